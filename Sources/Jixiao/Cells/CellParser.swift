@@ -1,0 +1,160 @@
+extension Cell {
+  /// Reads a printed target or actual cell (spec §2). Pure: the same text always gives the same cell.
+  public init(parsing printed: String) {
+    self = CellGrammar.parse(printed)
+  }
+}
+
+/// The cell grammar of spec §2, written as a small hand-rolled scanner over characters.
+enum CellGrammar {
+  static let emptyMarks: Set<String> = ["", "-", "—", "——", "/", "–"]
+
+  /// Symbol operators, longest first so that `>=` wins over `>`.
+  static let symbolOperators: [(String, Comparison)] = [
+    (">=", .atLeast), ("≥", .atLeast), ("≧", .atLeast), ("＞=", .atLeast), ("＞＝", .atLeast), (">＝", .atLeast),
+    ("<=", .atMost), ("≤", .atMost), ("≦", .atMost), ("＜=", .atMost), ("＜＝", .atMost), ("<＝", .atMost),
+    (">", .greaterThan), ("＞", .greaterThan), ("<", .lessThan), ("＜", .lessThan),
+    ("==", .equal), ("=", .equal), ("＝", .equal), ("﹦", .equal), ("═", .equal),
+  ]
+
+  /// Word operators, longest first (大于等于 before 大于).
+  static let wordOperators: [(String, Comparison)] = [
+    ("大于等于", .atLeast), ("大于或等于", .atLeast), ("不低于", .atLeast), ("不少于", .atLeast), ("不小于", .atLeast),
+    ("小于等于", .atMost), ("小于或等于", .atMost), ("不高于", .atMost), ("不超过", .atMost), ("不大于", .atMost),
+    ("不多于", .atMost), ("控制在", .atMost),
+    ("大于", .greaterThan), ("高于", .greaterThan), ("超过", .greaterThan),
+    ("小于", .lessThan), ("低于", .lessThan), ("等于", .equal), ("达到", .atLeast),
+  ]
+
+  static let trailingOperators: [(String, Comparison)] = [("以上", .atLeast), ("以内", .atMost), ("以下", .atMost)]
+
+  /// A unit longer than this is prose that happens to start with a number.
+  static let maximumUnitLength = 8
+
+  static func parse(_ printed: String) -> Cell {
+    let text = normalize(printed)
+    if emptyMarks.contains(text) { return .empty }
+
+    var rest = Substring(text)
+    let comparison = takeOperator(&rest)
+    rest = rest.drop(while: { $0.isWhitespace })
+
+    if let deadline = DateGrammar.parse(rest) {
+      switch deadline {
+      case .success(let date): return .deadline(date)
+      case .failure(let reason): return .unreadable(reason: reason)
+      }
+    }
+    if let quantity = parseQuantity(rest, comparison: comparison) {
+      return quantity
+    }
+    if comparison != nil, rest.isEmpty || rest.first.map(isNumberStart) == true || rest.allSatisfy(isUnitLike) {
+      return .unreadable(reason: rest.isEmpty ? "比较符后缺少数值" : "无法读出数值")
+    }
+    return .text(text)
+  }
+
+  /// Folds full-width digits and punctuation that converted PDFs print, and trims spaces.
+  static func normalize(_ printed: String) -> String {
+    var result = ""
+    result.reserveCapacity(printed.utf8.count)
+    for scalar in printed.unicodeScalars {
+      switch scalar.value {
+      case 0xFF10...0xFF19: result.unicodeScalars.append(Unicode.Scalar(scalar.value - 0xFF10 + 0x30)!)
+      case 0xFF0E: result.append(".")  // ．
+      case 0xFF0C: result.append(",")  // ，
+      case 0xFF05: result.append("%")  // ％
+      case 0xFF0D: result.append("-")  // －
+      case 0x3000, 0x00A0, 0x0009, 0x000A, 0x000D: result.append(" ")
+      default: result.unicodeScalars.append(scalar)
+      }
+    }
+    return result.trimmingSpaces()
+  }
+
+  static func takeOperator(_ rest: inout Substring) -> Comparison? {
+    for (symbol, comparison) in symbolOperators where rest.hasPrefix(symbol) {
+      rest = rest.dropFirst(symbol.count)
+      return comparison
+    }
+    for (word, comparison) in wordOperators where rest.hasPrefix(word) {
+      rest = rest.dropFirst(word.count)
+      return comparison
+    }
+    return nil
+  }
+
+  static func isNumberStart(_ character: Character) -> Bool {
+    character.isASCII && (character.isNumber || character == "-" || character == "+" || character == ".")
+  }
+
+  static func isUnitLike(_ character: Character) -> Bool {
+    character == "%" || character == "/" || character == "‰"
+  }
+
+  /// `[-]digits[,digits][.digits][多|余] unit [以上|以下|以内]`.
+  static func parseQuantity(_ text: Substring, comparison: Comparison?) -> Cell? {
+    var index = text.startIndex
+    var digits = ""
+    if index < text.endIndex, text[index] == "-" || text[index] == "+" {
+      digits.append(text[index])
+      index = text.index(after: index)
+    }
+    let numberStart = index
+    var sawDigit = false
+    while index < text.endIndex {
+      let character = text[index]
+      if character.isASCII, character.isNumber {
+        digits.append(character)
+        sawDigit = true
+      } else if character == "." {
+        digits.append(character)
+      } else if character == ",", sawDigit, isThousandsGroup(after: text.index(after: index), in: text) {
+        // thousands separator: dropped
+      } else {
+        break
+      }
+      index = text.index(after: index)
+    }
+    guard sawDigit, index > numberStart else { return nil }
+    guard let value = Rational(decimalText: Substring(digits)) else {
+      return .unreadable(reason: "数值 \(digits) 无法读出（最多 \(Rational.maximumSignificantDigits) 位有效数字）")
+    }
+    var unitText = text[index...].drop(while: { $0.isWhitespace })
+    var isApproximate = false
+    if let first = unitText.first, first == "多" || first == "余" {
+      isApproximate = true
+      unitText = unitText.dropFirst()
+    }
+    var effective = comparison
+    for (word, trailing) in trailingOperators where unitText.hasSuffix(word) {
+      unitText = unitText.dropLast(word.count)
+      if effective == nil || effective == .equal { effective = trailing }
+      break
+    }
+    let trimmed = unitText.trimmingSpaces()
+    guard trimmed.count <= maximumUnitLength, !trimmed.contains(where: { $0.isASCII && $0.isNumber }) else {
+      return nil
+    }
+    return .quantity(Quantity(comparison: effective, value: value, unit: Unit(trimmed), isApproximate: isApproximate))
+  }
+
+  private static func isThousandsGroup(after index: Substring.Index, in text: Substring) -> Bool {
+    var count = 0
+    var cursor = index
+    while cursor < text.endIndex, text[cursor].isASCII, text[cursor].isNumber {
+      count += 1
+      cursor = text.index(after: cursor)
+    }
+    return count == 3
+  }
+}
+
+extension StringProtocol {
+  func trimmingSpaces() -> String {
+    var view = Substring(self)
+    while let first = view.first, first.isWhitespace { view = view.dropFirst() }
+    while let last = view.last, last.isWhitespace { view = view.dropLast() }
+    return String(view)
+  }
+}

@@ -1,0 +1,16 @@
+/// `explanation.missing`: not met, or above the over-achievement threshold, with a blank 偏差原因 —
+/// only in tables that print the column.
+struct ExplanationCheck: TableCheck {
+  func findings(in context: CheckContext) -> [Finding] {
+    guard context.table.columns.contains(.explanation) else { return [] }
+    var findings: [Finding] = []
+    for (indicator, evaluation) in zip(context.table.indicators, context.evaluations) {
+      guard let evaluation, evaluation.score != nil, evaluation.needsExplanation, indicator.explanation.isBlank else {
+        continue
+      }
+      let reason = evaluation.whatIf != nil ? "超过超额阈值" : "未完全达成"
+      findings.append(Finding(.explanationMissing, at: context.location(indicator), "指标\(reason)，偏差原因分析及改进措施为空"))
+    }
+    return findings
+  }
+}

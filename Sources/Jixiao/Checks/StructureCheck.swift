@@ -1,0 +1,32 @@
+/// `structure.missing-level1` (project tables without 产出, 效益 or 满意度) and
+/// `structure.misplaced-level2` (a level 2 the profile does not list under its level 1).
+struct StructureCheck: TableCheck {
+  var appliesToTargetTables: Bool { true }
+
+  func findings(in context: CheckContext) -> [Finding] {
+    let profile = context.profile
+    var findings: [Finding] = []
+    let levels = context.table.indicators.compactMap { $0.level1.map(profile.levelName) }
+    let required = profile.requiredLevel1[context.table.kind] ?? []
+    let missing = required.filter { !levels.contains($0) }
+    if !missing.isEmpty {
+      findings.append(
+        Finding(
+          .missingLevel1, at: .table,
+          "项目表缺少一级指标：" + missing.map { "\($0)指标" }.joined(separator: "、")))
+    }
+    let hierarchy = profile.hierarchy[context.table.kind] ?? [:]
+    for indicator in context.table.indicators {
+      guard let level1 = indicator.level1, let level2 = indicator.level2,
+        let allowed = hierarchy[profile.levelName(level1)]
+      else { continue }
+      let key = profile.levelName(level2)
+      guard !key.isEmpty, !allowed.contains(key) else { continue }
+      findings.append(
+        Finding(
+          .misplacedLevel2, at: context.location(indicator),
+          "二级指标“\(level2)”不属于一级指标“\(level1)”（应为：\(allowed.sorted().map { "\($0)指标" }.joined(separator: "、"))）"))
+    }
+    return findings
+  }
+}

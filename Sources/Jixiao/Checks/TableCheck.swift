@@ -1,0 +1,39 @@
+/// A check over a scored table: a small type that returns findings, never prints them. The scorer runs
+/// every check of `TableChecks.all`.
+protocol TableCheck: Sendable {
+  /// Target tables (绩效目标表) have no actuals: only structure checks apply to them.
+  var appliesToTargetTables: Bool { get }
+  func findings(in context: CheckContext) -> [Finding]
+}
+
+extension TableCheck {
+  var appliesToTargetTables: Bool { false }
+}
+
+struct CheckContext {
+  let table: Table
+  let result: TableResult
+  /// Per indicator, what its rule concluded (nil when it had no weight or the table is a target table).
+  let evaluations: [Evaluation?]
+  let profile: Profile
+
+  func location(_ indicator: Indicator) -> FindingLocation {
+    .indicator(index: indicator.index, name: indicator.name)
+  }
+}
+
+enum TableChecks {
+  static let all: [any TableCheck] = [
+    ClaimedScoreCheck(),
+    CompletionCheck(),
+    WeightsCheck(),
+    DirectionCheck(),
+    StructureCheck(),
+    DuplicateIndicatorCheck(),
+    ExplanationCheck(),
+    EvidenceCheck(),
+    FundsSourcesCheck(),
+    SpendingGapCheck(),
+    TotalsCheck(),
+  ]
+}

@@ -1,0 +1,51 @@
+/// The table's claimed total and grade: `total.over-claimed`, `total.arithmetic`, `grade.inflated`,
+/// `grade.mismatch`.
+struct TotalsCheck: TableCheck {
+  func findings(in context: CheckContext) -> [Finding] {
+    let profile = context.profile
+    let result = context.result
+    var findings: [Finding] = []
+    if let claimed = context.table.claimedTotal, let difference = try? claimed - result.recomputedTotal.rational,
+      profile.scoreTolerance < difference
+    {
+      findings.append(
+        Finding(
+          .totalOverClaimed, at: .table,
+          "自评总分 \(claimed.pointsText)，复核总分 \(result.recomputedTotal)，多报 \(difference.pointsText) 分"))
+    }
+    if let claimed = context.table.claimedTotal, let sum = claimedItemSum(context),
+      let difference = try? claimed - sum, profile.scoreTolerance < difference.magnitude
+    {
+      findings.append(
+        Finding(.totalArithmetic, at: .table, "自评总分 \(claimed.pointsText)，各项自评得分之和为 \(sum.pointsText)，相差 \(difference.pointsText) 分"))
+    }
+    if let claimedGrade = result.claimedGrade, let recomputed = result.recomputedGrade, recomputed < claimedGrade {
+      findings.append(
+        Finding(
+          .gradeInflated, at: .table,
+          "自评等级“\(claimedGrade.rawValue)”，按复核总分 \(result.recomputedTotal) 应为“\(recomputed.rawValue)”"))
+    }
+    if let printed = context.table.claimedGrade, let total = result.claimedTotal {
+      let expected = profile.grade(for: total)
+      if expected != printed {
+        findings.append(
+          Finding(.gradeMismatch, at: .table, "自评总分 \(total) 应评“\(expected.rawValue)”，表上填“\(printed.rawValue)”"))
+      }
+    }
+    return findings
+  }
+
+  /// The sum of every item's claim, or nil when some item has none.
+  private func claimedItemSum(_ context: CheckContext) -> Rational? {
+    var sum = Rational.zero
+    if let funds = context.table.funds {
+      guard let claimed = funds.claimedScore, let next = try? sum + claimed else { return nil }
+      sum = next
+    }
+    for indicator in context.table.indicators {
+      guard let claimed = indicator.claimedScore, let next = try? sum + claimed else { return nil }
+      sum = next
+    }
+    return sum
+  }
+}

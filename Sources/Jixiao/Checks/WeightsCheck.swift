@@ -1,0 +1,43 @@
+/// `weights.missing`, `weights.zero` and `weights.sum` (indicators plus funds = 100; not checked when a
+/// weight is missing). A target table has no funds row yet: its indicators may sum to 100, or to 100
+/// less the profile's funds weight, which the evaluation adds.
+struct WeightsCheck: TableCheck {
+  var appliesToTargetTables: Bool { true }
+
+  func findings(in context: CheckContext) -> [Finding] {
+    var findings: [Finding] = []
+    var sum = Rational.zero
+    var complete = true
+    for indicator in context.table.indicators {
+      guard let weight = indicator.weight else {
+        complete = false
+        let claim = indicator.claimedScore.map { "，保留自评得分 \($0.pointsText) 分" } ?? ""
+        findings.append(Finding(.weightsMissing, at: context.location(indicator), "缺少权重，无法复核\(claim)"))
+        continue
+      }
+      if weight.isZero {
+        findings.append(Finding(.weightsZero, at: context.location(indicator), "权重为 0，该指标不计分"))
+      } else if weight.isNegative {
+        findings.append(Finding(.weightsZero, at: context.location(indicator), "权重为负数 \(weight.pointsText)，按未核实处理"))
+      }
+      sum = (try? sum + weight) ?? sum
+    }
+    guard complete, !context.table.indicators.isEmpty else { return findings }
+    let hundred = Rational.hundred
+    if context.table.isTargetTable {
+      let withoutFunds = (try? hundred - context.profile.defaultFundsWeight) ?? hundred
+      if sum != hundred, sum != withoutFunds {
+        findings.append(
+          Finding(.weightsSum, at: .table, "指标权重合计 \(sum.pointsText)，应为 100（或另加预算执行 \(context.profile.defaultFundsWeight.pointsText) 分后为 100）"))
+      }
+      return findings
+    }
+    let fundsWeight = context.table.funds.map { $0.weight ?? context.profile.defaultFundsWeight }
+    let total = fundsWeight.flatMap { try? sum + $0 } ?? sum
+    if total != hundred {
+      let parts = fundsWeight.map { "指标 \(sum.pointsText) + 预算执行 \($0.pointsText)" } ?? "指标"
+      findings.append(Finding(.weightsSum, at: .table, "权重合计 \(parts) = \(total.pointsText)，应为 100"))
+    }
+    return findings
+  }
+}

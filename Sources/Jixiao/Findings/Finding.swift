@@ -1,0 +1,73 @@
+/// A stable finding code. An open set, like swift-system's `Errno`: new codes are added as static
+/// members and never renamed, so a `switch` in a user's code never breaks.
+public struct FindingCode: RawRepresentable, Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+  public let rawValue: String
+
+  public init(rawValue: String) { self.rawValue = rawValue }
+  public init(_ rawValue: String) { self.rawValue = rawValue }
+
+  public var description: String { rawValue }
+  public static func < (lhs: FindingCode, rhs: FindingCode) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+public enum Severity: String, Sendable, Hashable, CaseIterable, Codable, Comparable {
+  case error, warning, info
+
+  private var rank: Int { Severity.allCases.firstIndex(of: self)! }
+  /// `error > warning > info`.
+  public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank > rhs.rank }
+
+  public var label: String {
+    switch self {
+    case .error: "错误"
+    case .warning: "警告"
+    case .info: "提示"
+    }
+  }
+}
+
+/// Where in the table a finding points.
+public enum FindingLocation: Sendable, Hashable {
+  case table
+  case funds
+  case indicator(index: Int, name: String)
+
+  /// `funds`, `#3 线路改迁长度`, or `table`.
+  public var label: String {
+    switch self {
+    case .table: "整表"
+    case .funds: "预算执行"
+    case .indicator(let index, let name): "#\(index) \(name)"
+    }
+  }
+
+  /// The compact key used by expected results: `funds`, `3`, or nil for the table.
+  public var key: String? {
+    switch self {
+    case .table: nil
+    case .funds: "funds"
+    case .indicator(let index, _): "\(index)"
+    }
+  }
+}
+
+/// What a check found: a value, collected by the scorer, never printed by the check itself.
+public struct Finding: Sendable, Hashable {
+  public var code: FindingCode
+  public var severity: Severity
+  public var location: FindingLocation
+  /// Chinese, with the numbers: `目标 ≥5%，实际 0.1%，完成率 2.00%，按比例应得 0.50 分，自评 25.00 分，多报 24.50 分`.
+  public var message: String
+
+  public init(_ code: FindingCode, at location: FindingLocation, _ message: String) {
+    self.code = code
+    self.severity = FindingCatalogue.descriptor(for: code)?.severity ?? .warning
+    self.location = location
+    self.message = message
+  }
+
+  /// `code`, `code@funds` or `code@N`: how expected results list findings.
+  public var key: String {
+    location.key.map { "\(code.rawValue)@\($0)" } ?? code.rawValue
+  }
+}

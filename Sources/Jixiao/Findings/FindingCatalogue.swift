@@ -1,0 +1,49 @@
+/// A finding code with what it means and the examples that both document and test it.
+public struct FindingDescriptor: Sendable {
+  public var code: FindingCode
+  public var severity: Severity
+  /// Chinese, one line: what the finding says about a table.
+  public var title: String
+  /// When it is raised and what a reviewer does about it.
+  public var explanation: String
+  /// Tables (JSON, the input format) on which the code must be raised.
+  public var triggering: [FindingExample]
+  /// Tables on which it must not be.
+  public var clean: [FindingExample]
+}
+
+public struct FindingExample: Sendable {
+  /// What the example shows, in a line.
+  public var summary: String
+  /// A table in the input format.
+  public var json: String
+  /// Where the finding must point (`funds`, `1`, or nil for the table), for triggering examples.
+  public var location: String?
+
+  init(_ summary: String, at location: String? = "1", _ json: String) {
+    self.summary = summary
+    self.location = location
+    self.json = json
+  }
+
+  /// A project table with the given indicators (JSON objects) and optional funds and extra fields.
+  init(_ summary: String, at location: String? = "1", indicators: [String], funds: String? = nil, extra: String = "") {
+    var fields = [#""name": "示例项目""#, #""year": 2024"#]
+    if let funds { fields.append(#""funds": "# + funds) }
+    fields.append(#""indicators": ["# + indicators.joined(separator: ", ") + "]")
+    if !extra.isEmpty { fields.append(extra) }
+    self.init(summary, at: location, "{" + fields.joined(separator: ", ") + "}")
+  }
+}
+
+public enum FindingCatalogue {
+  /// Every code, in the order of spec §4.
+  public static let all: [FindingDescriptor] = scoring + totals + structure + targets + cells + funds + evidence
+
+  public static func descriptor(for code: FindingCode) -> FindingDescriptor? {
+    index[code]
+  }
+
+  private static let index: [FindingCode: FindingDescriptor] = Dictionary(
+    uniqueKeysWithValues: all.map { ($0.code, $0) })
+}

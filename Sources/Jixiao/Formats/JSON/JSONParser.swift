@@ -1,0 +1,256 @@
+/// A strict RFC 8259 parser over UTF-8 bytes. Hand-written because the engine needs exact number text
+/// and line numbers, and because a hostile file must give a located error, never a crash.
+public struct JSONParser {
+  public struct Error: Swift.Error, Sendable, Equatable, CustomStringConvertible {
+    public var line: Int
+    public var column: Int
+    public var message: String
+
+    public var description: String { "line \(line), column \(column): \(message)" }
+  }
+
+  /// Deeper nesting than any table needs is refused rather than recursed into.
+  public static let maximumDepth = 64
+
+  private let bytes: [UInt8]
+  private var index = 0
+  private var line = 1
+  private var lineStart = 0
+  private let firstLine: Int
+
+  /// Parses one whole document; `firstLine` numbers its lines (for a JSON Lines record).
+  public static func parse(_ bytes: some Collection<UInt8>, firstLine: Int = 1) throws(Error) -> JSONValue {
+    var parser = JSONParser(bytes: Array(bytes), firstLine: firstLine)
+    parser.skipByteOrderMark()
+    parser.skipWhitespace()
+    guard parser.index < parser.bytes.count else { throw parser.error("the document is empty; expected a JSON object") }
+    let value = try parser.parseValue(depth: 0)
+    parser.skipWhitespace()
+    guard parser.index == parser.bytes.count else {
+      throw parser.error("unexpected \(parser.describeCurrent()) after the end of the JSON value")
+    }
+    return value
+  }
+
+  private init(bytes: [UInt8], firstLine: Int) {
+    self.bytes = bytes
+    self.firstLine = firstLine
+    self.line = firstLine
+  }
+
+  private func error(_ message: String) -> Error {
+    Error(line: line, column: index - lineStart + 1, message: message)
+  }
+
+  private func describeCurrent() -> String {
+    guard index < bytes.count else { return "end of input" }
+    let byte = bytes[index]
+    if byte >= 0x20 && byte < 0x7F { return "'\(Character(Unicode.Scalar(byte)))'" }
+    return "byte 0x" + String(byte, radix: 16, uppercase: true)
+  }
+
+  private mutating func skipByteOrderMark() {
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
+  }
+
+  private mutating func skipWhitespace() {
+    while index < bytes.count {
+      switch bytes[index] {
+      case 0x20, 0x09, 0x0D: index += 1
+      case 0x0A:
+        index += 1
+        line += 1
+        lineStart = index
+      default: return
+      }
+    }
+  }
+
+  private mutating func parseValue(depth: Int) throws(Error) -> JSONValue {
+    guard depth <= Self.maximumDepth else {
+      throw error("nesting deeper than \(Self.maximumDepth) levels; a table needs at most 4")
+    }
+    guard index < bytes.count else { throw error("unexpected end of input; expected a value") }
+    switch bytes[index] {
+    case UInt8(ascii: "{"): return .object(try parseObject(depth: depth))
+    case UInt8(ascii: "["): return try parseArray(depth: depth)
+    case UInt8(ascii: "\""): return .string(try parseString())
+    case UInt8(ascii: "t"): try expectWord("true"); return .bool(true)
+    case UInt8(ascii: "f"): try expectWord("false"); return .bool(false)
+    case UInt8(ascii: "n"): try expectWord("null"); return .null
+    case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try parseNumber())
+    default: throw error("unexpected \(describeCurrent()); expected a value")
+    }
+  }
+
+  private mutating func expectWord(_ word: StaticString) throws(Error) {
+    let count = word.utf8CodeUnitCount
+    guard index + count <= bytes.count else { throw error("unexpected end of input; expected \(word)") }
+    for offset in 0..<count where bytes[index + offset] != word.utf8Start[offset] {
+      throw error("unexpected \(describeCurrent()); expected \(word)")
+    }
+    index += count
+  }
+
+  private mutating func parseObject(depth: Int) throws(Error) -> JSONObject {
+    let objectLine = line
+    index += 1
+    var members: [JSONObject.Member] = []
+    var seen = Set<String>()
+    skipWhitespace()
+    if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
+      index += 1
+      return JSONObject(members: members, line: objectLine)
+    }
+    while true {
+      skipWhitespace()
+      guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
+        throw error("unexpected \(describeCurrent()); expected a member name in double quotes")
+      }
+      let keyLine = line
+      let key = try parseString()
+      guard seen.insert(key).inserted else {
+        throw error("the member \"\(key)\" appears twice in one object; keep one")
+      }
+      skipWhitespace()
+      guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
+        throw error("unexpected \(describeCurrent()); expected ':' after \"\(key)\"")
+      }
+      index += 1
+      skipWhitespace()
+      let value = try parseValue(depth: depth + 1)
+      members.append(.init(key: key, value: value, line: keyLine))
+      skipWhitespace()
+      guard index < bytes.count else { throw error("unexpected end of input; expected ',' or '}'") }
+      if bytes[index] == UInt8(ascii: ",") {
+        index += 1
+        continue
+      }
+      if bytes[index] == UInt8(ascii: "}") {
+        index += 1
+        return JSONObject(members: members, line: objectLine)
+      }
+      throw error("unexpected \(describeCurrent()); expected ',' or '}'")
+    }
+  }
+
+  private mutating func parseArray(depth: Int) throws(Error) -> JSONValue {
+    index += 1
+    var elements: [JSONValue] = []
+    skipWhitespace()
+    if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+      index += 1
+      return .array(elements)
+    }
+    while true {
+      skipWhitespace()
+      elements.append(try parseValue(depth: depth + 1))
+      skipWhitespace()
+      guard index < bytes.count else { throw error("unexpected end of input; expected ',' or ']'") }
+      if bytes[index] == UInt8(ascii: ",") {
+        index += 1
+        continue
+      }
+      if bytes[index] == UInt8(ascii: "]") {
+        index += 1
+        return .array(elements)
+      }
+      throw error("unexpected \(describeCurrent()); expected ',' or ']'")
+    }
+  }
+
+  private mutating func parseNumber() throws(Error) -> String {
+    let start = index
+    if bytes[index] == UInt8(ascii: "-") { index += 1 }
+    let integerStart = index
+    while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 { index += 1 }
+    guard index > integerStart else { throw error("a number needs digits after '-'") }
+    if bytes[integerStart] == 0x30, index - integerStart > 1 { throw error("a number cannot start with 0") }
+    if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+      index += 1
+      let fractionStart = index
+      while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 { index += 1 }
+      guard index > fractionStart else { throw error("a number needs digits after '.'") }
+    }
+    if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+      index += 1
+      if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+      let exponentStart = index
+      while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 { index += 1 }
+      guard index > exponentStart else { throw error("a number needs digits in its exponent") }
+    }
+    return String(decoding: bytes[start..<index], as: UTF8.self)
+  }
+
+  private mutating func parseString() throws(Error) -> String {
+    index += 1
+    var utf8: [UInt8] = []
+    while true {
+      guard index < bytes.count else { throw error("unexpected end of input inside a string") }
+      let byte = bytes[index]
+      switch byte {
+      case UInt8(ascii: "\""):
+        index += 1
+        guard let text = String(validating: utf8, as: UTF8.self) else {
+          throw error("the string is not valid UTF-8; save the file as UTF-8")
+        }
+        return text
+      case UInt8(ascii: "\\"):
+        index += 1
+        guard index < bytes.count else { throw error("unexpected end of input after '\\'") }
+        let escape = bytes[index]
+        index += 1
+        switch escape {
+        case UInt8(ascii: "\""): utf8.append(0x22)
+        case UInt8(ascii: "\\"): utf8.append(0x5C)
+        case UInt8(ascii: "/"): utf8.append(0x2F)
+        case UInt8(ascii: "b"): utf8.append(0x08)
+        case UInt8(ascii: "f"): utf8.append(0x0C)
+        case UInt8(ascii: "n"): utf8.append(0x0A)
+        case UInt8(ascii: "r"): utf8.append(0x0D)
+        case UInt8(ascii: "t"): utf8.append(0x09)
+        case UInt8(ascii: "u"): utf8.append(contentsOf: try parseUnicodeEscape())
+        default: throw error("unknown escape '\\\(Character(Unicode.Scalar(escape)))' in a string")
+        }
+      case 0x00..<0x20:
+        throw error("a control character (0x\(String(byte, radix: 16))) inside a string must be escaped")
+      default:
+        utf8.append(byte)
+        index += 1
+      }
+    }
+  }
+
+  private mutating func parseHex4() throws(Error) -> UInt32 {
+    guard index + 4 <= bytes.count else { throw error("unexpected end of input in a \\u escape") }
+    var value: UInt32 = 0
+    for _ in 0..<4 {
+      let byte = bytes[index]
+      let digit: UInt32
+      switch byte {
+      case 0x30...0x39: digit = UInt32(byte - 0x30)
+      case 0x41...0x46: digit = UInt32(byte - 0x41 + 10)
+      case 0x61...0x66: digit = UInt32(byte - 0x61 + 10)
+      default: throw error("a \\u escape needs 4 hexadecimal digits")
+      }
+      value = value * 16 + digit
+      index += 1
+    }
+    return value
+  }
+
+  private mutating func parseUnicodeEscape() throws(Error) -> [UInt8] {
+    var scalarValue = try parseHex4()
+    if (0xD800...0xDBFF).contains(scalarValue) {
+      guard index + 2 <= bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
+        throw error("a high surrogate \\u escape must be followed by a low surrogate")
+      }
+      index += 2
+      let low = try parseHex4()
+      guard (0xDC00...0xDFFF).contains(low) else { throw error("invalid low surrogate in a \\u escape") }
+      scalarValue = 0x10000 + ((scalarValue - 0xD800) << 10) + (low - 0xDC00)
+    }
+    guard let scalar = Unicode.Scalar(scalarValue) else { throw error("a lone surrogate \\u escape") }
+    return Array(String(Character(scalar)).utf8)
+  }
+}

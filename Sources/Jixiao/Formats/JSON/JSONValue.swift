@@ -1,0 +1,44 @@
+/// A JSON value that keeps what the engine needs and Foundation's decoders lose: numbers as their
+/// printed text (so 0.1 stays exactly 0.1), members in order, and the line of every member.
+public indirect enum JSONValue: Sendable, Hashable {
+  case null
+  case bool(Bool)
+  /// The number literal as written, e.g. `"10"`, `"12.87"`, `"1e3"`.
+  case number(String)
+  case string(String)
+  case array([JSONValue])
+  case object(JSONObject)
+
+  public var typeName: String {
+    switch self {
+    case .null: "null"
+    case .bool: "a boolean"
+    case .number: "a number"
+    case .string: "a string"
+    case .array: "an array"
+    case .object: "an object"
+    }
+  }
+}
+
+public struct JSONObject: Sendable, Hashable {
+  public struct Member: Sendable, Hashable {
+    public var key: String
+    public var value: JSONValue
+    /// 1-based line of the key in its document.
+    public var line: Int
+  }
+
+  public var members: [Member]
+  public var line: Int
+
+  public subscript(key: String) -> JSONValue? {
+    members.first(where: { $0.key == key })?.value
+  }
+
+  public func member(_ key: String) -> Member? {
+    members.first(where: { $0.key == key })
+  }
+
+  public func has(_ key: String) -> Bool { members.contains(where: { $0.key == key }) }
+}

@@ -1,0 +1,105 @@
+/// Turns one decoded record (a JSON object, or the object a CSV reader assembles) into a `Table`.
+/// Unknown fields are ignored; a missing required field or an ill-typed value is an `InputError`
+/// naming the record, line and field.
+public enum TableDecoder {
+  public static func decode(_ object: JSONObject, at location: SourceLocation, defaultID: String) throws(InputError) -> Table {
+    let fields = JSONFields(object, at: location)
+    let name = try fields.requiredText("name")
+    guard fields.has("indicators") else {
+      throw InputError(location.field("indicators"), "the required field \"indicators\" is missing; expected an array of indicator objects")
+    }
+    let indicatorFields = try fields.objects("indicators") ?? []
+
+    let (kind, isTarget) = try decodeKind(fields)
+    var indicators: [Indicator] = []
+    indicators.reserveCapacity(indicatorFields.count)
+    var columns = Set<Indicator.OptionalColumn>()
+    for (offset, item) in indicatorFields.enumerated() {
+      for column in Indicator.OptionalColumn.allCases where item.has(column.rawValue) { columns.insert(column) }
+      indicators.append(try decodeIndicator(item, index: offset + 1))
+    }
+    var claimedGrade: Grade?
+    if let printed = try fields.text("claimedGrade"), !CellGrammar.emptyMarks.contains(printed.trimmingSpaces()) {
+      guard let grade = Grade(printed: printed) else {
+        throw InputError(fields.location(of: "claimedGrade"), "expected 优, 良, 中 or 差, found \"\(printed)\"")
+      }
+      claimedGrade = grade
+    }
+    return Table(
+      id: try fields.text("id") ?? defaultID,
+      kind: kind,
+      isTargetTable: isTarget,
+      year: try decodeYear(fields),
+      name: name,
+      department: try fields.text("department"),
+      implementer: try fields.text("implementer"),
+      funds: try fields.object("funds").map { (funds) throws(InputError) in try decodeFunds(funds) },
+      indicators: indicators,
+      claimedTotal: try fields.number("claimedTotal"),
+      claimedGrade: claimedGrade,
+      columns: columns,
+      location: location)
+  }
+
+  static let kinds: [String: (Table.Kind, Bool)] = [
+    "project": (.project, false), "unit": (.unit, false),
+    "project-target": (.project, true), "unit-target": (.unit, true),
+  ]
+
+  private static func decodeKind(_ fields: JSONFields) throws(InputError) -> (Table.Kind, Bool) {
+    guard let text = try fields.text("kind") else { return (.project, false) }
+    guard let kind = kinds[text.trimmingSpaces()] else {
+      throw InputError(
+        fields.location(of: "kind"), "unknown kind \"\(text)\"; expected one of: project, unit, project-target, unit-target")
+    }
+    return kind
+  }
+
+  private static func decodeYear(_ fields: JSONFields) throws(InputError) -> Int? {
+    guard let text = try fields.text("year") else { return nil }
+    let digits = CellGrammar.normalize(text).filter { $0.isASCII && $0.isNumber }
+    guard digits.count == 4, let year = Int(digits) else {
+      throw InputError(fields.location(of: "year"), "expected a four-digit year such as 2023 or \"2023年度\", found \"\(text)\"")
+    }
+    return year
+  }
+
+  private static func decodeFunds(_ fields: JSONFields) throws(InputError) -> Funds {
+    var sources: [Funds.Source] = []
+    for (offset, source) in (try fields.objects("sources") ?? []).enumerated() {
+      sources.append(
+        Funds.Source(
+          name: try source.text("name") ?? "资金来源\(offset + 1)",
+          initialBudget: try source.number("initialBudget"),
+          annualBudget: try source.number("annualBudget"),
+          executed: try source.number("executed")))
+    }
+    return Funds(
+      initialBudget: try fields.number("initialBudget"),
+      annualBudget: try fields.number("annualBudget"),
+      executed: try fields.number("executed"),
+      weight: try fields.number("weight"),
+      claimedRate: try fields.number("claimedRate", percent: true),
+      claimedScore: try fields.number("claimedScore"),
+      sources: sources)
+  }
+
+  private static func decodeIndicator(_ fields: JSONFields, index: Int) throws(InputError) -> Indicator {
+    Indicator(
+      index: index,
+      level1: try fields.text("level1"),
+      level2: try fields.text("level2"),
+      name: try fields.requiredText("name"),
+      weight: try fields.number("weight"),
+      target: try fields.text("target"),
+      actual: try fields.text("actual"),
+      claimedCompletion: try fields.number("claimedCompletion", percent: true),
+      claimedScore: try fields.number("claimedScore"),
+      ruleText: try fields.text("rule"),
+      basis: try fields.text("basis"),
+      lastYear: try fields.text("lastYear"),
+      evidence: try fields.text("evidence"),
+      explanation: try fields.text("explanation"),
+      location: fields.location)
+  }
+}

@@ -1,0 +1,38 @@
+extension Rational {
+  /// The most significant digits a printed number may have; more is refused, not truncated.
+  public static let maximumSignificantDigits = 18
+
+  /// Parses a plain decimal as printed: `12`, `-0.5`, `+3.`, `.25`, ASCII digits only (the cell
+  /// grammar folds full-width digits and thousands separators before calling this).
+  public init?(decimalText text: Substring) {
+    var negative = false
+    var rest = text[...]
+    if let sign = rest.first, sign == "-" || sign == "+" {
+      negative = sign == "-"
+      rest = rest.dropFirst()
+    }
+    var significand: Int128 = 0
+    var scale = 0
+    var digits = 0
+    var significantDigits = 0
+    var seenPoint = false
+    for character in rest.utf8 {
+      switch character {
+      case UInt8(ascii: "0")...UInt8(ascii: "9"):
+        digits += 1
+        if significand != 0 || character != UInt8(ascii: "0") { significantDigits += 1 }
+        guard significantDigits <= Self.maximumSignificantDigits, scale < 30 else { return nil }
+        significand = significand * 10 + Int128(character - UInt8(ascii: "0"))
+        if seenPoint { scale += 1 }
+      case UInt8(ascii: "."):
+        guard !seenPoint else { return nil }
+        seenPoint = true
+      default:
+        return nil
+      }
+    }
+    guard digits > 0, let value = try? Rational(significand: negative ? -significand : significand, scale: scale)
+    else { return nil }
+    self = value
+  }
+}

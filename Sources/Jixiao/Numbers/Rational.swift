@@ -1,0 +1,150 @@
+/// An exact rational number: every amount, weight, ratio and score is computed with it, so a score is
+/// rounded once, at the end, and never carries a binary-floating-point error.
+///
+/// The numerator and denominator are kept reduced, with a positive denominator. Arithmetic that would
+/// not fit in `Int128` throws `ArithmeticOverflow` instead of trapping: hostile input must never crash.
+public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible {
+  public let numerator: Int128
+  public let denominator: Int128
+
+  public static let zero = Rational(0)
+  public static let one = Rational(1)
+  public static let hundred = Rational(100)
+
+  public init(_ integer: Int) {
+    numerator = Int128(integer)
+    denominator = 1
+  }
+
+  /// `numerator / denominator`, reduced. The denominator must not be 0.
+  public init(_ numerator: Int128, over denominator: Int128) throws(ArithmeticOverflow) {
+    precondition(denominator != 0, "a Rational's denominator is never 0")
+    guard numerator != .min, denominator != .min else { throw ArithmeticOverflow() }
+    let divisor = Self.gcd(numerator.magnitude, denominator.magnitude)
+    var n = numerator / Int128(divisor)
+    var d = denominator / Int128(divisor)
+    if d < 0 {
+      n = -n
+      d = -d
+    }
+    self.numerator = n
+    self.denominator = d
+  }
+
+  private init(reduced numerator: Int128, _ denominator: Int128) {
+    self.numerator = numerator
+    self.denominator = denominator
+  }
+
+  /// `significand × 10^-scale`, as a decimal literal is written.
+  public init(significand: Int128, scale: Int) throws(ArithmeticOverflow) {
+    guard scale >= 0, scale <= 30 else { throw ArithmeticOverflow() }
+    try self.init(significand, over: Self.powerOfTen(scale))
+  }
+
+  static func powerOfTen(_ exponent: Int) -> Int128 {
+    var result: Int128 = 1
+    for _ in 0..<exponent { result *= 10 }
+    return result
+  }
+
+  private static func gcd(_ a: UInt128, _ b: UInt128) -> UInt128 {
+    var (a, b) = (a, b)
+    while b != 0 { (a, b) = (b, a % b) }
+    return a == 0 ? 1 : a
+  }
+
+  public var isZero: Bool { numerator == 0 }
+  public var isNegative: Bool { numerator < 0 }
+  public var isInteger: Bool { denominator == 1 }
+
+  // MARK: Arithmetic
+
+  public static func + (lhs: Rational, rhs: Rational) throws(ArithmeticOverflow) -> Rational {
+    if lhs.denominator == rhs.denominator {
+      return try Rational(checked(lhs.numerator.addingReportingOverflow(rhs.numerator)), over: lhs.denominator)
+    }
+    let left = try checked(lhs.numerator.multipliedReportingOverflow(by: rhs.denominator))
+    let right = try checked(rhs.numerator.multipliedReportingOverflow(by: lhs.denominator))
+    let denominator = try checked(lhs.denominator.multipliedReportingOverflow(by: rhs.denominator))
+    return try Rational(checked(left.addingReportingOverflow(right)), over: denominator)
+  }
+
+  public static prefix func - (value: Rational) -> Rational {
+    Rational(reduced: -value.numerator, value.denominator)
+  }
+
+  public static func - (lhs: Rational, rhs: Rational) throws(ArithmeticOverflow) -> Rational {
+    try lhs + (-rhs)
+  }
+
+  public static func * (lhs: Rational, rhs: Rational) throws(ArithmeticOverflow) -> Rational {
+    // Cross-reduce first so that products of already reduced fractions stay small.
+    let a = try Rational(lhs.numerator, over: rhs.denominator)
+    let b = try Rational(rhs.numerator, over: lhs.denominator)
+    let numerator = try checked(a.numerator.multipliedReportingOverflow(by: b.numerator))
+    let denominator = try checked(a.denominator.multipliedReportingOverflow(by: b.denominator))
+    return try Rational(numerator, over: denominator)
+  }
+
+  /// `lhs / rhs`; the caller guarantees `rhs` is not zero.
+  public static func / (lhs: Rational, rhs: Rational) throws(ArithmeticOverflow) -> Rational {
+    precondition(!rhs.isZero, "division by zero is decided by the rule, not by Rational")
+    return try lhs * Rational(rhs.denominator, over: rhs.numerator)
+  }
+
+  private static func checked(_ result: (partialValue: Int128, overflow: Bool)) throws(ArithmeticOverflow) -> Int128 {
+    guard !result.overflow else { throw ArithmeticOverflow() }
+    return result.partialValue
+  }
+
+  public static func < (lhs: Rational, rhs: Rational) -> Bool {
+    if lhs.denominator == rhs.denominator { return lhs.numerator < rhs.numerator }
+    // Full-width products: comparison never overflows.
+    let left = lhs.numerator.multipliedFullWidth(by: rhs.denominator)
+    let right = rhs.numerator.multipliedFullWidth(by: lhs.denominator)
+    return (left.high, left.low) < (right.high, right.low)
+  }
+
+  public static func min(_ a: Rational, _ b: Rational) -> Rational { a < b ? a : b }
+  public static func max(_ a: Rational, _ b: Rational) -> Rational { a < b ? b : a }
+
+  // MARK: Rounding
+
+  /// Rounds half away from zero (the spec's "half up": 4.815 → 4.82) to `places` decimals.
+  public func rounded(places: Int = 2) throws(ArithmeticOverflow) -> Hundredths {
+    precondition(places == 2, "jixiao rounds to 2 places")
+    let scaled = try Rational.checked(numerator.multipliedReportingOverflow(by: 100))
+    let quotient = scaled / denominator
+    let remainder = (scaled % denominator).magnitude
+    var result = quotient
+    if remainder * 2 >= denominator.magnitude { result += numerator < 0 ? -1 : 1 }
+    guard let hundredths = Int64(exactly: result) else { throw ArithmeticOverflow() }
+    return Hundredths(hundredths: hundredths)
+  }
+
+  public var description: String {
+    denominator == 1 ? "\(numerator)" : "\(numerator)/\(denominator)"
+  }
+
+  /// The value as a decimal string with exactly `places` decimals, rounded half up.
+  public func formatted(places: Int) -> String {
+    var scale: Int128 = 1
+    for _ in 0..<places { scale *= 10 }
+    let (scaled, overflow) = numerator.multipliedReportingOverflow(by: scale)
+    guard !overflow else { return description }
+    var quotient = scaled / denominator
+    if (scaled % denominator).magnitude * 2 >= denominator.magnitude { quotient += numerator < 0 ? -1 : 1 }
+    let negative = quotient < 0
+    let digits = String(quotient.magnitude)
+    guard places > 0 else { return (negative ? "-" : "") + digits }
+    let padded = String(repeating: "0", count: Swift.max(0, places + 1 - digits.count)) + digits
+    let split = padded.index(padded.endIndex, offsetBy: -places)
+    return (negative ? "-" : "") + padded[..<split] + "." + padded[split...]
+  }
+}
+
+/// Thrown when exact arithmetic would not fit: the cell or item is then reported as unreadable.
+public struct ArithmeticOverflow: Error, Sendable, Equatable {
+  public init() {}
+}

@@ -1,0 +1,250 @@
+import Foundation
+
+extension Profile {
+  /// The profile every command uses unless told otherwise.
+  public static let defaultName = "national-default"
+
+  /// Reads and validates a profile file; every error names the key and what is wrong with it.
+  public static func parse(_ bytes: [UInt8], file: String) throws(InputError) -> Profile {
+    let root: JSONValue
+    do {
+      root = try JSONParser.parse(bytes)
+    } catch {
+      throw InputError(SourceLocation(file: file, line: error.line), error.message)
+    }
+    guard case .object(let object) = root else {
+      throw InputError(SourceLocation(file: file, line: 1), "a profile is a JSON object, found \(root.typeName)")
+    }
+    return try ProfileDecoder(fields: JSONFields(object, at: SourceLocation(file: file)), bytes: bytes).decode()
+  }
+
+  /// Finds `NAME` among the bundled profiles, or reads `PATH` when the argument names a file.
+  public static func load(_ nameOrPath: String = defaultName) throws(InputError) -> Profile {
+    let fileManager = FileManager.default
+    if nameOrPath.hasSuffix(".json") || nameOrPath.contains("/") {
+      return try read(path: nameOrPath)
+    }
+    for directory in bundledDirectories() {
+      let path = directory + "/" + nameOrPath + ".json"
+      if fileManager.fileExists(atPath: path) { return try read(path: path) }
+    }
+    let known = bundledNames().joined(separator: ", ")
+    throw InputError(
+      SourceLocation(file: "--profile"),
+      "no profile named \"\(nameOrPath)\"; expected one of: \(known.isEmpty ? "(none found)" : known), or a path to a .json file")
+  }
+
+  public static func read(path: String) throws(InputError) -> Profile {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw InputError(SourceLocation(file: path), "cannot read the profile file; check the path")
+    }
+    return try parse(Array(data), file: path)
+  }
+
+  /// Names of the profiles in `Scoring/`, the national default first.
+  public static func bundledNames() -> [String] {
+    var names: [String] = []
+    for directory in bundledDirectories() {
+      let files = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+      for file in files.sorted() where file.hasSuffix(".json") {
+        let name = String(file.dropLast(5))
+        if !names.contains(name) { names.append(name) }
+      }
+    }
+    return names.sorted { ($0 == defaultName ? 0 : 1, $0) < ($1 == defaultName ? 0 : 1, $1) }
+  }
+
+  /// Where `Scoring/` may be: `$JIXIAO_PROFILES`, beside the executable (installed layouts), and the
+  /// source tree this library was built from, so `swift run` works from any working directory.
+  static func bundledDirectories() -> [String] {
+    var candidates: [String] = []
+    if let override = ProcessInfo.processInfo.environment["JIXIAO_PROFILES"], !override.isEmpty {
+      candidates.append(override)
+    }
+    let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
+    let binDirectory = executable.deletingLastPathComponent()
+    candidates.append(binDirectory.appendingPathComponent("Scoring").path)
+    candidates.append(binDirectory.deletingLastPathComponent().appendingPathComponent("share/jixiao/Scoring").path)
+    let sourceRoot = URL(fileURLWithPath: #filePath)
+      .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    candidates.append(sourceRoot.appendingPathComponent("Scoring").path)
+    var isDirectory: ObjCBool = false
+    return candidates.filter { FileManager.default.fileExists(atPath: $0, isDirectory: &isDirectory) && isDirectory.boolValue }
+  }
+}
+
+/// FNV-1a, 64 bits: a stable content fingerprint (not a security hash).
+func fingerprint(_ bytes: [UInt8]) -> String {
+  var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+  for byte in bytes {
+    hash ^= UInt64(byte)
+    hash = hash &* 0x100_0000_01b3
+  }
+  let hex = String(hash, radix: 16)
+  return String(repeating: "0", count: 16 - hex.count) + hex
+}
+
+private struct ProfileDecoder {
+  let fields: JSONFields
+  let bytes: [UInt8]
+
+  func decode() throws(InputError) -> Profile {
+    let schema = try requiredNumber(fields, "schema")
+    guard schema == Rational(1) else {
+      throw InputError(fields.location(of: "schema"), "unknown schema \(schema); expected 1")
+    }
+    let tolerances = try section("tolerances")
+    let funds = try section("funds")
+    let over = try section("overAchievement")
+    let deadline = try section("deadline")
+    let bands = try section("bands")
+    let gap = try section("spendingGap")
+    let vocabulary = try section("vocabulary")
+    let hierarchy = try section("hierarchy")
+
+    let formulaText = try fields.requiredText("lowerIsBetter")
+    guard let formula = Profile.LowerIsBetterFormula(rawValue: formulaText) else {
+      throw InputError(
+        fields.location(of: "lowerIsBetter"),
+        "unknown formula \"\(formulaText)\"; expected one of: "
+          + Profile.LowerIsBetterFormula.allCases.map(\.rawValue).joined(separator: ", "))
+    }
+
+    var bandTable: [Achievement: Profile.Band] = [:]
+    for achievement in Achievement.allCases {
+      let key = achievement.rawValue
+      guard let pair = try bands.array(key), pair.count == 2,
+        case .string(let lowText) = pair[0], case .string(let highText) = pair[1],
+        let low = Rational(decimalText: Substring(lowText)), let high = Rational(decimalText: Substring(highText)),
+        !(high < low), !low.isNegative, !(Rational.one < high)
+      else {
+        throw InputError(bands.location(of: key), "expected [\"lower\", \"upper\"], two shares of the weight between \"0\" and \"1\"")
+      }
+      bandTable[achievement] = .init(lower: low, upper: high)
+    }
+
+    guard let gradeEntries = try fields.objects("grades"), !gradeEntries.isEmpty else {
+      throw InputError(fields.location(of: "grades"), "expected a list of {\"grade\": \"优\", \"minimum\": \"90\"}, best first")
+    }
+    var gradeLines: [Profile.GradeLine] = []
+    for entry in gradeEntries {
+      let gradeText = try entry.requiredText("grade")
+      guard let grade = Grade(rawValue: gradeText) else {
+        throw InputError(entry.location(of: "grade"), "unknown grade \"\(gradeText)\"; expected 优, 良, 中 or 差")
+      }
+      let minimum = try requiredNumber(entry, "minimum")
+      if let previous = gradeLines.last, !(minimum < previous.minimum) {
+        throw InputError(entry.location(of: "minimum"), "grade lines must fall from best to worst; \(minimum) is not below \(previous.minimum)")
+      }
+      gradeLines.append(.init(grade: grade, minimum: minimum))
+    }
+
+    guard let ruleEntries = try fields.objects("rules") else {
+      throw InputError(fields.location.field("rules"), "the required list \"rules\" is missing")
+    }
+    var ruleKeywords: [(keyword: String, rule: RuleKind)] = []
+    for entry in ruleEntries {
+      let keyword = try entry.requiredText("contains")
+      let ruleText = try entry.requiredText("rule")
+      guard let rule = RuleKind(rawValue: ruleText), [.proportional, .passFail, .graded, .satisfaction].contains(rule) else {
+        throw InputError(entry.location(of: "rule"), "unknown rule \"\(ruleText)\"; expected proportional, pass-fail, graded or satisfaction")
+      }
+      ruleKeywords.append((keyword, rule))
+    }
+
+    let traditional = try fields.object("traditionalForms")
+    var traditionalForms: [Character: Character] = [:]
+    for member in traditional?.object.members ?? [] {
+      guard member.key.count == 1, case .string(let simplified) = member.value, simplified.count == 1 else {
+        throw InputError(traditional!.location(of: member.key), "expected one traditional character mapped to one simplified character")
+      }
+      traditionalForms[member.key.first!] = simplified.first!
+    }
+    let level = { (text: String) in LevelName(text, traditionalForms: traditionalForms).key }
+
+    var hierarchyTable: [Table.Kind: [String: Set<String>]] = [:]
+    for kind in [Table.Kind.project, .unit] {
+      guard let kindFields = try hierarchy.object(kind.rawValue) else {
+        throw InputError(hierarchy.location.field(kind.rawValue), "the level-1/level-2 map for \(kind.rawValue) tables is missing")
+      }
+      var map: [String: Set<String>] = [:]
+      for member in kindFields.object.members {
+        guard let names = try kindFields.strings(member.key) else { continue }
+        map[level(member.key)] = Set(names.map(level))
+      }
+      hierarchyTable[kind] = map
+    }
+    var requiredLevel1: [Table.Kind: [String]] = [:]
+    if let required = try hierarchy.object("requiredLevel1") {
+      for kind in [Table.Kind.project, .unit] {
+        if let names = try required.strings(kind.rawValue) { requiredLevel1[kind] = names.map(level) }
+      }
+    }
+
+    return Profile(
+      name: try fields.requiredText("name"),
+      version: try fields.text("version") ?? "",
+      description: try fields.text("description") ?? "",
+      contentHash: fingerprint(bytes),
+      scoreTolerance: try share(tolerances, "score", atMost: Rational(1)),
+      completionTolerancePoints: try share(tolerances, "completionPoints", atMost: Rational(100)),
+      fundsRateTolerance: try share(tolerances, "fundsRate", atMost: Rational(1)),
+      sourcesTolerance: try share(tolerances, "sources", atMost: Rational(1_000_000)),
+      defaultFundsWeight: try share(funds, "defaultWeight", atMost: Rational(100)),
+      overAchievementThreshold: try share(over, "threshold", atMost: Rational(1_000_000), atLeast: Rational.one),
+      deductOverAchievement: try requiredBool(over, "deduct"),
+      lowerIsBetter: formula,
+      latePenalty: try share(deadline, "latePenalty", atMost: Rational.one),
+      bands: bandTable,
+      gradeLines: gradeLines,
+      spendingGapClaimedShare: try share(gap, "claimedShare", atMost: Rational.one),
+      spendingGapExecutionBelow: try share(gap, "executionBelow", atMost: Rational.one),
+      evidenceRequired: try requiredBool(fields, "evidenceRequired"),
+      vocabulary: QualitativeVocabulary(
+        achieved: try requiredStrings(vocabulary, "achieved"),
+        partly: try requiredStrings(vocabulary, "partly"),
+        negations: try requiredStrings(vocabulary, "negations"),
+        notNegations: try vocabulary.strings("notNegations") ?? []),
+      ruleKeywords: ruleKeywords,
+      hierarchy: hierarchyTable,
+      requiredLevel1: requiredLevel1,
+      satisfactionLevel1: Set((try fields.strings("level1Satisfaction") ?? []).map(level)),
+      traditionalForms: traditionalForms)
+  }
+
+  private func section(_ key: String) throws(InputError) -> JSONFields {
+    guard let nested = try fields.object(key) else {
+      throw InputError(fields.location.field(key), "the required section \"\(key)\" is missing")
+    }
+    return nested
+  }
+
+  private func requiredNumber(_ fields: JSONFields, _ key: String) throws(InputError) -> Rational {
+    guard let value = try fields.number(key) else {
+      throw InputError(fields.location.field(key), "the required number \"\(key)\" is missing; expected a decimal string such as \"0.5\"")
+    }
+    return value
+  }
+
+  private func share(_ fields: JSONFields, _ key: String, atMost upper: Rational, atLeast lower: Rational = .zero) throws(InputError) -> Rational {
+    let value = try requiredNumber(fields, key)
+    guard !(value < lower), !(upper < value) else {
+      throw InputError(fields.location(of: key), "\(value.formatted(places: 4)) is out of range; expected a value from \(lower) to \(upper)")
+    }
+    return value
+  }
+
+  private func requiredBool(_ fields: JSONFields, _ key: String) throws(InputError) -> Bool {
+    guard let value = try fields.bool(key) else {
+      throw InputError(fields.location.field(key), "the required flag \"\(key)\" is missing; expected true or false")
+    }
+    return value
+  }
+
+  private func requiredStrings(_ fields: JSONFields, _ key: String) throws(InputError) -> [String] {
+    guard let value = try fields.strings(key), !value.isEmpty else {
+      throw InputError(fields.location.field(key), "the required word list \"\(key)\" is missing or empty")
+    }
+    return value
+  }
+}

@@ -1,0 +1,58 @@
+/// The re-score of one table: what the evaluation-format's result section lists.
+public struct TableResult: Sendable, Hashable {
+  public var id: String
+  public var name: String
+  public var department: String?
+  public var year: Int?
+  public var kind: Table.Kind
+  public var isTargetTable: Bool
+  public var profileName: String
+  public var profileHash: String
+  public var claimedTotal: Hundredths?
+  public var recomputedTotal: Hundredths
+  public var unverifiedPoints: Hundredths
+  /// Printed, or derived from the claimed total.
+  public var claimedGrade: Grade?
+  /// nil for a target table, which is not scored.
+  public var recomputedGrade: Grade?
+  public var funds: FundsResult?
+  public var indicators: [IndicatorResult]
+  public var findings: [Finding]
+  public var location: SourceLocation
+
+  /// Claimed minus recomputed total, when a total was claimed.
+  public var overClaimed: Hundredths? { claimedTotal.map { $0 - recomputedTotal } }
+}
+
+public struct FundsResult: Sendable, Hashable {
+  public var weight: Hundredths
+  public var annualBudget: Rational?
+  public var executed: Rational?
+  /// executed / annual, unrounded; nil when it cannot be computed.
+  public var rate: Rational?
+  public var claimedRate: Rational?
+  public var score: Hundredths
+  public var claimedScore: Hundredths?
+  public var verified: Bool
+}
+
+public struct IndicatorResult: Sendable, Hashable {
+  public var index: Int
+  public var name: String
+  public var level1: String?
+  public var level2: String?
+  public var weight: Hundredths?
+  public var target: String?
+  public var actual: String?
+  public var rule: RuleKind?
+  /// Unrounded; nil where it has no meaning (graded, unverified).
+  public var completion: Rational?
+  public var claimedCompletion: Rational?
+  public var score: Hundredths
+  public var claimedScore: Hundredths?
+  /// For graded items: the band the actual reads as.
+  public var band: Achievement?
+  /// The score a deducting profile would give for over-achievement (spec §3), when above the threshold.
+  public var whatIfScore: Hundredths?
+  public var verified: Bool
+}

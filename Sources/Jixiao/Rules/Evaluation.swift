@@ -1,0 +1,42 @@
+/// What a rule concludes about one indicator, before rounding and claim checks.
+struct Evaluation {
+  var rule: RuleKind?
+  /// Unrounded score; nil when the item cannot be verified (it then keeps its claim).
+  var score: Rational?
+  var completion: Rational?
+  var band: Achievement?
+  var whatIf: Rational?
+  /// Met, or above the over-achievement threshold: used by `explanation.missing`.
+  var needsExplanation = false
+  var findings: [Finding] = []
+
+  static func unverified(_ rule: RuleKind?, _ finding: Finding) -> Evaluation {
+    Evaluation(rule: rule, score: nil, findings: [finding])
+  }
+}
+
+/// Everything a rule may consult.
+struct RuleContext {
+  let indicator: Indicator
+  let weight: Rational
+  let profile: Profile
+  let tableYear: Int?
+
+  var location: FindingLocation { .indicator(index: indicator.index, name: indicator.name) }
+
+  func finding(_ code: FindingCode, _ message: String) -> Finding {
+    Finding(code, at: location, message)
+  }
+
+  var targetText: String { indicator.targetText?.trimmingSpaces() ?? "" }
+  var actualText: String { indicator.actualText?.trimmingSpaces() ?? "" }
+}
+
+extension Rational {
+  /// `2.00%`: a ratio shown as a percent with 2 decimals.
+  var percentText: String {
+    ((try? self * .hundred) ?? self).formatted(places: 2) + "%"
+  }
+
+  var pointsText: String { formatted(places: 2) }
+}

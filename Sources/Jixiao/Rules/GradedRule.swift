@@ -1,0 +1,31 @@
+/// Graded (评判等级) and any qualitative target (spec §3): the actual text is read as achieved,
+/// partly or not achieved, and the claimed score is held inside that band of the weight (no claim →
+/// the band's top). An actual that reads as none of them leaves the item unverified.
+enum GradedRule {
+  static func evaluate(context: RuleContext) throws(ArithmeticOverflow) -> Evaluation {
+    let achievement: Achievement
+    switch read(context: context) {
+    case .failure(let unverified): return .unverified(.graded, unverified.finding)
+    case .success(let reading): achievement = reading
+    }
+    let band = context.profile.bands[achievement]!
+    let lower = try context.weight * band.lower
+    let upper = try context.weight * band.upper
+    let claimed = context.indicator.claimedScore ?? upper
+    let score = Rational.min(Rational.max(claimed, lower), upper)
+    return Evaluation(rule: .graded, score: score, band: achievement, needsExplanation: achievement != .achieved)
+  }
+
+  /// The band the actual text reads as, or why it cannot be read.
+  static func read(context: RuleContext) -> Result<Achievement, UnverifiedItem> {
+    if case .empty = context.indicator.actual {
+      return .failure(UnverifiedItem(context.finding(.cellUnparseable, "实际值为空，无法评判定性目标“\(context.targetText)”")))
+    }
+    guard let achievement = context.profile.vocabulary.read(actual: context.actualText, target: context.targetText) else {
+      return .failure(
+        UnverifiedItem(
+          context.finding(.qualitativeUnclassified, "实际值“\(context.actualText)”读不出达成、部分达成或未达成，该项未核实")))
+    }
+    return .success(achievement)
+  }
+}

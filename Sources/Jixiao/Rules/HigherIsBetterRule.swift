@@ -1,0 +1,48 @@
+/// `>=`, `>` and `=` with a positive target (spec §3): met → full weight; else weight × actual/target.
+/// Above the over-achievement threshold the target may be too low: flagged, and deducted only when
+/// the profile says so (never for satisfaction).
+enum HigherIsBetterRule {
+  static func evaluate(target: Quantity, actual: Rational, comparison: Comparison, rule: RuleKind, context: RuleContext)
+    throws(ArithmeticOverflow) -> Evaluation
+  {
+    let weight = context.weight
+    let profile = context.profile
+    var evaluation = Evaluation(rule: rule)
+    let met = comparison == .greaterThan ? target.value < actual : !(actual < target.value)
+
+    guard target.value.numerator > 0 else {
+      // A target of 0 or below: met or not, no ratio (a target of 0 is met by any actual ≥ 0).
+      evaluation.score = met ? weight : .zero
+      evaluation.completion = met ? .one : .zero
+      evaluation.needsExplanation = !met
+      return evaluation
+    }
+
+    let completion = try Rational.max(actual, .zero) / target.value
+    evaluation.completion = completion
+    if met {
+      evaluation.score = weight
+    } else {
+      evaluation.score = try weight * Rational.min(completion, .one)
+      evaluation.needsExplanation = true
+    }
+    if comparison == .greaterThan, actual == target.value {
+      evaluation.findings.append(
+        context.finding(.strictBoundary, "目标 \(context.targetText) 要求严格大于，实际 \(context.actualText) 恰好相等：严格说未达成"))
+    }
+
+    if profile.overAchievementThreshold < completion {
+      let whatIf = try weight * Rational.max(.zero, try Rational.one - (try completion - .one))
+      evaluation.whatIf = whatIf
+      evaluation.needsExplanation = true
+      let deducts = profile.deductOverAchievement && rule != .satisfaction
+      if deducts { evaluation.score = whatIf }
+      evaluation.findings.append(
+        context.finding(
+          .targetTooLow,
+          "目标 \(context.targetText)，实际 \(context.actualText)，完成率 \(completion.percentText)，超过超额阈值 \(profile.overAchievementThreshold.percentText)，目标可能定得过低；按偏离度扣分应得 \(whatIf.pointsText) 分"
+            + (deducts ? "（本方案据此计分）" : "（本方案不扣分）")))
+    }
+    return evaluation
+  }
+}

@@ -1,0 +1,34 @@
+/// `<=` and `<` (spec §3): met → full weight; else by the profile's formula, weight × target/actual
+/// (default) or weight × max(0, 1 − (actual − target)/target).
+enum LowerIsBetterRule {
+  static func evaluate(target: Quantity, actual: Rational, comparison: Comparison, rule: RuleKind, context: RuleContext)
+    throws(ArithmeticOverflow) -> Evaluation
+  {
+    var evaluation = Evaluation(rule: .lowerIsBetter)
+    let met = comparison == .lessThan ? actual < target.value : !(target.value < actual)
+    if comparison == .lessThan, actual == target.value {
+      evaluation.findings.append(
+        context.finding(.strictBoundary, "目标 \(context.targetText) 要求严格小于，实际 \(context.actualText) 恰好相等：严格说未达成"))
+    }
+    if met || actual == target.value {
+      evaluation.score = context.weight
+      evaluation.completion = .one
+      return evaluation
+    }
+    evaluation.needsExplanation = true
+    let completion: Rational
+    if target.value.numerator <= 0 || actual.numerator <= 0 {
+      completion = .zero
+    } else {
+      switch context.profile.lowerIsBetter {
+      case .targetOverActual:
+        completion = try target.value / actual
+      case .linearExcess:
+        completion = Rational.max(.zero, try Rational.one - (try (try actual - target.value) / target.value))
+      }
+    }
+    evaluation.completion = completion
+    evaluation.score = try context.weight * completion
+    return evaluation
+  }
+}

@@ -1,0 +1,111 @@
+/// Re-scores tables under one profile. A pure function of the table and the profile: the same input
+/// always gives the same result, so batches may score in any order and on any number of cores.
+public struct Scorer: Sendable {
+  public let profile: Profile
+
+  public init(profile: Profile) {
+    self.profile = profile
+  }
+
+  public func score(_ table: Table) -> TableResult {
+    var findings: [Finding] = []
+    let fundsResult = table.isTargetTable ? nil : table.funds.map { scoreFunds($0, findings: &findings) }
+
+    var indicators: [IndicatorResult] = []
+    indicators.reserveCapacity(table.indicators.count)
+    var evaluations: [Evaluation?] = []
+    for indicator in table.indicators {
+      let (result, evaluation) = scoreIndicator(indicator, table: table)
+      indicators.append(result)
+      evaluations.append(evaluation)
+      if let evaluation { findings.append(contentsOf: evaluation.findings) }
+    }
+
+    var recomputed = fundsResult?.score ?? .zero
+    var unverified = Hundredths.zero
+    if let fundsResult, !fundsResult.verified { unverified = unverified + fundsResult.score }
+    for item in indicators {
+      recomputed = recomputed + item.score
+      if !item.verified { unverified = unverified + item.score }
+    }
+
+    let claimedTotal = table.claimedTotal.flatMap { try? $0.rounded() }
+    var result = TableResult(
+      id: table.id, name: table.name, department: table.department, year: table.year, kind: table.kind,
+      isTargetTable: table.isTargetTable, profileName: profile.name, profileHash: profile.contentHash,
+      claimedTotal: claimedTotal, recomputedTotal: recomputed, unverifiedPoints: unverified,
+      claimedGrade: table.claimedGrade ?? claimedTotal.map(profile.grade(for:)),
+      recomputedGrade: table.isTargetTable ? nil : profile.grade(for: recomputed),
+      funds: fundsResult, indicators: indicators, findings: [], location: table.location)
+
+    let context = CheckContext(table: table, result: result, evaluations: evaluations, profile: profile)
+    for check in TableChecks.all where !table.isTargetTable || check.appliesToTargetTables {
+      findings.append(contentsOf: check.findings(in: context))
+    }
+    result.findings = Self.ordered(findings)
+    return result
+  }
+
+  private func scoreFunds(_ funds: Funds, findings: inout [Finding]) -> FundsResult {
+    let weight = funds.weight ?? profile.defaultFundsWeight
+    let claimed = funds.claimedScore.flatMap { try? $0.rounded() }
+    let outcome: BudgetExecutionRule.Outcome
+    do {
+      outcome = try BudgetExecutionRule.evaluate(funds, weight: weight, profile: profile)
+    } catch {
+      outcome = .init(findings: [Finding(.cellUnparseable, at: .funds, "预算金额超出可精确计算的范围，预算执行项未核实")])
+    }
+    findings.append(contentsOf: outcome.findings)
+    let score = outcome.score.flatMap { try? $0.rounded() }
+    return FundsResult(
+      weight: (try? weight.rounded()) ?? .zero, annualBudget: funds.annualBudget, executed: funds.executed,
+      rate: outcome.rate, claimedRate: funds.claimedRate, score: score ?? claimed ?? .zero, claimedScore: claimed,
+      verified: score != nil)
+  }
+
+  private func scoreIndicator(_ indicator: Indicator, table: Table) -> (IndicatorResult, Evaluation?) {
+    let claimed = indicator.claimedScore.flatMap { try? $0.rounded() }
+    var result = IndicatorResult(
+      index: indicator.index, name: indicator.name, level1: indicator.level1, level2: indicator.level2,
+      weight: indicator.weight.flatMap { try? $0.rounded() }, target: indicator.targetText,
+      actual: indicator.actualText, rule: nil, completion: nil, claimedCompletion: indicator.claimedCompletion,
+      score: claimed ?? .zero, claimedScore: claimed, band: nil, whatIfScore: nil, verified: false)
+    guard !table.isTargetTable, let weight = indicator.weight, !weight.isNegative else { return (result, nil) }
+
+    let context = RuleContext(indicator: indicator, weight: weight, profile: profile, tableYear: table.year)
+    var evaluation = IndicatorRules.evaluate(context)
+    if profile.evidenceRequired, table.columns.contains(.evidence), indicator.evidence.isBlank, evaluation.score != nil {
+      evaluation.score = .zero
+    }
+    result.rule = evaluation.rule
+    result.completion = evaluation.completion
+    result.band = evaluation.band
+    result.whatIfScore = evaluation.whatIf.flatMap { try? $0.rounded() }
+    if let score = evaluation.score, let rounded = try? score.rounded() {
+      result.score = rounded
+      result.verified = true
+    }
+    return (result, evaluation)
+  }
+
+  /// Funds first, then indicators in table order, then the table; the order of discovery within each.
+  static func ordered(_ findings: [Finding]) -> [Finding] {
+    func rank(_ location: FindingLocation) -> Int {
+      switch location {
+      case .funds: 0
+      case .indicator(let index, _): index
+      case .table: Int.max
+      }
+    }
+    return findings.enumerated().sorted { (rank($0.element.location), $0.offset) < (rank($1.element.location), $1.offset) }
+      .map(\.element)
+  }
+}
+
+extension Optional where Wrapped == String {
+  /// Absent, blank, or a blank mark (`—`, `/`).
+  var isBlank: Bool {
+    guard let text = self else { return true }
+    return CellGrammar.emptyMarks.contains(CellGrammar.normalize(text))
+  }
+}
