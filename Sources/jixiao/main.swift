@@ -1,1 +1,65 @@
+import Foundation
 import Jixiao
+
+/// `jixiao`: thin on purpose. It parses arguments, calls the library, prints, and sets the exit status.
+enum Main {
+  static let version = "0.1.0"
+
+  static let help = """
+    jixiao \(version): re-scores 绩效自评表 (budget performance self-evaluation tables) and says what was over-claimed.
+
+    USAGE
+      jixiao rescore [FILE…|-] [--format text|json|jsonl] [--profile NAME|PATH] [--fail-on error|warning|never]
+      jixiao explain [CODE]
+      jixiao --version
+
+    COMMANDS
+      rescore   Re-score tables from JSON or JSON Lines files (or standard input) and report findings.
+      explain   List the finding codes, or explain one with its examples.
+
+    Run 'jixiao COMMAND --help' for a command's options.
+    """
+
+  static func run(_ arguments: [String]) -> Int32 {
+    guard let command = arguments.first else {
+      print(help)
+      return 0
+    }
+    do throws(UsageError) {
+      switch command {
+      case "rescore": return try RescoreCommand.run(Array(arguments.dropFirst()))
+      case "explain": return try ExplainCommand.run(Array(arguments.dropFirst()))
+      case "--version", "-V", "version":
+        print("jixiao \(version)")
+        return 0
+      case "--help", "-h", "help":
+        print(help)
+        return 0
+      default:
+        let suggestion = closest(to: command, in: ["rescore", "explain"])
+        throw UsageError(
+          "unknown command '\(command)'",
+          hint: suggestion.map { "did you mean 'jixiao \($0)'?" } ?? "expected 'jixiao rescore FILE…' or 'jixiao explain'; see jixiao --help")
+      }
+    } catch {
+      StandardError.write("jixiao: error: \(error.message)")
+      if let hint = error.hint { StandardError.write("hint: \(hint)") }
+      return ExitStatus.usage
+    }
+  }
+}
+
+enum ExitStatus {
+  static let success: Int32 = 0
+  static let findings: Int32 = 1
+  static let usage: Int32 = 2
+  static let unreadableInput: Int32 = 3
+}
+
+enum StandardError {
+  static func write(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
+  }
+}
+
+exit(Main.run(Array(CommandLine.arguments.dropFirst())))

@@ -39,7 +39,7 @@ enum CellGrammar {
     let comparison = takeOperator(&rest)
     rest = rest.drop(while: { $0.isWhitespace })
 
-    if let deadline = DateGrammar.parse(rest) {
+    if let deadline = DateGrammar.parse(Substring(rest.filter { !$0.isWhitespace })) {
       switch deadline {
       case .success(let date): return .deadline(date)
       case .failure(let reason): return .unreadable(reason: reason)

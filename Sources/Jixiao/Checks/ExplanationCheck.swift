@@ -5,9 +5,10 @@ struct ExplanationCheck: TableCheck {
     guard context.table.columns.contains(.explanation) else { return [] }
     var findings: [Finding] = []
     for (indicator, evaluation) in zip(context.table.indicators, context.evaluations) {
-      guard let evaluation, evaluation.score != nil, evaluation.needsExplanation, indicator.explanation.isBlank else {
-        continue
-      }
+      guard let evaluation, let score = evaluation.score, let weight = indicator.weight, indicator.explanation.isBlank
+      else { continue }
+      let notMet = evaluation.band.map { $0 != .achieved } ?? (score < weight)
+      guard notMet || evaluation.whatIf != nil else { continue }
       let reason = evaluation.whatIf != nil ? "超过超额阈值" : "未完全达成"
       findings.append(Finding(.explanationMissing, at: context.location(indicator), "指标\(reason)，偏差原因分析及改进措施为空"))
     }

@@ -2,6 +2,7 @@ extension FindingCatalogue {
   static let cells: [FindingDescriptor] = [
     FindingDescriptor(
       code: .unitScaleConverted, severity: .info,
+      tag: "单位换算",
       title: "金额单位已换算",
       explanation: "目标与实际的金额单位不同（万元对亿元），已按比例换算后比较。",
       triggering: [
@@ -12,6 +13,7 @@ extension FindingCatalogue {
       ]),
     FindingDescriptor(
       code: .unitIncompatible, severity: .warning,
+      tag: "单位不符",
       title: "单位无法比较，未核实",
       explanation: "目标与实际单位不同且不能换算（辆对 %）：该项保留自评得分，计入未核实分值。",
       triggering: [
@@ -24,6 +26,7 @@ extension FindingCatalogue {
       ]),
     FindingDescriptor(
       code: .cellUnparseable, severity: .warning,
+      tag: "无法读出",
       title: "目标值或实际值无法读出，未核实",
       explanation: "单元格像数值或日期却读不出（如“>=”“2月30日”），或数值目标配文字实际值：该项未核实。",
       triggering: [
@@ -36,6 +39,7 @@ extension FindingCatalogue {
       ]),
     FindingDescriptor(
       code: .qualitativeUnclassified, severity: .info,
+      tag: "无法评判",
       title: "定性实际值无法归档，未核实",
       explanation: "文字实际值既不像达成、部分达成，也不像未达成：该项保留自评得分，计入未核实分值。",
       triggering: [
@@ -53,6 +57,7 @@ extension FindingCatalogue {
   static let funds: [FindingDescriptor] = [
     FindingDescriptor(
       code: .fundsRateMismatch, severity: .warning,
+      tag: "执行率不符",
       title: "预算执行率与执行数/预算数不符",
       explanation: "表上执行率与 全年执行数 ÷ 全年预算数 相差超过 0.005（半个百分点）。",
       triggering: [
@@ -67,6 +72,7 @@ extension FindingCatalogue {
       ]),
     FindingDescriptor(
       code: .fundsOverExecuted, severity: .warning,
+      tag: "超预算",
       title: "执行数超过全年预算数",
       explanation: "全年执行数大于全年预算数：超预算支出，得分按 100% 封顶。",
       triggering: [
@@ -79,6 +85,7 @@ extension FindingCatalogue {
       ]),
     FindingDescriptor(
       code: .fundsSourcesMismatch, severity: .warning,
+      tag: "来源不符",
       title: "资金来源合计与总额不符",
       explanation: "各资金来源行（当年财政拨款、其他资金……）相加不等于年度资金总额行。",
       triggering: [
@@ -93,6 +100,7 @@ extension FindingCatalogue {
       ]),
     FindingDescriptor(
       code: .fundsNoBudget, severity: .warning,
+      tag: "无预算数",
       title: "缺少全年预算数，预算执行未核实",
       explanation: "全年预算数缺失或为 0，无法计算执行率：预算执行项保留自评得分，计入未核实分值。",
       triggering: [
@@ -106,6 +114,7 @@ extension FindingCatalogue {
       ]),
     FindingDescriptor(
       code: .spendingGap, severity: .warning,
+      tag: "花钱少得分高",
       title: "钱没花出去，指标却近乎满分",
       explanation: "指标自评得分达权重合计的 95% 以上，而预算执行率低于 60%：产出与资金使用不相称。",
       triggering: [
@@ -125,6 +134,7 @@ extension FindingCatalogue {
   static let evidence: [FindingDescriptor] = [
     FindingDescriptor(
       code: .explanationMissing, severity: .info,
+      tag: "无偏差原因",
       title: "未达成或超额，却无偏差原因",
       explanation: "表有“偏差原因分析及改进措施”栏，而未达成或超过超额阈值的指标该栏为空。",
       triggering: [
@@ -139,6 +149,7 @@ extension FindingCatalogue {
       ]),
     FindingDescriptor(
       code: .evidenceMissing, severity: .info,
+      tag: "无佐证",
       title: "缺少佐证资料",
       explanation: "表有“佐证资料”栏而该指标为空：复核人员通常对无佐证的指标给 0 分（方案可要求如此计分）。",
       triggering: [

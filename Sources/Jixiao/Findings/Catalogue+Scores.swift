@@ -2,6 +2,7 @@ extension FindingCatalogue {
   static let scoring: [FindingDescriptor] = [
     FindingDescriptor(
       code: .scoreOverClaimed, severity: .error,
+      tag: "多报",
       title: "指标自评得分高于复核得分",
       explanation: "自评得分比按规则复核的得分高出 0.005 分以上（容差为方案值）。",
       triggering: [
@@ -21,6 +22,7 @@ extension FindingCatalogue {
       ]),
     FindingDescriptor(
       code: .scoreUnderClaimed, severity: .info,
+      tag: "少报",
       title: "指标自评得分低于复核得分",
       explanation: "自评得分比复核得分低 0.005 分以上：单位少报了分，提示复核人员。",
       triggering: [
@@ -38,6 +40,7 @@ extension FindingCatalogue {
   static let totals: [FindingDescriptor] = [
     FindingDescriptor(
       code: .totalOverClaimed, severity: .error,
+      tag: "总分多报",
       title: "自评总分高于复核总分",
       explanation: "自评总分比复核总分（各项四舍五入后得分之和）高出 0.005 分以上。",
       triggering: [
@@ -54,6 +57,7 @@ extension FindingCatalogue {
       ]),
     FindingDescriptor(
       code: .gradeInflated, severity: .error,
+      tag: "等级虚高",
       title: "自评等级高于复核等级",
       explanation: "按复核总分定出的等级低于自评等级（未填等级时按自评总分定级）。",
       triggering: [
@@ -70,6 +74,7 @@ extension FindingCatalogue {
       ]),
     FindingDescriptor(
       code: .totalArithmetic, severity: .error,
+      tag: "总分不符",
       title: "自评总分不等于各项自评得分之和",
       explanation: "各项（含预算执行）均填有自评得分时，其和与自评总分相差超过 0.005 分。",
       triggering: [
@@ -92,6 +97,7 @@ extension FindingCatalogue {
       ]),
     FindingDescriptor(
       code: .gradeMismatch, severity: .warning,
+      tag: "等级不符",
       title: "自评等级与自评总分不符",
       explanation: "表上填的等级不是自评总分按方案分数线应得的等级。",
       triggering: [

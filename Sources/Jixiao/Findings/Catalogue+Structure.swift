@@ -2,6 +2,7 @@ extension FindingCatalogue {
   static let structure: [FindingDescriptor] = [
     FindingDescriptor(
       code: .weightsSum, severity: .error,
+      tag: "权重合计",
       title: "权重合计不等于 100",
       explanation: "各指标权重与预算执行分值之和不是 100（任一指标缺权重时不检查）。",
       triggering: [
@@ -18,6 +19,7 @@ extension FindingCatalogue {
       ]),
     FindingDescriptor(
       code: .weightsZero, severity: .warning,
+      tag: "权重为0",
       title: "指标权重为 0",
       explanation: "权重为 0 的指标不计分，通常是填表错误。",
       triggering: [
@@ -28,6 +30,7 @@ extension FindingCatalogue {
       ]),
     FindingDescriptor(
       code: .weightsMissing, severity: .warning,
+      tag: "缺权重",
       title: "指标缺少权重，无法复核",
       explanation: "权重栏缺失或为空的指标无法复核：保留自评得分，计入未核实分值。",
       triggering: [
@@ -39,6 +42,7 @@ extension FindingCatalogue {
       ]),
     FindingDescriptor(
       code: .missingLevel1, severity: .warning,
+      tag: "缺一级指标",
       title: "项目表缺少一级指标",
       explanation: "项目支出表没有产出、效益或满意度类指标（方案所列的必备一级指标）。",
       triggering: [
@@ -60,6 +64,7 @@ extension FindingCatalogue {
       ]),
     FindingDescriptor(
       code: .misplacedLevel2, severity: .warning,
+      tag: "二级错位",
       title: "二级指标不属于其一级指标",
       explanation: "二级指标不在方案为该一级指标列出的二级指标中（如“社会效益指标”挂在“产出指标”下）。",
       triggering: [
@@ -74,6 +79,7 @@ extension FindingCatalogue {
       ]),
     FindingDescriptor(
       code: .duplicateIndicator, severity: .warning,
+      tag: "重复指标",
       title: "三级指标重复",
       explanation: "同一表中同名三级指标出现两次以上（复核只计一次），在第二次出现处报告。",
       triggering: [

@@ -2,6 +2,7 @@ extension FindingCatalogue {
   static let targets: [FindingDescriptor] = [
     FindingDescriptor(
       code: .targetTooLow, severity: .warning,
+      tag: "目标偏低",
       title: "完成率超过超额阈值，目标可能定得过低",
       explanation: "完成率高于方案的超额阈值（默认 130%）。默认方案只提示不扣分，并给出按偏离度扣分的参考得分。",
       triggering: [
@@ -16,6 +17,7 @@ extension FindingCatalogue {
       ]),
     FindingDescriptor(
       code: .directionSuspect, severity: .warning,
+      tag: "方向可疑",
       title: "指标方向可疑",
       explanation: "成本指标用“≥”、数量指标用“≤”：方向与指标性质相反，目标可能写错。",
       triggering: [
@@ -33,6 +35,7 @@ extension FindingCatalogue {
       ]),
     FindingDescriptor(
       code: .strictBoundary, severity: .warning,
+      tag: "恰好等于",
       title: "严格不等式目标仅以相等达成",
       explanation: "目标为“>”或“<”，实际恰好等于目标值：严格说未达成，得分按完成率仍为满分。",
       triggering: [
@@ -43,6 +46,7 @@ extension FindingCatalogue {
       ]),
     FindingDescriptor(
       code: .completionMismatch, severity: .warning,
+      tag: "完成率不符",
       title: "自评完成率与计算不符",
       explanation: "表上完成率与实际/目标计算值相差超过 0.5 个百分点（表上 100% 视为封顶，不与更高的计算值比较）。",
       triggering: [
@@ -60,6 +64,7 @@ extension FindingCatalogue {
       ]),
     FindingDescriptor(
       code: .deadlineMissed, severity: .warning,
+      tag: "逾期",
       title: "未在时限内完成",
       explanation: "实际日期晚于目标时限；默认方案下该项得 0 分（方案可设较小扣分比例）。",
       triggering: [
@@ -74,6 +79,7 @@ extension FindingCatalogue {
       ]),
     FindingDescriptor(
       code: .ruleMismatch, severity: .warning,
+      tag: "规则不符",
       title: "赋分规则与目标类型不符",
       explanation: "“按比例”规则用于定性目标，或“评判等级”规则用于数值目标；按目标类型复核。",
       triggering: [
@@ -91,6 +97,7 @@ extension FindingCatalogue {
       ]),
     FindingDescriptor(
       code: .actualRestatesTarget, severity: .warning,
+      tag: "照抄目标",
       title: "实际值照抄目标的比较符",
       explanation: "实际值写成“≥266米”之类：是在重复目标而不是报告实测值；按其数值计分并提示。",
       triggering: [

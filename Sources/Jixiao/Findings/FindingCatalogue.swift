@@ -2,6 +2,8 @@
 public struct FindingDescriptor: Sendable {
   public var code: FindingCode
   public var severity: Severity
+  /// A few characters for the 说明 column of the text report.
+  public var tag: String
   /// Chinese, one line: what the finding says about a table.
   public var title: String
   /// When it is raised and what a reviewer does about it.
@@ -37,7 +39,7 @@ public struct FindingExample: Sendable {
 }
 
 public enum FindingCatalogue {
-  /// Every code, in the order of spec §4.
+  /// Every code, grouped: scores, totals, structure, targets, cells, funds, evidence.
   public static let all: [FindingDescriptor] = scoring + totals + structure + targets + cells + funds + evidence
 
   public static func descriptor(for code: FindingCode) -> FindingDescriptor? {

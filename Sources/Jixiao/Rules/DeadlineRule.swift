@@ -19,7 +19,7 @@ enum DeadlineRule {
     }
     let penalty = context.profile.latePenalty
     let score = try context.weight * (try Rational.one - penalty)
-    var evaluation = Evaluation(rule: .deadline, score: score, completion: .zero, needsExplanation: true)
+    var evaluation = Evaluation(rule: .deadline, score: score, completion: .zero)
     evaluation.findings.append(
       context.finding(
         .deadlineMissed,

@@ -3,6 +3,6 @@ enum EqualZeroRule {
   static func evaluate(actual: Rational, context: RuleContext) -> Evaluation {
     let met = actual.numerator <= 0
     return Evaluation(
-      rule: .equalZero, score: met ? context.weight : .zero, completion: met ? .one : .zero, needsExplanation: !met)
+      rule: .equalZero, score: met ? context.weight : .zero, completion: met ? .one : .zero)
   }
 }

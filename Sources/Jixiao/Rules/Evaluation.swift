@@ -6,8 +6,6 @@ struct Evaluation {
   var completion: Rational?
   var band: Achievement?
   var whatIf: Rational?
-  /// Met, or above the over-achievement threshold: used by `explanation.missing`.
-  var needsExplanation = false
   var findings: [Finding] = []
 
   static func unverified(_ rule: RuleKind?, _ finding: Finding) -> Evaluation {

@@ -13,7 +13,7 @@ enum GradedRule {
     let upper = try context.weight * band.upper
     let claimed = context.indicator.claimedScore ?? upper
     let score = Rational.min(Rational.max(claimed, lower), upper)
-    return Evaluation(rule: .graded, score: score, band: achievement, needsExplanation: achievement != .achieved)
+    return Evaluation(rule: .graded, score: score, band: achievement)
   }
 
   /// The band the actual text reads as, or why it cannot be read.

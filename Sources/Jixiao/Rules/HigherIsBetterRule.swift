@@ -14,7 +14,6 @@ enum HigherIsBetterRule {
       // A target of 0 or below: met or not, no ratio (a target of 0 is met by any actual ≥ 0).
       evaluation.score = met ? weight : .zero
       evaluation.completion = met ? .one : .zero
-      evaluation.needsExplanation = !met
       return evaluation
     }
 
@@ -24,7 +23,6 @@ enum HigherIsBetterRule {
       evaluation.score = weight
     } else {
       evaluation.score = try weight * Rational.min(completion, .one)
-      evaluation.needsExplanation = true
     }
     if comparison == .greaterThan, actual == target.value {
       evaluation.findings.append(
@@ -34,7 +32,6 @@ enum HigherIsBetterRule {
     if profile.overAchievementThreshold < completion {
       let whatIf = try weight * Rational.max(.zero, try Rational.one - (try completion - .one))
       evaluation.whatIf = whatIf
-      evaluation.needsExplanation = true
       let deducts = profile.deductOverAchievement && rule != .satisfaction
       if deducts { evaluation.score = whatIf }
       evaluation.findings.append(

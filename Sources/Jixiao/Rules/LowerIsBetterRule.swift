@@ -15,7 +15,6 @@ enum LowerIsBetterRule {
       evaluation.completion = .one
       return evaluation
     }
-    evaluation.needsExplanation = true
     let completion: Rational
     if target.value.numerator <= 0 || actual.numerator <= 0 {
       completion = .zero

@@ -1,7 +1,7 @@
 /// 直接赋分 (spec §3): met → full weight, not met → 0. On a text target, an achieved reading is met.
 enum PassFailRule {
   static func evaluate(met: Bool, context: RuleContext) -> Evaluation {
-    Evaluation(rule: .passFail, score: met ? context.weight : .zero, completion: met ? .one : .zero, needsExplanation: !met)
+    Evaluation(rule: .passFail, score: met ? context.weight : .zero, completion: met ? .one : .zero)
   }
 
   static func isMet(target: Quantity, actual: Rational, comparison: Comparison) -> Bool {

@@ -1,0 +1,37 @@
+/// `jixiao explain CODE`: the descriptor and its examples, each re-scored to show the message jixiao
+/// prints (or that it prints none).
+public enum ExampleReport {
+  public static func render(_ descriptor: FindingDescriptor, profile: Profile? = try? Profile.load()) -> String {
+    var lines = [
+      "\(descriptor.code.rawValue)  [\(descriptor.severity.rawValue) · \(descriptor.severity.label)]",
+      descriptor.title,
+      "",
+      descriptor.explanation,
+      "",
+    ]
+    for (heading, examples) in [("触发示例", descriptor.triggering), ("不触发示例", descriptor.clean)] {
+      lines.append("\(heading)：")
+      for example in examples {
+        lines.append("  • \(example.summary)")
+        lines.append("    \(example.json)")
+        if let profile, let findings = findings(of: example, code: descriptor.code, profile: profile) {
+          if findings.isEmpty {
+            lines.append("    → 不报告 \(descriptor.code.rawValue)")
+          } else {
+            for finding in findings { lines.append("    → \(finding.location.label)：\(finding.message)") }
+          }
+        }
+      }
+      lines.append("")
+    }
+    return lines.joined(separator: "\n")
+  }
+
+  /// The findings of `code` on the example table; nil when the example does not read (a defect the
+  /// catalogue tests catch).
+  public static func findings(of example: FindingExample, code: FindingCode, profile: Profile) -> [Finding]? {
+    let records = TableReader.read(Array(example.json.utf8), file: "example.json", format: .json)
+    guard records.count == 1, case .table(let table) = records[0] else { return nil }
+    return Scorer(profile: profile).score(table).findings.filter { $0.code == code }
+  }
+}

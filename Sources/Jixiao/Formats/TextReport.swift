@@ -1,0 +1,122 @@
+/// The report a reviewer reads in a terminal: one table of items with Chinese column labels, aligned
+/// for CJK width, then the findings grouped by severity.
+public enum TextReport {
+  static let nameWidth = 28
+  static let cellWidth = 16
+
+  public static func render(_ result: TableResult) -> String {
+    var lines: [String] = []
+    let header = [result.department, result.year.map { "\($0)年度" }, result.kind.label + (result.isTargetTable ? "绩效目标表" : "绩效自评表")]
+      .compactMap { $0 }.joined(separator: " · ")
+    lines.append("━━ \(result.name)")
+    lines.append("   \(header)   [\(result.id)]")
+    if result.isTargetTable {
+      lines.append("   绩效目标表：只检查结构，不计分")
+    } else {
+      lines.append("   " + summaryLine(result))
+    }
+    lines.append("")
+    lines.append(contentsOf: itemTable(result))
+    lines.append("")
+    lines.append(contentsOf: findingsSection(result))
+    lines.append("   规则方案：\(result.profileName)（\(result.profileHash)）")
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  static func summaryLine(_ result: TableResult) -> String {
+    let claimed = result.claimedTotal.map { "自评 \($0) 分" } ?? "自评总分未填"
+    let claimedGrade = result.claimedGrade.map { "（\($0.rawValue)）" } ?? ""
+    let recomputedGrade = result.recomputedGrade.map { "（\($0.rawValue)）" } ?? ""
+    var text = "\(claimed)\(claimedGrade) → 复核 \(result.recomputedTotal) 分\(recomputedGrade)"
+    if let over = result.overClaimed, over != .zero {
+      text += over > .zero ? "   多报 \(over) 分" : "   少报 \(Hundredths.zero - over) 分"
+    }
+    if result.unverifiedPoints != .zero { text += "   未核实 \(result.unverifiedPoints) 分" }
+    return text
+  }
+
+  static func itemTable(_ result: TableResult) -> [String] {
+    let headers = ["指标", "权重", "目标值", "实际值", "完成率", "自评得分", "复核得分", "差额", "说明"]
+    var rows: [[String]] = []
+    if let funds = result.funds {
+      rows.append([
+        "预算执行", funds.weight.description, funds.annualBudget.map { "预算 \($0.pointsText)" } ?? "—",
+        funds.executed.map { "执行 \($0.pointsText)" } ?? "—", funds.rate?.percentText ?? "—",
+        funds.claimedScore?.description ?? "—", funds.verified ? funds.score.description : "未核实",
+        difference(funds.claimedScore, funds.score, verified: funds.verified), notes(result, .funds),
+      ])
+    }
+    for item in result.indicators {
+      rows.append([
+        TerminalWidth.truncate("\(item.index). \(item.name)", to: nameWidth), item.weight?.description ?? "—",
+        TerminalWidth.truncate(item.target?.trimmingSpaces() ?? "—", to: cellWidth),
+        TerminalWidth.truncate(item.actual?.trimmingSpaces() ?? "—", to: cellWidth),
+        item.completion?.percentText ?? item.band?.label ?? "—", item.claimedScore?.description ?? "—",
+        item.verified ? item.score.description : (result.isTargetTable ? "—" : "未核实"),
+        difference(item.claimedScore, item.score, verified: item.verified),
+        notes(result, .indicator(index: item.index, name: item.name)),
+      ])
+    }
+    if !result.isTargetTable {
+      rows.append([
+        "总分", "", "", "", "", result.claimedTotal?.description ?? "—", result.recomputedTotal.description,
+        difference(result.claimedTotal, result.recomputedTotal, verified: true), notes(result, .table),
+      ])
+    }
+    let numeric: Set<Int> = [1, 4, 5, 6, 7]
+    var widths = headers.map { TerminalWidth.of($0) }
+    for row in rows {
+      for (column, cell) in row.enumerated() { widths[column] = max(widths[column], TerminalWidth.of(cell)) }
+    }
+    func format(_ row: [String]) -> String {
+      let cells = row.enumerated().map { column, cell in
+        column == row.count - 1 ? cell : TerminalWidth.pad(cell, to: widths[column], right: numeric.contains(column))
+      }
+      return ("   " + cells.joined(separator: "  ")).trimmingTrailingSpaces()
+    }
+    var lines = [format(headers)]
+    lines.append("   " + String(repeating: "─", count: widths.dropLast().reduce(0, +) + 2 * (widths.count - 1) + 4))
+    for (offset, row) in rows.enumerated() {
+      if !result.isTargetTable, offset == rows.count - 1 {
+        lines.append("   " + String(repeating: "─", count: widths.dropLast().reduce(0, +) + 2 * (widths.count - 1) + 4))
+      }
+      lines.append(format(row))
+    }
+    return lines
+  }
+
+  static func difference(_ claimed: Hundredths?, _ recomputed: Hundredths, verified: Bool) -> String {
+    guard verified, let claimed, claimed != recomputed else { return "" }
+    let delta = claimed - recomputed
+    return delta > .zero ? "+\(delta)" : "\(delta)"
+  }
+
+  static func notes(_ result: TableResult, _ location: FindingLocation) -> String {
+    let matching = result.findings.filter { $0.location == location && $0.severity != .info }
+    return matching.map { FindingCatalogue.descriptor(for: $0.code)?.tag ?? $0.code.rawValue }.joined(separator: "；")
+  }
+
+  static func findingsSection(_ result: TableResult) -> [String] {
+    guard !result.findings.isEmpty else { return ["   未发现问题", ""] }
+    var lines: [String] = []
+    for severity in Severity.allCases {
+      let group = result.findings.filter { $0.severity == severity }
+      guard !group.isEmpty else { continue }
+      lines.append("   \(severity.label)（\(group.count)）")
+      for finding in group {
+        lines.append("     \(finding.code.rawValue)  \(finding.location.label)")
+        lines.append("       \(finding.message)")
+      }
+      lines.append("")
+    }
+    return lines
+  }
+}
+
+extension String {
+  func trimmingTrailingSpaces() -> String {
+    var text = self
+    while text.last == " " { text.removeLast() }
+    return text
+  }
+}
