@@ -79,7 +79,7 @@ public enum RuleKind: String, Sendable, Hashable, CaseIterable, Codable {
 
   public var label: String {
     switch self {
-    case .proportional: "按比例"
+    case .proportional: "比例"
     case .lowerIsBetter: "越低越好"
     case .equalZero: "目标为0"
     case .passFail: "直接赋分"

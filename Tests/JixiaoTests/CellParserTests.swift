@@ -1,0 +1,129 @@
+import Testing
+
+@testable import Jixiao
+
+@Suite struct CellParserTests {
+  private func quantity(_ text: String) -> Quantity? {
+    if case .quantity(let quantity) = Cell(parsing: text) { return quantity }
+    return nil
+  }
+
+  private func value(_ text: String) -> Rational { Rational(decimalText: Substring(text))! }
+
+  @Test(arguments: [
+    (">=20次/年", Comparison.atLeast), ("≥1辆", .atLeast), ("≧5家", .atLeast), ("＞=90%", .atLeast),
+    ("＞＝90%", .atLeast), (">90%", .greaterThan), ("＞90%", .greaterThan), ("<=600 米", .atMost),
+    ("≤3.50万元", .atMost), ("≦10天", .atMost), ("＜=5%", .atMost), ("＜＝5%", .atMost), ("<1%", .lessThan),
+    ("＜1%", .lessThan), ("=100%", .equal), ("＝100%", .equal), ("﹦100%", .equal), ("═100%", .equal),
+  ])
+  func readsSymbolOperators(text: String, comparison: Comparison) {
+    #expect(quantity(text)?.comparison == comparison, "\(text)")
+  }
+
+  @Test(arguments: [
+    ("大于等于95%", Comparison.atLeast), ("不低于95%", .atLeast), ("不少于3次", .atLeast), ("不小于3次", .atLeast),
+    ("大于95%", .greaterThan), ("高于95%", .greaterThan), ("超过95%", .greaterThan), ("小于等于10万元", .atMost),
+    ("不高于10万元", .atMost), ("不超过10万元", .atMost), ("不大于10万元", .atMost), ("控制在10万元", .atMost),
+    ("小于5%", .lessThan), ("低于5%", .lessThan), ("等于100%", .equal), ("5家以上", .atLeast), ("10天以内", .atMost),
+    ("3%以下", .atMost),
+  ])
+  func readsWordOperators(text: String, comparison: Comparison) {
+    #expect(quantity(text)?.comparison == comparison, "\(text)")
+  }
+
+  @Test func noOperatorIsRecordedAsNone() {
+    #expect(quantity("515米")?.comparison == nil)
+    #expect(quantity("515米")?.value == value("515"))
+  }
+
+  @Test func thousandsSeparatorsAndDecimals() {
+    #expect(quantity("1,782.65万元")?.value == value("1782.65"))
+    #expect(quantity(">=1，000人")?.value == value("1000"))
+    #expect(quantity("４,３００.００")?.value == value("4300"), "full-width digits and comma")
+  }
+
+  @Test func approximateMarks() {
+    let many = quantity(">=600多亿")
+    #expect(many?.value == value("600"))
+    #expect(many?.isApproximate == true)
+    #expect(many?.unit == Unit("亿元"), "亿 alone is 亿元")
+    #expect(quantity("30余家")?.isApproximate == true)
+  }
+
+  @Test func unitsSimpleAndCompound() {
+    #expect(quantity(">=20次/年")?.unit.text == "次/年")
+    #expect(quantity("<=1万元/月")?.unit.text == "万元/月")
+    #expect(quantity("=1200人次")?.unit.text == "人次")
+    #expect(quantity("<=15工作日")?.unit.text == "工作日")
+    #expect(quantity("=96.67％")?.unit.text == "%", "full-width percent")
+    #expect(quantity(">=5 家")?.unit.text == "家", "space before the unit")
+  }
+
+  @Test func moneyScaleConversion() {
+    #expect(Unit("亿元").relation(ofActual: Unit("万元")) == .converted(factor: try! Rational(1, over: 10_000)))
+    #expect(Unit("万元").relation(ofActual: Unit("元")) == .converted(factor: try! Rational(1, over: 10_000)))
+    #expect(Unit("万元/家").relation(ofActual: Unit("亿元/家")) == .converted(factor: Rational(10_000)))
+    #expect(Unit("万元/家").relation(ofActual: Unit("万元")) == .incompatible, "different suffix")
+    #expect(Unit("辆").relation(ofActual: Unit("%")) == .incompatible)
+    #expect(Unit("%").relation(ofActual: Unit("")) == .same, "one side without a unit")
+  }
+
+  @Test func deadlines() {
+    #expect(Cell(parsing: "2024年10月30日前") == .deadline(Deadline(year: 2024, month: 10, day: 30)))
+    #expect(Cell(parsing: "12月31日之前") == .deadline(Deadline(year: nil, month: 12, day: 31)), "no year")
+    #expect(Cell(parsing: "2024年12月10") == .deadline(Deadline(year: 2024, month: 12, day: 10)), "日 missing")
+    #expect(Cell(parsing: "=2024年12月1日前日") == .deadline(Deadline(year: 2024, month: 12, day: 1)))
+    #expect(Cell(parsing: "2023 年 12 月31 日") == .deadline(Deadline(year: 2023, month: 12, day: 31)), "spaces")
+    #expect(Cell(parsing: "2024年6月底前") == .deadline(Deadline(year: 2024, month: 6, day: 30)))
+    #expect(Cell(parsing: "2024年2月底") == .deadline(Deadline(year: 2024, month: 2, day: 29)), "leap year")
+  }
+
+  @Test func impossibleDatesAreUnreadable() {
+    guard case .unreadable = Cell(parsing: "2023年2月30日前") else {
+      Issue.record("2月30日 must be unreadable")
+      return
+    }
+    guard case .unreadable = Cell(parsing: "2024年13月1日") else {
+      Issue.record("13月 must be unreadable")
+      return
+    }
+  }
+
+  @Test func textAndEmpty() {
+    #expect(Cell(parsing: "有效促进") == .text("有效促进"))
+    #expect(Cell(parsing: "达到预期指标") == .text("达到预期指标"))
+    for blank in ["", "  ", "-", "—", "/", "——"] { #expect(Cell(parsing: blank) == .empty, "'\(blank)'") }
+  }
+
+  @Test func malformedQuantitiesAreUnreadable() {
+    for text in [">=", "≥%", "<=/", ">=.%"] {
+      guard case .unreadable = Cell(parsing: text) else {
+        Issue.record("'\(text)' must be unreadable, got \(Cell(parsing: text))")
+        continue
+      }
+    }
+    guard case .unreadable = Cell(parsing: ">=1234567890123456789012345次") else {
+      Issue.record("30 digits must be unreadable")
+      return
+    }
+  }
+
+  @Test func negativeTargets() {
+    #expect(quantity("≥-5%")?.value == value("-5"))
+  }
+
+  @Test func proseStartingWithANumberIsText() {
+    #expect(Cell(parsing: "1个月内完成全部验收和结算工作") == .text("1个月内完成全部验收和结算工作"))
+  }
+
+  @Test func qualitativeReading() {
+    let vocabulary = defaultProfile.vocabulary
+    #expect(vocabulary.read(actual: "有效促进", target: "有效促进") == .achieved)
+    #expect(vocabulary.read(actual: "长期推动", target: "长期推动") == .achieved, "repeats the target")
+    #expect(vocabulary.read(actual: "达到预期指标", target: "显著") == .achieved)
+    #expect(vocabulary.read(actual: "基本达到预期", target: "显著") == .partlyAchieved, "partial wins over achieved")
+    #expect(vocabulary.read(actual: "未达到预期", target: "显著") == .notAchieved, "negation wins")
+    #expect(vocabulary.read(actual: "不断提高", target: "提高") == .achieved, "不断 is not a negation")
+    #expect(vocabulary.read(actual: "详见报告", target: "长期推动") == nil)
+  }
+}

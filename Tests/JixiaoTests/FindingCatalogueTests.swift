@@ -1,0 +1,57 @@
+import Testing
+
+@testable import Jixiao
+
+/// The catalogue's examples are the tests of the codes: each triggering example raises its code where
+/// it says, and each clean example does not raise it.
+@Suite struct FindingCatalogueTests {
+  @Test func everyCodeOfTheSpecIsCataloguedOnce() {
+    let specCodes = [
+      "score.over-claimed", "score.under-claimed", "total.over-claimed", "grade.inflated", "total.arithmetic",
+      "grade.mismatch", "weights.sum", "weights.zero", "structure.missing-level1", "structure.misplaced-level2",
+      "target.too-low", "target.direction-suspect", "target.strict-boundary", "completion.mismatch", "deadline.missed",
+      "rule.mismatch", "unit.scale-converted", "unit.incompatible", "cell.unparseable", "qualitative.unclassified",
+      "funds.rate-mismatch", "funds.over-executed", "funds.sources-mismatch", "explanation.missing",
+      "structure.duplicate-indicator", "evidence.missing", "weights.missing", "actual.restates-target",
+      "funds.no-budget", "consistency.spending-gap",
+    ]
+    let catalogued = FindingCatalogue.all.map(\.code.rawValue)
+    #expect(catalogued.count == Set(catalogued).count, "no code twice")
+    #expect(Set(catalogued) == Set(specCodes))
+    #expect(catalogued.count == 30)
+  }
+
+  @Test func severitiesAreTheSpecs() {
+    let errors: Set<FindingCode> = [.scoreOverClaimed, .totalOverClaimed, .gradeInflated, .totalArithmetic, .weightsSum]
+    let infos: Set<FindingCode> = [
+      .scoreUnderClaimed, .unitScaleConverted, .qualitativeUnclassified, .explanationMissing, .evidenceMissing,
+    ]
+    for descriptor in FindingCatalogue.all {
+      let expected: Severity = errors.contains(descriptor.code) ? .error : infos.contains(descriptor.code) ? .info : .warning
+      #expect(descriptor.severity == expected, "\(descriptor.code)")
+    }
+  }
+
+  @Test(arguments: FindingCatalogue.all.map(\.code.rawValue))
+  func examplesDriveTheCode(code: String) throws {
+    let descriptor = try #require(FindingCatalogue.descriptor(for: FindingCode(code)))
+    #expect(!descriptor.triggering.isEmpty && !descriptor.clean.isEmpty, "at least one example of each kind")
+    for example in descriptor.triggering {
+      let findings = try #require(ExampleReport.findings(of: example, code: descriptor.code, profile: defaultProfile))
+      #expect(!findings.isEmpty, "should trigger: \(example.summary)")
+      #expect(findings.contains { $0.location.key == example.location }, "at \(example.location ?? "table"): \(example.summary)")
+      #expect(findings.allSatisfy { $0.severity == descriptor.severity && !$0.message.isEmpty })
+    }
+    for example in descriptor.clean {
+      let findings = try #require(ExampleReport.findings(of: example, code: descriptor.code, profile: defaultProfile))
+      #expect(findings.isEmpty, "should not trigger: \(example.summary) — \(findings.map(\.message))")
+    }
+  }
+
+  @Test func explainShowsExamplesAndMessages() throws {
+    let report = ExampleReport.render(try #require(FindingCatalogue.descriptor(for: .scoreOverClaimed)), profile: defaultProfile)
+    #expect(report.contains("触发示例"))
+    #expect(report.contains("不触发示例"))
+    #expect(report.contains("多报 24.50 分"))
+  }
+}
