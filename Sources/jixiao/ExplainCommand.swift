@@ -32,7 +32,8 @@ enum ExplainCommand {
       let known = FindingCatalogue.all.map(\.code.rawValue)
       throw UsageError(
         "unknown finding code '\(code)'",
-        hint: closest(to: code, in: known).map { "did you mean 'jixiao explain \($0)'?" } ?? "run 'jixiao explain' to list the codes")
+        hint: closest(to: code, in: known).map { "did you mean 'jixiao explain \($0)'?" }
+          ?? "run 'jixiao explain' to list the codes")
     }
     print(ExampleReport.render(descriptor))
     return ExitStatus.success

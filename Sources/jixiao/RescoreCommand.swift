@@ -41,7 +41,8 @@ enum RescoreCommand {
     var inputs = parsed.positionals
     if inputs.isEmpty {
       guard isatty(STDIN_FILENO) == 0 else {
-        throw UsageError("no input given", hint: "jixiao rescore Fixtures/004-unit/table.json, or pipe tables in with 'jixiao rescore -'")
+        throw UsageError(
+          "no input given", hint: "jixiao rescore Fixtures/004-unit/table.json, or pipe tables in with 'jixiao rescore -'")
       }
       inputs = ["-"]
     }

@@ -39,7 +39,8 @@ enum Main {
         let suggestion = closest(to: command, in: ["rescore", "explain"])
         throw UsageError(
           "unknown command '\(command)'",
-          hint: suggestion.map { "did you mean 'jixiao \($0)'?" } ?? "expected 'jixiao rescore FILE…' or 'jixiao explain'; see jixiao --help")
+          hint: suggestion.map { "did you mean 'jixiao \($0)'?" }
+            ?? "expected 'jixiao rescore FILE…' or 'jixiao explain'; see jixiao --help")
       }
     } catch {
       StandardError.write("jixiao: error: \(error.message)")

@@ -38,7 +38,8 @@ import Testing
   }
 
   private func validationError(_ change: (inout String) -> Void) -> InputError? {
-    var text = String(decoding: try! Data(contentsOf: repositoryRoot.appendingPathComponent("Scoring/national-default.json")), as: UTF8.self)
+    var text = String(
+      decoding: try! Data(contentsOf: repositoryRoot.appendingPathComponent("Scoring/national-default.json")), as: UTF8.self)
     change(&text)
     do {
       _ = try Profile.parse(Array(text.utf8), file: "bad.json")
@@ -53,13 +54,16 @@ import Testing
     #expect(formula.location.field == "lowerIsBetter")
     #expect(formula.message.contains("linear-excess"))
 
-    let threshold = try #require(validationError { $0 = $0.replacingOccurrences(of: "\"threshold\": \"1.3\"", with: "\"threshold\": \"0.5\"") })
+    let threshold = try #require(
+      validationError { $0 = $0.replacingOccurrences(of: "\"threshold\": \"1.3\"", with: "\"threshold\": \"0.5\"") })
     #expect(threshold.location.field == "overAchievement.threshold")
 
-    let grades = try #require(validationError { $0 = $0.replacingOccurrences(of: "\"minimum\": \"80\"", with: "\"minimum\": \"95\"") })
+    let grades = try #require(
+      validationError { $0 = $0.replacingOccurrences(of: "\"minimum\": \"80\"", with: "\"minimum\": \"95\"") })
     #expect(grades.message.contains("fall from best to worst"))
 
-    let missing = try #require(validationError { $0 = $0.replacingOccurrences(of: "\"deduct\": false", with: "\"deductx\": false") })
+    let missing = try #require(
+      validationError { $0 = $0.replacingOccurrences(of: "\"deduct\": false", with: "\"deductx\": false") })
     #expect(missing.location.field == "overAchievement.deduct")
   }
 }

@@ -30,17 +30,26 @@ import Testing
       }
       let claimed = generator.decimalText(maxInteger: 25, places: 2)
       indicators.append(
-        #"{"name": "指标\#(position)", "weight": "\#(weight)", "target": "\#(target)", "actual": "\#(actual)", "claimedScore": "\#(claimed)"}"#)
+        #"{"name": "指标\#(position)", "weight": "\#(weight)", "target": "\#(target)", "actual": "\#(actual)", "claimedScore": "\#(claimed)"}"#
+      )
     }
     let budget = generator.decimalText(maxInteger: 1000, places: 2)
     let executed = generator.decimalText(maxInteger: 1200, places: 2)
-    return projectJSON(indicators.joined(separator: ","), funds: #"{"annualBudget": "\#(budget)", "executed": "\#(executed)", "weight": 10}"#)
-      .replacingOccurrences(of: "测试项目", with: "生成\(index)")
+    return projectJSON(
+      indicators.joined(separator: ","), funds: #"{"annualBudget": "\#(budget)", "executed": "\#(executed)", "weight": 10}"#
+    )
+    .replacingOccurrences(of: "测试项目", with: "生成\(index)")
   }
 
   @Test func everyVerifiedScoreIsBetweenZeroAndItsWeight() throws {
     var generator = SplitMix(seed: 7)
-    for profile in [defaultProfile, profile { $0.lowerIsBetter = .linearExcess; $0.deductOverAchievement = true }] {
+    for profile in [
+      defaultProfile,
+      profile {
+        $0.lowerIsBetter = .linearExcess
+        $0.deductOverAchievement = true
+      },
+    ] {
       for index in 0..<400 {
         let result = try score(Self.generatedTable(&generator, index: index), profile: profile)
         for item in result.indicators where item.verified {

@@ -14,7 +14,8 @@ import Testing
 
   @Test func numberFieldsAcceptNumbersAndPrintedStrings() throws {
     let table = try readTable(
-      #"{"name": "x", "claimedTotal": "100.00分", "funds": {"annualBudget": "1,782.65", "executed": 1782.65, "weight": "10", "claimedRate": "100.00%", "claimedScore": "10.00分"}, "indicators": [{"name": "a", "weight": "7", "claimedScore": 7, "claimedCompletion": "100"}]}"#)
+      #"{"name": "x", "claimedTotal": "100.00分", "funds": {"annualBudget": "1,782.65", "executed": 1782.65, "weight": "10", "claimedRate": "100.00%", "claimedScore": "10.00分"}, "indicators": [{"name": "a", "weight": "7", "claimedScore": 7, "claimedCompletion": "100"}]}"#
+    )
     #expect(table.claimedTotal == Rational(100))
     #expect(table.funds?.annualBudget == Rational(decimalText: "1782.65"))
     #expect(table.funds?.executed == Rational(decimalText: "1782.65"))
@@ -23,7 +24,8 @@ import Testing
   }
 
   @Test func unknownFieldsAreIgnoredAndDefaultsApply() throws {
-    let table = try readTable(#"{"name": "x", "source": {"file": "s"}, "extra": [1, 2], "indicators": [{"name": "a", "colour": "red"}]}"#)
+    let table = try readTable(
+      #"{"name": "x", "source": {"file": "s"}, "extra": [1, 2], "indicators": [{"name": "a", "colour": "red"}]}"#)
     #expect(table.kind == .project)
     #expect(table.id == "test", "the file name without extension")
   }
@@ -102,13 +104,18 @@ import Testing
   }
 
   @Test func resultJSONHasTheFieldsOfTheFormat() throws {
-    let result = try score(projectJSON(#"{"name": "甲", "weight": 25, "target": ">=5%", "actual": "0.1%", "claimedScore": 25}"#, extra: #""claimedTotal": 25"#))
+    let result = try score(
+      projectJSON(
+        #"{"name": "甲", "weight": 25, "target": ">=5%", "actual": "0.1%", "claimedScore": 25}"#, extra: #""claimedTotal": 25"#))
     let json = ResultJSON.encode(result)
     guard case .object(let object) = try JSONParser.parse(Array(json.utf8)) else {
       Issue.record("the result is a JSON object")
       return
     }
-    for key in ["id", "recomputedTotal", "unverifiedPoints", "claimedGrade", "recomputedGrade", "funds", "indicators", "findings", "profile"] {
+    for key in [
+      "id", "recomputedTotal", "unverifiedPoints", "claimedGrade", "recomputedGrade", "funds", "indicators", "findings",
+      "profile",
+    ] {
       #expect(object.has(key), "\(key)")
     }
     #expect(object["recomputedTotal"] == .string("0.50"))

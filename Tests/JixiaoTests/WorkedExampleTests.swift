@@ -5,7 +5,8 @@ import Testing
 /// Spec §5, one test per worked example, plus the scoring rules of §3 on small tables.
 @Suite struct WorkedExampleTests {
   @Test func industrialGrowthIsOverClaimedBy24_50() throws {
-    let result = try score(projectJSON(#"{"name": "规模以上工业增加值增长率", "weight": 25, "target": ">=5%", "actual": "0.1%", "claimedScore": 25}"#))
+    let result = try score(
+      projectJSON(#"{"name": "规模以上工业增加值增长率", "weight": 25, "target": ">=5%", "actual": "0.1%", "claimedScore": 25}"#))
     #expect(result.indicators[0].score == "0.50")
     #expect(result.indicators[0].completion == (try Rational(1, over: 50)))
     let finding = try #require(result.findings.first { $0.code == .scoreOverClaimed })
@@ -13,13 +14,17 @@ import Testing
   }
 
   @Test func perCapitaStandardLowerIsBetter() throws {
-    let result = try score(projectJSON(#"{"name": "人均发放标准", "weight": 20, "target": "<=1万元/月", "actual": "=1.1万元/月", "claimedScore": 18.18}"#))
+    let result = try score(
+      projectJSON(#"{"name": "人均发放标准", "weight": 20, "target": "<=1万元/月", "actual": "=1.1万元/月", "claimedScore": 18.18}"#))
     #expect(result.indicators[0].score == "18.18")
     #expect(!keys(result).contains("score.over-claimed@1") && !keys(result).contains("score.under-claimed@1"))
   }
 
   @Test func lineRelocationIsMetAndDirectionSuspect() throws {
-    let result = try score(projectJSON(#"{"level1": "产出指标", "level2": "数量指标", "name": "线路改迁长度", "weight": 15, "target": "<=600米", "actual": "=515米", "claimedScore": 12.87}"#))
+    let result = try score(
+      projectJSON(
+        #"{"level1": "产出指标", "level2": "数量指标", "name": "线路改迁长度", "weight": 15, "target": "<=600米", "actual": "=515米", "claimedScore": 12.87}"#
+      ))
     #expect(result.indicators[0].score == "15.00")
     #expect(keys(result).contains("score.under-claimed@1"))
     #expect(keys(result).contains("target.direction-suspect@1"))
@@ -27,7 +32,9 @@ import Testing
   }
 
   @Test func trainingDeadlineMissedBySixWeeks() throws {
-    let result = try score(projectJSON(#"{"name": "培训完成时间", "weight": 6, "target": "2024年10月30日前", "actual": "2024年12月10", "rule": "直接赋分", "claimedScore": 6}"#))
+    let result = try score(
+      projectJSON(
+        #"{"name": "培训完成时间", "weight": 6, "target": "2024年10月30日前", "actual": "2024年12月10", "rule": "直接赋分", "claimedScore": 6}"#))
     #expect(result.indicators[0].score == "0.00")
     #expect(keys(result).contains("deadline.missed@1"))
     #expect(result.findings.contains { $0.code == .scoreOverClaimed && $0.message.contains("多报 6.00 分") })
@@ -35,7 +42,8 @@ import Testing
   }
 
   @Test func newEnergyCarAgainstPercentIsUnverified() throws {
-    let result = try score(projectJSON(#"{"name": "租赁新能源车", "weight": 15, "target": "≥1辆", "actual": "=1%", "claimedScore": 15}"#))
+    let result = try score(
+      projectJSON(#"{"name": "租赁新能源车", "weight": 15, "target": "≥1辆", "actual": "=1%", "claimedScore": 15}"#))
     #expect(!result.indicators[0].verified)
     #expect(result.indicators[0].score == "15.00", "keeps its claim")
     #expect(result.unverifiedPoints == "15.00")
@@ -43,7 +51,8 @@ import Testing
   }
 
   @Test func unitBudgetProseExample() throws {
-    let result = try score(projectJSON(#"{"name": "项目预算", "weight": 12, "target": "<=214.76万元", "actual": "407.98万元", "claimedScore": 12}"#))
+    let result = try score(
+      projectJSON(#"{"name": "项目预算", "weight": 12, "target": "<=214.76万元", "actual": "407.98万元", "claimedScore": 12}"#))
     #expect(result.indicators[0].score == "6.32")
   }
 

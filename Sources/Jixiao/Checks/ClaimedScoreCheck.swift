@@ -16,7 +16,9 @@ struct ClaimedScoreCheck: TableCheck {
     return findings
   }
 
-  private func compare(claimed: Rational, recomputed: Hundredths, tolerance: Rational, at location: FindingLocation, detail: String)
+  private func compare(
+    claimed: Rational, recomputed: Hundredths, tolerance: Rational, at location: FindingLocation, detail: String
+  )
     -> [Finding]
   {
     guard let difference = try? claimed - recomputed.rational else { return [] }

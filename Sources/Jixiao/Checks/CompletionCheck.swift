@@ -11,7 +11,8 @@ struct CompletionCheck: TableCheck {
       findings.append(
         Finding(
           .completionMismatch, at: context.location(indicator),
-          "表上完成率 \(claimed.percentText)，按目标 \(indicator.targetText ?? "—")、实际 \(indicator.actualText ?? "—") 计算为 \(computed.percentText)"))
+          "表上完成率 \(claimed.percentText)，按目标 \(indicator.targetText ?? "—")、实际 \(indicator.actualText ?? "—") 计算为 \(computed.percentText)"
+        ))
     }
     return findings
   }

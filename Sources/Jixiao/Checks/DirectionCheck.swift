@@ -8,12 +8,16 @@ struct DirectionCheck: TableCheck {
       guard case .quantity(let target) = indicator.target, let comparison = target.comparison else { continue }
       let level1 = indicator.level1.map(context.profile.levelName) ?? ""
       let level2 = indicator.level2.map(context.profile.levelName) ?? ""
-      if (level1 == "成本" || level2.contains("成本")), comparison.isHigherBetter {
+      if level1 == "成本" || level2.contains("成本"), comparison.isHigherBetter {
         findings.append(
-          Finding(.directionSuspect, at: context.location(indicator), "成本指标的目标 \(indicator.targetText ?? "") 用了 \(comparison.symbol)：成本应当越低越好，目标方向可能写反"))
+          Finding(
+            .directionSuspect, at: context.location(indicator),
+            "成本指标的目标 \(indicator.targetText ?? "") 用了 \(comparison.symbol)：成本应当越低越好，目标方向可能写反"))
       } else if level2 == "数量", comparison.isLowerBetter {
         findings.append(
-          Finding(.directionSuspect, at: context.location(indicator), "数量指标的目标 \(indicator.targetText ?? "") 用了 \(comparison.symbol)：数量通常越多越好，目标方向可能写反"))
+          Finding(
+            .directionSuspect, at: context.location(indicator),
+            "数量指标的目标 \(indicator.targetText ?? "") 用了 \(comparison.symbol)：数量通常越多越好，目标方向可能写反"))
       }
     }
     return findings

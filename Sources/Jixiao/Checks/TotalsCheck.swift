@@ -17,7 +17,8 @@ struct TotalsCheck: TableCheck {
       let difference = try? claimed - sum, profile.scoreTolerance < difference.magnitude
     {
       findings.append(
-        Finding(.totalArithmetic, at: .table, "自评总分 \(claimed.pointsText)，各项自评得分之和为 \(sum.pointsText)，相差 \(difference.pointsText) 分"))
+        Finding(
+          .totalArithmetic, at: .table, "自评总分 \(claimed.pointsText)，各项自评得分之和为 \(sum.pointsText)，相差 \(difference.pointsText) 分"))
     }
     if let claimedGrade = result.claimedGrade, let recomputed = result.recomputedGrade, recomputed < claimedGrade {
       findings.append(

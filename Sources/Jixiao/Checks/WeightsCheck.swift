@@ -28,7 +28,9 @@ struct WeightsCheck: TableCheck {
       let withoutFunds = (try? hundred - context.profile.defaultFundsWeight) ?? hundred
       if sum != hundred, sum != withoutFunds {
         findings.append(
-          Finding(.weightsSum, at: .table, "指标权重合计 \(sum.pointsText)，应为 100（或另加预算执行 \(context.profile.defaultFundsWeight.pointsText) 分后为 100）"))
+          Finding(
+            .weightsSum, at: .table,
+            "指标权重合计 \(sum.pointsText)，应为 100（或另加预算执行 \(context.profile.defaultFundsWeight.pointsText) 分后为 100）"))
       }
       return findings
     }

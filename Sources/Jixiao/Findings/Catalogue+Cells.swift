@@ -6,7 +6,8 @@ extension FindingCatalogue {
       title: "金额单位已换算",
       explanation: "目标与实际的金额单位不同（万元对亿元），已按比例换算后比较。",
       triggering: [
-        FindingExample(">=1亿元，实际 12000万元", indicators: [#"{"name": "销售额", "weight": 10, "target": ">=1亿元", "actual": "12000万元"}"#])
+        FindingExample(
+          ">=1亿元，实际 12000万元", indicators: [#"{"name": "销售额", "weight": 10, "target": ">=1亿元", "actual": "12000万元"}"#])
       ],
       clean: [
         FindingExample(">=5亿元，实际 =5亿元", indicators: [#"{"name": "销售额", "weight": 10, "target": ">=5亿元", "actual": "=5亿元"}"#])
@@ -30,7 +31,8 @@ extension FindingCatalogue {
       title: "目标值或实际值无法读出，未核实",
       explanation: "单元格像数值或日期却读不出（如“>=”“2月30日”），或数值目标配文字实际值：该项未核实。",
       triggering: [
-        FindingExample("目标只有比较符", indicators: [#"{"name": "甲", "weight": 10, "target": ">=", "actual": "5次", "claimedScore": 10}"#]),
+        FindingExample(
+          "目标只有比较符", indicators: [#"{"name": "甲", "weight": 10, "target": ">=", "actual": "5次", "claimedScore": 10}"#]),
         FindingExample("不存在的日期", indicators: [#"{"name": "时限", "weight": 10, "target": "2024年2月30日前", "actual": "2024年2月1日"}"#]),
         FindingExample("数值目标，文字实际值", indicators: [#"{"name": "次数", "weight": 10, "target": ">=5次", "actual": "已完成"}"#]),
       ],
@@ -91,12 +93,16 @@ extension FindingCatalogue {
       triggering: [
         FindingExample(
           "来源 30 + 5 ≠ 总额 37.07", at: "funds", indicators: [],
-          funds: #"{"annualBudget": "37.07", "executed": "31.97", "weight": 10, "sources": [{"name": "当年财政拨款", "annualBudget": "30", "executed": "31.97"}, {"name": "其他资金", "annualBudget": "5", "executed": "0"}]}"#)
+          funds:
+            #"{"annualBudget": "37.07", "executed": "31.97", "weight": 10, "sources": [{"name": "当年财政拨款", "annualBudget": "30", "executed": "31.97"}, {"name": "其他资金", "annualBudget": "5", "executed": "0"}]}"#
+        )
       ],
       clean: [
         FindingExample(
           "来源 37.07 + 0 = 总额", at: "funds", indicators: [],
-          funds: #"{"annualBudget": "37.07", "executed": "31.97", "weight": 10, "sources": [{"name": "当年财政拨款", "annualBudget": "37.07", "executed": "31.97"}, {"name": "其他资金", "annualBudget": "0", "executed": null}]}"#)
+          funds:
+            #"{"annualBudget": "37.07", "executed": "31.97", "weight": 10, "sources": [{"name": "当年财政拨款", "annualBudget": "37.07", "executed": "31.97"}, {"name": "其他资金", "annualBudget": "0", "executed": null}]}"#
+        )
       ]),
     FindingDescriptor(
       code: .fundsNoBudget, severity: .warning,
@@ -156,7 +162,8 @@ extension FindingCatalogue {
         FindingExample("佐证资料为空", indicators: [#"{"name": "次数", "weight": 10, "target": ">=5次", "actual": "5次", "evidence": ""}"#])
       ],
       clean: [
-        FindingExample("佐证资料：工作资料", indicators: [#"{"name": "次数", "weight": 10, "target": ">=5次", "actual": "5次", "evidence": "工作资料"}"#])
+        FindingExample(
+          "佐证资料：工作资料", indicators: [#"{"name": "次数", "weight": 10, "target": ">=5次", "actual": "5次", "evidence": "工作资料"}"#])
       ]),
   ]
 }

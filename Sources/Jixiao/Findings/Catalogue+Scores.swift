@@ -28,7 +28,9 @@ extension FindingCatalogue {
       triggering: [
         FindingExample(
           "目标 <=600米，实际 =515米，自评 12.87/15（种子 004 线路改迁长度）",
-          indicators: [#"{"level1": "产出指标", "level2": "数量指标", "name": "线路改迁长度", "weight": 15, "target": "<=600 米", "actual": "=515 米", "claimedScore": 12.87}"#])
+          indicators: [
+            #"{"level1": "产出指标", "level2": "数量指标", "name": "线路改迁长度", "weight": 15, "target": "<=600 米", "actual": "=515 米", "claimedScore": 12.87}"#
+          ])
       ],
       clean: [
         FindingExample(

@@ -23,15 +23,21 @@ extension FindingCatalogue {
       triggering: [
         FindingExample(
           "数量指标 <=600米（种子 004 线路改迁长度）",
-          indicators: [#"{"level1": "产出指标", "level2": "数量指标", "name": "线路改迁长度", "weight": 15, "target": "<=600 米", "actual": "=515 米"}"#]),
+          indicators: [
+            #"{"level1": "产出指标", "level2": "数量指标", "name": "线路改迁长度", "weight": 15, "target": "<=600 米", "actual": "=515 米"}"#
+          ]),
         FindingExample(
           "成本指标 >=10万元",
-          indicators: [#"{"level1": "成本指标", "level2": "经济成本指标", "name": "会议费", "weight": 10, "target": ">=10万元", "actual": "10万元"}"#]),
+          indicators: [
+            #"{"level1": "成本指标", "level2": "经济成本指标", "name": "会议费", "weight": 10, "target": ">=10万元", "actual": "10万元"}"#
+          ]),
       ],
       clean: [
         FindingExample(
           "成本指标 <=52万元",
-          indicators: [#"{"level1": "成本指标", "level2": "经济成本指标", "name": "平台维护费", "weight": 7, "target": "<=52万元", "actual": "=52万元"}"#])
+          indicators: [
+            #"{"level1": "成本指标", "level2": "经济成本指标", "name": "平台维护费", "weight": 7, "target": "<=52万元", "actual": "=52万元"}"#
+          ])
       ]),
     FindingDescriptor(
       code: .strictBoundary, severity: .warning,
@@ -57,7 +63,9 @@ extension FindingCatalogue {
       clean: [
         FindingExample(
           "完成率 133.88%",
-          indicators: [#"{"name": "零售额", "weight": 15, "target": ">=160亿元", "actual": "214.2亿元", "claimedCompletion": "133.88%"}"#]),
+          indicators: [
+            #"{"name": "零售额", "weight": 15, "target": ">=160亿元", "actual": "214.2亿元", "claimedCompletion": "133.88%"}"#
+          ]),
         FindingExample(
           "封顶写 100%",
           indicators: [#"{"name": "零售额", "weight": 15, "target": ">=160亿元", "actual": "214.2亿元", "claimedCompletion": "100"}"#]),
@@ -70,7 +78,9 @@ extension FindingCatalogue {
       triggering: [
         FindingExample(
           "2024年10月30日前，实际 2024年12月10（种子 002 培训完成时间）",
-          indicators: [#"{"name": "培训完成时间", "weight": 6, "target": "2024年10月30日前", "actual": "2024年12月10", "rule": "直接赋分", "claimedScore": 6}"#])
+          indicators: [
+            #"{"name": "培训完成时间", "weight": 6, "target": "2024年10月30日前", "actual": "2024年12月10", "rule": "直接赋分", "claimedScore": 6}"#
+          ])
       ],
       clean: [
         FindingExample(

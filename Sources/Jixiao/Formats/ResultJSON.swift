@@ -65,10 +65,12 @@ public enum ResultJSON {
       writer.string("code", finding.code.rawValue)
       writer.string("severity", finding.severity.rawValue)
       writer.string("where", finding.location.key ?? "table")
-      writer.string("indicator", {
-        if case .indicator(_, let name) = finding.location { return name }
-        return nil
-      }())
+      writer.string(
+        "indicator",
+        {
+          if case .indicator(_, let name) = finding.location { return name }
+          return nil
+        }())
       writer.string("message", finding.message)
       writer.endObject()
     }

@@ -6,7 +6,8 @@ public enum TableDecoder {
     let fields = JSONFields(object, at: location)
     let name = try fields.requiredText("name")
     guard fields.has("indicators") else {
-      throw InputError(location.field("indicators"), "the required field \"indicators\" is missing; expected an array of indicator objects")
+      throw InputError(
+        location.field("indicators"), "the required field \"indicators\" is missing; expected an array of indicator objects")
     }
     let indicatorFields = try fields.objects("indicators") ?? []
 

@@ -6,8 +6,10 @@ public enum TextReport {
 
   public static func render(_ result: TableResult) -> String {
     var lines: [String] = []
-    let header = [result.department, result.year.map { "\($0)年度" }, result.kind.label + (result.isTargetTable ? "绩效目标表" : "绩效自评表")]
-      .compactMap { $0 }.joined(separator: " · ")
+    let header = [
+      result.department, result.year.map { "\($0)年度" }, result.kind.label + (result.isTargetTable ? "绩效目标表" : "绩效自评表"),
+    ]
+    .compactMap { $0 }.joined(separator: " · ")
     lines.append("━━ \(result.name)")
     lines.append("   \(header)   [\(result.id)]")
     if result.isTargetTable {

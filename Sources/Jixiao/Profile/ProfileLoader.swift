@@ -118,7 +118,8 @@ private struct ProfileDecoder {
         let low = Rational(decimalText: Substring(lowText)), let high = Rational(decimalText: Substring(highText)),
         !(high < low), !low.isNegative, !(Rational.one < high)
       else {
-        throw InputError(bands.location(of: key), "expected [\"lower\", \"upper\"], two shares of the weight between \"0\" and \"1\"")
+        throw InputError(
+          bands.location(of: key), "expected [\"lower\", \"upper\"], two shares of the weight between \"0\" and \"1\"")
       }
       bandTable[achievement] = .init(lower: low, upper: high)
     }
@@ -134,7 +135,8 @@ private struct ProfileDecoder {
       }
       let minimum = try requiredNumber(entry, "minimum")
       if let previous = gradeLines.last, !(minimum < previous.minimum) {
-        throw InputError(entry.location(of: "minimum"), "grade lines must fall from best to worst; \(minimum) is not below \(previous.minimum)")
+        throw InputError(
+          entry.location(of: "minimum"), "grade lines must fall from best to worst; \(minimum) is not below \(previous.minimum)")
       }
       gradeLines.append(.init(grade: grade, minimum: minimum))
     }
@@ -147,7 +149,8 @@ private struct ProfileDecoder {
       let keyword = try entry.requiredText("contains")
       let ruleText = try entry.requiredText("rule")
       guard let rule = RuleKind(rawValue: ruleText), [.proportional, .passFail, .graded, .satisfaction].contains(rule) else {
-        throw InputError(entry.location(of: "rule"), "unknown rule \"\(ruleText)\"; expected proportional, pass-fail, graded or satisfaction")
+        throw InputError(
+          entry.location(of: "rule"), "unknown rule \"\(ruleText)\"; expected proportional, pass-fail, graded or satisfaction")
       }
       ruleKeywords.append((keyword, rule))
     }
@@ -156,7 +159,8 @@ private struct ProfileDecoder {
     var traditionalForms: [Character: Character] = [:]
     for member in traditional?.object.members ?? [] {
       guard member.key.count == 1, case .string(let simplified) = member.value, simplified.count == 1 else {
-        throw InputError(traditional!.location(of: member.key), "expected one traditional character mapped to one simplified character")
+        throw InputError(
+          traditional!.location(of: member.key), "expected one traditional character mapped to one simplified character")
       }
       traditionalForms[member.key.first!] = simplified.first!
     }
@@ -165,7 +169,8 @@ private struct ProfileDecoder {
     var hierarchyTable: [Table.Kind: [String: Set<String>]] = [:]
     for kind in [Table.Kind.project, .unit] {
       guard let kindFields = try hierarchy.object(kind.rawValue) else {
-        throw InputError(hierarchy.location.field(kind.rawValue), "the level-1/level-2 map for \(kind.rawValue) tables is missing")
+        throw InputError(
+          hierarchy.location.field(kind.rawValue), "the level-1/level-2 map for \(kind.rawValue) tables is missing")
       }
       var map: [String: Set<String>] = [:]
       for member in kindFields.object.members {
@@ -221,15 +226,19 @@ private struct ProfileDecoder {
 
   private func requiredNumber(_ fields: JSONFields, _ key: String) throws(InputError) -> Rational {
     guard let value = try fields.number(key) else {
-      throw InputError(fields.location.field(key), "the required number \"\(key)\" is missing; expected a decimal string such as \"0.5\"")
+      throw InputError(
+        fields.location.field(key), "the required number \"\(key)\" is missing; expected a decimal string such as \"0.5\"")
     }
     return value
   }
 
-  private func share(_ fields: JSONFields, _ key: String, atMost upper: Rational, atLeast lower: Rational = .zero) throws(InputError) -> Rational {
+  private func share(_ fields: JSONFields, _ key: String, atMost upper: Rational, atLeast lower: Rational = .zero)
+    throws(InputError) -> Rational
+  {
     let value = try requiredNumber(fields, key)
     guard !(value < lower), !(upper < value) else {
-      throw InputError(fields.location(of: key), "\(value.formatted(places: 4)) is out of range; expected a value from \(lower) to \(upper)")
+      throw InputError(
+        fields.location(of: key), "\(value.formatted(places: 4)) is out of range; expected a value from \(lower) to \(upper)")
     }
     return value
   }

@@ -19,11 +19,15 @@ enum BudgetExecutionRule {
     var outcome = Outcome(rate: rate, score: try weight * Rational.min(Rational.max(rate, .zero), .one))
     if annual < executed {
       outcome.findings.append(
-        Finding(.fundsOverExecuted, at: .funds, "全年执行数 \(executed.pointsText) 超过全年预算数 \(annual.pointsText)（执行率 \(rate.percentText)），得分按 100% 封顶"))
+        Finding(
+          .fundsOverExecuted, at: .funds,
+          "全年执行数 \(executed.pointsText) 超过全年预算数 \(annual.pointsText)（执行率 \(rate.percentText)），得分按 100% 封顶"))
     }
     if let claimedRate = funds.claimedRate, profile.fundsRateTolerance < (try (claimedRate - rate)).magnitude {
       outcome.findings.append(
-        Finding(.fundsRateMismatch, at: .funds, "表上执行率 \(claimedRate.percentText)，执行数 \(executed.pointsText) ÷ 预算数 \(annual.pointsText) = \(rate.percentText)"))
+        Finding(
+          .fundsRateMismatch, at: .funds,
+          "表上执行率 \(claimedRate.percentText)，执行数 \(executed.pointsText) ÷ 预算数 \(annual.pointsText) = \(rate.percentText)"))
     }
     return outcome
   }

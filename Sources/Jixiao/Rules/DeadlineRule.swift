@@ -23,7 +23,8 @@ enum DeadlineRule {
     evaluation.findings.append(
       context.finding(
         .deadlineMissed,
-        "时限 \(deadline.formatted(defaultYear: year))，实际 \(actual.formatted(defaultYear: year))，逾期 \(daysBetween(deadline, actual, year: year)) 天；按规则应得 \(score.pointsText) 分"))
+        "时限 \(deadline.formatted(defaultYear: year))，实际 \(actual.formatted(defaultYear: year))，逾期 \(daysBetween(deadline, actual, year: year)) 天；按规则应得 \(score.pointsText) 分"
+      ))
     return evaluation
   }
 

@@ -54,9 +54,11 @@ enum IndicatorRules {
       let comparison = target.comparison ?? .equal
       var evaluation: Evaluation
       if rule == .passFail {
-        evaluation = PassFailRule.evaluate(met: PassFailRule.isMet(target: target, actual: actual, comparison: comparison), context: context)
+        evaluation = PassFailRule.evaluate(
+          met: PassFailRule.isMet(target: target, actual: actual, comparison: comparison), context: context)
       } else if comparison.isLowerBetter {
-        evaluation = try LowerIsBetterRule.evaluate(target: target, actual: actual, comparison: comparison, rule: rule, context: context)
+        evaluation = try LowerIsBetterRule.evaluate(
+          target: target, actual: actual, comparison: comparison, rule: rule, context: context)
       } else if comparison == .equal, target.value.isZero {
         evaluation = EqualZeroRule.evaluate(actual: actual, context: context)
       } else {

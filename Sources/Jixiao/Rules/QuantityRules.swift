@@ -18,7 +18,9 @@ enum QuantityPreparation {
     if let comparison = actual.comparison, comparison != .equal {
       findings.append(
         context.finding(
-          .actualRestatesTarget, "实际值“\(context.actualText)”带有比较符 \(comparison.symbol)，是在重复目标而非报告实测值；按数值 \(actual.value.formatted(places: 2).trimmedZeros) 计分"))
+          .actualRestatesTarget,
+          "实际值“\(context.actualText)”带有比较符 \(comparison.symbol)，是在重复目标而非报告实测值；按数值 \(actual.value.formatted(places: 2).trimmedZeros) 计分"
+        ))
     }
     switch target.unit.relation(ofActual: actual.unit) {
     case .same:
@@ -29,12 +31,16 @@ enum QuantityPreparation {
       }
       findings.append(
         context.finding(
-          .unitScaleConverted, "实际值 \(context.actualText) 按 \(target.unit) 换算为 \(converted.formatted(places: 6).trimmedZeros)\(target.unit) 后与目标 \(context.targetText) 比较"))
+          .unitScaleConverted,
+          "实际值 \(context.actualText) 按 \(target.unit) 换算为 \(converted.formatted(places: 6).trimmedZeros)\(target.unit) 后与目标 \(context.targetText) 比较"
+        ))
       return .success(converted)
     case .incompatible:
       return .failure(
         UnverifiedItem(
-          context.finding(.unitIncompatible, "目标 \(context.targetText) 的单位“\(target.unit)”与实际值 \(context.actualText) 的单位“\(actual.unit)”无法比较，该项未核实")))
+          context.finding(
+            .unitIncompatible,
+            "目标 \(context.targetText) 的单位“\(target.unit)”与实际值 \(context.actualText) 的单位“\(actual.unit)”无法比较，该项未核实")))
     }
   }
 }

@@ -47,7 +47,9 @@ struct JSONFields {
     case .null: return nil
     case .number(let literal):
       guard let number = Rational(jsonNumber: literal) else {
-        throw InputError(location(of: key), "the number \(literal) is out of range; expected at most \(Rational.maximumSignificantDigits) significant digits")
+        throw InputError(
+          location(of: key),
+          "the number \(literal) is out of range; expected at most \(Rational.maximumSignificantDigits) significant digits")
       }
       return number
     case .string(let printed):

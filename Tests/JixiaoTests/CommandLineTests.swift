@@ -1,0 +1,114 @@
+import Foundation
+import Testing
+
+/// The `jixiao` executable end to end: exit statuses, hints, and output formats. `swift test` builds
+/// the executable beside the test bundle.
+@Suite struct CommandLineTests {
+  struct Run {
+    var status: Int32
+    var output: String
+    var errors: String
+  }
+
+  static let executable: URL = {
+    var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    while directory.path != "/" {
+      let candidate = directory.appendingPathComponent("jixiao")
+      var isDirectory: ObjCBool = false
+      if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+        return candidate
+      }
+      directory = directory.deletingLastPathComponent()
+    }
+    return repositoryRoot.appendingPathComponent(".build/debug/jixiao")
+  }()
+
+  /// Runs jixiao from `/tmp`, so that finding `Scoring/` does not depend on the working directory.
+  func jixiao(_ arguments: String..., input: String? = nil) throws -> Run {
+    let process = Process()
+    process.executableURL = Self.executable
+    process.arguments = arguments
+    process.currentDirectoryURL = URL(fileURLWithPath: NSTemporaryDirectory())
+    let output = Pipe()
+    let errors = Pipe()
+    let stdin = Pipe()
+    process.standardOutput = output
+    process.standardError = errors
+    process.standardInput = stdin
+    try process.run()
+    if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
+    try stdin.fileHandleForWriting.close()
+    let outData = output.fileHandleForReading.readDataToEndOfFile()
+    let errData = errors.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Run(
+      status: process.terminationStatus, output: String(decoding: outData, as: UTF8.self),
+      errors: String(decoding: errData, as: UTF8.self))
+  }
+
+  func fixture(_ name: String) -> String {
+    repositoryRoot.appendingPathComponent("Fixtures/\(name)/table.json").path
+  }
+
+  @Test func rescoresAFixtureAsAText() throws {
+    let run = try jixiao("rescore", fixture("004-unit"))
+    #expect(run.status == 0)
+    for label in ["指标", "权重", "目标值", "实际值", "完成率", "自评得分", "复核得分", "差额", "说明"] {
+      #expect(run.output.contains(label), "\(label)")
+    }
+    #expect(run.output.contains("自评 76.05 分（中） → 复核 57.41 分（差）"))
+    #expect(run.output.contains("多报 24.50 分"))
+  }
+
+  @Test func failOnSetsExitStatusOne() throws {
+    #expect(try jixiao("rescore", fixture("004-unit"), "--fail-on", "error").status == 1)
+    #expect(try jixiao("rescore", fixture("000-investment-promotion"), "--fail-on", "warning").status == 0)
+  }
+
+  @Test func usageErrorsExitTwoWithAHint() throws {
+    let option = try jixiao("rescore", fixture("004-unit"), "--fromat", "json")
+    #expect(option.status == 2)
+    #expect(option.errors.contains("did you mean '--format'"))
+    let value = try jixiao("rescore", fixture("004-unit"), "--format", "yaml")
+    #expect(value.status == 2)
+    #expect(value.errors.contains("expected one of: text, json, jsonl"))
+    let command = try jixiao("rescroe")
+    #expect(command.status == 2)
+    #expect(command.errors.contains("jixiao rescore"))
+    let code = try jixiao("explain", "score.overclaimed")
+    #expect(code.status == 2)
+    #expect(code.errors.contains("score.over-claimed"))
+  }
+
+  @Test func unreadableInputExitsThreeAndTheRestIsScored() throws {
+    let run = try jixiao("rescore", "/nonexistent/table.json", fixture("001-unit"), "--format", "jsonl")
+    #expect(run.status == 3)
+    #expect(run.errors.contains("/nonexistent/table.json"))
+    #expect(run.output.contains(#""recomputedTotal":"79.14""#))
+    #expect(run.output.contains(#""rejected""#))
+  }
+
+  @Test func readsStandardInput() throws {
+    let table =
+      #"{"name": "x", "indicators": [{"name": "a", "weight": 100, "target": ">=5%", "actual": "0.1%", "claimedScore": 100}]}"#
+    let run = try jixiao("rescore", "-", "--format", "json", input: table)
+    #expect(run.status == 0)
+    #expect(run.output.contains(#""recomputedTotal":"2.00""#))
+  }
+
+  @Test func explainListsAndExplains() throws {
+    let list = try jixiao("explain")
+    #expect(list.status == 0)
+    #expect(list.output.split(separator: "\n").count == 30)
+    let one = try jixiao("explain", "deadline.missed")
+    #expect(one.output.contains("逾期 41 天"))
+  }
+
+  @Test func versionAndHelp() throws {
+    #expect(try jixiao("--version").output.hasPrefix("jixiao "))
+    #expect(try jixiao("rescore", "--help").output.contains("--fail-on"))
+    #expect(try jixiao("explain", "--help").output.contains("USAGE"))
+    #expect(try jixiao("rescore", fixture("004-unit"), "--profile", "national-default").status == 0)
+    #expect(try jixiao("rescore", fixture("004-unit"), "--profile", "nowhere").status == 2)
+  }
+}
