@@ -10,7 +10,9 @@ enum RescoreCommand {
     '-' or no FILE reads standard input.
 
     OPTIONS
-      --format text|json|jsonl   Output: a report to read (default), one JSON document, or one result a line.
+      --format text|json|jsonl|markdown
+                                 Output: a report to read (default), one JSON document, one result a line,
+                                 or a Markdown summary table (one row per table).
       --profile NAME|PATH        Rule profile: a name from Scoring/ (default: national-default) or a .json file.
       --fail-on error|warning|never
                                  Exit 1 when a finding of this severity or worse exists (default: never).
@@ -30,7 +32,7 @@ enum RescoreCommand {
       return ExitStatus.success
     }
     let parsed = try Arguments(arguments, valued: ["--format", "--profile", "--fail-on"], flagged: [], command: "rescore")
-    let format = try parsed.choice("--format", from: ["text", "json", "jsonl"], default: "text", command: "rescore")
+    let format = try parsed.choice("--format", from: ["text", "json", "jsonl", "markdown"], default: "text", command: "rescore")
     let failOn = try parsed.choice("--fail-on", from: ["error", "warning", "never"], default: "never", command: "rescore")
     let profile: Profile
     do {
@@ -62,6 +64,7 @@ enum RescoreCommand {
 
     switch format {
     case "json": print(ResultDocument.json(results: results, rejected: rejected))
+    case "markdown": print(MarkdownSummary.render(results: results, rejected: rejected), terminator: "")
     case "jsonl":
       for result in results { print(ResultJSON.encode(result)) }
       for error in rejected { print(ResultDocument.rejectionJSON(error)) }

@@ -9,7 +9,7 @@ enum Main {
     jixiao \(version): re-scores 绩效自评表 (budget performance self-evaluation tables) and says what was over-claimed.
 
     USAGE
-      jixiao rescore [FILE…|-] [--format text|json|jsonl] [--profile NAME|PATH] [--fail-on error|warning|never]
+      jixiao rescore [FILE…|-] [--format text|json|jsonl|markdown] [--profile NAME|PATH] [--fail-on error|warning|never]
       jixiao explain [CODE]
       jixiao --version
 

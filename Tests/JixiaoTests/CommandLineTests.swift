@@ -71,7 +71,7 @@ import Testing
     #expect(option.errors.contains("did you mean '--format'"))
     let value = try jixiao("rescore", fixture("004-unit"), "--format", "yaml")
     #expect(value.status == 2)
-    #expect(value.errors.contains("expected one of: text, json, jsonl"))
+    #expect(value.errors.contains("expected one of: text, json, jsonl, markdown"))
     let command = try jixiao("rescroe")
     #expect(command.status == 2)
     #expect(command.errors.contains("jixiao rescore"))

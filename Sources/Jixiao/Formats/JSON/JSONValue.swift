@@ -21,13 +21,24 @@ public indirect enum JSONValue: Sendable, Hashable {
   }
 }
 
+/// Equality and hashing compare content only: the same table read from a pretty file and from one
+/// JSON Lines line is equal.
 public struct JSONObject: Sendable, Hashable {
   public struct Member: Sendable, Hashable {
     public var key: String
     public var value: JSONValue
     /// 1-based line of the key in its document.
     public var line: Int
+
+    public static func == (lhs: Member, rhs: Member) -> Bool { lhs.key == rhs.key && lhs.value == rhs.value }
+    public func hash(into hasher: inout Hasher) {
+      hasher.combine(key)
+      hasher.combine(value)
+    }
   }
+
+  public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool { lhs.members == rhs.members }
+  public func hash(into hasher: inout Hasher) { hasher.combine(members) }
 
   public var members: [Member]
   public var line: Int
