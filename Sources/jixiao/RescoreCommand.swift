@@ -2,28 +2,38 @@ import Foundation
 import Jixiao
 
 enum RescoreCommand {
+  static let formats = ["text", "json", "jsonl", "markdown", "csv"]
+
   static let help = """
     USAGE: jixiao rescore [FILE…|-] [OPTIONS]
 
     Re-scores each table by the rules of a profile and reports what was over-claimed.
-    FILE is a .json file (one table, or an array of tables) or a .jsonl file (one table a line);
-    '-' or no FILE reads standard input.
+    FILE is .json (one table, or an array of tables), .jsonl (one table a line) or .csv (one indicator
+    a row, Chinese or field-name headers); '-' or no FILE reads standard input. Large batches stream:
+    records are read, scored and written in input order, on all cores.
 
     OPTIONS
-      --format text|json|jsonl|markdown
+      --format text|json|jsonl|markdown|csv
                                  Output: a report to read (default), one JSON document, one result a line,
-                                 or a Markdown summary table (one row per table).
+                                 a Markdown table (one row per table), or the 复核 worksheet (CSV for Excel).
       --profile NAME|PATH        Rule profile: a name from Scoring/ (default: national-default) or a .json file.
       --fail-on error|warning|never
                                  Exit 1 when a finding of this severity or worse exists (default: never).
+      --summary                  Add the batch summary (text: after the reports; json/jsonl: a summary object).
+      --jobs N                   Worker threads (default: the number of cores). Output is the same for any N.
+      --input-format json|jsonl|csv
+                                 How to read standard input or a file without a telling extension.
+      -o, --output FILE          Write to FILE atomically instead of standard output.
+      --progress                 Report progress on standard error (default: when it is a terminal).
       -h, --help                 Show this help.
 
     EXIT STATUS
       0 scored; 1 a finding at the --fail-on severity; 2 usage error; 3 some input could not be read
       (the rest is still scored and reported).
 
-    EXAMPLE
+    EXAMPLES
       jixiao rescore Fixtures/004-unit/table.json
+      jixiao rescore Fixtures/corpus.jsonl --format csv -o 复核.csv --summary
     """
 
   static func run(_ arguments: [String]) throws(UsageError) -> Int32 {
@@ -31,9 +41,16 @@ enum RescoreCommand {
       print(help)
       return ExitStatus.success
     }
-    let parsed = try Arguments(arguments, valued: ["--format", "--profile", "--fail-on"], flagged: [], command: "rescore")
-    let format = try parsed.choice("--format", from: ["text", "json", "jsonl", "markdown"], default: "text", command: "rescore")
+    let parsed = try Arguments(
+      arguments, valued: ["--format", "--profile", "--fail-on", "--jobs", "--input-format", "-o", "--output"],
+      flagged: ["--summary", "--progress"], command: "rescore")
+    let format = try parsed.choice("--format", from: formats, default: "text", command: "rescore")
     let failOn = try parsed.choice("--fail-on", from: ["error", "warning", "never"], default: "never", command: "rescore")
+    let inputFormat = try parsed.value("--input-format").map { (text) throws(UsageError) in
+      try InputFormat(
+        rawValue: parsed.choice("--input-format", from: InputFormat.allCases.map(\.rawValue), default: text, command: "rescore"))!
+    }
+    let jobs = try jobCount(parsed.value("--jobs"))
     let profile: Profile
     do {
       profile = try Profile.load(parsed.value("--profile") ?? Profile.defaultName)
@@ -48,51 +65,106 @@ enum RescoreCommand {
       }
       inputs = ["-"]
     }
+    let withSummary = parsed.has("--summary")
+    let sink = try OutputSink(path: parsed.value("-o") ?? parsed.value("--output"))
+    let progress = parsed.has("--progress") || isatty(STDERR_FILENO) != 0 ? ProgressReporter() : nil
 
-    let scorer = Scorer(profile: profile)
-    var results: [TableResult] = []
-    var rejected: [InputError] = []
-    for input in inputs {
-      for record in read(input) {
-        switch record {
-        case .table(let table): results.append(scorer.score(table))
-        case .rejected(let error): rejected.append(error)
-        }
-      }
+    let runner = BatchRunner(
+      scorer: Scorer(profile: profile), jobs: jobs,
+      renderResult: renderer(format), renderRejection: { format == "jsonl" ? ResultDocument.rejectionJSON($0) + "\n" : "" })
+    switch format {
+    case "json": sink.write(#"{"results":["#)
+    case "markdown": sink.write(MarkdownSummary.header)
+    case "csv": sink.write(Worksheet.header)
+    default: break
     }
-    for error in rejected { StandardError.write("jixiao: cannot read \(error)") }
+    var first = true
+    var threshold = Severity(rawValue: failOn)
+    var failed = false
+    let summary = runner.run(
+      inputs: inputs, format: inputFormat,
+      handle: { outcome in
+        switch outcome {
+        case .result(let result, let rendered):
+          if format == "json", !first { sink.write(",") }
+          first = false
+          sink.write(rendered)
+          if let limit = threshold, result.findings.contains(where: { !($0.severity < limit) }) {
+            failed = true
+            threshold = threshold.flatMap { _ in limit }
+          }
+        case .rejected(let error, let rendered):
+          StandardError.write("jixiao: cannot read \(error)")
+          sink.write(rendered)
+        }
+      },
+      progress: progress.map { reporter in { reporter.update($0) } })
+    progress?.finish(summary.tablesRead)
 
     switch format {
-    case "json": print(ResultDocument.json(results: results, rejected: rejected))
-    case "markdown": print(MarkdownSummary.render(results: results, rejected: rejected), terminator: "")
+    case "json":
+      sink.write(#"],"rejected":["#)
+      sink.write(summary.rejections.map(ResultDocument.rejectionObject).joined(separator: ","))
+      sink.write("]")
+      if withSummary { sink.write(#","summary":"# + SummaryReport.json(summary)) }
+      sink.write("}\n")
     case "jsonl":
-      for result in results { print(ResultJSON.encode(result)) }
-      for error in rejected { print(ResultDocument.rejectionJSON(error)) }
-    default:
-      for result in results { print(TextReport.render(result)) }
-      if inputs.count > 1 || results.count + rejected.count > 1 {
-        print("共 \(results.count + rejected.count) 张表：复核 \(results.count) 张，无法读取 \(rejected.count) 张")
+      if withSummary { sink.write(#"{"summary":"# + SummaryReport.json(summary) + "}\n") }
+    case "markdown":
+      sink.write(MarkdownSummary.footer(summary))
+    case "text":
+      if withSummary {
+        sink.write(SummaryReport.text(summary))
+      } else if summary.tablesRead > 1 {
+        sink.write("共 \(summary.tablesRead) 张表：复核 \(summary.tablesScored) 张，无法读取 \(summary.rejectedCount) 张（--summary 显示汇总）\n")
       }
+    default: break
     }
+    try sink.finish()
 
-    if !rejected.isEmpty { return ExitStatus.unreadableInput }
-    if let threshold = Severity(rawValue: failOn),
-      results.contains(where: { $0.findings.contains { !($0.severity < threshold) } })
-    {
-      return ExitStatus.findings
-    }
-    return ExitStatus.success
+    if summary.rejectedCount > 0 { return ExitStatus.unreadableInput }
+    return failed ? ExitStatus.findings : ExitStatus.success
   }
 
-  private static func read(_ input: String) -> [TableReader.Record] {
-    if input == "-" {
-      let data = FileHandle.standardInput.readDataToEndOfFile()
-      return TableReader.read(Array(data), file: "<stdin>")
+  static func renderer(_ format: String) -> @Sendable (TableResult) -> String {
+    switch format {
+    case "json": { ResultJSON.encode($0) }
+    case "jsonl": { ResultJSON.encode($0) + "\n" }
+    case "markdown": { MarkdownSummary.row($0) }
+    case "csv": { Worksheet.rows($0) }
+    default: { TextReport.render($0) + "\n" }
     }
-    guard let data = FileManager.default.contents(atPath: input) else {
-      let reason = FileManager.default.fileExists(atPath: input) ? "the file cannot be read" : "no such file"
-      return [.rejected(InputError(SourceLocation(file: input), "\(reason); check the path"))]
+  }
+
+  static func jobCount(_ text: String?) throws(UsageError) -> Int {
+    guard let text else { return ProcessInfo.processInfo.activeProcessorCount }
+    guard let jobs = Int(text), jobs >= 1, jobs <= 256 else {
+      throw UsageError("--jobs needs a whole number from 1 to 256, found '\(text)'", hint: "jixiao rescore FILE --jobs 2")
     }
-    return TableReader.read(Array(data), file: input)
+    return jobs
+  }
+}
+
+/// `已处理 N 张表 · X 张/秒` on standard error, at most a few times a second.
+final class ProgressReporter {
+  private let start = Date()
+  private var lastUpdate = Date.distantPast
+
+  func update(_ done: Int) {
+    let now = Date()
+    guard now.timeIntervalSince(lastUpdate) >= 0.25 else { return }
+    lastUpdate = now
+    write(done, now)
+  }
+
+  func finish(_ done: Int) {
+    write(done, Date())
+    FileHandle.standardError.write(Data("\n".utf8))
+  }
+
+  private func write(_ done: Int, _ now: Date) {
+    let seconds = max(now.timeIntervalSince(start), 0.001)
+    let rate = Int(Double(done) / seconds)
+    FileHandle.standardError.write(Data("\r已处理 \(done) 张表 · \(rate) 张/秒".utf8))
   }
 }

@@ -1,41 +1,44 @@
 /// `--format markdown`: one row per table (department, project, claimed and recomputed total and grade,
-/// points over-claimed, finding codes), for a README or a review memo.
+/// points over-claimed, finding codes), for a README or a review memo. Streams: header, rows, footer.
 public enum MarkdownSummary {
-  public static func render(results: [TableResult], rejected: [InputError]) -> String {
-    var lines = [
-      "# 复核汇总",
-      "",
-      "由 `jixiao rescore … --format markdown` 生成。多报 = 自评总分 − 复核总分；发现按代码计数，"
-        + "`jixiao explain CODE` 说明每个代码。",
-      "",
-      "| 表 | 主管部门 | 项目 | 自评 | 复核 | 多报 | 发现 |",
-      "|---|---|---|---:|---:|---:|---|",
+  public static let header = """
+    # 复核汇总
+
+    由 `jixiao rescore … --format markdown` 生成。多报 = 自评总分 − 复核总分；发现按代码计数，`jixiao explain CODE` 说明每个代码。
+
+    | 表 | 主管部门 | 项目 | 自评 | 复核 | 多报 | 发现 |
+    |---|---|---|---:|---:|---:|---|
+
+    """
+
+  public static func row(_ result: TableResult) -> String {
+    let over = result.overClaimed.map { $0 > .zero ? "**\($0)**" : "\($0)" } ?? "—"
+    let cells = [
+      "`\(result.id)`", result.department ?? "—", result.name, total(result.claimedTotal, result.claimedGrade),
+      result.isTargetTable ? "目标表" : total(result.recomputedTotal, result.recomputedGrade), over, codes(result.findings),
     ]
-    var claimedSum = Hundredths.zero
-    var recomputedSum = Hundredths.zero
-    var overSum = Hundredths.zero
+    return "| " + cells.map(escape).joined(separator: " | ") + " |\n"
+  }
+
+  public static func footer(_ summary: BatchSummary) -> String {
+    var text =
+      "\n共 \(summary.tablesRead) 张表：复核 \(summary.tablesScored) 张，目标表 \(summary.targetTables) 张，无法读取 \(summary.rejectedCount) 张。"
+      + "填有总分的 \(summary.tablesWithClaimedTotal) 张表自评合计 \(summary.claimedPoints) 分，复核合计 \(summary.recomputedPoints) 分，"
+      + "差额 \(summary.claimedPoints - summary.recomputedPoints) 分。\n"
+    for error in summary.rejections { text += "- 无法读取 `\(error.location)`：\(error.message)\n" }
+    return text
+  }
+
+  /// The whole document for results already in memory.
+  public static func render(results: [TableResult], rejected: [InputError]) -> String {
+    var summary = BatchSummary()
+    var text = header
     for result in results {
-      let over = result.overClaimed
-      if let claimed = result.claimedTotal {
-        claimedSum = claimedSum + claimed
-        recomputedSum = recomputedSum + result.recomputedTotal
-      }
-      if let over, over > .zero { overSum = overSum + over }
-      let cells = [
-        "`\(result.id)`", result.department ?? "—", result.name,
-        total(result.claimedTotal, result.claimedGrade),
-        result.isTargetTable ? "目标表" : total(result.recomputedTotal, result.recomputedGrade),
-        over.map { $0 == .zero ? "0.00" : ($0 > .zero ? "**\($0)**" : "\($0)") } ?? "—", codes(result.findings),
-      ]
-      lines.append("| " + cells.map(escape).joined(separator: " | ") + " |")
+      summary.add(result)
+      text += row(result)
     }
-    lines.append("")
-    let scored = results.filter { !$0.isTargetTable }.count
-    lines.append(
-      "共 \(results.count + rejected.count) 张表：复核 \(scored) 张，目标表 \(results.count - scored) 张，无法读取 \(rejected.count) 张。"
-        + "填有总分的表自评合计 \(claimedSum) 分，复核合计 \(recomputedSum) 分，多报合计 \(overSum) 分。")
-    for error in rejected { lines.append("- 无法读取 `\(error.location)`：\(error.message)") }
-    return lines.joined(separator: "\n") + "\n"
+    for error in rejected { summary.add(error) }
+    return text + footer(summary)
   }
 
   private static func total(_ value: Hundredths?, _ grade: Grade?) -> String {

@@ -24,7 +24,14 @@ public enum ResultDocument {
     return writer.output
   }
 
-  private static func writeRejection(_ error: InputError, into writer: inout JSONWriter) {
+  /// One rejected record as a JSON object.
+  public static func rejectionObject(_ error: InputError) -> String {
+    var writer = JSONWriter()
+    writeRejection(error, into: &writer)
+    return writer.output
+  }
+
+  static func writeRejection(_ error: InputError, into writer: inout JSONWriter) {
     writer.beginObject()
     writeFields(error, into: &writer)
     writer.endObject()

@@ -1,32 +1,36 @@
 /// Reads tables from bytes: one JSON object (or an array of them) per file, or JSON Lines.
 /// Every record ends as a table or as a located error; one bad record never hides the others.
+public enum InputFormat: String, Sendable, CaseIterable {
+  case json, jsonl, csv
+}
+
 public enum TableReader {
-  public enum Format: String, Sendable, CaseIterable {
-    case json, jsonl
-  }
 
   public enum Record: Sendable {
     case table(Table)
     case rejected(InputError)
   }
 
-  /// The format a file name implies (`.jsonl`/`.ndjson` → JSON Lines); nil when it does not say.
-  public static func format(forPath path: String) -> Format? {
+  /// The format a file name implies (`.jsonl`/`.ndjson` → JSON Lines, `.csv`); nil when it does not say.
+  public static func format(forPath path: String) -> InputFormat? {
     let lower = path.lowercased()
     if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") { return .jsonl }
     if lower.hasSuffix(".json") { return .json }
+    if lower.hasSuffix(".csv") { return .csv }
     return nil
   }
 
-  public static func read(_ bytes: [UInt8], file: String, format: Format? = nil) -> [Record] {
+  /// Reads every record of an input held in memory (a batch streams instead: `BatchRunner`).
+  public static func read(_ bytes: [UInt8], file: String, format: InputFormat? = nil) -> [Record] {
     switch format ?? Self.format(forPath: file) ?? sniff(bytes) {
     case .json: readDocument(bytes, file: file)
     case .jsonl: readLines(bytes, file: file)
+    case .csv: readCSV(bytes, file: file)
     }
   }
 
   /// Several lines each starting with `{` are JSON Lines; anything else is one document.
-  static func sniff(_ bytes: [UInt8]) -> Format {
+  static func sniff(_ bytes: some Collection<UInt8>) -> InputFormat {
     var objectLines = 0
     var atLineStart = true
     for byte in bytes {
@@ -74,28 +78,45 @@ public enum TableReader {
 
   private static func readLines(_ bytes: [UInt8], file: String) -> [Record] {
     var records: [Record] = []
-    var lineNumber = 0
-    var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-    while start <= bytes.count {
-      lineNumber += 1
-      let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
-      var line = bytes[start..<end]
-      if line.last == UInt8(ascii: "\r") { line = line.dropLast() }
-      start = end + 1
-      guard line.contains(where: { $0 != 0x20 && $0 != 0x09 }) else { continue }
-      let location = SourceLocation(file: file, line: lineNumber)
-      do {
-        let value = try JSONParser.parse(line, firstLine: lineNumber)
-        guard case .object(let object) = value else {
-          records.append(.rejected(InputError(location, "expected one table object on this line, found \(value.typeName)")))
-          continue
-        }
-        records.append(record(object, at: location, defaultID: "\(baseName(file)):\(lineNumber)"))
-      } catch {
-        records.append(.rejected(InputError(location, "\(error.message) (column \(error.column))")))
+    var splitter = LineSplitter()
+    func decode(_ line: LineSplitter.Line) {
+      switch line {
+      case .complete(let bytes, let number):
+        guard bytes.contains(where: { $0 != 0x20 && $0 != 0x09 }) else { return }
+        records.append(decodeLine(bytes, at: SourceLocation(file: file, line: number), defaultID: "\(baseName(file)):\(number)"))
+      case .oversized(let number):
+        records.append(.rejected(InputError(SourceLocation(file: file, line: number), LineSplitter.oversizedMessage)))
       }
     }
+    splitter.feed(bytes, decode)
+    splitter.feed(nil, decode)
     return records
+  }
+
+  private static func readCSV(_ bytes: [UInt8], file: String) -> [Record] {
+    var records: [Record] = []
+    var parser = CSVParser()
+    var assembler = CSVTableAssembler(file: file)
+    func collect(_ output: CSVTableAssembler.Output) {
+      records.append(contentsOf: RawRecord(output).decode())
+    }
+    parser.feed(bytes) { assembler.add($0, collect) }
+    parser.finish { assembler.add($0, collect) }
+    assembler.finish(collect)
+    return records
+  }
+
+  /// One JSON Lines record.
+  static func decodeLine(_ line: ArraySlice<UInt8>, at location: SourceLocation, defaultID: String) -> Record {
+    do {
+      let value = try JSONParser.parse(line, firstLine: location.line ?? 1)
+      guard case .object(let object) = value else {
+        return .rejected(InputError(location, "expected one table object on this line, found \(value.typeName)"))
+      }
+      return record(object, at: location, defaultID: defaultID)
+    } catch {
+      return .rejected(InputError(location, "\(error.message) (column \(error.column))"))
+    }
   }
 
   private static func record(_ object: JSONObject, at location: SourceLocation, defaultID: String) -> Record {

@@ -1,0 +1,74 @@
+/// Re-scores inputs record by record: reads a chunk, decodes, scores and renders it on all cores,
+/// hands the outcomes back in input order, and keeps only the summary. Memory is bounded by the chunk,
+/// never by the batch.
+public struct BatchRunner: Sendable {
+  public enum Outcome: Sendable {
+    case result(TableResult, rendered: String)
+    case rejected(InputError, rendered: String)
+  }
+
+  public let scorer: Scorer
+  public let jobs: Int
+  public let chunkSize: Int
+  private let renderResult: @Sendable (TableResult) -> String
+  private let renderRejection: @Sendable (InputError) -> String
+
+  /// `render…` turn an outcome into its output text; they run on the workers.
+  public init(
+    scorer: Scorer, jobs: Int, chunkSize: Int = 1024,
+    renderResult: @escaping @Sendable (TableResult) -> String = { _ in "" },
+    renderRejection: @escaping @Sendable (InputError) -> String = { _ in "" }
+  ) {
+    self.scorer = scorer
+    self.jobs = max(1, jobs)
+    self.chunkSize = max(1, chunkSize)
+    self.renderResult = renderResult
+    self.renderRejection = renderRejection
+  }
+
+  /// Runs the whole batch; `handle` receives every outcome in input order, `progress` the running count.
+  public func run(
+    inputs: [String], format: InputFormat? = nil, handle: (Outcome) -> Void, progress: ((Int) -> Void)? = nil
+  ) -> BatchSummary {
+    var summary = BatchSummary()
+    var chunk: [RawRecord] = []
+    chunk.reserveCapacity(chunkSize)
+    func drain() {
+      guard !chunk.isEmpty else { return }
+      let scorer = self.scorer
+      let renderResult = self.renderResult
+      let renderRejection = self.renderRejection
+      let outcomes = OrderedParallelMap.map(chunk, jobs: jobs) { record -> [Outcome] in
+        record.decode().map { decoded in
+          switch decoded {
+          case .table(let table):
+            let result = scorer.score(table)
+            return .result(result, rendered: renderResult(result))
+          case .rejected(let error):
+            return .rejected(error, rendered: renderRejection(error))
+          }
+        }
+      }
+      chunk.removeAll(keepingCapacity: true)
+      for group in outcomes {
+        for outcome in group {
+          switch outcome {
+          case .result(let result, _): summary.add(result)
+          case .rejected(let error, _): summary.add(error)
+          }
+          handle(outcome)
+        }
+      }
+      progress?(summary.tablesRead)
+    }
+    for input in inputs {
+      let reader = RecordReader(path: input, format: format)
+      summary.bytesRead += reader.read { record in
+        chunk.append(record)
+        if chunk.count >= chunkSize { drain() }
+      }
+    }
+    drain()
+    return summary
+  }
+}

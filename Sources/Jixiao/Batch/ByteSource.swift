@@ -1,0 +1,110 @@
+import Foundation
+
+/// Reads a file or standard input in large blocks, never the whole file at once: memory stays flat
+/// however long the input is.
+final class ByteSource {
+  static let blockSize = 1 << 20
+
+  private let handle: FileHandle
+  private let closesHandle: Bool
+  private(set) var bytesRead = 0
+
+  init(path: String) throws(InputError) {
+    if path == "-" {
+      handle = FileHandle.standardInput
+      closesHandle = false
+      return
+    }
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+      throw InputError(SourceLocation(file: path), "no such file; check the path")
+    }
+    guard !isDirectory.boolValue else {
+      throw InputError(SourceLocation(file: path), "this is a folder; give the table files in it, e.g. \(path)/*.json")
+    }
+    guard let opened = FileHandle(forReadingAtPath: path) else {
+      throw InputError(SourceLocation(file: path), "the file cannot be opened for reading; check its permissions")
+    }
+    handle = opened
+    closesHandle = true
+  }
+
+  deinit {
+    if closesHandle { try? handle.close() }
+  }
+
+  /// The next block, or nil at the end.
+  func nextBlock() -> [UInt8]? {
+    guard let data = try? handle.read(upToCount: Self.blockSize), !data.isEmpty else { return nil }
+    bytesRead += data.count
+    return Array(data)
+  }
+
+  /// Everything that is left, or nil when it exceeds `limit` bytes (for a single JSON document).
+  func readAll(limit: Int) -> [UInt8]? {
+    var bytes: [UInt8] = []
+    while let block = nextBlock() {
+      bytes += block
+      if bytes.count > limit { return nil }
+    }
+    return bytes
+  }
+}
+
+/// Splits a byte stream into lines, keeping the partial last line for the next block. A line longer
+/// than `Limits.maximumRecordBytes` is skipped and reported, not buffered.
+struct LineSplitter {
+  enum Line {
+    case complete(ArraySlice<UInt8>, number: Int)
+    case oversized(number: Int)
+  }
+
+  static let oversizedMessage = "the line is longer than \(Limits.maximumRecordBytes >> 20) MiB; one table a line is expected"
+
+  private var pending: [UInt8] = []
+  private var oversized = false
+  private(set) var lineNumber = 0
+  private var sawFirstBytes = false
+
+  /// Calls `body` for every complete line of `block`; a nil block flushes the last line.
+  mutating func feed(_ block: [UInt8]?, _ body: (Line) -> Void) {
+    guard var bytes = block else {
+      if !pending.isEmpty || oversized {
+        lineNumber += 1
+        body(oversized ? .oversized(number: lineNumber) : .complete(trimmed(pending[...]), number: lineNumber))
+      }
+      pending = []
+      oversized = false
+      return
+    }
+    if !sawFirstBytes {
+      sawFirstBytes = true
+      if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+    }
+    var start = 0
+    while let newline = bytes[start...].firstIndex(of: 0x0A) {
+      lineNumber += 1
+      if oversized || pending.count + (newline - start) > Limits.maximumRecordBytes {
+        body(.oversized(number: lineNumber))
+      } else if pending.isEmpty {
+        body(.complete(trimmed(bytes[start..<newline]), number: lineNumber))
+      } else {
+        pending += bytes[start..<newline]
+        body(.complete(trimmed(pending[...]), number: lineNumber))
+      }
+      pending = []
+      oversized = false
+      start = newline + 1
+    }
+    if oversized || pending.count + (bytes.count - start) > Limits.maximumRecordBytes {
+      oversized = true
+      pending = []
+    } else {
+      pending += bytes[start...]
+    }
+  }
+
+  private func trimmed(_ line: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+    line.last == 0x0D ? line.dropLast() : line
+  }
+}

@@ -1,0 +1,39 @@
+import Dispatch
+
+/// Maps a chunk on `jobs` threads and returns the results in input order: the output of a batch is
+/// the same for any number of jobs.
+enum OrderedParallelMap {
+  static func map<Input: Sendable, Output: Sendable>(
+    _ inputs: [Input], jobs: Int, _ transform: @Sendable (Input) -> Output
+  ) -> [Output] {
+    let count = inputs.count
+    guard jobs > 1, count > 1 else { return inputs.map(transform) }
+    let buffer = UnsafeMutableBufferPointer<Output>.allocate(capacity: count)
+    defer { buffer.deallocate() }
+    let slots = SendableBuffer(buffer: buffer)
+    let workers = min(jobs, count)
+    inputs.withUnsafeBufferPointer { source in
+      let sourceSlots = SendableInput(buffer: source)
+      DispatchQueue.concurrentPerform(iterations: workers) { worker in
+        // Contiguous blocks keep each worker on its own cache lines.
+        let lower = count * worker / workers
+        let upper = count * (worker + 1) / workers
+        for index in lower..<upper {
+          (slots.buffer.baseAddress! + index).initialize(to: transform(sourceSlots.buffer[index]))
+        }
+      }
+    }
+    let results = Array(buffer)
+    _ = buffer.baseAddress.map { $0.deinitialize(count: count) }
+    return results
+  }
+
+  /// Each worker writes only its own indices, so sharing the buffer is safe.
+  private struct SendableBuffer<Element>: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<Element>
+  }
+
+  private struct SendableInput<Element>: @unchecked Sendable {
+    let buffer: UnsafeBufferPointer<Element>
+  }
+}

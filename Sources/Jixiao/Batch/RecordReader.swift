@@ -1,0 +1,102 @@
+/// One unit of work for a batch worker: a JSON Lines line, a whole JSON document, or a table the CSV
+/// reader assembled. Decoding and scoring happen in the worker, so they run on all cores.
+enum RawRecord: Sendable {
+  case jsonLine([UInt8], SourceLocation, defaultID: String)
+  case jsonDocument([UInt8], file: String)
+  case assembled(JSONObject, SourceLocation, defaultID: String)
+  case rejected(InputError)
+
+  init(_ output: CSVTableAssembler.Output) {
+    switch output {
+    case .table(let object, let location, let defaultID): self = .assembled(object, location, defaultID: defaultID)
+    case .rejected(let error): self = .rejected(error)
+    }
+  }
+
+  /// Decodes the record into tables (a JSON document may hold an array of them) or rejections.
+  func decode() -> [TableReader.Record] {
+    switch self {
+    case .jsonLine(let bytes, let location, let defaultID):
+      return [TableReader.decodeLine(bytes[...], at: location, defaultID: defaultID)]
+    case .jsonDocument(let bytes, let file):
+      return TableReader.read(bytes, file: file, format: .json)
+    case .assembled(let object, let location, let defaultID):
+      do {
+        return [.table(try TableDecoder.decode(object, at: location, defaultID: defaultID))]
+      } catch {
+        return [.rejected(error)]
+      }
+    case .rejected(let error):
+      return [.rejected(error)]
+    }
+  }
+}
+
+/// Streams the records of one input (a path, or `-` for standard input) in input order.
+struct RecordReader {
+  let path: String
+  /// nil: decided by the file name, or else by the first block (standard input, `.txt`).
+  let format: InputFormat?
+
+  init(path: String, format: InputFormat?) {
+    self.path = path
+    self.format = format ?? TableReader.format(forPath: path)
+  }
+
+  var fileLabel: String { path == "-" ? "<stdin>" : path }
+
+  /// Calls `emit` for each record; returns the bytes read.
+  @discardableResult
+  func read(_ emit: (RawRecord) -> Void) -> Int {
+    let source: ByteSource
+    do {
+      source = try ByteSource(path: path)
+    } catch {
+      emit(.rejected(error))
+      return 0
+    }
+    let file = fileLabel
+    var first = source.nextBlock()
+    switch format ?? TableReader.sniff(first ?? []) {
+    case .json:
+      guard let rest = source.readAll(limit: Limits.maximumDocumentBytes - (first?.count ?? 0)) else {
+        emit(
+          .rejected(
+            InputError(
+              SourceLocation(file: file),
+              "the document is larger than \(Limits.maximumDocumentBytes >> 20) MiB; write large batches as JSON Lines (.jsonl)"))
+        )
+        return source.bytesRead
+      }
+      emit(.jsonDocument((first ?? []) + rest, file: file))
+    case .jsonl:
+      let base = TableReader.baseName(file)
+      var splitter = LineSplitter()
+      func handle(_ line: LineSplitter.Line) {
+        switch line {
+        case .complete(let bytes, let number):
+          guard bytes.contains(where: { $0 != 0x20 && $0 != 0x09 }) else { return }
+          emit(.jsonLine(Array(bytes), SourceLocation(file: file, line: number), defaultID: "\(base):\(number)"))
+        case .oversized(let number):
+          emit(.rejected(InputError(SourceLocation(file: file, line: number), LineSplitter.oversizedMessage)))
+        }
+      }
+      while let block = first ?? source.nextBlock() {
+        first = nil
+        splitter.feed(block, handle)
+      }
+      splitter.feed(nil, handle)
+    case .csv:
+      var parser = CSVParser()
+      var assembler = CSVTableAssembler(file: file)
+      func handle(_ output: CSVTableAssembler.Output) { emit(RawRecord(output)) }
+      while let block = first ?? source.nextBlock() {
+        first = nil
+        parser.feed(block) { assembler.add($0, handle) }
+      }
+      parser.finish { assembler.add($0, handle) }
+      assembler.finish(handle)
+    }
+    return source.bytesRead
+  }
+}

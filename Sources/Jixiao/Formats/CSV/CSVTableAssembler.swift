@@ -1,0 +1,208 @@
+/// Turns the rows of a flat CSV (one indicator a row) into table records. Rows with the same table id
+/// (or, without an id column, the same project name and year) that follow each other form one table;
+/// the row whose 一级指标 is 预算执行率 is the funds block (目标值 = 全年预算数, 业绩值 = 全年执行数).
+struct CSVTableAssembler {
+  enum Column: String, CaseIterable {
+    case tableID, name, department, implementer, year, kind, level1, level2, indicator, weight, target, actual
+    case completion, score, rule, basis, lastYear, evidence, explanation, initialBudget, claimedTotal, claimedGrade
+  }
+
+  /// Header names, Chinese as tables print them and the JSON field names, mapped to columns.
+  static let headerNames: [String: Column] = {
+    var names: [String: Column] = [:]
+    let table: [(Column, [String])] = [
+      (.tableID, ["表编号", "表id", "tableId", "id"]),
+      (.name, ["项目名称", "单位名称", "部门（单位）名称", "name"]),
+      (.department, ["主管部门", "department"]),
+      (.implementer, ["实施单位", "implementer"]),
+      (.year, ["年度", "year"]),
+      (.kind, ["类型", "表类型", "kind"]),
+      (.level1, ["一级指标", "level1"]),
+      (.level2, ["二级指标", "level2"]),
+      (.indicator, ["三级指标", "指标名称", "indicator"]),
+      (.weight, ["权重", "分值", "分值权重", "weight"]),
+      (.target, ["目标值", "年度指标值", "预期指标值", "指标值", "target"]),
+      (.actual, ["业绩值", "实际完成值", "实际完成指标值", "actual"]),
+      (.completion, ["完成率", "claimedCompletion"]),
+      (.score, ["指标得分", "得分", "自评得分", "claimedScore"]),
+      (.rule, ["赋分规则", "rule"]),
+      (.basis, ["指标值设定依据", "指标设定依据", "basis"]),
+      (.lastYear, ["上年完成情况", "lastYear"]),
+      (.evidence, ["佐证资料", "evidence"]),
+      (.explanation, ["偏差原因分析及改进措施", "偏差原因", "explanation"]),
+      (.initialBudget, ["年初预算数", "initialBudget"]),
+      (.claimedTotal, ["总分", "自评总分", "claimedTotal"]),
+      (.claimedGrade, ["等级", "自评等级", "claimedGrade"]),
+    ]
+    for (column, headers) in table {
+      for header in headers { names[header] = column }
+    }
+    return names
+  }()
+
+  static let fundsLevel1 = "预算执行率"
+
+  let file: String
+  private var columns: [Column: Int] = [:]
+  private var headerWidth = 0
+  private var sawHeader = false
+  private var current: Group?
+  /// Hashes of the keys already emitted: a table whose rows come back later is refused, not split.
+  private var emittedKeys = Set<Int>()
+
+  private struct Group {
+    var key: String
+    var firstLine: Int
+    var rows: [([String], Int)] = []
+    var error: InputError?
+  }
+
+  init(file: String) {
+    self.file = file
+  }
+
+  enum Output {
+    case table(JSONObject, SourceLocation, defaultID: String)
+    case rejected(InputError)
+  }
+
+  mutating func add(_ row: CSVParser.Row, _ emit: (Output) -> Void) {
+    switch row {
+    case .malformed(let line, let reason):
+      let error = InputError(SourceLocation(file: file, line: line), reason)
+      if current != nil, current?.error == nil {
+        current?.error = error
+      } else {
+        emit(.rejected(error))
+      }
+    case .fields(let fields, let line):
+      guard sawHeader else {
+        readHeader(fields, line: line, emit)
+        return
+      }
+      guard headerWidth > 0 else { return }
+      guard fields.count == headerWidth else {
+        let error = InputError(
+          SourceLocation(file: file, line: line),
+          "the row has \(fields.count) cells, the header has \(headerWidth); check for a missing or extra comma")
+        if current != nil, current?.error == nil { current?.error = error } else { emit(.rejected(error)) }
+        return
+      }
+      let key = groupKey(fields)
+      if current?.key != key {
+        flush(emit)
+        current = Group(key: key, firstLine: line)
+        if emittedKeys.contains(key.hashValue) {
+          current?.error = InputError(
+            SourceLocation(file: file, line: line),
+            "the rows of table \"\(key)\" are not together; sort the file by table id (or 项目名称 and 年度)")
+        }
+      }
+      if current!.rows.count >= Limits.maximumIndicators + 1, current?.error == nil {
+        current?.error = InputError(
+          SourceLocation(file: file, line: line), "more than \(Limits.maximumIndicators) indicators in one table")
+      }
+      if current?.error == nil { current?.rows.append((fields, line)) }
+    }
+  }
+
+  mutating func finish(_ emit: (Output) -> Void) {
+    flush(emit)
+  }
+
+  private mutating func readHeader(_ fields: [String], line: Int, _ emit: (Output) -> Void) {
+    sawHeader = true
+    var unknown: [String] = []
+    for (offset, header) in fields.enumerated() {
+      let trimmed = header.trimmingSpaces()
+      if let column = Self.headerNames[trimmed] {
+        if columns[column] == nil { columns[column] = offset }
+      } else if !trimmed.isEmpty {
+        unknown.append(trimmed)
+      }
+    }
+    headerWidth = fields.count
+    let location = SourceLocation(file: file, line: line)
+    guard columns[.indicator] != nil, columns[.tableID] != nil || columns[.name] != nil else {
+      headerWidth = 0
+      let seen = fields.prefix(6).joined(separator: ",")
+      emit(
+        .rejected(
+          InputError(
+            location,
+            "the header needs a 三级指标 column and a 项目名称 (or table id) column; found \(seen)\(fields.count > 6 ? ",…" : "")")))
+      return
+    }
+    _ = unknown  // Unknown columns are ignored, as unknown JSON fields are.
+  }
+
+  private func cell(_ fields: [String], _ column: Column) -> String? {
+    guard let index = columns[column], index < fields.count else { return nil }
+    let value = fields[index]
+    return value.trimmingSpaces().isEmpty ? nil : value
+  }
+
+  private func groupKey(_ fields: [String]) -> String {
+    if let id = cell(fields, .tableID) { return id }
+    return (cell(fields, .name) ?? "") + "\u{1F}" + (cell(fields, .year) ?? "")
+  }
+
+  private mutating func flush(_ emit: (Output) -> Void) {
+    guard let group = current else { return }
+    current = nil
+    emittedKeys.insert(group.key.hashValue)
+    if let error = group.error {
+      emit(.rejected(error))
+      return
+    }
+    emit(.table(assemble(group), SourceLocation(file: file, line: group.firstLine), defaultID: defaultID(group)))
+  }
+
+  private func defaultID(_ group: Group) -> String {
+    "\(TableReader.baseName(file)):\(group.firstLine)"
+  }
+
+  private func text(_ value: String?) -> JSONValue { value.map { .string($0) } ?? .null }
+
+  private func assemble(_ group: Group) -> JSONObject {
+    var members: [JSONObject.Member] = []
+    func add(_ key: String, _ value: JSONValue, _ line: Int) {
+      members.append(.init(key: key, value: value, line: line))
+    }
+    // Table-level cells: the first row that has them.
+    for (column, key) in [
+      (Column.tableID, "id"), (.name, "name"), (.department, "department"), (.implementer, "implementer"),
+      (.year, "year"), (.kind, "kind"), (.claimedTotal, "claimedTotal"), (.claimedGrade, "claimedGrade"),
+    ] {
+      if let (value, line) = group.rows.lazy.compactMap({ row in self.cell(row.0, column).map { ($0, row.1) } }).first {
+        add(key, .string(value), line)
+      }
+    }
+    var indicators: [JSONValue] = []
+    for (fields, line) in group.rows {
+      if cell(fields, .level1)?.trimmingSpaces() == Self.fundsLevel1 {
+        var funds: [JSONObject.Member] = []
+        for (column, key) in [
+          (Column.initialBudget, "initialBudget"), (.target, "annualBudget"), (.actual, "executed"), (.weight, "weight"),
+          (.completion, "claimedRate"), (.score, "claimedScore"),
+        ] {
+          funds.append(.init(key: key, value: text(cell(fields, column)), line: line))
+        }
+        add("funds", .object(JSONObject(members: funds, line: line)), line)
+        continue
+      }
+      var item: [JSONObject.Member] = []
+      let itemColumns: [(Column, String)] = [
+        (.level1, "level1"), (.level2, "level2"), (.indicator, "name"), (.weight, "weight"), (.target, "target"),
+        (.actual, "actual"), (.completion, "claimedCompletion"), (.score, "claimedScore"), (.rule, "rule"),
+        (.basis, "basis"), (.lastYear, "lastYear"), (.evidence, "evidence"), (.explanation, "explanation"),
+      ]
+      for (column, key) in itemColumns where columns[column] != nil {
+        item.append(.init(key: key, value: text(cell(fields, column)), line: line))
+      }
+      indicators.append(.object(JSONObject(members: item, line: line)))
+    }
+    add("indicators", .array(indicators), group.firstLine)
+    return JSONObject(members: members, line: group.firstLine)
+  }
+}
