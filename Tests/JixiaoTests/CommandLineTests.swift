@@ -111,4 +111,42 @@ import Testing
     #expect(try jixiao("rescore", fixture("004-unit"), "--profile", "national-default").status == 0)
     #expect(try jixiao("rescore", fixture("004-unit"), "--profile", "nowhere").status == 2)
   }
+
+  @Test func outputFileIsWrittenAtomicallyAndIsTheSameForAnyJobs() throws {
+    let directory = NSTemporaryDirectory() + "jixiao-cli-\(UUID().uuidString)"
+    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let corpus = repositoryRoot.appendingPathComponent("Fixtures/corpus.jsonl").path
+    var outputs: [Data] = []
+    for jobs in ["1", "2", "3"] {
+      let target = directory + "/out-\(jobs).jsonl"
+      let run = try jixiao("rescore", corpus, "--format", "jsonl", "--jobs", jobs, "-o", target)
+      #expect(run.status == 0)
+      #expect(run.output.isEmpty, "everything goes to the file")
+      outputs.append(try Data(contentsOf: URL(fileURLWithPath: target)))
+    }
+    #expect(outputs[0] == outputs[1] && outputs[1] == outputs[2])
+    let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".tmp") }
+    #expect(leftovers.isEmpty, "no temporary file is left behind")
+  }
+
+  @Test func worksheetAndSummaryFormats() throws {
+    let corpus = repositoryRoot.appendingPathComponent("Fixtures/corpus.jsonl").path
+    let csv = try jixiao("rescore", corpus, "--format", "csv")
+    #expect(csv.output.hasPrefix("\u{FEFF}项目名称,主管部门"))
+    #expect(csv.output.contains(",'=20次/年,"), "actuals starting with = are neutralised")
+    let text = try jixiao("rescore", corpus, "--summary")
+    #expect(text.output.contains("读取 30 张表：复核 26 张，目标表 4 张，无法读取 0 张（合计相符）"))
+    #expect(text.output.contains("自评＼复核"))
+    let json = try jixiao("rescore", corpus, "--format", "json", "--summary")
+    #expect(json.output.contains(#""summary":{"tablesRead":30"#))
+    #expect(try jixiao("rescore", corpus, "--jobs", "0").status == 2)
+  }
+
+  @Test func csvInputFromStandardInput() throws {
+    let csv = "项目名称,三级指标,权重,目标值,业绩值,指标得分\n甲,次数,100,>=10次,5次,100\n"
+    let run = try jixiao("rescore", "-", "--input-format", "csv", "--format", "jsonl", input: csv)
+    #expect(run.status == 0)
+    #expect(run.output.contains(#""recomputedTotal":"50.00""#))
+  }
 }

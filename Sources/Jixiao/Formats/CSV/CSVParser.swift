@@ -3,7 +3,8 @@
 struct CSVParser {
   enum Row {
     case fields([String], line: Int)
-    case malformed(line: Int, reason: String)
+    /// The fields as far as they could be read, to tell which table the row belongs to.
+    case malformed([String], line: Int, reason: String)
   }
 
   private enum State {
@@ -82,7 +83,8 @@ struct CSVParser {
 
   mutating func finish(_ body: (Row) -> Void) {
     if state == .quoted {
-      body(.malformed(line: rowLine, reason: "a quoted field opened here is never closed; check the quotes"))
+      endField()
+      body(.malformed(fields, line: rowLine, reason: "a quoted field opened here is never closed; check the quotes"))
       reset()
       return
     }
@@ -109,7 +111,7 @@ struct CSVParser {
 
   private mutating func endRow(_ body: (Row) -> Void) {
     if let rowError {
-      body(.malformed(line: rowLine, reason: rowError))
+      body(.malformed(fields, line: rowLine, reason: rowError))
     } else if !(fields.count == 1 && fields[0].isEmpty) {
       body(.fields(fields, line: rowLine))
     }

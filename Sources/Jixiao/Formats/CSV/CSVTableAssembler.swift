@@ -68,13 +68,8 @@ struct CSVTableAssembler {
 
   mutating func add(_ row: CSVParser.Row, _ emit: (Output) -> Void) {
     switch row {
-    case .malformed(let line, let reason):
-      let error = InputError(SourceLocation(file: file, line: line), reason)
-      if current != nil, current?.error == nil {
-        current?.error = error
-      } else {
-        emit(.rejected(error))
-      }
+    case .malformed(let fields, let line, let reason):
+      reject(fields, InputError(SourceLocation(file: file, line: line), reason), emit)
     case .fields(let fields, let line):
       guard sawHeader else {
         readHeader(fields, line: line, emit)
@@ -85,24 +80,37 @@ struct CSVTableAssembler {
         let error = InputError(
           SourceLocation(file: file, line: line),
           "the row has \(fields.count) cells, the header has \(headerWidth); check for a missing or extra comma")
-        if current != nil, current?.error == nil { current?.error = error } else { emit(.rejected(error)) }
+        reject(fields, error, emit)
         return
       }
-      let key = groupKey(fields)
-      if current?.key != key {
-        flush(emit)
-        current = Group(key: key, firstLine: line)
-        if emittedKeys.contains(key.hashValue) {
-          current?.error = InputError(
-            SourceLocation(file: file, line: line),
-            "the rows of table \"\(key)\" are not together; sort the file by table id (or 项目名称 and 年度)")
-        }
-      }
+      startGroupIfNeeded(groupKey(fields), line: line, emit)
       if current!.rows.count >= Limits.maximumIndicators + 1, current?.error == nil {
         current?.error = InputError(
           SourceLocation(file: file, line: line), "more than \(Limits.maximumIndicators) indicators in one table")
       }
       if current?.error == nil { current?.rows.append((fields, line)) }
+    }
+  }
+
+  /// A bad row rejects the table it belongs to (told by its key, when its key cells could be read).
+  private mutating func reject(_ fields: [String], _ error: InputError, _ emit: (Output) -> Void) {
+    guard headerWidth > 0 else {
+      emit(.rejected(error))
+      return
+    }
+    startGroupIfNeeded(groupKey(fields), line: error.location.line ?? 0, emit)
+    if current?.error == nil { current?.error = error }
+  }
+
+  private mutating func startGroupIfNeeded(_ key: String, line: Int, _ emit: (Output) -> Void) {
+    guard current?.key != key else { return }
+    flush(emit)
+    current = Group(key: key, firstLine: line)
+    if emittedKeys.contains(key.hashValue) {
+      current?.error = InputError(
+        SourceLocation(file: file, line: line),
+        "the rows of table \"\(key.replacing("\u{1F}", with: " "))\" are not together; sort the file by table id (or 项目名称 and 年度)"
+      )
     }
   }
 

@@ -1,0 +1,194 @@
+import Foundation
+import Testing
+
+@testable import Jixiao
+
+@Suite struct CSVReaderTests {
+  static let header = "项目名称,主管部门,年度,一级指标,二级指标,三级指标,权重,目标值,业绩值,指标得分,总分\n"
+
+  func read(_ text: String, bom: Bool = false) -> [TableReader.Record] {
+    TableReader.read((bom ? [0xEF, 0xBB, 0xBF] : []) + Array(text.utf8), file: "year.csv")
+  }
+
+  func tables(_ records: [TableReader.Record]) -> [Table] {
+    records.compactMap { if case .table(let table) = $0 { table } else { nil } }
+  }
+
+  func rejections(_ records: [TableReader.Record]) -> [InputError] {
+    records.compactMap { if case .rejected(let error) = $0 { error } else { nil } }
+  }
+
+  @Test func chineseHeadersGroupRowsIntoTablesWithTheirFundsRow() throws {
+    let csv =
+      Self.header + """
+        产业链基地项目迁移费,工业和信息化局,2023,预算执行率,,,10,37.07,31.97,8.62,84.99
+        产业链基地项目迁移费,工业和信息化局,2023,产出指标,数量指标,线路改迁长度,15,<=600 米,=515 米,12.87,
+        产业链基地项目迁移费,工业和信息化局,2023,产出指标,质量指标,项目验收合格率,10,=100%,=0%,0,
+        雇员经费,工业和信息化局,2023,产出指标,数量指标,人均发放标准,20,<=1万元/月,=1.1万元/月,18.18,
+        """
+    let records = read(csv, bom: true)
+    let all = tables(records)
+    #expect(all.count == 2)
+    let first = try #require(all.first)
+    #expect(first.name == "产业链基地项目迁移费")
+    #expect(first.indicators.map(\.name) == ["线路改迁长度", "项目验收合格率"])
+    #expect(first.funds?.annualBudget == Rational(decimalText: "37.07"))
+    #expect(first.funds?.executed == Rational(decimalText: "31.97"))
+    #expect(first.claimedTotal == Rational(decimalText: "84.99"))
+    #expect(first.location.line == 2)
+    #expect(all[1].location.line == 5)
+    let result = Scorer(profile: defaultProfile).score(first)
+    #expect(result.funds?.score == "8.62")
+    #expect(result.indicators[0].score == "15.00")
+  }
+
+  @Test func fieldNameHeadersQuotingAndEmbeddedNewlines() throws {
+    let csv = [
+      "id,name,level1,indicator,weight,target,actual,claimedScore,explanation\r\n",
+      #"t1,"项目, 带逗号",产出指标,"名称"#, "\n",
+      #"跨行",10,">=5次",=5次,10,"他说""完成""""#, "\r\n",
+    ].joined()
+    let all = tables(read(csv))
+    let table = try #require(all.first)
+    #expect(table.id == "t1")
+    #expect(table.name == "项目, 带逗号")
+    #expect(table.indicators[0].name == "名称\n跨行")
+    #expect(table.indicators[0].explanation == "他说\"完成\"")
+  }
+
+  @Test func badRowsRejectTheirTableWithLineAndReason() throws {
+    let csv =
+      Self.header + """
+        甲,局,2023,产出指标,数量指标,次数,10,>=1次,1次,10,
+        乙,局,2023,产出指标,数量指标,次数,10,>=1次
+        丙,局,2023,产出指标,数量指标,次数,10,>=1次,1次,10,
+        """
+    let records = read(csv)
+    #expect(tables(records).map(\.name) == ["甲", "丙"], "the good tables around a bad row are still read")
+    let error = try #require(rejections(records).first)
+    #expect(error.location.line == 3)
+    #expect(error.message.contains("8 cells, the header has 11"))
+  }
+
+  @Test func unbalancedQuotesAreLocated() throws {
+    let records = read(Self.header + "甲,局,2023,产出指标,数量指标,\"次数,10,>=1次,1次,10,\n")
+    let error = try #require(rejections(records).first)
+    #expect(error.location.line == 2)
+    #expect(error.message.contains("never closed"))
+  }
+
+  @Test func aHeaderWithoutIndicatorColumnIsRejected() throws {
+    let error = try #require(rejections(read("甲,乙,丙\n1,2,3\n")).first)
+    #expect(error.message.contains("三级指标"))
+    #expect(tables(read(Self.header)).isEmpty, "a header only is no table and no error")
+    #expect(rejections(read(Self.header)).isEmpty)
+  }
+
+  @Test func tablesWhoseRowsAreApartAreRefusedNotSplit() throws {
+    let csv =
+      Self.header + """
+        甲,局,2023,产出指标,数量指标,次数,10,>=1次,1次,10,
+        乙,局,2023,产出指标,数量指标,次数,10,>=1次,1次,10,
+        甲,局,2023,产出指标,数量指标,天数,10,>=1天,1天,10,
+        """
+    let records = read(csv)
+    #expect(tables(records).map(\.name) == ["甲", "乙"])
+    #expect(rejections(records).first?.message.contains("not together") == true)
+  }
+}
+
+@Suite struct BatchRunnerTests {
+  /// A temporary JSONL file of the corpus with bad lines mixed in.
+  static func mixedInput() throws -> String {
+    let corpus = String(
+      decoding: try Data(contentsOf: repositoryRoot.appendingPathComponent("Fixtures/corpus.jsonl")), as: UTF8.self)
+    var lines = corpus.split(separator: "\n").map(String.init)
+    lines.insert("{not json", at: 3)
+    lines.insert(#"{"indicators": []}"#, at: 10)
+    lines.insert("", at: 12)
+    let path = NSTemporaryDirectory() + "jixiao-batch-\(UUID().uuidString).jsonl"
+    try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+    return path
+  }
+
+  func run(_ path: String, jobs: Int, chunkSize: Int) -> (String, BatchSummary) {
+    var output = ""
+    let runner = BatchRunner(
+      scorer: Scorer(profile: defaultProfile), jobs: jobs, chunkSize: chunkSize,
+      renderResult: { ResultJSON.encode($0) + "\n" }, renderRejection: { ResultDocument.rejectionJSON($0) + "\n" })
+    let summary = runner.run(inputs: [path]) { outcome in
+      switch outcome {
+      case .result(_, let text), .rejected(_, let text): output += text
+      }
+    }
+    return (output, summary)
+  }
+
+  @Test func outputIsByteIdenticalForAnyJobsAndChunkSize() throws {
+    let path = try Self.mixedInput()
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let (reference, _) = run(path, jobs: 1, chunkSize: 1024)
+    for (jobs, chunk) in [(2, 1024), (2, 3), (4, 1), (3, 7)] {
+      #expect(run(path, jobs: jobs, chunkSize: chunk).0 == reference, "jobs \(jobs), chunk \(chunk)")
+    }
+  }
+
+  @Test func everyRecordEndsAsOneResultOrOneRejection() throws {
+    let path = try Self.mixedInput()
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let (_, summary) = run(path, jobs: 2, chunkSize: 4)
+    #expect(summary.tablesRead == 32)
+    #expect(summary.rejectedCount == 2)
+    #expect(summary.rejections.map(\.location.line) == [4, 11])
+    #expect(summary.countsAddUp)
+    #expect(summary.tablesScored == 26)
+    #expect(summary.targetTables == 4)
+  }
+
+  @Test func summaryFiguresAreTheCorpusFigures() throws {
+    let (_, summary) = run(repositoryRoot.appendingPathComponent("Fixtures/corpus.jsonl").path, jobs: 2, chunkSize: 5)
+    #expect(summary.largestOverClaims.first?.id == "001-unit")
+    #expect(summary.largestOverClaims.first?.over == "20.75")
+    #expect(summary.largestOverClaims.map(\.id).prefix(3) == ["001-unit", "004-unit", "002-autumn-consumption"])
+    #expect(summary.transitions[.init(claimed: .fair, recomputed: .poor)] == 1, "004-unit: 中 → 差")
+    #expect(summary.transitionsByDepartment["工业和信息化局"]?[.init(claimed: .fair, recomputed: .good)] == 2)
+    #expect(summary.findingsByCode[.totalOverClaimed] == 3)
+    let json = SummaryReport.json(summary)
+    #expect(json.contains(#""countsAddUp":true"#))
+    #expect(json.contains(#""overClaimed":"20.75""#))
+  }
+
+  @Test func aMissingFileIsARejectionAndTheOthersAreScored() throws {
+    let (_, summary) = run("/nonexistent/year.jsonl", jobs: 1, chunkSize: 4)
+    #expect(summary.rejectedCount == 1)
+    #expect(summary.rejections.first?.message.contains("no such file") == true)
+  }
+}
+
+@Suite struct WorksheetTests {
+  @Test func formulaStartsAreNeutralised() {
+    for dangerous in ["=20次/年", "+1", "-5%", "@SUM(A1)", "\tx", "\rx", "=HYPERLINK(\"http://x\")"] {
+      let cell = Worksheet.field(dangerous)
+      #expect(cell.hasPrefix("'") || cell.hasPrefix("\"'"), "\(dangerous) → \(cell)")
+    }
+    #expect(Worksheet.field("有效促进") == "有效促进")
+    #expect(Worksheet.field("12.87") == "12.87")
+    #expect(Worksheet.field("甲,乙") == "\"甲,乙\"")
+  }
+
+  @Test func oneRowPerIndicatorPlusFundsAndTotal() throws {
+    let records = TableReader.read(
+      Array(try Data(contentsOf: repositoryRoot.appendingPathComponent("Fixtures/004-unit/table.json"))), file: "004-unit.json")
+    guard case .table(let table) = records[0] else {
+      Issue.record("the fixture reads")
+      return
+    }
+    let result = Scorer(profile: defaultProfile).score(table)
+    let rows = Worksheet.rows(result).components(separatedBy: "\r\n").filter { !$0.isEmpty }
+    #expect(rows.count == 1 + 7 + 1)
+    #expect(rows[0].contains("预算执行率") && rows[0].contains("5.10") && rows[0].contains("0.01"))
+    #expect(rows[5].contains("规模以上工业增加值增长率") && rows[5].contains(",0.50,24.50,"))
+    #expect(rows[8].hasPrefix("工业和信息化局,工业和信息化局,总分") && rows[8].contains("57.41,18.64"))
+    #expect(Worksheet.header.hasPrefix("\u{FEFF}项目名称,主管部门,一级指标"))
+  }
+}
