@@ -71,4 +71,35 @@ public struct BatchRunner: Sendable {
     drain()
     return summary
   }
+
+  /// The decode-only floor a benchmark compares with: the same reading and decoding, on the same
+  /// workers, without scoring or rendering. Returns the tables decoded, the records rejected, and bytes read.
+  public static func decodeOnly(inputs: [String], format: InputFormat? = nil, jobs: Int, chunkSize: Int = 1024)
+    -> (tables: Int, rejected: Int, bytes: Int)
+  {
+    var tables = 0
+    var rejected = 0
+    var bytes = 0
+    var chunk: [RawRecord] = []
+    func drain() {
+      let counts = OrderedParallelMap.map(chunk, jobs: jobs) { record -> (Int, Int) in
+        record.decode().reduce(into: (0, 0)) { counts, decoded in
+          if case .table = decoded { counts.0 += 1 } else { counts.1 += 1 }
+        }
+      }
+      for (decoded, failed) in counts {
+        tables += decoded
+        rejected += failed
+      }
+      chunk.removeAll(keepingCapacity: true)
+    }
+    for input in inputs {
+      bytes += RecordReader(path: input, format: format).read { record in
+        chunk.append(record)
+        if chunk.count >= chunkSize { drain() }
+      }
+    }
+    drain()
+    return (tables, rejected, bytes)
+  }
 }

@@ -39,7 +39,7 @@ enum CellGrammar {
     let comparison = takeOperator(&rest)
     rest = rest.drop(while: { $0.isWhitespace })
 
-    if let deadline = DateGrammar.parse(Substring(rest.filter { !$0.isWhitespace })) {
+    if rest.utf8.containsSequence(monthMark), let deadline = DateGrammar.parse(Substring(rest.filter { !$0.isWhitespace })) {
       switch deadline {
       case .success(let date): return .deadline(date)
       case .failure(let reason): return .unreadable(reason: reason)
@@ -54,8 +54,15 @@ enum CellGrammar {
     return .text(text)
   }
 
+  /// 月, in UTF-8: a cell without it is not a date.
+  static let monthMark: [UInt8] = Array("月".utf8)
+
   /// Folds full-width digits and punctuation that converted PDFs print, and trims spaces.
   static func normalize(_ printed: String) -> String {
+    // Fast path: nothing to fold (no full-width form, ideographic or no-break space, tab or newline).
+    if !printed.utf8.contains(where: { $0 == 0xEF || $0 == 0xE3 || $0 == 0xC2 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+      return printed.trimmingSpaces()
+    }
     var result = ""
     result.reserveCapacity(printed.utf8.count)
     for scalar in printed.unicodeScalars {
@@ -73,12 +80,16 @@ enum CellGrammar {
   }
 
   static func takeOperator(_ rest: inout Substring) -> Comparison? {
-    for (symbol, comparison) in symbolOperators where rest.hasPrefix(symbol) {
-      rest = rest.dropFirst(symbol.count)
+    guard let first = rest.utf8.first else { return nil }
+    // Operators start with an ASCII sign, or with a multi-byte character; a digit never starts one.
+    if first >= 0x30, first <= 0x39 { return nil }
+    for (symbol, comparison) in symbolOperators where rest.utf8.starts(with: symbol.utf8) {
+      rest = rest[rest.utf8.index(rest.startIndex, offsetBy: symbol.utf8.count)...]
       return comparison
     }
-    for (word, comparison) in wordOperators where rest.hasPrefix(word) {
-      rest = rest.dropFirst(word.count)
+    guard first >= 0x80 else { return nil }
+    for (word, comparison) in wordOperators where rest.utf8.starts(with: word.utf8) {
+      rest = rest[rest.utf8.index(rest.startIndex, offsetBy: word.utf8.count)...]
       return comparison
     }
     return nil
@@ -147,6 +158,19 @@ enum CellGrammar {
       cursor = text.index(after: cursor)
     }
     return count == 3
+  }
+}
+
+extension Collection where Element == UInt8 {
+  /// Whether `needle` occurs as a contiguous run of bytes.
+  func containsSequence(_ needle: [UInt8]) -> Bool {
+    guard let head = needle.first else { return true }
+    var index = startIndex
+    while let found = self[index...].firstIndex(of: head) {
+      if self[found...].starts(with: needle) { return true }
+      index = self.index(after: found)
+    }
+    return false
   }
 }
 

@@ -4,10 +4,10 @@ struct DirectionCheck: TableCheck {
 
   func findings(in context: CheckContext) -> [Finding] {
     var findings: [Finding] = []
-    for indicator in context.table.indicators {
+    for (indicator, levels) in zip(context.table.indicators, context.levels) {
       guard case .quantity(let target) = indicator.target, let comparison = target.comparison else { continue }
-      let level1 = indicator.level1.map(context.profile.levelName) ?? ""
-      let level2 = indicator.level2.map(context.profile.levelName) ?? ""
+      let level1 = levels.level1
+      let level2 = levels.level2
       if level1 == "成本" || level2.contains("成本"), comparison.isHigherBetter {
         findings.append(
           Finding(

@@ -6,7 +6,7 @@ struct StructureCheck: TableCheck {
   func findings(in context: CheckContext) -> [Finding] {
     let profile = context.profile
     var findings: [Finding] = []
-    let levels = context.table.indicators.compactMap { $0.level1.map(profile.levelName) }
+    let levels = context.levels.map(\.level1)
     let required = profile.requiredLevel1[context.table.kind] ?? []
     let missing = required.filter { !levels.contains($0) }
     if !missing.isEmpty {
@@ -16,11 +16,9 @@ struct StructureCheck: TableCheck {
           "项目表缺少一级指标：" + missing.map { "\($0)指标" }.joined(separator: "、")))
     }
     let hierarchy = profile.hierarchy[context.table.kind] ?? [:]
-    for indicator in context.table.indicators {
-      guard let level1 = indicator.level1, let level2 = indicator.level2,
-        let allowed = hierarchy[profile.levelName(level1)]
-      else { continue }
-      let key = profile.levelName(level2)
+    for (indicator, keys) in zip(context.table.indicators, context.levels) {
+      guard let level1 = indicator.level1, let level2 = indicator.level2, let allowed = hierarchy[keys.level1] else { continue }
+      let key = keys.level2
       guard !key.isEmpty, !allowed.contains(key) else { continue }
       findings.append(
         Finding(

@@ -15,6 +15,8 @@ struct CheckContext {
   let result: TableResult
   /// Per indicator, what its rule concluded (nil when it had no weight or the table is a target table).
   let evaluations: [Evaluation?]
+  /// Per indicator, its level names as compared.
+  let levels: [LevelKeys]
   let profile: Profile
 
   func location(_ indicator: Indicator) -> FindingLocation {

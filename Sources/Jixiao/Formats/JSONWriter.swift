@@ -42,6 +42,13 @@ struct JSONWriter {
   }
 
   static func escape(_ text: String, into output: inout String) {
+    // Most cells need no escaping: append them whole instead of scalar by scalar.
+    if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+      output += "\""
+      output += text
+      output += "\""
+      return
+    }
     output += "\""
     for scalar in text.unicodeScalars {
       switch scalar {

@@ -1,3 +1,15 @@
+/// An indicator's level 1 and level 2 as compared (`LevelName` keys; empty when not printed),
+/// computed once per indicator.
+struct LevelKeys {
+  var level1: String
+  var level2: String
+
+  init(_ indicator: Indicator, profile: Profile) {
+    level1 = indicator.level1.map(profile.levelName) ?? ""
+    level2 = indicator.level2.map(profile.levelName) ?? ""
+  }
+}
+
 /// Level names as reviewers compare them: spaces and a trailing 指标 trimmed, traditional forms mapped
 /// to simplified ones (the map is the profile's).
 public struct LevelName: Sendable, Hashable, CustomStringConvertible {

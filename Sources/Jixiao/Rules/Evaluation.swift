@@ -16,6 +16,7 @@ struct Evaluation {
 /// Everything a rule may consult.
 struct RuleContext {
   let indicator: Indicator
+  let levels: LevelKeys
   let weight: Rational
   let profile: Profile
   let tableYear: Int?

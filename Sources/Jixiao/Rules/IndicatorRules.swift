@@ -11,7 +11,7 @@ enum IndicatorRules {
   private static func dispatch(_ context: RuleContext) throws(ArithmeticOverflow) -> Evaluation {
     let indicator = context.indicator
     let printed = RuleSelection.printedRule(indicator, profile: context.profile)
-    let rule = printed ?? RuleSelection.defaultRule(indicator, profile: context.profile)
+    let rule = printed ?? RuleSelection.defaultRule(indicator, level1: context.levels.level1, profile: context.profile)
 
     switch indicator.target {
     case .empty:

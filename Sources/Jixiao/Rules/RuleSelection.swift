@@ -7,8 +7,8 @@ enum RuleSelection {
     return profile.ruleKeywords.first(where: { text.contains($0.keyword) })?.rule
   }
 
-  static func defaultRule(_ indicator: Indicator, profile: Profile) -> RuleKind {
-    if let level1 = indicator.level1, profile.satisfactionLevel1.contains(profile.levelName(level1)) {
+  static func defaultRule(_ indicator: Indicator, level1: String, profile: Profile) -> RuleKind {
+    if profile.satisfactionLevel1.contains(level1) {
       return .satisfaction
     }
     if case .text = indicator.target { return .graded }

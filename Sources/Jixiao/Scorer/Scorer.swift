@@ -14,8 +14,9 @@ public struct Scorer: Sendable {
     var indicators: [IndicatorResult] = []
     indicators.reserveCapacity(table.indicators.count)
     var evaluations: [Evaluation?] = []
-    for indicator in table.indicators {
-      let (result, evaluation) = scoreIndicator(indicator, table: table)
+    let levels = table.indicators.map { LevelKeys($0, profile: profile) }
+    for (indicator, levelKeys) in zip(table.indicators, levels) {
+      let (result, evaluation) = scoreIndicator(indicator, levels: levelKeys, table: table)
       indicators.append(result)
       evaluations.append(evaluation)
       if let evaluation { findings.append(contentsOf: evaluation.findings) }
@@ -38,7 +39,7 @@ public struct Scorer: Sendable {
       recomputedGrade: table.isTargetTable ? nil : profile.grade(for: recomputed),
       funds: fundsResult, indicators: indicators, findings: [], location: table.location)
 
-    let context = CheckContext(table: table, result: result, evaluations: evaluations, profile: profile)
+    let context = CheckContext(table: table, result: result, evaluations: evaluations, levels: levels, profile: profile)
     for check in TableChecks.all where !table.isTargetTable || check.appliesToTargetTables {
       findings.append(contentsOf: check.findings(in: context))
     }
@@ -63,7 +64,7 @@ public struct Scorer: Sendable {
       verified: score != nil)
   }
 
-  private func scoreIndicator(_ indicator: Indicator, table: Table) -> (IndicatorResult, Evaluation?) {
+  private func scoreIndicator(_ indicator: Indicator, levels: LevelKeys, table: Table) -> (IndicatorResult, Evaluation?) {
     let claimed = indicator.claimedScore.flatMap { try? $0.rounded() }
     var result = IndicatorResult(
       index: indicator.index, name: indicator.name, level1: indicator.level1, level2: indicator.level2,
@@ -72,7 +73,7 @@ public struct Scorer: Sendable {
       score: claimed ?? .zero, claimedScore: claimed, band: nil, whatIfScore: nil, verified: false)
     guard !table.isTargetTable, let weight = indicator.weight, !weight.isNegative else { return (result, nil) }
 
-    let context = RuleContext(indicator: indicator, weight: weight, profile: profile, tableYear: table.year)
+    let context = RuleContext(indicator: indicator, levels: levels, weight: weight, profile: profile, tableYear: table.year)
     var evaluation = IndicatorRules.evaluate(context)
     if profile.evidenceRequired, table.columns.contains(.evidence), indicator.evidence.isBlank, evaluation.score != nil {
       evaluation.score = .zero

@@ -190,7 +190,20 @@ public struct JSONParser {
 
   private mutating func parseString() throws(Error) -> String {
     index += 1
-    var utf8: [UInt8] = []
+    // Fast path: no escape and no control character before the closing quote.
+    var end = index
+    while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 {
+      end += 1
+    }
+    if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
+      guard let text = String(validating: bytes[index..<end], as: UTF8.self) else {
+        throw error("the string is not valid UTF-8; save the file as UTF-8")
+      }
+      index = end + 1
+      return text
+    }
+    var utf8: [UInt8] = Array(bytes[index..<end])
+    index = end
     while true {
       guard index < bytes.count else { throw error("unexpected end of input inside a string") }
       let byte = bytes[index]

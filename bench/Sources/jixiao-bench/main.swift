@@ -1,0 +1,161 @@
+import Foundation
+import Jixiao
+
+/// jixiao-bench: a synthetic year generator and a runner that measures, on the same input in one run,
+/// rescore at 1 and 2 jobs, the decode-only floor, their ratio, and the peak RSS of a real rescore.
+enum Bench {
+  static let usage = """
+    USAGE
+      jixiao-bench generate --tables N [--seed S] [-o FILE]   write a synthetic year as JSON Lines
+      jixiao-bench run [--tables N] [--seed S] [--file FILE]   measure (default 20000 tables, seed 1)
+      jixiao-bench rss FILE [--jobs J]                          peak RSS of a rescore of FILE (a child process)
+    """
+
+  static func main() throws {
+    var arguments = Array(CommandLine.arguments.dropFirst())
+    guard let command = arguments.first else {
+      print(usage)
+      exit(2)
+    }
+    arguments.removeFirst()
+    func option(_ name: String) -> String? {
+      guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return nil }
+      return arguments[index + 1]
+    }
+    let tables = Int(option("--tables") ?? "") ?? 20_000
+    let seed = UInt64(option("--seed") ?? "") ?? 1
+    switch command {
+    case "generate":
+      try generate(tables: tables, seed: seed, to: option("-o"))
+    case "run":
+      let file: String
+      if let given = option("--file") {
+        file = given
+      } else {
+        file = NSTemporaryDirectory() + "jixiao-bench-\(tables)-\(seed).jsonl"
+        try generate(tables: tables, seed: seed, to: file)
+      }
+      try measure(file: file)
+    case "rss":
+      guard let file = arguments.first else {
+        print(usage)
+        exit(2)
+      }
+      print(String(format: "peak RSS %.1f MB", try peakRSS(file: file, jobs: Int(option("--jobs") ?? "") ?? 2)))
+    case "child-rescore":
+      childRescore(file: arguments[0], jobs: Int(arguments[1]) ?? 1)
+    default:
+      print(usage)
+      exit(2)
+    }
+  }
+
+  static func generate(tables: Int, seed: UInt64, to path: String?) throws {
+    var generator = Generator(seed: seed)
+    let handle: FileHandle
+    if let path {
+      _ = FileManager.default.createFile(atPath: path, contents: nil)
+      handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+    } else {
+      handle = FileHandle.standardOutput
+    }
+    var buffer = ""
+    for index in 0..<tables {
+      buffer += generator.table(index: index)
+      buffer += "\n"
+      if buffer.utf8.count > 1 << 20 {
+        handle.write(Data(buffer.utf8))
+        buffer = ""
+      }
+    }
+    handle.write(Data(buffer.utf8))
+    if path != nil { try handle.close() }
+  }
+
+  static func seconds(_ body: () -> Void) -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+  }
+
+  /// Best of `repeats` runs: the least disturbed by the rest of the machine.
+  static func best(_ repeats: Int, _ body: () -> Void) -> Double {
+    (0..<repeats).map { _ in seconds(body) }.min()!
+  }
+
+  static func measure(file: String) throws {
+    let profile = try Profile.load()
+    let bytes = Double((try FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0)
+    var tables = 0
+    var rejected = 0
+    let repeats = 3
+    print("input: \(file), \(String(format: "%.1f", bytes / 1e6)) MB")
+    var rows: [(String, Double)] = []
+    for jobs in [1, 2] {
+      let floor = best(repeats) {
+        let counts = BatchRunner.decodeOnly(inputs: [file], jobs: jobs)
+        tables = counts.tables
+        rejected = counts.rejected
+      }
+      rows.append(("decode-only floor, \(jobs) job\(jobs > 1 ? "s" : "")", floor))
+    }
+    var outputBytes = 0
+    for jobs in [1, 2] {
+      let runner = BatchRunner(
+        scorer: Scorer(profile: profile), jobs: jobs, renderResult: { ResultJSON.encode($0) + "\n" },
+        renderRejection: { ResultDocument.rejectionJSON($0) + "\n" })
+      let time = best(repeats) {
+        outputBytes = 0
+        _ = runner.run(inputs: [file]) { outcome in
+          switch outcome {
+          case .result(_, let text), .rejected(_, let text): outputBytes += text.utf8.count
+          }
+        }
+      }
+      rows.append(("rescore → jsonl, \(jobs) job\(jobs > 1 ? "s" : "")", time))
+    }
+    print("tables: \(tables) decoded, \(rejected) rejected; output \(String(format: "%.1f", Double(outputBytes) / 1e6)) MB")
+    for (label, time) in rows {
+      let perSecond = Double(tables + rejected) / time
+      print(
+        label.padding(toLength: 30, withPad: " ", startingAt: 0)
+          + String(format: "%9.3f s  %10.0f tables/s  %7.1f MB/s", time, perSecond, bytes / 1e6 / time))
+    }
+    print(String(format: "ratio rescore/floor: %.2f at 1 job, %.2f at 2 jobs", rows[2].1 / rows[0].1, rows[3].1 / rows[1].1))
+    print(String(format: "peak RSS of a rescore at 2 jobs (child process): %.1f MB", try peakRSS(file: file, jobs: 2)))
+    print("cores: \(ProcessInfo.processInfo.activeProcessorCount)")
+  }
+
+  /// Runs a rescore of `file` in a child process and reads its peak resident set.
+  static func peakRSS(file: String, jobs: Int) throws -> Double {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+    process.arguments = ["child-rescore", file, "\(jobs)"]
+    try process.run()
+    process.waitUntilExit()
+    var usage = rusage()
+    getrusage(RUSAGE_CHILDREN.rawValue, &usage)
+    return Double(usage.ru_maxrss) / 1024
+  }
+
+  /// What `jixiao rescore FILE --format jsonl -o /dev/null` does, inside the bench binary.
+  static func childRescore(file: String, jobs: Int) {
+    guard let profile = try? Profile.load(), let sink = FileHandle(forWritingAtPath: "/dev/null") else { exit(1) }
+    var buffer: [UInt8] = []
+    let runner = BatchRunner(
+      scorer: Scorer(profile: profile), jobs: jobs, renderResult: { ResultJSON.encode($0) + "\n" },
+      renderRejection: { ResultDocument.rejectionJSON($0) + "\n" })
+    _ = runner.run(inputs: [file]) { outcome in
+      switch outcome {
+      case .result(_, let text), .rejected(_, let text): buffer.append(contentsOf: text.utf8)
+      }
+      if buffer.count > 1 << 20 {
+        sink.write(Data(buffer))
+        buffer.removeAll(keepingCapacity: true)
+      }
+    }
+    sink.write(Data(buffer))
+  }
+}
+
+try Bench.main()
