@@ -175,8 +175,19 @@ extension Collection where Element == UInt8 {
 }
 
 extension StringProtocol {
+  /// Substring search on UTF-8 bytes: exact, and without Foundation's locale-aware machinery.
+  func containsText(_ other: String) -> Bool {
+    Substring(self).utf8.containsSequence(Array(other.utf8))
+  }
+
   func trimmingSpaces() -> String {
     var view = Substring(self)
+    // Fast path on bytes: nothing to trim at either end (the usual cell).
+    if let first = view.utf8.first, let last = view.utf8.last, first > 0x20, first < 0x80 || (first != 0xE3 && first != 0xC2),
+      last > 0x20, last != 0x80, last != 0xA0
+    {
+      return String(view)
+    }
     while let first = view.first, first.isWhitespace { view = view.dropFirst() }
     while let last = view.last, last.isWhitespace { view = view.dropLast() }
     return String(view)

@@ -35,11 +35,11 @@ public struct QualitativeVocabulary: Sendable, Hashable, Codable {
     let targetText = target.map(CellGrammar.normalize) ?? ""
     if !targetText.isEmpty, actualText == targetText { return .achieved }
     var scrubbed = actualText
-    for phrase in notNegations { scrubbed = scrubbed.replacing(phrase, with: "") }
-    if negations.contains(where: { scrubbed.contains($0) }) { return .notAchieved }
-    if partly.contains(where: { actualText.contains($0) }) { return .partlyAchieved }
-    if achieved.contains(where: { actualText.contains($0) }) { return .achieved }
-    if !targetText.isEmpty, actualText.contains(targetText) || targetText.contains(actualText) { return .achieved }
+    for phrase in notNegations where scrubbed.containsText(phrase) { scrubbed = scrubbed.replacing(phrase, with: "") }
+    if negations.contains(where: { scrubbed.containsText($0) }) { return .notAchieved }
+    if partly.contains(where: { actualText.containsText($0) }) { return .partlyAchieved }
+    if achieved.contains(where: { actualText.containsText($0) }) { return .achieved }
+    if !targetText.isEmpty, actualText.containsText(targetText) || targetText.containsText(actualText) { return .achieved }
     return nil
   }
 }

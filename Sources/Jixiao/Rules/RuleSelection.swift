@@ -4,7 +4,7 @@ enum RuleSelection {
   /// The rule the printed text names, if any.
   static func printedRule(_ indicator: Indicator, profile: Profile) -> RuleKind? {
     guard let text = indicator.ruleText, !text.trimmingSpaces().isEmpty else { return nil }
-    return profile.ruleKeywords.first(where: { text.contains($0.keyword) })?.rule
+    return profile.ruleKeywords.first(where: { text.containsText($0.keyword) })?.rule
   }
 
   static func defaultRule(_ indicator: Indicator, level1: String, profile: Profile) -> RuleKind {

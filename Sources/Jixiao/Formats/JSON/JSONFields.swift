@@ -120,6 +120,10 @@ enum PrintedNumber {
   /// Strips thousands separators, a trailing 分 / 万元 / 元 and spaces; `%` divides by 100 when
   /// `percent` is true (rates are fractions inside the engine), otherwise a `%` is refused.
   static func parse(_ printed: String, percent: Bool, at location: SourceLocation) throws(InputError) -> Rational? {
+    // Fast path: a plain decimal ("12.87").
+    if !percent, printed.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E }), let value = Rational(decimalText: Substring(printed)) {
+      return value
+    }
     let text = CellGrammar.normalize(printed)
     if CellGrammar.emptyMarks.contains(text) { return nil }
     var body = Substring(text)
