@@ -11,11 +11,13 @@ enum Main {
     USAGE
       jixiao rescore [FILE…|-] [--format text|json|jsonl|markdown] [--profile NAME|PATH] [--fail-on error|warning|never]
       jixiao explain [CODE]
+      jixiao profile list|show NAME|check PATH
       jixiao --version
 
     COMMANDS
       rescore   Re-score tables from JSON or JSON Lines files (or standard input) and report findings.
       explain   List the finding codes, or explain one with its examples.
+      profile   List, show or check rule profiles (Scoring/).
 
     Run 'jixiao COMMAND --help' for a command's options.
     """
@@ -29,6 +31,7 @@ enum Main {
       switch command {
       case "rescore": return try RescoreCommand.run(Array(arguments.dropFirst()))
       case "explain": return try ExplainCommand.run(Array(arguments.dropFirst()))
+      case "profile": return try ProfileCommand.run(Array(arguments.dropFirst()))
       case "--version", "-V", "version":
         print("jixiao \(version)")
         return 0
@@ -36,7 +39,7 @@ enum Main {
         print(help)
         return 0
       default:
-        let suggestion = closest(to: command, in: ["rescore", "explain"])
+        let suggestion = closest(to: command, in: ["rescore", "explain", "profile"])
         throw UsageError(
           "unknown command '\(command)'",
           hint: suggestion.map { "did you mean 'jixiao \($0)'?" }

@@ -15,7 +15,7 @@ public struct BatchRunner: Sendable {
 
   /// `render…` turn an outcome into its output text; they run on the workers.
   public init(
-    scorer: Scorer, jobs: Int, chunkSize: Int = 1024,
+    scorer: Scorer, jobs: Int, chunkSize: Int = 256,
     renderResult: @escaping @Sendable (TableResult) -> String = { _ in "" },
     renderRejection: @escaping @Sendable (InputError) -> String = { _ in "" }
   ) {
@@ -74,7 +74,7 @@ public struct BatchRunner: Sendable {
 
   /// The decode-only floor a benchmark compares with: the same reading and decoding, on the same
   /// workers, without scoring or rendering. Returns the tables decoded, the records rejected, and bytes read.
-  public static func decodeOnly(inputs: [String], format: InputFormat? = nil, jobs: Int, chunkSize: Int = 1024)
+  public static func decodeOnly(inputs: [String], format: InputFormat? = nil, jobs: Int, chunkSize: Int = 256)
     -> (tables: Int, rejected: Int, bytes: Int)
   {
     var tables = 0

@@ -5,7 +5,27 @@ extension Profile {
   public static let defaultName = "national-default"
 
   /// Reads and validates a profile file; every error names the key and what is wrong with it.
+  /// A profile may `"extends": "NAME"` another and give only what differs; objects merge key by key.
   public static func parse(_ bytes: [UInt8], file: String) throws(InputError) -> Profile {
+    let (merged, hash) = try resolve(bytes, file: file, depth: 0)
+    guard case .object(let object) = merged else {
+      throw InputError(SourceLocation(file: file, line: 1), "a profile is a JSON object, found \(merged.typeName)")
+    }
+    var fields = object
+    fields.members.removeAll { $0.key == "extends" }
+    return try ProfileDecoder(fields: JSONFields(fields, at: SourceLocation(file: file)), hash: hash).decode()
+  }
+
+  /// The effective profile document (after `extends`) and its fingerprint, for `jixiao profile show`.
+  public static func effectiveDocument(_ nameOrPath: String) throws(InputError) -> String {
+    let path = try locate(nameOrPath)
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw InputError(SourceLocation(file: path), "cannot read the profile file; check the path")
+    }
+    return try resolve(Array(data), file: path, depth: 0).value.serialized(pretty: true)
+  }
+
+  private static func resolve(_ bytes: [UInt8], file: String, depth: Int) throws(InputError) -> (value: JSONValue, hash: String) {
     let root: JSONValue
     do {
       root = try JSONParser.parse(bytes)
@@ -15,23 +35,49 @@ extension Profile {
     guard case .object(let object) = root else {
       throw InputError(SourceLocation(file: file, line: 1), "a profile is a JSON object, found \(root.typeName)")
     }
-    return try ProfileDecoder(fields: JSONFields(object, at: SourceLocation(file: file)), bytes: bytes).decode()
+    guard let parent = object["extends"] else { return (root, fingerprint(bytes)) }
+    let location = SourceLocation(file: file, line: object.member("extends")?.line, field: "extends")
+    guard case .string(let parentName) = parent else {
+      throw InputError(location, "expected the name of the profile this one extends, such as \"national-default\"")
+    }
+    guard object.has("name") else {
+      throw InputError(location.field("name"), "a profile that extends another needs its own \"name\"")
+    }
+    guard depth < 4 else { throw InputError(location, "profiles extend each other more than 4 deep; is there a cycle?") }
+    let parentPath = try locate(parentName, relativeTo: file)
+    guard let data = FileManager.default.contents(atPath: parentPath) else {
+      throw InputError(location, "cannot read the profile \(parentName) that this one extends")
+    }
+    let (base, baseHash) = try resolve(Array(data), file: parentPath, depth: depth + 1)
+    return (base.merged(with: root), fingerprint(Array(baseHash.utf8) + bytes))
+  }
+
+  /// The file of a profile name (bundled) or path.
+  static func locate(_ nameOrPath: String, relativeTo file: String? = nil) throws(InputError) -> String {
+    if nameOrPath.hasSuffix(".json") || nameOrPath.contains("/") {
+      if let file, !nameOrPath.hasPrefix("/") {
+        let sibling = (file as NSString).deletingLastPathComponent + "/" + nameOrPath
+        if FileManager.default.fileExists(atPath: sibling) { return sibling }
+      }
+      return nameOrPath
+    }
+    if let file {
+      let sibling = (file as NSString).deletingLastPathComponent + "/" + nameOrPath + ".json"
+      if FileManager.default.fileExists(atPath: sibling) { return sibling }
+    }
+    for directory in bundledDirectories() {
+      let path = directory + "/" + nameOrPath + ".json"
+      if FileManager.default.fileExists(atPath: path) { return path }
+    }
+    let known = bundledNames().joined(separator: ", ")
+    throw InputError(
+      SourceLocation(file: file ?? "--profile"),
+      "no profile named \"\(nameOrPath)\"; expected one of: \(known.isEmpty ? "(none found)" : known), or a path to a .json file")
   }
 
   /// Finds `NAME` among the bundled profiles, or reads `PATH` when the argument names a file.
   public static func load(_ nameOrPath: String = defaultName) throws(InputError) -> Profile {
-    let fileManager = FileManager.default
-    if nameOrPath.hasSuffix(".json") || nameOrPath.contains("/") {
-      return try read(path: nameOrPath)
-    }
-    for directory in bundledDirectories() {
-      let path = directory + "/" + nameOrPath + ".json"
-      if fileManager.fileExists(atPath: path) { return try read(path: path) }
-    }
-    let known = bundledNames().joined(separator: ", ")
-    throw InputError(
-      SourceLocation(file: "--profile"),
-      "no profile named \"\(nameOrPath)\"; expected one of: \(known.isEmpty ? "(none found)" : known), or a path to a .json file")
+    try read(path: locate(nameOrPath))
   }
 
   public static func read(path: String) throws(InputError) -> Profile {
@@ -86,7 +132,7 @@ func fingerprint(_ bytes: [UInt8]) -> String {
 
 private struct ProfileDecoder {
   let fields: JSONFields
-  let bytes: [UInt8]
+  let hash: String
 
   func decode() throws(InputError) -> Profile {
     let schema = try requiredNumber(fields, "schema")
@@ -190,7 +236,7 @@ private struct ProfileDecoder {
       name: try fields.requiredText("name"),
       version: try fields.text("version") ?? "",
       description: try fields.text("description") ?? "",
-      contentHash: fingerprint(bytes),
+      contentHash: hash,
       scoreTolerance: try share(tolerances, "score", atMost: Rational(1)),
       completionTolerancePoints: try share(tolerances, "completionPoints", atMost: Rational(100)),
       fundsRateTolerance: try share(tolerances, "fundsRate", atMost: Rational(1)),

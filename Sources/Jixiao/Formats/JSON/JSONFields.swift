@@ -121,7 +121,9 @@ enum PrintedNumber {
   /// `percent` is true (rates are fractions inside the engine), otherwise a `%` is refused.
   static func parse(_ printed: String, percent: Bool, at location: SourceLocation) throws(InputError) -> Rational? {
     // Fast path: a plain decimal ("12.87").
-    if !percent, printed.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E }), let value = Rational(decimalText: Substring(printed)) {
+    if !percent, printed.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E }),
+      let value = Rational(decimalText: Substring(printed))
+    {
       return value
     }
     let text = CellGrammar.normalize(printed)
