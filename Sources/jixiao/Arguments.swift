@@ -50,7 +50,7 @@ struct Arguments {
   func has(_ flag: String) -> Bool { flags.contains(flag) }
 
   /// The option's value, checked against the allowed ones.
-  func choice(_ name: String, from allowed: [String], default fallback: String, command: String) throws(UsageError) -> String {
+  func choice(_ name: String, from allowed: [String], default fallback: String) throws(UsageError) -> String {
     guard let value = options[name] else { return fallback }
     guard allowed.contains(value) else {
       let suggestion = closest(to: value, in: allowed).map { "did you mean '\(name) \($0)'? " } ?? ""

@@ -36,19 +36,33 @@ enum RescoreCommand {
       jixiao rescore Fixtures/corpus.jsonl --format csv -o 复核.csv --summary
     """
 
-  static func run(_ arguments: [String]) throws(UsageError) -> Int32 {
+  static let reviewHelp = """
+    USAGE: jixiao review-targets [FILE…|-] [OPTIONS]
+
+    Reviews the targets of 绩效目标表 (and the target side of self-evaluations) before the year starts:
+    weights that do not sum as the template requires, a missing or misplaced level, a direction that
+    contradicts the indicator, too much weight on qualitative targets, numeric targets without a unit,
+    duplicates, 成本 targets above the budget, targets no higher than last year's actual. Nothing is scored.
+    Takes the options of 'jixiao rescore' (--format, --profile, --fail-on, --summary, --jobs, -o, …).
+
+    EXAMPLE
+      jixiao review-targets Fixtures/003-commerce-work-funds-targets/table.json
+    """
+
+  static func run(_ arguments: [String], mode: Scorer.Mode = .rescore) throws(UsageError) -> Int32 {
+    let command = mode == .rescore ? "rescore" : "review-targets"
     if arguments.contains("--help") || arguments.contains("-h") {
-      print(help)
+      print(mode == .rescore ? help : reviewHelp)
       return ExitStatus.success
     }
     let parsed = try Arguments(
       arguments, valued: ["--format", "--profile", "--fail-on", "--jobs", "--input-format", "-o", "--output"],
-      flagged: ["--summary", "--progress"], command: "rescore")
-    let format = try parsed.choice("--format", from: formats, default: "text", command: "rescore")
-    let failOn = try parsed.choice("--fail-on", from: ["error", "warning", "never"], default: "never", command: "rescore")
+      flagged: ["--summary", "--progress"], command: command)
+    let format = try parsed.choice("--format", from: formats, default: "text")
+    let failOn = try parsed.choice("--fail-on", from: ["error", "warning", "never"], default: "never")
     let inputFormat = try parsed.value("--input-format").map { (text) throws(UsageError) in
       try InputFormat(
-        rawValue: parsed.choice("--input-format", from: InputFormat.allCases.map(\.rawValue), default: text, command: "rescore"))!
+        rawValue: parsed.choice("--input-format", from: InputFormat.allCases.map(\.rawValue), default: text))!
     }
     let jobs = try jobCount(parsed.value("--jobs"))
     let profile: Profile
@@ -70,7 +84,7 @@ enum RescoreCommand {
     let progress = parsed.has("--progress") || isatty(STDERR_FILENO) != 0 ? ProgressReporter() : nil
 
     let runner = BatchRunner(
-      scorer: Scorer(profile: profile), jobs: jobs,
+      scorer: Scorer(profile: profile, mode: mode), jobs: jobs,
       renderResult: renderer(format), renderRejection: { format == "jsonl" ? ResultDocument.rejectionJSON($0) + "\n" : "" })
     switch format {
     case "json": sink.write(#"{"results":["#)

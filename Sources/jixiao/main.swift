@@ -10,12 +10,15 @@ enum Main {
 
     USAGE
       jixiao rescore [FILE…|-] [--format text|json|jsonl|markdown] [--profile NAME|PATH] [--fail-on error|warning|never]
+      jixiao review-targets [FILE…|-] [same options as rescore]
       jixiao explain [CODE]
       jixiao profile list|show NAME|check PATH
       jixiao --version
 
     COMMANDS
       rescore   Re-score tables from JSON or JSON Lines files (or standard input) and report findings.
+      review-targets
+                Review 绩效目标表 (or the targets of any table) before the year starts.
       explain   List the finding codes, or explain one with its examples.
       profile   List, show or check rule profiles (Scoring/).
 
@@ -32,6 +35,7 @@ enum Main {
       case "rescore": return try RescoreCommand.run(Array(arguments.dropFirst()))
       case "explain": return try ExplainCommand.run(Array(arguments.dropFirst()))
       case "profile": return try ProfileCommand.run(Array(arguments.dropFirst()))
+      case "review-targets": return try RescoreCommand.run(Array(arguments.dropFirst()), mode: .reviewTargets)
       case "--version", "-V", "version":
         print("jixiao \(version)")
         return 0
@@ -39,7 +43,7 @@ enum Main {
         print(help)
         return 0
       default:
-        let suggestion = closest(to: command, in: ["rescore", "explain", "profile"])
+        let suggestion = closest(to: command, in: ["rescore", "review-targets", "explain", "profile"])
         throw UsageError(
           "unknown command '\(command)'",
           hint: suggestion.map { "did you mean 'jixiao \($0)'?" }

@@ -99,7 +99,7 @@ import Testing
   @Test func explainListsAndExplains() throws {
     let list = try jixiao("explain")
     #expect(list.status == 0)
-    #expect(list.output.split(separator: "\n").count == 30)
+    #expect(list.output.split(separator: "\n").count == 34, "30 scoring codes and 4 target-review codes")
     let one = try jixiao("explain", "deadline.missed")
     #expect(one.output.contains("逾期 41 天"))
   }
@@ -148,5 +148,22 @@ import Testing
     let run = try jixiao("rescore", "-", "--input-format", "csv", "--format", "jsonl", input: csv)
     #expect(run.status == 0)
     #expect(run.output.contains(#""recomputedTotal":"50.00""#))
+  }
+
+  @Test func reviewTargetsAndProfileCommands() throws {
+    let review = try jixiao("review-targets", fixture("003-surplus-funds-targets"), "--fail-on", "warning")
+    #expect(review.status == 1)
+    #expect(review.output.contains("target.direction-suspect"))
+    let list = try jixiao("profile", "list")
+    #expect(list.output.contains("provincial-80-70-60"))
+    let show = try jixiao("profile", "show", "late-30-percent")
+    #expect(show.output.contains(#""latePenalty": "0.3""#))
+    let bad = NSTemporaryDirectory() + "jixiao-bad-\(UUID().uuidString).json"
+    try #"{"schema": 1, "extends": "national-default", "name": "bad", "grades": [{"grade": "甲", "minimum": "90"}]}"#.write(
+      toFile: bad, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(atPath: bad) }
+    let check = try jixiao("profile", "check", bad)
+    #expect(check.status == 3)
+    #expect(check.errors.contains("grades[1].grade") && check.errors.contains("expected 优, 良, 中 or 差"))
   }
 }

@@ -38,4 +38,8 @@ enum TableChecks {
     SpendingGapCheck(),
     TotalsCheck(),
   ]
+
+  /// `jixiao review-targets`: the target side of a table, before the year starts.
+  static let review: [any TableCheck] =
+    all.filter(\.appliesToTargetTables) + [QualitativeShareCheck(), TargetUnitCheck(), CostBudgetCheck(), LastYearCheck()]
 }

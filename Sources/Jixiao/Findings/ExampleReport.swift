@@ -32,6 +32,7 @@ public enum ExampleReport {
   public static func findings(of example: FindingExample, code: FindingCode, profile: Profile) -> [Finding]? {
     let records = TableReader.read(Array(example.json.utf8), file: "example.json", format: .json)
     guard records.count == 1, case .table(let table) = records[0] else { return nil }
-    return Scorer(profile: profile).score(table).findings.filter { $0.code == code }
+    let mode: Scorer.Mode = FindingCatalogue.descriptor(for: code)?.isReview == true ? .reviewTargets : .rescore
+    return Scorer(profile: profile, mode: mode).score(table).findings.filter { $0.code == code }
   }
 }

@@ -12,6 +12,9 @@ public struct FindingDescriptor: Sendable {
   public var triggering: [FindingExample]
   /// Tables on which it must not be.
   public var clean: [FindingExample]
+
+  /// Raised by `jixiao review-targets` rather than by `rescore`.
+  public var isReview: Bool { FindingCatalogue.review.contains { $0.code == code } }
 }
 
 public struct FindingExample: Sendable {
@@ -39,8 +42,11 @@ public struct FindingExample: Sendable {
 }
 
 public enum FindingCatalogue {
-  /// Every code, grouped: scores, totals, structure, targets, cells, funds, evidence.
-  public static let all: [FindingDescriptor] = scoring + totals + structure + targets + cells + funds + evidence
+  /// Every code, grouped: scores, totals, structure, targets, cells, funds, evidence, then target review.
+  public static let all: [FindingDescriptor] = scoring + totals + structure + targets + cells + funds + evidence + review
+
+  /// The codes of spec §4 (rescoring); `review` adds the target-review codes.
+  public static let scoringCodes: [FindingDescriptor] = scoring + totals + structure + targets + cells + funds + evidence
 
   public static func descriptor(for code: FindingCode) -> FindingDescriptor? {
     index[code]

@@ -30,3 +30,11 @@ extension FindingCode {
   public static let fundsNoBudget = FindingCode("funds.no-budget")
   public static let spendingGap = FindingCode("consistency.spending-gap")
 }
+
+extension FindingCode {
+  // Target review (jixiao review-targets).
+  public static let qualitativeShare = FindingCode("target.qualitative-share")
+  public static let targetWithoutUnit = FindingCode("target.no-unit")
+  public static let costOverBudget = FindingCode("target.cost-over-budget")
+  public static let belowLastYear = FindingCode("target.below-last-year")
+}

@@ -13,7 +13,7 @@ public enum TextReport {
     lines.append("━━ \(result.name)")
     lines.append("   \(header)   [\(result.id)]")
     if result.isTargetTable {
-      lines.append("   绩效目标表：只检查结构，不计分")
+      lines.append("   目标审查：只检查目标与结构，不计分")
     } else {
       lines.append("   " + summaryLine(result))
     }

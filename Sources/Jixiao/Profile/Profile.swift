@@ -40,6 +40,10 @@ public struct Profile: Sendable, Hashable {
   public var spendingGapClaimedShare: Rational
   public var spendingGapExecutionBelow: Rational
   public var evidenceRequired: Bool
+  /// Target review: the largest share of the weights that may sit on qualitative targets.
+  public var qualitativeShareMax: Rational
+  /// The unit funds amounts are printed in (项目资金（万元）), for `target.cost-over-budget`.
+  public var budgetUnit: Unit
   public var vocabulary: QualitativeVocabulary
   /// 赋分规则 text → rule, first match wins.
   public var ruleKeywords: [(keyword: String, rule: RuleKind)]

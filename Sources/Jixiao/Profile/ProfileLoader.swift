@@ -147,6 +147,7 @@ private struct ProfileDecoder {
     let gap = try section("spendingGap")
     let vocabulary = try section("vocabulary")
     let hierarchy = try section("hierarchy")
+    let review = try section("review")
 
     let formulaText = try fields.requiredText("lowerIsBetter")
     guard let formula = Profile.LowerIsBetterFormula(rawValue: formulaText) else {
@@ -251,6 +252,8 @@ private struct ProfileDecoder {
       spendingGapClaimedShare: try share(gap, "claimedShare", atMost: Rational.one),
       spendingGapExecutionBelow: try share(gap, "executionBelow", atMost: Rational.one),
       evidenceRequired: try requiredBool(fields, "evidenceRequired"),
+      qualitativeShareMax: try share(review, "qualitativeShareMax", atMost: Rational.one),
+      budgetUnit: Unit(try review.requiredText("budgetUnit")),
       vocabulary: QualitativeVocabulary(
         achieved: try requiredStrings(vocabulary, "achieved"),
         partly: try requiredStrings(vocabulary, "partly"),

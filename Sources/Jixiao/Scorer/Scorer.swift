@@ -1,13 +1,24 @@
 /// Re-scores tables under one profile. A pure function of the table and the profile: the same input
 /// always gives the same result, so batches may score in any order and on any number of cores.
 public struct Scorer: Sendable {
-  public let profile: Profile
-
-  public init(profile: Profile) {
-    self.profile = profile
+  public enum Mode: Sendable {
+    /// Re-score a self-evaluation (a target table is structure-checked only).
+    case rescore
+    /// Review the targets of any table, as before the year starts: nothing is scored.
+    case reviewTargets
   }
 
-  public func score(_ table: Table) -> TableResult {
+  public let profile: Profile
+  public let mode: Mode
+
+  public init(profile: Profile, mode: Mode = .rescore) {
+    self.profile = profile
+    self.mode = mode
+  }
+
+  public func score(_ original: Table) -> TableResult {
+    var table = original
+    if mode == .reviewTargets { table.isTargetTable = true }
     var findings: [Finding] = []
     let fundsResult = table.isTargetTable ? nil : table.funds.map { scoreFunds($0, findings: &findings) }
 
@@ -40,7 +51,8 @@ public struct Scorer: Sendable {
       funds: fundsResult, indicators: indicators, findings: [], location: table.location)
 
     let context = CheckContext(table: table, result: result, evaluations: evaluations, levels: levels, profile: profile)
-    for check in TableChecks.all where !table.isTargetTable || check.appliesToTargetTables {
+    let checks = mode == .reviewTargets ? TableChecks.review : TableChecks.all
+    for check in checks where !table.isTargetTable || check.appliesToTargetTables {
       findings.append(contentsOf: check.findings(in: context))
     }
     result.findings = Self.ordered(findings)

@@ -1,0 +1,31 @@
+/// `target.cost-over-budget`: the money targets of the 成本 indicators add up to more than the budget.
+struct CostBudgetCheck: TableCheck {
+  var appliesToTargetTables: Bool { true }
+
+  func findings(in context: CheckContext) -> [Finding] {
+    guard let budget = context.table.funds?.annualBudget, budget.numerator > 0 else { return [] }
+    let budgetUnit = context.profile.budgetUnit
+    var sum = Rational.zero
+    var count = 0
+    for (indicator, levels) in zip(context.table.indicators, context.levels)
+    where levels.level1 == "成本" || levels.level2.containsText("成本") {
+      guard case .quantity(let target) = indicator.target, target.unit.money?.suffix.isEmpty == true else { continue }
+      let factor: Rational
+      switch budgetUnit.relation(ofActual: target.unit) {
+      case .same: factor = .one
+      case .converted(let scale): factor = scale
+      case .incompatible: continue
+      }
+      guard let value = try? target.value * factor, let next = try? sum + value else { continue }
+      sum = next
+      count += 1
+    }
+    guard count > 0, let excess = try? sum - budget, context.profile.sourcesTolerance < excess else { return [] }
+    return [
+      Finding(
+        .costOverBudget, at: .table,
+        "\(count) 项成本目标合计 \(sum.pointsText)\(budgetUnit)，超过全年预算 \(budget.pointsText)\(budgetUnit) \(excess.pointsText)\(budgetUnit)"
+      )
+    ]
+  }
+}

@@ -1,0 +1,24 @@
+/// `target.below-last-year`: a higher-is-better target no higher than what was already achieved last
+/// year (上年完成情况): an unambitious target.
+struct LastYearCheck: TableCheck {
+  var appliesToTargetTables: Bool { true }
+
+  func findings(in context: CheckContext) -> [Finding] {
+    context.table.indicators.compactMap { indicator in
+      guard case .quantity(let target) = indicator.target, target.comparison?.isHigherBetter ?? true,
+        target.comparison != .equal || target.value.numerator > 0,
+        let printed = indicator.lastYear, case .quantity(let last) = Cell(parsing: printed),
+        Self.comparable(target.unit, last.unit), !(last.value < target.value)
+      else { return nil }
+      return Finding(
+        .belowLastYear, at: context.location(indicator),
+        "目标 \(indicator.targetText ?? "") 不高于上年完成情况 \(printed)：目标缺乏挑战性")
+    }
+  }
+
+  /// Last year's figure is a yearly one by definition: 次 compares with 次/年.
+  static func comparable(_ target: Unit, _ last: Unit) -> Bool {
+    if target.relation(ofActual: last) == .same { return true }
+    return target.text == last.text + "/年" || last.text == target.text + "/年"
+  }
+}
