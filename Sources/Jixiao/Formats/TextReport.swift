@@ -38,6 +38,23 @@ public enum TextReport {
   }
 
   static func itemTable(_ result: TableResult) -> [String] {
+    result.isTargetTable ? targetTable(result) : scoredTable(result)
+  }
+
+  /// A target table has no actuals and no scores: levels, weights and targets only.
+  static func targetTable(_ result: TableResult) -> [String] {
+    let headers = ["指标", "一级指标", "二级指标", "权重", "目标值", "说明"]
+    let rows = result.indicators.map { item in
+      [
+        TerminalWidth.truncate("\(item.index). \(item.name)", to: nameWidth), item.level1 ?? "—", item.level2 ?? "—",
+        item.weight?.description ?? "—", TerminalWidth.truncate(item.target?.trimmingSpaces() ?? "—", to: cellWidth),
+        notes(result, .indicator(index: item.index, name: item.name)),
+      ]
+    }
+    return align(headers: headers, rows: rows, numeric: [3], totalRow: false)
+  }
+
+  static func scoredTable(_ result: TableResult) -> [String] {
     let headers = ["指标", "权重", "目标值", "实际值", "完成率", "自评得分", "复核得分", "差额", "说明"]
     var rows: [[String]] = []
     if let funds = result.funds {
@@ -54,18 +71,21 @@ public enum TextReport {
         TerminalWidth.truncate(item.target?.trimmingSpaces() ?? "—", to: cellWidth),
         TerminalWidth.truncate(item.actual?.trimmingSpaces() ?? "—", to: cellWidth),
         item.completion?.percentText ?? item.band?.label ?? "—", item.claimedScore?.description ?? "—",
-        item.verified ? item.score.description : (result.isTargetTable ? "—" : "未核实"),
+        item.verified ? item.score.description : "未核实",
         difference(item.claimedScore, item.score, verified: item.verified),
         notes(result, .indicator(index: item.index, name: item.name)),
       ])
     }
-    if !result.isTargetTable {
-      rows.append([
-        "总分", "", "", "", "", result.claimedTotal?.description ?? "—", result.recomputedTotal.description,
-        difference(result.claimedTotal, result.recomputedTotal, verified: true), notes(result, .table),
-      ])
-    }
-    let numeric: Set<Int> = [1, 4, 5, 6, 7]
+    rows.append([
+      "总分", "", "", "", "", result.claimedTotal?.description ?? "—", result.recomputedTotal.description,
+      difference(result.claimedTotal, result.recomputedTotal, verified: true), notes(result, .table),
+    ])
+    return align(headers: headers, rows: rows, numeric: [1, 4, 5, 6, 7], totalRow: true)
+  }
+
+  /// Columns padded to the widest cell (CJK characters count two), numbers right-aligned, the last
+  /// column left ragged; a rule under the header and, for scored tables, above the total.
+  static func align(headers: [String], rows: [[String]], numeric: Set<Int>, totalRow: Bool) -> [String] {
     var widths = headers.map { TerminalWidth.of($0) }
     for row in rows {
       for (column, cell) in row.enumerated() { widths[column] = max(widths[column], TerminalWidth.of(cell)) }
@@ -79,7 +99,7 @@ public enum TextReport {
     var lines = [format(headers)]
     lines.append("   " + String(repeating: "─", count: widths.dropLast().reduce(0, +) + 2 * (widths.count - 1) + 4))
     for (offset, row) in rows.enumerated() {
-      if !result.isTargetTable, offset == rows.count - 1 {
+      if totalRow, offset == rows.count - 1 {
         lines.append("   " + String(repeating: "─", count: widths.dropLast().reduce(0, +) + 2 * (widths.count - 1) + 4))
       }
       lines.append(format(row))
