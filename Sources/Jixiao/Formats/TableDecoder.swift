@@ -10,6 +10,11 @@ public enum TableDecoder {
         location.field("indicators"), "the required field \"indicators\" is missing; expected an array of indicator objects")
     }
     let indicatorFields = try fields.objects("indicators") ?? []
+    guard indicatorFields.count <= Limits.maximumIndicators else {
+      throw InputError(
+        fields.location(of: "indicators"),
+        "\(indicatorFields.count) indicators in one table; at most \(Limits.maximumIndicators) are read (split the table)")
+    }
 
     let (kind, isTarget) = try decodeKind(fields)
     var indicators: [Indicator] = []

@@ -22,7 +22,12 @@ struct JSONFields {
     guard let value = object[key] else { return nil }
     switch value {
     case .null: return nil
-    case .string(let text): return text
+    case .string(let text):
+      guard text.utf8.count <= Limits.maximumCellLength * 4, text.count <= Limits.maximumCellLength else {
+        throw InputError(
+          location(of: key), "the text is \(text.count) characters long; at most \(Limits.maximumCellLength) are read")
+      }
+      return text
     case .number(let literal): return literal
     case .bool, .array, .object:
       throw InputError(location(of: key), "expected text or a number, found \(value.typeName)")
@@ -84,7 +89,9 @@ struct JSONFields {
     for (offset, element) in elements.enumerated() {
       let path = "\(key)[\(offset + 1)]"
       guard case .object(let nested) = element else {
-        throw InputError(location(of: key).field("[\(offset + 1)]"), "expected an object, found \(element.typeName)")
+        var elementLocation = location.field(path)
+        elementLocation.line = object.member(key)?.line
+        throw InputError(elementLocation, "expected an object, found \(element.typeName)")
       }
       var nestedLocation = location.field(path)
       nestedLocation.line = nested.line

@@ -1,0 +1,128 @@
+#!/usr/bin/env python3
+"""Writes the malformed-input corpus and its manifest. Each case: the input file and what jixiao must
+do with it (tables scored, records rejected with line/field/message, findings raised). Run it to
+regenerate; the files are committed, the test reads MANIFEST.jsonl."""
+import json, os
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+cases = []
+
+def table(indicators=None, **extra):
+    t = {"name": "测试项目", "year": 2024, "indicators": indicators if indicators is not None else [ind()]}
+    t.update(extra)
+    return t
+
+def ind(**fields):
+    i = {"name": "次数", "weight": 10, "target": ">=5次", "actual": "5次", "claimedScore": 10}
+    i.update(fields)
+    return {k: v for k, v in i.items() if v is not ...}
+
+def case(name, content, tables=0, rejected=(), findings=(), note=""):
+    path = os.path.join(HERE, name)
+    data = content if isinstance(content, bytes) else content.encode("utf-8")
+    with open(path, "wb") as f:
+        f.write(data)
+    cases.append({"file": name, "tables": tables, "rejected": list(rejected), "findings": list(findings), "note": note})
+
+def rej(contains, line=None, field=None):
+    r = {"contains": contains}
+    if line is not None: r["line"] = line
+    if field is not None: r["field"] = field
+    return r
+
+J = lambda obj: json.dumps(obj, ensure_ascii=False)
+
+# Files and encodings
+case("empty.json", "", rejected=[rej("empty", line=1)], note="an empty file")
+case("whitespace-only.json", "  \n\t\n", rejected=[rej("empty")], note="only whitespace")
+case("empty.jsonl", "", note="an empty JSON Lines file is no record")
+case("bom.json", b"\xef\xbb\xbf" + J(table()).encode(), tables=1, note="a UTF-8 byte-order mark")
+case("bom.jsonl", b"\xef\xbb\xbf" + J(table()).encode() + b"\n", tables=1, note="a BOM before the first line")
+case("crlf.jsonl", (J(table()) + "\r\n") * 3, tables=3, note="CRLF line ends")
+case("crlf-pretty.json", json.dumps(table(), ensure_ascii=False, indent=2).replace("\n", "\r\n"), tables=1, note="a pretty document with CRLF")
+case("truncated.json", J(table())[:-20], rejected=[rej("unexpected end of input")], note="a document cut short")
+case("truncated-last-line.jsonl", J(table()) + "\n" + J(table())[:40], tables=1, rejected=[rej("end of input", line=2)], note="the last line cut short")
+case("garbage-lines.jsonl", "\n".join([J(table()), "not json at all", J(table()), "{\"name\": ", "]", J(table())]) + "\n", tables=3,
+     rejected=[rej("unexpected", line=2), rej("end of input", line=4), rej("unexpected", line=5)], note="garbage between good lines")
+case("array-line.jsonl", "[1, 2, 3]\n" + J(table()) + "\n", tables=1, rejected=[rej("expected one table object", line=1)], note="an array on a JSONL line")
+case("scalar-document.json", "42", rejected=[rej("expected a table object")], note="a number as the document")
+case("trailing-garbage.json", J(table()) + " }", rejected=[rej("after the end")], note="text after the object")
+case("invalid-utf8.json", J(table(name="x")).encode().replace(b'"x"', b'"\xff\xfe"'), rejected=[rej("not valid UTF-8")], note="invalid UTF-8 in a string")
+case("invalid-utf8.jsonl", J(table()).encode() + b"\n" + J(table(name="y")).encode().replace(b'"y"', b'"\xc3"') + b"\n" + J(table()).encode() + b"\n",
+     tables=2, rejected=[rej("not valid UTF-8", line=2)], note="invalid UTF-8 on one line of three")
+case("nul-in-string.json", J(table(name="a")).encode().replace(b'"a"', b'"a\x00b"'), rejected=[rej("control character")], note="a raw NUL byte inside a string")
+case("nul-escaped.json", J(table(name="a\u0000b")), tables=1, note="an escaped NUL is text")
+case("nul-outside.json", b"\x00" + J(table()).encode(), rejected=[rej("unexpected byte 0x0")], note="a NUL before the document")
+case("lone-surrogate.json", J(table()).replace('"测试项目"', '"\\ud800"'), rejected=[rej("surrogate")], note="a lone surrogate escape")
+case("bad-escape.json", J(table()).replace('"测试项目"', '"a\\qb"'), rejected=[rej("unknown escape")], note="an unknown escape")
+
+# Types and required fields
+case("missing-name.json", J({"indicators": [ind()]}), rejected=[rej('"name" is missing', field="name")], note="no project name")
+case("missing-indicators.json", J({"name": "x"}), rejected=[rej('"indicators" is missing', field="indicators")], note="no indicators")
+case("indicator-without-name.json", J(table([ind(), {"weight": 5}])), rejected=[rej('"name" is missing', field="indicators[2].name")], note="an indicator without a name")
+case("null-name.json", J({"name": None, "indicators": []}), rejected=[rej("empty", field="name")], note="null where text is required")
+case("empty-name.json", J({"name": "  ", "indicators": []}), rejected=[rej("empty", field="name")], note="blank where text is required")
+case("indicators-object.json", J({"name": "x", "indicators": {"a": 1}}), rejected=[rej("expected an array", field="indicators")], note="an object where an array is expected")
+case("indicator-number.json", J({"name": "x", "indicators": [5]}), rejected=[rej("expected an object", field="indicators[1]")], note="a number where an indicator is expected")
+case("weight-text.json", J(table([ind(weight="abc")])), rejected=[rej("expected a number", field="indicators[1].weight")], note="text as a weight")
+case("weight-bool.json", J(table([ind(weight=True)])), rejected=[rej("found a boolean", field="indicators[1].weight")], note="true as a weight")
+case("weight-array.json", J(table([ind(weight=[10])])), rejected=[rej("found an array", field="indicators[1].weight")], note="an array as a weight")
+case("name-object.json", J({"name": {"zh": "x"}, "indicators": []}), rejected=[rej("expected text", field="name")], note="an object as the name")
+case("kind-unknown.json", J(table(kind="programme")), rejected=[rej("unknown kind", field="kind")], note="an unknown kind")
+case("year-bad.json", J(table(year="明年")), rejected=[rej("four-digit year", field="year")], note="a year that is not one")
+case("grade-bad.json", J(table(claimedGrade="甲等")), rejected=[rej("expected 优, 良, 中 or 差", field="claimedGrade")], note="an unknown grade")
+case("funds-array.json", J(table(funds=[1])), rejected=[rej("expected an object", field="funds")], note="an array as the funds block")
+case("duplicate-keys.json", '{"name": "a", "name": "b", "indicators": []}', rejected=[rej("appears twice")], note="a key twice in one object")
+case("deep-nesting.json", '{"name": "x", "indicators": [], "extra": ' + "[" * 500 + "]" * 500 + "}", rejected=[rej("nesting deeper than 64")], note="500 levels of nesting in an unknown field")
+case("unknown-fields.json", J(table(colour="red", extra={"a": [1, {"b": None}]})), tables=1, note="unknown fields are ignored")
+
+# Numbers
+case("nan.json", '{"name": "x", "indicators": [{"name": "a", "weight": NaN}]}', rejected=[rej("unexpected 'N'")], note="NaN is not JSON")
+case("infinity.json", '{"name": "x", "indicators": [{"name": "a", "weight": Infinity}]}', rejected=[rej("unexpected 'I'")], note="Infinity is not JSON")
+case("nan-string.json", J(table([ind(weight="NaN")])), rejected=[rej("expected a number", field="indicators[1].weight")], note="NaN as text")
+case("1e400.json", '{"name": "x", "indicators": [{"name": "a", "weight": 1e400}]}', rejected=[rej("out of range", field="indicators[1].weight")], note="1e400")
+case("30-digits.json", '{"name": "x", "indicators": [{"name": "a", "weight": 123456789012345678901234567890}]}', rejected=[rej("out of range", field="indicators[1].weight")], note="a 30-digit number")
+case("30-digit-cell.json", J(table([ind(target=">=123456789012345678901234567890次")])), tables=1, findings=["cell.unparseable@1"], note="a 30-digit number in a target")
+case("leading-zero.json", '{"name": "x", "indicators": [{"name": "a", "weight": 010}]}', rejected=[rej("cannot start with 0")], note="a JSON number with a leading zero")
+case("negative-weight.json", J(table([ind(weight=-5), ind(name="b", weight=105)])), tables=1, findings=["weights.zero@1"], note="a negative weight")
+case("zero-weight.json", J(table([ind(weight=0, claimedScore=0), ind(name="b", weight=100, claimedScore=100)])), tables=1, findings=["weights.zero@1"], note="a weight of 0")
+case("huge-weight.json", J(table([ind(weight="999999999999")])), tables=1, findings=["weights.sum"], note="an absurd weight")
+case("weights-sum-zero.json", J(table([ind(weight=0, claimedScore=0), ind(name="b", weight=0, claimedScore=0)])), tables=1, findings=["weights.sum", "weights.zero@1", "weights.zero@2"], note="weights summing to 0")
+case("zero-budget.json", J(table(funds={"annualBudget": "0", "executed": "5", "weight": 10, "claimedScore": 10})), tables=1, findings=["funds.no-budget@funds"], note="a budget of 0")
+case("negative-budget.json", J(table(funds={"annualBudget": "-100", "executed": "5", "weight": 10})), tables=1, findings=["funds.no-budget@funds"], note="a negative budget")
+case("negative-executed.json", J(table(funds={"annualBudget": "100", "executed": "-5", "weight": 10, "claimedScore": 10})), tables=1, findings=["score.over-claimed@funds"], note="negative spending scores 0")
+case("no-executed.json", J(table(funds={"annualBudget": "100", "weight": 10, "claimedScore": 10})), tables=1, findings=["cell.unparseable@funds"], note="no executed amount")
+
+# Cells
+case("target-operator-only.json", J(table([ind(target=">=")])), tables=1, findings=["cell.unparseable@1"], note="a target of only an operator")
+case("target-percent-only.json", J(table([ind(target="%")])), tables=1, findings=["qualitative.unclassified@1"], note="a target of only %: text, and 5次 reads as no band")
+case("target-negative.json", J(table([ind(target="≥-5%", actual="-3%")])), tables=1, note="a negative target met")
+case("impossible-date-feb30.json", J(table([ind(target="2024年2月30日前", actual="2024年2月1日")])), tables=1, findings=["cell.unparseable@1"], note="2月30日")
+case("impossible-month-13.json", J(table([ind(target="2024年13月1日前", actual="2024年1月1日")])), tables=1, findings=["cell.unparseable@1"], note="13月")
+case("actual-impossible-date.json", J(table([ind(target="2024年3月1日前", actual="2024年2月31日")])), tables=1, findings=["cell.unparseable@1"], note="an impossible actual date")
+case("long-cell.json", J(table([ind(target="有" * 5000)])), rejected=[rej("at most 4096", field="indicators[1].target")], note="a 5,000-character cell")
+case("target-empty-weighted.json", J(table([ind(target="")])), tables=1, findings=["cell.unparseable@1"], note="a blank target with a weight")
+case("incompatible-units.json", J(table([ind(target=">=1辆", actual="=1%")])), tables=1, findings=["unit.incompatible@1"], note="辆 against %")
+case("no-weight.json", J(table([ind(weight=None)])), tables=1, findings=["weights.missing@1"], note="no weight")
+
+# CSV
+H = "项目名称,主管部门,年度,一级指标,二级指标,三级指标,权重,目标值,业绩值,指标得分\n"
+ROW = lambda n, name="次数": f"{n},局,2024,产出指标,数量指标,{name},10,>=1次,1次,10\n"
+case("csv-header-only.csv", H, note="a header and no rows")
+case("csv-unbalanced-quotes.csv", H + ROW("甲") + '乙,局,2024,产出指标,数量指标,"次数,10,>=1次,1次,10\n' + ROW("丙"), tables=1,
+     rejected=[rej("never closed", line=3)], note="an unclosed quote swallows the rest; the table before it is read")
+case("csv-ragged.csv", H + ROW("甲") + "乙,局,2024,产出指标\n" + ROW("丙") + ROW("丁") + "丁,局,2024,产出指标,数量指标,天数,10,>=1天,1天,10,extra\n", tables=2,
+     rejected=[rej("4 cells, the header has 10", line=3), rej("11 cells", line=6)], note="short and long rows reject their table")
+case("csv-unknown-headers.csv", "甲,乙,丙\n1,2,3\n", rejected=[rej("三级指标", line=1)], note="no column jixiao can use")
+case("csv-bom-crlf.csv", b"\xef\xbb\xbf" + (H + ROW("甲") + ROW("乙")).replace("\n", "\r\n").encode(), tables=2, note="BOM and CRLF")
+case("csv-embedded-newline.csv", H + '甲,局,2024,产出指标,数量指标,"次\n数",10,>=1次,1次,10\n' + ROW("乙"), tables=2, note="a newline inside a quoted cell")
+case("csv-invalid-utf8.csv", H.encode() + ROW("甲").encode() + "乙,局,2024,产出指标,数量指标,".encode() + b"\xff\xfe,10,>=1,1,10\n" + ROW("丙").encode(),
+     tables=2, rejected=[rej("not valid UTF-8", line=3)], note="invalid UTF-8 in one row")
+case("csv-quote-in-field.csv", H + '甲,局,2024,产出指标,数量指标,"次"数,10,>=1次,1次,10\n', rejected=[rej("after a closing quote", line=2)], note="text after a closing quote")
+case("csv-apart.csv", H + ROW("甲") + ROW("乙") + ROW("甲", "天数"), tables=2, rejected=[rej("not together", line=4)], note="a table's rows apart")
+case("csv-bad-number.csv", H + "甲,局,2024,产出指标,数量指标,次数,十,>=1次,1次,10\n", rejected=[rej("expected a number", field="indicators[1].weight")], note="a weight in words")
+
+with open(os.path.join(HERE, "MANIFEST.jsonl"), "w", encoding="utf-8") as f:
+    for c in cases:
+        f.write(json.dumps(c, ensure_ascii=False) + "\n")
+print(len(cases), "cases")
