@@ -90,4 +90,44 @@ import Testing
       #expect(scores.count == 1, "\(actual) 万元 against >=\(target)万元: \(scores)")
     }
   }
+
+  @Test func totalNeverExceedsTheWeightsWhenEverythingIsVerified() throws {
+    var generator = SplitMix(seed: 17)
+    for index in 0..<300 {
+      let result = try score(Self.generatedTable(&generator, index: index))
+      guard result.indicators.allSatisfy(\.verified), result.funds?.verified ?? true else { continue }
+      let weights = result.indicators.compactMap(\.weight).reduce(result.funds?.weight ?? .zero, +)
+      #expect(result.recomputedTotal <= weights)
+    }
+  }
+
+  @Test func jsonOutputReadBackGivesTheSameFigures() throws {
+    var generator = SplitMix(seed: 19)
+    for index in 0..<200 {
+      let result = try score(Self.generatedTable(&generator, index: index))
+      guard case .object(let object) = try JSONParser.parse(Array(ResultJSON.encode(result).utf8)) else {
+        Issue.record("the result is an object")
+        continue
+      }
+      #expect(object["recomputedTotal"] == .string(result.recomputedTotal.description))
+      #expect(object["unverifiedPoints"] == .string(result.unverifiedPoints.description))
+      #expect(object["recomputedGrade"] == result.recomputedGrade.map { .string($0.rawValue) } ?? .null)
+      guard case .array(let items) = object["indicators"], case .array(let findings) = object["findings"] else {
+        Issue.record("indicators and findings are arrays")
+        continue
+      }
+      #expect(items.count == result.indicators.count)
+      for (item, original) in zip(items, result.indicators) {
+        guard case .object(let fields) = item else { continue }
+        #expect(fields["score"] == .string(original.score.description))
+        #expect(fields["verified"] == .bool(original.verified))
+        #expect(fields["completion"] == original.completion.map { .string($0.percentText) } ?? .null)
+      }
+      let codes = findings.compactMap { finding -> String? in
+        guard case .object(let fields) = finding, case .string(let code) = fields["code"] else { return nil }
+        return code
+      }
+      #expect(codes == result.findings.map(\.code.rawValue))
+    }
+  }
 }

@@ -36,7 +36,7 @@ struct JSONFields {
 
   func requiredText(_ key: String) throws(InputError) -> String {
     guard object.has(key) else {
-      throw InputError(location.field(key), "the required field \"\(key)\" is missing")
+      throw InputError(location.field(key), "the required field \"\(key)\" is missing; add it, e.g. \"\(key)\": \"…\"")
     }
     guard let text = try text(key), !text.trimmingSpaces().isEmpty else {
       throw InputError(location(of: key), "the required field \"\(key)\" is empty; expected text")
@@ -54,7 +54,8 @@ struct JSONFields {
       guard let number = Rational(jsonNumber: literal) else {
         throw InputError(
           location(of: key),
-          "the number \(literal) is out of range; expected at most \(Rational.maximumSignificantDigits) significant digits")
+          "the number \(literal) cannot be held exactly; expected at most \(Rational.maximumSignificantDigits) significant digits and an exponent within ±30"
+        )
       }
       return number
     case .string(let printed):

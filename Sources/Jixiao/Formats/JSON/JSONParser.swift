@@ -93,7 +93,9 @@ public struct JSONParser {
     let count = word.utf8CodeUnitCount
     guard index + count <= bytes.count else { throw error("unexpected end of input; expected \(word)") }
     for offset in 0..<count where bytes[index + offset] != word.utf8Start[offset] {
-      throw error("unexpected \(describeCurrent()); expected \(word)")
+      let end = min(bytes.count, index + 12)
+      let text = String(decoding: bytes[index..<end], as: UTF8.self).prefix(while: { $0 != "\n" })
+      throw error("unexpected text '\(text)…'; expected a JSON value (a table is an object: {\"name\": …})")
     }
     index += count
   }
