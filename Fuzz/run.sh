@@ -9,7 +9,9 @@ shift || true
 targets=${*:-cell reader}
 build=.build-fuzz
 mkdir -p "$build" Fuzz/crashers
-sources=$(find Sources/Jixiao -name '*.swift' | sort)
+# Build from a snapshot of the sources, so that editing them during a long run breaks nothing.
+rm -rf "$build/src" && cp -r Sources/Jixiao "$build/src"
+sources=$(find "$build/src" -name '*.swift' | sort)
 
 seed_corpus() {
   local dir="$build/corpus-$1"

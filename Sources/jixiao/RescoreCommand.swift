@@ -2,7 +2,7 @@ import Foundation
 import Jixiao
 
 enum RescoreCommand {
-  static let formats = ["text", "json", "jsonl", "markdown", "csv"]
+  static let formats = ["text", "json", "jsonl", "markdown", "csv", "html"]
 
   static let help = """
     USAGE: jixiao rescore [FILE…|-] [OPTIONS]
@@ -13,9 +13,11 @@ enum RescoreCommand {
     records are read, scored and written in input order, on all cores.
 
     OPTIONS
-      --format text|json|jsonl|markdown|csv
+      --format text|json|jsonl|markdown|csv|html
                                  Output: a report to read (default), one JSON document, one result a line,
-                                 a Markdown table (one row per table), or the 复核 worksheet (CSV for Excel).
+                                 a Markdown table (one row per table), the 复核 worksheet (CSV for Excel),
+                                 or a self-contained HTML report to read and print (use with -o).
+      --report-all               HTML: a section for every table, not only those with warnings or errors.
       --profile NAME|PATH        Rule profile: a name from Scoring/ (default: national-default) or a .json file.
       --fail-on error|warning|never
                                  Exit 1 when a finding of this severity or worse exists (default: never).
@@ -57,7 +59,7 @@ enum RescoreCommand {
     }
     let parsed = try Arguments(
       arguments, valued: ["--format", "--profile", "--fail-on", "--jobs", "--input-format", "-o", "--output"],
-      flagged: ["--summary", "--progress"], command: command)
+      flagged: ["--summary", "--progress", "--report-all"], command: command)
     let format = try parsed.choice("--format", from: formats, default: "text")
     let failOn = try parsed.choice("--fail-on", from: ["error", "warning", "never"], default: "never")
     let inputFormat = try parsed.value("--input-format").map { (text) throws(UsageError) in
@@ -83,9 +85,12 @@ enum RescoreCommand {
     let sink = try OutputSink(path: parsed.value("-o") ?? parsed.value("--output"))
     let progress = parsed.has("--progress") || isatty(STDERR_FILENO) != 0 ? ProgressReporter() : nil
 
+    let reportAll = parsed.has("--report-all")
+    var htmlSections: HTMLSections?
+    if format == "html" { htmlSections = try HTMLSections(limit: reportAll ? nil : HTMLReport.maximumSections) }
     let runner = BatchRunner(
-      scorer: Scorer(profile: profile, mode: mode), jobs: jobs,
-      renderResult: renderer(format), renderRejection: { format == "jsonl" ? ResultDocument.rejectionJSON($0) + "\n" : "" })
+      scorer: Scorer(profile: profile, mode: mode), jobs: jobs, renderResult: renderer(format, reportAll: reportAll),
+      renderRejection: { format == "jsonl" ? ResultDocument.rejectionJSON($0) + "\n" : "" })
     switch format {
     case "json": sink.write(#"{"results":["#)
     case "markdown": sink.write(MarkdownSummary.header)
@@ -102,7 +107,7 @@ enum RescoreCommand {
         case .result(let result, let rendered):
           if format == "json", !first { sink.write(",") }
           first = false
-          sink.write(rendered)
+          if let htmlSections { htmlSections.add(result, section: rendered) } else { sink.write(rendered) }
           if let limit = threshold, result.findings.contains(where: { !($0.severity < limit) }) {
             failed = true
             threshold = threshold.flatMap { _ in limit }
@@ -126,6 +131,10 @@ enum RescoreCommand {
       if withSummary { sink.write(#"{"summary":"# + SummaryReport.json(summary) + "}\n") }
     case "markdown":
       sink.write(MarkdownSummary.footer(summary))
+    case "html":
+      sink.write(HTMLReport.prefix(summary: summary, profile: profile, includedAll: reportAll))
+      htmlSections?.copy(into: sink)
+      sink.write(HTMLReport.suffix)
     case "text":
       if withSummary {
         sink.write(SummaryReport.text(summary))
@@ -140,8 +149,9 @@ enum RescoreCommand {
     return failed ? ExitStatus.findings : ExitStatus.success
   }
 
-  static func renderer(_ format: String) -> @Sendable (TableResult) -> String {
+  static func renderer(_ format: String, reportAll: Bool) -> @Sendable (TableResult) -> String {
     switch format {
+    case "html": { HTMLReport.includes($0, all: reportAll) ? HTMLReport.section($0) : "" }
     case "json": { ResultJSON.encode($0) }
     case "jsonl": { ResultJSON.encode($0) + "\n" }
     case "markdown": { MarkdownSummary.row($0) }

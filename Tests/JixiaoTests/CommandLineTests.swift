@@ -166,4 +166,15 @@ import Testing
     #expect(check.status == 3)
     #expect(check.errors.contains("grades[1].grade") && check.errors.contains("expected 优, 良, 中 or 差"))
   }
+
+  @Test func htmlReportIsWrittenToAFile() throws {
+    let target = NSTemporaryDirectory() + "jixiao-report-\(UUID().uuidString).html"
+    defer { try? FileManager.default.removeItem(atPath: target) }
+    let corpus = repositoryRoot.appendingPathComponent("Fixtures/corpus.jsonl").path
+    let run = try jixiao("rescore", corpus, "--format", "html", "--report-all", "-o", target)
+    #expect(run.status == 0)
+    let html = try String(contentsOfFile: target, encoding: .utf8)
+    #expect(html.hasPrefix("<!DOCTYPE html>") && html.hasSuffix("</html>\n"))
+    #expect(html.components(separatedBy: "<details class=\"table-detail\"").count == 31, "30 table sections")
+  }
 }

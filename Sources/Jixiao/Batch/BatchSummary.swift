@@ -21,7 +21,8 @@ public struct BatchSummary: Sendable {
     public var over: Hundredths { claimed - recomputed }
   }
 
-  public static let largestCount = 10
+  /// Kept for the HTML report's twenty; the text summary shows the first ten.
+  public static let largestCount = 20
 
   /// Records read: every one ends as a result or a rejection.
   public private(set) var tablesRead = 0
@@ -36,6 +37,8 @@ public struct BatchSummary: Sendable {
   public private(set) var recomputedPoints = Hundredths.zero
   public private(set) var transitions: [Transition: Int] = [:]
   public private(set) var transitionsByDepartment: [String: [Transition: Int]] = [:]
+  /// Per department, the points its tables over-claimed (tables that under-claimed count 0).
+  public private(set) var overClaimedByDepartment: [String: Hundredths] = [:]
   /// Largest first.
   public private(set) var largestOverClaims: [OverClaim] = []
   public var bytesRead = 0
@@ -53,8 +56,12 @@ public struct BatchSummary: Sendable {
     guard let recomputedGrade = result.recomputedGrade else { return }
     let transition = Transition(claimed: result.claimedGrade, recomputed: recomputedGrade)
     transitions[transition, default: 0] += 1
-    transitionsByDepartment[result.department ?? "（未填主管部门）", default: [:]][transition, default: 0] += 1
+    let department = result.department ?? "（未填主管部门）"
+    transitionsByDepartment[department, default: [:]][transition, default: 0] += 1
     guard let claimed = result.claimedTotal else { return }
+    overClaimedByDepartment[department, default: .zero] =
+      overClaimedByDepartment[department, default: .zero]
+      + max(.zero, claimed - result.recomputedTotal)
     tablesWithClaimedTotal += 1
     claimedPoints = claimedPoints + claimed
     recomputedPoints = recomputedPoints + result.recomputedTotal

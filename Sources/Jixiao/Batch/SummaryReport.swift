@@ -29,7 +29,7 @@ public enum SummaryReport {
     }
     if !summary.largestOverClaims.isEmpty {
       lines += ["", "   多报最多的表"]
-      for (rank, claim) in summary.largestOverClaims.enumerated() {
+      for (rank, claim) in summary.largestOverClaims.prefix(10).enumerated() {
         lines.append(
           "     \(rank + 1). \(claim.name)（\(claim.department ?? "—")，\(claim.id)）：自评 \(claim.claimed)，复核 \(claim.recomputed)，多报 \(claim.over) 分"
         )
@@ -90,6 +90,11 @@ public enum SummaryReport {
     writer.beginObject("gradeTransitionsByDepartment")
     for department in summary.transitionsByDepartment.keys.sorted() {
       writeTransitions(department, summary.transitionsByDepartment[department]!, into: &writer)
+    }
+    writer.endObject()
+    writer.beginObject("overClaimedByDepartment")
+    for (department, points) in summary.overClaimedByDepartment.sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) }) {
+      writer.string(department, points.description)
     }
     writer.endObject()
     writer.beginArray("largestOverClaims")

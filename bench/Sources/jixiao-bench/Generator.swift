@@ -3,6 +3,8 @@
 /// share, deadlines, over-claims, and a few malformed cells.
 struct Generator {
   private var random: SplitMix
+  /// Whether the current table prints a 完成率 column (many real tables do not).
+  private var printsCompletion = false
   let year = 2024
 
   init(seed: UInt64) {
@@ -20,6 +22,7 @@ struct Generator {
   mutating func table(index: Int) -> String {
     let department = Self.departments[random.int(Self.departments.count)]
     let overClaims = random.chance(0.25)
+    printsCompletion = random.chance(0.3)
     var indicators: [String] = []
     var weights = distribute(90, into: random.int(9) + 16)
     var claimedSum = 0.0
@@ -58,7 +61,7 @@ struct Generator {
         level2 = "数量指标"
         let unit = Self.countUnits[random.int(Self.countUnits.count)]
         let goal = random.int(200) + 1
-        let done = random.chance(0.75) ? goal + random.int(goal / 2 + 1) : random.int(goal + 1)
+        let done = random.chance(0.8) ? goal + random.int(goal / 4 + 1) : random.int(goal + 1)
         met = done >= goal
         target = random.chance(0.1) ? "不少于\(goal)\(unit)" : ">=\(goal)\(unit)"
         actual = "=\(done)\(unit)"
@@ -103,7 +106,7 @@ struct Generator {
         met = !actual.hasPrefix("部分") && !actual.hasPrefix("基本")
       } else {
         let goal = random.int(30) + 1
-        let done = Double(random.int(goal * 200)) / 100
+        let done = Double(goal * 50 + random.int(goal * 80)) / 100
         met = done >= Double(goal)
         target = ">=\(goal)%"
         actual = "\(format(done))%"
@@ -123,7 +126,7 @@ struct Generator {
     let claimed = met || overClaims ? Double(weight) : Double(weight) * Double(random.int(100)) / 100
     let name = level1 == "产出指标" ? Self.quantityNames[random.int(Self.quantityNames.count)] + "\(position)" : "\(level2)\(position)"
     let json =
-      #"{"level1":"\#(level1)","level2":"\#(level2)","name":"\#(name)","weight":\#(weight),"target":"\#(target)","actual":"\#(actual)","claimedCompletion":"100%","claimedScore":"\#(format(claimed))","rule":"\#(rule)","basis":"计划标准","lastYear":"/","evidence":"工作资料","explanation":null}"#
+      #"{"level1":"\#(level1)","level2":"\#(level2)","name":"\#(name)","weight":\#(weight),"target":"\#(target)","actual":"\#(actual)",\#(printsCompletion && met ? #""claimedCompletion":"100%","# : "")"claimedScore":"\#(format(claimed))","rule":"\#(rule)","basis":"计划标准","lastYear":"/","evidence":"工作资料","explanation":null}"#
     return (json, (claimed * 100).rounded() / 100)
   }
 
