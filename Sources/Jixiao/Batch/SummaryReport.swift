@@ -64,9 +64,7 @@ public enum SummaryReport {
   }
 
   public static func json(_ summary: BatchSummary) -> String {
-    var writer = JSONWriter()
-    write(summary, into: &writer)
-    return writer.output
+    JSONWriter.text { write(summary, into: &$0) }
   }
 
   static func write(_ summary: BatchSummary, into writer: inout JSONWriter) {

@@ -10,6 +10,13 @@ struct JSONWriter {
 
   var output: String { String(decoding: bytes, as: UTF8.self) }
 
+  /// The text `build` writes.
+  static func text(_ build: (inout JSONWriter) -> Void) -> String {
+    var writer = JSONWriter()
+    build(&writer)
+    return writer.output
+  }
+
   mutating func beginObject(_ key: String? = nil) { open(key, UInt8(ascii: "{")) }
   mutating func endObject() { close(UInt8(ascii: "}")) }
   mutating func beginArray(_ key: String? = nil) { open(key, UInt8(ascii: "[")) }

@@ -1,34 +1,20 @@
-/// The `--format json` document: every result and every rejected record of a run.
+/// The pieces of the `--format json` document and of JSON Lines output that are not a result: the
+/// records that could not be read.
 public enum ResultDocument {
-  public static func json(results: [TableResult], rejected: [InputError]) -> String {
-    var writer = JSONWriter()
-    writer.beginObject()
-    writer.beginArray("results")
-    for result in results { ResultJSON.write(result, into: &writer) }
-    writer.endArray()
-    writer.beginArray("rejected")
-    for error in rejected { writeRejection(error, into: &writer) }
-    writer.endArray()
-    writer.endObject()
-    return writer.output
-  }
-
   /// One rejected record, as a JSON Lines line: `{"rejected": {...}}`.
   public static func rejectionJSON(_ error: InputError) -> String {
-    var writer = JSONWriter()
-    writer.beginObject()
-    writer.beginObject("rejected")
-    writeFields(error, into: &writer)
-    writer.endObject()
-    writer.endObject()
-    return writer.output
+    JSONWriter.text { writer in
+      writer.beginObject()
+      writer.beginObject("rejected")
+      writeFields(error, into: &writer)
+      writer.endObject()
+      writer.endObject()
+    }
   }
 
   /// One rejected record as a JSON object.
   public static func rejectionObject(_ error: InputError) -> String {
-    var writer = JSONWriter()
-    writeRejection(error, into: &writer)
-    return writer.output
+    JSONWriter.text { writeRejection(error, into: &$0) }
   }
 
   static func writeRejection(_ error: InputError, into writer: inout JSONWriter) {

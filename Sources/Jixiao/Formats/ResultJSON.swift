@@ -2,9 +2,7 @@
 /// completion as a percent string (`"2.00%"`).
 public enum ResultJSON {
   public static func encode(_ result: TableResult) -> String {
-    var writer = JSONWriter()
-    write(result, into: &writer)
-    return writer.output
+    JSONWriter.text { write(result, into: &$0) }
   }
 
   static func write(_ result: TableResult, into writer: inout JSONWriter) {

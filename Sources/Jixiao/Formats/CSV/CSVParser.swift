@@ -31,52 +31,33 @@ struct CSVParser {
       if rowBytes > Limits.maximumRecordBytes, rowError == nil {
         rowError = "the row is longer than \(Limits.maximumRecordBytes) bytes (a quote left open?)"
       }
-      switch state {
-      case .fieldStart, .unquoted:
-        switch byte {
-        case UInt8(ascii: "\""):
-          if state == .fieldStart {
-            state = .quoted
-          } else {
-            field.append(byte)
-          }
-        case UInt8(ascii: ","):
-          endField()
-        case 0x0A:
-          endField()
-          endRow(body)
-          line += 1
-        case 0x0D:
-          break
-        default:
-          state = .unquoted
-          append(byte)
-        }
-      case .quoted:
-        if byte == UInt8(ascii: "\"") {
-          state = .quoteInQuoted
-        } else {
-          if byte == 0x0A { line += 1 }
-          append(byte)
-        }
-      case .quoteInQuoted:
-        switch byte {
-        case UInt8(ascii: "\""):
-          append(byte)
-          state = .quoted
-        case UInt8(ascii: ","):
-          endField()
-        case 0x0A:
-          endField()
-          endRow(body)
-          line += 1
-        case 0x0D:
-          break
-        default:
-          if rowError == nil { rowError = "text after a closing quote; a quote inside a quoted field is written \"\"" }
-          append(byte)
-          state = .unquoted
-        }
+      switch (state, byte) {
+      case (.quoted, UInt8(ascii: "\"")):
+        state = .quoteInQuoted
+      case (.quoted, _):
+        if byte == 0x0A { line += 1 }
+        append(byte)
+      case (.quoteInQuoted, UInt8(ascii: "\"")):
+        append(byte)
+        state = .quoted
+      case (.fieldStart, UInt8(ascii: "\"")):
+        state = .quoted
+      case (_, UInt8(ascii: ",")):
+        endField()
+      case (_, 0x0A):
+        endField()
+        endRow(body)
+        line += 1
+      case (_, 0x0D):
+        break
+      case (.quoteInQuoted, _):
+        if rowError == nil { rowError = "text after a closing quote; a quote inside a quoted field is written \"\"" }
+        append(byte)
+        state = .unquoted
+      default:
+        // An unquoted field, where a quote is ordinary text.
+        state = .unquoted
+        append(byte)
       }
     }
   }
