@@ -124,7 +124,8 @@ struct Generator {
     if random.chance(0.01) { target = [">=", "≥%", "2024年2月30日前", "见附件"][random.int(4)] }
     if random.chance(0.01) { actual = ["", "/", "≥\(random.int(9))次", "详见报告"][random.int(4)] }
     let claimed = met || overClaims ? Double(weight) : Double(weight) * Double(random.int(100)) / 100
-    let name = level1 == "产出指标" ? Self.quantityNames[random.int(Self.quantityNames.count)] + "\(position)" : "\(level2)\(position)"
+    let name =
+      level1 == "产出指标" ? Self.quantityNames[random.int(Self.quantityNames.count)] + "\(position)" : "\(level2)\(position)"
     let json =
       #"{"level1":"\#(level1)","level2":"\#(level2)","name":"\#(name)","weight":\#(weight),"target":"\#(target)","actual":"\#(actual)",\#(printsCompletion && met ? #""claimedCompletion":"100%","# : "")"claimedScore":"\#(format(claimed))","rule":"\#(rule)","basis":"计划标准","lastYear":"/","evidence":"工作资料","explanation":null}"#
     return (json, (claimed * 100).rounded() / 100)

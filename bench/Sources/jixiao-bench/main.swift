@@ -126,16 +126,26 @@ enum Bench {
     print("cores: \(ProcessInfo.processInfo.activeProcessorCount)")
   }
 
-  /// Runs a rescore of `file` in a child process and reads its peak resident set.
+  /// Runs a rescore of `file` in a child process, which reports its own peak resident set (VmHWM):
+  /// `getrusage(RUSAGE_CHILDREN)` would also count whatever ran before an `exec` (a compiler, in CI).
   static func peakRSS(file: String, jobs: Int) throws -> Double {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
     process.arguments = ["child-rescore", file, "\(jobs)"]
+    let pipe = Pipe()
+    process.standardOutput = pipe
     try process.run()
+    let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     process.waitUntilExit()
-    var usage = rusage()
-    getrusage(RUSAGE_CHILDREN.rawValue, &usage)
-    return Double(usage.ru_maxrss) / 1024
+    return Double(output.trimmingCharacters(in: .whitespacesAndNewlines)).map { $0 / 1024 } ?? .nan
+  }
+
+  /// VmHWM of this process, in kB.
+  static func ownPeakKilobytes() -> Int {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+      let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") })
+    else { return 0 }
+    return Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0
   }
 
   /// What `jixiao rescore FILE --format jsonl -o /dev/null` does, inside the bench binary.
@@ -155,6 +165,7 @@ enum Bench {
       }
     }
     sink.write(Data(buffer))
+    print(ownPeakKilobytes())
   }
 }
 
