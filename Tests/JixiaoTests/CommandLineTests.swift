@@ -177,4 +177,12 @@ import Testing
     #expect(html.hasPrefix("<!DOCTYPE html>") && html.hasSuffix("</html>\n"))
     #expect(html.components(separatedBy: "<details class=\"table-detail\"").count == 31, "30 table sections")
   }
+
+  @Test func progressGoesToStandardErrorWhenAsked() throws {
+    let corpus = repositoryRoot.appendingPathComponent("Fixtures/corpus.jsonl").path
+    let run = try jixiao("rescore", corpus, "--format", "jsonl", "--progress")
+    #expect(run.errors.contains("已处理 30 张表"))
+    #expect(run.output.split(separator: "\n").count == 30, "progress never mixes into the results")
+    #expect(try jixiao("rescore", corpus, "--format", "jsonl").errors.isEmpty, "quiet when standard error is not a terminal")
+  }
 }

@@ -96,7 +96,7 @@ public enum SummaryReport {
     }
     writer.endObject()
     writer.beginArray("largestOverClaims")
-    for claim in summary.largestOverClaims {
+    for claim in summary.largestOverClaims.prefix(10) {
       writer.beginObject()
       writer.string("id", claim.id)
       writer.string("name", claim.name)
