@@ -12,7 +12,8 @@ public struct JSONParser {
   /// Deeper nesting than any table needs is refused rather than recursed into.
   public static let maximumDepth = 64
 
-  private let bytes: [UInt8]
+  /// Valid only during `parse`: the parser reads the caller's bytes without copying or retaining them.
+  private let bytes: UnsafeBufferPointer<UInt8>
   private var index = 0
   private var line = 1
   private var lineStart = 0
@@ -20,7 +21,18 @@ public struct JSONParser {
 
   /// Parses one whole document; `firstLine` numbers its lines (for a JSON Lines record).
   public static func parse(_ bytes: some Collection<UInt8>, firstLine: Int = 1) throws(Error) -> JSONValue {
-    var parser = JSONParser(bytes: Array(bytes), firstLine: firstLine)
+    let result: Result<JSONValue, Error>? = bytes.withContiguousStorageIfAvailable { buffer in
+      Result { () throws(Error) in try parse(buffer: buffer, firstLine: firstLine) }
+    }
+    if let result { return try result.get() }
+    let copy = Array(bytes)
+    return try copy.withUnsafeBufferPointer { buffer in
+      Result { () throws(Error) in try parse(buffer: buffer, firstLine: firstLine) }
+    }.get()
+  }
+
+  private static func parse(buffer: UnsafeBufferPointer<UInt8>, firstLine: Int) throws(Error) -> JSONValue {
+    var parser = JSONParser(bytes: buffer, firstLine: firstLine)
     parser.skipByteOrderMark()
     parser.skipWhitespace()
     guard parser.index < parser.bytes.count else { throw parser.error("the document is empty; expected a JSON object") }
@@ -32,7 +44,7 @@ public struct JSONParser {
     return value
   }
 
-  private init(bytes: [UInt8], firstLine: Int) {
+  private init(bytes: UnsafeBufferPointer<UInt8>, firstLine: Int) {
     self.bytes = bytes
     self.firstLine = firstLine
     self.line = firstLine
