@@ -17,7 +17,6 @@ public struct JSONParser {
   private var index = 0
   private var line = 1
   private var lineStart = 0
-  private let firstLine: Int
 
   /// Parses one whole document; `firstLine` numbers its lines (for a JSON Lines record).
   public static func parse(_ bytes: some Collection<UInt8>, firstLine: Int = 1) throws(Error) -> JSONValue {
@@ -46,7 +45,6 @@ public struct JSONParser {
 
   private init(bytes: UnsafeBufferPointer<UInt8>, firstLine: Int) {
     self.bytes = bytes
-    self.firstLine = firstLine
     self.line = firstLine
   }
 
