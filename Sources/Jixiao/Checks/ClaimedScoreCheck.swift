@@ -4,8 +4,9 @@ struct ClaimedScoreCheck: TableCheck {
     var findings: [Finding] = []
     let tolerance = context.profile.scoreTolerance
     if let funds = context.result.funds, funds.verified, let claimed = context.table.funds?.claimedScore {
-      let detail = "执行率 \(funds.rate?.percentText ?? "—")，应得 \(funds.score) 分"
-      findings += compare(claimed: claimed, recomputed: funds.score, tolerance: tolerance, at: .funds, detail: detail)
+      findings += compare(
+        claimed: claimed, recomputed: funds.score, tolerance: tolerance, at: .funds,
+        detail: "执行率 \(funds.rate?.percentText ?? "—")，应得 \(funds.score) 分")
     }
     for (indicator, item) in zip(context.table.indicators, context.result.indicators) where item.verified {
       guard let claimed = indicator.claimedScore else { continue }
@@ -17,17 +18,18 @@ struct ClaimedScoreCheck: TableCheck {
   }
 
   private func compare(
-    claimed: Rational, recomputed: Hundredths, tolerance: Rational, at location: FindingLocation, detail: String
+    claimed: Rational, recomputed: Hundredths, tolerance: Rational, at location: FindingLocation,
+    detail: @autoclosure () -> String
   )
     -> [Finding]
   {
     guard let difference = try? claimed - recomputed.rational else { return [] }
     let shown = (try? difference.magnitude.rounded())?.description ?? difference.magnitude.pointsText
     if tolerance < difference {
-      return [Finding(.scoreOverClaimed, at: location, "\(detail)，自评 \(claimed.pointsText) 分，多报 \(shown) 分")]
+      return [Finding(.scoreOverClaimed, at: location, "\(detail())，自评 \(claimed.pointsText) 分，多报 \(shown) 分")]
     }
     if tolerance < -difference {
-      return [Finding(.scoreUnderClaimed, at: location, "\(detail)，自评 \(claimed.pointsText) 分，少报 \(shown) 分")]
+      return [Finding(.scoreUnderClaimed, at: location, "\(detail())，自评 \(claimed.pointsText) 分，少报 \(shown) 分")]
     }
     return []
   }
