@@ -1,6 +1,6 @@
 /// A JSON value that keeps what the engine needs and Foundation's decoders lose: numbers as their
 /// printed text (so 0.1 stays exactly 0.1), members in order, and the line of every member.
-public indirect enum JSONValue: Sendable, Hashable {
+public enum JSONValue: Sendable, Hashable {
   case null
   case bool(Bool)
   /// The number literal as written, e.g. `"10"`, `"12.87"`, `"1e3"`.
