@@ -192,3 +192,31 @@ import Testing
     #expect(Worksheet.header.hasPrefix("\u{FEFF}项目名称,主管部门,一级指标"))
   }
 }
+
+/// Fixtures/csv/three-tables.csv holds three seed tables as an auditor's spreadsheet export (one indicator
+/// a row, the funds row first). Read as CSV they must score exactly as their JSON fixtures do; only the
+/// findings about optional columns differ, since a CSV file has its columns for every table in it.
+@Suite struct CSVFixtureTests {
+  @Test func theCSVExportScoresAsTheJSONFixtures() throws {
+    let csvPath = repositoryRoot.appendingPathComponent("Fixtures/csv/three-tables.csv").path
+    var fromCSV: [TableResult] = []
+    _ = BatchRunner(scorer: Scorer(profile: defaultProfile), jobs: 2).run(inputs: [csvPath]) { outcome in
+      if case .result(let result, _) = outcome { fromCSV.append(result) }
+    }
+    #expect(fromCSV.map(\.id) == ["004-industry-chain-relocation", "004-unit", "002-autumn-consumption"])
+    let columnCodes: Set<FindingCode> = [.evidenceMissing, .explanationMissing]
+    for csvResult in fromCSV {
+      let bytes = Array(try Data(contentsOf: repositoryRoot.appendingPathComponent("Fixtures/\(csvResult.id)/table.json")))
+      guard case .table(let table) = TableReader.read(bytes, file: "t.json")[0] else { throw CancellationError() }
+      let jsonResult = Scorer(profile: defaultProfile).score(table)
+      #expect(csvResult.recomputedTotal == jsonResult.recomputedTotal, "\(csvResult.id)")
+      #expect(csvResult.claimedTotal == jsonResult.claimedTotal)
+      #expect(csvResult.recomputedGrade == jsonResult.recomputedGrade)
+      #expect(csvResult.funds?.score == jsonResult.funds?.score)
+      #expect(csvResult.indicators.map(\.score) == jsonResult.indicators.map(\.score))
+      #expect(
+        csvResult.findings.filter { !columnCodes.contains($0.code) }.map(\.key)
+          == jsonResult.findings.filter { !columnCodes.contains($0.code) }.map(\.key))
+    }
+  }
+}
