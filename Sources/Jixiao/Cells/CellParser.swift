@@ -105,31 +105,34 @@ enum CellGrammar {
 
   /// `[-]digits[,digits][.digits][多|余] unit [以上|以下|以内]`.
   static func parseQuantity(_ text: Substring, comparison: Comparison?) -> Cell? {
-    var index = text.startIndex
-    var digits = ""
-    if index < text.endIndex, text[index] == "-" || text[index] == "+" {
-      digits.append(text[index])
-      index = text.index(after: index)
+    // The number is ASCII: scan it on bytes, and leave Characters to the short unit after it.
+    let bytes = text.utf8
+    var index = bytes.startIndex
+    var digits: [UInt8] = []
+    if index < bytes.endIndex, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") {
+      digits.append(bytes[index])
+      index = bytes.index(after: index)
     }
     let numberStart = index
     var sawDigit = false
-    while index < text.endIndex {
-      let character = text[index]
-      if character.isASCII, character.isNumber {
-        digits.append(character)
+    while index < bytes.endIndex {
+      let byte = bytes[index]
+      if byte >= 0x30, byte <= 0x39 {
+        digits.append(byte)
         sawDigit = true
-      } else if character == "." {
-        digits.append(character)
-      } else if character == ",", sawDigit, isThousandsGroup(after: text.index(after: index), in: text) {
+      } else if byte == UInt8(ascii: ".") {
+        digits.append(byte)
+      } else if byte == UInt8(ascii: ","), sawDigit, isThousandsGroup(after: bytes.index(after: index), in: bytes) {
         // thousands separator: dropped
       } else {
         break
       }
-      index = text.index(after: index)
+      index = bytes.index(after: index)
     }
     guard sawDigit, index > numberStart else { return nil }
-    guard let value = Rational(decimalText: Substring(digits)) else {
-      return .unreadable(reason: "数值 \(digits) 无法读出（最多 \(Rational.maximumSignificantDigits) 位有效数字）")
+    let digitText = String(decoding: digits, as: UTF8.self)
+    guard let value = Rational(decimalText: Substring(digitText)) else {
+      return .unreadable(reason: "数值 \(digitText) 无法读出（最多 \(Rational.maximumSignificantDigits) 位有效数字）")
     }
     var unitText = text[index...].drop(while: { $0.isWhitespace })
     var isApproximate = false
@@ -144,18 +147,18 @@ enum CellGrammar {
       break
     }
     let trimmed = unitText.trimmingSpaces()
-    guard trimmed.count <= maximumUnitLength, !trimmed.contains(where: { $0.isASCII && $0.isNumber }) else {
+    guard trimmed.count <= maximumUnitLength, !trimmed.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else {
       return nil
     }
     return .quantity(Quantity(comparison: effective, value: value, unit: Unit(trimmed), isApproximate: isApproximate))
   }
 
-  private static func isThousandsGroup(after index: Substring.Index, in text: Substring) -> Bool {
+  private static func isThousandsGroup(after index: Substring.UTF8View.Index, in bytes: Substring.UTF8View) -> Bool {
     var count = 0
     var cursor = index
-    while cursor < text.endIndex, text[cursor].isASCII, text[cursor].isNumber {
+    while cursor < bytes.endIndex, bytes[cursor] >= 0x30, bytes[cursor] <= 0x39 {
       count += 1
-      cursor = text.index(after: cursor)
+      cursor = bytes.index(after: cursor)
     }
     return count == 3
   }
