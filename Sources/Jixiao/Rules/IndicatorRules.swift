@@ -44,7 +44,7 @@ enum IndicatorRules {
           context.finding(.ruleMismatch, "赋分规则“\(indicator.ruleText ?? "")”按评判等级计分，但目标 \(context.targetText) 是数值；按完成比例复核"))
       }
       let actual: Rational
-      switch QuantityPreparation.actualValue(target: target, context: context, rule: rule, findings: &findings) {
+      switch QuantityPreparation.actualValue(target: target, context: context, findings: &findings) {
       case .failure(let unverified):
         var evaluation = Evaluation.unverified(rule, unverified.finding)
         evaluation.findings.insert(contentsOf: findings, at: 0)
@@ -58,7 +58,7 @@ enum IndicatorRules {
           met: PassFailRule.isMet(target: target, actual: actual, comparison: comparison), context: context)
       } else if comparison.isLowerBetter {
         evaluation = try LowerIsBetterRule.evaluate(
-          target: target, actual: actual, comparison: comparison, rule: rule, context: context)
+          target: target, actual: actual, comparison: comparison, context: context)
       } else if comparison == .equal, target.value.isZero {
         evaluation = EqualZeroRule.evaluate(actual: actual, context: context)
       } else {

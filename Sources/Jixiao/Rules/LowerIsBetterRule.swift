@@ -1,7 +1,7 @@
 /// `<=` and `<` (spec §3): met → full weight; else by the profile's formula, weight × target/actual
 /// (default) or weight × max(0, 1 − (actual − target)/target).
 enum LowerIsBetterRule {
-  static func evaluate(target: Quantity, actual: Rational, comparison: Comparison, rule: RuleKind, context: RuleContext)
+  static func evaluate(target: Quantity, actual: Rational, comparison: Comparison, context: RuleContext)
     throws(ArithmeticOverflow) -> Evaluation
   {
     var evaluation = Evaluation(rule: .lowerIsBetter)

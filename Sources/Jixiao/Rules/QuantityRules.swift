@@ -2,7 +2,7 @@
 enum QuantityPreparation {
   /// The actual's value in the target's unit, or an unverified evaluation explaining why not.
   static func actualValue(
-    target: Quantity, context: RuleContext, rule: RuleKind, findings: inout [Finding]
+    target: Quantity, context: RuleContext, findings: inout [Finding]
   ) -> Result<Rational, UnverifiedItem> {
     let actual: Quantity
     switch context.indicator.actual {
