@@ -70,33 +70,47 @@ struct RecordReader {
       }
       emit(.jsonDocument((first ?? []) + rest, file: file))
     case .jsonl:
-      let base = TableReader.baseName(file)
-      var splitter = LineSplitter()
-      func handle(_ line: LineSplitter.Line) {
-        switch line {
-        case .complete(let bytes, let number):
-          guard bytes.contains(where: { $0 != 0x20 && $0 != 0x09 }) else { return }
-          emit(.jsonLine(Array(bytes), SourceLocation(file: file, line: number), defaultID: "\(base):\(number)"))
-        case .oversized(let number):
-          emit(.rejected(InputError(SourceLocation(file: file, line: number), LineSplitter.oversizedMessage)))
-        }
-      }
-      while let block = first ?? source.nextBlock() {
-        first = nil
-        splitter.feed(block, handle)
-      }
-      splitter.feed(nil, handle)
+      Self.splitLines(
+        file: file,
+        next: {
+          defer { first = nil }
+          return first ?? source.nextBlock()
+        }, emit)
     case .csv:
-      var parser = CSVParser()
-      var assembler = CSVTableAssembler(file: file)
-      func handle(_ output: CSVTableAssembler.Output) { emit(RawRecord(output)) }
-      while let block = first ?? source.nextBlock() {
-        first = nil
-        parser.feed(block) { assembler.add($0, handle) }
-      }
-      parser.finish { assembler.add($0, handle) }
-      assembler.finish(handle)
+      Self.splitCSV(
+        file: file,
+        next: {
+          defer { first = nil }
+          return first ?? source.nextBlock()
+        }, emit)
     }
     return source.bytesRead
+  }
+
+  /// JSON Lines: one record a non-blank line; an oversized line is a rejection, never buffered.
+  static func splitLines(file: String, next: () -> [UInt8]?, _ emit: (RawRecord) -> Void) {
+    let base = TableReader.baseName(file)
+    var splitter = LineSplitter()
+    func handle(_ line: LineSplitter.Line) {
+      switch line {
+      case .complete(let bytes, let number):
+        guard bytes.contains(where: { $0 != 0x20 && $0 != 0x09 }) else { return }
+        emit(.jsonLine(Array(bytes), SourceLocation(file: file, line: number), defaultID: "\(base):\(number)"))
+      case .oversized(let number):
+        emit(.rejected(InputError(SourceLocation(file: file, line: number), LineSplitter.oversizedMessage)))
+      }
+    }
+    while let block = next() { splitter.feed(block, handle) }
+    splitter.feed(nil, handle)
+  }
+
+  /// CSV: one record a table (its rows together), or a rejection.
+  static func splitCSV(file: String, next: () -> [UInt8]?, _ emit: (RawRecord) -> Void) {
+    var parser = CSVParser()
+    var assembler = CSVTableAssembler(file: file)
+    func handle(_ output: CSVTableAssembler.Output) { emit(RawRecord(output)) }
+    while let block = next() { parser.feed(block) { assembler.add($0, handle) } }
+    parser.finish { assembler.add($0, handle) }
+    assembler.finish(handle)
   }
 }

@@ -22,11 +22,8 @@ public enum TableReader {
 
   /// Reads every record of an input held in memory (a batch streams instead: `BatchRunner`).
   public static func read(_ bytes: [UInt8], file: String, format: InputFormat? = nil) -> [Record] {
-    switch format ?? Self.format(forPath: file) ?? sniff(bytes) {
-    case .json: readDocument(bytes, file: file)
-    case .jsonl: readLines(bytes, file: file)
-    case .csv: readCSV(bytes, file: file)
-    }
+    let resolved = format ?? Self.format(forPath: file) ?? sniff(bytes)
+    return resolved == .json ? readDocument(bytes, file: file) : readRecords(bytes, file: file, format: resolved)
   }
 
   /// Several lines each starting with `{` are JSON Lines; anything else is one document.
@@ -76,33 +73,20 @@ public enum TableReader {
     }
   }
 
-  private static func readLines(_ bytes: [UInt8], file: String) -> [Record] {
+  /// JSON Lines or CSV held in memory: the same splitting as a streamed batch, then each record decoded.
+  private static func readRecords(_ bytes: [UInt8], file: String, format: InputFormat) -> [Record] {
+    var block: [UInt8]? = bytes
     var records: [Record] = []
-    var splitter = LineSplitter()
-    func decode(_ line: LineSplitter.Line) {
-      switch line {
-      case .complete(let bytes, let number):
-        guard bytes.contains(where: { $0 != 0x20 && $0 != 0x09 }) else { return }
-        records.append(decodeLine(bytes, at: SourceLocation(file: file, line: number), defaultID: "\(baseName(file)):\(number)"))
-      case .oversized(let number):
-        records.append(.rejected(InputError(SourceLocation(file: file, line: number), LineSplitter.oversizedMessage)))
-      }
+    let next = { () -> [UInt8]? in
+      defer { block = nil }
+      return block
     }
-    splitter.feed(bytes, decode)
-    splitter.feed(nil, decode)
-    return records
-  }
-
-  private static func readCSV(_ bytes: [UInt8], file: String) -> [Record] {
-    var records: [Record] = []
-    var parser = CSVParser()
-    var assembler = CSVTableAssembler(file: file)
-    func collect(_ output: CSVTableAssembler.Output) {
-      records.append(contentsOf: RawRecord(output).decode())
+    let collect = { (record: RawRecord) in records.append(contentsOf: record.decode()) }
+    if format == .csv {
+      RecordReader.splitCSV(file: file, next: next, collect)
+    } else {
+      RecordReader.splitLines(file: file, next: next, collect)
     }
-    parser.feed(bytes) { assembler.add($0, collect) }
-    parser.finish { assembler.add($0, collect) }
-    assembler.finish(collect)
     return records
   }
 
