@@ -1,6 +1,6 @@
 /// A value rounded to 2 decimals, as scores, totals and printed amounts are: an integer count of
 /// hundredths, so sums are exact and cheap.
-public struct Hundredths: Sendable, Hashable, Comparable, CustomStringConvertible, Codable {
+public struct Hundredths: Sendable, Hashable, Comparable, CustomStringConvertible {
   public var hundredths: Int64
 
   public static let zero = Hundredths(hundredths: 0)
@@ -41,19 +41,5 @@ public struct Hundredths: Sendable, Hashable, Comparable, CustomStringConvertibl
     let magnitude = hundredths.magnitude
     let fraction = magnitude % 100
     return (negative ? "-" : "") + "\(magnitude / 100)." + (fraction < 10 ? "0" : "") + "\(fraction)"
-  }
-
-  public init(from decoder: any Decoder) throws {
-    let text = try decoder.singleValueContainer().decode(String.self)
-    guard let value = Hundredths(text) else {
-      throw DecodingError.dataCorrupted(
-        .init(codingPath: decoder.codingPath, debugDescription: "expected a decimal such as \"12.87\", found \"\(text)\""))
-    }
-    self = value
-  }
-
-  public func encode(to encoder: any Encoder) throws {
-    var container = encoder.singleValueContainer()
-    try container.encode(description)
   }
 }
