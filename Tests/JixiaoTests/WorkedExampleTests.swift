@@ -127,6 +127,19 @@ import Testing
     #expect(try score(json).indicators[0].score == "0.00")
   }
 
+  @Test func everyRuleAgreesOnWhatMetMeans() throws {
+    // One definition: `=0` is met only by 0 or less; any other `=` is higher-is-better (a negative
+    // target included), whether the rule is proportional or pass/fail.
+    for rule in ["按照完成比例赋分", "直接赋分"] {
+      let negative = projectJSON(#"{"name": "降幅", "weight": 10, "target": "=-5%", "actual": "-3%", "rule": "\#(rule)"}"#)
+      #expect(try score(negative).indicators[0].score == "10.00", "\(rule)")
+      let below = projectJSON(#"{"name": "降幅", "weight": 10, "target": "=-5%", "actual": "-7%", "rule": "\#(rule)"}"#)
+      #expect(try score(below).indicators[0].score == "0.00", "\(rule)")
+      let zero = projectJSON(#"{"name": "事故率", "weight": 10, "target": "=0%", "actual": "1%", "rule": "\#(rule)"}"#)
+      #expect(try score(zero).indicators[0].score == "0.00", "\(rule)")
+    }
+  }
+
   @Test func passFailScoresAllOrNothing() throws {
     let json = projectJSON(#"{"name": "验收", "weight": 10, "target": "=100%", "actual": "95%", "rule": "直接赋分"}"#)
     #expect(try score(json).indicators[0].score == "0.00")

@@ -8,7 +8,7 @@ enum HigherIsBetterRule {
     let weight = context.weight
     let profile = context.profile
     var evaluation = Evaluation(rule: rule)
-    let met = comparison == .greaterThan ? target.value < actual : !(actual < target.value)
+    let met = comparison.isMet(actual: actual, target: target.value)
 
     guard target.value.numerator > 0 else {
       // A target of 0 or below: met or not, no ratio (a target of 0 is met by any actual ≥ 0).

@@ -55,7 +55,7 @@ enum IndicatorRules {
       var evaluation: Evaluation
       if rule == .passFail {
         evaluation = PassFailRule.evaluate(
-          met: PassFailRule.isMet(target: target, actual: actual, comparison: comparison), context: context)
+          met: comparison.isMet(actual: actual, target: target.value), context: context)
       } else if comparison.isLowerBetter {
         evaluation = try LowerIsBetterRule.evaluate(
           target: target, actual: actual, comparison: comparison, context: context)

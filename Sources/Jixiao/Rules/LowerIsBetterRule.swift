@@ -5,7 +5,7 @@ enum LowerIsBetterRule {
     throws(ArithmeticOverflow) -> Evaluation
   {
     var evaluation = Evaluation(rule: .lowerIsBetter)
-    let met = comparison == .lessThan ? actual < target.value : !(target.value < actual)
+    let met = comparison.isMet(actual: actual, target: target.value)
     if comparison == .lessThan, actual == target.value {
       evaluation.findings.append(
         context.finding(.strictBoundary, "目标 \(context.targetText) 要求严格小于，实际 \(context.actualText) 恰好相等：严格说未达成"))

@@ -3,14 +3,18 @@ enum PassFailRule {
   static func evaluate(met: Bool, context: RuleContext) -> Evaluation {
     Evaluation(rule: .passFail, score: met ? context.weight : .zero, completion: met ? .one : .zero)
   }
+}
 
-  static func isMet(target: Quantity, actual: Rational, comparison: Comparison) -> Bool {
-    switch comparison {
-    case .atLeast: !(actual < target.value)
-    case .greaterThan: target.value < actual
-    case .atMost: !(target.value < actual)
-    case .lessThan: actual < target.value
-    case .equal: target.value.numerator > 0 ? !(actual < target.value) : actual.numerator <= 0
+extension Comparison {
+  /// Whether `actual` meets a target of `target` under this comparison: the one definition every rule
+  /// uses (`=` is met only by 0 or less when the target is 0, and is higher-is-better otherwise).
+  func isMet(actual: Rational, target: Rational) -> Bool {
+    switch self {
+    case .atLeast: !(actual < target)
+    case .greaterThan: target < actual
+    case .atMost: !(target < actual)
+    case .lessThan: actual < target
+    case .equal: target.isZero ? actual.numerator <= 0 : !(actual < target)
     }
   }
 }
