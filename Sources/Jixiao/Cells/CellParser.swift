@@ -9,6 +9,14 @@ extension Cell {
 enum CellGrammar {
   static let emptyMarks: Set<String> = ["", "-", "—", "——", "/", "–"]
 
+  /// `emptyMarks.contains(text)`, on bytes: cells are checked far more often than they are blank.
+  static func isEmptyMark(_ text: String) -> Bool {
+    guard let first = text.utf8.first else { return true }
+    // Every mark starts with '-', '/' or 0xE2 (the dashes): anything else is not blank.
+    guard text.utf8.count <= 6, first == UInt8(ascii: "-") || first == UInt8(ascii: "/") || first == 0xE2 else { return false }
+    return emptyMarks.contains(text)
+  }
+
   /// Symbol operators, longest first so that `>=` wins over `>`.
   static let symbolOperators: [(String, Comparison)] = [
     (">=", .atLeast), ("≥", .atLeast), ("≧", .atLeast), ("＞=", .atLeast), ("＞＝", .atLeast), (">＝", .atLeast),
@@ -33,7 +41,7 @@ enum CellGrammar {
 
   static func parse(_ printed: String) -> Cell {
     let text = normalize(printed)
-    if emptyMarks.contains(text) { return .empty }
+    if isEmptyMark(text) { return .empty }
 
     var rest = Substring(text)
     let comparison = takeOperator(&rest)

@@ -25,8 +25,8 @@ public enum TableDecoder {
       indicators.append(try decodeIndicator(item, index: offset + 1))
     }
     var claimedGrade: Grade?
-    if let printed = try fields.text("claimedGrade"), !CellGrammar.emptyMarks.contains(printed.trimmingSpaces()) {
-      guard let grade = Grade(printed: printed) else {
+    if let printed = try fields.text("claimedGrade") {
+      guard let grade = self.claimedGrade(printed) else {
         throw InputError(fields.location(of: "claimedGrade"), "expected 优, 良, 中 or 差, found \"\(printed)\"")
       }
       claimedGrade = grade
@@ -52,6 +52,22 @@ public enum TableDecoder {
     "project-target": (.project, true), "unit-target": (.unit, true),
   ]
 
+  /// A printed 自评等级: `.some(nil)` when blank, `nil` when it is no grade.
+  static func claimedGrade(_ printed: String) -> Grade?? {
+    if CellGrammar.isEmptyMark(printed.trimmingSpaces()) { return .some(nil) }
+    return Grade(printed: printed).map { .some($0) }
+  }
+
+  /// A printed year (`2023`, `"2023年度"`); `nil` when it has not exactly four digits.
+  static func year(_ text: String) -> Int? {
+    let digits = CellGrammar.normalize(text).filter { $0.isASCII && $0.isNumber }
+    guard digits.count == 4 else { return nil }
+    return Int(digits)
+  }
+
+  /// The default name of the n-th 资金来源 row that prints none.
+  static func sourceName(_ offset: Int) -> String { "资金来源\(offset + 1)" }
+
   private static func decodeKind(_ fields: JSONFields) throws(InputError) -> (Table.Kind, Bool) {
     guard let text = try fields.text("kind") else { return (.project, false) }
     guard let kind = kinds[text.trimmingSpaces()] else {
@@ -63,8 +79,7 @@ public enum TableDecoder {
 
   private static func decodeYear(_ fields: JSONFields) throws(InputError) -> Int? {
     guard let text = try fields.text("year") else { return nil }
-    let digits = CellGrammar.normalize(text).filter { $0.isASCII && $0.isNumber }
-    guard digits.count == 4, let year = Int(digits) else {
+    guard let year = year(text) else {
       throw InputError(fields.location(of: "year"), "expected a four-digit year such as 2023 or \"2023年度\", found \"\(text)\"")
     }
     return year
@@ -75,7 +90,7 @@ public enum TableDecoder {
     for (offset, source) in (try fields.objects("sources") ?? []).enumerated() {
       sources.append(
         Funds.Source(
-          name: try source.text("name") ?? "资金来源\(offset + 1)",
+          name: try source.text("name") ?? sourceName(offset),
           initialBudget: try source.number("initialBudget"),
           annualBudget: try source.number("annualBudget"),
           executed: try source.number("executed")))

@@ -92,6 +92,10 @@ public enum TableReader {
 
   /// One JSON Lines record.
   static func decodeLine(_ line: ArraySlice<UInt8>, at location: SourceLocation, defaultID: String) -> Record {
+    let direct = line.withContiguousStorageIfAvailable { bytes in
+      DirectTableDecoder.decode(bytes, at: location, defaultID: defaultID)
+    }
+    if let table = direct ?? nil { return .table(table) }
     do {
       let value = try JSONParser.parse(line, firstLine: location.line ?? 1)
       guard case .object(let object) = value else {

@@ -16,13 +16,86 @@ public struct LevelName: Sendable, Hashable, CustomStringConvertible {
   public let key: String
 
   public init(_ printed: String, traditionalForms: [Character: Character] = [:]) {
+    self.init(printed, folding: LevelNameFolding(traditionalForms))
+  }
+
+  public init(_ printed: String, folding: LevelNameFolding) {
+    if let key = folding.fastKey(printed) {
+      self.key = key
+      return
+    }
     var text = String(
       printed.compactMap { character -> Character? in
-        character.isWhitespace ? nil : (traditionalForms[character] ?? character)
+        character.isWhitespace ? nil : (folding.traditionalForms[character] ?? character)
       })
     if text.hasSuffix("指标"), text.count > 2 { text.removeLast(2) }
     key = text
   }
 
   public var description: String { key }
+}
+
+/// The profile's traditional → simplified map, with a bitmap over the CJK block so that a name
+/// without any traditional form (nearly all of them) is keyed without a dictionary lookup.
+public struct LevelNameFolding: Sendable, Hashable {
+  public let traditionalForms: [Character: Character]
+  private let mapped: [UInt32: [UInt8]]
+  private let bitmap: [UInt64]
+
+  private static let cjkRange: ClosedRange<UInt32> = 0x4000...0x9FFF
+  private static let suffix: [UInt8] = Array("指标".utf8)
+
+  public init(_ traditionalForms: [Character: Character]) {
+    self.traditionalForms = traditionalForms
+    var mapped: [UInt32: [UInt8]] = [:]
+    var bitmap = [UInt64](repeating: 0, count: (Self.cjkRange.count + 63) / 64)
+    for (traditional, simplified) in traditionalForms {
+      let scalars = traditional.unicodeScalars
+      guard scalars.count == 1, let scalar = scalars.first, Self.cjkRange.contains(scalar.value) else { continue }
+      let offset = Int(scalar.value - Self.cjkRange.lowerBound)
+      bitmap[offset / 64] |= 1 << UInt64(offset % 64)
+      mapped[scalar.value] = Array(String(simplified).utf8)
+    }
+    self.mapped = mapped
+    self.bitmap = bitmap
+  }
+
+  /// The key of a name made only of printable ASCII and CJK ideographs (where a scalar is a
+  /// character and none is a space other than U+0020); `nil` for anything else.
+  func fastKey(_ printed: String) -> String? {
+    var printed = printed
+    return printed.withUTF8 { bytes -> String? in
+      var output: [UInt8] = []
+      output.reserveCapacity(bytes.count)
+      var characters = 0
+      var index = 0
+      while index < bytes.count {
+        let lead = bytes[index]
+        if lead < 0x80 {
+          guard lead >= 0x20, lead < 0x7F else { return nil }
+          if lead != 0x20 {
+            output.append(lead)
+            characters += 1
+          }
+          index += 1
+          continue
+        }
+        // E4…E9 lead the three-byte forms of U+4000…U+9FFF.
+        guard lead >= 0xE4, lead <= 0xE9, index + 2 < bytes.count else { return nil }
+        let scalar = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+        let offset = Int(scalar - Self.cjkRange.lowerBound)
+        if bitmap[offset / 64] & (1 << UInt64(offset % 64)) != 0, let simplified = mapped[scalar] {
+          output.append(contentsOf: simplified)
+        } else {
+          output.append(contentsOf: bytes[index..<index + 3])
+        }
+        characters += 1
+        index += 3
+      }
+      if characters > 2, output.count >= Self.suffix.count, output.suffix(Self.suffix.count).elementsEqual(Self.suffix) {
+        output.removeLast(Self.suffix.count)
+      }
+      return String(validating: output, as: UTF8.self)
+    }
+  }
 }

@@ -19,6 +19,14 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
   /// `numerator / denominator`, reduced. The denominator must not be 0.
   public init(_ numerator: Int128, over denominator: Int128) throws(ArithmeticOverflow) {
     precondition(denominator != 0, "a Rational's denominator is never 0")
+    // Nearly every real amount fits in 64 bits, where division is a machine instruction.
+    if let n64 = Int64(exactly: numerator), let d64 = Int64(exactly: denominator), n64 != .min, d64 != .min {
+      let divisor = Int64(Self.gcd64(n64.magnitude, d64.magnitude))
+      let sign: Int64 = d64 < 0 ? -1 : 1
+      self.numerator = Int128(n64 / divisor * sign)
+      self.denominator = Int128(d64 / divisor * sign)
+      return
+    }
     guard numerator != .min, denominator != .min else { throw ArithmeticOverflow() }
     let divisor = Self.gcd(numerator.magnitude, denominator.magnitude)
     var n = numerator / Int128(divisor)
@@ -46,6 +54,12 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
     var result: Int128 = 1
     for _ in 0..<exponent { result *= 10 }
     return result
+  }
+
+  private static func gcd64(_ a: UInt64, _ b: UInt64) -> UInt64 {
+    var (a, b) = (a, b)
+    while b != 0 { (a, b) = (b, a % b) }
+    return a == 0 ? 1 : a
   }
 
   private static func gcd(_ a: UInt128, _ b: UInt128) -> UInt128 {

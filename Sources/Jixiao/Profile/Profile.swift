@@ -51,7 +51,8 @@ public struct Profile: Sendable, Hashable {
   public var hierarchy: [Table.Kind: [String: Set<String>]]
   public var requiredLevel1: [Table.Kind: [String]]
   public var satisfactionLevel1: Set<String>
-  public var traditionalForms: [Character: Character]
+  public var levelFolding: LevelNameFolding
+  public var traditionalForms: [Character: Character] { levelFolding.traditionalForms }
 
   public func grade(for total: Hundredths) -> Grade {
     let value = total.rational
@@ -60,7 +61,7 @@ public struct Profile: Sendable, Hashable {
   }
 
   public func levelName(_ printed: String) -> String {
-    LevelName(printed, traditionalForms: traditionalForms).key
+    LevelName(printed, folding: levelFolding).key
   }
 
   public static func == (lhs: Profile, rhs: Profile) -> Bool { lhs.contentHash == rhs.contentHash && lhs.name == rhs.name }

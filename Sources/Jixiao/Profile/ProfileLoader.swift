@@ -211,7 +211,8 @@ private struct ProfileDecoder {
       }
       traditionalForms[member.key.first!] = simplified.first!
     }
-    let level = { (text: String) in LevelName(text, traditionalForms: traditionalForms).key }
+    let folding = LevelNameFolding(traditionalForms)
+    let level = { (text: String) in LevelName(text, folding: folding).key }
 
     var hierarchyTable: [Table.Kind: [String: Set<String>]] = [:]
     for kind in [Table.Kind.project, .unit] {
@@ -263,7 +264,7 @@ private struct ProfileDecoder {
       hierarchy: hierarchyTable,
       requiredLevel1: requiredLevel1,
       satisfactionLevel1: Set((try fields.strings("level1Satisfaction") ?? []).map(level)),
-      traditionalForms: traditionalForms)
+      levelFolding: folding)
   }
 
   private func section(_ key: String) throws(InputError) -> JSONFields {

@@ -119,6 +119,6 @@ extension Optional where Wrapped == String {
   /// Absent, blank, or a blank mark (`—`, `/`).
   var isBlank: Bool {
     guard let text = self else { return true }
-    return CellGrammar.emptyMarks.contains(CellGrammar.normalize(text))
+    return CellGrammar.isEmptyMark(CellGrammar.normalize(text))
   }
 }

@@ -135,7 +135,7 @@ enum PrintedNumber {
       return value
     }
     let text = CellGrammar.normalize(printed)
-    if CellGrammar.emptyMarks.contains(text) { return nil }
+    if CellGrammar.isEmptyMark(text) { return nil }
     var body = Substring(text)
     var isPercent = false
     if body.hasSuffix("%") {

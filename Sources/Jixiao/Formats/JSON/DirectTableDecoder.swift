@@ -1,0 +1,403 @@
+/// Decodes a table straight from the bytes of one JSON record, without building a `JSONValue` tree:
+/// the batch's hot path. It reads only what is plainly well-formed (no escapes, no error of any
+/// kind) and gives up on anything else, returning `nil`, so that `JSONParser` and `TableDecoder`
+/// read that record and give their located error. A record it accepts decodes to exactly the
+/// table the general path would build (tested on every fixture, on the malformed corpus and on a
+/// synthetic year).
+struct DirectTableDecoder {
+  /// The record needs the general path.
+  struct GiveUp: Error {}
+
+  private let bytes: UnsafeBufferPointer<UInt8>
+  private var index = 0
+  private var line: Int
+
+  private init(bytes: UnsafeBufferPointer<UInt8>, firstLine: Int) {
+    self.bytes = bytes
+    self.line = firstLine
+  }
+
+  static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at location: SourceLocation, defaultID: String) -> Table? {
+    var decoder = DirectTableDecoder(bytes: bytes, firstLine: location.line ?? 1)
+    return try? decoder.table(at: location, defaultID: defaultID)
+  }
+
+  // MARK: The table
+
+  private mutating func table(at location: SourceLocation, defaultID: String) throws(GiveUp) -> Table {
+    skipWhitespace()
+    var id: String?
+    var kind: (Table.Kind, Bool) = (.project, false)
+    var year: Int?
+    var name: String?
+    var department: String?
+    var implementer: String?
+    var funds: Funds?
+    var indicators: [Indicator]?
+    var columns = Set<Indicator.OptionalColumn>()
+    var claimedTotal: Rational?
+    var claimedGrade: Grade?
+    try members { (field, decoder) throws(GiveUp) in
+      switch field {
+      case .id: id = try decoder.text()
+      case .kind:
+        if let text = try decoder.text() {
+          guard let known = TableDecoder.kinds[text.trimmingSpaces()] else { throw GiveUp() }
+          kind = known
+        }
+      case .year:
+        if let text = try decoder.text() {
+          guard let value = TableDecoder.year(text) else { throw GiveUp() }
+          year = value
+        }
+      case .name: name = try decoder.text()
+      case .department: department = try decoder.text()
+      case .implementer: implementer = try decoder.text()
+      case .funds: funds = try decoder.funds()
+      case .indicators: indicators = try decoder.indicators(location: location, columns: &columns)
+      case .claimedTotal: claimedTotal = try decoder.number()
+      case .claimedGrade:
+        if let printed = try decoder.text() {
+          guard let grade = TableDecoder.claimedGrade(printed) else { throw GiveUp() }
+          claimedGrade = grade
+        }
+      default: try decoder.skipValue(depth: 1)
+      }
+    }
+    skipWhitespace()
+    guard index == bytes.count, let name, !name.trimmingSpaces().isEmpty, let indicators else { throw GiveUp() }
+    return Table(
+      id: id ?? defaultID, kind: kind.0, isTargetTable: kind.1, year: year, name: name, department: department,
+      implementer: implementer, funds: funds, indicators: indicators, claimedTotal: claimedTotal,
+      claimedGrade: claimedGrade, columns: columns, location: location)
+  }
+
+  private mutating func funds() throws(GiveUp) -> Funds? {
+    if try null() { return nil }
+    var result = Funds(annualBudget: nil, executed: nil)
+    try members { (field, decoder) throws(GiveUp) in
+      switch field {
+      case .initialBudget: result.initialBudget = try decoder.number()
+      case .annualBudget: result.annualBudget = try decoder.number()
+      case .executed: result.executed = try decoder.number()
+      case .weight: result.weight = try decoder.number()
+      case .claimedRate: result.claimedRate = try decoder.number(percent: true)
+      case .claimedScore: result.claimedScore = try decoder.number()
+      case .sources: result.sources = try decoder.sources()
+      default: try decoder.skipValue(depth: 2)
+      }
+    }
+    return result
+  }
+
+  private mutating func sources() throws(GiveUp) -> [Funds.Source] {
+    var sources: [Funds.Source] = []
+    try elements { (decoder) throws(GiveUp) in
+      var name: String?
+      var source = Funds.Source(name: "", initialBudget: nil, annualBudget: nil, executed: nil)
+      try decoder.members { (field, decoder) throws(GiveUp) in
+        switch field {
+        case .name: name = try decoder.text()
+        case .initialBudget: source.initialBudget = try decoder.number()
+        case .annualBudget: source.annualBudget = try decoder.number()
+        case .executed: source.executed = try decoder.number()
+        default: try decoder.skipValue(depth: 4)
+        }
+      }
+      source.name = name ?? TableDecoder.sourceName(sources.count)
+      sources.append(source)
+    }
+    return sources
+  }
+
+  private mutating func indicators(location: SourceLocation, columns: inout Set<Indicator.OptionalColumn>) throws(GiveUp)
+    -> [Indicator]
+  {
+    var indicators: [Indicator] = []
+    try elements { (decoder) throws(GiveUp) in
+      guard indicators.count < Limits.maximumIndicators else { throw GiveUp() }
+      var itemLocation = location.field("indicators[\(indicators.count + 1)]")
+      itemLocation.line = decoder.line
+      var level1: String?
+      var level2: String?
+      var name: String?
+      var weight: Rational?
+      var target: String?
+      var actual: String?
+      var claimedCompletion: Rational?
+      var claimedScore: Rational?
+      var rule: String?
+      var basis: String?
+      var lastYear: String?
+      var evidence: String?
+      var explanation: String?
+      try decoder.members { (field, decoder) throws(GiveUp) in
+        if let column = field.column { columns.insert(column) }
+        switch field {
+        case .level1: level1 = try decoder.text()
+        case .level2: level2 = try decoder.text()
+        case .name: name = try decoder.text()
+        case .weight: weight = try decoder.number()
+        case .target: target = try decoder.text()
+        case .actual: actual = try decoder.text()
+        case .claimedCompletion: claimedCompletion = try decoder.number(percent: true)
+        case .claimedScore: claimedScore = try decoder.number()
+        case .rule: rule = try decoder.text()
+        case .basis: basis = try decoder.text()
+        case .lastYear: lastYear = try decoder.text()
+        case .evidence: evidence = try decoder.text()
+        case .explanation: explanation = try decoder.text()
+        default: try decoder.skipValue(depth: 3)
+        }
+      }
+      guard let name, !name.trimmingSpaces().isEmpty else { throw GiveUp() }
+      indicators.append(
+        Indicator(
+          index: indicators.count + 1, level1: level1, level2: level2, name: name, weight: weight, target: target,
+          actual: actual, claimedCompletion: claimedCompletion, claimedScore: claimedScore, ruleText: rule, basis: basis,
+          lastYear: lastYear, evidence: evidence, explanation: explanation, location: itemLocation))
+    }
+    return indicators
+  }
+
+  // MARK: Members and elements
+
+  /// The member names the decoder knows, in every object it reads; any other member is skipped.
+  enum Field: Int, CaseIterable {
+    case id, kind, year, name, department, implementer, funds, indicators, claimedTotal, claimedGrade
+    case initialBudget, annualBudget, executed, weight, claimedRate, claimedScore, sources
+    case level1, level2, target, actual, claimedCompletion, rule, basis, lastYear, evidence, explanation
+    case unknown
+
+    var column: Indicator.OptionalColumn? {
+      switch self {
+      case .evidence: .evidence
+      case .explanation: .explanation
+      case .claimedCompletion: .claimedCompletion
+      case .rule: .rule
+      case .basis: .basis
+      case .lastYear: .lastYear
+      default: nil
+      }
+    }
+
+    private static let names: [(field: Field, bytes: [UInt8], prefix: UInt64)] = allCases.filter { $0 != .unknown }.map {
+      let bytes = Array("\($0)".utf8)
+      return ($0, bytes, prefix(of: bytes[...]))
+    }
+
+    /// The first eight bytes and the length tell every known name apart; the rest is then compared.
+    private static func prefix(of bytes: some Collection<UInt8>) -> UInt64 {
+      var value = UInt64(bytes.count)
+      for byte in bytes.prefix(7) { value = value << 8 | UInt64(byte) }
+      return value
+    }
+
+    init(_ key: Slice<UnsafeBufferPointer<UInt8>>) {
+      let prefix = Self.prefix(of: key)
+      for entry in Self.names where entry.prefix == prefix && entry.bytes.elementsEqual(key) {
+        self = entry.field
+        return
+      }
+      self = .unknown
+    }
+  }
+
+  /// Reads an object, handing each member's field to `body` with the cursor on its value.
+  /// A repeated member gives up (the general path names it).
+  private mutating func members(_ body: (Field, inout DirectTableDecoder) throws(GiveUp) -> Void) throws(GiveUp) {
+    try expect(UInt8(ascii: "{"))
+    var seen: UInt64 = 0
+    var unknownKeys: [Slice<UnsafeBufferPointer<UInt8>>] = []
+    skipWhitespace()
+    if try consume(UInt8(ascii: "}")) { return }
+    while true {
+      skipWhitespace()
+      let key = try rawString()
+      let field = Field(key)
+      if field == .unknown {
+        guard String(validating: key, as: UTF8.self) != nil, !unknownKeys.contains(where: { $0.elementsEqual(key) }) else { throw GiveUp() }
+        unknownKeys.append(key)
+      } else {
+        let bit: UInt64 = 1 << UInt64(field.rawValue)
+        guard seen & bit == 0 else { throw GiveUp() }
+        seen |= bit
+      }
+      skipWhitespace()
+      try expect(UInt8(ascii: ":"))
+      skipWhitespace()
+      try body(field, &self)
+      skipWhitespace()
+      if try consume(UInt8(ascii: ",")) { continue }
+      try expect(UInt8(ascii: "}"))
+      return
+    }
+  }
+
+  /// Reads an array of objects (or `null`, as none), handing each element to `body`.
+  private mutating func elements(_ body: (inout DirectTableDecoder) throws(GiveUp) -> Void) throws(GiveUp) {
+    if try null() { return }
+    try expect(UInt8(ascii: "["))
+    skipWhitespace()
+    if try consume(UInt8(ascii: "]")) { return }
+    while true {
+      skipWhitespace()
+      try body(&self)
+      skipWhitespace()
+      if try consume(UInt8(ascii: ",")) { continue }
+      try expect(UInt8(ascii: "]"))
+      return
+    }
+  }
+
+  // MARK: Values
+
+  /// A text field: a string as it is, a number as its literal, `null` as absent.
+  private mutating func text() throws(GiveUp) -> String? {
+    guard index < bytes.count else { throw GiveUp() }
+    switch bytes[index] {
+    case UInt8(ascii: "\""):
+      let raw = try rawString()
+      // Longer text is counted in characters by the general path, which refuses or keeps it.
+      guard raw.count <= Limits.maximumCellLength, let text = String(validating: raw, as: UTF8.self) else {
+        throw GiveUp()
+      }
+      return text
+    case UInt8(ascii: "n"):
+      try literal("null")
+      return nil
+    case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+      return String(decoding: try numberLiteral(), as: UTF8.self)
+    default: throw GiveUp()
+    }
+  }
+
+  /// A number field: a JSON number, or a printed number (`"10.00分"`, `"100%"`), `null` as absent.
+  private mutating func number(percent: Bool = false) throws(GiveUp) -> Rational? {
+    guard index < bytes.count else { throw GiveUp() }
+    switch bytes[index] {
+    case UInt8(ascii: "\""):
+      guard let printed = try text() else { return nil }
+      do {
+        return try PrintedNumber.parse(printed, percent: percent, at: SourceLocation(file: ""))
+      } catch {
+        throw GiveUp()
+      }
+    case UInt8(ascii: "n"):
+      try literal("null")
+      return nil
+    case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+      guard let value = Rational(jsonNumber: String(decoding: try numberLiteral(), as: UTF8.self)) else { throw GiveUp() }
+      return value
+    default: throw GiveUp()
+    }
+  }
+
+  private mutating func null() throws(GiveUp) -> Bool {
+    guard index < bytes.count, bytes[index] == UInt8(ascii: "n") else { return false }
+    try literal("null")
+    return true
+  }
+
+  /// Validates and skips a value the table does not read (`source`, `goals`).
+  private mutating func skipValue(depth: Int) throws(GiveUp) {
+    guard index < bytes.count, depth < JSONParser.maximumDepth else { throw GiveUp() }
+    switch bytes[index] {
+    case UInt8(ascii: "\""):
+      guard String(validating: try rawString(), as: UTF8.self) != nil else { throw GiveUp() }
+    case UInt8(ascii: "{"): try members { (_, decoder) throws(GiveUp) in try decoder.skipValue(depth: depth + 1) }
+    case UInt8(ascii: "["):
+      index += 1
+      skipWhitespace()
+      if try consume(UInt8(ascii: "]")) { return }
+      while true {
+        skipWhitespace()
+        try skipValue(depth: depth + 1)
+        skipWhitespace()
+        if try consume(UInt8(ascii: ",")) { continue }
+        try expect(UInt8(ascii: "]"))
+        return
+      }
+    case UInt8(ascii: "t"): try literal("true")
+    case UInt8(ascii: "f"): try literal("false")
+    case UInt8(ascii: "n"): try literal("null")
+    case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): _ = try numberLiteral()
+    default: throw GiveUp()
+    }
+  }
+
+  // MARK: Bytes
+
+  /// The bytes between a string's quotes; an escape or a control character gives up.
+  private mutating func rawString() throws(GiveUp) -> Slice<UnsafeBufferPointer<UInt8>> {
+    try expect(UInt8(ascii: "\""))
+    let start = index
+    while index < bytes.count {
+      let byte = bytes[index]
+      if byte == UInt8(ascii: "\"") {
+        index += 1
+        return bytes[start..<index - 1]
+      }
+      guard byte != UInt8(ascii: "\\"), byte >= 0x20 else { throw GiveUp() }
+      index += 1
+    }
+    throw GiveUp()
+  }
+
+  /// A number as RFC 8259 writes it.
+  private mutating func numberLiteral() throws(GiveUp) -> Slice<UnsafeBufferPointer<UInt8>> {
+    let start = index
+    if bytes[index] == UInt8(ascii: "-") { index += 1 }
+    let integerStart = index
+    skipDigits()
+    guard index > integerStart, bytes[integerStart] != UInt8(ascii: "0") || index - integerStart == 1 else { throw GiveUp() }
+    if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+      index += 1
+      let fractionStart = index
+      skipDigits()
+      guard index > fractionStart else { throw GiveUp() }
+    }
+    if index < bytes.count, bytes[index] | 0x20 == UInt8(ascii: "e") {
+      index += 1
+      if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+      let exponentStart = index
+      skipDigits()
+      guard index > exponentStart else { throw GiveUp() }
+    }
+    return bytes[start..<index]
+  }
+
+  private mutating func skipDigits() {
+    while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") { index += 1 }
+  }
+
+  private mutating func literal(_ word: StaticString) throws(GiveUp) {
+    let count = word.utf8CodeUnitCount
+    guard index + count <= bytes.count else { throw GiveUp() }
+    for offset in 0..<count where bytes[index + offset] != word.utf8Start[offset] { throw GiveUp() }
+    index += count
+  }
+
+  private mutating func skipWhitespace() {
+    while index < bytes.count {
+      switch bytes[index] {
+      case 0x20, 0x09, 0x0D: index += 1
+      case 0x0A:
+        index += 1
+        line += 1
+      default: return
+      }
+    }
+  }
+
+  private mutating func expect(_ byte: UInt8) throws(GiveUp) {
+    guard index < bytes.count, bytes[index] == byte else { throw GiveUp() }
+    index += 1
+  }
+
+  private mutating func consume(_ byte: UInt8) throws(GiveUp) -> Bool {
+    guard index < bytes.count, bytes[index] == byte else { return false }
+    index += 1
+    return true
+  }
+}
