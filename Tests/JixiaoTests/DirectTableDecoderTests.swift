@@ -1,0 +1,103 @@
+import Foundation
+import Testing
+
+@testable import Jixiao
+
+/// The batch's direct decoder must build exactly the table the general path builds, or give up.
+@Suite struct DirectTableDecoderTests {
+  /// The general path: parse to a `JSONValue` tree, then `TableDecoder`.
+  static func general(_ bytes: [UInt8], location: Jixiao.SourceLocation) -> TableReader.Record {
+    do {
+      guard case .object(let object) = try JSONParser.parse(bytes, firstLine: location.line ?? 1) else {
+        return .rejected(InputError(location, "not an object"))
+      }
+      return .table(try TableDecoder.decode(object, at: location, defaultID: "default"))
+    } catch let error as InputError {
+      return .rejected(error)
+    } catch {
+      return .rejected(InputError(location, "\(error)"))
+    }
+  }
+
+  static func direct(_ bytes: [UInt8], location: Jixiao.SourceLocation) -> Table? {
+    bytes.withUnsafeBufferPointer { DirectTableDecoder.decode($0, at: location, defaultID: "default") }
+  }
+
+  /// Whether the direct decoder agrees: the same table, or it gave up.
+  static func agrees(_ bytes: [UInt8], expectDirect: Bool = false, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+    let location = Jixiao.SourceLocation(file: "t.jsonl", line: 3)
+    let direct = direct(bytes, location: location)
+    let general = general(bytes, location: location)
+    if let direct {
+      guard case .table(let table) = general else {
+        Issue.record("direct decoded a record the general path rejects: \(general)", sourceLocation: sourceLocation)
+        return
+      }
+      #expect(direct == table, sourceLocation: sourceLocation)
+    } else if expectDirect {
+      Issue.record("direct gave up on a plain record: \(String(decoding: bytes, as: UTF8.self).prefix(200))", sourceLocation: sourceLocation)
+    }
+  }
+
+  static var fixtureFiles: [URL] {
+    let directory = repositoryRoot.appendingPathComponent("Fixtures")
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+    return names.sorted().map { directory.appendingPathComponent($0).appendingPathComponent("table.json") }
+      .filter { FileManager.default.fileExists(atPath: $0.path) }
+  }
+
+  @Test func everyFixtureDecodesDirectlyToTheSameTable() throws {
+    #expect(Self.fixtureFiles.count >= 30)
+    for file in Self.fixtureFiles {
+      // Pretty-printed (line numbers of indicators count) and as one JSON Lines line.
+      Self.agrees(Array(try Data(contentsOf: file)), expectDirect: true)
+    }
+    let lines = try String(contentsOf: repositoryRoot.appendingPathComponent("Fixtures/corpus.jsonl"), encoding: .utf8)
+    for line in lines.split(separator: "\n") { Self.agrees(Array(line.utf8), expectDirect: true) }
+  }
+
+  @Test func everyMalformedCaseIsDecodedAlikeOrLeftToTheGeneralPath() throws {
+    let directory = repositoryRoot.appendingPathComponent("Tests/Malformed")
+    for name in try FileManager.default.contentsOfDirectory(atPath: directory.path) where name.hasSuffix(".json") || name.hasSuffix(".jsonl") {
+      let bytes = Array(try Data(contentsOf: directory.appendingPathComponent(name)))
+      if bytes.count > 1 << 20 { continue }
+      Self.agrees(bytes)
+      for line in bytes.split(separator: UInt8(ascii: "\n")) { Self.agrees(Array(line)) }
+    }
+  }
+
+  /// Every one-byte deletion and a set of substitutions of a real record: the direct decoder never
+  /// accepts what the general path refuses, and never decodes differently.
+  @Test func mutatedRecordsAgree() throws {
+    let lines = try String(contentsOf: repositoryRoot.appendingPathComponent("Fixtures/corpus.jsonl"), encoding: .utf8)
+    let record = Array(lines.split(separator: "\n").min(by: { $0.utf8.count < $1.utf8.count })!.utf8)
+    let substitutes: [UInt8] = Array(#"{}[]",:\0 n1-.e"#.utf8) + [0x0A, 0x09, 0xFF, 0xE4]
+    var generator = SplitMix(seed: 23)
+    for position in 0..<record.count {
+      var deleted = record
+      deleted.remove(at: position)
+      Self.agrees(deleted)
+      var substituted = record
+      substituted[position] = substitutes[Int(generator.next() % UInt64(substitutes.count))]
+      Self.agrees(substituted)
+    }
+  }
+
+  @Test(arguments: [
+    #"{"name":"a","name":"b","indicators":[]}"#,
+    #"{"name":"a","indicators":[],"x":1,"x":2}"#,
+    #"{"name":"a\u0062","indicators":[]}"#,
+    #"{"name":"a","indicators":[{"name":"i","weight":"10分"}],"claimedGrade":"优秀"}"#,
+    #"{"name":"a","indicators":[{"name":"i","weight":01}]}"#,
+    #"{"name":"a","indicators":null,"kind":"unit-target","year":"2023年度"}"#,
+    #"{"name":" ","indicators":[]}"#,
+    #"{"name":"a","indicators":[],"goals":{"a":[1,2,{"b":null}],"c":true}}"#,
+    #"{"name":"a","indicators":[],"goals":{"a":1,"a":2}}"#,
+    #"{"name":"a","indicators":[{"name":"i","target":">=5次","actual":6,"claimedCompletion":"100"}],"funds":{"sources":[{"annualBudget":1},{"name":"x"}]}}"#,
+    #"{"name":"a","indicators":[]} x"#,
+    "\u{FEFF}{\"name\":\"a\",\"indicators\":[]}",
+  ])
+  func cornerCasesAgree(_ json: String) {
+    Self.agrees(Array(json.utf8))
+  }
+}
