@@ -40,6 +40,12 @@ enum CellGrammar {
   static let maximumUnitLength = 8
 
   static func parse(_ printed: String) -> Cell {
+    if let plain = PlainCell.parse(printed) ?? nil { return plain }
+    return parseGeneral(printed)
+  }
+
+  /// The whole grammar, for any text (`PlainCell` reads the common cells faster, to the same result).
+  static func parseGeneral(_ printed: String) -> Cell {
     let text = normalize(printed)
     if isEmptyMark(text) { return .empty }
 

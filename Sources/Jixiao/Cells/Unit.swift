@@ -14,6 +14,12 @@ public struct Unit: Sendable, Hashable, CustomStringConvertible {
       default: normalized.append(character)
       }
     }
+    self.init(plain: normalized)
+  }
+
+  /// A unit with nothing to fold (no space, no full-width form).
+  init(plain: String) {
+    var normalized = plain
     // 亿 alone is 亿元 (spec §2); 亿人次 is not money and stays as printed.
     if normalized == "亿" || normalized.hasPrefix("亿/") {
       normalized.replaceSubrange(normalized.startIndex..<normalized.index(after: normalized.startIndex), with: "亿元")

@@ -5,10 +5,15 @@ extension Rational {
   /// Parses a plain decimal as printed: `12`, `-0.5`, `+3.`, `.25`, ASCII digits only (the cell
   /// grammar folds full-width digits and thousands separators before calling this).
   public init?(decimalText text: Substring) {
+    self.init(decimalBytes: text.utf8)
+  }
+
+  /// `init(decimalText:)` on the UTF-8 bytes of the text.
+  init?(decimalBytes text: some Collection<UInt8>) {
     var negative = false
     var rest = text[...]
-    if let sign = rest.first, sign == "-" || sign == "+" {
-      negative = sign == "-"
+    if let sign = rest.first, sign == UInt8(ascii: "-") || sign == UInt8(ascii: "+") {
+      negative = sign == UInt8(ascii: "-")
       rest = rest.dropFirst()
     }
     var significand: Int128 = 0
@@ -16,7 +21,7 @@ extension Rational {
     var digits = 0
     var significantDigits = 0
     var seenPoint = false
-    for character in rest.utf8 {
+    for character in rest {
       switch character {
       case UInt8(ascii: "0")...UInt8(ascii: "9"):
         digits += 1

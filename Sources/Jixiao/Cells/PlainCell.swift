@@ -1,0 +1,120 @@
+/// The fast path of the cell grammar, for the cells nearly every table prints: text made only of
+/// printable ASCII, CJK ideographs, ≥ and ≤. In such text a scalar is a character, nothing is a
+/// space and nothing needs folding, so the grammar can be read on bytes. Anything else returns
+/// `nil` and is read by `CellGrammar.parse`, whose result this path must equal (tested on every
+/// fixture cell and on generated ones).
+enum PlainCell {
+  static func parse(_ printed: String) -> Cell?? {
+    printed.utf8.withContiguousStorageIfAvailable { bytes in parse(printed, bytes) }
+  }
+
+  /// Printable ASCII but space, three-byte CJK (U+4000…U+9FFF), ≤ (E2 89 A4) and ≥ (E2 89 A5).
+  static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var index = 0
+    while index < bytes.count {
+      let lead = bytes[index]
+      if lead < 0x80 {
+        guard lead > 0x20, lead < 0x7F else { return false }
+        index += 1
+      } else if lead >= 0xE4, lead <= 0xE9 {
+        index += 3
+      } else if lead == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x89, bytes[index + 2] & 0xFE == 0xA4 {
+        index += 3
+      } else {
+        return false
+      }
+    }
+    return true
+  }
+
+  private static let symbolOperators: [([UInt8], Comparison)] = CellGrammar.symbolOperators.map { (Array($0.0.utf8), $0.1) }
+  private static let wordOperators: [([UInt8], Comparison)] = CellGrammar.wordOperators.map { (Array($0.0.utf8), $0.1) }
+  private static let trailingOperators: [([UInt8], Comparison)] = CellGrammar.trailingOperators.map {
+    (Array($0.0.utf8), $0.1)
+  }
+  private static let month: [UInt8] = Array("月".utf8)
+  private static let approximateMarks: [[UInt8]] = [Array("多".utf8), Array("余".utf8)]
+
+  private static func parse(_ printed: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Cell? {
+    guard isPlain(bytes) else { return nil }
+    if bytes.isEmpty { return .empty }
+    if bytes.count == 1, bytes[0] == UInt8(ascii: "-") || bytes[0] == UInt8(ascii: "/") { return .empty }
+
+    var start = 0
+    var comparison: Comparison?
+    let first = bytes[0]
+    if first < 0x30 || first > 0x39 {
+      for (symbol, operator_) in first < 0x80 || first == 0xE2 ? symbolOperators : wordOperators
+      where has(symbol, at: 0, in: bytes) {
+        comparison = operator_
+        start = symbol.count
+        break
+      }
+    }
+    let rest = UnsafeBufferPointer(rebasing: bytes[start...])
+    // Dates, and numbers the grammar refuses, are read by the general path.
+    guard !contains(month, in: rest) else { return nil }
+
+    var index = 0
+    if index < rest.count, rest[index] == UInt8(ascii: "-") || rest[index] == UInt8(ascii: "+") { index += 1 }
+    let numberStart = index
+    var sawDigit = false
+    var hasSeparator = false
+    while index < rest.count {
+      let byte = rest[index]
+      if byte >= 0x30, byte <= 0x39 {
+        sawDigit = true
+      } else if byte == UInt8(ascii: ",") {
+        hasSeparator = true
+      } else if byte != UInt8(ascii: ".") {
+        break
+      }
+      index += 1
+    }
+    guard sawDigit, index > numberStart, !hasSeparator else {
+      // No number: text, unless an operator promised one (then the general path words the reason).
+      guard comparison == nil, !sawDigit, index == numberStart else { return nil }
+      return .text(printed)
+    }
+    guard let value = Rational(decimalBytes: rest[..<index]) else { return nil }
+
+    var unitStart = index
+    var unitEnd = rest.count
+    var isApproximate = false
+    for mark in approximateMarks where has(mark, at: unitStart, in: rest) {
+      isApproximate = true
+      unitStart += mark.count
+      break
+    }
+    var effective = comparison
+    for (word, trailing) in trailingOperators where unitEnd - unitStart >= word.count && has(word, at: unitEnd - word.count, in: rest) {
+      unitEnd -= word.count
+      if effective == nil || effective == .equal { effective = trailing }
+      break
+    }
+    var characters = 0
+    for offset in unitStart..<unitEnd {
+      let byte = rest[offset]
+      if byte >= 0x30, byte <= 0x39 { return comparison == nil ? .text(printed) : nil }
+      if byte & 0xC0 != 0x80 { characters += 1 }
+    }
+    guard characters <= CellGrammar.maximumUnitLength else { return comparison == nil ? .text(printed) : nil }
+    let unitText = String(decoding: UnsafeBufferPointer(rebasing: rest[unitStart..<unitEnd]), as: UTF8.self)
+    return .quantity(Quantity(comparison: effective, value: value, unit: Unit(plain: unitText), isApproximate: isApproximate))
+  }
+
+  private static func has(_ needle: [UInt8], at offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard offset >= 0, offset + needle.count <= bytes.count else { return false }
+    for (position, byte) in needle.enumerated() where bytes[offset + position] != byte { return false }
+    return true
+  }
+
+  private static func contains(_ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var offset = 0
+    while offset + needle.count <= bytes.count {
+      if bytes[offset] == needle[0], has(needle, at: offset, in: bytes) { return true }
+      offset += 1
+    }
+    return false
+  }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+
+@testable import Jixiao
+
+/// The byte-level fast path of the cell grammar must read every cell it accepts exactly as the
+/// general grammar does.
+@Suite struct PlainCellTests {
+  static func agrees(_ text: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+    if let plain = PlainCell.parse(text) ?? nil {
+      #expect(plain == CellGrammar.parseGeneral(text), "\(text)", sourceLocation: sourceLocation)
+    }
+  }
+
+  @Test(arguments: [">=20次/年", "=100%", "≥98%", "≤203.5万元", "有效促进", "5.00", "-", "/", "", "600多亿", "30余家", "5家以上", "-0.5"])
+  func commonCellsTakeTheFastPath(_ text: String) {
+    #expect(PlainCell.parse(text) ?? nil != nil, "\(text)")
+    Self.agrees(text)
+  }
+
+  @Test func everyFixtureCellAgrees() throws {
+    let corpus = try Data(contentsOf: repositoryRoot.appendingPathComponent("Fixtures/corpus.jsonl"))
+    var cells = 0
+    for record in TableReader.read(Array(corpus), file: "corpus.jsonl") {
+      guard case .table(let table) = record else { continue }
+      for indicator in table.indicators {
+        for text in [indicator.targetText, indicator.actualText, indicator.lastYear].compactMap({ $0 }) {
+          Self.agrees(text)
+          cells += 1
+        }
+      }
+    }
+    #expect(cells > 500)
+  }
+
+  /// Operators, numbers, marks and units in every order, and random strings over the grammar's alphabet.
+  @Test func generatedCellsAgree() {
+    let heads = ["", ">=", ">", "<=", "<", "=", "==", "≥", "≤", "不少于", "大于", "达到", "控制在", "-", "+", "月"]
+    let numbers = ["", "20", "0", "-3", "1.5", "1.2.3", ".5", "5.", "1,000", "1,00", "007", "1234567890123456789", "2024年10"]
+    let tails = ["", "次", "%", "次/年", "万元", "亿", "亿/年", "多", "余家", "家以上", "以内", "以下", "米以上", "个3", "一二三四五六七八九"]
+    for head in heads {
+      for number in numbers {
+        for tail in tails { Self.agrees(head + number + tail) }
+      }
+    }
+    let alphabet = Array(">=<≥≤0123456789.,-+%/次万元亿多余以上下内月日年有效 ") as [Character]
+    var generator = SplitMix(seed: 29)
+    for _ in 0..<20_000 {
+      let length = Int(generator.next() % 9)
+      Self.agrees(String((0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }))
+    }
+  }
+}
