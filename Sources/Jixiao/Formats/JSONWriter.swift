@@ -2,7 +2,9 @@
 /// Builds UTF-8 bytes directly; strings are appended whole unless they need escaping.
 struct JSONWriter {
   private(set) var bytes: [UInt8] = []
-  private var needsComma = [false]
+  /// One bit per open container, innermost lowest: whether its next member needs a comma.
+  /// The documents written are a few levels deep; 63 is the most this can nest.
+  private var needsComma: UInt64 = 0
 
   init() {
     bytes.reserveCapacity(4096)
@@ -32,23 +34,74 @@ struct JSONWriter {
     bytes += literal.utf8
   }
 
-  mutating func int(_ key: String?, _ value: Int?) { raw(key, value.map(String.init) ?? "null") }
+  mutating func int(_ key: String?, _ value: Int?) {
+    separate(key)
+    guard let value else { return bytes += "null".utf8 }
+    if value < 0 { bytes.append(UInt8(ascii: "-")) }
+    appendDigits(value.magnitude)
+  }
+
   mutating func bool(_ key: String?, _ value: Bool) { raw(key, value ? "true" : "false") }
+
+  /// A fixed-point decimal with two places as a JSON string (`"-12.30"`), `suffix` after it.
+  mutating func hundredths(_ key: String?, _ value: Int64?, suffix: UInt8? = nil) {
+    separate(key)
+    guard let value else { return bytes += "null".utf8 }
+    bytes.append(UInt8(ascii: "\""))
+    if value < 0 { bytes.append(UInt8(ascii: "-")) }
+    let magnitude = value.magnitude
+    appendDigits(UInt(magnitude / 100))
+    let fraction = UInt8(magnitude % 100)
+    bytes.append(UInt8(ascii: "."))
+    bytes.append(UInt8(ascii: "0") + fraction / 10)
+    bytes.append(UInt8(ascii: "0") + fraction % 10)
+    if let suffix { bytes.append(suffix) }
+    bytes.append(UInt8(ascii: "\""))
+  }
+
+  mutating func hundredths(_ key: String?, _ value: Hundredths?) { hundredths(key, value?.hundredths) }
+
+  /// A rational as `pointsText` (`"12.30"`).
+  mutating func points(_ key: String?, _ value: Rational?) {
+    guard let value, let scaled = value.roundedHalfUp(scaledBy: 100) else { return string(key, value?.pointsText) }
+    hundredths(key, scaled)
+  }
+
+  /// A rational as `percentText` (`"86.24%"`).
+  mutating func percent(_ key: String?, _ value: Rational?) {
+    guard let value, let scaled = value.roundedHalfUp(scaledBy: 10_000) else { return string(key, value?.percentText) }
+    hundredths(key, scaled, suffix: UInt8(ascii: "%"))
+  }
+
+  private mutating func appendDigits(_ value: UInt) {
+    var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+    withUnsafeMutableBytes(of: &digits) { buffer in
+      var value = value
+      var index = buffer.count
+      repeat {
+        index -= 1
+        buffer[index] = UInt8(ascii: "0") + UInt8(value % 10)
+        value /= 10
+      } while value != 0
+      bytes.append(contentsOf: buffer[index...])
+    }
+  }
 
   private mutating func open(_ key: String?, _ bracket: UInt8) {
     separate(key)
     bytes.append(bracket)
-    needsComma.append(false)
+    precondition(needsComma.leadingZeroBitCount > 1, "JSONWriter nests at most 63 levels")
+    needsComma <<= 1
   }
 
   private mutating func close(_ bracket: UInt8) {
-    needsComma.removeLast()
+    needsComma >>= 1
     bytes.append(bracket)
   }
 
   private mutating func separate(_ key: String?) {
-    if needsComma[needsComma.count - 1] { bytes.append(UInt8(ascii: ",")) }
-    needsComma[needsComma.count - 1] = true
+    if needsComma & 1 != 0 { bytes.append(UInt8(ascii: ",")) }
+    needsComma |= 1
     if let key {
       Self.escape(key, into: &bytes)
       bytes.append(UInt8(ascii: ":"))
@@ -57,8 +110,13 @@ struct JSONWriter {
 
   static func escape(_ text: String, into output: inout [UInt8]) {
     output.append(UInt8(ascii: "\""))
-    if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
-      output.append(contentsOf: text.utf8)
+    var text = text
+    let plain = text.withUTF8 { buffer in
+      for byte in buffer where byte < 0x20 || byte == 0x22 || byte == 0x5C { return false }
+      output.append(contentsOf: buffer)
+      return true
+    }
+    if plain {
       output.append(UInt8(ascii: "\""))
       return
     }

@@ -137,6 +137,21 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
     return Hundredths(hundredths: hundredths)
   }
 
+  /// `self × scale` rounded half away from zero, as `formatted(places:)` rounds; `nil` when it
+  /// does not fit in 64 bits.
+  func roundedHalfUp(scaledBy scale: Int128) -> Int64? {
+    let (scaled, overflow) = numerator.multipliedReportingOverflow(by: scale)
+    guard !overflow else { return nil }
+    if let scaled64 = Int64(exactly: scaled), let denominator64 = Int64(exactly: denominator) {
+      let (quotient, remainder) = scaled64.quotientAndRemainder(dividingBy: denominator64)
+      guard remainder.magnitude * 2 >= denominator64.magnitude else { return quotient }
+      return quotient + (scaled64 < 0 ? -1 : 1)
+    }
+    var quotient = scaled / denominator
+    if (scaled % denominator).magnitude * 2 >= denominator.magnitude { quotient += numerator < 0 ? -1 : 1 }
+    return Int64(exactly: quotient)
+  }
+
   public var description: String {
     denominator == 1 ? "\(numerator)" : "\(numerator)/\(denominator)"
   }
