@@ -1,3 +1,5 @@
+import Foundation
+
 extension Cell {
   /// Reads a printed target or actual cell (spec §2). Pure: the same text always gives the same cell.
   public init(parsing printed: String) {
@@ -178,6 +180,19 @@ enum CellGrammar {
   }
 }
 
+extension UnsafeBufferPointer where Element == UInt8 {
+  func containsSequence(_ needle: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let head = needle.first else { return true }
+    guard needle.count <= count else { return false }
+    var start = 0
+    while start + needle.count <= count {
+      if self[start] == head, memcmp(baseAddress! + start, needle.baseAddress!, needle.count) == 0 { return true }
+      start += 1
+    }
+    return false
+  }
+}
+
 extension Collection where Element == UInt8 {
   /// Whether `needle` occurs as a contiguous run of bytes.
   func containsSequence(_ needle: [UInt8]) -> Bool {
@@ -194,7 +209,10 @@ extension Collection where Element == UInt8 {
 extension StringProtocol {
   /// Substring search on UTF-8 bytes: exact, and without Foundation's locale-aware machinery.
   func containsText(_ other: String) -> Bool {
-    Substring(self).utf8.containsSequence(Array(other.utf8))
+    let found = utf8.withContiguousStorageIfAvailable { haystack in
+      other.utf8.withContiguousStorageIfAvailable { needle in haystack.containsSequence(needle) }
+    }
+    return found.flatMap { $0 } ?? Substring(self).utf8.containsSequence(Array(other.utf8))
   }
 
   func trimmingSpaces() -> String {

@@ -8,7 +8,7 @@ struct DirectionCheck: TableCheck {
       guard case .quantity(let target) = indicator.target, let comparison = target.comparison else { continue }
       let level1 = levels.level1
       let level2 = levels.level2
-      if level1 == "成本" || level2.contains("成本"), comparison.isHigherBetter {
+      if level1 == "成本" || level2.containsText("成本"), comparison.isHigherBetter {
         findings.append(
           Finding(
             .directionSuspect, at: context.location(indicator),
