@@ -153,7 +153,7 @@ enum RescoreCommand {
     switch format {
     case "html": { HTMLReport.includes($0, all: reportAll) ? HTMLReport.section($0) : "" }
     case "json": { ResultJSON.encode($0) }
-    case "jsonl": { ResultJSON.encode($0) + "\n" }
+    case "jsonl": { ResultJSON.line($0) }
     case "markdown": { MarkdownSummary.row($0) }
     case "csv": { Worksheet.rows($0) }
     default: { TextReport.render($0) + "\n" }

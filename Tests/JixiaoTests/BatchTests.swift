@@ -115,7 +115,7 @@ import Testing
     var output = ""
     let runner = BatchRunner(
       scorer: Scorer(profile: defaultProfile), jobs: jobs, chunkSize: chunkSize,
-      renderResult: { ResultJSON.encode($0) + "\n" }, renderRejection: { ResultDocument.rejectionJSON($0) + "\n" })
+      renderResult: { ResultJSON.line($0) }, renderRejection: { ResultDocument.rejectionJSON($0) + "\n" })
     let summary = runner.run(inputs: [path]) { outcome in
       switch outcome {
       case .result(_, let text), .rejected(_, let text): output += text

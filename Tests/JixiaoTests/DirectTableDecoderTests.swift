@@ -35,7 +35,8 @@ import Testing
       }
       #expect(direct == table, sourceLocation: sourceLocation)
     } else if expectDirect {
-      Issue.record("direct gave up on a plain record: \(String(decoding: bytes, as: UTF8.self).prefix(200))", sourceLocation: sourceLocation)
+      Issue.record(
+        "direct gave up on a plain record: \(String(decoding: bytes, as: UTF8.self).prefix(200))", sourceLocation: sourceLocation)
     }
   }
 
@@ -58,7 +59,8 @@ import Testing
 
   @Test func everyMalformedCaseIsDecodedAlikeOrLeftToTheGeneralPath() throws {
     let directory = repositoryRoot.appendingPathComponent("Tests/Malformed")
-    for name in try FileManager.default.contentsOfDirectory(atPath: directory.path) where name.hasSuffix(".json") || name.hasSuffix(".jsonl") {
+    for name in try FileManager.default.contentsOfDirectory(atPath: directory.path)
+    where name.hasSuffix(".json") || name.hasSuffix(".jsonl") {
       let bytes = Array(try Data(contentsOf: directory.appendingPathComponent(name)))
       if bytes.count > 1 << 20 { continue }
       Self.agrees(bytes)
@@ -99,5 +101,30 @@ import Testing
   ])
   func cornerCasesAgree(_ json: String) {
     Self.agrees(Array(json.utf8))
+  }
+}
+
+@Suite struct UTF8ValidationTests {
+  /// Agrees with the standard library on every short sequence around the boundaries of Table 3-7.
+  @Test func agreesWithTheStandardLibrary() {
+    let interesting: [UInt8] = [
+      0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xE1, 0xEC, 0xED, 0xEE, 0xEF, 0xF0,
+      0xF1, 0xF3, 0xF4, 0xF5, 0xFF,
+    ]
+    var checked = 0
+    for a in interesting {
+      for b in interesting {
+        for c in interesting {
+          for tail in [[], [UInt8(0x80)], [UInt8(0xBF)], [UInt8(0x41)]] {
+            let bytes = [a, b, c] + tail
+            let expected = String(validating: bytes, as: UTF8.self) != nil
+            bytes.withUnsafeBufferPointer { #expect(UTF8Validation.isValid($0) == expected, "\(bytes)") }
+            checked += 1
+          }
+        }
+      }
+    }
+    #expect(checked == 62_500)
+    Array("绩效自评表 ≥98%".utf8).withUnsafeBufferPointer { #expect(UTF8Validation.string($0) == "绩效自评表 ≥98%") }
   }
 }

@@ -87,7 +87,8 @@ enum PlainCell {
       break
     }
     var effective = comparison
-    for (word, trailing) in trailingOperators where unitEnd - unitStart >= word.count && has(word, at: unitEnd - word.count, in: rest) {
+    for (word, trailing) in trailingOperators
+    where unitEnd - unitStart >= word.count && has(word, at: unitEnd - word.count, in: rest) {
       unitEnd -= word.count
       if effective == nil || effective == .equal { effective = trailing }
       break

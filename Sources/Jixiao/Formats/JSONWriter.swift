@@ -36,17 +36,26 @@ struct JSONWriter {
 
   mutating func int(_ key: String?, _ value: Int?) {
     separate(key)
-    guard let value else { return bytes += "null".utf8 }
+    guard let value else {
+      bytes += "null".utf8
+      return
+    }
     if value < 0 { bytes.append(UInt8(ascii: "-")) }
     appendDigits(value.magnitude)
   }
+
+  /// Ends a JSON Lines record.
+  mutating func newline() { bytes.append(0x0A) }
 
   mutating func bool(_ key: String?, _ value: Bool) { raw(key, value ? "true" : "false") }
 
   /// A fixed-point decimal with two places as a JSON string (`"-12.30"`), `suffix` after it.
   mutating func hundredths(_ key: String?, _ value: Int64?, suffix: UInt8? = nil) {
     separate(key)
-    guard let value else { return bytes += "null".utf8 }
+    guard let value else {
+      bytes += "null".utf8
+      return
+    }
     bytes.append(UInt8(ascii: "\""))
     if value < 0 { bytes.append(UInt8(ascii: "-")) }
     let magnitude = value.magnitude
@@ -110,13 +119,12 @@ struct JSONWriter {
 
   static func escape(_ text: String, into output: inout [UInt8]) {
     output.append(UInt8(ascii: "\""))
-    var text = text
-    let plain = text.withUTF8 { buffer in
+    let plain = text.utf8.withContiguousStorageIfAvailable { buffer in
       for byte in buffer where byte < 0x20 || byte == 0x22 || byte == 0x5C { return false }
       output.append(contentsOf: buffer)
       return true
     }
-    if plain {
+    if plain == true {
       output.append(UInt8(ascii: "\""))
       return
     }

@@ -5,6 +5,14 @@ public enum ResultJSON {
     JSONWriter.text { write(result, into: &$0) }
   }
 
+  /// One JSON Lines record: the result and its newline.
+  public static func line(_ result: TableResult) -> String {
+    JSONWriter.text { writer in
+      write(result, into: &writer)
+      writer.newline()
+    }
+  }
+
   static func write(_ result: TableResult, into writer: inout JSONWriter) {
     writer.beginObject()
     writer.string("id", result.id)

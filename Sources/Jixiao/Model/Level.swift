@@ -63,39 +63,62 @@ public struct LevelNameFolding: Sendable, Hashable {
   /// The key of a name made only of printable ASCII and CJK ideographs (where a scalar is a
   /// character and none is a space other than U+0020); `nil` for anything else.
   func fastKey(_ printed: String) -> String? {
-    var printed = printed
-    return printed.withUTF8 { bytes -> String? in
-      var output: [UInt8] = []
-      output.reserveCapacity(bytes.count)
+    let scan = printed.utf8.withContiguousStorageIfAvailable { bytes -> (plain: Bool, untouched: Bool, characters: Int) in
       var characters = 0
+      var untouched = true
       var index = 0
       while index < bytes.count {
         let lead = bytes[index]
         if lead < 0x80 {
-          guard lead >= 0x20, lead < 0x7F else { return nil }
-          if lead != 0x20 {
-            output.append(lead)
-            characters += 1
-          }
+          guard lead >= 0x20, lead < 0x7F else { return (false, false, 0) }
+          if lead == 0x20 { untouched = false } else { characters += 1 }
           index += 1
           continue
         }
         // E4…E9 lead the three-byte forms of U+4000…U+9FFF.
-        guard lead >= 0xE4, lead <= 0xE9, index + 2 < bytes.count else { return nil }
-        let scalar = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
-        let offset = Int(scalar - Self.cjkRange.lowerBound)
-        if bitmap[offset / 64] & (1 << UInt64(offset % 64)) != 0, let simplified = mapped[scalar] {
+        guard lead >= 0xE4, lead <= 0xE9 else { return (false, false, 0) }
+        if isTraditional(Self.scalar(bytes, at: index)) { untouched = false }
+        characters += 1
+        index += 3
+      }
+      return (true, untouched, characters)
+    }
+    guard let scan, scan.plain else { return nil }
+    // Nearly every name: nothing to drop or map, so the key shares the printed text's storage.
+    if scan.untouched {
+      let trimsSuffix = scan.characters > 2 && printed.utf8.reversed().starts(with: Self.suffix.reversed())
+      return trimsSuffix ? String(Substring(printed.utf8.dropLast(Self.suffix.count))) : printed
+    }
+    return printed.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+      var output: [UInt8] = []
+      output.reserveCapacity(bytes.count)
+      var index = 0
+      while index < bytes.count {
+        let lead = bytes[index]
+        if lead < 0x80 {
+          if lead != 0x20 { output.append(lead) }
+          index += 1
+          continue
+        }
+        let scalar = Self.scalar(bytes, at: index)
+        if isTraditional(scalar), let simplified = mapped[scalar] {
           output.append(contentsOf: simplified)
         } else {
           output.append(contentsOf: bytes[index..<index + 3])
         }
-        characters += 1
         index += 3
       }
-      if characters > 2, output.count >= Self.suffix.count, output.suffix(Self.suffix.count).elementsEqual(Self.suffix) {
-        output.removeLast(Self.suffix.count)
-      }
-      return String(validating: output, as: UTF8.self)
-    }
+      if scan.characters > 2, output.reversed().starts(with: Self.suffix.reversed()) { output.removeLast(Self.suffix.count) }
+      return String(decoding: output, as: UTF8.self)
+    } ?? nil
+  }
+
+  private static func scalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> UInt32 {
+    UInt32(bytes[index] & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+  }
+
+  private func isTraditional(_ scalar: UInt32) -> Bool {
+    let offset = Int(scalar - Self.cjkRange.lowerBound)
+    return bitmap[offset / 64] & (1 << UInt64(offset % 64)) != 0
   }
 }

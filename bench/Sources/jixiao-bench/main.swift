@@ -102,7 +102,7 @@ enum Bench {
     var outputBytes = 0
     for jobs in [1, 2] {
       let runner = BatchRunner(
-        scorer: Scorer(profile: profile), jobs: jobs, renderResult: { ResultJSON.encode($0) + "\n" },
+        scorer: Scorer(profile: profile), jobs: jobs, renderResult: { ResultJSON.line($0) },
         renderRejection: { ResultDocument.rejectionJSON($0) + "\n" })
       let time = best(repeats) {
         outputBytes = 0
@@ -153,7 +153,7 @@ enum Bench {
     guard let profile = try? Profile.load(), let sink = FileHandle(forWritingAtPath: "/dev/null") else { exit(1) }
     var buffer: [UInt8] = []
     let runner = BatchRunner(
-      scorer: Scorer(profile: profile), jobs: jobs, renderResult: { ResultJSON.encode($0) + "\n" },
+      scorer: Scorer(profile: profile), jobs: jobs, renderResult: { ResultJSON.line($0) },
       renderRejection: { ResultDocument.rejectionJSON($0) + "\n" })
     _ = runner.run(inputs: [file]) { outcome in
       switch outcome {

@@ -216,7 +216,8 @@ struct DirectTableDecoder {
       let key = try rawString()
       let field = Field(key)
       if field == .unknown {
-        guard String(validating: key, as: UTF8.self) != nil, !unknownKeys.contains(where: { $0.elementsEqual(key) }) else { throw GiveUp() }
+        guard UTF8Validation.isValid(UnsafeBufferPointer(rebasing: key)), !unknownKeys.contains(where: { $0.elementsEqual(key) })
+        else { throw GiveUp() }
         unknownKeys.append(key)
       } else {
         let bit: UInt64 = 1 << UInt64(field.rawValue)
@@ -259,7 +260,7 @@ struct DirectTableDecoder {
     case UInt8(ascii: "\""):
       let raw = try rawString()
       // Longer text is counted in characters by the general path, which refuses or keeps it.
-      guard raw.count <= Limits.maximumCellLength, let text = String(validating: raw, as: UTF8.self) else {
+      guard raw.count <= Limits.maximumCellLength, let text = UTF8Validation.string(UnsafeBufferPointer(rebasing: raw)) else {
         throw GiveUp()
       }
       return text
@@ -304,7 +305,7 @@ struct DirectTableDecoder {
     guard index < bytes.count, depth < JSONParser.maximumDepth else { throw GiveUp() }
     switch bytes[index] {
     case UInt8(ascii: "\""):
-      guard String(validating: try rawString(), as: UTF8.self) != nil else { throw GiveUp() }
+      guard UTF8Validation.isValid(UnsafeBufferPointer(rebasing: try rawString())) else { throw GiveUp() }
     case UInt8(ascii: "{"): try members { (_, decoder) throws(GiveUp) in try decoder.skipValue(depth: depth + 1) }
     case UInt8(ascii: "["):
       index += 1

@@ -128,12 +128,8 @@ enum PrintedNumber {
   /// Strips thousands separators, a trailing 分 / 万元 / 元 and spaces; `%` divides by 100 when
   /// `percent` is true (rates are fractions inside the engine), otherwise a `%` is refused.
   static func parse(_ printed: String, percent: Bool, at location: SourceLocation) throws(InputError) -> Rational? {
-    // Fast path: a plain decimal ("12.87").
-    if !percent, printed.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E }),
-      let value = Rational(decimalText: Substring(printed))
-    {
-      return value
-    }
+    // Fast path: a plain decimal, perhaps with a trailing % ("12.87", "100%").
+    if let value = plainDecimal(printed, percent: percent) { return value }
     let text = CellGrammar.normalize(printed)
     if CellGrammar.isEmptyMark(text) { return nil }
     var body = Substring(text)
@@ -156,6 +152,21 @@ enum PrintedNumber {
       return try? value / Rational.hundred
     }
     return value
+  }
+}
+
+extension PrintedNumber {
+  /// `parse` for ASCII digits and points with at most a trailing `%`; `nil` for anything else.
+  static func plainDecimal(_ printed: String, percent: Bool) -> Rational? {
+    printed.utf8.withContiguousStorageIfAvailable { bytes -> Rational? in
+      var digits = bytes[...]
+      let isPercent = digits.last == UInt8(ascii: "%")
+      if isPercent { digits = digits.dropLast() }
+      guard digits.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E }), let value = Rational(decimalBytes: digits) else {
+        return nil
+      }
+      return isPercent || percent ? try? value / Rational.hundred : value
+    } ?? nil
   }
 }
 
