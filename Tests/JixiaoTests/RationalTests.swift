@@ -4,6 +4,20 @@ import Testing
 @testable import Jixiao
 
 @Suite struct RationalTests {
+  /// The hand-written formatting agrees with plain arithmetic on every sign and width.
+  @Test func hundredthsAreWrittenWithTwoPlaces() {
+    var generator = SplitMix(seed: 5)
+    var values: [Int64] = [0, 1, -1, 5, -5, 99, -99, 100, -100, 12_345, Int64.max, Int64.min + 1]
+    for _ in 0..<2_000 { values.append(Int64(bitPattern: generator.next()) >> Int64(generator.next() % 60)) }
+    for value in values {
+      let magnitude = value.magnitude
+      let fraction = magnitude % 100
+      let expected = (value < 0 ? "-" : "") + "\(magnitude / 100)." + (fraction < 10 ? "0" : "") + "\(fraction)"
+      #expect(Hundredths(hundredths: value).description == expected)
+      #expect(Hundredths(hundredths: value).rational.pointsText == expected)
+    }
+  }
+
   @Test(arguments: [
     ("4.815", "4.82"), ("4.814", "4.81"), ("2.675", "2.68"), ("0.005", "0.01"), ("-4.815", "-4.82"),
     ("18.181818", "18.18"), ("0", "0.00"), ("99.995", "100.00"),

@@ -37,9 +37,27 @@ public struct Hundredths: Sendable, Hashable, Comparable, CustomStringConvertibl
   public static func < (lhs: Hundredths, rhs: Hundredths) -> Bool { lhs.hundredths < rhs.hundredths }
 
   public var description: String {
-    let negative = hundredths < 0
-    let magnitude = hundredths.magnitude
-    let fraction = magnitude % 100
-    return (negative ? "-" : "") + "\(magnitude / 100)." + (fraction < 10 ? "0" : "") + "\(fraction)"
+    // Written right to left into a small buffer: scores are formatted for every finding and cell.
+    var magnitude = hundredths.magnitude
+    return String(unsafeUninitializedCapacity: 24) { buffer in
+      var index = buffer.count
+      func put(_ byte: UInt8) {
+        index -= 1
+        buffer[index] = byte
+      }
+      put(UInt8(ascii: "0") + UInt8(magnitude % 10))
+      magnitude /= 10
+      put(UInt8(ascii: "0") + UInt8(magnitude % 10))
+      magnitude /= 10
+      put(UInt8(ascii: "."))
+      repeat {
+        put(UInt8(ascii: "0") + UInt8(magnitude % 10))
+        magnitude /= 10
+      } while magnitude != 0
+      if hundredths < 0 { put(UInt8(ascii: "-")) }
+      let length = buffer.count - index
+      for offset in 0..<length { buffer[offset] = buffer[index + offset] }
+      return length
+    }
   }
 }

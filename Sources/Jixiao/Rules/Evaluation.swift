@@ -34,8 +34,12 @@ struct RuleContext {
 extension Rational {
   /// `2.00%`: a ratio shown as a percent with 2 decimals.
   var percentText: String {
-    ((try? self * .hundred) ?? self).formatted(places: 2) + "%"
+    if let scaled = roundedHalfUp(scaledBy: 10_000) { return Hundredths(hundredths: scaled).description + "%" }
+    return ((try? self * .hundred) ?? self).formatted(places: 2) + "%"
   }
 
-  var pointsText: String { formatted(places: 2) }
+  var pointsText: String {
+    if let scaled = roundedHalfUp(scaledBy: 100) { return Hundredths(hundredths: scaled).description }
+    return formatted(places: 2)
+  }
 }

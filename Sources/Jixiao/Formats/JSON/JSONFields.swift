@@ -138,7 +138,7 @@ enum PrintedNumber {
       isPercent = true
       body = body.dropLast()
     }
-    for suffix in ["分", "万元", "元"] where body.hasSuffix(suffix) {
+    for suffix in suffixes where body.hasSuffix(suffix) {
       body = body.dropLast(suffix.count)
       break
     }
@@ -156,12 +156,20 @@ enum PrintedNumber {
 }
 
 extension PrintedNumber {
+  /// What a printed number may end with; the first that matches is stripped.
+  static let suffixes = ["分", "万元", "元"]
+  static let moneyAndPointSuffixes: [[UInt8]] = suffixes.map { Array($0.utf8) }
+
   /// `parse` for ASCII digits and points with at most a trailing `%`; `nil` for anything else.
   static func plainDecimal(_ printed: String, percent: Bool) -> Rational? {
     printed.utf8.withContiguousStorageIfAvailable { bytes -> Rational? in
       var digits = bytes[...]
       let isPercent = digits.last == UInt8(ascii: "%")
       if isPercent { digits = digits.dropLast() }
+      for suffix in moneyAndPointSuffixes where digits.count > suffix.count && digits.suffix(suffix.count).elementsEqual(suffix) {
+        digits = digits.dropLast(suffix.count)
+        break
+      }
       guard digits.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E }), let value = Rational(decimalBytes: digits) else {
         return nil
       }
