@@ -101,6 +101,11 @@ final class OutputSink {
     if buffer.count >= 1 << 20 { flush() }
   }
 
+  func write(bytes: [UInt8]) {
+    buffer.append(contentsOf: bytes)
+    if buffer.count >= 1 << 20 { flush() }
+  }
+
   /// Raw bytes (a copied file), never split into text: a UTF-8 sequence may straddle two chunks.
   func write(bytes: Data) {
     flush()

@@ -90,7 +90,7 @@ enum RescoreCommand {
     if format == "html" { htmlSections = try HTMLSections(limit: reportAll ? nil : HTMLReport.maximumSections) }
     let runner = BatchRunner(
       scorer: Scorer(profile: profile, mode: mode), jobs: jobs, renderResult: renderer(format, reportAll: reportAll),
-      renderRejection: { format == "jsonl" ? ResultDocument.rejectionJSON($0) + "\n" : "" })
+      renderRejection: { format == "jsonl" ? Array((ResultDocument.rejectionJSON($0) + "\n").utf8) : [] })
     switch format {
     case "json": sink.write(#"{"results":["#)
     case "markdown": sink.write(MarkdownSummary.header)
@@ -107,14 +107,18 @@ enum RescoreCommand {
         case .result(let result, let rendered):
           if format == "json", !first { sink.write(",") }
           first = false
-          if let htmlSections { htmlSections.add(result, section: rendered) } else { sink.write(rendered) }
+          if let htmlSections {
+            htmlSections.add(result, section: String(decoding: rendered, as: UTF8.self))
+          } else {
+            sink.write(bytes: rendered)
+          }
           if let limit = threshold, result.findings.contains(where: { !($0.severity < limit) }) {
             failed = true
             threshold = threshold.flatMap { _ in limit }
           }
         case .rejected(let error, let rendered):
           StandardError.write("jixiao: cannot read \(error)")
-          sink.write(rendered)
+          sink.write(bytes: rendered)
         }
       },
       progress: progress.map { reporter in { reporter.update($0) } })
@@ -149,15 +153,17 @@ enum RescoreCommand {
     return failed ? ExitStatus.findings : ExitStatus.success
   }
 
-  static func renderer(_ format: String, reportAll: Bool) -> @Sendable (TableResult) -> String {
-    switch format {
-    case "html": { HTMLReport.includes($0, all: reportAll) ? HTMLReport.section($0) : "" }
-    case "json": { ResultJSON.encode($0) }
-    case "jsonl": { ResultJSON.line($0) }
-    case "markdown": { MarkdownSummary.row($0) }
-    case "csv": { Worksheet.rows($0) }
-    default: { TextReport.render($0) + "\n" }
-    }
+  static func renderer(_ format: String, reportAll: Bool) -> @Sendable (TableResult) -> [UInt8] {
+    if format == "jsonl" { return { ResultJSON.line($0) } }
+    let text: @Sendable (TableResult) -> String =
+      switch format {
+      case "html": { HTMLReport.includes($0, all: reportAll) ? HTMLReport.section($0) : "" }
+      case "json": { ResultJSON.encode($0) }
+      case "markdown": { MarkdownSummary.row($0) }
+      case "csv": { Worksheet.rows($0) }
+      default: { TextReport.render($0) + "\n" }
+      }
+    return { Array(text($0).utf8) }
   }
 
   static func jobCount(_ text: String?) throws(UsageError) -> Int {

@@ -115,10 +115,10 @@ import Testing
     var output = ""
     let runner = BatchRunner(
       scorer: Scorer(profile: defaultProfile), jobs: jobs, chunkSize: chunkSize,
-      renderResult: { ResultJSON.line($0) }, renderRejection: { ResultDocument.rejectionJSON($0) + "\n" })
+      renderResult: { ResultJSON.line($0) }, renderRejection: { Array((ResultDocument.rejectionJSON($0) + "\n").utf8) })
     let summary = runner.run(inputs: [path]) { outcome in
       switch outcome {
-      case .result(_, let text), .rejected(_, let text): output += text
+      case .result(_, let bytes), .rejected(_, let bytes): output += String(decoding: bytes, as: UTF8.self)
       }
     }
     return (output, summary)

@@ -11,11 +11,11 @@ import Testing
     var sections = ""
     let summary = BatchRunner(
       scorer: Scorer(profile: defaultProfile), jobs: 2,
-      renderResult: { HTMLReport.includes($0, all: all) ? HTMLReport.section($0) : "" }
+      renderResult: { Array((HTMLReport.includes($0, all: all) ? HTMLReport.section($0) : "").utf8) }
     ).run(inputs: [repositoryRoot.appendingPathComponent("Fixtures/corpus.jsonl").path]) { outcome in
       if case .result(let result, let html) = outcome {
         results.append(result)
-        sections += html
+        sections += String(decoding: html, as: UTF8.self)
       }
     }
     return (

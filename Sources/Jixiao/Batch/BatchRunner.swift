@@ -3,21 +3,22 @@
 /// never by the batch.
 public struct BatchRunner: Sendable {
   public enum Outcome: Sendable {
-    case result(TableResult, rendered: String)
-    case rejected(InputError, rendered: String)
+    /// `rendered` is the outcome's output as UTF-8: results stay bytes from the writer to the file.
+    case result(TableResult, rendered: [UInt8])
+    case rejected(InputError, rendered: [UInt8])
   }
 
   public let scorer: Scorer
   public let jobs: Int
   public let chunkSize: Int
-  private let renderResult: @Sendable (TableResult) -> String
-  private let renderRejection: @Sendable (InputError) -> String
+  private let renderResult: @Sendable (TableResult) -> [UInt8]
+  private let renderRejection: @Sendable (InputError) -> [UInt8]
 
   /// `render…` turn an outcome into its output text; they run on the workers.
   public init(
     scorer: Scorer, jobs: Int, chunkSize: Int = 256,
-    renderResult: @escaping @Sendable (TableResult) -> String = { _ in "" },
-    renderRejection: @escaping @Sendable (InputError) -> String = { _ in "" }
+    renderResult: @escaping @Sendable (TableResult) -> [UInt8] = { _ in [] },
+    renderRejection: @escaping @Sendable (InputError) -> [UInt8] = { _ in [] }
   ) {
     self.scorer = scorer
     self.jobs = max(1, jobs)

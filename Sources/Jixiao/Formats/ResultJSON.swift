@@ -5,12 +5,12 @@ public enum ResultJSON {
     JSONWriter.text { write(result, into: &$0) }
   }
 
-  /// One JSON Lines record: the result and its newline.
-  public static func line(_ result: TableResult) -> String {
-    JSONWriter.text { writer in
-      write(result, into: &writer)
-      writer.newline()
-    }
+  /// One JSON Lines record: the result and its newline, as UTF-8.
+  public static func line(_ result: TableResult) -> [UInt8] {
+    var writer = JSONWriter()
+    write(result, into: &writer)
+    writer.newline()
+    return writer.bytes
   }
 
   static func write(_ result: TableResult, into writer: inout JSONWriter) {

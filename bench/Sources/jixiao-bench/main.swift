@@ -103,12 +103,12 @@ enum Bench {
     for jobs in [1, 2] {
       let runner = BatchRunner(
         scorer: Scorer(profile: profile), jobs: jobs, renderResult: { ResultJSON.line($0) },
-        renderRejection: { ResultDocument.rejectionJSON($0) + "\n" })
+        renderRejection: { Array((ResultDocument.rejectionJSON($0) + "\n").utf8) })
       let time = best(repeats) {
         outputBytes = 0
         _ = runner.run(inputs: [file]) { outcome in
           switch outcome {
-          case .result(_, let text), .rejected(_, let text): outputBytes += text.utf8.count
+          case .result(_, let bytes), .rejected(_, let bytes): outputBytes += bytes.count
           }
         }
       }
@@ -154,10 +154,10 @@ enum Bench {
     var buffer: [UInt8] = []
     let runner = BatchRunner(
       scorer: Scorer(profile: profile), jobs: jobs, renderResult: { ResultJSON.line($0) },
-      renderRejection: { ResultDocument.rejectionJSON($0) + "\n" })
+      renderRejection: { Array((ResultDocument.rejectionJSON($0) + "\n").utf8) })
     _ = runner.run(inputs: [file]) { outcome in
       switch outcome {
-      case .result(_, let text), .rejected(_, let text): buffer.append(contentsOf: text.utf8)
+      case .result(_, let bytes), .rejected(_, let bytes): buffer.append(contentsOf: bytes)
       }
       if buffer.count > 1 << 20 {
         sink.write(Data(buffer))
