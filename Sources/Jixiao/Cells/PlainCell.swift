@@ -52,8 +52,14 @@ enum PlainCell {
       }
     }
     let rest = UnsafeBufferPointer(rebasing: bytes[start...])
-    // Dates, and numbers the grammar refuses, are read by the general path.
-    guard !contains(month, in: rest) else { return nil }
+    if contains(month, in: rest) {
+      switch DateGrammar.parse(bytes: rest) {
+      case .success(let date): return .deadline(date)
+      case .failure(let reason): return .unreadable(reason: reason)
+      // Text with 月 that is no date is read by the general path.
+      case nil: return nil
+      }
+    }
 
     var index = 0
     if index < rest.count, rest[index] == UInt8(ascii: "-") || rest[index] == UInt8(ascii: "+") { index += 1 }
