@@ -24,22 +24,49 @@ struct ClaimedScoreCheck: TableCheck {
     -> [Finding]
   {
     guard let difference = try? claimed - recomputed.rational else { return [] }
-    let shown = (try? difference.magnitude.rounded())?.description ?? difference.magnitude.pointsText
+    let code: FindingCode
+    let verb: String
     if tolerance < difference {
-      return [Finding(.scoreOverClaimed, at: location, "\(detail())，自评 \(claimed.pointsText) 分，多报 \(shown) 分")]
+      (code, verb) = (.scoreOverClaimed, " 分，多报 ")
+    } else if tolerance < -difference {
+      (code, verb) = (.scoreUnderClaimed, " 分，少报 ")
+    } else {
+      return []
     }
-    if tolerance < -difference {
-      return [Finding(.scoreUnderClaimed, at: location, "\(detail())，自评 \(claimed.pointsText) 分，少报 \(shown) 分")]
-    }
-    return []
+    // Appended in place: these messages are the most frequent of a batch.
+    var message = detail()
+    message += "，自评 "
+    message += claimed.pointsText
+    message += verb
+    message += (try? difference.magnitude.rounded())?.description ?? difference.magnitude.pointsText
+    message += " 分"
+    return [Finding(code, at: location, message)]
   }
 
   /// `目标 ≥5%，实际 0.1%，完成率 2.00%，按比例应得 0.50 分`.
   static func describe(_ indicator: Indicator, _ item: IndicatorResult) -> String {
-    var parts = ["目标 \(indicator.targetText?.trimmingSpaces() ?? "—")", "实际 \(indicator.actualText?.trimmingSpaces() ?? "—")"]
-    if let completion = item.completion { parts.append("完成率 \(completion.percentText)") }
-    if let band = item.band { parts.append("评判为“\(band.label)”") }
-    parts.append("\(item.rule.map { "按\($0.label)" } ?? "")应得 \(item.score) 分")
-    return parts.joined(separator: "，")
+    var text = "目标 "
+    text.reserveCapacity(256)
+    text += indicator.targetText?.trimmingSpaces() ?? "—"
+    text += "，实际 "
+    text += indicator.actualText?.trimmingSpaces() ?? "—"
+    if let completion = item.completion {
+      text += "，完成率 "
+      text += completion.percentText
+    }
+    if let band = item.band {
+      text += "，评判为“"
+      text += band.label
+      text += "”"
+    }
+    text += "，"
+    if let rule = item.rule {
+      text += "按"
+      text += rule.label
+    }
+    text += "应得 "
+    text += item.score.description
+    text += " 分"
+    return text
   }
 }

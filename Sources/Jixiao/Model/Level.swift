@@ -4,9 +4,10 @@ struct LevelKeys {
   var level1: String
   var level2: String
 
-  init(_ indicator: Indicator, profile: Profile) {
-    level1 = indicator.level1.map(profile.levelName) ?? ""
-    level2 = indicator.level2.map(profile.levelName) ?? ""
+  init(_ indicator: Indicator, folding: LevelNameFolding) {
+    // Only the folding is passed: a `profile.levelName` closure would copy the whole profile.
+    level1 = indicator.level1.map { LevelName($0, folding: folding).key } ?? ""
+    level2 = indicator.level2.map { LevelName($0, folding: folding).key } ?? ""
   }
 }
 

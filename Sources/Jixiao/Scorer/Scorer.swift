@@ -25,7 +25,8 @@ public struct Scorer: Sendable {
     var indicators: [IndicatorResult] = []
     indicators.reserveCapacity(table.indicators.count)
     var evaluations: [Evaluation?] = []
-    let levels = table.indicators.map { LevelKeys($0, profile: profile) }
+    let folding = profile.levelFolding
+    let levels = table.indicators.map { LevelKeys($0, folding: folding) }
     for (indicator, levelKeys) in zip(table.indicators, levels) {
       let (result, evaluation) = scoreIndicator(indicator, levels: levelKeys, table: table)
       indicators.append(result)

@@ -114,6 +114,11 @@ struct DirectTableDecoder {
     -> [Indicator]
   {
     var indicators: [Indicator] = []
+    indicators.reserveCapacity(24)
+    var present: UInt64 = 0
+    defer {
+      for column in Indicator.OptionalColumn.allCases where present & Field(column).bit != 0 { columns.insert(column) }
+    }
     try elements { (decoder) throws(GiveUp) in
       guard indicators.count < Limits.maximumIndicators else { throw GiveUp() }
       var itemLocation = location.field("indicators[\(indicators.count + 1)]")
@@ -132,7 +137,7 @@ struct DirectTableDecoder {
       var evidence: String?
       var explanation: String?
       try decoder.members { (field, decoder) throws(GiveUp) in
-        if let column = field.column { columns.insert(column) }
+        present |= field.bit
         switch field {
         case .level1: level1 = try decoder.text()
         case .level2: level2 = try decoder.text()
@@ -169,17 +174,20 @@ struct DirectTableDecoder {
     case level1, level2, target, actual, claimedCompletion, rule, basis, lastYear, evidence, explanation
     case unknown
 
-    var column: Indicator.OptionalColumn? {
-      switch self {
-      case .evidence: .evidence
-      case .explanation: .explanation
-      case .claimedCompletion: .claimedCompletion
-      case .rule: .rule
-      case .basis: .basis
-      case .lastYear: .lastYear
-      default: nil
-      }
+    /// The member that holds an optional column.
+    init(_ column: Indicator.OptionalColumn) {
+      self =
+        switch column {
+        case .evidence: .evidence
+        case .explanation: .explanation
+        case .claimedCompletion: .claimedCompletion
+        case .rule: .rule
+        case .basis: .basis
+        case .lastYear: .lastYear
+        }
     }
+
+    var bit: UInt64 { 1 << UInt64(rawValue) }
 
     private static let names: [(field: Field, bytes: [UInt8], prefix: UInt64)] = allCases.filter { $0 != .unknown }.map {
       let bytes = Array("\($0)".utf8)
@@ -220,9 +228,8 @@ struct DirectTableDecoder {
         else { throw GiveUp() }
         unknownKeys.append(key)
       } else {
-        let bit: UInt64 = 1 << UInt64(field.rawValue)
-        guard seen & bit == 0 else { throw GiveUp() }
-        seen |= bit
+        guard seen & field.bit == 0 else { throw GiveUp() }
+        seen |= field.bit
       }
       skipWhitespace()
       try expect(UInt8(ascii: ":"))
