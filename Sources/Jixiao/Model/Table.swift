@@ -84,30 +84,40 @@ public struct Funds: Sendable, Hashable {
   }
 }
 
-/// One 三级指标 row.
+/// One 三级指标 row. Its fields live in one shared, copy-on-write box: an indicator is handed to every
+/// rule and check, and a copy is then one reference count instead of seventeen.
 public struct Indicator: Sendable, Hashable {
   public enum OptionalColumn: String, Sendable, Hashable, CaseIterable, Codable {
     case evidence, explanation, claimedCompletion, rule, basis, lastYear
   }
 
-  /// 1-based position in the table.
-  public var index: Int
-  public var level1: String?
-  public var level2: String?
-  public var name: String
-  public var weight: Rational?
-  public var targetText: String?
-  public var actualText: String?
-  public var target: Cell
-  public var actual: Cell
-  public var claimedCompletion: Rational?
-  public var claimedScore: Rational?
-  public var ruleText: String?
-  public var basis: String?
-  public var lastYear: String?
-  public var evidence: String?
-  public var explanation: String?
-  public var location: SourceLocation
+  struct Fields: Sendable, Hashable {
+    var index: Int
+    var level1: String?
+    var level2: String?
+    var name: String
+    var weight: Rational?
+    var targetText: String?
+    var actualText: String?
+    var target: Cell
+    var actual: Cell
+    var claimedCompletion: Rational?
+    var claimedScore: Rational?
+    var ruleText: String?
+    var basis: String?
+    var lastYear: String?
+    var evidence: String?
+    var explanation: String?
+    var location: SourceLocation
+  }
+
+  /// Mutated only when uniquely referenced (`update`), as `Array` is: safe to share across threads.
+  private final class Box: @unchecked Sendable {
+    var fields: Fields
+    init(_ fields: Fields) { self.fields = fields }
+  }
+
+  private var box: Box
 
   public init(
     index: Int, level1: String? = nil, level2: String? = nil, name: String, weight: Rational?,
@@ -115,22 +125,89 @@ public struct Indicator: Sendable, Hashable {
     ruleText: String? = nil, basis: String? = nil, lastYear: String? = nil, evidence: String? = nil,
     explanation: String? = nil, location: SourceLocation
   ) {
-    self.index = index
-    self.level1 = level1
-    self.level2 = level2
-    self.name = name
-    self.weight = weight
-    self.targetText = target
-    self.actualText = actual
-    self.target = target.map(Cell.init(parsing:)) ?? .empty
-    self.actual = actual.map(Cell.init(parsing:)) ?? .empty
-    self.claimedCompletion = claimedCompletion
-    self.claimedScore = claimedScore
-    self.ruleText = ruleText
-    self.basis = basis
-    self.lastYear = lastYear
-    self.evidence = evidence
-    self.explanation = explanation
-    self.location = location
+    box = Box(
+      Fields(
+        index: index, level1: level1, level2: level2, name: name, weight: weight, targetText: target, actualText: actual,
+        target: target.map(Cell.init(parsing:)) ?? .empty, actual: actual.map(Cell.init(parsing:)) ?? .empty,
+        claimedCompletion: claimedCompletion, claimedScore: claimedScore, ruleText: ruleText, basis: basis,
+        lastYear: lastYear, evidence: evidence, explanation: explanation, location: location))
+  }
+
+  private mutating func update(_ change: (inout Fields) -> Void) {
+    if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
+    change(&box.fields)
+  }
+
+  public static func == (lhs: Indicator, rhs: Indicator) -> Bool { lhs.box === rhs.box || lhs.box.fields == rhs.box.fields }
+  public func hash(into hasher: inout Hasher) { hasher.combine(box.fields) }
+
+  /// 1-based position in the table.
+  public var index: Int {
+    get { box.fields.index }
+    set { update { $0.index = newValue } }
+  }
+  public var level1: String? {
+    get { box.fields.level1 }
+    set { update { $0.level1 = newValue } }
+  }
+  public var level2: String? {
+    get { box.fields.level2 }
+    set { update { $0.level2 = newValue } }
+  }
+  public var name: String {
+    get { box.fields.name }
+    set { update { $0.name = newValue } }
+  }
+  public var weight: Rational? {
+    get { box.fields.weight }
+    set { update { $0.weight = newValue } }
+  }
+  public var targetText: String? {
+    get { box.fields.targetText }
+    set { update { $0.targetText = newValue } }
+  }
+  public var actualText: String? {
+    get { box.fields.actualText }
+    set { update { $0.actualText = newValue } }
+  }
+  public var target: Cell {
+    get { box.fields.target }
+    set { update { $0.target = newValue } }
+  }
+  public var actual: Cell {
+    get { box.fields.actual }
+    set { update { $0.actual = newValue } }
+  }
+  public var claimedCompletion: Rational? {
+    get { box.fields.claimedCompletion }
+    set { update { $0.claimedCompletion = newValue } }
+  }
+  public var claimedScore: Rational? {
+    get { box.fields.claimedScore }
+    set { update { $0.claimedScore = newValue } }
+  }
+  public var ruleText: String? {
+    get { box.fields.ruleText }
+    set { update { $0.ruleText = newValue } }
+  }
+  public var basis: String? {
+    get { box.fields.basis }
+    set { update { $0.basis = newValue } }
+  }
+  public var lastYear: String? {
+    get { box.fields.lastYear }
+    set { update { $0.lastYear = newValue } }
+  }
+  public var evidence: String? {
+    get { box.fields.evidence }
+    set { update { $0.evidence = newValue } }
+  }
+  public var explanation: String? {
+    get { box.fields.explanation }
+    set { update { $0.explanation = newValue } }
+  }
+  public var location: SourceLocation {
+    get { box.fields.location }
+    set { update { $0.location = newValue } }
   }
 }
