@@ -3,42 +3,39 @@ struct DuplicateIndicatorCheck: TableCheck {
   var appliesToTargetTables: Bool { true }
 
   func findings(in context: CheckContext) -> [Finding] {
-    let names = context.table.indicators.map(\.name)
-    // Names of printable ASCII and CJK ideographs are their own keys and equal only byte for byte:
-    // they are compared as bytes, which is much cheaper than hashing Unicode text.
-    let allPlain = names.allSatisfy { name in name.utf8.withContiguousStorageIfAvailable(PlainCell.isPlain) ?? false }
-    var firstIndex: [String: Int] = [:]
-    var firstPlain: [PlainKey: Int] = [:]
+    let indicators = context.table.indicators
+    let names = indicators.map(\.name)
+    // A table's few names of printable ASCII and CJK ideographs are equal only byte for byte: comparing
+    // them pairwise is far cheaper than hashing Unicode text. Long or unusual tables hash the folded names.
+    let earlier =
+      names.count <= 64 && names.allSatisfy(Self.isPlain) ? Self.pairwiseMatches(names) : Self.hashedMatches(names)
     var findings: [Finding] = []
-    for indicator in context.table.indicators {
-      let first: Int?
-      if allPlain {
-        first = firstPlain[PlainKey(indicator.name)]
-        if first == nil { firstPlain[PlainKey(indicator.name)] = indicator.index }
-      } else {
-        let key = CellGrammar.normalize(indicator.name).filter { !$0.isWhitespace }
-        first = firstIndex[key]
-        if first == nil { firstIndex[key] = indicator.index }
-      }
-      if let first {
-        findings.append(
-          Finding(.duplicateIndicator, at: context.location(indicator), "与第 \(first) 项指标同名，复核只应计一次"))
-      }
+    for (indicator, match) in zip(indicators, earlier) {
+      guard let match else { continue }
+      findings.append(
+        Finding(.duplicateIndicator, at: context.location(indicator), "与第 \(indicators[match].index) 项指标同名，复核只应计一次"))
     }
     return findings
   }
-}
 
-/// A plain name (`PlainCell.isPlain`), hashed and compared on its bytes.
-private struct PlainKey: Hashable {
-  let text: String
+  /// For each name, the position of the first earlier one equal to it.
+  private static func pairwiseMatches(_ names: [String]) -> [Int?] {
+    names.indices.map { position in
+      names[..<position].firstIndex { $0.utf8.count == names[position].utf8.count && $0.utf8.elementsEqual(names[position].utf8) }
+    }
+  }
 
-  init(_ text: String) { self.text = text }
+  private static func hashedMatches(_ names: [String]) -> [Int?] {
+    var first: [String: Int] = [:]
+    return names.indices.map { position in
+      let key = CellGrammar.normalize(names[position]).filter { !$0.isWhitespace }
+      if let earlier = first[key] { return earlier }
+      first[key] = position
+      return nil
+    }
+  }
 
-  static func == (lhs: PlainKey, rhs: PlainKey) -> Bool { lhs.text.utf8.elementsEqual(rhs.text.utf8) }
-
-  func hash(into hasher: inout Hasher) {
-    var text = text
-    text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+  private static func isPlain(_ name: String) -> Bool {
+    name.utf8.withContiguousStorageIfAvailable(PlainCell.isPlain) ?? false
   }
 }

@@ -189,7 +189,11 @@ struct DirectTableDecoder {
 
     var bit: UInt64 { 1 << UInt64(rawValue) }
 
-    private static let names: [(field: Field, bytes: [UInt8], prefix: UInt64)] = allCases.filter { $0 != .unknown }.map {
+    /// Indicator members first: they are most of a table's members.
+    private static let names: [(field: Field, bytes: [UInt8], prefix: UInt64)] = allCases.filter { $0 != .unknown }.sorted {
+      ($0.rawValue >= Field.level1.rawValue || $0 == .name || $0 == .weight || $0 == .claimedScore ? 0 : 1, $0.rawValue)
+        < ($1.rawValue >= Field.level1.rawValue || $1 == .name || $1 == .weight || $1 == .claimedScore ? 0 : 1, $1.rawValue)
+    }.map {
       let bytes = Array("\($0)".utf8)
       return ($0, bytes, prefix(of: bytes[...]))
     }
