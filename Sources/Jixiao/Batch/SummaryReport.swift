@@ -78,7 +78,7 @@ public enum SummaryReport {
     for error in summary.rejections { ResultDocument.writeRejection(error, into: &writer) }
     writer.endArray()
     writer.beginObject("findingsByCode")
-    for (code, count) in sortedFindings(summary) { writer.int(code.rawValue, count) }
+    for (code, count) in sortedFindings(summary) { writer.int(JSONKey(code.rawValue), count) }
     writer.endObject()
     writer.int("tablesWithClaimedTotal", summary.tablesWithClaimedTotal)
     writer.string("claimedPoints", summary.claimedPoints.description)
@@ -87,12 +87,12 @@ public enum SummaryReport {
     writeTransitions("gradeTransitions", summary.transitions, into: &writer)
     writer.beginObject("gradeTransitionsByDepartment")
     for department in summary.transitionsByDepartment.keys.sorted() {
-      writeTransitions(department, summary.transitionsByDepartment[department]!, into: &writer)
+      writeTransitions(JSONKey(department), summary.transitionsByDepartment[department]!, into: &writer)
     }
     writer.endObject()
     writer.beginObject("overClaimedByDepartment")
     for (department, points) in summary.overClaimedByDepartment.sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) }) {
-      writer.string(department, points.description)
+      writer.string(JSONKey(department), points.description)
     }
     writer.endObject()
     writer.beginArray("largestOverClaims")
@@ -110,7 +110,7 @@ public enum SummaryReport {
     writer.endObject()
   }
 
-  private static func writeTransitions(_ key: String, _ counts: [BatchSummary.Transition: Int], into writer: inout JSONWriter) {
+  private static func writeTransitions(_ key: JSONKey, _ counts: [BatchSummary.Transition: Int], into writer: inout JSONWriter) {
     writer.beginArray(key)
     for (transition, count) in counts.sorted(by: { $0.key < $1.key }) {
       writer.beginObject()

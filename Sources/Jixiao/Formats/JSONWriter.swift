@@ -19,22 +19,22 @@ struct JSONWriter {
     return writer.output
   }
 
-  mutating func beginObject(_ key: String? = nil) { open(key, UInt8(ascii: "{")) }
+  mutating func beginObject(_ key: JSONKey? = nil) { open(key, UInt8(ascii: "{")) }
   mutating func endObject() { close(UInt8(ascii: "}")) }
-  mutating func beginArray(_ key: String? = nil) { open(key, UInt8(ascii: "[")) }
+  mutating func beginArray(_ key: JSONKey? = nil) { open(key, UInt8(ascii: "[")) }
   mutating func endArray() { close(UInt8(ascii: "]")) }
 
-  mutating func string(_ key: String?, _ value: String?) {
+  mutating func string(_ key: JSONKey?, _ value: String?) {
     separate(key)
     if let value { Self.escape(value, into: &bytes) } else { bytes += "null".utf8 }
   }
 
-  mutating func raw(_ key: String?, _ literal: String) {
+  mutating func raw(_ key: JSONKey?, _ literal: String) {
     separate(key)
     bytes += literal.utf8
   }
 
-  mutating func int(_ key: String?, _ value: Int?) {
+  mutating func int(_ key: JSONKey?, _ value: Int?) {
     separate(key)
     guard let value else {
       bytes += "null".utf8
@@ -47,10 +47,10 @@ struct JSONWriter {
   /// Ends a JSON Lines record.
   mutating func newline() { bytes.append(0x0A) }
 
-  mutating func bool(_ key: String?, _ value: Bool) { raw(key, value ? "true" : "false") }
+  mutating func bool(_ key: JSONKey?, _ value: Bool) { raw(key, value ? "true" : "false") }
 
   /// A fixed-point decimal with two places as a JSON string (`"-12.30"`), `suffix` after it.
-  mutating func hundredths(_ key: String?, _ value: Int64?, suffix: UInt8? = nil) {
+  mutating func hundredths(_ key: JSONKey?, _ value: Int64?, suffix: UInt8? = nil) {
     separate(key)
     guard let value else {
       bytes += "null".utf8
@@ -68,16 +68,16 @@ struct JSONWriter {
     bytes.append(UInt8(ascii: "\""))
   }
 
-  mutating func hundredths(_ key: String?, _ value: Hundredths?) { hundredths(key, value?.hundredths) }
+  mutating func hundredths(_ key: JSONKey?, _ value: Hundredths?) { hundredths(key, value?.hundredths) }
 
   /// A rational as `pointsText` (`"12.30"`).
-  mutating func points(_ key: String?, _ value: Rational?) {
+  mutating func points(_ key: JSONKey?, _ value: Rational?) {
     guard let value, let scaled = value.roundedHalfUp(scaledBy: 100) else { return string(key, value?.pointsText) }
     hundredths(key, scaled)
   }
 
   /// A rational as `percentText` (`"86.24%"`).
-  mutating func percent(_ key: String?, _ value: Rational?) {
+  mutating func percent(_ key: JSONKey?, _ value: Rational?) {
     guard let value, let scaled = value.roundedHalfUp(scaledBy: 10_000) else { return string(key, value?.percentText) }
     hundredths(key, scaled, suffix: UInt8(ascii: "%"))
   }
@@ -96,7 +96,7 @@ struct JSONWriter {
     }
   }
 
-  private mutating func open(_ key: String?, _ bracket: UInt8) {
+  private mutating func open(_ key: JSONKey?, _ bracket: UInt8) {
     separate(key)
     bytes.append(bracket)
     precondition(needsComma.leadingZeroBitCount > 1, "JSONWriter nests at most 63 levels")
@@ -108,12 +108,19 @@ struct JSONWriter {
     bytes.append(bracket)
   }
 
-  private mutating func separate(_ key: String?) {
+  private mutating func separate(_ key: JSONKey?) {
     if needsComma & 1 != 0 { bytes.append(UInt8(ascii: ",")) }
     needsComma |= 1
-    if let key {
-      Self.escape(key, into: &bytes)
+    switch key?.storage {
+    case .literal(let name):
+      bytes.append(UInt8(ascii: "\""))
+      bytes.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+      bytes.append(UInt8(ascii: "\""))
       bytes.append(UInt8(ascii: ":"))
+    case .text(let name):
+      Self.escape(name, into: &bytes)
+      bytes.append(UInt8(ascii: ":"))
+    case nil: break
     }
   }
 
@@ -143,4 +150,18 @@ struct JSONWriter {
     }
     output.append(UInt8(ascii: "\""))
   }
+}
+
+/// A member name: a literal from the code (written as it is: the engine's names need no escaping), or
+/// text from the data (a department, a finding code), escaped.
+struct JSONKey: ExpressibleByStringLiteral {
+  enum Storage {
+    case literal(StaticString)
+    case text(String)
+  }
+
+  let storage: Storage
+
+  init(stringLiteral name: StaticString) { storage = .literal(name) }
+  init(_ text: String) { storage = .text(text) }
 }
