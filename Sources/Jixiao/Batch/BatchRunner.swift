@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Re-scores inputs record by record: reads a chunk, decodes, scores and renders it on all cores,
 /// hands the outcomes back in input order, and keeps only the summary. Memory is bounded by the chunk,
 /// never by the batch.
@@ -32,14 +34,12 @@ public struct BatchRunner: Sendable {
     inputs: [String], format: InputFormat? = nil, handle: (Outcome) -> Void, progress: ((Int) -> Void)? = nil
   ) -> BatchSummary {
     var summary = BatchSummary()
-    var chunk: [RawRecord] = []
-    chunk.reserveCapacity(chunkSize)
-    func drain() {
-      guard !chunk.isEmpty else { return }
-      let scorer = self.scorer
-      let renderResult = self.renderResult
-      let renderRejection = self.renderRejection
-      let outcomes = OrderedParallelMap.map(chunk, jobs: jobs) { record -> [Outcome] in
+    let scorer = self.scorer
+    let renderResult = self.renderResult
+    let renderRejection = self.renderRejection
+    summary.bytesRead = Self.pipeline(
+      inputs: inputs, format: format, jobs: jobs, chunkSize: chunkSize,
+      transform: { record -> [Outcome] in
         record.decode().map { decoded in
           switch decoded {
           case .table(let table):
@@ -49,27 +49,19 @@ public struct BatchRunner: Sendable {
             return .rejected(error, rendered: renderRejection(error))
           }
         }
-      }
-      chunk.removeAll(keepingCapacity: true)
-      for group in outcomes {
-        for outcome in group {
-          switch outcome {
-          case .result(let result, _): summary.add(result)
-          case .rejected(let error, _): summary.add(error)
+      },
+      consume: { outcomes in
+        for group in outcomes {
+          for outcome in group {
+            switch outcome {
+            case .result(let result, _): summary.add(result)
+            case .rejected(let error, _): summary.add(error)
+            }
+            handle(outcome)
           }
-          handle(outcome)
         }
-      }
-      progress?(summary.tablesRead)
-    }
-    for input in inputs {
-      let reader = RecordReader(path: input, format: format)
-      summary.bytesRead += reader.read { record in
-        chunk.append(record)
-        if chunk.count >= chunkSize { drain() }
-      }
-    }
-    drain()
+        progress?(summary.tablesRead)
+      })
     return summary
   }
 
@@ -80,19 +72,51 @@ public struct BatchRunner: Sendable {
   {
     var tables = 0
     var rejected = 0
-    var bytes = 0
-    var chunk: [RawRecord] = []
-    func drain() {
-      let counts = OrderedParallelMap.map(chunk, jobs: jobs) { record -> (Int, Int) in
+    let bytes = pipeline(
+      inputs: inputs, format: format, jobs: max(1, jobs), chunkSize: max(1, chunkSize),
+      transform: { record -> (Int, Int) in
         record.decode().reduce(into: (0, 0)) { counts, decoded in
           if case .table = decoded { counts.0 += 1 } else { counts.1 += 1 }
         }
+      },
+      consume: { counts in
+        for (decoded, failed) in counts {
+          tables += decoded
+          rejected += failed
+        }
+      })
+    return (tables, rejected, bytes)
+  }
+
+  /// Reads records in chunks and maps each chunk on the workers; the caller's thread reads the next
+  /// chunk and consumes the previous one (in input order) while the workers map the current one, so
+  /// reading and writing do not leave cores idle. With one job everything runs on the caller's thread.
+  /// Returns the bytes read.
+  private static func pipeline<Output: Sendable>(
+    inputs: [String], format: InputFormat?, jobs: Int, chunkSize: Int,
+    transform: @escaping @Sendable (RawRecord) -> Output, consume: ([Output]) -> Void
+  ) -> Int {
+    var bytes = 0
+    var chunk: [RawRecord] = []
+    chunk.reserveCapacity(chunkSize)
+    var inFlight: InFlight<Output>?
+    func finishInFlight() {
+      guard let flight = inFlight else { return }
+      inFlight = nil
+      consume(flight.wait())
+    }
+    func drain() {
+      guard !chunk.isEmpty else { return }
+      let work = chunk
+      chunk = []
+      chunk.reserveCapacity(chunkSize)
+      if jobs == 1 {
+        consume(work.map(transform))
+        return
       }
-      for (decoded, failed) in counts {
-        tables += decoded
-        rejected += failed
-      }
-      chunk.removeAll(keepingCapacity: true)
+      let next = InFlight(work, jobs: jobs, transform)
+      finishInFlight()
+      inFlight = next
     }
     for input in inputs {
       bytes += RecordReader(path: input, format: format).read { record in
@@ -101,6 +125,27 @@ public struct BatchRunner: Sendable {
       }
     }
     drain()
-    return (tables, rejected, bytes)
+    finishInFlight()
+    return bytes
+  }
+}
+
+/// A chunk being mapped on the workers while the caller's thread goes on.
+private final class InFlight<Output: Sendable>: @unchecked Sendable {
+  private let group = DispatchGroup()
+  // Written once by the worker before `leave`, read after `wait`: the group orders the two.
+  private var outputs: [Output] = []
+
+  init(_ records: [RawRecord], jobs: Int, _ transform: @escaping @Sendable (RawRecord) -> Output) {
+    group.enter()
+    DispatchQueue.global().async { [self] in
+      outputs = OrderedParallelMap.map(records, jobs: jobs, transform)
+      group.leave()
+    }
+  }
+
+  func wait() -> [Output] {
+    group.wait()
+    return outputs
   }
 }

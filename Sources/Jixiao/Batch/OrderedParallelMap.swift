@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 
 /// Maps a chunk on `jobs` threads and returns the results in input order: the output of a batch is
 /// the same for any number of jobs.
@@ -12,13 +13,15 @@ enum OrderedParallelMap {
     defer { buffer.deallocate() }
     let slots = SendableBuffer(buffer: buffer)
     let workers = min(jobs, count)
+    let next = Counter()
     inputs.withUnsafeBufferPointer { source in
       let sourceSlots = SendableInput(buffer: source)
-      DispatchQueue.concurrentPerform(iterations: workers) { worker in
-        // Contiguous blocks keep each worker on its own cache lines.
-        let lower = count * worker / workers
-        let upper = count * (worker + 1) / workers
-        for index in lower..<upper {
+      DispatchQueue.concurrentPerform(iterations: workers) { _ in
+        // Each worker takes the next record: a worker the system pauses (the reader shares the cores)
+        // does not hold back a fixed half of the chunk.
+        while true {
+          let index = next.value.wrappingAdd(1, ordering: .relaxed).oldValue
+          guard index < count else { return }
           (slots.buffer.baseAddress! + index).initialize(to: transform(sourceSlots.buffer[index]))
         }
       }
@@ -26,6 +29,10 @@ enum OrderedParallelMap {
     let results = Array(buffer)
     _ = buffer.baseAddress.map { $0.deinitialize(count: count) }
     return results
+  }
+
+  private final class Counter: Sendable {
+    let value = Atomic<Int>(0)
   }
 
   /// Each worker writes only its own indices, so sharing the buffer is safe.
