@@ -78,7 +78,7 @@ public enum SummaryReport {
     for error in summary.rejections { ResultDocument.writeRejection(error, into: &writer) }
     writer.endArray()
     writer.beginObject("findingsByCode")
-    for (code, count) in sortedFindings(summary) { writer.int(JSONKey(code.rawValue), count) }
+    for (code, count) in sortedFindings(summary) { writer.int(JSONKey(text: code.rawValue), count) }
     writer.endObject()
     writer.int("tablesWithClaimedTotal", summary.tablesWithClaimedTotal)
     writer.string("claimedPoints", summary.claimedPoints.description)
@@ -87,12 +87,12 @@ public enum SummaryReport {
     writeTransitions("gradeTransitions", summary.transitions, into: &writer)
     writer.beginObject("gradeTransitionsByDepartment")
     for department in summary.transitionsByDepartment.keys.sorted() {
-      writeTransitions(JSONKey(department), summary.transitionsByDepartment[department]!, into: &writer)
+      writeTransitions(JSONKey(text: department), summary.transitionsByDepartment[department]!, into: &writer)
     }
     writer.endObject()
     writer.beginObject("overClaimedByDepartment")
     for (department, points) in summary.overClaimedByDepartment.sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) }) {
-      writer.string(JSONKey(department), points.description)
+      writer.string(JSONKey(text: department), points.description)
     }
     writer.endObject()
     writer.beginArray("largestOverClaims")

@@ -19,13 +19,17 @@ public struct Unit: Sendable, Hashable, CustomStringConvertible {
 
   /// A unit with nothing to fold (no space, no full-width form).
   init(plain: String) {
-    var normalized = plain
     // 亿 alone is 亿元 (spec §2); 亿人次 is not money and stays as printed.
-    if normalized == "亿" || normalized.hasPrefix("亿/") {
-      normalized.replaceSubrange(normalized.startIndex..<normalized.index(after: normalized.startIndex), with: "亿元")
+    guard plain.utf8.starts(with: Self.hundredMillion), plain == "亿" || plain.hasPrefix("亿/") else {
+      text = plain
+      return
     }
+    var normalized = plain
+    normalized.replaceSubrange(normalized.startIndex..<normalized.index(after: normalized.startIndex), with: "亿元")
     text = normalized
   }
+
+  private static let hundredMillion = Array("亿".utf8)
 
   public var isEmpty: Bool { text.isEmpty }
   public var description: String { text }

@@ -1,16 +1,13 @@
 /// Writes JSON text with members in a fixed order: results are byte-identical run to run.
 /// Builds UTF-8 bytes directly; strings are appended whole unless they need escaping.
 struct JSONWriter {
-  private(set) var bytes: [UInt8] = []
+  private let buffer = ByteBuffer(capacity: 16 << 10)
   /// One bit per open container, innermost lowest: whether its next member needs a comma.
   /// The documents written are a few levels deep; 63 is the most this can nest.
   private var needsComma: UInt64 = 0
 
-  init() {
-    bytes.reserveCapacity(4096)
-  }
-
-  var output: String { String(decoding: bytes, as: UTF8.self) }
+  var bytes: [UInt8] { buffer.array }
+  var output: String { buffer.withBytes { String(decoding: $0, as: UTF8.self) } }
 
   /// The text `build` writes.
   static func text(_ build: (inout JSONWriter) -> Void) -> String {
@@ -26,46 +23,40 @@ struct JSONWriter {
 
   mutating func string(_ key: JSONKey?, _ value: String?) {
     separate(key)
-    if let value { Self.escape(value, into: &bytes) } else { bytes += "null".utf8 }
+    if let value { buffer.appendEscaped(value) } else { buffer.append("null") }
   }
 
-  mutating func raw(_ key: JSONKey?, _ literal: String) {
+  mutating func raw(_ key: JSONKey?, _ literal: StaticString) {
     separate(key)
-    bytes += literal.utf8
+    buffer.append(literal)
   }
 
   mutating func int(_ key: JSONKey?, _ value: Int?) {
     separate(key)
-    guard let value else {
-      bytes += "null".utf8
-      return
-    }
-    if value < 0 { bytes.append(UInt8(ascii: "-")) }
-    appendDigits(value.magnitude)
+    guard let value else { return buffer.append("null") }
+    if value < 0 { buffer.append(UInt8(ascii: "-")) }
+    buffer.appendDigits(UInt64(value.magnitude))
   }
 
   /// Ends a JSON Lines record.
-  mutating func newline() { bytes.append(0x0A) }
+  mutating func newline() { buffer.append(0x0A) }
 
   mutating func bool(_ key: JSONKey?, _ value: Bool) { raw(key, value ? "true" : "false") }
 
   /// A fixed-point decimal with two places as a JSON string (`"-12.30"`), `suffix` after it.
   mutating func hundredths(_ key: JSONKey?, _ value: Int64?, suffix: UInt8? = nil) {
     separate(key)
-    guard let value else {
-      bytes += "null".utf8
-      return
-    }
-    bytes.append(UInt8(ascii: "\""))
-    if value < 0 { bytes.append(UInt8(ascii: "-")) }
+    guard let value else { return buffer.append("null") }
+    buffer.append(UInt8(ascii: "\""))
+    if value < 0 { buffer.append(UInt8(ascii: "-")) }
     let magnitude = value.magnitude
-    appendDigits(UInt(magnitude / 100))
+    buffer.appendDigits(magnitude / 100)
     let fraction = UInt8(magnitude % 100)
-    bytes.append(UInt8(ascii: "."))
-    bytes.append(UInt8(ascii: "0") + fraction / 10)
-    bytes.append(UInt8(ascii: "0") + fraction % 10)
-    if let suffix { bytes.append(suffix) }
-    bytes.append(UInt8(ascii: "\""))
+    buffer.append(UInt8(ascii: "."))
+    buffer.append(UInt8(ascii: "0") + fraction / 10)
+    buffer.append(UInt8(ascii: "0") + fraction % 10)
+    if let suffix { buffer.append(suffix) }
+    buffer.append(UInt8(ascii: "\""))
   }
 
   mutating func hundredths(_ key: JSONKey?, _ value: Hundredths?) { hundredths(key, value?.hundredths) }
@@ -82,74 +73,138 @@ struct JSONWriter {
     hundredths(key, scaled, suffix: UInt8(ascii: "%"))
   }
 
-  private mutating func appendDigits(_ value: UInt) {
-    var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
-    withUnsafeMutableBytes(of: &digits) { buffer in
-      var value = value
-      var index = buffer.count
-      repeat {
-        index -= 1
-        buffer[index] = UInt8(ascii: "0") + UInt8(value % 10)
-        value /= 10
-      } while value != 0
-      bytes.append(contentsOf: buffer[index...])
-    }
-  }
-
   private mutating func open(_ key: JSONKey?, _ bracket: UInt8) {
     separate(key)
-    bytes.append(bracket)
+    buffer.append(bracket)
     precondition(needsComma.leadingZeroBitCount > 1, "JSONWriter nests at most 63 levels")
     needsComma <<= 1
   }
 
   private mutating func close(_ bracket: UInt8) {
     needsComma >>= 1
-    bytes.append(bracket)
+    buffer.append(bracket)
   }
 
   private mutating func separate(_ key: JSONKey?) {
-    if needsComma & 1 != 0 { bytes.append(UInt8(ascii: ",")) }
+    if needsComma & 1 != 0 { buffer.append(UInt8(ascii: ",")) }
     needsComma |= 1
     switch key?.storage {
     case .literal(let name):
-      bytes.append(UInt8(ascii: "\""))
-      bytes.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
-      bytes.append(UInt8(ascii: "\""))
-      bytes.append(UInt8(ascii: ":"))
+      buffer.append(UInt8(ascii: "\""))
+      buffer.append(name)
+      buffer.append(UInt8(ascii: "\""))
+      buffer.append(UInt8(ascii: ":"))
     case .text(let name):
-      Self.escape(name, into: &bytes)
-      bytes.append(UInt8(ascii: ":"))
+      buffer.appendEscaped(name)
+      buffer.append(UInt8(ascii: ":"))
     case nil: break
     }
   }
 
+  /// `text` as a JSON string literal, appended to `output`.
   static func escape(_ text: String, into output: inout [UInt8]) {
-    output.append(UInt8(ascii: "\""))
-    let plain = text.utf8.withContiguousStorageIfAvailable { buffer in
-      for byte in buffer where byte < 0x20 || byte == 0x22 || byte == 0x5C { return false }
-      output.append(contentsOf: buffer)
+    let buffer = ByteBuffer(capacity: text.utf8.count + 2)
+    buffer.appendEscaped(text)
+    buffer.withBytes { output.append(contentsOf: $0) }
+  }
+}
+
+/// A growable byte buffer whose appends are a capacity check and a store: the writer's hot path.
+/// Owned by one writer on one thread.
+final class ByteBuffer {
+  private var pointer: UnsafeMutablePointer<UInt8>
+  private var count = 0
+  private var capacity: Int
+
+  init(capacity: Int) {
+    self.capacity = max(16, capacity)
+    pointer = .allocate(capacity: self.capacity)
+  }
+
+  deinit { pointer.deallocate() }
+
+  var array: [UInt8] { withBytes { Array($0) } }
+
+  func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+    body(UnsafeBufferPointer(start: pointer, count: count))
+  }
+
+  @inline(__always) private func reserve(_ extra: Int) {
+    if count + extra > capacity { grow(to: count + extra) }
+  }
+
+  private func grow(to needed: Int) {
+    let newCapacity = max(needed, capacity * 2)
+    let newPointer = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+    newPointer.update(from: pointer, count: count)
+    pointer.deallocate()
+    pointer = newPointer
+    capacity = newCapacity
+  }
+
+  @inline(__always) func append(_ byte: UInt8) {
+    reserve(1)
+    pointer[count] = byte
+    count += 1
+  }
+
+  func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+    guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+    reserve(bytes.count)
+    (pointer + count).update(from: base, count: bytes.count)
+    count += bytes.count
+  }
+
+  func append(_ literal: StaticString) {
+    append(UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+  }
+
+  func appendDigits(_ value: UInt64) {
+    reserve(20)
+    var value = value
+    var digits = 0
+    var scratch = value
+    repeat {
+      digits += 1
+      scratch /= 10
+    } while scratch != 0
+    var index = count + digits
+    repeat {
+      index -= 1
+      pointer[index] = UInt8(ascii: "0") + UInt8(value % 10)
+      value /= 10
+    } while value != 0
+    count += digits
+  }
+
+  /// `text` in double quotes, with `"`, `\\` and control characters escaped.
+  func appendEscaped(_ text: String) {
+    append(UInt8(ascii: "\""))
+    let plain = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+      for byte in bytes where byte < 0x20 || byte == 0x22 || byte == 0x5C { return false }
+      append(bytes)
       return true
     }
-    if plain == true {
-      output.append(UInt8(ascii: "\""))
-      return
-    }
-    for byte in text.utf8 {
-      switch byte {
-      case UInt8(ascii: "\""): output += #"\""#.utf8
-      case UInt8(ascii: "\\"): output += #"\\"#.utf8
-      case 0x0A: output += #"\n"#.utf8
-      case 0x0D: output += #"\r"#.utf8
-      case 0x09: output += #"\t"#.utf8
-      case 0..<0x20:
-        let hex = String(byte, radix: 16)
-        output += (#"\u"# + String(repeating: "0", count: 4 - hex.count) + hex).utf8
-      default: output.append(byte)
+    if plain != true {
+      for byte in text.utf8 {
+        switch byte {
+        case UInt8(ascii: "\""): append(#"\""#)
+        case UInt8(ascii: "\\"): append(#"\\"#)
+        case 0x0A: append(#"\n"#)
+        case 0x0D: append(#"\r"#)
+        case 0x09: append(#"\t"#)
+        case 0..<0x20:
+          append(#"\u00"#)
+          append(Self.hexDigits[Int(byte >> 4)])
+          append(Self.hexDigits[Int(byte & 0x0F)])
+        default: append(byte)
+        }
       }
     }
-    output.append(UInt8(ascii: "\""))
+    append(UInt8(ascii: "\""))
   }
+
+  private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 }
 
 /// A member name: a literal from the code (written as it is: the engine's names need no escaping), or
@@ -163,5 +218,5 @@ struct JSONKey: ExpressibleByStringLiteral {
   let storage: Storage
 
   init(stringLiteral name: StaticString) { storage = .literal(name) }
-  init(_ text: String) { storage = .text(text) }
+  init(text: String) { storage = .text(text) }
 }

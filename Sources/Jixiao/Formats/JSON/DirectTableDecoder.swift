@@ -1,3 +1,5 @@
+import Foundation
+
 /// Decodes a table straight from the bytes of one JSON record, without building a `JSONValue` tree:
 /// the batch's hot path. It reads only what is plainly well-formed (no escapes, no error of any
 /// kind) and gives up on anything else, returning `nil`, so that `JSONParser` and `TableDecoder`
@@ -189,25 +191,25 @@ struct DirectTableDecoder {
 
     var bit: UInt64 { 1 << UInt64(rawValue) }
 
-    /// Indicator members first: they are most of a table's members.
-    private static let names: [(field: Field, bytes: [UInt8], prefix: UInt64)] = allCases.filter { $0 != .unknown }.sorted {
-      ($0.rawValue >= Field.level1.rawValue || $0 == .name || $0 == .weight || $0 == .claimedScore ? 0 : 1, $0.rawValue)
-        < ($1.rawValue >= Field.level1.rawValue || $1 == .name || $1 == .weight || $1 == .claimedScore ? 0 : 1, $1.rawValue)
-    }.map {
-      let bytes = Array("\($0)".utf8)
-      return ($0, bytes, prefix(of: bytes[...]))
-    }
-
-    /// The first eight bytes and the length tell every known name apart; the rest is then compared.
-    private static func prefix(of bytes: some Collection<UInt8>) -> UInt64 {
-      var value = UInt64(bytes.count)
-      for byte in bytes.prefix(7) { value = value << 8 | UInt64(byte) }
-      return value
-    }
+    /// Known names by their length: a key is compared with the one to three names of its length.
+    private static let byLength: [[(field: Field, bytes: [UInt8])]] = {
+      var table = [[(field: Field, bytes: [UInt8])]](repeating: [], count: 18)
+      for field in allCases where field != .unknown {
+        let bytes = Array("\(field)".utf8)
+        table[bytes.count].append((field, bytes))
+      }
+      return table
+    }()
 
     init(_ key: Slice<UnsafeBufferPointer<UInt8>>) {
-      let prefix = Self.prefix(of: key)
-      for entry in Self.names where entry.prefix == prefix && entry.bytes.elementsEqual(key) {
+      guard key.count < Self.byLength.count else {
+        self = .unknown
+        return
+      }
+      for entry in Self.byLength[key.count]
+      where entry.bytes.withUnsafeBufferPointer({ name in
+        memcmp(name.baseAddress!, key.base.baseAddress! + key.startIndex, key.count) == 0
+      }) {
         self = entry.field
         return
       }
