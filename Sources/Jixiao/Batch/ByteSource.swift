@@ -82,7 +82,7 @@ struct LineSplitter {
       if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
     }
     var start = 0
-    while let newline = bytes[start...].firstIndex(of: 0x0A) {
+    while let newline = Self.newline(in: bytes, from: start) {
       lineNumber += 1
       if oversized || pending.count + (newline - start) > Limits.maximumRecordBytes {
         body(.oversized(number: lineNumber))
@@ -101,6 +101,16 @@ struct LineSplitter {
       pending = []
     } else {
       pending += bytes[start...]
+    }
+  }
+
+  /// The next `\n` at or after `start`, found with `memchr` (a batch is mostly long lines).
+  private static func newline(in bytes: [UInt8], from start: Int) -> Int? {
+    bytes.withUnsafeBufferPointer { buffer in
+      guard start < buffer.count, let base = buffer.baseAddress,
+        let found = memchr(base + start, 0x0A, buffer.count - start)
+      else { return nil }
+      return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
   }
 
