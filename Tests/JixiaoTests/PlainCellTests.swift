@@ -51,3 +51,27 @@ import Testing
     }
   }
 }
+
+@Suite struct LevelNameTests {
+  /// The specification of a level key, on characters: spaces dropped, traditional forms mapped, a
+  /// trailing 指标 trimmed from a longer name.
+  static func reference(_ printed: String, _ forms: [Character: Character]) -> String {
+    var text = String(printed.compactMap { $0.isWhitespace ? nil : (forms[$0] ?? $0) })
+    if text.hasSuffix("指标"), text.count > 2 { text.removeLast(2) }
+    return text
+  }
+
+  @Test func fastKeysAgreeWithTheCharacterDefinition() {
+    let forms = defaultProfile.traditionalForms
+    let folding = LevelNameFolding(forms)
+    let alphabet = Array("产出指标標數量 a\u{3000}满意度") as [Character]
+    var generator = SplitMix(seed: 31)
+    for _ in 0..<20_000 {
+      let length = Int(generator.next() % 7)
+      let text = String((0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] })
+      #expect(LevelName(text, folding: folding).key == Self.reference(text, forms), "\(text)")
+    }
+    #expect(LevelName("產出指標", folding: folding).key == "产出")
+    #expect(LevelName("指标", folding: folding).key == "指标")
+  }
+}

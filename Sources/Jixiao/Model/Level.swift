@@ -64,36 +64,34 @@ public struct LevelNameFolding: Sendable, Hashable {
   /// The key of a name made only of printable ASCII and CJK ideographs (where a scalar is a
   /// character and none is a space other than U+0020); `nil` for anything else.
   func fastKey(_ printed: String) -> String? {
-    let scan = printed.utf8.withContiguousStorageIfAvailable { bytes -> (plain: Bool, untouched: Bool, characters: Int) in
+    printed.utf8.withContiguousStorageIfAvailable { bytes -> String? in
       var characters = 0
       var untouched = true
       var index = 0
       while index < bytes.count {
         let lead = bytes[index]
         if lead < 0x80 {
-          guard lead >= 0x20, lead < 0x7F else { return (false, false, 0) }
+          guard lead >= 0x20, lead < 0x7F else { return nil }
           if lead == 0x20 { untouched = false } else { characters += 1 }
           index += 1
           continue
         }
         // E4…E9 lead the three-byte forms of U+4000…U+9FFF.
-        guard lead >= 0xE4, lead <= 0xE9 else { return (false, false, 0) }
+        guard lead >= 0xE4, lead <= 0xE9 else { return nil }
         if isTraditional(Self.scalar(bytes, at: index)) { untouched = false }
         characters += 1
         index += 3
       }
-      return (true, untouched, characters)
-    }
-    guard let scan, scan.plain else { return nil }
-    // Nearly every name: nothing to drop or map, so the key shares the printed text's storage.
-    if scan.untouched {
-      let trimsSuffix = scan.characters > 2 && printed.utf8.reversed().starts(with: Self.suffix.reversed())
-      return trimsSuffix ? String(Substring(printed.utf8.dropLast(Self.suffix.count))) : printed
-    }
-    return printed.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+      // Nearly every name: nothing to drop or map.
+      if untouched {
+        if characters > 2, Self.endsWithSuffix(bytes) {
+          return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<(bytes.count - Self.suffix.count)]), as: UTF8.self)
+        }
+        return printed
+      }
       var output: [UInt8] = []
       output.reserveCapacity(bytes.count)
-      var index = 0
+      index = 0
       while index < bytes.count {
         let lead = bytes[index]
         if lead < 0x80 {
@@ -109,9 +107,17 @@ public struct LevelNameFolding: Sendable, Hashable {
         }
         index += 3
       }
-      if scan.characters > 2, output.reversed().starts(with: Self.suffix.reversed()) { output.removeLast(Self.suffix.count) }
-      return String(decoding: output, as: UTF8.self)
+      return output.withUnsafeBufferPointer { folded in
+        let end = characters > 2 && Self.endsWithSuffix(folded) ? folded.count - Self.suffix.count : folded.count
+        return String(decoding: UnsafeBufferPointer(rebasing: folded[..<end]), as: UTF8.self)
+      }
     } ?? nil
+  }
+
+  private static func endsWithSuffix(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard bytes.count >= suffix.count else { return false }
+    for (offset, byte) in suffix.enumerated() where bytes[bytes.count - suffix.count + offset] != byte { return false }
+    return true
   }
 
   private static func scalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> UInt32 {

@@ -56,10 +56,19 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
     return result
   }
 
+  /// Binary GCD (shifts and subtractions, no division); gcd(0, 0) is taken as 1.
   private static func gcd64(_ a: UInt64, _ b: UInt64) -> UInt64 {
-    var (a, b) = (a, b)
-    while b != 0 { (a, b) = (b, a % b) }
-    return a == 0 ? 1 : a
+    if a == 0 { return b == 0 ? 1 : b }
+    if b == 0 { return a }
+    let shift = (a | b).trailingZeroBitCount
+    var a = a >> a.trailingZeroBitCount
+    var b = b
+    repeat {
+      b >>= b.trailingZeroBitCount
+      if a > b { swap(&a, &b) }
+      b -= a
+    } while b != 0
+    return a << shift
   }
 
   private static func gcd(_ a: UInt128, _ b: UInt128) -> UInt128 {
