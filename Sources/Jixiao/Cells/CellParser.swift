@@ -215,6 +215,16 @@ extension StringProtocol {
     return found.flatMap { $0 } ?? Substring(self).utf8.containsSequence(Array(other.utf8))
   }
 
+  /// Equal byte for byte (which implies equal as strings; the converse needs Unicode normalization).
+  func hasSameBytes(as other: some StringProtocol) -> Bool {
+    let same = utf8.withContiguousStorageIfAvailable { left in
+      other.utf8.withContiguousStorageIfAvailable { right in
+        left.count == right.count && (left.isEmpty || memcmp(left.baseAddress!, right.baseAddress!, left.count) == 0)
+      }
+    }
+    return (same ?? nil) ?? utf8.elementsEqual(other.utf8)
+  }
+
   func trimmingSpaces() -> String {
     var view = Substring(self)
     // Fast path on bytes: nothing to trim at either end (the usual cell).

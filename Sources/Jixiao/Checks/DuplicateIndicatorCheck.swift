@@ -1,5 +1,3 @@
-import Foundation
-
 /// `structure.duplicate-indicator`: the same 三级指标 again, reported where it repeats.
 struct DuplicateIndicatorCheck: TableCheck {
   var appliesToTargetTables: Bool { true }
@@ -23,7 +21,7 @@ struct DuplicateIndicatorCheck: TableCheck {
   /// For each name, the position of the first earlier one equal to it.
   private static func pairwiseMatches(_ names: [String]) -> [Int?] {
     names.indices.map { position in
-      names[..<position].firstIndex { $0.utf8.count == names[position].utf8.count && Self.sameBytes($0, names[position]) }
+      names[..<position].firstIndex { $0.hasSameBytes(as: names[position]) }
     }
   }
 
@@ -35,15 +33,6 @@ struct DuplicateIndicatorCheck: TableCheck {
       first[key] = position
       return nil
     }
-  }
-
-  private static func sameBytes(_ a: String, _ b: String) -> Bool {
-    let same = a.utf8.withContiguousStorageIfAvailable { left in
-      b.utf8.withContiguousStorageIfAvailable { right in
-        left.count == right.count && (left.isEmpty || memcmp(left.baseAddress!, right.baseAddress!, left.count) == 0)
-      }
-    }
-    return (same ?? nil) ?? a.utf8.elementsEqual(b.utf8)
   }
 
   private static func isPlain(_ name: String) -> Bool {

@@ -4,6 +4,11 @@ struct LevelKeys {
   var level1: String
   var level2: String
 
+  /// Both keys equal byte for byte (and so equal as strings).
+  func sameBytes(as other: LevelKeys) -> Bool {
+    level1.hasSameBytes(as: other.level1) && level2.hasSameBytes(as: other.level2)
+  }
+
   init(_ indicator: Indicator, folding: LevelNameFolding) {
     // Only the folding is passed: a `profile.levelName` closure would copy the whole profile.
     level1 = indicator.level1.map { LevelName($0, folding: folding).key } ?? ""
