@@ -118,6 +118,7 @@ struct DirectTableDecoder {
     var indicators: [Indicator] = []
     indicators.reserveCapacity(24)
     var present: UInt64 = 0
+    var repeated = RepeatedText()
     defer {
       for column in Indicator.OptionalColumn.allCases where present & Field(column).bit != 0 { columns.insert(column) }
     }
@@ -139,21 +140,23 @@ struct DirectTableDecoder {
       var evidence: String?
       var explanation: String?
       try decoder.members { (field, decoder) throws(GiveUp) in
+        let text = { (decoder: inout DirectTableDecoder) throws(GiveUp) -> String? in try decoder.text(field, repeated: &repeated)
+        }
         present |= field.bit
         switch field {
-        case .level1: level1 = try decoder.text()
-        case .level2: level2 = try decoder.text()
+        case .level1: level1 = try text(&decoder)
+        case .level2: level2 = try text(&decoder)
         case .name: name = try decoder.text()
         case .weight: weight = try decoder.number()
         case .target: target = try decoder.text()
         case .actual: actual = try decoder.text()
         case .claimedCompletion: claimedCompletion = try decoder.number(percent: true)
         case .claimedScore: claimedScore = try decoder.number()
-        case .rule: rule = try decoder.text()
-        case .basis: basis = try decoder.text()
-        case .lastYear: lastYear = try decoder.text()
-        case .evidence: evidence = try decoder.text()
-        case .explanation: explanation = try decoder.text()
+        case .rule: rule = try text(&decoder)
+        case .basis: basis = try text(&decoder)
+        case .lastYear: lastYear = try text(&decoder)
+        case .evidence: evidence = try text(&decoder)
+        case .explanation: explanation = try text(&decoder)
         default: try decoder.skipValue(depth: 3)
         }
       }
@@ -266,17 +269,44 @@ struct DirectTableDecoder {
 
   // MARK: Values
 
+  /// The last text read for each field of an indicator: a table repeats its level names, rules and
+  /// evidence row after row, and a repeat is then one comparison instead of a new string.
+  struct RepeatedText {
+    private var last: [(raw: Slice<UnsafeBufferPointer<UInt8>>, text: String)?] = Array(
+      repeating: nil, count: Field.allCases.count)
+
+    mutating func text(_ raw: Slice<UnsafeBufferPointer<UInt8>>, for field: Field, make: () throws(GiveUp) -> String)
+      throws(GiveUp) -> String
+    {
+      if let previous = last[field.rawValue], previous.raw.count == raw.count,
+        raw.isEmpty
+          || memcmp(previous.raw.base.baseAddress! + previous.raw.startIndex, raw.base.baseAddress! + raw.startIndex, raw.count)
+            == 0
+      {
+        return previous.text
+      }
+      let text = try make()
+      last[field.rawValue] = (raw, text)
+      return text
+    }
+  }
+
   /// A text field: a string as it is, a number as its literal, `null` as absent.
-  private mutating func text() throws(GiveUp) -> String? {
+  private mutating func text(_ field: Field? = nil, repeated: UnsafeMutablePointer<RepeatedText>? = nil) throws(GiveUp) -> String?
+  {
     guard index < bytes.count else { throw GiveUp() }
     switch bytes[index] {
     case UInt8(ascii: "\""):
       let raw = try rawString()
-      // Longer text is counted in characters by the general path, which refuses or keeps it.
-      guard raw.count <= Limits.maximumCellLength, let text = UTF8Validation.string(UnsafeBufferPointer(rebasing: raw)) else {
-        throw GiveUp()
+      let make = { () throws(GiveUp) -> String in
+        // Longer text is counted in characters by the general path, which refuses or keeps it.
+        guard raw.count <= Limits.maximumCellLength, let text = UTF8Validation.string(UnsafeBufferPointer(rebasing: raw)) else {
+          throw GiveUp()
+        }
+        return text
       }
-      return text
+      guard let field, let repeated else { return try make() }
+      return try repeated.pointee.text(raw, for: field, make: make)
     case UInt8(ascii: "n"):
       try literal("null")
       return nil
@@ -291,6 +321,10 @@ struct DirectTableDecoder {
     guard index < bytes.count else { throw GiveUp() }
     switch bytes[index] {
     case UInt8(ascii: "\""):
+      let start = index
+      let raw = try rawString()
+      if let value = PrintedNumber.plainDecimal(UnsafeBufferPointer(rebasing: raw), percent: percent) { return value }
+      index = start
       guard let printed = try text() else { return nil }
       do {
         return try PrintedNumber.parse(printed, percent: percent, at: SourceLocation(file: ""))
@@ -301,7 +335,12 @@ struct DirectTableDecoder {
       try literal("null")
       return nil
     case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-      guard let value = Rational(jsonNumber: String(decoding: try numberLiteral(), as: UTF8.self)) else { throw GiveUp() }
+      let literal = try numberLiteral()
+      // Without an exponent a JSON number is a plain decimal.
+      if !literal.contains(where: { $0 | 0x20 == UInt8(ascii: "e") }), let value = Rational(decimalBytes: literal) {
+        return value
+      }
+      guard let value = Rational(jsonNumber: String(decoding: literal, as: UTF8.self)) else { throw GiveUp() }
       return value
     default: throw GiveUp()
     }

@@ -162,20 +162,23 @@ extension PrintedNumber {
 
   /// `parse` for ASCII digits and points with at most a trailing `%`; `nil` for anything else.
   static func plainDecimal(_ printed: String, percent: Bool) -> Rational? {
-    printed.utf8.withContiguousStorageIfAvailable { bytes -> Rational? in
-      var digits = bytes[...]
-      let isPercent = digits.last == UInt8(ascii: "%")
-      if isPercent { digits = digits.dropLast() }
-      for suffix in moneyAndPointSuffixes where digits.count > suffix.count && digits.suffix(suffix.count).elementsEqual(suffix) {
-        digits = digits.dropLast(suffix.count)
-        break
-      }
-      guard digits.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E }), let value = Rational(decimalBytes: digits) else {
-        return nil
-      }
-      return isPercent || percent ? try? value / Rational.hundred : value
-    } ?? nil
+    printed.utf8.withContiguousStorageIfAvailable { plainDecimal($0, percent: percent) } ?? nil
   }
+
+  static func plainDecimal(_ bytes: UnsafeBufferPointer<UInt8>, percent: Bool) -> Rational? {
+    var digits = bytes[...]
+    let isPercent = digits.last == UInt8(ascii: "%")
+    if isPercent { digits = digits.dropLast() }
+    for suffix in moneyAndPointSuffixes where digits.count > suffix.count && digits.suffix(suffix.count).elementsEqual(suffix) {
+      digits = digits.dropLast(suffix.count)
+      break
+    }
+    guard digits.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E }), let value = Rational(decimalBytes: digits) else {
+      return nil
+    }
+    return isPercent || percent ? try? value / Rational.hundred : value
+  }
+
 }
 
 extension Rational {
