@@ -76,7 +76,11 @@ enum CellGrammar {
   /// Folds full-width digits and punctuation that converted PDFs print, and trims spaces.
   static func normalize(_ printed: String) -> String {
     // Fast path: nothing to fold (no full-width form, ideographic or no-break space, tab or newline).
-    if !printed.utf8.contains(where: { $0 == 0xEF || $0 == 0xE3 || $0 == 0xC2 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+    let needsFolding =
+      printed.utf8.withContiguousStorageIfAvailable { bytes in
+        bytes.contains { $0 == 0xEF || $0 == 0xE3 || $0 == 0xC2 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+      } ?? true
+    if !needsFolding {
       return printed.trimmingSpaces()
     }
     var result = ""

@@ -385,14 +385,18 @@ struct DirectTableDecoder {
   private mutating func rawString() throws(GiveUp) -> Slice<UnsafeBufferPointer<UInt8>> {
     try expect(UInt8(ascii: "\""))
     let start = index
-    while index < bytes.count {
-      let byte = bytes[index]
+    // A local cursor and base address keep the scan in registers.
+    guard let base = bytes.baseAddress else { throw GiveUp() }
+    let count = bytes.count
+    var cursor = start
+    while cursor < count {
+      let byte = base[cursor]
       if byte == UInt8(ascii: "\"") {
-        index += 1
-        return bytes[start..<index - 1]
+        index = cursor + 1
+        return bytes[start..<cursor]
       }
       guard byte != UInt8(ascii: "\\"), byte >= 0x20 else { throw GiveUp() }
-      index += 1
+      cursor += 1
     }
     throw GiveUp()
   }
