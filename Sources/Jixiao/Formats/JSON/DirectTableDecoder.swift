@@ -124,7 +124,7 @@ struct DirectTableDecoder {
     }
     try elements { (decoder) throws(GiveUp) in
       guard indicators.count < Limits.maximumIndicators else { throw GiveUp() }
-      var itemLocation = location.field("indicators[\(indicators.count + 1)]")
+      var itemLocation = location.field(Self.indicatorPath(indicators.count + 1))
       itemLocation.line = decoder.line
       var level1: String?
       var level2: String?
@@ -168,6 +168,13 @@ struct DirectTableDecoder {
           lastYear: lastYear, evidence: evidence, explanation: explanation, location: itemLocation))
     }
     return indicators
+  }
+
+  /// `indicators[n]`, made once for the usual positions.
+  private static let indicatorPaths = (0...64).map { "indicators[\($0)]" }
+
+  private static func indicatorPath(_ position: Int) -> String {
+    position < indicatorPaths.count ? indicatorPaths[position] : "indicators[\(position)]"
   }
 
   // MARK: Members and elements
