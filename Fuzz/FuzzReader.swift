@@ -1,7 +1,8 @@
 import Foundation
 
 /// libFuzzer entry: any bytes as a JSON, JSON Lines or CSV input (the first byte picks the format),
-/// read and scored; every record must end as a result or a located rejection, never a trap.
+/// read and scored; every record must end as a result or a located rejection, never a trap. The
+/// direct decoder is checked against the general parser on the same bytes.
 nonisolated(unsafe) private var scorer: Scorer? = {
   guard let path = ProcessInfo.processInfo.environment["JIXIAO_PROFILE"] else { return nil }
   return (try? Profile.read(path: path)).map { Scorer(profile: $0) }
@@ -13,6 +14,13 @@ public func fuzzReader(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   let formats: [InputFormat] = [.json, .jsonl, .csv]
   let format = formats[Int(data[0]) % 3]
   let bytes = Array(UnsafeBufferPointer(start: data + 1, count: size - 1))
+  // The batch's direct decoder must build the general path's table, or give up.
+  let location = SourceLocation(file: "fuzz", line: 1)
+  if let direct = bytes.withUnsafeBufferPointer({ DirectTableDecoder.decode($0, at: location, defaultID: "d") }) {
+    guard case .object(let object) = try? JSONParser.parse(bytes), let general = try? TableDecoder.decode(object, at: location, defaultID: "d")
+    else { preconditionFailure("the direct decoder accepted a record the general path rejects") }
+    precondition(direct == general, "the direct decoder and the general path disagree")
+  }
   for record in TableReader.read(bytes, file: "fuzz", format: format) {
     switch record {
     case .table(let table):

@@ -127,3 +127,16 @@ import Testing
     #expect(vocabulary.read(actual: "详见报告", target: "长期推动") == nil)
   }
 }
+
+@Suite struct TrimmingTests {
+  /// The byte-level shortcut leaves every kind of space to the character-level trim.
+  @Test(arguments: [
+    ("产出", "产出"), (" 产出 ", "产出"), ("\u{3000}产出\u{3000}", "产出"), ("\u{2003}abc\u{2003}", "abc"),
+    ("\u{00A0}5%\u{00A0}", "5%"), ("\u{0085}x\u{2028}", "x"), ("\u{205F}≥5\u{202F}", "≥5"), ("a\t", "a"), ("", ""),
+    ("‰", "‰"), ("\u{1680}数量", "数量"),
+  ])
+  func trimsEverySpace(text: String, expected: String) {
+    #expect(text.trimmingSpaces() == expected)
+    #expect(Substring(text).trimmingSpaces() == expected)
+  }
+}

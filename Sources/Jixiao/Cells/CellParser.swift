@@ -210,6 +210,28 @@ extension Collection where Element == UInt8 {
   }
 }
 
+extension String {
+  /// `trimmingSpaces` for a `String`: the usual cell has nothing to trim and is returned as it is,
+  /// sharing its storage.
+  func trimmingSpaces() -> String {
+    if Self.hasNothingToTrim(utf8) { return self }
+    return Substring(self).trimmingSpaces()
+  }
+}
+
+extension String {
+  /// True when the text starts and ends with printable ASCII or a CJK ideograph (lead byte E4…E9):
+  /// neither end is then a space. Anything else is left to the character-level trim.
+  static func hasNothingToTrim<Bytes: BidirectionalCollection<UInt8>>(_ bytes: Bytes) -> Bool {
+    guard let first = bytes.first, let last = bytes.last else { return false }
+    let firstIsPlain = (first > 0x20 && first < 0x7F) || (first >= 0xE4 && first <= 0xE9)
+    if last > 0x20, last < 0x7F { return firstIsPlain }
+    guard last >= 0x80, bytes.count >= 3 else { return false }
+    let lead = bytes[bytes.index(bytes.endIndex, offsetBy: -3)]
+    return firstIsPlain && lead >= 0xE4 && lead <= 0xE9
+  }
+}
+
 extension StringProtocol {
   /// Substring search on UTF-8 bytes: exact, and without Foundation's locale-aware machinery.
   func containsText(_ other: String) -> Bool {
@@ -232,11 +254,7 @@ extension StringProtocol {
   func trimmingSpaces() -> String {
     var view = Substring(self)
     // Fast path on bytes: nothing to trim at either end (the usual cell).
-    if let first = view.utf8.first, let last = view.utf8.last, first > 0x20, first < 0x80 || (first != 0xE3 && first != 0xC2),
-      last > 0x20, last != 0x80, last != 0xA0
-    {
-      return String(view)
-    }
+    if String.hasNothingToTrim(view.utf8) { return String(view) }
     while let first = view.first, first.isWhitespace { view = view.dropFirst() }
     while let last = view.last, last.isWhitespace { view = view.dropLast() }
     return String(view)
