@@ -46,7 +46,7 @@ public enum FindingLocation: Sendable, Hashable {
     switch self {
     case .table: nil
     case .funds: "funds"
-    case .indicator(let index, _): "\(index)"
+    case .indicator(let index, _): String(index)
     }
   }
 }

@@ -25,8 +25,14 @@ public struct SourceLocation: Sendable, Hashable, CustomStringConvertible, Codab
 
   public var description: String {
     var text = file
-    if let line { text += ":\(line)" }
-    if let field { text += ": \(field)" }
+    if let line {
+      text += ":"
+      text += String(line)
+    }
+    if let field {
+      text += ": "
+      text += field
+    }
     return text
   }
 }
