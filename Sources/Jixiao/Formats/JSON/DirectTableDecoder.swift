@@ -443,15 +443,8 @@ struct DirectTableDecoder {
   }
 
   private mutating func skipWhitespace() {
-    while index < bytes.count {
-      switch bytes[index] {
-      case 0x20, 0x09, 0x0D: index += 1
-      case 0x0A:
-        index += 1
-        line += 1
-      default: return
-      }
-    }
+    var lineStart = 0
+    JSONParser.skipWhitespace(bytes, &index, line: &line, lineStart: &lineStart)
   }
 
   private mutating func expect(_ byte: UInt8) throws(GiveUp) {

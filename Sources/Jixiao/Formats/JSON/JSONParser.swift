@@ -64,6 +64,12 @@ public struct JSONParser {
   }
 
   private mutating func skipWhitespace() {
+    Self.skipWhitespace(bytes, &index, line: &line, lineStart: &lineStart)
+  }
+
+  /// Skips JSON whitespace (space, tab, CR, LF) from `index`, counting lines and where the last began.
+  /// Shared with `DirectTableDecoder`, which must number lines as this parser does.
+  static func skipWhitespace(_ bytes: UnsafeBufferPointer<UInt8>, _ index: inout Int, line: inout Int, lineStart: inout Int) {
     while index < bytes.count {
       switch bytes[index] {
       case 0x20, 0x09, 0x0D: index += 1
