@@ -89,11 +89,7 @@ struct JSONWriter {
     if needsComma & 1 != 0 { buffer.append(UInt8(ascii: ",")) }
     needsComma |= 1
     switch key?.storage {
-    case .literal(let name):
-      buffer.append(UInt8(ascii: "\""))
-      buffer.append(name)
-      buffer.append(UInt8(ascii: "\""))
-      buffer.append(UInt8(ascii: ":"))
+    case .literal(let name): buffer.appendMemberName(name)
     case .text(let name):
       buffer.appendEscaped(name)
       buffer.append(UInt8(ascii: ":"))
@@ -157,6 +153,18 @@ final class ByteBuffer {
 
   func append(_ literal: StaticString) {
     append(UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+  }
+
+  /// `"name":` for a literal name, copied byte by byte (names are a few bytes: cheaper than `memcpy`).
+  func appendMemberName(_ name: StaticString) {
+    let length = name.utf8CodeUnitCount
+    reserve(length + 3)
+    let start = pointer + count
+    start[0] = UInt8(ascii: "\"")
+    for offset in 0..<length { start[1 + offset] = name.utf8Start[offset] }
+    start[length + 1] = UInt8(ascii: "\"")
+    start[length + 2] = UInt8(ascii: ":")
+    count += length + 3
   }
 
   func appendDigits(_ value: UInt64) {

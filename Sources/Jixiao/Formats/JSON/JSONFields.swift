@@ -166,17 +166,23 @@ extension PrintedNumber {
   }
 
   static func plainDecimal(_ bytes: UnsafeBufferPointer<UInt8>, percent: Bool) -> Rational? {
-    var digits = bytes[...]
-    let isPercent = digits.last == UInt8(ascii: "%")
-    if isPercent { digits = digits.dropLast() }
-    for suffix in moneyAndPointSuffixes where digits.count > suffix.count && digits.suffix(suffix.count).elementsEqual(suffix) {
-      digits = digits.dropLast(suffix.count)
+    var end = bytes.count
+    let isPercent = end > 0 && bytes[end - 1] == UInt8(ascii: "%")
+    if isPercent { end -= 1 }
+    for suffix in moneyAndPointSuffixes where end > suffix.count && Self.bytes(bytes, endingAt: end, are: suffix) {
+      end -= suffix.count
       break
     }
-    guard digits.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E }), let value = Rational(decimalBytes: digits) else {
-      return nil
-    }
-    return isPercent || percent ? try? value / Rational.hundred : value
+    for index in 0..<end where !((bytes[index] >= 0x30 && bytes[index] <= 0x39) || bytes[index] == 0x2E) { return nil }
+    guard let value = Rational(decimalBytes: bytes[..<end]) else { return nil }
+    guard isPercent || percent else { return value }
+    let (scaled, overflow) = value.denominator.multipliedReportingOverflow(by: 100)
+    return overflow ? nil : try? Rational(value.numerator, over: scaled)
+  }
+
+  private static func bytes(_ bytes: UnsafeBufferPointer<UInt8>, endingAt end: Int, are suffix: [UInt8]) -> Bool {
+    for (offset, byte) in suffix.enumerated() where bytes[end - suffix.count + offset] != byte { return false }
+    return true
   }
 
 }
