@@ -140,23 +140,21 @@ struct DirectTableDecoder {
       var evidence: String?
       var explanation: String?
       try decoder.members { (field, decoder) throws(GiveUp) in
-        let text = { (decoder: inout DirectTableDecoder) throws(GiveUp) -> String? in try decoder.text(field, repeated: &repeated)
-        }
         present |= field.bit
         switch field {
-        case .level1: level1 = try text(&decoder)
-        case .level2: level2 = try text(&decoder)
+        case .level1: level1 = try decoder.text(field, reusing: &repeated)
+        case .level2: level2 = try decoder.text(field, reusing: &repeated)
         case .name: name = try decoder.text()
         case .weight: weight = try decoder.number()
         case .target: target = try decoder.text()
         case .actual: actual = try decoder.text()
         case .claimedCompletion: claimedCompletion = try decoder.number(percent: true)
         case .claimedScore: claimedScore = try decoder.number()
-        case .rule: rule = try text(&decoder)
-        case .basis: basis = try text(&decoder)
-        case .lastYear: lastYear = try text(&decoder)
-        case .evidence: evidence = try text(&decoder)
-        case .explanation: explanation = try text(&decoder)
+        case .rule: rule = try decoder.text(field, reusing: &repeated)
+        case .basis: basis = try decoder.text(field, reusing: &repeated)
+        case .lastYear: lastYear = try decoder.text(field, reusing: &repeated)
+        case .evidence: evidence = try decoder.text(field, reusing: &repeated)
+        case .explanation: explanation = try decoder.text(field, reusing: &repeated)
         default: try decoder.skipValue(depth: 3)
         }
       }
@@ -282,9 +280,7 @@ struct DirectTableDecoder {
     private var last: [(raw: Slice<UnsafeBufferPointer<UInt8>>, text: String)?] = Array(
       repeating: nil, count: Field.allCases.count)
 
-    mutating func text(_ raw: Slice<UnsafeBufferPointer<UInt8>>, for field: Field, make: () throws(GiveUp) -> String)
-      throws(GiveUp) -> String
-    {
+    mutating func text(_ raw: Slice<UnsafeBufferPointer<UInt8>>, for field: Field) throws(GiveUp) -> String {
       if let previous = last[field.rawValue], previous.raw.count == raw.count,
         raw.isEmpty
           || memcmp(previous.raw.base.baseAddress! + previous.raw.startIndex, raw.base.baseAddress! + raw.startIndex, raw.count)
@@ -292,28 +288,35 @@ struct DirectTableDecoder {
       {
         return previous.text
       }
-      let text = try make()
+      let text = try DirectTableDecoder.string(raw)
       last[field.rawValue] = (raw, text)
       return text
     }
   }
 
+  /// A string's bytes as text. Longer text is counted in characters by the general path, which refuses
+  /// or keeps it.
+  static func string(_ raw: Slice<UnsafeBufferPointer<UInt8>>) throws(GiveUp) -> String {
+    guard raw.count <= Limits.maximumCellLength, let text = UTF8Validation.string(UnsafeBufferPointer(rebasing: raw)) else {
+      throw GiveUp()
+    }
+    return text
+  }
+
   /// A text field: a string as it is, a number as its literal, `null` as absent.
-  private mutating func text(_ field: Field? = nil, repeated: UnsafeMutablePointer<RepeatedText>? = nil) throws(GiveUp) -> String?
-  {
+  private mutating func text() throws(GiveUp) -> String? {
+    try text { raw throws(GiveUp) in try Self.string(raw) }
+  }
+
+  /// A text field that often repeats the same field of the previous indicator.
+  private mutating func text(_ field: Field, reusing repeated: inout RepeatedText) throws(GiveUp) -> String? {
+    try text { raw throws(GiveUp) in try repeated.text(raw, for: field) }
+  }
+
+  private mutating func text(_ string: (Slice<UnsafeBufferPointer<UInt8>>) throws(GiveUp) -> String) throws(GiveUp) -> String? {
     guard index < bytes.count else { throw GiveUp() }
     switch bytes[index] {
-    case UInt8(ascii: "\""):
-      let raw = try rawString()
-      let make = { () throws(GiveUp) -> String in
-        // Longer text is counted in characters by the general path, which refuses or keeps it.
-        guard raw.count <= Limits.maximumCellLength, let text = UTF8Validation.string(UnsafeBufferPointer(rebasing: raw)) else {
-          throw GiveUp()
-        }
-        return text
-      }
-      guard let field, let repeated else { return try make() }
-      return try repeated.pointee.text(raw, for: field, make: make)
+    case UInt8(ascii: "\""): return try string(try rawString())
     case UInt8(ascii: "n"):
       try literal("null")
       return nil
