@@ -77,7 +77,7 @@ import Testing
 
   func runGenerated(_ bytes: [UInt8], name: String) throws -> ([TableResult], [InputError]) {
     let path = NSTemporaryDirectory() + "jixiao-\(UUID().uuidString)-\(name)"
-    FileManager.default.createFile(atPath: path, contents: Data(bytes))
+    #expect(FileManager.default.createFile(atPath: path, contents: Data(bytes)), "cannot write \(path)")
     defer { try? FileManager.default.removeItem(atPath: path) }
     var results: [TableResult] = []
     var rejections: [InputError] = []
