@@ -9,6 +9,31 @@ struct LevelKeys {
     level1.hasSameBytes(as: other.level1) && level2.hasSameBytes(as: other.level2)
   }
 
+  /// The keys of every indicator; a row that prints the same level names as the row before (most do)
+  /// reuses its keys.
+  static func keys(of indicators: [Indicator], folding: LevelNameFolding) -> [LevelKeys] {
+    var keys: [LevelKeys] = []
+    keys.reserveCapacity(indicators.count)
+    for (position, indicator) in indicators.enumerated() {
+      if position > 0, let previous = keys.last, Self.samePrinted(indicator.level1, indicators[position - 1].level1),
+        Self.samePrinted(indicator.level2, indicators[position - 1].level2)
+      {
+        keys.append(previous)
+      } else {
+        keys.append(LevelKeys(indicator, folding: folding))
+      }
+    }
+    return keys
+  }
+
+  private static func samePrinted(_ a: String?, _ b: String?) -> Bool {
+    switch (a, b) {
+    case (nil, nil): true
+    case (let a?, let b?): a.hasSameBytes(as: b)
+    default: false
+    }
+  }
+
   init(_ indicator: Indicator, folding: LevelNameFolding) {
     // Only the folding is passed: a `profile.levelName` closure would copy the whole profile.
     level1 = indicator.level1.map { LevelName($0, folding: folding).key } ?? ""

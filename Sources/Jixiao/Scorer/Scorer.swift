@@ -25,8 +25,7 @@ public struct Scorer: Sendable {
     var indicators: [IndicatorResult] = []
     indicators.reserveCapacity(table.indicators.count)
     var evaluations: [Evaluation?] = []
-    let folding = profile.levelFolding
-    let levels = table.indicators.map { LevelKeys($0, folding: folding) }
+    let levels = LevelKeys.keys(of: table.indicators, folding: profile.levelFolding)
     for (indicator, levelKeys) in zip(table.indicators, levels) {
       let (result, evaluation) = scoreIndicator(indicator, levels: levelKeys, table: table)
       indicators.append(result)
