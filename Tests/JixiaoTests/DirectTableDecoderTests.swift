@@ -118,7 +118,10 @@ import Testing
           for tail in [[], [UInt8(0x80)], [UInt8(0xBF)], [UInt8(0x41)]] {
             let bytes = [a, b, c] + tail
             let expected = String(validating: bytes, as: UTF8.self) != nil
-            bytes.withUnsafeBufferPointer { #expect(UTF8Validation.isValid($0) == expected, "\(bytes)") }
+            bytes.withUnsafeBufferPointer {
+              #expect(UTF8Validation.isValid($0) == expected, "\(bytes)")
+              #expect((UTF8Validation.string($0) != nil) == expected, "\(bytes)")
+            }
             checked += 1
           }
         }

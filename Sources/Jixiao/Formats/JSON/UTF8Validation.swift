@@ -1,3 +1,5 @@
+import Foundation
+
 /// UTF-8 well-formedness (Unicode Table 3-7) on a byte buffer, without generic dispatch: the direct
 /// decoder checks every string with it before `String(decoding:)` copies the bytes.
 enum UTF8Validation {
@@ -38,8 +40,13 @@ enum UTF8Validation {
     return true
   }
 
-  /// The text of well-formed bytes; `nil` otherwise.
+  /// The text of well-formed bytes; `nil` otherwise. `String(decoding:)` validates as it copies and
+  /// replaces what is ill-formed, so the bytes were well-formed exactly when the copy equals them.
   static func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
-    isValid(bytes) ? String(decoding: bytes, as: UTF8.self) : nil
+    let text = String(decoding: bytes, as: UTF8.self)
+    let same = text.utf8.withContiguousStorageIfAvailable { copy in
+      copy.count == bytes.count && (bytes.isEmpty || memcmp(copy.baseAddress!, bytes.baseAddress!, bytes.count) == 0)
+    }
+    return same ?? isValid(bytes) ? text : nil
   }
 }
