@@ -155,13 +155,13 @@ final class ByteBuffer {
     append(UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
   }
 
-  /// `"name":` for a literal name, copied byte by byte (names are a few bytes: cheaper than `memcpy`).
+  /// `"name":` for a literal name, after one capacity check.
   func appendMemberName(_ name: StaticString) {
     let length = name.utf8CodeUnitCount
     reserve(length + 3)
     let start = pointer + count
     start[0] = UInt8(ascii: "\"")
-    for offset in 0..<length { start[1 + offset] = name.utf8Start[offset] }
+    (start + 1).update(from: name.utf8Start, count: length)
     start[length + 1] = UInt8(ascii: "\"")
     start[length + 2] = UInt8(ascii: ":")
     count += length + 3
