@@ -219,6 +219,17 @@ extension String {
   }
 }
 
+extension Optional where Wrapped == String {
+  /// Both absent, or both present and equal byte for byte.
+  func hasSameBytes(as other: String?) -> Bool {
+    switch (self, other) {
+    case (nil, nil): true
+    case (let text?, let other?): text.hasSameBytes(as: other)
+    default: false
+    }
+  }
+}
+
 extension String {
   /// True when the text starts and ends with printable ASCII or a CJK ideograph (lead byte E4…E9):
   /// neither end is then a space. Anything else is left to the character-level trim.

@@ -15,8 +15,8 @@ struct LevelKeys {
     var keys: [LevelKeys] = []
     keys.reserveCapacity(indicators.count)
     for (position, indicator) in indicators.enumerated() {
-      if position > 0, let previous = keys.last, Self.samePrinted(indicator.level1, indicators[position - 1].level1),
-        Self.samePrinted(indicator.level2, indicators[position - 1].level2)
+      if position > 0, let previous = keys.last, indicator.level1.hasSameBytes(as: indicators[position - 1].level1),
+        indicator.level2.hasSameBytes(as: indicators[position - 1].level2)
       {
         keys.append(previous)
       } else {
@@ -24,14 +24,6 @@ struct LevelKeys {
       }
     }
     return keys
-  }
-
-  private static func samePrinted(_ a: String?, _ b: String?) -> Bool {
-    switch (a, b) {
-    case (nil, nil): true
-    case (let a?, let b?): a.hasSameBytes(as: b)
-    default: false
-    }
   }
 
   init(_ indicator: Indicator, folding: LevelNameFolding) {

@@ -17,6 +17,7 @@ struct Evaluation {
 struct RuleContext {
   let indicator: Indicator
   let levels: LevelKeys
+  let choice: RuleSelection.Choice
   let weight: Rational
   let profile: Profile
   let tableYear: Int?

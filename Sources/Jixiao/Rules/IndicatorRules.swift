@@ -10,8 +10,8 @@ enum IndicatorRules {
 
   private static func dispatch(_ context: RuleContext) throws(ArithmeticOverflow) -> Evaluation {
     let indicator = context.indicator
-    let printed = RuleSelection.printedRule(indicator, profile: context.profile)
-    let rule = printed ?? RuleSelection.defaultRule(indicator, level1: context.levels.level1, profile: context.profile)
+    let printed = context.choice.printed
+    let rule = context.choice.rule
 
     switch indicator.target {
     case .empty:

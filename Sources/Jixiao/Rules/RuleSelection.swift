@@ -7,11 +7,43 @@ enum RuleSelection {
     return profile.ruleKeywords.first(where: { text.containsText($0.keyword) })?.rule
   }
 
-  static func defaultRule(_ indicator: Indicator, level1: String, profile: Profile) -> RuleKind {
-    if profile.satisfactionLevel1.contains(level1) {
-      return .satisfaction
-    }
+  static func defaultRule(_ indicator: Indicator, isSatisfactionLevel: Bool) -> RuleKind {
+    if isSatisfactionLevel { return .satisfaction }
     if case .text = indicator.target { return .graded }
     return .proportional
+  }
+
+  /// The rule chosen for an indicator, and the one its 赋分规则 text names (if any).
+  struct Choice {
+    let printed: RuleKind?
+    let rule: RuleKind
+  }
+
+  /// Chooses the rules of a table's rows in order. Rows repeat the 赋分规则 text and the level 1 of the
+  /// row before; a repeat (equal bytes, so equal text) reuses that row's reading.
+  struct Chooser {
+    let profile: Profile
+    private var previous: (ruleText: String?, printed: RuleKind?, level1: String, isSatisfactionLevel: Bool)?
+
+    init(profile: Profile) {
+      self.profile = profile
+    }
+
+    mutating func choice(for indicator: Indicator, level1: String) -> Choice {
+      let printed: RuleKind?
+      if let previous, indicator.ruleText.hasSameBytes(as: previous.ruleText) {
+        printed = previous.printed
+      } else {
+        printed = printedRule(indicator, profile: profile)
+      }
+      let isSatisfactionLevel: Bool
+      if let previous, level1.hasSameBytes(as: previous.level1) {
+        isSatisfactionLevel = previous.isSatisfactionLevel
+      } else {
+        isSatisfactionLevel = profile.satisfactionLevel1.contains(level1)
+      }
+      previous = (indicator.ruleText, printed, level1, isSatisfactionLevel)
+      return Choice(printed: printed, rule: printed ?? defaultRule(indicator, isSatisfactionLevel: isSatisfactionLevel))
+    }
   }
 }

@@ -26,8 +26,9 @@ public struct Scorer: Sendable {
     indicators.reserveCapacity(table.indicators.count)
     var evaluations: [Evaluation?] = []
     let levels = LevelKeys.keys(of: table.indicators, folding: profile.levelFolding)
+    var rules = RuleSelection.Chooser(profile: profile)
     for (indicator, levelKeys) in zip(table.indicators, levels) {
-      let (result, evaluation) = scoreIndicator(indicator, levels: levelKeys, table: table)
+      let (result, evaluation) = scoreIndicator(indicator, levels: levelKeys, table: table, rules: &rules)
       indicators.append(result)
       evaluations.append(evaluation)
       if let evaluation { findings.append(contentsOf: evaluation.findings) }
@@ -76,7 +77,9 @@ public struct Scorer: Sendable {
       verified: score != nil)
   }
 
-  private func scoreIndicator(_ indicator: Indicator, levels: LevelKeys, table: Table) -> (IndicatorResult, Evaluation?) {
+  private func scoreIndicator(_ indicator: Indicator, levels: LevelKeys, table: Table, rules: inout RuleSelection.Chooser)
+    -> (IndicatorResult, Evaluation?)
+  {
     let claimed = indicator.claimedScore.flatMap { try? $0.rounded() }
     var result = IndicatorResult(
       index: indicator.index, name: indicator.name, level1: indicator.level1, level2: indicator.level2,
@@ -85,7 +88,9 @@ public struct Scorer: Sendable {
       score: claimed ?? .zero, claimedScore: claimed, band: nil, whatIfScore: nil, verified: false)
     guard !table.isTargetTable, let weight = indicator.weight, !weight.isNegative else { return (result, nil) }
 
-    let context = RuleContext(indicator: indicator, levels: levels, weight: weight, profile: profile, tableYear: table.year)
+    let context = RuleContext(
+      indicator: indicator, levels: levels, choice: rules.choice(for: indicator, level1: levels.level1), weight: weight,
+      profile: profile, tableYear: table.year)
     var evaluation = IndicatorRules.evaluate(context)
     if profile.evidenceRequired, table.columns.contains(.evidence), indicator.evidence.isBlank, evaluation.score != nil {
       evaluation.score = .zero
