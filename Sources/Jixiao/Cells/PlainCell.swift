@@ -1,8 +1,8 @@
 /// The fast path of the cell grammar, for the cells nearly every table prints: text made only of
 /// printable ASCII, CJK ideographs, ≥ and ≤. In such text a scalar is a character, nothing is a
 /// space and nothing needs folding, so the grammar can be read on bytes. Anything else returns
-/// `nil` and is read by `CellGrammar.parse`, whose result this path must equal (tested on every
-/// fixture cell and on generated ones).
+/// `nil` and is read by `CellGrammar.parseGeneral`, whose result this path must equal (`PlainCellTests`
+/// on every fixture cell and on generated ones; the differential `Fuzz/FuzzCell.swift`).
 enum PlainCell {
   static func parse(_ printed: String) -> Cell?? {
     printed.utf8.withContiguousStorageIfAvailable { bytes in parse(printed, bytes) }
@@ -32,7 +32,6 @@ enum PlainCell {
   private static let trailingOperators: [([UInt8], Comparison)] = CellGrammar.trailingOperators.map {
     (Array($0.0.utf8), $0.1)
   }
-  private static let month: [UInt8] = Array("月".utf8)
   private static let approximateMarks: [[UInt8]] = [Array("多".utf8), Array("余".utf8)]
 
   private static func parse(_ printed: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Cell? {
@@ -44,15 +43,15 @@ enum PlainCell {
     var comparison: Comparison?
     let first = bytes[0]
     if first < 0x30 || first > 0x39 {
-      for (symbol, operator_) in first < 0x80 || first == 0xE2 ? symbolOperators : wordOperators
+      for (symbol, found) in first < 0x80 || first == 0xE2 ? symbolOperators : wordOperators
       where has(symbol, at: 0, in: bytes) {
-        comparison = operator_
+        comparison = found
         start = symbol.count
         break
       }
     }
     let rest = UnsafeBufferPointer(rebasing: bytes[start...])
-    if contains(month, in: rest) {
+    if contains(CellGrammar.monthMark, in: rest) {
       switch DateGrammar.parse(bytes: rest) {
       case .success(let date): return .deadline(date)
       case .failure(let reason): return .unreadable(reason: reason)
