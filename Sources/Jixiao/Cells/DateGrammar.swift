@@ -13,7 +13,6 @@ enum DateGrammar {
   }
 
   private static let year = Array("年".utf8)
-  private static let month = Array("月".utf8)
   private static let endOfMonth = Array("底".utf8)
   private static let days = [Array("日".utf8), Array("号".utf8)]
   private static let before = ["之前", "以前", "前"].map { Array($0.utf8) }
@@ -30,7 +29,7 @@ enum DateGrammar {
     } else {
       index = 0
     }
-    guard let month = readInteger(bytes, &index), take(Self.month, bytes, &index) else { return nil }
+    guard let month = readInteger(bytes, &index), take(CellGrammar.monthMark, bytes, &index) else { return nil }
     var day: Int?
     if !take(endOfMonth, bytes, &index), let number = readInteger(bytes, &index) {
       day = number
