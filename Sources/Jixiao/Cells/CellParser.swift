@@ -184,38 +184,23 @@ enum CellGrammar {
   }
 }
 
-extension UnsafeBufferPointer where Element == UInt8 {
-  func containsSequence(_ needle: UnsafeBufferPointer<UInt8>) -> Bool {
-    guard let head = needle.first else { return true }
-    guard needle.count <= count else { return false }
-    var start = 0
-    while start + needle.count <= count {
-      if self[start] == head, memcmp(baseAddress! + start, needle.baseAddress!, needle.count) == 0 { return true }
-      start += 1
-    }
-    return false
-  }
-}
-
-extension Collection where Element == UInt8 {
-  /// Whether `needle` occurs as a contiguous run of bytes.
-  func containsSequence(_ needle: [UInt8]) -> Bool {
-    guard let head = needle.first else { return true }
-    var index = startIndex
-    while let found = self[index...].firstIndex(of: head) {
-      if self[found...].starts(with: needle) { return true }
-      index = self.index(after: found)
-    }
-    return false
-  }
-}
-
 extension String {
   /// `trimmingSpaces` for a `String`: the usual cell has nothing to trim and is returned as it is,
   /// sharing its storage.
   func trimmingSpaces() -> String {
     if Self.hasNothingToTrim(utf8) { return self }
     return Substring(self).trimmingSpaces()
+  }
+
+  /// True when the text starts and ends with printable ASCII or a CJK ideograph (lead byte E4…E9):
+  /// neither end is then a space. Anything else is left to the character-level trim.
+  static func hasNothingToTrim<Bytes: BidirectionalCollection<UInt8>>(_ bytes: Bytes) -> Bool {
+    guard let first = bytes.first, let last = bytes.last else { return false }
+    let firstIsPlain = (first > 0x20 && first < 0x7F) || (first >= 0xE4 && first <= 0xE9)
+    if last > 0x20, last < 0x7F { return firstIsPlain }
+    guard last >= 0x80, bytes.count >= 3 else { return false }
+    let lead = bytes[bytes.index(bytes.endIndex, offsetBy: -3)]
+    return firstIsPlain && lead >= 0xE4 && lead <= 0xE9
   }
 }
 
@@ -227,19 +212,6 @@ extension Optional where Wrapped == String {
     case (let text?, let other?): text.hasSameBytes(as: other)
     default: false
     }
-  }
-}
-
-extension String {
-  /// True when the text starts and ends with printable ASCII or a CJK ideograph (lead byte E4…E9):
-  /// neither end is then a space. Anything else is left to the character-level trim.
-  static func hasNothingToTrim<Bytes: BidirectionalCollection<UInt8>>(_ bytes: Bytes) -> Bool {
-    guard let first = bytes.first, let last = bytes.last else { return false }
-    let firstIsPlain = (first > 0x20 && first < 0x7F) || (first >= 0xE4 && first <= 0xE9)
-    if last > 0x20, last < 0x7F { return firstIsPlain }
-    guard last >= 0x80, bytes.count >= 3 else { return false }
-    let lead = bytes[bytes.index(bytes.endIndex, offsetBy: -3)]
-    return firstIsPlain && lead >= 0xE4 && lead <= 0xE9
   }
 }
 

@@ -59,8 +59,7 @@ enum DateGrammar {
   }
 
   private static func take(_ word: [UInt8], _ bytes: UnsafeBufferPointer<UInt8>, _ index: inout Int) -> Bool {
-    guard index + word.count <= bytes.count else { return false }
-    for (offset, byte) in word.enumerated() where bytes[index + offset] != byte { return false }
+    guard bytes.hasBytes(word, at: index) else { return false }
     index += word.count
     return true
   }

@@ -44,14 +44,14 @@ enum PlainCell {
     let first = bytes[0]
     if first < 0x30 || first > 0x39 {
       for (symbol, found) in first < 0x80 || first == 0xE2 ? symbolOperators : wordOperators
-      where has(symbol, at: 0, in: bytes) {
+      where bytes.hasBytes(symbol, at: 0) {
         comparison = found
         start = symbol.count
         break
       }
     }
     let rest = UnsafeBufferPointer(rebasing: bytes[start...])
-    if contains(CellGrammar.monthMark, in: rest) {
+    if CellGrammar.monthMark.withUnsafeBufferPointer(rest.containsSequence) {
       switch DateGrammar.parse(bytes: rest) {
       case .success(let date): return .deadline(date)
       case .failure(let reason): return .unreadable(reason: reason)
@@ -86,14 +86,14 @@ enum PlainCell {
     var unitStart = index
     var unitEnd = rest.count
     var isApproximate = false
-    for mark in approximateMarks where has(mark, at: unitStart, in: rest) {
+    for mark in approximateMarks where rest.hasBytes(mark, at: unitStart) {
       isApproximate = true
       unitStart += mark.count
       break
     }
     var effective = comparison
     for (word, trailing) in trailingOperators
-    where unitEnd - unitStart >= word.count && has(word, at: unitEnd - word.count, in: rest) {
+    where unitEnd - unitStart >= word.count && rest.hasBytes(word, at: unitEnd - word.count) {
       unitEnd -= word.count
       if effective == nil || effective == .equal { effective = trailing }
       break
@@ -107,20 +107,5 @@ enum PlainCell {
     guard characters <= CellGrammar.maximumUnitLength else { return comparison == nil ? .text(printed) : nil }
     let unitText = String(decoding: UnsafeBufferPointer(rebasing: rest[unitStart..<unitEnd]), as: UTF8.self)
     return .quantity(Quantity(comparison: effective, value: value, unit: Unit(plain: unitText), isApproximate: isApproximate))
-  }
-
-  private static func has(_ needle: [UInt8], at offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    guard offset >= 0, offset + needle.count <= bytes.count else { return false }
-    for (position, byte) in needle.enumerated() where bytes[offset + position] != byte { return false }
-    return true
-  }
-
-  private static func contains(_ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    var offset = 0
-    while offset + needle.count <= bytes.count {
-      if bytes[offset] == needle[0], has(needle, at: offset, in: bytes) { return true }
-      offset += 1
-    }
-    return false
   }
 }

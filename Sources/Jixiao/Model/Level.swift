@@ -137,9 +137,7 @@ public struct LevelNameFolding: Sendable, Hashable {
   }
 
   private static func endsWithSuffix(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    guard bytes.count >= suffix.count else { return false }
-    for (offset, byte) in suffix.enumerated() where bytes[bytes.count - suffix.count + offset] != byte { return false }
-    return true
+    bytes.hasBytes(suffix, at: bytes.count - suffix.count)
   }
 
   private static func scalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> UInt32 {

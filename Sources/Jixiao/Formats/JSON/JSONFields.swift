@@ -169,7 +169,7 @@ extension PrintedNumber {
     var end = bytes.count
     let isPercent = end > 0 && bytes[end - 1] == UInt8(ascii: "%")
     if isPercent { end -= 1 }
-    for suffix in moneyAndPointSuffixes where end > suffix.count && Self.bytes(bytes, endingAt: end, are: suffix) {
+    for suffix in moneyAndPointSuffixes where end > suffix.count && bytes.hasBytes(suffix, at: end - suffix.count) {
       end -= suffix.count
       break
     }
@@ -179,12 +179,6 @@ extension PrintedNumber {
     let (scaled, overflow) = value.denominator.multipliedReportingOverflow(by: 100)
     return overflow ? nil : try? Rational(value.numerator, over: scaled)
   }
-
-  private static func bytes(_ bytes: UnsafeBufferPointer<UInt8>, endingAt end: Int, are suffix: [UInt8]) -> Bool {
-    for (offset, byte) in suffix.enumerated() where bytes[end - suffix.count + offset] != byte { return false }
-    return true
-  }
-
 }
 
 extension Rational {
