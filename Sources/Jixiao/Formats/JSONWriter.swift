@@ -35,7 +35,7 @@ struct JSONWriter {
     separate(key)
     guard let value else { return buffer.append("null") }
     if value < 0 { buffer.append(UInt8(ascii: "-")) }
-    buffer.appendDigits(UInt64(value.magnitude))
+    buffer.appendDigits(value.magnitude)
   }
 
   /// Ends a JSON Lines record.
@@ -43,34 +43,26 @@ struct JSONWriter {
 
   mutating func bool(_ key: JSONKey?, _ value: Bool) { raw(key, value ? "true" : "false") }
 
-  /// A fixed-point decimal with two places as a JSON string (`"-12.30"`), `suffix` after it.
-  mutating func hundredths(_ key: JSONKey?, _ value: Int64?, suffix: UInt8? = nil) {
+  /// A two-place decimal as a JSON string (`"-12.30"`), `suffix` after it.
+  mutating func hundredths(_ key: JSONKey?, _ value: Hundredths?, suffix: UInt8? = nil) {
     separate(key)
     guard let value else { return buffer.append("null") }
     buffer.append(UInt8(ascii: "\""))
-    if value < 0 { buffer.append(UInt8(ascii: "-")) }
-    let magnitude = value.magnitude
-    buffer.appendDigits(magnitude / 100)
-    let fraction = UInt8(magnitude % 100)
-    buffer.append(UInt8(ascii: "."))
-    buffer.append(UInt8(ascii: "0") + fraction / 10)
-    buffer.append(UInt8(ascii: "0") + fraction % 10)
+    value.withText(buffer.append)
     if let suffix { buffer.append(suffix) }
     buffer.append(UInt8(ascii: "\""))
   }
 
-  mutating func hundredths(_ key: JSONKey?, _ value: Hundredths?) { hundredths(key, value?.hundredths) }
-
   /// A rational as `pointsText` (`"12.30"`).
   mutating func points(_ key: JSONKey?, _ value: Rational?) {
-    guard let value, let scaled = value.roundedHalfUp(scaledBy: 100) else { return string(key, value?.pointsText) }
-    hundredths(key, scaled)
+    guard let value, let rounded = value.hundredths(scaledBy: 100) else { return string(key, value?.pointsText) }
+    hundredths(key, rounded)
   }
 
   /// A rational as `percentText` (`"86.24%"`).
   mutating func percent(_ key: JSONKey?, _ value: Rational?) {
-    guard let value, let scaled = value.roundedHalfUp(scaledBy: 10_000) else { return string(key, value?.percentText) }
-    hundredths(key, scaled, suffix: UInt8(ascii: "%"))
+    guard let value, let percent = value.hundredths(scaledBy: 10_000) else { return string(key, value?.percentText) }
+    hundredths(key, percent, suffix: UInt8(ascii: "%"))
   }
 
   private mutating func open(_ key: JSONKey?, _ bracket: UInt8) {
@@ -167,7 +159,7 @@ final class ByteBuffer {
     count += length + 3
   }
 
-  func appendDigits(_ value: UInt64) {
+  func appendDigits(_ value: UInt) {
     reserve(20)
     var value = value
     var digits = 0

@@ -37,9 +37,14 @@ public struct Hundredths: Sendable, Hashable, Comparable, CustomStringConvertibl
   public static func < (lhs: Hundredths, rhs: Hundredths) -> Bool { lhs.hundredths < rhs.hundredths }
 
   public var description: String {
-    // Written right to left into a small buffer: scores are formatted for every finding and cell.
-    var magnitude = hundredths.magnitude
-    return String(unsafeUninitializedCapacity: 24) { buffer in
+    withText { String(decoding: $0, as: UTF8.self) }
+  }
+
+  /// The text (`-12.30`) as UTF-8, written right to left into a buffer on the stack: scores are
+  /// formatted for every cell and finding, into strings and straight into JSON.
+  func withText<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { buffer in
+      var magnitude = hundredths.magnitude
       var index = buffer.count
       func put(_ byte: UInt8) {
         index -= 1
@@ -55,9 +60,7 @@ public struct Hundredths: Sendable, Hashable, Comparable, CustomStringConvertibl
         magnitude /= 10
       } while magnitude != 0
       if hundredths < 0 { put(UInt8(ascii: "-")) }
-      let length = buffer.count - index
-      for offset in 0..<length { buffer[offset] = buffer[index + offset] }
-      return length
+      return body(UnsafeBufferPointer(rebasing: buffer[index...]))
     }
   }
 }

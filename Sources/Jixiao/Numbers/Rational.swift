@@ -137,28 +137,30 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
   /// Rounds half away from zero (the spec's "half up": 4.815 → 4.82) to `places` decimals.
   public func rounded(places: Int = 2) throws(ArithmeticOverflow) -> Hundredths {
     precondition(places == 2, "jixiao rounds to 2 places")
-    let scaled = try Rational.checked(numerator.multipliedReportingOverflow(by: 100))
-    let quotient = scaled / denominator
-    let remainder = (scaled % denominator).magnitude
-    var result = quotient
-    if remainder * 2 >= denominator.magnitude { result += numerator < 0 ? -1 : 1 }
-    guard let hundredths = Int64(exactly: result) else { throw ArithmeticOverflow() }
-    return Hundredths(hundredths: hundredths)
+    guard let hundredths = hundredths(scaledBy: 100) else { throw ArithmeticOverflow() }
+    return hundredths
   }
 
-  /// `self × scale` rounded half away from zero, as `formatted(places:)` rounds; `nil` when it
-  /// does not fit in 64 bits.
-  func roundedHalfUp(scaledBy scale: Int128) -> Int64? {
+  /// `self × scale`, rounded half up, as a count of hundredths (scale 100: the value; 10,000: the
+  /// value as a percent); nil when it does not fit.
+  func hundredths(scaledBy scale: Int128) -> Hundredths? {
+    roundedHalfUp(scaledBy: scale).flatMap { Int64(exactly: $0) }.map { Hundredths(hundredths: $0) }
+  }
+
+  /// `self × scale` rounded half away from zero: every rounding of the engine is this one. Nil when
+  /// the product does not fit.
+  private func roundedHalfUp(scaledBy scale: Int128) -> Int128? {
     let (scaled, overflow) = numerator.multipliedReportingOverflow(by: scale)
     guard !overflow else { return nil }
+    // Nearly every value fits in 64 bits, where division is a machine instruction.
     if let scaled64 = Int64(exactly: scaled), let denominator64 = Int64(exactly: denominator) {
       let (quotient, remainder) = scaled64.quotientAndRemainder(dividingBy: denominator64)
-      guard remainder.magnitude * 2 >= denominator64.magnitude else { return quotient }
-      return quotient + (scaled64 < 0 ? -1 : 1)
+      guard remainder.magnitude * 2 >= denominator64.magnitude else { return Int128(quotient) }
+      return Int128(quotient + (scaled64 < 0 ? -1 : 1))
     }
     var quotient = scaled / denominator
     if (scaled % denominator).magnitude * 2 >= denominator.magnitude { quotient += numerator < 0 ? -1 : 1 }
-    return Int64(exactly: quotient)
+    return quotient
   }
 
   public var description: String {
@@ -167,12 +169,7 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
 
   /// The value as a decimal string with exactly `places` decimals, rounded half up.
   public func formatted(places: Int) -> String {
-    var scale: Int128 = 1
-    for _ in 0..<places { scale *= 10 }
-    let (scaled, overflow) = numerator.multipliedReportingOverflow(by: scale)
-    guard !overflow else { return description }
-    var quotient = scaled / denominator
-    if (scaled % denominator).magnitude * 2 >= denominator.magnitude { quotient += numerator < 0 ? -1 : 1 }
+    guard let quotient = roundedHalfUp(scaledBy: Self.powerOfTen(places)) else { return description }
     let negative = quotient < 0
     let digits = String(quotient.magnitude)
     guard places > 0 else { return (negative ? "-" : "") + digits }

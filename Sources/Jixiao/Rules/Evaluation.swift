@@ -35,12 +35,12 @@ struct RuleContext {
 extension Rational {
   /// `2.00%`: a ratio shown as a percent with 2 decimals.
   var percentText: String {
-    if let scaled = roundedHalfUp(scaledBy: 10_000) { return Hundredths(hundredths: scaled).description + "%" }
+    if let percent = hundredths(scaledBy: 10_000) { return percent.description + "%" }
     return ((try? self * .hundred) ?? self).formatted(places: 2) + "%"
   }
 
   var pointsText: String {
-    if let scaled = roundedHalfUp(scaledBy: 100) { return Hundredths(hundredths: scaled).description }
+    if let value = hundredths(scaledBy: 100) { return value.description }
     return formatted(places: 2)
   }
 }
