@@ -90,7 +90,7 @@ enum RescoreCommand {
     if format == "html" { htmlSections = try HTMLSections(limit: reportAll ? nil : HTMLReport.maximumSections) }
     let runner = BatchRunner(
       scorer: Scorer(profile: profile, mode: mode), jobs: jobs, renderResult: renderer(format, reportAll: reportAll),
-      renderRejection: { format == "jsonl" ? Array((ResultDocument.rejectionJSON($0) + "\n").utf8) : [] })
+      renderRejection: { format == "jsonl" ? ResultDocument.rejectionLine($0) : [] })
     switch format {
     case "json": sink.write(#"{"results":["#)
     case "markdown": sink.write(MarkdownSummary.header)

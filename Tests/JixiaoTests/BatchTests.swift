@@ -115,7 +115,7 @@ import Testing
     var output = ""
     let runner = BatchRunner(
       scorer: Scorer(profile: defaultProfile), jobs: jobs, chunkSize: chunkSize,
-      renderResult: { ResultJSON.line($0) }, renderRejection: { Array((ResultDocument.rejectionJSON($0) + "\n").utf8) })
+      renderResult: { ResultJSON.line($0) }, renderRejection: { ResultDocument.rejectionLine($0) })
     let summary = runner.run(inputs: [path]) { outcome in
       switch outcome {
       case .result(_, let bytes), .rejected(_, let bytes): output += String(decoding: bytes, as: UTF8.self)

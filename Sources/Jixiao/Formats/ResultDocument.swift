@@ -1,15 +1,16 @@
 /// The pieces of the `--format json` document and of JSON Lines output that are not a result: the
 /// records that could not be read.
 public enum ResultDocument {
-  /// One rejected record, as a JSON Lines line: `{"rejected": {...}}`.
-  public static func rejectionJSON(_ error: InputError) -> String {
-    JSONWriter.text { writer in
-      writer.beginObject()
-      writer.beginObject("rejected")
-      writeFields(error, into: &writer)
-      writer.endObject()
-      writer.endObject()
-    }
+  /// One rejected record as a JSON Lines line, `{"rejected": {...}}` and its newline, in UTF-8.
+  public static func rejectionLine(_ error: InputError) -> [UInt8] {
+    var writer = JSONWriter()
+    writer.beginObject()
+    writer.beginObject("rejected")
+    writeFields(error, into: &writer)
+    writer.endObject()
+    writer.endObject()
+    writer.newline()
+    return writer.bytes
   }
 
   /// One rejected record as a JSON object.

@@ -103,7 +103,7 @@ enum Bench {
     for jobs in [1, 2] {
       let runner = BatchRunner(
         scorer: Scorer(profile: profile), jobs: jobs, renderResult: { ResultJSON.line($0) },
-        renderRejection: { Array((ResultDocument.rejectionJSON($0) + "\n").utf8) })
+        renderRejection: { ResultDocument.rejectionLine($0) })
       let time = best(repeats) {
         outputBytes = 0
         _ = runner.run(inputs: [file]) { outcome in
@@ -154,7 +154,7 @@ enum Bench {
     var buffer: [UInt8] = []
     let runner = BatchRunner(
       scorer: Scorer(profile: profile), jobs: jobs, renderResult: { ResultJSON.line($0) },
-      renderRejection: { Array((ResultDocument.rejectionJSON($0) + "\n").utf8) })
+      renderRejection: { ResultDocument.rejectionLine($0) })
     _ = runner.run(inputs: [file]) { outcome in
       switch outcome {
       case .result(_, let bytes), .rejected(_, let bytes): buffer.append(contentsOf: bytes)
