@@ -16,20 +16,17 @@ struct StructureCheck: TableCheck {
           "项目表缺少一级指标：" + missing.map { "\($0)指标" }.joined(separator: "、")))
     }
     let hierarchy = profile.hierarchy[context.table.kind] ?? [:]
-    // A table repeats a few level pairs: each is looked up (hashing Unicode text) once, the first 16
-    // remembered. Keys equal
-    // byte for byte are equal strings, so a remembered verdict is the verdict.
-    var verdicts: [(keys: LevelKeys, allowed: Set<String>?)] = []
+    // Rows repeat the level pair of the row before; equal bytes are equal keys, so the verdict (the
+    // allowed list when the level 2 is not on it) carries over without hashing the names again.
+    var previous: (keys: LevelKeys, misplacedFrom: Set<String>?)?
     for (indicator, keys) in zip(context.table.indicators, context.levels) {
       guard let level1 = indicator.level1, let level2 = indicator.level2 else { continue }
       let allowed: Set<String>?
-      if let known = verdicts.first(where: { $0.keys.sameBytes(as: keys) }) {
-        allowed = known.allowed
+      if let previous, previous.keys.sameBytes(as: keys) {
+        allowed = previous.misplacedFrom
       } else {
-        let listed = hierarchy[keys.level1]
-        // nil: nothing to report (no list for this level 1, or the level 2 is listed or blank).
-        allowed = listed.flatMap { !keys.level2.isEmpty && !$0.contains(keys.level2) ? $0 : nil }
-        if verdicts.count < 16 { verdicts.append((keys, allowed)) }
+        allowed = hierarchy[keys.level1].flatMap { !keys.level2.isEmpty && !$0.contains(keys.level2) ? $0 : nil }
+        previous = (keys, allowed)
       }
       guard let allowed else { continue }
       findings.append(
