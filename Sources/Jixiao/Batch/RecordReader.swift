@@ -57,7 +57,8 @@ struct RecordReader {
     }
     let file = fileLabel
     var first = source.nextBlock()
-    switch format ?? TableReader.sniff(first ?? []) {
+    let resolved = format ?? TableReader.sniff(first ?? [])
+    switch resolved {
     case .json:
       guard let rest = source.readAll(limit: Limits.maximumDocumentBytes - (first?.count ?? 0)) else {
         emit(
@@ -69,20 +70,17 @@ struct RecordReader {
         return source.bytesRead
       }
       emit(.jsonDocument((first ?? []) + rest, file: file))
-    case .jsonl:
-      Self.splitLines(
-        file: file,
-        next: {
-          defer { first = nil }
-          return first ?? source.nextBlock()
-        }, emit)
-    case .csv:
-      Self.splitCSV(
-        file: file,
-        next: {
-          defer { first = nil }
-          return first ?? source.nextBlock()
-        }, emit)
+    case .jsonl, .csv:
+      // The block read to sniff the format comes first, then the rest of the input.
+      let next = { () -> [UInt8]? in
+        defer { first = nil }
+        return first ?? source.nextBlock()
+      }
+      if resolved == .csv {
+        Self.splitCSV(file: file, next: next, emit)
+      } else {
+        Self.splitLines(file: file, next: next, emit)
+      }
     }
     return source.bytesRead
   }
