@@ -76,13 +76,18 @@ struct RecordReader {
         defer { first = nil }
         return first ?? source.nextBlock()
       }
-      if resolved == .csv {
-        Self.splitCSV(file: file, next: next, emit)
-      } else {
-        Self.splitLines(file: file, next: next, emit)
-      }
+      Self.split(resolved, file: file, next: next, emit)
     }
     return source.bytesRead
+  }
+
+  /// Records of a JSON Lines or CSV stream, block by block (`next`), in input order.
+  static func split(_ format: InputFormat, file: String, next: () -> [UInt8]?, _ emit: (RawRecord) -> Void) {
+    if format == .csv {
+      splitCSV(file: file, next: next, emit)
+    } else {
+      splitLines(file: file, next: next, emit)
+    }
   }
 
   /// JSON Lines: one record a non-blank line; an oversized line is a rejection, never buffered.

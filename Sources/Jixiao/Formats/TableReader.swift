@@ -82,11 +82,7 @@ public enum TableReader {
       return block
     }
     let collect = { (record: RawRecord) in records.append(contentsOf: record.decode()) }
-    if format == .csv {
-      RecordReader.splitCSV(file: file, next: next, collect)
-    } else {
-      RecordReader.splitLines(file: file, next: next, collect)
-    }
+    RecordReader.split(format, file: file, next: next, collect)
     return records
   }
 
