@@ -17,13 +17,14 @@ final class HTMLSections {
     self.limit = limit
   }
 
-  func add(_ result: TableResult, section: String) {
+  /// `section`: the table's rendered section in UTF-8 (empty when the report leaves it out).
+  func add(_ result: TableResult, section: [UInt8]) {
     guard !section.isEmpty else { return }
     if let limit, written >= limit {
       index.write(HTMLReport.indexRow(result))
       indexed += 1
     } else {
-      sections.write(section)
+      sections.write(bytes: section)
       written += 1
     }
   }
@@ -56,6 +57,10 @@ final class SpoolFile {
 
   func write(_ text: String) {
     handle.write(Data(text.utf8))
+  }
+
+  func write(bytes: [UInt8]) {
+    handle.write(Data(bytes))
   }
 
   func copy(into sink: OutputSink) {

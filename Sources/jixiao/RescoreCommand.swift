@@ -107,11 +107,7 @@ enum RescoreCommand {
         case .result(let result, let rendered):
           if format == "json", !first { sink.write(",") }
           first = false
-          if let htmlSections {
-            htmlSections.add(result, section: String(decoding: rendered, as: UTF8.self))
-          } else {
-            sink.write(bytes: rendered)
-          }
+          if let htmlSections { htmlSections.add(result, section: rendered) } else { sink.write(bytes: rendered) }
           if let limit = threshold, result.findings.contains(where: { !($0.severity < limit) }) {
             failed = true
             threshold = threshold.flatMap { _ in limit }
