@@ -125,8 +125,8 @@ struct JSONFields {
 
 /// Number fields as tables print them.
 enum PrintedNumber {
-  /// Strips thousands separators, a trailing 分 / 万元 / 元 and spaces; `%` divides by 100 when
-  /// `percent` is true (rates are fractions inside the engine), otherwise a `%` is refused.
+  /// Strips thousands separators, a trailing 分 / 万元 / 元 and spaces. A `%` divides by 100, and so
+  /// does `percent` (a rate: rates are fractions inside the engine, and tables print 100 for 100%).
   static func parse(_ printed: String, percent: Bool, at location: SourceLocation) throws(InputError) -> Rational? {
     // Fast path: a plain decimal, perhaps with a trailing % ("12.87", "100%").
     if let value = plainDecimal(printed, percent: percent) { return value }
