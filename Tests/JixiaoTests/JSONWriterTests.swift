@@ -29,8 +29,8 @@ import Testing
       #expect(object["b"] == .bool(true))
       #expect(object["z"] == .null)
     }
-    var escaped: [UInt8] = []
-    JSONWriter.escape("\u{1F}\"", into: &escaped)
-    #expect(String(decoding: escaped, as: UTF8.self) == #""\u001f\"""#)
+    let escaped = ByteBuffer(capacity: 8)
+    escaped.appendEscaped("\u{1F}\"")
+    #expect(String(decoding: escaped.array, as: UTF8.self) == #""\u001f\"""#)
   }
 }

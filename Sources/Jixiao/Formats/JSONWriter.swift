@@ -88,13 +88,6 @@ struct JSONWriter {
     case nil: break
     }
   }
-
-  /// `text` as a JSON string literal, appended to `output`.
-  static func escape(_ text: String, into output: inout [UInt8]) {
-    let buffer = ByteBuffer(capacity: text.utf8.count + 2)
-    buffer.appendEscaped(text)
-    buffer.withBytes { output.append(contentsOf: $0) }
-  }
 }
 
 /// A growable byte buffer whose appends are a capacity check and a store: the writer's hot path.
@@ -141,6 +134,13 @@ final class ByteBuffer {
     reserve(bytes.count)
     (pointer + count).update(from: base, count: bytes.count)
     count += bytes.count
+  }
+
+  /// Text already in JSON form (a number literal), as it is.
+  func append(utf8 text: String) {
+    if text.utf8.withContiguousStorageIfAvailable(append) == nil {
+      for byte in text.utf8 { append(byte) }
+    }
   }
 
   func append(_ literal: StaticString) {

@@ -1,28 +1,28 @@
 extension JSONValue {
   /// The value as JSON text, members in their order; `pretty` indents by two spaces.
   public func serialized(pretty: Bool = false) -> String {
-    var output: [UInt8] = []
-    write(into: &output, pretty: pretty, indent: 0)
-    return String(decoding: output, as: UTF8.self)
+    let output = ByteBuffer(capacity: 4096)
+    write(into: output, pretty: pretty, indent: 0)
+    return output.withBytes { String(decoding: $0, as: UTF8.self) }
   }
 
-  private func write(into output: inout [UInt8], pretty: Bool, indent: Int) {
+  private func write(into output: ByteBuffer, pretty: Bool, indent: Int) {
     func newline(_ level: Int) {
       guard pretty else { return }
       output.append(0x0A)
-      output += Array(repeating: UInt8(ascii: " "), count: level * 2)
+      for _ in 0..<level * 2 { output.append(UInt8(ascii: " ")) }
     }
     switch self {
-    case .null: output += "null".utf8
-    case .bool(let flag): output += (flag ? "true" : "false").utf8
-    case .number(let literal): output += literal.utf8
-    case .string(let text): JSONWriter.escape(text, into: &output)
+    case .null: output.append("null")
+    case .bool(let flag): output.append(flag ? "true" : "false")
+    case .number(let literal): output.append(utf8: literal)
+    case .string(let text): output.appendEscaped(text)
     case .array(let elements):
       output.append(UInt8(ascii: "["))
       for (offset, element) in elements.enumerated() {
         if offset > 0 { output.append(UInt8(ascii: ",")) }
         newline(indent + 1)
-        element.write(into: &output, pretty: pretty, indent: indent + 1)
+        element.write(into: output, pretty: pretty, indent: indent + 1)
       }
       if !elements.isEmpty { newline(indent) }
       output.append(UInt8(ascii: "]"))
@@ -31,9 +31,9 @@ extension JSONValue {
       for (offset, member) in object.members.enumerated() {
         if offset > 0 { output.append(UInt8(ascii: ",")) }
         newline(indent + 1)
-        JSONWriter.escape(member.key, into: &output)
-        output += (pretty ? ": " : ":").utf8
-        member.value.write(into: &output, pretty: pretty, indent: indent + 1)
+        output.appendEscaped(member.key)
+        output.append(pretty ? ": " : ":")
+        member.value.write(into: output, pretty: pretty, indent: indent + 1)
       }
       if !object.members.isEmpty { newline(indent) }
       output.append(UInt8(ascii: "}"))
