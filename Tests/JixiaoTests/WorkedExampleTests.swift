@@ -140,6 +140,17 @@ import Testing
     }
   }
 
+  @Test func consecutiveRowsChooseTheirOwnRules() throws {
+    // Rule choices carry over from the row before only where the text they read repeats.
+    let json = projectJSON(
+      #"{"level1": "效益指标", "name": "一", "weight": 10, "target": ">=5次", "actual": "5次"}"#,
+      #"{"level1": "效益指标", "name": "二", "weight": 10, "target": "有效促进", "actual": "有效促进"}"#,
+      #"{"level1": "满意度指标", "name": "三", "weight": 10, "target": ">=90%", "actual": "95%"}"#,
+      #"{"level1": "满意度指标", "name": "四", "weight": 10, "target": ">=90%", "actual": "95%", "rule": "直接赋分"}"#,
+      #"{"level1": "满意度指标", "name": "五", "weight": 10, "target": "有效促进", "actual": "有效促进", "rule": "直接赋分"}"#)
+    #expect(try score(json).indicators.map(\.rule) == [.proportional, .graded, .satisfaction, .passFail, .passFail])
+  }
+
   @Test func passFailScoresAllOrNothing() throws {
     let json = projectJSON(#"{"name": "验收", "weight": 10, "target": "=100%", "actual": "95%", "rule": "直接赋分"}"#)
     #expect(try score(json).indicators[0].score == "0.00")
