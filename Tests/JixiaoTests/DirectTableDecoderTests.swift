@@ -102,6 +102,28 @@ import Testing
   func cornerCasesAgree(_ json: String) {
     Self.agrees(Array(json.utf8))
   }
+
+  /// Every member name is read as its field; a name one byte away from it (changed, cut or
+  /// lengthened) is an unknown member.
+  @Test func memberNamesAreReadExactly() {
+    func field(_ name: [UInt8]) -> DirectTableDecoder.Field {
+      name.withUnsafeBufferPointer { DirectTableDecoder.Field($0[...]) }
+    }
+    let known = DirectTableDecoder.Field.allCases.filter { $0 != .unknown }
+    let names = Set(known.map { Array("\($0)".utf8) })
+    for expected in known {
+      let name = Array("\(expected)".utf8)
+      #expect(field(name) == expected, "\(expected)")
+      #expect(field(Array(name.dropLast())) == .unknown)
+      #expect(field(name + [UInt8(ascii: "s")]) == .unknown)
+      for position in name.indices {
+        var changed = name
+        changed[position] ^= 0x20
+        #expect(names.contains(changed) || field(changed) == .unknown, "\(String(decoding: changed, as: UTF8.self))")
+      }
+    }
+    #expect(field([]) == .unknown)
+  }
 }
 
 @Suite struct UTF8ValidationTests {

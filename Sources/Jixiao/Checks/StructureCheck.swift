@@ -6,9 +6,13 @@ struct StructureCheck: TableCheck {
   func findings(in context: CheckContext) -> [Finding] {
     let profile = context.profile
     var findings: [Finding] = []
-    let levels = context.levels.map(\.level1)
+    // Rows repeat the level 1 of the row before: compare each distinct name once, not every row.
+    var levels: [String] = []
+    for keys in context.levels where !(levels.last?.hasSameBytes(as: keys.level1) ?? false) {
+      levels.append(keys.level1)
+    }
     let required = profile.requiredLevel1[context.table.kind] ?? []
-    let missing = required.filter { !levels.contains($0) }
+    let missing = required.filter { name in !levels.contains { $0.hasSameBytes(as: name) || $0 == name } }
     if !missing.isEmpty {
       findings.append(
         Finding(

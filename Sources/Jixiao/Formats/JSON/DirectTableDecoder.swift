@@ -199,29 +199,58 @@ struct DirectTableDecoder {
 
     var bit: UInt64 { 1 << UInt64(rawValue) }
 
-    /// Known names by their length: a key is compared with the one to three names of its length.
-    private static let byLength: [[(field: Field, bytes: [UInt8])]] = {
-      var table = [[(field: Field, bytes: [UInt8])]](repeating: [], count: 18)
-      for field in allCases where field != .unknown {
-        let bytes = Array("\(field)".utf8)
-        table[bytes.count].append((field, bytes))
-      }
-      return table
-    }()
+    /// Every known name as bytes, by field.
+    private static let names: [[UInt8]] = allCases.map { $0 == .unknown ? [] : Array("\($0)".utf8) }
 
+    /// The one candidate a key's length and first byte leave, confirmed byte for byte: member names
+    /// are read for every cell, and this is a switch and one comparison.
     init(_ key: Slice<UnsafeBufferPointer<UInt8>>) {
-      guard key.count < Self.byLength.count else {
+      guard let first = key.first else {
         self = .unknown
         return
       }
-      for entry in Self.byLength[key.count]
-      where entry.bytes.withUnsafeBufferPointer({ name in
-        memcmp(name.baseAddress!, key.base.baseAddress! + key.startIndex, key.count) == 0
-      }) {
-        self = entry.field
+      let candidate: Field
+      switch (key.count, first) {
+      case (2, UInt8(ascii: "i")): candidate = .id
+      case (4, UInt8(ascii: "k")): candidate = .kind
+      case (4, UInt8(ascii: "y")): candidate = .year
+      case (4, UInt8(ascii: "n")): candidate = .name
+      case (4, UInt8(ascii: "r")): candidate = .rule
+      case (5, UInt8(ascii: "f")): candidate = .funds
+      case (5, UInt8(ascii: "b")): candidate = .basis
+      case (6, UInt8(ascii: "w")): candidate = .weight
+      case (6, UInt8(ascii: "t")): candidate = .target
+      case (6, UInt8(ascii: "a")): candidate = .actual
+      case (6, UInt8(ascii: "l")): candidate = key.last == UInt8(ascii: "1") ? .level1 : .level2
+      case (7, UInt8(ascii: "s")): candidate = .sources
+      case (8, UInt8(ascii: "e")): candidate = key.dropFirst().first == UInt8(ascii: "x") ? .executed : .evidence
+      case (8, UInt8(ascii: "l")): candidate = .lastYear
+      case (10, UInt8(ascii: "d")): candidate = .department
+      case (10, UInt8(ascii: "i")): candidate = .indicators
+      case (11, UInt8(ascii: "i")): candidate = .implementer
+      case (11, UInt8(ascii: "e")): candidate = .explanation
+      case (11, UInt8(ascii: "c")): candidate = .claimedRate
+      case (12, UInt8(ascii: "a")): candidate = .annualBudget
+      case (12, UInt8(ascii: "c")):
+        // claimedTotal, claimedGrade, claimedScore: the eighth byte tells them apart.
+        switch key[key.startIndex + 7] {
+        case UInt8(ascii: "T"): candidate = .claimedTotal
+        case UInt8(ascii: "G"): candidate = .claimedGrade
+        default: candidate = .claimedScore
+        }
+      case (13, UInt8(ascii: "i")): candidate = .initialBudget
+      case (17, UInt8(ascii: "c")): candidate = .claimedCompletion
+      default: candidate = .unknown
+      }
+      guard candidate != .unknown else {
+        self = .unknown
         return
       }
-      self = .unknown
+      let start = key.base.baseAddress! + key.startIndex
+      let same = Self.names[candidate.rawValue].withUnsafeBufferPointer { name in
+        name.count == key.count && memcmp(name.baseAddress!, start, name.count) == 0
+      }
+      self = same ? candidate : .unknown
     }
   }
 
