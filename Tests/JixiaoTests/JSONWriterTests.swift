@@ -33,4 +33,31 @@ import Testing
     escaped.appendEscaped("\u{1F}\"")
     #expect(String(decoding: escaped.array, as: UTF8.self) == #""\u001f\"""#)
   }
+
+  /// Plain strings are copied eight bytes at a time: a byte that needs escaping is found in any
+  /// position of a word or of the tail, and bytes that only resemble one (high bytes of CJK, `!`,
+  /// `#`, `[`, `]`, DEL) are copied as they are.
+  @Test func escapesInEveryPositionOfAWord() throws {
+    let specials: [UInt8] = [0x00, 0x09, 0x0A, 0x1F, 0x22, 0x5C]
+    let lookalikes: [UInt8] = [0x20, 0x21, 0x23, 0x5B, 0x5D, 0x7F]
+    for length in 0...19 {
+      for position in 0..<max(length, 1) {
+        for special in specials + lookalikes {
+          var bytes = Array(repeating: UInt8(ascii: "a"), count: length)
+          if length > 0 { bytes[position] = special }
+          let text = String(decoding: bytes, as: UTF8.self)
+          let buffer = ByteBuffer(capacity: 4)
+          buffer.appendEscaped(text)
+          #expect(try JSONParser.parse(buffer.array) == .string(text), "\(bytes)")
+          if lookalikes.contains(special) || length == 0 {
+            #expect(buffer.array == [UInt8(ascii: "\"")] + bytes + [UInt8(ascii: "\"")])
+          }
+        }
+      }
+    }
+    let chinese = "绩效自评表：产出指标≥98%"
+    let buffer = ByteBuffer(capacity: 4)
+    buffer.appendEscaped(chinese)
+    #expect(buffer.array == Array("\"\(chinese)\"".utf8))
+  }
 }

@@ -179,29 +179,59 @@ final class ByteBuffer {
 
   /// `text` in double quotes, with `"`, `\\` and control characters escaped.
   func appendEscaped(_ text: String) {
+    if text.utf8.withContiguousStorageIfAvailable({ appendQuotedIfPlain($0) }) == true { return }
     append(UInt8(ascii: "\""))
-    let plain = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-      for byte in bytes where byte < 0x20 || byte == 0x22 || byte == 0x5C { return false }
-      append(bytes)
-      return true
-    }
-    if plain != true {
-      for byte in text.utf8 {
-        switch byte {
-        case UInt8(ascii: "\""): append(#"\""#)
-        case UInt8(ascii: "\\"): append(#"\\"#)
-        case 0x0A: append(#"\n"#)
-        case 0x0D: append(#"\r"#)
-        case 0x09: append(#"\t"#)
-        case 0..<0x20:
-          append(#"\u00"#)
-          append(Self.hexDigits[Int(byte >> 4)])
-          append(Self.hexDigits[Int(byte & 0x0F)])
-        default: append(byte)
-        }
+    for byte in text.utf8 {
+      switch byte {
+      case UInt8(ascii: "\""): append(#"\""#)
+      case UInt8(ascii: "\\"): append(#"\\"#)
+      case 0x0A: append(#"\n"#)
+      case 0x0D: append(#"\r"#)
+      case 0x09: append(#"\t"#)
+      case 0..<0x20:
+        append(#"\u00"#)
+        append(Self.hexDigits[Int(byte >> 4)])
+        append(Self.hexDigits[Int(byte & 0x0F)])
+      default: append(byte)
       }
     }
     append(UInt8(ascii: "\""))
+  }
+
+  /// Copies `bytes` in quotes, eight at a time, when none needs escaping (nearly every string);
+  /// false, with nothing appended, otherwise.
+  private func appendQuotedIfPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    let length = bytes.count
+    reserve(length + 2)
+    let destination = pointer + count
+    destination[0] = UInt8(ascii: "\"")
+    if let source = bytes.baseAddress {
+      var offset = 0
+      while offset + 8 <= length {
+        let word = UnsafeRawPointer(source + offset).loadUnaligned(as: UInt64.self)
+        guard !Self.mayNeedEscaping(word) else { return false }
+        UnsafeMutableRawPointer(destination + 1 + offset).storeBytes(of: word, as: UInt64.self)
+        offset += 8
+      }
+      while offset < length {
+        let byte = source[offset]
+        guard byte >= 0x20, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\") else { return false }
+        destination[1 + offset] = byte
+        offset += 1
+      }
+    }
+    destination[length + 1] = UInt8(ascii: "\"")
+    count += length + 2
+    return true
+  }
+
+  /// Whether a byte of `word` may be `"`, `\\` or a control character (never a false negative).
+  @inline(__always) private static func mayNeedEscaping(_ word: UInt64) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highBits: UInt64 = 0x8080_8080_8080_8080
+    func hasZeroByte(_ value: UInt64) -> Bool { (value &- ones) & ~value & highBits != 0 }
+    let control = (word &- ones &* 0x20) & ~word & highBits != 0
+    return control || hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x5C))
   }
 
   private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
