@@ -4,15 +4,21 @@ struct ClaimedScoreCheck: TableCheck {
     var findings: [Finding] = []
     let tolerance = context.profile.scoreTolerance
     if let funds = context.result.funds, funds.verified, let claimed = context.table.funds?.claimedScore {
-      findings += compare(
+      if let finding = compare(
         claimed: claimed, recomputed: funds.score, tolerance: tolerance, at: .funds,
         detail: "执行率 \(funds.rate?.percentText ?? "—")，应得 \(funds.score) 分")
+      {
+        findings.append(finding)
+      }
     }
     for (indicator, item) in zip(context.table.indicators, context.result.indicators) where item.verified {
       guard let claimed = indicator.claimedScore else { continue }
-      findings += compare(
+      if let finding = compare(
         claimed: claimed, recomputed: item.score, tolerance: tolerance, at: context.location(indicator),
         detail: Self.describe(indicator, item))
+      {
+        findings.append(finding)
+      }
     }
     return findings
   }
@@ -21,9 +27,9 @@ struct ClaimedScoreCheck: TableCheck {
     claimed: Rational, recomputed: Hundredths, tolerance: Rational, at location: FindingLocation,
     detail: @autoclosure () -> String
   )
-    -> [Finding]
+    -> Finding?
   {
-    guard let difference = try? claimed - recomputed.rational else { return [] }
+    guard let difference = try? claimed - recomputed.rational else { return nil }
     let code: FindingCode
     let verb: String
     if tolerance < difference {
@@ -31,7 +37,7 @@ struct ClaimedScoreCheck: TableCheck {
     } else if tolerance < -difference {
       (code, verb) = (.scoreUnderClaimed, " 分，少报 ")
     } else {
-      return []
+      return nil
     }
     // Appended in place: these messages are the most frequent of a batch.
     var message = detail()
@@ -40,7 +46,7 @@ struct ClaimedScoreCheck: TableCheck {
     message += verb
     message += (try? difference.magnitude.rounded())?.description ?? difference.magnitude.pointsText
     message += " 分"
-    return [Finding(code, at: location, message)]
+    return Finding(code, at: location, message)
   }
 
   /// `目标 ≥5%，实际 0.1%，完成率 2.00%，按比例应得 0.50 分`.

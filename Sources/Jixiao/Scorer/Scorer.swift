@@ -20,11 +20,13 @@ public struct Scorer: Sendable {
     var table = original
     if mode == .reviewTargets { table.isTargetTable = true }
     var findings: [Finding] = []
+    findings.reserveCapacity(16)
     let fundsResult = table.isTargetTable ? nil : table.funds.map { scoreFunds($0, findings: &findings) }
 
     var indicators: [IndicatorResult] = []
     indicators.reserveCapacity(table.indicators.count)
     var evaluations: [Evaluation?] = []
+    evaluations.reserveCapacity(table.indicators.count)
     let levels = LevelKeys.keys(of: table.indicators, folding: profile.levelFolding)
     var rules = RuleSelection.Chooser(profile: profile)
     for (indicator, levelKeys) in zip(table.indicators, levels) {
