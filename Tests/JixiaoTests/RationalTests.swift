@@ -50,6 +50,29 @@ import Testing
     }
   }
 
+  /// Products and quotients come out reduced, with a positive denominator, and equal to the
+  /// fraction reduced from the plain cross products.
+  @Test func productsAndQuotientsAreReduced() throws {
+    var generator = SplitMix(seed: 47)
+    func draw() throws -> Rational {
+      // One draw in ten is zero, whose only form is 0/1.
+      guard Int.random(in: 0..<10, using: &generator) > 0 else { return .zero }
+      let numerator = Int128(Int.random(in: -5_000...5_000, using: &generator))
+      return try Rational(numerator, over: Int128(Int.random(in: 1...720, using: &generator)))
+    }
+    func gcd(_ a: Int128, _ b: Int128) -> Int128 { b == 0 ? abs(a) : gcd(b, a % b) }
+    for _ in 0..<5_000 {
+      let (a, b) = (try draw(), try draw())
+      let product = try a * b
+      #expect(product == (try Rational(a.numerator * b.numerator, over: a.denominator * b.denominator)))
+      #expect(product.denominator > 0 && gcd(product.numerator, product.denominator) == 1, "\(a) × \(b)")
+      guard !b.isZero else { continue }
+      let quotient = try a / b
+      #expect(quotient == (try Rational(a.numerator * b.denominator, over: a.denominator * b.numerator)))
+      #expect(quotient.denominator > 0 && gcd(quotient.numerator, quotient.denominator) == 1, "\(a) ÷ \(b)")
+    }
+  }
+
   /// The exact type against Foundation's `Decimal` on generated values: a × b / c rounded half up.
   @Test func agreesWithFoundationDecimal() throws {
     var generator = SplitMix(seed: 42)

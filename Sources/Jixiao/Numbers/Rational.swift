@@ -107,13 +107,22 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
     let b = try Rational(rhs.numerator, over: lhs.denominator)
     let numerator = try checked(a.numerator.multipliedReportingOverflow(by: b.numerator))
     let denominator = try checked(a.denominator.multipliedReportingOverflow(by: b.denominator))
-    return try Rational(numerator, over: denominator)
+    // Already reduced: each numerator factor divides a side coprime to both denominator factors,
+    // and both denominators are positive (a zero side is 0/1 and cancels the other denominator).
+    // `Int128.min` is refused as `init(_:over:)` refuses it: it has no negation.
+    guard numerator != .min else { throw ArithmeticOverflow() }
+    return Rational(reduced: numerator, denominator)
   }
 
   /// `lhs / rhs`; the caller guarantees `rhs` is not zero.
   public static func / (lhs: Rational, rhs: Rational) throws(ArithmeticOverflow) -> Rational {
     precondition(!rhs.isZero, "division by zero is decided by the rule, not by Rational")
-    return try lhs * Rational(rhs.denominator, over: rhs.numerator)
+    // The reciprocal of a reduced fraction is reduced; only the sign moves to the numerator.
+    guard rhs.numerator != .min else { throw ArithmeticOverflow() }
+    let reciprocal =
+      rhs.numerator < 0
+      ? Rational(reduced: -rhs.denominator, -rhs.numerator) : Rational(reduced: rhs.denominator, rhs.numerator)
+    return try lhs * reciprocal
   }
 
   private static func checked(_ result: (partialValue: Int128, overflow: Bool)) throws(ArithmeticOverflow) -> Int128 {
