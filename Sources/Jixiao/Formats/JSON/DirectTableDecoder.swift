@@ -203,7 +203,8 @@ struct DirectTableDecoder {
     private static let names: [[UInt8]] = allCases.map { $0 == .unknown ? [] : Array("\($0)".utf8) }
 
     /// The one candidate a key's length and first byte leave, confirmed byte for byte: member names
-    /// are read for every cell, and this is a switch and one comparison.
+    /// are read for every cell, and this is a switch and one comparison. A case added to `Field`
+    /// must be added here too (`memberNamesAreReadExactly` fails until it is).
     init(_ key: Slice<UnsafeBufferPointer<UInt8>>) {
       guard let first = key.first else {
         self = .unknown
