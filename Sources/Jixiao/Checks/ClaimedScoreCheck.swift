@@ -6,7 +6,13 @@ struct ClaimedScoreCheck: TableCheck {
     if let funds = context.result.funds, funds.verified, let claimed = context.table.funds?.claimedScore {
       if let finding = compare(
         claimed: claimed, recomputed: funds.score, tolerance: tolerance, at: .funds,
-        detail: "执行率 \(funds.rate?.percentText ?? "—")，应得 \(funds.score) 分")
+        detail: { message in
+          message.append("执行率 ")
+          message.append(funds.rate?.percentText ?? "—")
+          message.append("，应得 ")
+          message.append(funds.score)
+          message.append(" 分")
+        })
       {
         findings.append(finding)
       }
@@ -15,7 +21,7 @@ struct ClaimedScoreCheck: TableCheck {
       guard let claimed = indicator.claimedScore else { continue }
       if let finding = compare(
         claimed: claimed, recomputed: item.score, tolerance: tolerance, at: context.location(indicator),
-        detail: Self.describe(indicator, item))
+        detail: { Self.describe(indicator, item, into: &$0) })
       {
         findings.append(finding)
       }
@@ -23,15 +29,17 @@ struct ClaimedScoreCheck: TableCheck {
     return findings
   }
 
+  /// The finding when the claim differs from the re-score by more than the tolerance; `detail` writes
+  /// how the re-score was reached (called only then).
   private func compare(
     claimed: Rational, recomputed: Hundredths, tolerance: Rational, at location: FindingLocation,
-    detail: @autoclosure () -> String
+    detail: (inout MessageBytes) -> Void
   )
     -> Finding?
   {
     guard let difference = try? claimed - recomputed.rational else { return nil }
     let code: FindingCode
-    let verb: String
+    let verb: StaticString
     if tolerance < difference {
       (code, verb) = (.scoreOverClaimed, " 分，多报 ")
     } else if tolerance < -difference {
@@ -39,40 +47,42 @@ struct ClaimedScoreCheck: TableCheck {
     } else {
       return nil
     }
-    // Appended in place: these messages are the most frequent of a batch.
-    var message = detail()
-    message += "，自评 "
-    message += claimed.pointsText
-    message += verb
-    message += (try? difference.magnitude.rounded())?.description ?? difference.magnitude.pointsText
-    message += " 分"
-    return Finding(code, at: location, message)
+    var message = MessageBytes()
+    detail(&message)
+    message.append("，自评 ")
+    message.append(claimed.pointsText)
+    message.append(verb)
+    if let rounded = try? difference.magnitude.rounded() {
+      message.append(rounded)
+    } else {
+      message.append(difference.magnitude.pointsText)
+    }
+    message.append(" 分")
+    return Finding(code, at: location, message.text)
   }
 
   /// `目标 ≥5%，实际 0.1%，完成率 2.00%，按比例应得 0.50 分`.
-  static func describe(_ indicator: Indicator, _ item: IndicatorResult) -> String {
-    var text = "目标 "
-    text.reserveCapacity(256)
-    text += indicator.targetText?.trimmingSpaces() ?? "—"
-    text += "，实际 "
-    text += indicator.actualText?.trimmingSpaces() ?? "—"
+  static func describe(_ indicator: Indicator, _ item: IndicatorResult, into text: inout MessageBytes) {
+    text.append("目标 ")
+    text.append(indicator.targetText?.trimmingSpaces() ?? "—")
+    text.append("，实际 ")
+    text.append(indicator.actualText?.trimmingSpaces() ?? "—")
     if let completion = item.completion {
-      text += "，完成率 "
-      text += completion.percentText
+      text.append("，完成率 ")
+      text.append(completion.percentText)
     }
     if let band = item.band {
-      text += "，评判为“"
-      text += band.label
-      text += "”"
+      text.append("，评判为“")
+      text.append(band.label)
+      text.append("”")
     }
-    text += "，"
+    text.append("，")
     if let rule = item.rule {
-      text += "按"
-      text += rule.label
+      text.append("按")
+      text.append(rule.label)
     }
-    text += "应得 "
-    text += item.score.description
-    text += " 分"
-    return text
+    text.append("应得 ")
+    text.append(item.score)
+    text.append(" 分")
   }
 }
