@@ -8,9 +8,9 @@ struct ClaimedScoreCheck: TableCheck {
         claimed: claimed, recomputed: funds.score, tolerance: tolerance, at: .funds,
         detail: { message in
           message.append("执行率 ")
-          message.append(funds.rate?.percentText ?? "—")
+          message.append(utf8: funds.rate?.percentText ?? "—")
           message.append("，应得 ")
-          message.append(funds.score)
+          funds.score.withText(message.append)
           message.append(" 分")
         })
       {
@@ -21,7 +21,7 @@ struct ClaimedScoreCheck: TableCheck {
       guard let claimed = indicator.claimedScore else { continue }
       if let finding = compare(
         claimed: claimed, recomputed: item.score, tolerance: tolerance, at: context.location(indicator),
-        detail: { Self.describe(indicator, item, into: &$0) })
+        detail: { Self.describe(indicator, item, into: $0) })
       {
         findings.append(finding)
       }
@@ -30,10 +30,11 @@ struct ClaimedScoreCheck: TableCheck {
   }
 
   /// The finding when the claim differs from the re-score by more than the tolerance; `detail` writes
-  /// how the re-score was reached (called only then).
+  /// how the re-score was reached (called only then). The message is assembled as UTF-8 bytes and
+  /// made a `String` once: these are the most frequent messages of a batch.
   private func compare(
     claimed: Rational, recomputed: Hundredths, tolerance: Rational, at location: FindingLocation,
-    detail: (inout MessageBytes) -> Void
+    detail: (ByteBuffer) -> Void
   )
     -> Finding?
   {
@@ -47,42 +48,42 @@ struct ClaimedScoreCheck: TableCheck {
     } else {
       return nil
     }
-    var message = MessageBytes()
-    detail(&message)
+    let message = ByteBuffer(capacity: 192)
+    detail(message)
     message.append("，自评 ")
-    message.append(claimed.pointsText)
+    message.append(utf8: claimed.pointsText)
     message.append(verb)
     if let rounded = try? difference.magnitude.rounded() {
-      message.append(rounded)
+      rounded.withText(message.append)
     } else {
-      message.append(difference.magnitude.pointsText)
+      message.append(utf8: difference.magnitude.pointsText)
     }
     message.append(" 分")
     return Finding(code, at: location, message.text)
   }
 
   /// `目标 ≥5%，实际 0.1%，完成率 2.00%，按比例应得 0.50 分`.
-  static func describe(_ indicator: Indicator, _ item: IndicatorResult, into text: inout MessageBytes) {
+  static func describe(_ indicator: Indicator, _ item: IndicatorResult, into text: ByteBuffer) {
     text.append("目标 ")
-    text.append(indicator.targetText?.trimmingSpaces() ?? "—")
+    text.append(utf8: indicator.targetText?.trimmingSpaces() ?? "—")
     text.append("，实际 ")
-    text.append(indicator.actualText?.trimmingSpaces() ?? "—")
+    text.append(utf8: indicator.actualText?.trimmingSpaces() ?? "—")
     if let completion = item.completion {
       text.append("，完成率 ")
-      text.append(completion.percentText)
+      text.append(utf8: completion.percentText)
     }
     if let band = item.band {
       text.append("，评判为“")
-      text.append(band.label)
+      text.append(utf8: band.label)
       text.append("”")
     }
     text.append("，")
     if let rule = item.rule {
       text.append("按")
-      text.append(rule.label)
+      text.append(utf8: rule.label)
     }
     text.append("应得 ")
-    text.append(item.score)
+    item.score.withText(text.append)
     text.append(" 分")
   }
 }

@@ -7,7 +7,7 @@ struct JSONWriter {
   private var needsComma: UInt64 = 0
 
   var bytes: [UInt8] { buffer.array }
-  var output: String { buffer.withBytes { String(decoding: $0, as: UTF8.self) } }
+  var output: String { buffer.text }
 
   /// The text `build` writes.
   static func text(_ build: (inout JSONWriter) -> Void) -> String {
@@ -90,8 +90,8 @@ struct JSONWriter {
   }
 }
 
-/// A growable byte buffer whose appends are a capacity check and a store: the writer's hot path.
-/// Owned by one writer on one thread.
+/// A growable byte buffer whose appends are a capacity check and a store: the JSON writer's hot path,
+/// and where the most frequent finding messages are assembled. Owned by one writer on one thread.
 final class ByteBuffer {
   private var pointer: UnsafeMutablePointer<UInt8>
   private var count = 0
@@ -105,6 +105,7 @@ final class ByteBuffer {
   deinit { pointer.deallocate() }
 
   var array: [UInt8] { withBytes { Array($0) } }
+  var text: String { withBytes { String(decoding: $0, as: UTF8.self) } }
 
   func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
     body(UnsafeBufferPointer(start: pointer, count: count))
@@ -136,7 +137,7 @@ final class ByteBuffer {
     count += bytes.count
   }
 
-  /// Text already in JSON form (a number literal), as it is.
+  /// Text as its UTF-8 bytes, unescaped: a JSON number literal, or a piece of a message.
   func append(utf8 text: String) {
     if text.utf8.withContiguousStorageIfAvailable(append) == nil {
       for byte in text.utf8 { append(byte) }

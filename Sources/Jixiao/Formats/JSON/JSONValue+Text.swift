@@ -3,7 +3,7 @@ extension JSONValue {
   public func serialized(pretty: Bool = false) -> String {
     let output = ByteBuffer(capacity: 4096)
     write(into: output, pretty: pretty, indent: 0)
-    return output.withBytes { String(decoding: $0, as: UTF8.self) }
+    return output.text
   }
 
   private func write(into output: ByteBuffer, pretty: Bool, indent: Int) {
