@@ -111,13 +111,7 @@ public struct Indicator: Sendable, Hashable {
     var location: SourceLocation
   }
 
-  /// Mutated only when uniquely referenced (`update`), as `Array` is: safe to share across threads.
-  private final class Box: @unchecked Sendable {
-    var fields: Fields
-    init(_ fields: Fields) { self.fields = fields }
-  }
-
-  private var box: Box
+  private var box: CopyOnWriteBox<Fields>
 
   public init(
     index: Int, level1: String? = nil, level2: String? = nil, name: String, weight: Rational?,
@@ -125,7 +119,7 @@ public struct Indicator: Sendable, Hashable {
     ruleText: String? = nil, basis: String? = nil, lastYear: String? = nil, evidence: String? = nil,
     explanation: String? = nil, location: SourceLocation
   ) {
-    box = Box(
+    box = CopyOnWriteBox(
       Fields(
         index: index, level1: level1, level2: level2, name: name, weight: weight, targetText: target, actualText: actual,
         target: target.map(Cell.init(parsing:)) ?? .empty, actual: actual.map(Cell.init(parsing:)) ?? .empty,
@@ -133,81 +127,78 @@ public struct Indicator: Sendable, Hashable {
         lastYear: lastYear, evidence: evidence, explanation: explanation, location: location))
   }
 
-  private mutating func update(_ change: (inout Fields) -> Void) {
-    if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
-    change(&box.fields)
+  public static func == (lhs: Indicator, rhs: Indicator) -> Bool {
+    lhs.box.isIdentical(to: rhs.box) || lhs.box.fields == rhs.box.fields
   }
-
-  public static func == (lhs: Indicator, rhs: Indicator) -> Bool { lhs.box === rhs.box || lhs.box.fields == rhs.box.fields }
   public func hash(into hasher: inout Hasher) { hasher.combine(box.fields) }
 
   /// 1-based position in the table.
   public var index: Int {
     get { box.fields.index }
-    set { update { $0.index = newValue } }
+    set { box.update { $0.index = newValue } }
   }
   public var level1: String? {
     get { box.fields.level1 }
-    set { update { $0.level1 = newValue } }
+    set { box.update { $0.level1 = newValue } }
   }
   public var level2: String? {
     get { box.fields.level2 }
-    set { update { $0.level2 = newValue } }
+    set { box.update { $0.level2 = newValue } }
   }
   public var name: String {
     get { box.fields.name }
-    set { update { $0.name = newValue } }
+    set { box.update { $0.name = newValue } }
   }
   public var weight: Rational? {
     get { box.fields.weight }
-    set { update { $0.weight = newValue } }
+    set { box.update { $0.weight = newValue } }
   }
   public var targetText: String? {
     get { box.fields.targetText }
-    set { update { $0.targetText = newValue } }
+    set { box.update { $0.targetText = newValue } }
   }
   public var actualText: String? {
     get { box.fields.actualText }
-    set { update { $0.actualText = newValue } }
+    set { box.update { $0.actualText = newValue } }
   }
   public var target: Cell {
     get { box.fields.target }
-    set { update { $0.target = newValue } }
+    set { box.update { $0.target = newValue } }
   }
   public var actual: Cell {
     get { box.fields.actual }
-    set { update { $0.actual = newValue } }
+    set { box.update { $0.actual = newValue } }
   }
   public var claimedCompletion: Rational? {
     get { box.fields.claimedCompletion }
-    set { update { $0.claimedCompletion = newValue } }
+    set { box.update { $0.claimedCompletion = newValue } }
   }
   public var claimedScore: Rational? {
     get { box.fields.claimedScore }
-    set { update { $0.claimedScore = newValue } }
+    set { box.update { $0.claimedScore = newValue } }
   }
   public var ruleText: String? {
     get { box.fields.ruleText }
-    set { update { $0.ruleText = newValue } }
+    set { box.update { $0.ruleText = newValue } }
   }
   public var basis: String? {
     get { box.fields.basis }
-    set { update { $0.basis = newValue } }
+    set { box.update { $0.basis = newValue } }
   }
   public var lastYear: String? {
     get { box.fields.lastYear }
-    set { update { $0.lastYear = newValue } }
+    set { box.update { $0.lastYear = newValue } }
   }
   public var evidence: String? {
     get { box.fields.evidence }
-    set { update { $0.evidence = newValue } }
+    set { box.update { $0.evidence = newValue } }
   }
   public var explanation: String? {
     get { box.fields.explanation }
-    set { update { $0.explanation = newValue } }
+    set { box.update { $0.explanation = newValue } }
   }
   public var location: SourceLocation {
     get { box.fields.location }
-    set { update { $0.location = newValue } }
+    set { box.update { $0.location = newValue } }
   }
 }

@@ -49,13 +49,7 @@ public struct Profile: Sendable, Hashable {
     var levelFolding: LevelNameFolding
   }
 
-  /// Mutated only when uniquely referenced (`update`), as `Array` is: safe to share across threads.
-  private final class Storage: @unchecked Sendable {
-    var fields: Fields
-    init(_ fields: Fields) { self.fields = fields }
-  }
-
-  private var storage: Storage
+  private var storage: CopyOnWriteBox<Fields>
 
   init(
     name: String, version: String, description: String, contentHash: String, scoreTolerance: Rational,
@@ -66,7 +60,7 @@ public struct Profile: Sendable, Hashable {
     ruleKeywords: [(keyword: String, rule: RuleKind)], hierarchy: [Table.Kind: [String: Set<String>]],
     requiredLevel1: [Table.Kind: [String]], satisfactionLevel1: Set<String>, levelFolding: LevelNameFolding
   ) {
-    storage = Storage(
+    storage = CopyOnWriteBox(
       Fields(
         name: name, version: version, description: description, contentHash: contentHash, scoreTolerance: scoreTolerance,
         completionTolerancePoints: completionTolerancePoints, fundsRateTolerance: fundsRateTolerance,
@@ -79,121 +73,116 @@ public struct Profile: Sendable, Hashable {
         satisfactionLevel1: satisfactionLevel1, levelFolding: levelFolding))
   }
 
-  private mutating func update(_ change: (inout Fields) -> Void) {
-    if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
-    change(&storage.fields)
-  }
-
   public var name: String {
     get { storage.fields.name }
-    set { update { $0.name = newValue } }
+    set { storage.update { $0.name = newValue } }
   }
   public var version: String {
     get { storage.fields.version }
-    set { update { $0.version = newValue } }
+    set { storage.update { $0.version = newValue } }
   }
   public var description: String {
     get { storage.fields.description }
-    set { update { $0.description = newValue } }
+    set { storage.update { $0.description = newValue } }
   }
   /// First 16 hex digits of the FNV-1a hash of the file's bytes: results name the exact rules used.
   public var contentHash: String {
     get { storage.fields.contentHash }
-    set { update { $0.contentHash = newValue } }
+    set { storage.update { $0.contentHash = newValue } }
   }
   public var scoreTolerance: Rational {
     get { storage.fields.scoreTolerance }
-    set { update { $0.scoreTolerance = newValue } }
+    set { storage.update { $0.scoreTolerance = newValue } }
   }
   public var completionTolerancePoints: Rational {
     get { storage.fields.completionTolerancePoints }
-    set { update { $0.completionTolerancePoints = newValue } }
+    set { storage.update { $0.completionTolerancePoints = newValue } }
   }
   public var fundsRateTolerance: Rational {
     get { storage.fields.fundsRateTolerance }
-    set { update { $0.fundsRateTolerance = newValue } }
+    set { storage.update { $0.fundsRateTolerance = newValue } }
   }
   public var sourcesTolerance: Rational {
     get { storage.fields.sourcesTolerance }
-    set { update { $0.sourcesTolerance = newValue } }
+    set { storage.update { $0.sourcesTolerance = newValue } }
   }
   public var defaultFundsWeight: Rational {
     get { storage.fields.defaultFundsWeight }
-    set { update { $0.defaultFundsWeight = newValue } }
+    set { storage.update { $0.defaultFundsWeight = newValue } }
   }
   public var overAchievementThreshold: Rational {
     get { storage.fields.overAchievementThreshold }
-    set { update { $0.overAchievementThreshold = newValue } }
+    set { storage.update { $0.overAchievementThreshold = newValue } }
   }
   public var deductOverAchievement: Bool {
     get { storage.fields.deductOverAchievement }
-    set { update { $0.deductOverAchievement = newValue } }
+    set { storage.update { $0.deductOverAchievement = newValue } }
   }
   public var lowerIsBetter: LowerIsBetterFormula {
     get { storage.fields.lowerIsBetter }
-    set { update { $0.lowerIsBetter = newValue } }
+    set { storage.update { $0.lowerIsBetter = newValue } }
   }
   /// Share of the weight a late deadline loses (1 = all of it).
   public var latePenalty: Rational {
     get { storage.fields.latePenalty }
-    set { update { $0.latePenalty = newValue } }
+    set { storage.update { $0.latePenalty = newValue } }
   }
   public var bands: [Achievement: Band] {
     get { storage.fields.bands }
-    set { update { $0.bands = newValue } }
+    set { storage.update { $0.bands = newValue } }
   }
   /// Best grade first.
   public var gradeLines: [GradeLine] {
     get { storage.fields.gradeLines }
-    set { update { $0.gradeLines = newValue } }
+    set { storage.update { $0.gradeLines = newValue } }
   }
   public var spendingGapClaimedShare: Rational {
     get { storage.fields.spendingGapClaimedShare }
-    set { update { $0.spendingGapClaimedShare = newValue } }
+    set { storage.update { $0.spendingGapClaimedShare = newValue } }
   }
   public var spendingGapExecutionBelow: Rational {
     get { storage.fields.spendingGapExecutionBelow }
-    set { update { $0.spendingGapExecutionBelow = newValue } }
+    set { storage.update { $0.spendingGapExecutionBelow = newValue } }
   }
   public var evidenceRequired: Bool {
     get { storage.fields.evidenceRequired }
-    set { update { $0.evidenceRequired = newValue } }
+    set { storage.update { $0.evidenceRequired = newValue } }
   }
   /// Target review: the largest share of the weights that may sit on qualitative targets.
   public var qualitativeShareMax: Rational {
     get { storage.fields.qualitativeShareMax }
-    set { update { $0.qualitativeShareMax = newValue } }
+    set { storage.update { $0.qualitativeShareMax = newValue } }
   }
   /// The unit funds amounts are printed in (项目资金（万元）), for `target.cost-over-budget`.
   public var budgetUnit: Unit {
     get { storage.fields.budgetUnit }
-    set { update { $0.budgetUnit = newValue } }
+    set { storage.update { $0.budgetUnit = newValue } }
   }
   public var vocabulary: QualitativeVocabulary {
     get { storage.fields.vocabulary }
-    set { update { $0.vocabulary = newValue } }
+    set { storage.update { $0.vocabulary = newValue } }
   }
   /// 赋分规则 text → rule, first match wins.
   public var ruleKeywords: [(keyword: String, rule: RuleKind)] {
     get { storage.fields.ruleKeywords }
-    set { update { $0.ruleKeywords = newValue } }
+    set { storage.update { $0.ruleKeywords = newValue } }
   }
   /// Level 1 → the level 2 names it accepts, per table kind (names compared as `LevelName`).
   public var hierarchy: [Table.Kind: [String: Set<String>]] {
     get { storage.fields.hierarchy }
-    set { update { $0.hierarchy = newValue } }
+    set { storage.update { $0.hierarchy = newValue } }
   }
   public var requiredLevel1: [Table.Kind: [String]] {
     get { storage.fields.requiredLevel1 }
-    set { update { $0.requiredLevel1 = newValue } }
+    set { storage.update { $0.requiredLevel1 = newValue } }
   }
   public var satisfactionLevel1: Set<String> {
     get { storage.fields.satisfactionLevel1 }
-    set { update { $0.satisfactionLevel1 = newValue } }
+    set { storage.update { $0.satisfactionLevel1 = newValue } }
   }
   public var levelFolding: LevelNameFolding {
     get { storage.fields.levelFolding }
-    set { update { $0.levelFolding = newValue } }
+    set { storage.update { $0.levelFolding = newValue } }
   }
   public var traditionalForms: [Character: Character] { levelFolding.traditionalForms }
 

@@ -1,0 +1,47 @@
+import Testing
+
+@testable import Jixiao
+
+/// Indicators and profiles keep their fields in a shared copy-on-write box: a change to a copy never
+/// shows through another copy, on any thread.
+@Suite struct ValueSemanticsTests {
+  @Test func changingACopiedIndicatorLeavesTheOriginal() {
+    let original = Indicator(
+      index: 1, name: "宣传报道", weight: Rational(5), target: ">=20次", actual: "=18次",
+      location: SourceLocation(file: "t.json"))
+    var copy = original
+    #expect(copy == original)
+    copy.name = "完成检查"
+    copy.weight = Rational(3)
+    #expect(original.name == "宣传报道" && original.weight == Rational(5))
+    #expect(copy.name == "完成检查" && copy.weight == Rational(3))
+    #expect(copy != original)
+    copy.name = "宣传报道"
+    copy.weight = Rational(5)
+    // Equal by value though no longer the same box, and hashed alike.
+    #expect(copy == original && copy.hashValue == original.hashValue)
+  }
+
+  @Test func changingACopiedProfileLeavesTheOriginal() {
+    let changed = profile { $0.latePenalty = Rational(7) }
+    #expect(changed.latePenalty == Rational(7))
+    #expect(defaultProfile.latePenalty != Rational(7))
+  }
+
+  @Test func copiesChangedOnManyThreadsStayApart() async {
+    let original = Indicator(
+      index: 1, name: "原名", weight: Rational(5), target: ">=20次", actual: "=18次", location: SourceLocation(file: "t.json"))
+    let names = await withTaskGroup(of: String.self) { group in
+      for worker in 0..<8 {
+        group.addTask {
+          var copy = original
+          copy.name = "副本\(worker)"
+          return copy.name
+        }
+      }
+      return await group.reduce(into: Set<String>()) { $0.insert($1) }
+    }
+    #expect(names == Set((0..<8).map { "副本\($0)" }))
+    #expect(original.name == "原名")
+  }
+}
