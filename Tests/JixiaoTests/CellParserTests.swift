@@ -140,3 +140,40 @@ import Testing
     #expect(Substring(text).trimmingSpaces() == expected)
   }
 }
+
+@Suite struct BlankCellTests {
+  /// `isBlank`'s first-byte shortcut agrees with its definition (normalize, then an empty mark) for
+  /// every mark, padded mark, full-width or spaced look-alike, and every first scalar of each byte length.
+  @Test func shortcutAgreesWithTheDefinition() {
+    var texts: [String?] = [nil, "", " ", "\u{3000}", "\t", "\u{00A0}", "\u{2003}", "\u{1680}", "\u{0085}"]
+    for mark in CellGrammar.emptyMarks {
+      texts += [mark, " \(mark) ", "\u{3000}\(mark)", "\t\(mark)\n", "\(mark)x", "x\(mark)"]
+    }
+    texts += ["－", " －", "／", "工作资料", "a", "—资料", "/资料", "-1", "０", "１份", "﹣"]
+    let firstScalars = (0x01...0x7F).map { Unicode.Scalar($0)! } + [0x85, 0xA0, 0xFF, 0x100, 0x7FF, 0x800, 0x1680, 0x2000, 0x2014, 0x2212, 0x3000,
+      0x3400, 0x4E00, 0x9FFF, 0xA000, 0xF900, 0xFF0D, 0xFF0F, 0xFFFD, 0x10000, 0x20000].map { Unicode.Scalar($0)! }
+    for scalar in firstScalars { texts += [String(scalar), String(scalar) + "资料", String(scalar) + "-", String(scalar) + " "] }
+    for text in texts {
+      let definition = text.map { CellGrammar.isEmptyMark(CellGrammar.normalize($0)) } ?? true
+      #expect(text.isBlank == definition, "\(String(describing: text).debugDescription)")
+    }
+  }
+}
+
+@Suite struct SameTextTests {
+  /// `isSameText` is `==`: the byte shortcuts never decide against canonical equivalence.
+  @Test func agreesWithStringEquality() {
+    let texts = [
+      "", "成本", "成本指标", "数量", "数量 ", "产出", "abc", "ABC", "\u{8C48}", "\u{F900}", "成\u{F900}", "成\u{8C48}",
+      "e\u{0301}", "\u{00E9}", "\u{212B}", "\u{00C5}", "A\u{030A}", "\u{4000}", "\u{9FFF}", "\u{A000}", "\u{3400}\u{0301}",
+      "满意度", "满意度\u{0301}", "１", "1",
+    ]
+    for left in texts {
+      for right in texts {
+        #expect(left.isSameText(as: right) == (left == right), "\(left.debugDescription) vs \(right.debugDescription)")
+        #expect(Substring(left).isSameText(as: right) == (left == right))
+      }
+    }
+    #expect("\u{F900}".isSameText(as: "\u{8C48}"), "a compatibility ideograph is canonically its unified form")
+  }
+}

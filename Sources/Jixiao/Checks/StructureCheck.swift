@@ -12,7 +12,7 @@ struct StructureCheck: TableCheck {
       levels.append(keys.level1)
     }
     let required = profile.requiredLevel1[context.table.kind] ?? []
-    let missing = required.filter { name in !levels.contains { $0.hasSameBytes(as: name) || $0 == name } }
+    let missing = required.filter { name in !levels.contains { $0.isSameText(as: name) } }
     if !missing.isEmpty {
       findings.append(
         Finding(
@@ -29,7 +29,12 @@ struct StructureCheck: TableCheck {
       if let previous, previous.keys.sameBytes(as: keys) {
         allowed = previous.misplacedFrom
       } else {
-        allowed = hierarchy[keys.level1].flatMap { !keys.level2.isEmpty && !$0.contains(keys.level2) ? $0 : nil }
+        // Linear and without hashing: a profile lists a handful of names, and hashing a Chinese name
+        // normalizes it first.
+        let listed = hierarchy.first { $0.key.isSameText(as: keys.level1) }?.value
+        allowed = listed.flatMap { names in
+          !keys.level2.isEmpty && !names.contains { $0.isSameText(as: keys.level2) } ? names : nil
+        }
         previous = (keys, allowed)
       }
       guard let allowed else { continue }
