@@ -150,8 +150,12 @@ import Testing
       texts += [mark, " \(mark) ", "\u{3000}\(mark)", "\t\(mark)\n", "\(mark)x", "x\(mark)"]
     }
     texts += ["－", " －", "／", "工作资料", "a", "—资料", "/资料", "-1", "０", "１份", "﹣"]
-    let firstScalars = (0x01...0x7F).map { Unicode.Scalar($0)! } + [0x85, 0xA0, 0xFF, 0x100, 0x7FF, 0x800, 0x1680, 0x2000, 0x2014, 0x2212, 0x3000,
-      0x3400, 0x4E00, 0x9FFF, 0xA000, 0xF900, 0xFF0D, 0xFF0F, 0xFFFD, 0x10000, 0x20000].map { Unicode.Scalar($0)! }
+    let firstScalars =
+      (0x01...0x7F).map { Unicode.Scalar($0)! }
+      + [
+        0x85, 0xA0, 0xFF, 0x100, 0x7FF, 0x800, 0x1680, 0x2000, 0x2014, 0x2212, 0x3000,
+        0x3400, 0x4E00, 0x9FFF, 0xA000, 0xF900, 0xFF0D, 0xFF0F, 0xFFFD, 0x10000, 0x20000,
+      ].map { Unicode.Scalar($0)! }
     for scalar in firstScalars { texts += [String(scalar), String(scalar) + "资料", String(scalar) + "-", String(scalar) + " "] }
     for text in texts {
       let definition = text.map { CellGrammar.isEmptyMark(CellGrammar.normalize($0)) } ?? true
