@@ -40,7 +40,7 @@ enum RuleSelection {
       if let previous, level1.hasSameBytes(as: previous.level1) {
         isSatisfactionLevel = previous.isSatisfactionLevel
       } else {
-        isSatisfactionLevel = profile.satisfactionLevel1.contains(level1)
+        isSatisfactionLevel = profile.satisfactionLevel1.contains { $0.isSameText(as: level1) }
       }
       previous = (indicator.ruleText, printed, level1, isSatisfactionLevel)
       return Choice(printed: printed, rule: printed ?? defaultRule(indicator, isSatisfactionLevel: isSatisfactionLevel))
