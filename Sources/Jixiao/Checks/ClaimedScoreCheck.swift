@@ -10,7 +10,7 @@ struct ClaimedScoreCheck: TableCheck {
           message.append("执行率 ")
           message.append(utf8: funds.rate?.percentText ?? "—")
           message.append("，应得 ")
-          funds.score.withText(message.append)
+          message.append(funds.score)
           message.append(" 分")
         })
       {
@@ -54,7 +54,7 @@ struct ClaimedScoreCheck: TableCheck {
     message.append(utf8: claimed.pointsText)
     message.append(verb)
     if let rounded = try? difference.magnitude.rounded() {
-      rounded.withText(message.append)
+      message.append(rounded)
     } else {
       message.append(utf8: difference.magnitude.pointsText)
     }
@@ -83,7 +83,7 @@ struct ClaimedScoreCheck: TableCheck {
       text.append(utf8: rule.label)
     }
     text.append("应得 ")
-    item.score.withText(text.append)
+    text.append(item.score)
     text.append(" 分")
   }
 }

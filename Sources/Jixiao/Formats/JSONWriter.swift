@@ -48,7 +48,7 @@ struct JSONWriter {
     separate(key)
     guard let value else { return buffer.append("null") }
     buffer.append(UInt8(ascii: "\""))
-    value.withText(buffer.append)
+    buffer.append(value)
     if let suffix { buffer.append(suffix) }
     buffer.append(UInt8(ascii: "\""))
   }
@@ -135,6 +135,11 @@ final class ByteBuffer {
     reserve(bytes.count)
     (pointer + count).update(from: base, count: bytes.count)
     count += bytes.count
+  }
+
+  /// A two-place decimal (`-12.30`).
+  func append(_ value: Hundredths) {
+    value.withText { append($0) }
   }
 
   /// Text as its UTF-8 bytes, unescaped: a JSON number literal, or a piece of a message.
