@@ -20,14 +20,14 @@ struct StructureCheck: TableCheck {
           "项目表缺少一级指标：" + missing.map { "\($0)指标" }.joined(separator: "、")))
     }
     let hierarchy = profile.hierarchy[context.table.kind] ?? [:]
-    // Rows repeat the level pair of the row before; equal bytes are equal keys, so the verdict (the
-    // allowed list when the level 2 is not on it) carries over without hashing the names again.
-    var previous: (keys: LevelKeys, misplacedFrom: Set<String>?)?
+    // A table has a handful of distinct level pairs, each on many rows: each pair is looked up once,
+    // and its verdict (the allowed list when the level 2 is not on it) found again by byte equality.
+    var verdicts: [(keys: LevelKeys, misplacedFrom: Set<String>?)] = []
     for (indicator, keys) in zip(context.table.indicators, context.levels) {
       guard let level1 = indicator.level1, let level2 = indicator.level2 else { continue }
       let allowed: Set<String>?
-      if let previous, previous.keys.sameBytes(as: keys) {
-        allowed = previous.misplacedFrom
+      if let known = verdicts.last(where: { $0.keys.sameBytes(as: keys) }) {
+        allowed = known.misplacedFrom
       } else {
         // Linear and without hashing: a profile lists a handful of names, and hashing a Chinese name
         // normalizes it first.
@@ -35,7 +35,7 @@ struct StructureCheck: TableCheck {
         allowed = listed.flatMap { names in
           !keys.level2.isEmpty && !names.contains { $0.isSameText(as: keys.level2) } ? names : nil
         }
-        previous = (keys, allowed)
+        verdicts.append((keys, allowed))
       }
       guard let allowed else { continue }
       findings.append(
