@@ -235,32 +235,15 @@ extension StringProtocol {
   }
 
   /// `==` (canonical equivalence) without Unicode normalization for the usual names: equal bytes are
-  /// equal texts, and a text of ASCII and CJK ideographs (U+4000…U+9FFF) alone is its own normal form,
-  /// so two such texts with different bytes differ. Anything else is left to `==`.
+  /// equal texts, and plain text (`PlainCell.isPlain`: ASCII, CJK ideographs, ≥, ≤, no combining mark)
+  /// is its own normal form, so two plain texts with different bytes differ. Anything else is left to `==`.
   func isSameText(as other: String) -> Bool {
     if hasSameBytes(as: other) { return true }
     let bothPlain = utf8.withContiguousStorageIfAvailable { left in
-      other.utf8.withContiguousStorageIfAvailable { right in
-        Self.isOwnNormalForm(left) && Self.isOwnNormalForm(right)
-      }
+      other.utf8.withContiguousStorageIfAvailable { right in PlainCell.isPlain(left) && PlainCell.isPlain(right) }
     }
     if (bothPlain ?? nil) == true { return false }
     return String(self) == other
-  }
-
-  private static func isOwnNormalForm(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    var index = 0
-    while index < bytes.count {
-      let lead = bytes[index]
-      if lead < 0x80 {
-        index += 1
-      } else if lead >= 0xE4, lead <= 0xE9 {
-        index += 3
-      } else {
-        return false
-      }
-    }
-    return true
   }
 
   func trimmingSpaces() -> String {
