@@ -103,6 +103,43 @@ import Testing
     Self.agrees(Array(json.utf8))
   }
 
+  /// Later indicators' member names are matched against the order of the ones before (`MemberOrder`):
+  /// a record whose indicators break that order in any way decodes as the general path reads it.
+  @Test func predictedMemberNamesAreCheckedByteForByte() {
+    let row = #"{"level1":"产出指标","level2":"数量指标","name":"N","weight":5,"target":">=5次","actual":"6次","claimedScore":"5"}"#
+    func record(_ rows: [String]) -> [UInt8] {
+      Array((#"{"name":"表","indicators":["# + rows.joined(separator: ",") + "]}").utf8)
+    }
+    let plain = record((1...3).map { row.replacingOccurrences(of: #""N""#, with: "\"指标\($0)\"") })
+    Self.agrees(plain, expectDirect: true)
+    let variants = [
+      row.replacingOccurrences(of: #""level2":"#, with: #""level2" :"#),
+      row.replacingOccurrences(of: #""weight":5,"#, with: ""),
+      row.replacingOccurrences(of: #""weight":5,"#, with: #""weight":5,"weight":6,"#),
+      row.replacingOccurrences(of: #""weight":5,"#, with: #""weights":5,"#),
+      row.replacingOccurrences(of: #""weight":5,"#, with: #""weigh":5,"#),
+      row.replacingOccurrences(of: #""weight":5,"#, with: #""x":1,"weight":5,"#),
+      row.replacingOccurrences(of: #""weight":5,"#, with: #""weight":5,"#),
+      row.replacingOccurrences(of: #""level1":"产出指标","level2":"数量指标","#, with: #""level2":"数量指标","level1":"产出指标","#),
+      row.replacingOccurrences(of: #""name":"N","#, with: #""name":"N","name":"M","#),
+    ]
+    for variant in variants {
+      Self.agrees(record([row, row.replacingOccurrences(of: #""N""#, with: #""O""#), variant]))
+    }
+    // Every deletion and substitution in the last indicator, whose names are all predicted.
+    let last = plain.lastIndex(of: UInt8(ascii: "{"))!
+    var generator = SplitMix(seed: 29)
+    let substitutes: [UInt8] = Array(#"{}[]",:\ 1"#.utf8) + [0x0A, 0xFF]
+    for position in last..<plain.count {
+      var deleted = plain
+      deleted.remove(at: position)
+      Self.agrees(deleted)
+      var substituted = plain
+      substituted[position] = substitutes[Int(generator.next() % UInt64(substitutes.count))]
+      Self.agrees(substituted)
+    }
+  }
+
   /// Every member name is read as its field; a name one byte away from it (changed, cut or
   /// lengthened) is an unknown member.
   @Test func memberNamesAreReadExactly() {

@@ -13,6 +13,7 @@ struct DirectTableDecoder {
   private let bytes: UnsafeBufferPointer<UInt8>
   private var index = 0
   private var line: Int
+  private var memberOrder = MemberOrder()
 
   private init(bytes: UnsafeBufferPointer<UInt8>, firstLine: Int) {
     self.bytes = bytes
@@ -202,6 +203,9 @@ struct DirectTableDecoder {
     /// Every known name as bytes, by field.
     private static let names: [[UInt8]] = allCases.map { $0 == .unknown ? [] : Array("\($0)".utf8) }
 
+    /// Every known name as it opens a member, `"name":`, by field.
+    static let quotedNames: [[UInt8]] = names.map { $0.isEmpty ? [] : [UInt8(ascii: "\"")] + $0 + Array("\":".utf8) }
+
     /// The one candidate a key's length and first byte leave, confirmed byte for byte: member names
     /// are read for every cell, and this is a switch and one comparison. A case added to `Field`
     /// must be added here too (`memberNamesAreReadExactly` fails until it is).
@@ -255,28 +259,54 @@ struct DirectTableDecoder {
     }
   }
 
+  /// The order members came in: a record's indicators print theirs in the same order row after row,
+  /// so the member that followed this one last time is tried first, as the bytes `"name":`.
+  struct MemberOrder {
+    /// By previous field (`Field.allCases.count` at the start of an object), the field that came next.
+    private var next = [Field](repeating: .unknown, count: Field.allCases.count + 1)
+
+    static let start = Field.allCases.count
+
+    func predicted(after previous: Int) -> Field { next[previous] }
+
+    mutating func record(_ field: Field, after previous: Int) { next[previous] = field }
+  }
+
   /// Reads an object, handing each member's field to `body` with the cursor on its value.
   /// A repeated member gives up (the general path names it).
   private mutating func members(_ body: (Field, inout DirectTableDecoder) throws(GiveUp) -> Void) throws(GiveUp) {
     try expect(UInt8(ascii: "{"))
     var seen: UInt64 = 0
     var unknownKeys: [Slice<UnsafeBufferPointer<UInt8>>] = []
+    var previous = MemberOrder.start
     skipWhitespace()
     if try consume(UInt8(ascii: "}")) { return }
     while true {
       skipWhitespace()
-      let key = try rawString()
-      let field = Field(key)
-      if field == .unknown {
-        guard UTF8Validation.isValid(UnsafeBufferPointer(rebasing: key)), !unknownKeys.contains(where: { $0.elementsEqual(key) })
-        else { throw GiveUp() }
-        unknownKeys.append(key)
+      let field: Field
+      let predicted = memberOrder.predicted(after: previous)
+      if predicted != .unknown, hasQuotedName(of: predicted) {
+        // `"name":` is exactly what reading the key, then the colon, would have accepted.
+        field = predicted
+        index += Field.quotedNames[predicted.rawValue].count
       } else {
+        let key = try rawString()
+        field = Field(key)
+        if field == .unknown {
+          guard UTF8Validation.isValid(UnsafeBufferPointer(rebasing: key)),
+            !unknownKeys.contains(where: { $0.elementsEqual(key) })
+          else { throw GiveUp() }
+          unknownKeys.append(key)
+        }
+        memberOrder.record(field, after: previous)
+        skipWhitespace()
+        try expect(UInt8(ascii: ":"))
+      }
+      if field != .unknown {
         guard seen & field.bit == 0 else { throw GiveUp() }
         seen |= field.bit
       }
-      skipWhitespace()
-      try expect(UInt8(ascii: ":"))
+      previous = field.rawValue
       skipWhitespace()
       try body(field, &self)
       skipWhitespace()
@@ -428,6 +458,13 @@ struct DirectTableDecoder {
       cursor += 1
     }
     throw GiveUp()
+  }
+
+  /// The cursor is on `"name":` for this field, byte for byte.
+  private func hasQuotedName(of field: Field) -> Bool {
+    Field.quotedNames[field.rawValue].withUnsafeBufferPointer { name in
+      index + name.count <= bytes.count && memcmp(bytes.baseAddress! + index, name.baseAddress!, name.count) == 0
+    }
   }
 
   /// A number as RFC 8259 writes it (the parser's own scan).
