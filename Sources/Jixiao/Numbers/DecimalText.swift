@@ -16,7 +16,8 @@ extension Rational {
       negative = sign == UInt8(ascii: "-")
       rest = rest.dropFirst()
     }
-    var significand: Int128 = 0
+    // At most 18 significant digits (checked before each one is added): below 10^18, so 64 bits hold it.
+    var significand: UInt64 = 0
     var scale = 0
     var digits = 0
     var significantDigits = 0
@@ -27,7 +28,7 @@ extension Rational {
         digits += 1
         if significand != 0 || character != UInt8(ascii: "0") { significantDigits += 1 }
         guard significantDigits <= Self.maximumSignificantDigits, scale < 30 else { return nil }
-        significand = significand * 10 + Int128(character - UInt8(ascii: "0"))
+        significand = significand &* 10 &+ UInt64(character &- UInt8(ascii: "0"))
         if seenPoint { scale += 1 }
       case UInt8(ascii: "."):
         guard !seenPoint else { return nil }
@@ -36,7 +37,8 @@ extension Rational {
         return nil
       }
     }
-    guard digits > 0, let value = try? Rational(significand: negative ? -significand : significand, scale: scale)
+    let signed = Int128(significand)
+    guard digits > 0, let value = try? Rational(significand: negative ? -signed : signed, scale: scale)
     else { return nil }
     self = value
   }

@@ -51,9 +51,15 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
   }
 
   static func powerOfTen(_ exponent: Int) -> Int128 {
+    if exponent < smallPowersOfTen.count { return Int128(smallPowersOfTen[exponent]) }
     var result: Int128 = 1
     for _ in 0..<exponent { result *= 10 }
     return result
+  }
+
+  /// 10^0 … 10^18: the scales of nearly every printed number.
+  private static let smallPowersOfTen: [Int64] = (0...18).map { exponent in
+    (0..<exponent).reduce(1) { power, _ in power * 10 }
   }
 
   /// Binary GCD (shifts and subtractions, no division); gcd(0, 0) is taken as 1.
