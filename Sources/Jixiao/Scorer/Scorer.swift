@@ -117,8 +117,9 @@ public struct Scorer: Sendable {
       case .table: Int.max
       }
     }
-    return findings.enumerated().sorted { (rank($0.element.location), $0.offset) < (rank($1.element.location), $1.offset) }
-      .map(\.element)
+    // Ranks computed once and positions sorted, so that the sort compares integers, not findings.
+    let ranks = findings.map { rank($0.location) }
+    return ranks.indices.sorted { (ranks[$0], $0) < (ranks[$1], $1) }.map { findings[$0] }
   }
 }
 
