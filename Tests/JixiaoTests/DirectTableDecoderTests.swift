@@ -70,19 +70,26 @@ import Testing
 
   /// Every one-byte deletion and a set of substitutions of a real record: the direct decoder never
   /// accepts what the general path refuses, and never decodes differently.
+  /// Each byte of `positions` deleted, and each replaced by one of `substitutes`: every record agrees.
+  static func agreesAfterEachDeletionAndSubstitution(
+    of record: [UInt8], at positions: Range<Int>, substitutes: [UInt8], seed: UInt64
+  ) {
+    var generator = SplitMix(seed: seed)
+    for position in positions {
+      var deleted = record
+      deleted.remove(at: position)
+      agrees(deleted)
+      var substituted = record
+      substituted[position] = substitutes[Int(generator.next() % UInt64(substitutes.count))]
+      agrees(substituted)
+    }
+  }
+
   @Test func mutatedRecordsAgree() throws {
     let lines = try String(contentsOf: repositoryRoot.appendingPathComponent("Fixtures/corpus.jsonl"), encoding: .utf8)
     let record = Array(lines.split(separator: "\n").min(by: { $0.utf8.count < $1.utf8.count })!.utf8)
     let substitutes: [UInt8] = Array(#"{}[]",:\0 n1-.e"#.utf8) + [0x0A, 0x09, 0xFF, 0xE4]
-    var generator = SplitMix(seed: 23)
-    for position in 0..<record.count {
-      var deleted = record
-      deleted.remove(at: position)
-      Self.agrees(deleted)
-      var substituted = record
-      substituted[position] = substitutes[Int(generator.next() % UInt64(substitutes.count))]
-      Self.agrees(substituted)
-    }
+    Self.agreesAfterEachDeletionAndSubstitution(of: record, at: record.indices, substitutes: substitutes, seed: 23)
   }
 
   @Test(arguments: [
@@ -128,16 +135,8 @@ import Testing
     }
     // Every deletion and substitution in the last indicator, whose names are all predicted.
     let last = plain.lastIndex(of: UInt8(ascii: "{"))!
-    var generator = SplitMix(seed: 29)
     let substitutes: [UInt8] = Array(#"{}[]",:\ 1"#.utf8) + [0x0A, 0xFF]
-    for position in last..<plain.count {
-      var deleted = plain
-      deleted.remove(at: position)
-      Self.agrees(deleted)
-      var substituted = plain
-      substituted[position] = substitutes[Int(generator.next() % UInt64(substitutes.count))]
-      Self.agrees(substituted)
-    }
+    Self.agreesAfterEachDeletionAndSubstitution(of: plain, at: last..<plain.count, substitutes: substitutes, seed: 29)
   }
 
   /// Every member name is read as its field; a name one byte away from it (changed, cut or

@@ -263,7 +263,7 @@ struct DirectTableDecoder {
   /// so the member that followed this one last time is tried first, as the bytes `"name":`.
   struct MemberOrder {
     /// By previous field (`Field.allCases.count` at the start of an object), the field that came next.
-    private var next = [Field](repeating: .unknown, count: Field.allCases.count + 1)
+    private var next = [Field](repeating: .unknown, count: start + 1)
 
     static let start = Field.allCases.count
 
