@@ -20,7 +20,10 @@ public struct Unit: Sendable, Hashable, CustomStringConvertible {
   /// A unit with nothing to fold (no space, no full-width form).
   init(plain: String) {
     // 亿 alone is 亿元 (spec §2); 亿人次 is not money and stays as printed.
-    guard plain.utf8.starts(with: Self.hundredMillion), plain == "亿" || plain.hasPrefix("亿/") else {
+    let startsWithHundredMillion =
+      plain.utf8.withContiguousStorageIfAvailable { $0.hasBytes(Self.hundredMillion, at: 0) }
+      ?? plain.utf8.starts(with: Self.hundredMillion)
+    guard startsWithHundredMillion, plain == "亿" || plain.hasPrefix("亿/") else {
       text = plain
       return
     }
