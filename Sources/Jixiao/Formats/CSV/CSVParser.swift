@@ -80,7 +80,7 @@ struct CSVParser {
   }
 
   private mutating func endField() {
-    if let text = String(validating: field, as: UTF8.self) {
+    if let text = field.withUnsafeBufferPointer(UTF8Validation.string) {
       fields.append(text)
     } else {
       fields.append("")

@@ -2,7 +2,7 @@
 /// (or, without an id column, the same project name and year) that follow each other form one table;
 /// the row whose 一级指标 is 预算执行率 is the funds block (目标值 = 全年预算数, 业绩值 = 全年执行数).
 struct CSVTableAssembler {
-  enum Column: String, CaseIterable {
+  enum Column: Int, CaseIterable {
     case tableID, name, department, implementer, year, kind, level1, level2, indicator, weight, target, actual
     case completion, score, rule, basis, lastYear, evidence, explanation, initialBudget, claimedTotal, claimedGrade
   }
@@ -43,7 +43,9 @@ struct CSVTableAssembler {
   static let fundsLevel1 = "预算执行率"
 
   let file: String
-  private var columns: [Column: Int] = [:]
+  /// By column (its raw value), where its cell is in a row; nil when the header lacks it. An array, not
+  /// a dictionary: every cell of every row is looked up.
+  private var positions = [Int?](repeating: nil, count: Column.allCases.count)
   private var headerWidth = 0
   private var sawHeader = false
   private var current: Group?
@@ -124,14 +126,16 @@ struct CSVTableAssembler {
     for (offset, header) in fields.enumerated() {
       let trimmed = header.trimmingSpaces()
       if let column = Self.headerNames[trimmed] {
-        if columns[column] == nil { columns[column] = offset }
+        if positions[column.rawValue] == nil { positions[column.rawValue] = offset }
       } else if !trimmed.isEmpty {
         unknown.append(trimmed)
       }
     }
     headerWidth = fields.count
     let location = SourceLocation(file: file, line: line)
-    guard columns[.indicator] != nil, columns[.tableID] != nil || columns[.name] != nil else {
+    guard positions[Column.indicator.rawValue] != nil,
+      positions[Column.tableID.rawValue] != nil || positions[Column.name.rawValue] != nil
+    else {
       headerWidth = 0
       let seen = fields.prefix(6).joined(separator: ",")
       emit(
@@ -145,7 +149,7 @@ struct CSVTableAssembler {
   }
 
   private func cell(_ fields: [String], _ column: Column) -> String? {
-    guard let index = columns[column], index < fields.count else { return nil }
+    guard let index = positions[column.rawValue], index < fields.count else { return nil }
     let value = fields[index]
     return value.trimmingSpaces().isEmpty ? nil : value
   }
@@ -205,7 +209,7 @@ struct CSVTableAssembler {
         (.actual, "actual"), (.completion, "claimedCompletion"), (.score, "claimedScore"), (.rule, "rule"),
         (.basis, "basis"), (.lastYear, "lastYear"), (.evidence, "evidence"), (.explanation, "explanation"),
       ]
-      for (column, key) in itemColumns where columns[column] != nil {
+      for (column, key) in itemColumns where positions[column.rawValue] != nil {
         item.append(.init(key: key, value: text(cell(fields, column)), line: line))
       }
       indicators.append(.object(JSONObject(members: item, line: line)))

@@ -23,7 +23,10 @@ struct JSONFields {
     switch value {
     case .null: return nil
     case .string(let text):
-      guard text.utf8.count <= Limits.maximumCellLength * 4, text.count <= Limits.maximumCellLength else {
+      // Characters are never more than bytes: counting characters is needed only for long texts.
+      let bytes = text.utf8.count
+      guard bytes <= Limits.maximumCellLength || (bytes <= Limits.maximumCellLength * 4 && text.count <= Limits.maximumCellLength)
+      else {
         throw InputError(
           location(of: key), "the text is \(text.count) characters long; at most \(Limits.maximumCellLength) are read")
       }
