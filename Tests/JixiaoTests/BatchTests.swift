@@ -193,6 +193,50 @@ import Testing
   }
 }
 
+/// `CSVParser` reads runs of plain field text at once; byte by byte (`readsRuns` off) is the definition.
+@Suite struct CSVParserRunTests {
+  static func rows(_ bytes: [UInt8], blocks: [Int], readsRuns: Bool) -> [String] {
+    var parser = CSVParser()
+    parser.readsRuns = readsRuns
+    var rows: [String] = []
+    var start = 0
+    for size in blocks + [bytes.count] where start < bytes.count {
+      let end = min(bytes.count, start + max(1, size))
+      parser.feed(Array(bytes[start..<end])) { rows.append("\($0)") }
+      start = end
+    }
+    parser.finish { rows.append("\($0)") }
+    return rows
+  }
+
+  @Test func runsReadAsTheBytesDo() throws {
+    var inputs: [[UInt8]] = try FileManager.default.contentsOfDirectory(
+      atPath: repositoryRoot.appendingPathComponent("Tests/Malformed").path
+    )
+    .filter { $0.hasSuffix(".csv") }.sorted()
+    .map { Array(try Data(contentsOf: repositoryRoot.appendingPathComponent("Tests/Malformed/\($0)"))) }
+    inputs.append(Array(try Data(contentsOf: repositoryRoot.appendingPathComponent("Fixtures/csv/three-tables.csv"))))
+    // Random texts over the bytes that matter: quotes, separators, both line ends, a BOM, UTF-8 and bad UTF-8.
+    var generator = SplitMix(seed: 31)
+    let pieces: [[UInt8]] = [
+      Array("\"".utf8), Array(",".utf8), [0x0A], [0x0D], [0x0D, 0x0A], Array("a".utf8), Array("产出".utf8),
+      Array("\"\"".utf8), [0xEF, 0xBB, 0xBF], [0xFF], Array(" ".utf8), Array("=1".utf8),
+    ]
+    for _ in 0..<2_000 {
+      let count = Int(generator.next() % 40)
+      inputs.append((0..<count).flatMap { _ in pieces[Int(generator.next() % UInt64(pieces.count))] })
+    }
+    for input in inputs {
+      #expect(Self.rows(input, blocks: [], readsRuns: true) == Self.rows(input, blocks: [], readsRuns: false))
+      // Runs end at block ends too: the same blocks, with and without runs.
+      let blocks = (0..<8).map { _ in Int(generator.next() % 7) + 1 }
+      #expect(
+        Self.rows(input, blocks: blocks, readsRuns: true) == Self.rows(input, blocks: blocks, readsRuns: false),
+        "\(blocks)")
+    }
+  }
+}
+
 /// Fixtures/csv/three-tables.csv holds three seed tables as an auditor's spreadsheet export (one indicator
 /// a row, the funds row first). Read as CSV they must score exactly as their JSON fixtures do; only the
 /// findings about optional columns differ, since a CSV file has its columns for every table in it.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// An RFC 4180 parser that takes its input in blocks: quoted fields, doubled quotes, embedded newlines,
 /// CRLF or LF, a UTF-8 byte-order mark. Each row knows the line it starts on.
 struct CSVParser {
@@ -14,51 +16,105 @@ struct CSVParser {
   private var state = State.fieldStart
   private var field: [UInt8] = []
   private var fields: [String] = []
+  /// The row before's cells: a table's rows repeat its id, name, department, year and level names, and a
+  /// cell equal byte for byte to the one above it reuses that string.
+  private var previousFields: [String] = []
   private var rowBytes = 0
   private var line = 1
   private var rowLine = 1
   private var sawFirstBytes = false
   private var rowError: String?
 
+  /// Off only in tests, which hold the run shortcut to the byte-at-a-time definition.
+  var readsRuns = true
+
   mutating func feed(_ block: [UInt8], _ body: (Row) -> Void) {
-    var bytes = block[...]
-    if !sawFirstBytes {
-      sawFirstBytes = true
-      if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+    block.withUnsafeBufferPointer { buffer in
+      var index = 0
+      if !sawFirstBytes {
+        sawFirstBytes = true
+        if buffer.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
+      }
+      while index < buffer.count {
+        if readsRuns, let end = runEnd(buffer, from: index) {
+          appendRun(UnsafeBufferPointer(rebasing: buffer[index..<end]))
+          index = end
+        } else {
+          step(buffer[index], body)
+          index += 1
+        }
+      }
     }
-    for byte in bytes {
-      rowBytes += 1
-      if rowBytes > Limits.maximumRecordBytes, rowError == nil {
-        rowError = "the row is longer than \(Limits.maximumRecordBytes) bytes (a quote left open?)"
+  }
+
+  /// Where a run of bytes that `step` would only append ends: text of an unquoted field up to a comma or
+  /// line end, or of a quoted field up to its next quote. nil where `step` must read the byte itself.
+  private func runEnd(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+    var end = start
+    switch state {
+    case .quoted:
+      while end < buffer.count, buffer[end] != UInt8(ascii: "\"") { end += 1 }
+    case .fieldStart, .unquoted:
+      // A quote opens a quoted field only as a field's first byte.
+      if state == .fieldStart, buffer[start] == UInt8(ascii: "\"") { return nil }
+      while end < buffer.count {
+        let byte = buffer[end]
+        if byte == UInt8(ascii: ",") || byte == 0x0A || byte == 0x0D { break }
+        end += 1
       }
-      switch (state, byte) {
-      case (.quoted, UInt8(ascii: "\"")):
-        state = .quoteInQuoted
-      case (.quoted, _):
-        if byte == 0x0A { line += 1 }
-        append(byte)
-      case (.quoteInQuoted, UInt8(ascii: "\"")):
-        append(byte)
-        state = .quoted
-      case (.fieldStart, UInt8(ascii: "\"")):
-        state = .quoted
-      case (_, UInt8(ascii: ",")):
-        endField()
-      case (_, 0x0A):
-        endField()
-        endRow(body)
-        line += 1
-      case (_, 0x0D):
-        break
-      case (.quoteInQuoted, _):
-        if rowError == nil { rowError = "text after a closing quote; a quote inside a quoted field is written \"\"" }
-        append(byte)
-        state = .unquoted
-      default:
-        // An unquoted field, where a quote is ordinary text.
-        state = .unquoted
-        append(byte)
-      }
+    case .quoteInQuoted:
+      return nil
+    }
+    return end > start ? end : nil
+  }
+
+  /// What `step` does for each byte of such a run, at once.
+  private mutating func appendRun(_ run: UnsafeBufferPointer<UInt8>) {
+    rowBytes += run.count
+    if rowBytes > Limits.maximumRecordBytes, rowError == nil {
+      rowError = "the row is longer than \(Limits.maximumRecordBytes) bytes (a quote left open?)"
+    }
+    if state == .quoted {
+      for byte in run where byte == 0x0A { line += 1 }
+    } else {
+      state = .unquoted
+    }
+    field.append(contentsOf: run.prefix(max(0, Limits.maximumRecordBytes - field.count)))
+  }
+
+  /// The definition: one byte of RFC 4180.
+  private mutating func step(_ byte: UInt8, _ body: (Row) -> Void) {
+    rowBytes += 1
+    if rowBytes > Limits.maximumRecordBytes, rowError == nil {
+      rowError = "the row is longer than \(Limits.maximumRecordBytes) bytes (a quote left open?)"
+    }
+    switch (state, byte) {
+    case (.quoted, UInt8(ascii: "\"")):
+      state = .quoteInQuoted
+    case (.quoted, _):
+      if byte == 0x0A { line += 1 }
+      append(byte)
+    case (.quoteInQuoted, UInt8(ascii: "\"")):
+      append(byte)
+      state = .quoted
+    case (.fieldStart, UInt8(ascii: "\"")):
+      state = .quoted
+    case (_, UInt8(ascii: ",")):
+      endField()
+    case (_, 0x0A):
+      endField()
+      endRow(body)
+      line += 1
+    case (_, 0x0D):
+      break
+    case (.quoteInQuoted, _):
+      if rowError == nil { rowError = "text after a closing quote; a quote inside a quoted field is written \"\"" }
+      append(byte)
+      state = .unquoted
+    default:
+      // An unquoted field, where a quote is ordinary text.
+      state = .unquoted
+      append(byte)
     }
   }
 
@@ -80,7 +136,10 @@ struct CSVParser {
   }
 
   private mutating func endField() {
-    if let text = field.withUnsafeBufferPointer(UTF8Validation.string) {
+    let column = fields.count
+    if column < previousFields.count, Self.hasBytes(previousFields[column], field) {
+      fields.append(previousFields[column])
+    } else if let text = field.withUnsafeBufferPointer(UTF8Validation.string) {
       fields.append(text)
     } else {
       fields.append("")
@@ -88,6 +147,14 @@ struct CSVParser {
     }
     field.removeAll(keepingCapacity: true)
     state = .fieldStart
+  }
+
+  private static func hasBytes(_ text: String, _ bytes: [UInt8]) -> Bool {
+    text.utf8.withContiguousStorageIfAvailable { left in
+      bytes.withUnsafeBufferPointer { right in
+        left.count == right.count && (left.isEmpty || memcmp(left.baseAddress!, right.baseAddress!, left.count) == 0)
+      }
+    } ?? text.utf8.elementsEqual(bytes)
   }
 
   private mutating func endRow(_ body: (Row) -> Void) {
@@ -100,6 +167,7 @@ struct CSVParser {
   }
 
   private mutating func reset() {
+    swap(&previousFields, &fields)
     fields.removeAll(keepingCapacity: true)
     field.removeAll(keepingCapacity: true)
     rowBytes = 0
