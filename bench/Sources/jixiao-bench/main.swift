@@ -7,6 +7,7 @@ enum Bench {
   static let usage = """
     USAGE
       jixiao-bench generate --tables N [--seed S] [-o FILE]   write a synthetic year as JSON Lines
+      jixiao-bench csv FILE.jsonl FILE.csv                      the same year as a CSV export
       jixiao-bench run [--tables N] [--seed S] [--file FILE]   measure (default 20000 tables, seed 1)
       jixiao-bench rss FILE [--jobs J]                          peak RSS of a rescore of FILE (a child process)
     """
@@ -36,6 +37,12 @@ enum Bench {
         try generate(tables: tables, seed: seed, to: file)
       }
       try measure(file: file)
+    case "csv":
+      guard arguments.count >= 2 else {
+        print(usage)
+        exit(2)
+      }
+      try CSVYear.write(from: arguments[0], to: arguments[1])
     case "rss":
       guard let file = arguments.first else {
         print(usage)
@@ -122,8 +129,28 @@ enum Bench {
           + String(format: "%9.3f s  %10.0f tables/s  %7.1f MB/s", time, perSecond, bytes / 1e6 / time))
     }
     print(String(format: "ratio rescore/floor: %.2f at 1 job, %.2f at 2 jobs", rows[2].1 / rows[0].1, rows[3].1 / rows[1].1))
+    try measureCSV(of: file, profile: profile, repeats: repeats)
     print(String(format: "peak RSS of a rescore at 2 jobs (child process): %.1f MB", try peakRSS(file: file, jobs: 2)))
     print("cores: \(ProcessInfo.processInfo.activeProcessorCount)")
+  }
+
+  /// The same year exported as CSV (one indicator a row), rescored at 2 jobs: auditors' other input.
+  static func measureCSV(of file: String, profile: Profile, repeats: Int) throws {
+    let csv = (file.hasSuffix(".jsonl") ? String(file.dropLast(6)) : file) + ".csv"
+    try CSVYear.write(from: file, to: csv)
+    let bytes = Double((try FileManager.default.attributesOfItem(atPath: csv)[.size] as? Int) ?? 0)
+    let runner = BatchRunner(
+      scorer: Scorer(profile: profile), jobs: 2, renderResult: { ResultJSON.line($0) },
+      renderRejection: { ResultDocument.rejectionLine($0) })
+    var records = 0
+    let time = best(repeats) {
+      records = 0
+      _ = runner.run(inputs: [csv]) { _ in records += 1 }
+    }
+    print(
+      "the same year as CSV".padding(toLength: 30, withPad: " ", startingAt: 0)
+        + String(format: "%9.3f s  %10.0f tables/s  %7.1f MB/s", time, Double(records) / time, bytes / 1e6 / time)
+        + String(format: "  (%.1f MB, rescore → jsonl, 2 jobs)", bytes / 1e6))
   }
 
   /// Runs a rescore of `file` in a child process, which reports its own peak resident set (VmHWM):
