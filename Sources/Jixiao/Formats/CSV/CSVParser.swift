@@ -22,7 +22,10 @@ struct CSVParser {
   private var rowBytes = 0
   private var line = 1
   private var rowLine = 1
-  private var sawFirstBytes = false
+  /// How many bytes of a byte-order mark the input has begun with, while that is still open; nil once
+  /// decided. The mark may arrive split across blocks (a pipe's first read can be short).
+  private var orderMarkBytes: Int? = 0
+  private static let orderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
   private var rowError: String?
 
   /// Off only in tests, which hold the run shortcut to the byte-at-a-time definition.
@@ -31,9 +34,15 @@ struct CSVParser {
   mutating func feed(_ block: [UInt8], _ body: (Row) -> Void) {
     block.withUnsafeBufferPointer { buffer in
       var index = 0
-      if !sawFirstBytes {
-        sawFirstBytes = true
-        if buffer.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
+      while let matched = orderMarkBytes, index < buffer.count {
+        if buffer[index] == Self.orderMark[matched] {
+          index += 1
+          orderMarkBytes = matched + 1 < Self.orderMark.count ? matched + 1 : nil
+        } else {
+          // Not a mark after all: the bytes taken for one are text.
+          orderMarkBytes = nil
+          for byte in Self.orderMark[..<matched] { step(byte, body) }
+        }
       }
       while index < buffer.count {
         if readsRuns, let end = runEnd(buffer, from: index) {
@@ -119,6 +128,10 @@ struct CSVParser {
   }
 
   mutating func finish(_ body: (Row) -> Void) {
+    if let matched = orderMarkBytes {
+      orderMarkBytes = nil
+      for byte in Self.orderMark[..<matched] { step(byte, body) }
+    }
     if state == .quoted {
       endField()
       body(.malformed(fields, line: rowLine, reason: "a quoted field opened here is never closed; check the quotes"))
