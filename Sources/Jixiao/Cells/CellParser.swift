@@ -188,7 +188,7 @@ extension String {
   /// `trimmingSpaces` for a `String`: the usual cell has nothing to trim and is returned as it is,
   /// sharing its storage.
   func trimmingSpaces() -> String {
-    if Self.hasNothingToTrim(utf8) { return self }
+    if utf8.withContiguousStorageIfAvailable(Self.hasNothingToTrim) ?? Self.hasNothingToTrim(utf8) { return self }
     return Substring(self).trimmingSpaces()
   }
 

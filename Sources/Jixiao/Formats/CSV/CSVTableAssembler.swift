@@ -178,6 +178,7 @@ struct CSVTableAssembler {
 
   private func assemble(_ group: Group) -> JSONObject {
     var members: [JSONObject.Member] = []
+    members.reserveCapacity(10)
     func add(_ key: String, _ value: JSONValue, _ line: Int) {
       members.append(.init(key: key, value: value, line: line))
     }
@@ -191,6 +192,7 @@ struct CSVTableAssembler {
       }
     }
     var indicators: [JSONValue] = []
+    indicators.reserveCapacity(group.rows.count)
     for (fields, line) in group.rows {
       if cell(fields, .level1)?.trimmingSpaces() == Self.fundsLevel1 {
         var funds: [JSONObject.Member] = []
@@ -204,6 +206,7 @@ struct CSVTableAssembler {
         continue
       }
       var item: [JSONObject.Member] = []
+      item.reserveCapacity(13)
       let itemColumns: [(Column, String)] = [
         (.level1, "level1"), (.level2, "level2"), (.indicator, "name"), (.weight, "weight"), (.target, "target"),
         (.actual, "actual"), (.completion, "claimedCompletion"), (.score, "claimedScore"), (.rule, "rule"),

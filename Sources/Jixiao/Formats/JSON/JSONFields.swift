@@ -130,7 +130,10 @@ struct JSONFields {
 enum PrintedNumber {
   /// Strips thousands separators, a trailing 分 / 万元 / 元 and spaces. A `%` divides by 100, and so
   /// does `percent` (a rate: rates are fractions inside the engine, and tables print 100 for 100%).
-  static func parse(_ printed: String, percent: Bool, at location: SourceLocation) throws(InputError) -> Rational? {
+  /// `location` is made only for an error: building a field path for every number costs more than reading it.
+  static func parse(_ printed: String, percent: Bool, at location: @autoclosure () -> SourceLocation) throws(InputError)
+    -> Rational?
+  {
     // Fast path: a plain decimal, perhaps with a trailing % ("12.87", "100%").
     if let value = plainDecimal(printed, percent: percent) { return value }
     let text = CellGrammar.normalize(printed)
@@ -148,7 +151,7 @@ enum PrintedNumber {
     let digits = String(body.filter { $0 != "," && !$0.isWhitespace })
     guard let value = Rational(decimalText: Substring(digits)) else {
       throw InputError(
-        location, "expected a number such as 10, \"10.00分\", \"86.24%\" or \"1,782.65\", found \"\(printed)\"")
+        location(), "expected a number such as 10, \"10.00分\", \"86.24%\" or \"1,782.65\", found \"\(printed)\"")
     }
     if isPercent || percent {
       // A rate printed without % ("100") is a percent too: tables print completion as 100.
