@@ -19,11 +19,16 @@ public enum TableDecoder {
     let (kind, isTarget) = try decodeKind(fields)
     var indicators: [Indicator] = []
     indicators.reserveCapacity(indicatorFields.count)
-    var columns = Set<Indicator.OptionalColumn>()
+    // Which optional columns any row prints; once a column is found, later rows are not asked again.
+    let optionalColumns = Indicator.OptionalColumn.allCases
+    var printed = [Bool](repeating: false, count: optionalColumns.count)
     for (offset, item) in indicatorFields.enumerated() {
-      for column in Indicator.OptionalColumn.allCases where item.has(column.rawValue) { columns.insert(column) }
+      for (position, column) in optionalColumns.enumerated() where !printed[position] && item.has(column.rawValue) {
+        printed[position] = true
+      }
       indicators.append(try decodeIndicator(item, index: offset + 1))
     }
+    let columns = Set(zip(optionalColumns, printed).filter(\.1).map(\.0))
     var claimedGrade: Grade?
     if let printed = try fields.text("claimedGrade") {
       guard let grade = self.claimedGrade(printed) else {
