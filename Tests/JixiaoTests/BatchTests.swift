@@ -222,6 +222,16 @@ import Testing
     #expect(Self.rows([0xEF], blocks: [], readsRuns: true).first?.contains("not valid UTF-8") == true)
   }
 
+  /// A row past the record limit is refused alike, quoted or not, whether read in runs or byte by byte.
+  @Test func anOverlongRowIsRefusedAlike() {
+    let long = [UInt8](repeating: UInt8(ascii: "x"), count: Limits.maximumRecordBytes + 10)
+    for input in [Array("a,".utf8) + long + [0x0A], Array("a,\"".utf8) + long + Array("\"\n".utf8)] {
+      let rows = Self.rows(input, blocks: [], readsRuns: true)
+      #expect(rows == Self.rows(input, blocks: [], readsRuns: false))
+      #expect(rows.first?.contains("longer than") == true)
+    }
+  }
+
   @Test func runsReadAsTheBytesDo() throws {
     var inputs: [[UInt8]] = try FileManager.default.contentsOfDirectory(
       atPath: repositoryRoot.appendingPathComponent("Tests/Malformed").path

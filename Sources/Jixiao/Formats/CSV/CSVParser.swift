@@ -79,10 +79,7 @@ struct CSVParser {
 
   /// What `step` does for each byte of such a run, at once.
   private mutating func appendRun(_ run: UnsafeBufferPointer<UInt8>) {
-    rowBytes += run.count
-    if rowBytes > Limits.maximumRecordBytes, rowError == nil {
-      rowError = "the row is longer than \(Limits.maximumRecordBytes) bytes (a quote left open?)"
-    }
+    countRowBytes(run.count)
     if state == .quoted {
       for byte in run where byte == 0x0A { line += 1 }
     } else {
@@ -91,12 +88,16 @@ struct CSVParser {
     field.append(contentsOf: run.prefix(max(0, Limits.maximumRecordBytes - field.count)))
   }
 
-  /// The definition: one byte of RFC 4180.
-  private mutating func step(_ byte: UInt8, _ body: (Row) -> Void) {
-    rowBytes += 1
+  private mutating func countRowBytes(_ count: Int) {
+    rowBytes += count
     if rowBytes > Limits.maximumRecordBytes, rowError == nil {
       rowError = "the row is longer than \(Limits.maximumRecordBytes) bytes (a quote left open?)"
     }
+  }
+
+  /// The definition: one byte of RFC 4180.
+  private mutating func step(_ byte: UInt8, _ body: (Row) -> Void) {
+    countRowBytes(1)
     switch (state, byte) {
     case (.quoted, UInt8(ascii: "\"")):
       state = .quoteInQuoted
