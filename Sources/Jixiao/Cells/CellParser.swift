@@ -226,12 +226,14 @@ extension StringProtocol {
 
   /// Equal byte for byte (which implies equal as strings; the converse needs Unicode normalization).
   func hasSameBytes(as other: some StringProtocol) -> Bool {
-    let same = utf8.withContiguousStorageIfAvailable { left in
-      other.utf8.withContiguousStorageIfAvailable { right in
-        left.count == right.count && (left.isEmpty || memcmp(left.baseAddress!, right.baseAddress!, left.count) == 0)
-      }
-    }
-    return (same ?? nil) ?? utf8.elementsEqual(other.utf8)
+    other.utf8.withContiguousStorageIfAvailable { hasSameBytes(as: $0) } ?? utf8.elementsEqual(other.utf8)
+  }
+
+  /// Its UTF-8 is exactly these bytes.
+  func hasSameBytes(as bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    utf8.withContiguousStorageIfAvailable { own in
+      own.count == bytes.count && (own.isEmpty || memcmp(own.baseAddress!, bytes.baseAddress!, own.count) == 0)
+    } ?? utf8.elementsEqual(bytes)
   }
 
   /// `==` (canonical equivalence) without Unicode normalization for the usual names: equal bytes are

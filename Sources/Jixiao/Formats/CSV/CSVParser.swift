@@ -1,5 +1,3 @@
-import Foundation
-
 /// An RFC 4180 parser that takes its input in blocks: quoted fields, doubled quotes, embedded newlines,
 /// CRLF or LF, a UTF-8 byte-order mark. Each row knows the line it starts on.
 struct CSVParser {
@@ -151,7 +149,7 @@ struct CSVParser {
 
   private mutating func endField() {
     let column = fields.count
-    if column < previousFields.count, Self.hasBytes(previousFields[column], field) {
+    if column < previousFields.count, field.withUnsafeBufferPointer(previousFields[column].hasSameBytes(as:)) {
       fields.append(previousFields[column])
     } else if let text = field.withUnsafeBufferPointer(UTF8Validation.string) {
       fields.append(text)
@@ -161,14 +159,6 @@ struct CSVParser {
     }
     field.removeAll(keepingCapacity: true)
     state = .fieldStart
-  }
-
-  private static func hasBytes(_ text: String, _ bytes: [UInt8]) -> Bool {
-    text.utf8.withContiguousStorageIfAvailable { left in
-      bytes.withUnsafeBufferPointer { right in
-        left.count == right.count && (left.isEmpty || memcmp(left.baseAddress!, right.baseAddress!, left.count) == 0)
-      }
-    } ?? text.utf8.elementsEqual(bytes)
   }
 
   private mutating func endRow(_ body: (Row) -> Void) {
