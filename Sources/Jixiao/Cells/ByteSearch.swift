@@ -6,6 +6,10 @@ extension UnsafeBufferPointer where Element == UInt8 {
   /// Whether `needle` stands at `offset`; false when it would run past either end.
   func hasBytes(_ needle: [UInt8], at offset: Int) -> Bool {
     guard offset >= 0, offset + needle.count <= count else { return false }
+    // A call to memcmp pays off past a few bytes (member names); the words of cells are shorter.
+    if needle.count > 6 {
+      return needle.withUnsafeBufferPointer { memcmp(baseAddress! + offset, $0.baseAddress!, $0.count) == 0 }
+    }
     for (position, byte) in needle.enumerated() where self[offset + position] != byte { return false }
     return true
   }

@@ -285,7 +285,7 @@ struct DirectTableDecoder {
       skipWhitespace()
       let field: Field
       let predicted = memberOrder.predicted(after: previous)
-      if predicted != .unknown, hasQuotedName(of: predicted) {
+      if predicted != .unknown, bytes.hasBytes(Field.quotedNames[predicted.rawValue], at: index) {
         // `"name":` is exactly what reading the key, then the colon, would have accepted.
         field = predicted
         index += Field.quotedNames[predicted.rawValue].count
@@ -458,13 +458,6 @@ struct DirectTableDecoder {
       cursor += 1
     }
     throw GiveUp()
-  }
-
-  /// The cursor is on `"name":` for this field, byte for byte.
-  private func hasQuotedName(of field: Field) -> Bool {
-    Field.quotedNames[field.rawValue].withUnsafeBufferPointer { name in
-      index + name.count <= bytes.count && memcmp(bytes.baseAddress! + index, name.baseAddress!, name.count) == 0
-    }
   }
 
   /// A number as RFC 8259 writes it (the parser's own scan).
