@@ -192,11 +192,17 @@ extension String {
     return Substring(self).trimmingSpaces()
   }
 
+  /// Printable ASCII but space, or the lead byte of a CJK ideograph (E4…E9): a text's first byte that
+  /// trimming and normalizing leave as it is.
+  static func isPlainLead(_ byte: UInt8) -> Bool {
+    (byte > 0x20 && byte < 0x7F) || (byte >= 0xE4 && byte <= 0xE9)
+  }
+
   /// True when the text starts and ends with printable ASCII or a CJK ideograph (lead byte E4…E9):
   /// neither end is then a space. Anything else is left to the character-level trim.
   static func hasNothingToTrim<Bytes: BidirectionalCollection<UInt8>>(_ bytes: Bytes) -> Bool {
     guard let first = bytes.first, let last = bytes.last else { return false }
-    let firstIsPlain = (first > 0x20 && first < 0x7F) || (first >= 0xE4 && first <= 0xE9)
+    let firstIsPlain = isPlainLead(first)
     if last > 0x20, last < 0x7F { return firstIsPlain }
     guard last >= 0x80, bytes.count >= 3 else { return false }
     let lead = bytes[bytes.index(bytes.endIndex, offsetBy: -3)]

@@ -127,12 +127,9 @@ extension Optional where Wrapped == String {
   /// Absent, blank, or a blank mark (`—`, `/`).
   var isBlank: Bool {
     guard let text = self else { return true }
-    // Printable ASCII other than the marks' '-' and '/', or a CJK ideograph, survives normalizing and
-    // trimming as the first character, and no blank mark starts with it: the usual filled cell.
-    if let first = text.utf8.first,
-      (first > 0x20 && first < 0x7F && first != UInt8(ascii: "-") && first != UInt8(ascii: "/"))
-        || (first >= 0xE4 && first <= 0xE9)
-    {
+    // A first character that survives normalizing and trimming, other than the marks' '-' and '/',
+    // starts no blank mark: the usual filled cell.
+    if let first = text.utf8.first, String.isPlainLead(first), first != UInt8(ascii: "-"), first != UInt8(ascii: "/") {
       return false
     }
     return CellGrammar.isEmptyMark(CellGrammar.normalize(text))
