@@ -251,11 +251,8 @@ struct DirectTableDecoder {
         self = .unknown
         return
       }
-      let start = key.base.baseAddress! + key.startIndex
-      let same = Self.names[candidate.rawValue].withUnsafeBufferPointer { name in
-        name.count == key.count && memcmp(name.baseAddress!, start, name.count) == 0
-      }
-      self = same ? candidate : .unknown
+      let name = Self.names[candidate.rawValue]
+      self = name.count == key.count && UnsafeBufferPointer(rebasing: key).hasBytes(name, at: 0) ? candidate : .unknown
     }
   }
 
