@@ -108,9 +108,7 @@ enum Bench {
     }
     var outputBytes = 0
     for jobs in [1, 2] {
-      let runner = BatchRunner(
-        scorer: Scorer(profile: profile), jobs: jobs, renderResult: { ResultJSON.line($0) },
-        renderRejection: { ResultDocument.rejectionLine($0) })
+      let runner = jsonLinesRunner(profile: profile, jobs: jobs)
       let time = best(repeats) {
         outputBytes = 0
         _ = runner.run(inputs: [file]) { outcome in
@@ -134,14 +132,19 @@ enum Bench {
     print("cores: \(ProcessInfo.processInfo.activeProcessorCount)")
   }
 
+  /// A rescore to JSON Lines, as `jixiao rescore --format jsonl` runs it.
+  static func jsonLinesRunner(profile: Profile, jobs: Int) -> BatchRunner {
+    BatchRunner(
+      scorer: Scorer(profile: profile), jobs: jobs, renderResult: { ResultJSON.line($0) },
+      renderRejection: { ResultDocument.rejectionLine($0) })
+  }
+
   /// The same year exported as CSV (one indicator a row), rescored at 2 jobs: auditors' other input.
   static func measureCSV(of file: String, profile: Profile, repeats: Int) throws {
     let csv = (file.hasSuffix(".jsonl") ? String(file.dropLast(6)) : file) + ".csv"
     try CSVYear.write(from: file, to: csv)
     let bytes = Double((try FileManager.default.attributesOfItem(atPath: csv)[.size] as? Int) ?? 0)
-    let runner = BatchRunner(
-      scorer: Scorer(profile: profile), jobs: 2, renderResult: { ResultJSON.line($0) },
-      renderRejection: { ResultDocument.rejectionLine($0) })
+    let runner = jsonLinesRunner(profile: profile, jobs: 2)
     var records = 0
     let time = best(repeats) {
       records = 0
@@ -179,9 +182,7 @@ enum Bench {
   static func childRescore(file: String, jobs: Int) {
     guard let profile = try? Profile.load(), let sink = FileHandle(forWritingAtPath: "/dev/null") else { exit(1) }
     var buffer: [UInt8] = []
-    let runner = BatchRunner(
-      scorer: Scorer(profile: profile), jobs: jobs, renderResult: { ResultJSON.line($0) },
-      renderRejection: { ResultDocument.rejectionLine($0) })
+    let runner = jsonLinesRunner(profile: profile, jobs: jobs)
     _ = runner.run(inputs: [file]) { outcome in
       switch outcome {
       case .result(_, let bytes), .rejected(_, let bytes): buffer.append(contentsOf: bytes)
