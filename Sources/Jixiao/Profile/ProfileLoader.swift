@@ -275,7 +275,7 @@ private struct ProfileDecoder {
   }
 
   private func requiredNumber(_ fields: JSONFields, _ key: String) throws(InputError) -> Rational {
-    guard let value = try fields.number(key) else {
+    guard let value = try fields.decimal(key) else {
       throw InputError(
         fields.location.field(key), "the required number \"\(key)\" is missing; expected a decimal string such as \"0.5\"")
     }
