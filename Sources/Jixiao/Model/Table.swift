@@ -174,7 +174,7 @@ public struct Indicator: Sendable, Hashable {
     box = CopyOnWriteBox(
       Fields(
         index: index, level1: level1, level2: level2, name: name, weight: weight, targetText: target, actualText: actual,
-        target: target.map(Cell.init(parsing:)) ?? .empty, actual: actual.map(Cell.init(parsing:)) ?? .empty,
+        target: Self.cell(target), actual: Self.cell(actual),
         claimedCompletion: claimedCompletion, claimedScore: claimedScore, ruleText: ruleText, basis: basis,
         lastYear: lastYear, evidence: evidence, explanation: explanation, location: location))
   }
@@ -205,22 +205,32 @@ public struct Indicator: Sendable, Hashable {
     get { box.fields.weight }
     set { box.update { $0.weight = newValue } }
   }
+  /// Setting the text parses it again: `target` is always the reading of `targetText`.
   public var targetText: String? {
     get { box.fields.targetText }
-    set { box.update { $0.targetText = newValue } }
+    set {
+      box.update {
+        $0.targetText = newValue
+        $0.target = Self.cell(newValue)
+      }
+    }
   }
+  /// Setting the text parses it again: `actual` is always the reading of `actualText`.
   public var actualText: String? {
     get { box.fields.actualText }
-    set { box.update { $0.actualText = newValue } }
+    set {
+      box.update {
+        $0.actualText = newValue
+        $0.actual = Self.cell(newValue)
+      }
+    }
   }
-  public var target: Cell {
-    get { box.fields.target }
-    set { box.update { $0.target = newValue } }
-  }
-  public var actual: Cell {
-    get { box.fields.actual }
-    set { box.update { $0.actual = newValue } }
-  }
+  /// The reading of `targetText`; set the text to change it.
+  public var target: Cell { box.fields.target }
+  /// The reading of `actualText`; set the text to change it.
+  public var actual: Cell { box.fields.actual }
+
+  private static func cell(_ text: String?) -> Cell { text.map(Cell.init(parsing:)) ?? .empty }
   public var claimedCompletion: Rational? {
     get { box.fields.claimedCompletion }
     set { box.update { $0.claimedCompletion = newValue } }
