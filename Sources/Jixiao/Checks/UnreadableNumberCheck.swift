@@ -31,7 +31,13 @@ struct UnreadableNumberCheck: TableCheck {
     }
   }
 
-  static let printedLimit = Rational(Limits.maximumMagnitude).formatted(places: 0)
+  /// `1,000,000,000,000`.
+  static let printedLimit: String = {
+    let digits = Array(String(Limits.maximumMagnitude))
+    return stride(from: 0, to: digits.count, by: 3).map { end in
+      String(digits[max(0, digits.count - end - 3)..<(digits.count - end)])
+    }.reversed().joined(separator: ",")
+  }()
 
   static func examples(_ kind: NumberKind) -> String {
     switch kind {
