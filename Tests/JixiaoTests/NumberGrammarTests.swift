@@ -258,6 +258,14 @@ import Testing
       sources.findings.contains { $0.code == .numberOutOfRange && $0.location == .funds }, "\(sources.findings.map(\.message))")
     #expect(!keys(sources).contains("funds.sources-mismatch@funds"))
 
+    // Inside a rule and the budget execution: the item is unverified, with the same code.
+    let rule = try score(
+      projectJSON(
+        #"{"name": "甲", "weight": 10, "target": ">=\#(tiny)次", "actual": "99999999999999999次", "claimedScore": 10}"#,
+        funds: #"{"annualBudget": "\#(tiny)", "executed": "\#(large)", "weight": 10, "claimedScore": 10}"#))
+    #expect(itemKeys(rule) == ["number.out-of-range@funds", "number.out-of-range@1"].sorted(), "\(keys(rule))")
+    #expect(!rule.indicators[0].verified && rule.funds?.verified == false && rule.unverifiedPoints == "20.00")
+
     let review = try table(
       projectJSON(
         #"{"name": "甲", "weight": "\#(tiny)", "target": "有效"}"#, #"{"name": "乙", "weight": "\#(large)", "target": ">=5次"}"#))
