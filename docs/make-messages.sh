@@ -13,7 +13,7 @@ echo "the file, the line (and the field, where there is one) and says what was e
 echo "the message. The exit status is 3 when some input could not be read; the rest of the batch is still"
 echo "scored. Regenerate with \`docs/make-messages.sh\`."
 echo
-for c in truncated-last-line.jsonl garbage-lines.jsonl indicator-without-name.json weight-text.json 1e400.json \
+for c in truncated-last-line.jsonl garbage-lines.jsonl indicator-without-name.json name-object.json grade-bad.json \
   duplicate-keys.json invalid-utf8.jsonl long-cell.json csv-ragged.csv csv-unknown-headers.csv; do
   note=$(python3 -c "import json,sys; [print(json.loads(l)['note']) for l in open('Tests/Malformed/MANIFEST.jsonl') if json.loads(l)['file']=='$c']")
   echo "## \`$c\`: $note"
@@ -24,6 +24,18 @@ for c in truncated-last-line.jsonl garbage-lines.jsonl indicator-without-name.js
   echo '```'
   echo
 done
+echo "## A number cell that cannot be read: a finding on its row, not a rejection"
+echo
+echo "A weight, score, total or amount not written in a form of \`docs/input.md\` (\`10,0\`, \`1 0\`, \`10％\` on a"
+echo "weight, \`1,0000\`, a JSON value of another type) or out of range (\`1e30\`) costs its cell, not the table: the"
+echo "table is scored and the finding names the cell and its text (\`docs/rules.md\`, \"Numbers\"). Nothing is"
+echo "printed on standard error and the exit status is 0."
+echo
+echo '```'
+echo "\$ jixiao rescore score-comma.json weight-1e30.json budget-grouping.json"
+(cd Tests/Malformed && "$jixiao" rescore score-comma.json weight-1e30.json budget-grouping.json 2>&1; echo "exit status $?") || true
+echo '```'
+echo
 echo "## Usage errors"
 echo
 echo '```'

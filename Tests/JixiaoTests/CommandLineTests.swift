@@ -99,7 +99,9 @@ import Testing
   @Test func explainListsAndExplains() throws {
     let list = try jixiao("explain")
     #expect(list.status == 0)
-    #expect(list.output.split(separator: "\n").count == 34, "30 scoring codes and 4 target-review codes")
+    #expect(
+      list.output.split(separator: "\n").count == 35,
+      "30 scoring codes of the spec, number.out-of-range and 4 target-review codes")
     let one = try jixiao("explain", "deadline.missed")
     #expect(one.output.contains("逾期 41 天"))
   }

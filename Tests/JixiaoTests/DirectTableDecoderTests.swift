@@ -110,6 +110,46 @@ import Testing
     Self.agrees(Array(json.utf8))
   }
 
+  /// Every number field with every kind of value, read and refused: the direct decoder reads the plain
+  /// ones itself and builds the general path's table, and gives up on every value the general path
+  /// keeps as an unreadable cell.
+  @Test func numberCellsAgreeInEveryField() {
+    let plain = [#""10""#, "10", "0.5", "null", "1e3", "1000000000000", #""1000000000000""#]
+    let other = [
+      #""10.00分""#, #""265.00万元""#, #""86.24%""#,
+      #""10,0""#, #""1 0""#, #""10％""#, #""10%""#, #""1,0000""#, #""1,782.65""#, #""5000元""#, #""1e3""#, #""abc""#, #""—""#,
+      #""""#, #""１０""#, #""10.00 分""#, "1e30", "1e17", "9e15", "1e400", "1e-31", "123456789012345678901234567890",
+      "1000000000001", #""1000000000001""#, "true", "{}", "[1]", #"{"a":[1]}"#, #""NaN""#, "-0", "1E2",
+    ]
+    func records(_ value: String) -> [String] {
+      [
+        #"{"name":"a","indicators":[{"name":"i","weight":\#(value)}]}"#,
+        #"{"name":"a","indicators":[{"name":"i","weight":5,"claimedScore":\#(value)}]}"#,
+        #"{"name":"a","indicators":[{"name":"i","claimedCompletion":\#(value)}]}"#,
+        #"{"name":"a","indicators":[],"claimedTotal":\#(value)}"#,
+        #"{"name":"a","indicators":[],"funds":{"annualBudget":\#(value),"executed":\#(value),"weight":\#(value)}}"#,
+        #"{"name":"a","indicators":[],"funds":{"initialBudget":\#(value),"claimedRate":\#(value),"claimedScore":\#(value)}}"#,
+        #"{"name":"a","indicators":[],"funds":{"sources":[{"name":"s","initialBudget":\#(value),"annualBudget":\#(value),"executed":\#(value)}]}}"#,
+      ]
+    }
+    for value in plain {
+      for record in records(value) { Self.agrees(Array(record.utf8), expectDirect: true) }
+    }
+    var refused = 0
+    for value in other {
+      for record in records(value) {
+        let bytes = Array(record.utf8)
+        Self.agrees(bytes)
+        let location = Jixiao.SourceLocation(file: "t.jsonl", line: 3)
+        if case .table(let table) = Self.general(bytes, location: location), !table.unreadableNumbers.isEmpty {
+          refused += 1
+          #expect(Self.direct(bytes, location: location) == nil, "\(record)")
+        }
+      }
+    }
+    #expect(refused > 100, "the refused values reach the general path's unreadable cells")
+  }
+
   /// Later indicators' member names are matched against the order of the ones before (`MemberOrder`):
   /// a record whose indicators break that order in any way decodes as the general path reads it.
   @Test func predictedMemberNamesAreCheckedByteForByte() {

@@ -57,7 +57,8 @@ import Testing
           #expect(item.score >= .zero && item.score <= weight, "\(result.name) #\(item.index): \(item.score) of \(weight)")
         }
         if let funds = result.funds, funds.verified {
-          #expect(funds.score >= .zero && funds.score <= funds.weight)
+          let weight = try #require(funds.weight, "a verified funds item has a weight")
+          #expect(funds.score >= .zero && funds.score <= weight)
         }
         let verifiedWeights = result.indicators.filter(\.verified).compactMap(\.weight).reduce(Hundredths.zero, +)
         let verifiedScores = result.indicators.filter(\.verified).map(\.score).reduce(Hundredths.zero, +)

@@ -44,13 +44,25 @@ import Testing
   }
 
   @Test func illTypedValuesSayWhatWasExpected() throws {
-    let weight = try #require(error(read(#"{"name": "x", "indicators": [{"name": "a", "weight": "abc"}]}"#)[0]))
-    #expect(weight.location.field == "indicators[1].weight")
-    #expect(weight.message.contains("expected a number"))
-    let object = try #require(error(read(#"{"name": "x", "indicators": [{"name": "a", "weight": {}}]}"#)[0]))
-    #expect(object.message.contains("found an object"))
+    let department = try #require(error(read(#"{"name": "x", "department": {}, "indicators": [{"name": "a"}]}"#)[0]))
+    #expect(department.location.field == "department")
+    #expect(department.message.contains("found an object"))
     let kind = try #require(error(read(#"{"name": "x", "kind": "programme", "indicators": []}"#)[0]))
     #expect(kind.message.contains("expected one of: project, unit"))
+  }
+
+  /// A number cell of the wrong type or form is no error of the record: the table keeps it, to be
+  /// reported on its row (`NumberGrammarTests` has what the scorer makes of it).
+  @Test func illTypedNumbersAreKeptAsUnreadableCells() throws {
+    let table = try readTable(
+      #"{"name": "x", "indicators": [{"name": "a", "weight": "abc", "claimedScore": {}, "claimedCompletion": true}]}"#)
+    #expect(table.indicators[0].weight == nil && table.indicators[0].claimedScore == nil)
+    #expect(
+      table.unreadableNumbers == [
+        UnreadableNumber(place: .indicator(1), field: .weight, text: "abc", refusal: .form),
+        UnreadableNumber(place: .indicator(1), field: .claimedCompletion, text: "true", refusal: .form),
+        UnreadableNumber(place: .indicator(1), field: .claimedScore, text: "{…}", refusal: .form),
+      ])
   }
 
   @Test func jsonLinesNumberEveryRecordAndSkipBlankLines() throws {

@@ -22,6 +22,21 @@ import Testing
     #expect(copy == original && copy.hashValue == original.hashValue)
   }
 
+  /// `target` and `actual` are the readings of their texts: setting a text parses it again, and there
+  /// is no setter by which a cell could disagree with its text (issue 16, item 9).
+  @Test func anIndicatorsCellsFollowTheirText() {
+    var indicator = Indicator(
+      index: 1, name: "宣传报道", weight: Rational(5), target: ">=20次", actual: "=18次", location: SourceLocation(file: "t.json"))
+    indicator.targetText = "<=3天"
+    indicator.actualText = "2024年5月1日"
+    let fresh = Indicator(
+      index: 1, name: "宣传报道", weight: Rational(5), target: "<=3天", actual: "2024年5月1日", location: SourceLocation(file: "t.json"))
+    #expect(indicator.target == fresh.target && indicator.actual == fresh.actual)
+    #expect(indicator == fresh && indicator.hashValue == fresh.hashValue)
+    indicator.targetText = nil
+    #expect(indicator.target == .empty)
+  }
+
   @Test func changingACopiedProfileLeavesTheOriginal() {
     let changed = profile { $0.latePenalty = Rational(7) }
     #expect(changed.latePenalty == Rational(7))

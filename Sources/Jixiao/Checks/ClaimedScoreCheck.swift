@@ -38,7 +38,9 @@ struct ClaimedScoreCheck: TableCheck {
   )
     -> Finding?
   {
-    guard let difference = try? claimed - recomputed.rational else { return nil }
+    guard let difference = try? claimed - recomputed.rational else {
+      return .notComputable("自评得分与复核得分之差", at: location, skipping: "未比较自评得分")
+    }
     let code: FindingCode
     let verb: StaticString
     if tolerance < difference {

@@ -7,7 +7,11 @@ struct CompletionCheck: TableCheck {
     for (indicator, item) in zip(context.table.indicators, context.result.indicators) where item.verified {
       guard let claimed = indicator.claimedCompletion, let computed = item.completion else { continue }
       if claimed == .one, !(computed < .one) { continue }
-      guard let points = try? (try claimed - computed) * .hundred, tolerance < points.magnitude else { continue }
+      guard let points = try? (try claimed - computed) * .hundred else {
+        findings.append(.notComputable("表上完成率与计算完成率之差", at: context.location(indicator), skipping: "未核对完成率"))
+        continue
+      }
+      guard tolerance < points.magnitude else { continue }
       findings.append(
         Finding(
           .completionMismatch, at: context.location(indicator),

@@ -5,8 +5,7 @@ struct CostBudgetCheck: TableCheck {
   func findings(in context: CheckContext) -> [Finding] {
     guard let budget = context.table.funds?.annualBudget, budget.numerator > 0 else { return [] }
     let budgetUnit = context.profile.budgetUnit
-    var sum = Rational.zero
-    var count = 0
+    var costs: [Rational] = []
     for (indicator, levels) in zip(context.table.indicators, context.levels)
     where levels.level1 == "成本" || levels.level2.containsText("成本") {
       guard case .quantity(let target) = indicator.target, target.unit.money?.suffix.isEmpty == true else { continue }
@@ -16,11 +15,21 @@ struct CostBudgetCheck: TableCheck {
       case .converted(let scale): factor = scale
       case .incompatible: continue
       }
-      guard let value = try? target.value * factor, let next = try? sum + value else { continue }
-      sum = next
-      count += 1
+      guard let value = try? target.value * factor else {
+        return [.notComputable("成本目标“\(indicator.targetText ?? "")”换算为\(budgetUnit)", at: .table, skipping: "未检查成本目标是否超过预算")]
+      }
+      costs.append(value)
     }
-    guard count > 0, let excess = try? sum - budget, context.profile.sourcesTolerance < excess else { return [] }
+    let count = costs.count
+    let sum: Rational
+    let excess: Rational
+    do {
+      sum = try Rational.sum(costs)
+      excess = try sum - budget
+    } catch {
+      return [.notComputable("成本目标合计", at: .table, skipping: "未检查成本目标是否超过预算")]
+    }
+    guard count > 0, context.profile.sourcesTolerance < excess else { return [] }
     return [
       Finding(
         .costOverBudget, at: .table,

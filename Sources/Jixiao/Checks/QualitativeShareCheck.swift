@@ -3,18 +3,29 @@ struct QualitativeShareCheck: TableCheck {
   var appliesToTargetTables: Bool { true }
 
   func findings(in context: CheckContext) -> [Finding] {
-    var total = Rational.zero
-    var qualitative = Rational.zero
+    var weights: [Rational] = []
+    var qualitativeWeights: [Rational] = []
     var names: [String] = []
     for indicator in context.table.indicators {
       guard let weight = indicator.weight else { continue }
-      total = (try? total + weight) ?? total
+      weights.append(weight)
       if case .text = indicator.target {
-        qualitative = (try? qualitative + weight) ?? qualitative
+        qualitativeWeights.append(weight)
         names.append(indicator.name)
       }
     }
-    guard !total.isZero, let share = try? qualitative / total, context.profile.qualitativeShareMax < share else { return [] }
+    let total: Rational
+    let qualitative: Rational
+    let share: Rational
+    do {
+      total = try Rational.sum(weights)
+      qualitative = try Rational.sum(qualitativeWeights)
+      guard !total.isZero else { return [] }
+      share = try qualitative / total
+    } catch {
+      return [.notComputable("指标权重之和", at: .table, skipping: "未检查定性目标占比")]
+    }
+    guard context.profile.qualitativeShareMax < share else { return [] }
     return [
       Finding(
         .qualitativeShare, at: .table,

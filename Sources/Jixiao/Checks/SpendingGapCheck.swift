@@ -2,16 +2,19 @@
 struct SpendingGapCheck: TableCheck {
   func findings(in context: CheckContext) -> [Finding] {
     guard let rate = context.result.funds?.rate, rate < context.profile.spendingGapExecutionBelow else { return [] }
-    var claimed = Rational.zero
-    var weights = Rational.zero
-    for indicator in context.table.indicators {
-      guard let weight = indicator.weight else { continue }
-      weights = (try? weights + weight) ?? weights
-      claimed = (try? claimed + (indicator.claimedScore ?? .zero)) ?? claimed
+    let weighted = context.table.indicators.filter { $0.weight != nil }
+    let claimed: Rational
+    let weights: Rational
+    let share: Rational
+    do {
+      claimed = try Rational.sum(weighted.map { $0.claimedScore ?? .zero })
+      weights = try Rational.sum(weighted.compactMap(\.weight))
+      guard !weights.isZero else { return [] }
+      share = try claimed / weights
+    } catch {
+      return [.notComputable("指标自评得分与权重之和", at: .table, skipping: "未检查“钱没花出去，指标却近乎满分”")]
     }
-    guard !weights.isZero, let share = try? claimed / weights, !(share < context.profile.spendingGapClaimedShare) else {
-      return []
-    }
+    guard !(share < context.profile.spendingGapClaimedShare) else { return [] }
     return [
       Finding(
         .spendingGap, at: .table,

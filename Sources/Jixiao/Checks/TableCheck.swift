@@ -26,6 +26,7 @@ struct CheckContext {
 
 enum TableChecks {
   static let all: [any TableCheck] = [
+    UnreadableNumberCheck(),
     ClaimedScoreCheck(),
     CompletionCheck(),
     WeightsCheck(),

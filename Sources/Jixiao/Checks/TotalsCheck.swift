@@ -5,20 +5,31 @@ struct TotalsCheck: TableCheck {
     let profile = context.profile
     let result = context.result
     var findings: [Finding] = []
-    if let claimed = context.table.claimedTotal, let difference = try? claimed - result.recomputedTotal.rational,
-      profile.scoreTolerance < difference
-    {
-      findings.append(
-        Finding(
-          .totalOverClaimed, at: .table,
-          "自评总分 \(claimed.pointsText)，复核总分 \(result.recomputedTotal)，多报 \(difference.pointsText) 分"))
-    }
-    if let claimed = context.table.claimedTotal, let sum = claimedItemSum(context),
-      let difference = try? claimed - sum, profile.scoreTolerance < difference.magnitude
-    {
-      findings.append(
-        Finding(
-          .totalArithmetic, at: .table, "自评总分 \(claimed.pointsText)，各项自评得分之和为 \(sum.pointsText)，相差 \(difference.pointsText) 分"))
+    if let claimed = context.table.claimedTotal {
+      do {
+        let difference = try claimed - result.recomputedTotal.rational
+        if profile.scoreTolerance < difference {
+          findings.append(
+            Finding(
+              .totalOverClaimed, at: .table,
+              "自评总分 \(claimed.pointsText)，复核总分 \(result.recomputedTotal)，多报 \(difference.pointsText) 分"))
+        }
+      } catch {
+        findings.append(.notComputable("自评总分与复核总分之差", at: .table, skipping: "未比较总分"))
+      }
+      do {
+        if let sum = try claimedItemSum(context) {
+          let difference = try claimed - sum
+          if profile.scoreTolerance < difference.magnitude {
+            findings.append(
+              Finding(
+                .totalArithmetic, at: .table,
+                "自评总分 \(claimed.pointsText)，各项自评得分之和为 \(sum.pointsText)，相差 \(difference.pointsText) 分"))
+          }
+        }
+      } catch {
+        findings.append(.notComputable("各项自评得分之和", at: .table, skipping: "未检查总分算术"))
+      }
     }
     if let claimedGrade = result.claimedGrade, let recomputed = result.recomputedGrade, recomputed < claimedGrade {
       findings.append(
@@ -37,16 +48,17 @@ struct TotalsCheck: TableCheck {
   }
 
   /// The sum of every item's claim, or nil when some item has none.
-  private func claimedItemSum(_ context: CheckContext) -> Rational? {
-    var sum = Rational.zero
+  private func claimedItemSum(_ context: CheckContext) throws(ArithmeticOverflow) -> Rational? {
+    var claims: [Rational] = []
+    claims.reserveCapacity(context.table.indicators.count + 1)
     if let funds = context.table.funds {
-      guard let claimed = funds.claimedScore, let next = try? sum + claimed else { return nil }
-      sum = next
+      guard let claimed = funds.claimedScore else { return nil }
+      claims.append(claimed)
     }
     for indicator in context.table.indicators {
-      guard let claimed = indicator.claimedScore, let next = try? sum + claimed else { return nil }
-      sum = next
+      guard let claimed = indicator.claimedScore else { return nil }
+      claims.append(claimed)
     }
-    return sum
+    return try Rational.sum(claims)
   }
 }

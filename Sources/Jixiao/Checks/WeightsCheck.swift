@@ -1,16 +1,19 @@
 /// `weights.missing`, `weights.zero` and `weights.sum` (indicators plus funds = 100; not checked when a
-/// weight is missing). A target table has no funds row yet: its indicators may sum to 100, or to 100
+/// weight is missing or unreadable, nor when the sum cannot be computed exactly). A target table has no funds row yet: its indicators may sum to 100, or to 100
 /// less the profile's funds weight, which the evaluation adds.
 struct WeightsCheck: TableCheck {
   var appliesToTargetTables: Bool { true }
 
   func findings(in context: CheckContext) -> [Finding] {
     var findings: [Finding] = []
-    var sum = Rational.zero
+    var weights: [Rational] = []
+    weights.reserveCapacity(context.table.indicators.count)
     var complete = true
     for indicator in context.table.indicators {
       guard let weight = indicator.weight else {
         complete = false
+        // An unreadable weight has its own finding (`UnreadableNumberCheck`).
+        guard context.table.unreadable(.weight, at: .indicator(indicator.index)) == nil else { continue }
         let claim = indicator.claimedScore.map { "，保留自评得分 \($0.pointsText) 分" } ?? ""
         findings.append(Finding(.weightsMissing, at: context.location(indicator), "缺少权重，无法复核\(claim)"))
         continue
@@ -20,9 +23,16 @@ struct WeightsCheck: TableCheck {
       } else if weight.isNegative {
         findings.append(Finding(.weightsZero, at: context.location(indicator), "权重为负数 \(weight.pointsText)，按未核实处理"))
       }
-      sum = (try? sum + weight) ?? sum
+      weights.append(weight)
     }
     guard complete, !context.table.indicators.isEmpty else { return findings }
+    let sum: Rational
+    do {
+      sum = try Rational.sum(weights)
+    } catch {
+      findings.append(.notComputable("指标权重之和", at: .table, skipping: "未检查权重合计"))
+      return findings
+    }
     let hundred = Rational.hundred
     if context.table.isTargetTable {
       let withoutFunds = (try? hundred - context.profile.defaultFundsWeight) ?? hundred
@@ -34,8 +44,15 @@ struct WeightsCheck: TableCheck {
       }
       return findings
     }
+    guard context.table.unreadable(.weight, at: .funds) == nil else { return findings }
     let fundsWeight = context.table.funds.map { $0.weight ?? context.profile.defaultFundsWeight }
-    let total = fundsWeight.flatMap { try? sum + $0 } ?? sum
+    let total: Rational
+    do {
+      total = try fundsWeight.map { (weight) throws(ArithmeticOverflow) in try sum + weight } ?? sum
+    } catch {
+      findings.append(.notComputable("指标权重与预算执行分值之和", at: .table, skipping: "未检查权重合计"))
+      return findings
+    }
     if total != hundred {
       let parts = fundsWeight.map { "指标 \(sum.pointsText) + 预算执行 \($0.pointsText)" } ?? "指标"
       findings.append(Finding(.weightsSum, at: .table, "权重合计 \(parts) = \(total.pointsText)，应为 100"))

@@ -28,16 +28,57 @@ extension FindingCatalogue {
     FindingDescriptor(
       code: .cellUnparseable, severity: .warning,
       tag: "无法读出",
-      title: "目标值或实际值无法读出，未核实",
-      explanation: "单元格像数值或日期却读不出（如“>=”“2月30日”），或数值目标配文字实际值：该项未核实。",
+      title: "单元格无法读出",
+      explanation:
+        "目标值或实际值像数值或日期却读不出（如“>=”“2月30日”），或数值目标配文字实际值：该项未核实。"
+        + "权重、得分、完成率、总分或金额不是 docs/input.md 所列的写法（如“10,0”“1 0”、权重写“10%”、文字）：该格按未填处理，"
+        + "权重读不出的指标未核实（保留自评得分，计入未核实分值），自评得分、完成率、总分读不出则不作相应比较。",
       triggering: [
         FindingExample(
           "目标只有比较符", indicators: [#"{"name": "甲", "weight": 10, "target": ">=", "actual": "5次", "claimedScore": 10}"#]),
         FindingExample("不存在的日期", indicators: [#"{"name": "时限", "weight": 10, "target": "2024年2月30日前", "actual": "2024年2月1日"}"#]),
         FindingExample("数值目标，文字实际值", indicators: [#"{"name": "次数", "weight": 10, "target": ">=5次", "actual": "已完成"}"#]),
+        FindingExample(
+          "自评得分“10,0”（不是 100，也不是 10）",
+          indicators: [#"{"name": "次数", "weight": 10, "target": ">=5次", "actual": "5次", "claimedScore": "10,0"}"#]),
+        FindingExample(
+          "权重写成“10%”", indicators: [#"{"name": "次数", "weight": "10%", "target": ">=5次", "actual": "5次", "claimedScore": 10}"#]),
+        FindingExample(
+          "全年预算数“1,0000”（千分位不是三位一组）", at: "funds", indicators: [],
+          funds: #"{"annualBudget": "1,0000", "executed": "5", "weight": 10, "claimedScore": 10}"#),
       ],
       clean: [
-        FindingExample(">=5次，实际 5次", indicators: [#"{"name": "次数", "weight": 10, "target": ">=5次", "actual": "5次"}"#])
+        FindingExample(">=5次，实际 5次", indicators: [#"{"name": "次数", "weight": 10, "target": ">=5次", "actual": "5次"}"#]),
+        FindingExample(
+          "权重“１０.００分”、自评得分“10.00 分”",
+          indicators: [#"{"name": "次数", "weight": "１０.００分", "target": ">=5次", "actual": "5次", "claimedScore": "10.00 分"}"#]),
+        FindingExample(
+          "预算“1,782.65”，执行“1,782.65万元”，执行率“100.00％”", at: "funds", indicators: [],
+          funds: #"{"annualBudget": "1,782.65", "executed": "1,782.65万元", "weight": 10, "claimedRate": "100.00％"}"#),
+      ]),
+    FindingDescriptor(
+      code: .numberOutOfRange, severity: .warning,
+      tag: "超出范围",
+      title: "数值超出可计算范围",
+      explanation:
+        "权重、得分、总分或金额的绝对值超过 10^12，或有效数字超过 18 位：该格按未填处理（权重如此的指标未核实）。"
+        + "由表中数值算出的合计或差额无法精确计算时（小数位过多），相应检查不做，并报告此项。",
+      triggering: [
+        FindingExample(
+          "权重 1e30", indicators: [#"{"name": "次数", "weight": 1e30, "target": ">=5次", "actual": "5次", "claimedScore": 10}"#]),
+        FindingExample(
+          "自评得分 9e15", indicators: [#"{"name": "次数", "weight": 10, "target": ">=5次", "actual": "5次", "claimedScore": 9e15}"#]),
+        FindingExample(
+          "权重的小数位使权重合计无法精确计算", at: nil,
+          indicators: [
+            #"{"name": "甲", "weight": "0.0000000000000000000000000001", "target": ">=5次", "actual": "5次"}"#,
+            #"{"name": "乙", "weight": "999999999999.3", "target": ">=5次", "actual": "5次"}"#,
+          ]),
+      ],
+      clean: [
+        FindingExample(
+          "权重 1,000,000,000,000（上限本身）",
+          indicators: [#"{"name": "次数", "weight": "1,000,000,000,000", "target": ">=5次", "actual": "5次"}"#])
       ]),
     FindingDescriptor(
       code: .qualitativeUnclassified, severity: .info,

@@ -18,6 +18,8 @@ extension FindingCode {
   public static let unitScaleConverted = FindingCode("unit.scale-converted")
   public static let unitIncompatible = FindingCode("unit.incompatible")
   public static let cellUnparseable = FindingCode("cell.unparseable")
+  /// jixiao's own (docs/rules.md): a number, or a figure derived from numbers, too large to compute exactly.
+  public static let numberOutOfRange = FindingCode("number.out-of-range")
   public static let qualitativeUnclassified = FindingCode("qualitative.unclassified")
   public static let fundsRateMismatch = FindingCode("funds.rate-mismatch")
   public static let fundsOverExecuted = FindingCode("funds.over-executed")

@@ -299,7 +299,8 @@ public enum HTMLReport {
     html += " · 来源：<code>\(escape(result.location.description))</code></p>\n"
     if let funds = result.funds {
       html += "<p>项目资金：全年预算 \(funds.annualBudget?.pointsText ?? "—")，执行 \(funds.executed?.pointsText ?? "—")，"
-      html += "执行率 \(funds.rate?.percentText ?? "—")，分值 \(funds.weight)，自评 \(funds.claimedScore?.description ?? "—")，"
+      html +=
+        "执行率 \(funds.rate?.percentText ?? "—")，分值 \(funds.weight?.description ?? "—")，自评 \(funds.claimedScore?.description ?? "—")，"
       html += "复核 \(funds.verified ? funds.score.description : "未核实")</p>\n"
     }
     html += "<table class=\"items\"><caption class=\"note\">指标：自评得分与复核得分并列；条形图中上条为自评、下条为复核，满格为权重。</caption>\n<thead><tr>"

@@ -1,6 +1,7 @@
 /// Turns one decoded record (a JSON object, or the object a CSV reader assembles) into a `Table`.
-/// Unknown fields are ignored; a missing required field or an ill-typed value is an `InputError`
-/// naming the record, line and field.
+/// Unknown fields are ignored; a missing required field or an ill-typed text is an `InputError`
+/// naming the record, line and field. A number cell that cannot be read is no error of the record:
+/// the table keeps it as an `UnreadableNumber`, and the scorer reports it on its row.
 public enum TableDecoder {
   public static func decode(_ object: JSONObject, at location: SourceLocation, defaultID: String) throws(InputError) -> Table {
     let fields = JSONFields(object, at: location)
@@ -17,6 +18,7 @@ public enum TableDecoder {
     }
 
     let (kind, isTarget) = try decodeKind(fields)
+    var numbers = NumberReader()
     var indicators: [Indicator] = []
     indicators.reserveCapacity(indicatorFields.count)
     // Which optional columns any row prints; once a column is found, later rows are not asked again.
@@ -26,7 +28,7 @@ public enum TableDecoder {
       for (position, column) in optionalColumns.enumerated() where !printed[position] && item.has(column.rawValue) {
         printed[position] = true
       }
-      indicators.append(try decodeIndicator(item, index: offset + 1))
+      indicators.append(try decodeIndicator(item, index: offset + 1, numbers: &numbers))
     }
     let columns = Set(zip(optionalColumns, printed).filter(\.1).map(\.0))
     var claimedGrade: Grade?
@@ -36,6 +38,8 @@ public enum TableDecoder {
       }
       claimedGrade = grade
     }
+    let funds = try fields.object("funds").map { (funds) throws(InputError) in try decodeFunds(funds, numbers: &numbers) }
+    let claimedTotal = numbers.read(fields, .claimedTotal, at: .table)
     return Table(
       id: try fields.text("id") ?? defaultID,
       kind: kind,
@@ -44,11 +48,12 @@ public enum TableDecoder {
       name: name,
       department: try fields.text("department"),
       implementer: try fields.text("implementer"),
-      funds: try fields.object("funds").map { (funds) throws(InputError) in try decodeFunds(funds) },
+      funds: funds,
       indicators: indicators,
-      claimedTotal: try fields.number("claimedTotal"),
+      claimedTotal: claimedTotal,
       claimedGrade: claimedGrade,
       columns: columns,
+      unreadableNumbers: numbers.unreadable,
       location: location)
   }
 
@@ -90,42 +95,61 @@ public enum TableDecoder {
     return year
   }
 
-  private static func decodeFunds(_ fields: JSONFields) throws(InputError) -> Funds {
+  private static func decodeFunds(_ fields: JSONFields, numbers: inout NumberReader) throws(InputError) -> Funds {
     var sources: [Funds.Source] = []
     for (offset, source) in (try fields.objects("sources") ?? []).enumerated() {
+      let place = UnreadableNumber.Place.source(offset + 1)
       sources.append(
         Funds.Source(
           name: try source.text("name") ?? sourceName(offset),
-          initialBudget: try source.number("initialBudget"),
-          annualBudget: try source.number("annualBudget"),
-          executed: try source.number("executed")))
+          initialBudget: numbers.read(source, .initialBudget, at: place),
+          annualBudget: numbers.read(source, .annualBudget, at: place),
+          executed: numbers.read(source, .executed, at: place)))
     }
     return Funds(
-      initialBudget: try fields.number("initialBudget"),
-      annualBudget: try fields.number("annualBudget"),
-      executed: try fields.number("executed"),
-      weight: try fields.number("weight"),
-      claimedRate: try fields.number("claimedRate", percent: true),
-      claimedScore: try fields.number("claimedScore"),
+      initialBudget: numbers.read(fields, .initialBudget, at: .funds),
+      annualBudget: numbers.read(fields, .annualBudget, at: .funds),
+      executed: numbers.read(fields, .executed, at: .funds),
+      weight: numbers.read(fields, .weight, at: .funds),
+      claimedRate: numbers.read(fields, .claimedRate, at: .funds),
+      claimedScore: numbers.read(fields, .claimedScore, at: .funds),
       sources: sources)
   }
 
-  private static func decodeIndicator(_ fields: JSONFields, index: Int) throws(InputError) -> Indicator {
-    Indicator(
+  private static func decodeIndicator(_ fields: JSONFields, index: Int, numbers: inout NumberReader) throws(InputError)
+    -> Indicator
+  {
+    let place = UnreadableNumber.Place.indicator(index)
+    return Indicator(
       index: index,
       level1: try fields.text("level1"),
       level2: try fields.text("level2"),
       name: try fields.requiredText("name"),
-      weight: try fields.number("weight"),
+      weight: numbers.read(fields, .weight, at: place),
       target: try fields.text("target"),
       actual: try fields.text("actual"),
-      claimedCompletion: try fields.number("claimedCompletion", percent: true),
-      claimedScore: try fields.number("claimedScore"),
+      claimedCompletion: numbers.read(fields, .claimedCompletion, at: place),
+      claimedScore: numbers.read(fields, .claimedScore, at: place),
       ruleText: try fields.text("rule"),
       basis: try fields.text("basis"),
       lastYear: try fields.text("lastYear"),
       evidence: try fields.text("evidence"),
       explanation: try fields.text("explanation"),
       location: fields.location)
+  }
+}
+
+/// Reads number fields, keeping every refused cell for the table.
+struct NumberReader {
+  var unreadable: [UnreadableNumber] = []
+
+  mutating func read(_ fields: JSONFields, _ field: NumberField, at place: UnreadableNumber.Place) -> Rational? {
+    switch fields.number(field.rawValue, as: field.kind) {
+    case .absent: return nil
+    case .value(let value): return value
+    case .refused(let refusal, let text):
+      unreadable.append(UnreadableNumber(place: place, field: field, text: text, refusal: refusal))
+      return nil
+    }
   }
 }

@@ -59,7 +59,7 @@ public enum TextReport {
     var rows: [[String]] = []
     if let funds = result.funds {
       rows.append([
-        "预算执行", funds.weight.description, funds.annualBudget.map { "预算 \($0.pointsText)" } ?? "—",
+        "预算执行", funds.weight?.description ?? "—", funds.annualBudget.map { "预算 \($0.pointsText)" } ?? "—",
         funds.executed.map { "执行 \($0.pointsText)" } ?? "—", funds.rate?.percentText ?? "—",
         funds.claimedScore?.description ?? "—", funds.verified ? funds.score.description : "未核实",
         difference(funds.claimedScore, funds.score, verified: funds.verified), notes(result, .funds),

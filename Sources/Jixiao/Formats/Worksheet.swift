@@ -20,7 +20,7 @@ public enum Worksheet {
     }
     if let funds = result.funds {
       text += row([
-        name, department, "预算执行率", "", "预算执行", funds.weight.description, funds.annualBudget?.pointsText ?? "",
+        name, department, "预算执行率", "", "预算执行", funds.weight?.description ?? "", funds.annualBudget?.pointsText ?? "",
         funds.executed?.pointsText ?? "", funds.claimedScore?.description ?? "", funds.rate?.percentText ?? "",
         funds.verified ? funds.score.description : "未核实", deviation(funds.claimedScore, funds.score, funds.verified),
         notes(.funds),

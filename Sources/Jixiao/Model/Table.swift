@@ -21,13 +21,16 @@ public struct Table: Sendable, Hashable {
   public var claimedGrade: Grade?
   /// Optional columns the printed table has (a table without 佐证资料 is not flagged for it).
   public var columns: Set<Indicator.OptionalColumn>
+  /// Number cells the reader refused; each one's value is absent. A value set afterwards wins: the
+  /// note is then stale and ignored (`unreadable(_:at:)`).
+  public var unreadableNumbers: [UnreadableNumber]
   public var location: SourceLocation
 
   public init(
     id: String, kind: Kind = .project, isTargetTable: Bool = false, year: Int? = nil, name: String,
     department: String? = nil, implementer: String? = nil, funds: Funds? = nil, indicators: [Indicator],
     claimedTotal: Rational? = nil, claimedGrade: Grade? = nil, columns: Set<Indicator.OptionalColumn> = [],
-    location: SourceLocation
+    unreadableNumbers: [UnreadableNumber] = [], location: SourceLocation
   ) {
     self.id = id
     self.kind = kind
@@ -41,7 +44,56 @@ public struct Table: Sendable, Hashable {
     self.claimedTotal = claimedTotal
     self.claimedGrade = claimedGrade
     self.columns = columns
+    self.unreadableNumbers = unreadableNumbers
     self.location = location
+  }
+
+  /// The value of a number field, nil when absent or when the place does not exist.
+  public func value(of field: NumberField, at place: UnreadableNumber.Place) -> Rational? {
+    switch place {
+    case .table:
+      return field == .claimedTotal ? claimedTotal : nil
+    case .funds:
+      guard let funds else { return nil }
+      switch field {
+      case .weight: return funds.weight
+      case .claimedScore: return funds.claimedScore
+      case .claimedRate: return funds.claimedRate
+      case .initialBudget: return funds.initialBudget
+      case .annualBudget: return funds.annualBudget
+      case .executed: return funds.executed
+      case .claimedCompletion, .claimedTotal: return nil
+      }
+    case .source(let position):
+      guard let sources = funds?.sources, sources.indices.contains(position - 1) else { return nil }
+      let source = sources[position - 1]
+      switch field {
+      case .initialBudget: return source.initialBudget
+      case .annualBudget: return source.annualBudget
+      case .executed: return source.executed
+      default: return nil
+      }
+    case .indicator(let position):
+      guard indicators.indices.contains(position - 1) else { return nil }
+      let indicator = indicators[position - 1]
+      switch field {
+      case .weight: return indicator.weight
+      case .claimedScore: return indicator.claimedScore
+      case .claimedCompletion: return indicator.claimedCompletion
+      default: return nil
+      }
+    }
+  }
+
+  /// The refused cell of this field and place, while its value is still absent.
+  public func unreadable(_ field: NumberField, at place: UnreadableNumber.Place) -> UnreadableNumber? {
+    guard !unreadableNumbers.isEmpty else { return nil }
+    return unreadableNumbers.first { $0.field == field && $0.place == place && value(of: field, at: place) == nil }
+  }
+
+  /// Every refused cell whose value is still absent, in reading order.
+  public var currentUnreadableNumbers: [UnreadableNumber] {
+    unreadableNumbers.filter { value(of: $0.field, at: $0.place) == nil }
   }
 }
 
@@ -122,7 +174,7 @@ public struct Indicator: Sendable, Hashable {
     box = CopyOnWriteBox(
       Fields(
         index: index, level1: level1, level2: level2, name: name, weight: weight, targetText: target, actualText: actual,
-        target: target.map(Cell.init(parsing:)) ?? .empty, actual: actual.map(Cell.init(parsing:)) ?? .empty,
+        target: Self.cell(target), actual: Self.cell(actual),
         claimedCompletion: claimedCompletion, claimedScore: claimedScore, ruleText: ruleText, basis: basis,
         lastYear: lastYear, evidence: evidence, explanation: explanation, location: location))
   }
@@ -153,22 +205,32 @@ public struct Indicator: Sendable, Hashable {
     get { box.fields.weight }
     set { box.update { $0.weight = newValue } }
   }
+  /// Setting the text parses it again: `target` is always the reading of `targetText`.
   public var targetText: String? {
     get { box.fields.targetText }
-    set { box.update { $0.targetText = newValue } }
+    set {
+      box.update {
+        $0.targetText = newValue
+        $0.target = Self.cell(newValue)
+      }
+    }
   }
+  /// Setting the text parses it again: `actual` is always the reading of `actualText`.
   public var actualText: String? {
     get { box.fields.actualText }
-    set { box.update { $0.actualText = newValue } }
+    set {
+      box.update {
+        $0.actualText = newValue
+        $0.actual = Self.cell(newValue)
+      }
+    }
   }
-  public var target: Cell {
-    get { box.fields.target }
-    set { box.update { $0.target = newValue } }
-  }
-  public var actual: Cell {
-    get { box.fields.actual }
-    set { box.update { $0.actual = newValue } }
-  }
+  /// The reading of `targetText`; set the text to change it.
+  public var target: Cell { box.fields.target }
+  /// The reading of `actualText`; set the text to change it.
+  public var actual: Cell { box.fields.actual }
+
+  private static func cell(_ text: String?) -> Cell { text.map(Cell.init(parsing:)) ?? .empty }
   public var claimedCompletion: Rational? {
     get { box.fields.claimedCompletion }
     set { box.update { $0.claimedCompletion = newValue } }

@@ -24,7 +24,6 @@ public struct Profile: Sendable, Hashable {
     var name: String
     var version: String
     var description: String
-    var contentHash: String
     var scoreTolerance: Rational
     var completionTolerancePoints: Rational
     var fundsRateTolerance: Rational
@@ -49,10 +48,37 @@ public struct Profile: Sendable, Hashable {
     var levelFolding: LevelNameFolding
   }
 
-  private var storage: CopyOnWriteBox<Fields>
+  /// The settings and what identifies them, kept together so that they never disagree.
+  struct Identified: Sendable {
+    var fields: Fields
+    /// Every setting as one canonical text (`CanonicalText`): equal profiles are equal texts.
+    private(set) var canonical: String
+    /// The first 16 hex digits of the FNV-1a hash of `canonical`.
+    private(set) var contentHash: String
+
+    init(_ fields: Fields) {
+      self.fields = fields
+      canonical = CanonicalText.of(fields)
+      contentHash = fingerprint(Array(canonical.utf8))
+    }
+
+    mutating func change(_ body: (inout Fields) -> Void) {
+      body(&fields)
+      self = Identified(fields)
+    }
+  }
+
+  private var storage: CopyOnWriteBox<Identified>
+
+  private mutating func change(_ body: (inout Fields) -> Void) {
+    storage.update { $0.change(body) }
+  }
+
+  /// Every setting (internal: `ProfileIdentityTests` enumerates them).
+  var fields: Fields { storage.fields.fields }
 
   init(
-    name: String, version: String, description: String, contentHash: String, scoreTolerance: Rational,
+    name: String, version: String, description: String, scoreTolerance: Rational,
     completionTolerancePoints: Rational, fundsRateTolerance: Rational, sourcesTolerance: Rational, defaultFundsWeight: Rational,
     overAchievementThreshold: Rational, deductOverAchievement: Bool, lowerIsBetter: LowerIsBetterFormula, latePenalty: Rational,
     bands: [Achievement: Band], gradeLines: [GradeLine], spendingGapClaimedShare: Rational, spendingGapExecutionBelow: Rational,
@@ -61,128 +87,128 @@ public struct Profile: Sendable, Hashable {
     requiredLevel1: [Table.Kind: [String]], satisfactionLevel1: Set<String>, levelFolding: LevelNameFolding
   ) {
     storage = CopyOnWriteBox(
-      Fields(
-        name: name, version: version, description: description, contentHash: contentHash, scoreTolerance: scoreTolerance,
-        completionTolerancePoints: completionTolerancePoints, fundsRateTolerance: fundsRateTolerance,
-        sourcesTolerance: sourcesTolerance, defaultFundsWeight: defaultFundsWeight,
-        overAchievementThreshold: overAchievementThreshold, deductOverAchievement: deductOverAchievement,
-        lowerIsBetter: lowerIsBetter, latePenalty: latePenalty, bands: bands, gradeLines: gradeLines,
-        spendingGapClaimedShare: spendingGapClaimedShare, spendingGapExecutionBelow: spendingGapExecutionBelow,
-        evidenceRequired: evidenceRequired, qualitativeShareMax: qualitativeShareMax, budgetUnit: budgetUnit,
-        vocabulary: vocabulary, ruleKeywords: ruleKeywords, hierarchy: hierarchy, requiredLevel1: requiredLevel1,
-        satisfactionLevel1: satisfactionLevel1, levelFolding: levelFolding))
+      Identified(
+        Fields(
+          name: name, version: version, description: description, scoreTolerance: scoreTolerance,
+          completionTolerancePoints: completionTolerancePoints, fundsRateTolerance: fundsRateTolerance,
+          sourcesTolerance: sourcesTolerance, defaultFundsWeight: defaultFundsWeight,
+          overAchievementThreshold: overAchievementThreshold, deductOverAchievement: deductOverAchievement,
+          lowerIsBetter: lowerIsBetter, latePenalty: latePenalty, bands: bands, gradeLines: gradeLines,
+          spendingGapClaimedShare: spendingGapClaimedShare, spendingGapExecutionBelow: spendingGapExecutionBelow,
+          evidenceRequired: evidenceRequired, qualitativeShareMax: qualitativeShareMax, budgetUnit: budgetUnit,
+          vocabulary: vocabulary, ruleKeywords: ruleKeywords, hierarchy: hierarchy, requiredLevel1: requiredLevel1,
+          satisfactionLevel1: satisfactionLevel1, levelFolding: levelFolding)))
   }
 
   public var name: String {
-    get { storage.fields.name }
-    set { storage.update { $0.name = newValue } }
+    get { fields.name }
+    set { change { $0.name = newValue } }
   }
   public var version: String {
-    get { storage.fields.version }
-    set { storage.update { $0.version = newValue } }
+    get { fields.version }
+    set { change { $0.version = newValue } }
   }
   public var description: String {
-    get { storage.fields.description }
-    set { storage.update { $0.description = newValue } }
+    get { fields.description }
+    set { change { $0.description = newValue } }
   }
-  /// First 16 hex digits of the FNV-1a hash of the file's bytes: results name the exact rules used.
-  public var contentHash: String {
-    get { storage.fields.contentHash }
-    set { storage.update { $0.contentHash = newValue } }
-  }
+  /// First 16 hex digits of the FNV-1a hash of every setting (name, version and description included)
+  /// as one canonical text: results name the exact rules used. Changing any setting changes it; the
+  /// layout of the file does not.
+  public var contentHash: String { storage.fields.contentHash }
   public var scoreTolerance: Rational {
-    get { storage.fields.scoreTolerance }
-    set { storage.update { $0.scoreTolerance = newValue } }
+    get { fields.scoreTolerance }
+    set { change { $0.scoreTolerance = newValue } }
   }
   public var completionTolerancePoints: Rational {
-    get { storage.fields.completionTolerancePoints }
-    set { storage.update { $0.completionTolerancePoints = newValue } }
+    get { fields.completionTolerancePoints }
+    set { change { $0.completionTolerancePoints = newValue } }
   }
   public var fundsRateTolerance: Rational {
-    get { storage.fields.fundsRateTolerance }
-    set { storage.update { $0.fundsRateTolerance = newValue } }
+    get { fields.fundsRateTolerance }
+    set { change { $0.fundsRateTolerance = newValue } }
   }
   public var sourcesTolerance: Rational {
-    get { storage.fields.sourcesTolerance }
-    set { storage.update { $0.sourcesTolerance = newValue } }
+    get { fields.sourcesTolerance }
+    set { change { $0.sourcesTolerance = newValue } }
   }
   public var defaultFundsWeight: Rational {
-    get { storage.fields.defaultFundsWeight }
-    set { storage.update { $0.defaultFundsWeight = newValue } }
+    get { fields.defaultFundsWeight }
+    set { change { $0.defaultFundsWeight = newValue } }
   }
   public var overAchievementThreshold: Rational {
-    get { storage.fields.overAchievementThreshold }
-    set { storage.update { $0.overAchievementThreshold = newValue } }
+    get { fields.overAchievementThreshold }
+    set { change { $0.overAchievementThreshold = newValue } }
   }
   public var deductOverAchievement: Bool {
-    get { storage.fields.deductOverAchievement }
-    set { storage.update { $0.deductOverAchievement = newValue } }
+    get { fields.deductOverAchievement }
+    set { change { $0.deductOverAchievement = newValue } }
   }
   public var lowerIsBetter: LowerIsBetterFormula {
-    get { storage.fields.lowerIsBetter }
-    set { storage.update { $0.lowerIsBetter = newValue } }
+    get { fields.lowerIsBetter }
+    set { change { $0.lowerIsBetter = newValue } }
   }
   /// Share of the weight a late deadline loses (1 = all of it).
   public var latePenalty: Rational {
-    get { storage.fields.latePenalty }
-    set { storage.update { $0.latePenalty = newValue } }
+    get { fields.latePenalty }
+    set { change { $0.latePenalty = newValue } }
   }
   public var bands: [Achievement: Band] {
-    get { storage.fields.bands }
-    set { storage.update { $0.bands = newValue } }
+    get { fields.bands }
+    set { change { $0.bands = newValue } }
   }
   /// Best grade first.
   public var gradeLines: [GradeLine] {
-    get { storage.fields.gradeLines }
-    set { storage.update { $0.gradeLines = newValue } }
+    get { fields.gradeLines }
+    set { change { $0.gradeLines = newValue } }
   }
   public var spendingGapClaimedShare: Rational {
-    get { storage.fields.spendingGapClaimedShare }
-    set { storage.update { $0.spendingGapClaimedShare = newValue } }
+    get { fields.spendingGapClaimedShare }
+    set { change { $0.spendingGapClaimedShare = newValue } }
   }
   public var spendingGapExecutionBelow: Rational {
-    get { storage.fields.spendingGapExecutionBelow }
-    set { storage.update { $0.spendingGapExecutionBelow = newValue } }
+    get { fields.spendingGapExecutionBelow }
+    set { change { $0.spendingGapExecutionBelow = newValue } }
   }
   public var evidenceRequired: Bool {
-    get { storage.fields.evidenceRequired }
-    set { storage.update { $0.evidenceRequired = newValue } }
+    get { fields.evidenceRequired }
+    set { change { $0.evidenceRequired = newValue } }
   }
   /// Target review: the largest share of the weights that may sit on qualitative targets.
   public var qualitativeShareMax: Rational {
-    get { storage.fields.qualitativeShareMax }
-    set { storage.update { $0.qualitativeShareMax = newValue } }
+    get { fields.qualitativeShareMax }
+    set { change { $0.qualitativeShareMax = newValue } }
   }
   /// The unit funds amounts are printed in (项目资金（万元）), for `target.cost-over-budget`.
   public var budgetUnit: Unit {
-    get { storage.fields.budgetUnit }
-    set { storage.update { $0.budgetUnit = newValue } }
+    get { fields.budgetUnit }
+    set { change { $0.budgetUnit = newValue } }
   }
   public var vocabulary: QualitativeVocabulary {
-    get { storage.fields.vocabulary }
-    set { storage.update { $0.vocabulary = newValue } }
+    get { fields.vocabulary }
+    set { change { $0.vocabulary = newValue } }
   }
   /// 赋分规则 text → rule, first match wins.
   public var ruleKeywords: [(keyword: String, rule: RuleKind)] {
-    get { storage.fields.ruleKeywords }
-    set { storage.update { $0.ruleKeywords = newValue } }
+    get { fields.ruleKeywords }
+    set { change { $0.ruleKeywords = newValue } }
   }
   /// Level 1 → the level 2 names it accepts, per table kind (names compared as `LevelName`).
   public var hierarchy: [Table.Kind: [String: Set<String>]] {
-    get { storage.fields.hierarchy }
-    set { storage.update { $0.hierarchy = newValue } }
+    get { fields.hierarchy }
+    set { change { $0.hierarchy = newValue } }
   }
   public var requiredLevel1: [Table.Kind: [String]] {
-    get { storage.fields.requiredLevel1 }
-    set { storage.update { $0.requiredLevel1 = newValue } }
+    get { fields.requiredLevel1 }
+    set { change { $0.requiredLevel1 = newValue } }
   }
   public var satisfactionLevel1: Set<String> {
-    get { storage.fields.satisfactionLevel1 }
-    set { storage.update { $0.satisfactionLevel1 = newValue } }
+    get { fields.satisfactionLevel1 }
+    set { change { $0.satisfactionLevel1 = newValue } }
   }
   public var levelFolding: LevelNameFolding {
-    get { storage.fields.levelFolding }
-    set { storage.update { $0.levelFolding = newValue } }
+    get { fields.levelFolding }
+    set { change { $0.levelFolding = newValue } }
   }
   public var traditionalForms: [Character: Character] { levelFolding.traditionalForms }
 
@@ -196,11 +222,11 @@ public struct Profile: Sendable, Hashable {
     LevelName(printed, folding: levelFolding).key
   }
 
-  public static func == (lhs: Profile, rhs: Profile) -> Bool { lhs.contentHash == rhs.contentHash && lhs.name == rhs.name }
-  public func hash(into hasher: inout Hasher) {
-    hasher.combine(name)
-    hasher.combine(contentHash)
+  /// Equal when every setting is (`ProfileIdentityTests` changes each one).
+  public static func == (lhs: Profile, rhs: Profile) -> Bool {
+    lhs.storage.isIdentical(to: rhs.storage) || lhs.storage.fields.canonical == rhs.storage.fields.canonical
   }
+  public func hash(into hasher: inout Hasher) { hasher.combine(contentHash) }
 }
 
 /// How an indicator is scored (spec §3).

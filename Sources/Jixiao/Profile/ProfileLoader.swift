@@ -7,25 +7,25 @@ extension Profile {
   /// Reads and validates a profile file; every error names the key and what is wrong with it.
   /// A profile may `"extends": "NAME"` another and give only what differs; objects merge key by key.
   public static func parse(_ bytes: [UInt8], file: String) throws(InputError) -> Profile {
-    let (merged, hash) = try resolve(bytes, file: file, depth: 0)
+    let merged = try resolve(bytes, file: file, depth: 0)
     guard case .object(let object) = merged else {
       throw InputError(SourceLocation(file: file, line: 1), "a profile is a JSON object, found \(merged.typeName)")
     }
     var fields = object
     fields.members.removeAll { $0.key == "extends" }
-    return try ProfileDecoder(fields: JSONFields(fields, at: SourceLocation(file: file)), hash: hash).decode()
+    return try ProfileDecoder(fields: JSONFields(fields, at: SourceLocation(file: file))).decode()
   }
 
-  /// The effective profile document (after `extends`) and its fingerprint, for `jixiao profile show`.
+  /// The effective profile document (after `extends`), for `jixiao profile show`.
   public static func effectiveDocument(_ nameOrPath: String) throws(InputError) -> String {
     let path = try locate(nameOrPath)
     guard let data = FileManager.default.contents(atPath: path) else {
       throw InputError(SourceLocation(file: path), "cannot read the profile file; check the path")
     }
-    return try resolve(Array(data), file: path, depth: 0).value.serialized(pretty: true)
+    return try resolve(Array(data), file: path, depth: 0).serialized(pretty: true)
   }
 
-  private static func resolve(_ bytes: [UInt8], file: String, depth: Int) throws(InputError) -> (value: JSONValue, hash: String) {
+  private static func resolve(_ bytes: [UInt8], file: String, depth: Int) throws(InputError) -> JSONValue {
     let root: JSONValue
     do {
       root = try JSONParser.parse(bytes)
@@ -35,7 +35,7 @@ extension Profile {
     guard case .object(let object) = root else {
       throw InputError(SourceLocation(file: file, line: 1), "a profile is a JSON object, found \(root.typeName)")
     }
-    guard let parent = object["extends"] else { return (root, fingerprint(bytes)) }
+    guard let parent = object["extends"] else { return root }
     let location = SourceLocation(file: file, line: object.member("extends")?.line, field: "extends")
     guard case .string(let parentName) = parent else {
       throw InputError(location, "expected the name of the profile this one extends, such as \"national-default\"")
@@ -48,8 +48,8 @@ extension Profile {
     guard let data = FileManager.default.contents(atPath: parentPath) else {
       throw InputError(location, "cannot read the profile \(parentName) that this one extends")
     }
-    let (base, baseHash) = try resolve(Array(data), file: parentPath, depth: depth + 1)
-    return (base.merged(with: root), fingerprint(Array(baseHash.utf8) + bytes))
+    let base = try resolve(Array(data), file: parentPath, depth: depth + 1)
+    return base.merged(with: root)
   }
 
   /// The file of a profile name (bundled) or path.
@@ -132,7 +132,6 @@ func fingerprint(_ bytes: [UInt8]) -> String {
 
 private struct ProfileDecoder {
   let fields: JSONFields
-  let hash: String
 
   func decode() throws(InputError) -> Profile {
     let schema = try requiredNumber(fields, "schema")
@@ -238,7 +237,6 @@ private struct ProfileDecoder {
       name: try fields.requiredText("name"),
       version: try fields.text("version") ?? "",
       description: try fields.text("description") ?? "",
-      contentHash: hash,
       scoreTolerance: try share(tolerances, "score", atMost: Rational(1)),
       completionTolerancePoints: try share(tolerances, "completionPoints", atMost: Rational(100)),
       fundsRateTolerance: try share(tolerances, "fundsRate", atMost: Rational(1)),
@@ -275,7 +273,7 @@ private struct ProfileDecoder {
   }
 
   private func requiredNumber(_ fields: JSONFields, _ key: String) throws(InputError) -> Rational {
-    guard let value = try fields.number(key) else {
+    guard let value = try fields.decimal(key) else {
       throw InputError(
         fields.location.field(key), "the required number \"\(key)\" is missing; expected a decimal string such as \"0.5\"")
     }

@@ -25,7 +25,8 @@ public struct TableResult: Sendable, Hashable {
 }
 
 public struct FundsResult: Sendable, Hashable {
-  public var weight: Hundredths
+  /// The printed weight, or the profile's default when none is printed; nil when it could not be read.
+  public var weight: Hundredths?
   public var annualBudget: Rational?
   public var executed: Rational?
   /// executed / annual, unrounded; nil when it cannot be computed.

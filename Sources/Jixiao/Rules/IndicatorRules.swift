@@ -4,7 +4,7 @@ enum IndicatorRules {
     do {
       return try dispatch(context)
     } catch {
-      return .unverified(nil, context.finding(.cellUnparseable, "数值超出可精确计算的范围，该项未核实"))
+      return .unverified(nil, context.finding(.numberOutOfRange, "数值超出可精确计算的范围，该项未核实"))
     }
   }
 

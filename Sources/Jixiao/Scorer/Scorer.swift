@@ -21,7 +21,7 @@ public struct Scorer: Sendable {
     if mode == .reviewTargets { table.isTargetTable = true }
     var findings: [Finding] = []
     findings.reserveCapacity(16)
-    let fundsResult = table.isTargetTable ? nil : table.funds.map { scoreFunds($0, findings: &findings) }
+    let fundsResult = table.isTargetTable ? nil : table.funds.map { scoreFunds($0, in: table, findings: &findings) }
 
     var indicators: [IndicatorResult] = []
     indicators.reserveCapacity(table.indicators.count)
@@ -62,19 +62,21 @@ public struct Scorer: Sendable {
     return result
   }
 
-  private func scoreFunds(_ funds: Funds, findings: inout [Finding]) -> FundsResult {
-    let weight = funds.weight ?? profile.defaultFundsWeight
+  private func scoreFunds(_ funds: Funds, in table: Table, findings: inout [Finding]) -> FundsResult {
+    // An unreadable weight is not a missing one: the profile's default would be a guess.
+    let weight = table.unreadable(.weight, at: .funds) == nil ? funds.weight ?? profile.defaultFundsWeight : nil
+    let unreadable = Set(NumberField.allCases.filter { table.unreadable($0, at: .funds) != nil })
     let claimed = funds.claimedScore.flatMap { try? $0.rounded() }
     let outcome: BudgetExecutionRule.Outcome
     do {
-      outcome = try BudgetExecutionRule.evaluate(funds, weight: weight, profile: profile)
+      outcome = try BudgetExecutionRule.evaluate(funds, weight: weight, unreadable: unreadable, profile: profile)
     } catch {
-      outcome = .init(findings: [Finding(.cellUnparseable, at: .funds, "预算金额超出可精确计算的范围，预算执行项未核实")])
+      outcome = .init(findings: [Finding(.numberOutOfRange, at: .funds, "预算金额超出可精确计算的范围，预算执行项未核实")])
     }
     findings.append(contentsOf: outcome.findings)
     let score = outcome.score.flatMap { try? $0.rounded() }
     return FundsResult(
-      weight: (try? weight.rounded()) ?? .zero, annualBudget: funds.annualBudget, executed: funds.executed,
+      weight: weight.flatMap { try? $0.rounded() }, annualBudget: funds.annualBudget, executed: funds.executed,
       rate: outcome.rate, claimedRate: funds.claimedRate, score: score ?? claimed ?? .zero, claimedScore: claimed,
       verified: score != nil)
   }

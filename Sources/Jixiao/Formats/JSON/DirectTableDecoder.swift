@@ -58,7 +58,7 @@ struct DirectTableDecoder {
       case .implementer: implementer = try decoder.text()
       case .funds: funds = try decoder.funds()
       case .indicators: indicators = try decoder.indicators(location: location, columns: &columns)
-      case .claimedTotal: claimedTotal = try decoder.number()
+      case .claimedTotal: claimedTotal = try decoder.number(.points)
       case .claimedGrade:
         if let printed = try decoder.text() {
           guard let grade = TableDecoder.claimedGrade(printed) else { throw GiveUp() }
@@ -80,12 +80,12 @@ struct DirectTableDecoder {
     var result = Funds(annualBudget: nil, executed: nil)
     try members { (field, decoder) throws(GiveUp) in
       switch field {
-      case .initialBudget: result.initialBudget = try decoder.number()
-      case .annualBudget: result.annualBudget = try decoder.number()
-      case .executed: result.executed = try decoder.number()
-      case .weight: result.weight = try decoder.number()
-      case .claimedRate: result.claimedRate = try decoder.number(percent: true)
-      case .claimedScore: result.claimedScore = try decoder.number()
+      case .initialBudget: result.initialBudget = try decoder.number(.amount)
+      case .annualBudget: result.annualBudget = try decoder.number(.amount)
+      case .executed: result.executed = try decoder.number(.amount)
+      case .weight: result.weight = try decoder.number(.points)
+      case .claimedRate: result.claimedRate = try decoder.number(.rate)
+      case .claimedScore: result.claimedScore = try decoder.number(.points)
       case .sources: result.sources = try decoder.sources()
       default: try decoder.skipValue(depth: 2)
       }
@@ -101,9 +101,9 @@ struct DirectTableDecoder {
       try decoder.members { (field, decoder) throws(GiveUp) in
         switch field {
         case .name: name = try decoder.text()
-        case .initialBudget: source.initialBudget = try decoder.number()
-        case .annualBudget: source.annualBudget = try decoder.number()
-        case .executed: source.executed = try decoder.number()
+        case .initialBudget: source.initialBudget = try decoder.number(.amount)
+        case .annualBudget: source.annualBudget = try decoder.number(.amount)
+        case .executed: source.executed = try decoder.number(.amount)
         default: try decoder.skipValue(depth: 4)
         }
       }
@@ -146,11 +146,11 @@ struct DirectTableDecoder {
         case .level1: level1 = try decoder.text(field, reusing: &repeated)
         case .level2: level2 = try decoder.text(field, reusing: &repeated)
         case .name: name = try decoder.text()
-        case .weight: weight = try decoder.number()
+        case .weight: weight = try decoder.number(.points)
         case .target: target = try decoder.text()
         case .actual: actual = try decoder.text()
-        case .claimedCompletion: claimedCompletion = try decoder.number(percent: true)
-        case .claimedScore: claimedScore = try decoder.number()
+        case .claimedCompletion: claimedCompletion = try decoder.number(.rate)
+        case .claimedScore: claimedScore = try decoder.number(.points)
         case .rule: rule = try decoder.text(field, reusing: &repeated)
         case .basis: basis = try decoder.text(field, reusing: &repeated)
         case .lastYear: lastYear = try decoder.text(field, reusing: &repeated)
@@ -383,33 +383,37 @@ struct DirectTableDecoder {
     }
   }
 
-  /// A number field: a JSON number, or a printed number (`"10.00分"`, `"100%"`), `null` as absent.
-  private mutating func number(percent: Bool = false) throws(GiveUp) -> Rational? {
+  /// A number field: a JSON number, or a printed number (`"10.00分"`, `"100%"`), `null` as absent. A
+  /// number the grammar refuses gives up: the general path keeps it as an `UnreadableNumber`.
+  private mutating func number(_ kind: NumberKind) throws(GiveUp) -> Rational? {
     guard index < bytes.count else { throw GiveUp() }
+    let reading: NumberReading
     switch bytes[index] {
     case UInt8(ascii: "\""):
       let start = index
       let raw = try rawString()
-      if let value = PrintedNumber.plainDecimal(UnsafeBufferPointer(rebasing: raw), percent: percent) { return value }
+      if let value = PrintedNumber.plainDecimal(UnsafeBufferPointer(rebasing: raw), as: kind) { return value }
       index = start
       guard let printed = try text() else { return nil }
-      do {
-        return try PrintedNumber.parse(printed, percent: percent, at: SourceLocation(file: ""))
-      } catch {
-        throw GiveUp()
-      }
+      reading = PrintedNumber.read(printed, as: kind)
     case UInt8(ascii: "n"):
       try literal("null")
       return nil
     case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
       let literal = try numberLiteral()
       // Without an exponent a JSON number is a plain decimal.
-      if !literal.contains(where: { $0 | 0x20 == UInt8(ascii: "e") }), let value = Rational(decimalBytes: literal) {
+      if kind != .rate, !literal.contains(where: { $0 | 0x20 == UInt8(ascii: "e") }), let value = Rational(decimalBytes: literal),
+        PrintedNumber.isInRange(value)
+      {
         return value
       }
-      guard let value = Rational(jsonNumber: String(decoding: literal, as: UTF8.self)) else { throw GiveUp() }
-      return value
+      reading = PrintedNumber.read(jsonNumber: String(decoding: literal, as: UTF8.self), as: kind)
     default: throw GiveUp()
+    }
+    switch reading {
+    case .absent: return nil
+    case .value(let value): return value
+    case .refused: throw GiveUp()
     }
   }
 

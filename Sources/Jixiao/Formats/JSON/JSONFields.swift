@@ -47,24 +47,30 @@ struct JSONFields {
     return text
   }
 
-  /// A number field: a JSON number or a printed string (`"10.00分"`, `"100.00%"`, `"1,782.65"`).
-  /// Blank marks (`—`, `-`, `/`, empty) read as absent.
-  func number(_ key: String, percent: Bool = false) throws(InputError) -> Rational? {
-    guard let value = object[key] else { return nil }
+  /// A number field (a weight, score, total or amount): a JSON number or a printed string read by
+  /// `PrintedNumber`'s grammar. Never throws: a value it cannot take is a refusal the table keeps, so
+  /// that a bad cell costs a finding on its row, not the table.
+  func number(_ key: String, as kind: NumberKind) -> NumberReading {
+    guard let value = object[key] else { return .absent }
     switch value {
-    case .null: return nil
-    case .number(let literal):
-      guard let number = Rational(jsonNumber: literal) else {
-        throw InputError(
-          location(of: key),
-          "the number \(literal) cannot be held exactly; expected at most \(Rational.maximumSignificantDigits) significant digits and an exponent within ±30"
-        )
-      }
-      return number
-    case .string(let printed):
-      return try PrintedNumber.parse(printed, percent: percent, at: location(of: key))
-    case .bool, .array, .object:
-      throw InputError(location(of: key), "expected a number such as 10 or \"10.00分\", found \(value.typeName)")
+    case .number(let literal): return PrintedNumber.read(jsonNumber: literal, as: kind)
+    case .string(let printed): return PrintedNumber.read(printed, as: kind)
+    default: return PrintedNumber.read(value)
+    }
+  }
+
+  /// A required-to-be-valid decimal (profile values): absent, or a bare decimal; anything else is an error.
+  func decimal(_ key: String) throws(InputError) -> Rational? {
+    switch number(key, as: .decimal) {
+    case .absent: return nil
+    case .value(let value): return value
+    case .refused(.outOfRange, let text):
+      throw InputError(
+        location(of: key),
+        "the number \(text) cannot be held exactly; expected a magnitude of at most \(Limits.maximumMagnitude), at most \(Rational.maximumSignificantDigits) significant digits and an exponent within ±30"
+      )
+    case .refused(.form, let text):
+      throw InputError(location(of: key), "expected a decimal such as 0.5 or \"0.005\", found \(text)")
     }
   }
 
@@ -123,84 +129,5 @@ struct JSONFields {
       result.append(text)
     }
     return result
-  }
-}
-
-/// Number fields as tables print them.
-enum PrintedNumber {
-  /// Strips thousands separators, a trailing 分 / 万元 / 元 and spaces. A `%` divides by 100, and so
-  /// does `percent` (a rate: rates are fractions inside the engine, and tables print 100 for 100%).
-  /// `location` is made only for an error: building a field path for every number costs more than reading it.
-  static func parse(_ printed: String, percent: Bool, at location: @autoclosure () -> SourceLocation) throws(InputError)
-    -> Rational?
-  {
-    // Fast path: a plain decimal, perhaps with a trailing % ("12.87", "100%").
-    if let value = plainDecimal(printed, percent: percent) { return value }
-    let text = CellGrammar.normalize(printed)
-    if CellGrammar.isEmptyMark(text) { return nil }
-    var body = Substring(text)
-    var isPercent = false
-    if body.hasSuffix("%") {
-      isPercent = true
-      body = body.dropLast()
-    }
-    for suffix in suffixes where body.hasSuffix(suffix) {
-      body = body.dropLast(suffix.count)
-      break
-    }
-    let digits = String(body.filter { $0 != "," && !$0.isWhitespace })
-    guard let value = Rational(decimalText: Substring(digits)) else {
-      throw InputError(
-        location(), "expected a number such as 10, \"10.00分\", \"86.24%\" or \"1,782.65\", found \"\(printed)\"")
-    }
-    if isPercent || percent {
-      // A rate printed without % ("100") is a percent too: tables print completion as 100.
-      return try? value / Rational.hundred
-    }
-    return value
-  }
-}
-
-extension PrintedNumber {
-  /// What a printed number may end with; the first that matches is stripped.
-  static let suffixes = ["分", "万元", "元"]
-  static let moneyAndPointSuffixes: [[UInt8]] = suffixes.map { Array($0.utf8) }
-
-  /// `parse` for ASCII digits and points with at most a trailing `%`; `nil` for anything else.
-  static func plainDecimal(_ printed: String, percent: Bool) -> Rational? {
-    printed.utf8.withContiguousStorageIfAvailable { plainDecimal($0, percent: percent) } ?? nil
-  }
-
-  static func plainDecimal(_ bytes: UnsafeBufferPointer<UInt8>, percent: Bool) -> Rational? {
-    var end = bytes.count
-    let isPercent = end > 0 && bytes[end - 1] == UInt8(ascii: "%")
-    if isPercent { end -= 1 }
-    for suffix in moneyAndPointSuffixes where end > suffix.count && bytes.hasBytes(suffix, at: end - suffix.count) {
-      end -= suffix.count
-      break
-    }
-    for index in 0..<end where !((bytes[index] >= 0x30 && bytes[index] <= 0x39) || bytes[index] == 0x2E) { return nil }
-    guard let value = Rational(decimalBytes: bytes[..<end]) else { return nil }
-    guard isPercent || percent else { return value }
-    let (scaled, overflow) = value.denominator.multipliedReportingOverflow(by: 100)
-    return overflow ? nil : try? Rational(value.numerator, over: scaled)
-  }
-}
-
-extension Rational {
-  /// A JSON number literal, exponent included (`1e3`); `nil` when it cannot be held exactly.
-  init?(jsonNumber literal: String) {
-    var mantissa = Substring(literal)
-    var exponent = 0
-    if let e = literal.firstIndex(where: { $0 == "e" || $0 == "E" }) {
-      guard let value = Int(literal[literal.index(after: e)...].replacing("+", with: "")), abs(value) <= 30
-      else { return nil }
-      exponent = value
-      mantissa = literal[..<e]
-    }
-    guard let base = Rational(decimalText: mantissa) else { return nil }
-    let power = try? Rational(Rational.powerOfTen(abs(exponent)), over: 1)
-    guard let power, let scaled = try? (exponent >= 0 ? base * power : base / power) else { return nil }
-    self = scaled
   }
 }

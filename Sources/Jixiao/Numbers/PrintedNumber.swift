@@ -1,0 +1,182 @@
+/// What a number field holds, which decides the one suffix it may carry (docs/input.md, "Numbers").
+public enum NumberKind: Sendable, Hashable {
+  /// A weight, score or total: an optional trailing 分.
+  case points
+  /// A funds amount, in 万元 (the template's 项目资金（万元）): an optional trailing 万元, or 元, which
+  /// is converted to 万元.
+  case amount
+  /// A rate or completion, a percent: an optional trailing `%`; `100` is 100% (rates are fractions
+  /// inside the engine).
+  case rate
+  /// A profile value: a bare decimal.
+  case decimal
+}
+
+/// Why a printed number was not taken.
+public enum NumberRefusal: Sendable, Hashable {
+  /// Not written in a form docs/input.md lists: `10,0`, `1 0`, `10%` on a weight, `abc`, a JSON object.
+  case form
+  /// Written well, but beyond what is computed exactly: a magnitude above `Limits.maximumMagnitude`,
+  /// more than `Rational.maximumSignificantDigits` significant digits, or a JSON exponent beyond ±30.
+  case outOfRange
+}
+
+/// A number field as read: absent (blank), a value, or refused with the text it had.
+enum NumberReading: Sendable, Hashable {
+  case absent
+  case value(Rational)
+  case refused(NumberRefusal, text: String)
+}
+
+/// Number fields as tables print them. A number is read in exactly one way or refused: `10,0` is never
+/// taken for 100, nor `1 0` for 10, nor `10%` for a tenth of a weight.
+enum PrintedNumber {
+  /// The grammar of docs/input.md on a printed string: after full-width forms are folded and the ends
+  /// trimmed, a blank mark, or `[+|-] integer [. digits] [spaces suffix]`, the integer plain digits or
+  /// groups of three behind a first group of one to three (`1,782.65`), the suffix the one `kind` allows.
+  static func read(_ printed: String, as kind: NumberKind) -> NumberReading {
+    if let value = plainDecimal(printed, as: kind) { return .value(value) }
+    let text = CellGrammar.normalize(printed)
+    if CellGrammar.isEmptyMark(text) { return .absent }
+    var body = Substring(text)
+    var scale = kind == .rate ? percent : .one
+    for (suffix, factor) in suffixes(of: kind) where body.hasSuffix(suffix) {
+      body = body.dropLast(suffix.count)
+      while body.last == " " { body = body.dropLast() }
+      scale = factor
+      break
+    }
+    guard let digits = decimalDigits(body.utf8) else { return .refused(.form, text: printed) }
+    guard let value = Rational(decimalBytes: digits) else { return .refused(.outOfRange, text: printed) }
+    return finish(value, scaledBy: scale, printed: printed)
+  }
+
+  /// A JSON number literal (its syntax already checked by the parser): in range, and a percent for a rate.
+  static func read(jsonNumber literal: String, as kind: NumberKind) -> NumberReading {
+    guard let value = Rational(jsonNumber: literal) else { return .refused(.outOfRange, text: literal) }
+    return finish(value, scaledBy: kind == .rate ? percent : .one, printed: literal)
+  }
+
+  /// A JSON value of another type in a number field, as a finding shows it.
+  static func read(_ value: JSONValue) -> NumberReading {
+    switch value {
+    case .null: .absent
+    case .number(let literal): .refused(.form, text: literal)
+    case .string(let text): .refused(.form, text: text)
+    case .bool(let flag): .refused(.form, text: flag ? "true" : "false")
+    case .array: .refused(.form, text: "[…]")
+    case .object: .refused(.form, text: "{…}")
+    }
+  }
+
+  /// The value scaled (percent, 元 to 万元), or refused when its magnitude is out of range. The range is
+  /// on the number as printed, before scaling.
+  private static func finish(_ value: Rational, scaledBy scale: Rational, printed: String) -> NumberReading {
+    guard isInRange(value), let scaled = try? value * scale else { return .refused(.outOfRange, text: printed) }
+    return .value(scaled)
+  }
+
+  static func isInRange(_ value: Rational) -> Bool {
+    !(maximumMagnitude < value.magnitude)
+  }
+
+  static let maximumMagnitude = Rational(Limits.maximumMagnitude)
+  static let percent = try! Rational(1, over: 100)
+  static let yuanInWan = try! Rational(1, over: 10_000)
+
+  /// The suffixes a kind allows, longest first, with the scale each gives the number (a rate is a
+  /// percent with or without its `%`).
+  static func suffixes(of kind: NumberKind) -> [(String, Rational)] {
+    switch kind {
+    case .points: [("分", .one)]
+    case .amount: [("万元", .one), ("元", yuanInWan)]
+    case .rate: [("%", percent)]
+    case .decimal: []
+    }
+  }
+
+  /// The digits and point of `[+|-] integer [. digits]`, thousands separators removed; nil when the text
+  /// is anything else. Separators must group the integer part in threes (`1,782`, `12,345,678`).
+  static func decimalDigits(_ text: Substring.UTF8View) -> [UInt8]? {
+    var result: [UInt8] = []
+    result.reserveCapacity(text.count)
+    var rest = text[...]
+    if let sign = rest.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") {
+      result.append(sign)
+      rest = rest.dropFirst()
+    }
+    let point = rest.firstIndex(of: UInt8(ascii: "."))
+    let integer = rest[..<(point ?? rest.endIndex)]
+    let fraction = point.map { rest[rest.index(after: $0)...] } ?? rest[rest.endIndex...]
+    guard !(integer.isEmpty && fraction.isEmpty), fraction.allSatisfy(isDigit) else { return nil }
+    let groups = integer.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false)
+    if groups.count > 1 {
+      guard let first = groups.first, (1...3).contains(first.count), first.first != UInt8(ascii: "0"),
+        groups.dropFirst().allSatisfy({ $0.count == 3 })
+      else { return nil }
+    }
+    for group in groups {
+      guard group.allSatisfy(isDigit) else { return nil }
+      result.append(contentsOf: group)
+    }
+    if point != nil {
+      result.append(UInt8(ascii: "."))
+      result.append(contentsOf: fraction)
+    }
+    return result
+  }
+
+  private static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+}
+
+extension PrintedNumber {
+  private static let pointsSuffix = Array("分".utf8)
+  private static let amountSuffix = Array("万元".utf8)
+  private static let rateSuffix = Array("%".utf8)
+
+  /// The one suffix each kind's fast path reads: the one that leaves the number as it is.
+  private static func fastSuffix(_ kind: NumberKind) -> [UInt8]? {
+    switch kind {
+    case .points: pointsSuffix
+    case .amount: amountSuffix
+    case .rate: rateSuffix
+    case .decimal: nil
+    }
+  }
+
+  /// `read` for ASCII digits and a point, perhaps with the kind's suffix (`12.87`, `100%`, `5.00分`),
+  /// in range; `nil` for anything else, which `read` then decides.
+  static func plainDecimal(_ printed: String, as kind: NumberKind) -> Rational? {
+    printed.utf8.withContiguousStorageIfAvailable { plainDecimal($0, as: kind) } ?? nil
+  }
+
+  static func plainDecimal(_ bytes: UnsafeBufferPointer<UInt8>, as kind: NumberKind) -> Rational? {
+    var end = bytes.count
+    if let suffix = fastSuffix(kind), end > suffix.count, bytes.hasBytes(suffix, at: end - suffix.count) {
+      end -= suffix.count
+    }
+    for index in 0..<end where !((bytes[index] >= 0x30 && bytes[index] <= 0x39) || bytes[index] == 0x2E) { return nil }
+    guard let value = Rational(decimalBytes: bytes[..<end]), isInRange(value) else { return nil }
+    guard kind == .rate else { return value }
+    let (scaled, overflow) = value.denominator.multipliedReportingOverflow(by: 100)
+    return overflow ? nil : try? Rational(value.numerator, over: scaled)
+  }
+}
+
+extension Rational {
+  /// A JSON number literal, exponent included (`1e3`); `nil` when it cannot be held exactly.
+  init?(jsonNumber literal: String) {
+    var mantissa = Substring(literal)
+    var exponent = 0
+    if let e = literal.firstIndex(where: { $0 == "e" || $0 == "E" }) {
+      guard let value = Int(literal[literal.index(after: e)...].replacing("+", with: "")), abs(value) <= 30
+      else { return nil }
+      exponent = value
+      mantissa = literal[..<e]
+    }
+    guard let base = Rational(decimalText: mantissa) else { return nil }
+    let power = try? Rational(Rational.powerOfTen(abs(exponent)), over: 1)
+    guard let power, let scaled = try? (exponent >= 0 ? base * power : base / power) else { return nil }
+    self = scaled
+  }
+}
