@@ -1,5 +1,7 @@
 /// An RFC 4180 parser that takes its input in blocks: quoted fields, doubled quotes, embedded newlines,
-/// CRLF or LF, a UTF-8 byte-order mark. Each row knows the line it starts on.
+/// a UTF-8 byte-order mark. A line ends at CRLF, LF or a lone CR (old Mac files), mixed as they come;
+/// inside a quoted field they stay text but still count as lines, so each row knows the line it starts on
+/// whatever the convention.
 struct CSVParser {
   enum Row {
     case fields([String], line: Int)
@@ -20,6 +22,10 @@ struct CSVParser {
   private var rowBytes = 0
   private var line = 1
   private var rowLine = 1
+  /// The line the open quoted field began on: where an unclosed quote is reported.
+  private var quoteLine = 1
+  /// The byte before was a CR that ended a line: an LF right after it is the same line end.
+  private var afterCR = false
   /// How many bytes of a byte-order mark the input has begun with, while that is still open; nil once
   /// decided. The mark may arrive split across blocks (a pipe's first read can be short).
   private var orderMarkBytes: Int? = 0
@@ -55,18 +61,24 @@ struct CSVParser {
   }
 
   /// Where a run of bytes that `step` would only append ends: text of an unquoted field up to a comma or
-  /// line end, or of a quoted field up to its next quote. nil where `step` must read the byte itself.
+  /// line end, or of a quoted field up to its next quote; a NUL ends either. nil where `step` must read
+  /// the byte itself.
   private func runEnd(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
     var end = start
     switch state {
     case .quoted:
-      while end < buffer.count, buffer[end] != UInt8(ascii: "\"") { end += 1 }
+      // Every byte the loops stop on is at most `,` (0x2C): one comparison passes the rest.
+      while end < buffer.count {
+        let byte = buffer[end]
+        if byte <= UInt8(ascii: "\""), byte == UInt8(ascii: "\"") || byte == 0 { break }
+        end += 1
+      }
     case .fieldStart, .unquoted:
       // A quote opens a quoted field only as a field's first byte.
       if state == .fieldStart, buffer[start] == UInt8(ascii: "\"") { return nil }
       while end < buffer.count {
         let byte = buffer[end]
-        if byte == UInt8(ascii: ",") || byte == 0x0A || byte == 0x0D { break }
+        if byte <= UInt8(ascii: ","), byte == UInt8(ascii: ",") || byte == 0x0A || byte == 0x0D || byte == 0 { break }
         end += 1
       }
     case .quoteInQuoted:
@@ -79,9 +91,10 @@ struct CSVParser {
   private mutating func appendRun(_ run: UnsafeBufferPointer<UInt8>) {
     countRowBytes(run.count)
     if state == .quoted {
-      for byte in run where byte == 0x0A { line += 1 }
+      for byte in run { countLineEnd(byte) }
     } else {
       state = .unquoted
+      afterCR = false
     }
     field.append(contentsOf: run.prefix(max(0, Limits.maximumRecordBytes - field.count)))
   }
@@ -93,28 +106,52 @@ struct CSVParser {
     }
   }
 
+  /// A line end inside a quoted field: CR, LF, or the LF of a CRLF (counted once, at the CR).
+  private mutating func countLineEnd(_ byte: UInt8) {
+    if byte == 0x0D {
+      line += 1
+      afterCR = true
+    } else {
+      if byte == 0x0A, !afterCR { line += 1 }
+      afterCR = false
+    }
+  }
+
+  static let nulMessage =
+    "the row holds a NUL byte (0x00), which is not text (a file full of them is UTF-16 without its byte-order mark); save the file as CSV UTF-8"
+
   /// The definition: one byte of RFC 4180.
   private mutating func step(_ byte: UInt8, _ body: (Row) -> Void) {
     countRowBytes(1)
+    if byte == 0, rowError == nil { rowError = Self.nulMessage }
+    if state == .quoted {
+      if byte == UInt8(ascii: "\"") {
+        state = .quoteInQuoted
+        afterCR = false
+      } else {
+        countLineEnd(byte)
+        append(byte)
+      }
+      return
+    }
+    let followsCR = afterCR
+    afterCR = false
     switch (state, byte) {
-    case (.quoted, UInt8(ascii: "\"")):
-      state = .quoteInQuoted
-    case (.quoted, _):
-      if byte == 0x0A { line += 1 }
-      append(byte)
     case (.quoteInQuoted, UInt8(ascii: "\"")):
       append(byte)
       state = .quoted
     case (.fieldStart, UInt8(ascii: "\"")):
       state = .quoted
+      quoteLine = line
     case (_, UInt8(ascii: ",")):
       endField()
-    case (_, 0x0A):
+    case (_, 0x0A) where followsCR:
+      break  // The LF of a CRLF: the CR ended the row.
+    case (_, 0x0A), (_, 0x0D):
       endField()
       endRow(body)
       line += 1
-    case (_, 0x0D):
-      break
+      afterCR = byte == 0x0D
     case (.quoteInQuoted, _):
       if rowError == nil { rowError = "text after a closing quote; a quote inside a quoted field is written \"\"" }
       append(byte)
@@ -132,8 +169,13 @@ struct CSVParser {
       for byte in Self.orderMark[..<matched] { step(byte, body) }
     }
     if state == .quoted {
-      endField()
-      body(.malformed(fields, line: rowLine, reason: "a quoted field opened here is never closed; check the quotes"))
+      // The open field is the rest of the file, not a cell: the row is the cells before it.
+      body(
+        .malformed(
+          fields, line: quoteLine,
+          reason:
+            "a quoted field opened on this line is never closed, so the rest of the file is one cell and is not read; check the quotes"
+        ))
       reset()
       return
     }
