@@ -71,3 +71,133 @@ import Testing
     #expect(tables(crlf.filter { $0 != 0x0A }) == windows)
   }
 }
+
+/// A quote left open runs to the end of the file: the row it opens on, and the table that row belongs to,
+/// are refused, naming the line the quote opened on. A table is never scored from part of its rows.
+@Suite struct CSVUnclosedQuoteTests {
+  static let header = "项目名称,主管部门,年度,一级指标,二级指标,三级指标,权重,目标值,业绩值,指标得分\n"
+  static func row(_ name: String, _ indicator: String = "次数", score: String = "10") -> String {
+    "\(name),局,2024,产出指标,数量指标,\(indicator),10,>=1次,1次,\(score)\n"
+  }
+
+  static func read(_ text: String) -> (tables: [Table], rejections: [InputError]) {
+    var tables: [Table] = []
+    var rejections: [InputError] = []
+    for record in TableReader.read(Array(text.utf8), file: "t.csv", format: .csv) {
+      switch record {
+      case .table(let table): tables.append(table)
+      case .rejected(let error): rejections.append(error)
+      }
+    }
+    return (tables, rejections)
+  }
+
+  @Test func theParserReportsTheLineTheQuoteOpenedOnAndOnlyTheCellsBeforeIt() {
+    for end in ["\n", "\r\n", "\r"] {
+      let input = Array("a,b\(end)1,\"x\(end)y\(end)\"z\"\(end)2,\"never\(end)closed\(end)3,4\(end)".utf8)
+      let rows = CSVParserRunTests.rows(input, blocks: [], readsRuns: true)
+      #expect(rows.count == 3, "\(rows)")
+      #expect(
+        rows.last?.hasPrefix(#"malformed(["2"], line: 5, reason: "a quoted field opened on this line is never closed"#) == true)
+    }
+  }
+
+  /// Before: the bad row started a table of its own, so 甲 was scored from its first two rows: 20 of the 30
+  /// points, a false total.over-claimed and grade.inflated.
+  @Test func aQuoteOpenedAtTheStartOfARowRefusesTheTableAboveIt() {
+    let text =
+      Self.header + Self.row("甲") + Self.row("甲", "天数") + "\"甲,局,2024,产出指标,数量指标,人数,10,>=1人,1人,10\n"
+      + Self.row("甲", "户数") + Self.row("乙")
+    let (tables, rejections) = Self.read(text)
+    #expect(tables.isEmpty)
+    #expect(rejections.count == 1)
+    #expect(rejections.first?.location.line == 4)
+    #expect(rejections.first?.message.contains("never closed") == true)
+  }
+
+  /// The quote opens after the key cells: the row belongs to 乙, and 甲 above it is whole.
+  @Test func aQuoteOpenedAfterTheKeyRefusesItsOwnTableOnly() {
+    let text = Self.header + Self.row("甲") + Self.row("乙") + "乙,局,2024,产出指标,数量指标,\"天数,10\n" + Self.row("丙")
+    let (tables, rejections) = Self.read(text)
+    #expect(tables.map(\.name) == ["甲"])
+    #expect(rejections.map(\.location.line) == [4])
+  }
+
+  /// A row too short to tell its table (its key cells are missing) refuses the tables on both sides of it.
+  @Test func aRowWhoseTableCannotBeToldRefusesItsNeighbours() {
+    let (tables, rejections) = Self.read(
+      Self.header + Self.row("甲") + "甲,局\n" + Self.row("乙") + Self.row("乙", "天数") + Self.row("丙"))
+    #expect(tables.map(\.name) == ["丙"])
+    #expect(rejections.map(\.location.line) == [3, 3])
+    // Between rows of one table, it refuses that table once.
+    let (inside, insideRejections) = Self.read(Self.header + Self.row("甲") + "甲\n" + Self.row("甲", "天数") + Self.row("乙"))
+    #expect(inside.map(\.name) == ["乙"])
+    #expect(insideRejections.map(\.location.line) == [3])
+  }
+}
+
+/// The header: two columns for one field are refused with both names; a header that cannot be read
+/// refuses the file once, not row by row.
+@Suite struct CSVHeaderTests {
+  @Test func twoColumnsForOneFieldAreRefusedWithBothNames() {
+    let text =
+      "项目名称,年度,三级指标,权重,目标值,业绩值,年度指标值\n" + "甲,2024,次数,100,>=1次,1次,>=5次\n" + "乙,2024,次数,100,>=1次,1次,>=5次\n"
+    let (tables, rejections) = CSVUnclosedQuoteTests.read(text)
+    #expect(tables.isEmpty, "before: 目标值 silently won")
+    #expect(rejections.count == 1)
+    let error = rejections.first
+    #expect(error?.location.line == 1)
+    #expect(
+      error?.message.contains("目标值 (column E) and 年度指标值 (column G) both give the 目标值") == true, "\(String(describing: error))")
+    #expect(error?.message.contains("keep one") == true)
+    // The same name twice, too.
+    let twice = CSVUnclosedQuoteTests.read("项目名称,三级指标,权重,权重\n甲,次数,10,20\n")
+    #expect(twice.tables.isEmpty)
+    #expect(twice.rejections.first?.message.contains("权重 (column C) and 权重 (column D)") == true)
+  }
+
+  @Test func columnsAreNamedAsASpreadsheetNamesThem() {
+    #expect(
+      [0, 1, 25, 26, 27, 51, 52, 701, 702].map(CSVTableAssembler.columnLetters) == [
+        "A", "B", "Z", "AA", "AB", "AZ", "BA", "ZZ", "AAA",
+      ])
+  }
+
+  @Test func anUnreadableHeaderRefusesTheFileOnce() {
+    let rows = String(repeating: CSVUnclosedQuoteTests.row("甲"), count: 5)
+    for header in [Array("项目名称,\0三级指标\n".utf8), Array("项目名称,三级指标".utf8) + [0xFF, 0x0A]] {
+      var records = TableReader.read(header + Array(rows.utf8), file: "t.csv", format: .csv)
+      #expect(records.count == 1, "before: one rejection a row")
+      guard case .rejected(let error) = records.removeFirst() else {
+        Issue.record("the file is refused")
+        continue
+      }
+      #expect(error.location.line == 1)
+      #expect(error.message.hasPrefix("the header row cannot be read"))
+    }
+  }
+}
+
+/// Rows are grouped by the exact text of their key: the table id, or else the name and the year.
+@Suite struct CSVGroupingTests {
+  @Test func theEmittedKeysAreTheKeysThemselves() {
+    var parser = CSVParser()
+    var assembler = CSVTableAssembler(file: "t.csv")
+    let text = "表编号,项目名称,年度,三级指标\n甲,甲项目,2024,次数\n,乙项目,2024,次数\n"
+    var outputs = 0
+    parser.feed(Array(text.utf8)) { row in assembler.add(row) { _ in outputs += 1 } }
+    parser.finish { row in assembler.add(row) { _ in outputs += 1 } }
+    assembler.finish { _ in outputs += 1 }
+    #expect(outputs == 2)
+    #expect(assembler.emittedKeys == [.id("甲"), .nameAndYear("乙项目", "2024")])
+  }
+
+  /// Before, the key was the id, or the name and year joined by U+001F: an id that spelled that joint took a
+  /// different table's rows for its own.
+  @Test func anIdIsNeverTakenForANameAndYear() {
+    let text = "表编号,项目名称,年度,三级指标,权重\n甲\u{1F}2024,甲,2024,次数,100\n,甲,2024,天数,100\n"
+    let (tables, rejections) = CSVUnclosedQuoteTests.read(text)
+    #expect(rejections.isEmpty)
+    #expect(tables.map(\.indicators.count) == [1, 1])
+  }
+}
