@@ -165,7 +165,7 @@ import Testing
 
   @Test func anUnreadableHeaderRefusesTheFileOnce() {
     let rows = String(repeating: CSVUnclosedQuoteTests.row("甲"), count: 5)
-    for header in [Array("项目名称,\0三级指标\n".utf8), Array("项目名称,三级指标".utf8) + [0xFF, 0x0A]] {
+    for header in [Array("项目名称,\0三级指标\n".utf8), Array("\"项目名称\"x,三级指标\n".utf8)] {
       var records = TableReader.read(header + Array(rows.utf8), file: "t.csv", format: .csv)
       #expect(records.count == 1, "before: one rejection a row")
       guard case .rejected(let error) = records.removeFirst() else {
@@ -199,5 +199,160 @@ import Testing
     let (tables, rejections) = CSVUnclosedQuoteTests.read(text)
     #expect(rejections.isEmpty)
     #expect(tables.map(\.indicators.count) == [1, 1])
+  }
+}
+
+/// A CSV file saved as GB18030 (Excel on Chinese Windows) or UTF-16 (with its byte-order mark) is
+/// transcoded and scores exactly as the UTF-8 file; the result says it was transcoded. A file in none of
+/// them is refused once, naming the fix.
+@Suite struct CSVEncodingTests {
+  static let fixtures = repositoryRoot.appendingPathComponent("Fixtures/csv")
+
+  static func results(_ name: String) -> (results: [TableResult], rejections: [InputError]) {
+    var results: [TableResult] = []
+    var rejections: [InputError] = []
+    _ = BatchRunner(scorer: Scorer(profile: defaultProfile), jobs: 2).run(inputs: [fixtures.appendingPathComponent(name).path]) {
+      switch $0 {
+      case .result(let result, _): results.append(result)
+      case .rejected(let error, _): rejections.append(error)
+      }
+    }
+    return (results, rejections)
+  }
+
+  /// The same results but for the file they came from and its encoding.
+  static func sameButForTheFile(_ lhs: [TableResult], _ rhs: [TableResult]) -> Bool {
+    func plain(_ result: TableResult) -> TableResult {
+      var copy = result
+      copy.location.file = ""
+      copy.sourceEncoding = .utf8
+      return copy
+    }
+    return lhs.map(plain) == rhs.map(plain)
+  }
+
+  @Test(arguments: [("three-tables.gb18030.csv", SourceEncoding.gb18030), ("three-tables.utf16le.csv", .utf16LittleEndian)])
+  func aTranscodedFileScoresExactlyAsTheUTF8File(_ name: String, _ encoding: SourceEncoding) throws {
+    let utf8 = Self.results("three-tables.csv")
+    #expect(utf8.results.count == 3 && utf8.rejections.isEmpty)
+    #expect(utf8.results.allSatisfy { $0.sourceEncoding == .utf8 })
+    let other = Self.results(name)
+    #expect(other.rejections.isEmpty, "before: one error a line")
+    #expect(Self.sameButForTheFile(other.results, utf8.results))
+    #expect(other.results.allSatisfy { $0.sourceEncoding == encoding })
+    // The reports say so; a UTF-8 file's do not.
+    let result = try #require(other.results.first)
+    #expect(ResultJSON.encode(result).contains(#""sourceEncoding":"\#(encoding.rawValue)""#))
+    #expect(TextReport.render(result).contains("原文件为 \(encoding.rawValue) 编码，已转为 UTF-8 读入"))
+    #expect(HTMLReport.section(result).contains("已转为 UTF-8 读入"))
+    #expect(!ResultJSON.encode(utf8.results[0]).contains("sourceEncoding"))
+    #expect(!TextReport.render(utf8.results[0]).contains("已转为"))
+  }
+
+  static func tables(_ bytes: [UInt8], blocks: [Int] = []) -> [TableReader.Record] {
+    var records: [TableReader.Record] = []
+    var start = 0
+    var sizes = blocks.makeIterator()
+    let next = { () -> [UInt8]? in
+      guard start < bytes.count else { return nil }
+      let end = min(bytes.count, start + (sizes.next() ?? bytes.count))
+      defer { start = end }
+      return Array(bytes[start..<end])
+    }
+    RecordReader.split(.csv, file: "t.csv", next: next) { records += $0.decode() }
+    return records
+  }
+
+  static func utf8Text() throws -> String {
+    var text = try String(contentsOf: fixtures.appendingPathComponent("three-tables.csv"), encoding: .utf8)
+    text.removeFirst()  // The byte-order mark.
+    // A character beyond the BMP: four bytes in GB18030, a surrogate pair in UTF-16.
+    return text.replacing("产业链基地项目迁移费", with: "产业链基地项目迁移费𠀀")
+  }
+
+  static func encoded(_ text: String, _ encoding: SourceEncoding) -> [UInt8] {
+    switch encoding {
+    case .utf8: return Array(text.utf8)
+    case .gb18030: return Array(text.data(using: CSVTextDecoder.gb18030)!)
+    case .utf16LittleEndian: return [0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+    case .utf16BigEndian: return [0xFE, 0xFF] + text.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+    }
+  }
+
+  static func tableList(_ records: [TableReader.Record]) -> [Table] {
+    records.compactMap { if case .table(let table) = $0 { table } else { nil } }
+  }
+
+  /// Blocks cut anywhere, inside a character too: the same tables as the UTF-8 text read whole.
+  @Test(arguments: SourceEncoding.allCases)
+  func everyEncodingReadsAlikeInAnyBlocks(_ encoding: SourceEncoding) throws {
+    let text = try Self.utf8Text()
+    var expected = Self.tableList(Self.tables(Array(text.utf8)))
+    #expect(expected.count == 3)
+    #expect(expected[0].name.hasSuffix("𠀀"))
+    for index in expected.indices { expected[index].sourceEncoding = encoding }
+    let bytes = Self.encoded(text, encoding)
+    var generator = SplitMix(seed: 5)
+    for round in 0..<40 {
+      let blocks = round == 0 ? [] : (0..<(bytes.count / 2)).map { _ in Int(generator.next() % 9) + 1 }
+      let records = Self.tables(bytes, blocks: blocks)
+      #expect(records.count == 3)
+      #expect(Self.tableList(records) == expected, "\(encoding), round \(round)")
+    }
+  }
+
+  /// Not UTF-8 and not GB18030 (here Latin-1 text): one rejection for the file, naming the line and the fix.
+  /// The table being read when the bad line came is refused with it; the one before is whole.
+  @Test func aFileInNeitherEncodingIsRefusedOnce() {
+    let header = "id,name,indicator,weight,target,actual\n"
+    let text =
+      Array((header + "t1,a,x,100,>=1,1\nt2,b,x,50,>=1,1\n").utf8) + Array("t2,b,caf".utf8) + [0xE9] + Array(",50,>=1,1\n".utf8)
+    let more = String(repeating: "t3,c,x,100,>=1,1\n", count: 50)
+    let records = Self.tables(text + Array(more.utf8))
+    #expect(records.count == 2, "before: t3 scored after the refusal, or one error a line")
+    #expect(Self.tableList(records).map(\.id) == ["t1"])
+    guard case .rejected(let error) = records.last else {
+      Issue.record("the file is refused")
+      return
+    }
+    #expect(error.location.line == 4)
+    #expect(error.message.contains("neither UTF-8 nor GB18030"))
+    #expect(error.message.contains("save it as CSV UTF-8"))
+  }
+
+  /// A GBK file as Excel writes it (its header is Chinese) gave one error a line; now it is its tables.
+  @Test func aGBKHeaderDecidesTheFile() {
+    let text = "项目名称,年度,三级指标,权重,目标值,业绩值\n甲,2024,次数,100,>=1次,1次\n乙,2024,次数,100,>=1次,1次\n"
+    let records = Self.tables(Self.encoded(text, .gb18030))
+    #expect(Self.tableList(records).map(\.name) == ["甲", "乙"])
+    #expect(Self.tableList(records).allSatisfy { $0.sourceEncoding == .gb18030 })
+  }
+
+  /// A byte that is no GB18030 character in a file decided GB18030 refuses its row's table only.
+  @Test func aBadCharacterInAGB18030FileRefusesItsTable() {
+    let header = Self.encoded("项目名称,年度,三级指标,权重,目标值,业绩值\n", .gb18030)
+    let rows =
+      Self.encoded("甲,2024,次数,100,>=1次,1次\n", .gb18030) + Self.encoded("乙,2024,次", .gb18030) + [0xFF]
+      + Self.encoded("数,100,>=1次,1次\n丙,2024,次数,100,>=1次,1次\n", .gb18030)
+    let records = Self.tables(header + rows)
+    #expect(Self.tableList(records).map(\.name) == ["甲", "丙"])
+    let rejections = records.compactMap { if case .rejected(let error) = $0 { error } else { nil } }
+    #expect(rejections.map(\.location.line) == [3])
+    #expect(rejections.first?.message.contains("a cell is not valid GB18030; save the file as CSV UTF-8") == true)
+  }
+
+  /// A lone surrogate, and an odd last byte, in a UTF-16 file refuse their rows' tables.
+  @Test func aBrokenUTF16UnitRefusesItsTable() throws {
+    let text = "项目名称,年度,三级指标,权重,目标值,业绩值\n甲,2024,次数,100,>=1次,1次\n乙,2024,次X数,100,>=1次,1次\n"
+    var bytes = Self.encoded(text, .utf16LittleEndian)
+    let x = try #require(bytes.firstRange(of: [UInt8(ascii: "X"), 0]))
+    bytes.replaceSubrange(x, with: [0x00, 0xDC])  // U+DC00, a low surrogate alone
+    var records = Self.tables(bytes)
+    #expect(Self.tableList(records).map(\.name) == ["甲"])
+    records = Self.tables(
+      Self.encoded(text.replacing("X", with: ""), .utf16LittleEndian)
+        + Self.encoded("丙,2024,次数,100,>=1次,1次", .utf16LittleEndian).dropFirst(2) + [0x31])
+    #expect(Self.tableList(records).map(\.name) == ["甲", "乙"])
+    #expect(records.count == 3)
   }
 }

@@ -22,12 +22,14 @@ public struct Table: Sendable, Hashable {
   /// Optional columns the printed table has (a table without 佐证资料 is not flagged for it).
   public var columns: Set<Indicator.OptionalColumn>
   public var location: SourceLocation
+  /// What the file was saved in (a CSV file may be GB18030 or UTF-16, transcoded as it was read).
+  public var sourceEncoding: SourceEncoding
 
   public init(
     id: String, kind: Kind = .project, isTargetTable: Bool = false, year: Int? = nil, name: String,
     department: String? = nil, implementer: String? = nil, funds: Funds? = nil, indicators: [Indicator],
     claimedTotal: Rational? = nil, claimedGrade: Grade? = nil, columns: Set<Indicator.OptionalColumn> = [],
-    location: SourceLocation
+    location: SourceLocation, sourceEncoding: SourceEncoding = .utf8
   ) {
     self.id = id
     self.kind = kind
@@ -42,6 +44,7 @@ public struct Table: Sendable, Hashable {
     self.claimedGrade = claimedGrade
     self.columns = columns
     self.location = location
+    self.sourceEncoding = sourceEncoding
   }
 }
 

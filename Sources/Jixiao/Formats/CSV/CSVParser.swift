@@ -24,13 +24,15 @@ struct CSVParser {
   private var rowLine = 1
   /// The line the open quoted field began on: where an unclosed quote is reported.
   private var quoteLine = 1
-  /// The byte before was a CR that ended a line: an LF right after it is the same line end.
-  private var afterCR = false
+  private var lineEnds = LineEnds()
   /// How many bytes of a byte-order mark the input has begun with, while that is still open; nil once
   /// decided. The mark may arrive split across blocks (a pipe's first read can be short).
   private var orderMarkBytes: Int? = 0
   private static let orderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
   private var rowError: String?
+
+  /// What the file was saved in: a cell that is not text is reported in its terms.
+  var sourceEncoding = SourceEncoding.utf8
 
   /// Off only in tests, which hold the run shortcut to the byte-at-a-time definition.
   var readsRuns = true
@@ -91,10 +93,10 @@ struct CSVParser {
   private mutating func appendRun(_ run: UnsafeBufferPointer<UInt8>) {
     countRowBytes(run.count)
     if state == .quoted {
-      for byte in run { countLineEnd(byte) }
+      for byte in run where lineEnds.isLineEnd(byte) { line += 1 }
     } else {
       state = .unquoted
-      afterCR = false
+      lineEnds.sawText()
     }
     field.append(contentsOf: run.prefix(max(0, Limits.maximumRecordBytes - field.count)))
   }
@@ -106,17 +108,6 @@ struct CSVParser {
     }
   }
 
-  /// A line end inside a quoted field: CR, LF, or the LF of a CRLF (counted once, at the CR).
-  private mutating func countLineEnd(_ byte: UInt8) {
-    if byte == 0x0D {
-      line += 1
-      afterCR = true
-    } else {
-      if byte == 0x0A, !afterCR { line += 1 }
-      afterCR = false
-    }
-  }
-
   static let nulMessage =
     "the row holds a NUL byte (0x00), which is not text (a file full of them is UTF-16 without its byte-order mark); save the file as CSV UTF-8"
 
@@ -124,18 +115,16 @@ struct CSVParser {
   private mutating func step(_ byte: UInt8, _ body: (Row) -> Void) {
     countRowBytes(1)
     if byte == 0, rowError == nil { rowError = Self.nulMessage }
+    let endsLine = lineEnds.isLineEnd(byte)
     if state == .quoted {
       if byte == UInt8(ascii: "\"") {
         state = .quoteInQuoted
-        afterCR = false
       } else {
-        countLineEnd(byte)
+        if endsLine { line += 1 }
         append(byte)
       }
       return
     }
-    let followsCR = afterCR
-    afterCR = false
     switch (state, byte) {
     case (.quoteInQuoted, UInt8(ascii: "\"")):
       append(byte)
@@ -145,13 +134,12 @@ struct CSVParser {
       quoteLine = line
     case (_, UInt8(ascii: ",")):
       endField()
-    case (_, 0x0A) where followsCR:
-      break  // The LF of a CRLF: the CR ended the row.
     case (_, 0x0A), (_, 0x0D):
+      // Not a line end only as the LF of a CRLF, whose CR ended the row.
+      guard endsLine else { return }
       endField()
       endRow(body)
       line += 1
-      afterCR = byte == 0x0D
     case (.quoteInQuoted, _):
       if rowError == nil { rowError = "text after a closing quote; a quote inside a quoted field is written \"\"" }
       append(byte)
@@ -197,7 +185,7 @@ struct CSVParser {
       fields.append(text)
     } else {
       fields.append("")
-      if rowError == nil { rowError = "a cell is not valid UTF-8; save the file as UTF-8" }
+      if rowError == nil { rowError = "a cell is not valid \(sourceEncoding.rawValue); save the file as CSV UTF-8" }
     }
     field.removeAll(keepingCapacity: true)
     state = .fieldStart
@@ -221,4 +209,19 @@ struct CSVParser {
     state = .fieldStart
     rowLine = line + 1
   }
+}
+
+/// Line ends as CSV files write them: CRLF, LF or a lone CR (old Mac), mixed as they come.
+struct LineEnds {
+  /// The byte before was a CR: an LF right after it belongs to the same line end.
+  private var afterCR = false
+
+  /// Whether `byte`, the next byte of the input, ends a line: a CR, or an LF that does not follow one.
+  mutating func isLineEnd(_ byte: UInt8) -> Bool {
+    defer { afterCR = byte == 0x0D }
+    return byte == 0x0D || (byte == 0x0A && !afterCR)
+  }
+
+  /// The next bytes were neither CR nor LF.
+  mutating func sawText() { afterCR = false }
 }

@@ -46,6 +46,8 @@ struct CSVTableAssembler {
   static let fundsLevel1 = "预算执行率"
 
   let file: String
+  /// The encoding the rows were read in, for the tables emitted next.
+  var sourceEncoding = SourceEncoding.utf8
   /// By column (its raw value), where its cell is in a row; nil when the header lacks it. An array, not
   /// a dictionary: every cell of every row is looked up.
   private var positions = [Int?](repeating: nil, count: Column.allCases.count)
@@ -83,7 +85,7 @@ struct CSVTableAssembler {
   }
 
   enum Output {
-    case table(JSONObject, SourceLocation, defaultID: String)
+    case table(JSONObject, SourceLocation, defaultID: String, encoding: SourceEncoding)
     case rejected(InputError)
   }
 
@@ -152,6 +154,18 @@ struct CSVTableAssembler {
     if let unplaced {
       if current?.error == nil { current?.error = unplaced.error }
       self.unplaced = nil
+    }
+  }
+
+  /// The rest of the file cannot be read: the table being read may go on in it, so it is refused with
+  /// the file; rows already held are still accounted for.
+  mutating func abandon(_ error: InputError, _ emit: (Output) -> Void) {
+    if current != nil, current?.error == nil {
+      current?.error = error
+      finish(emit)
+    } else {
+      finish(emit)
+      emit(.rejected(error))
     }
   }
 
@@ -236,7 +250,10 @@ struct CSVTableAssembler {
       emit(.rejected(error))
       return
     }
-    emit(.table(assemble(group), SourceLocation(file: file, line: group.firstLine), defaultID: defaultID(group)))
+    emit(
+      .table(
+        assemble(group), SourceLocation(file: file, line: group.firstLine), defaultID: defaultID(group),
+        encoding: sourceEncoding))
   }
 
   private func defaultID(_ group: Group) -> String {
