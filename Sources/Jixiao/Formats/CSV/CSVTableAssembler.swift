@@ -129,7 +129,7 @@ struct CSVTableAssembler {
     guard headerWidth > 0 else { return }
     guard let key = groupKey(fields) else {
       let unplacedError = InputError(
-        error.location, error.message + " (the row's table cannot be told, so the tables either side of it are not scored)")
+        error.location, error.message + " (its table cannot be told, so the tables next to it are refused with it)")
       if current != nil, current?.error == nil { current?.error = unplacedError }
       if let earlier = unplaced, !earlier.carried { emit(.rejected(earlier.error)) }
       unplaced = (unplacedError, current != nil)
@@ -194,12 +194,19 @@ struct CSVTableAssembler {
       positions[Column.tableID.rawValue] != nil || positions[Column.name.rawValue] != nil
     else {
       headerWidth = 0
-      let seen = fields.prefix(6).joined(separator: ",")
-      emit(
-        .rejected(
-          InputError(
-            location,
-            "the header needs a 三级指标 column and a 项目名称 (or table id) column; found \(seen)\(fields.count > 6 ? ",…" : "")")))
+      var message: String
+      if fields.count == 1, fields[0].contains("\t") {
+        message = "the header is separated by tabs, not commas (Excel's Unicode 文本); save the file as CSV UTF-8"
+      } else {
+        let seen = fields.prefix(6).joined(separator: ",")
+        message =
+          "the header needs a 三级指标 column and a 项目名称 (or table id) column; found \(seen)\(fields.count > 6 ? ",…" : "")"
+      }
+      if sourceEncoding == .gb18030 {
+        // GB18030 decodes most double-byte text (Big5, Shift-JIS) into wrong characters without an error.
+        message += " (the file was read as \(sourceEncoding.rawValue); if it is in another encoding, save it as CSV UTF-8)"
+      }
+      emit(.rejected(InputError(location, message)))
       return
     }
     guard repeated.isEmpty else {
