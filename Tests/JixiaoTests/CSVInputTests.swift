@@ -272,7 +272,7 @@ import Testing
 
   static func encoded(_ text: String, _ encoding: SourceEncoding) -> [UInt8] {
     switch encoding {
-    case .utf8: return Array(text.utf8)
+    case .utf8: return [0xEF, 0xBB, 0xBF] + Array(text.utf8)  // With Excel's byte-order mark.
     case .gb18030: return Array(text.data(using: CSVTextDecoder.gb18030)!)
     case .utf16LittleEndian: return [0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
     case .utf16BigEndian: return [0xFE, 0xFF] + text.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }

@@ -101,6 +101,7 @@ struct CSVParser {
     field.append(contentsOf: run.prefix(max(0, Limits.maximumRecordBytes - field.count)))
   }
 
+  @inline(__always)
   private mutating func countRowBytes(_ count: Int) {
     rowBytes += count
     if rowBytes > Limits.maximumRecordBytes, rowError == nil {
