@@ -157,8 +157,8 @@ struct CSVTableAssembler {
     }
   }
 
-  /// The rest of the file cannot be read: the table being read may go on in it, so it is refused with
-  /// the file; rows already held are still accounted for.
+  /// The rest of the file cannot be read. The table being read may go on in it, so it is refused with
+  /// the file; the tables before it were whole and stand.
   mutating func abandon(_ error: InputError, _ emit: (Output) -> Void) {
     if current != nil, current?.error == nil {
       current?.error = error
