@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Regenerates docs/messages.md: what jixiao prints for ten representative bad inputs of Tests/Malformed.
+# Regenerates docs/messages.md: what jixiao prints for representative bad inputs of Tests/Malformed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 swift build -q
@@ -7,14 +7,15 @@ jixiao=$PWD/.build/debug/jixiao
 {
 echo "# What jixiao says about bad input"
 echo
-echo "Ten representative inputs from the malformed corpus (\`Tests/Malformed/\`, each case tested against"
+echo "Representative inputs from the malformed corpus (\`Tests/Malformed/\`, each case tested against"
 echo "\`MANIFEST.jsonl\`) and what \`jixiao rescore\` prints on standard error for them. Every message names"
 echo "the file, the line (and the field, where there is one) and says what was expected, so the fix is in"
 echo "the message. The exit status is 3 when some input could not be read; the rest of the batch is still"
 echo "scored. Regenerate with \`docs/make-messages.sh\`."
 echo
 for c in truncated-last-line.jsonl garbage-lines.jsonl indicator-without-name.json name-object.json grade-bad.json \
-  duplicate-keys.json invalid-utf8.jsonl long-cell.json csv-ragged.csv csv-unknown-headers.csv; do
+  duplicate-keys.json invalid-utf8.jsonl long-cell.json csv-ragged.csv csv-unknown-headers.csv \
+  csv-unclosed-quote-row-start.csv csv-duplicate-columns.csv csv-latin1.csv; do
   note=$(python3 -c "import json,sys; [print(json.loads(l)['note']) for l in open('Tests/Malformed/MANIFEST.jsonl') if json.loads(l)['file']=='$c']")
   echo "## \`$c\`: $note"
   echo

@@ -239,11 +239,15 @@ import Testing
     .filter { $0.hasSuffix(".csv") }.sorted()
     .map { Array(try Data(contentsOf: repositoryRoot.appendingPathComponent("Tests/Malformed/\($0)"))) }
     inputs.append(Array(try Data(contentsOf: repositoryRoot.appendingPathComponent("Fixtures/csv/three-tables.csv"))))
-    // Random texts over the bytes that matter: quotes, separators, both line ends, a BOM, UTF-8 and bad UTF-8.
+    // Each of them again with old-Mac line ends (a lone CR), and with CRLF.
+    inputs += inputs.map { $0.map { $0 == 0x0A ? 0x0D : $0 } }
+    inputs += inputs.prefix(inputs.count / 2).map { $0.flatMap { $0 == 0x0A ? [0x0D, 0x0A] : [$0] } }
+    // Random texts over the bytes that matter: quotes, separators, the three line ends, a BOM, UTF-8, bad
+    // UTF-8 and NUL.
     var generator = SplitMix(seed: 31)
     let pieces: [[UInt8]] = [
       Array("\"".utf8), Array(",".utf8), [0x0A], [0x0D], [0x0D, 0x0A], Array("a".utf8), Array("产出".utf8),
-      Array("\"\"".utf8), [0xEF, 0xBB, 0xBF], [0xFF], Array(" ".utf8), Array("=1".utf8),
+      Array("\"\"".utf8), [0xEF, 0xBB, 0xBF], [0xFF], Array(" ".utf8), Array("=1".utf8), [0x00],
     ]
     for _ in 0..<2_000 {
       let count = Int(generator.next() % 40)

@@ -130,6 +130,24 @@ case("csv-quote-in-field.csv", H + '甲,局,2024,产出指标,数量指标,"次"
 case("csv-apart.csv", H + ROW("甲") + ROW("乙") + ROW("甲", "天数"), tables=2, rejected=[rej("not together", line=4)], note="a table's rows apart")
 case("csv-bad-number.csv", H + "甲,局,2024,产出指标,数量指标,次数,十,>=1次,1次,10\n", tables=1, findings=["cell.unparseable@1"], note="a weight in words")
 
+# CSV line ends, quotes, encodings and headers (issue 16)
+case("csv-cr-only.csv", (H + ROW("甲") + ROW("甲", "天数") + ROW("乙")).replace("\n", "\r"), tables=2, note="old-Mac line ends: a lone CR")
+case("csv-mixed-line-ends.csv", H.replace("\n", "\r") + ROW("甲").replace("\n", "\r\n") + '乙,局,2024,产出指标,数量指标,"次\r数",10,>=1次,1次,10\n' + ROW("丙").replace("\n", "\r") + "丁,局,2024,产出指标\n",
+     tables=3, rejected=[rej("4 cells", line=6)], note="CR, CRLF and LF in one file; a CR inside a quoted cell is text and a line")
+case("csv-unclosed-quote-row-start.csv", H + ROW("甲") + ROW("甲", "天数") + '"甲,局,2024,产出指标,数量指标,人数,10,>=1人,1人,10\n' + ROW("甲", "户数") + ROW("乙"),
+     rejected=[rej("never closed", line=4)], note="a row opens a quote that never closes: its table is refused, not scored from the rows above")
+case("csv-nul.csv", H + ROW("甲") + "乙,局,2024,产出指标,数量指标,次\0数,10,>=1次,1次,10\n" + ROW("丙"), tables=2, rejected=[rej("NUL byte", line=3)], note="a raw NUL in a cell")
+case("csv-duplicate-columns.csv", H.replace("\n", ",年度指标值\n") + ROW("甲").replace("\n", ",>=5次\n"), rejected=[rej("目标值 (column H) and 年度指标值 (column K)", line=1)],
+     note="目标值 and 年度指标值: two columns for one field")
+case("csv-unreadable-header.csv", H.replace("三级指标", "三级\0指标") + ROW("甲") + ROW("乙"), rejected=[rej("the header row cannot be read", line=1)], note="a header with a NUL: the file is refused once")
+case("csv-gbk.csv", (H + ROW("甲") + ROW("乙")).replace("\n", "\r\n").encode("gb18030"), tables=2, note="GBK with CRLF, as Excel on Chinese Windows saves CSV")
+case("csv-utf16le.csv", b"\xff\xfe" + (H + ROW("甲") + ROW("乙")).encode("utf-16-le"), tables=2, note="UTF-16LE with its byte-order mark")
+case("csv-utf16be.csv", b"\xfe\xff" + (H + ROW("甲") + ROW("乙")).encode("utf-16-be"), tables=2, note="UTF-16BE with its byte-order mark")
+case("csv-utf16-tabs.csv", b"\xff\xfe" + (H + ROW("甲")).replace(",", "\t").encode("utf-16-le"), rejected=[rej("separated by tabs", line=1)], note="Excel's Unicode text: UTF-16 and tabs")
+case("csv-latin1.csv", ("name,year,indicator,weight,target,actual\n" + "t1,2024,x,100,>=1,1\n" + "t2,2024,x,50,>=1,1\n" + "t2,2024,café,50,>=1,1\n" + "t3,2024,x,100,>=1,1\n").encode("latin-1"),
+     tables=1, rejected=[rej("neither UTF-8 nor GB18030", line=4)], note="Latin-1: refused once at its first non-ASCII line, with the table being read; the whole table above is read")
+case("csv-big5.csv", "項目名稱,年度,三級指標,權重,目標值,業績值\n甲,2024,次數,100,>=1次,1次\n".encode("big5"), rejected=[rej("read as GB18030", line=1)], note="Big5 reads as GB18030 into wrong characters: the header is not found, said once")
+
 with open(os.path.join(HERE, "MANIFEST.jsonl"), "w", encoding="utf-8") as f:
     for c in cases:
         f.write(json.dumps(c, ensure_ascii=False) + "\n")

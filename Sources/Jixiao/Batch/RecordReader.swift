@@ -3,12 +3,13 @@
 enum RawRecord: Sendable {
   case jsonLine([UInt8], SourceLocation, defaultID: String)
   case jsonDocument([UInt8], file: String)
-  case assembled(JSONObject, SourceLocation, defaultID: String)
+  case assembled(JSONObject, SourceLocation, defaultID: String, encoding: SourceEncoding)
   case rejected(InputError)
 
   init(_ output: CSVTableAssembler.Output) {
     switch output {
-    case .table(let object, let location, let defaultID): self = .assembled(object, location, defaultID: defaultID)
+    case .table(let object, let location, let defaultID, let encoding):
+      self = .assembled(object, location, defaultID: defaultID, encoding: encoding)
     case .rejected(let error): self = .rejected(error)
     }
   }
@@ -20,9 +21,11 @@ enum RawRecord: Sendable {
       return [TableReader.decodeLine(bytes[...], at: location, defaultID: defaultID)]
     case .jsonDocument(let bytes, let file):
       return TableReader.read(bytes, file: file, format: .json)
-    case .assembled(let object, let location, let defaultID):
+    case .assembled(let object, let location, let defaultID, let encoding):
       do {
-        return [.table(try TableDecoder.decode(object, at: location, defaultID: defaultID))]
+        var table = try TableDecoder.decode(object, at: location, defaultID: defaultID)
+        table.sourceEncoding = encoding
+        return [.table(table)]
       } catch {
         return [.rejected(error)]
       }
@@ -107,12 +110,26 @@ struct RecordReader {
     splitter.feed(nil, handle)
   }
 
-  /// CSV: one record a table (its rows together), or a rejection.
+  /// CSV: one record a table (its rows together), or a rejection. The text is made UTF-8 first
+  /// (`CSVTextDecoder`); a file in no encoding jixiao reads is one rejection.
   static func splitCSV(file: String, next: () -> [UInt8]?, _ emit: (RawRecord) -> Void) {
+    var decoder = CSVTextDecoder(file: file)
     var parser = CSVParser()
     var assembler = CSVTableAssembler(file: file)
     func handle(_ output: CSVTableAssembler.Output) { emit(RawRecord(output)) }
-    while let block = next() { parser.feed(block) { assembler.add($0, handle) } }
+    /// false once the file is refused: the rest is not read.
+    func feed(_ text: [UInt8]) -> Bool {
+      parser.sourceEncoding = decoder.encoding ?? .utf8
+      assembler.sourceEncoding = decoder.encoding ?? .utf8
+      parser.feed(text) { assembler.add($0, handle) }
+      guard let refusal = decoder.refusal else { return true }
+      assembler.abandon(refusal, handle)
+      return false
+    }
+    while let block = next() {
+      guard feed(decoder.decode(block)) else { return }
+    }
+    guard feed(decoder.finish()) else { return }
     parser.finish { assembler.add($0, handle) }
     assembler.finish(handle)
   }

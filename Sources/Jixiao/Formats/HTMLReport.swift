@@ -296,7 +296,9 @@ public enum HTMLReport {
     html += "</summary>\n"
     html +=
       "<p>主管部门：\(escape(result.department ?? "—")) · 年度：\(result.year.map(String.init) ?? "—") · 编号：<code>\(escape(result.id))</code>"
-    html += " · 来源：<code>\(escape(result.location.description))</code></p>\n"
+    html += " · 来源：<code>\(escape(result.location.description))</code>"
+    if let note = TextReport.transcodingNote(result) { html += "（\(note)）" }
+    html += "</p>\n"
     if let funds = result.funds {
       html += "<p>项目资金：全年预算 \(funds.annualBudget?.pointsText ?? "—")，执行 \(funds.executed?.pointsText ?? "—")，"
       html +=

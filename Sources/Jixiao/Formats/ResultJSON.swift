@@ -82,6 +82,7 @@ public enum ResultJSON {
     }
     writer.endArray()
     writer.string("source", result.location.description)
+    if result.sourceEncoding.wasTranscoded { writer.string("sourceEncoding", result.sourceEncoding.rawValue) }
     writer.endObject()
   }
 }

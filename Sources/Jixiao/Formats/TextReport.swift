@@ -12,6 +12,7 @@ public enum TextReport {
     .compactMap { $0 }.joined(separator: " · ")
     lines.append("━━ \(result.name)")
     lines.append("   \(header)   [\(result.id)]")
+    if let note = transcodingNote(result) { lines.append("   \(note)") }
     if result.isTargetTable {
       lines.append("   目标审查：只检查目标与结构，不计分")
     } else {
@@ -23,6 +24,11 @@ public enum TextReport {
     lines.append(contentsOf: findingsSection(result))
     lines.append("   规则方案：\(result.profileName)（\(result.profileHash)）")
     return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// Said of a table whose file was not UTF-8: its text was converted, and a reviewer should know.
+  static func transcodingNote(_ result: TableResult) -> String? {
+    result.sourceEncoding.wasTranscoded ? "原文件为 \(result.sourceEncoding.rawValue) 编码，已转为 UTF-8 读入" : nil
   }
 
   static func summaryLine(_ result: TableResult) -> String {

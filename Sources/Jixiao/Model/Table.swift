@@ -25,12 +25,14 @@ public struct Table: Sendable, Hashable {
   /// note is then stale and ignored (`unreadable(_:at:)`).
   public var unreadableNumbers: [UnreadableNumber]
   public var location: SourceLocation
+  /// What the file was saved in (a CSV file may be GB18030 or UTF-16, transcoded as it was read).
+  public var sourceEncoding: SourceEncoding
 
   public init(
     id: String, kind: Kind = .project, isTargetTable: Bool = false, year: Int? = nil, name: String,
     department: String? = nil, implementer: String? = nil, funds: Funds? = nil, indicators: [Indicator],
     claimedTotal: Rational? = nil, claimedGrade: Grade? = nil, columns: Set<Indicator.OptionalColumn> = [],
-    unreadableNumbers: [UnreadableNumber] = [], location: SourceLocation
+    unreadableNumbers: [UnreadableNumber] = [], location: SourceLocation, sourceEncoding: SourceEncoding = .utf8
   ) {
     self.id = id
     self.kind = kind
@@ -46,6 +48,7 @@ public struct Table: Sendable, Hashable {
     self.columns = columns
     self.unreadableNumbers = unreadableNumbers
     self.location = location
+    self.sourceEncoding = sourceEncoding
   }
 
   /// The value of a number field, nil when absent or when the place does not exist.

@@ -19,6 +19,8 @@ public struct TableResult: Sendable, Hashable {
   public var indicators: [IndicatorResult]
   public var findings: [Finding]
   public var location: SourceLocation
+  /// What the table's file was saved in; anything but UTF-8 was transcoded, and the reports say so.
+  public var sourceEncoding: SourceEncoding = .utf8
 
   /// Claimed minus recomputed total, when a total was claimed.
   public var overClaimed: Hundredths? { claimedTotal.map { $0 - recomputedTotal } }

@@ -51,7 +51,8 @@ public struct Scorer: Sendable {
       claimedTotal: claimedTotal, recomputedTotal: recomputed, unverifiedPoints: unverified,
       claimedGrade: table.claimedGrade ?? claimedTotal.map(profile.grade(for:)),
       recomputedGrade: table.isTargetTable ? nil : profile.grade(for: recomputed),
-      funds: fundsResult, indicators: indicators, findings: [], location: table.location)
+      funds: fundsResult, indicators: indicators, findings: [], location: table.location,
+      sourceEncoding: table.sourceEncoding)
 
     let context = CheckContext(table: table, result: result, evaluations: evaluations, levels: levels, profile: profile)
     let checks = mode == .reviewTargets ? TableChecks.review : TableChecks.all

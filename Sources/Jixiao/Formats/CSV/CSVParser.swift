@@ -1,5 +1,7 @@
 /// An RFC 4180 parser that takes its input in blocks: quoted fields, doubled quotes, embedded newlines,
-/// CRLF or LF, a UTF-8 byte-order mark. Each row knows the line it starts on.
+/// a UTF-8 byte-order mark. A line ends at CRLF, LF or a lone CR (old Mac files), mixed as they come;
+/// inside a quoted field they stay text but still count as lines, so each row knows the line it starts on
+/// whatever the convention.
 struct CSVParser {
   enum Row {
     case fields([String], line: Int)
@@ -20,11 +22,17 @@ struct CSVParser {
   private var rowBytes = 0
   private var line = 1
   private var rowLine = 1
+  /// The line the open quoted field began on: where an unclosed quote is reported.
+  private var quoteLine = 1
+  private var lineEnds = LineEnds()
   /// How many bytes of a byte-order mark the input has begun with, while that is still open; nil once
   /// decided. The mark may arrive split across blocks (a pipe's first read can be short).
   private var orderMarkBytes: Int? = 0
   private static let orderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
   private var rowError: String?
+
+  /// What the file was saved in: a cell that is not text is reported in its terms.
+  var sourceEncoding = SourceEncoding.utf8
 
   /// Off only in tests, which hold the run shortcut to the byte-at-a-time definition.
   var readsRuns = true
@@ -55,18 +63,24 @@ struct CSVParser {
   }
 
   /// Where a run of bytes that `step` would only append ends: text of an unquoted field up to a comma or
-  /// line end, or of a quoted field up to its next quote. nil where `step` must read the byte itself.
+  /// line end, or of a quoted field up to its next quote; a NUL ends either. nil where `step` must read
+  /// the byte itself.
   private func runEnd(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
     var end = start
     switch state {
     case .quoted:
-      while end < buffer.count, buffer[end] != UInt8(ascii: "\"") { end += 1 }
+      // Every byte the loops stop on is at most `,` (0x2C): one comparison passes the rest.
+      while end < buffer.count {
+        let byte = buffer[end]
+        if byte <= UInt8(ascii: "\""), byte == UInt8(ascii: "\"") || byte == 0 { break }
+        end += 1
+      }
     case .fieldStart, .unquoted:
       // A quote opens a quoted field only as a field's first byte.
       if state == .fieldStart, buffer[start] == UInt8(ascii: "\"") { return nil }
       while end < buffer.count {
         let byte = buffer[end]
-        if byte == UInt8(ascii: ",") || byte == 0x0A || byte == 0x0D { break }
+        if byte <= UInt8(ascii: ","), byte == UInt8(ascii: ",") || byte == 0x0A || byte == 0x0D || byte == 0 { break }
         end += 1
       }
     case .quoteInQuoted:
@@ -79,13 +93,15 @@ struct CSVParser {
   private mutating func appendRun(_ run: UnsafeBufferPointer<UInt8>) {
     countRowBytes(run.count)
     if state == .quoted {
-      for byte in run where byte == 0x0A { line += 1 }
+      for byte in run where lineEnds.isLineEnd(byte) { line += 1 }
     } else {
       state = .unquoted
+      lineEnds.sawText()
     }
     field.append(contentsOf: run.prefix(max(0, Limits.maximumRecordBytes - field.count)))
   }
 
+  @inline(__always)
   private mutating func countRowBytes(_ count: Int) {
     rowBytes += count
     if rowBytes > Limits.maximumRecordBytes, rowError == nil {
@@ -93,28 +109,38 @@ struct CSVParser {
     }
   }
 
+  static let nulMessage =
+    "the row holds a NUL byte (0x00), which is not text (a file full of them is UTF-16 without its byte-order mark); save the file as CSV UTF-8"
+
   /// The definition: one byte of RFC 4180.
   private mutating func step(_ byte: UInt8, _ body: (Row) -> Void) {
     countRowBytes(1)
+    if byte == 0, rowError == nil { rowError = Self.nulMessage }
+    let endsLine = lineEnds.isLineEnd(byte)
+    if state == .quoted {
+      if byte == UInt8(ascii: "\"") {
+        state = .quoteInQuoted
+      } else {
+        if endsLine { line += 1 }
+        append(byte)
+      }
+      return
+    }
     switch (state, byte) {
-    case (.quoted, UInt8(ascii: "\"")):
-      state = .quoteInQuoted
-    case (.quoted, _):
-      if byte == 0x0A { line += 1 }
-      append(byte)
     case (.quoteInQuoted, UInt8(ascii: "\"")):
       append(byte)
       state = .quoted
     case (.fieldStart, UInt8(ascii: "\"")):
       state = .quoted
+      quoteLine = line
     case (_, UInt8(ascii: ",")):
       endField()
-    case (_, 0x0A):
+    case (_, 0x0A), (_, 0x0D):
+      // Not a line end only as the LF of a CRLF, whose CR ended the row.
+      guard endsLine else { return }
       endField()
       endRow(body)
       line += 1
-    case (_, 0x0D):
-      break
     case (.quoteInQuoted, _):
       if rowError == nil { rowError = "text after a closing quote; a quote inside a quoted field is written \"\"" }
       append(byte)
@@ -132,8 +158,13 @@ struct CSVParser {
       for byte in Self.orderMark[..<matched] { step(byte, body) }
     }
     if state == .quoted {
-      endField()
-      body(.malformed(fields, line: rowLine, reason: "a quoted field opened here is never closed; check the quotes"))
+      // The open field is the rest of the file, not a cell: the row is the cells before it.
+      body(
+        .malformed(
+          fields, line: quoteLine,
+          reason:
+            "a quoted field opened on this line is never closed, so the rest of the file is one cell and is not read; check the quotes"
+        ))
       reset()
       return
     }
@@ -155,7 +186,7 @@ struct CSVParser {
       fields.append(text)
     } else {
       fields.append("")
-      if rowError == nil { rowError = "a cell is not valid UTF-8; save the file as UTF-8" }
+      if rowError == nil { rowError = "a cell is not valid \(sourceEncoding.rawValue); save the file as CSV UTF-8" }
     }
     field.removeAll(keepingCapacity: true)
     state = .fieldStart
@@ -179,4 +210,19 @@ struct CSVParser {
     state = .fieldStart
     rowLine = line + 1
   }
+}
+
+/// Line ends as CSV files write them: CRLF, LF or a lone CR (old Mac), mixed as they come.
+struct LineEnds {
+  /// The byte before was a CR: an LF right after it belongs to the same line end.
+  private var afterCR = false
+
+  /// Whether `byte`, the next byte of the input, ends a line: a CR, or an LF that does not follow one.
+  mutating func isLineEnd(_ byte: UInt8) -> Bool {
+    defer { afterCR = byte == 0x0D }
+    return byte == 0x0D || (byte == 0x0A && !afterCR)
+  }
+
+  /// The next bytes were neither CR nor LF.
+  mutating func sawText() { afterCR = false }
 }
