@@ -402,16 +402,10 @@ func htmlReport(_ result: TableResult, _ rejection: InputError, whole: Bool = tr
       try #require(row.hasSuffix(" |\n") && !row.dropLast().contains("\n"))
       let cells = try #require(GFMRow.cells(String(row.dropLast())))
       try #require(cells.count == 7, "\(row)")
-      func trimmed(_ text: String) -> String {
-        let scalars = text.unicodeScalars
-        let start = scalars.firstIndex { $0 != " " } ?? scalars.endIndex
-        let end = scalars.lastIndex { $0 != " " }.map(scalars.index(after:)) ?? start
-        return String(scalars[start..<max(start, end)])
-      }
       let id = GFMRow.codeOrLiteral(cells[0]).flatMap(VisibleTextReader.decode)
-      #expect(id.map(trimmed) == trimmed(result.id), "\(cells[0])")
-      #expect(GFMRow.literal(cells[2]).flatMap(VisibleTextReader.decode) == trimmed(result.name), "\(cells[2])")
-      #expect(GFMRow.literal(cells[1]).flatMap(VisibleTextReader.decode) == (result.department.map(trimmed) ?? "—"))
+      #expect(id.map(GFMRow.trimmed) == GFMRow.trimmed(result.id), "\(cells[0])")
+      #expect(GFMRow.literal(cells[2]).flatMap(VisibleTextReader.decode) == GFMRow.trimmed(result.name), "\(cells[2])")
+      #expect(GFMRow.literal(cells[1]).flatMap(VisibleTextReader.decode) == (result.department.map(GFMRow.trimmed) ?? "—"))
       let rejection = try #require(GFMRow.lines(footer).first { $0.unicodeScalars.starts(with: "- 无法读取 ".unicodeScalars) })
       let colon = try #require(rejection.unicodeScalars.firstIndex(of: "："))
       let message = String(rejection.unicodeScalars[rejection.unicodeScalars.index(after: colon)...])

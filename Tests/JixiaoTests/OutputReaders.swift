@@ -284,12 +284,15 @@ enum GFMRow {
         cell.append(scalar)
       }
     }
-    return cells.map { cell in
-      let scalars = cell.unicodeScalars
-      let start = scalars.firstIndex { $0 != " " } ?? scalars.endIndex
-      let end = scalars.lastIndex { $0 != " " }.map(scalars.index(after:)) ?? start
-      return String(scalars[start..<max(start, end)])
-    }
+    return cells.map(trimmed)
+  }
+
+  /// Without spaces at either end, as a table cell is read.
+  static func trimmed(_ text: String) -> String {
+    let scalars = text.unicodeScalars
+    let start = scalars.firstIndex { $0 != " " } ?? scalars.endIndex
+    let end = scalars.lastIndex { $0 != " " }.map(scalars.index(after:)) ?? start
+    return String(scalars[start..<max(start, end)])
   }
 
   static func isASCIIPunctuation(_ scalar: Unicode.Scalar) -> Bool {
