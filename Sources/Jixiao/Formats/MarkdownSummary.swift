@@ -64,14 +64,7 @@ public enum MarkdownSummary {
   /// character as itself, so no emphasis, link, image, autolink, raw HTML, entity, code span, math,
   /// mention or table pipe can come from the text, and the reader still sees the text unchanged.
   static func text(_ cell: String) -> String {
-    let shown = TerminalText.visible(cell)
-    guard shown.utf8.contains(where: isASCIIPunctuation) else { return shown }
-    var escaped = String.UnicodeScalarView()
-    for scalar in shown.unicodeScalars {
-      if scalar.isASCII, isASCIIPunctuation(UInt8(scalar.value)) { escaped.append("\\") }
-      escaped.append(scalar)
-    }
-    return String(escaped)
+    backslashed(TerminalText.visible(cell), before: isASCIIPunctuation)
   }
 
   /// An identifier (a table id, a source location) as a code span, as jixiao has always printed it, when
@@ -82,13 +75,18 @@ public enum MarkdownSummary {
     guard let first = shown.unicodeScalars.first, let last = shown.unicodeScalars.last, first != " ", last != " ",
       !shown.utf8.contains(UInt8(ascii: "`"))
     else { return text(identifier) }
-    guard shown.utf8.contains(UInt8(ascii: "|")) else { return "`" + shown + "`" }
+    return "`" + backslashed(shown, before: { $0 == UInt8(ascii: "|") }) + "`"
+  }
+
+  /// `text` with a backslash before each ASCII scalar `special` picks; the text itself when there is none.
+  private static func backslashed(_ text: String, before special: (UInt8) -> Bool) -> String {
+    guard text.utf8.contains(where: special) else { return text }
     var escaped = String.UnicodeScalarView()
-    for scalar in shown.unicodeScalars {
-      if scalar == "|" { escaped.append("\\") }
+    for scalar in text.unicodeScalars {
+      if scalar.isASCII, special(UInt8(scalar.value)) { escaped.append("\\") }
       escaped.append(scalar)
     }
-    return "`" + String(escaped) + "`"
+    return String(escaped)
   }
 
   private static func isASCIIPunctuation(_ byte: UInt8) -> Bool {
