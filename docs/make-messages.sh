@@ -11,7 +11,9 @@ echo "Representative inputs from the malformed corpus (\`Tests/Malformed/\`, eac
 echo "\`MANIFEST.jsonl\`) and what \`jixiao rescore\` prints on standard error for them. Every message names"
 echo "the file, the line (and the field, where there is one) and says what was expected, so the fix is in"
 echo "the message. The exit status is 3 when some input could not be read; the rest of the batch is still"
-echo "scored. Regenerate with \`docs/make-messages.sh\`."
+echo "scored. Text from the input that a message quotes (a file name, a cell) is printed with its control"
+echo "and bidi characters shown as escapes such as \`\\u{1B}\`, so a message cannot drive the terminal or"
+echo "reorder a line. Regenerate with \`docs/make-messages.sh\`."
 echo
 for c in truncated-last-line.jsonl garbage-lines.jsonl indicator-without-name.json name-object.json grade-bad.json \
   duplicate-keys.json invalid-utf8.jsonl long-cell.json csv-ragged.csv csv-unknown-headers.csv \

@@ -65,8 +65,9 @@ enum ExitStatus {
 }
 
 enum StandardError {
+  /// One line; controls and bidi controls in it (a file name, a quoted cell) are shown escaped.
   static func write(_ line: String) {
-    FileHandle.standardError.write(Data((line + "\n").utf8))
+    FileHandle.standardError.write(Data((TerminalText.visible(line) + "\n").utf8))
   }
 }
 

@@ -188,8 +188,8 @@ import Testing
     #expect(rows.count == 1 + 7 + 1)
     #expect(rows[0].contains("预算执行率") && rows[0].contains("5.10") && rows[0].contains("0.01"))
     #expect(rows[5].contains("规模以上工业增加值增长率") && rows[5].contains(",0.50,24.50,"))
-    #expect(rows[8].hasPrefix("工业和信息化局,工业和信息化局,总分") && rows[8].contains("57.41,18.64"))
-    #expect(Worksheet.header.hasPrefix("\u{FEFF}项目名称,主管部门,一级指标"))
+    #expect(rows[8].hasPrefix("004-unit,2023,工业和信息化局,工业和信息化局,总分") && rows[8].contains("57.41,18.64"))
+    #expect(Worksheet.header.hasPrefix("\u{FEFF}表编号,年度,项目名称,主管部门,一级指标"))
   }
 }
 

@@ -135,7 +135,7 @@ import Testing
   @Test func worksheetAndSummaryFormats() throws {
     let corpus = repositoryRoot.appendingPathComponent("Fixtures/corpus.jsonl").path
     let csv = try jixiao("rescore", corpus, "--format", "csv")
-    #expect(csv.output.hasPrefix("\u{FEFF}项目名称,主管部门"))
+    #expect(csv.output.hasPrefix("\u{FEFF}表编号,年度,项目名称,主管部门"))
     #expect(csv.output.contains(",'=20次/年,"), "actuals starting with = are neutralised")
     let text = try jixiao("rescore", corpus, "--summary")
     #expect(text.output.contains("读取 30 张表：复核 26 张，目标表 4 张，无法读取 0 张（合计相符）"))

@@ -1,4 +1,4 @@
-/// The batch summary as text (after the reports) and as a JSON object.
+/// The batch summary as text (after the reports; table text through `TerminalText`) and as a JSON object.
 public enum SummaryReport {
   public static func text(_ summary: BatchSummary) -> String {
     var lines = ["━━ 批量复核汇总", ""]
@@ -23,7 +23,7 @@ public enum SummaryReport {
       lines += ["", "   等级变化（自评 → 复核）"]
       lines += matrix(summary.transitions).map { "     " + $0 }
       for department in summary.transitionsByDepartment.keys.sorted() where summary.transitionsByDepartment.count > 1 {
-        lines += ["", "   \(department)"]
+        lines += ["", "   \(TerminalText.visible(department))"]
         lines += matrix(summary.transitionsByDepartment[department]!).map { "     " + $0 }
       }
     }
@@ -31,13 +31,14 @@ public enum SummaryReport {
       lines += ["", "   多报最多的表"]
       for (rank, claim) in summary.largestOverClaims.prefix(10).enumerated() {
         lines.append(
-          "     \(rank + 1). \(claim.name)（\(claim.department ?? "—")，\(claim.id)）：自评 \(claim.claimed)，复核 \(claim.recomputed)，多报 \(claim.over) 分"
+          "     \(rank + 1). \(TerminalText.visible(claim.name))（\(claim.department.map(TerminalText.visible) ?? "—")，\(TerminalText.visible(claim.id))）"
+            + "：自评 \(claim.claimed)，复核 \(claim.recomputed)，多报 \(claim.over) 分"
         )
       }
     }
     if summary.rejectedCount > 0 {
       lines += ["", "   无法读取"]
-      for error in summary.rejections { lines.append("     \(error)") }
+      for error in summary.rejections { lines.append("     " + TerminalText.visible(error.description)) }
       if summary.rejectedCount > summary.rejections.count {
         lines.append("     ……另有 \(summary.rejectedCount - summary.rejections.count) 条（均已在标准错误输出中列出）")
       }

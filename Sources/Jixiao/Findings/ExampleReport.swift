@@ -18,7 +18,9 @@ public enum ExampleReport {
           if findings.isEmpty {
             lines.append("    → 不报告 \(descriptor.code.rawValue)")
           } else {
-            for finding in findings { lines.append("    → \(finding.location.label)：\(finding.message)") }
+            for finding in findings {
+              lines.append("    → \(TerminalText.visible(finding.location.label))：\(TerminalText.visible(finding.message))")
+            }
           }
         }
       }

@@ -15,8 +15,8 @@ public enum HTMLReport {
   /// The index entry of a flagged table beyond `maximumSections`: one row, the anchor links still land.
   public static func indexRow(_ result: TableResult) -> String {
     let codes = Array(Set(result.findings.filter { $0.severity != .info }.map(\.code.rawValue))).sorted().joined(separator: ", ")
-    return "<tr id=\"\(anchor(result.id))\"><td><code>\(escape(result.id))</code></td><td>\(escape(result.name))</td>"
-      + "<td>\(escape(result.department ?? "—"))</td><td class=\"num\">\(result.claimedTotal?.description ?? "—")</td>"
+    return "<tr id=\"\(anchor(result.id))\"><td><code>\(isolated(result.id))</code></td><td>\(isolated(result.name))</td>"
+      + "<td>\(result.department.map(isolated) ?? "—")</td><td class=\"num\">\(result.claimedTotal?.description ?? "—")</td>"
       + "<td class=\"num\">\(result.recomputedTotal)</td><td>\(escape(codes))</td></tr>\n"
   }
 
@@ -158,14 +158,17 @@ public enum HTMLReport {
     html += "</div>\n"
     html += departments(summary)
     html += largestOverClaims(summary, includedAll: includedAll)
-    if summary.rejectedCount > 0 {
-      html += "<h3>无法读取的记录</h3>\n<table><thead><tr><th scope=\"col\">位置</th><th scope=\"col\">原因</th></tr></thead><tbody>\n"
-      for error in summary.rejections {
-        html += "<tr><td><code>\(escape(error.location.description))</code></td><td>\(escape(error.message))</td></tr>\n"
-      }
-      html += "</tbody></table>\n"
-    }
+    html += rejections(summary)
     return html + "</section>\n"
+  }
+
+  static func rejections(_ summary: BatchSummary) -> String {
+    guard summary.rejectedCount > 0 else { return "" }
+    var html = "<h3>无法读取的记录</h3>\n<table><thead><tr><th scope=\"col\">位置</th><th scope=\"col\">原因</th></tr></thead><tbody>\n"
+    for error in summary.rejections {
+      html += "<tr><td><code>\(isolated(error.location.description))</code></td><td>\(isolated(error.message))</td></tr>\n"
+    }
+    return html + "</tbody></table>\n"
   }
 
   /// 自评等级 → 复核等级 as a heat map: each cell prints its count, so the colour only repeats it.
@@ -260,7 +263,7 @@ public enum HTMLReport {
       let transitions = (summary.transitionsByDepartment[department] ?? [:]).sorted { $0.key < $1.key }.filter {
         $0.key.claimed != $0.key.recomputed
       }.map { "\($0.key.claimed?.rawValue ?? "未填")→\($0.key.recomputed.rawValue) ×\($0.value)" }
-      html += "<tr><td class=\"num\">\(rank + 1)</td><td>\(escape(department))</td>"
+      html += "<tr><td class=\"num\">\(rank + 1)</td><td>\(isolated(department))</td>"
       html +=
         "<td class=\"num\(points > .zero ? " over" : "")\">\(points)</td><td>\(escape(transitions.joined(separator: "，")))</td></tr>\n"
     }
@@ -273,9 +276,9 @@ public enum HTMLReport {
     html += "<th scope=\"col\">项目</th><th scope=\"col\">主管部门</th><th scope=\"col\" class=\"num\">自评</th>"
     html += "<th scope=\"col\" class=\"num\">复核</th><th scope=\"col\" class=\"num\">多报</th></tr></thead><tbody>\n"
     for (rank, claim) in summary.largestOverClaims.enumerated() {
-      html += "<tr><td class=\"num\">\(rank + 1)</td><td><a href=\"#\(anchor(claim.id))\">\(escape(claim.name))</a></td>"
+      html += "<tr><td class=\"num\">\(rank + 1)</td><td><a href=\"#\(anchor(claim.id))\">\(isolated(claim.name))</a></td>"
       html +=
-        "<td>\(escape(claim.department ?? "—"))</td><td class=\"num\">\(claim.claimed)</td><td class=\"num\">\(claim.recomputed)</td>"
+        "<td>\(claim.department.map(isolated) ?? "—")</td><td class=\"num\">\(claim.claimed)</td><td class=\"num\">\(claim.recomputed)</td>"
       html += "<td class=\"num over\">+\(claim.over)</td></tr>\n"
     }
     return html + "</tbody></table>\n"
@@ -285,7 +288,7 @@ public enum HTMLReport {
 
   /// The collapsible section of one table (rendered on a worker).
   public static func section(_ result: TableResult) -> String {
-    var html = "<details class=\"table-detail\" id=\"\(anchor(result.id))\">\n<summary>\(escape(result.name))"
+    var html = "<details class=\"table-detail\" id=\"\(anchor(result.id))\">\n<summary>\(isolated(result.name))"
     if result.isTargetTable {
       html += " — 目标表"
     } else {
@@ -295,8 +298,8 @@ public enum HTMLReport {
     }
     html += "</summary>\n"
     html +=
-      "<p>主管部门：\(escape(result.department ?? "—")) · 年度：\(result.year.map(String.init) ?? "—") · 编号：<code>\(escape(result.id))</code>"
-    html += " · 来源：<code>\(escape(result.location.description))</code>"
+      "<p>主管部门：\(result.department.map(isolated) ?? "—") · 年度：\(result.year.map(String.init) ?? "—") · 编号：<code>\(isolated(result.id))</code>"
+    html += " · 来源：<code>\(isolated(result.location.description))</code>"
     if let note = TextReport.transcodingNote(result) { html += "（\(note)）" }
     html += "</p>\n"
     if let funds = result.funds {
@@ -314,9 +317,9 @@ public enum HTMLReport {
       let difference = item.claimedScore.map { $0 - item.score } ?? .zero
       let marker = !item.verified ? "" : difference > .zero ? " class=\"over\"" : difference < .zero ? " class=\"under\"" : ""
       let sign = marker.isEmpty ? "" : difference > .zero ? " ↓" : " ↑"
-      html += "<tr><td>\(item.index)</td><td>\(escape(item.level1 ?? ""))</td><td>\(escape(item.level2 ?? ""))</td>"
-      html += "<th scope=\"row\">\(escape(item.name))</th><td>\(item.weight?.description ?? "—")</td>"
-      html += "<td>\(escape(item.target ?? "—"))</td><td>\(escape(item.actual ?? "—"))</td>"
+      html += "<tr><td>\(item.index)</td><td>\(isolated(item.level1 ?? ""))</td><td>\(isolated(item.level2 ?? ""))</td>"
+      html += "<th scope=\"row\">\(isolated(item.name))</th><td>\(item.weight?.description ?? "—")</td>"
+      html += "<td>\(item.target.map(isolated) ?? "—")</td><td>\(item.actual.map(isolated) ?? "—")</td>"
       html +=
         "<td>\(item.completion?.percentText ?? item.band?.label ?? "—")</td><td>\(item.claimedScore?.description ?? "—")</td>"
       html += "<td\(marker)>\(result.isTargetTable ? "—" : item.verified ? item.score.description : "未核实")\(sign)</td>"
@@ -331,7 +334,7 @@ public enum HTMLReport {
       for finding in result.findings {
         let title = FindingCatalogue.descriptor(for: finding.code)?.title ?? ""
         html += "<li><span class=\"sev sev-\(finding.severity.rawValue)\">\(finding.severity.label)</span> "
-        html += "<b>\(escape(finding.location.label))</b>：\(escape(finding.message)) "
+        html += "<b>\(isolated(finding.location.label))</b>：\(isolated(finding.message)) "
         html += "<span class=\"note\">（规则 <code>\(finding.code.rawValue)</code>：\(escape(title))）</span></li>\n"
       }
       html += "</ul>\n"
@@ -370,19 +373,35 @@ public enum HTMLReport {
     String(Double(Int(value * 100)) / 100)
   }
 
+  /// Text from a table (or a message or file name that may quote one) in the report: escaped, and
+  /// isolated in a `<bdi>` so that bidi controls in it (U+202E) cannot reorder the figures jixiao prints
+  /// beside it. Empty text is left out.
+  static func isolated(_ text: String) -> String {
+    text.isEmpty ? "" : "<bdi>" + escape(text) + "</bdi>"
+  }
+
+  /// `& < > " '` as references, found byte by byte: in UTF-8 these bytes never occur inside another
+  /// scalar, whereas a `Character` can hide one behind a neighbouring mark (U+0600 before `<`, a combining
+  /// mark after `"`). Safe in text and in quoted attribute values; the text itself when none occurs.
   public static func escape(_ text: String) -> String {
-    guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return text }
-    var result = ""
-    for character in text {
-      switch character {
-      case "&": result += "&amp;"
-      case "<": result += "&lt;"
-      case ">": result += "&gt;"
-      case "\"": result += "&quot;"
-      case "'": result += "&#39;"
-      default: result.append(character)
+    guard text.utf8.contains(where: isMarkup) else { return text }
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(text.utf8.count + 16)
+    for byte in text.utf8 {
+      switch byte {
+      case UInt8(ascii: "&"): bytes += "&amp;".utf8
+      case UInt8(ascii: "<"): bytes += "&lt;".utf8
+      case UInt8(ascii: ">"): bytes += "&gt;".utf8
+      case UInt8(ascii: "\""): bytes += "&quot;".utf8
+      case UInt8(ascii: "'"): bytes += "&#39;".utf8
+      default: bytes.append(byte)
       }
     }
-    return result
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  private static func isMarkup(_ byte: UInt8) -> Bool {
+    byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "\"")
+      || byte == UInt8(ascii: "'")
   }
 }

@@ -1,5 +1,6 @@
 /// `--format markdown`: one row per table (department, project, claimed and recomputed total and grade,
 /// points over-claimed, finding codes), for a README or a review memo. Streams: header, rows, footer.
+/// Text from a table is data in it, never Markdown (`text`, `code`).
 public enum MarkdownSummary {
   public static let header = """
     # 复核汇总
@@ -14,10 +15,10 @@ public enum MarkdownSummary {
   public static func row(_ result: TableResult) -> String {
     let over = result.overClaimed.map { $0 > .zero ? "**\($0)**" : "\($0)" } ?? "—"
     let cells = [
-      "`\(result.id)`", result.department ?? "—", result.name, total(result.claimedTotal, result.claimedGrade),
+      code(result.id), result.department.map(text) ?? "—", text(result.name), total(result.claimedTotal, result.claimedGrade),
       result.isTargetTable ? "目标表" : total(result.recomputedTotal, result.recomputedGrade), over, codes(result.findings),
     ]
-    return "| " + cells.map(escape).joined(separator: " | ") + " |\n"
+    return "| " + cells.joined(separator: " | ") + " |\n"
   }
 
   public static func footer(_ summary: BatchSummary) -> String {
@@ -25,7 +26,7 @@ public enum MarkdownSummary {
       "\n共 \(summary.tablesRead) 张表：复核 \(summary.tablesScored) 张，目标表 \(summary.targetTables) 张，无法读取 \(summary.rejectedCount) 张。"
       + "填有总分的 \(summary.tablesWithClaimedTotal) 张表自评合计 \(summary.claimedPoints) 分，复核合计 \(summary.recomputedPoints) 分，"
       + "差额 \(summary.claimedPoints - summary.recomputedPoints) 分。\n"
-    for error in summary.rejections { text += "- 无法读取 `\(error.location)`：\(error.message)\n" }
+    for error in summary.rejections { text += "- 无法读取 \(code(error.location.description))：\(Self.text(error.message))\n" }
     return text
   }
 
@@ -58,7 +59,37 @@ public enum MarkdownSummary {
     return order.map { counts[$0]! > 1 ? "\($0.rawValue) ×\(counts[$0]!)" : $0.rawValue }.joined(separator: ", ")
   }
 
-  private static func escape(_ cell: String) -> String {
-    cell.replacing("|", with: "\\|").replacing("\n", with: " ")
+  /// Table text as inert Markdown on one line: controls made visible (`TerminalText`), then every ASCII
+  /// punctuation character backslash-escaped, scalar by scalar. CommonMark reads an escaped punctuation
+  /// character as itself, so no emphasis, link, image, autolink, raw HTML, entity, code span, math,
+  /// mention or table pipe can come from the text, and the reader still sees the text unchanged.
+  static func text(_ cell: String) -> String {
+    backslashed(TerminalText.visible(cell), before: isASCIIPunctuation)
+  }
+
+  /// An identifier (a table id, a source location) as a code span, as jixiao has always printed it, when
+  /// the span holds it exactly: no backtick in it, and no space at its ends (which a code span drops);
+  /// a pipe in it is escaped, as a table cell needs even inside a code span. Otherwise as `text`.
+  static func code(_ identifier: String) -> String {
+    let shown = TerminalText.visible(identifier)
+    guard let first = shown.unicodeScalars.first, let last = shown.unicodeScalars.last, first != " ", last != " ",
+      !shown.utf8.contains(UInt8(ascii: "`"))
+    else { return text(identifier) }
+    return "`" + backslashed(shown, before: { $0 == UInt8(ascii: "|") }) + "`"
+  }
+
+  /// `text` with a backslash before each ASCII scalar `special` picks; the text itself when there is none.
+  private static func backslashed(_ text: String, before special: (UInt8) -> Bool) -> String {
+    guard text.utf8.contains(where: special) else { return text }
+    var escaped = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars {
+      if scalar.isASCII, special(UInt8(scalar.value)) { escaped.append("\\") }
+      escaped.append(scalar)
+    }
+    return String(escaped)
+  }
+
+  private static func isASCIIPunctuation(_ byte: UInt8) -> Bool {
+    (0x21...0x2F).contains(byte) || (0x3A...0x40).contains(byte) || (0x5B...0x60).contains(byte) || (0x7B...0x7E).contains(byte)
   }
 }

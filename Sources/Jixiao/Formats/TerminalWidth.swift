@@ -1,4 +1,6 @@
-/// Display width in a terminal: East Asian wide and full-width characters take two columns.
+/// Display width in a terminal: East Asian wide and full-width characters take two columns, combining
+/// marks and format characters none. Measured on text as it is printed, after `TerminalText.visible`
+/// (which leaves no control to measure: an escape `\u{1B}` is six columns of ASCII).
 enum TerminalWidth {
   static func of(_ text: some StringProtocol) -> Int {
     text.unicodeScalars.reduce(0) { $0 + width(of: $1) }
@@ -6,7 +8,7 @@ enum TerminalWidth {
 
   static func width(of scalar: Unicode.Scalar) -> Int {
     let value = scalar.value
-    if value == 0 || (0x300...0x36F).contains(value) || (0x200B...0x200F).contains(value) { return 0 }
+    if value < 0x300 { return 1 }
     if (0x1100...0x115F).contains(value) || (0x2E80...0x303E).contains(value) || (0x3041...0x33FF).contains(value)
       || (0x3400...0x4DBF).contains(value) || (0x4E00...0x9FFF).contains(value) || (0xA000...0xA4CF).contains(value)
       || (0xAC00...0xD7A3).contains(value) || (0xF900...0xFAFF).contains(value) || (0xFE30...0xFE4F).contains(value)
@@ -15,21 +17,10 @@ enum TerminalWidth {
     {
       return 2
     }
-    return 1
-  }
-
-  /// Cuts `text` to at most `limit` columns, ending with `…` when cut.
-  static func truncate(_ text: String, to limit: Int) -> String {
-    guard of(text) > limit else { return text }
-    var result = ""
-    var used = 0
-    for character in text {
-      let width = of(String(character))
-      if used + width > limit - 2 { break }
-      result.append(character)
-      used += width
+    switch scalar.properties.generalCategory {
+    case .nonspacingMark, .enclosingMark, .format: return 0
+    default: return 1
     }
-    return result + "…"
   }
 
   static func pad(_ text: String, to width: Int, right: Bool = false) -> String {

@@ -1,5 +1,6 @@
 /// The report a reviewer reads in a terminal: one table of items with Chinese column labels, aligned
-/// for CJK width, then the findings grouped by severity.
+/// for CJK width, then the findings grouped by severity. Every text from the table, and every message
+/// quoting it, goes through `TerminalText` before it is measured and printed.
 public enum TextReport {
   static let nameWidth = 28
   static let cellWidth = 16
@@ -7,11 +8,12 @@ public enum TextReport {
   public static func render(_ result: TableResult) -> String {
     var lines: [String] = []
     let header = [
-      result.department, result.year.map { "\($0)年度" }, result.kind.label + (result.isTargetTable ? "绩效目标表" : "绩效自评表"),
+      result.department.map(TerminalText.visible), result.year.map { "\($0)年度" },
+      result.kind.label + (result.isTargetTable ? "绩效目标表" : "绩效自评表"),
     ]
     .compactMap { $0 }.joined(separator: " · ")
-    lines.append("━━ \(result.name)")
-    lines.append("   \(header)   [\(result.id)]")
+    lines.append("━━ \(TerminalText.visible(result.name))")
+    lines.append("   \(header)   [\(TerminalText.visible(result.id))]")
     if let note = transcodingNote(result) { lines.append("   \(note)") }
     if result.isTargetTable {
       lines.append("   目标审查：只检查目标与结构，不计分")
@@ -22,7 +24,7 @@ public enum TextReport {
     lines.append(contentsOf: itemTable(result))
     lines.append("")
     lines.append(contentsOf: findingsSection(result))
-    lines.append("   规则方案：\(result.profileName)（\(result.profileHash)）")
+    lines.append("   规则方案：\(TerminalText.visible(result.profileName))（\(result.profileHash)）")
     return lines.joined(separator: "\n") + "\n"
   }
 
@@ -52,8 +54,9 @@ public enum TextReport {
     let headers = ["指标", "一级指标", "二级指标", "权重", "目标值", "说明"]
     let rows = result.indicators.map { item in
       [
-        TerminalWidth.truncate("\(item.index). \(item.name)", to: nameWidth), item.level1 ?? "—", item.level2 ?? "—",
-        item.weight?.description ?? "—", TerminalWidth.truncate(item.target?.trimmingSpaces() ?? "—", to: cellWidth),
+        TerminalText.fitted("\(item.index). \(item.name)", to: nameWidth), item.level1.map(TerminalText.visible) ?? "—",
+        item.level2.map(TerminalText.visible) ?? "—", item.weight?.description ?? "—",
+        TerminalText.fitted(item.target?.trimmingSpaces() ?? "—", to: cellWidth),
         notes(result, .indicator(index: item.index, name: item.name)),
       ]
     }
@@ -73,9 +76,9 @@ public enum TextReport {
     }
     for item in result.indicators {
       rows.append([
-        TerminalWidth.truncate("\(item.index). \(item.name)", to: nameWidth), item.weight?.description ?? "—",
-        TerminalWidth.truncate(item.target?.trimmingSpaces() ?? "—", to: cellWidth),
-        TerminalWidth.truncate(item.actual?.trimmingSpaces() ?? "—", to: cellWidth),
+        TerminalText.fitted("\(item.index). \(item.name)", to: nameWidth), item.weight?.description ?? "—",
+        TerminalText.fitted(item.target?.trimmingSpaces() ?? "—", to: cellWidth),
+        TerminalText.fitted(item.actual?.trimmingSpaces() ?? "—", to: cellWidth),
         item.completion?.percentText ?? item.band?.label ?? "—", item.claimedScore?.description ?? "—",
         item.verified ? item.score.description : "未核实",
         difference(item.claimedScore, item.score, verified: item.verified),
@@ -132,8 +135,8 @@ public enum TextReport {
       guard !group.isEmpty else { continue }
       lines.append("   \(severity.label)（\(group.count)）")
       for finding in group {
-        lines.append("     \(finding.code.rawValue)  \(finding.location.label)")
-        lines.append("       \(finding.message)")
+        lines.append("     \(finding.code.rawValue)  \(TerminalText.visible(finding.location.label))")
+        lines.append("       \(TerminalText.visible(finding.message))")
       }
       lines.append("")
     }
