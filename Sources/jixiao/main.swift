@@ -27,7 +27,7 @@ enum Main {
 
   static func run(_ arguments: [String]) -> Int32 {
     guard let command = arguments.first else {
-      print(help)
+      StandardOutput.write(help)
       return 0
     }
     do throws(UsageError) {
@@ -37,10 +37,10 @@ enum Main {
       case "profile": return try ProfileCommand.run(Array(arguments.dropFirst()))
       case "review-targets": return try RescoreCommand.run(Array(arguments.dropFirst()), mode: .reviewTargets)
       case "--version", "-V", "version":
-        print("jixiao \(version)")
+        StandardOutput.write("jixiao \(version)")
         return 0
       case "--help", "-h", "help":
-        print(help)
+        StandardOutput.write(help)
         return 0
       default:
         let suggestion = closest(to: command, in: ["rescore", "review-targets", "explain", "profile"])
@@ -62,12 +62,9 @@ enum ExitStatus {
   static let findings: Int32 = 1
   static let usage: Int32 = 2
   static let unreadableInput: Int32 = 3
+  /// The output could not be written (a full disk, a closed pipe); an `-o` file is left as it was.
+  static let outputFailed: Int32 = 4
 }
 
-enum StandardError {
-  static func write(_ line: String) {
-    FileHandle.standardError.write(Data((line + "\n").utf8))
-  }
-}
-
+Cleanup.install()
 exit(Main.run(Array(CommandLine.arguments.dropFirst())))
