@@ -108,7 +108,7 @@ final class OutputSink {
     switch target.kind {
     case .newFile: consequence = "\(target.path) was not created"
     case .replacesFile: consequence = "\(target.path) is unchanged"
-    case .inPlace: consequence = nil
+    case .inPlace, .standardOutput: consequence = nil
     }
     let temporaryPath = target.temporaryPath()
     cleanupSlot = temporaryPath.flatMap(Cleanup.register)

@@ -242,6 +242,24 @@ import Testing
     #expect(try files.names() == ["real.jsonl"], "nothing is created through a dangling link")
   }
 
+  /// `-o /dev/stdout` with standard output on a file is written through standard output as the shell opened
+  /// it: `>>` appends, where replacing the file the link leads to would lose what was there.
+  @Test func dashOOnTheFileStandardOutputWritesIsWrittenThroughIt() throws {
+    let scratch = try ScratchFolder()
+    let log = scratch.file("audit.log")
+    try Data("first\n".utf8).write(to: URL(fileURLWithPath: log))
+    let run = try Self.run(
+      [
+        "-c", #"exec "$0" rescore "$1" --format jsonl -o /dev/stdout >> "$2""#, CommandLineTests.executable.path, Self.corpus,
+        log,
+      ],
+      executable: "/bin/sh")
+    #expect(run.status == 0, "\(run.errors)")
+    let lines = try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n")
+    #expect(lines.first == "first" && lines.count == 31, "appended after the line that was there")
+    #expect(try scratch.names() == ["audit.log"])
+  }
+
   /// Usage errors and refusals come before the output is opened: nothing appears in the target's folder.
   /// A TMPDIR that cannot hold the HTML spool is a failed write (exit 4), and leaves no temporary file either.
   @Test func nothingIsCreatedWhenTheRunCannotStart() throws {

@@ -18,8 +18,10 @@ public struct OutputRefusal: Error, Sendable, Hashable, CustomStringConvertible 
 /// - A regular file (new or existing) is written as a temporary file beside it and renamed into place at
 ///   the end, so a failed or interrupted run leaves the old file as it was; an existing file keeps its
 ///   mode and, where permitted, its owner and group.
-/// - Anything else that exists (a device, a FIFO, a socket, `/dev/stdout`) is written in place: it is
-///   never renamed over.
+/// - Anything else that exists (a device, a FIFO, a socket, `/dev/stdout` on a pipe) is written in place:
+///   it is never renamed over.
+/// - The regular file standard output already writes (`-o /dev/stdout >> log`) is written through standard
+///   output, as the shell opened it: appended to with `>>`, never replaced.
 /// - A symbolic link is written through: its target is what is replaced (the link stays a link). A link
 ///   whose target does not exist is refused, as is a folder, a missing folder, and any file that is also
 ///   an input (the same device and inode, however the path is spelled).
@@ -29,6 +31,8 @@ public struct OutputTarget: Sendable, Hashable {
     /// `mode` holds the permission bits to keep.
     case replacesFile(mode: mode_t, owner: uid_t, group: gid_t)
     case inPlace
+    /// The file is the one standard output is open on.
+    case standardOutput
   }
 
   /// The path as given, for messages.
@@ -73,6 +77,9 @@ public struct OutputTarget: Sendable, Hashable {
         "the output \(path) is the input \(input == "-" ? "on standard input" : input); writing it would destroy the input",
         hint: "give -o a file that is not an input, e.g. -o \(Self.renamed(path))")
     }
+    if Self.isSameFile(status, asOpenOn: STDOUT_FILENO) {
+      return OutputTarget(path: path, writtenPath: path, kind: .standardOutput)
+    }
     var writtenPath = path
     if isLink {
       guard let resolved = realpath(path, nil) else {
@@ -88,7 +95,10 @@ public struct OutputTarget: Sendable, Hashable {
 
   /// A fresh name for the temporary file beside the written file (nil when it is written in place).
   public func temporaryPath() -> String? {
-    guard kind != .inPlace else { return nil }
+    switch kind {
+    case .newFile, .replacesFile: break
+    case .inPlace, .standardOutput: return nil
+    }
     let name = (writtenPath as NSString).lastPathComponent
     let random = UInt32.random(in: 0...UInt32.max)
     return Self.folder(of: writtenPath) + "/.\(name).jixiao-\(getpid())-\(String(random, radix: 16)).tmp"
@@ -109,9 +119,14 @@ public struct OutputTarget: Sendable, Hashable {
   private static func isFolder(_ status: stat) -> Bool { status.st_mode & S_IFMT == S_IFDIR }
 
   private static func isSameFile(_ status: stat, as input: String) -> Bool {
+    guard input != "-" else { return isSameFile(status, asOpenOn: STDIN_FILENO) }
     var other = stat()
-    let found = input == "-" ? fstat(STDIN_FILENO, &other) == 0 : stat(input, &other) == 0
-    return found && other.st_dev == status.st_dev && other.st_ino == status.st_ino
+    return stat(input, &other) == 0 && other.st_dev == status.st_dev && other.st_ino == status.st_ino
+  }
+
+  private static func isSameFile(_ status: stat, asOpenOn descriptor: Int32) -> Bool {
+    var other = stat()
+    return fstat(descriptor, &other) == 0 && other.st_dev == status.st_dev && other.st_ino == status.st_ino
   }
 }
 
@@ -137,6 +152,9 @@ public final class OutputFile {
         if fchown(descriptor, owner, group) != 0 { _ = fchown(descriptor, uid_t.max, group) }
         _ = fchmod(descriptor, mode)
       }
+    } else if target.kind == .standardOutput {
+      descriptor = dup(STDOUT_FILENO)
+      guard descriptor >= 0 else { throw OutputError("open", target.path, code: errno) }
     } else {
       descriptor = open(target.path, O_WRONLY | O_NOCTTY | O_CLOEXEC)
       guard descriptor >= 0 else { throw OutputError("open", target.path, code: errno) }
