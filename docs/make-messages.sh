@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Regenerates docs/messages.md: what jixiao prints for representative bad inputs of Tests/Malformed.
+# Regenerates docs/messages.md: what jixiao prints for representative bad inputs of Tests/Malformed,
+# for usage errors, and for output that cannot be written.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 swift build -q
@@ -47,5 +48,34 @@ for args in "rescore year.jsonl --fromat csv" "rescore year.jsonl --jobs many" "
   # shellcheck disable=SC2086
   ("$jixiao" $args 2>&1; echo "exit status $?") || true
 done
+echo '```'
+echo
+echo "## Output that cannot be written, and -o that would destroy"
+echo
+echo 'A failed write ends the run with one line and exit status 4; an `-o` file is left as it was (see'
+echo '`docs/robustness.md`, output safety). An `-o` that names an input is refused before anything is read.'
+echo
+work=$(mktemp -d)
+trap 'rm -r -- "$work"' EXIT
+cp Fixtures/corpus.jsonl "$work/year.jsonl"
+ln -s missing.txt "$work/latest.txt"
+echo '```'
+(
+  cd "$work"
+  echo "\$ jixiao rescore year.jsonl > /dev/full"
+  ("$jixiao" rescore year.jsonl 2>&1 >/dev/full; echo "exit status $?") || true
+  echo "\$ jixiao rescore year.jsonl | head -c 0"
+  ("$jixiao" rescore year.jsonl 2>errors; echo "exit status $?" >>errors) | head -c 0 || true
+  cat errors && rm errors
+  echo "\$ jixiao rescore year.jsonl -o /dev/full"
+  ("$jixiao" rescore year.jsonl -o /dev/full 2>&1; echo "exit status $?") || true
+  echo "\$ (ulimit -f 64; jixiao rescore year.jsonl -o 复核.txt)"
+  (ulimit -f 64; "$jixiao" rescore year.jsonl -o 复核.txt 2>&1; echo "exit status $?") || true
+  for args in "rescore year.jsonl -o ./year.jsonl" "rescore year.jsonl -o latest.txt" "rescore year.jsonl -o ."; do
+    echo "\$ jixiao $args"
+    # shellcheck disable=SC2086
+    ("$jixiao" $args 2>&1; echo "exit status $?") || true
+  done
+)
 echo '```'
 } > docs/messages.md

@@ -14,14 +14,15 @@ enum ExplainCommand {
 
   static func run(_ arguments: [String]) throws(UsageError) -> Int32 {
     if arguments.contains("--help") || arguments.contains("-h") {
-      print(help)
+      StandardOutput.write(help)
       return ExitStatus.success
     }
     let parsed = try Arguments(arguments, valued: [], flagged: [], command: "explain")
     guard let code = parsed.positionals.first else {
       for descriptor in FindingCatalogue.all {
         let padded = descriptor.code.rawValue.padding(toLength: 30, withPad: " ", startingAt: 0)
-        print("\(padded) \(descriptor.severity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(descriptor.title)")
+        StandardOutput.write(
+          "\(padded) \(descriptor.severity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(descriptor.title)")
       }
       return ExitStatus.success
     }
@@ -35,7 +36,7 @@ enum ExplainCommand {
         hint: closest(to: code, in: known).map { "did you mean 'jixiao explain \($0)'?" }
           ?? "run 'jixiao explain' to list the codes")
     }
-    print(ExampleReport.render(descriptor))
+    StandardOutput.write(ExampleReport.render(descriptor))
     return ExitStatus.success
   }
 }

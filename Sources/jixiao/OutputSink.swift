@@ -11,9 +11,9 @@ final class HTMLSections {
   private var indexed = 0
 
   /// `limit`: full sections for the first so many tables, one index row for the others (nil: no limit).
-  init(limit: Int?) throws(UsageError) {
-    sections = try SpoolFile()
-    index = try SpoolFile()
+  init(limit: Int?) {
+    sections = SpoolFile()
+    index = SpoolFile()
     self.limit = limit
   }
 
@@ -38,67 +38,87 @@ final class HTMLSections {
   }
 }
 
-/// A temporary file that text waits in, removed when done.
+/// A temporary file in TMPDIR that text waits in. Its name is removed as soon as it is open (registered
+/// with `Cleanup` until then), so nothing is left behind however the run ends, even by SIGKILL.
 final class SpoolFile {
-  private let path = NSTemporaryDirectory() + "jixiao-spool-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)"
-  private let handle: FileHandle
+  private let writer: DescriptorWriter
 
-  init() throws(UsageError) {
-    guard FileManager.default.createFile(atPath: path, contents: nil), let opened = FileHandle(forWritingAtPath: path) else {
-      throw UsageError("cannot create a temporary file in \(NSTemporaryDirectory())", hint: "set TMPDIR to a writable folder")
+  /// A file that cannot be created or written ends the run (`Termination`), as any failed write does.
+  init() {
+    let folder = NSTemporaryDirectory()
+    let path = (folder as NSString).appendingPathComponent("jixiao-spool-\(getpid())-\(UUID().uuidString)")
+    let slot = Cleanup.register(path)
+    let descriptor = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+    guard descriptor >= 0 else {
+      Termination.outputFailed(
+        OutputError("create a temporary file in", folder, code: errno), "set TMPDIR to a writable folder")
     }
-    handle = opened
+    unlink(path)
+    Cleanup.unregister(slot)
+    writer = DescriptorWriter(descriptor: descriptor, destination: "a temporary file in \(folder)")
   }
 
-  deinit {
-    try? handle.close()
-    try? FileManager.default.removeItem(atPath: path)
-  }
+  deinit { close(writer.descriptor) }
 
   func write(_ text: String) {
-    handle.write(Data(text.utf8))
+    do throws(OutputError) { try writer.write(text) } catch { Termination.outputFailed(error) }
   }
 
   func write(bytes: [UInt8]) {
-    handle.write(Data(bytes))
+    do throws(OutputError) { try writer.write(bytes) } catch { Termination.outputFailed(error) }
   }
 
+  /// Everything written so far, in blocks, from the start.
   func copy(into sink: OutputSink) {
-    try? handle.synchronize()
-    guard let reader = FileHandle(forReadingAtPath: path) else { return }
-    defer { try? reader.close() }
-    while let data = try? reader.read(upToCount: 1 << 20), !data.isEmpty {
-      sink.write(bytes: data)
+    var block = [UInt8](repeating: 0, count: 1 << 20)
+    var offset: off_t = 0
+    while true {
+      let count = block.withUnsafeMutableBytes { pread(writer.descriptor, $0.baseAddress, $0.count, offset) }
+      if count == 0 { return }
+      if count < 0 {
+        if errno == EINTR { continue }
+        Termination.outputFailed(OutputError("read back", writer.destination, code: errno))
+      }
+      offset += off_t(count)
+      sink.write(bytes: block[..<count])
     }
   }
 }
 
-/// Where results go: standard output, or a file written atomically (a temporary file beside it, renamed
-/// into place at the end), so an interrupted run never leaves a half-written file. Buffered.
+/// Where results go: standard output, or the `-o` file (`OutputFile`: a temporary file beside the target,
+/// renamed into place at the end, or a device or FIFO written in place). Buffered. A failed write ends
+/// the run (`Termination`): the temporary file is removed and the target is left as it was.
 final class OutputSink {
-  private let handle: FileHandle
-  private let temporaryPath: String?
-  private let finalPath: String?
+  private let writer: DescriptorWriter
+  private let file: OutputFile?
+  private let cleanupSlot: Int?
+  /// What a failed write leaves, for the message: an `-o` file unchanged or not created.
+  private let consequence: String?
   private var buffer: [UInt8] = []
 
-  init(path: String?) throws(UsageError) {
-    guard let path, path != "-" else {
-      handle = FileHandle.standardOutput
-      temporaryPath = nil
-      finalPath = nil
+  /// `target`: the checked `-o` path, or nil for standard output.
+  init(target: OutputTarget?) {
+    guard let target else {
+      writer = StandardOutput.writer
+      file = nil
+      cleanupSlot = nil
+      consequence = nil
       return
     }
-    let directory = (path as NSString).deletingLastPathComponent
-    let name = (path as NSString).lastPathComponent
-    let temporary = (directory.isEmpty ? "." : directory) + "/.\(name).jixiao-\(ProcessInfo.processInfo.processIdentifier).tmp"
-    guard FileManager.default.createFile(atPath: temporary, contents: nil), let opened = FileHandle(forWritingAtPath: temporary)
-    else {
-      throw UsageError(
-        "cannot write \(path)", hint: "check that the folder \(directory.isEmpty ? "." : directory) exists and is writable")
+    switch target.kind {
+    case .newFile: consequence = "\(target.path) was not created"
+    case .replacesFile: consequence = "\(target.path) is unchanged"
+    case .inPlace, .standardOutput: consequence = nil
     }
-    handle = opened
-    temporaryPath = temporary
-    finalPath = path
+    let temporaryPath = target.temporaryPath()
+    cleanupSlot = temporaryPath.flatMap(Cleanup.register)
+    do throws(OutputError) {
+      let file = try OutputFile(target, temporaryPath: temporaryPath)
+      self.file = file
+      writer = file.writer
+    } catch {
+      Termination.outputFailed(error, consequence)
+    }
   }
 
   func write(_ text: String) {
@@ -106,39 +126,21 @@ final class OutputSink {
     if buffer.count >= 1 << 20 { flush() }
   }
 
-  func write(bytes: [UInt8]) {
+  func write(bytes: some Collection<UInt8>) {
     buffer.append(contentsOf: bytes)
     if buffer.count >= 1 << 20 { flush() }
   }
 
-  /// Raw bytes (a copied file), never split into text: a UTF-8 sequence may straddle two chunks.
-  func write(bytes: Data) {
-    flush()
-    handle.write(bytes)
-  }
-
   func flush() {
     guard !buffer.isEmpty else { return }
-    handle.write(Data(buffer))
+    do throws(OutputError) { try writer.write(buffer) } catch { Termination.outputFailed(error, consequence) }
     buffer.removeAll(keepingCapacity: true)
   }
 
   /// Flushes, and moves the temporary file into place.
-  func finish() throws(UsageError) {
+  func finish() {
     flush()
-    guard let temporaryPath, let finalPath else { return }
-    try? handle.synchronize()
-    try? handle.close()
-    if rename(temporaryPath, finalPath) != 0 {
-      try? FileManager.default.removeItem(atPath: temporaryPath)
-      throw UsageError("cannot move the output into \(finalPath)", hint: "check that the path is writable")
-    }
-  }
-
-  /// Removes the temporary file of an abandoned run.
-  func abandon() {
-    guard let temporaryPath else { return }
-    try? handle.close()
-    try? FileManager.default.removeItem(atPath: temporaryPath)
+    do throws(OutputError) { try file?.commit() } catch { Termination.outputFailed(error, consequence) }
+    Cleanup.unregister(cleanupSlot)
   }
 }

@@ -17,7 +17,7 @@ enum ProfileCommand {
 
   static func run(_ arguments: [String]) throws(UsageError) -> Int32 {
     if arguments.isEmpty || arguments.contains("--help") || arguments.contains("-h") {
-      print(help)
+      StandardOutput.write(help)
       return arguments.isEmpty ? ExitStatus.usage : ExitStatus.success
     }
     let parsed = try Arguments(arguments, valued: [], flagged: [], command: "profile")
@@ -28,11 +28,11 @@ enum ProfileCommand {
       for name in Profile.bundledNames() {
         do {
           let profile = try Profile.load(name)
-          print(
+          StandardOutput.write(
             "\(name.padding(toLength: 26, withPad: " ", startingAt: 0)) \(profile.version.padding(toLength: 8, withPad: " ", startingAt: 0)) \(profile.contentHash)  \(profile.description)"
           )
         } catch {
-          print("\(name.padding(toLength: 26, withPad: " ", startingAt: 0)) invalid: \(error)")
+          StandardOutput.write("\(name.padding(toLength: 26, withPad: " ", startingAt: 0)) invalid: \(error)")
         }
       }
       return ExitStatus.success
@@ -43,10 +43,10 @@ enum ProfileCommand {
       do {
         let profile = try Profile.load(target)
         if action == "show" {
-          print("# \(profile.name) \(profile.version) (\(profile.contentHash))")
-          print(try Profile.effectiveDocument(target))
+          StandardOutput.write("# \(profile.name) \(profile.version) (\(profile.contentHash))")
+          StandardOutput.write(try Profile.effectiveDocument(target))
         } else {
-          print("\(target): valid profile \(profile.name) \(profile.version) (\(profile.contentHash))")
+          StandardOutput.write("\(target): valid profile \(profile.name) \(profile.version) (\(profile.contentHash))")
         }
         return ExitStatus.success
       } catch {

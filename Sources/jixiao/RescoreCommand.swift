@@ -25,13 +25,17 @@ enum RescoreCommand {
       --jobs N                   Worker threads (default: the number of cores). Output is the same for any N.
       --input-format json|jsonl|csv
                                  How to read standard input or a file without a telling extension.
-      -o, --output FILE          Write to FILE atomically instead of standard output.
+      -o, --output FILE          Write to FILE instead of standard output: a temporary file beside it, renamed
+                                 into place at the end (an existing file keeps its mode). A device or FIFO is
+                                 written in place; a symbolic link is written through to the file it names.
+                                 FILE must not be an input.
       --progress                 Report progress on standard error (default: when it is a terminal).
       -h, --help                 Show this help.
 
     EXIT STATUS
-      0 scored; 1 a finding at the --fail-on severity; 2 usage error; 3 some input could not be read
-      (the rest is still scored and reported).
+      0 scored; 1 a finding at the --fail-on severity; 2 usage error (nothing read or written); 3 some
+      input could not be read (the rest is still scored and reported); 4 the output could not be written
+      (a full disk, a closed pipe): one line on standard error, and an -o file is left as it was.
 
     EXAMPLES
       jixiao rescore Fixtures/004-unit/table.json
@@ -54,7 +58,7 @@ enum RescoreCommand {
   static func run(_ arguments: [String], mode: Scorer.Mode = .rescore) throws(UsageError) -> Int32 {
     let command = mode == .rescore ? "rescore" : "review-targets"
     if arguments.contains("--help") || arguments.contains("-h") {
-      print(mode == .rescore ? help : reviewHelp)
+      StandardOutput.write(mode == .rescore ? help : reviewHelp)
       return ExitStatus.success
     }
     let parsed = try Arguments(
@@ -81,13 +85,14 @@ enum RescoreCommand {
       }
       inputs = ["-"]
     }
+    let target = try outputTarget(parsed.value("-o") ?? parsed.value("--output"), inputs: inputs)
     let withSummary = parsed.has("--summary")
-    let sink = try OutputSink(path: parsed.value("-o") ?? parsed.value("--output"))
     let progress = parsed.has("--progress") || isatty(STDERR_FILENO) != 0 ? ProgressReporter() : nil
 
+    // Every usage error is found above, before a spool file is created or the output opened.
     let reportAll = parsed.has("--report-all")
-    var htmlSections: HTMLSections?
-    if format == "html" { htmlSections = try HTMLSections(limit: reportAll ? nil : HTMLReport.maximumSections) }
+    let htmlSections = format == "html" ? HTMLSections(limit: reportAll ? nil : HTMLReport.maximumSections) : nil
+    let sink = OutputSink(target: target)
     let runner = BatchRunner(
       scorer: Scorer(profile: profile, mode: mode), jobs: jobs, renderResult: renderer(format, reportAll: reportAll),
       renderRejection: { format == "jsonl" ? ResultDocument.rejectionLine($0) : [] })
@@ -143,7 +148,7 @@ enum RescoreCommand {
       }
     default: break
     }
-    try sink.finish()
+    sink.finish()
 
     if summary.rejectedCount > 0 { return ExitStatus.unreadableInput }
     return failed ? ExitStatus.findings : ExitStatus.success
@@ -160,6 +165,16 @@ enum RescoreCommand {
       default: { TextReport.render($0) + "\n" }
       }
     return { Array(text($0).utf8) }
+  }
+
+  /// The checked `-o` path (nil: standard output); refused as a usage error when it would destroy an input.
+  static func outputTarget(_ path: String?, inputs: [String]) throws(UsageError) -> OutputTarget? {
+    guard let path, path != "-" else { return nil }
+    do throws(OutputRefusal) {
+      return try OutputTarget.resolve(path, inputs: inputs)
+    } catch {
+      throw UsageError(error.message, hint: error.hint)
+    }
   }
 
   static func jobCount(_ text: String?) throws(UsageError) -> Int {
@@ -185,12 +200,12 @@ final class ProgressReporter {
 
   func finish(_ done: Int) {
     write(done, Date())
-    FileHandle.standardError.write(Data("\n".utf8))
+    StandardError.write(raw: "\n")
   }
 
   private func write(_ done: Int, _ now: Date) {
     let seconds = max(now.timeIntervalSince(start), 0.001)
     let rate = Int(Double(done) / seconds)
-    FileHandle.standardError.write(Data("\r已处理 \(done) 张表 · \(rate) 张/秒".utf8))
+    StandardError.write(raw: "\r已处理 \(done) 张表 · \(rate) 张/秒")
   }
 }

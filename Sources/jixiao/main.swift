@@ -27,7 +27,7 @@ enum Main {
 
   static func run(_ arguments: [String]) -> Int32 {
     guard let command = arguments.first else {
-      print(help)
+      StandardOutput.write(help)
       return 0
     }
     do throws(UsageError) {
@@ -37,10 +37,10 @@ enum Main {
       case "profile": return try ProfileCommand.run(Array(arguments.dropFirst()))
       case "review-targets": return try RescoreCommand.run(Array(arguments.dropFirst()), mode: .reviewTargets)
       case "--version", "-V", "version":
-        print("jixiao \(version)")
+        StandardOutput.write("jixiao \(version)")
         return 0
       case "--help", "-h", "help":
-        print(help)
+        StandardOutput.write(help)
         return 0
       default:
         let suggestion = closest(to: command, in: ["rescore", "review-targets", "explain", "profile"])
@@ -62,13 +62,34 @@ enum ExitStatus {
   static let findings: Int32 = 1
   static let usage: Int32 = 2
   static let unreadableInput: Int32 = 3
+  /// The output could not be written (a full disk, a closed pipe); an `-o` file is left as it was.
+  static let outputFailed: Int32 = 4
 }
 
-enum StandardError {
-  /// One line; controls and bidi controls in it (a file name, a quoted cell) are shown escaped.
+/// Lines for standard output outside a batch (help, `explain`, `profile`), written with write(2): a
+/// closed pipe or a full disk ends the run with exit status 4 (`Termination`), never a trap.
+enum StandardOutput {
+  static let writer = DescriptorWriter(descriptor: STDOUT_FILENO, destination: "standard output")
+
   static func write(_ line: String) {
-    FileHandle.standardError.write(Data((TerminalText.visible(line) + "\n").utf8))
+    do throws(OutputError) { try writer.write(line + "\n") } catch { Termination.outputFailed(error) }
   }
 }
 
+/// Messages and the progress line on standard error, written as standard output is.
+enum StandardError {
+  static let writer = DescriptorWriter(descriptor: STDERR_FILENO, destination: "standard error")
+
+  /// One line; controls and bidi controls in it (a file name, a quoted cell) are shown escaped.
+  static func write(_ line: String) {
+    write(raw: TerminalText.visible(line) + "\n")
+  }
+
+  /// Text as it is, without a line end (the progress line rewrites itself with `\r`).
+  static func write(raw text: String) {
+    do throws(OutputError) { try writer.write(text) } catch { Termination.outputFailed(error) }
+  }
+}
+
+Cleanup.install()
 exit(Main.run(Array(CommandLine.arguments.dropFirst())))

@@ -96,6 +96,16 @@ import Testing
     #expect(run.output.contains(#""recomputedTotal":"2.00""#))
   }
 
+  @Test func standardInputWithAByteOrderMarkAndJSONLinesIsReadAsJSONLines() throws {
+    let corpus = try String(
+      contentsOf: repositoryRoot.appendingPathComponent("Fixtures/corpus.jsonl"), encoding: .utf8)
+    let twoLines = corpus.split(separator: "\n").prefix(2).joined(separator: "\n") + "\n"
+    let run = try jixiao("rescore", "-", "--format", "jsonl", input: "\u{FEFF}" + twoLines)
+    #expect(run.status == 0, "\(run.errors)")
+    #expect(run.errors.isEmpty)
+    #expect(run.output.split(separator: "\n").count == 2)
+  }
+
   @Test func explainListsAndExplains() throws {
     let list = try jixiao("explain")
     #expect(list.status == 0)

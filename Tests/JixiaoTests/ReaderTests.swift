@@ -109,6 +109,17 @@ import Testing
     }
   }
 
+  /// Standard input has no file name to tell its format: a BOM before two JSON Lines must not make them
+  /// one document (only the second line would start with `{`).
+  @Test func aByteOrderMarkBeforeJSONLinesIsSkippedWhenSniffing() {
+    let lines = #"{"name": "a", "indicators": []}"# + "\n" + #"{"name": "b", "indicators": []}"# + "\n"
+    let records = TableReader.read([0xEF, 0xBB, 0xBF] + Array(lines.utf8), file: "<stdin>")
+    #expect(records.count == 2)
+    #expect(records.allSatisfy { error($0) == nil })
+    #expect(TableReader.sniff([0xEF, 0xBB, 0xBF] + Array(lines.utf8)) == .jsonl)
+    #expect(TableReader.sniff([0xEF, 0xBB, 0xBF] + Array(#"{"name": "a", "indicators": []}"#.utf8)) == .json)
+  }
+
   @Test func aJSONArrayHoldsSeveralTables() {
     let records = read(#"[{"name": "a", "indicators": []}, 5, {"name": "c", "indicators": []}]"#)
     #expect(records.count == 3)

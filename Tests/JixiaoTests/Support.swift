@@ -55,3 +55,14 @@ extension Hundredths: ExpressibleByStringLiteral {
 
 /// Findings that point at the funds or an indicator (small test tables have no full structure).
 func itemKeys(_ result: TableResult) -> [String] { keys(result).filter { $0.contains("@") } }
+
+/// A fresh folder in the temporary directory, removed with everything in it when the test ends.
+final class ScratchFolder {
+  let path = NSTemporaryDirectory() + "jixiao-scratch-\(UUID().uuidString)"
+
+  init() throws { try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false) }
+  deinit { try? FileManager.default.removeItem(atPath: path) }
+
+  func file(_ name: String) -> String { path + "/" + name }
+  func names() throws -> [String] { try FileManager.default.contentsOfDirectory(atPath: path).sorted() }
+}

@@ -26,11 +26,13 @@ public enum TableReader {
     return resolved == .json ? readDocument(bytes, file: file) : readRecords(bytes, file: file, format: resolved)
   }
 
-  /// Several lines each starting with `{` are JSON Lines; anything else is one document.
+  /// Several lines each starting with `{` are JSON Lines; anything else is one document. A UTF-8 byte
+  /// order mark before the first line is not part of it (the line splitter skips it too).
   static func sniff(_ bytes: some Collection<UInt8>) -> InputFormat {
     var objectLines = 0
     var atLineStart = true
-    for byte in bytes {
+    let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+    for byte in bytes.starts(with: byteOrderMark) ? bytes.dropFirst(byteOrderMark.count) : bytes[...] {
       if atLineStart, byte == UInt8(ascii: "{") { objectLines += 1 }
       if byte == UInt8(ascii: "\n") {
         atLineStart = true

@@ -1,0 +1,129 @@
+import Foundation
+import Testing
+
+@testable import Jixiao
+
+/// `DescriptorWriter`, `OutputTarget` and `OutputFile` in process: what `-o` may write and how.
+@Suite struct OutputFileTests {
+  func refusal(_ path: String, inputs: [String] = []) -> OutputRefusal? {
+    do {
+      _ = try OutputTarget.resolve(path, inputs: inputs)
+      return nil
+    } catch {
+      return error
+    }
+  }
+
+  func mode(_ path: String) -> mode_t {
+    var status = stat()
+    return lstat(path, &status) == 0 ? status.st_mode : 0
+  }
+
+  /// More than a pipe holds, so the reader takes it in several reads and the writer sees partial writes.
+  @Test func everyByteReachesAPipe() throws {
+    var ends: [Int32] = [0, 0]
+    #expect(pipe(&ends) == 0)
+    let bytes = (0..<(3 << 20)).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 11) }
+    let received = ReceivedBytes()
+    let readEnd = ends[0]
+    let reader = Thread {
+      let handle = FileHandle(fileDescriptor: readEnd, closeOnDealloc: true)
+      received.data = handle.readDataToEndOfFile()
+      received.done.signal()
+    }
+    reader.start()
+    try DescriptorWriter(descriptor: ends[1], destination: "a pipe").write(bytes)
+    close(ends[1])
+    received.done.wait()
+    #expect(received.data == Data(bytes))
+  }
+
+  final class ReceivedBytes: @unchecked Sendable {
+    var data = Data()
+    let done = DispatchSemaphore(value: 0)
+  }
+
+  @Test func aFailedWriteThrowsTheSystemReason() throws {
+    let full = open("/dev/full", O_WRONLY)
+    defer { close(full) }
+    #expect(throws: OutputError("write", "/dev/full", code: ENOSPC)) {
+      try DescriptorWriter(descriptor: full, destination: "/dev/full").write("x")
+    }
+    #expect(OutputError("write", "/dev/full", code: ENOSPC).description == "cannot write /dev/full: No space left on device")
+  }
+
+  /// The same file however it is named: relative, through `..`, absolute, a hard link, a symbolic link.
+  @Test func anInputIsRefusedUnderAnyName() throws {
+    let scratch = try ScratchFolder()
+    let input = scratch.file("year.jsonl")
+    try Data("{}\n".utf8).write(to: URL(fileURLWithPath: input))
+    try FileManager.default.createDirectory(atPath: scratch.file("sub"), withIntermediateDirectories: false)
+    try FileManager.default.linkItem(atPath: input, toPath: scratch.file("hard.jsonl"))
+    try FileManager.default.createSymbolicLink(atPath: scratch.file("soft.jsonl"), withDestinationPath: "year.jsonl")
+    for alias in ["year.jsonl", "sub/../year.jsonl", "./hard.jsonl", "soft.jsonl"].map(scratch.file) {
+      let refused = try #require(refusal(alias, inputs: [scratch.file("other.jsonl"), input]))
+      #expect(refused.message == "the output \(alias) is the input \(input); writing it would destroy the input")
+    }
+    #expect(refusal(scratch.file("other.jsonl"), inputs: [input]) == nil)
+    #expect(refusal(input, inputs: []) == nil)
+  }
+
+  @Test func eachKindOfPathIsWrittenItsOwnWay() throws {
+    let scratch = try ScratchFolder()
+    let new = try OutputTarget.resolve(scratch.file("new.html"), inputs: [])
+    #expect(new.kind == .newFile && new.writtenPath == scratch.file("new.html"))
+    let existing = scratch.file("old.html")
+    try Data("old".utf8).write(to: URL(fileURLWithPath: existing))
+    #expect(chmod(existing, 0o600) == 0)
+    let replaced = try OutputTarget.resolve(existing, inputs: [])
+    guard case .replacesFile(let keptMode, _, _) = replaced.kind else {
+      Issue.record("an existing file is replaced, found \(replaced.kind)")
+      return
+    }
+    #expect(keptMode == 0o600)
+    #expect(try OutputTarget.resolve("/dev/null", inputs: []).kind == .inPlace)
+    #expect(mkfifo(scratch.file("fifo"), 0o600) == 0)
+    #expect(try OutputTarget.resolve(scratch.file("fifo"), inputs: []).kind == .inPlace)
+    try FileManager.default.createSymbolicLink(atPath: scratch.file("link.html"), withDestinationPath: "old.html")
+    let linked = try OutputTarget.resolve(scratch.file("link.html"), inputs: [])
+    #expect(linked.path == scratch.file("link.html"))
+    #expect(linked.writtenPath == URL(fileURLWithPath: existing).resolvingSymlinksInPath().path, "the link's target")
+    try FileManager.default.createSymbolicLink(atPath: scratch.file("dangling.html"), withDestinationPath: "missing.html")
+    #expect(refusal(scratch.file("dangling.html"))?.message.contains("symbolic link to a file that does not exist") == true)
+    #expect(refusal(scratch.path)?.message.contains("is a folder") == true)
+    #expect(
+      refusal(scratch.file("no/out.html"))?.message
+        == "the folder \(scratch.file("no")) of the output \(scratch.file("no/out.html")) does not exist")
+  }
+
+  /// The target is untouched until `commit`; `abandon` leaves it as it was; the temporary file sits beside
+  /// it with the target's mode, and is gone either way.
+  @Test func theTargetChangesOnlyAtCommit() throws {
+    let scratch = try ScratchFolder()
+    let target = scratch.file("report.html")
+    try Data("old".utf8).write(to: URL(fileURLWithPath: target))
+    #expect(chmod(target, 0o640) == 0)
+    for commits in [false, true] {
+      let resolved = try OutputTarget.resolve(target, inputs: [])
+      let temporary = try #require(resolved.temporaryPath())
+      #expect(temporary.hasPrefix(scratch.file(".report.html.jixiao-")) && temporary.hasSuffix(".tmp"))
+      let file = try OutputFile(resolved, temporaryPath: temporary)
+      try file.writer.write("new")
+      #expect(mode(temporary) & 0o7777 == 0o640)
+      #expect(try String(contentsOfFile: target, encoding: .utf8) == "old")
+      if commits { try file.commit() } else { file.abandon() }
+      #expect(try String(contentsOfFile: target, encoding: .utf8) == (commits ? "new" : "old"))
+      #expect(mode(target) & 0o7777 == 0o640)
+      #expect(try scratch.names() == ["report.html"])
+    }
+  }
+
+  @Test func aDeviceIsOpenedInPlace() throws {
+    let resolved = try OutputTarget.resolve("/dev/null", inputs: [])
+    #expect(resolved.temporaryPath() == nil)
+    let file = try OutputFile(resolved, temporaryPath: nil)
+    try file.writer.write("discarded")
+    try file.commit()
+    #expect(mode("/dev/null") & S_IFMT == S_IFCHR)
+  }
+}
