@@ -96,6 +96,9 @@ public struct XMLReader {
 
   // MARK: - Errors
 
+  /// An error about what was just read: `failure(_:at:)` at the current position.
+  func failure(_ message: String) -> InputError { failure(message, at: position) }
+
   /// An error at a byte offset: the line and column (in characters) are counted only now.
   func failure(_ message: String, at offset: Int) -> InputError {
     var line = 1
