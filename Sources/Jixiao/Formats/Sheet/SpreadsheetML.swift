@@ -1,9 +1,8 @@
 /// Names shared by the parts of a workbook.
 enum SpreadsheetML {
   /// The main namespace, transitional and strict; "" for producers that leave it out.
-  static let mainNamespaces: Set<String> = [
-    "http://schemas.openxmlformats.org/spreadsheetml/2006/main", "http://purl.oclc.org/ooxml/spreadsheetml/main", "",
-  ]
+  static let transitional = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+  static let strict = "http://purl.oclc.org/ooxml/spreadsheetml/main"
   /// The namespace of `r:id`, transitional and strict.
   static let relationshipNamespaces: Set<String> = [
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
@@ -11,7 +10,7 @@ enum SpreadsheetML {
   ]
 
   static func isMain(_ name: XMLName, _ local: String) -> Bool {
-    name.local == local && mainNamespaces.contains(name.namespace)
+    name.local == local && (name.namespace == transitional || name.namespace.isEmpty || name.namespace == strict)
   }
 
   /// The value of `r:id` on a tag.

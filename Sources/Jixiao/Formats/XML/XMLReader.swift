@@ -36,6 +36,8 @@ public struct XMLReader {
   private var position = 0
   private var stack: [Open] = []
   private var bindings: [(prefix: String, namespace: String)] = [("xml", XMLName.xmlNamespace)]
+  /// The namespace of unprefixed element names where the reader is.
+  private var defaultNamespace = ""
   private var text: [UInt8] = []
   /// Whether the text gathered holds anything but white space.
   private var textIsBlank = true
@@ -353,32 +355,56 @@ public struct XMLReader {
     position = end + 2
   }
 
-  /// A name at `position`, which must start one.
-  private mutating func readName(_ buffer: UnsafeBufferPointer<UInt8>, what: String) throws(InputError) -> String {
+  /// A name at `position`, which must start one: its bytes, and where its first colon is.
+  private mutating func readName(_ buffer: UnsafeBufferPointer<UInt8>, what: @autoclosure () -> String)
+    throws(InputError) -> (range: Range<Int>, colon: Int?)
+  {
     let start = position
     guard position < buffer.count, Self.isNameByte(buffer[position]),
       !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(buffer[position]),
       buffer[position] != UInt8(ascii: "-"), buffer[position] != UInt8(ascii: ".")
     else {
-      throw failure("expected \(what)", at: start)
+      throw failure("expected \(what())", at: start)
     }
     var ascii = true
+    var colon: Int?
     while position < buffer.count, Self.isNameByte(buffer[position]) {
-      if buffer[position] >= 0x80 { ascii = false }
+      let byte = buffer[position]
+      if byte >= 0x80 { ascii = false }
+      if byte == UInt8(ascii: ":") && colon == nil { colon = position }
       position += 1
     }
     guard position - start <= limits.maximumNameBytes else {
       throw failure("a name of \(position - start) bytes, more than the \(limits.maximumNameBytes) allowed", at: start)
     }
-    let raw = UnsafeBufferPointer(rebasing: buffer[start..<position])
-    guard ascii || UTF8Validation.isValid(raw) else { throw failure("a name that is not valid UTF-8", at: start) }
-    return String(decoding: raw, as: UTF8.self)
+    guard ascii || UTF8Validation.isValid(UnsafeBufferPointer(rebasing: buffer[start..<position])) else {
+      throw failure("a name that is not valid UTF-8", at: start)
+    }
+    return (start..<position, colon)
+  }
+
+  private static func string(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+    String(decoding: UnsafeBufferPointer(rebasing: buffer[range]), as: UTF8.self)
+  }
+
+  private static func bytes(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, equal text: StaticString) -> Bool {
+    range.count == text.utf8CodeUnitCount
+      && UnsafeBufferPointer(rebasing: buffer[range]).elementsEqual(
+        UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
   }
 
   private mutating func skipSpace(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
     let start = position
     while position < buffer.count, Self.isSpace(buffer[position]) { position += 1 }
     return position > start
+  }
+
+  /// An attribute as written, before its name is resolved.
+  private struct RawAttribute {
+    var name: Range<Int>
+    var colon: Int?
+    var value: String
+    var isDeclaration: Bool
   }
 
   private mutating func readStartTag(_ buffer: UnsafeBufferPointer<UInt8>) throws(InputError) -> XMLEvent {
@@ -388,102 +414,155 @@ public struct XMLReader {
       throw failure("elements nested more than \(limits.maximumDepth) deep", at: start)
     }
     position += 1
-    let qualifiedName = try readName(buffer, what: "an element name after <")
-    var raw: [(name: String, value: String, offset: Int)] = []
+    let (nameRange, nameColon) = try readName(buffer, what: "an element name after <")
+    var raw: [RawAttribute] = []
     var isEmpty = false
+    var declares = false
     while true {
       let spaced = skipSpace(buffer)
-      guard position < buffer.count else { throw failure("the tag <\(qualifiedName) is not closed", at: start) }
+      guard position < buffer.count else {
+        throw failure("the tag <\(Self.string(buffer, nameRange)) is not closed", at: start)
+      }
       if buffer[position] == UInt8(ascii: ">") {
         position += 1
         break
       }
       if buffer[position] == UInt8(ascii: "/") {
         guard position + 1 < buffer.count, buffer[position + 1] == UInt8(ascii: ">") else {
-          throw failure("expected /> to close <\(qualifiedName)", at: position)
+          throw failure("expected /> to close <\(Self.string(buffer, nameRange))", at: position)
         }
         position += 2
         isEmpty = true
         break
       }
-      guard spaced else { throw failure("expected a space before the attribute in <\(qualifiedName)", at: position) }
-      let offset = position
-      let name = try readName(buffer, what: "an attribute name or > in <\(qualifiedName)")
+      guard spaced else {
+        throw failure("expected a space before the attribute in <\(Self.string(buffer, nameRange))", at: position)
+      }
+      let (attributeRange, colon) = try readName(buffer, what: "an attribute name or > in <\(Self.string(buffer, nameRange))")
       _ = skipSpace(buffer)
       guard position < buffer.count, buffer[position] == UInt8(ascii: "=") else {
-        throw failure("expected = after the attribute \(name)", at: position)
+        throw failure("expected = after the attribute \(Self.string(buffer, attributeRange))", at: position)
       }
       position += 1
       _ = skipSpace(buffer)
-      let value = try readAttributeValue(buffer, name: name)
-      guard !raw.contains(where: { $0.name == name }) else {
-        throw failure("the attribute \(name) appears twice in <\(qualifiedName)>", at: offset)
+      let value = try readAttributeValue(buffer, name: attributeRange)
+      let attributeBytes = UnsafeBufferPointer(rebasing: buffer[attributeRange])
+      guard !raw.contains(where: { UnsafeBufferPointer(rebasing: buffer[$0.name]).elementsEqual(attributeBytes) }) else {
+        throw failure(
+          "the attribute \(Self.string(buffer, attributeRange)) appears twice in <\(Self.string(buffer, nameRange))>",
+          at: attributeRange.lowerBound)
       }
       guard raw.count < limits.maximumAttributes else {
-        throw failure("more than \(limits.maximumAttributes) attributes in <\(qualifiedName)>", at: offset)
+        throw failure(
+          "more than \(limits.maximumAttributes) attributes in <\(Self.string(buffer, nameRange))>", at: attributeRange.lowerBound
+        )
       }
-      raw.append((name, value, offset))
+      let isDeclaration =
+        colon.map { Self.bytes(buffer, attributeRange.lowerBound..<$0, equal: "xmlns") }
+        ?? Self.bytes(buffer, attributeRange, equal: "xmlns")
+      declares = declares || isDeclaration
+      raw.append(RawAttribute(name: attributeRange, colon: colon, value: value, isDeclaration: isDeclaration))
     }
 
     // Namespace declarations first: they apply to the element's own name and attributes.
     let bindingsBefore = bindings.count
-    for attribute in raw {
-      if attribute.name == "xmlns" {
-        bindings.append(("", attribute.value))
-      } else if attribute.name.hasPrefix("xmlns:") {
-        let prefix = String(attribute.name.dropFirst(6))
-        guard !attribute.value.isEmpty else {
-          throw failure("the prefix \(prefix) is bound to an empty namespace", at: attribute.offset)
+    if declares {
+      for attribute in raw where attribute.isDeclaration {
+        if let colon = attribute.colon {
+          let prefix = Self.string(buffer, colon + 1..<attribute.name.upperBound)
+          guard !attribute.value.isEmpty else {
+            throw failure("the prefix \(prefix) is bound to an empty namespace", at: attribute.name.lowerBound)
+          }
+          bindings.append((prefix, attribute.value))
+        } else {
+          bindings.append(("", attribute.value))
         }
-        bindings.append((prefix, attribute.value))
       }
+      defaultNamespace = bindings.last { $0.prefix.isEmpty }?.namespace ?? ""
     }
-    let name = try resolve(qualifiedName, isElement: true, at: start)
+    let name = try resolve(buffer, nameRange, colon: nameColon, isElement: true)
     var attributes: [XMLAttribute] = []
     attributes.reserveCapacity(raw.count)
     var preservesSpace = stack.last?.preservesSpace ?? false
-    for attribute in raw where attribute.name != "xmlns" && !attribute.name.hasPrefix("xmlns:") {
-      let attributeName = try resolve(attribute.name, isElement: false, at: attribute.offset)
-      if attributeName == XMLName(XMLName.xmlNamespace, "space") { preservesSpace = attribute.value == "preserve" }
-      guard !attributes.contains(where: { $0.name == attributeName }) else {
-        throw failure("the attribute \(attribute.name) appears twice in <\(qualifiedName)> (by namespace)", at: attribute.offset)
+    for attribute in raw where !attribute.isDeclaration {
+      let attributeName = try resolve(buffer, attribute.name, colon: attribute.colon, isElement: false)
+      if attribute.colon != nil {
+        if attributeName.local == "space" && attributeName.namespace == XMLName.xmlNamespace {
+          preservesSpace = attribute.value == "preserve"
+        }
+        // Two prefixes may name one namespace.
+        guard !attributes.contains(where: { $0.name == attributeName }) else {
+          throw failure(
+            "the attribute \(Self.string(buffer, attribute.name)) appears twice in <\(Self.string(buffer, nameRange))> (by namespace)",
+            at: attribute.name.lowerBound)
+        }
       }
       attributes.append(XMLAttribute(name: attributeName, value: attribute.value))
     }
     sawRoot = true
-    stack.append(Open(qualifiedName: qualifiedName, name: name, bindingsBefore: bindingsBefore, preservesSpace: preservesSpace))
+    stack.append(
+      Open(
+        qualifiedName: Self.string(buffer, nameRange), name: name, bindingsBefore: bindingsBefore,
+        preservesSpace: preservesSpace))
     if isEmpty { pendingEnd = name }
     return .start(XMLStartTag(name: name, attributes: attributes))
   }
 
-  private func resolve(_ qualifiedName: String, isElement: Bool, at offset: Int) throws(InputError) -> XMLName {
-    guard let colon = qualifiedName.firstIndex(of: ":") else {
+  private func resolve(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, colon: Int?, isElement: Bool)
+    throws(InputError) -> XMLName
+  {
+    guard let colon else {
       // Unprefixed attributes are in no namespace; unprefixed elements in the default one.
-      guard isElement else { return XMLName("", qualifiedName) }
-      return XMLName(bindings.last { $0.prefix.isEmpty }?.namespace ?? "", qualifiedName)
+      return XMLName(isElement ? defaultNamespace : "", Self.string(buffer, range))
     }
-    let prefix = qualifiedName[..<colon]
-    let local = qualifiedName[qualifiedName.index(after: colon)...]
-    guard !prefix.isEmpty, !local.isEmpty, !local.contains(":") else {
-      throw failure("the name \(qualifiedName) is not a valid qualified name", at: offset)
+    let prefix = UnsafeBufferPointer(rebasing: buffer[range.lowerBound..<colon])
+    let local = colon + 1..<range.upperBound
+    guard !prefix.isEmpty, !local.isEmpty, !buffer[local].contains(UInt8(ascii: ":")) else {
+      throw failure("the name \(Self.string(buffer, range)) is not a valid qualified name", at: range.lowerBound)
     }
-    guard let binding = bindings.last(where: { $0.prefix == prefix }) else {
-      throw failure("the prefix \(prefix) in \(qualifiedName) is not declared", at: offset)
+    guard let binding = bindings.last(where: { $0.prefix.utf8.elementsEqual(prefix) }) else {
+      throw failure(
+        "the prefix \(String(decoding: prefix, as: UTF8.self)) in \(Self.string(buffer, range)) is not declared",
+        at: range.lowerBound)
     }
-    return XMLName(binding.namespace, String(local))
+    return XMLName(binding.namespace, Self.string(buffer, local))
   }
 
-  private mutating func readAttributeValue(_ buffer: UnsafeBufferPointer<UInt8>, name: String) throws(InputError) -> String {
+  private mutating func readAttributeValue(_ buffer: UnsafeBufferPointer<UInt8>, name: Range<Int>) throws(InputError) -> String {
     guard position < buffer.count, buffer[position] == UInt8(ascii: "\"") || buffer[position] == UInt8(ascii: "'") else {
-      throw failure("expected a quoted value for the attribute \(name)", at: position)
+      throw failure("expected a quoted value for the attribute \(Self.string(buffer, name))", at: position)
     }
     let quote = buffer[position]
     let start = position
     position += 1
-    var value: [UInt8] = []
+    // The usual value has nothing to replace or normalize: its bytes are the value.
+    var end = position
     var ascii = true
+    while end < buffer.count {
+      let byte = buffer[end]
+      if byte == quote || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte < 0x20 { break }
+      if byte >= 0x80 { ascii = false }
+      end += 1
+    }
+    if end < buffer.count, buffer[end] == quote {
+      guard end - position <= limits.maximumAttributeBytes else {
+        throw failure(
+          "the value of the attribute \(Self.string(buffer, name)) is longer than \(limits.maximumAttributeBytes) bytes",
+          at: start)
+      }
+      let value = UnsafeBufferPointer(rebasing: buffer[position..<end])
+      guard ascii || UTF8Validation.isValid(value) else {
+        throw failure("the value of the attribute \(Self.string(buffer, name)) is not valid UTF-8", at: start)
+      }
+      position = end + 1
+      return String(decoding: value, as: UTF8.self)
+    }
+    var value: [UInt8] = Array(UnsafeBufferPointer(rebasing: buffer[position..<end]))
+    position = end
     while true {
-      guard position < buffer.count else { throw failure("the value of the attribute \(name) is not closed", at: start) }
+      guard position < buffer.count else {
+        throw failure("the value of the attribute \(Self.string(buffer, name)) is not closed", at: start)
+      }
       let byte = buffer[position]
       if byte == quote { break }
       switch byte {
@@ -505,12 +584,14 @@ public struct XMLReader {
       }
       position += 1
       guard value.count <= limits.maximumAttributeBytes else {
-        throw failure("the value of the attribute \(name) is longer than \(limits.maximumAttributeBytes) bytes", at: start)
+        throw failure(
+          "the value of the attribute \(Self.string(buffer, name)) is longer than \(limits.maximumAttributeBytes) bytes",
+          at: start)
       }
     }
     position += 1
     guard ascii || value.withUnsafeBufferPointer(UTF8Validation.isValid) else {
-      throw failure("the value of the attribute \(name) is not valid UTF-8", at: start)
+      throw failure("the value of the attribute \(Self.string(buffer, name)) is not valid UTF-8", at: start)
     }
     return String(decoding: value, as: UTF8.self)
   }
@@ -518,15 +599,15 @@ public struct XMLReader {
   private mutating func readEndTag(_ buffer: UnsafeBufferPointer<UInt8>) throws(InputError) -> XMLEvent {
     let start = position
     position += 2
-    let qualifiedName = try readName(buffer, what: "an element name after </")
+    let (range, _) = try readName(buffer, what: "an element name after </")
     _ = skipSpace(buffer)
     guard position < buffer.count, buffer[position] == UInt8(ascii: ">") else {
-      throw failure("expected > to close </\(qualifiedName)", at: position)
+      throw failure("expected > to close </\(Self.string(buffer, range))", at: position)
     }
     position += 1
-    guard let open = stack.last else { throw failure("</\(qualifiedName)> closes no element", at: start) }
-    guard open.qualifiedName == qualifiedName else {
-      throw failure("</\(qualifiedName)> where </\(open.qualifiedName)> was expected", at: start)
+    guard let open = stack.last else { throw failure("</\(Self.string(buffer, range))> closes no element", at: start) }
+    guard open.qualifiedName.utf8.elementsEqual(UnsafeBufferPointer(rebasing: buffer[range])) else {
+      throw failure("</\(Self.string(buffer, range))> where </\(open.qualifiedName)> was expected", at: start)
     }
     close()
     return .end(open.name)
@@ -534,6 +615,9 @@ public struct XMLReader {
 
   private mutating func close() {
     let open = stack.removeLast()
-    bindings.removeSubrange(open.bindingsBefore...)
+    if bindings.count > open.bindingsBefore {
+      bindings.removeSubrange(open.bindingsBefore...)
+      defaultNamespace = bindings.last { $0.prefix.isEmpty }?.namespace ?? ""
+    }
   }
 }
