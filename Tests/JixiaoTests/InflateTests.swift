@@ -123,58 +123,34 @@ struct DeflateBitWriter {
     #expect(reason([0x00, 0x00, 0x00, 0xFF, 0xFF]) == .truncated)
   }
 
-  @Test func malformedFixedBlocks() throws {
-    func fixed(_ symbols: [Int]) -> [UInt8] {
-      var writer = DeflateBitWriter()
-      writer.write(1, bits: 1)
-      writer.write(1, bits: 2)
-      for symbol in symbols { writer.writeFixedLiteral(symbol) }
-      return writer.bytes
+  /// A final fixed-Huffman block: literal/length symbols, each optionally followed by a five-bit
+  /// distance code (no extra bits: distances 1 to 4), as `(symbol, distanceCode)`.
+  private func fixedBlock(_ symbols: [(Int, distance: Int?)]) -> [UInt8] {
+    var writer = DeflateBitWriter()
+    writer.write(1, bits: 1)
+    writer.write(1, bits: 2)
+    for (symbol, distance) in symbols {
+      writer.writeFixedLiteral(symbol)
+      if let distance { writer.writeCode(distance, length: 5) }
     }
-    // "a", then length 3 (257) at distance 1 (distance code 0, five bits, written like a code).
-    var good = DeflateBitWriter()
-    good.write(1, bits: 1)
-    good.write(1, bits: 2)
-    good.writeFixedLiteral(0x61)
-    good.writeFixedLiteral(257)
-    good.writeCode(0, length: 5)
-    good.writeFixedLiteral(256)
-    #expect(try Inflate.decompress(good.bytes, limit: 10) == Array("aaaa".utf8))
+    return writer.bytes
+  }
 
-    // A back-reference with nothing before it.
-    var far = DeflateBitWriter()
-    far.write(1, bits: 1)
-    far.write(1, bits: 2)
-    far.writeFixedLiteral(257)
-    far.writeCode(0, length: 5)
-    far.writeFixedLiteral(256)
-    #expect(reason(far.bytes) == .distanceTooFarBack)
-
-    // Distance 2 after one byte.
-    var twoBack = DeflateBitWriter()
-    twoBack.write(1, bits: 1)
-    twoBack.write(1, bits: 2)
-    twoBack.writeFixedLiteral(0x61)
-    twoBack.writeFixedLiteral(257)
-    twoBack.writeCode(1, length: 5)
-    twoBack.writeFixedLiteral(256)
-    #expect(reason(twoBack.bytes) == .distanceTooFarBack)
-
+  @Test func malformedFixedBlocks() throws {
+    // "a", then length 3 (257) at distance 1 (distance code 0).
+    let good = fixedBlock([(0x61, nil), (257, 0), (256, nil)])
+    #expect(try Inflate.decompress(good, limit: 10) == Array("aaaa".utf8))
+    // A back-reference with nothing before it, and one of distance 2 after one byte.
+    #expect(reason(fixedBlock([(257, 0), (256, nil)])) == .distanceTooFarBack)
+    #expect(reason(fixedBlock([(0x61, nil), (257, 1), (256, nil)])) == .distanceTooFarBack)
     // The reserved length symbols 286 and 287, and distance symbols 30 and 31.
-    #expect(reason(fixed([286, 256])) == .invalidSymbol)
-    #expect(reason(fixed([287, 256])) == .invalidSymbol)
+    #expect(reason(fixedBlock([(286, nil), (256, nil)])) == .invalidSymbol)
+    #expect(reason(fixedBlock([(287, nil), (256, nil)])) == .invalidSymbol)
     for code in [30, 31] {
-      var writer = DeflateBitWriter()
-      writer.write(1, bits: 1)
-      writer.write(1, bits: 2)
-      writer.writeFixedLiteral(0x61)
-      writer.writeFixedLiteral(257)
-      writer.writeCode(code, length: 5)
-      writer.writeFixedLiteral(256)
-      #expect(reason(writer.bytes) == .invalidSymbol, "distance code \(code)")
+      #expect(reason(fixedBlock([(0x61, nil), (257, code), (256, nil)])) == .invalidSymbol, "distance code \(code)")
     }
     // No end-of-block: the data just stops.
-    #expect(reason(fixed([0x61])) == .truncated)
+    #expect(reason(fixedBlock([(0x61, nil)])) == .truncated)
   }
 
   /// A dynamic block header: the counts, then code-length code lengths in RFC order.
