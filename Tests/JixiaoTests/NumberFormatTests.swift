@@ -16,6 +16,28 @@ import Testing
     #expect(try #require(SheetNumber(text)).plainText == plain)
   }
 
+  @Test func theShortcutForPlainNumbersAgreesWithTheDigits() {
+    // Every text the sheet reader keeps as it stands must be what the digits would print; generated
+    // from the characters numbers are made of, with the cases at the edges of the shortcut.
+    var generator = SplitMix(seed: 17)
+    var texts = [
+      "0", "-0", "0.0", "-0.5", "1.50", "012", "5.", ".5", "100", "123456789012345", "1234567890123456", "0.000000000000000001",
+      "-123456789.012345", "99999999999999.9", "1e5", "1.", "--1", "1.2.3",
+    ]
+    for _ in 0..<20_000 {
+      let length = Int.random(in: 1...22, using: &generator)
+      texts.append(String((0..<length).map { _ in "0123456789.-e".randomElement(using: &generator)! }))
+    }
+    var kept = 0
+    for text in texts where SheetNumber.isPlainText(text) {
+      kept += 1
+      #expect(SheetNumber(text)?.plainText == text, "\(text)")
+    }
+    #expect(kept > 1_000)
+    #expect(!SheetNumber.isPlainText("-0") && !SheetNumber.isPlainText("1.50") && !SheetNumber.isPlainText("1234567890123456"))
+    #expect(SheetNumber.isPlainText("-0.5") && SheetNumber.isPlainText("1782.65") && SheetNumber.isPlainText("0"))
+  }
+
   @Test(arguments: ["", "-", ".", "1e", "1e+", "1.2.3", "abc", "INF", "NaN", "1e99", "1e-99", "1,000", " 1", "0x10"])
   func notNumbers(text: String) {
     #expect(SheetNumber(text) == nil)

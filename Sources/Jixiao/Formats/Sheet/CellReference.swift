@@ -14,11 +14,17 @@ public struct CellReference: Sendable, Hashable, Comparable, CustomStringConvert
 
   /// Parses `B7`, `$B$7`, `xfd1048576`; nil for anything else or beyond Excel's bounds.
   public init?(_ text: some StringProtocol) {
+    guard let parsed = text.utf8.withContiguousStorageIfAvailable({ Self(bytes: $0) }) ?? Self(bytes: Array(text.utf8))
+    else { return nil }
+    self = parsed
+  }
+
+  private init?(bytes: some Sequence<UInt8>) {
     var column = 0
     var row = 0
     var letters = 0
     var digits = 0
-    for byte in text.utf8 {
+    for byte in bytes {
       switch byte {
       case UInt8(ascii: "$") where digits == 0 && (letters == 0 || row == 0):
         continue

@@ -49,6 +49,8 @@ struct NumberFormat: Sendable, Hashable {
 
   let code: String
   let sections: [Section]
+  /// Whether the format is General alone, which prints a number as its plain decimal.
+  let isGeneral: Bool
 
   init(code: String) {
     self.code = code
@@ -124,6 +126,7 @@ struct NumberFormat: Sendable, Hashable {
     }
     sections.append(Self.finished(section))
     self.sections = sections
+    isGeneral = sections.count == 1 && sections[0].tokens == [.general]
   }
 
   /// A section as printed: a system format replaces what is written around it.

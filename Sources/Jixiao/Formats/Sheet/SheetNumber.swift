@@ -88,6 +88,33 @@ struct SheetNumber: Hashable {
 
   var isZero: Bool { digits.isEmpty }
 
+  /// Whether `text` is already its own `plainText` (as most stored numbers are: `520`, `1782.65`,
+  /// `-0.5`): no sign but a minus on a number that is not zero, no leading or trailing zero, at most 15
+  /// significant digits, at most 20 bytes. The sheet reader then keeps the text and skips the digits.
+  static func isPlainText(_ text: String) -> Bool {
+    var utf8 = text.utf8[...]
+    guard utf8.count <= 20 else { return false }
+    let negative = utf8.first == UInt8(ascii: "-")
+    if negative { utf8 = utf8.dropFirst() }
+    let integer = utf8.prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+    guard !integer.isEmpty, integer.count == 1 || integer.first != UInt8(ascii: "0") else { return false }
+    var rest = utf8.dropFirst(integer.count)
+    var significant = integer.first == UInt8(ascii: "0") ? 0 : integer.count
+    var fractionIsZero = true
+    if let point = rest.first {
+      guard point == UInt8(ascii: "."), let last = rest.last, last != UInt8(ascii: "0"), rest.count > 1 else { return false }
+      rest = rest.dropFirst()
+      for byte in rest {
+        guard byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") else { return false }
+        if byte != UInt8(ascii: "0") { fractionIsZero = false }
+        if significant > 0 || byte != UInt8(ascii: "0") { significant += 1 }
+      }
+    }
+    guard significant <= Self.significantDigits else { return false }
+    // `-0` prints as `0`.
+    return !negative || integer.first != UInt8(ascii: "0") || !fractionIsZero
+  }
+
   /// The value times 10^power.
   func scaled(byPowerOfTen power: Int) -> SheetNumber {
     SheetNumber(isNegative: isNegative, digits: digits, exponent: exponent + power)

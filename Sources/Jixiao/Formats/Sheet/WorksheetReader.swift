@@ -136,10 +136,13 @@ struct WorksheetReader {
       // An ISO 8601 date as written (strict OOXML); shown as stored.
       return GridCell(kind: .date, text: value, value: value, formula: formula, reference: reference)
     case "n":
+      let format = styles.format(style)
+      if format.isGeneral && SheetNumber.isPlainText(value) {
+        return GridCell(kind: .number, text: value, value: value, formula: formula, reference: reference)
+      }
       guard let number = SheetNumber(value.trimmingSpaces()) else {
         return unreadable(value, "the cell is marked as a number but holds \(value)")
       }
-      let format = styles.format(style)
       guard let printed = format.print(number, uses1904: uses1904) else {
         return unreadable(number.plainText, "the number \(number.plainText) has a date format but is no date (Excel shows ####)")
       }

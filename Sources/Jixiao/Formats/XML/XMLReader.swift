@@ -38,6 +38,7 @@ public struct XMLReader {
   private var bindings: [(prefix: String, namespace: String)] = [("xml", XMLName.xmlNamespace)]
   /// The namespace of unprefixed element names where the reader is.
   private var defaultNamespace = ""
+  private var scratch: [RawAttribute] = []
   private var text: [UInt8] = []
   /// Whether the text gathered holds anything but white space.
   private var textIsBlank = true
@@ -415,7 +416,13 @@ public struct XMLReader {
     }
     position += 1
     let (nameRange, nameColon) = try readName(buffer, what: "an element name after <")
-    var raw: [RawAttribute] = []
+    // The attributes' array is kept from tag to tag, so that reading one allocates nothing.
+    var raw = scratch
+    scratch = []
+    defer {
+      raw.removeAll(keepingCapacity: true)
+      scratch = raw
+    }
     var isEmpty = false
     var declares = false
     while true {
