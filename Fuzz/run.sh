@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the fuzz targets with libFuzzer (swiftc -sanitize=fuzzer,address) from the library's sources
-# and runs each. Usage: Fuzz/run.sh [RUNS] [cell|reader …]   (default 10000000 runs, both targets)
-# Seeds: every fixture table and cell; crashers land in Fuzz/crashers/ and become regression tests.
+# and runs each. Usage: Fuzz/run.sh [RUNS] [cell|reader|zip|sheet …]   (default 10000000 runs, cell and reader)
+# Seeds: every fixture table and cell, the archive test files; crashers land in Fuzz/crashers/ and
+# become regression tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-10000000}
@@ -16,7 +17,45 @@ sources=$(find "$build/src" -name '*.swift' | sort)
 seed_corpus() {
   local dir="$build/corpus-$1"
   mkdir -p "$dir"
-  if [ "$1" = cell ]; then
+  if [ "$1" = zip ]; then
+    # The first byte picks: 0 a raw DEFLATE stream, 1 a ZIP archive, 2 an XML part.
+    for stream in Tests/Archive/inflate/*.deflate; do
+      if [ "$(stat -c %s "$stream")" -le 8192 ]; then { printf '\x00'; cat "$stream"; } > "$dir/$(basename "$stream")"; fi
+    done
+    for archive in Tests/Archive/zip/*.zip; do { printf '\x01'; cat "$archive"; } > "$dir/$(basename "$archive")"; done
+    for archive in Tests/Archive/zip/*.zip; do
+      python3 - "$archive" "$dir" <<'PY'
+import pathlib, sys, zipfile
+archive, out = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2])
+try:
+    with zipfile.ZipFile(archive) as z:
+        for info in z.infolist():
+            if info.filename.endswith(".xml") and info.file_size <= 8192:
+                (out / f"{archive.stem}-{info.filename.replace('/', '-')}").write_bytes(b"\x02" + z.read(info))
+except Exception:
+    pass
+PY
+    done
+  elif [ "$1" = sheet ]; then
+    # The first byte picks: 0 a worksheet part, 1 a whole .xlsx, 2 a format code NUL a number, 3 styles.
+    for book in Tests/Archive/xlsx/*.xlsx; do
+      { printf '\x01'; cat "$book"; } > "$dir/$(basename "$book")"
+      python3 - "$book" "$dir" <<'PY'
+import pathlib, sys, zipfile
+book, out = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2])
+with zipfile.ZipFile(book) as z:
+    for info in z.infolist():
+        stem = f"{book.stem}-{info.filename.replace('/', '-')}"
+        if info.filename.startswith("xl/worksheets/"):
+            (out / stem).write_bytes(b"\x00" + z.read(info))
+        elif info.filename.endswith("styles.xml"):
+            (out / stem).write_bytes(b"\x03" + z.read(info))
+for i, (code, value) in enumerate([("#,##0.00;[Red]-#,##0.00", "-1234.5"), ("0.0%", "0.12345"), ('yyyy"年"m"月"d"日"', "45292"),
+                                   ("[h]:mm:ss", "1.75"), ("0;-0;\"零\";@", "0"), ("[$-F800]dddd", "1E+3"), ("#,##0,", "12345678")]):
+    (out / f"format-{i}").write_bytes(b"\x02" + code.encode() + b"\x00" + value.encode())
+PY
+    done
+  elif [ "$1" = cell ]; then
     python3 - "$dir" <<'PY'
 import json, pathlib, sys, hashlib
 out = pathlib.Path(sys.argv[1])
@@ -42,15 +81,19 @@ for target in $targets; do
   case $target in
     cell) entry=Fuzz/FuzzCell.swift ;;
     reader) entry=Fuzz/FuzzReader.swift ;;
-    *) echo "unknown target $target (cell, reader)"; exit 2 ;;
+    zip) entry=Fuzz/FuzzZip.swift ;;
+    sheet) entry=Fuzz/FuzzSheet.swift ;;
+    *) echo "unknown target $target (cell, reader, zip, sheet)"; exit 2 ;;
   esac
   echo "== building $target"
   # shellcheck disable=SC2086
   swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name JixiaoFuzz -swift-version 6 \
     $sources "$entry" -o "$build/fuzz-$target"
   seed_corpus "$target"
+  # Archives need room for a directory and some deflated data.
+  case $target in zip | sheet) max_len=16384 ;; *) max_len=4096 ;; esac
   echo "== fuzzing $target for $runs runs"
   JIXIAO_PROFILE=Scoring/national-default.json "$build/fuzz-$target" "$build/corpus-$target" \
-    -runs="$runs" -max_len=4096 -timeout=10 -rss_limit_mb=2048 -artifact_prefix=Fuzz/crashers/ -print_final_stats=1 \
+    -runs="$runs" -max_len="$max_len" -timeout=10 -rss_limit_mb=2048 -artifact_prefix=Fuzz/crashers/ -print_final_stats=1 \
     2>&1 | tee "$build/fuzz-$target.log" | grep -E "^#[0-9]+ +(DONE|pulse)|stat::|ERROR|SUMMARY" || true
 done

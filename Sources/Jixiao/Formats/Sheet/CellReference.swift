@@ -1,0 +1,93 @@
+/// A cell's place in a grid, 0-based, printed in A1 style (`B7` is row 6, column 1).
+public struct CellReference: Sendable, Hashable, Comparable, CustomStringConvertible {
+  public var row: Int
+  public var column: Int
+
+  /// Excel's bounds: 1,048,576 rows and 16,384 columns (`XFD`).
+  public static let rowLimit = 1 << 20
+  public static let columnLimit = 1 << 14
+
+  public init(row: Int, column: Int) {
+    self.row = row
+    self.column = column
+  }
+
+  /// Parses `B7`, `$B$7`, `xfd1048576`; nil for anything else or beyond Excel's bounds.
+  public init?(_ text: some StringProtocol) {
+    guard let parsed = text.utf8.withContiguousStorageIfAvailable({ Self(bytes: $0) }) ?? Self(bytes: Array(text.utf8))
+    else { return nil }
+    self = parsed
+  }
+
+  private init?(bytes: some Sequence<UInt8>) {
+    var column = 0
+    var row = 0
+    var letters = 0
+    var digits = 0
+    for byte in bytes {
+      switch byte {
+      case UInt8(ascii: "$") where digits == 0 && (letters == 0 || row == 0):
+        continue
+      case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"):
+        guard digits == 0, letters < 3 else { return nil }
+        column = column * 26 + Int((byte | 0x20) - UInt8(ascii: "a")) + 1
+        letters += 1
+      case UInt8(ascii: "0")...UInt8(ascii: "9"):
+        guard letters > 0, digits < 7, !(digits == 0 && byte == UInt8(ascii: "0")) else { return nil }
+        row = row * 10 + Int(byte - UInt8(ascii: "0"))
+        digits += 1
+      default:
+        return nil
+      }
+    }
+    guard letters > 0, digits > 0, column <= Self.columnLimit, row <= Self.rowLimit else { return nil }
+    self.init(row: row - 1, column: column - 1)
+  }
+
+  /// `A`, `Z`, `AA`, … for a 0-based column.
+  public static func columnName(_ column: Int) -> String {
+    var name: [UInt8] = []
+    var rest = column + 1
+    while rest > 0 {
+      rest -= 1
+      name.append(UInt8(ascii: "A") + UInt8(rest % 26))
+      rest /= 26
+    }
+    return String(decoding: name.reversed(), as: UTF8.self)
+  }
+
+  public var description: String { Self.columnName(column) + String(row + 1) }
+
+  public static func < (lhs: CellReference, rhs: CellReference) -> Bool {
+    (lhs.row, lhs.column) < (rhs.row, rhs.column)
+  }
+}
+
+/// A rectangle of cells, both corners included (`A1:C2`): a merged area.
+public struct CellRange: Sendable, Hashable, CustomStringConvertible {
+  public var first: CellReference
+  public var last: CellReference
+
+  public init(first: CellReference, last: CellReference) {
+    self.first = CellReference(row: min(first.row, last.row), column: min(first.column, last.column))
+    self.last = CellReference(row: max(first.row, last.row), column: max(first.column, last.column))
+  }
+
+  /// Parses `A1:C2` (or a single `A1`).
+  public init?(_ text: some StringProtocol) {
+    let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+    guard parts.count <= 2, let first = CellReference(parts[0]), let last = CellReference(parts[parts.count - 1]) else {
+      return nil
+    }
+    self.init(first: first, last: last)
+  }
+
+  public func contains(_ reference: CellReference) -> Bool {
+    (first.row...last.row).contains(reference.row) && (first.column...last.column).contains(reference.column)
+  }
+
+  public var rowCount: Int { last.row - first.row + 1 }
+  public var columnCount: Int { last.column - first.column + 1 }
+
+  public var description: String { first == last ? "\(first)" : "\(first):\(last)" }
+}

@@ -1,0 +1,87 @@
+/// A table as printed, from any source of forms: a worksheet of an .xlsx, a table of a .docx, a CSV
+/// file. Rows of cells (row 0 is the first row printed), each row as long as its last cell that holds
+/// something; merged areas kept as they were declared, their value in the top-left cell and the others
+/// empty (as CSV and flattened text give them). The form readers find the parts of a form in a grid;
+/// every cell knows its reference, so what they read can say where it came from.
+public struct Grid: Sendable, Hashable {
+  /// The file the grid was read from.
+  public var file: String
+  /// The sheet's name as on its tab (.xlsx), `表3` style names for document tables, or the file's name.
+  public var name: String
+  /// Hidden sheets (Excel's `hidden` and `veryHidden`) are read too; templates keep lists there.
+  public var isHidden: Bool
+  public private(set) var rows: [[GridCell]]
+  public private(set) var merges: [CellRange]
+
+  public init(file: String, name: String, isHidden: Bool = false, rows: [[GridCell]] = [], merges: [CellRange] = []) {
+    self.file = file
+    self.name = name
+    self.isHidden = isHidden
+    self.rows = []
+    self.merges = merges
+    for row in rows {
+      for cell in row where !cell.isEmpty { self[cell.reference] = cell }
+    }
+  }
+
+  public var rowCount: Int { rows.count }
+  /// The longest row's length.
+  public var columnCount: Int { rows.reduce(0) { max($0, $1.count) } }
+
+  /// The cell at a place; an empty cell beyond the rows and columns that hold anything. Setting a
+  /// cell grows the grid to reach it; setting an empty cell at the end of a row keeps the row short.
+  public subscript(reference: CellReference) -> GridCell {
+    get {
+      guard reference.row >= 0, reference.row < rows.count, reference.column >= 0, reference.column < rows[reference.row].count
+      else { return .empty(reference) }
+      return rows[reference.row][reference.column]
+    }
+    set {
+      precondition(reference.row >= 0 && reference.column >= 0, "a cell reference is never negative")
+      var cell = newValue
+      cell.reference = reference
+      if cell.isEmpty && (reference.row >= rows.count || reference.column >= rows[reference.row].count) { return }
+      while rows.count <= reference.row { rows.append([]) }
+      while rows[reference.row].count <= reference.column {
+        rows[reference.row].append(.empty(CellReference(row: reference.row, column: rows[reference.row].count)))
+      }
+      rows[reference.row][reference.column] = cell
+    }
+  }
+
+  public subscript(row: Int, column: Int) -> GridCell {
+    get { self[CellReference(row: row, column: column)] }
+    set { self[CellReference(row: row, column: column)] = newValue }
+  }
+
+  /// Adds a merged area; areas that overlap one already kept are ignored (Excel refuses them too).
+  /// Returns whether the area was kept.
+  @discardableResult
+  public mutating func merge(_ range: CellRange) -> Bool {
+    guard range.first != range.last,
+      !merges.contains(where: {
+        $0.first.row <= range.last.row && range.first.row <= $0.last.row && $0.first.column <= range.last.column
+          && range.first.column <= $0.last.column
+      })
+    else { return false }
+    merges.append(range)
+    return true
+  }
+
+  /// The merged area a cell lies in, if any.
+  public func mergedRange(containing reference: CellReference) -> CellRange? {
+    merges.first { $0.contains(reference) }
+  }
+
+  /// The cell that shows at a place: the top-left cell of the merged area it lies in, or itself.
+  public func displayedCell(at reference: CellReference) -> GridCell {
+    guard let range = mergedRange(containing: reference) else { return self[reference] }
+    return self[range.first]
+  }
+
+  /// Where a cell is, for messages and provenance: the file, and the sheet and cell (`自评表!B7`) as
+  /// the field.
+  public func location(of reference: CellReference) -> SourceLocation {
+    SourceLocation(file: file, field: "\(name)!\(reference)")
+  }
+}

@@ -1,0 +1,110 @@
+/// An Excel workbook (.xlsx, SpreadsheetML in a ZIP package, as Excel, WPS and LibreOffice save it) read
+/// into grids, one per worksheet in tab order, hidden sheets included; chart sheets have no grid and
+/// are left out.
+///
+/// Opening reads the package's parts that all sheets share (the workbook, its relationships, the shared
+/// strings and the styles); each sheet is read when asked for, so a caller that handles one grid at a
+/// time holds one sheet's cells at a time.
+public struct SpreadsheetReader: Sendable {
+  public struct Limits: Sendable, Hashable {
+    /// Cells that hold something, in one sheet (a year of 1,000 forms on one sheet has about 400,000).
+    public var maximumCellsPerSheet = 2_000_000
+    public var archive = ZipArchive.Limits.standard
+
+    public init() {}
+
+    public static let standard = Limits()
+  }
+
+  /// A worksheet as the workbook lists it.
+  public struct Sheet: Sendable, Hashable {
+    public var name: String
+    public var isHidden: Bool
+    /// The worksheet's part in the package (`xl/worksheets/sheet1.xml`).
+    public var part: String
+  }
+
+  public let file: String
+  public let sheets: [Sheet]
+  /// Whether serials count from 1904 (`<workbookPr date1904="1"/>`) instead of 1900.
+  public let uses1904: Bool
+  private let archive: ZipArchive
+  private let strings: SharedStrings
+  private let styles: CellStyles
+  private let limits: Limits
+
+  public init(bytes: [UInt8], file: String, limits: Limits = .standard) throws(InputError) {
+    self.file = file
+    self.limits = limits
+    let location = SourceLocation(file: file)
+    if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+      throw InputError(
+        location,
+        "this is a legacy .xls workbook or a password-protected one (an OLE2 file), not an .xlsx: save it as Excel Workbook (.xlsx) without a password"
+      )
+    }
+    archive = try ZipArchive(bytes: bytes, file: file, limits: limits.archive)
+
+    let package = try PackageRelationships(of: "", in: archive)
+    let workbookPart = package.first(ofType: "officeDocument")?.target ?? "xl/workbook.xml"
+    guard let workbookEntry = archive.entry(named: workbookPart) else {
+      let isDocument = archive.entry(named: "word/document.xml") != nil
+      throw InputError(
+        location,
+        isDocument
+          ? "this is a Word document, not an Excel workbook"
+          : "the file is a ZIP archive but not an Excel workbook: it has no \(workbookPart)"
+      )
+    }
+    let relationships = try PackageRelationships(of: workbookEntry.name, in: archive)
+    var reader = XMLReader(bytes: try archive.contents(of: workbookEntry), file: file, entry: workbookEntry.name)
+    var sheets: [Sheet] = []
+    var uses1904 = false
+    while let event = try reader.next() {
+      guard case .start(let tag) = event else { continue }
+      if SpreadsheetML.isMain(tag.name, "workbookPr") {
+        uses1904 = tag["date1904"] == "1" || tag["date1904"] == "true"
+      } else if SpreadsheetML.isMain(tag.name, "sheet") {
+        let name = tag["name"] ?? "Sheet\(sheets.count + 1)"
+        guard let id = SpreadsheetML.relationshipID(tag), let target = relationships.relationship(id: id) else {
+          throw InputError(SourceLocation(file: file, field: name), "the workbook lists the sheet but not where its part is")
+        }
+        // Chart sheets, dialog sheets and macro sheets hold no cells.
+        guard target.hasType("worksheet") else { continue }
+        let state = tag["state"] ?? "visible"
+        sheets.append(Sheet(name: name, isHidden: state == "hidden" || state == "veryHidden", part: target.target))
+      }
+    }
+    self.sheets = sheets
+    self.uses1904 = uses1904
+
+    if let part = relationships.first(ofType: "sharedStrings")?.target, let entry = archive.entry(named: part) {
+      strings = try SharedStrings(bytes: try archive.contents(of: entry), file: file, entry: entry.name)
+    } else {
+      strings = SharedStrings()
+    }
+    if let part = relationships.first(ofType: "styles")?.target, let entry = archive.entry(named: part) {
+      styles = try CellStyles(bytes: try archive.contents(of: entry), file: file, entry: entry.name)
+    } else {
+      styles = CellStyles()
+    }
+  }
+
+  /// The sheet's cells.
+  public func grid(of sheet: Sheet) throws(InputError) -> Grid {
+    guard let entry = archive.entry(named: sheet.part) else {
+      throw InputError(SourceLocation(file: file, field: sheet.name), "the sheet's part \(sheet.part) is missing from the file")
+    }
+    let reader = WorksheetReader(
+      file: file, sheetName: sheet.name, strings: strings, styles: styles, uses1904: uses1904, limits: limits)
+    return try reader.read(bytes: try archive.contents(of: entry), entry: entry.name, isHidden: sheet.isHidden)
+  }
+
+  /// Every worksheet's grid, in tab order.
+  public static func read(bytes: [UInt8], file: String, limits: Limits = .standard) throws(InputError) -> [Grid] {
+    let workbook = try SpreadsheetReader(bytes: bytes, file: file, limits: limits)
+    var grids: [Grid] = []
+    for sheet in workbook.sheets { grids.append(try workbook.grid(of: sheet)) }
+    return grids
+  }
+}

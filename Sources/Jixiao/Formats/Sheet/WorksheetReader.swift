@@ -1,0 +1,159 @@
+/// One worksheet part (`xl/worksheets/sheet1.xml`) into a grid: `<sheetData>` rows and cells, each cell
+/// by its type (`t`) and style (`s`), and `<mergeCells>`.
+struct WorksheetReader {
+  let file: String
+  let sheetName: String
+  let strings: SharedStrings
+  let styles: CellStyles
+  let uses1904: Bool
+  let limits: SpreadsheetReader.Limits
+
+  func read(bytes: [UInt8], entry: String, isHidden: Bool) throws(InputError) -> Grid {
+    var grid = Grid(file: file, name: sheetName, isHidden: isHidden)
+    var reader = XMLReader(bytes: bytes, file: file, entry: entry)
+    var row = -1
+    var column = -1
+    var cells = 0
+    do throws(InputError) {
+      while let event = try reader.next() {
+        guard case .start(let tag) = event else { continue }
+        if SpreadsheetML.isMain(tag.name, "row") {
+          if let number = tag["r"] {
+            guard let value = Int(number), value >= 1, value <= CellReference.rowLimit else {
+              throw InputError(
+                grid.location(of: CellReference(row: max(row, 0), column: 0)),
+                "the row number \"\(number)\" is not one from 1 to \(CellReference.rowLimit)")
+            }
+            row = value - 1
+          } else {
+            row += 1
+          }
+          column = -1
+        } else if SpreadsheetML.isMain(tag.name, "c") {
+          let reference: CellReference
+          if let text = tag["r"] {
+            guard let parsed = CellReference(text) else {
+              throw InputError(
+                grid.location(of: CellReference(row: max(row, 0), column: column + 1)),
+                "the cell reference \"\(text)\" is not one")
+            }
+            reference = parsed
+          } else {
+            reference = CellReference(row: max(row, 0), column: column + 1)
+          }
+          guard reference.column < CellReference.columnLimit, reference.row < CellReference.rowLimit else {
+            throw InputError(grid.location(of: reference), "the cell lies beyond Excel's last row or column")
+          }
+          row = max(row, reference.row)
+          column = reference.column
+          let cell = try readCell(tag, at: reference, reader: &reader)
+          if !cell.isEmpty {
+            cells += 1
+            guard cells <= limits.maximumCellsPerSheet else {
+              throw InputError(
+                grid.location(of: reference), "the sheet has more than \(limits.maximumCellsPerSheet) cells that hold something")
+            }
+            grid[reference] = cell
+          }
+        } else if SpreadsheetML.isMain(tag.name, "mergeCell") {
+          // A merged area that cannot be read or overlaps another is left out: its cells stay as they are.
+          if let range = tag["ref"].flatMap({ CellRange($0) }) { grid.merge(range) }
+        } else if SpreadsheetML.isMain(tag.name, "extLst") {
+          try reader.skipElement()
+        }
+      }
+    } catch  where error.location.field == entry {
+      // The XML reader names the part; the sheet's name is what the user knows.
+      throw InputError(SourceLocation(file: file, field: "\(sheetName) (\(entry))"), error.message)
+    }
+    return grid
+  }
+
+  /// The cell whose `<c>` tag was just read, through its `</c>`.
+  private func readCell(_ tag: XMLStartTag, at reference: CellReference, reader: inout XMLReader) throws(InputError) -> GridCell {
+    let type = tag["t"] ?? "n"
+    var value: String?
+    var formula: String?
+    var inline: String?
+    let depth = reader.depth
+    while let event = try reader.next() {
+      switch event {
+      case .start(let child) where SpreadsheetML.isMain(child.name, "v"):
+        value = try reader.elementText()
+      case .start(let child) where SpreadsheetML.isMain(child.name, "f"):
+        formula = try reader.elementText()
+      case .start(let child) where SpreadsheetML.isMain(child.name, "is"):
+        inline = try SpreadsheetML.readStringItem(&reader)
+      case .start:
+        try reader.skipElement()
+      case .end where reader.depth < depth:
+        return cell(
+          type: type, value: value, inline: inline, formula: formula, style: tag["s"].flatMap { Int($0) }, at: reference)
+      default:
+        break
+      }
+    }
+    return cell(type: type, value: value, inline: inline, formula: formula, style: tag["s"].flatMap { Int($0) }, at: reference)
+  }
+
+  private func cell(type: String, value: String?, inline: String?, formula: String?, style: Int?, at reference: CellReference)
+    -> GridCell
+  {
+    func unreadable(_ text: String, _ problem: String) -> GridCell {
+      GridCell(kind: .unreadable, text: text, formula: formula, problem: problem, reference: reference)
+    }
+    func text(_ text: String) -> GridCell {
+      GridCell(kind: text.isEmpty ? .empty : .text, text: text, formula: formula, reference: reference)
+    }
+    if type == "inlineStr" { return text(inline ?? "") }
+    // `<v/>` and `<v></v>` (openpyxl's formulas) hold no value either.
+    guard let value, !value.isEmpty else {
+      if let formula {
+        return unreadable(
+          "",
+          "the formula =\(formula) has no saved result (the file was written without calculating it): open it in Excel, WPS or LibreOffice and save it again"
+        )
+      }
+      return .empty(reference)
+    }
+    switch type {
+    case "s":
+      guard let index = Int(value.trimmingSpaces()), let string = strings[index] else {
+        return unreadable(value, "the cell points to shared string \(value), which the workbook does not have")
+      }
+      return text(string)
+    case "str":
+      return text(OOXMLText.decode(value))
+    case "b":
+      switch value.trimmingSpaces() {
+      case "1", "true": return GridCell(kind: .boolean, text: "TRUE", value: "TRUE", formula: formula, reference: reference)
+      case "0", "false": return GridCell(kind: .boolean, text: "FALSE", value: "FALSE", formula: formula, reference: reference)
+      default: return unreadable(value, "the cell is marked true/false but holds \(value)")
+      }
+    case "e":
+      return unreadable(value, "the cell holds the error value \(value)")
+    case "d":
+      // An ISO 8601 date as written (strict OOXML); shown as stored.
+      return GridCell(kind: .date, text: value, value: value, formula: formula, reference: reference)
+    case "n":
+      let format = styles.format(style)
+      if format.isGeneral && SheetNumber.isPlainText(value) {
+        return GridCell(kind: .number, text: value, value: value, formula: formula, reference: reference)
+      }
+      guard let number = SheetNumber(value.trimmingSpaces()) else {
+        return unreadable(value, "the cell is marked as a number but holds \(value)")
+      }
+      guard let printed = format.print(number, uses1904: uses1904) else {
+        return unreadable(number.plainText, "the number \(number.plainText) has a date format but is no date (Excel shows ####)")
+      }
+      if let date = printed.date {
+        let showsTime = format.showsTime || date.elapsedSeconds % 86_400 != 0
+        return GridCell(
+          kind: .date, text: printed.text, value: date.isoText(withTime: showsTime), formula: formula, reference: reference)
+      }
+      return GridCell(kind: .number, text: printed.text, value: number.plainText, formula: formula, reference: reference)
+    default:
+      return unreadable(value, "the cell has the unknown type \"\(type)\"")
+    }
+  }
+}

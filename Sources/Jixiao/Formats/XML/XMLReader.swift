@@ -1,0 +1,630 @@
+/// A pull reader for the XML that Office documents are made of (XML 1.0 with namespaces, UTF-8): start
+/// and end tags with their attributes, character data with the five predefined entities, numeric
+/// character references and CDATA sections; comments and processing instructions are skipped.
+///
+/// Document type declarations are refused, so no entity can be declared: nothing is fetched, nothing
+/// expands (no XXE, no "billion laughs"). Depth, names and attribute values are bounded (`Limits`).
+/// Errors name the file, the entry, the line and column, and what was expected.
+public struct XMLReader {
+  public struct Limits: Sendable, Hashable {
+    /// Open elements at once (a worksheet nests about 6 deep).
+    public var maximumDepth = 256
+    /// Bytes in an element or attribute name.
+    public var maximumNameBytes = 1_024
+    /// Bytes in one attribute value.
+    public var maximumAttributeBytes = 1 << 20
+    /// Attributes on one element.
+    public var maximumAttributes = 256
+
+    public init() {}
+
+    public static let standard = Limits()
+  }
+
+  private struct Open {
+    var qualifiedName: String
+    var name: XMLName
+    /// Namespace bindings in force before this element.
+    var bindingsBefore: Int
+    var preservesSpace: Bool
+  }
+
+  public let file: String
+  public let entry: String
+  public let limits: Limits
+  private let bytes: [UInt8]
+  private var position = 0
+  private var stack: [Open] = []
+  private var bindings: [(prefix: String, namespace: String)] = [("xml", XMLName.xmlNamespace)]
+  /// The namespace of unprefixed element names where the reader is.
+  private var defaultNamespace = ""
+  private var scratch: [RawAttribute] = []
+  private var text: [UInt8] = []
+  /// Whether the text gathered holds anything but white space.
+  private var textIsBlank = true
+  private var pendingEnd: XMLName?
+  private var sawRoot = false
+  private var finished = false
+  private var readProlog = false
+
+  /// `entry` names the part inside the file (`xl/worksheets/sheet1.xml`) for error messages.
+  public init(bytes: [UInt8], file: String, entry: String, limits: Limits = .standard) {
+    self.bytes = bytes
+    self.file = file
+    self.entry = entry
+    self.limits = limits
+  }
+
+  /// Open elements, the one just started included.
+  public var depth: Int { stack.count }
+
+  /// Whether `xml:space="preserve"` is in force on the innermost open element.
+  public var preservesSpace: Bool { stack.last?.preservesSpace ?? false }
+
+  /// The next event, or nil after the root element has ended (and only white space, comments and
+  /// processing instructions follow it).
+  public mutating func next() throws(InputError) -> XMLEvent? {
+    if let name = pendingEnd {
+      pendingEnd = nil
+      close()
+      return .end(name)
+    }
+    guard !finished else { return nil }
+    let bytes = self.bytes
+    return try bytes.withUnsafeBufferPointer { buffer throws(InputError) in try step(buffer) }
+  }
+
+  /// After a start event: skips to its end, nested elements and text included.
+  public mutating func skipElement() throws(InputError) {
+    let target = stack.count - 1
+    while let event = try next() {
+      if case .end = event, stack.count == target { return }
+    }
+  }
+
+  /// After a start event: the character data inside the element, nested elements' included, up to
+  /// its end.
+  public mutating func elementText() throws(InputError) -> String {
+    let target = stack.count - 1
+    var result = ""
+    while let event = try next() {
+      switch event {
+      case .text(let piece): result += piece
+      case .end where stack.count == target: return result
+      default: break
+      }
+    }
+    return result
+  }
+
+  // MARK: - Errors
+
+  /// An error about what was just read: `failure(_:at:)` at the current position.
+  func failure(_ message: String) -> InputError { failure(message, at: position) }
+
+  /// An error at a byte offset: the line and column (in characters) are counted only now.
+  func failure(_ message: String, at offset: Int) -> InputError {
+    var line = 1
+    var lineStart = 0
+    let end = min(offset, bytes.count)
+    for index in 0..<end where bytes[index] == 0x0A {
+      line += 1
+      lineStart = index + 1
+    }
+    let column = 1 + bytes[lineStart..<end].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+    return InputError(SourceLocation(file: file, field: entry), "line \(line), column \(column): \(message)")
+  }
+
+  // MARK: - Scanning
+
+  private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D }
+
+  private static func isNameByte(_ byte: UInt8) -> Bool {
+    switch byte {
+    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+      UInt8(ascii: "_"), UInt8(ascii: ":"), UInt8(ascii: "-"), UInt8(ascii: "."), 0x80...0xFF:
+      true
+    default: false
+    }
+  }
+
+  private mutating func step(_ buffer: UnsafeBufferPointer<UInt8>) throws(InputError) -> XMLEvent? {
+    if !readProlog {
+      readProlog = true
+      try readPrologStart(buffer)
+    }
+    while position < buffer.count {
+      if buffer[position] != UInt8(ascii: "<") {
+        try readCharacterData(buffer)
+        continue
+      }
+      let next = position + 1 < buffer.count ? buffer[position + 1] : 0
+      switch next {
+      case UInt8(ascii: "!"):
+        try readMarkupDeclaration(buffer)
+      case UInt8(ascii: "?"):
+        try skipProcessingInstruction(buffer)
+      default:
+        // A tag: the text before it is an event of its own.
+        if let event = takeText() { return event }
+        if next == UInt8(ascii: "/") { return try readEndTag(buffer) }
+        return try readStartTag(buffer)
+      }
+    }
+    if let open = stack.last {
+      throw failure("the document ends inside <\(open.qualifiedName)>: the part is cut short", at: buffer.count)
+    }
+    guard sawRoot else { throw failure("the part holds no XML element", at: buffer.count) }
+    finished = true
+    return nil
+  }
+
+  /// A UTF-8 byte-order mark is skipped; UTF-16 is refused; an XML declaration must say UTF-8 if it
+  /// names an encoding.
+  private mutating func readPrologStart(_ buffer: UnsafeBufferPointer<UInt8>) throws(InputError) {
+    if buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { position = 3 }
+    if buffer.count >= 2, (buffer[0] == 0xFE && buffer[1] == 0xFF) || (buffer[0] == 0xFF && buffer[1] == 0xFE) {
+      throw failure("the part is UTF-16; only UTF-8 is read (save the file again from Excel, WPS or LibreOffice)", at: 0)
+    }
+    let declaration = Array("<?xml".utf8)
+    guard position + 6 <= buffer.count, UnsafeBufferPointer(rebasing: buffer[position..<position + 5]).elementsEqual(declaration),
+      Self.isSpace(buffer[position + 5])
+    else { return }
+    let start = position
+    guard let end = find(Array("?>".utf8), in: buffer, from: position) else {
+      throw failure("the XML declaration is not closed with ?>", at: start)
+    }
+    let content = String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<end]), as: UTF8.self)
+    if let range = content.range(of: "encoding") {
+      let rest = content[range.upperBound...].drop { $0 == " " || $0 == "=" || $0 == "\"" || $0 == "'" }
+      let encoding = rest.prefix { $0 != "\"" && $0 != "'" && $0 != " " }
+      guard encoding.lowercased() == "utf-8" || encoding.lowercased() == "utf8" else {
+        throw failure(
+          "the part declares the encoding \(encoding); only UTF-8 is read (save the file again from Excel, WPS or LibreOffice)",
+          at: start)
+      }
+    }
+    position = end + 2
+  }
+
+  private func find(_ needle: [UInt8], in buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+    guard let first = needle.first else { return start }
+    var index = start
+    while index + needle.count <= buffer.count {
+      if buffer[index] == first, UnsafeBufferPointer(rebasing: buffer[index..<index + needle.count]).elementsEqual(needle) {
+        return index
+      }
+      index += 1
+    }
+    return nil
+  }
+
+  private mutating func takeText() -> XMLEvent? {
+    guard !text.isEmpty else { return nil }
+    defer {
+      text.removeAll(keepingCapacity: true)
+      textIsBlank = true
+    }
+    // White space around the root element is not content.
+    guard !stack.isEmpty else { return nil }
+    return .text(String(decoding: text, as: UTF8.self))
+  }
+
+  /// Text up to the next `<`, with references replaced and line ends normalized.
+  private mutating func readCharacterData(_ buffer: UnsafeBufferPointer<UInt8>) throws(InputError) {
+    let start = position
+    while position < buffer.count {
+      let byte = buffer[position]
+      if byte == UInt8(ascii: "<") { break }
+      if byte == UInt8(ascii: "&") {
+        try appendReference(buffer)
+        continue
+      }
+      // A run of plain bytes, checked and copied at once.
+      let runStart = position
+      var ascii = true
+      while position < buffer.count {
+        let byte = buffer[position]
+        if byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&") || byte == 0x0D { break }
+        if byte < 0x20 && byte != 0x09 && byte != 0x0A {
+          throw failure("a control character (U+\(hex(byte))) is not allowed in XML", at: position)
+        }
+        if byte >= 0x80 { ascii = false }
+        if byte == UInt8(ascii: "]"), position + 2 < buffer.count, buffer[position + 1] == UInt8(ascii: "]"),
+          buffer[position + 2] == UInt8(ascii: ">")
+        {
+          throw failure("]]> may not appear in text outside a CDATA section", at: position)
+        }
+        if textIsBlank && !Self.isSpace(byte) { textIsBlank = false }
+        position += 1
+      }
+      let run = UnsafeBufferPointer(rebasing: buffer[runStart..<position])
+      if !ascii && !UTF8Validation.isValid(run) { throw failure("the text is not valid UTF-8", at: runStart) }
+      text.append(contentsOf: run)
+      if position < buffer.count, buffer[position] == 0x0D {
+        // CR LF and a lone CR are both one line feed (XML 1.0 §2.11).
+        text.append(0x0A)
+        position += 1
+        if position < buffer.count, buffer[position] == 0x0A { position += 1 }
+      }
+    }
+    if stack.isEmpty && !textIsBlank {
+      throw failure(sawRoot ? "text after the root element has ended" : "text before the root element", at: start)
+    }
+  }
+
+  private func hex(_ value: some BinaryInteger) -> String {
+    let digits = String(value, radix: 16, uppercase: true)
+    return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+  }
+
+  /// `&name;` or `&#…;` at `position`, appended to `text` as UTF-8.
+  private mutating func appendReference(_ buffer: UnsafeBufferPointer<UInt8>) throws(InputError) {
+    let scalar = try reference(buffer)
+    textIsBlank = false
+    UTF8.encode(scalar) { text.append($0) }
+  }
+
+  /// Reads a reference at `position` (on the `&`) and returns the character it stands for.
+  private mutating func reference(_ buffer: UnsafeBufferPointer<UInt8>) throws(InputError) -> Unicode.Scalar {
+    let start = position
+    var end = position + 1
+    while end < buffer.count, end - start < 12, buffer[end] != UInt8(ascii: ";") { end += 1 }
+    guard end < buffer.count, buffer[end] == UInt8(ascii: ";") else {
+      throw failure("a & that starts no reference: write &amp; for an ampersand", at: start)
+    }
+    let body = String(decoding: UnsafeBufferPointer(rebasing: buffer[start + 1..<end]), as: UTF8.self)
+    position = end + 1
+    switch body {
+    case "lt": return "<"
+    case "gt": return ">"
+    case "amp": return "&"
+    case "quot": return "\""
+    case "apos": return "'"
+    default: break
+    }
+    guard body.hasPrefix("#") else {
+      throw failure(
+        "the entity &\(body); is not defined (only &lt; &gt; &amp; &quot; &apos; and numeric references are)", at: start)
+    }
+    let digits = body.dropFirst()
+    let value: UInt32?
+    if digits.hasPrefix("x") {
+      let hexDigits = digits.dropFirst()
+      value = !hexDigits.isEmpty && hexDigits.allSatisfy(\.isHexDigit) ? UInt32(hexDigits, radix: 16) : nil
+    } else {
+      value = !digits.isEmpty && digits.allSatisfy { $0.isASCII && $0.isWholeNumber } ? UInt32(digits, radix: 10) : nil
+    }
+    guard let value, let scalar = Unicode.Scalar(value), Self.isXMLCharacter(scalar) else {
+      throw failure("the character reference &\(body); is not a character XML allows", at: start)
+    }
+    return scalar
+  }
+
+  private static func isXMLCharacter(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x09, 0x0A, 0x0D, 0x20...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: true
+    default: false
+    }
+  }
+
+  /// `<!--`, `<![CDATA[` or a document type declaration (refused).
+  private mutating func readMarkupDeclaration(_ buffer: UnsafeBufferPointer<UInt8>) throws(InputError) {
+    let start = position
+    let rest = UnsafeBufferPointer(rebasing: buffer[position...])
+    if rest.starts(with: "<!--".utf8) {
+      guard let end = find(Array("-->".utf8), in: buffer, from: position + 4) else {
+        throw failure("a comment is not closed with -->", at: start)
+      }
+      position = end + 3
+    } else if rest.starts(with: "<![CDATA[".utf8) {
+      guard !stack.isEmpty else { throw failure("a CDATA section outside the root element", at: start) }
+      guard let end = find(Array("]]>".utf8), in: buffer, from: position + 9) else {
+        throw failure("a CDATA section is not closed with ]]>", at: start)
+      }
+      let content = UnsafeBufferPointer(rebasing: buffer[position + 9..<end])
+      guard UTF8Validation.isValid(content) else { throw failure("the CDATA section is not valid UTF-8", at: start) }
+      var index = 0
+      while index < content.count {
+        let byte = content[index]
+        if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D {
+          throw failure("a control character (U+\(hex(byte))) is not allowed in XML", at: position + 9 + index)
+        }
+        if byte == 0x0D {
+          text.append(0x0A)
+          if index + 1 < content.count, content[index + 1] == 0x0A { index += 1 }
+        } else {
+          text.append(byte)
+        }
+        index += 1
+      }
+      if !content.isEmpty { textIsBlank = false }
+      position = end + 3
+    } else if rest.starts(with: "<!DOCTYPE".utf8) {
+      throw failure(
+        "the part has a document type declaration (<!DOCTYPE>), which Office files never have; refused so that no entity can be declared",
+        at: start)
+    } else {
+      throw failure("<! starts neither a comment nor a CDATA section", at: start)
+    }
+  }
+
+  private mutating func skipProcessingInstruction(_ buffer: UnsafeBufferPointer<UInt8>) throws(InputError) {
+    guard let end = find(Array("?>".utf8), in: buffer, from: position + 2) else {
+      throw failure("a processing instruction is not closed with ?>", at: position)
+    }
+    position = end + 2
+  }
+
+  /// A name at `position`, which must start one: its bytes, and where its first colon is.
+  private mutating func readName(_ buffer: UnsafeBufferPointer<UInt8>, what: @autoclosure () -> String)
+    throws(InputError) -> (range: Range<Int>, colon: Int?)
+  {
+    let start = position
+    guard position < buffer.count, Self.isNameByte(buffer[position]),
+      !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(buffer[position]),
+      buffer[position] != UInt8(ascii: "-"), buffer[position] != UInt8(ascii: ".")
+    else {
+      throw failure("expected \(what())", at: start)
+    }
+    var ascii = true
+    var colon: Int?
+    while position < buffer.count, Self.isNameByte(buffer[position]) {
+      let byte = buffer[position]
+      if byte >= 0x80 { ascii = false }
+      if byte == UInt8(ascii: ":") && colon == nil { colon = position }
+      position += 1
+    }
+    guard position - start <= limits.maximumNameBytes else {
+      throw failure("a name of \(position - start) bytes, more than the \(limits.maximumNameBytes) allowed", at: start)
+    }
+    guard ascii || UTF8Validation.isValid(UnsafeBufferPointer(rebasing: buffer[start..<position])) else {
+      throw failure("a name that is not valid UTF-8", at: start)
+    }
+    return (start..<position, colon)
+  }
+
+  private static func string(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+    String(decoding: UnsafeBufferPointer(rebasing: buffer[range]), as: UTF8.self)
+  }
+
+  private static func bytes(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, equal text: StaticString) -> Bool {
+    range.count == text.utf8CodeUnitCount
+      && UnsafeBufferPointer(rebasing: buffer[range]).elementsEqual(
+        UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+  }
+
+  private mutating func skipSpace(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+    let start = position
+    while position < buffer.count, Self.isSpace(buffer[position]) { position += 1 }
+    return position > start
+  }
+
+  /// An attribute as written, before its name is resolved.
+  private struct RawAttribute {
+    var name: Range<Int>
+    var colon: Int?
+    var value: String
+    var isDeclaration: Bool
+  }
+
+  private mutating func readStartTag(_ buffer: UnsafeBufferPointer<UInt8>) throws(InputError) -> XMLEvent {
+    let start = position
+    if stack.isEmpty && sawRoot { throw failure("a second root element", at: start) }
+    guard stack.count < limits.maximumDepth else {
+      throw failure("elements nested more than \(limits.maximumDepth) deep", at: start)
+    }
+    position += 1
+    let (nameRange, nameColon) = try readName(buffer, what: "an element name after <")
+    // The attributes' array is kept from tag to tag, so that reading one allocates nothing.
+    var raw = scratch
+    scratch = []
+    defer {
+      raw.removeAll(keepingCapacity: true)
+      scratch = raw
+    }
+    var isEmpty = false
+    var declares = false
+    while true {
+      let spaced = skipSpace(buffer)
+      guard position < buffer.count else {
+        throw failure("the tag <\(Self.string(buffer, nameRange)) is not closed", at: start)
+      }
+      if buffer[position] == UInt8(ascii: ">") {
+        position += 1
+        break
+      }
+      if buffer[position] == UInt8(ascii: "/") {
+        guard position + 1 < buffer.count, buffer[position + 1] == UInt8(ascii: ">") else {
+          throw failure("expected /> to close <\(Self.string(buffer, nameRange))", at: position)
+        }
+        position += 2
+        isEmpty = true
+        break
+      }
+      guard spaced else {
+        throw failure("expected a space before the attribute in <\(Self.string(buffer, nameRange))", at: position)
+      }
+      let (attributeRange, colon) = try readName(buffer, what: "an attribute name or > in <\(Self.string(buffer, nameRange))")
+      _ = skipSpace(buffer)
+      guard position < buffer.count, buffer[position] == UInt8(ascii: "=") else {
+        throw failure("expected = after the attribute \(Self.string(buffer, attributeRange))", at: position)
+      }
+      position += 1
+      _ = skipSpace(buffer)
+      let value = try readAttributeValue(buffer, name: attributeRange)
+      let attributeBytes = UnsafeBufferPointer(rebasing: buffer[attributeRange])
+      guard !raw.contains(where: { UnsafeBufferPointer(rebasing: buffer[$0.name]).elementsEqual(attributeBytes) }) else {
+        throw failure(
+          "the attribute \(Self.string(buffer, attributeRange)) appears twice in <\(Self.string(buffer, nameRange))>",
+          at: attributeRange.lowerBound)
+      }
+      guard raw.count < limits.maximumAttributes else {
+        throw failure(
+          "more than \(limits.maximumAttributes) attributes in <\(Self.string(buffer, nameRange))>", at: attributeRange.lowerBound
+        )
+      }
+      let isDeclaration =
+        colon.map { Self.bytes(buffer, attributeRange.lowerBound..<$0, equal: "xmlns") }
+        ?? Self.bytes(buffer, attributeRange, equal: "xmlns")
+      declares = declares || isDeclaration
+      raw.append(RawAttribute(name: attributeRange, colon: colon, value: value, isDeclaration: isDeclaration))
+    }
+
+    // Namespace declarations first: they apply to the element's own name and attributes.
+    let bindingsBefore = bindings.count
+    if declares {
+      for attribute in raw where attribute.isDeclaration {
+        if let colon = attribute.colon {
+          let prefix = Self.string(buffer, colon + 1..<attribute.name.upperBound)
+          guard !attribute.value.isEmpty else {
+            throw failure("the prefix \(prefix) is bound to an empty namespace", at: attribute.name.lowerBound)
+          }
+          bindings.append((prefix, attribute.value))
+        } else {
+          bindings.append(("", attribute.value))
+        }
+      }
+      defaultNamespace = bindings.last { $0.prefix.isEmpty }?.namespace ?? ""
+    }
+    let name = try resolve(buffer, nameRange, colon: nameColon, isElement: true)
+    var attributes: [XMLAttribute] = []
+    attributes.reserveCapacity(raw.count)
+    var preservesSpace = stack.last?.preservesSpace ?? false
+    for attribute in raw where !attribute.isDeclaration {
+      let attributeName = try resolve(buffer, attribute.name, colon: attribute.colon, isElement: false)
+      if attribute.colon != nil {
+        if attributeName.local == "space" && attributeName.namespace == XMLName.xmlNamespace {
+          preservesSpace = attribute.value == "preserve"
+        }
+        // Two prefixes may name one namespace.
+        guard !attributes.contains(where: { $0.name == attributeName }) else {
+          throw failure(
+            "the attribute \(Self.string(buffer, attribute.name)) appears twice in <\(Self.string(buffer, nameRange))> (by namespace)",
+            at: attribute.name.lowerBound)
+        }
+      }
+      attributes.append(XMLAttribute(name: attributeName, value: attribute.value))
+    }
+    sawRoot = true
+    stack.append(
+      Open(
+        qualifiedName: Self.string(buffer, nameRange), name: name, bindingsBefore: bindingsBefore,
+        preservesSpace: preservesSpace))
+    if isEmpty { pendingEnd = name }
+    return .start(XMLStartTag(name: name, attributes: attributes))
+  }
+
+  private func resolve(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, colon: Int?, isElement: Bool)
+    throws(InputError) -> XMLName
+  {
+    guard let colon else {
+      // Unprefixed attributes are in no namespace; unprefixed elements in the default one.
+      return XMLName(isElement ? defaultNamespace : "", Self.string(buffer, range))
+    }
+    let prefix = UnsafeBufferPointer(rebasing: buffer[range.lowerBound..<colon])
+    let local = colon + 1..<range.upperBound
+    guard !prefix.isEmpty, !local.isEmpty, !buffer[local].contains(UInt8(ascii: ":")) else {
+      throw failure("the name \(Self.string(buffer, range)) is not a valid qualified name", at: range.lowerBound)
+    }
+    guard let binding = bindings.last(where: { $0.prefix.utf8.elementsEqual(prefix) }) else {
+      throw failure(
+        "the prefix \(String(decoding: prefix, as: UTF8.self)) in \(Self.string(buffer, range)) is not declared",
+        at: range.lowerBound)
+    }
+    return XMLName(binding.namespace, Self.string(buffer, local))
+  }
+
+  private mutating func readAttributeValue(_ buffer: UnsafeBufferPointer<UInt8>, name: Range<Int>) throws(InputError) -> String {
+    guard position < buffer.count, buffer[position] == UInt8(ascii: "\"") || buffer[position] == UInt8(ascii: "'") else {
+      throw failure("expected a quoted value for the attribute \(Self.string(buffer, name))", at: position)
+    }
+    let quote = buffer[position]
+    let start = position
+    position += 1
+    // The usual value has nothing to replace or normalize: its bytes are the value.
+    var end = position
+    var ascii = true
+    while end < buffer.count {
+      let byte = buffer[end]
+      if byte == quote || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte < 0x20 { break }
+      if byte >= 0x80 { ascii = false }
+      end += 1
+    }
+    if end < buffer.count, buffer[end] == quote {
+      guard end - position <= limits.maximumAttributeBytes else {
+        throw failure(
+          "the value of the attribute \(Self.string(buffer, name)) is longer than \(limits.maximumAttributeBytes) bytes",
+          at: start)
+      }
+      let value = UnsafeBufferPointer(rebasing: buffer[position..<end])
+      guard ascii || UTF8Validation.isValid(value) else {
+        throw failure("the value of the attribute \(Self.string(buffer, name)) is not valid UTF-8", at: start)
+      }
+      position = end + 1
+      return String(decoding: value, as: UTF8.self)
+    }
+    var value: [UInt8] = Array(UnsafeBufferPointer(rebasing: buffer[position..<end]))
+    position = end
+    while true {
+      guard position < buffer.count else {
+        throw failure("the value of the attribute \(Self.string(buffer, name)) is not closed", at: start)
+      }
+      let byte = buffer[position]
+      if byte == quote { break }
+      switch byte {
+      case UInt8(ascii: "<"):
+        throw failure("< is not allowed in an attribute value: write &lt;", at: position)
+      case UInt8(ascii: "&"):
+        UTF8.encode(try reference(buffer)) { value.append($0) }
+        continue
+      case 0x0D:
+        value.append(0x20)
+        if position + 1 < buffer.count, buffer[position + 1] == 0x0A { position += 1 }
+      case 0x09, 0x0A:
+        value.append(0x20)
+      case 0..<0x20:
+        throw failure("a control character (U+\(hex(byte))) is not allowed in XML", at: position)
+      default:
+        if byte >= 0x80 { ascii = false }
+        value.append(byte)
+      }
+      position += 1
+      guard value.count <= limits.maximumAttributeBytes else {
+        throw failure(
+          "the value of the attribute \(Self.string(buffer, name)) is longer than \(limits.maximumAttributeBytes) bytes",
+          at: start)
+      }
+    }
+    position += 1
+    guard ascii || value.withUnsafeBufferPointer(UTF8Validation.isValid) else {
+      throw failure("the value of the attribute \(Self.string(buffer, name)) is not valid UTF-8", at: start)
+    }
+    return String(decoding: value, as: UTF8.self)
+  }
+
+  private mutating func readEndTag(_ buffer: UnsafeBufferPointer<UInt8>) throws(InputError) -> XMLEvent {
+    let start = position
+    position += 2
+    let (range, _) = try readName(buffer, what: "an element name after </")
+    _ = skipSpace(buffer)
+    guard position < buffer.count, buffer[position] == UInt8(ascii: ">") else {
+      throw failure("expected > to close </\(Self.string(buffer, range))", at: position)
+    }
+    position += 1
+    guard let open = stack.last else { throw failure("</\(Self.string(buffer, range))> closes no element", at: start) }
+    guard open.qualifiedName.utf8.elementsEqual(UnsafeBufferPointer(rebasing: buffer[range])) else {
+      throw failure("</\(Self.string(buffer, range))> where </\(open.qualifiedName)> was expected", at: start)
+    }
+    close()
+    return .end(open.name)
+  }
+
+  private mutating func close() {
+    let open = stack.removeLast()
+    if bindings.count > open.bindingsBefore {
+      bindings.removeSubrange(open.bindingsBefore...)
+      defaultNamespace = bindings.last { $0.prefix.isEmpty }?.namespace ?? ""
+    }
+  }
+}

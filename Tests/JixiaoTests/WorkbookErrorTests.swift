@@ -1,0 +1,125 @@
+import Foundation
+import Testing
+
+@testable import Jixiao
+
+/// A ZIP archive of stored entries, for packages made in a test.
+func storedZip(_ entries: [(name: String, text: String)]) -> [UInt8] {
+  func u16(_ value: Int) -> [UInt8] { [UInt8(value & 0xFF), UInt8(value >> 8 & 0xFF)] }
+  func u32(_ value: UInt32) -> [UInt8] { u16(Int(value & 0xFFFF)) + u16(Int(value >> 16)) }
+  var body: [UInt8] = []
+  var directory: [UInt8] = []
+  for (name, text) in entries {
+    let data = Array(text.utf8)
+    let nameBytes = Array(name.utf8)
+    let crc = CRC32.checksum(data)
+    let offset = UInt32(body.count)
+    body += u32(0x0403_4B50) + u16(20) + u16(0x800) + u16(0) + u16(0) + u16(0x21) + u32(crc)
+    body += u32(UInt32(data.count)) + u32(UInt32(data.count)) + u16(nameBytes.count) + u16(0) + nameBytes + data
+    directory += u32(0x0201_4B50) + u16(20) + u16(20) + u16(0x800) + u16(0) + u16(0) + u16(0x21) + u32(crc)
+    directory += u32(UInt32(data.count)) + u32(UInt32(data.count)) + u16(nameBytes.count) + u16(0) + u16(0) + u16(0) + u16(0)
+    directory += u32(0) + u32(offset) + nameBytes
+  }
+  let end = u32(0x0605_4B50) + u16(0) + u16(0) + u16(entries.count) + u16(entries.count)
+  return body + directory + end + u32(UInt32(directory.count)) + u32(UInt32(body.count)) + u16(0)
+}
+
+@Suite struct WorkbookErrorTests {
+  static let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+  static let type = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+
+  /// A one-sheet workbook around the sheet's XML.
+  static func workbook(sheet: String, sheetTarget: String = "worksheets/sheet1.xml", extra: [(String, String)] = []) -> [UInt8] {
+    storedZip(
+      [
+        (
+          "xl/workbook.xml",
+          #"<workbook xmlns="\#(main)" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="表一" sheetId="1" r:id="rId1"/></sheets></workbook>"#
+        ),
+        (
+          "xl/_rels/workbook.xml.rels",
+          #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="\#(type)worksheet" Target="\#(sheetTarget)"/></Relationships>"#
+        ),
+        ("xl/worksheets/sheet1.xml", sheet),
+      ] + extra)
+  }
+
+  private func failure(_ bytes: [UInt8], limits: SpreadsheetReader.Limits = .standard) -> InputError? {
+    do {
+      _ = try SpreadsheetReader.read(bytes: bytes, file: "t.xlsx", limits: limits)
+      return nil
+    } catch {
+      return error
+    }
+  }
+
+  @Test func aWorkbookWithoutPackageRelationshipsIsFoundWhereExcelPutsIt() throws {
+    let grids = try SpreadsheetReader.read(
+      bytes: Self.workbook(
+        sheet: #"<worksheet xmlns="\#(Self.main)"><sheetData><row r="2"><c r="B2"><v>5</v></c></row></sheetData></worksheet>"#),
+      file: "t.xlsx")
+    #expect(grids.count == 1 && grids[0].name == "表一")
+    #expect(grids[0][1, 1].text == "5" && grids[0].rowCount == 2)
+  }
+
+  @Test func filesThatAreNoWorkbookSaySo() {
+    #expect(failure([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0])?.message.contains("legacy .xls") == true)
+    #expect(failure(Array("项目名称,权重\n".utf8))?.message.contains("to be a ZIP archive") == true)
+    #expect(failure(Array(String(repeating: "项目名称,权重\n", count: 5).utf8))?.message.contains("not a ZIP archive") == true)
+    #expect(
+      failure(storedZip([("word/document.xml", "<w:document/>")]))?.message == "this is a Word document, not an Excel workbook")
+    #expect(failure(storedZip([("a.txt", "x")]))?.message.contains("has no xl/workbook.xml") == true)
+  }
+
+  @Test func aDamagedSheetIsNamedByTheSheet() throws {
+    let broken = try #require(
+      failure(Self.workbook(sheet: #"<worksheet xmlns="\#(Self.main)"><sheetData><row></sheetData></worksheet>"#)))
+    #expect(broken.location.file == "t.xlsx")
+    #expect(broken.location.field == "表一 (xl/worksheets/sheet1.xml)")
+    #expect(broken.message.contains("line 1") && broken.message.contains("</sheetData> where </row> was expected"))
+
+    let missing = try #require(failure(Self.workbook(sheet: "<worksheet/>", sheetTarget: "worksheets/gone.xml")))
+    #expect(missing.location.field == "表一")
+    #expect(missing.message.contains("xl/worksheets/gone.xml is missing"))
+
+    let badReference = try #require(
+      failure(
+        Self.workbook(
+          sheet: #"<worksheet xmlns="\#(Self.main)"><sheetData><row r="1"><c r="1A"><v>1</v></c></row></sheetData></worksheet>"#))
+    )
+    #expect(badReference.location.field == "表一!A1")
+    #expect(badReference.message.contains("\"1A\" is not one"))
+
+    let badRow = try #require(
+      failure(Self.workbook(sheet: #"<worksheet xmlns="\#(Self.main)"><sheetData><row r="0"/></sheetData></worksheet>"#)))
+    #expect(badRow.message.contains("row number \"0\""))
+  }
+
+  @Test func aSheetListedWithoutItsPartIsRefused() {
+    let bytes = storedZip([
+      ("xl/workbook.xml", #"<workbook xmlns="\#(Self.main)"><sheets><sheet name="S" sheetId="1"/></sheets></workbook>"#)
+    ])
+    #expect(failure(bytes)?.message == "the workbook lists the sheet but not where its part is")
+  }
+
+  @Test func theCellLimitHolds() {
+    let row = (0..<10).map { #"<c r="\#(CellReference.columnName($0))1"><v>\#($0)</v></c>"# }.joined()
+    let bytes = Self.workbook(
+      sheet: #"<worksheet xmlns="\#(Self.main)"><sheetData><row r="1">\#(row)</row></sheetData></worksheet>"#)
+    var limits = SpreadsheetReader.Limits()
+    limits.maximumCellsPerSheet = 9
+    #expect(failure(bytes, limits: limits)?.message == "the sheet has more than 9 cells that hold something")
+    limits.maximumCellsPerSheet = 10
+    #expect(failure(bytes, limits: limits) == nil)
+  }
+
+  @Test func sheetsAreReadOneAtATime() throws {
+    let bytes = Self.workbook(
+      sheet:
+        #"<worksheet xmlns="\#(Self.main)"><sheetData><row><c t="inlineStr"><is><t>一</t></is></c></row></sheetData></worksheet>"#)
+    let workbook = try SpreadsheetReader(bytes: bytes, file: "t.xlsx")
+    #expect(workbook.sheets.map(\.part) == ["xl/worksheets/sheet1.xml"])
+    #expect(!workbook.uses1904)
+    #expect(try workbook.grid(of: workbook.sheets[0])[0, 0].text == "一")
+  }
+}

@@ -1,0 +1,229 @@
+import Testing
+
+@testable import Jixiao
+
+@Suite struct XMLReaderTests {
+  private static let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+  private static let relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+  private func events(_ text: String, limits: XMLReader.Limits = .standard) throws(InputError) -> [XMLEvent] {
+    var reader = XMLReader(bytes: Array(text.utf8), file: "book.xlsx", entry: "xl/test.xml", limits: limits)
+    var events: [XMLEvent] = []
+    while let event = try reader.next() { events.append(event) }
+    return events
+  }
+
+  private func error(_ text: String, limits: XMLReader.Limits = .standard) -> InputError? {
+    error(Array(text.utf8), limits: limits)
+  }
+
+  private func error(_ bytes: [UInt8], limits: XMLReader.Limits = .standard) -> InputError? {
+    var reader = XMLReader(bytes: bytes, file: "book.xlsx", entry: "xl/test.xml", limits: limits)
+    do {
+      while try reader.next() != nil {}
+      return nil
+    } catch {
+      return error
+    }
+  }
+
+  private func start(_ namespace: String, _ local: String, _ attributes: [(XMLName, String)] = []) -> XMLEvent {
+    .start(XMLStartTag(name: XMLName(namespace, local), attributes: attributes.map { XMLAttribute(name: $0.0, value: $0.1) }))
+  }
+
+  @Test func elementsAttributesAndText() throws {
+    let document = """
+      <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+      <!-- a comment before the root -->
+      <worksheet xmlns="\(Self.main)" xmlns:r="\(Self.relationships)">
+        <sheetData><row r="1"><c r="A1" t='s'><v>12</v></c><c r="B1" r:id="rId3"/></row></sheetData>
+      </worksheet>
+      """
+    let all = try events(document)
+    let withoutSpace = all.filter { if case .text(let text) = $0 { !text.allSatisfy(\.isWhitespace) } else { true } }
+    #expect(
+      withoutSpace == [
+        start(Self.main, "worksheet"),
+        start(Self.main, "sheetData"),
+        start(Self.main, "row", [(XMLName("", "r"), "1")]),
+        start(Self.main, "c", [(XMLName("", "r"), "A1"), (XMLName("", "t"), "s")]),
+        start(Self.main, "v"),
+        .text("12"),
+        .end(XMLName(Self.main, "v")),
+        .end(XMLName(Self.main, "c")),
+        start(Self.main, "c", [(XMLName("", "r"), "B1"), (XMLName(Self.relationships, "id"), "rId3")]),
+        .end(XMLName(Self.main, "c")),
+        .end(XMLName(Self.main, "row")),
+        .end(XMLName(Self.main, "sheetData")),
+        .end(XMLName(Self.main, "worksheet")),
+      ])
+  }
+
+  @Test func prefixesAreSpellingNotMeaning() throws {
+    let prefixed = try events(#"<x:sst xmlns:x="\#(Self.main)"><x:si><x:t>a</x:t></x:si></x:sst>"#)
+    let plain = try events(#"<sst xmlns="\#(Self.main)"><si><t>a</t></si></sst>"#)
+    #expect(prefixed == plain)
+    // An inner default namespace, undeclared again with xmlns="".
+    let nested = try events(#"<a xmlns="urn:one"><b xmlns="urn:two"><c xmlns=""/></b><d/></a>"#)
+    #expect(nested[1] == start("urn:two", "b"))
+    #expect(nested[2] == start("", "c"))
+    #expect(nested[5] == start("urn:one", "d"))
+  }
+
+  @Test func referencesCDATAAndLineEnds() throws {
+    let document =
+      "<t a=\"x&amp;y &#x4E2D;&#25991;\tz\r\nw\">&lt;&gt;&amp;&quot;&apos; &#x1F600;<![CDATA[<b>&amp;</b>]]>\r\nline\rend</t>"
+    let all = try events(document)
+    #expect(all[0] == start("", "t", [(XMLName("", "a"), "x&y 中文 z w")]))
+    #expect(all[1] == .text("<>&\"' 😀<b>&amp;</b>\nline\nend"))
+    // Comments and processing instructions inside text do not split it.
+    #expect(try events("<t>a<!-- c -->b<?pi x?>c</t>")[1] == .text("abc"))
+  }
+
+  @Test func spacePreservationIsTracked() throws {
+    var reader = XMLReader(
+      bytes: Array(#"<r><t xml:space="preserve"> a <i/></t><u/></r>"#.utf8), file: "f", entry: "e")
+    _ = try reader.next()
+    #expect(!reader.preservesSpace)
+    _ = try reader.next()
+    #expect(reader.preservesSpace)
+    #expect(try reader.next() == .text(" a "))
+    _ = try reader.next()
+    #expect(reader.preservesSpace, "inherited by <i>")
+    _ = try reader.next()  // </i>
+    _ = try reader.next()  // </t>
+    #expect(try reader.next() == start("", "u"))
+    #expect(!reader.preservesSpace, "not by the sibling <u>")
+  }
+
+  @Test func elementTextAndSkipping() throws {
+    var reader = XMLReader(bytes: Array("<si><r><t>产出</t></r><r><t>指标</t></r><x>y</x></si>".utf8), file: "f", entry: "e")
+    _ = try reader.next()
+    #expect(try reader.elementText() == "产出指标y")
+    #expect(try reader.next() == nil)
+    var skipping = XMLReader(bytes: Array("<a><b><c>x</c></b><d/></a>".utf8), file: "f", entry: "e")
+    _ = try skipping.next()
+    _ = try skipping.next()
+    try skipping.skipElement()
+    #expect(try skipping.next() == start("", "d"))
+  }
+
+  @Test func errorsNameTheLineAndColumnAndWhatWasExpected() throws {
+    let mismatched = try #require(error("<a>\n  <b>产出</c>\n</a>"))
+    #expect(mismatched.location.file == "book.xlsx")
+    #expect(mismatched.location.field == "xl/test.xml")
+    #expect(mismatched.message == "line 2, column 8: </c> where </b> was expected")
+    #expect(error("<a><b></b>")?.message.contains("ends inside <a>") == true)
+  }
+
+  @Test(arguments: [
+    ("", "holds no XML element"),
+    ("   ", "holds no XML element"),
+    ("<a></a><b/>", "a second root element"),
+    ("x<a/>", "text before the root"),
+    ("<a/>x", "text after the root"),
+    ("<a>&nbsp;</a>", "the entity &nbsp; is not defined"),
+    ("<a>& b</a>", "write &amp;"),
+    ("<a>&#0;</a>", "is not a character XML allows"),
+    ("<a>&#xD800;</a>", "is not a character XML allows"),
+    ("<a>&#x110000;</a>", "is not a character XML allows"),
+    ("<a>&#x;</a>", "is not a character XML allows"),
+    ("<a>&#-5;</a>", "is not a character XML allows"),
+    ("<a>\u{01}</a>", "control character (U+0001)"),
+    ("<a b=\"\u{02}\"/>", "control character (U+0002)"),
+    ("<a>]]></a>", "]]> may not appear"),
+    ("<a b=\"<\"/>", "< is not allowed in an attribute value"),
+    ("<a b=\"1\" b=\"2\"/>", "the attribute b appears twice"),
+    ("<a xmlns:p=\"u\" xmlns:q=\"u\" p:b=\"1\" q:b=\"2\"/>", "appears twice in <a> (by namespace)"),
+    ("<p:a/>", "the prefix p in p:a is not declared"),
+    ("<a p:b=\"1\"/>", "the prefix p in p:b is not declared"),
+    ("<a xmlns:p=\"\"/>", "bound to an empty namespace"),
+    ("<a b=1/>", "expected a quoted value"),
+    ("<a b/>", "expected = after the attribute b"),
+    ("<a b=\"1\"c=\"2\"/>", "expected a space before the attribute"),
+    ("<a", "is not closed"),
+    ("<a b=\"1", "is not closed"),
+    ("<1a/>", "expected an element name"),
+    ("<a></ b>", "expected an element name after </"),
+    ("</a>", "closes no element"),
+    ("<a><!-- x </a>", "comment is not closed"),
+    ("<a><![CDATA[x</a>", "CDATA section is not closed"),
+    ("<a><!ELEMENT a ANY></a>", "neither a comment nor a CDATA"),
+    ("<?xml version=\"1.0\" encoding=\"GBK\"?><a/>", "declares the encoding GBK"),
+    ("<?xml version=\"1.0\"<a/>", "XML declaration is not closed"),
+  ])
+  func malformedDocumentsAreRefused(document: String, phrase: String) {
+    let failure = error(document)
+    #expect(failure?.message.contains(phrase) == true, "\(String(describing: failure))")
+  }
+
+  @Test func entityDeclarationsAreRefused() {
+    // "Billion laughs" and an external entity: refused at the DOCTYPE, before any entity exists.
+    let laughs = """
+      <?xml version="1.0"?>
+      <!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>
+      <lolz>&lol2;</lolz>
+      """
+    #expect(error(laughs)?.message.contains("line 2, column 1: the part has a document type declaration") == true)
+    let external = #"<!DOCTYPE a [<!ENTITY x SYSTEM "file:///etc/passwd">]><a>&x;</a>"#
+    #expect(error(external)?.message.contains("document type declaration") == true)
+  }
+
+  @Test func encodingsOtherThanUTF8AreRefused() {
+    #expect(error([0xFF, 0xFE, 0x3C, 0x00, 0x61, 0x00])?.message.contains("UTF-16") == true)
+    #expect(error([0xEF, 0xBB, 0xBF] + Array("<a/>".utf8)) == nil, "a UTF-8 byte-order mark is skipped")
+    #expect(error(Array("<a>".utf8) + [0xC3, 0x28] + Array("</a>".utf8))?.message.contains("not valid UTF-8") == true)
+    #expect(error(Array("<a b=\"".utf8) + [0xED, 0xA0, 0x80] + Array("\"/>".utf8))?.message.contains("not valid UTF-8") == true)
+    #expect(error(Array("<a".utf8) + [0xFF] + Array("/>".utf8))?.message.contains("name that is not valid UTF-8") == true)
+    #expect(
+      error(Array("<a><![CDATA[".utf8) + [0xC0, 0xAF] + Array("]]></a>".utf8))?.message.contains("not valid UTF-8") == true)
+  }
+
+  @Test func limitsAreEnforced() {
+    var limits = XMLReader.Limits()
+    limits.maximumDepth = 3
+    #expect(error("<a><b><c/></b></a>", limits: limits) == nil)
+    #expect(error("<a><b><c><d/></c></b></a>", limits: limits)?.message.contains("nested more than 3 deep") == true)
+    limits = XMLReader.Limits()
+    limits.maximumNameBytes = 4
+    #expect(error("<abcde/>", limits: limits)?.message.contains("a name of 5 bytes") == true)
+    limits = XMLReader.Limits()
+    limits.maximumAttributeBytes = 4
+    #expect(error("<a b=\"12345\"/>", limits: limits)?.message.contains("longer than 4 bytes") == true)
+    limits = XMLReader.Limits()
+    limits.maximumAttributes = 2
+    #expect(error("<a b=\"1\" c=\"2\" d=\"3\"/>", limits: limits)?.message.contains("more than 2 attributes") == true)
+    // The default depth: 100,000 nested elements are refused at 257, without recursion.
+    let deep = String(repeating: "<a>", count: 100_000)
+    #expect(error(deep)?.message.contains("nested more than 256 deep") == true)
+  }
+
+  @Test func aDocumentLargerThanTenMegabytesIsRead() throws {
+    // FoundationXML's XMLParser(data:) gives up around 10 MB; a large sheet must not.
+    let row = #"<row r="1"><c r="A1" t="s"><v>1</v></c><c r="B1"><v>2.5</v></c></row>"#
+    let document = "<sheetData>" + String(repeating: row, count: 180_000) + "</sheetData>"
+    #expect(document.utf8.count > 11_000_000)
+    var reader = XMLReader(bytes: Array(document.utf8), file: "f", entry: "e")
+    var values = 0
+    while let event = try reader.next() {
+      if case .text = event { values += 1 }
+    }
+    #expect(values == 360_000)
+  }
+
+  @Test func everyCutAndByteChangeEndsInAnEventOrALocatedError() {
+    let document = Array(
+      #"<?xml version="1.0"?><x:a xmlns:x="urn:x" b="&amp;1"><x:c>产出&#x4E2D;<![CDATA[<d>]]></x:c><!-- c --><e/></x:a>"#.utf8)
+    for length in 0..<document.count {
+      let failure = error(Array(document[..<length]))
+      #expect(failure?.location.field == "xl/test.xml", "cut at \(length)")
+    }
+    for position in 0..<document.count {
+      for replacement: UInt8 in [0x00, 0x26, 0x3C, 0x3E, 0x22, 0xFF, 0x0D] {
+        var changed = document
+        changed[position] = replacement
+        if let failure = error(changed) { #expect(failure.message.hasPrefix("line ")) }
+      }
+    }
+  }
+}
