@@ -827,7 +827,7 @@ THIN = Side(style="thin", color="FF000000")
 BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 
 
-def write_xlsx(path, sheets):
+def write_xlsx(path, sheets, store_below=0):
     wb = openpyxl.Workbook()
     wb.remove(wb.active)
     formulas = {}
@@ -883,19 +883,21 @@ def write_xlsx(path, sheets):
                     raise SystemExit(f"{path}: could not give {cell_ref} its cached value")
         return data
 
-    rezip(buffer.getvalue(), path, patch)
+    rezip(buffer.getvalue(), path, patch, store_below)
 
 
-def rezip(data, path, patch=lambda name, data: data):
-    """Rewrites a zip with fixed entry times (openpyxl and python-docx stamp the time of saving)."""
+def rezip(data, path, patch=lambda name, data: data, store_below=0):
+    """Rewrites a zip with fixed entry times (openpyxl and python-docx stamp the time of saving). Entries
+    smaller than `store_below` bytes are stored instead of deflated."""
     source = zipfile.ZipFile(io.BytesIO(data))
     path.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
         for info in source.infolist():
             entry = zipfile.ZipInfo(info.filename, ZIP_TIME)
-            entry.compress_type = zipfile.ZIP_DEFLATED
+            content = patch(info.filename, source.read(info.filename))
+            entry.compress_type = zipfile.ZIP_STORED if len(content) < store_below else zipfile.ZIP_DEFLATED
             entry.external_attr = 0o600 << 16
-            out.writestr(entry, patch(info.filename, source.read(info.filename)))
+            out.writestr(entry, content)
 
 
 def stamp_zip_times(path):
@@ -1245,6 +1247,23 @@ def convert_with_libreoffice(paths, outdir):
     return True
 
 
+def docx_anchors(place, titles_outside):
+    """The table's anchors in the Word table's own rows (row 1 is its first row) and grid columns."""
+    first = place.first_row + (place.title_rows if titles_outside else 0)
+    out = {}
+    for key, value in place.anchors.items():
+        if titles_outside and key in ("title", "year"):
+            out[key] = f"paragraph {1 if key == 'title' else place.title_rows} above the table"
+        elif isinstance(value, str):
+            match = re.match(r"([A-Z]+)(\d+)$", value)
+            out[key] = f"{match.group(1)}{int(match.group(2)) - first + 1}"
+        elif isinstance(value, list):
+            out[key] = [v - first + 1 for v in value]
+        else:
+            out[key] = value - first + 1
+    return out
+
+
 def entry(place, expected, csv_starts=None):
     anchors = dict(place.anchors)
     out = {"sheet": place.sheet.name if csv_starts is None else None,
@@ -1299,10 +1318,10 @@ def main():
 
     written_sheets = {}
 
-    def xlsx(relative, sheets):
+    def xlsx(relative, sheets, store_below=0):
         current[0] = relative
         path = FORMS / relative
-        write_xlsx(path, sheets)
+        write_xlsx(path, sheets, store_below)
         xlsx_written.append(path)
         written_sheets[path] = sheets
         return path
@@ -1412,11 +1431,12 @@ def main():
 
     # Synthetic: a ★ parent row and 其中 rows.
     sheets, synthetic_table = synthetic()
-    xlsx("synthetic/star-and-qizhong.xlsx", sheets)
+    xlsx("synthetic/star-and-qizhong.xlsx", sheets, store_below=1024)
     place = sheets[0].tables[0]
     expectations = [expect_json(place, "synthetic/star-and-qizhong.json", None)]
     add("synthetic/star-and-qizhong.xlsx", versions["openpyxl"], "L1", sheets, expectations,
         ["★培训人次 (a parent whose two children 线上/线下培训人次 carry its weight and score): count the children, not the parent",
+         "zip entries below 1 KB stored (method 0), the others deflated, in one archive",
          "其中：线上培训合格率 / 其中：线下培训合格率 (no weight, no score): details of the row above, not indicators"])
 
     # CSV as Excel saves the active sheet.
@@ -1443,7 +1463,7 @@ def main():
                                 "一级/二级 and the rotated label as vMerge restart/continue; funds label and goals label vMerge; w:textDirection tbRlV on the label",
                                 "line breaks in header cells as w:br; #7 三级指标 in two runs (bold, red)",
                                 "numbers as the spreadsheet displays them (98.59%, 9.86 分, 2023年12月31日)"],
-                  "tables": [dict(table=i + 1, rows=[1, p.last_row - p.first_row + 1], expected=p.expected,
+                  "tables": [dict(table=i + 1, rows=[1, p.last_row - p.first_row + 1], anchors=docx_anchors(p, False), expected=p.expected,
                                   expectedResult=f"Fixtures/{p.expected}/expected.json") for i, p in enumerate(l1_docx)]})
     l6_docx = [s.tables[0] for s in l6_sheets]
     write_docx(FORMS / "L6/L6-xinjiang-unit.docx", l6_docx, titles_outside=True)
@@ -1451,7 +1471,8 @@ def main():
                   "layout": "L6", "sheets": None,
                   "hardCases": ["title and year as centred paragraphs ABOVE each table, not in it (as Word documents print them)",
                                 "002-unit: 合计 is the last funds row; 总分 score blank", "vMerge for 一级/二级 and the block labels; gridSpan"],
-                  "tables": [dict(table=i + 1, rows=[1, p.last_row - p.first_row + 1 - p.title_rows], expected=p.expected,
+                  "tables": [dict(table=i + 1, rows=[1, p.last_row - p.first_row + 1 - p.title_rows],
+                                  anchors=docx_anchors(p, True), expected=p.expected,
                                   expectedResult=f"Fixtures/{p.expected}/expected.json") for i, p in enumerate(l6_docx)]})
 
     # LibreOffice copies of every workbook.
@@ -1477,6 +1498,7 @@ def main():
         "files": files,
     }
     write_json(FORMS / "MANIFEST.json", manifest, compact_lists=True)
+    write_anchor_section(files)
 
     if check:
         problems = []
@@ -1490,6 +1512,40 @@ def main():
         run_check(reads)
         if problems:
             sys.exit(1)
+
+
+def write_anchor_section(files):
+    """Rewrites the generated part of README.md: where each table's parts are, from the manifest."""
+    readme = FORMS / "README.md"
+    if not readme.exists():
+        return
+    lines = ["| file | sheet / table | rows | expected | title | header row | funds | goals | indicator header | "
+             "indicators | total row | claimed total |", "|---|---|---|---|---|---|---|---|---|---|---|---|"]
+    for f in files:
+        if f["path"].startswith("Fixtures/forms/libreoffice/"):
+            continue
+        for index, table in enumerate(f["tables"], start=1):
+            a = table.get("anchors", {})
+            where = table.get("sheet") or (f"table {table['table']}" if "table" in table else "—")
+            rows = table["rows"]
+            if "lines" in table:
+                rows_text = f"{rows[0]}–{rows[1]} (lines {table['lines'][0]}–{table['lines'][1]})"
+            else:
+                rows_text = f"{rows[0]}–{rows[1]}"
+            header = a.get("indicatorHeaderRow")
+            header = "–".join(map(str, header)) if isinstance(header, list) else header
+            expected = table["expected"].replace("Fixtures/forms/", "")
+            cells = [f["path"].replace("Fixtures/forms/", ""), where, rows_text, expected, a.get("title"), a.get("headerRow"),
+                     a.get("funds"), a.get("goals"), header,
+                     f"{a['firstIndicatorRow']}–{a['lastIndicatorRow']}" if "firstIndicatorRow" in a else None,
+                     a.get("totalRow"), a.get("claimedTotal")]
+            lines.append("| " + " | ".join("—" if c is None else str(c) for c in cells) + " |")
+    section = "\n".join(lines)
+    text = readme.read_text(encoding="utf-8")
+    begin, end = "<!-- anchors:begin (written by make-forms.py) -->", "<!-- anchors:end -->"
+    head, rest = text.split(begin)
+    _, tail = rest.split(end)
+    readme.write_text(head + begin + "\n" + section + "\n" + end + tail, encoding="utf-8")
 
 
 def write_json(path, value, compact_lists=False):
