@@ -1409,7 +1409,8 @@ def main():
         ["targets only (kind from the title: 单位整体绩效目标表 → unit-target, 项目支出绩效目标表 → project-target); no funds block scored, no total",
          "headers as seed 003 prints them: 指标设定依据 / 指标值设置依据, 上年完成值, 分值权重 / 指标分值权重, 指标赋分规则",
          "header block 单位名称（盖章）, 单位联系人 | 联系电话： (blank), 预算单位 (= department), 项目负责人 (blank)",
-         "project tables: the funds are not printed as a block here (see README); goals as one row 项目总体目标"])
+         "project tables: funds on one row (项目资金（万元）| 年度预算总额：| 50.12 | 其中：财政拨款 | 0.00 | 其他资金：| 50.12); goals as one row 项目总体目标",
+         "unit table: a 年度预算（万元） block (资金来源 | 资金总额（万元）, 上级安排/本级安排/其他) that the fixture's JSON leaves out; it changes nothing in the result of a target table"])
 
     # L8: older form, no weight column, funds worth 20.
     sheets, l8_table = L8()
@@ -1484,8 +1485,10 @@ def main():
         copy_entry = copy.deepcopy(original)
         copy_entry["path"] = f"Fixtures/forms/libreoffice/{path.name}"
         copy_entry["producer"] = versions["libreoffice"] + " (soffice --headless --convert-to xlsx of " + original["path"] + ")"
-        copy_entry["hardCases"] = ["shared strings (rich-text runs kept as <r> runs), LibreOffice's own styles and number-format ids",
-                                   "formulas with the cached value LibreOffice wrote; numbers in LibreOffice's shortest form (9.86)"]
+        copy_entry["hardCases"] = ["shared strings (rich-text runs kept as <r> runs, line breaks as &#10;), LibreOffice's own styles and number-format ids",
+                                   "formulas (<f aca=\"false\">) with the cached value LibreOffice wrote (97.9); numbers in shortest form (9.86)",
+                                   "date format written yyyy\\年m\\月d\\日 (escaped literals) for yyyy\"年\"m\"月\"d\"日\"",
+                                   "zip entries with data descriptors: CRC and sizes are 0 in the local headers, right in the central directory"]
         files.append(copy_entry)
 
     manifest = {
