@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the fuzz targets with libFuzzer (swiftc -sanitize=fuzzer,address) from the library's sources
 # and runs each. Usage: Fuzz/run.sh [RUNS] [cell|reader|zip|sheet|docx …]   (default 10000000 runs, cell and reader)
-# Seeds: every fixture table and cell, the archive test files; crashers land in Fuzz/crashers/ and
+# Seeds: every fixture table and cell, the archive test files and documents; crashers land in Fuzz/crashers/ and
 # become regression tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -156,6 +156,24 @@ import Testing
     #expect(texts(grid) == [["已填"]])
   }
 
+  @Test func wrappersAreReadThrough() throws {
+    let runs =
+      #"<w:hyperlink r:id="rId9" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:r><w:t>链接</w:t></w:r></w:hyperlink>"#
+      + #"<w:smartTag w:element="date"><w:r><w:t>标记</w:t></w:r></w:smartTag><w:customXml w:element="x"><w:r><w:t>定制</w:t></w:r></w:customXml>"#
+      + #"<w:dir w:val="rtl"><w:r><w:t>方向</w:t></w:r></w:dir><w:r><w:footnoteReference w:id="1"/></w:r>"#
+    // A content control around a row, and one around a whole table.
+    let row = "<w:sdt><w:sdtPr/><w:sdtContent><w:tr><w:tc><w:p>\(runs)</w:p></w:tc></w:tr></w:sdtContent></w:sdt>"
+    let body = "<w:sdt><w:sdtPr/><w:sdtContent><w:tbl>\(row)</w:tbl></w:sdtContent></w:sdt>"
+    let grids = try grids(body)
+    #expect(grids.map { texts($0) } == [[["链接标记定制方向"]]])
+  }
+
+  @Test func aDeletedCellTakesNoColumnsAndASpanOfZeroOne() throws {
+    let grid = try #require(
+      try grids(Self.table(Self.row(Self.cell("A1", Self.span(0)), Self.cell("删", "<w:cellDel/>"), Self.cell("B1")))).first)
+    #expect(texts(grid) == [["A1", "B1"]] && grid.merges.isEmpty)
+  }
+
   @Test func symbolsOutsideTheSymbolFonts() {
     #expect(SymbolCharacter.character(font: "Symbol", code: "F0A3") == "≤")
     #expect(SymbolCharacter.character(font: "Symbol", code: "B1") == "±", "a code without the F0 byte")
