@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the fuzz targets with libFuzzer (swiftc -sanitize=fuzzer,address) from the library's sources
-# and runs each. Usage: Fuzz/run.sh [RUNS] [cell|reader|zip|sheet …]   (default 10000000 runs, cell and reader)
-# Seeds: every fixture table and cell, the archive test files; crashers land in Fuzz/crashers/ and
+# and runs each. Usage: Fuzz/run.sh [RUNS] [cell|reader|zip|sheet|docx …]   (default 10000000 runs, cell and reader)
+# Seeds: every fixture table and cell, the archive test files and documents; crashers land in Fuzz/crashers/ and
 # become regression tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -55,6 +55,19 @@ for i, (code, value) in enumerate([("#,##0.00;[Red]-#,##0.00", "-1234.5"), ("0.0
     (out / f"format-{i}").write_bytes(b"\x02" + code.encode() + b"\x00" + value.encode())
 PY
     done
+  elif [ "$1" = docx ]; then
+    # The first byte picks: 0 a main document part, 1 a whole .docx.
+    for document in Tests/Document/*.docx; do
+      { printf '\x01'; cat "$document"; } > "$dir/$(basename "$document")"
+      python3 - "$document" "$dir" <<'PY'
+import pathlib, sys, zipfile
+document, out = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2])
+with zipfile.ZipFile(document) as z:
+    for info in z.infolist():
+        if info.filename in ("word/document.xml", "word/main.xml"):
+            (out / f"{document.stem}-{info.filename.replace('/', '-')}").write_bytes(b"\x00" + z.read(info))
+PY
+    done
   elif [ "$1" = cell ]; then
     python3 - "$dir" <<'PY'
 import json, pathlib, sys, hashlib
@@ -83,7 +96,8 @@ for target in $targets; do
     reader) entry=Fuzz/FuzzReader.swift ;;
     zip) entry=Fuzz/FuzzZip.swift ;;
     sheet) entry=Fuzz/FuzzSheet.swift ;;
-    *) echo "unknown target $target (cell, reader, zip, sheet)"; exit 2 ;;
+    docx) entry=Fuzz/FuzzDocument.swift ;;
+    *) echo "unknown target $target (cell, reader, zip, sheet, docx)"; exit 2 ;;
   esac
   echo "== building $target"
   # shellcheck disable=SC2086
@@ -91,9 +105,12 @@ for target in $targets; do
     $sources "$entry" -o "$build/fuzz-$target"
   seed_corpus "$target"
   # Archives need room for a directory and some deflated data.
-  case $target in zip | sheet) max_len=16384 ;; *) max_len=4096 ;; esac
+  case $target in zip | sheet | docx) max_len=16384 ;; *) max_len=4096 ;; esac
+  # A dictionary of the format's markup, where there is one.
+  dict=()
+  if [ -f "Fuzz/$target.dict" ]; then dict=(-dict="Fuzz/$target.dict"); fi
   echo "== fuzzing $target for $runs runs"
-  JIXIAO_PROFILE=Scoring/national-default.json "$build/fuzz-$target" "$build/corpus-$target" \
+  JIXIAO_PROFILE=Scoring/national-default.json "$build/fuzz-$target" "$build/corpus-$target" "${dict[@]}" \
     -runs="$runs" -max_len="$max_len" -timeout=10 -rss_limit_mb=2048 -artifact_prefix=Fuzz/crashers/ -print_final_stats=1 \
     2>&1 | tee "$build/fuzz-$target.log" | grep -E "^#[0-9]+ +(DONE|pulse)|stat::|ERROR|SUMMARY" || true
 done

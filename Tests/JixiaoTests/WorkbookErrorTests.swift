@@ -64,6 +64,18 @@ func storedZip(_ entries: [(name: String, text: String)]) -> [UInt8] {
 
   @Test func filesThatAreNoWorkbookSaySo() {
     #expect(failure([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0])?.message.contains("legacy .xls") == true)
+    #expect(
+      failure(DocumentErrorTests.compoundFile("Root Entry", "Workbook"))?.message.hasPrefix(
+        "this is a legacy .xls workbook (Excel 97–2003)") == true)
+    #expect(
+      failure(DocumentErrorTests.compoundFile("Root Entry", "EncryptedPackage"))?.message.hasPrefix(
+        "the workbook is protected with a password") == true)
+    #expect(
+      failure(DocumentErrorTests.compoundFile("Root Entry", "WordDocument"))?.message
+        == "this is a legacy Word document (.doc), not an Excel workbook")
+    #expect(
+      failure(Array("<html><body><table><tr><td>项目名称</td></tr></table></body></html>".utf8))?.message.hasPrefix(
+        "this is a web page") == true)
     #expect(failure(Array("项目名称,权重\n".utf8))?.message.contains("to be a ZIP archive") == true)
     #expect(failure(Array(String(repeating: "项目名称,权重\n", count: 5).utf8))?.message.contains("not a ZIP archive") == true)
     #expect(

@@ -3,20 +3,33 @@
 /// something; merged areas kept as they were declared, their value in the top-left cell and the others
 /// empty (as CSV and flattened text give them). The form readers find the parts of a form in a grid;
 /// every cell knows its reference, so what they read can say where it came from.
+///
+/// A sheet prints its title and year in cells; a Word table usually has them in paragraphs above it.
+/// Those paragraphs are the grid's `preamble`, so a form reader finds the title wherever it was
+/// printed without a second shape for documents.
 public struct Grid: Sendable, Hashable {
   /// The file the grid was read from.
   public var file: String
-  /// The sheet's name as on its tab (.xlsx), `表3` style names for document tables, or the file's name.
+  /// The sheet's name as on its tab (.xlsx); `表1`, `表2`… for a document's tables in order (`表1.1` for the
+  /// first table inside a cell of `表1`); or the file's name.
   public var name: String
   /// Hidden sheets (Excel's `hidden` and `veryHidden`) are read too; templates keep lists there.
   public var isHidden: Bool
+  /// Text printed just above the grid, outside it, one paragraph an element (line breaks inside it as
+  /// `\n`), blank paragraphs left out: for a document table, the paragraphs since the previous table
+  /// (`项目支出绩效自评表`, `（2023年度）`). Empty for a sheet or a CSV file, whose title is in its cells.
+  public var preamble: [String]
   public private(set) var rows: [[GridCell]]
   public private(set) var merges: [CellRange]
 
-  public init(file: String, name: String, isHidden: Bool = false, rows: [[GridCell]] = [], merges: [CellRange] = []) {
+  public init(
+    file: String, name: String, isHidden: Bool = false, preamble: [String] = [], rows: [[GridCell]] = [],
+    merges: [CellRange] = []
+  ) {
     self.file = file
     self.name = name
     self.isHidden = isHidden
+    self.preamble = preamble
     self.rows = []
     self.merges = merges
     for row in rows {
@@ -83,5 +96,10 @@ public struct Grid: Sendable, Hashable {
   /// the field.
   public func location(of reference: CellReference) -> SourceLocation {
     SourceLocation(file: file, field: "\(name)!\(reference)")
+  }
+
+  /// Where a paragraph of the preamble is (0 is the first): `表1, paragraph 2 above the table`.
+  public func location(ofPreambleParagraph index: Int) -> SourceLocation {
+    SourceLocation(file: file, field: "\(name), paragraph \(index + 1) above the table")
   }
 }

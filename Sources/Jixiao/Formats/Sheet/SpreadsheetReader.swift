@@ -37,12 +37,7 @@ public struct SpreadsheetReader: Sendable {
     self.file = file
     self.limits = limits
     let location = SourceLocation(file: file)
-    if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
-      throw InputError(
-        location,
-        "this is a legacy .xls workbook or a password-protected one (an OLE2 file), not an .xlsx: save it as Excel Workbook (.xlsx) without a password"
-      )
-    }
+    if let legacy = LegacyOfficeFile(bytes: bytes) { throw InputError(location, Self.message(for: legacy)) }
     archive = try ZipArchive(bytes: bytes, file: file, limits: limits.archive)
 
     let package = try PackageRelationships(of: "", in: archive)
@@ -87,6 +82,21 @@ public struct SpreadsheetReader: Sendable {
       styles = try CellStyles(bytes: try archive.contents(of: entry), file: file, entry: entry.name)
     } else {
       styles = CellStyles()
+    }
+  }
+
+  private static func message(for legacy: LegacyOfficeFile) -> String {
+    let saveAs = "open it in Excel, WPS or LibreOffice and save it as Excel Workbook (.xlsx)"
+    switch legacy {
+    case .workbook: return "this is a legacy .xls workbook (Excel 97–2003), not an .xlsx: \(saveAs)"
+    case .encryptedPackage: return "the workbook is protected with a password: \(saveAs) without a password"
+    case .wordDocument: return "this is a legacy Word document (.doc), not an Excel workbook"
+    case .otherCompoundFile:
+      return
+        "this is a legacy .xls workbook or a password-protected one (an OLE2 file), not an .xlsx: \(saveAs) without a password"
+    case .richText: return "this is an RTF document, not an Excel workbook"
+    case .webPage:
+      return "this is a web page (HTML or MHT) with an Excel name, as some systems export .xls files, not an .xlsx: \(saveAs)"
     }
   }
 
