@@ -12,13 +12,19 @@ public struct Grid: Sendable, Hashable {
   public var isHidden: Bool
   public private(set) var rows: [[GridCell]]
   public private(set) var merges: [CellRange]
+  /// For a grid read from text (a CSV), the line of the file each row starts on (a quoted cell may span
+  /// lines); empty for sheets and document tables, whose cells are found by reference.
+  public var rowLines: [Int]
 
-  public init(file: String, name: String, isHidden: Bool = false, rows: [[GridCell]] = [], merges: [CellRange] = []) {
+  public init(
+    file: String, name: String, isHidden: Bool = false, rows: [[GridCell]] = [], merges: [CellRange] = [], rowLines: [Int] = []
+  ) {
     self.file = file
     self.name = name
     self.isHidden = isHidden
     self.rows = []
     self.merges = merges
+    self.rowLines = rowLines
     for row in rows {
       for cell in row where !cell.isEmpty { self[cell.reference] = cell }
     }
@@ -80,8 +86,9 @@ public struct Grid: Sendable, Hashable {
   }
 
   /// Where a cell is, for messages and provenance: the file, and the sheet and cell (`自评表!B7`) as
-  /// the field.
+  /// the field; for a grid read from text, the file, the row's line and the cell (`B7`).
   public func location(of reference: CellReference) -> SourceLocation {
-    SourceLocation(file: file, field: "\(name)!\(reference)")
+    guard rowLines.indices.contains(reference.row) else { return SourceLocation(file: file, field: "\(name)!\(reference)") }
+    return SourceLocation(file: file, line: rowLines[reference.row], field: "\(reference)")
   }
 }
