@@ -35,20 +35,34 @@ struct FormGrid {
   let grid: Grid
   let vocabulary: FormVocabulary
   private(set) var anchors: [RowAnchor] = []
-  /// For each row, the indexes of the merged areas that cross it.
-  private var mergesByRow: [[Int]]
+  /// The indexes of the merged areas that cross each row: those of row r are
+  /// `mergeIndexes[mergeStarts[r]..<mergeStarts[r + 1]]` (one array for the sheet, not one per row).
+  private var mergeStarts: [Int]
+  private var mergeIndexes: [Int]
 
-  /// Cells longer than this are never anchor words (a goal's text, a long name): their keys are not made.
-  static let longestAnchor = 24
-  static let longestTitle = 80
+  /// Cells longer than this, in UTF-8 bytes, are never anchor words (a goal's text, a long name): their
+  /// keys are not made. 72 bytes are 24 CJK characters; a title may reach 80.
+  static let longestAnchor = 72
+  static let longestTitle = 240
 
   init(_ grid: Grid, vocabulary: FormVocabulary) {
     self.grid = grid
     self.vocabulary = vocabulary
-    mergesByRow = Array(repeating: [], count: grid.rowCount)
-    for (index, range) in grid.merges.enumerated() where range.first.row < grid.rowCount {
-      for row in range.first.row...min(range.last.row, grid.rowCount - 1) { mergesByRow[row].append(index) }
+    var starts = Array(repeating: 0, count: grid.rowCount + 1)
+    for range in grid.merges where range.first.row < grid.rowCount {
+      for row in range.first.row...min(range.last.row, grid.rowCount - 1) { starts[row + 1] += 1 }
     }
+    for row in 0..<grid.rowCount { starts[row + 1] += starts[row] }
+    var indexes = Array(repeating: 0, count: starts[grid.rowCount])
+    var filledTo = starts
+    for (index, range) in grid.merges.enumerated() where range.first.row < grid.rowCount {
+      for row in range.first.row...min(range.last.row, grid.rowCount - 1) {
+        indexes[filledTo[row]] = index
+        filledTo[row] += 1
+      }
+    }
+    mergeStarts = starts
+    mergeIndexes = indexes
     anchors = (0..<grid.rowCount).map(classify)
   }
 
@@ -63,8 +77,11 @@ struct FormGrid {
 
   /// The merged area a cell lies in.
   func merge(at reference: CellReference) -> CellRange? {
-    guard reference.row >= 0, reference.row < mergesByRow.count else { return nil }
-    for index in mergesByRow[reference.row] where grid.merges[index].contains(reference) { return grid.merges[index] }
+    guard reference.row >= 0, reference.row < grid.rowCount else { return nil }
+    for index in mergeIndexes[mergeStarts[reference.row]..<mergeStarts[reference.row + 1]]
+    where grid.merges[index].contains(reference) {
+      return grid.merges[index]
+    }
     return nil
   }
 
@@ -76,11 +93,13 @@ struct FormGrid {
   /// The last column any cell of the row reaches, merges included.
   func width(of row: Int) -> Int {
     var width = grid.rows[row].count
-    for index in mergesByRow[row] { width = max(width, grid.merges[index].last.column + 1) }
+    for index in mergeIndexes[mergeStarts[row]..<mergeStarts[row + 1]] {
+      width = max(width, grid.merges[index].last.column + 1)
+    }
     return width
   }
 
-  static func isShort(_ text: String) -> Bool { text.unicodeScalars.count <= longestAnchor }
+  static func isShort(_ text: String) -> Bool { text.utf8.count <= longestAnchor }
 
   private func classify(_ row: Int) -> RowAnchor {
     let cells = grid.rows[row]
@@ -88,14 +107,14 @@ struct FormGrid {
     let filledCount = cells.reduce(0) { $0 + ($1.isEmpty ? 0 : 1) }
     // A header row holds its neighbours' headers too; a lone 三级指标 cell is a label, not a header.
     if filledCount >= 3 {
-      for cell in cells where !cell.isEmpty && Self.isShort(cell.text) {
+      for cell in cells where !cell.isEmpty && Self.isShort(cell.text) && vocabulary.mayBeNameHeader(cell.text) {
         if vocabulary.nameHeaders.contains(FormText.labelKey(cell.text)) {
           return RowAnchor(anchor: .indicatorHeader(nameColumn: cell.reference.column), cell: cell)
         }
       }
     }
     // A title may be long (部门（单位）整体支出绩效（目标）自评表 with its year), never a paragraph.
-    guard first.text.unicodeScalars.count <= Self.longestTitle else { return RowAnchor(anchor: .other, cell: first) }
+    guard first.text.utf8.count <= Self.longestTitle else { return RowAnchor(anchor: .other, cell: first) }
     let key = FormText.labelKey(first.text)
     if vocabulary.isTitle(key), filledCount <= 3 { return RowAnchor(anchor: .title, cell: first) }
     guard Self.isShort(first.text) else { return RowAnchor(anchor: .other, cell: first) }

@@ -1,36 +1,38 @@
 /// The anchor words by which the form locator finds the parts of a printed form (forms.md, "The parts of
 /// a form"): compared as keys (`FormText.key`: spaces and line breaks removed, full-width brackets folded).
 ///
-/// These words find structure only: where a part begins, which column holds the indicator's name and
+/// Words are given as printed and kept as keys. These words find structure only: where a part begins, which column holds the indicator's name and
 /// which its levels, and the weight and score columns a ★ parent row and the total row are read by. Which
 /// field each column of a form fills is the table schema's to say, not this.
 public struct FormVocabulary: Sendable, Hashable {
   /// A title holds one of these: 项目支出绩效自评表, 部门（单位）整体支出绩效（目标）自评表, 项目支出绩效目标表.
-  public var titleWords: [String]
+  let titleWords: [[UInt8]]
   /// The labels of the header block (项目名称 | 雇员经费 | …), as label keys (a colon after them ignored).
-  public var headerLabels: Set<String>
+  let headerLabels: Set<FormKey>
   /// A funds block's label starts with one of these (`项目资金（万元）`, `预算执行情况（20分）`).
-  public var fundsLabelPrefixes: [String]
+  let fundsLabelPrefixes: [String]
   /// The rows of a funds block that hold its total (年度资金总额, or 合计 below the sources).
-  public var fundsTotalLabels: Set<String>
+  let fundsTotalLabels: Set<FormKey>
   /// The goals block's label.
-  public var goalsLabels: Set<String>
+  let goalsLabels: Set<FormKey>
   /// The header of the indicator's own name: a row holding one is the indicator block's header.
-  public var nameHeaders: Set<String>
-  public var level1Headers: Set<String>
-  public var level2Headers: Set<String>
+  let nameHeaders: Set<FormKey>
+  let level1Headers: Set<FormKey>
+  let level2Headers: Set<FormKey>
   /// A column of the project's name in the indicator block, left blank on continuation rows.
-  public var projectNameHeaders: Set<String>
-  public var weightHeaders: Set<String>
-  public var scoreHeaders: Set<String>
+  let projectNameHeaders: Set<FormKey>
+  let weightHeaders: Set<FormKey>
+  let scoreHeaders: Set<FormKey>
   /// A rotated label down the indicator block's left side holds one of these (绩效指标, 年度绩效指标完成情况).
-  public var rotatedLabelWords: [String]
+  let rotatedLabelWords: [[UInt8]]
   /// The total row's label.
-  public var totalLabels: Set<String>
+  let totalLabels: Set<FormKey>
   /// A row of remarks before the total row starts with one of these (其他需要说明事项).
-  public var noteLabelPrefixes: [String]
+  let noteLabelPrefixes: [String]
   /// The grades a total row may print.
-  public var grades: Set<String>
+  let grades: Set<FormKey>
+  /// The last character of each name header, in UTF-8.
+  private let nameHeaderEndings: [[UInt8]]
 
   public init(
     titleWords: [String], headerLabels: Set<String>, fundsLabelPrefixes: [String], fundsTotalLabels: Set<String>,
@@ -38,8 +40,8 @@ public struct FormVocabulary: Sendable, Hashable {
     projectNameHeaders: Set<String>, weightHeaders: Set<String>, scoreHeaders: Set<String>, rotatedLabelWords: [String],
     totalLabels: Set<String>, noteLabelPrefixes: [String], grades: Set<String>
   ) {
-    func keys(_ words: Set<String>) -> Set<String> { Set(words.map { FormText.labelKey($0) }) }
-    self.titleWords = titleWords.map { FormText.key($0) }
+    func keys(_ words: Set<String>) -> Set<FormKey> { Set(words.map { FormKey(FormText.labelKey($0)) }) }
+    self.titleWords = titleWords.map { Array(FormText.key($0).utf8) }
     self.headerLabels = keys(headerLabels)
     self.fundsLabelPrefixes = fundsLabelPrefixes.map { FormText.key($0) }
     self.fundsTotalLabels = keys(fundsTotalLabels)
@@ -50,10 +52,11 @@ public struct FormVocabulary: Sendable, Hashable {
     self.projectNameHeaders = keys(projectNameHeaders)
     self.weightHeaders = keys(weightHeaders)
     self.scoreHeaders = keys(scoreHeaders)
-    self.rotatedLabelWords = rotatedLabelWords.map { FormText.key($0) }
+    self.rotatedLabelWords = rotatedLabelWords.map { Array(FormText.key($0).utf8) }
     self.totalLabels = keys(totalLabels)
     self.noteLabelPrefixes = noteLabelPrefixes.map { FormText.key($0) }
     self.grades = keys(grades)
+    nameHeaderEndings = Array(Set(self.nameHeaders.compactMap { $0.text.unicodeScalars.last.map { Array(String($0).utf8) } }))
   }
 
   /// The words of forms.md's layouts L1–L11.
@@ -81,15 +84,23 @@ public struct FormVocabulary: Sendable, Hashable {
     grades: ["优", "良", "中", "差"]
   )
 
-  func isTitle(_ key: String) -> Bool { titleWords.contains { key.contains($0) } }
-  func isFundsLabel(_ key: String) -> Bool { fundsLabelPrefixes.contains { key.hasPrefix($0) } }
-  func isNote(_ key: String) -> Bool { noteLabelPrefixes.contains { key.hasPrefix($0) } }
-  func isRotatedLabel(_ key: String) -> Bool { rotatedLabelWords.contains { key.contains($0) } }
+  func isTitle(_ key: String) -> Bool { titleWords.contains { key.utf8.containsSequence($0) } }
+  func isFundsLabel(_ key: String) -> Bool { fundsLabelPrefixes.contains { FormText.starts(key, with: $0) } }
+  func isNote(_ key: String) -> Bool { noteLabelPrefixes.contains { FormText.starts(key, with: $0) } }
+  func isRotatedLabel(_ key: String) -> Bool { rotatedLabelWords.contains { key.utf8.containsSequence($0) } }
+
+  /// Whether a cell may print a name header: it ends (spaces and colons aside) in the last character of
+  /// one. Every cell of a row is asked, and this costs no key.
+  func mayBeNameHeader(_ printed: String) -> Bool {
+    var bytes = Substring(printed).utf8
+    while let last = bytes.last, last <= 0x20 || last == UInt8(ascii: ":") { bytes = bytes.dropLast() }
+    return nameHeaderEndings.contains { bytes.count >= $0.count && bytes.suffix($0.count).elementsEqual($0) }
+  }
 
   /// A funds row's label as compared with the total labels: its unit (`（万元）`) aside.
   func isFundsTotal(_ label: String) -> Bool {
     var key = FormText.labelKey(label)
     for unit in ["(万元)", "(元)"] where key.hasSuffix(unit) { key.removeLast(unit.count) }
-    return fundsTotalLabels.contains(key)
+    return fundsTotalLabels.contains(FormKey(key))
   }
 }

@@ -78,7 +78,7 @@ struct IndicatorBlockReader {
 
     var block = IndicatorBlock(headerRows: headerRows, columns: columns, nameColumn: gridColumnIndex[nameGridColumn] ?? 0)
     block.rotatedLabel = rotatedLabel
-    func role(_ headers: Set<String>) -> Int? { columns.firstIndex { headers.contains($0.key) } }
+    func role(_ headers: Set<FormKey>) -> Int? { columns.firstIndex { headers.contains($0.key) } }
     block.level1Column = role(vocabulary.level1Headers)
     block.level2Column = role(vocabulary.level2Headers)
     block.projectNameColumn = role(vocabulary.projectNameHeaders)
@@ -226,7 +226,7 @@ struct IndicatorBlockReader {
   /// A `其中：` row with no weight and no score details the row above it.
   private func isDetail(_ cells: [GridCell], _ block: IndicatorBlock) -> Bool {
     let name = cells[block.nameColumn].text.trimmingSpaces()
-    guard name.hasPrefix("其中：") || name.hasPrefix("其中:") else { return false }
+    guard FormText.starts(name, with: "其中：") || FormText.starts(name, with: "其中:") else { return false }
     for index in [block.weightColumn, block.scoreColumn].compactMap({ $0 }) where !cells[index].isEmpty { return false }
     return true
   }
@@ -238,7 +238,7 @@ struct IndicatorBlockReader {
     guard let weightColumn = block.weightColumn else { return }
     let rows = block.rows
     func isStarred(_ row: IndicatorRow) -> Bool {
-      row.kind == .indicator && row.cells[block.nameColumn].text.trimmingSpaces().hasPrefix("★")
+      row.kind == .indicator && FormText.starts(row.cells[block.nameColumn].text.trimmingSpaces(), with: "★")
     }
     func levels(_ row: IndicatorRow) -> [String?] { [row.level1?.name, row.level2?.name] }
     for (index, parent) in rows.enumerated() where isStarred(parent) {
