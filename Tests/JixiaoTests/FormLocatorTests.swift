@@ -121,6 +121,26 @@ import Testing
     #expect(form.total?.claimedTotal?.reference == CellReference("G12") && form.total?.claimedTotal?.isEmpty == true)
   }
 
+  @Test func aFundsRowWithTwoLabelsUnderOneMergedHeaderKeepsBoth() throws {
+    // L7's 年度预算 block: 资金来源 merged over two label columns, 财政资金 merged down two rows.
+    let form = try #require(
+      Self.locate(
+        [
+          ["单位整体绩效目标表"], ["单位名称（盖章）", "某局"],
+          ["年度预算\n（万元）", "资金来源", "", "", "资金总额（万元）"],
+          ["", "财政资金（万元）", "上级安排", "", "0.00"],
+          ["", "", "本级安排", "", "545.70"],
+          ["", "其他资金（万元）", "其他", "", "501.12"],
+          ["一级指标", "二级指标", "三级指标", "指标值"],
+        ], merges: ["B3:D3", "B4:B5", "C4:D4", "C5:D5", "C6:D6"]
+      ).first)
+    let funds = try #require(form.funds)
+    #expect(funds.columns.map(\.key) == ["资金来源", "资金总额(万元)"])
+    #expect(funds.rows.map { $0.cells.map(\.text) } == [["财政资金（万元）", "0.00"], ["", "545.70"], ["其他资金（万元）", "501.12"]])
+    #expect(funds.rows.map { $0.labels.map(\.text) } == [["上级安排"], ["本级安排"], ["其他"]])
+    #expect(funds.totalRow == nil)
+  }
+
   @Test func aOneRowFundsBlockIsReadAsLabelsAndValues() throws {
     let form = try #require(
       Self.locate(

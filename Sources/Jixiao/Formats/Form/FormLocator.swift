@@ -266,9 +266,18 @@ struct PrintedFormReader {
       var cells = spans.map { view.grid[CellReference(row: next, column: $0.0)] }
       var labels: [GridCell] = []
       for cell in view.filled(next) {
-        if let index = spans.firstIndex(where: { ($0.0...$0.1).contains(cell.reference.column) }), cells[index].isEmpty {
+        let column = cell.reference.column
+        guard let index = spans.firstIndex(where: { ($0.0...$0.1).contains(column) }) else {
+          labels.append(cell)
+          continue
+        }
+        let own = CellReference(row: next, column: spans[index].0)
+        if column == own.column { continue }
+        // Beside the header's own column, under its merge: the column's value where its own cell is blank
+        // and no merge from above covers it; else a label of the row (上级安排 beside 财政资金 merged down).
+        if cells[index].isEmpty && view.merge(at: own) == nil {
           cells[index] = cell
-        } else if spans.firstIndex(where: { $0.0 == cell.reference.column }) == nil {
+        } else {
           labels.append(cell)
         }
       }
