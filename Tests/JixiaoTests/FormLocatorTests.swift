@@ -76,6 +76,20 @@ import Testing
     #expect(form.header.map(\.label.text) == ["项目名称"])
   }
 
+  @Test func aTitleEndsInItsTitleWordOrItsYear() throws {
+    let forms = Self.locate([
+      ["2023年度项目支出绩效自评表"], ["项目名称", "甲"],
+      ["年度总体目标", "预期目标", "实际完成情况"],
+      // A goal that mentions a 目标表 is a goal, not the next table's title.
+      ["", "完成绩效目标表填报", "已完成"],
+      Self.header, ["产出指标", "数量指标", "a", "1", "1", "100", "100"],
+    ])
+    #expect(forms.count == 1)
+    #expect(forms.first?.title?.text == "2023年度项目支出绩效自评表")
+    #expect(forms.first?.year?.year == 2023 && forms.first?.year?.cell.reference == CellReference("A1"))
+    #expect(forms.first?.goals?.entries.map(\.text.text) == ["完成绩效目标表填报", "已完成"])
+  }
+
   @Test func theFundsBlockKeepsItsHeadersRowsTotalAndPoints() throws {
     let form = try #require(
       Self.locate(

@@ -90,15 +90,6 @@ struct FormGrid {
     merge(at: reference)?.last.column ?? reference.column
   }
 
-  /// The last column any cell of the row reaches, merges included.
-  func width(of row: Int) -> Int {
-    var width = grid.rows[row].count
-    for index in mergeIndexes[mergeStarts[row]..<mergeStarts[row + 1]] {
-      width = max(width, grid.merges[index].last.column + 1)
-    }
-    return width
-  }
-
   static func isShort(_ text: String) -> Bool { text.utf8.count <= longestAnchor }
 
   private func classify(_ row: Int) -> RowAnchor {

@@ -84,7 +84,22 @@ public struct FormVocabulary: Sendable, Hashable {
     grades: ["优", "良", "中", "差"]
   )
 
-  func isTitle(_ key: String) -> Bool { titleWords.contains { key.utf8.containsSequence($0) } }
+  /// A title ends in its title word, or in it and its year (`项目支出绩效自评表(2023年度)`): a goal's text that
+  /// mentions a 目标表 is no title.
+  func isTitle(_ key: String) -> Bool {
+    titleWords.contains { word in
+      let bytes = key.utf8
+      var index = bytes.startIndex
+      while let found = bytes[index...].firstIndex(of: word[0]) {
+        if bytes[found...].starts(with: word) {
+          let rest = key[bytes.index(found, offsetBy: word.count)...]
+          if rest.isEmpty || FormText.year(ofYearCell: String(rest)) != nil { return true }
+        }
+        index = bytes.index(after: found)
+      }
+      return false
+    }
+  }
   func isFundsLabel(_ key: String) -> Bool { fundsLabelPrefixes.contains { FormText.starts(key, with: $0) } }
   func isNote(_ key: String) -> Bool { noteLabelPrefixes.contains { FormText.starts(key, with: $0) } }
   func isRotatedLabel(_ key: String) -> Bool { rotatedLabelWords.contains { key.utf8.containsSequence($0) } }

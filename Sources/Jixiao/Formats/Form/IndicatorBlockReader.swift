@@ -29,7 +29,8 @@ struct IndicatorBlockReader {
     let bodyEnd = bodyEnd(after: headerRows.upperBound)
     let bodyRows = (headerRows.upperBound + 1)..<bodyEnd
     var width = 0
-    for row in headerRows.lowerBound..<bodyEnd { width = max(width, view.width(of: row)) }
+    // Nothing is read beyond the last cell of any row (a header merged further names no cell).
+    for row in headerRows.lowerBound..<bodyEnd { width = max(width, view.cells(row).count) }
 
     // The headers, column by column; a column may be named by the lower row of a two-row header.
     var columns: [FormColumn] = []
