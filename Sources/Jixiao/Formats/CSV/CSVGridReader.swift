@@ -59,7 +59,7 @@ public enum CSVGridReader {
   }
 
   /// Whether a CSV holds a printed form rather than flat rows (one indicator a row under a header row):
-  /// its first row that holds something begins with a title (a text holding 自评表 or 目标表), a header-block
+  /// its first row that holds something begins with a title (a text ending in 自评表 or 目标表, or in it and its year), a header-block
   /// label (项目名称, 单位名称 … with its value beside it), the funds label (项目资金（万元）…) or the goals label
   /// (年度总体目标 …), and is no header row of indicator columns (a row that names 三级指标 or 指标名称 is a flat
   /// CSV's header, even when it begins with 项目名称).

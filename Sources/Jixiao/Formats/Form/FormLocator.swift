@@ -1,5 +1,5 @@
 /// Finds the printed tables in a grid (an .xlsx sheet, a .docx table, a form CSV) by their content: a
-/// title holding 自评表 or 目标表, header-block labels (项目名称 …), the funds label (项目资金 …), the goals
+/// title ending in 自评表 or 目标表, header-block labels (项目名称 …), the funds label (项目资金 …), the goals
 /// label (年度总体目标 …), the indicator header (a row holding 三级指标 or 指标名称), the total row (总分,
 /// 合计 …). No row number is assumed: tables may stand one per sheet or several on one, with or without
 /// blank rows between them, with or without a title.
