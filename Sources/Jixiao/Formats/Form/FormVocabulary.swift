@@ -1,11 +1,13 @@
 /// The anchor words by which the form locator finds the parts of a printed form (forms.md, "The parts of
 /// a form"): compared as keys (`FormText.key`: spaces and line breaks removed, full-width brackets folded).
 ///
-/// Words are given as printed and kept as keys. These words find structure only: where a part begins, which column holds the indicator's name and
-/// which its levels, and the weight and score columns a ★ parent row and the total row are read by. Which
-/// field each column of a form fills is the table schema's to say, not this.
+/// Words are given as printed and kept as keys. They find structure only: where a part begins, which
+/// column holds the indicator's name and which its levels, and the weight and score columns a ★ parent
+/// row and the total row are read by. Which field each column of a form fills is the table schema's to
+/// say, not this.
 public struct FormVocabulary: Sendable, Hashable {
-  /// A title holds one of these: 项目支出绩效自评表, 部门（单位）整体支出绩效（目标）自评表, 项目支出绩效目标表.
+  /// A title ends in one of these, or in one and its year: 项目支出绩效自评表, 部门（单位）整体支出绩效（目标）
+  /// 自评表, 项目支出绩效目标表 (in UTF-8).
   let titleWords: [[UInt8]]
   /// The labels of the header block (项目名称 | 雇员经费 | …), as label keys (a colon after them ignored).
   let headerLabels: Set<FormKey>
@@ -23,7 +25,8 @@ public struct FormVocabulary: Sendable, Hashable {
   let projectNameHeaders: Set<FormKey>
   let weightHeaders: Set<FormKey>
   let scoreHeaders: Set<FormKey>
-  /// A rotated label down the indicator block's left side holds one of these (绩效指标, 年度绩效指标完成情况).
+  /// A rotated label down the indicator block's left side holds one of these (绩效指标, 年度绩效指标完成情况;
+  /// in UTF-8).
   let rotatedLabelWords: [[UInt8]]
   /// The total row's label.
   let totalLabels: Set<FormKey>
