@@ -55,7 +55,9 @@ public enum CSVGridReader {
         "the file holds more than \(limits.maximumCellsPerSheet) cells that are not blank, more than a sheet may; split it into smaller files"
       )
     }
-    return Grid(file: file, name: TableReader.baseName(file), rows: rows, rowLines: lines)
+    var grid = Grid(file: file, name: TableReader.baseName(file), rows: rows)
+    grid.rowLines = lines
+    return grid
   }
 
   /// Whether a CSV holds a printed form rather than flat rows (one indicator a row under a header row):

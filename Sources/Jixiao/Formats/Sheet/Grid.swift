@@ -12,19 +12,13 @@ public struct Grid: Sendable, Hashable {
   public var isHidden: Bool
   public private(set) var rows: [[GridCell]]
   public private(set) var merges: [CellRange]
-  /// For a grid read from text (a CSV), the line of the file each row starts on (a quoted cell may span
-  /// lines); empty for sheets and document tables, whose cells are found by reference.
-  public var rowLines: [Int]
 
-  public init(
-    file: String, name: String, isHidden: Bool = false, rows: [[GridCell]] = [], merges: [CellRange] = [], rowLines: [Int] = []
-  ) {
+  public init(file: String, name: String, isHidden: Bool = false, rows: [[GridCell]] = [], merges: [CellRange] = []) {
     self.file = file
     self.name = name
     self.isHidden = isHidden
     self.rows = []
     self.merges = merges
-    self.rowLines = rowLines
     for row in rows {
       for cell in row where !cell.isEmpty { self[cell.reference] = cell }
     }
@@ -33,6 +27,10 @@ public struct Grid: Sendable, Hashable {
   public var rowCount: Int { rows.count }
   /// The longest row's length.
   public var columnCount: Int { rows.reduce(0) { max($0, $1.count) } }
+
+  /// For a grid read from text (a CSV), the line of the file each row starts on (a quoted cell may span
+  /// lines); empty for sheets and document tables, whose cells are found by reference.
+  public var rowLines: [Int] = []
 
   /// The cell at a place; an empty cell beyond the rows and columns that hold anything. Setting a
   /// cell grows the grid to reach it; setting an empty cell at the end of a row keeps the row short.
