@@ -41,6 +41,10 @@ public struct Grid: Sendable, Hashable {
   /// The longest row's length.
   public var columnCount: Int { rows.reduce(0) { max($0, $1.count) } }
 
+  /// For a grid read from text (a CSV), the line of the file each row starts on (a quoted cell may span
+  /// lines); empty for sheets and document tables, whose cells are found by reference.
+  public var rowLines: [Int] = []
+
   /// The cell at a place; an empty cell beyond the rows and columns that hold anything. Setting a
   /// cell grows the grid to reach it; setting an empty cell at the end of a row keeps the row short.
   public subscript(reference: CellReference) -> GridCell {
@@ -93,9 +97,10 @@ public struct Grid: Sendable, Hashable {
   }
 
   /// Where a cell is, for messages and provenance: the file, and the sheet and cell (`自评表!B7`) as
-  /// the field.
+  /// the field; for a grid read from text, the file, the row's line and the cell (`B7`).
   public func location(of reference: CellReference) -> SourceLocation {
-    SourceLocation(file: file, field: "\(name)!\(reference)")
+    guard rowLines.indices.contains(reference.row) else { return SourceLocation(file: file, field: "\(name)!\(reference)") }
+    return SourceLocation(file: file, line: rowLines[reference.row], field: "\(reference)")
   }
 
   /// Where a paragraph of the preamble is (0 is the first): `表1, paragraph 2 above the table`.

@@ -1,0 +1,128 @@
+/// A grid as the locator reads it: each row classified once by the anchor word that begins it, and the
+/// merged areas indexed by row, so every question the locator asks costs a row's cells or merges, never a
+/// scan of the sheet.
+struct FormGrid {
+  /// What a row begins with.
+  enum Anchor: Equatable {
+    case blank
+    /// A row that holds something but no anchor word.
+    case other
+    case title
+    case headerLabel
+    case funds
+    case goals
+    /// The indicator block's header row; `nameColumn` is the grid column of 三级指标 (or 指标名称).
+    case indicatorHeader(nameColumn: Int)
+    case total
+    case note
+
+    /// Whether a table may begin at a row of this kind.
+    var startsTable: Bool {
+      switch self {
+      case .title, .headerLabel, .funds, .goals, .indicatorHeader: true
+      default: false
+      }
+    }
+  }
+
+  /// A row's anchor and the cell that carries it (the row's first cell that holds something, or the name
+  /// header of an indicator header row).
+  struct RowAnchor {
+    var anchor: Anchor
+    var cell: GridCell?
+  }
+
+  let grid: Grid
+  let vocabulary: FormVocabulary
+  private(set) var anchors: [RowAnchor] = []
+  /// The indexes of the merged areas that cross each row: those of row r are
+  /// `mergeIndexes[mergeStarts[r]..<mergeStarts[r + 1]]` (one array for the sheet, not one per row).
+  private var mergeStarts: [Int]
+  private var mergeIndexes: [Int]
+
+  /// Cells longer than this, in UTF-8 bytes, are never anchor words (a goal's text, a long name): their
+  /// keys are not made. 72 bytes are 24 CJK characters; a title may reach 80.
+  static let longestAnchor = 72
+  static let longestTitle = 240
+
+  init(_ grid: Grid, vocabulary: FormVocabulary) {
+    self.grid = grid
+    self.vocabulary = vocabulary
+    var starts = Array(repeating: 0, count: grid.rowCount + 1)
+    for range in grid.merges where range.first.row < grid.rowCount {
+      for row in range.first.row...min(range.last.row, grid.rowCount - 1) { starts[row + 1] += 1 }
+    }
+    for row in 0..<grid.rowCount { starts[row + 1] += starts[row] }
+    var indexes = Array(repeating: 0, count: starts[grid.rowCount])
+    var filledTo = starts
+    for (index, range) in grid.merges.enumerated() where range.first.row < grid.rowCount {
+      for row in range.first.row...min(range.last.row, grid.rowCount - 1) {
+        indexes[filledTo[row]] = index
+        filledTo[row] += 1
+      }
+    }
+    mergeStarts = starts
+    mergeIndexes = indexes
+    anchors = (0..<grid.rowCount).map(classify)
+  }
+
+  var rowCount: Int { grid.rowCount }
+
+  func cells(_ row: Int) -> [GridCell] { grid.rows[row] }
+
+  /// The row's cells that hold something, left to right.
+  func filled(_ row: Int) -> [GridCell] { grid.rows[row].filter { !$0.isEmpty } }
+
+  func isBlank(_ row: Int) -> Bool { anchors[row].anchor == .blank }
+
+  /// The merged area a cell lies in.
+  func merge(at reference: CellReference) -> CellRange? {
+    guard reference.row >= 0, reference.row < grid.rowCount else { return nil }
+    for index in mergeIndexes[mergeStarts[reference.row]..<mergeStarts[reference.row + 1]]
+    where grid.merges[index].contains(reference) {
+      return grid.merges[index]
+    }
+    return nil
+  }
+
+  /// The last column a cell shows across (its merge's, or its own).
+  func lastColumn(of reference: CellReference) -> Int {
+    merge(at: reference)?.last.column ?? reference.column
+  }
+
+  static func isShort(_ text: String) -> Bool { text.utf8.count <= longestAnchor }
+
+  private func classify(_ row: Int) -> RowAnchor {
+    let cells = grid.rows[row]
+    guard let first = cells.first(where: { !$0.isEmpty }) else { return RowAnchor(anchor: .blank) }
+    let filledCount = cells.reduce(0) { $0 + ($1.isEmpty ? 0 : 1) }
+    // A header row holds its neighbours' headers too; a lone 三级指标 cell is a label, not a header.
+    if filledCount >= 3 {
+      for cell in cells where !cell.isEmpty && Self.isShort(cell.text) && vocabulary.mayBeNameHeader(cell.text) {
+        if vocabulary.nameHeaders.contains(FormText.labelKey(cell.text)) {
+          return RowAnchor(anchor: .indicatorHeader(nameColumn: cell.reference.column), cell: cell)
+        }
+      }
+    }
+    // A title may be long (部门（单位）整体支出绩效（目标）自评表 with its year), never a paragraph.
+    guard first.text.utf8.count <= Self.longestTitle else { return RowAnchor(anchor: .other, cell: first) }
+    let key = FormText.labelKey(first.text)
+    if vocabulary.isTitle(key), filledCount <= 3 { return RowAnchor(anchor: .title, cell: first) }
+    guard Self.isShort(first.text) else { return RowAnchor(anchor: .other, cell: first) }
+    let anchor: Anchor =
+      if vocabulary.totalLabels.contains(key) {
+        .total
+      } else if vocabulary.isNote(key) {
+        .note
+      } else if vocabulary.goalsLabels.contains(key) {
+        .goals
+      } else if vocabulary.isFundsLabel(key) {
+        .funds
+      } else if vocabulary.headerLabels.contains(key) {
+        .headerLabel
+      } else {
+        .other
+      }
+    return RowAnchor(anchor: anchor, cell: first)
+  }
+}

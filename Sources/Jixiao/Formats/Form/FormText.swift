@@ -1,0 +1,160 @@
+/// How the form locator compares what a form prints: headers and labels wrap and are spaced out to fill
+/// their cells (`一级\n指标`, `分  值`), and brackets and colons come full-width or ASCII.
+enum FormText {
+  /// A header as compared: without spaces and line breaks, full-width brackets and percent signs folded
+  /// to ASCII (`年初预算\n数` → `年初预算数`, `指标权重（分）` → `指标权重(分)`). The same definition as the
+  /// table schema's header key, so a column's key finds its field there.
+  static func key(_ printed: String) -> String {
+    // Every row of a sheet is classified by its cells' keys: most cells hold nothing to remove or fold
+    // and are their own key, told by one pass over their bytes.
+    let isPlain =
+      printed.utf8.withContiguousStorageIfAvailable { bytes in
+        !bytes.contains { byte in byte <= 0x20 || byte == 0x7F || byte == 0xC2 || (byte >= 0xE1 && byte <= 0xE3) || byte == 0xEF }
+      } ?? false
+    return isPlain ? printed : folded(printed)
+  }
+
+  static func key(_ printed: Substring) -> String { folded(printed) }
+
+  /// The key of a text that may hold whitespace or full-width forms: every Unicode whitespace, a
+  /// byte-order mark, and the bytes `key` let pass (C2 starts U+0085 and U+00A0; E1, E2 and E3 start
+  /// U+1680, U+2000…U+205F and U+3000; EF the full-width forms).
+  private static func folded(_ printed: some StringProtocol) -> String {
+    var key = ""
+    key.unicodeScalars.reserveCapacity(printed.unicodeScalars.count)
+    for scalar in printed.unicodeScalars where !isWhitespace(scalar) && scalar != "\u{FEFF}" {
+      switch scalar {
+      case "（": key.unicodeScalars.append("(")
+      case "）": key.unicodeScalars.append(")")
+      case "％": key.unicodeScalars.append("%")
+      default: key.unicodeScalars.append(scalar)
+      }
+    }
+    return key
+  }
+
+  /// Unicode's White_Space characters (`Unicode.Scalar.Properties.isWhitespace`), listed: the property
+  /// is stable, and a lookup per scalar is most of what making a key costs.
+  static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+    default: false
+    }
+  }
+
+  /// A label as compared: its key without the colons that end it (`联系电话：` → `联系电话`).
+  static func labelKey(_ printed: String) -> String {
+    let key = key(printed)
+    var bytes = Substring(key).utf8
+    let fullWidthColon: [UInt8] = [0xEF, 0xBC, 0x9A]
+    while true {
+      if bytes.last == UInt8(ascii: ":") {
+        bytes = bytes.dropLast()
+      } else if bytes.count >= 3, bytes.suffix(3).elementsEqual(fullWidthColon) {
+        bytes = bytes.dropLast(3)
+      } else {
+        break
+      }
+    }
+    return bytes.count == key.utf8.count ? key : String(Substring(bytes))
+  }
+
+  /// Whether a label holds a colon (`年度预算总额：`, `其中：财政拨款`): how a one-row block pairs its labels
+  /// with values.
+  static func hasColon(_ printed: String) -> Bool {
+    printed.unicodeScalars.contains { $0 == ":" || $0 == "：" }
+  }
+
+  /// Whether a text begins with a word, byte for byte (`★`, `其中：`).
+  static func starts(_ printed: String, with word: String) -> Bool {
+    printed.utf8.starts(with: word.utf8)
+  }
+
+  /// A label and the points printed in its brackets: `产出指标（50分）` is 产出指标 with 50 points,
+  /// `预算执行情况（20分）` the funds block with 20. The points are read by the points grammar; brackets
+  /// holding anything else (`成本指标（万元）`, `得分（20分*执行率）`) are part of the name.
+  static func splitPoints(_ printed: String) -> (name: String, points: Rational)? {
+    // Nearly every name ends in a CJK character: its last byte says there are no brackets to read. The
+    // last byte of `)`, of `）` (EF BC 89), or of a space after them (ASCII, or U+3000 ending in 80).
+    switch printed.utf8.last {
+    case 0x29, 0x89, 0x20, 0x09, 0x0A, 0x0D, 0x80: break
+    default: return nil
+    }
+    let text = printed.trimmingSpaces()
+    guard let close = text.last, close == ")" || close == "）",
+      let open = text.lastIndex(where: { $0 == "(" || $0 == "（" })
+    else { return nil }
+    let name = text[..<open].trimmingSpaces()
+    let inside = text[text.index(after: open)..<text.index(before: text.endIndex)]
+    guard !name.isEmpty, case .value(let points) = PrintedNumber.read(String(inside), as: .points) else { return nil }
+    return (String(name), points)
+  }
+
+  /// The year of a cell that is only a year as forms print it under their title: `（2023年度）`,
+  /// `(2024年度)`, `2023 年度`, `(2024 年）`, `2023年`.
+  static func year(ofYearCell printed: String) -> Int? {
+    var key = Substring(key(printed))
+    if key.first == "(" && key.last == ")" { key = key.dropFirst().dropLast() }
+    if key.hasSuffix("年度") {
+      key = key.dropLast(2)
+    } else if key.hasSuffix("年") {
+      key = key.dropLast()
+    } else {
+      return nil
+    }
+    return fourDigitYear(key)
+  }
+
+  /// The first year printed inside a text (a title that holds its year, `项目支出绩效自评表\n（2023年度）`):
+  /// four digits followed, after optional spaces, by 年.
+  static func year(inText printed: String) -> Int? {
+    let scalars = Array(printed.unicodeScalars)
+    var index = 0
+    while index + 4 <= scalars.count {
+      let digits = scalars[index..<index + 4]
+      guard digits.allSatisfy({ ("0"..."9").contains($0) }),
+        index == 0 || !("0"..."9").contains(scalars[index - 1])
+      else {
+        index += 1
+        continue
+      }
+      var after = index + 4
+      while after < scalars.count, isWhitespace(scalars[after]) { after += 1 }
+      if after < scalars.count, scalars[after] == "年", let year = fourDigitYear(String(String.UnicodeScalarView(digits))[...]) {
+        return year
+      }
+      index += 1
+    }
+    return nil
+  }
+
+  private static func fourDigitYear(_ text: Substring) -> Int? {
+    guard text.utf8.count == 4, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let year = Int(text), year >= 1900
+    else { return nil }
+    return year
+  }
+}
+
+/// A key as the locator looks it up: compared and hashed byte for byte, since every row of a sheet is
+/// classified by its cells' keys and a `String` hashes through Unicode normalization. Printed forms and
+/// the vocabulary alike are in composed form (NFC), as every producer writes them.
+struct FormKey: Hashable, Sendable {
+  let text: String
+
+  init(_ text: String) { self.text = text }
+
+  static func == (lhs: FormKey, rhs: FormKey) -> Bool {
+    lhs.text.utf8.count == rhs.text.utf8.count && lhs.text.utf8.elementsEqual(rhs.text.utf8)
+  }
+
+  func hash(into hasher: inout Hasher) {
+    hasher.combine(text.utf8.count)
+    if text.utf8.withContiguousStorageIfAvailable({ hasher.combine(bytes: UnsafeRawBufferPointer($0)) }) == nil {
+      for byte in text.utf8 { hasher.combine(byte) }
+    }
+  }
+}
+
+extension Set where Element == FormKey {
+  func contains(_ key: String) -> Bool { contains(FormKey(key)) }
+}

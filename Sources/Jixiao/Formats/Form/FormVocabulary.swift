@@ -1,0 +1,124 @@
+/// The anchor words by which the form locator finds the parts of a printed form (forms.md, "The parts of
+/// a form"): compared as keys (`FormText.key`: spaces and line breaks removed, full-width brackets folded).
+///
+/// Words are given as printed and kept as keys. They find structure only: where a part begins, which
+/// column holds the indicator's name and which its levels, and the weight and score columns a ★ parent
+/// row and the total row are read by. Which field each column of a form fills is the table schema's to
+/// say, not this.
+public struct FormVocabulary: Sendable, Hashable {
+  /// A title ends in one of these, or in one and its year: 项目支出绩效自评表, 部门（单位）整体支出绩效（目标）
+  /// 自评表, 项目支出绩效目标表 (in UTF-8).
+  let titleWords: [[UInt8]]
+  /// The labels of the header block (项目名称 | 雇员经费 | …), as label keys (a colon after them ignored).
+  let headerLabels: Set<FormKey>
+  /// A funds block's label starts with one of these (`项目资金（万元）`, `预算执行情况（20分）`).
+  let fundsLabelPrefixes: [String]
+  /// The rows of a funds block that hold its total (年度资金总额, or 合计 below the sources).
+  let fundsTotalLabels: Set<FormKey>
+  /// The goals block's label.
+  let goalsLabels: Set<FormKey>
+  /// The header of the indicator's own name: a row holding one is the indicator block's header.
+  let nameHeaders: Set<FormKey>
+  let level1Headers: Set<FormKey>
+  let level2Headers: Set<FormKey>
+  /// A column of the project's name in the indicator block, left blank on continuation rows.
+  let projectNameHeaders: Set<FormKey>
+  let weightHeaders: Set<FormKey>
+  let scoreHeaders: Set<FormKey>
+  /// A rotated label down the indicator block's left side holds one of these (绩效指标, 年度绩效指标完成情况;
+  /// in UTF-8).
+  let rotatedLabelWords: [[UInt8]]
+  /// The total row's label.
+  let totalLabels: Set<FormKey>
+  /// A row of remarks before the total row starts with one of these (其他需要说明事项).
+  let noteLabelPrefixes: [String]
+  /// The grades a total row may print.
+  let grades: Set<FormKey>
+  /// The last character of each name header, in UTF-8.
+  private let nameHeaderEndings: [[UInt8]]
+
+  public init(
+    titleWords: [String], headerLabels: Set<String>, fundsLabelPrefixes: [String], fundsTotalLabels: Set<String>,
+    goalsLabels: Set<String>, nameHeaders: Set<String>, level1Headers: Set<String>, level2Headers: Set<String>,
+    projectNameHeaders: Set<String>, weightHeaders: Set<String>, scoreHeaders: Set<String>, rotatedLabelWords: [String],
+    totalLabels: Set<String>, noteLabelPrefixes: [String], grades: Set<String>
+  ) {
+    func keys(_ words: Set<String>) -> Set<FormKey> { Set(words.map { FormKey(FormText.labelKey($0)) }) }
+    self.titleWords = titleWords.map { Array(FormText.key($0).utf8) }
+    self.headerLabels = keys(headerLabels)
+    self.fundsLabelPrefixes = fundsLabelPrefixes.map { FormText.key($0) }
+    self.fundsTotalLabels = keys(fundsTotalLabels)
+    self.goalsLabels = keys(goalsLabels)
+    self.nameHeaders = keys(nameHeaders)
+    self.level1Headers = keys(level1Headers)
+    self.level2Headers = keys(level2Headers)
+    self.projectNameHeaders = keys(projectNameHeaders)
+    self.weightHeaders = keys(weightHeaders)
+    self.scoreHeaders = keys(scoreHeaders)
+    self.rotatedLabelWords = rotatedLabelWords.map { Array(FormText.key($0).utf8) }
+    self.totalLabels = keys(totalLabels)
+    self.noteLabelPrefixes = noteLabelPrefixes.map { FormText.key($0) }
+    self.grades = keys(grades)
+    nameHeaderEndings = Array(Set(self.nameHeaders.compactMap { $0.text.unicodeScalars.last.map { Array(String($0).utf8) } }))
+  }
+
+  /// The words of forms.md's layouts L1–L11.
+  public static let standard = FormVocabulary(
+    titleWords: ["自评表", "目标表"],
+    headerLabels: [
+      "项目名称", "单位名称", "部门名称", "部门（单位）名称", "单位名称（盖章）", "部门名称（盖章）", "预算单位", "预算部门", "主管部门",
+      "实施单位", "项目单位", "主管单位", "填报单位", "项目负责人", "联系电话", "单位联系人", "联系人",
+    ],
+    fundsLabelPrefixes: ["项目资金", "部门资金", "单位资金", "预算资金", "预算执行情况", "年度预算（", "年度预算(", "资金情况"],
+    fundsTotalLabels: ["年度资金总额", "年度总资金", "资金总额", "年度预算总额", "合计", "总计", "小计"],
+    goalsLabels: [
+      "年度总体目标", "年度绩效目标", "项目总体目标", "总体目标", "绩效目标", "年度目标", "整体绩效目标", "总体绩效目标", "项目绩效目标",
+      "部门整体绩效目标",
+    ],
+    nameHeaders: ["三级指标", "指标名称", "三级指标名称"],
+    level1Headers: ["一级指标"],
+    level2Headers: ["二级指标"],
+    projectNameHeaders: ["项目名称"],
+    weightHeaders: ["分值", "权重", "分值权重", "指标分值", "指标权重（分）", "权重（%）", "指标分值权重", "权重分值", "权重占比（%）"],
+    scoreHeaders: ["得分", "指标得分", "自评得分", "单项得分", "折算得分", "实际得分"],
+    rotatedLabelWords: ["指标", "绩效"],
+    totalLabels: ["总分", "合计", "得分合计", "总计", "合计得分", "自评总分"],
+    noteLabelPrefixes: ["其他需要说明", "需要说明的", "说明事项", "备注"],
+    grades: ["优", "良", "中", "差"]
+  )
+
+  /// A title ends in its title word, or in it and its year (`项目支出绩效自评表(2023年度)`): a goal's text that
+  /// mentions a 目标表 is no title.
+  func isTitle(_ key: String) -> Bool {
+    titleWords.contains { word in
+      let bytes = key.utf8
+      var index = bytes.startIndex
+      while let found = bytes[index...].firstIndex(of: word[0]) {
+        if bytes[found...].starts(with: word) {
+          let rest = key[bytes.index(found, offsetBy: word.count)...]
+          if rest.isEmpty || FormText.year(ofYearCell: String(rest)) != nil { return true }
+        }
+        index = bytes.index(after: found)
+      }
+      return false
+    }
+  }
+  func isFundsLabel(_ key: String) -> Bool { fundsLabelPrefixes.contains { FormText.starts(key, with: $0) } }
+  func isNote(_ key: String) -> Bool { noteLabelPrefixes.contains { FormText.starts(key, with: $0) } }
+  func isRotatedLabel(_ key: String) -> Bool { rotatedLabelWords.contains { key.utf8.containsSequence($0) } }
+
+  /// Whether a cell may print a name header: it ends (spaces and colons aside) in the last character of
+  /// one. Every cell of a row is asked, and this costs no key.
+  func mayBeNameHeader(_ printed: String) -> Bool {
+    var bytes = Substring(printed).utf8
+    while let last = bytes.last, last <= 0x20 || last == UInt8(ascii: ":") { bytes = bytes.dropLast() }
+    return nameHeaderEndings.contains { bytes.count >= $0.count && bytes.suffix($0.count).elementsEqual($0) }
+  }
+
+  /// A funds row's label as compared with the total labels: its unit (`（万元）`) aside.
+  func isFundsTotal(_ label: String) -> Bool {
+    var key = FormText.labelKey(label)
+    for unit in ["(万元)", "(元)"] where key.hasSuffix(unit) { key.removeLast(unit.count) }
+    return fundsTotalLabels.contains(FormKey(key))
+  }
+}

@@ -1,0 +1,271 @@
+/// Reads the indicator block from its header row: the header (one row, or two under a group header), the
+/// columns it names, a rotated label down the left side, and each row below until the total row, the next
+/// table or the end of the grid, as an indicator or a known structural row (docs/rules.md, "Reading
+/// printed forms").
+struct IndicatorBlockReader {
+  struct Result {
+    var block: IndicatorBlock
+    /// The block's last row (its header's, when no row follows).
+    var lastRow: Int
+    var unplacedRows: [UnplacedRow]
+    var unnamedColumns: [UnnamedColumn]
+  }
+
+  let view: FormGrid
+  let headerRow: Int
+  /// The grid column of 三级指标.
+  let nameGridColumn: Int
+  private var vocabulary: FormVocabulary { view.vocabulary }
+
+  init(view: FormGrid, headerRow: Int, nameColumn: Int) {
+    self.view = view
+    self.headerRow = headerRow
+    self.nameGridColumn = nameColumn
+  }
+
+  mutating func read() -> Result {
+    let subheaderRow = hasSubheader() ? headerRow + 1 : nil
+    let headerRows = headerRow...(subheaderRow ?? headerRow)
+    let bodyEnd = bodyEnd(after: headerRows.upperBound)
+    let bodyRows = (headerRows.upperBound + 1)..<bodyEnd
+    var width = 0
+    // Nothing is read beyond the last cell of any row (a header merged further names no cell).
+    for row in headerRows.lowerBound..<bodyEnd { width = max(width, view.cells(row).count) }
+
+    // The headers, column by column; a column may be named by the lower row of a two-row header.
+    var columns: [FormColumn] = []
+    var gridColumnIndex: [Int: Int] = [:]
+    var unnamed: Set<Int> = []
+    var group: GridCell?
+    for column in 0..<width {
+      let top = view.grid[CellReference(row: headerRow, column: column)]
+      if !top.isEmpty { group = top }
+      if let subheaderRow {
+        let lower = view.grid[CellReference(row: subheaderRow, column: column)]
+        if !lower.isEmpty {
+          gridColumnIndex[column] = columns.count
+          columns.append(
+            FormColumn(column: column, header: lower, group: top.isEmpty ? groupCell(over: column, else: group) : top))
+          continue
+        }
+      }
+      if !top.isEmpty {
+        gridColumnIndex[column] = columns.count
+        columns.append(FormColumn(column: column, header: top))
+      } else {
+        // No header, or covered by one merged across it from the left: a cell below is under no name.
+        unnamed.insert(column)
+      }
+    }
+
+    // A rotated label down the left side: the only cell of its column in the block, holding 指标 or 绩效.
+    let firstRoleColumn = columns.first { isStructural($0.key) }?.column ?? nameGridColumn
+    var rotatedLabel: GridCell?
+    for column in 0..<min(firstRoleColumn, width) where rotatedLabel == nil {
+      var found: [GridCell] = []
+      for row in headerRows.lowerBound..<bodyEnd {
+        let cell = view.grid[CellReference(row: row, column: column)]
+        if !cell.isEmpty { found.append(cell) }
+        if found.count > 1 { break }
+      }
+      guard found.count == 1, vocabulary.isRotatedLabel(FormText.key(found[0].text)) else { continue }
+      rotatedLabel = found[0]
+      if let index = gridColumnIndex.removeValue(forKey: column) {
+        columns.remove(at: index)
+        for (key, value) in gridColumnIndex where value > index { gridColumnIndex[key] = value - 1 }
+      }
+      unnamed.remove(column)
+    }
+
+    var block = IndicatorBlock(headerRows: headerRows, columns: columns, nameColumn: gridColumnIndex[nameGridColumn] ?? 0)
+    block.rotatedLabel = rotatedLabel
+    func role(_ headers: Set<FormKey>) -> Int? { columns.firstIndex { headers.contains($0.key) } }
+    block.level1Column = role(vocabulary.level1Headers)
+    block.level2Column = role(vocabulary.level2Headers)
+    block.projectNameColumn = role(vocabulary.projectNameHeaders)
+    block.weightColumn = role(vocabulary.weightHeaders)
+    block.scoreColumn = role(vocabulary.scoreHeaders)
+
+    var result = Result(block: block, lastRow: headerRows.upperBound, unplacedRows: [], unnamedColumns: [])
+    readRows(bodyRows, into: &result, unnamed: unnamed, skipping: rotatedLabel?.reference.column)
+    markParents(&result.block)
+    return result
+  }
+
+  /// The header merged over a column (its top-left cell), or the last header to its left (`fallback`),
+  /// as a CSV prints a group header: once, with blanks after it.
+  private func groupCell(over column: Int, else fallback: GridCell?) -> GridCell? {
+    if let range = view.merge(at: CellReference(row: headerRow, column: column)) {
+      return view.grid[range.first]
+    }
+    return fallback
+  }
+
+  private func isStructural(_ key: String) -> Bool {
+    vocabulary.level1Headers.contains(key) || vocabulary.level2Headers.contains(key) || vocabulary.nameHeaders.contains(key)
+      || vocabulary.projectNameHeaders.contains(key)
+  }
+
+  /// Whether the row below the header is a second header row: nothing under 三级指标 or the levels, and
+  /// every cell it holds short text under a header merged across columns or under a blank header (a
+  /// group header as a CSV prints it).
+  private func hasSubheader() -> Bool {
+    let row = headerRow + 1
+    guard row < view.rowCount, case .other = view.anchors[row].anchor else { return false }
+    let cells = view.filled(row)
+    guard !cells.isEmpty, !cells.contains(where: { $0.reference.column == nameGridColumn }) else { return false }
+    var underGroup = false
+    for cell in cells {
+      guard cell.kind == .text, FormGrid.isShort(cell.text), PrintedNumber.plainDecimal(cell.text, as: .decimal) == nil else {
+        return false
+      }
+      let above = CellReference(row: headerRow, column: cell.reference.column)
+      if let range = view.merge(at: above), range.columnCount > 1 {
+        underGroup = true
+      } else if view.grid[above].isEmpty {
+        underGroup = true
+      } else if isStructural(FormText.key(view.grid[above].text)) {
+        return false
+      }
+    }
+    return underGroup
+  }
+
+  /// The row after the block's last row: the block ends at the total row or a remark, at the next
+  /// table's title, header or block label left of the name column, or at another indicator header.
+  private func bodyEnd(after lastHeaderRow: Int) -> Int {
+    var row = lastHeaderRow + 1
+    while row < view.rowCount {
+      let anchor = view.anchors[row]
+      let column = anchor.cell?.reference.column ?? 0
+      switch anchor.anchor {
+      case .title, .indicatorHeader: return row
+      case .total where column <= nameGridColumn, .note where column <= nameGridColumn: return row
+      case .headerLabel where column < nameGridColumn, .funds where column < nameGridColumn,
+        .goals where column < nameGridColumn:
+        return row
+      default: row += 1
+      }
+    }
+    return row
+  }
+
+  // MARK: Rows
+
+  private mutating func readRows(_ rows: Range<Int>, into result: inout Result, unnamed: Set<Int>, skipping rotated: Int?) {
+    let block = result.block
+    let columns = block.columns
+    // Filled down, highest first: a new project name starts its levels afresh, a new 一级 its 二级.
+    let fillDown = [block.projectNameColumn, block.level1Column, block.level2Column]
+    let fillDownSet = Set(fillDown.compactMap { $0 })
+    var lastFilled: [Int: GridCell] = [:]
+    var unnamedCells: [Int: [GridCell]] = [:]
+    let firstBodyRow = rows.lowerBound
+
+    for row in rows where !view.isBlank(row) {
+      result.lastRow = row
+      let own = view.cells(row)
+      func ownCell(_ column: Int) -> GridCell {
+        column < own.count ? own[column] : .empty(CellReference(row: row, column: column))
+      }
+      var cells = columns.map { ownCell($0.column) }
+      let ownFilled = cells.map { !$0.isEmpty }
+
+      for (rank, index) in fillDown.enumerated() {
+        guard let index else { continue }
+        if ownFilled[index] {
+          lastFilled[index] = cells[index]
+          // Lower levels start afresh under a new higher one.
+          for lower in fillDown[(rank + 1)...] { if let lower { lastFilled[lower] = nil } }
+        } else if let range = view.merge(at: cells[index].reference), range.first.row < row, range.first.row >= firstBodyRow {
+          cells[index] = view.grid[range.first]
+        } else if let above = lastFilled[index] {
+          cells[index] = above
+        }
+      }
+
+      var strays: [GridCell] = []
+      for cell in own where !cell.isEmpty && unnamed.contains(cell.reference.column) && cell.reference.column != rotated {
+        strays.append(cell)
+      }
+      let namedCount = ownFilled.filter { $0 }.count
+      if namedCount == 0 {
+        if !strays.isEmpty {
+          result.unplacedRows.append(
+            UnplacedRow(row: row, cells: strays, reason: "its cells are under no header of the indicator block"))
+        }
+        continue
+      }
+      for cell in strays { unnamedCells[cell.reference.column, default: []].append(cell) }
+
+      let kind: IndicatorRow.Kind
+      let onlyCell = namedCount == 1 ? cells[ownFilled.firstIndex(of: true)!] : nil
+      if let onlyCell, strays.isEmpty, let range = view.merge(at: onlyCell.reference), range.columnCount >= 3,
+        !PointsLabel(onlyCell).name.hasSuffix("指标")
+      {
+        // One text merged across the block (注：…) is a note, not a level or an indicator.
+        result.unplacedRows.append(
+          UnplacedRow(row: row, cells: [onlyCell], reason: "one text across the indicator block, not an indicator"))
+        continue
+      } else if ownFilled.indices.contains(where: { ownFilled[$0] && !fillDownSet.contains($0) }) {
+        kind = isDetail(cells, block) ? .detail : .indicator
+      } else {
+        kind = .levelLabel
+      }
+      result.block.rows.append(
+        IndicatorRow(
+          row: row, kind: kind, cells: cells, level1: level(block.level1Column, cells), level2: level(block.level2Column, cells)))
+    }
+    result.unnamedColumns = unnamedCells.keys.sorted().map { UnnamedColumn(column: $0, cells: unnamedCells[$0]!) }
+  }
+
+  private func level(_ index: Int?, _ cells: [GridCell]) -> PointsLabel? {
+    guard let index, !cells[index].isEmpty else { return nil }
+    return PointsLabel(cells[index])
+  }
+
+  /// A `其中：` row with no weight and no score details the row above it.
+  private func isDetail(_ cells: [GridCell], _ block: IndicatorBlock) -> Bool {
+    let name = cells[block.nameColumn].text.trimmingSpaces()
+    guard FormText.starts(name, with: "其中：") || FormText.starts(name, with: "其中:") else { return false }
+    for index in [block.weightColumn, block.scoreColumn].compactMap({ $0 }) where !cells[index].isEmpty { return false }
+    return true
+  }
+
+  // MARK: ★ parent rows
+
+  /// A ★ row whose following indicators of the same levels carry weights summing to its own is a parent.
+  private func markParents(_ block: inout IndicatorBlock) {
+    guard let weightColumn = block.weightColumn else { return }
+    let rows = block.rows
+    func isStarred(_ row: IndicatorRow) -> Bool {
+      row.kind == .indicator && FormText.starts(row.cells[block.nameColumn].text.trimmingSpaces(), with: "★")
+    }
+    func levels(_ row: IndicatorRow) -> [String?] { [row.level1?.name, row.level2?.name] }
+    for (index, parent) in rows.enumerated() where isStarred(parent) {
+      guard let whole = Self.weight(parent.cells[weightColumn]) else { continue }
+      var sum = Rational.zero
+      for child in rows[(index + 1)...] {
+        if child.kind == .detail { continue }
+        guard child.kind == .indicator, !isStarred(child), levels(child) == levels(parent),
+          let part = Self.weight(child.cells[weightColumn]), let added = try? sum + part
+        else { break }
+        sum = added
+        if sum >= whole {
+          if sum == whole { block.rows[index].kind = .parent }
+          break
+        }
+      }
+    }
+  }
+
+  /// A weight as held: a number cell's value, or printed points (`15`, `15分`); a percent (`15%`) counts
+  /// its digits, the share of 100 the form prints.
+  static func weight(_ cell: GridCell) -> Rational? {
+    if cell.kind == .number, let value = cell.value { return Rational(decimalText: Substring(value)) }
+    var text = cell.text.trimmingSpaces()
+    if text.hasSuffix("%") || text.hasSuffix("％") { text.removeLast() }
+    guard case .value(let value) = PrintedNumber.read(text, as: .points) else { return nil }
+    return value
+  }
+}
