@@ -20,16 +20,18 @@ struct CheckContext {
   let profile: Profile
 
   func location(_ indicator: Indicator) -> FindingLocation {
-    .indicator(index: indicator.index, name: indicator.name)
+    .indicator(index: indicator.index, name: indicator.displayName)
   }
 }
 
 enum TableChecks {
   static let all: [any TableCheck] = [
+    ReadingNoteCheck(),
     UnreadableNumberCheck(),
     ClaimedScoreCheck(),
     CompletionCheck(),
     WeightsCheck(),
+    LevelWeightsCheck(),
     DirectionCheck(),
     StructureCheck(),
     DuplicateIndicatorCheck(),

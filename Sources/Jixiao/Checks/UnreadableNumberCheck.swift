@@ -14,7 +14,7 @@ struct UnreadableNumberCheck: TableCheck {
       case .funds: location = .funds
       case .source(let position):
         location = .funds
-        let name = table.funds?.sources[position - 1].name ?? TableDecoder.sourceName(position - 1)
+        let name = table.funds?.sources[position - 1].name ?? TableBuilder.sourceName(position - 1)
         subject = "资金来源“\(name)”的\(cell.field.label)"
       case .indicator(let position):
         guard table.indicators.indices.contains(position - 1) else { return nil }

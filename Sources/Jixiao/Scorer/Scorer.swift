@@ -45,12 +45,13 @@ public struct Scorer: Sendable {
     }
 
     let claimedTotal = table.claimedTotal.flatMap { try? $0.rounded() }
+    let offScale = table.isTargetTable ? nil : WeightsTotal(table, profile: profile).offScale
     var result = TableResult(
-      id: table.id, name: table.name, department: table.department, year: table.year, kind: table.kind,
+      id: table.id, name: table.displayName, department: table.department, year: table.year, kind: table.kind,
       isTargetTable: table.isTargetTable, profileName: profile.name, profileHash: profile.contentHash,
       claimedTotal: claimedTotal, recomputedTotal: recomputed, unverifiedPoints: unverified,
       claimedGrade: table.claimedGrade ?? claimedTotal.map(profile.grade(for:)),
-      recomputedGrade: table.isTargetTable ? nil : profile.grade(for: recomputed),
+      recomputedGrade: table.isTargetTable || offScale != nil ? nil : profile.grade(for: recomputed), weightsOffScale: offScale,
       funds: fundsResult, indicators: indicators, findings: [], location: table.location,
       sourceEncoding: table.sourceEncoding)
 
@@ -87,11 +88,14 @@ public struct Scorer: Sendable {
   {
     let claimed = indicator.claimedScore.flatMap { try? $0.rounded() }
     var result = IndicatorResult(
-      index: indicator.index, name: indicator.name, level1: indicator.level1, level2: indicator.level2,
+      index: indicator.index, name: indicator.displayName, level1: indicator.level1, level2: indicator.level2,
       weight: indicator.weight.flatMap { try? $0.rounded() }, target: indicator.targetText,
       actual: indicator.actualText, rule: nil, completion: nil, claimedCompletion: indicator.claimedCompletion,
       score: claimed ?? .zero, claimedScore: claimed, band: nil, whatIfScore: nil, verified: false)
-    guard !table.isTargetTable, let weight = indicator.weight, !weight.isNegative else { return (result, nil) }
+    // A row without a name cannot be told from the table's other indicators: it keeps its claim.
+    guard !table.isTargetTable, let weight = indicator.weight, !weight.isNegative, !indicator.name.isBlankText else {
+      return (result, nil)
+    }
 
     let context = RuleContext(
       indicator: indicator, levels: levels, choice: rules.choice(for: indicator, level1: levels.level1), weight: weight,
