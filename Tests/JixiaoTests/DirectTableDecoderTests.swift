@@ -184,18 +184,19 @@ import Testing
   /// Every member name of the schema is read as itself; a name one byte away from it (changed, cut or
   /// lengthened) is an unknown member. The names are the schema's: each field's member in its place.
   @Test func memberNamesAreReadExactly() {
-    typealias Member = DirectTableDecoder.Member
-    func member(_ name: [UInt8]) -> Member {
-      name.withUnsafeBufferPointer { Member($0[...]) }
+    let table = DirectTableDecoder.MemberTable.shared
+    func member(_ name: [UInt8]) -> DirectTableDecoder.Member {
+      name.withUnsafeBufferPointer { table.member($0[...]) }
     }
-    let names = Set(Member.names)
+    let names = Set(table.names)
     for declaration in TableSchema.declarations {
-      #expect(member(Array(declaration.member.utf8)).field(in: declaration.place) == declaration.field, "\(declaration.field)")
+      #expect(
+        table.field(member(Array(declaration.member.utf8)), in: declaration.place) == declaration.field, "\(declaration.field)")
     }
     for container in TableSchema.Container.allCases {
-      #expect(Member.names.contains(Array(container.member.utf8)))
+      #expect(table.names.contains(Array(container.member.utf8)))
     }
-    for name in Member.names {
+    for name in table.names {
       #expect(member(name) != .unknown)
       #expect(member(Array(name.dropLast())) == .unknown || names.contains(Array(name.dropLast())))
       #expect(member(name + [UInt8(ascii: "s")]) == .unknown || names.contains(name + [UInt8(ascii: "s")]))
@@ -207,8 +208,8 @@ import Testing
     }
     #expect(member([]) == .unknown)
     // A member of one place is no field of another: `sources` is the funds block's, `level1` an indicator's.
-    #expect(member(Array("sources".utf8)).field(in: .table) == nil)
-    #expect(member(Array("level1".utf8)).field(in: .funds) == nil)
+    #expect(table.field(member(Array("sources".utf8)), in: .table) == nil)
+    #expect(table.field(member(Array("level1".utf8)), in: .funds) == nil)
   }
 }
 

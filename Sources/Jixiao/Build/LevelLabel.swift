@@ -6,7 +6,7 @@ enum LevelLabel {
   static func split(_ printed: String) -> (name: String, points: Rational)? {
     // Nearly every level name ends in a CJK character: one byte says there are no brackets to read.
     // The last byte of `)`, of `）` (EF BC 89), or of a space after them (ASCII, or U+3000 ending in 80).
-    switch printed.utf8.last {
+    switch printed.utf8.withContiguousStorageIfAvailable({ $0.last }) ?? printed.utf8.last {
     case 0x29, 0x89, 0x20, 0x09, 0x0A, 0x0D, 0x80: break
     default: return nil
     }

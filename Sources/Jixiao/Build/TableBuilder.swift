@@ -31,6 +31,7 @@ public struct TableBuilder {
     public var location: SourceLocation
   }
 
+  private let schema = TableSchema.Lookup.shared
   private let location: SourceLocation
   private let defaultID: String
   private let sourceEncoding: SourceEncoding
@@ -52,9 +53,15 @@ public struct TableBuilder {
   private var implementer: String?
   private var claimedTotal: Rational?
   private var claimedGrade: Grade?
-  private var funds: Funds?
+  /// The funds block, kept in place (a `Funds?` would be copied whole for each value set); `hasFunds` says
+  /// whether the table has one.
+  private var funds = Funds(annualBudget: nil, executed: nil)
+  private var hasFunds = false
   private var indicators: [Indicator] = []
-  private var current: IndicatorDraft?
+  /// The indicator being read (open once a row began); a value before any row begins opens one.
+  private var draft: IndicatorCells
+  /// The draft is a row not yet finished (the first one is open before any row begins).
+  private var rowOpen = true
   private var columns: UInt8 = 0
   private var unreadableNumbers: [UnreadableNumber] = []
   private var notes: [ReadingNote] = []
@@ -71,30 +78,8 @@ public struct TableBuilder {
     self.sourceEncoding = sourceEncoding
     self.indicatorsLocation = location
     self.provenance = recordingProvenance ? [] : nil
+    self.draft = IndicatorCells(location: location)
     indicators.reserveCapacity(24)
-  }
-
-  /// One indicator row in the making: its values as read so far.
-  private struct IndicatorDraft {
-    var location: SourceLocation
-    var level1: String?
-    var level2: String?
-    var level1Points: Rational?
-    var level2Points: Rational?
-    var name: String?
-    var nameFound: ReadingNote.Problem?
-    var weight: Rational?
-    var target: String?
-    var actual: String?
-    var claimedCompletion: Rational?
-    var claimedScore: Rational?
-    var rule: String?
-    var basis: String?
-    var lastYear: String?
-    var evidence: String?
-    var explanation: String?
-    /// Some value of the row was printed: a row with none (a blank CSV row, `{}`) is no indicator.
-    var printed = false
   }
 
   // MARK: Parts
@@ -108,19 +93,20 @@ public struct TableBuilder {
         "more than \(Limits.maximumIndicators) indicators in one table; at most \(Limits.maximumIndicators) are read (split the table)"
       )
     }
-    current = IndicatorDraft(location: location)
+    draft = IndicatorCells(location: location)
+    rowOpen = true
   }
 
   /// The funds block (项目资金); a second call goes on with the same block.
   public mutating func beginFunds() {
-    if funds == nil { funds = Funds(annualBudget: nil, executed: nil) }
+    hasFunds = true
   }
 
   /// The next 资金来源 row of the funds block; named 资金来源N until a name is set.
   public mutating func beginSource() {
     beginFunds()
-    let name = Self.sourceName(funds?.sources.count ?? 0)
-    funds?.sources.append(Funds.Source(name: name, initialBudget: nil, annualBudget: nil, executed: nil))
+    let name = Self.sourceName(funds.sources.count)
+    funds.sources.append(Funds.Source(name: name, initialBudget: nil, annualBudget: nil, executed: nil))
   }
 
   /// A column the reader does not know, which this table fills: reported once (`column.ignored`).
@@ -142,14 +128,17 @@ public struct TableBuilder {
   // MARK: Values
 
   /// Reads `value` by the rule of `field` into the part it belongs to.
-  public mutating func set(_ field: TableField, _ value: Value, at location: SourceLocation? = nil) {
+  public mutating func set(_ field: TableField, _ value: consuming Value, at location: SourceLocation? = nil) {
     if let location, provenance != nil {
       let value = Provenance(field: field, place: place(of: field), location: location)
       provenance?.append(value)
     }
+    if case .text(let printed) = value { return set(field, printed: printed) }
     markColumn(field)
-    if field.place == .table || field.place == .funds, !Self.isBlank(value) { given |= 1 << UInt64(field.rawValue) }
-    switch field.value {
+    if schema.place(field) == .table || schema.place(field) == .funds, !Self.isBlank(value) {
+      given |= 1 << UInt64(field.rawValue)
+    }
+    switch schema.value(field) {
     case .number(let kind):
       let reading: NumberReading
       switch value {
@@ -160,7 +149,7 @@ public struct TableBuilder {
       }
       store(field, reading)
     case .text, .name, .level, .cell, .year, .grade, .tableKind:
-      switch value {
+      switch consume value {
       case .text(let printed): setText(field, printed)
       case .number(let literal): setText(field, literal)
       case .null: break
@@ -169,124 +158,127 @@ public struct TableBuilder {
     }
   }
 
-  /// A number field from the bytes of a JSON record (the direct decoder's path, which makes no string for
-  /// a plain number): a string's bytes when `quoted`, else a number literal. Read as `set` reads it.
-  mutating func setNumber(_ field: TableField, utf8 bytes: UnsafeBufferPointer<UInt8>, quoted: Bool) {
-    guard case .number(let kind) = field.value else { return }
+  /// `set(field, .text(printed))`, the value a reader most often has: a cell, a JSON string.
+  mutating func set(_ field: TableField, printed: consuming String) {
     markColumn(field)
-    if field.place == .table || field.place == .funds { given |= 1 << UInt64(field.rawValue) }
-    if quoted {
-      if let value = PrintedNumber.plainDecimal(bytes, as: kind) { return store(field, .value(value)) }
-      store(field, PrintedNumber.read(String(decoding: bytes, as: UTF8.self), as: kind))
+    let place = schema.place(field)
+    if place == .table || place == .funds, !Self.isBlank(printed) { given |= 1 << UInt64(field.rawValue) }
+    if case .number(let kind) = schema.value(field) {
+      store(field, PrintedNumber.read(printed, as: kind))
     } else {
-      // Without an exponent a JSON number is a plain decimal.
-      if kind != .rate, !bytes.contains(where: { $0 | 0x20 == UInt8(ascii: "e") }),
-        let value = Rational(decimalBytes: bytes[...]),
-        PrintedNumber.isInRange(value)
-      {
-        return store(field, .value(value))
-      }
-      store(field, PrintedNumber.read(jsonNumber: String(decoding: bytes, as: UTF8.self), as: kind))
+      setText(field, printed)
     }
   }
 
-  private mutating func markColumn(_ field: TableField) {
-    if let column = Self.optionalColumns[field.rawValue] { columns |= 1 << column }
+  /// A number field from the bytes of a JSON record (the direct decoder's path, which makes no string for
+  /// a plain number): a number literal, read as `set` reads it.
+  mutating func setNumber(_ field: TableField, literal bytes: UnsafeBufferPointer<UInt8>) {
+    guard case .number(let kind) = schema.value(field) else { return }
+    if schema.place(field) == .table || schema.place(field) == .funds { given |= 1 << UInt64(field.rawValue) }
+    store(field, PrintedNumber.read(jsonNumber: bytes, as: kind))
   }
 
-  /// Which optional column each field is, as a bit of `columns`.
-  private static let optionalColumns: [Int?] = TableField.allCases.map { field in
-    Indicator.OptionalColumn.allCases.firstIndex { field.place == .indicator && $0.rawValue == field.declaration.member }
+  /// A number field printed as a plain decimal with at most its suffix (`12.87`, `100%`, `5.00分`), from a
+  /// string's bytes: taken as `set` takes its text, without making the string. False when the bytes are
+  /// anything else: the caller then sets the text.
+  mutating func setPlainNumber(_ field: TableField, utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard case .number(let kind) = schema.value(field), let value = PrintedNumber.plainDecimal(bytes, as: kind) else {
+      return false
+    }
+    if schema.place(field) == .table || schema.place(field) == .funds { given |= 1 << UInt64(field.rawValue) }
+    store(field, .value(value))
+    return true
   }
+
+  @inline(__always) private mutating func markColumn(_ field: TableField) {
+    if let column = Indicator.OptionalColumn(field) { columns |= column.bit }
+  }
+
+  /// The optional columns (`Indicator.OptionalColumn.bit`) a reader found, as `setIndicatorText`,
+  /// `setNumber` and `setPlainNumber` leave them to it: a record's are gathered once.
+  mutating func markColumns(_ bits: UInt8) { columns |= bits }
 
   private func place(of field: TableField) -> UnreadableNumber.Place {
-    switch field.place {
+    switch schema.place(field) {
     case .table: .table
     case .funds: .funds
-    case .source: .source(funds?.sources.count ?? 0)
+    case .source: .source(funds.sources.count)
     case .indicator: .indicator(indicators.count + 1)
     }
   }
 
-  private mutating func store(_ field: TableField, _ reading: NumberReading) {
-    let value: Rational?
-    switch reading {
-    case .absent: value = nil
-    case .value(let number): value = number
-    case .refused(let refusal, let text):
-      if let numberField = NumberField(field) {
-        unreadableNumbers.append(UnreadableNumber(place: place(of: field), field: numberField, text: text, refusal: refusal))
-      }
-      value = nil
-      if field.place == .indicator { draft.printed = true }
+  @inline(__always) private mutating func store(_ field: TableField, _ reading: NumberReading) {
+    if case .refused = reading {
+      _ = take(field, reading)
+      if schema.place(field) == .indicator { draft.printed = true }
       return
     }
-    if field.place == .indicator, value != nil { draft.printed = true }
+    let value = take(field, reading)
     switch field {
     case .claimedTotal: claimedTotal = value
-    case .fundsInitialBudget: fundsBlock.initialBudget = value
-    case .fundsAnnualBudget: fundsBlock.annualBudget = value
-    case .fundsExecuted: fundsBlock.executed = value
-    case .fundsWeight: fundsBlock.weight = value
-    case .fundsClaimedRate: fundsBlock.claimedRate = value
-    case .fundsClaimedScore: fundsBlock.claimedScore = value
+    case .fundsInitialBudget: (funds.initialBudget, hasFunds) = (value, true)
+    case .fundsAnnualBudget: (funds.annualBudget, hasFunds) = (value, true)
+    case .fundsExecuted: (funds.executed, hasFunds) = (value, true)
+    case .fundsWeight: (funds.weight, hasFunds) = (value, true)
+    case .fundsClaimedRate: (funds.claimedRate, hasFunds) = (value, true)
+    case .fundsClaimedScore: (funds.claimedScore, hasFunds) = (value, true)
     case .sourceInitialBudget: updateSource { $0.initialBudget = value }
     case .sourceAnnualBudget: updateSource { $0.annualBudget = value }
     case .sourceExecuted: updateSource { $0.executed = value }
-    case .weight: draft.weight = value
-    case .claimedCompletion: draft.claimedCompletion = value
-    case .claimedScore: draft.claimedScore = value
+    case .weight, .claimedCompletion, .claimedScore: draft.setNumber(field, value)
     default: break
     }
   }
 
-  private mutating func setText(_ field: TableField, _ printed: String) {
-    // Characters are never more than bytes: counting characters is needed only for long texts.
-    let bytes = printed.utf8.count
-    if bytes > Limits.maximumCellLength {
-      let characters = printed.count
-      if characters > Limits.maximumCellLength { return refuseText(field, .tooLong(characters: characters)) }
-    }
-    let blank = Self.isBlank(printed)
-    if field.place == .indicator, !blank { draft.printed = true }
+  private mutating func setText(_ field: TableField, _ printed: consuming String) {
+    guard !Self.isOverLimit(printed) else { return refuseText(field, .tooLong(characters: printed.count)) }
+    if schema.place(field) == .indicator { return setIndicatorText(field, printed) }
     switch field {
     case .id: id = printed
     case .kind:
-      guard !blank else { return }
+      guard !Self.isBlank(printed) else { return }
       guard let known = Self.kinds[printed.trimmingSpaces()] else { return refuseText(field, .unreadable(text: printed)) }
       (kind, isTargetTable) = known
     case .year:
-      guard !blank else { return }
+      guard !Self.isBlank(printed) else { return }
       guard let value = Self.year(printed) else { return refuseText(field, .unreadable(text: printed)) }
       year = value
     case .claimedGrade:
       guard let grade = Self.claimedGrade(printed) else { return refuseText(field, .unreadable(text: printed)) }
       claimedGrade = grade
-    case .name: name = blank ? nil : printed
+    case .name: name = Self.isBlank(printed) ? nil : printed
     case .department: department = printed
     case .implementer: implementer = printed
     case .sourceName: updateSource { $0.name = printed }
-    case .level1, .level2:
-      var text = printed
-      var points: Rational?
-      if let split = LevelLabel.split(printed) { (text, points) = split }
-      if field == .level1 {
-        draft.level1 = text
-        draft.level1Points = points
-      } else {
-        draft.level2 = text
-        draft.level2Points = points
-      }
-    case .indicatorName: draft.name = blank ? nil : printed
-    case .target: draft.target = printed
-    case .actual: draft.actual = printed
-    case .rule: draft.rule = printed
-    case .basis: draft.basis = printed
-    case .lastYear: draft.lastYear = printed
-    case .evidence: draft.evidence = printed
-    case .explanation: draft.explanation = printed
     default: break
     }
+  }
+
+  /// A text of the indicator row as printed, within `Limits.maximumCellLength` (`isOverLimit`; the direct
+  /// decoder takes only shorter strings, `set` checks), its column marked by the caller (`markColumns`).
+  /// The rules of a row's texts (a blank name, a level's points) are applied when the row is finished, once
+  /// for each row.
+  @inline(__always) mutating func setIndicatorText(_ field: TableField, _ printed: consuming String) {
+    draft.setText(field, printed)
+  }
+
+  /// A number field's reading, its refusal noted: the value, or nil when absent or refused.
+  private mutating func take(_ field: TableField, _ reading: NumberReading) -> Rational? {
+    switch reading {
+    case .absent: return nil
+    case .value(let value): return value
+    case .refused(let refusal, let text):
+      if let numberField = NumberField(field) {
+        unreadableNumbers.append(UnreadableNumber(place: place(of: field), field: numberField, text: text, refusal: refusal))
+      }
+      return nil
+    }
+  }
+
+  /// Longer than `Limits.maximumCellLength` characters. Characters are never more than bytes: they are
+  /// counted only for a long text.
+  @inline(__always) static func isOverLimit(_ text: String) -> Bool {
+    text.utf8.count > Limits.maximumCellLength && text.count > Limits.maximumCellLength
   }
 
   /// A text field whose value cannot be taken: it stays absent, and its row says why.
@@ -302,7 +294,7 @@ public struct TableBuilder {
       draft.name = nil
       draft.nameFound = problem
     default:
-      if field.place == .indicator { draft.printed = true }
+      if schema.place(field) == .indicator { draft.printed = true }
       notes.append(ReadingNote(place: place(of: field), field: field, problem: problem))
     }
   }
@@ -323,33 +315,48 @@ public struct TableBuilder {
     return .success(
       Table(
         id: id ?? defaultID, kind: kind, isTargetTable: isTargetTable, year: year, name: name ?? "",
-        department: department, implementer: implementer, funds: funds, indicators: indicators,
+        department: department, implementer: implementer, funds: hasFunds ? funds : nil, indicators: indicators,
         claimedTotal: claimedTotal, claimedGrade: claimedGrade,
-        columns: Set(Indicator.OptionalColumn.allCases.enumerated().filter { columns & (1 << $0.offset) != 0 }.map(\.element)),
+        columns: Set(Indicator.OptionalColumn.allCases.filter { columns & $0.bit != 0 }),
         unreadableNumbers: unreadableNumbers, notes: notes, levelWeights: levelWeights, location: location,
         sourceEncoding: sourceEncoding))
   }
 
   private mutating func finishIndicator() {
-    guard let row = current else { return }
-    current = nil
-    guard row.printed else { return }
+    guard rowOpen else { return }
+    rowOpen = false
+    // Read in place, not copied: the next row replaces the draft.
+    guard draft.printed || hasPrintedText() else { return }
     let index = indicators.count + 1
-    if row.name == nil {
-      notes.append(ReadingNote(place: .indicator(index), field: .indicatorName, problem: .missingName(found: row.nameFound)))
+    if let name = draft.name, Self.isBlank(name) { draft.name = nil }
+    var level1Points: Rational?
+    var level2Points: Rational?
+    if let level1 = draft.level1, let (name, points) = LevelLabel.split(level1) { (draft.level1, level1Points) = (name, points) }
+    if let level2 = draft.level2, let (name, points) = LevelLabel.split(level2) { (draft.level2, level2Points) = (name, points) }
+    if draft.name == nil {
+      notes.append(ReadingNote(place: .indicator(index), field: .indicatorName, problem: .missingName(found: draft.nameFound)))
     }
     indicators.append(
       Indicator(
-        index: index, level1: row.level1, level2: row.level2, name: row.name ?? "", weight: row.weight, target: row.target,
-        actual: row.actual, claimedCompletion: row.claimedCompletion, claimedScore: row.claimedScore, ruleText: row.rule,
-        basis: row.basis, lastYear: row.lastYear, evidence: row.evidence, explanation: row.explanation,
-        location: row.location))
-    if let points = row.level1Points, let level1 = row.level1 {
+        index: index, level1: draft.level1, level2: draft.level2, name: draft.name ?? "", weight: draft.weight,
+        target: draft.target,
+        actual: draft.actual, claimedCompletion: draft.claimedCompletion, claimedScore: draft.claimedScore, ruleText: draft.rule,
+        basis: draft.basis, lastYear: draft.lastYear, evidence: draft.evidence, explanation: draft.explanation,
+        location: draft.location))
+    if let points = level1Points, let level1 = draft.level1 {
       keep(LevelWeight(level1: level1, level2: nil, points: points))
     }
-    if let points = row.level2Points, let level2 = row.level2 {
-      keep(LevelWeight(level1: row.level1 ?? "", level2: level2, points: points))
+    if let points = level2Points, let level2 = draft.level2 {
+      keep(LevelWeight(level1: draft.level1 ?? "", level2: level2, points: points))
     }
+  }
+
+  /// Some text of the row is not blank (the first one, nearly always).
+  private func hasPrintedText() -> Bool {
+    func printed(_ text: String?) -> Bool { text.map { !Self.isBlank($0) } ?? false }
+    return printed(draft.level1) || printed(draft.level2) || printed(draft.name) || printed(draft.target)
+      || printed(draft.actual) || printed(draft.rule) || printed(draft.basis) || printed(draft.lastYear)
+      || printed(draft.evidence) || printed(draft.explanation)
   }
 
   /// A level's points, once: a merged cell prints them once, a flat export on every row.
@@ -358,28 +365,9 @@ public struct TableBuilder {
     levelWeights.append(weight)
   }
 
-  /// The indicator being read; a value before any row begins one.
-  private var draft: IndicatorDraft {
-    get { current ?? IndicatorDraft(location: location) }
-    _modify {
-      if current == nil { current = IndicatorDraft(location: location) }
-      yield &current!
-    }
-  }
-
-  /// The funds block; a value before it begins begins it.
-  private var fundsBlock: Funds {
-    get { funds ?? Funds(annualBudget: nil, executed: nil) }
-    _modify {
-      beginFunds()
-      yield &funds!
-    }
-  }
-
   private mutating func updateSource(_ change: (inout Funds.Source) -> Void) {
-    if funds?.sources.isEmpty ?? true { beginSource() }
-    let last = funds!.sources.count - 1
-    change(&funds!.sources[last])
+    if !hasFunds || funds.sources.isEmpty { beginSource() }
+    change(&funds.sources[funds.sources.count - 1])
   }
 
   // MARK: Rules of the table's own fields
@@ -413,7 +401,7 @@ public struct TableBuilder {
     }
   }
 
-  static func isBlank(_ text: String) -> Bool { text.isBlankText }
+  @inline(__always) static func isBlank(_ text: String) -> Bool { text.isBlankText }
 
   /// A text as a finding quotes it: at most `UnreadableNumber.maximumTextLength` characters.
   static func quoted(_ text: String) -> String {

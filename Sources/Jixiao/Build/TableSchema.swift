@@ -74,10 +74,34 @@ public enum TableSchema {
   /// indicator (forms.md, "Total row").
   public static let totalRowLabels: Set<String> = ["总分", "合计", "得分合计", "总计", "合计得分"]
 
-  /// Per field, its place and kind of value: looked up for every value read, so kept apart from the
-  /// declarations (whose strings would be retained and released on each look-up).
+  /// Whether a cell is a total row's label (after `headerKey`). Asked of a level or name cell on every row:
+  /// a label that starts with none of 总, 合, 得 is answered without normalizing it.
+  public static func isTotalRowLabel(_ text: String) -> Bool {
+    guard let first = text.unicodeScalars.first(where: { !$0.properties.isWhitespace }), "总合得".unicodeScalars.contains(first)
+    else { return false }
+    return totalRowLabels.contains(headerKey(text))
+  }
+
+  /// Per field, its place and kind of value, apart from the declarations (whose strings would be retained
+  /// and released on each look-up).
   static let places: [FieldPlace] = declarations.map(\.place)
   static let values: [FieldValue] = declarations.map(\.value)
+
+  /// What is looked up for every value read, held by each builder and decoder: an array it holds costs a
+  /// load, a global a call that checks it was made.
+  struct Lookup: Sendable {
+    private let places = TableSchema.places
+    private let values = TableSchema.values
+    static let shared = Lookup()
+
+    @inline(__always) func place(_ field: TableField) -> FieldPlace { places[field.rawValue] }
+    @inline(__always) func value(_ field: TableField) -> FieldValue { values[field.rawValue] }
+
+    @inline(__always) func isNumber(_ field: TableField) -> Bool {
+      if case .number = values[field.rawValue] { return true }
+      return false
+    }
+  }
 
   /// The field of a JSON member in an object of `place`, or nil for a member the schema does not know.
   public static func field(member: String, in place: FieldPlace) -> TableField? {
@@ -128,5 +152,33 @@ extension NumberField {
   init?(_ field: TableField) {
     guard case .number = field.value else { return nil }
     self.init(rawValue: field.declaration.member)
+  }
+}
+
+extension Indicator.OptionalColumn {
+  /// The optional column a field is, if it is one: an indicator's field whose member is the column's name
+  /// (`TableSchemaTests` holds the two together). A switch, not a look-up: it is asked for every value read.
+  @inline(__always) init?(_ field: TableField) {
+    switch field {
+    case .evidence: self = .evidence
+    case .explanation: self = .explanation
+    case .claimedCompletion: self = .claimedCompletion
+    case .rule: self = .rule
+    case .basis: self = .basis
+    case .lastYear: self = .lastYear
+    default: return nil
+    }
+  }
+
+  /// Its bit in a set of columns.
+  var bit: UInt8 {
+    switch self {
+    case .evidence: 1
+    case .explanation: 2
+    case .claimedCompletion: 4
+    case .rule: 8
+    case .basis: 16
+    case .lastYear: 32
+    }
   }
 }

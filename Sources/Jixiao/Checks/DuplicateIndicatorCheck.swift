@@ -12,7 +12,7 @@ struct DuplicateIndicatorCheck: TableCheck {
     var findings: [Finding] = []
     for (indicator, match) in zip(indicators, earlier) {
       // Rows without a name (`name.missing`) are not the same indicator.
-      guard let match, !indicator.name.isBlankText else { continue }
+      guard let match, !indicator.name.isEmpty else { continue }
       findings.append(
         Finding(.duplicateIndicator, at: context.location(indicator), "与第 \(indicators[match].index) 项指标同名，复核只应计一次"))
     }

@@ -17,6 +17,8 @@ struct CheckContext {
   let evaluations: [Evaluation?]
   /// Per indicator, its level names as compared.
   let levels: [LevelKeys]
+  /// The sum of the weights, computed once for the scorer and `WeightsCheck`.
+  let weights: WeightsTotal
   let profile: Profile
 
   func location(_ indicator: Indicator) -> FindingLocation {

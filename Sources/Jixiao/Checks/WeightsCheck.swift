@@ -20,7 +20,7 @@ struct WeightsCheck: TableCheck {
         findings.append(Finding(.weightsZero, at: context.location(indicator), "权重为负数 \(weight.pointsText)，按未核实处理"))
       }
     }
-    switch WeightsTotal(context.table, profile: context.profile) {
+    switch context.weights {
     case .unknown: break
     case .notComputable(let figure):
       findings.append(.notComputable(figure, at: .table, skipping: "未检查权重合计"))

@@ -59,8 +59,9 @@ public struct Table: Sendable, Hashable {
     self.sourceEncoding = sourceEncoding
   }
 
-  /// The name as reports show it: the printed one, or a mark that none was printed (`name.missing`).
-  public var displayName: String { name.isBlankText ? Self.unnamed : name }
+  /// The name as reports show it: the printed one, or a mark that none was printed (`name.missing`; the
+  /// builder keeps a blank name as empty).
+  public var displayName: String { name.isEmpty ? Self.unnamed : name }
 
   /// How reports name a table that prints no 项目名称.
   public static let unnamed = "（未填项目名称）"
@@ -281,8 +282,9 @@ public struct Indicator: Sendable, Hashable {
     set { box.update { $0.location = newValue } }
   }
 
-  /// The name as findings and reports show it: `#3 （未填指标名称）` for a row without one.
-  public var displayName: String { name.isBlankText ? Self.unnamed : name }
+  /// The name as findings and reports show it: `#3 （未填指标名称）` for a row without one (the builder keeps
+  /// a blank name as empty).
+  public var displayName: String { name.isEmpty ? Self.unnamed : name }
 
   /// How findings and reports name a row that prints no 三级指标 (`name.missing`).
   public static let unnamed = "（未填指标名称）"
@@ -291,7 +293,9 @@ public struct Indicator: Sendable, Hashable {
 extension String {
   /// Empty, or only spaces: nothing printed.
   var isBlankText: Bool {
-    if let first = utf8.first, String.isPlainLead(first) { return false }
+    if isEmpty { return true }
+    let first = utf8.withContiguousStorageIfAvailable { $0[0] } ?? utf8.first!
+    if String.isPlainLead(first) { return false }
     return trimmingSpaces().isEmpty
   }
 }

@@ -45,7 +45,8 @@ public struct Scorer: Sendable {
     }
 
     let claimedTotal = table.claimedTotal.flatMap { try? $0.rounded() }
-    let offScale = table.isTargetTable ? nil : WeightsTotal(table, profile: profile).offScale
+    let weights = WeightsTotal(table, profile: profile)
+    let offScale = table.isTargetTable ? nil : weights.offScale
     var result = TableResult(
       id: table.id, name: table.displayName, department: table.department, year: table.year, kind: table.kind,
       isTargetTable: table.isTargetTable, profileName: profile.name, profileHash: profile.contentHash,
@@ -55,7 +56,8 @@ public struct Scorer: Sendable {
       funds: fundsResult, indicators: indicators, findings: [], location: table.location,
       sourceEncoding: table.sourceEncoding)
 
-    let context = CheckContext(table: table, result: result, evaluations: evaluations, levels: levels, profile: profile)
+    let context = CheckContext(
+      table: table, result: result, evaluations: evaluations, levels: levels, weights: weights, profile: profile)
     let checks = mode == .reviewTargets ? TableChecks.review : TableChecks.all
     for check in checks where !table.isTargetTable || check.appliesToTargetTables {
       findings.append(contentsOf: check.findings(in: context))
@@ -93,7 +95,7 @@ public struct Scorer: Sendable {
       actual: indicator.actualText, rule: nil, completion: nil, claimedCompletion: indicator.claimedCompletion,
       score: claimed ?? .zero, claimedScore: claimed, band: nil, whatIfScore: nil, verified: false)
     // A row without a name cannot be told from the table's other indicators: it keeps its claim.
-    guard !table.isTargetTable, let weight = indicator.weight, !weight.isNegative, !indicator.name.isBlankText else {
+    guard !table.isTargetTable, let weight = indicator.weight, !weight.isNegative, !indicator.name.isEmpty else {
       return (result, nil)
     }
 

@@ -18,6 +18,19 @@ struct FlatCSVHeader: Sendable {
   /// By field, its column; nil when the header lacks it. An array, not a dictionary: every cell of every
   /// row is looked up.
   let positions: [Int?]
+  /// By column, what a row's cell in it is to the table.
+  let roles: [Role]
+
+  enum Role: Sendable {
+    /// A column jixiao does not read (`column.ignored` when a table fills it).
+    case unknown
+    /// A field of the table (项目名称, 年度, 总分 …), read from the first row that fills it.
+    case table(TableField)
+    /// A field of each indicator row.
+    case indicator(TableField)
+    /// Read only on a structural row (the funds row's 年初预算数), or a second column for a field (refused).
+    case other
+  }
 
   init(_ texts: [String]) {
     self.texts = texts
@@ -30,6 +43,15 @@ struct FlatCSVHeader: Sendable {
     }
     self.fields = fields
     self.positions = positions
+    roles = fields.enumerated().map { column, field in
+      guard let field else { return .unknown }
+      guard positions[field.rawValue] == column else { return .other }
+      switch field.place {
+      case .table: return .table(field)
+      case .indicator: return .indicator(field)
+      default: return .other
+      }
+    }
   }
 
   var width: Int { texts.count }
@@ -83,16 +105,22 @@ struct FlatCSVTable: Sendable {
       }
       let kind = kind(of: cells)
       if kind == .indicator { builder.beginIndicator(at: SourceLocation(file: file, line: line)) }
-      for (column, cell) in cells.enumerated() where !cell.isBlankText {
-        guard let field = header.fields[column] else {
-          filledUnknown[column] = true
-          continue
-        }
-        guard header.positions[field.rawValue] == column else { continue }
-        switch field.place {
-        case .table where !builder.hasValue(field): builder.set(field, .text(cell), at: location(column))
-        case .indicator where kind == .indicator: builder.set(field, .text(cell), at: location(column))
-        default: continue
+      // Only cells a table prints are set: a blank one would give the table a column it does not fill.
+      for (column, role) in header.roles.enumerated() {
+        switch role {
+        case .unknown:
+          if !filledUnknown[column], !cells[column].isBlankText { filledUnknown[column] = true }
+        case .table(let field):
+          guard !builder.hasValue(field), !cells[column].isBlankText else { continue }
+          builder.set(field, .text(cells[column]), at: location(column))
+        case .indicator(let field):
+          guard kind == .indicator, !cells[column].isBlankText else { continue }
+          if builder.recordsProvenance {
+            builder.set(field, .text(cells[column]), at: location(column))
+          } else {
+            builder.set(field, printed: cells[column])
+          }
+        case .other: continue
         }
       }
       switch kind {
@@ -129,9 +157,7 @@ struct FlatCSVTable: Sendable {
   private func kind(of cells: [String]) -> RowKind {
     if header.cell(cells, .level1)?.trimmingSpaces() == Self.fundsLevel1 { return .funds }
     for field in [TableField.indicatorName, .level1, .level2] {
-      if let label = header.cell(cells, field), TableSchema.totalRowLabels.contains(TableSchema.headerKey(label)) {
-        return .total
-      }
+      if let label = header.cell(cells, field), TableSchema.isTotalRowLabel(label) { return .total }
     }
     return .indicator
   }

@@ -14,6 +14,8 @@ struct DirectTableDecoder {
   private var index = 0
   private var line: Int
   private var memberOrder = MemberOrder()
+  private let memberTable = MemberTable.shared
+  private let schema = TableSchema.Lookup.shared
 
   private init(bytes: UnsafeBufferPointer<UInt8>, firstLine: Int) {
     self.bytes = bytes
@@ -32,11 +34,11 @@ struct DirectTableDecoder {
     var builder = TableBuilder(location: location, defaultID: defaultID)
     var sawIndicators = false
     try members { (member, decoder) throws(GiveUp) in
-      if let field = member.field(in: .table) {
+      if let field = decoder.memberTable.field(member, in: .table) {
         try decoder.value(field, into: &builder)
-      } else if member == .funds {
+      } else if member == decoder.memberTable.funds {
         try decoder.funds(into: &builder)
-      } else if member == .indicators {
+      } else if member == decoder.memberTable.indicators {
         sawIndicators = true
         try decoder.indicators(into: &builder, location: location)
       } else {
@@ -52,13 +54,13 @@ struct DirectTableDecoder {
     if try null() { return }
     builder.beginFunds()
     try members { (member, decoder) throws(GiveUp) in
-      if let field = member.field(in: .funds) {
+      if let field = decoder.memberTable.field(member, in: .funds) {
         try decoder.value(field, into: &builder)
-      } else if member == .sources {
+      } else if member == decoder.memberTable.sources {
         try decoder.elements { (decoder) throws(GiveUp) in
           builder.beginSource()
           try decoder.members { (member, decoder) throws(GiveUp) in
-            if let field = member.field(in: .source) {
+            if let field = decoder.memberTable.field(member, in: .source) {
               try decoder.value(field, into: &builder)
             } else {
               try decoder.skipValue(depth: 4)
@@ -74,14 +76,18 @@ struct DirectTableDecoder {
   private mutating func indicators(into builder: inout TableBuilder, location: SourceLocation) throws(GiveUp) {
     var position = 0
     var repeated = RepeatedText()
+    // The optional columns the rows print, gathered here and handed to the builder once.
+    var columns: UInt8 = 0
+    defer { builder.markColumns(columns) }
     try elements { (decoder) throws(GiveUp) in
       position += 1
-      var itemLocation = location.field(Self.indicatorPath(position))
+      var itemLocation = location.field(decoder.memberTable.indicatorPath(position))
       itemLocation.line = decoder.line
       builder.beginIndicator(at: itemLocation)
       try decoder.members { (member, decoder) throws(GiveUp) in
-        if let field = member.field(in: .indicator) {
-          try decoder.value(field, into: &builder, reusing: &repeated)
+        if let field = decoder.memberTable.field(member, in: .indicator) {
+          if let column = Indicator.OptionalColumn(field) { columns |= column.bit }
+          try decoder.value(field, ofIndicatorInto: &builder, reusing: &repeated)
         } else {
           try decoder.skipValue(depth: 3)
         }
@@ -89,74 +95,80 @@ struct DirectTableDecoder {
     }
   }
 
-  /// `indicators[n]`, made once for the usual positions.
-  private static let indicatorPaths = (0...64).map { "indicators[\($0)]" }
-
-  private static func indicatorPath(_ position: Int) -> String {
-    position < indicatorPaths.count ? indicatorPaths[position] : "indicators[\(position)]"
-  }
-
   // MARK: Members and elements
 
-  /// A member name of the schema (a field's, in any place, or a container's), by its position in `names`;
-  /// any other name is `unknown`.
+  /// A member name of the schema (a field's, in any place, or a container's), by its position in
+  /// `MemberTable.names`; any other name is `unknown`.
   struct Member: Hashable {
     let rawValue: Int
 
+    /// Above every name's position, and a bit of a `UInt64` (`MemberTable` has fewer names).
+    static var unknown: Member { Member(rawValue: 63) }
+
+    var bit: UInt64 { 1 << UInt64(rawValue) }
+  }
+
+  /// The schema's member names and what each is in each place, held by each decoder: an array it holds
+  /// costs a load, a global a call that checks it was made.
+  struct MemberTable: Sendable {
     /// Every name the schema gives a member, once: fields first, in schema order, then the containers.
-    static let names: [[UInt8]] = {
+    let names: [[UInt8]]
+    /// Every name as it opens a member, `"name":`.
+    let quotedNames: [[UInt8]]
+    /// By place and member (`place * names.count + member`), the field; nil when it is none there.
+    private let fields: [TableField?]
+    /// The names that could be a key, by its length and first byte: nearly always one, confirmed byte for
+    /// byte. Member names are read for every cell that `MemberOrder` does not predict.
+    private let candidates: [[Int]]
+    let funds: Member
+    let sources: Member
+    let indicators: Member
+    /// `indicators[n]`, made once for the usual positions.
+    private let indicatorPaths = (0...64).map { "indicators[\($0)]" }
+
+    static let shared = MemberTable()
+
+    private init() {
       var names: [[UInt8]] = []
       for member in TableSchema.declarations.map(\.member) + TableSchema.Container.allCases.map(\.member)
       where !names.contains(Array(member.utf8)) {
         names.append(Array(member.utf8))
       }
-      return names
-    }()
-
-    static let unknown = Member(rawValue: names.count)
-    static let funds = Member(TableSchema.Container.funds.member)
-    static let sources = Member(TableSchema.Container.sources.member)
-    static let indicators = Member(TableSchema.Container.indicators.member)
-
-    private init(rawValue: Int) { self.rawValue = rawValue }
-
-    private init(_ name: String) { self.rawValue = Self.names.firstIndex(of: Array(name.utf8))! }
-
-    var bit: UInt64 { 1 << UInt64(rawValue) }
-
-    /// Every name as it opens a member, `"name":`.
-    static let quotedNames: [[UInt8]] = names.map { [UInt8(ascii: "\"")] + $0 + Array("\":".utf8) }
-
-    /// The field the member is in an object of `place`, nil when it is none there.
-    func field(in place: FieldPlace) -> TableField? {
-      rawValue < Self.names.count ? Self.fields[place.rawValue][rawValue] : nil
+      precondition(names.count < Member.unknown.rawValue)
+      self.names = names
+      quotedNames = names.map { [UInt8(ascii: "\"")] + $0 + Array("\":".utf8) }
+      fields = FieldPlace.allCases.flatMap { place in
+        names.map { name in TableSchema.field(member: String(decoding: name, as: UTF8.self), in: place) }
+      }
+      var candidates = [[Int]](repeating: [], count: 32 * 128)
+      for (position, name) in names.enumerated() { candidates[Self.slot(name.count, name[0])].append(position) }
+      self.candidates = candidates
+      func member(_ container: TableSchema.Container) -> Member {
+        Member(rawValue: names.firstIndex(of: Array(container.member.utf8))!)
+      }
+      funds = member(.funds)
+      sources = member(.sources)
+      indicators = member(.indicators)
     }
-
-    private static let fields: [[TableField?]] = FieldPlace.allCases.map { place in
-      names.map { name in TableSchema.field(member: String(decoding: name, as: UTF8.self), in: place) }
-    }
-
-    /// The names that could be a key, by its length and first byte: nearly always one, confirmed byte for
-    /// byte. Member names are read for every cell that `MemberOrder` does not predict.
-    private static let candidates: [[Int]] = {
-      var table = [[Int]](repeating: [], count: 32 * 128)
-      for (position, name) in names.enumerated() { table[slot(name.count, name[0])].append(position) }
-      return table
-    }()
 
     private static func slot(_ count: Int, _ first: UInt8) -> Int { count * 128 + Int(first & 0x7F) }
 
-    init(_ key: Slice<UnsafeBufferPointer<UInt8>>) {
-      guard let first = key.first, key.count < 32, first < 0x80 else {
-        self = .unknown
-        return
-      }
+    func indicatorPath(_ position: Int) -> String {
+      position < indicatorPaths.count ? indicatorPaths[position] : "indicators[\(position)]"
+    }
+
+    /// The field `member` is in an object of `place`, nil when it is none there.
+    func field(_ member: Member, in place: FieldPlace) -> TableField? {
+      member.rawValue < names.count ? fields[place.rawValue * names.count + member.rawValue] : nil
+    }
+
+    func member(_ key: Slice<UnsafeBufferPointer<UInt8>>) -> Member {
+      guard let first = key.first, key.count < 32, first < 0x80 else { return .unknown }
       let bytes = UnsafeBufferPointer(rebasing: key)
-      for candidate in Self.candidates[Self.slot(key.count, first)] where bytes.hasBytes(Self.names[candidate], at: 0) {
-        self.rawValue = candidate
-        return
+      for candidate in candidates[Self.slot(key.count, first)] where bytes.hasBytes(names[candidate], at: 0) {
+        return Member(rawValue: candidate)
       }
-      self = .unknown
+      return .unknown
     }
   }
 
@@ -166,7 +178,7 @@ struct DirectTableDecoder {
     /// By previous member (`start` at the start of an object), the member that came next.
     private var next = [Member](repeating: .unknown, count: start + 1)
 
-    static let start = Member.names.count + 1
+    static var start: Int { Member.unknown.rawValue + 1 }
 
     func predicted(after previous: Int) -> Member { next[previous] }
 
@@ -186,13 +198,13 @@ struct DirectTableDecoder {
       skipWhitespace()
       let field: Member
       let predicted = memberOrder.predicted(after: previous)
-      if predicted != .unknown, bytes.hasBytes(Member.quotedNames[predicted.rawValue], at: index) {
+      if predicted != .unknown, bytes.hasBytes(memberTable.quotedNames[predicted.rawValue], at: index) {
         // `"name":` is exactly what reading the key, then the colon, would have accepted.
         field = predicted
-        index += Member.quotedNames[predicted.rawValue].count
+        index += memberTable.quotedNames[predicted.rawValue].count
       } else {
         let key = try rawString()
-        field = Member(key)
+        field = memberTable.member(key)
         if field == .unknown {
           guard UTF8Validation.isValid(UnsafeBufferPointer(rebasing: key)),
             !unknownKeys.contains(where: { $0.elementsEqual(key) })
@@ -264,43 +276,52 @@ struct DirectTableDecoder {
     return text
   }
 
-  /// A field's value, handed to the builder as the general path hands it: a string as text, a number as
-  /// its literal, `null` as null; a number field's plain number without making a string. Any other value
-  /// (an object, an array, a boolean) gives up: the general path shows it in its finding.
-  private mutating func value(_ field: TableField, into builder: inout TableBuilder) throws(GiveUp) {
-    try value(field, into: &builder) { raw throws(GiveUp) in try Self.string(raw) }
-  }
-
-  /// An indicator's value; the texts a table repeats row after row are made once.
-  private mutating func value(_ field: TableField, into builder: inout TableBuilder, reusing repeated: inout RepeatedText)
-    throws(GiveUp)
-  {
-    let repeats = Self.repeats(field)
-    try value(field, into: &builder) { raw throws(GiveUp) in
-      repeats ? try repeated.text(raw, for: field) : try Self.string(raw)
-    }
-  }
-
+  /// An indicator's value, handed to the builder as `value(_:into:)` hands it (its column is marked by
+  /// the caller); the texts a table repeats row after row are made once.
   private mutating func value(
-    _ field: TableField, into builder: inout TableBuilder, text: (Slice<UnsafeBufferPointer<UInt8>>) throws(GiveUp) -> String
+    _ field: TableField, ofIndicatorInto builder: inout TableBuilder, reusing repeated: inout RepeatedText
   ) throws(GiveUp) {
     guard index < bytes.count else { throw GiveUp() }
     switch bytes[index] {
     case UInt8(ascii: "\""):
       let raw = try rawString()
-      if case .number = field.value {
-        guard UTF8Validation.isValid(UnsafeBufferPointer(rebasing: raw)) else { throw GiveUp() }
-        builder.setNumber(field, utf8: UnsafeBufferPointer(rebasing: raw), quoted: true)
+      if schema.isNumber(field) {
+        guard !builder.setPlainNumber(field, utf8: UnsafeBufferPointer(rebasing: raw)) else { return }
+        builder.set(field, printed: try Self.string(raw))
       } else {
-        builder.set(field, .text(try text(raw)))
+        builder.setIndicatorText(field, Self.repeats(field) ? try repeated.text(raw, for: field) : try Self.string(raw))
       }
+    case UInt8(ascii: "n"):
+      try literal("null")
+    case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+      let literal = try numberLiteral()
+      if schema.isNumber(field) {
+        builder.setNumber(field, literal: UnsafeBufferPointer(rebasing: literal))
+      } else {
+        builder.setIndicatorText(field, String(decoding: literal, as: UTF8.self))
+      }
+    default: throw GiveUp()
+    }
+  }
+
+  /// A value of the table, the funds block or a source row, handed to the builder as the general path
+  /// hands it: a string as text, a number as its literal, `null` as null; a number field's plain number
+  /// without making a string. Any other value (an object, an array, a boolean) gives up: the general path
+  /// shows it in its finding.
+  private mutating func value(_ field: TableField, into builder: inout TableBuilder) throws(GiveUp) {
+    guard index < bytes.count else { throw GiveUp() }
+    switch bytes[index] {
+    case UInt8(ascii: "\""):
+      let raw = try rawString()
+      if schema.isNumber(field), builder.setPlainNumber(field, utf8: UnsafeBufferPointer(rebasing: raw)) { return }
+      builder.set(field, printed: try Self.string(raw))
     case UInt8(ascii: "n"):
       try literal("null")
       builder.set(field, .null)
     case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
       let literal = try numberLiteral()
-      if case .number = field.value {
-        builder.setNumber(field, utf8: UnsafeBufferPointer(rebasing: literal), quoted: false)
+      if schema.isNumber(field) {
+        builder.setNumber(field, literal: UnsafeBufferPointer(rebasing: literal))
       } else {
         builder.set(field, .number(String(decoding: literal, as: UTF8.self)))
       }
