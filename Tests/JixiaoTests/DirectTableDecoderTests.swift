@@ -105,9 +105,29 @@ import Testing
     #"{"name":"a","indicators":[{"name":"i","target":">=5次","actual":6,"claimedCompletion":"100"}],"funds":{"sources":[{"annualBudget":1},{"name":"x"}]}}"#,
     #"{"name":"a","indicators":[]} x"#,
     "\u{FEFF}{\"name\":\"a\",\"indicators\":[]}",
+    // Issue 17: defects the builder keeps as notes, read alike by both paths.
+    #"{"indicators":[{"name":"i","weight":5}]}"#,
+    #"{"name":"a","indicators":[{"weight":5},{},{"name":" ","evidence":null},{"name":"j","level1":"产出指标（50分）","level2":"数量指标(20)"}]}"#,
+    #"{"name":"a","kind":"programme","year":"明年","claimedGrade":"甲等","indicators":[{"name":"i","weight":"10（分）"}]}"#,
+    #"{"name":"a","indicators":[{"name":"i","target":"\#(String(repeating: "有", count: 4097))"}]}"#,
+    #"{"name":"a","indicators":[{},{"evidence":null}]}"#,
   ])
   func cornerCasesAgree(_ json: String) {
     Self.agrees(Array(json.utf8))
+  }
+
+  /// A record with cells the builder notes (no name, a refused weight, an unknown kind, a level's points) is
+  /// decoded directly, through the same builder, to the general path's table: before issue 17 such records
+  /// were rejections and the direct decoder gave up on them.
+  @Test(arguments: [
+    #"{"indicators":[{"name":"i","weight":5}]}"#,
+    #"{"name":"a","indicators":[{"weight":5},{},{"name":" ","evidence":null},{"name":"j","level1":"产出指标（50分）"}]}"#,
+    #"{"name":"a","kind":"programme","year":"明年","claimedGrade":"甲等","indicators":[{"name":"i","weight":"10（分）"}]}"#,
+  ])
+  func recordsWithNotesAreDecodedDirectly(_ json: String) throws {
+    Self.agrees(Array(json.utf8), expectDirect: true)
+    let table = try #require(Self.direct(Array(json.utf8), location: Jixiao.SourceLocation(file: "t.jsonl", line: 1)))
+    #expect(!table.notes.isEmpty || !table.unreadableNumbers.isEmpty)
   }
 
   /// Every number field with every kind of value, read and refused: the direct decoder hands each to the

@@ -309,7 +309,8 @@ public struct TableBuilder {
       return .failure(
         InputError(
           indicatorsLocation,
-          "the table has no indicator; a table is scored from its 三级指标 rows (each with a name, weight, target or actual)"))
+          "the table has no indicator: a table is scored from its indicators (三级指标 rows), each with at least a name, weight, target or actual; add them, or leave the table out"
+        ))
     }
     if name == nil { notes.append(ReadingNote(place: .table, field: .name, problem: .missingName(found: nameFound))) }
     return .success(

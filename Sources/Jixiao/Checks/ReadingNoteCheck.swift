@@ -38,7 +38,7 @@ struct ReadingNoteCheck: TableCheck {
   }
 
   private func missingName(_ note: ReadingNote, found: ReadingNote.Problem?, in context: CheckContext) -> String {
-    let why = found.map { "（\(Self.problem($0, field: note.field))）" } ?? ""
+    let why = found.map { "（\(Self.problem($0, field: note.field, inBrackets: true))）" } ?? ""
     guard case .indicator(let position) = note.place else {
       return "项目名称未填\(why)：报告中记为“\(Table.unnamed)”"
     }
@@ -48,7 +48,7 @@ struct ReadingNoteCheck: TableCheck {
   }
 
   /// What was wrong with the value, after the field's name.
-  static func problem(_ problem: ReadingNote.Problem, field: TableField?) -> String {
+  static func problem(_ problem: ReadingNote.Problem, field: TableField?, inBrackets: Bool = false) -> String {
     switch problem {
     case .tooLong(let characters): return "长 \(characters) 字，超过 \(Limits.maximumCellLength) 字的上限"
     case .unreadable(let text):
@@ -59,7 +59,7 @@ struct ReadingNoteCheck: TableCheck {
         case .kind: "project、unit、project-target 或 unit-target"
         default: "文字或数"
         }
-      return "“\(text)”不可读（应为\(expected)）"
+      return inBrackets ? "“\(text)”不可读，应为\(expected)" : "“\(text)”不可读（应为\(expected)）"
     default: return ""
     }
   }
