@@ -7,18 +7,8 @@ struct ReadingNoteCheck: TableCheck {
     let table = context.table
     guard !table.notes.isEmpty else { return [] }
     return table.notes.compactMap { note in
-      let location: FindingLocation
-      var subject = note.field?.declaration.label ?? ""
-      switch note.place {
-      case .table: location = .table
-      case .funds: location = .funds
-      case .source(let position):
-        location = .funds
-        let name = table.funds?.sources.indices.contains(position - 1) == true ? table.funds!.sources[position - 1].name : ""
-        subject = "资金来源“\(name)”的\(subject)"
-      case .indicator(let position):
-        guard table.indicators.indices.contains(position - 1) else { return nil }
-        location = context.location(table.indicators[position - 1])
+      guard let (location, subject) = context.location(of: note.place, label: note.field?.declaration.label ?? "") else {
+        return nil
       }
       switch note.problem {
       case .missingName(let found):
