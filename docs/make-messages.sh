@@ -16,8 +16,8 @@ echo "scored. Text from the input that a message quotes (a file name, a cell) is
 echo "and bidi characters shown as escapes such as \`\\u{1B}\`, so a message cannot drive the terminal or"
 echo "reorder a line. Regenerate with \`docs/make-messages.sh\`."
 echo
-for c in truncated-last-line.jsonl garbage-lines.jsonl indicator-without-name.json name-object.json grade-bad.json \
-  duplicate-keys.json invalid-utf8.jsonl long-cell.json csv-ragged.csv csv-unknown-headers.csv \
+for c in truncated-last-line.jsonl garbage-lines.jsonl missing-indicators.json no-indicator.json funds-array.json \
+  duplicate-keys.json invalid-utf8.jsonl csv-ragged.csv csv-unknown-headers.csv \
   csv-unclosed-quote-row-start.csv csv-duplicate-columns.csv csv-latin1.csv; do
   note=$(python3 -c "import json,sys; [print(json.loads(l)['note']) for l in open('Tests/Malformed/MANIFEST.jsonl') if json.loads(l)['file']=='$c']")
   echo "## \`$c\`: $note"
@@ -38,6 +38,19 @@ echo
 echo '```'
 echo "\$ jixiao rescore score-comma.json weight-1e30.json budget-grouping.json"
 (cd Tests/Malformed && "$jixiao" rescore score-comma.json weight-1e30.json budget-grouping.json 2>&1; echo "exit status $?") || true
+echo '```'
+echo
+echo "## A row with a defect: a finding on its row, not a rejection"
+echo
+echo "A missing name, a text field of another type, a kind, year or grade that is none, a 5,000-character cell, a"
+echo "weight \`10（分）\`, a blank 三级指标 in a CSV, a column jixiao does not read: each costs its row (or the table's"
+echo "cell), the table is scored and the finding says what was not read (\`docs/rules.md\`, \"Reading tables\"). Findings"
+echo "only, shown here as the findings section of the text report."
+echo
+echo '```'
+echo "\$ jixiao rescore indicator-without-name.json name-object.json grade-bad.json long-cell.json csv-weight-with-unit.csv csv-ignored-column.csv weights-110.json"
+(cd Tests/Malformed && "$jixiao" rescore indicator-without-name.json name-object.json grade-bad.json long-cell.json csv-weight-with-unit.csv \
+  csv-ignored-column.csv weights-110.json 2>&1 | grep -E "^━━|^   自评|^     [a-z]|^       " ; echo "exit status ${PIPESTATUS[0]}") || true
 echo '```'
 echo
 echo "## Usage errors"

@@ -193,9 +193,10 @@ import Testing
   }
 
   /// Before, the key was the id, or the name and year joined by U+001F: an id that spelled that joint took a
-  /// different table's rows for its own.
+  /// different table's rows for its own. (The second row names another table, so it does not go on with the
+  /// first, as a row with blank key cells would.)
   @Test func anIdIsNeverTakenForANameAndYear() {
-    let text = "表编号,项目名称,年度,三级指标,权重\n甲\u{1F}2024,甲,2024,次数,100\n,甲,2024,天数,100\n"
+    let text = "表编号,项目名称,年度,三级指标,权重\n甲\u{1F}2024,丙,2023,次数,100\n,甲,2024,天数,100\n"
     let (tables, rejections) = CSVUnclosedQuoteTests.read(text)
     #expect(rejections.isEmpty)
     #expect(tables.map(\.indicators.count) == [1, 1])

@@ -12,6 +12,8 @@ import Testing
     var tables: Int
     var rejected: [(contains: String, line: Int?, field: String?)]
     var findings: [String]
+    /// Findings that must not be raised.
+    var absent: [String]
     var note: String
     var testDescription: String { "\(file): \(note)" }
   }
@@ -37,11 +39,13 @@ import Testing
           rejected.append((text(item["contains"]) ?? "", int(item["line"]), text(item["field"])))
         }
       }
-      var findings: [String] = []
-      if case .array(let items) = object["findings"] { findings = items.compactMap(text) }
+      func texts(_ key: String) -> [String] {
+        if case .array(let items) = object[key] { return items.compactMap(text) }
+        return []
+      }
       return Case(
-        file: text(object["file"]) ?? "", tables: int(object["tables"]) ?? 0, rejected: rejected, findings: findings,
-        note: text(object["note"]) ?? "")
+        file: text(object["file"]) ?? "", tables: int(object["tables"]) ?? 0, rejected: rejected, findings: texts("findings"),
+        absent: texts("absent"), note: text(object["note"]) ?? "")
     }
   }()
 
@@ -71,6 +75,7 @@ import Testing
     }
     let raised = Set(results.flatMap { $0.findings.map(\.key) })
     for finding in testCase.findings { #expect(raised.contains(finding), "\(finding) in \(raised.sorted())") }
+    for finding in testCase.absent { #expect(!raised.contains(finding), "\(finding) not in \(raised.sorted())") }
   }
 
   // Cases too large to commit, generated here.

@@ -55,7 +55,9 @@ struct HostileCase {
     }
     let table = Table(
       id: id, year: 2024, name: name, department: department,
-      funds: Funds(annualBudget: Rational(100), executed: Rational(50), weight: Rational(10), claimedScore: Rational(10)),
+      // The funds weight makes the weights add up to 100, so that the summary counts the table.
+      funds: Funds(
+        annualBudget: Rational(100), executed: Rational(50), weight: Rational(100 - 45 * names.count), claimedScore: Rational(10)),
       indicators: indicators, claimedTotal: Rational(55 + claimedFirst), location: location)
     result = Scorer(profile: defaultProfile).score(table)
     rejection = InputError(SourceLocation(file: file), rejectionMessage)

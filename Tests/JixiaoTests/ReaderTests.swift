@@ -30,25 +30,51 @@ import Testing
     #expect(table.id == "test", "the file name without extension")
   }
 
-  @Test func missingRequiredFieldsNameTheFieldAndLine() throws {
-    let missingName = try #require(error(read("{\n  \"indicators\": []\n}")[0]))
-    #expect(missingName.location.field == "name")
-    #expect(missingName.message.contains("\"name\" is missing"))
+  /// Before, a table or an indicator without a name rejected the record; now a name is a cell like any
+  /// other: the table is read and the note becomes `name.missing` on its row (issue 17, item 5).
+  @Test func aMissingNameCostsItsRowNotTheTable() throws {
+    let unnamed = try readTable("{\n  \"indicators\": [{\"name\": \"a\", \"weight\": 5}]\n}")
+    #expect(unnamed.name == "" && unnamed.displayName == "（未填项目名称）")
+    #expect(unnamed.notes == [ReadingNote(place: .table, field: .name, problem: .missingName(found: nil))])
 
-    let indicatorWithoutName = try #require(error(read("{\"name\": \"x\",\n \"indicators\": [\n {\"weight\": 5}]}")[0]))
-    #expect(indicatorWithoutName.location.field == "indicators[1].name")
-    #expect(indicatorWithoutName.location.line == 3)
+    let row = try readTable("{\"name\": \"x\",\n \"indicators\": [{\"name\": \"a\"},\n {\"weight\": 5}]}")
+    #expect(row.indicators.map(\.displayName) == ["a", "（未填指标名称）"])
+    #expect(row.indicators[1].location.field == "indicators[2]" && row.indicators[1].location.line == 3)
+    #expect(row.notes == [ReadingNote(place: .indicator(2), field: .indicatorName, problem: .missingName(found: nil))])
 
-    let noIndicators = try #require(error(read(#"{"name": "x"}"#)[0]))
-    #expect(noIndicators.location.field == "indicators")
+    let objectName = try readTable(#"{"name": "x", "indicators": [{"name": {"zh": "a"}, "weight": 5}]}"#)
+    #expect(
+      objectName.notes == [
+        ReadingNote(place: .indicator(1), field: .indicatorName, problem: .missingName(found: .unreadable(text: "{…}")))
+      ])
   }
 
-  @Test func illTypedValuesSayWhatWasExpected() throws {
-    let department = try #require(error(read(#"{"name": "x", "department": {}, "indicators": [{"name": "a"}]}"#)[0]))
-    #expect(department.location.field == "department")
-    #expect(department.message.contains("found an object"))
-    let kind = try #require(error(read(#"{"name": "x", "kind": "programme", "indicators": []}"#)[0]))
-    #expect(kind.message.contains("expected one of: project, unit"))
+  /// What still rejects a record: no indicators at all, or none with anything in it.
+  @Test func aTableWithoutIndicatorsIsRefused() throws {
+    let noIndicators = try #require(error(read(#"{"name": "x"}"#)[0]))
+    #expect(noIndicators.location.field == "indicators")
+    for empty in [#"{"name": "x", "indicators": []}"#, #"{"name": "x", "indicators": [{}, {"evidence": null}]}"#] {
+      let refused = try #require(error(read(empty)[0]))
+      #expect(refused.location.field == "indicators")
+      #expect(refused.message.contains("no indicator"))
+    }
+  }
+
+  /// A text field of the wrong type, or a kind, year or grade that is none, is a note: the field is absent.
+  @Test func illTypedTextsAreKeptAsNotes() throws {
+    let table = try readTable(
+      #"{"name": "x", "department": {}, "kind": "programme", "year": "明年", "claimedGrade": "甲等", "indicators": [{"name": "a", "level1": [1]}]}"#
+    )
+    #expect(table.department == nil && table.kind == .project && table.year == nil && table.claimedGrade == nil)
+    #expect(table.indicators[0].level1 == nil)
+    #expect(
+      table.notes == [
+        ReadingNote(place: .table, field: .department, problem: .unreadable(text: "{…}")),
+        ReadingNote(place: .table, field: .kind, problem: .unreadable(text: "programme")),
+        ReadingNote(place: .table, field: .year, problem: .unreadable(text: "明年")),
+        ReadingNote(place: .table, field: .claimedGrade, problem: .unreadable(text: "甲等")),
+        ReadingNote(place: .indicator(1), field: .level1, problem: .unreadable(text: "[…]")),
+      ])
   }
 
   /// A number cell of the wrong type or form is no error of the record: the table keeps it, to be
@@ -60,19 +86,19 @@ import Testing
     #expect(
       table.unreadableNumbers == [
         UnreadableNumber(place: .indicator(1), field: .weight, text: "abc", refusal: .form),
-        UnreadableNumber(place: .indicator(1), field: .claimedCompletion, text: "true", refusal: .form),
         UnreadableNumber(place: .indicator(1), field: .claimedScore, text: "{…}", refusal: .form),
-      ])
+        UnreadableNumber(place: .indicator(1), field: .claimedCompletion, text: "true", refusal: .form),
+      ], "in reading order")
   }
 
   @Test func jsonLinesNumberEveryRecordAndSkipBlankLines() throws {
     let text = """
-      {"name": "a", "indicators": []}
+      {"name": "a", "indicators": [{"name": "i"}]}
 
       {"name": "b", "indicators": [}
       not json
-      {"indicators": []}
-      {"name": "c", "indicators": []}
+      {"name": "d"}
+      {"name": "c", "indicators": [{"name": "i"}]}
       """
     let records = read(text, file: "year.jsonl")
     #expect(records.count == 5)
@@ -102,7 +128,8 @@ import Testing
   }
 
   @Test func aByteOrderMarkIsSkipped() throws {
-    let records = TableReader.read([0xEF, 0xBB, 0xBF] + Array(#"{"name": "x", "indicators": []}"#.utf8), file: "bom.json")
+    let records = TableReader.read(
+      [0xEF, 0xBB, 0xBF] + Array(#"{"name": "x", "indicators": [{"name": "i"}]}"#.utf8), file: "bom.json")
     guard case .table = records[0] else {
       Issue.record("a BOM must not stop the read")
       return
@@ -112,7 +139,7 @@ import Testing
   /// Standard input has no file name to tell its format: a BOM before two JSON Lines must not make them
   /// one document (only the second line would start with `{`).
   @Test func aByteOrderMarkBeforeJSONLinesIsSkippedWhenSniffing() {
-    let lines = #"{"name": "a", "indicators": []}"# + "\n" + #"{"name": "b", "indicators": []}"# + "\n"
+    let lines = #"{"name": "a", "indicators": [{"name": "i"}]}"# + "\n" + #"{"name": "b", "indicators": [{"name": "i"}]}"# + "\n"
     let records = TableReader.read([0xEF, 0xBB, 0xBF] + Array(lines.utf8), file: "<stdin>")
     #expect(records.count == 2)
     #expect(records.allSatisfy { error($0) == nil })

@@ -71,14 +71,18 @@ import Testing
 }
 
 @Suite struct ScoringRuleTests {
+  /// An indicator beside a funds block under test (a table is read from its indicators).
+  static let metInFull = #"{"name": "次数", "weight": 90, "target": ">=1次", "actual": "1次"}"#
+
   @Test func budgetExecutionIsCappedAtTheWeight() throws {
-    let result = try score(projectJSON(funds: #"{"annualBudget": "100", "executed": "120", "weight": 10, "claimedScore": 10}"#))
+    let result = try score(
+      projectJSON(Self.metInFull, funds: #"{"annualBudget": "100", "executed": "120", "weight": 10, "claimedScore": 10}"#))
     #expect(result.funds?.score == "10.00")
     #expect(keys(result).contains("funds.over-executed@funds"))
   }
 
   @Test func budgetExecutionWithoutBudgetKeepsItsClaim() throws {
-    let result = try score(projectJSON(funds: #"{"annualBudget": null, "executed": "5", "claimedScore": "9.5"}"#))
+    let result = try score(projectJSON(Self.metInFull, funds: #"{"annualBudget": null, "executed": "5", "claimedScore": "9.5"}"#))
     #expect(result.funds?.verified == false)
     #expect(result.funds?.score == "9.50")
     #expect(result.unverifiedPoints == "9.50")

@@ -3,13 +3,12 @@
 enum RawRecord: Sendable {
   case jsonLine([UInt8], SourceLocation, defaultID: String)
   case jsonDocument([UInt8], file: String)
-  case assembled(JSONObject, SourceLocation, defaultID: String, encoding: SourceEncoding)
+  case csvTable(FlatCSVTable)
   case rejected(InputError)
 
   init(_ output: CSVTableAssembler.Output) {
     switch output {
-    case .table(let object, let location, let defaultID, let encoding):
-      self = .assembled(object, location, defaultID: defaultID, encoding: encoding)
+    case .table(let table): self = .csvTable(table)
     case .rejected(let error): self = .rejected(error)
     }
   }
@@ -21,13 +20,10 @@ enum RawRecord: Sendable {
       return [TableReader.decodeLine(bytes[...], at: location, defaultID: defaultID)]
     case .jsonDocument(let bytes, let file):
       return TableReader.read(bytes, file: file, format: .json)
-    case .assembled(let object, let location, let defaultID, let encoding):
-      do {
-        var table = try TableDecoder.decode(object, at: location, defaultID: defaultID)
-        table.sourceEncoding = encoding
-        return [.table(table)]
-      } catch {
-        return [.rejected(error)]
+    case .csvTable(let rows):
+      switch rows.build() {
+      case .success(let table): return [.table(table)]
+      case .failure(let error): return [.rejected(error)]
       }
     case .rejected(let error):
       return [.rejected(error)]

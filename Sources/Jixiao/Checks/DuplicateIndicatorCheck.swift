@@ -11,7 +11,8 @@ struct DuplicateIndicatorCheck: TableCheck {
       names.count <= 64 && names.allSatisfy(Self.isPlain) ? Self.pairwiseMatches(names) : Self.hashedMatches(names)
     var findings: [Finding] = []
     for (indicator, match) in zip(indicators, earlier) {
-      guard let match else { continue }
+      // Rows without a name (`name.missing`) are not the same indicator.
+      guard let match, !indicator.name.isEmpty else { continue }
       findings.append(
         Finding(.duplicateIndicator, at: context.location(indicator), "与第 \(indicators[match].index) 项指标同名，复核只应计一次"))
     }

@@ -17,19 +17,40 @@ struct CheckContext {
   let evaluations: [Evaluation?]
   /// Per indicator, its level names as compared.
   let levels: [LevelKeys]
+  /// The sum of the weights, computed once for the scorer and `WeightsCheck`.
+  let weights: WeightsTotal
   let profile: Profile
 
   func location(_ indicator: Indicator) -> FindingLocation {
-    .indicator(index: indicator.index, name: indicator.name)
+    .indicator(index: indicator.index, name: indicator.displayName)
+  }
+
+  /// Where a reader's note (`UnreadableNumber`, `ReadingNote`) points, and its subject: the field's label,
+  /// for a source row's cell named with the row (资金来源“其他资金”的全年预算数). Nil for an indicator the table no
+  /// longer has.
+  func location(of place: UnreadableNumber.Place, label: String) -> (location: FindingLocation, subject: String)? {
+    switch place {
+    case .table: return (.table, label)
+    case .funds: return (.funds, label)
+    case .source(let position):
+      let sources = table.funds?.sources ?? []
+      let name = sources.indices.contains(position - 1) ? sources[position - 1].name : TableBuilder.sourceName(position - 1)
+      return (.funds, "资金来源“\(name)”的\(label)")
+    case .indicator(let position):
+      guard table.indicators.indices.contains(position - 1) else { return nil }
+      return (location(table.indicators[position - 1]), label)
+    }
   }
 }
 
 enum TableChecks {
   static let all: [any TableCheck] = [
+    ReadingNoteCheck(),
     UnreadableNumberCheck(),
     ClaimedScoreCheck(),
     CompletionCheck(),
     WeightsCheck(),
+    LevelWeightsCheck(),
     DirectionCheck(),
     StructureCheck(),
     DuplicateIndicatorCheck(),

@@ -1,21 +1,25 @@
 /// The table's claimed total and grade: `total.over-claimed`, `total.arithmetic`, `grade.inflated`,
-/// `grade.mismatch`.
+/// `grade.mismatch`. The first and third compare with the recomputed total, and are not checked when the
+/// weights do not add up to 100 (no recomputed grade is given then).
 struct TotalsCheck: TableCheck {
   func findings(in context: CheckContext) -> [Finding] {
     let profile = context.profile
     let result = context.result
     var findings: [Finding] = []
     if let claimed = context.table.claimedTotal {
-      do {
-        let difference = try claimed - result.recomputedTotal.rational
-        if profile.scoreTolerance < difference {
-          findings.append(
-            Finding(
-              .totalOverClaimed, at: .table,
-              "自评总分 \(claimed.pointsText)，复核总分 \(result.recomputedTotal)，多报 \(difference.pointsText) 分"))
+      // Weights that do not add up to 100 put the recomputed total off the claimed total's scale (`weights.sum`).
+      if result.weightsOffScale == nil {
+        do {
+          let difference = try claimed - result.recomputedTotal.rational
+          if profile.scoreTolerance < difference {
+            findings.append(
+              Finding(
+                .totalOverClaimed, at: .table,
+                "自评总分 \(claimed.pointsText)，复核总分 \(result.recomputedTotal)，多报 \(difference.pointsText) 分"))
+          }
+        } catch {
+          findings.append(.notComputable("自评总分与复核总分之差", at: .table, skipping: "未比较总分"))
         }
-      } catch {
-        findings.append(.notComputable("自评总分与复核总分之差", at: .table, skipping: "未比较总分"))
       }
       do {
         if let sum = try claimedItemSum(context) {

@@ -7,19 +7,7 @@ struct UnreadableNumberCheck: TableCheck {
     let table = context.table
     guard !table.unreadableNumbers.isEmpty else { return [] }
     return table.currentUnreadableNumbers.compactMap { cell in
-      let location: FindingLocation
-      var subject = cell.field.label
-      switch cell.place {
-      case .table: location = .table
-      case .funds: location = .funds
-      case .source(let position):
-        location = .funds
-        let name = table.funds?.sources[position - 1].name ?? TableDecoder.sourceName(position - 1)
-        subject = "资金来源“\(name)”的\(cell.field.label)"
-      case .indicator(let position):
-        guard table.indicators.indices.contains(position - 1) else { return nil }
-        location = context.location(table.indicators[position - 1])
-      }
+      guard let (location, subject) = context.location(of: cell.place, label: cell.field.label) else { return nil }
       let problem =
         switch cell.refusal {
         case .form: "不是可读的数（应如 \(Self.examples(cell.field.kind))）"

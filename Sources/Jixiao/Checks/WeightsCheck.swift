@@ -6,12 +6,8 @@ struct WeightsCheck: TableCheck {
 
   func findings(in context: CheckContext) -> [Finding] {
     var findings: [Finding] = []
-    var weights: [Rational] = []
-    weights.reserveCapacity(context.table.indicators.count)
-    var complete = true
     for indicator in context.table.indicators {
       guard let weight = indicator.weight else {
-        complete = false
         // An unreadable weight has its own finding (`UnreadableNumberCheck`).
         guard context.table.unreadable(.weight, at: .indicator(indicator.index)) == nil else { continue }
         let claim = indicator.claimedScore.map { "，保留自评得分 \($0.pointsText) 分" } ?? ""
@@ -23,39 +19,26 @@ struct WeightsCheck: TableCheck {
       } else if weight.isNegative {
         findings.append(Finding(.weightsZero, at: context.location(indicator), "权重为负数 \(weight.pointsText)，按未核实处理"))
       }
-      weights.append(weight)
     }
-    guard complete, !context.table.indicators.isEmpty else { return findings }
-    let sum: Rational
-    do {
-      sum = try Rational.sum(weights)
-    } catch {
-      findings.append(.notComputable("指标权重之和", at: .table, skipping: "未检查权重合计"))
-      return findings
-    }
-    let hundred = Rational.hundred
-    if context.table.isTargetTable {
-      let withoutFunds = (try? hundred - context.profile.defaultFundsWeight) ?? hundred
-      if sum != hundred, sum != withoutFunds {
+    switch context.weights {
+    case .unknown: break
+    case .notComputable(let figure):
+      findings.append(.notComputable(figure, at: .table, skipping: "未检查权重合计"))
+    case .known(let indicators, let funds, let sum):
+      let hundred = Rational.hundred
+      if context.table.isTargetTable {
+        let withoutFunds = (try? hundred - context.profile.defaultFundsWeight) ?? hundred
+        if sum != hundred, sum != withoutFunds {
+          findings.append(
+            Finding(
+              .weightsSum, at: .table,
+              "指标权重合计 \(sum.pointsText)，应为 100（或另加预算执行 \(context.profile.defaultFundsWeight.pointsText) 分后为 100）"))
+        }
+      } else if sum != hundred {
+        let parts = funds.map { "指标 \(indicators.pointsText) + 预算执行 \($0.pointsText)" } ?? "指标"
         findings.append(
-          Finding(
-            .weightsSum, at: .table,
-            "指标权重合计 \(sum.pointsText)，应为 100（或另加预算执行 \(context.profile.defaultFundsWeight.pointsText) 分后为 100）"))
+          Finding(.weightsSum, at: .table, "权重合计 \(parts) = \(sum.pointsText)，应为 100；总分不按百分制评等级，不与自评总分比较"))
       }
-      return findings
-    }
-    guard context.table.unreadable(.weight, at: .funds) == nil else { return findings }
-    let fundsWeight = context.table.funds.map { $0.weight ?? context.profile.defaultFundsWeight }
-    let total: Rational
-    do {
-      total = try fundsWeight.map { (weight) throws(ArithmeticOverflow) in try sum + weight } ?? sum
-    } catch {
-      findings.append(.notComputable("指标权重与预算执行分值之和", at: .table, skipping: "未检查权重合计"))
-      return findings
-    }
-    if total != hundred {
-      let parts = fundsWeight.map { "指标 \(sum.pointsText) + 预算执行 \($0.pointsText)" } ?? "指标"
-      findings.append(Finding(.weightsSum, at: .table, "权重合计 \(parts) = \(total.pointsText)，应为 100"))
     }
     return findings
   }

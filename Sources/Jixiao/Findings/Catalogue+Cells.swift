@@ -44,7 +44,7 @@ extension FindingCatalogue {
         FindingExample(
           "权重写成“10%”", indicators: [#"{"name": "次数", "weight": "10%", "target": ">=5次", "actual": "5次", "claimedScore": 10}"#]),
         FindingExample(
-          "全年预算数“1,0000”（千分位不是三位一组）", at: "funds", indicators: [],
+          "全年预算数“1,0000”（千分位不是三位一组）", at: "funds", indicators: [FindingExample.anIndicator],
           funds: #"{"annualBudget": "1,0000", "executed": "5", "weight": 10, "claimedScore": 10}"#),
       ],
       clean: [
@@ -53,7 +53,7 @@ extension FindingCatalogue {
           "权重“１０.００分”、自评得分“10.00 分”",
           indicators: [#"{"name": "次数", "weight": "１０.００分", "target": ">=5次", "actual": "5次", "claimedScore": "10.00 分"}"#]),
         FindingExample(
-          "预算“1,782.65”，执行“1,782.65万元”，执行率“100.00％”", at: "funds", indicators: [],
+          "预算“1,782.65”，执行“1,782.65万元”，执行率“100.00％”", at: "funds", indicators: [FindingExample.anIndicator],
           funds: #"{"annualBudget": "1,782.65", "executed": "1,782.65万元", "weight": 10, "claimedRate": "100.00％"}"#),
       ]),
     FindingDescriptor(
@@ -105,12 +105,12 @@ extension FindingCatalogue {
       explanation: "表上执行率与 全年执行数 ÷ 全年预算数 相差超过 0.005（半个百分点）。",
       triggering: [
         FindingExample(
-          "执行 50/100，表上 60%", at: "funds", indicators: [],
+          "执行 50/100，表上 60%", at: "funds", indicators: [FindingExample.anIndicator],
           funds: #"{"annualBudget": "100", "executed": "50", "weight": 10, "claimedRate": "60%"}"#)
       ],
       clean: [
         FindingExample(
-          "执行 31.97/37.07，表上 86.24%", at: "funds", indicators: [],
+          "执行 31.97/37.07，表上 86.24%", at: "funds", indicators: [FindingExample.anIndicator],
           funds: #"{"annualBudget": "37.07", "executed": "31.97", "weight": 10, "claimedRate": "86.24%"}"#)
       ]),
     FindingDescriptor(
@@ -120,11 +120,13 @@ extension FindingCatalogue {
       explanation: "全年执行数大于全年预算数：超预算支出，得分按 100% 封顶。",
       triggering: [
         FindingExample(
-          "执行 120/100", at: "funds", indicators: [], funds: #"{"annualBudget": "100", "executed": "120", "weight": 10}"#)
+          "执行 120/100", at: "funds", indicators: [FindingExample.anIndicator],
+          funds: #"{"annualBudget": "100", "executed": "120", "weight": 10}"#)
       ],
       clean: [
         FindingExample(
-          "执行 100/100", at: "funds", indicators: [], funds: #"{"annualBudget": "100", "executed": "100", "weight": 10}"#)
+          "执行 100/100", at: "funds", indicators: [FindingExample.anIndicator],
+          funds: #"{"annualBudget": "100", "executed": "100", "weight": 10}"#)
       ]),
     FindingDescriptor(
       code: .fundsSourcesMismatch, severity: .warning,
@@ -133,14 +135,14 @@ extension FindingCatalogue {
       explanation: "各资金来源行（当年财政拨款、其他资金……）相加不等于年度资金总额行。",
       triggering: [
         FindingExample(
-          "来源 30 + 5 ≠ 总额 37.07", at: "funds", indicators: [],
+          "来源 30 + 5 ≠ 总额 37.07", at: "funds", indicators: [FindingExample.anIndicator],
           funds:
             #"{"annualBudget": "37.07", "executed": "31.97", "weight": 10, "sources": [{"name": "当年财政拨款", "annualBudget": "30", "executed": "31.97"}, {"name": "其他资金", "annualBudget": "5", "executed": "0"}]}"#
         )
       ],
       clean: [
         FindingExample(
-          "来源 37.07 + 0 = 总额", at: "funds", indicators: [],
+          "来源 37.07 + 0 = 总额", at: "funds", indicators: [FindingExample.anIndicator],
           funds:
             #"{"annualBudget": "37.07", "executed": "31.97", "weight": 10, "sources": [{"name": "当年财政拨款", "annualBudget": "37.07", "executed": "31.97"}, {"name": "其他资金", "annualBudget": "0", "executed": null}]}"#
         )
@@ -152,12 +154,13 @@ extension FindingCatalogue {
       explanation: "全年预算数缺失或为 0，无法计算执行率：预算执行项保留自评得分，计入未核实分值。",
       triggering: [
         FindingExample(
-          "全年预算数 0", at: "funds", indicators: [],
+          "全年预算数 0", at: "funds", indicators: [FindingExample.anIndicator],
           funds: #"{"annualBudget": "0", "executed": "5", "weight": 10, "claimedScore": 10}"#)
       ],
       clean: [
         FindingExample(
-          "全年预算数 5", at: "funds", indicators: [], funds: #"{"annualBudget": "5", "executed": "5", "weight": 10}"#)
+          "全年预算数 5", at: "funds", indicators: [FindingExample.anIndicator],
+          funds: #"{"annualBudget": "5", "executed": "5", "weight": 10}"#)
       ]),
     FindingDescriptor(
       code: .spendingGap, severity: .warning,

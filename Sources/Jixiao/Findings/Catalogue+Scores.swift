@@ -44,24 +44,41 @@ extension FindingCatalogue {
       code: .totalOverClaimed, severity: .error,
       tag: "总分多报",
       title: "自评总分高于复核总分",
-      explanation: "自评总分比复核总分（各项四舍五入后得分之和）高出 0.005 分以上。",
+      explanation:
+        "自评总分比复核总分（各项四舍五入后得分之和）高出 0.005 分以上。权重合计不是 100 时（weights.sum）两者不在同一百分制上，不作比较。",
       triggering: [
         FindingExample(
           "一项多报 24.5 分，总分随之多报", at: nil,
-          indicators: [#"{"name": "增长率", "weight": 25, "target": ">=5%", "actual": "0.1%", "claimedScore": 25}"#],
-          extra: #""claimedTotal": "25.00分""#)
+          indicators: [
+            #"{"name": "增长率", "weight": 25, "target": ">=5%", "actual": "0.1%", "claimedScore": 25}"#,
+            #"{"name": "次数", "weight": 65, "target": ">=1次", "actual": "1次", "claimedScore": 65}"#,
+          ],
+          funds: #"{"annualBudget": "100", "executed": "100", "weight": 10, "claimedScore": 10}"#,
+          extra: #""claimedTotal": "100.00分""#)
       ],
       clean: [
         FindingExample(
           "总分与复核一致", at: nil,
-          indicators: [#"{"name": "增长率", "weight": 25, "target": ">=5%", "actual": "0.1%", "claimedScore": 0.5}"#],
-          extra: #""claimedTotal": "0.50分""#)
+          indicators: [
+            #"{"name": "增长率", "weight": 25, "target": ">=5%", "actual": "0.1%", "claimedScore": 0.5}"#,
+            #"{"name": "次数", "weight": 65, "target": ">=1次", "actual": "1次", "claimedScore": 65}"#,
+          ],
+          funds: #"{"annualBudget": "100", "executed": "100", "weight": 10, "claimedScore": 10}"#,
+          extra: #""claimedTotal": "75.50分""#),
+        FindingExample(
+          "权重合计 110：总分不比较", at: nil,
+          indicators: [
+            #"{"name": "增长率", "weight": 35, "target": ">=5%", "actual": "0.1%", "claimedScore": 35}"#,
+            #"{"name": "次数", "weight": 65, "target": ">=1次", "actual": "1次", "claimedScore": 65}"#,
+          ],
+          funds: #"{"annualBudget": "100", "executed": "100", "weight": 10, "claimedScore": 10}"#,
+          extra: #""claimedTotal": "110.00分""#),
       ]),
     FindingDescriptor(
       code: .gradeInflated, severity: .error,
       tag: "等级虚高",
       title: "自评等级高于复核等级",
-      explanation: "按复核总分定出的等级低于自评等级（未填等级时按自评总分定级）。",
+      explanation: "按复核总分定出的等级低于自评等级（未填等级时按自评总分定级）。权重合计不是 100 时不按复核总分定级，也就不比较。",
       triggering: [
         FindingExample(
           "自评 100 分“优”，复核 10.00 分“差”", at: nil,
@@ -72,7 +89,11 @@ extension FindingCatalogue {
         FindingExample(
           "复核后仍为“优”", at: nil,
           indicators: [#"{"name": "增长率", "weight": 100, "target": ">=10%", "actual": "9.5%", "claimedScore": 100}"#],
-          extra: #""claimedTotal": 100, "claimedGrade": "优""#)
+          extra: #""claimedTotal": 100, "claimedGrade": "优""#),
+        FindingExample(
+          "权重合计 120：不定复核等级", at: nil,
+          indicators: [#"{"name": "增长率", "weight": 120, "target": ">=10%", "actual": "1%", "claimedScore": 100}"#],
+          extra: #""claimedTotal": 100, "claimedGrade": "优""#),
       ]),
     FindingDescriptor(
       code: .totalArithmetic, severity: .error,

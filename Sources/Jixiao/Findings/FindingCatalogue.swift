@@ -20,16 +20,29 @@ public struct FindingDescriptor: Sendable {
 public struct FindingExample: Sendable {
   /// What the example shows, in a line.
   public var summary: String
-  /// A table in the input format.
-  public var json: String
+  /// A table in an input format: JSON, or a flat CSV for what only a CSV shows (`format`).
+  public var input: String
+  public var format: InputFormat
   /// Where the finding must point (`funds`, `1`, or nil for the table), for triggering examples.
   public var location: String?
 
   init(_ summary: String, at location: String? = "1", _ json: String) {
     self.summary = summary
     self.location = location
-    self.json = json
+    self.input = json
+    self.format = .json
   }
+
+  /// A table as a flat CSV (a header row, one indicator a row).
+  init(_ summary: String, at location: String? = "1", csv: String) {
+    self.summary = summary
+    self.location = location
+    self.input = csv
+    self.format = .csv
+  }
+
+  /// An indicator met in full, for examples about the funds block (a table is read from its indicators).
+  static let anIndicator = #"{"name": "次数", "weight": 90, "target": ">=1次", "actual": "1次"}"#
 
   /// A project table with the given indicators (JSON objects) and optional funds and extra fields.
   init(_ summary: String, at location: String? = "1", indicators: [String], funds: String? = nil, extra: String = "") {
@@ -42,11 +55,13 @@ public struct FindingExample: Sendable {
 }
 
 public enum FindingCatalogue {
-  /// Every code, grouped: scores, totals, structure, targets, cells, funds, evidence, then target review.
-  public static let all: [FindingDescriptor] = scoring + totals + structure + targets + cells + funds + evidence + review
+  /// Every code, grouped: scores, totals, structure, targets, cells, reading, funds, evidence, then target review.
+  public static let all: [FindingDescriptor] =
+    scoring + totals + structure + targets + cells + reading + funds + evidence + review
 
   /// The codes of spec §4 (rescoring); `review` adds the target-review codes.
-  public static let scoringCodes: [FindingDescriptor] = scoring + totals + structure + targets + cells + funds + evidence
+  public static let scoringCodes: [FindingDescriptor] =
+    scoring + totals + structure + targets + cells + reading + funds + evidence
 
   public static func descriptor(for code: FindingCode) -> FindingDescriptor? {
     index[code]

@@ -40,3 +40,13 @@ extension FindingCode {
   public static let costOverBudget = FindingCode("target.cost-over-budget")
   public static let belowLastYear = FindingCode("target.below-last-year")
 }
+
+extension FindingCode {
+  // Reading (jixiao's own, docs/rules.md "Reading tables").
+  /// The table or an indicator prints no name; an unnamed indicator is unverified.
+  public static let nameMissing = FindingCode("name.missing")
+  /// A column the reader does not know, filled in this table: its content is not read.
+  public static let columnIgnored = FindingCode("column.ignored")
+  /// A level printed with its points (`产出指标（50分）`) whose indicators' weights add up to something else.
+  public static let levelWeightsSum = FindingCode("weights.level-sum")
+}

@@ -30,6 +30,7 @@ public enum ResultJSON {
     writer.hundredths("unverifiedPoints", result.unverifiedPoints)
     writer.string("claimedGrade", result.claimedGrade?.rawValue)
     writer.string("recomputedGrade", result.recomputedGrade?.rawValue)
+    if let weights = result.weightsOffScale { writer.points("weightsOffScale", weights) }
     if let funds = result.funds {
       writer.beginObject("funds")
       writer.hundredths("weight", funds.weight)

@@ -41,6 +41,7 @@ public enum TextReport {
     if let over = result.overClaimed, over != .zero {
       text += over > .zero ? "   多报 \(over) 分" : "   少报 \(Hundredths.zero - over) 分"
     }
+    if let weights = result.weightsOffScale { text += "   权重合计 \(weights.pointsText) 分，不是 100：不评等级，不比总分" }
     if result.unverifiedPoints != .zero { text += "   未核实 \(result.unverifiedPoints) 分" }
     return text
   }

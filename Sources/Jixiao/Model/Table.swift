@@ -24,6 +24,11 @@ public struct Table: Sendable, Hashable {
   /// Number cells the reader refused; each one's value is absent. A value set afterwards wins: the
   /// note is then stale and ignored (`unreadable(_:at:)`).
   public var unreadableNumbers: [UnreadableNumber]
+  /// Other values the reader could not take as printed (a missing name, an unreadable text, a column it
+  /// does not know); each becomes a finding on its row (`ReadingNoteCheck`).
+  public var notes: [ReadingNote]
+  /// The points printed beside level names (`产出指标（50分）`), checked against their indicators' weights.
+  public var levelWeights: [LevelWeight]
   public var location: SourceLocation
   /// What the file was saved in (a CSV file may be GB18030 or UTF-16, transcoded as it was read).
   public var sourceEncoding: SourceEncoding
@@ -32,7 +37,8 @@ public struct Table: Sendable, Hashable {
     id: String, kind: Kind = .project, isTargetTable: Bool = false, year: Int? = nil, name: String,
     department: String? = nil, implementer: String? = nil, funds: Funds? = nil, indicators: [Indicator],
     claimedTotal: Rational? = nil, claimedGrade: Grade? = nil, columns: Set<Indicator.OptionalColumn> = [],
-    unreadableNumbers: [UnreadableNumber] = [], location: SourceLocation, sourceEncoding: SourceEncoding = .utf8
+    unreadableNumbers: [UnreadableNumber] = [], notes: [ReadingNote] = [], levelWeights: [LevelWeight] = [],
+    location: SourceLocation, sourceEncoding: SourceEncoding = .utf8
   ) {
     self.id = id
     self.kind = kind
@@ -47,9 +53,18 @@ public struct Table: Sendable, Hashable {
     self.claimedGrade = claimedGrade
     self.columns = columns
     self.unreadableNumbers = unreadableNumbers
+    self.notes = notes
+    self.levelWeights = levelWeights
     self.location = location
     self.sourceEncoding = sourceEncoding
   }
+
+  /// The name as reports show it: the printed one, or a mark that none was printed (`name.missing`; the
+  /// builder keeps a blank name as empty).
+  public var displayName: String { name.isEmpty ? Self.unnamed : name }
+
+  /// How reports name a table that prints no 项目名称.
+  public static let unnamed = "（未填项目名称）"
 
   /// The value of a number field, nil when absent or when the place does not exist.
   public func value(of field: NumberField, at place: UnreadableNumber.Place) -> Rational? {
@@ -265,5 +280,22 @@ public struct Indicator: Sendable, Hashable {
   public var location: SourceLocation {
     get { box.fields.location }
     set { box.update { $0.location = newValue } }
+  }
+
+  /// The name as findings and reports show it: `#3 （未填指标名称）` for a row without one (the builder keeps
+  /// a blank name as empty).
+  public var displayName: String { name.isEmpty ? Self.unnamed : name }
+
+  /// How findings and reports name a row that prints no 三级指标 (`name.missing`).
+  public static let unnamed = "（未填指标名称）"
+}
+
+extension String {
+  /// Empty, or only spaces: nothing printed.
+  var isBlankText: Bool {
+    if isEmpty { return true }
+    let first = utf8.withContiguousStorageIfAvailable { $0[0] } ?? utf8.first!
+    if String.isPlainLead(first) { return false }
+    return trimmingSpaces().isEmpty
   }
 }

@@ -34,25 +34,22 @@ public struct UnreadableNumber: Sendable, Hashable {
 public enum NumberField: String, Sendable, Hashable, CaseIterable {
   case weight, claimedScore, claimedCompletion, claimedTotal, initialBudget, annualBudget, executed, claimedRate
 
-  public var kind: NumberKind {
-    switch self {
-    case .weight, .claimedScore, .claimedTotal: .points
-    case .initialBudget, .annualBudget, .executed: .amount
-    case .claimedCompletion, .claimedRate: .rate
-    }
-  }
+  /// Its kind of value, as the schema declares it.
+  public var kind: NumberKind { Self.declared[self]!.kind }
 
-  /// The column as the table prints it.
-  public var label: String {
-    switch self {
-    case .weight: "权重"
-    case .claimedScore: "自评得分"
-    case .claimedCompletion: "完成率"
-    case .claimedTotal: "自评总分"
-    case .initialBudget: "年初预算数"
-    case .annualBudget: "全年预算数"
-    case .executed: "全年执行数"
-    case .claimedRate: "执行率"
+  /// The column as messages name it, as the schema declares it.
+  public var label: String { Self.declared[self]!.label }
+
+  /// By member, its first declaration: a member of several places (the funds block's `weight` and an
+  /// indicator's) has one kind and one label in all of them (`TableSchemaTests`).
+  private static let declared: [NumberField: (kind: NumberKind, label: String)] = {
+    var result: [NumberField: (kind: NumberKind, label: String)] = [:]
+    for declaration in TableSchema.declarations {
+      guard case .number(let kind) = declaration.value, let field = NumberField(rawValue: declaration.member),
+        result[field] == nil
+      else { continue }
+      result[field] = (kind, declaration.label)
     }
-  }
+    return result
+  }()
 }

@@ -57,6 +57,17 @@ enum PrintedNumber {
     return finish(value, scaledBy: kind == .rate ? percent : .one, printed: literal)
   }
 
+  /// `read(jsonNumber:as:)` on a literal's bytes: without an exponent, a rate or a string made.
+  static func read(jsonNumber bytes: UnsafeBufferPointer<UInt8>, as kind: NumberKind) -> NumberReading {
+    // Without an exponent a JSON number is a plain decimal.
+    if kind != .rate, !bytes.contains(where: { $0 | 0x20 == UInt8(ascii: "e") }), let value = Rational(decimalBytes: bytes[...]),
+      isInRange(value)
+    {
+      return .value(value)
+    }
+    return read(jsonNumber: String(decoding: bytes, as: UTF8.self), as: kind)
+  }
+
   /// A JSON value of another type in a number field, as a finding shows it.
   static func read(_ value: JSONValue) -> NumberReading {
     switch value {

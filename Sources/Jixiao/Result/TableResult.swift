@@ -13,8 +13,12 @@ public struct TableResult: Sendable, Hashable {
   public var unverifiedPoints: Hundredths
   /// Printed, or derived from the claimed total.
   public var claimedGrade: Grade?
-  /// nil for a target table, which is not scored.
+  /// nil for a target table, which is not scored, and when the weights do not add up to 100.
   public var recomputedGrade: Grade?
+  /// The sum of the weights (indicators and funds) when it is known and is not 100: the recomputed total is
+  /// then not on the 100-point scale, so no grade is derived from it and it is not compared with the claimed
+  /// total (docs/rules.md, "Weights that do not add up").
+  public var weightsOffScale: Rational? = nil
   public var funds: FundsResult?
   public var indicators: [IndicatorResult]
   public var findings: [Finding]
@@ -22,8 +26,11 @@ public struct TableResult: Sendable, Hashable {
   /// What the table's file was saved in; anything but UTF-8 was transcoded, and the reports say so.
   public var sourceEncoding: SourceEncoding = .utf8
 
-  /// Claimed minus recomputed total, when a total was claimed.
-  public var overClaimed: Hundredths? { claimedTotal.map { $0 - recomputedTotal } }
+  /// Claimed minus recomputed total, when a total was claimed and the weights add up to 100.
+  public var overClaimed: Hundredths? {
+    guard weightsOffScale == nil else { return nil }
+    return claimedTotal.map { $0 - recomputedTotal }
+  }
 }
 
 public struct FundsResult: Sendable, Hashable {

@@ -22,7 +22,7 @@ struct RuleContext {
   let profile: Profile
   let tableYear: Int?
 
-  var location: FindingLocation { .indicator(index: indicator.index, name: indicator.name) }
+  var location: FindingLocation { .indicator(index: indicator.index, name: indicator.displayName) }
 
   func finding(_ code: FindingCode, _ message: String) -> Finding {
     Finding(code, at: location, message)

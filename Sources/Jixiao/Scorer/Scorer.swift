@@ -45,16 +45,19 @@ public struct Scorer: Sendable {
     }
 
     let claimedTotal = table.claimedTotal.flatMap { try? $0.rounded() }
+    let weights = WeightsTotal(table, profile: profile)
+    let offScale = table.isTargetTable ? nil : weights.offScale
     var result = TableResult(
-      id: table.id, name: table.name, department: table.department, year: table.year, kind: table.kind,
+      id: table.id, name: table.displayName, department: table.department, year: table.year, kind: table.kind,
       isTargetTable: table.isTargetTable, profileName: profile.name, profileHash: profile.contentHash,
       claimedTotal: claimedTotal, recomputedTotal: recomputed, unverifiedPoints: unverified,
       claimedGrade: table.claimedGrade ?? claimedTotal.map(profile.grade(for:)),
-      recomputedGrade: table.isTargetTable ? nil : profile.grade(for: recomputed),
+      recomputedGrade: table.isTargetTable || offScale != nil ? nil : profile.grade(for: recomputed), weightsOffScale: offScale,
       funds: fundsResult, indicators: indicators, findings: [], location: table.location,
       sourceEncoding: table.sourceEncoding)
 
-    let context = CheckContext(table: table, result: result, evaluations: evaluations, levels: levels, profile: profile)
+    let context = CheckContext(
+      table: table, result: result, evaluations: evaluations, levels: levels, weights: weights, profile: profile)
     let checks = mode == .reviewTargets ? TableChecks.review : TableChecks.all
     for check in checks where !table.isTargetTable || check.appliesToTargetTables {
       findings.append(contentsOf: check.findings(in: context))
@@ -87,11 +90,14 @@ public struct Scorer: Sendable {
   {
     let claimed = indicator.claimedScore.flatMap { try? $0.rounded() }
     var result = IndicatorResult(
-      index: indicator.index, name: indicator.name, level1: indicator.level1, level2: indicator.level2,
+      index: indicator.index, name: indicator.displayName, level1: indicator.level1, level2: indicator.level2,
       weight: indicator.weight.flatMap { try? $0.rounded() }, target: indicator.targetText,
       actual: indicator.actualText, rule: nil, completion: nil, claimedCompletion: indicator.claimedCompletion,
       score: claimed ?? .zero, claimedScore: claimed, band: nil, whatIfScore: nil, verified: false)
-    guard !table.isTargetTable, let weight = indicator.weight, !weight.isNegative else { return (result, nil) }
+    // A row without a name cannot be told from the table's other indicators: it keeps its claim.
+    guard !table.isTargetTable, let weight = indicator.weight, !weight.isNegative, !indicator.name.isEmpty else {
+      return (result, nil)
+    }
 
     let context = RuleContext(
       indicator: indicator, levels: levels, choice: rules.choice(for: indicator, level1: levels.level1), weight: weight,

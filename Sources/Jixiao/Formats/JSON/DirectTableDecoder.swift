@@ -14,6 +14,8 @@ struct DirectTableDecoder {
   private var index = 0
   private var line: Int
   private var memberOrder = MemberOrder()
+  private let memberTable = MemberTable.shared
+  private let schema = TableSchema.Lookup.shared
 
   private init(bytes: UnsafeBufferPointer<UInt8>, firstLine: Int) {
     self.bytes = bytes
@@ -29,249 +31,163 @@ struct DirectTableDecoder {
 
   private mutating func table(at location: SourceLocation, defaultID: String) throws(GiveUp) -> Table {
     skipWhitespace()
-    var id: String?
-    var kind: (Table.Kind, Bool) = (.project, false)
-    var year: Int?
-    var name: String?
-    var department: String?
-    var implementer: String?
-    var funds: Funds?
-    var indicators: [Indicator]?
-    var columns = Set<Indicator.OptionalColumn>()
-    var claimedTotal: Rational?
-    var claimedGrade: Grade?
-    try members { (field, decoder) throws(GiveUp) in
-      switch field {
-      case .id: id = try decoder.text()
-      case .kind:
-        if let text = try decoder.text() {
-          guard let known = TableDecoder.kinds[text.trimmingSpaces()] else { throw GiveUp() }
-          kind = known
-        }
-      case .year:
-        if let text = try decoder.text() {
-          guard let value = TableDecoder.year(text) else { throw GiveUp() }
-          year = value
-        }
-      case .name: name = try decoder.text()
-      case .department: department = try decoder.text()
-      case .implementer: implementer = try decoder.text()
-      case .funds: funds = try decoder.funds()
-      case .indicators: indicators = try decoder.indicators(location: location, columns: &columns)
-      case .claimedTotal: claimedTotal = try decoder.number(.points)
-      case .claimedGrade:
-        if let printed = try decoder.text() {
-          guard let grade = TableDecoder.claimedGrade(printed) else { throw GiveUp() }
-          claimedGrade = grade
-        }
-      default: try decoder.skipValue(depth: 1)
+    var builder = TableBuilder(location: location, defaultID: defaultID)
+    var sawIndicators = false
+    try members { (member, decoder) throws(GiveUp) in
+      if let field = decoder.memberTable.field(member, in: .table) {
+        try decoder.value(field, into: &builder)
+      } else if member == decoder.memberTable.funds {
+        try decoder.funds(into: &builder)
+      } else if member == decoder.memberTable.indicators {
+        sawIndicators = true
+        try decoder.indicators(into: &builder, location: location)
+      } else {
+        try decoder.skipValue(depth: 1)
       }
     }
     skipWhitespace()
-    guard index == bytes.count, let name, !name.trimmingSpaces().isEmpty, let indicators else { throw GiveUp() }
-    return Table(
-      id: id ?? defaultID, kind: kind.0, isTargetTable: kind.1, year: year, name: name, department: department,
-      implementer: implementer, funds: funds, indicators: indicators, claimedTotal: claimedTotal,
-      claimedGrade: claimedGrade, columns: columns, location: location)
+    guard index == bytes.count, sawIndicators, case .success(let table) = builder.build() else { throw GiveUp() }
+    return table
   }
 
-  private mutating func funds() throws(GiveUp) -> Funds? {
-    if try null() { return nil }
-    var result = Funds(annualBudget: nil, executed: nil)
-    try members { (field, decoder) throws(GiveUp) in
-      switch field {
-      case .initialBudget: result.initialBudget = try decoder.number(.amount)
-      case .annualBudget: result.annualBudget = try decoder.number(.amount)
-      case .executed: result.executed = try decoder.number(.amount)
-      case .weight: result.weight = try decoder.number(.points)
-      case .claimedRate: result.claimedRate = try decoder.number(.rate)
-      case .claimedScore: result.claimedScore = try decoder.number(.points)
-      case .sources: result.sources = try decoder.sources()
-      default: try decoder.skipValue(depth: 2)
-      }
-    }
-    return result
-  }
-
-  private mutating func sources() throws(GiveUp) -> [Funds.Source] {
-    var sources: [Funds.Source] = []
-    try elements { (decoder) throws(GiveUp) in
-      var name: String?
-      var source = Funds.Source(name: "", initialBudget: nil, annualBudget: nil, executed: nil)
-      try decoder.members { (field, decoder) throws(GiveUp) in
-        switch field {
-        case .name: name = try decoder.text()
-        case .initialBudget: source.initialBudget = try decoder.number(.amount)
-        case .annualBudget: source.annualBudget = try decoder.number(.amount)
-        case .executed: source.executed = try decoder.number(.amount)
-        default: try decoder.skipValue(depth: 4)
+  private mutating func funds(into builder: inout TableBuilder) throws(GiveUp) {
+    if try null() { return }
+    builder.beginFunds()
+    try members { (member, decoder) throws(GiveUp) in
+      if let field = decoder.memberTable.field(member, in: .funds) {
+        try decoder.value(field, into: &builder)
+      } else if member == decoder.memberTable.sources {
+        try decoder.elements { (decoder) throws(GiveUp) in
+          builder.beginSource()
+          try decoder.members { (member, decoder) throws(GiveUp) in
+            if let field = decoder.memberTable.field(member, in: .source) {
+              try decoder.value(field, into: &builder)
+            } else {
+              try decoder.skipValue(depth: 4)
+            }
+          }
         }
+      } else {
+        try decoder.skipValue(depth: 2)
       }
-      source.name = name ?? TableDecoder.sourceName(sources.count)
-      sources.append(source)
     }
-    return sources
   }
 
-  private mutating func indicators(location: SourceLocation, columns: inout Set<Indicator.OptionalColumn>) throws(GiveUp)
-    -> [Indicator]
-  {
-    var indicators: [Indicator] = []
-    indicators.reserveCapacity(24)
-    var present: UInt64 = 0
+  private mutating func indicators(into builder: inout TableBuilder, location: SourceLocation) throws(GiveUp) {
+    var position = 0
     var repeated = RepeatedText()
-    defer {
-      for column in Indicator.OptionalColumn.allCases where present & Field(column).bit != 0 { columns.insert(column) }
-    }
+    // The optional columns the rows print, gathered here and handed to the builder once.
+    var columns: UInt8 = 0
+    defer { builder.markColumns(columns) }
     try elements { (decoder) throws(GiveUp) in
-      guard indicators.count < Limits.maximumIndicators else { throw GiveUp() }
-      var itemLocation = location.field(Self.indicatorPath(indicators.count + 1))
+      position += 1
+      var itemLocation = location.field(decoder.memberTable.indicatorPath(position))
       itemLocation.line = decoder.line
-      var level1: String?
-      var level2: String?
-      var name: String?
-      var weight: Rational?
-      var target: String?
-      var actual: String?
-      var claimedCompletion: Rational?
-      var claimedScore: Rational?
-      var rule: String?
-      var basis: String?
-      var lastYear: String?
-      var evidence: String?
-      var explanation: String?
-      try decoder.members { (field, decoder) throws(GiveUp) in
-        present |= field.bit
-        switch field {
-        case .level1: level1 = try decoder.text(field, reusing: &repeated)
-        case .level2: level2 = try decoder.text(field, reusing: &repeated)
-        case .name: name = try decoder.text()
-        case .weight: weight = try decoder.number(.points)
-        case .target: target = try decoder.text()
-        case .actual: actual = try decoder.text()
-        case .claimedCompletion: claimedCompletion = try decoder.number(.rate)
-        case .claimedScore: claimedScore = try decoder.number(.points)
-        case .rule: rule = try decoder.text(field, reusing: &repeated)
-        case .basis: basis = try decoder.text(field, reusing: &repeated)
-        case .lastYear: lastYear = try decoder.text(field, reusing: &repeated)
-        case .evidence: evidence = try decoder.text(field, reusing: &repeated)
-        case .explanation: explanation = try decoder.text(field, reusing: &repeated)
-        default: try decoder.skipValue(depth: 3)
+      builder.beginIndicator(at: itemLocation)
+      try decoder.members { (member, decoder) throws(GiveUp) in
+        if let field = decoder.memberTable.field(member, in: .indicator) {
+          if let column = Indicator.OptionalColumn(field) { columns |= column.bit }
+          try decoder.value(field, ofIndicatorInto: &builder, reusing: &repeated)
+        } else {
+          try decoder.skipValue(depth: 3)
         }
       }
-      guard let name, !name.trimmingSpaces().isEmpty else { throw GiveUp() }
-      indicators.append(
-        Indicator(
-          index: indicators.count + 1, level1: level1, level2: level2, name: name, weight: weight, target: target,
-          actual: actual, claimedCompletion: claimedCompletion, claimedScore: claimedScore, ruleText: rule, basis: basis,
-          lastYear: lastYear, evidence: evidence, explanation: explanation, location: itemLocation))
     }
-    return indicators
-  }
-
-  /// `indicators[n]`, made once for the usual positions.
-  private static let indicatorPaths = (0...64).map { "indicators[\($0)]" }
-
-  private static func indicatorPath(_ position: Int) -> String {
-    position < indicatorPaths.count ? indicatorPaths[position] : "indicators[\(position)]"
   }
 
   // MARK: Members and elements
 
-  /// The member names the decoder knows, in every object it reads; any other member is skipped.
-  enum Field: Int, CaseIterable {
-    case id, kind, year, name, department, implementer, funds, indicators, claimedTotal, claimedGrade
-    case initialBudget, annualBudget, executed, weight, claimedRate, claimedScore, sources
-    case level1, level2, target, actual, claimedCompletion, rule, basis, lastYear, evidence, explanation
-    case unknown
+  /// A member name of the schema (a field's, in any place, or a container's), by its position in
+  /// `MemberTable.names`; any other name is `unknown`.
+  struct Member: Hashable {
+    let rawValue: Int
 
-    /// The member that holds an optional column.
-    init(_ column: Indicator.OptionalColumn) {
-      self =
-        switch column {
-        case .evidence: .evidence
-        case .explanation: .explanation
-        case .claimedCompletion: .claimedCompletion
-        case .rule: .rule
-        case .basis: .basis
-        case .lastYear: .lastYear
-        }
-    }
+    /// Above every name's position, and a bit of a `UInt64` (`MemberTable` has fewer names).
+    static var unknown: Member { Member(rawValue: 63) }
 
     var bit: UInt64 { 1 << UInt64(rawValue) }
+  }
 
-    /// Every known name as bytes, by field.
-    private static let names: [[UInt8]] = allCases.map { $0 == .unknown ? [] : Array("\($0)".utf8) }
+  /// The schema's member names and what each is in each place, held by each decoder: an array it holds
+  /// costs a load, a global a call that checks it was made.
+  struct MemberTable: Sendable {
+    /// Every name the schema gives a member, once: fields first, in schema order, then the containers.
+    let names: [[UInt8]]
+    /// Every name as it opens a member, `"name":`.
+    let quotedNames: [[UInt8]]
+    /// By place and member (`place * names.count + member`), the field; nil when it is none there.
+    private let fields: [TableField?]
+    /// The names that could be a key, by its length and first byte: nearly always one, confirmed byte for
+    /// byte. Member names are read for every cell that `MemberOrder` does not predict.
+    private let candidates: [[Int]]
+    let funds: Member
+    let sources: Member
+    let indicators: Member
+    /// `indicators[n]`, made once for the usual positions.
+    private let indicatorPaths = (0...64).map { "indicators[\($0)]" }
 
-    /// Every known name as it opens a member, `"name":`, by field.
-    static let quotedNames: [[UInt8]] = names.map { $0.isEmpty ? [] : [UInt8(ascii: "\"")] + $0 + Array("\":".utf8) }
+    static let shared = MemberTable()
 
-    /// The one candidate a key's length and first byte leave, confirmed byte for byte: member names
-    /// are read for every cell, and this is a switch and one comparison. A case added to `Field`
-    /// must be added here too (`memberNamesAreReadExactly` fails until it is).
-    init(_ key: Slice<UnsafeBufferPointer<UInt8>>) {
-      guard let first = key.first else {
-        self = .unknown
-        return
+    private init() {
+      var names: [[UInt8]] = []
+      for member in TableSchema.declarations.map(\.member) + TableSchema.Container.allCases.map(\.member)
+      where !names.contains(Array(member.utf8)) {
+        names.append(Array(member.utf8))
       }
-      let candidate: Field
-      switch (key.count, first) {
-      case (2, UInt8(ascii: "i")): candidate = .id
-      case (4, UInt8(ascii: "k")): candidate = .kind
-      case (4, UInt8(ascii: "y")): candidate = .year
-      case (4, UInt8(ascii: "n")): candidate = .name
-      case (4, UInt8(ascii: "r")): candidate = .rule
-      case (5, UInt8(ascii: "f")): candidate = .funds
-      case (5, UInt8(ascii: "b")): candidate = .basis
-      case (6, UInt8(ascii: "w")): candidate = .weight
-      case (6, UInt8(ascii: "t")): candidate = .target
-      case (6, UInt8(ascii: "a")): candidate = .actual
-      case (6, UInt8(ascii: "l")): candidate = key.last == UInt8(ascii: "1") ? .level1 : .level2
-      case (7, UInt8(ascii: "s")): candidate = .sources
-      case (8, UInt8(ascii: "e")): candidate = key.dropFirst().first == UInt8(ascii: "x") ? .executed : .evidence
-      case (8, UInt8(ascii: "l")): candidate = .lastYear
-      case (10, UInt8(ascii: "d")): candidate = .department
-      case (10, UInt8(ascii: "i")): candidate = .indicators
-      case (11, UInt8(ascii: "i")): candidate = .implementer
-      case (11, UInt8(ascii: "e")): candidate = .explanation
-      case (11, UInt8(ascii: "c")): candidate = .claimedRate
-      case (12, UInt8(ascii: "a")): candidate = .annualBudget
-      case (12, UInt8(ascii: "c")):
-        // claimedTotal, claimedGrade, claimedScore: the eighth byte tells them apart.
-        switch key[key.startIndex + 7] {
-        case UInt8(ascii: "T"): candidate = .claimedTotal
-        case UInt8(ascii: "G"): candidate = .claimedGrade
-        default: candidate = .claimedScore
-        }
-      case (13, UInt8(ascii: "i")): candidate = .initialBudget
-      case (17, UInt8(ascii: "c")): candidate = .claimedCompletion
-      default: candidate = .unknown
+      precondition(names.count < Member.unknown.rawValue)
+      self.names = names
+      quotedNames = names.map { [UInt8(ascii: "\"")] + $0 + Array("\":".utf8) }
+      fields = FieldPlace.allCases.flatMap { place in
+        names.map { name in TableSchema.field(member: String(decoding: name, as: UTF8.self), in: place) }
       }
-      guard candidate != .unknown else {
-        self = .unknown
-        return
+      var candidates = [[Int]](repeating: [], count: 32 * 128)
+      for (position, name) in names.enumerated() { candidates[Self.slot(name.count, name[0])].append(position) }
+      self.candidates = candidates
+      func member(_ container: TableSchema.Container) -> Member {
+        Member(rawValue: names.firstIndex(of: Array(container.member.utf8))!)
       }
-      let name = Self.names[candidate.rawValue]
-      self = name.count == key.count && UnsafeBufferPointer(rebasing: key).hasBytes(name, at: 0) ? candidate : .unknown
+      funds = member(.funds)
+      sources = member(.sources)
+      indicators = member(.indicators)
+    }
+
+    private static func slot(_ count: Int, _ first: UInt8) -> Int { count * 128 + Int(first & 0x7F) }
+
+    func indicatorPath(_ position: Int) -> String {
+      position < indicatorPaths.count ? indicatorPaths[position] : "indicators[\(position)]"
+    }
+
+    /// The field `member` is in an object of `place`, nil when it is none there.
+    func field(_ member: Member, in place: FieldPlace) -> TableField? {
+      member.rawValue < names.count ? fields[place.rawValue * names.count + member.rawValue] : nil
+    }
+
+    func member(_ key: Slice<UnsafeBufferPointer<UInt8>>) -> Member {
+      guard let first = key.first, key.count < 32, first < 0x80 else { return .unknown }
+      let bytes = UnsafeBufferPointer(rebasing: key)
+      for candidate in candidates[Self.slot(key.count, first)] where bytes.hasBytes(names[candidate], at: 0) {
+        return Member(rawValue: candidate)
+      }
+      return .unknown
     }
   }
 
   /// The order members came in: a record's indicators print theirs in the same order row after row,
   /// so the member that followed this one last time is tried first, as the bytes `"name":`.
   struct MemberOrder {
-    /// By previous field (`Field.allCases.count` at the start of an object), the field that came next.
-    private var next = [Field](repeating: .unknown, count: start + 1)
+    /// By previous member (`start` at the start of an object), the member that came next.
+    private var next = [Member](repeating: .unknown, count: start + 1)
 
-    static let start = Field.allCases.count
+    static var start: Int { Member.unknown.rawValue + 1 }
 
-    func predicted(after previous: Int) -> Field { next[previous] }
+    func predicted(after previous: Int) -> Member { next[previous] }
 
-    mutating func record(_ field: Field, after previous: Int) { next[previous] = field }
+    mutating func record(_ member: Member, after previous: Int) { next[previous] = member }
   }
 
-  /// Reads an object, handing each member's field to `body` with the cursor on its value.
+  /// Reads an object, handing each member to `body` with the cursor on its value.
   /// A repeated member gives up (the general path names it).
-  private mutating func members(_ body: (Field, inout DirectTableDecoder) throws(GiveUp) -> Void) throws(GiveUp) {
+  private mutating func members(_ body: (Member, inout DirectTableDecoder) throws(GiveUp) -> Void) throws(GiveUp) {
     try expect(UInt8(ascii: "{"))
     var seen: UInt64 = 0
     var unknownKeys: [Slice<UnsafeBufferPointer<UInt8>>] = []
@@ -280,15 +196,15 @@ struct DirectTableDecoder {
     if try consume(UInt8(ascii: "}")) { return }
     while true {
       skipWhitespace()
-      let field: Field
+      let field: Member
       let predicted = memberOrder.predicted(after: previous)
-      if predicted != .unknown, bytes.hasBytes(Field.quotedNames[predicted.rawValue], at: index) {
+      if predicted != .unknown, bytes.hasBytes(memberTable.quotedNames[predicted.rawValue], at: index) {
         // `"name":` is exactly what reading the key, then the colon, would have accepted.
         field = predicted
-        index += Field.quotedNames[predicted.rawValue].count
+        index += memberTable.quotedNames[predicted.rawValue].count
       } else {
         let key = try rawString()
-        field = Field(key)
+        field = memberTable.member(key)
         if field == .unknown {
           guard UTF8Validation.isValid(UnsafeBufferPointer(rebasing: key)),
             !unknownKeys.contains(where: { $0.elementsEqual(key) })
@@ -335,9 +251,9 @@ struct DirectTableDecoder {
   /// evidence row after row, and a repeat is then one comparison instead of a new string.
   struct RepeatedText {
     private var last: [(raw: Slice<UnsafeBufferPointer<UInt8>>, text: String)?] = Array(
-      repeating: nil, count: Field.allCases.count)
+      repeating: nil, count: TableField.allCases.count)
 
-    mutating func text(_ raw: Slice<UnsafeBufferPointer<UInt8>>, for field: Field) throws(GiveUp) -> String {
+    mutating func text(_ raw: Slice<UnsafeBufferPointer<UInt8>>, for field: TableField) throws(GiveUp) -> String {
       if let previous = last[field.rawValue], previous.raw.count == raw.count,
         raw.isEmpty
           || memcmp(previous.raw.base.baseAddress! + previous.raw.startIndex, raw.base.baseAddress! + raw.startIndex, raw.count)
@@ -360,60 +276,64 @@ struct DirectTableDecoder {
     return text
   }
 
-  /// A text field: a string as it is, a number as its literal, `null` as absent.
-  private mutating func text() throws(GiveUp) -> String? {
-    try text { raw throws(GiveUp) in try Self.string(raw) }
-  }
-
-  /// A text field that often repeats the same field of the previous indicator.
-  private mutating func text(_ field: Field, reusing repeated: inout RepeatedText) throws(GiveUp) -> String? {
-    try text { raw throws(GiveUp) in try repeated.text(raw, for: field) }
-  }
-
-  private mutating func text(_ string: (Slice<UnsafeBufferPointer<UInt8>>) throws(GiveUp) -> String) throws(GiveUp) -> String? {
+  /// An indicator's value, handed to the builder as `value(_:into:)` hands it (its column is marked by
+  /// the caller); the texts a table repeats row after row are made once.
+  private mutating func value(
+    _ field: TableField, ofIndicatorInto builder: inout TableBuilder, reusing repeated: inout RepeatedText
+  ) throws(GiveUp) {
     guard index < bytes.count else { throw GiveUp() }
-    switch bytes[index] {
-    case UInt8(ascii: "\""): return try string(try rawString())
-    case UInt8(ascii: "n"):
-      try literal("null")
-      return nil
-    case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-      return String(decoding: try numberLiteral(), as: UTF8.self)
-    default: throw GiveUp()
-    }
-  }
-
-  /// A number field: a JSON number, or a printed number (`"10.00分"`, `"100%"`), `null` as absent. A
-  /// number the grammar refuses gives up: the general path keeps it as an `UnreadableNumber`.
-  private mutating func number(_ kind: NumberKind) throws(GiveUp) -> Rational? {
-    guard index < bytes.count else { throw GiveUp() }
-    let reading: NumberReading
     switch bytes[index] {
     case UInt8(ascii: "\""):
-      let start = index
       let raw = try rawString()
-      if let value = PrintedNumber.plainDecimal(UnsafeBufferPointer(rebasing: raw), as: kind) { return value }
-      index = start
-      guard let printed = try text() else { return nil }
-      reading = PrintedNumber.read(printed, as: kind)
+      if schema.isNumber(field) {
+        guard !builder.setPlainNumber(field, utf8: UnsafeBufferPointer(rebasing: raw)) else { return }
+        builder.set(field, printed: try Self.string(raw))
+      } else {
+        builder.setIndicatorText(field, Self.repeats(field) ? try repeated.text(raw, for: field) : try Self.string(raw))
+      }
     case UInt8(ascii: "n"):
       try literal("null")
-      return nil
     case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
       let literal = try numberLiteral()
-      // Without an exponent a JSON number is a plain decimal.
-      if kind != .rate, !literal.contains(where: { $0 | 0x20 == UInt8(ascii: "e") }), let value = Rational(decimalBytes: literal),
-        PrintedNumber.isInRange(value)
-      {
-        return value
+      if schema.isNumber(field) {
+        builder.setNumber(field, literal: UnsafeBufferPointer(rebasing: literal))
+      } else {
+        builder.setIndicatorText(field, String(decoding: literal, as: UTF8.self))
       }
-      reading = PrintedNumber.read(jsonNumber: String(decoding: literal, as: UTF8.self), as: kind)
     default: throw GiveUp()
     }
-    switch reading {
-    case .absent: return nil
-    case .value(let value): return value
-    case .refused: throw GiveUp()
+  }
+
+  /// A value of the table, the funds block or a source row, handed to the builder as the general path
+  /// hands it: a string as text, a number as its literal, `null` as null; a number field's plain number
+  /// without making a string. Any other value (an object, an array, a boolean) gives up: the general path
+  /// shows it in its finding.
+  private mutating func value(_ field: TableField, into builder: inout TableBuilder) throws(GiveUp) {
+    guard index < bytes.count else { throw GiveUp() }
+    switch bytes[index] {
+    case UInt8(ascii: "\""):
+      let raw = try rawString()
+      if schema.isNumber(field), builder.setPlainNumber(field, utf8: UnsafeBufferPointer(rebasing: raw)) { return }
+      builder.set(field, printed: try Self.string(raw))
+    case UInt8(ascii: "n"):
+      try literal("null")
+      builder.set(field, .null)
+    case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+      let literal = try numberLiteral()
+      if schema.isNumber(field) {
+        builder.setNumber(field, literal: UnsafeBufferPointer(rebasing: literal))
+      } else {
+        builder.set(field, .number(String(decoding: literal, as: UTF8.self)))
+      }
+    default: throw GiveUp()
+    }
+  }
+
+  /// The indicator texts that a table repeats row after row (levels, rules, evidence).
+  private static func repeats(_ field: TableField) -> Bool {
+    switch field {
+    case .level1, .level2, .rule, .basis, .lastYear, .evidence, .explanation: true
+    default: false
     }
   }
 

@@ -1,0 +1,55 @@
+/// One indicator row as printed, before the builder's rules: a reader sets its values one by one on a
+/// `TableBuilder`, which keeps the row here. The rules of a row's texts (a blank name, a level's points,
+/// whether anything was printed) are the builder's, applied when the row is finished.
+struct IndicatorCells {
+  var location: SourceLocation
+  var level1: String?
+  var level2: String?
+  var name: String?
+  var nameFound: ReadingNote.Problem?
+  var weight: Rational?
+  var target: String?
+  var actual: String?
+  var claimedCompletion: Rational?
+  var claimedScore: Rational?
+  var rule: String?
+  var basis: String?
+  var lastYear: String?
+  var evidence: String?
+  var explanation: String?
+  /// A number of the row was printed, or a value refused: a row with no value printed (a blank CSV row,
+  /// `{}`) is no indicator. Its texts are looked at when it is finished.
+  var printed = false
+
+  init(location: SourceLocation) {
+    self.location = location
+  }
+
+  /// An indicator text as printed.
+  @inline(__always) mutating func setText(_ field: TableField, _ text: consuming String) {
+    switch field {
+    case .level1: level1 = text
+    case .level2: level2 = text
+    case .indicatorName: name = text
+    case .target: target = text
+    case .actual: actual = text
+    case .rule: rule = text
+    case .basis: basis = text
+    case .lastYear: lastYear = text
+    case .evidence: evidence = text
+    case .explanation: explanation = text
+    default: break
+    }
+  }
+
+  /// An indicator number as read: present or refused (`nil` with `refused`).
+  @inline(__always) mutating func setNumber(_ field: TableField, _ value: Rational?, refused: Bool = false) {
+    if value != nil || refused { printed = true }
+    switch field {
+    case .weight: weight = value
+    case .claimedCompletion: claimedCompletion = value
+    case .claimedScore: claimedScore = value
+    default: break
+    }
+  }
+}

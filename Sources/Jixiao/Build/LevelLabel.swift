@@ -1,0 +1,22 @@
+/// A level name as forms print it in a merged cell: the name, and sometimes the level's points in brackets,
+/// `产出指标（50分）`, `效益指标(30分)`, `满意度指标（10）`. The points are read by the points grammar of
+/// `PrintedNumber`; brackets holding anything else (`成本指标（万元）`) are part of the name.
+enum LevelLabel {
+  /// The name without its points, and the points; nil when the text carries none.
+  static func split(_ printed: String) -> (name: String, points: Rational)? {
+    // Nearly every level name ends in a CJK character: one byte says there are no brackets to read.
+    // The last byte of `)`, of `）` (EF BC 89), or of a space after them (ASCII, or U+3000 ending in 80).
+    switch printed.utf8.withContiguousStorageIfAvailable({ $0.last }) ?? printed.utf8.last {
+    case 0x29, 0x89, 0x20, 0x09, 0x0A, 0x0D, 0x80: break
+    default: return nil
+    }
+    let text = printed.trimmingSpaces()
+    guard let close = text.last, close == ")" || close == "）",
+      let open = text.lastIndex(where: { $0 == "(" || $0 == "（" })
+    else { return nil }
+    let name = text[..<open].trimmingSpaces()
+    let inside = text[text.index(after: open)..<text.index(before: text.endIndex)]
+    guard !name.isEmpty, case .value(let points) = PrintedNumber.read(String(inside), as: .points) else { return nil }
+    return (name, points)
+  }
+}

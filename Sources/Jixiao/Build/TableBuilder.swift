@@ -1,0 +1,411 @@
+/// Makes a `Table` from values as a reader finds them: printed text or JSON scalars, field by field
+/// (`TableSchema`). Every reader feeds one: JSON (`TableDecoder`, and `DirectTableDecoder` on the batch's
+/// hot path), the flat CSV (`FlatCSVTable`), and any reader of printed forms, which maps header cells to
+/// fields by their synonyms.
+///
+/// Each field is read by the one rule of its kind of value: numbers by `PrintedNumber`, years, grades and
+/// kinds here, names and levels (`LevelLabel`) here, targets and actuals by the cell grammar (`Cell`), and
+/// every text within `Limits.maximumCellLength`. A value a rule cannot take costs its cell, never the table:
+/// the field is absent and a note (`UnreadableNumber`, `ReadingNote`) becomes a finding on its row. Only a
+/// table without any indicator, or one beyond the limits, is refused (`build`).
+///
+/// A reader begins the part a value belongs to (`beginIndicator`, `beginFunds`, `beginSource`) and sets
+/// values in the order it reads them; an indicator field goes to the indicator begun last.
+public struct TableBuilder {
+  /// A value as the reader found it.
+  public enum Value: Sendable {
+    /// Printed text: a CSV or sheet cell, a JSON string.
+    case text(String)
+    /// A JSON number literal, as written (`12.87`, `1e3`).
+    case number(String)
+    /// A JSON `null`: the member is there (its column is printed), its value absent.
+    case null
+    /// A JSON value of another type, as a finding shows it: `true`, `[…]`, `{…}`.
+    case other(String)
+  }
+
+  /// Where a value came from (file and line, or sheet and cell), kept when the builder is asked to.
+  public struct Provenance: Sendable, Hashable {
+    public var field: TableField
+    public var place: UnreadableNumber.Place
+    public var location: SourceLocation
+  }
+
+  private let schema = TableSchema.Lookup.shared
+  private let location: SourceLocation
+  private let defaultID: String
+  private let sourceEncoding: SourceEncoding
+  /// Where the indicators are, for the refusal of a table without any.
+  public var indicatorsLocation: SourceLocation
+  /// Every value's provenance, in reading order, when the builder was made to record it.
+  public private(set) var provenance: [Provenance]?
+
+  /// Whether values' provenance is kept: a reader makes a location for each value only then.
+  public var recordsProvenance: Bool { provenance != nil }
+
+  private var id: String?
+  private var kind = Table.Kind.project
+  private var isTargetTable = false
+  private var year: Int?
+  private var name: String?
+  private var nameFound: ReadingNote.Problem?
+  private var department: String?
+  private var implementer: String?
+  private var claimedTotal: Rational?
+  private var claimedGrade: Grade?
+  /// The funds block, kept in place (a `Funds?` would be copied whole for each value set); `hasFunds` says
+  /// whether the table has one.
+  private var funds = Funds(annualBudget: nil, executed: nil)
+  private var hasFunds = false
+  private var indicators: [Indicator] = []
+  /// The indicator being read (open once a row began); a value before any row begins opens one.
+  private var draft: IndicatorCells
+  /// The draft is a row not yet finished (the first one is open before any row begins).
+  private var rowOpen = true
+  private var columns: UInt8 = 0
+  private var unreadableNumbers: [UnreadableNumber] = []
+  private var notes: [ReadingNote] = []
+  private var levelWeights: [LevelWeight] = []
+  private var refusal: InputError?
+  /// By field, a value other than null or blank was set (table and funds fields).
+  private var given: UInt64 = 0
+
+  public init(
+    location: SourceLocation, defaultID: String, sourceEncoding: SourceEncoding = .utf8, recordingProvenance: Bool = false
+  ) {
+    self.location = location
+    self.defaultID = defaultID
+    self.sourceEncoding = sourceEncoding
+    self.indicatorsLocation = location
+    self.provenance = recordingProvenance ? [] : nil
+    self.draft = IndicatorCells(location: location)
+    indicators.reserveCapacity(24)
+  }
+
+  // MARK: Parts
+
+  /// The next indicator row; the values set from now on until the next row are its.
+  public mutating func beginIndicator(at location: SourceLocation) {
+    finishIndicator()
+    if indicators.count >= Limits.maximumIndicators, refusal == nil {
+      refusal = InputError(
+        indicatorsLocation,
+        "more than \(Limits.maximumIndicators) indicators in one table; at most \(Limits.maximumIndicators) are read (split the table)"
+      )
+    }
+    draft = IndicatorCells(location: location)
+    rowOpen = true
+  }
+
+  /// The funds block (项目资金); a second call goes on with the same block.
+  public mutating func beginFunds() {
+    hasFunds = true
+  }
+
+  /// The next 资金来源 row of the funds block; named 资金来源N until a name is set.
+  public mutating func beginSource() {
+    beginFunds()
+    let name = Self.sourceName(funds.sources.count)
+    funds.sources.append(Funds.Source(name: name, initialBudget: nil, annualBudget: nil, executed: nil))
+  }
+
+  /// A column the reader does not know, which this table fills: reported once (`column.ignored`).
+  public mutating func ignoreColumn(header: String, column: String) {
+    notes.append(ReadingNote(place: .table, field: nil, problem: .ignoredColumn(header: header, column: column)))
+  }
+
+  /// A cell of a structural row (the total row, the funds row of a flat CSV) that is not read.
+  public mutating func ignoreCell(row: ReadingNote.StructuralRow, header: String, text: String) {
+    notes.append(ReadingNote(place: .table, field: nil, problem: .ignoredCell(row: row, header: header, text: Self.quoted(text))))
+  }
+
+  /// Whether a field of the table or of the funds block has been given a value, read or refused (a reader
+  /// that finds the field on several rows takes the first).
+  public func hasValue(_ field: TableField) -> Bool {
+    given & (1 << UInt64(field.rawValue)) != 0
+  }
+
+  // MARK: Values
+
+  /// Reads `value` by the rule of `field` into the part it belongs to.
+  public mutating func set(_ field: TableField, _ value: consuming Value, at location: SourceLocation? = nil) {
+    if let location, provenance != nil {
+      let value = Provenance(field: field, place: place(of: field), location: location)
+      provenance?.append(value)
+    }
+    if case .text(let printed) = value { return set(field, printed: printed) }
+    markColumn(field)
+    if schema.place(field) == .table || schema.place(field) == .funds, !Self.isBlank(value) {
+      given |= 1 << UInt64(field.rawValue)
+    }
+    switch schema.value(field) {
+    case .number(let kind):
+      let reading: NumberReading
+      switch value {
+      case .text(let printed): reading = PrintedNumber.read(printed, as: kind)
+      case .number(let literal): reading = PrintedNumber.read(jsonNumber: literal, as: kind)
+      case .null: reading = .absent
+      case .other(let shown): reading = .refused(.form, text: shown)
+      }
+      store(field, reading)
+    case .text, .name, .level, .cell, .year, .grade, .tableKind:
+      switch consume value {
+      case .text(let printed): setText(field, printed)
+      case .number(let literal): setText(field, literal)
+      case .null: break
+      case .other(let shown): refuseText(field, .unreadable(text: shown))
+      }
+    }
+  }
+
+  /// `set(field, .text(printed))`, the value a reader most often has: a cell, a JSON string.
+  mutating func set(_ field: TableField, printed: consuming String) {
+    markColumn(field)
+    let place = schema.place(field)
+    if place == .table || place == .funds, !Self.isBlank(printed) { given |= 1 << UInt64(field.rawValue) }
+    if case .number(let kind) = schema.value(field) {
+      store(field, PrintedNumber.read(printed, as: kind))
+    } else {
+      setText(field, printed)
+    }
+  }
+
+  /// A number field from the bytes of a JSON record (the direct decoder's path, which makes no string for
+  /// a plain number): a number literal, read as `set` reads it.
+  mutating func setNumber(_ field: TableField, literal bytes: UnsafeBufferPointer<UInt8>) {
+    guard case .number(let kind) = schema.value(field) else { return }
+    if schema.place(field) == .table || schema.place(field) == .funds { given |= 1 << UInt64(field.rawValue) }
+    store(field, PrintedNumber.read(jsonNumber: bytes, as: kind))
+  }
+
+  /// A number field printed as a plain decimal with at most its suffix (`12.87`, `100%`, `5.00分`), from a
+  /// string's bytes: taken as `set` takes its text, without making the string. False when the bytes are
+  /// anything else: the caller then sets the text.
+  mutating func setPlainNumber(_ field: TableField, utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard case .number(let kind) = schema.value(field), let value = PrintedNumber.plainDecimal(bytes, as: kind) else {
+      return false
+    }
+    if schema.place(field) == .table || schema.place(field) == .funds { given |= 1 << UInt64(field.rawValue) }
+    store(field, .value(value))
+    return true
+  }
+
+  @inline(__always) private mutating func markColumn(_ field: TableField) {
+    if let column = Indicator.OptionalColumn(field) { columns |= column.bit }
+  }
+
+  /// The optional columns (`Indicator.OptionalColumn.bit`) a reader found, as `setIndicatorText`,
+  /// `setNumber` and `setPlainNumber` leave them to it: a record's are gathered once.
+  mutating func markColumns(_ bits: UInt8) { columns |= bits }
+
+  private func place(of field: TableField) -> UnreadableNumber.Place {
+    switch schema.place(field) {
+    case .table: .table
+    case .funds: .funds
+    case .source: .source(funds.sources.count)
+    case .indicator: .indicator(indicators.count + 1)
+    }
+  }
+
+  @inline(__always) private mutating func store(_ field: TableField, _ reading: NumberReading) {
+    if case .refused = reading {
+      _ = take(field, reading)
+      if schema.place(field) == .indicator { draft.printed = true }
+      return
+    }
+    let value = take(field, reading)
+    switch field {
+    case .claimedTotal: claimedTotal = value
+    case .fundsInitialBudget: (funds.initialBudget, hasFunds) = (value, true)
+    case .fundsAnnualBudget: (funds.annualBudget, hasFunds) = (value, true)
+    case .fundsExecuted: (funds.executed, hasFunds) = (value, true)
+    case .fundsWeight: (funds.weight, hasFunds) = (value, true)
+    case .fundsClaimedRate: (funds.claimedRate, hasFunds) = (value, true)
+    case .fundsClaimedScore: (funds.claimedScore, hasFunds) = (value, true)
+    case .sourceInitialBudget: updateSource { $0.initialBudget = value }
+    case .sourceAnnualBudget: updateSource { $0.annualBudget = value }
+    case .sourceExecuted: updateSource { $0.executed = value }
+    case .weight, .claimedCompletion, .claimedScore: draft.setNumber(field, value)
+    default: break
+    }
+  }
+
+  private mutating func setText(_ field: TableField, _ printed: consuming String) {
+    guard !Self.isOverLimit(printed) else { return refuseText(field, .tooLong(characters: printed.count)) }
+    if schema.place(field) == .indicator { return setIndicatorText(field, printed) }
+    switch field {
+    case .id: id = printed
+    case .kind:
+      guard !Self.isBlank(printed) else { return }
+      guard let known = Self.kinds[printed.trimmingSpaces()] else { return refuseText(field, .unreadable(text: printed)) }
+      (kind, isTargetTable) = known
+    case .year:
+      guard !Self.isBlank(printed) else { return }
+      guard let value = Self.year(printed) else { return refuseText(field, .unreadable(text: printed)) }
+      year = value
+    case .claimedGrade:
+      guard let grade = Self.claimedGrade(printed) else { return refuseText(field, .unreadable(text: printed)) }
+      claimedGrade = grade
+    case .name: name = Self.isBlank(printed) ? nil : printed
+    case .department: department = printed
+    case .implementer: implementer = printed
+    case .sourceName: updateSource { $0.name = printed }
+    default: break
+    }
+  }
+
+  /// A text of the indicator row as printed, within `Limits.maximumCellLength` (`isOverLimit`; the direct
+  /// decoder takes only shorter strings, `set` checks), its column marked by the caller (`markColumns`).
+  /// The rules of a row's texts (a blank name, a level's points) are applied when the row is finished, once
+  /// for each row.
+  @inline(__always) mutating func setIndicatorText(_ field: TableField, _ printed: consuming String) {
+    draft.setText(field, printed)
+  }
+
+  /// A number field's reading, its refusal noted: the value, or nil when absent or refused.
+  private mutating func take(_ field: TableField, _ reading: NumberReading) -> Rational? {
+    switch reading {
+    case .absent: return nil
+    case .value(let value): return value
+    case .refused(let refusal, let text):
+      if let numberField = NumberField(field) {
+        unreadableNumbers.append(UnreadableNumber(place: place(of: field), field: numberField, text: text, refusal: refusal))
+      }
+      return nil
+    }
+  }
+
+  /// Longer than `Limits.maximumCellLength` characters. Characters are never more than bytes: they are
+  /// counted only for a long text.
+  @inline(__always) static func isOverLimit(_ text: String) -> Bool {
+    text.utf8.count > Limits.maximumCellLength && text.count > Limits.maximumCellLength
+  }
+
+  /// A text field whose value cannot be taken: it stays absent, and its row says why.
+  private mutating func refuseText(_ field: TableField, _ problem: ReadingNote.Problem) {
+    let problem: ReadingNote.Problem =
+      if case .unreadable(let text) = problem { .unreadable(text: Self.quoted(text)) } else { problem }
+    switch field {
+    case .name:
+      name = nil
+      nameFound = problem
+    case .indicatorName:
+      draft.printed = true
+      draft.name = nil
+      draft.nameFound = problem
+    default:
+      if schema.place(field) == .indicator { draft.printed = true }
+      notes.append(ReadingNote(place: place(of: field), field: field, problem: problem))
+    }
+  }
+
+  // MARK: The table
+
+  /// The table, or why there is none: no indicator could be read, or a limit was passed.
+  public mutating func build() -> Result<Table, InputError> {
+    finishIndicator()
+    if let refusal { return .failure(refusal) }
+    guard !indicators.isEmpty else {
+      return .failure(
+        InputError(
+          indicatorsLocation,
+          "the table has no indicator: a table is scored from its indicators (三级指标 rows), each with at least a name, weight, target or actual; add them, or leave the table out"
+        ))
+    }
+    if name == nil { notes.append(ReadingNote(place: .table, field: .name, problem: .missingName(found: nameFound))) }
+    return .success(
+      Table(
+        id: id ?? defaultID, kind: kind, isTargetTable: isTargetTable, year: year, name: name ?? "",
+        department: department, implementer: implementer, funds: hasFunds ? funds : nil, indicators: indicators,
+        claimedTotal: claimedTotal, claimedGrade: claimedGrade,
+        columns: Set(Indicator.OptionalColumn.allCases.filter { columns & $0.bit != 0 }),
+        unreadableNumbers: unreadableNumbers, notes: notes, levelWeights: levelWeights, location: location,
+        sourceEncoding: sourceEncoding))
+  }
+
+  private mutating func finishIndicator() {
+    guard rowOpen else { return }
+    rowOpen = false
+    // Read in place, not copied: the next row replaces the draft.
+    guard draft.printed || hasPrintedText() else { return }
+    let index = indicators.count + 1
+    if let name = draft.name, Self.isBlank(name) { draft.name = nil }
+    var level1Points: Rational?
+    var level2Points: Rational?
+    if let level1 = draft.level1, let (name, points) = LevelLabel.split(level1) { (draft.level1, level1Points) = (name, points) }
+    if let level2 = draft.level2, let (name, points) = LevelLabel.split(level2) { (draft.level2, level2Points) = (name, points) }
+    if draft.name == nil {
+      notes.append(ReadingNote(place: .indicator(index), field: .indicatorName, problem: .missingName(found: draft.nameFound)))
+    }
+    indicators.append(
+      Indicator(
+        index: index, level1: draft.level1, level2: draft.level2, name: draft.name ?? "", weight: draft.weight,
+        target: draft.target,
+        actual: draft.actual, claimedCompletion: draft.claimedCompletion, claimedScore: draft.claimedScore, ruleText: draft.rule,
+        basis: draft.basis, lastYear: draft.lastYear, evidence: draft.evidence, explanation: draft.explanation,
+        location: draft.location))
+    if let points = level1Points, let level1 = draft.level1 {
+      keep(LevelWeight(level1: level1, level2: nil, points: points))
+    }
+    if let points = level2Points, let level2 = draft.level2 {
+      keep(LevelWeight(level1: draft.level1 ?? "", level2: level2, points: points))
+    }
+  }
+
+  /// Some text of the row is not blank (the first one, nearly always).
+  private func hasPrintedText() -> Bool {
+    func printed(_ text: String?) -> Bool { text.map { !Self.isBlank($0) } ?? false }
+    return printed(draft.level1) || printed(draft.level2) || printed(draft.name) || printed(draft.target)
+      || printed(draft.actual) || printed(draft.rule) || printed(draft.basis) || printed(draft.lastYear)
+      || printed(draft.evidence) || printed(draft.explanation)
+  }
+
+  /// A level's points, once: a merged cell prints them once, a flat export on every row.
+  private mutating func keep(_ weight: LevelWeight) {
+    guard !levelWeights.contains(where: { $0.level1 == weight.level1 && $0.level2 == weight.level2 }) else { return }
+    levelWeights.append(weight)
+  }
+
+  private mutating func updateSource(_ change: (inout Funds.Source) -> Void) {
+    if !hasFunds || funds.sources.isEmpty { beginSource() }
+    change(&funds.sources[funds.sources.count - 1])
+  }
+
+  // MARK: Rules of the table's own fields
+
+  static let kinds: [String: (Table.Kind, Bool)] = [
+    "project": (.project, false), "unit": (.unit, false),
+    "project-target": (.project, true), "unit-target": (.unit, true),
+  ]
+
+  /// A printed 自评等级: `.some(nil)` when blank, `nil` when it is no grade.
+  static func claimedGrade(_ printed: String) -> Grade?? {
+    if CellGrammar.isEmptyMark(printed.trimmingSpaces()) { return .some(nil) }
+    return Grade(printed: printed).map { .some($0) }
+  }
+
+  /// A printed year (`2023`, `"2023年度"`); `nil` when it has not exactly four digits.
+  static func year(_ text: String) -> Int? {
+    let digits = CellGrammar.normalize(text).filter { $0.isASCII && $0.isNumber }
+    guard digits.count == 4 else { return nil }
+    return Int(digits)
+  }
+
+  /// The default name of the n-th 资金来源 row that prints none.
+  static func sourceName(_ offset: Int) -> String { "资金来源\(offset + 1)" }
+
+  private static func isBlank(_ value: Value) -> Bool {
+    switch value {
+    case .text(let text): isBlank(text)
+    case .null: true
+    case .number, .other: false
+    }
+  }
+
+  @inline(__always) static func isBlank(_ text: String) -> Bool { text.isBlankText }
+
+  /// A text as a finding quotes it: at most `UnreadableNumber.maximumTextLength` characters.
+  static func quoted(_ text: String) -> String {
+    text.count > UnreadableNumber.maximumTextLength ? String(text.prefix(UnreadableNumber.maximumTextLength)) + "…" : text
+  }
+}

@@ -1,0 +1,55 @@
+/// The sum of a scored table's weights: its indicators' plus the funds item's (the printed weight, or the
+/// profile's default when none is printed). One computation for `weights.sum` and for the scorer, which
+/// compares totals and grades only on the 100-point scale (docs/rules.md, "Weights that do not add up").
+enum WeightsTotal {
+  /// Some weight is missing or unreadable, or there is no indicator: the sum is unknown.
+  case unknown
+  /// The sum cannot be held exactly; `figure` names it for `number.out-of-range`.
+  case notComputable(figure: String)
+  case known(indicators: Rational, funds: Rational?, sum: Rational)
+
+  init(_ table: Table, profile: Profile) {
+    var weights: [Rational] = []
+    weights.reserveCapacity(table.indicators.count)
+    for indicator in table.indicators {
+      guard let weight = indicator.weight else {
+        self = .unknown
+        return
+      }
+      weights.append(weight)
+    }
+    guard !weights.isEmpty else {
+      self = .unknown
+      return
+    }
+    let indicators: Rational
+    do {
+      indicators = try Rational.sum(weights)
+    } catch {
+      self = .notComputable(figure: "指标权重之和")
+      return
+    }
+    guard !table.isTargetTable else {
+      self = .known(indicators: indicators, funds: nil, sum: indicators)
+      return
+    }
+    guard table.unreadable(.weight, at: .funds) == nil else {
+      self = .unknown
+      return
+    }
+    let funds = table.funds.map { $0.weight ?? profile.defaultFundsWeight }
+    do {
+      let sum = try funds.map { (weight) throws(ArithmeticOverflow) in try indicators + weight } ?? indicators
+      self = .known(indicators: indicators, funds: funds, sum: sum)
+    } catch {
+      self = .notComputable(figure: "指标权重与预算执行分值之和")
+    }
+  }
+
+  /// The sum of a scored table when it is known and is not 100: its total is then not on the 100-point
+  /// scale that grades and the claimed total are.
+  var offScale: Rational? {
+    guard case .known(_, _, let sum) = self, sum != .hundred else { return nil }
+    return sum
+  }
+}

@@ -1,0 +1,65 @@
+extension FindingCatalogue {
+  /// What the reader could not take as printed (jixiao's own codes, docs/rules.md "Reading tables").
+  static let reading: [FindingDescriptor] = [
+    FindingDescriptor(
+      code: .nameMissing, severity: .warning,
+      tag: "缺名称",
+      title: "三级指标或项目名称未填",
+      explanation:
+        "一行指标没有三级指标名称（空白、缺失或不可读）：无法确认它是哪一项指标，该行未核实，保留自评得分、计入未核实分值，"
+        + "报告中记为“（未填指标名称）”；整表照常复核。表没有项目名称时，报告中记为“（未填项目名称）”。",
+      triggering: [
+        FindingExample(
+          "第 2 行没有三级指标名称", at: "2",
+          indicators: [
+            #"{"name": "次数", "weight": 10, "target": ">=5次", "actual": "5次"}"#,
+            #"{"weight": 5, "target": ">=1次", "actual": "1次", "claimedScore": 5}"#,
+          ]),
+        FindingExample(
+          "三级指标为空白", indicators: [#"{"name": " ", "weight": 10, "target": ">=5次", "actual": "5次", "claimedScore": 10}"#]),
+        FindingExample("没有项目名称", at: nil, #"{"indicators": [{"name": "次数", "weight": 10, "target": ">=5次", "actual": "5次"}]}"#),
+      ],
+      clean: [
+        FindingExample("有名称", indicators: [#"{"name": "次数", "weight": 10, "target": ">=5次", "actual": "5次"}"#])
+      ]),
+    FindingDescriptor(
+      code: .columnIgnored, severity: .warning,
+      tag: "未读列",
+      title: "有未读入的列",
+      explanation:
+        "CSV 表头中有 jixiao 不认识的列，而本表在该列填了内容（如拆开的“指标性质”“度量单位”，或“全年实际值”以外的写法）："
+        + "该列内容未读入复核。每表每列报告一次；本表该列全空时不报告。改用 docs/input.md 所列的列名，或删去该列。",
+      triggering: [
+        FindingExample(
+          "“度量单位”列有内容", at: nil,
+          csv: "项目名称,三级指标,权重,目标值,度量单位,业绩值\n示例项目,次数,100,>=5,次,5次\n")
+      ],
+      clean: [
+        FindingExample(
+          "“备注”列全空", at: nil, csv: "项目名称,三级指标,权重,目标值,业绩值,备注\n示例项目,次数,100,>=5次,5次,\n")
+      ]),
+    FindingDescriptor(
+      code: .levelWeightsSum, severity: .warning,
+      tag: "级分值不符",
+      title: "一级（二级）指标标注的分值与其下指标权重合计不符",
+      explanation:
+        "表在一级或二级指标名称后注明分值（如“产出指标（50分）”），而其下各指标权重之和不等于该分值。"
+        + "名称按去掉分值后的写法比对（产出指标）。其下有指标缺权重时不检查。",
+      triggering: [
+        FindingExample(
+          "产出指标（50分），其下权重 30 + 15", at: nil,
+          indicators: [
+            #"{"level1": "产出指标（50分）", "level2": "数量指标", "name": "甲", "weight": 30, "target": ">=1次", "actual": "1次"}"#,
+            #"{"level1": "产出指标（50分）", "level2": "质量指标", "name": "乙", "weight": 15, "target": ">=1次", "actual": "1次"}"#,
+          ])
+      ],
+      clean: [
+        FindingExample(
+          "产出指标(50分)，其下权重 30 + 20", at: nil,
+          indicators: [
+            #"{"level1": "产出指标(50分)", "level2": "数量指标", "name": "甲", "weight": 30, "target": ">=1次", "actual": "1次"}"#,
+            #"{"level1": "产出指标(50分)", "level2": "质量指标", "name": "乙", "weight": 20, "target": ">=1次", "actual": "1次"}"#,
+          ])
+      ]),
+  ]
+}
