@@ -48,7 +48,7 @@ import Testing
     let form = try #require(forms.first)
     #expect(forms.count == 1)
     #expect(form.title?.text == "项目支出绩效自评表")
-    #expect(form.year?.year == 2023 && form.year?.cell.reference == CellReference("A2"))
+    #expect(form.year?.year == 2023 && form.year?.printed.cell?.reference == CellReference("A2"))
     #expect(form.header.map(\.label.text) == ["项目名称", "主管部门", "实施单位", "项目负责人", "联系电话："])
     #expect(form.header.map(\.value.text) == ["雇员经费", "工业和信息化局", "工业和信息化局", "", ""])
     // A label left blank gets the cell after it (after its merge) as its empty value.
@@ -70,7 +70,7 @@ import Testing
   @Test func aYearInsideTheTitleIsTheTitles() throws {
     let form = try #require(
       Self.locate([["项目支出绩效自评表\n（2023年度）"], ["公开14表", "", "", "", "金额单位：万元"], ["项目名称", "x"]]).first)
-    #expect(form.year?.year == 2023 && form.year?.cell.reference == CellReference("A1"))
+    #expect(form.year?.year == 2023 && form.year?.printed.cell?.reference == CellReference("A1"))
     // A form number and the unit of amounts in a corner are kept as the corner's.
     #expect(form.corner.map(\.text) == ["公开14表", "金额单位：万元"])
     #expect(form.header.map(\.label.text) == ["项目名称"])
@@ -86,7 +86,7 @@ import Testing
     ])
     #expect(forms.count == 1)
     #expect(forms.first?.title?.text == "2023年度项目支出绩效自评表")
-    #expect(forms.first?.year?.year == 2023 && forms.first?.year?.cell.reference == CellReference("A1"))
+    #expect(forms.first?.year?.year == 2023 && forms.first?.year?.printed.cell?.reference == CellReference("A1"))
     #expect(forms.first?.goals?.entries.map(\.text.text) == ["完成绩效目标表填报", "已完成"])
   }
 
@@ -348,7 +348,7 @@ import Testing
     let forms = Self.locate(rows)
     #expect(forms.count == 4)
     #expect(forms.map(\.rows) == [0...6, 8...14, 15...17, 18...20])
-    #expect(forms.map { $0.title?.reference.row } == [0, 8, nil, nil])
+    #expect(forms.map { $0.title?.cell?.reference.row } == [0, 8, nil, nil])
     #expect(forms.map { $0.header.first?.value.text } == ["雇员经费", "雇员经费", "乙", "乙"])
     #expect(forms.map { $0.indicators?.rows.count } == [1, 1, 1, 1])
   }
