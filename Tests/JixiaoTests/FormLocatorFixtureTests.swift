@@ -33,9 +33,10 @@ import Testing
       return ManifestFile(
         path: path, format: format,
         tables: tables.map {
+          // A document's tables are numbered; their grids are named 表1, 表2….
           ManifestTable(
-            sheet: $0["sheet"] as? String ?? ($0["table"] as? Int).map { "表\($0)" }, anchors: $0["anchors"] as? [String: Any] ?? [:],
-            expected: $0["expected"] as? String ?? "")
+            sheet: $0["sheet"] as? String ?? ($0["table"] as? Int).map { "表\($0)" },
+            anchors: $0["anchors"] as? [String: Any] ?? [:], expected: $0["expected"] as? String ?? "")
         })
     }
   }()
