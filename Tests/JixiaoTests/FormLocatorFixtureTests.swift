@@ -3,9 +3,10 @@ import Testing
 
 @testable import Jixiao
 
-/// Every .xlsx (openpyxl's and LibreOffice's) and form CSV of `Fixtures/forms/`, located and checked
-/// against `MANIFEST.json`: each table's anchors, and each indicator's names, target, actual, weight and
-/// claimed score against the table the manifest names.
+/// Every .xlsx (openpyxl's and LibreOffice's), .docx and form CSV of `Fixtures/forms/`, located and checked
+/// against `MANIFEST.json`: each table's anchors (a Word form's title and year may be paragraphs above its
+/// table), and each indicator's names, target, actual, weight and claimed score against the table the
+/// manifest names.
 @Suite struct FormLocatorFixtureTests {
   struct ManifestTable: @unchecked Sendable {
     var sheet: String?
@@ -26,29 +27,34 @@ import Testing
       let files = root["files"] as? [[String: Any]]
     else { return [] }
     return files.compactMap { file in
-      guard let path = file["path"] as? String, let format = file["format"] as? String, format == "xlsx" || format == "csv",
+      guard let path = file["path"] as? String, let format = file["format"] as? String, ["xlsx", "docx", "csv"].contains(format),
         let tables = file["tables"] as? [[String: Any]]
       else { return nil }
       return ManifestFile(
         path: path, format: format,
         tables: tables.map {
+          // A document's tables are numbered; their grids are named 表1, 表2….
           ManifestTable(
-            sheet: $0["sheet"] as? String, anchors: $0["anchors"] as? [String: Any] ?? [:],
-            expected: $0["expected"] as? String ?? "")
+            sheet: $0["sheet"] as? String ?? ($0["table"] as? Int).map { "表\($0)" },
+            anchors: $0["anchors"] as? [String: Any] ?? [:], expected: $0["expected"] as? String ?? "")
         })
     }
   }()
 
-  @Test func theManifestListsEveryWorkbookAndCSV() {
-    // Both producers' workbooks (11 each) and the four CSV files.
+  @Test func theManifestListsEveryWorkbookDocumentAndCSV() {
+    // Both producers' workbooks (11 each), the two Word documents (L1, L6) and the four CSV files.
     #expect(Self.files.filter { $0.format == "xlsx" }.count == 22)
+    #expect(Self.files.filter { $0.format == "docx" }.count == 2)
     #expect(Self.files.filter { $0.format == "csv" }.count == 4)
   }
 
   static func grids(_ file: ManifestFile) throws -> [Grid] {
     let bytes = [UInt8](try Data(contentsOf: repositoryRoot.appendingPathComponent(file.path)))
-    return file.format == "xlsx"
-      ? try SpreadsheetReader.read(bytes: bytes, file: file.path) : [try CSVGridReader.read(bytes: bytes, file: file.path)]
+    switch file.format {
+    case "xlsx": return try SpreadsheetReader.read(bytes: bytes, file: file.path)
+    case "docx": return try DocumentReader.read(bytes: bytes, file: file.path)
+    default: return [try CSVGridReader.read(bytes: bytes, file: file.path)]
+    }
   }
 
   @Test(arguments: files)
@@ -76,8 +82,8 @@ import Testing
   private func checkAnchors(_ form: PrintedForm, grid: Grid, _ table: ManifestTable, _ context: Comment) throws {
     let anchors = table.anchors
     let expected = try expectedTable(table.expected)
-    #expect(form.title?.reference == cell(anchors, "title"), context)
-    #expect(form.year?.cell.reference == cell(anchors, "year"), context)
+    checkPrinted(form, form.title, anchors["title"], grid: grid, "title", context)
+    checkPrinted(form, form.year?.printed, anchors["year"], grid: grid, "year", context)
     #expect(form.year?.year == expected["year"] as? Int, context)
     #expect(form.header.first?.label.reference.row == row(anchors, "headerRow"), context)
     #expect(form.funds?.label.cell.reference == cell(anchors, "funds"), context)
@@ -107,6 +113,25 @@ import Testing
     // The total row's claimed total equals the table's, as a decimal.
     if let claimed = expected["claimedTotal"] as? String, let total = form.total?.claimedTotal {
       #expect(sameNumber(total.text, claimed), "\(context) claimed total \(total.text) vs \(claimed)")
+    }
+  }
+
+  /// A title or year against its anchor: a cell (`A1`), or a paragraph above the table (`paragraph 1 above
+  /// the table`), whose text is the preamble's and whose location says so.
+  private func checkPrinted(
+    _ form: PrintedForm, _ printed: PrintedText?, _ anchor: Any?, grid: Grid, _ name: String, _ context: Comment
+  ) {
+    let anchor = anchor as? String
+    if let reference = anchor.flatMap({ CellReference($0) }) {
+      #expect(printed?.cell?.reference == reference, "\(context) \(name)")
+    } else if let anchor {
+      #expect(printed?.paragraph != nil, "\(context) \(name) is a paragraph above the table")
+      guard let printed, let index = printed.paragraph else { return }
+      #expect(form.location(of: printed).field == "\(form.sheet), \(anchor)", "\(context) \(name)")
+      #expect(form.location(of: printed) == grid.location(ofPreambleParagraph: index), "\(context) \(name)")
+      #expect(printed.text == grid.preamble[index], "\(context) \(name)")
+    } else {
+      #expect(printed == nil, "\(context) \(name) is not printed")
     }
   }
 

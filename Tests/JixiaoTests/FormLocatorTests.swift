@@ -48,7 +48,7 @@ import Testing
     let form = try #require(forms.first)
     #expect(forms.count == 1)
     #expect(form.title?.text == "项目支出绩效自评表")
-    #expect(form.year?.year == 2023 && form.year?.cell.reference == CellReference("A2"))
+    #expect(form.year?.year == 2023 && form.year?.printed.cell?.reference == CellReference("A2"))
     #expect(form.header.map(\.label.text) == ["项目名称", "主管部门", "实施单位", "项目负责人", "联系电话："])
     #expect(form.header.map(\.value.text) == ["雇员经费", "工业和信息化局", "工业和信息化局", "", ""])
     // A label left blank gets the cell after it (after its merge) as its empty value.
@@ -70,7 +70,7 @@ import Testing
   @Test func aYearInsideTheTitleIsTheTitles() throws {
     let form = try #require(
       Self.locate([["项目支出绩效自评表\n（2023年度）"], ["公开14表", "", "", "", "金额单位：万元"], ["项目名称", "x"]]).first)
-    #expect(form.year?.year == 2023 && form.year?.cell.reference == CellReference("A1"))
+    #expect(form.year?.year == 2023 && form.year?.printed.cell?.reference == CellReference("A1"))
     // A form number and the unit of amounts in a corner are kept as the corner's.
     #expect(form.corner.map(\.text) == ["公开14表", "金额单位：万元"])
     #expect(form.header.map(\.label.text) == ["项目名称"])
@@ -86,7 +86,7 @@ import Testing
     ])
     #expect(forms.count == 1)
     #expect(forms.first?.title?.text == "2023年度项目支出绩效自评表")
-    #expect(forms.first?.year?.year == 2023 && forms.first?.year?.cell.reference == CellReference("A1"))
+    #expect(forms.first?.year?.year == 2023 && forms.first?.year?.printed.cell?.reference == CellReference("A1"))
     #expect(forms.first?.goals?.entries.map(\.text.text) == ["完成绩效目标表填报", "已完成"])
   }
 
@@ -348,9 +348,60 @@ import Testing
     let forms = Self.locate(rows)
     #expect(forms.count == 4)
     #expect(forms.map(\.rows) == [0...6, 8...14, 15...17, 18...20])
-    #expect(forms.map { $0.title?.reference.row } == [0, 8, nil, nil])
+    #expect(forms.map { $0.title?.cell?.reference.row } == [0, 8, nil, nil])
     #expect(forms.map { $0.header.first?.value.text } == ["雇员经费", "雇员经费", "乙", "乙"])
     #expect(forms.map { $0.indicators?.rows.count } == [1, 1, 1, 1])
+  }
+
+  /// A grid with paragraphs above it, as a Word table is read.
+  static func locate(_ rows: [[String]], preamble: [String]) -> [PrintedForm] {
+    var grid = grid(rows, file: "t.docx")
+    grid.preamble = preamble
+    return FormLocator().forms(in: grid)
+  }
+
+  static let untitled: [[String]] = [["项目名称", "", "乙"], header, ["产出指标", "数量指标", "b", "1", "1", "100", "100"]]
+
+  @Test func aWordFormsTitleAndYearAreTheParagraphsAboveItsTable() throws {
+    let forms = Self.locate(
+      Self.untitled + Self.untitled, preamble: ["附件2", "项目支出绩效自评表", "（2023年度）", "填报单位：某局"])
+    #expect(forms.count == 2)
+    let form = try #require(forms.first)
+    #expect(form.title == .paragraph(index: 1, text: "项目支出绩效自评表"))
+    #expect(form.year == PrintedYear(printed: .paragraph(index: 2, text: "（2023年度）"), year: 2023))
+    let title = try #require(form.title)
+    #expect(form.location(of: title) == SourceLocation(file: "t.docx", field: "表, paragraph 2 above the table"))
+    #expect(form.location(of: title) == Self.grid([], file: "t.docx").location(ofPreambleParagraph: 1))
+    // The paragraphs are above the first table only.
+    #expect(forms[1].title == nil && forms[1].year == nil)
+  }
+
+  @Test func aTitleParagraphMayHoldItsYear() throws {
+    let form = try #require(Self.locate(Self.untitled, preamble: ["项目支出绩效自评表\n（2024年度）", "单位：万元"]).first)
+    #expect(form.title?.paragraph == 0)
+    #expect(form.year?.year == 2024 && form.year?.printed == form.title)
+  }
+
+  @Test func unrelatedParagraphsAboveATableAreNoTitleOrYear() throws {
+    let form = try #require(
+      Self.locate(
+        Self.untitled,
+        preamble: ["关于2023年度项目支出绩效自评的报告", "2023年项目执行情况详见绩效目标表。", "附件2", "2023年3月"]
+      ).first)
+    #expect(form.title == nil)
+    #expect(form.year == nil)
+    #expect(form.header.first?.value.text == "乙")
+  }
+
+  @Test func aTitleCellWinsOverTheParagraphsAboveTheTable() throws {
+    let both = try #require(
+      Self.locate(Self.top + [Self.header], preamble: ["部门整体支出绩效自评表", "（2022年度）"]).first)
+    #expect(both.title == .cell(GridCell(kind: .text, text: "项目支出绩效自评表", reference: CellReference("A1")!)))
+    #expect(both.year?.year == 2023 && both.year?.printed.cell?.reference == CellReference("A2"))
+    // A title cell without a year takes the year printed above the table.
+    let noYear = try #require(Self.locate([["项目支出绩效自评表"]] + Self.untitled, preamble: ["（2022年度）", "附件"]).first)
+    #expect(noYear.title?.cell?.reference == CellReference("A1"))
+    #expect(noYear.year == PrintedYear(printed: .paragraph(index: 0, text: "（2022年度）"), year: 2022))
   }
 
   @Test func aHeaderOnlyTableHasABlockWithoutRows() throws {

@@ -28,14 +28,34 @@ public struct FormLocator: Sendable {
       }
       var reader = PrintedFormReader(view: view, start: row)
       var form = reader.read()
-      if forms.isEmpty, !leading.isEmpty {
+      if forms.isEmpty {
         form.corner.insert(contentsOf: leading, at: 0)
         leading = []
+        readTitleAndYear(from: grid.preamble, into: &form)
       }
       forms.append(form)
       row = reader.next
     }
     return forms
+  }
+
+  /// A Word form prints its title and year in paragraphs above the table: where the table's cells print
+  /// none, the last paragraph that is a title, and the last that is a year (else the year in the title's
+  /// text). A cell of the table wins over a paragraph.
+  private func readTitleAndYear(from preamble: [String], into form: inout PrintedForm) {
+    if form.title == nil, let index = preamble.indices.last(where: { vocabulary.isTitle(printed: preamble[$0]) }) {
+      form.title = .paragraph(index: index, text: preamble[index])
+    }
+    guard form.year == nil else { return }
+    for index in preamble.indices.reversed() {
+      if let year = FormText.year(ofYearCell: preamble[index]) {
+        form.year = PrintedYear(printed: .paragraph(index: index, text: preamble[index]), year: year)
+        return
+      }
+    }
+    if let title = form.title, title.paragraph != nil, let year = FormText.year(inText: title.text) {
+      form.year = PrintedYear(printed: title, year: year)
+    }
   }
 }
 
@@ -147,7 +167,7 @@ struct PrintedFormReader {
   /// The title, then the year: in its own cell on the next row that holds something, or in the title's text.
   private mutating func readTitle(at row: Int) -> Int {
     let cells = view.filled(row)
-    form.title = cells[0]
+    form.title = .cell(cells[0])
     form.corner += cells.dropFirst().filter { cell in
       guard let year = FormText.year(ofYearCell: cell.text) else { return true }
       form.year = PrintedYear(cell: cell, year: year)
@@ -164,7 +184,7 @@ struct PrintedFormReader {
       }
     }
     if form.year == nil, let title = form.title, let year = FormText.year(inText: title.text) {
-      form.year = PrintedYear(cell: title, year: year)
+      form.year = PrintedYear(printed: title, year: year)
     }
     return row + 1
   }

@@ -103,6 +103,10 @@ public struct FormVocabulary: Sendable, Hashable {
       return false
     }
   }
+  /// Whether a text printed on its own (a paragraph above a table) is a title, told as a title cell is.
+  func isTitle(printed: String) -> Bool {
+    printed.utf8.count <= FormGrid.longestTitle && isTitle(FormText.labelKey(printed))
+  }
   func isFundsLabel(_ key: String) -> Bool { fundsLabelPrefixes.contains { FormText.starts(key, with: $0) } }
   func isNote(_ key: String) -> Bool { noteLabelPrefixes.contains { FormText.starts(key, with: $0) } }
   func isRotatedLabel(_ key: String) -> Bool { rotatedLabelWords.contains { key.utf8.containsSequence($0) } }

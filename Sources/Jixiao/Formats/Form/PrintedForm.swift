@@ -1,7 +1,8 @@
 /// One printed table found in a grid, its parts as the form prints them (forms.md, "The parts of a form"):
 /// title and year, header block, funds block, goals block, indicator block, total row. Values are the
-/// grid's cells, text as printed and value as held, each with its reference; `location(of:)` says where a
-/// cell is in the file. Which field of a table each part fills is for the table schema to say.
+/// grid's cells, text as printed and value as held, each with its reference; the title and year may
+/// instead be paragraphs printed above the grid (a Word table's). `location(of:)` says where a cell or
+/// paragraph is in the file. Which field of a table each part fills is for the table schema to say.
 ///
 /// Nothing the locator met inside the table is left out: a row it cannot place is in `unplacedRows`, a
 /// cell of the indicator block under no header in `unnamedColumns`, a cell of the title and header area
@@ -16,7 +17,8 @@ public struct PrintedForm: Sendable, Hashable {
   /// For a grid read from text, the line each of `rows` starts on; empty otherwise.
   public var lines: [Int]
 
-  public var title: GridCell?
+  /// The title: a cell of the table, or, where the table prints none, a paragraph above it.
+  public var title: PrintedText?
   public var year: PrintedYear?
   /// Cells of the title and header area that are neither the title, the year, a label nor a value: a form
   /// number (`公开14表`), the unit of amounts (`金额单位：万元`), a department in a corner (`部门:临沧市…`).
@@ -53,16 +55,57 @@ public struct PrintedForm: Sendable, Hashable {
     guard lines.indices.contains(offset) else { return SourceLocation(file: file, field: "\(sheet)!\(reference)") }
     return SourceLocation(file: file, line: lines[offset], field: "\(reference)")
   }
+
+  /// Where a title or year is: its cell, as `location(of:)` a reference says, or its paragraph above the
+  /// table, as `Grid.location(ofPreambleParagraph:)` says.
+  public func location(of printed: PrintedText) -> SourceLocation {
+    switch printed {
+    case .cell(let cell): location(of: cell.reference)
+    case .paragraph(let index, _): Grid.location(ofPreambleParagraph: index, file: file, name: sheet)
+    }
+  }
 }
 
-/// The year of a form, and the cell it is printed in (its own cell below the title, or the title's).
+/// Text of a form outside its blocks, printed in a cell of the grid or in a paragraph above it (a Word
+/// form's title and year, from `Grid.preamble`).
+public enum PrintedText: Sendable, Hashable {
+  case cell(GridCell)
+  /// A paragraph of the grid's preamble (0 is the first) and its text.
+  case paragraph(index: Int, text: String)
+
+  public var text: String {
+    switch self {
+    case .cell(let cell): cell.text
+    case .paragraph(_, let text): text
+    }
+  }
+
+  /// The cell, when the text is printed in one.
+  public var cell: GridCell? {
+    guard case .cell(let cell) = self else { return nil }
+    return cell
+  }
+
+  /// The preamble paragraph's index, when the text is printed in one.
+  public var paragraph: Int? {
+    guard case .paragraph(let index, _) = self else { return nil }
+    return index
+  }
+}
+
+/// The year of a form, and where it is printed: its own cell below the title, or the title's; or a
+/// paragraph above the table, its own or the title's.
 public struct PrintedYear: Sendable, Hashable {
-  public var cell: GridCell
+  public var printed: PrintedText
   public var year: Int
 
-  public init(cell: GridCell, year: Int) {
-    self.cell = cell
+  public init(printed: PrintedText, year: Int) {
+    self.printed = printed
     self.year = year
+  }
+
+  public init(cell: GridCell, year: Int) {
+    self.init(printed: .cell(cell), year: year)
   }
 }
 

@@ -105,6 +105,11 @@ public struct Grid: Sendable, Hashable {
 
   /// Where a paragraph of the preamble is (0 is the first): `表1, paragraph 2 above the table`.
   public func location(ofPreambleParagraph index: Int) -> SourceLocation {
+    Self.location(ofPreambleParagraph: index, file: file, name: name)
+  }
+
+  /// Where a paragraph of a grid's preamble is, given the grid's file and name.
+  public static func location(ofPreambleParagraph index: Int, file: String, name: String) -> SourceLocation {
     SourceLocation(file: file, field: "\(name), paragraph \(index + 1) above the table")
   }
 }
