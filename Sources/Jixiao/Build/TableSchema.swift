@@ -113,20 +113,9 @@ public enum TableSchema {
   }
 
   /// A header as compared: without spaces and line breaks (a printed header wraps), full-width brackets and
-  /// percent signs folded to ASCII.
-  public static func headerKey(_ header: some StringProtocol) -> String {
-    var key = ""
-    key.unicodeScalars.reserveCapacity(header.unicodeScalars.count)
-    for scalar in header.unicodeScalars where !scalar.properties.isWhitespace && scalar != "\u{FEFF}" {
-      switch scalar {
-      case "（": key.unicodeScalars.append("(")
-      case "）": key.unicodeScalars.append(")")
-      case "％": key.unicodeScalars.append("%")
-      default: key.unicodeScalars.append(scalar)
-      }
-    }
-    return key
-  }
+  /// percent signs folded to ASCII. The form locator compares its headers and labels by the same key
+  /// (`FormText.key`, which defines it with a fast path for the many cells that hold nothing to fold).
+  public static func headerKey(_ header: String) -> String { FormText.key(header) }
 
   /// The fields among `fields` by the key of each of their headers. Two fields that share a header among
   /// the same fields would make a header ambiguous: `TableSchemaTests` proves the layouts have none.
