@@ -8,6 +8,8 @@ struct PrintedFormTable {
   let number: Int
   /// The locator's words, by which the funds block's total is told from its sources.
   var vocabulary = FormVocabulary.standard
+  /// The encoding the file was read in (a form CSV saved as GB18030), which a report mentions.
+  var sourceEncoding = SourceEncoding.utf8
 
   static let headerFields = TableSchema.headers(of: [TableField.name, .department, .implementer])
   static let fundsFields = TableSchema.headers(of: [
@@ -28,7 +30,7 @@ struct PrintedFormTable {
 
   func build() -> Result<Table, InputError> {
     let start = form.location(of: CellReference(row: form.rows.lowerBound, column: 0))
-    var builder = TableBuilder(location: start, defaultID: defaultID)
+    var builder = TableBuilder(location: start, defaultID: defaultID, sourceEncoding: sourceEncoding)
     readTitle(into: &builder)
     for pair in form.header {
       guard let field = Self.headerFields[FormText.labelKey(pair.label.text)], !pair.value.isEmpty, !builder.hasValue(field)

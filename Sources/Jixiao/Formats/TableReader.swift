@@ -51,11 +51,20 @@ public enum TableReader {
     } catch {
       return [.rejected(error)]
     }
+    var encoding = SourceEncoding.utf8
+    if format == .csv {
+      var decoder = CSVTextDecoder(file: file)
+      _ = decoder.decode(bytes)
+      _ = decoder.finish()
+      encoding = decoder.encoding ?? .utf8
+    }
     let locator = FormLocator()
     var records: [Record] = []
     for grid in grids {
       for form in locator.forms(in: grid) {
-        switch PrintedFormTable(form: form, number: records.count + 1, vocabulary: locator.vocabulary).build() {
+        switch PrintedFormTable(
+          form: form, number: records.count + 1, vocabulary: locator.vocabulary, sourceEncoding: encoding
+        ).build() {
         case .success(let table): records.append(.table(table))
         case .failure(let error): records.append(.rejected(error))
         }
