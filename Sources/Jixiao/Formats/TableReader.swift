@@ -28,10 +28,13 @@ public enum TableReader {
     return nil
   }
 
-  /// Reads every record of an input held in memory (a batch streams instead: `BatchRunner`).
+  /// Reads every record of an input held in memory (a batch streams instead: `BatchRunner`). A CSV is told
+  /// a form or flat by its first block, as the batch tells it.
   public static func read(_ bytes: [UInt8], file: String, format: InputFormat? = nil) -> [Record] {
     let resolved = format ?? Self.format(forPath: file) ?? sniff(bytes)
-    if resolved.holdsPrintedForms || (resolved == .csv && CSVGridReader.isPrintedForm(firstBlock: bytes)) {
+    if resolved.holdsPrintedForms
+      || (resolved == .csv && CSVGridReader.isPrintedForm(firstBlock: Array(bytes.prefix(ByteSource.blockSize))))
+    {
       return readForms(bytes, file: file, format: resolved)
     }
     return resolved == .json ? readDocument(bytes, file: file) : readRecords(bytes, file: file, format: resolved)
