@@ -72,3 +72,30 @@ import Testing
     #expect(TableReader.baseName("a/表.xlsx") == "表")
   }
 }
+
+extension FormReadingTests {
+  /// Each value is set with the cell it is printed in: sheet and cell, or for a CSV file, line and cell.
+  @Test func everyValueSaysWhereItIsPrinted() throws {
+    let bytes = try Array(Data(contentsOf: repositoryRoot.appendingPathComponent("Fixtures/forms/L1/L1-national.xlsx")))
+    let grid = try SpreadsheetReader.read(bytes: bytes, file: "L1-national.xlsx")[0]
+    let form = try #require(FormLocator().forms(in: grid).first)
+    let reader = PrintedFormTable(form: form, number: 1)
+    var builder = reader.makeBuilder(recordingProvenance: true)
+    reader.fill(&builder)
+    let provenance = try #require(builder.provenance)
+    func fields(_ field: TableField) -> [String] { provenance.filter { $0.field == field }.compactMap(\.location.field) }
+    // MANIFEST.json: year A2, funds total row 6, indicators from row 12, weight sum G20 and claimed total H20.
+    #expect(fields(.year) == ["自评表1!A2"])
+    #expect(fields(.claimedTotal) == ["自评表1!H20"])
+    #expect(fields(.weight).first == "自评表1!G12")
+    #expect(fields(.fundsAnnualBudget).first?.hasSuffix("6") == true)
+
+    let csv = Array(Self.form.utf8)
+    let csvForm = try #require(FormLocator().forms(in: CSVGridReader.read(bytes: csv, file: "form.csv")).first)
+    let csvReader = PrintedFormTable(form: csvForm, number: 1)
+    var csvBuilder = csvReader.makeBuilder(recordingProvenance: true)
+    csvReader.fill(&csvBuilder)
+    let weight = try #require(csvBuilder.provenance?.first { $0.field == .weight })
+    #expect(weight.location.line == 4 && weight.location.field == "D4")
+  }
+}

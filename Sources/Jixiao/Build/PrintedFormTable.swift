@@ -29,8 +29,20 @@ struct PrintedFormTable {
   }
 
   func build() -> Result<Table, InputError> {
+    var builder = makeBuilder()
+    fill(&builder)
+    return builder.build()
+  }
+
+  /// The builder the table is made by; with `recordingProvenance`, it keeps where each value is printed.
+  func makeBuilder(recordingProvenance: Bool = false) -> TableBuilder {
     let start = form.location(of: CellReference(row: form.rows.lowerBound, column: 0))
-    var builder = TableBuilder(location: start, defaultID: defaultID, sourceEncoding: sourceEncoding)
+    return TableBuilder(
+      location: start, defaultID: defaultID, sourceEncoding: sourceEncoding, recordingProvenance: recordingProvenance)
+  }
+
+  /// Sets every value the form prints, part by part.
+  func fill(_ builder: inout TableBuilder) {
     readTitle(into: &builder)
     for pair in form.header {
       guard let field = Self.headerFields[FormText.labelKey(pair.label.text)], !pair.value.isEmpty, !builder.hasValue(field)
@@ -48,7 +60,6 @@ struct PrintedFormTable {
         builder.ignoreCell(row: .unplaced, header: "\(cell.reference)", text: cell.text)
       }
     }
-    return builder.build()
   }
 
   // MARK: Title and year
