@@ -34,22 +34,7 @@ import Testing
     }
     let result = Scorer(profile: defaultProfile).score(table)
     let expected = try Expected(bytes: Array(Data(contentsOf: folder.appendingPathComponent("expected.json"))))
-
-    #expect(result.recomputedTotal.description == expected.total, "\(name) total")
-    #expect(result.unverifiedPoints.description == expected.unverified, "\(name) unverified points")
-    #expect(result.recomputedGrade?.rawValue == expected.grade, "\(name) grade")
-    if let claimedGrade = expected.claimedGrade { #expect(result.claimedGrade?.rawValue == claimedGrade, "\(name)") }
-    if let funds = expected.funds {
-      #expect(result.funds?.score.description == funds.score, "\(name) funds score")
-      #expect(result.funds?.verified == funds.verified, "\(name) funds verified")
-    }
-    #expect(result.indicators.count == expected.indicators.count, "\(name) indicator count")
-    for (item, want) in zip(result.indicators, expected.indicators) {
-      #expect(item.index == want.index && item.name == want.name, "\(name) #\(want.index)")
-      #expect(item.score.description == want.score, "\(name) #\(want.index) \(want.name) score")
-      #expect(item.verified == want.verified, "\(name) #\(want.index) verified")
-    }
-    #expect(result.findings.map(\.key).sorted() == expected.findings.sorted(), "\(name) findings")
+    expected.expectMatches(result, name)
   }
 }
 
@@ -69,6 +54,25 @@ struct Expected {
   var funds: (score: String, verified: Bool)?
   var indicators: [Item]
   var findings: [String]
+
+  /// The result's figures are the expected ones: totals, grades, funds, each indicator, the finding codes.
+  func expectMatches(_ result: TableResult, _ name: String) {
+    #expect(result.recomputedTotal.description == total, "\(name) total")
+    #expect(result.unverifiedPoints.description == unverified, "\(name) unverified points")
+    #expect(result.recomputedGrade?.rawValue == grade, "\(name) grade")
+    if let claimedGrade { #expect(result.claimedGrade?.rawValue == claimedGrade, "\(name)") }
+    if let funds {
+      #expect(result.funds?.score.description == funds.score, "\(name) funds score")
+      #expect(result.funds?.verified == funds.verified, "\(name) funds verified")
+    }
+    #expect(result.indicators.count == indicators.count, "\(name) indicator count")
+    for (item, want) in zip(result.indicators, indicators) {
+      #expect(item.index == want.index && item.name == want.name, "\(name) #\(want.index)")
+      #expect(item.score.description == want.score, "\(name) #\(want.index) \(want.name) score")
+      #expect(item.verified == want.verified, "\(name) #\(want.index) verified")
+    }
+    #expect(result.findings.map(\.key).sorted() == findings.sorted(), "\(name) findings")
+  }
 
   init(bytes: [UInt8]) throws {
     guard case .object(let root) = try JSONParser.parse(bytes) else { throw CancellationError() }

@@ -4,6 +4,8 @@ enum RawRecord: Sendable {
   case jsonLine([UInt8], SourceLocation, defaultID: String)
   case jsonDocument([UInt8], file: String)
   case csvTable(FlatCSVTable)
+  /// A whole file of printed forms (.xlsx, .docx, a form CSV): its tables are located and built in the worker.
+  case printedForms([UInt8], file: String, format: InputFormat)
   case rejected(InputError)
 
   init(_ output: CSVTableAssembler.Output) {
@@ -25,6 +27,8 @@ enum RawRecord: Sendable {
       case .success(let table): return [.table(table)]
       case .failure(let error): return [.rejected(error)]
       }
+    case .printedForms(let bytes, let file, let format):
+      return TableReader.readForms(bytes, file: file, format: format)
     case .rejected(let error):
       return [.rejected(error)]
     }
@@ -57,18 +61,28 @@ struct RecordReader {
     let file = fileLabel
     var first = source.nextBlock()
     let resolved = format ?? TableReader.sniff(first ?? [])
-    switch resolved {
-    case .json:
+    /// The whole input, or nil (after its rejection) when it is larger than a document may be.
+    func whole(_ advice: String) -> [UInt8]? {
       guard let rest = source.readAll(limit: Limits.maximumDocumentBytes - (first?.count ?? 0)) else {
         emit(
           .rejected(
-            InputError(
-              SourceLocation(file: file),
-              "the document is larger than \(Limits.maximumDocumentBytes >> 20) MiB; write large batches as JSON Lines (.jsonl)"))
+            InputError(SourceLocation(file: file), "the file is larger than \(Limits.maximumDocumentBytes >> 20) MiB; \(advice)"))
         )
-        return source.bytesRead
+        return nil
       }
-      emit(.jsonDocument((first ?? []) + rest, file: file))
+      return (first ?? []) + rest
+    }
+    switch resolved {
+    case .json:
+      if let bytes = whole("write large batches as JSON Lines (.jsonl)") { emit(.jsonDocument(bytes, file: file)) }
+    case .xlsx, .docx:
+      if let bytes = whole("split the tables into smaller files") {
+        emit(.printedForms(bytes, file: file, format: resolved))
+      }
+    case .csv where CSVGridReader.isPrintedForm(firstBlock: first ?? []):
+      if let bytes = whole("split the tables into smaller files") {
+        emit(.printedForms(bytes, file: file, format: resolved))
+      }
     case .jsonl, .csv:
       // The block read to sniff the format comes first, then the rest of the input.
       let next = { () -> [UInt8]? in
@@ -82,6 +96,7 @@ struct RecordReader {
 
   /// Records of a JSON Lines or CSV stream, block by block (`next`), in input order.
   static func split(_ format: InputFormat, file: String, next: () -> [UInt8]?, _ emit: (RawRecord) -> Void) {
+    precondition(!format.holdsPrintedForms, "a file of printed forms is read whole (TableReader.readForms)")
     if format == .csv {
       splitCSV(file: file, next: next, emit)
     } else {

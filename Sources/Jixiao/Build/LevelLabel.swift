@@ -1,6 +1,7 @@
 /// A level name as forms print it in a merged cell: the name, and sometimes the level's points in brackets,
 /// `产出指标（50分）`, `效益指标(30分)`, `满意度指标（10）`. The points are read by the points grammar of
-/// `PrintedNumber`; brackets holding anything else (`成本指标（万元）`) are part of the name.
+/// `PrintedNumber`; brackets holding anything else (`成本指标（万元）`, `得分（20分*执行率）`) are part of the name.
+/// A printed form's level and funds labels are split by it too (`PointsLabel`).
 enum LevelLabel {
   /// The name without its points, and the points; nil when the text carries none.
   static func split(_ printed: String) -> (name: String, points: Rational)? {

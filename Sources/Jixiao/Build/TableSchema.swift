@@ -8,8 +8,8 @@ public enum TableSchema {
     declare(.id, .table, "id", "表编号", ["表编号", "表id", "tableId", "id"], .text),
     declare(.kind, .table, "kind", "类型", ["类型", "表类型", "kind"], .tableKind),
     declare(.year, .table, "year", "年度", ["年度", "year"], .year),
-    declare(.name, .table, "name", "项目名称", ["项目名称", "单位名称", "部门（单位）名称", "name"], .name),
-    declare(.department, .table, "department", "主管部门", ["主管部门", "department"], .text),
+    declare(.name, .table, "name", "项目名称", ["项目名称", "单位名称", "部门（单位）名称", "部门名称", "单位名称（盖章）", "部门名称（盖章）", "name"], .name),
+    declare(.department, .table, "department", "主管部门", ["主管部门", "预算单位", "预算部门", "主管单位", "department"], .text),
     declare(.implementer, .table, "implementer", "实施单位", ["实施单位", "implementer"], .text),
     declare(.claimedTotal, .table, "claimedTotal", "自评总分", ["总分", "自评总分", "claimedTotal"], .number(.points)),
     declare(.claimedGrade, .table, "claimedGrade", "自评等级", ["等级", "自评等级", "claimedGrade"], .grade),
@@ -19,7 +19,7 @@ public enum TableSchema {
       .fundsAnnualBudget, .funds, "annualBudget", "全年预算数", ["全年预算数", "全年预算数(A)", "调整后预算数", "annualBudget"],
       .number(.amount)),
     declare(.fundsExecuted, .funds, "executed", "全年执行数", ["全年执行数", "全年执行数(B)", "executed"], .number(.amount)),
-    declare(.fundsWeight, .funds, "weight", "权重", ["分值", "权重", "weight"], .number(.points)),
+    declare(.fundsWeight, .funds, "weight", "权重", ["分值", "权重", "分值权重", "weight"], .number(.points)),
     declare(.fundsClaimedRate, .funds, "claimedRate", "执行率", ["执行率", "执行率(B/A)", "claimedRate"], .number(.rate)),
     declare(.fundsClaimedScore, .funds, "claimedScore", "自评得分", ["得分", "claimedScore"], .number(.points)),
     // A source row of the funds block.
@@ -32,7 +32,8 @@ public enum TableSchema {
     declare(.level2, .indicator, "level2", "二级指标", ["二级指标", "level2"], .level),
     declare(.indicatorName, .indicator, "name", "三级指标", ["三级指标", "指标名称", "indicator"], .name),
     declare(
-      .weight, .indicator, "weight", "权重", ["权重", "分值", "分值权重", "指标分值", "指标权重(分)", "权重(%)", "weight"],
+      .weight, .indicator, "weight", "权重",
+      ["权重", "分值", "分值权重", "指标分值", "指标权重(分)", "权重(%)", "指标分值权重", "权重分值", "权重占比(%)", "weight"],
       .number(.points)),
     declare(
       .target, .indicator, "target", "目标值", ["目标值", "年度指标值", "指标值", "预期指标值", "年初目标值(A)", "target"], .cell),
@@ -44,7 +45,7 @@ public enum TableSchema {
       .claimedScore, .indicator, "claimedScore", "自评得分", ["指标得分", "得分", "自评得分", "单项得分", "折算得分", "claimedScore"],
       .number(.points)),
     declare(.rule, .indicator, "rule", "赋分规则", ["赋分规则", "指标赋分规则", "rule"], .text),
-    declare(.basis, .indicator, "basis", "指标值设定依据", ["指标值设定依据", "指标设定依据", "basis"], .text),
+    declare(.basis, .indicator, "basis", "指标值设定依据", ["指标值设定依据", "指标设定依据", "指标值设置依据", "basis"], .text),
     declare(.lastYear, .indicator, "lastYear", "上年完成情况", ["上年完成情况", "上年完成值", "lastYear"], .text),
     declare(.evidence, .indicator, "evidence", "佐证资料", ["佐证资料", "evidence"], .text),
     declare(
@@ -113,20 +114,9 @@ public enum TableSchema {
   }
 
   /// A header as compared: without spaces and line breaks (a printed header wraps), full-width brackets and
-  /// percent signs folded to ASCII.
-  public static func headerKey(_ header: some StringProtocol) -> String {
-    var key = ""
-    key.unicodeScalars.reserveCapacity(header.unicodeScalars.count)
-    for scalar in header.unicodeScalars where !scalar.properties.isWhitespace && scalar != "\u{FEFF}" {
-      switch scalar {
-      case "（": key.unicodeScalars.append("(")
-      case "）": key.unicodeScalars.append(")")
-      case "％": key.unicodeScalars.append("%")
-      default: key.unicodeScalars.append(scalar)
-      }
-    }
-    return key
-  }
+  /// percent signs folded to ASCII. The form locator compares its headers and labels by the same key
+  /// (`FormText.key`, which defines it with a fast path for the many cells that hold nothing to fold).
+  public static func headerKey(_ header: String) -> String { FormText.key(header) }
 
   /// The fields among `fields` by the key of each of their headers. Two fields that share a header among
   /// the same fields would make a header ambiguous: `TableSchemaTests` proves the layouts have none.

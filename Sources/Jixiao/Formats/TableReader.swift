@@ -1,7 +1,12 @@
-/// Reads tables from bytes: one JSON object (or an array of them) per file, or JSON Lines.
+/// Reads tables from bytes: one JSON object (or an array of them) per file, JSON Lines, a CSV (flat, or a
+/// printed form saved as CSV), or the printed forms of a workbook (.xlsx) or a Word document (.docx).
 /// Every record ends as a table or as a located error; one bad record never hides the others.
 public enum InputFormat: String, Sendable, CaseIterable {
-  case json, jsonl, csv
+  case json, jsonl, csv, xlsx, docx
+
+  /// A format whose file is read whole into grids and its printed forms located (a CSV may be one too,
+  /// told by its first record: `CSVGridReader.isPrintedForm`).
+  var holdsPrintedForms: Bool { self == .xlsx || self == .docx }
 }
 
 public enum TableReader {
@@ -11,19 +16,71 @@ public enum TableReader {
     case rejected(InputError)
   }
 
-  /// The format a file name implies (`.jsonl`/`.ndjson` → JSON Lines, `.csv`); nil when it does not say.
+  /// The format a file name implies (`.jsonl`/`.ndjson` → JSON Lines, `.csv`, `.xlsx`, `.docx`); nil when
+  /// it does not say.
   public static func format(forPath path: String) -> InputFormat? {
     let lower = path.lowercased()
+    if lower.hasSuffix(".xlsx") { return .xlsx }
+    if lower.hasSuffix(".docx") { return .docx }
     if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") { return .jsonl }
     if lower.hasSuffix(".json") { return .json }
     if lower.hasSuffix(".csv") { return .csv }
     return nil
   }
 
-  /// Reads every record of an input held in memory (a batch streams instead: `BatchRunner`).
+  /// Reads every record of an input held in memory (a batch streams instead: `BatchRunner`). A CSV is told
+  /// a form or flat by its first block, as the batch tells it.
   public static func read(_ bytes: [UInt8], file: String, format: InputFormat? = nil) -> [Record] {
     let resolved = format ?? Self.format(forPath: file) ?? sniff(bytes)
+    if resolved.holdsPrintedForms
+      || (resolved == .csv && CSVGridReader.isPrintedForm(firstBlock: Array(bytes.prefix(ByteSource.blockSize))))
+    {
+      return readForms(bytes, file: file, format: resolved)
+    }
     return resolved == .json ? readDocument(bytes, file: file) : readRecords(bytes, file: file, format: resolved)
+  }
+
+  /// The printed forms of a workbook, a Word document or a form CSV, each a record: its grids (every sheet,
+  /// every document table), the tables the locator finds in each (`FormLocator`), each built by
+  /// `PrintedFormTable`. A file that cannot be read, or holds no form, is one rejection naming it.
+  static func readForms(_ bytes: [UInt8], file: String, format: InputFormat) -> [Record] {
+    let grids: [Grid]
+    do {
+      switch format {
+      case .xlsx: grids = try SpreadsheetReader.read(bytes: bytes, file: file)
+      case .docx: grids = try DocumentReader.read(bytes: bytes, file: file)
+      default: grids = [try CSVGridReader.read(bytes: bytes, file: file)]
+      }
+    } catch {
+      return [.rejected(error)]
+    }
+    var encoding = SourceEncoding.utf8
+    if format == .csv {
+      var decoder = CSVTextDecoder(file: file)
+      _ = decoder.decode(bytes)
+      _ = decoder.finish()
+      encoding = decoder.encoding ?? .utf8
+    }
+    let locator = FormLocator()
+    var records: [Record] = []
+    for grid in grids {
+      for form in locator.forms(in: grid) {
+        switch PrintedFormTable(
+          form: form, number: records.count + 1, vocabulary: locator.vocabulary, sourceEncoding: encoding
+        ).build() {
+        case .success(let table): records.append(.table(table))
+        case .failure(let error): records.append(.rejected(error))
+        }
+      }
+    }
+    guard records.isEmpty else { return records }
+    return [
+      .rejected(
+        InputError(
+          SourceLocation(file: file),
+          "no printed table found: no sheet or table holds a title ending in 自评表 or 目标表, a 项目名称 label, or an indicator header (三级指标); save the table as it is printed, or write it as JSON (docs/input.md)"
+        ))
+    ]
   }
 
   /// Several lines each starting with `{` are JSON Lines; anything else is one document. A UTF-8 byte
@@ -46,7 +103,7 @@ public enum TableReader {
 
   static func baseName(_ path: String) -> String {
     let name = path.split(separator: "/").last.map(String.init) ?? path
-    for suffix in [".jsonl", ".ndjson", ".json"] where name.lowercased().hasSuffix(suffix) {
+    for suffix in [".jsonl", ".ndjson", ".json", ".xlsx", ".docx"] where name.lowercased().hasSuffix(suffix) {
       return String(name.dropLast(suffix.count))
     }
     return name

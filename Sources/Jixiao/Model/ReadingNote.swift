@@ -25,12 +25,15 @@ public struct ReadingNote: Sendable, Hashable {
     case total = "总分行"
     /// The funds row of a flat CSV (一级指标 预算执行率).
     case funds = "预算执行率行"
+    /// A row of a printed form the locator could place in none of its parts (`PrintedForm.unplacedRows`).
+    case unplaced = "表内无法归入任何部分的行"
 
     /// What the row is read for.
     public var readFor: String {
       switch self {
       case .total: "得分（自评总分）与等级"
       case .funds: "预算数、执行数、分值、执行率与得分"
+      case .unplaced: "无"
       }
     }
   }

@@ -82,6 +82,24 @@ public enum CSVGridReader {
     }
   }
 
+  /// `isPrintedForm` on the first record of a CSV's first block of bytes (in any encoding a CSV is read
+  /// in), before the rest of the file is read.
+  static func isPrintedForm(firstBlock bytes: [UInt8]) -> Bool {
+    var decoder = CSVTextDecoder(file: "")
+    var parser = CSVParser()
+    var first: [String]?
+    func take(_ row: CSVParser.Row) {
+      guard first == nil, case .fields(let fields, _) = row, fields.contains(where: { !$0.isEmpty }) else { return }
+      first = fields
+    }
+    parser.feed(decoder.decode(bytes), take)
+    if first == nil {
+      parser.feed(decoder.finish(), take)
+      parser.finish(take)
+    }
+    return first.map { isPrintedForm(firstRecord: $0) } ?? false
+  }
+
   /// `isPrintedForm` on a CSV's first record that holds something, as read before the rest of the file.
   public static func isPrintedForm(firstRecord fields: [String], vocabulary: FormVocabulary = .standard) -> Bool {
     let cells = fields.enumerated().map {

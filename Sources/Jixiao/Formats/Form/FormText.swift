@@ -2,8 +2,8 @@
 /// their cells (`一级\n指标`, `分  值`), and brackets and colons come full-width or ASCII.
 enum FormText {
   /// A header as compared: without spaces and line breaks, full-width brackets and percent signs folded
-  /// to ASCII (`年初预算\n数` → `年初预算数`, `指标权重（分）` → `指标权重(分)`). The same definition as the
-  /// table schema's header key, so a column's key finds its field there.
+  /// to ASCII (`年初预算\n数` → `年初预算数`, `指标权重（分）` → `指标权重(分)`). The table schema's header key
+  /// (`TableSchema.headerKey`) is this, so a column's key finds its field there.
   static func key(_ printed: String) -> String {
     // Every row of a sheet is classified by its cells' keys: most cells hold nothing to remove or fold
     // and are their own key, told by one pass over their bytes.
@@ -68,26 +68,6 @@ enum FormText {
   /// Whether a text begins with a word, byte for byte (`★`, `其中：`).
   static func starts(_ printed: String, with word: String) -> Bool {
     printed.utf8.starts(with: word.utf8)
-  }
-
-  /// A label and the points printed in its brackets: `产出指标（50分）` is 产出指标 with 50 points,
-  /// `预算执行情况（20分）` the funds block with 20. The points are read by the points grammar; brackets
-  /// holding anything else (`成本指标（万元）`, `得分（20分*执行率）`) are part of the name.
-  static func splitPoints(_ printed: String) -> (name: String, points: Rational)? {
-    // Nearly every name ends in a CJK character: its last byte says there are no brackets to read. The
-    // last byte of `)`, of `）` (EF BC 89), or of a space after them (ASCII, or U+3000 ending in 80).
-    switch printed.utf8.last {
-    case 0x29, 0x89, 0x20, 0x09, 0x0A, 0x0D, 0x80: break
-    default: return nil
-    }
-    let text = printed.trimmingSpaces()
-    guard let close = text.last, close == ")" || close == "）",
-      let open = text.lastIndex(where: { $0 == "(" || $0 == "（" })
-    else { return nil }
-    let name = text[..<open].trimmingSpaces()
-    let inside = text[text.index(after: open)..<text.index(before: text.endIndex)]
-    guard !name.isEmpty, case .value(let points) = PrintedNumber.read(String(inside), as: .points) else { return nil }
-    return (String(name), points)
   }
 
   /// The year of a cell that is only a year as forms print it under their title: `（2023年度）`,

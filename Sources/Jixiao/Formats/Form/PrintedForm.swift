@@ -151,7 +151,7 @@ public struct PointsLabel: Sendable, Hashable {
 
   public init(_ cell: GridCell) {
     self.cell = cell
-    if let (name, points) = FormText.splitPoints(cell.text) {
+    if let (name, points) = LevelLabel.split(cell.text) {
       self.name = name
       self.points = points
     } else {

@@ -1,0 +1,215 @@
+/// Makes a `Table` from one printed form as the locator found it (`PrintedForm`), by a `TableBuilder`: each
+/// column and label goes to the field whose headers (`TableSchema.headers(of:)`) name it, each value with the
+/// place it is printed at. What the form prints that no field holds is reported, never dropped: a column an
+/// indicator fills (`column.ignored`), a cell of the total row, a row the locator could not place.
+struct PrintedFormTable {
+  let form: PrintedForm
+  /// The table's number in its file (1 is the first), for its default id.
+  let number: Int
+  /// The locator's words, by which the funds block's total is told from its sources.
+  var vocabulary = FormVocabulary.standard
+  /// The encoding the file was read in (a form CSV saved as GB18030), which a report mentions.
+  var sourceEncoding = SourceEncoding.utf8
+
+  static let headerFields = TableSchema.headers(of: [TableField.name, .department, .implementer])
+  static let fundsFields = TableSchema.headers(of: [
+    TableField.fundsInitialBudget, .fundsAnnualBudget, .fundsExecuted, .fundsWeight, .fundsClaimedRate, .fundsClaimedScore,
+  ])
+  static let sourceFields = TableSchema.headers(of: [
+    TableField.sourceName, .sourceInitialBudget, .sourceAnnualBudget, .sourceExecuted,
+  ])
+  static let indicatorFields = TableSchema.headers(of: TableField.allCases.filter { $0.place == .indicator })
+  /// The columns of a target printed in parts (L2, L3): 指标性质 (≥, ≤, ＝) · 指标值 · 度量单位, joined in
+  /// column order into the target's text (`≥` `735` `人次` → `≥735人次`).
+  static let targetPartKeys: Set<String> = ["指标性质", "度量单位", "计量单位", "单位"]
+
+  var defaultID: String {
+    let base = TableReader.baseName(form.file)
+    return number == 1 ? base : "\(base)#\(number)"
+  }
+
+  func build() -> Result<Table, InputError> {
+    var builder = makeBuilder()
+    fill(&builder)
+    return builder.build()
+  }
+
+  /// The builder the table is made by; with `recordingProvenance`, it keeps where each value is printed.
+  func makeBuilder(recordingProvenance: Bool = false) -> TableBuilder {
+    let start = form.location(of: CellReference(row: form.rows.lowerBound, column: 0))
+    return TableBuilder(
+      location: start, defaultID: defaultID, sourceEncoding: sourceEncoding, recordingProvenance: recordingProvenance)
+  }
+
+  /// Sets every value the form prints, part by part.
+  func fill(_ builder: inout TableBuilder) {
+    readTitle(into: &builder)
+    for pair in form.header {
+      guard let field = Self.headerFields[FormText.labelKey(pair.label.text)], !pair.value.isEmpty, !builder.hasValue(field)
+      else { continue }
+      builder.set(field, .text(pair.value.text), at: form.location(of: pair.value.reference))
+    }
+    if let funds = form.funds { readFunds(funds, into: &builder) }
+    if let block = form.indicators {
+      builder.indicatorsLocation = form.location(of: block.columns[block.nameColumn].header.reference)
+      readIndicators(block, into: &builder)
+    }
+    if let total = form.total { readTotal(total, into: &builder) }
+    for row in form.unplacedRows {
+      for cell in row.cells {
+        builder.ignoreCell(row: .unplaced, header: "\(cell.reference)", text: cell.text)
+      }
+    }
+  }
+
+  // MARK: Title and year
+
+  /// The kind by the title: a 部门（单位）整体 form is a unit's, a 目标表 states targets only.
+  private func readTitle(into builder: inout TableBuilder) {
+    if let title = form.title {
+      let key = FormText.key(title.text)
+      let unit = key.contains("整体")
+      let target = key.contains("目标表")
+      let kind = (unit ? "unit" : "project") + (target ? "-target" : "")
+      builder.set(.kind, .text(kind), at: form.location(of: title))
+    }
+    if let year = form.year {
+      builder.set(.year, .text(String(year.year)), at: form.location(of: year.printed))
+    }
+  }
+
+  // MARK: Funds block
+
+  private func readFunds(_ funds: FundsBlock, into builder: inout TableBuilder) {
+    builder.beginFunds()
+    // 得分（20分*执行率） (L8): the score's header says how it is computed.
+    let fields = funds.columns.map { Self.fundsFields[$0.key] ?? ($0.key.hasPrefix("得分") ? .fundsClaimedScore : nil) }
+    let sourceFields = funds.columns.map { Self.sourceFields[$0.key] }
+    let totalRow = funds.totalRow ?? funds.rows.first?.row
+    for row in funds.rows {
+      if row.row == totalRow {
+        for (index, cell) in row.cells.enumerated() where !cell.isEmpty {
+          guard let field = fields[index] else { continue }
+          builder.set(field, .text(cell.text), at: form.location(of: cell.reference))
+        }
+        continue
+      }
+      guard row.cells.contains(where: { !$0.isEmpty }) else { continue }
+      builder.beginSource()
+      if let label = row.labels.first(where: { !$0.isEmpty }) {
+        builder.set(.sourceName, .text(Self.sourceName(label.text)), at: form.location(of: label.reference))
+      }
+      for (index, cell) in row.cells.enumerated() where !cell.isEmpty {
+        guard let field = sourceFields[index] else { continue }
+        let text = field == .sourceName ? Self.sourceName(cell.text) : cell.text
+        builder.set(field, .text(text), at: form.location(of: cell.reference))
+      }
+    }
+    // L7, a block on one row: 年度预算总额：| 50.12 | 其中：财政拨款 | 0.00 | 其他资金：| 50.12.
+    for pair in funds.pairs where !pair.value.isEmpty {
+      if vocabulary.isFundsTotal(pair.label.text) {
+        builder.set(.fundsAnnualBudget, .text(pair.value.text), at: form.location(of: pair.value.reference))
+      } else {
+        builder.beginSource()
+        builder.set(.sourceName, .text(Self.sourceName(pair.label.text)), at: form.location(of: pair.label.reference))
+        builder.set(.sourceAnnualBudget, .text(pair.value.text), at: form.location(of: pair.value.reference))
+      }
+    }
+    // L8: the label's points are the block's weight where no 分值 column prints it.
+    if let points = funds.label.points, !builder.hasValue(.fundsWeight) {
+      builder.set(.fundsWeight, .text(points.description), at: form.location(of: funds.label.cell.reference))
+    }
+  }
+
+  /// A source's name as a form prints it: `其中：当年财政拨款` is 当年财政拨款, `其他\n资金：` is 其他资金.
+  static func sourceName(_ printed: String) -> String {
+    var name = FormText.labelKey(printed)
+    for prefix in ["其中：", "其中:"] where FormText.starts(name, with: prefix) {
+      name = String(name.dropFirst(prefix.count))
+    }
+    return name
+  }
+
+  // MARK: Indicator block
+
+  private func readIndicators(_ block: IndicatorBlock, into builder: inout TableBuilder) {
+    var fields: [TableField?] = block.columns.map { Self.indicatorFields[$0.key] }
+    // A group header that names the target (年度指标值) over its parts: each part is the target's.
+    var targetParts: [Int] = []
+    for (index, column) in block.columns.enumerated() {
+      let groupField = column.groupKey.flatMap { Self.indicatorFields[$0] }
+      if groupField == .target || Self.targetPartKeys.contains(column.key) {
+        targetParts.append(index)
+        fields[index] = nil
+      }
+    }
+    if !targetParts.isEmpty, let target = fields.firstIndex(of: .target) {
+      targetParts.append(target)
+      targetParts.sort()
+      fields[target] = nil
+    }
+    let percentWeight = block.weightColumn.map { block.columns[$0].key.contains("%") } ?? false
+    var filledUnknown = Set<Int>()
+    for row in block.rows where row.kind == .indicator {
+      builder.beginIndicator(at: form.location(of: row.cells[block.nameColumn].reference))
+      for (index, cell) in row.cells.enumerated() {
+        guard let field = fields[index] else {
+          if !cell.isEmpty, !targetParts.contains(index), index != block.projectNameColumn { filledUnknown.insert(index) }
+          continue
+        }
+        // A blank cell under a column the form prints: the column is the table's, its value absent.
+        guard !cell.isEmpty else {
+          builder.set(field, .null)
+          continue
+        }
+        var text = cell.text
+        if field == .weight, percentWeight || Self.isPercent(text) { text = Self.droppingPercent(text) }
+        builder.set(field, .text(text), at: form.location(of: cell.reference))
+      }
+      // 指标性质 定性 says the target is a text, which the target's own cell holds.
+      let parts = targetParts.map { row.cells[$0] }.filter { !$0.isEmpty && $0.text.trimmingSpaces() != "定性" }
+      if let first = parts.first {
+        builder.set(.target, .text(parts.map { $0.text.trimmingSpaces() }.joined()), at: form.location(of: first.reference))
+      } else if !targetParts.isEmpty {
+        builder.set(.target, .null)
+      }
+      if let index = block.projectNameColumn, !row.cells[index].isEmpty, !builder.hasValue(.name) {
+        builder.set(.name, .text(row.cells[index].text), at: form.location(of: row.cells[index].reference))
+      }
+    }
+    for index in filledUnknown.sorted() {
+      let column = block.columns[index]
+      builder.ignoreColumn(
+        header: column.header.text.trimmingSpaces(), column: "第 \(CellReference.columnName(column.column)) 列")
+    }
+    for column in form.unnamedColumns {
+      builder.ignoreColumn(header: "（无列名）", column: "第 \(CellReference.columnName(column.column)) 列")
+    }
+  }
+
+  /// L10: a weight printed as a share of 100 (`15%`) is its points.
+  static func isPercent(_ text: String) -> Bool {
+    let trimmed = text.trimmingSpaces()
+    return trimmed.hasSuffix("%") || trimmed.hasSuffix("％")
+  }
+
+  static func droppingPercent(_ text: String) -> String {
+    var trimmed = text.trimmingSpaces()
+    if isPercent(trimmed) { trimmed.removeLast() }
+    return trimmed
+  }
+
+  // MARK: Total row
+
+  private func readTotal(_ total: TotalRow, into builder: inout TableBuilder) {
+    if let claimed = total.claimedTotal, !claimed.isEmpty {
+      builder.set(.claimedTotal, .text(claimed.text), at: form.location(of: claimed.reference))
+    }
+    if let grade = total.grade {
+      builder.set(.claimedGrade, .text(grade.text), at: form.location(of: grade.reference))
+    }
+    for cell in total.otherCells {
+      builder.ignoreCell(row: .total, header: "\(cell.reference)", text: cell.text)
+    }
+  }
+}

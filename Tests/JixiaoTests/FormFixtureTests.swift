@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+
+@testable import Jixiao
+
+/// Every printed form of Fixtures/forms/MANIFEST.json, read as `jixiao rescore` reads it (by its extension,
+/// through `TableReader`), gives each of its tables exactly the expected result: the table JSON it holds
+/// (a fixture's table.json, or the JSON beside the form) as read from JSON, and that table's hand-checked
+/// expected.json.
+@Suite struct FormFixtureTests {
+  struct FormFile: CustomTestStringConvertible, Sendable {
+    var path: String
+    var tables: [(tableJSON: String, expectedResult: String)]
+    var testDescription: String { path }
+  }
+
+  static let manifest: [FormFile] = {
+    let url = repositoryRoot.appendingPathComponent("Fixtures/forms/MANIFEST.json")
+    guard let data = try? Data(contentsOf: url), case .object(let root)? = try? JSONParser.parse(Array(data)),
+      case .array(let files)? = root["files"]
+    else { return [] }
+    return files.compactMap { file -> FormFile? in
+      guard case .object(let file) = file, case .string(let path)? = file["path"], case .array(let tables)? = file["tables"]
+      else { return nil }
+      return FormFile(
+        path: path,
+        tables: tables.compactMap { table in
+          guard case .object(let table) = table, case .string(let expected)? = table["expected"],
+            case .string(let result)? = table["expectedResult"]
+          else { return nil }
+          return (expected.contains("/") ? expected : "Fixtures/\(expected)/table.json", result)
+        })
+    }
+  }()
+
+  @Test func theManifestListsTheForms() {
+    #expect(Self.manifest.count >= 28)
+    #expect(Set(Self.manifest.map { ($0.path as NSString).pathExtension }) == ["xlsx", "docx", "csv"])
+    #expect(Self.manifest.allSatisfy { !$0.tables.isEmpty })
+  }
+
+  @Test(arguments: manifest)
+  func readsEveryTableAsExpected(file: FormFile) throws {
+    let mismatches = try Self.mismatches(file)
+    #expect(mismatches.isEmpty, "\(file.path):\n\(mismatches.joined(separator: "\n"))")
+  }
+
+  /// Everything the form's reading gets other than expected, as lines to read.
+  static func mismatches(_ file: FormFile) throws -> [String] {
+    let bytes = try Array(Data(contentsOf: repositoryRoot.appendingPathComponent(file.path)))
+    let records = TableReader.read(bytes, file: file.path)
+    var found: [String] = []
+    if records.count != file.tables.count { found.append("\(records.count) records, expected \(file.tables.count) tables") }
+    for (record, want) in zip(records, file.tables) {
+      guard case .table(let table) = record else {
+        found.append("\(want.tableJSON): rejected: \(record)")
+        continue
+      }
+      let jsonBytes = try Array(Data(contentsOf: repositoryRoot.appendingPathComponent(want.tableJSON)))
+      guard case .table(let json)? = TableReader.read(jsonBytes, file: want.tableJSON).first else {
+        found.append("\(want.tableJSON) does not read")
+        continue
+      }
+      let result = Scorer(profile: defaultProfile).score(table)
+      let expected = try Expected(bytes: Array(Data(contentsOf: repositoryRoot.appendingPathComponent(want.expectedResult))))
+      found += figures(of: table, result, json, expected).map { "\(want.tableJSON): \($0)" }
+    }
+    return found
+  }
+
+  /// The figures of a form's table and result that differ from the JSON table's and the expected result's.
+  static func figures(of table: Table, _ result: TableResult, _ json: Table, _ expected: Expected) -> [String] {
+    var found: [String] = []
+    func check<Value: Equatable>(_ what: String, _ got: Value, _ want: Value) {
+      if got != want { found.append("\(what): \(got), expected \(want)") }
+    }
+    check("kind", "\(table.kind) \(table.isTargetTable)", "\(json.kind) \(json.isTargetTable)")
+    check("year", table.year, json.year)
+    check("claimed total", table.claimedTotal, json.claimedTotal)
+    // A form may print the grade its total gives where the JSON table holds none (make-forms.py).
+    if json.claimedGrade != nil { check("claimed grade", table.claimedGrade, json.claimedGrade) }
+    check("claimed grade of the result", result.claimedGrade?.rawValue, expected.claimedGrade ?? result.claimedGrade?.rawValue)
+    check("recomputed total", result.recomputedTotal.description, expected.total)
+    check("unverified points", result.unverifiedPoints.description, expected.unverified)
+    check("recomputed grade", result.recomputedGrade?.rawValue, expected.grade)
+    check("funds initial budget", table.funds?.initialBudget, json.funds?.initialBudget)
+    check("funds annual budget", table.funds?.annualBudget, json.funds?.annualBudget)
+    check("funds executed", table.funds?.executed, json.funds?.executed)
+    check("funds weight", table.funds?.weight, json.funds?.weight)
+    check("funds claimed rate", table.funds?.claimedRate, json.funds?.claimedRate)
+    check("funds claimed score", table.funds?.claimedScore, json.funds?.claimedScore)
+    check("funds score", result.funds?.score.description, expected.funds?.score)
+    check("funds verified", result.funds?.verified, expected.funds?.verified)
+    check("indicator count", table.indicators.count, json.indicators.count)
+    for (got, want) in zip(table.indicators, json.indicators) {
+      check("#\(want.index) name", got.name, want.name)
+      check("#\(want.index) weight", got.weight, want.weight)
+      check("#\(want.index) claimed score", got.claimedScore, want.claimedScore)
+      check("#\(want.index) level 1", got.level1, want.level1)
+      check("#\(want.index) level 2", got.level2, want.level2)
+    }
+    check("result indicator count", result.indicators.count, expected.indicators.count)
+    for (item, want) in zip(result.indicators, expected.indicators) {
+      check("#\(want.index) score", "\(item.name) \(item.score) \(item.verified)", "\(want.name) \(want.score) \(want.verified)")
+    }
+    check("findings", result.findings.map(\.key).sorted(), expected.findings.sorted())
+    return found
+  }
+}
