@@ -21,6 +21,20 @@ import Testing
 
   struct JSONParseFailure: Error {}
 
+  /// A form CSV whose cells need escaping in JSON (a quote, a backslash, a control, a bidi override) and
+  /// whose first weight cannot be read.
+  static let awkwardForm = """
+    项目支出绩效自评表
+    项目名称,"测试""项目\\"
+    一级指标,二级指标,三级指标,分值,得分
+    产出指标,数量指标,培训人次,十分,40
+    产出指标,数量指标,"完成率\u{7}\u{202E}",50,50
+    总分,,,100,90
+
+    """
+
+  static let inlineForms = ["inline form CSV": FormReadingTests.form, "awkward form CSV": awkwardForm]
+
   static func cells(_ table: JSONObject) -> [String: String] {
     guard case .object(let source)? = table["source"], case .object(let cells)? = source["cells"] else { return [:] }
     var found: [String: String] = [:]
@@ -88,12 +102,14 @@ import Testing
   /// Every table of every form of the manifest, extracted and read back from the JSON, scores as the form
   /// does: the same ids, totals, grades and finding codes, but for what the form prints that no field
   /// holds (a `column.ignored` or `cell.unparseable` per entry of `ignored`), which the JSON lists apart.
-  @Test(arguments: FormFixtureTests.manifest.map(\.path) + ["inline form CSV"])
+  @Test(arguments: FormFixtureTests.manifest.map(\.path) + inlineForms.keys.sorted())
   func theJSONScoresAsTheForm(path: String) throws {
     let (bytes, file) =
-      path == "inline form CSV"
-      ? (Array(FormReadingTests.form.utf8), "form.csv")
-      : (try Array(Data(contentsOf: repositoryRoot.appendingPathComponent(path))), path)
+      if let form = Self.inlineForms[path] {
+        (Array(form.utf8), "form.csv")
+      } else {
+        (try Array(Data(contentsOf: repositoryRoot.appendingPathComponent(path))), path)
+      }
     let original = TableReader.read(bytes, file: file)
     let extracted = TableReader.extract(bytes, file: file).compactMap { if case .table(let table) = $0 { table } else { nil } }
     let json = ExtractJSON.document(extracted)
@@ -112,13 +128,8 @@ import Testing
       #expect(got.claimedGrade == want.claimedGrade && got.recomputedGrade == want.recomputedGrade, "\(path) \(want.id)")
       #expect(got.indicators.map(\.score) == want.indicators.map(\.score), "\(path) \(want.id)")
       var expectedCodes = want.findings.map(\.code.rawValue)
-      for note in table.table.notes {
-        let code: FindingCode
-        switch note.problem {
-        case .ignoredColumn: code = .columnIgnored
-        case .ignoredCell: code = .cellUnparseable
-        default: continue
-        }
+      for note in table.ignoredNotes {
+        let code: FindingCode = if case .ignoredColumn = note.problem { .columnIgnored } else { .cellUnparseable }
         expectedCodes.remove(at: try #require(expectedCodes.firstIndex(of: code.rawValue)))
       }
       #expect(got.findings.map(\.code.rawValue).sorted() == expectedCodes.sorted(), "\(path) \(want.id)")
@@ -141,8 +152,30 @@ import Testing
     let texts = ignored.compactMap { if case .string(let text) = $0 { text } else { nil } }
     #expect(texts.contains { $0.contains("备用列") } && texts.contains { $0.contains("杂项") })
     #expect(source["values"] == .number("\(table.values.count)") && table.values.count == 8)
+    #expect(source["unreadable"] == .number("0") && table.ignoredNotes.count == 3)
     #expect(Self.cells(object)["indicators[1].weight"] == "D4")
     #expect(Self.cells(object)["name"] == "B2")
+  }
+
+  /// Text is written byte for byte escaped: the JSON parses back to the cells' text, and an unreadable
+  /// value keeps its text (and is counted), so rescoring reports it again.
+  @Test func writesEveryTextSoItReadsBack() throws {
+    let extractions = TableReader.extract(Array(Self.awkwardForm.utf8), file: "form.csv")
+    guard case .table(let table)? = extractions.first else {
+      Issue.record("\(extractions)")
+      return
+    }
+    guard case .array(let tables) = try JSONParser.parse(ExtractJSON.document([table])), case .object(let object)? = tables.first,
+      case .array(let indicators)? = object["indicators"], case .object(let second)? = indicators.last,
+      case .object(let first)? = indicators.first, case .object(let source)? = object["source"]
+    else {
+      Issue.record("no table object")
+      return
+    }
+    #expect(object["name"] == .string("测试\"项目\\"))
+    #expect(second["name"] == .string("完成率\u{7}\u{202E}"))
+    #expect(first["weight"] == .string("十分"))
+    #expect(source["unreadable"] == .number("\(table.unreadableCount)") && table.unreadableCount >= 1)
   }
 
   /// JSON, JSON Lines and flat CSV are read as written: extract refuses them, naming the file.

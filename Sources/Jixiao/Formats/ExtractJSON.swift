@@ -80,13 +80,12 @@ public enum ExtractJSON {
     writer.string("file", table.location.file)
     writer.string("at", place(table.location))
     writer.int("values", extracted.values.count)
-    let ignored = table.notes.compactMap(Self.ignored)
-    writer.int("unreadable", table.unreadableNumbers.count + table.notes.count - ignored.count)
+    writer.int("unreadable", extracted.unreadableCount)
     writer.beginObject("cells")
     for cell in cells { writer.string(JSONKey(text: cell.path), cell.place) }
     writer.endObject()
     writer.beginArray("ignored")
-    for text in ignored { writer.string(nil, text) }
+    for note in extracted.ignoredNotes { writer.string(nil, Self.ignored(note)) }
     writer.endArray()
     writer.endObject()
     writer.endObject()
@@ -97,13 +96,12 @@ public enum ExtractJSON {
     location.field ?? location.line.map { "line \($0)" } ?? ""
   }
 
-  /// What a note says the form prints that no field holds (a column, a cell of a total or unplaced row):
-  /// the JSON cannot carry it, so it is listed for the evaluator.
-  static func ignored(_ note: ReadingNote) -> String? {
+  /// What an ignored note says the form prints, for the evaluator to read.
+  static func ignored(_ note: ReadingNote) -> String {
     switch note.problem {
     case .ignoredColumn(let header, let column): "“\(header)”列（\(column)）"
     case .ignoredCell(let row, let header, let text): "\(row.rawValue)“\(header)”栏的“\(text)”"
-    default: nil
+    default: ""
     }
   }
 }

@@ -6,9 +6,20 @@ public struct ExtractedTable: Sendable {
   /// Each value the form printed, in reading order: its field, part, cell and text.
   public var values: [TableBuilder.Provenance]
 
-  /// Values the builder could not take as printed: numbers it refused, and texts it could not read or did
-  /// not place (`ReadingNote`), each a finding on its row.
-  public var unreadableCount: Int { table.unreadableNumbers.count + table.notes.count }
+  /// What the form prints that no field holds (a column, a cell of a total or unplaced row): the JSON has
+  /// no member for it, so a rescore of the JSON does not report it again.
+  public var ignoredNotes: [ReadingNote] {
+    table.notes.filter {
+      switch $0.problem {
+      case .ignoredColumn, .ignoredCell: true
+      default: false
+      }
+    }
+  }
+
+  /// Values the builder could not take as printed: numbers it refused, texts it could not read, names it
+  /// did not find; each a finding on its row, again when the JSON is rescored.
+  public var unreadableCount: Int { table.unreadableNumbers.count + table.notes.count - ignoredNotes.count }
 }
 
 extension TableReader {
