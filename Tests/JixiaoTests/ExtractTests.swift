@@ -136,19 +136,20 @@ import Testing
     }
   }
 
+  /// The first table a form CSV gives, extracted, and its JSON object with its `source` object.
+  static func firstTable(_ form: String) throws -> (table: ExtractedTable, object: JSONObject, source: JSONObject) {
+    let extractions = TableReader.extract(Array(form.utf8), file: "form.csv")
+    let table = try #require(extractions.first.flatMap { if case .table(let table) = $0 { table } else { nil } })
+    guard case .array(let tables) = try JSONParser.parse(ExtractJSON.document([table])), case .object(let object)? = tables.first,
+      case .object(let source)? = object["source"]
+    else { throw JSONParseFailure() }
+    return (table, object, source)
+  }
+
   /// What the form prints that no field holds is listed, and the counts say how much was read.
   @Test func listsWhatNoFieldHolds() throws {
-    let extractions = TableReader.extract(Array(FormReadingTests.form.utf8), file: "form.csv")
-    guard case .table(let table)? = extractions.first else {
-      Issue.record("\(extractions)")
-      return
-    }
-    guard case .array(let tables) = try JSONParser.parse(ExtractJSON.document([table])), case .object(let object)? = tables.first,
-      case .object(let source)? = object["source"], case .array(let ignored)? = source["ignored"]
-    else {
-      Issue.record("no source object")
-      return
-    }
+    let (table, object, source) = try Self.firstTable(FormReadingTests.form)
+    guard case .array(let ignored)? = source["ignored"] else { throw JSONParseFailure() }
     let texts = ignored.compactMap { if case .string(let text) = $0 { text } else { nil } }
     #expect(texts.contains { $0.contains("备用列") } && texts.contains { $0.contains("杂项") })
     #expect(source["values"] == .number("\(table.values.count)") && table.values.count == 8)
@@ -160,18 +161,10 @@ import Testing
   /// Text is written byte for byte escaped: the JSON parses back to the cells' text, and an unreadable
   /// value keeps its text (and is counted), so rescoring reports it again.
   @Test func writesEveryTextSoItReadsBack() throws {
-    let extractions = TableReader.extract(Array(Self.awkwardForm.utf8), file: "form.csv")
-    guard case .table(let table)? = extractions.first else {
-      Issue.record("\(extractions)")
-      return
-    }
-    guard case .array(let tables) = try JSONParser.parse(ExtractJSON.document([table])), case .object(let object)? = tables.first,
-      case .array(let indicators)? = object["indicators"], case .object(let second)? = indicators.last,
-      case .object(let first)? = indicators.first, case .object(let source)? = object["source"]
-    else {
-      Issue.record("no table object")
-      return
-    }
+    let (table, object, source) = try Self.firstTable(Self.awkwardForm)
+    guard case .array(let indicators)? = object["indicators"], case .object(let second)? = indicators.last,
+      case .object(let first)? = indicators.first
+    else { throw JSONParseFailure() }
     #expect(object["name"] == .string("测试\"项目\\"))
     #expect(second["name"] == .string("完成率\u{7}\u{202E}"))
     #expect(first["weight"] == .string("十分"))
