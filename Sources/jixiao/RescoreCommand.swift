@@ -67,10 +67,7 @@ enum RescoreCommand {
       flagged: ["--summary", "--progress", "--report-all"], command: command)
     let format = try parsed.choice("--format", from: formats, default: "text")
     let failOn = try parsed.choice("--fail-on", from: ["error", "warning", "never"], default: "never")
-    let inputFormat = try parsed.value("--input-format").map { (text) throws(UsageError) in
-      try InputFormat(
-        rawValue: parsed.choice("--input-format", from: InputFormat.allCases.map(\.rawValue), default: text))!
-    }
+    let inputFormat = try inputFormat(parsed)
     let jobs = try jobCount(parsed.value("--jobs"))
     let profile: Profile
     do {
@@ -78,14 +75,7 @@ enum RescoreCommand {
     } catch {
       throw UsageError("\(error)", hint: "jixiao rescore FILE --profile national-default, or --profile path/to/profile.json")
     }
-    var inputs = parsed.positionals
-    if inputs.isEmpty {
-      guard isatty(STDIN_FILENO) == 0 else {
-        throw UsageError(
-          "no input given", hint: "jixiao rescore Fixtures/004-unit/table.json, or pipe tables in with 'jixiao rescore -'")
-      }
-      inputs = ["-"]
-    }
+    let inputs = try inputs(parsed, example: "jixiao rescore Fixtures/004-unit/table.json", command: "rescore")
     let target = try outputTarget(parsed.value("-o") ?? parsed.value("--output"), inputs: inputs)
     let withSummary = parsed.has("--summary")
     let progress = parsed.has("--progress") || isatty(STDERR_FILENO) != 0 ? ProgressReporter() : nil
@@ -166,6 +156,23 @@ enum RescoreCommand {
       default: { TextReport.render($0) + "\n" }
       }
     return { Array(text($0).utf8) }
+  }
+
+  /// `--input-format`, checked: how to read standard input or a file without a telling extension.
+  static func inputFormat(_ parsed: Arguments) throws(UsageError) -> InputFormat? {
+    try parsed.value("--input-format").map { (text) throws(UsageError) in
+      try InputFormat(
+        rawValue: parsed.choice("--input-format", from: InputFormat.allCases.map(\.rawValue), default: text))!
+    }
+  }
+
+  /// The files to read; standard input when none is given and it is not a terminal.
+  static func inputs(_ parsed: Arguments, example: String, command: String) throws(UsageError) -> [String] {
+    guard parsed.positionals.isEmpty else { return parsed.positionals }
+    guard isatty(STDIN_FILENO) == 0 else {
+      throw UsageError("no input given", hint: "\(example), or pipe tables in with 'jixiao \(command) -'")
+    }
+    return ["-"]
   }
 
   /// The checked `-o` path (nil: standard output); refused as a usage error when it would destroy an input.

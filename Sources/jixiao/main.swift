@@ -11,6 +11,7 @@ enum Main {
     USAGE
       jixiao rescore [FILE…|-] [--format text|json|jsonl|markdown] [--profile NAME|PATH] [--fail-on error|warning|never]
       jixiao review-targets [FILE…|-] [same options as rescore]
+      jixiao extract FILE… [-o FILE] [--input-format xlsx|docx|csv]
       jixiao explain [CODE]
       jixiao profile list|show NAME|check PATH
       jixiao --version
@@ -19,6 +20,7 @@ enum Main {
       rescore   Re-score tables from JSON or JSON Lines files (or standard input) and report findings.
       review-targets
                 Review 绩效目标表 (or the targets of any table) before the year starts.
+      extract   Print the tables of printed forms (.xlsx, .docx, CSV) as JSON, each value with its cell.
       explain   List the finding codes, or explain one with its examples.
       profile   List, show or check rule profiles (Scoring/).
 
@@ -36,6 +38,7 @@ enum Main {
       case "explain": return try ExplainCommand.run(Array(arguments.dropFirst()))
       case "profile": return try ProfileCommand.run(Array(arguments.dropFirst()))
       case "review-targets": return try RescoreCommand.run(Array(arguments.dropFirst()), mode: .reviewTargets)
+      case "extract": return try ExtractCommand.run(Array(arguments.dropFirst()))
       case "--version", "-V", "version":
         StandardOutput.write("jixiao \(version)")
         return 0
@@ -43,7 +46,7 @@ enum Main {
         StandardOutput.write(help)
         return 0
       default:
-        let suggestion = closest(to: command, in: ["rescore", "review-targets", "explain", "profile"])
+        let suggestion = closest(to: command, in: ["rescore", "review-targets", "extract", "explain", "profile"])
         throw UsageError(
           "unknown command '\(command)'",
           hint: suggestion.map { "did you mean 'jixiao \($0)'?" }

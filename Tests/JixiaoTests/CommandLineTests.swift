@@ -124,6 +124,37 @@ import Testing
     #expect(try jixiao("rescore", fixture("004-unit"), "--profile", "nowhere").status == 2)
   }
 
+  /// `jixiao extract` writes the tables of a workbook to `-o` as JSON that `jixiao rescore` reads; an input
+  /// that is no printed form is reported (exit 3), an `-o` naming the input refused (exit 2).
+  @Test func extractWritesJSONThatRescoreReads() throws {
+    let directory = NSTemporaryDirectory() + "jixiao-extract-\(UUID().uuidString)"
+    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let workbook = repositoryRoot.appendingPathComponent("Fixtures/forms/L1/L1-national.xlsx").path
+    let target = directory + "/L1.json"
+    let run = try jixiao("extract", workbook, "-o", target)
+    #expect(run.status == 0, "\(run.errors)")
+    #expect(run.output.isEmpty, "everything goes to the file")
+    let written = try String(contentsOfFile: target, encoding: .utf8)
+    #expect(written.contains(#""claimedTotal":"自评表1!H20""#))
+    let fromForm = try jixiao("rescore", workbook, "--format", "jsonl")
+    let fromJSON = try jixiao("rescore", target, "--format", "jsonl")
+    #expect(fromJSON.status == 0)
+    func totals(_ output: String) -> [Substring] {
+      output.split(separator: "\n").compactMap { line in line.firstMatch(of: #/"recomputedTotal":"[^"]*"/#).map(\.output) }
+    }
+    #expect(!totals(fromForm.output).isEmpty && totals(fromJSON.output) == totals(fromForm.output))
+
+    let notAForm = try jixiao("extract", workbook, fixture("004-unit"))
+    #expect(notAForm.status == 3)
+    #expect(notAForm.errors.contains("not a printed form"))
+    #expect(notAForm.output.contains(#""id":"L1-national""#), "the workbook's tables are still printed")
+    #expect(try jixiao("extract", workbook, "-o", workbook).status == 2)
+    #expect(try jixiao("extract", "--bogus", workbook).status == 2)
+    #expect(try jixiao("--help").output.contains("jixiao extract FILE"))
+    #expect(try jixiao("extract", "--help").output.contains("USAGE: jixiao extract"))
+  }
+
   @Test func outputFileIsWrittenAtomicallyAndIsTheSameForAnyJobs() throws {
     let directory = NSTemporaryDirectory() + "jixiao-cli-\(UUID().uuidString)"
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)

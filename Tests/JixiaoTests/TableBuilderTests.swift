@@ -244,6 +244,7 @@ import Testing
     builder.set(.weight, .text("10"), at: SourceLocation(file: "表.xlsx", line: 7, field: "Sheet1!D7"))
     #expect(builder.provenance?.map(\.location.field) == ["Sheet1!C7", "Sheet1!D7"])
     #expect(builder.provenance?.map(\.place) == [.indicator(1), .indicator(1)])
+    #expect(builder.provenance?.map(\.value) == [.text("次数"), .text("10")], "the value as given, for jixiao extract")
     let table = try builder.build().get()
     #expect(table.indicators.first?.weight == Rational(10))
     var quiet = TableBuilder(location: SourceLocation(file: "t"), defaultID: "x")

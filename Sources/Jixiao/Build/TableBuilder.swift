@@ -13,7 +13,7 @@
 /// values in the order it reads them; an indicator field goes to the indicator begun last.
 public struct TableBuilder {
   /// A value as the reader found it.
-  public enum Value: Sendable {
+  public enum Value: Sendable, Hashable {
     /// Printed text: a CSV or sheet cell, a JSON string.
     case text(String)
     /// A JSON number literal, as written (`12.87`, `1e3`).
@@ -29,6 +29,8 @@ public struct TableBuilder {
     public var field: TableField
     public var place: UnreadableNumber.Place
     public var location: SourceLocation
+    /// The value as the reader handed it over (a cell's text), which read again gives the same field.
+    public var value: Value
   }
 
   private let schema = TableSchema.Lookup.shared
@@ -130,8 +132,8 @@ public struct TableBuilder {
   /// Reads `value` by the rule of `field` into the part it belongs to.
   public mutating func set(_ field: TableField, _ value: consuming Value, at location: SourceLocation? = nil) {
     if let location, provenance != nil {
-      let value = Provenance(field: field, place: place(of: field), location: location)
-      provenance?.append(value)
+      let given = Provenance(field: field, place: place(of: field), location: location, value: copy value)
+      provenance?.append(given)
     }
     if case .text(let printed) = value { return set(field, printed: printed) }
     markColumn(field)

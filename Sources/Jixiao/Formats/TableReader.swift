@@ -44,6 +44,21 @@ public enum TableReader {
   /// every document table), the tables the locator finds in each (`FormLocator`), each built by
   /// `PrintedFormTable`. A file that cannot be read, or holds no form, is one rejection naming it.
   static func readForms(_ bytes: [UInt8], file: String, format: InputFormat) -> [Record] {
+    switch printedForms(bytes, file: file, format: format) {
+    case .success(let forms):
+      return forms.map { form in
+        switch form.build() {
+        case .success(let table): .table(table)
+        case .failure(let error): .rejected(error)
+        }
+      }
+    case .failure(let error): return [.rejected(error)]
+    }
+  }
+
+  /// The forms of a workbook, a Word document or a form CSV, each ready to fill a builder, or why there
+  /// are none: the file cannot be read, or no grid holds a form.
+  static func printedForms(_ bytes: [UInt8], file: String, format: InputFormat) -> Result<[PrintedFormTable], InputError> {
     let grids: [Grid]
     do {
       switch format {
@@ -52,7 +67,7 @@ public enum TableReader {
       default: grids = [try CSVGridReader.read(bytes: bytes, file: file)]
       }
     } catch {
-      return [.rejected(error)]
+      return .failure(error)
     }
     var encoding = SourceEncoding.utf8
     if format == .csv {
@@ -62,25 +77,19 @@ public enum TableReader {
       encoding = decoder.encoding ?? .utf8
     }
     let locator = FormLocator()
-    var records: [Record] = []
+    var forms: [PrintedFormTable] = []
     for grid in grids {
       for form in locator.forms(in: grid) {
-        switch PrintedFormTable(
-          form: form, number: records.count + 1, vocabulary: locator.vocabulary, sourceEncoding: encoding
-        ).build() {
-        case .success(let table): records.append(.table(table))
-        case .failure(let error): records.append(.rejected(error))
-        }
+        forms.append(
+          PrintedFormTable(form: form, number: forms.count + 1, vocabulary: locator.vocabulary, sourceEncoding: encoding))
       }
     }
-    guard records.isEmpty else { return records }
-    return [
-      .rejected(
-        InputError(
-          SourceLocation(file: file),
-          "no printed table found: no sheet or table holds a title ending in 自评表 or 目标表, a 项目名称 label, or an indicator header (三级指标); save the table as it is printed, or write it as JSON (docs/input.md)"
-        ))
-    ]
+    guard forms.isEmpty else { return .success(forms) }
+    return .failure(
+      InputError(
+        SourceLocation(file: file),
+        "no printed table found: no sheet or table holds a title ending in 自评表 or 目标表, a 项目名称 label, or an indicator header (三级指标); save the table as it is printed, or write it as JSON (docs/input.md)"
+      ))
   }
 
   /// Several lines each starting with `{` are JSON Lines; anything else is one document. A UTF-8 byte
