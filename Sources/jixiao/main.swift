@@ -9,7 +9,7 @@ enum Main {
     jixiao \(version): re-scores 绩效自评表 (budget performance self-evaluation tables) and says what was over-claimed.
 
     USAGE
-      jixiao rescore [FILE…|-] [--format text|json|jsonl|markdown] [--profile NAME|PATH] [--fail-on error|warning|never]
+      jixiao rescore [FILE…|-] [--format text|json|jsonl|markdown|csv|html] [--profile NAME|PATH] [--fail-on error|warning|never]
       jixiao review-targets [FILE…|-] [same options as rescore]
       jixiao extract FILE… [-o FILE] [--input-format xlsx|docx|csv]
       jixiao explain [CODE]
@@ -17,7 +17,8 @@ enum Main {
       jixiao --version
 
     COMMANDS
-      rescore   Re-score tables from JSON or JSON Lines files (or standard input) and report findings.
+      rescore   Re-score tables and report findings. Reads JSON, JSON Lines, CSV (flat, or a printed form saved
+                from a sheet; UTF-8, GB18030 or UTF-16), .xlsx and .docx forms, or standard input.
       review-targets
                 Review 绩效目标表 (or the targets of any table) before the year starts.
       extract   Print the tables of printed forms (.xlsx, .docx, CSV) as JSON, each value with its cell.
