@@ -1,10 +1,15 @@
 import Foundation
 
 /// libFuzzer entry for the sheet reader; the first byte picks what the rest is: 0 a worksheet part,
-/// 1 a whole .xlsx, 2 a number format code and a number (split at the first NUL), 3 a styles part whose
+/// 1 a whole .xlsx (read into grids, then as forms: located, built and scored), 2 a number format code and a number (split at the first NUL), 3 a styles part whose
 /// formats then print a few numbers. Nothing may trap or hang; every grid keeps its invariants (each
 /// cell at its own reference, unreadable cells say why, number values are plain decimals that read back
 /// as themselves); every error names the file.
+nonisolated(unsafe) private var scorer: Scorer? = {
+  guard let path = ProcessInfo.processInfo.environment["JIXIAO_PROFILE"] else { return nil }
+  return (try? Profile.read(path: path)).map { Scorer(profile: $0) }
+}()
+
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzSheet(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   guard size > 0 else { return 0 }
@@ -24,6 +29,13 @@ public func fuzzSheet(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
       for grid in try SpreadsheetReader.read(bytes: bytes, file: "fuzz.xlsx") { check(grid) }
     } catch {
       precondition(error.location.file == "fuzz.xlsx" && !error.message.isEmpty, "an unlocated workbook error")
+    }
+    // The whole form path on the same bytes: grids, located forms, the builder and the scorer.
+    for record in TableReader.read(bytes, file: "fuzz.xlsx", format: .xlsx) {
+      switch record {
+      case .table(let table): _ = scorer?.score(table)
+      case .rejected(let error): precondition(!error.message.isEmpty, "a rejection that does not say why")
+      }
     }
   case 2:
     let parts = bytes.split(separator: 0, maxSplits: 1, omittingEmptySubsequences: false)
