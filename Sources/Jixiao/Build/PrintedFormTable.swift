@@ -163,7 +163,7 @@ struct PrintedFormTable {
           continue
         }
         var text = cell.text
-        if field == .weight, percentWeight || Self.isPercent(text) { text = Self.droppingPercent(text) }
+        if field == .weight, percentWeight || FormText.isPercent(text) { text = FormText.droppingPercent(text) }
         builder.set(field, .text(text), at: form.location(of: cell.reference))
       }
       // 指标性质 定性 says the target is a text, which the target's own cell holds.
@@ -185,18 +185,6 @@ struct PrintedFormTable {
     for column in form.unnamedColumns {
       builder.ignoreColumn(header: "（无列名）", column: "第 \(CellReference.columnName(column.column)) 列")
     }
-  }
-
-  /// L10: a weight printed as a share of 100 (`15%`) is its points.
-  static func isPercent(_ text: String) -> Bool {
-    let trimmed = text.trimmingSpaces()
-    return trimmed.hasSuffix("%") || trimmed.hasSuffix("％")
-  }
-
-  static func droppingPercent(_ text: String) -> String {
-    var trimmed = text.trimmingSpaces()
-    if isPercent(trimmed) { trimmed.removeLast() }
-    return trimmed
   }
 
   // MARK: Total row

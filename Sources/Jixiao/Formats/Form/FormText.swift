@@ -1,6 +1,19 @@
 /// How the form locator compares what a form prints: headers and labels wrap and are spaced out to fill
 /// their cells (`一级\n指标`, `分  值`), and brackets and colons come full-width or ASCII.
 enum FormText {
+  /// L10: a weight printed as a share of 100 (`15%`) is its points.
+  static func isPercent(_ text: String) -> Bool {
+    let trimmed = text.trimmingSpaces()
+    return trimmed.hasSuffix("%") || trimmed.hasSuffix("％")
+  }
+
+  /// The text trimmed, without its trailing `%` or `％`.
+  static func droppingPercent(_ text: String) -> String {
+    var trimmed = text.trimmingSpaces()
+    if isPercent(trimmed) { trimmed.removeLast() }
+    return trimmed
+  }
+
   /// A header as compared: without spaces and line breaks, full-width brackets and percent signs folded
   /// to ASCII (`年初预算\n数` → `年初预算数`, `指标权重（分）` → `指标权重(分)`). The table schema's header key
   /// (`TableSchema.headerKey`) is this, so a column's key finds its field there.

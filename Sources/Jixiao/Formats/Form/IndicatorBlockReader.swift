@@ -263,9 +263,7 @@ struct IndicatorBlockReader {
   /// its digits, the share of 100 the form prints.
   static func weight(_ cell: GridCell) -> Rational? {
     if cell.kind == .number, let value = cell.value { return Rational(decimalText: Substring(value)) }
-    var text = cell.text.trimmingSpaces()
-    if text.hasSuffix("%") || text.hasSuffix("％") { text.removeLast() }
-    guard case .value(let value) = PrintedNumber.read(text, as: .points) else { return nil }
+    guard case .value(let value) = PrintedNumber.read(FormText.droppingPercent(cell.text), as: .points) else { return nil }
     return value
   }
 }
