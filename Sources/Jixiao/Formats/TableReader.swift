@@ -60,21 +60,18 @@ public enum TableReader {
   /// are none: the file cannot be read, or no grid holds a form.
   static func printedForms(_ bytes: [UInt8], file: String, format: InputFormat) -> Result<[PrintedFormTable], InputError> {
     let grids: [Grid]
+    var encoding = SourceEncoding.utf8
     do {
       switch format {
       case .xlsx: grids = try SpreadsheetReader.read(bytes: bytes, file: file)
       case .docx: grids = try DocumentReader.read(bytes: bytes, file: file)
-      default: grids = [try CSVGridReader.read(bytes: bytes, file: file)]
+      default:
+        let read = try CSVGridReader.readDecoding(bytes: bytes, file: file)
+        grids = [read.grid]
+        encoding = read.encoding
       }
     } catch {
       return .failure(error)
-    }
-    var encoding = SourceEncoding.utf8
-    if format == .csv {
-      var decoder = CSVTextDecoder(file: file)
-      _ = decoder.decode(bytes)
-      _ = decoder.finish()
-      encoding = decoder.encoding ?? .utf8
     }
     let locator = FormLocator()
     var forms: [PrintedFormTable] = []

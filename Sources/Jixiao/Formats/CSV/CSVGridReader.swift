@@ -9,6 +9,13 @@ public enum CSVGridReader {
   /// encoding) is a row of unreadable cells, each with the reason, so the form reader makes a finding on
   /// its row rather than losing it.
   public static func read(bytes: [UInt8], file: String, limits: SpreadsheetReader.Limits = .standard) throws(InputError) -> Grid {
+    try readDecoding(bytes: bytes, file: file, limits: limits).grid
+  }
+
+  /// `read`, and the encoding the file was found in (a table read from it says when it was transcoded).
+  static func readDecoding(bytes: [UInt8], file: String, limits: SpreadsheetReader.Limits = .standard) throws(InputError)
+    -> (grid: Grid, encoding: SourceEncoding)
+  {
     var decoder = CSVTextDecoder(file: file)
     var parser = CSVParser()
     var rows: [[GridCell]] = []
@@ -57,7 +64,7 @@ public enum CSVGridReader {
     }
     var grid = Grid(file: file, name: TableReader.baseName(file), rows: rows)
     grid.rowLines = lines
-    return grid
+    return (grid, decoder.encoding ?? .utf8)
   }
 
   /// Whether a CSV holds a printed form rather than flat rows (one indicator a row under a header row):
