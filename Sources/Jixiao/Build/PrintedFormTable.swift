@@ -47,7 +47,7 @@ struct PrintedFormTable {
     for pair in form.header {
       guard let field = Self.headerFields[FormText.labelKey(pair.label.text)], !pair.value.isEmpty, !builder.hasValue(field)
       else { continue }
-      builder.set(field, .text(pair.value.text), at: form.location(of: pair.value.reference))
+      set(field, from: pair.value, into: &builder)
     }
     if let funds = form.funds { readFunds(funds, into: &builder) }
     if let block = form.indicators {
@@ -60,6 +60,13 @@ struct PrintedFormTable {
         builder.ignoreCell(row: .unplaced, header: "\(cell.reference)", text: cell.text)
       }
     }
+  }
+
+  /// Sets a field from a cell: its text (or `text`, the cell's as the field reads it), where it is
+  /// printed, and the reader's doubt about it, if any.
+  private func set(_ field: TableField, from cell: GridCell, text: String? = nil, into builder: inout TableBuilder) {
+    builder.set(field, .text(text ?? cell.text), at: form.location(of: cell))
+    if let doubt = cell.doubt { builder.markUncertain(field, reason: doubt) }
   }
 
   // MARK: Title and year
@@ -90,34 +97,34 @@ struct PrintedFormTable {
       if row.row == totalRow {
         for (index, cell) in row.cells.enumerated() where !cell.isEmpty {
           guard let field = fields[index] else { continue }
-          builder.set(field, .text(cell.text), at: form.location(of: cell.reference))
+          set(field, from: cell, into: &builder)
         }
         continue
       }
       guard row.cells.contains(where: { !$0.isEmpty }) else { continue }
       builder.beginSource()
       if let label = row.labels.first(where: { !$0.isEmpty }) {
-        builder.set(.sourceName, .text(Self.sourceName(label.text)), at: form.location(of: label.reference))
+        set(.sourceName, from: label, text: Self.sourceName(label.text), into: &builder)
       }
       for (index, cell) in row.cells.enumerated() where !cell.isEmpty {
         guard let field = sourceFields[index] else { continue }
         let text = field == .sourceName ? Self.sourceName(cell.text) : cell.text
-        builder.set(field, .text(text), at: form.location(of: cell.reference))
+        set(field, from: cell, text: text, into: &builder)
       }
     }
     // L7, a block on one row: 年度预算总额：| 50.12 | 其中：财政拨款 | 0.00 | 其他资金：| 50.12.
     for pair in funds.pairs where !pair.value.isEmpty {
       if vocabulary.isFundsTotal(pair.label.text) {
-        builder.set(.fundsAnnualBudget, .text(pair.value.text), at: form.location(of: pair.value.reference))
+        set(.fundsAnnualBudget, from: pair.value, into: &builder)
       } else {
         builder.beginSource()
-        builder.set(.sourceName, .text(Self.sourceName(pair.label.text)), at: form.location(of: pair.label.reference))
-        builder.set(.sourceAnnualBudget, .text(pair.value.text), at: form.location(of: pair.value.reference))
+        set(.sourceName, from: pair.label, text: Self.sourceName(pair.label.text), into: &builder)
+        set(.sourceAnnualBudget, from: pair.value, into: &builder)
       }
     }
     // L8: the label's points are the block's weight where no 分值 column prints it.
     if let points = funds.label.points, !builder.hasValue(.fundsWeight) {
-      builder.set(.fundsWeight, .text(points.description), at: form.location(of: funds.label.cell.reference))
+      set(.fundsWeight, from: funds.label.cell, text: points.description, into: &builder)
     }
   }
 
@@ -151,7 +158,7 @@ struct PrintedFormTable {
     let percentWeight = block.weightColumn.map { block.columns[$0].key.contains("%") } ?? false
     var filledUnknown = Set<Int>()
     for row in block.rows where row.kind == .indicator {
-      builder.beginIndicator(at: form.location(of: row.cells[block.nameColumn].reference))
+      builder.beginIndicator(at: form.location(of: row.cells[block.nameColumn]))
       for (index, cell) in row.cells.enumerated() {
         guard let field = fields[index] else {
           if !cell.isEmpty, !targetParts.contains(index), index != block.projectNameColumn { filledUnknown.insert(index) }
@@ -164,17 +171,18 @@ struct PrintedFormTable {
         }
         var text = cell.text
         if field == .weight, percentWeight || FormText.isPercent(text) { text = FormText.droppingPercent(text) }
-        builder.set(field, .text(text), at: form.location(of: cell.reference))
+        set(field, from: cell, text: text, into: &builder)
       }
       // 指标性质 定性 says the target is a text, which the target's own cell holds.
       let parts = targetParts.map { row.cells[$0] }.filter { !$0.isEmpty && $0.text.trimmingSpaces() != "定性" }
       if let first = parts.first {
-        builder.set(.target, .text(parts.map { $0.text.trimmingSpaces() }.joined()), at: form.location(of: first.reference))
+        set(.target, from: first, text: parts.map { $0.text.trimmingSpaces() }.joined(), into: &builder)
+        for part in parts.dropFirst() { if let doubt = part.doubt { builder.markUncertain(.target, reason: doubt) } }
       } else if !targetParts.isEmpty {
         builder.set(.target, .null)
       }
       if let index = block.projectNameColumn, !row.cells[index].isEmpty, !builder.hasValue(.name) {
-        builder.set(.name, .text(row.cells[index].text), at: form.location(of: row.cells[index].reference))
+        set(.name, from: row.cells[index], into: &builder)
       }
     }
     for index in filledUnknown.sorted() {
@@ -191,10 +199,10 @@ struct PrintedFormTable {
 
   private func readTotal(_ total: TotalRow, into builder: inout TableBuilder) {
     if let claimed = total.claimedTotal, !claimed.isEmpty {
-      builder.set(.claimedTotal, .text(claimed.text), at: form.location(of: claimed.reference))
+      set(.claimedTotal, from: claimed, into: &builder)
     }
     if let grade = total.grade {
-      builder.set(.claimedGrade, .text(grade.text), at: form.location(of: grade.reference))
+      set(.claimedGrade, from: grade, into: &builder)
     }
     for cell in total.otherCells {
       builder.ignoreCell(row: .total, header: "\(cell.reference)", text: cell.text)

@@ -121,6 +121,12 @@ public struct TableBuilder {
     notes.append(ReadingNote(place: .table, field: nil, problem: .ignoredCell(row: row, header: header, text: Self.quoted(text))))
   }
 
+  /// The value just set for `field` was read from a cell the reader is not sure of (`GridCell.doubt`): it
+  /// is kept, and its row is unverified with the reason (`cell.uncertain`).
+  public mutating func markUncertain(_ field: TableField, reason: String) {
+    notes.append(ReadingNote(place: place(of: field), field: field, problem: .uncertain(reason: reason)))
+  }
+
   /// Whether a field of the table or of the funds block has been given a value, read or refused (a reader
   /// that finds the field on several rows takes the first).
   public func hasValue(_ field: TableField) -> Bool {

@@ -23,6 +23,8 @@ struct ReadingNoteCheck: TableCheck {
           "\(ReadingNote.StructuralRow.unplaced.rawValue)中 \(cell) 格的“\(text)”未读入（它不在表头、资金、目标、指标或总分任何一部分中）")
       case .ignoredCell(let row, let header, let text):
         return Finding(.cellUnparseable, at: location, "\(row.rawValue)“\(header)”栏的“\(text)”未读入（这一行不是指标，只读\(row.readFor)）")
+      case .uncertain(let reason):
+        return Finding(.cellUncertain, at: location, "\(subject)读取不确定（\(reason)）；\(Self.uncertainty(at: note.place))")
       case .unreadable, .tooLong:
         return Finding(
           .cellUnparseable, at: location,
@@ -55,6 +57,15 @@ struct ReadingNoteCheck: TableCheck {
         }
       return inBrackets ? "“\(text)”不可读，应为\(expected)" : "“\(text)”不可读（应为\(expected)）"
     default: return ""
+    }
+  }
+
+  /// What a value read without certainty costs: its row keeps its claim, unverified.
+  static func uncertainty(at place: UnreadableNumber.Place) -> String {
+    switch place {
+    case .indicator: "该项未核实，保留自评得分；请用 jixiao extract 核对原文后复核"
+    case .funds: "预算执行项未核实，保留自评得分；请用 jixiao extract 核对原文后复核"
+    case .source, .table: "请用 jixiao extract 核对原文"
     }
   }
 

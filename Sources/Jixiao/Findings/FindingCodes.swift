@@ -49,4 +49,6 @@ extension FindingCode {
   public static let columnIgnored = FindingCode("column.ignored")
   /// A level printed with its points (`产出指标（50分）`) whose indicators' weights add up to something else.
   public static let levelWeightsSum = FindingCode("weights.level-sum")
+  /// A value read from a document's text into a cell the reader is not sure of: its row is unverified.
+  public static let cellUncertain = FindingCode("cell.uncertain")
 }

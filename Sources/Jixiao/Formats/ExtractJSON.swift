@@ -3,8 +3,9 @@
 /// or not, is input for `jixiao rescore`. Where each value came from is in one more member per table,
 /// `source`, which the table reader ignores as it ignores every member the schema does not declare:
 ///
-///     "source": {"file": "表.xlsx", "at": "自评表1!A1", "values": 58, "unreadable": 1,
+///     "source": {"file": "表.xlsx", "at": "自评表1!A1", "values": 58, "unreadable": 1, "uncertain": 0,
 ///                "cells": {"name": "自评表1!B3", "indicators[2].weight": "自评表1!G13", …},
+///                "uncertainCells": {"indicators[3].actual": "a wrapped piece placed by position", …},
 ///                "ignored": ["总分行“I20”栏的“备注”", …]}
 ///
 /// A path in `cells` names the member as the reader's messages do, indicators and sources counted from 1.
@@ -29,6 +30,8 @@ public enum ExtractJSON {
     var last: [UnreadableNumber.Place: [TableField: TableBuilder.Provenance]] = [:]
     for value in extracted.values { last[value.place, default: [:]][value.field] = value }
     var cells: [(path: String, place: String)] = []
+    let doubts = extracted.doubts
+    var uncertain: [(path: String, reason: String)] = []
 
     func members(_ place: UnreadableNumber.Place, _ fieldPlace: FieldPlace, path: String) {
       let values = last[place] ?? [:]
@@ -41,6 +44,7 @@ public enum ExtractJSON {
         case .null: writer.raw(key, "null")
         }
         cells.append((path + declaration.member, Self.place(value.location)))
+        if let reason = doubts[place]?[declaration.field] { uncertain.append((path + declaration.member, reason)) }
       }
     }
 
@@ -81,8 +85,12 @@ public enum ExtractJSON {
     writer.string("at", place(table.location))
     writer.int("values", extracted.values.count)
     writer.int("unreadable", extracted.unreadableCount)
+    writer.int("uncertain", extracted.uncertainCount)
     writer.beginObject("cells")
     for cell in cells { writer.string(JSONKey(text: cell.path), cell.place) }
+    writer.endObject()
+    writer.beginObject("uncertainCells")
+    for value in uncertain { writer.string(JSONKey(text: value.path), value.reason) }
     writer.endObject()
     writer.beginArray("ignored")
     for note in extracted.ignoredNotes { writer.string(nil, Self.ignored(note)) }

@@ -19,7 +19,25 @@ public struct ExtractedTable: Sendable {
 
   /// Values the builder could not take as printed: numbers it refused, texts it could not read, names it
   /// did not find; each a finding on its row, again when the JSON is rescored.
-  public var unreadableCount: Int { table.unreadableNumbers.count + table.notes.count - ignoredNotes.count }
+  public var unreadableCount: Int {
+    table.unreadableNumbers.count + table.notes.count - ignoredNotes.count - uncertainCount
+  }
+
+  /// Why the reader is not sure of a value, by its part and field (`GridCell.doubt`): each leaves its row
+  /// unverified until the evaluator checks it.
+  public var doubts: [UnreadableNumber.Place: [TableField: String]] {
+    var doubts: [UnreadableNumber.Place: [TableField: String]] = [:]
+    for note in table.notes {
+      guard case .uncertain(let reason) = note.problem, let field = note.field else { continue }
+      doubts[note.place, default: [:]][field] = reason
+    }
+    return doubts
+  }
+
+  /// Values read from cells the reader is not sure of.
+  public var uncertainCount: Int {
+    table.notes.count { if case .uncertain = $0.problem { true } else { false } }
+  }
 }
 
 extension TableReader {

@@ -17,6 +17,9 @@ public struct ReadingNote: Sendable, Hashable {
     case ignoredColumn(header: String, column: String)
     /// A cell of a structural row that is not read, with its column's header.
     case ignoredCell(row: StructuralRow, header: String, text: String)
+    /// A value read from a document's text whose cell the reader is not sure of (`GridCell.doubt`): kept,
+    /// and its row unverified (`cell.uncertain`).
+    case uncertain(reason: String)
   }
 
   /// A row of a printed table that is not an indicator.

@@ -59,6 +59,17 @@ public struct Table: Sendable, Hashable {
     self.sourceEncoding = sourceEncoding
   }
 
+  /// The parts (indicators, the funds block) with a value read from a cell the reader is not sure of
+  /// (`ReadingNote.Problem.uncertain`): the scorer leaves them unverified.
+  public var uncertainPlaces: Set<UnreadableNumber.Place> {
+    guard !notes.isEmpty else { return [] }
+    var places: Set<UnreadableNumber.Place> = []
+    for note in notes {
+      if case .uncertain = note.problem { places.insert(note.place) }
+    }
+    return places
+  }
+
   /// The name as reports show it: the printed one, or a mark that none was printed (`name.missing`; the
   /// builder keeps a blank name as empty).
   public var displayName: String { name.isEmpty ? Self.unnamed : name }

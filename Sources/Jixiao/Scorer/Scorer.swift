@@ -21,7 +21,10 @@ public struct Scorer: Sendable {
     if mode == .reviewTargets { table.isTargetTable = true }
     var findings: [Finding] = []
     findings.reserveCapacity(16)
-    let fundsResult = table.isTargetTable ? nil : table.funds.map { scoreFunds($0, in: table, findings: &findings) }
+    let uncertain = table.uncertainPlaces
+    let fundsResult =
+      table.isTargetTable
+      ? nil : table.funds.map { scoreFunds($0, in: table, isUncertain: uncertain.contains(.funds), findings: &findings) }
 
     var indicators: [IndicatorResult] = []
     indicators.reserveCapacity(table.indicators.count)
@@ -30,7 +33,8 @@ public struct Scorer: Sendable {
     let levels = LevelKeys.keys(of: table.indicators, folding: profile.levelFolding)
     var rules = RuleSelection.Chooser(profile: profile)
     for (indicator, levelKeys) in zip(table.indicators, levels) {
-      let (result, evaluation) = scoreIndicator(indicator, levels: levelKeys, table: table, rules: &rules)
+      let (result, evaluation) = scoreIndicator(
+        indicator, levels: levelKeys, table: table, isUncertain: uncertain.contains(.indicator(indicator.index)), rules: &rules)
       indicators.append(result)
       evaluations.append(evaluation)
       if let evaluation { findings.append(contentsOf: evaluation.findings) }
@@ -66,7 +70,8 @@ public struct Scorer: Sendable {
     return result
   }
 
-  private func scoreFunds(_ funds: Funds, in table: Table, findings: inout [Finding]) -> FundsResult {
+  /// The funds row; one with a value read without certainty keeps its claim, unverified.
+  private func scoreFunds(_ funds: Funds, in table: Table, isUncertain: Bool, findings: inout [Finding]) -> FundsResult {
     // An unreadable weight is not a missing one: the profile's default would be a guess.
     let weight = table.unreadable(.weight, at: .funds) == nil ? funds.weight ?? profile.defaultFundsWeight : nil
     let unreadable = Set(NumberField.allCases.filter { table.unreadable($0, at: .funds) != nil })
@@ -77,25 +82,27 @@ public struct Scorer: Sendable {
     } catch {
       outcome = .init(findings: [Finding(.numberOutOfRange, at: .funds, "预算金额超出可精确计算的范围，预算执行项未核实")])
     }
-    findings.append(contentsOf: outcome.findings)
-    let score = outcome.score.flatMap { try? $0.rounded() }
+    if !isUncertain { findings.append(contentsOf: outcome.findings) }
+    let score = isUncertain ? nil : outcome.score.flatMap { try? $0.rounded() }
     return FundsResult(
       weight: weight.flatMap { try? $0.rounded() }, annualBudget: funds.annualBudget, executed: funds.executed,
       rate: outcome.rate, claimedRate: funds.claimedRate, score: score ?? claimed ?? .zero, claimedScore: claimed,
       verified: score != nil)
   }
 
-  private func scoreIndicator(_ indicator: Indicator, levels: LevelKeys, table: Table, rules: inout RuleSelection.Chooser)
-    -> (IndicatorResult, Evaluation?)
-  {
+  private func scoreIndicator(
+    _ indicator: Indicator, levels: LevelKeys, table: Table, isUncertain: Bool, rules: inout RuleSelection.Chooser
+  ) -> (IndicatorResult, Evaluation?) {
     let claimed = indicator.claimedScore.flatMap { try? $0.rounded() }
     var result = IndicatorResult(
       index: indicator.index, name: indicator.displayName, level1: indicator.level1, level2: indicator.level2,
       weight: indicator.weight.flatMap { try? $0.rounded() }, target: indicator.targetText,
       actual: indicator.actualText, rule: nil, completion: nil, claimedCompletion: indicator.claimedCompletion,
       score: claimed ?? .zero, claimedScore: claimed, band: nil, whatIfScore: nil, verified: false)
-    // A row without a name cannot be told from the table's other indicators: it keeps its claim.
-    guard !table.isTargetTable, let weight = indicator.weight, !weight.isNegative, !indicator.name.isEmpty else {
+    // A row without a name cannot be told from the table's other indicators, and a row read without
+    // certainty may hold another row's values: each keeps its claim.
+    guard !table.isTargetTable, !isUncertain, let weight = indicator.weight, !weight.isNegative, !indicator.name.isEmpty
+    else {
       return (result, nil)
     }
 

@@ -56,11 +56,17 @@ public struct PrintedForm: Sendable, Hashable {
     return SourceLocation(file: file, line: lines[offset], field: "\(reference)")
   }
 
+  /// Where a cell of the table is: the place a document printed it, when the cell knows it
+  /// (`GridCell.origin`), or its reference as `location(of:)` says it.
+  public func location(of cell: GridCell) -> SourceLocation {
+    cell.origin ?? location(of: cell.reference)
+  }
+
   /// Where a title or year is: its cell, as `location(of:)` a reference says, or its paragraph above the
   /// table, as `Grid.location(ofPreambleParagraph:)` says.
   public func location(of printed: PrintedText) -> SourceLocation {
     switch printed {
-    case .cell(let cell): location(of: cell.reference)
+    case .cell(let cell): location(of: cell)
     case .paragraph(let index, _): Grid.location(ofPreambleParagraph: index, file: file, name: sheet)
     }
   }

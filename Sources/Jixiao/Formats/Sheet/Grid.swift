@@ -97,8 +97,10 @@ public struct Grid: Sendable, Hashable {
   }
 
   /// Where a cell is, for messages and provenance: the file, and the sheet and cell (`自评表!B7`) as
-  /// the field; for a grid read from text, the file, the row's line and the cell (`B7`).
+  /// the field; for a grid read from text, the file, the row's line and the cell (`B7`); for a cell that
+  /// knows where a document printed it, that place (`GridCell.origin`).
   public func location(of reference: CellReference) -> SourceLocation {
+    if let origin = self[reference].origin { return origin }
     guard rowLines.indices.contains(reference.row) else { return SourceLocation(file: file, field: "\(name)!\(reference)") }
     return SourceLocation(file: file, line: rowLines[reference.row], field: "\(reference)")
   }

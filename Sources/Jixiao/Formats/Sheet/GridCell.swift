@@ -21,10 +21,17 @@ public struct GridCell: Sendable, Hashable {
   public var formula: String?
   public var problem: String?
   public var reference: CellReference
+  /// Where a cell read from a document's text was printed (its page and line, or page and position), which
+  /// its reference in the grid the reader assembled does not say; nil for sheets, Word tables and CSV files.
+  public var origin: SourceLocation?
+  /// Why the reader is not sure this text belongs in this cell (a wrapped piece placed by guess, a column
+  /// told by position alone); nil when it was read with certainty. A value read from such a cell is kept,
+  /// shown and reported, and leaves its row unverified (docs/rules.md, "Cells read without certainty").
+  public var doubt: String?
 
   public init(
     kind: Kind, text: String, value: String? = nil, formula: String? = nil, problem: String? = nil,
-    reference: CellReference
+    reference: CellReference, origin: SourceLocation? = nil, doubt: String? = nil
   ) {
     self.kind = kind
     self.text = text
@@ -32,6 +39,8 @@ public struct GridCell: Sendable, Hashable {
     self.formula = formula
     self.problem = problem
     self.reference = reference
+    self.origin = origin
+    self.doubt = doubt
   }
 
   public static func empty(_ reference: CellReference) -> GridCell {
