@@ -62,6 +62,62 @@ import Testing
     #expect(html.contains("高新区（新市区）商务局") && html.contains("20.75"), "departments ranked by over-claimed points")
   }
 
+  /// Claimed against recomputed: one point a table, over-claimers above the diagonal, each point that has
+  /// an entry in the report linked to it, and the same figures as a table.
+  @Test func theScatterDrawsEveryTableAgainstTheDiagonal() throws {
+    let (html, results, summary) = try corpusReport(all: false)
+    let scatter = summary.scatter
+    let drawn = results.filter { $0.recomputedGrade != nil && $0.claimedTotal != nil }
+    #expect(scatter.count == drawn.count && scatter.drawsPoints)
+    #expect(scatter.overClaimed == drawn.count { $0.claimedTotal! > $0.recomputedTotal })
+    #expect(scatter.overClaimed + scatter.equal + scatter.underClaimed == scatter.count)
+    let figure = try #require(html.range(of: "<title id=\"scatter-title\">").map { String(html[$0.lowerBound...]) })
+    let end = try #require(figure.range(of: "</svg>"))
+    let svg = String(figure[..<end.lowerBound])
+    // Every point is a circle; a point lies above the diagonal (smaller y) exactly when it over-claims.
+    let circles = svg.components(separatedBy: "<circle ").dropFirst().map { circle -> (x: Double, y: Double, fill: String) in
+      func attribute(_ name: String) -> String {
+        let start = circle.range(of: "\(name)=\"")!.upperBound
+        return String(circle[start...].prefix { $0 != "\"" })
+      }
+      return (Double(attribute("cx"))!, Double(attribute("cy"))!, attribute("fill"))
+    }
+    #expect(circles.count == drawn.count)
+    // The plot is 360 wide and high from (52, 374) for 0…100 points: the diagonal is y = 426 − x.
+    for circle in circles {
+      let aboveDiagonal = circle.y < 426 - circle.x - 0.01
+      #expect(aboveDiagonal == (circle.fill == "#b3261e"), "\(circle)")
+    }
+    #expect(circles.filter { $0.fill == "#b3261e" }.count == scatter.overClaimed)
+    for result in drawn {
+      let link = "<a href=\"#\(HTMLReport.anchor(result.id))\"><circle"
+      #expect(svg.contains(link) == result.isFlagged, "\(result.id): linked only when the report has its entry")
+      #expect(html.contains("<td><code><bdi>\(HTMLReport.escape(result.id))</bdi></code></td>"), "\(result.id) in the data table")
+    }
+    #expect(html.contains("<desc id=\"scatter-desc\">\(scatter.count) 张表：自评高于复核（对角线上方）\(scatter.overClaimed) 张"))
+  }
+
+  /// Past `pointLimit` tables the scatter counts tables by whole points: its size no longer grows with
+  /// the batch, and totals off the axis are drawn on its edge and said to be.
+  @Test func aLargeBatchIsDrawnAsCountsByWholePoints() {
+    var scatter = ClaimScatter()
+    for number in 0..<(ClaimScatter.pointLimit + 500) {
+      let claimed = Hundredths(hundredths: Int64(9_000 + number % 1_000))
+      scatter.add(id: "t\(number)", name: "表\(number)", claimed: claimed, recomputed: Hundredths(85), isFlagged: false)
+    }
+    scatter.add(id: "typo", name: "笔误", claimed: Hundredths(950), recomputed: Hundredths(95), isFlagged: true)
+    #expect(!scatter.drawsPoints)
+    #expect(scatter.points.count == ClaimScatter.pointLimit)
+    #expect(scatter.cells.count == 11, "90…99 claimed against 85, and the typo on the edge at 150")
+    #expect(scatter.cells[ClaimScatter.Cell(claimed: 150, recomputed: 95)] == 1)
+    #expect(scatter.beyondAxis == 1)
+    let html = HTMLReport.claimScatter(scatter, includedAll: false)
+    #expect(!html.contains("<circle"))
+    #expect(html.components(separatedBy: "<rect ").count - 1 == 11)
+    #expect(html.contains("1 张的分数超出 0–150 分，画在边上"))
+    #expect(html.contains("<td class=\"num\">150–151</td><td class=\"num\">95–96</td><td class=\"num\">1</td>"))
+  }
+
   @Test func textIsEscaped() {
     #expect(HTMLReport.escape("<b>甲&乙</b>") == "&lt;b&gt;甲&amp;乙&lt;/b&gt;")
   }

@@ -116,7 +116,8 @@ struct HostileCase {
 
 /// The report of one case: the overview, the table's section and its index row. `whole: false` leaves
 /// out what cannot hold table text (head, style, script, the charts, whose labels are jixiao's codes,
-/// titles and counts), so that thousands of cases read quickly.
+/// titles and counts; the scatter's table of figures, which holds names, stays), so that thousands of
+/// cases read quickly.
 func htmlReport(_ result: TableResult, _ rejection: InputError, whole: Bool = true) -> String {
   var summary = BatchSummary()
   summary.add(result)
@@ -124,7 +125,7 @@ func htmlReport(_ result: TableResult, _ rejection: InputError, whole: Bool = tr
   let sections = HTMLReport.section(result) + HTMLReport.indexHeader + HTMLReport.indexRow(result) + HTMLReport.indexFooter
   guard whole else {
     return HTMLReport.departments(summary) + HTMLReport.largestOverClaims(summary, includedAll: true)
-      + HTMLReport.rejections(summary)
+      + HTMLReport.rejections(summary) + HTMLReport.scatterData(summary.scatter)
       + sections
   }
   return HTMLReport.document(summary: summary, profile: defaultProfile, sections: sections, includedAll: true)

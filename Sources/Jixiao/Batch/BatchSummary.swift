@@ -41,6 +41,8 @@ public struct BatchSummary: Sendable {
   public private(set) var overClaimedByDepartment: [String: Hundredths] = [:]
   /// Largest first.
   public private(set) var largestOverClaims: [OverClaim] = []
+  /// Each graded table with a claimed total: claimed against recomputed.
+  public private(set) var scatter = ClaimScatter()
   public var bytesRead = 0
 
   public init() {}
@@ -65,6 +67,8 @@ public struct BatchSummary: Sendable {
     tablesWithClaimedTotal += 1
     claimedPoints = claimedPoints + claimed
     recomputedPoints = recomputedPoints + result.recomputedTotal
+    scatter.add(
+      id: result.id, name: result.name, claimed: claimed, recomputed: result.recomputedTotal, isFlagged: result.isFlagged)
     let candidate = OverClaim(
       id: result.id, name: result.name, department: result.department, claimed: claimed, recomputed: result.recomputedTotal)
     guard candidate.over > .zero else { return }

@@ -5,7 +5,7 @@
 public enum HTMLReport {
   /// Whether a table gets a details section: findings at warning or above, or every table when asked.
   public static func includes(_ result: TableResult, all: Bool) -> Bool {
-    all || result.findings.contains { $0.severity != .info }
+    all || result.isFlagged
   }
 
   /// Without `--report-all`, flagged tables past this many get a one-line entry in an index instead of
@@ -155,6 +155,7 @@ public enum HTMLReport {
     html += "<div class=\"charts\">\n"
     html += heatMap(summary.transitions)
     html += findingsChart(summary)
+    html += claimScatter(summary.scatter, includedAll: includedAll)
     html += "</div>\n"
     html += departments(summary)
     html += largestOverClaims(summary, includedAll: includedAll)
