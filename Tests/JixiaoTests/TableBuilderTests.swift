@@ -284,6 +284,18 @@ import Testing
     #expect(ResultJSON.encode(result).contains(#""overClaimed":null"#))
   }
 
+  /// The HTML section and the Markdown row say why there is no grade and no 多报/少报, as the text does.
+  @Test func everyWriterSaysWhyThereIsNoGrade() throws {
+    let result = try score(Self.table)
+    let note = "权重合计 110.00 分，不是 100：不评等级，不比总分"
+    let section = HTMLReport.section(result)
+    let summary = try #require(section.range(of: "</summary>").map { section[..<$0.lowerBound] })
+    #expect(summary.contains("（\(note)）"), "\(summary)")
+    #expect(MarkdownSummary.row(result).contains("110.00（\(note)）"))
+    let onScale = try score(Self.table.replacingOccurrences(of: #""weight": 40"#, with: #""weight": 30"#))
+    #expect(!HTMLReport.section(onScale).contains("权重合计") && !MarkdownSummary.row(onScale).contains("权重合计"))
+  }
+
   @Test func aTableOnTheHundredScaleIsComparedAsBefore() throws {
     let result = try score(Self.table.replacingOccurrences(of: #""weight": 40"#, with: #""weight": 30"#))
     #expect(result.weightsOffScale == nil)

@@ -296,6 +296,7 @@ public enum HTMLReport {
       html += " — 自评 \(result.claimedTotal?.description ?? "—")\(result.claimedGrade.map { "（\($0.rawValue)）" } ?? "")"
       html += " → 复核 \(result.recomputedTotal)\(result.recomputedGrade.map { "（\($0.rawValue)）" } ?? "")"
       if let over = result.overClaimed, over > .zero { html += " <span class=\"over\">多报 \(over)</span>" }
+      if let note = TextReport.offScaleNote(result) { html += " <span class=\"note\">（\(note)）</span>" }
     }
     html += "</summary>\n"
     html +=

@@ -16,7 +16,9 @@ public enum MarkdownSummary {
     let over = result.overClaimed.map { $0 > .zero ? "**\($0)**" : "\($0)" } ?? "—"
     let cells = [
       code(result.id), result.department.map(text) ?? "—", text(result.name), total(result.claimedTotal, result.claimedGrade),
-      result.isTargetTable ? "目标表" : total(result.recomputedTotal, result.recomputedGrade), over, codes(result.findings),
+      result.isTargetTable
+        ? "目标表" : total(result.recomputedTotal, result.recomputedGrade) + (TextReport.offScaleNote(result).map { "（\($0)）" } ?? ""),
+      over, codes(result.findings),
     ]
     return "| " + cells.joined(separator: " | ") + " |\n"
   }

@@ -33,6 +33,12 @@ public enum TextReport {
     result.sourceEncoding.wasTranscoded ? "原文件为 \(result.sourceEncoding.rawValue) 编码，已转为 UTF-8 读入" : nil
   }
 
+  /// Why a table has no recomputed grade and no 多报/少报: its weights do not add up to 100 (docs/rules.md,
+  /// "Weights that do not add up"). Every writer that shows the total says it in these words.
+  static func offScaleNote(_ result: TableResult) -> String? {
+    result.weightsOffScale.map { "权重合计 \($0.pointsText) 分，不是 100：不评等级，不比总分" }
+  }
+
   static func summaryLine(_ result: TableResult) -> String {
     let claimed = result.claimedTotal.map { "自评 \($0) 分" } ?? "自评总分未填"
     let claimedGrade = result.claimedGrade.map { "（\($0.rawValue)）" } ?? ""
@@ -41,7 +47,7 @@ public enum TextReport {
     if let over = result.overClaimed, over != .zero {
       text += over > .zero ? "   多报 \(over) 分" : "   少报 \(Hundredths.zero - over) 分"
     }
-    if let weights = result.weightsOffScale { text += "   权重合计 \(weights.pointsText) 分，不是 100：不评等级，不比总分" }
+    if let note = offScaleNote(result) { text += "   " + note }
     if result.unverifiedPoints != .zero { text += "   未核实 \(result.unverifiedPoints) 分" }
     return text
   }
