@@ -421,14 +421,17 @@ import Testing
           ["注：本表金额单位为万元", "", "", "", "", "", ""],
           ["总分", "", "", "", "", "100", "100", "优"],
           ["填表人：张三"],
+          ["杂项"],
         ], merges: ["A8:G8"]
       ).first)
     #expect(Self.kinds(form) == [.indicator])
     #expect(form.unnamedColumns == [UnnamedColumn(column: 7, cells: [Self.cell("备注甲", "H6")])])
-    #expect(form.unplacedRows.map(\.row) == [6, 7, 9])
-    #expect(form.unplacedRows.map { $0.cells.map(\.text) } == [["孤立"], ["注：本表金额单位为万元"], ["填表人：张三"]])
+    #expect(form.unplacedRows.map(\.row) == [6, 7, 10])
+    #expect(form.unplacedRows.map { $0.cells.map(\.text) } == [["孤立"], ["注：本表金额单位为万元"], ["杂项"]])
+    // Who filled the form in is its sign-off, not a row that cannot be placed.
+    #expect(form.signOff.map(\.label.text) == ["填表人：张三"])
     #expect(form.total?.grade?.text == "优")
-    #expect(form.rows == 0...9)
+    #expect(form.rows == 0...10)
   }
 
   @Test func remarksBeforeTheTotalAreNotes() throws {

@@ -44,21 +44,53 @@ struct PrintedFormTable {
   /// Sets every value the form prints, part by part.
   func fill(_ builder: inout TableBuilder) {
     readTitle(into: &builder)
+    for cell in form.corner { keepUnread("表角", cell, into: &builder) }
     for pair in form.header {
-      guard let field = Self.headerFields[FormText.labelKey(pair.label.text)], !pair.value.isEmpty, !builder.hasValue(field)
-      else { continue }
+      guard let field = Self.headerFields[FormText.labelKey(pair.label.text)], !builder.hasValue(field) else {
+        keepUnread(pair, in: "表头", into: &builder)
+        continue
+      }
+      guard !pair.value.isEmpty else { continue }
       builder.set(field, .text(pair.value.text), at: form.location(of: pair.value.reference))
     }
     if let funds = form.funds { readFunds(funds, into: &builder) }
+    if let goals = form.goals {
+      let label = FormText.oneLine(goals.label.text)
+      for entry in goals.entries {
+        keepUnread(entry.header.map { "\(label)“\(FormText.oneLine($0.text))”" } ?? label, entry.text, into: &builder)
+      }
+    }
     if let block = form.indicators {
       builder.indicatorsLocation = form.location(of: block.columns[block.nameColumn].header.reference)
       readIndicators(block, into: &builder)
     }
+    for pair in form.notes { keepUnread(pair, in: "备注", into: &builder) }
     if let total = form.total { readTotal(total, into: &builder) }
+    for pair in form.signOff { keepUnread(pair, in: "表尾", into: &builder) }
     for row in form.unplacedRows {
       for cell in row.cells {
         builder.ignoreCell(row: .unplaced, header: "\(cell.reference)", text: cell.text)
       }
+    }
+  }
+
+  // MARK: What no field holds
+
+  /// A cell no field holds, for `jixiao extract` to list: no score depends on it.
+  private func keepUnread(_ part: String, _ cell: GridCell, into builder: inout TableBuilder) {
+    guard builder.recordsProvenance, !cell.isEmpty else { return }
+    builder.keepUnread(part, cell.text, at: form.location(of: cell.reference))
+  }
+
+  /// A label and its value no field holds (联系电话 | 0908-…): the value under its label's name; a label
+  /// printed with its value (`填报人：张三`) or alone, as the label cell.
+  private func keepUnread(_ pair: LabeledCell, in part: String, into builder: inout TableBuilder) {
+    if pair.value.isEmpty {
+      // A label left blank (`联系电话：`) says nothing; one holding its value (`填报人：张三`) is kept.
+      let key = FormText.labelKey(pair.label.text)
+      if key.contains(":") || key.contains("：") { keepUnread(part, pair.label, into: &builder) }
+    } else {
+      keepUnread("\(part)“\(FormText.oneLine(pair.label.text))”", pair.value, into: &builder)
     }
   }
 
@@ -81,10 +113,25 @@ struct PrintedFormTable {
   // MARK: Funds block
 
   private func readFunds(_ funds: FundsBlock, into builder: inout TableBuilder) {
-    builder.beginFunds()
     // 得分（20分*执行率） (L8): the score's header says how it is computed.
     let fields = funds.columns.map { Self.fundsFields[$0.key] ?? ($0.key.hasPrefix("得分") ? .fundsClaimedScore : nil) }
     let sourceFields = funds.columns.map { Self.sourceFields[$0.key] }
+    // A column no field holds is reported once, where a row fills it (L7's 资金总额（万元）).
+    for (index, column) in funds.columns.enumerated() where fields[index] == nil && sourceFields[index] == nil {
+      guard funds.rows.contains(where: { !$0.cells[index].isEmpty }) else { continue }
+      builder.ignoreColumn(
+        header: FormText.oneLine(column.header.text), column: "资金块第 \(CellReference.columnName(column.column)) 列")
+    }
+    // A block that gives no amount, weight, rate or score is no funds block of the table: an empty one would
+    // count the profile's funds weight and score it zero.
+    let readsAmounts =
+      !funds.pairs.isEmpty || fields.contains { $0 != nil } || sourceFields.contains { $0 != nil && $0 != .sourceName }
+    guard readsAmounts else {
+      let cell = form.location(of: funds.label.cell.reference).field ?? "\(funds.label.cell.reference)"
+      builder.ignoreFundsBlock(label: FormText.oneLine(funds.label.cell.text), cell: cell)
+      return
+    }
+    builder.beginFunds()
     let totalRow = funds.totalRow ?? funds.rows.first?.row
     for row in funds.rows {
       if row.row == totalRow {
@@ -180,7 +227,7 @@ struct PrintedFormTable {
     for index in filledUnknown.sorted() {
       let column = block.columns[index]
       builder.ignoreColumn(
-        header: column.header.text.trimmingSpaces(), column: "第 \(CellReference.columnName(column.column)) 列")
+        header: FormText.oneLine(column.header.text), column: "第 \(CellReference.columnName(column.column)) 列")
     }
     for column in form.unnamedColumns {
       builder.ignoreColumn(header: "（无列名）", column: "第 \(CellReference.columnName(column.column)) 列")

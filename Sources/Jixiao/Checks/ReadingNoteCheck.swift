@@ -23,6 +23,10 @@ struct ReadingNoteCheck: TableCheck {
           "\(ReadingNote.StructuralRow.unplaced.rawValue)中 \(cell) 格的“\(text)”未读入（它不在表头、资金、目标、指标或总分任何一部分中）")
       case .ignoredCell(let row, let header, let text):
         return Finding(.cellUnparseable, at: location, "\(row.rawValue)“\(header)”栏的“\(text)”未读入（这一行不是指标，只读\(row.readFor)）")
+      case .unreadFundsBlock(let label, let cell):
+        return Finding(
+          .cellUnparseable, at: location,
+          "资金块“\(label)”（\(cell)）的列没有一列是 jixiao 读取的栏目（年初预算数、全年预算数、全年执行数、分值、执行率、得分），未读出任何金额：本表按没有资金块复核，不计预算执行项")
       case .unreadable, .tooLong:
         return Finding(
           .cellUnparseable, at: location,

@@ -17,6 +17,10 @@ public struct ReadingNote: Sendable, Hashable {
     case ignoredColumn(header: String, column: String)
     /// A cell of a structural row that is not read, with its column's header.
     case ignoredCell(row: StructuralRow, header: String, text: String)
+    /// A printed form's funds block none of whose columns is a funds field (`资金来源 | 资金总额（万元）`):
+    /// nothing of it is read, and the table has no funds block rather than an empty one that would score
+    /// as zero (`cell.unparseable`). `label` is the block's label as printed, `cell` where it is.
+    case unreadFundsBlock(label: String, cell: String)
   }
 
   /// A row of a printed table that is not an indicator.

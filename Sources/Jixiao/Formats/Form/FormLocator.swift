@@ -88,9 +88,11 @@ struct PrintedFormReader {
       let anchor = view.anchors[row]
       if afterTotal {
         // What follows the total row up to the next table is this table's: remarks, or rows reported.
+        let signOff = anchor.anchor == .blank ? nil : signOffPairs(in: row)
         switch anchor.anchor {
         case .blank: break
         case .note: form.notes.append(labeled(row: row, label: anchor.cell!))
+        case _ where signOff != nil: form.signOff += signOff!
         case let other where other.startsTable: break parts
         default: form.unplacedRows.append(UnplacedRow(row: row, cells: view.filled(row), reason: "below the table's total row"))
         }
@@ -230,6 +232,13 @@ struct PrintedFormReader {
     }
     flush()
     return (pairs, loose)
+  }
+
+  /// A row that only signs the form (填报人：张三 | 联系电话： | 0908-…): its label:value pairs; nil when
+  /// anything on it is neither a sign-off label nor a label's value.
+  private func signOffPairs(in row: Int) -> [LabeledCell]? {
+    let (pairs, loose) = pairs(in: view.filled(row), isLabel: { FormGrid.isShort($0.text) && vocabulary.isSignOff($0.text) })
+    return pairs.isEmpty || !loose.isEmpty ? nil : pairs
   }
 
   private func labeled(row: Int, label: GridCell) -> LabeledCell {

@@ -6,7 +6,7 @@
 ///
 /// Nothing the locator met inside the table is left out: a row it cannot place is in `unplacedRows`, a
 /// cell of the indicator block under no header in `unnamedColumns`, a cell of the title and header area
-/// that is neither a label nor its value in `corner`.
+/// that is neither a label nor its value in `corner`, who signed it below the total row in `signOff`.
 public struct PrintedForm: Sendable, Hashable {
   public var file: String
   /// The sheet's (or document table's) name; for a CSV, the file's.
@@ -32,6 +32,9 @@ public struct PrintedForm: Sendable, Hashable {
   /// Remarks between the indicator block and the total row (其他需要说明事项 | 无).
   public var notes: [LabeledCell]
   public var total: TotalRow?
+  /// Below the total row, who filled the form in (填报人：张三 | 联系电话：0908-… | 填报日期：…): each label
+  /// with the cell after it, an empty cell where the label's own cell holds the value.
+  public var signOff: [LabeledCell]
   /// Rows of the table that are no part the locator knows, with why.
   public var unplacedRows: [UnplacedRow]
   /// Columns of the indicator block that hold something under no header.
@@ -45,6 +48,7 @@ public struct PrintedForm: Sendable, Hashable {
     corner = []
     header = []
     notes = []
+    signOff = []
     unplacedRows = []
     unnamedColumns = []
   }

@@ -1,0 +1,161 @@
+import Foundation
+import Testing
+
+@testable import Jixiao
+
+/// Issue 17 item 5 beyond the indicator block: what a printed form prints in its funds, header, goals,
+/// remarks, corner and sign-off is read into a field, reported, or listed by `jixiao extract` — never lost.
+@Suite struct NothingDroppedTests {
+  static func table(_ form: String) throws -> Table {
+    try only(TableReader.read(Array(form.utf8), file: "form.csv")) { if case .table(let table) = $0 { table } else { nil } }
+  }
+
+  static func extracted(_ form: String) throws -> ExtractedTable {
+    try only(TableReader.extract(Array(form.utf8), file: "form.csv")) { if case .table(let table) = $0 { table } else { nil } }
+  }
+
+  /// The one table of what was read.
+  static func only<Record, Found>(_ records: [Record], _ table: (Record) -> Found?) throws -> Found {
+    guard records.count == 1, let found = table(records[0]) else {
+      Issue.record("one table expected, got \(records)")
+      throw Failure()
+    }
+    return found
+  }
+
+  struct Failure: Error {}
+
+  static func findings(_ table: Table) -> [Finding] { Scorer(profile: defaultProfile).score(table).findings }
+
+  // MARK: Funds block
+
+  /// A funds column no field holds (资金总额（万元）) is reported once for the table, with its header and
+  /// column; the columns beside it are read.
+  @Test func aFundsColumnNoFieldHoldsIsReportedOnce() throws {
+    let table = try Self.table(
+      """
+      项目支出绩效自评表
+      项目名称,测试项目
+      项目资金（万元）,,全年预算数,全年执行数,资金总额（万元）
+      ,年度资金总额,100,90,100
+      ,其中：财政拨款,100,90,100
+      一级指标,二级指标,三级指标,分值,得分
+      产出指标,数量指标,培训人次,90,90
+      总分,,,100,
+
+      """)
+    #expect(table.funds?.annualBudget == Rational(100) && table.funds?.executed == Rational(90))
+    let ignored = Self.findings(table).filter { $0.code == .columnIgnored }
+    #expect(ignored.count == 1)
+    #expect(ignored.first?.message.contains("资金总额（万元）") == true && ignored.first?.message.contains("资金块第 E 列") == true)
+  }
+
+  /// A funds block none of whose columns is a funds field gives the table no funds (an empty one would
+  /// count the profile's funds weight and score it zero), and says so at the block's label.
+  @Test func aFundsBlockWithNoColumnReadIsNoFundsBlock() throws {
+    let table = try Self.table(
+      """
+      项目支出绩效自评表
+      项目名称,测试项目
+      年度预算（万元）,资金来源,资金总额（万元）
+      ,上级安排,50
+      ,本级安排,20
+      一级指标,二级指标,三级指标,分值,得分
+      产出指标,数量指标,培训人次,100,100
+      总分,,,100,100
+
+      """)
+    #expect(table.funds == nil)
+    let result = Scorer(profile: defaultProfile).score(table)
+    #expect(result.funds == nil)
+    #expect(
+      result.findings.contains { $0.code == .cellUnparseable && $0.message.contains("年度预算（万元）") && $0.message.contains("A3") })
+    #expect(result.findings.contains { $0.code == .columnIgnored && $0.message.contains("资金总额（万元）") })
+    #expect(!result.findings.contains { $0.code == .weightsSum || $0.code == .fundsNoBudget })
+  }
+
+  /// A funds block whose columns are known but left blank is the table's, blank: the unit left it empty.
+  @Test func aBlankFundsBlockOfKnownColumnsStays() throws {
+    let table = try Self.table(
+      """
+      项目支出绩效自评表
+      项目名称,测试项目
+      项目资金（万元）,,全年预算数,全年执行数,分值
+      ,年度资金总额,,,
+      一级指标,二级指标,三级指标,分值,得分
+      产出指标,数量指标,培训人次,90,90
+      总分,,,100,
+
+      """)
+    #expect(table.funds != nil)
+    #expect(!Self.findings(table).contains { $0.code == .columnIgnored })
+  }
+
+  // MARK: Header, goals, remarks, corner, sign-off
+
+  /// A form that prints, besides its fields, a form number beside its title, a phone number in its header
+  /// block, its goals, a remark and who filled it in.
+  static let talkativeForm = """
+    项目支出绩效自评表,,公开14表
+    （2023年度）
+    项目名称,测试项目
+    联系电话,0908-1234567
+    项目负责人,
+    项目资金（万元）,,全年预算数,全年执行数,分值,执行率,得分
+    ,年度资金总额,10,10,10,100%,10
+    年度总体目标,预期目标,,实际完成情况
+    ,培训 100 人次,,完成培训 100 人次
+    一级指标,二级指标,三级指标,分值,得分
+    产出指标,数量指标,培训人次,90,90
+    其他需要说明事项,无
+    总分,,,100,100
+    填报人：张三,,联系电话,0908-7654321
+
+    """
+
+  /// What no field holds and no score depends on is listed by extract with its cell, and is no finding.
+  @Test func extractListsWhatNoFieldHoldsWithItsCell() throws {
+    let extracted = try Self.extracted(Self.talkativeForm)
+    let listed = extracted.unreadTexts.map { "\($0.part)|\($0.text)|\($0.location.field ?? "")" }
+    #expect(
+      listed == [
+        "表角|公开14表|C1", "表头“联系电话”|0908-1234567|B4", "年度总体目标“预期目标”|培训 100 人次|B9",
+        "年度总体目标“实际完成情况”|完成培训 100 人次|D9", "备注“其他需要说明事项”|无|B12", "表尾|填报人：张三|A14",
+        "表尾“联系电话”|0908-7654321|D14",
+      ], "\(listed)")
+    let json = String(decoding: ExtractJSON.document([extracted]), as: UTF8.self)
+    #expect(json.contains("表头“联系电话”的“0908-1234567”（B4）"))
+    #expect(json.contains("年度总体目标“实际完成情况”的“完成培训 100 人次”（D9）"))
+
+    let table = try Self.table(Self.talkativeForm)
+    #expect(table.name == "测试项目" && table.funds?.annualBudget == Rational(10))
+    let reading = Self.findings(table).filter {
+      ($0.code == .cellUnparseable || $0.code == .columnIgnored) && $0.location == .table
+    }
+    #expect(reading.isEmpty, "\(reading.map(\.message))")
+  }
+
+  /// A sign-off row below the total row (a 联系电话 label first) is the form's, not the start of another
+  /// table, nor a row that cannot be placed.
+  @Test func aSignOffRowIsNoTableAndNoUnplacedRow() throws {
+    let form = """
+      项目支出绩效自评表
+      项目名称,测试项目
+      一级指标,二级指标,三级指标,分值,得分
+      产出指标,数量指标,培训人次,100,100
+      总分,,,100,100
+      联系电话：,0908-7654321,填报日期：2024年1月5日
+
+      """
+    let table = try Self.table(form)
+    #expect(!Self.findings(table).contains { $0.code == .cellUnparseable && $0.message.contains("0908") })
+    let listed = try Self.extracted(form).unreadTexts.map(\.text)
+    #expect(listed == ["0908-7654321", "填报日期：2024年1月5日"])
+  }
+
+  /// A row below the total row that signs nothing is still reported.
+  @Test func aStrayRowBelowTheTotalIsStillReported() throws {
+    let table = try Self.table(FormReadingTests.form)
+    #expect(Self.findings(table).contains { $0.code == .cellUnparseable && $0.message.contains("杂项") })
+  }
+}
