@@ -91,6 +91,56 @@ import Testing
     #expect(!Self.findings(table).contains { $0.code == .columnIgnored })
   }
 
+  /// A source row's amounts under the headers L3 and L4 print (调整后预算数, 全年预算数(A), 全年执行数(B)) are
+  /// the source's, as the total row's are the block's; a second label of a row is kept, and a number under
+  /// no header is reported.
+  @Test func sourceRowsAreReadUnderEveryHeaderOfTheBlock() throws {
+    let form = """
+      项目支出绩效自评表
+      项目名称,测试项目
+      项目资金（万元）,,年初预算数,调整后预算数,全年执行数(B),分值,执行率,得分,
+      ,年度资金总额,10,12,12,10,100%,10,
+      ,其中：财政拨款,10,12,12,—,—,—,
+      财政资金,上级安排,0,0,0,,,,5
+
+      一级指标,二级指标,三级指标,分值,得分
+      产出指标,数量指标,培训人次,90,90
+      总分,,,100,100
+
+      """
+    let table = try Self.table(form)
+    let sources = try #require(table.funds?.sources)
+    #expect(sources.map(\.name) == ["财政拨款", "财政资金"])
+    #expect(sources.map(\.annualBudget) == [Rational(12), .zero] && sources.map(\.executed) == [Rational(12), .zero])
+    #expect(
+      Self.findings(table).contains { $0.code == .cellUnparseable && $0.message.contains("I6") && $0.message.contains("“5”") })
+    let listed = try Self.extracted(form).unreadTexts.map { "\($0.part)|\($0.text)" }
+    #expect(listed == ["资金块“财政资金”|上级安排"], "\(listed)")
+  }
+
+  /// A row printing only a level's name that no indicator is under (a note saved from a merged cell into
+  /// the 一级指标 column) is reported; a level name heading the rows below it, or printed again on them, is
+  /// structure.
+  @Test func aLevelNameOverNoIndicatorIsReported() throws {
+    let table = try Self.table(
+      """
+      项目支出绩效自评表
+      项目名称,测试项目
+      一级指标,二级指标,三级指标,分值,得分
+      产出指标,,,,
+      ,数量指标,培训人次,50,50
+      效益指标,,,,
+      效益指标,社会效益指标,就业人数,50,50
+      注：另附说明,,,,
+      总分,,,100,100
+
+      """)
+    #expect(table.indicators.map(\.level1) == ["产出指标", "效益指标"])
+    let reported = Self.findings(table).filter { $0.code == .cellUnparseable && $0.location == .table }
+    #expect(
+      reported.map(\.message).count == 1 && reported.first?.message.contains("注：另附说明") == true, "\(reported.map(\.message))")
+  }
+
   // MARK: Header, goals, remarks, corner, sign-off
 
   /// A form that prints, besides its fields, a form number beside its title, a phone number in its header

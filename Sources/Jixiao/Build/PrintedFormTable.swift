@@ -22,6 +22,8 @@ struct PrintedFormTable {
   /// The columns of a target printed in parts (L2, L3): 指标性质 (≥, ≤, ＝) · 指标值 · 度量单位, joined in
   /// column order into the target's text (`≥` `735` `人次` → `≥735人次`).
   static let targetPartKeys: Set<String> = ["指标性质", "度量单位", "计量单位", "单位"]
+  /// How an ignored column of the funds block is named (`资金块第 E 列`), told from the indicator block's.
+  static let fundsColumnPrefix = "资金块"
 
   var defaultID: String {
     let base = TableReader.baseName(form.file)
@@ -120,7 +122,8 @@ struct PrintedFormTable {
     for (index, column) in funds.columns.enumerated() where fields[index] == nil && sourceFields[index] == nil {
       guard funds.rows.contains(where: { !$0.cells[index].isEmpty }) else { continue }
       builder.ignoreColumn(
-        header: FormText.oneLine(column.header.text), column: "资金块第 \(CellReference.columnName(column.column)) 列")
+        header: FormText.oneLine(column.header.text),
+        column: "\(Self.fundsColumnPrefix)第 \(CellReference.columnName(column.column)) 列")
     }
     // A block that gives no amount, weight, rate or score is no funds block of the table: an empty one would
     // count the profile's funds weight and score it zero.
@@ -134,6 +137,11 @@ struct PrintedFormTable {
     builder.beginFunds()
     let totalRow = funds.totalRow ?? funds.rows.first?.row
     for row in funds.rows {
+      let labels = row.labels.filter { !$0.isEmpty }
+      let part = labels.first.map { "\(Self.fundsColumnPrefix)“\(FormText.oneLine($0.text))”" } ?? Self.fundsColumnPrefix
+      // The first label names the row; the others (上级安排 beside 财政资金) are kept, a number among them
+      // (an amount under no header) reported.
+      for label in labels.dropFirst() { keepFundsLabel(label, in: part, into: &builder) }
       if row.row == totalRow {
         for (index, cell) in row.cells.enumerated() where !cell.isEmpty {
           guard let field = fields[index] else { continue }
@@ -141,13 +149,22 @@ struct PrintedFormTable {
         }
         continue
       }
-      guard row.cells.contains(where: { !$0.isEmpty }) else { continue }
+      guard row.cells.contains(where: { !$0.isEmpty }) else {
+        if let label = labels.first { keepFundsLabel(label, in: Self.fundsColumnPrefix, into: &builder) }
+        continue
+      }
       builder.beginSource()
-      if let label = row.labels.first(where: { !$0.isEmpty }) {
+      if let label = labels.first {
         builder.set(.sourceName, .text(Self.sourceName(label.text)), at: form.location(of: label.reference))
       }
       for (index, cell) in row.cells.enumerated() where !cell.isEmpty {
-        guard let field = sourceFields[index] else { continue }
+        guard let field = sourceFields[index] else {
+          // A source's own 分值, 执行率 or 得分 (mostly a dash): the block's are read from its total row.
+          if fields[index] != nil, !CellGrammar.isEmptyMark(cell.text.trimmingSpaces()) {
+            keepUnread("\(part)“\(FormText.oneLine(funds.columns[index].header.text))”", cell, into: &builder)
+          }
+          continue
+        }
         let text = field == .sourceName ? Self.sourceName(cell.text) : cell.text
         builder.set(field, .text(text), at: form.location(of: cell.reference))
       }
@@ -165,6 +182,16 @@ struct PrintedFormTable {
     // L8: the label's points are the block's weight where no 分值 column prints it.
     if let points = funds.label.points, !builder.hasValue(.fundsWeight) {
       builder.set(.fundsWeight, .text(points.description), at: form.location(of: funds.label.cell.reference))
+    }
+  }
+
+  /// A cell of a funds row under no header: a number is an amount not read, reported; a text is a label,
+  /// kept.
+  private func keepFundsLabel(_ cell: GridCell, in part: String, into builder: inout TableBuilder) {
+    if cell.kind == .number || PrintedNumber.plainDecimal(cell.text, as: .amount) != nil {
+      builder.ignoreCell(row: .fundsBlock, header: "\(cell.reference)", text: cell.text)
+    } else {
+      keepUnread(part, cell, into: &builder)
     }
   }
 

@@ -31,6 +31,8 @@ public struct ReadingNote: Sendable, Hashable {
     case funds = "预算执行率行"
     /// A row of a printed form the locator could place in none of its parts (`PrintedForm.unplacedRows`).
     case unplaced = "表内无法归入任何部分的行"
+    /// A row of a printed form's funds block: a number under none of its headers.
+    case fundsBlock = "资金块中的行"
 
     /// What the row is read for.
     public var readFor: String {
@@ -38,6 +40,7 @@ public struct ReadingNote: Sendable, Hashable {
       case .total: "得分（自评总分）与等级"
       case .funds: "预算数、执行数、分值、执行率与得分"
       case .unplaced: "无"
+      case .fundsBlock: "列名下的预算数、执行数、分值、执行率与得分"
       }
     }
   }
