@@ -209,3 +209,42 @@ import Testing
     #expect(Self.findings(table).contains { $0.code == .cellUnparseable && $0.message.contains("杂项") })
   }
 }
+
+/// Issue 17: hidden sheets (Excel's hidden and veryHidden) are read, and say so; a template's blank form
+/// kept on one is no table.
+@Suite struct HiddenSheetTests {
+  static let template = """
+    项目支出绩效自评表
+    项目名称,
+    一级指标,二级指标,三级指标,分值,年度指标值,实际完成值,得分
+    总分,,,,,,
+    """
+
+  /// A table on a hidden sheet is scored with `sheet.hidden` naming the sheet; the visible one beside it
+  /// without; a blank template on another hidden sheet and a list of choices are no table and no rejection.
+  @Test func aHiddenSheetsTableIsReadAndSaid() throws {
+    let bytes = ExampleWorkbook.bytes(sheets: [
+      ("可见", ExampleWorkbook.form, false), ("往年", ExampleWorkbook.form.replacingOccurrences(of: "示例项目", with: "往年项目"), true),
+      ("模板", Self.template, true), ("下拉选项", "优\n良\n中\n差", true),
+    ])
+    let records = TableReader.read(bytes, file: "t.xlsx")
+    let tables = records.compactMap { if case .table(let table) = $0 { table } else { nil } }
+    #expect(records.count == 2 && tables.map(\.name) == ["示例项目", "往年项目"], "\(records)")
+    let scorer = Scorer(profile: defaultProfile)
+    let hidden = tables.map { scorer.score($0).findings.filter { $0.code == .sheetHidden } }
+    #expect(hidden[0].isEmpty)
+    #expect(hidden[1].count == 1 && hidden[1].first?.message.contains("“往年”") == true && hidden[1].first?.severity == .info)
+    #expect(tables[1].location.field == "往年!A1")
+  }
+
+  /// Extract lists the hidden sheet with what no field holds: the JSON, rescored, is no longer hidden.
+  @Test func extractSaysTheSheetIsHidden() throws {
+    let bytes = ExampleWorkbook.bytes(csv: ExampleWorkbook.form, hidden: true)
+    let extracted = TableReader.extract(bytes, file: "t.xlsx").compactMap {
+      if case .table(let table) = $0 { table } else { nil }
+    }
+    let json = String(decoding: ExtractJSON.document(extracted), as: UTF8.self)
+    #expect(json.contains("工作表“自评表”是隐藏的"))
+    #expect(extracted.first?.unreadableCount == 0)
+  }
+}

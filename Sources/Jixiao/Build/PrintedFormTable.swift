@@ -45,6 +45,7 @@ struct PrintedFormTable {
 
   /// Sets every value the form prints, part by part.
   func fill(_ builder: inout TableBuilder) {
+    if form.sheetIsHidden { builder.noteHiddenSheet(form.sheet) }
     readTitle(into: &builder)
     for cell in form.corner { keepUnread("表角", cell, into: &builder) }
     for pair in form.header {

@@ -140,6 +140,11 @@ public struct TableBuilder {
     unreadTexts.append(UnreadText(part: part, text: text, location: location))
   }
 
+  /// The table is on a hidden sheet (`ReadingNote.Problem.hiddenSheet`).
+  public mutating func noteHiddenSheet(_ name: String) {
+    notes.append(ReadingNote(place: .table, field: nil, problem: .hiddenSheet(name: Self.quoted(name))))
+  }
+
   /// A funds block of which no column is read (`ReadingNote.Problem.unreadFundsBlock`): the table has none.
   public mutating func ignoreFundsBlock(label: String, cell: String) {
     notes.append(ReadingNote(place: .table, field: nil, problem: .unreadFundsBlock(label: Self.quoted(label), cell: cell)))

@@ -29,6 +29,10 @@ struct ReadingNoteCheck: TableCheck {
         )
       case .ignoredCell(let row, let header, let text):
         return Finding(.cellUnparseable, at: location, "\(row.rawValue)“\(header)”栏的“\(text)”未读入（这一行不是指标，只读\(row.readFor)）")
+      case .hiddenSheet(let name):
+        return Finding(
+          .sheetHidden, at: location,
+          "本表在隐藏的工作表“\(name)”中（Excel 打开时不显示）：照常复核；请确认它是报送的表，而不是模板、草稿或往年的表")
       case .unreadFundsBlock(let label, let cell):
         return Finding(
           .cellUnparseable, at: location,

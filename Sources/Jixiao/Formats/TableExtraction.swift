@@ -9,12 +9,13 @@ public struct ExtractedTable: Sendable {
   /// no finding, listed with its cell beside `ignoredNotes`.
   public var unreadTexts: [TableBuilder.UnreadText] = []
 
-  /// What the form prints that no field holds (a column, a cell of a total or unplaced row): the JSON has
-  /// no member for it, so a rescore of the JSON does not report it again.
+  /// What the form prints that no field holds (a column, a cell of a total or unplaced row, a funds block
+  /// none of whose columns is read), and that its sheet is hidden: the JSON has no member for it, so a
+  /// rescore of the JSON does not report it again.
   public var ignoredNotes: [ReadingNote] {
     table.notes.filter {
       switch $0.problem {
-      case .ignoredColumn, .ignoredCell, .unreadFundsBlock: true
+      case .ignoredColumn, .ignoredCell, .unreadFundsBlock, .hiddenSheet: true
       default: false
       }
     }

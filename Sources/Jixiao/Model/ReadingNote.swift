@@ -21,6 +21,9 @@ public struct ReadingNote: Sendable, Hashable {
     /// nothing of it is read, and the table has no funds block rather than an empty one that would score
     /// as zero (`cell.unparseable`). `label` is the block's label as printed, `cell` where it is.
     case unreadFundsBlock(label: String, cell: String)
+    /// The table is on a hidden sheet of a workbook (Excel's `hidden` or `veryHidden`): read and scored as
+    /// any other, and said (`sheet.hidden`), since whoever opens the file does not see it.
+    case hiddenSheet(name: String)
   }
 
   /// A row of a printed table that is not an indicator.

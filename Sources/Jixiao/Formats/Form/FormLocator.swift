@@ -72,6 +72,7 @@ struct PrintedFormReader {
     self.start = start
     next = start
     form = PrintedForm(file: view.grid.file, sheet: view.grid.name, rows: start...start)
+    form.sheetIsHidden = view.grid.isHidden
   }
 
   private enum Part {

@@ -11,6 +11,8 @@ public struct PrintedForm: Sendable, Hashable {
   public var file: String
   /// The sheet's (or document table's) name; for a CSV, the file's.
   public var sheet: String
+  /// The table is on a hidden sheet of a workbook (`Grid.isHidden`).
+  public var sheetIsHidden = false
   /// The grid rows (0-based) the table spans, from its first row to its last (stray rows after its total
   /// included).
   public var rows: ClosedRange<Int>
