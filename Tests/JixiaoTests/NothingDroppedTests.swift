@@ -237,6 +237,20 @@ import Testing
     #expect(tables[1].location.field == "往年!A1")
   }
 
+  /// Workbooks as openpyxl and LibreOffice save them, with a list of choices on a hidden sheet: one table,
+  /// from the visible sheet, not said to be hidden.
+  @Test(arguments: ["openpyxl.xlsx", "libreoffice.xlsx"])
+  func aHiddenListOfChoicesIsNoTable(file: String) throws {
+    let bytes = try Array(Data(contentsOf: SpreadsheetReaderTests.directory.appendingPathComponent(file)))
+    #expect(try SpreadsheetReader.read(bytes: bytes, file: file).contains { $0.isHidden })
+    let records = TableReader.read(bytes, file: file)
+    guard records.count == 1, case .table(let table) = records[0] else {
+      Issue.record("\(records)")
+      return
+    }
+    #expect(!Scorer(profile: defaultProfile).score(table).findings.contains { $0.code == .sheetHidden })
+  }
+
   /// Extract lists the hidden sheet with what no field holds: the JSON, rescored, is no longer hidden.
   @Test func extractSaysTheSheetIsHidden() throws {
     let bytes = ExampleWorkbook.bytes(csv: ExampleWorkbook.form, hidden: true)
