@@ -374,6 +374,9 @@ import Testing
     #expect(form.location(of: title) == Self.grid([], file: "t.docx").location(ofPreambleParagraph: 1))
     // The paragraphs are above the first table only.
     #expect(forms[1].title == nil && forms[1].year == nil)
+    // The others are kept, for extract to list.
+    #expect(form.paragraphsAbove == [.paragraph(index: 0, text: "附件2"), .paragraph(index: 3, text: "填报单位：某局")])
+    #expect(forms[1].paragraphsAbove.isEmpty)
   }
 
   @Test func aTitleParagraphMayHoldItsYear() throws {
@@ -398,6 +401,7 @@ import Testing
       Self.locate(Self.top + [Self.header], preamble: ["部门整体支出绩效自评表", "（2022年度）"]).first)
     #expect(both.title == .cell(GridCell(kind: .text, text: "项目支出绩效自评表", reference: CellReference("A1")!)))
     #expect(both.year?.year == 2023 && both.year?.printed.cell?.reference == CellReference("A2"))
+    #expect(both.paragraphsAbove.map(\.text) == ["部门整体支出绩效自评表", "（2022年度）"], "kept, though not read")
     // A title cell without a year takes the year printed above the table.
     let noYear = try #require(Self.locate([["项目支出绩效自评表"]] + Self.untitled, preamble: ["（2022年度）", "附件"]).first)
     #expect(noYear.title?.cell?.reference == CellReference("A1"))

@@ -185,6 +185,23 @@ import Testing
     #expect(reading.isEmpty, "\(reading.map(\.message))")
   }
 
+  /// A Word form's paragraphs above its table that are neither its title nor its year are listed, with the
+  /// paragraph they are.
+  @Test func paragraphsAboveAWordTableAreListed() throws {
+    typealias Word = DocumentErrorTests
+    let body =
+      Word.paragraph("附件2") + Word.paragraph("项目支出绩效自评表") + Word.paragraph("（2023年度）")
+      + Word.table(
+        Word.row(Word.cell("项目名称"), Word.cell("测试项目"), Word.cell(""), Word.cell(""), Word.cell("")),
+        Word.row(Word.cell("一级指标"), Word.cell("二级指标"), Word.cell("三级指标"), Word.cell("分值"), Word.cell("得分")),
+        Word.row(Word.cell("产出指标"), Word.cell("数量指标"), Word.cell("培训人次"), Word.cell("100"), Word.cell("100")))
+    let extracted = TableReader.extract(Word.document(body), file: "t.docx").compactMap {
+      if case .table(let table) = $0 { table } else { nil }
+    }
+    let listed = extracted.first?.unreadTexts.map { "\($0.part)|\($0.text)|\($0.location.field ?? "")" }
+    #expect(listed == ["表上方段落|附件2|表1, paragraph 1 above the table"], "\(listed ?? [])")
+  }
+
   /// A sign-off row below the total row (a 联系电话 label first) is the form's, not the start of another
   /// table, nor a row that cannot be placed.
   @Test func aSignOffRowIsNoTableAndNoUnplacedRow() throws {
@@ -201,6 +218,24 @@ import Testing
     #expect(!Self.findings(table).contains { $0.code == .cellUnparseable && $0.message.contains("0908") })
     let listed = try Self.extracted(form).unreadTexts.map(\.text)
     #expect(listed == ["0908-7654321", "填报日期：2024年1月5日"])
+  }
+
+  /// A row between the table's parts (after its remarks, before its total row) is reported, as is one below
+  /// the total row that signs nothing.
+  @Test func aRowBetweenPartsIsReported() throws {
+    let table = try Self.table(
+      """
+      项目支出绩效自评表
+      项目名称,测试项目
+      一级指标,二级指标,三级指标,分值,得分
+      产出指标,数量指标,培训人次,100,100
+      其他需要说明事项,无
+      附：另见说明
+      总分,,,100,100
+
+      """)
+    #expect(
+      Self.findings(table).contains { $0.code == .cellUnparseable && $0.message.contains("A6") && $0.message.contains("附：另见说明") })
   }
 
   /// A row below the total row that signs nothing is still reported.

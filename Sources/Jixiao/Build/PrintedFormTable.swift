@@ -47,6 +47,9 @@ struct PrintedFormTable {
   func fill(_ builder: inout TableBuilder) {
     if form.sheetIsHidden { builder.noteHiddenSheet(form.sheet) }
     readTitle(into: &builder)
+    if builder.recordsProvenance {
+      for paragraph in form.paragraphsAbove { builder.keepUnread("表上方段落", paragraph.text, at: form.location(of: paragraph)) }
+    }
     for cell in form.corner { keepUnread("表角", cell, into: &builder) }
     for pair in form.header {
       guard let field = Self.headerFields[FormText.labelKey(pair.label.text)], !builder.hasValue(field) else {

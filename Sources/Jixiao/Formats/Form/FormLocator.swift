@@ -43,6 +43,13 @@ public struct FormLocator: Sendable {
   /// none, the last paragraph that is a title, and the last that is a year (else the year in the title's
   /// text). A cell of the table wins over a paragraph.
   private func readTitleAndYear(from preamble: [String], into form: inout PrintedForm) {
+    defer {
+      // The rest is kept: a paragraph that is neither the title nor the year read.
+      let used = [form.title?.paragraph, form.year?.printed.paragraph]
+      form.paragraphsAbove = preamble.indices.filter { !used.contains($0) && !preamble[$0].isBlankText }.map {
+        .paragraph(index: $0, text: preamble[$0])
+      }
+    }
     if form.title == nil, let index = preamble.indices.last(where: { vocabulary.isTitle(printed: preamble[$0]) }) {
       form.title = .paragraph(index: index, text: preamble[index])
     }

@@ -25,6 +25,9 @@ public struct PrintedForm: Sendable, Hashable {
   /// Cells of the title and header area that are neither the title, the year, a label nor a value: a form
   /// number (`公开14表`), the unit of amounts (`金额单位：万元`), a department in a corner (`部门:临沧市…`).
   public var corner: [GridCell]
+  /// Paragraphs printed above a Word table that are neither its title nor its year (`附件2`), for the
+  /// first table of the grid.
+  public var paragraphsAbove: [PrintedText] = []
   /// The header block, label by label in reading order: 项目名称 | 雇员经费, 主管部门 | …; a label printed
   /// without a value has an empty cell as its value.
   public var header: [LabeledCell]
