@@ -48,6 +48,7 @@ import Testing
     let ignored = Self.findings(table).filter { $0.code == .columnIgnored }
     #expect(ignored.count == 1)
     #expect(ignored.first?.message.contains("资金总额（万元）") == true && ignored.first?.message.contains("资金块第 E 列") == true)
+    #expect(ignored.first?.message.contains("如它是全年预算数、全年执行数等的另一种写法") == true)
   }
 
   /// A funds block none of whose columns is a funds field gives the table no funds (an empty one would
@@ -57,7 +58,8 @@ import Testing
       """
       项目支出绩效自评表
       项目名称,测试项目
-      年度预算（万元）,资金来源,资金总额（万元）
+      "年度预算
+      （万元）",资金来源,资金总额（万元）
       ,上级安排,50
       ,本级安排,20
       一级指标,二级指标,三级指标,分值,得分
@@ -69,7 +71,7 @@ import Testing
     let result = Scorer(profile: defaultProfile).score(table)
     #expect(result.funds == nil)
     #expect(
-      result.findings.contains { $0.code == .cellUnparseable && $0.message.contains("年度预算（万元）") && $0.message.contains("A3") })
+      result.findings.contains { $0.code == .cellUnparseable && $0.message.contains("资金块“年度预算（万元）”（A3）") })
     #expect(result.findings.contains { $0.code == .columnIgnored && $0.message.contains("资金总额（万元）") })
     #expect(!result.findings.contains { $0.code == .weightsSum || $0.code == .fundsNoBudget })
   }
@@ -101,7 +103,7 @@ import Testing
       项目资金（万元）,,年初预算数,调整后预算数,全年执行数(B),分值,执行率,得分,
       ,年度资金总额,10,12,12,10,100%,10,
       ,其中：财政拨款,10,12,12,—,—,—,
-      财政资金,上级安排,0,0,0,,,,5
+      财政资金,上级安排,0,0,0,,100%,,5
 
       一级指标,二级指标,三级指标,分值,得分
       产出指标,数量指标,培训人次,90,90
@@ -115,7 +117,7 @@ import Testing
     #expect(
       Self.findings(table).contains { $0.code == .cellUnparseable && $0.message.contains("I6") && $0.message.contains("“5”") })
     let listed = try Self.extracted(form).unreadTexts.map { "\($0.part)|\($0.text)" }
-    #expect(listed == ["资金块“财政资金”|上级安排"], "\(listed)")
+    #expect(listed == ["资金块“财政资金”|上级安排", "资金块“财政资金”“执行率”|100%"], "\(listed)")
   }
 
   /// A row printing only a level's name that no indicator is under (a note saved from a merged cell into
