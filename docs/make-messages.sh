@@ -53,6 +53,19 @@ echo "\$ jixiao rescore indicator-without-name.json name-object.json grade-bad.j
   csv-ignored-column.csv weights-110.json 2>&1 | grep -E "^━━|^   自评|^     [a-z]|^       " ; echo "exit status ${PIPESTATUS[0]}") || true
 echo '```'
 echo
+echo "## A printed form: what no field holds is reported or kept, never dropped"
+echo
+echo "A form's row in none of its parts (a note across the indicator block, a cell below the total row), a funds"
+echo "column jixiao does not read and a funds block of which no column is read are findings on the table"
+echo "(\`docs/rules.md\`, \"Reading printed forms\"); a phone number, the goals, a remark or who filled the form in"
+echo "change no score and are no finding (\`jixiao extract\` lists them under \`source.ignored\`)."
+echo
+echo '```'
+echo "\$ jixiao rescore form-unplaced-row.csv form-funds-unread.csv form-sign-off.csv"
+(cd Tests/Malformed && "$jixiao" rescore form-unplaced-row.csv form-funds-unread.csv form-sign-off.csv 2>&1 \
+  | grep -E "^━━|^   自评|^     [a-z]|^       " ; echo "exit status ${PIPESTATUS[0]}") || true
+echo '```'
+echo
 echo "## Usage errors"
 echo
 echo '```'

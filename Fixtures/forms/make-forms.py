@@ -1408,12 +1408,15 @@ def main():
     sheets = L7()
     xlsx("L7/L7-targets.xlsx", sheets)
     expectations = [expect_fixture(p, p.read["id"]) for s in sheets for p in s.tables]
+    # The unit table's 年度预算 block has no column jixiao reads (资金来源 | 资金总额（万元））: its reading reports
+    # the column and the block, which the fixture's JSON (without the block) does not print.
+    expectations[0]["readingFindings"] = ["cell.unparseable", "column.ignored"]
     add("L7/L7-targets.xlsx", versions["openpyxl"], "L7", sheets, expectations,
         ["targets only (kind from the title: 单位整体绩效目标表 → unit-target, 项目支出绩效目标表 → project-target); no funds block scored, no total",
          "headers as seed 003 prints them: 指标设定依据 / 指标值设置依据, 上年完成值, 分值权重 / 指标分值权重, 指标赋分规则",
          "header block 单位名称（盖章）, 单位联系人 | 联系电话： (blank), 预算单位 (= department), 项目负责人 (blank)",
          "project tables: funds on one row (项目资金（万元）| 年度预算总额：| 50.12 | 其中：财政拨款 | 0.00 | 其他资金：| 50.12); goals as one row 项目总体目标",
-         "unit table: a 年度预算（万元） block (资金来源 | 资金总额（万元）, 上级安排/本级安排/其他) that the fixture's JSON leaves out; it changes nothing in the result of a target table"])
+         "unit table: a 年度预算（万元） block (资金来源 | 资金总额（万元）, 上级安排/本级安排/其他) that the fixture's JSON leaves out: no column of it is a funds field, so the table has no funds and its reading reports the block and the column (`readingFindings`)"])
 
     # L8: older form, no weight column, funds worth 20.
     sheets, l8_table = L8()
@@ -1498,7 +1501,9 @@ def main():
         "about": "Printed-form fixtures of issue 17 (item 9). For every file: its producer, layout, and the tables it holds "
                  "in order. `expected` is a fixture id (the form holds exactly that fixture's table.json, and its reading "
                  "must score as Fixtures/<id>/expected.json) or the path of a JSON file beside the form holding exactly what "
-                 "the form holds (its expected result beside it as .expected.json, hand-checked in NOTES.md). `rows` are the "
+                 "the form holds (its expected result beside it as .expected.json, hand-checked in NOTES.md); "
+                 "`readingFindings` are the findings the form's reading adds to that result, for what the form prints "
+                 "that no field holds. `rows` are the "
                  "sheet rows (1-based) the table spans; `anchors` name the cells of its parts (see README.md). For CSV, "
                  "`rows` are record numbers and `lines` the lines they start on. Made by Fixtures/forms/make-forms.py.",
         "files": files,

@@ -129,7 +129,12 @@ import Testing
       #expect(got.indicators.map(\.score) == want.indicators.map(\.score), "\(path) \(want.id)")
       var expectedCodes = want.findings.map(\.code.rawValue)
       for note in table.ignoredNotes {
-        let code: FindingCode = if case .ignoredColumn = note.problem { .columnIgnored } else { .cellUnparseable }
+        let code: FindingCode =
+          switch note.problem {
+          case .ignoredColumn: .columnIgnored
+          case .hiddenSheet: .sheetHidden
+          default: .cellUnparseable
+          }
         expectedCodes.remove(at: try #require(expectedCodes.firstIndex(of: code.rawValue)))
       }
       #expect(got.findings.map(\.code.rawValue).sorted() == expectedCodes.sorted(), "\(path) \(want.id)")

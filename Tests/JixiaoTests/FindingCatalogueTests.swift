@@ -16,11 +16,11 @@ import Testing
       "funds.no-budget", "consistency.spending-gap",
     ]
     // jixiao adds rescoring codes of its own (docs/rules.md, "Numbers" and "Reading tables").
-    let ownCodes = ["number.out-of-range", "name.missing", "column.ignored", "weights.level-sum"]
+    let ownCodes = ["number.out-of-range", "name.missing", "column.ignored", "sheet.hidden", "weights.level-sum"]
     let catalogued = FindingCatalogue.scoringCodes.map(\.code.rawValue)
     #expect(catalogued.count == Set(catalogued).count, "no code twice")
     #expect(Set(catalogued) == Set(specCodes + ownCodes))
-    #expect(catalogued.count == 34)
+    #expect(catalogued.count == 35)
     let all = FindingCatalogue.all.map(\.code.rawValue)
     #expect(all.count == Set(all).count)
     #expect(
@@ -32,7 +32,7 @@ import Testing
   @Test func severitiesAreTheSpecs() {
     let errors: Set<FindingCode> = [.scoreOverClaimed, .totalOverClaimed, .gradeInflated, .totalArithmetic, .weightsSum]
     let infos: Set<FindingCode> = [
-      .scoreUnderClaimed, .unitScaleConverted, .qualitativeUnclassified, .explanationMissing, .evidenceMissing,
+      .scoreUnderClaimed, .unitScaleConverted, .qualitativeUnclassified, .explanationMissing, .evidenceMissing, .sheetHidden,
     ]
     for descriptor in FindingCatalogue.scoringCodes {
       let expected: Severity = errors.contains(descriptor.code) ? .error : infos.contains(descriptor.code) ? .info : .warning

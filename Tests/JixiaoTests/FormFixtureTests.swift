@@ -10,7 +10,9 @@ import Testing
 @Suite struct FormFixtureTests {
   struct FormFile: CustomTestStringConvertible, Sendable {
     var path: String
-    var tables: [(tableJSON: String, expectedResult: String)]
+    /// Each table's JSON, its expected result, and the findings its reading adds for what the form prints
+    /// that no field holds (`readingFindings`).
+    var tables: [(tableJSON: String, expectedResult: String, readingFindings: [String])]
     var testDescription: String { path }
   }
 
@@ -28,7 +30,11 @@ import Testing
           guard case .object(let table) = table, case .string(let expected)? = table["expected"],
             case .string(let result)? = table["expectedResult"]
           else { return nil }
-          return (expected.contains("/") ? expected : "Fixtures/\(expected)/table.json", result)
+          var reading: [String] = []
+          if case .array(let keys)? = table["readingFindings"] {
+            reading = keys.compactMap { if case .string(let key) = $0 { key } else { nil } }
+          }
+          return (expected.contains("/") ? expected : "Fixtures/\(expected)/table.json", result, reading)
         })
     }
   }()
@@ -62,7 +68,8 @@ import Testing
         continue
       }
       let result = Scorer(profile: defaultProfile).score(table)
-      let expected = try Expected(bytes: Array(Data(contentsOf: repositoryRoot.appendingPathComponent(want.expectedResult))))
+      var expected = try Expected(bytes: Array(Data(contentsOf: repositoryRoot.appendingPathComponent(want.expectedResult))))
+      expected.findings += want.readingFindings
       found += figures(of: table, result, json, expected).map { "\(want.tableJSON): \($0)" }
     }
     return found

@@ -374,6 +374,9 @@ import Testing
     #expect(form.location(of: title) == Self.grid([], file: "t.docx").location(ofPreambleParagraph: 1))
     // The paragraphs are above the first table only.
     #expect(forms[1].title == nil && forms[1].year == nil)
+    // The others are kept, for extract to list.
+    #expect(form.paragraphsAbove == [.paragraph(index: 0, text: "附件2"), .paragraph(index: 3, text: "填报单位：某局")])
+    #expect(forms[1].paragraphsAbove.isEmpty)
   }
 
   @Test func aTitleParagraphMayHoldItsYear() throws {
@@ -398,6 +401,7 @@ import Testing
       Self.locate(Self.top + [Self.header], preamble: ["部门整体支出绩效自评表", "（2022年度）"]).first)
     #expect(both.title == .cell(GridCell(kind: .text, text: "项目支出绩效自评表", reference: CellReference("A1")!)))
     #expect(both.year?.year == 2023 && both.year?.printed.cell?.reference == CellReference("A2"))
+    #expect(both.paragraphsAbove.map(\.text) == ["部门整体支出绩效自评表", "（2022年度）"], "kept, though not read")
     // A title cell without a year takes the year printed above the table.
     let noYear = try #require(Self.locate([["项目支出绩效自评表"]] + Self.untitled, preamble: ["（2022年度）", "附件"]).first)
     #expect(noYear.title?.cell?.reference == CellReference("A1"))
@@ -421,14 +425,17 @@ import Testing
           ["注：本表金额单位为万元", "", "", "", "", "", ""],
           ["总分", "", "", "", "", "100", "100", "优"],
           ["填表人：张三"],
+          ["杂项"],
         ], merges: ["A8:G8"]
       ).first)
     #expect(Self.kinds(form) == [.indicator])
     #expect(form.unnamedColumns == [UnnamedColumn(column: 7, cells: [Self.cell("备注甲", "H6")])])
-    #expect(form.unplacedRows.map(\.row) == [6, 7, 9])
-    #expect(form.unplacedRows.map { $0.cells.map(\.text) } == [["孤立"], ["注：本表金额单位为万元"], ["填表人：张三"]])
+    #expect(form.unplacedRows.map(\.row) == [6, 7, 10])
+    #expect(form.unplacedRows.map { $0.cells.map(\.text) } == [["孤立"], ["注：本表金额单位为万元"], ["杂项"]])
+    // Who filled the form in is its sign-off, not a row that cannot be placed.
+    #expect(form.signOff.map(\.label.text) == ["填表人：张三"])
     #expect(form.total?.grade?.text == "优")
-    #expect(form.rows == 0...9)
+    #expect(form.rows == 0...10)
   }
 
   @Test func remarksBeforeTheTotalAreNotes() throws {

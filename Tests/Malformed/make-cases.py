@@ -176,6 +176,17 @@ case("csv-level-points.csv", HC + "甲,2024,产出指标（50分）,数量指标
      + "甲,2024,满意度指标,满意度指标,满意度,20,>=90%,95%,20,资料\n",
      tables=1, absent=["structure.missing-level1", "weights.level-sum"], note="levels printed with their points read as 产出 and 效益")
 
+# Printed forms saved as CSV: what the form prints that no field holds is reported or kept, never dropped.
+FORM = "项目支出绩效自评表\r\n项目名称,测试项目\r\n"
+INDICATORS = "一级指标,二级指标,三级指标,分值,年度指标值,实际完成值,得分\r\n产出指标,数量指标,次数,100,>=1次,1次,100\r\n总分,,,100,,,100\r\n"
+case("form-unplaced-row.csv", FORM + "年度总体目标,培训 100 人次\r\n" + INDICATORS.replace("总分", "注：另附说明,,,,,,\r\n总分") + ",,,,,,,杂项\r\n",
+     tables=1, findings=["cell.unparseable"], note="a form's row in no part (a remark across the block, a cell below the total row): reported cell by cell, the table scored")
+case("form-funds-unread.csv", FORM + "年度预算（万元）,资金来源,资金总额（万元）\r\n,上级安排,10\r\n" + INDICATORS,
+     tables=1, findings=["cell.unparseable", "column.ignored"], absent=["funds.no-budget"],
+     note="a funds block none of whose columns jixiao reads: no funds (not an empty block scored zero), said at its label and its column")
+case("form-sign-off.csv", FORM + "联系电话,0908-1234567\r\n" + INDICATORS + "填报人：张三,,联系电话：,0908-7654321\r\n",
+     tables=1, absent=["cell.unparseable"], note="a phone number in the header block and who filled the form in, below its total: kept (jixiao extract lists them), no finding")
+
 with open(os.path.join(HERE, "MANIFEST.jsonl"), "w", encoding="utf-8") as f:
     for c in cases:
         f.write(json.dumps(c, ensure_ascii=False) + "\n")

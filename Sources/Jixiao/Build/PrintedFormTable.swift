@@ -22,6 +22,8 @@ struct PrintedFormTable {
   /// The columns of a target printed in parts (L2, L3): 指标性质 (≥, ≤, ＝) · 指标值 · 度量单位, joined in
   /// column order into the target's text (`≥` `735` `人次` → `≥735人次`).
   static let targetPartKeys: Set<String> = ["指标性质", "度量单位", "计量单位", "单位"]
+  /// How an ignored column of the funds block is named (`资金块第 E 列`), told from the indicator block's.
+  static let fundsColumnPrefix = "资金块"
 
   var defaultID: String {
     let base = TableReader.baseName(form.file)
@@ -43,18 +45,34 @@ struct PrintedFormTable {
 
   /// Sets every value the form prints, part by part.
   func fill(_ builder: inout TableBuilder) {
+    if form.sheetIsHidden { builder.noteHiddenSheet(form.sheet) }
     readTitle(into: &builder)
+    if builder.recordsProvenance {
+      for paragraph in form.paragraphsAbove { builder.keepUnread("表上方段落", paragraph.text, at: form.location(of: paragraph)) }
+    }
+    for cell in form.corner { keepUnread("表角", cell, into: &builder) }
     for pair in form.header {
-      guard let field = Self.headerFields[FormText.labelKey(pair.label.text)], !pair.value.isEmpty, !builder.hasValue(field)
-      else { continue }
+      guard let field = Self.headerFields[FormText.labelKey(pair.label.text)], !builder.hasValue(field) else {
+        keepUnread(pair, in: "表头", into: &builder)
+        continue
+      }
+      guard !pair.value.isEmpty else { continue }
       set(field, from: pair.value, into: &builder)
     }
     if let funds = form.funds { readFunds(funds, into: &builder) }
+    if let goals = form.goals {
+      let label = FormText.oneLine(goals.label.text)
+      for entry in goals.entries {
+        keepUnread(entry.header.map { "\(label)“\(FormText.oneLine($0.text))”" } ?? label, entry.text, into: &builder)
+      }
+    }
     if let block = form.indicators {
       builder.indicatorsLocation = form.location(of: block.columns[block.nameColumn].header.reference)
       readIndicators(block, into: &builder)
     }
+    for pair in form.notes { keepUnread(pair, in: "备注", into: &builder) }
     if let total = form.total { readTotal(total, into: &builder) }
+    for pair in form.signOff { keepUnread(pair, in: "表尾", into: &builder) }
     for row in form.unplacedRows {
       for cell in row.cells {
         builder.ignoreCell(row: .unplaced, header: "\(cell.reference)", text: cell.text)
@@ -67,6 +85,26 @@ struct PrintedFormTable {
   private func set(_ field: TableField, from cell: GridCell, text: String? = nil, into builder: inout TableBuilder) {
     builder.set(field, .text(text ?? cell.text), at: form.location(of: cell))
     if let doubt = cell.doubt { builder.markUncertain(field, reason: doubt) }
+  }
+
+  // MARK: What no field holds
+
+  /// A cell no field holds, for `jixiao extract` to list: no score depends on it.
+  private func keepUnread(_ part: String, _ cell: GridCell, into builder: inout TableBuilder) {
+    guard builder.recordsProvenance, !cell.isEmpty else { return }
+    builder.keepUnread(part, cell.text, at: form.location(of: cell))
+  }
+
+  /// A label and its value no field holds (联系电话 | 0908-…): the value under its label's name; a label
+  /// printed with its value (`填报人：张三`) or alone, as the label cell.
+  private func keepUnread(_ pair: LabeledCell, in part: String, into builder: inout TableBuilder) {
+    if pair.value.isEmpty {
+      // A label left blank (`联系电话：`) says nothing; one holding its value (`填报人：张三`) is kept.
+      let key = FormText.labelKey(pair.label.text)
+      if key.contains(":") || key.contains("：") { keepUnread(part, pair.label, into: &builder) }
+    } else {
+      keepUnread("\(part)“\(FormText.oneLine(pair.label.text))”", pair.value, into: &builder)
+    }
   }
 
   // MARK: Title and year
@@ -88,12 +126,33 @@ struct PrintedFormTable {
   // MARK: Funds block
 
   private func readFunds(_ funds: FundsBlock, into builder: inout TableBuilder) {
-    builder.beginFunds()
     // 得分（20分*执行率） (L8): the score's header says how it is computed.
     let fields = funds.columns.map { Self.fundsFields[$0.key] ?? ($0.key.hasPrefix("得分") ? .fundsClaimedScore : nil) }
     let sourceFields = funds.columns.map { Self.sourceFields[$0.key] }
+    // A column no field holds is reported once, where a row fills it (L7's 资金总额（万元）).
+    for (index, column) in funds.columns.enumerated() where fields[index] == nil && sourceFields[index] == nil {
+      guard funds.rows.contains(where: { !$0.cells[index].isEmpty }) else { continue }
+      builder.ignoreColumn(
+        header: FormText.oneLine(column.header.text),
+        column: "\(Self.fundsColumnPrefix)第 \(CellReference.columnName(column.column)) 列")
+    }
+    // A block that gives no amount, weight, rate or score is no funds block of the table: an empty one would
+    // count the profile's funds weight and score it zero.
+    let readsAmounts =
+      !funds.pairs.isEmpty || fields.contains { $0 != nil } || sourceFields.contains { $0 != nil && $0 != .sourceName }
+    guard readsAmounts else {
+      let cell = form.location(of: funds.label.cell.reference).field ?? "\(funds.label.cell.reference)"
+      builder.ignoreFundsBlock(label: FormText.oneLine(funds.label.cell.text), cell: cell)
+      return
+    }
+    builder.beginFunds()
     let totalRow = funds.totalRow ?? funds.rows.first?.row
     for row in funds.rows {
+      let labels = row.labels.filter { !$0.isEmpty }
+      let part = labels.first.map { "\(Self.fundsColumnPrefix)“\(FormText.oneLine($0.text))”" } ?? Self.fundsColumnPrefix
+      // The first label names the row; the others (上级安排 beside 财政资金) are kept, a number among them
+      // (an amount under no header) reported.
+      for label in labels.dropFirst() { keepFundsLabel(label, in: part, into: &builder) }
       if row.row == totalRow {
         for (index, cell) in row.cells.enumerated() where !cell.isEmpty {
           guard let field = fields[index] else { continue }
@@ -101,13 +160,22 @@ struct PrintedFormTable {
         }
         continue
       }
-      guard row.cells.contains(where: { !$0.isEmpty }) else { continue }
+      guard row.cells.contains(where: { !$0.isEmpty }) else {
+        if let label = labels.first { keepFundsLabel(label, in: Self.fundsColumnPrefix, into: &builder) }
+        continue
+      }
       builder.beginSource()
-      if let label = row.labels.first(where: { !$0.isEmpty }) {
+      if let label = labels.first {
         set(.sourceName, from: label, text: Self.sourceName(label.text), into: &builder)
       }
       for (index, cell) in row.cells.enumerated() where !cell.isEmpty {
-        guard let field = sourceFields[index] else { continue }
+        guard let field = sourceFields[index] else {
+          // A source's own 分值, 执行率 or 得分 (mostly a dash): the block's are read from its total row.
+          if fields[index] != nil, !CellGrammar.isEmptyMark(cell.text.trimmingSpaces()) {
+            keepUnread("\(part)“\(FormText.oneLine(funds.columns[index].header.text))”", cell, into: &builder)
+          }
+          continue
+        }
         let text = field == .sourceName ? Self.sourceName(cell.text) : cell.text
         set(field, from: cell, text: text, into: &builder)
       }
@@ -125,6 +193,16 @@ struct PrintedFormTable {
     // L8: the label's points are the block's weight where no 分值 column prints it.
     if let points = funds.label.points, !builder.hasValue(.fundsWeight) {
       set(.fundsWeight, from: funds.label.cell, text: points.description, into: &builder)
+    }
+  }
+
+  /// A cell of a funds row under no header: a number is an amount not read, reported; a text is a label,
+  /// kept.
+  private func keepFundsLabel(_ cell: GridCell, in part: String, into builder: inout TableBuilder) {
+    if cell.kind == .number || PrintedNumber.plainDecimal(cell.text, as: .amount) != nil {
+      builder.ignoreCell(row: .fundsBlock, header: "\(cell.reference)", text: cell.text)
+    } else {
+      keepUnread(part, cell, into: &builder)
     }
   }
 
@@ -188,7 +266,7 @@ struct PrintedFormTable {
     for index in filledUnknown.sorted() {
       let column = block.columns[index]
       builder.ignoreColumn(
-        header: column.header.text.trimmingSpaces(), column: "第 \(CellReference.columnName(column.column)) 列")
+        header: FormText.oneLine(column.header.text), column: "第 \(CellReference.columnName(column.column)) 列")
     }
     for column in form.unnamedColumns {
       builder.ignoreColumn(header: "（无列名）", column: "第 \(CellReference.columnName(column.column)) 列")

@@ -42,6 +42,19 @@ public struct TableBuilder {
   /// Every value's provenance, in reading order, when the builder was made to record it.
   public private(set) var provenance: [Provenance]?
 
+  /// Text a printed form shows that no field holds and no score depends on — a 联系电话, the goals, a
+  /// remark, a form number in the corner — with where it is: no finding, but kept (when provenance is
+  /// recorded) for `jixiao extract` to list, so an evaluator sees everything the form says.
+  public struct UnreadText: Sendable, Hashable {
+    /// The part of the form it is printed in, as the list names it: `表头“联系电话”`, `年度总体目标“预期目标”`.
+    public var part: String
+    public var text: String
+    public var location: SourceLocation
+  }
+
+  /// The unread texts, in reading order; empty unless provenance is recorded.
+  public private(set) var unreadTexts: [UnreadText] = []
+
   /// Whether values' provenance is kept: a reader makes a location for each value only then.
   public var recordsProvenance: Bool { provenance != nil }
 
@@ -125,6 +138,22 @@ public struct TableBuilder {
   /// is kept, and its row is unverified with the reason (`cell.uncertain`).
   public mutating func markUncertain(_ field: TableField, reason: String) {
     notes.append(ReadingNote(place: place(of: field), field: field, problem: .uncertain(reason: reason)))
+  }
+
+  /// Keeps a text no field holds and no score depends on (`UnreadText`), when provenance is recorded.
+  public mutating func keepUnread(_ part: String, _ text: String, at location: SourceLocation) {
+    guard provenance != nil else { return }
+    unreadTexts.append(UnreadText(part: part, text: text, location: location))
+  }
+
+  /// The table is on a hidden sheet (`ReadingNote.Problem.hiddenSheet`).
+  public mutating func noteHiddenSheet(_ name: String) {
+    notes.append(ReadingNote(place: .table, field: nil, problem: .hiddenSheet(name: Self.quoted(name))))
+  }
+
+  /// A funds block of which no column is read (`ReadingNote.Problem.unreadFundsBlock`): the table has none.
+  public mutating func ignoreFundsBlock(label: String, cell: String) {
+    notes.append(ReadingNote(place: .table, field: nil, problem: .unreadFundsBlock(label: Self.quoted(label), cell: cell)))
   }
 
   /// Whether a field of the table or of the funds block has been given a value, read or refused (a reader

@@ -25,8 +25,10 @@ public enum TableSchema {
     // A source row of the funds block.
     declare(.sourceName, .source, "name", "资金来源", ["资金来源", "name"], .text),
     declare(.sourceInitialBudget, .source, "initialBudget", "年初预算数", ["年初预算数", "initialBudget"], .number(.amount)),
-    declare(.sourceAnnualBudget, .source, "annualBudget", "全年预算数", ["全年预算数", "annualBudget"], .number(.amount)),
-    declare(.sourceExecuted, .source, "executed", "全年执行数", ["全年执行数", "executed"], .number(.amount)),
+    declare(
+      .sourceAnnualBudget, .source, "annualBudget", "全年预算数", ["全年预算数", "全年预算数(A)", "调整后预算数", "annualBudget"],
+      .number(.amount)),
+    declare(.sourceExecuted, .source, "executed", "全年执行数", ["全年执行数", "全年执行数(B)", "executed"], .number(.amount)),
     // An indicator.
     declare(.level1, .indicator, "level1", "一级指标", ["一级指标", "level1"], .level),
     declare(.level2, .indicator, "level2", "二级指标", ["二级指标", "level2"], .level),

@@ -14,17 +14,31 @@ struct ReadingNoteCheck: TableCheck {
       case .missingName(let found):
         return Finding(.nameMissing, at: location, missingName(note, found: found, in: context))
       case .ignoredColumn(let header, let column):
+        let fields = column.hasPrefix(PrintedFormTable.fundsColumnPrefix) ? "全年预算数、全年执行数" : "目标值、实际值"
         return Finding(
           .columnIgnored, at: location,
-          "“\(header)”列（\(column)）不是 jixiao 读取的栏目，本表在此列填写的内容未读入；如它是目标值、实际值等的另一种写法，请改用 docs/input.md 所列的列名")
+          "“\(header)”列（\(column)）不是 jixiao 读取的栏目，本表在此列填写的内容未读入；如它是\(fields)等的另一种写法，请改用 docs/input.md 所列的列名")
       case .ignoredCell(.unplaced, let cell, let text):
         return Finding(
           .cellUnparseable, at: location,
           "\(ReadingNote.StructuralRow.unplaced.rawValue)中 \(cell) 格的“\(text)”未读入（它不在表头、资金、目标、指标或总分任何一部分中）")
+      case .ignoredCell(.fundsBlock, let cell, let text):
+        return Finding(
+          .cellUnparseable, at: location,
+          "\(ReadingNote.StructuralRow.fundsBlock.rawValue) \(cell) 格的“\(text)”不在资金块的任何列名下，未读入（资金块只读\(ReadingNote.StructuralRow.fundsBlock.readFor)）"
+        )
       case .ignoredCell(let row, let header, let text):
         return Finding(.cellUnparseable, at: location, "\(row.rawValue)“\(header)”栏的“\(text)”未读入（这一行不是指标，只读\(row.readFor)）")
       case .uncertain(let reason):
         return Finding(.cellUncertain, at: location, "\(subject)读取不确定（\(reason)）；\(Self.uncertainty(at: note.place))")
+      case .hiddenSheet(let name):
+        return Finding(
+          .sheetHidden, at: location,
+          "本表在隐藏的工作表“\(name)”中（Excel 打开时不显示）：照常复核；请确认它是报送的表，而不是模板、草稿或往年的表")
+      case .unreadFundsBlock(let label, let cell):
+        return Finding(
+          .cellUnparseable, at: location,
+          "资金块“\(label)”（\(cell)）的列没有一列是 jixiao 读取的栏目（年初预算数、全年预算数、全年执行数、分值、执行率、得分），未读出任何金额：本表按没有资金块复核，不计预算执行项")
       case .unreadable, .tooLong:
         return Finding(
           .cellUnparseable, at: location,

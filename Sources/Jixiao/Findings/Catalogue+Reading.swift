@@ -27,8 +27,9 @@ extension FindingCatalogue {
       tag: "未读列",
       title: "有未读入的列",
       explanation:
-        "CSV 表头中有 jixiao 不认识的列，而本表在该列填了内容（如拆开的“指标性质”“度量单位”，或“全年实际值”以外的写法）："
-        + "该列内容未读入复核。每表每列报告一次；本表该列全空时不报告。改用 docs/input.md 所列的列名，或删去该列。",
+        "CSV 表头，或表格的指标块、资金块中有 jixiao 不认识的列，而本表在该列填了内容（如拆开的“指标性质”“度量单位”，"
+        + "或资金块的“资金总额（万元）”）：该列内容未读入复核。每表每列报告一次；本表该列全空时不报告。"
+        + "改用 docs/input.md 所列的列名，或删去该列。",
       triggering: [
         FindingExample(
           "“度量单位”列有内容", at: nil,
@@ -37,6 +38,20 @@ extension FindingCatalogue {
       clean: [
         FindingExample(
           "“备注”列全空", at: nil, csv: "项目名称,三级指标,权重,目标值,业绩值,备注\n示例项目,次数,100,>=5次,5次,\n")
+      ]),
+    FindingDescriptor(
+      code: .sheetHidden, severity: .info,
+      tag: "隐藏表",
+      title: "表在隐藏的工作表中",
+      explanation:
+        "工作簿中隐藏的工作表（Excel 的“隐藏”或“深度隐藏”）上有一张自评表：照常读入复核，并报告一次，因为打开文件的人看不到它。"
+        + "它可能是报送的表，也可能是模板、草稿或往年的表：请核对；不应复核的，删去该工作表后再复核。"
+        + "隐藏工作表上没有任何指标行的表（空白模板、下拉选项）不读入，也不报告。",
+      triggering: [
+        FindingExample("工作表“自评表”是隐藏的", workbookSheet: ExampleWorkbook.form, hidden: true)
+      ],
+      clean: [
+        FindingExample("同一张表，工作表未隐藏", workbookSheet: ExampleWorkbook.form, hidden: false)
       ]),
     FindingDescriptor(
       code: .levelWeightsSum, severity: .warning,

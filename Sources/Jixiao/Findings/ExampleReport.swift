@@ -32,7 +32,7 @@ public enum ExampleReport {
   /// The findings of `code` on the example table; nil when the example does not read (a defect the
   /// catalogue tests catch).
   public static func findings(of example: FindingExample, code: FindingCode, profile: Profile) -> [Finding]? {
-    let records = TableReader.read(Array(example.input.utf8), file: "example.\(example.format.rawValue)", format: example.format)
+    let records = TableReader.read(example.bytes, file: "example.\(example.format.rawValue)", format: example.format)
     guard records.count == 1, case .table(let table) = records[0] else { return nil }
     let mode: Scorer.Mode = FindingCatalogue.descriptor(for: code)?.isReview == true ? .reviewTargets : .rescore
     return Scorer(profile: profile, mode: mode).score(table).findings.filter { $0.code == code }

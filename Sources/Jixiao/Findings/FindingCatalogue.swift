@@ -20,9 +20,12 @@ public struct FindingDescriptor: Sendable {
 public struct FindingExample: Sendable {
   /// What the example shows, in a line.
   public var summary: String
-  /// A table in an input format: JSON, or a flat CSV for what only a CSV shows (`format`).
+  /// A table in an input format: JSON, or a flat CSV for what only a CSV shows (`format`); for a workbook,
+  /// its one sheet as CSV lines (`ExampleWorkbook`).
   public var input: String
   public var format: InputFormat
+  /// For a workbook: whether its sheet is hidden.
+  public var sheetHidden = false
   /// Where the finding must point (`funds`, `1`, or nil for the table), for triggering examples.
   public var location: String?
 
@@ -39,6 +42,20 @@ public struct FindingExample: Sendable {
     self.location = location
     self.input = csv
     self.format = .csv
+  }
+
+  /// A printed form on the one sheet of a workbook, hidden or not: for what only a workbook shows.
+  init(_ summary: String, at location: String? = nil, workbookSheet csv: String, hidden: Bool) {
+    self.summary = summary
+    self.location = location
+    self.input = csv
+    self.format = .xlsx
+    self.sheetHidden = hidden
+  }
+
+  /// The bytes the example is read from.
+  var bytes: [UInt8] {
+    format == .xlsx ? ExampleWorkbook.bytes(csv: input, hidden: sheetHidden) : Array(input.utf8)
   }
 
   /// An indicator met in full, for examples about the funds block (a table is read from its indicators).

@@ -47,6 +47,8 @@ extension FindingCode {
   public static let nameMissing = FindingCode("name.missing")
   /// A column the reader does not know, filled in this table: its content is not read.
   public static let columnIgnored = FindingCode("column.ignored")
+  /// A table read from a hidden sheet of a workbook: scored, and said, since Excel does not show it.
+  public static let sheetHidden = FindingCode("sheet.hidden")
   /// A level printed with its points (`产出指标（50分）`) whose indicators' weights add up to something else.
   public static let levelWeightsSum = FindingCode("weights.level-sum")
   /// A value read from a document's text into a cell the reader is not sure of: its row is unverified.

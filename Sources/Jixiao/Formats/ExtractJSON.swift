@@ -6,7 +6,7 @@
 ///     "source": {"file": "表.xlsx", "at": "自评表1!A1", "values": 58, "unreadable": 1, "uncertain": 0,
 ///                "cells": {"name": "自评表1!B3", "indicators[2].weight": "自评表1!G13", …},
 ///                "uncertainCells": {"indicators[3].actual": "a wrapped piece placed by position", …},
-///                "ignored": ["总分行“I20”栏的“备注”", …]}
+///                "ignored": ["总分行“I20”栏的“备注”", …, "表头“联系电话”的“0908-4221234”（自评表1!E4）", …]}
 ///
 /// A path in `cells` names the member as the reader's messages do, indicators and sources counted from 1.
 public enum ExtractJSON {
@@ -94,6 +94,7 @@ public enum ExtractJSON {
     writer.endObject()
     writer.beginArray("ignored")
     for note in extracted.ignoredNotes { writer.string(nil, Self.ignored(note)) }
+    for unread in extracted.unreadTexts { writer.string(nil, "\(unread.part)的“\(unread.text)”（\(place(unread.location))）") }
     writer.endArray()
     writer.endObject()
     writer.endObject()
@@ -109,6 +110,8 @@ public enum ExtractJSON {
     switch note.problem {
     case .ignoredColumn(let header, let column): "“\(header)”列（\(column)）"
     case .ignoredCell(let row, let header, let text): "\(row.rawValue)“\(header)”栏的“\(text)”"
+    case .unreadFundsBlock(let label, let cell): "资金块“\(label)”（\(cell)），未读出任何金额"
+    case .hiddenSheet(let name): "工作表“\(name)”是隐藏的（Excel 打开时不显示）"
     default: ""
     }
   }

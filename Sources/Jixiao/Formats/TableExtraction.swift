@@ -5,13 +5,17 @@ public struct ExtractedTable: Sendable {
   public var table: Table
   /// Each value the form printed, in reading order: its field, part, cell and text.
   public var values: [TableBuilder.Provenance]
+  /// What the form prints that no field holds and no score depends on (a 联系电话, the goals, a remark):
+  /// no finding, listed with its cell beside `ignoredNotes`.
+  public var unreadTexts: [TableBuilder.UnreadText] = []
 
-  /// What the form prints that no field holds (a column, a cell of a total or unplaced row): the JSON has
-  /// no member for it, so a rescore of the JSON does not report it again.
+  /// What the form prints that no field holds (a column, a cell of a total or unplaced row, a funds block
+  /// none of whose columns is read), and that its sheet is hidden: the JSON has no member for it, so a
+  /// rescore of the JSON does not report it again.
   public var ignoredNotes: [ReadingNote] {
     table.notes.filter {
       switch $0.problem {
-      case .ignoredColumn, .ignoredCell: true
+      case .ignoredColumn, .ignoredCell, .unreadFundsBlock, .hiddenSheet: true
       default: false
       }
     }
@@ -69,8 +73,9 @@ extension TableReader {
         var builder = form.makeBuilder(recordingProvenance: true)
         form.fill(&builder)
         let values = builder.provenance ?? []
+        let unread = builder.unreadTexts
         switch builder.build() {
-        case .success(let table): return .table(ExtractedTable(table: table, values: values))
+        case .success(let table): return .table(ExtractedTable(table: table, values: values, unreadTexts: unread))
         case .failure(let error): return .rejected(error)
         }
       }

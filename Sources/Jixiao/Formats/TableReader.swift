@@ -76,7 +76,8 @@ public enum TableReader {
     let locator = FormLocator()
     var forms: [PrintedFormTable] = []
     for grid in grids {
-      for form in locator.forms(in: grid) {
+      // A hidden sheet's form without an indicator row is a template's blank form, not a table filed.
+      for form in locator.forms(in: grid) where !grid.isHidden || !(form.indicators?.indicatorRows.isEmpty ?? true) {
         forms.append(
           PrintedFormTable(form: form, number: forms.count + 1, vocabulary: locator.vocabulary, sourceEncoding: encoding))
       }

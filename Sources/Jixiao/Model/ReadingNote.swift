@@ -20,6 +20,13 @@ public struct ReadingNote: Sendable, Hashable {
     /// A value read from a document's text whose cell the reader is not sure of (`GridCell.doubt`): kept,
     /// and its row unverified (`cell.uncertain`).
     case uncertain(reason: String)
+    /// A printed form's funds block none of whose columns is a funds field (`资金来源 | 资金总额（万元）`):
+    /// nothing of it is read, and the table has no funds block rather than an empty one that would score
+    /// as zero (`cell.unparseable`). `label` is the block's label as printed, `cell` where it is.
+    case unreadFundsBlock(label: String, cell: String)
+    /// The table is on a hidden sheet of a workbook (Excel's `hidden` or `veryHidden`): read and scored as
+    /// any other, and said (`sheet.hidden`), since whoever opens the file does not see it.
+    case hiddenSheet(name: String)
   }
 
   /// A row of a printed table that is not an indicator.
@@ -30,6 +37,8 @@ public struct ReadingNote: Sendable, Hashable {
     case funds = "预算执行率行"
     /// A row of a printed form the locator could place in none of its parts (`PrintedForm.unplacedRows`).
     case unplaced = "表内无法归入任何部分的行"
+    /// A row of a printed form's funds block: a number under none of its headers.
+    case fundsBlock = "资金块中的行"
 
     /// What the row is read for.
     public var readFor: String {
@@ -37,6 +46,7 @@ public struct ReadingNote: Sendable, Hashable {
       case .total: "得分（自评总分）与等级"
       case .funds: "预算数、执行数、分值、执行率与得分"
       case .unplaced: "无"
+      case .fundsBlock: "列名下的预算数、执行数、分值、执行率与得分"
       }
     }
   }

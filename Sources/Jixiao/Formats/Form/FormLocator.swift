@@ -43,6 +43,13 @@ public struct FormLocator: Sendable {
   /// none, the last paragraph that is a title, and the last that is a year (else the year in the title's
   /// text). A cell of the table wins over a paragraph.
   private func readTitleAndYear(from preamble: [String], into form: inout PrintedForm) {
+    defer {
+      // The rest is kept: a paragraph that is neither the title nor the year read.
+      let used = [form.title?.paragraph, form.year?.printed.paragraph]
+      form.paragraphsAbove = preamble.indices.filter { !used.contains($0) && !preamble[$0].isBlankText }.map {
+        .paragraph(index: $0, text: preamble[$0])
+      }
+    }
     if form.title == nil, let index = preamble.indices.last(where: { vocabulary.isTitle(printed: preamble[$0]) }) {
       form.title = .paragraph(index: index, text: preamble[index])
     }
@@ -72,6 +79,7 @@ struct PrintedFormReader {
     self.start = start
     next = start
     form = PrintedForm(file: view.grid.file, sheet: view.grid.name, rows: start...start)
+    form.sheetIsHidden = view.grid.isHidden
   }
 
   private enum Part {
@@ -88,9 +96,11 @@ struct PrintedFormReader {
       let anchor = view.anchors[row]
       if afterTotal {
         // What follows the total row up to the next table is this table's: remarks, or rows reported.
+        let signOff = anchor.anchor == .blank ? nil : signOffPairs(in: row)
         switch anchor.anchor {
         case .blank: break
         case .note: form.notes.append(labeled(row: row, label: anchor.cell!))
+        case _ where signOff != nil: form.signOff += signOff!
         case let other where other.startsTable: break parts
         default: form.unplacedRows.append(UnplacedRow(row: row, cells: view.filled(row), reason: "below the table's total row"))
         }
@@ -230,6 +240,13 @@ struct PrintedFormReader {
     }
     flush()
     return (pairs, loose)
+  }
+
+  /// A row that only signs the form (填报人：张三 | 联系电话： | 0908-…): its label:value pairs; nil when
+  /// anything on it is neither a sign-off label nor a label's value.
+  private func signOffPairs(in row: Int) -> [LabeledCell]? {
+    let (pairs, loose) = pairs(in: view.filled(row), isLabel: { FormGrid.isShort($0.text) && vocabulary.isSignOff($0.text) })
+    return pairs.isEmpty || !loose.isEmpty ? nil : pairs
   }
 
   private func labeled(row: Int, label: GridCell) -> LabeledCell {

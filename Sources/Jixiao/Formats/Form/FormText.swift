@@ -14,6 +14,12 @@ enum FormText {
     return trimmed
   }
 
+  /// A header or label as a message quotes it: on one line, its wraps (`年度预算\n（万元）`) joined as
+  /// the printed cell reads, its ends trimmed.
+  static func oneLine(_ printed: String) -> String {
+    printed.split(whereSeparator: \.isNewline).map { $0.trimmingSpaces() }.joined()
+  }
+
   /// A header as compared: without spaces and line breaks, full-width brackets and percent signs folded
   /// to ASCII (`年初预算\n数` → `年初预算数`, `指标权重（分）` → `指标权重(分)`). The table schema's header key
   /// (`TableSchema.headerKey`) is this, so a column's key finds its field there.

@@ -34,6 +34,8 @@ public struct FormVocabulary: Sendable, Hashable {
   let noteLabelPrefixes: [String]
   /// The grades a total row may print.
   let grades: Set<FormKey>
+  /// The labels of who filled the form in, below its total row (填报人, 联系电话, 填报日期 …).
+  let signOffLabels: Set<FormKey>
   /// The last character of each name header, in UTF-8.
   private let nameHeaderEndings: [[UInt8]]
 
@@ -41,7 +43,7 @@ public struct FormVocabulary: Sendable, Hashable {
     titleWords: [String], headerLabels: Set<String>, fundsLabelPrefixes: [String], fundsTotalLabels: Set<String>,
     goalsLabels: Set<String>, nameHeaders: Set<String>, level1Headers: Set<String>, level2Headers: Set<String>,
     projectNameHeaders: Set<String>, weightHeaders: Set<String>, scoreHeaders: Set<String>, rotatedLabelWords: [String],
-    totalLabels: Set<String>, noteLabelPrefixes: [String], grades: Set<String>
+    totalLabels: Set<String>, noteLabelPrefixes: [String], grades: Set<String>, signOffLabels: Set<String> = []
   ) {
     func keys(_ words: Set<String>) -> Set<FormKey> { Set(words.map { FormKey(FormText.labelKey($0)) }) }
     self.titleWords = titleWords.map { Array(FormText.key($0).utf8) }
@@ -59,6 +61,7 @@ public struct FormVocabulary: Sendable, Hashable {
     self.totalLabels = keys(totalLabels)
     self.noteLabelPrefixes = noteLabelPrefixes.map { FormText.key($0) }
     self.grades = keys(grades)
+    self.signOffLabels = keys(signOffLabels)
     nameHeaderEndings = Array(Set(self.nameHeaders.compactMap { $0.text.unicodeScalars.last.map { Array(String($0).utf8) } }))
   }
 
@@ -84,7 +87,11 @@ public struct FormVocabulary: Sendable, Hashable {
     rotatedLabelWords: ["指标", "绩效"],
     totalLabels: ["总分", "合计", "得分合计", "总计", "合计得分", "自评总分"],
     noteLabelPrefixes: ["其他需要说明", "需要说明的", "说明事项", "备注"],
-    grades: ["优", "良", "中", "差"]
+    grades: ["优", "良", "中", "差"],
+    signOffLabels: [
+      "填报人", "填表人", "制表人", "审核人", "单位负责人", "财务负责人", "项目负责人", "联系人", "联系电话", "填报日期", "填表日期",
+      "日期",
+    ]
   )
 
   /// A title ends in its title word, or in it and its year (`项目支出绩效自评表(2023年度)`): a goal's text that
@@ -117,6 +124,14 @@ public struct FormVocabulary: Sendable, Hashable {
     var bytes = Substring(printed).utf8
     while let last = bytes.last, last <= 0x20 || last == UInt8(ascii: ":") { bytes = bytes.dropLast() }
     return nameHeaderEndings.contains { bytes.count >= $0.count && bytes.suffix($0.count).elementsEqual($0) }
+  }
+
+  /// Whether a cell signs the form: a sign-off label, alone (`填报人：`) or with its value after the colon
+  /// (`填报人：张三`).
+  func isSignOff(_ printed: String) -> Bool {
+    let key = FormText.key(printed)
+    let label = key.firstIndex { $0 == ":" || $0 == "：" }.map { String(key[..<$0]) } ?? key
+    return signOffLabels.contains(FormKey(label))
   }
 
   /// A funds row's label as compared with the total labels: its unit (`（万元）`) aside.

@@ -88,8 +88,39 @@ struct IndicatorBlockReader {
 
     var result = Result(block: block, lastRow: headerRows.upperBound, unplacedRows: [], unnamedColumns: [])
     readRows(bodyRows, into: &result, unnamed: unnamed, skipping: rotatedLabel?.reference.column)
+    reportLevelLabelsOverNothing(&result)
     markParents(&result.block)
     return result
+  }
+
+  /// A row printing only a level's name heads the rows that carry its cell down; one that heads none
+  /// (`注：另附说明` in the 一级指标 column of the last row, as a CSV saves a note merged across the block)
+  /// labels nothing and is reported, not kept as structure.
+  private func reportLevelLabelsOverNothing(_ result: inout Result) {
+    let rows = result.block.rows
+    var lone: Set<Int> = []
+    for (index, label) in rows.enumerated() where label.kind == .levelLabel {
+      // Under it: a row its cell is carried down to, or one printing the same name again (a flat export).
+      let own = Set([label.level1?.cell.reference, label.level2?.cell.reference].compactMap { $0 })
+      let heads = rows[(index + 1)...].contains { row in
+        guard row.kind != .levelLabel else { return false }
+        let levels = [row.level1, row.level2].compactMap { $0 }
+        return levels.contains { own.contains($0.cell.reference) }
+          || (label.level1 != nil && row.level1?.name == label.level1?.name)
+          || (label.level2 != nil && row.level2?.name == label.level2?.name)
+      }
+      if !heads { lone.insert(index) }
+    }
+    guard !lone.isEmpty else { return }
+    for index in lone.sorted() {
+      let row = rows[index]
+      result.unplacedRows.append(
+        UnplacedRow(
+          row: row.row, cells: row.cells.filter { !$0.isEmpty && $0.reference.row == row.row },
+          reason: "a level name with no indicator under it"))
+    }
+    result.block.rows = rows.enumerated().filter { !lone.contains($0.offset) }.map(\.element)
+    result.unplacedRows.sort { $0.row < $1.row }
   }
 
   /// The header merged over a column (its top-left cell), or the last header to its left (`fallback`),

@@ -6,11 +6,13 @@
 ///
 /// Nothing the locator met inside the table is left out: a row it cannot place is in `unplacedRows`, a
 /// cell of the indicator block under no header in `unnamedColumns`, a cell of the title and header area
-/// that is neither a label nor its value in `corner`.
+/// that is neither a label nor its value in `corner`, who signed it below the total row in `signOff`.
 public struct PrintedForm: Sendable, Hashable {
   public var file: String
   /// The sheet's (or document table's) name; for a CSV, the file's.
   public var sheet: String
+  /// The table is on a hidden sheet of a workbook (`Grid.isHidden`).
+  public var sheetIsHidden = false
   /// The grid rows (0-based) the table spans, from its first row to its last (stray rows after its total
   /// included).
   public var rows: ClosedRange<Int>
@@ -23,6 +25,9 @@ public struct PrintedForm: Sendable, Hashable {
   /// Cells of the title and header area that are neither the title, the year, a label nor a value: a form
   /// number (`公开14表`), the unit of amounts (`金额单位：万元`), a department in a corner (`部门:临沧市…`).
   public var corner: [GridCell]
+  /// Paragraphs printed above a Word table that are neither its title nor its year (`附件2`), for the
+  /// first table of the grid.
+  public var paragraphsAbove: [PrintedText] = []
   /// The header block, label by label in reading order: 项目名称 | 雇员经费, 主管部门 | …; a label printed
   /// without a value has an empty cell as its value.
   public var header: [LabeledCell]
@@ -32,6 +37,9 @@ public struct PrintedForm: Sendable, Hashable {
   /// Remarks between the indicator block and the total row (其他需要说明事项 | 无).
   public var notes: [LabeledCell]
   public var total: TotalRow?
+  /// Below the total row, who filled the form in (填报人：张三 | 联系电话：0908-… | 填报日期：…): each label
+  /// with the cell after it, an empty cell where the label's own cell holds the value.
+  public var signOff: [LabeledCell]
   /// Rows of the table that are no part the locator knows, with why.
   public var unplacedRows: [UnplacedRow]
   /// Columns of the indicator block that hold something under no header.
@@ -45,6 +53,7 @@ public struct PrintedForm: Sendable, Hashable {
     corner = []
     header = []
     notes = []
+    signOff = []
     unplacedRows = []
     unnamedColumns = []
   }

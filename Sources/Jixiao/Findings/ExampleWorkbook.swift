@@ -1,0 +1,63 @@
+/// A workbook made from forms written as CSV lines (a cell a comma, no quoting), for a finding whose
+/// example only a workbook can show: a table on a hidden sheet (`sheet.hidden`). The example shows the
+/// lines; the catalogue reads the workbook.
+enum ExampleWorkbook {
+  static let sheetName = "自评表"
+
+  /// A small printed form, met in full.
+  static let form = """
+    项目支出绩效自评表
+    项目名称,示例项目
+    一级指标,二级指标,三级指标,分值,年度指标值,实际完成值,得分
+    产出指标,数量指标,次数,100,>=1次,1次,100
+    总分,,,100,,,100
+    """
+
+  /// One sheet, `自评表`.
+  static func bytes(csv: String, hidden: Bool) -> [UInt8] {
+    bytes(sheets: [(sheetName, csv, hidden)])
+  }
+
+  /// The sheets in tab order, each with its name, its rows as CSV lines, and whether it is hidden.
+  static func bytes(sheets: [(name: String, csv: String, hidden: Bool)]) -> [UInt8] {
+    let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    let relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    var listed = ""
+    var targets = ""
+    var parts: [(name: String, text: String)] = []
+    for (index, sheet) in sheets.enumerated() {
+      let number = index + 1
+      let state = sheet.hidden ? #" state="hidden""# : ""
+      listed += #"<sheet name="\#(HTMLReport.escape(sheet.name))" sheetId="\#(number)"\#(state) r:id="rId\#(number)"/>"#
+      targets +=
+        #"<Relationship Id="rId\#(number)" Type="\#(relationships)/worksheet" Target="worksheets/sheet\#(number).xml"/>"#
+      parts.append(
+        (
+          "xl/worksheets/sheet\(number).xml",
+          #"<worksheet xmlns="\#(main)"><sheetData>\#(rows(sheet.csv))</sheetData></worksheet>"#
+        ))
+    }
+    return StoredZip.archive(
+      [
+        ("xl/workbook.xml", #"<workbook xmlns="\#(main)" xmlns:r="\#(relationships)"><sheets>\#(listed)</sheets></workbook>"#),
+        (
+          "xl/_rels/workbook.xml.rels",
+          #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\#(targets)</Relationships>"#
+        ),
+      ] + parts)
+  }
+
+  /// The sheet's rows: each line a row, each comma-separated text an inline string.
+  private static func rows(_ csv: String) -> String {
+    var rows = ""
+    for (row, line) in csv.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where !line.isEmpty {
+      rows += #"<row r="\#(row + 1)">"#
+      for (column, text) in line.split(separator: ",", omittingEmptySubsequences: false).enumerated() where !text.isEmpty {
+        let reference = CellReference(row: row, column: column)
+        rows += #"<c r="\#(reference)" t="inlineStr"><is><t>\#(HTMLReport.escape(String(text)))</t></is></c>"#
+      }
+      rows += "</row>"
+    }
+    return rows
+  }
+}
