@@ -145,10 +145,13 @@ import Testing
     }
     #expect(!totals(fromForm.output).isEmpty && totals(fromJSON.output) == totals(fromForm.output))
 
-    let notAForm = try jixiao("extract", workbook, fixture("004-unit"))
-    #expect(notAForm.status == 3)
-    #expect(notAForm.errors.contains("not a printed form"))
-    #expect(notAForm.output.contains(#""id":"L1-national""#), "the workbook's tables are still printed")
+    let withJSON = try jixiao("extract", workbook, fixture("004-unit"))
+    #expect(withJSON.status == 0, "\(withJSON.errors)")
+    #expect(withJSON.output.contains(#""id":"L1-national""#) && withJSON.output.contains(#""id":"004-unit""#))
+    let missing = try jixiao("extract", workbook, directory + "/nowhere.json")
+    #expect(missing.status == 3)
+    #expect(missing.errors.contains("nowhere.json"))
+    #expect(missing.output.contains(#""id":"L1-national""#), "the workbook's tables are still printed")
     #expect(try jixiao("extract", workbook, "-o", workbook).status == 2)
     #expect(try jixiao("extract", "--bogus", workbook).status == 2)
     #expect(try jixiao("--help").output.contains("jixiao extract FILE"))

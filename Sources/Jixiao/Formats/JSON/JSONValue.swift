@@ -1,5 +1,5 @@
 /// A JSON value that keeps what the engine needs and Foundation's decoders lose: numbers as their
-/// printed text (so 0.1 stays exactly 0.1), members in order, and the line of every member.
+/// printed text (so 0.1 stays exactly 0.1), members in order, and the line and column of every member.
 public enum JSONValue: Sendable, Hashable {
   case null
   case bool(Bool)
@@ -29,6 +29,15 @@ public struct JSONObject: Sendable, Hashable {
     public var value: JSONValue
     /// 1-based line of the key in its document.
     public var line: Int
+    /// 1-based column of the key's opening quote on its line, in bytes, as the parser's messages count.
+    public var column: Int
+
+    public init(key: String, value: JSONValue, line: Int, column: Int = 1) {
+      self.key = key
+      self.value = value
+      self.line = line
+      self.column = column
+    }
 
     public static func == (lhs: Member, rhs: Member) -> Bool { lhs.key == rhs.key && lhs.value == rhs.value }
     public func hash(into hasher: inout Hasher) {
