@@ -10,8 +10,8 @@ enum ExtractCommand {
     table's "source" member says where each value came from (sheet and cell; a form CSV's cell; a JSON
     member's line and column; a flat CSV's line, column and header), how many values were read, how many
     could not be, and what a form prints that no field holds. Check the reading, correct the JSON, and
-    score it with 'jixiao rescore FILE.json' (the reader ignores "source"). '-' reads standard input, as
-    'jixiao rescore -' reads it.
+    score it with 'jixiao rescore FILE.json' (the reader ignores "source"). '-' reads standard input: a
+    workbook or document is told by its contents, anything else read as 'jixiao rescore -' reads it.
 
     OPTIONS
       --input-format json|jsonl|csv|xlsx|docx

@@ -93,9 +93,11 @@ public enum TableReader {
       ))
   }
 
-  /// Several lines each starting with `{` are JSON Lines; anything else is one document. A UTF-8 byte
-  /// order mark before the first line is not part of it (the line splitter skips it too).
+  /// A ZIP package or an OLE2 file is a workbook or a Word document (`OfficeFileSniffer`); several lines
+  /// each starting with `{` are JSON Lines; anything else is one document. A UTF-8 byte order mark before
+  /// the first line is not part of it (the line splitter skips it too).
   static func sniff(_ bytes: some Collection<UInt8>) -> InputFormat {
+    if let office = OfficeFileSniffer.format(of: bytes) { return office }
     var objectLines = 0
     var atLineStart = true
     let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
