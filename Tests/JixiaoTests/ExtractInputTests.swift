@@ -178,4 +178,18 @@ import Testing
     #expect(rejected.map(\.location.line) == [2, 3])
     #expect(rejected.last?.message.contains("\"indicators\" is missing") == true)
   }
+
+  /// A member without its column, as every document's members were before extract asked for it.
+  struct MemberWithoutColumn {
+    var key: String
+    var value: JSONValue
+    var line: Int
+  }
+
+  /// The column costs a parsed document no memory: a member is as large as one without it.
+  @Test func aMemberKeepsItsColumnInNoMoreSpace() {
+    #expect(MemoryLayout<JSONObject.Member>.stride == MemoryLayout<MemberWithoutColumn>.stride)
+    let member = JSONObject.Member(key: "a", value: .null, line: 3, column: 70_000)
+    #expect(member.line == 3 && member.column == 70_000)
+  }
 }

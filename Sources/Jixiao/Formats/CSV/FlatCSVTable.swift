@@ -64,6 +64,12 @@ struct FlatCSVHeader: Sendable {
     }
   }
 
+  /// Whether a row prints `field`: the header has it and the row's cell is not blank.
+  func prints(_ row: [String], _ field: TableField) -> Bool {
+    guard let index = positions[field.rawValue], index < row.count else { return false }
+    return !row[index].isBlankText
+  }
+
   /// The cell of `field` in a row, nil when blank or when the header lacks it.
   func cell(_ row: [String], _ field: TableField) -> String? {
     guard let index = positions[field.rawValue], index < row.count else { return nil }
@@ -118,7 +124,7 @@ struct FlatCSVTable: Sendable {
     var filledUnknown = [Bool](repeating: false, count: header.width)
     var levels = LevelFill()
     let recordsProvenance = builder.recordsProvenance
-    for (cells, line) in rows {
+    for (offset, (cells, line)) in rows.enumerated() {
       /// Where a cell is, made only when the builder keeps provenance.
       func location(_ column: Int, line: Int = line) -> SourceLocation? {
         guard recordsProvenance else { return nil }
@@ -128,15 +134,18 @@ struct FlatCSVTable: Sendable {
           file: file, line: line, field: "line \(line), column \(CSVTableAssembler.columnLetters(column))\(named)")
       }
       let kind = kind(of: cells)
-      var rowLevels: (level1: LevelFill.Level?, level2: LevelFill.Level?) = (nil, nil)
+      var rowLevels: (level1: Int?, level2: Int?) = (nil, nil)
       if kind == .indicator {
         builder.beginIndicator(at: SourceLocation(file: file, line: line))
-        rowLevels = levels.row(level1: header.cell(cells, .level1), level2: header.cell(cells, .level2), line: line) {
-          header.roles.indices.contains { column in
-            guard case .indicator(let field) = header.roles[column], field != .level1, field != .level2 else { return false }
-            return !cells[column].isBlankText
-          }
-        }
+        rowLevels = levels.row(
+          offset, printsLevel1: header.prints(cells, .level1), printsLevel2: header.prints(cells, .level2),
+          sameLevel1: { above in header.cell(rows[above].cells, .level1) == header.cell(cells, .level1) },
+          printsOwnCell: {
+            header.roles.indices.contains { column in
+              guard case .indicator(let field) = header.roles[column], field != .level1, field != .level2 else { return false }
+              return !cells[column].isBlankText
+            }
+          })
       } else {
         levels.end()
       }
@@ -149,13 +158,13 @@ struct FlatCSVTable: Sendable {
           guard !builder.hasValue(field), !cells[column].isBlankText else { continue }
           builder.set(field, .text(cells[column]), at: location(column))
         case .indicator(.level1), .indicator(.level2):
-          guard case .indicator(let field) = role,
-            let level = field == .level1 ? rowLevels.level1 : rowLevels.level2
-          else { continue }
+          guard case .indicator(let field) = role, let from = field == .level1 ? rowLevels.level1 : rowLevels.level2 else {
+            continue
+          }
           if recordsProvenance {
-            builder.set(field, .text(level.text), at: location(column, line: level.line))
+            builder.set(field, .text(rows[from].cells[column]), at: location(column, line: rows[from].line))
           } else {
-            builder.set(field, printed: level.text)
+            builder.set(field, printed: rows[from].cells[column])
           }
         case .indicator(let field):
           guard kind == .indicator, !cells[column].isBlankText else { continue }
