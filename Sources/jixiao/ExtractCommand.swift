@@ -4,15 +4,17 @@ enum ExtractCommand {
   static let help = """
     USAGE: jixiao extract FILE… [OPTIONS]
 
-    Prints the tables read from printed forms (.xlsx workbooks, .docx documents, forms saved as CSV) as
-    JSON in the input schema, one array of tables, each value as the form prints it. Each table's "source"
-    member says where each value came from (sheet and cell, or line and cell), how many values were read,
-    how many could not be, and what the form prints that no field holds. Check the reading, correct the
-    JSON, and score it with 'jixiao rescore FILE.json' (the reader ignores "source"). '-' reads standard
-    input (with --input-format).
+    Prints the tables jixiao reads from each FILE as JSON in the input schema, one array of tables, each
+    value as the input gave it: printed forms (.xlsx workbooks, .docx documents, forms saved as CSV) with
+    each cell's text, JSON documents, JSON Lines and flat CSV (one indicator a row) as written. Each
+    table's "source" member says where each value came from (sheet and cell; a form CSV's cell; a JSON
+    member's line and column; a flat CSV's line, column and header), how many values were read, how many
+    could not be, and what a form prints that no field holds. Check the reading, correct the JSON, and
+    score it with 'jixiao rescore FILE.json' (the reader ignores "source"). '-' reads standard input: a
+    workbook or document is told by its contents, anything else read as 'jixiao rescore -' reads it.
 
     OPTIONS
-      --input-format xlsx|docx|csv
+      --input-format json|jsonl|csv|xlsx|docx
                                  How to read standard input or a file without a telling extension.
       -o, --output FILE          Write to FILE instead of standard output, as 'jixiao rescore -o' does: a
                                  temporary file beside it, renamed into place at the end. FILE must not be an
@@ -20,12 +22,14 @@ enum ExtractCommand {
       -h, --help                 Show this help.
 
     EXIT STATUS
-      0 every file read; 2 usage error (nothing read or written); 3 some input could not be read (the
-      tables of the rest are still printed); 4 the output could not be written.
+      0 every table read; 2 usage error (nothing read or written); 3 some input or record could not be
+      read (each named on standard error; the tables of the rest are still printed); 4 the output could
+      not be written.
 
     EXAMPLES
       jixiao extract Fixtures/forms/L1/L1-national.xlsx -o L1.json
       jixiao rescore L1.json
+      jixiao extract Fixtures/csv/three-tables.csv > three-tables.json
     """
 
   static func run(_ arguments: [String]) throws(UsageError) -> Int32 {

@@ -11,7 +11,8 @@ enum RescoreCommand {
     FILE is .json (one table, or an array of tables), .jsonl (one table a line), .csv (one indicator
     a row, Chinese or field-name headers, or a printed form saved as CSV), or the printed forms of an
     .xlsx workbook or a .docx document (every table found on every sheet); '-' or no FILE reads standard
-    input. Large batches stream: records are read, scored and written in input order, on all cores.
+    input (a workbook or document is told by its contents). Large batches stream: records are read,
+    scored and written in input order, on all cores.
 
     OPTIONS
       --format text|json|jsonl|markdown|csv|html

@@ -25,6 +25,11 @@ import Testing
 
   /// Runs jixiao from `/tmp`, so that finding `Scoring/` does not depend on the working directory.
   func jixiao(_ arguments: String..., input: String? = nil) throws -> Run {
+    try jixiao(arguments, bytes: input.map { Data($0.utf8) })
+  }
+
+  /// Runs jixiao with `bytes` on its standard input.
+  func jixiao(_ arguments: [String], bytes: Data?) throws -> Run {
     let process = Process()
     process.executableURL = Self.executable
     process.arguments = arguments
@@ -36,7 +41,7 @@ import Testing
     process.standardError = errors
     process.standardInput = stdin
     try process.run()
-    if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
+    if let bytes { stdin.fileHandleForWriting.write(bytes) }
     try stdin.fileHandleForWriting.close()
     let outData = output.fileHandleForReading.readDataToEndOfFile()
     let errData = errors.fileHandleForReading.readDataToEndOfFile()
@@ -145,14 +150,45 @@ import Testing
     }
     #expect(!totals(fromForm.output).isEmpty && totals(fromJSON.output) == totals(fromForm.output))
 
-    let notAForm = try jixiao("extract", workbook, fixture("004-unit"))
-    #expect(notAForm.status == 3)
-    #expect(notAForm.errors.contains("not a printed form"))
-    #expect(notAForm.output.contains(#""id":"L1-national""#), "the workbook's tables are still printed")
+    let withJSON = try jixiao("extract", workbook, fixture("004-unit"))
+    #expect(withJSON.status == 0, "\(withJSON.errors)")
+    #expect(withJSON.output.contains(#""id":"L1-national""#) && withJSON.output.contains(#""id":"004-unit""#))
+    let missing = try jixiao("extract", workbook, directory + "/nowhere.json")
+    #expect(missing.status == 3)
+    #expect(missing.errors.contains("nowhere.json"))
+    #expect(missing.output.contains(#""id":"L1-national""#), "the workbook's tables are still printed")
     #expect(try jixiao("extract", workbook, "-o", workbook).status == 2)
     #expect(try jixiao("extract", "--bogus", workbook).status == 2)
     #expect(try jixiao("--help").output.contains("jixiao extract FILE"))
     #expect(try jixiao("extract", "--help").output.contains("USAGE: jixiao extract"))
+  }
+
+  /// A workbook or a Word document on standard input is told by its contents, without --input-format,
+  /// by rescore and extract alike; a legacy .xls or .doc file gets the message such a file gets by name.
+  @Test func standardInputIsToldAWorkbookOrADocumentByItsContents() throws {
+    let forms = repositoryRoot.appendingPathComponent("Fixtures/forms/L1")
+    for name in ["L1-national.xlsx", "L1-national.docx"] {
+      let bytes = try Data(contentsOf: forms.appendingPathComponent(name))
+      let fromFile = try jixiao("rescore", forms.appendingPathComponent(name).path, "--format", "jsonl")
+      let fromInput = try jixiao(["rescore", "-", "--format", "jsonl"], bytes: bytes)
+      #expect(fromInput.status == fromFile.status, "\(name): \(fromInput.errors)")
+      func totals(_ output: String) -> [Substring] {
+        output.split(separator: "\n").compactMap { line in line.firstMatch(of: #/"recomputedTotal":"[^"]*"/#).map(\.output) }
+      }
+      #expect(!totals(fromFile.output).isEmpty && totals(fromInput.output) == totals(fromFile.output), "\(name)")
+      let extracted = try jixiao(["extract", "-"], bytes: bytes)
+      #expect(extracted.status == 0, "\(name): \(extracted.errors)")
+      #expect(extracted.output.contains(#""source":{"file":"<stdin>""#), "\(name)")
+    }
+    let legacyWorkbook = Data(DocumentErrorTests.compoundFile("Root Entry", "Workbook"))
+    let workbook = try jixiao(["rescore", "-"], bytes: legacyWorkbook)
+    #expect(workbook.status == 3)
+    #expect(
+      workbook.errors.contains("<stdin>: this is a legacy .xls workbook (Excel 97–2003), not an .xlsx"), "\(workbook.errors)")
+    let legacyDocument = Data(DocumentErrorTests.compoundFile("Root Entry", "WordDocument", "1Table"))
+    let document = try jixiao(["extract", "-"], bytes: legacyDocument)
+    #expect(document.status == 3)
+    #expect(document.errors.contains("<stdin>: this is a legacy .doc document (Word 97–2003), not a .docx"), "\(document.errors)")
   }
 
   @Test func outputFileIsWrittenAtomicallyAndIsTheSameForAnyJobs() throws {

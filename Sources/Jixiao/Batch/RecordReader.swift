@@ -76,8 +76,9 @@ struct RecordReader {
     case .json:
       if let bytes = whole("write large batches as JSON Lines (.jsonl)") { emit(.jsonDocument(bytes, file: file)) }
     case .xlsx, .docx:
+      // A package told by its first block is told again by its parts, now that they are all read.
       if let bytes = whole("split the tables into smaller files") {
-        emit(.printedForms(bytes, file: file, format: resolved))
+        emit(.printedForms(bytes, file: file, format: format ?? TableReader.sniff(bytes)))
       }
     case .csv where CSVGridReader.isPrintedForm(firstBlock: first ?? []):
       if let bytes = whole("split the tables into smaller files") {

@@ -364,7 +364,11 @@ public struct TableBuilder {
     guard rowOpen else { return }
     rowOpen = false
     // Read in place, not copied: the next row replaces the draft.
-    guard draft.printed || hasPrintedText() else { return }
+    guard draft.printed || hasPrintedText() else {
+      // A row that is no indicator gives no value: its blanks and nulls are not the next row's.
+      provenance?.removeAll { $0.place == .indicator(indicators.count + 1) }
+      return
+    }
     let index = indicators.count + 1
     if let name = draft.name, Self.isBlank(name) { draft.name = nil }
     var level1Points: Rational?

@@ -1,6 +1,7 @@
 /// Writes extracted tables (`ExtractedTable`) as JSON in the input schema (evaluation-format.md): each
-/// value as the form printed it (its text, which read again gives the same field), so the JSON, corrected
-/// or not, is input for `jixiao rescore`. Where each value came from is in one more member per table,
+/// value as its input gave it (a printed cell's text, a JSON string as a string, a JSON number as its
+/// literal), which read again gives the same field, so the JSON, corrected or not, is input for
+/// `jixiao rescore`. Where each value came from is in one more member per table,
 /// `source`, which the table reader ignores as it ignores every member the schema does not declare:
 ///
 ///     "source": {"file": "表.xlsx", "at": "自评表1!A1", "values": 58, "unreadable": 1, "uncertain": 0,
@@ -40,7 +41,13 @@ public enum ExtractJSON {
         let key = JSONKey(text: declaration.member)
         switch value.value {
         case .text(let text): writer.string(key, text)
-        case .number(let literal), .other(let literal): writer.string(key, literal)
+        case .number(let literal), .other(let literal):
+          // A reader of JSON hands a number or a value of another type over as its JSON text.
+          if let written = try? JSONParser.parse(Array(literal.utf8)) {
+            writer.json(key, written)
+          } else {
+            writer.string(key, literal)
+          }
         case .null: writer.raw(key, "null")
         }
         cells.append((path + declaration.member, Self.place(value.location)))
@@ -50,6 +57,7 @@ public enum ExtractJSON {
 
     writer.beginObject()
     writer.string("id", table.id)
+    if let id = last[.table]?[.id] { cells.append(("id", Self.place(id.location))) }
     members(.table, .table, path: "")
     if let funds = table.funds {
       writer.beginObject("funds")
@@ -100,7 +108,8 @@ public enum ExtractJSON {
     writer.endObject()
   }
 
-  /// A value's place in its file: the sheet and cell (`自评表1!G13`), a CSV's cell (`D4`), or its line.
+  /// A value's place in its file, as its reader named it: the sheet and cell (`自评表1!G13`), a form CSV's
+  /// cell (`D4`), a JSON member's line and column, a flat CSV's line and column with its header.
   static func place(_ location: SourceLocation) -> String {
     location.field ?? location.line.map { "line \($0)" } ?? ""
   }

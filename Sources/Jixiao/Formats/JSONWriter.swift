@@ -38,6 +38,12 @@ struct JSONWriter {
     buffer.appendDigits(value.magnitude)
   }
 
+  /// A JSON value as compact JSON text, members in their order.
+  mutating func json(_ key: JSONKey?, _ value: JSONValue) {
+    separate(key)
+    buffer.append(utf8: value.serialized())
+  }
+
   /// Ends a JSON Lines record.
   mutating func newline() { buffer.append(0x0A) }
 

@@ -5,6 +5,24 @@
 /// no object, an indicator or source that is no object — or a table without any indicator.
 public enum TableDecoder {
   public static func decode(_ object: JSONObject, at location: SourceLocation, defaultID: String) throws(InputError) -> Table {
+    var builder = TableBuilder(location: location, defaultID: defaultID)
+    try fill(&builder, from: object, at: location)
+    return try builder.build().get()
+  }
+
+  /// `decode`, each value kept as written with its line and column (`jixiao extract`).
+  static func extract(_ object: JSONObject, at location: SourceLocation, defaultID: String) -> TableReader.Extraction {
+    var builder = TableBuilder(location: location, defaultID: defaultID, recordingProvenance: true)
+    do {
+      try fill(&builder, from: object, at: location)
+    } catch {
+      return .rejected(error)
+    }
+    return TableReader.Extraction(builder)
+  }
+
+  private static func fill(_ builder: inout TableBuilder, from object: JSONObject, at location: SourceLocation) throws(InputError)
+  {
     let fields = JSONFields(object, at: location)
     let indicatorsMember = TableSchema.Container.indicators.member
     guard fields.has(indicatorsMember) else {
@@ -12,11 +30,15 @@ public enum TableDecoder {
         location.field(indicatorsMember),
         "the required field \"indicators\" is missing; expected an array of indicator objects")
     }
-    var builder = TableBuilder(location: location, defaultID: defaultID)
     builder.indicatorsLocation = fields.location(of: indicatorsMember)
+    let recording = builder.recordsProvenance
     for member in object.members {
       if let field = TableSchema.field(member: member.key, in: .table) {
-        builder.set(field, value(member.value))
+        if recording {
+          setAsWritten(field, member, file: location.file, into: &builder)
+        } else {
+          builder.set(field, value(member.value))
+        }
         continue
       }
       switch member.key {
@@ -30,7 +52,21 @@ public enum TableDecoder {
       default: continue
       }
     }
-    return try builder.build().get()
+  }
+
+  /// A member's value handed to a builder that keeps provenance: as written (a value of another type as
+  /// its JSON text, which `ExtractJSON` prints back), with the member's line and column. A rescore's builder
+  /// is handed the value alone, the path as it was before extract (no copy of the file name per member).
+  private static func setAsWritten(
+    _ field: TableField, _ member: JSONObject.Member, file: String, into builder: inout TableBuilder
+  ) {
+    let written: TableBuilder.Value =
+      switch member.value {
+      case .bool, .array, .object: .other(member.value.serialized())
+      default: value(member.value)
+      }
+    let place = SourceLocation(file: file, line: member.line, field: "line \(member.line), column \(member.column)")
+    builder.set(field, written, at: place)
   }
 
   /// A member's value as the builder takes it.
@@ -47,8 +83,14 @@ public enum TableDecoder {
 
   /// Every member of an object of `place` the schema knows; containers are not among them.
   private static func set(_ object: JSONFields, in place: FieldPlace, into builder: inout TableBuilder) {
+    let recording = builder.recordsProvenance
     for member in object.object.members {
-      if let field = TableSchema.field(member: member.key, in: place) { builder.set(field, value(member.value)) }
+      guard let field = TableSchema.field(member: member.key, in: place) else { continue }
+      if recording {
+        setAsWritten(field, member, file: object.location.file, into: &builder)
+      } else {
+        builder.set(field, value(member.value))
+      }
     }
   }
 

@@ -1,9 +1,9 @@
-/// A table as a printed form gave it, with every value it was read from: what `jixiao extract` prints, so
+/// A table as its input gave it, with every value it was read from: what `jixiao extract` prints, so
 /// that an evaluator can check the reading, correct it and rescore the JSON.
 public struct ExtractedTable: Sendable {
   /// The table as built, which `values` rebuild when read again as JSON.
   public var table: Table
-  /// Each value the form printed, in reading order: its field, part, cell and text.
+  /// Each value the input gave, in reading order: its field, part, place and text.
   public var values: [TableBuilder.Provenance]
   /// What the form prints that no field holds and no score depends on (a 联系电话, the goals, a remark):
   /// no finding, listed with its cell beside `ignoredNotes`.
@@ -48,57 +48,74 @@ extension TableReader {
   public enum Extraction: Sendable {
     case table(ExtractedTable)
     case rejected(InputError)
+
+    /// The table a builder that kept its values' provenance makes, with them, or why there is none.
+    init(_ builder: consuming TableBuilder) {
+      var builder = builder
+      let values = builder.provenance ?? []
+      let unread = builder.unreadTexts
+      switch builder.build() {
+      case .success(let table): self = .table(ExtractedTable(table: table, values: values, unreadTexts: unread))
+      case .failure(let error): self = .rejected(error)
+      }
+    }
   }
 
-  /// The tables of a file of printed forms (.xlsx, .docx, a form CSV), each with the place of each value,
-  /// read by the readers `read` uses. Any other input is one rejection: it is read as it is written.
+  /// The tables of a file, each with the place of each value, read as `read` reads them: printed forms
+  /// (.xlsx, .docx, a form CSV) with their cells; JSON documents and JSON Lines by the general parser,
+  /// which keeps each member's line and column (the batch's direct decoder keeps none, and stays as
+  /// fast); a flat CSV with each cell's line and column. A record that cannot be read is a rejection, as
+  /// in `read`.
   public static func extract(_ bytes: [UInt8], file: String, format: InputFormat? = nil) -> [Extraction] {
     let resolved = format ?? Self.format(forPath: file) ?? sniff(bytes)
-    guard
-      resolved.holdsPrintedForms
-        || (resolved == .csv && CSVGridReader.isPrintedForm(firstBlock: Array(bytes.prefix(ByteSource.blockSize))))
-    else {
-      return [
-        .rejected(
-          InputError(
-            SourceLocation(file: file),
-            "not a printed form: extract reads the tables of .xlsx workbooks, .docx documents and forms saved as CSV; a JSON, JSON Lines or flat CSV file is read as written (jixiao rescore FILE)"
-          ))
-      ]
-    }
-    switch printedForms(bytes, file: file, format: resolved) {
+    if holdsPrintedForms(bytes, format: resolved) { return extractForms(bytes, file: file, format: resolved) }
+    if resolved == .json { return tables(ofDocument: bytes, file: file, rejected: Extraction.rejected, TableDecoder.extract) }
+    return records(bytes, file: file, format: resolved) { $0.extract() }
+  }
+
+  /// `extract` of a file or standard input (`-`), read as a batch reads it (`RecordReader`).
+  public static func extract(path: String, format: InputFormat? = nil) -> [Extraction] {
+    var extractions: [Extraction] = []
+    RecordReader(path: path, format: format).read { extractions.append(contentsOf: $0.extract()) }
+    return extractions
+  }
+
+  /// The printed forms of a file, each built with its values' cells.
+  static func extractForms(_ bytes: [UInt8], file: String, format: InputFormat) -> [Extraction] {
+    switch printedForms(bytes, file: file, format: format) {
     case .failure(let error): return [.rejected(error)]
     case .success(let forms):
       return forms.map { form in
         var builder = form.makeBuilder(recordingProvenance: true)
         form.fill(&builder)
-        let values = builder.provenance ?? []
-        let unread = builder.unreadTexts
-        switch builder.build() {
-        case .success(let table): return .table(ExtractedTable(table: table, values: values, unreadTexts: unread))
-        case .failure(let error): return .rejected(error)
-        }
+        return Extraction(builder)
       }
     }
   }
 
-  /// `extract` of a file or standard input (`-`), read whole within `Limits.maximumDocumentBytes`.
-  public static func extract(path: String, format: InputFormat? = nil) -> [Extraction] {
-    let file = path == "-" ? "<stdin>" : path
-    let source: ByteSource
-    do {
-      source = try ByteSource(path: path)
-    } catch {
+  /// One JSON Lines record, each value with its line and column.
+  static func extractLine(_ line: ArraySlice<UInt8>, at location: SourceLocation, defaultID: String) -> Extraction {
+    switch object(ofLine: line, at: location) {
+    case .success(let object): return TableDecoder.extract(object, at: location, defaultID: defaultID)
+    case .failure(let error): return .rejected(error)
+    }
+  }
+}
+
+extension RawRecord {
+  /// `decode`, each table with the place of each value (`jixiao extract`).
+  func extract() -> [TableReader.Extraction] {
+    switch self {
+    case .jsonLine(let bytes, let location, let defaultID):
+      return [TableReader.extractLine(bytes[...], at: location, defaultID: defaultID)]
+    case .jsonDocument(let bytes, let file):
+      return TableReader.extract(bytes, file: file, format: .json)
+    case .csvTable(let rows):
+      return [rows.extract()]
+    case .printedForms(let bytes, let file, let format):
+      return TableReader.extractForms(bytes, file: file, format: format)
+    case .rejected(let error):
       return [.rejected(error)]
     }
-    guard let bytes = source.readAll(limit: Limits.maximumDocumentBytes) else {
-      return [
-        .rejected(
-          InputError(
-            SourceLocation(file: file),
-            "the file is larger than \(Limits.maximumDocumentBytes >> 20) MiB; split the tables into smaller files"))
-      ]
-    }
-    return extract(bytes, file: file, format: format ?? Self.format(forPath: path))
   }
 }

@@ -32,12 +32,16 @@ public enum TableReader {
   /// a form or flat by its first block, as the batch tells it.
   public static func read(_ bytes: [UInt8], file: String, format: InputFormat? = nil) -> [Record] {
     let resolved = format ?? Self.format(forPath: file) ?? sniff(bytes)
-    if resolved.holdsPrintedForms
-      || (resolved == .csv && CSVGridReader.isPrintedForm(firstBlock: Array(bytes.prefix(ByteSource.blockSize))))
-    {
-      return readForms(bytes, file: file, format: resolved)
-    }
-    return resolved == .json ? readDocument(bytes, file: file) : readRecords(bytes, file: file, format: resolved)
+    if holdsPrintedForms(bytes, format: resolved) { return readForms(bytes, file: file, format: resolved) }
+    if resolved == .json { return readDocument(bytes, file: file) }
+    return records(bytes, file: file, format: resolved) { $0.decode() }
+  }
+
+  /// Whether a file in `format` is read as printed forms: a workbook, a document, or a CSV whose first
+  /// block is a form's.
+  static func holdsPrintedForms(_ bytes: [UInt8], format: InputFormat) -> Bool {
+    format.holdsPrintedForms
+      || (format == .csv && CSVGridReader.isPrintedForm(firstBlock: Array(bytes.prefix(ByteSource.blockSize))))
   }
 
   /// The printed forms of a workbook, a Word document or a form CSV, each a record: its grids (every sheet,
@@ -90,9 +94,11 @@ public enum TableReader {
       ))
   }
 
-  /// Several lines each starting with `{` are JSON Lines; anything else is one document. A UTF-8 byte
-  /// order mark before the first line is not part of it (the line splitter skips it too).
+  /// A ZIP package or an OLE2 file is a workbook or a Word document (`OfficeFileSniffer`); several lines
+  /// each starting with `{` are JSON Lines; anything else is one document. A UTF-8 byte order mark before
+  /// the first line is not part of it (the line splitter skips it too).
   static func sniff(_ bytes: some Collection<UInt8>) -> InputFormat {
+    if let office = OfficeFileSniffer.format(of: bytes) { return office }
     var objectLines = 0
     var atLineStart = true
     let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
@@ -117,39 +123,50 @@ public enum TableReader {
   }
 
   private static func readDocument(_ bytes: [UInt8], file: String) -> [Record] {
+    tables(ofDocument: bytes, file: file, rejected: Record.rejected, record)
+  }
+
+  /// Each table object of a JSON document (one object, or an array of them) made by `make`, at its place
+  /// and with its default id; what is no table object is a rejection.
+  static func tables<Output>(
+    ofDocument bytes: [UInt8], file: String, rejected: (InputError) -> Output,
+    _ make: (JSONObject, SourceLocation, String) -> Output
+  ) -> [Output] {
     let root: JSONValue
     do {
       root = try JSONParser.parse(bytes)
     } catch {
-      return [.rejected(InputError(SourceLocation(file: file, line: error.line), "\(error.message) (column \(error.column))"))]
+      return [rejected(InputError(SourceLocation(file: file, line: error.line), "\(error.message) (column \(error.column))"))]
     }
     switch root {
     case .object(let object):
-      return [record(object, at: SourceLocation(file: file, line: object.line), defaultID: baseName(file))]
+      return [make(object, SourceLocation(file: file, line: object.line), baseName(file))]
     case .array(let elements):
       return elements.enumerated().map { offset, element in
         let location = SourceLocation(file: file, field: "[\(offset + 1)]")
         guard case .object(let object) = element else {
-          return .rejected(InputError(location, "expected a table object, found \(element.typeName)"))
+          return rejected(InputError(location, "expected a table object, found \(element.typeName)"))
         }
-        return record(object, at: location.line(object.line), defaultID: "\(baseName(file))#\(offset + 1)")
+        return make(object, location.line(object.line), "\(baseName(file))#\(offset + 1)")
       }
     default:
-      return [.rejected(InputError(SourceLocation(file: file, line: 1), "expected a table object, found \(root.typeName)"))]
+      return [rejected(InputError(SourceLocation(file: file, line: 1), "expected a table object, found \(root.typeName)"))]
     }
   }
 
-  /// JSON Lines or CSV held in memory: the same splitting as a streamed batch, then each record decoded.
-  private static func readRecords(_ bytes: [UInt8], file: String, format: InputFormat) -> [Record] {
+  /// JSON Lines or CSV held in memory: the same splitting as a streamed batch, then each record made
+  /// into what `take` makes of it (tables, or tables with their values' places).
+  static func records<Output>(
+    _ bytes: [UInt8], file: String, format: InputFormat, _ take: (RawRecord) -> [Output]
+  ) -> [Output] {
     var block: [UInt8]? = bytes
-    var records: [Record] = []
+    var outputs: [Output] = []
     let next = { () -> [UInt8]? in
       defer { block = nil }
       return block
     }
-    let collect = { (record: RawRecord) in records.append(contentsOf: record.decode()) }
-    RecordReader.split(format, file: file, next: next, collect)
-    return records
+    RecordReader.split(format, file: file, next: next) { outputs.append(contentsOf: take($0)) }
+    return outputs
   }
 
   /// One JSON Lines record.
@@ -158,14 +175,22 @@ public enum TableReader {
       DirectTableDecoder.decode(bytes, at: location, defaultID: defaultID)
     }
     if let table = direct ?? nil { return .table(table) }
+    switch object(ofLine: line, at: location) {
+    case .success(let object): return record(object, at: location, defaultID: defaultID)
+    case .failure(let error): return .rejected(error)
+    }
+  }
+
+  /// The table object of a JSON Lines record, parsed by the general parser, or why the line is none.
+  static func object(ofLine line: ArraySlice<UInt8>, at location: SourceLocation) -> Result<JSONObject, InputError> {
     do {
       let value = try JSONParser.parse(line, firstLine: location.line ?? 1)
       guard case .object(let object) = value else {
-        return .rejected(InputError(location, "expected one table object on this line, found \(value.typeName)"))
+        return .failure(InputError(location, "expected one table object on this line, found \(value.typeName)"))
       }
-      return record(object, at: location, defaultID: defaultID)
+      return .success(object)
     } catch {
-      return .rejected(InputError(location, "\(error.message) (column \(error.column))"))
+      return .failure(InputError(location, "\(error.message) (column \(error.column))"))
     }
   }
 

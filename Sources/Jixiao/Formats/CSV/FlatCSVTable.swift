@@ -64,6 +64,12 @@ struct FlatCSVHeader: Sendable {
     }
   }
 
+  /// Whether a row prints `field`: the header has it and the row's cell is not blank.
+  func prints(_ row: [String], _ field: TableField) -> Bool {
+    guard let index = positions[field.rawValue], index < row.count else { return false }
+    return !row[index].isBlankText
+  }
+
   /// The cell of `field` in a row, nil when blank or when the header lacks it.
   func cell(_ row: [String], _ field: TableField) -> String? {
     guard let index = positions[field.rawValue], index < row.count else { return nil }
@@ -96,15 +102,53 @@ struct FlatCSVTable: Sendable {
   var defaultID: String { "\(TableReader.baseName(file)):\(firstLine)" }
 
   func build() -> Result<Table, InputError> {
-    var builder = TableBuilder(
-      location: SourceLocation(file: file, line: firstLine), defaultID: defaultID, sourceEncoding: sourceEncoding)
+    var builder = makeBuilder(recordingProvenance: false)
+    fill(&builder)
+    return builder.build()
+  }
+
+  /// The table with each value's line and column (`jixiao extract`).
+  func extract() -> TableReader.Extraction {
+    var builder = makeBuilder(recordingProvenance: true)
+    fill(&builder)
+    return TableReader.Extraction(builder)
+  }
+
+  private func makeBuilder(recordingProvenance: Bool) -> TableBuilder {
+    TableBuilder(
+      location: SourceLocation(file: file, line: firstLine), defaultID: defaultID, sourceEncoding: sourceEncoding,
+      recordingProvenance: recordingProvenance)
+  }
+
+  private func fill(_ builder: inout TableBuilder) {
     var filledUnknown = [Bool](repeating: false, count: header.width)
-    for (cells, line) in rows {
-      func location(_ column: Int) -> SourceLocation? {
-        builder.recordsProvenance ? SourceLocation(file: file, line: line, field: CSVTableAssembler.columnLetters(column)) : nil
+    var levels = LevelFill()
+    let recordsProvenance = builder.recordsProvenance
+    for (offset, (cells, line)) in rows.enumerated() {
+      /// Where a cell is, made only when the builder keeps provenance.
+      func location(_ column: Int, line: Int = line) -> SourceLocation? {
+        guard recordsProvenance else { return nil }
+        let header = header.texts[column].trimmingSpaces()
+        let named = header.isEmpty ? "" : " (\(header))"
+        return SourceLocation(
+          file: file, line: line, field: "line \(line), column \(CSVTableAssembler.columnLetters(column))\(named)")
       }
       let kind = kind(of: cells)
-      if kind == .indicator { builder.beginIndicator(at: SourceLocation(file: file, line: line)) }
+      var rowLevels: (level1: Int?, level2: Int?) = (nil, nil)
+      if kind == .indicator {
+        builder.beginIndicator(at: SourceLocation(file: file, line: line))
+        rowLevels = levels.row(
+          offset, printsLevel1: header.prints(cells, .level1), printsLevel2: header.prints(cells, .level2),
+          sameLevel1: { above in header.cell(rows[above].cells, .level1) == header.cell(cells, .level1) },
+          printsOwnCell: {
+            header.roles.indices.contains { column in
+              guard case .indicator(let field) = header.roles[column], field != .level1, field != .level2 else { return false }
+              return !cells[column].isBlankText
+            }
+          })
+      } else {
+        levels.end()
+      }
       // Only cells a table prints are set: a blank one would give the table a column it does not fill.
       for (column, role) in header.roles.enumerated() {
         switch role {
@@ -113,9 +157,18 @@ struct FlatCSVTable: Sendable {
         case .table(let field):
           guard !builder.hasValue(field), !cells[column].isBlankText else { continue }
           builder.set(field, .text(cells[column]), at: location(column))
+        case .indicator(.level1), .indicator(.level2):
+          guard case .indicator(let field) = role, let from = field == .level1 ? rowLevels.level1 : rowLevels.level2 else {
+            continue
+          }
+          if recordsProvenance {
+            builder.set(field, .text(rows[from].cells[column]), at: location(column, line: rows[from].line))
+          } else {
+            builder.set(field, printed: rows[from].cells[column])
+          }
         case .indicator(let field):
           guard kind == .indicator, !cells[column].isBlankText else { continue }
-          if builder.recordsProvenance {
+          if recordsProvenance {
             builder.set(field, .text(cells[column]), at: location(column))
           } else {
             builder.set(field, printed: cells[column])
@@ -131,7 +184,7 @@ struct FlatCSVTable: Sendable {
             builder.set(field, .text(cell), at: location(position))
           }
         }
-        noteUnread(cells, in: .funds, except: Self.fundsColumns.map(\.0) + [.level1], into: &builder)
+        noteUnread(cells, in: .funds, except: Self.fundsColumns.map(\.0) + [.level1], into: &builder) { location($0) }
       case .total:
         if let position = header.positions[TableField.claimedScore.rawValue], let score = header.cell(cells, .claimedScore),
           !builder.hasValue(.claimedTotal)
@@ -140,7 +193,8 @@ struct FlatCSVTable: Sendable {
         }
         // The weight cell repeats the sum of the weights, which `weights.sum` computes itself.
         noteUnread(
-          cells, in: .total, except: [.level1, .level2, .indicatorName, .weight, .claimedScore], gradeTo: true, into: &builder)
+          cells, in: .total, except: [.level1, .level2, .indicatorName, .weight, .claimedScore], gradeTo: true, into: &builder
+        ) { location($0) }
       case .indicator: break
       }
     }
@@ -149,7 +203,6 @@ struct FlatCSVTable: Sendable {
       builder.ignoreColumn(
         header: text.isEmpty ? "（无列名）" : text, column: "第 \(CSVTableAssembler.columnLetters(column)) 列")
     }
-    return builder.build()
   }
 
   private enum RowKind { case funds, total, indicator }
@@ -166,14 +219,14 @@ struct FlatCSVTable: Sendable {
   /// that reads as a grade (优, 良, 中, 差) is the claimed grade instead.
   private func noteUnread(
     _ cells: [String], in row: ReadingNote.StructuralRow, except read: [TableField], gradeTo: Bool = false,
-    into builder: inout TableBuilder
+    into builder: inout TableBuilder, _ location: (Int) -> SourceLocation?
   ) {
     for (column, cell) in cells.enumerated() where !cell.isBlankText {
       guard let field = header.fields[column], field.place == .indicator, !read.contains(field),
         header.positions[field.rawValue] == column
       else { continue }
       if gradeTo, case .some(.some) = TableBuilder.claimedGrade(cell) {
-        if !builder.hasValue(.claimedGrade) { builder.set(.claimedGrade, .text(cell)) }
+        if !builder.hasValue(.claimedGrade) { builder.set(.claimedGrade, .text(cell), at: location(column)) }
         continue
       }
       builder.ignoreCell(row: row, header: header.texts[column].trimmingSpaces(), text: cell)

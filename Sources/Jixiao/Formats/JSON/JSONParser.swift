@@ -131,7 +131,7 @@ public struct JSONParser {
       guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
         throw error("unexpected \(describeCurrent()); expected a member name in double quotes")
       }
-      let keyLine = line
+      let (keyLine, keyColumn) = (line, index - lineStart + 1)
       let key = try parseString()
       guard seen.insert(key).inserted else {
         throw error("the member \"\(key)\" appears twice in one object; keep one")
@@ -143,7 +143,7 @@ public struct JSONParser {
       index += 1
       skipWhitespace()
       let value = try parseValue(depth: depth + 1)
-      members.append(.init(key: key, value: value, line: keyLine))
+      members.append(.init(key: key, value: value, line: keyLine, column: keyColumn))
       skipWhitespace()
       guard index < bytes.count else { throw error("unexpected end of input; expected ',' or '}'") }
       if bytes[index] == UInt8(ascii: ",") {

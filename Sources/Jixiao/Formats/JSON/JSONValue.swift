@@ -1,5 +1,5 @@
 /// A JSON value that keeps what the engine needs and Foundation's decoders lose: numbers as their
-/// printed text (so 0.1 stays exactly 0.1), members in order, and the line of every member.
+/// printed text (so 0.1 stays exactly 0.1), members in order, and the line and column of every member.
 public enum JSONValue: Sendable, Hashable {
   case null
   case bool(Bool)
@@ -27,8 +27,22 @@ public struct JSONObject: Sendable, Hashable {
   public struct Member: Sendable, Hashable {
     public var key: String
     public var value: JSONValue
+    /// Declared before `line`, 32 bits: it takes the padding after `value`, so a member is no larger
+    /// than it was without it (every member of every document read has one).
+    private var storedColumn: UInt32
     /// 1-based line of the key in its document.
     public var line: Int
+
+    /// 1-based column of the key's opening quote on its line, in bytes, as the parser's messages count (a
+    /// document is at most `Limits.maximumDocumentBytes`, far within 32 bits).
+    public var column: Int { Int(storedColumn) }
+
+    public init(key: String, value: JSONValue, line: Int, column: Int = 1) {
+      self.key = key
+      self.value = value
+      self.storedColumn = UInt32(clamping: column)
+      self.line = line
+    }
 
     public static func == (lhs: Member, rhs: Member) -> Bool { lhs.key == rhs.key && lhs.value == rhs.value }
     public func hash(into hasher: inout Hasher) {
