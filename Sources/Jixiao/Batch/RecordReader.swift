@@ -38,7 +38,8 @@ enum RawRecord: Sendable {
 /// Streams the records of one input (a path, or `-` for standard input) in input order.
 struct RecordReader {
   let path: String
-  /// nil: decided by the file name, or else by the first block (standard input, `.txt`).
+  /// nil: decided by the file name, or else by the first block (standard input, a file without a telling
+  /// extension).
   let format: InputFormat?
 
   init(path: String, format: InputFormat?) {
@@ -75,7 +76,7 @@ struct RecordReader {
     switch resolved {
     case .json:
       if let bytes = whole("write large batches as JSON Lines (.jsonl)") { emit(.jsonDocument(bytes, file: file)) }
-    case .xlsx, .docx:
+    case .xlsx, .docx, .text:
       if let bytes = whole("split the tables into smaller files") {
         emit(.printedForms(bytes, file: file, format: resolved))
       }

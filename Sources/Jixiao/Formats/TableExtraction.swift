@@ -46,7 +46,7 @@ extension TableReader {
     case rejected(InputError)
   }
 
-  /// The tables of a file of printed forms (.xlsx, .docx, a form CSV), each with the place of each value,
+  /// The tables of a file of printed forms (.xlsx, .docx, a form CSV, a document's text), each with the place of each value,
   /// read by the readers `read` uses. Any other input is one rejection: it is read as it is written.
   public static func extract(_ bytes: [UInt8], file: String, format: InputFormat? = nil) -> [Extraction] {
     let resolved = format ?? Self.format(forPath: file) ?? sniff(bytes)
@@ -58,14 +58,14 @@ extension TableReader {
         .rejected(
           InputError(
             SourceLocation(file: file),
-            "not a printed form: extract reads the tables of .xlsx workbooks, .docx documents and forms saved as CSV; a JSON, JSON Lines or flat CSV file is read as written (jixiao rescore FILE)"
+            "not a printed form: extract reads the tables of .xlsx workbooks, .docx documents, forms saved as CSV and documents' text (.txt, as pdftotext prints them); a JSON, JSON Lines or flat CSV file is read as written (jixiao rescore FILE)"
           ))
       ]
     }
     switch printedForms(bytes, file: file, format: resolved) {
     case .failure(let error): return [.rejected(error)]
-    case .success(let forms):
-      return forms.map { form in
+    case .success(let found):
+      return found.forms.map { form in
         var builder = form.makeBuilder(recordingProvenance: true)
         form.fill(&builder)
         let values = builder.provenance ?? []
@@ -73,7 +73,7 @@ extension TableReader {
         case .success(let table): return .table(ExtractedTable(table: table, values: values))
         case .failure(let error): return .rejected(error)
         }
-      }
+      } + found.unread.map { .rejected($0) }
     }
   }
 

@@ -1,12 +1,15 @@
 /// Reads tables from bytes: one JSON object (or an array of them) per file, JSON Lines, a CSV (flat, or a
-/// printed form saved as CSV), or the printed forms of a workbook (.xlsx) or a Word document (.docx).
+/// printed form saved as CSV), the printed forms of a workbook (.xlsx) or a Word document (.docx), or the
+/// tables of a published document's text (`.txt`, as pdftotext prints a 决算).
 /// Every record ends as a table or as a located error; one bad record never hides the others.
 public enum InputFormat: String, Sendable, CaseIterable {
   case json, jsonl, csv, xlsx, docx
+  /// A document's text as pdftotext prints it (`DocumentTextReader`).
+  case text
 
   /// A format whose file is read whole into grids and its printed forms located (a CSV may be one too,
   /// told by its first record: `CSVGridReader.isPrintedForm`).
-  var holdsPrintedForms: Bool { self == .xlsx || self == .docx }
+  var holdsPrintedForms: Bool { self == .xlsx || self == .docx || self == .text }
 }
 
 public enum TableReader {
@@ -16,8 +19,8 @@ public enum TableReader {
     case rejected(InputError)
   }
 
-  /// The format a file name implies (`.jsonl`/`.ndjson` → JSON Lines, `.csv`, `.xlsx`, `.docx`); nil when
-  /// it does not say.
+  /// The format a file name implies (`.jsonl`/`.ndjson` → JSON Lines, `.csv`, `.xlsx`, `.docx`, `.txt` →
+  /// document text); nil when it does not say.
   public static func format(forPath path: String) -> InputFormat? {
     let lower = path.lowercased()
     if lower.hasSuffix(".xlsx") { return .xlsx }
@@ -25,6 +28,7 @@ public enum TableReader {
     if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") { return .jsonl }
     if lower.hasSuffix(".json") { return .json }
     if lower.hasSuffix(".csv") { return .csv }
+    if lower.hasSuffix(".txt") { return .text }
     return nil
   }
 
@@ -45,26 +49,34 @@ public enum TableReader {
   /// `PrintedFormTable`. A file that cannot be read, or holds no form, is one rejection naming it.
   static func readForms(_ bytes: [UInt8], file: String, format: InputFormat) -> [Record] {
     switch printedForms(bytes, file: file, format: format) {
-    case .success(let forms):
-      return forms.map { form in
+    case .success(let found):
+      return found.forms.map { form in
         switch form.build() {
         case .success(let table): .table(table)
         case .failure(let error): .rejected(error)
         }
-      }
+      } + found.unread.map { .rejected($0) }
     case .failure(let error): return [.rejected(error)]
     }
   }
 
-  /// The forms of a workbook, a Word document or a form CSV, each ready to fill a builder, or why there
+  /// The forms of a workbook, a Word document, a form CSV or a document's text, each ready to fill a
+  /// builder, with the tables a document holds but tells in prose (`unread`, each a rejection), or why there
   /// are none: the file cannot be read, or no grid holds a form.
-  static func printedForms(_ bytes: [UInt8], file: String, format: InputFormat) -> Result<[PrintedFormTable], InputError> {
+  static func printedForms(
+    _ bytes: [UInt8], file: String, format: InputFormat
+  ) -> Result<(forms: [PrintedFormTable], unread: [InputError]), InputError> {
     let grids: [Grid]
+    var unread: [InputError] = []
     var encoding = SourceEncoding.utf8
     do {
       switch format {
       case .xlsx: grids = try SpreadsheetReader.read(bytes: bytes, file: file)
       case .docx: grids = try DocumentReader.read(bytes: bytes, file: file)
+      case .text:
+        let reading = try DocumentTextReader.read(bytes: bytes, file: file)
+        grids = reading.grids
+        unread = reading.unread
       default:
         let read = try CSVGridReader.readDecoding(bytes: bytes, file: file)
         grids = [read.grid]
@@ -81,7 +93,9 @@ public enum TableReader {
           PrintedFormTable(form: form, number: forms.count + 1, vocabulary: locator.vocabulary, sourceEncoding: encoding))
       }
     }
-    guard forms.isEmpty else { return .success(forms) }
+    guard forms.isEmpty else { return .success((forms, unread)) }
+    if let first = unread.first, unread.count == 1 { return .failure(first) }
+    if !unread.isEmpty { return .success(([], unread)) }
     return .failure(
       InputError(
         SourceLocation(file: file),
@@ -109,7 +123,7 @@ public enum TableReader {
 
   static func baseName(_ path: String) -> String {
     let name = path.split(separator: "/").last.map(String.init) ?? path
-    for suffix in [".jsonl", ".ndjson", ".json", ".xlsx", ".docx"] where name.lowercased().hasSuffix(suffix) {
+    for suffix in [".jsonl", ".ndjson", ".json", ".xlsx", ".docx", ".txt"] where name.lowercased().hasSuffix(suffix) {
       return String(name.dropLast(suffix.count))
     }
     return name
