@@ -34,8 +34,7 @@ struct PartReader {
     for word in words {
       if let last = pieces.last, endsWithDigit(last.text), isUnit(word) {
         pieces[pieces.count - 1].text += " " + word
-      } else if let last = pieces.last, last.text.hasSuffix("年") || last.text.hasSuffix("月"), isUnitless(last.text) == false,
-        word.unicodeScalars.first.map({ ("0"..."9").contains($0) }) == true, endsWithDigit(word)
+      } else if let last = pieces.last, isOpenDate(last.text), word.unicodeScalars.first.map({ ("0"..."9").contains($0) }) == true
       {
         pieces[pieces.count - 1].text += " " + word
       } else {
@@ -49,6 +48,12 @@ struct PartReader {
     text.unicodeScalars.last.map { ("0"..."9").contains($0) || $0 == "%" } ?? false
   }
 
+  /// A date not yet at its day: `2023 年`, `2023 年 12 月`, `=2023 年 12`, `月` (its year wrapped above).
+  static func isOpenDate(_ text: String) -> Bool {
+    guard !text.hasSuffix("日"), text.contains("年") || text.contains("月") else { return false }
+    return text.unicodeScalars.allSatisfy { "0123456789 年月=<>≤≥".unicodeScalars.contains($0) }
+  }
+
   private static func isUnitless(_ text: String) -> Bool { !text.unicodeScalars.contains { ("0"..."9").contains($0) } }
 
   /// A unit as printed after a number: short, no digits, starting with a unit's character.
@@ -58,10 +63,28 @@ struct PartReader {
     return "万亿元千米公家个人次年月日天分件项批辆户所场篇份台套座条名期周小平立吨斤亩%".unicodeScalars.contains(first)
   }
 
+  /// A level name run together with the name after it (`满意度指标受益人员满意度`): two pieces.
+  static func splittingLevel(_ piece: FlowingCells.Piece) -> [FlowingCells.Piece] {
+    let key = FormText.key(piece.text)
+    guard key == piece.text,
+      let level = levelNames.filter({ $0.hasSuffix("指标") && key.hasPrefix($0) && key.count > $0.count }).max(by: {
+        $0.count < $1.count
+      })
+    else { return [piece] }
+    var name = piece
+    name.text = String(key.dropFirst(level.count))
+    var head = piece
+    head.text = level
+    return [head, name]
+  }
+
   /// A piece wrapped before its end (`<=31.97 万` / `元`, `=1200元/` / `月`): the next line's first piece
   /// completes it.
   static func isIncompleteValue(_ piece: String, next: String) -> Bool {
     guard let first = next.unicodeScalars.first else { return false }
+    if isOpenDate(piece), piece.unicodeScalars.contains(where: { ("0"..."9").contains($0) }) {
+      return ("0"..."9").contains(first) || first == "月" || first == "日"
+    }
     if (piece.hasSuffix("万") || piece.hasSuffix("/") || piece.hasSuffix("亿")) && !isUnitless(piece) {
       return "元家月年人次个件户亩吨".unicodeScalars.contains(first)
     }
@@ -263,7 +286,7 @@ struct PartReader {
         stream[stream.count - 1].text += first.text
         pieces.removeFirst()
       }
-      stream += pieces
+      stream += pieces.flatMap(Self.splittingLevel)
     }
     var header = HeaderParser(known: Self.indicatorHeaders)
     var position = header.parse(stream)

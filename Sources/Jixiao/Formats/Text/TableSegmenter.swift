@@ -46,6 +46,14 @@ struct TableSegmenter {
           break
         }
       }
+      // A table whose first rows print on the page before its title (seed 004 line 454): its page starts
+      // with a header-block label.
+      if start == title, let pageStart = (floor...title).last(where: { lines[$0].startsPage }), pageStart < title,
+        let label = lines[pageStart].text.split(separator: " ").first,
+        vocabulary.headerLabels.contains(FormText.labelKey(String(label)))
+      {
+        start = pageStart
+      }
       let limit = position + 1 < titles.count ? titles[position + 1] : lines.count
       let tabbed = lines[title].isTabbed
       let end = tabbed ? tabbedEnd(from: title, limit: limit) : flowingEnd(from: title, limit: limit)
