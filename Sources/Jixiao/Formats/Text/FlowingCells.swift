@@ -122,6 +122,11 @@ enum TextColumn: Equatable {
 
   static let operators: [String] = ["<=", ">=", "≤", "≥", "≦", "≧", "=", "＝", "<", ">", "﹦", "═"]
 
+  static func startsWithOperatorOrDigit(_ piece: String) -> Bool {
+    guard let first = piece.unicodeScalars.first else { return false }
+    return operators.contains(where: { piece.hasPrefix($0) }) || ("0"..."9").contains(first)
+  }
+
   /// A target or actual: it starts with an operator or a digit, or is a short word without digits.
   static func isValue(_ piece: String) -> Bool {
     guard let first = piece.unicodeScalars.first else { return false }

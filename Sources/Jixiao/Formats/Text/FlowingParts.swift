@@ -65,6 +65,16 @@ struct PartReader {
 
   /// A level name run together with the name after it (`满意度指标受益人员满意度`): two pieces.
   static func splittingLevel(_ piece: FlowingCells.Piece) -> [FlowingCells.Piece] {
+    // A name run together with the target after it (`受益人群满意度（%）>=95%`): split at the operator.
+    if let range = ["<=", ">=", "≤", "≥"].compactMap({ piece.text.range(of: $0) }).min(by: { $0.lowerBound < $1.lowerBound }),
+      range.lowerBound > piece.text.startIndex
+    {
+      var name = piece
+      name.text = String(piece.text[..<range.lowerBound])
+      var value = piece
+      value.text = String(piece.text[range.lowerBound...])
+      return splittingLevel(name) + [value]
+    }
     let key = FormText.key(piece.text)
     guard key == piece.text,
       let level = levelNames.filter({ $0.hasSuffix("指标") && key.hasPrefix($0) && key.count > $0.count }).max(by: {

@@ -20,16 +20,42 @@ struct BodyReader {
     return (nameColumn + 1)..<max(nameColumn + 1, last + 1)
   }
 
-  /// Where the run of values starts at or after a piece, if anywhere.
-  func runStart(from start: Int) -> Int? {
-    let run = run
-    guard !run.isEmpty else { return nil }
+  /// Where the run of values starts at or after a piece, if anywhere, and how many pieces each of its
+  /// columns takes: one, or up to three for a text column inside the run (a basis wrapped: `预算支出` /
+  /// `标准`). A run whose targets and actuals start with an operator or a digit is preferred to one a few
+  /// pieces before it that takes a word as a target (`预算支出 标准 新增 4`).
+  func runStart(from start: Int) -> (start: Int, widths: [Int])? {
     var position = start
-    while position + run.count <= stream.count {
-      if run.enumerated().allSatisfy({ columns[$0.element].accepts(stream[position + $0.offset].text) }) { return position }
+    while position < stream.count {
+      if let widths = match(at: position, strict: false) {
+        for later in position...min(stream.count - 1, position + 4) {
+          if let strict = match(at: later, strict: true) { return (later, strict) }
+        }
+        return (position, widths)
+      }
       position += 1
     }
     return nil
+  }
+
+  private func match(at start: Int, strict: Bool) -> [Int]? {
+    func fit(_ index: Int, _ position: Int) -> [Int]? {
+      let columnRange = run
+      guard index < columnRange.count else { return [] }
+      let column = columns[columnRange.lowerBound + index]
+      guard position < stream.count else { return nil }
+      if column == .text {
+        for width in 1...3 where position + width <= stream.count {
+          if let rest = fit(index + 1, position + width) { return [width] + rest }
+        }
+        return nil
+      }
+      let piece = stream[position].text
+      guard column.accepts(piece) else { return nil }
+      if strict, column == .value, !TextColumn.startsWithOperatorOrDigit(piece) { return nil }
+      return fit(index + 1, position + 1).map { [1] + $0 }
+    }
+    return fit(0, start)
   }
 
   /// Pieces that join into a level name, from a piece on: the piece after them, and the name.
@@ -50,6 +76,24 @@ struct BodyReader {
     return nil
   }
 
+  /// The words a rule or evidence column ends in (`按照完成比例赋分`, `工作资料`, `原始凭证`): how the text a
+  /// row prints below its values is told from the next row's name when no level prints between them.
+  static func endsTrailingText(_ key: String) -> Bool {
+    ["赋分", "资料", "凭证", "材料"].contains { key.hasSuffix($0) } && key.unicodeScalars.count <= 16
+  }
+
+  /// Pieces of one cell: joined with a space on one line, without one across a line break.
+  static func joined(_ pieces: ArraySlice<FlowingCells.Piece>) -> String {
+    var text = ""
+    var line = pieces.first?.line.number
+    for piece in pieces {
+      if !text.isEmpty, piece.line.number == line { text += " " }
+      text += piece.text
+      line = piece.line.number
+    }
+    return text
+  }
+
   mutating func rows() -> [[Placed]] {
     var rows: [[Placed]] = []
     var position = 0
@@ -57,7 +101,8 @@ struct BodyReader {
     let level1Column = columns.firstIndex(of: .level1)
     let level2Column = columns.firstIndex(of: .level2)
     let trailingColumns = Array(run.upperBound..<columns.count)
-    while let start = runStart(from: position) {
+    while let found = runStart(from: position) {
+      let start = found.start
       // Between the last row's values and this row's: the last row's wrapped text, then levels, then the name.
       var levels: [String] = []
       var levelStart: Int?
@@ -77,6 +122,24 @@ struct BodyReader {
           break search
         }
         cursor += 1
+      }
+      if levelStart == nil, rows.last != nil {
+        // No level between: the previous row's rule and evidence texts (…赋分, …资料) still go to it.
+        var joined = ""
+        var index = position
+        while index < start {
+          joined += FormText.key(stream[index].text)
+          index += 1
+          if Self.endsTrailingText(joined) {
+            levelStart = index
+            nameStart = index
+            joined = ""
+          }
+        }
+        if let end = levelStart {
+          levelStart = end
+          nameStart = end
+        }
       }
       let leftover = stream[position..<(levelStart ?? position)]
       if !leftover.isEmpty, var trailing = previousTrailing, var last = rows.popLast() {
@@ -122,17 +185,19 @@ struct BodyReader {
         if let column = level1Column { row.append(Placed(column: column, cell: (levels[0], levelLine, column, nil))) }
         if let column = level2Column { row.append(Placed(column: column, cell: (levels[1], levelLine, column, nil))) }
       }
+      var cursor2 = start
       for (offset, column) in run.enumerated() {
-        let piece = stream[start + offset]
-        row.append(Placed(column: column, cell: (piece.text, piece.line, column, nil)))
+        let pieces = stream[cursor2..<(cursor2 + found.widths[offset])]
+        cursor2 += found.widths[offset]
+        row.append(Placed(column: column, cell: (Self.joined(pieces), pieces.first!.line, column, nil)))
       }
       // The rest of the last value's line: the remaining text columns, one piece each.
-      position = start + run.count
+      position = cursor2
       var trailing: [Placed] = []
       let lastLine = stream[position - 1].line.number
       var columnsLeft = trailingColumns[...]
       while position < stream.count, stream[position].line.number == lastLine, let column = columnsLeft.first {
-        if runStart(from: position) == position { break }
+        if runStart(from: position)?.start == position { break }
         trailing.append(Placed(column: column, cell: (stream[position].text, stream[position].line, column, nil)))
         columnsLeft = columnsLeft.dropFirst()
         position += 1
