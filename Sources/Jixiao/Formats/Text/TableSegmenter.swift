@@ -48,7 +48,7 @@ struct TableSegmenter {
       }
       // A table whose first rows print on the page before its title (seed 004 line 454): its page starts
       // with a header-block label.
-      if start == title, let pageStart = (floor...title).last(where: { lines[$0].startsPage }), pageStart < title,
+      if let pageStart = (floor...title).last(where: { lines[$0].startsPage }), pageStart < start,
         let label = lines[pageStart].text.split(separator: " ").first,
         vocabulary.headerLabels.contains(FormText.labelKey(String(label)))
       {
