@@ -23,6 +23,41 @@ extension FindingCatalogue {
         FindingExample("有名称", indicators: [#"{"name": "次数", "weight": 10, "target": ">=5次", "actual": "5次"}"#])
       ]),
     FindingDescriptor(
+      code: .cellUncertain, severity: .warning,
+      tag: "读取不确定",
+      title: "从文档文本读取的单元格归属不确定",
+      explanation:
+        "从 pdftotext 打印的决算文本读表时，文本不记录位置，单元格按其内容和表头顺序归列；某个值的归属是推断的"
+        + "（如数值下方折行的文字放入下一文字列、数值个数与表头列数不符时从左排放）时，该值照读并标明原因，"
+        + "所在行（或预算执行项）未核实，保留自评得分、计入未核实分值。用 jixiao extract 核对原文（每个值附页码和行号），"
+        + "改正 JSON 后复核。",
+      triggering: [
+        FindingExample(
+          "偏差原因折行印在数值下方", at: "1",
+          documentText: """
+             项目支出绩效自评表
+            (2024 年度)
+            项目名称 示例项目
+            一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施
+            产出指标 数量指标 次数 >=5 次 =4 次 100 80
+            部分活动
+            延期
+            总分 100 80
+            """)
+      ],
+      clean: [
+        FindingExample(
+          "各值与表头一一对应", at: nil,
+          documentText: """
+             项目支出绩效自评表
+            (2024 年度)
+            项目名称 示例项目
+            一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施
+            产出指标 数量指标 次数 >=5 次 =4 次 100 80 部分活动延期
+            总分 100 80
+            """)
+      ]),
+    FindingDescriptor(
       code: .columnIgnored, severity: .warning,
       tag: "未读列",
       title: "有未读入的列",

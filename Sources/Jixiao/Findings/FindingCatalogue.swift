@@ -20,7 +20,8 @@ public struct FindingDescriptor: Sendable {
 public struct FindingExample: Sendable {
   /// What the example shows, in a line.
   public var summary: String
-  /// A table in an input format: JSON, or a flat CSV for what only a CSV shows (`format`).
+  /// A table in an input format: JSON, a flat CSV for what only a CSV shows, or a document's text for what
+  /// only a document's text shows (`format`).
   public var input: String
   public var format: InputFormat
   /// Where the finding must point (`funds`, `1`, or nil for the table), for triggering examples.
@@ -39,6 +40,15 @@ public struct FindingExample: Sendable {
     self.location = location
     self.input = csv
     self.format = .csv
+  }
+
+  /// A document's text as pdftotext prints it (`jixiao extract 决算.txt`), for what only a document's text
+  /// shows: cells the reader placed without certainty.
+  init(_ summary: String, at location: String? = "1", documentText: String) {
+    self.summary = summary
+    self.location = location
+    self.input = documentText
+    self.format = .text
   }
 
   /// An indicator met in full, for examples about the funds block (a table is read from its indicators).

@@ -72,7 +72,7 @@ public enum DocumentTextReader {
 /// give an indicator's target (指标值), its weight (权重) and its score (得分) within a few lines.
 enum ProseTables {
   /// How many lines holding something one indicator's sentences may span.
-  static let passageLines = 5
+  static let passageLines = 8
 
   static func find(in text: DocumentText, outside segments: [TableSegmenter.Segment]) -> [InputError] {
     let lines = text.lines
@@ -100,16 +100,18 @@ enum ProseTables {
     // Passages close together describe one table; a single passage may be a remark.
     var groups: [[ClosedRange<Int>]] = []
     for passage in passages {
-      if let last = groups.last?.last, passage.lowerBound - last.upperBound <= 20 {
+      if let last = groups.last?.last, passage.lowerBound - last.upperBound <= 40 {
         groups[groups.count - 1].append(passage)
       } else {
         groups.append([passage])
       }
     }
     return groups.filter { $0.count >= 2 }.map { group in
-      InputError(
-        SourceLocation(file: text.file, line: group[0].lowerBound),
-        "a table in prose, not read: lines \(group[0].lowerBound)–\(group.last!.upperBound) give \(group.count) indicators in sentences (指标值 … 权重 … 得分), not as a table; transcribe them as JSON (docs/input.md) and rescore that"
+      let range = group[0].lowerBound...group.last!.upperBound
+      let targets = lines.filter { range.contains($0.number) && $0.text.contains("指标值") }.count
+      return InputError(
+        SourceLocation(file: text.file, line: range.lowerBound),
+        "a table in prose, not read: lines \(range.lowerBound)–\(range.upperBound) give \(targets) indicators in sentences (指标值 … 权重 … 得分), not as a table; transcribe them as JSON (docs/input.md) and rescore that"
       )
     }
   }

@@ -228,7 +228,7 @@ struct PartReader {
       guard !values.isEmpty else { continue }
       let doubt =
         values.count == valueColumns || values.count == 3
-        ? nil : "\(values.count) values under \(valueColumns) columns: placed from the left, as the amounts come first"
+        ? nil : "\(values.count) 个数值对应 \(valueColumns) 列，从左排放（金额在前）"
       var cells: [GridCell] = []
       if let first = labelPieces.first {
         cells.append(cell(labelPieces.map(\.text).joined(), first.line, column: hasSourceColumn ? 1 : 0))
@@ -420,7 +420,7 @@ struct HeaderParser {
       } else if let completion = known.filter({ $0.hasPrefix(pending) }).min(by: { $0.count < $1.count }),
         position == pieces.count || pending.count >= 2
       {
-        headers.append(Found(text: completion, line: line, doubt: "the header prints “\(pending)”, taken as “\(completion)”"))
+        headers.append(Found(text: completion, line: line, doubt: "表头印作“\(pending)”，按“\(completion)”读"))
         consumed = position
       }
     }

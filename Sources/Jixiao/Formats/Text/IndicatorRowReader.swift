@@ -148,13 +148,13 @@ struct BodyReader {
           let text = leftover.map(\.text).joined()
           if let index = trailing.firstIndex(where: { $0.column == column }), let existing = trailing[index].cell {
             trailing[index].cell = (
-              existing.text + text, existing.line, column, "wrapped text below the row's values, joined to the column it follows"
+              existing.text + text, existing.line, column, "数值下方折行的文字，接在其前一列之后"
             )
           } else {
             trailing.append(
               Placed(
                 column: column,
-                cell: (text, first.line, column, "wrapped text below the row's values, placed in the next text column")))
+                cell: (text, first.line, column, "数值下方折行的文字，按顺序放入下一文字列")))
           }
           last.removeAll { trailingColumns.contains($0.column) }
           last += trailing
@@ -218,7 +218,7 @@ struct BodyReader {
             column: column,
             cell: (
               leftover.map(\.text).joined(), first.line, column,
-              "wrapped text below the row's values, placed in the next text column"
+              "数值下方折行的文字，按顺序放入下一文字列"
             )))
       }
       rows.append(last)
