@@ -34,7 +34,9 @@ struct FlowingCells {
     }
     let skipped = Set(builder.usedLines)
     let body = lines.filter { !skipped.contains($0.number) }
-    var reader = PartReader(lines: body, vocabulary: vocabulary, text: text)
+    let title = text.lines[segment.title].text
+    let isUnit = ["整体", "单位绩效", "部门绩效"].contains { title.contains($0) }
+    var reader = PartReader(lines: body, vocabulary: vocabulary, text: text, isUnitTable: isUnit)
     while index < body.count { index = reader.readPart(at: index, into: &builder) }
     return builder.grid
   }
@@ -121,6 +123,8 @@ enum TextColumn: Equatable {
   }
 
   static let operators: [String] = ["<=", ">=", "≤", "≥", "≦", "≧", "=", "＝", "<", ">", "﹦", "═"]
+
+  static func startsWithOperator(_ piece: String) -> Bool { operators.contains { piece.hasPrefix($0) } }
 
   static func startsWithOperatorOrDigit(_ piece: String) -> Bool {
     guard let first = piece.unicodeScalars.first else { return false }

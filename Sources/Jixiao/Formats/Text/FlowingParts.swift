@@ -3,16 +3,21 @@ struct PartReader {
   let lines: [DocumentText.Line]
   let vocabulary: FormVocabulary
   let text: DocumentText
+  /// A 部门（单位）整体 table (its title says so), whose 一级 names are a unit's.
+  let isUnitTable: Bool
 
   /// The level names a table prints (spec: the national template's 一级 and 二级 names, and a unit table's
   /// 一级 names), by which wrapped level pieces are told from a name or an explanation.
-  static let levelNames: Set<String> = [
+  static let projectLevelNames: Set<String> = [
     "产出指标", "效益指标", "成本指标", "满意度指标", "数量指标", "质量指标", "时效指标", "经济成本指标", "社会成本指标", "生态环境成本指标",
-    "经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标", "服务对象满意度指标", "运行成本", "管理效率", "履职效能", "社会效益",
-    "服务对象满意度", "可持续发展能力",
+    "经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标", "服务对象满意度指标",
   ]
+  /// A unit table's 一级 names (运行成本 …), read as levels only in a unit table's block: in a project's,
+  /// `社会` / `效益` begins 社会效益指标.
+  static let unitLevelNames: Set<String> = ["运行成本", "管理效率", "履职效能", "社会效益", "服务对象满意度", "可持续发展能力"]
+  static var levelNames: Set<String> { projectLevelNames.union(unitLevelNames) }
   /// 一级 names: a level read alone on a row is the 一级 when it is one of these and the 二级 otherwise.
-  static let level1Names: Set<String> = ["产出指标", "效益指标", "满意度指标", "运行成本", "管理效率", "履职效能", "社会效益", "服务对象满意度", "可持续发展能力"]
+  static let level1Names: Set<String> = Set(["产出指标", "效益指标", "满意度指标"]).union(unitLevelNames)
   static let rotatedLabels = ["年度绩效指标完成情况", "绩效指标完成情况", "年度绩效指标"]
 
   /// Every header a column of the indicator block may print, and the funds block's, as keys.
@@ -77,7 +82,7 @@ struct PartReader {
     }
     let key = FormText.key(piece.text)
     guard key == piece.text,
-      let level = levelNames.filter({ $0.hasSuffix("指标") && key.hasPrefix($0) && key.count > $0.count }).max(by: {
+      let level = projectLevelNames.filter({ $0.hasSuffix("指标") && key.hasPrefix($0) && key.count > $0.count }).max(by: {
         $0.count < $1.count
       })
     else { return [piece] }
@@ -95,6 +100,8 @@ struct PartReader {
     if isOpenDate(piece), piece.unicodeScalars.contains(where: { ("0"..."9").contains($0) }) {
       return ("0"..."9").contains(first) || first == "月" || first == "日"
     }
+    // `<=120.90` / `万元`: a target's number, its unit on the next line.
+    if TextColumn.startsWithOperator(piece), endsWithDigit(piece), isUnit(next) { return true }
     if (piece.hasSuffix("万") || piece.hasSuffix("/") || piece.hasSuffix("亿")) && !isUnitless(piece) {
       return "元家月年人次个件户亩吨".unicodeScalars.contains(first)
     }
@@ -306,7 +313,8 @@ struct PartReader {
 
     position = droppingRotatedLabel(stream, from: position)
     var body = BodyReader(
-      stream: Array(stream[position...]), columns: columns, nameColumn: nameColumn, headers: Self.indicatorHeaders)
+      stream: Array(stream[position...]), columns: columns, nameColumn: nameColumn,
+      levelNames: isUnitTable ? Self.levelNames : Self.projectLevelNames)
     for row in body.rows() {
       rows.add(
         row.map {

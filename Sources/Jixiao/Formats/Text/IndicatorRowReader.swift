@@ -12,7 +12,8 @@ struct BodyReader {
   let stream: [FlowingCells.Piece]
   let columns: [TextColumn]
   let nameColumn: Int
-  let headers: [String]
+  /// The level names this table may print (a unit table's 一级 names only in a unit table).
+  let levelNames: Set<String>
 
   /// The columns of the run: after the name, to the last number or rate column.
   var run: Range<Int> {
@@ -67,9 +68,9 @@ struct BodyReader {
       guard piece.unicodeScalars.count <= 9 else { return nil }
       joined += piece
       position += 1
-      if PartReader.levelNames.contains(joined) {
+      if levelNames.contains(joined) {
         // The longest level name the pieces make (成本指标 is a prefix of none; 满意度 of 满意度指标).
-        if position < end, PartReader.levelNames.contains(joined + FormText.key(stream[position].text)) { continue }
+        if position < end, levelNames.contains(joined + FormText.key(stream[position].text)) { continue }
         return (position, joined)
       }
     }
@@ -80,6 +81,24 @@ struct BodyReader {
   /// row prints below its values is told from the next row's name when no level prints between them.
   static func endsTrailingText(_ key: String) -> Bool {
     ["赋分", "资料", "凭证", "材料"].contains { key.hasSuffix($0) } && key.unicodeScalars.count <= 16
+  }
+
+  /// Short pieces at a row's start that begin exactly one level name and go on to the name (`质量指`
+  /// `各项活动开展完成率`): that level, its pieces as printed, and the piece after them.
+  func partialLevel(from start: Int, before end: Int) -> (name: String, printed: String, next: Int)? {
+    var joined = ""
+    var position = start
+    var found: (name: String, printed: String, next: Int)?
+    while position < end - 1 {
+      let piece = FormText.key(stream[position].text)
+      guard piece.unicodeScalars.count <= 4 else { break }
+      joined += piece
+      position += 1
+      let completions = levelNames.filter { $0.hasPrefix(joined) && $0 != joined }
+      guard !completions.isEmpty else { break }
+      if joined.unicodeScalars.count >= 2, completions.count == 1 { found = (completions.first!, joined, position) }
+    }
+    return found
   }
 
   /// Pieces of one cell: joined with a space on one line, without one across a line break.
@@ -105,6 +124,7 @@ struct BodyReader {
       let start = found.start
       // Between the last row's values and this row's: the last row's wrapped text, then levels, then the name.
       var levels: [String] = []
+      var partialDoubt: String?
       var levelStart: Int?
       var cursor = position
       var nameStart = position
@@ -136,7 +156,15 @@ struct BodyReader {
             joined = ""
           }
         }
-        if let end = levelStart {
+        // A level whose last piece printed elsewhere (`质量指` before the name, its `标` below; `社会` / `效益`
+        // before the row, `指标` after a page break): the one level it begins, read with doubt.
+        let from = levelStart ?? position
+        if let partial = partialLevel(from: from, before: start) {
+          levels.append(partial.name)
+          partialDoubt = "印作“\(partial.printed)”，按“\(partial.name)”读（其余部分印在别处）"
+          levelStart = from
+          nameStart = partial.next
+        } else if let end = levelStart {
           levelStart = end
           nameStart = end
         }
@@ -179,7 +207,7 @@ struct BodyReader {
       case 1:
         let isLevel1 = PartReader.level1Names.contains(levels[0]) && level1Column != nil
         if let column = isLevel1 ? level1Column : (level2Column ?? level1Column) {
-          row.append(Placed(column: column, cell: (levels[0], levelLine, column, nil)))
+          row.append(Placed(column: column, cell: (levels[0], levelLine, column, partialDoubt)))
         }
       default:
         if let column = level1Column { row.append(Placed(column: column, cell: (levels[0], levelLine, column, nil))) }
