@@ -65,7 +65,7 @@ struct PartReader {
   static func isUnit(_ word: String) -> Bool {
     let scalars = word.unicodeScalars
     guard let first = scalars.first, scalars.count <= 4, isUnitless(word) else { return false }
-    return "万亿元千米公家个人次年月日天分件项批辆户所场篇份台套座条名期周小平立吨斤亩%".unicodeScalars.contains(first)
+    return "万亿元千米公家个人次年月日天分件项批辆户所场篇份台套座条名期周小平立吨斤亩美%".unicodeScalars.contains(first)
   }
 
   /// A level name run together with the name after it (`满意度指标受益人员满意度`): two pieces.
@@ -100,10 +100,14 @@ struct PartReader {
     if isOpenDate(piece), piece.unicodeScalars.contains(where: { ("0"..."9").contains($0) }) {
       return ("0"..."9").contains(first) || first == "月" || first == "日"
     }
-    // `<=120.90` / `万元`: a target's number, its unit on the next line.
+    // `<=120.90` / `万元`: a target's number, its unit on the next line; `<=20工作` / `日`: its unit's last
+    // character.
     if TextColumn.startsWithOperator(piece), endsWithDigit(piece), isUnit(next) { return true }
+    if TextColumn.startsWithOperator(piece), next.unicodeScalars.count == 1, "日元天年月人次个件户亩吨家批项辆".unicodeScalars.contains(first) {
+      return true
+    }
     if (piece.hasSuffix("万") || piece.hasSuffix("/") || piece.hasSuffix("亿")) && !isUnitless(piece) {
-      return "元家月年人次个件户亩吨".unicodeScalars.contains(first)
+      return "元家月年人次个件户亩吨美".unicodeScalars.contains(first)
     }
     return false
   }
