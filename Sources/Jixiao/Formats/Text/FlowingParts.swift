@@ -211,6 +211,7 @@ struct PartReader {
       label += lines[next].text.trimmingSpaces()
       next += 1
     }
+    if let pairsEnd = readFundsPairs(label: label, labelLine: lines[index], from: next, into: &rows) { return pairsEnd }
     var header = HeaderParser(known: Self.fundsHeaders)
     let pieces = lines[next...].prefix(8).flatMap { Self.pieces(of: $0) }
     let consumed = header.parse(pieces)
@@ -253,6 +254,34 @@ struct PartReader {
       values = []
     }
     if let first = labelPieces.first { rows.add([cell(labelPieces.map(\.text).joined(), first.line)]) }
+    return next
+  }
+
+  /// A one-row funds block of labels and values (L7: `年度` / `预算` / `总额：` / `50.12` / `其中：` / `财政拨款` /
+  /// `0.00` …): each label's pieces joined, then its value; nil when the block has no label with a colon.
+  private func readFundsPairs(label: String, labelLine: DocumentText.Line, from start: Int, into rows: inout GridRows) -> Int? {
+    var next = start
+    var pieces: [FlowingCells.Piece] = []
+    while next < lines.count, !startsPart(next) {
+      pieces += Self.pieces(of: lines[next])
+      next += 1
+    }
+    guard let firstValue = pieces.firstIndex(where: { Self.isFundsValue($0.text) }),
+      pieces[..<firstValue].contains(where: { FormText.hasColon($0.text) })
+    else { return nil }
+    var cells = [cell(label, labelLine)]
+    var pending: [FlowingCells.Piece] = []
+    for piece in pieces {
+      if Self.isFundsValue(piece.text) {
+        if let first = pending.first { cells.append(cell(pending.map(\.text).joined(), first.line)) }
+        cells.append(cell(piece.text, piece.line))
+        pending = []
+      } else {
+        pending.append(piece)
+      }
+    }
+    if let first = pending.first { cells.append(cell(pending.map(\.text).joined(), first.line)) }
+    rows.add(cells)
     return next
   }
 

@@ -28,11 +28,21 @@ struct BodyReader {
   func runStart(from start: Int) -> (start: Int, widths: [Int])? {
     var position = start
     while position < stream.count {
-      if let widths = match(at: position, strict: false) {
+      if var widths = match(at: position, strict: false) {
         for later in position...min(stream.count - 1, position + 4) {
           if let strict = match(at: later, strict: true) { return (later, strict) }
         }
-        return (position, widths)
+        // Of the runs that end on the same piece, the one that starts last: its text columns take the
+        // fewest pieces, and a wrapped name before it (`有效推` / `进商务`) is not read as a target.
+        let end = position + widths.reduce(0, +)
+        var first = position
+        for later in (position + 1)..<end {
+          if let other = match(at: later, strict: false), later + other.reduce(0, +) == end {
+            first = later
+            widths = other
+          }
+        }
+        return (first, widths)
       }
       position += 1
     }
@@ -80,8 +90,11 @@ struct BodyReader {
   /// The words a rule or evidence column ends in (`按照完成比例赋分`, `工作资料`, `原始凭证`): how the text a
   /// row prints below its values is told from the next row's name when no level prints between them.
   static func endsTrailingText(_ key: String) -> Bool {
-    ["赋分", "资料", "凭证", "材料"].contains { key.hasSuffix($0) } && key.unicodeScalars.count <= 16
+    (key.hasSuffix("赋分") && key.unicodeScalars.count <= 16) || evidenceWords.contains(key)
   }
+
+  /// What a 佐证资料 column prints.
+  static let evidenceWords: Set<String> = ["工作资料", "原始凭证", "说明材料", "正式材料", "佐证材料", "会计凭证", "相关资料", "正式文件"]
 
   /// Short pieces at a row's start that begin exactly one level name and go on to the name (`质量指`
   /// `各项活动开展完成率`): that level, its pieces as printed, and the piece after them.
