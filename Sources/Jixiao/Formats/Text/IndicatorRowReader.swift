@@ -133,6 +133,9 @@ struct BodyReader {
     let level1Column = columns.firstIndex(of: .level1)
     let level2Column = columns.firstIndex(of: .level2)
     let trailingColumns = Array(run.upperBound..<columns.count)
+    // Text below a row's values, bounded by the next row's level, can go to one column only when the row
+    // has one text column after its values (偏差原因分析): then it is no guess.
+    let onlyColumn = trailingColumns.count == 1
     while let found = runStart(from: position) {
       let start = found.start
       // Between the last row's values and this row's: the last row's wrapped text, then levels, then the name.
@@ -188,14 +191,12 @@ struct BodyReader {
         if let column = free.first ?? trailingColumns.last, let first = leftover.first {
           let text = leftover.map(\.text).joined()
           if let index = trailing.firstIndex(where: { $0.column == column }), let existing = trailing[index].cell {
-            trailing[index].cell = (
-              existing.text + text, existing.line, column, "数值下方折行的文字，接在其前一列之后"
-            )
+            trailing[index].cell = (existing.text + text, existing.line, column, onlyColumn ? nil : "数值下方折行的文字，接在其前一列之后")
           } else {
             trailing.append(
               Placed(
                 column: column,
-                cell: (text, first.line, column, "数值下方折行的文字，按顺序放入下一文字列")))
+                cell: (text, first.line, column, onlyColumn ? nil : "数值下方折行的文字，按顺序放入下一文字列")))
           }
           last.removeAll { trailingColumns.contains($0.column) }
           last += trailing
@@ -212,7 +213,15 @@ struct BodyReader {
           name += piece.text
           line = piece.line.number
         }
-        row.append(Placed(column: nameColumn, cell: (name, first.line, nameColumn, nil)))
+        // Pieces over several lines, no level before them, after a row that printed nothing after its values:
+        // the first may be that row's wrapped explanation, not this name's beginning.
+        let mayHoldExplanation =
+          levels.isEmpty && !trailingColumns.isEmpty && !rows.isEmpty && (previousTrailing?.isEmpty ?? false)
+          && namePieces.first?.line.number != namePieces.last?.line.number
+        row.append(
+          Placed(
+            column: nameColumn,
+            cell: (name, first.line, nameColumn, mayHoldExplanation ? "名称前几行可能是上一行折行的说明文字" : nil)))
       }
       let levelLine = levelStart.map { stream[$0].line } ?? stream[start].line
       switch levels.count {
@@ -259,7 +268,7 @@ struct BodyReader {
             column: column,
             cell: (
               leftover.map(\.text).joined(), first.line, column,
-              "数值下方折行的文字，按顺序放入下一文字列"
+              trailingColumns.count == 1 ? nil : "数值下方折行的文字，按顺序放入下一文字列"
             )))
       }
       rows.append(last)
