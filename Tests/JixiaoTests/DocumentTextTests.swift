@@ -165,3 +165,218 @@ import Testing
     #expect(report.unread.first?.contains("a table in prose, not read: lines 227–") == true, "\(report.unread)")
   }
 }
+
+/// The reader of document text, part by part: pages and page numbers, where a table starts and ends, cells
+/// of tab-separated text, cells told apart in flowing text, layout text told apart, prose reported.
+@Suite struct DocumentTextReaderTests {
+  func text(_ printed: String, file: String = "决算.txt") throws -> DocumentText {
+    try DocumentText(bytes: Array(printed.utf8), file: file)
+  }
+
+  func tables(_ printed: String) -> [Table] {
+    TableReader.read(Array(printed.utf8), file: "决算.txt").compactMap { record in
+      if case .table(let table) = record { table } else { nil }
+    }
+  }
+
+  /// A small project table as pdftotext prints it by default: several cells to a line, some wrapped.
+  static let flowing = """
+     项目支出绩效自评表
+    (2023 年度)
+    项目名称 示例项目
+    主管部门 工业和信息化局 实施单位 工业和信息化局
+    项目资金
+    （万元）
+    年初预算数 全年预算数 全年执行数 分值 执行率 得分
+    年度资金总额 37.07 37.07 31.97 10 86.24% 8.62 分
+    其中：当年财政拨
+    款
+    37.07 37.07 31.97 — — —
+    一级
+    指标
+    二级指
+    标
+    三级指标 年度指标值 实际完成值 分值 得分
+    偏差原因分析
+    及改进措施
+    年度
+    绩效
+    指标
+    产出
+    指标
+    数量指
+    标
+    线路改迁长度 <=600 米 =515 米 15 12.87 项目未完工
+    成本
+    指标
+    经济成
+    本指标
+    新疆远西电力建设有限
+    公司支付标准
+    <=31.97 万
+    元
+    =31.97 万元 10 10
+    效益
+    指标
+    社会效
+    益指标
+    促进生物医药产业发展 有效 有效 75 75
+    总分 100
+    97.87
+    分
+
+    """
+
+  @Test func pagesFollowFormFeedsAndPageNumbersAreSetApart() throws {
+    let document = try text("第一页\n- 1 -\n\u{0C}第二页\n第 2 页\n\u{0C}第三页\n")
+    #expect(document.lines.map(\.page) == [1, 1, 2, 2, 3])
+    #expect(document.lines.map(\.isPageNumber) == [false, true, false, true, false])
+    #expect(document.lines.map(\.startsPage) == [true, false, true, false, true])
+    #expect(document.lines.map(\.text) == ["第一页", "- 1 -", "第二页", "第 2 页", "第三页"])
+  }
+
+  @Test func withoutFormFeedsALineIndentedByOneSpaceStartsAPage() throws {
+    let document = try text("正文\n续\n 新页第一行\n  缩进两格\n\t制表\n")
+    #expect(document.lines.map(\.page) == [1, 1, 2, 2, 2])
+  }
+
+  @Test func textThatIsNotUTF8IsRefusedNamingItsLine() {
+    var bytes = Array("第一行\r\n第二行\n".utf8)
+    bytes += [0xB2, 0xE2, 0x0A]
+    #expect(throws: InputError.self) { try DocumentText(bytes: bytes, file: "gbk.txt") }
+    do {
+      _ = try DocumentText(bytes: bytes, file: "gbk.txt")
+    } catch {
+      #expect(error.location.line == 3)
+      #expect(error.message.contains("not UTF-8"))
+    }
+  }
+
+  @Test func aTitleInRunningTextStartsNoTable() throws {
+    let document = try text("具体项目自评情况附绩效自评表。\n其他说明\n")
+    #expect(TableSegmenter(document).segments().isEmpty)
+  }
+
+  /// Seed 004 line 547: the indicator header prints above the title; and the table's first rows on the
+  /// page before it (line 454).
+  @Test func aTableStartsAtItsHeaderOrPagePrintedAboveItsTitle() throws {
+    let document = try text(
+      """
+      正文
+       部门（单位）名称 示例局
+      部门资金（万元）
+      一级指标 二级指标 三级指标 预期指标值 指标值设定依据 实际完成指标值 分值权重 得分
+      部门（单位）整体支出绩效目标自评表
+      （2023 年度）
+       运行成本
+      质量指标 培训费下降率 >=5% 工作计划 0% 8 0
+      总分 100 0 分
+      后文
+      """)
+    let segments = TableSegmenter(document).segments()
+    #expect(segments.count == 1)
+    #expect(segments.first.map { document.lines[$0.lines.lowerBound].number } == 2)
+    #expect(segments.first.map { document.lines[$0.lines.upperBound - 1].number } == 9)
+  }
+
+  @Test func aTabbedTotalRowIsAlignedToTheHeaderItsLabelSpans() throws {
+    let printed = [
+      "\t项目支出绩效自评表", "", "\t(2024年度)", "", "\t项目名称", "\t示例项目", "",
+      "\t", "\t一级指标", "\t二级指标", "\t三级指标", "\t权重", "\t目标值", "\t业绩值", "\t指标得分", "",
+      "\t绩效指标", "\t产出指标", "\t数量指标", "\t[bookmark: _GoBack]次数", "\t100", "\t>=5次", "\t=5次", "\t98", "",
+      "\t总分", "\t100", "\t", "\t", "\t98.00分", "",
+    ].joined(separator: "\n")
+    let table = try #require(tables(printed).first)
+    #expect(table.name == "示例项目")
+    #expect(table.indicators.map(\.name) == ["次数"])
+    #expect(table.indicators.first?.weight == Rational(100))
+    #expect(table.claimedTotal == Rational(98))
+  }
+
+  @Test func flowingTextIsReadCellByCell() throws {
+    let table = try #require(tables(Self.flowing).first)
+    #expect(table.name == "示例项目")
+    #expect(table.year == 2023)
+    #expect(table.department == "工业和信息化局")
+    #expect(table.funds?.executed == Rational(decimalText: "31.97"))
+    #expect(table.funds?.claimedScore == Rational(decimalText: "8.62"))
+    #expect(table.funds?.sources.map(\.name) == ["当年财政拨款"])
+    #expect(table.indicators.map(\.name) == ["线路改迁长度", "新疆远西电力建设有限公司支付标准", "促进生物医药产业发展"])
+    #expect(table.indicators.map(\.level1) == ["产出指标", "成本指标", "效益指标"])
+    #expect(table.indicators.map(\.level2) == ["数量指标", "经济成本指标", "社会效益指标"])
+    #expect(table.indicators.map(\.targetText) == ["<=600 米", "<=31.97 万元", "有效"])
+    #expect(table.indicators.map(\.actualText) == ["=515 米", "=31.97 万元", "有效"])
+    #expect(table.indicators.map(\.claimedScore) == [Rational(decimalText: "12.87"), Rational(10), Rational(75)])
+    #expect(table.indicators.map(\.explanation) == ["项目未完工", nil, nil])
+    #expect(table.claimedTotal == Rational(decimalText: "97.87"))
+    #expect(table.notes.isEmpty, "\(table.notes)")
+  }
+
+  /// Seed 000 lines 928–940: a target and an actual wrapped, their pieces one after the other.
+  @Test func wrappedValuesWhosePiecesInterleaveAreRejoined() throws {
+    let printed = Self.flowing.replacingOccurrences(
+      of: "<=31.97 万\n元\n=31.97 万元 10 10", with: "<=31.97万\n元\n=31.97万\n元\n10 10")
+    let table = try #require(tables(printed).first)
+    #expect(table.indicators.map(\.targetText)[1] == "<=31.97万元")
+    #expect(table.indicators.map(\.actualText)[1] == "=31.97万元")
+    #expect(table.indicators.map(\.weight)[1] == Rational(10))
+  }
+
+  @Test func everyValueKnowsItsPageAndLineAndTheUncertainAreCounted() throws {
+    let extracted = TableReader.extract(Array(Self.flowing.utf8), file: "决算.txt")
+    guard case .table(let table)? = extracted.first else {
+      Issue.record("no table: \(extracted)")
+      return
+    }
+    let json = String(decoding: ExtractJSON.document([table]), as: UTF8.self)
+    #expect(json.contains(#""indicators[2].target":"page 1, line 33""#), "\(json)")
+    #expect(json.contains(#""uncertain":0"#))
+    let doubtful = Self.flowing.replacingOccurrences(
+      of: "年度资金总额 37.07 37.07 31.97 10 86.24% 8.62 分", with: "年度资金总额 37.07 31.97 10 86.24% 8.62 分")
+    guard case .table(let uncertain)? = TableReader.extract(Array(doubtful.utf8), file: "决算.txt").first else {
+      Issue.record("no table")
+      return
+    }
+    #expect(uncertain.uncertainCount == 5)
+    #expect(uncertain.doubts[.funds]?[.fundsAnnualBudget]?.contains("从左排放") == true)
+  }
+
+  @Test func layoutTextIsToldApart() throws {
+    let aligned = (1...12).map { "产出指标    数量指标    次数\($0)        >=5次        =5次       10       10" }
+    #expect(DocumentTextReader.isLayoutText(try text(aligned.joined(separator: "\n"))))
+    for seed in DocumentTextGoldenTests.seeds {
+      let bytes = try Array(Data(contentsOf: repositoryRoot.appendingPathComponent("Fixtures/documents/\(seed).txt")))
+      #expect(!DocumentTextReader.isLayoutText(try DocumentText(bytes: bytes, file: seed)), "\(seed)")
+    }
+  }
+
+  @Test func aTableInProseIsReportedNeverSkipped() {
+    let prose = """
+      （一）指标一：
+      项目支出预算执行率：该指标预期指标值等于100%，年中
+      监控实际完成值为 89.18%，该指标权重分值为 8分，自评
+      得分 8分。
+      （二）指标二：
+      项目预算：该指标预期指标值小于等于 214.76 万元，年
+      中监控实际完成值为 102.48 万元。该指标权重分值为 12 分，自评得分 12
+      分。
+      """
+    let records = TableReader.read(Array(prose.utf8), file: "prose.txt")
+    #expect(records.count == 1)
+    guard case .rejected(let error)? = records.first else {
+      Issue.record("\(records)")
+      return
+    }
+    #expect(error.location.line == 2)
+    #expect(error.message.hasPrefix("a table in prose, not read: lines 2–7 give 2 indicators"), "\(error.message)")
+    // One sentence about a score is no table.
+    #expect(TableReader.read(Array("该指标预期指标值等于100%，权重分值为8分，自评得分8分。\n".utf8), file: "one.txt").count == 1)
+  }
+
+  @Test func rescoreReadsADocumentByItsExtension() throws {
+    let url = repositoryRoot.appendingPathComponent("Fixtures/documents/002_38207ba7611ec7da.txt")
+    let records = TableReader.read(try Array(Data(contentsOf: url)), file: url.path)
+    #expect(records.count == 13)
+    #expect(TableReader.format(forPath: "决算.TXT") == .text)
+  }
+}

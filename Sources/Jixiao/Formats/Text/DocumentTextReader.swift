@@ -88,7 +88,12 @@ enum ProseTables {
         position += 1
         continue
       }
-      let window = candidates[position..<min(candidates.count, position + passageLines)]
+      // A passage ends before the next indicator's target.
+      var windowEnd = position + 1
+      while windowEnd < min(candidates.count, position + passageLines), !lines[candidates[windowEnd]].text.contains("指标值") {
+        windowEnd += 1
+      }
+      let window = candidates[position..<windowEnd]
       let joined = window.map { lines[$0].text }.joined()
       if joined.contains("权重"), joined.contains("得分"), let end = window.last(where: { lines[$0].text.contains("得分") }) {
         passages.append(lines[first].number...lines[end].number)
