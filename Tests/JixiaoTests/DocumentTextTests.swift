@@ -29,6 +29,8 @@ import Testing
     var mismatches: [String] = []
     /// What the reader reported unread (a table in prose).
     var unread: [String] = []
+    /// Per table: its cells exact of all, its recomputed total and the transcription's (docs/extract.md).
+    var tableLines: [String] = []
 
     var accuracy: Double { cells == 0 ? 0 : Double(exact) / Double(cells) }
     var summary: String {
@@ -75,15 +77,18 @@ import Testing
       report.tables += 1
       let want = transcription.table
       let match = extracted.first { table in table.table.location.line.map { transcription.lines.contains($0) } ?? false }
-      var got = match?.table
-      compare(want, got, id: transcription.id, into: &report)
-      guard let table = got else {
+      let (cellsBefore, exactBefore) = (report.cells, report.exact)
+      compare(want, match?.table, id: transcription.id, into: &report)
+      let cells = "\(report.exact - exactBefore)/\(report.cells - cellsBefore)"
+      guard let table = match?.table else {
         report.mismatches.append("\(transcription.id): not found")
+        report.tableLines.append("| `\(transcription.id)` | not read | \(cells) | — | \(transcription.expected.total) |")
         continue
       }
       report.found += 1
-      got = table
       let result = Scorer(profile: defaultProfile).score(table)
+      report.tableLines.append(
+        "| `\(transcription.id)` | \(table.location.line.map { "line \($0)" } ?? "") | \(cells) | \(result.recomputedTotal) | \(transcription.expected.total) |")
       if result.recomputedTotal.description == transcription.expected.total {
         report.totalsEqual += 1
       } else {
@@ -151,6 +156,7 @@ import Testing
   func readsTheSeedAsTranscribed(seed: String) throws {
     let report = try Self.report(seed)
     print(report.summary)
+    for line in report.tableLines { print("  \(line)") }
     for line in report.mismatches.prefix(40) { print("  \(line)") }
     let level = Self.reached[seed]!
     #expect(report.accuracy >= level.accuracy, "\(report.summary)\n\(report.mismatches.prefix(40).joined(separator: "\n"))")
