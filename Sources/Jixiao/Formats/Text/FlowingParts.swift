@@ -347,7 +347,8 @@ struct PartReader {
     position = droppingRotatedLabel(stream, from: position)
     var body = BodyReader(
       stream: Array(stream[position...]), columns: columns, nameColumn: nameColumn,
-      levelNames: isUnitTable ? Self.levelNames : Self.projectLevelNames)
+      levelNames: isUnitTable ? Self.levelNames : Self.projectLevelNames,
+      hasExplanation: header.headers.contains { TableSchema.headers(of: [.explanation])[FormText.key($0.text)] != nil })
     for row in body.rows() {
       rows.add(
         row.map {

@@ -14,6 +14,9 @@ struct BodyReader {
   let nameColumn: Int
   /// The level names this table may print (a unit table's 一级 names only in a unit table).
   let levelNames: Set<String>
+  /// Whether the block has an explanation column (偏差原因分析): free text that may run on over a page
+  /// break, unlike rule and evidence texts.
+  let hasExplanation: Bool
 
   /// The columns of the run: after the name, to the last number or rate column.
   var run: Range<Int> {
@@ -185,7 +188,31 @@ struct BodyReader {
           nameStart = end
         }
       }
-      let leftover = stream[position..<(levelStart ?? position)]
+      var leftover = stream[position..<(levelStart ?? position)]
+      // A name split by a page break, its values on the first page (seed 003 lines 1534–1549): what the
+      // next page prints before the next row, neither a level piece nor rule or evidence text, ends it (in a
+      // block without an explanation column, whose text could run on there too).
+      var nameTail: [FlowingCells.Piece] = []
+      if !hasExplanation, let pageStart = leftover.firstIndex(where: { $0.line.startsPage }) {
+        var rest = Array(leftover[..<pageStart])
+        for piece in leftover[pageStart...] {
+          let key = FormText.key(piece.text)
+          if key.unicodeScalars.count >= 2, !key.hasSuffix("标"), !Self.endsTrailingText(key) {
+            nameTail.append(piece)
+          } else {
+            rest.append(piece)
+          }
+        }
+        leftover = rest[...]
+      }
+      if !nameTail.isEmpty, var last = rows.popLast() {
+        if let index = last.firstIndex(where: { $0.column == nameColumn }), let name = last[index].cell {
+          last[index].cell = (
+            name.text + nameTail.map(\.text).joined(), name.line, nameColumn, "名称跨页，其后半印在下一页、数值之后"
+          )
+        }
+        rows.append(last)
+      }
       if !leftover.isEmpty, var trailing = previousTrailing, var last = rows.popLast() {
         let free = trailingColumns.filter { column in !trailing.contains { $0.column == column } }
         if let column = free.first ?? trailingColumns.last, let first = leftover.first {
