@@ -88,7 +88,8 @@ import Testing
       report.found += 1
       let result = Scorer(profile: defaultProfile).score(table)
       report.tableLines.append(
-        "| `\(transcription.id)` | \(table.location.line.map { "line \($0)" } ?? "") | \(cells) | \(result.recomputedTotal) | \(transcription.expected.total) |")
+        "| `\(transcription.id)` | \(table.location.line.map { "line \($0)" } ?? "") | \(cells) | \(result.recomputedTotal) | \(transcription.expected.total) |"
+      )
       if result.recomputedTotal.description == transcription.expected.total {
         report.totalsEqual += 1
       } else {
@@ -345,6 +346,19 @@ import Testing
     }
     #expect(uncertain.uncertainCount == 5)
     #expect(uncertain.doubts[.funds]?[.fundsAnnualBudget]?.contains("从左排放") == true)
+  }
+
+  /// Found by fuzzing (Fuzz/FuzzText.swift): a header that names no column after 三级指标 has no run of
+  /// values to find rows by; it trapped reading the line before the first piece.
+  @Test func aHeaderEndingAtTheNameColumnFindsNoRowsAndDoesNotTrap() {
+    let printed = " 项目支出绩效自评表\n(2023 年度)\n项目名称 示例项目\n一级指标 二级指标 三级指标\n产出指标 数量指标 次数\n总分 100\n"
+    let records = TableReader.read(Array(printed.utf8), file: "cut.txt")
+    #expect(records.count == 1)
+    guard case .rejected(let error)? = records.first else {
+      Issue.record("\(records)")
+      return
+    }
+    #expect(error.message.contains("no indicator"))
   }
 
   @Test func layoutTextIsToldApart() throws {

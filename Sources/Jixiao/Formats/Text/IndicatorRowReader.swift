@@ -29,6 +29,8 @@ struct BodyReader {
   /// `标准`). A run whose targets and actuals start with an operator or a digit is preferred to one a few
   /// pieces before it that takes a word as a target (`预算支出 标准 新增 4`).
   func runStart(from start: Int) -> (start: Int, widths: [Int])? {
+    // A block whose header names no column after 三级指标 has no run to find rows by.
+    guard !run.isEmpty else { return nil }
     var position = start
     while position < stream.count {
       if var widths = match(at: position, strict: false) {
