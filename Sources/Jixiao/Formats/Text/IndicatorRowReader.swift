@@ -276,7 +276,7 @@ struct BodyReader {
       let lastLine = stream[position - 1].line.number
       var columnsLeft = trailingColumns[...]
       while position < stream.count, stream[position].line.number == lastLine, let column = columnsLeft.first {
-        if runStart(from: position)?.start == position { break }
+        if match(at: position, strict: false) != nil { break }
         trailing.append(Placed(column: column, cell: (stream[position].text, stream[position].line, column, nil)))
         columnsLeft = columnsLeft.dropFirst()
         position += 1
