@@ -34,40 +34,15 @@ extension FindingCatalogue {
       triggering: [
         FindingExample(
           "数值后的文字折行印在下方，有两个文字列", at: "1",
-          documentText: """
-             项目支出绩效自评表
-            (2024 年度)
-            项目名称 示例项目
-            一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 佐证资料 偏差原因分析及改进措施
-            产出指标 数量指标 次数 >=5 次 =4 次 100 80
-            部分活动
-            延期
-            总分 100 80
-            """)
+          documentText: printedTable(textColumns: "佐证资料 偏差原因分析及改进措施", row: "100 80\n部分活动\n延期"))
       ],
       clean: [
         FindingExample(
           "各值与表头一一对应", at: nil,
-          documentText: """
-             项目支出绩效自评表
-            (2024 年度)
-            项目名称 示例项目
-            一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 佐证资料 偏差原因分析及改进措施
-            产出指标 数量指标 次数 >=5 次 =4 次 100 80 工作资料 部分活动延期
-            总分 100 80
-            """),
+          documentText: printedTable(textColumns: "佐证资料 偏差原因分析及改进措施", row: "100 80 工作资料 部分活动延期")),
         FindingExample(
           "只有一个文字列：数值下方折行的文字只能属于它", at: nil,
-          documentText: """
-             项目支出绩效自评表
-            (2024 年度)
-            项目名称 示例项目
-            一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施
-            产出指标 数量指标 次数 >=5 次 =4 次 100 80
-            部分活动
-            延期
-            总分 100 80
-            """),
+          documentText: printedTable(textColumns: "偏差原因分析及改进措施", row: "100 80\n部分活动\n延期")),
       ]),
     FindingDescriptor(
       code: .columnIgnored, severity: .warning,
@@ -109,4 +84,17 @@ extension FindingCatalogue {
           ])
       ]),
   ]
+
+  /// A project table as pdftotext prints it by default, one indicator row: its text columns after the
+  /// score, and its weight, score and what follows them on the row's line and below.
+  private static func printedTable(textColumns: String, row: String) -> String {
+    """
+     项目支出绩效自评表
+    (2024 年度)
+    项目名称 示例项目
+    一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 \(textColumns)
+    产出指标 数量指标 次数 >=5 次 =4 次 \(row)
+    总分 100 80
+    """
+  }
 }
