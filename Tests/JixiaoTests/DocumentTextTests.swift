@@ -399,4 +399,15 @@ import Testing
     #expect(records.count == 13)
     #expect(TableReader.format(forPath: "决算.TXT") == .text)
   }
+
+  /// A `.txt` holding JSON or JSON Lines was read as such before document text was: it still is.
+  @Test func aTextFileHoldingJSONIsStillReadAsJSON() throws {
+    let line = #"{"name": "表", "indicators": [{"name": "次数", "weight": 100, "target": ">=5次", "actual": "5次"}]}"#
+    let records = TableReader.read(Array("\u{FEFF}\(line)\n\(line)\n".utf8), file: "batch.txt")
+    #expect(records.count == 2)
+    #expect(records.allSatisfy { if case .table = $0 { true } else { false } })
+    #expect(TableReader.resolve(nil, path: "one.txt", firstBlock: Array("  [\(line)]".utf8)) == .json)
+    #expect(TableReader.resolve(nil, path: "决算.txt", firstBlock: Array(" 项目支出绩效自评表".utf8)) == .text)
+    #expect(TableReader.resolve(.text, path: "batch.txt", firstBlock: Array(line.utf8)) == .text)
+  }
 }

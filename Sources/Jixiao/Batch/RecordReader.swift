@@ -38,13 +38,13 @@ enum RawRecord: Sendable {
 /// Streams the records of one input (a path, or `-` for standard input) in input order.
 struct RecordReader {
   let path: String
-  /// nil: decided by the file name, or else by the first block (standard input, a file without a telling
-  /// extension).
+  /// The format asked for; nil: decided by the file name, or else by the first block (standard input, a
+  /// file without a telling extension, a `.txt` holding JSON: `TableReader.resolve`).
   let format: InputFormat?
 
   init(path: String, format: InputFormat?) {
     self.path = path
-    self.format = format ?? TableReader.format(forPath: path)
+    self.format = format
   }
 
   var fileLabel: String { path == "-" ? "<stdin>" : path }
@@ -61,7 +61,7 @@ struct RecordReader {
     }
     let file = fileLabel
     var first = source.nextBlock()
-    let resolved = format ?? TableReader.sniff(first ?? [])
+    let resolved = TableReader.resolve(format, path: path, firstBlock: first ?? [])
     /// The whole input, or nil (after its rejection) when it is larger than a document may be.
     func whole(_ advice: String) -> [UInt8]? {
       guard let rest = source.readAll(limit: Limits.maximumDocumentBytes - (first?.count ?? 0)) else {

@@ -49,7 +49,7 @@ extension TableReader {
   /// The tables of a file of printed forms (.xlsx, .docx, a form CSV, a document's text), each with the place of each value,
   /// read by the readers `read` uses. Any other input is one rejection: it is read as it is written.
   public static func extract(_ bytes: [UInt8], file: String, format: InputFormat? = nil) -> [Extraction] {
-    let resolved = format ?? Self.format(forPath: file) ?? sniff(bytes)
+    let resolved = resolve(format, path: file, firstBlock: bytes.prefix(ByteSource.blockSize))
     guard
       resolved.holdsPrintedForms
         || (resolved == .csv && CSVGridReader.isPrintedForm(firstBlock: Array(bytes.prefix(ByteSource.blockSize))))
@@ -94,6 +94,6 @@ extension TableReader {
             "the file is larger than \(Limits.maximumDocumentBytes >> 20) MiB; split the tables into smaller files"))
       ]
     }
-    return extract(bytes, file: file, format: format ?? Self.format(forPath: path))
+    return extract(bytes, file: file, format: resolve(format, path: path, firstBlock: bytes.prefix(ByteSource.blockSize)))
   }
 }

@@ -35,7 +35,7 @@ public enum TableReader {
   /// Reads every record of an input held in memory (a batch streams instead: `BatchRunner`). A CSV is told
   /// a form or flat by its first block, as the batch tells it.
   public static func read(_ bytes: [UInt8], file: String, format: InputFormat? = nil) -> [Record] {
-    let resolved = format ?? Self.format(forPath: file) ?? sniff(bytes)
+    let resolved = resolve(format, path: file, firstBlock: bytes.prefix(ByteSource.blockSize))
     if resolved.holdsPrintedForms
       || (resolved == .csv && CSVGridReader.isPrintedForm(firstBlock: Array(bytes.prefix(ByteSource.blockSize))))
     {
@@ -101,6 +101,20 @@ public enum TableReader {
         SourceLocation(file: file),
         "no printed table found: no sheet or table holds a title ending in 自评表 or 目标表, a 项目名称 label, or an indicator header (三级指标); save the table as it is printed, or write it as JSON (docs/input.md)"
       ))
+  }
+
+  /// The format to read a file in: the one asked for, else the one its name implies, else sniffed from its
+  /// first bytes. A `.txt` whose first character is `{` or `[` is JSON or JSON Lines saved under another
+  /// name, as such files were read before document text was: it is sniffed, not read as a document.
+  static func resolve(_ format: InputFormat?, path: String, firstBlock: some Collection<UInt8>) -> InputFormat {
+    if let format { return format }
+    guard let named = Self.format(forPath: path) else { return sniff(firstBlock) }
+    if named == .text, let first = firstBlock.first(where: { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }),
+      first == UInt8(ascii: "{") || first == UInt8(ascii: "[")
+    {
+      return sniff(firstBlock)
+    }
+    return named
   }
 
   /// Several lines each starting with `{` are JSON Lines; anything else is one document. A UTF-8 byte
