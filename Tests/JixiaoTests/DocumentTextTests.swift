@@ -25,6 +25,9 @@ import Testing
     var tables = 0
     var found = 0
     var totalsEqual = 0
+    /// Tables whose findings (codes and places) are the transcription's expected ones.
+    var findingsEqual = 0
+    var findingDifferences: [String] = []
     /// Every cell read otherwise than transcribed, and every table missed or scored otherwise.
     var mismatches: [String] = []
     /// What the reader reported unread (a table in prose).
@@ -35,7 +38,8 @@ import Testing
     var accuracy: Double { cells == 0 ? 0 : Double(exact) / Double(cells) }
     var summary: String {
       let percent = (accuracy * 1000).rounded() / 10
-      return "\(seed): \(exact)/\(cells) cells exact (\(percent) %), \(found)/\(tables) tables found, \(totalsEqual) totals equal"
+      return
+        "\(seed): \(exact)/\(cells) cells exact (\(percent) %), \(found)/\(tables) tables found, \(totalsEqual) totals equal, \(findingsEqual) with the transcription's findings"
     }
   }
 
@@ -90,6 +94,15 @@ import Testing
       report.tableLines.append(
         "| `\(transcription.id)` | \(table.location.line.map { "line \($0)" } ?? "") | \(cells) | \(result.recomputedTotal) | \(transcription.expected.total) |"
       )
+      let findings = result.findings.map(\.key).sorted()
+      if findings == transcription.expected.findings.sorted() {
+        report.findingsEqual += 1
+      } else {
+        let want = transcription.expected.findings
+        report.findingDifferences.append(
+          "\(transcription.id): findings \(findings.filter { !want.contains($0) }) not transcribed, \(want.filter { !findings.contains($0) }) not raised"
+        )
+      }
       if result.recomputedTotal.description == transcription.expected.total {
         report.totalsEqual += 1
       } else {
@@ -158,6 +171,7 @@ import Testing
     let report = try Self.report(seed)
     print(report.summary)
     for line in report.tableLines { print("  \(line)") }
+    for line in report.findingDifferences { print("  \(line)") }
     for line in report.mismatches.prefix(40) { print("  \(line)") }
     let level = Self.reached[seed]!
     #expect(report.accuracy >= level.accuracy, "\(report.summary)\n\(report.mismatches.prefix(40).joined(separator: "\n"))")

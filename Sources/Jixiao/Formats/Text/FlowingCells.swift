@@ -84,8 +84,7 @@ enum TextColumn: Equatable {
   case text
 
   init(header key: String) {
-    let fields = TableSchema.headers(of: TableField.allCases.filter { TableSchema.places[$0.rawValue] == .indicator })
-    switch fields[key] {
+    switch PartReader.indicatorFields[key] {
     case .level1: self = .level1
     case .level2: self = .level2
     case .indicatorName: self = .name

@@ -20,6 +20,10 @@ struct PartReader {
   static let level1Names: Set<String> = Set(["产出指标", "效益指标", "满意度指标"]).union(unitLevelNames)
   static let rotatedLabels = ["年度绩效指标完成情况", "绩效指标完成情况", "年度绩效指标"]
 
+  /// The field of each header a column of the indicator block may print, by key.
+  static let indicatorFields = TableSchema.headers(
+    of: TableField.allCases.filter { TableSchema.places[$0.rawValue] == .indicator })
+
   /// Every header a column of the indicator block may print, and the funds block's, as keys.
   static let indicatorHeaders: [String] = headerKeys(of: .indicator)
   static let fundsHeaders: [String] = headerKeys(of: .funds) + headerKeys(of: .source)
@@ -212,7 +216,7 @@ struct PartReader {
       next += 1
     }
     if let pairsEnd = readFundsPairs(label: label, labelLine: lines[index], from: next, into: &rows) { return pairsEnd }
-    var header = HeaderParser(known: Self.fundsHeaders)
+    var header = HeaderParser(known: Self.fundsHeaders, completesCutHeader: true)
     let pieces = lines[next...].prefix(8).flatMap { Self.pieces(of: $0) }
     let consumed = header.parse(pieces)
     if let last = pieces.prefix(consumed).last, let position = lines.firstIndex(where: { $0.number == last.line.number }) {
@@ -348,7 +352,7 @@ struct PartReader {
     var body = BodyReader(
       stream: Array(stream[position...]), columns: columns, nameColumn: nameColumn,
       levelNames: isUnitTable ? Self.levelNames : Self.projectLevelNames,
-      hasExplanation: header.headers.contains { TableSchema.headers(of: [.explanation])[FormText.key($0.text)] != nil })
+      fields: header.headers.map { Self.indicatorFields[FormText.key($0.text)] })
     for row in body.rows() {
       rows.add(
         row.map {
@@ -422,9 +426,16 @@ struct HeaderParser {
   }
 
   let known: [String]
+  /// Whether a header cut at the end (`分值权`, the funds header's last word, its end lost) is read as the
+  /// one header it begins. Not for the indicator header, whose next pieces (a rotated label, `年度` /
+  /// `绩效` …) may begin a header too.
+  let completesCutHeader: Bool
   private(set) var headers: [Found] = []
 
-  init(known: [String]) { self.known = known }
+  init(known: [String], completesCutHeader: Bool = false) {
+    self.known = known
+    self.completesCutHeader = completesCutHeader
+  }
 
   private func isPrefix(_ text: String) -> Bool { known.contains { $0.hasPrefix(text) } }
 
@@ -459,7 +470,7 @@ struct HeaderParser {
       if known.contains(pending) {
         headers.append(Found(text: pending, line: line))
         consumed = position
-      } else if let completion = known.filter({ $0.hasPrefix(pending) }).min(by: { $0.count < $1.count }),
+      } else if completesCutHeader, let completion = known.filter({ $0.hasPrefix(pending) }).min(by: { $0.count < $1.count }),
         position == pieces.count || pending.count >= 2
       {
         headers.append(Found(text: completion, line: line, doubt: "表头印作“\(pending)”，按“\(completion)”读"))

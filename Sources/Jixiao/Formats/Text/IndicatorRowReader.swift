@@ -14,9 +14,13 @@ struct BodyReader {
   let nameColumn: Int
   /// The level names this table may print (a unit table's 一级 names only in a unit table).
   let levelNames: Set<String>
-  /// Whether the block has an explanation column (偏差原因分析): free text that may run on over a page
-  /// break, unlike rule and evidence texts.
-  let hasExplanation: Bool
+  /// The field each column fills, by its header (nil for a column no field reads): which text column is
+  /// the rule (赋分规则), the evidence (佐证资料) or the explanation (偏差原因分析).
+  let fields: [TableField?]
+
+  /// Whether the block has an explanation column: free text that may run on over a page break, unlike rule
+  /// and evidence texts.
+  var hasExplanation: Bool { fields.contains(.explanation) }
 
   /// The columns of the run: after the name, to the last number or rate column.
   var run: Range<Int> {
@@ -98,8 +102,62 @@ struct BodyReader {
     (key.hasSuffix("赋分") && key.unicodeScalars.count <= 16) || evidenceWords.contains(key)
   }
 
+  /// The text column a piece's words tie it to: a rule starts with 按 (按照完成比例赋分, 按评判等级赋分) or ends
+  /// in 赋分; evidence is one of its words.
+  static func ownField(of key: String) -> TableField? {
+    if evidenceWords.contains(key) { return .evidence }
+    if key.hasPrefix("按") || key.hasSuffix("赋分") { return .rule }
+    return nil
+  }
+
   /// What a 佐证资料 column prints.
   static let evidenceWords: Set<String> = ["工作资料", "原始凭证", "说明材料", "正式材料", "佐证材料", "会计凭证", "相关资料", "正式文件"]
+
+  /// Places the text a row prints below its values in its text columns. A piece run that ends like a rule
+  /// (…赋分) goes to the rule column, an evidence word (工作资料) to the evidence column, each joined to what
+  /// the column holds from the row's line (`按照完成` / `比例赋分`): their texts say where they belong. Other
+  /// text goes to the row's one text column, or, when it has several, to the next free one, with doubt.
+  func place(_ pieces: ArraySlice<FlowingCells.Piece>, after row: inout [Placed]) {
+    let trailingColumns = Array(run.upperBound..<columns.count)
+    // A level's last piece or a rotated label's character, leaked there by a page break (` 指标`, ` 情` /
+    // `况`), belongs to no text column.
+    let pieces = pieces.filter { piece in
+      let key = FormText.key(piece.text)
+      let alone = !piece.text.trimmingSpaces().contains(" ") || piece.line.startsPage
+      return !(alone && (key == "指标" || (key.unicodeScalars.count == 1 && "年度绩效指标完成情况".contains(key))))
+    }[...]
+    guard !trailingColumns.isEmpty, !pieces.isEmpty else { return }
+    var segments: [(pieces: ArraySlice<FlowingCells.Piece>, field: TableField?)] = []
+    var segmentStart = pieces.startIndex
+    var joined = ""
+    for index in pieces.indices {
+      joined += FormText.key(pieces[index].text)
+      let field: TableField? =
+        joined.hasSuffix("赋分") && joined.unicodeScalars.count <= 16
+        ? .rule : Self.evidenceWords.contains(joined) ? .evidence : nil
+      guard let field, fields.contains(field) else { continue }
+      // Text before the rule's own pieces (`按照完成` on the row's line, `比例赋分` below) is its start only
+      // when nothing else was read since; an evidence word is whole.
+      segments.append((pieces[segmentStart...index], field))
+      segmentStart = index + 1
+      joined = ""
+    }
+    if segmentStart < pieces.endIndex { segments.append((pieces[segmentStart...], nil)) }
+    for segment in segments {
+      let text = segment.pieces.map(\.text).joined()
+      let line = segment.pieces.first!.line
+      let used = Set(row.map(\.column))
+      let known = segment.field.flatMap { field in fields.indices.first { fields[$0] == field && trailingColumns.contains($0) } }
+      let column = known ?? trailingColumns.first { !used.contains($0) } ?? trailingColumns.last!
+      let doubt: String? =
+        known != nil || trailingColumns.count == 1 ? nil : "数值下方折行的文字，按顺序放入下一文字列"
+      if let index = row.firstIndex(where: { $0.column == column }), let existing = row[index].cell {
+        row[index].cell = (existing.text + text, existing.line, column, existing.doubt ?? doubt)
+      } else {
+        row.append(Placed(column: column, cell: (text, line, column, doubt)))
+      }
+    }
+  }
 
   /// Short pieces at a row's start that begin exactly one level name and go on to the name (`质量指`
   /// `各项活动开展完成率`): that level, its pieces as printed, and the piece after them.
@@ -138,9 +196,6 @@ struct BodyReader {
     let level1Column = columns.firstIndex(of: .level1)
     let level2Column = columns.firstIndex(of: .level2)
     let trailingColumns = Array(run.upperBound..<columns.count)
-    // Text below a row's values, bounded by the next row's level, can go to one column only when the row
-    // has one text column after its values (偏差原因分析): then it is no guess.
-    let onlyColumn = trailingColumns.count == 1
     while let found = runStart(from: position) {
       let start = found.start
       // Between the last row's values and this row's: the last row's wrapped text, then levels, then the name.
@@ -215,21 +270,8 @@ struct BodyReader {
         }
         rows.append(last)
       }
-      if !leftover.isEmpty, var trailing = previousTrailing, var last = rows.popLast() {
-        let free = trailingColumns.filter { column in !trailing.contains { $0.column == column } }
-        if let column = free.first ?? trailingColumns.last, let first = leftover.first {
-          let text = leftover.map(\.text).joined()
-          if let index = trailing.firstIndex(where: { $0.column == column }), let existing = trailing[index].cell {
-            trailing[index].cell = (existing.text + text, existing.line, column, onlyColumn ? nil : "数值下方折行的文字，接在其前一列之后")
-          } else {
-            trailing.append(
-              Placed(
-                column: column,
-                cell: (text, first.line, column, onlyColumn ? nil : "数值下方折行的文字，按顺序放入下一文字列")))
-          }
-          last.removeAll { trailingColumns.contains($0.column) }
-          last += trailing
-        }
+      if !leftover.isEmpty, previousTrailing != nil, var last = rows.popLast() {
+        place(leftover, after: &last)
         rows.append(last)
       }
       var row: [Placed] = []
@@ -242,11 +284,13 @@ struct BodyReader {
           name += piece.text
           line = piece.line.number
         }
-        // Pieces over several lines, no level before them, after a row that printed nothing after its values:
-        // the first may be that row's wrapped explanation, not this name's beginning.
+        // Pieces over several lines, no level before them, after a row that printed nothing after its values,
+        // in a block with an explanation column, the first of them read as a sentence (，。；): they may be
+        // that row's wrapped explanation, not this name's beginning.
         let mayHoldExplanation =
-          levels.isEmpty && !trailingColumns.isEmpty && !rows.isEmpty && (previousTrailing?.isEmpty ?? false)
+          levels.isEmpty && hasExplanation && !rows.isEmpty && (previousTrailing?.isEmpty ?? false)
           && namePieces.first?.line.number != namePieces.last?.line.number
+          && namePieces.dropLast().contains { piece in piece.text.unicodeScalars.contains { "，。；".unicodeScalars.contains($0) } }
         row.append(
           Placed(
             column: nameColumn,
@@ -270,15 +314,24 @@ struct BodyReader {
         cursor2 += found.widths[offset]
         row.append(Placed(column: column, cell: (Self.joined(pieces), pieces.first!.line, column, nil)))
       }
-      // The rest of the last value's line: the remaining text columns, one piece each.
+      // The rest of the last value's line: the remaining text columns, one piece each, in order; a rule's
+      // or an evidence's text to its own column (a row that leaves 上年完成情况 blank prints its rule there).
       position = cursor2
       var trailing: [Placed] = []
       let lastLine = stream[position - 1].line.number
-      var columnsLeft = trailingColumns[...]
-      while position < stream.count, stream[position].line.number == lastLine, let column = columnsLeft.first {
+      while position < stream.count, stream[position].line.number == lastLine, trailing.count < trailingColumns.count {
         if match(at: position, strict: false) != nil { break }
-        trailing.append(Placed(column: column, cell: (stream[position].text, stream[position].line, column, nil)))
-        columnsLeft = columnsLeft.dropFirst()
+        let piece = stream[position]
+        let used = Set(trailing.map(\.column))
+        let own = Self.ownField(of: FormText.key(piece.text)).flatMap { field in
+          fields.indices.first { fields[$0] == field && trailingColumns.contains($0) && !used.contains($0) }
+        }
+        let textColumns = trailingColumns.filter { !used.contains($0) }
+        guard
+          let column = own ?? textColumns.first(where: { fields[$0] != .rule && fields[$0] != .evidence })
+            ?? textColumns.first
+        else { break }
+        trailing.append(Placed(column: column, cell: (piece.text, piece.line, column, nil)))
         position += 1
       }
       row += trailing
@@ -287,19 +340,7 @@ struct BodyReader {
     }
     // After the last row: its wrapped text, up to the total row.
     if position < stream.count, var last = rows.popLast() {
-      let leftover = stream[position...]
-      let used = Set(last.map(\.column))
-      if let column = (Array(run.upperBound..<columns.count).first { !used.contains($0) }) ?? columns.indices.last,
-        let first = leftover.first
-      {
-        last.append(
-          Placed(
-            column: column,
-            cell: (
-              leftover.map(\.text).joined(), first.line, column,
-              trailingColumns.count == 1 ? nil : "数值下方折行的文字，按顺序放入下一文字列"
-            )))
-      }
+      place(stream[position...], after: &last)
       rows.append(last)
     }
     return rows

@@ -104,8 +104,16 @@ struct TableSegmenter {
   private func flowingEnd(from title: Int, limit: Int) -> Int {
     let lines = text.lines
     var index = title + 1
+    var sawIndicatorHeader = false
     while index < limit {
       let line = lines[index]
+      // A table without a total row (a 绩效目标表) ends where the document's next section starts.
+      if sawIndicatorHeader, Self.isSectionHeading(line.text) {
+        var end = index
+        while end > title + 1, lines[end - 1].isBlank { end -= 1 }
+        return end
+      }
+      if line.text.contains("三级指标") || line.text.contains("三级") { sawIndicatorHeader = true }
       if let first = line.text.split(separator: " ").first, vocabulary.totalLabels.contains(FormText.labelKey(String(first))) {
         var end = index + 1
         var seen = 0
@@ -124,6 +132,26 @@ struct TableSegmenter {
       index += 1
     }
     return limit
+  }
+
+  /// A document's section heading: `（五）其他需说明的事项`, `十一、预算绩效的情况说明`, `第四部分 名词解释`.
+  static func isSectionHeading(_ printed: String) -> Bool {
+    let text = printed.trimmingSpaces()
+    let numerals = "一二三四五六七八九十"
+    var scalars = Substring(text).unicodeScalars[...]
+    if scalars.first == "第" {
+      scalars = scalars.dropFirst()
+      let count = scalars.prefix { numerals.unicodeScalars.contains($0) }.count
+      return count > 0 && String(String.UnicodeScalarView(scalars.dropFirst(count))).hasPrefix("部分")
+    }
+    if scalars.first == "（" || scalars.first == "(" {
+      scalars = scalars.dropFirst()
+      let count = scalars.prefix { numerals.unicodeScalars.contains($0) }.count
+      return count > 0 && (scalars.dropFirst(count).first == "）" || scalars.dropFirst(count).first == ")")
+        && scalars.count > count + 2
+    }
+    let count = scalars.prefix { numerals.unicodeScalars.contains($0) }.count
+    return count > 0 && scalars.dropFirst(count).first == "、" && scalars.count > count + 2
   }
 
   /// What a total row's values wrap into: numbers, `分`, a grade.
