@@ -163,7 +163,7 @@ import Testing
     "001_af34bbe88d11c2e3": (0, 0),
     "002_38207ba7611ec7da": (1, 13),
     "003_fd70fc65db44e8e0": (0.992, 4),
-    "004_d2dccc9b3468caab": (0.992, 7),
+    "004_d2dccc9b3468caab": (1, 7),
   ]
 
   @Test(arguments: seeds)

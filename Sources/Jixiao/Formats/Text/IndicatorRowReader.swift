@@ -177,6 +177,25 @@ struct BodyReader {
     return found
   }
 
+  /// Where a paragraph wrapped in a narrow column ends among pieces: its lines are as wide as its first
+  /// (display width: a CJK or full-width character 2, others 1), its last line narrower; the index after
+  /// that line, or nil when no line is narrower.
+  static func paragraphEnd(_ pieces: ArraySlice<FlowingCells.Piece>) -> Int? {
+    var lines: [(end: Int, width: Int)] = []
+    var index = pieces.startIndex
+    while index < pieces.endIndex {
+      let line = pieces[index].line
+      let width = line.text.trimmingSpaces().unicodeScalars.reduce(0) { $0 + ($1.value >= 0x2E80 ? 2 : 1) }
+      while index < pieces.endIndex, pieces[index].line.number == line.number { index += 1 }
+      lines.append((index, width))
+    }
+    guard let wrap = lines.first?.width, lines.count >= 2 else { return nil }
+    for line in lines.dropFirst() where line.width != wrap {
+      return line.width < wrap ? line.end : nil
+    }
+    return nil
+  }
+
   /// Pieces of one cell: joined with a space on one line, without one across a line break.
   static func joined(_ pieces: ArraySlice<FlowingCells.Piece>) -> String {
     var text = ""
@@ -275,26 +294,37 @@ struct BodyReader {
         rows.append(last)
       }
       var row: [Placed] = []
-      let namePieces = stream[nameStart..<start]
+      var namePieces = stream[nameStart..<start]
+      // Pieces over several lines, no level before them, after a row that printed nothing after its values,
+      // in a block with an explanation column, the first of them read as a sentence (，。；): they may be
+      // that row's wrapped explanation, not this name's beginning. The explanation is the paragraph its
+      // narrow column wraps: lines as wide as its first, up to a shorter last line; the name starts after it.
+      // The split is one guess, flagged once: on the name, whose text it decides (the explanation feeds no
+      // score, and the name's doubt says its first lines may be that row's explanation).
+      let mayHoldExplanation =
+        levels.isEmpty && hasExplanation && !rows.isEmpty && (previousTrailing?.isEmpty ?? false)
+        && namePieces.first?.line.number != namePieces.last?.line.number
+        && namePieces.dropLast().contains { piece in piece.text.unicodeScalars.contains { "，。；".unicodeScalars.contains($0) } }
+      if mayHoldExplanation, let split = Self.paragraphEnd(namePieces), split < namePieces.endIndex,
+        let explanationColumn = fields.firstIndex(of: .explanation), var last = rows.popLast()
+      {
+        let paragraph = namePieces[..<split]
+        last.removeAll { $0.column == explanationColumn }
+        last.append(
+          Placed(
+            column: explanationColumn,
+            cell: (Self.joined(paragraph), paragraph.first!.line, explanationColumn, nil)))
+        rows.append(last)
+        namePieces = namePieces[split...]
+      }
       if let first = namePieces.first {
-        var name = ""
-        var line = first.line.number
-        for piece in namePieces {
-          if !name.isEmpty, piece.line.number == line { name += " " }
-          name += piece.text
-          line = piece.line.number
-        }
-        // Pieces over several lines, no level before them, after a row that printed nothing after its values,
-        // in a block with an explanation column, the first of them read as a sentence (，。；): they may be
-        // that row's wrapped explanation, not this name's beginning.
-        let mayHoldExplanation =
-          levels.isEmpty && hasExplanation && !rows.isEmpty && (previousTrailing?.isEmpty ?? false)
-          && namePieces.first?.line.number != namePieces.last?.line.number
-          && namePieces.dropLast().contains { piece in piece.text.unicodeScalars.contains { "，。；".unicodeScalars.contains($0) } }
         row.append(
           Placed(
             column: nameColumn,
-            cell: (name, first.line, nameColumn, mayHoldExplanation ? "名称前几行可能是上一行折行的说明文字" : nil)))
+            cell: (
+              Self.joined(namePieces), first.line, nameColumn,
+              mayHoldExplanation ? "名称前几行可能是上一行折行的说明文字，已按列宽分开" : nil
+            )))
       }
       let levelLine = levelStart.map { stream[$0].line } ?? stream[start].line
       switch levels.count {
