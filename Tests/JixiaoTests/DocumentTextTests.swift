@@ -343,6 +343,20 @@ import Testing
     #expect(table.indicators.map(\.weight)[1] == Rational(10))
   }
 
+  /// Seed 004 lines 1439–1475: a row's explanation wrapped below it, then the next row's name and a date
+  /// wrapped over lines, no level between: split where the explanation's paragraph ends, the name doubted.
+  @Test func anExplanationBelowARowIsToldFromTheNextName() throws {
+    let printed = Self.flowing.replacingOccurrences(
+      of: "线路改迁长度 <=600 米 =515 米 15 12.87 项目未完工\n",
+      with: "线路改迁长度 <=600 米 =515 米 15 12.87\n资金支付正在\n走支付流程，\n支付\n项目完成时间\n2023 年 12 月\n31 日\n=2023 年 12\n月 31 日\n5 5\n")
+    let table = try #require(tables(printed).first)
+    #expect(table.indicators.map(\.name).prefix(2) == ["线路改迁长度", "项目完成时间"])
+    #expect(table.indicators.first?.explanation == "资金支付正在走支付流程，支付")
+    #expect(table.indicators.dropFirst().first?.targetText == "2023 年 12 月31 日")
+    #expect(table.indicators.dropFirst().first?.actualText == "=2023 年 12月 31 日")
+    #expect(table.uncertainPlaces == [.indicator(2)])
+  }
+
   @Test func everyValueKnowsItsPageAndLineAndTheUncertainAreCounted() throws {
     let extracted = TableReader.extract(Array(Self.flowing.utf8), file: "决算.txt")
     guard case .table(let table)? = extracted.first else {
