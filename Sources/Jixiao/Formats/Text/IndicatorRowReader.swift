@@ -295,6 +295,19 @@ struct BodyReader {
       }
       var row: [Placed] = []
       var namePieces = stream[nameStart..<start]
+      // A bracket that starts a page before a name (` （万` / `元）`) closes the previous row's name, whose
+      // end the page break carried over (seed 003 line 2115): no name starts with one.
+      if let first = namePieces.first, first.line.startsPage, first.text.hasPrefix("（") || first.text.hasPrefix("("),
+        let close = namePieces.firstIndex(where: { $0.text.contains("）") || $0.text.contains(")") }),
+        close < namePieces.endIndex - 1,
+        var last = rows.popLast()
+      {
+        if let index = last.firstIndex(where: { $0.column == nameColumn }), let name = last[index].cell {
+          last[index].cell = (name.text + Self.joined(namePieces[...close]), name.line, nameColumn, "名称跨页，其后半印在下一页、数值之后")
+        }
+        rows.append(last)
+        namePieces = namePieces[(close + 1)...]
+      }
       // Pieces over several lines, no level before them, after a row that printed nothing after its values,
       // in a block with an explanation column, the first of them read as a sentence (，。；): they may be
       // that row's wrapped explanation, not this name's beginning. The explanation is the paragraph its
