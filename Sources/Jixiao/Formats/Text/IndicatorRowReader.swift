@@ -348,8 +348,15 @@ struct BodyReader {
           row.append(Placed(column: column, cell: (levels[0], levelLine, column, partialDoubt)))
         }
       default:
-        if let column = level1Column { row.append(Placed(column: column, cell: (levels[0], levelLine, column, nil))) }
-        if let column = level2Column { row.append(Placed(column: column, cell: (levels[1], levelLine, column, nil))) }
+        // The two levels nearest the name are the row's; more before them are a level printed with no
+        // indicator under it (seed 000 line 1426: 生态 / 效益 / 指标 before 满意度指标 twice), a row of its own.
+        if levels.count > 2, let column = level2Column ?? level1Column {
+          rows.append(
+            levels.dropLast(2).map { level in Placed(column: column, cell: (level, levelLine, column, nil)) })
+        }
+        let own = levels.suffix(2)
+        if let column = level1Column { row.append(Placed(column: column, cell: (own.first!, levelLine, column, nil))) }
+        if let column = level2Column { row.append(Placed(column: column, cell: (own.last!, levelLine, column, nil))) }
       }
       var cursor2 = start
       for (offset, column) in run.enumerated() {
