@@ -349,7 +349,7 @@ struct PartReader {
     guard let nameColumn = columns.firstIndex(of: .name) else { return end }
 
     position = droppingRotatedLabel(stream, from: position)
-    var body = BodyReader(
+    var body = IndicatorRowReader(
       stream: Array(stream[position...]), columns: columns, nameColumn: nameColumn,
       levelNames: isUnitTable ? Self.levelNames : Self.projectLevelNames,
       fields: header.headers.map { Self.indicatorFields[FormText.key($0.text)] })

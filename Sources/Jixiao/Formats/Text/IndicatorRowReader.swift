@@ -3,7 +3,7 @@
 /// holds (`TextColumn.accepts`) — and what prints between two runs is split into the previous row's
 /// remaining text columns, the row's levels (pieces that join into a level name: `时效指` / `标`) and its
 /// name (the rest, its pieces joined: `新疆远西电力建设有限` / `公司支付标准`).
-struct BodyReader {
+struct IndicatorRowReader {
   struct Placed {
     var column: Int
     var cell: (text: String, line: DocumentText.Line, column: Int, doubt: String?)?
