@@ -366,6 +366,7 @@ import Testing
     let json = String(decoding: ExtractJSON.document([table]), as: UTF8.self)
     #expect(json.contains(#""indicators[2].target":"page 1, line 33""#), "\(json)")
     #expect(json.contains(#""uncertain":0"#))
+    #expect(json.contains(#""at":"page 1, line 1""#))
     let doubtful = Self.flowing.replacingOccurrences(
       of: "年度资金总额 37.07 37.07 31.97 10 86.24% 8.62 分", with: "年度资金总额 37.07 31.97 10 86.24% 8.62 分")
     guard case .table(let uncertain)? = TableReader.extract(Array(doubtful.utf8), file: "决算.txt").first else {
