@@ -390,6 +390,13 @@ import Testing
     #expect(error.message.contains("no indicator"))
   }
 
+  /// A line that is both a total row and an indicator header (`总分 一级指标 二级指标 三级指标`) starts a part
+  /// that takes no line of its own: the reading still moves on.
+  @Test func aPartThatTakesNoLineStillEnds() {
+    let printed = " 项目支出绩效自评表\n项目名称 示例项目\n总分 一级指标 二级指标 三级指标\n"
+    #expect(TableReader.read(Array(printed.utf8), file: "loop.txt").count == 1)
+  }
+
   @Test func layoutTextIsToldApart() throws {
     let aligned = (1...12).map { "产出指标    数量指标    次数\($0)        >=5次        =5次       10       10" }
     #expect(DocumentTextReader.isLayoutText(try text(aligned.joined(separator: "\n"))))

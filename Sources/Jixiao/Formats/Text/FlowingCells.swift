@@ -24,7 +24,6 @@ struct FlowingCells {
   func grid(name: String) -> Grid {
     var builder = GridRows(text: text, name: name)
     let lines = text.lines[segment.lines].filter { !$0.isBlank && !$0.isPageNumber }
-    var index = 0
     // Title and year first, wherever they print.
     if let title = lines.firstIndex(where: { $0.number == text.lines[segment.title].number }) {
       builder.add([cell(lines[title].text.trimmingSpaces(), lines[title])])
@@ -37,7 +36,9 @@ struct FlowingCells {
     let title = text.lines[segment.title].text
     let isUnit = ["整体", "单位绩效", "部门绩效"].contains { title.contains($0) }
     var reader = PartReader(lines: body, vocabulary: vocabulary, text: text, isUnitTable: isUnit)
-    while index < body.count { index = reader.readPart(at: index, into: &builder) }
+    var index = 0
+    // Every part takes at least its first line, so the reading ends whatever the lines hold.
+    while index < body.count { index = max(reader.readPart(at: index, into: &builder), index + 1) }
     return builder.grid
   }
 
