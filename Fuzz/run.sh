@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the fuzz targets with libFuzzer (swiftc -sanitize=fuzzer,address) from the library's sources
-# and runs each. Usage: Fuzz/run.sh [RUNS] [cell|reader|zip|sheet|docx …]   (default 10000000 runs, cell and reader)
+# and runs each. Usage: Fuzz/run.sh [RUNS] [cell|reader|zip|sheet|docx|text …]   (default 10000000 runs, cell and reader)
 # Seeds: every fixture table and cell, the archive test files and documents; crashers land in Fuzz/crashers/ and
 # become regression tests.
 set -euo pipefail
@@ -72,6 +72,20 @@ with zipfile.ZipFile(document) as z:
             (out / f"{document.stem}-{info.filename.replace('/', '-')}").write_bytes(b"\x00" + z.read(info))
 PY
     done
+  elif [ "$1" = text ]; then
+    # Document text: each table of the seed documents, from its title to its total row, as its own input
+    # (the documents are larger than -max_len), and the reader tests' small tables.
+    python3 - "$dir" <<'PY'
+import json, pathlib, sys
+out = pathlib.Path(sys.argv[1])
+for table in pathlib.Path("Fixtures").glob("*/table.json"):
+    source = json.loads(table.read_text())["source"]
+    first, last = (int(n) for n in source["lines"].split("-"))
+    lines = pathlib.Path("Fixtures/documents", source["file"]).read_bytes().split(b"\n")
+    chunk = b"\n".join(lines[first - 1:last])
+    for start in range(0, len(chunk), 4000):
+        (out / f"{table.parent.name}-{start}").write_bytes(chunk[start:start + 4000])
+PY
   elif [ "$1" = cell ]; then
     python3 - "$dir" <<'PY'
 import json, pathlib, sys, hashlib
@@ -101,7 +115,8 @@ for target in $targets; do
     zip) entry=Fuzz/FuzzZip.swift ;;
     sheet) entry=Fuzz/FuzzSheet.swift ;;
     docx) entry=Fuzz/FuzzDocument.swift ;;
-    *) echo "unknown target $target (cell, reader, zip, sheet, docx)"; exit 2 ;;
+    text) entry=Fuzz/FuzzText.swift ;;
+    *) echo "unknown target $target (cell, reader, zip, sheet, docx, text)"; exit 2 ;;
   esac
   echo "== building $target"
   # shellcheck disable=SC2086

@@ -66,6 +66,17 @@ echo "\$ jixiao rescore form-unplaced-row.csv form-funds-unread.csv form-sign-of
   | grep -E "^━━|^   自评|^     [a-z]|^       " ; echo "exit status ${PIPESTATUS[0]}") || true
 echo '```'
 echo
+echo "## A document's text: a table told in prose"
+echo
+echo "A 决算 may describe its table in sentences instead of printing it (seed 001). \`jixiao rescore\` and"
+echo "\`jixiao extract\` report it as a table in prose, naming its lines, instead of skipping it (docs/input.md,"
+echo "\"Document text\"); tables the same document prints are read as usual."
+echo
+echo '```'
+echo "\$ jixiao rescore Fixtures/documents/001_af34bbe88d11c2e3.txt --format jsonl > /dev/null"
+("$jixiao" rescore Fixtures/documents/001_af34bbe88d11c2e3.txt --format jsonl 2>&1 >/dev/null; echo "exit status $?") || true
+echo '```'
+echo
 echo "## Usage errors"
 echo
 echo '```'

@@ -38,12 +38,13 @@ enum RawRecord: Sendable {
 /// Streams the records of one input (a path, or `-` for standard input) in input order.
 struct RecordReader {
   let path: String
-  /// nil: decided by the file name, or else by the first block (standard input, `.txt`).
+  /// The format asked for; nil: decided by the file name, or else by the first block (standard input, a
+  /// file without a telling extension, a `.txt` holding JSON: `TableReader.resolve`).
   let format: InputFormat?
 
   init(path: String, format: InputFormat?) {
     self.path = path
-    self.format = format ?? TableReader.format(forPath: path)
+    self.format = format
   }
 
   var fileLabel: String { path == "-" ? "<stdin>" : path }
@@ -60,7 +61,7 @@ struct RecordReader {
     }
     let file = fileLabel
     var first = source.nextBlock()
-    let resolved = format ?? TableReader.sniff(first ?? [])
+    let resolved = TableReader.resolve(format, path: path, firstBlock: first ?? [])
     /// The whole input, or nil (after its rejection) when it is larger than a document may be.
     func whole(_ advice: String) -> [UInt8]? {
       guard let rest = source.readAll(limit: Limits.maximumDocumentBytes - (first?.count ?? 0)) else {
@@ -78,8 +79,10 @@ struct RecordReader {
     case .xlsx, .docx:
       // A package told by its first block is told again by its parts, now that they are all read.
       if let bytes = whole("split the tables into smaller files") {
-        emit(.printedForms(bytes, file: file, format: format ?? TableReader.sniff(bytes)))
+        emit(.printedForms(bytes, file: file, format: format ?? OfficeFileSniffer.format(of: bytes) ?? resolved))
       }
+    case .text:
+      if let bytes = whole("split the tables into smaller files") { emit(.printedForms(bytes, file: file, format: .text)) }
     case .csv where CSVGridReader.isPrintedForm(firstBlock: first ?? []):
       if let bytes = whole("split the tables into smaller files") {
         emit(.printedForms(bytes, file: file, format: resolved))

@@ -38,7 +38,9 @@ struct PrintedFormTable {
 
   /// The builder the table is made by; with `recordingProvenance`, it keeps where each value is printed.
   func makeBuilder(recordingProvenance: Bool = false) -> TableBuilder {
-    let start = form.location(of: CellReference(row: form.rows.lowerBound, column: 0))
+    // A table read from a document's text starts where its title is printed (page and line), which its
+    // grid's first reference does not say.
+    let start = form.title?.cell?.origin ?? form.location(of: CellReference(row: form.rows.lowerBound, column: 0))
     return TableBuilder(
       location: start, defaultID: defaultID, sourceEncoding: sourceEncoding, recordingProvenance: recordingProvenance)
   }

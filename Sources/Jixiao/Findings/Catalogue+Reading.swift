@@ -23,6 +23,28 @@ extension FindingCatalogue {
         FindingExample("有名称", indicators: [#"{"name": "次数", "weight": 10, "target": ">=5次", "actual": "5次"}"#])
       ]),
     FindingDescriptor(
+      code: .cellUncertain, severity: .warning,
+      tag: "读取不确定",
+      title: "从文档文本读取的单元格归属不确定",
+      explanation:
+        "从 pdftotext 打印的决算文本读表时，文本不记录位置，单元格按其内容和表头顺序归列；某个值的归属是推断的"
+        + "（如数值下方折行的文字放入下一文字列、数值个数与表头列数不符时从左排放）时，该值照读并标明原因，"
+        + "所在行（或预算执行项）未核实，保留自评得分、计入未核实分值。用 jixiao extract 核对原文（每个值附页码和行号），"
+        + "改正 JSON 后复核。",
+      triggering: [
+        FindingExample(
+          "数值后的文字折行印在下方，有两个文字列", at: "1",
+          documentText: printedTable(textColumns: "佐证资料 偏差原因分析及改进措施", row: "100 80\n部分活动\n延期"))
+      ],
+      clean: [
+        FindingExample(
+          "各值与表头一一对应", at: nil,
+          documentText: printedTable(textColumns: "佐证资料 偏差原因分析及改进措施", row: "100 80 工作资料 部分活动延期")),
+        FindingExample(
+          "只有一个文字列：数值下方折行的文字只能属于它", at: nil,
+          documentText: printedTable(textColumns: "偏差原因分析及改进措施", row: "100 80\n部分活动\n延期")),
+      ]),
+    FindingDescriptor(
       code: .columnIgnored, severity: .warning,
       tag: "未读列",
       title: "有未读入的列",
@@ -77,4 +99,17 @@ extension FindingCatalogue {
           ])
       ]),
   ]
+
+  /// A project table as pdftotext prints it by default, one indicator row: its text columns after the
+  /// score, and its weight, score and what follows them on the row's line and below.
+  private static func printedTable(textColumns: String, row: String) -> String {
+    """
+     项目支出绩效自评表
+    (2024 年度)
+    项目名称 示例项目
+    一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 \(textColumns)
+    产出指标 数量指标 次数 >=5 次 =4 次 \(row)
+    总分 100 80
+    """
+  }
 }

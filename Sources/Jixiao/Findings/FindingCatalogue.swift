@@ -20,8 +20,8 @@ public struct FindingDescriptor: Sendable {
 public struct FindingExample: Sendable {
   /// What the example shows, in a line.
   public var summary: String
-  /// A table in an input format: JSON, or a flat CSV for what only a CSV shows (`format`); for a workbook,
-  /// its one sheet as CSV lines (`ExampleWorkbook`).
+  /// A table in an input format: JSON, a flat CSV for what only a CSV shows, a document's text for what
+  /// only a document's text shows (`format`); for a workbook, its one sheet as CSV lines (`ExampleWorkbook`).
   public var input: String
   public var format: InputFormat
   /// For a workbook: whether its sheet is hidden.
@@ -56,6 +56,15 @@ public struct FindingExample: Sendable {
   /// The bytes the example is read from.
   var bytes: [UInt8] {
     format == .xlsx ? ExampleWorkbook.bytes(csv: input, hidden: sheetHidden) : Array(input.utf8)
+  }
+
+  /// A document's text as pdftotext prints it (`jixiao extract 决算.txt`), for what only a document's text
+  /// shows: cells the reader placed without certainty.
+  init(_ summary: String, at location: String? = "1", documentText: String) {
+    self.summary = summary
+    self.location = location
+    self.input = documentText
+    self.format = .text
   }
 
   /// An indicator met in full, for examples about the funds block (a table is read from its indicators).

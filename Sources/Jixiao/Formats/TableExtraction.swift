@@ -67,7 +67,7 @@ extension TableReader {
   /// fast); a flat CSV with each cell's line and column. A record that cannot be read is a rejection, as
   /// in `read`.
   public static func extract(_ bytes: [UInt8], file: String, format: InputFormat? = nil) -> [Extraction] {
-    let resolved = format ?? Self.format(forPath: file) ?? sniff(bytes)
+    let resolved = resolve(format, path: file, firstBlock: bytes.prefix(ByteSource.blockSize))
     if holdsPrintedForms(bytes, format: resolved) { return extractForms(bytes, file: file, format: resolved) }
     if resolved == .json { return tables(ofDocument: bytes, file: file, rejected: Extraction.rejected, TableDecoder.extract) }
     return records(bytes, file: file, format: resolved) { $0.extract() }
@@ -80,16 +80,16 @@ extension TableReader {
     return extractions
   }
 
-  /// The printed forms of a file, each built with its values' cells.
+  /// The printed forms of a file, each built with its values' cells; a table told in prose is a rejection.
   static func extractForms(_ bytes: [UInt8], file: String, format: InputFormat) -> [Extraction] {
     switch printedForms(bytes, file: file, format: format) {
     case .failure(let error): return [.rejected(error)]
-    case .success(let forms):
-      return forms.map { form in
+    case .success(let found):
+      return found.forms.map { form in
         var builder = form.makeBuilder(recordingProvenance: true)
         form.fill(&builder)
         return Extraction(builder)
-      }
+      } + found.unread.map { .rejected($0) }
     }
   }
 

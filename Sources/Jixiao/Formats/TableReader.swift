@@ -1,12 +1,15 @@
 /// Reads tables from bytes: one JSON object (or an array of them) per file, JSON Lines, a CSV (flat, or a
-/// printed form saved as CSV), or the printed forms of a workbook (.xlsx) or a Word document (.docx).
+/// printed form saved as CSV), the printed forms of a workbook (.xlsx) or a Word document (.docx), or the
+/// tables of a published document's text (`.txt`, as pdftotext prints a 决算).
 /// Every record ends as a table or as a located error; one bad record never hides the others.
 public enum InputFormat: String, Sendable, CaseIterable {
   case json, jsonl, csv, xlsx, docx
+  /// A document's text as pdftotext prints it (`DocumentTextReader`).
+  case text
 
   /// A format whose file is read whole into grids and its printed forms located (a CSV may be one too,
   /// told by its first record: `CSVGridReader.isPrintedForm`).
-  var holdsPrintedForms: Bool { self == .xlsx || self == .docx }
+  var holdsPrintedForms: Bool { self == .xlsx || self == .docx || self == .text }
 }
 
 public enum TableReader {
@@ -16,8 +19,8 @@ public enum TableReader {
     case rejected(InputError)
   }
 
-  /// The format a file name implies (`.jsonl`/`.ndjson` → JSON Lines, `.csv`, `.xlsx`, `.docx`); nil when
-  /// it does not say.
+  /// The format a file name implies (`.jsonl`/`.ndjson` → JSON Lines, `.csv`, `.xlsx`, `.docx`, `.txt` →
+  /// document text); nil when it does not say.
   public static func format(forPath path: String) -> InputFormat? {
     let lower = path.lowercased()
     if lower.hasSuffix(".xlsx") { return .xlsx }
@@ -25,13 +28,14 @@ public enum TableReader {
     if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") { return .jsonl }
     if lower.hasSuffix(".json") { return .json }
     if lower.hasSuffix(".csv") { return .csv }
+    if lower.hasSuffix(".txt") { return .text }
     return nil
   }
 
   /// Reads every record of an input held in memory (a batch streams instead: `BatchRunner`). A CSV is told
   /// a form or flat by its first block, as the batch tells it.
   public static func read(_ bytes: [UInt8], file: String, format: InputFormat? = nil) -> [Record] {
-    let resolved = format ?? Self.format(forPath: file) ?? sniff(bytes)
+    let resolved = resolve(format, path: file, firstBlock: bytes.prefix(ByteSource.blockSize))
     if holdsPrintedForms(bytes, format: resolved) { return readForms(bytes, file: file, format: resolved) }
     if resolved == .json { return readDocument(bytes, file: file) }
     return records(bytes, file: file, format: resolved) { $0.decode() }
@@ -49,26 +53,34 @@ public enum TableReader {
   /// `PrintedFormTable`. A file that cannot be read, or holds no form, is one rejection naming it.
   static func readForms(_ bytes: [UInt8], file: String, format: InputFormat) -> [Record] {
     switch printedForms(bytes, file: file, format: format) {
-    case .success(let forms):
-      return forms.map { form in
+    case .success(let found):
+      return found.forms.map { form in
         switch form.build() {
         case .success(let table): .table(table)
         case .failure(let error): .rejected(error)
         }
-      }
+      } + found.unread.map { .rejected($0) }
     case .failure(let error): return [.rejected(error)]
     }
   }
 
-  /// The forms of a workbook, a Word document or a form CSV, each ready to fill a builder, or why there
+  /// The forms of a workbook, a Word document, a form CSV or a document's text, each ready to fill a
+  /// builder, with the tables a document holds but tells in prose (`unread`, each a rejection), or why there
   /// are none: the file cannot be read, or no grid holds a form.
-  static func printedForms(_ bytes: [UInt8], file: String, format: InputFormat) -> Result<[PrintedFormTable], InputError> {
+  static func printedForms(
+    _ bytes: [UInt8], file: String, format: InputFormat
+  ) -> Result<(forms: [PrintedFormTable], unread: [InputError]), InputError> {
     let grids: [Grid]
+    var unread: [InputError] = []
     var encoding = SourceEncoding.utf8
     do {
       switch format {
       case .xlsx: grids = try SpreadsheetReader.read(bytes: bytes, file: file)
       case .docx: grids = try DocumentReader.read(bytes: bytes, file: file)
+      case .text:
+        let reading = try DocumentTextReader.read(bytes: bytes, file: file)
+        grids = reading.grids
+        unread = reading.unread
       default:
         let read = try CSVGridReader.readDecoding(bytes: bytes, file: file)
         grids = [read.grid]
@@ -86,12 +98,28 @@ public enum TableReader {
           PrintedFormTable(form: form, number: forms.count + 1, vocabulary: locator.vocabulary, sourceEncoding: encoding))
       }
     }
-    guard forms.isEmpty else { return .success(forms) }
+    guard forms.isEmpty else { return .success((forms, unread)) }
+    if let first = unread.first, unread.count == 1 { return .failure(first) }
+    if !unread.isEmpty { return .success(([], unread)) }
     return .failure(
       InputError(
         SourceLocation(file: file),
         "no printed table found: no sheet or table holds a title ending in 自评表 or 目标表, a 项目名称 label, or an indicator header (三级指标); save the table as it is printed, or write it as JSON (docs/input.md)"
       ))
+  }
+
+  /// The format to read a file in: the one asked for, else the one its name implies, else sniffed from its
+  /// first bytes. A `.txt` whose first character is `{` or `[` is JSON or JSON Lines saved under another
+  /// name, as such files were read before document text was: it is sniffed, not read as a document.
+  static func resolve(_ format: InputFormat?, path: String, firstBlock: some Collection<UInt8>) -> InputFormat {
+    if let format { return format }
+    guard let named = Self.format(forPath: path) else { return sniff(firstBlock) }
+    if named == .text, let first = firstBlock.first(where: { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }),
+      first == UInt8(ascii: "{") || first == UInt8(ascii: "[")
+    {
+      return sniff(firstBlock)
+    }
+    return named
   }
 
   /// A ZIP package or an OLE2 file is a workbook or a Word document (`OfficeFileSniffer`); several lines
@@ -116,7 +144,7 @@ public enum TableReader {
 
   static func baseName(_ path: String) -> String {
     let name = path.split(separator: "/").last.map(String.init) ?? path
-    for suffix in [".jsonl", ".ndjson", ".json", ".xlsx", ".docx"] where name.lowercased().hasSuffix(suffix) {
+    for suffix in [".jsonl", ".ndjson", ".json", ".xlsx", ".docx", ".txt"] where name.lowercased().hasSuffix(suffix) {
       return String(name.dropLast(suffix.count))
     }
     return name
