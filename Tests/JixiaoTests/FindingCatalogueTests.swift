@@ -16,7 +16,9 @@ import Testing
       "funds.no-budget", "consistency.spending-gap",
     ]
     // jixiao adds rescoring codes of its own (docs/rules.md, "Numbers" and "Reading tables").
-    let ownCodes = ["number.out-of-range", "name.missing", "column.ignored", "sheet.hidden", "weights.level-sum", "cell.uncertain"]
+    let ownCodes = [
+      "number.out-of-range", "name.missing", "column.ignored", "sheet.hidden", "weights.level-sum", "cell.uncertain",
+    ]
     let catalogued = FindingCatalogue.scoringCodes.map(\.code.rawValue)
     #expect(catalogued.count == Set(catalogued).count, "no code twice")
     #expect(Set(catalogued) == Set(specCodes + ownCodes))
