@@ -5,23 +5,9 @@ import Testing
 
 /// A ZIP archive of stored entries, for packages made in a test.
 func storedZip(_ entries: [(name: String, text: String)]) -> [UInt8] {
-  func u16(_ value: Int) -> [UInt8] { [UInt8(value & 0xFF), UInt8(value >> 8 & 0xFF)] }
-  func u32(_ value: UInt32) -> [UInt8] { u16(Int(value & 0xFFFF)) + u16(Int(value >> 16)) }
-  var body: [UInt8] = []
-  var directory: [UInt8] = []
-  for (name, text) in entries {
-    let data = Array(text.utf8)
-    let nameBytes = Array(name.utf8)
-    let crc = CRC32.checksum(data)
-    let offset = UInt32(body.count)
-    body += u32(0x0403_4B50) + u16(20) + u16(0x800) + u16(0) + u16(0) + u16(0x21) + u32(crc)
-    body += u32(UInt32(data.count)) + u32(UInt32(data.count)) + u16(nameBytes.count) + u16(0) + nameBytes + data
-    directory += u32(0x0201_4B50) + u16(20) + u16(20) + u16(0x800) + u16(0) + u16(0) + u16(0x21) + u32(crc)
-    directory += u32(UInt32(data.count)) + u32(UInt32(data.count)) + u16(nameBytes.count) + u16(0) + u16(0) + u16(0) + u16(0)
-    directory += u32(0) + u32(offset) + nameBytes
-  }
-  let end = u32(0x0605_4B50) + u16(0) + u16(0) + u16(entries.count) + u16(entries.count)
-  return body + directory + end + u32(UInt32(directory.count)) + u32(UInt32(body.count)) + u16(0)
+  var writer = ZipWriter()
+  for (name, text) in entries { try! writer.add(name, Array(text.utf8), method: .stored) }
+  return try! writer.finish()
 }
 
 @Suite struct WorkbookErrorTests {
@@ -133,5 +119,56 @@ func storedZip(_ entries: [(name: String, text: String)]) -> [UInt8] {
     #expect(workbook.sheets.map(\.part) == ["xl/worksheets/sheet1.xml"])
     #expect(!workbook.uses1904)
     #expect(try workbook.grid(of: workbook.sheets[0])[0, 0].text == "一")
+  }
+}
+
+/// A workbook is read a sheet at a time: the batch gets each form as its own record, and a sheet that
+/// cannot be read costs its own tables, not those of the sheets before it.
+@Suite struct SheetBySheetTests {
+  static let fixture = repositoryRoot.appendingPathComponent("Fixtures/forms/L1/L1-national.xlsx")
+
+  /// The fixture with its entries copied through `ZipWriter`, the named part replaced.
+  static func workbook(replacing part: String? = nil, with text: String = "") throws -> [UInt8] {
+    let archive = try ZipArchive(bytes: [UInt8](try Data(contentsOf: fixture)), file: "L1-national.xlsx")
+    var writer = ZipWriter()
+    for entry in archive.entries {
+      try writer.add(entry.name, entry.name == part ? Array(text.utf8) : try archive.contents(of: entry))
+    }
+    return try writer.finish()
+  }
+
+  static func records(_ bytes: [UInt8]) throws -> [RawRecord] {
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("sheets-\(UUID().uuidString).xlsx")
+    try Data(bytes).write(to: file)
+    defer { try? FileManager.default.removeItem(at: file) }
+    var records: [RawRecord] = []
+    RecordReader(path: file.path, format: nil).read { records.append($0) }
+    return records
+  }
+
+  @Test func theBatchGetsEachFormAsARecord() throws {
+    let expected = TableReader.read(try Self.workbook(), file: "L1-national.xlsx")
+    let records = try Self.records(try Self.workbook())
+    #expect(expected.count > 1)
+    #expect(records.count == expected.count, "one record a form, not one for the file")
+    #expect(records.allSatisfy { if case .printedForm = $0 { true } else { false } })
+  }
+
+  @Test func aBrokenSheetCostsOnlyItsOwnTables() throws {
+    let whole = TableReader.read(try Self.workbook(), file: "L1-national.xlsx")
+    let archive = try ZipArchive(bytes: try Self.workbook(), file: "L1-national.xlsx")
+    let lastSheet = try #require(archive.entries.map(\.name).filter { $0.hasPrefix("xl/worksheets/sheet") }.max())
+    let broken = try Self.workbook(replacing: lastSheet, with: "<worksheet><sheetData><row>")
+    let read = TableReader.read(broken, file: "L1-national.xlsx")
+    let tables = read.compactMap { if case .table(let table) = $0 { table } else { nil } }
+    #expect(!tables.isEmpty, "the sheets before the broken one are read")
+    #expect(tables.count < whole.count)
+    guard case .rejected(let error) = read.last else {
+      Issue.record("the broken sheet is a rejection")
+      return
+    }
+    #expect(error.message.contains("cut short"), "\(error)")
+    let batch = try Self.records(broken)
+    #expect(batch.count == read.count, "the batch reads it the same way")
   }
 }

@@ -40,53 +40,64 @@ public enum TableReader {
     return resolved == .json ? readDocument(bytes, file: file) : readRecords(bytes, file: file, format: resolved)
   }
 
-  /// The printed forms of a workbook, a Word document or a form CSV, each a record: its grids (every sheet,
-  /// every document table), the tables the locator finds in each (`FormLocator`), each built by
-  /// `PrintedFormTable`. A file that cannot be read, or holds no form, is one rejection naming it.
+  /// The printed forms of a workbook, a Word document or a form CSV, each a record (`eachPrintedForm`),
+  /// each built by `PrintedFormTable`; a file that cannot be read, or holds no form, is a rejection
+  /// naming it (after the tables of the sheets read before the one that could not be).
   static func readForms(_ bytes: [UInt8], file: String, format: InputFormat) -> [Record] {
-    switch printedForms(bytes, file: file, format: format) {
-    case .success(let forms):
-      return forms.map { form in
-        switch form.build() {
-        case .success(let table): .table(table)
-        case .failure(let error): .rejected(error)
-        }
+    var records: [Record] = []
+    let failure = eachPrintedForm(bytes, file: file, format: format) { form in
+      switch form.build() {
+      case .success(let table): records.append(.table(table))
+      case .failure(let error): records.append(.rejected(error))
       }
-    case .failure(let error): return [.rejected(error)]
     }
+    if let failure { records.append(.rejected(failure)) }
+    return records
   }
 
   /// The forms of a workbook, a Word document or a form CSV, each ready to fill a builder, or why there
   /// are none: the file cannot be read, or no grid holds a form.
   static func printedForms(_ bytes: [UInt8], file: String, format: InputFormat) -> Result<[PrintedFormTable], InputError> {
-    let grids: [Grid]
-    var encoding = SourceEncoding.utf8
+    var forms: [PrintedFormTable] = []
+    if let failure = eachPrintedForm(bytes, file: file, format: format, { forms.append($0) }) { return .failure(failure) }
+    return .success(forms)
+  }
+
+  /// Hands `emit` the forms of a workbook, a Word document or a form CSV in order: the grids (every
+  /// sheet, every document table), the tables the locator finds in each (`FormLocator`). A workbook is
+  /// read a sheet at a time, each sheet's grid let go once its forms are located, so memory is bounded by
+  /// the largest sheet, not the workbook. Returns why the file could not be read (after the forms of the
+  /// sheets before the one that failed), or that it holds no form; nil when all went well.
+  static func eachPrintedForm(_ bytes: [UInt8], file: String, format: InputFormat, _ emit: (PrintedFormTable) -> Void)
+    -> InputError?
+  {
+    let locator = FormLocator()
+    var count = 0
+    func locate(_ grid: Grid, encoding: SourceEncoding = .utf8) {
+      for form in locator.forms(in: grid) {
+        count += 1
+        emit(PrintedFormTable(form: form, number: count, vocabulary: locator.vocabulary, sourceEncoding: encoding))
+      }
+    }
     do {
       switch format {
-      case .xlsx: grids = try SpreadsheetReader.read(bytes: bytes, file: file)
-      case .docx: grids = try DocumentReader.read(bytes: bytes, file: file)
+      case .xlsx:
+        let workbook = try SpreadsheetReader(bytes: bytes, file: file)
+        for sheet in workbook.sheets { locate(try workbook.grid(of: sheet)) }
+      case .docx:
+        for grid in try DocumentReader.read(bytes: bytes, file: file) { locate(grid) }
       default:
         let read = try CSVGridReader.readDecoding(bytes: bytes, file: file)
-        grids = [read.grid]
-        encoding = read.encoding
+        locate(read.grid, encoding: read.encoding)
       }
     } catch {
-      return .failure(error)
+      return error
     }
-    let locator = FormLocator()
-    var forms: [PrintedFormTable] = []
-    for grid in grids {
-      for form in locator.forms(in: grid) {
-        forms.append(
-          PrintedFormTable(form: form, number: forms.count + 1, vocabulary: locator.vocabulary, sourceEncoding: encoding))
-      }
-    }
-    guard forms.isEmpty else { return .success(forms) }
-    return .failure(
-      InputError(
-        SourceLocation(file: file),
-        "no printed table found: no sheet or table holds a title ending in 自评表 or 目标表, a 项目名称 label, or an indicator header (三级指标); save the table as it is printed, or write it as JSON (docs/input.md)"
-      ))
+    guard count == 0 else { return nil }
+    return InputError(
+      SourceLocation(file: file),
+      "no printed table found: no sheet or table holds a title ending in 自评表 or 目标表, a 项目名称 label, or an indicator header (三级指标); save the table as it is printed, or write it as JSON (docs/input.md)"
+    )
   }
 
   /// Several lines each starting with `{` are JSON Lines; anything else is one document. A UTF-8 byte
