@@ -45,18 +45,41 @@ public struct CellReference: Sendable, Hashable, Comparable, CustomStringConvert
   }
 
   /// `A`, `Z`, `AA`, … for a 0-based column.
-  public static func columnName(_ column: Int) -> String {
-    var name: [UInt8] = []
-    var rest = column + 1
-    while rest > 0 {
-      rest -= 1
-      name.append(UInt8(ascii: "A") + UInt8(rest % 26))
-      rest /= 26
-    }
-    return String(decoding: name.reversed(), as: UTF8.self)
-  }
+  public static func columnName(_ column: Int) -> String { text(column: column, row: nil) }
 
-  public var description: String { Self.columnName(column) + String(row + 1) }
+  /// Every value a form reader reads is located by its reference, so this is built in one buffer
+  /// rather than by joining strings.
+  public var description: String { Self.text(column: column, row: row + 1) }
+
+  /// The column's letters, then the row's digits when there is a row.
+  private static func text(column: Int, row: Int?) -> String {
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 40) { buffer in
+      var end = 0
+      var rest = column + 1
+      while rest > 0 {
+        rest -= 1
+        buffer[end] = UInt8(ascii: "A") + UInt8(rest % 26)
+        end += 1
+        rest /= 26
+      }
+      buffer[0..<end].reverse()
+      if let row {
+        let start = end
+        var number = row.magnitude
+        repeat {
+          buffer[end] = UInt8(ascii: "0") + UInt8(number % 10)
+          end += 1
+          number /= 10
+        } while number > 0
+        if row < 0 {
+          buffer[end] = UInt8(ascii: "-")
+          end += 1
+        }
+        buffer[start..<end].reverse()
+      }
+      return String(decoding: UnsafeBufferPointer(rebasing: buffer[0..<end]), as: UTF8.self)
+    }
+  }
 
   public static func < (lhs: CellReference, rhs: CellReference) -> Bool {
     (lhs.row, lhs.column) < (rhs.row, rhs.column)

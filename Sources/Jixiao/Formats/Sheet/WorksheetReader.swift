@@ -8,14 +8,61 @@ struct WorksheetReader {
   let uses1904: Bool
   let limits: SpreadsheetReader.Limits
 
+  /// Whether `read` takes `XMLReader.plainCell()` where it can; off only to test it against the general path.
+  var usesPlainCells = true
+
   func read(bytes: [UInt8], entry: String, isHidden: Bool) throws(InputError) -> Grid {
     var grid = Grid(file: file, name: sheetName, isHidden: isHidden)
     var reader = XMLReader(bytes: bytes, file: file, entry: entry)
     var row = -1
     var column = -1
     var cells = 0
+    /// Whether unprefixed names are SpreadsheetML's, as of the reader's `defaultNamespaceChanges`.
+    var checkedNamespace = (changes: -1, isMain: false)
+    /// Places a cell read by either path: its reference (or the next place in the row), its limits.
+    func place(reference text: String?, _ read: (CellReference) throws(InputError) -> GridCell) throws(InputError) {
+      let reference: CellReference
+      if let text {
+        guard let parsed = CellReference(text) else {
+          throw InputError(
+            grid.location(of: CellReference(row: max(row, 0), column: column + 1)),
+            "the cell reference \"\(text)\" is not one")
+        }
+        reference = parsed
+      } else {
+        reference = CellReference(row: max(row, 0), column: column + 1)
+      }
+      guard reference.column < CellReference.columnLimit, reference.row < CellReference.rowLimit else {
+        throw InputError(grid.location(of: reference), "the cell lies beyond Excel's last row or column")
+      }
+      row = max(row, reference.row)
+      column = reference.column
+      let cell = try read(reference)
+      if !cell.isEmpty {
+        cells += 1
+        guard cells <= limits.maximumCellsPerSheet else {
+          throw InputError(
+            grid.location(of: reference), "the sheet has more than \(limits.maximumCellsPerSheet) cells that hold something")
+        }
+        grid[reference] = cell
+      }
+    }
     do throws(InputError) {
-      while let event = try reader.next() {
+      while true {
+        if usesPlainCells {
+          if checkedNamespace.changes != reader.defaultNamespaceChanges {
+            checkedNamespace = (reader.defaultNamespaceChanges, SpreadsheetML.isMain(XMLName(reader.defaultNamespace, "c"), "c"))
+          }
+          if checkedNamespace.isMain, let plain = reader.plainCell() {
+            try place(reference: plain.reference) { reference in
+              cell(
+                type: plain.type ?? "n", value: plain.value, inline: nil, formula: nil, style: plain.style.flatMap { Int($0) },
+                at: reference)
+            }
+            continue
+          }
+        }
+        guard let event = try reader.next() else { break }
         guard case .start(let tag) = event else { continue }
         if SpreadsheetML.isMain(tag.name, "row") {
           if let number = tag["r"] {
@@ -30,31 +77,7 @@ struct WorksheetReader {
           }
           column = -1
         } else if SpreadsheetML.isMain(tag.name, "c") {
-          let reference: CellReference
-          if let text = tag["r"] {
-            guard let parsed = CellReference(text) else {
-              throw InputError(
-                grid.location(of: CellReference(row: max(row, 0), column: column + 1)),
-                "the cell reference \"\(text)\" is not one")
-            }
-            reference = parsed
-          } else {
-            reference = CellReference(row: max(row, 0), column: column + 1)
-          }
-          guard reference.column < CellReference.columnLimit, reference.row < CellReference.rowLimit else {
-            throw InputError(grid.location(of: reference), "the cell lies beyond Excel's last row or column")
-          }
-          row = max(row, reference.row)
-          column = reference.column
-          let cell = try readCell(tag, at: reference, reader: &reader)
-          if !cell.isEmpty {
-            cells += 1
-            guard cells <= limits.maximumCellsPerSheet else {
-              throw InputError(
-                grid.location(of: reference), "the sheet has more than \(limits.maximumCellsPerSheet) cells that hold something")
-            }
-            grid[reference] = cell
-          }
+          try place(reference: tag["r"]) { reference throws(InputError) in try readCell(tag, at: reference, reader: &reader) }
         } else if SpreadsheetML.isMain(tag.name, "mergeCell") {
           // A merged area that cannot be read or overlaps another is left out: its cells stay as they are.
           if let range = tag["ref"].flatMap({ CellRange($0) }) { grid.merge(range) }

@@ -37,7 +37,11 @@ public struct XMLReader {
   private var stack: [Open] = []
   private var bindings: [(prefix: String, namespace: String)] = [("xml", XMLName.xmlNamespace)]
   /// The namespace of unprefixed element names where the reader is.
-  private var defaultNamespace = ""
+  private(set) var defaultNamespace = "" {
+    didSet { defaultNamespaceChanges &+= 1 }
+  }
+  /// Counts changes of `defaultNamespace`, so that a caller can tell it is the one it checked.
+  private(set) var defaultNamespaceChanges = 0
   private var scratch: [RawAttribute] = []
   private var text: [UInt8] = []
   /// Whether the text gathered holds anything but white space.
@@ -626,5 +630,116 @@ public struct XMLReader {
       bindings.removeSubrange(open.bindingsBefore...)
       defaultNamespace = bindings.last { $0.prefix.isEmpty }?.namespace ?? ""
     }
+  }
+}
+
+// MARK: - A fast path for worksheet cells
+
+extension XMLReader {
+  /// A `<c>` element as `plainCell()` reads it: its `r`, `s` and `t` attributes and the text of its `<v>`.
+  struct PlainCell {
+    var reference: String?
+    var style: String?
+    var type: String?
+    var value: String?
+  }
+
+  /// The next element when it is a worksheet cell written the plain way, read whole: white space, then
+  /// `<c` with only the attributes `r`, `s` and `t` (each at most once, ASCII, no references), then `/>`,
+  /// or `>`, white space, at most one `<v>` holding ASCII text without references, line breaks or `]`
+  /// and its `</v>`, white space and `</c>`. Anything else returns nil with nothing read, for `next()`.
+  ///
+  /// What it returns is what `next()` gives for the same bytes (events for `<c>` and its `<v>`, the
+  /// white space between as text), so a caller that reads a cell from either gets the same cell: the
+  /// general reader is the definition (`SheetFastPathTests` compares the two). The element name is
+  /// unprefixed: it is in `defaultNamespace`, which the caller checks.
+  mutating func plainCell() -> PlainCell? {
+    guard pendingEnd == nil, !finished, readProlog, text.isEmpty, !stack.isEmpty,
+      stack.count + 2 <= limits.maximumDepth, limits.maximumAttributes >= 3
+    else { return nil }
+    let bytes = self.bytes
+    let start = position
+    let found = bytes.withUnsafeBufferPointer { buffer in readPlainCell(buffer) }
+    if found == nil { position = start }
+    return found
+  }
+
+  private mutating func readPlainCell(_ buffer: UnsafeBufferPointer<UInt8>) -> PlainCell? {
+    let count = buffer.count
+    func skipWhiteSpace() {
+      while position < count, Self.isSpace(buffer[position]) { position += 1 }
+    }
+    /// Whether `literal` is next, stepping over it.
+    func take(_ literal: StaticString) -> Bool {
+      let length = literal.utf8CodeUnitCount
+      guard position + length <= count else { return false }
+      for index in 0..<length where buffer[position + index] != literal.utf8Start[index] { return false }
+      position += length
+      return true
+    }
+    skipWhiteSpace()
+    guard take("<c"), position < count else { return nil }
+    var cell = PlainCell()
+    let maximumValue = min(64, limits.maximumAttributeBytes)
+    var isEmpty = false
+    while true {
+      let spaced = position < count && Self.isSpace(buffer[position])
+      skipWhiteSpace()
+      guard position < count else { return nil }
+      if buffer[position] == UInt8(ascii: ">") {
+        position += 1
+        break
+      }
+      if take("/>") {
+        isEmpty = true
+        break
+      }
+      guard spaced, position + 1 < count else { return nil }
+      let name = buffer[position]
+      position += 1
+      skipWhiteSpace()
+      guard position + 1 < count, buffer[position] == UInt8(ascii: "=") else { return nil }
+      position += 1
+      skipWhiteSpace()
+      guard position < count, buffer[position] == UInt8(ascii: "\"") || buffer[position] == UInt8(ascii: "'") else {
+        return nil
+      }
+      let quote = buffer[position]
+      position += 1
+      let valueStart = position
+      while position < count, buffer[position] != quote {
+        let byte = buffer[position]
+        guard byte >= 0x20, byte < 0x80, byte != UInt8(ascii: "&"), byte != UInt8(ascii: "<") else { return nil }
+        position += 1
+      }
+      guard position < count, position - valueStart <= maximumValue else { return nil }
+      let value = Self.string(buffer, valueStart..<position)
+      position += 1
+      switch name {
+      case UInt8(ascii: "r") where cell.reference == nil: cell.reference = value
+      case UInt8(ascii: "s") where cell.style == nil: cell.style = value
+      case UInt8(ascii: "t") where cell.type == nil: cell.type = value
+      default: return nil
+      }
+    }
+    if isEmpty { return cell }
+    skipWhiteSpace()
+    if take("<v>") {
+      let valueStart = position
+      while position < count {
+        let byte = buffer[position]
+        guard byte != UInt8(ascii: "<") else { break }
+        guard byte >= 0x20 || byte == 0x09 || byte == 0x0A, byte < 0x80, byte != UInt8(ascii: "&"),
+          byte != UInt8(ascii: "]")
+        else { return nil }
+        position += 1
+      }
+      let valueEnd = position
+      guard take("</v>") else { return nil }
+      cell.value = Self.string(buffer, valueStart..<valueEnd)
+      skipWhiteSpace()
+    }
+    guard take("</c>") else { return nil }
+    return cell
   }
 }

@@ -1,0 +1,116 @@
+import Foundation
+import Testing
+
+@testable import Jixiao
+
+/// The sheet reader's fast paths against their definitions.
+@Suite struct SheetFastPathTests {
+  /// The definition: letters from the last, reversed; then the row as `String` prints it.
+  static func referenceText(column: Int, row: Int?) -> String {
+    var name: [Character] = []
+    var rest = column + 1
+    while rest > 0 {
+      rest -= 1
+      name.append(Character(Unicode.Scalar(UInt8(ascii: "A") + UInt8(rest % 26))))
+      rest /= 26
+    }
+    return String(name.reversed()) + (row.map { String($0) } ?? "")
+  }
+
+  @Test func cellReferencesPrintAsDefined() {
+    var random = SystemRandomNumberGenerator()
+    let columns =
+      [-1, 0, 1, 25, 26, 27, 701, 702, 703, 16_383] + (0..<200).map { _ in Int.random(in: 0..<16_384, using: &random) }
+    let rows = [-3, 0, 1, 9, 10, 99, 1_048_575] + (0..<200).map { _ in Int.random(in: 0..<1_048_576, using: &random) }
+    for (column, row) in zip(columns + columns, rows + rows.reversed()) {
+      #expect(CellReference.columnName(column) == Self.referenceText(column: column, row: nil))
+      #expect(CellReference(row: row, column: column).description == Self.referenceText(column: column, row: row + 1))
+    }
+  }
+}
+
+/// `XMLReader.plainCell()` against the general reader: the same worksheet read both ways gives the same
+/// grid, or the same error.
+@Suite struct PlainCellPathTests {
+  static let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+
+  static func read(_ xml: [UInt8], plain: Bool) -> Result<Grid, InputError> {
+    var reader = WorksheetReader(
+      file: "t.xlsx", sheetName: "表1", strings: SharedStrings(), styles: CellStyles(), uses1904: false, limits: .standard)
+    reader.usesPlainCells = plain
+    return Result { () throws(InputError) in try reader.read(bytes: xml, entry: "xl/worksheets/sheet1.xml", isHidden: false) }
+  }
+
+  static func expectSame(_ xml: [UInt8], _ comment: String) {
+    let general = read(xml, plain: false)
+    let fast = read(xml, plain: true)
+    switch (general, fast) {
+    case (.success(let expected), .success(let found)): #expect(expected == found, "\(comment)")
+    case (.failure(let expected), .failure(let found)): #expect(expected == found, "\(comment)")
+    default: Issue.record("one path read it, the other refused it: \(comment)\n\(general)\n\(fast)")
+    }
+  }
+
+  /// Every worksheet of every workbook among the fixtures.
+  static let fixtureSheets: [(String, [UInt8])] = {
+    let root = repositoryRoot.appendingPathComponent("Fixtures")
+    var sheets: [(String, [UInt8])] = []
+    for case let url as URL in FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)!
+    where url.pathExtension == "xlsx" {
+      guard let bytes = try? Data(contentsOf: url), let archive = try? ZipArchive(bytes: [UInt8](bytes), file: url.path)
+      else { continue }
+      for entry in archive.entries where entry.name.hasPrefix("xl/worksheets/") && entry.name.hasSuffix(".xml") {
+        if let contents = try? archive.contents(of: entry) { sheets.append(("\(url.lastPathComponent) \(entry.name)", contents)) }
+      }
+    }
+    return sheets
+  }()
+
+  @Test func fixtureSheetsReadTheSameBothWays() {
+    #expect(Self.fixtureSheets.count > 20)
+    for (name, xml) in Self.fixtureSheets { Self.expectSame(xml, name) }
+  }
+
+  static func sheet(_ cells: String, namespace: String = #"xmlns="\#(main)""#) -> [UInt8] {
+    Array(#"<?xml version="1.0"?><worksheet \#(namespace)><sheetData><row r="1">\#(cells)</row></sheetData></worksheet>"#.utf8)
+  }
+
+  static let crafted = [
+    #"<c r="A1" t="s" s="1"><v>0</v></c>"#, #"<c r='B1' t='n'><v>12.5</v></c>"#, #"<c r = "A1" ><v> 7 </v></c>"#,
+    #"<c r="A1"/>"#, #"<c/>"#, #"<c><v>3</v></c><c><v>4</v></c>"#, "<c r=\"A1\">\n  <v>1</v>\n</c>",
+    #"<c r="A1" t="str"><f>1+1</f><v>2</v></c>"#, #"<c r="A1"><v>1&amp;2</v></c>"#, #"<c r="A1"><v>a]]>b</v></c>"#,
+    "<c r=\"A1\"><v>1\r\n2</v></c>", #"<c r="A1"><v>一</v></c>"#, #"<c r="A1" r="B1"><v>1</v></c>"#,
+    #"<c r="A1" x="1"><v>1</v></c>"#, #"<c r="A1"t="s"><v>1</v></c>"#, #"<c r="A1"><v/></c>"#, #"<c r="A1"><v></v></c>"#,
+    #"<c r="A1"><v>1</v><v>2</v></c>"#, #"<c r="A1"><v>1</v ></c>"#, #"<c r="A1"><v>1</v></c >"#, #"<c r="1A"><v>1</v></c>"#,
+    #"<c r="A1" t="inlineStr"><is><t>x</t></is></c>"#, #"<c r="A1" t="b"><v>1</v></c>"#, #"<c r="A1" t="e"><v>#REF!</v></c>"#,
+    #"<c r="A1"><v>1</v></c"#, #"<c r="A1"><v>1"#, #"<c r="A1" s="x"><v>1</v></c>"#, #"<c r="XFE1"><v>1</v></c>"#,
+    #"<c r="A1" t="s"><v>99</v></c>"#, #"<c r="A1"><v>1</v></d>"#, #"<col/>"#, #"<c r="A1"><x/><v>1</v></c>"#,
+  ]
+
+  @Test(arguments: crafted)
+  func craftedCellsReadTheSameBothWays(_ cells: String) {
+    Self.expectSame(Self.sheet(cells), cells)
+    Self.expectSame(Self.sheet(cells, namespace: #"xmlns:x="\#(Self.main)""#), "no default namespace: " + cells)
+    Self.expectSame(Self.sheet(cells, namespace: #"xmlns="urn:other""#), "another namespace: " + cells)
+  }
+
+  /// Cut, repeated and spliced pieces of real sheets: whatever comes of it, both paths agree.
+  @Test func mutatedSheetsReadTheSameBothWays() throws {
+    var random = SplitMix(seed: 17)
+    let pieces = ["<c r=\"A1\">", "</c>", "<v>", "</v>", " ", "\"", "'", "&amp;", "<c/>", "s=\"1\"", "t=\"s\"", "\r", "]", "一"]
+    for (name, xml) in Self.fixtureSheets.prefix(12) {
+      for _ in 0..<40 {
+        var mutated = xml
+        for _ in 0..<1 + Int.random(in: 0..<3, using: &random) {
+          let at = Int.random(in: 0..<mutated.count, using: &random)
+          switch Int.random(in: 0..<3, using: &random) {
+          case 0: mutated.removeSubrange(at..<min(mutated.count, at + 1 + Int.random(in: 0..<8, using: &random)))
+          case 1: mutated.insert(contentsOf: Array(pieces[Int.random(in: 0..<pieces.count, using: &random)].utf8), at: at)
+          default: mutated[at] = UInt8(truncatingIfNeeded: Int.random(in: 0..<256, using: &random))
+          }
+        }
+        Self.expectSame(mutated, "mutated \(name)")
+      }
+    }
+  }
+}
