@@ -114,3 +114,63 @@ import Testing
     }
   }
 }
+
+/// `XMLReader.plainStringItem()` against the general reader: the same shared string table read both
+/// ways gives the same strings, or the same error.
+@Suite struct PlainStringItemPathTests {
+  static func expectSame(_ xml: [UInt8], _ comment: String) {
+    func read(_ plain: Bool) -> Result<[String], InputError> {
+      Result { () throws(InputError) in
+        try SharedStrings(bytes: xml, file: "t.xlsx", entry: "xl/sharedStrings.xml", usesPlainItems: plain).strings
+      }
+    }
+    #expect(read(false) == read(true), "\(comment)")
+  }
+
+  static let fixtureTables: [(String, [UInt8])] = {
+    let root = repositoryRoot.appendingPathComponent("Fixtures")
+    var tables: [(String, [UInt8])] = []
+    for case let url as URL in FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)!
+    where url.pathExtension == "xlsx" {
+      guard let bytes = try? Data(contentsOf: url), let archive = try? ZipArchive(bytes: [UInt8](bytes), file: url.path),
+        let contents = try? archive.contents(named: "xl/sharedStrings.xml")
+      else { continue }
+      tables.append((url.lastPathComponent, contents))
+    }
+    return tables
+  }()
+
+  @Test func fixtureTablesReadTheSameBothWays() {
+    #expect(Self.fixtureTables.count > 10)
+    for (name, xml) in Self.fixtureTables { Self.expectSame(xml, name) }
+  }
+
+  @Test(arguments: [
+    "<si><t>项目名称</t></si>", #"<si><t xml:space="preserve"> a </t></si>"#, "<si><t></t></si>", "<si><t>a&amp;b</t></si>",
+    "<si><t>a_x000D_b</t></si>", "<si><r><t>a</t></r><r><t>b</t></r></si>", "<si><t>a\r\nb</t></si>", "<si><t>a]]>b</t></si>",
+    "<si>\n<t>a</t>\n</si>", "<si><t>a</t><rPh><t>x</t></rPh></si>", "<si><t>a</t></si", "<si><t>a</x></si>",
+    #"<si><t xml:space='preserve'>a</t></si>"#, "<si><t>\u{1}</t></si>", "<si><t>a</t></si><si><t>b</t></si>",
+  ])
+  func craftedItemsReadTheSameBothWays(_ items: String) {
+    for namespace in [#"xmlns="\#(PlainCellPathTests.main)""#, #"xmlns:x="\#(PlainCellPathTests.main)""#, #"xmlns="urn:other""#] {
+      Self.expectSame(Array(#"<?xml version="1.0"?><sst \#(namespace)>\#(items)</sst>"#.utf8), namespace + items)
+    }
+  }
+
+  @Test func mutatedTablesReadTheSameBothWays() {
+    var random = SplitMix(seed: 23)
+    let pieces = ["<si>", "</si>", "<t>", "</t>", " ", "&amp;", "\r", "]", "一", "<r>", "_x000D_"]
+    for (name, xml) in Self.fixtureTables.prefix(8) {
+      for _ in 0..<40 {
+        var mutated = xml
+        let at = Int.random(in: 0..<mutated.count, using: &random)
+        switch Int.random(in: 0..<3, using: &random) {
+        case 0: mutated.removeSubrange(at..<min(mutated.count, at + 1 + Int.random(in: 0..<8, using: &random)))
+        case 1: mutated.insert(contentsOf: Array(pieces[Int.random(in: 0..<pieces.count, using: &random)].utf8), at: at)
+        default: mutated[at] = UInt8(truncatingIfNeeded: Int.random(in: 0..<256, using: &random))
+        }
+        Self.expectSame(mutated, "mutated \(name)")
+      }
+    }
+  }
+}

@@ -51,7 +51,7 @@ struct WorksheetReader {
       while true {
         if usesPlainCells {
           if checkedNamespace.changes != reader.defaultNamespaceChanges {
-            checkedNamespace = (reader.defaultNamespaceChanges, SpreadsheetML.isMain(XMLName(reader.defaultNamespace, "c"), "c"))
+            checkedNamespace = (reader.defaultNamespaceChanges, SpreadsheetML.isMainNamespace(reader.defaultNamespace))
           }
           if checkedNamespace.isMain, let plain = reader.plainCell() {
             try place(reference: plain.reference) { reference in

@@ -742,4 +742,44 @@ extension XMLReader {
     guard take("</c>") else { return nil }
     return cell
   }
+
+  /// The next element when it is a shared string item written the plain way, read whole: white space,
+  /// `<si>`, `<t>` or `<t xml:space="preserve">`, text without references, `<`, `]`, carriage returns or
+  /// control characters (valid UTF-8), `</t>`, `</si>`; its text as the general reader gives it (before
+  /// `OOXMLText.decode`, which the caller applies either way). Anything else returns nil with nothing
+  /// read. The element names are unprefixed: they are in `defaultNamespace`, which the caller checks.
+  mutating func plainStringItem() -> String? {
+    guard pendingEnd == nil, !finished, readProlog, text.isEmpty, !stack.isEmpty, stack.count + 2 <= limits.maximumDepth
+    else { return nil }
+    let bytes = self.bytes
+    let start = position
+    let found = bytes.withUnsafeBufferPointer { buffer -> String? in
+      let count = buffer.count
+      func take(_ literal: StaticString) -> Bool {
+        let length = literal.utf8CodeUnitCount
+        guard position + length <= count else { return false }
+        for index in 0..<length where buffer[position + index] != literal.utf8Start[index] { return false }
+        position += length
+        return true
+      }
+      while position < count, Self.isSpace(buffer[position]) { position += 1 }
+      guard take("<si>"), take("<t>") || take(#"<t xml:space="preserve">"#) else { return nil }
+      let textStart = position
+      var ascii = true
+      while position < count {
+        let byte = buffer[position]
+        guard byte != UInt8(ascii: "<") else { break }
+        guard byte >= 0x20 || byte == 0x09 || byte == 0x0A, byte != UInt8(ascii: "&"), byte != UInt8(ascii: "]") else {
+          return nil
+        }
+        if byte >= 0x80 { ascii = false }
+        position += 1
+      }
+      let text = UnsafeBufferPointer(rebasing: buffer[textStart..<position])
+      guard ascii || UTF8Validation.isValid(text), take("</t>"), take("</si>") else { return nil }
+      return String(decoding: text, as: UTF8.self)
+    }
+    if found == nil { position = start }
+    return found
+  }
 }
