@@ -94,10 +94,34 @@ import Testing
     Self.expectSame(Self.sheet(cells, namespace: #"xmlns="urn:other""#), "another namespace: " + cells)
   }
 
+  static func rows(_ rows: String) -> [UInt8] {
+    Array(#"<worksheet xmlns="\#(main)"><sheetData>\#(rows)</sheetData></worksheet>"#.utf8)
+  }
+
+  @Test(arguments: [
+    #"<row r="2" spans="1:3"><c><v>1</v></c></row><row><c><v>2</v></c></row>"#, #"<row r="0"><c><v>1</v></c></row>"#,
+    #"<row r="x"/>"#, #"<row/><row/><row><c><v>3</v></c></row>"#, #"<row r="1" r="2"><c><v>1</v></c></row>"#,
+    #"<row x14ac:dyDescent="1" xmlns:x14ac="urn:x"><c><v>1</v></c></row>"#, #"<row xmlns="urn:x"><c><v>1</v></c></row>"#,
+    #"<row r='3' ht="12.5" customHeight="1" ><c r="B3"><v>1</v></c></row >"#, #"<row r="1"><c><v>1</v></c></rows>"#,
+    #"<row r="1" 1x="2"><c><v>1</v></c></row>"#, #"<row r="1" a="&amp;"><c><v>1</v></c></row>"#,
+    #"<row r="1" a="一"><c><v>1</v></c></row>"#, #"<row r="1"a="1"><c><v>1</v></c></row>"#,
+    #"<row r="1"><c><v>1</v></c></row></sheetData><mergeCells count="2"><mergeCell ref="A1:B2"/><mergeCell ref="A1:A3"/></mergeCells><sheetData>"#,
+    #"<row r="1"><c><v>1</v></c></row></sheetData><mergeCells><mergeCell ref="A1:B2" ref="C1:C2"/></mergeCells><sheetData>"#,
+    #"<row r="1"><c><v>1</v></c></row></sheetData><mergeCells><mergeCell ref='B1:B4'></mergeCell><mergeCell ref="Z"/></mergeCells><sheetData>"#,
+    #"<row r="1"><c><v>1</v></c></row></sheetData><mergeCells><mergeCell ref="A1:B2" xmlns="urn:x"/></mergeCells><sheetData>"#,
+  ])
+  func craftedRowsAndMergesReadTheSameBothWays(_ rows: String) {
+    Self.expectSame(Self.rows(rows), rows)
+  }
+
   /// Cut, repeated and spliced pieces of real sheets: whatever comes of it, both paths agree.
   @Test func mutatedSheetsReadTheSameBothWays() throws {
     var random = SplitMix(seed: 17)
-    let pieces = ["<c r=\"A1\">", "</c>", "<v>", "</v>", " ", "\"", "'", "&amp;", "<c/>", "s=\"1\"", "t=\"s\"", "\r", "]", "一"]
+    let pieces = [
+      "<c r=\"A1\">", "</c>", "<v>", "</v>", " ", "\"", "'", "&amp;", "<c/>", "s=\"1\"", "t=\"s\"", "\r", "]", "一", "<row>",
+      "</row>",
+      "<row r=\"3\"/>", "<mergeCell ref=\"A1:B2\"/>", "r=\"2\"", "x:y=\"1\"",
+    ]
     for (name, xml) in Self.fixtureSheets.prefix(12) {
       for _ in 0..<40 {
         var mutated = xml

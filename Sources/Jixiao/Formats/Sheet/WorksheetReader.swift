@@ -8,7 +8,8 @@ struct WorksheetReader {
   let uses1904: Bool
   let limits: SpreadsheetReader.Limits
 
-  /// Whether `read` takes `XMLReader.plainCell()` where it can; off only to test it against the general path.
+  /// Whether `read` takes `XMLReader.plainCell()` and `plainStartTag(named:)` for rows and merged areas
+  /// where it can; off only to test them against the general path.
   var usesPlainCells = true
 
   func read(bytes: [UInt8], entry: String, isHidden: Bool) throws(InputError) -> Grid {
@@ -47,6 +48,23 @@ struct WorksheetReader {
         grid[reference] = cell
       }
     }
+    func startRow(number: String?) throws(InputError) {
+      if let number {
+        guard let value = Int(number), value >= 1, value <= CellReference.rowLimit else {
+          throw InputError(
+            grid.location(of: CellReference(row: max(row, 0), column: 0)),
+            "the row number \"\(number)\" is not one from 1 to \(CellReference.rowLimit)")
+        }
+        row = value - 1
+      } else {
+        row += 1
+      }
+      column = -1
+    }
+    func mergeCell(_ reference: String?) {
+      // A merged area that cannot be read or overlaps another is left out: its cells stay as they are.
+      if let range = reference.flatMap({ CellRange($0) }) { grid.merge(range) }
+    }
     do throws(InputError) {
       while true {
         if usesPlainCells {
@@ -61,26 +79,24 @@ struct WorksheetReader {
             }
             continue
           }
+          if checkedNamespace.isMain, let tag = reader.plainStartTag(named: "row") {
+            try startRow(number: tag["r"])
+            continue
+          }
+          if checkedNamespace.isMain, let tag = reader.plainStartTag(named: "mergeCell") {
+            mergeCell(tag["ref"])
+            continue
+          }
         }
         guard let event = try reader.next() else { break }
         guard case .start(let tag) = event else { continue }
         if SpreadsheetML.isMain(tag.name, "row") {
-          if let number = tag["r"] {
-            guard let value = Int(number), value >= 1, value <= CellReference.rowLimit else {
-              throw InputError(
-                grid.location(of: CellReference(row: max(row, 0), column: 0)),
-                "the row number \"\(number)\" is not one from 1 to \(CellReference.rowLimit)")
-            }
-            row = value - 1
-          } else {
-            row += 1
-          }
-          column = -1
+          try startRow(number: tag["r"])
         } else if SpreadsheetML.isMain(tag.name, "c") {
           try place(reference: tag["r"]) { reference throws(InputError) in try readCell(tag, at: reference, reader: &reader) }
         } else if SpreadsheetML.isMain(tag.name, "mergeCell") {
           // A merged area that cannot be read or overlaps another is left out: its cells stay as they are.
-          if let range = tag["ref"].flatMap({ CellRange($0) }) { grid.merge(range) }
+          mergeCell(tag["ref"])
         } else if SpreadsheetML.isMain(tag.name, "extLst") {
           try reader.skipElement()
         }

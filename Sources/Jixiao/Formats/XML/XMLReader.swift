@@ -782,4 +782,94 @@ extension XMLReader {
     if found == nil { position = start }
     return found
   }
+
+  /// A start tag written the plain way, as `plainStartTag(named:)` reads it: its attributes' values by
+  /// name, and whether it was an empty-element tag.
+  struct PlainStartTag {
+    var attributes: [(name: String, value: String)] = []
+    var isEmpty = false
+
+    subscript(_ name: String) -> String? { attributes.first { $0.name == name }?.value }
+  }
+
+  /// The next start tag when it is `<name` (unprefixed) with attributes whose names are unprefixed, not
+  /// `xmlns`, each at most once, and whose values are ASCII without references or `<`, then `>` or `/>`:
+  /// read as `next()` reads it (the element is open after it unless it was empty, and then it is closed
+  /// too). Anything else returns nil with nothing read. The name is in `defaultNamespace`, which the
+  /// caller checks.
+  mutating func plainStartTag(named name: StaticString) -> PlainStartTag? {
+    guard pendingEnd == nil, !finished, readProlog, text.isEmpty, !stack.isEmpty, stack.count < limits.maximumDepth
+    else { return nil }
+    let bytes = self.bytes
+    let start = position
+    let found = bytes.withUnsafeBufferPointer { buffer -> PlainStartTag? in
+      let count = buffer.count
+      let nameLength = name.utf8CodeUnitCount
+      while position < count, Self.isSpace(buffer[position]) { position += 1 }
+      guard position + nameLength + 1 < count, buffer[position] == UInt8(ascii: "<") else { return nil }
+      for index in 0..<nameLength where buffer[position + 1 + index] != name.utf8Start[index] { return nil }
+      position += 1 + nameLength
+      var tag = PlainStartTag()
+      var names: [Range<Int>] = []
+      while true {
+        let spaced = position < count && Self.isSpace(buffer[position])
+        while position < count, Self.isSpace(buffer[position]) { position += 1 }
+        guard position + 1 < count else { return nil }
+        if buffer[position] == UInt8(ascii: ">") {
+          position += 1
+          break
+        }
+        if buffer[position] == UInt8(ascii: "/") {
+          guard buffer[position + 1] == UInt8(ascii: ">") else { return nil }
+          position += 2
+          tag.isEmpty = true
+          break
+        }
+        guard spaced, names.count < limits.maximumAttributes else { return nil }
+        let nameStart = position
+        while position < count {
+          let byte = buffer[position]
+          guard byte != UInt8(ascii: ":"), byte < 0x80 else { return nil }
+          guard Self.isNameByte(byte) else { break }
+          position += 1
+        }
+        let attribute = nameStart..<position
+        guard !attribute.isEmpty, attribute.count <= limits.maximumNameBytes, buffer[nameStart] >= UInt8(ascii: "A"),
+          !Self.bytes(buffer, attribute, equal: "xmlns"),
+          !names.contains(where: { UnsafeBufferPointer(rebasing: buffer[$0]).elementsEqual(buffer[attribute]) })
+        else { return nil }
+        while position < count, Self.isSpace(buffer[position]) { position += 1 }
+        guard position + 1 < count, buffer[position] == UInt8(ascii: "=") else { return nil }
+        position += 1
+        while position < count, Self.isSpace(buffer[position]) { position += 1 }
+        guard position < count, buffer[position] == UInt8(ascii: "\"") || buffer[position] == UInt8(ascii: "'") else {
+          return nil
+        }
+        let quote = buffer[position]
+        position += 1
+        let valueStart = position
+        while position < count, buffer[position] != quote {
+          let byte = buffer[position]
+          guard byte >= 0x20, byte < 0x80, byte != UInt8(ascii: "&"), byte != UInt8(ascii: "<") else { return nil }
+          position += 1
+        }
+        guard position < count, position - valueStart <= limits.maximumAttributeBytes else { return nil }
+        names.append(attribute)
+        tag.attributes.append((Self.string(buffer, attribute), Self.string(buffer, valueStart..<position)))
+        position += 1
+      }
+      return tag
+    }
+    guard let found else {
+      position = start
+      return nil
+    }
+    if !found.isEmpty {
+      stack.append(
+        Open(
+          qualifiedName: String(describing: name), name: XMLName(defaultNamespace, String(describing: name)),
+          bindingsBefore: bindings.count, preservesSpace: stack.last?.preservesSpace ?? false))
+    }
+    return found
+  }
 }
