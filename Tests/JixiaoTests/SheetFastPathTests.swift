@@ -198,3 +198,46 @@ import Testing
     }
   }
 }
+
+/// A cell keeps its content in a shared box: still a value, equal and hashed by every field.
+@Suite struct GridCellValueTests {
+  static let base = GridCell(
+    kind: .number, text: "1", value: "1", formula: "A1", problem: nil, reference: CellReference(row: 1, column: 2))
+
+  @Test func everyFieldCountsInEqualityAndHash() {
+    var variants: [GridCell] = []
+    var cell = Self.base
+    cell.kind = .text
+    variants.append(cell)
+    cell = Self.base
+    cell.text = "2"
+    variants.append(cell)
+    cell = Self.base
+    cell.value = nil
+    variants.append(cell)
+    cell = Self.base
+    cell.formula = "B1"
+    variants.append(cell)
+    cell = Self.base
+    cell.problem = "x"
+    variants.append(cell)
+    cell = Self.base
+    cell.reference = CellReference(row: 0, column: 0)
+    variants.append(cell)
+    for variant in variants {
+      #expect(variant != Self.base)
+      #expect(Set([variant, Self.base]).count == 2)
+    }
+    let rebuilt = GridCell(kind: .number, text: "1", value: "1", formula: "A1", reference: CellReference(row: 1, column: 2))
+    #expect(rebuilt == Self.base, "equal by content, not by box")
+    #expect(rebuilt.hashValue == Self.base.hashValue)
+  }
+
+  @Test func aCopyIsIndependent() {
+    var copy = Self.base
+    copy.text = "changed"
+    #expect(Self.base.text == "1")
+    #expect(copy.text == "changed" && copy.value == "1" && copy.formula == "A1" && copy.kind == .number)
+    #expect(GridCell.empty(CellReference(row: 0, column: 0)).isEmpty)
+  }
+}

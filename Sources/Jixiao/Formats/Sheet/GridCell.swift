@@ -14,23 +14,58 @@ public struct GridCell: Sendable, Hashable {
     case empty, text, number, date, boolean, unreadable
   }
 
-  public var kind: Kind
-  public var text: String
-  public var value: String?
-  /// The formula, without its `=`, when the cell's value is a formula's cached result.
-  public var formula: String?
-  public var problem: String?
+  /// What the cell holds, in one immutable box: a grid's cells are copied row by row wherever a form is
+  /// read, and a copy is then one reference count instead of one per text. Setting a field replaces the box.
+  private final class Content: Sendable {
+    let kind: Kind
+    let text: String
+    let value: String?
+    let formula: String?
+    let problem: String?
+
+    init(kind: Kind, text: String, value: String?, formula: String?, problem: String?) {
+      self.kind = kind
+      self.text = text
+      self.value = value
+      self.formula = formula
+      self.problem = problem
+    }
+
+    /// Every empty cell shares one box.
+    static let empty = Content(kind: .empty, text: "", value: nil, formula: nil, problem: nil)
+  }
+
+  private var content: Content
   public var reference: CellReference
+
+  public var kind: Kind {
+    get { content.kind }
+    set { content = Content(kind: newValue, text: text, value: value, formula: formula, problem: problem) }
+  }
+  public var text: String {
+    get { content.text }
+    set { content = Content(kind: kind, text: newValue, value: value, formula: formula, problem: problem) }
+  }
+  public var value: String? {
+    get { content.value }
+    set { content = Content(kind: kind, text: text, value: newValue, formula: formula, problem: problem) }
+  }
+  /// The formula, without its `=`, when the cell's value is a formula's cached result.
+  public var formula: String? {
+    get { content.formula }
+    set { content = Content(kind: kind, text: text, value: value, formula: newValue, problem: problem) }
+  }
+  public var problem: String? {
+    get { content.problem }
+    set { content = Content(kind: kind, text: text, value: value, formula: formula, problem: newValue) }
+  }
 
   public init(
     kind: Kind, text: String, value: String? = nil, formula: String? = nil, problem: String? = nil,
     reference: CellReference
   ) {
-    self.kind = kind
-    self.text = text
-    self.value = value
-    self.formula = formula
-    self.problem = problem
+    let isBlank = kind == .empty && text.isEmpty && value == nil && formula == nil && problem == nil
+    content = isBlank ? .empty : Content(kind: kind, text: text, value: value, formula: formula, problem: problem)
     self.reference = reference
   }
 
@@ -39,4 +74,30 @@ public struct GridCell: Sendable, Hashable {
   }
 
   public var isEmpty: Bool { kind == .empty }
+
+  public static func == (lhs: GridCell, rhs: GridCell) -> Bool {
+    lhs.reference == rhs.reference
+      && (lhs.content === rhs.content
+        || (lhs.kind == rhs.kind && lhs.text == rhs.text && lhs.value == rhs.value && lhs.formula == rhs.formula
+          && lhs.problem == rhs.problem))
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(kind)
+    hasher.combine(text)
+    hasher.combine(value)
+    hasher.combine(formula)
+    hasher.combine(problem)
+    hasher.combine(reference)
+  }
+}
+
+extension GridCell: CustomStringConvertible {
+  public var description: String {
+    var parts = ["\(reference)", kind.rawValue, "\"\(text)\""]
+    if let value { parts.append("value \"\(value)\"") }
+    if let formula { parts.append("formula =\(formula)") }
+    if let problem { parts.append("problem: \(problem)") }
+    return "GridCell(" + parts.joined(separator: " ") + ")"
+  }
 }
