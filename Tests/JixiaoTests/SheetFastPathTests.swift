@@ -17,6 +17,29 @@ import Testing
     return String(name.reversed()) + (row.map { String($0) } ?? "")
   }
 
+  /// The definition: split at colons, at most two parts, each a reference.
+  static func referenceRange(_ text: String) -> CellRange? {
+    let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+    guard parts.count <= 2, let first = CellReference(parts[0]), let last = CellReference(parts[parts.count - 1]) else {
+      return nil
+    }
+    return CellRange(first: first, last: last)
+  }
+
+  @Test func cellRangesParseAsDefined() {
+    var random = SplitMix(seed: 3)
+    let alphabet = Array("AB1209:$x ")
+    let texts =
+      ["A1:B2", "A1", "", ":", "A1:", ":B2", "A1:B2:C3", "$A$1:$B$2", "b2:a1", "A0:B1", "XFE1:A1", "XFD1048576:A1", "一:A1"]
+      + (0..<2_000).map { _ in
+        String((0..<Int.random(in: 0...9, using: &random)).map { _ in alphabet.randomElement(using: &random)! })
+      }
+    for text in texts {
+      #expect(CellRange(text) == Self.referenceRange(text), "\(text)")
+      #expect(CellRange(Substring(text)) == Self.referenceRange(text), "\(text)")
+    }
+  }
+
   @Test func cellReferencesPrintAsDefined() {
     var random = SystemRandomNumberGenerator()
     let columns =

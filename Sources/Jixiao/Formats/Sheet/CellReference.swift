@@ -19,7 +19,7 @@ public struct CellReference: Sendable, Hashable, Comparable, CustomStringConvert
     self = parsed
   }
 
-  private init?(bytes: some Sequence<UInt8>) {
+  fileprivate init?(bytes: some Sequence<UInt8>) {
     var column = 0
     var row = 0
     var letters = 0
@@ -98,11 +98,22 @@ public struct CellRange: Sendable, Hashable, CustomStringConvertible {
 
   /// Parses `A1:C2` (or a single `A1`).
   public init?(_ text: some StringProtocol) {
-    let parts = text.split(separator: ":", omittingEmptySubsequences: false)
-    guard parts.count <= 2, let first = CellReference(parts[0]), let last = CellReference(parts[parts.count - 1]) else {
-      return nil
+    // Every merged area of a sheet is parsed: its two halves are read in place, without splitting.
+    let parsed =
+      text.utf8.withContiguousStorageIfAvailable { Self.parse($0) } ?? Array(text.utf8).withUnsafeBufferPointer(Self.parse)
+    guard let parsed else { return nil }
+    self = parsed
+  }
+
+  private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> CellRange? {
+    guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else {
+      return CellReference(bytes: bytes).map { CellRange(first: $0, last: $0) }
     }
-    self.init(first: first, last: last)
+    let second = UnsafeBufferPointer(rebasing: bytes[(colon + 1)...])
+    guard !second.contains(UInt8(ascii: ":")), let first = CellReference(bytes: UnsafeBufferPointer(rebasing: bytes[..<colon])),
+      let last = CellReference(bytes: second)
+    else { return nil }
+    return CellRange(first: first, last: last)
   }
 
   public func contains(_ reference: CellReference) -> Bool {
