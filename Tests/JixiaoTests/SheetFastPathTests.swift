@@ -40,6 +40,43 @@ import Testing
     }
   }
 
+  /// The definition of `SheetNumber.isPlainText`, on the string's UTF-8 view.
+  static func referenceIsPlainText(_ text: String) -> Bool {
+    var utf8 = text.utf8[...]
+    guard utf8.count <= 20 else { return false }
+    let negative = utf8.first == UInt8(ascii: "-")
+    if negative { utf8 = utf8.dropFirst() }
+    let integer = utf8.prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+    guard !integer.isEmpty, integer.count == 1 || integer.first != UInt8(ascii: "0") else { return false }
+    var rest = utf8.dropFirst(integer.count)
+    var significant = integer.first == UInt8(ascii: "0") ? 0 : integer.count
+    var fractionIsZero = true
+    if let point = rest.first {
+      guard point == UInt8(ascii: "."), let last = rest.last, last != UInt8(ascii: "0"), rest.count > 1 else { return false }
+      rest = rest.dropFirst()
+      for byte in rest {
+        guard byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") else { return false }
+        if byte != UInt8(ascii: "0") { fractionIsZero = false }
+        if significant > 0 || byte != UInt8(ascii: "0") { significant += 1 }
+      }
+    }
+    guard significant <= SheetNumber.significantDigits else { return false }
+    return !negative || integer.first != UInt8(ascii: "0") || !fractionIsZero
+  }
+
+  @Test func plainNumberTextIsToldAsDefined() {
+    var random = SplitMix(seed: 11)
+    let alphabet = Array("0123456789.-e+ 0")
+    let texts =
+      ["0", "-0", "-0.0", "0.5", "-0.5", "10", "010", "1.50", "1.", ".5", "", "123456789012345", "1234567890123456", "一"]
+      + (0..<5_000).map { _ in
+        String((0..<Int.random(in: 0...22, using: &random)).map { _ in alphabet.randomElement(using: &random)! })
+      }
+    for text in texts {
+      #expect(SheetNumber.isPlainText(text) == Self.referenceIsPlainText(text), "\(text)")
+    }
+  }
+
   @Test func cellReferencesPrintAsDefined() {
     var random = SystemRandomNumberGenerator()
     let columns =

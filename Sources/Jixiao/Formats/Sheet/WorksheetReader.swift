@@ -71,21 +71,30 @@ struct WorksheetReader {
           if checkedNamespace.changes != reader.defaultNamespaceChanges {
             checkedNamespace = (reader.defaultNamespaceChanges, SpreadsheetML.isMainNamespace(reader.defaultNamespace))
           }
-          if checkedNamespace.isMain, let plain = reader.plainCell() {
-            try place(reference: plain.reference) { reference in
-              cell(
-                type: plain.type ?? "n", value: plain.value, inline: nil, formula: nil, style: plain.style.flatMap { Int($0) },
-                at: reference)
+          if checkedNamespace.isMain {
+            switch reader.nextTagLead() {
+            case UInt8(ascii: "c"):
+              if let plain = reader.plainCell() {
+                try place(reference: plain.reference) { reference in
+                  cell(
+                    type: plain.type ?? "n", value: plain.value, inline: nil, formula: nil,
+                    style: plain.style.flatMap { Int($0) }, at: reference)
+                }
+                continue
+              }
+            case UInt8(ascii: "r"):
+              if let tag = reader.plainStartTag(named: "row") {
+                try startRow(number: tag["r"])
+                continue
+              }
+            case UInt8(ascii: "m"):
+              if let tag = reader.plainStartTag(named: "mergeCell") {
+                mergeCell(tag["ref"])
+                continue
+              }
+            default:
+              break
             }
-            continue
-          }
-          if checkedNamespace.isMain, let tag = reader.plainStartTag(named: "row") {
-            try startRow(number: tag["r"])
-            continue
-          }
-          if checkedNamespace.isMain, let tag = reader.plainStartTag(named: "mergeCell") {
-            mergeCell(tag["ref"])
-            continue
           }
         }
         guard let event = try reader.next() else { break }

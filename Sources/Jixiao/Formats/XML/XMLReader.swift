@@ -797,6 +797,16 @@ extension XMLReader {
   /// read as `next()` reads it (the element is open after it unless it was empty, and then it is closed
   /// too). Anything else returns nil with nothing read. The name is in `defaultNamespace`, which the
   /// caller checks.
+  /// The byte after the `<` of the next tag, past white space, without reading anything: how a caller
+  /// picks the plain path to try (`c`, `r`, `m`, or `/` for an end tag); nil when something else is next.
+  func nextTagLead() -> UInt8? {
+    guard pendingEnd == nil, !finished, readProlog, text.isEmpty else { return nil }
+    var index = position
+    while index < bytes.count, Self.isSpace(bytes[index]) { index += 1 }
+    guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "<") else { return nil }
+    return bytes[index + 1]
+  }
+
   mutating func plainStartTag(named name: StaticString) -> PlainStartTag? {
     guard pendingEnd == nil, !finished, readProlog, text.isEmpty, !stack.isEmpty, stack.count < limits.maximumDepth
     else { return nil }
@@ -810,7 +820,6 @@ extension XMLReader {
       for index in 0..<nameLength where buffer[position + 1 + index] != name.utf8Start[index] { return nil }
       position += 1 + nameLength
       var tag = PlainStartTag()
-      var names: [Range<Int>] = []
       while true {
         let spaced = position < count && Self.isSpace(buffer[position])
         while position < count, Self.isSpace(buffer[position]) { position += 1 }
@@ -825,7 +834,7 @@ extension XMLReader {
           tag.isEmpty = true
           break
         }
-        guard spaced, names.count < limits.maximumAttributes else { return nil }
+        guard spaced, tag.attributes.count < limits.maximumAttributes else { return nil }
         let nameStart = position
         while position < count {
           let byte = buffer[position]
@@ -835,9 +844,10 @@ extension XMLReader {
         }
         let attribute = nameStart..<position
         guard !attribute.isEmpty, attribute.count <= limits.maximumNameBytes, buffer[nameStart] >= UInt8(ascii: "A"),
-          !Self.bytes(buffer, attribute, equal: "xmlns"),
-          !names.contains(where: { UnsafeBufferPointer(rebasing: buffer[$0]).elementsEqual(buffer[attribute]) })
+          !Self.bytes(buffer, attribute, equal: "xmlns")
         else { return nil }
+        let attributeName = Self.string(buffer, attribute)
+        guard !tag.attributes.contains(where: { $0.name == attributeName }) else { return nil }
         while position < count, Self.isSpace(buffer[position]) { position += 1 }
         guard position + 1 < count, buffer[position] == UInt8(ascii: "=") else { return nil }
         position += 1
@@ -854,8 +864,7 @@ extension XMLReader {
           position += 1
         }
         guard position < count, position - valueStart <= limits.maximumAttributeBytes else { return nil }
-        names.append(attribute)
-        tag.attributes.append((Self.string(buffer, attribute), Self.string(buffer, valueStart..<position)))
+        tag.attributes.append((attributeName, Self.string(buffer, valueStart..<position)))
         position += 1
       }
       return tag
