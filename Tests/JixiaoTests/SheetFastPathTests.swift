@@ -301,3 +301,48 @@ import Testing
     #expect(GridCell.empty(CellReference(row: 0, column: 0)).isEmpty)
   }
 }
+
+/// The locator's word tests on bytes against their definitions on the string's views.
+@Suite struct VocabularyFastPathTests {
+  static let vocabulary = FormVocabulary.standard
+
+  static func referenceIsTitle(_ key: String) -> Bool {
+    vocabulary.titleWords.contains { word in
+      let bytes = key.utf8
+      var index = bytes.startIndex
+      while let found = bytes[index...].firstIndex(of: word[0]) {
+        if bytes[found...].starts(with: word) {
+          let rest = key[bytes.index(found, offsetBy: word.count)...]
+          if rest.isEmpty || FormText.year(ofYearCell: String(rest)) != nil { return true }
+        }
+        index = bytes.index(after: found)
+      }
+      return false
+    }
+  }
+
+  static func referenceMayBeNameHeader(_ printed: String) -> Bool {
+    let endings = Set(vocabulary.nameHeaders.compactMap { $0.text.unicodeScalars.last.map { Array(String($0).utf8) } })
+    var bytes = Substring(printed).utf8
+    while let last = bytes.last, last <= 0x20 || last == UInt8(ascii: ":") { bytes = bytes.dropLast() }
+    return endings.contains { bytes.count >= $0.count && bytes.suffix($0.count).elementsEqual($0) }
+  }
+
+  @Test func wordsAreToldAsDefined() {
+    var random = SplitMix(seed: 29)
+    let pieces = [
+      "自评表", "目标表", "项目支出绩效", "（2023年度）", "(2024年度)", "2023", "年度", " ", "：", ":", "标", "称", "指标", "三级指标", "a", "\n", "目",
+    ]
+    let texts =
+      ["", "项目支出绩效自评表", "项目支出绩效自评表（2023年度）", "三级指标", "三级指标：", "指标名称 ", "目标表的说明"]
+      + (0..<3_000).map { _ in
+        (0..<Int.random(in: 0...5, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+      }
+    for text in texts {
+      #expect(Self.vocabulary.isTitle(text) == Self.referenceIsTitle(text), "\(text)")
+      #expect(Self.vocabulary.mayBeNameHeader(text) == Self.referenceMayBeNameHeader(text), "\(text)")
+      #expect(
+        Self.vocabulary.mayBeNameHeader(String(text.dropFirst())) == Self.referenceMayBeNameHeader(String(text.dropFirst())))
+    }
+  }
+}
