@@ -346,3 +346,17 @@ import Testing
     }
   }
 }
+
+extension VocabularyFastPathTests {
+  @Test func prefixesAreComparedAsBytes() {
+    let texts = ["", "其中：当年财政拨款", "其中", "其中:", "★产出", "项目资金（万元）", "预算执行情况（20分）", "a"]
+    let words = ["", "其中：", "其中:", "★", "项目资金", "预算执行情况", "a", "ab"]
+    for text in texts {
+      for word in words {
+        #expect(FormText.starts(text, with: word) == text.utf8.starts(with: word.utf8), "\(text) \(word)")
+        let substringBacked = String(Substring(text))
+        #expect(FormText.starts(substringBacked, with: word) == text.utf8.starts(with: word.utf8))
+      }
+    }
+  }
+}
