@@ -360,3 +360,37 @@ extension VocabularyFastPathTests {
     }
   }
 }
+
+/// Merged areas are checked for overlap against an index by row: the same areas are kept as a scan of
+/// every kept area keeps (the definition).
+@Suite struct GridMergeIndexTests {
+  @Test func theIndexKeepsWhatAScanKeeps() {
+    var random = SplitMix(seed: 41)
+    for _ in 0..<50 {
+      var grid = Grid(file: "t", name: "s")
+      var kept: [CellRange] = []
+      for _ in 0..<200 {
+        let row = Int.random(in: 0..<40, using: &random)
+        let column = Int.random(in: 0..<10, using: &random)
+        let range = CellRange(
+          first: CellReference(row: row, column: column),
+          last: CellReference(row: row + Int.random(in: 0..<4, using: &random), column: column + Int.random(in: 0..<3, using: &random)))
+        let overlaps = kept.contains {
+          $0.first.row <= range.last.row && range.first.row <= $0.last.row && $0.first.column <= range.last.column
+            && range.first.column <= $0.last.column
+        }
+        let expected = range.first != range.last && !overlaps
+        if expected { kept.append(range) }
+        #expect(grid.merge(range) == expected)
+      }
+      #expect(grid.merges == kept)
+      let rebuilt = Grid(file: "t", name: "s", merges: kept)
+      #expect(rebuilt == grid)
+      var again = rebuilt
+      for range in kept {
+        let added = again.merge(range)
+        #expect(!added, "an area given to init is indexed too")
+      }
+    }
+  }
+}

@@ -21,6 +21,9 @@ public struct Grid: Sendable, Hashable {
   public var preamble: [String]
   public private(set) var rows: [[GridCell]]
   public private(set) var merges: [CellRange]
+  /// For each row that merged areas cross, the indexes of those areas in `merges` (derived from it, so
+  /// left out of equality and hashing).
+  private var mergesByRow: [Int: [Int]] = [:]
 
   public init(
     file: String, name: String, isHidden: Bool = false, preamble: [String] = [], rows: [[GridCell]] = [],
@@ -32,6 +35,9 @@ public struct Grid: Sendable, Hashable {
     self.preamble = preamble
     self.rows = []
     self.merges = merges
+    for (index, range) in merges.enumerated() {
+      for row in range.first.row...range.last.row { mergesByRow[row, default: []].append(index) }
+    }
     for row in rows {
       for cell in row where !cell.isEmpty { self[cell.reference] = cell }
     }
@@ -55,14 +61,10 @@ public struct Grid: Sendable, Hashable {
     }
     set {
       precondition(reference.row >= 0 && reference.column >= 0, "a cell reference is never negative")
-      var cell = newValue
-      cell.reference = reference
-      if cell.isEmpty && (reference.row >= rows.count || reference.column >= rows[reference.row].count) { return }
-      while rows.count <= reference.row { rows.append([]) }
-      while rows[reference.row].count <= reference.column {
-        rows[reference.row].append(.empty(CellReference(row: reference.row, column: rows[reference.row].count)))
-      }
-      rows[reference.row][reference.column] = cell
+      if newValue.isEmpty && (reference.row >= rows.count || reference.column >= rows[reference.row].count) { return }
+      if rows.count <= reference.row { rows += repeatElement([], count: reference.row + 1 - rows.count) }
+      // One access to the row: a sheet sets every cell it reads through here.
+      rows[reference.row].place(newValue, at: reference)
     }
   }
 
@@ -75,12 +77,16 @@ public struct Grid: Sendable, Hashable {
   /// Returns whether the area was kept.
   @discardableResult
   public mutating func merge(_ range: CellRange) -> Bool {
-    guard range.first != range.last,
-      !merges.contains(where: {
-        $0.first.row <= range.last.row && range.first.row <= $0.last.row && $0.first.column <= range.last.column
-          && range.first.column <= $0.last.column
-      })
-    else { return false }
+    guard range.first != range.last else { return false }
+    // Only the areas that cross one of the range's rows can overlap it: a sheet of a thousand forms has
+    // tens of thousands of areas, which a scan of all of them for each would make quadratic.
+    for row in range.first.row...range.last.row {
+      for index in mergesByRow[row] ?? [] {
+        let kept = merges[index]
+        if kept.first.column <= range.last.column && range.first.column <= kept.last.column { return false }
+      }
+    }
+    for row in range.first.row...range.last.row { mergesByRow[row, default: []].append(merges.count) }
     merges.append(range)
     return true
   }
@@ -111,5 +117,35 @@ public struct Grid: Sendable, Hashable {
   /// Where a paragraph of a grid's preamble is, given the grid's file and name.
   public static func location(ofPreambleParagraph index: Int, file: String, name: String) -> SourceLocation {
     SourceLocation(file: file, field: "\(name), paragraph \(index + 1) above the table")
+  }
+}
+
+extension Grid {
+  public static func == (lhs: Grid, rhs: Grid) -> Bool {
+    lhs.file == rhs.file && lhs.name == rhs.name && lhs.isHidden == rhs.isHidden && lhs.preamble == rhs.preamble
+      && lhs.rows == rhs.rows && lhs.merges == rhs.merges && lhs.rowLines == rhs.rowLines
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(file)
+    hasher.combine(name)
+    hasher.combine(isHidden)
+    hasher.combine(preamble)
+    hasher.combine(rows)
+    hasher.combine(merges)
+    hasher.combine(rowLines)
+  }
+}
+
+extension [GridCell] {
+  /// Sets the cell at its column, filling the columns before it with empty cells.
+  fileprivate mutating func place(_ cell: GridCell, at reference: CellReference) {
+    if count <= reference.column {
+      reserveCapacity(reference.column + 1)
+      for column in count...reference.column { append(.empty(CellReference(row: reference.row, column: column))) }
+    }
+    var placed = cell
+    placed.reference = reference
+    self[reference.column] = placed
   }
 }
