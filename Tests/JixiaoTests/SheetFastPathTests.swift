@@ -141,7 +141,10 @@ import Testing
     #"<c r="A1" t="str"><f>1+1</f><v>2</v></c>"#, #"<c r="A1"><v>1&amp;2</v></c>"#, #"<c r="A1"><v>a]]>b</v></c>"#,
     "<c r=\"A1\"><v>1\r\n2</v></c>", #"<c r="A1"><v>一</v></c>"#, #"<c r="A1" r="B1"><v>1</v></c>"#,
     #"<c r="A1" x="1"><v>1</v></c>"#, #"<c r="A1"t="s"><v>1</v></c>"#, #"<c r="A1"><v/></c>"#, #"<c r="A1"><v></v></c>"#,
-    #"<c r="A1"><v>1</v><v>2</v></c>"#, #"<c r="A1"><v>1</v ></c>"#, #"<c r="A1"><v>1</v></c >"#, #"<c r="1A"><v>1</v></c>"#,
+    #"<c r="A1"><v>1</v><v>2</v></c>"#, #"<c r="A1" s="007"><v>1</v></c>"#, #"<c r="A1" s="+1"><v>1</v></c>"#,
+    #"<c r="A1" s=""><v>1</v></c>"#,
+    #"<c r="A1" s="99999999999999999999"><v>1</v></c>"#, #"<c r="$B$2"><v>1</v></c>"#, #"<c r="b2"><v>1</v></c>"#,
+    #"<c r="A1"><v>1</v ></c>"#, #"<c r="A1"><v>1</v></c >"#, #"<c r="1A"><v>1</v></c>"#,
     #"<c r="A1" t="inlineStr"><is><t>x</t></is></c>"#, #"<c r="A1" t="b"><v>1</v></c>"#, #"<c r="A1" t="e"><v>#REF!</v></c>"#,
     #"<c r="A1"><v>1</v></c"#, #"<c r="A1"><v>1"#, #"<c r="A1" s="x"><v>1</v></c>"#, #"<c r="XFE1"><v>1</v></c>"#,
     #"<c r="A1" t="s"><v>99</v></c>"#, #"<c r="A1"><v>1</v></d>"#, #"<col/>"#, #"<c r="A1"><x/><v>1</v></c>"#,
@@ -374,7 +377,8 @@ extension VocabularyFastPathTests {
         let column = Int.random(in: 0..<10, using: &random)
         let range = CellRange(
           first: CellReference(row: row, column: column),
-          last: CellReference(row: row + Int.random(in: 0..<4, using: &random), column: column + Int.random(in: 0..<3, using: &random)))
+          last: CellReference(
+            row: row + Int.random(in: 0..<4, using: &random), column: column + Int.random(in: 0..<3, using: &random)))
         let overlaps = kept.contains {
           $0.first.row <= range.last.row && range.first.row <= $0.last.row && $0.first.column <= range.last.column
             && range.first.column <= $0.last.column

@@ -19,7 +19,7 @@ public struct CellReference: Sendable, Hashable, Comparable, CustomStringConvert
     self = parsed
   }
 
-  fileprivate init?(bytes: some Sequence<UInt8>) {
+  init?(bytes: some Sequence<UInt8>) {
     var column = 0
     var row = 0
     var letters = 0

@@ -20,19 +20,18 @@ struct WorksheetReader {
     var cells = 0
     /// Whether unprefixed names are SpreadsheetML's, as of the reader's `defaultNamespaceChanges`.
     var checkedNamespace = (changes: -1, isMain: false)
-    /// Places a cell read by either path: its reference (or the next place in the row), its limits.
-    func place(reference text: String?, _ read: (CellReference) throws(InputError) -> GridCell) throws(InputError) {
-      let reference: CellReference
-      if let text {
-        guard let parsed = CellReference(text) else {
-          throw InputError(
-            grid.location(of: CellReference(row: max(row, 0), column: column + 1)),
-            "the cell reference \"\(text)\" is not one")
-        }
-        reference = parsed
-      } else {
-        reference = CellReference(row: max(row, 0), column: column + 1)
+    /// The reference a general-path `<c>` gives, if any; an error when its text is no reference.
+    func reference(_ text: String?) throws(InputError) -> CellReference? {
+      guard let text else { return nil }
+      guard let parsed = CellReference(text) else {
+        throw InputError(
+          grid.location(of: CellReference(row: max(row, 0), column: column + 1)), "the cell reference \"\(text)\" is not one")
       }
+      return parsed
+    }
+    /// Places a cell read by either path: at its reference (or the next place in the row), within limits.
+    func place(_ given: CellReference?, _ read: (CellReference) throws(InputError) -> GridCell) throws(InputError) {
+      let reference = given ?? CellReference(row: max(row, 0), column: column + 1)
       guard reference.column < CellReference.columnLimit, reference.row < CellReference.rowLimit else {
         throw InputError(grid.location(of: reference), "the cell lies beyond Excel's last row or column")
       }
@@ -75,10 +74,8 @@ struct WorksheetReader {
             switch reader.nextTagLead() {
             case UInt8(ascii: "c"):
               if let plain = reader.plainCell() {
-                try place(reference: plain.reference) { reference in
-                  cell(
-                    type: plain.type ?? "n", value: plain.value, inline: nil, formula: nil,
-                    style: plain.style.flatMap { Int($0) }, at: reference)
+                try place(plain.reference) { reference in
+                  cell(type: plain.type ?? "n", value: plain.value, inline: nil, formula: nil, style: plain.style, at: reference)
                 }
                 continue
               }
@@ -102,7 +99,7 @@ struct WorksheetReader {
         if SpreadsheetML.isMain(tag.name, "row") {
           try startRow(number: tag["r"])
         } else if SpreadsheetML.isMain(tag.name, "c") {
-          try place(reference: tag["r"]) { reference throws(InputError) in try readCell(tag, at: reference, reader: &reader) }
+          try place(try reference(tag["r"])) { reference throws(InputError) in try readCell(tag, at: reference, reader: &reader) }
         } else if SpreadsheetML.isMain(tag.name, "mergeCell") {
           // A merged area that cannot be read or overlaps another is left out: its cells stay as they are.
           mergeCell(tag["ref"])

@@ -638,14 +638,18 @@ public struct XMLReader {
 extension XMLReader {
   /// A `<c>` element as `plainCell()` reads it: its `r`, `s` and `t` attributes and the text of its `<v>`.
   struct PlainCell {
-    var reference: String?
-    var style: String?
+    /// `r`, read as `CellReference(_:)` reads its text; a text it refuses is left to the general path.
+    var reference: CellReference?
+    /// `s`, read as `Int(_:)` reads its text when that is plain digits; anything else is left to the
+    /// general path.
+    var style: Int?
     var type: String?
     var value: String?
   }
 
   /// The next element when it is a worksheet cell written the plain way, read whole: white space, then
-  /// `<c` with only the attributes `r`, `s` and `t` (each at most once, ASCII, no references), then `/>`,
+  /// `<c` with only the attributes `r` (a cell reference), `s` (digits) and `t` (each at most once, ASCII,
+  /// no references), then `/>`,
   /// or `>`, white space, at most one `<v>` holding ASCII text without references, line breaks or `]`
   /// and its `</v>`, white space and `</c>`. Anything else returns nil with nothing read, for `next()`.
   ///
@@ -680,6 +684,7 @@ extension XMLReader {
     skipWhiteSpace()
     guard take("<c"), position < count else { return nil }
     var cell = PlainCell()
+    var seen = (reference: false, style: false)
     let maximumValue = min(64, limits.maximumAttributeBytes)
     var isEmpty = false
     while true {
@@ -713,12 +718,20 @@ extension XMLReader {
         position += 1
       }
       guard position < count, position - valueStart <= maximumValue else { return nil }
-      let value = Self.string(buffer, valueStart..<position)
+      let value = UnsafeBufferPointer(rebasing: buffer[valueStart..<position])
       position += 1
       switch name {
-      case UInt8(ascii: "r") where cell.reference == nil: cell.reference = value
-      case UInt8(ascii: "s") where cell.style == nil: cell.style = value
-      case UInt8(ascii: "t") where cell.type == nil: cell.type = value
+      case UInt8(ascii: "r") where !seen.reference:
+        guard let reference = CellReference(bytes: value) else { return nil }
+        cell.reference = reference
+        seen.reference = true
+      case UInt8(ascii: "s") where !seen.style:
+        guard (1...18).contains(value.count), value.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else {
+          return nil
+        }
+        cell.style = value.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
+        seen.style = true
+      case UInt8(ascii: "t") where cell.type == nil: cell.type = String(decoding: value, as: UTF8.self)
       default: return nil
       }
     }
