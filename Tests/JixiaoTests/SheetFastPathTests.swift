@@ -369,11 +369,12 @@ extension VocabularyFastPathTests {
 @Suite struct GridMergeIndexTests {
   @Test func theIndexKeepsWhatAScanKeeps() {
     var random = SplitMix(seed: 41)
+    var indexed = false
     for _ in 0..<50 {
       var grid = Grid(file: "t", name: "s")
       var kept: [CellRange] = []
-      for _ in 0..<200 {
-        let row = Int.random(in: 0..<40, using: &random)
+      for _ in 0..<300 {
+        let row = Int.random(in: 0..<Int.random(in: 20..<400, using: &random), using: &random)
         let column = Int.random(in: 0..<10, using: &random)
         let range = CellRange(
           first: CellReference(row: row, column: column),
@@ -388,6 +389,7 @@ extension VocabularyFastPathTests {
         #expect(grid.merge(range) == expected)
       }
       #expect(grid.merges == kept)
+      indexed = indexed || kept.count > Grid.scannedMerges
       let rebuilt = Grid(file: "t", name: "s", merges: kept)
       #expect(rebuilt == grid)
       var again = rebuilt
@@ -396,5 +398,6 @@ extension VocabularyFastPathTests {
         #expect(!added, "an area given to init is indexed too")
       }
     }
+    #expect(indexed, "past the scanned areas the index is tried too")
   }
 }

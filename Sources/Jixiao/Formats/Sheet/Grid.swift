@@ -21,8 +21,8 @@ public struct Grid: Sendable, Hashable {
   public var preamble: [String]
   public private(set) var rows: [[GridCell]]
   public private(set) var merges: [CellRange]
-  /// For each row that merged areas cross, the indexes of those areas in `merges` (derived from it, so
-  /// left out of equality and hashing).
+  /// Once there are `scannedMerges` areas: for each row that merged areas cross, the indexes of those
+  /// areas in `merges` (derived from it, so left out of equality and hashing).
   private var mergesByRow: [Int: [Int]] = [:]
 
   public init(
@@ -35,9 +35,6 @@ public struct Grid: Sendable, Hashable {
     self.preamble = preamble
     self.rows = []
     self.merges = merges
-    for (index, range) in merges.enumerated() {
-      for row in range.first.row...range.last.row { mergesByRow[row, default: []].append(index) }
-    }
     for row in rows {
       for cell in row where !cell.isEmpty { self[cell.reference] = cell }
     }
@@ -61,10 +58,14 @@ public struct Grid: Sendable, Hashable {
     }
     set {
       precondition(reference.row >= 0 && reference.column >= 0, "a cell reference is never negative")
-      if newValue.isEmpty && (reference.row >= rows.count || reference.column >= rows[reference.row].count) { return }
-      if rows.count <= reference.row { rows += repeatElement([], count: reference.row + 1 - rows.count) }
-      // One access to the row: a sheet sets every cell it reads through here.
-      rows[reference.row].place(newValue, at: reference)
+      var cell = newValue
+      cell.reference = reference
+      if cell.isEmpty && (reference.row >= rows.count || reference.column >= rows[reference.row].count) { return }
+      while rows.count <= reference.row { rows.append([]) }
+      while rows[reference.row].count <= reference.column {
+        rows[reference.row].append(.empty(CellReference(row: reference.row, column: rows[reference.row].count)))
+      }
+      rows[reference.row][reference.column] = cell
     }
   }
 
@@ -78,17 +79,32 @@ public struct Grid: Sendable, Hashable {
   @discardableResult
   public mutating func merge(_ range: CellRange) -> Bool {
     guard range.first != range.last else { return false }
-    // Only the areas that cross one of the range's rows can overlap it: a sheet of a thousand forms has
-    // tens of thousands of areas, which a scan of all of them for each would make quadratic.
-    for row in range.first.row...range.last.row {
-      for index in mergesByRow[row] ?? [] {
-        let kept = merges[index]
-        if kept.first.column <= range.last.column && range.first.column <= kept.last.column { return false }
-      }
+    func overlaps(_ kept: CellRange) -> Bool {
+      kept.first.row <= range.last.row && range.first.row <= kept.last.row && kept.first.column <= range.last.column
+        && range.first.column <= kept.last.column
     }
-    for row in range.first.row...range.last.row { mergesByRow[row, default: []].append(merges.count) }
+    // A form has a few dozen areas, scanned; a sheet of a thousand forms has tens of thousands, which a
+    // scan for each would make quadratic: past `scannedMerges` only the areas crossing the range's rows
+    // are looked at.
+    if merges.count < Self.scannedMerges {
+      guard !merges.contains(where: overlaps) else { return false }
+    } else {
+      if mergesByRow.isEmpty {
+        for (index, kept) in merges.enumerated() { indexMerge(kept, at: index) }
+      }
+      for row in range.first.row...range.last.row where mergesByRow[row]?.contains(where: { overlaps(merges[$0]) }) ?? false {
+        return false
+      }
+      indexMerge(range, at: merges.count)
+    }
     merges.append(range)
     return true
+  }
+
+  static let scannedMerges = 64
+
+  private mutating func indexMerge(_ range: CellRange, at index: Int) {
+    for row in range.first.row...range.last.row { mergesByRow[row, default: []].append(index) }
   }
 
   /// The merged area a cell lies in, if any.
@@ -134,18 +150,5 @@ extension Grid {
     hasher.combine(rows)
     hasher.combine(merges)
     hasher.combine(rowLines)
-  }
-}
-
-extension [GridCell] {
-  /// Sets the cell at its column, filling the columns before it with empty cells.
-  fileprivate mutating func place(_ cell: GridCell, at reference: CellReference) {
-    if count <= reference.column {
-      reserveCapacity(reference.column + 1)
-      for column in count...reference.column { append(.empty(CellReference(row: reference.row, column: column))) }
-    }
-    var placed = cell
-    placed.reference = reference
-    self[reference.column] = placed
   }
 }
