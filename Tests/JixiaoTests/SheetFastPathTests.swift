@@ -236,7 +236,10 @@ import Testing
     "<si><t>项目名称</t></si>", #"<si><t xml:space="preserve"> a </t></si>"#, "<si><t></t></si>", "<si><t>a&amp;b</t></si>",
     "<si><t>a_x000D_b</t></si>", "<si><r><t>a</t></r><r><t>b</t></r></si>", "<si><t>a\r\nb</t></si>", "<si><t>a]]>b</t></si>",
     "<si>\n<t>a</t>\n</si>", "<si><t>a</t><rPh><t>x</t></rPh></si>", "<si><t>a</t></si", "<si><t>a</x></si>",
-    #"<si><t xml:space='preserve'>a</t></si>"#, "<si><t>\u{1}</t></si>", "<si><t>a</t></si><si><t>b</t></si>",
+    #"<si><t xml:space='preserve'>a</t></si>"#, "<si><t>&gt;=156场 &lt;= &quot;a&apos; &amp;amp;</t></si>",
+    "<si><t>&#62;</t></si>",
+    "<si><t>&gt</t></si>", "<si><t>&unknown;</t></si>", "<si><t>a&</t></si>", "<si><t>\u{1}</t></si>",
+    "<si><t>a</t></si><si><t>b</t></si>",
   ])
   func craftedItemsReadTheSameBothWays(_ items: String) {
     for namespace in [#"xmlns="\#(PlainCellPathTests.main)""#, #"xmlns:x="\#(PlainCellPathTests.main)""#, #"xmlns="urn:other""#] {
@@ -246,7 +249,7 @@ import Testing
 
   @Test func mutatedTablesReadTheSameBothWays() {
     var random = SplitMix(seed: 23)
-    let pieces = ["<si>", "</si>", "<t>", "</t>", " ", "&amp;", "\r", "]", "一", "<r>", "_x000D_"]
+    let pieces = ["<si>", "</si>", "<t>", "</t>", " ", "&amp;", "\r", "]", "一", "<r>", "_x000D_", "&gt;", "&lt", "&#60;", "&"]
     for (name, xml) in Self.fixtureTables.prefix(8) {
       for _ in 0..<40 {
         var mutated = xml

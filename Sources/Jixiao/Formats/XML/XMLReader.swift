@@ -757,7 +757,8 @@ extension XMLReader {
   }
 
   /// The next element when it is a shared string item written the plain way, read whole: white space,
-  /// `<si>`, `<t>` or `<t xml:space="preserve">`, text without references, `<`, `]`, carriage returns or
+  /// `<si>`, `<t>` or `<t xml:space="preserve">`, text without character references (the five predefined
+  /// entities are replaced as the general reader replaces them), `<`, `]`, carriage returns or
   /// control characters (valid UTF-8), `</t>`, `</si>`; its text as the general reader gives it (before
   /// `OOXMLText.decode`, which the caller applies either way). Anything else returns nil with nothing
   /// read. The element names are unprefixed: they are in `defaultNamespace`, which the caller checks.
@@ -779,21 +780,55 @@ extension XMLReader {
       guard take("<si>"), take("<t>") || take(#"<t xml:space="preserve">"#) else { return nil }
       let textStart = position
       var ascii = true
+      var references = false
       while position < count {
         let byte = buffer[position]
         guard byte != UInt8(ascii: "<") else { break }
-        guard byte >= 0x20 || byte == 0x09 || byte == 0x0A, byte != UInt8(ascii: "&"), byte != UInt8(ascii: "]") else {
-          return nil
+        guard byte >= 0x20 || byte == 0x09 || byte == 0x0A, byte != UInt8(ascii: "]") else { return nil }
+        if byte == UInt8(ascii: "&") {
+          guard Self.predefinedEntity(in: buffer, at: position) != nil else { return nil }
+          references = true
         }
         if byte >= 0x80 { ascii = false }
         position += 1
       }
       let text = UnsafeBufferPointer(rebasing: buffer[textStart..<position])
       guard ascii || UTF8Validation.isValid(text), take("</t>"), take("</si>") else { return nil }
-      return String(decoding: text, as: UTF8.self)
+      guard references else { return String(decoding: text, as: UTF8.self) }
+      var decoded: [UInt8] = []
+      decoded.reserveCapacity(text.count)
+      var index = textStart
+      while index < textStart + text.count {
+        if buffer[index] == UInt8(ascii: "&"), let (character, length) = Self.predefinedEntity(in: buffer, at: index) {
+          decoded.append(character)
+          index += length
+        } else {
+          decoded.append(buffer[index])
+          index += 1
+        }
+      }
+      return String(decoding: decoded, as: UTF8.self)
     }
     if found == nil { position = start }
     return found
+  }
+
+  /// One of the five predefined entities (`&lt;` `&gt;` `&amp;` `&quot;` `&apos;`) at `index`: the
+  /// character it stands for and the entity's length; nil for anything else (a character reference
+  /// is left to the general path).
+  private static func predefinedEntity(in buffer: UnsafeBufferPointer<UInt8>, at index: Int) -> (UInt8, Int)? {
+    func matches(_ name: StaticString) -> Bool {
+      let length = name.utf8CodeUnitCount
+      guard index + length <= buffer.count else { return false }
+      for offset in 0..<length where buffer[index + offset] != name.utf8Start[offset] { return false }
+      return true
+    }
+    if matches("&lt;") { return (UInt8(ascii: "<"), 4) }
+    if matches("&gt;") { return (UInt8(ascii: ">"), 4) }
+    if matches("&amp;") { return (UInt8(ascii: "&"), 5) }
+    if matches("&quot;") { return (UInt8(ascii: "\""), 6) }
+    if matches("&apos;") { return (UInt8(ascii: "'"), 6) }
+    return nil
   }
 
   /// A start tag written the plain way, as `plainStartTag(named:)` reads it: its attributes' values by
