@@ -181,10 +181,10 @@ struct WorksheetReader {
       // An ISO 8601 date as written (strict OOXML); shown as stored.
       return GridCell(kind: .date, text: value, value: value, formula: formula, reference: reference)
     case "n":
-      let format = styles.format(style)
-      if format.isGeneral && SheetNumber.isPlainText(value) {
+      if styles.isGeneral(style) && SheetNumber.isPlainText(value) {
         return GridCell(kind: .number, text: value, value: value, formula: formula, reference: reference)
       }
+      let format = styles.format(style)
       guard let number = SheetNumber(value.trimmingSpaces()) else {
         return unreadable(value, "the cell is marked as a number but holds \(value)")
       }

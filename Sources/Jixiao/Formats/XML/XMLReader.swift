@@ -661,65 +661,71 @@ extension XMLReader {
     guard pendingEnd == nil, !finished, readProlog, text.isEmpty, !stack.isEmpty,
       stack.count + 2 <= limits.maximumDepth, limits.maximumAttributes >= 3
     else { return nil }
-    let bytes = self.bytes
     let start = position
-    let found = bytes.withUnsafeBufferPointer { buffer in readPlainCell(buffer) }
-    if found == nil { position = start }
-    return found
+    let maximumValue = min(64, limits.maximumAttributeBytes)
+    guard let (cell, end) = bytes.withUnsafeBufferPointer({ Self.scanPlainCell($0, from: start, maximumValue: maximumValue) })
+    else { return nil }
+    position = end
+    return cell
   }
 
-  private mutating func readPlainCell(_ buffer: UnsafeBufferPointer<UInt8>) -> PlainCell? {
+  /// Whether `literal` is at `at`, stepping over it.
+  @inline(__always)
+  private static func take(_ literal: StaticString, _ buffer: UnsafeBufferPointer<UInt8>, _ at: inout Int) -> Bool {
+    let length = literal.utf8CodeUnitCount
+    guard at + length <= buffer.count else { return false }
+    for index in 0..<length where buffer[at + index] != literal.utf8Start[index] { return false }
+    at += length
+    return true
+  }
+
+  @inline(__always)
+  private static func skipSpace(_ buffer: UnsafeBufferPointer<UInt8>, _ at: inout Int) {
+    while at < buffer.count, isSpace(buffer[at]) { at += 1 }
+  }
+
+  /// `plainCell()` on the bytes from `start`: the cell and where it ends, or nil.
+  private static func scanPlainCell(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int, maximumValue: Int) -> (
+    PlainCell, Int
+  )? {
     let count = buffer.count
-    func skipWhiteSpace() {
-      while position < count, Self.isSpace(buffer[position]) { position += 1 }
-    }
-    /// Whether `literal` is next, stepping over it.
-    func take(_ literal: StaticString) -> Bool {
-      let length = literal.utf8CodeUnitCount
-      guard position + length <= count else { return false }
-      for index in 0..<length where buffer[position + index] != literal.utf8Start[index] { return false }
-      position += length
-      return true
-    }
-    skipWhiteSpace()
-    guard take("<c"), position < count else { return nil }
+    var at = start
+    skipSpace(buffer, &at)
+    guard take("<c", buffer, &at), at < count else { return nil }
     var cell = PlainCell()
     var seen = (reference: false, style: false)
-    let maximumValue = min(64, limits.maximumAttributeBytes)
     var isEmpty = false
     while true {
-      let spaced = position < count && Self.isSpace(buffer[position])
-      skipWhiteSpace()
-      guard position < count else { return nil }
-      if buffer[position] == UInt8(ascii: ">") {
-        position += 1
+      let spaced = at < count && isSpace(buffer[at])
+      skipSpace(buffer, &at)
+      guard at < count else { return nil }
+      if buffer[at] == UInt8(ascii: ">") {
+        at += 1
         break
       }
-      if take("/>") {
+      if take("/>", buffer, &at) {
         isEmpty = true
         break
       }
-      guard spaced, position + 1 < count else { return nil }
-      let name = buffer[position]
-      position += 1
-      skipWhiteSpace()
-      guard position + 1 < count, buffer[position] == UInt8(ascii: "=") else { return nil }
-      position += 1
-      skipWhiteSpace()
-      guard position < count, buffer[position] == UInt8(ascii: "\"") || buffer[position] == UInt8(ascii: "'") else {
-        return nil
-      }
-      let quote = buffer[position]
-      position += 1
-      let valueStart = position
-      while position < count, buffer[position] != quote {
-        let byte = buffer[position]
+      guard spaced, at + 1 < count else { return nil }
+      let name = buffer[at]
+      at += 1
+      skipSpace(buffer, &at)
+      guard at + 1 < count, buffer[at] == UInt8(ascii: "=") else { return nil }
+      at += 1
+      skipSpace(buffer, &at)
+      guard at < count, buffer[at] == UInt8(ascii: "\"") || buffer[at] == UInt8(ascii: "'") else { return nil }
+      let quote = buffer[at]
+      at += 1
+      let valueStart = at
+      while at < count, buffer[at] != quote {
+        let byte = buffer[at]
         guard byte >= 0x20, byte < 0x80, byte != UInt8(ascii: "&"), byte != UInt8(ascii: "<") else { return nil }
-        position += 1
+        at += 1
       }
-      guard position < count, position - valueStart <= maximumValue else { return nil }
-      let value = UnsafeBufferPointer(rebasing: buffer[valueStart..<position])
-      position += 1
+      guard at < count, at - valueStart <= maximumValue else { return nil }
+      let value = UnsafeBufferPointer(rebasing: buffer[valueStart..<at])
+      at += 1
       switch name {
       case UInt8(ascii: "r") where !seen.reference:
         guard let reference = CellReference(bytes: value) else { return nil }
@@ -735,25 +741,25 @@ extension XMLReader {
       default: return nil
       }
     }
-    if isEmpty { return cell }
-    skipWhiteSpace()
-    if take("<v>") {
-      let valueStart = position
-      while position < count {
-        let byte = buffer[position]
+    if isEmpty { return (cell, at) }
+    skipSpace(buffer, &at)
+    if take("<v>", buffer, &at) {
+      let valueStart = at
+      while at < count {
+        let byte = buffer[at]
         guard byte != UInt8(ascii: "<") else { break }
         guard byte >= 0x20 || byte == 0x09 || byte == 0x0A, byte < 0x80, byte != UInt8(ascii: "&"),
           byte != UInt8(ascii: "]")
         else { return nil }
-        position += 1
+        at += 1
       }
-      let valueEnd = position
-      guard take("</v>") else { return nil }
-      cell.value = Self.string(buffer, valueStart..<valueEnd)
-      skipWhiteSpace()
+      let valueEnd = at
+      guard take("</v>", buffer, &at) else { return nil }
+      cell.value = string(buffer, valueStart..<valueEnd)
+      skipSpace(buffer, &at)
     }
-    guard take("</c>") else { return nil }
-    return cell
+    guard take("</c>", buffer, &at) else { return nil }
+    return (cell, at)
   }
 
   /// The next element when it is a shared string item written the plain way, read whole: white space,
