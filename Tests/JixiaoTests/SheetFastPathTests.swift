@@ -187,16 +187,7 @@ import Testing
     ]
     for (name, xml) in Self.fixtureSheets.prefix(12) {
       for _ in 0..<40 {
-        var mutated = xml
-        for _ in 0..<1 + Int.random(in: 0..<3, using: &random) {
-          let at = Int.random(in: 0..<mutated.count, using: &random)
-          switch Int.random(in: 0..<3, using: &random) {
-          case 0: mutated.removeSubrange(at..<min(mutated.count, at + 1 + Int.random(in: 0..<8, using: &random)))
-          case 1: mutated.insert(contentsOf: Array(pieces[Int.random(in: 0..<pieces.count, using: &random)].utf8), at: at)
-          default: mutated[at] = UInt8(truncatingIfNeeded: Int.random(in: 0..<256, using: &random))
-          }
-        }
-        Self.expectSame(mutated, "mutated \(name)")
+        Self.expectSame(mutated(xml, edits: 1 + Int.random(in: 0..<3, using: &random), pieces, &random), "mutated \(name)")
       }
     }
   }
@@ -251,16 +242,7 @@ import Testing
     var random = SplitMix(seed: 23)
     let pieces = ["<si>", "</si>", "<t>", "</t>", " ", "&amp;", "\r", "]", "一", "<r>", "_x000D_", "&gt;", "&lt", "&#60;", "&"]
     for (name, xml) in Self.fixtureTables.prefix(8) {
-      for _ in 0..<40 {
-        var mutated = xml
-        let at = Int.random(in: 0..<mutated.count, using: &random)
-        switch Int.random(in: 0..<3, using: &random) {
-        case 0: mutated.removeSubrange(at..<min(mutated.count, at + 1 + Int.random(in: 0..<8, using: &random)))
-        case 1: mutated.insert(contentsOf: Array(pieces[Int.random(in: 0..<pieces.count, using: &random)].utf8), at: at)
-        default: mutated[at] = UInt8(truncatingIfNeeded: Int.random(in: 0..<256, using: &random))
-        }
-        Self.expectSame(mutated, "mutated \(name)")
-      }
+      for _ in 0..<40 { Self.expectSame(mutated(xml, edits: 1, pieces, &random), "mutated \(name)") }
     }
   }
 }
@@ -403,4 +385,18 @@ extension VocabularyFastPathTests {
     }
     #expect(indexed, "past the scanned areas the index is tried too")
   }
+}
+
+/// `bytes` with `edits` random edits: a few bytes cut, one of `pieces` inserted, or a byte replaced.
+func mutated(_ bytes: [UInt8], edits: Int, _ pieces: [String], _ random: inout SplitMix) -> [UInt8] {
+  var mutated = bytes
+  for _ in 0..<edits where !mutated.isEmpty {
+    let at = Int.random(in: 0..<mutated.count, using: &random)
+    switch Int.random(in: 0..<3, using: &random) {
+    case 0: mutated.removeSubrange(at..<min(mutated.count, at + 1 + Int.random(in: 0..<8, using: &random)))
+    case 1: mutated.insert(contentsOf: Array(pieces[Int.random(in: 0..<pieces.count, using: &random)].utf8), at: at)
+    default: mutated[at] = UInt8(truncatingIfNeeded: Int.random(in: 0..<256, using: &random))
+    }
+  }
+  return mutated
 }

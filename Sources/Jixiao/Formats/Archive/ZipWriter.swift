@@ -83,34 +83,28 @@ public struct ZipWriter: Sendable {
     let dosTime: UInt16 = 0
     let dosDate: UInt16 = 1 << 5 | 1  // 1980-01-01
 
-    // Local header.
+    /// The fields the local header and the directory record share, in the order both write them.
+    func appendSharedFields(to record: inout [UInt8]) {
+      record.append(littleEndian: version)
+      record.append(littleEndian: flags)
+      record.append(littleEndian: methodCode)
+      record.append(littleEndian: dosTime)
+      record.append(littleEndian: dosDate)
+      record.append(littleEndian: crc)
+      record.append(littleEndian: UInt32(data.count))
+      record.append(littleEndian: UInt32(bytes.count))
+      record.append(littleEndian: UInt16(nameBytes.count))
+      record.append(littleEndian: UInt16(0))  // extra field
+    }
+
     output.append(littleEndian: UInt32(0x0403_4B50))
-    output.append(littleEndian: version)
-    output.append(littleEndian: flags)
-    output.append(littleEndian: methodCode)
-    output.append(littleEndian: dosTime)
-    output.append(littleEndian: dosDate)
-    output.append(littleEndian: crc)
-    output.append(littleEndian: UInt32(data.count))
-    output.append(littleEndian: UInt32(bytes.count))
-    output.append(littleEndian: UInt16(nameBytes.count))
-    output.append(littleEndian: UInt16(0))
+    appendSharedFields(to: &output)
     output.append(contentsOf: nameBytes)
     output.append(contentsOf: data)
 
-    // Its central directory record.
     directory.append(littleEndian: UInt32(0x0201_4B50))
     directory.append(littleEndian: version)  // made by: MS-DOS attributes, this version
-    directory.append(littleEndian: version)
-    directory.append(littleEndian: flags)
-    directory.append(littleEndian: methodCode)
-    directory.append(littleEndian: dosTime)
-    directory.append(littleEndian: dosDate)
-    directory.append(littleEndian: crc)
-    directory.append(littleEndian: UInt32(data.count))
-    directory.append(littleEndian: UInt32(bytes.count))
-    directory.append(littleEndian: UInt16(nameBytes.count))
-    directory.append(littleEndian: UInt16(0))  // extra field
+    appendSharedFields(to: &directory)
     directory.append(littleEndian: UInt16(0))  // comment
     directory.append(littleEndian: UInt16(0))  // disk
     directory.append(littleEndian: UInt16(0))  // internal attributes

@@ -684,6 +684,31 @@ extension XMLReader {
     while at < buffer.count, isSpace(buffer[at]) { at += 1 }
   }
 
+  /// After an attribute's name: white space, `=`, white space and a quoted value of ASCII without
+  /// references, `<` or control characters, at most `maximumBytes` long; the value's range, `at` past its
+  /// closing quote. Nil for anything else.
+  private static func plainAttributeValue(_ buffer: UnsafeBufferPointer<UInt8>, _ at: inout Int, maximumBytes: Int)
+    -> Range<Int>?
+  {
+    let count = buffer.count
+    skipSpace(buffer, &at)
+    guard at + 1 < count, buffer[at] == UInt8(ascii: "=") else { return nil }
+    at += 1
+    skipSpace(buffer, &at)
+    guard at < count, buffer[at] == UInt8(ascii: "\"") || buffer[at] == UInt8(ascii: "'") else { return nil }
+    let quote = buffer[at]
+    at += 1
+    let start = at
+    while at < count, buffer[at] != quote {
+      let byte = buffer[at]
+      guard byte >= 0x20, byte < 0x80, byte != UInt8(ascii: "&"), byte != UInt8(ascii: "<") else { return nil }
+      at += 1
+    }
+    guard at < count, at - start <= maximumBytes else { return nil }
+    at += 1
+    return start..<at - 1
+  }
+
   /// `plainCell()` on the bytes from `start`: the cell and where it ends, or nil.
   private static func scanPlainCell(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int, maximumValue: Int) -> (
     PlainCell, Int
@@ -710,22 +735,8 @@ extension XMLReader {
       guard spaced, at + 1 < count else { return nil }
       let name = buffer[at]
       at += 1
-      skipSpace(buffer, &at)
-      guard at + 1 < count, buffer[at] == UInt8(ascii: "=") else { return nil }
-      at += 1
-      skipSpace(buffer, &at)
-      guard at < count, buffer[at] == UInt8(ascii: "\"") || buffer[at] == UInt8(ascii: "'") else { return nil }
-      let quote = buffer[at]
-      at += 1
-      let valueStart = at
-      while at < count, buffer[at] != quote {
-        let byte = buffer[at]
-        guard byte >= 0x20, byte < 0x80, byte != UInt8(ascii: "&"), byte != UInt8(ascii: "<") else { return nil }
-        at += 1
-      }
-      guard at < count, at - valueStart <= maximumValue else { return nil }
-      let value = UnsafeBufferPointer(rebasing: buffer[valueStart..<at])
-      at += 1
+      guard let valueRange = plainAttributeValue(buffer, &at, maximumBytes: maximumValue) else { return nil }
+      let value = UnsafeBufferPointer(rebasing: buffer[valueRange])
       switch name {
       case UInt8(ascii: "r") where !seen.reference:
         guard let reference = CellReference(bytes: value) else { return nil }
@@ -902,24 +913,10 @@ extension XMLReader {
         else { return nil }
         let attributeName = Self.string(buffer, attribute)
         guard !tag.attributes.contains(where: { $0.name == attributeName }) else { return nil }
-        while position < count, Self.isSpace(buffer[position]) { position += 1 }
-        guard position + 1 < count, buffer[position] == UInt8(ascii: "=") else { return nil }
-        position += 1
-        while position < count, Self.isSpace(buffer[position]) { position += 1 }
-        guard position < count, buffer[position] == UInt8(ascii: "\"") || buffer[position] == UInt8(ascii: "'") else {
+        guard let value = Self.plainAttributeValue(buffer, &position, maximumBytes: limits.maximumAttributeBytes) else {
           return nil
         }
-        let quote = buffer[position]
-        position += 1
-        let valueStart = position
-        while position < count, buffer[position] != quote {
-          let byte = buffer[position]
-          guard byte >= 0x20, byte < 0x80, byte != UInt8(ascii: "&"), byte != UInt8(ascii: "<") else { return nil }
-          position += 1
-        }
-        guard position < count, position - valueStart <= limits.maximumAttributeBytes else { return nil }
-        tag.attributes.append((attributeName, Self.string(buffer, valueStart..<position)))
-        position += 1
+        tag.attributes.append((attributeName, Self.string(buffer, value)))
       }
       return tag
     }
