@@ -281,7 +281,16 @@ private struct SheetWriter {
 
   mutating func number(_ column: Int, _ value: String, percent: Bool) {
     let style = percent ? #" s="1""# : ""
-    cells.append((column, Array(#"<c r="\#(Self.reference(row, column))"\#(style)><v>\#(value)</v></c>"#.utf8)))
+    cells.append((column, Array(#"<c r="\#(Self.reference(row, column))"\#(style)><v>\#(Self.stored(value))</v></c>"#.utf8)))
+  }
+
+  /// A number as Excel stores it: the shortest decimal, no trailing zeros after the point (`6`, not `6.00`).
+  static func stored(_ value: String) -> String {
+    guard value.contains(".") else { return value }
+    var text = Substring(value)
+    while text.hasSuffix("0") { text = text.dropLast() }
+    if text.hasSuffix(".") { text = text.dropLast() }
+    return String(text)
   }
 
   mutating func nextRow() {
