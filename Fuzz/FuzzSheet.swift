@@ -1,6 +1,7 @@
 import Foundation
 
-/// libFuzzer entry for the sheet reader; the first byte picks what the rest is: 0 a worksheet part,
+/// libFuzzer entry for the sheet reader; the first byte picks what the rest is: 0 a worksheet part (read
+/// with and without the plain paths, which must agree, and as a shared string table both ways),
 /// 1 a whole .xlsx (read into grids, then as forms: located, built and scored), 2 a number format code and a number (split at the first NUL), 3 a styles part whose
 /// formats then print a few numbers. Nothing may trap or hang; every grid keeps its invariants (each
 /// cell at its own reference, unreadable cells say why, number values are plain decimals that read back
@@ -16,14 +17,26 @@ public func fuzzSheet(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   let bytes = Array(UnsafeBufferPointer(start: data + 1, count: size - 1))
   switch data[0] % 4 {
   case 0:
-    let reader = WorksheetReader(
+    var reader = WorksheetReader(
       file: "fuzz.xlsx", sheetName: "表", strings: SharedStrings(), styles: CellStyles(), uses1904: data[0] & 0x80 != 0,
       limits: .standard)
-    do {
-      check(try reader.read(bytes: bytes, entry: "xl/worksheets/sheet1.xml", isHidden: false))
-    } catch {
+    let read = Result { () throws(InputError) in try reader.read(bytes: bytes, entry: "xl/worksheets/sheet1.xml", isHidden: false) }
+    switch read {
+    case .success(let grid): check(grid)
+    case .failure(let error):
       precondition(error.location.file == "fuzz.xlsx" && !error.message.isEmpty, "an unlocated sheet error")
     }
+    // The plain paths (cells, rows, merged areas) against the general reader, their definition.
+    reader.usesPlainCells = false
+    let general = Result { () throws(InputError) in try reader.read(bytes: bytes, entry: "xl/worksheets/sheet1.xml", isHidden: false) }
+    precondition(general == read, "the plain sheet path and the general reader disagree")
+    // The same bytes as a shared string table, both ways.
+    func strings(_ plain: Bool) -> Result<[String], InputError> {
+      Result { () throws(InputError) in
+        try SharedStrings(bytes: bytes, file: "fuzz.xlsx", entry: "xl/sharedStrings.xml", usesPlainItems: plain).strings
+      }
+    }
+    precondition(strings(true) == strings(false), "the plain shared string path and the general reader disagree")
   case 1:
     do {
       for grid in try SpreadsheetReader.read(bytes: bytes, file: "fuzz.xlsx") { check(grid) }

@@ -1,7 +1,7 @@
 import Foundation
 
-/// libFuzzer entry: any bytes as a raw DEFLATE stream, a ZIP archive or an XML part (the first byte
-/// picks). Nothing may trap or hang; an inflated stream never passes its limit; every entry that reads
+/// libFuzzer entry: any bytes as a raw DEFLATE stream (and as data that `Deflate` and `ZipWriter` write
+/// and must read back), a ZIP archive or an XML part (the first byte picks). Nothing may trap or hang; an inflated stream never passes its limit; every entry that reads
 /// back matches its declared size and CRC; every error names the file.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzZip(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
@@ -12,6 +12,18 @@ public func fuzzZip(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let limit = 1 << 20
     if let output = try? Inflate.decompress(bytes, limit: limit) {
       precondition(output.count <= limit, "the inflater passed its limit")
+    }
+    // The same bytes written: deflated and inflated back, and as an archive of two entries read back.
+    precondition(
+      (try? Inflate.decompress(Deflate.compress(bytes), limit: bytes.count)) == bytes, "Deflate and Inflate disagree")
+    var writer = ZipWriter()
+    if (try? writer.add("a.bin", bytes)) != nil, (try? writer.add("b/c.bin", bytes, method: .stored)) != nil,
+      let written = try? writer.finish()
+    {
+      let archive = try? ZipArchive(bytes: written, file: "written.zip")
+      precondition(
+        (try? archive?.contents(named: "a.bin")) == bytes && (try? archive?.contents(named: "b/c.bin")) == bytes,
+        "a written archive does not read back")
     }
   case 1:
     do {

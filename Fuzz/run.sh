@@ -37,7 +37,7 @@ except Exception:
 PY
     done
   elif [ "$1" = sheet ]; then
-    # The first byte picks: 0 a worksheet part, 1 a whole .xlsx, 2 a format code NUL a number, 3 styles.
+    # The first byte picks: 0 a worksheet part (also read as a shared string table), 1 a whole .xlsx, 2 a format code NUL a number, 3 styles.
     # The printed-form fixtures that fit -max_len seed the form path (grids, located forms, builder, scores).
     for book in Fixtures/forms/*/*.xlsx Fixtures/forms/libreoffice/*.xlsx; do
       [ "$(wc -c < "$book")" -lt 16384 ] && { printf '\x01'; cat "$book"; } > "$dir/form-$(basename "$(dirname "$book")")-$(basename "$book")"
@@ -50,7 +50,7 @@ book, out = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2])
 with zipfile.ZipFile(book) as z:
     for info in z.infolist():
         stem = f"{book.stem}-{info.filename.replace('/', '-')}"
-        if info.filename.startswith("xl/worksheets/"):
+        if info.filename.startswith("xl/worksheets/") or info.filename.endswith("sharedStrings.xml"):
             (out / stem).write_bytes(b"\x00" + z.read(info))
         elif info.filename.endswith("styles.xml"):
             (out / stem).write_bytes(b"\x03" + z.read(info))

@@ -4,7 +4,11 @@ import Testing
 @testable import Jixiao
 
 /// A ZIP archive of stored entries, for packages made in a test.
-func storedZip(_ entries: [(name: String, text: String)]) -> [UInt8] { StoredZip.archive(entries) }
+func storedZip(_ entries: [(name: String, text: String)]) -> [UInt8] {
+  var writer = ZipWriter()
+  for (name, text) in entries { try! writer.add(name, Array(text.utf8), method: .stored) }
+  return try! writer.finish()
+}
 
 @Suite struct WorkbookErrorTests {
   static let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -115,5 +119,56 @@ func storedZip(_ entries: [(name: String, text: String)]) -> [UInt8] { StoredZip
     #expect(workbook.sheets.map(\.part) == ["xl/worksheets/sheet1.xml"])
     #expect(!workbook.uses1904)
     #expect(try workbook.grid(of: workbook.sheets[0])[0, 0].text == "一")
+  }
+}
+
+/// A workbook is read a sheet at a time: the batch gets each form as its own record, and a sheet that
+/// cannot be read costs its own tables, not those of the sheets before it.
+@Suite struct SheetBySheetTests {
+  static let fixture = repositoryRoot.appendingPathComponent("Fixtures/forms/L1/L1-national.xlsx")
+
+  /// The fixture with its entries copied through `ZipWriter`, the named part replaced.
+  static func workbook(replacing part: String? = nil, with text: String = "") throws -> [UInt8] {
+    let archive = try ZipArchive(bytes: [UInt8](try Data(contentsOf: fixture)), file: "L1-national.xlsx")
+    var writer = ZipWriter()
+    for entry in archive.entries {
+      try writer.add(entry.name, entry.name == part ? Array(text.utf8) : try archive.contents(of: entry))
+    }
+    return try writer.finish()
+  }
+
+  static func records(_ bytes: [UInt8]) throws -> [RawRecord] {
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("sheets-\(UUID().uuidString).xlsx")
+    try Data(bytes).write(to: file)
+    defer { try? FileManager.default.removeItem(at: file) }
+    var records: [RawRecord] = []
+    RecordReader(path: file.path, format: nil).read { records.append($0) }
+    return records
+  }
+
+  @Test func theBatchGetsEachFormAsARecord() throws {
+    let expected = TableReader.read(try Self.workbook(), file: "L1-national.xlsx")
+    let records = try Self.records(try Self.workbook())
+    #expect(expected.count > 1)
+    #expect(records.count == expected.count, "one record a form, not one for the file")
+    #expect(records.allSatisfy { if case .printedForm = $0 { true } else { false } })
+  }
+
+  @Test func aBrokenSheetCostsOnlyItsOwnTables() throws {
+    let whole = TableReader.read(try Self.workbook(), file: "L1-national.xlsx")
+    let archive = try ZipArchive(bytes: try Self.workbook(), file: "L1-national.xlsx")
+    let lastSheet = try #require(archive.entries.map(\.name).filter { $0.hasPrefix("xl/worksheets/sheet") }.max())
+    let broken = try Self.workbook(replacing: lastSheet, with: "<worksheet><sheetData><row>")
+    let read = TableReader.read(broken, file: "L1-national.xlsx")
+    let tables = read.compactMap { if case .table(let table) = $0 { table } else { nil } }
+    #expect(!tables.isEmpty, "the sheets before the broken one are read")
+    #expect(tables.count < whole.count)
+    guard case .rejected(let error) = read.last else {
+      Issue.record("the broken sheet is a rejection")
+      return
+    }
+    #expect(error.message.contains("cut short"), "\(error)")
+    let batch = try Self.records(broken)
+    #expect(batch.count == read.count, "the batch reads it the same way")
   }
 }

@@ -4,8 +4,9 @@ enum RawRecord: Sendable {
   case jsonLine([UInt8], SourceLocation, defaultID: String)
   case jsonDocument([UInt8], file: String)
   case csvTable(FlatCSVTable)
-  /// A whole file of printed forms (.xlsx, .docx, a form CSV): its tables are located and built in the worker.
-  case printedForms([UInt8], file: String, format: InputFormat)
+  /// One printed form of a workbook, a Word document, a form CSV or a document's text, located by the reader (a sheet at a
+  /// time: `TableReader.eachPrintedForm`) and built in the worker.
+  case printedForm(PrintedFormTable)
   case rejected(InputError)
 
   init(_ output: CSVTableAssembler.Output) {
@@ -27,8 +28,11 @@ enum RawRecord: Sendable {
       case .success(let table): return [.table(table)]
       case .failure(let error): return [.rejected(error)]
       }
-    case .printedForms(let bytes, let file, let format):
-      return TableReader.readForms(bytes, file: file, format: format)
+    case .printedForm(let form):
+      switch form.build() {
+      case .success(let table): return [.table(table)]
+      case .failure(let error): return [.rejected(error)]
+      }
     case .rejected(let error):
       return [.rejected(error)]
     }
@@ -73,20 +77,23 @@ struct RecordReader {
       }
       return (first ?? []) + rest
     }
+    func emitForms(_ bytes: [UInt8], format: InputFormat) {
+      let failure = TableReader.eachPrintedForm(
+        bytes, file: file, format: format, { emit(.printedForm($0)) }, unread: { emit(.rejected($0)) })
+      if let failure { emit(.rejected(failure)) }
+    }
     switch resolved {
     case .json:
       if let bytes = whole("write large batches as JSON Lines (.jsonl)") { emit(.jsonDocument(bytes, file: file)) }
     case .xlsx, .docx:
       // A package told by its first block is told again by its parts, now that they are all read.
       if let bytes = whole("split the tables into smaller files") {
-        emit(.printedForms(bytes, file: file, format: format ?? OfficeFileSniffer.format(of: bytes) ?? resolved))
+        emitForms(bytes, format: format ?? OfficeFileSniffer.format(of: bytes) ?? resolved)
       }
     case .text:
-      if let bytes = whole("split the tables into smaller files") { emit(.printedForms(bytes, file: file, format: .text)) }
+      if let bytes = whole("split the tables into smaller files") { emitForms(bytes, format: .text) }
     case .csv where CSVGridReader.isPrintedForm(firstBlock: first ?? []):
-      if let bytes = whole("split the tables into smaller files") {
-        emit(.printedForms(bytes, file: file, format: resolved))
-      }
+      if let bytes = whole("split the tables into smaller files") { emitForms(bytes, format: resolved) }
     case .jsonl, .csv:
       // The block read to sniff the format comes first, then the rest of the input.
       let next = { () -> [UInt8]? in
@@ -100,7 +107,7 @@ struct RecordReader {
 
   /// Records of a JSON Lines or CSV stream, block by block (`next`), in input order.
   static func split(_ format: InputFormat, file: String, next: () -> [UInt8]?, _ emit: (RawRecord) -> Void) {
-    precondition(!format.holdsPrintedForms, "a file of printed forms is read whole (TableReader.readForms)")
+    precondition(!format.holdsPrintedForms, "a file of printed forms is read whole (TableReader.eachPrintedForm)")
     if format == .csv {
       splitCSV(file: file, next: next, emit)
     } else {

@@ -37,14 +37,18 @@ enum ExampleWorkbook {
           #"<worksheet xmlns="\#(main)"><sheetData>\#(rows(sheet.csv))</sheetData></worksheet>"#
         ))
     }
-    return StoredZip.archive(
+    let entries =
       [
         ("xl/workbook.xml", #"<workbook xmlns="\#(main)" xmlns:r="\#(relationships)"><sheets>\#(listed)</sheets></workbook>"#),
         (
           "xl/_rels/workbook.xml.rels",
           #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\#(targets)</Relationships>"#
         ),
-      ] + parts)
+      ] + parts
+    var writer = ZipWriter()
+    // The names are fixed and few and the texts small: the writer cannot refuse them.
+    for (name, text) in entries { try! writer.add(name, Array(text.utf8), method: .stored) }
+    return try! writer.finish()
   }
 
   /// The sheet's rows: each line a row, each comma-separated text an inline string.

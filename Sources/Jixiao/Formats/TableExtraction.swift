@@ -112,8 +112,10 @@ extension RawRecord {
       return TableReader.extract(bytes, file: file, format: .json)
     case .csvTable(let rows):
       return [rows.extract()]
-    case .printedForms(let bytes, let file, let format):
-      return TableReader.extractForms(bytes, file: file, format: format)
+    case .printedForm(let form):
+      var builder = form.makeBuilder(recordingProvenance: true)
+      form.fill(&builder)
+      return [TableReader.Extraction(builder)]
     case .rejected(let error):
       return [.rejected(error)]
     }

@@ -48,20 +48,22 @@ public enum TableReader {
       || (format == .csv && CSVGridReader.isPrintedForm(firstBlock: Array(bytes.prefix(ByteSource.blockSize))))
   }
 
-  /// The printed forms of a workbook, a Word document or a form CSV, each a record: its grids (every sheet,
-  /// every document table), the tables the locator finds in each (`FormLocator`), each built by
-  /// `PrintedFormTable`. A file that cannot be read, or holds no form, is one rejection naming it.
+  /// The printed forms of a workbook, a Word document, a form CSV or a document's text, each a record
+  /// (`eachPrintedForm`),
+  /// each built by `PrintedFormTable`; a file that cannot be read, or holds no form, is a rejection
+  /// naming it (after the tables of the sheets read before the one that could not be).
   static func readForms(_ bytes: [UInt8], file: String, format: InputFormat) -> [Record] {
-    switch printedForms(bytes, file: file, format: format) {
-    case .success(let found):
-      return found.forms.map { form in
+    var records: [Record] = []
+    let failure = eachPrintedForm(
+      bytes, file: file, format: format,
+      { form in
         switch form.build() {
-        case .success(let table): .table(table)
-        case .failure(let error): .rejected(error)
+        case .success(let table): records.append(.table(table))
+        case .failure(let error): records.append(.rejected(error))
         }
-      } + found.unread.map { .rejected($0) }
-    case .failure(let error): return [.rejected(error)]
-    }
+      }, unread: { records.append(.rejected($0)) })
+    if let failure { records.append(.rejected(failure)) }
+    return records
   }
 
   /// The forms of a workbook, a Word document, a form CSV or a document's text, each ready to fill a
@@ -70,42 +72,59 @@ public enum TableReader {
   static func printedForms(
     _ bytes: [UInt8], file: String, format: InputFormat
   ) -> Result<(forms: [PrintedFormTable], unread: [InputError]), InputError> {
-    let grids: [Grid]
-    var unread: [InputError] = []
-    var encoding = SourceEncoding.utf8
-    do {
-      switch format {
-      case .xlsx: grids = try SpreadsheetReader.read(bytes: bytes, file: file)
-      case .docx: grids = try DocumentReader.read(bytes: bytes, file: file)
-      case .text:
-        let reading = try DocumentTextReader.read(bytes: bytes, file: file)
-        grids = reading.grids
-        unread = reading.unread
-      default:
-        let read = try CSVGridReader.readDecoding(bytes: bytes, file: file)
-        grids = [read.grid]
-        encoding = read.encoding
-      }
-    } catch {
-      return .failure(error)
-    }
-    let locator = FormLocator()
     var forms: [PrintedFormTable] = []
-    for grid in grids {
+    var unread: [InputError] = []
+    let failure = eachPrintedForm(bytes, file: file, format: format, { forms.append($0) }, unread: { unread.append($0) })
+    if let failure { return .failure(failure) }
+    return .success((forms, unread))
+  }
+
+  /// Hands `emit` the forms of a workbook, a Word document, a form CSV or a document's text in order: the
+  /// grids (every sheet, every document table, every table a document's text prints), the tables the
+  /// locator finds in each (`FormLocator`); and `unread` the tables a document tells in prose. A workbook is
+  /// read a sheet at a time, each sheet's grid let go once its forms are located, so memory is bounded by
+  /// the largest sheet, not the workbook. Returns why the file could not be read (after the forms of the
+  /// sheets before the one that failed), or that it holds no form; nil when all went well.
+  static func eachPrintedForm(
+    _ bytes: [UInt8], file: String, format: InputFormat, _ emit: (PrintedFormTable) -> Void,
+    unread: (InputError) -> Void
+  ) -> InputError? {
+    let locator = FormLocator()
+    var count = 0
+    var told = 0
+    func locate(_ grid: Grid, encoding: SourceEncoding = .utf8) {
       // A hidden sheet's form without an indicator row is a template's blank form, not a table filed.
       for form in locator.forms(in: grid) where !grid.isHidden || !(form.indicators?.indicatorRows.isEmpty ?? true) {
-        forms.append(
-          PrintedFormTable(form: form, number: forms.count + 1, vocabulary: locator.vocabulary, sourceEncoding: encoding))
+        count += 1
+        emit(PrintedFormTable(form: form, number: count, vocabulary: locator.vocabulary, sourceEncoding: encoding))
       }
     }
-    guard forms.isEmpty else { return .success((forms, unread)) }
-    if let first = unread.first, unread.count == 1 { return .failure(first) }
-    if !unread.isEmpty { return .success(([], unread)) }
-    return .failure(
-      InputError(
-        SourceLocation(file: file),
-        "no printed table found: no sheet or table holds a title ending in 自评表 or 目标表, a 项目名称 label, or an indicator header (三级指标); save the table as it is printed, or write it as JSON (docs/input.md)"
-      ))
+    do {
+      switch format {
+      case .xlsx:
+        let workbook = try SpreadsheetReader(bytes: bytes, file: file)
+        for sheet in workbook.sheets { locate(try workbook.grid(of: sheet)) }
+      case .docx:
+        for grid in try DocumentReader.read(bytes: bytes, file: file) { locate(grid) }
+      case .text:
+        let reading = try DocumentTextReader.read(bytes: bytes, file: file)
+        for grid in reading.grids { locate(grid) }
+        for error in reading.unread {
+          told += 1
+          unread(error)
+        }
+      default:
+        let read = try CSVGridReader.readDecoding(bytes: bytes, file: file)
+        locate(read.grid, encoding: read.encoding)
+      }
+    } catch {
+      return error
+    }
+    guard count == 0, told == 0 else { return nil }
+    return InputError(
+      SourceLocation(file: file),
+      "no printed table found: no sheet or table holds a title ending in 自评表 or 目标表, a 项目名称 label, or an indicator header (三级指标); save the table as it is printed, or write it as JSON (docs/input.md)"
+    )
   }
 
   /// The format to read a file in: the one asked for, else the one its name implies, else sniffed from its

@@ -8,6 +8,7 @@ enum Bench {
     USAGE
       jixiao-bench generate --tables N [--seed S] [-o FILE]   write a synthetic year as JSON Lines
       jixiao-bench csv FILE.jsonl FILE.csv                      the same year as a CSV export
+      jixiao-bench workbook FILE.jsonl FILE.xlsx [--one-sheet]  the same year as printed forms (L1), a table a sheet
       jixiao-bench run [--tables N] [--seed S] [--file FILE]   measure (default 20000 tables, seed 1)
       jixiao-bench rss FILE [--jobs J]                          peak RSS of a rescore of FILE (a child process)
     """
@@ -43,6 +44,13 @@ enum Bench {
         exit(2)
       }
       try CSVYear.write(from: arguments[0], to: arguments[1])
+    case "workbook":
+      guard arguments.count >= 2 else {
+        print(usage)
+        exit(2)
+      }
+      try WorkbookYear.write(
+        from: arguments[0], to: arguments[1], layout: arguments.contains("--one-sheet") ? .oneSheet : .sheetPerTable)
     case "rss":
       guard let file = arguments.first else {
         print(usage)
@@ -128,6 +136,7 @@ enum Bench {
     }
     print(String(format: "ratio rescore/floor: %.2f at 1 job, %.2f at 2 jobs", rows[2].1 / rows[0].1, rows[3].1 / rows[1].1))
     try measureCSV(of: file, profile: profile, repeats: repeats)
+    try measureWorkbook(of: file, profile: profile, repeats: repeats, jsonLines: (rows[2].1, rows[3].1))
     print(String(format: "peak RSS of a rescore at 2 jobs (child process): %.1f MB", try peakRSS(file: file, jobs: 2)))
     print("cores: \(ProcessInfo.processInfo.activeProcessorCount)")
   }
@@ -154,6 +163,57 @@ enum Bench {
       "the same year as CSV".padding(toLength: 30, withPad: " ", startingAt: 0)
         + String(format: "%9.3f s  %10.0f tables/s  %7.1f MB/s", time, Double(records) / time, bytes / 1e6 / time)
         + String(format: "  (%.1f MB, rescore → jsonl, 2 jobs)", bytes / 1e6))
+  }
+
+  /// The same year as a workbook of printed forms (L1, a table a sheet) rescored at 1 and 2 jobs against
+  /// the JSON Lines rescore of the same tables (issue 17: at most 3×), with the peak RSS of a workbook
+  /// rescore; and a check that the workbook gives the same tables with the same recomputed totals.
+  static func measureWorkbook(of file: String, profile: Profile, repeats: Int, jsonLines: (Double, Double)) throws {
+    let workbook = (file.hasSuffix(".jsonl") ? String(file.dropLast(6)) : file) + ".xlsx"
+    try WorkbookYear.write(from: file, to: workbook, layout: .sheetPerTable)
+    let bytes = Double((try FileManager.default.attributesOfItem(atPath: workbook)[.size] as? Int) ?? 0)
+    var times: [Double] = []
+    var tables = 0
+    for jobs in [1, 2] {
+      let runner = jsonLinesRunner(profile: profile, jobs: jobs)
+      times.append(
+        best(repeats) {
+          tables = 0
+          _ = runner.run(inputs: [workbook]) { _ in tables += 1 }
+        })
+    }
+    for (jobs, time) in zip([1, 2], times) {
+      print(
+        "the same year as .xlsx, \(jobs) job\(jobs > 1 ? "s" : "")".padding(toLength: 30, withPad: " ", startingAt: 0)
+          + String(format: "%9.3f s  %10.0f tables/s  %7.1f MB/s", time, Double(tables) / time, bytes / 1e6 / time)
+          + String(format: "  (%.1f MB, L1 forms, a table a sheet)", bytes / 1e6))
+    }
+    print(
+      String(
+        format: "ratio .xlsx/jsonl rescore: %.2f at 1 job, %.2f at 2 jobs (target ≤ 3.00)", times[0] / jsonLines.0,
+        times[1] / jsonLines.1))
+    print(String(format: "peak RSS of an .xlsx rescore at 2 jobs (child process): %.1f MB", try peakRSS(file: workbook, jobs: 2)))
+    print(sameTotals(file, workbook, profile: profile))
+  }
+
+  /// Whether two inputs give the same tables, in order, with the same recomputed totals.
+  static func sameTotals(_ first: String, _ second: String, profile: Profile) -> String {
+    func totals(_ file: String) -> [String] {
+      var totals: [String] = []
+      _ = jsonLinesRunner(profile: profile, jobs: 2).run(inputs: [file]) { outcome in
+        switch outcome {
+        case .result(let result, _): totals.append("\(result.name) \(result.recomputedTotal)")
+        case .rejected(let error, _): totals.append("rejected: \(error)")
+        }
+      }
+      return totals
+    }
+    let expected = totals(first)
+    let found = totals(second)
+    guard expected != found else { return "check: the .xlsx gives the same \(found.count) tables and recomputed totals" }
+    let firstDifference = zip(expected, found).first { $0 != $1 }.map { "\($0.0) ≠ \($0.1)" } ?? "counts differ"
+    return
+      "CHECK FAILED: \(expected.count) tables from JSON Lines, \(found.count) from the .xlsx; first difference: \(firstDifference)"
   }
 
   /// Runs a rescore of `file` in a child process, which reports its own peak resident set (VmHWM):

@@ -329,12 +329,7 @@ private struct DirectoryReader {
     guard let name = String(validating: raw, as: UTF8.self) else {
       throw failure("entry \(number) has a name that is not UTF-8; save the file again from Excel, WPS or LibreOffice")
     }
-    let components = name.split(separator: "/", omittingEmptySubsequences: false)
-    let body = name.hasSuffix("/") ? components.dropLast() : components[...]
-    let unsafe =
-      name.isEmpty || raw.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == UInt8(ascii: "\\") })
-      || body.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }) || (components.first?.hasSuffix(":") ?? false)
-    guard !unsafe else {
+    guard ZipArchive.Entry.isSafeName(name) else {
       throw failure(
         "entry \(number) has the name \"\(name.unicodeScalars.map { $0.escaped(asASCII: false) }.joined())\", which is not a safe relative path: refused"
       )

@@ -18,5 +18,15 @@ extension ZipArchive {
     public var isDirectory: Bool { name.hasSuffix("/") }
     /// Bit 0 (traditional PKWARE encryption), bit 6 (strong encryption) or method 99 (AES).
     public var isEncrypted: Bool { flags & 0x41 != 0 || method == 99 }
+
+    /// A name that is a safe relative path, as the reader accepts and the writer writes: not empty, no
+    /// control characters, no backslash, no drive or leading `/`, no empty, `.` or `..` component (only a
+    /// directory's trailing `/` may end it).
+    static func isSafeName(_ name: String) -> Bool {
+      let components = name.split(separator: "/", omittingEmptySubsequences: false)
+      let body = name.hasSuffix("/") ? components.dropLast() : components[...]
+      return !name.isEmpty && !name.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == UInt8(ascii: "\\") })
+        && !body.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }) && !(components.first?.hasSuffix(":") ?? false)
+    }
   }
 }

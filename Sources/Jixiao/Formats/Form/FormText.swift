@@ -86,7 +86,13 @@ enum FormText {
 
   /// Whether a text begins with a word, byte for byte (`★`, `其中：`).
   static func starts(_ printed: String, with word: String) -> Bool {
-    printed.utf8.starts(with: word.utf8)
+    // Asked of every row's first cell for each prefix word: compared as contiguous bytes.
+    let compared = printed.utf8.withContiguousStorageIfAvailable { text in
+      word.utf8.withContiguousStorageIfAvailable { prefix in
+        text.count >= prefix.count && UnsafeBufferPointer(rebasing: text[..<prefix.count]).elementsEqual(prefix)
+      }
+    }
+    return (compared ?? nil) ?? printed.utf8.starts(with: word.utf8)
   }
 
   /// The year of a cell that is only a year as forms print it under their title: `（2023年度）`,

@@ -97,19 +97,26 @@ public struct FormVocabulary: Sendable, Hashable {
   /// A title ends in its title word, or in it and its year (`项目支出绩效自评表(2023年度)`): a goal's text that
   /// mentions a 目标表 is no title.
   func isTitle(_ key: String) -> Bool {
+    // Every row's first cell is asked: searched on its contiguous bytes.
+    key.utf8.withContiguousStorageIfAvailable { isTitle(utf8: $0) }
+      ?? Array(key.utf8).withUnsafeBufferPointer { isTitle(utf8: $0) }
+  }
+
+  private func isTitle(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     titleWords.contains { word in
-      let bytes = key.utf8
-      var index = bytes.startIndex
+      var index = 0
       while let found = bytes[index...].firstIndex(of: word[0]) {
         if bytes[found...].starts(with: word) {
-          let rest = key[bytes.index(found, offsetBy: word.count)...]
-          if rest.isEmpty || FormText.year(ofYearCell: String(rest)) != nil { return true }
+          // A title word starts with a lead byte and ends a character: the rest is whole characters.
+          let rest = UnsafeBufferPointer(rebasing: bytes[(found + word.count)...])
+          if rest.isEmpty || FormText.year(ofYearCell: String(decoding: rest, as: UTF8.self)) != nil { return true }
         }
-        index = bytes.index(after: found)
+        index = found + 1
       }
       return false
     }
   }
+
   /// Whether a text printed on its own (a paragraph above a table) is a title, told as a title cell is.
   func isTitle(printed: String) -> Bool {
     printed.utf8.count <= FormGrid.longestTitle && isTitle(FormText.labelKey(printed))
@@ -121,7 +128,12 @@ public struct FormVocabulary: Sendable, Hashable {
   /// Whether a cell may print a name header: it ends (spaces and colons aside) in the last character of
   /// one. Every cell of a row is asked, and this costs no key.
   func mayBeNameHeader(_ printed: String) -> Bool {
-    var bytes = Substring(printed).utf8
+    printed.utf8.withContiguousStorageIfAvailable { mayBeNameHeader(utf8: $0) }
+      ?? Array(printed.utf8).withUnsafeBufferPointer { mayBeNameHeader(utf8: $0) }
+  }
+
+  private func mayBeNameHeader(utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+    var bytes = utf8[...]
     while let last = bytes.last, last <= 0x20 || last == UInt8(ascii: ":") { bytes = bytes.dropLast() }
     return nameHeaderEndings.contains { bytes.count >= $0.count && bytes.suffix($0.count).elementsEqual($0) }
   }

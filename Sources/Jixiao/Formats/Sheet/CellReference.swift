@@ -19,7 +19,7 @@ public struct CellReference: Sendable, Hashable, Comparable, CustomStringConvert
     self = parsed
   }
 
-  private init?(bytes: some Sequence<UInt8>) {
+  init?(bytes: some Sequence<UInt8>) {
     var column = 0
     var row = 0
     var letters = 0
@@ -45,18 +45,41 @@ public struct CellReference: Sendable, Hashable, Comparable, CustomStringConvert
   }
 
   /// `A`, `Z`, `AA`, … for a 0-based column.
-  public static func columnName(_ column: Int) -> String {
-    var name: [UInt8] = []
-    var rest = column + 1
-    while rest > 0 {
-      rest -= 1
-      name.append(UInt8(ascii: "A") + UInt8(rest % 26))
-      rest /= 26
-    }
-    return String(decoding: name.reversed(), as: UTF8.self)
-  }
+  public static func columnName(_ column: Int) -> String { text(column: column, row: nil) }
 
-  public var description: String { Self.columnName(column) + String(row + 1) }
+  /// Every value a form reader reads is located by its reference, so this is built in one buffer
+  /// rather than by joining strings.
+  public var description: String { Self.text(column: column, row: row + 1) }
+
+  /// The column's letters, then the row's digits when there is a row.
+  private static func text(column: Int, row: Int?) -> String {
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 40) { buffer in
+      var end = 0
+      var rest = column + 1
+      while rest > 0 {
+        rest -= 1
+        buffer[end] = UInt8(ascii: "A") + UInt8(rest % 26)
+        end += 1
+        rest /= 26
+      }
+      buffer[0..<end].reverse()
+      if let row {
+        let start = end
+        var number = row.magnitude
+        repeat {
+          buffer[end] = UInt8(ascii: "0") + UInt8(number % 10)
+          end += 1
+          number /= 10
+        } while number > 0
+        if row < 0 {
+          buffer[end] = UInt8(ascii: "-")
+          end += 1
+        }
+        buffer[start..<end].reverse()
+      }
+      return String(decoding: UnsafeBufferPointer(rebasing: buffer[0..<end]), as: UTF8.self)
+    }
+  }
 
   public static func < (lhs: CellReference, rhs: CellReference) -> Bool {
     (lhs.row, lhs.column) < (rhs.row, rhs.column)
@@ -75,11 +98,22 @@ public struct CellRange: Sendable, Hashable, CustomStringConvertible {
 
   /// Parses `A1:C2` (or a single `A1`).
   public init?(_ text: some StringProtocol) {
-    let parts = text.split(separator: ":", omittingEmptySubsequences: false)
-    guard parts.count <= 2, let first = CellReference(parts[0]), let last = CellReference(parts[parts.count - 1]) else {
-      return nil
+    // Every merged area of a sheet is parsed: its two halves are read in place, without splitting.
+    let parsed =
+      text.utf8.withContiguousStorageIfAvailable { Self.parse($0) } ?? Array(text.utf8).withUnsafeBufferPointer(Self.parse)
+    guard let parsed else { return nil }
+    self = parsed
+  }
+
+  private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> CellRange? {
+    guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else {
+      return CellReference(bytes: bytes).map { CellRange(first: $0, last: $0) }
     }
-    self.init(first: first, last: last)
+    let second = UnsafeBufferPointer(rebasing: bytes[(colon + 1)...])
+    guard !second.contains(UInt8(ascii: ":")), let first = CellReference(bytes: UnsafeBufferPointer(rebasing: bytes[..<colon])),
+      let last = CellReference(bytes: second)
+    else { return nil }
+    return CellRange(first: first, last: last)
   }
 
   public func contains(_ reference: CellReference) -> Bool {

@@ -40,4 +40,10 @@ struct CellStyles: Sendable {
     guard let index, formats.indices.contains(index) else { return .general }
     return formats[index]
   }
+
+  /// Whether style `index` prints numbers as General: `format(index).isGeneral` without copying the format.
+  func isGeneral(_ index: Int?) -> Bool {
+    guard let index, formats.indices.contains(index) else { return true }
+    return formats[index].isGeneral
+  }
 }

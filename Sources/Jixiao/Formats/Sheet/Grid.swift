@@ -21,6 +21,9 @@ public struct Grid: Sendable, Hashable {
   public var preamble: [String]
   public private(set) var rows: [[GridCell]]
   public private(set) var merges: [CellRange]
+  /// Once there are `scannedMerges` areas: for each row that merged areas cross, the indexes of those
+  /// areas in `merges` (derived from it, so left out of equality and hashing).
+  private var mergesByRow: [Int: [Int]] = [:]
 
   public init(
     file: String, name: String, isHidden: Bool = false, preamble: [String] = [], rows: [[GridCell]] = [],
@@ -75,14 +78,33 @@ public struct Grid: Sendable, Hashable {
   /// Returns whether the area was kept.
   @discardableResult
   public mutating func merge(_ range: CellRange) -> Bool {
-    guard range.first != range.last,
-      !merges.contains(where: {
-        $0.first.row <= range.last.row && range.first.row <= $0.last.row && $0.first.column <= range.last.column
-          && range.first.column <= $0.last.column
-      })
-    else { return false }
+    guard range.first != range.last else { return false }
+    func overlaps(_ kept: CellRange) -> Bool {
+      kept.first.row <= range.last.row && range.first.row <= kept.last.row && kept.first.column <= range.last.column
+        && range.first.column <= kept.last.column
+    }
+    // A form has a few dozen areas, scanned; a sheet of a thousand forms has tens of thousands, which a
+    // scan for each would make quadratic: past `scannedMerges` only the areas crossing the range's rows
+    // are looked at.
+    if merges.count < Self.scannedMerges {
+      guard !merges.contains(where: overlaps) else { return false }
+    } else {
+      if mergesByRow.isEmpty {
+        for (index, kept) in merges.enumerated() { indexMerge(kept, at: index) }
+      }
+      for row in range.first.row...range.last.row where mergesByRow[row]?.contains(where: { overlaps(merges[$0]) }) ?? false {
+        return false
+      }
+      indexMerge(range, at: merges.count)
+    }
     merges.append(range)
     return true
+  }
+
+  static let scannedMerges = 64
+
+  private mutating func indexMerge(_ range: CellRange, at index: Int) {
+    for row in range.first.row...range.last.row { mergesByRow[row, default: []].append(index) }
   }
 
   /// The merged area a cell lies in, if any.
@@ -113,5 +135,22 @@ public struct Grid: Sendable, Hashable {
   /// Where a paragraph of a grid's preamble is, given the grid's file and name.
   public static func location(ofPreambleParagraph index: Int, file: String, name: String) -> SourceLocation {
     SourceLocation(file: file, field: "\(name), paragraph \(index + 1) above the table")
+  }
+}
+
+extension Grid {
+  public static func == (lhs: Grid, rhs: Grid) -> Bool {
+    lhs.file == rhs.file && lhs.name == rhs.name && lhs.isHidden == rhs.isHidden && lhs.preamble == rhs.preamble
+      && lhs.rows == rhs.rows && lhs.merges == rhs.merges && lhs.rowLines == rhs.rowLines
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(file)
+    hasher.combine(name)
+    hasher.combine(isHidden)
+    hasher.combine(preamble)
+    hasher.combine(rows)
+    hasher.combine(merges)
+    hasher.combine(rowLines)
   }
 }

@@ -14,33 +14,93 @@ public struct GridCell: Sendable, Hashable {
     case empty, text, number, date, boolean, unreadable
   }
 
-  public var kind: Kind
-  public var text: String
-  public var value: String?
-  /// The formula, without its `=`, when the cell's value is a formula's cached result.
-  public var formula: String?
-  public var problem: String?
+  /// What the cell holds and where a document printed it, in one immutable box: a grid's cells are copied
+  /// row by row wherever a form is read, and a copy is then one reference count instead of one per text.
+  /// Setting a field replaces the box.
+  private final class Content: Sendable {
+    let kind: Kind
+    let text: String
+    let value: String?
+    let formula: String?
+    let problem: String?
+    let origin: SourceLocation?
+    let doubt: String?
+
+    init(kind: Kind, text: String, value: String?, formula: String?, problem: String?, origin: SourceLocation?, doubt: String?) {
+      self.kind = kind
+      self.text = text
+      self.value = value
+      self.formula = formula
+      self.problem = problem
+      self.origin = origin
+      self.doubt = doubt
+    }
+
+    /// Every empty cell that says nothing of where it was printed shares one box.
+    static let empty = Content(kind: .empty, text: "", value: nil, formula: nil, problem: nil, origin: nil, doubt: nil)
+
+    var isBlank: Bool {
+      kind == .empty && text.isEmpty && value == nil && formula == nil && problem == nil && origin == nil && doubt == nil
+    }
+  }
+
+  private var content: Content
   public var reference: CellReference
+
+  /// A copy of the content with one field changed.
+  private func replacing(
+    kind: Kind? = nil, text: String? = nil, value: String?? = nil, formula: String?? = nil, problem: String?? = nil,
+    origin: SourceLocation?? = nil, doubt: String?? = nil
+  ) -> Content {
+    Content(
+      kind: kind ?? content.kind, text: text ?? content.text, value: value ?? content.value,
+      formula: formula ?? content.formula, problem: problem ?? content.problem, origin: origin ?? content.origin,
+      doubt: doubt ?? content.doubt)
+  }
+
+  public var kind: Kind {
+    get { content.kind }
+    set { content = replacing(kind: newValue) }
+  }
+  public var text: String {
+    get { content.text }
+    set { content = replacing(text: newValue) }
+  }
+  public var value: String? {
+    get { content.value }
+    set { content = replacing(value: .some(newValue)) }
+  }
+  /// The formula, without its `=`, when the cell's value is a formula's cached result.
+  public var formula: String? {
+    get { content.formula }
+    set { content = replacing(formula: .some(newValue)) }
+  }
+  public var problem: String? {
+    get { content.problem }
+    set { content = replacing(problem: .some(newValue)) }
+  }
   /// Where a cell read from a document's text was printed (its page and line, or page and position), which
   /// its reference in the grid the reader assembled does not say; nil for sheets, Word tables and CSV files.
-  public var origin: SourceLocation?
+  public var origin: SourceLocation? {
+    get { content.origin }
+    set { content = replacing(origin: .some(newValue)) }
+  }
   /// Why the reader is not sure this text belongs in this cell (a wrapped piece placed by guess, a column
   /// told by position alone); nil when it was read with certainty. A value read from such a cell is kept,
   /// shown and reported, and leaves its row unverified (docs/rules.md, "Cells read without certainty").
-  public var doubt: String?
+  public var doubt: String? {
+    get { content.doubt }
+    set { content = replacing(doubt: .some(newValue)) }
+  }
 
   public init(
     kind: Kind, text: String, value: String? = nil, formula: String? = nil, problem: String? = nil,
     reference: CellReference, origin: SourceLocation? = nil, doubt: String? = nil
   ) {
-    self.kind = kind
-    self.text = text
-    self.value = value
-    self.formula = formula
-    self.problem = problem
+    let content = Content(
+      kind: kind, text: text, value: value, formula: formula, problem: problem, origin: origin, doubt: doubt)
+    self.content = content.isBlank ? .empty : content
     self.reference = reference
-    self.origin = origin
-    self.doubt = doubt
   }
 
   public static func empty(_ reference: CellReference) -> GridCell {
@@ -48,4 +108,34 @@ public struct GridCell: Sendable, Hashable {
   }
 
   public var isEmpty: Bool { kind == .empty }
+
+  public static func == (lhs: GridCell, rhs: GridCell) -> Bool {
+    lhs.reference == rhs.reference
+      && (lhs.content === rhs.content
+        || (lhs.kind == rhs.kind && lhs.text == rhs.text && lhs.value == rhs.value && lhs.formula == rhs.formula
+          && lhs.problem == rhs.problem && lhs.origin == rhs.origin && lhs.doubt == rhs.doubt))
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(kind)
+    hasher.combine(text)
+    hasher.combine(value)
+    hasher.combine(formula)
+    hasher.combine(problem)
+    hasher.combine(origin)
+    hasher.combine(doubt)
+    hasher.combine(reference)
+  }
+}
+
+extension GridCell: CustomStringConvertible {
+  public var description: String {
+    var parts = ["\(reference)", kind.rawValue, "\"\(text)\""]
+    if let value { parts.append("value \"\(value)\"") }
+    if let formula { parts.append("formula =\(formula)") }
+    if let problem { parts.append("problem: \(problem)") }
+    if let origin { parts.append("at \(origin)") }
+    if let doubt { parts.append("doubt: \(doubt)") }
+    return "GridCell(" + parts.joined(separator: " ") + ")"
+  }
 }

@@ -92,7 +92,13 @@ struct SheetNumber: Hashable {
   /// `-0.5`): no sign but a minus on a number that is not zero, no leading or trailing zero, at most 15
   /// significant digits, at most 20 bytes. The sheet reader then keeps the text and skips the digits.
   static func isPlainText(_ text: String) -> Bool {
-    var utf8 = text.utf8[...]
+    // Every number cell of a sheet is asked: on its contiguous bytes, not through the string's view.
+    text.utf8.withContiguousStorageIfAvailable { isPlainText(utf8: $0[...]) } ?? isPlainText(utf8: Array(text.utf8)[...])
+  }
+
+  private static func isPlainText<Bytes: BidirectionalCollection<UInt8>>(utf8 bytes: Bytes) -> Bool
+  where Bytes.SubSequence == Bytes {
+    var utf8 = bytes
     guard utf8.count <= 20 else { return false }
     let negative = utf8.first == UInt8(ascii: "-")
     if negative { utf8 = utf8.dropFirst() }

@@ -10,7 +10,11 @@ enum SpreadsheetML {
   ]
 
   static func isMain(_ name: XMLName, _ local: String) -> Bool {
-    name.local == local && (name.namespace == transitional || name.namespace.isEmpty || name.namespace == strict)
+    name.local == local && isMainNamespace(name.namespace)
+  }
+
+  static func isMainNamespace(_ namespace: String) -> Bool {
+    namespace == transitional || namespace.isEmpty || namespace == strict
   }
 
   /// The value of `r:id` on a tag.

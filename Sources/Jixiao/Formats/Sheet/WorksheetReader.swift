@@ -8,56 +8,101 @@ struct WorksheetReader {
   let uses1904: Bool
   let limits: SpreadsheetReader.Limits
 
+  /// Whether `read` takes `XMLReader.plainCell()` and `plainStartTag(named:)` for rows and merged areas
+  /// where it can; off only to test them against the general path.
+  var usesPlainCells = true
+
   func read(bytes: [UInt8], entry: String, isHidden: Bool) throws(InputError) -> Grid {
     var grid = Grid(file: file, name: sheetName, isHidden: isHidden)
     var reader = XMLReader(bytes: bytes, file: file, entry: entry)
     var row = -1
     var column = -1
     var cells = 0
+    /// Whether unprefixed names are SpreadsheetML's, as of the reader's `defaultNamespaceChanges`.
+    var checkedNamespace = (changes: -1, isMain: false)
+    /// The reference a general-path `<c>` gives, if any; an error when its text is no reference.
+    func reference(_ text: String?) throws(InputError) -> CellReference? {
+      guard let text else { return nil }
+      guard let parsed = CellReference(text) else {
+        throw InputError(
+          grid.location(of: CellReference(row: max(row, 0), column: column + 1)), "the cell reference \"\(text)\" is not one")
+      }
+      return parsed
+    }
+    /// Places a cell read by either path: at its reference (or the next place in the row), within limits.
+    func place(_ given: CellReference?, _ read: (CellReference) throws(InputError) -> GridCell) throws(InputError) {
+      let reference = given ?? CellReference(row: max(row, 0), column: column + 1)
+      guard reference.column < CellReference.columnLimit, reference.row < CellReference.rowLimit else {
+        throw InputError(grid.location(of: reference), "the cell lies beyond Excel's last row or column")
+      }
+      row = max(row, reference.row)
+      column = reference.column
+      let cell = try read(reference)
+      if !cell.isEmpty {
+        cells += 1
+        guard cells <= limits.maximumCellsPerSheet else {
+          throw InputError(
+            grid.location(of: reference), "the sheet has more than \(limits.maximumCellsPerSheet) cells that hold something")
+        }
+        grid[reference] = cell
+      }
+    }
+    func startRow(number: String?) throws(InputError) {
+      if let number {
+        guard let value = Int(number), value >= 1, value <= CellReference.rowLimit else {
+          throw InputError(
+            grid.location(of: CellReference(row: max(row, 0), column: 0)),
+            "the row number \"\(number)\" is not one from 1 to \(CellReference.rowLimit)")
+        }
+        row = value - 1
+      } else {
+        row += 1
+      }
+      column = -1
+    }
+    func mergeCell(_ reference: String?) {
+      // A merged area that cannot be read or overlaps another is left out: its cells stay as they are.
+      if let range = reference.flatMap({ CellRange($0) }) { grid.merge(range) }
+    }
     do throws(InputError) {
-      while let event = try reader.next() {
+      while true {
+        if usesPlainCells {
+          if checkedNamespace.changes != reader.defaultNamespaceChanges {
+            checkedNamespace = (reader.defaultNamespaceChanges, SpreadsheetML.isMainNamespace(reader.defaultNamespace))
+          }
+          if checkedNamespace.isMain {
+            switch reader.nextTagLead() {
+            case UInt8(ascii: "c"):
+              if let plain = reader.plainCell() {
+                try place(plain.reference) { reference in
+                  cell(type: plain.type ?? "n", value: plain.value, inline: nil, formula: nil, style: plain.style, at: reference)
+                }
+                continue
+              }
+            case UInt8(ascii: "r"):
+              if let tag = reader.plainStartTag(named: "row") {
+                try startRow(number: tag["r"])
+                continue
+              }
+            case UInt8(ascii: "m"):
+              if let tag = reader.plainStartTag(named: "mergeCell") {
+                mergeCell(tag["ref"])
+                continue
+              }
+            default:
+              break
+            }
+          }
+        }
+        guard let event = try reader.next() else { break }
         guard case .start(let tag) = event else { continue }
         if SpreadsheetML.isMain(tag.name, "row") {
-          if let number = tag["r"] {
-            guard let value = Int(number), value >= 1, value <= CellReference.rowLimit else {
-              throw InputError(
-                grid.location(of: CellReference(row: max(row, 0), column: 0)),
-                "the row number \"\(number)\" is not one from 1 to \(CellReference.rowLimit)")
-            }
-            row = value - 1
-          } else {
-            row += 1
-          }
-          column = -1
+          try startRow(number: tag["r"])
         } else if SpreadsheetML.isMain(tag.name, "c") {
-          let reference: CellReference
-          if let text = tag["r"] {
-            guard let parsed = CellReference(text) else {
-              throw InputError(
-                grid.location(of: CellReference(row: max(row, 0), column: column + 1)),
-                "the cell reference \"\(text)\" is not one")
-            }
-            reference = parsed
-          } else {
-            reference = CellReference(row: max(row, 0), column: column + 1)
-          }
-          guard reference.column < CellReference.columnLimit, reference.row < CellReference.rowLimit else {
-            throw InputError(grid.location(of: reference), "the cell lies beyond Excel's last row or column")
-          }
-          row = max(row, reference.row)
-          column = reference.column
-          let cell = try readCell(tag, at: reference, reader: &reader)
-          if !cell.isEmpty {
-            cells += 1
-            guard cells <= limits.maximumCellsPerSheet else {
-              throw InputError(
-                grid.location(of: reference), "the sheet has more than \(limits.maximumCellsPerSheet) cells that hold something")
-            }
-            grid[reference] = cell
-          }
+          try place(try reference(tag["r"])) { reference throws(InputError) in try readCell(tag, at: reference, reader: &reader) }
         } else if SpreadsheetML.isMain(tag.name, "mergeCell") {
           // A merged area that cannot be read or overlaps another is left out: its cells stay as they are.
-          if let range = tag["ref"].flatMap({ CellRange($0) }) { grid.merge(range) }
+          mergeCell(tag["ref"])
         } else if SpreadsheetML.isMain(tag.name, "extLst") {
           try reader.skipElement()
         }
@@ -136,10 +181,10 @@ struct WorksheetReader {
       // An ISO 8601 date as written (strict OOXML); shown as stored.
       return GridCell(kind: .date, text: value, value: value, formula: formula, reference: reference)
     case "n":
-      let format = styles.format(style)
-      if format.isGeneral && SheetNumber.isPlainText(value) {
+      if styles.isGeneral(style) && SheetNumber.isPlainText(value) {
         return GridCell(kind: .number, text: value, value: value, formula: formula, reference: reference)
       }
+      let format = styles.format(style)
       guard let number = SheetNumber(value.trimmingSpaces()) else {
         return unreadable(value, "the cell is marked as a number but holds \(value)")
       }

@@ -37,7 +37,11 @@ public struct XMLReader {
   private var stack: [Open] = []
   private var bindings: [(prefix: String, namespace: String)] = [("xml", XMLName.xmlNamespace)]
   /// The namespace of unprefixed element names where the reader is.
-  private var defaultNamespace = ""
+  private(set) var defaultNamespace = "" {
+    didSet { defaultNamespaceChanges &+= 1 }
+  }
+  /// Counts changes of `defaultNamespace`, so that a caller can tell it is the one it checked.
+  private(set) var defaultNamespaceChanges = 0
   private var scratch: [RawAttribute] = []
   private var text: [UInt8] = []
   /// Whether the text gathered holds anything but white space.
@@ -626,5 +630,306 @@ public struct XMLReader {
       bindings.removeSubrange(open.bindingsBefore...)
       defaultNamespace = bindings.last { $0.prefix.isEmpty }?.namespace ?? ""
     }
+  }
+}
+
+// MARK: - A fast path for worksheet cells
+
+extension XMLReader {
+  /// A `<c>` element as `plainCell()` reads it: its `r`, `s` and `t` attributes and the text of its `<v>`.
+  struct PlainCell {
+    /// `r`, read as `CellReference(_:)` reads its text; a text it refuses is left to the general path.
+    var reference: CellReference?
+    /// `s`, read as `Int(_:)` reads its text when that is plain digits; anything else is left to the
+    /// general path.
+    var style: Int?
+    var type: String?
+    var value: String?
+  }
+
+  /// The next element when it is a worksheet cell written the plain way, read whole: white space, then
+  /// `<c` with only the attributes `r` (a cell reference), `s` (digits) and `t` (each at most once, ASCII,
+  /// no references), then `/>`,
+  /// or `>`, white space, at most one `<v>` holding ASCII text without references, line breaks or `]`
+  /// and its `</v>`, white space and `</c>`. Anything else returns nil with nothing read, for `next()`.
+  ///
+  /// What it returns is what `next()` gives for the same bytes (events for `<c>` and its `<v>`, the
+  /// white space between as text), so a caller that reads a cell from either gets the same cell: the
+  /// general reader is the definition (`SheetFastPathTests` compares the two). The element name is
+  /// unprefixed: it is in `defaultNamespace`, which the caller checks.
+  mutating func plainCell() -> PlainCell? {
+    guard pendingEnd == nil, !finished, readProlog, text.isEmpty, !stack.isEmpty,
+      stack.count + 2 <= limits.maximumDepth, limits.maximumAttributes >= 3
+    else { return nil }
+    let start = position
+    let maximumValue = min(64, limits.maximumAttributeBytes)
+    guard let (cell, end) = bytes.withUnsafeBufferPointer({ Self.scanPlainCell($0, from: start, maximumValue: maximumValue) })
+    else { return nil }
+    position = end
+    return cell
+  }
+
+  /// Whether `literal` is at `at`, stepping over it.
+  @inline(__always)
+  private static func take(_ literal: StaticString, _ buffer: UnsafeBufferPointer<UInt8>, _ at: inout Int) -> Bool {
+    let length = literal.utf8CodeUnitCount
+    guard at + length <= buffer.count else { return false }
+    for index in 0..<length where buffer[at + index] != literal.utf8Start[index] { return false }
+    at += length
+    return true
+  }
+
+  @inline(__always)
+  private static func skipSpace(_ buffer: UnsafeBufferPointer<UInt8>, _ at: inout Int) {
+    while at < buffer.count, isSpace(buffer[at]) { at += 1 }
+  }
+
+  /// After an attribute's name: white space, `=`, white space and a quoted value of ASCII without
+  /// references, `<` or control characters, at most `maximumBytes` long; the value's range, `at` past its
+  /// closing quote. Nil for anything else.
+  private static func plainAttributeValue(_ buffer: UnsafeBufferPointer<UInt8>, _ at: inout Int, maximumBytes: Int)
+    -> Range<Int>?
+  {
+    let count = buffer.count
+    skipSpace(buffer, &at)
+    guard at + 1 < count, buffer[at] == UInt8(ascii: "=") else { return nil }
+    at += 1
+    skipSpace(buffer, &at)
+    guard at < count, buffer[at] == UInt8(ascii: "\"") || buffer[at] == UInt8(ascii: "'") else { return nil }
+    let quote = buffer[at]
+    at += 1
+    let start = at
+    while at < count, buffer[at] != quote {
+      let byte = buffer[at]
+      guard byte >= 0x20, byte < 0x80, byte != UInt8(ascii: "&"), byte != UInt8(ascii: "<") else { return nil }
+      at += 1
+    }
+    guard at < count, at - start <= maximumBytes else { return nil }
+    at += 1
+    return start..<at - 1
+  }
+
+  /// `plainCell()` on the bytes from `start`: the cell and where it ends, or nil.
+  private static func scanPlainCell(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int, maximumValue: Int) -> (
+    PlainCell, Int
+  )? {
+    let count = buffer.count
+    var at = start
+    skipSpace(buffer, &at)
+    guard take("<c", buffer, &at), at < count else { return nil }
+    var cell = PlainCell()
+    var seen = (reference: false, style: false)
+    var isEmpty = false
+    while true {
+      let spaced = at < count && isSpace(buffer[at])
+      skipSpace(buffer, &at)
+      guard at < count else { return nil }
+      if buffer[at] == UInt8(ascii: ">") {
+        at += 1
+        break
+      }
+      if take("/>", buffer, &at) {
+        isEmpty = true
+        break
+      }
+      guard spaced, at + 1 < count else { return nil }
+      let name = buffer[at]
+      at += 1
+      guard let valueRange = plainAttributeValue(buffer, &at, maximumBytes: maximumValue) else { return nil }
+      let value = UnsafeBufferPointer(rebasing: buffer[valueRange])
+      switch name {
+      case UInt8(ascii: "r") where !seen.reference:
+        guard let reference = CellReference(bytes: value) else { return nil }
+        cell.reference = reference
+        seen.reference = true
+      case UInt8(ascii: "s") where !seen.style:
+        guard (1...18).contains(value.count), value.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else {
+          return nil
+        }
+        cell.style = value.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
+        seen.style = true
+      case UInt8(ascii: "t") where cell.type == nil: cell.type = String(decoding: value, as: UTF8.self)
+      default: return nil
+      }
+    }
+    if isEmpty { return (cell, at) }
+    skipSpace(buffer, &at)
+    if take("<v>", buffer, &at) {
+      let valueStart = at
+      while at < count {
+        let byte = buffer[at]
+        guard byte != UInt8(ascii: "<") else { break }
+        guard byte >= 0x20 || byte == 0x09 || byte == 0x0A, byte < 0x80, byte != UInt8(ascii: "&"),
+          byte != UInt8(ascii: "]")
+        else { return nil }
+        at += 1
+      }
+      let valueEnd = at
+      guard take("</v>", buffer, &at) else { return nil }
+      cell.value = string(buffer, valueStart..<valueEnd)
+      skipSpace(buffer, &at)
+    }
+    guard take("</c>", buffer, &at) else { return nil }
+    return (cell, at)
+  }
+
+  /// The next element when it is a shared string item written the plain way, read whole: white space,
+  /// `<si>`, `<t>` or `<t xml:space="preserve">`, text without character references (the five predefined
+  /// entities are replaced as the general reader replaces them), `<`, `]`, carriage returns or
+  /// control characters (valid UTF-8), `</t>`, `</si>`; its text as the general reader gives it (before
+  /// `OOXMLText.decode`, which the caller applies either way). Anything else returns nil with nothing
+  /// read. The element names are unprefixed: they are in `defaultNamespace`, which the caller checks.
+  mutating func plainStringItem() -> String? {
+    guard pendingEnd == nil, !finished, readProlog, text.isEmpty, !stack.isEmpty, stack.count + 2 <= limits.maximumDepth
+    else { return nil }
+    let bytes = self.bytes
+    let start = position
+    let found = bytes.withUnsafeBufferPointer { buffer -> String? in
+      let count = buffer.count
+      func take(_ literal: StaticString) -> Bool {
+        let length = literal.utf8CodeUnitCount
+        guard position + length <= count else { return false }
+        for index in 0..<length where buffer[position + index] != literal.utf8Start[index] { return false }
+        position += length
+        return true
+      }
+      while position < count, Self.isSpace(buffer[position]) { position += 1 }
+      guard take("<si>"), take("<t>") || take(#"<t xml:space="preserve">"#) else { return nil }
+      let textStart = position
+      var ascii = true
+      var references = false
+      while position < count {
+        let byte = buffer[position]
+        guard byte != UInt8(ascii: "<") else { break }
+        guard byte >= 0x20 || byte == 0x09 || byte == 0x0A, byte != UInt8(ascii: "]") else { return nil }
+        if byte == UInt8(ascii: "&") {
+          guard Self.predefinedEntity(in: buffer, at: position) != nil else { return nil }
+          references = true
+        }
+        if byte >= 0x80 { ascii = false }
+        position += 1
+      }
+      let text = UnsafeBufferPointer(rebasing: buffer[textStart..<position])
+      guard ascii || UTF8Validation.isValid(text), take("</t>"), take("</si>") else { return nil }
+      guard references else { return String(decoding: text, as: UTF8.self) }
+      var decoded: [UInt8] = []
+      decoded.reserveCapacity(text.count)
+      var index = textStart
+      while index < textStart + text.count {
+        if buffer[index] == UInt8(ascii: "&"), let (character, length) = Self.predefinedEntity(in: buffer, at: index) {
+          decoded.append(character)
+          index += length
+        } else {
+          decoded.append(buffer[index])
+          index += 1
+        }
+      }
+      return String(decoding: decoded, as: UTF8.self)
+    }
+    if found == nil { position = start }
+    return found
+  }
+
+  /// One of the five predefined entities (`&lt;` `&gt;` `&amp;` `&quot;` `&apos;`) at `index`: the
+  /// character it stands for and the entity's length; nil for anything else (a character reference
+  /// is left to the general path).
+  private static func predefinedEntity(in buffer: UnsafeBufferPointer<UInt8>, at index: Int) -> (UInt8, Int)? {
+    func matches(_ name: StaticString) -> Bool {
+      let length = name.utf8CodeUnitCount
+      guard index + length <= buffer.count else { return false }
+      for offset in 0..<length where buffer[index + offset] != name.utf8Start[offset] { return false }
+      return true
+    }
+    if matches("&lt;") { return (UInt8(ascii: "<"), 4) }
+    if matches("&gt;") { return (UInt8(ascii: ">"), 4) }
+    if matches("&amp;") { return (UInt8(ascii: "&"), 5) }
+    if matches("&quot;") { return (UInt8(ascii: "\""), 6) }
+    if matches("&apos;") { return (UInt8(ascii: "'"), 6) }
+    return nil
+  }
+
+  /// A start tag written the plain way, as `plainStartTag(named:)` reads it: its attributes' values by
+  /// name, and whether it was an empty-element tag.
+  struct PlainStartTag {
+    var attributes: [(name: String, value: String)] = []
+    var isEmpty = false
+
+    subscript(_ name: String) -> String? { attributes.first { $0.name == name }?.value }
+  }
+
+  /// The next start tag when it is `<name` (unprefixed) with attributes whose names are unprefixed, not
+  /// `xmlns`, each at most once, and whose values are ASCII without references or `<`, then `>` or `/>`:
+  /// read as `next()` reads it (the element is open after it unless it was empty, and then it is closed
+  /// too). Anything else returns nil with nothing read. The name is in `defaultNamespace`, which the
+  /// caller checks.
+  /// The byte after the `<` of the next tag, past white space, without reading anything: how a caller
+  /// picks the plain path to try (`c`, `r`, `m`, or `/` for an end tag); nil when something else is next.
+  func nextTagLead() -> UInt8? {
+    guard pendingEnd == nil, !finished, readProlog, text.isEmpty else { return nil }
+    var index = position
+    while index < bytes.count, Self.isSpace(bytes[index]) { index += 1 }
+    guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "<") else { return nil }
+    return bytes[index + 1]
+  }
+
+  mutating func plainStartTag(named name: StaticString) -> PlainStartTag? {
+    guard pendingEnd == nil, !finished, readProlog, text.isEmpty, !stack.isEmpty, stack.count < limits.maximumDepth
+    else { return nil }
+    let bytes = self.bytes
+    let start = position
+    let found = bytes.withUnsafeBufferPointer { buffer -> PlainStartTag? in
+      let count = buffer.count
+      let nameLength = name.utf8CodeUnitCount
+      while position < count, Self.isSpace(buffer[position]) { position += 1 }
+      guard position + nameLength + 1 < count, buffer[position] == UInt8(ascii: "<") else { return nil }
+      for index in 0..<nameLength where buffer[position + 1 + index] != name.utf8Start[index] { return nil }
+      position += 1 + nameLength
+      var tag = PlainStartTag()
+      while true {
+        let spaced = position < count && Self.isSpace(buffer[position])
+        while position < count, Self.isSpace(buffer[position]) { position += 1 }
+        guard position + 1 < count else { return nil }
+        if buffer[position] == UInt8(ascii: ">") {
+          position += 1
+          break
+        }
+        if buffer[position] == UInt8(ascii: "/") {
+          guard buffer[position + 1] == UInt8(ascii: ">") else { return nil }
+          position += 2
+          tag.isEmpty = true
+          break
+        }
+        guard spaced, tag.attributes.count < limits.maximumAttributes else { return nil }
+        let nameStart = position
+        while position < count {
+          let byte = buffer[position]
+          guard byte != UInt8(ascii: ":"), byte < 0x80 else { return nil }
+          guard Self.isNameByte(byte) else { break }
+          position += 1
+        }
+        let attribute = nameStart..<position
+        guard !attribute.isEmpty, attribute.count <= limits.maximumNameBytes, buffer[nameStart] >= UInt8(ascii: "A"),
+          !Self.bytes(buffer, attribute, equal: "xmlns")
+        else { return nil }
+        let attributeName = Self.string(buffer, attribute)
+        guard !tag.attributes.contains(where: { $0.name == attributeName }) else { return nil }
+        guard let value = Self.plainAttributeValue(buffer, &position, maximumBytes: limits.maximumAttributeBytes) else {
+          return nil
+        }
+        tag.attributes.append((attributeName, Self.string(buffer, value)))
+      }
+      return tag
+    }
+    guard let found else {
+      position = start
+      return nil
+    }
+    if !found.isEmpty {
+      stack.append(
+        Open(
+          qualifiedName: String(describing: name), name: XMLName(defaultNamespace, String(describing: name)),
+          bindingsBefore: bindings.count, preservesSpace: stack.last?.preservesSpace ?? false))
+    }
+    return found
   }
 }

@@ -1,0 +1,412 @@
+import Foundation
+import Testing
+
+@testable import Jixiao
+
+/// The sheet reader's fast paths against their definitions.
+@Suite struct SheetFastPathTests {
+  /// The definition: letters from the last, reversed; then the row as `String` prints it.
+  static func referenceText(column: Int, row: Int?) -> String {
+    var name: [Character] = []
+    var rest = column + 1
+    while rest > 0 {
+      rest -= 1
+      name.append(Character(Unicode.Scalar(UInt8(ascii: "A") + UInt8(rest % 26))))
+      rest /= 26
+    }
+    return String(name.reversed()) + (row.map { String($0) } ?? "")
+  }
+
+  /// The definition: split at colons, at most two parts, each a reference.
+  static func referenceRange(_ text: String) -> CellRange? {
+    let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+    guard parts.count <= 2, let first = CellReference(parts[0]), let last = CellReference(parts[parts.count - 1]) else {
+      return nil
+    }
+    return CellRange(first: first, last: last)
+  }
+
+  @Test func cellRangesParseAsDefined() {
+    var random = SplitMix(seed: 3)
+    let alphabet = Array("AB1209:$x ")
+    let texts =
+      ["A1:B2", "A1", "", ":", "A1:", ":B2", "A1:B2:C3", "$A$1:$B$2", "b2:a1", "A0:B1", "XFE1:A1", "XFD1048576:A1", "一:A1"]
+      + (0..<2_000).map { _ in
+        String((0..<Int.random(in: 0...9, using: &random)).map { _ in alphabet.randomElement(using: &random)! })
+      }
+    for text in texts {
+      #expect(CellRange(text) == Self.referenceRange(text), "\(text)")
+      #expect(CellRange(Substring(text)) == Self.referenceRange(text), "\(text)")
+    }
+  }
+
+  /// The definition of `SheetNumber.isPlainText`, on the string's UTF-8 view.
+  static func referenceIsPlainText(_ text: String) -> Bool {
+    var utf8 = text.utf8[...]
+    guard utf8.count <= 20 else { return false }
+    let negative = utf8.first == UInt8(ascii: "-")
+    if negative { utf8 = utf8.dropFirst() }
+    let integer = utf8.prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+    guard !integer.isEmpty, integer.count == 1 || integer.first != UInt8(ascii: "0") else { return false }
+    var rest = utf8.dropFirst(integer.count)
+    var significant = integer.first == UInt8(ascii: "0") ? 0 : integer.count
+    var fractionIsZero = true
+    if let point = rest.first {
+      guard point == UInt8(ascii: "."), let last = rest.last, last != UInt8(ascii: "0"), rest.count > 1 else { return false }
+      rest = rest.dropFirst()
+      for byte in rest {
+        guard byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") else { return false }
+        if byte != UInt8(ascii: "0") { fractionIsZero = false }
+        if significant > 0 || byte != UInt8(ascii: "0") { significant += 1 }
+      }
+    }
+    guard significant <= SheetNumber.significantDigits else { return false }
+    return !negative || integer.first != UInt8(ascii: "0") || !fractionIsZero
+  }
+
+  @Test func plainNumberTextIsToldAsDefined() {
+    var random = SplitMix(seed: 11)
+    let alphabet = Array("0123456789.-e+ 0")
+    let texts =
+      ["0", "-0", "-0.0", "0.5", "-0.5", "10", "010", "1.50", "1.", ".5", "", "123456789012345", "1234567890123456", "一"]
+      + (0..<5_000).map { _ in
+        String((0..<Int.random(in: 0...22, using: &random)).map { _ in alphabet.randomElement(using: &random)! })
+      }
+    for text in texts {
+      #expect(SheetNumber.isPlainText(text) == Self.referenceIsPlainText(text), "\(text)")
+    }
+  }
+
+  @Test func cellReferencesPrintAsDefined() {
+    var random = SystemRandomNumberGenerator()
+    let columns =
+      [-1, 0, 1, 25, 26, 27, 701, 702, 703, 16_383] + (0..<200).map { _ in Int.random(in: 0..<16_384, using: &random) }
+    let rows = [-3, 0, 1, 9, 10, 99, 1_048_575] + (0..<200).map { _ in Int.random(in: 0..<1_048_576, using: &random) }
+    for (column, row) in zip(columns + columns, rows + rows.reversed()) {
+      #expect(CellReference.columnName(column) == Self.referenceText(column: column, row: nil))
+      #expect(CellReference(row: row, column: column).description == Self.referenceText(column: column, row: row + 1))
+    }
+  }
+}
+
+/// `XMLReader.plainCell()` against the general reader: the same worksheet read both ways gives the same
+/// grid, or the same error.
+@Suite struct PlainCellPathTests {
+  static let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+
+  static func read(_ xml: [UInt8], plain: Bool) -> Result<Grid, InputError> {
+    var reader = WorksheetReader(
+      file: "t.xlsx", sheetName: "表1", strings: SharedStrings(), styles: CellStyles(), uses1904: false, limits: .standard)
+    reader.usesPlainCells = plain
+    return Result { () throws(InputError) in try reader.read(bytes: xml, entry: "xl/worksheets/sheet1.xml", isHidden: false) }
+  }
+
+  static func expectSame(_ xml: [UInt8], _ comment: String) {
+    let general = read(xml, plain: false)
+    let fast = read(xml, plain: true)
+    switch (general, fast) {
+    case (.success(let expected), .success(let found)): #expect(expected == found, "\(comment)")
+    case (.failure(let expected), .failure(let found)): #expect(expected == found, "\(comment)")
+    default: Issue.record("one path read it, the other refused it: \(comment)\n\(general)\n\(fast)")
+    }
+  }
+
+  /// Every worksheet of every workbook among the fixtures.
+  static let fixtureSheets: [(String, [UInt8])] = {
+    let root = repositoryRoot.appendingPathComponent("Fixtures")
+    var sheets: [(String, [UInt8])] = []
+    for case let url as URL in FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)!
+    where url.pathExtension == "xlsx" {
+      guard let bytes = try? Data(contentsOf: url), let archive = try? ZipArchive(bytes: [UInt8](bytes), file: url.path)
+      else { continue }
+      for entry in archive.entries where entry.name.hasPrefix("xl/worksheets/") && entry.name.hasSuffix(".xml") {
+        if let contents = try? archive.contents(of: entry) { sheets.append(("\(url.lastPathComponent) \(entry.name)", contents)) }
+      }
+    }
+    return sheets
+  }()
+
+  @Test func fixtureSheetsReadTheSameBothWays() {
+    #expect(Self.fixtureSheets.count > 20)
+    for (name, xml) in Self.fixtureSheets { Self.expectSame(xml, name) }
+  }
+
+  static func sheet(_ cells: String, namespace: String = #"xmlns="\#(main)""#) -> [UInt8] {
+    Array(#"<?xml version="1.0"?><worksheet \#(namespace)><sheetData><row r="1">\#(cells)</row></sheetData></worksheet>"#.utf8)
+  }
+
+  static let crafted = [
+    #"<c r="A1" t="s" s="1"><v>0</v></c>"#, #"<c r='B1' t='n'><v>12.5</v></c>"#, #"<c r = "A1" ><v> 7 </v></c>"#,
+    #"<c r="A1"/>"#, #"<c/>"#, #"<c><v>3</v></c><c><v>4</v></c>"#, "<c r=\"A1\">\n  <v>1</v>\n</c>",
+    #"<c r="A1" t="str"><f>1+1</f><v>2</v></c>"#, #"<c r="A1"><v>1&amp;2</v></c>"#, #"<c r="A1"><v>a]]>b</v></c>"#,
+    "<c r=\"A1\"><v>1\r\n2</v></c>", #"<c r="A1"><v>一</v></c>"#, #"<c r="A1" r="B1"><v>1</v></c>"#,
+    #"<c r="A1" x="1"><v>1</v></c>"#, #"<c r="A1"t="s"><v>1</v></c>"#, #"<c r="A1"><v/></c>"#, #"<c r="A1"><v></v></c>"#,
+    #"<c r="A1"><v>1</v><v>2</v></c>"#, #"<c r="A1" s="007"><v>1</v></c>"#, #"<c r="A1" s="+1"><v>1</v></c>"#,
+    #"<c r="A1" s=""><v>1</v></c>"#,
+    #"<c r="A1" s="99999999999999999999"><v>1</v></c>"#, #"<c r="$B$2"><v>1</v></c>"#, #"<c r="b2"><v>1</v></c>"#,
+    #"<c r="A1"><v>1</v ></c>"#, #"<c r="A1"><v>1</v></c >"#, #"<c r="1A"><v>1</v></c>"#,
+    #"<c r="A1" t="inlineStr"><is><t>x</t></is></c>"#, #"<c r="A1" t="b"><v>1</v></c>"#, #"<c r="A1" t="e"><v>#REF!</v></c>"#,
+    #"<c r="A1"><v>1</v></c"#, #"<c r="A1"><v>1"#, #"<c r="A1" s="x"><v>1</v></c>"#, #"<c r="XFE1"><v>1</v></c>"#,
+    #"<c r="A1" t="s"><v>99</v></c>"#, #"<c r="A1"><v>1</v></d>"#, #"<col/>"#, #"<c r="A1"><x/><v>1</v></c>"#,
+  ]
+
+  @Test(arguments: crafted)
+  func craftedCellsReadTheSameBothWays(_ cells: String) {
+    Self.expectSame(Self.sheet(cells), cells)
+    Self.expectSame(Self.sheet(cells, namespace: #"xmlns:x="\#(Self.main)""#), "no default namespace: " + cells)
+    Self.expectSame(Self.sheet(cells, namespace: #"xmlns="urn:other""#), "another namespace: " + cells)
+  }
+
+  static func rows(_ rows: String) -> [UInt8] {
+    Array(#"<worksheet xmlns="\#(main)"><sheetData>\#(rows)</sheetData></worksheet>"#.utf8)
+  }
+
+  @Test(arguments: [
+    #"<row r="2" spans="1:3"><c><v>1</v></c></row><row><c><v>2</v></c></row>"#, #"<row r="0"><c><v>1</v></c></row>"#,
+    #"<row r="x"/>"#, #"<row/><row/><row><c><v>3</v></c></row>"#, #"<row r="1" r="2"><c><v>1</v></c></row>"#,
+    #"<row x14ac:dyDescent="1" xmlns:x14ac="urn:x"><c><v>1</v></c></row>"#, #"<row xmlns="urn:x"><c><v>1</v></c></row>"#,
+    #"<row r='3' ht="12.5" customHeight="1" ><c r="B3"><v>1</v></c></row >"#, #"<row r="1"><c><v>1</v></c></rows>"#,
+    #"<row r="1" 1x="2"><c><v>1</v></c></row>"#, #"<row r="1" a="&amp;"><c><v>1</v></c></row>"#,
+    #"<row r="1" a="一"><c><v>1</v></c></row>"#, #"<row r="1"a="1"><c><v>1</v></c></row>"#,
+    #"<row r="1"><c><v>1</v></c></row></sheetData><mergeCells count="2"><mergeCell ref="A1:B2"/><mergeCell ref="A1:A3"/></mergeCells><sheetData>"#,
+    #"<row r="1"><c><v>1</v></c></row></sheetData><mergeCells><mergeCell ref="A1:B2" ref="C1:C2"/></mergeCells><sheetData>"#,
+    #"<row r="1"><c><v>1</v></c></row></sheetData><mergeCells><mergeCell ref='B1:B4'></mergeCell><mergeCell ref="Z"/></mergeCells><sheetData>"#,
+    #"<row r="1"><c><v>1</v></c></row></sheetData><mergeCells><mergeCell ref="A1:B2" xmlns="urn:x"/></mergeCells><sheetData>"#,
+  ])
+  func craftedRowsAndMergesReadTheSameBothWays(_ rows: String) {
+    Self.expectSame(Self.rows(rows), rows)
+  }
+
+  /// Cut, repeated and spliced pieces of real sheets: whatever comes of it, both paths agree.
+  @Test func mutatedSheetsReadTheSameBothWays() throws {
+    var random = SplitMix(seed: 17)
+    let pieces = [
+      "<c r=\"A1\">", "</c>", "<v>", "</v>", " ", "\"", "'", "&amp;", "<c/>", "s=\"1\"", "t=\"s\"", "\r", "]", "一", "<row>",
+      "</row>",
+      "<row r=\"3\"/>", "<mergeCell ref=\"A1:B2\"/>", "r=\"2\"", "x:y=\"1\"",
+    ]
+    for (name, xml) in Self.fixtureSheets.prefix(12) {
+      for _ in 0..<40 {
+        Self.expectSame(mutated(xml, edits: 1 + Int.random(in: 0..<3, using: &random), pieces, &random), "mutated \(name)")
+      }
+    }
+  }
+}
+
+/// `XMLReader.plainStringItem()` against the general reader: the same shared string table read both
+/// ways gives the same strings, or the same error.
+@Suite struct PlainStringItemPathTests {
+  static func expectSame(_ xml: [UInt8], _ comment: String) {
+    func read(_ plain: Bool) -> Result<[String], InputError> {
+      Result { () throws(InputError) in
+        try SharedStrings(bytes: xml, file: "t.xlsx", entry: "xl/sharedStrings.xml", usesPlainItems: plain).strings
+      }
+    }
+    #expect(read(false) == read(true), "\(comment)")
+  }
+
+  static let fixtureTables: [(String, [UInt8])] = {
+    let root = repositoryRoot.appendingPathComponent("Fixtures")
+    var tables: [(String, [UInt8])] = []
+    for case let url as URL in FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)!
+    where url.pathExtension == "xlsx" {
+      guard let bytes = try? Data(contentsOf: url), let archive = try? ZipArchive(bytes: [UInt8](bytes), file: url.path),
+        let contents = try? archive.contents(named: "xl/sharedStrings.xml")
+      else { continue }
+      tables.append((url.lastPathComponent, contents))
+    }
+    return tables
+  }()
+
+  @Test func fixtureTablesReadTheSameBothWays() {
+    #expect(Self.fixtureTables.count > 10)
+    for (name, xml) in Self.fixtureTables { Self.expectSame(xml, name) }
+  }
+
+  @Test(arguments: [
+    "<si><t>项目名称</t></si>", #"<si><t xml:space="preserve"> a </t></si>"#, "<si><t></t></si>", "<si><t>a&amp;b</t></si>",
+    "<si><t>a_x000D_b</t></si>", "<si><r><t>a</t></r><r><t>b</t></r></si>", "<si><t>a\r\nb</t></si>", "<si><t>a]]>b</t></si>",
+    "<si>\n<t>a</t>\n</si>", "<si><t>a</t><rPh><t>x</t></rPh></si>", "<si><t>a</t></si", "<si><t>a</x></si>",
+    #"<si><t xml:space='preserve'>a</t></si>"#, "<si><t>&gt;=156场 &lt;= &quot;a&apos; &amp;amp;</t></si>",
+    "<si><t>&#62;</t></si>",
+    "<si><t>&gt</t></si>", "<si><t>&unknown;</t></si>", "<si><t>a&</t></si>", "<si><t>\u{1}</t></si>",
+    "<si><t>a</t></si><si><t>b</t></si>",
+  ])
+  func craftedItemsReadTheSameBothWays(_ items: String) {
+    for namespace in [#"xmlns="\#(PlainCellPathTests.main)""#, #"xmlns:x="\#(PlainCellPathTests.main)""#, #"xmlns="urn:other""#] {
+      Self.expectSame(Array(#"<?xml version="1.0"?><sst \#(namespace)>\#(items)</sst>"#.utf8), namespace + items)
+    }
+  }
+
+  @Test func mutatedTablesReadTheSameBothWays() {
+    var random = SplitMix(seed: 23)
+    let pieces = ["<si>", "</si>", "<t>", "</t>", " ", "&amp;", "\r", "]", "一", "<r>", "_x000D_", "&gt;", "&lt", "&#60;", "&"]
+    for (name, xml) in Self.fixtureTables.prefix(8) {
+      for _ in 0..<40 { Self.expectSame(mutated(xml, edits: 1, pieces, &random), "mutated \(name)") }
+    }
+  }
+}
+
+/// A cell keeps its content in a shared box: still a value, equal and hashed by every field.
+@Suite struct GridCellValueTests {
+  static let base = GridCell(
+    kind: .number, text: "1", value: "1", formula: "A1", problem: nil, reference: CellReference(row: 1, column: 2))
+
+  @Test func everyFieldCountsInEqualityAndHash() {
+    var variants: [GridCell] = []
+    var cell = Self.base
+    cell.kind = .text
+    variants.append(cell)
+    cell = Self.base
+    cell.text = "2"
+    variants.append(cell)
+    cell = Self.base
+    cell.value = nil
+    variants.append(cell)
+    cell = Self.base
+    cell.formula = "B1"
+    variants.append(cell)
+    cell = Self.base
+    cell.problem = "x"
+    variants.append(cell)
+    cell = Self.base
+    cell.reference = CellReference(row: 0, column: 0)
+    variants.append(cell)
+    cell = Self.base
+    cell.origin = Jixiao.SourceLocation(file: "决算.txt", line: 12, field: "page 3, line 12")
+    variants.append(cell)
+    cell = Self.base
+    cell.doubt = "placed by position"
+    variants.append(cell)
+    for variant in variants {
+      #expect(variant != Self.base)
+      #expect(Set([variant, Self.base]).count == 2)
+    }
+    let rebuilt = GridCell(kind: .number, text: "1", value: "1", formula: "A1", reference: CellReference(row: 1, column: 2))
+    #expect(rebuilt == Self.base, "equal by content, not by box")
+    #expect(rebuilt.hashValue == Self.base.hashValue)
+  }
+
+  @Test func aCopyIsIndependent() {
+    var copy = Self.base
+    copy.text = "changed"
+    #expect(Self.base.text == "1")
+    #expect(copy.text == "changed" && copy.value == "1" && copy.formula == "A1" && copy.kind == .number)
+    #expect(GridCell.empty(CellReference(row: 0, column: 0)).isEmpty)
+    var placed = GridCell.empty(CellReference(row: 0, column: 0))
+    placed.origin = Jixiao.SourceLocation(file: "决算.txt", line: 3)
+    #expect(GridCell.empty(CellReference(row: 0, column: 0)).origin == nil, "the shared empty box is never changed")
+    #expect(placed.origin?.line == 3 && placed.isEmpty)
+  }
+}
+
+/// The locator's word tests on bytes against their definitions on the string's views.
+@Suite struct VocabularyFastPathTests {
+  static let vocabulary = FormVocabulary.standard
+
+  static func referenceIsTitle(_ key: String) -> Bool {
+    vocabulary.titleWords.contains { word in
+      let bytes = key.utf8
+      var index = bytes.startIndex
+      while let found = bytes[index...].firstIndex(of: word[0]) {
+        if bytes[found...].starts(with: word) {
+          let rest = key[bytes.index(found, offsetBy: word.count)...]
+          if rest.isEmpty || FormText.year(ofYearCell: String(rest)) != nil { return true }
+        }
+        index = bytes.index(after: found)
+      }
+      return false
+    }
+  }
+
+  static func referenceMayBeNameHeader(_ printed: String) -> Bool {
+    let endings = Set(vocabulary.nameHeaders.compactMap { $0.text.unicodeScalars.last.map { Array(String($0).utf8) } })
+    var bytes = Substring(printed).utf8
+    while let last = bytes.last, last <= 0x20 || last == UInt8(ascii: ":") { bytes = bytes.dropLast() }
+    return endings.contains { bytes.count >= $0.count && bytes.suffix($0.count).elementsEqual($0) }
+  }
+
+  @Test func wordsAreToldAsDefined() {
+    var random = SplitMix(seed: 29)
+    let pieces = [
+      "自评表", "目标表", "项目支出绩效", "（2023年度）", "(2024年度)", "2023", "年度", " ", "：", ":", "标", "称", "指标", "三级指标", "a", "\n", "目",
+    ]
+    let texts =
+      ["", "项目支出绩效自评表", "项目支出绩效自评表（2023年度）", "三级指标", "三级指标：", "指标名称 ", "目标表的说明"]
+      + (0..<3_000).map { _ in
+        (0..<Int.random(in: 0...5, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+      }
+    for text in texts {
+      #expect(Self.vocabulary.isTitle(text) == Self.referenceIsTitle(text), "\(text)")
+      #expect(Self.vocabulary.mayBeNameHeader(text) == Self.referenceMayBeNameHeader(text), "\(text)")
+      #expect(
+        Self.vocabulary.mayBeNameHeader(String(text.dropFirst())) == Self.referenceMayBeNameHeader(String(text.dropFirst())))
+    }
+  }
+}
+
+extension VocabularyFastPathTests {
+  @Test func prefixesAreComparedAsBytes() {
+    let texts = ["", "其中：当年财政拨款", "其中", "其中:", "★产出", "项目资金（万元）", "预算执行情况（20分）", "a"]
+    let words = ["", "其中：", "其中:", "★", "项目资金", "预算执行情况", "a", "ab"]
+    for text in texts {
+      for word in words {
+        #expect(FormText.starts(text, with: word) == text.utf8.starts(with: word.utf8), "\(text) \(word)")
+        let substringBacked = String(Substring(text))
+        #expect(FormText.starts(substringBacked, with: word) == text.utf8.starts(with: word.utf8))
+      }
+    }
+  }
+}
+
+/// Merged areas are checked for overlap against an index by row: the same areas are kept as a scan of
+/// every kept area keeps (the definition).
+@Suite struct GridMergeIndexTests {
+  @Test func theIndexKeepsWhatAScanKeeps() {
+    var random = SplitMix(seed: 41)
+    var indexed = false
+    for _ in 0..<50 {
+      var grid = Grid(file: "t", name: "s")
+      var kept: [CellRange] = []
+      for _ in 0..<300 {
+        let row = Int.random(in: 0..<Int.random(in: 20..<400, using: &random), using: &random)
+        let column = Int.random(in: 0..<10, using: &random)
+        let range = CellRange(
+          first: CellReference(row: row, column: column),
+          last: CellReference(
+            row: row + Int.random(in: 0..<4, using: &random), column: column + Int.random(in: 0..<3, using: &random)))
+        let overlaps = kept.contains {
+          $0.first.row <= range.last.row && range.first.row <= $0.last.row && $0.first.column <= range.last.column
+            && range.first.column <= $0.last.column
+        }
+        let expected = range.first != range.last && !overlaps
+        if expected { kept.append(range) }
+        #expect(grid.merge(range) == expected)
+      }
+      #expect(grid.merges == kept)
+      indexed = indexed || kept.count > Grid.scannedMerges
+      let rebuilt = Grid(file: "t", name: "s", merges: kept)
+      #expect(rebuilt == grid)
+      var again = rebuilt
+      for range in kept {
+        let added = again.merge(range)
+        #expect(!added, "an area given to init is indexed too")
+      }
+    }
+    #expect(indexed, "past the scanned areas the index is tried too")
+  }
+}
+
+/// `bytes` with `edits` random edits: a few bytes cut, one of `pieces` inserted, or a byte replaced.
+func mutated(_ bytes: [UInt8], edits: Int, _ pieces: [String], _ random: inout SplitMix) -> [UInt8] {
+  var mutated = bytes
+  for _ in 0..<edits where !mutated.isEmpty {
+    let at = Int.random(in: 0..<mutated.count, using: &random)
+    switch Int.random(in: 0..<3, using: &random) {
+    case 0: mutated.removeSubrange(at..<min(mutated.count, at + 1 + Int.random(in: 0..<8, using: &random)))
+    case 1: mutated.insert(contentsOf: Array(pieces[Int.random(in: 0..<pieces.count, using: &random)].utf8), at: at)
+    default: mutated[at] = UInt8(truncatingIfNeeded: Int.random(in: 0..<256, using: &random))
+    }
+  }
+  return mutated
+}
