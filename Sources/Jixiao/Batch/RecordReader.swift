@@ -4,7 +4,7 @@ enum RawRecord: Sendable {
   case jsonLine([UInt8], SourceLocation, defaultID: String)
   case jsonDocument([UInt8], file: String)
   case csvTable(FlatCSVTable)
-  /// A whole file of printed forms (.xlsx, .docx, a form CSV): its tables are located and built in the worker.
+  /// A whole file of printed forms (.xlsx, .docx, .pdf, a form CSV): its tables are located and built in the worker.
   case printedForms([UInt8], file: String, format: InputFormat)
   case rejected(InputError)
 
@@ -75,7 +75,7 @@ struct RecordReader {
     switch resolved {
     case .json:
       if let bytes = whole("write large batches as JSON Lines (.jsonl)") { emit(.jsonDocument(bytes, file: file)) }
-    case .xlsx, .docx:
+    case .xlsx, .docx, .pdf:
       if let bytes = whole("split the tables into smaller files") {
         emit(.printedForms(bytes, file: file, format: resolved))
       }

@@ -46,7 +46,7 @@ extension TableReader {
     case rejected(InputError)
   }
 
-  /// The tables of a file of printed forms (.xlsx, .docx, a form CSV), each with the place of each value,
+  /// The tables of a file of printed forms (.xlsx, .docx, .pdf, a form CSV), each with the place of each value,
   /// read by the readers `read` uses. Any other input is one rejection: it is read as it is written.
   public static func extract(_ bytes: [UInt8], file: String, format: InputFormat? = nil) -> [Extraction] {
     let resolved = format ?? Self.format(forPath: file) ?? sniff(bytes)
@@ -58,7 +58,7 @@ extension TableReader {
         .rejected(
           InputError(
             SourceLocation(file: file),
-            "not a printed form: extract reads the tables of .xlsx workbooks, .docx documents and forms saved as CSV; a JSON, JSON Lines or flat CSV file is read as written (jixiao rescore FILE)"
+            "not a printed form: extract reads the tables of .xlsx workbooks, .docx documents, PDFs and forms saved as CSV; a JSON, JSON Lines or flat CSV file is read as written (jixiao rescore FILE)"
           ))
       ]
     }

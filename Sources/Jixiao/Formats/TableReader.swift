@@ -1,12 +1,13 @@
 /// Reads tables from bytes: one JSON object (or an array of them) per file, JSON Lines, a CSV (flat, or a
-/// printed form saved as CSV), or the printed forms of a workbook (.xlsx) or a Word document (.docx).
+/// printed form saved as CSV), or the printed forms of a workbook (.xlsx), a Word document (.docx) or a PDF
+/// (through poppler's pdftotext).
 /// Every record ends as a table or as a located error; one bad record never hides the others.
 public enum InputFormat: String, Sendable, CaseIterable {
-  case json, jsonl, csv, xlsx, docx
+  case json, jsonl, csv, xlsx, docx, pdf
 
   /// A format whose file is read whole into grids and its printed forms located (a CSV may be one too,
   /// told by its first record: `CSVGridReader.isPrintedForm`).
-  var holdsPrintedForms: Bool { self == .xlsx || self == .docx }
+  var holdsPrintedForms: Bool { self == .xlsx || self == .docx || self == .pdf }
 }
 
 public enum TableReader {
@@ -16,10 +17,11 @@ public enum TableReader {
     case rejected(InputError)
   }
 
-  /// The format a file name implies (`.jsonl`/`.ndjson` → JSON Lines, `.csv`, `.xlsx`, `.docx`); nil when
-  /// it does not say.
+  /// The format a file name implies (`.jsonl`/`.ndjson` → JSON Lines, `.csv`, `.xlsx`, `.docx`, `.pdf`); nil
+  /// when it does not say.
   public static func format(forPath path: String) -> InputFormat? {
     let lower = path.lowercased()
+    if lower.hasSuffix(".pdf") { return .pdf }
     if lower.hasSuffix(".xlsx") { return .xlsx }
     if lower.hasSuffix(".docx") { return .docx }
     if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") { return .jsonl }
@@ -65,6 +67,7 @@ public enum TableReader {
       switch format {
       case .xlsx: grids = try SpreadsheetReader.read(bytes: bytes, file: file)
       case .docx: grids = try DocumentReader.read(bytes: bytes, file: file)
+      case .pdf: grids = try PDFReader.read(bytes: bytes, file: file)
       default:
         let read = try CSVGridReader.readDecoding(bytes: bytes, file: file)
         grids = [read.grid]
@@ -89,9 +92,11 @@ public enum TableReader {
       ))
   }
 
-  /// Several lines each starting with `{` are JSON Lines; anything else is one document. A UTF-8 byte
-  /// order mark before the first line is not part of it (the line splitter skips it too).
+  /// `%PDF-` at the start is a PDF; several lines each starting with `{` are JSON Lines; anything else is
+  /// one document. A UTF-8 byte order mark before the first line is not part of it (the line splitter
+  /// skips it too).
   static func sniff(_ bytes: some Collection<UInt8>) -> InputFormat {
+    if PDFReader.isPDF(bytes) { return .pdf }
     var objectLines = 0
     var atLineStart = true
     let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
@@ -109,7 +114,7 @@ public enum TableReader {
 
   static func baseName(_ path: String) -> String {
     let name = path.split(separator: "/").last.map(String.init) ?? path
-    for suffix in [".jsonl", ".ndjson", ".json", ".xlsx", ".docx"] where name.lowercased().hasSuffix(suffix) {
+    for suffix in [".jsonl", ".ndjson", ".json", ".xlsx", ".docx", ".pdf"] where name.lowercased().hasSuffix(suffix) {
       return String(name.dropLast(suffix.count))
     }
     return name

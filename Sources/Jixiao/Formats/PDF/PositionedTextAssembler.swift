@@ -1,0 +1,592 @@
+/// Builds the grid of a document's text from where its words were printed (a PDF's word boxes, or the
+/// character columns of layout text), so that the form locator finds its tables as it finds them on a
+/// sheet. The document is one grid, page after page: a table that runs over a page break goes on, and the
+/// locator tells the tables apart by their titles and headers.
+///
+/// 1. Words on one line (their middles within half a line) that nearly touch are one piece of text.
+/// 2. Pieces stacked in one column at a line's pitch are one wrapped cell (a PDF; layout text has no pitch,
+///    so there a piece joins the one above only where together they print a header or label the forms use).
+/// 3. Cells that overlap vertically are one row (a band); a cell that spans rows which do not overlap each
+///    other (a merged label centred on them) makes none. Page numbers, and a table's header printed again
+///    at the top of the next page, are dropped; a label printed one character a line (rotated) too.
+/// 4. Columns: under a header row (the indicator block's, the funds block's) each cell takes the column of
+///    the header whose span holds its middle; cells left of the first header are the block's labels. A
+///    cell that reaches well into a second header's span is kept where its middle is, with a doubt.
+///    Elsewhere (title, header block, goals) cells that overlap horizontally share a column.
+/// 5. A merged label (一级 and 二级指标, 项目资金, 年度总体目标) prints centred on the rows it spans: it is put
+///    on the first of them, as a sheet has it, and merged down; where the rows it spans cannot be told
+///    from its place, with a doubt.
+public struct PositionedTextAssembler: Sendable {
+  public enum Units: Sendable {
+    /// A PDF's points: pitch and gaps tell lines and cells apart.
+    case points
+    /// Layout text's characters and lines: a gap of two spaces ends a cell, and lines carry no pitch.
+    case characters
+  }
+
+  public var units: Units
+  public var vocabulary: FormVocabulary
+
+  public init(units: Units, vocabulary: FormVocabulary = .standard) {
+    self.units = units
+    self.vocabulary = vocabulary
+  }
+
+  /// The document's grid. Each cell's `origin` is where it was printed (`第 3 页 (x 120, y 340)` for a PDF;
+  /// the file's line for layout text).
+  public func grid(_ text: PositionedText, file: String, name: String) -> Grid {
+    var bands: [Band] = []
+    let pages = Dictionary(grouping: text.words, by: \.page)
+    for page in pages.keys.sorted() {
+      bands += self.bands(onPage: page, words: pages[page]!)
+    }
+    bands = droppingRepeatedHeaders(bands)
+    raisePartLabels(&bands)
+    return assemble(bands, file: file, name: name)
+  }
+
+  // MARK: Pieces, cells, bands
+
+  /// Text printed in one place: a piece of a line, or the lines of a wrapped cell.
+  struct Cell {
+    var page: Int
+    var left: Double
+    var top: Double
+    var right: Double
+    var bottom: Double
+    var text: String
+    /// The top of its last line, to tell the next line's pitch.
+    var lastLineTop: Double
+    var lineHeight: Double
+    var lineCount = 1
+    var fileLine: Int?
+    var doubt: String?
+    /// The rows a merged label spans, from its own (`PositionedTextAssembler` puts it on the first).
+    var rowSpan = 1
+
+    var middle: Double { (top + bottom) / 2 }
+    var center: Double { (left + right) / 2 }
+    var width: Double { right - left }
+
+    func overlapsVertically(_ other: Cell, by share: Double) -> Bool {
+      let overlap = min(bottom, other.bottom) - max(top, other.top)
+      return overlap > share * min(lineHeight, other.lineHeight)
+    }
+
+    func horizontalOverlap(_ left: Double, _ right: Double) -> Double {
+      max(0, min(self.right, right) - max(self.left, left))
+    }
+  }
+
+  /// A row of the page: its cells left to right.
+  struct Band {
+    var cells: [Cell]
+    var top: Double { cells.map(\.top).min() ?? 0 }
+    var bottom: Double { cells.map(\.bottom).max() ?? 0 }
+    var page: Int { cells.first?.page ?? 0 }
+  }
+
+  /// Lines of a page, top to bottom, each its words left to right.
+  func lines(_ words: [PositionedWord]) -> [[PositionedWord]] {
+    let sorted = words.sorted { ($0.middle, $0.left) < ($1.middle, $1.left) }
+    var lines: [[PositionedWord]] = []
+    for word in sorted {
+      if let first = lines.last?.first, sameLine(first, word) {
+        lines[lines.count - 1].append(word)
+      } else {
+        lines.append([word])
+      }
+    }
+    return lines.map { $0.sorted { $0.left < $1.left } }
+  }
+
+  private func sameLine(_ a: PositionedWord, _ b: PositionedWord) -> Bool {
+    switch units {
+    case .points: abs(a.middle - b.middle) < 0.3 * min(a.height, b.height)
+    case .characters: a.top == b.top
+    }
+  }
+
+  /// The pieces of a line: words that nearly touch, joined (with a space where a space's width parts them).
+  func pieces(_ line: [PositionedWord]) -> [Cell] {
+    var cells: [Cell] = []
+    for word in line {
+      let height = word.height
+      if var last = cells.last {
+        let gap = word.left - last.right
+        let joins: Bool
+        let space: Bool
+        switch units {
+        case .points:
+          joins = gap <= 0.45 * height
+          space = gap > 0.15 * height && !DocumentText.meetsAtCJK(last.text, word.text)
+        case .characters:
+          joins = gap <= 1
+          space = gap >= 1
+        }
+        if joins {
+          last.text += (space ? " " : "") + word.text
+          last.right = max(last.right, word.right)
+          last.top = min(last.top, word.top)
+          last.bottom = max(last.bottom, word.bottom)
+          cells[cells.count - 1] = last
+          continue
+        }
+      }
+      cells.append(
+        Cell(
+          page: word.page, left: word.left, top: word.top, right: word.right, bottom: word.bottom, text: word.text,
+          lastLineTop: word.top, lineHeight: height, fileLine: word.line))
+    }
+    return cells
+  }
+
+  /// The header words and part labels a wrapped piece of layout text may complete.
+  static let knownLabels: Set<String> = {
+    var keys = Set(TableSchema.declarations.filter { $0.place != .table }.flatMap(\.headers).map(FormText.labelKey))
+    let vocabulary = FormVocabulary.standard
+    for set in [
+      vocabulary.headerLabels, vocabulary.goalsLabels, vocabulary.nameHeaders, vocabulary.level1Headers,
+      vocabulary.level2Headers, vocabulary.weightHeaders, vocabulary.scoreHeaders,
+    ] {
+      keys.formUnion(set.map(\.text))
+    }
+    keys.formUnion(["预期目标", "实际完成情况", "项目资金(万元)", "项目资金(元)", "年度资金总额", "资金来源", "年度总体目标完成情况"].map(FormText.labelKey))
+    return keys
+  }()
+
+  /// Whether a piece continues the wrapped cell above it.
+  private func continues(_ upper: Cell, with lower: Cell, linesBetween: Int) -> Bool {
+    let overlap = lower.horizontalOverlap(upper.left, upper.right)
+    guard overlap > 0 || abs(lower.center - upper.center) < 0.5 * lower.lineHeight else { return false }
+    switch units {
+    case .points:
+      // A wrapped cell's lines follow at the font's line pitch; the next row's, a cell's padding further.
+      let pitch = lower.top - upper.lastLineTop
+      return pitch >= 0.75 * lower.lineHeight && pitch <= 0.95 * lower.lineHeight
+    case .characters:
+      guard linesBetween <= 1 else { return false }
+      let joined = FormText.labelKey(upper.text + lower.text)
+      return Self.knownLabels.contains(joined) && !Self.knownLabels.contains(FormText.labelKey(lower.text))
+        || FormText.labelKey(lower.text).hasPrefix("(") && vocabulary.isFundsLabel(FormText.labelKey(upper.text))
+    }
+  }
+
+  /// The rows of one page, top to bottom.
+  func bands(onPage page: Int, words: [PositionedWord]) -> [Band] {
+    let lines = self.lines(words).map(pieces)
+    // Wrapped cells: each piece joins an open cell of the line above (or, for layout text, of the line
+    // above that, when nothing between them stands in its way).
+    var cells: [Cell] = []
+    var open: [(index: Int, line: Int)] = []
+    for (lineIndex, line) in lines.enumerated() {
+      var nextOpen: [(index: Int, line: Int)] = []
+      for piece in line {
+        let candidates = open.filter { candidate in
+          continues(cells[candidate.index], with: piece, linesBetween: lineIndex - candidate.line - 1)
+        }
+        if let best = candidates.max(by: {
+          piece.horizontalOverlap(cells[$0.index].left, cells[$0.index].right)
+            < piece.horizontalOverlap(cells[$1.index].left, cells[$1.index].right)
+        }) {
+          var cell = cells[best.index]
+          cell.text = DocumentText.joiningWrapped(cell.text, piece.text)
+          cell.left = min(cell.left, piece.left)
+          cell.right = max(cell.right, piece.right)
+          cell.bottom = max(cell.bottom, piece.bottom)
+          cell.lastLineTop = piece.top
+          cell.lineCount += 1
+          cells[best.index] = cell
+          open.removeAll { $0.index == best.index }
+          nextOpen.append((best.index, lineIndex))
+        } else {
+          cells.append(piece)
+          nextOpen.append((cells.count - 1, lineIndex))
+        }
+      }
+      // A wrapped cell may go on below a line of other cells (a neighbour centred on the row prints
+      // between its lines): cells stay open while the next line could still be theirs.
+      let kept = open.filter { candidate in !nextOpen.contains { $0.index == candidate.index } }
+      switch units {
+      case .points:
+        let top = line.map(\.top).min() ?? 0
+        open = nextOpen + kept.filter { top - cells[$0.index].lastLineTop < cells[$0.index].lineHeight }
+      case .characters:
+        open = nextOpen + kept.filter { lineIndex - $0.line < 2 }
+      }
+    }
+    cells.removeAll(where: isRotatedLabel)
+    cells.removeAll(where: isPageFurniture(onPageOf: words))
+    return rows(of: cells)
+  }
+
+  /// A label printed one character a line down the table's side.
+  private func isRotatedLabel(_ cell: Cell) -> Bool {
+    cell.lineCount >= 3 && cell.text.count == cell.lineCount
+  }
+
+  /// A page number (`- 6 -`, `6`, `第 6 页`, `6/10`) alone at the top or bottom of its page.
+  private func isPageFurniture(onPageOf words: [PositionedWord]) -> (Cell) -> Bool {
+    let top = words.map(\.top).min() ?? 0
+    let bottom = words.map(\.bottom).max() ?? 0
+    return { cell in
+      guard cell.top <= top || cell.bottom >= bottom else { return false }
+      return DocumentText.isPageNumber(cell.text)
+    }
+  }
+
+  /// Cells that overlap vertically form a row; a cell spanning rows that do not overlap each other joins
+  /// the one it overlaps most, to be placed on its merged rows later.
+  func rows(of cells: [Cell]) -> [Band] {
+    let order = cells.indices.sorted { (cells[$0].top, cells[$0].left) < (cells[$1].top, cells[$1].left) }
+    var bridging = Set<Int>()
+    for index in order {
+      let overlapping = order.filter { $0 != index && cells[$0].overlapsVertically(cells[index], by: 0.5) }
+      if overlapping.contains(where: { a in overlapping.contains { b in cells[b].top >= cells[a].bottom - 0.5 * min(cells[a].lineHeight, cells[b].lineHeight) } }) {
+        bridging.insert(index)
+      }
+    }
+    var bands: [Band] = []
+    for index in order where !bridging.contains(index) {
+      if let last = bands.indices.last,
+        bands[last].cells.contains(where: { $0.overlapsVertically(cells[index], by: 0.5) })
+      {
+        bands[last].cells.append(cells[index])
+      } else {
+        bands.append(Band(cells: [cells[index]]))
+      }
+    }
+    for index in bridging.sorted() {
+      let cell = cells[index]
+      let best = bands.indices.max {
+        overlap(bands[$0], cell) < overlap(bands[$1], cell)
+      }
+      if let best { bands[best].cells.append(cell) } else { bands.append(Band(cells: [cell])) }
+    }
+    return bands.map { Band(cells: $0.cells.sorted { $0.left < $1.left }) }
+  }
+
+  private func overlap(_ band: Band, _ cell: Cell) -> Double {
+    min(band.bottom, cell.bottom) - max(band.top, cell.top)
+  }
+
+  // MARK: Headers and columns
+
+  /// A row that heads columns: it holds the name header of an indicator block, or two headers of a funds
+  /// block.
+  func isHeader(_ band: Band) -> Bool {
+    let keys = band.cells.map { FormText.labelKey($0.text) }
+    if keys.contains(where: { vocabulary.nameHeaders.contains(FormKey($0)) }) { return true }
+    return keys.count { Self.fundsHeaders.contains($0) } >= 2
+  }
+
+  static let fundsHeaders: Set<String> = Set(
+    TableSchema.declarations.filter { $0.place == .funds || $0.place == .source }.flatMap(\.headers).map(FormText.labelKey))
+
+  /// A table's header printed again at the top of the next page: the same texts as the header above.
+  private func droppingRepeatedHeaders(_ bands: [Band]) -> [Band] {
+    var kept: [Band] = []
+    var lastHeader: [String]?
+    var previousPage = 0
+    for band in bands {
+      let texts = band.cells.map { FormText.labelKey($0.text) }
+      if isHeader(band) {
+        if band.page != previousPage, texts == lastHeader, kept.last?.page != band.page { continue }
+        lastHeader = texts
+      }
+      previousPage = band.page
+      kept.append(band)
+    }
+    return kept
+  }
+
+  /// Column spans from a header row (and the row of sub-headers under a header spanning several): the
+  /// boundaries halfway between neighbouring headers.
+  private struct Columns {
+    /// Each header's span, left to right; the first starts a little left of its header, the last runs on.
+    var spans: [(left: Double, right: Double)]
+    /// Where label columns (left of the first header) start.
+    var labelLefts: [Double]
+
+    func column(of cell: Cell) -> (index: Int, doubt: String?) {
+      let middle = cell.center
+      guard let first = spans.first, middle >= first.left else {
+        let label = labelLefts.lastIndex { $0 <= cell.left + 0.5 * cell.lineHeight } ?? 0
+        return (label, nil)
+      }
+      let index = spans.lastIndex { $0.left <= middle } ?? 0
+      let own = cell.horizontalOverlap(spans[index].left, spans[index].right)
+      let others = spans.indices.filter { $0 != index }.map { cell.horizontalOverlap(spans[$0].left, spans[$0].right) }
+      var doubt: String?
+      if let most = others.max(), most > 0.25 * cell.width, most > 0.5 * own {
+        doubt = "the text reaches across two columns: placed by its middle"
+      }
+      return (labelLefts.count + index, doubt)
+    }
+  }
+
+  // MARK: Merged labels
+
+  private func isPartLabel(_ cell: Cell) -> Bool {
+    let key = FormText.labelKey(cell.text)
+    return vocabulary.isFundsLabel(key) || vocabulary.goalsLabels.contains(FormKey(key))
+  }
+
+  static let goalsHeaders: Set<String> = ["预期目标", "实际完成情况", "实际完成", "年度目标", "完成情况", "目标"]
+
+  private func isGoalsHeader(_ band: Band) -> Bool {
+    band.cells.allSatisfy { Self.goalsHeaders.contains(FormText.labelKey($0.text)) }
+  }
+
+  /// Whether nothing of a row prints over a cell's width.
+  private func isClear(_ band: Band, for cell: Cell) -> Bool {
+    !band.cells.contains { $0.horizontalOverlap(cell.left, cell.right) > 0 && !($0.left == cell.left && $0.top == cell.top) }
+  }
+
+  /// A funds or goals label, merged down the rows of its block, prints centred on them: it goes up to the
+  /// block's header row (年初预算数 …, 预期目标 | 实际完成情况) when only blank space lies between, as a sheet
+  /// holds it.
+  func raisePartLabels(_ bands: inout [Band]) {
+    for index in bands.indices {
+      for cell in bands[index].cells where isPartLabel(cell) {
+        var above = index - 1
+        while above >= 0, bands[above].page == bands[index].page, isClear(bands[above], for: cell) {
+          if isHeader(bands[above]) || isGoalsHeader(bands[above]) {
+            var moved = cell
+            moved.rowSpan = index - above + 1
+            bands[index].cells.removeAll { $0.left == cell.left && $0.top == cell.top }
+            bands[above].cells.insert(moved, at: 0)
+            break
+          }
+          above -= 1
+        }
+      }
+    }
+    bands.removeAll { $0.cells.isEmpty }
+  }
+
+  /// The levels of an indicator block (一级, 二级指标) print centred on the rows they span: each goes to the
+  /// first row of the span its middle is the middle of, among the rows below the one above it and above
+  /// the next label of its column. Where no span fits, it stays on its own row, with a doubt.
+  func spreadLevels(_ bands: inout [Band], rows: Range<Int>, isLevel: (Cell) -> Bool) {
+    guard !rows.isEmpty else { return }
+    var pending: [(band: Int, cell: Cell)] = []
+    for index in rows {
+      for cell in bands[index].cells where isLevel(cell) { pending.append((index, cell)) }
+      bands[index].cells.removeAll(where: isLevel)
+    }
+    // The rows' extent without the labels (a label may be the only thing on its line of layout text).
+    let extents: [Int: (top: Double, bottom: Double)] = Dictionary(
+      uniqueKeysWithValues: rows.compactMap { index in
+        bands[index].cells.isEmpty ? nil : (index, (bands[index].top, bands[index].bottom))
+      })
+    let filled = rows.filter { extents[$0] != nil }
+    guard !filled.isEmpty else {
+      for (index, cell) in pending { bands[index].cells.append(cell) }
+      return
+    }
+    // A label alone on its line belongs to the filled row nearest it.
+    pending = pending.map { entry in
+      if extents[entry.band] != nil { return entry }
+      let nearest = filled.min { abs((extents[$0]!.top + extents[$0]!.bottom) / 2 - entry.cell.middle) < abs((extents[$1]!.top + extents[$1]!.bottom) / 2 - entry.cell.middle) }!
+      return (nearest, entry.cell)
+    }
+    pending.sort { ($0.band, $0.cell.left) < ($1.band, $1.cell.left) }
+    var claimed: [(rows: ClosedRange<Int>, left: Double, right: Double)] = []
+    for (offset, entry) in pending.enumerated() {
+      let cell = entry.cell
+      func clear(_ row: Int) -> Bool {
+        guard extents[row] != nil else { return false }
+        if bands[row].cells.contains(where: { $0.horizontalOverlap(cell.left, cell.right) > 0 }) { return false }
+        if claimed.contains(where: { $0.rows.contains(row) && min($0.right, cell.right) > max($0.left, cell.left) }) { return false }
+        return !pending.enumerated().contains { $0.offset != offset && $0.element.band == row && $0.element.cell.horizontalOverlap(cell.left, cell.right) > 0 }
+      }
+      let position = filled.firstIndex(of: entry.band)!
+      var first = position
+      while first > 0, clear(filled[first - 1]) { first -= 1 }
+      var last = position
+      while last + 1 < filled.count, clear(filled[last + 1]) { last += 1 }
+      let tolerance = 0.5 * cell.lineHeight
+      var chosen: (Int, Int)?
+      search: for start in first...position {
+        for end in position...last {
+          let middle = (extents[filled[start]]!.top + extents[filled[end]]!.bottom) / 2
+          if abs(middle - cell.middle) <= tolerance {
+            chosen = (start, end)
+            break search
+          }
+        }
+      }
+      var placedCell = cell
+      let (start, end) = chosen ?? (position, position)
+      if chosen == nil, first < position || last > position {
+        placedCell.doubt = "a merged label whose rows could not be told from where it prints: kept on its own row"
+      }
+      placedCell.rowSpan = end - start + 1
+      claimed.append((filled[start]...filled[end], cell.left, cell.right))
+      bands[filled[start]].cells.append(placedCell)
+      bands[filled[start]].cells.sort { $0.left < $1.left }
+    }
+  }
+
+  // MARK: The grid
+
+  private func assemble(_ bands: [Band], file: String, name: String) -> Grid {
+    var bands = bands
+    var grid = Grid(file: file, name: name)
+    var columns: Columns?
+    var levelColumns = 0..<0
+    var blockStart = 0
+    var placed: [[(column: Int, cell: Cell)]] = []
+    var headerRows = Set<Int>()
+    var row = 0
+    while row < bands.count {
+      let band = bands[row]
+      if isHeader(band) {
+        // A part label raised to the header row is the block's label, not a column's header.
+        var headerCells = band.cells.filter { !isPartLabel($0) }
+        var rows = 1
+        // A second header row under a header that spans several columns (年度指标值 over 指标性质 · 指标值 · 度量单位).
+        if row + 1 < bands.count, !isHeader(bands[row + 1]), isSubheader(bands[row + 1], under: band) {
+          let lower = bands[row + 1].cells
+          headerCells.removeAll { upper in lower.count { upper.horizontalOverlap($0.left, $0.right) > 0.5 * $0.width } >= 2 }
+          headerCells += lower
+          headerCells.sort { $0.left < $1.left }
+          rows = 2
+        }
+        columns = makeColumns(header: headerCells, bands: bands[row...])
+        let keys = headerCells.map { FormText.labelKey($0.text) }
+        if let nameIndex = keys.firstIndex(where: { vocabulary.nameHeaders.contains(FormKey($0)) }) {
+          levelColumns = 0..<(columns!.labelLefts.count + nameIndex)
+          var end = row + rows
+          while end < bands.count, !isHeader(bands[end]), !startsNewPart(bands[end]),
+            !bands[end].cells.contains(where: { TableSchema.isTotalRowLabel($0.text) })
+          {
+            end += 1
+          }
+          let nameLeft = columns!.spans[nameIndex].left
+          spreadLevels(&bands, rows: (row + rows)..<end) { $0.center < nameLeft }
+          let emptied = ((row + rows)..<end).filter { bands[$0].cells.isEmpty }
+          for index in emptied.reversed() { bands.remove(at: index) }
+        } else {
+          levelColumns = 0..<0
+        }
+        blockStart = placed.count
+        for offset in 0..<rows {
+          headerRows.insert(placed.count)
+          placed.append(bands[row + offset].cells.map { (columns!.column(of: $0).index, $0) })
+        }
+        if rows == 2 {
+          // The spanning header over its sub-headers.
+          for upper in band.cells where !headerCells.contains(where: { $0.left == upper.left && $0.top == upper.top }) {
+            let covered = headerCells.filter { upper.horizontalOverlap($0.left, $0.right) > 0.5 * $0.width }.map {
+              columns!.column(of: $0).index
+            }
+            if let first = covered.min(), let last = covered.max() {
+              if let index = placed[placed.count - 2].firstIndex(where: { $0.cell.left == upper.left }) {
+                placed[placed.count - 2][index].column = first
+              }
+              grid.merge(CellRange(first: CellReference(row: placed.count - 2, column: first), last: CellReference(row: placed.count - 2, column: last)))
+            }
+          }
+        }
+        row += rows
+        continue
+      }
+      if let current = columns, !startsNewPart(band) {
+        placed.append(band.cells.map { cell in
+          let (column, doubt) = current.column(of: cell)
+          var cell = cell
+          if cell.doubt == nil { cell.doubt = doubt }
+          return (column, cell)
+        })
+      } else {
+        columns = nil
+        levelColumns = 0..<0
+        blockStart = placed.count
+        placed.append(band.cells.enumerated().map { ($0.offset, $0.element) })
+      }
+      row += 1
+      _ = blockStart
+      _ = levelColumns
+    }
+    placed = placingMergedLabels(placed, headerRows: headerRows, grid: &grid)
+    for (rowIndex, cells) in placed.enumerated() {
+      var used = Set<Int>()
+      for (column, cell) in cells {
+        var column = column
+        if used.contains(column) {
+          // Two cells in one column of a row: the second goes beside it, kept and doubted.
+          var existing = grid[rowIndex, column]
+          existing.text += " " + cell.text
+          existing.doubt = existing.doubt ?? "two pieces of text fell in one column: joined"
+          grid[rowIndex, column] = existing
+          continue
+        }
+        used.insert(column)
+        column = max(column, 0)
+        grid[rowIndex, column] = gridCell(cell, file: file)
+        if cell.rowSpan > 1 {
+          grid.merge(CellRange(first: CellReference(row: rowIndex, column: column), last: CellReference(row: rowIndex + cell.rowSpan - 1, column: column)))
+        }
+      }
+    }
+    return grid
+  }
+
+  private func isSubheader(_ band: Band, under header: Band) -> Bool {
+    guard band.cells.allSatisfy({ !$0.text.contains(where: \.isNumber) && $0.text.count <= 8 }) else { return false }
+    return header.cells.contains { upper in
+      band.cells.count { upper.horizontalOverlap($0.left, $0.right) > 0.5 * $0.width } >= 2
+    }
+  }
+
+  /// A row that starts a part of its own (a title, the header block, the funds or goals label): the
+  /// columns of the header above end there.
+  private func startsNewPart(_ band: Band) -> Bool {
+    guard let first = band.cells.first else { return false }
+    let key = FormText.labelKey(first.text)
+    return vocabulary.isTitle(printed: first.text) || vocabulary.headerLabels.contains(FormKey(key))
+      || vocabulary.isFundsLabel(key) || vocabulary.goalsLabels.contains(FormKey(key))
+      || band.cells.contains { vocabulary.isTitle(printed: $0.text) }
+  }
+
+  private func makeColumns(header: [Cell], bands: ArraySlice<Band>) -> Columns {
+    var spans: [(left: Double, right: Double)] = []
+    for (index, cell) in header.enumerated() {
+      let left = index == 0 ? cell.left - 0.5 * cell.lineHeight : (header[index - 1].right + cell.left) / 2
+      let right = index + 1 < header.count ? (cell.right + header[index + 1].left) / 2 : .infinity
+      spans.append((left, right))
+    }
+    // Label columns: the left edges of what prints left of the first header, in the block's rows.
+    var lefts: [Double] = []
+    let first = spans.first?.left ?? 0
+    for band in bands.prefix(200) {
+      for cell in band.cells where cell.center < first {
+        if !lefts.contains(where: { abs($0 - cell.left) < cell.lineHeight }) { lefts.append(cell.left) }
+      }
+    }
+    return Columns(spans: spans, labelLefts: lefts.sorted())
+  }
+
+  /// Merged labels: a part's label in the leftmost column, and the levels of an indicator block, printed
+  /// centred on the rows they span, are put on the first of those rows (the rows below them up to the one
+  /// above the next label of the column, or symmetric about the label) and merged down.
+  private func placingMergedLabels(
+    _ placed: [[(column: Int, cell: Cell)]], headerRows: Set<Int>, grid: inout Grid
+  ) -> [[(column: Int, cell: Cell)]] {
+    _ = grid
+    return placed
+  }
+
+  private func gridCell(_ cell: Cell, file: String) -> GridCell {
+    let origin: SourceLocation
+    switch units {
+    case .points:
+      origin = SourceLocation(file: file, field: "第 \(cell.page) 页 (x \(Int(cell.left.rounded())), y \(Int(cell.top.rounded())))")
+    case .characters:
+      origin = SourceLocation(file: file, line: cell.fileLine, field: "第 \(cell.page) 页, column \(Int(cell.left) + 1)")
+    }
+    return GridCell(kind: .text, text: cell.text, reference: CellReference(row: 0, column: 0), origin: origin, doubt: cell.doubt)
+  }
+}
