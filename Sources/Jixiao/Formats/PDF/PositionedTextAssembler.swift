@@ -118,7 +118,10 @@ public struct PositionedTextAssembler: Sendable {
         let space: Bool
         switch units {
         case .points:
-          joins = gap <= 0.45 * height
+          // Words that overlap are two cells' text printed over each other (one overflowing its row).
+          // Letter-spaced headers and labels (`总    分`, `分  值`) print one character a word.
+          let spaced = gap <= 4 * height && last.text.count == 1 && word.text.count == 1 && DocumentText.meetsAtCJK(last.text, word.text)
+          joins = (gap <= 0.45 * height || spaced) && gap >= -0.1 * height
           space = gap > 0.15 * height && !DocumentText.meetsAtCJK(last.text, word.text)
         case .characters:
           joins = gap <= 1
@@ -159,6 +162,8 @@ public struct PositionedTextAssembler: Sendable {
   private func continues(_ upper: Cell, with lower: Cell, linesBetween: Int) -> Bool {
     let overlap = lower.horizontalOverlap(upper.left, upper.right)
     guard overlap > 0 || abs(lower.center - upper.center) < 0.5 * lower.lineHeight else { return false }
+    // A header or label once complete wraps no further: what follows is the next row's.
+    if Self.knownLabels.contains(FormText.labelKey(upper.text)), !FormText.labelKey(lower.text).hasPrefix("(") { return false }
     switch units {
     case .points:
       // A wrapped cell's lines follow at the font's line pitch; the next row's, a cell's padding further.
@@ -347,8 +352,14 @@ public struct PositionedTextAssembler: Sendable {
   /// block's header row (年初预算数 …, 预期目标 | 实际完成情况) when only blank space lies between, as a sheet
   /// holds it.
   func raisePartLabels(_ bands: inout [Band]) {
+    var lastLabel: Cell?
     for index in bands.indices {
       for cell in bands[index].cells where isPartLabel(cell) {
+        defer { lastLabel = cell }
+        if let last = lastLabel, isRepeatedAcrossPage(cell, last) {
+          bands[index].cells.removeAll { $0.left == cell.left && $0.top == cell.top }
+          continue
+        }
         var above = index - 1
         while above >= 0, bands[above].page == bands[index].page, isClear(bands[above], for: cell) {
           if isHeader(bands[above]) || isGoalsHeader(bands[above]) {
@@ -363,6 +374,12 @@ public struct PositionedTextAssembler: Sendable {
       }
     }
     bands.removeAll { $0.cells.isEmpty }
+  }
+
+  /// A merged cell cut by a page break prints its text again on the next page (LibreOffice, Excel): the
+  /// second is the first one's, not a label of its own.
+  private func isRepeatedAcrossPage(_ cell: Cell, _ previous: Cell) -> Bool {
+    cell.page == previous.page + 1 && cell.text == previous.text && cell.horizontalOverlap(previous.left, previous.right) > 0
   }
 
   /// The levels of an indicator block (一级, 二级指标) print centred on the rows they span: each goes to the
@@ -392,6 +409,12 @@ public struct PositionedTextAssembler: Sendable {
       return (nearest, entry.cell)
     }
     pending.sort { ($0.band, $0.cell.left) < ($1.band, $1.cell.left) }
+    pending = pending.enumerated().filter { offset, entry in
+      !pending[..<offset].contains { earlier in
+        isRepeatedAcrossPage(entry.cell, earlier.cell)
+          && !pending[..<offset].contains { $0.band > earlier.band && $0.cell.horizontalOverlap(entry.cell.left, entry.cell.right) > 0 }
+      }
+    }.map(\.element)
     var claimed: [(rows: ClosedRange<Int>, left: Double, right: Double)] = []
     for (offset, entry) in pending.enumerated() {
       let cell = entry.cell
@@ -495,7 +518,12 @@ public struct PositionedTextAssembler: Sendable {
       }
       if let current = columns, !startsNewPart(band) {
         placed.append(band.cells.map { cell in
-          let (column, doubt) = current.column(of: cell)
+          var (column, doubt) = current.column(of: cell)
+          // A total row's label is merged across the level and name columns and prints centred on them.
+          if !levelColumns.isEmpty, TableSchema.isTotalRowLabel(cell.text) {
+            column = min(column, levelColumns.upperBound)
+            doubt = nil
+          }
           var cell = cell
           if cell.doubt == nil { cell.doubt = doubt }
           return (column, cell)
