@@ -42,6 +42,7 @@ public struct PositionedTextAssembler: Sendable {
     }
     bands = droppingRepeatedHeaders(bands)
     raisePartLabels(&bands)
+    joinSplitHeaders(&bands)
     return assemble(bands, file: file, name: name)
   }
 
@@ -63,6 +64,9 @@ public struct PositionedTextAssembler: Sendable {
     var doubt: String?
     /// The rows a merged label spans, from its own (`PositionedTextAssembler` puts it on the first).
     var rowSpan = 1
+    /// A one-line piece's words with the text between them, to part it again where a column boundary
+    /// falls between two (an operator and its number printed close: `＝ 1` under 指标性质 · 指标值).
+    var words: [(left: Double, right: Double, text: String)] = []
 
     var middle: Double { (top + bottom) / 2 }
     var center: Double { (left + right) / 2 }
@@ -120,7 +124,9 @@ public struct PositionedTextAssembler: Sendable {
         case .points:
           // Words that overlap are two cells' text printed over each other (one overflowing its row).
           // Letter-spaced headers and labels (`总    分`, `分  值`) print one character a word.
-          let spaced = gap <= 4 * height && last.text.count == 1 && word.text.count == 1 && DocumentText.meetsAtCJK(last.text, word.text)
+          let spaced =
+            gap <= 4 * height && last.text.count == 1 && word.text.count == 1
+            && DocumentText.isCJK(last.text.unicodeScalars.first!) && DocumentText.isCJK(word.text.unicodeScalars.first!)
           joins = (gap <= 0.45 * height || spaced) && gap >= -0.1 * height
           space = gap > 0.15 * height && !DocumentText.meetsAtCJK(last.text, word.text)
         case .characters:
@@ -128,6 +134,7 @@ public struct PositionedTextAssembler: Sendable {
           space = gap >= 1
         }
         if joins {
+          last.words.append((word.left, word.right, (space ? " " : "") + word.text))
           last.text += (space ? " " : "") + word.text
           last.right = max(last.right, word.right)
           last.top = min(last.top, word.top)
@@ -139,7 +146,7 @@ public struct PositionedTextAssembler: Sendable {
       cells.append(
         Cell(
           page: word.page, left: word.left, top: word.top, right: word.right, bottom: word.bottom, text: word.text,
-          lastLineTop: word.top, lineHeight: height, fileLine: word.line))
+          lastLineTop: word.top, lineHeight: height, fileLine: word.line, words: [(word.left, word.right, word.text)]))
     }
     return cells
   }
@@ -201,6 +208,7 @@ public struct PositionedTextAssembler: Sendable {
           cell.bottom = max(cell.bottom, piece.bottom)
           cell.lastLineTop = piece.top
           cell.lineCount += 1
+          cell.words = []
           cells[best.index] = cell
           open.removeAll { $0.index == best.index }
           nextOpen.append((best.index, lineIndex))
@@ -305,6 +313,33 @@ public struct PositionedTextAssembler: Sendable {
     return kept
   }
 
+  /// A header merged over sub-headers (年度指标值 over 指标性质 · 指标值 · 度量单位) prints on its own line
+  /// above the headers merged down both rows, which print centred between: it joins their row.
+  func joinSplitHeaders(_ bands: inout [Band]) {
+    var index = 1
+    while index + 1 < bands.count {
+      defer { index += 1 }
+      guard isHeader(bands[index]), !isHeader(bands[index - 1]), bands[index - 1].page == bands[index].page else { continue }
+      let above = bands[index - 1].cells
+      let below = bands[index + 1].cells
+      let spanning = above.allSatisfy { upper in
+        !upper.text.contains(where: \.isNumber) && subheaders(under: upper, among: below, beside: bands[index].cells).count >= 2
+      }
+      guard !above.isEmpty, spanning else { continue }
+      bands[index].cells = (above + bands[index].cells).sorted { $0.left < $1.left }
+      bands.remove(at: index - 1)
+    }
+  }
+
+  /// The sub-headers a header spans: the cells below that lie, as it does, between the neighbouring
+  /// headers of its row (a merged header prints narrower than the columns it spans).
+  func subheaders(under upper: Cell, among lower: [Cell], beside header: [Cell]) -> [Cell] {
+    let others = header.filter { !($0.left == upper.left && $0.top == upper.top) }
+    let left = others.filter { $0.right <= upper.center }.map(\.right).max() ?? -.infinity
+    let right = others.filter { $0.left >= upper.center }.map(\.left).min() ?? .infinity
+    return lower.filter { $0.center > left && $0.center < right }
+  }
+
   /// Column spans from a header row (and the row of sub-headers under a header spanning several): the
   /// boundaries halfway between neighbouring headers.
   private struct Columns {
@@ -327,6 +362,30 @@ public struct PositionedTextAssembler: Sendable {
         doubt = "the text reaches across two columns: placed by its middle"
       }
       return (labelLefts.count + index, doubt)
+    }
+
+    /// A one-line piece whose words fall in different columns, parted between them.
+    func parting(_ cell: Cell) -> [Cell] {
+      guard cell.words.count > 1, let first = spans.first, cell.center >= first.left else { return [cell] }
+      func index(_ x: Double) -> Int { spans.lastIndex { $0.left <= x } ?? -1 }
+      let columns = cell.words.map { index(($0.left + $0.right) / 2) }
+      guard Set(columns).count > 1 else { return [cell] }
+      var parts: [Cell] = []
+      for (offset, word) in cell.words.enumerated() {
+        if offset > 0, columns[offset] == columns[offset - 1] {
+          parts[parts.count - 1].text += word.text
+          parts[parts.count - 1].right = word.right
+          parts[parts.count - 1].words.append(word)
+        } else {
+          var part = cell
+          part.left = word.left
+          part.right = word.right
+          part.text = String(word.text.drop { $0 == " " })
+          part.words = [word]
+          parts.append(part)
+        }
+      }
+      return parts
     }
   }
 
@@ -469,10 +528,21 @@ public struct PositionedTextAssembler: Sendable {
         // A part label raised to the header row is the block's label, not a column's header.
         var headerCells = band.cells.filter { !isPartLabel($0) }
         var rows = 1
+        // Left of 一级指标 only a rotated label (绩效指标 down the block's side) prints: it is dropped.
+        if let level1 = headerCells.first(where: { vocabulary.level1Headers.contains(FormKey(FormText.labelKey($0.text))) }) {
+          let edge = level1.left - 0.5 * level1.lineHeight
+          headerCells.removeAll { $0.right < edge }
+          var end = row
+          while end < bands.count, end == row || (!isHeader(bands[end]) && !startsNewPart(bands[end])) {
+            bands[end].cells.removeAll { $0.right < edge && !TableSchema.isTotalRowLabel($0.text) }
+            end += 1
+          }
+        }
         // A second header row under a header that spans several columns (年度指标值 over 指标性质 · 指标值 · 度量单位).
         if row + 1 < bands.count, !isHeader(bands[row + 1]), isSubheader(bands[row + 1], under: band) {
           let lower = bands[row + 1].cells
-          headerCells.removeAll { upper in lower.count { upper.horizontalOverlap($0.left, $0.right) > 0.5 * $0.width } >= 2 }
+          let upperCells = headerCells
+          headerCells.removeAll { upper in subheaders(under: upper, among: lower, beside: upperCells).count >= 2 }
           headerCells += lower
           headerCells.sort { $0.left < $1.left }
           rows = 2
@@ -502,7 +572,7 @@ public struct PositionedTextAssembler: Sendable {
         if rows == 2 {
           // The spanning header over its sub-headers.
           for upper in band.cells where !headerCells.contains(where: { $0.left == upper.left && $0.top == upper.top }) {
-            let covered = headerCells.filter { upper.horizontalOverlap($0.left, $0.right) > 0.5 * $0.width }.map {
+            let covered = subheaders(under: upper, among: bands[row + 1].cells, beside: band.cells).map {
               columns!.column(of: $0).index
             }
             if let first = covered.min(), let last = covered.max() {
@@ -517,7 +587,7 @@ public struct PositionedTextAssembler: Sendable {
         continue
       }
       if let current = columns, !startsNewPart(band) {
-        placed.append(band.cells.map { cell in
+        placed.append(band.cells.flatMap { current.parting($0) }.map { cell in
           var (column, doubt) = current.column(of: cell)
           // A total row's label is merged across the level and name columns and prints centred on them.
           if !levelColumns.isEmpty, TableSchema.isTotalRowLabel(cell.text) {
@@ -564,9 +634,7 @@ public struct PositionedTextAssembler: Sendable {
 
   private func isSubheader(_ band: Band, under header: Band) -> Bool {
     guard band.cells.allSatisfy({ !$0.text.contains(where: \.isNumber) && $0.text.count <= 8 }) else { return false }
-    return header.cells.contains { upper in
-      band.cells.count { upper.horizontalOverlap($0.left, $0.right) > 0.5 * $0.width } >= 2
-    }
+    return header.cells.contains { upper in subheaders(under: upper, among: band.cells, beside: header.cells).count >= 2 }
   }
 
   /// A row that starts a part of its own (a title, the header block, the funds or goals label): the
