@@ -1,3 +1,5 @@
+import Foundation
+
 /// Builds the grid of a document's text from where its words were printed (a PDF's word boxes, or the
 /// character columns of layout text), so that the form locator finds its tables as it finds them on a
 /// sheet. The document is one grid, page after page: a table that runs over a page break goes on, and the
@@ -468,47 +470,90 @@ public struct PositionedTextAssembler: Sendable {
       return (nearest, entry.cell)
     }
     pending.sort { ($0.band, $0.cell.left) < ($1.band, $1.cell.left) }
-    pending = pending.enumerated().filter { offset, entry in
-      !pending[..<offset].contains { earlier in
-        isRepeatedAcrossPage(entry.cell, earlier.cell)
-          && !pending[..<offset].contains { $0.band > earlier.band && $0.cell.horizontalOverlap(entry.cell.left, entry.cell.right) > 0 }
+    // The labels of one column (those that overlap horizontally), top to bottom.
+    var columns: [[(band: Int, cell: Cell)]] = []
+    for entry in pending {
+      if let index = columns.firstIndex(where: { $0.contains { $0.cell.horizontalOverlap(entry.cell.left, entry.cell.right) > 0 } }) {
+        columns[index].append(entry)
+      } else {
+        columns.append([entry])
       }
-    }.map(\.element)
-    var claimed: [(rows: ClosedRange<Int>, left: Double, right: Double)] = []
-    for (offset, entry) in pending.enumerated() {
-      let cell = entry.cell
-      func clear(_ row: Int) -> Bool {
-        guard extents[row] != nil else { return false }
-        if bands[row].cells.contains(where: { $0.horizontalOverlap(cell.left, cell.right) > 0 }) { return false }
-        if claimed.contains(where: { $0.rows.contains(row) && min($0.right, cell.right) > max($0.left, cell.left) }) { return false }
-        return !pending.enumerated().contains { $0.offset != offset && $0.element.band == row && $0.element.cell.horizontalOverlap(cell.left, cell.right) > 0 }
-      }
-      let position = filled.firstIndex(of: entry.band)!
-      var first = position
-      while first > 0, clear(filled[first - 1]) { first -= 1 }
-      var last = position
-      while last + 1 < filled.count, clear(filled[last + 1]) { last += 1 }
-      let tolerance = 0.5 * cell.lineHeight
-      var chosen: (Int, Int)?
-      search: for start in first...position {
-        for end in position...last {
-          let middle = (extents[filled[start]]!.top + extents[filled[end]]!.bottom) / 2
-          if abs(middle - cell.middle) <= tolerance {
-            chosen = (start, end)
-            break search
+    }
+    for labels in columns {
+      // Each page's part of a merged cell prints its text, centred on that part: tiled page by page, a
+      // label repeated at the top of the next page is the one above it continued.
+      var placedLabels: [(cell: Cell, span: (Int, Int))] = []
+      for page in Set(labels.map { bands[$0.band].page }).sorted() {
+        let rowsOnPage = filled.indices.filter { bands[filled[$0]].page == page }
+        guard let firstRow = rowsOnPage.first, let lastRow = rowsOnPage.last else { continue }
+        var onPage = labels.filter { bands[$0.band].page == page }
+        // Rows at the top of a page under no label of their own are the label above continued (its
+        // text, if printed again there, is no label of its own either).
+        let continues = !placedLabels.isEmpty
+        if continues, onPage.first?.cell.text == placedLabels.last?.cell.text { onPage.removeFirst() }
+        let positions = onPage.map { filled.firstIndex(of: $0.band)! - firstRow }
+        let spans = tiling(onPage.map(\.cell), at: positions, rows: lastRow - firstRow + 1, freeStart: continues) { start, end in
+          (extents[filled[firstRow + start]]!.top + extents[filled[firstRow + end]]!.bottom) / 2
+        }
+        if ProcessInfo.processInfo.environment["TILEDEBUG"] != nil {
+          print("page", page, "labels", onPage.map { ($0.cell.text, $0.cell.middle) }, "positions", positions, "rows", (firstRow...lastRow).map { (extents[filled[$0]]!.top, extents[filled[$0]]!.bottom) }, "spans", spans as Any)
+        }
+        if continues, let previous = placedLabels.last, bands[filled[previous.span.0]].page < page {
+          placedLabels[placedLabels.count - 1].span.1 = firstRow + (spans?.first?.0 ?? positions.first ?? (lastRow - firstRow + 1)) - 1
+        }
+        for (offset, entry) in onPage.enumerated() {
+          var cell = entry.cell
+          let span = spans?[offset] ?? (positions[offset], positions[offset])
+          if spans == nil, onPage.count > 1 || lastRow > firstRow {
+            cell.doubt = "a merged label whose rows could not be told from where it prints: kept on its own row"
           }
+          placedLabels.append((cell, (firstRow + span.0, firstRow + span.1)))
         }
       }
-      var placedCell = cell
-      let (start, end) = chosen ?? (position, position)
-      if chosen == nil, first < position || last > position {
-        placedCell.doubt = "a merged label whose rows could not be told from where it prints: kept on its own row"
+      for (cell, span) in placedLabels {
+        var cell = cell
+        cell.rowSpan = span.1 - span.0 + 1
+        bands[filled[span.0]].cells.append(cell)
+        bands[filled[span.0]].cells.sort { $0.left < $1.left }
       }
-      placedCell.rowSpan = end - start + 1
-      claimed.append((filled[start]...filled[end], cell.left, cell.right))
-      bands[filled[start]].cells.append(placedCell)
-      bands[filled[start]].cells.sort { $0.left < $1.left }
     }
+  }
+
+  /// The rows each label of a column spans, so that together they cover the block's rows once: the label
+  /// printed in the middle of its rows (centred), on the first (top-aligned) or on the last (bottom, Excel's
+  /// default); nil when no alignment fits every label.
+  func tiling(
+    _ labels: [Cell], at positions: [Int], rows: Int, freeStart: Bool = false, middle: (Int, Int) -> Double
+  ) -> [(Int, Int)]? {
+    guard !labels.isEmpty, zip(positions, positions.dropFirst()).allSatisfy({ $0 < $1 }) else { return nil }
+    // Centred: each span starts after the one above and ends where its middle is the label's; of the
+    // tilings that fit, the one whose middles are nearest the labels'.
+    var memo: [Int: (cost: Double, spans: [(Int, Int)])?] = [:]
+    func centred(_ offset: Int, from start: Int) -> (cost: Double, spans: [(Int, Int)])? {
+      if offset == labels.count { return start == rows ? (0, []) : nil }
+      let key = offset * (rows + 1) + start
+      if let known = memo[key] { return known }
+      var best: (cost: Double, spans: [(Int, Int)])?
+      let limit = offset + 1 < positions.count ? positions[offset + 1] - 1 : rows - 1
+      if start <= positions[offset] {
+        for end in positions[offset]...max(positions[offset], limit) {
+          let distance = abs(middle(start, end) - labels[offset].middle)
+          guard distance <= 0.5 * labels[offset].lineHeight, let rest = centred(offset + 1, from: end + 1) else { continue }
+          if best == nil || distance + rest.cost < best!.cost { best = (distance + rest.cost, [(start, end)] + rest.spans) }
+        }
+      }
+      memo[key] = best
+      return best
+    }
+    let starts = freeStart ? Array(0...positions[0]) : [0]
+    if let best = starts.compactMap({ centred(0, from: $0) }).min(by: { $0.cost < $1.cost }) { return best.spans }
+    if positions.first == 0 || freeStart {
+      return positions.indices.map { (positions[$0], $0 + 1 < positions.count ? positions[$0 + 1] - 1 : rows - 1) }
+    }
+    if positions.last == rows - 1 {
+      return positions.indices.map { ($0 == 0 ? 0 : positions[$0 - 1] + 1, positions[$0]) }
+    }
+    return nil
   }
 
   // MARK: The grid
