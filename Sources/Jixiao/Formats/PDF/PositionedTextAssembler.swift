@@ -454,10 +454,14 @@ public struct PositionedTextAssembler: Sendable {
       bands[index].cells.removeAll(where: isLevel)
     }
     // The rows' extent without the labels (a label may be the only thing on its line of layout text).
-    let extents: [Int: (top: Double, bottom: Double)] = Dictionary(
-      uniqueKeysWithValues: rows.compactMap { index in
-        bands[index].cells.isEmpty ? nil : (index, (bands[index].top, bands[index].bottom))
-      })
+    var extents: [Int: (top: Double, bottom: Double)] = [:]
+    for index in rows {
+      // A row's place by its one-line cells: a long text overflowing its row reaches into the next.
+      let oneLine = bands[index].cells.filter { $0.lineCount == 1 }
+      let cells = oneLine.isEmpty ? bands[index].cells : oneLine
+      guard let top = cells.map(\.top).min(), let bottom = cells.map(\.bottom).max() else { continue }
+      extents[index] = (top, bottom)
+    }
     let filled = rows.filter { extents[$0] != nil }
     guard !filled.isEmpty else {
       for (index, cell) in pending { bands[index].cells.append(cell) }
@@ -598,7 +602,7 @@ public struct PositionedTextAssembler: Sendable {
           levelColumns = 0..<(columns!.labelLefts.count + nameIndex)
           var end = row + rows
           while end < bands.count, !isHeader(bands[end]), !startsNewPart(bands[end]),
-            !bands[end].cells.contains(where: { TableSchema.isTotalRowLabel($0.text) })
+            !bands[end].cells.contains(where: { TableSchema.isTotalRowLabel($0.text) || vocabulary.isNote(FormText.labelKey($0.text)) })
           {
             end += 1
           }
