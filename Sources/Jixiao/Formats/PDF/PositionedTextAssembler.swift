@@ -135,7 +135,8 @@ public struct PositionedTextAssembler: Sendable {
           joins = gap <= 1
           space = gap >= 1
         }
-        if joins {
+        // A label is a cell of its own, however close the text beside it prints.
+        if joins, !Self.knownLabels.contains(FormText.labelKey(last.text)) {
           last.words.append((word.left, word.right, (space ? " " : "") + word.text))
           last.text += (space ? " " : "") + word.text
           last.right = max(last.right, word.right)
@@ -398,7 +399,7 @@ public struct PositionedTextAssembler: Sendable {
     return vocabulary.isFundsLabel(key) || vocabulary.goalsLabels.contains(FormKey(key))
   }
 
-  static let goalsHeaders: Set<String> = ["预期目标", "实际完成情况", "实际完成", "年度目标", "完成情况", "目标"]
+  static let goalsHeaders: Set<String> = ["预期目标", "实际完成情况", "实际完成", "年度目标", "完成情况", "目标", "年初设定目标", "全年实际完成情况"]
 
   private func isGoalsHeader(_ band: Band) -> Bool {
     band.cells.allSatisfy { Self.goalsHeaders.contains(FormText.labelKey($0.text)) }
@@ -691,7 +692,7 @@ public struct PositionedTextAssembler: Sendable {
   private func startsNewPart(_ band: Band) -> Bool {
     guard let first = band.cells.first else { return false }
     let key = FormText.labelKey(first.text)
-    return vocabulary.isTitle(printed: first.text) || vocabulary.headerLabels.contains(FormKey(key))
+    return isGoalsHeader(band) || vocabulary.isTitle(printed: first.text) || vocabulary.headerLabels.contains(FormKey(key))
       || vocabulary.isFundsLabel(key) || vocabulary.goalsLabels.contains(FormKey(key))
       || band.cells.contains { vocabulary.isTitle(printed: $0.text) }
   }
