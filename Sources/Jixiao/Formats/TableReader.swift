@@ -46,7 +46,16 @@ public enum TableReader {
   /// every document table), the tables the locator finds in each (`FormLocator`), each built by
   /// `PrintedFormTable`. A file that cannot be read, or holds no form, is one rejection naming it.
   static func readForms(_ bytes: [UInt8], file: String, format: InputFormat) -> [Record] {
-    switch printedForms(bytes, file: file, format: format) {
+    readForms(printedForms(bytes, file: file, format: format))
+  }
+
+  /// The printed forms of grids a reader assembled (layout text: `LayoutTextReader.grids`), each a record.
+  public static func readForms(grids: [Grid], file: String) -> [Record] {
+    readForms(printedForms(in: grids, file: file, encoding: .utf8))
+  }
+
+  private static func readForms(_ forms: Result<[PrintedFormTable], InputError>) -> [Record] {
+    switch forms {
     case .success(let forms):
       return forms.map { form in
         switch form.build() {
@@ -76,6 +85,11 @@ public enum TableReader {
     } catch {
       return .failure(error)
     }
+    return printedForms(in: grids, file: file, encoding: encoding)
+  }
+
+  /// The forms the locator finds in grids, or a rejection naming the file when there are none.
+  static func printedForms(in grids: [Grid], file: String, encoding: SourceEncoding) -> Result<[PrintedFormTable], InputError> {
     let locator = FormLocator()
     var forms: [PrintedFormTable] = []
     for grid in grids {

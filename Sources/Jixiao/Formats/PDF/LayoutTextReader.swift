@@ -1,5 +1,87 @@
-/// pdftotext's `-layout` text (columns aligned with spaces, pages parted by form feeds).
+/// pdftotext's `-layout` text: each page's lines as printed, the columns of a table aligned with spaces,
+/// pages parted by form feeds. Read as a PDF's words are (`PositionedTextAssembler`), a word's place being
+/// its character column and its line: runs of text parted by two spaces or more are words (one space
+/// stays inside a word: pdftotext puts one between CJK text and digits, `2023 年度`).
 public enum LayoutTextReader {
-  public static func isLayoutText(_ bytes: [UInt8]) -> Bool { false }
-  public static func grids(bytes: [UInt8], file: String) -> [Grid] { [] }
+  /// Whether a text is pdftotext's layout output rather than its default (one text block after another):
+  /// a good share of its lines hold text, a gap of three spaces or more, and text again.
+  public static func isLayoutText(_ bytes: [UInt8]) -> Bool {
+    let text = String(decoding: bytes.prefix(1 << 20), as: UTF8.self)
+    var filled = 0
+    var columned = 0
+    for line in text.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\u{0C}" }) {
+      let words = self.words(in: Substring(line))
+      guard !words.isEmpty else { continue }
+      filled += 1
+      if words.count >= 2 { columned += 1 }
+    }
+    return filled >= 5 && columned * 4 >= filled
+  }
+
+  /// The document as one grid (its tables found by the form locator); each cell's origin is its file line,
+  /// page and column.
+  public static func grids(bytes: [UInt8], file: String) -> [Grid] {
+    [PositionedTextAssembler(units: .characters).grid(positionedText(bytes: bytes), file: file, name: TableReader.baseName(file))]
+  }
+
+  /// The words of layout text with their places: x the character column (from 0), y the line's index on
+  /// its page, the page counted by form feeds (from 1).
+  public static func positionedText(bytes: [UInt8]) -> PositionedText {
+    var text = String(decoding: bytes, as: UTF8.self)
+    if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+    var words: [PositionedWord] = []
+    var page = 1
+    var lineOnPage = 0
+    var fileLine = 0
+    for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+      fileLine += 1
+      var line = Substring(rawLine)
+      if line.hasSuffix("\r") { line = line.dropLast() }
+      // A form feed starts a page; pdftotext puts it at the start of the next page's first line.
+      while let feed = line.firstIndex(of: "\u{0C}") {
+        let before = line[..<feed]
+        words += self.words(in: before).map { word(page: page, line: lineOnPage, fileLine: fileLine, $0) }
+        page += 1
+        lineOnPage = 0
+        line = line[line.index(after: feed)...]
+      }
+      words += self.words(in: line).map { word(page: page, line: lineOnPage, fileLine: fileLine, $0) }
+      lineOnPage += 1
+    }
+    let pages = text.hasSuffix("\u{0C}") || text.hasSuffix("\u{0C}\n") ? page - 1 : page
+    return PositionedText(words: words, pageCount: max(pages, 1))
+  }
+
+  private static func word(page: Int, line: Int, fileLine: Int, _ run: (column: Int, text: String)) -> PositionedWord {
+    PositionedWord(
+      page: page, left: Double(run.column), top: Double(line), right: Double(run.column + run.text.count),
+      bottom: Double(line + 1), text: run.text, line: fileLine)
+  }
+
+  /// Runs of a line parted by two spaces or more (or a tab), with the character column each starts at.
+  static func words(in line: Substring) -> [(column: Int, text: String)] {
+    var runs: [(column: Int, text: String)] = []
+    var current = ""
+    var start = 0
+    var spaces = 0
+    var column = 0
+    for character in line {
+      defer { column += 1 }
+      if character == " " || character == "\t" || character == "\u{3000}" {
+        spaces += character == "\t" ? 2 : 1
+        continue
+      }
+      if !current.isEmpty, spaces >= 2 {
+        runs.append((start, current))
+        current = ""
+      } else if !current.isEmpty, spaces == 1 {
+        current += " "
+      }
+      if current.isEmpty { start = column }
+      current.append(character)
+      spaces = 0
+    }
+    if !current.isEmpty { runs.append((start, current)) }
+    return runs
+  }
 }

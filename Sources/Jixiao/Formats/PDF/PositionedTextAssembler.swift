@@ -172,8 +172,14 @@ public struct PositionedTextAssembler: Sendable {
   private func continues(_ upper: Cell, with lower: Cell, linesBetween: Int) -> Bool {
     let overlap = lower.horizontalOverlap(upper.left, upper.right)
     guard overlap > 0 || abs(lower.center - upper.center) < 0.5 * lower.lineHeight else { return false }
-    // A header or label once complete wraps no further: what follows is the next row's.
-    if Self.knownLabels.contains(FormText.labelKey(upper.text)), !FormText.labelKey(lower.text).hasPrefix("(") { return false }
+    let joined = FormText.labelKey(upper.text + lower.text)
+    // A header or label once complete wraps no further: what follows is the next row's (unless together
+    // they are a longer one: 年度 · 指标值, 全年预算数 · (A)).
+    if Self.knownLabels.contains(FormText.labelKey(upper.text)), !Self.knownLabels.contains(joined),
+      !FormText.labelKey(lower.text).hasPrefix("(")
+    {
+      return false
+    }
     switch units {
     case .points:
       // A wrapped cell's lines follow at the font's line pitch; the next row's, a cell's padding further.
@@ -181,9 +187,11 @@ public struct PositionedTextAssembler: Sendable {
       return pitch >= 0.75 * lower.lineHeight && pitch <= 0.95 * lower.lineHeight
     case .characters:
       guard linesBetween <= 1 else { return false }
-      let joined = FormText.labelKey(upper.text + lower.text)
-      return Self.knownLabels.contains(joined) && !Self.knownLabels.contains(FormText.labelKey(lower.text))
-        || FormText.labelKey(lower.text).hasPrefix("(") && vocabulary.isFundsLabel(FormText.labelKey(upper.text))
+      if Self.knownLabels.contains(joined) { return true }
+      if FormText.labelKey(lower.text).hasPrefix("("), vocabulary.isFundsLabel(FormText.labelKey(upper.text)) { return true }
+      // The first lines of a longer label (年度 · 总体 · 目标).
+      return !Self.knownLabels.contains(FormText.labelKey(lower.text)) && joined.count >= 3
+        && Self.knownLabels.contains { $0.count > joined.count && $0.hasPrefix(joined) }
     }
   }
 
