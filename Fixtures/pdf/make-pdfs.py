@@ -47,9 +47,13 @@ def layout_text(pdf):
 
 
 def print_workbook(source, target):
-    """The workbook as printed: landscape A4, one page wide."""
+    """The workbook as printed: landscape A4, one page wide, its columns a third wider (as a unit widens
+    them before printing, so that no number prints as ### in a column too narrow for it)."""
     book = openpyxl.load_workbook(source)
     for sheet in book.worksheets:
+        for dimension in list(sheet.column_dimensions.values()):
+            if dimension.width:
+                dimension.width = dimension.width * 4 / 3
         sheet.page_setup.orientation = "landscape"
         sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
         sheet.page_setup.fitToWidth = 1
@@ -91,39 +95,113 @@ PROSE = (
 )
 
 
-def html_table(table):
-    """One self-evaluation table in HTML, laid out as the L1 national form."""
-    t = table
+def runs(values):
+    """Lengths of the runs of equal values, each at its first index (a merged cell's rowspan)."""
+    spans = {}
+    index = 0
+    while index < len(values):
+        end = index
+        while end + 1 < len(values) and values[end + 1] == values[index]:
+            end += 1
+        spans[index] = end - index + 1
+        index = end + 1
+    return spans
+
+
+def text(value):
+    return "" if value is None else html.escape(str(value))
+
+
+def html_table(t):
+    """One self-evaluation table as the L1 national form prints it: merged levels, funds with sources."""
     funds = t.get("funds") or {}
     rows = []
-    esc = html.escape
-    rows.append(f'<tr><td>项目名称</td><td colspan="8">{esc(t.get("projectName", t.get("unit", "")))}</td></tr>')
-    rows.append(f'<tr><td>主管部门</td><td colspan="3">{esc(t.get("department", ""))}</td><td>实施单位</td><td colspan="4">{esc(t.get("implementingUnit", t.get("department", "")))}</td></tr>')
-    if funds:
-        def show(key):
-            value = funds.get(key)
-            return "" if value is None else esc(str(value))
-        rows.append('<tr><td rowspan="2">项目资金（万元）</td><td></td><td>年初预算数</td><td>全年预算数</td><td>全年执行数</td><td>分值</td><td>执行率</td><td colspan="2">得分</td></tr>')
-        rows.append(f'<tr><td>年度资金总额</td><td>{show("initialBudget")}</td><td>{show("annualBudget")}</td><td>{show("executed")}</td><td>{show("weight")}</td><td>{show("claimedRate")}</td><td colspan="2">{show("claimedScore")}</td></tr>')
-    rows.append('<tr><td>一级指标</td><td>二级指标</td><td colspan="2">三级指标</td><td>年度指标值</td><td>实际完成值</td><td>分值</td><td>得分</td><td>偏差原因分析及改进措施</td></tr>')
-    for item in t["indicators"]:
-        values = [item.get("level1"), item.get("level2"), item.get("name"), item.get("target"), item.get("actual"),
-                  item.get("weight"), item.get("claimedScore"), item.get("explanation")]
+    rows.append(f'<tr><td>项目名称</td><td colspan="8">{text(t.get("name"))}</td></tr>')
+    rows.append(f'<tr><td>主管部门</td><td colspan="3">{text(t.get("department"))}</td><td>实施单位</td><td colspan="4">{text(t.get("implementer"))}</td></tr>')
+    sources = funds.get("sources") or []
+    rows.append(f'<tr><td rowspan="{2 + len(sources)}">项目资金（万元）</td><td></td><td>年初预算数</td><td>全年预算数</td><td>全年执行数</td><td>分值</td><td>执行率</td><td colspan="2">得分</td></tr>')
+    rows.append("<tr><td>年度资金总额</td>" + "".join(f"<td>{text(funds.get(k))}</td>" for k in ["initialBudget", "annualBudget", "executed", "weight", "claimedRate"]) + f'<td colspan="2">{text(funds.get("claimedScore"))}</td></tr>')
+    for number, source in enumerate(sources):
+        name = ("其中：" if number == 0 else "") + source["name"]
+        rows.append(f"<tr><td>{text(name)}</td>" + "".join(f"<td>{text(source.get(k)) or '—'}</td>" for k in ["initialBudget", "annualBudget", "executed"]) + '<td>—</td><td>—</td><td colspan="2">—</td></tr>')
+    goals = t.get("goals") or {}
+    rows.append('<tr><td rowspan="2">年度总体目标</td><td colspan="4">预期目标</td><td colspan="4">实际完成情况</td></tr>')
+    rows.append(f'<tr><td colspan="4">{text(goals.get("expected"))}</td><td colspan="4">{text(goals.get("actual"))}</td></tr>')
+    rows.append("<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>年度指标值</td><td>实际完成值</td><td>分值</td><td>得分</td><td colspan=\"2\">偏差原因分析及改进措施</td></tr>")
+    items = t["indicators"]
+    level1 = runs([i.get("level1") for i in items])
+    level2 = runs([(i.get("level1"), i.get("level2")) for i in items])
+    for index, item in enumerate(items):
         cells = []
-        for index, value in enumerate(values):
-            span = ' colspan="2"' if index == 2 else ""
-            cells.append(f"<td{span}>{'' if value is None else esc(str(value))}</td>")
+        if index in level1:
+            cells.append(f'<td rowspan="{level1[index]}">{text(item.get("level1"))}</td>')
+        if index in level2:
+            cells.append(f'<td rowspan="{level2[index]}">{text(item.get("level2"))}</td>')
+        for key in ["name", "target", "actual", "weight", "claimedScore"]:
+            cells.append(f"<td>{text(item.get(key))}</td>")
+        cells.append(f'<td colspan="2">{text(item.get("explanation"))}</td>')
         rows.append("<tr>" + "".join(cells) + "</tr>")
-    total = t.get("claimedTotal")
-    grade = t.get("claimedGrade", "")
-    rows.append(f'<tr><td colspan="6">总分</td><td>100</td><td>{esc(str(total)) if total is not None else ""}</td><td>{esc(grade or "")}</td></tr>')
-    title = "项目支出绩效自评表"
-    year = t.get("year", 2023)
-    return (f'<p class="title">{title}</p><p class="year">（{year}年度）</p>'
+    weights = sum(float(i["weight"]) for i in items if i.get("weight") not in (None, ""))
+    rows.append(f'<tr><td colspan="5">总分</td><td>{weights:g}</td><td>{text(t.get("claimedTotal"))}</td><td colspan="2">{text(t.get("claimedGrade"))}</td></tr>')
+    return (f'<p class="title">项目支出绩效自评表</p><p class="year">（{t.get("year", 2023)}年度）</p>'
             f'<table>{"".join(rows)}</table>')
 
 
+STYLE = """<style>
+body { font-family: 'Noto Sans CJK SC', 'Noto Serif CJK SC', sans-serif; font-size: 10.5pt; }
+p { text-indent: 2em; line-height: 1.6; }
+p.title { text-align: center; font-size: 16pt; text-indent: 0; font-weight: bold; }
+p.year { text-align: center; text-indent: 0; }
+p.cover { text-align: center; font-size: 22pt; text-indent: 0; margin-top: 6em; }
+p.page { page-break-before: always; }
+table { border-collapse: collapse; width: 100%; font-size: 8pt; }
+td { border: 1px solid black; padding: 2pt; vertical-align: middle; text-align: center; }
+</style>"""
+
+DOCUMENT_TABLES = ["004-employee-funds", "004-industry-chain-relocation", "004-central-industrial-foundation",
+                   "004-work-team-subsidy"]
+
+
+def document_html(tables, prose_pages=3):
+    parts = [f"<html><head><meta charset=\"utf-8\">{STYLE}</head><body>"]
+    parts.append('<p class="cover">乌鲁木齐高新技术产业开发区（新市区）工业和信息化局</p>'
+                 '<p class="cover">2023年度部门决算</p>')
+    parts.append('<p class="title" style="page-break-before: always">目录</p>' + "".join(
+        f'<p>第{n}部分　{title}</p>' for n, title in enumerate(["部门概况", "部门决算表", "部门决算情况说明", "名词解释", "附件：绩效自评表"], 1)))
+    for page in range(prose_pages):
+        parts.append(f'<p class="title" style="page-break-before: always">第{page + 1}部分　部门决算情况说明</p>')
+        parts += [f"<p>{PROSE}</p>" for _ in range(6)]
+    for number, table in enumerate(tables):
+        parts.append(f'<p style="page-break-before: always">附件{number + 1}：</p>')
+        parts.append(f"<p>本项目绩效自评情况如下：{PROSE[:60]}</p>")
+        parts.append(html_table(table))
+    parts.append("</body></html>")
+    return "".join(parts)
+
+
+def write_document(target, table_ids, prose_pages=3):
+    tables = [json.loads((ROOT / "Fixtures" / i / "table.json").read_text(encoding="utf-8")) for i in table_ids]
+    with tempfile.TemporaryDirectory() as work:
+        source = Path(work) / (target.stem + ".html")
+        source.write_text(document_html(tables, prose_pages), encoding="utf-8")
+        soffice(["--convert-to", "pdf:writer_pdf_Export", "--infilter=HTML (StarWriter)", str(source)], Path(work))
+        shutil.move(Path(work) / (target.stem + ".pdf"), target)
+
+
 def main():
+    if len(sys.argv) == 3 and sys.argv[1] == "--bench":
+        # 30 tables (the four document tables over and over) after 70 pages of prose and contents.
+        write_document(Path(sys.argv[2]), (DOCUMENT_TABLES * 8)[:30], prose_pages=24)
+        return
+    document = HERE / "document" / "决算-document.pdf"
+    document.parent.mkdir(parents=True, exist_ok=True)
+    write_document(document, DOCUMENT_TABLES)
+    layout_text(document)
+    (HERE / "document" / "MANIFEST.json").write_text(json.dumps({
+        "about": "A document laid out like a seed 决算 (cover, contents, prose, then tables), made by make-pdfs.py; its tables in order.",
+        "files": [{"path": str(document.relative_to(ROOT)), "tables": [
+            {"expected": i, "expectedResult": f"Fixtures/{i}/expected.json"} for i in DOCUMENT_TABLES]}]},
+        ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     entries = forms()
     (HERE / "forms" / "MANIFEST.json").write_text(
         json.dumps({"about": "The form fixtures printed to PDF by make-pdfs.py; each table's expected result as in Fixtures/forms/MANIFEST.json.",

@@ -18,10 +18,10 @@ public enum LayoutTextReader {
     return filled >= 5 && columned * 4 >= filled
   }
 
-  /// The document as one grid (its tables found by the form locator); each cell's origin is its file line,
-  /// page and column.
+  /// The document's grids (parted by its prose; the tables found in them by the form locator); each cell's
+  /// origin is its file line, page and column.
   public static func grids(bytes: [UInt8], file: String) -> [Grid] {
-    [PositionedTextAssembler(units: .characters).grid(positionedText(bytes: bytes), file: file, name: TableReader.baseName(file))]
+    PositionedTextAssembler(units: .characters).grids(positionedText(bytes: bytes), file: file, name: TableReader.baseName(file))
   }
 
   /// The words of layout text with their places: x the character column (from 0), y the line's index on

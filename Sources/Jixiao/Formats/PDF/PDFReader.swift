@@ -29,7 +29,7 @@ public enum PDFReader {
 
   public static func read(bytes: [UInt8], file: String, limits: Limits = .standard) throws(InputError) -> [Grid] {
     let text = try positionedText(bytes: bytes, file: file, limits: limits)
-    return [PositionedTextAssembler(units: .points).grid(text, file: file, name: TableReader.baseName(file))]
+    return PositionedTextAssembler(units: .points).grids(text, file: file, name: TableReader.baseName(file))
   }
 
   /// The words of a PDF with their places, or why there are none.

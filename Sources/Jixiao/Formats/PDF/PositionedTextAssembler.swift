@@ -36,16 +36,53 @@ public struct PositionedTextAssembler: Sendable {
 
   /// The document's grid. Each cell's `origin` is where it was printed (`第 3 页 (x 120, y 340)` for a PDF;
   /// the file's line for layout text).
-  public func grid(_ text: PositionedText, file: String, name: String) -> Grid {
+  public func grids(_ text: PositionedText, file: String, name: String) -> [Grid] {
     var bands: [Band] = []
+    var margins: [Int: Double] = [:]
     let pages = Dictionary(grouping: text.words, by: \.page)
     for page in pages.keys.sorted() {
       bands += self.bands(onPage: page, words: pages[page]!)
+      margins[page] = pages[page]!.map(\.left).min()
     }
     bands = droppingRepeatedHeaders(bands)
     raisePartLabels(&bands)
     joinSplitHeaders(&bands)
-    return assemble(bands, file: file, name: name)
+    // The document's prose parts it into grids, each with the paragraphs above it as its preamble.
+    var grids: [Grid] = []
+    var preamble: [String] = []
+    var segment: [Band] = []
+    func flush() {
+      guard !segment.isEmpty else { return }
+      let pagesSpanned = "第 \(segment.first!.page)\(segment.last!.page == segment.first!.page ? "" : "–\(segment.last!.page)") 页"
+      var grid = assemble(segment, file: file, name: "\(name) \(pagesSpanned)")
+      grid.preamble = preamble
+      grids.append(grid)
+      segment = []
+      preamble = []
+    }
+    for band in bands {
+      if isProse(band, margin: margins[band.page] ?? 0) {
+        flush()
+        preamble.append(band.cells[0].text)
+      } else {
+        segment.append(band)
+      }
+    }
+    flush()
+    return grids
+  }
+
+  /// A paragraph of the document around its tables: alone on its line, from the page's left margin (or
+  /// indented two characters), and long, or ending in a colon (附件1：).
+  private func isProse(_ band: Band, margin: Double) -> Bool {
+    guard band.cells.count == 1, let cell = band.cells.first else { return false }
+    guard cell.left <= margin + 2.5 * cell.lineHeight else { return false }
+    let key = FormText.key(cell.text)
+    guard !vocabulary.isTitle(printed: cell.text), FormText.year(ofYearCell: cell.text) == nil else { return false }
+    // A label run into its text (layout text parts them by one space only) is a form's, not prose.
+    let labels = vocabulary.goalsLabels.map(\.text) + vocabulary.headerLabels.map(\.text) + vocabulary.fundsLabelPrefixes
+    if labels.contains(where: { key.hasPrefix($0) }) { return false }
+    return key.count >= 24 || key.hasSuffix("：") || key.hasSuffix(":")
   }
 
   // MARK: Pieces, cells, bands
