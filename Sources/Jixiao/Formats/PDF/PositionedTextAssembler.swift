@@ -173,7 +173,7 @@ public struct PositionedTextAssembler: Sendable {
           space = gap >= 1
         }
         // A label is a cell of its own, however close the text beside it prints.
-        if joins, !Self.knownLabels.contains(FormText.labelKey(last.text)) {
+        if joins, !Self.isLabelOrItsStart(last.text) {
           last.words.append((word.left, word.right, (space ? " " : "") + word.text))
           last.text += (space ? " " : "") + word.text
           last.right = max(last.right, word.right)
@@ -204,6 +204,12 @@ public struct PositionedTextAssembler: Sendable {
     keys.formUnion(["预期目标", "实际完成情况", "项目资金(万元)", "项目资金(元)", "年度资金总额", "资金来源", "年度总体目标完成情况"].map(FormText.labelKey))
     return keys
   }()
+
+  /// Whether a text is a header or label the forms use, or the first line of one that wraps (年度总体目 · 标).
+  static func isLabelOrItsStart(_ text: String) -> Bool {
+    let key = FormText.labelKey(text)
+    return knownLabels.contains(key) || key.count >= 3 && knownLabels.contains { $0.count > key.count && $0.hasPrefix(key) }
+  }
 
   /// Whether a piece continues the wrapped cell above it.
   private func continues(_ upper: Cell, with lower: Cell, linesBetween: Int) -> Bool {
@@ -296,35 +302,40 @@ public struct PositionedTextAssembler: Sendable {
     }
   }
 
-  /// Cells that overlap vertically form a row; a cell spanning rows that do not overlap each other joins
-  /// the one it overlaps most, to be placed on its merged rows later.
+  /// The rows of a page. A line holding three one-line cells or more is a row of a table (cells of a row
+  /// print centred on it); every other cell joins the row it overlaps most. Cells that overlap no such row
+  /// (titles, paragraphs, the goals block) form rows by overlapping each other.
   func rows(of cells: [Cell]) -> [Band] {
-    let order = cells.indices.sorted { (cells[$0].top, cells[$0].left) < (cells[$1].top, cells[$1].left) }
-    var bridging = Set<Int>()
-    for index in order {
-      let overlapping = order.filter { $0 != index && cells[$0].overlapsVertically(cells[index], by: 0.5) }
-      if overlapping.contains(where: { a in overlapping.contains { b in cells[b].top >= cells[a].bottom - 0.5 * min(cells[a].lineHeight, cells[b].lineHeight) } }) {
-        bridging.insert(index)
-      }
-    }
     var bands: [Band] = []
-    for index in order where !bridging.contains(index) {
-      if let last = bands.indices.last,
-        bands[last].cells.contains(where: { $0.overlapsVertically(cells[index], by: 0.5) })
-      {
-        bands[last].cells.append(cells[index])
+    var loose: [Cell] = []
+    let oneLine = cells.filter { $0.lineCount == 1 }.sorted { ($0.middle, $0.left) < ($1.middle, $1.left) }
+    var lines: [[Cell]] = []
+    for cell in oneLine {
+      if let first = lines.last?.first, abs(first.middle - cell.middle) < 0.3 * min(first.lineHeight, cell.lineHeight) {
+        lines[lines.count - 1].append(cell)
       } else {
-        bands.append(Band(cells: [cells[index]]))
+        lines.append([cell])
       }
     }
-    for index in bridging.sorted() {
-      let cell = cells[index]
-      let best = bands.indices.max {
-        overlap(bands[$0], cell) < overlap(bands[$1], cell)
-      }
-      if let best { bands[best].cells.append(cell) } else { bands.append(Band(cells: [cell])) }
+    for line in lines {
+      if line.count >= 3 { bands.append(Band(cells: line)) } else { loose += line }
     }
-    return bands.map { Band(cells: $0.cells.sorted { $0.left < $1.left }) }
+    loose += cells.filter { $0.lineCount > 1 }
+    var unplaced: [Cell] = []
+    for cell in loose {
+      let best = bands.indices.filter { bands[$0].cells.contains { $0.overlapsVertically(cell, by: 0.5) } }
+        .max { overlap(bands[$0], cell) < overlap(bands[$1], cell) }
+      if let best { bands[best].cells.append(cell) } else { unplaced.append(cell) }
+    }
+    var others: [Band] = []
+    for cell in unplaced.sorted(by: { ($0.top, $0.left) < ($1.top, $1.left) }) {
+      if let last = others.indices.last, others[last].cells.contains(where: { $0.overlapsVertically(cell, by: 0.5) }) {
+        others[last].cells.append(cell)
+      } else {
+        others.append(Band(cells: [cell]))
+      }
+    }
+    return (bands + others).map { Band(cells: $0.cells.sorted { $0.left < $1.left }) }.sorted { $0.top < $1.top }
   }
 
   private func overlap(_ band: Band, _ cell: Cell) -> Double {
@@ -461,6 +472,10 @@ public struct PositionedTextAssembler: Sendable {
   func raisePartLabels(_ bands: inout [Band]) {
     var lastLabel: Cell?
     for index in bands.indices {
+      // A label can be repeated only within its table: a title or a header row comes between tables.
+      if isHeader(bands[index]) || bands[index].cells.contains(where: { vocabulary.isTitle(printed: $0.text) }) {
+        lastLabel = nil
+      }
       for cell in bands[index].cells where isPartLabel(cell) {
         defer { lastLabel = cell }
         if let last = lastLabel, isRepeatedAcrossPage(cell, last) {
