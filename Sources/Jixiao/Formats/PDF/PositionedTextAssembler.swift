@@ -240,7 +240,11 @@ public struct PositionedTextAssembler: Sendable {
 
   /// The rows of one page, top to bottom.
   func bands(onPage page: Int, words: [PositionedWord]) -> [Band] {
-    let lines = self.lines(words).map(pieces)
+    var lines = self.lines(words).map(pieces)
+    // A page number alone on the page's first or last line.
+    for index in [lines.count - 1, 0] where lines.indices.contains(index) {
+      if lines[index].count == 1, DocumentText.isPageNumber(lines[index][0].text) { lines.remove(at: index) }
+    }
     // Wrapped cells: each piece joins an open cell of the line above (or, for layout text, of the line
     // above that, when nothing between them stands in its way).
     var cells: [Cell] = []
@@ -283,23 +287,12 @@ public struct PositionedTextAssembler: Sendable {
       }
     }
     cells.removeAll(where: isRotatedLabel)
-    cells.removeAll(where: isPageFurniture(onPageOf: words))
     return rows(of: cells)
   }
 
   /// A label printed one character a line down the table's side.
   private func isRotatedLabel(_ cell: Cell) -> Bool {
     cell.lineCount >= 3 && cell.text.count == cell.lineCount
-  }
-
-  /// A page number (`- 6 -`, `6`, `第 6 页`, `6/10`) alone at the top or bottom of its page.
-  private func isPageFurniture(onPageOf words: [PositionedWord]) -> (Cell) -> Bool {
-    let top = words.map(\.top).min() ?? 0
-    let bottom = words.map(\.bottom).max() ?? 0
-    return { cell in
-      guard cell.top <= top || cell.bottom >= bottom else { return false }
-      return DocumentText.isPageNumber(cell.text)
-    }
   }
 
   /// The rows of a page. A line holding three one-line cells or more is a row of a table (cells of a row
