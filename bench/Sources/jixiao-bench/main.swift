@@ -10,6 +10,8 @@ enum Bench {
       jixiao-bench csv FILE.jsonl FILE.csv                      the same year as a CSV export
       jixiao-bench run [--tables N] [--seed S] [--file FILE]   measure (default 20000 tables, seed 1)
       jixiao-bench rss FILE [--jobs J]                          peak RSS of a rescore of FILE (a child process)
+      jixiao-bench pdf FILE.pdf                                 read a document through pdftotext, one core
+                                                                (make one: python3 Fixtures/pdf/make-pdfs.py --bench F.pdf)
     """
 
   static func main() throws {
@@ -49,6 +51,12 @@ enum Bench {
         exit(2)
       }
       print(String(format: "peak RSS %.1f MB", try peakRSS(file: file, jobs: Int(option("--jobs") ?? "") ?? 2)))
+    case "pdf":
+      guard let file = arguments.first else {
+        print(usage)
+        exit(2)
+      }
+      try PDFDocumentBench.measure(file: file)
     case "child-rescore":
       childRescore(file: arguments[0], jobs: Int(arguments[1]) ?? 1)
     default:
