@@ -218,7 +218,7 @@ public struct PositionedTextAssembler: Sendable {
     let joined = FormText.labelKey(upper.text + lower.text)
     // A header or label once complete wraps no further: what follows is the next row's (unless together
     // they are a longer one: 年度 · 指标值, 全年预算数 · (A)).
-    if Self.knownLabels.contains(FormText.labelKey(upper.text)), !Self.knownLabels.contains(joined),
+    if Self.knownLabels.contains(FormText.labelKey(upper.text)), !Self.isLabelOrItsStart(upper.text + lower.text),
       !FormText.labelKey(lower.text).hasPrefix("(")
     {
       return false
