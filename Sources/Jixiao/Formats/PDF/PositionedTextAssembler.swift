@@ -508,13 +508,28 @@ public struct PositionedTextAssembler: Sendable {
       bands[index].cells.removeAll(where: isLevel)
     }
     // The rows' extent without the labels (a label may be the only thing on its line of layout text).
-    var extents: [Int: (top: Double, bottom: Double)] = [:]
+    // A row's place: its cells' extent, but no further than the one-line cells of the rows beside it (a
+    // long text overflowing a row too low for it prints into its neighbours).
+    var whole: [Int: (top: Double, bottom: Double)] = [:]
+    var core: [Int: (top: Double, bottom: Double)] = [:]
     for index in rows {
-      // A row's place by its one-line cells: a long text overflowing its row reaches into the next.
-      let oneLine = bands[index].cells.filter { $0.lineCount == 1 }
-      let cells = oneLine.isEmpty ? bands[index].cells : oneLine
+      let cells = bands[index].cells
       guard let top = cells.map(\.top).min(), let bottom = cells.map(\.bottom).max() else { continue }
-      extents[index] = (top, bottom)
+      whole[index] = (top, bottom)
+      let oneLine = cells.filter { $0.lineCount == 1 }
+      core[index] = oneLine.isEmpty ? (top, bottom) : (oneLine.map(\.top).min()!, oneLine.map(\.bottom).max()!)
+    }
+    let ordered = rows.filter { whole[$0] != nil }
+    var extents: [Int: (top: Double, bottom: Double)] = [:]
+    for (offset, index) in ordered.enumerated() {
+      var extent = whole[index]!
+      if offset > 0, bands[ordered[offset - 1]].page == bands[index].page {
+        extent.top = max(extent.top, min(core[ordered[offset - 1]]!.bottom, core[index]!.top))
+      }
+      if offset + 1 < ordered.count, bands[ordered[offset + 1]].page == bands[index].page {
+        extent.bottom = min(extent.bottom, max(core[ordered[offset + 1]]!.top, core[index]!.bottom))
+      }
+      extents[index] = extent
     }
     let filled = rows.filter { extents[$0] != nil }
     guard !filled.isEmpty else {
