@@ -197,7 +197,8 @@ public struct PositionedTextAssembler: Sendable {
     let vocabulary = FormVocabulary.standard
     for set in [
       vocabulary.headerLabels, vocabulary.goalsLabels, vocabulary.nameHeaders, vocabulary.level1Headers,
-      vocabulary.level2Headers, vocabulary.weightHeaders, vocabulary.scoreHeaders,
+      vocabulary.level2Headers, vocabulary.weightHeaders, vocabulary.scoreHeaders, vocabulary.fundsTotalLabels,
+      vocabulary.totalLabels,
     ] {
       keys.formUnion(set.map(\.text))
     }
@@ -552,6 +553,34 @@ public struct PositionedTextAssembler: Sendable {
         columns.append([entry])
       }
     }
+    // A form merges all its labels alike: the alignment that fits every column of the block (centred
+    // first, then top, then bottom) is used for each; a column none fits keeps its own.
+    func segments(_ labels: [(band: Int, cell: Cell)]) -> [(cells: [Cell], positions: [Int], rows: Int, freeStart: Bool, firstRow: Int)] {
+      var result: [(cells: [Cell], positions: [Int], rows: Int, freeStart: Bool, firstRow: Int)] = []
+      var seenAny = false
+      var lastText: String?
+      for page in Set(labels.map { bands[$0.band].page }).sorted() {
+        let rowsOnPage = filled.indices.filter { bands[filled[$0]].page == page }
+        guard let firstRow = rowsOnPage.first, let lastRow = rowsOnPage.last else { continue }
+        var onPage = labels.filter { bands[$0.band].page == page }
+        if seenAny, onPage.first?.cell.text == lastText { onPage.removeFirst() }
+        result.append((onPage.map(\.cell), onPage.map { filled.firstIndex(of: $0.band)! - firstRow }, lastRow - firstRow + 1, seenAny, firstRow))
+        seenAny = true
+        lastText = labels.filter { bands[$0.band].page == page }.last?.cell.text ?? lastText
+      }
+      return result
+    }
+    func fits(_ alignment: Alignment) -> Bool {
+      columns.allSatisfy { labels in
+        segments(labels).allSatisfy { segment in
+          segment.cells.isEmpty
+            || tiling(segment.cells, at: segment.positions, rows: segment.rows, freeStart: segment.freeStart, alignment: alignment) {
+              (extents[filled[segment.firstRow + $0]]!.top + extents[filled[segment.firstRow + $1]]!.bottom) / 2
+            } != nil
+        }
+      }
+    }
+    let blockAlignment = Alignment.allCases.first(where: fits)
     for labels in columns {
       // Each page's part of a merged cell prints its text, centred on that part: tiled page by page, a
       // label repeated at the top of the next page is the one above it continued.
@@ -565,9 +594,12 @@ public struct PositionedTextAssembler: Sendable {
         let continues = !placedLabels.isEmpty
         if continues, onPage.first?.cell.text == placedLabels.last?.cell.text { onPage.removeFirst() }
         let positions = onPage.map { filled.firstIndex(of: $0.band)! - firstRow }
-        let spans = tiling(onPage.map(\.cell), at: positions, rows: lastRow - firstRow + 1, freeStart: continues) { start, end in
-          (extents[filled[firstRow + start]]!.top + extents[filled[firstRow + end]]!.bottom) / 2
-        }
+        let order = blockAlignment.map { [$0] } ?? Alignment.allCases
+        let spans = order.lazy.compactMap { alignment in
+          self.tiling(onPage.map(\.cell), at: positions, rows: lastRow - firstRow + 1, freeStart: continues, alignment: alignment) {
+            start, end in (extents[filled[firstRow + start]]!.top + extents[filled[firstRow + end]]!.bottom) / 2
+          }
+        }.first
         if ProcessInfo.processInfo.environment["TILEDEBUG"] != nil {
           print("page", page, "labels", onPage.map { ($0.cell.text, $0.cell.middle) }, "positions", positions, "rows", (firstRow...lastRow).map { (extents[filled[$0]]!.top, extents[filled[$0]]!.bottom) }, "spans", spans as Any)
         }
@@ -595,10 +627,25 @@ public struct PositionedTextAssembler: Sendable {
   /// The rows each label of a column spans, so that together they cover the block's rows once: the label
   /// printed in the middle of its rows (centred), on the first (top-aligned) or on the last (bottom, Excel's
   /// default); nil when no alignment fits every label.
+  enum Alignment: CaseIterable {
+    case centred, top, bottom
+  }
+
   func tiling(
-    _ labels: [Cell], at positions: [Int], rows: Int, freeStart: Bool = false, middle: (Int, Int) -> Double
+    _ labels: [Cell], at positions: [Int], rows: Int, freeStart: Bool = false, alignment: Alignment,
+    middle: (Int, Int) -> Double
   ) -> [(Int, Int)]? {
     guard !labels.isEmpty, zip(positions, positions.dropFirst()).allSatisfy({ $0 < $1 }) else { return nil }
+    switch alignment {
+    case .top:
+      guard positions.first == 0 || freeStart else { return nil }
+      return positions.indices.map { (positions[$0], $0 + 1 < positions.count ? positions[$0 + 1] - 1 : rows - 1) }
+    case .bottom:
+      guard positions.last == rows - 1, !freeStart else { return nil }
+      return positions.indices.map { ($0 == 0 ? 0 : positions[$0 - 1] + 1, positions[$0]) }
+    case .centred:
+      break
+    }
     // Centred: each span starts after the one above and ends where its middle is the label's; of the
     // tilings that fit, the one whose middles are nearest the labels'.
     var memo: [Int: (cost: Double, spans: [(Int, Int)])?] = [:]
@@ -619,14 +666,7 @@ public struct PositionedTextAssembler: Sendable {
       return best
     }
     let starts = freeStart ? Array(0...positions[0]) : [0]
-    if let best = starts.compactMap({ centred(0, from: $0) }).min(by: { $0.cost < $1.cost }) { return best.spans }
-    if positions.first == 0 || freeStart {
-      return positions.indices.map { (positions[$0], $0 + 1 < positions.count ? positions[$0 + 1] - 1 : rows - 1) }
-    }
-    if positions.last == rows - 1 {
-      return positions.indices.map { ($0 == 0 ? 0 : positions[$0 - 1] + 1, positions[$0]) }
-    }
-    return nil
+    return starts.compactMap({ centred(0, from: $0) }).min(by: { $0.cost < $1.cost })?.spans
   }
 
   // MARK: The grid
