@@ -40,22 +40,33 @@ public enum LayoutTextReader {
       // A form feed starts a page; pdftotext puts it at the start of the next page's first line.
       while let feed = line.firstIndex(of: "\u{0C}") {
         let before = line[..<feed]
-        words += self.words(in: before).map { word(page: page, line: lineOnPage, fileLine: fileLine, $0) }
+        words += self.words(in: before).flatMap { tokens(page: page, line: lineOnPage, fileLine: fileLine, $0) }
         page += 1
         lineOnPage = 0
         line = line[line.index(after: feed)...]
       }
-      words += self.words(in: line).map { word(page: page, line: lineOnPage, fileLine: fileLine, $0) }
+      words += self.words(in: line).flatMap { tokens(page: page, line: lineOnPage, fileLine: fileLine, $0) }
       lineOnPage += 1
     }
     let pages = text.hasSuffix("\u{0C}") || text.hasSuffix("\u{0C}\n") ? page - 1 : page
     return PositionedText(words: words, pageCount: max(pages, 1))
   }
 
-  private static func word(page: Int, line: Int, fileLine: Int, _ run: (column: Int, text: String)) -> PositionedWord {
-    PositionedWord(
-      page: page, left: Double(run.column), top: Double(line), right: Double(run.column + run.text.count),
-      bottom: Double(line + 1), text: run.text, line: fileLine)
+  /// The words of a run, each at its column (the assembly joins those one space apart again, and can part
+  /// them where a column boundary falls between: `≥ 8` under 指标性质 · 指标值).
+  private static func tokens(page: Int, line: Int, fileLine: Int, _ run: (column: Int, text: String)) -> [PositionedWord] {
+    var words: [PositionedWord] = []
+    var column = run.column
+    for token in run.text.split(separator: " ", omittingEmptySubsequences: false) {
+      if !token.isEmpty {
+        words.append(
+          PositionedWord(
+            page: page, left: Double(column), top: Double(line), right: Double(column + token.count), bottom: Double(line + 1),
+            text: String(token), line: fileLine))
+      }
+      column += token.count + 1
+    }
+    return words
   }
 
   /// Runs of a line parted by two spaces or more (or a tab), with the character column each starts at.

@@ -624,6 +624,69 @@ public struct PositionedTextAssembler: Sendable {
     }
   }
 
+  /// Layout text prints a cell that wraps on lines of its own, above and below its row's line (its cells
+  /// are centred): a line of an indicator block with nothing under the name header is such pieces. Each
+  /// joins the cell of its column on the row next to it: the row whose cell there is blank, or the row it
+  /// continues; where both rows beside it could take it, the one above, with a doubt.
+  func joinContinuationLines(
+    _ bands: inout [Band], rows: Range<Int>, isLevel: (Cell) -> Bool, column: (Cell) -> Int, isName: (Cell) -> Bool
+  ) {
+    let full = rows.filter { index in bands[index].cells.contains(where: isName) }
+    var extended: Set<String> = []
+    for index in rows where !full.contains(index) {
+      let pieces = bands[index].cells.filter { !isLevel($0) }
+      guard !pieces.isEmpty else { continue }
+      let page = bands[index].page
+      bands[index].cells.removeAll { !isLevel($0) }
+      let above = full.last { $0 < index && bands[$0].page == page }
+      let below = full.first { $0 > index && bands[$0].page == page }
+      for piece in pieces {
+        func cellIndex(in row: Int?) -> Int? {
+          guard let row else { return nil }
+          return bands[row].cells.firstIndex { column($0) == column(piece) }
+        }
+        let nearAbove = above.map { index - $0 <= 2 } ?? false
+        let nearBelow = below.map { $0 - index <= 2 } ?? false
+        var target: Int?
+        var doubt: String?
+        if nearAbove, let above, let cell = cellIndex(in: above), extended.contains(key(bands[above].cells[cell])) {
+          target = above
+        } else if nearBelow, cellIndex(in: below) == nil {
+          target = below
+        } else if nearAbove, cellIndex(in: above) == nil {
+          target = above
+        } else if nearAbove || nearBelow {
+          target = nearAbove ? above : below
+          if nearAbove && nearBelow { doubt = "a line of layout text between two rows, joined to the one above: its row is a guess" }
+        }
+        guard let target else {
+          bands[index].cells.append(piece)
+          continue
+        }
+        if let existing = cellIndex(in: target) {
+          var cell = bands[target].cells[existing]
+          cell.text = target < index ? DocumentText.joiningWrapped(cell.text, piece.text) : DocumentText.joiningWrapped(piece.text, cell.text)
+          cell.left = min(cell.left, piece.left)
+          cell.right = max(cell.right, piece.right)
+          cell.lineCount += 1
+          cell.words = []
+          cell.doubt = cell.doubt ?? doubt
+          bands[target].cells[existing] = cell
+          extended.insert(key(cell))
+        } else {
+          var cell = piece
+          cell.top = bands[target].top
+          cell.bottom = bands[target].bottom
+          cell.doubt = doubt
+          bands[target].cells.append(cell)
+          bands[target].cells.sort { $0.left < $1.left }
+          extended.insert(key(cell))
+        }
+      }
+    }
+    func key(_ cell: Cell) -> String { "\(cell.page) \(cell.top) \(cell.left)" }
+  }
+
   /// The rows each label of a column spans, so that together they cover the block's rows once: the label
   /// printed in the middle of its rows (centred), on the first (top-aligned) or on the last (bottom, Excel's
   /// default); nil when no alignment fits every label.
@@ -716,6 +779,13 @@ public struct PositionedTextAssembler: Sendable {
             end += 1
           }
           let nameLeft = columns!.spans[nameIndex].left
+          if units == .characters {
+            let nameSpan = columns!.spans[nameIndex]
+            let blockColumns = columns!
+            joinContinuationLines(
+              &bands, rows: (row + rows)..<end, isLevel: { $0.center < nameLeft }, column: { blockColumns.column(of: $0).index }
+            ) { cell in cell.center >= nameSpan.left && cell.center < nameSpan.right }
+          }
           spreadLevels(&bands, rows: (row + rows)..<end) { $0.center < nameLeft }
           let emptied = ((row + rows)..<end).filter { bands[$0].cells.isEmpty }
           for index in emptied.reversed() { bands.remove(at: index) }
