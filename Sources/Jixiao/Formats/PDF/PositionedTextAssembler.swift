@@ -1,5 +1,3 @@
-import Foundation
-
 /// Builds the grid of a document's text from where its words were printed (a PDF's word boxes, or the
 /// character columns of layout text), so that the form locator finds its tables as it finds them on a
 /// sheet. The document is one grid, page after page: a table that runs over a page break goes on, and the
@@ -553,8 +551,8 @@ public struct PositionedTextAssembler: Sendable {
         columns.append([entry])
       }
     }
-    // A form merges all its labels alike: the alignment that fits every column of the block (centred
-    // first, then top, then bottom) is used for each; a column none fits keeps its own.
+    // A form merges all its labels alike: the alignment that fits every column of the block is used for
+    // each; a column none fits keeps its own.
     func segments(_ labels: [(band: Int, cell: Cell)]) -> [(cells: [Cell], positions: [Int], rows: Int, freeStart: Bool, firstRow: Int)] {
       var result: [(cells: [Cell], positions: [Int], rows: Int, freeStart: Bool, firstRow: Int)] = []
       var seenAny = false
@@ -580,7 +578,10 @@ public struct PositionedTextAssembler: Sendable {
         }
       }
     }
-    let blockAlignment = Alignment.allCases.first(where: fits)
+    // Layout text puts a label centred on two rows on either row's line, so a centred tiling fits a
+    // top-aligned form's labels there too: top is tried first.
+    let alignments: [Alignment] = units == .points ? [.centred, .top, .bottom] : [.top, .centred, .bottom]
+    let blockAlignment = alignments.first(where: fits)
     for labels in columns {
       // Each page's part of a merged cell prints its text, centred on that part: tiled page by page, a
       // label repeated at the top of the next page is the one above it continued.
@@ -594,15 +595,12 @@ public struct PositionedTextAssembler: Sendable {
         let continues = !placedLabels.isEmpty
         if continues, onPage.first?.cell.text == placedLabels.last?.cell.text { onPage.removeFirst() }
         let positions = onPage.map { filled.firstIndex(of: $0.band)! - firstRow }
-        let order = blockAlignment.map { [$0] } ?? Alignment.allCases
+        let order = blockAlignment.map { [$0] } ?? alignments
         let spans = order.lazy.compactMap { alignment in
           self.tiling(onPage.map(\.cell), at: positions, rows: lastRow - firstRow + 1, freeStart: continues, alignment: alignment) {
             start, end in (extents[filled[firstRow + start]]!.top + extents[filled[firstRow + end]]!.bottom) / 2
           }
         }.first
-        if ProcessInfo.processInfo.environment["TILEDEBUG"] != nil {
-          print("page", page, "labels", onPage.map { ($0.cell.text, $0.cell.middle) }, "positions", positions, "rows", (firstRow...lastRow).map { (extents[filled[$0]]!.top, extents[filled[$0]]!.bottom) }, "spans", spans as Any)
-        }
         if continues, let previous = placedLabels.last, bands[filled[previous.span.0]].page < page {
           placedLabels[placedLabels.count - 1].span.1 = firstRow + (spans?.first?.0 ?? positions.first ?? (lastRow - firstRow + 1)) - 1
         }
