@@ -88,7 +88,8 @@ import Testing
   }
 
   static func grid(_ words: [PositionedWord]) -> Grid {
-    let grids = PositionedTextAssembler(units: .points).grids(PositionedText(words: words, pageCount: 2), file: "t.pdf", name: "t")
+    let grids = PositionedTextAssembler(units: .points).grids(
+      PositionedText(words: words, pageCount: 2), file: "t.pdf", name: "t")
     #expect(grids.count == 1)
     return grids[0]
   }
@@ -107,8 +108,13 @@ import Testing
 
   @Test func aMergedLevelGoesToTheFirstOfTheRowsItIsCentredOn() {
     let grid = Self.grid(Self.block)
-    #expect(Self.texts(grid).map { $0.filter { !$0.isEmpty } } == [["一级指标", "三级指标", "分值", "得分"], ["产出指标", "甲", "10", "9"], ["乙", "20", "20"], ["丙", "30", "30"]])
-    #expect(grid.mergedRange(containing: CellReference(row: 3, column: 0)) == CellRange(first: CellReference(row: 1, column: 0), last: CellReference(row: 3, column: 0)))
+    #expect(
+      Self.texts(grid).map { $0.filter { !$0.isEmpty } } == [
+        ["一级指标", "三级指标", "分值", "得分"], ["产出指标", "甲", "10", "9"], ["乙", "20", "20"], ["丙", "30", "30"],
+      ])
+    #expect(
+      grid.mergedRange(containing: CellReference(row: 3, column: 0))
+        == CellRange(first: CellReference(row: 1, column: 0), last: CellReference(row: 3, column: 0)))
     #expect(grid[1, 0].origin?.field == "第 1 页 (x 50, y 130)")
     #expect(grid.rows.joined().allSatisfy { $0.doubt == nil })
   }
@@ -132,7 +138,8 @@ import Testing
     var words = Self.block
     words.append(Self.word("- 1 -", x: 200, y: 800))
     words += [
-      Self.word("一级指标", x: 50, y: 40, page: 2), Self.word("三级指标", x: 150, y: 40, page: 2), Self.word("分值", x: 300, y: 40, page: 2),
+      Self.word("一级指标", x: 50, y: 40, page: 2), Self.word("三级指标", x: 150, y: 40, page: 2),
+      Self.word("分值", x: 300, y: 40, page: 2),
       Self.word("得分", x: 360, y: 40, page: 2), Self.word("丁", x: 150, y: 55, page: 2), Self.word("40", x: 300, y: 55, page: 2),
       Self.word("40", x: 360, y: 55, page: 2), Self.word("2", x: 200, y: 800, page: 2),
     ]

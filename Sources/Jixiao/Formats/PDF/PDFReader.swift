@@ -43,9 +43,12 @@ public enum PDFReader {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-\(UUID().uuidString)")
     let copy = directory.appendingPathComponent("input.pdf")
     do {
-      try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
-      guard FileManager.default.createFile(atPath: copy.path, contents: Data(bytes), attributes: [.posixPermissions: 0o600]) else {
-        throw InputError(location, "could not write a temporary copy for pdftotext in \(directory.deletingLastPathComponent().path)")
+      try FileManager.default.createDirectory(
+        at: directory, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+      guard FileManager.default.createFile(atPath: copy.path, contents: Data(bytes), attributes: [.posixPermissions: 0o600])
+      else {
+        throw InputError(
+          location, "could not write a temporary copy for pdftotext in \(directory.deletingLastPathComponent().path)")
       }
     } catch let error as InputError {
       throw error
@@ -66,14 +69,16 @@ public enum PDFReader {
       let reason = outcome.errorOutput.split(separator: "\n").first.map { ": \($0)" } ?? ""
       throw InputError(
         location,
-        "pdftotext could not read the PDF (exit status \(outcome.status))\(reason); a damaged or password-protected PDF: open it and print it to a new PDF")
+        "pdftotext could not read the PDF (exit status \(outcome.status))\(reason); a damaged or password-protected PDF: open it and print it to a new PDF"
+      )
     }
     let text = try PDFTextTSV.parse(outcome.output, file: file, maximumWords: limits.maximumWords)
     guard text.pageCount > 0 else { throw InputError(location, "the PDF has no pages") }
     guard !text.words.isEmpty else {
       throw InputError(
         location,
-        "no text layer: a scanned PDF needs OCR first (its \(text.pageCount) pages are images; for example ocrmypdf FILE.pdf OUT.pdf, then read OUT.pdf)")
+        "no text layer: a scanned PDF needs OCR first (its \(text.pageCount) pages are images; for example ocrmypdf FILE.pdf OUT.pdf, then read OUT.pdf)"
+      )
     }
     return text
   }
@@ -105,7 +110,8 @@ enum PDFTextTSV {
       let fields = line.split(separator: UInt8(ascii: "\t"), maxSplits: 11, omittingEmptySubsequences: false)
       guard fields.count == 12, let level = Int(ascii: fields[0]), let page = Int(ascii: fields[1]) else {
         throw InputError(
-          SourceLocation(file: file), "pdftotext's tsv output line \(lineNumber) has not the 12 fields expected (poppler 0.86 or later)")
+          SourceLocation(file: file),
+          "pdftotext's tsv output line \(lineNumber) has not the 12 fields expected (poppler 0.86 or later)")
       }
       pages.insert(page)
       guard level == 5 else { continue }

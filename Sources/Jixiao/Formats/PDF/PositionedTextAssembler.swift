@@ -538,14 +538,19 @@ public struct PositionedTextAssembler: Sendable {
     // A label alone on its line belongs to the filled row nearest it.
     pending = pending.map { entry in
       if extents[entry.band] != nil { return entry }
-      let nearest = filled.min { abs((extents[$0]!.top + extents[$0]!.bottom) / 2 - entry.cell.middle) < abs((extents[$1]!.top + extents[$1]!.bottom) / 2 - entry.cell.middle) }!
+      let nearest = filled.min {
+        abs((extents[$0]!.top + extents[$0]!.bottom) / 2 - entry.cell.middle)
+          < abs((extents[$1]!.top + extents[$1]!.bottom) / 2 - entry.cell.middle)
+      }!
       return (nearest, entry.cell)
     }
     pending.sort { ($0.band, $0.cell.left) < ($1.band, $1.cell.left) }
     // The labels of one column (those that overlap horizontally), top to bottom.
     var columns: [[(band: Int, cell: Cell)]] = []
     for entry in pending {
-      if let index = columns.firstIndex(where: { $0.contains { $0.cell.horizontalOverlap(entry.cell.left, entry.cell.right) > 0 } }) {
+      if let index = columns.firstIndex(where: {
+        $0.contains { $0.cell.horizontalOverlap(entry.cell.left, entry.cell.right) > 0 }
+      }) {
         columns[index].append(entry)
       } else {
         columns.append([entry])
@@ -553,7 +558,9 @@ public struct PositionedTextAssembler: Sendable {
     }
     // A form merges all its labels alike: the alignment that fits every column of the block is used for
     // each; a column none fits keeps its own.
-    func segments(_ labels: [(band: Int, cell: Cell)]) -> [(cells: [Cell], positions: [Int], rows: Int, freeStart: Bool, firstRow: Int)] {
+    func segments(_ labels: [(band: Int, cell: Cell)]) -> [(
+      cells: [Cell], positions: [Int], rows: Int, freeStart: Bool, firstRow: Int
+    )] {
       var result: [(cells: [Cell], positions: [Int], rows: Int, freeStart: Bool, firstRow: Int)] = []
       var seenAny = false
       var lastText: String?
@@ -562,7 +569,11 @@ public struct PositionedTextAssembler: Sendable {
         guard let firstRow = rowsOnPage.first, let lastRow = rowsOnPage.last else { continue }
         var onPage = labels.filter { bands[$0.band].page == page }
         if seenAny, onPage.first?.cell.text == lastText { onPage.removeFirst() }
-        result.append((onPage.map(\.cell), onPage.map { filled.firstIndex(of: $0.band)! - firstRow }, lastRow - firstRow + 1, seenAny, firstRow))
+        result.append(
+          (
+            onPage.map(\.cell), onPage.map { filled.firstIndex(of: $0.band)! - firstRow }, lastRow - firstRow + 1, seenAny,
+            firstRow
+          ))
         seenAny = true
         lastText = labels.filter { bands[$0.band].page == page }.last?.cell.text ?? lastText
       }
@@ -572,7 +583,9 @@ public struct PositionedTextAssembler: Sendable {
       columns.allSatisfy { labels in
         segments(labels).allSatisfy { segment in
           segment.cells.isEmpty
-            || tiling(segment.cells, at: segment.positions, rows: segment.rows, freeStart: segment.freeStart, alignment: alignment) {
+            || tiling(
+              segment.cells, at: segment.positions, rows: segment.rows, freeStart: segment.freeStart, alignment: alignment
+            ) {
               (extents[filled[segment.firstRow + $0]]!.top + extents[filled[segment.firstRow + $1]]!.bottom) / 2
             } != nil
         }
@@ -597,12 +610,14 @@ public struct PositionedTextAssembler: Sendable {
         let positions = onPage.map { filled.firstIndex(of: $0.band)! - firstRow }
         let order = blockAlignment.map { [$0] } ?? alignments
         let spans = order.lazy.compactMap { alignment in
-          self.tiling(onPage.map(\.cell), at: positions, rows: lastRow - firstRow + 1, freeStart: continues, alignment: alignment) {
+          self.tiling(onPage.map(\.cell), at: positions, rows: lastRow - firstRow + 1, freeStart: continues, alignment: alignment)
+          {
             start, end in (extents[filled[firstRow + start]]!.top + extents[filled[firstRow + end]]!.bottom) / 2
           }
         }.first
         if continues, let previous = placedLabels.last, bands[filled[previous.span.0]].page < page {
-          placedLabels[placedLabels.count - 1].span.1 = firstRow + (spans?.first?.0 ?? positions.first ?? (lastRow - firstRow + 1)) - 1
+          placedLabels[placedLabels.count - 1].span.1 =
+            firstRow + (spans?.first?.0 ?? positions.first ?? (lastRow - firstRow + 1)) - 1
         }
         for (offset, entry) in onPage.enumerated() {
           var cell = entry.cell
@@ -655,7 +670,9 @@ public struct PositionedTextAssembler: Sendable {
           target = above
         } else if nearAbove || nearBelow {
           target = nearAbove ? above : below
-          if nearAbove && nearBelow { doubt = "a line of layout text between two rows, joined to the one above: its row is a guess" }
+          if nearAbove && nearBelow {
+            doubt = "a line of layout text between two rows, joined to the one above: its row is a guess"
+          }
         }
         guard let target else {
           bands[index].cells.append(piece)
@@ -663,7 +680,9 @@ public struct PositionedTextAssembler: Sendable {
         }
         if let existing = cellIndex(in: target) {
           var cell = bands[target].cells[existing]
-          cell.text = target < index ? DocumentText.joiningWrapped(cell.text, piece.text) : DocumentText.joiningWrapped(piece.text, cell.text)
+          cell.text =
+            target < index
+            ? DocumentText.joiningWrapped(cell.text, piece.text) : DocumentText.joiningWrapped(piece.text, cell.text)
           cell.left = min(cell.left, piece.left)
           cell.right = max(cell.right, piece.right)
           cell.lineCount += 1
@@ -772,7 +791,9 @@ public struct PositionedTextAssembler: Sendable {
           levelColumns = 0..<(columns!.labelLefts.count + nameIndex)
           var end = row + rows
           while end < bands.count, !isHeader(bands[end]), !startsNewPart(bands[end]),
-            !bands[end].cells.contains(where: { TableSchema.isTotalRowLabel($0.text) || vocabulary.isNote(FormText.labelKey($0.text)) })
+            !bands[end].cells.contains(where: {
+              TableSchema.isTotalRowLabel($0.text) || vocabulary.isNote(FormText.labelKey($0.text))
+            })
           {
             end += 1
           }
@@ -781,8 +802,9 @@ public struct PositionedTextAssembler: Sendable {
             let nameSpan = columns!.spans[nameIndex]
             let blockColumns = columns!
             joinContinuationLines(
-              &bands, rows: (row + rows)..<end, isLevel: { $0.center < nameLeft }, column: { blockColumns.column(of: $0).index }
-            ) { cell in cell.center >= nameSpan.left && cell.center < nameSpan.right }
+              &bands, rows: (row + rows)..<end, isLevel: { $0.center < nameLeft },
+              column: { blockColumns.column(of: $0).index },
+              isName: { $0.center >= nameSpan.left && $0.center < nameSpan.right })
           }
           spreadLevels(&bands, rows: (row + rows)..<end) { $0.center < nameLeft }
           let emptied = ((row + rows)..<end).filter { bands[$0].cells.isEmpty }
@@ -805,7 +827,10 @@ public struct PositionedTextAssembler: Sendable {
               if let index = placed[placed.count - 2].firstIndex(where: { $0.cell.left == upper.left }) {
                 placed[placed.count - 2][index].column = first
               }
-              grid.merge(CellRange(first: CellReference(row: placed.count - 2, column: first), last: CellReference(row: placed.count - 2, column: last)))
+              grid.merge(
+                CellRange(
+                  first: CellReference(row: placed.count - 2, column: first),
+                  last: CellReference(row: placed.count - 2, column: last)))
             }
           }
         }
@@ -813,17 +838,18 @@ public struct PositionedTextAssembler: Sendable {
         continue
       }
       if let current = columns, !startsNewPart(band) {
-        placed.append(band.cells.flatMap { current.parting($0) }.map { cell in
-          var (column, doubt) = current.column(of: cell)
-          // A total row's label is merged across the level and name columns and prints centred on them.
-          if !levelColumns.isEmpty, TableSchema.isTotalRowLabel(cell.text) {
-            column = min(column, levelColumns.upperBound)
-            doubt = nil
-          }
-          var cell = cell
-          if cell.doubt == nil { cell.doubt = doubt }
-          return (column, cell)
-        })
+        placed.append(
+          band.cells.flatMap { current.parting($0) }.map { cell in
+            var (column, doubt) = current.column(of: cell)
+            // A total row's label is merged across the level and name columns and prints centred on them.
+            if !levelColumns.isEmpty, TableSchema.isTotalRowLabel(cell.text) {
+              column = min(column, levelColumns.upperBound)
+              doubt = nil
+            }
+            var cell = cell
+            if cell.doubt == nil { cell.doubt = doubt }
+            return (column, cell)
+          })
       } else {
         columns = nil
         levelColumns = 0..<0
@@ -851,7 +877,10 @@ public struct PositionedTextAssembler: Sendable {
         column = max(column, 0)
         grid[rowIndex, column] = gridCell(cell, file: file)
         if cell.rowSpan > 1 {
-          grid.merge(CellRange(first: CellReference(row: rowIndex, column: column), last: CellReference(row: rowIndex + cell.rowSpan - 1, column: column)))
+          grid.merge(
+            CellRange(
+              first: CellReference(row: rowIndex, column: column),
+              last: CellReference(row: rowIndex + cell.rowSpan - 1, column: column)))
         }
       }
     }
