@@ -4,15 +4,15 @@ enum ExtractCommand {
   static let help = """
     USAGE: jixiao extract FILE… [OPTIONS]
 
-    Prints the tables read from printed forms (.xlsx workbooks, .docx documents, forms saved as CSV) as
-    JSON in the input schema, one array of tables, each value as the form prints it. Each table's "source"
+    Prints the tables read from printed forms (.xlsx workbooks, .docx documents, PDFs through pdftotext,
+    forms saved as CSV) as JSON in the input schema, one array of tables, each value as the form prints it. Each table's "source"
     member says where each value came from (sheet and cell, or line and cell), how many values were read,
     how many could not be, and what the form prints that no field holds. Check the reading, correct the
     JSON, and score it with 'jixiao rescore FILE.json' (the reader ignores "source"). '-' reads standard
     input (with --input-format).
 
     OPTIONS
-      --input-format xlsx|docx|csv
+      --input-format xlsx|docx|csv|pdf
                                  How to read standard input or a file without a telling extension.
       -o, --output FILE          Write to FILE instead of standard output, as 'jixiao rescore -o' does: a
                                  temporary file beside it, renamed into place at the end. FILE must not be an

@@ -10,8 +10,8 @@ enum RescoreCommand {
     Re-scores each table by the rules of a profile and reports what was over-claimed.
     FILE is .json (one table, or an array of tables), .jsonl (one table a line), .csv (one indicator
     a row, Chinese or field-name headers, or a printed form saved as CSV), or the printed forms of an
-    .xlsx workbook or a .docx document (every table found on every sheet); '-' or no FILE reads standard
-    input. Large batches stream: records are read, scored and written in input order, on all cores.
+    .xlsx workbook, a .docx document or a .pdf (through poppler's pdftotext; every table found); '-' or
+    no FILE reads standard input. Large batches stream: records are read, scored and written in input order, on all cores.
 
     OPTIONS
       --format text|json|jsonl|markdown|csv|html
@@ -24,7 +24,7 @@ enum RescoreCommand {
                                  Exit 1 when a finding of this severity or worse exists (default: never).
       --summary                  Add the batch summary (text: after the reports; json/jsonl: a summary object).
       --jobs N                   Worker threads (default: the number of cores). Output is the same for any N.
-      --input-format json|jsonl|csv|xlsx|docx
+      --input-format json|jsonl|csv|xlsx|docx|pdf
                                  How to read standard input or a file without a telling extension.
       -o, --output FILE          Write to FILE instead of standard output: a temporary file beside it, renamed
                                  into place at the end (an existing file keeps its mode). A device or FIFO is

@@ -11,17 +11,17 @@ enum Main {
     USAGE
       jixiao rescore [FILE…|-] [--format text|json|jsonl|markdown|csv|html] [--profile NAME|PATH] [--fail-on error|warning|never]
       jixiao review-targets [FILE…|-] [same options as rescore]
-      jixiao extract FILE… [-o FILE] [--input-format xlsx|docx|csv]
+      jixiao extract FILE… [-o FILE] [--input-format xlsx|docx|csv|pdf]
       jixiao explain [CODE]
       jixiao profile list|show NAME|check PATH
       jixiao --version
 
     COMMANDS
       rescore   Re-score tables and report findings. Reads JSON, JSON Lines, CSV (flat, or a printed form saved
-                from a sheet; UTF-8, GB18030 or UTF-16), .xlsx and .docx forms, or standard input.
+                from a sheet; UTF-8, GB18030 or UTF-16), .xlsx and .docx forms, PDFs (pdftotext), or standard input.
       review-targets
                 Review 绩效目标表 (or the targets of any table) before the year starts.
-      extract   Print the tables of printed forms (.xlsx, .docx, CSV) as JSON, each value with its cell.
+      extract   Print the tables of printed forms (.xlsx, .docx, .pdf, CSV) as JSON, each value with its cell.
       explain   List the finding codes, or explain one with its examples.
       profile   List, show or check rule profiles (Scoring/).
 

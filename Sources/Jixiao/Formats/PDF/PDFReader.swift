@@ -57,7 +57,7 @@ public enum PDFReader {
     }
     defer { try? FileManager.default.removeItem(at: directory) }
     let child = ChildProcess(
-      program: program, arguments: ["-tsv", "-enc", "UTF-8", "-q", copy.path, "-"], timeoutSeconds: limits.timeoutSeconds,
+      program: program, arguments: ["-tsv", "-enc", "UTF-8", copy.path, "-"], timeoutSeconds: limits.timeoutSeconds,
       outputLimit: limits.maximumOutputBytes)
     let outcome: ChildProcess.Outcome
     do {
@@ -66,7 +66,9 @@ public enum PDFReader {
       throw InputError(location, message(for: error))
     }
     guard outcome.status == 0 else {
-      let reason = outcome.errorOutput.split(separator: "\n").first.map { ": \($0)" } ?? ""
+      // pdftotext prints warnings before the error that stopped it.
+      let lines = outcome.errorOutput.split(separator: "\n")
+      let reason = (lines.last { $0.contains("Error") } ?? lines.first).map { ": \($0)" } ?? ""
       throw InputError(
         location,
         "pdftotext could not read the PDF (exit status \(outcome.status))\(reason); a damaged or password-protected PDF: open it and print it to a new PDF"
@@ -77,7 +79,7 @@ public enum PDFReader {
     guard !text.words.isEmpty else {
       throw InputError(
         location,
-        "no text layer: a scanned PDF needs OCR first (its \(text.pageCount) pages are images; for example ocrmypdf FILE.pdf OUT.pdf, then read OUT.pdf)"
+        "no text layer: a scanned PDF needs OCR first (\(text.pageCount == 1 ? "its page is an image" : "its \(text.pageCount) pages are images"); for example ocrmypdf FILE.pdf OUT.pdf, then read OUT.pdf)"
       )
     }
     return text
