@@ -14,8 +14,12 @@ import Testing
     var testDescription: String { path }
   }
 
-  static let manifest: [FormFile] = {
-    let url = repositoryRoot.appendingPathComponent("Fixtures/forms/MANIFEST.json")
+  static let manifest = files(in: "Fixtures/forms/MANIFEST.json")
+
+  /// The files of a manifest (Fixtures/forms/MANIFEST.json, or one of Fixtures/pdf/ of the same shape), each
+  /// with its tables' expected JSON and expected result.
+  static func files(in manifest: String) -> [FormFile] {
+    let url = repositoryRoot.appendingPathComponent(manifest)
     guard let data = try? Data(contentsOf: url), case .object(let root)? = try? JSONParser.parse(Array(data)),
       case .array(let files)? = root["files"]
     else { return [] }
@@ -31,7 +35,7 @@ import Testing
           return (expected.contains("/") ? expected : "Fixtures/\(expected)/table.json", result)
         })
     }
-  }()
+  }
 
   @Test func theManifestListsTheForms() {
     #expect(Self.manifest.count >= 28)

@@ -14,28 +14,9 @@ let pdftotextIsInstalled: Bool = {
 /// pdftotext's word positions, to the tables their spreadsheets hold: each table compared as
 /// `FormFixtureTests` compares a spreadsheet's (totals, grades, funds, every indicator, the findings).
 @Suite struct PDFFixtureTests {
-  static let manifest = files(in: "Fixtures/pdf/forms/MANIFEST.json")
+  static let manifest = FormFixtureTests.files(in: "Fixtures/pdf/forms/MANIFEST.json")
   /// The document laid out like a seed 决算: cover, contents, prose, then four tables.
-  static let document = files(in: "Fixtures/pdf/document/MANIFEST.json")
-
-  static func files(in manifest: String) -> [FormFixtureTests.FormFile] {
-    let url = repositoryRoot.appendingPathComponent(manifest)
-    guard let data = try? Data(contentsOf: url), case .object(let root)? = try? JSONParser.parse(Array(data)),
-      case .array(let files)? = root["files"]
-    else { return [] }
-    return files.compactMap { file -> FormFixtureTests.FormFile? in
-      guard case .object(let file) = file, case .string(let path)? = file["path"], case .array(let tables)? = file["tables"]
-      else { return nil }
-      return FormFixtureTests.FormFile(
-        path: path,
-        tables: tables.compactMap { table in
-          guard case .object(let table) = table, case .string(let expected)? = table["expected"],
-            case .string(let result)? = table["expectedResult"]
-          else { return nil }
-          return (expected.contains("/") ? expected : "Fixtures/\(expected)/table.json", result)
-        })
-    }
-  }
+  static let document = FormFixtureTests.files(in: "Fixtures/pdf/document/MANIFEST.json")
 
   @Test func theManifestListsEveryPrintedLayout() {
     #expect(Self.manifest.count == 11)
