@@ -118,7 +118,8 @@ enum PDFTextTSV {
       pages.insert(page)
       guard level == 5 else { continue }
       guard let left = Double(ascii: fields[6]), let top = Double(ascii: fields[7]), let width = Double(ascii: fields[8]),
-        let height = Double(ascii: fields[9])
+        let height = Double(ascii: fields[9]), [left, top, width, height].allSatisfy({ $0.isFinite && abs($0) < 1e7 }),
+        width >= 0, height > 0
       else { continue }
       var text = String(decoding: fields[11], as: UTF8.self)
       if text.hasSuffix("\r") { text.removeLast() }
