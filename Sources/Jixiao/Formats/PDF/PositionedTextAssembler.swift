@@ -1,21 +1,21 @@
-/// Builds the grid of a document's text from where its words were printed (a PDF's word boxes, or the
+/// Builds the grids of a document's text from where its words were printed (a PDF's word boxes, or the
 /// character columns of layout text), so that the form locator finds its tables as it finds them on a
-/// sheet. The document is one grid, page after page: a table that runs over a page break goes on, and the
-/// locator tells the tables apart by their titles and headers.
+/// sheet. Pages follow each other in one grid, so a table that runs over a page break goes on; the
+/// document's prose parts it into grids, the paragraphs above each its preamble (docs/rules.md, "Reading a
+/// document's text by position").
 ///
-/// 1. Words on one line (their middles within half a line) that nearly touch are one piece of text.
-/// 2. Pieces stacked in one column at a line's pitch are one wrapped cell (a PDF; layout text has no pitch,
-///    so there a piece joins the one above only where together they print a header or label the forms use).
-/// 3. Cells that overlap vertically are one row (a band); a cell that spans rows which do not overlap each
-///    other (a merged label centred on them) makes none. Page numbers, and a table's header printed again
-///    at the top of the next page, are dropped; a label printed one character a line (rotated) too.
+/// 1. Words on one line that nearly touch are one piece of text (`+Rows`).
+/// 2. Pieces stacked in one column at the font's line pitch are one wrapped cell (a PDF; layout text has no
+///    pitch, so there a piece joins the one above only where together they print a label the forms use).
+/// 3. A line of three one-line cells or more is a row; other cells join the row they overlap most. Page
+///    numbers, a table's header printed again at the top of the next page, and labels printed one
+///    character a line (rotated) are dropped.
 /// 4. Columns: under a header row (the indicator block's, the funds block's) each cell takes the column of
-///    the header whose span holds its middle; cells left of the first header are the block's labels. A
-///    cell that reaches well into a second header's span is kept where its middle is, with a doubt.
-///    Elsewhere (title, header block, goals) cells that overlap horizontally share a column.
-/// 5. A merged label (一级 and 二级指标, 项目资金, 年度总体目标) prints centred on the rows it spans: it is put
-///    on the first of them, as a sheet has it, and merged down; where the rows it spans cannot be told
-///    from its place, with a doubt.
+///    the header whose span holds its middle; cells left of the first header are the block's labels; a
+///    cell reaching well into a second span keeps its column with a doubt (`+Columns`, `+Grid`).
+/// 5. Merged labels (一级 and 二级指标, the funds and goals labels) print centred, or top- or bottom-aligned,
+///    on the rows they span: each goes on the first of them, as a sheet holds it, and is merged down; where
+///    its rows cannot be told, with a doubt (`+MergedLabels`).
 public struct PositionedTextAssembler: Sendable {
   public enum Units: Sendable {
     /// A PDF's points: pitch and gaps tell lines and cells apart.
@@ -32,8 +32,8 @@ public struct PositionedTextAssembler: Sendable {
     self.vocabulary = vocabulary
   }
 
-  /// The document's grid. Each cell's `origin` is where it was printed (`第 3 页 (x 120, y 340)` for a PDF;
-  /// the file's line for layout text).
+  /// The document's grids. Each cell's `origin` is where it was printed (`第 3 页 (x 120, y 340)` for a PDF;
+  /// the file's line, page and column for layout text).
   public func grids(_ text: PositionedText, file: String, name: String) -> [Grid] {
     var bands: [Band] = []
     var margins: [Int: Double] = [:]
