@@ -61,10 +61,6 @@ let pdftotextIsInstalled: Bool = {
   /// The layout texts not read exactly yet, and why: layout text has no line pitch, so a cell that wraps
   /// is told from the next row by its columns alone.
   static let knownGaps: [String: Comment] = [
-    "Fixtures/pdf/forms/L1-national.layout.txt":
-      "004-textile-garment-fund: the wrapped date of 项目完成时间 prints on lines of its own; a piece is joined to the weight cell, which then reads as no number",
-    "Fixtures/pdf/forms/L2-split-target.layout.txt":
-      "004-strategic-emerging-industries: as in L1, a wrapped date's piece is joined to 项目完成时间's weight cell",
     "Fixtures/pdf/forms/L3-sichuan.layout.txt":
       "004-textile-garment-fund: pdftotext -layout spaces the header line of page 2 wider than the rows under it (each line's character columns follow its own text), so the columns do not line up and the total row is not found",
     "Fixtures/pdf/forms/L7-targets.layout.txt":

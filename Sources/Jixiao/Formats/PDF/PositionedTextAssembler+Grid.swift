@@ -88,7 +88,15 @@ extension PositionedTextAssembler {
       }
       if let current = columns, !startsNewPart(band) {
         placed.append(
-          band.cells.flatMap { current.parting($0) }.map { cell in
+          band.cells.enumerated().flatMap { offset, cell in
+            // A piece is parted only into columns no other cell of the row holds (a value wider than its
+            // header runs into the next column's span, beside the value there).
+            let parts = current.parting(cell)
+            let own = current.column(of: cell).index
+            let others = Set(band.cells.enumerated().filter { $0.offset != offset }.map { current.column(of: $0.element).index })
+            return parts.contains { current.column(of: $0).index != own && others.contains(current.column(of: $0).index) }
+              ? [cell] : parts
+          }.map { cell in
             var (column, doubt) = current.column(of: cell)
             // A total row's label is merged across the level and name columns and prints centred on them.
             if !levelColumns.isEmpty, TableSchema.isTotalRowLabel(cell.text) {
