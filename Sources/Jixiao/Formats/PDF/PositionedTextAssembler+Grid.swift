@@ -162,7 +162,10 @@ extension PositionedTextAssembler {
   func makeColumns(header: [Cell], bands: ArraySlice<Band>) -> Columns {
     var spans: [(left: Double, right: Double)] = []
     for (index, cell) in header.enumerated() {
-      let left = index == 0 ? cell.left - 0.5 * cell.lineHeight : (header[index - 1].right + cell.left) / 2
+      // The first column starts a little left of its header: a wider label centred under it starts earlier
+      // (half a line's height in points; two characters in layout text, whose columns are rounded).
+      let margin = units == .points ? 0.5 * cell.lineHeight : 2
+      let left = index == 0 ? cell.left - margin : (header[index - 1].right + cell.left) / 2
       let right = index + 1 < header.count ? (cell.right + header[index + 1].left) / 2 : .infinity
       spans.append((left, right))
     }
