@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the fuzz targets with libFuzzer (swiftc -sanitize=fuzzer,address) from the library's sources
-# and runs each. Usage: Fuzz/run.sh [RUNS] [cell|reader|zip|sheet|docx|text …]   (default 10000000 runs, cell and reader)
+# and runs each. Usage: Fuzz/run.sh [RUNS] [cell|reader|zip|sheet|docx|text|positions …]   (default 10000000 runs, cell and reader)
 # Seeds: every fixture table and cell, the archive test files and documents; crashers land in Fuzz/crashers/ and
 # become regression tests.
 set -euo pipefail
@@ -86,6 +86,16 @@ for table in pathlib.Path("Fixtures").glob("*/table.json"):
     for start in range(0, len(chunk), 4000):
         (out / f"{table.parent.name}-{start}").write_bytes(chunk[start:start + 4000])
 PY
+  elif [ "$1" = positions ]; then
+    # The first byte picks: 0 pdftotext -tsv output, 1 pdftotext -layout text. Seeds: the printed-form fixtures'
+    # first pages and their layout text, cut to -max_len.
+    for pdf in Fixtures/pdf/forms/*.pdf Fixtures/pdf/document/*.pdf; do
+      if command -v pdftotext >/dev/null 2>&1; then
+        { printf '\x00'; pdftotext -tsv -enc UTF-8 -f 1 -l 1 "$pdf" - 2>/dev/null | head -c 16000 || true; } > "$dir/tsv-$(basename "$pdf")"
+      fi
+      layout="${pdf%.pdf}.layout.txt"
+      if [ -f "$layout" ]; then { printf '\x01'; head -c 16000 "$layout"; } > "$dir/layout-$(basename "$layout")"; fi
+    done
   elif [ "$1" = cell ]; then
     python3 - "$dir" <<'PY'
 import json, pathlib, sys, hashlib
@@ -116,7 +126,8 @@ for target in $targets; do
     sheet) entry=Fuzz/FuzzSheet.swift ;;
     docx) entry=Fuzz/FuzzDocument.swift ;;
     text) entry=Fuzz/FuzzText.swift ;;
-    *) echo "unknown target $target (cell, reader, zip, sheet, docx, text)"; exit 2 ;;
+    positions) entry=Fuzz/FuzzPositions.swift ;;
+    *) echo "unknown target $target (cell, reader, zip, sheet, docx, text, positions)"; exit 2 ;;
   esac
   echo "== building $target"
   # shellcheck disable=SC2086
@@ -124,7 +135,7 @@ for target in $targets; do
     $sources "$entry" -o "$build/fuzz-$target"
   seed_corpus "$target"
   # Archives need room for a directory and some deflated data.
-  case $target in zip | sheet | docx) max_len=16384 ;; *) max_len=4096 ;; esac
+  case $target in zip | sheet | docx | positions) max_len=16384 ;; *) max_len=4096 ;; esac
   # A dictionary of the format's markup, where there is one.
   dict=()
   if [ -f "Fuzz/$target.dict" ]; then dict=(-dict="Fuzz/$target.dict"); fi

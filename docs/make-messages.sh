@@ -77,6 +77,41 @@ echo "\$ jixiao rescore Fixtures/documents/001_af34bbe88d11c2e3.txt --format jso
 ("$jixiao" rescore Fixtures/documents/001_af34bbe88d11c2e3.txt --format jsonl 2>&1 >/dev/null; echo "exit status $?") || true
 echo '```'
 echo
+echo "## A PDF: without pdftotext, scanned, damaged"
+echo
+echo "A PDF is read through poppler's pdftotext (\`docs/input.md\`, \"PDF and layout text\"). Without it on PATH, or"
+echo "for a PDF whose pages hold no text, or one pdftotext cannot open, the file is one rejection saying what to do;"
+echo "the rest of the batch is read."
+echo
+pdfwork=$(mktemp -d)
+python3 - "$pdfwork/scan.pdf" <<'PY'
+import sys
+objects = ["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+           "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"]
+pdf, offsets = "%PDF-1.4\n", []
+for number, body in enumerate(objects, 1):
+    offsets.append(len(pdf))
+    pdf += f"{number} 0 obj\n{body}\nendobj\n"
+start = len(pdf)
+pdf += "xref\n0 4\n0000000000 65535 f \n" + "".join(f"{o:010d} 00000 n \n" for o in offsets)
+pdf += f"trailer\n<< /Size 4 /Root 1 0 R >>\nstartxref\n{start}\n%%EOF\n"
+open(sys.argv[1], "w").write(pdf)
+PY
+printf '%%PDF-1.4\nnot a PDF\n' > "$pdfwork/broken.pdf"
+cp Fixtures/pdf/forms/L10-percent-weights.pdf "$pdfwork/决算.pdf"
+echo '```'
+(
+  cd "$pdfwork"
+  echo "\$ PATH=/nonexistent jixiao rescore 决算.pdf --format jsonl > /dev/null"
+  (PATH=/nonexistent "$jixiao" rescore 决算.pdf --format jsonl 2>&1 >/dev/null; echo "exit status $?") || true
+  if command -v pdftotext >/dev/null 2>&1; then
+    echo "\$ jixiao rescore scan.pdf broken.pdf --format jsonl > /dev/null"
+    ("$jixiao" rescore scan.pdf broken.pdf --format jsonl 2>&1 >/dev/null; echo "exit status $?") || true
+  fi
+)
+echo '```'
+rm -r -- "$pdfwork"
+echo
 echo "## Usage errors"
 echo
 echo '```'

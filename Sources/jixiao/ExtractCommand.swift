@@ -5,16 +5,18 @@ enum ExtractCommand {
     USAGE: jixiao extract FILE… [OPTIONS]
 
     Prints the tables jixiao reads from each FILE as JSON in the input schema, one array of tables, each
-    value as the input gave it: printed forms (.xlsx workbooks, .docx documents, forms saved as CSV, the
-    text of a published 决算 as pdftotext prints it, .txt) with each cell's text, JSON documents, JSON Lines and flat CSV (one indicator a row) as written. Each
-    table's "source" member says where each value came from (sheet and cell; a form CSV's cell; a document's page and line; a JSON
-    member's line and column; a flat CSV's line, column and header), how many values were read, how many
-    could not be, and what a form prints that no field holds. Check the reading, correct the JSON, and
-    score it with 'jixiao rescore FILE.json' (the reader ignores "source"). '-' reads standard input: a
-    workbook or document is told by its contents, anything else read as 'jixiao rescore -' reads it.
+    value as the input gave it: printed forms (.xlsx workbooks, .docx documents, PDFs through pdftotext,
+    forms saved as CSV, the text of a published 决算 as pdftotext prints it, .txt) with each cell's text,
+    JSON documents, JSON Lines and flat CSV (one indicator a row) as written. Each table's "source" member
+    says where each value came from (sheet and cell; a form CSV's cell; a PDF's page and position; a
+    document's page and line; a JSON member's line and column; a flat CSV's line, column and header), how
+    many values were read, how many could not be or were read without certainty, and what a form prints
+    that no field holds. Check the reading, correct the JSON, and score it with 'jixiao rescore FILE.json'
+    (the reader ignores "source"). '-' reads standard input: a workbook, document or PDF is told by its
+    contents, anything else read as 'jixiao rescore -' reads it.
 
     OPTIONS
-      --input-format json|jsonl|csv|xlsx|docx|text
+      --input-format json|jsonl|csv|xlsx|docx|pdf|text
                                  How to read standard input or a file without a telling extension.
       -o, --output FILE          Write to FILE instead of standard output, as 'jixiao rescore -o' does: a
                                  temporary file beside it, renamed into place at the end. FILE must not be an

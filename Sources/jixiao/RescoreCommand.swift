@@ -10,10 +10,10 @@ enum RescoreCommand {
     Re-scores each table by the rules of a profile and reports what was over-claimed.
     FILE is .json (one table, or an array of tables), .jsonl (one table a line), .csv (one indicator
     a row, Chinese or field-name headers, or a printed form saved as CSV), the printed forms of an
-    .xlsx workbook or a .docx document (every table found on every sheet), or the 自评表 and 绩效目标表
-    of a document's text (.txt, as pdftotext prints a 决算); '-' or no FILE reads standard input (a
-    workbook or document is told by its contents). Large batches stream: records are read, scored and
-    written in input order, on all cores.
+    .xlsx workbook, a .docx document or a .pdf (through poppler's pdftotext; every table found), or the
+    自评表 and 绩效目标表 of a document's text (.txt, as pdftotext prints a 决算, by default or with
+    -layout); '-' or no FILE reads standard input (a workbook, document or PDF is told by its contents).
+    Large batches stream: records are read, scored and written in input order, on all cores.
 
     OPTIONS
       --format text|json|jsonl|markdown|csv|html
@@ -26,7 +26,7 @@ enum RescoreCommand {
                                  Exit 1 when a finding of this severity or worse exists (default: never).
       --summary                  Add the batch summary (text: after the reports; json/jsonl: a summary object).
       --jobs N                   Worker threads (default: the number of cores). Output is the same for any N.
-      --input-format json|jsonl|csv|xlsx|docx|text
+      --input-format json|jsonl|csv|xlsx|docx|pdf|text
                                  How to read standard input or a file without a telling extension.
       -o, --output FILE          Write to FILE instead of standard output: a temporary file beside it, renamed
                                  into place at the end (an existing file keeps its mode). A device or FIFO is

@@ -11,18 +11,18 @@ enum Main {
     USAGE
       jixiao rescore [FILE…|-] [--format text|json|jsonl|markdown|csv|html] [--profile NAME|PATH] [--fail-on error|warning|never]
       jixiao review-targets [FILE…|-] [same options as rescore]
-      jixiao extract FILE… [-o FILE] [--input-format xlsx|docx|csv|text]
+      jixiao extract FILE… [-o FILE] [--input-format FORMAT]
       jixiao explain [CODE]
       jixiao profile list|show NAME|check PATH
       jixiao --version
 
     COMMANDS
       rescore   Re-score tables and report findings. Reads JSON, JSON Lines, CSV (flat, or a printed form saved
-                from a sheet; UTF-8, GB18030 or UTF-16), .xlsx and .docx forms, a 决算's text (.txt), or
-                standard input.
+                from a sheet; UTF-8, GB18030 or UTF-16), .xlsx and .docx forms, PDFs (pdftotext), a 决算's
+                text (.txt), or standard input.
       review-targets
                 Review 绩效目标表 (or the targets of any table) before the year starts.
-      extract   Print the tables of printed forms (.xlsx, .docx, CSV, .txt) as JSON, each value with its cell.
+      extract   Print the tables of any input as JSON, each value with where it came from (cell, page, line).
       explain   List the finding codes, or explain one with its examples.
       profile   List, show or check rule profiles (Scoring/).
 

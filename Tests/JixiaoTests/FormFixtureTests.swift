@@ -16,8 +16,12 @@ import Testing
     var testDescription: String { path }
   }
 
-  static let manifest: [FormFile] = {
-    let url = repositoryRoot.appendingPathComponent("Fixtures/forms/MANIFEST.json")
+  static let manifest = files(in: "Fixtures/forms/MANIFEST.json")
+
+  /// The files of a manifest (Fixtures/forms/MANIFEST.json, or one of Fixtures/pdf/ of the same shape), each
+  /// with its tables' expected JSON and expected result.
+  static func files(in manifest: String) -> [FormFile] {
+    let url = repositoryRoot.appendingPathComponent(manifest)
     guard let data = try? Data(contentsOf: url), case .object(let root)? = try? JSONParser.parse(Array(data)),
       case .array(let files)? = root["files"]
     else { return [] }
@@ -37,7 +41,7 @@ import Testing
           return (expected.contains("/") ? expected : "Fixtures/\(expected)/table.json", result, reading)
         })
     }
-  }()
+  }
 
   @Test func theManifestListsTheForms() {
     #expect(Self.manifest.count >= 28)
@@ -52,9 +56,11 @@ import Testing
   }
 
   /// Everything the form's reading gets other than expected, as lines to read.
-  static func mismatches(_ file: FormFile) throws -> [String] {
+  static func mismatches(_ file: FormFile, read: ([UInt8], String) -> [TableReader.Record] = { TableReader.read($0, file: $1) })
+    throws -> [String]
+  {
     let bytes = try Array(Data(contentsOf: repositoryRoot.appendingPathComponent(file.path)))
-    let records = TableReader.read(bytes, file: file.path)
+    let records = read(bytes, file.path)
     var found: [String] = []
     if records.count != file.tables.count { found.append("\(records.count) records, expected \(file.tables.count) tables") }
     for (record, want) in zip(records, file.tables) {

@@ -4,8 +4,8 @@ enum RawRecord: Sendable {
   case jsonLine([UInt8], SourceLocation, defaultID: String)
   case jsonDocument([UInt8], file: String)
   case csvTable(FlatCSVTable)
-  /// One printed form of a workbook, a Word document, a form CSV or a document's text, located by the reader (a sheet at a
-  /// time: `TableReader.eachPrintedForm`) and built in the worker.
+  /// One printed form of a workbook, a Word document, a PDF, a form CSV or a document's text, located by the
+  /// reader (a sheet at a time: `TableReader.eachPrintedForm`) and built in the worker.
   case printedForm(PrintedFormTable)
   case rejected(InputError)
 
@@ -90,6 +90,8 @@ struct RecordReader {
       if let bytes = whole("split the tables into smaller files") {
         emitForms(bytes, format: format ?? OfficeFileSniffer.format(of: bytes) ?? resolved)
       }
+    case .pdf:
+      if let bytes = whole("split the tables into smaller files") { emitForms(bytes, format: .pdf) }
     case .text:
       if let bytes = whole("split the tables into smaller files") { emitForms(bytes, format: .text) }
     case .csv where CSVGridReader.isPrintedForm(firstBlock: first ?? []):

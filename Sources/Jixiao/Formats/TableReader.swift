@@ -1,15 +1,16 @@
 /// Reads tables from bytes: one JSON object (or an array of them) per file, JSON Lines, a CSV (flat, or a
-/// printed form saved as CSV), the printed forms of a workbook (.xlsx) or a Word document (.docx), or the
-/// tables of a published document's text (`.txt`, as pdftotext prints a 决算).
+/// printed form saved as CSV), the printed forms of a workbook (.xlsx), a Word document (.docx) or a PDF
+/// (through poppler's pdftotext), or the tables of a published document's text (`.txt`, as pdftotext prints
+/// a 决算, by default or with `-layout`).
 /// Every record ends as a table or as a located error; one bad record never hides the others.
 public enum InputFormat: String, Sendable, CaseIterable {
-  case json, jsonl, csv, xlsx, docx
+  case json, jsonl, csv, xlsx, docx, pdf
   /// A document's text as pdftotext prints it (`DocumentTextReader`).
   case text
 
   /// A format whose file is read whole into grids and its printed forms located (a CSV may be one too,
   /// told by its first record: `CSVGridReader.isPrintedForm`).
-  var holdsPrintedForms: Bool { self == .xlsx || self == .docx || self == .text }
+  var holdsPrintedForms: Bool { self == .xlsx || self == .docx || self == .pdf || self == .text }
 }
 
 public enum TableReader {
@@ -19,10 +20,11 @@ public enum TableReader {
     case rejected(InputError)
   }
 
-  /// The format a file name implies (`.jsonl`/`.ndjson` → JSON Lines, `.csv`, `.xlsx`, `.docx`, `.txt` →
-  /// document text); nil when it does not say.
+  /// The format a file name implies (`.jsonl`/`.ndjson` → JSON Lines, `.csv`, `.xlsx`, `.docx`, `.pdf`, `.txt`
+  /// → document text); nil when it does not say.
   public static func format(forPath path: String) -> InputFormat? {
     let lower = path.lowercased()
+    if lower.hasSuffix(".pdf") { return .pdf }
     if lower.hasSuffix(".xlsx") { return .xlsx }
     if lower.hasSuffix(".docx") { return .docx }
     if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") { return .jsonl }
@@ -48,9 +50,8 @@ public enum TableReader {
       || (format == .csv && CSVGridReader.isPrintedForm(firstBlock: Array(bytes.prefix(ByteSource.blockSize))))
   }
 
-  /// The printed forms of a workbook, a Word document, a form CSV or a document's text, each a record
-  /// (`eachPrintedForm`),
-  /// each built by `PrintedFormTable`; a file that cannot be read, or holds no form, is a rejection
+  /// The printed forms of a workbook, a Word document, a PDF, a form CSV or a document's text, each a
+  /// record (`eachPrintedForm`), each built by `PrintedFormTable`; a file that cannot be read, or holds no form, is a rejection
   /// naming it (after the tables of the sheets read before the one that could not be).
   static func readForms(_ bytes: [UInt8], file: String, format: InputFormat) -> [Record] {
     var records: [Record] = []
@@ -66,6 +67,17 @@ public enum TableReader {
     return records
   }
 
+  /// The printed forms of grids a reader assembled, each a record (a test's grids, made by hand).
+  static func readForms(grids: [Grid], file: String) -> [Record] {
+    var collector = FormCollector()
+    return grids.flatMap { collector.forms(in: $0) }.map { form in
+      switch form.build() {
+      case .success(let table): .table(table)
+      case .failure(let error): .rejected(error)
+      }
+    }
+  }
+
   /// The forms of a workbook, a Word document, a form CSV or a document's text, each ready to fill a
   /// builder, with the tables a document holds but tells in prose (`unread`, each a rejection), or why there
   /// are none: the file cannot be read, or no grid holds a form.
@@ -79,8 +91,8 @@ public enum TableReader {
     return .success((forms, unread))
   }
 
-  /// Hands `emit` the forms of a workbook, a Word document, a form CSV or a document's text in order: the
-  /// grids (every sheet, every document table, every table a document's text prints), the tables the
+  /// Hands `emit` the forms of a workbook, a Word document, a PDF, a form CSV or a document's text in order:
+  /// the grids (every sheet, every document table, every table a document prints), the tables the
   /// locator finds in each (`FormLocator`); and `unread` the tables a document tells in prose. A workbook is
   /// read a sheet at a time, each sheet's grid let go once its forms are located, so memory is bounded by
   /// the largest sheet, not the workbook. Returns why the file could not be read (after the forms of the
@@ -89,15 +101,10 @@ public enum TableReader {
     _ bytes: [UInt8], file: String, format: InputFormat, _ emit: (PrintedFormTable) -> Void,
     unread: (InputError) -> Void
   ) -> InputError? {
-    let locator = FormLocator()
-    var count = 0
+    var collector = FormCollector()
     var told = 0
     func locate(_ grid: Grid, encoding: SourceEncoding = .utf8) {
-      // A hidden sheet's form without an indicator row is a template's blank form, not a table filed.
-      for form in locator.forms(in: grid) where !grid.isHidden || !(form.indicators?.indicatorRows.isEmpty ?? true) {
-        count += 1
-        emit(PrintedFormTable(form: form, number: count, vocabulary: locator.vocabulary, sourceEncoding: encoding))
-      }
+      for form in collector.forms(in: grid, encoding: encoding) { emit(form) }
     }
     do {
       switch format {
@@ -106,6 +113,8 @@ public enum TableReader {
         for sheet in workbook.sheets { locate(try workbook.grid(of: sheet)) }
       case .docx:
         for grid in try DocumentReader.read(bytes: bytes, file: file) { locate(grid) }
+      case .pdf:
+        for grid in try PDFReader.read(bytes: bytes, file: file) { locate(grid) }
       case .text:
         let reading = try DocumentTextReader.read(bytes: bytes, file: file)
         for grid in reading.grids { locate(grid) }
@@ -120,7 +129,7 @@ public enum TableReader {
     } catch {
       return error
     }
-    guard count == 0, told == 0 else { return nil }
+    guard collector.count == 0, told == 0 else { return nil }
     return InputError(
       SourceLocation(file: file),
       "no printed table found: no sheet or table holds a title ending in 自评表 or 目标表, a 项目名称 label, or an indicator header (三级指标); save the table as it is printed, or write it as JSON (docs/input.md)"
@@ -141,11 +150,13 @@ public enum TableReader {
     return named
   }
 
-  /// A ZIP package or an OLE2 file is a workbook or a Word document (`OfficeFileSniffer`); several lines
+  /// A ZIP package or an OLE2 file is a workbook or a Word document (`OfficeFileSniffer`); `%PDF-` at the
+  /// start is a PDF; several lines
   /// each starting with `{` are JSON Lines; anything else is one document. A UTF-8 byte order mark before
   /// the first line is not part of it (the line splitter skips it too).
   static func sniff(_ bytes: some Collection<UInt8>) -> InputFormat {
     if let office = OfficeFileSniffer.format(of: bytes) { return office }
+    if PDFReader.isPDF(bytes) { return .pdf }
     var objectLines = 0
     var atLineStart = true
     let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
@@ -163,7 +174,7 @@ public enum TableReader {
 
   static func baseName(_ path: String) -> String {
     let name = path.split(separator: "/").last.map(String.init) ?? path
-    for suffix in [".jsonl", ".ndjson", ".json", ".xlsx", ".docx", ".txt"] where name.lowercased().hasSuffix(suffix) {
+    for suffix in [".jsonl", ".ndjson", ".json", ".xlsx", ".docx", ".pdf", ".txt"] where name.lowercased().hasSuffix(suffix) {
       return String(name.dropLast(suffix.count))
     }
     return name
@@ -247,5 +258,23 @@ public enum TableReader {
     } catch {
       return .rejected(error)
     }
+  }
+}
+
+/// The forms the locator finds in a file's grids, numbered across them (a form's default id is its file's
+/// name and this number: `L1-national#2`).
+struct FormCollector {
+  let locator = FormLocator()
+  private(set) var count = 0
+
+  /// The forms of one grid. A hidden sheet's form without an indicator row is a template's blank form, not
+  /// a table filed.
+  mutating func forms(in grid: Grid, encoding: SourceEncoding = .utf8) -> [PrintedFormTable] {
+    var forms: [PrintedFormTable] = []
+    for form in locator.forms(in: grid) where !grid.isHidden || !(form.indicators?.indicatorRows.isEmpty ?? true) {
+      count += 1
+      forms.append(PrintedFormTable(form: form, number: count, vocabulary: locator.vocabulary, sourceEncoding: encoding))
+    }
+    return forms
   }
 }

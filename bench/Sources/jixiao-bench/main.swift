@@ -11,6 +11,8 @@ enum Bench {
       jixiao-bench workbook FILE.jsonl FILE.xlsx [--one-sheet]  the same year as printed forms (L1), a table a sheet
       jixiao-bench run [--tables N] [--seed S] [--file FILE]   measure (default 20000 tables, seed 1)
       jixiao-bench rss FILE [--jobs J]                          peak RSS of a rescore of FILE (a child process)
+      jixiao-bench pdf FILE.pdf                                 read a document through pdftotext, one core
+                                                                (make one: python3 Fixtures/pdf/make-pdfs.py --bench F.pdf)
     """
 
   static func main() throws {
@@ -57,6 +59,12 @@ enum Bench {
         exit(2)
       }
       print(String(format: "peak RSS %.1f MB", try peakRSS(file: file, jobs: Int(option("--jobs") ?? "") ?? 2)))
+    case "pdf":
+      guard let file = arguments.first else {
+        print(usage)
+        exit(2)
+      }
+      try PDFDocumentBench.measure(file: file)
     case "child-rescore":
       childRescore(file: arguments[0], jobs: Int(arguments[1]) ?? 1)
     default:

@@ -16,10 +16,10 @@ public enum DocumentTextReader {
 
   public static func read(bytes: [UInt8], file: String, vocabulary: FormVocabulary = .standard) throws(InputError) -> Reading {
     let text = try DocumentText(bytes: bytes, file: file)
-    // LAYOUT TEXT: pdftotext -layout output (cells aligned in columns by spaces) belongs to its own reader
-    // (LayoutTextReader, issue 18); the lead routes `isLayoutText` text to it here at merge. Until then it is
-    // read as default text, whose column grammar splits a line on spaces too.
-    return isLayoutText(text) ? readDefault(text, vocabulary: vocabulary) : readDefault(text, vocabulary: vocabulary)
+    // pdftotext -layout output (cells aligned in columns by spaces) is read by character columns, as a PDF's
+    // words are by position.
+    guard !isLayoutText(text) else { return Reading(grids: LayoutTextReader.grids(bytes: bytes, file: file), unread: []) }
+    return readDefault(text, vocabulary: vocabulary)
   }
 
   /// pdftotext's default output: tables found by title, each read as tab-separated text or through the

@@ -1,0 +1,309 @@
+/// Merged labels (levels, the funds and goals labels) put on the first of the rows they span.
+extension PositionedTextAssembler {
+  func isPartLabel(_ cell: Cell) -> Bool {
+    let key = FormText.labelKey(cell.text)
+    return vocabulary.isFundsLabel(key) || vocabulary.goalsLabels.contains(FormKey(key))
+  }
+
+  static let goalsHeaders: Set<String> = ["预期目标", "实际完成情况", "实际完成", "年度目标", "完成情况", "目标", "年初设定目标", "全年实际完成情况"]
+
+  func isGoalsHeader(_ band: Band) -> Bool {
+    band.cells.allSatisfy { Self.goalsHeaders.contains(FormText.labelKey($0.text)) }
+  }
+
+  /// Whether nothing of a row prints over a cell's width.
+  func isClear(_ band: Band, for cell: Cell) -> Bool {
+    !band.cells.contains { $0.horizontalOverlap(cell.left, cell.right) > 0 && !($0.left == cell.left && $0.top == cell.top) }
+  }
+
+  /// A funds or goals label, merged down the rows of its block, prints centred on them: it goes up to the
+  /// block's header row (年初预算数 …, 预期目标 | 实际完成情况) when only blank space lies between, as a sheet
+  /// holds it.
+  func raisePartLabels(_ bands: inout [Band]) {
+    var lastLabel: Cell?
+    for index in bands.indices {
+      // A label can be repeated only within its table: a title or a header row comes between tables.
+      if isHeader(bands[index]) || bands[index].cells.contains(where: { vocabulary.isTitle(printed: $0.text) }) {
+        lastLabel = nil
+      }
+      for cell in bands[index].cells where isPartLabel(cell) {
+        defer { lastLabel = cell }
+        if let last = lastLabel, isRepeatedAcrossPage(cell, last) {
+          bands[index].cells.removeAll { $0.left == cell.left && $0.top == cell.top }
+          continue
+        }
+        var above = index - 1
+        while above >= 0, bands[above].page == bands[index].page, isClear(bands[above], for: cell) {
+          if isHeader(bands[above]) || isGoalsHeader(bands[above]) {
+            var moved = cell
+            moved.rowSpan = index - above + 1
+            bands[index].cells.removeAll { $0.left == cell.left && $0.top == cell.top }
+            bands[above].cells.insert(moved, at: 0)
+            break
+          }
+          above -= 1
+        }
+      }
+    }
+    bands.removeAll { $0.cells.isEmpty }
+  }
+
+  /// A merged cell cut by a page break prints its text again on the next page (LibreOffice, Excel): the
+  /// second is the first one's, not a label of its own.
+  func isRepeatedAcrossPage(_ cell: Cell, _ previous: Cell) -> Bool {
+    cell.page == previous.page + 1 && cell.text == previous.text && cell.horizontalOverlap(previous.left, previous.right) > 0
+  }
+
+  /// The levels of an indicator block (一级, 二级指标) print centred on the rows they span: each goes to the
+  /// first row of the span its middle is the middle of, among the rows below the one above it and above
+  /// the next label of its column. Where no span fits, it stays on its own row, with a doubt.
+  func spreadLevels(_ bands: inout [Band], rows: Range<Int>, isLevel: (Cell) -> Bool) {
+    guard !rows.isEmpty else { return }
+    var pending: [(band: Int, cell: Cell)] = []
+    for index in rows {
+      for cell in bands[index].cells where isLevel(cell) { pending.append((index, cell)) }
+      bands[index].cells.removeAll(where: isLevel)
+    }
+    // The rows' extent without the labels (a label may be the only thing on its line of layout text).
+    // A row's place: its cells' extent, but no further than the one-line cells of the rows beside it (a
+    // long text overflowing a row too low for it prints into its neighbours).
+    var whole: [Int: (top: Double, bottom: Double)] = [:]
+    var core: [Int: (top: Double, bottom: Double)] = [:]
+    for index in rows {
+      let cells = bands[index].cells
+      guard let top = cells.map(\.top).min(), let bottom = cells.map(\.bottom).max() else { continue }
+      whole[index] = (top, bottom)
+      let oneLine = cells.filter { $0.lineCount == 1 }
+      core[index] = oneLine.isEmpty ? (top, bottom) : (oneLine.map(\.top).min()!, oneLine.map(\.bottom).max()!)
+    }
+    let ordered = rows.filter { whole[$0] != nil }
+    var extents: [Int: (top: Double, bottom: Double)] = [:]
+    for (offset, index) in ordered.enumerated() {
+      var extent = whole[index]!
+      if offset > 0, bands[ordered[offset - 1]].page == bands[index].page {
+        extent.top = max(extent.top, min(core[ordered[offset - 1]]!.bottom, core[index]!.top))
+      }
+      if offset + 1 < ordered.count, bands[ordered[offset + 1]].page == bands[index].page {
+        extent.bottom = min(extent.bottom, max(core[ordered[offset + 1]]!.top, core[index]!.bottom))
+      }
+      extents[index] = extent
+    }
+    let filled = rows.filter { extents[$0] != nil }
+    guard !filled.isEmpty else {
+      for (index, cell) in pending { bands[index].cells.append(cell) }
+      return
+    }
+    // A label alone on its line belongs to the filled row nearest it.
+    pending = pending.map { entry in
+      if extents[entry.band] != nil { return entry }
+      let nearest = filled.min {
+        abs((extents[$0]!.top + extents[$0]!.bottom) / 2 - entry.cell.middle)
+          < abs((extents[$1]!.top + extents[$1]!.bottom) / 2 - entry.cell.middle)
+      }!
+      return (nearest, entry.cell)
+    }
+    pending.sort { ($0.band, $0.cell.left) < ($1.band, $1.cell.left) }
+    // The labels of one column (those that overlap horizontally), top to bottom.
+    var columns: [[(band: Int, cell: Cell)]] = []
+    for entry in pending {
+      if let index = columns.firstIndex(where: {
+        $0.contains { $0.cell.horizontalOverlap(entry.cell.left, entry.cell.right) > 0 }
+      }) {
+        columns[index].append(entry)
+      } else {
+        columns.append([entry])
+      }
+    }
+    // A form merges all its labels alike: the alignment that fits every column of the block is used for
+    // each; a column none fits keeps its own.
+    func segments(_ labels: [(band: Int, cell: Cell)]) -> [(
+      cells: [Cell], positions: [Int], rows: Int, freeStart: Bool, firstRow: Int
+    )] {
+      var result: [(cells: [Cell], positions: [Int], rows: Int, freeStart: Bool, firstRow: Int)] = []
+      var seenAny = false
+      var lastText: String?
+      for page in Set(labels.map { bands[$0.band].page }).sorted() {
+        let rowsOnPage = filled.indices.filter { bands[filled[$0]].page == page }
+        guard let firstRow = rowsOnPage.first, let lastRow = rowsOnPage.last else { continue }
+        var onPage = labels.filter { bands[$0.band].page == page }
+        if seenAny, onPage.first?.cell.text == lastText { onPage.removeFirst() }
+        result.append(
+          (
+            onPage.map(\.cell), onPage.map { filled.firstIndex(of: $0.band)! - firstRow }, lastRow - firstRow + 1, seenAny,
+            firstRow
+          ))
+        seenAny = true
+        lastText = labels.filter { bands[$0.band].page == page }.last?.cell.text ?? lastText
+      }
+      return result
+    }
+    func fits(_ alignment: Alignment) -> Bool {
+      columns.allSatisfy { labels in
+        segments(labels).allSatisfy { segment in
+          segment.cells.isEmpty
+            || tiling(
+              segment.cells, at: segment.positions, rows: segment.rows, freeStart: segment.freeStart, alignment: alignment
+            ) {
+              (extents[filled[segment.firstRow + $0]]!.top + extents[filled[segment.firstRow + $1]]!.bottom) / 2
+            } != nil
+        }
+      }
+    }
+    // Layout text puts a label centred on two rows on either row's line, so a centred tiling fits a
+    // top-aligned form's labels there too: top is tried first.
+    let alignments: [Alignment] = units == .points ? [.centred, .top, .bottom] : [.top, .centred, .bottom]
+    let blockAlignment = alignments.first(where: fits)
+    for labels in columns {
+      // Each page's part of a merged cell prints its text, centred on that part: tiled page by page, a
+      // label repeated at the top of the next page is the one above it continued.
+      var placedLabels: [(cell: Cell, span: (Int, Int))] = []
+      for page in Set(labels.map { bands[$0.band].page }).sorted() {
+        let rowsOnPage = filled.indices.filter { bands[filled[$0]].page == page }
+        guard let firstRow = rowsOnPage.first, let lastRow = rowsOnPage.last else { continue }
+        var onPage = labels.filter { bands[$0.band].page == page }
+        // Rows at the top of a page under no label of their own are the label above continued (its
+        // text, if printed again there, is no label of its own either).
+        let continues = !placedLabels.isEmpty
+        if continues, onPage.first?.cell.text == placedLabels.last?.cell.text { onPage.removeFirst() }
+        let positions = onPage.map { filled.firstIndex(of: $0.band)! - firstRow }
+        let order = blockAlignment.map { [$0] } ?? alignments
+        let spans = order.lazy.compactMap { alignment in
+          self.tiling(onPage.map(\.cell), at: positions, rows: lastRow - firstRow + 1, freeStart: continues, alignment: alignment)
+          {
+            start, end in (extents[filled[firstRow + start]]!.top + extents[filled[firstRow + end]]!.bottom) / 2
+          }
+        }.first
+        if continues, let previous = placedLabels.last, bands[filled[previous.span.0]].page < page {
+          placedLabels[placedLabels.count - 1].span.1 =
+            firstRow + (spans?.first?.0 ?? positions.first ?? (lastRow - firstRow + 1)) - 1
+        }
+        for (offset, entry) in onPage.enumerated() {
+          var cell = entry.cell
+          let span = spans?[offset] ?? (positions[offset], positions[offset])
+          if spans == nil, onPage.count > 1 || lastRow > firstRow {
+            cell.doubt = "a merged label whose rows could not be told from where it prints: kept on its own row"
+          }
+          placedLabels.append((cell, (firstRow + span.0, firstRow + span.1)))
+        }
+      }
+      for (cell, span) in placedLabels {
+        var cell = cell
+        cell.rowSpan = span.1 - span.0 + 1
+        bands[filled[span.0]].cells.append(cell)
+        bands[filled[span.0]].cells.sort { $0.left < $1.left }
+      }
+    }
+  }
+
+  /// Layout text prints a cell that wraps on lines of its own, above and below its row's line (its cells
+  /// are centred): a line of an indicator block with nothing under the name header is such pieces. Each
+  /// joins the cell of its column on the row next to it: the row whose cell there is blank, or the row it
+  /// continues; where both rows beside it could take it, the one above, with a doubt.
+  func joinContinuationLines(
+    _ bands: inout [Band], rows: Range<Int>, isLevel: (Cell) -> Bool, column: (Cell) -> Int, isName: (Cell) -> Bool
+  ) {
+    let full = rows.filter { index in bands[index].cells.contains(where: isName) }
+    var extended: Set<String> = []
+    for index in rows where !full.contains(index) {
+      let pieces = bands[index].cells.filter { !isLevel($0) }
+      guard !pieces.isEmpty else { continue }
+      let page = bands[index].page
+      bands[index].cells.removeAll { !isLevel($0) }
+      let above = full.last { $0 < index && bands[$0].page == page }
+      let below = full.first { $0 > index && bands[$0].page == page }
+      for piece in pieces {
+        func cellIndex(in row: Int?) -> Int? {
+          guard let row else { return nil }
+          return bands[row].cells.firstIndex { column($0) == column(piece) }
+        }
+        let nearAbove = above.map { index - $0 <= 2 } ?? false
+        let nearBelow = below.map { $0 - index <= 2 } ?? false
+        var target: Int?
+        var doubt: String?
+        if nearAbove, let above, let cell = cellIndex(in: above), extended.contains(key(bands[above].cells[cell])) {
+          target = above
+        } else if nearBelow, cellIndex(in: below) == nil {
+          target = below
+        } else if nearAbove, cellIndex(in: above) == nil {
+          target = above
+        } else if nearAbove || nearBelow {
+          target = nearAbove ? above : below
+          if nearAbove && nearBelow {
+            doubt = "a line of layout text between two rows, joined to the one above: its row is a guess"
+          }
+        }
+        guard let target else {
+          bands[index].cells.append(piece)
+          continue
+        }
+        if let existing = cellIndex(in: target) {
+          var cell = bands[target].cells[existing]
+          cell.text =
+            target < index
+            ? WrappedText.joiningWrapped(cell.text, piece.text) : WrappedText.joiningWrapped(piece.text, cell.text)
+          cell.left = min(cell.left, piece.left)
+          cell.right = max(cell.right, piece.right)
+          cell.lineCount += 1
+          cell.words = []
+          cell.doubt = cell.doubt ?? doubt
+          bands[target].cells[existing] = cell
+          extended.insert(key(cell))
+        } else {
+          var cell = piece
+          cell.top = bands[target].top
+          cell.bottom = bands[target].bottom
+          cell.doubt = doubt
+          bands[target].cells.append(cell)
+          bands[target].cells.sort { $0.left < $1.left }
+          extended.insert(key(cell))
+        }
+      }
+    }
+    func key(_ cell: Cell) -> String { "\(cell.page) \(cell.top) \(cell.left)" }
+  }
+
+  /// The rows each label of a column spans, so that together they cover the block's rows once: the label
+  /// printed in the middle of its rows (centred), on the first (top-aligned) or on the last (bottom, Excel's
+  /// default); nil when no alignment fits every label.
+  enum Alignment: CaseIterable {
+    case centred, top, bottom
+  }
+
+  func tiling(
+    _ labels: [Cell], at positions: [Int], rows: Int, freeStart: Bool = false, alignment: Alignment,
+    middle: (Int, Int) -> Double
+  ) -> [(Int, Int)]? {
+    guard !labels.isEmpty, zip(positions, positions.dropFirst()).allSatisfy({ $0 < $1 }) else { return nil }
+    switch alignment {
+    case .top:
+      guard positions.first == 0 || freeStart else { return nil }
+      return positions.indices.map { (positions[$0], $0 + 1 < positions.count ? positions[$0 + 1] - 1 : rows - 1) }
+    case .bottom:
+      guard positions.last == rows - 1, !freeStart else { return nil }
+      return positions.indices.map { ($0 == 0 ? 0 : positions[$0 - 1] + 1, positions[$0]) }
+    case .centred:
+      break
+    }
+    // Centred: each span starts after the one above and ends where its middle is the label's; of the
+    // tilings that fit, the one whose middles are nearest the labels'.
+    var memo: [Int: (cost: Double, spans: [(Int, Int)])?] = [:]
+    func centred(_ offset: Int, from start: Int) -> (cost: Double, spans: [(Int, Int)])? {
+      if offset == labels.count { return start == rows ? (0, []) : nil }
+      let key = offset * (rows + 1) + start
+      if let known = memo[key] { return known }
+      var best: (cost: Double, spans: [(Int, Int)])?
+      let limit = offset + 1 < positions.count ? positions[offset + 1] - 1 : rows - 1
+      if start <= positions[offset] {
+        for end in positions[offset]...max(positions[offset], limit) {
+          let distance = abs(middle(start, end) - labels[offset].middle)
+          guard distance <= 0.5 * labels[offset].lineHeight, let rest = centred(offset + 1, from: end + 1) else { continue }
+          if best == nil || distance + rest.cost < best!.cost { best = (distance + rest.cost, [(start, end)] + rest.spans) }
+        }
+      }
+      memo[key] = best
+      return best
+    }
+    let starts = freeStart ? Array(0...positions[0]) : [0]
+    return starts.compactMap({ centred(0, from: $0) }).min(by: { $0.cost < $1.cost })?.spans
+  }
+}

@@ -1,0 +1,251 @@
+/// Words into pieces, wrapped cells and rows (bands), page by page.
+extension PositionedTextAssembler {
+  /// Text printed in one place: a piece of a line, or the lines of a wrapped cell.
+  struct Cell {
+    var page: Int
+    var left: Double
+    var top: Double
+    var right: Double
+    var bottom: Double
+    var text: String
+    /// The top of its last line, to tell the next line's pitch.
+    var lastLineTop: Double
+    var lineHeight: Double
+    var lineCount = 1
+    var fileLine: Int?
+    var doubt: String?
+    /// The rows a merged label spans, from its own (`PositionedTextAssembler` puts it on the first).
+    var rowSpan = 1
+    /// A one-line piece's words with the text between them, to part it again where a column boundary
+    /// falls between two (an operator and its number printed close: `＝ 1` under 指标性质 · 指标值).
+    var words: [(left: Double, right: Double, text: String)] = []
+
+    var middle: Double { (top + bottom) / 2 }
+    var center: Double { (left + right) / 2 }
+    var width: Double { right - left }
+
+    func overlapsVertically(_ other: Cell, by share: Double) -> Bool {
+      let overlap = min(bottom, other.bottom) - max(top, other.top)
+      return overlap > share * min(lineHeight, other.lineHeight)
+    }
+
+    func horizontalOverlap(_ left: Double, _ right: Double) -> Double {
+      max(0, min(self.right, right) - max(self.left, left))
+    }
+  }
+
+  /// A row of the page: its cells left to right.
+  struct Band {
+    var cells: [Cell]
+    var top: Double { cells.map(\.top).min() ?? 0 }
+    var bottom: Double { cells.map(\.bottom).max() ?? 0 }
+    var page: Int { cells.first?.page ?? 0 }
+  }
+
+  /// Lines of a page, top to bottom, each its words left to right.
+  func lines(_ words: [PositionedWord]) -> [[PositionedWord]] {
+    let sorted = words.sorted { ($0.middle, $0.left) < ($1.middle, $1.left) }
+    var lines: [[PositionedWord]] = []
+    for word in sorted {
+      if let first = lines.last?.first, sameLine(first, word) {
+        lines[lines.count - 1].append(word)
+      } else {
+        lines.append([word])
+      }
+    }
+    return lines.map { $0.sorted { $0.left < $1.left } }
+  }
+
+  func sameLine(_ a: PositionedWord, _ b: PositionedWord) -> Bool {
+    switch units {
+    case .points: abs(a.middle - b.middle) < 0.3 * min(a.height, b.height)
+    case .characters: a.top == b.top
+    }
+  }
+
+  /// The pieces of a line: words that nearly touch, joined (with a space where a space's width parts them).
+  func pieces(_ line: [PositionedWord]) -> [Cell] {
+    var cells: [Cell] = []
+    for word in line {
+      let height = word.height
+      if var last = cells.last {
+        let gap = word.left - last.right
+        let joins: Bool
+        let space: Bool
+        switch units {
+        case .points:
+          // Words that overlap are two cells' text printed over each other (one overflowing its row).
+          // Letter-spaced headers and labels (`总    分`, `分  值`) print one character a word.
+          let spaced =
+            gap <= 4 * height && last.text.count == 1 && word.text.count == 1
+            && WrappedText.isCJK(last.text.unicodeScalars.first!) && WrappedText.isCJK(word.text.unicodeScalars.first!)
+          joins = (gap <= 0.45 * height || spaced) && gap >= -0.1 * height
+          space = gap > 0.15 * height && !WrappedText.meetsAtCJK(last.text, word.text)
+        case .characters:
+          joins = gap <= 1
+          space = gap >= 1
+        }
+        // A label is a cell of its own, however close the text beside it prints.
+        if joins, !Self.isLabelOrItsStart(last.text) {
+          last.words.append((word.left, word.right, (space ? " " : "") + word.text))
+          last.text += (space ? " " : "") + word.text
+          last.right = max(last.right, word.right)
+          last.top = min(last.top, word.top)
+          last.bottom = max(last.bottom, word.bottom)
+          cells[cells.count - 1] = last
+          continue
+        }
+      }
+      cells.append(
+        Cell(
+          page: word.page, left: word.left, top: word.top, right: word.right, bottom: word.bottom, text: word.text,
+          lastLineTop: word.top, lineHeight: height, fileLine: word.line, words: [(word.left, word.right, word.text)]))
+    }
+    return cells
+  }
+
+  /// The header words and part labels a wrapped piece of layout text may complete.
+  static let knownLabels: Set<String> = {
+    var keys = Set(TableSchema.declarations.filter { $0.place != .table }.flatMap(\.headers).map(FormText.labelKey))
+    let vocabulary = FormVocabulary.standard
+    for set in [
+      vocabulary.headerLabels, vocabulary.goalsLabels, vocabulary.nameHeaders, vocabulary.level1Headers,
+      vocabulary.level2Headers, vocabulary.weightHeaders, vocabulary.scoreHeaders, vocabulary.fundsTotalLabels,
+      vocabulary.totalLabels,
+    ] {
+      keys.formUnion(set.map(\.text))
+    }
+    keys.formUnion(["预期目标", "实际完成情况", "项目资金(万元)", "项目资金(元)", "年度资金总额", "资金来源", "年度总体目标完成情况"].map(FormText.labelKey))
+    return keys
+  }()
+
+  /// Whether a text is a header or label the forms use, or the first line of one that wraps (年度总体目 · 标).
+  static func isLabelOrItsStart(_ text: String) -> Bool {
+    let key = FormText.labelKey(text)
+    return knownLabels.contains(key) || key.count >= 3 && knownLabels.contains { $0.count > key.count && $0.hasPrefix(key) }
+  }
+
+  /// Whether a piece continues the wrapped cell above it.
+  func continues(_ upper: Cell, with lower: Cell, linesBetween: Int) -> Bool {
+    let overlap = lower.horizontalOverlap(upper.left, upper.right)
+    guard overlap > 0 || abs(lower.center - upper.center) < 0.5 * lower.lineHeight else { return false }
+    let joined = FormText.labelKey(upper.text + lower.text)
+    // A header or label once complete wraps no further: what follows is the next row's (unless together
+    // they are a longer one: 年度 · 指标值, 全年预算数 · (A)).
+    if Self.knownLabels.contains(FormText.labelKey(upper.text)), !Self.isLabelOrItsStart(upper.text + lower.text),
+      !FormText.labelKey(lower.text).hasPrefix("(")
+    {
+      return false
+    }
+    switch units {
+    case .points:
+      // A wrapped cell's lines follow at the font's line pitch; the next row's, a cell's padding further.
+      let pitch = lower.top - upper.lastLineTop
+      return pitch >= 0.75 * lower.lineHeight && pitch <= 0.95 * lower.lineHeight
+    case .characters:
+      guard linesBetween <= 1 else { return false }
+      if Self.knownLabels.contains(joined) { return true }
+      if FormText.labelKey(lower.text).hasPrefix("("), vocabulary.isFundsLabel(FormText.labelKey(upper.text)) { return true }
+      // The first lines of a longer label (年度 · 总体 · 目标).
+      return !Self.knownLabels.contains(FormText.labelKey(lower.text)) && joined.count >= 3
+        && Self.knownLabels.contains { $0.count > joined.count && $0.hasPrefix(joined) }
+    }
+  }
+
+  /// The rows of one page, top to bottom.
+  func bands(onPage page: Int, words: [PositionedWord]) -> [Band] {
+    var lines = self.lines(words).map(pieces)
+    // A page number alone on the page's first or last line.
+    for index in [lines.count - 1, 0] where lines.indices.contains(index) {
+      if lines[index].count == 1, WrappedText.isPageNumber(lines[index][0].text) { lines.remove(at: index) }
+    }
+    // Wrapped cells: each piece joins an open cell of the line above (or, for layout text, of the line
+    // above that, when nothing between them stands in its way).
+    var cells: [Cell] = []
+    var open: [(index: Int, line: Int)] = []
+    for (lineIndex, line) in lines.enumerated() {
+      var nextOpen: [(index: Int, line: Int)] = []
+      for piece in line {
+        let candidates = open.filter { candidate in
+          continues(cells[candidate.index], with: piece, linesBetween: lineIndex - candidate.line - 1)
+        }
+        if let best = candidates.max(by: {
+          piece.horizontalOverlap(cells[$0.index].left, cells[$0.index].right)
+            < piece.horizontalOverlap(cells[$1.index].left, cells[$1.index].right)
+        }) {
+          var cell = cells[best.index]
+          cell.text = WrappedText.joiningWrapped(cell.text, piece.text)
+          cell.left = min(cell.left, piece.left)
+          cell.right = max(cell.right, piece.right)
+          cell.bottom = max(cell.bottom, piece.bottom)
+          cell.lastLineTop = piece.top
+          cell.lineCount += 1
+          cell.words = []
+          cells[best.index] = cell
+          open.removeAll { $0.index == best.index }
+          nextOpen.append((best.index, lineIndex))
+        } else {
+          cells.append(piece)
+          nextOpen.append((cells.count - 1, lineIndex))
+        }
+      }
+      // A wrapped cell may go on below a line of other cells (a neighbour centred on the row prints
+      // between its lines): cells stay open while the next line could still be theirs.
+      let kept = open.filter { candidate in !nextOpen.contains { $0.index == candidate.index } }
+      switch units {
+      case .points:
+        let top = line.map(\.top).min() ?? 0
+        open = nextOpen + kept.filter { top - cells[$0.index].lastLineTop < cells[$0.index].lineHeight }
+      case .characters:
+        open = nextOpen + kept.filter { lineIndex - $0.line < 2 }
+      }
+    }
+    cells.removeAll(where: isRotatedLabel)
+    return rows(of: cells)
+  }
+
+  /// A label printed one character a line down the table's side.
+  func isRotatedLabel(_ cell: Cell) -> Bool {
+    cell.lineCount >= 3 && cell.text.count == cell.lineCount
+  }
+
+  /// The rows of a page. A line holding three one-line cells or more is a row of a table (cells of a row
+  /// print centred on it); every other cell joins the row it overlaps most. Cells that overlap no such row
+  /// (titles, paragraphs, the goals block) form rows by overlapping each other.
+  func rows(of cells: [Cell]) -> [Band] {
+    var bands: [Band] = []
+    var loose: [Cell] = []
+    let oneLine = cells.filter { $0.lineCount == 1 }.sorted { ($0.middle, $0.left) < ($1.middle, $1.left) }
+    var lines: [[Cell]] = []
+    for cell in oneLine {
+      if let first = lines.last?.first, abs(first.middle - cell.middle) < 0.3 * min(first.lineHeight, cell.lineHeight) {
+        lines[lines.count - 1].append(cell)
+      } else {
+        lines.append([cell])
+      }
+    }
+    for line in lines {
+      if line.count >= 3 { bands.append(Band(cells: line)) } else { loose += line }
+    }
+    loose += cells.filter { $0.lineCount > 1 }
+    var unplaced: [Cell] = []
+    for cell in loose {
+      let best = bands.indices.filter { bands[$0].cells.contains { $0.overlapsVertically(cell, by: 0.5) } }
+        .max { overlap(bands[$0], cell) < overlap(bands[$1], cell) }
+      if let best { bands[best].cells.append(cell) } else { unplaced.append(cell) }
+    }
+    var others: [Band] = []
+    for cell in unplaced.sorted(by: { ($0.top, $0.left) < ($1.top, $1.left) }) {
+      if let last = others.indices.last, others[last].cells.contains(where: { $0.overlapsVertically(cell, by: 0.5) }) {
+        others[last].cells.append(cell)
+      } else {
+        others.append(Band(cells: [cell]))
+      }
+    }
+    return (bands + others).map { Band(cells: $0.cells.sorted { $0.left < $1.left }) }.sorted { $0.top < $1.top }
+  }
+
+  func overlap(_ band: Band, _ cell: Cell) -> Double {
+    min(band.bottom, cell.bottom) - max(band.top, cell.top)
+  }
+}

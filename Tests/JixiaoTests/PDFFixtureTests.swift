@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+
+@testable import Jixiao
+
+/// Whether poppler's pdftotext is on PATH: the tests that read a PDF need it, and skip (saying so) without.
+let pdftotextIsInstalled: Bool = {
+  let found = ChildProcess.find("pdftotext") != nil
+  if !found { print("pdftotext is not installed (apt-get install poppler-utils): the PDF tests are skipped") }
+  return found
+}()
+
+/// The form fixtures printed to PDF by LibreOffice (Fixtures/pdf/make-pdfs.py) read back, through
+/// pdftotext's word positions, to the tables their spreadsheets hold: each table compared as
+/// `FormFixtureTests` compares a spreadsheet's (totals, grades, funds, every indicator, the findings).
+@Suite struct PDFFixtureTests {
+  static let manifest = FormFixtureTests.files(in: "Fixtures/pdf/forms/MANIFEST.json")
+  /// The document laid out like a seed 决算: cover, contents, prose, then four tables.
+  static let document = FormFixtureTests.files(in: "Fixtures/pdf/document/MANIFEST.json")
+
+  @Test func theManifestListsEveryPrintedLayout() {
+    #expect(Self.manifest.count == 11)
+    #expect(Self.manifest.allSatisfy { $0.path.hasSuffix(".pdf") && !$0.tables.isEmpty })
+  }
+
+  /// The printed files not read exactly yet, and why (docs/input.md, "PDF"): the test fails when one of them
+  /// starts reading exactly, so that the list is kept true.
+  static let knownGaps: [String: Comment] = [
+    "Fixtures/pdf/forms/L1-national.pdf":
+      "004-strategic-emerging-industries: the explanation of indicator 1 prints two lines in a row one line high, over the header and the next row (the printed page overlaps); read with a doubt, so the indicator is unverified",
+    "Fixtures/pdf/forms/L7-targets.pdf":
+      "003-aid-xinjiang-investment-targets: the funds label 年度预算总额： wraps upwards and prints over the project's name on the row above; its first line joins the name, and the budget is not found",
+  ]
+
+  @Test(.enabled(if: pdftotextIsInstalled, "needs pdftotext (poppler-utils)"), arguments: manifest)
+  func readsEveryTableAsItsSpreadsheet(file: FormFixtureTests.FormFile) throws {
+    let mismatches = try FormFixtureTests.mismatches(file)
+    if let gap = Self.knownGaps[file.path] {
+      withKnownIssue(gap) { #expect(mismatches.isEmpty, "\(file.path):\n\(mismatches.joined(separator: "\n"))") }
+    } else {
+      #expect(mismatches.isEmpty, "\(file.path):\n\(mismatches.joined(separator: "\n"))")
+    }
+  }
+
+  @Test(.enabled(if: pdftotextIsInstalled, "needs pdftotext (poppler-utils)"), arguments: document)
+  func readsEveryTableOfADocument(file: FormFixtureTests.FormFile) throws {
+    let mismatches = try FormFixtureTests.mismatches(file)
+    #expect(mismatches.isEmpty, "\(file.path):\n\(mismatches.joined(separator: "\n"))")
+  }
+}
+
+/// The same fixtures as pdftotext `-layout` printed them (the .layout.txt beside each PDF, committed, so
+/// these run without poppler): read by character columns to the same tables.
+@Suite struct LayoutTextFixtureTests {
+  static let manifest = PDFFixtureTests.manifest.map { file in
+    var file = file
+    file.path = String(file.path.dropLast(".pdf".count)) + ".layout.txt"
+    return file
+  }
+
+  /// The layout texts not read exactly yet, and why: layout text has no line pitch, so a cell that wraps
+  /// is told from the next row by its columns alone.
+  static let knownGaps: [String: Comment] = [
+    "Fixtures/pdf/forms/L3-sichuan.layout.txt":
+      "004-textile-garment-fund: pdftotext -layout spaces the header line of page 2 wider than the rows under it (each line's character columns follow its own text), so the columns do not line up and the total row is not found",
+    "Fixtures/pdf/forms/L7-targets.layout.txt":
+      "003-surplus-funds-targets: the funds labels wrap over the project's row in the print, and 项目负责人 lands on a line of its own among the funds rows, where a header label starts another table",
+    "Fixtures/pdf/forms/L5-xinjiang-000.layout.txt":
+      "000-investment-promotion, 000-office-renovation: a level label printed on a line between two rows fits more than one tiling of the rows in layout text, and the one chosen is wrong in places (indicator 6's level 1, 000-office-renovation's 6 and 11)",
+  ]
+
+  @Test(arguments: manifest)
+  func readsEveryTableAsItsSpreadsheet(file: FormFixtureTests.FormFile) throws {
+    let mismatches = try FormFixtureTests.mismatches(file) { bytes, path in
+      TableReader.read(bytes, file: path)
+    }
+    if let gap = Self.knownGaps[file.path] {
+      withKnownIssue(gap) { #expect(mismatches.isEmpty, "\(file.path):\n\(mismatches.joined(separator: "\n"))") }
+    } else {
+      #expect(mismatches.isEmpty, "\(file.path):\n\(mismatches.joined(separator: "\n"))")
+    }
+  }
+
+  /// A `.txt` of layout text is read by the layout reader, told from pdftotext's default output by
+  /// `DocumentTextReader.isLayoutText` (the seeds, default output, are held by DocumentTextTests).
+  @Test func tellsLayoutTextFromOtherText() throws {
+    for file in Self.manifest {
+      let bytes = try Array(Data(contentsOf: repositoryRoot.appendingPathComponent(file.path)))
+      #expect(DocumentTextReader.isLayoutText(try DocumentText(bytes: bytes, file: file.path)), "\(file.path)")
+    }
+    let raw = Array("项目支出绩效自评表\n（2023年度）\n项目名称\n雇员经费\n主管部门\n工业和信息化局\n实施单位\n工业和信息化局\n".utf8)
+    #expect(!DocumentTextReader.isLayoutText(try DocumentText(bytes: raw, file: "raw.txt")))
+  }
+}
