@@ -52,7 +52,11 @@ public struct JSONParser {
     Error(line: line, column: index - lineStart + 1, message: message)
   }
 
-  private func describeCurrent() -> String {
+  private func describeCurrent() -> String { Self.describe(bytes, at: index) }
+
+  /// What stands at `index`, as an error names it. Shared with `DirectTableDecoder`, whose errors are this
+  /// parser's.
+  static func describe(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> String {
     guard index < bytes.count else { return "end of input" }
     let byte = bytes[index]
     if byte >= 0x20 && byte < 0x7F { return "'\(Character(Unicode.Scalar(byte)))'" }
@@ -106,15 +110,29 @@ public struct JSONParser {
   }
 
   private mutating func expectWord(_ word: StaticString) throws(Error) {
+    if let problem = Self.wordProblem(bytes, at: index, word) { throw error(problem) }
+    index += word.utf8CodeUnitCount
+  }
+
+  /// Why `word` (`true`, `false`, `null`) is not at `index`, or nil when it is. Shared with `DirectTableDecoder`.
+  static func wordProblem(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, _ word: StaticString) -> String? {
     let count = word.utf8CodeUnitCount
-    guard index + count <= bytes.count else { throw error("unexpected end of input; expected \(word)") }
+    guard index + count <= bytes.count else { return "unexpected end of input; expected \(word)" }
     for offset in 0..<count where bytes[index + offset] != word.utf8Start[offset] {
       let end = min(bytes.count, index + 12)
       let text = String(decoding: bytes[index..<end], as: UTF8.self).prefix(while: { $0 != "\n" })
-      throw error("unexpected text '\(text)…'; expected a JSON value (a table is an object: {\"name\": …})")
+      return "unexpected text '\(text)…'; expected a JSON value (a table is an object: {\"name\": …})"
     }
-    index += count
+    return nil
   }
+
+  /// The messages of errors in strings, shared with `DirectTableDecoder`.
+  static let invalidUTF8 = "the string is not valid UTF-8; save the file as UTF-8"
+  static let endInsideString = "unexpected end of input inside a string"
+  static func unescapedControl(_ byte: UInt8) -> String {
+    "a control character (0x\(String(byte, radix: 16))) inside a string must be escaped"
+  }
+  static func repeatedMember(_ key: String) -> String { "the member \"\(key)\" appears twice in one object; keep one" }
 
   private mutating func parseObject(depth: Int) throws(Error) -> JSONObject {
     let objectLine = line
@@ -134,7 +152,7 @@ public struct JSONParser {
       let (keyLine, keyColumn) = (line, index - lineStart + 1)
       let key = try parseString()
       guard seen.insert(key).inserted else {
-        throw error("the member \"\(key)\" appears twice in one object; keep one")
+        throw error(Self.repeatedMember(key))
       }
       skipWhitespace()
       guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
@@ -225,7 +243,7 @@ public struct JSONParser {
     }
     if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
       guard let text = String(validating: bytes[index..<end], as: UTF8.self) else {
-        throw error("the string is not valid UTF-8; save the file as UTF-8")
+        throw error(Self.invalidUTF8)
       }
       index = end + 1
       return text
@@ -233,13 +251,13 @@ public struct JSONParser {
     var utf8: [UInt8] = Array(bytes[index..<end])
     index = end
     while true {
-      guard index < bytes.count else { throw error("unexpected end of input inside a string") }
+      guard index < bytes.count else { throw error(Self.endInsideString) }
       let byte = bytes[index]
       switch byte {
       case UInt8(ascii: "\""):
         index += 1
         guard let text = String(validating: utf8, as: UTF8.self) else {
-          throw error("the string is not valid UTF-8; save the file as UTF-8")
+          throw error(Self.invalidUTF8)
         }
         return text
       case UInt8(ascii: "\\"):
@@ -260,7 +278,7 @@ public struct JSONParser {
         default: throw error("unknown escape '\\\(Character(Unicode.Scalar(escape)))' in a string")
         }
       case 0x00..<0x20:
-        throw error("a control character (0x\(String(byte, radix: 16))) inside a string must be escaped")
+        throw error(Self.unescapedControl(byte))
       default:
         utf8.append(byte)
         index += 1
