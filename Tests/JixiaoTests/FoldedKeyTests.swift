@@ -121,4 +121,33 @@ import Testing
     #expect(indicator.nameKey == FoldedKey(name: "参会人数（人）"))
     #expect(indicator.nameKey.text == "参会人数（人）")
   }
+
+  /// Level names with the profile's folding: equal keys exactly when the old `LevelName` keys were equal
+  /// strings, and the byte walk gives the definition's bytes.
+  @Test func levelKeysAgreeWithTheOldLevelNames() throws {
+    let folding = defaultProfile.levelFolding
+    #expect(!folding.traditionalForms.isEmpty)
+    let traditional = folding.traditionalForms.keys.prefix(6).map { String($0) }
+    var levels = try Self.fixtureTexts() + Self.generatedNames(count: 3000)
+    levels += Self.generatedNames(count: 1000).enumerated().map { position, name in
+      name + (position % 2 == 0 ? "指标" : "指 標") + traditional[position % traditional.count]
+    }
+    levels += ["产出指标", "产出", "產出指標", " 产 出 指 标 ", "指标", "指标指标", "产出指标指标", "满意度指标", "滿意度指標"]
+    var byOld: [String: Int] = [:]
+    var byNew: [FoldedKey: Int] = [:]
+    var merged = 0
+    for (position, level) in levels.enumerated() {
+      let old = LevelName(level, folding: folding).key
+      let new = FoldedKey(level: level, folding: folding)
+      #expect(byOld[old] == byNew[new], "\(level.debugDescription)")
+      if byOld[old] == nil { byOld[old] = position } else { merged += 1 }
+      if byNew[new] == nil { byNew[new] = position }
+      if let walked = folding.fastKey(level) {
+        #expect(
+          walked.utf8.elementsEqual(LevelName.foldedByCharacters(level, folding: folding).utf8), "\(level.debugDescription)")
+      }
+    }
+    #expect(merged > 100)
+    #expect(FoldedKey(level: "產出指標", folding: folding) == FoldedKey(level: "产出", folding: folding))
+  }
 }

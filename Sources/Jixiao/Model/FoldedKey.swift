@@ -18,6 +18,28 @@ public struct FoldedKey: Sendable, Hashable, CustomStringConvertible {
   /// The folded text; only its bytes count.
   public let text: String
 
+  /// A level name's key: `LevelName`'s folding (whitespace dropped, the profile's traditional forms mapped to
+  /// simplified ones, a trailing 指标 dropped) in normal form C. Names of printable ASCII and CJK ideographs
+  /// (nearly all) are folded on bytes (`LevelNameFolding.fastKey`), and are their own normal form.
+  public init(level printed: String, folding: LevelNameFolding) {
+    text =
+      folding.fastKey(printed)
+      ?? LevelName.foldedByCharacters(printed, folding: folding).precomposedStringWithCanonicalMapping
+  }
+
+  /// A text already folded: the profile's level names, folded when it is loaded.
+  init(folded text: String) {
+    self.text = text
+  }
+
+  /// No name printed.
+  static let empty = FoldedKey(folded: "")
+
+  /// Equal to a text already folded (the profile's level names), byte for byte.
+  func matches(_ folded: String) -> Bool { text.hasSameBytes(as: folded) }
+
+  var isEmpty: Bool { text.utf8.isEmpty }
+
   /// An indicator name's key.
   public init(name printed: String) {
     let folded = printed.utf8.withContiguousStorageIfAvailable { Self.foldedOnBytes($0, printed) } ?? nil
