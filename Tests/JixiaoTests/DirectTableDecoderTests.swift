@@ -75,6 +75,33 @@ import Testing
     #expect(error.message.contains("(column "))
   }
 
+  /// Valid JSON with escapes in its texts (as `json.dumps` writes Chinese by default) is read by the direct
+  /// decoder itself, with the general parser's string reader: the same table, no second parse (issue 19 item 3).
+  @Test(arguments: [
+    #"{"name":"a\"b","indicators":[{"name":"\u4e2d\u6587","target":">=5\u6b21","actual":"=6\u6b21","weight":"1\u0030"}]}"#,
+    #"{"name":"\u5408\u6210","indicators":[{"name":"i","explanation":"line\nbreak\t\/","level1":"\u4ea7\u51fa\u6307\u6807"}],"goals":"\ud83d\ude00"}"#,
+    #"{"name":"a","funds":{"annualBudget":"1\u0030","sources":[{"name":"\u5f53\u5e74"}]},"indicators":[{"name":"i"}]}"#,
+  ])
+  func escapedTextsAreDecodedDirectly(_ json: String) {
+    guard case .table = Self.agrees(Array(json.utf8), expectDirect: true) else {
+      Issue.record("not decoded directly: \(json)")
+      return
+    }
+  }
+
+  /// A bad escape is the general parser's error, from the direct decoder.
+  @Test(arguments: [
+    #"{"name":"a\x","indicators":[]}"#, #"{"name":"a\u12","indicators":[]}"#, #"{"name":"a\ud800x","indicators":[]}"#,
+    #"{"name":"a","indicators":[{"name":"\udc00"}]}"#, #"{"name":"a","indicators":[],"goals":"\q"}"#,
+    #"{"name":"a","indicators":[{"name":"b\u0041"#,
+  ])
+  func badEscapesAreRejectedDirectly(_ json: String) {
+    guard case .rejected? = Self.agrees(Array(json.utf8)) else {
+      Issue.record("not rejected directly: \(json)")
+      return
+    }
+  }
+
   /// Invalid UTF-8 in a text, a key or a skipped value: the general parser's error, from the direct decoder.
   @Test func invalidUTF8IsRejectedDirectly() {
     for json in [

@@ -2,8 +2,9 @@ import Foundation
 
 /// Decodes a table straight from the bytes of one JSON record, without building a `JSONValue` tree:
 /// the batch's hot path. A JSON syntax error it rejects itself, with the message and column `JSONParser`
-/// gives (the record is not parsed a second time); anything else it does not read (an escape, a value of
-/// another type than the field's, an over-long text) it gives up on, returning `nil`, so that `JSONParser`
+/// gives (the record is not parsed a second time); a string value with escapes it reads with the parser's own
+/// string reader; anything else it does not read (an escaped member name, a value of another type than the
+/// field's, an over-long text) it gives up on, returning `nil`, so that `JSONParser`
 /// and `TableDecoder` read that record and give their located error. A record it accepts decodes to exactly
 /// the table the general path would build, and a record it rejects is rejected with the general path's error
 /// (`DirectTableDecoderTests`: every fixture, every malformed case, every one-byte deletion and substitution
@@ -247,7 +248,8 @@ struct DirectTableDecoder {
         guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
           throw unexpected(expecting: "a member name in double quotes")
         }
-        let key = try rawString()
+        // An escaped member name (never seen in practice) is left to the general path.
+        guard let key = try rawString() else { throw GiveUp() }
         field = memberTable.member(key)
         if field == .unknown {
           guard UTF8Validation.isValid(UnsafeBufferPointer(rebasing: key)) else {
@@ -345,7 +347,11 @@ struct DirectTableDecoder {
     guard index < bytes.count else { throw unexpected(expecting: "a value") }
     switch bytes[index] {
     case UInt8(ascii: "\""):
-      let raw = try rawString()
+      guard let raw = try rawString() else {
+        let text = try escapedString()
+        if schema.isNumber(field) { builder.set(field, printed: text) } else { builder.setIndicatorText(field, text) }
+        return
+      }
       if schema.isNumber(field) {
         guard !builder.setPlainNumber(field, utf8: UnsafeBufferPointer(rebasing: raw)) else { return }
         builder.set(field, printed: try Self.string(raw))
@@ -373,7 +379,7 @@ struct DirectTableDecoder {
     guard index < bytes.count else { throw unexpected(expecting: "a value") }
     switch bytes[index] {
     case UInt8(ascii: "\""):
-      let raw = try rawString()
+      guard let raw = try rawString() else { return builder.set(field, printed: try escapedString()) }
       if schema.isNumber(field), builder.setPlainNumber(field, utf8: UnsafeBufferPointer(rebasing: raw)) { return }
       builder.set(field, printed: try Self.string(raw))
     case UInt8(ascii: "n"):
@@ -419,7 +425,10 @@ struct DirectTableDecoder {
     guard index < bytes.count else { throw unexpected(expecting: "a value") }
     switch bytes[index] {
     case UInt8(ascii: "\""):
-      let raw = try rawString()
+      guard let raw = try rawString() else {
+        _ = try escapedString()
+        return
+      }
       guard UTF8Validation.isValid(UnsafeBufferPointer(rebasing: raw)) else {
         throw syntaxError(JSONParser.invalidUTF8, at: raw.startIndex)
       }
@@ -435,11 +444,11 @@ struct DirectTableDecoder {
 
   // MARK: Bytes
 
-  /// The bytes between a string's quotes (the cursor is on the opening one); an escape gives up, a control
-  /// character or the end of the record is the general parser's error.
-  private mutating func rawString() throws(GiveUp) -> Slice<UnsafeBufferPointer<UInt8>> {
-    index += 1
-    let start = index
+  /// The bytes between a string's quotes (the cursor is on the opening one), or nil, the cursor left on the
+  /// opening quote, when the string has an escape (`escapedString`); a control character or the end of the
+  /// record is the general parser's error.
+  private mutating func rawString() throws(GiveUp) -> Slice<UnsafeBufferPointer<UInt8>>? {
+    let start = index + 1
     // A local cursor and base address keep the scan in registers.
     guard let base = bytes.baseAddress else { throw GiveUp() }
     let count = bytes.count
@@ -450,11 +459,24 @@ struct DirectTableDecoder {
         index = cursor + 1
         return bytes[start..<cursor]
       }
-      guard byte != UInt8(ascii: "\\") else { throw GiveUp() }
+      if byte == UInt8(ascii: "\\") { return nil }
       guard byte >= 0x20 else { throw syntaxError(JSONParser.unescapedControl(byte), at: cursor) }
       cursor += 1
     }
     throw syntaxError(JSONParser.endInsideString, at: count)
+  }
+
+  /// A string with escapes, read by the general parser's string reader: the same text, or its error where
+  /// it would give it. Text longer than a cell is left to the general path, as unescaped text is.
+  private mutating func escapedString() throws(GiveUp) -> String {
+    let text: String
+    do {
+      text = try JSONParser.string(bytes, &index)
+    } catch {
+      throw syntaxError(error.message)
+    }
+    guard text.utf8.count <= Limits.maximumCellLength else { throw GiveUp() }
+    return text
   }
 
   /// A number as RFC 8259 writes it (the parser's own scan).

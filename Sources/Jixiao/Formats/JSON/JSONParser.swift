@@ -235,6 +235,22 @@ public struct JSONParser {
   }
 
   private mutating func parseString() throws(Error) -> String {
+    do {
+      return try Self.string(bytes, &index)
+    } catch {
+      throw self.error(error.message)
+    }
+  }
+
+  /// Why a string cannot be read, at the index `string(_:_:)` leaves.
+  struct StringProblem: Swift.Error {
+    let message: String
+  }
+
+  /// The text of the string whose opening quote is at `index`, escapes decoded; `index` ends past its
+  /// closing quote, or where the problem is. Shared with `DirectTableDecoder`, which reads escaped strings
+  /// with it, so that both give the same text and the same errors.
+  static func string(_ bytes: UnsafeBufferPointer<UInt8>, _ index: inout Int) throws(StringProblem) -> String {
     index += 1
     // Fast path: no escape and no control character before the closing quote.
     var end = index
@@ -243,7 +259,7 @@ public struct JSONParser {
     }
     if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
       guard let text = String(validating: bytes[index..<end], as: UTF8.self) else {
-        throw error(Self.invalidUTF8)
+        throw StringProblem(message: Self.invalidUTF8)
       }
       index = end + 1
       return text
@@ -251,18 +267,18 @@ public struct JSONParser {
     var utf8: [UInt8] = Array(bytes[index..<end])
     index = end
     while true {
-      guard index < bytes.count else { throw error(Self.endInsideString) }
+      guard index < bytes.count else { throw StringProblem(message: Self.endInsideString) }
       let byte = bytes[index]
       switch byte {
       case UInt8(ascii: "\""):
         index += 1
         guard let text = String(validating: utf8, as: UTF8.self) else {
-          throw error(Self.invalidUTF8)
+          throw StringProblem(message: Self.invalidUTF8)
         }
         return text
       case UInt8(ascii: "\\"):
         index += 1
-        guard index < bytes.count else { throw error("unexpected end of input after '\\'") }
+        guard index < bytes.count else { throw StringProblem(message: "unexpected end of input after '\\'") }
         let escape = bytes[index]
         index += 1
         switch escape {
@@ -274,11 +290,11 @@ public struct JSONParser {
         case UInt8(ascii: "n"): utf8.append(0x0A)
         case UInt8(ascii: "r"): utf8.append(0x0D)
         case UInt8(ascii: "t"): utf8.append(0x09)
-        case UInt8(ascii: "u"): utf8.append(contentsOf: try parseUnicodeEscape())
-        default: throw error("unknown escape '\\\(Character(Unicode.Scalar(escape)))' in a string")
+        case UInt8(ascii: "u"): utf8.append(contentsOf: try unicodeEscape(bytes, &index))
+        default: throw StringProblem(message: "unknown escape '\\\(Character(Unicode.Scalar(escape)))' in a string")
         }
       case 0x00..<0x20:
-        throw error(Self.unescapedControl(byte))
+        throw StringProblem(message: Self.unescapedControl(byte))
       default:
         utf8.append(byte)
         index += 1
@@ -286,8 +302,8 @@ public struct JSONParser {
     }
   }
 
-  private mutating func parseHex4() throws(Error) -> UInt32 {
-    guard index + 4 <= bytes.count else { throw error("unexpected end of input in a \\u escape") }
+  private static func hex4(_ bytes: UnsafeBufferPointer<UInt8>, _ index: inout Int) throws(StringProblem) -> UInt32 {
+    guard index + 4 <= bytes.count else { throw StringProblem(message: "unexpected end of input in a \\u escape") }
     var value: UInt32 = 0
     for _ in 0..<4 {
       let byte = bytes[index]
@@ -296,7 +312,7 @@ public struct JSONParser {
       case 0x30...0x39: digit = UInt32(byte - 0x30)
       case 0x41...0x46: digit = UInt32(byte - 0x41 + 10)
       case 0x61...0x66: digit = UInt32(byte - 0x61 + 10)
-      default: throw error("a \\u escape needs 4 hexadecimal digits")
+      default: throw StringProblem(message: "a \\u escape needs 4 hexadecimal digits")
       }
       value = value * 16 + digit
       index += 1
@@ -304,18 +320,18 @@ public struct JSONParser {
     return value
   }
 
-  private mutating func parseUnicodeEscape() throws(Error) -> [UInt8] {
-    var scalarValue = try parseHex4()
+  private static func unicodeEscape(_ bytes: UnsafeBufferPointer<UInt8>, _ index: inout Int) throws(StringProblem) -> [UInt8] {
+    var scalarValue = try hex4(bytes, &index)
     if (0xD800...0xDBFF).contains(scalarValue) {
       guard index + 2 <= bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
-        throw error("a high surrogate \\u escape must be followed by a low surrogate")
+        throw StringProblem(message: "a high surrogate \\u escape must be followed by a low surrogate")
       }
       index += 2
-      let low = try parseHex4()
-      guard (0xDC00...0xDFFF).contains(low) else { throw error("invalid low surrogate in a \\u escape") }
+      let low = try hex4(bytes, &index)
+      guard (0xDC00...0xDFFF).contains(low) else { throw StringProblem(message: "invalid low surrogate in a \\u escape") }
       scalarValue = 0x10000 + ((scalarValue - 0xD800) << 10) + (low - 0xDC00)
     }
-    guard let scalar = Unicode.Scalar(scalarValue) else { throw error("a lone surrogate \\u escape") }
+    guard let scalar = Unicode.Scalar(scalarValue) else { throw StringProblem(message: "a lone surrogate \\u escape") }
     return Array(String(Character(scalar)).utf8)
   }
 }
