@@ -290,7 +290,7 @@ public struct JSONParser {
         case UInt8(ascii: "n"): utf8.append(0x0A)
         case UInt8(ascii: "r"): utf8.append(0x0D)
         case UInt8(ascii: "t"): utf8.append(0x09)
-        case UInt8(ascii: "u"): utf8.append(contentsOf: try unicodeEscape(bytes, &index))
+        case UInt8(ascii: "u"): utf8.append(contentsOf: try unicodeEscape(bytes, &index).utf8)
         default: throw StringProblem(message: "unknown escape '\\\(Character(Unicode.Scalar(escape)))' in a string")
         }
       case 0x00..<0x20:
@@ -320,7 +320,9 @@ public struct JSONParser {
     return value
   }
 
-  private static func unicodeEscape(_ bytes: UnsafeBufferPointer<UInt8>, _ index: inout Int) throws(StringProblem) -> [UInt8] {
+  private static func unicodeEscape(
+    _ bytes: UnsafeBufferPointer<UInt8>, _ index: inout Int
+  ) throws(StringProblem) -> Unicode.Scalar {
     var scalarValue = try hex4(bytes, &index)
     if (0xD800...0xDBFF).contains(scalarValue) {
       guard index + 2 <= bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
@@ -332,6 +334,6 @@ public struct JSONParser {
       scalarValue = 0x10000 + ((scalarValue - 0xD800) << 10) + (low - 0xDC00)
     }
     guard let scalar = Unicode.Scalar(scalarValue) else { throw StringProblem(message: "a lone surrogate \\u escape") }
-    return Array(String(Character(scalar)).utf8)
+    return scalar
   }
 }
