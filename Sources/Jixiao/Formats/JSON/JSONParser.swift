@@ -296,8 +296,15 @@ public struct JSONParser {
       case 0x00..<0x20:
         throw StringProblem(message: Self.unescapedControl(byte))
       default:
-        utf8.append(byte)
-        index += 1
+        // The run of plain bytes up to the next quote, escape or control character, at once.
+        var runEnd = index + 1
+        while runEnd < bytes.count, bytes[runEnd] != UInt8(ascii: "\""), bytes[runEnd] != UInt8(ascii: "\\"),
+          bytes[runEnd] >= 0x20
+        {
+          runEnd += 1
+        }
+        utf8.append(contentsOf: bytes[index..<runEnd])
+        index = runEnd
       }
     }
   }
