@@ -14,12 +14,20 @@ public func fuzzReader(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   let formats: [InputFormat] = [.json, .jsonl, .csv]
   let format = formats[Int(data[0]) % 3]
   let bytes = Array(UnsafeBufferPointer(start: data + 1, count: size - 1))
-  // The batch's direct decoder must build the general path's table, or give up.
+  // The batch's direct decoder must build the general path's table, reject with its syntax error, or give up.
   let location = SourceLocation(file: "fuzz", line: 1)
-  if let direct = bytes.withUnsafeBufferPointer({ DirectTableDecoder.decode($0, at: location, defaultID: "d") }) {
-    guard case .object(let object) = try? JSONParser.parse(bytes), let general = try? TableDecoder.decode(object, at: location, defaultID: "d")
+  switch bytes.withUnsafeBufferPointer({ DirectTableDecoder.read($0, at: location, defaultID: "d") }) {
+  case .table(let direct)?:
+    guard case .success(let object) = TableReader.object(ofLine: bytes[...], at: location),
+      let general = try? TableDecoder.decode(object, at: location, defaultID: "d")
     else { preconditionFailure("the direct decoder accepted a record the general path rejects") }
     precondition(direct == general, "the direct decoder and the general path disagree")
+  case .rejected(let direct)?:
+    guard case .failure(let general) = TableReader.object(ofLine: bytes[...], at: location) else {
+      preconditionFailure("the direct decoder rejected a record the general parser reads")
+    }
+    precondition(direct == general, "the direct decoder's syntax error is not the general parser's")
+  case nil: break
   }
   for record in TableReader.read(bytes, file: "fuzz", format: format) {
     switch record {

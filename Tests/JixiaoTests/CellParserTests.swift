@@ -165,19 +165,27 @@ import Testing
 }
 
 @Suite struct SameTextTests {
-  /// `isSameText` is `==`: the byte shortcuts never decide against canonical equivalence.
-  @Test func agreesWithStringEquality() {
+  /// Keys are equal exactly when the folded texts are `==`: byte equality never decides against canonical
+  /// equivalence (the keys are in normal form C).
+  @Test func keysAgreeWithStringEquality() {
     let texts = [
       "", "成本", "成本指标", "数量", "数量 ", "产出", "abc", "ABC", "\u{8C48}", "\u{F900}", "成\u{F900}", "成\u{8C48}",
       "e\u{0301}", "\u{00E9}", "\u{212B}", "\u{00C5}", "A\u{030A}", "\u{4000}", "\u{9FFF}", "\u{A000}", "\u{3400}\u{0301}",
       "满意度", "满意度\u{0301}", "１", "1", "≤", "≥", "≤\u{0338}", "\u{2270}", "a ≥5", "≥ 5",
     ]
+    let folding = defaultProfile.levelFolding
     for left in texts {
       for right in texts {
-        #expect(left.isSameText(as: right) == (left == right), "\(left.debugDescription) vs \(right.debugDescription)")
-        #expect(Substring(left).isSameText(as: right) == (left == right))
+        let names = FoldedKeyTests.oldKey(left) == FoldedKeyTests.oldKey(right)
+        #expect(
+          (FoldedKey(name: left) == FoldedKey(name: right)) == names, "\(left.debugDescription) vs \(right.debugDescription)")
+        let levels = LevelName(left, folding: folding).key == LevelName(right, folding: folding).key
+        #expect(
+          (FoldedKey(level: left, folding: folding) == FoldedKey(level: right, folding: folding)) == levels,
+          "\(left.debugDescription) vs \(right.debugDescription)")
       }
     }
-    #expect("\u{F900}".isSameText(as: "\u{8C48}"), "a compatibility ideograph is canonically its unified form")
+    #expect(
+      FoldedKey(name: "\u{F900}") == FoldedKey(name: "\u{8C48}"), "a compatibility ideograph is canonically its unified form")
   }
 }

@@ -5,17 +5,16 @@ import Testing
 
 /// The batch's direct decoder must build exactly the table the general path builds, or give up.
 @Suite struct DirectTableDecoderTests {
-  /// The general path: parse to a `JSONValue` tree, then `TableDecoder`.
+  /// The general path of a JSON Lines record: parse to a `JSONValue` tree, then `TableDecoder`.
   static func general(_ bytes: [UInt8], location: Jixiao.SourceLocation) -> TableReader.Record {
-    do {
-      guard case .object(let object) = try JSONParser.parse(bytes, firstLine: location.line ?? 1) else {
-        return .rejected(InputError(location, "not an object"))
+    switch TableReader.object(ofLine: bytes[...], at: location) {
+    case .failure(let error): return .rejected(error)
+    case .success(let object):
+      do {
+        return .table(try TableDecoder.decode(object, at: location, defaultID: "default"))
+      } catch {
+        return .rejected(error)
       }
-      return .table(try TableDecoder.decode(object, at: location, defaultID: "default"))
-    } catch let error as InputError {
-      return .rejected(error)
-    } catch {
-      return .rejected(InputError(location, "\(error)"))
     }
   }
 
@@ -23,21 +22,109 @@ import Testing
     bytes.withUnsafeBufferPointer { DirectTableDecoder.decode($0, at: location, defaultID: "default") }
   }
 
-  /// Whether the direct decoder agrees: the same table, or it gave up.
-  static func agrees(_ bytes: [UInt8], expectDirect: Bool = false, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+  /// Whether the direct decoder agrees: the same table, the same rejection, or it gave up. Returns what
+  /// the direct decoder did.
+  @discardableResult
+  static func agrees(
+    _ bytes: [UInt8], expectDirect: Bool = false, sourceLocation: Testing.SourceLocation = #_sourceLocation
+  ) -> TableReader.Record? {
     let location = Jixiao.SourceLocation(file: "t.jsonl", line: 3)
-    let direct = direct(bytes, location: location)
+    let direct = bytes.withUnsafeBufferPointer { DirectTableDecoder.read($0, at: location, defaultID: "default") }
     let general = general(bytes, location: location)
-    if let direct {
-      guard case .table(let table) = general else {
-        Issue.record("direct decoded a record the general path rejects: \(general)", sourceLocation: sourceLocation)
-        return
+    switch (direct, general) {
+    case (nil, _):
+      if expectDirect {
+        Issue.record(
+          "direct gave up on a plain record: \(String(decoding: bytes, as: UTF8.self).prefix(200))",
+          sourceLocation: sourceLocation)
       }
-      #expect(direct == table, sourceLocation: sourceLocation)
-    } else if expectDirect {
+    case (.table(let direct)?, .table(let table)): #expect(direct == table, sourceLocation: sourceLocation)
+    case (.rejected(let direct)?, .rejected(let error)): #expect(direct == error, sourceLocation: sourceLocation)
+    case (let direct?, _):
       Issue.record(
-        "direct gave up on a plain record: \(String(decoding: bytes, as: UTF8.self).prefix(200))", sourceLocation: sourceLocation)
+        "direct and general disagree on \(String(decoding: bytes, as: UTF8.self).prefix(200).debugDescription): \(direct) against \(general)",
+        sourceLocation: sourceLocation)
     }
+    return direct
+  }
+
+  /// A record with a JSON syntax error is rejected by the direct decoder itself, with the general parser's
+  /// words and column (issue 19 item 3): it is not parsed a second time.
+  @Test(arguments: [
+    #"{"name":"a","indicators":[{"name":"i","weight":5}]"#,
+    #"{"name":"a" "indicators":[]}"#,
+    #"{"name":"a","indicators":[{"name":"i","weight":1.}]}"#,
+    #"{"name":"a","indicators":[{"name":"i","weight":5,}]}"#,
+    #"{"name":"a","name":"b","indicators":[]}"#,
+    #"{"name":"a","indicators":[{"name":"i","name":"j"}]}"#,
+    #"{"name":"a","indicators":[],"x":1,"x":2}"#,
+    #"{"name":"a","indicators":[]} x"#,
+    #"{"name":"a","indicators":[{"name":"i","explanation":nul}]}"#,
+    #"{"name":"a","indicators":[{"name":"i","target":"5次]}"#,
+    #"{"name":"a","indicators":[{"name":"i","weight":+5}]}"#,
+    #"{"name":"a","indicators":[{"name":"i"}],"goals":[1,]}"#,
+    #"{"name":"a","indicators":[{"name":"i"}] "claimedGrade":null}"#,
+    "{\"name\":\"a\tb\",\"indicators\":[]}",
+    "{\"name\":\"a\",\"indicators\":[{\"name\":\"\u{1}\"}]}",
+  ])
+  func syntaxErrorsAreRejectedDirectly(_ json: String) {
+    guard case .rejected(let error)? = Self.agrees(Array(json.utf8)) else {
+      Issue.record("the direct decoder left a syntax error to the general path: \(json)")
+      return
+    }
+    #expect(error.message.contains("(column "))
+  }
+
+  /// Valid JSON with escapes in its texts (as `json.dumps` writes Chinese by default) is read by the direct
+  /// decoder itself, with the general parser's string reader: the same table, no second parse (issue 19 item 3).
+  @Test(arguments: [
+    #"{"name":"a\"b","indicators":[{"name":"\u4e2d\u6587","target":">=5\u6b21","actual":"=6\u6b21","weight":"1\u0030"}]}"#,
+    #"{"name":"\u5408\u6210","indicators":[{"name":"i","explanation":"line\nbreak\t\/","level1":"\u4ea7\u51fa\u6307\u6807"}],"goals":"\ud83d\ude00"}"#,
+    #"{"name":"a","funds":{"annualBudget":"1\u0030","sources":[{"name":"\u5f53\u5e74"}]},"indicators":[{"name":"i"}]}"#,
+  ])
+  func escapedTextsAreDecodedDirectly(_ json: String) {
+    guard case .table = Self.agrees(Array(json.utf8), expectDirect: true) else {
+      Issue.record("not decoded directly: \(json)")
+      return
+    }
+  }
+
+  /// A bad escape is the general parser's error, from the direct decoder.
+  @Test(arguments: [
+    #"{"name":"a\x","indicators":[]}"#, #"{"name":"a\u12","indicators":[]}"#, #"{"name":"a\ud800x","indicators":[]}"#,
+    #"{"name":"a","indicators":[{"name":"\udc00"}]}"#, #"{"name":"a","indicators":[],"goals":"\q"}"#,
+    #"{"name":"a","indicators":[{"name":"b\u0041"#,
+  ])
+  func badEscapesAreRejectedDirectly(_ json: String) {
+    guard case .rejected? = Self.agrees(Array(json.utf8)) else {
+      Issue.record("not rejected directly: \(json)")
+      return
+    }
+  }
+
+  /// Invalid UTF-8 in a text, a key or a skipped value: the general parser's error, from the direct decoder.
+  @Test func invalidUTF8IsRejectedDirectly() {
+    for json in [
+      #"{"name":"a\#u{FF}b","indicators":[]}"#, #"{"\#u{FF}":1,"name":"a","indicators":[]}"#,
+      #"{"name":"a","indicators":[],"goals":"\#u{FF}"}"#,
+    ] {
+      var bytes = Array(json.utf8)
+      // The marker's UTF-8 (C3 BF) becomes one stray byte.
+      if let at = bytes.firstIndex(of: 0xC3) { bytes.replaceSubrange(at...at + 1, with: [0xFF]) }
+      guard case .rejected(let error)? = Self.agrees(bytes) else {
+        Issue.record("not rejected directly: \(json)")
+        continue
+      }
+      #expect(error.message.hasPrefix("the string is not valid UTF-8"))
+    }
+  }
+
+  /// A member name outside the schema that is not ASCII could repeat another by canonical equivalence, which
+  /// only the general parser sees: such records are left to it.
+  @Test func nonASCIIUnknownMembersAreLeftToTheGeneralPath() {
+    let json = #"{"e\#u{301}":1,"é":2,"name":"a","indicators":[]}"#
+    #expect(Self.agrees(Array(json.utf8)) == nil)
+    #expect(Self.agrees(Array((json.dropLast(1) + " x").utf8)) == nil)
   }
 
   static var fixtureFiles: [URL] {

@@ -242,18 +242,6 @@ extension StringProtocol {
     } ?? utf8.elementsEqual(bytes)
   }
 
-  /// `==` (canonical equivalence) without Unicode normalization for the usual names: equal bytes are
-  /// equal texts, and plain text (`PlainCell.isPlain`: ASCII, CJK ideographs, ≥, ≤, no combining mark)
-  /// is its own normal form, so two plain texts with different bytes differ. Anything else is left to `==`.
-  func isSameText(as other: String) -> Bool {
-    if hasSameBytes(as: other) { return true }
-    let bothPlain = utf8.withContiguousStorageIfAvailable { left in
-      other.utf8.withContiguousStorageIfAvailable { right in PlainCell.isPlain(left) && PlainCell.isPlain(right) }
-    }
-    if (bothPlain ?? nil) == true { return false }
-    return String(self) == other
-  }
-
   func trimmingSpaces() -> String {
     var view = Substring(self)
     // Fast path on bytes: nothing to trim at either end (the usual cell).

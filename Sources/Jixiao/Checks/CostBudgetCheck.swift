@@ -7,7 +7,7 @@ struct CostBudgetCheck: TableCheck {
     let budgetUnit = context.profile.budgetUnit
     var costs: [Rational] = []
     for (indicator, levels) in zip(context.table.indicators, context.levels)
-    where levels.level1 == "成本" || levels.level2.containsText("成本") {
+    where levels.level1.matches("成本") || levels.level2.text.containsText("成本") {
       guard case .quantity(let target) = indicator.target, target.unit.money?.suffix.isEmpty == true else { continue }
       let factor: Rational
       switch budgetUnit.relation(ofActual: target.unit) {

@@ -4,11 +4,10 @@ struct DuplicateIndicatorCheck: TableCheck {
 
   func findings(in context: CheckContext) -> [Finding] {
     let indicators = context.table.indicators
-    let names = indicators.map(\.name)
-    // A table's few names of printable ASCII and CJK ideographs are equal only byte for byte: comparing
-    // them pairwise is far cheaper than hashing Unicode text. Long or unusual tables hash the folded names.
-    let earlier =
-      names.count <= 64 && names.allSatisfy(Self.isPlain) ? Self.pairwiseMatches(names) : Self.hashedMatches(names)
+    let keys = indicators.map(\.nameKey)
+    // Keys are compared as bytes: pairwise for a table's usual few names (cheaper than hashing), hashed for
+    // long tables. Both compare the same keys, so they find the same pairs.
+    let earlier = keys.count <= 64 ? Self.pairwiseMatches(keys) : Self.hashedMatches(keys)
     var findings: [Finding] = []
     for (indicator, match) in zip(indicators, earlier) {
       // Rows without a name (`name.missing`) are not the same indicator.
@@ -19,24 +18,17 @@ struct DuplicateIndicatorCheck: TableCheck {
     return findings
   }
 
-  /// For each name, the position of the first earlier one equal to it.
-  private static func pairwiseMatches(_ names: [String]) -> [Int?] {
-    names.indices.map { position in
-      names[..<position].firstIndex { $0.hasSameBytes(as: names[position]) }
-    }
+  /// For each name, the position of the first earlier one with the same key.
+  static func pairwiseMatches(_ keys: [FoldedKey]) -> [Int?] {
+    keys.indices.map { position in keys[..<position].firstIndex(of: keys[position]) }
   }
 
-  private static func hashedMatches(_ names: [String]) -> [Int?] {
-    var first: [String: Int] = [:]
-    return names.indices.map { position in
-      let key = CellGrammar.normalize(names[position]).filter { !$0.isWhitespace }
-      if let earlier = first[key] { return earlier }
-      first[key] = position
+  static func hashedMatches(_ keys: [FoldedKey]) -> [Int?] {
+    var first: [FoldedKey: Int] = [:]
+    return keys.indices.map { position in
+      if let earlier = first[keys[position]] { return earlier }
+      first[keys[position]] = position
       return nil
     }
-  }
-
-  private static func isPlain(_ name: String) -> Bool {
-    name.utf8.withContiguousStorageIfAvailable(PlainCell.isPlain) ?? false
   }
 }

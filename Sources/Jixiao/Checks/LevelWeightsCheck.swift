@@ -5,15 +5,12 @@ struct LevelWeightsCheck: TableCheck {
 
   func findings(in context: CheckContext) -> [Finding] {
     guard !context.table.levelWeights.isEmpty else { return [] }
-    let folding = context.profile.levelFolding
     var findings: [Finding] = []
-    for level in context.table.levelWeights {
-      let level1 = LevelName(level.level1, folding: folding).key
-      let level2 = level.level2.map { LevelName($0, folding: folding).key }
+    for (level, levelKeys) in zip(context.table.levelWeights, context.levelWeightKeys) {
       var weights: [Rational] = []
       var complete = true
       for (indicator, keys) in zip(context.table.indicators, context.levels)
-      where keys.level1 == level1 && (level2 == nil || keys.level2 == level2) {
+      where keys.level1 == levelKeys.level1 && (level.level2 == nil || keys.level2 == levelKeys.level2) {
         guard let weight = indicator.weight else {
           complete = false
           break

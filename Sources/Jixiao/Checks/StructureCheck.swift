@@ -7,12 +7,12 @@ struct StructureCheck: TableCheck {
     let profile = context.profile
     var findings: [Finding] = []
     // Rows repeat the level 1 of the row before: compare each distinct name once, not every row.
-    var levels: [String] = []
-    for keys in context.levels where !(levels.last?.hasSameBytes(as: keys.level1) ?? false) {
+    var levels: [FoldedKey] = []
+    for keys in context.levels where levels.last != keys.level1 {
       levels.append(keys.level1)
     }
     let required = profile.requiredLevel1[context.table.kind] ?? []
-    let missing = required.filter { name in !levels.contains { $0.isSameText(as: name) } }
+    let missing = required.filter { name in !levels.contains { $0.matches(name) } }
     if !missing.isEmpty {
       findings.append(
         Finding(
@@ -29,11 +29,10 @@ struct StructureCheck: TableCheck {
       if let known = verdicts.last(where: { $0.keys.sameBytes(as: keys) }) {
         allowed = known.misplacedFrom
       } else {
-        // Linear and without hashing: a profile lists a handful of names, and hashing a Chinese name
-        // normalizes it first.
-        let listed = hierarchy.first { $0.key.isSameText(as: keys.level1) }?.value
+        // Linear, by bytes: a profile lists a handful of names, folded as the table's are.
+        let listed = hierarchy.first { keys.level1.matches($0.key) }?.value
         allowed = listed.flatMap { names in
-          !keys.level2.isEmpty && !names.contains { $0.isSameText(as: keys.level2) } ? names : nil
+          !keys.level2.isEmpty && !names.contains { keys.level2.matches($0) } ? names : nil
         }
         verdicts.append((keys, allowed))
       }

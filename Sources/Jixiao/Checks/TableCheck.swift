@@ -17,6 +17,8 @@ struct CheckContext {
   let evaluations: [Evaluation?]
   /// Per indicator, its level names as compared.
   let levels: [LevelKeys]
+  /// Per level printed with its points (`table.levelWeights`), its names as compared.
+  let levelWeightKeys: [LevelKeys]
   /// The sum of the weights, computed once for the scorer and `WeightsCheck`.
   let weights: WeightsTotal
   let profile: Profile

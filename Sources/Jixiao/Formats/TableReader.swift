@@ -67,8 +67,9 @@ public enum TableReader {
     return records
   }
 
-  /// The printed forms of grids a reader assembled, each a record (a test's grids, made by hand).
-  static func readForms(grids: [Grid], file: String) -> [Record] {
+  /// The printed forms of grids a reader assembled, each a record (a test's grids made by hand; the bench's
+  /// PDF, its reading timed part by part).
+  public static func readForms(grids: [Grid], file: String) -> [Record] {
     var collector = FormCollector()
     return grids.flatMap { collector.forms(in: $0) }.map { form in
       switch form.build() {
@@ -229,10 +230,11 @@ public enum TableReader {
 
   /// One JSON Lines record.
   static func decodeLine(_ line: ArraySlice<UInt8>, at location: SourceLocation, defaultID: String) -> Record {
+    // The direct decoder's table, or its rejection of a syntax error: the record is read once.
     let direct = line.withContiguousStorageIfAvailable { bytes in
-      DirectTableDecoder.decode(bytes, at: location, defaultID: defaultID)
+      DirectTableDecoder.read(bytes, at: location, defaultID: defaultID)
     }
-    if let table = direct ?? nil { return .table(table) }
+    if let record = direct ?? nil { return record }
     switch object(ofLine: line, at: location) {
     case .success(let object): return record(object, at: location, defaultID: defaultID)
     case .failure(let error): return .rejected(error)
@@ -248,8 +250,13 @@ public enum TableReader {
       }
       return .success(object)
     } catch {
-      return .failure(InputError(location, "\(error.message) (column \(error.column))"))
+      return .failure(syntaxError(error.message, column: error.column, at: location))
     }
+  }
+
+  /// A JSON Lines record's syntax error, as both decoders word it.
+  static func syntaxError(_ message: String, column: Int, at location: SourceLocation) -> InputError {
+    InputError(location, "\(message) (column \(column))")
   }
 
   private static func record(_ object: JSONObject, at location: SourceLocation, defaultID: String) -> Record {

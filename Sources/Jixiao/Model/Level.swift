@@ -1,12 +1,12 @@
-/// An indicator's level 1 and level 2 as compared (`LevelName` keys; empty when not printed),
-/// computed once per indicator.
+/// An indicator's level 1 and level 2 as compared (`FoldedKey(level:folding:)`; empty when not printed),
+/// computed once per distinct pair of a table when it is scored: the folding is the profile's.
 struct LevelKeys {
-  var level1: String
-  var level2: String
+  var level1: FoldedKey
+  var level2: FoldedKey
 
-  /// Both keys equal byte for byte (and so equal as strings).
+  /// Both keys equal (byte for byte).
   func sameBytes(as other: LevelKeys) -> Bool {
-    level1.hasSameBytes(as: other.level1) && level2.hasSameBytes(as: other.level2)
+    level1 == other.level1 && level2 == other.level2
   }
 
   /// The keys of every indicator; a row that prints the same level names as the row before (most do)
@@ -27,9 +27,13 @@ struct LevelKeys {
   }
 
   init(_ indicator: Indicator, folding: LevelNameFolding) {
+    self.init(level1: indicator.level1, level2: indicator.level2, folding: folding)
+  }
+
+  init(level1: String?, level2: String?, folding: LevelNameFolding) {
     // Only the folding is passed: a `profile.levelName` closure would copy the whole profile.
-    level1 = indicator.level1.map { LevelName($0, folding: folding).key } ?? ""
-    level2 = indicator.level2.map { LevelName($0, folding: folding).key } ?? ""
+    self.level1 = level1.map { FoldedKey(level: $0, folding: folding) } ?? .empty
+    self.level2 = level2.map { FoldedKey(level: $0, folding: folding) } ?? .empty
   }
 }
 
@@ -43,16 +47,17 @@ public struct LevelName: Sendable, Hashable, CustomStringConvertible {
   }
 
   public init(_ printed: String, folding: LevelNameFolding) {
-    if let key = folding.fastKey(printed) {
-      self.key = key
-      return
-    }
+    key = folding.fastKey(printed) ?? Self.foldedByCharacters(printed, folding: folding)
+  }
+
+  /// The definition, on characters: whitespace dropped, traditional forms mapped, a trailing 指标 dropped.
+  static func foldedByCharacters(_ printed: String, folding: LevelNameFolding) -> String {
     var text = String(
       printed.compactMap { character -> Character? in
         character.isWhitespace ? nil : (folding.traditionalForms[character] ?? character)
       })
     if text.hasSuffix("指标"), text.count > 2 { text.removeLast(2) }
-    key = text
+    return text
   }
 
   public var description: String { key }

@@ -177,6 +177,8 @@ public struct Indicator: Sendable, Hashable {
     var level1: String?
     var level2: String?
     var name: String
+    /// `name` folded (`FoldedKey`): derived, kept with the name by its setter.
+    var nameKey: FoldedKey
     var weight: Rational?
     var targetText: String?
     var actualText: String?
@@ -202,7 +204,8 @@ public struct Indicator: Sendable, Hashable {
   ) {
     box = CopyOnWriteBox(
       Fields(
-        index: index, level1: level1, level2: level2, name: name, weight: weight, targetText: target, actualText: actual,
+        index: index, level1: level1, level2: level2, name: name, nameKey: FoldedKey(name: name), weight: weight,
+        targetText: target, actualText: actual,
         target: Self.cell(target), actual: Self.cell(actual),
         claimedCompletion: claimedCompletion, claimedScore: claimedScore, ruleText: ruleText, basis: basis,
         lastYear: lastYear, evidence: evidence, explanation: explanation, location: location))
@@ -226,10 +229,18 @@ public struct Indicator: Sendable, Hashable {
     get { box.fields.level2 }
     set { box.update { $0.level2 = newValue } }
   }
+  /// Setting the name folds it again: `nameKey` is always the key of `name`.
   public var name: String {
     get { box.fields.name }
-    set { box.update { $0.name = newValue } }
+    set {
+      box.update {
+        $0.name = newValue
+        $0.nameKey = FoldedKey(name: newValue)
+      }
+    }
   }
+  /// The name as names are compared (`FoldedKey`); set `name` to change it.
+  public var nameKey: FoldedKey { box.fields.nameKey }
   public var weight: Rational? {
     get { box.fields.weight }
     set { box.update { $0.weight = newValue } }

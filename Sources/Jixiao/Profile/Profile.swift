@@ -218,8 +218,9 @@ public struct Profile: Sendable, Hashable {
     return gradeLines.last?.grade ?? .poor
   }
 
+  /// A level name as the profile's lists hold it and checks compare it (`FoldedKey(level:folding:)`).
   public func levelName(_ printed: String) -> String {
-    LevelName(printed, folding: levelFolding).key
+    FoldedKey(level: printed, folding: levelFolding).text
   }
 
   /// Equal when every setting is (`ProfileIdentityTests` changes each one).

@@ -211,7 +211,8 @@ private struct ProfileDecoder {
       traditionalForms[member.key.first!] = simplified.first!
     }
     let folding = LevelNameFolding(traditionalForms)
-    let level = { (text: String) in LevelName(text, folding: folding).key }
+    // Folded as a table's levels are (`FoldedKey`), so that checks compare them byte for byte.
+    let level = { (text: String) in FoldedKey(level: text, folding: folding).text }
 
     var hierarchyTable: [Table.Kind: [String: Set<String>]] = [:]
     for kind in [Table.Kind.project, .unit] {

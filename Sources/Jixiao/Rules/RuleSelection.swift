@@ -23,13 +23,13 @@ enum RuleSelection {
   /// row before; a repeat (equal bytes, so equal text) reuses that row's reading.
   struct Chooser {
     let profile: Profile
-    private var previous: (ruleText: String?, printed: RuleKind?, level1: String, isSatisfactionLevel: Bool)?
+    private var previous: (ruleText: String?, printed: RuleKind?, level1: FoldedKey, isSatisfactionLevel: Bool)?
 
     init(profile: Profile) {
       self.profile = profile
     }
 
-    mutating func choice(for indicator: Indicator, level1: String) -> Choice {
+    mutating func choice(for indicator: Indicator, level1: FoldedKey) -> Choice {
       let printed: RuleKind?
       if let previous, indicator.ruleText.hasSameBytes(as: previous.ruleText) {
         printed = previous.printed
@@ -37,10 +37,10 @@ enum RuleSelection {
         printed = printedRule(indicator, profile: profile)
       }
       let isSatisfactionLevel: Bool
-      if let previous, level1.hasSameBytes(as: previous.level1) {
+      if let previous, level1 == previous.level1 {
         isSatisfactionLevel = previous.isSatisfactionLevel
       } else {
-        isSatisfactionLevel = profile.satisfactionLevel1.contains { $0.isSameText(as: level1) }
+        isSatisfactionLevel = profile.satisfactionLevel1.contains { level1.matches($0) }
       }
       previous = (indicator.ruleText, printed, level1, isSatisfactionLevel)
       return Choice(printed: printed, rule: printed ?? defaultRule(indicator, isSatisfactionLevel: isSatisfactionLevel))

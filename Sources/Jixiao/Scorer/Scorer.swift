@@ -60,8 +60,12 @@ public struct Scorer: Sendable {
       funds: fundsResult, indicators: indicators, findings: [], location: table.location,
       sourceEncoding: table.sourceEncoding)
 
+    let levelWeightKeys = table.levelWeights.map {
+      LevelKeys(level1: $0.level1, level2: $0.level2, folding: profile.levelFolding)
+    }
     let context = CheckContext(
-      table: table, result: result, evaluations: evaluations, levels: levels, weights: weights, profile: profile)
+      table: table, result: result, evaluations: evaluations, levels: levels, levelWeightKeys: levelWeightKeys,
+      weights: weights, profile: profile)
     let checks = mode == .reviewTargets ? TableChecks.review : TableChecks.all
     for check in checks where !table.isTargetTable || check.appliesToTargetTables {
       findings.append(contentsOf: check.findings(in: context))

@@ -1,14 +1,23 @@
 /// A deterministic synthetic year of tables whose mix follows the seeds: about 20 indicators a table
 /// across 产出/成本/效益/满意度, the seeds' operators and units, money at several scales, a qualitative
-/// share, deadlines, over-claims, and a few malformed cells.
+/// share, deadlines, over-claims, and a few malformed cells. With `chineseNames`, the year of issue 19:
+/// indicator and level names printed as the seeds print them (full-width brackets with units, level names
+/// with and without 指标, a space or a traditional form now and then) and about 1 % defective rows.
 struct Generator {
-  private var random: SplitMix
+  var random: SplitMix
+  /// Names as the seeds print them, and defective rows (`ChineseNames`).
+  let chineseNames: Bool
+  /// The names not yet used in the current table, by pool (a real table rarely repeats a name).
+  var unusedNames: [String: [String]] = [:]
+  /// The name of the indicator before, which a defective row repeats.
+  var previousName: String?
   /// Whether the current table prints a 完成率 column (many real tables do not).
   private var printsCompletion = false
   let year = 2024
 
-  init(seed: UInt64) {
+  init(seed: UInt64, chineseNames: Bool = false) {
     random = SplitMix(seed: seed)
+    self.chineseNames = chineseNames
   }
 
   static let departments = [
@@ -23,6 +32,8 @@ struct Generator {
     let department = Self.departments[random.int(Self.departments.count)]
     let overClaims = random.chance(0.25)
     printsCompletion = random.chance(0.3)
+    unusedNames = [:]
+    previousName = nil
     var indicators: [String] = []
     var weights = distribute(90, into: random.int(9) + 16)
     var claimedSum = 0.0
@@ -124,10 +135,18 @@ struct Generator {
     if random.chance(0.01) { target = [">=", "≥%", "2024年2月30日前", "见附件"][random.int(4)] }
     if random.chance(0.01) { actual = ["", "/", "≥\(random.int(9))次", "详见报告"][random.int(4)] }
     let claimed = met || overClaims ? Double(weight) : Double(weight) * Double(random.int(100)) / 100
-    let name =
+    var name =
       level1 == "产出指标" ? Self.quantityNames[random.int(Self.quantityNames.count)] + "\(position)" : "\(level2)\(position)"
+    var shown = (level1: level1, level2: level2, weight: "\(weight)")
+    if chineseNames {
+      name = chineseName(level2: level2, position: position)
+      shown.level1 = ChineseNames.printed(level1, &random)
+      shown.level2 = ChineseNames.printed(level2, &random)
+      defect(name: &name, target: &target, actual: &actual, weight: &shown.weight)
+      previousName = name
+    }
     let json =
-      #"{"level1":"\#(level1)","level2":"\#(level2)","name":"\#(name)","weight":\#(weight),"target":"\#(target)","actual":"\#(actual)",\#(printsCompletion && met ? #""claimedCompletion":"100%","# : "")"claimedScore":"\#(format(claimed))","rule":"\#(rule)","basis":"计划标准","lastYear":"/","evidence":"工作资料","explanation":null}"#
+      #"{"level1":"\#(shown.level1)","level2":"\#(shown.level2)","name":"\#(name)","weight":\#(shown.weight),"target":"\#(target)","actual":"\#(actual)",\#(printsCompletion && met ? #""claimedCompletion":"100%","# : "")"claimedScore":"\#(format(claimed))","rule":"\#(rule)","basis":"计划标准","lastYear":"/","evidence":"工作资料","explanation":null}"#
     return (json, (claimed * 100).rounded() / 100)
   }
 

@@ -6,10 +6,16 @@ import Jixiao
 enum Bench {
   static let usage = """
     USAGE
-      jixiao-bench generate --tables N [--seed S] [-o FILE]   write a synthetic year as JSON Lines
+      jixiao-bench generate --tables N [--seed S] [-o FILE] [--chinese]
+                                                                write a synthetic year as JSON Lines (--chinese:
+                                                                the seeds' names, ~1 % defective rows)
       jixiao-bench csv FILE.jsonl FILE.csv                      the same year as a CSV export
       jixiao-bench workbook FILE.jsonl FILE.xlsx [--one-sheet]  the same year as printed forms (L1), a table a sheet
-      jixiao-bench run [--tables N] [--seed S] [--file FILE]   measure (default 20000 tables, seed 1)
+      jixiao-bench run [--tables N] [--seed S] [--file FILE] [--callgrind]
+                                                                measure (default 20000 tables, seed 1); with
+                                                                --callgrind, also `profile` (slow)
+      jixiao-bench profile [--tables N] [--seed S] [--top K]    instructions a table under callgrind on both
+                                                                years (default 300 tables, seed 1)
       jixiao-bench rss FILE [--jobs J]                          peak RSS of a rescore of FILE (a child process)
       jixiao-bench pdf FILE.pdf                                 read a document through pdftotext, one core
                                                                 (make one: python3 Fixtures/pdf/make-pdfs.py --bench F.pdf)
@@ -30,7 +36,7 @@ enum Bench {
     let seed = UInt64(option("--seed") ?? "") ?? 1
     switch command {
     case "generate":
-      try generate(tables: tables, seed: seed, to: option("-o"))
+      try generate(tables: tables, seed: seed, to: option("-o"), chineseNames: arguments.contains("--chinese"))
     case "run":
       let file: String
       if let given = option("--file") {
@@ -40,6 +46,13 @@ enum Bench {
         try generate(tables: tables, seed: seed, to: file)
       }
       try measure(file: file)
+      if arguments.contains("--callgrind") {
+        try IssueNineteen.profile(tables: IssueNineteen.callgrindTables, seed: seed, top: 12)
+      }
+    case "profile":
+      try IssueNineteen.profile(
+        tables: Int(option("--tables") ?? "") ?? IssueNineteen.callgrindTables, seed: seed,
+        top: Int(option("--top") ?? "") ?? 12)
     case "csv":
       guard arguments.count >= 2 else {
         print(usage)
@@ -73,8 +86,8 @@ enum Bench {
     }
   }
 
-  static func generate(tables: Int, seed: UInt64, to path: String?) throws {
-    var generator = Generator(seed: seed)
+  static func generate(tables: Int, seed: UInt64, to path: String?, chineseNames: Bool = false) throws {
+    var generator = Generator(seed: seed, chineseNames: chineseNames)
     let handle: FileHandle
     if let path {
       _ = FileManager.default.createFile(atPath: path, contents: nil)
@@ -143,6 +156,7 @@ enum Bench {
           + String(format: "%9.3f s  %10.0f tables/s  %7.1f MB/s", time, perSecond, bytes / 1e6 / time))
     }
     print(String(format: "ratio rescore/floor: %.2f at 1 job, %.2f at 2 jobs", rows[2].1 / rows[0].1, rows[3].1 / rows[1].1))
+    IssueNineteen.orjsonComparison(file: file, rescoreRate: Double(tables + rejected) / rows[3].1)
     try measureCSV(of: file, profile: profile, repeats: repeats)
     try measureWorkbook(of: file, profile: profile, repeats: repeats, jsonLines: (rows[2].1, rows[3].1))
     print(String(format: "peak RSS of a rescore at 2 jobs (child process): %.1f MB", try peakRSS(file: file, jobs: 2)))

@@ -1,18 +1,29 @@
 import Foundation
 
 /// Decodes a table straight from the bytes of one JSON record, without building a `JSONValue` tree:
-/// the batch's hot path. It reads only what is plainly well-formed (no escapes, no error of any
-/// kind) and gives up on anything else, returning `nil`, so that `JSONParser` and `TableDecoder`
-/// read that record and give their located error. A record it accepts decodes to exactly the
-/// table the general path would build (`DirectTableDecoderTests`: every fixture, every malformed
-/// case, every one-byte deletion and substitution of a record; the differential `Fuzz/FuzzReader.swift`).
+/// the batch's hot path. A JSON syntax error it rejects itself, with the message and column `JSONParser`
+/// gives (the record is not parsed a second time); a string value with escapes it reads with the parser's own
+/// string reader; anything else it does not read (an escaped member name, a value of another type than the
+/// field's, an over-long text) it gives up on, returning `nil`, so that `JSONParser`
+/// and `TableDecoder` read that record and give their located error. A record it accepts decodes to exactly
+/// the table the general path would build, and a record it rejects is rejected with the general path's error
+/// (`DirectTableDecoderTests`: every fixture, every malformed case, every one-byte deletion and substitution
+/// of a record; the differential `Fuzz/FuzzReader.swift`).
 struct DirectTableDecoder {
-  /// The record needs the general path.
-  struct GiveUp: Error {}
+  /// The record needs the general path (`syntax` nil), or has the JSON syntax error `syntax` at the byte
+  /// `position`, which the general parser would report in the same words at the same column.
+  struct GiveUp: Error {
+    var syntax: (message: String, position: Int)?
+  }
 
   private let bytes: UnsafeBufferPointer<UInt8>
   private var index = 0
   private var line: Int
+  /// Where the current line begins, for columns.
+  private var lineStart = 0
+  /// A member name outside the schema is not ASCII: `JSONParser` finds repeated names by canonical
+  /// equivalence, this decoder by bytes, so such a record is left to the general path at its end.
+  private var unsure = false
   private var memberOrder = MemberOrder()
   private let memberTable = MemberTable.shared
   private let schema = TableSchema.Lookup.shared
@@ -23,8 +34,33 @@ struct DirectTableDecoder {
   }
 
   static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at location: SourceLocation, defaultID: String) -> Table? {
+    guard case .table(let table) = read(bytes, at: location, defaultID: defaultID) else { return nil }
+    return table
+  }
+
+  /// The record's table, or its rejection for a JSON syntax error; nil when the general path must read it.
+  static func read(
+    _ bytes: UnsafeBufferPointer<UInt8>, at location: SourceLocation, defaultID: String
+  ) -> TableReader.Record? {
     var decoder = DirectTableDecoder(bytes: bytes, firstLine: location.line ?? 1)
-    return try? decoder.table(at: location, defaultID: defaultID)
+    do {
+      return .table(try decoder.table(at: location, defaultID: defaultID))
+    } catch {
+      guard let syntax = error.syntax, !decoder.unsure else { return nil }
+      // The error is on the line the decoder stopped on: a string holds no line end.
+      let column = syntax.position - decoder.lineStart + 1
+      return .rejected(TableReader.syntaxError(syntax.message, column: column, at: location))
+    }
+  }
+
+  /// A syntax error at `position` (the cursor by default).
+  private func syntaxError(_ message: String, at position: Int? = nil) -> GiveUp {
+    GiveUp(syntax: (message, position ?? index))
+  }
+
+  /// `unexpected …; expected …` at the cursor, as the general parser words it.
+  private func unexpected(expecting expected: String) -> GiveUp {
+    syntaxError("unexpected \(JSONParser.describe(bytes, at: index)); expected \(expected)")
   }
 
   // MARK: The table
@@ -46,7 +82,10 @@ struct DirectTableDecoder {
       }
     }
     skipWhitespace()
-    guard index == bytes.count, sawIndicators, case .success(let table) = builder.build() else { throw GiveUp() }
+    guard index == bytes.count else {
+      throw syntaxError("unexpected \(JSONParser.describe(bytes, at: index)) after the end of the JSON value")
+    }
+    guard sawIndicators, !unsure, case .success(let table) = builder.build() else { throw GiveUp() }
     return table
   }
 
@@ -185,15 +224,16 @@ struct DirectTableDecoder {
     mutating func record(_ member: Member, after previous: Int) { next[previous] = member }
   }
 
-  /// Reads an object, handing each member to `body` with the cursor on its value.
-  /// A repeated member gives up (the general path names it).
+  /// Reads an object, handing each member to `body` with the cursor on its value. Anything but an object
+  /// gives up (the general path says what was expected); a repeated member is the general parser's error.
   private mutating func members(_ body: (Member, inout DirectTableDecoder) throws(GiveUp) -> Void) throws(GiveUp) {
-    try expect(UInt8(ascii: "{"))
+    guard index < bytes.count, bytes[index] == UInt8(ascii: "{") else { throw GiveUp() }
+    index += 1
     var seen: UInt64 = 0
     var unknownKeys: [Slice<UnsafeBufferPointer<UInt8>>] = []
     var previous = MemberOrder.start
     skipWhitespace()
-    if try consume(UInt8(ascii: "}")) { return }
+    if consume(UInt8(ascii: "}")) { return }
     while true {
       skipWhitespace()
       let field: Member
@@ -202,45 +242,67 @@ struct DirectTableDecoder {
         // `"name":` is exactly what reading the key, then the colon, would have accepted.
         field = predicted
         index += memberTable.quotedNames[predicted.rawValue].count
+        // The general parser finds a repeated name just after its closing quote, before the colon.
+        try noteMember(field, in: &seen, keyEnd: index - 1)
       } else {
-        let key = try rawString()
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
+          throw unexpected(expecting: "a member name in double quotes")
+        }
+        // An escaped member name (never seen in practice) is left to the general path.
+        guard let key = try rawString() else { throw GiveUp() }
         field = memberTable.member(key)
         if field == .unknown {
-          guard UTF8Validation.isValid(UnsafeBufferPointer(rebasing: key)),
-            !unknownKeys.contains(where: { $0.elementsEqual(key) })
-          else { throw GiveUp() }
+          guard UTF8Validation.isValid(UnsafeBufferPointer(rebasing: key)) else {
+            throw syntaxError(JSONParser.invalidUTF8, at: key.startIndex)
+          }
+          if key.contains(where: { $0 >= 0x80 }) { unsure = true }
+          guard !unknownKeys.contains(where: { $0.elementsEqual(key) }) else {
+            throw syntaxError(JSONParser.repeatedMember(String(decoding: key, as: UTF8.self)))
+          }
           unknownKeys.append(key)
+        } else {
+          try noteMember(field, in: &seen, keyEnd: index)
         }
         memberOrder.record(field, after: previous)
         skipWhitespace()
-        try expect(UInt8(ascii: ":"))
-      }
-      if field != .unknown {
-        guard seen & field.bit == 0 else { throw GiveUp() }
-        seen |= field.bit
+        guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
+          let name = String(decoding: key, as: UTF8.self)
+          throw unexpected(expecting: "':' after \"\(name)\"")
+        }
+        index += 1
       }
       previous = field.rawValue
       skipWhitespace()
       try body(field, &self)
       skipWhitespace()
-      if try consume(UInt8(ascii: ",")) { continue }
-      try expect(UInt8(ascii: "}"))
+      if consume(UInt8(ascii: ",")) { continue }
+      guard consume(UInt8(ascii: "}")) else { throw unexpected(expecting: "',' or '}'") }
       return
     }
   }
 
-  /// Reads an array (or `null`, as none), handing each element to `body`.
+  /// Marks a schema member seen in this object; a second time is the general parser's error, at the
+  /// key's end.
+  private func noteMember(_ field: Member, in seen: inout UInt64, keyEnd: Int) throws(GiveUp) {
+    guard seen & field.bit == 0 else {
+      let name = String(decoding: memberTable.names[field.rawValue], as: UTF8.self)
+      throw syntaxError(JSONParser.repeatedMember(name), at: keyEnd)
+    }
+    seen |= field.bit
+  }
+
+  /// Reads an array (or `null`, as none), handing each element to `body`. Any other value gives up.
   private mutating func elements(_ body: (inout DirectTableDecoder) throws(GiveUp) -> Void) throws(GiveUp) {
     if try null() { return }
-    try expect(UInt8(ascii: "["))
+    guard consume(UInt8(ascii: "[")) else { throw GiveUp() }
     skipWhitespace()
-    if try consume(UInt8(ascii: "]")) { return }
+    if consume(UInt8(ascii: "]")) { return }
     while true {
       skipWhitespace()
       try body(&self)
       skipWhitespace()
-      if try consume(UInt8(ascii: ",")) { continue }
-      try expect(UInt8(ascii: "]"))
+      if consume(UInt8(ascii: ",")) { continue }
+      guard consume(UInt8(ascii: "]")) else { throw unexpected(expecting: "',' or ']'") }
       return
     }
   }
@@ -270,8 +332,9 @@ struct DirectTableDecoder {
   /// A string's bytes as text. Longer text is counted in characters by the general path, which refuses
   /// or keeps it.
   static func string(_ raw: Slice<UnsafeBufferPointer<UInt8>>) throws(GiveUp) -> String {
-    guard raw.count <= Limits.maximumCellLength, let text = UTF8Validation.string(UnsafeBufferPointer(rebasing: raw)) else {
-      throw GiveUp()
+    guard raw.count <= Limits.maximumCellLength else { throw GiveUp() }
+    guard let text = UTF8Validation.string(UnsafeBufferPointer(rebasing: raw)) else {
+      throw GiveUp(syntax: (JSONParser.invalidUTF8, raw.startIndex))
     }
     return text
   }
@@ -281,10 +344,14 @@ struct DirectTableDecoder {
   private mutating func value(
     _ field: TableField, ofIndicatorInto builder: inout TableBuilder, reusing repeated: inout RepeatedText
   ) throws(GiveUp) {
-    guard index < bytes.count else { throw GiveUp() }
+    guard index < bytes.count else { throw unexpected(expecting: "a value") }
     switch bytes[index] {
     case UInt8(ascii: "\""):
-      let raw = try rawString()
+      guard let raw = try rawString() else {
+        let text = try escapedString()
+        if schema.isNumber(field) { builder.set(field, printed: text) } else { builder.setIndicatorText(field, text) }
+        return
+      }
       if schema.isNumber(field) {
         guard !builder.setPlainNumber(field, utf8: UnsafeBufferPointer(rebasing: raw)) else { return }
         builder.set(field, printed: try Self.string(raw))
@@ -300,7 +367,7 @@ struct DirectTableDecoder {
       } else {
         builder.setIndicatorText(field, String(decoding: literal, as: UTF8.self))
       }
-    default: throw GiveUp()
+    default: throw otherValue()
     }
   }
 
@@ -309,10 +376,10 @@ struct DirectTableDecoder {
   /// without making a string. Any other value (an object, an array, a boolean) gives up: the general path
   /// shows it in its finding.
   private mutating func value(_ field: TableField, into builder: inout TableBuilder) throws(GiveUp) {
-    guard index < bytes.count else { throw GiveUp() }
+    guard index < bytes.count else { throw unexpected(expecting: "a value") }
     switch bytes[index] {
     case UInt8(ascii: "\""):
-      let raw = try rawString()
+      guard let raw = try rawString() else { return builder.set(field, printed: try escapedString()) }
       if schema.isNumber(field), builder.setPlainNumber(field, utf8: UnsafeBufferPointer(rebasing: raw)) { return }
       builder.set(field, printed: try Self.string(raw))
     case UInt8(ascii: "n"):
@@ -325,7 +392,16 @@ struct DirectTableDecoder {
       } else {
         builder.set(field, .number(String(decoding: literal, as: UTF8.self)))
       }
-    default: throw GiveUp()
+    default: throw otherValue()
+    }
+  }
+
+  /// A value this decoder does not hand to the builder: an object, an array or a boolean is valid JSON for the
+  /// general path to name in its finding; any other byte is no value at all.
+  private func otherValue() -> GiveUp {
+    switch bytes[index] {
+    case UInt8(ascii: "{"), UInt8(ascii: "["), UInt8(ascii: "t"), UInt8(ascii: "f"): GiveUp()
+    default: unexpected(expecting: "a value")
     }
   }
 
@@ -345,26 +421,34 @@ struct DirectTableDecoder {
 
   /// Validates and skips a value the table does not read (`source`, `goals`).
   private mutating func skipValue(depth: Int) throws(GiveUp) {
-    guard index < bytes.count, depth < JSONParser.maximumDepth else { throw GiveUp() }
+    guard depth < JSONParser.maximumDepth else { throw GiveUp() }
+    guard index < bytes.count else { throw unexpected(expecting: "a value") }
     switch bytes[index] {
     case UInt8(ascii: "\""):
-      guard UTF8Validation.isValid(UnsafeBufferPointer(rebasing: try rawString())) else { throw GiveUp() }
+      guard let raw = try rawString() else {
+        _ = try escapedString()
+        return
+      }
+      guard UTF8Validation.isValid(UnsafeBufferPointer(rebasing: raw)) else {
+        throw syntaxError(JSONParser.invalidUTF8, at: raw.startIndex)
+      }
     case UInt8(ascii: "{"): try members { (_, decoder) throws(GiveUp) in try decoder.skipValue(depth: depth + 1) }
     case UInt8(ascii: "["): try elements { (decoder) throws(GiveUp) in try decoder.skipValue(depth: depth + 1) }
     case UInt8(ascii: "t"): try literal("true")
     case UInt8(ascii: "f"): try literal("false")
     case UInt8(ascii: "n"): try literal("null")
     case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): _ = try numberLiteral()
-    default: throw GiveUp()
+    default: throw unexpected(expecting: "a value")
     }
   }
 
   // MARK: Bytes
 
-  /// The bytes between a string's quotes; an escape or a control character gives up.
-  private mutating func rawString() throws(GiveUp) -> Slice<UnsafeBufferPointer<UInt8>> {
-    try expect(UInt8(ascii: "\""))
-    let start = index
+  /// The bytes between a string's quotes (the cursor is on the opening one), or nil, the cursor left on the
+  /// opening quote, when the string has an escape (`escapedString`); a control character or the end of the
+  /// record is the general parser's error.
+  private mutating func rawString() throws(GiveUp) -> Slice<UnsafeBufferPointer<UInt8>>? {
+    let start = index + 1
     // A local cursor and base address keep the scan in registers.
     guard let base = bytes.baseAddress else { throw GiveUp() }
     let count = bytes.count
@@ -375,37 +459,43 @@ struct DirectTableDecoder {
         index = cursor + 1
         return bytes[start..<cursor]
       }
-      guard byte != UInt8(ascii: "\\"), byte >= 0x20 else { throw GiveUp() }
+      if byte == UInt8(ascii: "\\") { return nil }
+      guard byte >= 0x20 else { throw syntaxError(JSONParser.unescapedControl(byte), at: cursor) }
       cursor += 1
     }
-    throw GiveUp()
+    throw syntaxError(JSONParser.endInsideString, at: count)
+  }
+
+  /// A string with escapes, read by the general parser's string reader: the same text, or its error where
+  /// it would give it. Text longer than a cell is left to the general path, as unescaped text is.
+  private mutating func escapedString() throws(GiveUp) -> String {
+    let text: String
+    do {
+      text = try JSONParser.string(bytes, &index)
+    } catch {
+      throw syntaxError(error.message)
+    }
+    guard text.utf8.count <= Limits.maximumCellLength else { throw GiveUp() }
+    return text
   }
 
   /// A number as RFC 8259 writes it (the parser's own scan).
   private mutating func numberLiteral() throws(GiveUp) -> Slice<UnsafeBufferPointer<UInt8>> {
     let start = index
-    guard JSONParser.scanNumber(bytes, &index) == nil else { throw GiveUp() }
+    if let problem = JSONParser.scanNumber(bytes, &index) { throw syntaxError(problem) }
     return bytes[start..<index]
   }
 
   private mutating func literal(_ word: StaticString) throws(GiveUp) {
-    let count = word.utf8CodeUnitCount
-    guard index + count <= bytes.count else { throw GiveUp() }
-    for offset in 0..<count where bytes[index + offset] != word.utf8Start[offset] { throw GiveUp() }
-    index += count
+    if let problem = JSONParser.wordProblem(bytes, at: index, word) { throw syntaxError(problem) }
+    index += word.utf8CodeUnitCount
   }
 
   private mutating func skipWhitespace() {
-    var lineStart = 0
     JSONParser.skipWhitespace(bytes, &index, line: &line, lineStart: &lineStart)
   }
 
-  private mutating func expect(_ byte: UInt8) throws(GiveUp) {
-    guard index < bytes.count, bytes[index] == byte else { throw GiveUp() }
-    index += 1
-  }
-
-  private mutating func consume(_ byte: UInt8) throws(GiveUp) -> Bool {
+  private mutating func consume(_ byte: UInt8) -> Bool {
     guard index < bytes.count, bytes[index] == byte else { return false }
     index += 1
     return true

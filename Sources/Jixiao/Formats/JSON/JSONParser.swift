@@ -52,7 +52,11 @@ public struct JSONParser {
     Error(line: line, column: index - lineStart + 1, message: message)
   }
 
-  private func describeCurrent() -> String {
+  private func describeCurrent() -> String { Self.describe(bytes, at: index) }
+
+  /// What stands at `index`, as an error names it. Shared with `DirectTableDecoder`, whose errors are this
+  /// parser's.
+  static func describe(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> String {
     guard index < bytes.count else { return "end of input" }
     let byte = bytes[index]
     if byte >= 0x20 && byte < 0x7F { return "'\(Character(Unicode.Scalar(byte)))'" }
@@ -106,15 +110,29 @@ public struct JSONParser {
   }
 
   private mutating func expectWord(_ word: StaticString) throws(Error) {
+    if let problem = Self.wordProblem(bytes, at: index, word) { throw error(problem) }
+    index += word.utf8CodeUnitCount
+  }
+
+  /// Why `word` (`true`, `false`, `null`) is not at `index`, or nil when it is. Shared with `DirectTableDecoder`.
+  static func wordProblem(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, _ word: StaticString) -> String? {
     let count = word.utf8CodeUnitCount
-    guard index + count <= bytes.count else { throw error("unexpected end of input; expected \(word)") }
+    guard index + count <= bytes.count else { return "unexpected end of input; expected \(word)" }
     for offset in 0..<count where bytes[index + offset] != word.utf8Start[offset] {
       let end = min(bytes.count, index + 12)
       let text = String(decoding: bytes[index..<end], as: UTF8.self).prefix(while: { $0 != "\n" })
-      throw error("unexpected text '\(text)…'; expected a JSON value (a table is an object: {\"name\": …})")
+      return "unexpected text '\(text)…'; expected a JSON value (a table is an object: {\"name\": …})"
     }
-    index += count
+    return nil
   }
+
+  /// The messages of errors in strings, shared with `DirectTableDecoder`.
+  static let invalidUTF8 = "the string is not valid UTF-8; save the file as UTF-8"
+  static let endInsideString = "unexpected end of input inside a string"
+  static func unescapedControl(_ byte: UInt8) -> String {
+    "a control character (0x\(String(byte, radix: 16))) inside a string must be escaped"
+  }
+  static func repeatedMember(_ key: String) -> String { "the member \"\(key)\" appears twice in one object; keep one" }
 
   private mutating func parseObject(depth: Int) throws(Error) -> JSONObject {
     let objectLine = line
@@ -134,7 +152,7 @@ public struct JSONParser {
       let (keyLine, keyColumn) = (line, index - lineStart + 1)
       let key = try parseString()
       guard seen.insert(key).inserted else {
-        throw error("the member \"\(key)\" appears twice in one object; keep one")
+        throw error(Self.repeatedMember(key))
       }
       skipWhitespace()
       guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
@@ -217,6 +235,22 @@ public struct JSONParser {
   }
 
   private mutating func parseString() throws(Error) -> String {
+    do {
+      return try Self.string(bytes, &index)
+    } catch {
+      throw self.error(error.message)
+    }
+  }
+
+  /// Why a string cannot be read, at the index `string(_:_:)` leaves.
+  struct StringProblem: Swift.Error {
+    let message: String
+  }
+
+  /// The text of the string whose opening quote is at `index`, escapes decoded; `index` ends past its
+  /// closing quote, or where the problem is. Shared with `DirectTableDecoder`, which reads escaped strings
+  /// with it, so that both give the same text and the same errors.
+  static func string(_ bytes: UnsafeBufferPointer<UInt8>, _ index: inout Int) throws(StringProblem) -> String {
     index += 1
     // Fast path: no escape and no control character before the closing quote.
     var end = index
@@ -225,7 +259,7 @@ public struct JSONParser {
     }
     if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
       guard let text = String(validating: bytes[index..<end], as: UTF8.self) else {
-        throw error("the string is not valid UTF-8; save the file as UTF-8")
+        throw StringProblem(message: Self.invalidUTF8)
       }
       index = end + 1
       return text
@@ -233,18 +267,18 @@ public struct JSONParser {
     var utf8: [UInt8] = Array(bytes[index..<end])
     index = end
     while true {
-      guard index < bytes.count else { throw error("unexpected end of input inside a string") }
+      guard index < bytes.count else { throw StringProblem(message: Self.endInsideString) }
       let byte = bytes[index]
       switch byte {
       case UInt8(ascii: "\""):
         index += 1
         guard let text = String(validating: utf8, as: UTF8.self) else {
-          throw error("the string is not valid UTF-8; save the file as UTF-8")
+          throw StringProblem(message: Self.invalidUTF8)
         }
         return text
       case UInt8(ascii: "\\"):
         index += 1
-        guard index < bytes.count else { throw error("unexpected end of input after '\\'") }
+        guard index < bytes.count else { throw StringProblem(message: "unexpected end of input after '\\'") }
         let escape = bytes[index]
         index += 1
         switch escape {
@@ -256,20 +290,27 @@ public struct JSONParser {
         case UInt8(ascii: "n"): utf8.append(0x0A)
         case UInt8(ascii: "r"): utf8.append(0x0D)
         case UInt8(ascii: "t"): utf8.append(0x09)
-        case UInt8(ascii: "u"): utf8.append(contentsOf: try parseUnicodeEscape())
-        default: throw error("unknown escape '\\\(Character(Unicode.Scalar(escape)))' in a string")
+        case UInt8(ascii: "u"): utf8.append(contentsOf: try unicodeEscape(bytes, &index).utf8)
+        default: throw StringProblem(message: "unknown escape '\\\(Character(Unicode.Scalar(escape)))' in a string")
         }
       case 0x00..<0x20:
-        throw error("a control character (0x\(String(byte, radix: 16))) inside a string must be escaped")
+        throw StringProblem(message: Self.unescapedControl(byte))
       default:
-        utf8.append(byte)
-        index += 1
+        // The run of plain bytes up to the next quote, escape or control character, at once.
+        var runEnd = index + 1
+        while runEnd < bytes.count, bytes[runEnd] != UInt8(ascii: "\""), bytes[runEnd] != UInt8(ascii: "\\"),
+          bytes[runEnd] >= 0x20
+        {
+          runEnd += 1
+        }
+        utf8.append(contentsOf: bytes[index..<runEnd])
+        index = runEnd
       }
     }
   }
 
-  private mutating func parseHex4() throws(Error) -> UInt32 {
-    guard index + 4 <= bytes.count else { throw error("unexpected end of input in a \\u escape") }
+  private static func hex4(_ bytes: UnsafeBufferPointer<UInt8>, _ index: inout Int) throws(StringProblem) -> UInt32 {
+    guard index + 4 <= bytes.count else { throw StringProblem(message: "unexpected end of input in a \\u escape") }
     var value: UInt32 = 0
     for _ in 0..<4 {
       let byte = bytes[index]
@@ -278,7 +319,7 @@ public struct JSONParser {
       case 0x30...0x39: digit = UInt32(byte - 0x30)
       case 0x41...0x46: digit = UInt32(byte - 0x41 + 10)
       case 0x61...0x66: digit = UInt32(byte - 0x61 + 10)
-      default: throw error("a \\u escape needs 4 hexadecimal digits")
+      default: throw StringProblem(message: "a \\u escape needs 4 hexadecimal digits")
       }
       value = value * 16 + digit
       index += 1
@@ -286,18 +327,20 @@ public struct JSONParser {
     return value
   }
 
-  private mutating func parseUnicodeEscape() throws(Error) -> [UInt8] {
-    var scalarValue = try parseHex4()
+  private static func unicodeEscape(
+    _ bytes: UnsafeBufferPointer<UInt8>, _ index: inout Int
+  ) throws(StringProblem) -> Unicode.Scalar {
+    var scalarValue = try hex4(bytes, &index)
     if (0xD800...0xDBFF).contains(scalarValue) {
       guard index + 2 <= bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
-        throw error("a high surrogate \\u escape must be followed by a low surrogate")
+        throw StringProblem(message: "a high surrogate \\u escape must be followed by a low surrogate")
       }
       index += 2
-      let low = try parseHex4()
-      guard (0xDC00...0xDFFF).contains(low) else { throw error("invalid low surrogate in a \\u escape") }
+      let low = try hex4(bytes, &index)
+      guard (0xDC00...0xDFFF).contains(low) else { throw StringProblem(message: "invalid low surrogate in a \\u escape") }
       scalarValue = 0x10000 + ((scalarValue - 0xD800) << 10) + (low - 0xDC00)
     }
-    guard let scalar = Unicode.Scalar(scalarValue) else { throw error("a lone surrogate \\u escape") }
-    return Array(String(Character(scalar)).utf8)
+    guard let scalar = Unicode.Scalar(scalarValue) else { throw StringProblem(message: "a lone surrogate \\u escape") }
+    return scalar
   }
 }

@@ -1,0 +1,182 @@
+import Foundation
+
+/// Issue 19's measures beside the runner's: instructions a table under callgrind on the synthetic year and
+/// on the year with Chinese names and defective rows (`jixiao-bench profile`, or `run --callgrind`), and
+/// orjson's one-core decode-only rate on the same JSON Lines file, when Python and orjson are present.
+/// Instruction counts are repeatable on a shared machine, where wall time is not.
+enum IssueNineteen {
+  /// The tables of each callgrind run: enough for the per-table cost to dwarf noise, few enough for a minute.
+  static let callgrindTables = 300
+
+  /// Callgrind figures of both years (and of a malformed record), or a note when valgrind is absent.
+  static func profile(tables: Int, seed: UInt64, top: Int) throws {
+    guard let valgrind = executable("valgrind") else {
+      print("callgrind: skipped (valgrind is not on PATH)")
+      return
+    }
+    let directory = NSTemporaryDirectory() + "jixiao-bench-profile-\(getpid())/"
+    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let empty = directory + "empty.jsonl"
+    FileManager.default.createFile(atPath: empty, contents: Data())
+    let baseline = try callgrind(valgrind, file: empty, output: directory + "empty.out")
+    print("callgrind: \(tables) tables a year, seed \(seed), rescore → jsonl at 1 job, less a run on an empty file")
+    print("  (the empty run, start-up and loading the profile: \(baseline) instructions)")
+    for chinese in [false, true] {
+      let file = directory + (chinese ? "chinese.jsonl" : "synthetic.jsonl")
+      try Bench.generate(tables: tables, seed: seed, to: file, chineseNames: chinese)
+      let out = directory + (chinese ? "chinese.out" : "synthetic.out")
+      let total = try callgrind(valgrind, file: file, output: out)
+      let label = chinese ? "Chinese names, ~1 % defective rows" : "synthetic year"
+      print(
+        "  \(label.padding(toLength: 36, withPad: " ", startingAt: 0))"
+          + String(format: "%9.0f instructions a table", Double(total - baseline) / Double(tables)))
+      let duplicates = inclusive(of: ["DuplicateIndicatorCheck", "findings"], in: out)
+      print(
+        "    DuplicateIndicatorCheck.findings (inclusive)"
+          + String(format: "%9.0f instructions a table (one call a table)", Double(duplicates) / Double(tables)))
+      if top > 0 {
+        print("    top \(top) functions (exclusive, instructions a table and share, less the empty run):")
+        for line in topFunctions(out, less: directory + "empty.out", tables: tables, count: top) { print("      " + line) }
+      }
+    }
+    let malformed = directory + "malformed.jsonl"
+    try malformedYear(from: directory + "synthetic.jsonl", records: 50, to: malformed)
+    let rejected = try callgrind(valgrind, file: malformed, output: directory + "malformed.out")
+    print(
+      "  a malformed record (an error at its end)"
+        + String(format: "%9.0f instructions a record", Double(rejected - baseline) / 50))
+  }
+
+  /// `records` copies of the first synthetic table, each broken just before its end (`null` misspelt):
+  /// the record a fast decoder reads nearly all of before it fails.
+  static func malformedYear(from file: String, records: Int, to path: String) throws {
+    let first = try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n")[0]
+    let broken = first.replacingOccurrences(of: #""claimedGrade":null}"#, with: #""claimedGrade":nul}"#)
+    try String(repeating: broken + "\n", count: records).write(toFile: path, atomically: true, encoding: .utf8)
+  }
+
+  /// The instructions of `jixiao-bench child-rescore FILE 1` under callgrind.
+  static func callgrind(_ valgrind: String, file: String, output: String) throws -> Int {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: valgrind)
+    process.arguments = [
+      "--tool=callgrind", "--callgrind-out-file=\(output)", selfPath(), "child-rescore", file, "1",
+    ]
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    process.waitUntilExit()
+    let text = try String(contentsOfFile: output, encoding: .utf8)
+    for line in text.split(separator: "\n") where line.hasPrefix("totals:") || line.hasPrefix("summary:") {
+      if let count = Int(line.split(separator: " ").last ?? "") { return count }
+    }
+    return 0
+  }
+
+  /// The largest inclusive count of a function whose (mangled) name holds every part.
+  static func inclusive(of parts: [String], in output: String) -> Int {
+    annotate(output, inclusive: true).compactMap { line -> Int? in
+      guard parts.allSatisfy(line.contains) else { return nil }
+      return count(line)
+    }.max() ?? 0
+  }
+
+  /// The functions costing most per table: exclusive counts of the year's run less those of the empty run.
+  static func topFunctions(_ output: String, less baseline: String, tables: Int, count: Int) -> [String] {
+    func counts(_ file: String) -> [String: Int] {
+      var counts: [String: Int] = [:]
+      for line in annotate(file, inclusive: false) where !line.contains("PROGRAM TOTALS") {
+        guard let value = Self.count(line), let close = line.firstIndex(of: ")") else { continue }
+        counts[line[line.index(after: close)...].trimmingCharacters(in: .whitespaces), default: 0] += value
+      }
+      return counts
+    }
+    let before = counts(baseline)
+    let costs = counts(output).map { ($0.key, $0.value - before[$0.key, default: 0]) }.sorted { $0.1 > $1.1 }
+    let total = Double(costs.reduce(0) { $0 + max($1.1, 0) })
+    let top = costs.prefix(count).map { name, cost in
+      String(format: "%8.0f %5.1f %%  ", Double(cost) / Double(tables), Double(cost) / total * 100) + name
+    }
+    let text = top.joined(separator: "\n")
+    let shown = executable("swift-demangle").map { run($0, ["--simplified", "--compact"], input: text) } ?? text
+    return shown.split(separator: "\n").map { line in
+      // The source file's path says less than the function's name.
+      let short = line.replacingOccurrences(of: #"  [^ ]*/"#, with: "  ", options: .regularExpression)
+      return String(short.replacingOccurrences(of: #" \[[^]]*\]$"#, with: "", options: .regularExpression).prefix(150))
+    }
+  }
+
+  private static func annotate(_ output: String, inclusive: Bool) -> [String] {
+    guard let annotate = executable("callgrind_annotate") else { return [] }
+    return run(annotate, ["--auto=no", "--inclusive=\(inclusive ? "yes" : "no")", "--threshold=100", output])
+      .split(separator: "\n").map(String.init)
+  }
+
+  /// The leading count of a callgrind_annotate line (`1,234,567 (12.3%)  file:function`).
+  private static func count(_ line: String) -> Int? {
+    let digits = line.drop { $0 == " " }.prefix { $0.isNumber || $0 == "," }.filter { $0 != "," }
+    return digits.isEmpty ? nil : Int(digits)
+  }
+
+  // MARK: orjson
+
+  /// orjson's one-core decode-only rate on `file` (best of 3), and the ratio of `rescoreRate` to it; a
+  /// note when python3 or orjson is absent (CI needs neither).
+  static func orjsonComparison(file: String, rescoreRate: Double) {
+    guard let python = executable("python3"), run(python, ["-c", "import orjson; print('ok')"]).hasPrefix("ok") else {
+      print("orjson: skipped (python3 with orjson is not importable; `pip install orjson` to compare)")
+      return
+    }
+    let script = """
+      import orjson, sys, time
+      lines = [line for line in open(sys.argv[1], 'rb').read().split(b'\\n') if line]
+      best = float('inf')
+      for _ in range(3):
+          start = time.perf_counter()
+          for line in lines:
+              orjson.loads(line)
+          best = min(best, time.perf_counter() - start)
+      print(len(lines) / best)
+      """
+    guard let rate = Double(run(python, ["-c", script, file]).trimmingCharacters(in: .whitespacesAndNewlines)) else {
+      print("orjson: skipped (the measuring script failed)")
+      return
+    }
+    print(
+      "orjson.loads only, 1 core".padding(toLength: 30, withPad: " ", startingAt: 0)
+        + String(format: "          %10.0f tables/s", rate))
+    print(String(format: "ratio rescore (2 jobs) / orjson (1 core): %.2f (issue 19 asks ≥ 1.0)", rescoreRate / rate))
+  }
+
+  // MARK: Processes
+
+  static func selfPath() -> String {
+    URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().path
+  }
+
+  static func executable(_ name: String) -> String? {
+    let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+    return path.split(separator: ":").map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+  }
+
+  /// The standard output of a child process (its errors dropped).
+  static func run(_ executable: String, _ arguments: [String], input: String? = nil) -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments
+    let pipe = Pipe()
+    let feed = Pipe()
+    process.standardOutput = pipe
+    process.standardError = FileHandle.nullDevice
+    if input != nil { process.standardInput = feed }
+    guard (try? process.run()) != nil else { return "" }
+    if let input {
+      feed.fileHandleForWriting.write(Data(input.utf8))
+      try? feed.fileHandleForWriting.close()
+    }
+    let output = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return String(decoding: output, as: UTF8.self)
+  }
+}
