@@ -157,7 +157,7 @@ extension PositionedTextAssembler {
     var lines = self.lines(words).map(pieces)
     // A page number alone on the page's first or last line.
     for index in [lines.count - 1, 0] where lines.indices.contains(index) {
-      if lines[index].count == 1, WrappedText.isPageNumber(lines[index][0].text) { lines.remove(at: index) }
+      if lines[index].count == 1, PageNumber.isPrinted(atPageEdge: lines[index][0].text) { lines.remove(at: index) }
     }
     // Wrapped cells: each piece joins an open cell of the line above (or, for layout text, of the line
     // above that, when nothing between them stands in its way).
