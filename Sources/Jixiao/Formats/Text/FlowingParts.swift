@@ -125,7 +125,7 @@ struct PartReader {
     guard let first = words.first else { return false }
     let firstKey = FormText.key(String(first))
     if firstKey == "一级" || firstKey == "一级指标" || firstKey == "一级指" { return true }
-    return words.count >= 3 && words.contains { vocabulary.nameHeaders.contains(FormText.labelKey(String($0))) }
+    return TableSegmenter.namesIndicatorColumn(words, vocabulary: vocabulary)
   }
 
   func isHeaderLabel(_ word: Substring) -> Bool { vocabulary.headerLabels.contains(FormText.labelKey(String(word))) }
@@ -388,7 +388,7 @@ struct PartReader {
     var next = index + 1
     var pieces = Self.pieces(of: lines[index])
     let label = pieces.removeFirst()
-    while next < lines.count, TableSegmenter.isTotalContinuation(lines[next].text) {
+    while next < lines.count, TableSegmenter.isTotalContinuation(lines[next].text, vocabulary: vocabulary) {
       pieces += Self.pieces(of: lines[next])
       next += 1
     }
