@@ -149,10 +149,10 @@ public enum TableReader {
     return named
   }
 
-  /// A ZIP package or an OLE2 file is a workbook or a Word document (`OfficeFileSniffer`); `%PDF-` at the
-  /// start is a PDF; several lines
-  /// each starting with `{` are JSON Lines; anything else is one document. A UTF-8 byte order mark before
-  /// the first line is not part of it (the line splitter skips it too).
+  /// A ZIP package or an OLE2 file is a workbook or a Word document (`OfficeFileSniffer`); `%PDF-` within
+  /// the first kilobyte is a PDF (`PDFReader.isPDF`); several lines each starting with `{` are JSON Lines;
+  /// anything else is one document. A UTF-8 byte order mark before the first line is not part of it (the
+  /// line splitter skips it too).
   static func sniff(_ bytes: some Collection<UInt8>) -> InputFormat {
     if let office = OfficeFileSniffer.format(of: bytes) { return office }
     if PDFReader.isPDF(bytes) { return .pdf }
