@@ -295,8 +295,9 @@ struct PartReader {
     return vocabulary.isFundsTotal(String(first))
   }
 
+  /// A number of a funds row (`1,234.5`, `98%`), or the mark of an empty cell (`CellGrammar.emptyMarks`).
   static func isFundsValue(_ piece: String) -> Bool {
-    ["—", "-", "——", "–", "/"].contains(piece) || TextColumn.isNumber(piece)
+    (!piece.isEmpty && CellGrammar.isEmptyMark(piece)) || TextColumn.isNumber(piece)
       || TextColumn.isNumber(FormText.droppingPercent(piece))
       || TextColumn.isNumber(piece.replacingOccurrences(of: ",", with: ""))
   }
