@@ -33,8 +33,8 @@ struct LevelKeys: Equatable {
   }
 }
 
-/// Level names as reviewers compare them: spaces and a trailing 指标 trimmed, traditional forms mapped
-/// to simplified ones (the map is the profile's).
+/// A level name's folding: spaces and a trailing 指标 trimmed, traditional forms mapped to simplified ones
+/// (the map is the profile's). Checks compare `FoldedKey(level:folding:)`, this folding in normal form C.
 public struct LevelName: Sendable, Hashable, CustomStringConvertible {
   public let key: String
 
