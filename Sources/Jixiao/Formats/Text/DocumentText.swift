@@ -27,7 +27,7 @@ public struct DocumentText: Sendable, Hashable {
       self.startsPage = startsPage
     }
 
-    /// Blank: nothing but spaces and tabs.
+    /// Blank: nothing but whitespace (spaces, tabs, U+3000 …: `FormText.isWhitespace`).
     public var isBlank: Bool { text.unicodeScalars.allSatisfy(FormText.isWhitespace) }
 
     /// Whether the line is a cell of tab-separated text (seed 002): it starts with a tab.
