@@ -106,7 +106,7 @@ extension PositionedTextAssembler {
 
   /// The header words and part labels a wrapped piece of layout text may complete.
   static let knownLabels: Set<String> = {
-    var keys = Set(TableSchema.declarations.filter { $0.place != .table }.flatMap(\.headers).map(FormText.labelKey))
+    var keys = Set(TableSchema.headers(at: [.funds, .source, .indicator]).map(FormText.labelKey))
     let vocabulary = FormVocabulary.standard
     for set in [
       vocabulary.headerLabels, vocabulary.goalsLabels, vocabulary.nameHeaders, vocabulary.level1Headers,

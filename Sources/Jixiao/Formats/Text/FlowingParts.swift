@@ -29,7 +29,7 @@ struct PartReader {
   static let fundsHeaders: [String] = headerKeys(of: .funds) + headerKeys(of: .source)
 
   private static func headerKeys(of place: FieldPlace) -> [String] {
-    let keys = TableSchema.declarations.filter { $0.place == place }.flatMap(\.headers).map(TableSchema.headerKey)
+    let keys = TableSchema.headers(at: [place]).map(TableSchema.headerKey)
     return Array(Set(keys.filter { $0.unicodeScalars.contains { $0.value > 0x7F } })).sorted()
   }
 
