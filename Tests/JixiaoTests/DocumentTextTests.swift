@@ -446,4 +446,12 @@ import Testing
     #expect(TableReader.resolve(nil, path: "决算.txt", firstBlock: Array(" 项目支出绩效自评表".utf8)) == .text)
     #expect(TableReader.resolve(.text, path: "batch.txt", firstBlock: Array(line.utf8)) == .text)
   }
+
+  @Test func aValueColumnTakesEveryOperatorTheCellGrammarReads() {
+    for (sign, _) in CellGrammar.symbolOperators {
+      #expect(TextColumn.value.accepts(sign + "95%"), "\(sign)")
+      #expect(TextColumn.startsWithOperator(sign + "95%"), "\(sign)")
+    }
+    #expect(!TextColumn.value.accepts("完成年度工作任务的95%以上"))
+  }
 }

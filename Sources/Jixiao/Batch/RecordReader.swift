@@ -24,15 +24,9 @@ enum RawRecord: Sendable {
     case .jsonDocument(let bytes, let file):
       return TableReader.read(bytes, file: file, format: .json)
     case .csvTable(let rows):
-      switch rows.build() {
-      case .success(let table): return [.table(table)]
-      case .failure(let error): return [.rejected(error)]
-      }
+      return [TableReader.Record(built: rows.build())]
     case .printedForm(let form):
-      switch form.build() {
-      case .success(let table): return [.table(table)]
-      case .failure(let error): return [.rejected(error)]
-      }
+      return [TableReader.Record(built: form.build())]
     case .rejected(let error):
       return [.rejected(error)]
     }

@@ -120,6 +120,12 @@ public enum TableSchema {
   /// (`FormText.key`, which defines it with a fast path for the many cells that hold nothing to fold).
   public static func headerKey(_ header: String) -> String { FormText.key(header) }
 
+  /// Every header a form may print for the fields at `places`, as declared: a reader keys them as it keys
+  /// the text it finds.
+  static func headers(at places: Set<FieldPlace>) -> [String] {
+    declarations.filter { places.contains($0.place) }.flatMap(\.headers)
+  }
+
   /// The fields among `fields` by the key of each of their headers. Two fields that share a header among
   /// the same fields would make a header ambiguous: `TableSchemaTests` proves the layouts have none.
   public static func headers(of fields: some Sequence<TableField>) -> [String: TableField] {

@@ -26,7 +26,7 @@ struct StructureCheck: TableCheck {
     for (indicator, keys) in zip(context.table.indicators, context.levels) {
       guard let level1 = indicator.level1, let level2 = indicator.level2 else { continue }
       let allowed: Set<String>?
-      if let known = verdicts.last(where: { $0.keys.sameBytes(as: keys) }) {
+      if let known = verdicts.last(where: { $0.keys == keys }) {
         allowed = known.misplacedFrom
       } else {
         // Linear, by bytes: a profile lists a handful of names, folded as the table's are.

@@ -59,13 +59,20 @@ extension TableReader {
       case .failure(let error): self = .rejected(error)
       }
     }
+
+    /// A printed form built with its values' cells.
+    init(form: PrintedFormTable) {
+      var builder = form.makeBuilder(recordingProvenance: true)
+      form.fill(&builder)
+      self.init(builder)
+    }
   }
 
   /// The tables of a file, each with the place of each value, read as `read` reads them: printed forms
-  /// (.xlsx, .docx, a form CSV) with their cells; JSON documents and JSON Lines by the general parser,
-  /// which keeps each member's line and column (the batch's direct decoder keeps none, and stays as
-  /// fast); a flat CSV with each cell's line and column. A record that cannot be read is a rejection, as
-  /// in `read`.
+  /// (.xlsx, .docx, .pdf, a form CSV, a document's text) with their cells; JSON documents and JSON Lines
+  /// by the general parser, which keeps each member's line and column (the batch's direct decoder keeps
+  /// none, and stays as fast); a flat CSV with each cell's line and column. A record that cannot be read
+  /// is a rejection, as in `read`.
   public static func extract(_ bytes: [UInt8], file: String, format: InputFormat? = nil) -> [Extraction] {
     let resolved = resolve(format, path: file, firstBlock: bytes.prefix(ByteSource.blockSize))
     if holdsPrintedForms(bytes, format: resolved) { return extractForms(bytes, file: file, format: resolved) }
@@ -85,11 +92,7 @@ extension TableReader {
     switch printedForms(bytes, file: file, format: format) {
     case .failure(let error): return [.rejected(error)]
     case .success(let found):
-      return found.forms.map { form in
-        var builder = form.makeBuilder(recordingProvenance: true)
-        form.fill(&builder)
-        return Extraction(builder)
-      } + found.unread.map { .rejected($0) }
+      return found.forms.map(Extraction.init(form:)) + found.unread.map { .rejected($0) }
     }
   }
 
@@ -113,9 +116,7 @@ extension RawRecord {
     case .csvTable(let rows):
       return [rows.extract()]
     case .printedForm(let form):
-      var builder = form.makeBuilder(recordingProvenance: true)
-      form.fill(&builder)
-      return [TableReader.Extraction(builder)]
+      return [TableReader.Extraction(form: form)]
     case .rejected(let error):
       return [.rejected(error)]
     }

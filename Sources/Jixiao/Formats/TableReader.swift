@@ -18,6 +18,14 @@ public enum TableReader {
   public enum Record: Sendable {
     case table(Table)
     case rejected(InputError)
+
+    /// The table a builder made, or why it made none.
+    init(built: Result<Table, InputError>) {
+      switch built {
+      case .success(let table): self = .table(table)
+      case .failure(let error): self = .rejected(error)
+      }
+    }
   }
 
   /// The format a file name implies (`.jsonl`/`.ndjson` → JSON Lines, `.csv`, `.xlsx`, `.docx`, `.pdf`, `.txt`
@@ -51,18 +59,13 @@ public enum TableReader {
   }
 
   /// The printed forms of a workbook, a Word document, a PDF, a form CSV or a document's text, each a
-  /// record (`eachPrintedForm`), each built by `PrintedFormTable`; a file that cannot be read, or holds no form, is a rejection
-  /// naming it (after the tables of the sheets read before the one that could not be).
+  /// record (`eachPrintedForm`), each built by `PrintedFormTable`; a file that cannot be read, or holds no
+  /// form, is a rejection naming it (after the tables of the sheets read before the one that could not be).
   static func readForms(_ bytes: [UInt8], file: String, format: InputFormat) -> [Record] {
     var records: [Record] = []
     let failure = eachPrintedForm(
       bytes, file: file, format: format,
-      { form in
-        switch form.build() {
-        case .success(let table): records.append(.table(table))
-        case .failure(let error): records.append(.rejected(error))
-        }
-      }, unread: { records.append(.rejected($0)) })
+      { records.append(Record(built: $0.build())) }, unread: { records.append(.rejected($0)) })
     if let failure { records.append(.rejected(failure)) }
     return records
   }
@@ -71,15 +74,10 @@ public enum TableReader {
   /// PDF, its reading timed part by part).
   public static func readForms(grids: [Grid], file: String) -> [Record] {
     var collector = FormCollector()
-    return grids.flatMap { collector.forms(in: $0) }.map { form in
-      switch form.build() {
-      case .success(let table): .table(table)
-      case .failure(let error): .rejected(error)
-      }
-    }
+    return grids.flatMap { collector.forms(in: $0) }.map { Record(built: $0.build()) }
   }
 
-  /// The forms of a workbook, a Word document, a form CSV or a document's text, each ready to fill a
+  /// The forms of a workbook, a Word document, a PDF, a form CSV or a document's text, each ready to fill a
   /// builder, with the tables a document holds but tells in prose (`unread`, each a rejection), or why there
   /// are none: the file cannot be read, or no grid holds a form.
   static func printedForms(
@@ -151,10 +149,10 @@ public enum TableReader {
     return named
   }
 
-  /// A ZIP package or an OLE2 file is a workbook or a Word document (`OfficeFileSniffer`); `%PDF-` at the
-  /// start is a PDF; several lines
-  /// each starting with `{` are JSON Lines; anything else is one document. A UTF-8 byte order mark before
-  /// the first line is not part of it (the line splitter skips it too).
+  /// A ZIP package or an OLE2 file is a workbook or a Word document (`OfficeFileSniffer`); `%PDF-` within
+  /// the first kilobyte is a PDF (`PDFReader.isPDF`); several lines each starting with `{` are JSON Lines;
+  /// anything else is one document. A UTF-8 byte order mark before the first line is not part of it (the
+  /// line splitter skips it too).
   static func sniff(_ bytes: some Collection<UInt8>) -> InputFormat {
     if let office = OfficeFileSniffer.format(of: bytes) { return office }
     if PDFReader.isPDF(bytes) { return .pdf }

@@ -1,13 +1,9 @@
 /// An indicator's level 1 and level 2 as compared (`FoldedKey(level:folding:)`; empty when not printed),
-/// computed once per distinct pair of a table when it is scored: the folding is the profile's.
-struct LevelKeys {
+/// computed once per distinct pair of a table when it is scored: the folding is the profile's. Two are
+/// equal when both keys are, byte for byte (`FoldedKey`).
+struct LevelKeys: Equatable {
   var level1: FoldedKey
   var level2: FoldedKey
-
-  /// Both keys equal (byte for byte).
-  func sameBytes(as other: LevelKeys) -> Bool {
-    level1 == other.level1 && level2 == other.level2
-  }
 
   /// The keys of every indicator; a row that prints the same level names as the row before (most do)
   /// reuses its keys.
@@ -37,8 +33,8 @@ struct LevelKeys {
   }
 }
 
-/// Level names as reviewers compare them: spaces and a trailing 指标 trimmed, traditional forms mapped
-/// to simplified ones (the map is the profile's).
+/// A level name's folding: spaces and a trailing 指标 trimmed, traditional forms mapped to simplified ones
+/// (the map is the profile's). Checks compare `FoldedKey(level:folding:)`, this folding in normal form C.
 public struct LevelName: Sendable, Hashable, CustomStringConvertible {
   public let key: String
 

@@ -193,7 +193,7 @@ public struct Profile: Sendable, Hashable {
     get { fields.ruleKeywords }
     set { change { $0.ruleKeywords = newValue } }
   }
-  /// Level 1 → the level 2 names it accepts, per table kind (names compared as `LevelName`).
+  /// Level 1 → the level 2 names it accepts, per table kind (names folded as `levelName` folds them).
   public var hierarchy: [Table.Kind: [String: Set<String>]] {
     get { fields.hierarchy }
     set { change { $0.hierarchy = newValue } }

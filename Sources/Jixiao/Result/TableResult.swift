@@ -26,11 +26,11 @@ public struct TableResult: Sendable, Hashable {
   /// What the table's file was saved in; anything but UTF-8 was transcoded, and the reports say so.
   public var sourceEncoding: SourceEncoding = .utf8
 
-  /// Claimed minus recomputed total, when a total was claimed and the weights add up to 100.
   /// A finding at warning or above: what a reviewer must look at (the HTML report gives such a table
   /// its own entry).
   public var isFlagged: Bool { findings.contains { $0.severity != .info } }
 
+  /// Claimed minus recomputed total, when a total was claimed and the weights add up to 100.
   public var overClaimed: Hundredths? {
     guard weightsOffScale == nil else { return nil }
     return claimedTotal.map { $0 - recomputedTotal }

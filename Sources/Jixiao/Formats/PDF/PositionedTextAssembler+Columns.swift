@@ -9,7 +9,7 @@ extension PositionedTextAssembler {
   }
 
   static let fundsHeaders: Set<String> = Set(
-    TableSchema.declarations.filter { $0.place == .funds || $0.place == .source }.flatMap(\.headers).map(FormText.labelKey))
+    TableSchema.headers(at: [.funds, .source]).map(FormText.labelKey))
 
   /// A table's header printed again at the top of the next page: the same texts as the header above.
   func droppingRepeatedHeaders(_ bands: [Band]) -> [Band] {

@@ -106,7 +106,7 @@ extension PositionedTextAssembler {
 
   /// The header words and part labels a wrapped piece of layout text may complete.
   static let knownLabels: Set<String> = {
-    var keys = Set(TableSchema.declarations.filter { $0.place != .table }.flatMap(\.headers).map(FormText.labelKey))
+    var keys = Set(TableSchema.headers(at: [.funds, .source, .indicator]).map(FormText.labelKey))
     let vocabulary = FormVocabulary.standard
     for set in [
       vocabulary.headerLabels, vocabulary.goalsLabels, vocabulary.nameHeaders, vocabulary.level1Headers,
@@ -157,7 +157,7 @@ extension PositionedTextAssembler {
     var lines = self.lines(words).map(pieces)
     // A page number alone on the page's first or last line.
     for index in [lines.count - 1, 0] where lines.indices.contains(index) {
-      if lines[index].count == 1, WrappedText.isPageNumber(lines[index][0].text) { lines.remove(at: index) }
+      if lines[index].count == 1, PageNumber.isPrinted(atPageEdge: lines[index][0].text) { lines.remove(at: index) }
     }
     // Wrapped cells: each piece joins an open cell of the line above (or, for layout text, of the line
     // above that, when nothing between them stands in its way).

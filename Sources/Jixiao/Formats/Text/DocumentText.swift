@@ -27,7 +27,7 @@ public struct DocumentText: Sendable, Hashable {
       self.startsPage = startsPage
     }
 
-    /// Blank: nothing but spaces and tabs.
+    /// Blank: nothing but whitespace (spaces, tabs, U+3000 …: `FormText.isWhitespace`).
     public var isBlank: Bool { text.unicodeScalars.allSatisfy(FormText.isWhitespace) }
 
     /// Whether the line is a cell of tab-separated text (seed 002): it starts with a tab.
@@ -86,7 +86,7 @@ public struct DocumentText: Sendable, Hashable {
     }
     if body.last == 0x0A, lines.last?.text.isEmpty == true { lines.removeLast() }
     if !sawFormFeed { Self.numberPagesByIndent(&lines) }
-    for index in lines.indices where Self.isPageNumber(lines[index].text) { lines[index].isPageNumber = true }
+    for index in lines.indices where PageNumber.isPrinted(onAnyLine: lines[index].text) { lines[index].isPageNumber = true }
     self.lines = lines
   }
 
@@ -101,25 +101,6 @@ public struct DocumentText: Sendable, Hashable {
       }
       lines[index].page = page
     }
-  }
-
-  /// A page number as documents print them on a line of their own: `- 6 -`, `—6—`, `– 6 –`, `第 6 页`,
-  /// `6`, spaces anywhere.
-  static func isPageNumber(_ text: String) -> Bool {
-    let key = FormText.key(text)
-    guard !key.isEmpty, key.utf8.count <= 24 else { return false }
-    var scalars = Substring(key).unicodeScalars[...]
-    let dashes: Set<Unicode.Scalar> = ["-", "—", "–", "－", "―"]
-    if let first = scalars.first, dashes.contains(first), let last = scalars.last, dashes.contains(last), scalars.count >= 3 {
-      scalars = scalars.dropFirst().dropLast()
-      while let first = scalars.first, dashes.contains(first) { scalars = scalars.dropFirst() }
-      while let last = scalars.last, dashes.contains(last) { scalars = scalars.dropLast() }
-    } else if scalars.first == "第", scalars.last == "页", scalars.count >= 3 {
-      scalars = scalars.dropFirst().dropLast()
-    } else {
-      return false
-    }
-    return !scalars.isEmpty && scalars.count <= 4 && scalars.allSatisfy { ("0"..."9").contains($0) }
   }
 
   /// Where a line is, for a cell's `origin`: the file, the line, and its page and line as the field.

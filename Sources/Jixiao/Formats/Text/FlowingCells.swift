@@ -122,19 +122,20 @@ enum TextColumn: Equatable {
     return dots <= 1
   }
 
-  static let operators: [String] = ["<=", ">=", "≤", "≥", "≦", "≧", "=", "＝", "<", ">", "﹦", "═"]
+  /// The symbol operators the cell grammar reads (`CellGrammar`): a value starts with one.
+  static let operators: [String] = CellGrammar.symbolOperators.map(\.0)
 
   static func startsWithOperator(_ piece: String) -> Bool { operators.contains { piece.hasPrefix($0) } }
 
   static func startsWithOperatorOrDigit(_ piece: String) -> Bool {
     guard let first = piece.unicodeScalars.first else { return false }
-    return operators.contains(where: { piece.hasPrefix($0) }) || ("0"..."9").contains(first)
+    return startsWithOperator(piece) || ("0"..."9").contains(first)
   }
 
   /// A target or actual: it starts with an operator or a digit, or is a short word without digits.
   static func isValue(_ piece: String) -> Bool {
-    guard let first = piece.unicodeScalars.first else { return false }
-    if operators.contains(where: { piece.hasPrefix($0) }) || ("0"..."9").contains(first) { return true }
+    guard !piece.isEmpty else { return false }
+    if startsWithOperatorOrDigit(piece) { return true }
     let count = piece.unicodeScalars.count
     return count <= 8 && !piece.unicodeScalars.contains { ("0"..."9").contains($0) }
       && !piece.unicodeScalars.contains { "，。；：、".unicodeScalars.contains($0) }

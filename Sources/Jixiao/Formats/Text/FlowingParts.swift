@@ -29,7 +29,7 @@ struct PartReader {
   static let fundsHeaders: [String] = headerKeys(of: .funds) + headerKeys(of: .source)
 
   private static func headerKeys(of place: FieldPlace) -> [String] {
-    let keys = TableSchema.declarations.filter { $0.place == place }.flatMap(\.headers).map(TableSchema.headerKey)
+    let keys = TableSchema.headers(at: [place]).map(TableSchema.headerKey)
     return Array(Set(keys.filter { $0.unicodeScalars.contains { $0.value > 0x7F } })).sorted()
   }
 
@@ -125,7 +125,7 @@ struct PartReader {
     guard let first = words.first else { return false }
     let firstKey = FormText.key(String(first))
     if firstKey == "一级" || firstKey == "一级指标" || firstKey == "一级指" { return true }
-    return words.count >= 3 && words.contains { vocabulary.nameHeaders.contains(FormText.labelKey(String($0))) }
+    return TableSegmenter.namesIndicatorColumn(words, vocabulary: vocabulary)
   }
 
   func isHeaderLabel(_ word: Substring) -> Bool { vocabulary.headerLabels.contains(FormText.labelKey(String(word))) }
@@ -295,8 +295,9 @@ struct PartReader {
     return vocabulary.isFundsTotal(String(first))
   }
 
+  /// A number of a funds row (`1,234.5`, `98%`), or the mark of an empty cell (`CellGrammar.emptyMarks`).
   static func isFundsValue(_ piece: String) -> Bool {
-    ["—", "-", "——", "–", "/"].contains(piece) || TextColumn.isNumber(piece)
+    (!piece.isEmpty && CellGrammar.isEmptyMark(piece)) || TextColumn.isNumber(piece)
       || TextColumn.isNumber(FormText.droppingPercent(piece))
       || TextColumn.isNumber(piece.replacingOccurrences(of: ",", with: ""))
   }
@@ -388,7 +389,7 @@ struct PartReader {
     var next = index + 1
     var pieces = Self.pieces(of: lines[index])
     let label = pieces.removeFirst()
-    while next < lines.count, TableSegmenter.isTotalContinuation(lines[next].text) {
+    while next < lines.count, TableSegmenter.isTotalContinuation(lines[next].text, vocabulary: vocabulary) {
       pieces += Self.pieces(of: lines[next])
       next += 1
     }

@@ -358,15 +358,15 @@ struct IndicatorRowReader {
         if let column = level1Column { row.append(Placed(column: column, cell: (own.first!, levelLine, column, nil))) }
         if let column = level2Column { row.append(Placed(column: column, cell: (own.last!, levelLine, column, nil))) }
       }
-      var cursor2 = start
+      var nextValue = start
       for (offset, column) in run.enumerated() {
-        let pieces = stream[cursor2..<(cursor2 + found.widths[offset])]
-        cursor2 += found.widths[offset]
+        let pieces = stream[nextValue..<(nextValue + found.widths[offset])]
+        nextValue += found.widths[offset]
         row.append(Placed(column: column, cell: (Self.joined(pieces), pieces.first!.line, column, nil)))
       }
       // The rest of the last value's line: the remaining text columns, one piece each, in order; a rule's
       // or an evidence's text to its own column (a row that leaves 上年完成情况 blank prints its rule there).
-      position = cursor2
+      position = nextValue
       var trailing: [Placed] = []
       let lastLine = stream[position - 1].line.number
       while position < stream.count, stream[position].line.number == lastLine, trailing.count < trailingColumns.count {

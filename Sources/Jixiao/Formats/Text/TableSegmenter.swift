@@ -84,9 +84,12 @@ struct TableSegmenter {
 
   /// A line of headers that names the indicator's own column among others (`一级指标 二级指标 三级指标 …`).
   func isIndicatorHeader(_ printed: String) -> Bool {
-    let words = printed.split(whereSeparator: { $0 == " " || $0 == "\t" })
-    guard words.count >= 3 else { return false }
-    return words.contains { vocabulary.nameHeaders.contains(FormText.labelKey(String($0))) }
+    Self.namesIndicatorColumn(printed.split(whereSeparator: { $0 == " " || $0 == "\t" }), vocabulary: vocabulary)
+  }
+
+  /// Whether a header line's words name the indicator's own column among two others at least.
+  static func namesIndicatorColumn(_ words: [Substring], vocabulary: FormVocabulary) -> Bool {
+    words.count >= 3 && words.contains { vocabulary.nameHeaders.contains(FormText.labelKey(String($0))) }
   }
 
   /// Tab-separated text: the table's rows are tabbed lines, blank lines between them; the first line of
@@ -122,7 +125,7 @@ struct TableSegmenter {
             end += 1
             continue
           }
-          guard Self.isTotalContinuation(lines[end].text) else { break }
+          guard Self.isTotalContinuation(lines[end].text, vocabulary: vocabulary) else { break }
           seen += 1
           end += 1
         }
@@ -154,12 +157,12 @@ struct TableSegmenter {
     return count > 0 && scalars.dropFirst(count).first == "、" && scalars.count > count + 2
   }
 
-  /// What a total row's values wrap into: numbers, `分`, a grade.
-  static func isTotalContinuation(_ printed: String) -> Bool {
+  /// What a total row's values wrap into: numbers, `分`, a grade (`FormVocabulary.grades`).
+  static func isTotalContinuation(_ printed: String, vocabulary: FormVocabulary) -> Bool {
     let words = printed.split(separator: " ")
     return !words.isEmpty
       && words.allSatisfy { word in
-        word == "分" || ["优", "良", "中", "差"].contains(String(word))
+        word == "分" || vocabulary.grades.contains(String(word))
           || word.unicodeScalars.allSatisfy { ("0"..."9").contains($0) || $0 == "." || $0 == "分" || $0 == "%" }
       }
   }
