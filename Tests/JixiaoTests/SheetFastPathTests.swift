@@ -298,6 +298,45 @@ import Testing
     #expect(GridCell.empty(CellReference(row: 0, column: 0)).origin == nil, "the shared empty box is never changed")
     #expect(placed.origin?.line == 3 && placed.isEmpty)
   }
+
+  /// `GridCell.empty` shares the empty box without making one: the same cell the general init gives.
+  @Test func theEmptyCellIsTheGeneralEmptyCell() {
+    let reference = CellReference(row: 7, column: 3)
+    let general = GridCell(kind: .empty, text: "", reference: reference)
+    let shared = GridCell.empty(reference)
+    #expect(shared == general && shared.hashValue == general.hashValue)
+    #expect(shared.reference == reference && shared.text.isEmpty && shared.value == nil && shared.formula == nil)
+    #expect(shared.problem == nil && shared.origin == nil && shared.doubt == nil)
+  }
+
+  /// A grid's rows as cells set one by one make them (rows reserve room ahead): each row as long as its
+  /// last cell that holds something, padded with empty cells that know their place, wide rows included.
+  @Test func rowsAreAsLongAsTheirLastFilledCell() {
+    var random = SplitMix(seed: 17)
+    for _ in 0..<40 {
+      var grid = Grid(file: "t", name: "s")
+      var expected: [CellReference: String] = [:]
+      // Cells set with something; a cell emptied later keeps its place (the row is not cut back).
+      var filled: Set<CellReference> = []
+      for _ in 0..<Int.random(in: 1..<120, using: &random) {
+        let reference = CellReference(
+          row: Int.random(in: 0..<30, using: &random),
+          column: Int.random(in: 0..<(Bool.random(using: &random) ? 8 : 90), using: &random))
+        let text = Bool.random(using: &random) ? "" : "\(reference)"
+        grid[reference] = GridCell(kind: text.isEmpty ? .empty : .text, text: text, reference: CellReference(row: 0, column: 0))
+        expected[reference] = text.isEmpty ? nil : text
+        if !text.isEmpty { filled.insert(reference) }
+      }
+      #expect(grid.rowCount == (filled.map(\.row).max() ?? -1) + 1)
+      for (row, cells) in grid.rows.enumerated() {
+        #expect(cells.count == (filled.filter { $0.row == row }.map(\.column).max() ?? -1) + 1)
+        for (column, cell) in cells.enumerated() {
+          #expect(cell.reference == CellReference(row: row, column: column))
+          #expect(cell.text == (expected[cell.reference] ?? ""))
+        }
+      }
+    }
+  }
 }
 
 /// The locator's word tests on bytes against their definitions on the string's views.
