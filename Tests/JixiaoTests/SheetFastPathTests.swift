@@ -385,6 +385,35 @@ import Testing
 }
 
 extension VocabularyFastPathTests {
+  /// The fingerprint check before the label sets never turns away a key one of them holds: every total,
+  /// goals and header label (of the standard words and of others), and generated keys, some of them labels.
+  @Test func anchorLabelFingerprintsTurnAwayOnlyOtherKeys() {
+    let other = FormVocabulary(
+      titleWords: ["表"], headerLabels: ["Project", "单位名称", "x"], fundsLabelPrefixes: [], fundsTotalLabels: [],
+      goalsLabels: ["Goals：", "总体目标"], nameHeaders: ["Indicator"], level1Headers: [], level2Headers: [], projectNameHeaders: [],
+      weightHeaders: [], scoreHeaders: [], rotatedLabelWords: [], totalLabels: ["Total", "合 计"], noteLabelPrefixes: [], grades: []
+    )
+    var random = SplitMix(seed: 53)
+    for vocabulary in [Self.vocabulary, other] {
+      let labels = vocabulary.totalLabels.union(vocabulary.goalsLabels).union(vocabulary.headerLabels).map(\.text)
+      let pieces = labels + ["项目", "名称", "合计", "a", "（", "）", ":", "：", "分", "总"]
+      let texts =
+        labels
+        + (0..<3_000).map { _ in
+          (0..<Int.random(in: 0...3, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+        }
+      var turnedAway = 0
+      for text in texts {
+        let key = FormText.labelKey(text)
+        let isLabel =
+          vocabulary.totalLabels.contains(key) || vocabulary.goalsLabels.contains(key) || vocabulary.headerLabels.contains(key)
+        if isLabel { #expect(vocabulary.mayBeAnchorLabel(key), "\(text)") }
+        if !vocabulary.mayBeAnchorLabel(key) { turnedAway += 1 }
+      }
+      #expect(turnedAway > 0, "the check turns some keys away")
+    }
+  }
+
   @Test func prefixesAreComparedAsBytes() {
     let texts = ["", "其中：当年财政拨款", "其中", "其中:", "★产出", "项目资金（万元）", "预算执行情况（20分）", "a"]
     let words = ["", "其中：", "其中:", "★", "项目资金", "预算执行情况", "a", "ab"]
