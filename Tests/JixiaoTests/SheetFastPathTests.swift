@@ -414,6 +414,32 @@ extension VocabularyFastPathTests {
     }
   }
 
+  /// A key folded on bytes against its definition scalar by scalar: every scalar it drops or folds, their
+  /// byte neighbours, ideographs, ASCII and four-byte scalars, in 5,000 generated texts.
+  @Test func keysFoldOnBytesAsOnScalars() {
+    let scalars: [UInt32] = [
+      0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20, 0x08, 0x0E, 0x21, 0x7F, 0x85, 0xA0, 0x84, 0x86, 0x9F, 0xA1, 0xE9, 0x1680, 0x167F,
+      0x1681, 0x2000, 0x2005, 0x200A, 0x200B, 0x2027, 0x2028, 0x2029, 0x202A, 0x202E, 0x202F, 0x2030, 0x205E, 0x205F, 0x2060,
+      0x3000, 0x3001, 0x2FFF, 0xFEFF, 0xFEFE, 0xFF00, 0xFF04, 0xFF05, 0xFF06, 0xFF07, 0xFF08, 0xFF09, 0xFF0A, 0xFF1A, 0x4E00,
+      0x6307, 0x9FA5, 0x1F600, 0x20000, 0x28, 0x29, 0x25, 0x61,
+    ]
+    var random = SplitMix(seed: 61)
+    let texts =
+      scalars.map { String(Unicode.Scalar($0)!) }
+      + (0..<5_000).map { _ in
+        String(
+          String.UnicodeScalarView(
+            (0..<Int.random(in: 0...12, using: &random)).map { _ in
+              Unicode.Scalar(scalars.randomElement(using: &random)!)!
+            }))
+      }
+    for text in texts {
+      let folded = text.utf8.withContiguousStorageIfAvailable(FormText.foldedBytes)
+      #expect(folded == FormText.foldedScalars(text), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+      #expect(FormText.key(text) == FormText.foldedScalars(text))
+    }
+  }
+
   @Test func prefixesAreComparedAsBytes() {
     let texts = ["", "其中：当年财政拨款", "其中", "其中:", "★产出", "项目资金（万元）", "预算执行情况（20分）", "a"]
     let words = ["", "其中：", "其中:", "★", "项目资金", "预算执行情况", "a", "ab"]
