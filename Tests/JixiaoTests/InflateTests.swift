@@ -136,6 +136,36 @@ struct DeflateBitWriter {
     return writer.bytes
   }
 
+  /// The fixed codes are built once and loaded into each inflater: what is loaded, even over a code a
+  /// dynamic block left, is what building RFC 1951's fixed lengths gives.
+  @Test func fixedCodesLoadAsBuilt() throws {
+    let literalLengths: [UInt8] = (0..<288).map { $0 < 144 ? 8 : $0 < 256 ? 9 : $0 < 280 ? 7 : 8 }
+    let distanceLengths = [UInt8](repeating: 5, count: 32)
+    for (lengths, fixed) in [(literalLengths, HuffmanDecoder.fixedLiterals), (distanceLengths, HuffmanDecoder.fixedDistances)] {
+      var built = HuffmanDecoder(symbolCapacity: lengths.count)
+      defer { built.deallocate() }
+      try lengths.withUnsafeBufferPointer { lengths throws(InflateError) in
+        try built.build(lengths: lengths.baseAddress!, count: lengths.count, table: "t", requiresComplete: true, offset: 0)
+      }
+      #expect(built.tables == fixed)
+      #expect(fixed.symbols.count == lengths.count)
+
+      var loaded = HuffmanDecoder(symbolCapacity: lengths.count)
+      defer { loaded.deallocate() }
+      // Another complete code first: one symbol of length 1, two of 2, the rest unused.
+      var other = [UInt8](repeating: 0, count: lengths.count)
+      other[3] = 1
+      other[5] = 2
+      other[7] = 2
+      try other.withUnsafeBufferPointer { other throws(InflateError) in
+        try loaded.build(lengths: other.baseAddress!, count: other.count, table: "t", requiresComplete: true, offset: 0)
+      }
+      #expect(loaded.tables != fixed)
+      loaded.load(fixed)
+      #expect(loaded.tables == built.tables)
+    }
+  }
+
   @Test func malformedFixedBlocks() throws {
     // "a", then length 3 (257) at distance 1 (distance code 0).
     let good = fixedBlock([(0x61, nil), (257, 0), (256, nil)])

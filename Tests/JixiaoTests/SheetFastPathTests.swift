@@ -298,6 +298,45 @@ import Testing
     #expect(GridCell.empty(CellReference(row: 0, column: 0)).origin == nil, "the shared empty box is never changed")
     #expect(placed.origin?.line == 3 && placed.isEmpty)
   }
+
+  /// `GridCell.empty` shares the empty box without making one: the same cell the general init gives.
+  @Test func theEmptyCellIsTheGeneralEmptyCell() {
+    let reference = CellReference(row: 7, column: 3)
+    let general = GridCell(kind: .empty, text: "", reference: reference)
+    let shared = GridCell.empty(reference)
+    #expect(shared == general && shared.hashValue == general.hashValue)
+    #expect(shared.reference == reference && shared.text.isEmpty && shared.value == nil && shared.formula == nil)
+    #expect(shared.problem == nil && shared.origin == nil && shared.doubt == nil)
+  }
+
+  /// A grid's rows as cells set one by one make them (rows reserve room ahead): each row as long as its
+  /// last cell that holds something, padded with empty cells that know their place, wide rows included.
+  @Test func rowsAreAsLongAsTheirLastFilledCell() {
+    var random = SplitMix(seed: 17)
+    for _ in 0..<40 {
+      var grid = Grid(file: "t", name: "s")
+      var expected: [CellReference: String] = [:]
+      // Cells set with something; a cell emptied later keeps its place (the row is not cut back).
+      var filled: Set<CellReference> = []
+      for _ in 0..<Int.random(in: 1..<120, using: &random) {
+        let reference = CellReference(
+          row: Int.random(in: 0..<30, using: &random),
+          column: Int.random(in: 0..<(Bool.random(using: &random) ? 8 : 90), using: &random))
+        let text = Bool.random(using: &random) ? "" : "\(reference)"
+        grid[reference] = GridCell(kind: text.isEmpty ? .empty : .text, text: text, reference: CellReference(row: 0, column: 0))
+        expected[reference] = text.isEmpty ? nil : text
+        if !text.isEmpty { filled.insert(reference) }
+      }
+      #expect(grid.rowCount == (filled.map(\.row).max() ?? -1) + 1)
+      for (row, cells) in grid.rows.enumerated() {
+        #expect(cells.count == (filled.filter { $0.row == row }.map(\.column).max() ?? -1) + 1)
+        for (column, cell) in cells.enumerated() {
+          #expect(cell.reference == CellReference(row: row, column: column))
+          #expect(cell.text == (expected[cell.reference] ?? ""))
+        }
+      }
+    }
+  }
 }
 
 /// The locator's word tests on bytes against their definitions on the string's views.
@@ -346,6 +385,61 @@ import Testing
 }
 
 extension VocabularyFastPathTests {
+  /// The fingerprint check before the label sets never turns away a key one of them holds: every total,
+  /// goals and header label (of the standard words and of others), and generated keys, some of them labels.
+  @Test func anchorLabelFingerprintsTurnAwayOnlyOtherKeys() {
+    let other = FormVocabulary(
+      titleWords: ["表"], headerLabels: ["Project", "单位名称", "x"], fundsLabelPrefixes: [], fundsTotalLabels: [],
+      goalsLabels: ["Goals：", "总体目标"], nameHeaders: ["Indicator"], level1Headers: [], level2Headers: [], projectNameHeaders: [],
+      weightHeaders: [], scoreHeaders: [], rotatedLabelWords: [], totalLabels: ["Total", "合 计"], noteLabelPrefixes: [], grades: []
+    )
+    var random = SplitMix(seed: 53)
+    for vocabulary in [Self.vocabulary, other] {
+      let labels = vocabulary.totalLabels.union(vocabulary.goalsLabels).union(vocabulary.headerLabels).map(\.text)
+      let pieces = labels + ["项目", "名称", "合计", "a", "（", "）", ":", "：", "分", "总"]
+      let texts =
+        labels
+        + (0..<3_000).map { _ in
+          (0..<Int.random(in: 0...3, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+        }
+      var turnedAway = 0
+      for text in texts {
+        let key = FormText.labelKey(text)
+        let isLabel =
+          vocabulary.totalLabels.contains(key) || vocabulary.goalsLabels.contains(key) || vocabulary.headerLabels.contains(key)
+        if isLabel { #expect(vocabulary.mayBeAnchorLabel(key), "\(text)") }
+        if !vocabulary.mayBeAnchorLabel(key) { turnedAway += 1 }
+      }
+      #expect(turnedAway > 0, "the check turns some keys away")
+    }
+  }
+
+  /// A key folded on bytes against its definition scalar by scalar: every scalar it drops or folds, their
+  /// byte neighbours, ideographs, ASCII and four-byte scalars, in 5,000 generated texts.
+  @Test func keysFoldOnBytesAsOnScalars() {
+    let scalars: [UInt32] = [
+      0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20, 0x08, 0x0E, 0x21, 0x7F, 0x85, 0xA0, 0x84, 0x86, 0x9F, 0xA1, 0xE9, 0x1680, 0x167F,
+      0x1681, 0x2000, 0x2005, 0x200A, 0x200B, 0x2027, 0x2028, 0x2029, 0x202A, 0x202E, 0x202F, 0x2030, 0x205E, 0x205F, 0x2060,
+      0x3000, 0x3001, 0x2FFF, 0xFEFF, 0xFEFE, 0xFF00, 0xFF04, 0xFF05, 0xFF06, 0xFF07, 0xFF08, 0xFF09, 0xFF0A, 0xFF1A, 0x4E00,
+      0x6307, 0x9FA5, 0x1F600, 0x20000, 0x28, 0x29, 0x25, 0x61,
+    ]
+    var random = SplitMix(seed: 61)
+    let texts =
+      scalars.map { String(Unicode.Scalar($0)!) }
+      + (0..<5_000).map { _ in
+        String(
+          String.UnicodeScalarView(
+            (0..<Int.random(in: 0...12, using: &random)).map { _ in
+              Unicode.Scalar(scalars.randomElement(using: &random)!)!
+            }))
+      }
+    for text in texts {
+      let folded = text.utf8.withContiguousStorageIfAvailable(FormText.foldedBytes)
+      #expect(folded == FormText.foldedScalars(text), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+      #expect(FormText.key(text) == FormText.foldedScalars(text))
+    }
+  }
+
   @Test func prefixesAreComparedAsBytes() {
     let texts = ["", "其中：当年财政拨款", "其中", "其中:", "★产出", "项目资金（万元）", "预算执行情况（20分）", "a"]
     let words = ["", "其中：", "其中:", "★", "项目资金", "预算执行情况", "a", "ab"]

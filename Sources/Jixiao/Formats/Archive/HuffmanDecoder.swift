@@ -90,6 +90,45 @@ struct HuffmanDecoder {
     }
   }
 
+  /// The built tables as values (the fast table, the counts, the symbols), to keep a code that never
+  /// changes and load it into a decoder.
+  var tables: HuffmanTables {
+    HuffmanTables(
+      fast: Array(UnsafeBufferPointer(start: fast, count: 1 << Self.fastBits)),
+      counts: Array(UnsafeBufferPointer(start: counts, count: Self.maximumCodeLength + 1)),
+      symbols: Array(UnsafeBufferPointer(start: symbols, count: symbolCount)))
+  }
+
+  /// Makes this decoder the one `tables` were taken from: what `build` would make from the same lengths.
+  mutating func load(_ tables: HuffmanTables) {
+    precondition(tables.symbols.count <= symbolCapacity)
+    tables.fast.withUnsafeBufferPointer { fast.update(from: $0.baseAddress!, count: $0.count) }
+    tables.counts.withUnsafeBufferPointer { counts.update(from: $0.baseAddress!, count: $0.count) }
+    tables.symbols.withUnsafeBufferPointer { buffer in
+      if let start = buffer.baseAddress { symbols.update(from: start, count: buffer.count) }
+    }
+    symbolCount = tables.symbols.count
+  }
+
+  /// The fixed codes of RFC 1951 §3.2.6 (literal/length, and all 32 five-bit distance codes, so the code is
+  /// complete; 30 and 31 are refused when they occur), built once: every block of a workbook the library
+  /// wrote is a fixed-code block, and building them cost more than decoding a small part.
+  static let fixedLiterals = fixedTables(count: 288) { $0 < 144 ? 8 : $0 < 256 ? 9 : $0 < 280 ? 7 : 8 }
+  static let fixedDistances = fixedTables(count: 32) { _ in 5 }
+
+  /// The tables `build` makes from the lengths `length(symbol)` of `count` symbols, which must be a
+  /// complete code.
+  static func fixedTables(count: Int, length: (Int) -> UInt8) -> HuffmanTables {
+    var decoder = HuffmanDecoder(symbolCapacity: count)
+    defer { decoder.deallocate() }
+    let lengths = (0..<count).map(length)
+    let built: Void? = lengths.withUnsafeBufferPointer { lengths in
+      try? decoder.build(lengths: lengths.baseAddress!, count: count, table: "fixed", requiresComplete: true, offset: 0)
+    }
+    precondition(built != nil, "the fixed codes are complete")
+    return decoder.tables
+  }
+
   /// Decodes a code longer than `fastBits` (or an unassigned one) from `bits`, of which `available`
   /// are input: the symbol and the code's length, or nil when fewer bits are left than the code needs
   /// (the caller decides whether that is truncation). Throws `invalidSymbol` for an unassigned pattern.
@@ -113,4 +152,11 @@ struct HuffmanDecoder {
     }
     throw InflateError(.invalidSymbol, offset: offset)
   }
+}
+
+/// A Huffman decoder's built tables, as values (`HuffmanDecoder.tables`).
+struct HuffmanTables: Sendable, Equatable {
+  let fast: [UInt32]
+  let counts: [UInt16]
+  let symbols: [UInt16]
 }

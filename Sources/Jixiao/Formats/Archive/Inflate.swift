@@ -93,7 +93,7 @@ private struct Inflater {
       switch header >> 1 {
       case 0: try copyStoredBlock()
       case 1:
-        try buildFixedCodes()
+        buildFixedCodes()
         try decodeBlock()
       case 2:
         try readDynamicCodes()
@@ -186,12 +186,9 @@ private struct Inflater {
     position += length
   }
 
-  private mutating func buildFixedCodes() throws(InflateError) {
-    for symbol in 0..<288 { lengths[symbol] = symbol < 144 ? 8 : symbol < 256 ? 9 : symbol < 280 ? 7 : 8 }
-    try literals.build(lengths: lengths, count: 288, table: "literal/length", requiresComplete: true, offset: offset)
-    // All 32 five-bit distance codes, so the code is complete; 30 and 31 are refused when they occur.
-    for symbol in 0..<32 { lengths[symbol] = 5 }
-    try distances.build(lengths: lengths, count: 32, table: "distance", requiresComplete: true, offset: offset)
+  private mutating func buildFixedCodes() {
+    literals.load(HuffmanDecoder.fixedLiterals)
+    distances.load(HuffmanDecoder.fixedDistances)
   }
 
   private mutating func readDynamicCodes() throws(InflateError) {

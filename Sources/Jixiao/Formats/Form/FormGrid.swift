@@ -109,16 +109,17 @@ struct FormGrid {
     let key = FormText.labelKey(first.text)
     if vocabulary.isTitle(key), filledCount <= 3 { return RowAnchor(anchor: .title, cell: first) }
     guard Self.isShort(first.text) else { return RowAnchor(anchor: .other, cell: first) }
+    let mayBeLabel = vocabulary.mayBeAnchorLabel(key)
     let anchor: Anchor =
-      if vocabulary.totalLabels.contains(key) {
+      if mayBeLabel && vocabulary.totalLabels.contains(key) {
         .total
       } else if vocabulary.isNote(key) {
         .note
-      } else if vocabulary.goalsLabels.contains(key) {
+      } else if mayBeLabel && vocabulary.goalsLabels.contains(key) {
         .goals
       } else if vocabulary.isFundsLabel(key) {
         .funds
-      } else if vocabulary.headerLabels.contains(key) {
+      } else if mayBeLabel && vocabulary.headerLabels.contains(key) {
         .headerLabel
       } else {
         .other

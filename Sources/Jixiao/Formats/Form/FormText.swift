@@ -39,6 +39,66 @@ enum FormText {
   /// byte-order mark, and the bytes `key` let pass (C2 starts U+0085 and U+00A0; E1, E2 and E3 start
   /// U+1680, U+2000…U+205F and U+3000; EF the full-width forms).
   private static func folded(_ printed: some StringProtocol) -> String {
+    printed.utf8.withContiguousStorageIfAvailable(foldedBytes) ?? foldedScalars(printed)
+  }
+
+  /// `foldedScalars` on the text's UTF-8 bytes, which are valid (they are a string's): the scalars it drops
+  /// or folds are each a fixed run of bytes, every other scalar is copied as its bytes. A sheet's labels
+  /// wrap and print full-width brackets, so a key of every few rows is made here.
+  static func foldedBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+    String(unsafeUninitializedCapacity: bytes.count) { key in
+      var written = 0
+      var index = 0
+      let count = bytes.count
+      while index < count {
+        let lead = bytes[index]
+        var length = 1
+        var replacement: UInt8?
+        var drops = false
+        if lead < 0x80 {
+          drops = (lead >= 0x09 && lead <= 0x0D) || lead == 0x20
+        } else if lead < 0xE0 {
+          length = 2
+          // U+0085 and U+00A0.
+          drops = lead == 0xC2 && (bytes[index + 1] == 0x85 || bytes[index + 1] == 0xA0)
+        } else if lead < 0xF0 {
+          length = 3
+          let second = bytes[index + 1]
+          let third = bytes[index + 2]
+          switch (lead, second) {
+          case (0xE1, 0x9A): drops = third == 0x80  // U+1680
+          // U+2000…200A, 2028, 2029, 202F.
+          case (0xE2, 0x80): drops = third <= 0x8A || third == 0xA8 || third == 0xA9 || third == 0xAF
+          case (0xE2, 0x81): drops = third == 0x9F  // U+205F
+          case (0xE3, 0x80): drops = third == 0x80  // U+3000
+          case (0xEF, 0xBB): drops = third == 0xBF  // U+FEFF
+          case (0xEF, 0xBC):
+            switch third {
+            case 0x88: replacement = UInt8(ascii: "(")
+            case 0x89: replacement = UInt8(ascii: ")")
+            case 0x85: replacement = UInt8(ascii: "%")
+            default: break
+            }
+          default: break
+          }
+        } else {
+          length = 4
+        }
+        if let replacement {
+          key[written] = replacement
+          written += 1
+        } else if !drops {
+          for offset in 0..<length { key[written + offset] = bytes[index + offset] }
+          written += length
+        }
+        index += length
+      }
+      return written
+    }
+  }
+
+  /// The definition of a key's folding, scalar by scalar (`foldedBytes` is this on bytes).
+  static func foldedScalars(_ printed: some StringProtocol) -> String {
     var key = ""
     key.unicodeScalars.reserveCapacity(printed.unicodeScalars.count)
     for scalar in printed.unicodeScalars where !isWhitespace(scalar) && scalar != "\u{FEFF}" {

@@ -38,6 +38,9 @@ public struct FormVocabulary: Sendable, Hashable {
   let signOffLabels: Set<FormKey>
   /// The last character of each name header, in UTF-8.
   private let nameHeaderEndings: [[UInt8]]
+  /// The `keyFingerprint` bits of every total, goals and header label: a key whose bit is not set is none
+  /// of them, told without hashing it.
+  private let anchorLabelFingerprints: UInt64
 
   public init(
     titleWords: [String], headerLabels: Set<String>, fundsLabelPrefixes: [String], fundsTotalLabels: Set<String>,
@@ -63,7 +66,19 @@ public struct FormVocabulary: Sendable, Hashable {
     self.grades = keys(grades)
     self.signOffLabels = keys(signOffLabels)
     nameHeaderEndings = Array(Set(self.nameHeaders.compactMap { $0.text.unicodeScalars.last.map { Array(String($0).utf8) } }))
+    anchorLabelFingerprints = (self.totalLabels.union(self.goalsLabels).union(self.headerLabels)).reduce(0) {
+      $0 | Self.keyFingerprint($1.text)
+    }
   }
+
+  /// One of 64 bits, from a key's length in bytes and its last byte: equal keys have the same bit.
+  static func keyFingerprint(_ key: String) -> UInt64 {
+    1 << UInt64((key.utf8.count &* 7 &+ Int(key.utf8.last ?? 0)) & 63)
+  }
+
+  /// Whether a label key may be in `totalLabels`, `goalsLabels` or `headerLabels`; false only for a key
+  /// none of them holds. Most rows of a sheet begin with none, and this costs no hash.
+  func mayBeAnchorLabel(_ key: String) -> Bool { anchorLabelFingerprints & Self.keyFingerprint(key) != 0 }
 
   /// The words of forms.md's layouts L1–L11.
   public static let standard = FormVocabulary(

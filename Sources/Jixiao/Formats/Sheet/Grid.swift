@@ -62,12 +62,19 @@ public struct Grid: Sendable, Hashable {
       cell.reference = reference
       if cell.isEmpty && (reference.row >= rows.count || reference.column >= rows[reference.row].count) { return }
       while rows.count <= reference.row { rows.append([]) }
+      if rows[reference.row].isEmpty && reference.row > 0 {
+        // Rows of a form are about as wide as the row above: one allocation for the row, not one each
+        // time it doubles. Capped, so one wide row never makes every later row wide.
+        rows[reference.row].reserveCapacity(min(max(reference.column + 1, rows[reference.row - 1].count), Self.reservedRowWidth))
+      }
       while rows[reference.row].count <= reference.column {
         rows[reference.row].append(.empty(CellReference(row: reference.row, column: rows[reference.row].count)))
       }
       rows[reference.row][reference.column] = cell
     }
   }
+
+  static let reservedRowWidth = 64
 
   public subscript(row: Int, column: Int) -> GridCell {
     get { self[CellReference(row: row, column: column)] }

@@ -103,8 +103,15 @@ public struct GridCell: Sendable, Hashable {
     self.reference = reference
   }
 
+  /// `GridCell(kind: .empty, text: "", reference:)` without making a box only to drop it for the shared
+  /// one: a grid pads every row with these.
   public static func empty(_ reference: CellReference) -> GridCell {
-    GridCell(kind: .empty, text: "", reference: reference)
+    GridCell(sharing: .empty, reference: reference)
+  }
+
+  private init(sharing content: Content, reference: CellReference) {
+    self.content = content
+    self.reference = reference
   }
 
   public var isEmpty: Bool { kind == .empty }
