@@ -231,6 +231,14 @@ import Testing
     "<si><t>&#62;</t></si>",
     "<si><t>&gt</t></si>", "<si><t>&unknown;</t></si>", "<si><t>a&</t></si>", "<si><t>\u{1}</t></si>",
     "<si><t>a</t></si><si><t>b</t></si>",
+    // Rich-text runs as LibreOffice writes them, and near misses the general reader must judge.
+    #"<si><r><rPr><sz val="11"/><rFont val="宋体"/><family val="2"/><charset val="134"/></rPr><t xml:space="preserve">（</t></r><r><t>2023</t></r></si>"#,
+    #"<si><r><rPr><b/><color rgb="FFFF0000"/></rPr><t>甲&amp;乙</t></r></si>"#,
+    #"<si><r><rPr><sz val="11" val="12"/></rPr><t>a</t></r></si>"#, #"<si><r><rPr><x:sz val="11"/></rPr><t>a</t></r></si>"#,
+    #"<si><r><rPr><sz val='11'/></rPr><t>a</t></r></si>"#, #"<si><r><rPr><sz val="1<"/></rPr><t>a</t></r></si>"#,
+    #"<si><r><rPr><unknown val="1"/></rPr><t>a</t></r></si>"#, #"<si><r><rPr><sz val="11"></sz></rPr><t>a</t></r></si>"#,
+    "<si><r><rPr></rPr><t>a</t></r></si>", "<si><r></r></si>", "<si><r><t>a</t></r><t>b</t></si>",
+    "<si><r><t>a</t></r></si", #"<si><r><rPr><sz val="11"/></rPr><t>a</t></r><rPh><t>x</t></rPh></si>"#,
   ])
   func craftedItemsReadTheSameBothWays(_ items: String) {
     for namespace in [#"xmlns="\#(PlainCellPathTests.main)""#, #"xmlns:x="\#(PlainCellPathTests.main)""#, #"xmlns="urn:other""#] {
@@ -240,7 +248,10 @@ import Testing
 
   @Test func mutatedTablesReadTheSameBothWays() {
     var random = SplitMix(seed: 23)
-    let pieces = ["<si>", "</si>", "<t>", "</t>", " ", "&amp;", "\r", "]", "一", "<r>", "_x000D_", "&gt;", "&lt", "&#60;", "&"]
+    let pieces = [
+      "<si>", "</si>", "<t>", "</t>", " ", "&amp;", "\r", "]", "一", "<r>", "_x000D_", "&gt;", "&lt", "&#60;", "&", "</r>",
+      "<rPr>", "</rPr>", #"<sz val="11"/>"#, "/>", "\"", #" val="1""#,
+    ]
     for (name, xml) in Self.fixtureTables.prefix(8) {
       for _ in 0..<40 { Self.expectSame(mutated(xml, edits: 1, pieces, &random), "mutated \(name)") }
     }

@@ -774,11 +774,15 @@ extension XMLReader {
   }
 
   /// The next element when it is a shared string item written the plain way, read whole: white space,
-  /// `<si>`, `<t>` or `<t xml:space="preserve">`, text without character references (the five predefined
-  /// entities are replaced as the general reader replaces them), `<`, `]`, carriage returns or
-  /// control characters (valid UTF-8), `</t>`, `</si>`; its text as the general reader gives it (before
-  /// `OOXMLText.decode`, which the caller applies either way). Anything else returns nil with nothing
-  /// read. The element names are unprefixed: they are in `defaultNamespace`, which the caller checks.
+  /// `<si>`, then either one text or rich-text runs, then `</si>`. A text is `<t>` or
+  /// `<t xml:space="preserve">`, text without character references (the five predefined entities are
+  /// replaced as the general reader replaces them), `<`, `]`, carriage returns or control characters (valid
+  /// UTF-8), `</t>`. A run (LibreOffice writes one wherever CJK and Latin text meet) is `<r>`, optionally
+  /// `<rPr>` holding only empty elements (`<sz val="11"/>`, attribute values without `<`, `&` or quotes of
+  /// the other kind), `</rPr>`, a text, `</r>`; the runs' texts are joined, as the general reader joins
+  /// them. Its text as the general reader gives it (before `OOXMLText.decode`, which the caller applies
+  /// either way). Anything else returns nil with nothing read. The element names are unprefixed: they are in
+  /// `defaultNamespace`, which the caller checks.
   mutating func plainStringItem() -> String? {
     guard pendingEnd == nil, !finished, readProlog, text.isEmpty, !stack.isEmpty, stack.count + 2 <= limits.maximumDepth
     else { return nil }
@@ -793,41 +797,112 @@ extension XMLReader {
         position += length
         return true
       }
+      /// A `<t>` element's text appended to `decoded`; false when it is not written the plain way.
+      func readText(into decoded: inout [UInt8]) -> Bool {
+        guard take("<t>") || take(#"<t xml:space="preserve">"#) else { return false }
+        let textStart = position
+        var ascii = true
+        var references = false
+        while position < count {
+          let byte = buffer[position]
+          guard byte != UInt8(ascii: "<") else { break }
+          guard byte >= 0x20 || byte == 0x09 || byte == 0x0A, byte != UInt8(ascii: "]") else { return false }
+          if byte == UInt8(ascii: "&") {
+            guard Self.predefinedEntity(in: buffer, at: position) != nil else { return false }
+            references = true
+          }
+          if byte >= 0x80 { ascii = false }
+          position += 1
+        }
+        let text = UnsafeBufferPointer(rebasing: buffer[textStart..<position])
+        guard ascii || UTF8Validation.isValid(text) else { return false }
+        guard references else {
+          decoded.append(contentsOf: text)
+          return take("</t>")
+        }
+        var index = textStart
+        while index < position {
+          if buffer[index] == UInt8(ascii: "&"), let (character, length) = Self.predefinedEntity(in: buffer, at: index) {
+            decoded.append(character)
+            index += length
+          } else {
+            decoded.append(buffer[index])
+            index += 1
+          }
+        }
+        return take("</t>")
+      }
+      /// A run's properties: known empty elements only, each with known attributes, each at most once, in
+      /// double quotes.
+      func skipRunProperties() -> Bool {
+        guard take("<rPr>") else { return true }
+        while !take("</rPr>") {
+          guard take("<"), let element = Self.knownName(Self.runPropertyElements, in: buffer, at: position) else { return false }
+          position += Self.runPropertyElements[element].count
+          var seen: UInt8 = 0
+          while position < count, buffer[position] == UInt8(ascii: " ") {
+            position += 1
+            guard let attribute = Self.knownName(Self.runPropertyAttributes, in: buffer, at: position),
+              seen & (1 << attribute) == 0
+            else { return false }
+            seen |= 1 << attribute
+            position += Self.runPropertyAttributes[attribute].count
+            guard take("=\"") else { return false }
+            let valueStart = position
+            var ascii = true
+            while position < count, buffer[position] != UInt8(ascii: "\"") {
+              let byte = buffer[position]
+              guard byte != UInt8(ascii: "<"), byte != UInt8(ascii: "&"), byte >= 0x20 else { return false }
+              if byte >= 0x80 { ascii = false }
+              position += 1
+            }
+            guard ascii || UTF8Validation.isValid(UnsafeBufferPointer(rebasing: buffer[valueStart..<position])), take("\"")
+            else { return false }
+          }
+          guard take("/>") else { return false }
+        }
+        return true
+      }
       while position < count, Self.isSpace(buffer[position]) { position += 1 }
-      guard take("<si>"), take("<t>") || take(#"<t xml:space="preserve">"#) else { return nil }
-      let textStart = position
-      var ascii = true
-      var references = false
-      while position < count {
-        let byte = buffer[position]
-        guard byte != UInt8(ascii: "<") else { break }
-        guard byte >= 0x20 || byte == 0x09 || byte == 0x0A, byte != UInt8(ascii: "]") else { return nil }
-        if byte == UInt8(ascii: "&") {
-          guard Self.predefinedEntity(in: buffer, at: position) != nil else { return nil }
-          references = true
-        }
-        if byte >= 0x80 { ascii = false }
-        position += 1
-      }
-      let text = UnsafeBufferPointer(rebasing: buffer[textStart..<position])
-      guard ascii || UTF8Validation.isValid(text), take("</t>"), take("</si>") else { return nil }
-      guard references else { return String(decoding: text, as: UTF8.self) }
+      guard take("<si>") else { return nil }
       var decoded: [UInt8] = []
-      decoded.reserveCapacity(text.count)
-      var index = textStart
-      while index < textStart + text.count {
-        if buffer[index] == UInt8(ascii: "&"), let (character, length) = Self.predefinedEntity(in: buffer, at: index) {
-          decoded.append(character)
-          index += length
-        } else {
-          decoded.append(buffer[index])
-          index += 1
+      decoded.reserveCapacity(64)
+      if buffer[position...].starts(with: "<t".utf8) {
+        guard readText(into: &decoded) else { return nil }
+      } else {
+        var runs = 0
+        while take("<r>") {
+          guard skipRunProperties(), readText(into: &decoded), take("</r>") else { return nil }
+          runs += 1
         }
+        guard runs > 0 else { return nil }
       }
+      guard take("</si>") else { return nil }
       return String(decoding: decoded, as: UTF8.self)
     }
     if found == nil { position = start }
     return found
+  }
+
+  /// The elements a run's properties hold (ECMA-376 CT_RPrElt) and their attributes: the only names the
+  /// plain path reads there, so that an unknown, prefixed or misspelt name is left to the general reader
+  /// and its errors.
+  private static let runPropertyElements: [[UInt8]] = [
+    "b", "i", "u", "strike", "sz", "color", "rFont", "family", "charset", "scheme", "vertAlign", "outline", "shadow",
+    "condense", "extend",
+  ].map { Array($0.utf8) }
+  private static let runPropertyAttributes: [[UInt8]] = ["val", "rgb", "theme", "tint", "indexed", "auto"].map {
+    Array($0.utf8)
+  }
+
+  /// The name at `position` if it is one of `names` and is followed by a byte that ends a name.
+  private static func knownName(_ names: [[UInt8]], in buffer: UnsafeBufferPointer<UInt8>, at position: Int) -> Int? {
+    for (index, name) in names.enumerated() where position + name.count < buffer.count {
+      guard buffer[position..<position + name.count].elementsEqual(name) else { continue }
+      let next = buffer[position + name.count]
+      if next == UInt8(ascii: " ") || next == UInt8(ascii: "/") || next == UInt8(ascii: "=") { return index }
+    }
+    return nil
   }
 
   /// One of the five predefined entities (`&lt;` `&gt;` `&amp;` `&quot;` `&apos;`) at `index`: the
