@@ -684,12 +684,12 @@ extension XMLReader {
     while at < buffer.count, isSpace(buffer[at]) { at += 1 }
   }
 
-  /// After an attribute's name: white space, `=`, white space and a quoted value of ASCII without
-  /// references, `<` or control characters, at most `maximumBytes` long; the value's range, `at` past its
-  /// closing quote. Nil for anything else.
-  private static func plainAttributeValue(_ buffer: UnsafeBufferPointer<UInt8>, _ at: inout Int, maximumBytes: Int)
-    -> Range<Int>?
-  {
+  /// After an attribute's name: white space, `=`, white space and a quoted value of ASCII (or, when
+  /// `allowingUTF8`, valid UTF-8) without references, `<` or control characters, at most `maximumBytes` long;
+  /// the value's range, `at` past its closing quote. Nil for anything else.
+  private static func plainAttributeValue(
+    _ buffer: UnsafeBufferPointer<UInt8>, _ at: inout Int, maximumBytes: Int, allowingUTF8: Bool = false
+  ) -> Range<Int>? {
     let count = buffer.count
     skipSpace(buffer, &at)
     guard at + 1 < count, buffer[at] == UInt8(ascii: "=") else { return nil }
@@ -699,12 +699,16 @@ extension XMLReader {
     let quote = buffer[at]
     at += 1
     let start = at
+    var ascii = true
     while at < count, buffer[at] != quote {
       let byte = buffer[at]
-      guard byte >= 0x20, byte < 0x80, byte != UInt8(ascii: "&"), byte != UInt8(ascii: "<") else { return nil }
+      guard byte >= 0x20, byte < 0x80 || allowingUTF8, byte != UInt8(ascii: "&"), byte != UInt8(ascii: "<") else { return nil }
+      if byte >= 0x80 { ascii = false }
       at += 1
     }
-    guard at < count, at - start <= maximumBytes else { return nil }
+    guard at < count, at - start <= maximumBytes,
+      ascii || UTF8Validation.isValid(UnsafeBufferPointer(rebasing: buffer[start..<at]))
+    else { return nil }
     at += 1
     return start..<at - 1
   }
@@ -778,9 +782,9 @@ extension XMLReader {
   /// `<t xml:space="preserve">`, text without character references (the five predefined entities are
   /// replaced as the general reader replaces them), `<`, `]`, carriage returns or control characters (valid
   /// UTF-8), `</t>`. A run (LibreOffice writes one wherever CJK and Latin text meet) is `<r>`, optionally
-  /// `<rPr>` holding only empty elements (`<sz val="11"/>`, attribute values without `<`, `&` or quotes of
-  /// the other kind), `</rPr>`, a text, `</r>`; the runs' texts are joined, as the general reader joins
-  /// them. Its text as the general reader gives it (before `OOXMLText.decode`, which the caller applies
+  /// `<rPr>` holding only known empty elements (`<sz val="11"/>`, known attributes once each, values as
+  /// `plainAttributeValue` reads them, of valid UTF-8), `</rPr>`, a text, `</r>`; the runs' texts are
+  /// joined, as the general reader joins them. Its text as the general reader gives it (before `OOXMLText.decode`, which the caller applies
   /// either way). Anything else returns nil with nothing read. The element names are unprefixed: they are in
   /// `defaultNamespace`, which the caller checks.
   mutating func plainStringItem() -> String? {
@@ -788,15 +792,10 @@ extension XMLReader {
     else { return nil }
     let bytes = self.bytes
     let start = position
+    let maximumAttributeBytes = limits.maximumAttributeBytes
     let found = bytes.withUnsafeBufferPointer { buffer -> String? in
       let count = buffer.count
-      func take(_ literal: StaticString) -> Bool {
-        let length = literal.utf8CodeUnitCount
-        guard position + length <= count else { return false }
-        for index in 0..<length where buffer[position + index] != literal.utf8Start[index] { return false }
-        position += length
-        return true
-      }
+      func take(_ literal: StaticString) -> Bool { Self.take(literal, buffer, &position) }
       /// A `<t>` element's text appended to `decoded`; false when it is not written the plain way.
       func readText(into decoded: inout [UInt8]) -> Bool {
         guard take("<t>") || take(#"<t xml:space="preserve">"#) else { return false }
@@ -832,8 +831,7 @@ extension XMLReader {
         }
         return take("</t>")
       }
-      /// A run's properties: known empty elements only, each with known attributes, each at most once, in
-      /// double quotes.
+      /// A run's properties: known empty elements only, each with known attributes, each at most once.
       func skipRunProperties() -> Bool {
         guard take("<rPr>") else { return true }
         while !take("</rPr>") {
@@ -847,23 +845,14 @@ extension XMLReader {
             else { return false }
             seen |= 1 << attribute
             position += Self.runPropertyAttributes[attribute].count
-            guard take("=\"") else { return false }
-            let valueStart = position
-            var ascii = true
-            while position < count, buffer[position] != UInt8(ascii: "\"") {
-              let byte = buffer[position]
-              guard byte != UInt8(ascii: "<"), byte != UInt8(ascii: "&"), byte >= 0x20 else { return false }
-              if byte >= 0x80 { ascii = false }
-              position += 1
-            }
-            guard ascii || UTF8Validation.isValid(UnsafeBufferPointer(rebasing: buffer[valueStart..<position])), take("\"")
+            guard Self.plainAttributeValue(buffer, &position, maximumBytes: maximumAttributeBytes, allowingUTF8: true) != nil
             else { return false }
           }
           guard take("/>") else { return false }
         }
         return true
       }
-      while position < count, Self.isSpace(buffer[position]) { position += 1 }
+      Self.skipSpace(buffer, &position)
       guard take("<si>") else { return nil }
       var decoded: [UInt8] = []
       decoded.reserveCapacity(64)
