@@ -27,8 +27,6 @@ public struct ClaimScatter: Sendable, Hashable {
   /// edge and counted in `beyondAxis`. Also what keeps `cells` bounded.
   public static let axisLimit = 150
 
-  /// Tables with both a claimed and a recomputed total.
-  public private(set) var count = 0
   /// Claimed more than recomputed: above the diagonal.
   public private(set) var overClaimed = 0
   public private(set) var equal = 0
@@ -43,11 +41,13 @@ public struct ClaimScatter: Sendable, Hashable {
 
   public init() {}
 
+  /// Tables with both a claimed and a recomputed total.
+  public var count: Int { overClaimed + equal + underClaimed }
+
   /// Whether every table is a point of its own; otherwise the report draws `cells`.
   public var drawsPoints: Bool { count <= Self.pointLimit }
 
   public mutating func add(id: String, name: String, claimed: Hundredths, recomputed: Hundredths, isFlagged: Bool) {
-    count += 1
     if claimed > recomputed {
       overClaimed += 1
     } else if claimed == recomputed {
