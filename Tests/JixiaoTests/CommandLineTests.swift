@@ -29,9 +29,9 @@ import Testing
   }
 
   /// Runs jixiao with `bytes` on its standard input.
-  func jixiao(_ arguments: [String], bytes: Data?) throws -> Run {
+  func jixiao(_ arguments: [String], bytes: Data?, executable: String? = nil) throws -> Run {
     let process = Process()
-    process.executableURL = Self.executable
+    process.executableURL = executable.map { URL(fileURLWithPath: $0) } ?? Self.executable
     process.arguments = arguments
     process.currentDirectoryURL = URL(fileURLWithPath: NSTemporaryDirectory())
     let output = Pipe()
