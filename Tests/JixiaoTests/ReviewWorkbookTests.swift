@@ -125,8 +125,8 @@ func reviewWorkbook(_ results: [TableResult]) throws -> [UInt8] {
     // Control characters and an `_x…_` literal come back as they were.
     let explanations = grid.rows.map { $0.count > column("偏差原因分析及改进措施") ? $0[column("偏差原因分析及改进措施")].text : "" }
     #expect(explanations.contains("控制\u{1}字符\u{B}与\r回车 _x0041_ 不是 A"))
-    // One row per indicator plus the funds and total rows of each table, and the header.
-    let expectedRows = 1 + results.reduce(0) { $0 + $1.indicators.count + ($1.funds == nil ? 1 : 2) }
+    // One row per indicator plus the funds row, its 资金来源 rows and the total row of each table, and the header.
+    let expectedRows = 1 + results.reduce(0) { $0 + $1.indicators.count + ($1.funds.map { 2 + $0.sources.count } ?? 1) }
     #expect(grid.rowCount == expectedRows)
     let findings = try workbook.grid(of: workbook.sheets[2])
     #expect(findings.rowCount == 1 + results.reduce(0) { $0 + $1.findings.count })

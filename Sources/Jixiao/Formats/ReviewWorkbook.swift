@@ -51,7 +51,19 @@ public enum ReviewWorkbook {
   /// (行序: 0 the funds row, 1… the indicators, then the total row), by which rows sorted or filtered by
   /// the reviewer are put back in order.
   public static let sourceColumns = [
-    "实施单位", "类型", "自评等级", "年初预算数", "自评完成率", "赋分规则", "指标值设定依据", "上年完成情况", "佐证资料", "偏差原因分析及改进措施", "表序", "行序",
+    "实施单位", "类型", "自评等级", "年初预算数", "自评完成率", "赋分规则", "指标值设定依据", "上年完成情况", "佐证资料", "偏差原因分析及改进措施", "原表可选列",
+    "表序", "行序",
+  ]
+
+  /// The label of a 资金来源 row's 一级指标: the funds block's sources, which the workbook (not the CSV
+  /// worksheet) lists under the funds row so that the table can be rebuilt.
+  public static let sourceLabel = "资金来源"
+
+  /// The optional columns of an indicator as the 复核 sheet heads them; the total row's 原表可选列 lists
+  /// those the table printed (a column printed but left blank everywhere leaves no value to show it).
+  static let optionalColumnHeaders: [(Indicator.OptionalColumn, String)] = [
+    (.claimedCompletion, "自评完成率"), (.rule, "赋分规则"), (.basis, "指标值设定依据"), (.lastYear, "上年完成情况"), (.evidence, "佐证资料"),
+    (.explanation, "偏差原因分析及改进措施"),
   ]
 
   /// Every column of the 复核 sheet, in order.
@@ -66,7 +78,7 @@ public enum ReviewWorkbook {
 
   /// The workbook of a batch: its results in input order and its summary.
   public static func bytes(results: [TableResult], summary: BatchSummary, metadata: Metadata) throws(Failure) -> [UInt8] {
-    let rowCount = results.reduce(1) { $0 + $1.indicators.count + ($1.funds == nil ? 1 : 2) }
+    let rowCount = results.reduce(1) { $0 + $1.indicators.count + ($1.funds.map { 2 + $0.sources.count } ?? 1) }
     guard rowCount <= maximumRows else {
       throw Failure(
         message:
@@ -139,46 +151,67 @@ public enum ReviewWorkbook {
     book.nextRow()
     for (tableOffset, result) in results.enumerated() {
       let items = Dictionary(result.indicators.map { ($0.index, $0) }, uniquingKeysWith: { first, _ in first })
-      for (rowOffset, row) in Worksheet.tableRows(result).enumerated() {
+      var order = 0
+      /// One row: the worksheet's cells, the reviewer's, then the source columns.
+      func write(_ row: Worksheet.Row, review: ReviewerScore?, extra: [String: Worksheet.Cell]) {
         let fill: Styles.Fill = row.overClaimed ? .overClaim : .none
-        for (column, cell) in row.cells.enumerated() { write(cell, column: column, fill: fill, into: &book, styles: styles) }
-        var review: ReviewerScore?
-        var extra = [String: Worksheet.Cell]()
+        for (column, cell) in row.cells.enumerated() {
+          ReviewWorkbook.write(cell, column: column, fill: fill, into: &book, styles: styles)
+        }
+        var extra = extra
         extra["实施单位"] = .text(result.implementer ?? "")
         extra["类型"] = .text(result.kind.rawValue + (result.isTargetTable ? "-target" : ""))
         extra["表序"] = .year(tableOffset + 1)
-        extra["行序"] = .year(rowOffset + (result.funds == nil ? 1 : 0))
-        switch row.kind {
-        case .funds:
-          review = result.funds?.review
-          extra["年初预算数"] = .amount(result.funds?.initialBudget)
-          extra["自评完成率"] = .rate(result.funds?.claimedRate)
-        case .indicator(let position):
-          guard let item = items[position] else { break }
-          review = item.review
-          extra["自评完成率"] = .rate(item.claimedCompletion)
-          extra["赋分规则"] = .text(item.ruleText ?? "")
-          extra["指标值设定依据"] = .text(item.basis ?? "")
-          extra["上年完成情况"] = .text(item.lastYear ?? "")
-          extra["佐证资料"] = .text(item.evidence ?? "")
-          extra["偏差原因分析及改进措施"] = .text(item.explanation ?? "")
-        case .total:
-          extra["自评等级"] = .text(result.claimedGrade?.rawValue ?? "")
-        }
+        extra["行序"] = .year(order)
+        order += 1
         let overrideAt = Worksheet.columns.count
         if let review {
           book.number(overrideAt, review.score.description, format: styles.cell(.points, .reviewer))
           book.text(overrideAt + 1, review.comment, format: styles.cell(.text, .reviewer))
-        } else if row.kind != .total {
+        } else if row.kind != .total, row.kind != .source {
           // Empty cells that carry the reviewer's fill, so the columns to fill in show.
           book.text(overrideAt, "", format: styles.cell(.text, .reviewer))
           book.text(overrideAt + 1, "", format: styles.cell(.text, .reviewer))
         }
         for (offset, name) in sourceColumns.enumerated() {
           guard let cell = extra[name] else { continue }
-          write(cell, column: overrideAt + 2 + offset, fill: fill, into: &book, styles: styles)
+          ReviewWorkbook.write(cell, column: overrideAt + 2 + offset, fill: fill, into: &book, styles: styles)
         }
         book.nextRow()
+      }
+      for row in Worksheet.tableRows(result) {
+        switch row.kind {
+        case .funds:
+          write(
+            row, review: result.funds?.review,
+            extra: ["年初预算数": .amount(result.funds?.initialBudget), "自评完成率": .rate(result.funds?.claimedRate)])
+          for source in result.funds?.sources ?? [] {
+            let cells: [Worksheet.Cell] =
+              Array(row.cells.prefix(4)) + [
+                .text(sourceLabel), .text(""), .text(source.name), .text(""), .amount(source.annualBudget),
+                .amount(source.executed),
+              ]
+            write(
+              Worksheet.Row(kind: .source, cells: cells, overClaimed: false), review: nil,
+              extra: ["年初预算数": .amount(source.initialBudget)])
+          }
+        case .indicator(let position):
+          let item = items[position]
+          write(
+            row, review: item?.review,
+            extra: [
+              "自评完成率": .rate(item?.claimedCompletion), "赋分规则": .text(item?.ruleText ?? ""),
+              "指标值设定依据": .text(item?.basis ?? ""), "上年完成情况": .text(item?.lastYear ?? ""),
+              "佐证资料": .text(item?.evidence ?? ""), "偏差原因分析及改进措施": .text(item?.explanation ?? ""),
+            ])
+        case .source:
+          break
+        case .total:
+          let printed = optionalColumnHeaders.filter { result.columns.contains($0.0) }.map(\.1)
+          write(
+            row, review: nil,
+            extra: ["自评等级": .text(result.claimedGrade?.rawValue ?? ""), "原表可选列": .text(printed.joined(separator: "、"))])
+        }
       }
     }
   }

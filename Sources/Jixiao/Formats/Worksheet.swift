@@ -42,6 +42,8 @@ public enum Worksheet {
   /// What a row of the worksheet is.
   enum RowKind: Sendable, Hashable {
     case funds
+    /// A 资金来源 row of the funds block (the workbook's only; the CSV worksheet has none).
+    case source
     case indicator(position: Int)
     case total
   }
@@ -97,9 +99,7 @@ public enum Worksheet {
     }
     var remarks = [result.claimedGrade.map { "自评等级 \($0.rawValue)" }, result.recomputedGrade.map { "复核等级 \($0.rawValue)" }]
       .compactMap { $0 }
-    if let engineTotal = result.engineTotal {
-      remarks.append("含复核调整：调整前复核总分 \(engineTotal)" + (result.engineGrade.map { "，等级 \($0.rawValue)" } ?? ""))
-    }
+    if let note = TextReport.overrideNote(result) { remarks.append(note) }
     let over = difference(result.claimedTotal, result.recomputedTotal, true)
     rows.append(
       Row(

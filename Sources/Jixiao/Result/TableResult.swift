@@ -60,6 +60,8 @@ public struct FundsResult: Sendable, Hashable {
   public var claimedScore: Hundredths?
   public var verified: Bool
   public var initialBudget: Rational? = nil
+  /// The 资金来源 rows as printed, kept so that the 复核 workbook can rebuild the table.
+  public var sources: [Funds.Source] = []
   /// The reviewer's score, which replaces `score` in the total; nil when not overridden.
   public var review: ReviewerScore? = nil
 

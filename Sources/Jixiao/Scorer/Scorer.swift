@@ -70,6 +70,7 @@ public struct Scorer: Sendable {
     for check in checks where !table.isTargetTable || check.appliesToTargetTables {
       findings.append(contentsOf: check.findings(in: context))
     }
+    if !table.overrides.isEmpty { findings.append(contentsOf: apply(table.overrides, to: &result)) }
     result.findings = Self.ordered(findings)
     return result
   }
@@ -91,7 +92,7 @@ public struct Scorer: Sendable {
     return FundsResult(
       weight: weight.flatMap { try? $0.rounded() }, annualBudget: funds.annualBudget, executed: funds.executed,
       rate: outcome.rate, claimedRate: funds.claimedRate, score: score ?? claimed ?? .zero, claimedScore: claimed,
-      verified: score != nil, initialBudget: funds.initialBudget)
+      verified: score != nil, initialBudget: funds.initialBudget, sources: funds.sources)
   }
 
   private func scoreIndicator(
