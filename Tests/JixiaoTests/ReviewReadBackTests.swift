@@ -175,13 +175,12 @@ struct EditableWorkbook {
       #expect(summary.recomputedPoints == originalSummary.recomputedPoints - results[0].indicators[0].score)
     }
 
-    // Written again, the reviewer's columns hold the applied overrides, and reading that gives the same
-    // results (the overrides' cells aside: the rows are in jixiao's order again). An override not applied
-    // is reported, not carried into the new workbook.
+    // Written again, the reviewer's columns hold the overrides, applied or not, and reading that gives the
+    // same results (the overrides' cells aside: the rows are in jixiao's order again).
     func decisions(_ results: [TableResult]) -> [String] {
       results.map { result in
         let items = result.indicators.map { "\($0.index):\($0.review.map { "\($0.score) \($0.comment)" } ?? "-")" }
-        let findings = result.findings.filter { $0.code == .reviewOverride }.map(\.key)
+        let findings = result.findings.map(\.key)
         return "\(result.id) \(result.recomputedTotal) \(String(describing: result.engineTotal)) \(items) \(findings)"
       }
     }
@@ -319,8 +318,102 @@ let openpyxlIsInstalled: Bool = {
         plain.unverifiedPoints = original.unverifiedPoints
         plain.engineTotal = nil
         plain.engineGrade = nil
+        plain.unappliedOverrides = []
         #expect(plain == comparable(original), "\(label) \(original.id)")
       }
     }
+  }
+}
+
+@Suite struct ReviewReadBackCommandLineTests {
+  let commandLine = CommandLineTests()
+
+  /// The batch path (`RecordReader`, on workers): a workbook written by `--format xlsx`, filled in, and read
+  /// back by `jixiao rescore`, the same on one job as on several.
+  @Test func rescoreReadsTheFilledWorkbook() throws {
+    let folder = try ScratchFolder()
+    let written = folder.file("复核.xlsx")
+    let corpus = repositoryRoot.appendingPathComponent("Fixtures/corpus.jsonl").path
+    #expect(try commandLine.jixiao("rescore", corpus, "--format", "xlsx", "-o", written).status == 0)
+    var book = try EditableWorkbook(Array(try Data(contentsOf: URL(fileURLWithPath: written))))
+    var rows = book.reviewRows
+    let structural: [EditableWorkbook.Value?] = [
+      .text(Worksheet.fundsLevel1), .text(ReviewWorkbook.sourceLabel), .text(Worksheet.totalLabel),
+    ]
+    let first = rows.firstIndex { !structural.contains($0[EditableWorkbook.column("一级指标")]) }!
+    rows[first][EditableWorkbook.column(ReviewWorkbook.overrideColumn)] = .number("0")
+    rows[first][EditableWorkbook.column(ReviewWorkbook.commentColumn)] = .text("核减为零")
+    rows.reverse()
+    book.reviewRows = rows
+    let edited = folder.file("edited.xlsx")
+    try Data(try book.bytes()).write(to: URL(fileURLWithPath: edited))
+
+    let one = try commandLine.jixiao("rescore", edited, "--format", "jsonl", "--jobs", "1")
+    let two = try commandLine.jixiao("rescore", edited, "--format", "jsonl", "--jobs", "2")
+    #expect(one.status == 0 && one.errors.isEmpty, "\(one.errors)")
+    #expect(one.output == two.output)
+    let lines = one.output.split(separator: "\n")
+    #expect(lines.count == (try corpusResults()).count)
+    #expect(lines.first?.contains(#""review":{"score":"0.00","comment":"核减为零""#) == true)
+    #expect(lines.first?.contains(#""code":"review.override""#) == true)
+  }
+}
+
+/// The scorer's rules for a reviewer's override, on tables made directly.
+@Suite struct ScoreOverrideTests {
+  func override(_ place: ScoreOverride.Place, _ text: String, _ comment: String = "理由") -> ScoreOverride {
+    ScoreOverride(place: place, scoreText: text, score: Rational(decimalText: Substring(text)), comment: comment, cell: "复核!P2")
+  }
+
+  func scored(_ overrides: [ScoreOverride], kind: String = "project") throws -> TableResult {
+    var table = try table(
+      projectJSON(
+        #"{"name": "次数", "weight": 60, "target": ">=10次", "actual": "10次", "claimedScore": 60}"#,
+        #"{"name": "质量", "weight": 30, "target": ">=10次", "actual": "大约", "claimedScore": 30}"#,
+        funds: #"{"annualBudget": "100", "executed": "100", "weight": 10, "claimedScore": 10}"#,
+        extra: #""kind": "\#(kind)", "claimedTotal": 100"#))
+    table.overrides = overrides
+    return defaultScorer.score(table)
+  }
+
+  @Test func bothEndsOfTheRangeAreAccepted() throws {
+    let result = try scored([override(.indicator(position: 1), "60"), override(.funds, "0")])
+    #expect(result.indicators[0].review?.score == Hundredths(60))
+    #expect(result.funds?.review?.score == .zero)
+    #expect(result.engineTotal != nil)
+    #expect(result.recomputedTotal == (result.engineTotal! - Hundredths(10)))
+  }
+
+  @Test func aScoreIsRoundedHalfUpBeforeTheCheck() throws {
+    let result = try scored([override(.indicator(position: 1), "59.995")])
+    #expect(result.indicators[0].review?.score == Hundredths(60))
+    let over = try scored([override(.indicator(position: 1), "60.005")])
+    #expect(over.indicators[0].review == nil)
+    #expect(over.findings.contains { $0.code == .reviewOverrideInvalid })
+    #expect(over.unappliedOverrides.count == 1)
+  }
+
+  /// An unverified item the reviewer scores is no longer unverified; the grade follows the new total.
+  @Test func anOverriddenUnverifiedItemLeavesTheUnverifiedPoints() throws {
+    let engine = try scored([])
+    #expect(!engine.indicators[1].verified && engine.unverifiedPoints == Hundredths(30))
+    let result = try scored([override(.indicator(position: 2), "0", "无法核实，按 0 分计")])
+    #expect(result.unverifiedPoints == .zero)
+    #expect(result.recomputedTotal == engine.recomputedTotal - Hundredths(30))
+    #expect(result.recomputedGrade == defaultProfile.grade(for: result.recomputedTotal))
+    #expect(result.engineGrade == engine.recomputedGrade)
+    #expect(result.overClaimed == Hundredths(100) - result.recomputedTotal)
+  }
+
+  @Test func aTargetTableTakesNoOverride() throws {
+    let result = try scored([override(.indicator(position: 1), "10")], kind: "project-target")
+    #expect(result.findings.contains { $0.code == .reviewOverrideMisplaced })
+    #expect(result.engineTotal == nil)
+  }
+
+  @Test func aCommentAloneIsARemark() throws {
+    let result = try scored([override(.indicator(position: 1), "", "看过了")])
+    #expect(!result.findings.contains { $0.code.rawValue.hasPrefix("review.") })
+    #expect(result.engineTotal == nil && result.unappliedOverrides.isEmpty)
   }
 }

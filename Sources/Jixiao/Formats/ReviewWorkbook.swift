@@ -153,7 +153,7 @@ public enum ReviewWorkbook {
       let items = Dictionary(result.indicators.map { ($0.index, $0) }, uniquingKeysWith: { first, _ in first })
       var order = 0
       /// One row: the worksheet's cells, the reviewer's, then the source columns.
-      func write(_ row: Worksheet.Row, review: ReviewerScore?, extra: [String: Worksheet.Cell]) {
+      func write(_ row: Worksheet.Row, place: ScoreOverride.Place, review: ReviewerScore?, extra: [String: Worksheet.Cell]) {
         let fill: Styles.Fill = row.overClaimed ? .overClaim : .none
         for (column, cell) in row.cells.enumerated() {
           ReviewWorkbook.write(cell, column: column, fill: fill, into: &book, styles: styles)
@@ -168,10 +168,18 @@ public enum ReviewWorkbook {
         if let review {
           book.number(overrideAt, review.score.description, format: styles.cell(.points, .reviewer))
           book.text(overrideAt + 1, review.comment, format: styles.cell(.text, .reviewer))
+        } else if let refused = result.unappliedOverrides.first(where: { $0.place == place }) {
+          // Shown again where the reviewer wrote it, to be corrected (its finding is in 发现).
+          if let score = refused.score {
+            book.number(overrideAt, exactDecimal(score), format: styles.cell(.points, .reviewer))
+          } else {
+            book.text(overrideAt, refused.scoreText, format: styles.cell(.text, .reviewer))
+          }
+          book.text(overrideAt + 1, refused.comment, format: styles.cell(.text, .reviewer))
         } else if row.kind != .total, row.kind != .source {
           // Empty cells that carry the reviewer's fill, so the columns to fill in show.
-          book.text(overrideAt, "", format: styles.cell(.text, .reviewer))
-          book.text(overrideAt + 1, "", format: styles.cell(.text, .reviewer))
+          book.blank(overrideAt, format: styles.cell(.text, .reviewer))
+          book.blank(overrideAt + 1, format: styles.cell(.text, .reviewer))
         }
         for (offset, name) in sourceColumns.enumerated() {
           guard let cell = extra[name] else { continue }
@@ -183,22 +191,22 @@ public enum ReviewWorkbook {
         switch row.kind {
         case .funds:
           write(
-            row, review: result.funds?.review,
+            row, place: .funds, review: result.funds?.review,
             extra: ["年初预算数": .amount(result.funds?.initialBudget), "自评完成率": .rate(result.funds?.claimedRate)])
-          for source in result.funds?.sources ?? [] {
+          for (offset, source) in (result.funds?.sources ?? []).enumerated() {
             let cells: [Worksheet.Cell] =
               Array(row.cells.prefix(4)) + [
                 .text(sourceLabel), .text(""), .text(source.name), .text(""), .amount(source.annualBudget),
                 .amount(source.executed),
               ]
             write(
-              Worksheet.Row(kind: .source, cells: cells, overClaimed: false), review: nil,
+              Worksheet.Row(kind: .source, cells: cells, overClaimed: false), place: .source(position: offset + 1), review: nil,
               extra: ["年初预算数": .amount(source.initialBudget)])
           }
         case .indicator(let position):
           let item = items[position]
           write(
-            row, review: item?.review,
+            row, place: .indicator(position: position), review: item?.review,
             extra: [
               "自评完成率": .rate(item?.claimedCompletion), "赋分规则": .text(item?.ruleText ?? ""),
               "指标值设定依据": .text(item?.basis ?? ""), "上年完成情况": .text(item?.lastYear ?? ""),
@@ -209,7 +217,7 @@ public enum ReviewWorkbook {
         case .total:
           let printed = optionalColumnHeaders.filter { result.columns.contains($0.0) }.map(\.1)
           write(
-            row, review: nil,
+            row, place: .total, review: nil,
             extra: ["自评等级": .text(result.claimedGrade?.rawValue ?? ""), "原表可选列": .text(printed.joined(separator: "、"))])
         }
       }

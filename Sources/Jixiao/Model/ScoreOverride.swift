@@ -6,8 +6,8 @@ public struct ScoreOverride: Sendable, Hashable {
   /// override (a 资金来源 row, the total row).
   public enum Place: Sendable, Hashable {
     case funds
-    /// A 资金来源 row of the funds block, which is not scored.
-    case source
+    /// A 资金来源 row of the funds block (1-based among them), which is not scored.
+    case source(position: Int)
     case indicator(position: Int)
     case total
   }

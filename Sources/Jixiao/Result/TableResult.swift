@@ -34,6 +34,10 @@ public struct TableResult: Sendable, Hashable {
   public var engineTotal: Hundredths? = nil
   public var engineGrade: Grade? = nil
 
+  /// The reviewer's entries that were not applied (each with its finding), kept so that a 复核 workbook
+  /// written from this result shows them again where the reviewer wrote them, to be corrected.
+  public var unappliedOverrides: [ScoreOverride] = []
+
   /// Whether a reviewer's score replaced the engine's for some item.
   public var isOverridden: Bool { engineTotal != nil }
 

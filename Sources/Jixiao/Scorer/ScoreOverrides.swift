@@ -9,14 +9,20 @@ extension Scorer {
   func apply(_ overrides: [ScoreOverride], to result: inout TableResult) -> [Finding] {
     var findings: [Finding] = []
     var applied = false
+    var unapplied: [ScoreOverride] = []
     for override in overrides where override.hasScore {
+      /// Not applied: reported, and kept for a workbook written from the result.
+      func refuse(_ finding: Finding) {
+        findings.append(finding)
+        unapplied.append(override)
+      }
       let location: FindingLocation
       let weight: Hundredths?
       let engineScore: Hundredths
       switch override.place {
       case .funds:
         guard let funds = result.funds, !result.isTargetTable else {
-          findings.append(misplaced(override, at: .table, "这一行不是可评分的项目"))
+          refuse(misplaced(override, at: .table, "这一行不是可评分的项目"))
           continue
         }
         location = .funds
@@ -24,7 +30,7 @@ extension Scorer {
         engineScore = funds.score
       case .indicator(let position):
         guard !result.isTargetTable, let item = result.indicators.first(where: { $0.index == position }) else {
-          findings.append(
+          refuse(
             misplaced(override, at: .table, result.isTargetTable ? "绩效目标表不评分" : "这一行不是可评分的指标"))
           continue
         }
@@ -32,14 +38,14 @@ extension Scorer {
         weight = item.weight
         engineScore = item.score
       case .source:
-        findings.append(misplaced(override, at: .funds, "资金来源行不评分；请调整预算执行行的得分"))
+        refuse(misplaced(override, at: .funds, "资金来源行不评分；请调整预算执行行的得分"))
         continue
       case .total:
-        findings.append(misplaced(override, at: .table, "总分由各项得分相加，不能直接调整；请调整各项得分"))
+        refuse(misplaced(override, at: .table, "总分由各项得分相加，不能直接调整；请调整各项得分"))
         continue
       }
       guard let weight else {
-        findings.append(
+        refuse(
           Finding(
             .reviewOverrideInvalid, at: location,
             "复核调整得分“\(override.scoreText)”（\(override.cell)）不予采用：该项没有可读的权重，无法核对 0 至权重的范围"))
@@ -47,14 +53,14 @@ extension Scorer {
       }
       guard let exact = override.score, let score = try? exact.rounded(), !(score < .zero), !(weight < score) else {
         let what = override.score == nil ? "不是数字" : "不在 0 至权重 \(weight) 分之间"
-        findings.append(
+        refuse(
           Finding(
             .reviewOverrideInvalid, at: location,
             "复核调整得分“\(override.scoreText)”（\(override.cell)）\(what)，不予采用；填写 0 至 \(weight) 之间的分数"))
         continue
       }
       guard !override.comment.isBlankText else {
-        findings.append(
+        refuse(
           Finding(
             .reviewOverrideNoReason, at: location,
             "复核调整得分 \(score)（\(override.cell)）没有填写复核意见，不予采用；在同一行的“复核意见”中写明调整理由"))
@@ -72,6 +78,7 @@ extension Scorer {
           .reviewOverride, at: location,
           "复核调整：jixiao 复核 \(engineScore) 分，复核人员调整为 \(score) 分（\(override.cell)）；复核意见：\(override.comment)"))
     }
+    result.unappliedOverrides = unapplied
     guard applied else { return findings }
     result.engineTotal = result.recomputedTotal
     result.engineGrade = result.recomputedGrade

@@ -166,6 +166,7 @@ struct ReviewedTable: Sendable {
     var tableFieldsSet = Set<TableField>()
     var overrides: [ScoreOverride] = []
     var position = 0
+    var sources = 0
     let printedColumns = self.printedColumns
     for row in rows {
       let rowIndex = row.first?.reference.row ?? 0
@@ -195,9 +196,10 @@ struct ReviewedTable: Sendable {
         set(ReviewWorkbookReader.fundsColumns)
         place = .funds
       case .source:
+        sources += 1
         builder.beginSource()
         set(ReviewWorkbookReader.sourceColumns)
-        place = .source
+        place = .source(position: sources)
       case .indicator:
         position += 1
         builder.beginIndicator(at: grid.location(of: CellReference(row: rowIndex, column: columns["三级指标"] ?? 0)))

@@ -91,6 +91,12 @@ public struct WorkbookWriter: Sendable {
     sheet!.add(column, attributes: "", value: stored, format: format)
   }
 
+  /// A cell of the current row with a format and no value (a cell for the reader to fill, already styled).
+  public mutating func blank(_ column: Int, format: Int) {
+    precondition(sheet != nil, "a cell is written after beginSheet")
+    sheet!.add(column, attributes: "", value: nil, format: format)
+  }
+
   /// A column at least this wide (a column the reader types into).
   public mutating func widen(_ column: Int, to width: Int) {
     sheet?.measure(column, width: width)
@@ -270,10 +276,11 @@ public struct WorkbookWriter: Sendable {
       widths[column] = max(widths[column], width)
     }
 
-    mutating func add(_ column: Int, attributes: String, value: String, format: Int) {
+    mutating func add(_ column: Int, attributes: String, value: String?, format: Int) {
       let reference = CellReference(row: row, column: column)
       let style = format == 0 ? "" : #" s="\#(format)""#
-      cells.append((column, Array(#"<c r="\#(reference)"\#(style)\#(attributes)><v>\#(value)</v></c>"#.utf8)))
+      let content = value.map { "><v>\($0)</v></c>" } ?? "/>"
+      cells.append((column, Array(#"<c r="\#(reference)"\#(style)\#(attributes)\#(content)"#.utf8)))
     }
 
     mutating func nextRow() {
