@@ -380,7 +380,7 @@ public enum ReviewWorkbook {
   /// How to use the workbook, one paragraph a row.
   static let instructions = [
     "如何使用",
-    "1. “复核”工作表每张表一组行：预算执行行、每个三级指标一行、总分行。“复核得分”是 jixiao 按评分方案重算的得分，“差额”为自评得分减去复核结果（正数为多报，整行标红）。",
+    "1. “复核”工作表每张表一组行：预算执行行（及其资金来源行）、每个三级指标一行、总分行。“复核得分”是 jixiao 按评分方案重算的得分，“差额”为自评得分减去复核结果（正数为多报，整行标红）。",
     "2. 复核人员只填写黄色的两列：“复核调整得分”（0 至该项权重之间的分数）和“复核意见”（调整的理由，必填）。不调整的行留空。总分行不能调整：总分按各项得分（有调整的按调整后得分）重新相加。",
     "3. 可以排序、筛选、改变格式；请勿修改其他列，也不要删除“表序”“行序”两列：读回时按它们恢复各表和各行的顺序。",
     "4. 保存后运行 jixiao rescore 本文件（可加 --format xlsx -o 新文件.xlsx 等）：jixiao 从“复核”工作表重建各表、重新评分，并采用复核人员的调整。调整超出 0 至权重、不是数字或缺少复核意见的，不予采用，并在结果中报告其单元格。",
@@ -403,9 +403,9 @@ public enum ReviewWorkbook {
       book.nextRow()
     }
     book.nextRow()
+    let wrapped = book.format(.init(wrapsText: true))
     for (offset, paragraph) in instructions.enumerated() {
-      book.text(0, paragraph, format: offset == 0 ? styles.title : 0)
-      book.merge(firstRow: book.row, firstColumn: 0, lastRow: book.row, lastColumn: 1)
+      book.text(0, paragraph, format: offset == 0 ? styles.title : wrapped)
       book.nextRow()
     }
   }
