@@ -2,12 +2,14 @@ import Foundation
 import Jixiao
 
 enum RescoreCommand {
-  static let formats = ["text", "json", "jsonl", "markdown", "csv", "html"]
+  static let formats = ["text", "json", "jsonl", "markdown", "csv", "xlsx", "html"]
 
   static let help = """
     USAGE: jixiao rescore [FILE…|-] [OPTIONS]
 
     Re-scores each table by the rules of a profile and reports what was over-claimed.
+    A 复核 workbook jixiao wrote (--format xlsx) and a reviewer filled in is read back: its tables, and the
+    reviewer's 复核调整得分 and 复核意见, which the totals, grades and summary then follow.
     FILE is .json (one table, or an array of tables), .jsonl (one table a line), .csv (one indicator
     a row, Chinese or field-name headers, or a printed form saved as CSV), the printed forms of an
     .xlsx workbook, a .docx document or a .pdf (through poppler's pdftotext; every table found), or the
@@ -16,10 +18,11 @@ enum RescoreCommand {
     Large batches stream: records are read, scored and written in input order, on all cores.
 
     OPTIONS
-      --format text|json|jsonl|markdown|csv|html
+      --format text|json|jsonl|markdown|csv|xlsx|html
                                  Output: a report to read (default), one JSON document, one result a line,
                                  a Markdown table (one row per table), the 复核 worksheet (CSV for Excel),
-                                 or a self-contained HTML report to read and print (use with -o).
+                                 the 复核 workbook (sheets 汇总, 复核, 发现, 说明; needs -o or a pipe), or a
+                                 self-contained HTML report to read and print (use with -o).
       --report-all               HTML: a section for every table, not only those with warnings or errors.
       --profile NAME|PATH        Rule profile: a name from Scoring/ (default: national-default) or a .json file.
       --fail-on error|warning|never
@@ -43,6 +46,8 @@ enum RescoreCommand {
     EXAMPLES
       jixiao rescore Fixtures/004-unit/table.json
       jixiao rescore Fixtures/corpus.jsonl --format csv -o 复核.csv --summary
+      jixiao rescore Fixtures/corpus.jsonl --format xlsx -o 复核.xlsx
+      jixiao rescore 复核.xlsx --summary
     """
 
   static let reviewHelp = """
@@ -79,6 +84,11 @@ enum RescoreCommand {
     }
     let inputs = try inputs(parsed, example: "jixiao rescore Fixtures/004-unit/table.json", command: "rescore")
     let target = try outputTarget(parsed.value("-o") ?? parsed.value("--output"), inputs: inputs)
+    if format == "xlsx", target == nil, isatty(STDOUT_FILENO) != 0 {
+      throw UsageError(
+        "--format xlsx writes a binary workbook, which a terminal cannot show",
+        hint: "write it to a file: jixiao \(command) FILE --format xlsx -o 复核.xlsx")
+    }
     let withSummary = parsed.has("--summary")
     let progress = parsed.has("--progress") || isatty(STDERR_FILENO) != 0 ? ProgressReporter() : nil
 
@@ -96,6 +106,7 @@ enum RescoreCommand {
     default: break
     }
     var first = true
+    var workbookResults: [TableResult] = []
     var threshold = Severity(rawValue: failOn)
     var failed = false
     let summary = runner.run(
@@ -105,7 +116,13 @@ enum RescoreCommand {
         case .result(let result, let rendered):
           if format == "json", !first { sink.write(",") }
           first = false
-          if let htmlSections { htmlSections.add(result, section: rendered) } else { sink.write(bytes: rendered) }
+          if let htmlSections {
+            htmlSections.add(result, section: rendered)
+          } else if format == "xlsx" {
+            workbookResults.append(result)
+          } else {
+            sink.write(bytes: rendered)
+          }
           if let limit = threshold, result.findings.contains(where: { !($0.severity < limit) }) {
             failed = true
             threshold = threshold.flatMap { _ in limit }
@@ -133,6 +150,15 @@ enum RescoreCommand {
       sink.write(HTMLReport.prefix(summary: summary, profile: profile, includedAll: reportAll))
       htmlSections?.copy(into: sink)
       sink.write(HTMLReport.suffix)
+    case "xlsx":
+      let metadata = ReviewWorkbook.Metadata(profile: profile, jixiaoVersion: Main.version, date: Self.today())
+      do throws(ReviewWorkbook.Failure) {
+        sink.write(bytes: try ReviewWorkbook.bytes(results: workbookResults, summary: summary, metadata: metadata))
+      } catch {
+        Cleanup.removeAll()
+        StandardError.write("jixiao: error: cannot write the workbook: \(error)")
+        return ExitStatus.outputFailed
+      }
     case "text":
       if withSummary {
         sink.write(SummaryReport.text(summary))
@@ -155,9 +181,17 @@ enum RescoreCommand {
       case "json": { ResultJSON.encode($0) }
       case "markdown": { MarkdownSummary.row($0) }
       case "csv": { Worksheet.rows($0) }
+      case "xlsx": { _ in "" }
       default: { TextReport.render($0) + "\n" }
       }
     return { Array(text($0).utf8) }
+  }
+
+  /// The date in UTC, `2026-12-04`, for the workbook's 说明 sheet.
+  static func today() -> String {
+    let formatter = ISO8601DateFormatter()
+    formatter.formatOptions = [.withFullDate]
+    return formatter.string(from: Date())
   }
 
   /// `--input-format`, checked: how to read standard input or a file without a telling extension.

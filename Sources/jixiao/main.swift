@@ -9,7 +9,7 @@ enum Main {
     jixiao \(version): re-scores 绩效自评表 (budget performance self-evaluation tables) and says what was over-claimed.
 
     USAGE
-      jixiao rescore [FILE…|-] [--format text|json|jsonl|markdown|csv|html] [--profile NAME|PATH] [--fail-on error|warning|never]
+      jixiao rescore [FILE…|-] [--format text|json|jsonl|markdown|csv|xlsx|html] [--profile NAME|PATH] [--fail-on error|warning|never]
       jixiao review-targets [FILE…|-] [same options as rescore]
       jixiao extract FILE… [-o FILE] [--input-format FORMAT]
       jixiao explain [CODE]

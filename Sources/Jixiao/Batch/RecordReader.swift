@@ -7,6 +7,8 @@ enum RawRecord: Sendable {
   /// One printed form of a workbook, a Word document, a PDF, a form CSV or a document's text, located by the
   /// reader (a sheet at a time: `TableReader.eachPrintedForm`) and built in the worker.
   case printedForm(PrintedFormTable)
+  /// One table of a 复核 workbook jixiao wrote, its rows found by the reader and built in the worker.
+  case reviewedTable(ReviewedTable)
   case rejected(InputError)
 
   init(_ output: CSVTableAssembler.Output) {
@@ -27,6 +29,8 @@ enum RawRecord: Sendable {
       return [TableReader.Record(built: rows.build())]
     case .printedForm(let form):
       return [TableReader.Record(built: form.build())]
+    case .reviewedTable(let table):
+      return [TableReader.Record(built: table.build())]
     case .rejected(let error):
       return [.rejected(error)]
     }
@@ -73,7 +77,13 @@ struct RecordReader {
     }
     func emitForms(_ bytes: [UInt8], format: InputFormat) {
       let failure = TableReader.eachPrintedForm(
-        bytes, file: file, format: format, { emit(.printedForm($0)) }, unread: { emit(.rejected($0)) })
+        bytes, file: file, format: format, { emit(.printedForm($0)) }, unread: { emit(.rejected($0)) },
+        reviewed: { table in
+          switch table {
+          case .success(let table): emit(.reviewedTable(table))
+          case .failure(let error): emit(.rejected(error))
+          }
+        })
       if let failure { emit(.rejected(failure)) }
     }
     switch resolved {

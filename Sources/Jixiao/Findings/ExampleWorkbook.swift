@@ -18,6 +18,25 @@ enum ExampleWorkbook {
     bytes(sheets: [(sheetName, csv, hidden)])
   }
 
+  /// A 复核 workbook as jixiao writes it, reduced to what is read back: its 复核 sheet (the CSV lines) and
+  /// the 说明 sheet with jixiao's marker.
+  static func reviewBytes(csv: String) -> [UInt8] {
+    bytes(sheets: [
+      (ReviewWorkbook.reviewSheet, csv, false),
+      (ReviewWorkbook.notesSheet, "\(ReviewWorkbook.marker),\(ReviewWorkbook.layoutVersion)", false),
+    ])
+  }
+
+  /// The header and the funds-less rows of a small 复核 sheet: one indicator (8 of 10 次, worth 100) and
+  /// the total row; `reviewed` is the indicator's 复核调整得分 and 复核意见, `total` the total row's.
+  static func reviewSheet(indicator reviewed: String, total: String = ",") -> String {
+    """
+    表序,行序,表编号,项目名称,一级指标,二级指标,三级指标,权重,目标值,自评完成值,自评得分,复核调整得分,复核意见
+    1,1,示例,示例项目,产出指标,数量指标,次数,100,>=10次,8次,100,\(reviewed)
+    1,2,示例,示例项目,总分,,,,,,100,\(total)
+    """
+  }
+
   /// The sheets in tab order, each with its name, its rows as CSV lines, and whether it is hidden.
   static func bytes(sheets: [(name: String, csv: String, hidden: Bool)]) -> [UInt8] {
     let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"

@@ -26,6 +26,8 @@ public struct FindingExample: Sendable {
   public var format: InputFormat
   /// For a workbook: whether its sheet is hidden.
   public var sheetHidden = false
+  /// For a workbook: whether it is a 复核 workbook jixiao wrote, its 复核 sheet given as CSV lines.
+  public var isReviewWorkbook = false
   /// Where the finding must point (`funds`, `1`, or nil for the table), for triggering examples.
   public var location: String?
 
@@ -53,9 +55,19 @@ public struct FindingExample: Sendable {
     self.sheetHidden = hidden
   }
 
+  /// A 复核 workbook jixiao wrote and a reviewer filled in: its 复核 sheet as CSV lines (`ExampleWorkbook`).
+  init(_ summary: String, at location: String? = "1", reviewSheet csv: String) {
+    self.summary = summary
+    self.location = location
+    self.input = csv
+    self.format = .xlsx
+    self.isReviewWorkbook = true
+  }
+
   /// The bytes the example is read from.
   var bytes: [UInt8] {
-    format == .xlsx ? ExampleWorkbook.bytes(csv: input, hidden: sheetHidden) : Array(input.utf8)
+    guard format == .xlsx else { return Array(input.utf8) }
+    return isReviewWorkbook ? ExampleWorkbook.reviewBytes(csv: input) : ExampleWorkbook.bytes(csv: input, hidden: sheetHidden)
   }
 
   /// A document's text as pdftotext prints it (`jixiao extract 决算.txt`), for what only a document's text
@@ -83,11 +95,11 @@ public struct FindingExample: Sendable {
 public enum FindingCatalogue {
   /// Every code, grouped: scores, totals, structure, targets, cells, reading, funds, evidence, then target review.
   public static let all: [FindingDescriptor] =
-    scoring + totals + structure + targets + cells + reading + funds + evidence + review
+    scoring + totals + structure + targets + cells + reading + funds + evidence + overrides + review
 
   /// The codes of spec §4 (rescoring); `review` adds the target-review codes.
   public static let scoringCodes: [FindingDescriptor] =
-    scoring + totals + structure + targets + cells + reading + funds + evidence
+    scoring + totals + structure + targets + cells + reading + funds + evidence + overrides
 
   public static func descriptor(for code: FindingCode) -> FindingDescriptor? {
     index[code]

@@ -54,3 +54,15 @@ extension FindingCode {
   /// A value read from a document's text into a cell the reader is not sure of: its row is unverified.
   public static let cellUncertain = FindingCode("cell.uncertain")
 }
+
+extension FindingCode {
+  // A 复核 workbook read back (docs/rules.md, "Reviewer's overrides").
+  /// A reviewer's 复核调整得分 replaced the engine's score.
+  public static let reviewOverride = FindingCode("review.override")
+  /// A 复核调整得分 that is not a number, lies outside 0…weight, or is on an item without a weight: not applied.
+  public static let reviewOverrideInvalid = FindingCode("review.override-invalid")
+  /// A 复核调整得分 without a 复核意见: not applied.
+  public static let reviewOverrideNoReason = FindingCode("review.override-no-reason")
+  /// A 复核调整得分 on the total row, or on a row that is no item of a scored table: not applied.
+  public static let reviewOverrideMisplaced = FindingCode("review.override-misplaced")
+}

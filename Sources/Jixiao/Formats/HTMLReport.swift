@@ -5,7 +5,7 @@
 public enum HTMLReport {
   /// Whether a table gets a details section: findings at warning or above, or every table when asked.
   public static func includes(_ result: TableResult, all: Bool) -> Bool {
-    all || result.isFlagged
+    all || result.isFlagged || result.isOverridden
   }
 
   /// Without `--report-all`, flagged tables past this many get a one-line entry in an index instead of
@@ -297,6 +297,7 @@ public enum HTMLReport {
       html += " → 复核 \(result.recomputedTotal)\(result.recomputedGrade.map { "（\($0.rawValue)）" } ?? "")"
       if let over = result.overClaimed, over > .zero { html += " <span class=\"over\">多报 \(over)</span>" }
       if let note = TextReport.offScaleNote(result) { html += " <span class=\"note\">（\(note)）</span>" }
+      if let note = TextReport.overrideNote(result) { html += " <span class=\"note\">（\(note)）</span>" }
     }
     html += "</summary>\n"
     html +=
@@ -308,7 +309,7 @@ public enum HTMLReport {
       html += "<p>项目资金：全年预算 \(funds.annualBudget?.pointsText ?? "—")，执行 \(funds.executed?.pointsText ?? "—")，"
       html +=
         "执行率 \(funds.rate?.percentText ?? "—")，分值 \(funds.weight?.description ?? "—")，自评 \(funds.claimedScore?.description ?? "—")，"
-      html += "复核 \(funds.verified ? funds.score.description : "未核实")</p>\n"
+      html += "复核 \(TextReport.scoreText(funds.score, verified: funds.verified, review: funds.review))</p>\n"
     }
     html += "<table class=\"items\"><caption class=\"note\">指标：自评得分与复核得分并列；条形图中上条为自评、下条为复核，满格为权重。</caption>\n<thead><tr>"
     for header in ["序号", "一级指标", "二级指标", "三级指标", "权重", "目标值", "实际值", "完成率", "自评得分", "复核得分", "对比"] {
@@ -324,7 +325,8 @@ public enum HTMLReport {
       html += "<td>\(item.target.map(isolated) ?? "—")</td><td>\(item.actual.map(isolated) ?? "—")</td>"
       html +=
         "<td>\(item.completion?.percentText ?? item.band?.label ?? "—")</td><td>\(item.claimedScore?.description ?? "—")</td>"
-      html += "<td\(marker)>\(result.isTargetTable ? "—" : item.verified ? item.score.description : "未核实")\(sign)</td>"
+      let score = TextReport.scoreText(item.score, verified: item.verified, review: item.review)
+      html += "<td\(marker)>\(result.isTargetTable ? "—" : score)\(sign)</td>"
       html +=
         "<td>\(bars(claimed: item.claimedScore, recomputed: item.verified ? item.score : nil, weight: item.weight))</td></tr>\n"
     }

@@ -18,7 +18,8 @@ public enum MarkdownSummary {
       code(result.id), result.department.map(text) ?? "—", text(result.name), total(result.claimedTotal, result.claimedGrade),
       result.isTargetTable
         ? "目标表"
-        : total(result.recomputedTotal, result.recomputedGrade) + (TextReport.offScaleNote(result).map { "（\($0)）" } ?? ""),
+        : total(result.recomputedTotal, result.recomputedGrade) + (TextReport.offScaleNote(result).map { "（\($0)）" } ?? "")
+          + (TextReport.overrideNote(result).map { "（\($0)）" } ?? ""),
       over, codes(result.findings),
     ]
     return "| " + cells.joined(separator: " | ") + " |\n"

@@ -31,6 +31,10 @@ public enum ResultJSON {
     writer.string("claimedGrade", result.claimedGrade?.rawValue)
     writer.string("recomputedGrade", result.recomputedGrade?.rawValue)
     if let weights = result.weightsOffScale { writer.points("weightsOffScale", weights) }
+    if let engineTotal = result.engineTotal {
+      writer.hundredths("engineTotal", engineTotal)
+      writer.string("engineGrade", result.engineGrade?.rawValue)
+    }
     if let funds = result.funds {
       writer.beginObject("funds")
       writer.hundredths("weight", funds.weight)
@@ -41,6 +45,7 @@ public enum ResultJSON {
       writer.hundredths("score", funds.score)
       writer.hundredths("claimedScore", funds.claimedScore)
       writer.bool("verified", funds.verified)
+      writeReview(funds.review, into: &writer)
       writer.endObject()
     } else {
       writer.raw("funds", "null")
@@ -63,6 +68,7 @@ public enum ResultJSON {
       writer.string("band", item.band?.rawValue)
       writer.hundredths("whatIfScore", item.whatIfScore)
       writer.bool("verified", item.verified)
+      writeReview(item.review, into: &writer)
       writer.endObject()
     }
     writer.endArray()
@@ -84,6 +90,17 @@ public enum ResultJSON {
     writer.endArray()
     writer.string("source", result.location.description)
     if result.sourceEncoding.wasTranscoded { writer.string("sourceEncoding", result.sourceEncoding.rawValue) }
+    writer.endObject()
+  }
+
+  /// A reviewer's override of the item's score, when there is one (a 复核 workbook read back): the
+  /// engine's `score` stays beside it.
+  static func writeReview(_ review: ReviewerScore?, into writer: inout JSONWriter) {
+    guard let review else { return }
+    writer.beginObject("review")
+    writer.hundredths("score", review.score)
+    writer.string("comment", review.comment)
+    writer.string("cell", review.cell)
     writer.endObject()
   }
 }

@@ -92,7 +92,7 @@ extension TableReader {
     switch printedForms(bytes, file: file, format: format) {
     case .failure(let error): return [.rejected(error)]
     case .success(let found):
-      return found.forms.map(Extraction.init(form:)) + found.unread.map { .rejected($0) }
+      return found.forms.map(Extraction.init(form:)) + found.reviewed.map { $0.extract() } + found.unread.map { .rejected($0) }
     }
   }
 
@@ -117,6 +117,8 @@ extension RawRecord {
       return [rows.extract()]
     case .printedForm(let form):
       return [TableReader.Extraction(form: form)]
+    case .reviewedTable(let table):
+      return [table.extract()]
     case .rejected(let error):
       return [.rejected(error)]
     }

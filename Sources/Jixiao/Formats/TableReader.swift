@@ -65,7 +65,8 @@ public enum TableReader {
     var records: [Record] = []
     let failure = eachPrintedForm(
       bytes, file: file, format: format,
-      { records.append(Record(built: $0.build())) }, unread: { records.append(.rejected($0)) })
+      { records.append(Record(built: $0.build())) }, unread: { records.append(.rejected($0)) },
+      reviewed: { records.append(Record(built: $0.flatMap { $0.build() })) })
     if let failure { records.append(.rejected(failure)) }
     return records
   }
@@ -82,23 +83,33 @@ public enum TableReader {
   /// are none: the file cannot be read, or no grid holds a form.
   static func printedForms(
     _ bytes: [UInt8], file: String, format: InputFormat
-  ) -> Result<(forms: [PrintedFormTable], unread: [InputError]), InputError> {
+  ) -> Result<(forms: [PrintedFormTable], reviewed: [ReviewedTable], unread: [InputError]), InputError> {
     var forms: [PrintedFormTable] = []
+    var reviewed: [ReviewedTable] = []
     var unread: [InputError] = []
-    let failure = eachPrintedForm(bytes, file: file, format: format, { forms.append($0) }, unread: { unread.append($0) })
+    let failure = eachPrintedForm(
+      bytes, file: file, format: format, { forms.append($0) }, unread: { unread.append($0) },
+      reviewed: { table in
+        switch table {
+        case .success(let table): reviewed.append(table)
+        case .failure(let error): unread.append(error)
+        }
+      })
     if let failure { return .failure(failure) }
-    return .success((forms, unread))
+    return .success((forms, reviewed, unread))
   }
 
   /// Hands `emit` the forms of a workbook, a Word document, a PDF, a form CSV or a document's text in order:
   /// the grids (every sheet, every document table, every table a document prints), the tables the
   /// locator finds in each (`FormLocator`); and `unread` the tables a document tells in prose. A workbook is
   /// read a sheet at a time, each sheet's grid let go once its forms are located, so memory is bounded by
-  /// the largest sheet, not the workbook. Returns why the file could not be read (after the forms of the
-  /// sheets before the one that failed), or that it holds no form; nil when all went well.
+  /// the largest sheet, not the workbook. A 复核 workbook jixiao wrote is read back instead
+  /// (`ReviewWorkbookReader`): `reviewed` receives its tables in order, and its rows that name no table.
+  /// Returns why the file could not be read (after the forms of the sheets before the one that failed), or
+  /// that it holds no form; nil when all went well.
   static func eachPrintedForm(
     _ bytes: [UInt8], file: String, format: InputFormat, _ emit: (PrintedFormTable) -> Void,
-    unread: (InputError) -> Void
+    unread: (InputError) -> Void, reviewed: (Result<ReviewedTable, InputError>) -> Void
   ) -> InputError? {
     var collector = FormCollector()
     var told = 0
@@ -109,6 +120,15 @@ public enum TableReader {
       switch format {
       case .xlsx:
         let workbook = try SpreadsheetReader(bytes: bytes, file: file)
+        if let tables = try ReviewWorkbookReader.tables(in: workbook) {
+          guard !tables.isEmpty else {
+            return InputError(
+              SourceLocation(file: file, field: ReviewWorkbook.reviewSheet),
+              "the 复核 workbook's 复核 sheet has no rows below its header: there is no table to read back")
+          }
+          for table in tables { reviewed(table) }
+          return nil
+        }
         for sheet in workbook.sheets { locate(try workbook.grid(of: sheet)) }
       case .docx:
         for grid in try DocumentReader.read(bytes: bytes, file: file) { locate(grid) }

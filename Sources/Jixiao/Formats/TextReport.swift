@@ -39,6 +39,18 @@ public enum TextReport {
     result.weightsOffScale.map { "权重合计 \($0.pointsText) 分，不是 100：不评等级，不比总分" }
   }
 
+  /// Said of a table whose reviewer replaced some scores (`ScoreOverride`): the total and grade shown are
+  /// the reviewer's; the engine's are these. Every writer that shows the total says it in these words.
+  static func overrideNote(_ result: TableResult) -> String? {
+    result.engineTotal.map { "含复核调整：调整前复核总分 \($0)" + (result.engineGrade.map { "（\($0.rawValue)）" } ?? "") }
+  }
+
+  /// An item's recomputed score as the reports show it: the engine's, and the reviewer's after an arrow.
+  static func scoreText(_ score: Hundredths, verified: Bool, review: ReviewerScore?) -> String {
+    let engine = verified ? score.description : "未核实"
+    return review.map { "\(engine)→\($0.score)" } ?? engine
+  }
+
   static func summaryLine(_ result: TableResult) -> String {
     let claimed = result.claimedTotal.map { "自评 \($0) 分" } ?? "自评总分未填"
     let claimedGrade = result.claimedGrade.map { "（\($0.rawValue)）" } ?? ""
@@ -48,6 +60,7 @@ public enum TextReport {
       text += over > .zero ? "   多报 \(over) 分" : "   少报 \(Hundredths.zero - over) 分"
     }
     if let note = offScaleNote(result) { text += "   " + note }
+    if let note = overrideNote(result) { text += "   " + note }
     if result.unverifiedPoints != .zero { text += "   未核实 \(result.unverifiedPoints) 分" }
     return text
   }
@@ -77,8 +90,8 @@ public enum TextReport {
       rows.append([
         "预算执行", funds.weight?.description ?? "—", funds.annualBudget.map { "预算 \($0.pointsText)" } ?? "—",
         funds.executed.map { "执行 \($0.pointsText)" } ?? "—", funds.rate?.percentText ?? "—",
-        funds.claimedScore?.description ?? "—", funds.verified ? funds.score.description : "未核实",
-        difference(funds.claimedScore, funds.score, verified: funds.verified), notes(result, .funds),
+        funds.claimedScore?.description ?? "—", scoreText(funds.score, verified: funds.verified, review: funds.review),
+        difference(funds.claimedScore, funds.finalScore, verified: funds.verified || funds.review != nil), notes(result, .funds),
       ])
     }
     for item in result.indicators {
@@ -87,8 +100,8 @@ public enum TextReport {
         TerminalText.fitted(item.target?.trimmingSpaces() ?? "—", to: cellWidth),
         TerminalText.fitted(item.actual?.trimmingSpaces() ?? "—", to: cellWidth),
         item.completion?.percentText ?? item.band?.label ?? "—", item.claimedScore?.description ?? "—",
-        item.verified ? item.score.description : "未核实",
-        difference(item.claimedScore, item.score, verified: item.verified),
+        scoreText(item.score, verified: item.verified, review: item.review),
+        difference(item.claimedScore, item.finalScore, verified: item.verified || item.review != nil),
         notes(result, .indicator(index: item.index, name: item.name)),
       ])
     }

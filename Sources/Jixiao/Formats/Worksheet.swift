@@ -13,53 +13,103 @@ public enum Worksheet {
 
   public static let byteOrderMark = "\u{FEFF}"
 
-  public static var header: String { byteOrderMark + row(columns.map(Cell.text)) }
+  public static var header: String { byteOrderMark + row(columns.map { Cell.text($0) }) }
 
-  /// One cell: text (from the table, or jixiao's words), which may be neutralised, or a number jixiao
-  /// formatted itself, which never is.
-  enum Cell {
+  /// One cell, typed so that each writer shows it its way (the CSV as text, the workbook as a number
+  /// with a number format): text (from the table, or jixiao's words), which the CSV may neutralise, or a
+  /// number jixiao formats itself, which never is. A number that is absent is an empty cell.
+  enum Cell: Sendable, Hashable {
     case text(String)
-    case number(String)
+    case points(Hundredths?)
+    /// An amount (万元), shown with 2 decimals in the CSV and kept exact in the workbook.
+    case amount(Rational?)
+    /// A ratio, shown as a percent (`85.23%`).
+    case rate(Rational?)
+    case year(Int?)
 
-    /// A number, or an empty cell when there is none.
-    static func number(_ value: (some CustomStringConvertible)?) -> Cell { .number(value?.description ?? "") }
+    /// The text the CSV writes.
+    var csvText: String {
+      switch self {
+      case .text(let text): text
+      case .points(let value): value?.description ?? ""
+      case .amount(let value): value?.pointsText ?? ""
+      case .rate(let value): value?.percentText ?? ""
+      case .year(let value): value.map(String.init) ?? ""
+      }
+    }
+  }
+
+  /// What a row of the worksheet is.
+  enum RowKind: Sendable, Hashable {
+    case funds
+    /// A 资金来源 row of the funds block (the workbook's only; the CSV worksheet has none).
+    case source
+    case indicator(position: Int)
+    case total
+  }
+
+  /// One row of the worksheet: its cells in `columns` order, and whether the row over-claims.
+  struct Row: Sendable {
+    var kind: RowKind
+    var cells: [Cell]
+    var overClaimed: Bool
   }
 
   /// The rows of one table, each ending in CRLF (RFC 4180).
   public static func rows(_ result: TableResult) -> String {
-    var text = ""
-    let table: [Cell] = [.text(result.id), .number(result.year), .text(result.name), .text(result.department ?? "")]
+    tableRows(result).map { row($0.cells) }.joined()
+  }
+
+  /// The label of the funds row's 一级指标 and 三级指标, and of the total row.
+  static let fundsLevel1 = "预算执行率"
+  static let fundsName = "预算执行"
+  static let totalLabel = "总分"
+  static let unverified = "未核实"
+
+  /// The rows of one table: the funds row, the indicators, the total row.
+  static func tableRows(_ result: TableResult) -> [Row] {
+    var rows: [Row] = []
+    let table: [Cell] = [.text(result.id), .year(result.year), .text(result.name), .text(result.department ?? "")]
     func notes(_ location: FindingLocation) -> String {
       result.findings.filter { $0.location == location }.map { "[\($0.code.rawValue)] \($0.message)" }.joined(separator: "；")
     }
     if let funds = result.funds {
-      text += row(
-        table + [
-          .text("预算执行率"), .text(""), .text("预算执行"), .number(funds.weight), .number(funds.annualBudget?.pointsText),
-          .number(funds.executed?.pointsText), .number(funds.claimedScore), .number(funds.rate?.percentText),
-          funds.verified ? .number(funds.score) : .text("未核实"),
-          .number(difference(funds.claimedScore, funds.score, funds.verified)),
-          .text(notes(.funds)),
-        ])
+      let over = difference(funds.claimedScore, funds.finalScore, funds.verified || funds.review != nil)
+      rows.append(
+        Row(
+          kind: .funds,
+          cells: table + [
+            .text(fundsLevel1), .text(""), .text(fundsName), .points(funds.weight), .amount(funds.annualBudget),
+            .amount(funds.executed), .points(funds.claimedScore), .rate(funds.rate),
+            funds.verified ? .points(funds.score) : .text(unverified), .points(over), .text(notes(.funds)),
+          ], overClaimed: over.map { $0 > .zero } ?? false))
     }
     for item in result.indicators {
-      text += row(
-        table + [
-          .text(item.level1 ?? ""), .text(item.level2 ?? ""), .text(item.name), .number(item.weight), .text(item.target ?? ""),
-          .text(item.actual ?? ""), .number(item.claimedScore),
-          item.completion.map { .number($0.percentText) } ?? .text(item.band?.label ?? ""),
-          item.verified ? .number(item.score) : .text("未核实"), .number(difference(item.claimedScore, item.score, item.verified)),
-          .text(notes(.indicator(index: item.index, name: item.name))),
-        ])
+      let over = difference(item.claimedScore, item.finalScore, item.verified || item.review != nil)
+      rows.append(
+        Row(
+          kind: .indicator(position: item.index),
+          cells: table + [
+            .text(item.level1 ?? ""), .text(item.level2 ?? ""), .text(item.name), .points(item.weight), .text(item.target ?? ""),
+            .text(item.actual ?? ""), .points(item.claimedScore),
+            item.completion.map { .rate($0) } ?? .text(item.band?.label ?? ""),
+            item.verified ? .points(item.score) : .text(unverified), .points(over),
+            .text(notes(.indicator(index: item.index, name: item.name))),
+          ], overClaimed: over.map { $0 > .zero } ?? false))
     }
-    let grades = [result.claimedGrade.map { "自评等级 \($0.rawValue)" }, result.recomputedGrade.map { "复核等级 \($0.rawValue)" }]
-    text += row(
-      table + [
-        .text("总分"), .text(""), .text(""), .text(""), .text(""), .text(""), .number(result.claimedTotal), .text(""),
-        .number(result.recomputedTotal), .number(difference(result.claimedTotal, result.recomputedTotal, true)),
-        .text((grades.compactMap { $0 } + [notes(.table)].filter { !$0.isEmpty }).joined(separator: "；")),
-      ])
-    return text
+    var remarks = [result.claimedGrade.map { "自评等级 \($0.rawValue)" }, result.recomputedGrade.map { "复核等级 \($0.rawValue)" }]
+      .compactMap { $0 }
+    if let note = TextReport.overrideNote(result) { remarks.append(note) }
+    let over = difference(result.claimedTotal, result.recomputedTotal, true)
+    rows.append(
+      Row(
+        kind: .total,
+        cells: table + [
+          .text(totalLabel), .text(""), .text(""), .text(""), .text(""), .text(""), .points(result.claimedTotal), .text(""),
+          .points(result.recomputedTotal), .points(over),
+          .text((remarks + [notes(.table)].filter { !$0.isEmpty }).joined(separator: "；")),
+        ], overClaimed: over.map { $0 > .zero } ?? false))
+    return rows
   }
 
   /// Claimed minus recomputed: positive is over-claimed.
@@ -72,7 +122,7 @@ public enum Worksheet {
     cells.map { cell in
       switch cell {
       case .text(let text): field(text)
-      case .number(let text): quoted(text)
+      default: quoted(cell.csvText)
       }
     }.joined(separator: ",") + "\r\n"
   }

@@ -32,6 +32,9 @@ public struct Table: Sendable, Hashable {
   public var location: SourceLocation
   /// What the file was saved in (a CSV file may be GB18030 or UTF-16, transcoded as it was read).
   public var sourceEncoding: SourceEncoding
+  /// The reviewer's decisions, when the table was read back from a 复核 workbook (`ReviewWorkbookReader`);
+  /// the scorer checks and applies them.
+  public var overrides: [ScoreOverride] = []
 
   public init(
     id: String, kind: Kind = .project, isTargetTable: Bool = false, year: Int? = nil, name: String,

@@ -25,6 +25,21 @@ public struct TableResult: Sendable, Hashable {
   public var location: SourceLocation
   /// What the table's file was saved in; anything but UTF-8 was transcoded, and the reports say so.
   public var sourceEncoding: SourceEncoding = .utf8
+  /// The 实施单位 and the optional columns the table printed: with the indicators' own texts, what the 复核
+  /// workbook writes so that the table can be rebuilt from it (`ReviewWorkbook`).
+  public var implementer: String? = nil
+  public var columns: Set<Indicator.OptionalColumn> = []
+  /// The engine's total and grade when a reviewer's score replaced an item's (`ScoreOverride`): the
+  /// recomputed total and grade are then the reviewer's. nil when nothing was overridden.
+  public var engineTotal: Hundredths? = nil
+  public var engineGrade: Grade? = nil
+
+  /// The reviewer's entries that were not applied (each with its finding), kept so that a 复核 workbook
+  /// written from this result shows them again where the reviewer wrote them, to be corrected.
+  public var unappliedOverrides: [ScoreOverride] = []
+
+  /// Whether a reviewer's score replaced the engine's for some item.
+  public var isOverridden: Bool { engineTotal != nil }
 
   /// A finding at warning or above: what a reviewer must look at (the HTML report gives such a table
   /// its own entry).
@@ -48,6 +63,29 @@ public struct FundsResult: Sendable, Hashable {
   public var score: Hundredths
   public var claimedScore: Hundredths?
   public var verified: Bool
+  public var initialBudget: Rational? = nil
+  /// The 资金来源 rows as printed, kept so that the 复核 workbook can rebuild the table.
+  public var sources: [Funds.Source] = []
+  /// The reviewer's score, which replaces `score` in the total; nil when not overridden.
+  public var review: ReviewerScore? = nil
+
+  /// The score the total counts: the reviewer's, else the engine's.
+  public var finalScore: Hundredths { review?.score ?? score }
+}
+
+/// A reviewer's decision on one item, read from the 复核 workbook (`ScoreOverride`, checked and applied by
+/// the scorer): the score that replaces the engine's, the reason, and the cell it was read from.
+public struct ReviewerScore: Sendable, Hashable {
+  public var score: Hundredths
+  public var comment: String
+  /// `复核!R12`.
+  public var cell: String
+
+  public init(score: Hundredths, comment: String, cell: String) {
+    self.score = score
+    self.comment = comment
+    self.cell = cell
+  }
 }
 
 public struct IndicatorResult: Sendable, Hashable {
@@ -69,4 +107,15 @@ public struct IndicatorResult: Sendable, Hashable {
   /// The score a deducting profile would give for over-achievement (spec §3), when above the threshold.
   public var whatIfScore: Hundredths?
   public var verified: Bool
+  /// The printed texts the score does not show, kept so that the 复核 workbook can rebuild the table.
+  public var ruleText: String? = nil
+  public var basis: String? = nil
+  public var lastYear: String? = nil
+  public var evidence: String? = nil
+  public var explanation: String? = nil
+  /// The reviewer's score, which replaces `score` in the total; nil when not overridden.
+  public var review: ReviewerScore? = nil
+
+  /// The score the total counts: the reviewer's, else the engine's.
+  public var finalScore: Hundredths { review?.score ?? score }
 }

@@ -58,7 +58,7 @@ public struct Scorer: Sendable {
       claimedGrade: table.claimedGrade ?? claimedTotal.map(profile.grade(for:)),
       recomputedGrade: table.isTargetTable || offScale != nil ? nil : profile.grade(for: recomputed), weightsOffScale: offScale,
       funds: fundsResult, indicators: indicators, findings: [], location: table.location,
-      sourceEncoding: table.sourceEncoding)
+      sourceEncoding: table.sourceEncoding, implementer: table.implementer, columns: table.columns)
 
     let levelWeightKeys = table.levelWeights.map {
       LevelKeys(level1: $0.level1, level2: $0.level2, folding: profile.levelFolding)
@@ -70,6 +70,7 @@ public struct Scorer: Sendable {
     for check in checks where !table.isTargetTable || check.appliesToTargetTables {
       findings.append(contentsOf: check.findings(in: context))
     }
+    if !table.overrides.isEmpty { findings.append(contentsOf: apply(table.overrides, to: &result)) }
     result.findings = Self.ordered(findings)
     return result
   }
@@ -91,7 +92,7 @@ public struct Scorer: Sendable {
     return FundsResult(
       weight: weight.flatMap { try? $0.rounded() }, annualBudget: funds.annualBudget, executed: funds.executed,
       rate: outcome.rate, claimedRate: funds.claimedRate, score: score ?? claimed ?? .zero, claimedScore: claimed,
-      verified: score != nil)
+      verified: score != nil, initialBudget: funds.initialBudget, sources: funds.sources)
   }
 
   private func scoreIndicator(
@@ -102,7 +103,9 @@ public struct Scorer: Sendable {
       index: indicator.index, name: indicator.displayName, level1: indicator.level1, level2: indicator.level2,
       weight: indicator.weight.flatMap { try? $0.rounded() }, target: indicator.targetText,
       actual: indicator.actualText, rule: nil, completion: nil, claimedCompletion: indicator.claimedCompletion,
-      score: claimed ?? .zero, claimedScore: claimed, band: nil, whatIfScore: nil, verified: false)
+      score: claimed ?? .zero, claimedScore: claimed, band: nil, whatIfScore: nil, verified: false,
+      ruleText: indicator.ruleText, basis: indicator.basis, lastYear: indicator.lastYear, evidence: indicator.evidence,
+      explanation: indicator.explanation)
     // A row without a name cannot be told from the table's other indicators, and a row read without
     // certainty may hold another row's values: each keeps its claim.
     guard !table.isTargetTable, !isUncertain, let weight = indicator.weight, !weight.isNegative, !indicator.name.isEmpty
