@@ -23,16 +23,25 @@ import Testing
     return repositoryRoot.appendingPathComponent(".build/debug/jixiao")
   }()
 
+  /// This process's environment without the variables that choose jixiao's language (LC_ALL,
+  /// LC_MESSAGES, LANG), then `settings`: a run speaks English unless a test asks for Chinese.
+  static func environment(_ settings: [String: String] = [:]) -> [String: String] {
+    var environment = ProcessInfo.processInfo.environment
+    for name in ["LC_ALL", "LC_MESSAGES", "LANG"] { environment[name] = nil }
+    return environment.merging(settings) { $1 }
+  }
+
   /// Runs jixiao from `/tmp`, so that finding `Scoring/` does not depend on the working directory.
   func jixiao(_ arguments: String..., input: String? = nil) throws -> Run {
     try jixiao(arguments, bytes: input.map { Data($0.utf8) })
   }
 
-  /// Runs jixiao with `bytes` on its standard input.
-  func jixiao(_ arguments: [String], bytes: Data?) throws -> Run {
+  /// Runs jixiao with `bytes` on its standard input and `environment` added to `Self.environment()`.
+  func jixiao(_ arguments: [String], bytes: Data?, environment: [String: String] = [:]) throws -> Run {
     let process = Process()
     process.executableURL = Self.executable
     process.arguments = arguments
+    process.environment = Self.environment(environment)
     process.currentDirectoryURL = URL(fileURLWithPath: NSTemporaryDirectory())
     let output = Pipe()
     let errors = Pipe()
