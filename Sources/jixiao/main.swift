@@ -31,17 +31,17 @@ enum Main {
         explain   List the finding codes, or explain one with its examples.
         profile   List, show or check rule profiles (Scoring/).
 
-      INPUT FORMATS (told by the file's extension, else by its contents; --input-format to say)
-        .json     JSON: one table, or an array of tables                               json
-        .jsonl    JSON Lines: one table a line                                         jsonl
-        .csv      flat CSV (one indicator a row, Chinese or field-name headers), or a  csv
-                  printed form saved as CSV; UTF-8, GB18030 or UTF-16
-        .xlsx     the printed forms of an Excel or WPS workbook                        xlsx
-        .docx     the tables of a Word or WPS document                                 docx
-        .pdf      a PDF's tables, read through poppler's pdftotext                     pdf
-        .txt      a document's text (a 决算 as pdftotext prints it, with or without     text
-                  -layout): its 自评表 and 绩效目标表
-        -         standard input (a workbook, document or PDF is told by its contents)
+      INPUT FORMATS (told by the file's extension, else by its contents; --input-format NAME to say)
+        .json   json   JSON: one table, or an array of tables
+        .jsonl  jsonl  JSON Lines: one table a line
+        .csv    csv    flat CSV (one indicator a row, Chinese or field-name headers), or a printed form
+                       saved as CSV; UTF-8, GB18030 or UTF-16
+        .xlsx   xlsx   the printed forms of an Excel or WPS workbook
+        .docx   docx   the tables of a Word or WPS document
+        .pdf    pdf    a PDF's tables, read through poppler's pdftotext
+        .txt    text   a document's text (a 决算 as pdftotext prints it, with or without -layout): its
+                       自评表 and 绩效目标表
+        -              standard input (a workbook, document or PDF is told by its contents)
 
       OUTPUT FORMATS (jixiao rescore --format; extract always writes JSON)
         text      a report to read (default)
@@ -78,17 +78,16 @@ enum Main {
         explain   列出发现代码，或解释其中一个并给出示例。
         profile   列出、显示或校验评分配置（Scoring/）。
 
-      输入格式（按文件扩展名识别，否则按内容识别；可用 --input-format 指定）
-        .json     JSON：一张表，或表格数组                                             json
-        .jsonl    JSON Lines：每行一张表                                               jsonl
-        .csv      平面 CSV（每行一个指标，表头为中文或字段名），或另存为 CSV 的        csv
-                  打印表格；UTF-8、GB18030 或 UTF-16
-        .xlsx     Excel 或 WPS 工作簿中打印的表格                                      xlsx
-        .docx     Word 或 WPS 文档中的表格                                             docx
-        .pdf      PDF 中的表格，经 poppler 的 pdftotext 读取                           pdf
-        .txt      文档文字（pdftotext 输出的决算文字，带或不带 -layout）中的           text
-                  自评表和绩效目标表
-        -         标准输入（工作簿、文档或 PDF 按内容识别）
+      输入格式（按文件扩展名识别，否则按内容识别；可用 --input-format NAME 指定）
+        .json   json   JSON：一张表，或表格数组
+        .jsonl  jsonl  JSON Lines：每行一张表
+        .csv    csv    平面 CSV（每行一个指标，表头为中文或字段名），或另存为 CSV 的打印表格；
+                       UTF-8、GB18030 或 UTF-16
+        .xlsx   xlsx   Excel 或 WPS 工作簿中打印的表格
+        .docx   docx   Word 或 WPS 文档中的表格
+        .pdf    pdf    PDF 中的表格，经 poppler 的 pdftotext 读取
+        .txt    text   文档文字（pdftotext 输出的决算文字，带或不带 -layout）中的自评表和绩效目标表
+        -              标准输入（工作簿、文档或 PDF 按内容识别）
 
       输出格式（jixiao rescore --format；extract 总是输出 JSON）
         text      供阅读的报告（默认）

@@ -135,7 +135,8 @@ import Testing
       } catch {
         Self.expectBilingual(error.message)
       }
-      let record = TableReader.decodeLine(ArraySlice(document.utf8), at: Jixiao.SourceLocation(file: "a.jsonl", line: 1), defaultID: "a")
+      let record = TableReader.decodeLine(
+        ArraySlice(document.utf8), at: Jixiao.SourceLocation(file: "a.jsonl", line: 1), defaultID: "a")
       if case .rejected(let error) = record {
         Self.expectBilingual(error)
       } else {
