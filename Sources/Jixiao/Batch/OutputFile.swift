@@ -84,7 +84,7 @@ public struct OutputTarget: Sendable, Hashable {
       throw OutputRefusal(
         Message(
           en: "the output \(path) is the input \(input == "-" ? "on standard input" : input); writing it would destroy the input",
-          zh: "输出 \(path) 就是输入\(input == "-" ? "（标准输入）" : " \(input) ")；写入会毁掉输入"),
+          zh: "输出 \(path) 就是输入\(input == "-" ? "（标准输入）" : " \(input)")；写入会毁掉输入"),
         hint: Message(
           en: "give -o a file that is not an input, e.g. -o \(Self.renamed(path))",
           zh: "请给 -o 指定一个不是输入的文件，例如 -o \(Self.renamed(path))"))

@@ -182,7 +182,7 @@ struct CSVTableAssembler {
       let field = read.fields[first]!.declaration.headers[0]
       return Message(
         en: "\(firstName) (column \(firstColumn)) and \(laterName) (column \(laterColumn)) both give the \(field)",
-        zh: "\(firstName)（\(firstColumn) 列）和 \(laterName)（\(laterColumn) 列）都给出\(field)")
+        zh: "\(firstName)（\(firstColumn) 列）和\(laterName)（\(laterColumn) 列）都给出\(field)")
     }
     guard repeated.isEmpty else {
       // An auditor must not have to guess which of two columns counts, as with a JSON member given twice.

@@ -59,6 +59,9 @@ public struct JSONParser {
   /// `unexpected X; expected Y` for what stands at `index`. Shared with `DirectTableDecoder`, whose errors
   /// are this parser's, as are the messages below.
   static func unexpected(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, expecting expected: Message) -> Message {
+    guard index < bytes.count else {
+      return Message(en: "unexpected end of input; expected \(expected.english)", zh: "输入意外结束；应为\(expected.chinese)")
+    }
     let found = describe(bytes, at: index)
     return Message(
       en: "unexpected \(found.english); expected \(expected.english)", zh: "意外的\(found.chinese)；应为\(expected.chinese)")

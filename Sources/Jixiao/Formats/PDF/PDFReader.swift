@@ -81,13 +81,14 @@ public enum PDFReader {
     guard outcome.status == 0 else {
       // pdftotext prints warnings before the error that stopped it.
       let lines = outcome.errorOutput.split(separator: "\n")
-      let reason = (lines.last { $0.contains("Error") } ?? lines.first).map { ": \($0)" } ?? ""
+      let said = (lines.last { $0.contains("Error") } ?? lines.first).map(String.init)
+      let (reason, chineseReason) = (said.map { ": \($0)" } ?? "", said.map { "：\($0)" } ?? "")
       throw InputError(
         location,
         Message(
           en:
             "pdftotext could not read the PDF (exit status \(outcome.status))\(reason); a damaged or password-protected PDF: open it and print it to a new PDF",
-          zh: "pdftotext 无法读取该 PDF（退出状态 \(outcome.status)）\(reason)；PDF 已损坏或设有密码：请打开后打印为新的 PDF"))
+          zh: "pdftotext 无法读取该 PDF（退出状态 \(outcome.status)）\(chineseReason)；PDF 已损坏或设有密码：请打开后打印为新的 PDF"))
     }
     let text = try PDFTextTSV.parse(outcome.output, file: file, maximumWords: limits.maximumWords)
     guard text.pageCount > 0 else { throw InputError(location, Message(en: "the PDF has no pages", zh: "该 PDF 没有页面")) }
