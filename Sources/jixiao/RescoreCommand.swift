@@ -266,7 +266,7 @@ enum RescoreCommand {
   }
 }
 
-/// `已处理 N 张表 · X 张/秒` on standard error, at most a few times a second.
+/// `N tables read · X tables/s` (`已处理 N 张表 · X 张/秒`) on standard error, at most a few times a second.
 final class ProgressReporter {
   private let start = Date()
   private var lastUpdate = Date.distantPast
@@ -286,6 +286,8 @@ final class ProgressReporter {
   private func write(_ done: Int, _ now: Date) {
     let seconds = max(now.timeIntervalSince(start), 0.001)
     let rate = Int(Double(done) / seconds)
-    StandardError.write(raw: "\r已处理 \(done) 张表 · \(rate) 张/秒")
+    let line = Message(en: "\(done) tables read · \(rate) tables/s", zh: "已处理 \(done) 张表 · \(rate) 张/秒")
+    StandardError.write(raw: "\r" + line.text(Main.language))
+
   }
 }

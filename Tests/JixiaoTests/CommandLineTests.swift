@@ -269,7 +269,10 @@ import Testing
   @Test func progressGoesToStandardErrorWhenAsked() throws {
     let corpus = repositoryRoot.appendingPathComponent("Fixtures/corpus.jsonl").path
     let run = try jixiao("rescore", corpus, "--format", "jsonl", "--progress")
-    #expect(run.errors.contains("已处理 30 张表"))
+    #expect(run.errors.contains("30 tables read"))
+    let chinese = try jixiao(["rescore", corpus, "--format", "jsonl", "--progress", "--lang", "zh"], bytes: nil)
+    #expect(chinese.errors.contains("已处理 30 张表"))
+
     #expect(run.output.split(separator: "\n").count == 30, "progress never mixes into the results")
     #expect(try jixiao("rescore", corpus, "--format", "jsonl").errors.isEmpty, "quiet when standard error is not a terminal")
   }

@@ -111,7 +111,19 @@ import Testing
     }
   }
 
+  @Test(.enabled(if: FileManager.default.fileExists(atPath: "/dev/full"), "needs /dev/full"))
+  func aFailedWriteIsReportedInTheChosenLanguage() throws {
+    let corpus = repositoryRoot.appendingPathComponent("Fixtures/corpus.jsonl").path
+    let english = try commandLine.jixiao(["rescore", corpus, "-o", "/dev/full"], bytes: nil)
+    let chinese = try commandLine.jixiao(["rescore", corpus, "-o", "/dev/full", "--lang", "zh"], bytes: nil)
+    #expect(english.status == 4 && chinese.status == 4)
+    let reason = String(cString: strerror(ENOSPC))
+    #expect(english.errors == "jixiao: error: cannot write /dev/full: \(reason)\n")
+    #expect(chinese.errors == "jixiao: 错误：无法写入 /dev/full：设备上没有剩余空间（\(reason)）\n")
+  }
+
   @Test func aRejectionKeepsItsLocationInEitherLanguage() throws {
+
     let path = MalformedInputTests.directory.appendingPathComponent("csv-ragged.csv").path
     let english = try commandLine.jixiao(["rescore", path, "--format", "jsonl"], bytes: nil)
     let chinese = try commandLine.jixiao(
