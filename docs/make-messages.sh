@@ -3,6 +3,8 @@
 # for usage errors, and for output that cannot be written.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# English unless --lang zh says otherwise, whatever the locale of the shell that runs this.
+unset LC_ALL LC_MESSAGES LANG
 swift build -q
 jixiao=$PWD/.build/debug/jixiao
 {
@@ -14,7 +16,9 @@ echo "the file, the line (and the field, where there is one) and says what was e
 echo "the message. The exit status is 3 when some input could not be read; the rest of the batch is still"
 echo "scored. Text from the input that a message quotes (a file name, a cell) is printed with its control"
 echo "and bidi characters shown as escapes such as \`\\u{1B}\`, so a message cannot drive the terminal or"
-echo "reorder a line. Regenerate with \`docs/make-messages.sh\`."
+echo "reorder a line. Every message exists in English and in Chinese: \`--lang zh\` (or a locale whose LC_ALL,"
+echo "LC_MESSAGES or LANG starts with \`zh\`) prints the Chinese one, with the same location prefix; each case below"
+echo "shows both. Regenerate with \`docs/make-messages.sh\`."
 echo
 for c in truncated-last-line.jsonl garbage-lines.jsonl missing-indicators.json no-indicator.json funds-array.json \
   duplicate-keys.json invalid-utf8.jsonl csv-ragged.csv csv-unknown-headers.csv \
@@ -25,6 +29,8 @@ for c in truncated-last-line.jsonl garbage-lines.jsonl missing-indicators.json n
   echo '```'
   echo "\$ jixiao rescore $c --format jsonl > /dev/null"
   (cd Tests/Malformed && "$jixiao" rescore "$c" --format jsonl 2>&1 >/dev/null; echo "exit status $?") || true
+  echo "\$ jixiao rescore $c --format jsonl --lang zh > /dev/null"
+  (cd Tests/Malformed && "$jixiao" rescore "$c" --format jsonl --lang zh 2>&1 >/dev/null; echo "exit status $?") || true
   echo '```'
   echo
 done
@@ -102,12 +108,14 @@ cp Fixtures/pdf/forms/L10-percent-weights.pdf "$pdfwork/决算.pdf"
 echo '```'
 (
   cd "$pdfwork"
-  echo "\$ PATH=/nonexistent jixiao rescore 决算.pdf --format jsonl > /dev/null"
-  (PATH=/nonexistent "$jixiao" rescore 决算.pdf --format jsonl 2>&1 >/dev/null; echo "exit status $?") || true
-  if command -v pdftotext >/dev/null 2>&1; then
-    echo "\$ jixiao rescore scan.pdf broken.pdf --format jsonl > /dev/null"
-    ("$jixiao" rescore scan.pdf broken.pdf --format jsonl 2>&1 >/dev/null; echo "exit status $?") || true
-  fi
+  for lang in en zh; do
+    echo "\$ PATH=/nonexistent jixiao rescore 决算.pdf --format jsonl --lang $lang > /dev/null"
+    (PATH=/nonexistent "$jixiao" rescore 决算.pdf --format jsonl --lang $lang 2>&1 >/dev/null; echo "exit status $?") || true
+    if command -v pdftotext >/dev/null 2>&1; then
+      echo "\$ jixiao rescore scan.pdf broken.pdf --format jsonl --lang $lang > /dev/null"
+      ("$jixiao" rescore scan.pdf broken.pdf --format jsonl --lang $lang 2>&1 >/dev/null; echo "exit status $?") || true
+    fi
+  done
 )
 echo '```'
 rm -r -- "$pdfwork"
@@ -115,11 +123,15 @@ echo
 echo "## Usage errors"
 echo
 echo '```'
-for args in "rescore year.jsonl --fromat csv" "rescore year.jsonl --jobs many" "explain score.overclaimed" "rescroe year.jsonl"; do
-  echo "\$ jixiao $args"
-  # shellcheck disable=SC2086
-  ("$jixiao" $args 2>&1; echo "exit status $?") || true
+for lang in en zh; do
+  for args in "rescore year.jsonl --fromat csv" "rescore year.jsonl --jobs many" "explain score.overclaimed" "rescroe year.jsonl"; do
+    echo "\$ jixiao $args --lang $lang"
+    # shellcheck disable=SC2086
+    ("$jixiao" $args --lang $lang 2>&1; echo "exit status $?") || true
+  done
 done
+echo "\$ jixiao rescore year.jsonl --lang fr"
+("$jixiao" rescore year.jsonl --lang fr 2>&1; echo "exit status $?") || true
 echo '```'
 echo
 echo "## Output that cannot be written, and -o that would destroy"
@@ -143,10 +155,16 @@ echo '```'
   ("$jixiao" rescore year.jsonl -o /dev/full 2>&1; echo "exit status $?") || true
   echo "\$ (ulimit -f 64; jixiao rescore year.jsonl -o 复核.txt)"
   (ulimit -f 64; "$jixiao" rescore year.jsonl -o 复核.txt 2>&1; echo "exit status $?") || true
-  for args in "rescore year.jsonl -o ./year.jsonl" "rescore year.jsonl -o latest.txt" "rescore year.jsonl -o ."; do
-    echo "\$ jixiao $args"
-    # shellcheck disable=SC2086
-    ("$jixiao" $args 2>&1; echo "exit status $?") || true
+  echo "\$ jixiao rescore year.jsonl --lang zh > /dev/full"
+  ("$jixiao" rescore year.jsonl --lang zh 2>&1 >/dev/full; echo "exit status $?") || true
+  echo "\$ jixiao rescore year.jsonl -o /dev/full --lang zh"
+  ("$jixiao" rescore year.jsonl -o /dev/full --lang zh 2>&1; echo "exit status $?") || true
+  for lang in en zh; do
+    for args in "rescore year.jsonl -o ./year.jsonl" "rescore year.jsonl -o latest.txt" "rescore year.jsonl -o ."; do
+      echo "\$ jixiao $args --lang $lang"
+      # shellcheck disable=SC2086
+      ("$jixiao" $args --lang $lang 2>&1; echo "exit status $?") || true
+    done
   done
 )
 echo '```'

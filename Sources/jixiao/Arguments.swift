@@ -1,3 +1,5 @@
+import Jixiao
+
 /// A small argument scanner: `--name value`, `--name=value`, flags, and positionals; `--` ends options.
 struct Arguments {
   private(set) var positionals: [String] = []
@@ -30,7 +32,10 @@ struct Arguments {
           options[name] = inlineValue
         } else {
           guard index < arguments.count else {
-            throw UsageError("\(name) needs a value", hint: "jixiao \(command) \(name) VALUE …; see jixiao \(command) --help")
+            throw UsageError(
+              Message(en: "\(name) needs a value", zh: "\(name) 需要一个值"),
+              hint: Message(en: "jixiao \(command) \(name) VALUE …; ", zh: "jixiao \(command) \(name) 值 …；")
+                + Diagnostic.seeHelp(command))
           }
           options[name] = arguments[index]
           index += 1
@@ -40,8 +45,8 @@ struct Arguments {
       } else {
         let suggestion = closest(to: name, in: valued + flagged)
         throw UsageError(
-          "unknown option '\(argument)' for jixiao \(command)",
-          hint: suggestion.map { "did you mean '\($0)'? see jixiao \(command) --help" } ?? "see jixiao \(command) --help")
+          Message(en: "unknown option '\(argument)' for jixiao \(command)", zh: "jixiao \(command) 没有选项 '\(argument)'"),
+          hint: Diagnostic.hint(suggesting: suggestion, Diagnostic.seeHelp(command)))
       }
     }
   }
@@ -53,10 +58,12 @@ struct Arguments {
   func choice(_ name: String, from allowed: [String], default fallback: String) throws(UsageError) -> String {
     guard let value = options[name] else { return fallback }
     guard allowed.contains(value) else {
-      let suggestion = closest(to: value, in: allowed).map { "did you mean '\(name) \($0)'? " } ?? ""
+      let suggestion = closest(to: value, in: allowed).map { "\(name) \($0)" }
+      let choices = allowed.joined(separator: ", ")
       throw UsageError(
-        "'\(value)' is not a valid value for \(name)",
-        hint: "\(suggestion)expected one of: \(allowed.joined(separator: ", "))")
+        Message(en: "'\(value)' is not a valid value for \(name)", zh: "'\(value)' 不是 \(name) 的有效值"),
+        hint: Diagnostic.hint(suggesting: suggestion, Message(en: "expected one of: \(choices)", zh: "应为以下之一：\(choices)")))
+
     }
     return value
   }

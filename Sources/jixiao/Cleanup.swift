@@ -77,10 +77,13 @@ enum Cleanup {
 /// (if standard error is not what failed), exit status 4. Nothing more is written, so a closed pipe or a
 /// full disk costs one message, not one per chunk.
 enum Termination {
-  static func outputFailed(_ error: OutputError, _ consequence: String? = nil) -> Never {
+  static func outputFailed(_ error: OutputError, _ consequence: Message? = nil) -> Never {
     Cleanup.removeAll()
-    let line = TerminalText.visible("jixiao: error: \(error)" + (consequence.map { "; \($0)" } ?? "")) + "\n"
-    try? DescriptorWriter(descriptor: STDERR_FILENO, destination: "standard error").write(line)
+    let language = Main.language
+    let said = consequence.map { Message(en: "; ", zh: "；") + $0 }.map { $0.text(language) } ?? ""
+    let line = TerminalText.visible(Diagnostic.error.text(language) + error.message.text(language) + said) + "\n"
+    try? DescriptorWriter(descriptor: STDERR_FILENO, destination: .standardError).write(line)
+
     _exit(ExitStatus.outputFailed)
   }
 }

@@ -51,11 +51,13 @@ final class SpoolFile {
     let descriptor = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
     guard descriptor >= 0 else {
       Termination.outputFailed(
-        OutputError("create a temporary file in", folder, code: errno), "set TMPDIR to a writable folder")
+        OutputError(.createTemporaryFileIn, .path(folder), code: errno),
+        Message(en: "set TMPDIR to a writable folder", zh: "请将 TMPDIR 设为可写的文件夹"))
     }
     unlink(path)
     Cleanup.unregister(slot)
-    writer = DescriptorWriter(descriptor: descriptor, destination: "a temporary file in \(folder)")
+    writer = DescriptorWriter(
+      descriptor: descriptor, destination: Message(en: "a temporary file in \(folder)", zh: " \(folder) 中的临时文件"))
   }
 
   deinit { close(writer.descriptor) }
@@ -77,7 +79,7 @@ final class SpoolFile {
       if count == 0 { return }
       if count < 0 {
         if errno == EINTR { continue }
-        Termination.outputFailed(OutputError("read back", writer.destination, code: errno))
+        Termination.outputFailed(OutputError(.readBack, writer.destination, code: errno))
       }
       offset += off_t(count)
       sink.write(bytes: block[..<count])
@@ -93,7 +95,7 @@ final class OutputSink {
   private let file: OutputFile?
   private let cleanupSlot: Int?
   /// What a failed write leaves, for the message: an `-o` file unchanged or not created.
-  private let consequence: String?
+  private let consequence: Message?
   private var buffer: [UInt8] = []
 
   /// `target`: the checked `-o` path, or nil for standard output.
@@ -106,8 +108,9 @@ final class OutputSink {
       return
     }
     switch target.kind {
-    case .newFile: consequence = "\(target.path) was not created"
-    case .replacesFile: consequence = "\(target.path) is unchanged"
+    case .newFile: consequence = Message(en: "\(target.path) was not created", zh: "未创建 \(target.path)")
+    case .replacesFile: consequence = Message(en: "\(target.path) is unchanged", zh: "\(target.path) 保持不变")
+
     case .inPlace, .standardOutput: consequence = nil
     }
     let temporaryPath = target.temporaryPath()

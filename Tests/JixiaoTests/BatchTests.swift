@@ -67,19 +67,19 @@ import Testing
     #expect(tables(records).map(\.name) == ["甲", "丙"], "the good tables around a bad row are still read")
     let error = try #require(rejections(records).first)
     #expect(error.location.line == 3)
-    #expect(error.message.contains("8 cells, the header has 11"))
+    #expect(error.message.english.contains("8 cells, the header has 11"))
   }
 
   @Test func unbalancedQuotesAreLocated() throws {
     let records = read(Self.header + "甲,局,2023,产出指标,数量指标,\"次数,10,>=1次,1次,10,\n")
     let error = try #require(rejections(records).first)
     #expect(error.location.line == 2)
-    #expect(error.message.contains("never closed"))
+    #expect(error.message.english.contains("never closed"))
   }
 
   @Test func aHeaderWithoutIndicatorColumnIsRejected() throws {
     let error = try #require(rejections(read("甲,乙,丙\n1,2,3\n")).first)
-    #expect(error.message.contains("三级指标"))
+    #expect(error.message.english.contains("三级指标"))
     #expect(tables(read(Self.header)).isEmpty, "a header only is no table and no error")
     #expect(rejections(read(Self.header)).isEmpty)
   }
@@ -93,7 +93,7 @@ import Testing
         """
     let records = read(csv)
     #expect(tables(records).map(\.name) == ["甲", "乙"])
-    #expect(rejections(records).first?.message.contains("not together") == true)
+    #expect(rejections(records).first?.message.english.contains("not together") == true)
   }
 }
 
@@ -161,7 +161,7 @@ import Testing
   @Test func aMissingFileIsARejectionAndTheOthersAreScored() throws {
     let (_, summary) = run("/nonexistent/year.jsonl", jobs: 1, chunkSize: 4)
     #expect(summary.rejectedCount == 1)
-    #expect(summary.rejections.first?.message.contains("no such file") == true)
+    #expect(summary.rejections.first?.message.english.contains("no such file") == true)
   }
 }
 

@@ -97,8 +97,9 @@ import Testing
       let input = Array("a,b\(end)1,\"x\(end)y\(end)\"z\"\(end)2,\"never\(end)closed\(end)3,4\(end)".utf8)
       let rows = CSVParserRunTests.rows(input, blocks: [], readsRuns: true)
       #expect(rows.count == 3, "\(rows)")
-      #expect(
-        rows.last?.hasPrefix(#"malformed(["2"], line: 5, reason: "a quoted field opened on this line is never closed"#) == true)
+      #expect(rows.last?.hasPrefix(#"malformed(["2"], line: 5, reason: "#) == true, "\(rows)")
+      #expect(rows.last?.contains("a quoted field opened on this line is never closed") == true, "\(rows)")
+
     }
   }
 
@@ -112,7 +113,7 @@ import Testing
     #expect(tables.isEmpty)
     #expect(rejections.count == 1)
     #expect(rejections.first?.location.line == 4)
-    #expect(rejections.first?.message.contains("never closed") == true)
+    #expect(rejections.first?.message.english.contains("never closed") == true)
   }
 
   /// The quote opens after the key cells: the row belongs to 乙, and 甲 above it is whole.
@@ -148,12 +149,13 @@ import Testing
     let error = rejections.first
     #expect(error?.location.line == 1)
     #expect(
-      error?.message.contains("目标值 (column E) and 年度指标值 (column G) both give the 目标值") == true, "\(String(describing: error))")
-    #expect(error?.message.contains("keep one") == true)
+      error?.message.english.contains("目标值 (column E) and 年度指标值 (column G) both give the 目标值") == true,
+      "\(String(describing: error))")
+    #expect(error?.message.english.contains("keep one") == true)
     // The same name twice, too.
     let twice = CSVUnclosedQuoteTests.read("项目名称,三级指标,权重,权重\n甲,次数,10,20\n")
     #expect(twice.tables.isEmpty)
-    #expect(twice.rejections.first?.message.contains("权重 (column C) and 权重 (column D)") == true)
+    #expect(twice.rejections.first?.message.english.contains("权重 (column C) and 权重 (column D)") == true)
   }
 
   @Test func columnsAreNamedAsASpreadsheetNamesThem() {
@@ -173,7 +175,7 @@ import Testing
         continue
       }
       #expect(error.location.line == 1)
-      #expect(error.message.hasPrefix("the header row cannot be read"))
+      #expect(error.message.english.hasPrefix("the header row cannot be read"))
     }
   }
 }
@@ -317,8 +319,8 @@ import Testing
       return
     }
     #expect(error.location.line == 4)
-    #expect(error.message.contains("neither UTF-8 nor GB18030"))
-    #expect(error.message.contains("save it as CSV UTF-8"))
+    #expect(error.message.english.contains("neither UTF-8 nor GB18030"))
+    #expect(error.message.english.contains("save it as CSV UTF-8"))
   }
 
   /// A GBK file as Excel writes it (its header is Chinese) gave one error a line; now it is its tables.
@@ -339,7 +341,7 @@ import Testing
     #expect(Self.tableList(records).map(\.name) == ["甲", "丙"])
     let rejections = records.compactMap { if case .rejected(let error) = $0 { error } else { nil } }
     #expect(rejections.map(\.location.line) == [3])
-    #expect(rejections.first?.message.contains("a cell is not valid GB18030; save the file as CSV UTF-8") == true)
+    #expect(rejections.first?.message.english.contains("a cell is not valid GB18030; save the file as CSV UTF-8") == true)
   }
 
   /// A lone surrogate, and an odd last byte, in a UTF-16 file refuse their rows' tables.

@@ -23,16 +23,28 @@ import Testing
     return repositoryRoot.appendingPathComponent(".build/debug/jixiao")
   }()
 
+  /// This process's environment without the variables that choose jixiao's language (LC_ALL,
+  /// LC_MESSAGES, LANG), then `settings`: a run speaks English unless a test asks for Chinese.
+  static func environment(_ settings: [String: String] = [:]) -> [String: String] {
+    var environment = ProcessInfo.processInfo.environment
+    for name in ["LC_ALL", "LC_MESSAGES", "LANG"] { environment[name] = nil }
+    return environment.merging(settings) { $1 }
+  }
+
   /// Runs jixiao from `/tmp`, so that finding `Scoring/` does not depend on the working directory.
   func jixiao(_ arguments: String..., input: String? = nil) throws -> Run {
     try jixiao(arguments, bytes: input.map { Data($0.utf8) })
   }
 
-  /// Runs jixiao with `bytes` on its standard input.
-  func jixiao(_ arguments: [String], bytes: Data?, executable: String? = nil) throws -> Run {
+  /// Runs jixiao (or another `executable`) with `bytes` on its standard input and `environment` added to
+  /// `Self.environment()`.
+  func jixiao(
+    _ arguments: [String], bytes: Data?, environment: [String: String] = [:], executable: String? = nil
+  ) throws -> Run {
     let process = Process()
     process.executableURL = executable.map { URL(fileURLWithPath: $0) } ?? Self.executable
     process.arguments = arguments
+    process.environment = Self.environment(environment)
     process.currentDirectoryURL = URL(fileURLWithPath: NSTemporaryDirectory())
     let output = Pipe()
     let errors = Pipe()
@@ -260,7 +272,10 @@ import Testing
   @Test func progressGoesToStandardErrorWhenAsked() throws {
     let corpus = repositoryRoot.appendingPathComponent("Fixtures/corpus.jsonl").path
     let run = try jixiao("rescore", corpus, "--format", "jsonl", "--progress")
-    #expect(run.errors.contains("已处理 30 张表"))
+    #expect(run.errors.contains("30 tables read"))
+    let chinese = try jixiao(["rescore", corpus, "--format", "jsonl", "--progress", "--lang", "zh"], bytes: nil)
+    #expect(chinese.errors.contains("已处理 30 张表"))
+
     #expect(run.output.split(separator: "\n").count == 30, "progress never mixes into the results")
     #expect(try jixiao("rescore", corpus, "--format", "jsonl").errors.isEmpty, "quiet when standard error is not a terminal")
   }

@@ -176,7 +176,7 @@ import Testing
     #expect(Self.tables(extractions).map(\.table.id) == ["a", "d"])
     let rejected = extractions.compactMap { if case .rejected(let error) = $0 { error } else { nil } }
     #expect(rejected.map(\.location.line) == [2, 3])
-    #expect(rejected.last?.message.contains("\"indicators\" is missing") == true)
+    #expect(rejected.last?.message.english.contains("\"indicators\" is missing") == true)
   }
 
   /// A member without its column, as every document's members were before extract asked for it.

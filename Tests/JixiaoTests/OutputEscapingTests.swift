@@ -60,7 +60,7 @@ struct HostileCase {
         annualBudget: Rational(100), executed: Rational(50), weight: Rational(100 - 45 * names.count), claimedScore: Rational(10)),
       indicators: indicators, claimedTotal: Rational(55 + claimedFirst), location: location)
     result = Scorer(profile: defaultProfile).score(table)
-    rejection = InputError(SourceLocation(file: file), rejectionMessage)
+    rejection = InputError(SourceLocation(file: file), Message(verbatim: rejectionMessage))
   }
 
   static func random(_ generator: inout SplitMix) -> HostileCase {
@@ -109,7 +109,8 @@ struct HostileCase {
       }
       return finding
     }
-    let rejection = InputError(SourceLocation(file: token(self.rejection.location.file)), token(self.rejection.message))
+    let rejection = InputError(
+      SourceLocation(file: token(self.rejection.location.file)), Message(verbatim: token(self.rejection.message.english)))
     return (copy, rejection, stands)
   }
 }
@@ -412,7 +413,7 @@ func htmlReport(_ result: TableResult, _ rejection: InputError, whole: Bool = tr
       let rejection = try #require(GFMRow.lines(footer).first { $0.unicodeScalars.starts(with: "- 无法读取 ".unicodeScalars) })
       let colon = try #require(rejection.unicodeScalars.firstIndex(of: "："))
       let message = String(rejection.unicodeScalars[rejection.unicodeScalars.index(after: colon)...])
-      #expect(GFMRow.literal(message).flatMap(VisibleTextReader.decode) == hostile.rejection.message, "\(rejection)")
+      #expect(GFMRow.literal(message).flatMap(VisibleTextReader.decode) == hostile.rejection.message.chinese, "\(rejection)")
     }
   }
 
@@ -444,7 +445,7 @@ func htmlReport(_ result: TableResult, _ rejection: InputError, whole: Bool = tr
       #expect(Array(byDepartment.keys) == [result.department ?? "（未填主管部门）"])
       let rejected = try #require(
         JSONSerialization.jsonObject(with: Data(ResultDocument.rejectionLine(hostile.rejection))) as? [String: Any])
-      #expect((rejected["rejected"] as? [String: Any])?["message"] as? String == hostile.rejection.message)
+      #expect((rejected["rejected"] as? [String: Any])?["message"] as? String == hostile.rejection.message.english)
     }
   }
 }

@@ -36,7 +36,7 @@ import Testing
     process.executableURL = URL(fileURLWithPath: executable ?? CommandLineTests.executable.path)
     process.arguments = arguments
     process.currentDirectoryURL = URL(fileURLWithPath: directory ?? NSTemporaryDirectory())
-    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    process.environment = CommandLineTests.environment(environment)
     let input = standardInput == nil ? Pipe() : nil
     let output = standardOutput == nil ? Pipe() : nil
     let errors = Pipe()

@@ -39,8 +39,8 @@ import Testing
   }
 
   @Test func withoutPdftotextAPDFIsRefusedNamingThePackage() {
-    #expect(PDFReader.message(for: .notFound("pdftotext")).contains("apt-get install poppler-utils"))
-    #expect(PDFReader.message(for: .notFound("pdftotext")).contains("brew install poppler"))
+    #expect(PDFReader.message(for: .notFound("pdftotext")).english.contains("apt-get install poppler-utils"))
+    #expect(PDFReader.message(for: .notFound("pdftotext")).english.contains("brew install poppler"))
   }
 
   @Test(.enabled(if: pdftotextIsInstalled, "needs pdftotext (poppler-utils)"))

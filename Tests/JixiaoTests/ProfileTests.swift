@@ -33,7 +33,7 @@ import Testing
     #expect {
       try Profile.load("natoinal")
     } throws: { error in
-      (error as? InputError)?.message.contains("national-default") == true
+      (error as? InputError)?.message.english.contains("national-default") == true
     }
   }
 
@@ -52,7 +52,7 @@ import Testing
   @Test func validationNamesTheKeyAndWhatIsWrong() throws {
     let formula = try #require(validationError { $0 = $0.replacingOccurrences(of: "\"target-over-actual\"", with: "\"ratio\"") })
     #expect(formula.location.field == "lowerIsBetter")
-    #expect(formula.message.contains("linear-excess"))
+    #expect(formula.message.english.contains("linear-excess"))
 
     let threshold = try #require(
       validationError { $0 = $0.replacingOccurrences(of: "\"threshold\": \"1.3\"", with: "\"threshold\": \"0.5\"") })
@@ -60,7 +60,7 @@ import Testing
 
     let grades = try #require(
       validationError { $0 = $0.replacingOccurrences(of: "\"minimum\": \"80\"", with: "\"minimum\": \"95\"") })
-    #expect(grades.message.contains("fall from best to worst"))
+    #expect(grades.message.english.contains("fall from best to worst"))
 
     let missing = try #require(
       validationError { $0 = $0.replacingOccurrences(of: "\"deduct\": false", with: "\"deductx\": false") })
@@ -139,7 +139,7 @@ import Testing
     #expect {
       try Profile.read(path: nameless)
     } throws: { error in
-      (error as? InputError)?.message.contains("its own \"name\"") == true
+      (error as? InputError)?.message.english.contains("its own \"name\"") == true
     }
     let mine = directory + "/mine.json"
     try #"{"schema": 1, "extends": "provincial-80-70-60", "name": "mine", "deadline": {"latePenalty": "0.5"}}"#.write(

@@ -56,7 +56,7 @@ import Testing
     for empty in [#"{"name": "x", "indicators": []}"#, #"{"name": "x", "indicators": [{}, {"evidence": null}]}"#] {
       let refused = try #require(error(read(empty)[0]))
       #expect(refused.location.field == "indicators")
-      #expect(refused.message.contains("no indicator"))
+      #expect(refused.message.english.contains("no indicator"))
     }
   }
 
@@ -116,9 +116,9 @@ import Testing
     let truncated = try #require(error(read("{\n\"name\": \"x\",\n\"indicators\": [")[0]))
     #expect(truncated.location.line == 3)
     let duplicate = try #require(error(read(#"{"name": "x", "name": "y", "indicators": []}"#)[0]))
-    #expect(duplicate.message.contains("appears twice"))
+    #expect(duplicate.message.english.contains("appears twice"))
     let empty = try #require(error(read("")[0]))
-    #expect(empty.message.contains("empty"))
+    #expect(empty.message.english.contains("empty"))
   }
 
   @Test func numbersKeepTheirExactText() throws {

@@ -74,7 +74,9 @@ import Testing
   @Test func aDuplicateNameIsRefused() throws {
     var writer = ZipWriter()
     try writer.add("a.xml", [1])
-    #expect(throws: ZipWriter.Failure(entry: "a.xml", message: "an entry of this name was already added")) {
+    #expect(
+      throws: ZipWriter.Failure(entry: "a.xml", message: Message(en: "an entry of this name was already added", zh: "已添加过同名条目"))
+    ) {
       try writer.add("a.xml", [2])
     }
   }

@@ -17,13 +17,18 @@ final class ByteSource {
     }
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-      throw InputError(SourceLocation(file: path), "no such file; check the path")
+      throw InputError(SourceLocation(file: path), Message(en: "no such file; check the path", zh: "文件不存在；请检查路径"))
     }
     guard !isDirectory.boolValue else {
-      throw InputError(SourceLocation(file: path), "this is a folder; give the table files in it, e.g. \(path)/*.json")
+      throw InputError(
+        SourceLocation(file: path),
+        Message(
+          en: "this is a folder; give the table files in it, e.g. \(path)/*.json", zh: "这是文件夹；请给出其中的表格文件，例如 \(path)/*.json"))
     }
     guard let opened = FileHandle(forReadingAtPath: path) else {
-      throw InputError(SourceLocation(file: path), "the file cannot be opened for reading; check its permissions")
+      throw InputError(
+        SourceLocation(file: path),
+        Message(en: "the file cannot be opened for reading; check its permissions", zh: "无法打开文件读取；请检查其权限"))
     }
     handle = opened
     closesHandle = true
@@ -59,7 +64,9 @@ struct LineSplitter {
     case oversized(number: Int)
   }
 
-  static let oversizedMessage = "the line is longer than \(Limits.maximumRecordBytes >> 20) MiB; one table a line is expected"
+  static let oversizedMessage = Message(
+    en: "the line is longer than \(Limits.maximumRecordBytes >> 20) MiB; one table a line is expected",
+    zh: "该行超过 \(Limits.maximumRecordBytes >> 20) MiB；应为每行一张表")
 
   private var pending: [UInt8] = []
   private var oversized = false

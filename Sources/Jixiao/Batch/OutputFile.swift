@@ -2,15 +2,15 @@ import Foundation
 
 /// A path that `-o` must not write: what is wrong, and what to type instead.
 public struct OutputRefusal: Error, Sendable, Hashable, CustomStringConvertible {
-  public var message: String
-  public var hint: String
+  public var message: Message
+  public var hint: Message
 
-  public init(_ message: String, hint: String) {
+  public init(_ message: Message, hint: Message) {
     self.message = message
     self.hint = hint
   }
 
-  public var description: String { message }
+  public var description: String { message.english }
 }
 
 /// What writing to a path will do, decided before anything is read or opened.
@@ -48,14 +48,18 @@ public struct OutputTarget: Sendable, Hashable {
     guard lstat(path, &linkStatus) == 0 else {
       let code = errno
       guard code == ENOENT else {
-        throw OutputRefusal("cannot use \(path) as the output: \(String(cString: strerror(code)))", hint: "check the path")
+        let reason = String(cString: strerror(code))
+        throw OutputRefusal(
+          Message(en: "cannot use \(path) as the output: \(reason)", zh: "无法用 \(path) 作输出：\(reason)"),
+          hint: Message(en: "check the path", zh: "请检查路径"))
       }
       let folder = Self.folder(of: path)
       var folderStatus = stat()
       guard stat(folder, &folderStatus) == 0, Self.isFolder(folderStatus) else {
         throw OutputRefusal(
-          "the folder \(folder) of the output \(path) does not exist",
-          hint: "create it first (mkdir -p \(folder)), or name another file")
+          Message(en: "the folder \(folder) of the output \(path) does not exist", zh: "输出 \(path) 所在的文件夹 \(folder) 不存在"),
+          hint: Message(
+            en: "create it first (mkdir -p \(folder)), or name another file", zh: "请先创建它（mkdir -p \(folder)），或指定另一个文件"))
       }
       return OutputTarget(path: path, writtenPath: path, kind: .newFile)
     }
@@ -63,19 +67,27 @@ public struct OutputTarget: Sendable, Hashable {
     let isLink = linkStatus.st_mode & S_IFMT == S_IFLNK
     if isLink, stat(path, &status) != 0 {
       throw OutputRefusal(
-        "the output \(path) is a symbolic link to a file that does not exist",
-        hint: "name the file to create instead of the link, or remove the link")
+        Message(
+          en: "the output \(path) is a symbolic link to a file that does not exist", zh: "输出 \(path) 是指向不存在文件的符号链接"),
+        hint: Message(
+          en: "name the file to create instead of the link, or remove the link", zh: "请指定要创建的文件而不是该链接，或删除该链接"))
     }
     if Self.isFolder(status) {
-      throw OutputRefusal("the output \(path) is a folder", hint: "name a file in it, e.g. -o \(path)/report.html")
+      throw OutputRefusal(
+        Message(en: "the output \(path) is a folder", zh: "输出 \(path) 是文件夹"),
+        hint: Message(en: "name a file in it, e.g. -o \(path)/report.html", zh: "请指定其中的文件，例如 -o \(path)/report.html"))
     }
     guard status.st_mode & S_IFMT == S_IFREG else {
       return OutputTarget(path: path, writtenPath: path, kind: .inPlace)
     }
     if let input = inputs.first(where: { Self.isSameFile(status, as: $0) }) {
       throw OutputRefusal(
-        "the output \(path) is the input \(input == "-" ? "on standard input" : input); writing it would destroy the input",
-        hint: "give -o a file that is not an input, e.g. -o \(Self.renamed(path))")
+        Message(
+          en: "the output \(path) is the input \(input == "-" ? "on standard input" : input); writing it would destroy the input",
+          zh: "输出 \(path) 就是输入\(input == "-" ? "（标准输入）" : " \(input)")；写入会毁掉输入"),
+        hint: Message(
+          en: "give -o a file that is not an input, e.g. -o \(Self.renamed(path))",
+          zh: "请给 -o 指定一个不是输入的文件，例如 -o \(Self.renamed(path))"))
     }
     if Self.isSameFile(status, asOpenOn: STDOUT_FILENO) {
       return OutputTarget(path: path, writtenPath: path, kind: .standardOutput)
@@ -83,7 +95,9 @@ public struct OutputTarget: Sendable, Hashable {
     var writtenPath = path
     if isLink {
       guard let resolved = realpath(path, nil) else {
-        throw OutputRefusal("cannot follow the symbolic link \(path)", hint: "name the file it points to instead")
+        throw OutputRefusal(
+          Message(en: "cannot follow the symbolic link \(path)", zh: "无法跟随符号链接 \(path)"),
+          hint: Message(en: "name the file it points to instead", zh: "请改为指定它所指向的文件"))
       }
       writtenPath = String(cString: resolved)
       free(resolved)
@@ -146,7 +160,7 @@ public final class OutputFile {
     let descriptor: Int32
     if let temporaryPath {
       descriptor = open(temporaryPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
-      guard descriptor >= 0 else { throw OutputError("create a temporary file beside", target.path, code: errno) }
+      guard descriptor >= 0 else { throw OutputError(.createTemporaryFileBeside, .path(target.path), code: errno) }
       if case .replacesFile(let mode, let owner, let group) = target.kind {
         // Owner before mode: a change of owner clears the set-user-ID bit.
         if fchown(descriptor, owner, group) != 0 { _ = fchown(descriptor, uid_t.max, group) }
@@ -154,13 +168,13 @@ public final class OutputFile {
       }
     } else if target.kind == .standardOutput {
       descriptor = dup(STDOUT_FILENO)
-      guard descriptor >= 0 else { throw OutputError("open", target.path, code: errno) }
+      guard descriptor >= 0 else { throw OutputError(.open, .path(target.path), code: errno) }
     } else {
       descriptor = open(target.path, O_WRONLY | O_NOCTTY | O_CLOEXEC)
-      guard descriptor >= 0 else { throw OutputError("open", target.path, code: errno) }
+      guard descriptor >= 0 else { throw OutputError(.open, .path(target.path), code: errno) }
     }
     self.temporaryPath = temporaryPath
-    writer = DescriptorWriter(descriptor: descriptor, destination: target.path)
+    writer = DescriptorWriter(descriptor: descriptor, destination: .path(target.path))
   }
 
   deinit { abandon() }
@@ -169,12 +183,13 @@ public final class OutputFile {
   /// On failure the temporary file is still there for `abandon`.
   public func commit() throws(OutputError) {
     guard isOpen else { return }
-    if temporaryPath != nil, fsync(writer.descriptor) != 0 { throw OutputError("write", target.path, code: errno) }
+    if temporaryPath != nil, fsync(writer.descriptor) != 0 { throw OutputError(.write, .path(target.path), code: errno) }
     isOpen = false
-    if close(writer.descriptor) != 0, errno != EINTR { throw OutputError("write", target.path, code: errno) }
+    if close(writer.descriptor) != 0, errno != EINTR { throw OutputError(.write, .path(target.path), code: errno) }
     guard let temporaryPath else { return }
     guard rename(temporaryPath, target.writtenPath) == 0 else {
-      throw OutputError("move the output into", target.path, code: errno)
+      throw OutputError(.moveOutputInto, .path(target.path), code: errno)
+
     }
     self.temporaryPath = nil
   }

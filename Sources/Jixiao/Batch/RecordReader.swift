@@ -51,6 +51,8 @@ struct RecordReader {
 
   var fileLabel: String { path == "-" ? "<stdin>" : path }
 
+  private static let splitAdvice = Message(en: "split the tables into smaller files", zh: "请将表格拆分为较小的文件")
+
   /// Calls `emit` for each record; returns the bytes read.
   @discardableResult
   func read(_ emit: (RawRecord) -> Void) -> Int {
@@ -65,12 +67,14 @@ struct RecordReader {
     var first = source.nextBlock()
     let resolved = TableReader.resolve(format, path: path, firstBlock: first ?? [])
     /// The whole input, or nil (after its rejection) when it is larger than a document may be.
-    func whole(_ advice: String) -> [UInt8]? {
+    func whole(_ advice: Message) -> [UInt8]? {
       guard let rest = source.readAll(limit: Limits.maximumDocumentBytes - (first?.count ?? 0)) else {
+        let size = Limits.maximumDocumentBytes >> 20
         emit(
           .rejected(
-            InputError(SourceLocation(file: file), "the file is larger than \(Limits.maximumDocumentBytes >> 20) MiB; \(advice)"))
-        )
+            InputError(
+              SourceLocation(file: file),
+              Message(en: "the file is larger than \(size) MiB; ", zh: "文件大于 \(size) MiB；") + advice)))
         return nil
       }
       return (first ?? []) + rest
@@ -88,18 +92,21 @@ struct RecordReader {
     }
     switch resolved {
     case .json:
-      if let bytes = whole("write large batches as JSON Lines (.jsonl)") { emit(.jsonDocument(bytes, file: file)) }
+      if let bytes = whole(Message(en: "write large batches as JSON Lines (.jsonl)", zh: "大批量请写成 JSON Lines（.jsonl）")) {
+        emit(.jsonDocument(bytes, file: file))
+      }
+
     case .xlsx, .docx:
       // A package told by its first block is told again by its parts, now that they are all read.
-      if let bytes = whole("split the tables into smaller files") {
+      if let bytes = whole(Self.splitAdvice) {
         emitForms(bytes, format: format ?? OfficeFileSniffer.format(of: bytes) ?? resolved)
       }
     case .pdf:
-      if let bytes = whole("split the tables into smaller files") { emitForms(bytes, format: .pdf) }
+      if let bytes = whole(Self.splitAdvice) { emitForms(bytes, format: .pdf) }
     case .text:
-      if let bytes = whole("split the tables into smaller files") { emitForms(bytes, format: .text) }
+      if let bytes = whole(Self.splitAdvice) { emitForms(bytes, format: .text) }
     case .csv where CSVGridReader.isPrintedForm(firstBlock: first ?? []):
-      if let bytes = whole("split the tables into smaller files") { emitForms(bytes, format: resolved) }
+      if let bytes = whole(Self.splitAdvice) { emitForms(bytes, format: resolved) }
     case .jsonl, .csv:
       // The block read to sniff the format comes first, then the rest of the input.
       let next = { () -> [UInt8]? in

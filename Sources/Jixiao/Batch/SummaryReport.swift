@@ -38,7 +38,7 @@ public enum SummaryReport {
     }
     if summary.rejectedCount > 0 {
       lines += ["", "   无法读取"]
-      for error in summary.rejections { lines.append("     " + TerminalText.visible(error.description)) }
+      for error in summary.rejections { lines.append("     " + TerminalText.visible(error.text(.chinese))) }
       if summary.rejectedCount > summary.rejections.count {
         lines.append("     ……另有 \(summary.rejectedCount - summary.rejections.count) 条（均已在标准错误输出中列出）")
       }

@@ -105,8 +105,10 @@ public struct TableBuilder {
     if indicators.count >= Limits.maximumIndicators, refusal == nil {
       refusal = InputError(
         indicatorsLocation,
-        "more than \(Limits.maximumIndicators) indicators in one table; at most \(Limits.maximumIndicators) are read (split the table)"
-      )
+        Message(
+          en:
+            "more than \(Limits.maximumIndicators) indicators in one table; at most \(Limits.maximumIndicators) are read (split the table)",
+          zh: "一张表的指标超过 \(Limits.maximumIndicators) 个；最多读取 \(Limits.maximumIndicators) 个（请拆分该表）"))
     }
     draft = IndicatorCells(location: location)
     rowOpen = true
@@ -346,8 +348,12 @@ public struct TableBuilder {
       return .failure(
         InputError(
           indicatorsLocation,
-          "the table has no indicator: a table is scored from its indicators (三级指标 rows), each with at least a name, weight, target or actual; add them, or leave the table out"
-        ))
+          Message(
+            en:
+              "the table has no indicator: a table is scored from its indicators (三级指标 rows), each with at least a name, weight, target or actual; add them, or leave the table out",
+            zh: "该表没有指标：表格按其指标（三级指标行）评分，每个指标至少须有名称、权重、目标值或实际值之一；请补上指标，或不要包含该表"
+          )))
+
     }
     if name == nil { notes.append(ReadingNote(place: .table, field: .name, problem: .missingName(found: nameFound))) }
     return .success(

@@ -167,7 +167,8 @@ public enum HTMLReport {
     guard summary.rejectedCount > 0 else { return "" }
     var html = "<h3>无法读取的记录</h3>\n<table><thead><tr><th scope=\"col\">位置</th><th scope=\"col\">原因</th></tr></thead><tbody>\n"
     for error in summary.rejections {
-      html += "<tr><td><code>\(isolated(error.location.description))</code></td><td>\(isolated(error.message))</td></tr>\n"
+      html +=
+        "<tr><td><code>\(isolated(error.location.description))</code></td><td>\(isolated(error.message.chinese))</td></tr>\n"
     }
     return html + "</tbody></table>\n"
   }

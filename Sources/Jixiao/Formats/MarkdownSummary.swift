@@ -30,7 +30,7 @@ public enum MarkdownSummary {
       "\n共 \(summary.tablesRead) 张表：复核 \(summary.tablesScored) 张，目标表 \(summary.targetTables) 张，无法读取 \(summary.rejectedCount) 张。"
       + "填有总分的 \(summary.tablesWithClaimedTotal) 张表自评合计 \(summary.claimedPoints) 分，复核合计 \(summary.recomputedPoints) 分，"
       + "差额 \(summary.claimedPoints - summary.recomputedPoints) 分。\n"
-    for error in summary.rejections { text += "- 无法读取 \(code(error.location.description))：\(Self.text(error.message))\n" }
+    for error in summary.rejections { text += "- 无法读取 \(code(error.location.description))：\(Self.text(error.message.chinese))\n" }
     return text
   }
 

@@ -28,6 +28,6 @@ public enum ResultDocument {
     writer.string("file", error.location.file)
     writer.int("line", error.location.line)
     writer.string("field", error.location.field)
-    writer.string("message", error.message)
+    writer.string("message", error.message.english)
   }
 }

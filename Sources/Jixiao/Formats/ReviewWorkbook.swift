@@ -27,8 +27,8 @@ public enum ReviewWorkbook {
 
   /// Why the workbook cannot be written.
   public struct Failure: Error, Sendable, Hashable, CustomStringConvertible {
-    public var message: String
-    public var description: String { message }
+    public var message: Message
+    public var description: String { message.english }
   }
 
   public static let summarySheet = "汇总"
@@ -81,9 +81,9 @@ public enum ReviewWorkbook {
     let rowCount = results.reduce(1) { $0 + $1.indicators.count + ($1.funds.map { 2 + $0.sources.count } ?? 1) }
     guard rowCount <= maximumRows else {
       throw Failure(
-        message:
-          "the 复核 sheet would have \(rowCount) rows; a sheet holds at most \(maximumRows): split the batch, or write --format csv"
-      )
+        message: Message(
+          en: "the 复核 sheet would have \(rowCount) rows; a sheet holds at most \(maximumRows): split the batch, or write --format csv",
+          zh: "复核表将有 \(rowCount) 行，而一张工作表最多 \(maximumRows) 行：请把这批表分开，或写成 --format csv"))
     }
     var book = WorkbookWriter()
     let styles = Styles(&book)
@@ -94,7 +94,7 @@ public enum ReviewWorkbook {
     do {
       return try book.finish()
     } catch {
-      throw Failure(message: error.description)
+      throw Failure(message: Message(verbatim: error.entry.map { "\($0): " } ?? "") + error.message)
     }
   }
 

@@ -28,7 +28,9 @@ public enum TableDecoder {
     guard fields.has(indicatorsMember) else {
       throw InputError(
         location.field(indicatorsMember),
-        "the required field \"indicators\" is missing; expected an array of indicator objects")
+        Message(
+          en: "the required field \"indicators\" is missing; expected an array of indicator objects",
+          zh: "缺少必填字段 \"indicators\"；应为指标对象的数组"))
     }
     builder.indicatorsLocation = fields.location(of: indicatorsMember)
     let recording = builder.recordsProvenance
@@ -112,7 +114,11 @@ public enum TableDecoder {
     let objects = try parent.objects(key) ?? []
     if let limit, objects.count > limit {
       throw InputError(
-        parent.location(of: key), "\(objects.count) indicators in one table; at most \(limit) are read (split the table)")
+        parent.location(of: key),
+        Message(
+          en: "\(objects.count) indicators in one table; at most \(limit) are read (split the table)",
+          zh: "一张表有 \(objects.count) 个指标；最多读取 \(limit) 个（请拆分该表）"))
+
     }
     return objects
   }

@@ -124,7 +124,9 @@ public enum TableReader {
           guard !tables.isEmpty else {
             return InputError(
               SourceLocation(file: file, field: ReviewWorkbook.reviewSheet),
-              "the 复核 workbook's 复核 sheet has no rows below its header: there is no table to read back")
+              Message(
+                en: "the 复核 workbook's 复核 sheet has no rows below its header: there is no table to read back",
+                zh: "复核工作簿的复核表在表头之下没有任何行：没有可读回的表"))
           }
           for table in tables { reviewed(table) }
           return nil
@@ -151,8 +153,12 @@ public enum TableReader {
     guard collector.count == 0, told == 0 else { return nil }
     return InputError(
       SourceLocation(file: file),
-      "no printed table found: no sheet or table holds a title ending in 自评表 or 目标表, a 项目名称 label, or an indicator header (三级指标); save the table as it is printed, or write it as JSON (docs/input.md)"
-    )
+      Message(
+        en:
+          "no printed table found: no sheet or table holds a title ending in 自评表 or 目标表, a 项目名称 label, or an indicator header (三级指标); save the table as it is printed, or write it as JSON (docs/input.md)",
+        zh:
+          "未找到打印的表格：没有哪个工作表或表格带有以“自评表”或“目标表”结尾的标题、“项目名称”标签或指标表头（三级指标）；请按打印的样子保存表格，或写成 JSON（docs/input.md）"
+      ))
   }
 
   /// The format to read a file in: the one asked for, else the one its name implies, else sniffed from its
@@ -213,7 +219,7 @@ public enum TableReader {
     do {
       root = try JSONParser.parse(bytes)
     } catch {
-      return [rejected(InputError(SourceLocation(file: file, line: error.line), "\(error.message) (column \(error.column))"))]
+      return [rejected(syntaxError(error.message, column: error.column, at: SourceLocation(file: file, line: error.line)))]
     }
     switch root {
     case .object(let object):
@@ -222,12 +228,12 @@ public enum TableReader {
       return elements.enumerated().map { offset, element in
         let location = SourceLocation(file: file, field: "[\(offset + 1)]")
         guard case .object(let object) = element else {
-          return rejected(InputError(location, "expected a table object, found \(element.typeName)"))
+          return rejected(InputError(location, element.expected(tableObject)))
         }
         return make(object, location.line(object.line), "\(baseName(file))#\(offset + 1)")
       }
     default:
-      return [rejected(InputError(SourceLocation(file: file, line: 1), "expected a table object, found \(root.typeName)"))]
+      return [rejected(InputError(SourceLocation(file: file, line: 1), root.expected(tableObject)))]
     }
   }
 
@@ -264,7 +270,8 @@ public enum TableReader {
     do {
       let value = try JSONParser.parse(line, firstLine: location.line ?? 1)
       guard case .object(let object) = value else {
-        return .failure(InputError(location, "expected one table object on this line, found \(value.typeName)"))
+        return .failure(
+          InputError(location, value.expected(Message(en: "one table object on this line", zh: "每行一个表格对象"))))
       }
       return .success(object)
     } catch {
@@ -273,9 +280,11 @@ public enum TableReader {
   }
 
   /// A JSON Lines record's syntax error, as both decoders word it.
-  static func syntaxError(_ message: String, column: Int, at location: SourceLocation) -> InputError {
-    InputError(location, "\(message) (column \(column))")
+  static func syntaxError(_ message: Message, column: Int, at location: SourceLocation) -> InputError {
+    InputError(location, message + Message(en: " (column \(column))", zh: "（第 \(column) 列）"))
   }
+
+  private static let tableObject = Message(en: "a table object", zh: "表格对象")
 
   private static func record(_ object: JSONObject, at location: SourceLocation, defaultID: String) -> Record {
     do {

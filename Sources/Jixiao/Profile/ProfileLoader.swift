@@ -9,7 +9,7 @@ extension Profile {
   public static func parse(_ bytes: [UInt8], file: String) throws(InputError) -> Profile {
     let merged = try resolve(bytes, file: file, depth: 0)
     guard case .object(let object) = merged else {
-      throw InputError(SourceLocation(file: file, line: 1), "a profile is a JSON object, found \(merged.typeName)")
+      throw InputError(SourceLocation(file: file, line: 1), notAnObject(merged))
     }
     var fields = object
     fields.members.removeAll { $0.key == "extends" }
@@ -20,7 +20,7 @@ extension Profile {
   public static func effectiveDocument(_ nameOrPath: String) throws(InputError) -> String {
     let path = try locate(nameOrPath)
     guard let data = FileManager.default.contents(atPath: path) else {
-      throw InputError(SourceLocation(file: path), "cannot read the profile file; check the path")
+      throw InputError(SourceLocation(file: path), unreadableFile)
     }
     return try resolve(Array(data), file: path, depth: 0).serialized(pretty: true)
   }
@@ -33,20 +33,32 @@ extension Profile {
       throw InputError(SourceLocation(file: file, line: error.line), error.message)
     }
     guard case .object(let object) = root else {
-      throw InputError(SourceLocation(file: file, line: 1), "a profile is a JSON object, found \(root.typeName)")
+      throw InputError(SourceLocation(file: file, line: 1), notAnObject(root))
     }
     guard let parent = object["extends"] else { return root }
     let location = SourceLocation(file: file, line: object.member("extends")?.line, field: "extends")
     guard case .string(let parentName) = parent else {
-      throw InputError(location, "expected the name of the profile this one extends, such as \"national-default\"")
+      throw InputError(
+        location,
+        Message(
+          en: "expected the name of the profile this one extends, such as \"national-default\"",
+          zh: "应为所继承的配置名称，例如 \"national-default\""))
     }
     guard object.has("name") else {
-      throw InputError(location.field("name"), "a profile that extends another needs its own \"name\"")
+      throw InputError(
+        location.field("name"),
+        Message(en: "a profile that extends another needs its own \"name\"", zh: "继承其他配置的配置须有自己的 \"name\""))
     }
-    guard depth < 4 else { throw InputError(location, "profiles extend each other more than 4 deep; is there a cycle?") }
+    guard depth < 4 else {
+      throw InputError(
+        location,
+        Message(en: "profiles extend each other more than 4 deep; is there a cycle?", zh: "配置相互继承超过 4 层；是否形成了循环？"))
+    }
     let parentPath = try locate(parentName, relativeTo: file)
     guard let data = FileManager.default.contents(atPath: parentPath) else {
-      throw InputError(location, "cannot read the profile \(parentName) that this one extends")
+      throw InputError(
+        location,
+        Message(en: "cannot read the profile \(parentName) that this one extends", zh: "无法读取所继承的配置 \(parentName)"))
     }
     let base = try resolve(Array(data), file: parentPath, depth: depth + 1)
     return base.merged(with: root)
@@ -72,7 +84,10 @@ extension Profile {
     let known = bundledNames().joined(separator: ", ")
     throw InputError(
       SourceLocation(file: file ?? "--profile"),
-      "no profile named \"\(nameOrPath)\"; expected one of: \(known.isEmpty ? "(none found)" : known), or a path to a .json file")
+      Message(
+        en:
+          "no profile named \"\(nameOrPath)\"; expected one of: \(known.isEmpty ? "(none found)" : known), or a path to a .json file",
+        zh: "没有名为 \"\(nameOrPath)\" 的配置；应为以下之一：\(known.isEmpty ? "（未找到任何配置）" : known)，或一个 .json 文件的路径"))
   }
 
   /// Finds `NAME` among the bundled profiles, or reads `PATH` when the argument names a file.
@@ -82,9 +97,16 @@ extension Profile {
 
   public static func read(path: String) throws(InputError) -> Profile {
     guard let data = FileManager.default.contents(atPath: path) else {
-      throw InputError(SourceLocation(file: path), "cannot read the profile file; check the path")
+      throw InputError(SourceLocation(file: path), unreadableFile)
     }
     return try parse(Array(data), file: path)
+  }
+
+  private static let unreadableFile = Message(
+    en: "cannot read the profile file; check the path", zh: "无法读取配置文件；请检查路径")
+
+  private static func notAnObject(_ value: JSONValue) -> Message {
+    Message(en: "a profile is a JSON object, found \(value.typeName.english)", zh: "配置应为 JSON 对象，实为\(value.typeName.chinese)")
   }
 
   /// Names of the profiles in `Scoring/`, the national default first.
@@ -136,7 +158,8 @@ private struct ProfileDecoder {
   func decode() throws(InputError) -> Profile {
     let schema = try requiredNumber(fields, "schema")
     guard schema == Rational(1) else {
-      throw InputError(fields.location(of: "schema"), "unknown schema \(schema); expected 1")
+      throw InputError(
+        fields.location(of: "schema"), Message(en: "unknown schema \(schema); expected 1", zh: "未知的 schema \(schema)；应为 1"))
     }
     let tolerances = try section("tolerances")
     let funds = try section("funds")
@@ -152,8 +175,11 @@ private struct ProfileDecoder {
     guard let formula = Profile.LowerIsBetterFormula(rawValue: formulaText) else {
       throw InputError(
         fields.location(of: "lowerIsBetter"),
-        "unknown formula \"\(formulaText)\"; expected one of: "
-          + Profile.LowerIsBetterFormula.allCases.map(\.rawValue).joined(separator: ", "))
+        Message(
+          en: "unknown formula \"\(formulaText)\"; expected one of: "
+            + Profile.LowerIsBetterFormula.allCases.map(\.rawValue).joined(separator: ", "),
+          zh: "未知的公式 \"\(formulaText)\"；应为以下之一："
+            + Profile.LowerIsBetterFormula.allCases.map(\.rawValue).joined(separator: ", ")))
     }
 
     var bandTable: [Achievement: Profile.Band] = [:]
@@ -165,30 +191,43 @@ private struct ProfileDecoder {
         !(high < low), !low.isNegative, !(Rational.one < high)
       else {
         throw InputError(
-          bands.location(of: key), "expected [\"lower\", \"upper\"], two shares of the weight between \"0\" and \"1\"")
+          bands.location(of: key),
+          Message(
+            en: "expected [\"lower\", \"upper\"], two shares of the weight between \"0\" and \"1\"",
+            zh: "应为 [\"lower\", \"upper\"]，即 \"0\" 到 \"1\" 之间的两个权重比例"))
       }
       bandTable[achievement] = .init(lower: low, upper: high)
     }
 
     guard let gradeEntries = try fields.objects("grades"), !gradeEntries.isEmpty else {
-      throw InputError(fields.location(of: "grades"), "expected a list of {\"grade\": \"优\", \"minimum\": \"90\"}, best first")
+      throw InputError(
+        fields.location(of: "grades"),
+        Message(
+          en: "expected a list of {\"grade\": \"优\", \"minimum\": \"90\"}, best first",
+          zh: "应为 {\"grade\": \"优\", \"minimum\": \"90\"} 的列表，从最高等级起"))
     }
     var gradeLines: [Profile.GradeLine] = []
     for entry in gradeEntries {
       let gradeText = try entry.requiredText("grade")
       guard let grade = Grade(rawValue: gradeText) else {
-        throw InputError(entry.location(of: "grade"), "unknown grade \"\(gradeText)\"; expected 优, 良, 中 or 差")
+        throw InputError(
+          entry.location(of: "grade"),
+          Message(en: "unknown grade \"\(gradeText)\"; expected 优, 良, 中 or 差", zh: "未知的等级 \"\(gradeText)\"；应为 优、良、中 或 差"))
       }
       let minimum = try requiredNumber(entry, "minimum")
       if let previous = gradeLines.last, !(minimum < previous.minimum) {
         throw InputError(
-          entry.location(of: "minimum"), "grade lines must fall from best to worst; \(minimum) is not below \(previous.minimum)")
+          entry.location(of: "minimum"),
+          Message(
+            en: "grade lines must fall from best to worst; \(minimum) is not below \(previous.minimum)",
+            zh: "等级分数线应从高到低排列；\(minimum) 不低于 \(previous.minimum)"))
       }
       gradeLines.append(.init(grade: grade, minimum: minimum))
     }
 
     guard let ruleEntries = try fields.objects("rules") else {
-      throw InputError(fields.location.field("rules"), "the required list \"rules\" is missing")
+      throw InputError(
+        fields.location.field("rules"), Message(en: "the required list \"rules\" is missing", zh: "缺少必需的列表 \"rules\""))
     }
     var ruleKeywords: [(keyword: String, rule: RuleKind)] = []
     for entry in ruleEntries {
@@ -196,7 +235,10 @@ private struct ProfileDecoder {
       let ruleText = try entry.requiredText("rule")
       guard let rule = RuleKind(rawValue: ruleText), [.proportional, .passFail, .graded, .satisfaction].contains(rule) else {
         throw InputError(
-          entry.location(of: "rule"), "unknown rule \"\(ruleText)\"; expected proportional, pass-fail, graded or satisfaction")
+          entry.location(of: "rule"),
+          Message(
+            en: "unknown rule \"\(ruleText)\"; expected proportional, pass-fail, graded or satisfaction",
+            zh: "未知的规则 \"\(ruleText)\"；应为 proportional、pass-fail、graded 或 satisfaction"))
       }
       ruleKeywords.append((keyword, rule))
     }
@@ -206,7 +248,9 @@ private struct ProfileDecoder {
     for member in traditional?.object.members ?? [] {
       guard member.key.count == 1, case .string(let simplified) = member.value, simplified.count == 1 else {
         throw InputError(
-          traditional!.location(of: member.key), "expected one traditional character mapped to one simplified character")
+          traditional!.location(of: member.key),
+          Message(
+            en: "expected one traditional character mapped to one simplified character", zh: "应为一个繁体字对应一个简体字"))
       }
       traditionalForms[member.key.first!] = simplified.first!
     }
@@ -218,7 +262,10 @@ private struct ProfileDecoder {
     for kind in [Table.Kind.project, .unit] {
       guard let kindFields = try hierarchy.object(kind.rawValue) else {
         throw InputError(
-          hierarchy.location.field(kind.rawValue), "the level-1/level-2 map for \(kind.rawValue) tables is missing")
+          hierarchy.location.field(kind.rawValue),
+          Message(
+            en: "the level-1/level-2 map for \(kind.rawValue) tables is missing",
+            zh: "缺少 \(kind.rawValue) 表的一级/二级指标对应表"))
       }
       var map: [String: Set<String>] = [:]
       for member in kindFields.object.members {
@@ -268,7 +315,8 @@ private struct ProfileDecoder {
 
   private func section(_ key: String) throws(InputError) -> JSONFields {
     guard let nested = try fields.object(key) else {
-      throw InputError(fields.location.field(key), "the required section \"\(key)\" is missing")
+      throw InputError(
+        fields.location.field(key), Message(en: "the required section \"\(key)\" is missing", zh: "缺少必需的部分 \"\(key)\""))
     }
     return nested
   }
@@ -276,7 +324,10 @@ private struct ProfileDecoder {
   private func requiredNumber(_ fields: JSONFields, _ key: String) throws(InputError) -> Rational {
     guard let value = try fields.decimal(key) else {
       throw InputError(
-        fields.location.field(key), "the required number \"\(key)\" is missing; expected a decimal string such as \"0.5\"")
+        fields.location.field(key),
+        Message(
+          en: "the required number \"\(key)\" is missing; expected a decimal string such as \"0.5\"",
+          zh: "缺少必需的数值 \"\(key)\"；应为小数字符串，例如 \"0.5\""))
     }
     return value
   }
@@ -287,21 +338,30 @@ private struct ProfileDecoder {
     let value = try requiredNumber(fields, key)
     guard !(value < lower), !(upper < value) else {
       throw InputError(
-        fields.location(of: key), "\(value.formatted(places: 4)) is out of range; expected a value from \(lower) to \(upper)")
+        fields.location(of: key),
+        Message(
+          en: "\(value.formatted(places: 4)) is out of range; expected a value from \(lower) to \(upper)",
+          zh: "\(value.formatted(places: 4)) 超出范围；应为 \(lower) 到 \(upper) 之间的值"))
     }
     return value
   }
 
   private func requiredBool(_ fields: JSONFields, _ key: String) throws(InputError) -> Bool {
     guard let value = try fields.bool(key) else {
-      throw InputError(fields.location.field(key), "the required flag \"\(key)\" is missing; expected true or false")
+      throw InputError(
+        fields.location.field(key),
+        Message(
+          en: "the required flag \"\(key)\" is missing; expected true or false", zh: "缺少必需的开关 \"\(key)\"；应为 true 或 false"))
     }
     return value
   }
 
   private func requiredStrings(_ fields: JSONFields, _ key: String) throws(InputError) -> [String] {
     guard let value = try fields.strings(key), !value.isEmpty else {
-      throw InputError(fields.location.field(key), "the required word list \"\(key)\" is missing or empty")
+      throw InputError(
+        fields.location.field(key),
+        Message(en: "the required word list \"\(key)\" is missing or empty", zh: "必需的词表 \"\(key)\" 缺失或为空"))
+
     }
     return value
   }

@@ -36,21 +36,32 @@ public struct InflateError: Error, Sendable, Hashable, CustomStringConvertible {
     self.offset = offset
   }
 
-  public var description: String {
-    let what: String
+  public var message: Message {
+    let what: Message
     switch reason {
-    case .truncated: what = "the compressed data ends before its last block"
-    case .reservedBlockType: what = "a block has the reserved type 3"
-    case .storedLengthMismatch: what = "a stored block's length does not match its complement"
-    case .tooManyCodes: what = "a block declares more than 286 length or 30 distance codes"
-    case .invalidCodeLengths(let table): what = "the \(table) code lengths do not form a valid Huffman code"
-    case .repeatWithoutPrevious: what = "a code-length repeat has no previous length"
-    case .codeLengthsOverrun: what = "the code lengths run past the number of codes declared"
-    case .missingEndOfBlock: what = "a block has no end-of-block code"
-    case .invalidSymbol: what = "the data holds a code that is not defined"
-    case .distanceTooFarBack: what = "a back-reference points before the start of the data"
-    case .outputLimitExceeded(let limit): what = "the data inflates to more than \(limit) bytes"
+    case .truncated: what = Message(en: "the compressed data ends before its last block", zh: "压缩数据在最后一个块之前结束")
+    case .reservedBlockType: what = Message(en: "a block has the reserved type 3", zh: "有块使用了保留类型 3")
+    case .storedLengthMismatch:
+      what = Message(en: "a stored block's length does not match its complement", zh: "未压缩块的长度与其补码不符")
+    case .tooManyCodes:
+      what = Message(
+        en: "a block declares more than 286 length or 30 distance codes", zh: "有块声明的长度码超过 286 个或距离码超过 30 个")
+    case .invalidCodeLengths(let table):
+      what = Message(
+        en: "the \(table) code lengths do not form a valid Huffman code", zh: "\(table) 码长不构成有效的霍夫曼编码")
+    case .repeatWithoutPrevious: what = Message(en: "a code-length repeat has no previous length", zh: "码长重复之前没有码长")
+    case .codeLengthsOverrun:
+      what = Message(en: "the code lengths run past the number of codes declared", zh: "码长超出了所声明的码数")
+    case .missingEndOfBlock: what = Message(en: "a block has no end-of-block code", zh: "有块没有块结束码")
+    case .invalidSymbol: what = Message(en: "the data holds a code that is not defined", zh: "数据中有未定义的编码")
+    case .distanceTooFarBack:
+      what = Message(en: "a back-reference points before the start of the data", zh: "有回溯引用指向数据开头之前")
+    case .outputLimitExceeded(let limit):
+      what = Message(en: "the data inflates to more than \(limit) bytes", zh: "数据解压后超过 \(limit) 字节")
     }
-    return "\(what) (compressed byte \(offset))"
+    return what + Message(en: " (compressed byte \(offset))", zh: "（压缩数据第 \(offset) 字节）")
   }
+
+  public var description: String { message.english }
+
 }

@@ -27,7 +27,8 @@ public struct ZipArchive: Sendable {
     for (position, entry) in entries.enumerated() {
       guard index.updateValue(position, forKey: entry.name) == nil else {
         throw InputError(
-          SourceLocation(file: file, field: entry.name), "two entries have this name: the archive is ambiguous")
+          SourceLocation(file: file, field: entry.name),
+          Message(en: "two entries have this name: the archive is ambiguous", zh: "有两个条目同名：压缩包有歧义"))
       }
     }
     self.index = index
@@ -47,7 +48,8 @@ public struct ZipArchive: Sendable {
   public func contents(of entry: Entry) throws(InputError) -> [UInt8] {
     let location = SourceLocation(file: file, field: entry.name)
     guard !entry.isEncrypted else {
-      throw InputError(location, "the entry is encrypted; save the file again without a password")
+      throw InputError(
+        location, Message(en: "the entry is encrypted; save the file again without a password", zh: "该条目已加密；请不设密码重新保存文件"))
     }
     let output: [UInt8]
     switch entry.method {
@@ -55,8 +57,10 @@ public struct ZipArchive: Sendable {
       guard entry.compressedSize == entry.uncompressedSize else {
         throw InputError(
           location,
-          "the entry is stored uncompressed but declares \(entry.compressedSize) bytes stored and \(entry.uncompressedSize) bytes of content"
-        )
+          Message(
+            en:
+              "the entry is stored uncompressed but declares \(entry.compressedSize) bytes stored and \(entry.uncompressedSize) bytes of content",
+            zh: "该条目未压缩存储，却声明存储 \(entry.compressedSize) 字节、内容 \(entry.uncompressedSize) 字节"))
       }
       output = Array(bytes[entry.dataRange])
     case 8:
@@ -68,25 +72,40 @@ public struct ZipArchive: Sendable {
         }
       } catch {
         if case .outputLimitExceeded = error.reason {
-          throw InputError(location, "the entry inflates to more than the \(entry.uncompressedSize) bytes it declares")
+          throw InputError(
+            location,
+            Message(
+              en: "the entry inflates to more than the \(entry.uncompressedSize) bytes it declares",
+              zh: "该条目解压后超过其声明的 \(entry.uncompressedSize) 字节"))
         }
-        throw InputError(location, "the entry's compressed data is damaged: \(error)")
+        throw InputError(
+          location,
+          Message(en: "the entry's compressed data is damaged: ", zh: "该条目的压缩数据已损坏：") + error.message)
       }
       guard output.count == entry.uncompressedSize else {
         throw InputError(
-          location, "the entry inflates to \(output.count) bytes, not the \(entry.uncompressedSize) bytes it declares")
+          location,
+          Message(
+            en: "the entry inflates to \(output.count) bytes, not the \(entry.uncompressedSize) bytes it declares",
+            zh: "该条目解压后为 \(output.count) 字节，不是其声明的 \(entry.uncompressedSize) 字节"))
       }
     default:
       throw InputError(
         location,
-        "the entry is compressed with method \(entry.method) (\(Self.methodName(entry.method))); only stored (0) and deflated (8) are read: save the file again from Excel, WPS or LibreOffice"
-      )
+        Message(
+          en:
+            "the entry is compressed with method \(entry.method) (\(Self.methodName(entry.method).english)); only stored (0) and deflated (8) are read: save the file again from Excel, WPS or LibreOffice",
+          zh:
+            "该条目用压缩方法 \(entry.method)（\(Self.methodName(entry.method).chinese)）压缩；只读取未压缩（0）和 deflate（8）：请用 Excel、WPS 或 LibreOffice 重新保存文件"
+        ))
     }
     let checksum = CRC32.checksum(output)
     guard checksum == entry.crc32 else {
       throw InputError(
         location,
-        "the entry fails its CRC-32 check (\(Self.hex(checksum)), expected \(Self.hex(entry.crc32))): the file is damaged")
+        Message(
+          en: "the entry fails its CRC-32 check (\(Self.hex(checksum)), expected \(Self.hex(entry.crc32))): the file is damaged",
+          zh: "该条目未通过 CRC-32 校验（\(Self.hex(checksum))，应为 \(Self.hex(entry.crc32))）：文件已损坏"))
     }
     return output
   }
@@ -94,7 +113,8 @@ public struct ZipArchive: Sendable {
   /// The named entry's bytes; an error naming the entry when there is none.
   public func contents(named name: String) throws(InputError) -> [UInt8] {
     guard let entry = entry(named: name) else {
-      throw InputError(SourceLocation(file: file, field: name), "the archive has no entry of this name")
+      throw InputError(
+        SourceLocation(file: file, field: name), Message(en: "the archive has no entry of this name", zh: "压缩包中没有此名称的条目"))
     }
     return try contents(of: entry)
   }
@@ -104,16 +124,16 @@ public struct ZipArchive: Sendable {
     return "0x" + String(repeating: "0", count: 8 - digits.count) + digits
   }
 
-  private static func methodName(_ method: UInt16) -> String {
+  private static func methodName(_ method: UInt16) -> Message {
     switch method {
-    case 1...7: "a legacy method"
-    case 9: "Deflate64"
-    case 12: "bzip2"
-    case 14: "LZMA"
-    case 93: "Zstandard"
-    case 95: "XZ"
-    case 99: "AES encryption"
-    default: "unknown"
+    case 1...7: Message(en: "a legacy method", zh: "旧式方法")
+    case 9: Message(verbatim: "Deflate64")
+    case 12: Message(verbatim: "bzip2")
+    case 14: Message(verbatim: "LZMA")
+    case 93: Message(verbatim: "Zstandard")
+    case 95: Message(verbatim: "XZ")
+    case 99: Message(en: "AES encryption", zh: "AES 加密")
+    default: Message(en: "unknown", zh: "未知")
     }
   }
 }
@@ -130,7 +150,10 @@ private struct DirectoryReader {
   private static let centralSignature: UInt32 = 0x0201_4B50
   private static let localSignature: UInt32 = 0x0403_4B50
 
-  private func failure(_ message: String, entry: String? = nil) -> InputError {
+  private static let splitArchive = Message(
+    en: "the archive is split over several disks (volumes); join it into one file first", zh: "压缩包分成了多个分卷；请先合并为一个文件")
+
+  private func failure(_ message: Message, entry: String? = nil) -> InputError {
     InputError(SourceLocation(file: file, field: entry), message)
   }
 
@@ -150,10 +173,16 @@ private struct DirectoryReader {
   mutating func readEntries() throws(InputError) -> [ZipArchive.Entry] {
     let directory = try findDirectory()
     guard directory.entryCount <= UInt64(limits.maximumEntries) else {
-      throw failure("the archive has \(directory.entryCount) entries, more than the \(limits.maximumEntries) allowed")
+      throw failure(
+        Message(
+          en: "the archive has \(directory.entryCount) entries, more than the \(limits.maximumEntries) allowed",
+          zh: "压缩包有 \(directory.entryCount) 个条目，超过允许的 \(limits.maximumEntries) 个"))
     }
     guard directory.offset <= UInt64(directory.end), directory.size <= UInt64(directory.end) - directory.offset else {
-      throw failure("the central directory lies outside the file: the archive is damaged or has data before it")
+      throw failure(
+        Message(
+          en: "the central directory lies outside the file: the archive is damaged or has data before it",
+          zh: "中央目录位于文件之外：压缩包已损坏，或其前面有其他数据"))
     }
     var entries: [ZipArchive.Entry] = []
     entries.reserveCapacity(Int(directory.entryCount))
@@ -166,7 +195,9 @@ private struct DirectoryReader {
       totalBytes += UInt64(entry.uncompressedSize)
       guard totalBytes <= UInt64(limits.maximumTotalBytes) else {
         throw failure(
-          "the entries declare more than \(limits.maximumTotalBytes) bytes in all, beyond the limit for one archive",
+          Message(
+            en: "the entries declare more than \(limits.maximumTotalBytes) bytes in all, beyond the limit for one archive",
+            zh: "各条目声明的总字节数超过 \(limits.maximumTotalBytes)，超出单个压缩包的上限"),
           entry: entry.name)
       }
       entries.append(entry)
@@ -179,7 +210,10 @@ private struct DirectoryReader {
     // The end record is 22 bytes and a comment of up to 65,535; the one whose comment reaches exactly
     // to the end of the file is the one.
     guard bytes.count >= 22 else {
-      throw failure("the file is too short to be a ZIP archive (an .xlsx or .docx is one)")
+      throw failure(
+        Message(
+          en: "the file is too short to be a ZIP archive (an .xlsx or .docx is one)",
+          zh: "文件太短，不是 ZIP 压缩包（.xlsx 和 .docx 都是 ZIP 压缩包）"))
     }
     var candidate = bytes.count - 22
     let lowest = max(0, bytes.count - 22 - 0xFFFF)
@@ -195,9 +229,15 @@ private struct DirectoryReader {
     }
     guard let end = endRecord else {
       if bytes.count >= 4, u32(0) == Self.localSignature {
-        throw failure("the archive has no end record: it was cut short (copy or download it again)")
+        throw failure(
+          Message(
+            en: "the archive has no end record: it was cut short (copy or download it again)",
+            zh: "压缩包没有结束记录：文件被截断（请重新复制或下载）"))
       }
-      throw failure("the file is not a ZIP archive (an .xlsx or .docx is one): it has no end-of-directory record")
+      throw failure(
+        Message(
+          en: "the file is not a ZIP archive (an .xlsx or .docx is one): it has no end-of-directory record",
+          zh: "该文件不是 ZIP 压缩包（.xlsx 和 .docx 都是 ZIP 压缩包）：没有目录结束记录"))
     }
     let disk = u16(end + 4)
     let directoryDisk = u16(end + 6)
@@ -207,7 +247,7 @@ private struct DirectoryReader {
     guard disk == 0 || disk == 0xFFFF, directoryDisk == 0 || directoryDisk == 0xFFFF,
       entriesHere == u16(end + 10)
     else {
-      throw failure("the archive is split over several disks (volumes); join it into one file first")
+      throw failure(Self.splitArchive)
     }
 
     let hasLocator = end >= 20 && u32(end - 20) == Self.zip64LocatorSignature
@@ -215,20 +255,27 @@ private struct DirectoryReader {
       directory.entryCount == 0xFFFF || directory.offset == 0xFFFF_FFFF || directory.size == 0xFFFF_FFFF
       || disk == 0xFFFF
     guard hasLocator else {
-      if marksZip64 { throw failure("the end record points to a ZIP64 end record that is missing: the archive is damaged") }
+      if marksZip64 {
+        throw failure(
+          Message(
+            en: "the end record points to a ZIP64 end record that is missing: the archive is damaged",
+            zh: "结束记录指向的 ZIP64 结束记录不存在：压缩包已损坏"))
+      }
       return directory
     }
     let locator = end - 20
     let recordOffset = u64(locator + 8)
     guard u32(locator + 4) == 0, u32(locator + 16) <= 1 else {
-      throw failure("the archive is split over several disks (volumes); join it into one file first")
+      throw failure(Self.splitArchive)
     }
     guard locator >= 56, recordOffset <= UInt64(locator - 56), u32(Int(recordOffset)) == Self.zip64EndSignature else {
-      throw failure("the ZIP64 end record is not where its locator says: the archive is damaged")
+      throw failure(
+        Message(
+          en: "the ZIP64 end record is not where its locator says: the archive is damaged", zh: "ZIP64 结束记录不在其定位记录所指的位置：压缩包已损坏"))
     }
     let record = Int(recordOffset)
     guard u32(record + 16) == 0, u32(record + 20) == 0, u64(record + 24) == u64(record + 32) else {
-      throw failure("the archive is split over several disks (volumes); join it into one file first")
+      throw failure(Self.splitArchive)
     }
     directory.entryCount = u64(record + 32)
     directory.size = u64(record + 40)
@@ -241,7 +288,10 @@ private struct DirectoryReader {
     throws(InputError) -> ZipArchive.Entry
   {
     guard position + 46 <= end, u32(position) == Self.centralSignature else {
-      throw failure("the central directory ends before entry \(number) of the number it declares: the archive is damaged")
+      throw failure(
+        Message(
+          en: "the central directory ends before entry \(number) of the number it declares: the archive is damaged",
+          zh: "中央目录在其声明的第 \(number) 个条目之前结束：压缩包已损坏"))
     }
     let flags = u16(position + 8)
     let method = u16(position + 10)
@@ -256,7 +306,9 @@ private struct DirectoryReader {
     let nameStart = position + 46
     let next = nameStart + nameLength + extraLength + commentLength
     guard next <= end else {
-      throw failure("the central directory ends inside entry \(number): the archive is damaged")
+      throw failure(
+        Message(
+          en: "the central directory ends inside entry \(number): the archive is damaged", zh: "中央目录在第 \(number) 个条目中间结束：压缩包已损坏"))
     }
     let nameBytes = bytes[nameStart..<nameStart + nameLength]
     let name = try entryName(nameBytes, number: number)
@@ -264,12 +316,18 @@ private struct DirectoryReader {
     // ZIP64: the 64-bit values of the fields that hold all ones, in this order.
     if compressedSize == 0xFFFF_FFFF || uncompressedSize == 0xFFFF_FFFF || headerOffset == 0xFFFF_FFFF {
       guard let extra = extraField(0x0001, in: nameStart + nameLength, length: extraLength) else {
-        throw failure("the entry marks ZIP64 sizes but has no ZIP64 extra field: the archive is damaged", entry: name)
+        throw failure(
+          Message(
+            en: "the entry marks ZIP64 sizes but has no ZIP64 extra field: the archive is damaged",
+            zh: "该条目标明使用 ZIP64 大小，却没有 ZIP64 扩展字段：压缩包已损坏"),
+          entry: name)
       }
       var cursor = extra.lowerBound
       func next64() throws(InputError) -> UInt64 {
         guard cursor + 8 <= extra.upperBound else {
-          throw failure("the entry's ZIP64 extra field is too short: the archive is damaged", entry: name)
+          throw failure(
+            Message(en: "the entry's ZIP64 extra field is too short: the archive is damaged", zh: "该条目的 ZIP64 扩展字段太短：压缩包已损坏"),
+            entry: name)
         }
         defer { cursor += 8 }
         return u64(cursor)
@@ -279,15 +337,19 @@ private struct DirectoryReader {
       if headerOffset == 0xFFFF_FFFF { headerOffset = try next64() }
     }
     guard startDisk == 0 || startDisk == 0xFFFF else {
-      throw failure("the archive is split over several disks (volumes); join it into one file first", entry: name)
+      throw failure(Self.splitArchive, entry: name)
     }
     guard uncompressedSize <= UInt64(limits.maximumEntryBytes) else {
       throw failure(
-        "the entry declares \(uncompressedSize) bytes, more than the \(limits.maximumEntryBytes) allowed for one entry",
+        Message(
+          en: "the entry declares \(uncompressedSize) bytes, more than the \(limits.maximumEntryBytes) allowed for one entry",
+          zh: "该条目声明 \(uncompressedSize) 字节，超过单个条目允许的 \(limits.maximumEntryBytes) 字节"),
         entry: name)
     }
     guard headerOffset < UInt64(directoryStart), compressedSize <= UInt64(directoryStart) else {
-      throw failure("the entry's data lies outside the archive: the archive is damaged", entry: name)
+      throw failure(
+        Message(en: "the entry's data lies outside the archive: the archive is damaged", zh: "该条目的数据位于压缩包之外：压缩包已损坏"),
+        entry: name)
     }
     // Stored data is as long as its content; only compressed data can be a bomb.
     let allowed = compressedSize.multipliedReportingOverflow(by: UInt64(max(0, limits.maximumCompressionRatio)))
@@ -295,7 +357,11 @@ private struct DirectoryReader {
       uncompressedSize > allowed.partialValue
     {
       throw failure(
-        "the entry inflates \(compressedSize) bytes to \(uncompressedSize), more than \(limits.maximumCompressionRatio) times: refused as a compression bomb",
+        Message(
+          en:
+            "the entry inflates \(compressedSize) bytes to \(uncompressedSize), more than \(limits.maximumCompressionRatio) times: refused as a compression bomb",
+          zh: "该条目由 \(compressedSize) 字节解压为 \(uncompressedSize) 字节，超过 \(limits.maximumCompressionRatio) 倍：视为压缩炸弹而拒绝"
+        ),
         entry: name)
     }
     let dataRange = try localData(
@@ -324,15 +390,25 @@ private struct DirectoryReader {
   /// or leading `/`, no empty, `.` or `..` component (only a directory's trailing `/` may end it).
   private func entryName(_ raw: ArraySlice<UInt8>, number: Int) throws(InputError) -> String {
     guard raw.count <= limits.maximumNameBytes else {
-      throw failure("entry \(number) has a name of \(raw.count) bytes, more than the \(limits.maximumNameBytes) allowed")
+      throw failure(
+        Message(
+          en: "entry \(number) has a name of \(raw.count) bytes, more than the \(limits.maximumNameBytes) allowed",
+          zh: "第 \(number) 个条目的名称长 \(raw.count) 字节，超过允许的 \(limits.maximumNameBytes) 字节"))
     }
     guard let name = String(validating: raw, as: UTF8.self) else {
-      throw failure("entry \(number) has a name that is not UTF-8; save the file again from Excel, WPS or LibreOffice")
+      throw failure(
+        Message(
+          en: "entry \(number) has a name that is not UTF-8; save the file again from Excel, WPS or LibreOffice",
+          zh: "第 \(number) 个条目的名称不是 UTF-8；请用 Excel、WPS 或 LibreOffice 重新保存文件"))
     }
     guard ZipArchive.Entry.isSafeName(name) else {
       throw failure(
-        "entry \(number) has the name \"\(name.unicodeScalars.map { $0.escaped(asASCII: false) }.joined())\", which is not a safe relative path: refused"
-      )
+        Message(
+          en:
+            "entry \(number) has the name \"\(name.unicodeScalars.map { $0.escaped(asASCII: false) }.joined())\", which is not a safe relative path: refused",
+          zh:
+            "第 \(number) 个条目的名称 \"\(name.unicodeScalars.map { $0.escaped(asASCII: false) }.joined())\" 不是安全的相对路径：拒绝读取"
+        ))
     }
     return name
   }
@@ -343,17 +419,26 @@ private struct DirectoryReader {
     name: String
   ) throws(InputError) -> Range<Int> {
     guard offset + 30 <= directoryStart, u32(offset) == Self.localSignature else {
-      throw failure("the entry's local header is missing where the directory says: the archive is damaged", entry: name)
+      throw failure(
+        Message(
+          en: "the entry's local header is missing where the directory says: the archive is damaged",
+          zh: "目录所指的位置没有该条目的本地文件头：压缩包已损坏"),
+        entry: name)
     }
     let nameLength = Int(u16(offset + 26))
     let extraLength = Int(u16(offset + 28))
     let dataStart = offset + 30 + nameLength + extraLength
     guard dataStart <= directoryStart, compressedSize <= directoryStart - dataStart else {
-      throw failure("the entry's data runs into the central directory: the archive is damaged", entry: name)
+      throw failure(
+        Message(en: "the entry's data runs into the central directory: the archive is damaged", zh: "该条目的数据延伸进中央目录：压缩包已损坏"),
+        entry: name)
     }
     guard bytes[offset + 30..<offset + 30 + nameLength].elementsEqual(nameBytes), u16(offset + 8) == method else {
       throw failure(
-        "the entry's local header disagrees with the central directory on its name or method: the archive is damaged or forged",
+        Message(
+          en:
+            "the entry's local header disagrees with the central directory on its name or method: the archive is damaged or forged",
+          zh: "该条目的本地文件头与中央目录的名称或压缩方法不一致：压缩包已损坏或被伪造"),
         entry: name)
     }
     return dataStart..<dataStart + compressedSize
@@ -364,7 +449,11 @@ private struct DirectoryReader {
     let ordered = entries.sorted { $0.headerOffset < $1.headerOffset }
     for (earlier, later) in zip(ordered, ordered.dropFirst()) where earlier.dataRange.upperBound > later.headerOffset {
       throw failure(
-        "the entry overlaps \"\(later.name)\" (bytes \(later.headerOffset)–\(earlier.dataRange.upperBound)): refused as a compression bomb",
+        Message(
+          en:
+            "the entry overlaps \"\(later.name)\" (bytes \(later.headerOffset)–\(earlier.dataRange.upperBound)): refused as a compression bomb",
+          zh: "该条目与 \"\(later.name)\" 重叠（字节 \(later.headerOffset)–\(earlier.dataRange.upperBound)）：视为压缩炸弹而拒绝"),
+
         entry: earlier.name)
     }
   }

@@ -25,9 +25,14 @@ public struct ZipWriter: Sendable {
   public struct Failure: Error, Sendable, Hashable, CustomStringConvertible {
     /// The entry concerned; nil for the archive as a whole.
     public var entry: String?
-    public var message: String
+    public var message: Message
 
-    public var description: String { entry.map { "\($0): \(message)" } ?? message }
+    /// `entry: message` in `language`; the message alone for the archive as a whole.
+    public func text(_ language: Language) -> String {
+      entry.map { "\($0): \(message.text(language))" } ?? message.text(language)
+    }
+
+    public var description: String { text(.english) }
   }
 
   /// The largest entry, offset or directory the 32-bit fields hold (all ones would announce ZIP64);
@@ -35,6 +40,11 @@ public struct ZipWriter: Sendable {
   var maximumSize = 0xFFFF_FFFE
   /// Entries the 16-bit count holds (all ones would announce ZIP64).
   var maximumEntries = 0xFFFE
+
+  private static func needsZip64(_ maximumSize: Int) -> Message {
+    Message(
+      en: "the archive would pass \(maximumSize) bytes, which needs ZIP64", zh: "压缩包将超过 \(maximumSize) 字节，这需要 ZIP64")
+  }
 
   private var output: [UInt8] = []
   private var directory: [UInt8] = []
@@ -52,17 +62,28 @@ public struct ZipWriter: Sendable {
     precondition(!finished, "entries are added before finish()")
     let nameBytes = Array(name.utf8)
     guard ZipArchive.Entry.isSafeName(name), nameBytes.count <= 0xFFFF else {
-      throw Failure(entry: name, message: "the name is not a safe relative path of at most 65,535 bytes (a/b.xml)")
+      throw Failure(
+        entry: name,
+        message: Message(
+          en: "the name is not a safe relative path of at most 65,535 bytes (a/b.xml)",
+          zh: "该名称不是最多 65,535 字节的安全相对路径（如 a/b.xml）"))
     }
     guard !names.contains(name) else {
-      throw Failure(entry: name, message: "an entry of this name was already added")
+      throw Failure(entry: name, message: Message(en: "an entry of this name was already added", zh: "已添加过同名条目"))
     }
     guard names.count < maximumEntries else {
-      throw Failure(entry: name, message: "an archive without ZIP64 holds at most \(maximumEntries) entries")
+      throw Failure(
+        entry: name,
+        message: Message(
+          en: "an archive without ZIP64 holds at most \(maximumEntries) entries",
+          zh: "不用 ZIP64 的压缩包最多容纳 \(maximumEntries) 个条目"))
     }
     guard bytes.count <= maximumSize else {
       throw Failure(
-        entry: name, message: "the entry has \(bytes.count) bytes; without ZIP64 an entry holds at most \(maximumSize)")
+        entry: name,
+        message: Message(
+          en: "the entry has \(bytes.count) bytes; without ZIP64 an entry holds at most \(maximumSize)",
+          zh: "该条目有 \(bytes.count) 字节；不用 ZIP64 时一个条目最多 \(maximumSize) 字节"))
     }
     let crc = CRC32.checksum(bytes)
     var data = bytes
@@ -76,7 +97,7 @@ public struct ZipWriter: Sendable {
     }
     let offset = output.count
     guard offset + 30 + nameBytes.count + data.count <= maximumSize else {
-      throw Failure(entry: name, message: "the archive would pass \(maximumSize) bytes, which needs ZIP64")
+      throw Failure(entry: name, message: Self.needsZip64(maximumSize))
     }
     let version: UInt16 = methodCode == 8 ? 20 : 10
     let flags: UInt16 = 1 << 11
@@ -120,7 +141,8 @@ public struct ZipWriter: Sendable {
     precondition(!finished, "finish() is called once")
     let directoryOffset = output.count
     guard directoryOffset + directory.count + 22 <= maximumSize else {
-      throw Failure(entry: nil, message: "the archive would pass \(maximumSize) bytes, which needs ZIP64")
+      throw Failure(entry: nil, message: Self.needsZip64(maximumSize))
+
     }
     finished = true
     output.append(contentsOf: directory)

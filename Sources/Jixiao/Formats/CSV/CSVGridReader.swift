@@ -37,10 +37,11 @@ public enum CSVGridReader {
         lines.append(line)
         for (column, text) in fields.enumerated() where !text.isEmpty || column == 0 {
           cells.append(
-            GridCell(kind: .unreadable, text: text, problem: reason, reference: CellReference(row: row, column: column)))
+            GridCell(kind: .unreadable, text: text, problem: reason.english, reference: CellReference(row: row, column: column)))
         }
         if fields.isEmpty {
-          cells.append(GridCell(kind: .unreadable, text: "", problem: reason, reference: CellReference(row: row, column: 0)))
+          cells.append(
+            GridCell(kind: .unreadable, text: "", problem: reason.english, reference: CellReference(row: row, column: 0)))
         }
       }
       cellCount += cells.count
@@ -59,8 +60,11 @@ public enum CSVGridReader {
     if let overflow {
       throw InputError(
         SourceLocation(file: file, line: overflow),
-        "the file holds more than \(limits.maximumCellsPerSheet) cells that are not blank, more than a sheet may; split it into smaller files"
-      )
+        Message(
+          en:
+            "the file holds more than \(limits.maximumCellsPerSheet) cells that are not blank, more than a sheet may; split it into smaller files",
+          zh: "该文件的非空单元格超过 \(limits.maximumCellsPerSheet) 个，超出一个工作表的上限；请拆分为较小的文件"))
+
     }
     var grid = Grid(file: file, name: TableReader.baseName(file), rows: rows)
     grid.rowLines = lines

@@ -6,7 +6,8 @@ struct CSVParser {
   enum Row {
     case fields([String], line: Int)
     /// The fields as far as they could be read, to tell which table the row belongs to.
-    case malformed([String], line: Int, reason: String)
+    case malformed([String], line: Int, reason: Message)
+
   }
 
   private enum State {
@@ -29,7 +30,7 @@ struct CSVParser {
   /// decided. The mark may arrive split across blocks (a pipe's first read can be short).
   private var orderMarkBytes: Int? = 0
   private static let orderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
-  private var rowError: String?
+  private var rowError: Message?
 
   /// What the file was saved in: a cell that is not text is reported in its terms.
   var sourceEncoding = SourceEncoding.utf8
@@ -105,12 +106,16 @@ struct CSVParser {
   private mutating func countRowBytes(_ count: Int) {
     rowBytes += count
     if rowBytes > Limits.maximumRecordBytes, rowError == nil {
-      rowError = "the row is longer than \(Limits.maximumRecordBytes) bytes (a quote left open?)"
+      rowError = Message(
+        en: "the row is longer than \(Limits.maximumRecordBytes) bytes (a quote left open?)",
+        zh: "该行超过 \(Limits.maximumRecordBytes) 字节（是否有引号未闭合？）")
     }
   }
 
-  static let nulMessage =
-    "the row holds a NUL byte (0x00), which is not text (a file full of them is UTF-16 without its byte-order mark); save the file as CSV UTF-8"
+  static let nulMessage = Message(
+    en:
+      "the row holds a NUL byte (0x00), which is not text (a file full of them is UTF-16 without its byte-order mark); save the file as CSV UTF-8",
+    zh: "该行有 NUL 字节（0x00），这不是文字（满是 NUL 的文件是没有字节顺序标记的 UTF-16）；请将文件存为 CSV UTF-8")
 
   /// The definition: one byte of RFC 4180.
   private mutating func step(_ byte: UInt8, _ body: (Row) -> Void) {
@@ -142,7 +147,11 @@ struct CSVParser {
       endRow(body)
       line += 1
     case (.quoteInQuoted, _):
-      if rowError == nil { rowError = "text after a closing quote; a quote inside a quoted field is written \"\"" }
+      if rowError == nil {
+        rowError = Message(
+          en: "text after a closing quote; a quote inside a quoted field is written \"\"",
+          zh: "闭合引号之后还有文字；带引号的字段中的引号应写作 \"\"")
+      }
       append(byte)
       state = .unquoted
     default:
@@ -162,9 +171,10 @@ struct CSVParser {
       body(
         .malformed(
           fields, line: quoteLine,
-          reason:
-            "a quoted field opened on this line is never closed, so the rest of the file is one cell and is not read; check the quotes"
-        ))
+          reason: Message(
+            en:
+              "a quoted field opened on this line is never closed, so the rest of the file is one cell and is not read; check the quotes",
+            zh: "本行开始的带引号字段没有闭合，文件其余部分成了一个单元格，未读取；请检查引号")))
       reset()
       return
     }
@@ -186,7 +196,11 @@ struct CSVParser {
       fields.append(text)
     } else {
       fields.append("")
-      if rowError == nil { rowError = "a cell is not valid \(sourceEncoding.rawValue); save the file as CSV UTF-8" }
+      if rowError == nil {
+        rowError = Message(
+          en: "a cell is not valid \(sourceEncoding.rawValue); save the file as CSV UTF-8",
+          zh: "有单元格不是有效的 \(sourceEncoding.rawValue)；请将文件存为 CSV UTF-8")
+      }
     }
     field.removeAll(keepingCapacity: true)
     state = .fieldStart

@@ -53,7 +53,13 @@ struct CSVTableAssembler {
       guard sawHeader else {
         // Without its header no row can be read: the file is refused once, not row by row.
         sawHeader = true
-        emit(.rejected(InputError(error.location, "the header row cannot be read: \(reason); no row of this file is read")))
+        emit(
+          .rejected(
+            InputError(
+              error.location,
+              Message(
+                en: "the header row cannot be read: \(reason.english); no row of this file is read",
+                zh: "表头行无法读取：\(reason.chinese)；该文件的行均未读取"))))
         return
       }
       reject(fields, error, emit)
@@ -68,7 +74,9 @@ struct CSVTableAssembler {
       guard fields.count == header.width else {
         let error = InputError(
           SourceLocation(file: file, line: line),
-          "the row has \(fields.count) cells, the header has \(header.width); check for a missing or extra comma")
+          Message(
+            en: "the row has \(fields.count) cells, the header has \(header.width); check for a missing or extra comma",
+            zh: "该行有 \(fields.count) 个单元格，表头有 \(header.width) 个；请检查是否少了或多了逗号"))
         reject(fields, error, emit)
         return
       }
@@ -76,7 +84,9 @@ struct CSVTableAssembler {
       startGroupIfNeeded(key, line: line, emit)
       if current!.rows.count >= Limits.maximumIndicators + 1, current?.error == nil {
         current?.error = InputError(
-          SourceLocation(file: file, line: line), "more than \(Limits.maximumIndicators) indicators in one table")
+          SourceLocation(file: file, line: line),
+          Message(
+            en: "more than \(Limits.maximumIndicators) indicators in one table", zh: "一张表的指标超过 \(Limits.maximumIndicators) 个"))
       }
       if current?.error == nil { current?.rows.append((fields, line)) }
     }
@@ -88,7 +98,10 @@ struct CSVTableAssembler {
     guard header != nil else { return }
     guard let key = groupKey(fields) else {
       let unplacedError = InputError(
-        error.location, error.message + " (its table cannot be told, so the tables next to it are refused with it)")
+        error.location,
+        error.message
+          + Message(
+            en: " (its table cannot be told, so the tables next to it are refused with it)", zh: "（无法判断该行属于哪张表，因此其前后的表一并拒绝）"))
       if current != nil, current?.error == nil { current?.error = unplacedError }
       if let earlier = unplaced, !earlier.carried { emit(.rejected(earlier.error)) }
       unplaced = (unplacedError, current != nil)
@@ -108,7 +121,9 @@ struct CSVTableAssembler {
     if emittedKeys.contains(key) {
       current?.error = InputError(
         SourceLocation(file: file, line: line),
-        "the rows of table \"\(key)\" are not together; sort the file by table id (or 项目名称 and 年度)")
+        Message(
+          en: "the rows of table \"\(key)\" are not together; sort the file by table id (or 项目名称 and 年度)",
+          zh: "表 \"\(key)\" 的行不连续；请按表格 id（或项目名称和年度）排序"))
     }
     if let unplaced {
       if current?.error == nil { current?.error = unplaced.error }
@@ -141,23 +156,33 @@ struct CSVTableAssembler {
     guard read.positions[TableField.indicatorName.rawValue] != nil,
       read.positions[TableField.id.rawValue] != nil || read.positions[TableField.name.rawValue] != nil
     else {
-      var message: String
+      var message: Message
       if fields.count == 1, fields[0].contains("\t") {
-        message = "the header is separated by tabs, not commas (Excel's Unicode 文本); save the file as CSV UTF-8"
+        message = Message(
+          en: "the header is separated by tabs, not commas (Excel's Unicode 文本); save the file as CSV UTF-8",
+          zh: "表头以制表符而非逗号分隔（Excel 的“Unicode 文本”）；请将文件存为 CSV UTF-8")
       } else {
-        let seen = fields.prefix(6).joined(separator: ",")
-        message =
-          "the header needs a 三级指标 column and a 项目名称 (or table id) column; found \(seen)\(fields.count > 6 ? ",…" : "")"
+        let seen = fields.prefix(6).joined(separator: ",") + (fields.count > 6 ? ",…" : "")
+        message = Message(
+          en: "the header needs a 三级指标 column and a 项目名称 (or table id) column; found \(seen)",
+          zh: "表头须有“三级指标”列和“项目名称”（或表格 id）列；实为 \(seen)")
       }
       if sourceEncoding == .gb18030 {
         // GB18030 decodes most double-byte text (Big5, Shift-JIS) into wrong characters without an error.
-        message += " (the file was read as \(sourceEncoding.rawValue); if it is in another encoding, save it as CSV UTF-8)"
+        message += Message(
+          en: " (the file was read as \(sourceEncoding.rawValue); if it is in another encoding, save it as CSV UTF-8)",
+          zh: "（该文件按 \(sourceEncoding.rawValue) 读取；如果是其他编码，请存为 CSV UTF-8）")
       }
       emit(.rejected(InputError(location, message)))
       return
     }
     let repeated = read.repeatedColumns.map { first, later in
-      "\(fields[first].trimmingSpaces()) (column \(Self.columnLetters(first))) and \(fields[later].trimmingSpaces()) (column \(Self.columnLetters(later))) both give the \(read.fields[first]!.declaration.headers[0])"
+      let (firstName, laterName) = (fields[first].trimmingSpaces(), fields[later].trimmingSpaces())
+      let (firstColumn, laterColumn) = (Self.columnLetters(first), Self.columnLetters(later))
+      let field = read.fields[first]!.declaration.headers[0]
+      return Message(
+        en: "\(firstName) (column \(firstColumn)) and \(laterName) (column \(laterColumn)) both give the \(field)",
+        zh: "\(firstName)（\(firstColumn) 列）和\(laterName)（\(laterColumn) 列）都给出\(field)")
     }
     guard repeated.isEmpty else {
       // An auditor must not have to guess which of two columns counts, as with a JSON member given twice.
@@ -165,8 +190,10 @@ struct CSVTableAssembler {
         .rejected(
           InputError(
             location,
-            "the header has two columns for one field: \(repeated.joined(separator: "; ")); keep one and delete or rename the other"
-          )))
+            Message(en: "the header has two columns for one field: ", zh: "表头中有两列对应同一字段：")
+              + Message.joined(repeated, separator: Message(en: "; ", zh: "；"))
+              + Message(en: "; keep one and delete or rename the other", zh: "；请保留一列，删除或改名另一列"))))
+
       return
     }
     header = read

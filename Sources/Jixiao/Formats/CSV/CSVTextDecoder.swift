@@ -89,8 +89,11 @@ struct CSVTextDecoder {
     // The lines before were ASCII, the same in every encoding, and are read.
     refusal = InputError(
       SourceLocation(file: file, line: line),
-      "the file is neither UTF-8 nor GB18030 (this line has bytes that are neither); save it as CSV UTF-8 (Excel: 另存为 → CSV UTF-8（逗号分隔）)"
-    )
+      Message(
+        en:
+          "the file is neither UTF-8 nor GB18030 (this line has bytes that are neither); save it as CSV UTF-8 (Excel: 另存为 → CSV UTF-8（逗号分隔）)",
+        zh: "该文件既不是 UTF-8 也不是 GB18030（本行有不属于两者的字节）；请存为 CSV UTF-8（Excel：另存为 → CSV UTF-8（逗号分隔））"))
+
     return Array(bytes[..<first])
   }
 

@@ -82,7 +82,10 @@ struct DocumentBodyReader {
     if !sawRoot {
       sawRoot = true
       guard WordprocessingML.isMain(name, "document") else {
-        throw reader.failure("the part is not a Word document's body: its root element is <\(name.local)>, not <w:document>")
+        throw reader.failure(
+          Message(
+            en: "the part is not a Word document's body: its root element is <\(name.local)>, not <w:document>",
+            zh: "该部件不是 Word 文档的正文：其根元素为 <\(name.local)>，不是 <w:document>"))
       }
       return
     }
@@ -107,7 +110,8 @@ struct DocumentBodyReader {
       try beginTable(depth: reader.depth)
     case "tr":
       guard innermostStructure == .table else {
-        throw reader.failure("a table row (<w:tr>) outside a table: the document is damaged")
+        throw reader.failure(
+          Message(en: "a table row (<w:tr>) outside a table: the document is damaged", zh: "表格之外出现表格行（<w:tr>）：文档已损坏"))
       }
       try tables[tables.count - 1].beginRow()
       scopes.append(Scope(depth: reader.depth, kind: .row))
@@ -121,7 +125,9 @@ struct DocumentBodyReader {
       }
     case "tc":
       guard innermostStructure == .row else {
-        throw reader.failure("a table cell (<w:tc>) outside a table row: the document is damaged")
+        throw reader.failure(
+          Message(
+            en: "a table cell (<w:tc>) outside a table row: the document is damaged", zh: "表格行之外出现单元格（<w:tc>）：文档已损坏"))
       }
       tables[tables.count - 1].beginCell()
       stories.append(StoryText(.cell, maximumBytes: limits.maximumTextBytesPerCell))
@@ -188,7 +194,9 @@ struct DocumentBodyReader {
         let table = tables[tables.count - 1]
         throw InputError(
           table.grid.location(of: CellReference(row: table.rowCount - 1, column: 0)),
-          "the document has more than \(limits.maximumCellsPerDocument) table cells that hold something")
+          Message(
+            en: "the document has more than \(limits.maximumCellsPerDocument) table cells that hold something",
+            zh: "该文档表格中的非空单元格超过 \(limits.maximumCellsPerDocument) 个"))
       }
     case .table:
       var table = tables.removeLast()
@@ -217,7 +225,10 @@ struct DocumentBodyReader {
       name = "\(tables[tables.count - 1].grid.name).\(tables[tables.count - 1].nestedTables)"
     }
     guard grids.count < limits.maximumTables else {
-      throw InputError(SourceLocation(file: file, field: name), "the document has more than \(limits.maximumTables) tables")
+      throw InputError(
+        SourceLocation(file: file, field: name),
+        Message(en: "the document has more than \(limits.maximumTables) tables", zh: "该文档的表格超过 \(limits.maximumTables) 个"))
+
     }
     let preamble = story.takePreamble()
     grids.append(nil)

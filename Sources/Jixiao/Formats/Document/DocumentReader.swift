@@ -45,28 +45,48 @@ public enum DocumentReader {
     return try reader.read(bytes: try archive.contents(of: entry), entry: entry.name)
   }
 
-  private static func message(for legacy: LegacyOfficeFile) -> String {
+  private static func message(for legacy: LegacyOfficeFile) -> Message {
     let saveAs = "open it in Word or WPS and save it as Word Document (.docx)"
+    let saveAsChinese = "请用 Word 或 WPS 打开，另存为 Word 文档（.docx）"
     switch legacy {
-    case .wordDocument: return "this is a legacy .doc document (Word 97–2003), not a .docx: \(saveAs)"
-    case .encryptedPackage: return "the document is protected with a password: \(saveAs) without a password"
-    case .workbook: return "this is a legacy .xls workbook, not a Word document"
-    case .otherCompoundFile: return "this is a legacy Office file (OLE2), not a .docx: \(saveAs)"
-    case .richText: return "this is an RTF document, not a .docx: \(saveAs)"
+    case .wordDocument:
+      return Message(
+        en: "this is a legacy .doc document (Word 97–2003), not a .docx: \(saveAs)",
+        zh: "这是旧版 .doc 文档（Word 97–2003），不是 .docx：\(saveAsChinese)")
+    case .encryptedPackage:
+      return Message(
+        en: "the document is protected with a password: \(saveAs) without a password",
+        zh: "该文档设有密码保护：\(saveAsChinese)，不设密码")
+    case .workbook:
+      return Message(en: "this is a legacy .xls workbook, not a Word document", zh: "这是旧版 .xls 工作簿，不是 Word 文档")
+    case .otherCompoundFile:
+      return Message(
+        en: "this is a legacy Office file (OLE2), not a .docx: \(saveAs)", zh: "这是旧版 Office 文件（OLE2），不是 .docx：\(saveAsChinese)")
+    case .richText:
+      return Message(en: "this is an RTF document, not a .docx: \(saveAs)", zh: "这是 RTF 文档，不是 .docx：\(saveAsChinese)")
     case .webPage:
-      return "this is a web page (HTML or MHT) with a Word name, as some systems export .doc files, not a .docx: \(saveAs)"
+      return Message(
+        en: "this is a web page (HTML or MHT) with a Word name, as some systems export .doc files, not a .docx: \(saveAs)",
+        zh: "这是带 Word 文件名的网页（HTML 或 MHT，一些系统如此导出 .doc 文件），不是 .docx：\(saveAsChinese)")
     }
   }
 
   /// Why a ZIP archive without a Word document body is not one.
-  private static func notADocument(_ archive: ZipArchive, mainPart: String) throws(InputError) -> String {
-    if archive.entry(named: "xl/workbook.xml") != nil { return "this is an Excel workbook, not a Word document" }
+  private static func notADocument(_ archive: ZipArchive, mainPart: String) throws(InputError) -> Message {
+    if archive.entry(named: "xl/workbook.xml") != nil {
+      return Message(en: "this is an Excel workbook, not a Word document", zh: "这是 Excel 工作簿，不是 Word 文档")
+    }
     if let entry = archive.entry(named: "mimetype"), entry.uncompressedSize < 100,
       String(decoding: try archive.contents(of: entry), as: UTF8.self).hasPrefix("application/vnd.oasis.opendocument")
     {
-      return
-        "this is an OpenDocument file (.odt or .ods), not a .docx: open it in LibreOffice, WPS or Word and save it as Word Document (.docx)"
+      return Message(
+        en:
+          "this is an OpenDocument file (.odt or .ods), not a .docx: open it in LibreOffice, WPS or Word and save it as Word Document (.docx)",
+        zh: "这是 OpenDocument 文件（.odt 或 .ods），不是 .docx：请用 LibreOffice、WPS 或 Word 打开，另存为 Word 文档（.docx）")
     }
-    return "the file is a ZIP archive but not a Word document: it has no \(mainPart)"
+    return Message(
+      en: "the file is a ZIP archive but not a Word document: it has no \(mainPart)",
+      zh: "该文件是 ZIP 压缩包，但不是 Word 文档：其中没有 \(mainPart)")
   }
+
 }

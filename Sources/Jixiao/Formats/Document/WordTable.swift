@@ -66,7 +66,7 @@ struct WordTable {
     guard rowCount < limits.maximumRowsPerTable else {
       throw InputError(
         grid.location(of: CellReference(row: rowCount, column: 0)),
-        "the table has more than \(limits.maximumRowsPerTable) rows")
+        Message(en: "the table has more than \(limits.maximumRowsPerTable) rows", zh: "该表格超过 \(limits.maximumRowsPerTable) 行"))
     }
     nextColumn = 0
     placements = []
@@ -90,7 +90,9 @@ struct WordTable {
     guard let count = Int(value), count >= 0, count <= limits.maximumColumnsPerTable else {
       throw InputError(
         grid.location(of: reference),
-        "\(what) is \"\(value)\", not a number of columns from 0 to \(limits.maximumColumnsPerTable)")
+        Message(
+          en: "\(what) is \"\(value)\", not a number of columns from 0 to \(limits.maximumColumnsPerTable)",
+          zh: "\(what) 为 \"\(value)\"，不是 0 到 \(limits.maximumColumnsPerTable) 之间的列数"))
     }
     return count
   }
@@ -102,7 +104,10 @@ struct WordTable {
     guard nextColumn + cell.span <= limits.maximumColumnsPerTable else {
       throw InputError(
         grid.location(of: reference),
-        "the cell reaches past column \(limits.maximumColumnsPerTable) (the table's limit; Word allows 63)")
+        Message(
+          en: "the cell reaches past column \(limits.maximumColumnsPerTable) (the table's limit; Word allows 63)",
+          zh: "该单元格超出第 \(limits.maximumColumnsPerTable) 列（表格的上限；Word 允许 63 列）"))
+
     }
     let content: GridCell
     if overflowed {

@@ -13,7 +13,7 @@ struct DirectTableDecoder {
   /// The record needs the general path (`syntax` nil), or has the JSON syntax error `syntax` at the byte
   /// `position`, which the general parser would report in the same words at the same column.
   struct GiveUp: Error {
-    var syntax: (message: String, position: Int)?
+    var syntax: (message: Message, position: Int)?
   }
 
   private let bytes: UnsafeBufferPointer<UInt8>
@@ -54,13 +54,13 @@ struct DirectTableDecoder {
   }
 
   /// A syntax error at `position` (the cursor by default).
-  private func syntaxError(_ message: String, at position: Int? = nil) -> GiveUp {
+  private func syntaxError(_ message: Message, at position: Int? = nil) -> GiveUp {
     GiveUp(syntax: (message, position ?? index))
   }
 
   /// `unexpected …; expected …` at the cursor, as the general parser words it.
-  private func unexpected(expecting expected: String) -> GiveUp {
-    syntaxError("unexpected \(JSONParser.describe(bytes, at: index)); expected \(expected)")
+  private func unexpected(expecting expected: Message) -> GiveUp {
+    syntaxError(JSONParser.unexpected(bytes, at: index, expecting: expected))
   }
 
   // MARK: The table
@@ -83,7 +83,7 @@ struct DirectTableDecoder {
     }
     skipWhitespace()
     guard index == bytes.count else {
-      throw syntaxError("unexpected \(JSONParser.describe(bytes, at: index)) after the end of the JSON value")
+      throw syntaxError(JSONParser.afterEnd(bytes, at: index))
     }
     guard sawIndicators, !unsure, case .success(let table) = builder.build() else { throw GiveUp() }
     return table
@@ -246,7 +246,7 @@ struct DirectTableDecoder {
         try noteMember(field, in: &seen, keyEnd: index - 1)
       } else {
         guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
-          throw unexpected(expecting: "a member name in double quotes")
+          throw unexpected(expecting: JSONParser.aMemberName)
         }
         // An escaped member name (never seen in practice) is left to the general path.
         guard let key = try rawString() else { throw GiveUp() }
@@ -267,7 +267,7 @@ struct DirectTableDecoder {
         skipWhitespace()
         guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
           let name = String(decoding: key, as: UTF8.self)
-          throw unexpected(expecting: "':' after \"\(name)\"")
+          throw unexpected(expecting: JSONParser.colon(after: name))
         }
         index += 1
       }
@@ -276,7 +276,7 @@ struct DirectTableDecoder {
       try body(field, &self)
       skipWhitespace()
       if consume(UInt8(ascii: ",")) { continue }
-      guard consume(UInt8(ascii: "}")) else { throw unexpected(expecting: "',' or '}'") }
+      guard consume(UInt8(ascii: "}")) else { throw unexpected(expecting: JSONParser.commaOrBrace) }
       return
     }
   }
@@ -302,7 +302,8 @@ struct DirectTableDecoder {
       try body(&self)
       skipWhitespace()
       if consume(UInt8(ascii: ",")) { continue }
-      guard consume(UInt8(ascii: "]")) else { throw unexpected(expecting: "',' or ']'") }
+      guard consume(UInt8(ascii: "]")) else { throw unexpected(expecting: JSONParser.commaOrBracket) }
+
       return
     }
   }
@@ -344,7 +345,7 @@ struct DirectTableDecoder {
   private mutating func value(
     _ field: TableField, ofIndicatorInto builder: inout TableBuilder, reusing repeated: inout RepeatedText
   ) throws(GiveUp) {
-    guard index < bytes.count else { throw unexpected(expecting: "a value") }
+    guard index < bytes.count else { throw unexpected(expecting: JSONParser.aValue) }
     switch bytes[index] {
     case UInt8(ascii: "\""):
       guard let raw = try rawString() else {
@@ -376,7 +377,7 @@ struct DirectTableDecoder {
   /// without making a string. Any other value (an object, an array, a boolean) gives up: the general path
   /// shows it in its finding.
   private mutating func value(_ field: TableField, into builder: inout TableBuilder) throws(GiveUp) {
-    guard index < bytes.count else { throw unexpected(expecting: "a value") }
+    guard index < bytes.count else { throw unexpected(expecting: JSONParser.aValue) }
     switch bytes[index] {
     case UInt8(ascii: "\""):
       guard let raw = try rawString() else { return builder.set(field, printed: try escapedString()) }
@@ -401,7 +402,7 @@ struct DirectTableDecoder {
   private func otherValue() -> GiveUp {
     switch bytes[index] {
     case UInt8(ascii: "{"), UInt8(ascii: "["), UInt8(ascii: "t"), UInt8(ascii: "f"): GiveUp()
-    default: unexpected(expecting: "a value")
+    default: unexpected(expecting: JSONParser.aValue)
     }
   }
 
@@ -422,7 +423,7 @@ struct DirectTableDecoder {
   /// Validates and skips a value the table does not read (`source`, `goals`).
   private mutating func skipValue(depth: Int) throws(GiveUp) {
     guard depth < JSONParser.maximumDepth else { throw GiveUp() }
-    guard index < bytes.count else { throw unexpected(expecting: "a value") }
+    guard index < bytes.count else { throw unexpected(expecting: JSONParser.aValue) }
     switch bytes[index] {
     case UInt8(ascii: "\""):
       guard let raw = try rawString() else {
@@ -438,7 +439,7 @@ struct DirectTableDecoder {
     case UInt8(ascii: "f"): try literal("false")
     case UInt8(ascii: "n"): try literal("null")
     case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): _ = try numberLiteral()
-    default: throw unexpected(expecting: "a value")
+    default: throw unexpected(expecting: JSONParser.aValue)
     }
   }
 

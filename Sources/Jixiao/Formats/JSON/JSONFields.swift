@@ -28,21 +28,30 @@ struct JSONFields {
       guard bytes <= Limits.maximumCellLength || (bytes <= Limits.maximumCellLength * 4 && text.count <= Limits.maximumCellLength)
       else {
         throw InputError(
-          location(of: key), "the text is \(text.count) characters long; at most \(Limits.maximumCellLength) are read")
+          location(of: key),
+          Message(
+            en: "the text is \(text.count) characters long; at most \(Limits.maximumCellLength) are read",
+            zh: "文字长 \(text.count) 个字符；最多读取 \(Limits.maximumCellLength) 个"))
       }
       return text
     case .number(let literal): return literal
     case .bool, .array, .object:
-      throw InputError(location(of: key), "expected text or a number, found \(value.typeName)")
+      throw InputError(location(of: key), value.expected(Message(en: "text or a number", zh: "文字或数值")))
     }
   }
 
   func requiredText(_ key: String) throws(InputError) -> String {
     guard object.has(key) else {
-      throw InputError(location.field(key), "the required field \"\(key)\" is missing; add it, e.g. \"\(key)\": \"…\"")
+      throw InputError(
+        location.field(key),
+        Message(
+          en: "the required field \"\(key)\" is missing; add it, e.g. \"\(key)\": \"…\"",
+          zh: "缺少必填字段 \"\(key)\"；请补上，例如 \"\(key)\": \"…\""))
     }
     guard let text = try text(key), !text.trimmingSpaces().isEmpty else {
-      throw InputError(location(of: key), "the required field \"\(key)\" is empty; expected text")
+      throw InputError(
+        location(of: key),
+        Message(en: "the required field \"\(key)\" is empty; expected text", zh: "必填字段 \"\(key)\" 为空；应为文字"))
     }
     return text
   }
@@ -67,10 +76,16 @@ struct JSONFields {
     case .refused(.outOfRange, let text):
       throw InputError(
         location(of: key),
-        "the number \(text) cannot be held exactly; expected a magnitude of at most \(Limits.maximumMagnitude), at most \(Rational.maximumSignificantDigits) significant digits and an exponent within ±30"
-      )
+        Message(
+          en:
+            "the number \(text) cannot be held exactly; expected a magnitude of at most \(Limits.maximumMagnitude), at most \(Rational.maximumSignificantDigits) significant digits and an exponent within ±30",
+          zh:
+            "数值 \(text) 无法精确表示；绝对值应不超过 \(Limits.maximumMagnitude)，有效数字不超过 \(Rational.maximumSignificantDigits) 位，指数在 ±30 以内"
+        ))
     case .refused(.form, let text):
-      throw InputError(location(of: key), "expected a decimal such as 0.5 or \"0.005\", found \(text)")
+      throw InputError(
+        location(of: key),
+        Message(en: "expected a decimal such as 0.5 or \"0.005\", found \(text)", zh: "应为小数，例如 0.5 或 \"0.005\"，实为 \(text)"))
     }
   }
 
@@ -79,7 +94,7 @@ struct JSONFields {
     switch value {
     case .null: return nil
     case .object(let nested): return JSONFields(nested, at: location(of: key))
-    default: throw InputError(location(of: key), "expected an object, found \(value.typeName)")
+    default: throw InputError(location(of: key), value.expected(Message(en: "an object", zh: "对象")))
     }
   }
 
@@ -88,7 +103,7 @@ struct JSONFields {
     switch value {
     case .null: return nil
     case .array(let elements): return elements
-    default: throw InputError(location(of: key), "expected an array, found \(value.typeName)")
+    default: throw InputError(location(of: key), value.expected(Message(en: "an array", zh: "数组")))
     }
   }
 
@@ -101,7 +116,7 @@ struct JSONFields {
       guard case .object(let nested) = element else {
         var elementLocation = location.field(path)
         elementLocation.line = object.member(key)?.line
-        throw InputError(elementLocation, "expected an object, found \(element.typeName)")
+        throw InputError(elementLocation, element.expected(Message(en: "an object", zh: "对象")))
       }
       var nestedLocation = location.field(path)
       nestedLocation.line = nested.line
@@ -115,7 +130,7 @@ struct JSONFields {
     switch value {
     case .null: return nil
     case .bool(let flag): return flag
-    default: throw InputError(location(of: key), "expected true or false, found \(value.typeName)")
+    default: throw InputError(location(of: key), value.expected(Message(en: "true or false", zh: "true 或 false")))
     }
   }
 
@@ -124,7 +139,12 @@ struct JSONFields {
     var result: [String] = []
     for element in elements {
       guard case .string(let text) = element else {
-        throw InputError(location(of: key), "expected an array of strings, found \(element.typeName) in it")
+        throw InputError(
+          location(of: key),
+          Message(
+            en: "expected an array of strings, found \(element.typeName.english) in it",
+            zh: "应为字符串数组，其中有\(element.typeName.chinese)"))
+
       }
       result.append(text)
     }

@@ -9,16 +9,18 @@ public enum JSONValue: Sendable, Hashable {
   case array([JSONValue])
   case object(JSONObject)
 
-  public var typeName: String {
+  /// What kind of value this is, as a message names it ("expected an object, found a string").
+  public var typeName: Message {
     switch self {
-    case .null: "null"
-    case .bool: "a boolean"
-    case .number: "a number"
-    case .string: "a string"
-    case .array: "an array"
-    case .object: "an object"
+    case .null: Message(en: "null", zh: "null")
+    case .bool: Message(en: "a boolean", zh: "布尔值")
+    case .number: Message(en: "a number", zh: "数值")
+    case .string: Message(en: "a string", zh: "字符串")
+    case .array: Message(en: "an array", zh: "数组")
+    case .object: Message(en: "an object", zh: "对象")
     }
   }
+
 }
 
 /// Equality and hashing compare content only: the same table read from a pretty file and from one
@@ -66,4 +68,11 @@ public struct JSONObject: Sendable, Hashable {
   }
 
   public func has(_ key: String) -> Bool { members.contains(where: { $0.key == key }) }
+}
+
+extension JSONValue {
+  /// "expected WHAT, found a string": the message for a value of the wrong type.
+  func expected(_ what: Message) -> Message {
+    Message(en: "expected \(what.english), found \(typeName.english)", zh: "应为\(what.chinese)，实为\(typeName.chinese)")
+  }
 }

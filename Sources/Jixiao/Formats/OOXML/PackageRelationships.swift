@@ -34,7 +34,7 @@ struct PackageRelationships {
     while let event = try reader.next() {
       guard case .start(let tag) = event, tag.name.local == "Relationship" else { continue }
       guard let id = tag["Id"], let type = tag["Type"], let target = tag["Target"] else {
-        throw reader.failure("a relationship needs Id, Type and Target")
+        throw reader.failure(Message(en: "a relationship needs Id, Type and Target", zh: "关系（relationship）须有 Id、Type 和 Target"))
       }
       let isExternal = tag["TargetMode"] == "External"
       relationships.append(

@@ -19,8 +19,12 @@ public enum PDFReader {
 
   /// The program that reads a PDF's text, and where to get it.
   static let program = "pdftotext"
-  static let installAdvice =
-    "install poppler-utils (Debian, Ubuntu: apt-get install poppler-utils; Fedora: dnf install poppler-utils; macOS: brew install poppler), or run pdftotext -layout FILE.pdf and read the .txt it writes"
+  static let installAdvice = Message(
+    en:
+      "install poppler-utils (Debian, Ubuntu: apt-get install poppler-utils; Fedora: dnf install poppler-utils; macOS: brew install poppler), or run pdftotext -layout FILE.pdf and read the .txt it writes",
+    zh:
+      "请安装 poppler-utils（Debian、Ubuntu：apt-get install poppler-utils；Fedora：dnf install poppler-utils；macOS：brew install poppler），或运行 pdftotext -layout FILE.pdf，再读取它写出的 .txt"
+  )
 
   /// Whether bytes are a PDF: `%PDF-` within the first kilobyte (readers allow bytes before it).
   public static func isPDF(_ bytes: some Collection<UInt8>) -> Bool {
@@ -37,7 +41,9 @@ public enum PDFReader {
     -> PositionedText
   {
     let location = SourceLocation(file: file)
-    guard isPDF(bytes) else { throw InputError(location, "not a PDF: it does not start with %PDF-") }
+    guard isPDF(bytes) else {
+      throw InputError(location, Message(en: "not a PDF: it does not start with %PDF-", zh: "不是 PDF：文件不以 %PDF- 开头"))
+    }
     // pdftotext reads a file: a private copy, so a name that looks like an option, or standard input,
     // needs no care.
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-\(UUID().uuidString)")
@@ -48,12 +54,19 @@ public enum PDFReader {
       guard FileManager.default.createFile(atPath: copy.path, contents: Data(bytes), attributes: [.posixPermissions: 0o600])
       else {
         throw InputError(
-          location, "could not write a temporary copy for pdftotext in \(directory.deletingLastPathComponent().path)")
+          location,
+          Message(
+            en: "could not write a temporary copy for pdftotext in \(directory.deletingLastPathComponent().path)",
+            zh: "无法在 \(directory.deletingLastPathComponent().path) 中为 pdftotext 写入临时副本"))
       }
     } catch let error as InputError {
       throw error
     } catch {
-      throw InputError(location, "could not write a temporary copy for pdftotext: \(error.localizedDescription)")
+      throw InputError(
+        location,
+        Message(
+          en: "could not write a temporary copy for pdftotext: \(error.localizedDescription)",
+          zh: "无法为 pdftotext 写入临时副本：\(error.localizedDescription)"))
     }
     defer { try? FileManager.default.removeItem(at: directory) }
     let child = ChildProcess(
@@ -68,35 +81,50 @@ public enum PDFReader {
     guard outcome.status == 0 else {
       // pdftotext prints warnings before the error that stopped it.
       let lines = outcome.errorOutput.split(separator: "\n")
-      let reason = (lines.last { $0.contains("Error") } ?? lines.first).map { ": \($0)" } ?? ""
+      let said = (lines.last { $0.contains("Error") } ?? lines.first).map(String.init)
+      let (reason, chineseReason) = (said.map { ": \($0)" } ?? "", said.map { "：\($0)" } ?? "")
       throw InputError(
         location,
-        "pdftotext could not read the PDF (exit status \(outcome.status))\(reason); a damaged or password-protected PDF: open it and print it to a new PDF"
-      )
+        Message(
+          en:
+            "pdftotext could not read the PDF (exit status \(outcome.status))\(reason); a damaged or password-protected PDF: open it and print it to a new PDF",
+          zh: "pdftotext 无法读取该 PDF（退出状态 \(outcome.status)）\(chineseReason)；PDF 已损坏或设有密码：请打开后打印为新的 PDF"))
     }
     let text = try PDFTextTSV.parse(outcome.output, file: file, maximumWords: limits.maximumWords)
-    guard text.pageCount > 0 else { throw InputError(location, "the PDF has no pages") }
+    guard text.pageCount > 0 else { throw InputError(location, Message(en: "the PDF has no pages", zh: "该 PDF 没有页面")) }
     guard !text.words.isEmpty else {
       throw InputError(
         location,
-        "no text layer: a scanned PDF needs OCR first (\(text.pageCount == 1 ? "its page is an image" : "its \(text.pageCount) pages are images"); for example ocrmypdf FILE.pdf OUT.pdf, then read OUT.pdf)"
-      )
+        Message(
+          en:
+            "no text layer: a scanned PDF needs OCR first (\(text.pageCount == 1 ? "its page is an image" : "its \(text.pageCount) pages are images"); for example ocrmypdf FILE.pdf OUT.pdf, then read OUT.pdf)",
+          zh:
+            "没有文字层：扫描的 PDF 须先做文字识别（OCR）（\(text.pageCount == 1 ? "其页面是图片" : "其 \(text.pageCount) 页都是图片")；例如 ocrmypdf FILE.pdf OUT.pdf，再读取 OUT.pdf）"
+        ))
     }
     return text
   }
 
-  static func message(for failure: ChildProcess.Failure) -> String {
+  static func message(for failure: ChildProcess.Failure) -> Message {
     switch failure {
     case .notFound:
-      "a PDF is read through pdftotext, which is not installed (not found on PATH): \(installAdvice)"
+      Message(
+        en: "a PDF is read through pdftotext, which is not installed (not found on PATH): ",
+        zh: "PDF 要通过 pdftotext 读取，但它没有安装（PATH 中找不到）：") + installAdvice
     case .couldNotStart(let reason):
-      "pdftotext could not be started (\(reason)): \(installAdvice)"
+      Message(en: "pdftotext could not be started (\(reason)): ", zh: "无法启动 pdftotext（\(reason)）：") + installAdvice
     case .timedOut(let seconds):
-      "pdftotext took longer than \(Int(seconds)) seconds and was stopped; split the PDF (pdfseparate) or read its text (pdftotext -layout)"
+      Message(
+        en:
+          "pdftotext took longer than \(Int(seconds)) seconds and was stopped; split the PDF (pdfseparate) or read its text (pdftotext -layout)",
+        zh: "pdftotext 运行超过 \(Int(seconds)) 秒，已被停止；请拆分该 PDF（pdfseparate）或读取其文字（pdftotext -layout）")
     case .outputTooLarge(let limit):
-      "pdftotext wrote more than \(limit >> 20) MiB of text and was stopped; split the PDF into smaller files"
+      Message(
+        en: "pdftotext wrote more than \(limit >> 20) MiB of text and was stopped; split the PDF into smaller files",
+        zh: "pdftotext 写出的文字超过 \(limit >> 20) MiB，已被停止；请将该 PDF 拆分为较小的文件")
     }
   }
+
 }
 
 /// pdftotext's `-tsv` output: a header line, then one record a page, block, line and word (`level` 1 to
@@ -113,7 +141,9 @@ enum PDFTextTSV {
       guard fields.count == 12, let level = Int(ascii: fields[0]), let page = Int(ascii: fields[1]) else {
         throw InputError(
           SourceLocation(file: file),
-          "pdftotext's tsv output line \(lineNumber) has not the 12 fields expected (poppler 0.86 or later)")
+          Message(
+            en: "pdftotext's tsv output line \(lineNumber) has not the 12 fields expected (poppler 0.86 or later)",
+            zh: "pdftotext 的 tsv 输出第 \(lineNumber) 行不是预期的 12 个字段（需 poppler 0.86 或更新版本）"))
       }
       pages.insert(page)
       guard level == 5 else { continue }
@@ -126,7 +156,12 @@ enum PDFTextTSV {
       guard !text.isEmpty else { continue }
       words.append(PositionedWord(page: page, left: left, top: top, right: left + width, bottom: top + height, text: text))
       guard words.count <= maximumWords else {
-        throw InputError(SourceLocation(file: file), "the PDF holds more than \(maximumWords) words; split it into smaller files")
+        throw InputError(
+          SourceLocation(file: file),
+          Message(
+            en: "the PDF holds more than \(maximumWords) words; split it into smaller files",
+            zh: "该 PDF 超过 \(maximumWords) 个词；请拆分为较小的文件"))
+
       }
     }
     return PositionedText(words: words, pageCount: pages.count)

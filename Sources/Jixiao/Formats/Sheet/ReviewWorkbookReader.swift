@@ -41,8 +41,10 @@ enum ReviewWorkbookReader {
     guard let layout = Int(version), layout <= ReviewWorkbook.layoutVersion else {
       throw InputError(
         location,
-        "the 复核 workbook's layout version is '\(version)'; this jixiao reads version \(ReviewWorkbook.layoutVersion) and earlier: read it with the jixiao that wrote it"
-      )
+        Message(
+          en:
+            "the 复核 workbook's layout version is '\(version)'; this jixiao reads version \(ReviewWorkbook.layoutVersion) and earlier: read it with the jixiao that wrote it",
+          zh: "复核工作簿的版式版本为 '\(version)'；本版 jixiao 只能读取版本 \(ReviewWorkbook.layoutVersion) 及更早的版本：请用写出它的 jixiao 读取"))
     }
     // The 复核 sheet by name, else (renamed) the first sheet whose header has the columns.
     var candidates = workbook.sheets.filter { $0.name == ReviewWorkbook.reviewSheet }
@@ -58,8 +60,11 @@ enum ReviewWorkbookReader {
     let (sheet, missing) = firstMissing ?? (ReviewWorkbook.reviewSheet, requiredColumns)
     throw InputError(
       SourceLocation(file: workbook.file, field: "\(sheet)!1"),
-      "the 复核 workbook has no sheet whose first row holds the columns \(missing.joined(separator: "、")) that jixiao wrote; keep the 复核 sheet's header row and its 表序 and 行序 columns (write the workbook again with jixiao rescore … --format xlsx)"
-    )
+      Message(
+        en:
+          "the 复核 workbook has no sheet whose first row holds the columns \(missing.joined(separator: "、")) that jixiao wrote; keep the 复核 sheet's header row and its 表序 and 行序 columns (write the workbook again with jixiao rescore … --format xlsx)",
+        zh:
+          "复核工作簿中没有首行含有 jixiao 写出的 \(missing.joined(separator: "、")) 列的工作表；请保留复核表的表头行及其表序、行序列（或用 jixiao rescore … --format xlsx 重新写出工作簿）"))
   }
 
   /// The header row: each column's index by its text (line breaks and spaces dropped).
@@ -90,8 +95,10 @@ enum ReviewWorkbookReader {
             .failure(
               InputError(
                 grid.location(of: cell.reference),
-                "\(name) is '\(text)', not the whole number jixiao wrote: this row cannot be put back into its table (undo the edit to \(name), or write the workbook again)"
-              )))
+                Message(
+                  en:
+                    "\(name) is '\(text)', not the whole number jixiao wrote: this row cannot be put back into its table (undo the edit to \(name), or write the workbook again)",
+                  zh: "\(name)为 '\(text)'，不是 jixiao 写出的整数：这一行无法放回所属的表（请撤销对\(name)的修改，或重新写出工作簿）"))))
           break
         }
         numbers.append(number)

@@ -47,8 +47,10 @@ public struct SpreadsheetReader: Sendable {
       throw InputError(
         location,
         isDocument
-          ? "this is a Word document, not an Excel workbook"
-          : "the file is a ZIP archive but not an Excel workbook: it has no \(workbookPart)"
+          ? Message(en: "this is a Word document, not an Excel workbook", zh: "这是 Word 文档，不是 Excel 工作簿")
+          : Message(
+            en: "the file is a ZIP archive but not an Excel workbook: it has no \(workbookPart)",
+            zh: "该文件是 ZIP 压缩包，但不是 Excel 工作簿：其中没有 \(workbookPart)")
       )
     }
     let relationships = try PackageRelationships(of: workbookEntry.name, in: archive)
@@ -62,7 +64,9 @@ public struct SpreadsheetReader: Sendable {
       } else if SpreadsheetML.isMain(tag.name, "sheet") {
         let name = tag["name"] ?? "Sheet\(sheets.count + 1)"
         guard let id = SpreadsheetML.relationshipID(tag), let target = relationships.relationship(id: id) else {
-          throw InputError(SourceLocation(file: file, field: name), "the workbook lists the sheet but not where its part is")
+          throw InputError(
+            SourceLocation(file: file, field: name),
+            Message(en: "the workbook lists the sheet but not where its part is", zh: "工作簿列出了该工作表，但没有给出其部件的位置"))
         }
         // Chart sheets, dialog sheets and macro sheets hold no cells.
         guard target.hasType("worksheet") else { continue }
@@ -85,25 +89,42 @@ public struct SpreadsheetReader: Sendable {
     }
   }
 
-  private static func message(for legacy: LegacyOfficeFile) -> String {
+  private static func message(for legacy: LegacyOfficeFile) -> Message {
     let saveAs = "open it in Excel, WPS or LibreOffice and save it as Excel Workbook (.xlsx)"
+    let saveAsChinese = "请用 Excel、WPS 或 LibreOffice 打开，另存为 Excel 工作簿（.xlsx）"
     switch legacy {
-    case .workbook: return "this is a legacy .xls workbook (Excel 97–2003), not an .xlsx: \(saveAs)"
-    case .encryptedPackage: return "the workbook is protected with a password: \(saveAs) without a password"
-    case .wordDocument: return "this is a legacy Word document (.doc), not an Excel workbook"
+    case .workbook:
+      return Message(
+        en: "this is a legacy .xls workbook (Excel 97–2003), not an .xlsx: \(saveAs)",
+        zh: "这是旧版 .xls 工作簿（Excel 97–2003），不是 .xlsx：\(saveAsChinese)")
+    case .encryptedPackage:
+      return Message(
+        en: "the workbook is protected with a password: \(saveAs) without a password",
+        zh: "该工作簿设有密码保护：\(saveAsChinese)，不设密码")
+    case .wordDocument:
+      return Message(
+        en: "this is a legacy Word document (.doc), not an Excel workbook", zh: "这是旧版 Word 文档（.doc），不是 Excel 工作簿")
     case .otherCompoundFile:
-      return
-        "this is a legacy .xls workbook or a password-protected one (an OLE2 file), not an .xlsx: \(saveAs) without a password"
-    case .richText: return "this is an RTF document, not an Excel workbook"
+      return Message(
+        en:
+          "this is a legacy .xls workbook or a password-protected one (an OLE2 file), not an .xlsx: \(saveAs) without a password",
+        zh: "这是旧版 .xls 工作簿或设有密码保护的工作簿（OLE2 文件），不是 .xlsx：\(saveAsChinese)，不设密码")
+    case .richText:
+      return Message(en: "this is an RTF document, not an Excel workbook", zh: "这是 RTF 文档，不是 Excel 工作簿")
     case .webPage:
-      return "this is a web page (HTML or MHT) with an Excel name, as some systems export .xls files, not an .xlsx: \(saveAs)"
+      return Message(
+        en: "this is a web page (HTML or MHT) with an Excel name, as some systems export .xls files, not an .xlsx: \(saveAs)",
+        zh: "这是带 Excel 文件名的网页（HTML 或 MHT，一些系统如此导出 .xls 文件），不是 .xlsx：\(saveAsChinese)")
     }
   }
 
   /// The sheet's cells.
   public func grid(of sheet: Sheet) throws(InputError) -> Grid {
     guard let entry = archive.entry(named: sheet.part) else {
-      throw InputError(SourceLocation(file: file, field: sheet.name), "the sheet's part \(sheet.part) is missing from the file")
+      throw InputError(
+        SourceLocation(file: file, field: sheet.name),
+        Message(en: "the sheet's part \(sheet.part) is missing from the file", zh: "文件中缺少该工作表的部件 \(sheet.part)"))
+
     }
     let reader = WorksheetReader(
       file: file, sheetName: sheet.name, strings: strings, styles: styles, uses1904: uses1904, limits: limits)

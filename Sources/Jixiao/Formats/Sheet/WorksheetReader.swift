@@ -25,7 +25,8 @@ struct WorksheetReader {
       guard let text else { return nil }
       guard let parsed = CellReference(text) else {
         throw InputError(
-          grid.location(of: CellReference(row: max(row, 0), column: column + 1)), "the cell reference \"\(text)\" is not one")
+          grid.location(of: CellReference(row: max(row, 0), column: column + 1)),
+          Message(en: "the cell reference \"\(text)\" is not one", zh: "单元格引用 \"\(text)\" 无效"))
       }
       return parsed
     }
@@ -33,7 +34,9 @@ struct WorksheetReader {
     func place(_ given: CellReference?, _ read: (CellReference) throws(InputError) -> GridCell) throws(InputError) {
       let reference = given ?? CellReference(row: max(row, 0), column: column + 1)
       guard reference.column < CellReference.columnLimit, reference.row < CellReference.rowLimit else {
-        throw InputError(grid.location(of: reference), "the cell lies beyond Excel's last row or column")
+        throw InputError(
+          grid.location(of: reference),
+          Message(en: "the cell lies beyond Excel's last row or column", zh: "该单元格超出 Excel 的最后一行或最后一列"))
       }
       row = max(row, reference.row)
       column = reference.column
@@ -42,7 +45,10 @@ struct WorksheetReader {
         cells += 1
         guard cells <= limits.maximumCellsPerSheet else {
           throw InputError(
-            grid.location(of: reference), "the sheet has more than \(limits.maximumCellsPerSheet) cells that hold something")
+            grid.location(of: reference),
+            Message(
+              en: "the sheet has more than \(limits.maximumCellsPerSheet) cells that hold something",
+              zh: "该工作表的非空单元格超过 \(limits.maximumCellsPerSheet) 个"))
         }
         grid[reference] = cell
       }
@@ -52,7 +58,10 @@ struct WorksheetReader {
         guard let value = Int(number), value >= 1, value <= CellReference.rowLimit else {
           throw InputError(
             grid.location(of: CellReference(row: max(row, 0), column: 0)),
-            "the row number \"\(number)\" is not one from 1 to \(CellReference.rowLimit)")
+            Message(
+              en: "the row number \"\(number)\" is not one from 1 to \(CellReference.rowLimit)",
+              zh: "行号 \"\(number)\" 不在 1 到 \(CellReference.rowLimit) 之间"))
+
         }
         row = value - 1
       } else {

@@ -74,8 +74,11 @@ public struct DocumentText: Sendable, Hashable {
       guard let text = String(validating: slice, as: UTF8.self) else {
         throw InputError(
           SourceLocation(file: file, line: number),
-          "the text is not UTF-8; convert it (iconv -f GB18030 -t UTF-8), or print the PDF again with pdftotext, which writes UTF-8"
-        )
+          Message(
+            en:
+              "the text is not UTF-8; convert it (iconv -f GB18030 -t UTF-8), or print the PDF again with pdftotext, which writes UTF-8",
+            zh: "该文本不是 UTF-8；请转换（iconv -f GB18030 -t UTF-8），或用 pdftotext 重新输出该 PDF 的文字（它写出 UTF-8）"))
+
       }
       lines.append(Line(number: number, page: page, text: text, startsPage: startsPage))
       pageEnded = feeds > 0

@@ -116,8 +116,13 @@ enum ProseTables {
       let targets = lines.filter { range.contains($0.number) && $0.text.contains("指标值") }.count
       return InputError(
         SourceLocation(file: text.file, line: range.lowerBound),
-        "a table in prose, not read: lines \(range.lowerBound)–\(range.upperBound) give \(targets) indicators in sentences (指标值 … 权重 … 得分), not as a table; transcribe them as JSON (docs/input.md) and rescore that"
-      )
+        Message(
+          en:
+            "a table in prose, not read: lines \(range.lowerBound)–\(range.upperBound) give \(targets) indicators in sentences (指标值 … 权重 … 得分), not as a table; transcribe them as JSON (docs/input.md) and rescore that",
+          zh:
+            "以文字叙述的表格，未读取：第 \(range.lowerBound)–\(range.upperBound) 行以句子（指标值 … 权重 … 得分）而非表格给出 \(targets) 个指标；请将其转录为 JSON（docs/input.md）再复核"
+        ))
+
     }
   }
 }

@@ -104,10 +104,10 @@ public struct XMLReader {
   // MARK: - Errors
 
   /// An error about what was just read: `failure(_:at:)` at the current position.
-  func failure(_ message: String) -> InputError { failure(message, at: position) }
+  func failure(_ message: Message) -> InputError { failure(message, at: position) }
 
   /// An error at a byte offset: the line and column (in characters) are counted only now.
-  func failure(_ message: String, at offset: Int) -> InputError {
+  func failure(_ message: Message, at offset: Int) -> InputError {
     var line = 1
     var lineStart = 0
     let end = min(offset, bytes.count)
@@ -116,7 +116,9 @@ public struct XMLReader {
       lineStart = index + 1
     }
     let column = 1 + bytes[lineStart..<end].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
-    return InputError(SourceLocation(file: file, field: entry), "line \(line), column \(column): \(message)")
+    return InputError(
+      SourceLocation(file: file, field: entry),
+      Message(en: "line \(line), column \(column): ", zh: "第 \(line) 行第 \(column) 列：") + message)
   }
 
   // MARK: - Scanning
@@ -156,9 +158,13 @@ public struct XMLReader {
       }
     }
     if let open = stack.last {
-      throw failure("the document ends inside <\(open.qualifiedName)>: the part is cut short", at: buffer.count)
+      throw failure(
+        Message(
+          en: "the document ends inside <\(open.qualifiedName)>: the part is cut short",
+          zh: "文档在 <\(open.qualifiedName)> 内部结束：该部件被截断"),
+        at: buffer.count)
     }
-    guard sawRoot else { throw failure("the part holds no XML element", at: buffer.count) }
+    guard sawRoot else { throw failure(Message(en: "the part holds no XML element", zh: "该部件没有 XML 元素"), at: buffer.count) }
     finished = true
     return nil
   }
@@ -168,7 +174,11 @@ public struct XMLReader {
   private mutating func readPrologStart(_ buffer: UnsafeBufferPointer<UInt8>) throws(InputError) {
     if buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { position = 3 }
     if buffer.count >= 2, (buffer[0] == 0xFE && buffer[1] == 0xFF) || (buffer[0] == 0xFF && buffer[1] == 0xFE) {
-      throw failure("the part is UTF-16; only UTF-8 is read (save the file again from Excel, WPS or LibreOffice)", at: 0)
+      throw failure(
+        Message(
+          en: "the part is UTF-16; only UTF-8 is read (save the file again from Excel, WPS or LibreOffice)",
+          zh: "该部件为 UTF-16；只读取 UTF-8（请用 Excel、WPS 或 LibreOffice 重新保存文件）"),
+        at: 0)
     }
     let declaration = Array("<?xml".utf8)
     guard position + 6 <= buffer.count, UnsafeBufferPointer(rebasing: buffer[position..<position + 5]).elementsEqual(declaration),
@@ -176,7 +186,7 @@ public struct XMLReader {
     else { return }
     let start = position
     guard let end = find(Array("?>".utf8), in: buffer, from: position) else {
-      throw failure("the XML declaration is not closed with ?>", at: start)
+      throw failure(Message(en: "the XML declaration is not closed with ?>", zh: "XML 声明没有以 ?> 结束"), at: start)
     }
     let content = String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<end]), as: UTF8.self)
     if let range = content.range(of: "encoding") {
@@ -184,7 +194,10 @@ public struct XMLReader {
       let encoding = rest.prefix { $0 != "\"" && $0 != "'" && $0 != " " }
       guard encoding.lowercased() == "utf-8" || encoding.lowercased() == "utf8" else {
         throw failure(
-          "the part declares the encoding \(encoding); only UTF-8 is read (save the file again from Excel, WPS or LibreOffice)",
+          Message(
+            en:
+              "the part declares the encoding \(encoding); only UTF-8 is read (save the file again from Excel, WPS or LibreOffice)",
+            zh: "该部件声明的编码为 \(encoding)；只读取 UTF-8（请用 Excel、WPS 或 LibreOffice 重新保存文件）"),
           at: start)
       }
     }
@@ -231,19 +244,22 @@ public struct XMLReader {
         let byte = buffer[position]
         if byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&") || byte == 0x0D { break }
         if byte < 0x20 && byte != 0x09 && byte != 0x0A {
-          throw failure("a control character (U+\(hex(byte))) is not allowed in XML", at: position)
+          throw failure(controlCharacter(byte), at: position)
         }
         if byte >= 0x80 { ascii = false }
         if byte == UInt8(ascii: "]"), position + 2 < buffer.count, buffer[position + 1] == UInt8(ascii: "]"),
           buffer[position + 2] == UInt8(ascii: ">")
         {
-          throw failure("]]> may not appear in text outside a CDATA section", at: position)
+          throw failure(
+            Message(en: "]]> may not appear in text outside a CDATA section", zh: "CDATA 段之外的文字中不能出现 ]]>"), at: position)
         }
         if textIsBlank && !Self.isSpace(byte) { textIsBlank = false }
         position += 1
       }
       let run = UnsafeBufferPointer(rebasing: buffer[runStart..<position])
-      if !ascii && !UTF8Validation.isValid(run) { throw failure("the text is not valid UTF-8", at: runStart) }
+      if !ascii && !UTF8Validation.isValid(run) {
+        throw failure(Message(en: "the text is not valid UTF-8", zh: "文字不是有效的 UTF-8"), at: runStart)
+      }
       text.append(contentsOf: run)
       if position < buffer.count, buffer[position] == 0x0D {
         // CR LF and a lone CR are both one line feed (XML 1.0 §2.11).
@@ -253,8 +269,27 @@ public struct XMLReader {
       }
     }
     if stack.isEmpty && !textIsBlank {
-      throw failure(sawRoot ? "text after the root element has ended" : "text before the root element", at: start)
+      throw failure(
+        sawRoot
+          ? Message(en: "text after the root element has ended", zh: "根元素结束后还有文字")
+          : Message(en: "text before the root element", zh: "根元素之前有文字"),
+        at: start)
     }
+  }
+
+  private func controlCharacter(_ byte: UInt8) -> Message {
+    Message(
+      en: "a control character (U+\(hex(byte))) is not allowed in XML", zh: "XML 中不允许控制字符（U+\(hex(byte))）")
+  }
+
+  private func attributeNotUTF8(_ name: String) -> Message {
+    Message(en: "the value of the attribute \(name) is not valid UTF-8", zh: "属性 \(name) 的值不是有效的 UTF-8")
+  }
+
+  private func attributeTooLong(_ name: String) -> Message {
+    Message(
+      en: "the value of the attribute \(name) is longer than \(limits.maximumAttributeBytes) bytes",
+      zh: "属性 \(name) 的值超过 \(limits.maximumAttributeBytes) 字节")
   }
 
   private func hex(_ value: some BinaryInteger) -> String {
@@ -275,7 +310,9 @@ public struct XMLReader {
     var end = position + 1
     while end < buffer.count, end - start < 12, buffer[end] != UInt8(ascii: ";") { end += 1 }
     guard end < buffer.count, buffer[end] == UInt8(ascii: ";") else {
-      throw failure("a & that starts no reference: write &amp; for an ampersand", at: start)
+      throw failure(
+        Message(en: "a & that starts no reference: write &amp; for an ampersand", zh: "& 之后不是引用：& 符号应写作 &amp;"),
+        at: start)
     }
     let body = String(decoding: UnsafeBufferPointer(rebasing: buffer[start + 1..<end]), as: UTF8.self)
     position = end + 1
@@ -289,7 +326,10 @@ public struct XMLReader {
     }
     guard body.hasPrefix("#") else {
       throw failure(
-        "the entity &\(body); is not defined (only &lt; &gt; &amp; &quot; &apos; and numeric references are)", at: start)
+        Message(
+          en: "the entity &\(body); is not defined (only &lt; &gt; &amp; &quot; &apos; and numeric references are)",
+          zh: "实体 &\(body); 未定义（只有 &lt; &gt; &amp; &quot; &apos; 和数字引用有定义）"),
+        at: start)
     }
     let digits = body.dropFirst()
     let value: UInt32?
@@ -300,7 +340,10 @@ public struct XMLReader {
       value = !digits.isEmpty && digits.allSatisfy { $0.isASCII && $0.isWholeNumber } ? UInt32(digits, radix: 10) : nil
     }
     guard let value, let scalar = Unicode.Scalar(value), Self.isXMLCharacter(scalar) else {
-      throw failure("the character reference &\(body); is not a character XML allows", at: start)
+      throw failure(
+        Message(
+          en: "the character reference &\(body); is not a character XML allows", zh: "字符引用 &\(body); 不是 XML 允许的字符"),
+        at: start)
     }
     return scalar
   }
@@ -318,21 +361,25 @@ public struct XMLReader {
     let rest = UnsafeBufferPointer(rebasing: buffer[position...])
     if rest.starts(with: "<!--".utf8) {
       guard let end = find(Array("-->".utf8), in: buffer, from: position + 4) else {
-        throw failure("a comment is not closed with -->", at: start)
+        throw failure(Message(en: "a comment is not closed with -->", zh: "注释没有以 --> 结束"), at: start)
       }
       position = end + 3
     } else if rest.starts(with: "<![CDATA[".utf8) {
-      guard !stack.isEmpty else { throw failure("a CDATA section outside the root element", at: start) }
+      guard !stack.isEmpty else {
+        throw failure(Message(en: "a CDATA section outside the root element", zh: "CDATA 段在根元素之外"), at: start)
+      }
       guard let end = find(Array("]]>".utf8), in: buffer, from: position + 9) else {
-        throw failure("a CDATA section is not closed with ]]>", at: start)
+        throw failure(Message(en: "a CDATA section is not closed with ]]>", zh: "CDATA 段没有以 ]]> 结束"), at: start)
       }
       let content = UnsafeBufferPointer(rebasing: buffer[position + 9..<end])
-      guard UTF8Validation.isValid(content) else { throw failure("the CDATA section is not valid UTF-8", at: start) }
+      guard UTF8Validation.isValid(content) else {
+        throw failure(Message(en: "the CDATA section is not valid UTF-8", zh: "CDATA 段不是有效的 UTF-8"), at: start)
+      }
       var index = 0
       while index < content.count {
         let byte = content[index]
         if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D {
-          throw failure("a control character (U+\(hex(byte))) is not allowed in XML", at: position + 9 + index)
+          throw failure(controlCharacter(byte), at: position + 9 + index)
         }
         if byte == 0x0D {
           text.append(0x0A)
@@ -346,22 +393,25 @@ public struct XMLReader {
       position = end + 3
     } else if rest.starts(with: "<!DOCTYPE".utf8) {
       throw failure(
-        "the part has a document type declaration (<!DOCTYPE>), which Office files never have; refused so that no entity can be declared",
+        Message(
+          en:
+            "the part has a document type declaration (<!DOCTYPE>), which Office files never have; refused so that no entity can be declared",
+          zh: "该部件有文档类型声明（<!DOCTYPE>），Office 文件从不带有它；为防止声明实体而拒绝读取"),
         at: start)
     } else {
-      throw failure("<! starts neither a comment nor a CDATA section", at: start)
+      throw failure(Message(en: "<! starts neither a comment nor a CDATA section", zh: "<! 开始的既不是注释也不是 CDATA 段"), at: start)
     }
   }
 
   private mutating func skipProcessingInstruction(_ buffer: UnsafeBufferPointer<UInt8>) throws(InputError) {
     guard let end = find(Array("?>".utf8), in: buffer, from: position + 2) else {
-      throw failure("a processing instruction is not closed with ?>", at: position)
+      throw failure(Message(en: "a processing instruction is not closed with ?>", zh: "处理指令没有以 ?> 结束"), at: position)
     }
     position = end + 2
   }
 
   /// A name at `position`, which must start one: its bytes, and where its first colon is.
-  private mutating func readName(_ buffer: UnsafeBufferPointer<UInt8>, what: @autoclosure () -> String)
+  private mutating func readName(_ buffer: UnsafeBufferPointer<UInt8>, what: @autoclosure () -> Message)
     throws(InputError) -> (range: Range<Int>, colon: Int?)
   {
     let start = position
@@ -369,7 +419,7 @@ public struct XMLReader {
       !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(buffer[position]),
       buffer[position] != UInt8(ascii: "-"), buffer[position] != UInt8(ascii: ".")
     else {
-      throw failure("expected \(what())", at: start)
+      throw failure(Message(en: "expected ", zh: "应为") + what(), at: start)
     }
     var ascii = true
     var colon: Int?
@@ -380,10 +430,14 @@ public struct XMLReader {
       position += 1
     }
     guard position - start <= limits.maximumNameBytes else {
-      throw failure("a name of \(position - start) bytes, more than the \(limits.maximumNameBytes) allowed", at: start)
+      throw failure(
+        Message(
+          en: "a name of \(position - start) bytes, more than the \(limits.maximumNameBytes) allowed",
+          zh: "名称长 \(position - start) 字节，超过允许的 \(limits.maximumNameBytes) 字节"),
+        at: start)
     }
     guard ascii || UTF8Validation.isValid(UnsafeBufferPointer(rebasing: buffer[start..<position])) else {
-      throw failure("a name that is not valid UTF-8", at: start)
+      throw failure(Message(en: "a name that is not valid UTF-8", zh: "名称不是有效的 UTF-8"), at: start)
     }
     return (start..<position, colon)
   }
@@ -414,12 +468,13 @@ public struct XMLReader {
 
   private mutating func readStartTag(_ buffer: UnsafeBufferPointer<UInt8>) throws(InputError) -> XMLEvent {
     let start = position
-    if stack.isEmpty && sawRoot { throw failure("a second root element", at: start) }
+    if stack.isEmpty && sawRoot { throw failure(Message(en: "a second root element", zh: "出现第二个根元素"), at: start) }
     guard stack.count < limits.maximumDepth else {
-      throw failure("elements nested more than \(limits.maximumDepth) deep", at: start)
+      throw failure(
+        Message(en: "elements nested more than \(limits.maximumDepth) deep", zh: "元素嵌套超过 \(limits.maximumDepth) 层"), at: start)
     }
     position += 1
-    let (nameRange, nameColon) = try readName(buffer, what: "an element name after <")
+    let (nameRange, nameColon) = try readName(buffer, what: Message(en: "an element name after <", zh: " < 之后的元素名"))
     // The attributes' array is kept from tag to tag, so that reading one allocates nothing.
     var raw = scratch
     scratch = []
@@ -432,7 +487,8 @@ public struct XMLReader {
     while true {
       let spaced = skipSpace(buffer)
       guard position < buffer.count else {
-        throw failure("the tag <\(Self.string(buffer, nameRange)) is not closed", at: start)
+        let tag = Self.string(buffer, nameRange)
+        throw failure(Message(en: "the tag <\(tag) is not closed", zh: "标签 <\(tag) 没有结束"), at: start)
       }
       if buffer[position] == UInt8(ascii: ">") {
         position += 1
@@ -440,19 +496,25 @@ public struct XMLReader {
       }
       if buffer[position] == UInt8(ascii: "/") {
         guard position + 1 < buffer.count, buffer[position + 1] == UInt8(ascii: ">") else {
-          throw failure("expected /> to close <\(Self.string(buffer, nameRange))", at: position)
+          let tag = Self.string(buffer, nameRange)
+          throw failure(Message(en: "expected /> to close <\(tag)", zh: "应为结束 <\(tag) 的 />"), at: position)
         }
         position += 2
         isEmpty = true
         break
       }
       guard spaced else {
-        throw failure("expected a space before the attribute in <\(Self.string(buffer, nameRange))", at: position)
+        let tag = Self.string(buffer, nameRange)
+        throw failure(Message(en: "expected a space before the attribute in <\(tag)", zh: "<\(tag) 中的属性之前应有空格"), at: position)
       }
-      let (attributeRange, colon) = try readName(buffer, what: "an attribute name or > in <\(Self.string(buffer, nameRange))")
+      let (attributeRange, colon) = try readName(
+        buffer,
+        what: Message(
+          en: "an attribute name or > in <\(Self.string(buffer, nameRange))", zh: " <\(Self.string(buffer, nameRange)) 中的属性名或 >"))
       _ = skipSpace(buffer)
       guard position < buffer.count, buffer[position] == UInt8(ascii: "=") else {
-        throw failure("expected = after the attribute \(Self.string(buffer, attributeRange))", at: position)
+        let attribute = Self.string(buffer, attributeRange)
+        throw failure(Message(en: "expected = after the attribute \(attribute)", zh: "属性 \(attribute) 之后应为 ="), at: position)
       }
       position += 1
       _ = skipSpace(buffer)
@@ -460,13 +522,17 @@ public struct XMLReader {
       let attributeBytes = UnsafeBufferPointer(rebasing: buffer[attributeRange])
       guard !raw.contains(where: { UnsafeBufferPointer(rebasing: buffer[$0.name]).elementsEqual(attributeBytes) }) else {
         throw failure(
-          "the attribute \(Self.string(buffer, attributeRange)) appears twice in <\(Self.string(buffer, nameRange))>",
+          Message(
+            en: "the attribute \(Self.string(buffer, attributeRange)) appears twice in <\(Self.string(buffer, nameRange))>",
+            zh: "属性 \(Self.string(buffer, attributeRange)) 在 <\(Self.string(buffer, nameRange))> 中出现两次"),
           at: attributeRange.lowerBound)
       }
       guard raw.count < limits.maximumAttributes else {
         throw failure(
-          "more than \(limits.maximumAttributes) attributes in <\(Self.string(buffer, nameRange))>", at: attributeRange.lowerBound
-        )
+          Message(
+            en: "more than \(limits.maximumAttributes) attributes in <\(Self.string(buffer, nameRange))>",
+            zh: "<\(Self.string(buffer, nameRange))> 中的属性超过 \(limits.maximumAttributes) 个"),
+          at: attributeRange.lowerBound)
       }
       let isDeclaration =
         colon.map { Self.bytes(buffer, attributeRange.lowerBound..<$0, equal: "xmlns") }
@@ -482,7 +548,9 @@ public struct XMLReader {
         if let colon = attribute.colon {
           let prefix = Self.string(buffer, colon + 1..<attribute.name.upperBound)
           guard !attribute.value.isEmpty else {
-            throw failure("the prefix \(prefix) is bound to an empty namespace", at: attribute.name.lowerBound)
+            throw failure(
+              Message(en: "the prefix \(prefix) is bound to an empty namespace", zh: "前缀 \(prefix) 绑定到空的命名空间"),
+              at: attribute.name.lowerBound)
           }
           bindings.append((prefix, attribute.value))
         } else {
@@ -504,7 +572,10 @@ public struct XMLReader {
         // Two prefixes may name one namespace.
         guard !attributes.contains(where: { $0.name == attributeName }) else {
           throw failure(
-            "the attribute \(Self.string(buffer, attribute.name)) appears twice in <\(Self.string(buffer, nameRange))> (by namespace)",
+            Message(
+              en:
+                "the attribute \(Self.string(buffer, attribute.name)) appears twice in <\(Self.string(buffer, nameRange))> (by namespace)",
+              zh: "属性 \(Self.string(buffer, attribute.name)) 在 <\(Self.string(buffer, nameRange))> 中出现两次（按命名空间）"),
             at: attribute.name.lowerBound)
         }
       }
@@ -529,11 +600,17 @@ public struct XMLReader {
     let prefix = UnsafeBufferPointer(rebasing: buffer[range.lowerBound..<colon])
     let local = colon + 1..<range.upperBound
     guard !prefix.isEmpty, !local.isEmpty, !buffer[local].contains(UInt8(ascii: ":")) else {
-      throw failure("the name \(Self.string(buffer, range)) is not a valid qualified name", at: range.lowerBound)
+      throw failure(
+        Message(
+          en: "the name \(Self.string(buffer, range)) is not a valid qualified name",
+          zh: "名称 \(Self.string(buffer, range)) 不是有效的限定名"),
+        at: range.lowerBound)
     }
     guard let binding = bindings.last(where: { $0.prefix.utf8.elementsEqual(prefix) }) else {
       throw failure(
-        "the prefix \(String(decoding: prefix, as: UTF8.self)) in \(Self.string(buffer, range)) is not declared",
+        Message(
+          en: "the prefix \(String(decoding: prefix, as: UTF8.self)) in \(Self.string(buffer, range)) is not declared",
+          zh: "\(Self.string(buffer, range)) 中的前缀 \(String(decoding: prefix, as: UTF8.self)) 未声明"),
         at: range.lowerBound)
     }
     return XMLName(binding.namespace, Self.string(buffer, local))
@@ -541,7 +618,11 @@ public struct XMLReader {
 
   private mutating func readAttributeValue(_ buffer: UnsafeBufferPointer<UInt8>, name: Range<Int>) throws(InputError) -> String {
     guard position < buffer.count, buffer[position] == UInt8(ascii: "\"") || buffer[position] == UInt8(ascii: "'") else {
-      throw failure("expected a quoted value for the attribute \(Self.string(buffer, name))", at: position)
+      throw failure(
+        Message(
+          en: "expected a quoted value for the attribute \(Self.string(buffer, name))",
+          zh: "属性 \(Self.string(buffer, name)) 应有带引号的值"),
+        at: position)
     }
     let quote = buffer[position]
     let start = position
@@ -558,12 +639,12 @@ public struct XMLReader {
     if end < buffer.count, buffer[end] == quote {
       guard end - position <= limits.maximumAttributeBytes else {
         throw failure(
-          "the value of the attribute \(Self.string(buffer, name)) is longer than \(limits.maximumAttributeBytes) bytes",
+          attributeTooLong(Self.string(buffer, name)),
           at: start)
       }
       let value = UnsafeBufferPointer(rebasing: buffer[position..<end])
       guard ascii || UTF8Validation.isValid(value) else {
-        throw failure("the value of the attribute \(Self.string(buffer, name)) is not valid UTF-8", at: start)
+        throw failure(attributeNotUTF8(Self.string(buffer, name)), at: start)
       }
       position = end + 1
       return String(decoding: value, as: UTF8.self)
@@ -572,13 +653,17 @@ public struct XMLReader {
     position = end
     while true {
       guard position < buffer.count else {
-        throw failure("the value of the attribute \(Self.string(buffer, name)) is not closed", at: start)
+        throw failure(
+          Message(
+            en: "the value of the attribute \(Self.string(buffer, name)) is not closed",
+            zh: "属性 \(Self.string(buffer, name)) 的值没有结束"),
+          at: start)
       }
       let byte = buffer[position]
       if byte == quote { break }
       switch byte {
       case UInt8(ascii: "<"):
-        throw failure("< is not allowed in an attribute value: write &lt;", at: position)
+        throw failure(Message(en: "< is not allowed in an attribute value: write &lt;", zh: "属性值中不允许 <：请写作 &lt;"), at: position)
       case UInt8(ascii: "&"):
         UTF8.encode(try reference(buffer)) { value.append($0) }
         continue
@@ -588,7 +673,7 @@ public struct XMLReader {
       case 0x09, 0x0A:
         value.append(0x20)
       case 0..<0x20:
-        throw failure("a control character (U+\(hex(byte))) is not allowed in XML", at: position)
+        throw failure(controlCharacter(byte), at: position)
       default:
         if byte >= 0x80 { ascii = false }
         value.append(byte)
@@ -596,13 +681,13 @@ public struct XMLReader {
       position += 1
       guard value.count <= limits.maximumAttributeBytes else {
         throw failure(
-          "the value of the attribute \(Self.string(buffer, name)) is longer than \(limits.maximumAttributeBytes) bytes",
+          attributeTooLong(Self.string(buffer, name)),
           at: start)
       }
     }
     position += 1
     guard ascii || value.withUnsafeBufferPointer(UTF8Validation.isValid) else {
-      throw failure("the value of the attribute \(Self.string(buffer, name)) is not valid UTF-8", at: start)
+      throw failure(attributeNotUTF8(Self.string(buffer, name)), at: start)
     }
     return String(decoding: value, as: UTF8.self)
   }
@@ -610,15 +695,24 @@ public struct XMLReader {
   private mutating func readEndTag(_ buffer: UnsafeBufferPointer<UInt8>) throws(InputError) -> XMLEvent {
     let start = position
     position += 2
-    let (range, _) = try readName(buffer, what: "an element name after </")
+    let (range, _) = try readName(buffer, what: Message(en: "an element name after </", zh: " </ 之后的元素名"))
+
     _ = skipSpace(buffer)
     guard position < buffer.count, buffer[position] == UInt8(ascii: ">") else {
-      throw failure("expected > to close </\(Self.string(buffer, range))", at: position)
+      let tag = Self.string(buffer, range)
+      throw failure(Message(en: "expected > to close </\(tag)", zh: "应为结束 </\(tag) 的 >"), at: position)
     }
     position += 1
-    guard let open = stack.last else { throw failure("</\(Self.string(buffer, range))> closes no element", at: start) }
+    guard let open = stack.last else {
+      let tag = Self.string(buffer, range)
+      throw failure(Message(en: "</\(tag)> closes no element", zh: "</\(tag)> 没有可结束的元素"), at: start)
+    }
     guard open.qualifiedName.utf8.elementsEqual(UnsafeBufferPointer(rebasing: buffer[range])) else {
-      throw failure("</\(Self.string(buffer, range))> where </\(open.qualifiedName)> was expected", at: start)
+      let tag = Self.string(buffer, range)
+      throw failure(
+        Message(
+          en: "</\(tag)> where </\(open.qualifiedName)> was expected", zh: "此处应为 </\(open.qualifiedName)>，实为 </\(tag)>"),
+        at: start)
     }
     close()
     return .end(open.name)
