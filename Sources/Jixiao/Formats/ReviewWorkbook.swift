@@ -82,7 +82,8 @@ public enum ReviewWorkbook {
     guard rowCount <= maximumRows else {
       throw Failure(
         message: Message(
-          en: "the 复核 sheet would have \(rowCount) rows; a sheet holds at most \(maximumRows): split the batch, or write --format csv",
+          en:
+            "the 复核 sheet would have \(rowCount) rows; a sheet holds at most \(maximumRows): split the batch, or write --format csv",
           zh: "复核表将有 \(rowCount) 行，而一张工作表最多 \(maximumRows) 行：请把这批表分开，或写成 --format csv"))
     }
     var book = WorkbookWriter()

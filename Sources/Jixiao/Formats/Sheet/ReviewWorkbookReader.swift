@@ -64,7 +64,8 @@ enum ReviewWorkbookReader {
         en:
           "the 复核 workbook has no sheet whose first row holds the columns \(missing.joined(separator: "、")) that jixiao wrote; keep the 复核 sheet's header row and its 表序 and 行序 columns (write the workbook again with jixiao rescore … --format xlsx)",
         zh:
-          "复核工作簿中没有首行含有 jixiao 写出的 \(missing.joined(separator: "、")) 列的工作表；请保留复核表的表头行及其表序、行序列（或用 jixiao rescore … --format xlsx 重新写出工作簿）"))
+          "复核工作簿中没有首行含有 jixiao 写出的 \(missing.joined(separator: "、")) 列的工作表；请保留复核表的表头行及其表序、行序列（或用 jixiao rescore … --format xlsx 重新写出工作簿）"
+      ))
   }
 
   /// The header row: each column's index by its text (line breaks and spaces dropped).
