@@ -4,13 +4,15 @@
 /// which the form locator reads as it reads a sheet. Every cell knows its page and line (`GridCell.origin`);
 /// a cell placed by guess says so (`GridCell.doubt`).
 ///
-/// A table a document tells in sentences ("该指标预期指标值等于100%…权重分值为8分，自评得分8分") has no cells to
-/// read: it is reported as a table in prose, never skipped silently.
+/// A table a document tells in sentences ("该指标预期指标值等于100%…权重分值为8分，自评得分8分") is read by the
+/// prose grammar (`ProseTable`) into a grid like the others; one the grammar cannot read is reported as a
+/// table in prose, never skipped silently.
 public enum DocumentTextReader {
   public struct Reading: Sendable {
     /// One grid per table, in the document's order.
     public var grids: [Grid]
-    /// Tables the document holds that are not read: each told in prose, with its lines.
+    /// Tables the document holds that are not read: each told in prose the grammar cannot read, with its
+    /// lines and why.
     public var unread: [InputError]
   }
 
@@ -26,15 +28,23 @@ public enum DocumentTextReader {
   /// column grammar.
   static func readDefault(_ text: DocumentText, vocabulary: FormVocabulary) -> Reading {
     let segments = TableSegmenter(text, vocabulary: vocabulary).segments()
-    var grids: [Grid] = []
+    var grids: [(line: Int, grid: Grid)] = []
     for segment in segments {
       let name = "表\(grids.count + 1)"
       grids.append(
-        segment.isTabbed
-          ? TabbedCells.grid(segment, of: text, name: name, vocabulary: vocabulary)
-          : FlowingCells(text: text, segment: segment, vocabulary: vocabulary).grid(name: name))
+        (
+          segment.lines.lowerBound,
+          segment.isTabbed
+            ? TabbedCells.grid(segment, of: text, name: name, vocabulary: vocabulary)
+            : FlowingCells(text: text, segment: segment, vocabulary: vocabulary).grid(name: name)
+        ))
     }
-    return Reading(grids: grids, unread: ProseTables.find(in: text, outside: segments))
+    let prose = ProseTables.read(in: text, outside: segments)
+    guard !prose.grids.isEmpty else { return Reading(grids: grids.map(\.grid), unread: prose.unread) }
+    // Tables in the document's order, numbered in it.
+    var ordered = (grids + prose.grids).sorted { $0.line < $1.line }.map(\.grid)
+    for index in ordered.indices { ordered[index].name = "表\(index + 1)" }
+    return Reading(grids: ordered, unread: prose.unread)
   }
 
   /// Text pdftotext printed with `-layout`: many lines holding runs of two or more spaces that start at
@@ -65,59 +75,5 @@ public enum DocumentTextReader {
       gapStarts.append(starts)
     }
     return withGaps >= 10 && aligned * 2 >= withGaps
-  }
-}
-
-/// Tables a document tells in sentences instead of printing them (seed 001 lines 225–331): passages that
-/// give an indicator's target (指标值), its weight (权重) and its score (得分) within a few lines.
-enum ProseTables {
-  /// How many lines holding something one indicator's sentences may span.
-  static let passageLines = 8
-
-  static func find(in text: DocumentText, outside segments: [TableSegmenter.Segment]) -> [InputError] {
-    let lines = text.lines
-    var covered = Array(repeating: false, count: lines.count)
-    for segment in segments { for index in segment.lines { covered[index] = true } }
-    let candidates = lines.indices.filter { !covered[$0] && !lines[$0].isBlank }
-    // Passages: a line with 指标值 whose next few lines give 权重 and 得分.
-    var passages: [ClosedRange<Int>] = []
-    var position = 0
-    while position < candidates.count {
-      let first = candidates[position]
-      guard lines[first].text.contains("指标值") else {
-        position += 1
-        continue
-      }
-      // A passage ends before the next indicator's target.
-      var windowEnd = position + 1
-      while windowEnd < min(candidates.count, position + passageLines), !lines[candidates[windowEnd]].text.contains("指标值") {
-        windowEnd += 1
-      }
-      let window = candidates[position..<windowEnd]
-      let joined = window.map { lines[$0].text }.joined()
-      if joined.contains("权重"), joined.contains("得分"), let end = window.last(where: { lines[$0].text.contains("得分") }) {
-        passages.append(lines[first].number...lines[end].number)
-        position += window.count
-      } else {
-        position += 1
-      }
-    }
-    // Passages close together describe one table; a single passage may be a remark.
-    var groups: [[ClosedRange<Int>]] = []
-    for passage in passages {
-      if let last = groups.last?.last, passage.lowerBound - last.upperBound <= 40 {
-        groups[groups.count - 1].append(passage)
-      } else {
-        groups.append([passage])
-      }
-    }
-    return groups.filter { $0.count >= 2 }.map { group in
-      let range = group[0].lowerBound...group.last!.upperBound
-      let targets = lines.filter { range.contains($0.number) && $0.text.contains("指标值") }.count
-      return InputError(
-        SourceLocation(file: text.file, line: range.lowerBound),
-        "a table in prose, not read: lines \(range.lowerBound)–\(range.upperBound) give \(targets) indicators in sentences (指标值 … 权重 … 得分), not as a table; transcribe them as JSON (docs/input.md) and rescore that"
-      )
-    }
   }
 }
