@@ -89,7 +89,8 @@ struct ProseTable {
       let nameRange = nameStarts[position]..<anchor.start
       guard let name = indicatorName(in: nameRange) else {
         throw Unreadable(
-          line: prose.line(at: anchor.start).number, reason: "the indicator whose target is printed there is named nowhere before it")
+          line: prose.line(at: anchor.start).number,
+          reason: "the indicator whose target is printed there is named nowhere before it")
       }
       let end = position + 1 < anchors.count ? nameStarts[position + 1] : lastIndicatorEnd(after: anchor.end)
       indicators.append(indicator(name: name, anchor: anchor, sentences: anchor.start..<max(anchor.end, end)))
@@ -109,7 +110,7 @@ struct ProseTable {
     var anchors: [(start: Int, end: Int, value: Int)] = []
     var index = 0
     while index < prose.count {
-      guard let word = Self.targetWords.filter({ prose.hasWord($0, at: index) }).max(by: { $0.count < $1.count }) else {
+      guard let word = prose.longestWord(Self.targetWords, at: index, before: prose.count) else {
         index += 1
         continue
       }
@@ -203,10 +204,13 @@ struct ProseTable {
     // The words that lead into the target: 该指标, the colon ending the name.
     if let last = range.last, prose.scalars[last] == "的" { range = range.lowerBound..<last }
     range = prose.trimmed(range)
-    if range.count >= Self.thisIndicator.count, prose.hasWord(Self.thisIndicator, at: range.upperBound - Self.thisIndicator.count) {
+    if range.count >= Self.thisIndicator.count, prose.hasWord(Self.thisIndicator, at: range.upperBound - Self.thisIndicator.count)
+    {
       range = range.lowerBound..<(range.upperBound - Self.thisIndicator.count)
     }
-    while let last = range.last, "：:，, ".unicodeScalars.contains(prose.scalars[last]) || FormText.isWhitespace(prose.scalars[last]) {
+    while let last = range.last,
+      "：:，, ".unicodeScalars.contains(prose.scalars[last]) || FormText.isWhitespace(prose.scalars[last])
+    {
       range = range.lowerBound..<last
     }
     if let colon = range.last(where: { "：:".unicodeScalars.contains(prose.scalars[$0]) }) {
@@ -322,7 +326,9 @@ struct ProseTable {
         let afterWord = found.index + found.word.count
         searched = afterWord..<clause.upperBound
         // 得 alone is the verb of a score (`得 9.89分`) only when a number follows it.
-        if found.word.count == 1, !(skipSpaces(from: afterWord) < clause.upperBound && ProseText.isDigit(prose.scalars[skipSpaces(from: afterWord)])) {
+        if found.word.count == 1,
+          !(skipSpaces(from: afterWord) < clause.upperBound && ProseText.isDigit(prose.scalars[skipSpaces(from: afterWord)]))
+        {
           continue
         }
         let end = prose.firstIndex(ofAny: excluding, in: afterWord..<clause.upperBound)?.index ?? clause.upperBound
@@ -339,7 +345,8 @@ struct ProseTable {
     guard let start = prose.firstIndex(ofAny: Self.explanationWords, in: range)?.index else { return nil }
     let stated = clauses.first { clause in
       clause.lowerBound > start
-        && (prose.contains(any: Self.weightWords, in: clause) || prose.contains(any: [Self.scoreWords[0], Self.scoreWords[1]], in: clause))
+        && (prose.contains(any: Self.weightWords, in: clause)
+          || prose.contains(any: [Self.scoreWords[0], Self.scoreWords[1]], in: clause))
     }
     let text = prose.trimmed(start..<(stated?.lowerBound ?? range.upperBound))
     return text.isEmpty ? nil : Value(start: text.lowerBound, text: prose.string(text))
@@ -402,7 +409,9 @@ struct ProseTable {
     }
     for index in [\FundsSentence.initialBudget, \.executed] {
       guard let value = funds[keyPath: index] else { continue }
-      if Self.unit(of: prose.clauses(in: sentence).first { $0.contains(value.start) } ?? sentence, in: prose, after: value.start) != funds.unit {
+      if Self.unit(of: prose.clauses(in: sentence).first { $0.contains(value.start) } ?? sentence, in: prose, after: value.start)
+        != funds.unit
+      {
         funds[keyPath: index]?.doubt = "这个金额的单位与全年预算金额的不同"
       }
     }

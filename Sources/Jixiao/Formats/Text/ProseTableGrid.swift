@@ -37,7 +37,12 @@ extension ProseTable {
   /// A 整体 (unit) table when the heading, the budget's sentence or the conclusion says so.
   private func tellsAUnit(heading: Int?, funds: FundsSentence?, conclusion: Range<Int>) -> Bool {
     var ranges = [conclusion]
-    if let heading { ranges.append(prose.lineStarts.first { $0.start == heading }.map { heading..<(heading + prose.text.lines[$0.line].text.unicodeScalars.count) } ?? heading..<heading) }
+    if let heading {
+      ranges.append(
+        prose.lineStarts.first { $0.start == heading }.map {
+          heading..<(heading + prose.text.lines[$0.line].text.unicodeScalars.count)
+        } ?? heading..<heading)
+    }
     if let funds { ranges.append(prose.sentences(in: funds.start..<prose.count).first ?? funds.start..<funds.start) }
     return ranges.contains { prose.contains(any: Self.unitWords, in: $0) }
   }
@@ -66,7 +71,9 @@ extension ProseTable {
   /// The unit or project the document is about, as it names itself before the prose: a label
   /// (`单位名称：高新区商务局`), or the opening words of a paragraph that says what the unit is
   /// (`高新区（新市区）商务局，属于财政全额拨款行政单位`).
-  static func unitName(in text: DocumentText, before end: Int, isUnit: Bool) -> (label: String, name: String, origin: SourceLocation)? {
+  static func unitName(in text: DocumentText, before end: Int, isUnit: Bool) -> (
+    label: String, name: String, origin: SourceLocation
+  )? {
     let labels = isUnit ? ["单位名称", "部门名称", "部门（单位）名称"] : ["项目名称"]
     for line in text.lines[..<min(end, text.lines.count)] where !line.isBlank && !line.isPageNumber {
       let printed = line.text.trimmingSpaces()
@@ -159,7 +166,9 @@ extension ProseTable {
 
   private func skipQuote(from index: Int) -> Int {
     var position = index
-    while position < prose.count, FormText.isWhitespace(prose.scalars[position]) || "“”\"「『《".unicodeScalars.contains(prose.scalars[position]) {
+    while position < prose.count,
+      FormText.isWhitespace(prose.scalars[position]) || "“”\"「『《".unicodeScalars.contains(prose.scalars[position])
+    {
       position += 1
     }
     return position

@@ -84,11 +84,18 @@ struct ProseText {
   func firstIndex(ofAny words: [[Unicode.Scalar]], in range: Range<Int>) -> (index: Int, word: [Unicode.Scalar])? {
     let range = clamped(range)
     for index in range {
-      if let word = words.filter({ index + $0.count <= range.upperBound && hasWord($0, at: index) }).max(by: { $0.count < $1.count }) {
-        return (index, word)
-      }
+      if let word = longestWord(words, at: index, before: range.upperBound) { return (index, word) }
     }
     return nil
+  }
+
+  /// The longest of `words` printed at `index` and ending by `end`.
+  func longestWord(_ words: [[Unicode.Scalar]], at index: Int, before end: Int) -> [Unicode.Scalar]? {
+    var longest: [Unicode.Scalar]?
+    for word in words where index + word.count <= end && word.count > (longest?.count ?? 0) && hasWord(word, at: index) {
+      longest = word
+    }
+    return longest
   }
 
   /// Whether any of `words` is printed within `range`.
