@@ -180,6 +180,17 @@ import Testing
       .replacingOccurrences(of: "（三）指标三：\n\n群众满意度：", with: "三、群众满意度:")
     let table = try #require(tables(printed).first)
     #expect(table.indicators.map(\.name) == ["培训人次", "项目成本", "群众满意度"])
+    // A name that starts with a decimal keeps it: `1.5` numbers nothing.
+    let decimal = try #require(tables(Self.told.replacingOccurrences(of: "培训人次：", with: "1.5万人次培训：")).first)
+    #expect(decimal.indicators.first?.name == "1.5万人次培训")
+  }
+
+  /// 得 with a number is a score only when 分 follows it: `获得 3 项表彰` in an explanation is none.
+  @Test func aNumberAfter得IsAScoreOnlyInPoints() throws {
+    let printed = Self.told.replacingOccurrences(of: "偏差原因：宣传到位。", with: "偏差原因：宣传到位，获得 3 项表彰。")
+    let table = try #require(tables(printed).first)
+    #expect(table.indicators[2].claimedScore == Rational(30))
+    #expect(table.indicators[2].explanation == "偏差原因：宣传到位，获得 3 项表彰。改进措施：继续保持。")
   }
 
   /// Prose the grammar cannot read — targets with no name before them, a 指标值 with no value after it — is

@@ -242,7 +242,12 @@ struct ProseTable {
         let numeralStart = after
         while after < end, isNumeral(prose.scalars[after]) { after += 1 }
         guard after > numeralStart else { break }
-        if after < end, "、.．，,：: ".unicodeScalars.contains(prose.scalars[after]) || FormText.isWhitespace(prose.scalars[after]) {
+        // `1.` numbers a name; `1.5万人次` starts one.
+        let decimal =
+          after + 1 < end && ".．".unicodeScalars.contains(prose.scalars[after]) && ProseText.isDigit(prose.scalars[after + 1])
+        if after < end, !decimal,
+          "、.．，,：: ".unicodeScalars.contains(prose.scalars[after]) || FormText.isWhitespace(prose.scalars[after])
+        {
           start = after + 1
           changed = true
         } else if after == end {
@@ -325,13 +330,16 @@ struct ProseTable {
       while let found = prose.firstIndex(ofAny: words, in: searched) {
         let afterWord = found.index + found.word.count
         searched = afterWord..<clause.upperBound
-        // 得 alone is the verb of a score (`得 9.89分`) only when a number follows it.
-        if found.word.count == 1,
-          !(skipSpaces(from: afterWord) < clause.upperBound && ProseText.isDigit(prose.scalars[skipSpaces(from: afterWord)]))
-        {
-          continue
-        }
         let end = prose.firstIndex(ofAny: excluding, in: afterWord..<clause.upperBound)?.index ?? clause.upperBound
+        // 得 alone is the verb of a score (`得 9.89分`) only with its number and 分 right after it
+        // (`获得 3 项` is no score).
+        if found.word.count == 1 {
+          let numberStart = skipSpaces(from: afterWord)
+          guard numberStart < end, ProseText.isDigit(prose.scalars[numberStart]),
+            let number = prose.number(from: numberStart, in: numberStart..<end),
+            skipSpaces(from: number.upperBound) < end, prose.scalars[skipSpaces(from: number.upperBound)] == "分"
+          else { continue }
+        }
         guard let number = prose.number(from: afterWord, in: afterWord..<end) else { continue }
         return Value(start: number.lowerBound, text: prose.string(number))
       }
