@@ -98,6 +98,7 @@ import Testing
   @Test(arguments: [
     ("等于100%", "=100%"), ("大于等于 8%", ">=8%"), ("小于等于 214.76 万元", "<=214.76万元"), ("≥95%", ">=95%"),
     ("为≤5 天", "<=5天"), ("不低于 90 分", ">=90分"), ("为 100 家", "100家"), ("：达到 3 个", ">=3个"),
+    ("大于等于 1,200人次", ">=1,200人次"),
   ])
   func eachPhrasingOfTheTargetIsRead(phrasing: String, target: String) throws {
     let printed = Self.told.replacingOccurrences(of: "该指标预期指标值大于等于 200人次", with: "该指标预期指标值\(phrasing)")

@@ -166,7 +166,7 @@ struct ProseTable {
 
   /// Where the clause holding `index` ends (its comma, semicolon or full stop, or the stream's end).
   private func clauseEnd(from index: Int) -> Int {
-    (index..<prose.count).first { ProseText.clauseEnds.contains(prose.scalars[$0]) } ?? prose.count
+    (index..<prose.count).first { prose.endsClause(at: $0) } ?? prose.count
   }
 
   /// A value from `start` to its clause's end: a number and its unit, spaces dropped (`214.76 万元` is
@@ -193,7 +193,7 @@ struct ProseTable {
   private func nameStart(before target: Int, after floor: Int) -> Int {
     let region = floor..<target
     if let end = region.last(where: { ProseText.sentenceEnds.contains(prose.scalars[$0]) }) { return end + 1 }
-    if floor > 0, let end = region.last(where: { ProseText.clauseEnds.contains(prose.scalars[$0]) }) { return end + 1 }
+    if floor > 0, let end = region.last(where: { prose.endsClause(at: $0) }) { return end + 1 }
     return floor
   }
 

@@ -108,7 +108,7 @@ struct ProseText {
   func clauses(in range: Range<Int>) -> [Range<Int>] {
     var clauses: [Range<Int>] = []
     var start = clamped(range).lowerBound
-    for index in clamped(range) where Self.clauseEnds.contains(scalars[index]) {
+    for index in clamped(range) where endsClause(at: index) {
       let clause = trimmed(start..<index)
       if !clause.isEmpty { clauses.append(clause) }
       start = index + 1
@@ -134,6 +134,14 @@ struct ProseText {
 
   static let sentenceEnds: Set<Unicode.Scalar> = ["。", "；", ";"]
   static let clauseEnds: Set<Unicode.Scalar> = ["。", "；", ";", "，", ","]
+
+  /// Whether a clause ends at `index`: a comma, semicolon or full stop, but not a comma between digits
+  /// (`17,091.19`).
+  func endsClause(at index: Int) -> Bool {
+    guard Self.clauseEnds.contains(scalars[index]) else { return false }
+    guard scalars[index] == ",", index > 0, index + 1 < scalars.count else { return true }
+    return !(Self.isDigit(scalars[index - 1]) && Self.isDigit(scalars[index + 1]))
+  }
 
   /// The first number printed at or after `index` within `range`: digits (ASCII or full-width), a decimal
   /// point between digits, thousands commas between digit groups.
