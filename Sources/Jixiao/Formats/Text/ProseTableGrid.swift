@@ -38,10 +38,7 @@ extension ProseTable {
   private func tellsAUnit(heading: Int?, funds: FundsSentence?, conclusion: Range<Int>) -> Bool {
     var ranges = [conclusion]
     if let heading {
-      ranges.append(
-        prose.lineStarts.first { $0.start == heading }.map {
-          heading..<(heading + prose.text.lines[$0.line].text.unicodeScalars.count)
-        } ?? heading..<heading)
+      ranges.append(heading..<(prose.lineStarts.first { $0.start > heading }?.start ?? prose.count))
     }
     if let funds { ranges.append(prose.sentences(in: funds.start..<prose.count).first ?? funds.start..<funds.start) }
     return ranges.contains { prose.contains(any: Self.unitWords, in: $0) }
