@@ -94,6 +94,18 @@ import Testing
     #expect(!result.findings.contains { $0.code == .cellUncertain })
   }
 
+  /// Sentences that say nothing of 整体 tell a project's table, named by its 项目名称 label.
+  @Test func withoutASayOf整体TheTableIsAProjects() throws {
+    let printed = Self.told
+      .replacingOccurrences(of: "示范区商务局，属于财政全额拨款行政单位，下设 1 个事业单位。", with: "项目名称：示范项目")
+      .replacingOccurrences(of: "三、部门单位整体支出绩效分析", with: "三、项目绩效分析")
+      .replacingOccurrences(of: "部门整体支出绩效自评综合得分", with: "项目自评综合得分")
+    let table = try #require(tables(printed).first)
+    #expect(table.kind == .project)
+    #expect(table.name == "示范项目")
+    #expect(table.indicators.count == 3)
+  }
+
   /// The target's words as the cell grammar reads them, written as a cell prints them.
   @Test(arguments: [
     ("等于100%", "=100%"), ("大于等于 8%", ">=8%"), ("小于等于 214.76 万元", "<=214.76万元"), ("≥95%", ">=95%"),
