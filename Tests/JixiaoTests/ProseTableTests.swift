@@ -94,6 +94,21 @@ import Testing
     #expect(!result.findings.contains { $0.code == .cellUncertain })
   }
 
+  /// Levels are taken where a heading states them, on the first indicator under it, and filled down as a
+  /// merged cell is; without such headings (seed 001) the table has none.
+  @Test func levelsAreTakenWhereAHeadingStatesThem() throws {
+    let printed = Self.told
+      .replacingOccurrences(of: "（一）指标一：\n\n培训人次：", with: "一、产出指标\n\n（一）数量指标\n\n1.培训人次：")
+      .replacingOccurrences(of: "（三）指标三：\n\n群众满意度：", with: "二、满意度指标\n\n（一）服务对象满意度指标\n\n1.群众满意度：")
+    let table = try #require(tables(printed).first)
+    #expect(table.indicators.map(\.name) == ["培训人次", "项目成本", "群众满意度"])
+    #expect(table.indicators.map(\.level1) == ["产出指标", "产出指标", "满意度指标"])
+    #expect(table.indicators.map(\.level2) == ["数量指标", "数量指标", "服务对象满意度指标"])
+    // The level headings are no section of the document: the budget's sentence above them is read.
+    #expect(table.funds?.annualBudget == Rational(decimalText: "100.00"))
+    #expect(tables(Self.told).first?.indicators.allSatisfy { $0.level1 == nil && $0.level2 == nil } == true)
+  }
+
   /// Sentences that say nothing of 整体 tell a project's table, named by its 项目名称 label.
   @Test func withoutASayOf整体TheTableIsAProjects() throws {
     let printed = Self.told

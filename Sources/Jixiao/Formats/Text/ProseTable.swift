@@ -32,6 +32,10 @@ struct ProseTable {
 
   struct IndicatorSentences {
     var name: Value
+    /// The levels a heading before the name states (`一、产出指标`, `（一）数量指标`), on the first indicator
+    /// under it: the form reader fills them down, as it reads a merged cell.
+    var level1: Value?
+    var level2: Value?
     var target: Value
     var actual: Value?
     var completion: Value?
@@ -86,14 +90,24 @@ struct ProseTable {
     let nameStarts = anchors.indices.map { nameStart(before: anchors[$0].start, after: $0 == 0 ? 0 : anchors[$0 - 1].end) }
     var indicators: [IndicatorSentences] = []
     for (position, anchor) in anchors.enumerated() {
-      let nameRange = nameStarts[position]..<anchor.start
+      let levels = statedLevels(in: nameStarts[position]..<anchor.start)
+      let nameRange = (levels.last.map { $0.end } ?? nameStarts[position])..<anchor.start
       guard let name = indicatorName(in: nameRange) else {
         throw Unreadable(
           line: prose.line(at: anchor.start).number,
           reason: "the indicator whose target is printed there is named nowhere before it")
       }
       let end = position + 1 < anchors.count ? nameStarts[position + 1] : lastIndicatorEnd(after: anchor.end)
-      indicators.append(indicator(name: name, anchor: anchor, sentences: anchor.start..<max(anchor.end, end)))
+      var sentences = indicator(name: name, anchor: anchor, sentences: anchor.start..<max(anchor.end, end))
+      for level in levels {
+        if PartReader.level1Names.contains(level.value.text) {
+          sentences.level1 = level.value
+          sentences.level2 = nil
+        } else {
+          sentences.level2 = level.value
+        }
+      }
+      indicators.append(sentences)
     }
     let before = 0..<nameStarts[0]
     let after = lastIndicatorEnd(after: anchors.last!.end)..<prose.count
@@ -196,6 +210,34 @@ struct ProseTable {
     if floor > 0, let end = region.last(where: { prose.endsClause(at: $0) }) { return end + 1 }
     return floor
   }
+
+  /// The level names a heading states before an indicator's name (`一、产出指标`, `（一）数量指标：`): a name of
+  /// the national template's (`PartReader.levelNames`) followed by a colon, an opening bracket, a number
+  /// or the line's end. One that runs on into words (`服务对象满意度调查覆盖率`) or is all there is before
+  /// the target (`产出指标：该指标…`) is a name, not a level.
+  func statedLevels(in region: Range<Int>) -> [(value: Value, end: Int)] {
+    let lineStarts = Set(prose.lineStarts.map(\.start))
+    var levels: [(value: Value, end: Int)] = []
+    var index = region.lowerBound
+    while index < region.upperBound {
+      guard let word = prose.longestWord(Self.levelWords, at: index, before: region.upperBound) else {
+        index += 1
+        continue
+      }
+      let end = index + word.count
+      defer { index = end }
+      let next = skipSpaces(from: end)
+      let closes =
+        lineStarts.contains(end) || (next < region.upperBound && Self.levelEnds.contains(prose.scalars[next]))
+        || (next < region.upperBound && ProseText.isDigit(prose.scalars[next]))
+      guard closes, indicatorName(in: end..<region.upperBound) != nil else { continue }
+      levels.append((Value(start: index, text: String(String.UnicodeScalarView(word))), end))
+    }
+    return levels
+  }
+
+  static let levelWords = PartReader.levelNames.map(\.proseWord)
+  static let levelEnds: Set<Unicode.Scalar> = Set("：:（(、".unicodeScalars).union(numerals)
 
   /// The indicator's name: the text before its target, after the last colon that is not the one ending it
   /// (`（一）指标一：项目支出预算执行率：` names 项目支出预算执行率), its number (`1.`, `（一）`) dropped.
@@ -373,12 +415,16 @@ struct ProseTable {
     return min(limit, conclusion?.lowerBound ?? limit)
   }
 
-  /// A section heading: a short line opening with a numeral and 、 (`三、部门单位整体支出绩效分析`).
+  /// A section heading: a short line opening with a numeral and 、 (`三、部门单位整体支出绩效分析`), but not
+  /// one that names a level (`一、产出指标`).
   static func isSectionHeading(_ printed: String) -> Bool {
     let scalars = Array(printed.unicodeScalars.drop(while: FormText.isWhitespace))
     guard scalars.count <= 30, !scalars.contains(where: { "。，；".unicodeScalars.contains($0) }) else { return false }
     let count = scalars.prefix { Self.numerals.contains($0) }.count
-    return count > 0 && scalars.count > count && scalars[count] == "、"
+    guard count > 0, scalars.count > count, scalars[count] == "、" else { return false }
+    // `一、产出指标` heads a level of the table, not a section of the document.
+    let rest = String(String.UnicodeScalarView(scalars[(count + 1)...]))
+    return !PartReader.levelNames.contains { rest.hasPrefix($0) }
   }
 
   /// The last section heading before the first indicator's name, within the stream.

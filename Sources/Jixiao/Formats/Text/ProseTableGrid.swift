@@ -110,7 +110,10 @@ extension ProseTable {
   // MARK: Indicators
 
   private func indicatorColumns(_ indicators: [IndicatorSentences]) -> [(header: String, value: (IndicatorSentences) -> Value?)] {
-    var columns: [(header: String, value: (IndicatorSentences) -> Value?)] = [
+    var columns: [(header: String, value: (IndicatorSentences) -> Value?)] = []
+    if indicators.contains(where: { $0.level1 != nil }) { columns.append(("一级指标", { $0.level1 })) }
+    if indicators.contains(where: { $0.level2 != nil }) { columns.append(("二级指标", { $0.level2 })) }
+    columns += [
       ("三级指标", { $0.name }), ("预期指标值", { $0.target }), ("分值权重", { $0.weight }), ("实际完成指标值", { $0.actual }),
     ]
     if indicators.contains(where: { $0.completion != nil }) { columns.append(("完成率", { $0.completion })) }
