@@ -253,6 +253,25 @@ import Testing
     #expect(TableReader.read(Array("该指标预期指标值等于100%，权重分值为8分，自评得分8分。\n".utf8), file: "one.txt").count == 1)
   }
 
+  /// `pdftotext -layout` text: the prose is read as in default output, and the aligned rows of a printed
+  /// table (指标值, 权重 and 得分 in its header) are never taken for prose.
+  @Test func layoutTextReadsProseAndTakesNoAlignedTableForIt() throws {
+    let layout = try String(
+      decoding: Data(contentsOf: repositoryRoot.appendingPathComponent("Fixtures/pdf/forms/L6-xinjiang-unit.layout.txt")),
+      as: UTF8.self)
+    let alone = try DocumentTextReader.read(bytes: Array(layout.utf8), file: "决算.txt")
+    #expect(alone.unread.isEmpty, "\(alone.unread)")
+    let printed = Self.told + "\n" + layout
+    #expect(DocumentTextReader.isLayoutText(try DocumentText(bytes: Array(printed.utf8), file: "决算.txt")))
+    let reading = try DocumentTextReader.read(bytes: Array(printed.utf8), file: "决算.txt")
+    #expect(reading.unread.isEmpty, "\(reading.unread)")
+    #expect(reading.grids.last?[0, 0].text == "部门整体支出绩效自评表")
+    #expect(reading.grids.last?.name == "表\(reading.grids.count)")
+    let read = tables(printed)
+    #expect(read.count == tables(layout).count + 1)
+    #expect(read.contains { $0.name == "示范区商务局" && $0.indicators.count == 3 })
+  }
+
   /// A table told in prose takes its place among the tables the document prints, numbered in order.
   @Test func aTableInProseIsNumberedInTheDocumentsOrder() throws {
     let printed = Self.told + "\n" + DocumentTextReaderTests.flowing

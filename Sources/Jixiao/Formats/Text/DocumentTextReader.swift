@@ -19,8 +19,18 @@ public enum DocumentTextReader {
   public static func read(bytes: [UInt8], file: String, vocabulary: FormVocabulary = .standard) throws(InputError) -> Reading {
     let text = try DocumentText(bytes: bytes, file: file)
     // pdftotext -layout output (cells aligned in columns by spaces) is read by character columns, as a PDF's
-    // words are by position.
-    guard !isLayoutText(text) else { return Reading(grids: LayoutTextReader.grids(bytes: bytes, file: file), unread: []) }
+    // words are by position; a table it tells in prose, by the prose grammar.
+    guard !isLayoutText(text) else {
+      // Layout text prints a table's header and rows with 指标值, 权重 and 得分 in aligned columns: only lines
+      // of running text (no run of two spaces inside) may tell a table in sentences.
+      let prose = ProseTables.read(in: text, outside: [], runningTextOnly: true)
+      var grids = LayoutTextReader.grids(bytes: bytes, file: file)
+      for var table in prose.grids.map(\.grid) {
+        table.name = "表\(grids.count + 1)"
+        grids.append(table)
+      }
+      return Reading(grids: grids, unread: prose.unread)
+    }
     return readDefault(text, vocabulary: vocabulary)
   }
 

@@ -16,10 +16,14 @@ enum ProseTables {
     var unread: [InputError] = []
   }
 
-  static func read(in text: DocumentText, outside segments: [TableSegmenter.Segment]) -> Reading {
+  /// With `runningTextOnly`, a line aligned in columns (a run of two spaces inside it) is no prose.
+  static func read(in text: DocumentText, outside segments: [TableSegmenter.Segment], runningTextOnly: Bool = false) -> Reading {
     let lines = text.lines
     var covered = Array(repeating: false, count: lines.count)
     for segment in segments { for index in segment.lines { covered[index] = true } }
+    if runningTextOnly {
+      for index in lines.indices where isAligned(lines[index].text) { covered[index] = true }
+    }
     var reading = Reading()
     for group in passageGroups(in: text, covered: covered) {
       let window = context(of: group, in: text, covered: covered)
@@ -39,6 +43,20 @@ enum ProseTables {
       }
     }
     return reading
+  }
+
+  /// Whether a line holds a run of two or more spaces after its indentation: cells aligned in columns.
+  static func isAligned(_ printed: String) -> Bool {
+    var run = 0
+    for scalar in printed.unicodeScalars.drop(while: FormText.isWhitespace) {
+      if scalar == " " || scalar == "\u{3000}" {
+        run += 1
+        if run >= 2 { return true }
+      } else {
+        run = 0
+      }
+    }
+    return false
   }
 
   /// Passages (indexes of their first and last lines) close together, two or more: each group one table.
