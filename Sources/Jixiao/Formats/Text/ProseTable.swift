@@ -216,7 +216,6 @@ struct ProseTable {
   /// or the line's end. One that runs on into words (`服务对象满意度调查覆盖率`) or is all there is before
   /// the target (`产出指标：该指标…`) is a name, not a level.
   func statedLevels(in region: Range<Int>) -> [(value: Value, end: Int)] {
-    let lineStarts = Set(prose.lineStarts.map(\.start))
     var levels: [(value: Value, end: Int)] = []
     var index = region.lowerBound
     while index < region.upperBound {
@@ -228,7 +227,7 @@ struct ProseTable {
       defer { index = end }
       let next = skipSpaces(from: end)
       let closes =
-        lineStarts.contains(end) || (next < region.upperBound && Self.levelEnds.contains(prose.scalars[next]))
+        prose.lineStartIndexes.contains(end) || (next < region.upperBound && Self.levelEnds.contains(prose.scalars[next]))
         || (next < region.upperBound && ProseText.isDigit(prose.scalars[next]))
       guard closes, indicatorName(in: end..<region.upperBound) != nil else { continue }
       levels.append((Value(start: index, text: String(String.UnicodeScalarView(word))), end))

@@ -11,6 +11,8 @@ struct ProseText {
   private let lineIndexes: [Int]
   /// For each line that holds something, the index of its first character.
   private(set) var lineStarts: [(line: Int, start: Int)] = []
+  /// The indexes of the characters that start a line.
+  let lineStartIndexes: Set<Int>
 
   /// The lines `lines` (indexes into `text.lines`), blank lines and printed page numbers left out.
   init(_ text: DocumentText, lines: Range<Int>) {
@@ -30,6 +32,7 @@ struct ProseText {
     self.scalars = scalars
     self.lineIndexes = lineIndexes
     self.lineStarts = lineStarts
+    lineStartIndexes = Set(lineStarts.map(\.start))
   }
 
   var count: Int { scalars.count }
