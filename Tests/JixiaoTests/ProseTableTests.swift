@@ -121,6 +121,13 @@ import Testing
     #expect(table.indicators.count == 3)
   }
 
+  /// A unit named by a label, sealed or not (`单位名称（盖章）：`).
+  @Test func aUnitNamedByItsLabel() throws {
+    let printed = Self.told.replacingOccurrences(
+      of: "示范区商务局，属于财政全额拨款行政单位，下设 1 个事业单位。", with: "单位名称（盖章）：示范区商务局")
+    #expect(tables(printed).first?.name == "示范区商务局")
+  }
+
   /// The target's words as the cell grammar reads them, written as a cell prints them.
   @Test(arguments: [
     ("等于100%", "=100%"), ("大于等于 8%", ">=8%"), ("小于等于 214.76 万元", "<=214.76万元"), ("≥95%", ">=95%"),

@@ -75,7 +75,9 @@ extension ProseTable {
     for line in text.lines[..<min(end, text.lines.count)] where !line.isBlank && !line.isPageNumber {
       let printed = line.text.trimmingSpaces()
       for label in labels where printed.hasPrefix(label) {
-        let rest = printed.dropFirst(label.count).drop { "：: ".contains($0) }
+        var rest = printed.dropFirst(label.count)
+        for seal in ["（盖章）", "(盖章)"] where rest.hasPrefix(seal) { rest = rest.dropFirst(seal.count) }
+        rest = rest.drop { "：: ".contains($0) }
         let name = rest.prefix { !"，,。；; ".contains($0) }
         if !name.isEmpty, name.count <= 60 { return (label, String(name), text.location(of: line)) }
       }
