@@ -1,9 +1,10 @@
 import Foundation
 
 /// libFuzzer entry for the reader of document text (a 决算 as pdftotext prints it): any bytes as a `.txt`
-/// document, read into grids, then as forms (located, built, scored) and extracted. Nothing may trap or
-/// hang; every grid keeps its invariants (each cell at its own reference, only text and empty cells, every
-/// text cell knows the line and page it was printed on, within the document); every error names the file.
+/// document, read into grids (tables printed, and tables told in prose read by their grammar), then as forms
+/// (located, built, scored) and extracted. Nothing may trap or hang; every grid keeps its invariants (each
+/// cell at its own reference, only text and empty cells, every text cell knows the line and page it was
+/// printed on, within the document); every error names the file, and a table in prose not read its line.
 nonisolated(unsafe) private var scorer: Scorer? = {
   guard let path = ProcessInfo.processInfo.environment["JIXIAO_PROFILE"] else { return nil }
   return (try? Profile.read(path: path)).map { Scorer(profile: $0) }
@@ -18,6 +19,7 @@ public func fuzzText(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     check(reading.grids, lineCount: text.lines.count, pageCount: text.lines.last?.page ?? 1)
     for error in reading.unread {
       precondition(error.location.file == "fuzz.txt" && error.message.hasPrefix("a table in prose"), "an unlocated prose report")
+      precondition((1...max(1, text.lines.count)).contains(error.location.line ?? 0), "a prose report outside the document")
     }
   } catch {
     precondition(error.location.file == "fuzz.txt" && error.location.line != nil, "an unlocated text error")

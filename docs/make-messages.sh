@@ -72,16 +72,26 @@ echo "\$ jixiao rescore form-unplaced-row.csv form-funds-unread.csv form-sign-of
   | grep -E "^━━|^   自评|^     [a-z]|^       " ; echo "exit status ${PIPESTATUS[0]}") || true
 echo '```'
 echo
-echo "## A document's text: a table told in prose"
+echo "## A document's text: a table told in prose the grammar cannot read"
 echo
 echo "A 决算 may describe its table in sentences instead of printing it (seed 001). \`jixiao rescore\` and"
-echo "\`jixiao extract\` report it as a table in prose, naming its lines, instead of skipping it (docs/input.md,"
-echo "\"Document text\"); tables the same document prints are read as usual."
+echo "\`jixiao extract\` read such prose by its grammar (docs/rules.md, \"A table told in prose\"); prose it cannot"
+echo "read — here, targets with no indicator's name before them — is reported as a table in prose, naming its"
+echo "lines and why, instead of being skipped or read in part; tables the same document prints are read as usual."
 echo
+prosework=$(mktemp -d)
+cat > "$prosework/决算.txt" <<'TXT'
+1.该指标预期指标值等于100%，本次评价实际完成值为
+100%，该指标权重分值为 8分，自评
+得分 8分。
+2.该指标预期指标值小于等于 214.76 万元，本次评价实际完成值为 200 万元。该指标权重分值为 12 分，自评得分 12
+分。
+TXT
 echo '```'
-echo "\$ jixiao rescore Fixtures/documents/001_af34bbe88d11c2e3.txt --format jsonl > /dev/null"
-("$jixiao" rescore Fixtures/documents/001_af34bbe88d11c2e3.txt --format jsonl 2>&1 >/dev/null; echo "exit status $?") || true
+echo "\$ jixiao rescore 决算.txt --format jsonl > /dev/null"
+(cd "$prosework" && "$jixiao" rescore 决算.txt --format jsonl 2>&1 >/dev/null; echo "exit status $?") || true
 echo '```'
+rm -rf "$prosework"
 echo
 echo "## A PDF: without pdftotext, scanned, damaged"
 echo

@@ -4,21 +4,33 @@
 /// which the form locator reads as it reads a sheet. Every cell knows its page and line (`GridCell.origin`);
 /// a cell placed by guess says so (`GridCell.doubt`).
 ///
-/// A table a document tells in sentences ("该指标预期指标值等于100%…权重分值为8分，自评得分8分") has no cells to
-/// read: it is reported as a table in prose, never skipped silently.
+/// A table a document tells in sentences ("该指标预期指标值等于100%…权重分值为8分，自评得分8分") is read by the
+/// prose grammar (`ProseTable`) into a grid like the others; one the grammar cannot read is reported as a
+/// table in prose, never skipped silently.
 public enum DocumentTextReader {
   public struct Reading: Sendable {
     /// One grid per table, in the document's order.
     public var grids: [Grid]
-    /// Tables the document holds that are not read: each told in prose, with its lines.
+    /// Tables the document holds that are not read: each told in prose the grammar cannot read, with its
+    /// lines and why.
     public var unread: [InputError]
   }
 
   public static func read(bytes: [UInt8], file: String, vocabulary: FormVocabulary = .standard) throws(InputError) -> Reading {
     let text = try DocumentText(bytes: bytes, file: file)
     // pdftotext -layout output (cells aligned in columns by spaces) is read by character columns, as a PDF's
-    // words are by position.
-    guard !isLayoutText(text) else { return Reading(grids: LayoutTextReader.grids(bytes: bytes, file: file), unread: []) }
+    // words are by position; a table it tells in prose, by the prose grammar.
+    guard !isLayoutText(text) else {
+      // Layout text prints a table's header and rows with 指标值, 权重 and 得分 in aligned columns: only lines
+      // of running text (no run of two spaces inside) may tell a table in sentences.
+      let prose = ProseTables.read(in: text, outside: [], runningTextOnly: true)
+      var grids = LayoutTextReader.grids(bytes: bytes, file: file)
+      for var table in prose.grids.map(\.grid) {
+        table.name = "表\(grids.count + 1)"
+        grids.append(table)
+      }
+      return Reading(grids: grids, unread: prose.unread)
+    }
     return readDefault(text, vocabulary: vocabulary)
   }
 
@@ -26,15 +38,23 @@ public enum DocumentTextReader {
   /// column grammar.
   static func readDefault(_ text: DocumentText, vocabulary: FormVocabulary) -> Reading {
     let segments = TableSegmenter(text, vocabulary: vocabulary).segments()
-    var grids: [Grid] = []
+    var grids: [(line: Int, grid: Grid)] = []
     for segment in segments {
       let name = "表\(grids.count + 1)"
       grids.append(
-        segment.isTabbed
-          ? TabbedCells.grid(segment, of: text, name: name, vocabulary: vocabulary)
-          : FlowingCells(text: text, segment: segment, vocabulary: vocabulary).grid(name: name))
+        (
+          segment.lines.lowerBound,
+          segment.isTabbed
+            ? TabbedCells.grid(segment, of: text, name: name, vocabulary: vocabulary)
+            : FlowingCells(text: text, segment: segment, vocabulary: vocabulary).grid(name: name)
+        ))
     }
-    return Reading(grids: grids, unread: ProseTables.find(in: text, outside: segments))
+    let prose = ProseTables.read(in: text, outside: segments)
+    guard !prose.grids.isEmpty else { return Reading(grids: grids.map(\.grid), unread: prose.unread) }
+    // Tables in the document's order, numbered in it.
+    var ordered = (grids + prose.grids).sorted { $0.line < $1.line }.map(\.grid)
+    for index in ordered.indices { ordered[index].name = "表\(index + 1)" }
+    return Reading(grids: ordered, unread: prose.unread)
   }
 
   /// Text pdftotext printed with `-layout`: many lines holding runs of two or more spaces that start at
@@ -65,64 +85,5 @@ public enum DocumentTextReader {
       gapStarts.append(starts)
     }
     return withGaps >= 10 && aligned * 2 >= withGaps
-  }
-}
-
-/// Tables a document tells in sentences instead of printing them (seed 001 lines 225–331): passages that
-/// give an indicator's target (指标值), its weight (权重) and its score (得分) within a few lines.
-enum ProseTables {
-  /// How many lines holding something one indicator's sentences may span.
-  static let passageLines = 8
-
-  static func find(in text: DocumentText, outside segments: [TableSegmenter.Segment]) -> [InputError] {
-    let lines = text.lines
-    var covered = Array(repeating: false, count: lines.count)
-    for segment in segments { for index in segment.lines { covered[index] = true } }
-    let candidates = lines.indices.filter { !covered[$0] && !lines[$0].isBlank }
-    // Passages: a line with 指标值 whose next few lines give 权重 and 得分.
-    var passages: [ClosedRange<Int>] = []
-    var position = 0
-    while position < candidates.count {
-      let first = candidates[position]
-      guard lines[first].text.contains("指标值") else {
-        position += 1
-        continue
-      }
-      // A passage ends before the next indicator's target.
-      var windowEnd = position + 1
-      while windowEnd < min(candidates.count, position + passageLines), !lines[candidates[windowEnd]].text.contains("指标值") {
-        windowEnd += 1
-      }
-      let window = candidates[position..<windowEnd]
-      let joined = window.map { lines[$0].text }.joined()
-      if joined.contains("权重"), joined.contains("得分"), let end = window.last(where: { lines[$0].text.contains("得分") }) {
-        passages.append(lines[first].number...lines[end].number)
-        position += window.count
-      } else {
-        position += 1
-      }
-    }
-    // Passages close together describe one table; a single passage may be a remark.
-    var groups: [[ClosedRange<Int>]] = []
-    for passage in passages {
-      if let last = groups.last?.last, passage.lowerBound - last.upperBound <= 40 {
-        groups[groups.count - 1].append(passage)
-      } else {
-        groups.append([passage])
-      }
-    }
-    return groups.filter { $0.count >= 2 }.map { group in
-      let range = group[0].lowerBound...group.last!.upperBound
-      let targets = lines.filter { range.contains($0.number) && $0.text.contains("指标值") }.count
-      return InputError(
-        SourceLocation(file: text.file, line: range.lowerBound),
-        Message(
-          en:
-            "a table in prose, not read: lines \(range.lowerBound)–\(range.upperBound) give \(targets) indicators in sentences (指标值 … 权重 … 得分), not as a table; transcribe them as JSON (docs/input.md) and rescore that",
-          zh:
-            "以文字叙述的表格，未读取：第 \(range.lowerBound)–\(range.upperBound) 行以句子（指标值 … 权重 … 得分）而非表格给出 \(targets) 个指标；请将其转录为 JSON（docs/input.md）再复核"
-        ))
-
-    }
   }
 }

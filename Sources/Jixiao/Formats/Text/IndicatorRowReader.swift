@@ -318,9 +318,11 @@ struct IndicatorRowReader {
         levels.isEmpty && hasExplanation && !rows.isEmpty && (previousTrailing?.isEmpty ?? false)
         && namePieces.first?.line.number != namePieces.last?.line.number
         && namePieces.dropLast().contains { piece in piece.text.unicodeScalars.contains { "，。；".unicodeScalars.contains($0) } }
+      var splitIsCertain = false
       if mayHoldExplanation, let split = Self.paragraphEnd(namePieces), split < namePieces.endIndex,
         let explanationColumn = fields.firstIndex(of: .explanation), var last = rows.popLast()
       {
+        splitIsCertain = ExplanationNameSplit.isCertain(explanation: namePieces[..<split], name: namePieces[split...])
         let paragraph = namePieces[..<split]
         last.removeAll { $0.column == explanationColumn }
         last.append(
@@ -336,7 +338,7 @@ struct IndicatorRowReader {
             column: nameColumn,
             cell: (
               Self.joined(namePieces), first.line, nameColumn,
-              mayHoldExplanation ? "名称前几行可能是上一行折行的说明文字，已按列宽分开" : nil
+              mayHoldExplanation && !splitIsCertain ? "名称前几行可能是上一行折行的说明文字，已按列宽分开" : nil
             )))
       }
       let levelLine = levelStart.map { stream[$0].line } ?? stream[start].line
