@@ -15,9 +15,7 @@ struct StructureCheck: TableCheck {
     let missing = required.filter { name in !levels.contains { $0.matches(name) } }
     if !missing.isEmpty {
       findings.append(
-        Finding(
-          .missingLevel1, at: .table,
-          "项目表缺少一级指标：" + missing.map { "\($0)指标" }.joined(separator: "、")))
+        Finding(.missingLevel1(levels: missing), at: .table))
     }
     let hierarchy = profile.hierarchy[context.table.kind] ?? [:]
     // A table has a handful of distinct level pairs, each on many rows: each pair is looked up once,
@@ -38,9 +36,7 @@ struct StructureCheck: TableCheck {
       }
       guard let allowed else { continue }
       findings.append(
-        Finding(
-          .misplacedLevel2, at: context.location(indicator),
-          "二级指标“\(level2)”不属于一级指标“\(level1)”（应为：\(allowed.sorted().map { "\($0)指标" }.joined(separator: "、"))）"))
+        Finding(.misplacedLevel2(level1: level1, level2: level2, allowed: allowed), at: context.location(indicator)))
     }
     return findings
   }
