@@ -467,26 +467,32 @@ extension FindingDetail {
         target: target.map(replace), actual: actual.map(replace), completion: completion, band: band, rule: rule, score: score,
         claimed: claimed, difference: difference)
     case .levelWeightsSum(let level1, let level2, let points, let indicators, let sum):
-      return .levelWeightsSum(level1: replace(level1), level2: level2.map(replace), points: points, indicators: indicators, sum: sum)
+      return .levelWeightsSum(
+        level1: replace(level1), level2: level2.map(replace), points: points, indicators: indicators, sum: sum)
     case .missingLevel1(let levels): return .missingLevel1(levels: levels.map(replace))
     case .misplacedLevel2(let level1, let level2, let allowed):
       return .misplacedLevel2(level1: replace(level1), level2: replace(level2), allowed: Set(allowed.map(replace)))
     case .costTargetRaises(let target, let comparison): return .costTargetRaises(target: replace(target), comparison: comparison)
-    case .quantityTargetLowers(let target, let comparison): return .quantityTargetLowers(target: replace(target), comparison: comparison)
+    case .quantityTargetLowers(let target, let comparison):
+      return .quantityTargetLowers(target: replace(target), comparison: comparison)
     case .targetTooLow(let target, let actual, let completion, let threshold, let whatIfScore, let deducted):
       return .targetTooLow(
         target: replace(target), actual: replace(actual), completion: completion, threshold: threshold, whatIfScore: whatIfScore,
         deducted: deducted)
-    case .strictBoundary(let target, let actual, let bound): return .strictBoundary(target: replace(target), actual: replace(actual), bound: bound)
+    case .strictBoundary(let target, let actual, let bound):
+      return .strictBoundary(target: replace(target), actual: replace(actual), bound: bound)
     case .completionMismatch(let claimed, let target, let actual, let computed):
       return .completionMismatch(claimed: claimed, target: target.map(replace), actual: actual.map(replace), computed: computed)
-    case .proportionalRuleOnQualitative(let rule, let target): return .proportionalRuleOnQualitative(rule: replace(rule), target: replace(target))
+    case .proportionalRuleOnQualitative(let rule, let target):
+      return .proportionalRuleOnQualitative(rule: replace(rule), target: replace(target))
     case .gradedRuleOnQuantity(let rule, let target): return .gradedRuleOnQuantity(rule: replace(rule), target: replace(target))
     case .unitScaleConverted(let actual, let unit, let converted, let target):
-      return .unitScaleConverted(actual: replace(actual), unit: Unit(replace(unit.text)), converted: converted, target: replace(target))
+      return .unitScaleConverted(
+        actual: replace(actual), unit: Unit(replace(unit.text)), converted: converted, target: replace(target))
     case .unitIncompatible(let target, let targetUnit, let actual, let actualUnit):
       return .unitIncompatible(
-        target: replace(target), targetUnit: Unit(replace(targetUnit.text)), actual: replace(actual), actualUnit: Unit(replace(actualUnit.text)))
+        target: replace(target), targetUnit: Unit(replace(targetUnit.text)), actual: replace(actual),
+        actualUnit: Unit(replace(actualUnit.text)))
     case .actualRestatesTarget(let actual, let comparison, let value):
       return .actualRestatesTarget(actual: replace(actual), comparison: comparison, value: value)
     case .qualitativeUnclassified(let actual): return .qualitativeUnclassified(actual: replace(actual))
@@ -501,9 +507,11 @@ extension FindingDetail {
     case .unreadableNumber(var cell, let place, let keptClaim):
       cell.text = replace(cell.text)
       return .unreadableNumber(cell, subject: subject(place), keptClaim: keptClaim)
-    case .unreadableText(let found, let place, let field): return .unreadableText(unread(found), subject: subject(place), field: field)
+    case .unreadableText(let found, let place, let field):
+      return .unreadableText(unread(found), subject: subject(place), field: field)
     case .tableNameMissing(let found): return .tableNameMissing(found: found.map(unread))
-    case .indicatorNameMissing(let found, let keptClaim): return .indicatorNameMissing(found: found.map(unread), keptClaim: keptClaim)
+    case .indicatorNameMissing(let found, let keptClaim):
+      return .indicatorNameMissing(found: found.map(unread), keptClaim: keptClaim)
     case .targetIndicatorNameMissing(let found): return .targetIndicatorNameMissing(found: found.map(unread))
     case .columnIgnored(let header, let column, let inFundsBlock):
       return .columnIgnored(header: replace(header), column: column, inFundsBlock: inFundsBlock)
