@@ -7,76 +7,80 @@
 /// sentence needs. The few shapes shared by two codes carry what chooses between them (the sign of a score
 /// difference, a number's refusal). Numbers are kept exact (`Rational`, `Hundredths`) and formatted by the
 /// renderer; texts from the table are kept as printed.
+///
+/// A case with more than a text or a flag to hold is `indirect`: a finding stays a few words long to copy
+/// and order (a `Rational` alone is 32 bytes), and the frequent small ones (`explanation.missing`) are not
+/// allocated.
 public enum FindingDetail: Sendable, Hashable {
   // MARK: score.over-claimed, score.under-claimed (which one: the sign of `difference`)
 
   /// An indicator's claim against its re-score. `difference` is claimed − re-score, beyond the tolerance.
-  case indicatorClaim(
+  indirect case indicatorClaim(
     target: String?, actual: String?, completion: Rational?, band: Achievement?, rule: RuleKind?, score: Hundredths,
     claimed: Rational, difference: Rational)
   /// The funds item's claim against its re-score.
-  case fundsClaim(rate: Rational?, score: Hundredths, claimed: Rational, difference: Rational)
+  indirect case fundsClaim(rate: Rational?, score: Hundredths, claimed: Rational, difference: Rational)
 
   // MARK: totals and grades
 
-  case totalOverClaimed(claimed: Rational, recomputed: Hundredths, difference: Rational)
-  case totalArithmetic(claimed: Rational, itemSum: Rational, difference: Rational)
-  case gradeInflated(claimed: Grade, recomputedTotal: Hundredths, recomputed: Grade)
-  case gradeMismatch(claimedTotal: Hundredths, expected: Grade, printed: Grade)
+  indirect case totalOverClaimed(claimed: Rational, recomputed: Hundredths, difference: Rational)
+  indirect case totalArithmetic(claimed: Rational, itemSum: Rational, difference: Rational)
+  indirect case gradeInflated(claimed: Grade, recomputedTotal: Hundredths, recomputed: Grade)
+  indirect case gradeMismatch(claimedTotal: Hundredths, expected: Grade, printed: Grade)
 
   // MARK: weights
 
   /// `weights.missing`: the claim the row keeps, if it has one.
-  case weightMissing(claimedScore: Rational?)
+  indirect case weightMissing(claimedScore: Rational?)
   /// `weights.zero`.
   case weightZero
   /// `weights.zero` for a negative weight.
-  case weightNegative(weight: Rational)
+  indirect case weightNegative(weight: Rational)
   /// `weights.sum` of a target table, which may leave the funds item's points out.
-  case targetTableWeightsSum(sum: Rational, fundsWeight: Rational)
+  indirect case targetTableWeightsSum(sum: Rational, fundsWeight: Rational)
   /// `weights.sum` of a scored table: its indicators' weights, and the funds item's when it has one.
-  case weightsSum(indicators: Rational, funds: Rational?, sum: Rational)
+  indirect case weightsSum(indicators: Rational, funds: Rational?, sum: Rational)
   /// `weights.level-sum`: a level printed with its points (`level2` nil: the level 1's).
-  case levelWeightsSum(level1: String, level2: String?, points: Rational, indicators: Int, sum: Rational)
+  indirect case levelWeightsSum(level1: String, level2: String?, points: Rational, indicators: Int, sum: Rational)
 
   // MARK: structure
 
   case missingLevel1(levels: [String])
   /// `allowed`: the level 2 names the profile lists under `level1`.
-  case misplacedLevel2(level1: String, level2: String, allowed: Set<String>)
+  indirect case misplacedLevel2(level1: String, level2: String, allowed: Set<String>)
   /// `first`: the position of the earlier indicator of the same name.
   case duplicateIndicator(first: Int)
 
   // MARK: targets and rules
 
-  case costTargetRaises(target: String, comparison: Comparison)
-  case quantityTargetLowers(target: String, comparison: Comparison)
-  case targetTooLow(
+  indirect case costTargetRaises(target: String, comparison: Comparison)
+  indirect case quantityTargetLowers(target: String, comparison: Comparison)
+  indirect case targetTooLow(
     target: String, actual: String, completion: Rational, threshold: Rational, whatIfScore: Rational,
     deducted: Bool)
-  case strictBoundary(target: String, actual: String, bound: StrictBound)
-  case completionMismatch(claimed: Rational, target: String?, actual: String?, computed: Rational)
+  indirect case strictBoundary(target: String, actual: String, bound: StrictBound)
+  indirect case completionMismatch(claimed: Rational, target: String?, actual: String?, computed: Rational)
   /// `score`: what the rule gives, late.
-  case deadlineMissed(deadline: Deadline, actual: Deadline, year: Int, score: Rational)
-  case proportionalRuleOnQualitative(rule: String, target: String)
-  case gradedRuleOnQuantity(rule: String, target: String)
-  case unitScaleConverted(actual: String, unit: Unit, converted: Rational, target: String)
-  case unitIncompatible(target: String, targetUnit: Unit, actual: String, actualUnit: Unit)
+  indirect case deadlineMissed(deadline: Deadline, actual: Deadline, year: Int, score: Rational)
+  indirect case proportionalRuleOnQualitative(rule: String, target: String)
+  indirect case gradedRuleOnQuantity(rule: String, target: String)
+  indirect case unitScaleConverted(actual: String, unit: Unit, converted: Rational, target: String)
+  indirect case unitIncompatible(target: String, targetUnit: Unit, actual: String, actualUnit: Unit)
   /// `value`: the number scored, without its comparison.
-  case actualRestatesTarget(actual: String, comparison: Comparison, value: Rational)
+  indirect case actualRestatesTarget(actual: String, comparison: Comparison, value: Rational)
   case qualitativeUnclassified(actual: String)
 
   // MARK: cell.unparseable, of a target or an actual
 
   case targetEmpty
   /// `reason` as the cell grammar says it.
-  case targetUnreadable(target: String, reason: String)
+  indirect case targetUnreadable(target: String, reason: String)
   case actualEmpty(target: String)
   case actualEmptyForDeadline(target: String)
   case actualEmptyForQualitative(target: String)
-  case actualUnreadable(actual: String, reason: String)
-  case actualNotNumber(target: String, actual: String)
-  case actualNotDate(target: String, actual: String)
+  indirect case actualUnreadable(actual: String, reason: String)
+  indirect case actualNotNumber(target: String, actual: String)
+  indirect case actualNotDate(target: String, actual: String)
   case deadlineWithoutYear
   case actualConversionOutOfRange(actual: String)
 
@@ -84,19 +88,19 @@ public enum FindingDetail: Sendable, Hashable {
 
   /// `cell.unparseable` or `number.out-of-range` (by the refusal); `keptClaim` is the claim an item left
   /// unverified keeps.
-  case unreadableNumber(UnreadableNumber, subject: FindingSubject, keptClaim: Rational?)
+  indirect case unreadableNumber(UnreadableNumber, subject: FindingSubject, keptClaim: Rational?)
   /// `cell.unparseable` of a text field, which is read as not printed.
-  case unreadableText(UnreadText, subject: FindingSubject, field: TableField?)
-  case tableNameMissing(found: UnreadText?)
-  case indicatorNameMissing(found: UnreadText?, keptClaim: Rational?)
-  case targetIndicatorNameMissing(found: UnreadText?)
-  case columnIgnored(header: String, column: String, inFundsBlock: Bool)
-  case unplacedCellIgnored(cell: String, text: String)
-  case fundsBlockCellIgnored(cell: String, text: String)
-  case structuralCellIgnored(row: ReadingNote.StructuralRow, header: String, text: String)
-  case fundsBlockUnread(label: String, cell: String)
+  indirect case unreadableText(UnreadText, subject: FindingSubject, field: TableField?)
+  indirect case tableNameMissing(found: UnreadText?)
+  indirect case indicatorNameMissing(found: UnreadText?, keptClaim: Rational?)
+  indirect case targetIndicatorNameMissing(found: UnreadText?)
+  indirect case columnIgnored(header: String, column: String, inFundsBlock: Bool)
+  indirect case unplacedCellIgnored(cell: String, text: String)
+  indirect case fundsBlockCellIgnored(cell: String, text: String)
+  indirect case structuralCellIgnored(row: ReadingNote.StructuralRow, header: String, text: String)
+  indirect case fundsBlockUnread(label: String, cell: String)
   /// `reason` as the document reader says it.
-  case cellUncertain(subject: FindingSubject, reason: String, place: UnreadableNumber.Place)
+  indirect case cellUncertain(subject: FindingSubject, reason: String, place: UnreadableNumber.Place)
   case sheetHidden(name: String)
 
   // MARK: numbers beyond exact computation
@@ -104,17 +108,17 @@ public enum FindingDetail: Sendable, Hashable {
   case indicatorOutOfRange
   case fundsAmountsOutOfRange
   /// A sum or difference of the table's numbers that cannot be held exactly: what was not checked.
-  case notComputable(UncomputedFigure)
+  indirect case notComputable(UncomputedFigure)
 
   // MARK: funds
 
   /// `annualBudget`: the printed budget (0 or negative), nil when missing.
-  case fundsNoBudget(annualBudget: Rational?)
+  indirect case fundsNoBudget(annualBudget: Rational?)
   case executedMissing
-  case fundsOverExecuted(executed: Rational, annualBudget: Rational, rate: Rational)
-  case fundsRateMismatch(claimed: Rational, executed: Rational, annualBudget: Rational, rate: Rational)
+  indirect case fundsOverExecuted(executed: Rational, annualBudget: Rational, rate: Rational)
+  indirect case fundsRateMismatch(claimed: Rational, executed: Rational, annualBudget: Rational, rate: Rational)
   case fundsSourcesMismatch([SourcesColumnMismatch])
-  case spendingGap(rate: Rational, share: Rational, claimed: Rational, weights: Rational)
+  indirect case spendingGap(rate: Rational, share: Rational, claimed: Rational, weights: Rational)
 
   // MARK: explanation and evidence
 
@@ -123,10 +127,10 @@ public enum FindingDetail: Sendable, Hashable {
 
   // MARK: target review
 
-  case qualitativeShare(qualitative: Rational, total: Rational, share: Rational, maximum: Rational, names: [String])
+  indirect case qualitativeShare(qualitative: Rational, total: Rational, share: Rational, maximum: Rational, names: [String])
   case targetWithoutUnit(target: String)
-  case costOverBudget(costs: Int, sum: Rational, budget: Rational, excess: Rational, unit: Unit)
-  case belowLastYear(target: String, lastYear: String)
+  indirect case costOverBudget(costs: Int, sum: Rational, budget: Rational, excess: Rational, unit: Unit)
+  indirect case belowLastYear(target: String, lastYear: String)
 
   /// Which side of a strict target (`>`, `<`) an actual equal to it falls short of.
   public enum StrictBound: Sendable, Hashable {
