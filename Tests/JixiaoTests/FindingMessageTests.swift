@@ -99,6 +99,12 @@ import Testing
     #expect(spaced != plain)
   }
 
+  /// Cases whose values pass two words are `indirect`: one held inline (a `Rational` is four words) would
+  /// make every finding of a batch as large, to copy and to order.
+  @Test func aDetailStaysTwoWordsAndATag() {
+    #expect(MemoryLayout<FindingDetail>.size <= 2 * MemoryLayout<Int>.size + 1)
+  }
+
   @Test func numbersAreFormattedFromTheirExactValues() throws {
     // Beyond a Double's 15-16 significant digits: printed to the last hundredth.
     let executed = try Rational(significand: 987_654_321_012_345_67, scale: 2)

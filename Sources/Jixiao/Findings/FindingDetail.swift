@@ -8,9 +8,9 @@
 /// difference, a number's refusal). Numbers are kept exact (`Rational`, `Hundredths`) and formatted by the
 /// renderer; texts from the table are kept as printed.
 ///
-/// A case with more than a text or a flag to hold is `indirect`: a finding stays a few words long to copy
-/// and order (a `Rational` alone is 32 bytes), and the frequent small ones (`explanation.missing`) are not
-/// allocated.
+/// A case whose values take more than two words (a text is two, a `Rational` four) is `indirect`: a
+/// finding stays a few words long to copy and order, and the frequent small ones (`explanation.missing`)
+/// are not allocated.
 public enum FindingDetail: Sendable, Hashable {
   // MARK: score.over-claimed, score.under-claimed (which one: the sign of `difference`)
 
@@ -25,8 +25,8 @@ public enum FindingDetail: Sendable, Hashable {
 
   indirect case totalOverClaimed(claimed: Rational, recomputed: Hundredths, difference: Rational)
   indirect case totalArithmetic(claimed: Rational, itemSum: Rational, difference: Rational)
-  indirect case gradeInflated(claimed: Grade, recomputedTotal: Hundredths, recomputed: Grade)
-  indirect case gradeMismatch(claimedTotal: Hundredths, expected: Grade, printed: Grade)
+  case gradeInflated(claimed: Grade, recomputedTotal: Hundredths, recomputed: Grade)
+  case gradeMismatch(claimedTotal: Hundredths, expected: Grade, printed: Grade)
 
   // MARK: weights
 
