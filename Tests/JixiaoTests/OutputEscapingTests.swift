@@ -73,7 +73,7 @@ struct HostileCase {
       actuals: (0..<count).map { _ in optional() }, rejectionMessage: HostileText.randomName(&generator))
   }
 
-  /// The same case with every text from the table (and every message and location quoting it) replaced
+  /// The same case with every text from the table (in the findings' details and locations too) replaced
   /// by a plain token, and what each token stands for: rendered, it must give the same markup.
   func benign() -> (TableResult, InputError, [String: String]) {
     var stands: [String: String] = [:]
@@ -100,14 +100,15 @@ struct HostileCase {
       return item
     }
     copy.findings = result.findings.map { finding in
-      var finding = finding
-      finding.message = token(finding.message)
+      // The message quotes the table's texts: rendered from tokens, it stands for the message rendered from them.
+      var benign = Finding(finding.detail.replacingTexts(token), at: finding.location)
+      stands[benign.message] = finding.message
       if case .indicator(let index, let name) = finding.location {
         let replaced = token(name)
-        finding.location = .indicator(index: index, name: replaced)
+        benign.location = .indicator(index: index, name: replaced)
         stands["#\(index) \(replaced)"] = "#\(index) \(name)"
       }
-      return finding
+      return benign
     }
     let rejection = InputError(
       SourceLocation(file: token(self.rejection.location.file)), Message(verbatim: token(self.rejection.message.english)))
@@ -446,6 +447,96 @@ func htmlReport(_ result: TableResult, _ rejection: InputError, whole: Bool = tr
       let rejected = try #require(
         JSONSerialization.jsonObject(with: Data(ResultDocument.rejectionLine(hostile.rejection))) as? [String: Any])
       #expect((rejected["rejected"] as? [String: Any])?["message"] as? String == hostile.rejection.message.english)
+    }
+  }
+}
+
+extension FindingDetail {
+  /// The same finding with every text it quotes from the table passed through `replace`. Exhaustive, so
+  /// that a new case with a text is tokenised too.
+  func replacingTexts(_ replace: (String) -> String) -> FindingDetail {
+    func subject(_ subject: FindingSubject) -> FindingSubject {
+      FindingSubject(label: subject.label, source: subject.source.map(replace))
+    }
+    func unread(_ found: UnreadText) -> UnreadText {
+      guard case .unreadable(let text, let field) = found else { return found }
+      return .unreadable(text: replace(text), field: field)
+    }
+    switch self {
+    case .indicatorClaim(let target, let actual, let completion, let band, let rule, let score, let claimed, let difference):
+      return .indicatorClaim(
+        target: target.map(replace), actual: actual.map(replace), completion: completion, band: band, rule: rule, score: score,
+        claimed: claimed, difference: difference)
+    case .levelWeightsSum(let level1, let level2, let points, let indicators, let sum):
+      return .levelWeightsSum(
+        level1: replace(level1), level2: level2.map(replace), points: points, indicators: indicators, sum: sum)
+    case .missingLevel1(let levels): return .missingLevel1(levels: levels.map(replace))
+    case .misplacedLevel2(let level1, let level2, let allowed):
+      return .misplacedLevel2(level1: replace(level1), level2: replace(level2), allowed: Set(allowed.map(replace)))
+    case .costTargetRaises(let target, let comparison): return .costTargetRaises(target: replace(target), comparison: comparison)
+    case .quantityTargetLowers(let target, let comparison):
+      return .quantityTargetLowers(target: replace(target), comparison: comparison)
+    case .targetTooLow(let target, let actual, let completion, let threshold, let whatIfScore, let deducted):
+      return .targetTooLow(
+        target: replace(target), actual: replace(actual), completion: completion, threshold: threshold, whatIfScore: whatIfScore,
+        deducted: deducted)
+    case .strictBoundary(let target, let actual, let bound):
+      return .strictBoundary(target: replace(target), actual: replace(actual), bound: bound)
+    case .completionMismatch(let claimed, let target, let actual, let computed):
+      return .completionMismatch(claimed: claimed, target: target.map(replace), actual: actual.map(replace), computed: computed)
+    case .proportionalRuleOnQualitative(let rule, let target):
+      return .proportionalRuleOnQualitative(rule: replace(rule), target: replace(target))
+    case .gradedRuleOnQuantity(let rule, let target): return .gradedRuleOnQuantity(rule: replace(rule), target: replace(target))
+    case .unitScaleConverted(let actual, let unit, let converted, let target):
+      return .unitScaleConverted(
+        actual: replace(actual), unit: Unit(replace(unit.text)), converted: converted, target: replace(target))
+    case .unitIncompatible(let target, let targetUnit, let actual, let actualUnit):
+      return .unitIncompatible(
+        target: replace(target), targetUnit: Unit(replace(targetUnit.text)), actual: replace(actual),
+        actualUnit: Unit(replace(actualUnit.text)))
+    case .actualRestatesTarget(let actual, let comparison, let value):
+      return .actualRestatesTarget(actual: replace(actual), comparison: comparison, value: value)
+    case .qualitativeUnclassified(let actual): return .qualitativeUnclassified(actual: replace(actual))
+    case .targetUnreadable(let target, let reason): return .targetUnreadable(target: replace(target), reason: replace(reason))
+    case .actualEmpty(let target): return .actualEmpty(target: replace(target))
+    case .actualEmptyForDeadline(let target): return .actualEmptyForDeadline(target: replace(target))
+    case .actualEmptyForQualitative(let target): return .actualEmptyForQualitative(target: replace(target))
+    case .actualUnreadable(let actual, let reason): return .actualUnreadable(actual: replace(actual), reason: replace(reason))
+    case .actualNotNumber(let target, let actual): return .actualNotNumber(target: replace(target), actual: replace(actual))
+    case .actualNotDate(let target, let actual): return .actualNotDate(target: replace(target), actual: replace(actual))
+    case .actualConversionOutOfRange(let actual): return .actualConversionOutOfRange(actual: replace(actual))
+    case .unreadableNumber(var cell, let place, let keptClaim):
+      cell.text = replace(cell.text)
+      return .unreadableNumber(cell, subject: subject(place), keptClaim: keptClaim)
+    case .unreadableText(let found, let place, let field):
+      return .unreadableText(unread(found), subject: subject(place), field: field)
+    case .tableNameMissing(let found): return .tableNameMissing(found: found.map(unread))
+    case .indicatorNameMissing(let found, let keptClaim):
+      return .indicatorNameMissing(found: found.map(unread), keptClaim: keptClaim)
+    case .targetIndicatorNameMissing(let found): return .targetIndicatorNameMissing(found: found.map(unread))
+    case .columnIgnored(let header, let column, let inFundsBlock):
+      return .columnIgnored(header: replace(header), column: column, inFundsBlock: inFundsBlock)
+    case .unplacedCellIgnored(let cell, let text): return .unplacedCellIgnored(cell: cell, text: replace(text))
+    case .fundsBlockCellIgnored(let cell, let text): return .fundsBlockCellIgnored(cell: cell, text: replace(text))
+    case .structuralCellIgnored(let row, let header, let text):
+      return .structuralCellIgnored(row: row, header: replace(header), text: replace(text))
+    case .fundsBlockUnread(let label, let cell): return .fundsBlockUnread(label: replace(label), cell: cell)
+    case .cellUncertain(let place, let reason, let at): return .cellUncertain(subject: subject(place), reason: reason, place: at)
+    case .sheetHidden(let name): return .sheetHidden(name: replace(name))
+    case .notComputable(.levelWeightsSum(let level1, let level2)):
+      return .notComputable(.levelWeightsSum(level1: replace(level1), level2: level2.map(replace)))
+    case .notComputable(.costTargetConversion(let target, let unit)):
+      return .notComputable(.costTargetConversion(target: replace(target), unit: unit))
+    case .qualitativeShare(let qualitative, let total, let share, let maximum, let names):
+      return .qualitativeShare(qualitative: qualitative, total: total, share: share, maximum: maximum, names: names.map(replace))
+    case .targetWithoutUnit(let target): return .targetWithoutUnit(target: replace(target))
+    case .belowLastYear(let target, let lastYear): return .belowLastYear(target: replace(target), lastYear: replace(lastYear))
+    case .fundsClaim, .totalOverClaimed, .totalArithmetic, .gradeInflated, .gradeMismatch, .weightMissing, .weightZero,
+      .weightNegative, .targetTableWeightsSum, .weightsSum, .duplicateIndicator, .deadlineMissed, .targetEmpty,
+      .deadlineWithoutYear, .indicatorOutOfRange, .fundsAmountsOutOfRange, .notComputable, .fundsNoBudget, .executedMissing,
+      .fundsOverExecuted, .fundsRateMismatch, .fundsSourcesMismatch, .spendingGap, .explanationMissing, .evidenceMissing,
+      .costOverBudget:
+      return self
     }
   }
 }

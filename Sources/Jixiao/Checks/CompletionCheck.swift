@@ -8,15 +8,14 @@ struct CompletionCheck: TableCheck {
       guard let claimed = indicator.claimedCompletion, let computed = item.completion else { continue }
       if claimed == .one, !(computed < .one) { continue }
       guard let points = try? (try claimed - computed) * .hundred else {
-        findings.append(.notComputable("表上完成率与计算完成率之差", at: context.location(indicator), skipping: "未核对完成率"))
+        findings.append(Finding(.notComputable(.completionDifference), at: context.location(indicator)))
         continue
       }
       guard tolerance < points.magnitude else { continue }
       findings.append(
         Finding(
-          .completionMismatch, at: context.location(indicator),
-          "表上完成率 \(claimed.percentText)，按目标 \(indicator.targetText ?? "—")、实际 \(indicator.actualText ?? "—") 计算为 \(computed.percentText)"
-        ))
+          .completionMismatch(claimed: claimed, target: indicator.targetText, actual: indicator.actualText, computed: computed),
+          at: context.location(indicator)))
     }
     return findings
   }

@@ -16,7 +16,7 @@ struct CostBudgetCheck: TableCheck {
       case .incompatible: continue
       }
       guard let value = try? target.value * factor else {
-        return [.notComputable("成本目标“\(indicator.targetText ?? "")”换算为\(budgetUnit)", at: .table, skipping: "未检查成本目标是否超过预算")]
+        return [Finding(.notComputable(.costTargetConversion(target: indicator.targetText ?? "", unit: budgetUnit)), at: .table)]
       }
       costs.append(value)
     }
@@ -27,14 +27,11 @@ struct CostBudgetCheck: TableCheck {
       sum = try Rational.sum(costs)
       excess = try sum - budget
     } catch {
-      return [.notComputable("成本目标合计", at: .table, skipping: "未检查成本目标是否超过预算")]
+      return [Finding(.notComputable(.costTargetSum), at: .table)]
     }
     guard count > 0, context.profile.sourcesTolerance < excess else { return [] }
     return [
-      Finding(
-        .costOverBudget, at: .table,
-        "\(count) 项成本目标合计 \(sum.pointsText)\(budgetUnit)，超过全年预算 \(budget.pointsText)\(budgetUnit) \(excess.pointsText)\(budgetUnit)"
-      )
+      Finding(.costOverBudget(costs: count, sum: sum, budget: budget, excess: excess, unit: budgetUnit), at: .table)
     ]
   }
 }

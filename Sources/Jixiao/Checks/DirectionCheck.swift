@@ -10,14 +10,11 @@ struct DirectionCheck: TableCheck {
       let level2 = levels.level2
       if level1.matches("成本") || level2.text.containsText("成本"), comparison.isHigherBetter {
         findings.append(
-          Finding(
-            .directionSuspect, at: context.location(indicator),
-            "成本指标的目标 \(indicator.targetText ?? "") 用了 \(comparison.symbol)：成本应当越低越好，目标方向可能写反"))
+          Finding(.costTargetRaises(target: indicator.targetText ?? "", comparison: comparison), at: context.location(indicator)))
       } else if level2.matches("数量"), comparison.isLowerBetter {
         findings.append(
           Finding(
-            .directionSuspect, at: context.location(indicator),
-            "数量指标的目标 \(indicator.targetText ?? "") 用了 \(comparison.symbol)：数量通常越多越好，目标方向可能写反"))
+            .quantityTargetLowers(target: indicator.targetText ?? "", comparison: comparison), at: context.location(indicator)))
       }
     }
     return findings

@@ -13,7 +13,7 @@ struct DuplicateIndicatorCheck: TableCheck {
       // Rows without a name (`name.missing`) are not the same indicator.
       guard let match, !indicator.name.isEmpty else { continue }
       findings.append(
-        Finding(.duplicateIndicator, at: context.location(indicator), "与第 \(indicators[match].index) 项指标同名，复核只应计一次"))
+        Finding(.duplicateIndicator(first: indicators[match].index), at: context.location(indicator)))
     }
     return findings
   }

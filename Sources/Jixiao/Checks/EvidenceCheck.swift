@@ -2,9 +2,9 @@
 struct EvidenceCheck: TableCheck {
   func findings(in context: CheckContext) -> [Finding] {
     guard context.table.columns.contains(.evidence) else { return [] }
-    let consequence = context.profile.evidenceRequired ? "本方案按 0 分计" : "复核人员通常按 0 分计"
+    let required = context.profile.evidenceRequired
     return context.table.indicators.filter { $0.evidence.isBlank }.map { indicator in
-      Finding(.evidenceMissing, at: context.location(indicator), "佐证资料为空，\(consequence)")
+      Finding(.evidenceMissing(requiredByProfile: required), at: context.location(indicator))
     }
   }
 }

@@ -9,8 +9,7 @@ struct ExplanationCheck: TableCheck {
       else { continue }
       let notMet = evaluation.band.map { $0 != .achieved } ?? (score < weight)
       guard notMet || evaluation.whatIf != nil else { continue }
-      let message = evaluation.whatIf != nil ? "指标超过超额阈值，偏差原因分析及改进措施为空" : "指标未完全达成，偏差原因分析及改进措施为空"
-      findings.append(Finding(.explanationMissing, at: context.location(indicator), message))
+      findings.append(Finding(.explanationMissing(overAchieved: evaluation.whatIf != nil), at: context.location(indicator)))
     }
     return findings
   }

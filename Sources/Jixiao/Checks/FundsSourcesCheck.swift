@@ -8,7 +8,7 @@ struct FundsSourcesCheck: TableCheck {
       (.annualBudget, funds.annualBudget, \.annualBudget),
       (.executed, funds.executed, \.executed),
     ]
-    var problems: [String] = []
+    var mismatches: [FindingDetail.SourcesColumnMismatch] = []
     var findings: [Finding] = []
     for (field, total, path) in columns {
       guard let total, funds.sources.contains(where: { $0[keyPath: path] != nil }),
@@ -17,14 +17,14 @@ struct FundsSourcesCheck: TableCheck {
       do {
         let sum = try Rational.sum(funds.sources.map { $0[keyPath: path] ?? .zero })
         if context.profile.sourcesTolerance < (try sum - total).magnitude {
-          problems.append("\(field.label)：来源合计 \(sum.pointsText)，总额 \(total.pointsText)")
+          mismatches.append(.init(field: field, sum: sum, total: total))
         }
       } catch {
-        findings.append(.notComputable("资金来源的\(field.label)合计", at: .funds, skipping: "未核对该列"))
+        findings.append(Finding(.notComputable(.sourcesColumn(field)), at: .funds))
       }
     }
-    if !problems.isEmpty {
-      findings.append(Finding(.fundsSourcesMismatch, at: .funds, "资金来源相加与总额不符（" + problems.joined(separator: "；") + "）"))
+    if !mismatches.isEmpty {
+      findings.append(Finding(.fundsSourcesMismatch(mismatches), at: .funds))
     }
     return findings
   }

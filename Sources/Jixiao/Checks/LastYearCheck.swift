@@ -10,9 +10,7 @@ struct LastYearCheck: TableCheck {
         let printed = indicator.lastYear, case .quantity(let last) = Cell(parsing: printed),
         Self.comparable(target.unit, last.unit), !(last.value < target.value)
       else { return nil }
-      return Finding(
-        .belowLastYear, at: context.location(indicator),
-        "目标 \(indicator.targetText ?? "") 不高于上年完成情况 \(printed)：目标缺乏挑战性")
+      return Finding(.belowLastYear(target: indicator.targetText ?? "", lastYear: printed), at: context.location(indicator))
     }
   }
 

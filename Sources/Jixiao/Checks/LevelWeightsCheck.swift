@@ -18,17 +18,17 @@ struct LevelWeightsCheck: TableCheck {
         weights.append(weight)
       }
       guard complete, !weights.isEmpty else { continue }
-      let subject = level.level2.map { "二级指标“\($0)”" } ?? "一级指标“\(level.level1)”"
       do {
         let sum = try Rational.sum(weights)
         if sum != level.points {
           findings.append(
             Finding(
-              .levelWeightsSum, at: .table,
-              "\(subject)标 \(level.points.pointsText) 分，其下 \(weights.count) 项指标权重合计 \(sum.pointsText) 分"))
+              .levelWeightsSum(
+                level1: level.level1, level2: level.level2, points: level.points, indicators: weights.count, sum: sum),
+              at: .table))
         }
       } catch {
-        findings.append(.notComputable("\(subject)下的指标权重之和", at: .table, skipping: "未核对该级分值"))
+        findings.append(Finding(.notComputable(.levelWeightsSum(level1: level.level1, level2: level.level2)), at: .table))
       }
     }
     return findings

@@ -23,14 +23,14 @@ struct QualitativeShareCheck: TableCheck {
       guard !total.isZero else { return [] }
       share = try qualitative / total
     } catch {
-      return [.notComputable("指标权重之和", at: .table, skipping: "未检查定性目标占比")]
+      return [Finding(.notComputable(.qualitativeShareSums), at: .table)]
     }
     guard context.profile.qualitativeShareMax < share else { return [] }
     return [
       Finding(
-        .qualitativeShare, at: .table,
-        "定性目标占权重 \(qualitative.pointsText)/\(total.pointsText) = \(share.percentText)，超过 \(context.profile.qualitativeShareMax.percentText)："
-          + names.joined(separator: "、"))
+        .qualitativeShare(
+          qualitative: qualitative, total: total, share: share, maximum: context.profile.qualitativeShareMax, names: names),
+        at: .table)
     ]
   }
 }

@@ -12,13 +12,11 @@ struct SpendingGapCheck: TableCheck {
       guard !weights.isZero else { return [] }
       share = try claimed / weights
     } catch {
-      return [.notComputable("指标自评得分与权重之和", at: .table, skipping: "未检查“钱没花出去，指标却近乎满分”")]
+      return [Finding(.notComputable(.spendingGapSums), at: .table)]
     }
     guard !(share < context.profile.spendingGapClaimedShare) else { return [] }
     return [
-      Finding(
-        .spendingGap, at: .table,
-        "预算执行率仅 \(rate.percentText)，指标自评得分却达权重合计的 \(share.percentText)（\(claimed.pointsText)/\(weights.pointsText)）")
+      Finding(.spendingGap(rate: rate, share: share, claimed: claimed, weights: weights), at: .table)
     ]
   }
 }

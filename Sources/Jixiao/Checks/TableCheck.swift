@@ -28,19 +28,18 @@ struct CheckContext {
   }
 
   /// Where a reader's note (`UnreadableNumber`, `ReadingNote`) points, and its subject: the field's label,
-  /// for a source row's cell named with the row (资金来源“其他资金”的全年预算数). Nil for an indicator the table no
-  /// longer has.
-  func location(of place: UnreadableNumber.Place, label: String) -> (location: FindingLocation, subject: String)? {
+  /// for a source row's cell with the row's name. Nil for an indicator the table no longer has.
+  func location(of place: UnreadableNumber.Place, label: String) -> (location: FindingLocation, subject: FindingSubject)? {
     switch place {
-    case .table: return (.table, label)
-    case .funds: return (.funds, label)
+    case .table: return (.table, FindingSubject(label: label))
+    case .funds: return (.funds, FindingSubject(label: label))
     case .source(let position):
       let sources = table.funds?.sources ?? []
       let name = sources.indices.contains(position - 1) ? sources[position - 1].name : TableBuilder.sourceName(position - 1)
-      return (.funds, "资金来源“\(name)”的\(label)")
+      return (.funds, FindingSubject(label: label, source: name))
     case .indicator(let position):
       guard table.indicators.indices.contains(position - 1) else { return nil }
-      return (location(table.indicators[position - 1]), label)
+      return (location(table.indicators[position - 1]), FindingSubject(label: label))
     }
   }
 }

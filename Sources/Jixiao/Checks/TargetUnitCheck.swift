@@ -5,9 +5,7 @@ struct TargetUnitCheck: TableCheck {
   func findings(in context: CheckContext) -> [Finding] {
     context.table.indicators.compactMap { indicator in
       guard case .quantity(let target) = indicator.target, target.unit.isEmpty else { return nil }
-      return Finding(
-        .targetWithoutUnit, at: context.location(indicator),
-        "数值目标 \(indicator.targetText ?? "") 没有单位（次、家、%、万元……），无法判断衡量什么")
+      return Finding(.targetWithoutUnit(target: indicator.targetText ?? ""), at: context.location(indicator))
     }
   }
 }

@@ -14,11 +14,10 @@ struct TotalsCheck: TableCheck {
           if profile.scoreTolerance < difference {
             findings.append(
               Finding(
-                .totalOverClaimed, at: .table,
-                "自评总分 \(claimed.pointsText)，复核总分 \(result.recomputedTotal)，多报 \(difference.pointsText) 分"))
+                .totalOverClaimed(claimed: claimed, recomputed: result.recomputedTotal, difference: difference), at: .table))
           }
         } catch {
-          findings.append(.notComputable("自评总分与复核总分之差", at: .table, skipping: "未比较总分"))
+          findings.append(Finding(.notComputable(.totalDifference), at: .table))
         }
       }
       do {
@@ -26,26 +25,23 @@ struct TotalsCheck: TableCheck {
           let difference = try claimed - sum
           if profile.scoreTolerance < difference.magnitude {
             findings.append(
-              Finding(
-                .totalArithmetic, at: .table,
-                "自评总分 \(claimed.pointsText)，各项自评得分之和为 \(sum.pointsText)，相差 \(difference.pointsText) 分"))
+              Finding(.totalArithmetic(claimed: claimed, itemSum: sum, difference: difference), at: .table))
           }
         }
       } catch {
-        findings.append(.notComputable("各项自评得分之和", at: .table, skipping: "未检查总分算术"))
+        findings.append(Finding(.notComputable(.claimedItemSum), at: .table))
       }
     }
     if let claimedGrade = result.claimedGrade, let recomputed = result.recomputedGrade, recomputed < claimedGrade {
       findings.append(
         Finding(
-          .gradeInflated, at: .table,
-          "自评等级“\(claimedGrade.rawValue)”，按复核总分 \(result.recomputedTotal) 应为“\(recomputed.rawValue)”"))
+          .gradeInflated(claimed: claimedGrade, recomputedTotal: result.recomputedTotal, recomputed: recomputed), at: .table))
     }
     if let printed = context.table.claimedGrade, let total = result.claimedTotal {
       let expected = profile.grade(for: total)
       if expected != printed {
         findings.append(
-          Finding(.gradeMismatch, at: .table, "自评总分 \(total) 应评“\(expected.rawValue)”，表上填“\(printed.rawValue)”"))
+          Finding(.gradeMismatch(claimedTotal: total, expected: expected, printed: printed), at: .table))
       }
     }
     return findings

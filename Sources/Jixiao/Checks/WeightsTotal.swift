@@ -4,8 +4,8 @@
 enum WeightsTotal {
   /// Some weight is missing or unreadable, or there is no indicator: the sum is unknown.
   case unknown
-  /// The sum cannot be held exactly; `figure` names it for `number.out-of-range`.
-  case notComputable(figure: String)
+  /// The sum, with the funds item's points or not, cannot be held exactly (`number.out-of-range`).
+  case notComputable(withFunds: Bool)
   case known(indicators: Rational, funds: Rational?, sum: Rational)
 
   init(_ table: Table, profile: Profile) {
@@ -26,7 +26,7 @@ enum WeightsTotal {
     do {
       indicators = try Rational.sum(weights)
     } catch {
-      self = .notComputable(figure: "指标权重之和")
+      self = .notComputable(withFunds: false)
       return
     }
     guard !table.isTargetTable else {
@@ -42,7 +42,7 @@ enum WeightsTotal {
       let sum = try funds.map { (weight) throws(ArithmeticOverflow) in try indicators + weight } ?? indicators
       self = .known(indicators: indicators, funds: funds, sum: sum)
     } catch {
-      self = .notComputable(figure: "指标权重与预算执行分值之和")
+      self = .notComputable(withFunds: true)
     }
   }
 

@@ -51,20 +51,28 @@ public enum FindingLocation: Sendable, Hashable {
   }
 }
 
-/// What a check found: a value, collected by the scorer, never printed by the check itself.
+/// What a check found: a value, collected by the scorer, never printed by the check itself. It holds what
+/// was found as values (`detail`); the Chinese message is made from them only when a writer asks
+/// (`message`).
 public struct Finding: Sendable, Hashable {
-  public var code: FindingCode
-  public var severity: Severity
+  /// Follows from `detail`.
+  public let code: FindingCode
+  /// The catalogue's, for `code`.
+  public let severity: Severity
   public var location: FindingLocation
-  /// Chinese, with the numbers: `目标 ≥5%，实际 0.1%，完成率 2.00%，按比例应得 0.50 分，自评 25.00 分，多报 24.50 分`.
-  public var message: String
+  /// What was found, with its figures and texts.
+  public let detail: FindingDetail
 
-  public init(_ code: FindingCode, at location: FindingLocation, _ message: String) {
-    self.code = code
+  public init(_ detail: FindingDetail, at location: FindingLocation) {
+    self.code = detail.code
     self.severity = FindingCatalogue.descriptor(for: code)?.severity ?? .warning
     self.location = location
-    self.message = message
+    self.detail = detail
   }
+
+  /// Chinese, with the numbers: `目标 ≥5%，实际 0.1%，完成率 2.00%，按比例应得 0.50 分，自评 25.00 分，多报 24.50 分`.
+  /// Made by `FindingDetail.message` on each call.
+  public var message: String { detail.message }
 
   /// `code`, `code@funds` or `code@N`: how expected results list findings.
   public var key: String {

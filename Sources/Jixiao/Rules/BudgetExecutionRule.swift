@@ -13,12 +13,11 @@ enum BudgetExecutionRule {
   {
     guard let annual = funds.annualBudget, annual.numerator > 0 else {
       guard !unreadable.contains(.annualBudget) else { return Outcome() }
-      let printed = funds.annualBudget.map { "为 \($0.pointsText)" } ?? "缺失"
-      return Outcome(findings: [Finding(.fundsNoBudget, at: .funds, "全年预算数\(printed)，无法计算执行率；预算执行项未核实，保留自评得分")])
+      return Outcome(findings: [Finding(.fundsNoBudget(annualBudget: funds.annualBudget), at: .funds)])
     }
     guard let executed = funds.executed else {
       guard !unreadable.contains(.executed) else { return Outcome() }
-      return Outcome(findings: [Finding(.cellUnparseable, at: .funds, "全年执行数为空，无法计算执行率；预算执行项未核实")])
+      return Outcome(findings: [Finding(.executedMissing, at: .funds)])
     }
     let rate = try executed / annual
     var outcome = Outcome(
@@ -26,20 +25,17 @@ enum BudgetExecutionRule {
       score: try weight.map { (weight) throws(ArithmeticOverflow) in try weight * Rational.min(Rational.max(rate, .zero), .one) })
     if annual < executed {
       outcome.findings.append(
-        Finding(
-          .fundsOverExecuted, at: .funds,
-          "全年执行数 \(executed.pointsText) 超过全年预算数 \(annual.pointsText)（执行率 \(rate.percentText)），得分按 100% 封顶"))
+        Finding(.fundsOverExecuted(executed: executed, annualBudget: annual, rate: rate), at: .funds))
     }
     if let claimedRate = funds.claimedRate {
       do {
         if profile.fundsRateTolerance < (try claimedRate - rate).magnitude {
           outcome.findings.append(
             Finding(
-              .fundsRateMismatch, at: .funds,
-              "表上执行率 \(claimedRate.percentText)，执行数 \(executed.pointsText) ÷ 预算数 \(annual.pointsText) = \(rate.percentText)"))
+              .fundsRateMismatch(claimed: claimedRate, executed: executed, annualBudget: annual, rate: rate), at: .funds))
         }
       } catch {
-        outcome.findings.append(.notComputable("表上执行率与计算执行率之差", at: .funds, skipping: "未核对执行率"))
+        outcome.findings.append(Finding(.notComputable(.fundsRateDifference), at: .funds))
       }
     }
     return outcome

@@ -6,13 +6,13 @@ enum DeadlineRule {
     switch context.indicator.actual {
     case .deadline(let date): actual = date
     case .empty:
-      return .unverified(.deadline, context.finding(.cellUnparseable, "实际值为空，无法与时限 \(context.targetText) 比较"))
+      return .unverified(.deadline, context.finding(.actualEmptyForDeadline(target: context.targetText)))
     default:
       return .unverified(
-        .deadline, context.finding(.cellUnparseable, "时限目标 \(context.targetText) 对应的实际值“\(context.actualText)”不是日期"))
+        .deadline, context.finding(.actualNotDate(target: context.targetText, actual: context.actualText)))
     }
     guard let year = context.tableYear ?? deadline.year ?? actual.year else {
-      return .unverified(.deadline, context.finding(.cellUnparseable, "时限与实际日期都没有年份，表也未填年度，无法比较"))
+      return .unverified(.deadline, context.finding(.deadlineWithoutYear))
     }
     if actual.ordinal(defaultYear: year) <= deadline.ordinal(defaultYear: year) {
       return Evaluation(rule: .deadline, score: context.weight, completion: .one)
@@ -21,10 +21,7 @@ enum DeadlineRule {
     let score = try context.weight * (try Rational.one - penalty)
     var evaluation = Evaluation(rule: .deadline, score: score, completion: .zero)
     evaluation.findings.append(
-      context.finding(
-        .deadlineMissed,
-        "时限 \(deadline.formatted(defaultYear: year))，实际 \(actual.formatted(defaultYear: year))，逾期 \(daysBetween(deadline, actual, year: year)) 天；按规则应得 \(score.pointsText) 分"
-      ))
+      context.finding(.deadlineMissed(deadline: deadline, actual: actual, year: year, score: score)))
     return evaluation
   }
 

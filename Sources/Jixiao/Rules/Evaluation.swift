@@ -24,8 +24,8 @@ struct RuleContext {
 
   var location: FindingLocation { .indicator(index: indicator.index, name: indicator.displayName) }
 
-  func finding(_ code: FindingCode, _ message: String) -> Finding {
-    Finding(code, at: location, message)
+  func finding(_ detail: FindingDetail) -> Finding {
+    Finding(detail, at: location)
   }
 
   var targetText: String { indicator.targetText?.trimmingSpaces() ?? "" }

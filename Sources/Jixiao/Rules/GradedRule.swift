@@ -19,12 +19,12 @@ enum GradedRule {
   /// The band the actual text reads as, or why it cannot be read.
   static func read(context: RuleContext) -> Result<Achievement, UnverifiedItem> {
     if case .empty = context.indicator.actual {
-      return .failure(UnverifiedItem(context.finding(.cellUnparseable, "实际值为空，无法评判定性目标“\(context.targetText)”")))
+      return .failure(UnverifiedItem(context.finding(.actualEmptyForQualitative(target: context.targetText))))
     }
     guard let achievement = context.profile.vocabulary.read(actual: context.actualText, target: context.targetText) else {
       return .failure(
         UnverifiedItem(
-          context.finding(.qualitativeUnclassified, "实际值“\(context.actualText)”读不出达成、部分达成或未达成，该项未核实")))
+          context.finding(.qualitativeUnclassified(actual: context.actualText))))
     }
     return .success(achievement)
   }

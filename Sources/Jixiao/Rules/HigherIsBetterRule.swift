@@ -26,7 +26,7 @@ enum HigherIsBetterRule {
     }
     if comparison == .greaterThan, actual == target.value {
       evaluation.findings.append(
-        context.finding(.strictBoundary, "目标 \(context.targetText) 要求严格大于，实际 \(context.actualText) 恰好相等：严格说未达成"))
+        context.finding(.strictBoundary(target: context.targetText, actual: context.actualText, bound: .above)))
     }
 
     if profile.overAchievementThreshold < completion {
@@ -36,9 +36,9 @@ enum HigherIsBetterRule {
       if deducts { evaluation.score = whatIf }
       evaluation.findings.append(
         context.finding(
-          .targetTooLow,
-          "目标 \(context.targetText)，实际 \(context.actualText)，完成率 \(completion.percentText)，超过超额阈值 \(profile.overAchievementThreshold.percentText)，目标可能定得过低；按偏离度扣分应得 \(whatIf.pointsText) 分"
-            + (deducts ? "（本方案据此计分）" : "（本方案不扣分）")))
+          .targetTooLow(
+            target: context.targetText, actual: context.actualText, completion: completion,
+            threshold: profile.overAchievementThreshold, whatIfScore: whatIf, deducted: deducts)))
     }
     return evaluation
   }

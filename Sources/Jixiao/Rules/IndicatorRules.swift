@@ -4,7 +4,7 @@ enum IndicatorRules {
     do {
       return try dispatch(context)
     } catch {
-      return .unverified(nil, context.finding(.numberOutOfRange, "数值超出可精确计算的范围，该项未核实"))
+      return .unverified(nil, context.finding(.indicatorOutOfRange))
     }
   }
 
@@ -15,16 +15,16 @@ enum IndicatorRules {
 
     switch indicator.target {
     case .empty:
-      return .unverified(rule, context.finding(.cellUnparseable, "目标值为空，该项未核实"))
+      return .unverified(rule, context.finding(.targetEmpty))
     case .unreadable(let reason):
-      return .unverified(rule, context.finding(.cellUnparseable, "目标值“\(context.targetText)”无法读出：\(reason)，该项未核实"))
+      return .unverified(rule, context.finding(.targetUnreadable(target: context.targetText, reason: reason)))
     case .deadline(let deadline):
       return try DeadlineRule.evaluate(deadline: deadline, context: context)
     case .text:
       var mismatch: [Finding] = []
       if printed == .proportional {
         mismatch.append(
-          context.finding(.ruleMismatch, "赋分规则“\(indicator.ruleText ?? "")”按比例计分，但目标“\(context.targetText)”是定性的；按评判等级复核"))
+          context.finding(.proportionalRuleOnQualitative(rule: indicator.ruleText ?? "", target: context.targetText)))
       }
       var evaluation: Evaluation
       if rule == .passFail {
@@ -41,7 +41,7 @@ enum IndicatorRules {
       var findings: [Finding] = []
       if printed == .graded {
         findings.append(
-          context.finding(.ruleMismatch, "赋分规则“\(indicator.ruleText ?? "")”按评判等级计分，但目标 \(context.targetText) 是数值；按完成比例复核"))
+          context.finding(.gradedRuleOnQuantity(rule: indicator.ruleText ?? "", target: context.targetText)))
       }
       let actual: Rational
       switch QuantityPreparation.actualValue(target: target, context: context, findings: &findings) {

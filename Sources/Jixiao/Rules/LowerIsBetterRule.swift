@@ -8,7 +8,7 @@ enum LowerIsBetterRule {
     let met = comparison.isMet(actual: actual, target: target.value)
     if comparison == .lessThan, actual == target.value {
       evaluation.findings.append(
-        context.finding(.strictBoundary, "目标 \(context.targetText) 要求严格小于，实际 \(context.actualText) 恰好相等：严格说未达成"))
+        context.finding(.strictBoundary(target: context.targetText, actual: context.actualText, bound: .below)))
     }
     if met || actual == target.value {
       evaluation.score = context.weight

@@ -8,39 +8,34 @@ enum QuantityPreparation {
     switch context.indicator.actual {
     case .quantity(let quantity): actual = quantity
     case .empty:
-      return .failure(UnverifiedItem(context.finding(.cellUnparseable, "实际值为空，无法与目标 \(context.targetText) 比较")))
+      return .failure(UnverifiedItem(context.finding(.actualEmpty(target: context.targetText))))
     case .unreadable(let reason):
-      return .failure(UnverifiedItem(context.finding(.cellUnparseable, "实际值“\(context.actualText)”无法读出：\(reason)")))
+      return .failure(UnverifiedItem(context.finding(.actualUnreadable(actual: context.actualText, reason: reason))))
     case .text, .deadline:
       return .failure(
-        UnverifiedItem(context.finding(.cellUnparseable, "数值目标 \(context.targetText) 对应的实际值“\(context.actualText)”不是数值")))
+        UnverifiedItem(context.finding(.actualNotNumber(target: context.targetText, actual: context.actualText))))
     }
     if let comparison = actual.comparison, comparison != .equal {
       findings.append(
-        context.finding(
-          .actualRestatesTarget,
-          "实际值“\(context.actualText)”带有比较符 \(comparison.symbol)，是在重复目标而非报告实测值；按数值 \(actual.value.formatted(places: 2).trimmedZeros) 计分"
-        ))
+        context.finding(.actualRestatesTarget(actual: context.actualText, comparison: comparison, value: actual.value)))
     }
     switch target.unit.relation(ofActual: actual.unit) {
     case .same:
       return .success(actual.value)
     case .converted(let factor):
       guard let converted = try? actual.value * factor else {
-        return .failure(UnverifiedItem(context.finding(.cellUnparseable, "实际值“\(context.actualText)”换算后超出可精确计算的范围")))
+        return .failure(UnverifiedItem(context.finding(.actualConversionOutOfRange(actual: context.actualText))))
       }
       findings.append(
         context.finding(
-          .unitScaleConverted,
-          "实际值 \(context.actualText) 按 \(target.unit) 换算为 \(converted.formatted(places: 6).trimmedZeros)\(target.unit) 后与目标 \(context.targetText) 比较"
-        ))
+          .unitScaleConverted(actual: context.actualText, unit: target.unit, converted: converted, target: context.targetText)))
       return .success(converted)
     case .incompatible:
       return .failure(
         UnverifiedItem(
           context.finding(
-            .unitIncompatible,
-            "目标 \(context.targetText) 的单位“\(target.unit)”与实际值 \(context.actualText) 的单位“\(actual.unit)”无法比较，该项未核实")))
+            .unitIncompatible(
+              target: context.targetText, targetUnit: target.unit, actual: context.actualText, actualUnit: actual.unit))))
     }
   }
 }

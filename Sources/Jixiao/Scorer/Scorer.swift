@@ -85,7 +85,7 @@ public struct Scorer: Sendable {
     do {
       outcome = try BudgetExecutionRule.evaluate(funds, weight: weight, unreadable: unreadable, profile: profile)
     } catch {
-      outcome = .init(findings: [Finding(.numberOutOfRange, at: .funds, "预算金额超出可精确计算的范围，预算执行项未核实")])
+      outcome = .init(findings: [Finding(.fundsAmountsOutOfRange, at: .funds)])
     }
     if !isUncertain { findings.append(contentsOf: outcome.findings) }
     let score = isUncertain ? nil : outcome.score.flatMap { try? $0.rounded() }

@@ -1,0 +1,119 @@
+import Foundation
+import Testing
+
+@testable import Jixiao
+
+/// A finding is a code with typed arguments (`FindingDetail`); its Chinese message is made in one place,
+/// `FindingDetail.message`. These tests hold that text to what jixiao printed when checks made it.
+@Suite struct FindingMessageTests {
+  static let examplesFile = repositoryRoot.appendingPathComponent("Tests/FindingMessages/catalogue-examples.txt")
+
+  /// Every triggering example of the catalogue, scored, with the message of each finding of its code: the
+  /// text of every code, as jixiao printed it before messages were rendered from typed arguments.
+  static func catalogueExamples() throws -> String {
+    var lines: [String] = []
+    for descriptor in FindingCatalogue.all {
+      lines.append("## \(descriptor.code.rawValue)")
+      for example in descriptor.triggering {
+        lines.append("- \(example.summary)")
+        let findings = try #require(ExampleReport.findings(of: example, code: descriptor.code, profile: defaultProfile))
+        for finding in findings { lines.append("  \(finding.location.label)：\(finding.message)") }
+      }
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// The expected file is regenerated, never hand-edited: `JIXIAO_WRITE_MESSAGES=1 swift test --filter
+  /// FindingMessageTests` writes it (and the test then fails, to be run again).
+  @Test func everyCataloguedCodeRendersItsExamplesMessagesUnchanged() throws {
+    let rendered = try Self.catalogueExamples()
+    if ProcessInfo.processInfo.environment["JIXIAO_WRITE_MESSAGES"] == "1" {
+      try rendered.write(to: Self.examplesFile, atomically: true, encoding: .utf8)
+      Issue.record("wrote \(Self.examplesFile.path); run again without JIXIAO_WRITE_MESSAGES")
+      return
+    }
+    let expected = try String(contentsOf: Self.examplesFile, encoding: .utf8)
+    let pairs = zip(
+      expected.split(separator: "\n", omittingEmptySubsequences: false),
+      rendered.split(separator: "\n", omittingEmptySubsequences: false))
+    if let (wanted, got) = pairs.first(where: { $0.0 != $0.1 }) {
+      Issue.record("first different line:\n  expected \(wanted)\n  rendered \(got)")
+    }
+    #expect(rendered == expected)
+    for descriptor in FindingCatalogue.all {
+      #expect(expected.contains("## \(descriptor.code.rawValue)\n- "), "\(descriptor.code) has an example message")
+    }
+  }
+
+  @Test func everyFindingOfTheExamplesHasACataloguedCodeAndAMessage() throws {
+    for descriptor in FindingCatalogue.all {
+      for example in descriptor.triggering + descriptor.clean {
+        let records = TableReader.read(example.bytes, file: "example.\(example.format.rawValue)", format: example.format)
+        guard case .table(let table) = try #require(records.first) else { continue }
+        for mode in [Scorer.Mode.rescore, .reviewTargets] {
+          for finding in Scorer(profile: defaultProfile, mode: mode).score(table).findings {
+            #expect(FindingCatalogue.descriptor(for: finding.detail.code) != nil, "\(finding.detail)")
+            #expect(finding.code == finding.detail.code && !finding.message.isEmpty)
+            #expect(!finding.message.contains("Optional(") && !finding.message.contains("Rational("), "\(finding.message)")
+          }
+        }
+      }
+    }
+  }
+
+  @Test func theCaseDecidesTheCode() throws {
+    let over = FindingDetail.fundsClaim(rate: nil, score: Hundredths(8), claimed: Rational(10), difference: Rational(2))
+    let under = FindingDetail.fundsClaim(rate: nil, score: Hundredths(8), claimed: Rational(6), difference: Rational(-2))
+    #expect(over.code == .scoreOverClaimed && under.code == .scoreUnderClaimed)
+    #expect(over.message == "执行率 —，应得 8.00 分，自评 10.00 分，多报 2.00 分")
+    #expect(under.message == "执行率 —，应得 8.00 分，自评 6.00 分，少报 2.00 分")
+    let form = UnreadableNumber(place: .indicator(1), field: .weight, text: "十", refusal: .form)
+    let huge = UnreadableNumber(place: .indicator(1), field: .weight, text: "1e40", refusal: .outOfRange)
+    let subject = FindingSubject(label: "权重")
+    #expect(FindingDetail.unreadableNumber(form, subject: subject, keptClaim: nil).code == .cellUnparseable)
+    #expect(FindingDetail.unreadableNumber(huge, subject: subject, keptClaim: nil).code == .numberOutOfRange)
+    let finding = Finding(.weightNegative(weight: Rational(-5)), at: .table)
+    #expect(finding.code == .weightsZero && finding.severity == FindingCatalogue.descriptor(for: .weightsZero)?.severity)
+  }
+
+  @Test func equalityAndHashingCoverTheArguments() throws {
+    let location = FindingLocation.indicator(index: 1, name: "次数")
+    let base = Finding(.weightNegative(weight: Rational(-5)), at: location)
+    #expect(base == Finding(.weightNegative(weight: Rational(-5)), at: location))
+    #expect(base.hashValue == Finding(.weightNegative(weight: Rational(-5)), at: location).hashValue)
+    // Same code and place, another figure; the same figure elsewhere.
+    #expect(base != Finding(.weightNegative(weight: Rational(-6)), at: location))
+    #expect(base != Finding(.weightNegative(weight: Rational(-5)), at: .indicator(index: 2, name: "次数")))
+    #expect(Set([base, Finding(.weightNegative(weight: Rational(-6)), at: location), base]).count == 2)
+    // Two findings that print the same message but differ in what they hold are different values: a name
+    // printed with a doubled space, trimmed alike in the message.
+    let spaced = Finding(
+      .indicatorClaim(
+        target: " >=1次", actual: "0次", completion: .zero, band: nil, rule: .proportional, score: Hundredths(0),
+        claimed: Rational(10), difference: Rational(10)), at: location)
+    let plain = Finding(
+      .indicatorClaim(
+        target: ">=1次", actual: "0次", completion: .zero, band: nil, rule: .proportional, score: Hundredths(0),
+        claimed: Rational(10), difference: Rational(10)), at: location)
+    #expect(spaced.message == plain.message)
+    #expect(spaced != plain)
+  }
+
+  /// Cases whose values pass two words are `indirect`: one held inline (a `Rational` is four words) would
+  /// make every finding of a batch as large, to copy and to order.
+  @Test func aDetailStaysTwoWordsAndATag() {
+    #expect(MemoryLayout<FindingDetail>.size <= 2 * MemoryLayout<Int>.size + 1)
+  }
+
+  @Test func numbersAreFormattedFromTheirExactValues() throws {
+    // Beyond a Double's 15-16 significant digits: printed to the last hundredth.
+    let executed = try Rational(significand: 987_654_321_012_345_67, scale: 2)
+    let annual = try Rational(significand: 987_654_321_012_345_66, scale: 2)
+    let rate = try executed / annual
+    let detail = FindingDetail.fundsOverExecuted(executed: executed, annualBudget: annual, rate: rate)
+    #expect(detail.message == "全年执行数 987654321012345.67 超过全年预算数 987654321012345.66（执行率 100.00%），得分按 100% 封顶")
+    // A third, rounded half up at the second decimal, not 0.33000000000000002.
+    let third = try Rational(1, over: 3)
+    #expect(FindingDetail.weightNegative(weight: -third).message == "权重为负数 -0.33，按未核实处理")
+  }
+}
