@@ -531,11 +531,17 @@ extension FindingDetail {
       return .qualitativeShare(qualitative: qualitative, total: total, share: share, maximum: maximum, names: names.map(replace))
     case .targetWithoutUnit(let target): return .targetWithoutUnit(target: replace(target))
     case .belowLastYear(let target, let lastYear): return .belowLastYear(target: replace(target), lastYear: replace(lastYear))
+    case .reviewOverride(let engineScore, let score, let cell, let comment):
+      return .reviewOverride(engineScore: engineScore, score: score, cell: cell, comment: replace(comment))
+    case .reviewOverrideInvalid(let scoreText, let cell, let weight, let isNumber):
+      return .reviewOverrideInvalid(scoreText: replace(scoreText), cell: cell, weight: weight, isNumber: isNumber)
+    case .reviewOverrideMisplaced(let scoreText, let cell, let row):
+      return .reviewOverrideMisplaced(scoreText: replace(scoreText), cell: cell, row: row)
     case .fundsClaim, .totalOverClaimed, .totalArithmetic, .gradeInflated, .gradeMismatch, .weightMissing, .weightZero,
       .weightNegative, .targetTableWeightsSum, .weightsSum, .duplicateIndicator, .deadlineMissed, .targetEmpty,
       .deadlineWithoutYear, .indicatorOutOfRange, .fundsAmountsOutOfRange, .notComputable, .fundsNoBudget, .executedMissing,
       .fundsOverExecuted, .fundsRateMismatch, .fundsSourcesMismatch, .spendingGap, .explanationMissing, .evidenceMissing,
-      .costOverBudget:
+      .costOverBudget, .reviewOverrideNoReason:
       return self
     }
   }

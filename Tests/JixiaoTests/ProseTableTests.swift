@@ -255,7 +255,8 @@ import Testing
       Issue.record("\(reported)")
       return
     }
-    #expect(second.message.english.contains("at line \(line(of: "项目成本：")!) its 指标值 is followed by no target"), "\(second.message)")
+    #expect(
+      second.message.english.contains("at line \(line(of: "项目成本：")!) its 指标值 is followed by no target"), "\(second.message)")
     // One sentence about a score is no table.
     #expect(TableReader.read(Array("该指标预期指标值等于100%，权重分值为8分，自评得分8分。\n".utf8), file: "one.txt").count == 1)
   }

@@ -132,6 +132,30 @@ public enum FindingDetail: Sendable, Hashable {
   indirect case costOverBudget(costs: Int, sum: Rational, budget: Rational, excess: Rational, unit: Unit)
   indirect case belowLastYear(target: String, lastYear: String)
 
+  // MARK: review.*: a reviewer's 复核调整得分, read back from a 复核 workbook (`cell` names it: `复核!P5`)
+
+  /// `review.override`: applied, the engine's score kept beside the reviewer's.
+  indirect case reviewOverride(engineScore: Hundredths, score: Hundredths, cell: String, comment: String)
+  /// `review.override-invalid`: not a number (`weight` given) or outside 0…`weight`; `weight` nil when the
+  /// item has no weight to check the range against.
+  indirect case reviewOverrideInvalid(scoreText: String, cell: String, weight: Hundredths?, isNumber: Bool)
+  /// `review.override-no-reason`: a score without a 复核意见.
+  indirect case reviewOverrideNoReason(score: Hundredths, cell: String)
+  /// `review.override-misplaced`: written on a row that takes no score.
+  indirect case reviewOverrideMisplaced(scoreText: String, cell: String, row: UnscoredRow)
+
+  /// A row of the 复核 sheet that takes no 复核调整得分, and why.
+  public enum UnscoredRow: Sendable, Hashable {
+    /// The funds row of a table without a scored funds item.
+    case noScoredFunds
+    /// An indicator row of a 绩效目标表, which is not scored.
+    case targetTable
+    /// An indicator row the table has no indicator for.
+    case noIndicator
+    case fundsSource
+    case total
+  }
+
   /// Which side of a strict target (`>`, `<`) an actual equal to it falls short of.
   public enum StrictBound: Sendable, Hashable {
     case above, below
@@ -231,6 +255,10 @@ public enum FindingDetail: Sendable, Hashable {
     case .targetWithoutUnit: .targetWithoutUnit
     case .costOverBudget: .costOverBudget
     case .belowLastYear: .belowLastYear
+    case .reviewOverride: .reviewOverride
+    case .reviewOverrideInvalid: .reviewOverrideInvalid
+    case .reviewOverrideNoReason: .reviewOverrideNoReason
+    case .reviewOverrideMisplaced: .reviewOverrideMisplaced
     }
   }
 }

@@ -186,6 +186,25 @@ extension FindingDetail {
       return "\(costs) 项成本目标合计 \(sum.pointsText)\(unit)，超过全年预算 \(budget.pointsText)\(unit) \(excess.pointsText)\(unit)"
     case .belowLastYear(let target, let lastYear):
       return "目标 \(target) 不高于上年完成情况 \(lastYear)：目标缺乏挑战性"
+    case .reviewOverride(let engineScore, let score, let cell, let comment):
+      return "复核调整：jixiao 复核 \(engineScore) 分，复核人员调整为 \(score) 分（\(cell)）；复核意见：\(comment)"
+    case .reviewOverrideInvalid(let scoreText, let cell, nil, _):
+      return "复核调整得分“\(scoreText)”（\(cell)）不予采用：该项没有可读的权重，无法核对 0 至权重的范围"
+    case .reviewOverrideInvalid(let scoreText, let cell, let weight?, let isNumber):
+      let what = isNumber ? "不在 0 至权重 \(weight) 分之间" : "不是数字"
+      return "复核调整得分“\(scoreText)”（\(cell)）\(what)，不予采用；填写 0 至 \(weight) 之间的分数"
+    case .reviewOverrideNoReason(let score, let cell):
+      return "复核调整得分 \(score)（\(cell)）没有填写复核意见，不予采用；在同一行的“复核意见”中写明调整理由"
+    case .reviewOverrideMisplaced(let scoreText, let cell, let row):
+      let reason =
+        switch row {
+        case .noScoredFunds: "这一行不是可评分的项目"
+        case .targetTable: "绩效目标表不评分"
+        case .noIndicator: "这一行不是可评分的指标"
+        case .fundsSource: "资金来源行不评分；请调整预算执行行的得分"
+        case .total: "总分由各项得分相加，不能直接调整；请调整各项得分"
+        }
+      return "复核调整得分“\(scoreText)”（\(cell)）不予采用：\(reason)"
     }
   }
 

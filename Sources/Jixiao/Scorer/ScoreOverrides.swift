@@ -22,7 +22,7 @@ extension Scorer {
       switch override.place {
       case .funds:
         guard let funds = result.funds, !result.isTargetTable else {
-          refuse(misplaced(override, at: .table, "这一行不是可评分的项目"))
+          refuse(misplaced(override, at: .table, .noScoredFunds))
           continue
         }
         location = .funds
@@ -30,40 +30,38 @@ extension Scorer {
         engineScore = funds.score
       case .indicator(let position):
         guard !result.isTargetTable, let item = result.indicators.first(where: { $0.index == position }) else {
-          refuse(
-            misplaced(override, at: .table, result.isTargetTable ? "绩效目标表不评分" : "这一行不是可评分的指标"))
+          refuse(misplaced(override, at: .table, result.isTargetTable ? .targetTable : .noIndicator))
           continue
         }
         location = .indicator(index: item.index, name: item.name)
         weight = item.weight
         engineScore = item.score
       case .source:
-        refuse(misplaced(override, at: .funds, "资金来源行不评分；请调整预算执行行的得分"))
+        refuse(misplaced(override, at: .funds, .fundsSource))
         continue
       case .total:
-        refuse(misplaced(override, at: .table, "总分由各项得分相加，不能直接调整；请调整各项得分"))
+        refuse(misplaced(override, at: .table, .total))
         continue
       }
       guard let weight else {
         refuse(
           Finding(
-            .reviewOverrideInvalid, at: location,
-            "复核调整得分“\(override.scoreText)”（\(override.cell)）不予采用：该项没有可读的权重，无法核对 0 至权重的范围"))
+            .reviewOverrideInvalid(
+              scoreText: override.scoreText, cell: override.cell, weight: nil, isNumber: override.score != nil),
+            at: location))
         continue
       }
       guard let exact = override.score, let score = try? exact.rounded(), !(score < .zero), !(weight < score) else {
-        let what = override.score == nil ? "不是数字" : "不在 0 至权重 \(weight) 分之间"
         refuse(
           Finding(
-            .reviewOverrideInvalid, at: location,
-            "复核调整得分“\(override.scoreText)”（\(override.cell)）\(what)，不予采用；填写 0 至 \(weight) 之间的分数"))
+            .reviewOverrideInvalid(
+              scoreText: override.scoreText, cell: override.cell, weight: weight, isNumber: override.score != nil),
+            at: location))
         continue
       }
       guard !override.comment.isBlankText else {
         refuse(
-          Finding(
-            .reviewOverrideNoReason, at: location,
-            "复核调整得分 \(score)（\(override.cell)）没有填写复核意见，不予采用；在同一行的“复核意见”中写明调整理由"))
+          Finding(.reviewOverrideNoReason(score: score, cell: override.cell), at: location))
         continue
       }
       let review = ReviewerScore(score: score, comment: override.comment, cell: override.cell)
@@ -75,8 +73,8 @@ extension Scorer {
       applied = true
       findings.append(
         Finding(
-          .reviewOverride, at: location,
-          "复核调整：jixiao 复核 \(engineScore) 分，复核人员调整为 \(score) 分（\(override.cell)）；复核意见：\(override.comment)"))
+          .reviewOverride(engineScore: engineScore, score: score, cell: override.cell, comment: override.comment),
+          at: location))
     }
     result.unappliedOverrides = unapplied
     guard applied else { return findings }
@@ -95,8 +93,7 @@ extension Scorer {
     return findings
   }
 
-  private func misplaced(_ override: ScoreOverride, at location: FindingLocation, _ reason: String) -> Finding {
-    Finding(
-      .reviewOverrideMisplaced, at: location, "复核调整得分“\(override.scoreText)”（\(override.cell)）不予采用：\(reason)")
+  private func misplaced(_ override: ScoreOverride, at location: FindingLocation, _ row: FindingDetail.UnscoredRow) -> Finding {
+    Finding(.reviewOverrideMisplaced(scoreText: override.scoreText, cell: override.cell, row: row), at: location)
   }
 }

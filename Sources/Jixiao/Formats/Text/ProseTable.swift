@@ -80,10 +80,13 @@ struct ProseTable {
     let anchors = targetAnchors()
     for passage in passages where !anchors.contains(where: { passage.contains(prose.lineIndex(at: $0.start)) }) {
       throw Unreadable(
-        line: prose.text.lines[passage.lowerBound].number, reason: Message(en: "its 指标值 is followed by no target the grammar reads", zh: "其指标值之后没有可读取的目标值"))
+        line: prose.text.lines[passage.lowerBound].number,
+        reason: Message(en: "its 指标值 is followed by no target the grammar reads", zh: "其指标值之后没有可读取的目标值"))
     }
     guard anchors.count >= 2 else {
-      throw Unreadable(line: prose.text.lines[passages[0].lowerBound].number, reason: Message(en: "fewer than two indicators give a target", zh: "给出目标值的指标不足两个"))
+      throw Unreadable(
+        line: prose.text.lines[passages[0].lowerBound].number,
+        reason: Message(en: "fewer than two indicators give a target", zh: "给出目标值的指标不足两个"))
     }
     // Each indicator's sentences run from its target to where the next one's name starts; the last one's
     // to the next heading or the conclusion.
