@@ -81,7 +81,8 @@ def forms():
             "path": str(target.relative_to(ROOT)),
             "printedFrom": str(path),
             "layout": file["layout"],
-            "tables": [{"expected": t["expected"], "expectedResult": t["expectedResult"]} for t in file["tables"]],
+            "tables": [{key: t[key] for key in ("expected", "expectedResult", "readingFindings") if key in t}
+                       for t in file["tables"]],
         })
     return entries
 

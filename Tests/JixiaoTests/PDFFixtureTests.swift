@@ -25,12 +25,7 @@ let pdftotextIsInstalled: Bool = {
 
   /// The printed files not read exactly yet, and why (docs/input.md, "PDF"): the test fails when one of them
   /// starts reading exactly, so that the list is kept true.
-  static let knownGaps: [String: Comment] = [
-    "Fixtures/pdf/forms/L1-national.pdf":
-      "004-strategic-emerging-industries: the explanation of indicator 1 prints two lines in a row one line high, over the header and the next row (the printed page overlaps); read with a doubt, so the indicator is unverified",
-    "Fixtures/pdf/forms/L7-targets.pdf":
-      "003-aid-xinjiang-investment-targets: the funds label 年度预算总额： wraps upwards and prints over the project's name on the row above; its first line joins the name, and the budget is not found",
-  ]
+  static let knownGaps: [String: Comment] = [:]
 
   @Test(.enabled(if: pdftotextIsInstalled, "needs pdftotext (poppler-utils)"), arguments: manifest)
   func readsEveryTableAsItsSpreadsheet(file: FormFixtureTests.FormFile) throws {

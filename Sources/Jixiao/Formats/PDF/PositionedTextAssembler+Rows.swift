@@ -29,6 +29,10 @@ extension PositionedTextAssembler {
       return overlap > share * min(lineHeight, other.lineHeight)
     }
 
+    func isSamePlace(as other: Cell) -> Bool {
+      page == other.page && left == other.left && top == other.top
+    }
+
     func horizontalOverlap(_ left: Double, _ right: Double) -> Double {
       max(0, min(self.right, right) - max(self.left, left))
     }
@@ -53,7 +57,28 @@ extension PositionedTextAssembler {
         lines.append([word])
       }
     }
-    return lines.map { $0.sorted { $0.left < $1.left } }
+    return lines.flatMap(printedLines).map { $0.sorted { $0.left < $1.left } }
+  }
+
+  /// The printed lines of words grouped as one: two lines when words of it print over each other (a cell's
+  /// text overflowing its row into a neighbour's, a little higher or lower), each the words at one top.
+  /// Words of one printed line never overlap, so where none do the group is one line, whatever its tops.
+  func printedLines(_ group: [PositionedWord]) -> [[PositionedWord]] {
+    guard units == .points, group.count > 1 else { return [group] }
+    let byLeft = group.sorted { $0.left < $1.left }
+    let overprinted = zip(byLeft, byLeft.dropFirst()).contains { earlier, later in
+      earlier.right - later.left > 0.1 * min(earlier.height, later.height)
+    }
+    guard overprinted else { return [group] }
+    var lines: [[PositionedWord]] = []
+    for word in group.sorted(by: { $0.top < $1.top }) {
+      if let last = lines.last?.last, word.top - last.top < 0.05 * min(word.height, last.height) {
+        lines[lines.count - 1].append(word)
+      } else {
+        lines.append([word])
+      }
+    }
+    return lines
   }
 
   func sameLine(_ a: PositionedWord, _ b: PositionedWord) -> Bool {
@@ -228,12 +253,33 @@ extension PositionedTextAssembler {
       if line.count >= 3 { bands.append(Band(cells: line)) } else { loose += line }
     }
     loose += cells.filter { $0.lineCount > 1 }
-    var unplaced: [Cell] = []
-    for cell in loose {
-      let best = bands.indices.filter { bands[$0].cells.contains { $0.overlapsVertically(cell, by: 0.5) } }
-        .max { overlap(bands[$0], cell) < overlap(bands[$1], cell) }
-      if let best { bands[best].cells.append(cell) } else { unplaced.append(cell) }
+    var unplaced = placing(loose, in: &bands)
+    // Where no row of three is near, a line of two one-line cells is a row too (a block of label and value
+    // rows: 上级安排 · 0.00 under 资金来源 · 资金总额), so that a cell printed between two of them does not
+    // chain them into one.
+    var pairs: [Band] = []
+    for line in lines where line.count == 2 && line.allSatisfy({ cell in unplaced.contains { $0.isSamePlace(as: cell) } }) {
+      pairs.append(Band(cells: line))
+      unplaced.removeAll { cell in line.contains { $0.isSamePlace(as: cell) } }
     }
+    unplaced = placing(unplaced, in: &pairs)
+    // A one-line cell printed midway between two of these rows is merged over both (财政资金 over 上级安排
+    // and 本级安排): it goes on the first, as a sheet holds it, and spans the second.
+    pairs.sort { $0.top < $1.top }
+    unplaced.removeAll { cell in
+      guard cell.lineCount == 1,
+        let upper = pairs.indices.dropLast().first(where: { index in
+          let (above, below) = (pairs[index], pairs[index + 1])
+          return overlap(above, cell) > 0 && overlap(below, cell) > 0
+            && abs((above.top + below.bottom) / 2 - cell.middle) <= 0.25 * cell.lineHeight
+        })
+      else { return false }
+      var merged = cell
+      merged.rowSpan = 2
+      pairs[upper].cells.append(merged)
+      return true
+    }
+    bands += pairs
     var others: [Band] = []
     for cell in unplaced.sorted(by: { ($0.top, $0.left) < ($1.top, $1.left) }) {
       if let last = others.indices.last, others[last].cells.contains(where: { $0.overlapsVertically(cell, by: 0.5) }) {
@@ -243,6 +289,17 @@ extension PositionedTextAssembler {
       }
     }
     return (bands + others).map { Band(cells: $0.cells.sorted { $0.left < $1.left }) }.sorted { $0.top < $1.top }
+  }
+
+  /// Each cell put in the row it overlaps most (by half a line at least); those that overlap none returned.
+  func placing(_ cells: [Cell], in bands: inout [Band]) -> [Cell] {
+    var unplaced: [Cell] = []
+    for cell in cells {
+      let best = bands.indices.filter { bands[$0].cells.contains { $0.overlapsVertically(cell, by: 0.5) } }
+        .max { overlap(bands[$0], cell) < overlap(bands[$1], cell) }
+      if let best { bands[best].cells.append(cell) } else { unplaced.append(cell) }
+    }
+    return unplaced
   }
 
   func overlap(_ band: Band, _ cell: Cell) -> Double {
