@@ -67,3 +67,84 @@ import Testing
     #expect(grid.rows.joined().allSatisfy { $0.doubt == nil })
   }
 }
+
+/// The same places in pdftotext's `-layout` text, where a cell of several lines prints its lines above and
+/// below its row's line (L7's 项目支出绩效目标表 and 单位整体绩效目标表).
+@Suite struct LayoutTextOverlapTests {
+  /// Layout text of lines, each its texts at their character columns.
+  static func layout(_ lines: [[(column: Int, text: String)]]) -> [UInt8] {
+    var text = ""
+    for line in lines {
+      var printed = ""
+      for (column, piece) in line {
+        printed += String(repeating: " ", count: max(column - printed.count, 2)) + piece
+      }
+      text += printed + "\n"
+    }
+    return Array(text.utf8)
+  }
+
+  static func rows(_ lines: [[(column: Int, text: String)]]) -> (texts: [[String]], grid: Grid) {
+    let grids = LayoutTextReader.grids(bytes: layout(lines), file: "t.txt")
+    #expect(grids.count == 1)
+    let grid = grids.first ?? Grid(file: "t.txt", name: "t")
+    return (PositionedTextAssemblerTests.texts(grid).map { $0.filter { !$0.isEmpty } }, grid)
+  }
+
+  /// The funds row's labels wrap around its line (其中： · 财政拨款, 其他 · 资金：); 项目负责人 of the name's row
+  /// prints on the line below it, beside the first line of 年度预算总额：.
+  @Test func cellsWrappedAroundTheirRowAndALabelBelowItsRowJoinTheirRows() {
+    let (texts, grid) = Self.rows([
+      [(8, "项目名称"), (43, "2023 年单位其他资金账户结余资金")],
+      [(42, "年度"), (86, "项目负责人")],
+      [(8, "项目资金"), (87, "其中："), (117, "其他")],
+      [(42, "预算"), (71, "50.12"), (101, "0.00"), (129, "50.12")],
+      [(8, "（万元）"), (87, "财政拨款"), (117, "资金：")],
+      [(41, "总额：")],
+    ])
+    #expect(
+      texts == [
+        ["项目名称", "2023 年单位其他资金账户结余资金", "项目负责人"],
+        ["项目资金（万元）", "年度预算总额：", "50.12", "其中：财政拨款", "0.00", "其他资金：", "50.12"],
+      ])
+    #expect(grid.rows.joined().allSatisfy { $0.doubt == nil })
+  }
+
+  /// A one-line row between the lines of a cell of many lines does not draw the next cell to it: 项目资金（万元）
+  /// goes to the row its line is on, though 年度预算总额： reaches up to the name's row.
+  @Test func aRowIsPlacedByItsLineNotByTheTallCellsPutInIt() {
+    let (texts, _) = Self.rows([
+      [(8, "项目名称"), (45, "年度"), (51, "商务工作经费"), (88, "项目负责人")],
+      [(8, "项目资金"), (89, "其中："), (118, "其他")],
+      [(45, "预算"), (73, "20.00"), (102, "20.00"), (134, "0.00")],
+      [(8, "（万元）"), (89, "财政拨款"), (118, "资金：")],
+      [(44, "总额：")],
+    ])
+    #expect(
+      texts == [
+        ["项目名称", "商务工作经费", "项目负责人"],
+        ["项目资金（万元）", "年度预算总额：", "20.00", "其中：财政拨款", "20.00", "其他资金：", "0.00"],
+      ])
+  }
+
+  /// A funds label wraps over a line of other text (年度预算 · （万元）); a source label prints on the line
+  /// between its two rows; the funds label, centred on its block and the header above it, goes up to it.
+  @Test func aFundsLabelAndAMergedSourceLabelBetweenRows() {
+    let (texts, grid) = Self.rows([
+      [(27, "资金来源"), (81, "资金总额（万元）")],
+      [(1, "年度预算"), (36, "上级安排"), (83, "0.00")],
+      [(11, "财政资金（万元）")],
+      [(1, "（万元）"), (36, "本级安排"), (82, "545.70")],
+      [(11, "其他资金（万元）"), (37, "其他"), (82, "501.12")],
+      [(1, "一级指标"), (13, "二级指标"), (28, "三级指标"), (53, "指标值"), (72, "指标设定依据"), (92, "分值权重")],
+    ])
+    #expect(
+      Array(texts.prefix(4)) == [
+        ["年度预算（万元）", "资金来源", "资金总额（万元）"], ["财政资金（万元）", "上级安排", "0.00"], ["本级安排", "545.70"],
+        ["其他资金（万元）", "其他", "501.12"],
+      ])
+    #expect(
+      grid.mergedRange(containing: CellReference(row: 3, column: 0))
+        == CellRange(first: CellReference(row: 0, column: 0), last: CellReference(row: 3, column: 0)))
+  }
+}

@@ -44,6 +44,7 @@ extension PositionedTextAssembler {
     var top: Double { cells.map(\.top).min() ?? 0 }
     var bottom: Double { cells.map(\.bottom).max() ?? 0 }
     var page: Int { cells.first?.page ?? 0 }
+    var middle: Double { (top + bottom) / 2 }
   }
 
   /// Lines of a page, top to bottom, each its words left to right.
@@ -170,7 +171,11 @@ extension PositionedTextAssembler {
     case .characters:
       guard linesBetween <= 1 else { return false }
       if Self.knownLabels.contains(joined) { return true }
-      if FormText.labelKey(lower.text).hasPrefix("("), vocabulary.isFundsLabel(FormText.labelKey(upper.text)) { return true }
+      if FormText.labelKey(lower.text).hasPrefix("("),
+        vocabulary.isFundsLabel(FormText.labelKey(upper.text)) || vocabulary.isFundsLabel(joined)
+      {
+        return true
+      }
       // The first lines of a longer label (年度 · 总体 · 目标).
       return !Self.knownLabels.contains(FormText.labelKey(lower.text)) && joined.count >= 3
         && Self.knownLabels.contains { $0.count > joined.count && $0.hasPrefix(joined) }
@@ -226,7 +231,91 @@ extension PositionedTextAssembler {
       }
     }
     cells.removeAll(where: isRotatedLabel)
-    return rows(of: cells)
+    let bands = rows(of: cells)
+    return units == .characters ? joiningStrayHeaderLabels(joiningCellsWrappedAroundTheirRow(bands)) : bands
+  }
+
+  /// Layout text can print a label of the header block (项目负责人) on a line of its own under its row, where
+  /// a cell of the next row wrapping upwards shares the line (年度 of 年度预算总额：). Alone on its line, it
+  /// joins the header-block row on the line above when nothing of that row prints over it; when the row
+  /// below has room for it too, with a doubt.
+  func joiningStrayHeaderLabels(_ bands: [Band]) -> [Band] {
+    var bands = bands
+    for index in bands.indices {
+      guard bands[index].cells.count == 1, let label = bands[index].cells.first, label.lineCount == 1,
+        vocabulary.headerLabels.contains(FormKey(FormText.labelKey(label.text)))
+      else { continue }
+      func isClear(_ band: Band) -> Bool { !band.cells.contains { $0.horizontalOverlap(label.left, label.right) > 0 } }
+      guard
+        let above = bands.indices.first(where: { candidate in
+          candidate != index && bands[candidate].cells.contains { $0.lineCount == 1 && $0.top == label.top - 1 }
+            && bands[candidate].cells.allSatisfy { $0.bottom <= label.top }
+        }),
+        let first = bands[above].cells.first, vocabulary.headerLabels.contains(FormKey(FormText.labelKey(first.text))),
+        isClear(bands[above])
+      else { continue }
+      let below = bands.indices.filter { $0 != index && bands[$0].cells.contains { $0.lineCount == 1 && $0.top > label.top } }
+        .min {
+          bands[$0].cells.filter { $0.lineCount == 1 }.map(\.top).min()! < bands[$1].cells.filter { $0.lineCount == 1 }.map(\.top)
+            .min()!
+        }
+      var moved = label
+      moved.top = first.top
+      moved.bottom = first.bottom
+      if let below, isClear(bands[below]) {
+        moved.doubt = "a label of layout text on a line between two rows, joined to the one above: its row is a guess"
+      }
+      bands[above].cells.append(moved)
+      bands[above].cells.sort { $0.left < $1.left }
+      bands[index].cells = []
+    }
+    return bands.filter { !$0.cells.isEmpty }
+  }
+
+  /// Layout text prints a cell of two lines centred on its row one line above the row's line and one below,
+  /// where the row's line is blank (其中： · 财政拨款 around 预算 50.12 0.00 50.12): when the lines above
+  /// and below a row (a line of three cells or more) hold only such pieces, two or more but fewer than the
+  /// row's cells, each over a blank of the row and paired column by column, each pair is one cell of the
+  /// row. A single pair is left to the block's rules (it may as well be the last line of the row above and
+  /// the first of the row below), and lines as full as the row are rows of their own.
+  func joiningCellsWrappedAroundTheirRow(_ bands: [Band]) -> [Band] {
+    var bands = bands
+    func line(of band: Band) -> Double? {
+      let tops = Set(band.cells.filter { $0.lineCount == 1 }.map(\.top))
+      return tops.count == 1 && band.cells.allSatisfy({ $0.lineCount == 1 }) ? tops.first : nil
+    }
+    for index in bands.indices {
+      let row = bands[index].cells
+      guard let rowLine = Set(row.filter { $0.lineCount == 1 }.map(\.top)).first,
+        Set(row.filter { $0.lineCount == 1 }.map(\.top)).count == 1,
+        let above = bands.indices.first(where: { line(of: bands[$0]) == rowLine - 1 }),
+        let below = bands.indices.first(where: { line(of: bands[$0]) == rowLine + 1 })
+      else { continue }
+      let upper = bands[above].cells
+      let lower = bands[below].cells
+      let clear = (upper + lower).allSatisfy { piece in !row.contains { $0.horizontalOverlap(piece.left, piece.right) > 0 } }
+      let rowCells = row.count { $0.lineCount == 1 }
+      guard clear, upper.count >= 2, upper.count == lower.count, rowCells >= 3, upper.count < rowCells,
+        zip(upper, lower).allSatisfy({ $0.horizontalOverlap($1.left, $1.right) > 0 }),
+        zip(upper, lower.dropFirst()).allSatisfy({ $0.horizontalOverlap($1.left, $1.right) == 0 }),
+        zip(upper.dropFirst(), lower).allSatisfy({ $0.horizontalOverlap($1.left, $1.right) == 0 })
+      else { continue }
+      for (top, bottom) in zip(upper, lower) {
+        var cell = top
+        cell.text = WrappedText.joiningWrapped(top.text, bottom.text)
+        cell.left = min(top.left, bottom.left)
+        cell.right = max(top.right, bottom.right)
+        cell.bottom = bottom.bottom
+        cell.lastLineTop = bottom.top
+        cell.lineCount = 2
+        cell.words = []
+        bands[index].cells.append(cell)
+      }
+      bands[index].cells.sort { $0.left < $1.left }
+      bands[above].cells = []
+      bands[below].cells = []
+    }
+    return bands.filter { !$0.cells.isEmpty }
   }
 
   /// A label printed one character a line down the table's side.
@@ -262,7 +351,6 @@ extension PositionedTextAssembler {
       pairs.append(Band(cells: line))
       unplaced.removeAll { cell in line.contains { $0.isSamePlace(as: cell) } }
     }
-    unplaced = placing(unplaced, in: &pairs)
     // A one-line cell printed midway between two of these rows is merged over both (财政资金 over 上级安排
     // and 本级安排): it goes on the first, as a sheet holds it, and spans the second.
     pairs.sort { $0.top < $1.top }
@@ -270,8 +358,9 @@ extension PositionedTextAssembler {
       guard cell.lineCount == 1,
         let upper = pairs.indices.dropLast().first(where: { index in
           let (above, below) = (pairs[index], pairs[index + 1])
-          return overlap(above, cell) > 0 && overlap(below, cell) > 0
+          return above.middle < cell.middle && cell.middle < below.middle
             && abs((above.top + below.bottom) / 2 - cell.middle) <= 0.25 * cell.lineHeight
+            && !bands.contains { $0.page == cell.page && $0.middle > above.middle && $0.middle < below.middle }
         })
       else { return false }
       var merged = cell
@@ -279,6 +368,7 @@ extension PositionedTextAssembler {
       pairs[upper].cells.append(merged)
       return true
     }
+    unplaced = placing(unplaced, in: &pairs)
     bands += pairs
     var others: [Band] = []
     for cell in unplaced.sorted(by: { ($0.top, $0.left) < ($1.top, $1.left) }) {
@@ -292,11 +382,19 @@ extension PositionedTextAssembler {
   }
 
   /// Each cell put in the row it overlaps most (by half a line at least); those that overlap none returned.
+  /// A row's place is its line of one-line cells: the cells put in it before do not move it (a tall label
+  /// reaching up into the row above would draw the next cell there). Of two rows overlapped as much, the one
+  /// whose line's middle is nearer the cell's (a cell prints centred on its row).
   func placing(_ cells: [Cell], in bands: inout [Band]) -> [Cell] {
     var unplaced: [Cell] = []
+    let lines = bands.map { Band(cells: $0.cells.filter { $0.lineCount == 1 }) }
     for cell in cells {
-      let best = bands.indices.filter { bands[$0].cells.contains { $0.overlapsVertically(cell, by: 0.5) } }
-        .max { overlap(bands[$0], cell) < overlap(bands[$1], cell) }
+      let best = lines.indices.filter { lines[$0].cells.contains { $0.overlapsVertically(cell, by: 0.5) } }
+        .min { a, b in
+          let (overlapA, overlapB) = (overlap(lines[a], cell), overlap(lines[b], cell))
+          if overlapA != overlapB { return overlapA > overlapB }
+          return abs((lines[a].top + lines[a].bottom) / 2 - cell.middle) < abs((lines[b].top + lines[b].bottom) / 2 - cell.middle)
+        }
       if let best { bands[best].cells.append(cell) } else { unplaced.append(cell) }
     }
     return unplaced
