@@ -148,3 +148,66 @@ import Testing
         == CellRange(first: CellReference(row: 0, column: 0), last: CellReference(row: 3, column: 0)))
   }
 }
+
+/// A row split by a page break: its top part at the foot of one page, the rest of its text at the head of
+/// the next (a word processor breaks a tall row; a spreadsheet never does), after the header printed again
+/// or none.
+@Suite struct RowSplitAcrossPagesTests {
+  static func word(_ text: String, x: Double, y: Double, page: Int = 1) -> PositionedWord {
+    PositionedTextAssemblerTests.word(text, x: x, y: y, page: page)
+  }
+
+  static func header(y: Double, page: Int) -> [PositionedWord] {
+    [
+      word("一级指标", x: 50, y: y, page: page), word("三级指标", x: 150, y: y, page: page), word("分值", x: 300, y: y, page: page),
+      word("得分", x: 360, y: y, page: page), word("偏差原因分析及改进措施", x: 420, y: y, page: page),
+    ]
+  }
+
+  /// 乙's explanation starts at the foot of page 1 and ends at the head of page 2.
+  static func split(repeatingHeader: Bool, continuation: String = "走支付流程") -> [PositionedWord] {
+    var words = [word("项目支出绩效自评表", x: 120, y: 60)] + header(y: 100, page: 1)
+    words += [word("产出指标", x: 50, y: 115), word("甲", x: 150, y: 115), word("10", x: 300, y: 115), word("9", x: 360, y: 115)]
+    words += [word("乙", x: 150, y: 760), word("20", x: 300, y: 760), word("18", x: 360, y: 760), word("资金支付正在", x: 420, y: 760)]
+    var top = 40.0
+    if repeatingHeader {
+      words += header(y: top, page: 2)
+      top += 15
+    }
+    words += [word(continuation, x: 420, y: top, page: 2)]
+    words += [
+      word("丙", x: 150, y: top + 15, page: 2), word("30", x: 300, y: top + 15, page: 2), word("30", x: 360, y: top + 15, page: 2),
+      word("总分", x: 150, y: top + 30, page: 2), word("60", x: 300, y: top + 30, page: 2),
+      word("57", x: 360, y: top + 30, page: 2),
+    ]
+    return words
+  }
+
+  static func table(_ words: [PositionedWord]) throws -> Table {
+    let records = TableReader.readForms(grids: [PositionedTextAssemblerTests.grid(words)], file: "t.pdf")
+    guard case .table(let table)? = records.first else { throw Failure(records: "\(records)") }
+    return table
+  }
+
+  struct Failure: Error { var records: String }
+
+  @Test(arguments: [true, false])
+  func theRowsPartsAreJoined(repeatingHeader: Bool) throws {
+    let table = try Self.table(Self.split(repeatingHeader: repeatingHeader))
+    #expect(table.indicators.map(\.name) == ["甲", "乙", "丙"])
+    #expect(table.indicators.map(\.explanation) == [nil, "资金支付正在走支付流程", nil])
+    #expect(table.uncertainPlaces.isEmpty)
+    #expect(table.claimedTotal == Rational(57))
+  }
+
+  /// Text at the head of a page in a column the row above left blank: it may be that row's, or a row whose
+  /// name is missing: joined to the row above, with a doubt.
+  @Test func aPieceUnderABlankOfTheRowAboveIsJoinedWithADoubt() throws {
+    var words = Self.split(repeatingHeader: true)
+    words.removeAll { $0.text == "资金支付正在" }
+    let table = try Self.table(words)
+    #expect(table.indicators.map(\.name) == ["甲", "乙", "丙"])
+    #expect(table.indicators.map(\.explanation) == [nil, "走支付流程", nil])
+    #expect(table.uncertainPlaces == [.indicator(2)])
+  }
+}
