@@ -87,3 +87,70 @@ let pdftotextIsInstalled: Bool = {
     #expect(!DocumentTextReader.isLayoutText(try DocumentText(bytes: raw, file: "raw.txt")))
   }
 }
+
+/// The same fixtures printed other ways (`make-pdfs.py --variants`): rows fitted to their text, the workbook's
+/// own column widths, a larger type. The rules must not hang on one print: each reads back to the same
+/// tables, or is listed with what differs (docs/input.md, "PDF and layout text").
+@Suite struct PDFVariantTests {
+  static let variants = ["fitted-rows", "narrow-columns", "large-type"]
+  static let manifest = variants.flatMap { FormFixtureTests.files(in: "Fixtures/pdf/variants/\($0)/MANIFEST.json") }
+
+  /// The variant prints not read exactly yet, and why (docs/input.md, "PDF and layout text"): the test fails
+  /// when one of them starts reading exactly.
+  static let knownGaps: [String: Comment] = [
+    "Fixtures/pdf/variants/fitted-rows/L1-national.pdf":
+      "LibreOffice fits each row to its text but no merged cell: the goals text, merged across the table, prints over the rows below it: 004-industry-chain-relocation's indicator header is covered (the table has no indicator); 004-strategic-emerging-industries' indicators read with doubt",
+    "Fixtures/pdf/variants/fitted-rows/L4-xianjie.pdf":
+      "LibreOffice fits each row to its text but no merged cell: the goals text, merged across the table, prints over the rows below it: 004-industry-chain-relocation's indicator header is covered: the table has no indicator",
+    "Fixtures/pdf/variants/fitted-rows/L5-xinjiang-000.pdf":
+      "LibreOffice fits each row to its text but no merged cell: the goals text, merged across the table, prints over the rows below it: two tables' indicator headers are covered; 6 records for 4 tables",
+    "Fixtures/pdf/variants/fitted-rows/L6-xinjiang-unit.pdf":
+      "LibreOffice fits each row to its text but no merged cell: the goals text, merged across the table, prints over the rows below it: 002-unit's indicator header is covered: the table has no indicator",
+    "Fixtures/pdf/variants/fitted-rows/L5-xinjiang-002.pdf":
+      "LibreOffice fits each row to its text but no merged cell: the goals text, merged across the table, prints over the rows below it: 002-training-funds' goals text is read as its first indicator's name, and the indicators of five tables with doubt",
+    "Fixtures/pdf/variants/fitted-rows/L10-percent-weights.pdf":
+      "LibreOffice fits each row to its text but no merged cell: the goals text, merged across the table, prints over the rows below it: indicators read with doubt (unverified), total 84.99 for 87.12",
+    "Fixtures/pdf/variants/narrow-columns/L2-split-target.pdf":
+      "the workbook's own column widths wrap labels and values onto more lines than the rules part: 004-industrial-energy-saving's funds rate is not read",
+    "Fixtures/pdf/variants/narrow-columns/L5-xinjiang-000.pdf":
+      "the workbook's own column widths wrap labels and values onto more lines than the rules part: 000-office-renovation reads an indicator with doubt (5 points unverified)",
+    "Fixtures/pdf/variants/narrow-columns/L7-targets.pdf":
+      "the workbook's own column widths wrap labels and values onto more lines than the rules part: 003-aid-xinjiang-investment-targets' levels are not read",
+    "Fixtures/pdf/variants/large-type/L1-national.pdf":
+      "LibreOffice fits each row to one line of the larger type with no padding, so rows follow each other at the font's line pitch, which the wrapped-cell rule takes for the lines of one cell: the title, year and rows run together",
+    "Fixtures/pdf/variants/large-type/L2-split-target.pdf":
+      "LibreOffice fits each row to one line of the larger type with no padding, so rows follow each other at the font's line pitch, which the wrapped-cell rule takes for the lines of one cell: the title, year and rows run together",
+    "Fixtures/pdf/variants/large-type/L3-sichuan.pdf":
+      "LibreOffice fits each row to one line of the larger type with no padding, so rows follow each other at the font's line pitch, which the wrapped-cell rule takes for the lines of one cell: the title, year and rows run together",
+    "Fixtures/pdf/variants/large-type/L4-xianjie.pdf":
+      "LibreOffice fits each row to one line of the larger type with no padding, so rows follow each other at the font's line pitch, which the wrapped-cell rule takes for the lines of one cell: the title, year and rows run together",
+    "Fixtures/pdf/variants/large-type/L5-xinjiang-000.pdf":
+      "LibreOffice fits each row to one line of the larger type with no padding, so rows follow each other at the font's line pitch, which the wrapped-cell rule takes for the lines of one cell: the title, year and rows run together",
+    "Fixtures/pdf/variants/large-type/L5-xinjiang-002.pdf":
+      "LibreOffice fits each row to one line of the larger type with no padding, so rows follow each other at the font's line pitch, which the wrapped-cell rule takes for the lines of one cell: the title, year and rows run together",
+    "Fixtures/pdf/variants/large-type/L6-xinjiang-unit.pdf":
+      "LibreOffice fits each row to one line of the larger type with no padding, so rows follow each other at the font's line pitch, which the wrapped-cell rule takes for the lines of one cell: the title, year and rows run together",
+    "Fixtures/pdf/variants/large-type/L7-targets.pdf":
+      "LibreOffice fits each row to one line of the larger type with no padding, so rows follow each other at the font's line pitch, which the wrapped-cell rule takes for the lines of one cell: the title, year and rows run together",
+    "Fixtures/pdf/variants/large-type/L8-older.pdf":
+      "LibreOffice fits each row to one line of the larger type with no padding, so rows follow each other at the font's line pitch, which the wrapped-cell rule takes for the lines of one cell: the title, year and rows run together",
+    "Fixtures/pdf/variants/large-type/L10-percent-weights.pdf":
+      "LibreOffice fits each row to one line of the larger type with no padding, so rows follow each other at the font's line pitch, which the wrapped-cell rule takes for the lines of one cell: the title, year and rows run together",
+    "Fixtures/pdf/variants/large-type/star-and-qizhong.pdf":
+      "LibreOffice fits each row to one line of the larger type with no padding, so rows follow each other at the font's line pitch, which the wrapped-cell rule takes for the lines of one cell: the title, year and rows run together",
+  ]
+
+  @Test func everyVariantPrintsEveryLayout() {
+    #expect(Self.manifest.count == 11 * Self.variants.count)
+  }
+
+  @Test(.enabled(if: pdftotextIsInstalled, "needs pdftotext (poppler-utils)"), arguments: manifest)
+  func readsEveryTableAsItsSpreadsheet(file: FormFixtureTests.FormFile) throws {
+    let mismatches = try FormFixtureTests.mismatches(file)
+    if let gap = Self.knownGaps[file.path] {
+      withKnownIssue(gap) { #expect(mismatches.isEmpty, "\(file.path):\n\(mismatches.joined(separator: "\n"))") }
+    } else {
+      #expect(mismatches.isEmpty, "\(file.path):\n\(mismatches.joined(separator: "\n"))")
+    }
+  }
+}

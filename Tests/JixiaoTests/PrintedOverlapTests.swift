@@ -66,6 +66,17 @@ import Testing
         == CellRange(first: CellReference(row: 0, column: 0), last: CellReference(row: 3, column: 0)))
     #expect(grid.rows.joined().allSatisfy { $0.doubt == nil })
   }
+
+  /// A title printed in the blank between a table's last row and the next table's first, midway between
+  /// them, reaches into neither: no merged cell, a row of its own.
+  @Test func aTitleMidwayBetweenTwoRowsIsNoMergedCell() {
+    let words = [
+      Self.word("总分", x: 150, y: 100), Self.word("100", x: 300, y: 100), Self.word("项目支出绩效自评表", x: 200, y: 121),
+      Self.word("项目名称", x: 50, y: 142), Self.word("甲项目", x: 300, y: 142),
+    ]
+    let texts = PositionedTextAssemblerTests.texts(PositionedTextAssemblerTests.grid(words)).map { $0.filter { !$0.isEmpty } }
+    #expect(texts.contains(["项目支出绩效自评表"]))
+  }
 }
 
 /// The same places in pdftotext's `-layout` text, where a cell of several lines prints its lines above and
@@ -209,5 +220,43 @@ import Testing
     #expect(table.indicators.map(\.name) == ["甲", "乙", "丙"])
     #expect(table.indicators.map(\.explanation) == [nil, "走支付流程", nil])
     #expect(table.uncertainPlaces == [.indicator(2)])
+  }
+}
+
+/// What narrow columns print: headers wrapped a character to a line, and the block's side label printed
+/// across rather than turned.
+@Suite struct NarrowColumnTests {
+  static func word(_ text: String, x: Double, y: Double) -> PositionedWord {
+    PositionedTextAssemblerTests.word(text, x: x, y: y)
+  }
+
+  /// 一级指 · 标 and 二级指 · 标 side by side: the two 标 are no letter-spaced label (`总    分` is), each ends
+  /// its own header.
+  @Test func lastCharactersOfTwoWrappedHeadersStayApart() {
+    let words = [
+      Self.word("一级指", x: 50, y: 100), Self.word("标", x: 60, y: 111.6), Self.word("二级指", x: 100, y: 100),
+      Self.word("标", x: 110, y: 111.6), Self.word("三级指标", x: 150, y: 104), Self.word("分值", x: 300, y: 104),
+      Self.word("得分", x: 360, y: 104),
+      Self.word("产出指标", x: 45, y: 130), Self.word("数量", x: 100, y: 130), Self.word("甲", x: 150, y: 130),
+      Self.word("10", x: 300, y: 130), Self.word("9", x: 360, y: 130),
+      Self.word("总", x: 150, y: 145), Self.word("分", x: 190, y: 145), Self.word("10", x: 300, y: 145),
+      Self.word("9", x: 360, y: 145),
+    ]
+    let grid = PositionedTextAssemblerTests.grid(words)
+    let texts = PositionedTextAssemblerTests.texts(grid).map { $0.filter { !$0.isEmpty } }
+    #expect(texts.first == ["一级指标", "二级指标", "三级指标", "分值", "得分"])
+    #expect(texts.last?.first == "总分")
+  }
+
+  /// 年度绩效指标完成情况 down the block's side, printed across in a narrow column and reaching into the
+  /// levels' column: dropped, as the turned label is, so that the level reads.
+  @Test func aSideLabelPrintedAcrossIsDropped() throws {
+    var words = PositionedTextAssemblerTests.block.map { $0.text == "一级指标" ? Self.word("一级指标", x: 80, y: 100) : $0 }
+    words = words.map { $0.text == "产出指标" ? Self.word("产出指标", x: 80, y: 130) : $0 }
+    words.append(Self.word("年度绩效指标完成情况", x: 0, y: 130))
+    let grid = PositionedTextAssemblerTests.grid(words)
+    let texts = PositionedTextAssemblerTests.texts(grid).map { $0.filter { !$0.isEmpty } }
+    #expect(!texts.joined().contains("年度绩效指标完成情况"))
+    #expect(texts.dropFirst().first?.first == "产出指标")
   }
 }

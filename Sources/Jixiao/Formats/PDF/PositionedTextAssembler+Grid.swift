@@ -21,7 +21,11 @@ extension PositionedTextAssembler {
           headerCells.removeAll { $0.right < edge }
           var end = row
           while end < bands.count, end == row || (!isHeader(bands[end]) && !startsNewPart(bands[end])) {
-            bands[end].cells.removeAll { $0.right < edge && !TableSchema.isTotalRowLabel($0.text) }
+            // In a column too narrow to turn it, the side label prints across, reaching into the levels.
+            bands[end].cells.removeAll {
+              ($0.right < edge && !TableSchema.isTotalRowLabel($0.text))
+                || ($0.left < edge && Self.sideLabels.contains(FormText.labelKey($0.text)))
+            }
             end += 1
           }
         }
@@ -182,6 +186,9 @@ extension PositionedTextAssembler {
       bands[index].cells = []
     }
   }
+
+  /// The label an indicator block prints down its side (rotated, or across where the column is narrow).
+  static let sideLabels = Set((PartReader.rotatedLabels + ["绩效指标", "绩效指标完成情况"]).map(FormText.labelKey))
 
   func isSubheader(_ band: Band, under header: Band) -> Bool {
     guard band.cells.allSatisfy({ !$0.text.contains(where: \.isNumber) && $0.text.count <= 8 }) else { return false }

@@ -102,9 +102,11 @@ extension PositionedTextAssembler {
         case .points:
           // Words that overlap are two cells' text printed over each other (one overflowing its row).
           // Letter-spaced headers and labels (`总    分`, `分  值`) print one character a word.
+          // Only a label: two characters of two columns' wrapped headers (一级指 · 标, 二级指 · 标) print so too.
           let spaced =
             gap <= 4 * height && last.text.count == 1 && word.text.count == 1
             && WrappedText.isCJK(last.text.unicodeScalars.first!) && WrappedText.isCJK(word.text.unicodeScalars.first!)
+            && Self.isLetterSpacedLabel(last.text + word.text)
           joins = (gap <= 0.45 * height || spaced) && gap >= -0.1 * height
           space = gap > 0.15 * height && !WrappedText.meetsAtCJK(last.text, word.text)
         case .characters:
@@ -144,6 +146,16 @@ extension PositionedTextAssembler {
     keys.formUnion(["预期目标", "实际完成情况", "项目资金(万元)", "项目资金(元)", "年度资金总额", "资金来源", "年度总体目标完成情况"].map(FormText.labelKey))
     return keys
   }()
+
+  /// Whether two characters are a label the forms print letter-spaced (`总    分`, `分  值`, `等  级`), or its
+  /// start.
+  static func isLetterSpacedLabel(_ text: String) -> Bool {
+    let key = FormText.labelKey(text)
+    return letterSpacedLabels.contains { $0.hasPrefix(key) }
+  }
+
+  static let letterSpacedLabels: Set<String> = knownLabels.union(
+    (TableSchema.headers(at: [.table]) + ["备注", "说明"]).map(FormText.labelKey))
 
   /// Whether a text is a header or label the forms use, or the first line of one that wraps (年度总体目 · 标).
   static func isLabelOrItsStart(_ text: String) -> Bool {
@@ -351,14 +363,14 @@ extension PositionedTextAssembler {
       pairs.append(Band(cells: line))
       unplaced.removeAll { cell in line.contains { $0.isSamePlace(as: cell) } }
     }
-    // A one-line cell printed midway between two of these rows is merged over both (财政资金 over 上级安排
-    // and 本级安排): it goes on the first, as a sheet holds it, and spans the second.
+    // A one-line cell printed midway between two of these rows, reaching into both, is merged over both
+    // (财政资金 over 上级安排 and 本级安排): it goes on the first, as a sheet holds it, and spans the second.
     pairs.sort { $0.top < $1.top }
     unplaced.removeAll { cell in
-      guard cell.lineCount == 1,
+      guard cell.lineCount == 1, !vocabulary.isTitle(printed: cell.text),
         let upper = pairs.indices.dropLast().first(where: { index in
           let (above, below) = (pairs[index], pairs[index + 1])
-          return above.middle < cell.middle && cell.middle < below.middle
+          return cell.top <= above.bottom && cell.bottom >= below.top
             && abs((above.top + below.bottom) / 2 - cell.middle) <= 0.25 * cell.lineHeight
             && !bands.contains { $0.page == cell.page && $0.middle > above.middle && $0.middle < below.middle }
         })
