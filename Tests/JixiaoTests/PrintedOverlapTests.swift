@@ -121,6 +121,20 @@ import Testing
     #expect(grid.rows.joined().allSatisfy { $0.doubt == nil })
   }
 
+  /// When the row below has room for the label too, it still goes up to the header-block row, with a doubt.
+  @Test func aLabelBelowItsRowWithRoomBelowTooIsDoubted() {
+    let (texts, grid) = Self.rows([
+      [(8, "项目名称"), (43, "2023 年单位其他资金账户结余资金")],
+      [(42, "年度"), (86, "项目负责人")],
+      [(8, "项目资金"), (117, "其他")],
+      [(42, "预算"), (71, "50.12"), (101, "0.00"), (129, "50.12")],
+      [(8, "（万元）"), (117, "资金：")],
+      [(41, "总额：")],
+    ])
+    #expect(texts.first == ["项目名称", "2023 年单位其他资金账户结余资金", "项目负责人"])
+    #expect(grid.rows.first?.last { !$0.text.isEmpty }?.doubt != nil)
+  }
+
   /// A one-line row between the lines of a cell of many lines does not draw the next cell to it: 项目资金（万元）
   /// goes to the row its line is on, though 年度预算总额： reaches up to the name's row.
   @Test func aRowIsPlacedByItsLineNotByTheTallCellsPutInIt() {
