@@ -25,7 +25,7 @@ public func fuzzPositions(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     }
   } else {
     grids = LayoutTextReader.grids(bytes: bytes, file: "fuzz.txt")
-    _ = LayoutTextReader.isLayoutText(bytes)
+    if let text = try? DocumentText(bytes: bytes, file: "fuzz.txt") { _ = DocumentTextReader.isLayoutText(text) }
   }
   for grid in grids {
     for (row, cells) in grid.rows.enumerated() {

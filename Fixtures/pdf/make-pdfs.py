@@ -11,12 +11,15 @@ multi-table document and the benchmark document (issue 18, items 5 and 6).
            (L1 project tables and the L6 unit table) with prose between them; written as HTML and printed by
            LibreOffice (writer_pdf_Export). Its tables are listed in document/MANIFEST.json.
 
-Usage:  python3 Fixtures/pdf/make-pdfs.py [--bench OUT.pdf]
+Usage:  python3 Fixtures/pdf/make-pdfs.py [--bench OUT.pdf | --variants OUT [VARIANT...]]
   --bench OUT.pdf   instead, writes a document of 100 pages with 30 tables (not committed: bench/README.md).
+  --variants OUT    instead, prints the form fixtures other ways (VARIANTS: rows fitted to their text, the
+                    workbook's own column widths, a larger type) under OUT/<variant>/, each with a MANIFEST.json.
 Needs: openpyxl; LibreOffice (soffice); poppler-utils (pdftotext) for the .layout.txt files.
 A private LibreOffice profile under /tmp keeps the run apart from any other LibreOffice.
 """
 
+import copy
 import html
 import json
 import os
@@ -46,42 +49,68 @@ def layout_text(pdf):
     subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(pdf), str(out)], check=True, timeout=120)
 
 
-def print_workbook(source, target):
+# Other ways a unit prints the same workbook (--variants): the reader's rules must not hang on one print.
+VARIANTS = {
+    # Every row as high as its text needs (LibreOffice's optimal height): nothing overflows into the next row.
+    "fitted-rows": {"widen": 4 / 3, "fit_rows": True},
+    # The columns as wide as the workbook sets them: texts wrap onto more lines, numbers sit closer.
+    "narrow-columns": {"widen": 1.0},
+    # A larger type (every font two points up) in columns half again as wide, the rows as much higher as
+    # the type is (a row only one line high would print its text over the next: no office prints so).
+    "large-type": {"widen": 1.5, "font_step": 2},
+}
+
+
+def print_workbook(source, target, widen=4 / 3, fit_rows=False, font_step=0):
     """The workbook as printed: landscape A4, one page wide, its columns a third wider (as a unit widens
     them before printing, so that no number prints as ### in a column too narrow for it)."""
     book = openpyxl.load_workbook(source)
     for sheet in book.worksheets:
         for dimension in list(sheet.column_dimensions.values()):
             if dimension.width:
-                dimension.width = dimension.width * 4 / 3
+                dimension.width = dimension.width * widen
+        if fit_rows:
+            for dimension in sheet.row_dimensions.values():
+                dimension.height = None
+        if font_step:
+            for dimension in sheet.row_dimensions.values():
+                if dimension.height:
+                    dimension.height = dimension.height * (11 + font_step) / 11
+            for row in sheet.iter_rows():
+                for cell in row:
+                    font = copy.copy(cell.font)
+                    font.sz = (font.sz or 11) + font_step
+                    cell.font = font
         sheet.page_setup.orientation = "landscape"
         sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
         sheet.page_setup.fitToWidth = 1
         sheet.page_setup.fitToHeight = 0
         sheet.sheet_properties.pageSetUpPr.fitToPage = True
     with tempfile.TemporaryDirectory() as work:
-        copy = Path(work) / source.name
-        book.save(copy)
-        soffice(["--convert-to", "pdf:calc_pdf_Export", str(copy)], Path(work))
+        saved = Path(work) / source.name
+        book.save(saved)
+        soffice(["--convert-to", "pdf:calc_pdf_Export", str(saved)], Path(work))
         shutil.move(Path(work) / (source.stem + ".pdf"), target)
 
 
-def forms():
+def forms(folder=HERE / "forms", variant=None):
     manifest = json.loads((FORMS / "MANIFEST.json").read_text(encoding="utf-8"))
     entries = []
     for file in manifest["files"]:
         path = Path(file["path"])
         if file["format"] != "xlsx" or "libreoffice" in path.parts:
             continue
-        target = HERE / "forms" / (path.stem + ".pdf")
+        target = folder / (path.stem + ".pdf")
         target.parent.mkdir(parents=True, exist_ok=True)
-        print_workbook(ROOT / path, target)
-        layout_text(target)
+        print_workbook(ROOT / path, target, **(VARIANTS[variant] if variant else {}))
+        if variant is None:
+            layout_text(target)
         entries.append({
-            "path": str(target.relative_to(ROOT)),
+            "path": str(target.relative_to(ROOT)) if target.is_relative_to(ROOT) else str(target),
             "printedFrom": str(path),
             "layout": file["layout"],
-            "tables": [{"expected": t["expected"], "expectedResult": t["expectedResult"]} for t in file["tables"]],
+            "tables": [{key: t[key] for key in ("expected", "expectedResult", "readingFindings") if key in t}
+                       for t in file["tables"]],
         })
     return entries
 
@@ -189,6 +218,16 @@ def write_document(target, table_ids, prose_pages=3):
 
 
 def main():
+    if len(sys.argv) >= 3 and sys.argv[1] == "--variants":
+        # The form fixtures printed each other way, under OUT/<variant>/, with a manifest per variant.
+        out = Path(sys.argv[2]).resolve()
+        for variant in sys.argv[3:] or VARIANTS:
+            folder = out / variant
+            entries = forms(folder, variant)
+            (folder / "MANIFEST.json").write_text(json.dumps({
+                "about": f"The form fixtures printed by make-pdfs.py --variants ({variant}); each table's expected result as in Fixtures/forms/MANIFEST.json.",
+                "files": entries}, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        return
     if len(sys.argv) == 3 and sys.argv[1] == "--bench":
         # 30 tables (the four document tables over and over) after 68 parts of prose: 100 pages.
         write_document(Path(sys.argv[2]), (DOCUMENT_TABLES * 8)[:30], prose_pages=68)

@@ -334,6 +334,24 @@ import Testing
     #expect(table.notes.isEmpty, "\(table.notes)")
   }
 
+  /// Seeds 000 and 004: a source row printing fewer values than the block has columns, its numbers then
+  /// dashes (`其他资金 0 0 — — —`, `其他资金 0 — — —`): the numbers are its first amounts, every other amount
+  /// none, read without doubt. A number after a dash (`0 — 5 — —`) could be any later amount: doubted.
+  @Test func aSourceRowOfNumbersThenDashesIsReadWithoutDoubt() throws {
+    let block = "37.07 37.07 31.97 — — —\n"
+    for (row, amounts) in [("其他资金 0 0 — — —", ["0", "0", nil]), ("其他资金 0 — — —", ["0", nil, nil])] {
+      let table = try #require(tables(Self.flowing.replacingOccurrences(of: block, with: block + row + "\n")).first)
+      let source = try #require(table.funds?.sources.last)
+      #expect(source.name == "其他资金")
+      #expect(
+        [source.initialBudget, source.annualBudget, source.executed]
+          == amounts.map { $0.flatMap { Rational(decimalText: Substring($0)) } })
+      #expect(table.uncertainPlaces.isEmpty, "\(row)")
+    }
+    let doubted = try #require(tables(Self.flowing.replacingOccurrences(of: block, with: block + "其他资金 0 — 5 — —\n")).first)
+    #expect(doubted.uncertainPlaces == [.source(2)])
+  }
+
   /// Seed 000 lines 928–940: a target and an actual wrapped, their pieces one after the other.
   @Test func wrappedValuesWhosePiecesInterleaveAreRejoined() throws {
     let printed = Self.flowing.replacingOccurrences(

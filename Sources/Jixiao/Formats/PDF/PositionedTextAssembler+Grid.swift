@@ -21,7 +21,11 @@ extension PositionedTextAssembler {
           headerCells.removeAll { $0.right < edge }
           var end = row
           while end < bands.count, end == row || (!isHeader(bands[end]) && !startsNewPart(bands[end])) {
-            bands[end].cells.removeAll { $0.right < edge && !TableSchema.isTotalRowLabel($0.text) }
+            // In a column too narrow to turn it, the side label prints across, reaching into the levels.
+            bands[end].cells.removeAll {
+              ($0.right < edge && !TableSchema.isTotalRowLabel($0.text))
+                || ($0.left < edge && Self.sideLabels.contains(FormText.labelKey($0.text)))
+            }
             end += 1
           }
         }
@@ -47,6 +51,10 @@ extension PositionedTextAssembler {
             end += 1
           }
           let nameLeft = columns!.spans[nameIndex].left
+          let splitColumns = columns!
+          joinRowsSplitAcrossPages(
+            &bands, rows: (row + rows)..<end, isLevelOrName: { $0.center < splitColumns.spans[nameIndex].right },
+            column: { splitColumns.column(of: $0).index })
           if units == .characters {
             let nameSpan = columns!.spans[nameIndex]
             let blockColumns = columns!
@@ -143,6 +151,44 @@ extension PositionedTextAssembler {
     }
     return grid
   }
+
+  /// A row a page break splits (a word processor breaks a tall row; a spreadsheet never does) prints its top
+  /// part at the foot of one page and the rest of its text at the head of the next, after the header printed
+  /// again (dropped) or none: a row of an indicator block first on its page, with neither level nor name,
+  /// is the rest of the last row of the page before. Each piece joins the text of its column there; a piece
+  /// under a blank of that row (it may as well be a row whose name is missing) goes there with a doubt.
+  func joinRowsSplitAcrossPages(
+    _ bands: inout [Band], rows: Range<Int>, isLevelOrName: (Cell) -> Bool, column: (Cell) -> Int
+  ) {
+    for index in rows.dropFirst() where bands[index].page > bands[index - 1].page {
+      let pieces = bands[index].cells
+      guard !pieces.isEmpty, !pieces.contains(where: isLevelOrName), !bands[index - 1].cells.isEmpty,
+        !pieces.contains(where: { TableSchema.isTotalRowLabel($0.text) || vocabulary.isNote(FormText.labelKey($0.text)) })
+      else { continue }
+      for piece in pieces {
+        if let existing = bands[index - 1].cells.firstIndex(where: { column($0) == column(piece) }) {
+          var cell = bands[index - 1].cells[existing]
+          cell.text = WrappedText.joiningWrapped(cell.text, piece.text)
+          cell.lineCount += piece.lineCount
+          cell.words = []
+          cell.doubt = cell.doubt ?? piece.doubt
+          bands[index - 1].cells[existing] = cell
+        } else {
+          var cell = piece
+          cell.page = bands[index - 1].page
+          cell.top = bands[index - 1].top
+          cell.bottom = bands[index - 1].bottom
+          cell.doubt = "text at the head of a page under a blank of the row above, joined to it: its row is a guess"
+          bands[index - 1].cells.append(cell)
+          bands[index - 1].cells.sort { $0.left < $1.left }
+        }
+      }
+      bands[index].cells = []
+    }
+  }
+
+  /// The label an indicator block prints down its side (rotated, or across where the column is narrow).
+  static let sideLabels = Set((PartReader.rotatedLabels + ["绩效指标", "绩效指标完成情况"]).map(FormText.labelKey))
 
   func isSubheader(_ band: Band, under header: Band) -> Bool {
     guard band.cells.allSatisfy({ !$0.text.contains(where: \.isNumber) && $0.text.count <= 8 }) else { return false }

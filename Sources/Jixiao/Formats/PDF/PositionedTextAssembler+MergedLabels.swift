@@ -33,19 +33,42 @@ extension PositionedTextAssembler {
           continue
         }
         var above = index - 1
+        var centredOn: Int?
+        let end = blockEnd(bands, from: index)
         while above >= 0, bands[above].page == bands[index].page, isClear(bands[above], for: cell) {
           if isHeader(bands[above]) || isGoalsHeader(bands[above]) {
-            var moved = cell
-            moved.rowSpan = index - above + 1
-            bands[index].cells.removeAll { $0.left == cell.left && $0.top == cell.top }
-            bands[above].cells.insert(moved, at: 0)
+            centredOn = nil
+            raise(cell, from: index, to: above)
             break
           }
+          // Under a header the vocabulary does not know (资金来源 · 资金总额), the label is told by its
+          // middle: the middle of the rows from there to its block's end.
+          if abs((bands[above].top + bands[end].bottom) / 2 - cell.middle) <= 0.5 * cell.lineHeight { centredOn = above }
           above -= 1
         }
+        if let centredOn { raise(cell, from: index, to: centredOn, through: end) }
       }
     }
     bands.removeAll { $0.cells.isEmpty }
+
+    func raise(_ cell: Cell, from index: Int, to above: Int, through last: Int? = nil) {
+      var moved = cell
+      moved.rowSpan = (last ?? index) - above + 1
+      bands[index].cells.removeAll { $0.isSamePlace(as: cell) }
+      bands[above].cells.insert(moved, at: 0)
+    }
+  }
+
+  /// The last row of the block a row is in: the row above the next header, or the next row starting a part
+  /// of its own, on the same page.
+  func blockEnd(_ bands: [Band], from index: Int) -> Int {
+    var end = index
+    while end + 1 < bands.count, bands[end + 1].page == bands[index].page, !isHeader(bands[end + 1]),
+      !startsNewPart(bands[end + 1]), !isGoalsHeader(bands[end + 1])
+    {
+      end += 1
+    }
+    return end
   }
 
   /// A merged cell cut by a page break prints its text again on the next page (LibreOffice, Excel): the

@@ -29,6 +29,10 @@ extension PositionedTextAssembler {
       return overlap > share * min(lineHeight, other.lineHeight)
     }
 
+    func isSamePlace(as other: Cell) -> Bool {
+      page == other.page && left == other.left && top == other.top
+    }
+
     func horizontalOverlap(_ left: Double, _ right: Double) -> Double {
       max(0, min(self.right, right) - max(self.left, left))
     }
@@ -40,6 +44,7 @@ extension PositionedTextAssembler {
     var top: Double { cells.map(\.top).min() ?? 0 }
     var bottom: Double { cells.map(\.bottom).max() ?? 0 }
     var page: Int { cells.first?.page ?? 0 }
+    var middle: Double { (top + bottom) / 2 }
   }
 
   /// Lines of a page, top to bottom, each its words left to right.
@@ -53,7 +58,28 @@ extension PositionedTextAssembler {
         lines.append([word])
       }
     }
-    return lines.map { $0.sorted { $0.left < $1.left } }
+    return lines.flatMap(printedLines).map { $0.sorted { $0.left < $1.left } }
+  }
+
+  /// The printed lines of words grouped as one: two lines when words of it print over each other (a cell's
+  /// text overflowing its row into a neighbour's, a little higher or lower), each the words at one top.
+  /// Words of one printed line never overlap, so where none do the group is one line, whatever its tops.
+  func printedLines(_ group: [PositionedWord]) -> [[PositionedWord]] {
+    guard units == .points, group.count > 1 else { return [group] }
+    let byLeft = group.sorted { $0.left < $1.left }
+    let overprinted = zip(byLeft, byLeft.dropFirst()).contains { earlier, later in
+      earlier.right - later.left > 0.1 * min(earlier.height, later.height)
+    }
+    guard overprinted else { return [group] }
+    var lines: [[PositionedWord]] = []
+    for word in group.sorted(by: { $0.top < $1.top }) {
+      if let last = lines.last?.last, word.top - last.top < 0.05 * min(word.height, last.height) {
+        lines[lines.count - 1].append(word)
+      } else {
+        lines.append([word])
+      }
+    }
+    return lines
   }
 
   func sameLine(_ a: PositionedWord, _ b: PositionedWord) -> Bool {
@@ -76,9 +102,11 @@ extension PositionedTextAssembler {
         case .points:
           // Words that overlap are two cells' text printed over each other (one overflowing its row).
           // Letter-spaced headers and labels (`总    分`, `分  值`) print one character a word.
+          // Only a label: two characters of two columns' wrapped headers (一级指 · 标, 二级指 · 标) print so too.
           let spaced =
             gap <= 4 * height && last.text.count == 1 && word.text.count == 1
             && WrappedText.isCJK(last.text.unicodeScalars.first!) && WrappedText.isCJK(word.text.unicodeScalars.first!)
+            && Self.isLetterSpacedLabel(last.text + word.text)
           joins = (gap <= 0.45 * height || spaced) && gap >= -0.1 * height
           space = gap > 0.15 * height && !WrappedText.meetsAtCJK(last.text, word.text)
         case .characters:
@@ -119,6 +147,16 @@ extension PositionedTextAssembler {
     return keys
   }()
 
+  /// Whether two characters are a label the forms print letter-spaced (`总    分`, `分  值`, `等  级`), or its
+  /// start.
+  static func isLetterSpacedLabel(_ text: String) -> Bool {
+    let key = FormText.labelKey(text)
+    return letterSpacedLabels.contains { $0.hasPrefix(key) }
+  }
+
+  static let letterSpacedLabels: Set<String> = knownLabels.union(
+    (TableSchema.headers(at: [.table]) + ["备注", "说明"]).map(FormText.labelKey))
+
   /// Whether a text is a header or label the forms use, or the first line of one that wraps (年度总体目 · 标).
   static func isLabelOrItsStart(_ text: String) -> Bool {
     let key = FormText.labelKey(text)
@@ -145,7 +183,11 @@ extension PositionedTextAssembler {
     case .characters:
       guard linesBetween <= 1 else { return false }
       if Self.knownLabels.contains(joined) { return true }
-      if FormText.labelKey(lower.text).hasPrefix("("), vocabulary.isFundsLabel(FormText.labelKey(upper.text)) { return true }
+      if FormText.labelKey(lower.text).hasPrefix("("),
+        vocabulary.isFundsLabel(FormText.labelKey(upper.text)) || vocabulary.isFundsLabel(joined)
+      {
+        return true
+      }
       // The first lines of a longer label (年度 · 总体 · 目标).
       return !Self.knownLabels.contains(FormText.labelKey(lower.text)) && joined.count >= 3
         && Self.knownLabels.contains { $0.count > joined.count && $0.hasPrefix(joined) }
@@ -201,7 +243,91 @@ extension PositionedTextAssembler {
       }
     }
     cells.removeAll(where: isRotatedLabel)
-    return rows(of: cells)
+    let bands = rows(of: cells)
+    return units == .characters ? joiningStrayHeaderLabels(joiningCellsWrappedAroundTheirRow(bands)) : bands
+  }
+
+  /// Layout text can print a label of the header block (项目负责人) on a line of its own under its row, where
+  /// a cell of the next row wrapping upwards shares the line (年度 of 年度预算总额：). Alone on its line, it
+  /// joins the header-block row on the line above when nothing of that row prints over it; when the row
+  /// below has room for it too, with a doubt.
+  func joiningStrayHeaderLabels(_ bands: [Band]) -> [Band] {
+    var bands = bands
+    for index in bands.indices {
+      guard bands[index].cells.count == 1, let label = bands[index].cells.first, label.lineCount == 1,
+        vocabulary.headerLabels.contains(FormKey(FormText.labelKey(label.text)))
+      else { continue }
+      func isClear(_ band: Band) -> Bool { !band.cells.contains { $0.horizontalOverlap(label.left, label.right) > 0 } }
+      guard
+        let above = bands.indices.first(where: { candidate in
+          candidate != index && bands[candidate].cells.contains { $0.lineCount == 1 && $0.top == label.top - 1 }
+            && bands[candidate].cells.allSatisfy { $0.bottom <= label.top }
+        }),
+        let first = bands[above].cells.first, vocabulary.headerLabels.contains(FormKey(FormText.labelKey(first.text))),
+        isClear(bands[above])
+      else { continue }
+      let below = bands.indices.filter { $0 != index && bands[$0].cells.contains { $0.lineCount == 1 && $0.top > label.top } }
+        .min {
+          bands[$0].cells.filter { $0.lineCount == 1 }.map(\.top).min()! < bands[$1].cells.filter { $0.lineCount == 1 }.map(\.top)
+            .min()!
+        }
+      var moved = label
+      moved.top = first.top
+      moved.bottom = first.bottom
+      if let below, isClear(bands[below]) {
+        moved.doubt = "a label of layout text on a line between two rows, joined to the one above: its row is a guess"
+      }
+      bands[above].cells.append(moved)
+      bands[above].cells.sort { $0.left < $1.left }
+      bands[index].cells = []
+    }
+    return bands.filter { !$0.cells.isEmpty }
+  }
+
+  /// Layout text prints a cell of two lines centred on its row one line above the row's line and one below,
+  /// where the row's line is blank (其中： · 财政拨款 around 预算 50.12 0.00 50.12): when the lines above
+  /// and below a row (a line of three cells or more) hold only such pieces, two or more but fewer than the
+  /// row's cells, each over a blank of the row and paired column by column, each pair is one cell of the
+  /// row. A single pair is left to the block's rules (it may as well be the last line of the row above and
+  /// the first of the row below), and lines as full as the row are rows of their own.
+  func joiningCellsWrappedAroundTheirRow(_ bands: [Band]) -> [Band] {
+    var bands = bands
+    func line(of band: Band) -> Double? {
+      let tops = Set(band.cells.filter { $0.lineCount == 1 }.map(\.top))
+      return tops.count == 1 && band.cells.allSatisfy({ $0.lineCount == 1 }) ? tops.first : nil
+    }
+    for index in bands.indices {
+      let row = bands[index].cells
+      guard let rowLine = Set(row.filter { $0.lineCount == 1 }.map(\.top)).first,
+        Set(row.filter { $0.lineCount == 1 }.map(\.top)).count == 1,
+        let above = bands.indices.first(where: { line(of: bands[$0]) == rowLine - 1 }),
+        let below = bands.indices.first(where: { line(of: bands[$0]) == rowLine + 1 })
+      else { continue }
+      let upper = bands[above].cells
+      let lower = bands[below].cells
+      let clear = (upper + lower).allSatisfy { piece in !row.contains { $0.horizontalOverlap(piece.left, piece.right) > 0 } }
+      let rowCells = row.count { $0.lineCount == 1 }
+      guard clear, upper.count >= 2, upper.count == lower.count, rowCells >= 3, upper.count < rowCells,
+        zip(upper, lower).allSatisfy({ $0.horizontalOverlap($1.left, $1.right) > 0 }),
+        zip(upper, lower.dropFirst()).allSatisfy({ $0.horizontalOverlap($1.left, $1.right) == 0 }),
+        zip(upper.dropFirst(), lower).allSatisfy({ $0.horizontalOverlap($1.left, $1.right) == 0 })
+      else { continue }
+      for (top, bottom) in zip(upper, lower) {
+        var cell = top
+        cell.text = WrappedText.joiningWrapped(top.text, bottom.text)
+        cell.left = min(top.left, bottom.left)
+        cell.right = max(top.right, bottom.right)
+        cell.bottom = bottom.bottom
+        cell.lastLineTop = bottom.top
+        cell.lineCount = 2
+        cell.words = []
+        bands[index].cells.append(cell)
+      }
+      bands[index].cells.sort { $0.left < $1.left }
+      bands[above].cells = []
+      bands[below].cells = []
+    }
+    return bands.filter { !$0.cells.isEmpty }
   }
 
   /// A label printed one character a line down the table's side.
@@ -228,12 +354,34 @@ extension PositionedTextAssembler {
       if line.count >= 3 { bands.append(Band(cells: line)) } else { loose += line }
     }
     loose += cells.filter { $0.lineCount > 1 }
-    var unplaced: [Cell] = []
-    for cell in loose {
-      let best = bands.indices.filter { bands[$0].cells.contains { $0.overlapsVertically(cell, by: 0.5) } }
-        .max { overlap(bands[$0], cell) < overlap(bands[$1], cell) }
-      if let best { bands[best].cells.append(cell) } else { unplaced.append(cell) }
+    var unplaced = placing(loose, in: &bands)
+    // Where no row of three is near, a line of two one-line cells is a row too (a block of label and value
+    // rows: 上级安排 · 0.00 under 资金来源 · 资金总额), so that a cell printed between two of them does not
+    // chain them into one.
+    var pairs: [Band] = []
+    for line in lines where line.count == 2 && line.allSatisfy({ cell in unplaced.contains { $0.isSamePlace(as: cell) } }) {
+      pairs.append(Band(cells: line))
+      unplaced.removeAll { cell in line.contains { $0.isSamePlace(as: cell) } }
     }
+    // A one-line cell printed midway between two of these rows, reaching into both, is merged over both
+    // (财政资金 over 上级安排 and 本级安排): it goes on the first, as a sheet holds it, and spans the second.
+    pairs.sort { $0.top < $1.top }
+    unplaced.removeAll { cell in
+      guard cell.lineCount == 1, !vocabulary.isTitle(printed: cell.text),
+        let upper = pairs.indices.dropLast().first(where: { index in
+          let (above, below) = (pairs[index], pairs[index + 1])
+          return cell.top <= above.bottom && cell.bottom >= below.top
+            && abs((above.top + below.bottom) / 2 - cell.middle) <= 0.25 * cell.lineHeight
+            && !bands.contains { $0.page == cell.page && $0.middle > above.middle && $0.middle < below.middle }
+        })
+      else { return false }
+      var merged = cell
+      merged.rowSpan = 2
+      pairs[upper].cells.append(merged)
+      return true
+    }
+    unplaced = placing(unplaced, in: &pairs)
+    bands += pairs
     var others: [Band] = []
     for cell in unplaced.sorted(by: { ($0.top, $0.left) < ($1.top, $1.left) }) {
       if let last = others.indices.last, others[last].cells.contains(where: { $0.overlapsVertically(cell, by: 0.5) }) {
@@ -243,6 +391,25 @@ extension PositionedTextAssembler {
       }
     }
     return (bands + others).map { Band(cells: $0.cells.sorted { $0.left < $1.left }) }.sorted { $0.top < $1.top }
+  }
+
+  /// Each cell put in the row it overlaps most (by half a line at least); those that overlap none returned.
+  /// A row's place is its line of one-line cells: the cells put in it before do not move it (a tall label
+  /// reaching up into the row above would draw the next cell there). Of two rows overlapped as much, the one
+  /// whose line's middle is nearer the cell's (a cell prints centred on its row).
+  func placing(_ cells: [Cell], in bands: inout [Band]) -> [Cell] {
+    var unplaced: [Cell] = []
+    let lines = bands.map { Band(cells: $0.cells.filter { $0.lineCount == 1 }) }
+    for cell in cells {
+      let best = lines.indices.filter { lines[$0].cells.contains { $0.overlapsVertically(cell, by: 0.5) } }
+        .min { a, b in
+          let (overlapA, overlapB) = (overlap(lines[a], cell), overlap(lines[b], cell))
+          if overlapA != overlapB { return overlapA > overlapB }
+          return abs((lines[a].top + lines[a].bottom) / 2 - cell.middle) < abs((lines[b].top + lines[b].bottom) / 2 - cell.middle)
+        }
+      if let best { bands[best].cells.append(cell) } else { unplaced.append(cell) }
+    }
+    return unplaced
   }
 
   func overlap(_ band: Band, _ cell: Cell) -> Double {

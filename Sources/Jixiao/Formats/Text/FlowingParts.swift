@@ -227,6 +227,9 @@ struct PartReader {
     rows.add(headerCells)
     let hasSourceColumn = header.headers.first.map { FormText.key($0.text) == "资金来源" } ?? false
     let valueColumns = header.headers.count - (hasSourceColumn ? 1 : 0)
+    let amountColumns = header.headers.dropFirst(hasSourceColumn ? 1 : 0).prefix { found in
+      Self.sourceAmountHeaders.contains(TableSchema.headerKey(found.text))
+    }.count
 
     var labelPieces: [FlowingCells.Piece] = []
     var values: [FlowingCells.Piece] = []
@@ -244,6 +247,7 @@ struct PartReader {
       guard !values.isEmpty else { continue }
       let doubt =
         values.count == valueColumns || values.count == 3
+          || Self.isSourceRowWithDashes(values.map(\.text), amountColumns: amountColumns)
         ? nil : "\(values.count) 个数值对应 \(valueColumns) 列，从左排放（金额在前）"
       var cells: [GridCell] = []
       if let first = labelPieces.first {
@@ -296,6 +300,23 @@ struct PartReader {
   }
 
   /// A number of a funds row (`1,234.5`, `98%`), or the mark of an empty cell (`CellGrammar.emptyMarks`).
+  /// The headers of a source row's amounts (年初预算数, 全年预算数, 全年执行数 and their other names), as keys.
+  static let sourceAmountHeaders = Set(
+    [TableField.sourceInitialBudget, .sourceAnnualBudget, .sourceExecuted].flatMap { field in
+      TableSchema.declarations.filter { $0.field == field }.flatMap(\.headers).map(TableSchema.headerKey)
+    })
+
+  /// Whether a row's values are numbers, then dashes only (`其他资金 0 0 — — —`), no more numbers than the
+  /// block's leading amount columns: each number is an amount from the left, and every amount column the
+  /// numbers do not reach is none, whether its dash or its blank is the one missing (a source row prints a
+  /// dash for none, and dashes under 分值, 执行率 and 得分, which a source row does not read). Read without
+  /// doubt: no column can take a number other than the one given it.
+  static func isSourceRowWithDashes(_ values: [String], amountColumns: Int) -> Bool {
+    let numbers = values.prefix { !CellGrammar.isEmptyMark($0) }
+    return numbers.count < values.count && numbers.count <= amountColumns && amountColumns > 0
+      && values.dropFirst(numbers.count).allSatisfy(CellGrammar.isEmptyMark)
+  }
+
   static func isFundsValue(_ piece: String) -> Bool {
     (!piece.isEmpty && CellGrammar.isEmptyMark(piece)) || TextColumn.isNumber(piece)
       || TextColumn.isNumber(FormText.droppingPercent(piece))
