@@ -644,7 +644,14 @@ extension XMLReader {
     /// general path.
     var style: Int?
     var type: String?
+    /// The text of `<v>`; nil when there is none, or when `sharedIndex` stands for it.
     var value: String?
+    /// For a cell of type `s`: the index its `<v>` holds when that is plain digits (no sign, space or
+    /// leading zero, at most nine), so that its text is the index printed.
+    var sharedIndex: Int?
+
+    /// The text of `<v>`, as the general reader gives it.
+    var valueText: String? { value ?? sharedIndex.map { String($0) } }
   }
 
   /// The next element when it is a worksheet cell written the plain way, read whole: white space, then
@@ -667,6 +674,20 @@ extension XMLReader {
     else { return nil }
     position = end
     return cell
+  }
+
+  /// A cell's type as text; the usual ones without making a string.
+  private static func cellType(_ value: UnsafeBufferPointer<UInt8>) -> String {
+    if value.count == 1 {
+      switch value[0] {
+      case UInt8(ascii: "s"): return "s"
+      case UInt8(ascii: "n"): return "n"
+      case UInt8(ascii: "b"): return "b"
+      case UInt8(ascii: "e"): return "e"
+      default: break
+      }
+    }
+    return bytes(value, 0..<value.count, equal: "str") ? "str" : String(decoding: value, as: UTF8.self)
   }
 
   /// Whether `literal` is at `at`, stepping over it.
@@ -752,7 +773,7 @@ extension XMLReader {
         }
         cell.style = value.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
         seen.style = true
-      case UInt8(ascii: "t") where cell.type == nil: cell.type = String(decoding: value, as: UTF8.self)
+      case UInt8(ascii: "t") where cell.type == nil: cell.type = cellType(value)
       default: return nil
       }
     }
@@ -770,7 +791,14 @@ extension XMLReader {
       }
       let valueEnd = at
       guard take("</v>", buffer, &at) else { return nil }
-      cell.value = string(buffer, valueStart..<valueEnd)
+      let digits = UnsafeBufferPointer(rebasing: buffer[valueStart..<valueEnd])
+      if cell.type == "s", (1...9).contains(digits.count), digits.count == 1 || digits[0] != UInt8(ascii: "0"),
+        digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") })
+      {
+        cell.sharedIndex = digits.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
+      } else {
+        cell.value = string(buffer, valueStart..<valueEnd)
+      }
       skipSpace(buffer, &at)
     }
     guard take("</c>", buffer, &at) else { return nil }
@@ -912,88 +940,179 @@ extension XMLReader {
     return nil
   }
 
-  /// A start tag written the plain way, as `plainStartTag(named:)` reads it: its attributes' values by
-  /// name, and whether it was an empty-element tag.
+  /// A start tag as `plainStartTag(named:reading:)` reads it: whether it was an empty-element tag, and the
+  /// bytes of the value of the one attribute the caller asked for (nil when the tag has none).
   struct PlainStartTag {
-    var attributes: [(name: String, value: String)] = []
     var isEmpty = false
-
-    subscript(_ name: String) -> String? { attributes.first { $0.name == name }?.value }
+    var value: ArraySlice<UInt8>?
   }
 
-  /// The next start tag when it is `<name` (unprefixed) with attributes whose names are unprefixed, not
-  /// `xmlns`, each at most once, and whose values are ASCII without references or `<`, then `>` or `/>`:
-  /// read as `next()` reads it (the element is open after it unless it was empty, and then it is closed
-  /// too). Anything else returns nil with nothing read. The name is in `defaultNamespace`, which the
-  /// caller checks.
   /// The byte after the `<` of the next tag, past white space, without reading anything: how a caller
   /// picks the plain path to try (`c`, `r`, `m`, or `/` for an end tag); nil when something else is next.
   func nextTagLead() -> UInt8? {
     guard pendingEnd == nil, !finished, readProlog, text.isEmpty else { return nil }
-    var index = position
-    while index < bytes.count, Self.isSpace(bytes[index]) { index += 1 }
-    guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "<") else { return nil }
-    return bytes[index + 1]
+    return bytes.withUnsafeBufferPointer { buffer in
+      var index = position
+      Self.skipSpace(buffer, &index)
+      guard index + 1 < buffer.count, buffer[index] == UInt8(ascii: "<") else { return nil }
+      return buffer[index + 1]
+    }
   }
 
-  mutating func plainStartTag(named name: StaticString) -> PlainStartTag? {
+  /// The next start tag when it is `<name` (unprefixed) written the plain way, read as `next()` reads it
+  /// (the element is open after it unless it was empty, and then it is closed too), with the value of its
+  /// unprefixed attribute `attribute` as bytes. Written the plain way: white space, `<`, the name, then
+  /// attributes, each after white space, whose names are ASCII and either unprefixed (not `xmlns`) or
+  /// prefixed by a prefix in force (not `xml` or `xmlns`; no two with one local name), each at most once,
+  /// with values `plainAttributeValue` reads (valid UTF-8, no references, `<` or control characters), at
+  /// most `Limits.maximumAttributes` and 32 of them; then `>` or `/>`. Such a tag is one the general
+  /// reader reads without error, and the attribute's value is the one it gives. Anything else returns nil
+  /// with nothing read. The name is in `defaultNamespace`, which the caller checks.
+  mutating func plainStartTag(named name: StaticString, reading attribute: StaticString) -> PlainStartTag? {
+    readPlainStartTag(reading: attribute) { buffer, element in
+      Self.bytes(buffer, element, equal: name) ? name.withUTF8Buffer { String(decoding: $0, as: UTF8.self) } : nil
+    }
+  }
+
+  /// The next start tag when it is written the plain way (as `plainStartTag(named:reading:)` reads it)
+  /// and its unprefixed name is none of `handled`: read as `next()` reads it, for a caller that ignores
+  /// such elements but their content. False, with nothing read, for anything else.
+  mutating func plainStartTag(notNamed handled: [StaticString]) -> Bool {
+    readPlainStartTag(reading: nil) { buffer, element in
+      for name in handled where Self.bytes(buffer, element, equal: name) { return nil }
+      return Self.string(buffer, element)
+    } != nil
+  }
+
+  /// `plainStartTag`'s reading: `qualifiedName` gives the element's name for the tag's name bytes, or nil
+  /// to leave the tag to `next()`.
+  private mutating func readPlainStartTag(
+    reading attribute: StaticString?, qualifiedName: (UnsafeBufferPointer<UInt8>, Range<Int>) -> String?
+  ) -> PlainStartTag? {
     guard pendingEnd == nil, !finished, readProlog, text.isEmpty, !stack.isEmpty, stack.count < limits.maximumDepth
     else { return nil }
     let bytes = self.bytes
-    let start = position
-    let found = bytes.withUnsafeBufferPointer { buffer -> PlainStartTag? in
-      let count = buffer.count
-      let nameLength = name.utf8CodeUnitCount
-      while position < count, Self.isSpace(buffer[position]) { position += 1 }
-      guard position + nameLength + 1 < count, buffer[position] == UInt8(ascii: "<") else { return nil }
-      for index in 0..<nameLength where buffer[position + 1 + index] != name.utf8Start[index] { return nil }
-      position += 1 + nameLength
-      var tag = PlainStartTag()
-      while true {
-        let spaced = position < count && Self.isSpace(buffer[position])
-        while position < count, Self.isSpace(buffer[position]) { position += 1 }
-        guard position + 1 < count else { return nil }
-        if buffer[position] == UInt8(ascii: ">") {
-          position += 1
-          break
-        }
-        if buffer[position] == UInt8(ascii: "/") {
-          guard buffer[position + 1] == UInt8(ascii: ">") else { return nil }
-          position += 2
-          tag.isEmpty = true
-          break
-        }
-        guard spaced, tag.attributes.count < limits.maximumAttributes else { return nil }
-        let nameStart = position
-        while position < count {
-          let byte = buffer[position]
-          guard byte != UInt8(ascii: ":"), byte < 0x80 else { return nil }
-          guard Self.isNameByte(byte) else { break }
-          position += 1
-        }
-        let attribute = nameStart..<position
-        guard !attribute.isEmpty, attribute.count <= limits.maximumNameBytes, buffer[nameStart] >= UInt8(ascii: "A"),
-          !Self.bytes(buffer, attribute, equal: "xmlns")
-        else { return nil }
-        let attributeName = Self.string(buffer, attribute)
-        guard !tag.attributes.contains(where: { $0.name == attributeName }) else { return nil }
-        guard let value = Self.plainAttributeValue(buffer, &position, maximumBytes: limits.maximumAttributeBytes) else {
-          return nil
-        }
-        tag.attributes.append((attributeName, Self.string(buffer, value)))
-      }
-      return tag
+    let limits = self.limits
+    let bindings = self.bindings
+    let found = bytes.withUnsafeBufferPointer { buffer -> (PlainStartTag, String, Int)? in
+      guard
+        let (element, isEmpty, value, end) = Self.scanPlainStartTag(
+          buffer, from: position, limits: limits, reading: attribute,
+          isBound: { prefix in bindings.contains { $0.prefix.utf8.elementsEqual(prefix) } }),
+        let name = qualifiedName(buffer, element)
+      else { return nil }
+      return (PlainStartTag(isEmpty: isEmpty, value: value.map { bytes[$0] }), name, end)
     }
-    guard let found else {
-      position = start
-      return nil
-    }
-    if !found.isEmpty {
+    guard let (tag, name, end) = found else { return nil }
+    position = end
+    if !tag.isEmpty {
       stack.append(
         Open(
-          qualifiedName: String(describing: name), name: XMLName(defaultNamespace, String(describing: name)),
-          bindingsBefore: bindings.count, preservesSpace: stack.last?.preservesSpace ?? false))
+          qualifiedName: name, name: XMLName(defaultNamespace, name), bindingsBefore: bindings.count,
+          preservesSpace: stack.last?.preservesSpace ?? false))
     }
-    return found
+    return tag
+  }
+
+  /// The scan of `plainStartTag`: the element name's range, whether the tag is empty, the range of the
+  /// value of `attribute` (unprefixed), and where the tag ends; nil when it is not written the plain way.
+  private static func scanPlainStartTag(
+    _ buffer: UnsafeBufferPointer<UInt8>, from start: Int, limits: Limits, reading attribute: StaticString?,
+    isBound: (UnsafeBufferPointer<UInt8>) -> Bool
+  ) -> (Range<Int>, Bool, Range<Int>?, Int)? {
+    let count = buffer.count
+    var at = start
+    skipSpace(buffer, &at)
+    guard take("<", buffer, &at) else { return nil }
+    /// An ASCII name that starts as a name must (a letter or `_`), without a colon: its end.
+    func plainName(from nameStart: Int) -> Int? {
+      guard nameStart < count, buffer[nameStart] >= UInt8(ascii: "A"), buffer[nameStart] < 0x80, isNameByte(buffer[nameStart])
+      else { return nil }
+      var end = nameStart
+      while end < count, buffer[end] != UInt8(ascii: ":"), isNameByte(buffer[end]) {
+        guard buffer[end] < 0x80 else { return nil }
+        end += 1
+      }
+      return end - nameStart <= limits.maximumNameBytes ? end : nil
+    }
+    guard let nameEnd = plainName(from: at) else { return nil }
+    let element = at..<nameEnd
+    at = nameEnd
+    let maximumAttributes = min(limits.maximumAttributes, 32)
+    return withUnsafeTemporaryAllocation(of: (name: Range<Int>, local: Range<Int>).self, capacity: 32) {
+      seen -> (Range<Int>, Bool, Range<Int>?, Int)? in
+      var attributes = 0
+      var value: Range<Int>?
+      while true {
+        let spaced = at < count && isSpace(buffer[at])
+        skipSpace(buffer, &at)
+        guard at + 1 < count else { return nil }
+        if buffer[at] == UInt8(ascii: ">") { return (element, false, value, at + 1) }
+        if buffer[at] == UInt8(ascii: "/") {
+          guard buffer[at + 1] == UInt8(ascii: ">") else { return nil }
+          return (element, true, value, at + 2)
+        }
+        guard spaced, attributes < maximumAttributes, let firstEnd = plainName(from: at) else { return nil }
+        var name = at..<firstEnd
+        var local = name
+        if firstEnd < count, buffer[firstEnd] == UInt8(ascii: ":") {
+          // A prefixed name: its prefix must be in force, and not one that declares or sets the reader's state.
+          guard let localEnd = plainName(from: firstEnd + 1), !Self.bytes(buffer, name, equal: "xmlns"),
+            !Self.bytes(buffer, name, equal: "xml"), isBound(UnsafeBufferPointer(rebasing: buffer[name]))
+          else { return nil }
+          local = firstEnd + 1..<localEnd
+          name = at..<localEnd
+        } else if Self.bytes(buffer, name, equal: "xmlns") {
+          return nil
+        }
+        guard name.count <= limits.maximumNameBytes else { return nil }
+        let prefixed = name != local
+        for index in 0..<attributes {
+          let other = seen[index]
+          // The same name twice, or two prefixes that might name one namespace: the general reader's to judge.
+          if other.name.count == name.count && buffer[other.name].elementsEqual(buffer[name]) { return nil }
+          if prefixed && other.name != other.local && other.local.count == local.count
+            && buffer[other.local].elementsEqual(buffer[local])
+          {
+            return nil
+          }
+        }
+        seen[attributes] = (name, local)
+        attributes += 1
+        at = name.upperBound
+        guard
+          let range = plainAttributeValue(
+            buffer, &at, maximumBytes: limits.maximumAttributeBytes, allowingUTF8: true)
+        else { return nil }
+        if !prefixed, let attribute, Self.bytes(buffer, name, equal: attribute) { value = range }
+      }
+    }
+  }
+
+  /// The next tag when it is the end tag of the innermost open element, not the root (`</name>`, white
+  /// space allowed before `>`), after white space: read as `next()` reads it, for a caller that ignores
+  /// end events. False, with nothing read, for anything else.
+  mutating func plainEndTag() -> Bool {
+    guard pendingEnd == nil, !finished, readProlog, text.isEmpty, stack.count >= 2, let open = stack.last else { return false }
+    let bytes = self.bytes
+    let end = bytes.withUnsafeBufferPointer { buffer -> Int? in
+      var at = position
+      Self.skipSpace(buffer, &at)
+      guard Self.take("</", buffer, &at) else { return nil }
+      var name = open.qualifiedName
+      let matches = name.withUTF8 { name in
+        guard at + name.count < buffer.count, buffer[at..<at + name.count].elementsEqual(name) else { return false }
+        at += name.count
+        return true
+      }
+      guard matches, at < buffer.count, !Self.isNameByte(buffer[at]) else { return nil }
+      Self.skipSpace(buffer, &at)
+      guard at < buffer.count, buffer[at] == UInt8(ascii: ">") else { return nil }
+      return at + 1
+    }
+    guard let end else { return false }
+    position = end
+    close()
+    return true
   }
 }
