@@ -344,6 +344,16 @@ import Testing
     #"<si><r><rPr><unknown val="1"/></rPr><t>a</t></r></si>"#, #"<si><r><rPr><sz val="11"></sz></rPr><t>a</t></r></si>"#,
     "<si><r><rPr></rPr><t>a</t></r></si>", "<si><r></r></si>", "<si><r><t>a</t></r><t>b</t></si>",
     "<si><r><t>a</t></r></si", #"<si><r><rPr><sz val="11"/></rPr><t>a</t></r><rPh><t>x</t></rPh></si>"#,
+    // Run properties read again (from memory) after the same ones, after ones like them, and after a failed item.
+    #"<si><r><rPr><sz val="11"/><rFont val="宋体"/></rPr><t>a</t></r></si><si><r><rPr><sz val="11"/><rFont val="宋体"/></rPr><t>b</t></r><r><rPr><sz val="11"/><rFont val="宋体"/></rPr><t>c</t></r></si>"#,
+    #"<si><r><rPr><sz val="11"/></rPr><t>a&#10;</t></r></si><si><r><rPr><sz val="11"/></rPr><t>b</t></r></si>"#,
+    #"<si><r><rPr><sz val="11"/></rPr><t>a</t></r></si><si><r><rPr><sz val="11"/></rPr ><t>b</t></r></si>"#,
+    #"<si><r><rPr><sz val="11"/></rPr><t>a</t></r></si><si><r><rPr><sz val="11"/><sz val="12"/></rPr><t>b</t></r></si>"#,
+    #"<si><r><rPr><sz val="11"/></rPr><t>a</t></r></si><si><r><rPr><sz val="11"/></rPr></r></si>"#,
+    #"<si><r><rPr><sz val="11"/><b/></rPr><t>a</t></r></si><si><r><rPr><sz val="11"/><b/></rPr><t>b</t></r></si><si><r><rPr><sz val="11"/><bb/></rPr><t>c</t></r></si>"#,
+    #"<si><r><rPr><vertAlign val="superscript"/><condense val="1"/><indexed/></rPr><t>a</t></r></si>"#,
+    #"<si><r><rPr><vertAlignx val="1"/></rPr><t>a</t></r></si>"#,
+    #"<si><r><rPr><sz indexed="1" indexedx="2"/></rPr><t>a</t></r></si>"#,
   ])
   func craftedItemsReadTheSameBothWays(_ items: String) {
     for namespace in [#"xmlns="\#(PlainCellPathTests.main)""#, #"xmlns:x="\#(PlainCellPathTests.main)""#, #"xmlns="urn:other""#] {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A pull reader for the XML that Office documents are made of (XML 1.0 with namespaces, UTF-8): start
 /// and end tags with their attributes, character data with the five predefined entities, numeric
 /// character references and CDATA sections; comments and processing instructions are skipped.
@@ -43,6 +45,13 @@ public struct XMLReader {
   /// Counts changes of `defaultNamespace`, so that a caller can tell it is the one it checked.
   private(set) var defaultNamespaceChanges = 0
   private var scratch: [RawAttribute] = []
+  /// Counts changes of `bindings`, so that a tag read with prefixes in force can tell they still are.
+  private var bindingsChanges = 0
+  /// Start tags read the plain way lately, as patterns: a tag equal to one of them but for the value of
+  /// the attribute asked for is read without scanning it again (a producer writes every row alike).
+  private var plainTagPatterns: [PlainTagPattern] = []
+  /// Run properties of shared strings read the plain way lately (`<rPr>…</rPr>`, as byte ranges).
+  private var knownRunProperties: [Range<Int>] = []
   private var text: [UInt8] = []
   /// Whether the text gathered holds anything but white space.
   private var textIsBlank = true
@@ -178,7 +187,32 @@ public struct XMLReader {
     guard let end = find(Array("?>".utf8), in: buffer, from: position) else {
       throw failure("the XML declaration is not closed with ?>", at: start)
     }
-    let content = String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<end]), as: UTF8.self)
+    let written = UnsafeBufferPointer(rebasing: buffer[start..<end])
+    if written.allSatisfy({ $0 < 0x80 }) {
+      // The usual declaration, ASCII: the same reading on bytes, without Foundation's search.
+      guard let found = find(Array("encoding".utf8), in: written, from: 0) else {
+        position = end + 2
+        return
+      }
+      func isQuote(_ byte: UInt8) -> Bool { byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") }
+      var index = found + 8
+      while index < written.count,
+        written[index] == UInt8(ascii: " ") || written[index] == UInt8(ascii: "=") || isQuote(written[index])
+      {
+        index += 1
+      }
+      var valueEnd = index
+      while valueEnd < written.count, !isQuote(written[valueEnd]), written[valueEnd] != UInt8(ascii: " ") { valueEnd += 1 }
+      let encoding = String(decoding: UnsafeBufferPointer(rebasing: written[index..<valueEnd]), as: UTF8.self).lowercased()
+      guard encoding == "utf-8" || encoding == "utf8" else {
+        throw failure(
+          "the part declares the encoding \(String(decoding: UnsafeBufferPointer(rebasing: written[index..<valueEnd]), as: UTF8.self)); only UTF-8 is read (save the file again from Excel, WPS or LibreOffice)",
+          at: start)
+      }
+      position = end + 2
+      return
+    }
+    let content = String(decoding: written, as: UTF8.self)
     if let range = content.range(of: "encoding") {
       let rest = content[range.upperBound...].drop { $0 == " " || $0 == "=" || $0 == "\"" || $0 == "'" }
       let encoding = rest.prefix { $0 != "\"" && $0 != "'" && $0 != " " }
@@ -488,6 +522,7 @@ public struct XMLReader {
         } else {
           bindings.append(("", attribute.value))
         }
+        bindingsChanges &+= 1
       }
       defaultNamespace = bindings.last { $0.prefix.isEmpty }?.namespace ?? ""
     }
@@ -628,6 +663,7 @@ public struct XMLReader {
     let open = stack.removeLast()
     if bindings.count > open.bindingsBefore {
       bindings.removeSubrange(open.bindingsBefore...)
+      bindingsChanges &+= 1
       defaultNamespace = bindings.last { $0.prefix.isEmpty }?.namespace ?? ""
     }
   }
@@ -816,11 +852,21 @@ extension XMLReader {
   /// either way). Anything else returns nil with nothing read. The element names are unprefixed: they are in
   /// `defaultNamespace`, which the caller checks.
   mutating func plainStringItem() -> String? {
-    guard pendingEnd == nil, !finished, readProlog, text.isEmpty, !stack.isEmpty, stack.count + 2 <= limits.maximumDepth
+    // `<si><r><rPr><sz/>` opens four elements.
+    guard pendingEnd == nil, !finished, readProlog, text.isEmpty, !stack.isEmpty, stack.count + 4 <= limits.maximumDepth
     else { return nil }
     let bytes = self.bytes
     let start = position
     let maximumAttributeBytes = limits.maximumAttributeBytes
+    let knownRunProperties = self.knownRunProperties
+    var readRunProperties: [Range<Int>] = []
+    func rememberRunProperties(_ range: Range<Int>) { readRunProperties.append(range) }
+    defer {
+      for range in readRunProperties {
+        if self.knownRunProperties.count == 4 { self.knownRunProperties.removeLast() }
+        self.knownRunProperties.insert(range, at: 0)
+      }
+    }
     let found = bytes.withUnsafeBufferPointer { buffer -> String? in
       let count = buffer.count
       func take(_ literal: StaticString) -> Bool { Self.take(literal, buffer, &position) }
@@ -861,7 +907,16 @@ extension XMLReader {
       }
       /// A run's properties: known empty elements only, each with known attributes, each at most once.
       func skipRunProperties() -> Bool {
+        let start = position
         guard take("<rPr>") else { return true }
+        // A producer writes a few kinds of run properties over and over: one read before is read again.
+        if let base = buffer.baseAddress {
+          for known in knownRunProperties
+          where start + known.count <= count && memcmp(base + start, base + known.lowerBound, known.count) == 0 {
+            position = start + known.count
+            return true
+          }
+        }
         while !take("</rPr>") {
           guard take("<"), let element = Self.knownName(Self.runPropertyElements, in: buffer, at: position) else { return false }
           position += Self.runPropertyElements[element].count
@@ -878,6 +933,7 @@ extension XMLReader {
           }
           guard take("/>") else { return false }
         }
+        rememberRunProperties(start..<position)
         return true
       }
       Self.skipSpace(buffer, &position)
@@ -914,10 +970,17 @@ extension XMLReader {
 
   /// The name at `position` if it is one of `names` and is followed by a byte that ends a name.
   private static func knownName(_ names: [[UInt8]], in buffer: UnsafeBufferPointer<UInt8>, at position: Int) -> Int? {
-    for (index, name) in names.enumerated() where position + name.count < buffer.count {
-      guard buffer[position..<position + name.count].elementsEqual(name) else { continue }
-      let next = buffer[position + name.count]
-      if next == UInt8(ascii: " ") || next == UInt8(ascii: "/") || next == UInt8(ascii: "=") { return index }
+    // The name's length first (the names are at most ten bytes), then the names of that length.
+    var end = position
+    while end < buffer.count, end - position <= 10 {
+      let byte = buffer[end]
+      if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "/") || byte == UInt8(ascii: "=") { break }
+      end += 1
+    }
+    guard end < buffer.count, let base = buffer.baseAddress else { return nil }
+    let length = end - position
+    for (index, name) in names.enumerated() where name.count == length {
+      if name.withUnsafeBufferPointer({ memcmp(base + position, $0.baseAddress!, length) == 0 }) { return index }
     }
     return nil
   }
@@ -969,9 +1032,7 @@ extension XMLReader {
   /// reader reads without error, and the attribute's value is the one it gives. Anything else returns nil
   /// with nothing read. The name is in `defaultNamespace`, which the caller checks.
   mutating func plainStartTag(named name: StaticString, reading attribute: StaticString) -> PlainStartTag? {
-    readPlainStartTag(reading: attribute) { buffer, element in
-      Self.bytes(buffer, element, equal: name) ? name.withUTF8Buffer { String(decoding: $0, as: UTF8.self) } : nil
-    }
+    readPlainStartTag(reading: attribute) { buffer, element in Self.bytes(buffer, element, equal: name) }
   }
 
   /// The next start tag when it is written the plain way (as `plainStartTag(named:reading:)` reads it)
@@ -979,50 +1040,131 @@ extension XMLReader {
   /// such elements but their content. False, with nothing read, for anything else.
   mutating func plainStartTag(notNamed handled: [StaticString]) -> Bool {
     readPlainStartTag(reading: nil) { buffer, element in
-      for name in handled where Self.bytes(buffer, element, equal: name) { return nil }
-      return Self.string(buffer, element)
+      !handled.contains { Self.bytes(buffer, element, equal: $0) }
     } != nil
   }
 
-  /// `plainStartTag`'s reading: `qualifiedName` gives the element's name for the tag's name bytes, or nil
-  /// to leave the tag to `next()`.
+  /// A start tag read the plain way, kept to read the next one like it: its bytes up to and including the
+  /// opening quote of the value asked for, and from the closing quote to its end.
+  private struct PlainTagPattern {
+    var attribute: StaticString
+    var prefix: Range<Int>
+    var suffix: Range<Int>
+    var nameLength: Int
+    var qualifiedName: String
+    var isEmpty: Bool
+    /// `bindingsChanges` when the tag was read, if a prefix of it had to be in force; nil if none had.
+    var bindingsChanges: Int?
+  }
+
+  /// The scan of a plain start tag.
+  private struct PlainTagScan {
+    /// Where the tag starts (its `<`) and ends (past its `>`).
+    var start: Int
+    var end: Int
+    var element: Range<Int>
+    var isEmpty: Bool
+    /// The value of the attribute asked for, within its quotes.
+    var value: Range<Int>?
+    var hasPrefixes: Bool
+  }
+
+  /// `plainStartTag`'s reading: `accepts` tells, from the tag's name bytes, whether the caller takes it.
   private mutating func readPlainStartTag(
-    reading attribute: StaticString?, qualifiedName: (UnsafeBufferPointer<UInt8>, Range<Int>) -> String?
+    reading attribute: StaticString?, accepts: (UnsafeBufferPointer<UInt8>, Range<Int>) -> Bool
   ) -> PlainStartTag? {
     guard pendingEnd == nil, !finished, readProlog, text.isEmpty, !stack.isEmpty, stack.count < limits.maximumDepth
     else { return nil }
     let bytes = self.bytes
     let limits = self.limits
     let bindings = self.bindings
-    let found = bytes.withUnsafeBufferPointer { buffer -> (PlainStartTag, String, Int)? in
+    let bindingsChanges = self.bindingsChanges
+    let patterns = plainTagPatterns
+    let found = bytes.withUnsafeBufferPointer { buffer -> (scan: PlainTagScan, pattern: Int?)? in
+      if let attribute {
+        for (index, pattern) in patterns.enumerated() {
+          guard pattern.attribute.utf8Start == attribute.utf8Start,
+            pattern.bindingsChanges == nil || pattern.bindingsChanges == bindingsChanges,
+            let scan = Self.matchPlainTag(buffer, from: position, pattern, maximumValue: limits.maximumAttributeBytes)
+          else { continue }
+          return accepts(buffer, scan.element) ? (scan, index) : nil
+        }
+      }
       guard
-        let (element, isEmpty, value, end) = Self.scanPlainStartTag(
+        let scan = Self.scanPlainStartTag(
           buffer, from: position, limits: limits, reading: attribute,
           isBound: { prefix in bindings.contains { $0.prefix.utf8.elementsEqual(prefix) } }),
-        let name = qualifiedName(buffer, element)
+        accepts(buffer, scan.element)
       else { return nil }
-      return (PlainStartTag(isEmpty: isEmpty, value: value.map { bytes[$0] }), name, end)
+      return (scan, nil)
     }
-    guard let (tag, name, end) = found else { return nil }
-    position = end
-    if !tag.isEmpty {
+    guard let (scan, patternIndex) = found else { return nil }
+    position = scan.end
+    let qualifiedName: String
+    if let patternIndex {
+      qualifiedName = plainTagPatterns[patternIndex].qualifiedName
+    } else {
+      qualifiedName = bytes.withUnsafeBufferPointer { Self.string($0, scan.element) }
+      if let attribute, let value = scan.value {
+        // The newest pattern first; a few are kept (rows, merged areas, and whatever a part repeats).
+        if plainTagPatterns.count == 4 { plainTagPatterns.removeLast() }
+        plainTagPatterns.insert(
+          PlainTagPattern(
+            attribute: attribute, prefix: scan.start..<value.lowerBound, suffix: value.upperBound..<scan.end,
+            nameLength: scan.element.count, qualifiedName: qualifiedName, isEmpty: scan.isEmpty,
+            bindingsChanges: scan.hasPrefixes ? bindingsChanges : nil), at: 0)
+      }
+    }
+    if !scan.isEmpty {
       stack.append(
         Open(
-          qualifiedName: name, name: XMLName(defaultNamespace, name), bindingsBefore: bindings.count,
+          qualifiedName: qualifiedName, name: XMLName(defaultNamespace, qualifiedName), bindingsBefore: bindings.count,
           preservesSpace: stack.last?.preservesSpace ?? false))
     }
-    return tag
+    return PlainStartTag(isEmpty: scan.isEmpty, value: scan.value.map { bytes[$0] })
   }
 
-  /// The scan of `plainStartTag`: the element name's range, whether the tag is empty, the range of the
-  /// value of `attribute` (unprefixed), and where the tag ends; nil when it is not written the plain way.
-  private static func scanPlainStartTag(
-    _ buffer: UnsafeBufferPointer<UInt8>, from start: Int, limits: Limits, reading attribute: StaticString?,
-    isBound: (UnsafeBufferPointer<UInt8>) -> Bool
-  ) -> (Range<Int>, Bool, Range<Int>?, Int)? {
+  /// The tag at `from` (after white space) when it is `pattern`'s but for the value it reads, which must
+  /// be one `plainAttributeValue` reads.
+  private static func matchPlainTag(
+    _ buffer: UnsafeBufferPointer<UInt8>, from start: Int, _ pattern: PlainTagPattern, maximumValue: Int
+  ) -> PlainTagScan? {
     let count = buffer.count
     var at = start
     skipSpace(buffer, &at)
+    let tagStart = at
+    guard let base = buffer.baseAddress, at + pattern.prefix.count <= count,
+      memcmp(base + at, base + pattern.prefix.lowerBound, pattern.prefix.count) == 0
+    else { return nil }
+    at += pattern.prefix.count
+    let quote = buffer[pattern.prefix.upperBound - 1]
+    let valueStart = at
+    var ascii = true
+    while at < count, buffer[at] != quote {
+      let byte = buffer[at]
+      guard byte >= 0x20, byte != UInt8(ascii: "&"), byte != UInt8(ascii: "<") else { return nil }
+      if byte >= 0x80 { ascii = false }
+      at += 1
+    }
+    let value = valueStart..<at
+    guard value.count <= maximumValue, ascii || UTF8Validation.isValid(UnsafeBufferPointer(rebasing: buffer[value])),
+      at + pattern.suffix.count <= count, memcmp(base + at, base + pattern.suffix.lowerBound, pattern.suffix.count) == 0
+    else { return nil }
+    return PlainTagScan(
+      start: tagStart, end: at + pattern.suffix.count, element: tagStart + 1..<tagStart + 1 + pattern.nameLength,
+      isEmpty: pattern.isEmpty, value: value, hasPrefixes: pattern.bindingsChanges != nil)
+  }
+
+  /// The scan of a start tag written the plain way, as `plainStartTag(named:reading:)` describes it; nil
+  /// for anything else.
+  private static func scanPlainStartTag(
+    _ buffer: UnsafeBufferPointer<UInt8>, from start: Int, limits: Limits, reading attribute: StaticString?,
+    isBound: (UnsafeBufferPointer<UInt8>) -> Bool
+  ) -> PlainTagScan? {
+    let count = buffer.count
+    var at = start
+    skipSpace(buffer, &at)
+    let tagStart = at
     guard take("<", buffer, &at) else { return nil }
     /// An ASCII name that starts as a name must (a letter or `_`), without a colon: its end.
     func plainName(from nameStart: Int) -> Int? {
@@ -1036,21 +1178,24 @@ extension XMLReader {
       return end - nameStart <= limits.maximumNameBytes ? end : nil
     }
     guard let nameEnd = plainName(from: at) else { return nil }
-    let element = at..<nameEnd
+    var scan = PlainTagScan(start: tagStart, end: 0, element: at..<nameEnd, isEmpty: false, value: nil, hasPrefixes: false)
     at = nameEnd
-    let maximumAttributes = min(limits.maximumAttributes, 32)
-    return withUnsafeTemporaryAllocation(of: (name: Range<Int>, local: Range<Int>).self, capacity: 32) {
-      seen -> (Range<Int>, Bool, Range<Int>?, Int)? in
+    let maximumAttributes = min(limits.maximumAttributes, 24)
+    return withUnsafeTemporaryAllocation(of: (name: Range<Int>, local: Range<Int>).self, capacity: 24) { seen -> PlainTagScan? in
       var attributes = 0
-      var value: Range<Int>?
       while true {
         let spaced = at < count && isSpace(buffer[at])
         skipSpace(buffer, &at)
         guard at + 1 < count else { return nil }
-        if buffer[at] == UInt8(ascii: ">") { return (element, false, value, at + 1) }
+        if buffer[at] == UInt8(ascii: ">") {
+          scan.end = at + 1
+          return scan
+        }
         if buffer[at] == UInt8(ascii: "/") {
           guard buffer[at + 1] == UInt8(ascii: ">") else { return nil }
-          return (element, true, value, at + 2)
+          scan.end = at + 2
+          scan.isEmpty = true
+          return scan
         }
         guard spaced, attributes < maximumAttributes, let firstEnd = plainName(from: at) else { return nil }
         var name = at..<firstEnd
@@ -1062,6 +1207,7 @@ extension XMLReader {
           else { return nil }
           local = firstEnd + 1..<localEnd
           name = at..<localEnd
+          scan.hasPrefixes = true
         } else if Self.bytes(buffer, name, equal: "xmlns") {
           return nil
         }
@@ -1084,7 +1230,7 @@ extension XMLReader {
           let range = plainAttributeValue(
             buffer, &at, maximumBytes: limits.maximumAttributeBytes, allowingUTF8: true)
         else { return nil }
-        if !prefixed, let attribute, Self.bytes(buffer, name, equal: attribute) { value = range }
+        if !prefixed, let attribute, Self.bytes(buffer, name, equal: attribute) { scan.value = range }
       }
     }
   }
