@@ -105,6 +105,23 @@ struct DeflateBitWriter {
     #expect(try Inflate.decompress(stream, limit: vector.size).count == vector.size)
   }
 
+  /// Copies eight bytes a step where the source is at least eight back (overlapping or not), byte by byte
+  /// nearer, and at the output's end where no room is left: every period and length repeats as written.
+  @Test func copiesRepeatTheirSourceAtEveryDistance() throws {
+    var random = SplitMix(seed: 83)
+    for period in 1...40 {
+      for length in [3, 7, 8, 9, 15, 16, 17, 64, 259, 700] {
+        let unit = (0..<period).map { _ in UInt8.random(in: 0...255, using: &random) }
+        let head = (0..<Int.random(in: 0...5, using: &random)).map { _ in UInt8.random(in: 0...255, using: &random) }
+        let data = head + (0..<(period + length)).map { unit[$0 % period] }
+        let stream = Deflate.compress(data)
+        #expect(
+          try Inflate.decompress(stream, limit: data.count, expectedSize: data.count) == data, "period \(period), \(length)")
+        #expect(try Inflate.decompress(stream, limit: 1 << 20, expectedSize: 1) == data, "period \(period), \(length), growing")
+      }
+    }
+  }
+
   @Test func bytesAfterTheFinalBlockAreIgnored() throws {
     let vector = try #require(Self.vectors.first { $0.file == "short-text.level6.deflate" })
     let stream = try Self.stream(vector)

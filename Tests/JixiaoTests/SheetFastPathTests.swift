@@ -164,6 +164,12 @@ import Testing
     #"<c r="B1" s="12"/><c r="C1" s="1"/><c><v>5</v></c>"#, #"<c s="3"/><c><v>5</v></c>"#, #"<c r="XFE1" s="1"/>"#,
     #"<c r="A1" s="1" t="s"/>"#, #"<c r="A1" t="inlineStr"/><c><v>1</v></c>"#, #"<c r="C1" s="1"></c><c><v>1</v></c>"#,
     #"<c r="C1" s="1"/><c r="A1"><v>1</v></c>"#, #"<c r="B1" s="1" /><c r="B1" t="s"><v>0</v></c>"#,
+    // References at and past Excel's bounds, and near misses of the usual form.
+    #"<c r="XFD1048576" s="2"><v>1</v></c>"#, #"<c r="A1048577"><v>1</v></c>"#, #"<c r="A10000000"><v>1</v></c>"#,
+    #"<c r="A01"><v>1</v></c>"#, #"<c r="AAAA1"><v>1</v></c>"#, #"<c r="ZZ9" s="1"/>"#, #"<c r="A"><v>1</v></c>"#,
+    #"<c r="1"><v>1</v></c>"#, #"<c r="A$1"><v>1</v></c>"#, #"<c r="AB12" t="inlineStr"><v>x</v></c>"#,
+    #"<c r="B2" s="1" t="s"><v>2</v></c >"#, #"<c r="B2" s="1234567890123456789"><v>1</v></c>"#,
+    #"<c r="B2" s="12" t="s" ><v>2</v></c>"#, #"<c r="B2" t="s" s="1"><v>2</v></c>"#, #"<c r="B2"><v>1</v> </c>"#,
   ]
 
   @Test(arguments: crafted)
@@ -281,9 +287,10 @@ import Testing
     let empty = try #require(first)
     #expect(
       empty.reference == CellReference(row: 6, column: 1) && empty.style == 12 && empty.value == nil && empty.sharedIndex == nil)
+    #expect(reader.type(of: empty) == nil && reader.value(of: empty) == nil)
     let second = reader.plainCell()
     let shared = try #require(second)
-    #expect(shared.type == "s" && shared.sharedIndex == 2 && shared.value == nil && shared.valueText == "2")
+    #expect(reader.type(of: shared) == "s" && shared.sharedIndex == 2 && reader.value(of: shared) == "2")
     let endsRow = reader.plainEndTag()
     let endsSheetData = reader.plainEndTag()
     let stepsOverPageSetup = reader.plainStartTag(notNamed: ["row"])

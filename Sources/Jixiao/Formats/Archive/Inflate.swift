@@ -132,6 +132,16 @@ private struct Inflater {
     return value
   }
 
+  /// `take(_:)` for the extra bits of a length or distance, which `decodeBlock` has already refilled for.
+  @inline(__always)
+  private mutating func takeExtra(_ count: Int) throws(InflateError) -> Int {
+    guard bitCount >= count else { throw InflateError(.truncated, offset: offset) }
+    let value = Int(truncatingIfNeeded: bits & ((1 << UInt64(count)) &- 1))
+    bits >>= UInt64(count)
+    bitCount &-= count
+    return value
+  }
+
   @inline(__always)
   private mutating func decodeSymbol(_ code: HuffmanDecoder) throws(InflateError) -> Int {
     let entry = code.fast[Int(truncatingIfNeeded: bits & HuffmanDecoder.fastMask)]
@@ -252,18 +262,27 @@ private struct Inflater {
       if symbol == 256 { return }
       guard symbol < 286 else { throw InflateError(.invalidSymbol, offset: offset) }
       let lengthCode = lengthCodes[symbol &- 257]
-      let length = Int(lengthCode >> 8) &+ (try take(Int(lengthCode & 0xFF)))
+      let length = Int(lengthCode >> 8) &+ (try takeExtra(Int(lengthCode & 0xFF)))
 
       let distanceSymbol = try decodeSymbol(distances)
       guard distanceSymbol < 30 else { throw InflateError(.invalidSymbol, offset: offset) }
       let distanceCode = distanceCodes[distanceSymbol]
-      let distance = Int(distanceCode >> 8) &+ (try take(Int(distanceCode & 0xFF)))
+      let distance = Int(distanceCode >> 8) &+ (try takeExtra(Int(distanceCode & 0xFF)))
       guard distance <= outputCount else { throw InflateError(.distanceTooFarBack, offset: offset) }
 
       try reserve(length)
       let target = output + outputCount
       let source = target - distance
-      if distance >= length {
+      if distance >= 8 && outputCount &+ length &+ 8 <= capacity {
+        // Eight bytes a step, past the end by up to seven (room the output has): a source eight or more
+        // bytes back never holds a byte this step writes, so an overlapping copy repeats as it must.
+        var index = 0
+        while index < length {
+          UnsafeMutableRawPointer(target + index).storeBytes(
+            of: UnsafeRawPointer(source + index).loadUnaligned(as: UInt64.self), as: UInt64.self)
+          index &+= 8
+        }
+      } else if distance >= length {
         target.update(from: source, count: length)
       } else if distance == 1 {
         target.update(repeating: source.pointee, count: length)

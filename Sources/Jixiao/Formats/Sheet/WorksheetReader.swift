@@ -96,16 +96,16 @@ struct WorksheetReader {
             switch reader.nextTagLead() {
             case UInt8(ascii: "c"):
               if let plain = reader.plainCell() {
-                if plain.value == nil && plain.sharedIndex == nil {
+                if plain.value == nil {
                   // A styled cell without a value (LibreOffice writes every one of the print area) is empty.
                   _ = try advance(to: plain.reference)
                 } else if let index = plain.sharedIndex, let string = strings[index] {
                   try place(plain.reference) { reference in text(string, formula: nil, at: reference) }
                 } else {
+                  let type = reader.type(of: plain) ?? "n"
+                  let value = reader.value(of: plain)
                   try place(plain.reference) { reference in
-                    cell(
-                      type: plain.type ?? "n", value: plain.valueText, inline: nil, formula: nil, style: plain.style,
-                      at: reference)
+                    cell(type: type, value: value, inline: nil, formula: nil, style: plain.style, at: reference)
                   }
                 }
                 continue

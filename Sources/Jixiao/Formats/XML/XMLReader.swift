@@ -672,22 +672,43 @@ public struct XMLReader {
 // MARK: - A fast path for worksheet cells
 
 extension XMLReader {
-  /// A `<c>` element as `plainCell()` reads it: its `r`, `s` and `t` attributes and the text of its `<v>`.
+  /// A `<c>` element as `plainCell()` reads it: its `r`, `s` and `t` attributes and the text of its `<v>`,
+  /// texts as ranges of the part's bytes (`type(of:)` and `value(of:)` make them strings), so that a cell
+  /// is a plain value, copied without reference counting.
   struct PlainCell {
     /// `r`, read as `CellReference(_:)` reads its text; a text it refuses is left to the general path.
     var reference: CellReference?
     /// `s`, read as `Int(_:)` reads its text when that is plain digits; anything else is left to the
     /// general path.
     var style: Int?
-    var type: String?
-    /// The text of `<v>`; nil when there is none, or when `sharedIndex` stands for it.
-    var value: String?
+    /// The text of `t`.
+    var type: Range<Int>?
+    /// The text of `<v>`; nil when there is none.
+    var value: Range<Int>?
     /// For a cell of type `s`: the index its `<v>` holds when that is plain digits (no sign, space or
-    /// leading zero, at most nine), so that its text is the index printed.
+    /// leading zero, at most nine).
     var sharedIndex: Int?
 
-    /// The text of `<v>`, as the general reader gives it.
-    var valueText: String? { value ?? sharedIndex.map { String($0) } }
+    /// `value`, and `sharedIndex` for a shared string's plain index.
+    mutating func setValue(_ buffer: UnsafeBufferPointer<UInt8>, _ text: Range<Int>, isShared: Bool) {
+      value = text
+      let digits = UnsafeBufferPointer(rebasing: buffer[text])
+      if isShared, (1...9).contains(digits.count), digits.count == 1 || digits[0] != UInt8(ascii: "0"),
+        digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") })
+      {
+        sharedIndex = digits.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
+      }
+    }
+  }
+
+  /// The text of a plain cell's `t`; the usual types without making a string.
+  func type(of cell: PlainCell) -> String? {
+    cell.type.map { range in bytes.withUnsafeBufferPointer { Self.cellType(UnsafeBufferPointer(rebasing: $0[range])) } }
+  }
+
+  /// The text of a plain cell's `<v>`.
+  func value(of cell: PlainCell) -> String? {
+    cell.value.map { range in bytes.withUnsafeBufferPointer { Self.string($0, range) } }
   }
 
   /// The next element when it is a worksheet cell written the plain way, read whole: white space, then
@@ -777,6 +798,7 @@ extension XMLReader {
     let count = buffer.count
     var at = start
     skipSpace(buffer, &at)
+    if let canonical = scanCanonicalCell(buffer, from: at, maximumValue: maximumValue) { return canonical }
     guard take("<c", buffer, &at), at < count else { return nil }
     var cell = PlainCell()
     var seen = (reference: false, style: false)
@@ -809,7 +831,7 @@ extension XMLReader {
         }
         cell.style = value.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
         seen.style = true
-      case UInt8(ascii: "t") where cell.type == nil: cell.type = cellType(value)
+      case UInt8(ascii: "t") where cell.type == nil: cell.type = valueRange
       default: return nil
       }
     }
@@ -827,17 +849,109 @@ extension XMLReader {
       }
       let valueEnd = at
       guard take("</v>", buffer, &at) else { return nil }
-      let digits = UnsafeBufferPointer(rebasing: buffer[valueStart..<valueEnd])
-      if cell.type == "s", (1...9).contains(digits.count), digits.count == 1 || digits[0] != UInt8(ascii: "0"),
-        digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") })
-      {
-        cell.sharedIndex = digits.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
-      } else {
-        cell.value = string(buffer, valueStart..<valueEnd)
-      }
+      cell.setValue(
+        buffer, valueStart..<valueEnd,
+        isShared: cell.type.map { $0.count == 1 && buffer[$0.lowerBound] == UInt8(ascii: "s") } ?? false)
       skipSpace(buffer, &at)
     }
     guard take("</c>", buffer, &at) else { return nil }
+    return (cell, at)
+  }
+
+  /// `scanPlainCell` for a cell written as producers write it, with fewer tests: `<c r="…"`, then
+  /// optionally ` s="…"` and ` t="…"` (letters), then `/>`, `></c>` or `><v>…</v></c>`, nothing else between.
+  /// The same cell the general scan reads from these bytes; nil for anything else.
+  @inline(__always)
+  private static func scanCanonicalCell(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int, maximumValue: Int) -> (
+    PlainCell, Int
+  )? {
+    let count = buffer.count
+    var at = start
+    /// Whether the attribute ` name="` is at `at`, stepping over it.
+    func attribute(_ name: UInt8) -> Bool {
+      guard at + 4 < count, buffer[at] == UInt8(ascii: " "), buffer[at + 1] == name, buffer[at + 2] == UInt8(ascii: "="),
+        buffer[at + 3] == UInt8(ascii: "\"")
+      else { return false }
+      at += 4
+      return true
+    }
+    guard at + 1 < count, buffer[at] == UInt8(ascii: "<"), buffer[at + 1] == UInt8(ascii: "c") else { return nil }
+    at += 2
+    guard attribute(UInt8(ascii: "r")) else { return nil }
+    let referenceStart = at
+    // Letters, then digits not starting with 0: read here; anything else as `CellReference(bytes:)` reads it.
+    var column = 0
+    var row = 0
+    while at < count, at - referenceStart < 3, buffer[at] >= UInt8(ascii: "A"), buffer[at] <= UInt8(ascii: "Z") {
+      column = column * 26 + Int(buffer[at] - UInt8(ascii: "A")) + 1
+      at += 1
+    }
+    let digitsStart = at
+    if at > referenceStart, at < count, buffer[at] >= UInt8(ascii: "1"), buffer[at] <= UInt8(ascii: "9") {
+      while at < count, at - digitsStart < 7, buffer[at] >= UInt8(ascii: "0"), buffer[at] <= UInt8(ascii: "9") {
+        row = row * 10 + Int(buffer[at] - UInt8(ascii: "0"))
+        at += 1
+      }
+    }
+    let reference: CellReference
+    if at > digitsStart, at < count, buffer[at] == UInt8(ascii: "\""), at - referenceStart <= maximumValue,
+      column <= CellReference.columnLimit, row <= CellReference.rowLimit
+    {
+      reference = CellReference(row: row - 1, column: column - 1)
+    } else {
+      while at < count, buffer[at] != UInt8(ascii: "\"") { at += 1 }
+      guard at < count, at - referenceStart <= maximumValue,
+        let parsed = CellReference(bytes: UnsafeBufferPointer(rebasing: buffer[referenceStart..<at]))
+      else { return nil }
+      reference = parsed
+    }
+    at += 1
+    var cell = PlainCell()
+    cell.reference = reference
+    if attribute(UInt8(ascii: "s")) {
+      let styleStart = at
+      var style = 0
+      while at < count, buffer[at] >= UInt8(ascii: "0"), buffer[at] <= UInt8(ascii: "9"), at - styleStart < 18 {
+        style = style * 10 + Int(buffer[at] - UInt8(ascii: "0"))
+        at += 1
+      }
+      guard at > styleStart, at - styleStart <= maximumValue, at < count, buffer[at] == UInt8(ascii: "\"") else { return nil }
+      at += 1
+      cell.style = style
+    }
+    var isShared = false
+    if attribute(UInt8(ascii: "t")) {
+      let typeStart = at
+      while at < count, at - typeStart < maximumValue, (buffer[at] | 0x20) >= UInt8(ascii: "a"),
+        (buffer[at] | 0x20) <= UInt8(ascii: "z")
+      {
+        at += 1
+      }
+      guard at < count, buffer[at] == UInt8(ascii: "\"") else { return nil }
+      let type = UnsafeBufferPointer(rebasing: buffer[typeStart..<at])
+      isShared = type.count == 1 && type[0] == UInt8(ascii: "s")
+      cell.type = typeStart..<at
+      at += 1
+    }
+    guard at + 1 < count else { return nil }
+    if buffer[at] == UInt8(ascii: "/") {
+      guard buffer[at + 1] == UInt8(ascii: ">") else { return nil }
+      return (cell, at + 2)
+    }
+    guard buffer[at] == UInt8(ascii: ">") else { return nil }
+    at += 1
+    if take("</c>", buffer, &at) { return (cell, at) }
+    guard take("<v>", buffer, &at) else { return nil }
+    let valueStart = at
+    while at < count {
+      let byte = buffer[at]
+      guard byte != UInt8(ascii: "<") else { break }
+      guard byte >= 0x20, byte < 0x80, byte != UInt8(ascii: "&"), byte != UInt8(ascii: "]") else { return nil }
+      at += 1
+    }
+    let valueEnd = at
+    guard take("</v></c>", buffer, &at) else { return nil }
+    cell.setValue(buffer, valueStart..<valueEnd, isShared: isShared)
     return (cell, at)
   }
 
