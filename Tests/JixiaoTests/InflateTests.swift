@@ -50,9 +50,9 @@ struct DeflateBitWriter {
     [UInt8](try Data(contentsOf: directory.appendingPathComponent(vector.file)))
   }
 
-  private func reason(_ stream: [UInt8], limit: Int = 1 << 20) -> InflateError.Reason? {
+  private func reason(_ stream: [UInt8], limit: Int = 1 << 20, expectedSize: Int? = nil) -> InflateError.Reason? {
     do {
-      _ = try Inflate.decompress(stream, limit: limit)
+      _ = try Inflate.decompress(stream, limit: limit, expectedSize: expectedSize)
       return nil
     } catch {
       return error.reason
@@ -118,6 +118,23 @@ struct DeflateBitWriter {
         #expect(
           try Inflate.decompress(stream, limit: data.count, expectedSize: data.count) == data, "period \(period), \(length)")
         #expect(try Inflate.decompress(stream, limit: 1 << 20, expectedSize: 1) == data, "period \(period), \(length), growing")
+      }
+    }
+  }
+
+  /// A declared size sizes the output the inflater writes into: a stream longer than declared still
+  /// inflates whole (the inflater moves to a buffer of its own), a cut or over-long one fails as without it.
+  @Test func declaredSizesOnlySizeTheOutput() throws {
+    for vector in Self.vectors {
+      let stream = try Self.stream(vector)
+      for declared in [nil, 1, vector.size / 2, vector.size, vector.size + 100] as [Int?] {
+        #expect(try Inflate.decompress(stream, limit: vector.size, expectedSize: declared).count == vector.size, "\(vector.file)")
+        #expect(reason(Array(stream.prefix(stream.count / 2)), limit: vector.size, expectedSize: declared) == .truncated)
+        if vector.size > 1 {
+          #expect(
+            reason(stream, limit: vector.size - 1, expectedSize: declared) == .outputLimitExceeded(limit: vector.size - 1),
+            "\(vector.file)")
+        }
       }
     }
   }

@@ -427,9 +427,15 @@ public struct XMLReader {
   }
 
   private static func bytes(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, equal text: StaticString) -> Bool {
-    range.count == text.utf8CodeUnitCount
-      && UnsafeBufferPointer(rebasing: buffer[range]).elementsEqual(
-        UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    guard range.count == text.utf8CodeUnitCount else { return false }
+    return range.isEmpty || memcmp(buffer.baseAddress! + range.lowerBound, text.utf8Start, range.count) == 0
+  }
+
+  /// Whether two ranges of `buffer` hold the same bytes.
+  private static func bytes(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, equal other: Range<Int>) -> Bool {
+    guard range.count == other.count else { return false }
+    return range.isEmpty
+      || memcmp(buffer.baseAddress! + range.lowerBound, buffer.baseAddress! + other.lowerBound, range.count) == 0
   }
 
   private mutating func skipSpace(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -1330,10 +1336,8 @@ extension XMLReader {
         for index in 0..<attributes {
           let other = seen[index]
           // The same name twice, or two prefixes that might name one namespace: the general reader's to judge.
-          if other.name.count == name.count && buffer[other.name].elementsEqual(buffer[name]) { return nil }
-          if prefixed && other.name != other.local && other.local.count == local.count
-            && buffer[other.local].elementsEqual(buffer[local])
-          {
+          if Self.bytes(buffer, other.name, equal: name) { return nil }
+          if prefixed && other.name != other.local && Self.bytes(buffer, other.local, equal: local) {
             return nil
           }
         }
