@@ -50,9 +50,9 @@ struct DeflateBitWriter {
     [UInt8](try Data(contentsOf: directory.appendingPathComponent(vector.file)))
   }
 
-  private func reason(_ stream: [UInt8], limit: Int = 1 << 20) -> InflateError.Reason? {
+  private func reason(_ stream: [UInt8], limit: Int = 1 << 20, expectedSize: Int? = nil) -> InflateError.Reason? {
     do {
-      _ = try Inflate.decompress(stream, limit: limit)
+      _ = try Inflate.decompress(stream, limit: limit, expectedSize: expectedSize)
       return nil
     } catch {
       return error.reason
@@ -103,6 +103,40 @@ struct DeflateBitWriter {
     let stored = try Self.stream(try #require(Self.vectors.first { $0.file == "zeros.level0.deflate" }))
     #expect(reason(stored, limit: 65_535) == .outputLimitExceeded(limit: 65_535))
     #expect(try Inflate.decompress(stream, limit: vector.size).count == vector.size)
+  }
+
+  /// Copies eight bytes a step where the source is at least eight back (overlapping or not), byte by byte
+  /// nearer, and at the output's end where no room is left: every period and length repeats as written.
+  @Test func copiesRepeatTheirSourceAtEveryDistance() throws {
+    var random = SplitMix(seed: 83)
+    for period in 1...40 {
+      for length in [3, 7, 8, 9, 15, 16, 17, 64, 259, 700] {
+        let unit = (0..<period).map { _ in UInt8.random(in: 0...255, using: &random) }
+        let head = (0..<Int.random(in: 0...5, using: &random)).map { _ in UInt8.random(in: 0...255, using: &random) }
+        let data = head + (0..<(period + length)).map { unit[$0 % period] }
+        let stream = Deflate.compress(data)
+        #expect(
+          try Inflate.decompress(stream, limit: data.count, expectedSize: data.count) == data, "period \(period), \(length)")
+        #expect(try Inflate.decompress(stream, limit: 1 << 20, expectedSize: 1) == data, "period \(period), \(length), growing")
+      }
+    }
+  }
+
+  /// A declared size sizes the output the inflater writes into: a stream longer than declared still
+  /// inflates whole (the inflater moves to a buffer of its own), a cut or over-long one fails as without it.
+  @Test func declaredSizesOnlySizeTheOutput() throws {
+    for vector in Self.vectors {
+      let stream = try Self.stream(vector)
+      for declared in [nil, 1, vector.size / 2, vector.size, vector.size + 100] as [Int?] {
+        #expect(try Inflate.decompress(stream, limit: vector.size, expectedSize: declared).count == vector.size, "\(vector.file)")
+        #expect(reason(Array(stream.prefix(stream.count / 2)), limit: vector.size, expectedSize: declared) == .truncated)
+        if vector.size > 1 {
+          #expect(
+            reason(stream, limit: vector.size - 1, expectedSize: declared) == .outputLimitExceeded(limit: vector.size - 1),
+            "\(vector.file)")
+        }
+      }
+    }
   }
 
   @Test func bytesAfterTheFinalBlockAreIgnored() throws {

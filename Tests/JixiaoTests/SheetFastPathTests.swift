@@ -94,9 +94,14 @@ import Testing
 @Suite struct PlainCellPathTests {
   static let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 
+  /// Three shared strings, so that cells of type `s` find some and miss others.
+  static let strings = try! SharedStrings(
+    bytes: Array(#"<sst xmlns="\#(main)"><si><t>甲</t></si><si><t></t></si><si><t>c</t></si></sst>"#.utf8), file: "t.xlsx",
+    entry: "xl/sharedStrings.xml")
+
   static func read(_ xml: [UInt8], plain: Bool) -> Result<Grid, InputError> {
     var reader = WorksheetReader(
-      file: "t.xlsx", sheetName: "表1", strings: SharedStrings(), styles: CellStyles(), uses1904: false, limits: .standard)
+      file: "t.xlsx", sheetName: "表1", strings: strings, styles: CellStyles(), uses1904: false, limits: .standard)
     reader.usesPlainCells = plain
     return Result { () throws(InputError) in try reader.read(bytes: xml, entry: "xl/worksheets/sheet1.xml", isHidden: false) }
   }
@@ -148,6 +153,23 @@ import Testing
     #"<c r="A1" t="inlineStr"><is><t>x</t></is></c>"#, #"<c r="A1" t="b"><v>1</v></c>"#, #"<c r="A1" t="e"><v>#REF!</v></c>"#,
     #"<c r="A1"><v>1</v></c"#, #"<c r="A1"><v>1"#, #"<c r="A1" s="x"><v>1</v></c>"#, #"<c r="XFE1"><v>1</v></c>"#,
     #"<c r="A1" t="s"><v>99</v></c>"#, #"<c r="A1"><v>1</v></d>"#, #"<col/>"#, #"<c r="A1"><x/><v>1</v></c>"#,
+    // Shared strings by index: found, empty, missing, and texts that are not plain digits.
+    #"<c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c>"#, #"<c r="A1" t="s"><v>00</v></c>"#,
+    #"<c r="A1" t="s"><v>02</v></c>"#, #"<c r="A1" t="s"><v> 2</v></c>"#, #"<c r="A1" t="s"><v>+2</v></c>"#,
+    #"<c r="A1" t="s"><v>-0</v></c>"#, #"<c r="A1" t="s"><v>1234567890</v></c>"#, #"<c r="A1" t="s"><v>3</v></c>"#,
+    #"<c r="A1" t="s"><v></v></c>"#, #"<c r="A1" t="str"><v>2</v></c>"#, #"<c r="A1" t="S"><v>2</v></c>"#,
+    #"<c r="A1" t="ss"><v>2</v></c>"#, #"<c r="A1" t="n"><v>2</v></c>"#, #"<c r="A1" t="b"><v>2</v></c>"#,
+    #"<c r="A1" t="e"><v>#N/A</v></c>"#, #"<c r="A1" t="d"><v>2024-01-02</v></c>"#, #"<c r="A1" t=""><v>2</v></c>"#,
+    // Styled cells without a value (LibreOffice's print area): skipped, but they still move the column.
+    #"<c r="B1" s="12"/><c r="C1" s="1"/><c><v>5</v></c>"#, #"<c s="3"/><c><v>5</v></c>"#, #"<c r="XFE1" s="1"/>"#,
+    #"<c r="A1" s="1" t="s"/>"#, #"<c r="A1" t="inlineStr"/><c><v>1</v></c>"#, #"<c r="C1" s="1"></c><c><v>1</v></c>"#,
+    #"<c r="C1" s="1"/><c r="A1"><v>1</v></c>"#, #"<c r="B1" s="1" /><c r="B1" t="s"><v>0</v></c>"#,
+    // References at and past Excel's bounds, and near misses of the usual form.
+    #"<c r="XFD1048576" s="2"><v>1</v></c>"#, #"<c r="A1048577"><v>1</v></c>"#, #"<c r="A10000000"><v>1</v></c>"#,
+    #"<c r="A01"><v>1</v></c>"#, #"<c r="AAAA1"><v>1</v></c>"#, #"<c r="ZZ9" s="1"/>"#, #"<c r="A"><v>1</v></c>"#,
+    #"<c r="1"><v>1</v></c>"#, #"<c r="A$1"><v>1</v></c>"#, #"<c r="AB12" t="inlineStr"><v>x</v></c>"#,
+    #"<c r="B2" s="1" t="s"><v>2</v></c >"#, #"<c r="B2" s="1234567890123456789"><v>1</v></c>"#,
+    #"<c r="B2" s="12" t="s" ><v>2</v></c>"#, #"<c r="B2" t="s" s="1"><v>2</v></c>"#, #"<c r="B2"><v>1</v> </c>"#,
   ]
 
   @Test(arguments: crafted)
@@ -172,10 +194,59 @@ import Testing
     #"<row r="1"><c><v>1</v></c></row></sheetData><mergeCells><mergeCell ref="A1:B2" ref="C1:C2"/></mergeCells><sheetData>"#,
     #"<row r="1"><c><v>1</v></c></row></sheetData><mergeCells><mergeCell ref='B1:B4'></mergeCell><mergeCell ref="Z"/></mergeCells><sheetData>"#,
     #"<row r="1"><c><v>1</v></c></row></sheetData><mergeCells><mergeCell ref="A1:B2" xmlns="urn:x"/></mergeCells><sheetData>"#,
+    // Rows as LibreOffice and Excel write them, and near misses.
+    #"<row r="1" customFormat="false" ht="12.8" hidden="false" customHeight="false" outlineLevel="0" collapsed="false"><c r="A1" s="1" t="s"><v>0</v></c><c r="B1" s="1"/></row>"#,
+    #"<row r="2" spans="1:9" x14ac:dyDescent="0.25"><c r="A2"><v>1</v></c></row>"#,
+    #"<row r="2" x:dyDescent="0.25"><c><v>1</v></c></row>"#, #"<row r="2" xml:space="preserve"><c><v>1</v></c></row>"#,
+    #"<row r="2" xmlns:y="urn:y"><c><v>1</v></c></row>"#, #"<row r="2" x14ac:a="1" x14:a="2"><c><v>1</v></c></row>"#,
+    #"<row r="2" x14ac:a="1" x14ac:a="2"><c><v>1</v></c></row>"#,
+    #"<row r="2" x14ac:a="1" x14ac:b="2" a="3"><c><v>1</v></c></row>"#,
+    #"<row r="2" :a="1"><c><v>1</v></c></row>"#, #"<row r="2" x14ac:="1"><c><v>1</v></c></row>"#,
+    #"<row r="2" x14ac:a:b="1"><c><v>1</v></c></row>"#, #"<row r="2" ht="一"><c><v>1</v></c></row>"#,
+    #"<row r="2" ht="a&#10;b"><c><v>1</v></c></row>"#, "<row r=\"2\" ht=\"a\tb\"><c><v>1</v></c></row>",
+    #"<row r="2" ht="1" ht="2"><c><v>1</v></c></row>"#, #"<row r="2" R="3"><c><v>1</v></c></row>"#,
+    #"<row r="+2"><c><v>1</v></c></row>"#, #"<row r="02"><c><v>1</v></c></row>"#, #"<row r="1048577"><c><v>1</v></c></row>"#,
+    #"<row r="1048576"><c><v>1</v></c></row>"#, #"<row r="12345678"><c><v>1</v></c></row>"#, #"<row r=""><c><v>1</v></c></row>"#,
+    #"<row r=" 2"><c><v>1</v></c></row>"#, #"<row r="2"/><row><c><v>1</v></c></row>"#, #"<row r="2" / ><c><v>1</v></c>"#,
+    #"<row r="2"><c><v>1</v></c></row ><row r="3"><c><v>1</v></c></row\#n>"#, #"<row r="2"><c><v>1</v></c></rowx>"#,
+    #"<row r="2"><c><v>1</v></c></x:row>"#, #"<row r="2"><c><v>1</v></c></row"#, #"<row r="2"><c><v>1</v></c></ row>"#,
+    #"<row r="2"><c><v>1</v></c></c></row>"#, #"<x:row r="2"><c><v>1</v></c></x:row>"#,
+    // Elements the reader steps over, written the plain way or not.
+    #"<row r="1"><c><v>1</v></c></row></sheetData><sheetView showGridLines="true" zoomScale="100" workbookViewId="0"><selection pane="topLeft" activeCell="A1" sqref="A1"/></sheetView><sheetData>"#,
+    #"<row r="1"><c><v>1</v></c></row></sheetData><pageSetup r:id="rId1" x:a="1"/><sheetData>"#,
+    #"<row r="1"><c><v>1</v></c></row></sheetData><pageSetup q:id="rId1"/><sheetData>"#,
+    #"<row r="1"><c><v>1</v></c></row></sheetData><headerFooter><oddHeader>&amp;C页</oddHeader></headerFooter><sheetData>"#,
+    #"<row r="1"><c><v>1</v></c></row></sheetData><extLst><ext uri="x"><row r="9"><c><v>9</v></c></row></ext></extLst><sheetData>"#,
+    #"<row r="1"><c><v>1</v></c></row></sheetData><ext xmlns="urn:x"><row r="9"><c><v>9</v></c></row></ext><sheetData>"#,
+    #"<row r="1"><c><v>1</v></c></row></sheetData><ext a="1" a="2"/><sheetData>"#,
+    #"<row r="1"><c><v>1</v></c></row></sheetData><_ext a="1"/><e-x.t b='2'/><sheetData>"#,
+    #"<row r="1"><c><v>1</v></c></row></sheetData><1ext/><sheetData>"#,
+    #"<row r="1"><v>7</v><is><t>x</t></is><c><v>1</v></c></row>"#,
+    #"<row r="1"><cc r="A1"><v>1</v></cc><c><v>2</v></c></row>"#, #"<row r="1"><rows/><mergeCells/><c><v>2</v></c></row>"#,
+    #"<row r="1"><c><v>1</v></c></row></sheetData><mergeCells count="1"><mergeCell ref="A1:B2" x14ac:a="1"/><mergeCell ref="一"/></mergeCells><sheetData>"#,
   ])
   func craftedRowsAndMergesReadTheSameBothWays(_ rows: String) {
     Self.expectSame(Self.rows(rows), rows)
   }
+
+  /// The rows of a worksheet as LibreOffice writes it (Excel's prefixed row attribute declared on the root).
+  static func excelRows(_ rows: String) -> [UInt8] {
+    Array(
+      #"<worksheet xmlns="\#(main)" xmlns:r="urn:r" xmlns:x14ac="urn:x14ac" xmlns:x14="urn:x14ac"><sheetData>\#(rows)</sheetData></worksheet>"#
+        .utf8)
+  }
+
+  @Test func prefixedAttributesReadTheSameBothWays() {
+    for rows in Self.prefixedRows { Self.expectSame(Self.excelRows(rows), rows) }
+  }
+
+  static let prefixedRows = [
+    #"<row r="2" spans="1:9" x14ac:dyDescent="0.25"><c r="A2"><v>1</v></c></row>"#,
+    #"<row r="2" x14ac:a="1" x14:a="2"><c><v>1</v></c></row>"#, #"<row r="2" x14ac:a="1" x14:b="2"><c><v>1</v></c></row>"#,
+    #"<row r="2" x14ac:a="1" x14ac:a="2"><c><v>1</v></c></row>"#, #"<row r="2" x14ac:r="5"><c><v>1</v></c></row>"#,
+    #"<row r="1"><c><v>1</v></c></row></sheetData><pageSetup r:id="rId1" paperSize="9"/><sheetData>"#,
+    #"<row r="1"><c><v>1</v></c></row></sheetData><pageSetup r:id="rId1" r:id="rId2"/><sheetData>"#,
+  ]
 
   /// Cut, repeated and spliced pieces of real sheets: whatever comes of it, both paths agree.
   @Test func mutatedSheetsReadTheSameBothWays() throws {
@@ -183,13 +254,54 @@ import Testing
     let pieces = [
       "<c r=\"A1\">", "</c>", "<v>", "</v>", " ", "\"", "'", "&amp;", "<c/>", "s=\"1\"", "t=\"s\"", "\r", "]", "一", "<row>",
       "</row>",
-      "<row r=\"3\"/>", "<mergeCell ref=\"A1:B2\"/>", "r=\"2\"", "x:y=\"1\"",
+      "<row r=\"3\"/>", "<mergeCell ref=\"A1:B2\"/>", "r=\"2\"", "x:y=\"1\"", " ht=\"12.8\"", "<c r=\"B2\" s=\"1\"/>", "/>",
+      " r:id=\"1\"", "</row>", "</sheetData>", "<sheetView a=\"1\">", ":", "t=\"str\"", "<v>0</v>", "<v>07</v>",
     ]
-    for (name, xml) in Self.fixtureSheets.prefix(12) {
-      for _ in 0..<40 {
+    // The first sheets, and every sheet LibreOffice saved (rows with seven attributes, styled empty cells).
+    let libreOffice = Self.fixtureSheets.filter { Self.isLibreOffice($0.1) }
+    #expect(libreOffice.count >= 10)
+    let sheets = Array(Self.fixtureSheets.prefix(12)) + libreOffice
+    for (index, (name, xml)) in sheets.enumerated() {
+      for _ in 0..<(index < 12 ? 40 : 16) {
         Self.expectSame(mutated(xml, edits: 1 + Int.random(in: 0..<3, using: &random), pieces, &random), "mutated \(name)")
       }
     }
+  }
+
+  static func isLibreOffice(_ sheet: [UInt8]) -> Bool {
+    String(decoding: sheet.prefix(4_000), as: UTF8.self).contains(#"customFormat="false""#)
+  }
+
+  /// The fast paths take what LibreOffice writes (the differential tests alone would pass if they took nothing).
+  @Test func libreOfficeTagsTakeTheFastPaths() throws {
+    let rowTag =
+      #"<row r="7" customFormat="false" ht="12.8" hidden="false" customHeight="false" outlineLevel="0" collapsed="false">"#
+    let part =
+      #"<worksheet xmlns="\#(Self.main)" xmlns:r="urn:r"><sheetData>\#(rowTag)<c r="B7" s="12"/><c r="C7" s="1" t="s"><v>2</v></c></row></sheetData><pageSetup paperSize="9" r:id="rId1"/></worksheet>"#
+    var reader = XMLReader(bytes: Array(part.utf8), file: "t.xlsx", entry: "sheet1.xml")
+    for _ in 0..<2 { _ = try reader.next() }
+    let row = reader.plainStartTag(named: "row", reading: "r")
+    let tag = try #require(row)
+    #expect(tag.value.map { Array($0) } == Array("7".utf8) && !tag.isEmpty)
+    let first = reader.plainCell()
+    let empty = try #require(first)
+    #expect(
+      empty.reference == CellReference(row: 6, column: 1) && empty.style == 12 && empty.value == nil && empty.sharedIndex == nil)
+    #expect(reader.type(of: empty) == nil && reader.value(of: empty) == nil)
+    let second = reader.plainCell()
+    let shared = try #require(second)
+    #expect(reader.type(of: shared) == "s" && shared.sharedIndex == 2 && reader.value(of: shared) == "2")
+    let endsRow = reader.plainEndTag()
+    let endsSheetData = reader.plainEndTag()
+    let stepsOverPageSetup = reader.plainStartTag(notNamed: ["row"])
+    #expect(endsRow && endsSheetData && stepsOverPageSetup)
+    #expect(reader.depth == 1, "the empty pageSetup is closed")
+    let endsRoot = reader.plainEndTag()
+    #expect(!endsRoot, "the root's end is the general reader's")
+    let rootEnd = try reader.next()
+    #expect(rootEnd == .end(XMLName(Self.main, "worksheet")))
+    let after = try reader.next()
+    #expect(after == nil)
   }
 }
 
@@ -239,6 +351,16 @@ import Testing
     #"<si><r><rPr><unknown val="1"/></rPr><t>a</t></r></si>"#, #"<si><r><rPr><sz val="11"></sz></rPr><t>a</t></r></si>"#,
     "<si><r><rPr></rPr><t>a</t></r></si>", "<si><r></r></si>", "<si><r><t>a</t></r><t>b</t></si>",
     "<si><r><t>a</t></r></si", #"<si><r><rPr><sz val="11"/></rPr><t>a</t></r><rPh><t>x</t></rPh></si>"#,
+    // Run properties read again (from memory) after the same ones, after ones like them, and after a failed item.
+    #"<si><r><rPr><sz val="11"/><rFont val="宋体"/></rPr><t>a</t></r></si><si><r><rPr><sz val="11"/><rFont val="宋体"/></rPr><t>b</t></r><r><rPr><sz val="11"/><rFont val="宋体"/></rPr><t>c</t></r></si>"#,
+    #"<si><r><rPr><sz val="11"/></rPr><t>a&#10;</t></r></si><si><r><rPr><sz val="11"/></rPr><t>b</t></r></si>"#,
+    #"<si><r><rPr><sz val="11"/></rPr><t>a</t></r></si><si><r><rPr><sz val="11"/></rPr ><t>b</t></r></si>"#,
+    #"<si><r><rPr><sz val="11"/></rPr><t>a</t></r></si><si><r><rPr><sz val="11"/><sz val="12"/></rPr><t>b</t></r></si>"#,
+    #"<si><r><rPr><sz val="11"/></rPr><t>a</t></r></si><si><r><rPr><sz val="11"/></rPr></r></si>"#,
+    #"<si><r><rPr><sz val="11"/><b/></rPr><t>a</t></r></si><si><r><rPr><sz val="11"/><b/></rPr><t>b</t></r></si><si><r><rPr><sz val="11"/><bb/></rPr><t>c</t></r></si>"#,
+    #"<si><r><rPr><vertAlign val="superscript"/><condense val="1"/><indexed/></rPr><t>a</t></r></si>"#,
+    #"<si><r><rPr><vertAlignx val="1"/></rPr><t>a</t></r></si>"#,
+    #"<si><r><rPr><sz indexed="1" indexedx="2"/></rPr><t>a</t></r></si>"#,
   ])
   func craftedItemsReadTheSameBothWays(_ items: String) {
     for namespace in [#"xmlns="\#(PlainCellPathTests.main)""#, #"xmlns:x="\#(PlainCellPathTests.main)""#, #"xmlns="urn:other""#] {

@@ -169,6 +169,39 @@ import Testing
     #expect(error(external)?.message.english.contains("document type declaration") == true)
   }
 
+  /// The encoding an XML declaration names, as the reader first read it (on characters, with Foundation's
+  /// search): the definition of the byte-level reading of ASCII declarations.
+  static func referenceEncoding(_ declaration: String) -> Substring? {
+    guard let range = declaration.range(of: "encoding") else { return nil }
+    let rest = declaration[range.upperBound...].drop { $0 == " " || $0 == "=" || $0 == "\"" || $0 == "'" }
+    return rest.prefix { $0 != "\"" && $0 != "'" && $0 != " " }
+  }
+
+  @Test func declaredEncodingsReadAsDefined() {
+    var random = SplitMix(seed: 71)
+    let pieces = [
+      "encoding", "=", " ", "\"", "'", "UTF-8", "utf8", "GBK", "Utf-8", "x", "version=\"1.0\"", "\r\n", "é", "utf-88",
+    ]
+    let declarations =
+      [
+        #"<?xml version="1.0" encoding="UTF-8"?>"#, #"<?xml version="1.0" encoding='utf8' standalone="yes"?>"#,
+        #"<?xml version="1.0"?>"#, #"<?xml version="1.0" encoding = "GBK" ?>"#, #"<?xml encoding="UTF-16"?>"#,
+      ]
+      + (0..<2_000).map { _ in
+        "<?xml " + (0..<Int.random(in: 0...6, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined() + "?>"
+      }
+    for declaration in declarations {
+      let document = declaration + "<a/>"
+      let failure = error(document)?.message
+      let encoding = Self.referenceEncoding(String(declaration.dropFirst(6).dropLast(2)))
+      if let encoding, encoding.lowercased() != "utf-8" && encoding.lowercased() != "utf8" {
+        #expect(failure?.contains("declares the encoding \(encoding);") == true, "\(declaration)")
+      } else {
+        #expect(failure == nil, "\(declaration)")
+      }
+    }
+  }
+
   @Test func encodingsOtherThanUTF8AreRefused() {
     #expect(error([0xFF, 0xFE, 0x3C, 0x00, 0x61, 0x00])?.message.english.contains("UTF-16") == true)
     #expect(error([0xEF, 0xBB, 0xBF] + Array("<a/>".utf8)) == nil, "a UTF-8 byte-order mark is skipped")

@@ -8,8 +8,10 @@ enum IssueNineteen {
   /// The tables of each callgrind run: enough for the per-table cost to dwarf noise, few enough for a minute.
   static let callgrindTables = 300
 
-  /// Callgrind figures of both years (and of a malformed record), or a note when valgrind is absent.
-  static func profile(tables: Int, seed: UInt64, top: Int) throws {
+  /// Callgrind figures of both years (and of a malformed record), of the synthetic year as the bench's
+  /// workbook and as LibreOffice saves it (issue 17, item 10: each ≤ 3× its JSON Lines), or a note when
+  /// valgrind is absent.
+  static func profile(tables: Int, seed: UInt64, top: Int, libreOffice: String?) throws {
     guard let valgrind = executable("valgrind") else {
       print("callgrind: skipped (valgrind is not on PATH)")
       return
@@ -22,11 +24,13 @@ enum IssueNineteen {
     let baseline = try callgrind(valgrind, file: empty, output: directory + "empty.out")
     print("callgrind: \(tables) tables a year, seed \(seed), rescore → jsonl at 1 job, less a run on an empty file")
     print("  (the empty run, start-up and loading the profile: \(baseline) instructions)")
+    var syntheticPerTable = 0.0
     for chinese in [false, true] {
       let file = directory + (chinese ? "chinese.jsonl" : "synthetic.jsonl")
       try Bench.generate(tables: tables, seed: seed, to: file, chineseNames: chinese)
       let out = directory + (chinese ? "chinese.out" : "synthetic.out")
       let total = try callgrind(valgrind, file: file, output: out)
+      if !chinese { syntheticPerTable = Double(total - baseline) / Double(tables) }
       let label = chinese ? "Chinese names, ~1 % defective rows" : "synthetic year"
       print(
         "  \(label.padding(toLength: 36, withPad: " ", startingAt: 0))"
@@ -38,6 +42,27 @@ enum IssueNineteen {
       if top > 0 {
         print("    top \(top) functions (exclusive, instructions a table and share, less the empty run):")
         for line in topFunctions(out, less: directory + "empty.out", tables: tables, count: top) { print("      " + line) }
+      }
+    }
+    // Issue 17, item 10: the synthetic year as the bench's workbook and as LibreOffice saves it.
+    // The two workbooks in sibling folders under one name: the tables' sources name the file.
+    try FileManager.default.createDirectory(atPath: directory + "bench", withIntermediateDirectories: true)
+    let workbook = directory + "bench/synthetic.xlsx"
+    try WorkbookYear.write(from: directory + "synthetic.jsonl", to: workbook, layout: .sheetPerTable)
+    var workbooks = [("the same year as the bench's .xlsx", workbook, tables)]
+    if let copy = try libreOffice ?? LibreOfficeYear.save(workbook, into: directory + "saved/") {
+      workbooks.append(("the same year as LibreOffice saves it", copy, Bench.tableCount(copy)))
+    }
+    for (index, (label, file, count)) in workbooks.enumerated() {
+      let out = directory + "workbook\(index).out"
+      let perTable = Double(try callgrind(valgrind, file: file, output: out) - baseline) / Double(max(count, 1))
+      print(
+        "  \(label.padding(toLength: 38, withPad: " ", startingAt: 0))"
+          + String(format: "%7.0f instructions a table, %.2f× JSON Lines (target ≤ 3)", perTable, perTable / syntheticPerTable)
+          + (count == tables ? "" : " (\(count) tables)"))
+      if top > 0 {
+        print("    top \(top) functions (exclusive, instructions a table and share, less the empty run):")
+        for line in topFunctions(out, less: directory + "empty.out", tables: count, count: top) { print("      " + line) }
       }
     }
     let malformed = directory + "malformed.jsonl"

@@ -11,11 +11,15 @@ enum Bench {
                                                                 the seeds' names, ~1 % defective rows)
       jixiao-bench csv FILE.jsonl FILE.csv                      the same year as a CSV export
       jixiao-bench workbook FILE.jsonl FILE.xlsx [--one-sheet]  the same year as printed forms (L1), a table a sheet
-      jixiao-bench run [--tables N] [--seed S] [--file FILE] [--callgrind]
+      jixiao-bench run [--tables N] [--seed S] [--file FILE] [--callgrind] [--libreoffice COPY.xlsx]
                                                                 measure (default 20000 tables, seed 1); with
                                                                 --callgrind, also `profile` (slow)
-      jixiao-bench profile [--tables N] [--seed S] [--top K]    instructions a table under callgrind on both
-                                                                years (default 300 tables, seed 1)
+      jixiao-bench profile [--tables N] [--seed S] [--top K] [--libreoffice COPY.xlsx]
+                                                                instructions a table under callgrind on both
+                                                                years and the workbooks (default 300 tables,
+                                                                seed 1)
+      (the workbook as LibreOffice saves it is made with soffice when it is on PATH, or given as COPY.xlsx:
+       LibreOffice's copy of the workbook `run` or `profile` writes, `soffice --headless --convert-to xlsx`)
       jixiao-bench rss FILE [--jobs J]                          peak RSS of a rescore of FILE (a child process)
       jixiao-bench pdf FILE.pdf                                 read a document through pdftotext, one core
                                                                 (make one: python3 Fixtures/pdf/make-pdfs.py --bench F.pdf)
@@ -45,14 +49,14 @@ enum Bench {
         file = NSTemporaryDirectory() + "jixiao-bench-\(tables)-\(seed).jsonl"
         try generate(tables: tables, seed: seed, to: file)
       }
-      try measure(file: file)
+      try measure(file: file, libreOffice: option("--libreoffice"))
       if arguments.contains("--callgrind") {
-        try IssueNineteen.profile(tables: IssueNineteen.callgrindTables, seed: seed, top: 12)
+        try IssueNineteen.profile(tables: IssueNineteen.callgrindTables, seed: seed, top: 12, libreOffice: nil)
       }
     case "profile":
       try IssueNineteen.profile(
         tables: Int(option("--tables") ?? "") ?? IssueNineteen.callgrindTables, seed: seed,
-        top: Int(option("--top") ?? "") ?? 12)
+        top: Int(option("--top") ?? "") ?? 12, libreOffice: option("--libreoffice"))
     case "csv":
       guard arguments.count >= 2 else {
         print(usage)
@@ -119,7 +123,7 @@ enum Bench {
     (0..<repeats).map { _ in seconds(body) }.min()!
   }
 
-  static func measure(file: String) throws {
+  static func measure(file: String, libreOffice: String? = nil) throws {
     let profile = try Profile.load()
     let bytes = Double((try FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0)
     var tables = 0
@@ -159,6 +163,7 @@ enum Bench {
     IssueNineteen.orjsonComparison(file: file, rescoreRate: Double(tables + rejected) / rows[3].1)
     try measureCSV(of: file, profile: profile, repeats: repeats)
     try measureWorkbook(of: file, profile: profile, repeats: repeats, jsonLines: (rows[2].1, rows[3].1))
+    try measureLibreOfficeCopy(of: file, profile: profile, repeats: repeats, given: libreOffice)
     print(String(format: "peak RSS of a rescore at 2 jobs (child process): %.1f MB", try peakRSS(file: file, jobs: 2)))
     print("cores: \(ProcessInfo.processInfo.activeProcessorCount)")
   }
@@ -194,16 +199,7 @@ enum Bench {
     let workbook = (file.hasSuffix(".jsonl") ? String(file.dropLast(6)) : file) + ".xlsx"
     try WorkbookYear.write(from: file, to: workbook, layout: .sheetPerTable)
     let bytes = Double((try FileManager.default.attributesOfItem(atPath: workbook)[.size] as? Int) ?? 0)
-    var times: [Double] = []
-    var tables = 0
-    for jobs in [1, 2] {
-      let runner = jsonLinesRunner(profile: profile, jobs: jobs)
-      times.append(
-        best(repeats) {
-          tables = 0
-          _ = runner.run(inputs: [workbook]) { _ in tables += 1 }
-        })
-    }
+    let (times, tables) = rescoreTimes(workbook, profile: profile, repeats: repeats)
     for (jobs, time) in zip([1, 2], times) {
       print(
         "the same year as .xlsx, \(jobs) job\(jobs > 1 ? "s" : "")".padding(toLength: 30, withPad: " ", startingAt: 0)
@@ -216,6 +212,63 @@ enum Bench {
         times[1] / jsonLines.1))
     print(String(format: "peak RSS of an .xlsx rescore at 2 jobs (child process): %.1f MB", try peakRSS(file: workbook, jobs: 2)))
     print(sameTotals(file, workbook, profile: profile))
+  }
+
+  /// The best rescore times of `file` at 1 and 2 jobs, and the records it gave.
+  static func rescoreTimes(_ file: String, profile: Profile, repeats: Int) -> (times: [Double], records: Int) {
+    var records = 0
+    let times = [1, 2].map { jobs in
+      let runner = jsonLinesRunner(profile: profile, jobs: jobs)
+      return best(repeats) {
+        records = 0
+        _ = runner.run(inputs: [file]) { _ in records += 1 }
+      }
+    }
+    return (times, records)
+  }
+
+  /// The tables (and rejections) a rescore of `file` gives.
+  static func tableCount(_ file: String) -> Int {
+    var records = 0
+    _ = jsonLinesRunner(profile: (try? Profile.load())!, jobs: 2).run(inputs: [file]) { _ in records += 1 }
+    return records
+  }
+
+  /// The year's workbook as LibreOffice saves it (`LibreOfficeYear`), rescored at 1 and 2 jobs against the
+  /// JSON Lines of the same tables, with the same check of totals; a note when there is no copy.
+  static func measureLibreOfficeCopy(of file: String, profile: Profile, repeats: Int, given: String?) throws {
+    let directory = NSTemporaryDirectory() + "jixiao-bench-libreoffice-\(getpid())/"
+    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let jsonLines = directory + "year.jsonl"
+    let copy: String
+    if let given {
+      // The copy's tables are the first ones of the year; how many, the copy says.
+      try LibreOfficeYear.writeFirst(tableCount(given), of: file, to: jsonLines)
+      copy = given
+    } else {
+      try LibreOfficeYear.writeFirst(LibreOfficeYear.runTables, of: file, to: jsonLines)
+      let workbook = directory + "bench/year.xlsx"
+      try FileManager.default.createDirectory(atPath: directory + "bench", withIntermediateDirectories: true)
+      try WorkbookYear.write(from: jsonLines, to: workbook, layout: .sheetPerTable)
+      guard let saved = try LibreOfficeYear.save(workbook, into: directory + "saved/") else { return }
+      copy = saved
+    }
+    let (lineTimes, tables) = rescoreTimes(jsonLines, profile: profile, repeats: repeats)
+    let (copyTimes, _) = rescoreTimes(copy, profile: profile, repeats: repeats)
+    let bytes = Double((try FileManager.default.attributesOfItem(atPath: copy)[.size] as? Int) ?? 0)
+    for (jobs, (lineTime, copyTime)) in zip([1, 2], zip(lineTimes, copyTimes)) {
+      print(
+        "LibreOffice's .xlsx, \(jobs) job\(jobs > 1 ? "s" : "")".padding(toLength: 30, withPad: " ", startingAt: 0)
+          + String(format: "%9.3f s  %10.0f tables/s", copyTime, Double(tables) / copyTime)
+          + String(
+            format: "  (%.1f MB, %d tables; the same as JSON Lines: %.3f s)", bytes / 1e6, tables, lineTime))
+    }
+    print(
+      String(
+        format: "ratio LibreOffice .xlsx/jsonl rescore: %.2f at 1 job, %.2f at 2 jobs (target ≤ 3.00)",
+        copyTimes[0] / lineTimes[0], copyTimes[1] / lineTimes[1]))
+    print(sameTotals(jsonLines, copy, profile: profile).replacingOccurrences(of: ".xlsx", with: "LibreOffice .xlsx"))
   }
 
   /// Whether two inputs give the same tables, in order, with the same recomputed totals.

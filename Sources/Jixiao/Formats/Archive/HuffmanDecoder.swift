@@ -56,12 +56,15 @@ struct HuffmanDecoder {
 
     // Where each length's symbols start in `symbols`.
     symbolCount = (1...Self.maximumCodeLength).reduce(0) { $0 + Int(counts[$1]) }
-    var start = [Int](repeating: 0, count: Self.maximumCodeLength + 1)
-    for length in 1..<Self.maximumCodeLength { start[length + 1] = start[length] + Int(counts[length]) }
-    for symbol in 0..<count where lengths[symbol] != 0 {
-      let length = Int(lengths[symbol])
-      symbols[start[length]] = UInt16(symbol)
-      start[length] += 1
+    // Rebuilt for every dynamic block: the starts live on the stack.
+    withUnsafeTemporaryAllocation(of: Int.self, capacity: Self.maximumCodeLength + 1) { start in
+      start.initialize(repeating: 0)
+      for length in 1..<Self.maximumCodeLength { start[length + 1] = start[length] + Int(counts[length]) }
+      for symbol in 0..<count where lengths[symbol] != 0 {
+        let length = Int(lengths[symbol])
+        symbols[start[length]] = UInt16(symbol)
+        start[length] += 1
+      }
     }
 
     fast.initialize(repeating: 0, count: 1 << Self.fastBits)

@@ -16,7 +16,31 @@ public enum Inflate {
     throws(InflateError) -> [UInt8]
   {
     guard let start = input.baseAddress, !input.isEmpty else { throw InflateError(.truncated, offset: 0) }
-    var inflater = Inflater(input: start, count: input.count, limit: max(0, limit), expectedSize: expectedSize)
+    let limit = max(0, limit)
+    if let expectedSize, expectedSize > 0, expectedSize <= limit {
+      // The size a ZIP entry declares is almost always right: inflate straight into the array, not into a
+      // buffer copied at the end. Should the stream be longer, the inflater moves to a buffer of its own.
+      var error: InflateError?
+      var grown: [UInt8]?
+      let output = [UInt8](unsafeUninitializedCapacity: expectedSize) { buffer, initialized in
+        var inflater = Inflater(input: start, count: input.count, limit: limit, into: buffer.baseAddress!, capacity: expectedSize)
+        defer { inflater.deallocate() }
+        do throws(InflateError) {
+          try inflater.run()
+        } catch let failure {
+          error = failure
+          return
+        }
+        if inflater.ownsOutput {
+          grown = Array(UnsafeBufferPointer(start: inflater.output, count: inflater.outputCount))
+        } else {
+          initialized = inflater.outputCount
+        }
+      }
+      if let error { throw error }
+      return grown ?? output
+    }
+    var inflater = Inflater(input: start, count: input.count, limit: limit, expectedSize: expectedSize)
     defer { inflater.deallocate() }
     try inflater.run()
     return Array(UnsafeBufferPointer(start: inflater.output, count: inflater.outputCount))
@@ -35,6 +59,8 @@ private struct Inflater {
   private(set) var output: UnsafeMutablePointer<UInt8>
   private(set) var outputCount = 0
   private var capacity: Int
+  /// Whether `output` was allocated here (and is freed here), or is the caller's.
+  private(set) var ownsOutput = true
   private let limit: Int
 
   private var literals = HuffmanDecoder(symbolCapacity: 288)
@@ -72,8 +98,17 @@ private struct Inflater {
     for code in 0..<30 { distanceCodes[code] = Self.distanceBases[code] << 8 | Self.distanceExtraBits[code] }
   }
 
+  /// An inflater writing into the caller's `capacity` bytes at `output` until it needs more.
+  init(input: UnsafePointer<UInt8>, count: Int, limit: Int, into output: UnsafeMutablePointer<UInt8>, capacity: Int) {
+    self.init(input: input, count: count, limit: limit, expectedSize: 1)
+    self.output.deallocate()
+    self.output = output
+    self.capacity = capacity
+    ownsOutput = false
+  }
+
   func deallocate() {
-    output.deallocate()
+    if ownsOutput { output.deallocate() }
     literals.deallocate()
     distances.deallocate()
     codeLengthCodes.deallocate()
@@ -132,6 +167,16 @@ private struct Inflater {
     return value
   }
 
+  /// `take(_:)` for the extra bits of a length or distance, which `decodeBlock` has already refilled for.
+  @inline(__always)
+  private mutating func takeExtra(_ count: Int) throws(InflateError) -> Int {
+    guard bitCount >= count else { throw InflateError(.truncated, offset: offset) }
+    let value = Int(truncatingIfNeeded: bits & ((1 << UInt64(count)) &- 1))
+    bits >>= UInt64(count)
+    bitCount &-= count
+    return value
+  }
+
   @inline(__always)
   private mutating func decodeSymbol(_ code: HuffmanDecoder) throws(InflateError) -> Int {
     let entry = code.fast[Int(truncatingIfNeeded: bits & HuffmanDecoder.fastMask)]
@@ -163,8 +208,9 @@ private struct Inflater {
     let newCapacity = min(limit, max(capacity * 2, outputCount + count))
     let newOutput = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
     newOutput.update(from: output, count: outputCount)
-    output.deallocate()
+    if ownsOutput { output.deallocate() }
     output = newOutput
+    ownsOutput = true
     capacity = newCapacity
   }
 
@@ -252,18 +298,27 @@ private struct Inflater {
       if symbol == 256 { return }
       guard symbol < 286 else { throw InflateError(.invalidSymbol, offset: offset) }
       let lengthCode = lengthCodes[symbol &- 257]
-      let length = Int(lengthCode >> 8) &+ (try take(Int(lengthCode & 0xFF)))
+      let length = Int(lengthCode >> 8) &+ (try takeExtra(Int(lengthCode & 0xFF)))
 
       let distanceSymbol = try decodeSymbol(distances)
       guard distanceSymbol < 30 else { throw InflateError(.invalidSymbol, offset: offset) }
       let distanceCode = distanceCodes[distanceSymbol]
-      let distance = Int(distanceCode >> 8) &+ (try take(Int(distanceCode & 0xFF)))
+      let distance = Int(distanceCode >> 8) &+ (try takeExtra(Int(distanceCode & 0xFF)))
       guard distance <= outputCount else { throw InflateError(.distanceTooFarBack, offset: offset) }
 
       try reserve(length)
       let target = output + outputCount
       let source = target - distance
-      if distance >= length {
+      if distance >= 8 && outputCount &+ length &+ 8 <= capacity {
+        // Eight bytes a step, past the end by up to seven (room the output has): a source eight or more
+        // bytes back never holds a byte this step writes, so an overlapping copy repeats as it must.
+        var index = 0
+        while index < length {
+          UnsafeMutableRawPointer(target + index).storeBytes(
+            of: UnsafeRawPointer(source + index).loadUnaligned(as: UInt64.self), as: UInt64.self)
+          index &+= 8
+        }
+      } else if distance >= length {
         target.update(from: source, count: length)
       } else if distance == 1 {
         target.update(repeating: source.pointee, count: length)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// How the form locator compares what a form prints: headers and labels wrap and are spaced out to fill
 /// their cells (`一级\n指标`, `分  值`), and brackets and colons come full-width or ASCII.
 enum FormText {
@@ -149,7 +151,7 @@ enum FormText {
     // Asked of every row's first cell for each prefix word: compared as contiguous bytes.
     let compared = printed.utf8.withContiguousStorageIfAvailable { text in
       word.utf8.withContiguousStorageIfAvailable { prefix in
-        text.count >= prefix.count && UnsafeBufferPointer(rebasing: text[..<prefix.count]).elementsEqual(prefix)
+        text.count >= prefix.count && (prefix.isEmpty || memcmp(text.baseAddress!, prefix.baseAddress!, prefix.count) == 0)
       }
     }
     return (compared ?? nil) ?? printed.utf8.starts(with: word.utf8)

@@ -105,6 +105,12 @@ public struct CellRange: Sendable, Hashable, CustomStringConvertible {
     self = parsed
   }
 
+  /// `init(_:)` on a text's UTF-8 bytes.
+  init?(bytes: ArraySlice<UInt8>) {
+    guard let parsed = bytes.withUnsafeBufferPointer(Self.parse) else { return nil }
+    self = parsed
+  }
+
   private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> CellRange? {
     guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else {
       return CellReference(bytes: bytes).map { CellRange(first: $0, last: $0) }

@@ -8,9 +8,13 @@ struct WorksheetReader {
   let uses1904: Bool
   let limits: SpreadsheetReader.Limits
 
-  /// Whether `read` takes `XMLReader.plainCell()` and `plainStartTag(named:)` for rows and merged areas
-  /// where it can; off only to test them against the general path.
+  /// Whether `read` takes `XMLReader.plainCell()`, `plainStartTag(named:reading:)` for rows and merged
+  /// areas, `plainStartTag(notNamed:)` and `plainEndTag()` for the elements it ignores where it can; off
+  /// only to test them against the general path.
   var usesPlainCells = true
+
+  /// The elements `read` does something with; the others it steps over (their content included).
+  private static let handledElements: [StaticString] = ["row", "c", "mergeCell", "extLst"]
 
   func read(bytes: [UInt8], entry: String, isHidden: Bool) throws(InputError) -> Grid {
     var grid = Grid(file: file, name: sheetName, isHidden: isHidden)
@@ -30,8 +34,8 @@ struct WorksheetReader {
       }
       return parsed
     }
-    /// Places a cell read by either path: at its reference (or the next place in the row), within limits.
-    func place(_ given: CellReference?, _ read: (CellReference) throws(InputError) -> GridCell) throws(InputError) {
+    /// Where a cell read by either path goes: at its reference (or the next place in the row), within limits.
+    func advance(to given: CellReference?) throws(InputError) -> CellReference {
       let reference = given ?? CellReference(row: max(row, 0), column: column + 1)
       guard reference.column < CellReference.columnLimit, reference.row < CellReference.rowLimit else {
         throw InputError(
@@ -40,6 +44,11 @@ struct WorksheetReader {
       }
       row = max(row, reference.row)
       column = reference.column
+      return reference
+    }
+    /// Places a cell read by either path.
+    func place(_ given: CellReference?, _ read: (CellReference) throws(InputError) -> GridCell) throws(InputError) {
+      let reference = try advance(to: given)
       let cell = try read(reference)
       if !cell.isEmpty {
         cells += 1
@@ -52,6 +61,19 @@ struct WorksheetReader {
         }
         grid[reference] = cell
       }
+    }
+    /// A row's `r` as bytes: plain digits read here, anything else as the general path reads its text.
+    func startRow(number: ArraySlice<UInt8>?) throws(InputError) {
+      guard let number else { return try startRow(number: nil as String?) }
+      guard (1...7).contains(number.count), number.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else {
+        return try startRow(number: String(decoding: number, as: UTF8.self))
+      }
+      let value = number.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
+      guard value >= 1, value <= CellReference.rowLimit else {
+        return try startRow(number: String(decoding: number, as: UTF8.self))
+      }
+      row = value - 1
+      column = -1
     }
     func startRow(number: String?) throws(InputError) {
       if let number {
@@ -83,24 +105,37 @@ struct WorksheetReader {
             switch reader.nextTagLead() {
             case UInt8(ascii: "c"):
               if let plain = reader.plainCell() {
-                try place(plain.reference) { reference in
-                  cell(type: plain.type ?? "n", value: plain.value, inline: nil, formula: nil, style: plain.style, at: reference)
+                if plain.value == nil {
+                  // A styled cell without a value (LibreOffice writes every one of the print area) is empty.
+                  _ = try advance(to: plain.reference)
+                } else if let index = plain.sharedIndex, let string = strings[index] {
+                  try place(plain.reference) { reference in text(string, formula: nil, at: reference) }
+                } else {
+                  let type = reader.type(of: plain) ?? "n"
+                  let value = reader.value(of: plain)
+                  try place(plain.reference) { reference in
+                    cell(type: type, value: value, inline: nil, formula: nil, style: plain.style, at: reference)
+                  }
                 }
                 continue
               }
             case UInt8(ascii: "r"):
-              if let tag = reader.plainStartTag(named: "row") {
-                try startRow(number: tag["r"])
+              if let tag = reader.plainStartTag(named: "row", reading: "r") {
+                try startRow(number: tag.value)
                 continue
               }
             case UInt8(ascii: "m"):
-              if let tag = reader.plainStartTag(named: "mergeCell") {
-                mergeCell(tag["ref"])
+              if let tag = reader.plainStartTag(named: "mergeCell", reading: "ref") {
+                // A merged area that cannot be read or overlaps another is left out: its cells stay as they are.
+                if let range = tag.value.flatMap({ CellRange(bytes: $0) }) { grid.merge(range) }
                 continue
               }
+            case UInt8(ascii: "/"):
+              if reader.plainEndTag() { continue }
             default:
               break
             }
+            if reader.plainStartTag(notNamed: Self.handledElements) { continue }
           }
         }
         guard let event = try reader.next() else { break }
@@ -150,15 +185,17 @@ struct WorksheetReader {
     return cell(type: type, value: value, inline: inline, formula: formula, style: tag["s"].flatMap { Int($0) }, at: reference)
   }
 
+  private func text(_ text: String, formula: String?, at reference: CellReference) -> GridCell {
+    GridCell(kind: text.isEmpty ? .empty : .text, text: text, formula: formula, reference: reference)
+  }
+
   private func cell(type: String, value: String?, inline: String?, formula: String?, style: Int?, at reference: CellReference)
     -> GridCell
   {
     func unreadable(_ text: String, _ problem: String) -> GridCell {
       GridCell(kind: .unreadable, text: text, formula: formula, problem: problem, reference: reference)
     }
-    func text(_ text: String) -> GridCell {
-      GridCell(kind: text.isEmpty ? .empty : .text, text: text, formula: formula, reference: reference)
-    }
+    func text(_ text: String) -> GridCell { self.text(text, formula: formula, at: reference) }
     if type == "inlineStr" { return text(inline ?? "") }
     // `<v/>` and `<v></v>` (openpyxl's formulas) hold no value either.
     guard let value, !value.isEmpty else {

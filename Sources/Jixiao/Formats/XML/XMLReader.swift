@@ -1,3 +1,5 @@
+import Foundation
+
 /// A pull reader for the XML that Office documents are made of (XML 1.0 with namespaces, UTF-8): start
 /// and end tags with their attributes, character data with the five predefined entities, numeric
 /// character references and CDATA sections; comments and processing instructions are skipped.
@@ -43,6 +45,13 @@ public struct XMLReader {
   /// Counts changes of `defaultNamespace`, so that a caller can tell it is the one it checked.
   private(set) var defaultNamespaceChanges = 0
   private var scratch: [RawAttribute] = []
+  /// Counts changes of `bindings`, so that a tag read with prefixes in force can tell they still are.
+  private var bindingsChanges = 0
+  /// Start tags read the plain way lately, as patterns: a tag equal to one of them but for the value of
+  /// the attribute asked for is read without scanning it again (a producer writes every row alike).
+  private var plainTagPatterns: [PlainTagPattern] = []
+  /// Run properties of shared strings read the plain way lately (`<rPr>…</rPr>`, as byte ranges).
+  private var knownRunProperties: [Range<Int>] = []
   private var text: [UInt8] = []
   /// Whether the text gathered holds anything but white space.
   private var textIsBlank = true
@@ -188,7 +197,32 @@ public struct XMLReader {
     guard let end = find(Array("?>".utf8), in: buffer, from: position) else {
       throw failure(Message(en: "the XML declaration is not closed with ?>", zh: "XML 声明没有以 ?> 结束"), at: start)
     }
-    let content = String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<end]), as: UTF8.self)
+    let written = UnsafeBufferPointer(rebasing: buffer[start..<end])
+    if written.allSatisfy({ $0 < 0x80 }) {
+      // The usual declaration, ASCII: the same reading on bytes, without Foundation's search.
+      guard let found = find(Array("encoding".utf8), in: written, from: 0) else {
+        position = end + 2
+        return
+      }
+      func isQuote(_ byte: UInt8) -> Bool { byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") }
+      var index = found + 8
+      while index < written.count,
+        written[index] == UInt8(ascii: " ") || written[index] == UInt8(ascii: "=") || isQuote(written[index])
+      {
+        index += 1
+      }
+      var valueEnd = index
+      while valueEnd < written.count, !isQuote(written[valueEnd]), written[valueEnd] != UInt8(ascii: " ") { valueEnd += 1 }
+      let encoding = String(decoding: UnsafeBufferPointer(rebasing: written[index..<valueEnd]), as: UTF8.self).lowercased()
+      guard encoding == "utf-8" || encoding == "utf8" else {
+        throw failure(
+          "the part declares the encoding \(String(decoding: UnsafeBufferPointer(rebasing: written[index..<valueEnd]), as: UTF8.self)); only UTF-8 is read (save the file again from Excel, WPS or LibreOffice)",
+          at: start)
+      }
+      position = end + 2
+      return
+    }
+    let content = String(decoding: written, as: UTF8.self)
     if let range = content.range(of: "encoding") {
       let rest = content[range.upperBound...].drop { $0 == " " || $0 == "=" || $0 == "\"" || $0 == "'" }
       let encoding = rest.prefix { $0 != "\"" && $0 != "'" && $0 != " " }
@@ -447,9 +481,15 @@ public struct XMLReader {
   }
 
   private static func bytes(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, equal text: StaticString) -> Bool {
-    range.count == text.utf8CodeUnitCount
-      && UnsafeBufferPointer(rebasing: buffer[range]).elementsEqual(
-        UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    guard range.count == text.utf8CodeUnitCount else { return false }
+    return range.isEmpty || memcmp(buffer.baseAddress! + range.lowerBound, text.utf8Start, range.count) == 0
+  }
+
+  /// Whether two ranges of `buffer` hold the same bytes.
+  private static func bytes(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, equal other: Range<Int>) -> Bool {
+    guard range.count == other.count else { return false }
+    return range.isEmpty
+      || memcmp(buffer.baseAddress! + range.lowerBound, buffer.baseAddress! + other.lowerBound, range.count) == 0
   }
 
   private mutating func skipSpace(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -556,6 +596,7 @@ public struct XMLReader {
         } else {
           bindings.append(("", attribute.value))
         }
+        bindingsChanges &+= 1
       }
       defaultNamespace = bindings.last { $0.prefix.isEmpty }?.namespace ?? ""
     }
@@ -722,6 +763,7 @@ public struct XMLReader {
     let open = stack.removeLast()
     if bindings.count > open.bindingsBefore {
       bindings.removeSubrange(open.bindingsBefore...)
+      bindingsChanges &+= 1
       defaultNamespace = bindings.last { $0.prefix.isEmpty }?.namespace ?? ""
     }
   }
@@ -730,15 +772,43 @@ public struct XMLReader {
 // MARK: - A fast path for worksheet cells
 
 extension XMLReader {
-  /// A `<c>` element as `plainCell()` reads it: its `r`, `s` and `t` attributes and the text of its `<v>`.
+  /// A `<c>` element as `plainCell()` reads it: its `r`, `s` and `t` attributes and the text of its `<v>`,
+  /// texts as ranges of the part's bytes (`type(of:)` and `value(of:)` make them strings), so that a cell
+  /// is a plain value, copied without reference counting.
   struct PlainCell {
     /// `r`, read as `CellReference(_:)` reads its text; a text it refuses is left to the general path.
     var reference: CellReference?
     /// `s`, read as `Int(_:)` reads its text when that is plain digits; anything else is left to the
     /// general path.
     var style: Int?
-    var type: String?
-    var value: String?
+    /// The text of `t`.
+    var type: Range<Int>?
+    /// The text of `<v>`; nil when there is none.
+    var value: Range<Int>?
+    /// For a cell of type `s`: the index its `<v>` holds when that is plain digits (no sign, space or
+    /// leading zero, at most nine).
+    var sharedIndex: Int?
+
+    /// `value`, and `sharedIndex` for a shared string's plain index.
+    mutating func setValue(_ buffer: UnsafeBufferPointer<UInt8>, _ text: Range<Int>, isShared: Bool) {
+      value = text
+      let digits = UnsafeBufferPointer(rebasing: buffer[text])
+      if isShared, (1...9).contains(digits.count), digits.count == 1 || digits[0] != UInt8(ascii: "0"),
+        digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") })
+      {
+        sharedIndex = digits.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
+      }
+    }
+  }
+
+  /// The text of a plain cell's `t`; the usual types without making a string.
+  func type(of cell: PlainCell) -> String? {
+    cell.type.map { range in bytes.withUnsafeBufferPointer { Self.cellType(UnsafeBufferPointer(rebasing: $0[range])) } }
+  }
+
+  /// The text of a plain cell's `<v>`.
+  func value(of cell: PlainCell) -> String? {
+    cell.value.map { range in bytes.withUnsafeBufferPointer { Self.string($0, range) } }
   }
 
   /// The next element when it is a worksheet cell written the plain way, read whole: white space, then
@@ -761,6 +831,20 @@ extension XMLReader {
     else { return nil }
     position = end
     return cell
+  }
+
+  /// A cell's type as text; the usual ones without making a string.
+  private static func cellType(_ value: UnsafeBufferPointer<UInt8>) -> String {
+    if value.count == 1 {
+      switch value[0] {
+      case UInt8(ascii: "s"): return "s"
+      case UInt8(ascii: "n"): return "n"
+      case UInt8(ascii: "b"): return "b"
+      case UInt8(ascii: "e"): return "e"
+      default: break
+      }
+    }
+    return bytes(value, 0..<value.count, equal: "str") ? "str" : String(decoding: value, as: UTF8.self)
   }
 
   /// Whether `literal` is at `at`, stepping over it.
@@ -814,6 +898,7 @@ extension XMLReader {
     let count = buffer.count
     var at = start
     skipSpace(buffer, &at)
+    if let canonical = scanCanonicalCell(buffer, from: at, maximumValue: maximumValue) { return canonical }
     guard take("<c", buffer, &at), at < count else { return nil }
     var cell = PlainCell()
     var seen = (reference: false, style: false)
@@ -846,7 +931,7 @@ extension XMLReader {
         }
         cell.style = value.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
         seen.style = true
-      case UInt8(ascii: "t") where cell.type == nil: cell.type = String(decoding: value, as: UTF8.self)
+      case UInt8(ascii: "t") where cell.type == nil: cell.type = valueRange
       default: return nil
       }
     }
@@ -864,10 +949,109 @@ extension XMLReader {
       }
       let valueEnd = at
       guard take("</v>", buffer, &at) else { return nil }
-      cell.value = string(buffer, valueStart..<valueEnd)
+      cell.setValue(
+        buffer, valueStart..<valueEnd,
+        isShared: cell.type.map { $0.count == 1 && buffer[$0.lowerBound] == UInt8(ascii: "s") } ?? false)
       skipSpace(buffer, &at)
     }
     guard take("</c>", buffer, &at) else { return nil }
+    return (cell, at)
+  }
+
+  /// `scanPlainCell` for a cell written as producers write it, with fewer tests: `<c r="…"`, then
+  /// optionally ` s="…"` and ` t="…"` (letters), then `/>`, `></c>` or `><v>…</v></c>`, nothing else between.
+  /// The same cell the general scan reads from these bytes; nil for anything else.
+  @inline(__always)
+  private static func scanCanonicalCell(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int, maximumValue: Int) -> (
+    PlainCell, Int
+  )? {
+    let count = buffer.count
+    var at = start
+    /// Whether the attribute ` name="` is at `at`, stepping over it.
+    func attribute(_ name: UInt8) -> Bool {
+      guard at + 4 < count, buffer[at] == UInt8(ascii: " "), buffer[at + 1] == name, buffer[at + 2] == UInt8(ascii: "="),
+        buffer[at + 3] == UInt8(ascii: "\"")
+      else { return false }
+      at += 4
+      return true
+    }
+    guard at + 1 < count, buffer[at] == UInt8(ascii: "<"), buffer[at + 1] == UInt8(ascii: "c") else { return nil }
+    at += 2
+    guard attribute(UInt8(ascii: "r")) else { return nil }
+    let referenceStart = at
+    // Letters, then digits not starting with 0: read here; anything else as `CellReference(bytes:)` reads it.
+    var column = 0
+    var row = 0
+    while at < count, at - referenceStart < 3, buffer[at] >= UInt8(ascii: "A"), buffer[at] <= UInt8(ascii: "Z") {
+      column = column * 26 + Int(buffer[at] - UInt8(ascii: "A")) + 1
+      at += 1
+    }
+    let digitsStart = at
+    if at > referenceStart, at < count, buffer[at] >= UInt8(ascii: "1"), buffer[at] <= UInt8(ascii: "9") {
+      while at < count, at - digitsStart < 7, buffer[at] >= UInt8(ascii: "0"), buffer[at] <= UInt8(ascii: "9") {
+        row = row * 10 + Int(buffer[at] - UInt8(ascii: "0"))
+        at += 1
+      }
+    }
+    let reference: CellReference
+    if at > digitsStart, at < count, buffer[at] == UInt8(ascii: "\""), at - referenceStart <= maximumValue,
+      column <= CellReference.columnLimit, row <= CellReference.rowLimit
+    {
+      reference = CellReference(row: row - 1, column: column - 1)
+    } else {
+      while at < count, buffer[at] != UInt8(ascii: "\"") { at += 1 }
+      guard at < count, at - referenceStart <= maximumValue,
+        let parsed = CellReference(bytes: UnsafeBufferPointer(rebasing: buffer[referenceStart..<at]))
+      else { return nil }
+      reference = parsed
+    }
+    at += 1
+    var cell = PlainCell()
+    cell.reference = reference
+    if attribute(UInt8(ascii: "s")) {
+      let styleStart = at
+      var style = 0
+      while at < count, buffer[at] >= UInt8(ascii: "0"), buffer[at] <= UInt8(ascii: "9"), at - styleStart < 18 {
+        style = style * 10 + Int(buffer[at] - UInt8(ascii: "0"))
+        at += 1
+      }
+      guard at > styleStart, at - styleStart <= maximumValue, at < count, buffer[at] == UInt8(ascii: "\"") else { return nil }
+      at += 1
+      cell.style = style
+    }
+    var isShared = false
+    if attribute(UInt8(ascii: "t")) {
+      let typeStart = at
+      while at < count, at - typeStart < maximumValue, (buffer[at] | 0x20) >= UInt8(ascii: "a"),
+        (buffer[at] | 0x20) <= UInt8(ascii: "z")
+      {
+        at += 1
+      }
+      guard at < count, buffer[at] == UInt8(ascii: "\"") else { return nil }
+      let type = UnsafeBufferPointer(rebasing: buffer[typeStart..<at])
+      isShared = type.count == 1 && type[0] == UInt8(ascii: "s")
+      cell.type = typeStart..<at
+      at += 1
+    }
+    guard at + 1 < count else { return nil }
+    if buffer[at] == UInt8(ascii: "/") {
+      guard buffer[at + 1] == UInt8(ascii: ">") else { return nil }
+      return (cell, at + 2)
+    }
+    guard buffer[at] == UInt8(ascii: ">") else { return nil }
+    at += 1
+    if take("</c>", buffer, &at) { return (cell, at) }
+    guard take("<v>", buffer, &at) else { return nil }
+    let valueStart = at
+    while at < count {
+      let byte = buffer[at]
+      guard byte != UInt8(ascii: "<") else { break }
+      guard byte >= 0x20, byte < 0x80, byte != UInt8(ascii: "&"), byte != UInt8(ascii: "]") else { return nil }
+      at += 1
+    }
+    let valueEnd = at
+    guard take("</v></c>", buffer, &at) else { return nil }
+    cell.setValue(buffer, valueStart..<valueEnd, isShared: isShared)
     return (cell, at)
   }
 
@@ -882,11 +1066,21 @@ extension XMLReader {
   /// either way). Anything else returns nil with nothing read. The element names are unprefixed: they are in
   /// `defaultNamespace`, which the caller checks.
   mutating func plainStringItem() -> String? {
-    guard pendingEnd == nil, !finished, readProlog, text.isEmpty, !stack.isEmpty, stack.count + 2 <= limits.maximumDepth
+    // `<si><r><rPr><sz/>` opens four elements.
+    guard pendingEnd == nil, !finished, readProlog, text.isEmpty, !stack.isEmpty, stack.count + 4 <= limits.maximumDepth
     else { return nil }
     let bytes = self.bytes
     let start = position
     let maximumAttributeBytes = limits.maximumAttributeBytes
+    let knownRunProperties = self.knownRunProperties
+    var readRunProperties: [Range<Int>] = []
+    func rememberRunProperties(_ range: Range<Int>) { readRunProperties.append(range) }
+    defer {
+      for range in readRunProperties {
+        if self.knownRunProperties.count == 4 { self.knownRunProperties.removeLast() }
+        self.knownRunProperties.insert(range, at: 0)
+      }
+    }
     let found = bytes.withUnsafeBufferPointer { buffer -> String? in
       let count = buffer.count
       func take(_ literal: StaticString) -> Bool { Self.take(literal, buffer, &position) }
@@ -927,7 +1121,16 @@ extension XMLReader {
       }
       /// A run's properties: known empty elements only, each with known attributes, each at most once.
       func skipRunProperties() -> Bool {
+        let start = position
         guard take("<rPr>") else { return true }
+        // A producer writes a few kinds of run properties over and over: one read before is read again.
+        if let base = buffer.baseAddress {
+          for known in knownRunProperties
+          where start + known.count <= count && memcmp(base + start, base + known.lowerBound, known.count) == 0 {
+            position = start + known.count
+            return true
+          }
+        }
         while !take("</rPr>") {
           guard take("<"), let element = Self.knownName(Self.runPropertyElements, in: buffer, at: position) else { return false }
           position += Self.runPropertyElements[element].count
@@ -944,6 +1147,7 @@ extension XMLReader {
           }
           guard take("/>") else { return false }
         }
+        rememberRunProperties(start..<position)
         return true
       }
       Self.skipSpace(buffer, &position)
@@ -980,10 +1184,17 @@ extension XMLReader {
 
   /// The name at `position` if it is one of `names` and is followed by a byte that ends a name.
   private static func knownName(_ names: [[UInt8]], in buffer: UnsafeBufferPointer<UInt8>, at position: Int) -> Int? {
-    for (index, name) in names.enumerated() where position + name.count < buffer.count {
-      guard buffer[position..<position + name.count].elementsEqual(name) else { continue }
-      let next = buffer[position + name.count]
-      if next == UInt8(ascii: " ") || next == UInt8(ascii: "/") || next == UInt8(ascii: "=") { return index }
+    // The name's length first (the names are at most ten bytes), then the names of that length.
+    var end = position
+    while end < buffer.count, end - position <= 10 {
+      let byte = buffer[end]
+      if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "/") || byte == UInt8(ascii: "=") { break }
+      end += 1
+    }
+    guard end < buffer.count, let base = buffer.baseAddress else { return nil }
+    let length = end - position
+    for (index, name) in names.enumerated() where name.count == length {
+      if name.withUnsafeBufferPointer({ memcmp(base + position, $0.baseAddress!, length) == 0 }) { return index }
     }
     return nil
   }
@@ -1006,88 +1217,260 @@ extension XMLReader {
     return nil
   }
 
-  /// A start tag written the plain way, as `plainStartTag(named:)` reads it: its attributes' values by
-  /// name, and whether it was an empty-element tag.
+  /// A start tag as `plainStartTag(named:reading:)` reads it: whether it was an empty-element tag, and the
+  /// bytes of the value of the one attribute the caller asked for (nil when the tag has none).
   struct PlainStartTag {
-    var attributes: [(name: String, value: String)] = []
     var isEmpty = false
-
-    subscript(_ name: String) -> String? { attributes.first { $0.name == name }?.value }
+    var value: ArraySlice<UInt8>?
   }
 
-  /// The next start tag when it is `<name` (unprefixed) with attributes whose names are unprefixed, not
-  /// `xmlns`, each at most once, and whose values are ASCII without references or `<`, then `>` or `/>`:
-  /// read as `next()` reads it (the element is open after it unless it was empty, and then it is closed
-  /// too). Anything else returns nil with nothing read. The name is in `defaultNamespace`, which the
-  /// caller checks.
   /// The byte after the `<` of the next tag, past white space, without reading anything: how a caller
   /// picks the plain path to try (`c`, `r`, `m`, or `/` for an end tag); nil when something else is next.
   func nextTagLead() -> UInt8? {
     guard pendingEnd == nil, !finished, readProlog, text.isEmpty else { return nil }
-    var index = position
-    while index < bytes.count, Self.isSpace(bytes[index]) { index += 1 }
-    guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "<") else { return nil }
-    return bytes[index + 1]
+    return bytes.withUnsafeBufferPointer { buffer in
+      var index = position
+      Self.skipSpace(buffer, &index)
+      guard index + 1 < buffer.count, buffer[index] == UInt8(ascii: "<") else { return nil }
+      return buffer[index + 1]
+    }
   }
 
-  mutating func plainStartTag(named name: StaticString) -> PlainStartTag? {
+  /// The next start tag when it is `<name` (unprefixed) written the plain way, read as `next()` reads it
+  /// (the element is open after it unless it was empty, and then it is closed too), with the value of its
+  /// unprefixed attribute `attribute` as bytes. Written the plain way: white space, `<`, the name, then
+  /// attributes, each after white space, whose names are ASCII and either unprefixed (not `xmlns`) or
+  /// prefixed by a prefix in force (not `xml` or `xmlns`; no two with one local name), each at most once,
+  /// with values `plainAttributeValue` reads (valid UTF-8, no references, `<` or control characters), at
+  /// most `Limits.maximumAttributes` and 32 of them; then `>` or `/>`. Such a tag is one the general
+  /// reader reads without error, and the attribute's value is the one it gives. Anything else returns nil
+  /// with nothing read. The name is in `defaultNamespace`, which the caller checks.
+  mutating func plainStartTag(named name: StaticString, reading attribute: StaticString) -> PlainStartTag? {
+    readPlainStartTag(reading: attribute) { buffer, element in Self.bytes(buffer, element, equal: name) }
+  }
+
+  /// The next start tag when it is written the plain way (as `plainStartTag(named:reading:)` reads it)
+  /// and its unprefixed name is none of `handled`: read as `next()` reads it, for a caller that ignores
+  /// such elements but their content. False, with nothing read, for anything else.
+  mutating func plainStartTag(notNamed handled: [StaticString]) -> Bool {
+    readPlainStartTag(reading: nil) { buffer, element in
+      !handled.contains { Self.bytes(buffer, element, equal: $0) }
+    } != nil
+  }
+
+  /// A start tag read the plain way, kept to read the next one like it: its bytes up to and including the
+  /// opening quote of the value asked for, and from the closing quote to its end.
+  private struct PlainTagPattern {
+    var attribute: StaticString
+    var prefix: Range<Int>
+    var suffix: Range<Int>
+    var nameLength: Int
+    var qualifiedName: String
+    var isEmpty: Bool
+    /// `bindingsChanges` when the tag was read, if a prefix of it had to be in force; nil if none had.
+    var bindingsChanges: Int?
+  }
+
+  /// The scan of a plain start tag.
+  private struct PlainTagScan {
+    /// Where the tag starts (its `<`) and ends (past its `>`).
+    var start: Int
+    var end: Int
+    var element: Range<Int>
+    var isEmpty: Bool
+    /// The value of the attribute asked for, within its quotes.
+    var value: Range<Int>?
+    var hasPrefixes: Bool
+  }
+
+  /// `plainStartTag`'s reading: `accepts` tells, from the tag's name bytes, whether the caller takes it.
+  private mutating func readPlainStartTag(
+    reading attribute: StaticString?, accepts: (UnsafeBufferPointer<UInt8>, Range<Int>) -> Bool
+  ) -> PlainStartTag? {
     guard pendingEnd == nil, !finished, readProlog, text.isEmpty, !stack.isEmpty, stack.count < limits.maximumDepth
     else { return nil }
     let bytes = self.bytes
-    let start = position
-    let found = bytes.withUnsafeBufferPointer { buffer -> PlainStartTag? in
-      let count = buffer.count
-      let nameLength = name.utf8CodeUnitCount
-      while position < count, Self.isSpace(buffer[position]) { position += 1 }
-      guard position + nameLength + 1 < count, buffer[position] == UInt8(ascii: "<") else { return nil }
-      for index in 0..<nameLength where buffer[position + 1 + index] != name.utf8Start[index] { return nil }
-      position += 1 + nameLength
-      var tag = PlainStartTag()
-      while true {
-        let spaced = position < count && Self.isSpace(buffer[position])
-        while position < count, Self.isSpace(buffer[position]) { position += 1 }
-        guard position + 1 < count else { return nil }
-        if buffer[position] == UInt8(ascii: ">") {
-          position += 1
-          break
+    let limits = self.limits
+    let bindings = self.bindings
+    let bindingsChanges = self.bindingsChanges
+    let patterns = plainTagPatterns
+    let found = bytes.withUnsafeBufferPointer { buffer -> (scan: PlainTagScan, pattern: Int?)? in
+      if let attribute {
+        for (index, pattern) in patterns.enumerated() {
+          guard pattern.attribute.utf8Start == attribute.utf8Start,
+            pattern.bindingsChanges == nil || pattern.bindingsChanges == bindingsChanges,
+            let scan = Self.matchPlainTag(buffer, from: position, pattern, maximumValue: limits.maximumAttributeBytes)
+          else { continue }
+          return accepts(buffer, scan.element) ? (scan, index) : nil
         }
-        if buffer[position] == UInt8(ascii: "/") {
-          guard buffer[position + 1] == UInt8(ascii: ">") else { return nil }
-          position += 2
-          tag.isEmpty = true
-          break
-        }
-        guard spaced, tag.attributes.count < limits.maximumAttributes else { return nil }
-        let nameStart = position
-        while position < count {
-          let byte = buffer[position]
-          guard byte != UInt8(ascii: ":"), byte < 0x80 else { return nil }
-          guard Self.isNameByte(byte) else { break }
-          position += 1
-        }
-        let attribute = nameStart..<position
-        guard !attribute.isEmpty, attribute.count <= limits.maximumNameBytes, buffer[nameStart] >= UInt8(ascii: "A"),
-          !Self.bytes(buffer, attribute, equal: "xmlns")
-        else { return nil }
-        let attributeName = Self.string(buffer, attribute)
-        guard !tag.attributes.contains(where: { $0.name == attributeName }) else { return nil }
-        guard let value = Self.plainAttributeValue(buffer, &position, maximumBytes: limits.maximumAttributeBytes) else {
-          return nil
-        }
-        tag.attributes.append((attributeName, Self.string(buffer, value)))
       }
-      return tag
+      guard
+        let scan = Self.scanPlainStartTag(
+          buffer, from: position, limits: limits, reading: attribute,
+          isBound: { prefix in bindings.contains { $0.prefix.utf8.elementsEqual(prefix) } }),
+        accepts(buffer, scan.element)
+      else { return nil }
+      return (scan, nil)
     }
-    guard let found else {
-      position = start
-      return nil
+    guard let (scan, patternIndex) = found else { return nil }
+    position = scan.end
+    let qualifiedName: String
+    if let patternIndex {
+      qualifiedName = plainTagPatterns[patternIndex].qualifiedName
+    } else {
+      qualifiedName = bytes.withUnsafeBufferPointer { Self.string($0, scan.element) }
+      if let attribute, let value = scan.value {
+        // The newest pattern first; a few are kept (rows, merged areas, and whatever a part repeats).
+        if plainTagPatterns.count == 4 { plainTagPatterns.removeLast() }
+        plainTagPatterns.insert(
+          PlainTagPattern(
+            attribute: attribute, prefix: scan.start..<value.lowerBound, suffix: value.upperBound..<scan.end,
+            nameLength: scan.element.count, qualifiedName: qualifiedName, isEmpty: scan.isEmpty,
+            bindingsChanges: scan.hasPrefixes ? bindingsChanges : nil), at: 0)
+      }
     }
-    if !found.isEmpty {
+    if !scan.isEmpty {
       stack.append(
         Open(
-          qualifiedName: String(describing: name), name: XMLName(defaultNamespace, String(describing: name)),
-          bindingsBefore: bindings.count, preservesSpace: stack.last?.preservesSpace ?? false))
+          qualifiedName: qualifiedName, name: XMLName(defaultNamespace, qualifiedName), bindingsBefore: bindings.count,
+          preservesSpace: stack.last?.preservesSpace ?? false))
     }
-    return found
+    return PlainStartTag(isEmpty: scan.isEmpty, value: scan.value.map { bytes[$0] })
+  }
+
+  /// The tag at `from` (after white space) when it is `pattern`'s but for the value it reads, which must
+  /// be one `plainAttributeValue` reads.
+  private static func matchPlainTag(
+    _ buffer: UnsafeBufferPointer<UInt8>, from start: Int, _ pattern: PlainTagPattern, maximumValue: Int
+  ) -> PlainTagScan? {
+    let count = buffer.count
+    var at = start
+    skipSpace(buffer, &at)
+    let tagStart = at
+    guard let base = buffer.baseAddress, at + pattern.prefix.count <= count,
+      memcmp(base + at, base + pattern.prefix.lowerBound, pattern.prefix.count) == 0
+    else { return nil }
+    at += pattern.prefix.count
+    let quote = buffer[pattern.prefix.upperBound - 1]
+    let valueStart = at
+    var ascii = true
+    while at < count, buffer[at] != quote {
+      let byte = buffer[at]
+      guard byte >= 0x20, byte != UInt8(ascii: "&"), byte != UInt8(ascii: "<") else { return nil }
+      if byte >= 0x80 { ascii = false }
+      at += 1
+    }
+    let value = valueStart..<at
+    guard value.count <= maximumValue, ascii || UTF8Validation.isValid(UnsafeBufferPointer(rebasing: buffer[value])),
+      at + pattern.suffix.count <= count, memcmp(base + at, base + pattern.suffix.lowerBound, pattern.suffix.count) == 0
+    else { return nil }
+    return PlainTagScan(
+      start: tagStart, end: at + pattern.suffix.count, element: tagStart + 1..<tagStart + 1 + pattern.nameLength,
+      isEmpty: pattern.isEmpty, value: value, hasPrefixes: pattern.bindingsChanges != nil)
+  }
+
+  /// The scan of a start tag written the plain way, as `plainStartTag(named:reading:)` describes it; nil
+  /// for anything else.
+  private static func scanPlainStartTag(
+    _ buffer: UnsafeBufferPointer<UInt8>, from start: Int, limits: Limits, reading attribute: StaticString?,
+    isBound: (UnsafeBufferPointer<UInt8>) -> Bool
+  ) -> PlainTagScan? {
+    let count = buffer.count
+    var at = start
+    skipSpace(buffer, &at)
+    let tagStart = at
+    guard take("<", buffer, &at) else { return nil }
+    /// An ASCII name that starts as a name must (a letter or `_`), without a colon: its end.
+    func plainName(from nameStart: Int) -> Int? {
+      guard nameStart < count, buffer[nameStart] >= UInt8(ascii: "A"), buffer[nameStart] < 0x80, isNameByte(buffer[nameStart])
+      else { return nil }
+      var end = nameStart
+      while end < count, buffer[end] != UInt8(ascii: ":"), isNameByte(buffer[end]) {
+        guard buffer[end] < 0x80 else { return nil }
+        end += 1
+      }
+      return end - nameStart <= limits.maximumNameBytes ? end : nil
+    }
+    guard let nameEnd = plainName(from: at) else { return nil }
+    var scan = PlainTagScan(start: tagStart, end: 0, element: at..<nameEnd, isEmpty: false, value: nil, hasPrefixes: false)
+    at = nameEnd
+    let maximumAttributes = min(limits.maximumAttributes, 24)
+    return withUnsafeTemporaryAllocation(of: (name: Range<Int>, local: Range<Int>).self, capacity: 24) { seen -> PlainTagScan? in
+      var attributes = 0
+      while true {
+        let spaced = at < count && isSpace(buffer[at])
+        skipSpace(buffer, &at)
+        guard at + 1 < count else { return nil }
+        if buffer[at] == UInt8(ascii: ">") {
+          scan.end = at + 1
+          return scan
+        }
+        if buffer[at] == UInt8(ascii: "/") {
+          guard buffer[at + 1] == UInt8(ascii: ">") else { return nil }
+          scan.end = at + 2
+          scan.isEmpty = true
+          return scan
+        }
+        guard spaced, attributes < maximumAttributes, let firstEnd = plainName(from: at) else { return nil }
+        var name = at..<firstEnd
+        var local = name
+        if firstEnd < count, buffer[firstEnd] == UInt8(ascii: ":") {
+          // A prefixed name: its prefix must be in force, and not one that declares or sets the reader's state.
+          guard let localEnd = plainName(from: firstEnd + 1), !Self.bytes(buffer, name, equal: "xmlns"),
+            !Self.bytes(buffer, name, equal: "xml"), isBound(UnsafeBufferPointer(rebasing: buffer[name]))
+          else { return nil }
+          local = firstEnd + 1..<localEnd
+          name = at..<localEnd
+          scan.hasPrefixes = true
+        } else if Self.bytes(buffer, name, equal: "xmlns") {
+          return nil
+        }
+        guard name.count <= limits.maximumNameBytes else { return nil }
+        let prefixed = name != local
+        for index in 0..<attributes {
+          let other = seen[index]
+          // The same name twice, or two prefixes that might name one namespace: the general reader's to judge.
+          if Self.bytes(buffer, other.name, equal: name) { return nil }
+          if prefixed && other.name != other.local && Self.bytes(buffer, other.local, equal: local) {
+            return nil
+          }
+        }
+        seen[attributes] = (name, local)
+        attributes += 1
+        at = name.upperBound
+        guard
+          let range = plainAttributeValue(
+            buffer, &at, maximumBytes: limits.maximumAttributeBytes, allowingUTF8: true)
+        else { return nil }
+        if !prefixed, let attribute, Self.bytes(buffer, name, equal: attribute) { scan.value = range }
+      }
+    }
+  }
+
+  /// The next tag when it is the end tag of the innermost open element, not the root (`</name>`, white
+  /// space allowed before `>`), after white space: read as `next()` reads it, for a caller that ignores
+  /// end events. False, with nothing read, for anything else.
+  mutating func plainEndTag() -> Bool {
+    guard pendingEnd == nil, !finished, readProlog, text.isEmpty, stack.count >= 2, let open = stack.last else { return false }
+    let bytes = self.bytes
+    let end = bytes.withUnsafeBufferPointer { buffer -> Int? in
+      var at = position
+      Self.skipSpace(buffer, &at)
+      guard Self.take("</", buffer, &at) else { return nil }
+      var name = open.qualifiedName
+      let matches = name.withUTF8 { name in
+        guard at + name.count < buffer.count, buffer[at..<at + name.count].elementsEqual(name) else { return false }
+        at += name.count
+        return true
+      }
+      guard matches, at < buffer.count, !Self.isNameByte(buffer[at]) else { return nil }
+      Self.skipSpace(buffer, &at)
+      guard at < buffer.count, buffer[at] == UInt8(ascii: ">") else { return nil }
+      return at + 1
+    }
+    guard let end else { return false }
+    position = end
+    close()
+    return true
   }
 }
