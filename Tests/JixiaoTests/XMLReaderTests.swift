@@ -195,7 +195,7 @@ import Testing
       let failure = error(document)?.message
       let encoding = Self.referenceEncoding(String(declaration.dropFirst(6).dropLast(2)))
       if let encoding, encoding.lowercased() != "utf-8" && encoding.lowercased() != "utf8" {
-        #expect(failure?.contains("declares the encoding \(encoding);") == true, "\(declaration)")
+        #expect(failure?.english.contains("declares the encoding \(encoding);") == true, "\(declaration)")
       } else {
         #expect(failure == nil, "\(declaration)")
       }

@@ -213,10 +213,13 @@ public struct XMLReader {
       }
       var valueEnd = index
       while valueEnd < written.count, !isQuote(written[valueEnd]), written[valueEnd] != UInt8(ascii: " ") { valueEnd += 1 }
-      let encoding = String(decoding: UnsafeBufferPointer(rebasing: written[index..<valueEnd]), as: UTF8.self).lowercased()
-      guard encoding == "utf-8" || encoding == "utf8" else {
+      let declared = String(decoding: UnsafeBufferPointer(rebasing: written[index..<valueEnd]), as: UTF8.self)
+      guard declared.lowercased() == "utf-8" || declared.lowercased() == "utf8" else {
         throw failure(
-          "the part declares the encoding \(String(decoding: UnsafeBufferPointer(rebasing: written[index..<valueEnd]), as: UTF8.self)); only UTF-8 is read (save the file again from Excel, WPS or LibreOffice)",
+          Message(
+            en:
+              "the part declares the encoding \(declared); only UTF-8 is read (save the file again from Excel, WPS or LibreOffice)",
+            zh: "该部件声明的编码为 \(declared)；只读取 UTF-8（请用 Excel、WPS 或 LibreOffice 重新保存文件）"),
           at: start)
       }
       position = end + 2
