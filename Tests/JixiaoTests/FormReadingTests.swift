@@ -55,7 +55,8 @@ import Testing
       }
       texts.append(String(repeating: " ", count: piece - 3) + "," + first)
     }
-    texts += texts.map { $0.replacingOccurrences(of: "\n", with: "\r\n") } + texts.map { $0.replacingOccurrences(of: "\n", with: "\r") }
+    texts +=
+      texts.map { $0.replacingOccurrences(of: "\n", with: "\r\n") } + texts.map { $0.replacingOccurrences(of: "\n", with: "\r") }
     var inputs: [[UInt8]] = []
     for text in texts {
       inputs.append(Array(text.utf8))
