@@ -124,6 +124,26 @@ import Testing
     #expect(refused > 20 && overflows.sum > 100 && overflows.product > 100 && fits.sum > 100 && fits.product > 100)
   }
 
+  /// A decimal `significand × 10^-scale` is reduced as `init(_:over:)` reduces it, whatever factors of 2
+  /// and 5 the significand has.
+  @Test func aDecimalIsReducedAsTheGeneralQuotient() throws {
+    var generator = SplitMix(seed: 10)
+    var significands: [Int128] = [0, 1, -1, 5, -5, 125, 1_024, Int128(Int64.max), Int128(Int64.min), Int128(Int64.min) + 1]
+    for _ in 0..<3_000 {
+      let base = Int128(generator.next() % 1_000_000)
+      let factor = Rational.powerOfTen(Int(generator.next() % 19)) * (generator.next() % 2 == 0 ? 1 : 4)
+      let value = Self.draw(&generator, denominator: false)
+      significands.append(generator.next() % 3 == 0 ? value : (generator.next() % 2 == 0 ? base * factor : -base * factor))
+    }
+    for significand in significands {
+      for scale in [0, 1, 2, 3, 4, 6, 12, 18, 19, 30] {
+        let general = General.reduced(significand, Rational.powerOfTen(scale))
+        let fast = try? Rational(significand: significand, scale: scale)
+        #expect(fast?.numerator == general?.0 && fast?.denominator == general?.1, "\(significand) × 10^-\(scale)")
+      }
+    }
+  }
+
   /// The edges exactly: products at ±2^126 and one step past `Int128`, an integer `Int128.min`.
   @Test func theLimitsAreKept() throws {
     let big = Int128(Int64.min)

@@ -53,6 +53,19 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
   /// `significand × 10^-scale`, as a decimal literal is written.
   public init(significand: Int128, scale: Int) throws(ArithmeticOverflow) {
     guard scale >= 0, scale <= 30 else { throw ArithmeticOverflow() }
+    // The gcd of a number and 10^k is 2^a × 5^b (a, b ≤ k): the twos are the trailing zero bits, the fives
+    // rarely more than one division. `init(_:over:)` is the definition.
+    if scale < Self.smallPowersOfTen.count, let n = Int64(exactly: significand), n != 0, n != .min {
+      let twos = Swift.min(n.trailingZeroBitCount, scale)
+      var reduced = n >> twos
+      var fives = scale
+      while fives > 0, reduced % 5 == 0 {
+        reduced /= 5
+        fives -= 1
+      }
+      self.init(reduced: Int128(reduced), Int128(Self.smallPowersOfFive[fives] << (scale - twos)))
+      return
+    }
     try self.init(significand, over: Self.powerOfTen(scale))
   }
 
@@ -66,6 +79,11 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
   /// 10^0 … 10^18: the scales of nearly every printed number.
   private static let smallPowersOfTen: [Int64] = (0...18).map { exponent in
     (0..<exponent).reduce(1) { power, _ in power * 10 }
+  }
+
+  /// 5^0 … 5^18, for the denominators of those scales.
+  private static let smallPowersOfFive: [Int64] = (0...18).map { exponent in
+    (0..<exponent).reduce(1) { power, _ in power * 5 }
   }
 
   /// Binary GCD (shifts and subtractions, no division); gcd(0, 0) is taken as 1.
