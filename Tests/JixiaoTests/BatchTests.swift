@@ -248,6 +248,8 @@ import Testing
     let pieces: [[UInt8]] = [
       Array("\"".utf8), Array(",".utf8), [0x0A], [0x0D], [0x0D, 0x0A], Array("a".utf8), Array("产出".utf8),
       Array("\"\"".utf8), [0xEF, 0xBB, 0xBF], [0xFF], Array(" ".utf8), Array("=1".utf8), [0x00],
+      // Runs longer than the eight bytes the parser passes at a time, and bytes just above its stops.
+      Array("参会人数（人）不少于".utf8), Array("abcdefghijklmnop".utf8), Array("#$%&'()*+-./".utf8),
     ]
     for _ in 0..<2_000 {
       let count = Int(generator.next() % 40)

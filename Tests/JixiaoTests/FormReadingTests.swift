@@ -42,6 +42,38 @@ import Testing
     #expect(CSVGridReader.isPrintedForm(firstBlock: Array(Self.form.utf8)))
   }
 
+  /// `isPrintedForm(firstBlock:)` reads the block piece by piece up to its first record that holds
+  /// something; the definition is the grid of the whole block. The first record is put past a piece
+  /// boundary, across one (a quoted cell with a line end in it), after a byte-order mark, in GB18030 and
+  /// in UTF-16, with each line end.
+  @Test func theFirstRecordReadPieceByPieceDecidesAsTheWholeGrid() throws {
+    let piece = CSVGridReader.firstRecordPiece
+    var texts: [String] = []
+    for first in [Self.form, "一级指标,二级指标,三级指标,分值\n产出指标,数量指标,培训人次,100\n", "\"项目支出\n绩效自评表\",\n项目名称,测试项目\n"] {
+      for blankRows in [0, piece / 4 - 1, piece / 4, piece / 4 + 1, piece / 2 + 3] {
+        texts.append(String(repeating: ",,,\n", count: blankRows) + first)
+      }
+      texts.append(String(repeating: " ", count: piece - 3) + "," + first)
+    }
+    texts +=
+      texts.map { $0.replacingOccurrences(of: "\n", with: "\r\n") } + texts.map { $0.replacingOccurrences(of: "\n", with: "\r") }
+    var inputs: [[UInt8]] = []
+    for text in texts {
+      inputs.append(Array(text.utf8))
+      inputs.append([0xEF, 0xBB, 0xBF] + Array(text.utf8))
+      inputs.append(Array(try #require(text.data(using: CSVTextDecoder.gb18030))))
+      inputs.append([0xFF, 0xFE] + Array(try #require(text.data(using: .utf16LittleEndian))))
+    }
+    var printedForms = 0
+    for bytes in inputs {
+      let expected = CSVGridReader.isPrintedForm(try CSVGridReader.read(bytes: bytes, file: "form.csv"))
+      #expect(CSVGridReader.isPrintedForm(firstBlock: bytes) == expected, "\(bytes.prefix(64))")
+      if expected { printedForms += 1 }
+    }
+    // Both answers are tried: the forms (the first and third texts, unless spaces come first) and the flat header.
+    #expect(printedForms == inputs.count * 5 / 9)
+  }
+
   @Test func aFormWithoutIndicatorsIsOneRejection() {
     let records = Self.results("项目支出绩效自评表\n项目名称,测试项目\n")
     #expect(records.count == 1)

@@ -78,11 +78,24 @@ public enum TableSchema {
   public static let totalRowLabels: Set<String> = ["总分", "合计", "得分合计", "总计", "合计得分"]
 
   /// Whether a cell is a total row's label (after `headerKey`). Asked of a level or name cell on every row:
-  /// a label that starts with none of 总, 合, 得 is answered without normalizing it.
+  /// a label that starts with none of 总, 合, 得 is answered without normalizing it, and most are told so
+  /// by their first bytes (`startsWithNoTotalWord`).
   public static func isTotalRowLabel(_ text: String) -> Bool {
+    if text.utf8.withContiguousStorageIfAvailable(startsWithNoTotalWord) == true { return false }
     guard let first = text.unicodeScalars.first(where: { !$0.properties.isWhitespace }), "总合得".unicodeScalars.contains(first)
     else { return false }
     return totalRowLabels.contains(headerKey(text))
+  }
+
+  /// The text's first character is no space and none of 总, 合, 得, as its first bytes show: printable
+  /// ASCII, or a character of three bytes led by E4…E9 (CJK ideographs; no space is among them) other than
+  /// those three. False says nothing.
+  static func startsWithNoTotalWord(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let lead = bytes.first else { return false }
+    if lead > 0x20, lead < 0x7F { return true }
+    guard lead >= 0xE4, lead <= 0xE9, bytes.count >= 3 else { return false }
+    let character = UInt32(lead) << 16 | UInt32(bytes[1]) << 8 | UInt32(bytes[2])
+    return character != 0xE6_80BB && character != 0xE5_9088 && character != 0xE5_BE97  // 总, 合, 得
   }
 
   /// Per field, its place and kind of value, apart from the declarations (whose strings would be retained

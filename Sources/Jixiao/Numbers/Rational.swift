@@ -19,6 +19,12 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
   /// `numerator / denominator`, reduced. The denominator must not be 0.
   public init(_ numerator: Int128, over denominator: Int128) throws(ArithmeticOverflow) {
     precondition(denominator != 0, "a Rational's denominator is never 0")
+    // An integer is reduced already (`Int128.min` is refused below: it has no negation).
+    if denominator == 1, numerator != .min {
+      self.numerator = numerator
+      self.denominator = 1
+      return
+    }
     // Nearly every real amount fits in 64 bits, where division is a machine instruction.
     if let n64 = Int64(exactly: numerator), let d64 = Int64(exactly: denominator), n64 != .min, d64 != .min {
       let divisor = Int64(Self.gcd64(n64.magnitude, d64.magnitude))
@@ -47,6 +53,19 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
   /// `significand × 10^-scale`, as a decimal literal is written.
   public init(significand: Int128, scale: Int) throws(ArithmeticOverflow) {
     guard scale >= 0, scale <= 30 else { throw ArithmeticOverflow() }
+    // The gcd of a number and 10^k is 2^a × 5^b (a, b ≤ k): the twos are the trailing zero bits, the fives
+    // rarely more than one division. `init(_:over:)` is the definition.
+    if scale < Self.smallPowersOfTen.count, let n = Int64(exactly: significand), n != 0, n != .min {
+      let twos = Swift.min(n.trailingZeroBitCount, scale)
+      var reduced = n >> twos
+      var fives = scale
+      while fives > 0, reduced % 5 == 0 {
+        reduced /= 5
+        fives -= 1
+      }
+      self.init(reduced: Int128(reduced), Int128(Self.smallPowersOfFive[fives] << (scale - twos)))
+      return
+    }
     try self.init(significand, over: Self.powerOfTen(scale))
   }
 
@@ -60,6 +79,11 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
   /// 10^0 … 10^18: the scales of nearly every printed number.
   private static let smallPowersOfTen: [Int64] = (0...18).map { exponent in
     (0..<exponent).reduce(1) { power, _ in power * 10 }
+  }
+
+  /// 5^0 … 5^18, for the denominators of those scales.
+  private static let smallPowersOfFive: [Int64] = (0...18).map { exponent in
+    (0..<exponent).reduce(1) { power, _ in power * 5 }
   }
 
   /// Binary GCD (shifts and subtractions, no division); gcd(0, 0) is taken as 1.
@@ -93,9 +117,9 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
     if lhs.denominator == rhs.denominator {
       return try Rational(checked(lhs.numerator.addingReportingOverflow(rhs.numerator)), over: lhs.denominator)
     }
-    let left = try checked(lhs.numerator.multipliedReportingOverflow(by: rhs.denominator))
-    let right = try checked(rhs.numerator.multipliedReportingOverflow(by: lhs.denominator))
-    let denominator = try checked(lhs.denominator.multipliedReportingOverflow(by: rhs.denominator))
+    let left = try product(lhs.numerator, rhs.denominator)
+    let right = try product(rhs.numerator, lhs.denominator)
+    let denominator = try product(lhs.denominator, rhs.denominator)
     return try Rational(checked(left.addingReportingOverflow(right)), over: denominator)
   }
 
@@ -111,8 +135,8 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
     // Cross-reduce first so that products of already reduced fractions stay small.
     let a = try Rational(lhs.numerator, over: rhs.denominator)
     let b = try Rational(rhs.numerator, over: lhs.denominator)
-    let numerator = try checked(a.numerator.multipliedReportingOverflow(by: b.numerator))
-    let denominator = try checked(a.denominator.multipliedReportingOverflow(by: b.denominator))
+    let numerator = try product(a.numerator, b.numerator)
+    let denominator = try product(a.denominator, b.denominator)
     // Already reduced: each numerator factor divides a side coprime to both denominator factors,
     // and both denominators are positive (a zero side is 0/1 and cancels the other denominator).
     // `Int128.min` is refused as `init(_:over:)` refuses it: it has no negation.
@@ -136,8 +160,27 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
     return result.partialValue
   }
 
+  /// `lhs × rhs`, exactly, or `ArithmeticOverflow` past `Int128`.
+  @inline(__always)
+  static func product(_ lhs: Int128, _ rhs: Int128) throws(ArithmeticOverflow) -> Int128 {
+    if let product = smallProduct(lhs, rhs) { return product }
+    return try checked(lhs.multipliedReportingOverflow(by: rhs))
+  }
+
+  /// `lhs × rhs` when both fit in 64 bits: one machine multiplication, whose 128-bit product cannot
+  /// overflow (|a × b| ≤ 2^126). Nil otherwise: the caller takes the checked 128-bit product, whose
+  /// generic full-width multiplication costs some forty instructions more.
+  @inline(__always)
+  static func smallProduct(_ lhs: Int128, _ rhs: Int128) -> Int128? {
+    guard let left = Int64(exactly: lhs), let right = Int64(exactly: rhs) else { return nil }
+    return Int128(left) &* Int128(right)
+  }
+
   public static func < (lhs: Rational, rhs: Rational) -> Bool {
     if lhs.denominator == rhs.denominator { return lhs.numerator < rhs.numerator }
+    if let left = smallProduct(lhs.numerator, rhs.denominator), let right = smallProduct(rhs.numerator, lhs.denominator) {
+      return left < right
+    }
     // Full-width products: comparison never overflows.
     let left = lhs.numerator.multipliedFullWidth(by: rhs.denominator)
     let right = rhs.numerator.multipliedFullWidth(by: lhs.denominator)
@@ -165,8 +208,7 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
   /// `self × scale` rounded half away from zero: every rounding of the engine is this one. Nil when
   /// the product does not fit.
   private func roundedHalfUp(scaledBy scale: Int128) -> Int128? {
-    let (scaled, overflow) = numerator.multipliedReportingOverflow(by: scale)
-    guard !overflow else { return nil }
+    guard let scaled = try? Self.product(numerator, scale) else { return nil }
     // Nearly every value fits in 64 bits, where division is a machine instruction.
     if let scaled64 = Int64(exactly: scaled), let denominator64 = Int64(exactly: denominator) {
       let (quotient, remainder) = scaled64.quotientAndRemainder(dividingBy: denominator64)

@@ -103,13 +103,23 @@ public enum CSVGridReader {
       guard first == nil, case .fields(let fields, _) = row, fields.contains(where: { !$0.isEmpty }) else { return }
       first = fields
     }
-    parser.feed(decoder.decode(bytes), take)
+    // Piece by piece, up to the first record that holds something: the block is a megabyte, of which
+    // the first record is a few hundred bytes. The decoder and the parser read pieces as they read blocks.
+    var start = 0
+    while first == nil, start < bytes.count {
+      let end = min(bytes.count, start + firstRecordPiece)
+      parser.feed(decoder.decode(Array(bytes[start..<end])), take)
+      start = end
+    }
     if first == nil {
       parser.feed(decoder.finish(), take)
       parser.finish(take)
     }
     return first.map { isPrintedForm(firstRecord: $0) } ?? false
   }
+
+  /// How much of the first block `isPrintedForm(firstBlock:)` reads at a time.
+  static let firstRecordPiece = 4_096
 
   /// `isPrintedForm` on a CSV's first record that holds something, as read before the rest of the file.
   public static func isPrintedForm(firstRecord fields: [String], vocabulary: FormVocabulary = .standard) -> Bool {

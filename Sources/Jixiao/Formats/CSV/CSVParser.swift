@@ -16,6 +16,10 @@ struct CSVParser {
 
   private var state = State.fieldStart
   private var field: [UInt8] = []
+  /// An unquoted field that lies whole in the block being fed, up to its comma or line end: the field's
+  /// text is made from the block's bytes when `step` ends it, without copying them into `field` first.
+  /// Set only within `feed`, for the step right after it.
+  private var wholeField: UnsafeBufferPointer<UInt8>?
   private var fields: [String] = []
   /// The row before's cells: a table's rows repeat its id, name, department, year and level names, and a
   /// cell equal byte for byte to the one above it reuses that string.
@@ -53,7 +57,16 @@ struct CSVParser {
       }
       while index < buffer.count {
         if readsRuns, let end = runEnd(buffer, from: index) {
-          appendRun(UnsafeBufferPointer(rebasing: buffer[index..<end]))
+          let run = UnsafeBufferPointer(rebasing: buffer[index..<end])
+          if state == .fieldStart, field.isEmpty, end < buffer.count, buffer[end] != 0 {
+            // `step` reads the comma or line end at `end` next, in this call, and ends the field with these bytes.
+            countRowBytes(run.count)
+            state = .unquoted
+            lineEnds.sawText()
+            wholeField = UnsafeBufferPointer(rebasing: run.prefix(Limits.maximumRecordBytes))
+          } else {
+            appendRun(run)
+          }
           index = end
         } else {
           step(buffer[index], body)
@@ -99,7 +112,7 @@ struct CSVParser {
       state = .unquoted
       lineEnds.sawText()
     }
-    field.append(contentsOf: run.prefix(max(0, Limits.maximumRecordBytes - field.count)))
+    field.append(contentsOf: UnsafeBufferPointer(rebasing: run.prefix(max(0, Limits.maximumRecordBytes - field.count))))
   }
 
   @inline(__always)
@@ -189,10 +202,21 @@ struct CSVParser {
   }
 
   private mutating func endField() {
+    if let whole = wholeField {
+      wholeField = nil
+      appendField(whole)
+    } else {
+      field.withUnsafeBufferPointer { appendField($0) }
+      clearField()
+    }
+    state = .fieldStart
+  }
+
+  private mutating func appendField(_ bytes: UnsafeBufferPointer<UInt8>) {
     let column = fields.count
-    if column < previousFields.count, field.withUnsafeBufferPointer(previousFields[column].hasSameBytes(as:)) {
+    if column < previousFields.count, previousFields[column].hasSameBytes(as: bytes) {
       fields.append(previousFields[column])
-    } else if let text = field.withUnsafeBufferPointer(UTF8Validation.string) {
+    } else if let text = UTF8Validation.string(bytes) {
       fields.append(text)
     } else {
       fields.append("")
@@ -202,8 +226,11 @@ struct CSVParser {
           zh: "有单元格不是有效的 \(sourceEncoding.rawValue)；请将文件存为 CSV UTF-8")
       }
     }
-    field.removeAll(keepingCapacity: true)
-    state = .fieldStart
+  }
+
+  /// `removeAll(keepingCapacity:)` takes the generic path even on an empty array, once a field.
+  private mutating func clearField() {
+    if !field.isEmpty { field.removeAll(keepingCapacity: true) }
   }
 
   private mutating func endRow(_ body: (Row) -> Void) {
@@ -218,7 +245,7 @@ struct CSVParser {
   private mutating func reset() {
     swap(&previousFields, &fields)
     fields.removeAll(keepingCapacity: true)
-    field.removeAll(keepingCapacity: true)
+    clearField()
     rowBytes = 0
     rowError = nil
     state = .fieldStart

@@ -1,0 +1,158 @@
+import Testing
+
+@testable import Jixiao
+
+/// `Rational`'s 64-bit paths (an integer taken without a gcd, products of operands that fit in 64 bits
+/// in one machine multiplication, comparison by those products) against the general arithmetic, written
+/// here with 128-bit checked operations only, on random values with many near the 64- and 128-bit limits.
+@Suite struct RationalFastPathTests {
+  /// The general arithmetic, as `Rational` defines it; nil where it throws.
+  enum General {
+    static func gcd(_ a: UInt128, _ b: UInt128) -> UInt128 {
+      var (a, b) = (a, b)
+      while b != 0 { (a, b) = (b, a % b) }
+      return a == 0 ? 1 : a
+    }
+
+    static func reduced(_ numerator: Int128, _ denominator: Int128) -> (Int128, Int128)? {
+      guard numerator != .min, denominator != .min else { return nil }
+      let divisor = Int128(gcd(numerator.magnitude, denominator.magnitude))
+      let (n, d) = (numerator / divisor, denominator / divisor)
+      return d < 0 ? (-n, -d) : (n, d)
+    }
+
+    static func product(_ a: Int128, _ b: Int128) -> Int128? {
+      let (value, overflow) = a.multipliedReportingOverflow(by: b)
+      return overflow ? nil : value
+    }
+
+    static func sum(_ a: Rational, _ b: Rational) -> (Int128, Int128)? {
+      if a.denominator == b.denominator {
+        let (value, overflow) = a.numerator.addingReportingOverflow(b.numerator)
+        return overflow ? nil : reduced(value, a.denominator)
+      }
+      guard let left = product(a.numerator, b.denominator), let right = product(b.numerator, a.denominator),
+        let denominator = product(a.denominator, b.denominator)
+      else { return nil }
+      let (value, overflow) = left.addingReportingOverflow(right)
+      return overflow ? nil : reduced(value, denominator)
+    }
+
+    static func times(_ a: Rational, _ b: Rational) -> (Int128, Int128)? {
+      guard let (an, bd) = reduced(a.numerator, b.denominator), let (bn, ad) = reduced(b.numerator, a.denominator),
+        let numerator = product(an, bn), let denominator = product(bd, ad), numerator != .min
+      else { return nil }
+      return (numerator, denominator)
+    }
+
+    static func less(_ a: Rational, _ b: Rational) -> Bool {
+      let left = a.numerator.multipliedFullWidth(by: b.denominator)
+      let right = b.numerator.multipliedFullWidth(by: a.denominator)
+      return (left.high, left.low) < (right.high, right.low)
+    }
+
+    /// `roundedHalfUp(scaledBy:)` on 128 bits.
+    static func hundredths(_ a: Rational, scaledBy scale: Int128) -> Int64? {
+      guard let scaled = product(a.numerator, scale) else { return nil }
+      var quotient = scaled / a.denominator
+      if (scaled % a.denominator).magnitude * 2 >= a.denominator.magnitude { quotient += a.numerator < 0 ? -1 : 1 }
+      return Int64(exactly: quotient)
+    }
+  }
+
+  /// Magnitudes from every range the paths tell apart: small, printed amounts, both sides of 2^63 and
+  /// 2^64, the 128-bit products' edge (about 2^63.5 squared) and `Int128`'s own limits.
+  static func draw(_ generator: inout SplitMix, denominator: Bool) -> Int128 {
+    let bits = generator.next()
+    let value: Int128
+    switch generator.next() % 9 {
+    case 0: value = Int128(bits % 1_000)
+    case 1: value = Rational.powerOfTen(Int(bits % 31))
+    case 2: value = Int128(Int64.max) - Int128(bits % 4)
+    case 3: value = Int128(Int64.max) + 1 + Int128(bits % 4)
+    case 4: value = Int128(UInt64.max) - Int128(bits % 4) + Int128(bits >> 62)
+    case 5: value = Int128(bits) | (Int128(generator.next() % 4) << 64)
+    case 6: value = Int128.max - Int128(bits % 8)
+    case 7: value = Int128(bits)
+    default: value = Int128(bits % 100_000_000) * Rational.powerOfTen(Int(generator.next() % 12))
+    }
+    let signed = generator.next() % 3 == 0 ? -value : value
+    if denominator { return signed == 0 ? 1 : signed }
+    return generator.next() % 50 == 0 ? .min : signed
+  }
+
+  static func rational(_ numerator: Int128, _ denominator: Int128) -> (Int128, Int128)? {
+    guard let value = try? Rational(numerator, over: denominator) else { return nil }
+    return (value.numerator, value.denominator)
+  }
+
+  static func result(_ operation: () throws(ArithmeticOverflow) -> Rational) -> (Int128, Int128)? {
+    guard let value = try? operation() else { return nil }
+    return (value.numerator, value.denominator)
+  }
+
+  @Test func theFastPathsComputeWhatTheGeneralArithmeticDoes() throws {
+    var generator = SplitMix(seed: 2026)
+    var values: [Rational] = []
+    var refused = 0
+    for _ in 0..<4_000 {
+      let numerator = Self.draw(&generator, denominator: false)
+      let denominator = generator.next() % 4 == 0 ? 1 : Self.draw(&generator, denominator: true)
+      let general = General.reduced(numerator, denominator)
+      let fast = Self.rational(numerator, denominator)
+      #expect(fast?.0 == general?.0 && fast?.1 == general?.1, "\(numerator)/\(denominator)")
+      if let fast { values.append(try Rational(fast.0, over: fast.1)) } else { refused += 1 }
+    }
+    var overflows = (sum: 0, product: 0)
+    var fits = (sum: 0, product: 0)
+    for index in values.indices {
+      let (a, b) = (values[index], values[(index * 7 + 3) % values.count])
+      let sum = Self.result { () throws(ArithmeticOverflow) in try a + b }
+      let general = General.sum(a, b)
+      #expect(sum?.0 == general?.0 && sum?.1 == general?.1, "\(a) + \(b)")
+      if sum == nil { overflows.sum += 1 } else { fits.sum += 1 }
+      let product = Self.result { () throws(ArithmeticOverflow) in try a * b }
+      let generalProduct = General.times(a, b)
+      #expect(product?.0 == generalProduct?.0 && product?.1 == generalProduct?.1, "\(a) × \(b)")
+      if product == nil { overflows.product += 1 } else { fits.product += 1 }
+      #expect((a < b) == General.less(a, b), "\(a) < \(b)")
+      for scale: Int128 in [100, 10_000] {
+        #expect(a.hundredths(scaledBy: scale)?.hundredths == General.hundredths(a, scaledBy: scale), "\(a) × \(scale)")
+      }
+    }
+    // Every outcome is tried: refusals, overflows and exact results on both sides of the 64-bit paths.
+    #expect(refused > 20 && overflows.sum > 100 && overflows.product > 100 && fits.sum > 100 && fits.product > 100)
+  }
+
+  /// A decimal `significand × 10^-scale` is reduced as `init(_:over:)` reduces it, whatever factors of 2
+  /// and 5 the significand has.
+  @Test func aDecimalIsReducedAsTheGeneralQuotient() throws {
+    var generator = SplitMix(seed: 10)
+    var significands: [Int128] = [0, 1, -1, 5, -5, 125, 1_024, Int128(Int64.max), Int128(Int64.min), Int128(Int64.min) + 1]
+    for _ in 0..<3_000 {
+      let base = Int128(generator.next() % 1_000_000)
+      let factor = Rational.powerOfTen(Int(generator.next() % 19)) * (generator.next() % 2 == 0 ? 1 : 4)
+      let value = Self.draw(&generator, denominator: false)
+      significands.append(generator.next() % 3 == 0 ? value : (generator.next() % 2 == 0 ? base * factor : -base * factor))
+    }
+    for significand in significands {
+      for scale in [0, 1, 2, 3, 4, 6, 12, 18, 19, 30] {
+        let general = General.reduced(significand, Rational.powerOfTen(scale))
+        let fast = try? Rational(significand: significand, scale: scale)
+        #expect(fast?.numerator == general?.0 && fast?.denominator == general?.1, "\(significand) × 10^-\(scale)")
+      }
+    }
+  }
+
+  /// The edges exactly: products at ±2^126 and one step past `Int128`, an integer `Int128.min`.
+  @Test func theLimitsAreKept() throws {
+    let big = Int128(Int64.min)
+    #expect(try Rational(big, over: 1) * Rational(big, over: 1) == Rational(big * big, over: 1))
+    #expect(try Rational(Int128(Int64.max), over: 1) * Rational(big, over: 1) == Rational(Int128(Int64.max) * big, over: 1))
+    #expect(throws: ArithmeticOverflow.self) { try Rational(.min, over: 1) }
+    #expect(throws: ArithmeticOverflow.self) { try Rational(.max, over: 1) * Rational(2) }
+    #expect(throws: ArithmeticOverflow.self) { try Rational(.max, over: 1) + Rational(1) }
+    #expect(try Rational(.max, over: 1) + Rational(-1) == Rational(.max - 1, over: 1))
+    #expect(try Rational(Int128(Int64.min), over: 3) < Rational(Int128(Int64.max), over: 7))
+  }
+}
