@@ -171,16 +171,19 @@ import Testing
     let listed = extracted.unreadTexts.map { "\($0.part)|\($0.text)|\($0.location.field ?? "")" }
     #expect(
       listed == [
-        "表角|公开14表|C1", "表头“联系电话”|0908-1234567|B4", "年度总体目标“预期目标”|培训 100 人次|B9",
-        "年度总体目标“实际完成情况”|完成培训 100 人次|D9", "备注“其他需要说明事项”|无|B12", "表尾|填报人：张三|A14",
+        "表角|公开14表|C1", "表头“联系电话”|0908-1234567|B4", "备注“其他需要说明事项”|无|B12", "表尾|填报人：张三|A14",
         "表尾“联系电话”|0908-7654321|D14",
       ], "\(listed)")
     let json = String(decoding: ExtractJSON.document([extracted]), as: UTF8.self)
     #expect(json.contains("表头“联系电话”的“0908-1234567”（B4）"))
-    #expect(json.contains("年度总体目标“实际完成情况”的“完成培训 100 人次”（D9）"))
+    // The goals are fields of the table now, each with its cell, not texts no field holds.
+    #expect(!json.contains("完成培训 100 人次”（D9）"))
+    #expect(json.contains(#""goals":{"expected":"培训 100 人次","actual":"完成培训 100 人次"}"#))
+    #expect(json.contains(#""goals.expected":"B9""#) && json.contains(#""goals.actual":"D9""#))
 
     let table = try Self.table(Self.talkativeForm)
     #expect(table.name == "测试项目" && table.funds?.annualBudget == Rational(10))
+    #expect(table.goals == Goals(expected: "培训 100 人次", actual: "完成培训 100 人次"))
     let reading = Self.findings(table).filter {
       ($0.code == .cellUnparseable || $0.code == .columnIgnored) && $0.location == .table
     }

@@ -18,6 +18,7 @@ struct PrintedFormTable {
   static let sourceFields = TableSchema.headers(of: [
     TableField.sourceName, .sourceInitialBudget, .sourceAnnualBudget, .sourceExecuted,
   ])
+  static let goalsFields = TableSchema.headers(of: [TableField.goalsExpected, .goalsActual])
   static let indicatorFields = TableSchema.headers(of: TableField.allCases.filter { $0.place == .indicator })
   /// The columns of a target printed in parts (L2, L3): 指标性质 (≥, ≤, ＝) · 指标值 · 度量单位, joined in
   /// column order into the target's text (`≥` `735` `人次` → `≥735人次`).
@@ -62,12 +63,7 @@ struct PrintedFormTable {
       set(field, from: pair.value, into: &builder)
     }
     if let funds = form.funds { readFunds(funds, into: &builder) }
-    if let goals = form.goals {
-      let label = FormText.oneLine(goals.label.text)
-      for entry in goals.entries {
-        keepUnread(entry.header.map { "\(label)“\(FormText.oneLine($0.text))”" } ?? label, entry.text, into: &builder)
-      }
-    }
+    if let goals = form.goals { readGoals(goals, into: &builder) }
     if let block = form.indicators {
       builder.indicatorsLocation = form.location(of: block.columns[block.nameColumn].header.reference)
       readIndicators(block, into: &builder)
@@ -217,6 +213,24 @@ struct PrintedFormTable {
       name = String(name.dropFirst(prefix.count))
     }
     return name
+  }
+
+  // MARK: Goals block
+
+  /// Each text under its header's field (预期目标, 实际完成情况); a text printed beside the label with no
+  /// header (L7) is the expected goals. A text under a header no field names, or a second text for a field
+  /// already given (L8 prints two blocks), is kept for `extract` to list.
+  private func readGoals(_ goals: GoalsBlock, into builder: inout TableBuilder) {
+    let label = FormText.oneLine(goals.label.text)
+    for entry in goals.entries {
+      let field = entry.header.map { Self.goalsFields[FormText.key($0.text)] } ?? .goalsExpected
+      guard let field, !entry.text.isEmpty, !builder.hasValue(field) else {
+        keepUnread(entry.header.map { "\(label)“\(FormText.oneLine($0.text))”" } ?? label, entry.text, into: &builder)
+        continue
+      }
+      builder.beginGoals()
+      set(field, from: entry.text, into: &builder)
+    }
   }
 
   // MARK: Indicator block

@@ -29,6 +29,12 @@ public enum TableSchema {
       .sourceAnnualBudget, .source, "annualBudget", "全年预算数", ["全年预算数", "全年预算数(A)", "调整后预算数", "annualBudget"],
       .number(.amount)),
     declare(.sourceExecuted, .source, "executed", "全年执行数", ["全年执行数", "全年执行数(B)", "executed"], .number(.amount)),
+    // The goals block (年度总体目标): long texts no score depends on, kept and echoed.
+    declare(
+      .goalsExpected, .goals, "expected", "预期目标", ["预期目标", "年度目标", "年初设定目标", "绩效目标", "目标", "expected"], .text),
+    declare(
+      .goalsActual, .goals, "actual", "实际完成情况",
+      ["实际完成情况", "全年实际完成情况", "实际完成", "完成情况", "年度总体目标完成情况", "actual"], .text),
     // An indicator.
     declare(.level1, .indicator, "level1", "一级指标", ["一级指标", "level1"], .level),
     declare(.level2, .indicator, "level2", "二级指标", ["二级指标", "level2"], .level),
@@ -58,7 +64,7 @@ public enum TableSchema {
   /// The JSON members that hold a part of the table rather than a value: the funds object in the table,
   /// the array of source objects in the funds object, the array of indicator objects in the table.
   public enum Container: Int, CaseIterable, Sendable {
-    case funds, sources, indicators
+    case funds, sources, indicators, goals
 
     public var member: String { "\(self)" }
     /// The object the member belongs to.
@@ -69,6 +75,7 @@ public enum TableSchema {
       case .funds: .funds
       case .sources: .source
       case .indicators: .indicator
+      case .goals: .goals
       }
     }
   }

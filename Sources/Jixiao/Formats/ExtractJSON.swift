@@ -71,6 +71,11 @@ public enum ExtractJSON {
       writer.endArray()
       writer.endObject()
     }
+    if table.goals != nil {
+      writer.beginObject("goals")
+      members(.table, .goals, path: "goals.")
+      writer.endObject()
+    }
     writer.beginArray("indicators")
     for indicator in table.indicators {
       writer.newline()

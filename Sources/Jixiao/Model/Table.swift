@@ -16,6 +16,8 @@ public struct Table: Sendable, Hashable {
   public var department: String?
   public var implementer: String?
   public var funds: Funds?
+  /// 年度总体目标, as printed: no score depends on it; it is kept for the evaluator to read.
+  public var goals: Goals?
   public var indicators: [Indicator]
   public var claimedTotal: Rational?
   public var claimedGrade: Grade?
@@ -38,7 +40,8 @@ public struct Table: Sendable, Hashable {
 
   public init(
     id: String, kind: Kind = .project, isTargetTable: Bool = false, year: Int? = nil, name: String,
-    department: String? = nil, implementer: String? = nil, funds: Funds? = nil, indicators: [Indicator],
+    department: String? = nil, implementer: String? = nil, funds: Funds? = nil, goals: Goals? = nil,
+    indicators: [Indicator],
     claimedTotal: Rational? = nil, claimedGrade: Grade? = nil, columns: Set<Indicator.OptionalColumn> = [],
     unreadableNumbers: [UnreadableNumber] = [], notes: [ReadingNote] = [], levelWeights: [LevelWeight] = [],
     location: SourceLocation, sourceEncoding: SourceEncoding = .utf8
@@ -51,6 +54,7 @@ public struct Table: Sendable, Hashable {
     self.department = department
     self.implementer = implementer
     self.funds = funds
+    self.goals = goals
     self.indicators = indicators
     self.claimedTotal = claimedTotal
     self.claimedGrade = claimedGrade
@@ -126,6 +130,18 @@ public struct Table: Sendable, Hashable {
   /// Every refused cell whose value is still absent, in reading order.
   public var currentUnreadableNumbers: [UnreadableNumber] {
     unreadableNumbers.filter { value(of: $0.field, at: $0.place) == nil }
+  }
+}
+
+/// The 年度总体目标 block: the goals set for the year (预期目标) and what was achieved (实际完成情况), each as
+/// printed; a target table (绩效目标表) states only the expected.
+public struct Goals: Sendable, Hashable {
+  public var expected: String?
+  public var actual: String?
+
+  public init(expected: String? = nil, actual: String? = nil) {
+    self.expected = expected
+    self.actual = actual
   }
 }
 
