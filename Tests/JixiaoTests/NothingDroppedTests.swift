@@ -302,3 +302,48 @@ import Testing
     #expect(extracted.first?.unreadableCount == 0)
   }
 }
+
+/// Issue 17 item 5: a sheet of a workbook that is not blank and holds no form is said on a table of the
+/// workbook (`sheet.no-form`), never skipped silently; a blank or hidden one is not.
+@Suite struct SheetWithoutFormTests {
+  static func findings(_ sheets: [(name: String, csv: String, hidden: Bool)]) -> [[Finding]] {
+    TableReader.read(ExampleWorkbook.bytes(sheets: sheets), file: "t.xlsx").compactMap {
+      guard case .table(let table) = $0 else { return nil }
+      return Scorer(profile: defaultProfile).score(table).findings.filter { $0.code == .sheetNoForm }
+    }
+  }
+
+  @Test func aSheetOfInstructionsIsSaidOnTheTableBeforeIt() {
+    let found = Self.findings([
+      ("自评表", ExampleWorkbook.form, false), ("说明", "填表说明：金额单位为万元\n,各项指标按年度填报", false),
+      ("第二张", ExampleWorkbook.form, false), ("空白", "", false), ("下拉选项", "优\n良", true),
+    ])
+    #expect(found.count == 2)
+    #expect(
+      found.first?.map(\.message) == [
+        "同一工作簿的工作表“说明”中没有找到自评表或绩效目标表（A1 格为“填表说明：金额单位为万元”），未读入；若它是要复核的表，请按打印的样子排版（标题、项目名称、指标表头三级指标），或写成 JSON"
+      ])
+    #expect(found.last?.isEmpty == true)
+    #expect(found.first?.first?.severity == .info)
+  }
+
+  @Test func sheetsBeforeTheFirstTableAreSaidOnIt() {
+    let found = Self.findings([
+      ("封面", "2023年度绩效自评材料", false), ("备注", ",,,注：另附说明", false), ("自评表", ExampleWorkbook.form, false),
+    ])
+    let messages = found.first?.map(\.message) ?? []
+    #expect(found.count == 1 && messages.count == 2)
+    #expect(messages.first?.contains("“封面”中没有找到自评表或绩效目标表（A1 格为“2023年度绩效自评材料”）") == true)
+    #expect(messages.last?.contains("“备注”中没有找到自评表或绩效目标表（D1 格为“注：另附说明”）") == true)
+  }
+
+  @Test func extractListsTheSheet() throws {
+    let bytes = ExampleWorkbook.bytes(sheets: [("自评表", ExampleWorkbook.form, false), ("说明", "填表说明", false)])
+    let extracted = TableReader.extract(bytes, file: "t.xlsx").compactMap {
+      if case .table(let table) = $0 { table } else { nil }
+    }
+    let json = String(decoding: ExtractJSON.document(extracted), as: UTF8.self)
+    #expect(json.contains("工作表“说明”中没有自评表或绩效目标表，未读入（说明!A1：“填表说明”）"))
+    #expect(extracted.first?.unreadableCount == 0)
+  }
+}

@@ -10,6 +10,8 @@ struct PrintedFormTable {
   var vocabulary = FormVocabulary.standard
   /// The encoding the file was read in (a form CSV saved as GB18030), which a report mentions.
   var sourceEncoding = SourceEncoding.utf8
+  /// The sheets of the workbook, not blank, that hold no form, said on this table (`sheet.no-form`).
+  var sheetsWithoutForm: [FormCollector.SheetWithoutForm] = []
 
   static let headerFields = TableSchema.headers(of: [TableField.name, .department, .implementer])
   static let fundsFields = TableSchema.headers(of: [
@@ -49,6 +51,7 @@ struct PrintedFormTable {
   /// Sets every value the form prints, part by part.
   func fill(_ builder: inout TableBuilder) {
     if form.sheetIsHidden { builder.noteHiddenSheet(form.sheet) }
+    for sheet in sheetsWithoutForm { builder.noteSheetWithoutForm(sheet.name, cell: sheet.cell, text: sheet.text) }
     readTitle(into: &builder)
     if builder.recordsProvenance {
       for paragraph in form.paragraphsAbove { builder.keepUnread("表上方段落", paragraph.text, at: form.location(of: paragraph)) }

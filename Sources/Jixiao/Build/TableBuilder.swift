@@ -160,6 +160,13 @@ public struct TableBuilder {
     notes.append(ReadingNote(place: .table, field: nil, problem: .hiddenSheet(name: Self.quoted(name))))
   }
 
+  /// Another sheet of the workbook holds no form (`ReadingNote.Problem.sheetWithoutForm`).
+  public mutating func noteSheetWithoutForm(_ name: String, cell: String, text: String) {
+    notes.append(
+      ReadingNote(
+        place: .table, field: nil, problem: .sheetWithoutForm(name: Self.quoted(name), cell: cell, text: Self.quoted(text))))
+  }
+
   /// A funds block of which no column is read (`ReadingNote.Problem.unreadFundsBlock`): the table has none.
   public mutating func ignoreFundsBlock(label: String, cell: String) {
     notes.append(ReadingNote(place: .table, field: nil, problem: .unreadFundsBlock(label: Self.quoted(label), cell: cell)))
