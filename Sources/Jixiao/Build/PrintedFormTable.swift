@@ -56,7 +56,8 @@ struct PrintedFormTable {
     if builder.recordsProvenance {
       for paragraph in form.paragraphsAbove { builder.keepUnread("表上方段落", paragraph.text, at: form.location(of: paragraph)) }
     }
-    for cell in form.corner { keepUnread("表角", cell, into: &builder) }
+    let unitCell = amountUnitCell
+    for cell in form.corner where cell.reference != unitCell?.reference { keepUnread("表角", cell, into: &builder) }
     for pair in form.header {
       guard let field = Self.headerFields[FormText.labelKey(pair.label.text)], !builder.hasValue(field) else {
         keepUnread(pair, in: "表头", into: &builder)
@@ -65,7 +66,7 @@ struct PrintedFormTable {
       guard !pair.value.isEmpty else { continue }
       set(field, from: pair.value, into: &builder)
     }
-    if let funds = form.funds { readFunds(funds, into: &builder) }
+    if let funds = form.funds { readFunds(funds, unitCell: unitCell, into: &builder) }
     if let goals = form.goals { readGoals(goals, into: &builder) }
     if let block = form.indicators {
       builder.indicatorsLocation = form.location(of: block.columns[block.nameColumn].header.reference)
@@ -128,7 +129,20 @@ struct PrintedFormTable {
 
   // MARK: Funds block
 
-  private func readFunds(_ funds: FundsBlock, into builder: inout TableBuilder) {
+  /// The corner cell that says the unit of the amounts (`金额单位：元`), when the form has a funds block.
+  var amountUnitCell: GridCell? {
+    guard form.funds != nil else { return nil }
+    return form.corner.first { TableBuilder.amountUnit($0.text) != nil }
+  }
+
+  /// The unit the funds label prints in its brackets (`项目资金（元）`), if it is a money unit.
+  static func labelUnit(_ label: String) -> String? {
+    guard let open = label.lastIndex(where: { $0 == "（" || $0 == "(" }) else { return nil }
+    let inner = label[label.index(after: open)...].prefix { $0 != "）" && $0 != ")" }
+    return TableBuilder.amountUnit(String(inner)) != nil ? String(inner) : nil
+  }
+
+  private func readFunds(_ funds: FundsBlock, unitCell: GridCell?, into builder: inout TableBuilder) {
     // 得分（20分*执行率） (L8): the score's header says how it is computed.
     let fields = funds.columns.map { Self.fundsFields[$0.key] ?? ($0.key.hasPrefix("得分") ? .fundsClaimedScore : nil) }
     let sourceFields = funds.columns.map { Self.sourceFields[$0.key] }
@@ -146,9 +160,16 @@ struct PrintedFormTable {
     guard readsAmounts else {
       let cell = form.location(of: funds.label.cell.reference).field ?? "\(funds.label.cell.reference)"
       builder.ignoreFundsBlock(label: FormText.oneLine(funds.label.cell.text), cell: cell)
+      if let unitCell { keepUnread("表角", unitCell, into: &builder) }
       return
     }
     builder.beginFunds()
+    // The amounts' unit: the corner's (金额单位：元), else the label's (项目资金（元）).
+    if let unitCell {
+      set(.fundsUnit, from: unitCell, into: &builder)
+    } else if let unit = Self.labelUnit(funds.label.cell.text) {
+      set(.fundsUnit, from: funds.label.cell, text: unit, into: &builder)
+    }
     let totalRow = funds.totalRow ?? funds.rows.first?.row
     for row in funds.rows {
       let labels = row.labels.filter { !$0.isEmpty }

@@ -306,6 +306,10 @@ public struct TableBuilder {
     case .department: department = printed
     case .implementer: implementer = printed
     case .sourceName: updateSource { $0.name = printed }
+    case .fundsUnit:
+      guard !Self.isBlank(printed) else { return }
+      guard let unit = Self.amountUnit(printed) else { return refuseText(field, .unreadable(text: printed)) }
+      funds.unit = unit
     case .goalsExpected: (goals.expected, hasGoals) = (printed, true)
     case .goalsActual: (goals.actual, hasGoals) = (printed, true)
     default: break
@@ -456,6 +460,19 @@ public struct TableBuilder {
     let digits = CellGrammar.normalize(text).filter { $0.isASCII && $0.isNumber }
     guard digits.count == 4 else { return nil }
     return Int(digits)
+  }
+
+  /// The money unit a text names (`元`, `万元`, `金额单位：元`, `单位:万元`, `（元）`), or nil when it names none.
+  static func amountUnit(_ printed: String) -> Unit? {
+    var text = CellGrammar.normalize(printed).filter { !$0.isWhitespace }
+    if let colon = text.lastIndex(where: { $0 == ":" || $0 == "：" }) {
+      guard text[..<colon].hasSuffix("单位") else { return nil }
+      text = String(text[text.index(after: colon)...])
+    }
+    text = text.trimmingCharacters(in: ["(", ")", "（", "）"])
+    let unit = Unit(text)
+    guard let money = unit.money, money.suffix.isEmpty else { return nil }
+    return unit
   }
 
   /// The default name of the n-th 资金来源 row that prints none.

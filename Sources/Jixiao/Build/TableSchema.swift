@@ -22,6 +22,8 @@ public enum TableSchema {
     declare(.fundsWeight, .funds, "weight", "权重", ["分值", "权重", "分值权重", "weight"], .number(.points)),
     declare(.fundsClaimedRate, .funds, "claimedRate", "执行率", ["执行率", "执行率(B/A)", "claimedRate"], .number(.rate)),
     declare(.fundsClaimedScore, .funds, "claimedScore", "自评得分", ["得分", "claimedScore"], .number(.points)),
+    // The unit the amounts are printed in (`金额单位：元` in a form's corner): no header of its own.
+    declare(.fundsUnit, .funds, "unit", "金额单位", ["unit"], .text),
     // A source row of the funds block.
     declare(.sourceName, .source, "name", "资金来源", ["资金来源", "name"], .text),
     declare(.sourceInitialBudget, .source, "initialBudget", "年初预算数", ["年初预算数", "initialBudget"], .number(.amount)),

@@ -169,10 +169,13 @@ public struct Funds: Sendable, Hashable {
   public var claimedRate: Rational?
   public var claimedScore: Rational?
   public var sources: [Source]
+  /// The unit the amounts are printed in (`金额单位：元`), where the table says one; nil: the profile's
+  /// budget unit (万元). The amounts stay as printed: a check that meets them with another unit scales them.
+  public var unit: Unit?
 
   public init(
     initialBudget: Rational? = nil, annualBudget: Rational?, executed: Rational?, weight: Rational? = nil,
-    claimedRate: Rational? = nil, claimedScore: Rational? = nil, sources: [Source] = []
+    claimedRate: Rational? = nil, claimedScore: Rational? = nil, sources: [Source] = [], unit: Unit? = nil
   ) {
     self.initialBudget = initialBudget
     self.annualBudget = annualBudget
@@ -181,6 +184,7 @@ public struct Funds: Sendable, Hashable {
     self.claimedRate = claimedRate
     self.claimedScore = claimedScore
     self.sources = sources
+    self.unit = unit
   }
 }
 
