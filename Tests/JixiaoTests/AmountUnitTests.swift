@@ -78,6 +78,31 @@ import Testing
     #expect(rescored.funds?.unit == Unit("元") && Self.costFindings(rescored).count == 1)
   }
 
+  /// A Word form says the unit in a paragraph above its table.
+  @Test func aWordFormsParagraphGivesTheUnit() throws {
+    typealias Word = DocumentErrorTests
+    func row(_ texts: String...) -> String { "<w:tr>" + texts.map { Word.cell($0) }.joined() + "</w:tr>" }
+    let body =
+      Word.paragraph("项目支出绩效自评表") + Word.paragraph("金额单位：元")
+      + Word.table(
+        row("项目名称", "测试项目", "", "", "", "", ""),
+        row("项目资金", "", "全年预算数", "全年执行数", "分值", "执行率", "得分"),
+        row("", "年度资金总额", "500000", "500000", "10", "100%", "10"),
+        row("一级指标", "二级指标", "三级指标", "分值", "年度指标值", "实际完成值", "得分"),
+        row("成本指标", "经济成本指标", "培训成本", "90", "&lt;=80万元", "80万元", "90"),
+        row("总分", "", "", "100", "", "", "100"))
+    let bytes = Word.document(body)
+    guard case .table(let table)? = TableReader.read(bytes, file: "t.docx").first else {
+      Issue.record("\(TableReader.read(bytes, file: "t.docx"))")
+      return
+    }
+    #expect(table.funds?.unit == Unit("元") && Self.costFindings(table).count == 1)
+    let extracted = TableReader.extract(bytes, file: "t.docx").compactMap {
+      if case .table(let table) = $0 { table } else { nil }
+    }
+    #expect(extracted.first?.unreadTexts.contains { $0.text == "金额单位：元" } == false)
+  }
+
   @Test(arguments: [
     ("元", "元"), ("万元", "万元"), ("金额单位：元", "元"), ("单位:万元", "万元"), ("（元）", "元"), ("金额单位： 千元", "千元"),
   ])

@@ -53,11 +53,13 @@ struct PrintedFormTable {
     if form.sheetIsHidden { builder.noteHiddenSheet(form.sheet) }
     for sheet in sheetsWithoutForm { builder.noteSheetWithoutForm(sheet.name, cell: sheet.cell, text: sheet.text) }
     readTitle(into: &builder)
+    let unitSource = amountUnitSource
     if builder.recordsProvenance {
-      for paragraph in form.paragraphsAbove { builder.keepUnread("表上方段落", paragraph.text, at: form.location(of: paragraph)) }
+      for paragraph in form.paragraphsAbove where paragraph != unitSource {
+        builder.keepUnread("表上方段落", paragraph.text, at: form.location(of: paragraph))
+      }
     }
-    let unitCell = amountUnitCell
-    for cell in form.corner where cell.reference != unitCell?.reference { keepUnread("表角", cell, into: &builder) }
+    for cell in form.corner where cell.reference != unitSource?.cell?.reference { keepUnread("表角", cell, into: &builder) }
     for pair in form.header {
       guard let field = Self.headerFields[FormText.labelKey(pair.label.text)], !builder.hasValue(field) else {
         keepUnread(pair, in: "表头", into: &builder)
@@ -66,7 +68,7 @@ struct PrintedFormTable {
       guard !pair.value.isEmpty else { continue }
       set(field, from: pair.value, into: &builder)
     }
-    if let funds = form.funds { readFunds(funds, unitCell: unitCell, into: &builder) }
+    if let funds = form.funds { readFunds(funds, unitSource: unitSource, into: &builder) }
     if let goals = form.goals { readGoals(goals, into: &builder) }
     if let block = form.indicators {
       builder.indicatorsLocation = form.location(of: block.columns[block.nameColumn].header.reference)
@@ -129,10 +131,12 @@ struct PrintedFormTable {
 
   // MARK: Funds block
 
-  /// The corner cell that says the unit of the amounts (`金额单位：元`), when the form has a funds block.
-  var amountUnitCell: GridCell? {
+  /// The corner cell that says the unit of the amounts (`金额单位：元`), or else a Word table's paragraph above
+  /// it that does, when the form has a funds block.
+  var amountUnitSource: PrintedText? {
     guard form.funds != nil else { return nil }
-    return form.corner.first { TableBuilder.amountUnit($0.text) != nil }
+    if let cell = form.corner.first(where: { TableBuilder.amountUnit($0.text) != nil }) { return .cell(cell) }
+    return form.paragraphsAbove.first { TableBuilder.amountUnit($0.text) != nil }
   }
 
   /// The unit the funds label prints in its brackets (`项目资金（元）`), if it is a money unit.
@@ -142,7 +146,7 @@ struct PrintedFormTable {
     return TableBuilder.amountUnit(String(inner)) != nil ? String(inner) : nil
   }
 
-  private func readFunds(_ funds: FundsBlock, unitCell: GridCell?, into builder: inout TableBuilder) {
+  private func readFunds(_ funds: FundsBlock, unitSource: PrintedText?, into builder: inout TableBuilder) {
     // 得分（20分*执行率） (L8): the score's header says how it is computed.
     let fields = funds.columns.map { Self.fundsFields[$0.key] ?? ($0.key.hasPrefix("得分") ? .fundsClaimedScore : nil) }
     let sourceFields = funds.columns.map { Self.sourceFields[$0.key] }
@@ -160,13 +164,16 @@ struct PrintedFormTable {
     guard readsAmounts else {
       let cell = form.location(of: funds.label.cell.reference).field ?? "\(funds.label.cell.reference)"
       builder.ignoreFundsBlock(label: FormText.oneLine(funds.label.cell.text), cell: cell)
-      if let unitCell { keepUnread("表角", unitCell, into: &builder) }
+      if let unitSource, builder.recordsProvenance {
+        builder.keepUnread(unitSource.cell == nil ? "表上方段落" : "表角", unitSource.text, at: form.location(of: unitSource))
+      }
       return
     }
     builder.beginFunds()
     // The amounts' unit: the corner's (金额单位：元), else the label's (项目资金（元）).
-    if let unitCell {
-      set(.fundsUnit, from: unitCell, into: &builder)
+    if let unitSource {
+      builder.set(.fundsUnit, .text(unitSource.text), at: builder.recordsProvenance ? form.location(of: unitSource) : nil)
+      if let doubt = unitSource.cell?.doubt { builder.markUncertain(.fundsUnit, reason: doubt) }
     } else if let unit = Self.labelUnit(funds.label.cell.text) {
       set(.fundsUnit, from: funds.label.cell, text: unit, into: &builder)
     }
