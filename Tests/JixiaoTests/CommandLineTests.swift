@@ -127,7 +127,7 @@ import Testing
     let list = try jixiao("explain")
     #expect(list.status == 0)
     #expect(
-      list.output.split(separator: "\n").count == 44,
+      list.output.split(separator: "\n").count == 45,
       "30 scoring codes of the spec, 6 of jixiao's own, 4 of a reviewer's overrides and 4 target-review codes")
     let one = try jixiao("explain", "deadline.missed")
     #expect(one.output.contains("逾期 41 天"))

@@ -91,7 +91,7 @@ import Testing
     let document = """
       {
         "id": "t1", "name": "测试项目", "year": 2023, "claimedTotal": 9.50e1,
-        "goals": ["ignored"],
+        "remark": ["ignored"],
         "indicators": [
           {"name": "培训人次", "weight": 10.00, "target": ">=100 人次", "actual": "120 人次", "claimedScore": "10"},
           {"name": "满意度", "weight": "90", "target": true, "actual": [1, {"a": "b"}], "evidence": null}
@@ -100,7 +100,7 @@ import Testing
       """
     let (table, object, cells) = try Self.extracted(document, file: "t.json")
     #expect(object["year"] == .number("2023") && object["claimedTotal"] == .number("9.50e1"))
-    #expect(object["goals"] == nil)
+    #expect(object["remark"] == nil)
     let indicators = Self.indicators(object)
     #expect(indicators.count == 2)
     #expect(indicators[0]["weight"] == .number("10.00") && indicators[0]["claimedScore"] == .string("10"))
@@ -113,6 +113,31 @@ import Testing
     #expect(cells["indicators[1].weight"] == "line 5, column 30")
     #expect(cells["indicators[2].actual"] == "line 6, column 59")
     #expect(table.unreadableCount == 2, "the boolean target and the array actual are refused, and again when rescored")
+  }
+
+  /// The goals block is written back with each text's place; goals of another shape are written back as
+  /// the expected goals, refused again when rescored (a note, never the table).
+  @Test func writesTheGoalsWithTheirPlaces() throws {
+    let document = """
+      {"name": "测试项目", "goals": {"expected": "培训 100 人次", "actual": null},
+       "indicators": [{"name": "培训人次", "weight": 100}]}
+      """
+    let (_, object, cells) = try Self.extracted(document, file: "t.json")
+    guard case .object(let goals)? = object["goals"] else {
+      Issue.record("no goals written: \(object)")
+      return
+    }
+    #expect(goals["expected"] == .string("培训 100 人次") && goals["actual"] == .null)
+    #expect(cells["goals.expected"] == "line 1, column 36" && cells["goals.actual"] == "line 1, column 69")
+
+    let odd = #"{"name": "测试项目", "goals": ["甲"], "indicators": [{"name": "培训人次", "weight": 100}]}"#
+    let (table, written, _) = try Self.extracted(odd, file: "t.json")
+    #expect(table.unreadableCount == 1)
+    guard case .object(let oddGoals)? = written["goals"] else {
+      Issue.record("no goals written: \(written)")
+      return
+    }
+    #expect(oddGoals["expected"] == .array([.string("甲")]))
   }
 
   /// A JSON Lines record's values are placed on its line, by column.

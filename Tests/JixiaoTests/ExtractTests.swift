@@ -133,6 +133,7 @@ import Testing
           switch note.problem {
           case .ignoredColumn: .columnIgnored
           case .hiddenSheet: .sheetHidden
+          case .sheetWithoutForm: .sheetNoForm
           default: .cellUnparseable
           }
         expectedCodes.remove(at: try #require(expectedCodes.firstIndex(of: code.rawValue)))

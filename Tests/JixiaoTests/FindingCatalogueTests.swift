@@ -17,14 +17,15 @@ import Testing
     ]
     // jixiao adds rescoring codes of its own (docs/rules.md, "Numbers" and "Reading tables").
     let ownCodes = [
-      "number.out-of-range", "name.missing", "column.ignored", "sheet.hidden", "weights.level-sum", "cell.uncertain",
+      "number.out-of-range", "name.missing", "column.ignored", "sheet.hidden", "sheet.no-form", "weights.level-sum",
+      "cell.uncertain",
       // The reviewer's decisions of a 复核 workbook read back (docs/rules.md, "Reviewer's overrides").
       "review.override", "review.override-invalid", "review.override-no-reason", "review.override-misplaced",
     ]
     let catalogued = FindingCatalogue.scoringCodes.map(\.code.rawValue)
     #expect(catalogued.count == Set(catalogued).count, "no code twice")
     #expect(Set(catalogued) == Set(specCodes + ownCodes))
-    #expect(catalogued.count == 40)
+    #expect(catalogued.count == 41)
     let all = FindingCatalogue.all.map(\.code.rawValue)
     #expect(all.count == Set(all).count)
     #expect(
@@ -40,7 +41,7 @@ import Testing
     ]
     let infos: Set<FindingCode> = [
       .scoreUnderClaimed, .unitScaleConverted, .qualitativeUnclassified, .explanationMissing, .evidenceMissing, .sheetHidden,
-      .reviewOverride,
+      .sheetNoForm, .reviewOverride,
     ]
     for descriptor in FindingCatalogue.scoringCodes {
       let expected: Severity = errors.contains(descriptor.code) ? .error : infos.contains(descriptor.code) ? .info : .warning

@@ -171,16 +171,19 @@ import Testing
     let listed = extracted.unreadTexts.map { "\($0.part)|\($0.text)|\($0.location.field ?? "")" }
     #expect(
       listed == [
-        "表角|公开14表|C1", "表头“联系电话”|0908-1234567|B4", "年度总体目标“预期目标”|培训 100 人次|B9",
-        "年度总体目标“实际完成情况”|完成培训 100 人次|D9", "备注“其他需要说明事项”|无|B12", "表尾|填报人：张三|A14",
+        "表角|公开14表|C1", "表头“联系电话”|0908-1234567|B4", "备注“其他需要说明事项”|无|B12", "表尾|填报人：张三|A14",
         "表尾“联系电话”|0908-7654321|D14",
       ], "\(listed)")
     let json = String(decoding: ExtractJSON.document([extracted]), as: UTF8.self)
     #expect(json.contains("表头“联系电话”的“0908-1234567”（B4）"))
-    #expect(json.contains("年度总体目标“实际完成情况”的“完成培训 100 人次”（D9）"))
+    // The goals are fields of the table now, each with its cell, not texts no field holds.
+    #expect(!json.contains("完成培训 100 人次”（D9）"))
+    #expect(json.contains(#""goals":{"expected":"培训 100 人次","actual":"完成培训 100 人次"}"#))
+    #expect(json.contains(#""goals.expected":"B9""#) && json.contains(#""goals.actual":"D9""#))
 
     let table = try Self.table(Self.talkativeForm)
     #expect(table.name == "测试项目" && table.funds?.annualBudget == Rational(10))
+    #expect(table.goals == Goals(expected: "培训 100 人次", actual: "完成培训 100 人次"))
     let reading = Self.findings(table).filter {
       ($0.code == .cellUnparseable || $0.code == .columnIgnored) && $0.location == .table
     }
@@ -296,6 +299,51 @@ import Testing
     }
     let json = String(decoding: ExtractJSON.document(extracted), as: UTF8.self)
     #expect(json.contains("工作表“自评表”是隐藏的"))
+    #expect(extracted.first?.unreadableCount == 0)
+  }
+}
+
+/// Issue 17 item 5: a sheet of a workbook that is not blank and holds no form is said on a table of the
+/// workbook (`sheet.no-form`), never skipped silently; a blank or hidden one is not.
+@Suite struct SheetWithoutFormTests {
+  static func findings(_ sheets: [(name: String, csv: String, hidden: Bool)]) -> [[Finding]] {
+    TableReader.read(ExampleWorkbook.bytes(sheets: sheets), file: "t.xlsx").compactMap {
+      guard case .table(let table) = $0 else { return nil }
+      return Scorer(profile: defaultProfile).score(table).findings.filter { $0.code == .sheetNoForm }
+    }
+  }
+
+  @Test func aSheetOfInstructionsIsSaidOnTheTableBeforeIt() {
+    let found = Self.findings([
+      ("自评表", ExampleWorkbook.form, false), ("说明", "填表说明：金额单位为万元\n,各项指标按年度填报", false),
+      ("第二张", ExampleWorkbook.form, false), ("空白", "", false), ("下拉选项", "优\n良", true),
+    ])
+    #expect(found.count == 2)
+    #expect(
+      found.first?.map(\.message) == [
+        "同一工作簿的工作表“说明”中没有找到自评表或绩效目标表（A1 格为“填表说明：金额单位为万元”），未读入；若它是要复核的表，请按打印的样子排版（标题、项目名称、指标表头三级指标），或写成 JSON"
+      ])
+    #expect(found.last?.isEmpty == true)
+    #expect(found.first?.first?.severity == .info)
+  }
+
+  @Test func sheetsBeforeTheFirstTableAreSaidOnIt() {
+    let found = Self.findings([
+      ("封面", "2023年度绩效自评材料", false), ("备注", ",,,注：另附说明", false), ("自评表", ExampleWorkbook.form, false),
+    ])
+    let messages = found.first?.map(\.message) ?? []
+    #expect(found.count == 1 && messages.count == 2)
+    #expect(messages.first?.contains("“封面”中没有找到自评表或绩效目标表（A1 格为“2023年度绩效自评材料”）") == true)
+    #expect(messages.last?.contains("“备注”中没有找到自评表或绩效目标表（D1 格为“注：另附说明”）") == true)
+  }
+
+  @Test func extractListsTheSheet() throws {
+    let bytes = ExampleWorkbook.bytes(sheets: [("自评表", ExampleWorkbook.form, false), ("说明", "填表说明", false)])
+    let extracted = TableReader.extract(bytes, file: "t.xlsx").compactMap {
+      if case .table(let table) = $0 { table } else { nil }
+    }
+    let json = String(decoding: ExtractJSON.document(extracted), as: UTF8.self)
+    #expect(json.contains("工作表“说明”中没有自评表或绩效目标表，未读入（说明!A1：“填表说明”）"))
     #expect(extracted.first?.unreadableCount == 0)
   }
 }

@@ -523,6 +523,8 @@ extension FindingDetail {
     case .fundsBlockUnread(let label, let cell): return .fundsBlockUnread(label: replace(label), cell: cell)
     case .cellUncertain(let place, let reason, let at): return .cellUncertain(subject: subject(place), reason: reason, place: at)
     case .sheetHidden(let name): return .sheetHidden(name: replace(name))
+    case .sheetWithoutForm(let name, let cell, let text):
+      return .sheetWithoutForm(name: replace(name), cell: cell, text: replace(text))
     case .notComputable(.levelWeightsSum(let level1, let level2)):
       return .notComputable(.levelWeightsSum(level1: replace(level1), level2: level2.map(replace)))
     case .notComputable(.costTargetConversion(let target, let unit)):

@@ -10,6 +10,8 @@ struct PrintedFormTable {
   var vocabulary = FormVocabulary.standard
   /// The encoding the file was read in (a form CSV saved as GB18030), which a report mentions.
   var sourceEncoding = SourceEncoding.utf8
+  /// The sheets of the workbook, not blank, that hold no form, said on this table (`sheet.no-form`).
+  var sheetsWithoutForm: [FormCollector.SheetWithoutForm] = []
 
   static let headerFields = TableSchema.headers(of: [TableField.name, .department, .implementer])
   static let fundsFields = TableSchema.headers(of: [
@@ -18,6 +20,7 @@ struct PrintedFormTable {
   static let sourceFields = TableSchema.headers(of: [
     TableField.sourceName, .sourceInitialBudget, .sourceAnnualBudget, .sourceExecuted,
   ])
+  static let goalsFields = TableSchema.headers(of: [TableField.goalsExpected, .goalsActual])
   static let indicatorFields = TableSchema.headers(of: TableField.allCases.filter { $0.place == .indicator })
   /// The columns of a target printed in parts (L2, L3): 指标性质 (≥, ≤, ＝) · 指标值 · 度量单位, joined in
   /// column order into the target's text (`≥` `735` `人次` → `≥735人次`).
@@ -48,11 +51,15 @@ struct PrintedFormTable {
   /// Sets every value the form prints, part by part.
   func fill(_ builder: inout TableBuilder) {
     if form.sheetIsHidden { builder.noteHiddenSheet(form.sheet) }
+    for sheet in sheetsWithoutForm { builder.noteSheetWithoutForm(sheet.name, cell: sheet.cell, text: sheet.text) }
     readTitle(into: &builder)
+    let unitSource = amountUnitSource
     if builder.recordsProvenance {
-      for paragraph in form.paragraphsAbove { builder.keepUnread("表上方段落", paragraph.text, at: form.location(of: paragraph)) }
+      for paragraph in form.paragraphsAbove where paragraph != unitSource {
+        builder.keepUnread("表上方段落", paragraph.text, at: form.location(of: paragraph))
+      }
     }
-    for cell in form.corner { keepUnread("表角", cell, into: &builder) }
+    for cell in form.corner where cell.reference != unitSource?.cell?.reference { keepUnread("表角", cell, into: &builder) }
     for pair in form.header {
       guard let field = Self.headerFields[FormText.labelKey(pair.label.text)], !builder.hasValue(field) else {
         keepUnread(pair, in: "表头", into: &builder)
@@ -61,13 +68,8 @@ struct PrintedFormTable {
       guard !pair.value.isEmpty else { continue }
       set(field, from: pair.value, into: &builder)
     }
-    if let funds = form.funds { readFunds(funds, into: &builder) }
-    if let goals = form.goals {
-      let label = FormText.oneLine(goals.label.text)
-      for entry in goals.entries {
-        keepUnread(entry.header.map { "\(label)“\(FormText.oneLine($0.text))”" } ?? label, entry.text, into: &builder)
-      }
-    }
+    if let funds = form.funds { readFunds(funds, unitSource: unitSource, into: &builder) }
+    if let goals = form.goals { readGoals(goals, into: &builder) }
     if let block = form.indicators {
       builder.indicatorsLocation = form.location(of: block.columns[block.nameColumn].header.reference)
       readIndicators(block, into: &builder)
@@ -129,7 +131,22 @@ struct PrintedFormTable {
 
   // MARK: Funds block
 
-  private func readFunds(_ funds: FundsBlock, into builder: inout TableBuilder) {
+  /// The corner cell that says the unit of the amounts (`金额单位：元`), or else a Word table's paragraph above
+  /// it that does, when the form has a funds block.
+  var amountUnitSource: PrintedText? {
+    guard form.funds != nil else { return nil }
+    if let cell = form.corner.first(where: { TableBuilder.amountUnit($0.text) != nil }) { return .cell(cell) }
+    return form.paragraphsAbove.first { TableBuilder.amountUnit($0.text) != nil }
+  }
+
+  /// The unit the funds label prints in its brackets (`项目资金（元）`), if it is a money unit.
+  static func labelUnit(_ label: String) -> String? {
+    guard let open = label.lastIndex(where: { $0 == "（" || $0 == "(" }) else { return nil }
+    let inner = label[label.index(after: open)...].prefix { $0 != "）" && $0 != ")" }
+    return TableBuilder.amountUnit(String(inner)) != nil ? String(inner) : nil
+  }
+
+  private func readFunds(_ funds: FundsBlock, unitSource: PrintedText?, into builder: inout TableBuilder) {
     // 得分（20分*执行率） (L8): the score's header says how it is computed.
     let fields = funds.columns.map { Self.fundsFields[$0.key] ?? ($0.key.hasPrefix("得分") ? .fundsClaimedScore : nil) }
     let sourceFields = funds.columns.map { Self.sourceFields[$0.key] }
@@ -147,9 +164,19 @@ struct PrintedFormTable {
     guard readsAmounts else {
       let cell = form.location(of: funds.label.cell.reference).field ?? "\(funds.label.cell.reference)"
       builder.ignoreFundsBlock(label: FormText.oneLine(funds.label.cell.text), cell: cell)
+      if let unitSource, builder.recordsProvenance {
+        builder.keepUnread(unitSource.cell == nil ? "表上方段落" : "表角", unitSource.text, at: form.location(of: unitSource))
+      }
       return
     }
     builder.beginFunds()
+    // The amounts' unit: the corner's (金额单位：元), else the label's (项目资金（元）).
+    if let unitSource {
+      builder.set(.fundsUnit, .text(unitSource.text), at: builder.recordsProvenance ? form.location(of: unitSource) : nil)
+      if let doubt = unitSource.cell?.doubt { builder.markUncertain(.fundsUnit, reason: doubt) }
+    } else if let unit = Self.labelUnit(funds.label.cell.text) {
+      set(.fundsUnit, from: funds.label.cell, text: unit, into: &builder)
+    }
     let totalRow = funds.totalRow ?? funds.rows.first?.row
     for row in funds.rows {
       let labels = row.labels.filter { !$0.isEmpty }
@@ -217,6 +244,24 @@ struct PrintedFormTable {
       name = String(name.dropFirst(prefix.count))
     }
     return name
+  }
+
+  // MARK: Goals block
+
+  /// Each text under its header's field (预期目标, 实际完成情况); a text printed beside the label with no
+  /// header (L7) is the expected goals. A text under a header no field names, or a second text for a field
+  /// already given (L8 prints two blocks), is kept for `extract` to list.
+  private func readGoals(_ goals: GoalsBlock, into builder: inout TableBuilder) {
+    let label = FormText.oneLine(goals.label.text)
+    for entry in goals.entries {
+      let field = entry.header.map { Self.goalsFields[FormText.key($0.text)] } ?? .goalsExpected
+      guard let field, !entry.text.isEmpty, !builder.hasValue(field) else {
+        keepUnread(entry.header.map { "\(label)“\(FormText.oneLine($0.text))”" } ?? label, entry.text, into: &builder)
+        continue
+      }
+      builder.beginGoals()
+      set(field, from: entry.text, into: &builder)
+    }
   }
 
   // MARK: Indicator block

@@ -72,6 +72,8 @@ public struct TableBuilder {
   /// whether the table has one.
   private var funds = Funds(annualBudget: nil, executed: nil)
   private var hasFunds = false
+  private var goals = Goals()
+  private var hasGoals = false
   private var indicators: [Indicator] = []
   /// The indicator being read (open once a row began); a value before any row begins opens one.
   private var draft: IndicatorCells
@@ -119,6 +121,11 @@ public struct TableBuilder {
     hasFunds = true
   }
 
+  /// The goals block (年度总体目标); a second call goes on with the same block.
+  public mutating func beginGoals() {
+    hasGoals = true
+  }
+
   /// The next 资金来源 row of the funds block; named 资金来源N until a name is set.
   public mutating func beginSource() {
     beginFunds()
@@ -153,12 +160,24 @@ public struct TableBuilder {
     notes.append(ReadingNote(place: .table, field: nil, problem: .hiddenSheet(name: Self.quoted(name))))
   }
 
+  /// Another sheet of the workbook holds no form (`ReadingNote.Problem.sheetWithoutForm`).
+  public mutating func noteSheetWithoutForm(_ name: String, cell: String, text: String) {
+    notes.append(
+      ReadingNote(
+        place: .table, field: nil, problem: .sheetWithoutForm(name: Self.quoted(name), cell: cell, text: Self.quoted(text))))
+  }
+
   /// A funds block of which no column is read (`ReadingNote.Problem.unreadFundsBlock`): the table has none.
   public mutating func ignoreFundsBlock(label: String, cell: String) {
     notes.append(ReadingNote(place: .table, field: nil, problem: .unreadFundsBlock(label: Self.quoted(label), cell: cell)))
   }
 
-  /// Whether a field of the table or of the funds block has been given a value, read or refused (a reader
+  /// The places whose fields are given once a table (`hasValue`): the table's own, the funds and goals blocks.
+  @inline(__always) private static func recordsGiven(_ place: FieldPlace) -> Bool {
+    place == .table || place == .funds || place == .goals
+  }
+
+  /// Whether a field of the table, the funds or the goals block has been given a value, read or refused (a reader
   /// that finds the field on several rows takes the first).
   public func hasValue(_ field: TableField) -> Bool {
     given & (1 << UInt64(field.rawValue)) != 0
@@ -174,9 +193,7 @@ public struct TableBuilder {
     }
     if case .text(let printed) = value { return set(field, printed: printed) }
     markColumn(field)
-    if schema.place(field) == .table || schema.place(field) == .funds, !Self.isBlank(value) {
-      given |= 1 << UInt64(field.rawValue)
-    }
+    if Self.recordsGiven(schema.place(field)), !Self.isBlank(value) { given |= 1 << UInt64(field.rawValue) }
     switch schema.value(field) {
     case .number(let kind):
       let reading: NumberReading
@@ -201,7 +218,7 @@ public struct TableBuilder {
   mutating func set(_ field: TableField, printed: consuming String) {
     markColumn(field)
     let place = schema.place(field)
-    if place == .table || place == .funds, !Self.isBlank(printed) { given |= 1 << UInt64(field.rawValue) }
+    if Self.recordsGiven(place), !Self.isBlank(printed) { given |= 1 << UInt64(field.rawValue) }
     if case .number(let kind) = schema.value(field) {
       store(field, PrintedNumber.read(printed, as: kind))
     } else {
@@ -213,7 +230,7 @@ public struct TableBuilder {
   /// a plain number): a number literal, read as `set` reads it.
   mutating func setNumber(_ field: TableField, literal bytes: UnsafeBufferPointer<UInt8>) {
     guard case .number(let kind) = schema.value(field) else { return }
-    if schema.place(field) == .table || schema.place(field) == .funds { given |= 1 << UInt64(field.rawValue) }
+    if Self.recordsGiven(schema.place(field)) { given |= 1 << UInt64(field.rawValue) }
     store(field, PrintedNumber.read(jsonNumber: bytes, as: kind))
   }
 
@@ -224,7 +241,7 @@ public struct TableBuilder {
     guard case .number(let kind) = schema.value(field), let value = PrintedNumber.plainDecimal(bytes, as: kind) else {
       return false
     }
-    if schema.place(field) == .table || schema.place(field) == .funds { given |= 1 << UInt64(field.rawValue) }
+    if Self.recordsGiven(schema.place(field)) { given |= 1 << UInt64(field.rawValue) }
     store(field, .value(value))
     return true
   }
@@ -239,7 +256,7 @@ public struct TableBuilder {
 
   private func place(of field: TableField) -> UnreadableNumber.Place {
     switch schema.place(field) {
-    case .table: .table
+    case .table, .goals: .table
     case .funds: .funds
     case .source: .source(funds.sources.count)
     case .indicator: .indicator(indicators.count + 1)
@@ -289,6 +306,12 @@ public struct TableBuilder {
     case .department: department = printed
     case .implementer: implementer = printed
     case .sourceName: updateSource { $0.name = printed }
+    case .fundsUnit:
+      guard !Self.isBlank(printed) else { return }
+      guard let unit = Self.amountUnit(printed) else { return refuseText(field, .unreadable(text: printed)) }
+      funds.unit = unit
+    case .goalsExpected: (goals.expected, hasGoals) = (printed, true)
+    case .goalsActual: (goals.actual, hasGoals) = (printed, true)
     default: break
     }
   }
@@ -359,7 +382,8 @@ public struct TableBuilder {
     return .success(
       Table(
         id: id ?? defaultID, kind: kind, isTargetTable: isTargetTable, year: year, name: name ?? "",
-        department: department, implementer: implementer, funds: hasFunds ? funds : nil, indicators: indicators,
+        department: department, implementer: implementer, funds: hasFunds ? funds : nil, goals: hasGoals ? goals : nil,
+        indicators: indicators,
         claimedTotal: claimedTotal, claimedGrade: claimedGrade,
         columns: Set(Indicator.OptionalColumn.allCases.filter { columns & $0.bit != 0 }),
         unreadableNumbers: unreadableNumbers, notes: notes, levelWeights: levelWeights, location: location,
@@ -436,6 +460,19 @@ public struct TableBuilder {
     let digits = CellGrammar.normalize(text).filter { $0.isASCII && $0.isNumber }
     guard digits.count == 4 else { return nil }
     return Int(digits)
+  }
+
+  /// The money unit a text names (`元`, `万元`, `金额单位：元`, `单位:万元`, `（元）`), or nil when it names none.
+  static func amountUnit(_ printed: String) -> Unit? {
+    var text = CellGrammar.normalize(printed).filter { !$0.isWhitespace }
+    if let colon = text.lastIndex(where: { $0 == ":" || $0 == "：" }) {
+      guard text[..<colon].hasSuffix("单位") else { return nil }
+      text = String(text[text.index(after: colon)...])
+    }
+    text = text.trimmingCharacters(in: ["(", ")", "（", "）"])
+    let unit = Unit(text)
+    guard let money = unit.money, money.suffix.isEmpty else { return nil }
+    return unit
   }
 
   /// The default name of the n-th 资金来源 row that prints none.

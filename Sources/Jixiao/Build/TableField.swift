@@ -4,9 +4,11 @@ public enum TableField: Int, CaseIterable, Sendable, Hashable {
   // The table (表头: 项目名称, 主管部门, 实施单位; the total row).
   case id, kind, year, name, department, implementer, claimedTotal, claimedGrade
   // The funds block (项目资金).
-  case fundsInitialBudget, fundsAnnualBudget, fundsExecuted, fundsWeight, fundsClaimedRate, fundsClaimedScore
+  case fundsInitialBudget, fundsAnnualBudget, fundsExecuted, fundsWeight, fundsClaimedRate, fundsClaimedScore, fundsUnit
   // A 资金来源 row of the funds block.
   case sourceName, sourceInitialBudget, sourceAnnualBudget, sourceExecuted
+  // The goals block (年度总体目标): what was expected, what was achieved.
+  case goalsExpected, goalsActual
   // An indicator (a 三级指标 row).
   case level1, level2, indicatorName, weight, target, actual, claimedCompletion, claimedScore, rule, basis, lastYear
   case evidence, explanation
@@ -23,7 +25,7 @@ public enum TableField: Int, CaseIterable, Sendable, Hashable {
 
 /// The part of a table a field belongs to.
 public enum FieldPlace: Int, CaseIterable, Sendable, Hashable {
-  case table, funds, source, indicator
+  case table, funds, source, indicator, goals
 }
 
 /// What a field holds, as its rule reads it (`TableBuilder`).

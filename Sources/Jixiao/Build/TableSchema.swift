@@ -22,6 +22,8 @@ public enum TableSchema {
     declare(.fundsWeight, .funds, "weight", "权重", ["分值", "权重", "分值权重", "weight"], .number(.points)),
     declare(.fundsClaimedRate, .funds, "claimedRate", "执行率", ["执行率", "执行率(B/A)", "claimedRate"], .number(.rate)),
     declare(.fundsClaimedScore, .funds, "claimedScore", "自评得分", ["得分", "claimedScore"], .number(.points)),
+    // The unit the amounts are printed in (`金额单位：元` in a form's corner): no header of its own.
+    declare(.fundsUnit, .funds, "unit", "金额单位", ["unit"], .text),
     // A source row of the funds block.
     declare(.sourceName, .source, "name", "资金来源", ["资金来源", "name"], .text),
     declare(.sourceInitialBudget, .source, "initialBudget", "年初预算数", ["年初预算数", "initialBudget"], .number(.amount)),
@@ -29,6 +31,12 @@ public enum TableSchema {
       .sourceAnnualBudget, .source, "annualBudget", "全年预算数", ["全年预算数", "全年预算数(A)", "调整后预算数", "annualBudget"],
       .number(.amount)),
     declare(.sourceExecuted, .source, "executed", "全年执行数", ["全年执行数", "全年执行数(B)", "executed"], .number(.amount)),
+    // The goals block (年度总体目标): long texts no score depends on, kept and echoed.
+    declare(
+      .goalsExpected, .goals, "expected", "预期目标", ["预期目标", "年度目标", "年初设定目标", "绩效目标", "目标", "expected"], .text),
+    declare(
+      .goalsActual, .goals, "actual", "实际完成情况",
+      ["实际完成情况", "全年实际完成情况", "实际完成", "完成情况", "年度总体目标完成情况", "actual"], .text),
     // An indicator.
     declare(.level1, .indicator, "level1", "一级指标", ["一级指标", "level1"], .level),
     declare(.level2, .indicator, "level2", "二级指标", ["二级指标", "level2"], .level),
@@ -58,7 +66,7 @@ public enum TableSchema {
   /// The JSON members that hold a part of the table rather than a value: the funds object in the table,
   /// the array of source objects in the funds object, the array of indicator objects in the table.
   public enum Container: Int, CaseIterable, Sendable {
-    case funds, sources, indicators
+    case funds, sources, indicators, goals
 
     public var member: String { "\(self)" }
     /// The object the member belongs to.
@@ -69,6 +77,7 @@ public enum TableSchema {
       case .funds: .funds
       case .sources: .source
       case .indicators: .indicator
+      case .goals: .goals
       }
     }
   }

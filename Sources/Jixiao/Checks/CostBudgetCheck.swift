@@ -4,7 +4,8 @@ struct CostBudgetCheck: TableCheck {
 
   func findings(in context: CheckContext) -> [Finding] {
     guard let budget = context.table.funds?.annualBudget, budget.numerator > 0 else { return [] }
-    let budgetUnit = context.profile.budgetUnit
+    // The budget in the unit the table prints its amounts in (`金额单位：元`), else the profile's.
+    let budgetUnit = context.table.funds?.unit ?? context.profile.budgetUnit
     var costs: [Rational] = []
     for (indicator, levels) in zip(context.table.indicators, context.levels)
     where levels.level1.matches("成本") || levels.level2.text.containsText("成本") {

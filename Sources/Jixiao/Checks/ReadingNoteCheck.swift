@@ -27,6 +27,8 @@ struct ReadingNoteCheck: TableCheck {
         return Finding(.cellUncertain(subject: subject, reason: reason, place: note.place), at: location)
       case .hiddenSheet(let name):
         return Finding(.sheetHidden(name: name), at: location)
+      case .sheetWithoutForm(let name, let cell, let text):
+        return Finding(.sheetWithoutForm(name: name, cell: cell, text: text), at: location)
       case .unreadFundsBlock(let label, let cell):
         return Finding(.fundsBlockUnread(label: label, cell: cell), at: location)
       case .unreadable, .tooLong:

@@ -76,6 +76,23 @@ extension FindingCatalogue {
         FindingExample("同一张表，工作表未隐藏", workbookSheet: ExampleWorkbook.form, hidden: false)
       ]),
     FindingDescriptor(
+      code: .sheetNoForm, severity: .info,
+      tag: "无表工作表",
+      title: "工作簿中有工作表没有自评表或绩效目标表",
+      explanation:
+        "工作簿的某个工作表不是空白的，却找不到自评表或绩效目标表（没有以“自评表”或“目标表”结尾的标题、“项目名称”标签或指标表头）："
+        + "它不读入，并在同一工作簿的一张表上报告一次（它之前的那张表；它在所有表之前时，第一张表），写出工作表名和它第一个有内容的格。"
+        + "填表说明、备注一类的工作表可以不理会；若它是要复核的表，请按打印的样子排版或写成 JSON。隐藏的工作表（下拉选项、模板）不报告。",
+      triggering: [
+        FindingExample(
+          "工作表“说明”只有填表说明", workbookSheet: ExampleWorkbook.form, hidden: false,
+          otherSheet: "填表说明：金额单位为万元\n各项指标按年度填报")
+      ],
+      clean: [
+        FindingExample("只有一个工作表", workbookSheet: ExampleWorkbook.form, hidden: false),
+        FindingExample("工作表“说明”是空白的", workbookSheet: ExampleWorkbook.form, hidden: false, otherSheet: ""),
+      ]),
+    FindingDescriptor(
       code: .levelWeightsSum, severity: .warning,
       tag: "级分值不符",
       title: "一级（二级）指标标注的分值与其下指标权重合计不符",

@@ -14,6 +14,10 @@ public enum ExampleReport {
       for example in examples {
         lines.append("  • \(example.summary)")
         for line in example.input.split(separator: "\n") { lines.append("    \(line)") }
+        if let other = example.otherSheet {
+          lines.append("    （工作表“\(ExampleWorkbook.otherSheetName)”）")
+          for line in other.split(separator: "\n") { lines.append("    \(line)") }
+        }
         if let profile, let findings = findings(of: example, code: descriptor.code, profile: profile) {
           if findings.isEmpty {
             lines.append("    → 不报告 \(descriptor.code.rawValue)")

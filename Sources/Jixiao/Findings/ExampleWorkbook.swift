@@ -3,6 +3,8 @@
 /// lines; the catalogue reads the workbook.
 enum ExampleWorkbook {
   static let sheetName = "自评表"
+  /// The second sheet of an example that has one (`FindingExample.otherSheet`).
+  static let otherSheetName = "说明"
 
   /// A small printed form, met in full.
   static let form = """

@@ -26,6 +26,8 @@ public struct FindingExample: Sendable {
   public var format: InputFormat
   /// For a workbook: whether its sheet is hidden.
   public var sheetHidden = false
+  /// For a workbook: a second sheet after the form's, `说明`, its rows as CSV lines.
+  public var otherSheet: String?
   /// For a workbook: whether it is a 复核 workbook jixiao wrote, its 复核 sheet given as CSV lines.
   public var isReviewWorkbook = false
   /// Where the finding must point (`funds`, `1`, or nil for the table), for triggering examples.
@@ -47,12 +49,13 @@ public struct FindingExample: Sendable {
   }
 
   /// A printed form on the one sheet of a workbook, hidden or not: for what only a workbook shows.
-  init(_ summary: String, at location: String? = nil, workbookSheet csv: String, hidden: Bool) {
+  init(_ summary: String, at location: String? = nil, workbookSheet csv: String, hidden: Bool, otherSheet: String? = nil) {
     self.summary = summary
     self.location = location
     self.input = csv
     self.format = .xlsx
     self.sheetHidden = hidden
+    self.otherSheet = otherSheet
   }
 
   /// A 复核 workbook jixiao wrote and a reviewer filled in: its 复核 sheet as CSV lines (`ExampleWorkbook`).
@@ -67,7 +70,11 @@ public struct FindingExample: Sendable {
   /// The bytes the example is read from.
   var bytes: [UInt8] {
     guard format == .xlsx else { return Array(input.utf8) }
-    return isReviewWorkbook ? ExampleWorkbook.reviewBytes(csv: input) : ExampleWorkbook.bytes(csv: input, hidden: sheetHidden)
+    if isReviewWorkbook { return ExampleWorkbook.reviewBytes(csv: input) }
+    guard let otherSheet else { return ExampleWorkbook.bytes(csv: input, hidden: sheetHidden) }
+    return ExampleWorkbook.bytes(sheets: [
+      (ExampleWorkbook.sheetName, input, sheetHidden), (ExampleWorkbook.otherSheetName, otherSheet, false),
+    ])
   }
 
   /// A document's text as pdftotext prints it (`jixiao extract 决算.txt`), for what only a document's text

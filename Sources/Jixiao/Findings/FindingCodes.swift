@@ -49,6 +49,8 @@ extension FindingCode {
   public static let columnIgnored = FindingCode("column.ignored")
   /// A table read from a hidden sheet of a workbook: scored, and said, since Excel does not show it.
   public static let sheetHidden = FindingCode("sheet.hidden")
+  /// A sheet of the table's workbook that is not blank and holds no form: not read, and said.
+  public static let sheetNoForm = FindingCode("sheet.no-form")
   /// A level printed with its points (`产出指标（50分）`) whose indicators' weights add up to something else.
   public static let levelWeightsSum = FindingCode("weights.level-sum")
   /// A value read from a document's text into a cell the reader is not sure of: its row is unverified.

@@ -102,6 +102,7 @@ public enum FindingDetail: Sendable, Hashable {
   /// `reason` as the document reader says it.
   indirect case cellUncertain(subject: FindingSubject, reason: String, place: UnreadableNumber.Place)
   case sheetHidden(name: String)
+  indirect case sheetWithoutForm(name: String, cell: String, text: String)
 
   // MARK: numbers beyond exact computation
 
@@ -243,6 +244,7 @@ public enum FindingDetail: Sendable, Hashable {
     case .columnIgnored: .columnIgnored
     case .cellUncertain: .cellUncertain
     case .sheetHidden: .sheetHidden
+    case .sheetWithoutForm: .sheetNoForm
     case .indicatorOutOfRange, .fundsAmountsOutOfRange, .notComputable: .numberOutOfRange
     case .fundsNoBudget: .fundsNoBudget
     case .fundsOverExecuted: .fundsOverExecuted

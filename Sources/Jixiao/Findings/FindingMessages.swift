@@ -149,6 +149,8 @@ extension FindingDetail {
       return "\(subject.text)读取不确定（\(reason)）；\(Self.uncertainty(at: place))"
     case .sheetHidden(let name):
       return "本表在隐藏的工作表“\(name)”中（Excel 打开时不显示）：照常复核；请确认它是报送的表，而不是模板、草稿或往年的表"
+    case .sheetWithoutForm(let name, let cell, let text):
+      return "同一工作簿的工作表“\(name)”中没有找到自评表或绩效目标表（\(cell) 格为“\(text)”），未读入；若它是要复核的表，请按打印的样子排版（标题、项目名称、指标表头三级指标），或写成 JSON"
 
     case .indicatorOutOfRange:
       return "数值超出可精确计算的范围，该项未核实"

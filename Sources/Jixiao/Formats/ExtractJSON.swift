@@ -71,6 +71,11 @@ public enum ExtractJSON {
       writer.endArray()
       writer.endObject()
     }
+    if table.goals != nil {
+      writer.beginObject("goals")
+      members(.table, .goals, path: "goals.")
+      writer.endObject()
+    }
     writer.beginArray("indicators")
     for indicator in table.indicators {
       writer.newline()
@@ -121,6 +126,7 @@ public enum ExtractJSON {
     case .ignoredCell(let row, let header, let text): "\(row.rawValue)“\(header)”栏的“\(text)”"
     case .unreadFundsBlock(let label, let cell): "资金块“\(label)”（\(cell)），未读出任何金额"
     case .hiddenSheet(let name): "工作表“\(name)”是隐藏的（Excel 打开时不显示）"
+    case .sheetWithoutForm(let name, let cell, let text): "工作表“\(name)”中没有自评表或绩效目标表，未读入（\(name)!\(cell)：“\(text)”）"
     default: ""
     }
   }

@@ -46,6 +46,22 @@ public enum TableDecoder {
       switch member.key {
       case TableSchema.Container.funds.member:
         try readFunds(of: fields, into: &builder)
+      case TableSchema.Container.goals.member:
+        switch member.value {
+        case .null: continue
+        case .object(let goals):
+          builder.beginGoals()
+          set(JSONFields(goals, at: fields.location(of: member.key)), in: .goals, into: &builder)
+        default:
+          // No score depends on the goals: a value of another shape costs a note, never the table, and
+          // extract writes it back as the expected goals, which rescored cost the same note.
+          builder.beginGoals()
+          if recording {
+            setAsWritten(.goalsExpected, member, file: location.file, into: &builder)
+          } else {
+            builder.set(.goalsExpected, .other(member.value.serialized()))
+          }
+        }
       case indicatorsMember:
         for indicator in try elements(of: fields, at: indicatorsMember, limit: Limits.maximumIndicators) {
           builder.beginIndicator(at: indicator.location)

@@ -15,7 +15,7 @@ public struct ExtractedTable: Sendable {
   public var ignoredNotes: [ReadingNote] {
     table.notes.filter {
       switch $0.problem {
-      case .ignoredColumn, .ignoredCell, .unreadFundsBlock, .hiddenSheet: true
+      case .ignoredColumn, .ignoredCell, .unreadFundsBlock, .hiddenSheet, .sheetWithoutForm: true
       default: false
       }
     }

@@ -131,7 +131,28 @@ public enum TableReader {
           for table in tables { reviewed(table) }
           return nil
         }
-        for sheet in workbook.sheets { locate(try workbook.grid(of: sheet)) }
+        // A sheet without a form is said on a table of the workbook (the one before it, else the first):
+        // each table is handed on once the next sheet's are located, or at the end.
+        var held: PrintedFormTable?
+        var before: [FormCollector.SheetWithoutForm] = []
+        for sheet in workbook.sheets {
+          let grid = try workbook.grid(of: sheet)
+          let forms = collector.forms(in: grid)
+          if forms.isEmpty {
+            guard let formless = FormCollector.SheetWithoutForm(grid) else { continue }
+            if held != nil { held?.sheetsWithoutForm.append(formless) } else { before.append(formless) }
+            continue
+          }
+          for var form in forms {
+            if let previous = held { emit(previous) }
+            if !before.isEmpty {
+              form.sheetsWithoutForm = before
+              before = []
+            }
+            held = form
+          }
+        }
+        if let held { emit(held) }
       case .docx:
         for grid in try DocumentReader.read(bytes: bytes, file: file) { locate(grid) }
       case .pdf:
@@ -300,6 +321,25 @@ public enum TableReader {
 struct FormCollector {
   let locator = FormLocator()
   private(set) var count = 0
+
+  /// A visible sheet that is not blank and holds no form: its name and first filled cell. A hidden one is
+  /// none — a list of choices, a template: the producer's machinery, as a hidden blank form is.
+  struct SheetWithoutForm: Sendable, Hashable {
+    var name: String
+    var cell: String
+    var text: String
+
+    init?(_ grid: Grid) {
+      guard !grid.isHidden else { return nil }
+      for row in grid.rows {
+        for cell in row where !cell.isEmpty && !cell.text.isBlankText {
+          (name, self.cell, text) = (grid.name, "\(cell.reference)", FormText.oneLine(cell.text))
+          return
+        }
+      }
+      return nil
+    }
+  }
 
   /// The forms of one grid. A hidden sheet's form without an indicator row is a template's blank form, not
   /// a table filed.

@@ -27,6 +27,10 @@ public struct ReadingNote: Sendable, Hashable {
     /// The table is on a hidden sheet of a workbook (Excel's `hidden` or `veryHidden`): read and scored as
     /// any other, and said (`sheet.hidden`), since whoever opens the file does not see it.
     case hiddenSheet(name: String)
+    /// Another sheet of the table's workbook is not blank and holds no form (an instructions sheet, notes,
+    /// a table of another kind): nothing of it is read, and it is said once (`sheet.no-form`). `text` is its
+    /// first filled cell, `cell` where that is.
+    case sheetWithoutForm(name: String, cell: String, text: String)
   }
 
   /// A row of a printed table that is not an indicator.

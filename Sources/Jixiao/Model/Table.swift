@@ -16,6 +16,8 @@ public struct Table: Sendable, Hashable {
   public var department: String?
   public var implementer: String?
   public var funds: Funds?
+  /// 年度总体目标, as printed: no score depends on it; it is kept for the evaluator to read.
+  public var goals: Goals?
   public var indicators: [Indicator]
   public var claimedTotal: Rational?
   public var claimedGrade: Grade?
@@ -38,7 +40,8 @@ public struct Table: Sendable, Hashable {
 
   public init(
     id: String, kind: Kind = .project, isTargetTable: Bool = false, year: Int? = nil, name: String,
-    department: String? = nil, implementer: String? = nil, funds: Funds? = nil, indicators: [Indicator],
+    department: String? = nil, implementer: String? = nil, funds: Funds? = nil, goals: Goals? = nil,
+    indicators: [Indicator],
     claimedTotal: Rational? = nil, claimedGrade: Grade? = nil, columns: Set<Indicator.OptionalColumn> = [],
     unreadableNumbers: [UnreadableNumber] = [], notes: [ReadingNote] = [], levelWeights: [LevelWeight] = [],
     location: SourceLocation, sourceEncoding: SourceEncoding = .utf8
@@ -51,6 +54,7 @@ public struct Table: Sendable, Hashable {
     self.department = department
     self.implementer = implementer
     self.funds = funds
+    self.goals = goals
     self.indicators = indicators
     self.claimedTotal = claimedTotal
     self.claimedGrade = claimedGrade
@@ -129,6 +133,18 @@ public struct Table: Sendable, Hashable {
   }
 }
 
+/// The 年度总体目标 block: the goals set for the year (预期目标) and what was achieved (实际完成情况), each as
+/// printed; a target table (绩效目标表) states only the expected.
+public struct Goals: Sendable, Hashable {
+  public var expected: String?
+  public var actual: String?
+
+  public init(expected: String? = nil, actual: String? = nil) {
+    self.expected = expected
+    self.actual = actual
+  }
+}
+
 /// The 项目资金 block: the budget execution item and its source rows.
 public struct Funds: Sendable, Hashable {
   public struct Source: Sendable, Hashable {
@@ -153,10 +169,13 @@ public struct Funds: Sendable, Hashable {
   public var claimedRate: Rational?
   public var claimedScore: Rational?
   public var sources: [Source]
+  /// The unit the amounts are printed in (`金额单位：元`), where the table says one; nil: the profile's
+  /// budget unit (万元). The amounts stay as printed: a check that meets them with another unit scales them.
+  public var unit: Unit?
 
   public init(
     initialBudget: Rational? = nil, annualBudget: Rational?, executed: Rational?, weight: Rational? = nil,
-    claimedRate: Rational? = nil, claimedScore: Rational? = nil, sources: [Source] = []
+    claimedRate: Rational? = nil, claimedScore: Rational? = nil, sources: [Source] = [], unit: Unit? = nil
   ) {
     self.initialBudget = initialBudget
     self.annualBudget = annualBudget
@@ -165,6 +184,7 @@ public struct Funds: Sendable, Hashable {
     self.claimedRate = claimedRate
     self.claimedScore = claimedScore
     self.sources = sources
+    self.unit = unit
   }
 }
 

@@ -72,50 +72,63 @@ public enum CSVGridReader {
   }
 
   /// Whether a CSV holds a printed form rather than flat rows (one indicator a row under a header row):
-  /// its first row that holds something begins with a title (a text ending in 自评表 or 目标表, or in it and its year), a header-block
-  /// label (项目名称, 单位名称 … with its value beside it), the funds label (项目资金（万元）…) or the goals label
-  /// (年度总体目标 …), and is no header row of indicator columns (a row that names 三级指标 or 指标名称 is a flat
-  /// CSV's header, even when it begins with 项目名称).
+  /// its first row that holds something, past any corner rows, begins with a title (a text ending in 自评表 or
+  /// 目标表, or in it and its year), a header-block label (项目名称, 单位名称 … with its value beside it), the
+  /// funds label (项目资金（万元）…) or the goals label (年度总体目标 …), and is no header row of indicator
+  /// columns (a row that names 三级指标 or 指标名称 is a flat CSV's header, even when it begins with 项目名称).
+  /// A corner row is one of at most `maximumCornerCells` cells that begins with no anchor word (`附件2`,
+  /// `金额单位：万元`, `公开14表`), as a form prints above its title; at most `maximumCornerRows` are passed.
   public static func isPrintedForm(_ grid: Grid, vocabulary: FormVocabulary = .standard) -> Bool {
-    guard let first = grid.rows.first(where: { $0.contains { !$0.isEmpty } }) else { return false }
-    let row = Grid(
-      file: grid.file, name: grid.name,
-      rows: [
-        first.map { cell in
-          var copy = cell
-          copy.reference.row = 0
-          return copy
-        }
-      ])
-    switch FormGrid(row, vocabulary: vocabulary).anchors[0].anchor {
-    case .title, .headerLabel, .funds, .goals: return true
-    default: return false
+    let filled = grid.rows.lazy.filter { $0.contains { !$0.isEmpty } }.prefix(maximumCornerRows + 1)
+    for cells in filled {
+      let row = Grid(
+        file: grid.file, name: grid.name,
+        rows: [
+          cells.map { cell in
+            var copy = cell
+            copy.reference.row = 0
+            return copy
+          }
+        ])
+      switch FormGrid(row, vocabulary: vocabulary).anchors[0].anchor {
+      case .title, .headerLabel, .funds, .goals: return true
+      case .other where cells.count(where: { !$0.isEmpty }) <= maximumCornerCells: continue
+      default: return false
+      }
     }
+    return false
   }
 
-  /// `isPrintedForm` on the first record of a CSV's first block of bytes (in any encoding a CSV is read
+  /// The corner rows passed above a form's first part: a form prints a few (an attachment number, a form
+  /// number, the unit of amounts), never a block.
+  static let maximumCornerRows = 4
+  /// A corner row's filled cells at most: a flat CSV's header row names many columns.
+  static let maximumCornerCells = 2
+
+  /// `isPrintedForm` on the first records of a CSV's first block of bytes (in any encoding a CSV is read
   /// in), before the rest of the file is read.
   static func isPrintedForm(firstBlock bytes: [UInt8]) -> Bool {
     var decoder = CSVTextDecoder(file: "")
     var parser = CSVParser()
-    var first: [String]?
+    var first: [[String]] = []
+    let wanted = maximumCornerRows + 1
     func take(_ row: CSVParser.Row) {
-      guard first == nil, case .fields(let fields, _) = row, fields.contains(where: { !$0.isEmpty }) else { return }
-      first = fields
+      guard first.count < wanted, case .fields(let fields, _) = row, fields.contains(where: { !$0.isEmpty }) else { return }
+      first.append(fields)
     }
-    // Piece by piece, up to the first record that holds something: the block is a megabyte, of which
-    // the first record is a few hundred bytes. The decoder and the parser read pieces as they read blocks.
+    // Piece by piece, up to the first records that hold something: the block is a megabyte, of which
+    // they are a few hundred bytes. The decoder and the parser read pieces as they read blocks.
     var start = 0
-    while first == nil, start < bytes.count {
+    while first.count < wanted, start < bytes.count {
       let end = min(bytes.count, start + firstRecordPiece)
       parser.feed(decoder.decode(Array(bytes[start..<end])), take)
       start = end
     }
-    if first == nil {
+    if first.count < wanted {
       parser.feed(decoder.finish(), take)
       parser.finish(take)
     }
-    return first.map { isPrintedForm(firstRecord: $0) } ?? false
+    return isPrintedForm(firstRecords: first)
   }
 
   /// How much of the first block `isPrintedForm(firstBlock:)` reads at a time.
@@ -123,9 +136,16 @@ public enum CSVGridReader {
 
   /// `isPrintedForm` on a CSV's first record that holds something, as read before the rest of the file.
   public static func isPrintedForm(firstRecord fields: [String], vocabulary: FormVocabulary = .standard) -> Bool {
-    let cells = fields.enumerated().map {
-      GridCell(kind: $1.isEmpty ? .empty : .text, text: $1, reference: CellReference(row: 0, column: $0))
+    isPrintedForm(firstRecords: [fields], vocabulary: vocabulary)
+  }
+
+  /// `isPrintedForm` on a CSV's first records that hold something, as read before the rest of the file.
+  public static func isPrintedForm(firstRecords records: [[String]], vocabulary: FormVocabulary = .standard) -> Bool {
+    let rows = records.enumerated().map { row, fields in
+      fields.enumerated().map {
+        GridCell(kind: $1.isEmpty ? .empty : .text, text: $1, reference: CellReference(row: row, column: $0))
+      }
     }
-    return isPrintedForm(Grid(file: "", name: "", rows: [cells]), vocabulary: vocabulary)
+    return isPrintedForm(Grid(file: "", name: "", rows: rows), vocabulary: vocabulary)
   }
 }

@@ -74,6 +74,8 @@ struct DirectTableDecoder {
         try decoder.value(field, into: &builder)
       } else if member == decoder.memberTable.funds {
         try decoder.funds(into: &builder)
+      } else if member == decoder.memberTable.goals {
+        try decoder.goals(into: &builder)
       } else if member == decoder.memberTable.indicators {
         sawIndicators = true
         try decoder.indicators(into: &builder, location: location)
@@ -106,6 +108,23 @@ struct DirectTableDecoder {
             }
           }
         }
+      } else {
+        try decoder.skipValue(depth: 2)
+      }
+    }
+  }
+
+  private mutating func goals(into builder: inout TableBuilder) throws(GiveUp) {
+    if try null() { return }
+    guard index < bytes.count, bytes[index] == UInt8(ascii: "{") else {
+      // Goals that are no object cost the table a note the general path words: its syntax is checked here.
+      try skipValue(depth: 1)
+      throw GiveUp()
+    }
+    builder.beginGoals()
+    try members { (member, decoder) throws(GiveUp) in
+      if let field = decoder.memberTable.field(member, in: .goals) {
+        try decoder.value(field, into: &builder)
       } else {
         try decoder.skipValue(depth: 2)
       }
@@ -162,6 +181,7 @@ struct DirectTableDecoder {
     let funds: Member
     let sources: Member
     let indicators: Member
+    let goals: Member
     /// `indicators[n]`, made once for the usual positions.
     private let indicatorPaths = (0...64).map { "indicators[\($0)]" }
 
@@ -188,6 +208,7 @@ struct DirectTableDecoder {
       funds = member(.funds)
       sources = member(.sources)
       indicators = member(.indicators)
+      goals = member(.goals)
     }
 
     private static func slot(_ count: Int, _ first: UInt8) -> Int { count * 128 + Int(first & 0x7F) }
@@ -420,7 +441,7 @@ struct DirectTableDecoder {
     return true
   }
 
-  /// Validates and skips a value the table does not read (`source`, `goals`).
+  /// Validates and skips a value the table does not read (`source`, a member the schema does not know).
   private mutating func skipValue(depth: Int) throws(GiveUp) {
     guard depth < JSONParser.maximumDepth else { throw GiveUp() }
     guard index < bytes.count else { throw unexpected(expecting: JSONParser.aValue) }
