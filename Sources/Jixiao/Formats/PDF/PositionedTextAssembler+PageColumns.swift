@@ -69,16 +69,24 @@ extension PositionedTextAssembler {
   /// columns that do not fit), and the pieces' distances from their nearest column middle (capped, so that
   /// a long text left-aligned in its column weighs no more than a few characters).
   func fit(header: [Cell], rows: [[Cell]]) -> (collisions: Int, cost: Double) {
-    let middles = header.map(\.center)
+    Self.fit(header: header.map { ($0.left, $0.right) }, rows: rows.map { $0.map(\.center) })
+  }
+
+  /// `fit` on the columns' extents and the pieces' middles (the search below tries thousands of stretches).
+  static func fit(header: [(left: Double, right: Double)], rows: [[Double]]) -> (collisions: Int, cost: Double) {
+    let middles = header.map { ($0.left + $0.right) / 2 }
     let boundaries = header.indices.dropFirst().map { (header[$0 - 1].right + header[$0].left) / 2 }
     var collisions = 0
     var cost = 0.0
     for row in rows {
-      var used = Set<Int>()
-      for cell in row {
-        cost += min(middles.map { abs($0 - cell.center) }.min() ?? 0, 4)
-        let column = boundaries.firstIndex { cell.center < $0 } ?? boundaries.count
-        if !used.insert(column).inserted { collisions += 1 }
+      var used: [Int] = []
+      for center in row {
+        var nearest = Double.infinity
+        for middle in middles { nearest = min(nearest, abs(middle - center)) }
+        cost += min(nearest, 4)
+        var column = 0
+        while column < boundaries.count, center >= boundaries[column] { column += 1 }
+        if used.contains(column) { collisions += 1 } else { used.append(column) }
       }
     }
     return (collisions, cost + 10 * Double(collisions))
@@ -88,6 +96,7 @@ extension PositionedTextAssembler {
   /// coarse search over stretches (half to one and a half times) and shifts, refined around its best.
   func bestMapping(header: [Cell], rows: [[Cell]], labelsEnd: Double) -> (header: [Cell], fit: (collisions: Int, cost: Double))? {
     var best: (header: [Cell], fit: (collisions: Int, cost: Double), mapping: ColumnMapping)?
+    let middles = rows.map { $0.map(\.center) }
     func consider(_ mapping: ColumnMapping) {
       let mapped = header.map { cell in
         var cell = cell
@@ -96,7 +105,7 @@ extension PositionedTextAssembler {
         return cell
       }
       guard mapped[0].left - 2 > labelsEnd else { return }
-      let result = fit(header: mapped, rows: rows)
+      let result = Self.fit(header: mapped.map { ($0.left, $0.right) }, rows: middles)
       if best == nil || result.cost < best!.fit.cost { best = (mapped, result, mapping) }
     }
     for scale in stride(from: 0.5, through: 1.5, by: 0.04) {

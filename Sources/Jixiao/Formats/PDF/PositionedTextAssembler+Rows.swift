@@ -160,7 +160,8 @@ extension PositionedTextAssembler {
   /// Whether a text is a header or label the forms use, or the first line of one that wraps (年度总体目 · 标).
   static func isLabelOrItsStart(_ text: String) -> Bool {
     let key = FormText.labelKey(text)
-    return knownLabels.contains(key) || key.count >= 3 && knownLabels.contains { $0.count > key.count && $0.hasPrefix(key) }
+    return knownLabels.contains(key)
+      || key.count >= 3 && knownLabels.contains { $0.utf8.count > key.utf8.count && $0.hasPrefix(key) }
   }
 
   /// A label printed on lines of its own beside a taller cell (年度 · 预算 · 总额： beside a two-line
@@ -178,17 +179,18 @@ extension PositionedTextAssembler {
           }).first
         else { continue }
         let tail = FormText.labelKey(piece.text + below.text)
-        guard tail.count >= 3, !Self.knownLabels.contains(tail),
-          let label = Self.knownLabels.first(where: { $0.count > tail.count && $0.hasSuffix(tail) })
-        else { continue }
-        let head = String(label.dropLast(tail.count))
-        for upper in stride(from: index - 1, through: max(index - 4, 0), by: -1) {
+        guard tail.count >= 3, !Self.knownLabels.contains(tail) else { continue }
+        let heads = Self.knownLabels.filter { $0.utf8.count > tail.utf8.count && $0.hasSuffix(tail) }
+          .map { String($0.dropLast(tail.count)) }.sorted()
+        guard !heads.isEmpty else { continue }
+        search: for upper in stride(from: index - 1, through: max(index - 4, 0), by: -1) {
           guard
             let found = lines[upper].firstIndex(where: { cell in
-              cell.words.count >= 2 && cell.words.last!.text == " " + head && cell.right >= piece.left - 2
+              cell.words.count >= 2 && heads.contains { cell.words.last!.text == " " + $0 } && cell.right >= piece.left - 2
                 && cell.left <= piece.right + 2
             })
           else { continue }
+          let head = String(lines[upper][found].words.last!.text.dropFirst())
           var cell = lines[upper][found]
           let word = cell.words.removeLast()
           cell.text = cell.words.map(\.text).joined()
@@ -207,7 +209,7 @@ extension PositionedTextAssembler {
           lines[upper][found] = cell
           lines[index][offset].text = head + piece.text
           lines[index][offset].left = min(piece.left, word.left)
-          break
+          break search
         }
       }
     }
@@ -240,7 +242,7 @@ extension PositionedTextAssembler {
       }
       // The first lines of a longer label (年度 · 总体 · 目标).
       return !Self.knownLabels.contains(FormText.labelKey(lower.text)) && joined.count >= 3
-        && Self.knownLabels.contains { $0.count > joined.count && $0.hasPrefix(joined) }
+        && Self.knownLabels.contains { $0.utf8.count > joined.utf8.count && $0.hasPrefix(joined) }
     }
   }
 
