@@ -63,7 +63,7 @@ let pdftotextIsInstalled: Bool = {
   /// is told from the next row by its columns alone.
   static let knownGaps: [String: Comment] = [
     "Fixtures/pdf/forms/L5-xinjiang-000.layout.txt":
-      "000-investment-promotion, 000-office-renovation, 000-tajikistan-forum: a level label printed on a line between two rows fits more than one tiling of the rows in layout text, and the one chosen is wrong in places",
+      "000-investment-promotion, 000-office-renovation, 000-tajikistan-forum: a level label printed on a line between two rows fits more than one tiling of the rows in layout text, and the one chosen is wrong in places"
   ]
 
   @Test(arguments: manifest)
