@@ -62,12 +62,8 @@ let pdftotextIsInstalled: Bool = {
   /// The layout texts not read exactly yet, and why: layout text has no line pitch, so a cell that wraps
   /// is told from the next row by its columns alone.
   static let knownGaps: [String: Comment] = [
-    "Fixtures/pdf/forms/L3-sichuan.layout.txt":
-      "004-textile-garment-fund: pdftotext -layout spaces the header line of page 2 wider than the rows under it (each line's character columns follow its own text), so the columns do not line up and the total row is not found",
-    "Fixtures/pdf/forms/L7-targets.layout.txt":
-      "003-aid-xinjiang-investment-targets: the PDF prints the funds label's first line 年度 over the project's name; pdftotext -layout puts it into the name's line (`2024 年度`) and the rest of the name on the next line, so the label left (预算 · 总额：) is none the funds block knows and the budget is not read",
     "Fixtures/pdf/forms/L5-xinjiang-000.layout.txt":
-      "000-investment-promotion, 000-office-renovation, 000-tajikistan-forum: a level label printed on a line between two rows fits more than one tiling of the rows in layout text, and the one chosen is wrong in places; 000-scrap-vehicle-review: pdftotext spaces the funds header line wider than its rows, so 100.00% and 10.00分 both fall under 执行率 and are joined with a doubt",
+      "000-investment-promotion, 000-office-renovation, 000-tajikistan-forum: a level label printed on a line between two rows fits more than one tiling of the rows in layout text, and the one chosen is wrong in places"
   ]
 
   @Test(arguments: manifest)

@@ -34,6 +34,37 @@ enum PDFDocumentBench {
     print(String(format: "its tsv parsed (ours, CPU)               %.3f s", best.parse))
     print(String(format: "grids, tables located, built, scored    %.3f s", best.ours))
     print(String(format: "whole, one core (best of 5)              %.3f s", best.whole))
+    // The same document as text (`jixiao rescore 决算.txt`): the text path, prose tables looked for too.
+    for (label, options) in [("pdftotext's default text", [String]()), ("pdftotext -layout text", ["-layout"])] {
+      let text = try pdftotext(file: file, options: options)
+      var fastest = Double.infinity
+      var read = 0
+      for _ in 0..<5 {
+        let before = processorSeconds(children: false)
+        let records = TableReader.read(text, file: "document.txt")
+        let scorer = Scorer(profile: profile)
+        for case .table(let table) in records { _ = scorer.score(table) }
+        fastest = min(fastest, processorSeconds(children: false) - before)
+        read = records.count { if case .table = $0 { true } else { false } }
+      }
+      print(
+        String(
+          format: "%@ (%d bytes): %d tables read, built, scored in %.3f s (ours, CPU, best of 5)", label, text.count, read,
+          fastest))
+    }
+  }
+
+  /// The document's text as pdftotext prints it (run here, outside the timing).
+  static func pdftotext(file: String, options: [String]) throws -> [UInt8] {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["pdftotext"] + options + [file, "-"]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    try process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Array(data)
   }
 
   static func processorSeconds(children: Bool) -> Double {

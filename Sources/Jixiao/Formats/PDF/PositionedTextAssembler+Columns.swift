@@ -62,12 +62,14 @@ extension PositionedTextAssembler {
     var spans: [(left: Double, right: Double)]
     /// Where label columns (left of the first header) start.
     var labelLefts: [Double]
+    /// Why every cell placed by these columns is in doubt (columns that could only be guessed), if so.
+    var doubt: String?
 
     func column(of cell: Cell) -> (index: Int, doubt: String?) {
       let middle = cell.center
       guard let first = spans.first, middle >= first.left else {
         let label = labelLefts.lastIndex { $0 <= cell.left + 0.5 * cell.lineHeight } ?? 0
-        return (label, nil)
+        return (label, doubt)
       }
       let index = spans.lastIndex { $0.left <= middle } ?? 0
       let own = cell.horizontalOverlap(spans[index].left, spans[index].right)
@@ -76,7 +78,7 @@ extension PositionedTextAssembler {
       if let most = others.max(), most > 0.25 * cell.width, most > 0.5 * own {
         doubt = "the text reaches across two columns: placed by its middle"
       }
-      return (labelLefts.count + index, doubt)
+      return (labelLefts.count + index, doubt ?? self.doubt)
     }
 
     /// A one-line piece whose words fall in different columns, parted between them.

@@ -4,6 +4,8 @@ extension PositionedTextAssembler {
     var bands = bands
     var grid = Grid(file: file, name: name)
     var columns: Columns?
+    // The header's columns as each later page of the block prints them, where they differ (layout text).
+    var pageColumns: [Int: Columns] = [:]
     var levelColumns = 0..<0
     var blockStart = 0
     var placed: [[(column: Int, cell: Cell)]] = []
@@ -39,6 +41,12 @@ extension PositionedTextAssembler {
           rows = 2
         }
         columns = makeColumns(header: headerCells, bands: bands[row...])
+        var blockEnd = row + rows
+        while blockEnd < bands.count, !isHeader(bands[blockEnd]), !startsNewPart(bands[blockEnd]) { blockEnd += 1 }
+        pageColumns = columnsByPage(header: headerCells, columns: columns!, rows: bands[(row + rows)..<blockEnd])
+        let blockColumns = columns!
+        let byPage = pageColumns
+        func columnsOf(_ cell: Cell) -> Columns { byPage[cell.page] ?? blockColumns }
         let keys = headerCells.map { FormText.labelKey($0.text) }
         if let nameIndex = keys.firstIndex(where: { vocabulary.nameHeaders.contains(FormKey($0)) }) {
           levelColumns = 0..<(columns!.labelLefts.count + nameIndex)
@@ -50,20 +58,17 @@ extension PositionedTextAssembler {
           {
             end += 1
           }
-          let nameLeft = columns!.spans[nameIndex].left
-          let splitColumns = columns!
+          func nameSpan(_ cell: Cell) -> (left: Double, right: Double) { columnsOf(cell).spans[nameIndex] }
           joinRowsSplitAcrossPages(
-            &bands, rows: (row + rows)..<end, isLevelOrName: { $0.center < splitColumns.spans[nameIndex].right },
-            column: { splitColumns.column(of: $0).index })
+            &bands, rows: (row + rows)..<end, isLevelOrName: { $0.center < nameSpan($0).right },
+            column: { columnsOf($0).column(of: $0).index })
           if units == .characters {
-            let nameSpan = columns!.spans[nameIndex]
-            let blockColumns = columns!
             joinContinuationLines(
-              &bands, rows: (row + rows)..<end, isLevel: { $0.center < nameLeft },
-              column: { blockColumns.column(of: $0).index },
-              isName: { $0.center >= nameSpan.left && $0.center < nameSpan.right })
+              &bands, rows: (row + rows)..<end, isLevel: { $0.center < nameSpan($0).left },
+              column: { columnsOf($0).column(of: $0).index },
+              isName: { $0.center >= nameSpan($0).left && $0.center < nameSpan($0).right })
           }
-          spreadLevels(&bands, rows: (row + rows)..<end) { $0.center < nameLeft }
+          spreadLevels(&bands, rows: (row + rows)..<end) { $0.center < nameSpan($0).left }
           let emptied = ((row + rows)..<end).filter { bands[$0].cells.isEmpty }
           for index in emptied.reversed() { bands.remove(at: index) }
         } else {
@@ -94,12 +99,14 @@ extension PositionedTextAssembler {
         row += rows
         continue
       }
-      if let current = columns, !startsNewPart(band) {
+      if let blockColumns = columns, !startsNewPart(band) {
+        let current = pageColumns[band.page] ?? blockColumns
         placed.append(
           band.cells.enumerated().flatMap { offset, cell in
             // A piece is parted only into columns no other cell of the row holds (a value wider than its
             // header runs into the next column's span, beside the value there).
-            let parts = current.parting(cell)
+            // A total row's label (总 分) is one cell however its characters are spaced.
+            let parts = TableSchema.isTotalRowLabel(cell.text) ? [cell] : current.parting(cell)
             let own = current.column(of: cell).index
             let others = Set(band.cells.enumerated().filter { $0.offset != offset }.map { current.column(of: $0.element).index })
             return parts.contains { current.column(of: $0).index != own && others.contains(current.column(of: $0).index) }
@@ -117,6 +124,7 @@ extension PositionedTextAssembler {
           })
       } else {
         columns = nil
+        pageColumns = [:]
         levelColumns = 0..<0
         blockStart = placed.count
         placed.append(band.cells.enumerated().map { ($0.offset, $0.element) })

@@ -160,7 +160,59 @@ extension PositionedTextAssembler {
   /// Whether a text is a header or label the forms use, or the first line of one that wraps (年度总体目 · 标).
   static func isLabelOrItsStart(_ text: String) -> Bool {
     let key = FormText.labelKey(text)
-    return knownLabels.contains(key) || key.count >= 3 && knownLabels.contains { $0.count > key.count && $0.hasPrefix(key) }
+    return knownLabels.contains(key)
+      || key.count >= 3 && knownLabels.contains { $0.utf8.count > key.utf8.count && $0.hasPrefix(key) }
+  }
+
+  /// A label printed on lines of its own beside a taller cell (年度 · 预算 · 总额： beside a two-line
+  /// project name) can lose its first line to the cell's line in layout text (`2024 年度`): two stacked
+  /// pieces that together end a label the forms use (预算 · 总额： of 年度预算总额：) take the label's
+  /// missing start back from the end of a piece above them, when it ends in that word, one space apart;
+  /// the rest of that piece's line, pushed by the word onto the next line under it, joins it again.
+  func restoringLabelHeads(_ lines: inout [[Cell]]) {
+    for index in lines.indices {
+      for (offset, piece) in lines[index].enumerated() {
+        let current = lines
+        guard
+          let below = (index + 1..<min(index + 3, lines.count)).lazy.compactMap({ line in
+            current[line].first { $0.horizontalOverlap(piece.left, piece.right) > 0 }
+          }).first
+        else { continue }
+        let tail = FormText.labelKey(piece.text + below.text)
+        guard tail.count >= 3, !Self.knownLabels.contains(tail) else { continue }
+        let heads = Self.knownLabels.filter { $0.utf8.count > tail.utf8.count && $0.hasSuffix(tail) }
+          .map { String($0.dropLast(tail.count)) }.sorted()
+        guard !heads.isEmpty else { continue }
+        search: for upper in stride(from: index - 1, through: max(index - 4, 0), by: -1) {
+          guard
+            let found = lines[upper].firstIndex(where: { cell in
+              cell.words.count >= 2 && heads.contains { cell.words.last!.text == " " + $0 } && cell.right >= piece.left - 2
+                && cell.left <= piece.right + 2
+            })
+          else { continue }
+          let head = String(lines[upper][found].words.last!.text.dropFirst())
+          var cell = lines[upper][found]
+          let word = cell.words.removeLast()
+          cell.text = cell.words.map(\.text).joined()
+          cell.right = cell.words.last!.right
+          // The word pushed the rest of the cell's line onto the next line, starting under the cell.
+          if upper + 1 < index,
+            let rest = lines[upper + 1].firstIndex(where: {
+              $0.left >= cell.left - 2 && $0.left <= word.right + 2 && !Self.knownLabels.contains(FormText.labelKey($0.text))
+            })
+          {
+            cell.text += (word.text.hasPrefix(" ") ? " " : "") + lines[upper + 1][rest].text
+            cell.right = max(cell.right, lines[upper + 1][rest].right)
+            cell.words = []
+            lines[upper + 1].remove(at: rest)
+          }
+          lines[upper][found] = cell
+          lines[index][offset].text = head + piece.text
+          lines[index][offset].left = min(piece.left, word.left)
+          break search
+        }
+      }
+    }
   }
 
   /// Whether a piece continues the wrapped cell above it.
@@ -190,7 +242,7 @@ extension PositionedTextAssembler {
       }
       // The first lines of a longer label (年度 · 总体 · 目标).
       return !Self.knownLabels.contains(FormText.labelKey(lower.text)) && joined.count >= 3
-        && Self.knownLabels.contains { $0.count > joined.count && $0.hasPrefix(joined) }
+        && Self.knownLabels.contains { $0.utf8.count > joined.utf8.count && $0.hasPrefix(joined) }
     }
   }
 
@@ -201,6 +253,7 @@ extension PositionedTextAssembler {
     for index in [lines.count - 1, 0] where lines.indices.contains(index) {
       if lines[index].count == 1, PageNumber.isPrinted(atPageEdge: lines[index][0].text) { lines.remove(at: index) }
     }
+    if units == .characters { restoringLabelHeads(&lines) }
     // Wrapped cells: each piece joins an open cell of the line above (or, for layout text, of the line
     // above that, when nothing between them stands in its way).
     var cells: [Cell] = []
