@@ -100,7 +100,9 @@ public struct FormVocabulary: Sendable, Hashable {
     weightHeaders: ["分值", "权重", "分值权重", "指标分值", "指标权重（分）", "权重（%）", "指标分值权重", "权重分值", "权重占比（%）"],
     scoreHeaders: ["得分", "指标得分", "自评得分", "单项得分", "折算得分", "实际得分"],
     rotatedLabelWords: ["指标", "绩效"],
-    totalLabels: ["总分", "合计", "得分合计", "总计", "合计得分", "自评总分"],
+    // A printed form may label its total row 自评总分, which a flat CSV's schema reads as the claimedTotal
+    // column's header instead (TableSchema), so only the form adds it.
+    totalLabels: TableSchema.totalRowLabels.union(["自评总分"]),
     noteLabelPrefixes: ["其他需要说明", "需要说明的", "说明事项", "备注"],
     grades: ["优", "良", "中", "差"],
     signOffLabels: [
