@@ -366,9 +366,11 @@ private struct Inflater {
       InflateError(reason, offset: position - bitCount >> 3)
     }
 
+    // Shifts mask their count (`&<<`, `&>>`): every count here is below 64 (a bit count at most 63, a code at
+    // most 15 bits, extra bits at most 13), and the masking shifts spare the checks for 64 and beyond.
     while position <= inputEnd && outputCount <= outputEnd {
       let word = UInt64(littleEndian: UnsafeRawPointer(input + position).loadUnaligned(as: UInt64.self))
-      bits |= word << UInt64(bitCount)
+      bits |= word &<< bitCount
       position &+= (63 &- bitCount) >> 3
       bitCount |= 56
 
@@ -385,19 +387,21 @@ private struct Inflater {
         }
         (symbol, length) = slow
       }
-      bits >>= UInt64(length)
+      bits &>>= length
       bitCount &-= length
 
       if symbol < 256 {
         output[outputCount] = UInt8(truncatingIfNeeded: symbol)
         outputCount &+= 1
-        // A second literal from the same refill (at least 41 bits are left, a code takes at most 15).
-        entry = literalFast[Int(truncatingIfNeeded: bits & HuffmanDecoder.fastMask)]
-        if entry != 0 && entry < 256 << 4 {
+        // More literals from the same refill while a whole code (at most 15 bits) is surely left: at most
+        // 56 of them (codes of one bit), well within the output's room.
+        while bitCount >= HuffmanDecoder.maximumCodeLength {
+          entry = literalFast[Int(truncatingIfNeeded: bits & HuffmanDecoder.fastMask)]
+          guard entry != 0 && entry < 256 << 4 else { break }
           output[outputCount] = UInt8(truncatingIfNeeded: entry >> 4)
           outputCount &+= 1
           length = Int(entry & 15)
-          bits >>= UInt64(length)
+          bits &>>= length
           bitCount &-= length
         }
         continue
@@ -406,8 +410,8 @@ private struct Inflater {
       guard symbol < 286 else { throw failure(.invalidSymbol) }
       let lengthCode = lengthCodes[symbol &- 257]
       var extra = Int(lengthCode & 0xFF)
-      let matchLength = Int(lengthCode >> 8) &+ Int(truncatingIfNeeded: bits & ((1 << UInt64(extra)) &- 1))
-      bits >>= UInt64(extra)
+      let matchLength = Int(lengthCode >> 8) &+ Int(truncatingIfNeeded: bits & ((1 &<< UInt64(extra)) &- 1))
+      bits &>>= extra
       bitCount &-= extra
 
       entry = distanceFast[Int(truncatingIfNeeded: bits & HuffmanDecoder.fastMask)]
@@ -420,13 +424,13 @@ private struct Inflater {
         }
         (symbol, length) = slow
       }
-      bits >>= UInt64(length)
+      bits &>>= length
       bitCount &-= length
       guard symbol < 30 else { throw failure(.invalidSymbol) }
       let distanceCode = distanceCodes[symbol]
       extra = Int(distanceCode & 0xFF)
-      let distance = Int(distanceCode >> 8) &+ Int(truncatingIfNeeded: bits & ((1 << UInt64(extra)) &- 1))
-      bits >>= UInt64(extra)
+      let distance = Int(distanceCode >> 8) &+ Int(truncatingIfNeeded: bits & ((1 &<< UInt64(extra)) &- 1))
+      bits &>>= extra
       bitCount &-= extra
       guard distance <= outputCount else { throw failure(.distanceTooFarBack) }
 
