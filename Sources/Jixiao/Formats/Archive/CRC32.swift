@@ -28,20 +28,26 @@ public enum CRC32 {
     tables.withUnsafeBufferPointer { tables in
       var crc: UInt32 = 0xFFFF_FFFF
       guard let start = bytes.baseAddress else { return 0 }
-      // The byte `shift` bits up in `word` looked up in table `slice`.
-      @inline(__always) func entry(_ slice: Int, _ word: UInt64, _ shift: UInt64) -> UInt32 {
+      // The byte `shift` bits up in `word` looked up in table `slice`. Words of 32 bits: x86 takes their
+      // two low bytes without a shift, which 64-bit words would need for six of their eight.
+      @inline(__always) func entry(_ slice: Int, _ word: UInt32, _ shift: UInt32) -> UInt32 {
         tables[slice &* 256 &+ Int(truncatingIfNeeded: (word &>> shift) & 0xFF)]
+      }
+      @inline(__always) func word(_ at: Int) -> UInt32 {
+        UInt32(littleEndian: UnsafeRawPointer(start + at).loadUnaligned(as: UInt32.self))
       }
       var index = 0
       let count = bytes.count
       while index &+ 16 <= count {
-        let first = UInt64(littleEndian: UnsafeRawPointer(start + index).loadUnaligned(as: UInt64.self)) ^ UInt64(crc)
-        let second = UInt64(littleEndian: UnsafeRawPointer(start + index + 8).loadUnaligned(as: UInt64.self))
+        let first = word(index) ^ crc
+        let second = word(index &+ 4)
+        let third = word(index &+ 8)
+        let fourth = word(index &+ 12)
         crc =
           entry(15, first, 0) ^ entry(14, first, 8) ^ entry(13, first, 16) ^ entry(12, first, 24)
-          ^ entry(11, first, 32) ^ entry(10, first, 40) ^ entry(9, first, 48) ^ entry(8, first, 56)
-          ^ entry(7, second, 0) ^ entry(6, second, 8) ^ entry(5, second, 16) ^ entry(4, second, 24)
-          ^ entry(3, second, 32) ^ entry(2, second, 40) ^ entry(1, second, 48) ^ entry(0, second, 56)
+          ^ entry(11, second, 0) ^ entry(10, second, 8) ^ entry(9, second, 16) ^ entry(8, second, 24)
+          ^ entry(7, third, 0) ^ entry(6, third, 8) ^ entry(5, third, 16) ^ entry(4, third, 24)
+          ^ entry(3, fourth, 0) ^ entry(2, fourth, 8) ^ entry(1, fourth, 16) ^ entry(0, fourth, 24)
         index &+= 16
       }
       while index < count {

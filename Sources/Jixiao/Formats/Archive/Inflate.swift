@@ -332,8 +332,8 @@ private struct Inflater {
     }
   }
 
-  /// The longest match (258) and the eight bytes a copy may write past it.
-  private static let fastOutputRoom = 258 + 8
+  /// The longest match (258) and the fifteen bytes a copy may write past it.
+  private static let fastOutputRoom = 258 + 16
 
   /// Decodes symbols for as long as at least eight input bytes lie past `position` and `fastOutputRoom`
   /// bytes of room past the output; true at the end of the block, false when one of the two runs short
@@ -393,11 +393,10 @@ private struct Inflater {
       if symbol < 256 {
         output[outputCount] = UInt8(truncatingIfNeeded: symbol)
         outputCount &+= 1
-        // More literals from the same refill while a whole code (at most 15 bits) is surely left: at most
-        // 56 of them (codes of one bit), well within the output's room.
-        while bitCount >= HuffmanDecoder.maximumCodeLength {
-          entry = literalFast[Int(truncatingIfNeeded: bits & HuffmanDecoder.fastMask)]
-          guard entry != 0 && entry < 256 << 4 else { break }
+        // A second literal from the same refill (at least 41 bits are left, a code takes at most 15). A loop
+        // over every literal the bits hold was measured: it cost more than it saved.
+        entry = literalFast[Int(truncatingIfNeeded: bits & HuffmanDecoder.fastMask)]
+        if entry != 0 && entry < 256 << 4 {
           output[outputCount] = UInt8(truncatingIfNeeded: entry >> 4)
           outputCount &+= 1
           length = Int(entry & 15)
@@ -436,8 +435,19 @@ private struct Inflater {
 
       let target = output + outputCount
       let source = target - distance
-      if distance >= 8 {
-        // As in `decodeBlock`: eight bytes a step into the room `outputEnd` keeps.
+      if distance >= 16 {
+        // Sixteen bytes a step into the room `outputEnd` keeps: both halves are read before either is
+        // written, and a source sixteen or more bytes back holds no byte the step writes.
+        var index = 0
+        while index < matchLength {
+          let low = UnsafeRawPointer(source + index).loadUnaligned(as: UInt64.self)
+          let high = UnsafeRawPointer(source + index + 8).loadUnaligned(as: UInt64.self)
+          UnsafeMutableRawPointer(target + index).storeBytes(of: low, as: UInt64.self)
+          UnsafeMutableRawPointer(target + index + 8).storeBytes(of: high, as: UInt64.self)
+          index &+= 16
+        }
+      } else if distance >= 8 {
+        // As in `decodeBlock`: eight bytes a step.
         var index = 0
         while index < matchLength {
           UnsafeMutableRawPointer(target + index).storeBytes(
