@@ -38,7 +38,9 @@ import Testing
     for vector in InflateTests.vectors {
       let stream = try InflateTests.stream(vector)
       // Every cut within 40 bytes of the end (where the fast loop hands over), about 100 elsewhere.
-      let cuts = Set(Array(max(0, stream.count - 40)..<stream.count) + Array(stride(from: 0, to: stream.count, by: max(1, stream.count / 100))))
+      let cuts = Set(
+        Array(max(0, stream.count - 40)..<stream.count) + Array(stride(from: 0, to: stream.count, by: max(1, stream.count / 100)))
+      )
       for length in cuts.sorted() {
         expectSame(Array(stream[..<length]), limit: .max, expectedSize: nil, "\(vector.file) cut to \(length)")
         expectSame(Array(stream[..<length]), limit: vector.size, expectedSize: vector.size, "\(vector.file) cut to \(length)")
@@ -62,7 +64,9 @@ import Testing
             damaged[index] = UInt8.random(in: 0...255, using: &random)
           }
         }
-        expectSame(damaged, limit: vector.size * 2 + 10, expectedSize: trial % 4 == 0 ? vector.size : nil, "\(vector.file) damaged, trial \(trial)")
+        expectSame(
+          damaged, limit: vector.size * 2 + 10, expectedSize: trial % 4 == 0 ? vector.size : nil,
+          "\(vector.file) damaged, trial \(trial)")
       }
     }
   }
@@ -91,7 +95,11 @@ import Testing
 
   @Test func matchEdgesInflateToTheirOriginal() throws {
     for (file, original) in [
-      ("distance-1.level9.deflate", [UInt8]("q".utf8) + [UInt8](repeating: UInt8(ascii: "x"), count: 3000) + Array(repeating: Array("yz".utf8), count: 700).flatMap { $0 })
+      (
+        "distance-1.level9.deflate",
+        [UInt8]("q".utf8) + [UInt8](repeating: UInt8(ascii: "x"), count: 3000)
+          + Array(repeating: Array("yz".utf8), count: 700).flatMap { $0 }
+      )
     ] {
       let vector = try #require(InflateTests.vectors.first { $0.file == file })
       #expect(try Inflate.decompress(try InflateTests.stream(vector), limit: .max) == original)
@@ -109,7 +117,9 @@ import Testing
           crc ^= UInt32(byte)
           for _ in 0..<8 { crc = crc & 1 == 1 ? (crc >> 1) ^ 0xEDB8_8320 : crc >> 1 }
         }
-        let checked = bytes.withUnsafeBufferPointer { CRC32.checksum(UnsafeBufferPointer(rebasing: $0[start..<(start + length)])) }
+        let checked = bytes.withUnsafeBufferPointer {
+          CRC32.checksum(UnsafeBufferPointer(rebasing: $0[start..<(start + length)]))
+        }
         #expect(checked == ~crc, "start \(start), length \(length)")
       }
     }

@@ -28,7 +28,8 @@ enum ReferenceInflate {
       var error: InflateError?
       var grown: [UInt8]?
       let output = [UInt8](unsafeUninitializedCapacity: expectedSize) { buffer, initialized in
-        var inflater = ReferenceInflater(input: start, count: input.count, limit: limit, into: buffer.baseAddress!, capacity: expectedSize)
+        var inflater = ReferenceInflater(
+          input: start, count: input.count, limit: limit, into: buffer.baseAddress!, capacity: expectedSize)
         defer { inflater.deallocate() }
         do throws(InflateError) {
           try inflater.run()
