@@ -38,7 +38,7 @@ public func fuzzZip(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         }
       }
     } catch {
-      precondition(error.location.file == "fuzz.zip" && !error.message.isEmpty, "an unlocated archive error")
+      precondition(error.location.file == "fuzz.zip" && !error.message.english.isEmpty, "an unlocated archive error")
     }
   default:
     var reader = XMLReader(bytes: bytes, file: "fuzz.xlsx", entry: "part.xml")
@@ -54,7 +54,7 @@ public func fuzzZip(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
       }
       precondition(depth == 0, "the document ended with elements open")
     } catch {
-      precondition(error.message.hasPrefix("line "), "an XML error without its line")
+      precondition(error.message.english.hasPrefix("line "), "an XML error without its line")
     }
   }
   return 0

@@ -79,5 +79,34 @@ add("sheet-xml.flushes", original, b"".join(pieces))
 compressor = zlib.compressobj(9, zlib.DEFLATED, -9, 1)
 add("sheet-xml.window512", original, compressor.compress(original) + compressor.flush())
 
+# For the differential tests of the inflater's fast loop: random data with repeats at every level 1...9,
+# and the match edges: distance 1 overlapping its own output, the longest length (258) and the farthest
+# distance (32,768, the whole window).
+def mixed(size):
+    piece = bytearray()
+    while len(piece) < size:
+        if piece and rng.random() < 0.5:
+            distance = rng.randint(1, len(piece))
+            start = len(piece) - distance
+            for i in range(rng.randint(3, 300)):
+                piece.append(piece[start + i])
+        else:
+            piece.extend(rng.getrandbits(8) % rng.choice((4, 16, 256)) for _ in range(rng.randint(1, 20)))
+    return bytes(piece[:size])
+
+
+random_with_repeats = mixed(12000)
+for level in range(1, 10):
+    compressor = zlib.compressobj(level, zlib.DEFLATED, -15, 9)
+    add(f"random-with-repeats.level{level}", random_with_repeats, compressor.compress(random_with_repeats) + compressor.flush())
+window = bytes(rng.getrandbits(8) for _ in range(32768))
+edges = {
+    "distance-1": b"q" + b"x" * 3000 + b"yz" * 700,
+    "window-32768": window + window[:600] + b"end",
+}
+for data_name, original in edges.items():
+    compressor = zlib.compressobj(9, zlib.DEFLATED, -15, 9)
+    add(f"{data_name}.level9", original, compressor.compress(original) + compressor.flush())
+
 (out / "MANIFEST.json").write_text(json.dumps(manifest, indent=1) + "\n")
 print(f"{len(manifest['vectors'])} vectors, {sum(p.stat().st_size for p in out.glob('*.deflate'))} bytes")

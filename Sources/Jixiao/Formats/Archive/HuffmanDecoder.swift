@@ -70,27 +70,32 @@ struct HuffmanDecoder {
     fast.initialize(repeating: 0, count: 1 << Self.fastBits)
     var code = 0
     var index = 0
-    for length in 1...Self.fastBits {
-      for _ in 0..<Int(counts[length]) {
-        // Codes are packed starting with their most significant bit; the table is indexed by input bits
-        // as they arrive, so by the code reversed.
-        var reversed = 0
-        var rest = code
-        for _ in 0..<length {
-          reversed = (reversed << 1) | (rest & 1)
-          rest >>= 1
+    Self.reversedCodes.withUnsafeBufferPointer { reversedCodes in
+      for length in 1...Self.fastBits {
+        for _ in 0..<Int(counts[length]) {
+          // Codes are packed starting with their most significant bit; the table is indexed by input bits
+          // as they arrive, so by the code reversed.
+          let reversed = Int(reversedCodes[code]) >> (Self.fastBits - length)
+          let entry = UInt32(symbols[index]) << 4 | UInt32(length)
+          var slot = reversed
+          while slot < 1 << Self.fastBits {
+            fast[slot] = entry
+            slot += 1 << length
+          }
+          code += 1
+          index += 1
         }
-        let entry = UInt32(symbols[index]) << 4 | UInt32(length)
-        var slot = reversed
-        while slot < 1 << Self.fastBits {
-          fast[slot] = entry
-          slot += 1 << length
-        }
-        code += 1
-        index += 1
+        code <<= 1
       }
-      code <<= 1
     }
+  }
+
+  /// Each `fastBits`-bit number with its bits in reverse order: a code of `length` bits reversed is its
+  /// entry shifted right by `fastBits - length`.
+  private static let reversedCodes: [UInt16] = (0..<(1 << fastBits)).map { code in
+    var reversed = 0
+    for bit in 0..<fastBits where code & (1 << bit) != 0 { reversed |= 1 << (fastBits - 1 - bit) }
+    return UInt16(reversed)
   }
 
   /// The built tables as values (the fast table, the counts, the symbols), to keep a code that never

@@ -282,9 +282,11 @@ private struct Inflater {
       lengths: lengths + literalCount, count: distanceCount, table: "distance", requiresComplete: false, offset: offset)
   }
 
-  /// Decodes literals and length/distance pairs up to the end-of-block symbol.
+  /// Decodes literals and length/distance pairs up to the end-of-block symbol: by `decodeFast` while the
+  /// input and the output are far from their ends, symbol by symbol with every check near them.
   private mutating func decodeBlock() throws(InflateError) {
     while true {
+      if try decodeFast() { return }
       // 48 bits hold the longest pair: a 15-bit length code, 5 extra bits, a 15-bit distance code and
       // 13 extra bits.
       if bitCount < 48 { refill() }
@@ -328,5 +330,137 @@ private struct Inflater {
       }
       outputCount &+= length
     }
+  }
+
+  /// The longest match (258) and the fifteen bytes a copy may write past it.
+  private static let fastOutputRoom = 258 + 16
+
+  /// Decodes symbols for as long as at least eight input bytes lie past `position` and `fastOutputRoom`
+  /// bytes of room past the output; true at the end of the block, false when one of the two runs short
+  /// (the caller then takes one symbol with every check and comes back).
+  ///
+  /// Safe by construction, without the checks `decodeBlock` makes a symbol: each step first loads eight
+  /// real input bytes, leaving at least 56 bits in the buffer, and the longest step (a 15-bit length code,
+  /// 5 extra bits, a 15-bit distance code, 13 extra bits) takes 48, so no code or extra bits can be cut
+  /// short; and the output has room for the longest match with its overrun, so nothing is reserved. The
+  /// state lives in locals for the loop (stores through `output` could otherwise alias it) and is written
+  /// back on every way out, errors included, which are those and at the offsets `decodeBlock` gives.
+  private mutating func decodeFast() throws(InflateError) -> Bool {
+    var bits = self.bits
+    var bitCount = self.bitCount
+    var position = self.position
+    var outputCount = self.outputCount
+    let output = self.output
+    let input = self.input
+    let inputEnd = inputCount &- 8
+    let outputEnd = capacity &- Self.fastOutputRoom
+    let literalFast = literals.fast
+    let distanceFast = distances.fast
+    defer {
+      self.bits = bits
+      self.bitCount = bitCount
+      self.position = position
+      self.outputCount = outputCount
+    }
+    func failure(_ reason: InflateError.Reason) -> InflateError {
+      InflateError(reason, offset: position - bitCount >> 3)
+    }
+
+    // Shifts mask their count (`&<<`, `&>>`): every count here is below 64 (a bit count at most 63, a code at
+    // most 15 bits, extra bits at most 13), and the masking shifts spare the checks for 64 and beyond.
+    while position <= inputEnd && outputCount <= outputEnd {
+      let word = UInt64(littleEndian: UnsafeRawPointer(input + position).loadUnaligned(as: UInt64.self))
+      bits |= word &<< bitCount
+      position &+= (63 &- bitCount) >> 3
+      bitCount |= 56
+
+      var entry = literalFast[Int(truncatingIfNeeded: bits & HuffmanDecoder.fastMask)]
+      var symbol: Int
+      var length: Int
+      if entry != 0 {
+        symbol = Int(entry >> 4)
+        length = Int(entry & 15)
+      } else {
+        // With 56 bits at hand the slow decoder always has enough: nil cannot come back.
+        guard let slow = try literals.decodeSlowly(bits, available: bitCount, offset: position - bitCount >> 3) else {
+          throw failure(.truncated)
+        }
+        (symbol, length) = slow
+      }
+      bits &>>= length
+      bitCount &-= length
+
+      if symbol < 256 {
+        output[outputCount] = UInt8(truncatingIfNeeded: symbol)
+        outputCount &+= 1
+        // A second literal from the same refill (at least 41 bits are left, a code takes at most 15). A loop
+        // over every literal the bits hold was measured: it cost more than it saved.
+        entry = literalFast[Int(truncatingIfNeeded: bits & HuffmanDecoder.fastMask)]
+        if entry != 0 && entry < 256 << 4 {
+          output[outputCount] = UInt8(truncatingIfNeeded: entry >> 4)
+          outputCount &+= 1
+          length = Int(entry & 15)
+          bits &>>= length
+          bitCount &-= length
+        }
+        continue
+      }
+      if symbol == 256 { return true }
+      guard symbol < 286 else { throw failure(.invalidSymbol) }
+      let lengthCode = lengthCodes[symbol &- 257]
+      var extra = Int(lengthCode & 0xFF)
+      let matchLength = Int(lengthCode >> 8) &+ Int(truncatingIfNeeded: bits & ((1 &<< UInt64(extra)) &- 1))
+      bits &>>= extra
+      bitCount &-= extra
+
+      entry = distanceFast[Int(truncatingIfNeeded: bits & HuffmanDecoder.fastMask)]
+      if entry != 0 {
+        symbol = Int(entry >> 4)
+        length = Int(entry & 15)
+      } else {
+        guard let slow = try distances.decodeSlowly(bits, available: bitCount, offset: position - bitCount >> 3) else {
+          throw failure(.truncated)
+        }
+        (symbol, length) = slow
+      }
+      bits &>>= length
+      bitCount &-= length
+      guard symbol < 30 else { throw failure(.invalidSymbol) }
+      let distanceCode = distanceCodes[symbol]
+      extra = Int(distanceCode & 0xFF)
+      let distance = Int(distanceCode >> 8) &+ Int(truncatingIfNeeded: bits & ((1 &<< UInt64(extra)) &- 1))
+      bits &>>= extra
+      bitCount &-= extra
+      guard distance <= outputCount else { throw failure(.distanceTooFarBack) }
+
+      let target = output + outputCount
+      let source = target - distance
+      if distance >= 16 {
+        // Sixteen bytes a step into the room `outputEnd` keeps: both halves are read before either is
+        // written, and a source sixteen or more bytes back holds no byte the step writes.
+        var index = 0
+        while index < matchLength {
+          let low = UnsafeRawPointer(source + index).loadUnaligned(as: UInt64.self)
+          let high = UnsafeRawPointer(source + index + 8).loadUnaligned(as: UInt64.self)
+          UnsafeMutableRawPointer(target + index).storeBytes(of: low, as: UInt64.self)
+          UnsafeMutableRawPointer(target + index + 8).storeBytes(of: high, as: UInt64.self)
+          index &+= 16
+        }
+      } else if distance >= 8 {
+        // As in `decodeBlock`: eight bytes a step.
+        var index = 0
+        while index < matchLength {
+          UnsafeMutableRawPointer(target + index).storeBytes(
+            of: UnsafeRawPointer(source + index).loadUnaligned(as: UInt64.self), as: UInt64.self)
+          index &+= 8
+        }
+      } else if distance == 1 {
+        target.update(repeating: source.pointee, count: matchLength)
+      } else {
+        for index in 0..<matchLength { target[index] = source[index] }
+      }
+      outputCount &+= matchLength
+    }
+    return false
   }
 }

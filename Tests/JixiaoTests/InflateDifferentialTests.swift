@@ -1,0 +1,127 @@
+import Foundation
+import Testing
+
+@testable import Jixiao
+
+/// The inflater against `ReferenceInflate` (the inflater before its fast loop): the same bytes, or the same
+/// error at the same offset, for every zlib vector whole, cut and damaged, at several limits and declared
+/// sizes; and CRC-32 against its bit-by-bit definition.
+@Suite struct InflateDifferentialTests {
+  private func outcome(_ inflate: () throws(InflateError) -> [UInt8]) -> Result<[UInt8], InflateError> {
+    do throws(InflateError) {
+      return .success(try inflate())
+    } catch {
+      return .failure(error)
+    }
+  }
+
+  private func expectSame(_ stream: [UInt8], limit: Int, expectedSize: Int?, _ comment: String) {
+    let new = outcome { () throws(InflateError) in try Inflate.decompress(stream, limit: limit, expectedSize: expectedSize) }
+    let reference = outcome { () throws(InflateError) in
+      try ReferenceInflate.decompress(stream, limit: limit, expectedSize: expectedSize)
+    }
+    #expect(new == reference, "\(comment), limit \(limit), declared \(expectedSize.map(String.init) ?? "nil")")
+  }
+
+  @Test func everyVectorInflatesAsTheReferenceDoes() throws {
+    for vector in InflateTests.vectors {
+      let stream = try InflateTests.stream(vector)
+      for limit in [Int.max, vector.size, max(0, vector.size - 1), vector.size / 2] {
+        for declared in [nil, vector.size, 1] as [Int?] {
+          expectSame(stream, limit: limit, expectedSize: declared, vector.file)
+        }
+      }
+    }
+  }
+
+  @Test func everyCutInflatesAsTheReferenceDoes() throws {
+    for vector in InflateTests.vectors {
+      let stream = try InflateTests.stream(vector)
+      // Every cut within 40 bytes of the end (where the fast loop hands over), about 100 elsewhere.
+      let cuts = Set(
+        Array(max(0, stream.count - 40)..<stream.count) + Array(stride(from: 0, to: stream.count, by: max(1, stream.count / 100)))
+      )
+      for length in cuts.sorted() {
+        expectSame(Array(stream[..<length]), limit: .max, expectedSize: nil, "\(vector.file) cut to \(length)")
+        expectSame(Array(stream[..<length]), limit: vector.size, expectedSize: vector.size, "\(vector.file) cut to \(length)")
+      }
+    }
+  }
+
+  /// Damaged streams reach every error the block decoder has (unassigned codes, symbols 286/287 and
+  /// distances 30/31 in fixed blocks, distances before the start, bad code lengths) inside the fast loop.
+  @Test func damagedStreamsInflateAsTheReferenceDoes() throws {
+    var random = SplitMix(seed: 1951)
+    for vector in InflateTests.vectors where vector.size > 0 {
+      let stream = try InflateTests.stream(vector)
+      for trial in 0..<150 {
+        var damaged = stream
+        for _ in 0...(trial % 3) {
+          let index = Int.random(in: 0..<damaged.count, using: &random)
+          if trial % 2 == 0 {
+            damaged[index] ^= 1 << UInt8.random(in: 0...7, using: &random)
+          } else {
+            damaged[index] = UInt8.random(in: 0...255, using: &random)
+          }
+        }
+        expectSame(
+          damaged, limit: vector.size * 2 + 10, expectedSize: trial % 4 == 0 ? vector.size : nil,
+          "\(vector.file) damaged, trial \(trial)")
+      }
+    }
+  }
+
+  /// Fixed-code streams of our own compressor over random data with repeats at every distance 1...40 and
+  /// lengths to 258, whole and cut.
+  @Test func fixedBlocksOfRandomDataInflateAsTheReferenceDoes() throws {
+    var random = SplitMix(seed: 1952)
+    for trial in 0..<200 {
+      var data: [UInt8] = []
+      while data.count < 600 {
+        if !data.isEmpty && Bool.random(using: &random) {
+          let distance = Int.random(in: 1...min(40, data.count), using: &random)
+          for _ in 0..<Int.random(in: 3...300, using: &random) { data.append(data[data.count - distance]) }
+        } else {
+          data.append(UInt8.random(in: 0...255, using: &random))
+        }
+      }
+      let stream = Deflate.compress(data)
+      #expect(try Inflate.decompress(stream, limit: data.count, expectedSize: data.count) == data)
+      expectSame(stream, limit: .max, expectedSize: trial % 2 == 0 ? nil : data.count, "trial \(trial)")
+      let cut = Int.random(in: 0..<stream.count, using: &random)
+      expectSame(Array(stream[..<cut]), limit: .max, expectedSize: nil, "trial \(trial) cut to \(cut)")
+    }
+  }
+
+  @Test func matchEdgesInflateToTheirOriginal() throws {
+    for (file, original) in [
+      (
+        "distance-1.level9.deflate",
+        [UInt8]("q".utf8) + [UInt8](repeating: UInt8(ascii: "x"), count: 3000)
+          + Array(repeating: Array("yz".utf8), count: 700).flatMap { $0 }
+      )
+    ] {
+      let vector = try #require(InflateTests.vectors.first { $0.file == file })
+      #expect(try Inflate.decompress(try InflateTests.stream(vector), limit: .max) == original)
+    }
+  }
+
+  @Test func crcMatchesTheBitwiseDefinitionAtEveryLengthAndAlignment() {
+    var random = SplitMix(seed: 3309)
+    let bytes = (0..<80).map { _ in UInt8.random(in: 0...255, using: &random) }
+    for start in 0..<8 {
+      for length in 0...64 {
+        let slice = bytes[start..<(start + length)]
+        var crc: UInt32 = 0xFFFF_FFFF
+        for byte in slice {
+          crc ^= UInt32(byte)
+          for _ in 0..<8 { crc = crc & 1 == 1 ? (crc >> 1) ^ 0xEDB8_8320 : crc >> 1 }
+        }
+        let checked = bytes.withUnsafeBufferPointer {
+          CRC32.checksum(UnsafeBufferPointer(rebasing: $0[start..<(start + length)]))
+        }
+        #expect(checked == ~crc, "start \(start), length \(length)")
+      }
+    }
+  }
+}

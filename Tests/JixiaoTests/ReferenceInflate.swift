@@ -1,0 +1,338 @@
+@testable import Jixiao
+
+// The inflater as it was before its fast loop (commit e622656), kept verbatim but for its names as the
+// reference the differential tests hold the library's inflater to.
+
+/// A DEFLATE decoder (RFC 1951): stored, fixed-Huffman and dynamic-Huffman blocks. It stops with an
+/// `InflateError` on any malformed stream and as soon as the output would pass the caller's limit, so a
+/// hostile stream costs at most `limit` bytes of memory; it never traps.
+enum ReferenceInflate {
+  /// Inflates `input`, a raw DEFLATE stream (no zlib or gzip wrapper), into at most `limit` bytes.
+  /// `expectedSize` (a ZIP entry's declared size) only sizes the first allocation. Bytes after the
+  /// final block are ignored.
+  static func decompress(_ input: [UInt8], limit: Int, expectedSize: Int? = nil) throws(InflateError) -> [UInt8] {
+    try input.withUnsafeBufferPointer { buffer throws(InflateError) in
+      try decompress(buffer, limit: limit, expectedSize: expectedSize)
+    }
+  }
+
+  /// `decompress(_:limit:expectedSize:)` on bytes in memory the caller keeps alive for the call.
+  static func decompress(_ input: UnsafeBufferPointer<UInt8>, limit: Int, expectedSize: Int? = nil)
+    throws(InflateError) -> [UInt8]
+  {
+    guard let start = input.baseAddress, !input.isEmpty else { throw InflateError(.truncated, offset: 0) }
+    let limit = max(0, limit)
+    if let expectedSize, expectedSize > 0, expectedSize <= limit {
+      // The size a ZIP entry declares is almost always right: inflate straight into the array, not into a
+      // buffer copied at the end. Should the stream be longer, the inflater moves to a buffer of its own.
+      var error: InflateError?
+      var grown: [UInt8]?
+      let output = [UInt8](unsafeUninitializedCapacity: expectedSize) { buffer, initialized in
+        var inflater = ReferenceInflater(
+          input: start, count: input.count, limit: limit, into: buffer.baseAddress!, capacity: expectedSize)
+        defer { inflater.deallocate() }
+        do throws(InflateError) {
+          try inflater.run()
+        } catch let failure {
+          error = failure
+          return
+        }
+        if inflater.ownsOutput {
+          grown = Array(UnsafeBufferPointer(start: inflater.output, count: inflater.outputCount))
+        } else {
+          initialized = inflater.outputCount
+        }
+      }
+      if let error { throw error }
+      return grown ?? output
+    }
+    var inflater = ReferenceInflater(input: start, count: input.count, limit: limit, expectedSize: expectedSize)
+    defer { inflater.deallocate() }
+    try inflater.run()
+    return Array(UnsafeBufferPointer(start: inflater.output, count: inflater.outputCount))
+  }
+}
+
+/// The decoder's state: the input read through a 64-bit bit buffer (bits in arrival order from the
+/// lowest place), and an output buffer that grows by doubling up to the limit.
+private struct ReferenceInflater {
+  private let input: UnsafePointer<UInt8>
+  private let inputCount: Int
+  private var position = 0
+  private var bits: UInt64 = 0
+  private var bitCount = 0
+
+  private(set) var output: UnsafeMutablePointer<UInt8>
+  private(set) var outputCount = 0
+  private var capacity: Int
+  /// Whether `output` was allocated here (and is freed here), or is the caller's.
+  private(set) var ownsOutput = true
+  private let limit: Int
+
+  private var literals = HuffmanDecoder(symbolCapacity: 288)
+  private var distances = HuffmanDecoder(symbolCapacity: 32)
+  private var codeLengthCodes = HuffmanDecoder(symbolCapacity: 19)
+  /// The code lengths of a dynamic block: literal/length codes, then distance codes.
+  private let lengths = UnsafeMutablePointer<UInt8>.allocate(capacity: 320)
+  /// Length symbols 257...285 and distance symbols 0...29: the base value shifted left by 8, and the
+  /// count of extra bits in the low 8 bits (RFC 1951 §3.2.5).
+  private let lengthCodes = UnsafeMutablePointer<UInt32>.allocate(capacity: 29)
+  private let distanceCodes = UnsafeMutablePointer<UInt32>.allocate(capacity: 30)
+
+  private static let lengthBases: [UInt32] = [
+    3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258,
+  ]
+  private static let lengthExtraBits: [UInt32] = [
+    0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0,
+  ]
+  private static let distanceBases: [UInt32] = [
+    1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097,
+    6145, 8193, 12289, 16385, 24577,
+  ]
+  private static let distanceExtraBits: [UInt32] = [
+    0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13,
+  ]
+  private static let codeLengthOrder = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15]
+
+  init(input: UnsafePointer<UInt8>, count: Int, limit: Int, expectedSize: Int?) {
+    self.input = input
+    inputCount = count
+    self.limit = limit
+    capacity = max(1, min(limit, expectedSize ?? max(4096, count &* 4)))
+    output = .allocate(capacity: capacity)
+    for code in 0..<29 { lengthCodes[code] = Self.lengthBases[code] << 8 | Self.lengthExtraBits[code] }
+    for code in 0..<30 { distanceCodes[code] = Self.distanceBases[code] << 8 | Self.distanceExtraBits[code] }
+  }
+
+  /// An inflater writing into the caller's `capacity` bytes at `output` until it needs more.
+  init(input: UnsafePointer<UInt8>, count: Int, limit: Int, into output: UnsafeMutablePointer<UInt8>, capacity: Int) {
+    self.init(input: input, count: count, limit: limit, expectedSize: 1)
+    self.output.deallocate()
+    self.output = output
+    self.capacity = capacity
+    ownsOutput = false
+  }
+
+  func deallocate() {
+    if ownsOutput { output.deallocate() }
+    literals.deallocate()
+    distances.deallocate()
+    codeLengthCodes.deallocate()
+    lengths.deallocate()
+    lengthCodes.deallocate()
+    distanceCodes.deallocate()
+  }
+
+  /// The input byte being read, for error messages.
+  private var offset: Int { position - bitCount >> 3 }
+
+  mutating func run() throws(InflateError) {
+    var isFinal = false
+    while !isFinal {
+      let header = try take(3)
+      isFinal = header & 1 == 1
+      switch header >> 1 {
+      case 0: try copyStoredBlock()
+      case 1:
+        buildFixedCodes()
+        try decodeBlock()
+      case 2:
+        try readDynamicCodes()
+        try decodeBlock()
+      default: throw InflateError(.reservedBlockType, offset: offset)
+      }
+    }
+  }
+
+  /// Tops the bit buffer up to at least 56 bits, or to the end of the input. Bits above `bitCount` are
+  /// either zero or the input's next bits, so reading past `bitCount` only ever sees real input.
+  @inline(__always)
+  private mutating func refill() {
+    if position &+ 8 <= inputCount {
+      let word = UInt64(littleEndian: UnsafeRawPointer(input + position).loadUnaligned(as: UInt64.self))
+      bits |= word << UInt64(bitCount)
+      position &+= (63 &- bitCount) >> 3
+      bitCount |= 56
+    } else {
+      while bitCount <= 56 && position < inputCount {
+        bits |= UInt64(input[position]) << UInt64(bitCount)
+        position &+= 1
+        bitCount &+= 8
+      }
+    }
+  }
+
+  /// The next `count` (at most 32) bits as a number, the first in the lowest place.
+  @inline(__always)
+  private mutating func take(_ count: Int) throws(InflateError) -> Int {
+    if bitCount < count { refill() }
+    guard bitCount >= count else { throw InflateError(.truncated, offset: offset) }
+    let value = Int(truncatingIfNeeded: bits & ((1 << UInt64(count)) &- 1))
+    bits >>= UInt64(count)
+    bitCount &-= count
+    return value
+  }
+
+  /// `take(_:)` for the extra bits of a length or distance, which `decodeBlock` has already refilled for.
+  @inline(__always)
+  private mutating func takeExtra(_ count: Int) throws(InflateError) -> Int {
+    guard bitCount >= count else { throw InflateError(.truncated, offset: offset) }
+    let value = Int(truncatingIfNeeded: bits & ((1 << UInt64(count)) &- 1))
+    bits >>= UInt64(count)
+    bitCount &-= count
+    return value
+  }
+
+  @inline(__always)
+  private mutating func decodeSymbol(_ code: HuffmanDecoder) throws(InflateError) -> Int {
+    let entry = code.fast[Int(truncatingIfNeeded: bits & HuffmanDecoder.fastMask)]
+    let symbol: Int
+    let length: Int
+    if entry != 0 {
+      symbol = Int(entry >> 4)
+      length = Int(entry & 15)
+    } else {
+      guard let slow = try code.decodeSlowly(bits, available: bitCount, offset: offset) else {
+        throw InflateError(.truncated, offset: offset)
+      }
+      (symbol, length) = slow
+    }
+    guard length <= bitCount else { throw InflateError(.truncated, offset: offset) }
+    bits >>= UInt64(length)
+    bitCount &-= length
+    return symbol
+  }
+
+  /// Makes room for `count` more output bytes, refusing to pass the limit.
+  @inline(__always)
+  private mutating func reserve(_ count: Int) throws(InflateError) {
+    if outputCount &+ count > capacity { try grow(count) }
+  }
+
+  private mutating func grow(_ count: Int) throws(InflateError) {
+    guard outputCount + count <= limit else { throw InflateError(.outputLimitExceeded(limit: limit), offset: offset) }
+    let newCapacity = min(limit, max(capacity * 2, outputCount + count))
+    let newOutput = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+    newOutput.update(from: output, count: outputCount)
+    if ownsOutput { output.deallocate() }
+    output = newOutput
+    ownsOutput = true
+    capacity = newCapacity
+  }
+
+  private mutating func copyStoredBlock() throws(InflateError) {
+    // The block starts at the next byte boundary: drop the partial byte, and give back whole bytes the
+    // bit buffer had read ahead.
+    bits = 0
+    position -= bitCount >> 3
+    bitCount = 0
+    guard position + 4 <= inputCount else { throw InflateError(.truncated, offset: position) }
+    let length = Int(input[position]) | Int(input[position + 1]) << 8
+    let complement = Int(input[position + 2]) | Int(input[position + 3]) << 8
+    guard length == ~complement & 0xFFFF else { throw InflateError(.storedLengthMismatch, offset: position) }
+    position += 4
+    guard position + length <= inputCount else { throw InflateError(.truncated, offset: inputCount) }
+    try reserve(length)
+    (output + outputCount).update(from: input + position, count: length)
+    outputCount += length
+    position += length
+  }
+
+  private mutating func buildFixedCodes() {
+    literals.load(HuffmanDecoder.fixedLiterals)
+    distances.load(HuffmanDecoder.fixedDistances)
+  }
+
+  private mutating func readDynamicCodes() throws(InflateError) {
+    let literalCount = try take(5) + 257
+    let distanceCount = try take(5) + 1
+    let codeLengthCount = try take(4) + 4
+    guard literalCount <= 286, distanceCount <= 30 else { throw InflateError(.tooManyCodes, offset: offset) }
+
+    lengths.initialize(repeating: 0, count: 19)
+    for index in 0..<codeLengthCount { lengths[Self.codeLengthOrder[index]] = UInt8(try take(3)) }
+    try codeLengthCodes.build(lengths: lengths, count: 19, table: "code-length", requiresComplete: true, offset: offset)
+
+    let total = literalCount + distanceCount
+    var index = 0
+    while index < total {
+      if bitCount < 16 { refill() }
+      let symbol = try decodeSymbol(codeLengthCodes)
+      if symbol < 16 {
+        lengths[index] = UInt8(symbol)
+        index += 1
+        continue
+      }
+      let value: UInt8
+      let repeats: Int
+      switch symbol {
+      case 16:
+        guard index > 0 else { throw InflateError(.repeatWithoutPrevious, offset: offset) }
+        value = lengths[index - 1]
+        repeats = 3 + (try take(2))
+      case 17:
+        value = 0
+        repeats = 3 + (try take(3))
+      default:
+        value = 0
+        repeats = 11 + (try take(7))
+      }
+      guard index + repeats <= total else { throw InflateError(.codeLengthsOverrun, offset: offset) }
+      (lengths + index).update(repeating: value, count: repeats)
+      index += repeats
+    }
+    guard lengths[256] != 0 else { throw InflateError(.missingEndOfBlock, offset: offset) }
+    try literals.build(
+      lengths: lengths, count: literalCount, table: "literal/length", requiresComplete: false, offset: offset)
+    try distances.build(
+      lengths: lengths + literalCount, count: distanceCount, table: "distance", requiresComplete: false, offset: offset)
+  }
+
+  /// Decodes literals and length/distance pairs up to the end-of-block symbol.
+  private mutating func decodeBlock() throws(InflateError) {
+    while true {
+      // 48 bits hold the longest pair: a 15-bit length code, 5 extra bits, a 15-bit distance code and
+      // 13 extra bits.
+      if bitCount < 48 { refill() }
+      let symbol = try decodeSymbol(literals)
+      if symbol < 256 {
+        try reserve(1)
+        output[outputCount] = UInt8(truncatingIfNeeded: symbol)
+        outputCount &+= 1
+        continue
+      }
+      if symbol == 256 { return }
+      guard symbol < 286 else { throw InflateError(.invalidSymbol, offset: offset) }
+      let lengthCode = lengthCodes[symbol &- 257]
+      let length = Int(lengthCode >> 8) &+ (try takeExtra(Int(lengthCode & 0xFF)))
+
+      let distanceSymbol = try decodeSymbol(distances)
+      guard distanceSymbol < 30 else { throw InflateError(.invalidSymbol, offset: offset) }
+      let distanceCode = distanceCodes[distanceSymbol]
+      let distance = Int(distanceCode >> 8) &+ (try takeExtra(Int(distanceCode & 0xFF)))
+      guard distance <= outputCount else { throw InflateError(.distanceTooFarBack, offset: offset) }
+
+      try reserve(length)
+      let target = output + outputCount
+      let source = target - distance
+      if distance >= 8 && outputCount &+ length &+ 8 <= capacity {
+        // Eight bytes a step, past the end by up to seven (room the output has): a source eight or more
+        // bytes back never holds a byte this step writes, so an overlapping copy repeats as it must.
+        var index = 0
+        while index < length {
+          UnsafeMutableRawPointer(target + index).storeBytes(
+            of: UnsafeRawPointer(source + index).loadUnaligned(as: UInt64.self), as: UInt64.self)
+          index &+= 8
+        }
+      } else if distance >= length {
+        target.update(from: source, count: length)
+      } else if distance == 1 {
+        target.update(repeating: source.pointee, count: length)
+      } else {
+        // Overlapping: each byte may be one this copy has just written.
+        for index in 0..<length { target[index] = source[index] }
+      }
+      outputCount &+= length
+    }
+  }
+}
