@@ -25,7 +25,7 @@ public func fuzzDocument(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     }
     check(grids, limits: limits)
   } catch {
-    precondition(error.location.file == "fuzz.docx" && !error.message.isEmpty, "an unlocated document error")
+    precondition(error.location.file == "fuzz.docx" && !error.message.english.isEmpty && !error.message.chinese.isEmpty, "an unlocated document error")
   }
   return 0
 }

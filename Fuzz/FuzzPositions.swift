@@ -20,7 +20,7 @@ public func fuzzPositions(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
       let text = try PDFTextTSV.parse(bytes, file: "fuzz.pdf", maximumWords: 10_000)
       grids = PositionedTextAssembler(units: .points).grids(text, file: "fuzz.pdf", name: "fuzz")
     } catch {
-      precondition(error.location.file == "fuzz.pdf" && !error.message.isEmpty, "an unlocated tsv error")
+      precondition(error.location.file == "fuzz.pdf" && !error.message.english.isEmpty && !error.message.chinese.isEmpty, "an unlocated tsv error")
       return 0
     }
   } else {
@@ -52,7 +52,7 @@ public func fuzzPositions(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   for record in TableReader.readForms(grids: grids, file: "fuzz") {
     switch record {
     case .table(let table): _ = ResultJSON.encode(scorer.score(table))
-    case .rejected(let error): precondition(!error.message.isEmpty, "a rejection always says why")
+    case .rejected(let error): precondition(!error.message.english.isEmpty && !error.message.chinese.isEmpty, "a rejection always says why")
     }
   }
   return 0

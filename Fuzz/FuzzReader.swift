@@ -37,7 +37,7 @@ public func fuzzReader(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
       _ = TextReport.render(result)
       _ = Worksheet.rows(result)
     case .rejected(let error):
-      precondition(!error.message.isEmpty, "a rejection always says why")
+      precondition(!error.message.english.isEmpty && !error.message.chinese.isEmpty, "a rejection always says why, in both languages")
     }
   }
   return 0

@@ -24,7 +24,7 @@ public func fuzzSheet(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     switch read {
     case .success(let grid): check(grid)
     case .failure(let error):
-      precondition(error.location.file == "fuzz.xlsx" && !error.message.isEmpty, "an unlocated sheet error")
+      precondition(error.location.file == "fuzz.xlsx" && !error.message.english.isEmpty && !error.message.chinese.isEmpty, "an unlocated sheet error")
     }
     // The plain paths (cells, rows, merged areas) against the general reader, their definition.
     reader.usesPlainCells = false
@@ -41,13 +41,13 @@ public func fuzzSheet(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     do {
       for grid in try SpreadsheetReader.read(bytes: bytes, file: "fuzz.xlsx") { check(grid) }
     } catch {
-      precondition(error.location.file == "fuzz.xlsx" && !error.message.isEmpty, "an unlocated workbook error")
+      precondition(error.location.file == "fuzz.xlsx" && !error.message.english.isEmpty && !error.message.chinese.isEmpty, "an unlocated workbook error")
     }
     // The whole form path on the same bytes: grids, located forms, the builder and the scorer.
     for record in TableReader.read(bytes, file: "fuzz.xlsx", format: .xlsx) {
       switch record {
       case .table(let table): _ = scorer?.score(table)
-      case .rejected(let error): precondition(!error.message.isEmpty, "a rejection that does not say why")
+      case .rejected(let error): precondition(!error.message.english.isEmpty && !error.message.chinese.isEmpty, "a rejection that does not say why")
       }
     }
   case 2:

@@ -18,7 +18,7 @@ public func fuzzText(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let reading = try DocumentTextReader.read(bytes: bytes, file: "fuzz.txt")
     check(reading.grids, lineCount: text.lines.count, pageCount: text.lines.last?.page ?? 1)
     for error in reading.unread {
-      precondition(error.location.file == "fuzz.txt" && error.message.hasPrefix("a table in prose"), "an unlocated prose report")
+      precondition(error.location.file == "fuzz.txt" && error.message.english.hasPrefix("a table in prose"), "an unlocated prose report")
       precondition((1...max(1, text.lines.count)).contains(error.location.line ?? 0), "a prose report outside the document")
     }
   } catch {
