@@ -43,15 +43,9 @@ extension Scorer {
         refuse(misplaced(override, at: .table, .total))
         continue
       }
-      guard let weight else {
-        refuse(
-          Finding(
-            .reviewOverrideInvalid(
-              scoreText: override.scoreText, cell: override.cell, weight: nil, isNumber: override.score != nil),
-            at: location))
-        continue
-      }
-      guard let exact = override.score, let score = try? exact.rounded(), !(score < .zero), !(weight < score) else {
+      // Without a weight the range cannot be checked: refused as a score out of range is, `weight` nil.
+      guard let weight, let exact = override.score, let score = try? exact.rounded(), !(score < .zero), !(weight < score)
+      else {
         refuse(
           Finding(
             .reviewOverrideInvalid(

@@ -213,32 +213,28 @@ public struct XMLReader {
       }
       var valueEnd = index
       while valueEnd < written.count, !isQuote(written[valueEnd]), written[valueEnd] != UInt8(ascii: " ") { valueEnd += 1 }
-      let declared = String(decoding: UnsafeBufferPointer(rebasing: written[index..<valueEnd]), as: UTF8.self)
-      guard declared.lowercased() == "utf-8" || declared.lowercased() == "utf8" else {
-        throw failure(
-          Message(
-            en:
-              "the part declares the encoding \(declared); only UTF-8 is read (save the file again from Excel, WPS or LibreOffice)",
-            zh: "该部件声明的编码为 \(declared)；只读取 UTF-8（请用 Excel、WPS 或 LibreOffice 重新保存文件）"),
-          at: start)
-      }
+      try requireUTF8(String(decoding: UnsafeBufferPointer(rebasing: written[index..<valueEnd]), as: UTF8.self), at: start)
       position = end + 2
       return
     }
     let content = String(decoding: written, as: UTF8.self)
     if let range = content.range(of: "encoding") {
       let rest = content[range.upperBound...].drop { $0 == " " || $0 == "=" || $0 == "\"" || $0 == "'" }
-      let encoding = rest.prefix { $0 != "\"" && $0 != "'" && $0 != " " }
-      guard encoding.lowercased() == "utf-8" || encoding.lowercased() == "utf8" else {
-        throw failure(
-          Message(
-            en:
-              "the part declares the encoding \(encoding); only UTF-8 is read (save the file again from Excel, WPS or LibreOffice)",
-            zh: "该部件声明的编码为 \(encoding)；只读取 UTF-8（请用 Excel、WPS 或 LibreOffice 重新保存文件）"),
-          at: start)
-      }
+      try requireUTF8(String(rest.prefix { $0 != "\"" && $0 != "'" && $0 != " " }), at: start)
     }
     position = end + 2
+  }
+
+  /// The declaration's encoding, however it was read, must be UTF-8: the one refusal of both readings.
+  private func requireUTF8(_ declared: String, at start: Int) throws(InputError) {
+    guard declared.lowercased() == "utf-8" || declared.lowercased() == "utf8" else {
+      throw failure(
+        Message(
+          en:
+            "the part declares the encoding \(declared); only UTF-8 is read (save the file again from Excel, WPS or LibreOffice)",
+          zh: "该部件声明的编码为 \(declared)；只读取 UTF-8（请用 Excel、WPS 或 LibreOffice 重新保存文件）"),
+        at: start)
+    }
   }
 
   private func find(_ needle: [UInt8], in buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
