@@ -116,6 +116,36 @@ extension PositionedTextAssembler {
       for (index, cell) in pending { bands[index].cells.append(cell) }
       return
     }
+    // Where a label prints relative to its page's rows. A PDF's points are linear in height. Layout text's
+    // lines are not: pdftotext gives a line to text printed between two rows' lines (a label centred on an
+    // even number of rows), so the lines between rows stand for no height. There a place is measured in
+    // the rows' own lines, the lines between them left out: a label on such a line is at the rows' border.
+    let rowPages = Dictionary(uniqueKeysWithValues: filled.map { ($0, bands[$0].page) })
+    let rowExtents = units == .characters ? core : extents
+    func place(_ y: Double, page: Int) -> Double {
+      guard units == .characters else { return y }
+      let onPage = filled.filter { rowPages[$0] == page }.map { rowExtents[$0]! }
+      guard let first = onPage.first, y >= first.top else { return y - (onPage.first?.top ?? 0) }
+      var height = 0.0
+      for extent in onPage {
+        if y < extent.top { return height }
+        if y <= extent.bottom { return height + y - extent.top }
+        height += extent.bottom - extent.top
+      }
+      return height + y - onPage.last!.bottom
+    }
+    func placed(_ label: Cell) -> Cell {
+      var label = label
+      (label.top, label.bottom) = (place(label.top, page: label.page), place(label.bottom, page: label.page))
+      return label
+    }
+    func spanMiddle(_ firstRow: Int) -> (Int, Int) -> Double {
+      { start, end in
+        let (top, bottom) = (rowExtents[filled[firstRow + start]]!.top, rowExtents[filled[firstRow + end]]!.bottom)
+        let page = rowPages[filled[firstRow]]!
+        return (place(top, page: page) + place(bottom, page: page)) / 2
+      }
+    }
     // A label alone on its line belongs to the filled row nearest it.
     pending = pending.map { entry in
       if extents[entry.band] != nil { return entry }
@@ -165,10 +195,8 @@ extension PositionedTextAssembler {
         segments(labels).allSatisfy { segment in
           segment.cells.isEmpty
             || tiling(
-              segment.cells, at: segment.positions, rows: segment.rows, freeStart: segment.freeStart, alignment: alignment
-            ) {
-              (extents[filled[segment.firstRow + $0]]!.top + extents[filled[segment.firstRow + $1]]!.bottom) / 2
-            } != nil
+              segment.cells.map(placed), at: segment.positions, rows: segment.rows, freeStart: segment.freeStart,
+              alignment: alignment, middle: spanMiddle(segment.firstRow)) != nil
         }
       }
     }
@@ -190,12 +218,12 @@ extension PositionedTextAssembler {
         if continues, onPage.first?.cell.text == placedLabels.last?.cell.text { onPage.removeFirst() }
         let positions = onPage.map { filled.firstIndex(of: $0.band)! - firstRow }
         let order = blockAlignment.map { [$0] } ?? alignments
-        let spans = order.lazy.compactMap { alignment in
-          self.tiling(onPage.map(\.cell), at: positions, rows: lastRow - firstRow + 1, freeStart: continues, alignment: alignment)
-          {
-            start, end in (extents[filled[firstRow + start]]!.top + extents[filled[firstRow + end]]!.bottom) / 2
-          }
+        let found = order.lazy.compactMap { alignment in
+          self.tiling(
+            onPage.map { placed($0.cell) }, at: positions, rows: lastRow - firstRow + 1, freeStart: continues,
+            alignment: alignment, middle: spanMiddle(firstRow))
         }.first
+        let spans = found?.spans
         if continues, let previous = placedLabels.last, bands[filled[previous.span.0]].page < page {
           placedLabels[placedLabels.count - 1].span.1 =
             firstRow + (spans?.first?.0 ?? positions.first ?? (lastRow - firstRow + 1)) - 1
@@ -205,6 +233,8 @@ extension PositionedTextAssembler {
           let span = spans?[offset] ?? (positions[offset], positions[offset])
           if spans == nil, onPage.count > 1 || lastRow > firstRow {
             cell.doubt = "a merged label whose rows could not be told from where it prints: kept on its own row"
+          } else if found?.uncertain.contains(offset) == true {
+            cell.doubt = cell.doubt ?? "a merged label centred as well on other rows as on these: its rows are a guess"
           }
           placedLabels.append((cell, (firstRow + span.0, firstRow + span.1)))
         }
@@ -292,41 +322,59 @@ extension PositionedTextAssembler {
     case centred, top, bottom
   }
 
+  /// A column's labels placed on their rows: each label's first and last row, and the labels whose rows
+  /// another tiling, as near their middles, gives otherwise.
+  struct Tiling {
+    var spans: [(Int, Int)]
+    var uncertain: Set<Int> = []
+  }
+
   func tiling(
     _ labels: [Cell], at positions: [Int], rows: Int, freeStart: Bool = false, alignment: Alignment,
     middle: (Int, Int) -> Double
-  ) -> [(Int, Int)]? {
+  ) -> Tiling? {
     guard !labels.isEmpty, zip(positions, positions.dropFirst()).allSatisfy({ $0 < $1 }) else { return nil }
     switch alignment {
     case .top:
       guard positions.first == 0 || freeStart else { return nil }
-      return positions.indices.map { (positions[$0], $0 + 1 < positions.count ? positions[$0 + 1] - 1 : rows - 1) }
+      return Tiling(spans: positions.indices.map { (positions[$0], $0 + 1 < positions.count ? positions[$0 + 1] - 1 : rows - 1) })
     case .bottom:
       guard positions.last == rows - 1, !freeStart else { return nil }
-      return positions.indices.map { ($0 == 0 ? 0 : positions[$0 - 1] + 1, positions[$0]) }
+      return Tiling(spans: positions.indices.map { ($0 == 0 ? 0 : positions[$0 - 1] + 1, positions[$0]) })
     case .centred:
       break
     }
     // Centred: each span starts after the one above and ends where its middle is the label's; of the
     // tilings that fit, the one whose middles are nearest the labels'.
-    var memo: [Int: (cost: Double, spans: [(Int, Int)])?] = [:]
-    func centred(_ offset: Int, from start: Int) -> (cost: Double, spans: [(Int, Int)])? {
-      if offset == labels.count { return start == rows ? (0, []) : nil }
-      let key = offset * (rows + 1) + start
-      if let known = memo[key] { return known }
-      var best: (cost: Double, spans: [(Int, Int)])?
-      let limit = offset + 1 < positions.count ? positions[offset + 1] - 1 : rows - 1
-      if start <= positions[offset] {
-        for end in positions[offset]...max(positions[offset], limit) {
-          let distance = abs(middle(start, end) - labels[offset].middle)
-          guard distance <= 0.5 * labels[offset].lineHeight, let rest = centred(offset + 1, from: end + 1) else { continue }
-          if best == nil || distance + rest.cost < best!.cost { best = (distance + rest.cost, [(start, end)] + rest.spans) }
+    func nearest(excluding excluded: (offset: Int, span: (Int, Int))?) -> (cost: Double, spans: [(Int, Int)])? {
+      var memo: [Int: (cost: Double, spans: [(Int, Int)])?] = [:]
+      func centred(_ offset: Int, from start: Int) -> (cost: Double, spans: [(Int, Int)])? {
+        if offset == labels.count { return start == rows ? (0, []) : nil }
+        let key = offset * (rows + 1) + start
+        if let known = memo[key] { return known }
+        var best: (cost: Double, spans: [(Int, Int)])?
+        let limit = offset + 1 < positions.count ? positions[offset + 1] - 1 : rows - 1
+        if start <= positions[offset] {
+          for end in positions[offset]...max(positions[offset], limit) {
+            if let excluded, excluded.offset == offset, excluded.span == (start, end) { continue }
+            let distance = abs(middle(start, end) - labels[offset].middle)
+            guard distance <= 0.5 * labels[offset].lineHeight, let rest = centred(offset + 1, from: end + 1) else { continue }
+            if best == nil || distance + rest.cost < best!.cost { best = (distance + rest.cost, [(start, end)] + rest.spans) }
+          }
         }
+        memo[key] = best
+        return best
       }
-      memo[key] = best
-      return best
+      let starts = freeStart ? Array(0...positions[0]) : [0]
+      return starts.compactMap({ centred(0, from: $0) }).min(by: { $0.cost < $1.cost })
     }
-    let starts = freeStart ? Array(0...positions[0]) : [0]
-    return starts.compactMap({ centred(0, from: $0) }).min(by: { $0.cost < $1.cost })?.spans
+    guard let best = nearest(excluding: nil) else { return nil }
+    // A label is placed with certainty only where every other tiling puts its middles further from the
+    // labels': layout text's lines give a label's place to half a row, so two tilings can fit as well.
+    let tie = 0.01 * (labels.map(\.lineHeight).min() ?? 1)
+    let uncertain = best.spans.indices.filter { offset in
+      nearest(excluding: (offset, best.spans[offset])).map { $0.cost <= best.cost + tie } ?? false
+    }
+    return Tiling(spans: best.spans, uncertain: Set(uncertain))
   }
 }
