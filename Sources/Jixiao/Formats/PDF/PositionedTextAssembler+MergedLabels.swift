@@ -146,6 +146,19 @@ extension PositionedTextAssembler {
         return (place(top, page: page) + place(bottom, page: page)) / 2
       }
     }
+    // Layout text tells more of a label from its line. A label top- or bottom-aligned prints on a row's
+    // line: one on a line between rows, or past its page's rows, is centred. One printed under its page's
+    // last row, the block going on over the page, is a merged cell cut by the break, centred on all of its
+    // rows (LibreOffice): on its page it spans the rows down to the page's end, wherever it prints.
+    func layoutLabels(_ labels: [Cell], page: Int) -> (cells: [Cell], offRow: [Bool], freeEnd: Bool) {
+      let placedCells = labels.map(placed)
+      guard units == .characters else { return (placedCells, labels.map { _ in false }, false) }
+      let rowsOnPage = filled.filter { rowPages[$0] == page }.map { rowExtents[$0]! }
+      let offRow = labels.map { label in !rowsOnPage.contains { $0.top <= label.middle && label.middle <= $0.bottom } }
+      let goesOn = filled.contains { rowPages[$0]! > page }
+      let freeEnd = goesOn && labels.last.map { $0.top >= rowsOnPage.last!.bottom } == true
+      return (placedCells, offRow, freeEnd)
+    }
     // A label alone on its line belongs to the filled row nearest it.
     pending = pending.map { entry in
       if extents[entry.band] != nil { return entry }
@@ -194,9 +207,12 @@ extension PositionedTextAssembler {
       columns.allSatisfy { labels in
         segments(labels).allSatisfy { segment in
           segment.cells.isEmpty
-            || tiling(
-              segment.cells.map(placed), at: segment.positions, rows: segment.rows, freeStart: segment.freeStart,
-              alignment: alignment, middle: spanMiddle(segment.firstRow)) != nil
+            || {
+              let labels = layoutLabels(segment.cells, page: rowPages[filled[segment.firstRow]]!)
+              return tiling(
+                labels.cells, at: segment.positions, rows: segment.rows, freeStart: segment.freeStart,
+                freeEnd: labels.freeEnd, offRow: labels.offRow, alignment: alignment, middle: spanMiddle(segment.firstRow))
+            }() != nil
         }
       }
     }
@@ -218,10 +234,11 @@ extension PositionedTextAssembler {
         if continues, onPage.first?.cell.text == placedLabels.last?.cell.text { onPage.removeFirst() }
         let positions = onPage.map { filled.firstIndex(of: $0.band)! - firstRow }
         let order = blockAlignment.map { [$0] } ?? alignments
+        let labelsOnPage = layoutLabels(onPage.map(\.cell), page: page)
         let found = order.lazy.compactMap { alignment in
           self.tiling(
-            onPage.map { placed($0.cell) }, at: positions, rows: lastRow - firstRow + 1, freeStart: continues,
-            alignment: alignment, middle: spanMiddle(firstRow))
+            labelsOnPage.cells, at: positions, rows: lastRow - firstRow + 1, freeStart: continues, freeEnd: labelsOnPage.freeEnd,
+            offRow: labelsOnPage.offRow, alignment: alignment, middle: spanMiddle(firstRow))
         }.first
         let spans = found?.spans
         if continues, let previous = placedLabels.last, bands[filled[previous.span.0]].page < page {
@@ -329,11 +346,15 @@ extension PositionedTextAssembler {
     var uncertain: Set<Int> = []
   }
 
+  /// `freeStart`: the rows above the first label's are the previous page's last label continued. `freeEnd`:
+  /// the last label is cut by the page break, its middle not on this page's rows. `offRow`: the labels that
+  /// print on no row's line (so are neither top- nor bottom-aligned).
   func tiling(
-    _ labels: [Cell], at positions: [Int], rows: Int, freeStart: Bool = false, alignment: Alignment,
-    middle: (Int, Int) -> Double
+    _ labels: [Cell], at positions: [Int], rows: Int, freeStart: Bool = false, freeEnd: Bool = false, offRow: [Bool] = [],
+    alignment: Alignment, middle: (Int, Int) -> Double
   ) -> Tiling? {
     guard !labels.isEmpty, zip(positions, positions.dropFirst()).allSatisfy({ $0 < $1 }) else { return nil }
+    if alignment != .centred, offRow.contains(true) { return nil }
     switch alignment {
     case .top:
       guard positions.first == 0 || freeStart else { return nil }
@@ -357,6 +378,12 @@ extension PositionedTextAssembler {
         if start <= positions[offset] {
           for end in positions[offset]...max(positions[offset], limit) {
             if let excluded, excluded.offset == offset, excluded.span == (start, end) { continue }
+            if freeEnd, offset == labels.count - 1 {
+              if end == rows - 1, let rest = centred(offset + 1, from: end + 1), best == nil || rest.cost < best!.cost {
+                best = (rest.cost, [(start, end)] + rest.spans)
+              }
+              continue
+            }
             let distance = abs(middle(start, end) - labels[offset].middle)
             guard distance <= 0.5 * labels[offset].lineHeight, let rest = centred(offset + 1, from: end + 1) else { continue }
             if best == nil || distance + rest.cost < best!.cost { best = (distance + rest.cost, [(start, end)] + rest.spans) }
