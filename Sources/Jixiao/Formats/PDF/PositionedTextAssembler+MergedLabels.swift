@@ -150,19 +150,30 @@ extension PositionedTextAssembler {
     // line: one on a line between rows, or past its page's rows, is centred. One printed under its page's
     // last row, the block going on over the page, is a merged cell cut by the break, centred on all of its
     // rows (LibreOffice): on its page it spans the rows down to the page's end, wherever it prints.
-    func layoutLabels(_ labels: [Cell], page: Int) -> (cells: [Cell], offRow: [Bool], freeEnd: Bool) {
+    func layoutLabels(_ labels: [Cell], at positions: [Int], page: Int) -> (
+      cells: [Cell], positions: [Int], reach: [Int], offRow: [Bool], freeEnd: Bool
+    ) {
       let placedCells = labels.map(placed)
-      guard units == .characters else { return (placedCells, labels.map { _ in false }, false) }
+      guard units == .characters else { return (placedCells, positions, positions, labels.map { _ in false }, false) }
       let rowsOnPage = filled.filter { rowPages[$0] == page }.map { rowExtents[$0]! }
       let offRow = labels.map { label in !rowsOnPage.contains { $0.top <= label.middle && label.middle <= $0.bottom } }
+      // A label on a line between two rows is as near the one as the other: its span may reach either.
+      var positions = positions
+      var reach = positions
+      for (offset, label) in labels.enumerated() where offRow[offset] {
+        guard let below = rowsOnPage.firstIndex(where: { $0.top > label.middle }), below > 0 else { continue }
+        (positions[offset], reach[offset]) = (below - 1, below)
+      }
       let goesOn = filled.contains { rowPages[$0]! > page }
       let freeEnd = goesOn && labels.last.map { $0.top >= rowsOnPage.last!.bottom } == true
-      return (placedCells, offRow, freeEnd)
+      return (placedCells, positions, reach, offRow, freeEnd)
     }
     // A label alone on its line belongs to the filled row nearest it.
     pending = pending.map { entry in
       if extents[entry.band] != nil { return entry }
-      let nearest = filled.min {
+      // Lines are counted page by page: the nearest row is one of the label's page.
+      let onPage = filled.filter { bands[$0].page == entry.cell.page }
+      let nearest = (onPage.isEmpty ? filled : onPage).min {
         abs((extents[$0]!.top + extents[$0]!.bottom) / 2 - entry.cell.middle)
           < abs((extents[$1]!.top + extents[$1]!.bottom) / 2 - entry.cell.middle)
       }!
@@ -208,9 +219,9 @@ extension PositionedTextAssembler {
         segments(labels).allSatisfy { segment in
           segment.cells.isEmpty
             || {
-              let labels = layoutLabels(segment.cells, page: rowPages[filled[segment.firstRow]]!)
+              let labels = layoutLabels(segment.cells, at: segment.positions, page: rowPages[filled[segment.firstRow]]!)
               return tiling(
-                labels.cells, at: segment.positions, rows: segment.rows, freeStart: segment.freeStart,
+                labels.cells, at: labels.positions, reaching: labels.reach, rows: segment.rows, freeStart: segment.freeStart,
                 freeEnd: labels.freeEnd, offRow: labels.offRow, alignment: alignment, middle: spanMiddle(segment.firstRow))
             }() != nil
         }
@@ -232,13 +243,14 @@ extension PositionedTextAssembler {
         // text, if printed again there, is no label of its own either).
         let continues = !placedLabels.isEmpty
         if continues, onPage.first?.cell.text == placedLabels.last?.cell.text { onPage.removeFirst() }
-        let positions = onPage.map { filled.firstIndex(of: $0.band)! - firstRow }
+        let labelsOnPage = layoutLabels(
+          onPage.map(\.cell), at: onPage.map { filled.firstIndex(of: $0.band)! - firstRow }, page: page)
+        let positions = labelsOnPage.positions
         let order = blockAlignment.map { [$0] } ?? alignments
-        let labelsOnPage = layoutLabels(onPage.map(\.cell), page: page)
         let found = order.lazy.compactMap { alignment in
           self.tiling(
-            labelsOnPage.cells, at: positions, rows: lastRow - firstRow + 1, freeStart: continues, freeEnd: labelsOnPage.freeEnd,
-            offRow: labelsOnPage.offRow, alignment: alignment, middle: spanMiddle(firstRow))
+            labelsOnPage.cells, at: positions, reaching: labelsOnPage.reach, rows: lastRow - firstRow + 1, freeStart: continues,
+            freeEnd: labelsOnPage.freeEnd, offRow: labelsOnPage.offRow, alignment: alignment, middle: spanMiddle(firstRow))
         }.first
         let spans = found?.spans
         if continues, let previous = placedLabels.last, bands[filled[previous.span.0]].page < page {
@@ -348,12 +360,16 @@ extension PositionedTextAssembler {
 
   /// `freeStart`: the rows above the first label's are the previous page's last label continued. `freeEnd`:
   /// the last label is cut by the page break, its middle not on this page's rows. `offRow`: the labels that
-  /// print on no row's line (so are neither top- nor bottom-aligned).
+  /// print on no row's line (so are neither top- nor bottom-aligned). A label's span holds a row from its
+  /// position to its reach (one further for a label printed between two rows).
   func tiling(
-    _ labels: [Cell], at positions: [Int], rows: Int, freeStart: Bool = false, freeEnd: Bool = false, offRow: [Bool] = [],
-    alignment: Alignment, middle: (Int, Int) -> Double
+    _ labels: [Cell], at positions: [Int], reaching reach: [Int]? = nil, rows: Int, freeStart: Bool = false,
+    freeEnd: Bool = false, offRow: [Bool] = [], alignment: Alignment, middle: (Int, Int) -> Double
   ) -> Tiling? {
-    guard !labels.isEmpty, zip(positions, positions.dropFirst()).allSatisfy({ $0 < $1 }) else { return nil }
+    let reach = reach ?? positions
+    guard !labels.isEmpty, zip(positions, positions.dropFirst()).allSatisfy({ $0 < $1 }),
+      zip(reach, reach.dropFirst()).allSatisfy({ $0 < $1 })
+    else { return nil }
     if alignment != .centred, offRow.contains(true) { return nil }
     switch alignment {
     case .top:
@@ -374,9 +390,9 @@ extension PositionedTextAssembler {
         let key = offset * (rows + 1) + start
         if let known = memo[key] { return known }
         var best: (cost: Double, spans: [(Int, Int)])?
-        let limit = offset + 1 < positions.count ? positions[offset + 1] - 1 : rows - 1
-        if start <= positions[offset] {
-          for end in positions[offset]...max(positions[offset], limit) {
+        let limit = offset + 1 < positions.count ? reach[offset + 1] - 1 : rows - 1
+        if start <= reach[offset] {
+          for end in max(start, positions[offset])...max(start, positions[offset], limit) {
             if let excluded, excluded.offset == offset, excluded.span == (start, end) { continue }
             if freeEnd, offset == labels.count - 1 {
               if end == rows - 1, let rest = centred(offset + 1, from: end + 1), best == nil || rest.cost < best!.cost {
@@ -392,7 +408,7 @@ extension PositionedTextAssembler {
         memo[key] = best
         return best
       }
-      let starts = freeStart ? Array(0...positions[0]) : [0]
+      let starts = freeStart ? Array(0...reach[0]) : [0]
       return starts.compactMap({ centred(0, from: $0) }).min(by: { $0.cost < $1.cost })
     }
     guard let best = nearest(excluding: nil) else { return nil }
