@@ -98,6 +98,28 @@ import Testing
     #expect(table.indicators.dropFirst(3).map(\.level1) == ["效益指标", "生态指标", "社会指标", "影响指标", "满意度指标"])
   }
 
+  /// The same two 一级 labels, with 数量指标 printed beside 产出指标, between the first two rows, and so
+  /// spanning both: a 二级 label's cell lies inside its 一级 label's, so 产出指标 spans the first two rows and
+  /// 成本指标 the third, with certainty (the other placement would cut 数量指标's cell).
+  @Test func aLevelTwoSpanTellsTwoPlacementsOfLevelOneApart() throws {
+    let rows: [[(column: Int, text: String)]] = [
+      [(36, "活动数"), (60, "10"), (70, "10")],
+      [(8, "产出指标"), (18, "数量指标")],
+      [(36, "合格率"), (60, "10"), (70, "10")],
+      [(8, "成本指标")],
+      [(18, "经济成本指标"), (36, "活动费"), (60, "10"), (70, "10")],
+      [(8, "效益指标"), (18, "经济效益指标"), (36, "签约数"), (60, "14"), (70, "14")],
+      [(8, "生态指标"), (18, "生态效益指标"), (36, "植树数"), (60, "14"), (70, "14")],
+      [(8, "社会指标"), (18, "社会效益指标"), (36, "就业数"), (60, "14"), (70, "14")],
+      [(8, "影响指标"), (18, "可持续影响指标"), (36, "持续年数"), (60, "14"), (70, "14")],
+      [(8, "满意度指标"), (18, "满意度指标"), (36, "满意度"), (60, "14"), (70, "14")],
+    ]
+    let table = try #require(Self.table(rows))
+    #expect(table.indicators.prefix(3).map(\.level1) == ["产出指标", "产出指标", "成本指标"])
+    #expect(table.indicators.prefix(3).map(\.level2) == ["数量指标", "数量指标", "经济成本指标"])
+    #expect(table.uncertainPlaces.isEmpty, "\(table.notes)")
+  }
+
   /// A merged label cut by a page break prints where its whole span is centred (LibreOffice): under the
   /// last row of the first page, and again among the rows of the next. On the first page it spans the rows
   /// down to the page's end; the next page's labels are centred, not top-aligned (000-office-renovation).

@@ -231,10 +231,14 @@ extension PositionedTextAssembler {
     // top-aligned form's labels there too: top is tried first.
     let alignments: [Alignment] = units == .points ? [.centred, .top, .bottom] : [.top, .centred, .bottom]
     let blockAlignment = alignments.first(where: fits)
-    for labels in columns {
+    // A 二级 label's cell lies inside its 一级 label's: columns are tiled right to left, and of two tilings
+    // as near where the labels print, the one whose spans start where the column right of it starts one.
+    var finerStarts: Set<Int>?
+    for labels in columns.sorted(by: { $0.map(\.cell.left).min()! > $1.map(\.cell.left).min()! }) {
       // Each page's part of a merged cell prints its text, centred on that part: tiled page by page, a
       // label repeated at the top of the next page is the one above it continued.
       var placedLabels: [(cell: Cell, span: (Int, Int))] = []
+      defer { finerStarts = Set(placedLabels.map(\.span.0)) }
       for page in Set(labels.map { bands[$0.band].page }).sorted() {
         let rowsOnPage = filled.indices.filter { bands[filled[$0]].page == page }
         guard let firstRow = rowsOnPage.first, let lastRow = rowsOnPage.last else { continue }
@@ -250,7 +254,9 @@ extension PositionedTextAssembler {
         let found = order.lazy.compactMap { alignment in
           self.tiling(
             labelsOnPage.cells, at: positions, reaching: labelsOnPage.reach, rows: lastRow - firstRow + 1, freeStart: continues,
-            freeEnd: labelsOnPage.freeEnd, offRow: labelsOnPage.offRow, alignment: alignment, middle: spanMiddle(firstRow))
+            freeEnd: labelsOnPage.freeEnd, offRow: labelsOnPage.offRow,
+            nestingIn: finerStarts.map { Set($0.map { $0 - firstRow }) },
+            alignment: alignment, middle: spanMiddle(firstRow))
         }.first
         let spans = found?.spans
         if continues, let previous = placedLabels.last, bands[filled[previous.span.0]].page < page {
@@ -364,7 +370,8 @@ extension PositionedTextAssembler {
   /// position to its reach (one further for a label printed between two rows).
   func tiling(
     _ labels: [Cell], at positions: [Int], reaching reach: [Int]? = nil, rows: Int, freeStart: Bool = false,
-    freeEnd: Bool = false, offRow: [Bool] = [], alignment: Alignment, middle: (Int, Int) -> Double
+    freeEnd: Bool = false, offRow: [Bool] = [], nestingIn finerStarts: Set<Int>? = nil, alignment: Alignment,
+    middle: (Int, Int) -> Double
   ) -> Tiling? {
     let reach = reach ?? positions
     guard !labels.isEmpty, zip(positions, positions.dropFirst()).allSatisfy({ $0 < $1 }),
@@ -402,7 +409,11 @@ extension PositionedTextAssembler {
             }
             let distance = abs(middle(start, end) - labels[offset].middle)
             guard distance <= 0.5 * labels[offset].lineHeight, let rest = centred(offset + 1, from: end + 1) else { continue }
-            if best == nil || distance + rest.cost < best!.cost { best = (distance + rest.cost, [(start, end)] + rest.spans) }
+            // Cutting through a label of the column right of it weighs more than a tie, less than any
+            // distance layout text's lines can tell.
+            let cuts = finerStarts.map { !$0.contains(start) } == true ? 0.05 * labels[offset].lineHeight : 0
+            let cost = distance + cuts + rest.cost
+            if best == nil || cost < best!.cost { best = (cost, [(start, end)] + rest.spans) }
           }
         }
         memo[key] = best
