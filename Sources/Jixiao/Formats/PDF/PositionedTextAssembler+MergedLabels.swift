@@ -122,9 +122,10 @@ extension PositionedTextAssembler {
     // the rows' own lines, the lines between them left out: a label on such a line is at the rows' border.
     let rowPages = Dictionary(uniqueKeysWithValues: filled.map { ($0, bands[$0].page) })
     let rowExtents = units == .characters ? core : extents
+    let extentsByPage = Dictionary(grouping: filled, by: { rowPages[$0]! }).mapValues { $0.map { rowExtents[$0]! } }
     func place(_ y: Double, page: Int) -> Double {
       guard units == .characters else { return y }
-      let onPage = filled.filter { rowPages[$0] == page }.map { rowExtents[$0]! }
+      let onPage = extentsByPage[page] ?? []
       guard let first = onPage.first, y >= first.top else { return y - (onPage.first?.top ?? 0) }
       var height = 0.0
       for extent in onPage {
@@ -139,12 +140,11 @@ extension PositionedTextAssembler {
       (label.top, label.bottom) = (place(label.top, page: label.page), place(label.bottom, page: label.page))
       return label
     }
+    let placedRows = filled.map { row in
+      (top: place(rowExtents[row]!.top, page: rowPages[row]!), bottom: place(rowExtents[row]!.bottom, page: rowPages[row]!))
+    }
     func spanMiddle(_ firstRow: Int) -> (Int, Int) -> Double {
-      { start, end in
-        let (top, bottom) = (rowExtents[filled[firstRow + start]]!.top, rowExtents[filled[firstRow + end]]!.bottom)
-        let page = rowPages[filled[firstRow]]!
-        return (place(top, page: page) + place(bottom, page: page)) / 2
-      }
+      { start, end in (placedRows[firstRow + start].top + placedRows[firstRow + end].bottom) / 2 }
     }
     // Layout text tells more of a label from its line. A label top- or bottom-aligned prints on a row's
     // line: one on a line between rows, or past its page's rows, is centred. One printed under its page's
@@ -155,7 +155,7 @@ extension PositionedTextAssembler {
     ) {
       let placedCells = labels.map(placed)
       guard units == .characters else { return (placedCells, positions, positions, labels.map { _ in false }, false) }
-      let rowsOnPage = filled.filter { rowPages[$0] == page }.map { rowExtents[$0]! }
+      let rowsOnPage = extentsByPage[page] ?? []
       let offRow = labels.map { label in !rowsOnPage.contains { $0.top <= label.middle && label.middle <= $0.bottom } }
       // A label on a line between two rows is as near the one as the other: its span may reach either.
       var positions = positions
@@ -165,7 +165,7 @@ extension PositionedTextAssembler {
         (positions[offset], reach[offset]) = (below - 1, below)
       }
       let goesOn = filled.contains { rowPages[$0]! > page }
-      let freeEnd = goesOn && labels.last.map { $0.top >= rowsOnPage.last!.bottom } == true
+      let freeEnd = goesOn && rowsOnPage.last.map { last in labels.last.map { $0.top >= last.bottom } == true } == true
       return (placedCells, positions, reach, offRow, freeEnd)
     }
     // A label alone on its line belongs to the filled row nearest it.
