@@ -79,7 +79,8 @@ extension PositionedTextAssembler {
 
   /// The levels of an indicator block (一级, 二级指标) print centred on the rows they span: each goes to the
   /// first row of the span its middle is the middle of, among the rows below the one above it and above
-  /// the next label of its column. Where no span fits, it stays on its own row, with a doubt.
+  /// the next label of its column. Where no span fits, it stays on its own row, with a doubt; where another
+  /// tiling fits as well, it takes the one chosen with a doubt (docs/rules.md, "Levels in layout text").
   func spreadLevels(_ bands: inout [Band], rows: Range<Int>, isLevel: (Cell) -> Bool) {
     guard !rows.isEmpty else { return }
     var pending: [(band: Int, cell: Cell)] = []
@@ -235,8 +236,8 @@ extension PositionedTextAssembler {
     // as near where the labels print, the one whose spans start where the column right of it starts one.
     var finerStarts: Set<Int>?
     for labels in columns.sorted(by: { $0.map(\.cell.left).min()! > $1.map(\.cell.left).min()! }) {
-      // Each page's part of a merged cell prints its text, centred on that part: tiled page by page, a
-      // label repeated at the top of the next page is the one above it continued.
+      // Tiled page by page: a label repeated at the top of the next page is the one above it continued
+      // (a label cut by the break, printed under its page's rows, spans them to the page's end).
       var placedLabels: [(cell: Cell, span: (Int, Int))] = []
       defer { finerStarts = Set(placedLabels.map(\.span.0)) }
       for page in Set(labels.map { bands[$0.band].page }).sorted() {
