@@ -98,6 +98,26 @@ import Testing
     #expect(table.indicators.dropFirst(3).map(\.level1) == ["效益指标", "生态指标", "社会指标", "影响指标", "满意度指标"])
   }
 
+  /// Every label on a row's line: read top-aligned, 产出指标 spans its row and the next and 成本指标 the two
+  /// from its own; read centred, 产出指标 its row alone and 成本指标 the row above its own to the one below.
+  /// Each label sits exactly where either alignment prints it, so the text does not tell them apart: the
+  /// top-aligned reading is kept, its two labels uncertain; the labels both readings place alike are certain.
+  @Test func topAndCentredReadingsAsExactMarkTheLabelsTheyPlaceOtherwise() throws {
+    let rows: [[(column: Int, text: String)]] = [
+      [(8, "产出指标"), (18, "数量指标"), (36, "活动数"), (60, "10"), (70, "10")],
+      [(18, "质量指标"), (36, "合格率"), (60, "10"), (70, "10")],
+      [(8, "成本指标"), (18, "经济成本指标"), (36, "活动费"), (60, "10"), (70, "10")],
+      [(18, "社会成本指标"), (36, "社会成本"), (60, "10"), (70, "10")],
+      [(8, "效益指标"), (18, "经济效益指标"), (36, "签约数"), (60, "15"), (70, "15")],
+      [(8, "生态指标"), (18, "生态效益指标"), (36, "植树数"), (60, "15"), (70, "15")],
+      [(8, "社会指标"), (18, "社会效益指标"), (36, "就业数"), (60, "15"), (70, "15")],
+      [(8, "满意度指标"), (18, "满意度指标"), (36, "满意度"), (60, "15"), (70, "15")],
+    ]
+    let table = try #require(Self.table(rows))
+    #expect(table.indicators.prefix(4).map(\.level1) == ["产出指标", "产出指标", "成本指标", "成本指标"])
+    #expect(table.uncertainPlaces == [.indicator(1), .indicator(2), .indicator(3), .indicator(4)], "\(table.notes)")
+  }
+
   /// The same two 一级 labels, with 数量指标 printed beside 产出指标, between the first two rows, and so
   /// spanning both: a 二级 label's cell lies inside its 一级 label's, so 产出指标 spans the first two rows and
   /// 成本指标 the third, with certainty (the other placement would cut 数量指标's cell).

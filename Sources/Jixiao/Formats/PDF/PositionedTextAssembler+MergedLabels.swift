@@ -215,23 +215,27 @@ extension PositionedTextAssembler {
       }
       return result
     }
-    func fits(_ alignment: Alignment) -> Bool {
+    /// Whether an alignment fits every column of the block; `exactly`: every label at its span's middle.
+    func fits(_ alignment: Alignment, exactly: Bool = false) -> Bool {
       columns.allSatisfy { labels in
         segments(labels).allSatisfy { segment in
-          segment.cells.isEmpty
-            || {
-              let labels = layoutLabels(segment.cells, at: segment.positions, page: rowPages[filled[segment.firstRow]]!)
-              return tiling(
-                labels.cells, at: labels.positions, reaching: labels.reach, rows: segment.rows, freeStart: segment.freeStart,
-                freeEnd: labels.freeEnd, offRow: labels.offRow, alignment: alignment, middle: spanMiddle(segment.firstRow))
-            }() != nil
+          guard !segment.cells.isEmpty else { return true }
+          let labels = layoutLabels(segment.cells, at: segment.positions, page: rowPages[filled[segment.firstRow]]!)
+          let found = tiling(
+            labels.cells, at: labels.positions, reaching: labels.reach, rows: segment.rows, freeStart: segment.freeStart,
+            freeEnd: labels.freeEnd, offRow: labels.offRow, alignment: alignment, middle: spanMiddle(segment.firstRow))
+          return found.map { !exactly || $0.distance <= 0.01 } ?? false
         }
       }
     }
     // Layout text puts a label centred on two rows on either row's line, so a centred tiling fits a
     // top-aligned form's labels there too: top is tried first.
     let alignments: [Alignment] = units == .points ? [.centred, .top, .bottom] : [.top, .centred, .bottom]
-    let blockAlignment = alignments.first(where: fits)
+    let blockAlignment = alignments.first { fits($0) }
+    // Layout text puts a top-aligned label on its first row's line, and a centred one on its middle row's:
+    // where every label of the block sits exactly in the middle of a centred tiling too, the text does not
+    // tell the two apart, and the labels they place otherwise are uncertain.
+    let centredAsWell = units == .characters && blockAlignment == .top && fits(.centred, exactly: true)
     // A 二级 label's cell lies inside its 一级 label's: columns are tiled right to left, and of two tilings
     // as near where the labels print, the one whose spans start where the column right of it starts one.
     var finerStarts: Set<Int>?
@@ -259,6 +263,14 @@ extension PositionedTextAssembler {
             nestingIn: finerStarts.map { Set($0.map { $0 - firstRow }) },
             alignment: alignment, middle: spanMiddle(firstRow))
         }.first
+        var alignedEitherWay: Set<Int> = []
+        if centredAsWell, let top = found,
+          let centred = tiling(
+            labelsOnPage.cells, at: positions, reaching: labelsOnPage.reach, rows: lastRow - firstRow + 1, freeStart: continues,
+            freeEnd: labelsOnPage.freeEnd, alignment: .centred, middle: spanMiddle(firstRow))
+        {
+          alignedEitherWay = Set(top.spans.indices.filter { top.spans[$0] != centred.spans[$0] })
+        }
         let spans = found?.spans
         if continues, let previous = placedLabels.last, bands[filled[previous.span.0]].page < page {
           placedLabels[placedLabels.count - 1].span.1 =
@@ -271,6 +283,10 @@ extension PositionedTextAssembler {
             cell.doubt = "a merged label whose rows could not be told from where it prints: kept on its own row"
           } else if found?.uncertain.contains(offset) == true {
             cell.doubt = cell.doubt ?? "a merged label centred as well on other rows as on these: its rows are a guess"
+          } else if alignedEitherWay.contains(offset) {
+            cell.doubt =
+              cell.doubt
+              ?? "a merged label printed where it would be top-aligned on these rows and centred on others: its rows are a guess"
           }
           placedLabels.append((cell, (firstRow + span.0, firstRow + span.1)))
         }
@@ -363,6 +379,8 @@ extension PositionedTextAssembler {
   struct Tiling {
     var spans: [(Int, Int)]
     var uncertain: Set<Int> = []
+    /// How far the labels print from their spans' middles (centred), in the middles' units.
+    var distance = 0.0
   }
 
   /// `freeStart`: the rows above the first label's are the previous page's last label continued. `freeEnd`:
@@ -382,7 +400,8 @@ extension PositionedTextAssembler {
     switch alignment {
     case .top:
       guard positions.first == 0 || freeStart else { return nil }
-      return Tiling(spans: positions.indices.map { (positions[$0], $0 + 1 < positions.count ? positions[$0 + 1] - 1 : rows - 1) })
+      return Tiling(
+        spans: positions.indices.map { (positions[$0], $0 + 1 < positions.count ? positions[$0 + 1] - 1 : rows - 1) })
     case .bottom:
       guard positions.last == rows - 1, !freeStart else { return nil }
       return Tiling(spans: positions.indices.map { ($0 == 0 ? 0 : positions[$0 - 1] + 1, positions[$0]) })
@@ -430,6 +449,6 @@ extension PositionedTextAssembler {
     let uncertain = best.spans.indices.filter { offset in
       nearest(excluding: (offset, best.spans[offset])).map { $0.cost <= best.cost + tie } ?? false
     }
-    return Tiling(spans: best.spans, uncertain: Set(uncertain))
+    return Tiling(spans: best.spans, uncertain: Set(uncertain), distance: best.cost)
   }
 }
