@@ -19,6 +19,15 @@ import Testing
     return table
   }
 
+  /// Five rows under one-row labels, each on its row's line, weighing 70 together: certain whatever is above.
+  static let certainRows: [[(column: Int, text: String)]] = [
+    [(8, "效益指标"), (18, "经济效益指标"), (36, "签约数"), (60, "14"), (70, "14")],
+    [(8, "生态指标"), (18, "生态效益指标"), (36, "植树数"), (60, "14"), (70, "14")],
+    [(8, "社会指标"), (18, "社会效益指标"), (36, "就业数"), (60, "14"), (70, "14")],
+    [(8, "影响指标"), (18, "可持续影响指标"), (36, "持续年数"), (60, "14"), (70, "14")],
+    [(8, "满意度指标"), (18, "满意度指标"), (36, "满意度"), (60, "14"), (70, "14")],
+  ]
+
   /// 000-tajikistan-forum's levels as pdftotext printed them: each 一级 on the line of the middle row of its
   /// three (产出指标 on 质量指标's line, a blank line under it). By the rows' own lines every span is told;
   /// by the lines' distance a tiling that puts 时效指标 under 成本指标 and 生态效益指标 under 满意度指标 is as
@@ -75,18 +84,14 @@ import Testing
   /// uncertain, and every indicator under them unverified; the labels below, each on its row's line, are
   /// certain.
   @Test func twoPlacementsAsNearMarkTheLabelsUncertain() throws {
-    let rows: [[(column: Int, text: String)]] = [
-      [(18, "数量指标"), (36, "活动数"), (60, "10"), (70, "10")],
-      [(8, "产出指标")],
-      [(18, "质量指标"), (36, "合格率"), (60, "10"), (70, "10")],
-      [(8, "成本指标")],
-      [(18, "经济成本指标"), (36, "活动费"), (60, "10"), (70, "10")],
-      [(8, "效益指标"), (18, "经济效益指标"), (36, "签约数"), (60, "14"), (70, "14")],
-      [(8, "生态指标"), (18, "生态效益指标"), (36, "植树数"), (60, "14"), (70, "14")],
-      [(8, "社会指标"), (18, "社会效益指标"), (36, "就业数"), (60, "14"), (70, "14")],
-      [(8, "影响指标"), (18, "可持续影响指标"), (36, "持续年数"), (60, "14"), (70, "14")],
-      [(8, "满意度指标"), (18, "满意度指标"), (36, "满意度"), (60, "14"), (70, "14")],
-    ]
+    let rows: [[(column: Int, text: String)]] =
+      [
+        [(18, "数量指标"), (36, "活动数"), (60, "10"), (70, "10")],
+        [(8, "产出指标")],
+        [(18, "质量指标"), (36, "合格率"), (60, "10"), (70, "10")],
+        [(8, "成本指标")],
+        [(18, "经济成本指标"), (36, "活动费"), (60, "10"), (70, "10")],
+      ] + Self.certainRows
     let table = try #require(Self.table(rows))
     #expect(table.indicators.count == 8)
     #expect(table.uncertainPlaces == [.indicator(1), .indicator(2), .indicator(3)], "\(table.notes)")
@@ -103,16 +108,13 @@ import Testing
   /// Each label sits exactly where either alignment prints it, so the text does not tell them apart: the
   /// top-aligned reading is kept, its two labels uncertain; the labels both readings place alike are certain.
   @Test func topAndCentredReadingsAsExactMarkTheLabelsTheyPlaceOtherwise() throws {
-    let rows: [[(column: Int, text: String)]] = [
-      [(8, "产出指标"), (18, "数量指标"), (36, "活动数"), (60, "10"), (70, "10")],
-      [(18, "质量指标"), (36, "合格率"), (60, "10"), (70, "10")],
-      [(8, "成本指标"), (18, "经济成本指标"), (36, "活动费"), (60, "10"), (70, "10")],
-      [(18, "社会成本指标"), (36, "社会成本"), (60, "10"), (70, "10")],
-      [(8, "效益指标"), (18, "经济效益指标"), (36, "签约数"), (60, "15"), (70, "15")],
-      [(8, "生态指标"), (18, "生态效益指标"), (36, "植树数"), (60, "15"), (70, "15")],
-      [(8, "社会指标"), (18, "社会效益指标"), (36, "就业数"), (60, "15"), (70, "15")],
-      [(8, "满意度指标"), (18, "满意度指标"), (36, "满意度"), (60, "15"), (70, "15")],
-    ]
+    let rows: [[(column: Int, text: String)]] =
+      [
+        [(8, "产出指标"), (18, "数量指标"), (36, "活动数"), (60, "10"), (70, "10")],
+        [(18, "质量指标"), (36, "合格率"), (60, "5"), (70, "5")],
+        [(8, "成本指标"), (18, "经济成本指标"), (36, "活动费"), (60, "10"), (70, "10")],
+        [(18, "社会成本指标"), (36, "社会成本"), (60, "5"), (70, "5")],
+      ] + Self.certainRows
     let table = try #require(Self.table(rows))
     #expect(table.indicators.prefix(4).map(\.level1) == ["产出指标", "产出指标", "成本指标", "成本指标"])
     #expect(table.uncertainPlaces == [.indicator(1), .indicator(2), .indicator(3), .indicator(4)], "\(table.notes)")
@@ -122,18 +124,14 @@ import Testing
   /// spanning both: a 二级 label's cell lies inside its 一级 label's, so 产出指标 spans the first two rows and
   /// 成本指标 the third, with certainty (the other placement would cut 数量指标's cell).
   @Test func aLevelTwoSpanTellsTwoPlacementsOfLevelOneApart() throws {
-    let rows: [[(column: Int, text: String)]] = [
-      [(36, "活动数"), (60, "10"), (70, "10")],
-      [(8, "产出指标"), (18, "数量指标")],
-      [(36, "合格率"), (60, "10"), (70, "10")],
-      [(8, "成本指标")],
-      [(18, "经济成本指标"), (36, "活动费"), (60, "10"), (70, "10")],
-      [(8, "效益指标"), (18, "经济效益指标"), (36, "签约数"), (60, "14"), (70, "14")],
-      [(8, "生态指标"), (18, "生态效益指标"), (36, "植树数"), (60, "14"), (70, "14")],
-      [(8, "社会指标"), (18, "社会效益指标"), (36, "就业数"), (60, "14"), (70, "14")],
-      [(8, "影响指标"), (18, "可持续影响指标"), (36, "持续年数"), (60, "14"), (70, "14")],
-      [(8, "满意度指标"), (18, "满意度指标"), (36, "满意度"), (60, "14"), (70, "14")],
-    ]
+    let rows: [[(column: Int, text: String)]] =
+      [
+        [(36, "活动数"), (60, "10"), (70, "10")],
+        [(8, "产出指标"), (18, "数量指标")],
+        [(36, "合格率"), (60, "10"), (70, "10")],
+        [(8, "成本指标")],
+        [(18, "经济成本指标"), (36, "活动费"), (60, "10"), (70, "10")],
+      ] + Self.certainRows
     let table = try #require(Self.table(rows))
     #expect(table.indicators.prefix(3).map(\.level1) == ["产出指标", "产出指标", "成本指标"])
     #expect(table.indicators.prefix(3).map(\.level2) == ["数量指标", "数量指标", "经济成本指标"])
