@@ -59,12 +59,8 @@ let pdftotextIsInstalled: Bool = {
     return file
   }
 
-  /// The layout texts not read exactly yet, and why: layout text has no line pitch, so a cell that wraps
-  /// is told from the next row by its columns alone.
-  static let knownGaps: [String: Comment] = [
-    "Fixtures/pdf/forms/L5-xinjiang-000.layout.txt":
-      "000-investment-promotion, 000-office-renovation, 000-tajikistan-forum: a level label printed on a line between two rows fits more than one tiling of the rows in layout text, and the one chosen is wrong in places"
-  ]
+  /// The layout texts not read exactly yet, and why (none: the test requires every one exact).
+  static let knownGaps: [String: Comment] = [:]
 
   @Test(arguments: manifest)
   func readsEveryTableAsItsSpreadsheet(file: FormFixtureTests.FormFile) throws {

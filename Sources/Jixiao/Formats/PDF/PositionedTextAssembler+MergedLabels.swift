@@ -79,7 +79,8 @@ extension PositionedTextAssembler {
 
   /// The levels of an indicator block (一级, 二级指标) print centred on the rows they span: each goes to the
   /// first row of the span its middle is the middle of, among the rows below the one above it and above
-  /// the next label of its column. Where no span fits, it stays on its own row, with a doubt.
+  /// the next label of its column. Where no span fits, it stays on its own row, with a doubt; where another
+  /// tiling fits as well, it takes the one chosen with a doubt (docs/rules.md, "Levels in layout text").
   func spreadLevels(_ bands: inout [Band], rows: Range<Int>, isLevel: (Cell) -> Bool) {
     guard !rows.isEmpty else { return }
     var pending: [(band: Int, cell: Cell)] = []
@@ -116,10 +117,64 @@ extension PositionedTextAssembler {
       for (index, cell) in pending { bands[index].cells.append(cell) }
       return
     }
+    // Where a label prints relative to its page's rows. A PDF's points are linear in height. Layout text's
+    // lines are not: pdftotext gives a line to text printed between two rows' lines (a label centred on an
+    // even number of rows), so the lines between rows stand for no height. There a place is measured in
+    // the rows' own lines, the lines between them left out: a label on such a line is at the rows' border.
+    let rowPages = Dictionary(uniqueKeysWithValues: filled.map { ($0, bands[$0].page) })
+    let rowExtents = units == .characters ? core : extents
+    let extentsByPage = Dictionary(grouping: filled, by: { rowPages[$0]! }).mapValues { $0.map { rowExtents[$0]! } }
+    func place(_ y: Double, page: Int) -> Double {
+      guard units == .characters else { return y }
+      let onPage = extentsByPage[page] ?? []
+      guard let first = onPage.first, y >= first.top else { return y - (onPage.first?.top ?? 0) }
+      var height = 0.0
+      for extent in onPage {
+        if y < extent.top { return height }
+        if y <= extent.bottom { return height + y - extent.top }
+        height += extent.bottom - extent.top
+      }
+      return height + y - onPage.last!.bottom
+    }
+    func placed(_ label: Cell) -> Cell {
+      var label = label
+      (label.top, label.bottom) = (place(label.top, page: label.page), place(label.bottom, page: label.page))
+      return label
+    }
+    let placedRows = filled.map { row in
+      (top: place(rowExtents[row]!.top, page: rowPages[row]!), bottom: place(rowExtents[row]!.bottom, page: rowPages[row]!))
+    }
+    func spanMiddle(_ firstRow: Int) -> (Int, Int) -> Double {
+      { start, end in (placedRows[firstRow + start].top + placedRows[firstRow + end].bottom) / 2 }
+    }
+    // Layout text tells more of a label from its line. A label top- or bottom-aligned prints on a row's
+    // line: one on a line between rows, or past its page's rows, is centred. One printed under its page's
+    // last row, the block going on over the page, is a merged cell cut by the break, centred on all of its
+    // rows (LibreOffice): on its page it spans the rows down to the page's end, wherever it prints.
+    func layoutLabels(_ labels: [Cell], at positions: [Int], page: Int) -> (
+      cells: [Cell], positions: [Int], reach: [Int], offRow: [Bool], freeEnd: Bool
+    ) {
+      let placedCells = labels.map(placed)
+      guard units == .characters else { return (placedCells, positions, positions, labels.map { _ in false }, false) }
+      let rowsOnPage = extentsByPage[page] ?? []
+      let offRow = labels.map { label in !rowsOnPage.contains { $0.top <= label.middle && label.middle <= $0.bottom } }
+      // A label on a line between two rows is as near the one as the other: its span may reach either.
+      var positions = positions
+      var reach = positions
+      for (offset, label) in labels.enumerated() where offRow[offset] {
+        guard let below = rowsOnPage.firstIndex(where: { $0.top > label.middle }), below > 0 else { continue }
+        (positions[offset], reach[offset]) = (below - 1, below)
+      }
+      let goesOn = filled.contains { rowPages[$0]! > page }
+      let freeEnd = goesOn && rowsOnPage.last.map { last in labels.last.map { $0.top >= last.bottom } == true } == true
+      return (placedCells, positions, reach, offRow, freeEnd)
+    }
     // A label alone on its line belongs to the filled row nearest it.
     pending = pending.map { entry in
       if extents[entry.band] != nil { return entry }
-      let nearest = filled.min {
+      // Lines are counted page by page: the nearest row is one of the label's page.
+      let onPage = filled.filter { bands[$0].page == entry.cell.page }
+      let nearest = (onPage.isEmpty ? filled : onPage).min {
         abs((extents[$0]!.top + extents[$0]!.bottom) / 2 - entry.cell.middle)
           < abs((extents[$1]!.top + extents[$1]!.bottom) / 2 - entry.cell.middle)
       }!
@@ -160,26 +215,35 @@ extension PositionedTextAssembler {
       }
       return result
     }
-    func fits(_ alignment: Alignment) -> Bool {
+    /// Whether an alignment fits every column of the block; `exactly`: every label at its span's middle.
+    func fits(_ alignment: Alignment, exactly: Bool = false) -> Bool {
       columns.allSatisfy { labels in
         segments(labels).allSatisfy { segment in
-          segment.cells.isEmpty
-            || tiling(
-              segment.cells, at: segment.positions, rows: segment.rows, freeStart: segment.freeStart, alignment: alignment
-            ) {
-              (extents[filled[segment.firstRow + $0]]!.top + extents[filled[segment.firstRow + $1]]!.bottom) / 2
-            } != nil
+          guard !segment.cells.isEmpty else { return true }
+          let labels = layoutLabels(segment.cells, at: segment.positions, page: rowPages[filled[segment.firstRow]]!)
+          let found = tiling(
+            labels.cells, at: labels.positions, reaching: labels.reach, rows: segment.rows, freeStart: segment.freeStart,
+            freeEnd: labels.freeEnd, offRow: labels.offRow, alignment: alignment, middle: spanMiddle(segment.firstRow))
+          return found.map { !exactly || $0.distance <= 0.01 } ?? false
         }
       }
     }
     // Layout text puts a label centred on two rows on either row's line, so a centred tiling fits a
     // top-aligned form's labels there too: top is tried first.
     let alignments: [Alignment] = units == .points ? [.centred, .top, .bottom] : [.top, .centred, .bottom]
-    let blockAlignment = alignments.first(where: fits)
-    for labels in columns {
-      // Each page's part of a merged cell prints its text, centred on that part: tiled page by page, a
-      // label repeated at the top of the next page is the one above it continued.
+    let blockAlignment = alignments.first { fits($0) }
+    // Layout text puts a top-aligned label on its first row's line, and a centred one on its middle row's:
+    // where every label of the block sits exactly in the middle of a centred tiling too, the text does not
+    // tell the two apart, and the labels they place otherwise are uncertain.
+    let centredAsWell = units == .characters && blockAlignment == .top && fits(.centred, exactly: true)
+    // A 二级 label's cell lies inside its 一级 label's: columns are tiled right to left, and of two tilings
+    // as near where the labels print, the one whose spans start where the column right of it starts one.
+    var finerStarts: Set<Int>?
+    for labels in columns.sorted(by: { $0.map(\.cell.left).min()! > $1.map(\.cell.left).min()! }) {
+      // Tiled page by page: a label repeated at the top of the next page is the one above it continued
+      // (a label cut by the break, printed under its page's rows, spans them to the page's end).
       var placedLabels: [(cell: Cell, span: (Int, Int))] = []
+      defer { finerStarts = Set(placedLabels.map(\.span.0)) }
       for page in Set(labels.map { bands[$0.band].page }).sorted() {
         let rowsOnPage = filled.indices.filter { bands[filled[$0]].page == page }
         guard let firstRow = rowsOnPage.first, let lastRow = rowsOnPage.last else { continue }
@@ -188,14 +252,26 @@ extension PositionedTextAssembler {
         // text, if printed again there, is no label of its own either).
         let continues = !placedLabels.isEmpty
         if continues, onPage.first?.cell.text == placedLabels.last?.cell.text { onPage.removeFirst() }
-        let positions = onPage.map { filled.firstIndex(of: $0.band)! - firstRow }
+        let labelsOnPage = layoutLabels(
+          onPage.map(\.cell), at: onPage.map { filled.firstIndex(of: $0.band)! - firstRow }, page: page)
+        let positions = labelsOnPage.positions
         let order = blockAlignment.map { [$0] } ?? alignments
-        let spans = order.lazy.compactMap { alignment in
-          self.tiling(onPage.map(\.cell), at: positions, rows: lastRow - firstRow + 1, freeStart: continues, alignment: alignment)
-          {
-            start, end in (extents[filled[firstRow + start]]!.top + extents[filled[firstRow + end]]!.bottom) / 2
-          }
+        let found = order.lazy.compactMap { alignment in
+          self.tiling(
+            labelsOnPage.cells, at: positions, reaching: labelsOnPage.reach, rows: lastRow - firstRow + 1, freeStart: continues,
+            freeEnd: labelsOnPage.freeEnd, offRow: labelsOnPage.offRow,
+            nestingIn: finerStarts.map { Set($0.map { $0 - firstRow }) },
+            alignment: alignment, middle: spanMiddle(firstRow))
         }.first
+        var alignedEitherWay: Set<Int> = []
+        if centredAsWell, let top = found,
+          let centred = tiling(
+            labelsOnPage.cells, at: positions, reaching: labelsOnPage.reach, rows: lastRow - firstRow + 1, freeStart: continues,
+            freeEnd: labelsOnPage.freeEnd, alignment: .centred, middle: spanMiddle(firstRow))
+        {
+          alignedEitherWay = Set(top.spans.indices.filter { top.spans[$0] != centred.spans[$0] })
+        }
+        let spans = found?.spans
         if continues, let previous = placedLabels.last, bands[filled[previous.span.0]].page < page {
           placedLabels[placedLabels.count - 1].span.1 =
             firstRow + (spans?.first?.0 ?? positions.first ?? (lastRow - firstRow + 1)) - 1
@@ -205,6 +281,12 @@ extension PositionedTextAssembler {
           let span = spans?[offset] ?? (positions[offset], positions[offset])
           if spans == nil, onPage.count > 1 || lastRow > firstRow {
             cell.doubt = "a merged label whose rows could not be told from where it prints: kept on its own row"
+          } else if found?.uncertain.contains(offset) == true {
+            cell.doubt = cell.doubt ?? "a merged label centred as well on other rows as on these: its rows are a guess"
+          } else if alignedEitherWay.contains(offset) {
+            cell.doubt =
+              cell.doubt
+              ?? "a merged label printed where it would be top-aligned on these rows and centred on others: its rows are a guess"
           }
           placedLabels.append((cell, (firstRow + span.0, firstRow + span.1)))
         }
@@ -292,41 +374,81 @@ extension PositionedTextAssembler {
     case centred, top, bottom
   }
 
+  /// A column's labels placed on their rows: each label's first and last row, and the labels whose rows
+  /// another tiling, as near their middles, gives otherwise.
+  struct Tiling {
+    var spans: [(Int, Int)]
+    var uncertain: Set<Int> = []
+    /// How far the labels print from their spans' middles (centred), in the middles' units.
+    var distance = 0.0
+  }
+
+  /// `freeStart`: the rows above the first label's are the previous page's last label continued. `freeEnd`:
+  /// the last label is cut by the page break, its middle not on this page's rows. `offRow`: the labels that
+  /// print on no row's line (so are neither top- nor bottom-aligned). A label's span holds a row from its
+  /// position to its reach (one further for a label printed between two rows).
   func tiling(
-    _ labels: [Cell], at positions: [Int], rows: Int, freeStart: Bool = false, alignment: Alignment,
+    _ labels: [Cell], at positions: [Int], reaching reach: [Int]? = nil, rows: Int, freeStart: Bool = false,
+    freeEnd: Bool = false, offRow: [Bool] = [], nestingIn finerStarts: Set<Int>? = nil, alignment: Alignment,
     middle: (Int, Int) -> Double
-  ) -> [(Int, Int)]? {
-    guard !labels.isEmpty, zip(positions, positions.dropFirst()).allSatisfy({ $0 < $1 }) else { return nil }
+  ) -> Tiling? {
+    let reach = reach ?? positions
+    guard !labels.isEmpty, zip(positions, positions.dropFirst()).allSatisfy({ $0 < $1 }),
+      zip(reach, reach.dropFirst()).allSatisfy({ $0 < $1 })
+    else { return nil }
+    if alignment != .centred, offRow.contains(true) { return nil }
     switch alignment {
     case .top:
       guard positions.first == 0 || freeStart else { return nil }
-      return positions.indices.map { (positions[$0], $0 + 1 < positions.count ? positions[$0 + 1] - 1 : rows - 1) }
+      return Tiling(
+        spans: positions.indices.map { (positions[$0], $0 + 1 < positions.count ? positions[$0 + 1] - 1 : rows - 1) })
     case .bottom:
       guard positions.last == rows - 1, !freeStart else { return nil }
-      return positions.indices.map { ($0 == 0 ? 0 : positions[$0 - 1] + 1, positions[$0]) }
+      return Tiling(spans: positions.indices.map { ($0 == 0 ? 0 : positions[$0 - 1] + 1, positions[$0]) })
     case .centred:
       break
     }
     // Centred: each span starts after the one above and ends where its middle is the label's; of the
     // tilings that fit, the one whose middles are nearest the labels'.
-    var memo: [Int: (cost: Double, spans: [(Int, Int)])?] = [:]
-    func centred(_ offset: Int, from start: Int) -> (cost: Double, spans: [(Int, Int)])? {
-      if offset == labels.count { return start == rows ? (0, []) : nil }
-      let key = offset * (rows + 1) + start
-      if let known = memo[key] { return known }
-      var best: (cost: Double, spans: [(Int, Int)])?
-      let limit = offset + 1 < positions.count ? positions[offset + 1] - 1 : rows - 1
-      if start <= positions[offset] {
-        for end in positions[offset]...max(positions[offset], limit) {
-          let distance = abs(middle(start, end) - labels[offset].middle)
-          guard distance <= 0.5 * labels[offset].lineHeight, let rest = centred(offset + 1, from: end + 1) else { continue }
-          if best == nil || distance + rest.cost < best!.cost { best = (distance + rest.cost, [(start, end)] + rest.spans) }
+    func nearest(excluding excluded: (offset: Int, span: (Int, Int))?) -> (cost: Double, spans: [(Int, Int)])? {
+      var memo: [Int: (cost: Double, spans: [(Int, Int)])?] = [:]
+      func centred(_ offset: Int, from start: Int) -> (cost: Double, spans: [(Int, Int)])? {
+        if offset == labels.count { return start == rows ? (0, []) : nil }
+        let key = offset * (rows + 1) + start
+        if let known = memo[key] { return known }
+        var best: (cost: Double, spans: [(Int, Int)])?
+        let limit = offset + 1 < positions.count ? reach[offset + 1] - 1 : rows - 1
+        if start <= reach[offset] {
+          for end in max(start, positions[offset])...max(start, positions[offset], limit) {
+            if let excluded, excluded.offset == offset, excluded.span == (start, end) { continue }
+            if freeEnd, offset == labels.count - 1 {
+              if end == rows - 1, let rest = centred(offset + 1, from: end + 1), best == nil || rest.cost < best!.cost {
+                best = (rest.cost, [(start, end)] + rest.spans)
+              }
+              continue
+            }
+            let distance = abs(middle(start, end) - labels[offset].middle)
+            guard distance <= 0.5 * labels[offset].lineHeight, let rest = centred(offset + 1, from: end + 1) else { continue }
+            // Cutting through a label of the column right of it weighs more than a tie, less than any
+            // distance layout text's lines can tell.
+            let cuts = finerStarts.map { !$0.contains(start) } == true ? 0.05 * labels[offset].lineHeight : 0
+            let cost = distance + cuts + rest.cost
+            if best == nil || cost < best!.cost { best = (cost, [(start, end)] + rest.spans) }
+          }
         }
+        memo[key] = best
+        return best
       }
-      memo[key] = best
-      return best
+      let starts = freeStart ? Array(0...reach[0]) : [0]
+      return starts.compactMap({ centred(0, from: $0) }).min(by: { $0.cost < $1.cost })
     }
-    let starts = freeStart ? Array(0...positions[0]) : [0]
-    return starts.compactMap({ centred(0, from: $0) }).min(by: { $0.cost < $1.cost })?.spans
+    guard let best = nearest(excluding: nil) else { return nil }
+    // A label is placed with certainty only where every other tiling puts its middles further from the
+    // labels': layout text's lines give a label's place to half a row, so two tilings can fit as well.
+    let tie = 0.01 * (labels.map(\.lineHeight).min() ?? 1)
+    let uncertain = best.spans.indices.filter { offset in
+      nearest(excluding: (offset, best.spans[offset])).map { $0.cost <= best.cost + tie } ?? false
+    }
+    return Tiling(spans: best.spans, uncertain: Set(uncertain), distance: best.cost)
   }
 }
