@@ -16,6 +16,8 @@ extension PositionedTextAssembler {
     var doubt: String?
     /// The rows a merged label spans, from its own (`PositionedTextAssembler` puts it on the first).
     var rowSpan = 1
+    /// A goals text: the place of the header it prints under (`takingGoalsTexts`).
+    var goalsHeader: (page: Int, left: Double, top: Double)?
     /// A one-line piece's words with the text between them, to part it again where a column boundary
     /// falls between two (an operator and its number printed close: `＝ 1` under 指标性质 · 指标值).
     var words: [(left: Double, right: Double, text: String)] = []
@@ -108,7 +110,7 @@ extension PositionedTextAssembler {
             && WrappedText.isCJK(last.text.unicodeScalars.first!) && WrappedText.isCJK(word.text.unicodeScalars.first!)
             && Self.isLetterSpacedLabel(last.text + word.text)
           joins = (gap <= 0.45 * height || spaced) && gap >= -0.1 * height
-          space = gap > 0.15 * height && !WrappedText.meetsAtCJK(last.text, word.text)
+          space = !spaced && isSpace(gap: gap, height: height, between: last.text, word.text)
         case .characters:
           joins = gap <= 1
           space = gap >= 1
@@ -254,6 +256,7 @@ extension PositionedTextAssembler {
       if lines[index].count == 1, PageNumber.isPrinted(atPageEdge: lines[index][0].text) { lines.remove(at: index) }
     }
     if units == .characters { restoringLabelHeads(&lines) }
+    let goalsTexts = takingGoalsTexts(&lines)
     // Wrapped cells: each piece joins an open cell of the line above (or, for layout text, of the line
     // above that, when nothing between them stands in its way).
     var cells: [Cell] = []
@@ -296,7 +299,11 @@ extension PositionedTextAssembler {
       }
     }
     cells.removeAll(where: isRotatedLabel)
-    let bands = rows(of: cells)
+    var bands = rows(of: cells)
+    if !goalsTexts.isEmpty {
+      bands += goalsTexts.filter { !$0.isEmpty }.map { Band(cells: $0) }
+      bands.sort { $0.top < $1.top }
+    }
     return units == .characters ? joiningStrayHeaderLabels(joiningCellsWrappedAroundTheirRow(bands)) : bands
   }
 
