@@ -88,10 +88,9 @@ import Testing
     #expect(grid.rows.joined().first { $0.text.hasPrefix("截止到") }?.doubt == nil)
   }
 
-  /// Layout text keeps no proportions: the actual text's column is where its runs start (after two spaces
-  /// or more, line 2), and on a full line, one space after the expected text, it is parted there too.
-  /// Before, the two texts of a line were one cell.
-  @Test func layoutTextPartsTheGoalsWhereTheSecondColumnsRunsStart() throws {
+  /// A goals block of layout text: the actual text one space after the expected on its first line, after
+  /// runs of spaces on its second.
+  static func layoutBlock(lastLine expectedColumn: Int = 10) -> String {
     func line(_ parts: [(Int, String)]) -> String {
       var text = ""
       for (column, part) in parts {
@@ -99,21 +98,37 @@ import Testing
       }
       return text
     }
-    let printed = [
+    return [
       line([(30, "预期目标"), (60, "实际完成情况")]),
       "",
       line([(2, "年度")]),
       line([(2, "总体"), (10, "为确保工作正常开展，计划预算资金 13.5 万元，用于发放"), (40, "截止到 2023 年 12 月已")]),
-      line([(2, "目标"), (10, "工资。"), (40, "发放完毕。")]),
+      line([(2, "目标"), (expectedColumn, "工资。"), (40, "发放完毕。")]),
       "",
       line([(2, "一级指标"), (14, "三级指标"), (40, "分值"), (50, "得分")]),
       line([(14, "甲"), (40, "10"), (50, "9")]),
     ].joined(separator: "\n")
+  }
+
+  /// Layout text keeps no proportions: the actual text's column is where its runs start (after two spaces
+  /// or more, line 2), and on a full line, one space after the expected text, it is parted there too.
+  /// Before, the two texts of a line were one cell.
+  @Test func layoutTextPartsTheGoalsWhereTheSecondColumnsRunsStart() throws {
+    let printed = Self.layoutBlock()
     #expect(printed.split(separator: "\n", omittingEmptySubsequences: false)[3].contains("发放 截止到"))
     let grid = try #require(LayoutTextReader.grids(bytes: Array(printed.utf8), file: "t.txt").first)
     let rows = Self.rows(grid)
     #expect(rows.contains(["0:年度总体目标", "1:预期目标", "2:实际完成情况"]), "\(rows)")
     #expect(rows.contains(["1:为确保工作正常开展，计划预算资金 13.5 万元，用于发放工资。", "2:截止到 2023 年 12 月已发放完毕。"]), "\(rows)")
+  }
+
+  /// Lines of a goals text that do not start at its column's edge (a text centred in its cell, as Writer
+  /// prints it) leave where the texts part a guess in layout text: both are doubted.
+  @Test func layoutTextWhoseLinesDoNotStartAtTheEdgeIsDoubted() throws {
+    let grid = try #require(LayoutTextReader.grids(bytes: Array(Self.layoutBlock(lastLine: 20).utf8), file: "t.txt").first)
+    #expect(grid.rows.joined().first { $0.text.hasPrefix("为确保") }?.doubt != nil)
+    let aligned = try #require(LayoutTextReader.grids(bytes: Array(Self.layoutBlock().utf8), file: "t.txt").first)
+    #expect(aligned.rows.joined().allSatisfy { $0.doubt == nil })
   }
 
   /// pdftotext's default output prints the two goals cells one after the other, each a paragraph wrapped

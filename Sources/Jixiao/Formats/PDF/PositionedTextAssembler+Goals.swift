@@ -50,6 +50,12 @@ extension PositionedTextAssembler {
         }
         text.words = []
         text.doubt = columns.doubt ?? pieces.lazy.compactMap(\.doubt).first
+        // Layout text parts the texts where the columns' lines start: a text whose lines start elsewhere
+        // (centred) may have been parted anywhere.
+        let edge = column == 0 ? parts.joined().map(\.left).min()! : columns.boundaries[column - 1]
+        if units == .characters, pieces.contains(where: { abs($0.left - edge) > 2 }) {
+          text.doubt = text.doubt ?? "the goals text's lines do not start at its column's edge: where the texts part is a guess"
+        }
         // No text starts with a pause: one that does has lost its first line (a merged cell lower than its
         // text, clipped by the row heights a spreadsheet fitted to other cells).
         if let first = text.text.first, "、，。；：）".contains(first) {
