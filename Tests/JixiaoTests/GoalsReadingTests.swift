@@ -160,6 +160,20 @@ import Testing
     #expect(doubted.notes.contains { $0.field == .goalsExpected }, "\(doubted.notes)")
   }
 
+  /// A goals text of several paragraphs (seed 004 lines 491–545: a heading, its paragraph, another heading
+  /// and paragraph, then the actual text): the columns part where the lines' width changes, after a
+  /// sentence's end, not at the expected text's first paragraph end.
+  @Test func aGoalsTextOfSeveralParagraphsPartsWhereTheWidthChanges() {
+    let lines = [
+      "总体绩效目标：", "贯彻执行国家、自治区、市和我区有关工业和信息化、", "大数据发展等方面的方针、政策和法律、法规，提出我",
+      "提出政策建议。", "年度绩效目标：", "深入学习习近平新时代中国特色社会主义思想，践行", "社会主义核心价值观，落实绿色低碳发展，加强控制工",
+      "预算经费 3244.47 万元。", "2023 年年度支出经费 2385.28 万元，其中：基本支出 268.48 万",
+      "元，项目支出 2116.8 万元。年初设定的预期目标已按时完成，", "企业成本。",
+    ]
+    let split = GoalsParagraphs.split(lines)
+    #expect(split?.split == 8 && split?.certain == true, "\(String(describing: split))")
+  }
+
   /// The comparison the printed fixtures use (`FormFixtureTests.readsAsPrinted`): a space typed may be
   /// read as none (at a wrapped line's end), a run of whitespace as one space; nothing else may differ.
   @Test func aPrintedTextReadsAsTypedButForWhitespaceThePrintCannotShow() {
