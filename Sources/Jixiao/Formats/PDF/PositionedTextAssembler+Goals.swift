@@ -40,15 +40,7 @@ extension PositionedTextAssembler {
       for (column, pieces) in parts.enumerated() where !pieces.isEmpty {
         var text = pieces[0]
         text.goalsHeader = (headers[column].page, headers[column].left, headers[column].top)
-        for piece in pieces.dropFirst() {
-          text.text = WrappedText.joiningWrapped(text.text, piece.text)
-          text.left = min(text.left, piece.left)
-          text.right = max(text.right, piece.right)
-          text.bottom = max(text.bottom, piece.bottom)
-          text.lastLineTop = piece.top
-          text.lineCount += 1
-        }
-        text.words = []
+        for piece in pieces.dropFirst() { text.joinWrappedLine(piece) }
         text.doubt = columns.doubt ?? pieces.lazy.compactMap(\.doubt).first
         // Layout text parts the texts where the columns' lines start: a text whose lines start elsewhere
         // (centred) may have been parted anywhere.
@@ -120,14 +112,7 @@ extension PositionedTextAssembler {
       taken += pieces.map { (line, $0) }
     }
     guard var label = taken.first?.piece else { return nil }
-    for (_, piece) in taken.dropFirst() {
-      label.text = WrappedText.joiningWrapped(label.text, piece.text)
-      label.left = min(label.left, piece.left)
-      label.right = max(label.right, piece.right)
-      label.bottom = max(label.bottom, piece.bottom)
-      label.lastLineTop = piece.top
-      label.lineCount += 1
-    }
+    for (_, piece) in taken.dropFirst() { label.joinWrappedLine(piece) }
     label.words = []
     guard vocabulary.goalsLabels.contains(FormKey(FormText.labelKey(label.text))) else { return nil }
     for (line, piece) in taken { lines[line].removeAll { $0.isSamePlace(as: piece) } }

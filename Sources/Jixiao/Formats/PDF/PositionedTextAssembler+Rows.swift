@@ -38,6 +38,17 @@ extension PositionedTextAssembler {
     func horizontalOverlap(_ left: Double, _ right: Double) -> Double {
       max(0, min(self.right, right) - max(self.left, left))
     }
+
+    /// Joins the next line of the cell's wrapped text, printed below it.
+    mutating func joinWrappedLine(_ piece: Cell) {
+      text = WrappedText.joiningWrapped(text, piece.text)
+      left = min(left, piece.left)
+      right = max(right, piece.right)
+      bottom = max(bottom, piece.bottom)
+      lastLineTop = piece.top
+      lineCount += 1
+      words = []
+    }
   }
 
   /// A row of the page: its cells left to right.
@@ -271,15 +282,7 @@ extension PositionedTextAssembler {
           piece.horizontalOverlap(cells[$0.index].left, cells[$0.index].right)
             < piece.horizontalOverlap(cells[$1.index].left, cells[$1.index].right)
         }) {
-          var cell = cells[best.index]
-          cell.text = WrappedText.joiningWrapped(cell.text, piece.text)
-          cell.left = min(cell.left, piece.left)
-          cell.right = max(cell.right, piece.right)
-          cell.bottom = max(cell.bottom, piece.bottom)
-          cell.lastLineTop = piece.top
-          cell.lineCount += 1
-          cell.words = []
-          cells[best.index] = cell
+          cells[best.index].joinWrappedLine(piece)
           open.removeAll { $0.index == best.index }
           nextOpen.append((best.index, lineIndex))
         } else {
