@@ -74,6 +74,22 @@ import Testing
     #expect(rows.contains(["0:一级指标", "1:三级指标", "2:分值", "3:得分"]), "\(rows)")
   }
 
+  /// The goals label down its column left of the texts (`年度` · `总体` · `目标`, its last line on the line of the
+  /// next row, where the indicator header's `年度` of 年度指标值 prints too, right of the texts' edge): taken
+  /// and joined without that `年度`. Before, the `年度` joined it, the label was no goals label, and was left
+  /// to be put on whichever row its lines reached (fitted-rows L1: the funds block's last).
+  @Test func theGoalsLabelIsTakenFromItsOwnColumn() {
+    let assembler = PositionedTextAssembler(units: .points)
+    var lines = [
+      [Self.word("年度", x: 20, y: 100)], [Self.word("预期目标", x: 200, y: 104)],
+      [Self.word("总体", x: 20, y: 111.6), Self.word("为确保", x: 100, y: 111.6)],
+      [Self.word("目标", x: 20, y: 123.2), Self.word("发放。", x: 100, y: 123.2), Self.word("年度", x: 400, y: 123.2)],
+    ].map(assembler.pieces)
+    let label = assembler.takingGoalsLabel(&lines, header: 1, block: 2..<4, leftOf: 100)
+    #expect(label?.text == "年度总体目标")
+    #expect(lines[3].map(\.text) == ["发放。", "年度"])
+  }
+
   /// A text starting with a pause (、，。) lost its first line: a merged cell lower than its text clips it.
   /// It is read with a doubt, which extract reports.
   @Test func aGoalsTextStartingMidSentenceIsDoubted() {

@@ -97,7 +97,7 @@ let pdftotextIsInstalled: Bool = {
   /// when one of them starts reading exactly.
   static let knownGaps: [String: Comment] = [
     "Fixtures/pdf/variants/fitted-rows/L1-national.pdf":
-      "LibreOffice fits each row to its text but no merged cell: the goals texts, merged across the table, are taller than their rows: 004-textile-garment-fund's first line is clipped (read with a doubt); in three tables the texts' first line prints on the goals headers' line, so the headers are not found and the texts are read as theirs",
+      "LibreOffice fits each row to its text but no merged cell: the goals texts, merged across the table, are taller than their rows and clipped: 004-textile-garment-fund's first line is not printed (read with a doubt), the last line of 004-industry-chain-relocation's and 004-strategic-emerging-industries' expected goals neither",
     "Fixtures/pdf/variants/fitted-rows/L3-sichuan.pdf":
       "LibreOffice fits each row to its text but no merged cell: 004-textile-garment-fund's goals text is taller than its rows and its first line is clipped (not printed; the text is read with a doubt)",
     "Fixtures/pdf/variants/fitted-rows/L5-xinjiang-000.pdf":

@@ -55,7 +55,8 @@ extension PositionedTextAssembler {
         }
         texts.append(text)
       }
-      if var label = takingGoalsLabel(&lines, header: index, block: block.lowerBound..<overflow),
+      if var label = takingGoalsLabel(
+        &lines, header: index, block: block.lowerBound..<overflow, leftOf: parts.joined().map(\.left).min() ?? 0),
         let top = texts.map(\.top).min()
       {
         // The label joins the texts' row (its first line may print beside the headers, or above them).
@@ -99,14 +100,15 @@ extension PositionedTextAssembler {
     return line
   }
 
-  /// The goals label printed down its column beside the texts (年度 · 总体 · 目标), from the line above the
+  /// The goals label printed down its column left of the texts (年度 · 总体 · 目标), from the line above the
   /// headers (a label centred on the block starts there when the texts are short) to the block's end, taken
   /// out and joined: it goes with the texts, and up to its header row from there (`raisePartLabels`), not to
   /// the row of another block its lines happen to reach (a row fitted to its text: the funds block's last).
-  func takingGoalsLabel(_ lines: inout [[Cell]], header: Int, block: Range<Int>) -> Cell? {
+  func takingGoalsLabel(_ lines: inout [[Cell]], header: Int, block: Range<Int>, leftOf textLeft: Double) -> Cell? {
     var taken: [(line: Int, piece: Cell)] = []
     for line in (header - 1)..<block.upperBound where lines.indices.contains(line) {
-      let pieces = lines[line].filter(isGoalsLabelPiece)
+      // The label's column is left of the texts (`年度` of 年度指标值 on an overflow line is not the label's).
+      let pieces = lines[line].filter { isGoalsLabelPiece($0) && $0.right <= textLeft }
       // Above the headers only a line holding nothing but a piece of the label.
       if line == header - 1, pieces.count != lines[line].count { continue }
       taken += pieces.map { (line, $0) }
