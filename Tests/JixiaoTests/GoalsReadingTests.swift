@@ -43,6 +43,29 @@ import Testing
     #expect(grid.rows.joined().allSatisfy { $0.doubt == nil })
   }
 
+  /// A goals block cut by a page break: its headers (and label) the last lines of one page, its texts at
+  /// the head of the next (LibreOffice prints the cut label again there). The texts go under the headers of
+  /// the page before. Before, they were read by the page's own lines, both texts one cell.
+  @Test func aGoalsBlockCutByAPageBreakGoesOnOnTheNextPage() {
+    func word(_ text: String, x: Double, y: Double, page: Int) -> PositionedWord {
+      PositionedTextAssemblerTests.word(text, x: x, y: y, page: page)
+    }
+    let words = [
+      word("预期目标", x: 200, y: 700, page: 1), word("实际完成情况", x: 500, y: 700, page: 1),
+      word("年度总体目标", x: 20, y: 715, page: 1),
+      word("年度总体目标", x: 20, y: 50, page: 2), word("为确保工作正常开展，计划", x: 100, y: 45, page: 2),
+      word("发放工资。", x: 100, y: 56.6, page: 2), word("截止到已发放。", x: 345, y: 50, page: 2),
+    ]
+    let indicators = Self.indicators.map { word in
+      var word = word
+      word.page = 2
+      return word
+    }
+    let rows = Self.rows(PositionedTextAssemblerTests.grid(words + indicators))
+    #expect(rows.first == ["0:年度总体目标", "1:预期目标", "2:实际完成情况"], "\(rows)")
+    #expect(rows.dropFirst().first == ["1:为确保工作正常开展，计划发放工资。", "2:截止到已发放。"], "\(rows)")
+  }
+
   /// A space typed beside CJK prints a space's width (a quarter of the type's height) and is kept; Writer's
   /// own gap between CJK and Latin text (autospace, about a seventh) is no space. Before, no space beside
   /// CJK was kept at all, and a goals text read back without the spaces its spreadsheet holds.

@@ -8,8 +8,21 @@ extension PositionedTextAssembler {
   /// more: 预期目标 · 实际完成情况), the lines below it up to the next label, parted into the headers'
   /// columns and each column's pieces joined top to bottom. Each text knows its header's place
   /// (`goalsHeader`), so the grid puts it under that header whatever else its row holds.
-  func takingGoalsTexts(_ lines: inout [[Cell]]) -> [[Cell]] {
+  ///
+  /// A block cut by a page break (its headers the last line of one page, its texts at the head of the next)
+  /// goes on there: `pendingHeaders` carries the headers from one page to the next.
+  func takingGoalsTexts(_ lines: inout [[Cell]], pendingHeaders: inout [Cell]?) -> [[Cell]] {
     var blocks: [[Cell]] = []
+    func blockEnd(after index: Int) -> Int {
+      var end = index + 1
+      while end < lines.count, lines[end].allSatisfy({ !stopsGoalsBlock($0) || isGoalsLabelPiece($0) }) { end += 1 }
+      return end
+    }
+    if let headers = pendingHeaders {
+      pendingHeaders = nil
+      let end = blockEnd(after: -1)
+      if end > 0 { blocks.append(goalsBlock(&lines, headers: headers, headerLine: -1, end: end)) }
+    }
     var index = 0
     while index < lines.count {
       defer { index += 1 }
@@ -18,56 +31,65 @@ extension PositionedTextAssembler {
       }
       guard headers.count >= 2, lines[index].allSatisfy({ headers.contains(where: $0.isSamePlace) || isGoalsLabelPiece($0) })
       else { continue }
-      var end = index + 1
-      while end < lines.count, lines[end].allSatisfy({ !stopsGoalsBlock($0) || isGoalsLabelPiece($0) }) { end += 1 }
-      guard end > index + 1 else { continue }
-      let block = (index + 1)..<end
-      let columns = goalsColumns(headers: headers, pieces: block.flatMap { lines[$0] }.filter { !isGoalsLabelPiece($0) })
-      var parts: [[Cell]] = Array(repeating: [], count: headers.count)
-      var texts: [Cell] = []
-      for line in block {
-        var kept: [Cell] = []
-        for piece in lines[line] {
-          guard !isGoalsLabelPiece(piece) else {
-            kept.append(piece)
-            continue
-          }
-          for (column, part) in parted(piece, at: columns.boundaries) { parts[column].append(part) }
-        }
-        lines[line] = kept
+      let end = blockEnd(after: index)
+      let holdsText = lines[(index + 1)..<end].contains { $0.contains { !isGoalsLabelPiece($0) } }
+      guard holdsText else {
+        // Nothing but the label below the headers on their page: the texts begin the next.
+        if end == lines.count { pendingHeaders = headers }
+        continue
       }
-      let overflow = takingOverflow(&lines, from: end, into: &parts, boundaries: columns.boundaries)
-      for (column, pieces) in parts.enumerated() where !pieces.isEmpty {
-        var text = pieces[0]
-        text.goalsHeader = (headers[column].page, headers[column].left, headers[column].top)
-        for piece in pieces.dropFirst() { text.joinWrappedLine(piece) }
-        text.doubt = columns.doubt ?? pieces.lazy.compactMap(\.doubt).first
-        // Layout text parts the texts where the columns' lines start: a text whose lines start elsewhere
-        // (centred) may have been parted anywhere.
-        let edge = column == 0 ? parts.joined().map(\.left).min()! : columns.boundaries[column - 1]
-        if units == .characters, pieces.contains(where: { abs($0.left - edge) > 2 }) {
-          text.doubt = text.doubt ?? "the goals text's lines do not start at its column's edge: where the texts part is a guess"
-        }
-        // No text starts with a pause: one that does has lost its first line (a merged cell lower than its
-        // text, clipped by the row heights a spreadsheet fitted to other cells).
-        if let first = text.text.first, "、，。；：）".contains(first) {
-          text.doubt = text.doubt ?? "the goals text starts mid-sentence: its first line is not printed (clipped)"
-        }
-        texts.append(text)
-      }
-      if var label = takingGoalsLabel(
-        &lines, header: index, block: block.lowerBound..<overflow, leftOf: parts.joined().map(\.left).min() ?? 0),
-        let top = texts.map(\.top).min()
-      {
-        // The label joins the texts' row (its first line may print beside the headers, or above them).
-        label.top = max(label.top, top)
-        texts.insert(label, at: 0)
-      }
-      blocks.append(texts)
+      blocks.append(goalsBlock(&lines, headers: headers, headerLine: index, end: end))
       index = end - 1
     }
     lines.removeAll { $0.isEmpty }
     return blocks
+  }
+
+  /// One goals block's texts (and label), taken out of the lines between its header line and `end`.
+  func goalsBlock(_ lines: inout [[Cell]], headers: [Cell], headerLine index: Int, end: Int) -> [Cell] {
+    let block = (index + 1)..<end
+    let columns = goalsColumns(headers: headers, pieces: block.flatMap { lines[$0] }.filter { !isGoalsLabelPiece($0) })
+    var parts: [[Cell]] = Array(repeating: [], count: headers.count)
+    var texts: [Cell] = []
+    for line in block {
+      var kept: [Cell] = []
+      for piece in lines[line] {
+        guard !isGoalsLabelPiece(piece) else {
+          kept.append(piece)
+          continue
+        }
+        for (column, part) in parted(piece, at: columns.boundaries) { parts[column].append(part) }
+      }
+      lines[line] = kept
+    }
+    let overflow = takingOverflow(&lines, from: end, into: &parts, boundaries: columns.boundaries)
+    for (column, pieces) in parts.enumerated() where !pieces.isEmpty {
+      var text = pieces[0]
+      text.goalsHeader = (headers[column].page, headers[column].left, headers[column].top)
+      for piece in pieces.dropFirst() { text.joinWrappedLine(piece) }
+      text.doubt = columns.doubt ?? pieces.lazy.compactMap(\.doubt).first
+      // Layout text parts the texts where the columns' lines start: a text whose lines start elsewhere
+      // (centred) may have been parted anywhere.
+      let edge = column == 0 ? parts.joined().map(\.left).min()! : columns.boundaries[column - 1]
+      if units == .characters, pieces.contains(where: { abs($0.left - edge) > 2 }) {
+        text.doubt = text.doubt ?? "the goals text's lines do not start at its column's edge: where the texts part is a guess"
+      }
+      // No text starts with a pause: one that does has lost its first line (a merged cell lower than its
+      // text, clipped by the row heights a spreadsheet fitted to other cells).
+      if let first = text.text.first, "、，。；：）".contains(first) {
+        text.doubt = text.doubt ?? "the goals text starts mid-sentence: its first line is not printed (clipped)"
+      }
+      texts.append(text)
+    }
+    if var label = takingGoalsLabel(
+      &lines, header: index, block: block.lowerBound..<overflow, leftOf: parts.joined().map(\.left).min() ?? 0),
+      let top = texts.map(\.top).min()
+    {
+      // The label joins the texts' row (its first line may print beside the headers, or above them).
+      label.top = max(label.top, top)
+      texts.insert(label, at: 0)
+    }
+    return texts
   }
 
   /// A goals text taller than the rows its merged cell spans (rows a spreadsheet fitted to their other

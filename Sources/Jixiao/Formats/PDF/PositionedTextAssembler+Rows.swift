@@ -260,14 +260,15 @@ extension PositionedTextAssembler {
   }
 
   /// The rows of one page, top to bottom.
-  func bands(onPage page: Int, words: [PositionedWord]) -> [Band] {
+  /// `goalsHeaders`: a goals block's headers left at the foot of the page before, whose texts begin this one.
+  func bands(onPage page: Int, words: [PositionedWord], goalsHeaders: inout [Cell]?) -> [Band] {
     var lines = self.lines(words).map(pieces)
     // A page number alone on the page's first or last line.
     for index in [lines.count - 1, 0] where lines.indices.contains(index) {
       if lines[index].count == 1, PageNumber.isPrinted(atPageEdge: lines[index][0].text) { lines.remove(at: index) }
     }
     if units == .characters { restoringLabelHeads(&lines) }
-    let goalsTexts = takingGoalsTexts(&lines)
+    let goalsTexts = takingGoalsTexts(&lines, pendingHeaders: &goalsHeaders)
     // Wrapped cells: each piece joins an open cell of the line above (or, for layout text, of the line
     // above that, when nothing between them stands in its way).
     var cells: [Cell] = []
