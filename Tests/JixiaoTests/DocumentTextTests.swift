@@ -127,6 +127,13 @@ import Testing
     }
     func trimmed(_ text: String?) -> String? { text.map { $0.trimmingCharacters(in: .whitespaces) } }
     cell("name", want.name, got?.name)
+    // A goals text the transcriber cut short ends in …: the reading is exact when it starts so.
+    for (part, wanted, read) in [
+      ("expected", want.goals?.expected, got?.goals?.expected), ("actual", want.goals?.actual, got?.goals?.actual),
+    ] {
+      let cut = wanted.flatMap { $0.hasSuffix("…") ? String($0.dropLast()) : nil }
+      cell("goals \(part)", cut.flatMap { read?.hasPrefix($0) == true ? read : nil } ?? wanted, read)
+    }
     cell("claimed total", want.claimedTotal, got?.claimedTotal)
     cell("claimed grade", want.claimedGrade, got?.claimedGrade)
     if let funds = want.funds {
@@ -159,9 +166,9 @@ import Testing
   /// The level each seed reaches, as exact cells of all cells (docs/extract.md says why where it is short),
   /// and how many of its tables are found with their transcription's recomputed total.
   static let reached: [String: (accuracy: Double, totalsEqual: Int)] = [
-    "000_cc71e4e15f2e4881": (0.992, 4),
+    "000_cc71e4e15f2e4881": (0.989, 4),
     "001_af34bbe88d11c2e3": (0.979, 1),
-    "002_38207ba7611ec7da": (1, 13),
+    "002_38207ba7611ec7da": (0.996, 13),
     "003_fd70fc65db44e8e0": (1, 4),
     "004_d2dccc9b3468caab": (1, 8),
   ]

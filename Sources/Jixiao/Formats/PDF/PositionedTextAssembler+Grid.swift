@@ -127,7 +127,16 @@ extension PositionedTextAssembler {
         pageColumns = [:]
         levelColumns = 0..<0
         blockStart = placed.count
-        placed.append(band.cells.enumerated().map { ($0.offset, $0.element) })
+        placed.append(
+          band.cells.enumerated().map { offset, cell in
+            // A goals text goes under its header, wherever it falls in its own row.
+            guard let header = cell.goalsHeader,
+              let column = placed.suffix(4).reversed().lazy.compactMap({ row in
+                row.first { $0.cell.page == header.page && $0.cell.left == header.left && $0.cell.top == header.top }?.column
+              }).first
+            else { return (offset, cell) }
+            return (column, cell)
+          })
       }
       row += 1
       _ = blockStart

@@ -16,6 +16,8 @@ extension PositionedTextAssembler {
     var doubt: String?
     /// The rows a merged label spans, from its own (`PositionedTextAssembler` puts it on the first).
     var rowSpan = 1
+    /// A goals text: the place of the header it prints under (`takingGoalsTexts`).
+    var goalsHeader: (page: Int, left: Double, top: Double)?
     /// A one-line piece's words with the text between them, to part it again where a column boundary
     /// falls between two (an operator and its number printed close: `＝ 1` under 指标性质 · 指标值).
     var words: [(left: Double, right: Double, text: String)] = []
@@ -35,6 +37,17 @@ extension PositionedTextAssembler {
 
     func horizontalOverlap(_ left: Double, _ right: Double) -> Double {
       max(0, min(self.right, right) - max(self.left, left))
+    }
+
+    /// Joins the next line of the cell's wrapped text, printed below it.
+    mutating func joinWrappedLine(_ piece: Cell) {
+      text = WrappedText.joiningWrapped(text, piece.text)
+      left = min(left, piece.left)
+      right = max(right, piece.right)
+      bottom = max(bottom, piece.bottom)
+      lastLineTop = piece.top
+      lineCount += 1
+      words = []
     }
   }
 
@@ -108,7 +121,7 @@ extension PositionedTextAssembler {
             && WrappedText.isCJK(last.text.unicodeScalars.first!) && WrappedText.isCJK(word.text.unicodeScalars.first!)
             && Self.isLetterSpacedLabel(last.text + word.text)
           joins = (gap <= 0.45 * height || spaced) && gap >= -0.1 * height
-          space = gap > 0.15 * height && !WrappedText.meetsAtCJK(last.text, word.text)
+          space = !spaced && isSpace(gap: gap, height: height, between: last.text, word.text)
         case .characters:
           joins = gap <= 1
           space = gap >= 1
@@ -247,13 +260,15 @@ extension PositionedTextAssembler {
   }
 
   /// The rows of one page, top to bottom.
-  func bands(onPage page: Int, words: [PositionedWord]) -> [Band] {
+  /// `goalsHeaders`: a goals block's headers left at the foot of the page before, whose texts begin this one.
+  func bands(onPage page: Int, words: [PositionedWord], goalsHeaders: inout [Cell]?) -> [Band] {
     var lines = self.lines(words).map(pieces)
     // A page number alone on the page's first or last line.
     for index in [lines.count - 1, 0] where lines.indices.contains(index) {
       if lines[index].count == 1, PageNumber.isPrinted(atPageEdge: lines[index][0].text) { lines.remove(at: index) }
     }
     if units == .characters { restoringLabelHeads(&lines) }
+    let goalsTexts = takingGoalsTexts(&lines, pendingHeaders: &goalsHeaders)
     // Wrapped cells: each piece joins an open cell of the line above (or, for layout text, of the line
     // above that, when nothing between them stands in its way).
     var cells: [Cell] = []
@@ -268,15 +283,7 @@ extension PositionedTextAssembler {
           piece.horizontalOverlap(cells[$0.index].left, cells[$0.index].right)
             < piece.horizontalOverlap(cells[$1.index].left, cells[$1.index].right)
         }) {
-          var cell = cells[best.index]
-          cell.text = WrappedText.joiningWrapped(cell.text, piece.text)
-          cell.left = min(cell.left, piece.left)
-          cell.right = max(cell.right, piece.right)
-          cell.bottom = max(cell.bottom, piece.bottom)
-          cell.lastLineTop = piece.top
-          cell.lineCount += 1
-          cell.words = []
-          cells[best.index] = cell
+          cells[best.index].joinWrappedLine(piece)
           open.removeAll { $0.index == best.index }
           nextOpen.append((best.index, lineIndex))
         } else {
@@ -296,7 +303,11 @@ extension PositionedTextAssembler {
       }
     }
     cells.removeAll(where: isRotatedLabel)
-    let bands = rows(of: cells)
+    var bands = rows(of: cells)
+    if !goalsTexts.isEmpty {
+      bands += goalsTexts.filter { !$0.isEmpty }.map { Band(cells: $0) }
+      bands.sort { $0.top < $1.top }
+    }
     return units == .characters ? joiningStrayHeaderLabels(joiningCellsWrappedAroundTheirRow(bands)) : bands
   }
 

@@ -38,8 +38,9 @@ public struct PositionedTextAssembler: Sendable {
     var bands: [Band] = []
     var margins: [Int: Double] = [:]
     let pages = Dictionary(grouping: text.words, by: \.page)
+    var goalsHeaders: [Cell]?
     for page in pages.keys.sorted() {
-      bands += self.bands(onPage: page, words: pages[page]!)
+      bands += self.bands(onPage: page, words: pages[page]!, goalsHeaders: &goalsHeaders)
       margins[page] = pages[page]!.map(\.left).min()
     }
     bands = droppingRepeatedHeaders(bands)

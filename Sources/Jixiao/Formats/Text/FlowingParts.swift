@@ -336,16 +336,34 @@ struct PartReader {
         next += 1
       }
     }
-    var goalsText = ""
-    let first = next
+    var printed: [DocumentText.Line] = []
     while next < lines.count, !isIndicatorHeaderStart(next), !isFundsLabel(next),
       !(lines[next].text.split(separator: " ").first.map(isHeaderLabel) ?? false)
     {
-      goalsText += lines[next].text.trimmingSpaces()
+      if !lines[next].text.trimmingSpaces().isEmpty, !lines[next].isPageNumber { printed.append(lines[next]) }
       next += 1
     }
     rows.add(headerRow)
-    if !goalsText.isEmpty { rows.add([cell(goalsText, lines[first], column: 1)], positional: false) }
+    func joined(_ part: ArraySlice<DocumentText.Line>) -> String {
+      part.map { $0.text.trimmingSpaces() }.reduce("") { $0.isEmpty ? $1 : WrappedText.joiningWrapped($0, $1) }
+    }
+    guard !printed.isEmpty else { return next }
+    // Under two headers the expected goals, then the actual, each a paragraph (GoalsParagraphs).
+    guard headerRow.count >= 3 else {
+      rows.add([cell(joined(printed[...]), printed[0], column: 1)], positional: false)
+      return next
+    }
+    guard let (split, certain) = GoalsParagraphs.split(printed.map { $0.text.trimmingSpaces() }) else {
+      let doubt = "the goals text is not parted into its two columns' paragraphs: all of it is read as the first column's"
+      rows.add([cell(joined(printed[...]), printed[0], column: 1, doubt: doubt)], positional: false)
+      return next
+    }
+    let doubt = certain ? nil : "the goals text parts into its two columns' paragraphs at more than one line: parted at the first"
+    rows.add(
+      [
+        cell(joined(printed[..<split]), printed[0], column: 1, doubt: doubt),
+        cell(joined(printed[split...]), printed[split], column: 2, doubt: doubt),
+      ], positional: false)
     return next
   }
 
