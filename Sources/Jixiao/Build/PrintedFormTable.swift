@@ -61,7 +61,7 @@ struct PrintedFormTable {
     }
     for cell in form.corner where cell.reference != unitSource?.cell?.reference { keepUnread("表角", cell, into: &builder) }
     for pair in form.header {
-      guard let field = Self.headerFields[FormText.labelKey(pair.label.text)], !builder.hasValue(field) else {
+      guard let field = Self.headerFields[pair.label.labelKey], !builder.hasValue(field) else {
         keepUnread(pair, in: "表头", into: &builder)
         continue
       }
@@ -106,7 +106,7 @@ struct PrintedFormTable {
   private func keepUnread(_ pair: LabeledCell, in part: String, into builder: inout TableBuilder) {
     if pair.value.isEmpty {
       // A label left blank (`联系电话：`) says nothing; one holding its value (`填报人：张三`) is kept.
-      let key = FormText.labelKey(pair.label.text)
+      let key = pair.label.labelKey
       if key.contains(":") || key.contains("：") { keepUnread(part, pair.label, into: &builder) }
     } else {
       keepUnread("\(part)“\(FormText.oneLine(pair.label.text))”", pair.value, into: &builder)
@@ -254,7 +254,7 @@ struct PrintedFormTable {
   private func readGoals(_ goals: GoalsBlock, into builder: inout TableBuilder) {
     let label = FormText.oneLine(goals.label.text)
     for entry in goals.entries {
-      let field = entry.header.map { Self.goalsFields[FormText.key($0.text)] } ?? .goalsExpected
+      let field = entry.header.map { Self.goalsFields[$0.key] } ?? .goalsExpected
       guard let field, !entry.text.isEmpty, !builder.hasValue(field) else {
         keepUnread(entry.header.map { "\(label)“\(FormText.oneLine($0.text))”" } ?? label, entry.text, into: &builder)
         continue

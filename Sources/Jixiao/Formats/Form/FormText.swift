@@ -124,8 +124,10 @@ enum FormText {
   }
 
   /// A label as compared: its key without the colons that end it (`联系电话：` → `联系电话`).
-  static func labelKey(_ printed: String) -> String {
-    let key = key(printed)
+  static func labelKey(_ printed: String) -> String { droppingEndColons(key(printed)) }
+
+  /// A key without the colons that end it: the label key of the text whose key it is.
+  static func droppingEndColons(_ key: String) -> String {
     var bytes = Substring(key).utf8
     let fullWidthColon: [UInt8] = [0xEF, 0xBC, 0x9A]
     while true {

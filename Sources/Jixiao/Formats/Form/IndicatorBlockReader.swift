@@ -68,7 +68,7 @@ struct IndicatorBlockReader {
         if !cell.isEmpty { found.append(cell) }
         if found.count > 1 { break }
       }
-      guard found.count == 1, vocabulary.isRotatedLabel(FormText.key(found[0].text)) else { continue }
+      guard found.count == 1, vocabulary.isRotatedLabel(found[0].key) else { continue }
       rotatedLabel = found[0]
       if let index = gridColumnIndex.removeValue(forKey: column) {
         columns.remove(at: index)
@@ -155,7 +155,7 @@ struct IndicatorBlockReader {
         underGroup = true
       } else if view.grid[above].isEmpty {
         underGroup = true
-      } else if isStructural(FormText.key(view.grid[above].text)) {
+      } else if isStructural(view.grid[above].key) {
         return false
       }
     }
