@@ -54,7 +54,9 @@ import Testing
     }
     var random = SplitMix(seed: 17)
     let pieces = ["指标", "（", "）", "(", ")", "：", ":", " ", "\n", "\u{3000}", "％", "%", "名称", "分", "a", "\u{2028}"]
-    texts += (0..<2_000).map { _ in (0..<Int.random(in: 0...8, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined() }
+    texts += (0..<2_000).map { _ in
+      (0..<Int.random(in: 0...8, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+    }
     for text in texts {
       let cell = GridCell.sharedText(text)
       #expect(cell.key == FormText.key(text), "\(text.debugDescription)")

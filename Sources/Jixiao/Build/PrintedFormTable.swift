@@ -122,10 +122,10 @@ struct PrintedFormTable {
       let unit = key.contains("整体")
       let target = key.contains("目标表")
       let kind = (unit ? "unit" : "project") + (target ? "-target" : "")
-      builder.set(.kind, .text(kind), at: form.location(of: title))
+      builder.set(.kind, .text(kind), at: builder.recordsProvenance ? form.location(of: title) : nil)
     }
     if let year = form.year {
-      builder.set(.year, .text(String(year.year)), at: form.location(of: year.printed))
+      builder.set(.year, .text(String(year.year)), at: builder.recordsProvenance ? form.location(of: year.printed) : nil)
     }
   }
 
@@ -142,9 +142,15 @@ struct PrintedFormTable {
   /// The unit the funds label prints in its brackets (`项目资金（元）`), if it is a money unit.
   static func labelUnit(_ label: String) -> String? {
     guard let open = label.lastIndex(where: { $0 == "（" || $0 == "(" }) else { return nil }
-    let inner = label[label.index(after: open)...].prefix { $0 != "）" && $0 != ")" }
-    return TableBuilder.amountUnit(String(inner)) != nil ? String(inner) : nil
+    let inner = String(label[label.index(after: open)...].prefix { $0 != "）" && $0 != ")" })
+    if commonLabelUnits.contains(inner) { return inner }
+    return TableBuilder.amountUnit(inner) != nil ? inner : nil
   }
+
+  /// The units funds labels print most, each a money unit by `TableBuilder.amountUnit` (asked once here):
+  /// a year's forms print the same label in every table, and reading a unit's text costs more than
+  /// comparing it.
+  static let commonLabelUnits: [String] = ["万元", "元", "亿元", "千元"].filter { TableBuilder.amountUnit($0) != nil }
 
   private func readFunds(_ funds: FundsBlock, unitSource: PrintedText?, into builder: inout TableBuilder) {
     // 得分（20分*执行率） (L8): the score's header says how it is computed.
@@ -202,7 +208,7 @@ struct PrintedFormTable {
       for (index, cell) in row.cells.enumerated() where !cell.isEmpty {
         guard let field = sourceFields[index] else {
           // A source's own 分值, 执行率 or 得分 (mostly a dash): the block's are read from its total row.
-          if fields[index] != nil, !CellGrammar.isEmptyMark(cell.text.trimmingSpaces()) {
+          if builder.recordsProvenance, fields[index] != nil, !CellGrammar.isEmptyMark(cell.text.trimmingSpaces()) {
             keepUnread("\(part)“\(FormText.oneLine(funds.columns[index].header.text))”", cell, into: &builder)
           }
           continue

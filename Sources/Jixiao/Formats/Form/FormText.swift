@@ -19,7 +19,9 @@ enum FormText {
   /// A header or label as a message quotes it: on one line, its wraps (`年度预算\n（万元）`) joined as
   /// the printed cell reads, its ends trimmed.
   static func oneLine(_ printed: String) -> String {
-    printed.split(whereSeparator: \.isNewline).map { $0.trimmingSpaces() }.joined()
+    // A label that is its own key holds no whitespace at all, so no line break or space to trim.
+    if isPlain(printed) { return printed }
+    return printed.split(whereSeparator: \.isNewline).map { $0.trimmingSpaces() }.joined()
   }
 
   /// A header as compared: without spaces and line breaks, full-width brackets and percent signs folded
@@ -28,11 +30,15 @@ enum FormText {
   static func key(_ printed: String) -> String {
     // Every row of a sheet is classified by its cells' keys: most cells hold nothing to remove or fold
     // and are their own key, told by one pass over their bytes.
-    let isPlain =
-      printed.utf8.withContiguousStorageIfAvailable { bytes in
-        !bytes.contains { byte in byte <= 0x20 || byte == 0x7F || byte == 0xC2 || (byte >= 0xE1 && byte <= 0xE3) || byte == 0xEF }
-      } ?? false
-    return isPlain ? printed : folded(printed)
+    isPlain(printed) ? printed : folded(printed)
+  }
+
+  /// Whether a text has none of the bytes that begin whitespace, a byte-order mark or a full-width form
+  /// (those `folded` removes or folds): such a text is its own key, and holds no space or line break.
+  static func isPlain(_ printed: String) -> Bool {
+    printed.utf8.withContiguousStorageIfAvailable { bytes in
+      !bytes.contains { byte in byte <= 0x20 || byte == 0x7F || byte == 0xC2 || (byte >= 0xE1 && byte <= 0xE3) || byte == 0xEF }
+    } ?? false
   }
 
   static func key(_ printed: Substring) -> String { folded(printed) }
@@ -128,6 +134,8 @@ enum FormText {
 
   /// A key without the colons that end it: the label key of the text whose key it is.
   static func droppingEndColons(_ key: String) -> String {
+    // Most keys end in neither colon (`：` ends in 9A), told by their last byte.
+    guard let last = key.utf8.last, last == UInt8(ascii: ":") || last == 0x9A else { return key }
     var bytes = Substring(key).utf8
     let fullWidthColon: [UInt8] = [0xEF, 0xBC, 0x9A]
     while true {

@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+
+@testable import Jixiao
+
+/// The form reader's shortcuts on label text against their definitions: a label on one line, the funds
+/// and note prefixes told by a fingerprint first, a funds label's unit among the common ones.
+@Suite struct FormTextFastPathTests {
+  /// Texts as forms print them, and random ones of the pieces that matter (whitespace of every kind,
+  /// line breaks, full-width forms, a byte-order mark, short texts).
+  static let texts: [String] = {
+    var texts = [
+      "", " ", "\n", "项目资金（万元）", "项目资金(元)", "年度预算（元）", "其中：财政拨款", "其他需要说明事项", "备注", "备 注", "说明", "a", "ab",
+      "abc", "年度\n资金总额", "一级\r\n指标", "预算执行情况（20分）", "资金情况", "\u{FEFF}项目资金", "项目资金\u{2028}（万元）",
+      " 项目资金", "项目资金 ", "（万元）", "(亿元)", "项目资金（千元）", "项目资金（万元", "项目资金（美元）", "年初预算数\u{3000}",
+    ]
+    var random = SplitMix(seed: 29)
+    let pieces = [
+      "项目", "资金", "预算", "其他", "需要", "说明", "备注", "执行", "（", "）", "(", ")", "万元", "元", " ", "\n", "\r", "\t", "\u{3000}",
+      "\u{00A0}", "\u{0085}", "\u{2028}", "\u{FEFF}", "％", "：", "a", "1",
+    ]
+    texts += (0..<3_000).map { _ in
+      (0..<Int.random(in: 0...6, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+    }
+    return texts
+  }()
+
+  @Test func oneLineReadsAsDefined() {
+    for text in Self.texts {
+      let definition = text.split(whereSeparator: \.isNewline).map { $0.trimmingSpaces() }.joined()
+      #expect(FormText.oneLine(text) == definition, "\(text.debugDescription)")
+    }
+  }
+
+  @Test func prefixesAreToldAsDefined() {
+    let vocabulary = FormVocabulary.standard
+    let short = FormVocabulary(
+      titleWords: ["自评表"], headerLabels: [], fundsLabelPrefixes: ["(", "项目资金"], fundsTotalLabels: [], goalsLabels: [],
+      nameHeaders: ["三级指标"],
+      level1Headers: [], level2Headers: [], projectNameHeaders: [], weightHeaders: [], scoreHeaders: [], rotatedLabelWords: [],
+      totalLabels: [], noteLabelPrefixes: ["备"], grades: [])
+    for text in Self.texts + vocabulary.fundsLabelPrefixes + vocabulary.noteLabelPrefixes {
+      for words in [vocabulary, short] {
+        let key = FormText.labelKey(text)
+        #expect(
+          words.isFundsLabel(key) == words.fundsLabelPrefixes.contains { FormText.starts(key, with: $0) },
+          "\(text.debugDescription)")
+        #expect(
+          words.isNote(key) == words.noteLabelPrefixes.contains { FormText.starts(key, with: $0) }, "\(text.debugDescription)")
+      }
+    }
+  }
+
+  @Test func aLabelsUnitReadsAsDefined() {
+    for text in Self.texts + PrintedFormTable.commonLabelUnits.map { "项目资金（\($0)）" } {
+      let definition: String? = text.lastIndex { $0 == "（" || $0 == "(" }.flatMap { open in
+        let inner = String(text[text.index(after: open)...].prefix { $0 != "）" && $0 != ")" })
+        return TableBuilder.amountUnit(inner) != nil ? inner : nil
+      }
+      #expect(PrintedFormTable.labelUnit(text) == definition, "\(text.debugDescription)")
+    }
+    #expect(PrintedFormTable.commonLabelUnits.count == 4, "every common unit is a money unit")
+  }
+}
