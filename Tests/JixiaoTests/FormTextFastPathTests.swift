@@ -62,3 +62,22 @@ import Testing
     #expect(PrintedFormTable.commonLabelUnits.count == 4, "every common unit is a money unit")
   }
 }
+
+/// `ZipArchive.Entry.isSafeName` on an ASCII name's bytes against the definition on characters.
+@Suite struct EntryNameFastPathTests {
+  @Test func asciiNamesAreJudgedAsDefined() {
+    var names = [
+      "", "/", "//", "a", "a/", "a//b", "./a", "a/./b", "a/../b", "..", ".", "...", "a/.", "a/..", ".a/b..", "C:", "C:/a", "a/C:",
+      "xl/worksheets/sheet1.xml", "xl/_rels/workbook.xml.rels", "[Content_Types].xml", "a\\b", "a\u{1}b", "a\u{7F}", "é/a",
+      "a/\u{301}", "/\u{301}a", "a\r\nb", "xl/media/图1.png",
+    ]
+    var random = SplitMix(seed: 31)
+    let pieces = ["a", "b", "/", "/", ".", ".", ":", "\\", "\u{1}", "\u{7F}", "é", "\u{301}", "x.xml", " "]
+    names += (0..<5_000).map { _ in
+      (0..<Int.random(in: 0...7, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+    }
+    for name in names {
+      #expect(ZipArchive.Entry.isSafeName(name) == ZipArchive.Entry.isSafeNameByCharacters(name), "\(name.debugDescription)")
+    }
+  }
+}
