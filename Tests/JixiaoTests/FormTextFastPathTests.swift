@@ -81,3 +81,43 @@ import Testing
     }
   }
 }
+
+/// A table's kind by its title, searched on bytes first, against the search on the text alone.
+@Suite struct TitleKindFastPathTests {
+  @Test func aTitlesKindIsReadAsDefined() {
+    var random = SplitMix(seed: 37)
+    let pieces = [
+      "整体", "整", "体", "目标表", "目标", "表", "自评表", "部门（单位）", "\u{301}", "\u{FE00}", "（2023年度）", " ", "\n", "a", "目\u{301}标表",
+    ]
+    var titles = ["项目支出绩效自评表", "部门（单位）整体支出绩效自评表", "项目支出绩效目标表", "部门整体支出绩效目标表", "", "整体\u{301}", "目标表\u{301}"]
+    titles += (0..<3_000).map { _ in
+      (0..<Int.random(in: 0...6, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+    }
+    for title in titles {
+      let key = FormText.key(title)
+      let definition = (key.contains("整体") ? "unit" : "project") + (key.contains("目标表") ? "-target" : "")
+      #expect(PrintedFormTable.kind(ofTitleKey: key) == definition, "\(title.debugDescription)")
+    }
+  }
+}
+
+/// `FormKey` hashes a digest of its bytes: the vocabulary's sets find exactly the keys equal byte for byte.
+@Suite struct FormKeyHashTests {
+  @Test func setsFindTheKeysEqualByteForByte() {
+    let vocabulary = FormVocabulary.standard
+    let sets = [
+      vocabulary.headerLabels, vocabulary.nameHeaders, vocabulary.totalLabels, vocabulary.goalsLabels, vocabulary.weightHeaders,
+      vocabulary.scoreHeaders, vocabulary.grades, vocabulary.signOffLabels, vocabulary.fundsTotalLabels,
+    ]
+    var keys = sets.flatMap { $0.map(\.text) }
+    keys +=
+      keys.map { $0 + "：" } + keys.map { String($0.dropLast()) } + keys.map { "\u{FEFF}" + $0 } + FormTextFastPathTests.texts
+    keys += ["e\u{301}", "\u{E9}", "指标", "分值 ", ""]
+    for key in keys {
+      for set in sets {
+        #expect(set.contains(key) == set.contains { $0.text.utf8.elementsEqual(key.utf8) }, "\(key.debugDescription)")
+      }
+      #expect(FormKey(key).hashValue == FormKey(String(decoding: Array(key.utf8), as: UTF8.self)).hashValue)
+    }
+  }
+}

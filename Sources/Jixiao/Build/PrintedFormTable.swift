@@ -118,15 +118,21 @@ struct PrintedFormTable {
   /// The kind by the title: a 部门（单位）整体 form is a unit's, a 目标表 states targets only.
   private func readTitle(into builder: inout TableBuilder) {
     if let title = form.title {
-      let key = FormText.key(title.text)
-      let unit = key.contains("整体")
-      let target = key.contains("目标表")
-      let kind = (unit ? "unit" : "project") + (target ? "-target" : "")
+      let kind = Self.kind(ofTitleKey: title.cell?.key ?? FormText.key(title.text))
       builder.set(.kind, .text(kind), at: builder.recordsProvenance ? form.location(of: title) : nil)
     }
     if let year = form.year {
       builder.set(.year, .text(String(year.year)), at: builder.recordsProvenance ? form.location(of: year.printed) : nil)
     }
+  }
+
+  /// The table's kind by its title's key: `unit` for a 整体 form, `project` else, `-target` added for a 目标表.
+  static func kind(ofTitleKey key: String) -> String {
+    // Searched on bytes first: no character is canonically equivalent to one of these words' without
+    // their bytes, and most titles hold neither.
+    let unit = key.containsText("整体") && key.contains("整体")
+    let target = key.containsText("目标表") && key.contains("目标表")
+    return (unit ? "unit" : "project") + (target ? "-target" : "")
   }
 
   // MARK: Funds block
@@ -186,7 +192,11 @@ struct PrintedFormTable {
     let totalRow = funds.totalRow ?? funds.rows.first?.row
     for row in funds.rows {
       let labels = row.labels.filter { !$0.isEmpty }
-      let part = labels.first.map { "\(Self.fundsColumnPrefix)“\(FormText.oneLine($0.text))”" } ?? Self.fundsColumnPrefix
+      // Only what extract lists is named by the part (`keepUnread`): made only for it.
+      let part =
+        builder.recordsProvenance
+        ? labels.first.map { "\(Self.fundsColumnPrefix)“\(FormText.oneLine($0.text))”" } ?? Self.fundsColumnPrefix
+        : Self.fundsColumnPrefix
       // The first label names the row; the others (上级安排 beside 财政资金) are kept, a number among them
       // (an amount under no header) reported.
       for label in labels.dropFirst() { keepFundsLabel(label, in: part, into: &builder) }

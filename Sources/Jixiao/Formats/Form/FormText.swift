@@ -224,11 +224,19 @@ struct FormKey: Hashable, Sendable {
     lhs.text.utf8.count == rhs.text.utf8.count && lhs.text.utf8.elementsEqual(rhs.text.utf8)
   }
 
+  /// The hasher is given one 64-bit digest of the bytes (FNV-1a), not the bytes: a sheet's labels are
+  /// looked up a few times a row, and hashing a dozen bytes through the hasher cost most of a lookup.
   func hash(into hasher: inout Hasher) {
-    hasher.combine(text.utf8.count)
-    if text.utf8.withContiguousStorageIfAvailable({ hasher.combine(bytes: UnsafeRawBufferPointer($0)) }) == nil {
-      for byte in text.utf8 { hasher.combine(byte) }
+    hasher.combine(Self.digest(text))
+  }
+
+  static func digest(_ text: String) -> UInt64 {
+    func fold(_ bytes: some Sequence<UInt8>) -> UInt64 {
+      var digest: UInt64 = 0xcbf2_9ce4_8422_2325
+      for byte in bytes { digest = (digest ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+      return digest
     }
+    return text.utf8.withContiguousStorageIfAvailable { fold($0) } ?? fold(text.utf8)
   }
 }
 
