@@ -121,3 +121,16 @@ import Testing
     }
   }
 }
+
+/// `TableBuilder.amountUnit` takes the common units from a table made once: the same as reading them.
+@Suite struct AmountUnitFastPathTests {
+  @Test func commonUnitsReadAsDefined() {
+    let texts =
+      TableBuilder.commonAmountUnits.map(\.text) + ["万元 ", "（万元）", "金额单位：元", "美元", "萬元", "元\u{301}", ""]
+      + FormTextFastPathTests.texts
+    for text in texts {
+      #expect(TableBuilder.amountUnit(text) == TableBuilder.readAmountUnit(text), "\(text.debugDescription)")
+    }
+    #expect(TableBuilder.commonAmountUnits.allSatisfy { $0.unit != nil })
+  }
+}
