@@ -61,7 +61,7 @@ struct PrintedFormTable {
     }
     for cell in form.corner where cell.reference != unitSource?.cell?.reference { keepUnread("表角", cell, into: &builder) }
     for pair in form.header {
-      guard let field = Self.headerFields[FormText.labelKey(pair.label.text)], !builder.hasValue(field) else {
+      guard let field = Self.headerFields[pair.label.labelKey], !builder.hasValue(field) else {
         keepUnread(pair, in: "表头", into: &builder)
         continue
       }
@@ -106,7 +106,7 @@ struct PrintedFormTable {
   private func keepUnread(_ pair: LabeledCell, in part: String, into builder: inout TableBuilder) {
     if pair.value.isEmpty {
       // A label left blank (`联系电话：`) says nothing; one holding its value (`填报人：张三`) is kept.
-      let key = FormText.labelKey(pair.label.text)
+      let key = pair.label.labelKey
       if key.contains(":") || key.contains("：") { keepUnread(part, pair.label, into: &builder) }
     } else {
       keepUnread("\(part)“\(FormText.oneLine(pair.label.text))”", pair.value, into: &builder)
@@ -118,15 +118,21 @@ struct PrintedFormTable {
   /// The kind by the title: a 部门（单位）整体 form is a unit's, a 目标表 states targets only.
   private func readTitle(into builder: inout TableBuilder) {
     if let title = form.title {
-      let key = FormText.key(title.text)
-      let unit = key.contains("整体")
-      let target = key.contains("目标表")
-      let kind = (unit ? "unit" : "project") + (target ? "-target" : "")
-      builder.set(.kind, .text(kind), at: form.location(of: title))
+      let kind = Self.kind(ofTitleKey: title.cell?.key ?? FormText.key(title.text))
+      builder.set(.kind, .text(kind), at: builder.recordsProvenance ? form.location(of: title) : nil)
     }
     if let year = form.year {
-      builder.set(.year, .text(String(year.year)), at: form.location(of: year.printed))
+      builder.set(.year, .text(String(year.year)), at: builder.recordsProvenance ? form.location(of: year.printed) : nil)
     }
+  }
+
+  /// The table's kind by its title's key: `unit` for a 整体 form, `project` else, `-target` added for a 目标表.
+  static func kind(ofTitleKey key: String) -> String {
+    // Searched on bytes first: no character is canonically equivalent to one of these words' without
+    // their bytes, and most titles hold neither.
+    let unit = key.containsText("整体") && key.contains("整体")
+    let target = key.containsText("目标表") && key.contains("目标表")
+    return (unit ? "unit" : "project") + (target ? "-target" : "")
   }
 
   // MARK: Funds block
@@ -142,9 +148,15 @@ struct PrintedFormTable {
   /// The unit the funds label prints in its brackets (`项目资金（元）`), if it is a money unit.
   static func labelUnit(_ label: String) -> String? {
     guard let open = label.lastIndex(where: { $0 == "（" || $0 == "(" }) else { return nil }
-    let inner = label[label.index(after: open)...].prefix { $0 != "）" && $0 != ")" }
-    return TableBuilder.amountUnit(String(inner)) != nil ? String(inner) : nil
+    let inner = String(label[label.index(after: open)...].prefix { $0 != "）" && $0 != ")" })
+    if commonLabelUnits.contains(inner) { return inner }
+    return TableBuilder.amountUnit(inner) != nil ? inner : nil
   }
+
+  /// The units funds labels print most, each a money unit by `TableBuilder.amountUnit` (asked once here):
+  /// a year's forms print the same label in every table, and reading a unit's text costs more than
+  /// comparing it.
+  static let commonLabelUnits: [String] = ["万元", "元", "亿元", "千元"].filter { TableBuilder.amountUnit($0) != nil }
 
   private func readFunds(_ funds: FundsBlock, unitSource: PrintedText?, into builder: inout TableBuilder) {
     // 得分（20分*执行率） (L8): the score's header says how it is computed.
@@ -180,7 +192,11 @@ struct PrintedFormTable {
     let totalRow = funds.totalRow ?? funds.rows.first?.row
     for row in funds.rows {
       let labels = row.labels.filter { !$0.isEmpty }
-      let part = labels.first.map { "\(Self.fundsColumnPrefix)“\(FormText.oneLine($0.text))”" } ?? Self.fundsColumnPrefix
+      // Only what extract lists is named by the part (`keepUnread`): made only for it.
+      let part =
+        builder.recordsProvenance
+        ? labels.first.map { "\(Self.fundsColumnPrefix)“\(FormText.oneLine($0.text))”" } ?? Self.fundsColumnPrefix
+        : Self.fundsColumnPrefix
       // The first label names the row; the others (上级安排 beside 财政资金) are kept, a number among them
       // (an amount under no header) reported.
       for label in labels.dropFirst() { keepFundsLabel(label, in: part, into: &builder) }
@@ -202,7 +218,7 @@ struct PrintedFormTable {
       for (index, cell) in row.cells.enumerated() where !cell.isEmpty {
         guard let field = sourceFields[index] else {
           // A source's own 分值, 执行率 or 得分 (mostly a dash): the block's are read from its total row.
-          if fields[index] != nil, !CellGrammar.isEmptyMark(cell.text.trimmingSpaces()) {
+          if builder.recordsProvenance, fields[index] != nil, !CellGrammar.isEmptyMark(cell.text.trimmingSpaces()) {
             keepUnread("\(part)“\(FormText.oneLine(funds.columns[index].header.text))”", cell, into: &builder)
           }
           continue
@@ -254,7 +270,7 @@ struct PrintedFormTable {
   private func readGoals(_ goals: GoalsBlock, into builder: inout TableBuilder) {
     let label = FormText.oneLine(goals.label.text)
     for entry in goals.entries {
-      let field = entry.header.map { Self.goalsFields[FormText.key($0.text)] } ?? .goalsExpected
+      let field = entry.header.map { Self.goalsFields[$0.key] } ?? .goalsExpected
       guard let field, !entry.text.isEmpty, !builder.hasValue(field) else {
         keepUnread(entry.header.map { "\(label)“\(FormText.oneLine($0.text))”" } ?? label, entry.text, into: &builder)
         continue

@@ -464,6 +464,15 @@ public struct TableBuilder {
 
   /// The money unit a text names (`元`, `万元`, `金额单位：元`, `单位:万元`, `（元）`), or nil when it names none.
   static func amountUnit(_ printed: String) -> Unit? {
+    // A year's forms give the same few units in every table: those are read once (`readAmountUnit`).
+    if let common = commonAmountUnits.first(where: { $0.text.hasSameBytes(as: printed) }) { return common.unit }
+    return readAmountUnit(printed)
+  }
+
+  static let commonAmountUnits: [(text: String, unit: Unit?)] = ["万元", "元", "亿元", "千元"].map { ($0, readAmountUnit($0)) }
+
+  /// `amountUnit`, read from the text.
+  static func readAmountUnit(_ printed: String) -> Unit? {
     var text = CellGrammar.normalize(printed).filter { !$0.isWhitespace }
     if let colon = text.lastIndex(where: { $0 == ":" || $0 == "：" }) {
       guard text[..<colon].hasSuffix("单位") else { return nil }

@@ -92,21 +92,33 @@ struct FormGrid {
 
   static func isShort(_ text: String) -> Bool { text.utf8.count <= longestAnchor }
 
+  /// Whether the locator may ask a text's keys: a title's length at most (`GridCell.sharedText` makes
+  /// the keys of these once).
+  static func isKeyed(_ text: String) -> Bool { text.utf8.count <= longestTitle }
+
   private func classify(_ row: Int) -> RowAnchor {
     let cells = grid.rows[row]
-    guard let first = cells.first(where: { !$0.isEmpty }) else { return RowAnchor(anchor: .blank) }
-    let filledCount = cells.reduce(0) { $0 + ($1.isEmpty ? 0 : 1) }
+    // By index, so that a cell is looked at where it lies, not copied out of the row.
+    var firstIndex = -1
+    var filledCount = 0
+    for index in cells.indices where !cells[index].isEmpty {
+      if firstIndex < 0 { firstIndex = index }
+      filledCount += 1
+    }
+    guard firstIndex >= 0 else { return RowAnchor(anchor: .blank) }
     // A header row holds its neighbours' headers too; a lone 三级指标 cell is a label, not a header.
     if filledCount >= 3 {
-      for cell in cells where !cell.isEmpty && Self.isShort(cell.text) && vocabulary.mayBeNameHeader(cell.text) {
-        if vocabulary.nameHeaders.contains(FormText.labelKey(cell.text)) {
-          return RowAnchor(anchor: .indicatorHeader(nameColumn: cell.reference.column), cell: cell)
-        }
+      for index in cells.indices where !cells[index].isEmpty {
+        guard Self.isShort(cells[index].text), vocabulary.mayBeNameHeader(cells[index].text),
+          vocabulary.nameHeaders.contains(cells[index].labelKey)
+        else { continue }
+        return RowAnchor(anchor: .indicatorHeader(nameColumn: cells[index].reference.column), cell: cells[index])
       }
     }
+    let first = cells[firstIndex]
     // A title may be long (部门（单位）整体支出绩效（目标）自评表 with its year), never a paragraph.
     guard first.text.utf8.count <= Self.longestTitle else { return RowAnchor(anchor: .other, cell: first) }
-    let key = FormText.labelKey(first.text)
+    let key = first.labelKey
     if vocabulary.isTitle(key), filledCount <= 3 { return RowAnchor(anchor: .title, cell: first) }
     guard Self.isShort(first.text) else { return RowAnchor(anchor: .other, cell: first) }
     let mayBeLabel = vocabulary.mayBeAnchorLabel(key)

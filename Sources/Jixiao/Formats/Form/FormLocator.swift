@@ -203,8 +203,8 @@ struct PrintedFormReader {
 
   private func isHeaderLabel(_ cell: GridCell) -> Bool {
     guard FormGrid.isShort(cell.text) else { return false }
-    return vocabulary.headerLabels.contains(FormText.labelKey(cell.text))
-      || FormText.labelKey(cell.text) != FormText.key(cell.text)
+    let labelKey = cell.labelKey
+    return vocabulary.headerLabels.contains(labelKey) || labelKey != cell.key
   }
 
   /// Label | value pairs across a row; several on one row, a value merged or not, or left blank.
@@ -371,7 +371,7 @@ struct PrintedFormReader {
     total.claimedTotal = cell(under: block?.scoreColumn)
     let taken = Set([label.reference, total.weightSum?.reference, total.claimedTotal?.reference].compactMap { $0 })
     for cell in view.filled(row) where !taken.contains(cell.reference) {
-      if total.grade == nil, vocabulary.grades.contains(FormText.key(cell.text)) {
+      if total.grade == nil, vocabulary.grades.contains(cell.key) {
         total.grade = cell
       } else {
         total.otherCells.append(cell)

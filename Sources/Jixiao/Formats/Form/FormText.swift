@@ -19,7 +19,9 @@ enum FormText {
   /// A header or label as a message quotes it: on one line, its wraps (`年度预算\n（万元）`) joined as
   /// the printed cell reads, its ends trimmed.
   static func oneLine(_ printed: String) -> String {
-    printed.split(whereSeparator: \.isNewline).map { $0.trimmingSpaces() }.joined()
+    // A label that is its own key holds no whitespace at all, so no line break or space to trim.
+    if isPlain(printed) { return printed }
+    return printed.split(whereSeparator: \.isNewline).map { $0.trimmingSpaces() }.joined()
   }
 
   /// A header as compared: without spaces and line breaks, full-width brackets and percent signs folded
@@ -28,11 +30,15 @@ enum FormText {
   static func key(_ printed: String) -> String {
     // Every row of a sheet is classified by its cells' keys: most cells hold nothing to remove or fold
     // and are their own key, told by one pass over their bytes.
-    let isPlain =
-      printed.utf8.withContiguousStorageIfAvailable { bytes in
-        !bytes.contains { byte in byte <= 0x20 || byte == 0x7F || byte == 0xC2 || (byte >= 0xE1 && byte <= 0xE3) || byte == 0xEF }
-      } ?? false
-    return isPlain ? printed : folded(printed)
+    isPlain(printed) ? printed : folded(printed)
+  }
+
+  /// Whether a text has none of the bytes that begin whitespace, a byte-order mark or a full-width form
+  /// (those `folded` removes or folds): such a text is its own key, and holds no space or line break.
+  static func isPlain(_ printed: String) -> Bool {
+    printed.utf8.withContiguousStorageIfAvailable { bytes in
+      !bytes.contains { byte in byte <= 0x20 || byte == 0x7F || byte == 0xC2 || (byte >= 0xE1 && byte <= 0xE3) || byte == 0xEF }
+    } ?? false
   }
 
   static func key(_ printed: Substring) -> String { folded(printed) }
@@ -124,8 +130,12 @@ enum FormText {
   }
 
   /// A label as compared: its key without the colons that end it (`联系电话：` → `联系电话`).
-  static func labelKey(_ printed: String) -> String {
-    let key = key(printed)
+  static func labelKey(_ printed: String) -> String { droppingEndColons(key(printed)) }
+
+  /// A key without the colons that end it: the label key of the text whose key it is.
+  static func droppingEndColons(_ key: String) -> String {
+    // Most keys end in neither colon (`：` ends in 9A), told by their last byte.
+    guard let last = key.utf8.last, last == UInt8(ascii: ":") || last == 0x9A else { return key }
     var bytes = Substring(key).utf8
     let fullWidthColon: [UInt8] = [0xEF, 0xBC, 0x9A]
     while true {
@@ -214,11 +224,19 @@ struct FormKey: Hashable, Sendable {
     lhs.text.utf8.count == rhs.text.utf8.count && lhs.text.utf8.elementsEqual(rhs.text.utf8)
   }
 
+  /// The hasher is given one 64-bit digest of the bytes (FNV-1a), not the bytes: a sheet's labels are
+  /// looked up a few times a row, and hashing a dozen bytes through the hasher cost most of a lookup.
   func hash(into hasher: inout Hasher) {
-    hasher.combine(text.utf8.count)
-    if text.utf8.withContiguousStorageIfAvailable({ hasher.combine(bytes: UnsafeRawBufferPointer($0)) }) == nil {
-      for byte in text.utf8 { hasher.combine(byte) }
+    hasher.combine(Self.digest(text))
+  }
+
+  static func digest(_ text: String) -> UInt64 {
+    func fold(_ bytes: some Sequence<UInt8>) -> UInt64 {
+      var digest: UInt64 = 0xcbf2_9ce4_8422_2325
+      for byte in bytes { digest = (digest ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+      return digest
     }
+    return text.utf8.withContiguousStorageIfAvailable { fold($0) } ?? fold(text.utf8)
   }
 }
 

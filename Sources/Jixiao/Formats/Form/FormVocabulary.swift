@@ -41,6 +41,9 @@ public struct FormVocabulary: Sendable, Hashable {
   /// The `keyFingerprint` bits of every total, goals and header label: a key whose bit is not set is none
   /// of them, told without hashing it.
   private let anchorLabelFingerprints: UInt64
+  /// The `leadFingerprint` bits of every funds-label and note prefix (every bit when one is shorter than
+  /// three bytes): a key whose bit is not set starts with none of them, told without comparing each.
+  private let prefixLeadFingerprints: UInt64
 
   public init(
     titleWords: [String], headerLabels: Set<String>, fundsLabelPrefixes: [String], fundsTotalLabels: Set<String>,
@@ -66,6 +69,9 @@ public struct FormVocabulary: Sendable, Hashable {
     self.grades = keys(grades)
     self.signOffLabels = keys(signOffLabels)
     nameHeaderEndings = Array(Set(self.nameHeaders.compactMap { $0.text.unicodeScalars.last.map { Array(String($0).utf8) } }))
+    prefixLeadFingerprints = (self.fundsLabelPrefixes + self.noteLabelPrefixes).reduce(0) {
+      $0 | (Self.leadFingerprint($1) ?? ~0)
+    }
     anchorLabelFingerprints = (self.totalLabels.union(self.goalsLabels).union(self.headerLabels)).reduce(0) {
       $0 | Self.keyFingerprint($1.text)
     }
@@ -138,8 +144,24 @@ public struct FormVocabulary: Sendable, Hashable {
   func isTitle(printed: String) -> Bool {
     printed.utf8.count <= FormGrid.longestTitle && isTitle(FormText.labelKey(printed))
   }
-  func isFundsLabel(_ key: String) -> Bool { fundsLabelPrefixes.contains { FormText.starts(key, with: $0) } }
-  func isNote(_ key: String) -> Bool { noteLabelPrefixes.contains { FormText.starts(key, with: $0) } }
+  func isFundsLabel(_ key: String) -> Bool {
+    mayStartWithPrefix(key) && fundsLabelPrefixes.contains { FormText.starts(key, with: $0) }
+  }
+  func isNote(_ key: String) -> Bool { mayStartWithPrefix(key) && noteLabelPrefixes.contains { FormText.starts(key, with: $0) } }
+
+  /// One of 64 bits, from a text's first three bytes (one CJK character); nil for a shorter text. A text
+  /// that starts with a prefix of three bytes or more has the prefix's bit.
+  static func leadFingerprint(_ text: String) -> UInt64? {
+    var bytes = text.utf8.makeIterator()
+    guard let first = bytes.next(), let second = bytes.next(), let third = bytes.next() else { return nil }
+    return 1 << UInt64((Int(first) &* 31 &+ Int(second) &* 7 &+ Int(third)) & 63)
+  }
+
+  /// Whether a key may start with a funds-label or note prefix; false only for a key that starts with none.
+  func mayStartWithPrefix(_ key: String) -> Bool {
+    guard let lead = Self.leadFingerprint(key) else { return prefixLeadFingerprints == ~0 }
+    return prefixLeadFingerprints & lead != 0
+  }
   func isRotatedLabel(_ key: String) -> Bool { rotatedLabelWords.contains { key.utf8.containsSequence($0) } }
 
   /// Whether a cell may print a name header: it ends (spaces and colons aside) in the last character of

@@ -68,7 +68,7 @@ struct IndicatorBlockReader {
         if !cell.isEmpty { found.append(cell) }
         if found.count > 1 { break }
       }
-      guard found.count == 1, vocabulary.isRotatedLabel(FormText.key(found[0].text)) else { continue }
+      guard found.count == 1, vocabulary.isRotatedLabel(found[0].key) else { continue }
       rotatedLabel = found[0]
       if let index = gridColumnIndex.removeValue(forKey: column) {
         columns.remove(at: index)
@@ -155,7 +155,7 @@ struct IndicatorBlockReader {
         underGroup = true
       } else if view.grid[above].isEmpty {
         underGroup = true
-      } else if isStructural(FormText.key(view.grid[above].text)) {
+      } else if isStructural(view.grid[above].key) {
         return false
       }
     }
@@ -188,8 +188,13 @@ struct IndicatorBlockReader {
     let columns = block.columns
     // Filled down, highest first: a new project name starts its levels afresh, a new 一级 its 二级.
     let fillDown = [block.projectNameColumn, block.level1Column, block.level2Column]
-    let fillDownSet = Set(fillDown.compactMap { $0 })
-    var lastFilled: [Int: GridCell] = [:]
+    var isFilledDown = Array(repeating: false, count: columns.count)
+    for index in fillDown.compactMap({ $0 }) { isFilledDown[index] = true }
+    /// By column index, the last cell that held the column's level (or project name), to fill down.
+    var lastFilled: [GridCell?] = Array(repeating: nil, count: columns.count)
+    /// By grid column, whether it is under no header (`unnamed`).
+    var isUnnamed = Array(repeating: false, count: (unnamed.max() ?? -1) + 1)
+    for column in unnamed { isUnnamed[column] = true }
     var unnamedCells: [Int: [GridCell]] = [:]
     let firstBodyRow = rows.lowerBound
 
@@ -216,10 +221,10 @@ struct IndicatorBlockReader {
       }
 
       var strays: [GridCell] = []
-      for cell in own where !cell.isEmpty && unnamed.contains(cell.reference.column) && cell.reference.column != rotated {
-        strays.append(cell)
+      for column in own.indices.prefix(isUnnamed.count) where isUnnamed[column] && !own[column].isEmpty {
+        if own[column].reference.column != rotated { strays.append(own[column]) }
       }
-      let namedCount = ownFilled.filter { $0 }.count
+      let namedCount = ownFilled.reduce(0) { $0 + ($1 ? 1 : 0) }
       if namedCount == 0 {
         if !strays.isEmpty {
           result.unplacedRows.append(
@@ -238,7 +243,7 @@ struct IndicatorBlockReader {
         result.unplacedRows.append(
           UnplacedRow(row: row, cells: [onlyCell], reason: "one text across the indicator block, not an indicator"))
         continue
-      } else if ownFilled.indices.contains(where: { ownFilled[$0] && !fillDownSet.contains($0) }) {
+      } else if ownFilled.indices.contains(where: { ownFilled[$0] && !isFilledDown[$0] }) {
         kind = isDetail(cells, block) ? .detail : .indicator
       } else {
         kind = .levelLabel

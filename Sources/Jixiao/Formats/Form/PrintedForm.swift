@@ -152,8 +152,8 @@ public struct FormColumn: Sendable, Hashable {
     self.column = column
     self.header = header
     self.group = group
-    key = FormText.key(header.text)
-    groupKey = group.map { FormText.key($0.text) }
+    key = header.key
+    groupKey = group.map(\.key)
   }
 }
 

@@ -66,7 +66,7 @@ struct PackageRelationships {
 extension String {
   /// `%XX` escapes decoded as UTF-8 when they all are valid; the text unchanged otherwise.
   fileprivate var removingPercentEncodingIfValid: String {
-    guard contains("%") else { return self }
+    guard utf8.contains(UInt8(ascii: "%")) else { return self }
     var bytes: [UInt8] = []
     var utf8 = Array(self.utf8)[...]
     while let byte = utf8.popFirst() {

@@ -58,19 +58,22 @@ public struct Grid: Sendable, Hashable {
     }
     set {
       precondition(reference.row >= 0 && reference.column >= 0, "a cell reference is never negative")
-      var cell = newValue
-      cell.reference = reference
-      if cell.isEmpty && (reference.row >= rows.count || reference.column >= rows[reference.row].count) { return }
-      while rows.count <= reference.row { rows.append([]) }
-      if rows[reference.row].isEmpty && reference.row > 0 {
+      let (row, column) = (reference.row, reference.column)
+      if newValue.isEmpty && (row >= rows.count || column >= rows[row].count) { return }
+      while rows.count <= row { rows.append([]) }
+      if rows[row].isEmpty && row > 0 {
         // Rows of a form are about as wide as the row above: one allocation for the row, not one each
         // time it doubles. Capped, so one wide row never makes every later row wide.
-        rows[reference.row].reserveCapacity(min(max(reference.column + 1, rows[reference.row - 1].count), Self.reservedRowWidth))
+        rows[row].reserveCapacity(min(max(column + 1, rows[row - 1].count), Self.reservedRowWidth))
       }
-      while rows[reference.row].count <= reference.column {
-        rows[reference.row].append(.empty(CellReference(row: reference.row, column: rows[reference.row].count)))
+      // A sheet's cells come left to right: the cell is most often the row's next, appended in place.
+      if rows[row].count == column {
+        rows[row].append(newValue)
+      } else {
+        while rows[row].count <= column { rows[row].append(.empty(CellReference(row: row, column: rows[row].count))) }
+        rows[row][column] = newValue
       }
-      rows[reference.row][reference.column] = cell
+      rows[row][column].reference = reference
     }
   }
 

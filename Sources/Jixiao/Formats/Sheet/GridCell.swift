@@ -25,8 +25,15 @@ public struct GridCell: Sendable, Hashable {
     let problem: String?
     let origin: SourceLocation?
     let doubt: String?
+    /// The text's `FormText.key` and `FormText.labelKey`, made once for a box that many cells share (a
+    /// workbook's shared string, `GridCell.sharedText`); nil for every other box, whose keys are made when
+    /// asked. Derived from `text`, so left out of equality and hashing.
+    let keys: (key: String, labelKey: String)?
 
-    init(kind: Kind, text: String, value: String?, formula: String?, problem: String?, origin: SourceLocation?, doubt: String?) {
+    init(
+      kind: Kind, text: String, value: String?, formula: String?, problem: String?, origin: SourceLocation?, doubt: String?,
+      keys: (key: String, labelKey: String)? = nil
+    ) {
       self.kind = kind
       self.text = text
       self.value = value
@@ -34,6 +41,7 @@ public struct GridCell: Sendable, Hashable {
       self.problem = problem
       self.origin = origin
       self.doubt = doubt
+      self.keys = keys
     }
 
     /// Every empty cell that says nothing of where it was printed shares one box.
@@ -113,6 +121,25 @@ public struct GridCell: Sendable, Hashable {
     self.content = content
     self.reference = reference
   }
+
+  /// A text cell of a workbook's shared string (empty when the string is), at A1: every cell of a sheet
+  /// that shows the string is a copy of it at its own reference, so they share one box, and the text's keys,
+  /// which the form locator asks of a sheet's labels again and again, are made here once.
+  static func sharedText(_ text: String) -> GridCell {
+    let reference = CellReference(row: 0, column: 0)
+    guard !text.isEmpty else { return .empty(reference) }
+    let key = FormText.key(text)
+    let content = Content(
+      kind: .text, text: text, value: nil, formula: nil, problem: nil, origin: nil, doubt: nil,
+      keys: FormGrid.isKeyed(text) ? (key, FormText.droppingEndColons(key)) : nil)
+    return GridCell(sharing: content, reference: reference)
+  }
+
+  /// `FormText.key(text)`: made once for a shared string's cells.
+  var key: String { content.keys?.key ?? FormText.key(content.text) }
+
+  /// `FormText.labelKey(text)`: made once for a shared string's cells.
+  var labelKey: String { content.keys?.labelKey ?? FormText.labelKey(content.text) }
 
   public var isEmpty: Bool { kind == .empty }
 

@@ -1,6 +1,10 @@
 /// A workbook's shared string table (`xl/sharedStrings.xml`): cells of type `s` hold an index into it.
 struct SharedStrings: Sendable {
-  private(set) var strings: [String] = []
+  /// Each string as a cell (`GridCell.sharedText`), which every cell showing it copies: a year's workbook
+  /// prints the same labels in every form, and their cells then share one box and its keys.
+  private(set) var cells: [GridCell] = []
+
+  var strings: [String] { cells.map(\.text) }
 
   init() {}
 
@@ -14,16 +18,24 @@ struct SharedStrings: Sendable {
           checkedNamespace = (reader.defaultNamespaceChanges, SpreadsheetML.isMainNamespace(reader.defaultNamespace))
         }
         if checkedNamespace.isMain, let item = reader.plainStringItem() {
-          strings.append(OOXMLText.decode(item))
+          cells.append(.sharedText(OOXMLText.decode(item)))
           continue
         }
       }
       guard let event = try reader.next() else { break }
       if case .start(let tag) = event, SpreadsheetML.isMain(tag.name, "si") {
-        strings.append(try SpreadsheetML.readStringItem(&reader))
+        cells.append(.sharedText(try SpreadsheetML.readStringItem(&reader)))
       }
     }
   }
 
-  subscript(index: Int) -> String? { strings.indices.contains(index) ? strings[index] : nil }
+  subscript(index: Int) -> String? { cells.indices.contains(index) ? cells[index].text : nil }
+
+  /// The cell of the string at `index` placed at `reference`; nil when the table has no such string.
+  func cell(_ index: Int, at reference: CellReference) -> GridCell? {
+    guard cells.indices.contains(index) else { return nil }
+    var cell = cells[index]
+    cell.reference = reference
+    return cell
+  }
 }

@@ -108,8 +108,8 @@ struct WorksheetReader {
                 if plain.value == nil {
                   // A styled cell without a value (LibreOffice writes every one of the print area) is empty.
                   _ = try advance(to: plain.reference)
-                } else if let index = plain.sharedIndex, let string = strings[index] {
-                  try place(plain.reference) { reference in text(string, formula: nil, at: reference) }
+                } else if let index = plain.sharedIndex, index < strings.cells.count {
+                  try place(plain.reference) { reference in strings.cell(index, at: reference)! }
                 } else {
                   let type = reader.type(of: plain) ?? "n"
                   let value = reader.value(of: plain)

@@ -1,0 +1,107 @@
+import Foundation
+import Testing
+
+@testable import Jixiao
+
+/// A workbook's shared strings are cells made once (`GridCell.sharedText`) whose keys are made once; the
+/// locator and the builder read a sheet's cells through those keys. Held against the definition: the
+/// same cells without the shared box (keys made when asked, `FormText.key` and `FormText.labelKey` of
+/// the text) locate the same forms and build the same tables.
+@Suite struct SharedStringKeyTests {
+  /// The cell as the general path makes it: its own box, no keys kept.
+  static func unshared(_ cell: GridCell) -> GridCell {
+    GridCell(
+      kind: cell.kind, text: cell.text, value: cell.value, formula: cell.formula, problem: cell.problem,
+      reference: cell.reference, origin: cell.origin, doubt: cell.doubt)
+  }
+
+  static func unshared(_ grid: Grid) -> Grid {
+    var copy = Grid(file: grid.file, name: grid.name, isHidden: grid.isHidden, preamble: grid.preamble, merges: grid.merges)
+    for row in grid.rows {
+      for cell in row where !cell.isEmpty { copy[cell.reference] = unshared(cell) }
+    }
+    copy.rowLines = grid.rowLines
+    return copy
+  }
+
+  /// Every workbook among the fixtures, by name.
+  static let fixtureWorkbooks: [(String, [UInt8])] = {
+    let root = repositoryRoot.appendingPathComponent("Fixtures")
+    var books: [(String, [UInt8])] = []
+    for case let url as URL in FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)!
+    where url.pathExtension == "xlsx" {
+      if let bytes = try? Data(contentsOf: url) { books.append((url.path, [UInt8](bytes))) }
+    }
+    return books.sorted { $0.0 < $1.0 }
+  }()
+
+  /// Labels as forms print them, and near misses: wrapped, spaced, full-width, with colons, long.
+  static let labels: [String] = [
+    "项目名称", "项目名称：", "项目名称:", "项目 名称", "项目\n名称", "一级\n指标", "二级指标", "三级指标", "三 级 指 标：", "指标名称",
+    "年度指标值", "年度\n指标值", "指标权重（分）", "指标权重(分)", "分值", "分　值", "得分", "总分", "合计", "合 计：", "优", "良 ",
+    "年度总体目标", "项目资金（万元）", "项目资金(万元)", "年度资金总额", "其中：财政拨款", "其他资金：", "项目支出绩效自评表",
+    "项目支出绩效自评表（2023年度）", "（2023年度）", "\u{FEFF}主管部门", "实施单位\u{00A0}", "填报人：张三", "：", "", " ",
+    String(repeating: "指标", count: 40), String(repeating: "长", count: 79) + "：", String(repeating: "长", count: 81),
+  ]
+
+  @Test func aSharedStringsKeysAreItsTextsKeys() throws {
+    var texts = Self.labels
+    for (name, bytes) in Self.fixtureWorkbooks {
+      let archive = try ZipArchive(bytes: bytes, file: name)
+      guard let entry = archive.entry(named: "xl/sharedStrings.xml") else { continue }
+      let strings = try SharedStrings(bytes: try archive.contents(of: entry), file: name, entry: entry.name)
+      texts += strings.strings
+    }
+    var random = SplitMix(seed: 17)
+    let pieces = ["指标", "（", "）", "(", ")", "：", ":", " ", "\n", "\u{3000}", "％", "%", "名称", "分", "a", "\u{2028}"]
+    texts += (0..<2_000).map { _ in
+      (0..<Int.random(in: 0...8, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+    }
+    for text in texts {
+      let cell = GridCell.sharedText(text)
+      #expect(cell.key == FormText.key(text), "\(text.debugDescription)")
+      #expect(cell.labelKey == FormText.labelKey(text), "\(text.debugDescription)")
+      #expect(cell == Self.unshared(cell), "\(text.debugDescription)")
+      #expect(cell.isEmpty == text.isEmpty)
+      var moved = cell
+      moved.text = text + "：x"
+      #expect(moved.labelKey == FormText.labelKey(text + "：x"), "a cell whose text is set keeps no stale key")
+    }
+  }
+
+  /// Each sheet of every fixture workbook, and the same sheets with their labels swapped for other
+  /// labels (shared by several cells, as in a year's workbook), located and built with shared cells and
+  /// without.
+  @Test func sharedCellsLocateAndBuildAsUnsharedOnes() throws {
+    var random = SplitMix(seed: 23)
+    var compared = 0
+    for (name, bytes) in Self.fixtureWorkbooks {
+      let grids = try SpreadsheetReader.read(bytes: bytes, file: name)
+      var mutated: [Grid] = []
+      for grid in grids {
+        var copy = grid
+        let pool = Self.labels.map(GridCell.sharedText)
+        for row in grid.rows {
+          for cell in row where cell.kind == .text && Int.random(in: 0..<6, using: &random) == 0 {
+            var label = pool.randomElement(using: &random)!
+            label.reference = cell.reference
+            copy[cell.reference] = label
+          }
+        }
+        mutated.append(copy)
+      }
+      for grid in grids + mutated {
+        let fast = FormLocator().forms(in: grid)
+        let general = FormLocator().forms(in: Self.unshared(grid))
+        #expect(fast == general, "\(name) \(grid.name)")
+        for (index, (one, other)) in zip(fast, general).enumerated() {
+          let built = PrintedFormTable(form: one, number: index + 1).build()
+          let expected = PrintedFormTable(form: other, number: index + 1).build()
+          #expect(built == expected, "\(name) \(grid.name) form \(index + 1)")
+          compared += 1
+        }
+      }
+    }
+    #expect(compared > 20)
+  }
+}
