@@ -70,10 +70,15 @@ extension PositionedTextAssembler {
             &bands, rows: (row + rows)..<end, isLevelOrName: { $0.center < nameSpan($0).right },
             column: { columnsOf($0).column(of: $0).index })
           if units == .characters {
+            // The row's one-line cells (weight, claimed score) mark its line.
+            let rowValueColumns = Set(
+              keys.indices.filter { vocabulary.weightHeaders.contains(FormKey(keys[$0])) || vocabulary.scoreHeaders.contains(FormKey(keys[$0])) }
+                .map { columns!.labelLefts.count + $0 })
             joinContinuationLines(
               &bands, rows: (row + rows)..<end, isLevel: { $0.center < nameSpan($0).left },
               column: { columnsOf($0).column(of: $0).index },
-              isName: { $0.center >= nameSpan($0).left && $0.center < nameSpan($0).right })
+              isName: { $0.center >= nameSpan($0).left && $0.center < nameSpan($0).right },
+              isRowValue: { rowValueColumns.contains(columnsOf($0).column(of: $0).index) })
           }
           spreadLevels(&bands, rows: (row + rows)..<end) { $0.center < nameSpan($0).left }
           let emptied = ((row + rows)..<end).filter { bands[$0].cells.isEmpty }
