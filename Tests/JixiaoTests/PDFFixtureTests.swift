@@ -59,11 +59,8 @@ let pdftotextIsInstalled: Bool = {
     return file
   }
 
-  /// The layout texts not read exactly yet, and why: the test fails when one of them starts reading exactly.
-  static let knownGaps: [String: Comment] = [
-    "Fixtures/pdf/document/决算-document.layout.txt":
-      "Writer's narrow table: an indicator name of two lines prints one line above and one below its row's line, whose name is blank (保障雇用人员待遇，稳定 · 人员队伍; 新疆易佳…支付 · 标准), and is read as two indicators; 004-employee-funds' funds label 项目资金（万元） runs into 其中：当年财政 one space apart and the funds block is not read"
-  ]
+  /// The layout texts not read exactly yet, and why (none: the test requires every one exact).
+  static let knownGaps: [String: Comment] = [:]
 
   @Test(arguments: manifest)
   func readsEveryTableAsItsSpreadsheet(file: FormFixtureTests.FormFile) throws {

@@ -72,8 +72,10 @@ extension PositionedTextAssembler {
           if units == .characters {
             // The row's one-line cells (weight, claimed score) mark its line.
             let rowValueColumns = Set(
-              keys.indices.filter { vocabulary.weightHeaders.contains(FormKey(keys[$0])) || vocabulary.scoreHeaders.contains(FormKey(keys[$0])) }
-                .map { columns!.labelLefts.count + $0 })
+              keys.indices.filter {
+                vocabulary.weightHeaders.contains(FormKey(keys[$0])) || vocabulary.scoreHeaders.contains(FormKey(keys[$0]))
+              }
+              .map { columns!.labelLefts.count + $0 })
             joinContinuationLines(
               &bands, rows: (row + rows)..<end, isLevel: { $0.center < nameSpan($0).left },
               column: { columnsOf($0).column(of: $0).index },

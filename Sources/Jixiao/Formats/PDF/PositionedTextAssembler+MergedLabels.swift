@@ -97,7 +97,8 @@ extension PositionedTextAssembler {
       let cells = bands[index].cells
       guard let top = cells.map(\.top).min(), let bottom = cells.map(\.bottom).max() else { continue }
       whole[index] = (top, bottom)
-      let oneLine = cells.filter { $0.lineCount == 1 }
+      // Layout text: the lines of a cell printed on lines of their own around its row's line are the row's.
+      let oneLine = cells.filter { $0.lineCount == 1 || $0.isAroundItsRow }
       core[index] = oneLine.isEmpty ? (top, bottom) : (oneLine.map(\.top).min()!, oneLine.map(\.bottom).max()!)
     }
     let ordered = rows.filter { whole[$0] != nil }
@@ -331,6 +332,7 @@ extension PositionedTextAssembler {
     // The lines a cell took from above its row and from below it.
     var linesAbove: [String: Int] = [:]
     var linesBelow: [String: Int] = [:]
+    var reach: [String: (top: Double, bottom: Double)] = [:]
     func isBalanced(_ key: String) -> Bool { (linesAbove[key] ?? 0) > 0 && (linesBelow[key] ?? 0) >= (linesAbove[key] ?? 0) }
     for index in rows where !full.contains(index) {
       let pieces = bands[index].cells.filter { !isLevel($0) }
@@ -381,6 +383,9 @@ extension PositionedTextAssembler {
           extended.insert(key(cell))
           linesAbove[key(cell)] = (linesAbove[before] ?? 0) + (target > index ? 1 : 0)
           linesBelow[key(cell)] = (linesBelow[before] ?? 0) + (target < index ? 1 : 0)
+          reach[key(cell)] = (
+            min(reach[before]?.top ?? piece.top, piece.top), max(reach[before]?.bottom ?? piece.bottom, piece.bottom)
+          )
         } else {
           var cell = piece
           cell.top = bands[target].top
@@ -390,7 +395,21 @@ extension PositionedTextAssembler {
           bands[target].cells.sort { $0.left < $1.left }
           extended.insert(key(cell))
           if target > index { linesAbove[key(cell)] = 1 } else { linesBelow[key(cell)] = 1 }
+          reach[key(cell)] = (piece.top, piece.bottom)
         }
+      }
+    }
+    // A name printed centred around its row's line, lines above it and below, spans the row's own lines: the
+    // name is what makes the row (a narrow table's row is as tall as its name). Other cells may overflow a
+    // row whose height is fixed (a spreadsheet's), and stay out of its height.
+    for index in rows {
+      for offset in bands[index].cells.indices {
+        let cell = bands[index].cells[offset]
+        guard isName(cell), (linesAbove[key(cell)] ?? 0) > 0, (linesBelow[key(cell)] ?? 0) > 0, let lines = reach[key(cell)]
+        else { continue }
+        bands[index].cells[offset].top = min(cell.top, lines.top)
+        bands[index].cells[offset].bottom = max(cell.bottom, lines.bottom)
+        bands[index].cells[offset].isAroundItsRow = true
       }
     }
     func key(_ cell: Cell) -> String { "\(cell.page) \(cell.top) \(cell.left)" }

@@ -16,6 +16,9 @@ extension PositionedTextAssembler {
     var doubt: String?
     /// The rows a merged label spans, from its own (`PositionedTextAssembler` puts it on the first).
     var rowSpan = 1
+    /// Layout text: a cell whose lines print on lines of their own around its row's line, joined to the row
+    /// (its top and bottom then those lines'), so that they count as the row's lines.
+    var isAroundItsRow = false
     /// A one-line piece's words with the text between them, to part it again where a column boundary
     /// falls between two (an operator and its number printed close: `＝ 1` under 指标性质 · 指标值).
     var words: [(left: Double, right: Double, text: String)] = []
