@@ -53,14 +53,17 @@ let pdftotextIsInstalled: Bool = {
 /// The same fixtures as pdftotext `-layout` printed them (the .layout.txt beside each PDF, committed, so
 /// these run without poppler): read by character columns to the same tables.
 @Suite struct LayoutTextFixtureTests {
-  static let manifest = PDFFixtureTests.manifest.map { file in
+  static let manifest = (PDFFixtureTests.manifest + PDFFixtureTests.document).map { file in
     var file = file
     file.path = String(file.path.dropLast(".pdf".count)) + ".layout.txt"
     return file
   }
 
   /// The layout texts not read exactly yet, and why (none: the test requires every one exact).
-  static let knownGaps: [String: Comment] = [:]
+  static let knownGaps: [String: Comment] = [
+    "Fixtures/pdf/document/决算-document.layout.txt":
+      "the goals only, every other cell exact: Writer centres each cell's lines, so the expected and actual goals texts print on shared lines one space apart and where one text ends is not shown; the reader marks both goals cells of each table uncertain (extract's uncertainCells) instead of guessing silently"
+  ]
 
   @Test(arguments: manifest)
   func readsEveryTableAsItsSpreadsheet(file: FormFixtureTests.FormFile) throws {

@@ -60,6 +60,8 @@ extension PositionedTextAssembler {
   struct Columns {
     /// Each header's span, left to right; the first starts a little left of its header, the last runs on.
     var spans: [(left: Double, right: Double)]
+    /// Each header's own extent, as printed (narrower than its span).
+    var heads: [(left: Double, right: Double)] = []
     /// Where label columns (left of the first header) start.
     var labelLefts: [Double]
     /// Why every cell placed by these columns is in doubt (columns that could only be guessed), if so.
@@ -81,11 +83,21 @@ extension PositionedTextAssembler {
       return (labelLefts.count + index, doubt ?? self.doubt)
     }
 
-    /// A one-line piece whose words fall in different columns, parted between them.
-    func parting(_ cell: Cell) -> [Cell] {
+    /// A one-line piece whose words fall in different columns, parted between them. `underHeads`: a word
+    /// starts a column only where it prints under that column's header; one that only reaches into the
+    /// column's span stays with the words before it (the tail of a long text run on, `=2023 年 12 月`).
+    func parting(_ cell: Cell, underHeads: Bool = false) -> [Cell] {
       guard cell.words.count > 1, let first = spans.first, cell.center >= first.left else { return [cell] }
       func index(_ x: Double) -> Int { spans.lastIndex { $0.left <= x } ?? -1 }
-      let columns = cell.words.map { index(($0.left + $0.right) / 2) }
+      var columns = cell.words.map { index(($0.left + $0.right) / 2) }
+      if underHeads, heads.count == spans.count {
+        for offset in columns.indices.dropFirst() where columns[offset] != columns[offset - 1] && columns[offset] >= 0 {
+          let head = heads[columns[offset]]
+          if cell.words[offset].right <= head.left || cell.words[offset].left >= head.right {
+            columns[offset] = columns[offset - 1]
+          }
+        }
+      }
       guard Set(columns).count > 1 else { return [cell] }
       var parts: [Cell] = []
       for (offset, word) in cell.words.enumerated() {

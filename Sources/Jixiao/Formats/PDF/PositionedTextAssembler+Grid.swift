@@ -59,14 +59,28 @@ extension PositionedTextAssembler {
             end += 1
           }
           func nameSpan(_ cell: Cell) -> (left: Double, right: Double) { columnsOf(cell).spans[nameIndex] }
+          // Layout text can print two cells of a row one space apart (a narrow table: `成本指标 经济成本指标`):
+          // parted by the header's columns before the rows are told from the lines of wrapped cells.
+          if units == .characters {
+            for index in (row + rows)..<end where !bands[index].cells.isEmpty {
+              bands[index].cells = parted(bands[index], by: columnsOf(bands[index].cells[0]), underHeads: true)
+            }
+          }
           joinRowsSplitAcrossPages(
             &bands, rows: (row + rows)..<end, isLevelOrName: { $0.center < nameSpan($0).right },
             column: { columnsOf($0).column(of: $0).index })
           if units == .characters {
+            // The row's one-line cells (weight, claimed score) mark its line.
+            let rowValueColumns = Set(
+              keys.indices.filter {
+                vocabulary.weightHeaders.contains(FormKey(keys[$0])) || vocabulary.scoreHeaders.contains(FormKey(keys[$0]))
+              }
+              .map { columns!.labelLefts.count + $0 })
             joinContinuationLines(
               &bands, rows: (row + rows)..<end, isLevel: { $0.center < nameSpan($0).left },
               column: { columnsOf($0).column(of: $0).index },
-              isName: { $0.center >= nameSpan($0).left && $0.center < nameSpan($0).right })
+              isName: { $0.center >= nameSpan($0).left && $0.center < nameSpan($0).right },
+              isRowValue: { rowValueColumns.contains(columnsOf($0).column(of: $0).index) })
           }
           spreadLevels(&bands, rows: (row + rows)..<end) { $0.center < nameSpan($0).left }
           let emptied = ((row + rows)..<end).filter { bands[$0].cells.isEmpty }
@@ -102,16 +116,7 @@ extension PositionedTextAssembler {
       if let blockColumns = columns, !startsNewPart(band) {
         let current = pageColumns[band.page] ?? blockColumns
         placed.append(
-          band.cells.enumerated().flatMap { offset, cell in
-            // A piece is parted only into columns no other cell of the row holds (a value wider than its
-            // header runs into the next column's span, beside the value there).
-            // A total row's label (总 分) is one cell however its characters are spaced.
-            let parts = TableSchema.isTotalRowLabel(cell.text) ? [cell] : current.parting(cell)
-            let own = current.column(of: cell).index
-            let others = Set(band.cells.enumerated().filter { $0.offset != offset }.map { current.column(of: $0.element).index })
-            return parts.contains { current.column(of: $0).index != own && others.contains(current.column(of: $0).index) }
-              ? [cell] : parts
-          }.map { cell in
+          parted(band, by: current).map { cell in
             var (column, doubt) = current.column(of: cell)
             // A total row's label is merged across the level and name columns and prints centred on them.
             if !levelColumns.isEmpty, TableSchema.isTotalRowLabel(cell.text) {
@@ -167,6 +172,19 @@ extension PositionedTextAssembler {
       }
     }
     return grid
+  }
+
+  /// A row's pieces, each parted where its words fall under different headers, but only into columns no
+  /// other cell of the row holds (a value wider than its header runs into the next column's span, beside the
+  /// value there). A total row's label (总 分) is one cell however its characters are spaced.
+  func parted(_ band: Band, by columns: Columns, underHeads: Bool = false) -> [Cell] {
+    band.cells.enumerated().flatMap { offset, cell in
+      let parts = TableSchema.isTotalRowLabel(cell.text) ? [cell] : columns.parting(cell, underHeads: underHeads)
+      let own = columns.column(of: cell).index
+      let others = Set(band.cells.enumerated().filter { $0.offset != offset }.map { columns.column(of: $0.element).index })
+      return parts.contains { columns.column(of: $0).index != own && others.contains(columns.column(of: $0).index) }
+        ? [cell] : parts
+    }
   }
 
   /// A row a page break splits (a word processor breaks a tall row; a spreadsheet never does) prints its top
@@ -240,7 +258,7 @@ extension PositionedTextAssembler {
         if !lefts.contains(where: { abs($0 - cell.left) < cell.lineHeight }) { lefts.append(cell.left) }
       }
     }
-    return Columns(spans: spans, labelLefts: lefts.sorted())
+    return Columns(spans: spans, heads: header.map { ($0.left, $0.right) }, labelLefts: lefts.sorted())
   }
 
   /// Merged labels: a part's label in the leftmost column, and the levels of an indicator block, printed

@@ -97,7 +97,8 @@ extension PositionedTextAssembler {
       let cells = bands[index].cells
       guard let top = cells.map(\.top).min(), let bottom = cells.map(\.bottom).max() else { continue }
       whole[index] = (top, bottom)
-      let oneLine = cells.filter { $0.lineCount == 1 }
+      // Layout text: the lines of a cell printed on lines of their own around its row's line are the row's.
+      let oneLine = cells.filter { $0.lineCount == 1 || $0.isAroundItsRow }
       core[index] = oneLine.isEmpty ? (top, bottom) : (oneLine.map(\.top).min()!, oneLine.map(\.bottom).max()!)
     }
     let ordered = rows.filter { whole[$0] != nil }
@@ -304,11 +305,35 @@ extension PositionedTextAssembler {
   /// are centred): a line of an indicator block with nothing under the name header is such pieces. Each
   /// joins the cell of its column on the row next to it: the row whose cell there is blank, or the row it
   /// continues; where both rows beside it could take it, the one above, with a doubt.
+  ///
+  /// A wrapped name prints so too: a line holding a name but no weight or score (`isRowValue`), next to a
+  /// line holding them but no name, is a line of that row's name, not a row. A cell printed around its row's
+  /// blank line has as many lines below the row as above: once it has, the next line goes to the row below
+  /// whose cell there is blank.
   func joinContinuationLines(
-    _ bands: inout [Band], rows: Range<Int>, isLevel: (Cell) -> Bool, column: (Cell) -> Int, isName: (Cell) -> Bool
+    _ bands: inout [Band], rows: Range<Int>, isLevel: (Cell) -> Bool, column: (Cell) -> Int, isName: (Cell) -> Bool,
+    isRowValue: (Cell) -> Bool = { _ in false }
   ) {
-    let full = rows.filter { index in bands[index].cells.contains(where: isName) }
+    func isNameLine(_ index: Int) -> Bool {
+      bands[index].cells.contains(where: isName) && !bands[index].cells.contains(where: isRowValue)
+    }
+    func isNamelessRowLine(_ index: Int) -> Bool {
+      !bands[index].cells.contains(where: isName) && bands[index].cells.contains(where: isRowValue)
+    }
+    func neighbours(_ index: Int) -> [Int] {
+      [index - 1, index + 1].filter { rows.contains($0) && bands[$0].page == bands[index].page }
+    }
+    let full = rows.filter { index in
+      if isNameLine(index) { return !neighbours(index).contains(where: isNamelessRowLine) }
+      if isNamelessRowLine(index) { return neighbours(index).contains(where: isNameLine) }
+      return bands[index].cells.contains(where: isName)
+    }
     var extended: Set<String> = []
+    // The lines a cell took from above its row and from below it.
+    var linesAbove: [String: Int] = [:]
+    var linesBelow: [String: Int] = [:]
+    var reach: [String: (top: Double, bottom: Double)] = [:]
+    func isBalanced(_ key: String) -> Bool { (linesAbove[key] ?? 0) > 0 && (linesBelow[key] ?? 0) >= (linesAbove[key] ?? 0) }
     for index in rows where !full.contains(index) {
       let pieces = bands[index].cells.filter { !isLevel($0) }
       guard !pieces.isEmpty else { continue }
@@ -325,7 +350,9 @@ extension PositionedTextAssembler {
         let nearBelow = below.map { $0 - index <= 2 } ?? false
         var target: Int?
         var doubt: String?
-        if nearAbove, let above, let cell = cellIndex(in: above), extended.contains(key(bands[above].cells[cell])) {
+        if nearAbove, let above, let cell = cellIndex(in: above), extended.contains(key(bands[above].cells[cell])),
+          !isBalanced(key(bands[above].cells[cell])) || !nearBelow || cellIndex(in: below) != nil
+        {
           target = above
         } else if nearBelow, cellIndex(in: below) == nil {
           target = below
@@ -343,6 +370,7 @@ extension PositionedTextAssembler {
         }
         if let existing = cellIndex(in: target) {
           var cell = bands[target].cells[existing]
+          let before = key(cell)
           cell.text =
             target < index
             ? WrappedText.joiningWrapped(cell.text, piece.text) : WrappedText.joiningWrapped(piece.text, cell.text)
@@ -353,6 +381,11 @@ extension PositionedTextAssembler {
           cell.doubt = cell.doubt ?? doubt
           bands[target].cells[existing] = cell
           extended.insert(key(cell))
+          linesAbove[key(cell)] = (linesAbove[before] ?? 0) + (target > index ? 1 : 0)
+          linesBelow[key(cell)] = (linesBelow[before] ?? 0) + (target < index ? 1 : 0)
+          reach[key(cell)] = (
+            min(reach[before]?.top ?? piece.top, piece.top), max(reach[before]?.bottom ?? piece.bottom, piece.bottom)
+          )
         } else {
           var cell = piece
           cell.top = bands[target].top
@@ -361,7 +394,22 @@ extension PositionedTextAssembler {
           bands[target].cells.append(cell)
           bands[target].cells.sort { $0.left < $1.left }
           extended.insert(key(cell))
+          if target > index { linesAbove[key(cell)] = 1 } else { linesBelow[key(cell)] = 1 }
+          reach[key(cell)] = (piece.top, piece.bottom)
         }
+      }
+    }
+    // A name printed centred around its row's line, lines above it and below, spans the row's own lines: the
+    // name is what makes the row (a narrow table's row is as tall as its name). Other cells may overflow a
+    // row whose height is fixed (a spreadsheet's), and stay out of its height.
+    for index in rows {
+      for offset in bands[index].cells.indices {
+        let cell = bands[index].cells[offset]
+        guard isName(cell), (linesAbove[key(cell)] ?? 0) > 0, (linesBelow[key(cell)] ?? 0) > 0, let lines = reach[key(cell)]
+        else { continue }
+        bands[index].cells[offset].top = min(cell.top, lines.top)
+        bands[index].cells[offset].bottom = max(cell.bottom, lines.bottom)
+        bands[index].cells[offset].isAroundItsRow = true
       }
     }
     func key(_ cell: Cell) -> String { "\(cell.page) \(cell.top) \(cell.left)" }

@@ -18,6 +18,9 @@ extension PositionedTextAssembler {
     var rowSpan = 1
     /// A goals text: the place of the header it prints under (`takingGoalsTexts`).
     var goalsHeader: (page: Int, left: Double, top: Double)?
+    /// Layout text: a cell whose lines print on lines of their own around its row's line, joined to the row
+    /// (its top and bottom then those lines'), so that they count as the row's lines.
+    var isAroundItsRow = false
     /// A one-line piece's words with the text between them, to part it again where a column boundary
     /// falls between two (an operator and its number printed close: `＝ 1` under 指标性质 · 指标值).
     var words: [(left: Double, right: Double, text: String)] = []
@@ -228,6 +231,26 @@ extension PositionedTextAssembler {
     }
   }
 
+  /// Layout text parts a label's last line from the next column's text by one space only where the table is
+  /// narrow (`（万元） 其中：当年财政` under 项目资金): the words that complete the label above join it, the
+  /// rest is a piece of its own. Nil (the piece kept whole) unless the label is complete before its end.
+  func labelTail(of piece: inout Cell, completing label: Cell) -> Cell? {
+    guard piece.words.count > 1 else { return nil }
+    func isLabel(_ text: String) -> Bool { Self.knownLabels.contains(FormText.labelKey(text)) }
+    guard !isLabel(label.text + piece.text),
+      let end = (1..<piece.words.count).last(where: { isLabel(label.text + piece.words[..<$0].map(\.text).joined()) })
+    else { return nil }
+    var rest = piece
+    rest.words = Array(piece.words[end...])
+    rest.words[0].text = String(rest.words[0].text.drop { $0 == " " })
+    rest.left = rest.words[0].left
+    rest.text = rest.words.map(\.text).joined()
+    piece.words = Array(piece.words[..<end])
+    piece.right = piece.words.last!.right
+    piece.text = piece.words.map(\.text).joined()
+    return rest
+  }
+
   /// Whether a piece continues the wrapped cell above it.
   func continues(_ upper: Cell, with lower: Cell, linesBetween: Int) -> Bool {
     let overlap = lower.horizontalOverlap(upper.left, upper.right)
@@ -279,13 +302,19 @@ extension PositionedTextAssembler {
         let candidates = open.filter { candidate in
           continues(cells[candidate.index], with: piece, linesBetween: lineIndex - candidate.line - 1)
         }
+        var piece = piece
         if let best = candidates.max(by: {
           piece.horizontalOverlap(cells[$0.index].left, cells[$0.index].right)
             < piece.horizontalOverlap(cells[$1.index].left, cells[$1.index].right)
         }) {
+          let rest = units == .characters ? labelTail(of: &piece, completing: cells[best.index]) : nil
           cells[best.index].joinWrappedLine(piece)
           open.removeAll { $0.index == best.index }
           nextOpen.append((best.index, lineIndex))
+          if let rest {
+            cells.append(rest)
+            nextOpen.append((cells.count - 1, lineIndex))
+          }
         } else {
           cells.append(piece)
           nextOpen.append((cells.count - 1, lineIndex))
