@@ -38,6 +38,15 @@ struct JSONWriter {
     buffer.appendDigits(value.magnitude)
   }
 
+  /// An integer as a JSON string (`"12"`), as `String(value)` would be written.
+  mutating func quotedInt(_ key: JSONKey?, _ value: Int) {
+    separate(key)
+    buffer.append(UInt8(ascii: "\""))
+    if value < 0 { buffer.append(UInt8(ascii: "-")) }
+    buffer.appendDigits(value.magnitude)
+    buffer.append(UInt8(ascii: "\""))
+  }
+
   /// A JSON value as compact JSON text, members in their order.
   mutating func json(_ key: JSONKey?, _ value: JSONValue) {
     separate(key)
@@ -83,11 +92,14 @@ struct JSONWriter {
     buffer.append(bracket)
   }
 
-  private mutating func separate(_ key: JSONKey?) {
-    if needsComma & 1 != 0 { buffer.append(UInt8(ascii: ",")) }
+  // Inlined: every member passes here, and at a call site the key is a constant whose case folds away.
+  @inline(__always) private mutating func separate(_ key: JSONKey?) {
+    let comma = needsComma & 1 != 0
     needsComma |= 1
+    if case .literal(let name) = key?.storage { return buffer.appendMemberName(name, afterComma: comma) }
+    if comma { buffer.append(UInt8(ascii: ",")) }
     switch key?.storage {
-    case .literal(let name): buffer.appendMemberName(name)
+    case .literal: break
     case .text(let name):
       buffer.appendEscaped(name)
       buffer.append(UInt8(ascii: ":"))
@@ -159,13 +171,20 @@ final class ByteBuffer {
     append(UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
   }
 
-  /// `"name":` for a literal name, after one capacity check.
-  func appendMemberName(_ name: StaticString) {
+  /// `"name":`, after a comma when `afterComma`, for a literal name, after one capacity check.
+  func appendMemberName(_ name: StaticString, afterComma: Bool) {
     let length = name.utf8CodeUnitCount
-    reserve(length + 3)
-    let start = pointer + count
+    reserve(length + 4)
+    var start = pointer + count
+    if afterComma {
+      start[0] = UInt8(ascii: ",")
+      start += 1
+      count += 1
+    }
     start[0] = UInt8(ascii: "\"")
-    (start + 1).update(from: name.utf8Start, count: length)
+    // Member names are short: a loop, not a call to memcpy.
+    let source = name.utf8Start
+    for offset in 0..<length { start[1 + offset] = source[offset] }
     start[length + 1] = UInt8(ascii: "\"")
     start[length + 2] = UInt8(ascii: ":")
     count += length + 3

@@ -51,25 +51,9 @@ public enum ResultJSON {
       writer.raw("funds", "null")
     }
     writer.beginArray("indicators")
-    for item in result.indicators {
-      writer.beginObject()
-      writer.int("index", item.index)
-      writer.string("name", item.name)
-      writer.string("level1", item.level1)
-      writer.string("level2", item.level2)
-      writer.hundredths("weight", item.weight)
-      writer.string("target", item.target)
-      writer.string("actual", item.actual)
-      writer.string("rule", item.rule?.rawValue)
-      writer.percent("completion", item.completion)
-      writer.percent("claimedCompletion", item.claimedCompletion)
-      writer.hundredths("score", item.score)
-      writer.hundredths("claimedScore", item.claimedScore)
-      writer.string("band", item.band?.rawValue)
-      writer.hundredths("whatIfScore", item.whatIfScore)
-      writer.bool("verified", item.verified)
-      writeReview(item.review, into: &writer)
-      writer.endObject()
+    // Written in place: a loop over the array copied each result (a dozen strings retained and released).
+    result.indicators.withUnsafeBufferPointer { items in
+      for position in items.indices { writeIndicator(items[position], into: &writer) }
     }
     writer.endArray()
     writer.beginArray("findings")
@@ -77,19 +61,45 @@ public enum ResultJSON {
       writer.beginObject()
       writer.string("code", finding.code.rawValue)
       writer.string("severity", finding.severity.rawValue)
-      writer.string("where", finding.location.key ?? "table")
-      writer.string(
-        "indicator",
-        {
-          if case .indicator(_, let name) = finding.location { return name }
-          return nil
-        }())
+      switch finding.location {
+      case .table:
+        writer.raw("where", #""table""#)
+        writer.raw("indicator", "null")
+      case .funds:
+        writer.raw("where", #""funds""#)
+        writer.raw("indicator", "null")
+      case .indicator(let index, let name):
+        // `location.key`, the index as a string, without making one.
+        writer.quotedInt("where", index)
+        writer.string("indicator", name)
+      }
       writer.string("message", finding.message)
       writer.endObject()
     }
     writer.endArray()
     writer.string("source", result.location.description)
     if result.sourceEncoding.wasTranscoded { writer.string("sourceEncoding", result.sourceEncoding.rawValue) }
+    writer.endObject()
+  }
+
+  static func writeIndicator(_ item: IndicatorResult, into writer: inout JSONWriter) {
+    writer.beginObject()
+    writer.int("index", item.index)
+    writer.string("name", item.name)
+    writer.string("level1", item.level1)
+    writer.string("level2", item.level2)
+    writer.hundredths("weight", item.weight)
+    writer.string("target", item.target)
+    writer.string("actual", item.actual)
+    writer.string("rule", item.rule?.rawValue)
+    writer.percent("completion", item.completion)
+    writer.percent("claimedCompletion", item.claimedCompletion)
+    writer.hundredths("score", item.score)
+    writer.hundredths("claimedScore", item.claimedScore)
+    writer.string("band", item.band?.rawValue)
+    writer.hundredths("whatIfScore", item.whatIfScore)
+    writer.bool("verified", item.verified)
+    writeReview(item.review, into: &writer)
     writer.endObject()
   }
 
