@@ -144,7 +144,7 @@ struct CodeTable: Sendable {
     while size < codes.count * 4 { size *= 2 }
     var slots = [Int16](repeating: -1, count: size)
     for (position, bytes) in self.codes.enumerated() {
-      var slot = Self.hash(bytes) & (size - 1)
+      var slot = bytes.withUnsafeBufferPointer(Self.hash) & (size - 1)
       while slots[slot] >= 0 {
         // The first of two equal codes is the one found, as `firstIndex` finds it.
         if self.codes[Int(slots[slot])] == bytes { break }
@@ -156,20 +156,21 @@ struct CodeTable: Sendable {
   }
 
   func position(of code: FindingCode) -> Int? {
-    code.rawValue.utf8.withContiguousStorageIfAvailable(position(ofBytes:)) ?? position(ofBytes: Array(code.rawValue.utf8))
+    var text = code.rawValue
+    return text.withUTF8(position(ofBytes:))
   }
 
-  private func position<Bytes: Collection<UInt8>>(ofBytes bytes: Bytes) -> Int? {
+  private func position(ofBytes bytes: UnsafeBufferPointer<UInt8>) -> Int? {
     var slot = Self.hash(bytes) & (slots.count - 1)
     while true {
       let position = Int(slots[slot])
       guard position >= 0 else { return nil }
-      if codes[position].elementsEqual(bytes) { return position }
+      if codes[position].withUnsafeBufferPointer({ $0.count == bytes.count && $0.elementsEqual(bytes) }) { return position }
       slot = (slot + 1) & (slots.count - 1)
     }
   }
 
-  private static func hash<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Int {
+  private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
     for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0100_0000_01b3 }
     return Int(truncatingIfNeeded: hash ^ (hash >> 32))

@@ -47,6 +47,12 @@ struct JSONWriter {
     buffer.append(UInt8(ascii: "\""))
   }
 
+  /// A finding's message as a JSON string, assembled in place (`FindingDetail.appendMessage`).
+  mutating func message(_ key: JSONKey?, _ detail: FindingDetail) {
+    separate(key)
+    buffer.appendEscaped { detail.appendMessage(to: $0) }
+  }
+
   /// A JSON value as compact JSON text, members in their order.
   mutating func json(_ key: JSONKey?, _ value: JSONValue) {
     separate(key)
@@ -155,9 +161,24 @@ final class ByteBuffer {
     count += bytes.count
   }
 
-  /// A two-place decimal (`-12.30`).
+  /// A two-place decimal (`-12.30`), written in place.
   func append(_ value: Hundredths) {
-    value.withText { append($0) }
+    let length = value.textLength
+    reserve(length)
+    value.writeText(to: pointer + count)
+    count += length
+  }
+
+  /// `value.pointsText` (`12.30`), written in place when it rounds to hundredths.
+  func appendPoints(_ value: Rational) {
+    if let rounded = value.hundredths(scaledBy: 100) { append(rounded) } else { append(utf8: value.pointsText) }
+  }
+
+  /// `value.percentText` (`86.24%`), written in place when it rounds to hundredths of a percent.
+  func appendPercent(_ value: Rational) {
+    guard let percent = value.hundredths(scaledBy: 10_000) else { return append(utf8: value.percentText) }
+    append(percent)
+    append(UInt8(ascii: "%"))
   }
 
   /// Text as its UTF-8 bytes, unescaped: a JSON number literal, or a piece of a message.
@@ -211,8 +232,29 @@ final class ByteBuffer {
   /// `text` in double quotes, with `"`, `\\` and control characters escaped.
   func appendEscaped(_ text: String) {
     if text.utf8.withContiguousStorageIfAvailable({ appendQuotedIfPlain($0) }) == true { return }
+    appendEscapedByByte(text.utf8)
+  }
+
+  /// What `write` appends, in double quotes and escaped as `appendEscaped(_:)` escapes text: written in
+  /// place, then escaped only when some byte needs it (moved aside and written again).
+  func appendEscaped(writing write: (ByteBuffer) -> Void) {
     append(UInt8(ascii: "\""))
-    for byte in text.utf8 {
+    let start = count
+    write(self)
+    let written = UnsafeBufferPointer(start: pointer + start, count: count - start)
+    if !written.contains(where: Self.needsEscaping) { return append(UInt8(ascii: "\"")) }
+    let raw = Array(written)
+    count = start - 1
+    appendEscapedByByte(raw)
+  }
+
+  private static func needsEscaping(_ byte: UInt8) -> Bool {
+    byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
+  }
+
+  private func appendEscapedByByte<Bytes: Sequence<UInt8>>(_ bytes: Bytes) {
+    append(UInt8(ascii: "\""))
+    for byte in bytes {
       switch byte {
       case UInt8(ascii: "\""): append(#"\""#)
       case UInt8(ascii: "\\"): append(#"\\"#)
@@ -246,7 +288,7 @@ final class ByteBuffer {
       }
       while offset < length {
         let byte = source[offset]
-        guard byte >= 0x20, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\") else { return false }
+        guard !Self.needsEscaping(byte) else { return false }
         destination[1 + offset] = byte
         offset += 1
       }

@@ -51,9 +51,11 @@ public enum ResultJSON {
       writer.raw("funds", "null")
     }
     writer.beginArray("indicators")
-    // Written in place: a loop over the array copied each result (a dozen strings retained and released).
+    // Read in place through a pointer: a loop over the array, or an element passed as an argument, copied
+    // each result (a dozen strings retained and released).
     result.indicators.withUnsafeBufferPointer { items in
-      for position in items.indices { writeIndicator(items[position], into: &writer) }
+      guard let first = items.baseAddress else { return }
+      for position in items.indices { writeIndicator(first + position, into: &writer) }
     }
     writer.endArray()
     writer.beginArray("findings")
@@ -73,7 +75,7 @@ public enum ResultJSON {
         writer.quotedInt("where", index)
         writer.string("indicator", name)
       }
-      writer.string("message", finding.message)
+      writer.message("message", finding.detail)
       writer.endObject()
     }
     writer.endArray()
@@ -82,24 +84,24 @@ public enum ResultJSON {
     writer.endObject()
   }
 
-  static func writeIndicator(_ item: IndicatorResult, into writer: inout JSONWriter) {
+  static func writeIndicator(_ item: UnsafePointer<IndicatorResult>, into writer: inout JSONWriter) {
     writer.beginObject()
-    writer.int("index", item.index)
-    writer.string("name", item.name)
-    writer.string("level1", item.level1)
-    writer.string("level2", item.level2)
-    writer.hundredths("weight", item.weight)
-    writer.string("target", item.target)
-    writer.string("actual", item.actual)
-    writer.string("rule", item.rule?.rawValue)
-    writer.percent("completion", item.completion)
-    writer.percent("claimedCompletion", item.claimedCompletion)
-    writer.hundredths("score", item.score)
-    writer.hundredths("claimedScore", item.claimedScore)
-    writer.string("band", item.band?.rawValue)
-    writer.hundredths("whatIfScore", item.whatIfScore)
-    writer.bool("verified", item.verified)
-    writeReview(item.review, into: &writer)
+    writer.int("index", item.pointee.index)
+    writer.string("name", item.pointee.name)
+    writer.string("level1", item.pointee.level1)
+    writer.string("level2", item.pointee.level2)
+    writer.hundredths("weight", item.pointee.weight)
+    writer.string("target", item.pointee.target)
+    writer.string("actual", item.pointee.actual)
+    writer.string("rule", item.pointee.rule?.rawValue)
+    writer.percent("completion", item.pointee.completion)
+    writer.percent("claimedCompletion", item.pointee.claimedCompletion)
+    writer.hundredths("score", item.pointee.score)
+    writer.hundredths("claimedScore", item.pointee.claimedScore)
+    writer.string("band", item.pointee.band?.rawValue)
+    writer.hundredths("whatIfScore", item.pointee.whatIfScore)
+    writer.bool("verified", item.pointee.verified)
+    writeReview(item.pointee.review, into: &writer)
     writer.endObject()
   }
 
