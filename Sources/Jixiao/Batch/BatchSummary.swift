@@ -78,9 +78,7 @@ public struct BatchSummary: Sendable {
     let department = result.department ?? "（未填主管部门）"
     transitionsByDepartment[department, default: [:]][transition, default: 0] += 1
     guard let claimed = result.claimedTotal else { return }
-    overClaimedByDepartment[department, default: .zero] =
-      overClaimedByDepartment[department, default: .zero]
-      + max(.zero, claimed - result.recomputedTotal)
+    overClaimedByDepartment[department, default: .zero] += max(.zero, claimed - result.recomputedTotal)
     tablesWithClaimedTotal += 1
     claimedPoints = claimedPoints + claimed
     recomputedPoints = recomputedPoints + result.recomputedTotal

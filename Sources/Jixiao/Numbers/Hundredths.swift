@@ -30,6 +30,8 @@ public struct Hundredths: Sendable, Hashable, Comparable, CustomStringConvertibl
     Hundredths(hundredths: lhs.hundredths &+ rhs.hundredths)
   }
 
+  public static func += (lhs: inout Hundredths, rhs: Hundredths) { lhs = lhs + rhs }
+
   public static func - (lhs: Hundredths, rhs: Hundredths) -> Hundredths {
     Hundredths(hundredths: lhs.hundredths &- rhs.hundredths)
   }
