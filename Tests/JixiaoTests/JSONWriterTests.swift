@@ -87,6 +87,23 @@ import Testing
     }
   }
 
+  /// Member names are copied as overlapping words: every length from 1 to 25 comes out whole.
+  @Test func memberNamesOfEveryLength() throws {
+    var writer = JSONWriter()
+    writer.beginObject()
+    let names: [StaticString] = [
+      "a", "ab", "abc", "abcd", "abcde", "abcdef", "abcdefg", "abcdefgh", "abcdefghi", "abcdefghij", "abcdefghijk",
+      "abcdefghijkl", "abcdefghijklm", "abcdefghijklmn", "abcdefghijklmno", "abcdefghijklmnop", "abcdefghijklmnopq",
+      "abcdefghijklmnopqr", "abcdefghijklmnopqrs", "abcdefghijklmnopqrst", "abcdefghijklmnopqrstu",
+      "abcdefghijklmnopqrstuv", "abcdefghijklmnopqrstuvw", "abcdefghijklmnopqrstuvwx", "abcdefghijklmnopqrstuvwxy",
+    ]
+    for name in names { writer.int(JSONKey(stringLiteral: name), name.utf8CodeUnitCount) }
+    writer.endObject()
+    let letters = Array("abcdefghijklmnopqrstuvwxy")
+    let expected = (1...25).map { "\"\(String(letters[..<$0]))\":\($0)" }.joined(separator: ",")
+    #expect(String(decoding: writer.bytes, as: UTF8.self) == "{" + expected + "}")
+  }
+
   /// `appendPoints` and `appendPercent` write `pointsText` and `percentText`, also for values that do not
   /// round to hundredths within 64 bits.
   @Test func pointsAndPercentsAreTheirTexts() throws {

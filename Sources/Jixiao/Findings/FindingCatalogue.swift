@@ -165,9 +165,16 @@ struct CodeTable: Sendable {
     while true {
       let position = Int(slots[slot])
       guard position >= 0 else { return nil }
-      if codes[position].withUnsafeBufferPointer({ $0.count == bytes.count && $0.elementsEqual(bytes) }) { return position }
+      if codes[position].withUnsafeBufferPointer({ Self.equal($0, bytes) }) { return position }
       slot = (slot + 1) & (slots.count - 1)
     }
+  }
+
+  // A loop over indices: `elementsEqual` iterated generically, at several times the cost.
+  private static func equal(_ left: UnsafeBufferPointer<UInt8>, _ right: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard left.count == right.count else { return false }
+    for index in left.indices where left[index] != right[index] { return false }
+    return true
   }
 
   private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {

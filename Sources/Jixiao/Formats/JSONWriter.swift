@@ -203,12 +203,34 @@ final class ByteBuffer {
       count += 1
     }
     start[0] = UInt8(ascii: "\"")
-    // Member names are short: a loop, not a call to memcpy.
-    let source = name.utf8Start
-    for offset in 0..<length { start[1 + offset] = source[offset] }
+    Self.copyShort(from: name.utf8Start, to: start + 1, count: length)
     start[length + 1] = UInt8(ascii: "\"")
     start[length + 2] = UInt8(ascii: ":")
     count += length + 3
+  }
+
+  /// Copies a few bytes (a member name) as two overlapping words, not byte by byte or by a call to memcpy.
+  @inline(__always) private static func copyShort(
+    from source: UnsafePointer<UInt8>, to destination: UnsafeMutablePointer<UInt8>, count: Int
+  ) {
+    let from = UnsafeRawPointer(source)
+    let to = UnsafeMutableRawPointer(destination)
+    if count >= 8 {
+      var offset = 0
+      while offset + 8 < count {
+        to.storeBytes(of: from.loadUnaligned(fromByteOffset: offset, as: UInt64.self), toByteOffset: offset, as: UInt64.self)
+        offset += 8
+      }
+      let last = count - 8
+      to.storeBytes(of: from.loadUnaligned(fromByteOffset: last, as: UInt64.self), toByteOffset: last, as: UInt64.self)
+    } else if count >= 4 {
+      let head = from.loadUnaligned(as: UInt32.self)
+      let tail = from.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)
+      to.storeBytes(of: head, as: UInt32.self)
+      to.storeBytes(of: tail, toByteOffset: count - 4, as: UInt32.self)
+    } else {
+      for offset in 0..<count { destination[offset] = source[offset] }
+    }
   }
 
   func appendDigits(_ value: UInt) {
@@ -242,7 +264,7 @@ final class ByteBuffer {
     let start = count
     write(self)
     let written = UnsafeBufferPointer(start: pointer + start, count: count - start)
-    if !written.contains(where: Self.needsEscaping) { return append(UInt8(ascii: "\"")) }
+    if !Self.mayNeedEscaping(written) { return append(UInt8(ascii: "\"")) }
     let raw = Array(written)
     count = start - 1
     appendEscapedByByte(raw)
@@ -296,6 +318,17 @@ final class ByteBuffer {
     destination[length + 1] = UInt8(ascii: "\"")
     count += length + 2
     return true
+  }
+
+  /// Whether a byte of `bytes` needs escaping, eight at a time.
+  private static func mayNeedEscaping(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let base = bytes.baseAddress else { return false }
+    var offset = 0
+    while offset + 8 <= bytes.count {
+      if mayNeedEscaping(UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)) { break }
+      offset += 8
+    }
+    return bytes[offset...].contains(where: needsEscaping)
   }
 
   /// Whether a byte of `word` may be `"`, `\\` or a control character (never a false negative).
