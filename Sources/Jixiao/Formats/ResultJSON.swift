@@ -19,7 +19,7 @@ public enum ResultJSON {
     writer.string("name", result.name)
     writer.string("department", result.department)
     writer.int("year", result.year)
-    writer.string("kind", result.kind.rawValue + (result.isTargetTable ? "-target" : ""))
+    writer.string("kind", result.isTargetTable ? result.kind.rawValue + "-target" : result.kind.rawValue)
     writer.beginObject("profile")
     writer.string("name", result.profileName)
     writer.string("hash", result.profileHash)
