@@ -181,12 +181,6 @@ final class ByteBuffer {
     append(UInt8(ascii: "%"))
   }
 
-  /// `text?.trimmingSpaces() ?? "—"`, a message's cell: the usual cell, with nothing to trim, copied as it is.
-  func appendTrimmed(_ text: String?) {
-    guard let text else { return append("—") }
-    append(utf8: String.hasNothingToTrim(text.utf8) ? text : text.trimmingSpaces())
-  }
-
   /// Text as its UTF-8 bytes, unescaped: a JSON number literal, or a piece of a message.
   func append(utf8 text: String) {
     if text.utf8.withContiguousStorageIfAvailable(append) == nil {
