@@ -158,6 +158,21 @@ import Testing
     #expect(json.contains(#""overClaimed":"20.75""#))
   }
 
+  /// The summary counts codes by their place in the catalogue; its definition is a count of every
+  /// result's findings by code.
+  @Test func findingsByCodeCountsEveryFindingOfEveryResult() throws {
+    let path = repositoryRoot.appendingPathComponent("Fixtures/corpus.jsonl").path
+    var expected: [FindingCode: Int] = [:]
+    var summary = BatchSummary()
+    _ = BatchRunner(scorer: Scorer(profile: defaultProfile), jobs: 1).run(inputs: [path]) { outcome in
+      guard case .result(let result, _) = outcome else { return }
+      for finding in result.findings { expected[finding.code, default: 0] += 1 }
+      summary.add(result)
+    }
+    #expect(expected.count > 3)
+    #expect(summary.findingsByCode == expected)
+  }
+
   @Test func aMissingFileIsARejectionAndTheOthersAreScored() throws {
     let (_, summary) = run("/nonexistent/year.jsonl", jobs: 1, chunkSize: 4)
     #expect(summary.rejectedCount == 1)

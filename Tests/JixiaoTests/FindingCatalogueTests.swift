@@ -34,6 +34,31 @@ import Testing
       ])
   }
 
+  /// `position(of:)` hashes a code's bytes; its definition is the catalogue's first entry with an equal code.
+  @Test func positionIsTheFirstEntryWithTheCode() {
+    let codes = FindingCatalogue.all.map(\.code)
+    for code in codes {
+      #expect(code.rawValue.utf8.allSatisfy { $0 < 0x80 }, "codes are ASCII, so bytes compare as strings: \(code)")
+      #expect(FindingCatalogue.position(of: FindingCode(String(code.rawValue))) == codes.firstIndex(of: code))
+    }
+    let strangers = [
+      "", "score", "score.over-claimed.", "Score.over-claimed", "score.over-claimeD", "score.over-claime", "x",
+      "绩效.missing", "explanation.missing\u{0}", String(repeating: "a", count: 500),
+    ]
+    for code in strangers.map({ FindingCode($0) }) {
+      #expect(FindingCatalogue.position(of: code) == codes.firstIndex(of: code), "\(code)")
+      #expect(FindingCatalogue.descriptor(for: code) == nil)
+    }
+    // A table of duplicates keeps the first, as `firstIndex` does.
+    let table = CodeTable([.gradeMismatch, .weightsSum, .gradeMismatch])
+    #expect(table.position(of: .gradeMismatch) == 0)
+    #expect(table.position(of: .weightsSum) == 1)
+    #expect(table.position(of: .weightsZero) == nil)
+    // A code that is not a literal (no contiguous UTF-8 of its own) is found too.
+    let bridged = FindingCode(String("grade.mismatch".unicodeScalars.map(Character.init)))
+    #expect(FindingCatalogue.position(of: bridged) == codes.firstIndex(of: .gradeMismatch))
+  }
+
   @Test func severitiesAreTheSpecs() {
     let errors: Set<FindingCode> = [
       .scoreOverClaimed, .totalOverClaimed, .gradeInflated, .totalArithmetic, .weightsSum, .reviewOverrideInvalid,

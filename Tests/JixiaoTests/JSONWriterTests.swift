@@ -61,3 +61,99 @@ import Testing
     #expect(buffer.array == Array("\"\(chinese)\"".utf8))
   }
 }
+
+/// The result line writes numbers and findings' messages in place; their definitions are `Hundredths`'
+/// `description` (against digits formatted independently here) and `Finding.message` escaped as any string.
+@Suite struct InPlaceWritingTests {
+  /// `-12.30`: a sign, the integer digits, a point and two decimals, for every magnitude.
+  @Test func hundredthsAreTheirDigits() {
+    var random = SplitMix(seed: 19)
+    var values: [Int64] = [0, 1, -1, 5, -5, 99, -99, 100, -100, 999, 1_000, -1_000, .max, .min, .max - 1, .min + 1]
+    for digits in 1...18 {
+      let power = (0..<digits).reduce(Int64(1)) { value, _ in value * 10 }
+      values += [power - 1, power, power + 1, -(power - 1), -power]
+    }
+    values += (0..<2_000).map { _ in Int64(bitPattern: random.next()) >> Int64.random(in: 0...62, using: &random) }
+    for value in values {
+      let magnitude = value.magnitude
+      let fraction = magnitude % 100
+      let expected = (value < 0 ? "-" : "") + "\(magnitude / 100)." + (fraction < 10 ? "0" : "") + "\(fraction)"
+      let hundredths = Hundredths(hundredths: value)
+      #expect(hundredths.description == expected)
+      #expect(hundredths.textLength == expected.utf8.count)
+      let buffer = ByteBuffer(capacity: 1)
+      buffer.append(hundredths)
+      #expect(buffer.text == expected)
+    }
+  }
+
+  /// Member names are copied as overlapping words: every length from 1 to 25 comes out whole.
+  @Test func memberNamesOfEveryLength() throws {
+    var writer = JSONWriter()
+    writer.beginObject()
+    let names: [StaticString] = [
+      "a", "ab", "abc", "abcd", "abcde", "abcdef", "abcdefg", "abcdefgh", "abcdefghi", "abcdefghij", "abcdefghijk",
+      "abcdefghijkl", "abcdefghijklm", "abcdefghijklmn", "abcdefghijklmno", "abcdefghijklmnop", "abcdefghijklmnopq",
+      "abcdefghijklmnopqr", "abcdefghijklmnopqrs", "abcdefghijklmnopqrst", "abcdefghijklmnopqrstu",
+      "abcdefghijklmnopqrstuv", "abcdefghijklmnopqrstuvw", "abcdefghijklmnopqrstuvwx", "abcdefghijklmnopqrstuvwxy",
+    ]
+    for name in names { writer.int(JSONKey(stringLiteral: name), name.utf8CodeUnitCount) }
+    writer.endObject()
+    let letters = Array("abcdefghijklmnopqrstuvwxy")
+    let expected = (1...25).map { "\"\(String(letters[..<$0]))\":\($0)" }.joined(separator: ",")
+    #expect(String(decoding: writer.bytes, as: UTF8.self) == "{" + expected + "}")
+  }
+
+  /// `appendPoints` and `appendPercent` write `pointsText` and `percentText`, also for values that do not
+  /// round to hundredths within 64 bits.
+  @Test func pointsAndPercentsAreTheirTexts() throws {
+    var random = SplitMix(seed: 7)
+    var values: [Rational] = [.zero, try Rational(1) / Rational(3), try Rational(-2) / Rational(3), Rational(Int(Int64.max))]
+    for _ in 0..<500 {
+      let numerator = Int128(Int64.random(in: -10_000_000...10_000_000, using: &random))
+      values.append(try Rational(numerator, over: Int128(Int64.random(in: 1...100_000, using: &random))))
+    }
+    for value in values {
+      let points = ByteBuffer(capacity: 1)
+      points.appendPoints(value)
+      #expect(points.text == value.pointsText)
+      let percent = ByteBuffer(capacity: 1)
+      percent.appendPercent(value)
+      #expect(percent.text == value.percentText)
+    }
+  }
+
+  /// A message written in place is `message`'s bytes, escaped as `string` escapes them: for every
+  /// finding of the catalogue's examples, and for claims whose texts need escaping.
+  @Test func messagesInPlaceAreTheirStrings() throws {
+    var details = FindingCatalogue.all.flatMap { descriptor in
+      descriptor.triggering.flatMap {
+        ExampleReport.findings(of: $0, code: descriptor.code, profile: defaultProfile)?.map(\.detail) ?? []
+      }
+    }
+    #expect(details.count >= FindingCatalogue.all.count)
+    let third = try Rational(1) / Rational(3)
+    for text in ["≥5次", "say \"yes\"", "back\\slash", "tab\there", "\u{01}", " 全角　空格 ", "", "\u{7F}"] {
+      details.append(
+        .indicatorClaim(
+          target: text, actual: text.isEmpty ? nil : text, completion: third, band: .achieved, rule: .proportional,
+          score: Hundredths(hundredths: 250), claimed: Rational(3), difference: third))
+      details.append(
+        .indicatorClaim(
+          target: nil, actual: text, completion: nil, band: nil, rule: nil, score: .zero, claimed: -third,
+          difference: -third))
+    }
+    details.append(.fundsClaim(rate: nil, score: .zero, claimed: Rational(10), difference: Rational(10)))
+    details.append(.fundsClaim(rate: third, score: Hundredths(hundredths: 333), claimed: third, difference: -third))
+    for detail in details {
+      let bytes = ByteBuffer(capacity: 1)
+      detail.appendMessage(to: bytes)
+      #expect(bytes.text == detail.message)
+      var inPlace = JSONWriter()
+      inPlace.message("message", detail)
+      var asString = JSONWriter()
+      asString.string("message", detail.message)
+      #expect(inPlace.bytes == asString.bytes, "\(detail.message)")
+    }
+  }
+}

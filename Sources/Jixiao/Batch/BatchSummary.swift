@@ -31,7 +31,18 @@ public struct BatchSummary: Sendable {
   public private(set) var rejectedCount = 0
   /// The first `Limits.maximumListedRejections` rejections; each one is also reported on stderr.
   public private(set) var rejections: [InputError] = []
-  public private(set) var findingsByCode: [FindingCode: Int] = [:]
+  /// How many findings of each code the tables had (codes with none are absent).
+  public var findingsByCode: [FindingCode: Int] {
+    var counts = uncataloguedCounts
+    for (position, count) in countsByCatalogue.enumerated() where count > 0 {
+      counts[FindingCatalogue.all[position].code] = count
+    }
+    return counts
+  }
+  /// Counted by the code's position in the catalogue: a table's findings are counted without hashing a
+  /// `String` each.
+  private var countsByCatalogue = [Int](repeating: 0, count: FindingCatalogue.all.count)
+  private var uncataloguedCounts: [FindingCode: Int] = [:]
   public private(set) var tablesWithClaimedTotal = 0
   public private(set) var claimedPoints = Hundredths.zero
   public private(set) var recomputedPoints = Hundredths.zero
@@ -54,16 +65,20 @@ public struct BatchSummary: Sendable {
     } else {
       tablesScored += 1
     }
-    for finding in result.findings { findingsByCode[finding.code, default: 0] += 1 }
+    for finding in result.findings {
+      if let position = FindingCatalogue.position(of: finding.code) {
+        countsByCatalogue[position] += 1
+      } else {
+        uncataloguedCounts[finding.code, default: 0] += 1
+      }
+    }
     guard let recomputedGrade = result.recomputedGrade else { return }
     let transition = Transition(claimed: result.claimedGrade, recomputed: recomputedGrade)
     transitions[transition, default: 0] += 1
     let department = result.department ?? "（未填主管部门）"
     transitionsByDepartment[department, default: [:]][transition, default: 0] += 1
     guard let claimed = result.claimedTotal else { return }
-    overClaimedByDepartment[department, default: .zero] =
-      overClaimedByDepartment[department, default: .zero]
-      + max(.zero, claimed - result.recomputedTotal)
+    overClaimedByDepartment[department, default: .zero] += max(.zero, claimed - result.recomputedTotal)
     tablesWithClaimedTotal += 1
     claimedPoints = claimedPoints + claimed
     recomputedPoints = recomputedPoints + result.recomputedTotal

@@ -4,12 +4,15 @@ struct ExplanationCheck: TableCheck {
   func findings(in context: CheckContext) -> [Finding] {
     guard context.table.columns.contains(.explanation) else { return [] }
     var findings: [Finding] = []
-    for (indicator, evaluation) in zip(context.table.indicators, context.evaluations) {
-      guard let evaluation, let score = evaluation.score, let weight = indicator.weight, indicator.explanation.isBlank
+    // By position, reading the evaluation's fields in place: a zip copied every evaluation (its findings).
+    let evaluations = context.evaluations
+    for (position, indicator) in context.table.indicators.enumerated() where evaluations.indices.contains(position) {
+      guard let score = evaluations[position]?.score, let weight = indicator.weight, indicator.explanation.isBlank
       else { continue }
-      let notMet = evaluation.band.map { $0 != .achieved } ?? (score < weight)
-      guard notMet || evaluation.whatIf != nil else { continue }
-      findings.append(Finding(.explanationMissing(overAchieved: evaluation.whatIf != nil), at: context.location(indicator)))
+      let overAchieved = evaluations[position]?.whatIf != nil
+      let notMet = evaluations[position]?.band.map { $0 != .achieved } ?? (score < weight)
+      guard notMet || overAchieved else { continue }
+      findings.append(Finding(.explanationMissing(overAchieved: overAchieved), at: context.location(indicator)))
     }
     return findings
   }

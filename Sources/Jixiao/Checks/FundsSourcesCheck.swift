@@ -3,19 +3,20 @@
 struct FundsSourcesCheck: TableCheck {
   func findings(in context: CheckContext) -> [Finding] {
     guard let funds = context.table.funds, !funds.sources.isEmpty else { return [] }
-    let columns: [(NumberField, Rational?, KeyPath<Funds.Source, Rational?>)] = [
-      (.initialBudget, funds.initialBudget, \.initialBudget),
-      (.annualBudget, funds.annualBudget, \.annualBudget),
-      (.executed, funds.executed, \.executed),
+    // Closures, not key paths: a key path is read through the runtime (callgrind: 4 K instructions a table).
+    let columns: [(NumberField, Rational?, @Sendable (Funds.Source) -> Rational?)] = [
+      (.initialBudget, funds.initialBudget, { $0.initialBudget }),
+      (.annualBudget, funds.annualBudget, { $0.annualBudget }),
+      (.executed, funds.executed, { $0.executed }),
     ]
     var mismatches: [FindingDetail.SourcesColumnMismatch] = []
     var findings: [Finding] = []
-    for (field, total, path) in columns {
-      guard let total, funds.sources.contains(where: { $0[keyPath: path] != nil }),
+    for (field, total, cell) in columns {
+      guard let total, funds.sources.contains(where: { cell($0) != nil }),
         !funds.sources.indices.contains(where: { context.table.unreadable(field, at: .source($0 + 1)) != nil })
       else { continue }
       do {
-        let sum = try Rational.sum(funds.sources.map { $0[keyPath: path] ?? .zero })
+        let sum = try Rational.sum(funds.sources.map { cell($0) ?? .zero })
         if context.profile.sourcesTolerance < (try sum - total).magnitude {
           mismatches.append(.init(field: field, sum: sum, total: total))
         }

@@ -21,20 +21,25 @@ struct StructureCheck: TableCheck {
     // A table has a handful of distinct level pairs, each on many rows: each pair is looked up once,
     // and its verdict (the allowed list when the level 2 is not on it) found again by byte equality.
     var verdicts: [(keys: LevelKeys, misplacedFrom: Set<String>?)] = []
-    for (indicator, keys) in zip(context.table.indicators, context.levels) {
-      guard let level1 = indicator.level1, let level2 = indicator.level2 else { continue }
-      let allowed: Set<String>?
-      if let known = verdicts.last(where: { $0.keys == keys }) {
-        allowed = known.misplacedFrom
+    for (position, keys) in context.levels.enumerated() {
+      let verdict: Int
+      if let known = verdicts.lastIndex(where: { $0.keys == keys }) {
+        verdict = known
       } else {
         // Linear, by bytes: a profile lists a handful of names, folded as the table's are.
         let listed = hierarchy.first { keys.level1.matches($0.key) }?.value
-        allowed = listed.flatMap { names in
+        let allowed = listed.flatMap { names in
           !keys.level2.isEmpty && !names.contains { keys.level2.matches($0) } ? names : nil
         }
         verdicts.append((keys, allowed))
+        verdict = verdicts.count - 1
       }
-      guard let allowed else { continue }
+      // The row's names are read only for a finding; a row without both has none.
+      guard let allowed = verdicts[verdict].misplacedFrom, context.table.indicators.indices.contains(position) else {
+        continue
+      }
+      let indicator = context.table.indicators[position]
+      guard let level1 = indicator.level1, let level2 = indicator.level2 else { continue }
       findings.append(Self.misplaced(level1: level1, level2: level2, allowed: allowed, at: context.location(indicator)))
     }
     return findings

@@ -65,7 +65,7 @@ public struct Finding: Sendable, Hashable {
 
   public init(_ detail: FindingDetail, at location: FindingLocation) {
     self.code = detail.code
-    self.severity = FindingCatalogue.descriptor(for: code)?.severity ?? .warning
+    self.severity = FindingCatalogue.severity(of: code)
     self.location = location
     self.detail = detail
   }

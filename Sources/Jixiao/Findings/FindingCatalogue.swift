@@ -109,9 +109,77 @@ public enum FindingCatalogue {
     scoring + totals + structure + targets + cells + reading + funds + evidence + overrides
 
   public static func descriptor(for code: FindingCode) -> FindingDescriptor? {
-    index[code]
+    position(of: code).map { all[$0] }
   }
 
-  private static let index: [FindingCode: FindingDescriptor] = Dictionary(
-    uniqueKeysWithValues: all.map { ($0.code, $0) })
+  /// The severity of `code`; warning for a code the catalogue does not list.
+  static func severity(of code: FindingCode) -> Severity {
+    position(of: code).map { severities[$0] } ?? .warning
+  }
+
+  private static let severities = all.map(\.severity)
+
+  /// Where `code` stands in `all`: by definition `all.firstIndex { $0.code == code }` (`FindingCatalogueTests`
+  /// checks the two agree on every code and on codes the catalogue lacks). Every finding looks its code up
+  /// (its severity, the batch's count by code), so the lookup hashes the code's bytes into `CodeTable`
+  /// rather than hashing a `String`, which is several times dearer.
+  static func position(of code: FindingCode) -> Int? {
+    codeTable.position(of: code)
+  }
+
+  private static let codeTable = CodeTable(all.map(\.code))
+}
+
+/// An open-addressed table from a code's UTF-8 bytes to its position in a list: FNV-1a over the bytes,
+/// linear probing, bytes compared on a hit. Codes are ASCII (letters, digits, `.`, `-`:
+/// `FindingCatalogueTests`), so byte equality is `String` equality for them.
+struct CodeTable: Sendable {
+  private let codes: [[UInt8]]
+  /// Positions in `codes`, -1 for an empty slot; a power of two at least four times the codes.
+  private let slots: [Int16]
+
+  init(_ codes: [FindingCode]) {
+    self.codes = codes.map { Array($0.rawValue.utf8) }
+    var size = 16
+    while size < codes.count * 4 { size *= 2 }
+    var slots = [Int16](repeating: -1, count: size)
+    for (position, bytes) in self.codes.enumerated() {
+      var slot = bytes.withUnsafeBufferPointer(Self.hash) & (size - 1)
+      while slots[slot] >= 0 {
+        // The first of two equal codes is the one found, as `firstIndex` finds it.
+        if self.codes[Int(slots[slot])] == bytes { break }
+        slot = (slot + 1) & (size - 1)
+      }
+      if slots[slot] < 0 { slots[slot] = Int16(position) }
+    }
+    self.slots = slots
+  }
+
+  func position(of code: FindingCode) -> Int? {
+    var text = code.rawValue
+    return text.withUTF8(position(ofBytes:))
+  }
+
+  private func position(ofBytes bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    var slot = Self.hash(bytes) & (slots.count - 1)
+    while true {
+      let position = Int(slots[slot])
+      guard position >= 0 else { return nil }
+      if codes[position].withUnsafeBufferPointer({ Self.equal($0, bytes) }) { return position }
+      slot = (slot + 1) & (slots.count - 1)
+    }
+  }
+
+  // A loop over indices: `elementsEqual` iterated generically, at several times the cost.
+  private static func equal(_ left: UnsafeBufferPointer<UInt8>, _ right: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard left.count == right.count else { return false }
+    for index in left.indices where left[index] != right[index] { return false }
+    return true
+  }
+
+  private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0100_0000_01b3 }
+    return Int(truncatingIfNeeded: hash ^ (hash >> 32))
+  }
 }

@@ -4,38 +4,10 @@ extension FindingDetail {
   /// Chinese, with the numbers: `目标 ≥5%，实际 0.1%，完成率 2.00%，按比例应得 0.50 分，自评 25.00 分，多报 24.50 分`.
   public var message: String {
     switch self {
-    case .indicatorClaim(let target, let actual, let completion, let band, let rule, let score, let claimed, let difference):
-      return Self.claim(claimed: claimed, difference: difference) { text in
-        text.append("目标 ")
-        text.append(utf8: target?.trimmingSpaces() ?? "—")
-        text.append("，实际 ")
-        text.append(utf8: actual?.trimmingSpaces() ?? "—")
-        if let completion {
-          text.append("，完成率 ")
-          text.append(utf8: completion.percentText)
-        }
-        if let band {
-          text.append("，评判为“")
-          text.append(utf8: band.label)
-          text.append("”")
-        }
-        text.append("，")
-        if let rule {
-          text.append("按")
-          text.append(utf8: rule.label)
-        }
-        text.append("应得 ")
-        text.append(score)
-        text.append(" 分")
-      }
-    case .fundsClaim(let rate, let score, let claimed, let difference):
-      return Self.claim(claimed: claimed, difference: difference) { text in
-        text.append("执行率 ")
-        text.append(utf8: rate?.percentText ?? "—")
-        text.append("，应得 ")
-        text.append(score)
-        text.append(" 分")
-      }
+    case .indicatorClaim, .fundsClaim:
+      let text = ByteBuffer(capacity: 192)
+      appendClaim(to: text)
+      return text.text
 
     case .totalOverClaimed(let claimed, let recomputed, let difference):
       return "自评总分 \(claimed.pointsText)，复核总分 \(recomputed)，多报 \(difference.pointsText) 分"
@@ -210,22 +182,66 @@ extension FindingDetail {
     }
   }
 
+  /// Appends `message`'s UTF-8 bytes to `text`: a claim's assembled there (the most frequent messages of a
+  /// batch, which the JSON writer so writes without making a `String`), any other's copied from `message`.
+  func appendMessage(to text: ByteBuffer) {
+    switch self {
+    case .indicatorClaim, .fundsClaim: appendClaim(to: text)
+    default: text.append(utf8: message)
+    }
+  }
+
+  private func appendClaim(to text: ByteBuffer) {
+    switch self {
+    case .indicatorClaim(let target, let actual, let completion, let band, let rule, let score, let claimed, let difference):
+      Self.claim(into: text, claimed: claimed, difference: difference) {
+        text.append("目标 ")
+        text.append(utf8: target?.trimmingSpaces() ?? "—")
+        text.append("，实际 ")
+        text.append(utf8: actual?.trimmingSpaces() ?? "—")
+        if let completion {
+          text.append("，完成率 ")
+          text.appendPercent(completion)
+        }
+        if let band {
+          text.append("，评判为“")
+          text.append(utf8: band.label)
+          text.append("”")
+        }
+        text.append("，")
+        if let rule {
+          text.append("按")
+          text.append(utf8: rule.label)
+        }
+        text.append("应得 ")
+        text.append(score)
+        text.append(" 分")
+      }
+    case .fundsClaim(let rate, let score, let claimed, let difference):
+      Self.claim(into: text, claimed: claimed, difference: difference) {
+        text.append("执行率 ")
+        if let rate { text.appendPercent(rate) } else { text.append("—") }
+        text.append("，应得 ")
+        text.append(score)
+        text.append(" 分")
+      }
+    default: preconditionFailure("not a claim: \(code)")
+    }
+  }
+
   /// A claim against its re-score: how the re-score was reached (`detail`), the claim, and by how much it
-  /// is over or under. Assembled as UTF-8 bytes and made a `String` once: the most frequent messages of a
-  /// batch.
-  private static func claim(claimed: Rational, difference: Rational, detail: (ByteBuffer) -> Void) -> String {
-    let message = ByteBuffer(capacity: 192)
-    detail(message)
+  /// is over or under, appended to `message` as UTF-8 bytes.
+  private static func claim(into message: ByteBuffer, claimed: Rational, difference: Rational, detail: () -> Void) {
+    detail()
     message.append("，自评 ")
-    message.append(utf8: claimed.pointsText)
+    message.appendPoints(claimed)
     message.append(difference.isNegative ? " 分，少报 " : " 分，多报 ")
     if let rounded = try? difference.magnitude.rounded() {
       message.append(rounded)
     } else {
-      message.append(utf8: difference.magnitude.pointsText)
+      message.appendPoints(difference.magnitude)
     }
     message.append(" 分")
-    return message.text
   }
 
   /// `，保留自评得分 40.00 分`, or nothing when there is no claim to keep.

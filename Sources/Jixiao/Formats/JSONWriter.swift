@@ -38,6 +38,21 @@ struct JSONWriter {
     buffer.appendDigits(value.magnitude)
   }
 
+  /// An integer as a JSON string (`"12"`), as `String(value)` would be written.
+  mutating func quotedInt(_ key: JSONKey?, _ value: Int) {
+    separate(key)
+    buffer.append(UInt8(ascii: "\""))
+    if value < 0 { buffer.append(UInt8(ascii: "-")) }
+    buffer.appendDigits(value.magnitude)
+    buffer.append(UInt8(ascii: "\""))
+  }
+
+  /// A finding's message as a JSON string, assembled in place (`FindingDetail.appendMessage`).
+  mutating func message(_ key: JSONKey?, _ detail: FindingDetail) {
+    separate(key)
+    buffer.appendEscaped { detail.appendMessage(to: $0) }
+  }
+
   /// A JSON value as compact JSON text, members in their order.
   mutating func json(_ key: JSONKey?, _ value: JSONValue) {
     separate(key)
@@ -83,11 +98,14 @@ struct JSONWriter {
     buffer.append(bracket)
   }
 
-  private mutating func separate(_ key: JSONKey?) {
-    if needsComma & 1 != 0 { buffer.append(UInt8(ascii: ",")) }
+  // Inlined: every member passes here, and at a call site the key is a constant whose case folds away.
+  @inline(__always) private mutating func separate(_ key: JSONKey?) {
+    let comma = needsComma & 1 != 0
     needsComma |= 1
+    if case .literal(let name) = key?.storage { return buffer.appendMemberName(name, afterComma: comma) }
+    if comma { buffer.append(UInt8(ascii: ",")) }
     switch key?.storage {
-    case .literal(let name): buffer.appendMemberName(name)
+    case .literal: break
     case .text(let name):
       buffer.appendEscaped(name)
       buffer.append(UInt8(ascii: ":"))
@@ -143,9 +161,24 @@ final class ByteBuffer {
     count += bytes.count
   }
 
-  /// A two-place decimal (`-12.30`).
+  /// A two-place decimal (`-12.30`), written in place.
   func append(_ value: Hundredths) {
-    value.withText { append($0) }
+    let length = value.textLength
+    reserve(length)
+    value.writeText(to: pointer + count)
+    count += length
+  }
+
+  /// `value.pointsText` (`12.30`), written in place when it rounds to hundredths.
+  func appendPoints(_ value: Rational) {
+    if let rounded = value.hundredths(scaledBy: 100) { append(rounded) } else { append(utf8: value.pointsText) }
+  }
+
+  /// `value.percentText` (`86.24%`), written in place when it rounds to hundredths of a percent.
+  func appendPercent(_ value: Rational) {
+    guard let percent = value.hundredths(scaledBy: 10_000) else { return append(utf8: value.percentText) }
+    append(percent)
+    append(UInt8(ascii: "%"))
   }
 
   /// Text as its UTF-8 bytes, unescaped: a JSON number literal, or a piece of a message.
@@ -159,16 +192,45 @@ final class ByteBuffer {
     append(UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
   }
 
-  /// `"name":` for a literal name, after one capacity check.
-  func appendMemberName(_ name: StaticString) {
+  /// `"name":`, after a comma when `afterComma`, for a literal name, after one capacity check.
+  func appendMemberName(_ name: StaticString, afterComma: Bool) {
     let length = name.utf8CodeUnitCount
-    reserve(length + 3)
-    let start = pointer + count
+    reserve(length + 4)
+    var start = pointer + count
+    if afterComma {
+      start[0] = UInt8(ascii: ",")
+      start += 1
+      count += 1
+    }
     start[0] = UInt8(ascii: "\"")
-    (start + 1).update(from: name.utf8Start, count: length)
+    Self.copyShort(from: name.utf8Start, to: start + 1, count: length)
     start[length + 1] = UInt8(ascii: "\"")
     start[length + 2] = UInt8(ascii: ":")
     count += length + 3
+  }
+
+  /// Copies a few bytes (a member name) as two overlapping words, not byte by byte or by a call to memcpy.
+  @inline(__always) private static func copyShort(
+    from source: UnsafePointer<UInt8>, to destination: UnsafeMutablePointer<UInt8>, count: Int
+  ) {
+    let from = UnsafeRawPointer(source)
+    let to = UnsafeMutableRawPointer(destination)
+    if count >= 8 {
+      var offset = 0
+      while offset + 8 < count {
+        to.storeBytes(of: from.loadUnaligned(fromByteOffset: offset, as: UInt64.self), toByteOffset: offset, as: UInt64.self)
+        offset += 8
+      }
+      let last = count - 8
+      to.storeBytes(of: from.loadUnaligned(fromByteOffset: last, as: UInt64.self), toByteOffset: last, as: UInt64.self)
+    } else if count >= 4 {
+      let head = from.loadUnaligned(as: UInt32.self)
+      let tail = from.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)
+      to.storeBytes(of: head, as: UInt32.self)
+      to.storeBytes(of: tail, toByteOffset: count - 4, as: UInt32.self)
+    } else {
+      for offset in 0..<count { destination[offset] = source[offset] }
+    }
   }
 
   func appendDigits(_ value: UInt) {
@@ -192,8 +254,29 @@ final class ByteBuffer {
   /// `text` in double quotes, with `"`, `\\` and control characters escaped.
   func appendEscaped(_ text: String) {
     if text.utf8.withContiguousStorageIfAvailable({ appendQuotedIfPlain($0) }) == true { return }
+    appendEscapedByByte(text.utf8)
+  }
+
+  /// What `write` appends, in double quotes and escaped as `appendEscaped(_:)` escapes text: written in
+  /// place, then escaped only when some byte needs it (moved aside and written again).
+  func appendEscaped(writing write: (ByteBuffer) -> Void) {
     append(UInt8(ascii: "\""))
-    for byte in text.utf8 {
+    let start = count
+    write(self)
+    let written = UnsafeBufferPointer(start: pointer + start, count: count - start)
+    if !Self.mayNeedEscaping(written) { return append(UInt8(ascii: "\"")) }
+    let raw = Array(written)
+    count = start - 1
+    appendEscapedByByte(raw)
+  }
+
+  private static func needsEscaping(_ byte: UInt8) -> Bool {
+    byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
+  }
+
+  private func appendEscapedByByte<Bytes: Sequence<UInt8>>(_ bytes: Bytes) {
+    append(UInt8(ascii: "\""))
+    for byte in bytes {
       switch byte {
       case UInt8(ascii: "\""): append(#"\""#)
       case UInt8(ascii: "\\"): append(#"\\"#)
@@ -227,7 +310,7 @@ final class ByteBuffer {
       }
       while offset < length {
         let byte = source[offset]
-        guard byte >= 0x20, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\") else { return false }
+        guard !Self.needsEscaping(byte) else { return false }
         destination[1 + offset] = byte
         offset += 1
       }
@@ -235,6 +318,17 @@ final class ByteBuffer {
     destination[length + 1] = UInt8(ascii: "\"")
     count += length + 2
     return true
+  }
+
+  /// Whether a byte of `bytes` needs escaping, eight at a time.
+  private static func mayNeedEscaping(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let base = bytes.baseAddress else { return false }
+    var offset = 0
+    while offset + 8 <= bytes.count {
+      if mayNeedEscaping(UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)) { break }
+      offset += 8
+    }
+    return bytes[offset...].contains(where: needsEscaping)
   }
 
   /// Whether a byte of `word` may be `"`, `\\` or a control character (never a false negative).

@@ -19,7 +19,7 @@ public enum ResultJSON {
     writer.string("name", result.name)
     writer.string("department", result.department)
     writer.int("year", result.year)
-    writer.string("kind", result.kind.rawValue + (result.isTargetTable ? "-target" : ""))
+    writer.string("kind", result.isTargetTable ? result.kind.rawValue + "-target" : result.kind.rawValue)
     writer.beginObject("profile")
     writer.string("name", result.profileName)
     writer.string("hash", result.profileHash)
@@ -51,25 +51,11 @@ public enum ResultJSON {
       writer.raw("funds", "null")
     }
     writer.beginArray("indicators")
-    for item in result.indicators {
-      writer.beginObject()
-      writer.int("index", item.index)
-      writer.string("name", item.name)
-      writer.string("level1", item.level1)
-      writer.string("level2", item.level2)
-      writer.hundredths("weight", item.weight)
-      writer.string("target", item.target)
-      writer.string("actual", item.actual)
-      writer.string("rule", item.rule?.rawValue)
-      writer.percent("completion", item.completion)
-      writer.percent("claimedCompletion", item.claimedCompletion)
-      writer.hundredths("score", item.score)
-      writer.hundredths("claimedScore", item.claimedScore)
-      writer.string("band", item.band?.rawValue)
-      writer.hundredths("whatIfScore", item.whatIfScore)
-      writer.bool("verified", item.verified)
-      writeReview(item.review, into: &writer)
-      writer.endObject()
+    // Read in place through a pointer: a loop over the array, or an element passed as an argument, copied
+    // each result (a dozen strings retained and released).
+    result.indicators.withUnsafeBufferPointer { items in
+      guard let first = items.baseAddress else { return }
+      for position in items.indices { writeIndicator(first + position, into: &writer) }
     }
     writer.endArray()
     writer.beginArray("findings")
@@ -77,19 +63,45 @@ public enum ResultJSON {
       writer.beginObject()
       writer.string("code", finding.code.rawValue)
       writer.string("severity", finding.severity.rawValue)
-      writer.string("where", finding.location.key ?? "table")
-      writer.string(
-        "indicator",
-        {
-          if case .indicator(_, let name) = finding.location { return name }
-          return nil
-        }())
-      writer.string("message", finding.message)
+      switch finding.location {
+      case .table:
+        writer.raw("where", #""table""#)
+        writer.raw("indicator", "null")
+      case .funds:
+        writer.raw("where", #""funds""#)
+        writer.raw("indicator", "null")
+      case .indicator(let index, let name):
+        // `location.key`, the index as a string, without making one.
+        writer.quotedInt("where", index)
+        writer.string("indicator", name)
+      }
+      writer.message("message", finding.detail)
       writer.endObject()
     }
     writer.endArray()
     writer.string("source", result.location.description)
     if result.sourceEncoding.wasTranscoded { writer.string("sourceEncoding", result.sourceEncoding.rawValue) }
+    writer.endObject()
+  }
+
+  static func writeIndicator(_ item: UnsafePointer<IndicatorResult>, into writer: inout JSONWriter) {
+    writer.beginObject()
+    writer.int("index", item.pointee.index)
+    writer.string("name", item.pointee.name)
+    writer.string("level1", item.pointee.level1)
+    writer.string("level2", item.pointee.level2)
+    writer.hundredths("weight", item.pointee.weight)
+    writer.string("target", item.pointee.target)
+    writer.string("actual", item.pointee.actual)
+    writer.string("rule", item.pointee.rule?.rawValue)
+    writer.percent("completion", item.pointee.completion)
+    writer.percent("claimedCompletion", item.pointee.claimedCompletion)
+    writer.hundredths("score", item.pointee.score)
+    writer.hundredths("claimedScore", item.pointee.claimedScore)
+    writer.string("band", item.pointee.band?.rawValue)
+    writer.hundredths("whatIfScore", item.pointee.whatIfScore)
+    writer.bool("verified", item.pointee.verified)
+    writeReview(item.pointee.review, into: &writer)
     writer.endObject()
   }
 

@@ -5,21 +5,34 @@ struct LevelKeys: Equatable {
   var level1: FoldedKey
   var level2: FoldedKey
 
-  /// The keys of every indicator; a row that prints the same level names as the row before (most do)
-  /// reuses its keys.
+  /// The keys of every indicator, by definition `LevelKeys(indicator, folding:)` of each (`LevelKeysTests`).
+  /// A table prints a few level names on many rows: the keys of the first few distinct names are kept
+  /// and found again by their printed bytes.
   static func keys(of indicators: [Indicator], folding: LevelNameFolding) -> [LevelKeys] {
-    var keys: [LevelKeys] = []
-    keys.reserveCapacity(indicators.count)
-    for (position, indicator) in indicators.enumerated() {
-      if position > 0, let previous = keys.last, indicator.level1.hasSameBytes(as: indicators[position - 1].level1),
-        indicator.level2.hasSameBytes(as: indicators[position - 1].level2)
-      {
-        keys.append(previous)
-      } else {
-        keys.append(LevelKeys(indicator, folding: folding))
-      }
+    var level1 = RememberedKeys(folding: folding)
+    var level2 = RememberedKeys(folding: folding)
+    return indicators.map { indicator in
+      LevelKeys(level1: level1.key(of: indicator.level1), level2: level2.key(of: indicator.level2))
     }
-    return keys
+  }
+
+  init(level1: FoldedKey, level2: FoldedKey) {
+    self.level1 = level1
+    self.level2 = level2
+  }
+
+  /// Keys of the names seen, newest last; no more than a handful, which a table's names fit and which cost
+  /// less to search than to fold again.
+  private struct RememberedKeys {
+    let folding: LevelNameFolding
+    var known: [(printed: String?, key: FoldedKey)] = []
+
+    mutating func key(of printed: String?) -> FoldedKey {
+      if let hit = known.lastIndex(where: { printed.hasSameBytes(as: $0.printed) }) { return known[hit].key }
+      let key = printed.map { FoldedKey(level: $0, folding: folding) } ?? .empty
+      if known.count < 8 { known.append((printed, key)) }
+      return key
+    }
   }
 
   init(_ indicator: Indicator, folding: LevelNameFolding) {

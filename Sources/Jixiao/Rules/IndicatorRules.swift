@@ -35,7 +35,7 @@ enum IndicatorRules {
       } else {
         evaluation = try GradedRule.evaluate(context: context)
       }
-      evaluation.findings.insert(contentsOf: mismatch, at: 0)
+      if !mismatch.isEmpty { evaluation.findings.insert(contentsOf: mismatch, at: 0) }
       return evaluation
     case .quantity(let target):
       var findings: [Finding] = []
@@ -47,7 +47,7 @@ enum IndicatorRules {
       switch QuantityPreparation.actualValue(target: target, context: context, findings: &findings) {
       case .failure(let unverified):
         var evaluation = Evaluation.unverified(rule, unverified.finding)
-        evaluation.findings.insert(contentsOf: findings, at: 0)
+        if !findings.isEmpty { evaluation.findings.insert(contentsOf: findings, at: 0) }
         return evaluation
       case .success(let value): actual = value
       }
@@ -66,7 +66,7 @@ enum IndicatorRules {
         evaluation = try HigherIsBetterRule.evaluate(
           target: target, actual: actual, comparison: comparison, rule: effective, context: context)
       }
-      evaluation.findings.insert(contentsOf: findings, at: 0)
+      if !findings.isEmpty { evaluation.findings.insert(contentsOf: findings, at: 0) }
       return evaluation
     }
   }

@@ -19,30 +19,36 @@ enum RuleSelection {
     let rule: RuleKind
   }
 
-  /// Chooses the rules of a table's rows in order. Rows repeat the 赋分规则 text and the level 1 of the
-  /// row before; a repeat (equal bytes, so equal text) reuses that row's reading.
+  /// Chooses the rules of a table's rows in order. Rows repeat a few 赋分规则 texts and level 1 names;
+  /// a repeat (equal bytes, so equal text) reuses the reading of the row that printed it first.
   struct Chooser {
     let profile: Profile
-    private var previous: (ruleText: String?, printed: RuleKind?, level1: FoldedKey, isSatisfactionLevel: Bool)?
+    /// The readings of the first few distinct texts and names, newest last: a table prints a handful, and
+    /// a longer list would cost more to search than it saves.
+    private var ruleReadings: [(ruleText: String?, printed: RuleKind?)] = []
+    private var levelReadings: [(level1: FoldedKey, isSatisfactionLevel: Bool)] = []
+    private static let remembered = 8
 
     init(profile: Profile) {
       self.profile = profile
     }
 
     mutating func choice(for indicator: Indicator, level1: FoldedKey) -> Choice {
+      let ruleText = indicator.ruleText
       let printed: RuleKind?
-      if let previous, indicator.ruleText.hasSameBytes(as: previous.ruleText) {
-        printed = previous.printed
+      if let known = ruleReadings.lastIndex(where: { ruleText.hasSameBytes(as: $0.ruleText) }) {
+        printed = ruleReadings[known].printed
       } else {
         printed = printedRule(indicator, profile: profile)
+        if ruleReadings.count < Self.remembered { ruleReadings.append((ruleText, printed)) }
       }
       let isSatisfactionLevel: Bool
-      if let previous, level1 == previous.level1 {
-        isSatisfactionLevel = previous.isSatisfactionLevel
+      if let known = levelReadings.lastIndex(where: { $0.level1 == level1 }) {
+        isSatisfactionLevel = levelReadings[known].isSatisfactionLevel
       } else {
         isSatisfactionLevel = profile.satisfactionLevel1.contains { level1.matches($0) }
+        if levelReadings.count < Self.remembered { levelReadings.append((level1, isSatisfactionLevel)) }
       }
-      previous = (indicator.ruleText, printed, level1, isSatisfactionLevel)
       return Choice(printed: printed, rule: printed ?? defaultRule(indicator, isSatisfactionLevel: isSatisfactionLevel))
     }
   }
