@@ -125,7 +125,7 @@ import Testing
           "\(id) \(what): read \(read.map { "\($0)" } ?? "nothing"), transcribed \(wanted.map { "\($0)" } ?? "nothing")")
       }
     }
-    func trimmed(_ text: String?) -> String? { text.map { $0.trimmingCharacters(in: .whitespaces) } }
+    func trimmed(_ text: TableText?) -> String? { text.map { $0.string.trimmingCharacters(in: .whitespaces) } }
     cell("name", want.name, got?.name)
     cell("claimed total", want.claimedTotal, got?.claimedTotal)
     cell("claimed grade", want.claimedGrade, got?.claimedGrade)

@@ -49,8 +49,9 @@ struct HostileCase {
     let location = SourceLocation(file: file, line: 1)
     let indicators = names.indices.map { index in
       Indicator(
-        index: index + 1, level1: levels.0, level2: levels.1, name: names[index], weight: Rational(45), target: targets[index],
-        actual: actuals[index], claimedScore: Rational(index == 0 ? claimedFirst : 45),
+        index: index + 1, level1: levels.0.map { TableText($0) }, level2: levels.1.map { TableText($0) },
+        name: TableText(names[index]), weight: Rational(45), target: targets[index].map { TableText($0) },
+        actual: actuals[index].map { TableText($0) }, claimedScore: Rational(index == 0 ? claimedFirst : 45),
         location: location.field("indicators[\(index + 1)]"))
     }
     let table = Table(
@@ -92,11 +93,11 @@ struct HostileCase {
     copy.location = SourceLocation(file: token(result.location.description))
     copy.indicators = result.indicators.map { item in
       var item = item
-      item.level1 = item.level1.map(token)
-      item.level2 = item.level2.map(token)
-      item.name = token(item.name)
-      item.target = item.target.map(token)
-      item.actual = item.actual.map(token)
+      item.level1 = item.level1.map { TableText(token($0.string)) }
+      item.level2 = item.level2.map { TableText(token($0.string)) }
+      item.name = TableText(token(item.name.string))
+      item.target = item.target.map { TableText(token($0.string)) }
+      item.actual = item.actual.map { TableText(token($0.string)) }
       return item
     }
     copy.findings = result.findings.map { finding in
@@ -367,10 +368,11 @@ func htmlReport(_ result: TableResult, _ rejection: InputError, whole: Bool = tr
       }
       for (offset, item) in result.indicators.enumerated() {
         let record = records[2 + offset]
-        #expect(record[4] == written(item.level1 ?? "") && record[5] == written(item.level2 ?? ""))
+        #expect(record[4] == written(item.level1?.string ?? "") && record[5] == written(item.level2?.string ?? ""))
         #expect(
-          record[6] == written(item.name) && record[8] == written(item.target ?? "") && record[9] == written(item.actual ?? ""))
-        let notes = result.findings.filter { $0.location == .indicator(index: item.index, name: item.name) }
+          record[6] == written(item.name.string) && record[8] == written(item.target?.string ?? "")
+            && record[9] == written(item.actual?.string ?? ""))
+        let notes = result.findings.filter { $0.location == .indicator(index: item.index, name: item.name.string) }
         #expect(record[14] == written(notes.map { "[\($0.code.rawValue)] \($0.message)" }.joined(separator: "；")))
       }
     }
@@ -431,8 +433,8 @@ func htmlReport(_ result: TableResult, _ rejection: InputError, whole: Bool = tr
       #expect(object["source"] as? String == result.location.description)
       let indicators = try #require(object["indicators"] as? [[String: Any]])
       for (read, item) in zip(indicators, result.indicators) {
-        #expect(read["name"] as? String == item.name && read["target"] as? String == item.target)
-        #expect(read["actual"] as? String == item.actual && read["level1"] as? String == item.level1)
+        #expect(read["name"] as? String == item.name.string && read["target"] as? String == item.target?.string)
+        #expect(read["actual"] as? String == item.actual?.string && read["level1"] as? String == item.level1?.string)
       }
       let findings = try #require(object["findings"] as? [[String: Any]])
       #expect(findings.map { $0["message"] as? String } == result.findings.map(\.message))

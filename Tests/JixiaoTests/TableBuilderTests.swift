@@ -116,8 +116,9 @@ import Testing
   static func content(_ table: Table) -> String {
     let indicators = table.indicators.map { item in
       [
-        "\(item.index)", item.level1 ?? "-", item.level2 ?? "-", item.displayName, "\(String(describing: item.weight))",
-        item.targetText ?? "-", item.actualText ?? "-", "\(String(describing: item.claimedScore))", item.evidence ?? "-",
+        "\(item.index)", item.level1?.string ?? "-", item.level2?.string ?? "-", item.displayName,
+        "\(String(describing: item.weight))", item.targetText?.string ?? "-", item.actualText?.string ?? "-",
+        "\(String(describing: item.claimedScore))", item.evidence?.string ?? "-",
       ].joined(separator: "|")
     }
     return

@@ -288,7 +288,7 @@ public struct TableBuilder {
 
   private mutating func setText(_ field: TableField, _ printed: consuming String) {
     guard !Self.isOverLimit(printed) else { return refuseText(field, .tooLong(characters: printed.count)) }
-    if schema.place(field) == .indicator { return setIndicatorText(field, printed) }
+    if schema.place(field) == .indicator { return setIndicatorText(field, TableText(printed)) }
     switch field {
     case .id: id = printed
     case .kind:
@@ -320,7 +320,7 @@ public struct TableBuilder {
   /// decoder takes only shorter strings, `set` checks), its column marked by the caller (`markColumns`).
   /// The rules of a row's texts (a blank name, a level's points) are applied when the row is finished, once
   /// for each row.
-  @inline(__always) mutating func setIndicatorText(_ field: TableField, _ printed: consuming String) {
+  @inline(__always) mutating func setIndicatorText(_ field: TableField, _ printed: consuming TableText) {
     draft.setText(field, printed)
   }
 
@@ -400,7 +400,7 @@ public struct TableBuilder {
       return
     }
     let index = indicators.count + 1
-    if let name = draft.name, Self.isBlank(name) { draft.name = nil }
+    if let name = draft.name, name.isBlank { draft.name = nil }
     var level1Points: Rational?
     var level2Points: Rational?
     if let level1 = draft.level1, let (name, points) = LevelLabel.split(level1) { (draft.level1, level1Points) = (name, points) }
@@ -416,16 +416,16 @@ public struct TableBuilder {
         basis: draft.basis, lastYear: draft.lastYear, evidence: draft.evidence, explanation: draft.explanation,
         location: draft.location))
     if let points = level1Points, let level1 = draft.level1 {
-      keep(LevelWeight(level1: level1, level2: nil, points: points))
+      keep(LevelWeight(level1: level1.string, level2: nil, points: points))
     }
     if let points = level2Points, let level2 = draft.level2 {
-      keep(LevelWeight(level1: draft.level1 ?? "", level2: level2, points: points))
+      keep(LevelWeight(level1: draft.level1?.string ?? "", level2: level2.string, points: points))
     }
   }
 
   /// Some text of the row is not blank (the first one, nearly always).
   private func hasPrintedText() -> Bool {
-    func printed(_ text: String?) -> Bool { text.map { !Self.isBlank($0) } ?? false }
+    func printed(_ text: TableText?) -> Bool { text.map { !$0.isBlank } ?? false }
     return printed(draft.level1) || printed(draft.level2) || printed(draft.name) || printed(draft.target)
       || printed(draft.actual) || printed(draft.rule) || printed(draft.basis) || printed(draft.lastYear)
       || printed(draft.evidence) || printed(draft.explanation)

@@ -26,6 +26,16 @@ struct JSONWriter {
     if let value { buffer.appendEscaped(value) } else { buffer.append("null") }
   }
 
+  /// A table's text: its bytes copied as they are when they are known to need no escaping
+  /// (`TableText.isPlainJSON`), else escaped byte by byte as `string` escapes a `String`.
+  mutating func string(_ key: JSONKey?, _ value: TableText?) {
+    separate(key)
+    guard let value else { return buffer.append("null") }
+    value.withUTF8 { bytes in
+      if value.isPlainJSON { buffer.appendQuoted(bytes) } else { buffer.appendEscaped(bytes) }
+    }
+  }
+
   mutating func raw(_ key: JSONKey?, _ literal: StaticString) {
     separate(key)
     buffer.append(literal)
@@ -191,9 +201,25 @@ final class ByteBuffer {
 
   /// `text` in double quotes, with `"`, `\\` and control characters escaped.
   func appendEscaped(_ text: String) {
-    if text.utf8.withContiguousStorageIfAvailable({ appendQuotedIfPlain($0) }) == true { return }
+    if text.utf8.withContiguousStorageIfAvailable({ appendEscaped($0) }) == nil { appendEscapedBytes(text.utf8) }
+  }
+
+  /// UTF-8 bytes as `appendEscaped(_: String)` writes their text.
+  func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>) {
+    if !appendQuotedIfPlain(bytes) { appendEscapedBytes(bytes) }
+  }
+
+  /// Bytes that need no escaping, in double quotes.
+  func appendQuoted(_ bytes: UnsafeBufferPointer<UInt8>) {
+    reserve(bytes.count + 2)
     append(UInt8(ascii: "\""))
-    for byte in text.utf8 {
+    append(bytes)
+    append(UInt8(ascii: "\""))
+  }
+
+  private func appendEscapedBytes(_ bytes: some Sequence<UInt8>) {
+    append(UInt8(ascii: "\""))
+    for byte in bytes {
       switch byte {
       case UInt8(ascii: "\""): append(#"\""#)
       case UInt8(ascii: "\\"): append(#"\\"#)

@@ -209,9 +209,10 @@ public enum ReviewWorkbook {
           write(
             row, place: .indicator(position: position), review: item?.review,
             extra: [
-              "自评完成率": .rate(item?.claimedCompletion), "赋分规则": .text(item?.ruleText ?? ""),
-              "指标值设定依据": .text(item?.basis ?? ""), "上年完成情况": .text(item?.lastYear ?? ""),
-              "佐证资料": .text(item?.evidence ?? ""), "偏差原因分析及改进措施": .text(item?.explanation ?? ""),
+              "自评完成率": .rate(item?.claimedCompletion), "赋分规则": .text(item?.ruleText?.string ?? ""),
+              "指标值设定依据": .text(item?.basis?.string ?? ""), "上年完成情况": .text(item?.lastYear?.string ?? ""),
+              "佐证资料": .text(item?.evidence?.string ?? ""),
+              "偏差原因分析及改进措施": .text(item?.explanation?.string ?? ""),
             ])
         case .source:
           break

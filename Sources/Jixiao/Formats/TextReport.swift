@@ -74,10 +74,10 @@ public enum TextReport {
     let headers = ["指标", "一级指标", "二级指标", "权重", "目标值", "说明"]
     let rows = result.indicators.map { item in
       [
-        TerminalText.fitted("\(item.index). \(item.name)", to: nameWidth), item.level1.map(TerminalText.visible) ?? "—",
-        item.level2.map(TerminalText.visible) ?? "—", item.weight?.description ?? "—",
-        TerminalText.fitted(item.target?.trimmingSpaces() ?? "—", to: cellWidth),
-        notes(result, .indicator(index: item.index, name: item.name)),
+        TerminalText.fitted("\(item.index). \(item.name)", to: nameWidth), item.level1.map { TerminalText.visible($0.string) } ?? "—",
+        item.level2.map { TerminalText.visible($0.string) } ?? "—", item.weight?.description ?? "—",
+        TerminalText.fitted(item.target?.trimmingSpaces().string ?? "—", to: cellWidth),
+        notes(result, .indicator(index: item.index, name: item.name.string)),
       ]
     }
     return align(headers: headers, rows: rows, numeric: [3], totalRow: false)
@@ -97,12 +97,12 @@ public enum TextReport {
     for item in result.indicators {
       rows.append([
         TerminalText.fitted("\(item.index). \(item.name)", to: nameWidth), item.weight?.description ?? "—",
-        TerminalText.fitted(item.target?.trimmingSpaces() ?? "—", to: cellWidth),
-        TerminalText.fitted(item.actual?.trimmingSpaces() ?? "—", to: cellWidth),
+        TerminalText.fitted(item.target?.trimmingSpaces().string ?? "—", to: cellWidth),
+        TerminalText.fitted(item.actual?.trimmingSpaces().string ?? "—", to: cellWidth),
         item.completion?.percentText ?? item.band?.label ?? "—", item.claimedScore?.description ?? "—",
         scoreText(item.score, verified: item.verified, review: item.review),
         difference(item.claimedScore, item.finalScore, verified: item.verified || item.review != nil),
-        notes(result, .indicator(index: item.index, name: item.name)),
+        notes(result, .indicator(index: item.index, name: item.name.string)),
       ])
     }
     rows.append([

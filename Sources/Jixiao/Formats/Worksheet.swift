@@ -90,11 +90,11 @@ public enum Worksheet {
         Row(
           kind: .indicator(position: item.index),
           cells: table + [
-            .text(item.level1 ?? ""), .text(item.level2 ?? ""), .text(item.name), .points(item.weight), .text(item.target ?? ""),
-            .text(item.actual ?? ""), .points(item.claimedScore),
+            .text(item.level1?.string ?? ""), .text(item.level2?.string ?? ""), .text(item.name.string), .points(item.weight),
+            .text(item.target?.string ?? ""), .text(item.actual?.string ?? ""), .points(item.claimedScore),
             item.completion.map { .rate($0) } ?? .text(item.band?.label ?? ""),
             item.verified ? .points(item.score) : .text(unverified), .points(over),
-            .text(notes(.indicator(index: item.index, name: item.name))),
+            .text(notes(.indicator(index: item.index, name: item.name.string))),
           ], overClaimed: over.map { $0 > .zero } ?? false))
     }
     var remarks = [result.claimedGrade.map { "自评等级 \($0.rawValue)" }, result.recomputedGrade.map { "复核等级 \($0.rawValue)" }]

@@ -197,33 +197,33 @@ public struct Indicator: Sendable, Hashable {
 
   struct Fields: Sendable, Hashable {
     var index: Int
-    var level1: String?
-    var level2: String?
-    var name: String
+    var level1: TableText?
+    var level2: TableText?
+    var name: TableText
     /// `name` folded (`FoldedKey`): derived, kept with the name by its setter.
     var nameKey: FoldedKey
     var weight: Rational?
-    var targetText: String?
-    var actualText: String?
+    var targetText: TableText?
+    var actualText: TableText?
     var target: Cell
     var actual: Cell
     var claimedCompletion: Rational?
     var claimedScore: Rational?
-    var ruleText: String?
-    var basis: String?
-    var lastYear: String?
-    var evidence: String?
-    var explanation: String?
+    var ruleText: TableText?
+    var basis: TableText?
+    var lastYear: TableText?
+    var evidence: TableText?
+    var explanation: TableText?
     var location: SourceLocation
   }
 
   private var box: CopyOnWriteBox<Fields>
 
   public init(
-    index: Int, level1: String? = nil, level2: String? = nil, name: String, weight: Rational?,
-    target: String?, actual: String?, claimedCompletion: Rational? = nil, claimedScore: Rational? = nil,
-    ruleText: String? = nil, basis: String? = nil, lastYear: String? = nil, evidence: String? = nil,
-    explanation: String? = nil, location: SourceLocation
+    index: Int, level1: TableText? = nil, level2: TableText? = nil, name: TableText, weight: Rational?,
+    target: TableText?, actual: TableText?, claimedCompletion: Rational? = nil, claimedScore: Rational? = nil,
+    ruleText: TableText? = nil, basis: TableText? = nil, lastYear: TableText? = nil, evidence: TableText? = nil,
+    explanation: TableText? = nil, location: SourceLocation
   ) {
     box = CopyOnWriteBox(
       Fields(
@@ -244,16 +244,16 @@ public struct Indicator: Sendable, Hashable {
     get { box.fields.index }
     set { box.update { $0.index = newValue } }
   }
-  public var level1: String? {
+  public var level1: TableText? {
     get { box.fields.level1 }
     set { box.update { $0.level1 = newValue } }
   }
-  public var level2: String? {
+  public var level2: TableText? {
     get { box.fields.level2 }
     set { box.update { $0.level2 = newValue } }
   }
   /// Setting the name folds it again: `nameKey` is always the key of `name`.
-  public var name: String {
+  public var name: TableText {
     get { box.fields.name }
     set {
       box.update {
@@ -269,7 +269,7 @@ public struct Indicator: Sendable, Hashable {
     set { box.update { $0.weight = newValue } }
   }
   /// Setting the text parses it again: `target` is always the reading of `targetText`.
-  public var targetText: String? {
+  public var targetText: TableText? {
     get { box.fields.targetText }
     set {
       box.update {
@@ -279,7 +279,7 @@ public struct Indicator: Sendable, Hashable {
     }
   }
   /// Setting the text parses it again: `actual` is always the reading of `actualText`.
-  public var actualText: String? {
+  public var actualText: TableText? {
     get { box.fields.actualText }
     set {
       box.update {
@@ -293,7 +293,7 @@ public struct Indicator: Sendable, Hashable {
   /// The reading of `actualText`; set the text to change it.
   public var actual: Cell { box.fields.actual }
 
-  private static func cell(_ text: String?) -> Cell { text.map(Cell.init(parsing:)) ?? .empty }
+  private static func cell(_ text: TableText?) -> Cell { text?.cell ?? .empty }
   public var claimedCompletion: Rational? {
     get { box.fields.claimedCompletion }
     set { box.update { $0.claimedCompletion = newValue } }
@@ -302,23 +302,23 @@ public struct Indicator: Sendable, Hashable {
     get { box.fields.claimedScore }
     set { box.update { $0.claimedScore = newValue } }
   }
-  public var ruleText: String? {
+  public var ruleText: TableText? {
     get { box.fields.ruleText }
     set { box.update { $0.ruleText = newValue } }
   }
-  public var basis: String? {
+  public var basis: TableText? {
     get { box.fields.basis }
     set { box.update { $0.basis = newValue } }
   }
-  public var lastYear: String? {
+  public var lastYear: TableText? {
     get { box.fields.lastYear }
     set { box.update { $0.lastYear = newValue } }
   }
-  public var evidence: String? {
+  public var evidence: TableText? {
     get { box.fields.evidence }
     set { box.update { $0.evidence = newValue } }
   }
-  public var explanation: String? {
+  public var explanation: TableText? {
     get { box.fields.explanation }
     set { box.update { $0.explanation = newValue } }
   }
@@ -329,7 +329,10 @@ public struct Indicator: Sendable, Hashable {
 
   /// The name as findings and reports show it: `#3 （未填指标名称）` for a row without one (the builder keeps
   /// a blank name as empty).
-  public var displayName: String { name.isEmpty ? Self.unnamed : name }
+  public var displayName: String { name.isEmpty ? Self.unnamed : name.string }
+
+  /// `displayName` as a table text: the name itself, sharing its storage, when one is printed.
+  public var displayText: TableText { name.isEmpty ? TableText(Self.unnamed) : name }
 
   /// How findings and reports name a row that prints no 三级指标 (`name.missing`).
   public static let unnamed = "（未填指标名称）"

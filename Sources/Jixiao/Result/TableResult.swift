@@ -90,12 +90,12 @@ public struct ReviewerScore: Sendable, Hashable {
 
 public struct IndicatorResult: Sendable, Hashable {
   public var index: Int
-  public var name: String
-  public var level1: String?
-  public var level2: String?
+  public var name: TableText
+  public var level1: TableText?
+  public var level2: TableText?
   public var weight: Hundredths?
-  public var target: String?
-  public var actual: String?
+  public var target: TableText?
+  public var actual: TableText?
   public var rule: RuleKind?
   /// Unrounded; nil where it has no meaning (graded, unverified).
   public var completion: Rational?
@@ -108,11 +108,11 @@ public struct IndicatorResult: Sendable, Hashable {
   public var whatIfScore: Hundredths?
   public var verified: Bool
   /// The printed texts the score does not show, kept so that the 复核 workbook can rebuild the table.
-  public var ruleText: String? = nil
-  public var basis: String? = nil
-  public var lastYear: String? = nil
-  public var evidence: String? = nil
-  public var explanation: String? = nil
+  public var ruleText: TableText? = nil
+  public var basis: TableText? = nil
+  public var lastYear: TableText? = nil
+  public var evidence: TableText? = nil
+  public var explanation: TableText? = nil
   /// The reviewer's score, which replaces `score` in the total; nil when not overridden.
   public var review: ReviewerScore? = nil
 

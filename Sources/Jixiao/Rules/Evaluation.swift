@@ -28,8 +28,8 @@ struct RuleContext {
     Finding(detail, at: location)
   }
 
-  var targetText: String { indicator.targetText?.trimmingSpaces() ?? "" }
-  var actualText: String { indicator.actualText?.trimmingSpaces() ?? "" }
+  var targetText: String { indicator.targetText?.trimmingSpaces().string ?? "" }
+  var actualText: String { indicator.actualText?.trimmingSpaces().string ?? "" }
 }
 
 extension Rational {

@@ -3,8 +3,8 @@
 enum RuleSelection {
   /// The rule the printed text names, if any.
   static func printedRule(_ indicator: Indicator, profile: Profile) -> RuleKind? {
-    guard let text = indicator.ruleText, !text.trimmingSpaces().isEmpty else { return nil }
-    return profile.ruleKeywords.first(where: { text.containsText($0.keyword) })?.rule
+    guard let text = indicator.ruleText, !text.isBlank else { return nil }
+    return profile.ruleKeywords.first(where: { text.contains($0.keyword) })?.rule
   }
 
   static func defaultRule(_ indicator: Indicator, isSatisfactionLevel: Bool) -> RuleKind {
@@ -23,7 +23,7 @@ enum RuleSelection {
   /// row before; a repeat (equal bytes, so equal text) reuses that row's reading.
   struct Chooser {
     let profile: Profile
-    private var previous: (ruleText: String?, printed: RuleKind?, level1: FoldedKey, isSatisfactionLevel: Bool)?
+    private var previous: (ruleText: TableText?, printed: RuleKind?, level1: FoldedKey, isSatisfactionLevel: Bool)?
 
     init(profile: Profile) {
       self.profile = profile
@@ -31,7 +31,7 @@ enum RuleSelection {
 
     mutating func choice(for indicator: Indicator, level1: FoldedKey) -> Choice {
       let printed: RuleKind?
-      if let previous, indicator.ruleText.hasSameBytes(as: previous.ruleText) {
+      if let previous, indicator.ruleText == previous.ruleText {
         printed = previous.printed
       } else {
         printed = printedRule(indicator, profile: profile)

@@ -61,7 +61,7 @@ public struct Scorer: Sendable {
       sourceEncoding: table.sourceEncoding, implementer: table.implementer, columns: table.columns)
 
     let levelWeightKeys = table.levelWeights.map {
-      LevelKeys(level1: $0.level1, level2: $0.level2, folding: profile.levelFolding)
+      LevelKeys(level1: TableText($0.level1), level2: $0.level2.map { TableText($0) }, folding: profile.levelFolding)
     }
     let context = CheckContext(
       table: table, result: result, evaluations: evaluations, levels: levels, levelWeightKeys: levelWeightKeys,
@@ -100,7 +100,7 @@ public struct Scorer: Sendable {
   ) -> (IndicatorResult, Evaluation?) {
     let claimed = indicator.claimedScore.flatMap { try? $0.rounded() }
     var result = IndicatorResult(
-      index: indicator.index, name: indicator.displayName, level1: indicator.level1, level2: indicator.level2,
+      index: indicator.index, name: indicator.displayText, level1: indicator.level1, level2: indicator.level2,
       weight: indicator.weight.flatMap { try? $0.rounded() }, target: indicator.targetText,
       actual: indicator.actualText, rule: nil, completion: nil, claimedCompletion: indicator.claimedCompletion,
       score: claimed ?? .zero, claimedScore: claimed, band: nil, whatIfScore: nil, verified: false,
@@ -117,7 +117,7 @@ public struct Scorer: Sendable {
       indicator: indicator, levels: levels, choice: rules.choice(for: indicator, level1: levels.level1), weight: weight,
       profile: profile, tableYear: table.year)
     var evaluation = IndicatorRules.evaluate(context)
-    if profile.evidenceRequired, table.columns.contains(.evidence), indicator.evidence.isBlank, evaluation.score != nil {
+    if profile.evidenceRequired, table.columns.contains(.evidence), (indicator.evidence?.isBlankOrMark ?? true), evaluation.score != nil {
       evaluation.score = .zero
     }
     result.rule = evaluation.rule

@@ -17,6 +17,8 @@ struct DirectTableDecoder {
   }
 
   private let bytes: UnsafeBufferPointer<UInt8>
+  /// The record's one retained copy, which its indicators' texts are ranges of (`TableText`).
+  private let record: RecordBytes
   private var index = 0
   private var line: Int
   /// Where the current line begins, for columns.
@@ -30,6 +32,7 @@ struct DirectTableDecoder {
 
   private init(bytes: UnsafeBufferPointer<UInt8>, firstLine: Int) {
     self.bytes = bytes
+    self.record = RecordBytes(copying: bytes)
     self.line = firstLine
   }
 
@@ -334,10 +337,12 @@ struct DirectTableDecoder {
   /// The last text read for each field of an indicator: a table repeats its level names, rules and
   /// evidence row after row, and a repeat is then one comparison instead of a new string.
   struct RepeatedText {
-    private var last: [(raw: Slice<UnsafeBufferPointer<UInt8>>, text: String)?] = Array(
+    private var last: [(raw: Slice<UnsafeBufferPointer<UInt8>>, text: TableText)?] = Array(
       repeating: nil, count: TableField.allCases.count)
 
-    mutating func text(_ raw: Slice<UnsafeBufferPointer<UInt8>>, for field: TableField) throws(GiveUp) -> String {
+    mutating func text(
+      _ raw: Slice<UnsafeBufferPointer<UInt8>>, for field: TableField, in record: RecordBytes
+    ) throws(GiveUp) -> TableText {
       if let previous = last[field.rawValue], previous.raw.count == raw.count,
         raw.isEmpty
           || memcmp(previous.raw.base.baseAddress! + previous.raw.startIndex, raw.base.baseAddress! + raw.startIndex, raw.count)
@@ -345,10 +350,21 @@ struct DirectTableDecoder {
       {
         return previous.text
       }
-      let text = try DirectTableDecoder.string(raw)
+      let text = try DirectTableDecoder.text(raw, in: record)
       last[field.rawValue] = (raw, text)
       return text
     }
+  }
+
+  /// A string's bytes (between its quotes, without escapes) as a range of the record's copy: valid UTF-8
+  /// within a cell's length, as `string` takes them, and plain for a JSON writer (the string has no escape,
+  /// and a control character or a quote would have ended or refused it).
+  static func text(_ raw: Slice<UnsafeBufferPointer<UInt8>>, in record: RecordBytes) throws(GiveUp) -> TableText {
+    guard raw.count <= Limits.maximumCellLength else { throw GiveUp() }
+    guard UTF8Validation.isValid(UnsafeBufferPointer(rebasing: raw)) else {
+      throw GiveUp(syntax: (JSONParser.invalidUTF8, raw.startIndex))
+    }
+    return TableText(record, raw.startIndex..<raw.endIndex, plain: true)
   }
 
   /// A string's bytes as text. Longer text is counted in characters by the general path, which refuses
@@ -371,14 +387,15 @@ struct DirectTableDecoder {
     case UInt8(ascii: "\""):
       guard let raw = try rawString() else {
         let text = try escapedString()
-        if schema.isNumber(field) { builder.set(field, printed: text) } else { builder.setIndicatorText(field, text) }
+        if schema.isNumber(field) { builder.set(field, printed: text) } else { builder.setIndicatorText(field, TableText(text)) }
         return
       }
       if schema.isNumber(field) {
         guard !builder.setPlainNumber(field, utf8: UnsafeBufferPointer(rebasing: raw)) else { return }
         builder.set(field, printed: try Self.string(raw))
       } else {
-        builder.setIndicatorText(field, Self.repeats(field) ? try repeated.text(raw, for: field) : try Self.string(raw))
+        builder.setIndicatorText(
+          field, Self.repeats(field) ? try repeated.text(raw, for: field, in: record) : try Self.text(raw, in: record))
       }
     case UInt8(ascii: "n"):
       try literal("null")
@@ -387,7 +404,7 @@ struct DirectTableDecoder {
       if schema.isNumber(field) {
         builder.setNumber(field, literal: UnsafeBufferPointer(rebasing: literal))
       } else {
-        builder.setIndicatorText(field, String(decoding: literal, as: UTF8.self))
+        builder.setIndicatorText(field, TableText(record, literal.startIndex..<literal.endIndex, plain: true))
       }
     default: throw otherValue()
     }
