@@ -55,7 +55,7 @@ struct HostileCase {
         location: location.field("indicators[\(index + 1)]"))
     }
     let table = Table(
-      id: id, year: 2024, name: name, department: department,
+      id: id, year: 2024, name: TableText(name), department: department.map { TableText($0) },
       // The funds weight makes the weights add up to 100, so that the summary counts the table.
       funds: Funds(
         annualBudget: Rational(100), executed: Rational(50), weight: Rational(100 - 45 * names.count), claimedScore: Rational(10)),
@@ -88,8 +88,8 @@ struct HostileCase {
     }
     var copy = result
     copy.id = token(result.id)
-    copy.name = token(result.name)
-    copy.department = result.department.map(token)
+    copy.name = TableText(token(result.name.string))
+    copy.department = result.department.map { TableText(token($0.string)) }
     copy.location = SourceLocation(file: token(result.location.description))
     copy.indicators = result.indicators.map { item in
       var item = item
@@ -361,7 +361,7 @@ func htmlReport(_ result: TableResult, _ rejection: InputError, whole: Bool = tr
       #expect(records[0] == [Worksheet.byteOrderMark + "表编号"] + Worksheet.columns.dropFirst())
       for record in records.dropFirst() {
         #expect(record[0] == written(result.id) && record[1] == "2024")
-        #expect(record[2] == written(result.name) && record[3] == written(result.department ?? ""))
+        #expect(record[2] == written(result.name.string) && record[3] == written(result.department?.string ?? ""))
         for column in [7, 10, 12, 13] where !record[column].isEmpty {
           #expect(record[column].wholeMatch(of: number) != nil || record[column] == "未核实", "\(record[column])")
         }
@@ -397,7 +397,7 @@ func htmlReport(_ result: TableResult, _ rejection: InputError, whole: Bool = tr
       let lines = GFMRow.lines(report)
       #expect(
         lines[0].unicodeScalars.starts(with: "━━ ".unicodeScalars)
-          && VisibleTextReader.decode(dropping(3, lines[0])) == result.name)
+          && VisibleTextReader.decode(dropping(3, lines[0])) == result.name.string)
       let messages = lines.filter { $0.unicodeScalars.starts(with: "       ".unicodeScalars) }.map {
         VisibleTextReader.decode(dropping(7, $0))
       }
@@ -411,8 +411,8 @@ func htmlReport(_ result: TableResult, _ rejection: InputError, whole: Bool = tr
       try #require(cells.count == 7, "\(row)")
       let id = GFMRow.codeOrLiteral(cells[0]).flatMap(VisibleTextReader.decode)
       #expect(id.map(GFMRow.trimmed) == GFMRow.trimmed(result.id), "\(cells[0])")
-      #expect(GFMRow.literal(cells[2]).flatMap(VisibleTextReader.decode) == GFMRow.trimmed(result.name), "\(cells[2])")
-      #expect(GFMRow.literal(cells[1]).flatMap(VisibleTextReader.decode) == (result.department.map(GFMRow.trimmed) ?? "—"))
+      #expect(GFMRow.literal(cells[2]).flatMap(VisibleTextReader.decode) == GFMRow.trimmed(result.name.string), "\(cells[2])")
+      #expect(GFMRow.literal(cells[1]).flatMap(VisibleTextReader.decode) == (result.department.map { GFMRow.trimmed($0.string) } ?? "—"))
       let rejection = try #require(GFMRow.lines(footer).first { $0.unicodeScalars.starts(with: "- 无法读取 ".unicodeScalars) })
       let colon = try #require(rejection.unicodeScalars.firstIndex(of: "："))
       let message = String(rejection.unicodeScalars[rejection.unicodeScalars.index(after: colon)...])
@@ -428,8 +428,8 @@ func htmlReport(_ result: TableResult, _ rejection: InputError, whole: Bool = tr
       let bytes = ResultJSON.line(result)
       #expect(bytes.last == 0x0A && !bytes.dropLast().contains { $0 < 0x20 })
       let object = try #require(JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
-      #expect(object["id"] as? String == result.id && object["name"] as? String == result.name)
-      #expect(object["department"] as? String == result.department)
+      #expect(object["id"] as? String == result.id && object["name"] as? String == result.name.string)
+      #expect(object["department"] as? String == result.department?.string)
       #expect(object["source"] as? String == result.location.description)
       let indicators = try #require(object["indicators"] as? [[String: Any]])
       for (read, item) in zip(indicators, result.indicators) {
@@ -445,7 +445,7 @@ func htmlReport(_ result: TableResult, _ rejection: InputError, whole: Bool = tr
       let summaryObject = try #require(
         JSONSerialization.jsonObject(with: Data(SummaryReport.json(summary).utf8)) as? [String: Any])
       let byDepartment = try #require(summaryObject["gradeTransitionsByDepartment"] as? [String: Any])
-      #expect(Array(byDepartment.keys) == [result.department ?? "（未填主管部门）"])
+      #expect(Array(byDepartment.keys) == [result.department?.string ?? "（未填主管部门）"])
       let rejected = try #require(
         JSONSerialization.jsonObject(with: Data(ResultDocument.rejectionLine(hostile.rejection))) as? [String: Any])
       #expect((rejected["rejected"] as? [String: Any])?["message"] as? String == hostile.rejection.message.english)

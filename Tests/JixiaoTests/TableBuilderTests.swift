@@ -123,7 +123,7 @@ import Testing
     }
     return
       ([
-        table.id, table.name, "\(String(describing: table.year))", "\(String(describing: table.claimedTotal))",
+        table.id, table.name.string, "\(String(describing: table.year))", "\(String(describing: table.claimedTotal))",
         "\(String(describing: table.claimedGrade))", "\(String(describing: table.funds))", "\(table.unreadableNumbers)",
         "\(table.notes)", "\(table.levelWeights)",
       ] + indicators).joined(separator: "\n")

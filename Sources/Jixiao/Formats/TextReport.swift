@@ -8,11 +8,11 @@ public enum TextReport {
   public static func render(_ result: TableResult) -> String {
     var lines: [String] = []
     let header = [
-      result.department.map(TerminalText.visible), result.year.map { "\($0)年度" },
+      result.department.map { TerminalText.visible($0.string) }, result.year.map { "\($0)年度" },
       result.kind.label + (result.isTargetTable ? "绩效目标表" : "绩效自评表"),
     ]
     .compactMap { $0 }.joined(separator: " · ")
-    lines.append("━━ \(TerminalText.visible(result.name))")
+    lines.append("━━ \(TerminalText.visible(result.name.string))")
     lines.append("   \(header)   [\(TerminalText.visible(result.id))]")
     if let note = transcodingNote(result) { lines.append("   \(note)") }
     if result.isTargetTable {

@@ -69,7 +69,7 @@ public enum Worksheet {
   /// The rows of one table: the funds row, the indicators, the total row.
   static func tableRows(_ result: TableResult) -> [Row] {
     var rows: [Row] = []
-    let table: [Cell] = [.text(result.id), .year(result.year), .text(result.name), .text(result.department ?? "")]
+    let table: [Cell] = [.text(result.id), .year(result.year), .text(result.name.string), .text(result.department?.string ?? "")]
     func notes(_ location: FindingLocation) -> String {
       result.findings.filter { $0.location == location }.map { "[\($0.code.rawValue)] \($0.message)" }.joined(separator: "；")
     }

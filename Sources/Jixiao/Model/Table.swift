@@ -12,9 +12,9 @@ public struct Table: Sendable, Hashable {
   /// A 绩效目标表: targets without actuals, structure-checked but not scored.
   public var isTargetTable: Bool
   public var year: Int?
-  public var name: String
-  public var department: String?
-  public var implementer: String?
+  public var name: TableText
+  public var department: TableText?
+  public var implementer: TableText?
   public var funds: Funds?
   /// 年度总体目标, as printed: no score depends on it; it is kept for the evaluator to read.
   public var goals: Goals?
@@ -39,8 +39,8 @@ public struct Table: Sendable, Hashable {
   public var overrides: [ScoreOverride] = []
 
   public init(
-    id: String, kind: Kind = .project, isTargetTable: Bool = false, year: Int? = nil, name: String,
-    department: String? = nil, implementer: String? = nil, funds: Funds? = nil, goals: Goals? = nil,
+    id: String, kind: Kind = .project, isTargetTable: Bool = false, year: Int? = nil, name: TableText,
+    department: TableText? = nil, implementer: TableText? = nil, funds: Funds? = nil, goals: Goals? = nil,
     indicators: [Indicator],
     claimedTotal: Rational? = nil, claimedGrade: Grade? = nil, columns: Set<Indicator.OptionalColumn> = [],
     unreadableNumbers: [UnreadableNumber] = [], notes: [ReadingNote] = [], levelWeights: [LevelWeight] = [],
@@ -79,7 +79,10 @@ public struct Table: Sendable, Hashable {
 
   /// The name as reports show it: the printed one, or a mark that none was printed (`name.missing`; the
   /// builder keeps a blank name as empty).
-  public var displayName: String { name.isEmpty ? Self.unnamed : name }
+  public var displayName: String { name.isEmpty ? Self.unnamed : name.string }
+
+  /// `displayName` as a table text: the name itself, sharing its storage, when one is printed.
+  public var displayText: TableText { name.isEmpty ? TableText(Self.unnamed) : name }
 
   /// How reports name a table that prints no 项目名称.
   public static let unnamed = "（未填项目名称）"
@@ -136,10 +139,10 @@ public struct Table: Sendable, Hashable {
 /// The 年度总体目标 block: the goals set for the year (预期目标) and what was achieved (实际完成情况), each as
 /// printed; a target table (绩效目标表) states only the expected.
 public struct Goals: Sendable, Hashable {
-  public var expected: String?
-  public var actual: String?
+  public var expected: TableText?
+  public var actual: TableText?
 
-  public init(expected: String? = nil, actual: String? = nil) {
+  public init(expected: TableText? = nil, actual: TableText? = nil) {
     self.expected = expected
     self.actual = actual
   }
@@ -148,12 +151,12 @@ public struct Goals: Sendable, Hashable {
 /// The 项目资金 block: the budget execution item and its source rows.
 public struct Funds: Sendable, Hashable {
   public struct Source: Sendable, Hashable {
-    public var name: String
+    public var name: TableText
     public var initialBudget: Rational?
     public var annualBudget: Rational?
     public var executed: Rational?
 
-    public init(name: String, initialBudget: Rational?, annualBudget: Rational?, executed: Rational?) {
+    public init(name: TableText, initialBudget: Rational?, annualBudget: Rational?, executed: Rational?) {
       self.name = name
       self.initialBudget = initialBudget
       self.annualBudget = annualBudget

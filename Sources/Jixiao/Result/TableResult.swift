@@ -1,8 +1,8 @@
 /// The re-score of one table: what the evaluation-format's result section lists.
 public struct TableResult: Sendable, Hashable {
   public var id: String
-  public var name: String
-  public var department: String?
+  public var name: TableText
+  public var department: TableText?
   public var year: Int?
   public var kind: Table.Kind
   public var isTargetTable: Bool
@@ -27,7 +27,7 @@ public struct TableResult: Sendable, Hashable {
   public var sourceEncoding: SourceEncoding = .utf8
   /// The 实施单位 and the optional columns the table printed: with the indicators' own texts, what the 复核
   /// workbook writes so that the table can be rebuilt from it (`ReviewWorkbook`).
-  public var implementer: String? = nil
+  public var implementer: TableText? = nil
   public var columns: Set<Indicator.OptionalColumn> = []
   /// The engine's total and grade when a reviewer's score replaced an item's (`ScoreOverride`): the
   /// recomputed total and grade are then the reviewer's. nil when nothing was overridden.

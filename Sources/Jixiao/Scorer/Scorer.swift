@@ -52,7 +52,7 @@ public struct Scorer: Sendable {
     let weights = WeightsTotal(table, profile: profile)
     let offScale = table.isTargetTable ? nil : weights.offScale
     var result = TableResult(
-      id: table.id, name: table.displayName, department: table.department, year: table.year, kind: table.kind,
+      id: table.id, name: table.displayText, department: table.department, year: table.year, kind: table.kind,
       isTargetTable: table.isTargetTable, profileName: profile.name, profileHash: profile.contentHash,
       claimedTotal: claimedTotal, recomputedTotal: recomputed, unverifiedPoints: unverified,
       claimedGrade: table.claimedGrade ?? claimedTotal.map(profile.grade(for:)),
@@ -143,18 +143,5 @@ public struct Scorer: Sendable {
     // Ranks computed once and positions sorted, so that the sort compares integers, not findings.
     let ranks = findings.map { rank($0.location) }
     return ranks.indices.sorted { (ranks[$0], $0) < (ranks[$1], $1) }.map { findings[$0] }
-  }
-}
-
-extension Optional where Wrapped == String {
-  /// Absent, blank, or a blank mark (`—`, `/`).
-  var isBlank: Bool {
-    guard let text = self else { return true }
-    // A first character that survives normalizing and trimming, other than the marks' '-' and '/',
-    // starts no blank mark: the usual filled cell.
-    if let first = text.utf8.first, String.isPlainLead(first), first != UInt8(ascii: "-"), first != UInt8(ascii: "/") {
-      return false
-    }
-    return CellGrammar.isEmptyMark(CellGrammar.normalize(text))
   }
 }

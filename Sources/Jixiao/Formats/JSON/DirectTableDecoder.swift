@@ -420,6 +420,7 @@ struct DirectTableDecoder {
     case UInt8(ascii: "\""):
       guard let raw = try rawString() else { return builder.set(field, printed: try escapedString()) }
       if schema.isNumber(field), builder.setPlainNumber(field, utf8: UnsafeBufferPointer(rebasing: raw)) { return }
+      if TableBuilder.keptAsPrinted(field) { return builder.set(field, text: try Self.text(raw, in: record)) }
       builder.set(field, printed: try Self.string(raw))
     case UInt8(ascii: "n"):
       try literal("null")
