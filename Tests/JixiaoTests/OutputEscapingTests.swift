@@ -467,7 +467,7 @@ extension FindingDetail {
     switch self {
     case .indicatorClaim(let target, let actual, let completion, let band, let rule, let score, let claimed, let difference):
       return .indicatorClaim(
-        target: target.map(replace), actual: actual.map(replace), completion: completion, band: band, rule: rule, score: score,
+        target: target.map { TableText(replace($0.string)) }, actual: actual.map { TableText(replace($0.string)) }, completion: completion, band: band, rule: rule, score: score,
         claimed: claimed, difference: difference)
     case .levelWeightsSum(let level1, let level2, let points, let indicators, let sum):
       return .levelWeightsSum(

@@ -19,7 +19,7 @@ struct ClaimedScoreCheck: TableCheck {
         claimed: claimed, recomputed: item.score, tolerance: tolerance, at: context.location(indicator),
         detail: { difference in
           .indicatorClaim(
-            target: indicator.targetText?.string, actual: indicator.actualText?.string, completion: item.completion, band: item.band,
+            target: indicator.targetText, actual: indicator.actualText, completion: item.completion, band: item.band,
             rule: item.rule, score: item.score, claimed: claimed, difference: difference)
         })
       {

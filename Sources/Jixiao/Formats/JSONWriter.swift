@@ -153,6 +153,12 @@ final class ByteBuffer {
     count += bytes.count
   }
 
+  /// A table's text as a message quotes it, spaces trimmed; `—` when absent.
+  func append(trimmed text: TableText?) {
+    guard let text else { return append("—") }
+    text.trimmingSpaces().withUTF8 { append($0) }
+  }
+
   /// A two-place decimal (`-12.30`).
   func append(_ value: Hundredths) {
     value.withText { append($0) }

@@ -12,80 +12,70 @@ import Foundation
 /// Every query here is on bytes, with its definition on `String` beside it (`string…`), which a differential
 /// test holds it to (`TableTextTests`).
 public struct TableText: Sendable, Hashable, ExpressibleByStringInterpolation, CustomStringConvertible {
-  enum Storage: Sendable {
-    case string(String)
-    /// `count` bytes of `record` from `start`, which need no JSON escaping when `plain`.
-    case record(RecordBytes, start: UInt32, count: UInt32, plain: Bool)
+  /// The bytes this text is a range of: its record's copy, or its own copy of a `String`'s bytes. One
+  /// reference, so that a copy of a text is one retain (an enum of a `String` or a range cost a branch and
+  /// an outlined copy at every copy).
+  nonisolated(unsafe) let storage: RecordBytes
+  let start: UInt32
+  /// The byte count, and in the top bit whether the text is plain JSON: a text is two words to copy.
+  private let countAndPlain: UInt32
+
+  var count: UInt32 { countAndPlain & 0x7FFF_FFFF }
+
+  /// None of the bytes is `"`, `\` or a control character: a JSON writer copies them as they are.
+  var isPlainJSON: Bool { countAndPlain & 0x8000_0000 != 0 }
+
+  /// A text the reader holds as a `String` (a spreadsheet's cell string, an unescaped JSON string): its
+  /// bytes are copied once.
+  public init(_ string: String) {
+    var string = string
+    self = string.withUTF8 { bytes in
+      bytes.isEmpty
+        ? TableText(RecordBytes.empty, 0..<0, plain: true)
+        : TableText(RecordBytes.copying(bytes), 0..<bytes.count, plain: !Self.needsJSONEscaping(bytes))
+    }
   }
 
-  let storage: Storage
+  public init(stringLiteral value: String) { self.init(value) }
 
-  public init(_ string: String) { storage = .string(string) }
-
-  public init(stringLiteral value: String) { storage = .string(value) }
-
-  public init(stringInterpolation: DefaultStringInterpolation) { storage = .string(String(stringInterpolation: stringInterpolation)) }
+  public init(stringInterpolation: DefaultStringInterpolation) { self.init(String(stringInterpolation: stringInterpolation)) }
 
   /// Bytes of a record, valid UTF-8 (the caller has checked); `plain` when none of them is `"`, `\` or a
   /// control character, so that a JSON writer copies them as they are.
   init(_ record: RecordBytes, _ range: Range<Int>, plain: Bool) {
-    storage = .record(record, start: UInt32(range.lowerBound), count: UInt32(range.count), plain: plain)
+    storage = record
+    start = UInt32(range.lowerBound)
+    countAndPlain = UInt32(range.count) | (plain ? 0x8000_0000 : 0)
+  }
+
+  static func needsJSONEscaping(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    bytes.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
   }
 
   /// The text as a `String`: for a message or an output that needs one.
-  public var string: String {
-    switch storage {
-    case .string(let text): text
-    case .record: withUTF8 { String(decoding: $0, as: UTF8.self) }
-    }
-  }
+  public var string: String { withUTF8 { String(decoding: $0, as: UTF8.self) } }
 
   public var description: String { string }
 
   /// Calls `body` with the text's UTF-8 bytes, valid only during the call.
+  @inline(__always)
   public func withUTF8<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
-    switch storage {
-    case .string(var text):
-      return try text.withUTF8(body)
-    case .record(let record, let start, let count, _):
-      return try record.withBytes { try body(UnsafeBufferPointer(rebasing: $0[Int(start)..<Int(start) + Int(count)])) }
-    }
+    try storage.withUnsafeMutablePointerToElements { try body(UnsafeBufferPointer(start: $0 + Int(start), count: Int(count))) }
   }
 
   /// The first `count` bytes (a whole number of characters, which the caller knows), sharing the storage.
   func prefix(utf8Count count: Int) -> TableText {
-    switch storage {
-    case .string(let text):
-      TableText(withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[..<count]), as: UTF8.self) })
-    case .record(let record, let start, _, let plain):
-      TableText(record, Int(start)..<Int(start) + count, plain: plain)
-    }
+    TableText(storage, Int(start)..<Int(start) + count, plain: isPlainJSON)
   }
 
   /// The number of UTF-8 bytes.
-  public var utf8Count: Int {
-    switch storage {
-    case .string(let text): text.utf8.count
-    case .record(_, _, let count, _): Int(count)
-    }
-  }
+  public var utf8Count: Int { Int(count) }
 
-  public var isEmpty: Bool { utf8Count == 0 }
-
-  /// The bytes are known to need no JSON escaping (no `"`, `\` or control character): a writer copies them.
-  var isPlainJSON: Bool {
-    if case .record(_, _, _, let plain) = storage { return plain }
-    return false
-  }
+  public var isEmpty: Bool { count == 0 }
 
   public static func == (lhs: TableText, rhs: TableText) -> Bool {
-    if case .record(let left, let leftStart, let leftCount, _) = lhs.storage,
-      case .record(let right, let rightStart, let rightCount, _) = rhs.storage,
-      left === right, leftStart == rightStart, leftCount == rightCount
-    {
-      return true
-    }
-    guard lhs.utf8Count == rhs.utf8Count else { return false }
+    guard lhs.count == rhs.count else { return false }
+    if lhs.storage === rhs.storage, lhs.start == rhs.start { return true }
     return lhs.withUTF8 { left in rhs.withUTF8 { right in left.isEmpty || memcmp(left.baseAddress!, right.baseAddress!, left.count) == 0 } }
   }
 
@@ -158,19 +148,18 @@ public struct TableText: Sendable, Hashable, ExpressibleByStringInterpolation, C
   }
 }
 
-/// One retained copy of a record's bytes, which its texts (`TableText`) are ranges of. Immutable once
-/// made, so shared across threads.
-final class RecordBytes: @unchecked Sendable {
-  private let bytes: UnsafeMutableBufferPointer<UInt8>
-
-  init(copying source: UnsafeBufferPointer<UInt8>) {
-    bytes = .allocate(capacity: max(source.count, 1))
-    if let base = source.baseAddress { bytes.baseAddress!.update(from: base, count: source.count) }
+/// One retained copy of a record's bytes, which its texts (`TableText`) are ranges of: one allocation,
+/// the bytes after the header. Immutable once made, so shared across threads (`ManagedBuffer` cannot be
+/// declared `Sendable`: the texts that hold one say so, `nonisolated(unsafe)`).
+final class RecordBytes: ManagedBuffer<Int, UInt8> {
+  static func copying(_ source: UnsafeBufferPointer<UInt8>) -> RecordBytes {
+    let buffer = create(minimumCapacity: source.count) { _ in source.count }
+    if let base = source.baseAddress {
+      buffer.withUnsafeMutablePointerToElements { $0.update(from: base, count: source.count) }
+    }
+    return unsafeDowncast(buffer, to: RecordBytes.self)
   }
 
-  deinit { bytes.deallocate() }
-
-  func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
-    try body(UnsafeBufferPointer(bytes))
-  }
+  /// The storage of every empty text.
+  nonisolated(unsafe) static let empty = copying(UnsafeBufferPointer(start: nil, count: 0))
 }

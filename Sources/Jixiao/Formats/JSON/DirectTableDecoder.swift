@@ -17,8 +17,11 @@ struct DirectTableDecoder {
   }
 
   private let bytes: UnsafeBufferPointer<UInt8>
-  /// The record's one retained copy, which its indicators' texts are ranges of (`TableText`).
+  /// The record's one retained copy, which its texts are ranges of (`TableText`).
   private let record: RecordBytes
+  /// The whole record is well-formed UTF-8 (nearly always): its strings need no check of their own. A
+  /// record that is not has each string checked, so that the error is the general parser's, at its string.
+  private let isValidUTF8: Bool
   private var index = 0
   private var line: Int
   /// Where the current line begins, for columns.
@@ -32,7 +35,8 @@ struct DirectTableDecoder {
 
   private init(bytes: UnsafeBufferPointer<UInt8>, firstLine: Int) {
     self.bytes = bytes
-    self.record = RecordBytes(copying: bytes)
+    self.record = RecordBytes.copying(bytes)
+    self.isValidUTF8 = UTF8Validation.isValid(bytes)
     self.line = firstLine
   }
 
@@ -136,7 +140,6 @@ struct DirectTableDecoder {
 
   private mutating func indicators(into builder: inout TableBuilder, location: SourceLocation) throws(GiveUp) {
     var position = 0
-    var repeated = RepeatedText()
     // The optional columns the rows print, gathered here and handed to the builder once.
     var columns: UInt8 = 0
     defer { builder.markColumns(columns) }
@@ -148,7 +151,7 @@ struct DirectTableDecoder {
       try decoder.members { (member, decoder) throws(GiveUp) in
         if let field = decoder.memberTable.field(member, in: .indicator) {
           if let column = Indicator.OptionalColumn(field) { columns |= column.bit }
-          try decoder.value(field, ofIndicatorInto: &builder, reusing: &repeated)
+          try decoder.value(field, ofIndicatorInto: &builder)
         } else {
           try decoder.skipValue(depth: 3)
         }
@@ -334,34 +337,12 @@ struct DirectTableDecoder {
 
   // MARK: Values
 
-  /// The last text read for each field of an indicator: a table repeats its level names, rules and
-  /// evidence row after row, and a repeat is then one comparison instead of a new string.
-  struct RepeatedText {
-    private var last: [(raw: Slice<UnsafeBufferPointer<UInt8>>, text: TableText)?] = Array(
-      repeating: nil, count: TableField.allCases.count)
-
-    mutating func text(
-      _ raw: Slice<UnsafeBufferPointer<UInt8>>, for field: TableField, in record: RecordBytes
-    ) throws(GiveUp) -> TableText {
-      if let previous = last[field.rawValue], previous.raw.count == raw.count,
-        raw.isEmpty
-          || memcmp(previous.raw.base.baseAddress! + previous.raw.startIndex, raw.base.baseAddress! + raw.startIndex, raw.count)
-            == 0
-      {
-        return previous.text
-      }
-      let text = try DirectTableDecoder.text(raw, in: record)
-      last[field.rawValue] = (raw, text)
-      return text
-    }
-  }
-
   /// A string's bytes (between its quotes, without escapes) as a range of the record's copy: valid UTF-8
   /// within a cell's length, as `string` takes them, and plain for a JSON writer (the string has no escape,
   /// and a control character or a quote would have ended or refused it).
-  static func text(_ raw: Slice<UnsafeBufferPointer<UInt8>>, in record: RecordBytes) throws(GiveUp) -> TableText {
+  private func text(_ raw: Slice<UnsafeBufferPointer<UInt8>>) throws(GiveUp) -> TableText {
     guard raw.count <= Limits.maximumCellLength else { throw GiveUp() }
-    guard UTF8Validation.isValid(UnsafeBufferPointer(rebasing: raw)) else {
+    guard isValidUTF8 || UTF8Validation.isValid(UnsafeBufferPointer(rebasing: raw)) else {
       throw GiveUp(syntax: (JSONParser.invalidUTF8, raw.startIndex))
     }
     return TableText(record, raw.startIndex..<raw.endIndex, plain: true)
@@ -378,9 +359,9 @@ struct DirectTableDecoder {
   }
 
   /// An indicator's value, handed to the builder as `value(_:into:)` hands it (its column is marked by
-  /// the caller); the texts a table repeats row after row are made once.
+  /// the caller); a text is a range of the record (`text`).
   private mutating func value(
-    _ field: TableField, ofIndicatorInto builder: inout TableBuilder, reusing repeated: inout RepeatedText
+    _ field: TableField, ofIndicatorInto builder: inout TableBuilder
   ) throws(GiveUp) {
     guard index < bytes.count else { throw unexpected(expecting: JSONParser.aValue) }
     switch bytes[index] {
@@ -394,8 +375,7 @@ struct DirectTableDecoder {
         guard !builder.setPlainNumber(field, utf8: UnsafeBufferPointer(rebasing: raw)) else { return }
         builder.set(field, printed: try Self.string(raw))
       } else {
-        builder.setIndicatorText(
-          field, Self.repeats(field) ? try repeated.text(raw, for: field, in: record) : try Self.text(raw, in: record))
+        builder.setIndicatorText(field, try text(raw))
       }
     case UInt8(ascii: "n"):
       try literal("null")
@@ -420,7 +400,7 @@ struct DirectTableDecoder {
     case UInt8(ascii: "\""):
       guard let raw = try rawString() else { return builder.set(field, printed: try escapedString()) }
       if schema.isNumber(field), builder.setPlainNumber(field, utf8: UnsafeBufferPointer(rebasing: raw)) { return }
-      if TableBuilder.keptAsPrinted(field) { return builder.set(field, text: try Self.text(raw, in: record)) }
+      if TableBuilder.keptAsPrinted(field) { return builder.set(field, text: try text(raw)) }
       builder.set(field, printed: try Self.string(raw))
     case UInt8(ascii: "n"):
       try literal("null")
@@ -442,14 +422,6 @@ struct DirectTableDecoder {
     switch bytes[index] {
     case UInt8(ascii: "{"), UInt8(ascii: "["), UInt8(ascii: "t"), UInt8(ascii: "f"): GiveUp()
     default: unexpected(expecting: JSONParser.aValue)
-    }
-  }
-
-  /// The indicator texts that a table repeats row after row (levels, rules, evidence).
-  private static func repeats(_ field: TableField) -> Bool {
-    switch field {
-    case .level1, .level2, .rule, .basis, .lastYear, .evidence, .explanation: true
-    default: false
     }
   }
 

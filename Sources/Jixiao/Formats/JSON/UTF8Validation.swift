@@ -4,12 +4,19 @@ import Foundation
 /// decoder checks every string with it before `String(decoding:)` copies the bytes.
 enum UTF8Validation {
   static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let base = bytes.baseAddress else { return true }
     var index = 0
     let count = bytes.count
     while index < count {
       let lead = bytes[index]
       if lead < 0x80 {
         index += 1
+        // A run of ASCII (a record's structure, numbers, codes) eight bytes at a time.
+        while index + 8 <= count,
+          UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+        {
+          index += 8
+        }
         continue
       }
       let length: Int
