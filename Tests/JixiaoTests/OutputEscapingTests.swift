@@ -412,7 +412,9 @@ func htmlReport(_ result: TableResult, _ rejection: InputError, whole: Bool = tr
       let id = GFMRow.codeOrLiteral(cells[0]).flatMap(VisibleTextReader.decode)
       #expect(id.map(GFMRow.trimmed) == GFMRow.trimmed(result.id), "\(cells[0])")
       #expect(GFMRow.literal(cells[2]).flatMap(VisibleTextReader.decode) == GFMRow.trimmed(result.name.string), "\(cells[2])")
-      #expect(GFMRow.literal(cells[1]).flatMap(VisibleTextReader.decode) == (result.department.map { GFMRow.trimmed($0.string) } ?? "—"))
+      #expect(
+        GFMRow.literal(cells[1]).flatMap(VisibleTextReader.decode) == (result.department.map { GFMRow.trimmed($0.string) } ?? "—")
+      )
       let rejection = try #require(GFMRow.lines(footer).first { $0.unicodeScalars.starts(with: "- 无法读取 ".unicodeScalars) })
       let colon = try #require(rejection.unicodeScalars.firstIndex(of: "："))
       let message = String(rejection.unicodeScalars[rejection.unicodeScalars.index(after: colon)...])
@@ -467,7 +469,8 @@ extension FindingDetail {
     switch self {
     case .indicatorClaim(let target, let actual, let completion, let band, let rule, let score, let claimed, let difference):
       return .indicatorClaim(
-        target: target.map { TableText(replace($0.string)) }, actual: actual.map { TableText(replace($0.string)) }, completion: completion, band: band, rule: rule, score: score,
+        target: target.map { TableText(replace($0.string)) }, actual: actual.map { TableText(replace($0.string)) },
+        completion: completion, band: band, rule: rule, score: score,
         claimed: claimed, difference: difference)
     case .levelWeightsSum(let level1, let level2, let points, let indicators, let sum):
       return .levelWeightsSum(

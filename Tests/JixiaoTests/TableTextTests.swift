@@ -113,12 +113,14 @@ import Testing
   @Test func aDecodedRecordsTextsShareOneCopyOfTheLine() throws {
     let line = try fixtureLine()
     let table = try #require(
-      line.withUnsafeBufferPointer { DirectTableDecoder.decode($0, at: SourceLocation(file: "t.jsonl", line: 1), defaultID: "t") })
+      line.withUnsafeBufferPointer { DirectTableDecoder.decode($0, at: SourceLocation(file: "t.jsonl", line: 1), defaultID: "t") }
+    )
     var records: [ObjectIdentifier] = []
     var texts = 0
     for indicator in table.indicators {
-      for text in [indicator.level1, indicator.level2, indicator.name, indicator.targetText, indicator.actualText, indicator.evidence]
-      {
+      for text in [
+        indicator.level1, indicator.level2, indicator.name, indicator.targetText, indicator.actualText, indicator.evidence,
+      ] {
         guard let text else { continue }
         texts += 1
         #expect(text.isPlainJSON, "a string without escapes is plain JSON")

@@ -70,7 +70,8 @@ public struct BatchSummary: Sendable {
     scatter.add(
       id: result.id, name: result.name.string, claimed: claimed, recomputed: result.recomputedTotal, isFlagged: result.isFlagged)
     let candidate = OverClaim(
-      id: result.id, name: result.name.string, department: result.department?.string, claimed: claimed, recomputed: result.recomputedTotal)
+      id: result.id, name: result.name.string, department: result.department?.string, claimed: claimed,
+      recomputed: result.recomputedTotal)
     guard candidate.over > .zero else { return }
     if largestOverClaims.count < Self.largestCount || candidate.over > largestOverClaims[largestOverClaims.count - 1].over {
       // Ties keep input order: the earlier table stays ahead.

@@ -17,7 +17,9 @@ struct CostBudgetCheck: TableCheck {
       case .incompatible: continue
       }
       guard let value = try? target.value * factor else {
-        return [Finding(.notComputable(.costTargetConversion(target: indicator.targetText?.string ?? "", unit: budgetUnit)), at: .table)]
+        return [
+          Finding(.notComputable(.costTargetConversion(target: indicator.targetText?.string ?? "", unit: budgetUnit)), at: .table)
+        ]
       }
       costs.append(value)
     }

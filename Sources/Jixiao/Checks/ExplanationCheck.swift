@@ -5,7 +5,8 @@ struct ExplanationCheck: TableCheck {
     guard context.table.columns.contains(.explanation) else { return [] }
     var findings: [Finding] = []
     for (indicator, evaluation) in zip(context.table.indicators, context.evaluations) {
-      guard let evaluation, let score = evaluation.score, let weight = indicator.weight, indicator.explanation?.isBlankOrMark ?? true
+      guard let evaluation, let score = evaluation.score, let weight = indicator.weight,
+        indicator.explanation?.isBlankOrMark ?? true
       else { continue }
       let notMet = evaluation.band.map { $0 != .achieved } ?? (score < weight)
       guard notMet || evaluation.whatIf != nil else { continue }

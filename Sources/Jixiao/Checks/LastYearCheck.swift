@@ -10,7 +10,8 @@ struct LastYearCheck: TableCheck {
         let printed = indicator.lastYear, case .quantity(let last) = printed.cell,
         Self.comparable(target.unit, last.unit), !(last.value < target.value)
       else { return nil }
-      return Finding(.belowLastYear(target: indicator.targetText?.string ?? "", lastYear: printed.string), at: context.location(indicator))
+      return Finding(
+        .belowLastYear(target: indicator.targetText?.string ?? "", lastYear: printed.string), at: context.location(indicator))
     }
   }
 

@@ -35,7 +35,8 @@ struct StructureCheck: TableCheck {
         verdicts.append((keys, allowed))
       }
       guard let allowed else { continue }
-      findings.append(Self.misplaced(level1: level1.string, level2: level2.string, allowed: allowed, at: context.location(indicator)))
+      findings.append(
+        Self.misplaced(level1: level1.string, level2: level2.string, allowed: allowed, at: context.location(indicator)))
     }
     return findings
   }

@@ -35,7 +35,8 @@ struct CheckContext {
     case .funds: return (.funds, FindingSubject(label: label))
     case .source(let position):
       let sources = table.funds?.sources ?? []
-      let name = sources.indices.contains(position - 1) ? sources[position - 1].name.string : TableBuilder.sourceName(position - 1)
+      let name =
+        sources.indices.contains(position - 1) ? sources[position - 1].name.string : TableBuilder.sourceName(position - 1)
       return (.funds, FindingSubject(label: label, source: name))
     case .indicator(let position):
       guard table.indicators.indices.contains(position - 1) else { return nil }

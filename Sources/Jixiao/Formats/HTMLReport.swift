@@ -321,9 +321,11 @@ public enum HTMLReport {
       let difference = item.claimedScore.map { $0 - item.score } ?? .zero
       let marker = !item.verified ? "" : difference > .zero ? " class=\"over\"" : difference < .zero ? " class=\"under\"" : ""
       let sign = marker.isEmpty ? "" : difference > .zero ? " ↓" : " ↑"
-      html += "<tr><td>\(item.index)</td><td>\(isolated(item.level1?.string ?? ""))</td><td>\(isolated(item.level2?.string ?? ""))</td>"
+      html +=
+        "<tr><td>\(item.index)</td><td>\(isolated(item.level1?.string ?? ""))</td><td>\(isolated(item.level2?.string ?? ""))</td>"
       html += "<th scope=\"row\">\(isolated(item.name.string))</th><td>\(item.weight?.description ?? "—")</td>"
-      html += "<td>\(item.target.map { isolated($0.string) } ?? "—")</td><td>\(item.actual.map { isolated($0.string) } ?? "—")</td>"
+      html +=
+        "<td>\(item.target.map { isolated($0.string) } ?? "—")</td><td>\(item.actual.map { isolated($0.string) } ?? "—")</td>"
       html +=
         "<td>\(item.completion?.percentText ?? item.band?.label ?? "—")</td><td>\(item.claimedScore?.description ?? "—")</td>"
       let score = TextReport.scoreText(item.score, verified: item.verified, review: item.review)

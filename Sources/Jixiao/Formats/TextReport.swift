@@ -74,7 +74,8 @@ public enum TextReport {
     let headers = ["指标", "一级指标", "二级指标", "权重", "目标值", "说明"]
     let rows = result.indicators.map { item in
       [
-        TerminalText.fitted("\(item.index). \(item.name)", to: nameWidth), item.level1.map { TerminalText.visible($0.string) } ?? "—",
+        TerminalText.fitted("\(item.index). \(item.name)", to: nameWidth),
+        item.level1.map { TerminalText.visible($0.string) } ?? "—",
         item.level2.map { TerminalText.visible($0.string) } ?? "—", item.weight?.description ?? "—",
         TerminalText.fitted(item.target?.trimmingSpaces().string ?? "—", to: cellWidth),
         notes(result, .indicator(index: item.index, name: item.name.string)),

@@ -1,16 +1,18 @@
 import Foundation
 
 /// A text of a table as the reader found it: a byte range of one retained copy of its record (the JSON
-/// Lines decoder's strings without escapes, nearly all), or a `String` (a spreadsheet's cell strings, text
-/// readers, an unescaped JSON string). A record's texts share its copy: a table costs one allocation for all
-/// its text, not one per field. A `String` is made (`string`) only where a message or an output needs one.
+/// Lines decoder's strings without escapes, nearly all), or of its own copy of a `String`'s bytes (a
+/// spreadsheet's cell strings, text readers, an unescaped JSON string). A record's texts share its copy: a
+/// table costs one allocation for all its text, not one per field. A `String` is made (`string`) only where a
+/// message or an output needs one, and a JSON writer copies a text's bytes when they need no escaping
+/// (`isPlainJSON`, known when the text is made).
 ///
 /// Equality is by UTF-8 bytes, whatever the storage: a text read from a record equals the same text read
 /// from a cell string, and hashes the same. Byte equality is stricter than `String` equality, which also
 /// equates canonically equivalent texts (`é` as one scalar or two); where that matters, compare `FoldedKey`s.
 ///
-/// Every query here is on bytes, with its definition on `String` beside it (`string…`), which a differential
-/// test holds it to (`TableTextTests`).
+/// Every query here is on bytes, with its definition on `String` beside it (`string…`, or the `String`
+/// function named), which a differential test holds it to (`TableTextTests`).
 public struct TableText: Sendable, Hashable, ExpressibleByStringInterpolation, CustomStringConvertible {
   /// The bytes this text is a range of: its record's copy, or its own copy of a `String`'s bytes. One
   /// reference, so that a copy of a text is one retain (an enum of a `String` or a range cost a branch and
@@ -76,7 +78,9 @@ public struct TableText: Sendable, Hashable, ExpressibleByStringInterpolation, C
   public static func == (lhs: TableText, rhs: TableText) -> Bool {
     guard lhs.count == rhs.count else { return false }
     if lhs.storage === rhs.storage, lhs.start == rhs.start { return true }
-    return lhs.withUTF8 { left in rhs.withUTF8 { right in left.isEmpty || memcmp(left.baseAddress!, right.baseAddress!, left.count) == 0 } }
+    return lhs.withUTF8 { left in
+      rhs.withUTF8 { right in left.isEmpty || memcmp(left.baseAddress!, right.baseAddress!, left.count) == 0 }
+    }
   }
 
   public func hash(into hasher: inout Hasher) {

@@ -117,7 +117,9 @@ public struct Scorer: Sendable {
       indicator: indicator, levels: levels, choice: rules.choice(for: indicator, level1: levels.level1), weight: weight,
       profile: profile, tableYear: table.year)
     var evaluation = IndicatorRules.evaluate(context)
-    if profile.evidenceRequired, table.columns.contains(.evidence), (indicator.evidence?.isBlankOrMark ?? true), evaluation.score != nil {
+    if profile.evidenceRequired, table.columns.contains(.evidence), indicator.evidence?.isBlankOrMark ?? true,
+      evaluation.score != nil
+    {
       evaluation.score = .zero
     }
     result.rule = evaluation.rule

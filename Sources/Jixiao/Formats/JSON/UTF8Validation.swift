@@ -19,6 +19,13 @@ enum UTF8Validation {
         }
         continue
       }
+      // The three-byte forms without a range restriction (E1…EC, EE, EF: CJK, full-width forms), in one test.
+      if lead >= 0xE1, lead != 0xED, lead <= 0xEF, index + 2 < count,
+        bytes[index + 1] & 0xC0 == 0x80, bytes[index + 2] & 0xC0 == 0x80
+      {
+        index += 3
+        continue
+      }
       let length: Int
       var low: UInt8 = 0x80
       var high: UInt8 = 0xBF
