@@ -19,9 +19,6 @@ struct DirectTableDecoder {
   private let bytes: UnsafeBufferPointer<UInt8>
   /// The record's one retained copy, which its texts are ranges of (`TableText`).
   private let record: RecordBytes
-  /// The whole record is well-formed UTF-8 (nearly always): its strings need no check of their own. A
-  /// record that is not has each string checked, so that the error is the general parser's, at its string.
-  private let isValidUTF8: Bool
   private var index = 0
   private var line: Int
   /// Where the current line begins, for columns.
@@ -36,7 +33,6 @@ struct DirectTableDecoder {
   private init(bytes: UnsafeBufferPointer<UInt8>, firstLine: Int) {
     self.bytes = bytes
     self.record = RecordBytes.copying(bytes)
-    self.isValidUTF8 = UTF8Validation.isValid(bytes)
     self.line = firstLine
   }
 
@@ -342,7 +338,7 @@ struct DirectTableDecoder {
   /// and a control character or a quote would have ended or refused it).
   private func text(_ raw: Slice<UnsafeBufferPointer<UInt8>>) throws(GiveUp) -> TableText {
     guard raw.count <= Limits.maximumCellLength else { throw GiveUp() }
-    guard isValidUTF8 || UTF8Validation.isValid(UnsafeBufferPointer(rebasing: raw)) else {
+    guard UTF8Validation.isValid(UnsafeBufferPointer(rebasing: raw)) else {
       throw GiveUp(syntax: (JSONParser.invalidUTF8, raw.startIndex))
     }
     return TableText(record, raw.startIndex..<raw.endIndex, plain: true)
