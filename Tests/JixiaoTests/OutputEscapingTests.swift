@@ -105,8 +105,8 @@ struct HostileCase {
       var benign = Finding(finding.detail.replacingTexts(token), at: finding.location)
       stands[benign.message] = finding.message
       if case .indicator(let index, let name) = finding.location {
-        let replaced = token(name)
-        benign.location = .indicator(index: index, name: replaced)
+        let replaced = token(name.string)
+        benign.location = .indicator(index: index, name: TableText(replaced))
         stands["#\(index) \(replaced)"] = "#\(index) \(name)"
       }
       return benign
@@ -372,7 +372,7 @@ func htmlReport(_ result: TableResult, _ rejection: InputError, whole: Bool = tr
         #expect(
           record[6] == written(item.name.string) && record[8] == written(item.target?.string ?? "")
             && record[9] == written(item.actual?.string ?? ""))
-        let notes = result.findings.filter { $0.location == .indicator(index: item.index, name: item.name.string) }
+        let notes = result.findings.filter { $0.location == .indicator(index: item.index, name: item.name) }
         #expect(record[14] == written(notes.map { "[\($0.code.rawValue)] \($0.message)" }.joined(separator: "；")))
       }
     }

@@ -24,7 +24,7 @@ struct CheckContext {
   let profile: Profile
 
   func location(_ indicator: Indicator) -> FindingLocation {
-    .indicator(index: indicator.index, name: indicator.displayName)
+    .indicator(index: indicator.index, name: indicator.displayText)
   }
 
   /// Where a reader's note (`UnreadableNumber`, `ReadingNote`) points, and its subject: the field's label,

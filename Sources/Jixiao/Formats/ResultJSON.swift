@@ -78,12 +78,11 @@ public enum ResultJSON {
       writer.string("code", finding.code.rawValue)
       writer.string("severity", finding.severity.rawValue)
       writer.string("where", finding.location.key ?? "table")
-      writer.string(
-        "indicator",
-        {
-          if case .indicator(_, let name) = finding.location { return name }
-          return nil
-        }())
+      if case .indicator(_, let name) = finding.location {
+        writer.string("indicator", name)
+      } else {
+        writer.raw("indicator", "null")
+      }
       writer.string("message", finding.message)
       writer.endObject()
     }

@@ -78,7 +78,7 @@ public enum TextReport {
         item.level1.map { TerminalText.visible($0.string) } ?? "—",
         item.level2.map { TerminalText.visible($0.string) } ?? "—", item.weight?.description ?? "—",
         TerminalText.fitted(item.target?.trimmingSpaces().string ?? "—", to: cellWidth),
-        notes(result, .indicator(index: item.index, name: item.name.string)),
+        notes(result, .indicator(index: item.index, name: item.name)),
       ]
     }
     return align(headers: headers, rows: rows, numeric: [3], totalRow: false)
@@ -103,7 +103,7 @@ public enum TextReport {
         item.completion?.percentText ?? item.band?.label ?? "—", item.claimedScore?.description ?? "—",
         scoreText(item.score, verified: item.verified, review: item.review),
         difference(item.claimedScore, item.finalScore, verified: item.verified || item.review != nil),
-        notes(result, .indicator(index: item.index, name: item.name.string)),
+        notes(result, .indicator(index: item.index, name: item.name)),
       ])
     }
     rows.append([

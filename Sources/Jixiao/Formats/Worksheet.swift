@@ -94,7 +94,7 @@ public enum Worksheet {
             .text(item.target?.string ?? ""), .text(item.actual?.string ?? ""), .points(item.claimedScore),
             item.completion.map { .rate($0) } ?? .text(item.band?.label ?? ""),
             item.verified ? .points(item.score) : .text(unverified), .points(over),
-            .text(notes(.indicator(index: item.index, name: item.name.string))),
+            .text(notes(.indicator(index: item.index, name: item.name))),
           ], overClaimed: over.map { $0 > .zero } ?? false))
     }
     var remarks = [result.claimedGrade.map { "自评等级 \($0.rawValue)" }, result.recomputedGrade.map { "复核等级 \($0.rawValue)" }]

@@ -22,7 +22,7 @@ struct RuleContext {
   let profile: Profile
   let tableYear: Int?
 
-  var location: FindingLocation { .indicator(index: indicator.index, name: indicator.displayName) }
+  var location: FindingLocation { .indicator(index: indicator.index, name: indicator.displayText) }
 
   func finding(_ detail: FindingDetail) -> Finding {
     Finding(detail, at: location)

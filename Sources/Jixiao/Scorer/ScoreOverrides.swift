@@ -33,7 +33,7 @@ extension Scorer {
           refuse(misplaced(override, at: .table, result.isTargetTable ? .targetTable : .noIndicator))
           continue
         }
-        location = .indicator(index: item.index, name: item.name.string)
+        location = .indicator(index: item.index, name: item.name)
         weight = item.weight
         engineScore = item.score
       case .source:
