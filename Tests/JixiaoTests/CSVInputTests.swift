@@ -292,7 +292,7 @@ import Testing
     let text = try Self.utf8Text()
     var expected = Self.tableList(Self.tables(Array(text.utf8)))
     #expect(expected.count == 3)
-    #expect(expected[0].name.hasSuffix("𠀀"))
+    #expect(expected[0].name.string.hasSuffix("𠀀"))
     for index in expected.indices { expected[index].sourceEncoding = encoding }
     let bytes = Self.encoded(text, encoding)
     var generator = SplitMix(seed: 5)

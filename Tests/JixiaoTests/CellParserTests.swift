@@ -159,7 +159,7 @@ import Testing
     for scalar in firstScalars { texts += [String(scalar), String(scalar) + "资料", String(scalar) + "-", String(scalar) + " "] }
     for text in texts {
       let definition = text.map { CellGrammar.isEmptyMark(CellGrammar.normalize($0)) } ?? true
-      #expect(text.isBlank == definition, "\(String(describing: text).debugDescription)")
+      #expect((text.map { TableText($0).isBlankOrMark } ?? true) == definition, "\(String(describing: text).debugDescription)")
     }
   }
 }

@@ -377,4 +377,20 @@ import Testing
     #expect(checked == 62_500)
     Array("绩效自评表 ≥98%".utf8).withUnsafeBufferPointer { #expect(UTF8Validation.string($0) == "绩效自评表 ≥98%") }
   }
+
+  /// The fast paths (ASCII eight bytes at a time, a three-byte form in one test) agree with the standard
+  /// library on long texts: runs of ASCII of every length around eight, CJK, and a bad byte anywhere.
+  @Test func longTextsAgreeWithTheStandardLibrary() {
+    var random = SplitMix(seed: 19)
+    let pieces: [[UInt8]] = [
+      Array("a".utf8), Array("abcdefg".utf8), Array("abcdefgh".utf8), Array("abcdefghijklmnopq".utf8), Array("满意度".utf8),
+      Array("（".utf8), Array("≥".utf8), Array("é".utf8), Array("😀".utf8), [0xED, 0x9F, 0xBF], [0xED, 0xA0, 0x80],
+      [0xE4, 0xB8], [0x80], [0xFF], [0xE1, 0x41, 0x80], [0xEF, 0xBF, 0xBF], [0xE0, 0x9F, 0x80],
+    ]
+    for _ in 0..<20_000 {
+      let bytes = (0..<Int.random(in: 0...8, using: &random)).flatMap { _ in pieces.randomElement(using: &random)! }
+      let expected = String(validating: bytes, as: UTF8.self) != nil
+      bytes.withUnsafeBufferPointer { #expect(UTF8Validation.isValid($0) == expected, "\(bytes)") }
+    }
+  }
 }

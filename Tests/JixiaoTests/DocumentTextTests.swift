@@ -125,11 +125,12 @@ import Testing
           "\(id) \(what): read \(read.map { "\($0)" } ?? "nothing"), transcribed \(wanted.map { "\($0)" } ?? "nothing")")
       }
     }
-    func trimmed(_ text: String?) -> String? { text.map { $0.trimmingCharacters(in: .whitespaces) } }
+    func trimmed(_ text: TableText?) -> String? { text.map { $0.string.trimmingCharacters(in: .whitespaces) } }
     cell("name", want.name, got?.name)
     // A goals text the transcriber cut short ends in …: the reading is exact when it starts so.
     for (part, wanted, read) in [
-      ("expected", want.goals?.expected, got?.goals?.expected), ("actual", want.goals?.actual, got?.goals?.actual),
+      ("expected", want.goals?.expected?.string, got?.goals?.expected?.string),
+      ("actual", want.goals?.actual?.string, got?.goals?.actual?.string),
     ] {
       let cut = wanted.flatMap { $0.hasSuffix("…") ? String($0.dropLast()) : nil }
       cell("goals \(part)", cut.flatMap { read?.hasPrefix($0) == true ? read : nil } ?? wanted, read)

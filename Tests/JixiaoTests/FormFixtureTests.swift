@@ -134,7 +134,8 @@ import Testing
     // The goals block (年度总体目标) a form prints, as its JSON table gives them (a print's texts as
     // `readsAsPrinted` allows).
     for (part, read, typed) in [
-      ("expected", table.goals?.expected, json.goals?.expected), ("actual", table.goals?.actual, json.goals?.actual),
+      ("expected", table.goals?.expected?.string, json.goals?.expected?.string),
+      ("actual", table.goals?.actual?.string, json.goals?.actual?.string),
     ] {
       let same = goals == .exact ? read == typed : readsAsPrinted(read, typed)
       if !same { found.append("goals \(part): \(read ?? "nil"), expected \(typed ?? "nil")") }

@@ -67,7 +67,7 @@ struct Expected {
     }
     #expect(result.indicators.count == indicators.count, "\(name) indicator count")
     for (item, want) in zip(result.indicators, indicators) {
-      #expect(item.index == want.index && item.name == want.name, "\(name) #\(want.index)")
+      #expect(item.index == want.index && item.name.string == want.name, "\(name) #\(want.index)")
       #expect(item.score.description == want.score, "\(name) #\(want.index) \(want.name) score")
       #expect(item.verified == want.verified, "\(name) #\(want.index) verified")
     }

@@ -136,11 +136,12 @@ import Testing
     for text in ["≥5次", "say \"yes\"", "back\\slash", "tab\there", "\u{01}", " 全角　空格 ", "", "\u{7F}"] {
       details.append(
         .indicatorClaim(
-          target: text, actual: text.isEmpty ? nil : text, completion: third, band: .achieved, rule: .proportional,
+          target: TableText(text), actual: text.isEmpty ? nil : TableText(text), completion: third, band: .achieved,
+          rule: .proportional,
           score: Hundredths(hundredths: 250), claimed: Rational(3), difference: third))
       details.append(
         .indicatorClaim(
-          target: nil, actual: text, completion: nil, band: nil, rule: nil, score: .zero, claimed: -third,
+          target: nil, actual: TableText(text), completion: nil, band: nil, rule: nil, score: .zero, claimed: -third,
           difference: -third))
     }
     details.append(.fundsClaim(rate: nil, score: .zero, claimed: Rational(10), difference: Rational(10)))

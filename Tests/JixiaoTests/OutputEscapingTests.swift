@@ -49,12 +49,13 @@ struct HostileCase {
     let location = SourceLocation(file: file, line: 1)
     let indicators = names.indices.map { index in
       Indicator(
-        index: index + 1, level1: levels.0, level2: levels.1, name: names[index], weight: Rational(45), target: targets[index],
-        actual: actuals[index], claimedScore: Rational(index == 0 ? claimedFirst : 45),
+        index: index + 1, level1: levels.0.map { TableText($0) }, level2: levels.1.map { TableText($0) },
+        name: TableText(names[index]), weight: Rational(45), target: targets[index].map { TableText($0) },
+        actual: actuals[index].map { TableText($0) }, claimedScore: Rational(index == 0 ? claimedFirst : 45),
         location: location.field("indicators[\(index + 1)]"))
     }
     let table = Table(
-      id: id, year: 2024, name: name, department: department,
+      id: id, year: 2024, name: TableText(name), department: department.map { TableText($0) },
       // The funds weight makes the weights add up to 100, so that the summary counts the table.
       funds: Funds(
         annualBudget: Rational(100), executed: Rational(50), weight: Rational(100 - 45 * names.count), claimedScore: Rational(10)),
@@ -87,16 +88,16 @@ struct HostileCase {
     }
     var copy = result
     copy.id = token(result.id)
-    copy.name = token(result.name)
-    copy.department = result.department.map(token)
+    copy.name = TableText(token(result.name.string))
+    copy.department = result.department.map { TableText(token($0.string)) }
     copy.location = SourceLocation(file: token(result.location.description))
     copy.indicators = result.indicators.map { item in
       var item = item
-      item.level1 = item.level1.map(token)
-      item.level2 = item.level2.map(token)
-      item.name = token(item.name)
-      item.target = item.target.map(token)
-      item.actual = item.actual.map(token)
+      item.level1 = item.level1.map { TableText(token($0.string)) }
+      item.level2 = item.level2.map { TableText(token($0.string)) }
+      item.name = TableText(token(item.name.string))
+      item.target = item.target.map { TableText(token($0.string)) }
+      item.actual = item.actual.map { TableText(token($0.string)) }
       return item
     }
     copy.findings = result.findings.map { finding in
@@ -104,8 +105,8 @@ struct HostileCase {
       var benign = Finding(finding.detail.replacingTexts(token), at: finding.location)
       stands[benign.message] = finding.message
       if case .indicator(let index, let name) = finding.location {
-        let replaced = token(name)
-        benign.location = .indicator(index: index, name: replaced)
+        let replaced = token(name.string)
+        benign.location = .indicator(index: index, name: TableText(replaced))
         stands["#\(index) \(replaced)"] = "#\(index) \(name)"
       }
       return benign
@@ -360,16 +361,17 @@ func htmlReport(_ result: TableResult, _ rejection: InputError, whole: Bool = tr
       #expect(records[0] == [Worksheet.byteOrderMark + "表编号"] + Worksheet.columns.dropFirst())
       for record in records.dropFirst() {
         #expect(record[0] == written(result.id) && record[1] == "2024")
-        #expect(record[2] == written(result.name) && record[3] == written(result.department ?? ""))
+        #expect(record[2] == written(result.name.string) && record[3] == written(result.department?.string ?? ""))
         for column in [7, 10, 12, 13] where !record[column].isEmpty {
           #expect(record[column].wholeMatch(of: number) != nil || record[column] == "未核实", "\(record[column])")
         }
       }
       for (offset, item) in result.indicators.enumerated() {
         let record = records[2 + offset]
-        #expect(record[4] == written(item.level1 ?? "") && record[5] == written(item.level2 ?? ""))
+        #expect(record[4] == written(item.level1?.string ?? "") && record[5] == written(item.level2?.string ?? ""))
         #expect(
-          record[6] == written(item.name) && record[8] == written(item.target ?? "") && record[9] == written(item.actual ?? ""))
+          record[6] == written(item.name.string) && record[8] == written(item.target?.string ?? "")
+            && record[9] == written(item.actual?.string ?? ""))
         let notes = result.findings.filter { $0.location == .indicator(index: item.index, name: item.name) }
         #expect(record[14] == written(notes.map { "[\($0.code.rawValue)] \($0.message)" }.joined(separator: "；")))
       }
@@ -395,7 +397,7 @@ func htmlReport(_ result: TableResult, _ rejection: InputError, whole: Bool = tr
       let lines = GFMRow.lines(report)
       #expect(
         lines[0].unicodeScalars.starts(with: "━━ ".unicodeScalars)
-          && VisibleTextReader.decode(dropping(3, lines[0])) == result.name)
+          && VisibleTextReader.decode(dropping(3, lines[0])) == result.name.string)
       let messages = lines.filter { $0.unicodeScalars.starts(with: "       ".unicodeScalars) }.map {
         VisibleTextReader.decode(dropping(7, $0))
       }
@@ -409,8 +411,10 @@ func htmlReport(_ result: TableResult, _ rejection: InputError, whole: Bool = tr
       try #require(cells.count == 7, "\(row)")
       let id = GFMRow.codeOrLiteral(cells[0]).flatMap(VisibleTextReader.decode)
       #expect(id.map(GFMRow.trimmed) == GFMRow.trimmed(result.id), "\(cells[0])")
-      #expect(GFMRow.literal(cells[2]).flatMap(VisibleTextReader.decode) == GFMRow.trimmed(result.name), "\(cells[2])")
-      #expect(GFMRow.literal(cells[1]).flatMap(VisibleTextReader.decode) == (result.department.map(GFMRow.trimmed) ?? "—"))
+      #expect(GFMRow.literal(cells[2]).flatMap(VisibleTextReader.decode) == GFMRow.trimmed(result.name.string), "\(cells[2])")
+      #expect(
+        GFMRow.literal(cells[1]).flatMap(VisibleTextReader.decode) == (result.department.map { GFMRow.trimmed($0.string) } ?? "—")
+      )
       let rejection = try #require(GFMRow.lines(footer).first { $0.unicodeScalars.starts(with: "- 无法读取 ".unicodeScalars) })
       let colon = try #require(rejection.unicodeScalars.firstIndex(of: "："))
       let message = String(rejection.unicodeScalars[rejection.unicodeScalars.index(after: colon)...])
@@ -426,13 +430,13 @@ func htmlReport(_ result: TableResult, _ rejection: InputError, whole: Bool = tr
       let bytes = ResultJSON.line(result)
       #expect(bytes.last == 0x0A && !bytes.dropLast().contains { $0 < 0x20 })
       let object = try #require(JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
-      #expect(object["id"] as? String == result.id && object["name"] as? String == result.name)
-      #expect(object["department"] as? String == result.department)
+      #expect(object["id"] as? String == result.id && object["name"] as? String == result.name.string)
+      #expect(object["department"] as? String == result.department?.string)
       #expect(object["source"] as? String == result.location.description)
       let indicators = try #require(object["indicators"] as? [[String: Any]])
       for (read, item) in zip(indicators, result.indicators) {
-        #expect(read["name"] as? String == item.name && read["target"] as? String == item.target)
-        #expect(read["actual"] as? String == item.actual && read["level1"] as? String == item.level1)
+        #expect(read["name"] as? String == item.name.string && read["target"] as? String == item.target?.string)
+        #expect(read["actual"] as? String == item.actual?.string && read["level1"] as? String == item.level1?.string)
       }
       let findings = try #require(object["findings"] as? [[String: Any]])
       #expect(findings.map { $0["message"] as? String } == result.findings.map(\.message))
@@ -443,7 +447,7 @@ func htmlReport(_ result: TableResult, _ rejection: InputError, whole: Bool = tr
       let summaryObject = try #require(
         JSONSerialization.jsonObject(with: Data(SummaryReport.json(summary).utf8)) as? [String: Any])
       let byDepartment = try #require(summaryObject["gradeTransitionsByDepartment"] as? [String: Any])
-      #expect(Array(byDepartment.keys) == [result.department ?? "（未填主管部门）"])
+      #expect(Array(byDepartment.keys) == [result.department?.string ?? "（未填主管部门）"])
       let rejected = try #require(
         JSONSerialization.jsonObject(with: Data(ResultDocument.rejectionLine(hostile.rejection))) as? [String: Any])
       #expect((rejected["rejected"] as? [String: Any])?["message"] as? String == hostile.rejection.message.english)
@@ -465,7 +469,8 @@ extension FindingDetail {
     switch self {
     case .indicatorClaim(let target, let actual, let completion, let band, let rule, let score, let claimed, let difference):
       return .indicatorClaim(
-        target: target.map(replace), actual: actual.map(replace), completion: completion, band: band, rule: rule, score: score,
+        target: target.map { TableText(replace($0.string)) }, actual: actual.map { TableText(replace($0.string)) },
+        completion: completion, band: band, rule: rule, score: score,
         claimed: claimed, difference: difference)
     case .levelWeightsSum(let level1, let level2, let points, let indicators, let sum):
       return .levelWeightsSum(

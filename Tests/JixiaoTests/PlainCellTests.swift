@@ -25,7 +25,9 @@ import Testing
       guard case .table(let table) = record else { continue }
       for indicator in table.indicators {
         for text in [indicator.targetText, indicator.actualText, indicator.lastYear].compactMap({ $0 }) {
-          Self.agrees(text)
+          Self.agrees(text.string)
+          // The decoded text, a range of its record, reads as its string does.
+          #expect(text.cell == CellGrammar.parseGeneral(text.string), "\(text)")
           cells += 1
         }
       }

@@ -137,7 +137,7 @@ import Testing
   func eachPhrasingOfTheTargetIsRead(phrasing: String, target: String) throws {
     let printed = Self.told.replacingOccurrences(of: "该指标预期指标值大于等于 200人次", with: "该指标预期指标值\(phrasing)")
     let table = try #require(tables(printed).first)
-    #expect(table.indicators.first?.targetText == target)
+    #expect(table.indicators.first?.targetText?.string == target)
   }
 
   /// A sentence wraps anywhere (inside a number, its unit, a word) and a page breaks inside it, its page

@@ -7,12 +7,12 @@ import Testing
 @Suite struct RuleChoiceTests {
   @Test func rememberedChoicesAreTheFreshOnes() {
     let profile = defaultProfile
-    let ruleTexts: [String?] = [
+    let ruleTexts: [TableText?] = [
       nil, "", "  ", "按照完成比例赋分", "直接赋分", "按完成比例计分", "达成目标得满分，未达成不得分", "定性评价", "满意度 ≥90% 得满分",
       "其他", "按照完成比例赋分 ", "评分规则十", "评分规则十一",
     ]
-    let levels: [String?] = [nil, "产出指标", "效益指标", "满意度指标", "满意度", "成本指标", "其他一", "其他二", "其他三", "其他四", "其他五"]
-    let targets: [String?] = [">=10次", "有效提升", "2024年12月31日前", nil, "≤5%"]
+    let levels: [TableText?] = [nil, "产出指标", "效益指标", "满意度指标", "满意度", "成本指标", "其他一", "其他二", "其他三", "其他四", "其他五"]
+    let targets: [TableText?] = [">=10次", "有效提升", "2024年12月31日前", nil, "≤5%"]
     var random = SplitMix(seed: 6)
     for _ in 0..<40 {
       var chooser = RuleSelection.Chooser(profile: profile)

@@ -116,13 +116,14 @@ import Testing
   static func content(_ table: Table) -> String {
     let indicators = table.indicators.map { item in
       [
-        "\(item.index)", item.level1 ?? "-", item.level2 ?? "-", item.displayName, "\(String(describing: item.weight))",
-        item.targetText ?? "-", item.actualText ?? "-", "\(String(describing: item.claimedScore))", item.evidence ?? "-",
+        "\(item.index)", item.level1?.string ?? "-", item.level2?.string ?? "-", item.displayName,
+        "\(String(describing: item.weight))", item.targetText?.string ?? "-", item.actualText?.string ?? "-",
+        "\(String(describing: item.claimedScore))", item.evidence?.string ?? "-",
       ].joined(separator: "|")
     }
     return
       ([
-        table.id, table.name, "\(String(describing: table.year))", "\(String(describing: table.claimedTotal))",
+        table.id, table.name.string, "\(String(describing: table.year))", "\(String(describing: table.claimedTotal))",
         "\(String(describing: table.claimedGrade))", "\(String(describing: table.funds))", "\(table.unreadableNumbers)",
         "\(table.notes)", "\(table.levelWeights)",
       ] + indicators).joined(separator: "\n")

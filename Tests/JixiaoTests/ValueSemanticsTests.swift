@@ -51,7 +51,7 @@ import Testing
         group.addTask {
           var copy = original
           copy.name = "副本\(worker)"
-          return copy.name
+          return copy.name.string
         }
       }
       return await group.reduce(into: Set<String>()) { $0.insert($1) }

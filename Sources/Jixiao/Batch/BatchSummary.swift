@@ -75,7 +75,7 @@ public struct BatchSummary: Sendable {
     guard let recomputedGrade = result.recomputedGrade else { return }
     let transition = Transition(claimed: result.claimedGrade, recomputed: recomputedGrade)
     transitions[transition, default: 0] += 1
-    let department = result.department ?? "（未填主管部门）"
+    let department = result.department?.string ?? "（未填主管部门）"
     transitionsByDepartment[department, default: [:]][transition, default: 0] += 1
     guard let claimed = result.claimedTotal else { return }
     overClaimedByDepartment[department, default: .zero] += max(.zero, claimed - result.recomputedTotal)
@@ -83,9 +83,10 @@ public struct BatchSummary: Sendable {
     claimedPoints = claimedPoints + claimed
     recomputedPoints = recomputedPoints + result.recomputedTotal
     scatter.add(
-      id: result.id, name: result.name, claimed: claimed, recomputed: result.recomputedTotal, isFlagged: result.isFlagged)
+      id: result.id, name: result.name.string, claimed: claimed, recomputed: result.recomputedTotal, isFlagged: result.isFlagged)
     let candidate = OverClaim(
-      id: result.id, name: result.name, department: result.department, claimed: claimed, recomputed: result.recomputedTotal)
+      id: result.id, name: result.name.string, department: result.department?.string, claimed: claimed,
+      recomputed: result.recomputedTotal)
     guard candidate.over > .zero else { return }
     if largestOverClaims.count < Self.largestCount || candidate.over > largestOverClaims[largestOverClaims.count - 1].over {
       // Ties keep input order: the earlier table stays ahead.

@@ -3,20 +3,20 @@
 /// whether anything was printed) are the builder's, applied when the row is finished.
 struct IndicatorCells {
   var location: SourceLocation
-  var level1: String?
-  var level2: String?
-  var name: String?
+  var level1: TableText?
+  var level2: TableText?
+  var name: TableText?
   var nameFound: ReadingNote.Problem?
   var weight: Rational?
-  var target: String?
-  var actual: String?
+  var target: TableText?
+  var actual: TableText?
   var claimedCompletion: Rational?
   var claimedScore: Rational?
-  var rule: String?
-  var basis: String?
-  var lastYear: String?
-  var evidence: String?
-  var explanation: String?
+  var rule: TableText?
+  var basis: TableText?
+  var lastYear: TableText?
+  var evidence: TableText?
+  var explanation: TableText?
   /// A number of the row was printed, or a value refused: a row with no value printed (a blank CSV row,
   /// `{}`) is no indicator. Its texts are looked at when it is finished.
   var printed = false
@@ -26,7 +26,7 @@ struct IndicatorCells {
   }
 
   /// An indicator text as printed.
-  @inline(__always) mutating func setText(_ field: TableField, _ text: consuming String) {
+  @inline(__always) mutating func setText(_ field: TableField, _ text: consuming TableText) {
     switch field {
     case .level1: level1 = text
     case .level2: level2 = text

@@ -20,4 +20,14 @@ enum LevelLabel {
     guard !name.isEmpty, case .value(let points) = PrintedNumber.read(String(inside), as: .points) else { return nil }
     return (name, points)
   }
+
+  /// `split` of a table's text: the usual level name, without brackets, is told on its last byte, without
+  /// making a string.
+  static func split(_ printed: TableText) -> (name: TableText, points: Rational)? {
+    switch printed.withUTF8({ $0.last }) {
+    case 0x29, 0x89, 0x20, 0x09, 0x0A, 0x0D, 0x80: break
+    default: return nil
+    }
+    return split(printed.string).map { (TableText($0.name), $0.points) }
+  }
 }

@@ -62,10 +62,10 @@ public struct TableBuilder {
   private var kind = Table.Kind.project
   private var isTargetTable = false
   private var year: Int?
-  private var name: String?
+  private var name: TableText?
   private var nameFound: ReadingNote.Problem?
-  private var department: String?
-  private var implementer: String?
+  private var department: TableText?
+  private var implementer: TableText?
   private var claimedTotal: Rational?
   private var claimedGrade: Grade?
   /// The funds block, kept in place (a `Funds?` would be copied whole for each value set); `hasFunds` says
@@ -130,7 +130,7 @@ public struct TableBuilder {
   public mutating func beginSource() {
     beginFunds()
     let name = Self.sourceName(funds.sources.count)
-    funds.sources.append(Funds.Source(name: name, initialBudget: nil, annualBudget: nil, executed: nil))
+    funds.sources.append(Funds.Source(name: TableText(name), initialBudget: nil, annualBudget: nil, executed: nil))
   }
 
   /// A column the reader does not know, which this table fills: reported once (`column.ignored`).
@@ -288,7 +288,7 @@ public struct TableBuilder {
 
   private mutating func setText(_ field: TableField, _ printed: consuming String) {
     guard !Self.isOverLimit(printed) else { return refuseText(field, .tooLong(characters: printed.count)) }
-    if schema.place(field) == .indicator { return setIndicatorText(field, printed) }
+    if schema.place(field) == .indicator { return setIndicatorText(field, TableText(printed)) }
     switch field {
     case .id: id = printed
     case .kind:
@@ -302,16 +302,43 @@ public struct TableBuilder {
     case .claimedGrade:
       guard let grade = Self.claimedGrade(printed) else { return refuseText(field, .unreadable(text: printed)) }
       claimedGrade = grade
-    case .name: name = Self.isBlank(printed) ? nil : printed
-    case .department: department = printed
-    case .implementer: implementer = printed
-    case .sourceName: updateSource { $0.name = printed }
+    case .name, .department, .implementer, .sourceName, .goalsExpected, .goalsActual: keepText(field, TableText(printed))
     case .fundsUnit:
       guard !Self.isBlank(printed) else { return }
       guard let unit = Self.amountUnit(printed) else { return refuseText(field, .unreadable(text: printed)) }
       funds.unit = unit
-    case .goalsExpected: (goals.expected, hasGoals) = (printed, true)
-    case .goalsActual: (goals.actual, hasGoals) = (printed, true)
+    default: break
+    }
+  }
+
+  /// A text field the table keeps as printed (`keptAsPrinted`), from a table text: `set(field, printed:)`
+  /// without making a string (the direct decoder's ranges of its record). Any other field is set from
+  /// the text's string.
+  mutating func set(_ field: TableField, text: TableText) {
+    guard Self.keptAsPrinted(field) else { return set(field, printed: text.string) }
+    if Self.recordsGiven(schema.place(field)), !text.isBlank { given |= 1 << UInt64(field.rawValue) }
+    guard !text.isLonger(thanCharacters: Limits.maximumCellLength) else {
+      return refuseText(field, .tooLong(characters: text.string.count))
+    }
+    keepText(field, text)
+  }
+
+  /// The table's fields that hold their text as printed: no rule reads them.
+  static func keptAsPrinted(_ field: TableField) -> Bool {
+    switch field {
+    case .name, .department, .implementer, .sourceName, .goalsExpected, .goalsActual: true
+    default: false
+    }
+  }
+
+  private mutating func keepText(_ field: TableField, _ text: TableText) {
+    switch field {
+    case .name: name = text.isBlank ? nil : text
+    case .department: department = text
+    case .implementer: implementer = text
+    case .sourceName: updateSource { $0.name = text }
+    case .goalsExpected: (goals.expected, hasGoals) = (text, true)
+    case .goalsActual: (goals.actual, hasGoals) = (text, true)
     default: break
     }
   }
@@ -320,7 +347,7 @@ public struct TableBuilder {
   /// decoder takes only shorter strings, `set` checks), its column marked by the caller (`markColumns`).
   /// The rules of a row's texts (a blank name, a level's points) are applied when the row is finished, once
   /// for each row.
-  @inline(__always) mutating func setIndicatorText(_ field: TableField, _ printed: consuming String) {
+  @inline(__always) mutating func setIndicatorText(_ field: TableField, _ printed: consuming TableText) {
     draft.setText(field, printed)
   }
 
@@ -400,7 +427,7 @@ public struct TableBuilder {
       return
     }
     let index = indicators.count + 1
-    if let name = draft.name, Self.isBlank(name) { draft.name = nil }
+    if let name = draft.name, name.isBlank { draft.name = nil }
     var level1Points: Rational?
     var level2Points: Rational?
     if let level1 = draft.level1, let (name, points) = LevelLabel.split(level1) { (draft.level1, level1Points) = (name, points) }
@@ -416,16 +443,16 @@ public struct TableBuilder {
         basis: draft.basis, lastYear: draft.lastYear, evidence: draft.evidence, explanation: draft.explanation,
         location: draft.location))
     if let points = level1Points, let level1 = draft.level1 {
-      keep(LevelWeight(level1: level1, level2: nil, points: points))
+      keep(LevelWeight(level1: level1.string, level2: nil, points: points))
     }
     if let points = level2Points, let level2 = draft.level2 {
-      keep(LevelWeight(level1: draft.level1 ?? "", level2: level2, points: points))
+      keep(LevelWeight(level1: draft.level1?.string ?? "", level2: level2.string, points: points))
     }
   }
 
   /// Some text of the row is not blank (the first one, nearly always).
   private func hasPrintedText() -> Bool {
-    func printed(_ text: String?) -> Bool { text.map { !Self.isBlank($0) } ?? false }
+    func printed(_ text: TableText?) -> Bool { text.map { !$0.isBlank } ?? false }
     return printed(draft.level1) || printed(draft.level2) || printed(draft.name) || printed(draft.target)
       || printed(draft.actual) || printed(draft.rule) || printed(draft.basis) || printed(draft.lastYear)
       || printed(draft.evidence) || printed(draft.explanation)

@@ -210,17 +210,6 @@ extension String {
   }
 }
 
-extension Optional where Wrapped == String {
-  /// Both absent, or both present and equal byte for byte.
-  func hasSameBytes(as other: String?) -> Bool {
-    switch (self, other) {
-    case (nil, nil): true
-    case (let text?, let other?): text.hasSameBytes(as: other)
-    default: false
-    }
-  }
-}
-
 extension StringProtocol {
   /// Substring search on UTF-8 bytes: exact, and without Foundation's locale-aware machinery.
   func containsText(_ other: String) -> Bool {

@@ -5,7 +5,12 @@
 /// on every fixture cell and on generated ones; the differential `Fuzz/FuzzCell.swift`).
 enum PlainCell {
   static func parse(_ printed: String) -> Cell?? {
-    printed.utf8.withContiguousStorageIfAvailable { bytes in parse(printed, bytes) }
+    printed.utf8.withContiguousStorageIfAvailable { bytes in parse(bytes) { printed } }
+  }
+
+  /// The plain reading of a table text's bytes, or nil when the general path must read it.
+  static func parse(bytes: UnsafeBufferPointer<UInt8>, _ text: TableText) -> Cell? {
+    parse(bytes) { text.string }
   }
 
   /// Printable ASCII but space, three-byte CJK (U+4000…U+9FFF), ≤ (E2 89 A4) and ≥ (E2 89 A5).
@@ -34,7 +39,7 @@ enum PlainCell {
   }
   private static let approximateMarks: [[UInt8]] = [Array("多".utf8), Array("余".utf8)]
 
-  private static func parse(_ printed: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Cell? {
+  private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, printed: () -> String) -> Cell? {
     guard isPlain(bytes) else { return nil }
     if bytes.isEmpty { return .empty }
     if bytes.count == 1, bytes[0] == UInt8(ascii: "-") || bytes[0] == UInt8(ascii: "/") { return .empty }
@@ -79,7 +84,7 @@ enum PlainCell {
     guard sawDigit, index > numberStart, !hasSeparator else {
       // No number: text, unless an operator promised one (then the general path words the reason).
       guard comparison == nil, !sawDigit, index == numberStart else { return nil }
-      return .text(printed)
+      return .text(printed())
     }
     guard let value = Rational(decimalBytes: rest[..<index]) else { return nil }
 
@@ -101,10 +106,10 @@ enum PlainCell {
     var characters = 0
     for offset in unitStart..<unitEnd {
       let byte = rest[offset]
-      if byte >= 0x30, byte <= 0x39 { return comparison == nil ? .text(printed) : nil }
+      if byte >= 0x30, byte <= 0x39 { return comparison == nil ? .text(printed()) : nil }
       if byte & 0xC0 != 0x80 { characters += 1 }
     }
-    guard characters <= CellGrammar.maximumUnitLength else { return comparison == nil ? .text(printed) : nil }
+    guard characters <= CellGrammar.maximumUnitLength else { return comparison == nil ? .text(printed()) : nil }
     let unitText = String(decoding: UnsafeBufferPointer(rebasing: rest[unitStart..<unitEnd]), as: UTF8.self)
     return .quantity(Quantity(comparison: effective, value: value, unit: Unit(plain: unitText), isApproximate: isApproximate))
   }

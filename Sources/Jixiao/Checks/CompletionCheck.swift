@@ -14,7 +14,8 @@ struct CompletionCheck: TableCheck {
       guard tolerance < points.magnitude else { continue }
       findings.append(
         Finding(
-          .completionMismatch(claimed: claimed, target: indicator.targetText, actual: indicator.actualText, computed: computed),
+          .completionMismatch(
+            claimed: claimed, target: indicator.targetText?.string, actual: indicator.actualText?.string, computed: computed),
           at: context.location(indicator)))
     }
     return findings

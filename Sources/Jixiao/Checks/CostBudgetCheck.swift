@@ -8,7 +8,7 @@ struct CostBudgetCheck: TableCheck {
     let budgetUnit = context.table.funds?.unit ?? context.profile.budgetUnit
     var costs: [Rational] = []
     for (indicator, levels) in zip(context.table.indicators, context.levels)
-    where levels.level1.matches("成本") || levels.level2.text.containsText("成本") {
+    where levels.level1.matches("成本") || levels.level2.key.contains("成本") {
       guard case .quantity(let target) = indicator.target, target.unit.money?.suffix.isEmpty == true else { continue }
       let factor: Rational
       switch budgetUnit.relation(ofActual: target.unit) {
@@ -17,7 +17,9 @@ struct CostBudgetCheck: TableCheck {
       case .incompatible: continue
       }
       guard let value = try? target.value * factor else {
-        return [Finding(.notComputable(.costTargetConversion(target: indicator.targetText ?? "", unit: budgetUnit)), at: .table)]
+        return [
+          Finding(.notComputable(.costTargetConversion(target: indicator.targetText?.string ?? "", unit: budgetUnit)), at: .table)
+        ]
       }
       costs.append(value)
     }

@@ -7,7 +7,7 @@ struct ExplanationCheck: TableCheck {
     // By position, reading the evaluation's fields in place: a zip copied every evaluation (its findings).
     let evaluations = context.evaluations
     for (position, indicator) in context.table.indicators.enumerated() where evaluations.indices.contains(position) {
-      guard let score = evaluations[position]?.score, let weight = indicator.weight, indicator.explanation.isBlank
+      guard let score = evaluations[position]?.score, let weight = indicator.weight, indicator.explanation?.isBlankOrMark ?? true
       else { continue }
       let overAchieved = evaluations[position]?.whatIf != nil
       let notMet = evaluations[position]?.band.map { $0 != .achieved } ?? (score < weight)

@@ -7,10 +7,11 @@ struct LastYearCheck: TableCheck {
     context.table.indicators.compactMap { indicator in
       guard case .quantity(let target) = indicator.target, target.comparison?.isHigherBetter ?? true,
         target.comparison != .equal || target.value.numerator > 0,
-        let printed = indicator.lastYear, case .quantity(let last) = Cell(parsing: printed),
+        let printed = indicator.lastYear, case .quantity(let last) = printed.cell,
         Self.comparable(target.unit, last.unit), !(last.value < target.value)
       else { return nil }
-      return Finding(.belowLastYear(target: indicator.targetText ?? "", lastYear: printed), at: context.location(indicator))
+      return Finding(
+        .belowLastYear(target: indicator.targetText?.string ?? "", lastYear: printed.string), at: context.location(indicator))
     }
   }
 

@@ -11,7 +11,7 @@ struct QualitativeShareCheck: TableCheck {
       weights.append(weight)
       if case .text = indicator.target {
         qualitativeWeights.append(weight)
-        names.append(indicator.name)
+        names.append(indicator.name.string)
       }
     }
     let total: Rational

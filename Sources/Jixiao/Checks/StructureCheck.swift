@@ -40,7 +40,8 @@ struct StructureCheck: TableCheck {
       }
       let indicator = context.table.indicators[position]
       guard let level1 = indicator.level1, let level2 = indicator.level2 else { continue }
-      findings.append(Self.misplaced(level1: level1, level2: level2, allowed: allowed, at: context.location(indicator)))
+      findings.append(
+        Self.misplaced(level1: level1.string, level2: level2.string, allowed: allowed, at: context.location(indicator)))
     }
     return findings
   }

@@ -24,7 +24,7 @@ struct CheckContext {
   let profile: Profile
 
   func location(_ indicator: Indicator) -> FindingLocation {
-    .indicator(index: indicator.index, name: indicator.displayName)
+    .indicator(index: indicator.index, name: indicator.displayText)
   }
 
   /// Where a reader's note (`UnreadableNumber`, `ReadingNote`) points, and its subject: the field's label,
@@ -35,7 +35,8 @@ struct CheckContext {
     case .funds: return (.funds, FindingSubject(label: label))
     case .source(let position):
       let sources = table.funds?.sources ?? []
-      let name = sources.indices.contains(position - 1) ? sources[position - 1].name : TableBuilder.sourceName(position - 1)
+      let name =
+        sources.indices.contains(position - 1) ? sources[position - 1].name.string : TableBuilder.sourceName(position - 1)
       return (.funds, FindingSubject(label: label, source: name))
     case .indicator(let position):
       guard table.indicators.indices.contains(position - 1) else { return nil }

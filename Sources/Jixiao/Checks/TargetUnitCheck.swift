@@ -5,7 +5,7 @@ struct TargetUnitCheck: TableCheck {
   func findings(in context: CheckContext) -> [Finding] {
     context.table.indicators.compactMap { indicator in
       guard case .quantity(let target) = indicator.target, target.unit.isEmpty else { return nil }
-      return Finding(.targetWithoutUnit(target: indicator.targetText ?? ""), at: context.location(indicator))
+      return Finding(.targetWithoutUnit(target: indicator.targetText?.string ?? ""), at: context.location(indicator))
     }
   }
 }

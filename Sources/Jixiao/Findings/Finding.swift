@@ -30,7 +30,8 @@ public enum Severity: String, Sendable, Hashable, CaseIterable, Codable, Compara
 public enum FindingLocation: Sendable, Hashable {
   case table
   case funds
-  case indicator(index: Int, name: String)
+  /// The name as reports show it (`Indicator.displayText`), sharing the table's text.
+  case indicator(index: Int, name: TableText)
 
   /// `funds`, `#3 线路改迁长度`, or `table`.
   public var label: String {

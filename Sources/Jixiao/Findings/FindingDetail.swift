@@ -16,7 +16,7 @@ public enum FindingDetail: Sendable, Hashable {
 
   /// An indicator's claim against its re-score. `difference` is claimed − re-score, beyond the tolerance.
   indirect case indicatorClaim(
-    target: String?, actual: String?, completion: Rational?, band: Achievement?, rule: RuleKind?, score: Hundredths,
+    target: TableText?, actual: TableText?, completion: Rational?, band: Achievement?, rule: RuleKind?, score: Hundredths,
     claimed: Rational, difference: Rational)
   /// The funds item's claim against its re-score.
   indirect case fundsClaim(rate: Rational?, score: Hundredths, claimed: Rational, difference: Rational)

@@ -196,9 +196,9 @@ extension FindingDetail {
     case .indicatorClaim(let target, let actual, let completion, let band, let rule, let score, let claimed, let difference):
       Self.claim(into: text, claimed: claimed, difference: difference) {
         text.append("目标 ")
-        text.append(utf8: target?.trimmingSpaces() ?? "—")
+        text.append(trimmed: target)
         text.append("，实际 ")
-        text.append(utf8: actual?.trimmingSpaces() ?? "—")
+        text.append(trimmed: actual)
         if let completion {
           text.append("，完成率 ")
           text.appendPercent(completion)

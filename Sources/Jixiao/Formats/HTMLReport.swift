@@ -15,8 +15,8 @@ public enum HTMLReport {
   /// The index entry of a flagged table beyond `maximumSections`: one row, the anchor links still land.
   public static func indexRow(_ result: TableResult) -> String {
     let codes = Array(Set(result.findings.filter { $0.severity != .info }.map(\.code.rawValue))).sorted().joined(separator: ", ")
-    return "<tr id=\"\(anchor(result.id))\"><td><code>\(isolated(result.id))</code></td><td>\(isolated(result.name))</td>"
-      + "<td>\(result.department.map(isolated) ?? "—")</td><td class=\"num\">\(result.claimedTotal?.description ?? "—")</td>"
+    return "<tr id=\"\(anchor(result.id))\"><td><code>\(isolated(result.id))</code></td><td>\(isolated(result.name.string))</td>"
+      + "<td>\(result.department.map { isolated($0.string) } ?? "—")</td><td class=\"num\">\(result.claimedTotal?.description ?? "—")</td>"
       + "<td class=\"num\">\(result.recomputedTotal)</td><td>\(escape(codes))</td></tr>\n"
   }
 
@@ -290,7 +290,7 @@ public enum HTMLReport {
 
   /// The collapsible section of one table (rendered on a worker).
   public static func section(_ result: TableResult) -> String {
-    var html = "<details class=\"table-detail\" id=\"\(anchor(result.id))\">\n<summary>\(isolated(result.name))"
+    var html = "<details class=\"table-detail\" id=\"\(anchor(result.id))\">\n<summary>\(isolated(result.name.string))"
     if result.isTargetTable {
       html += " — 目标表"
     } else {
@@ -302,7 +302,7 @@ public enum HTMLReport {
     }
     html += "</summary>\n"
     html +=
-      "<p>主管部门：\(result.department.map(isolated) ?? "—") · 年度：\(result.year.map(String.init) ?? "—") · 编号：<code>\(isolated(result.id))</code>"
+      "<p>主管部门：\(result.department.map { isolated($0.string) } ?? "—") · 年度：\(result.year.map(String.init) ?? "—") · 编号：<code>\(isolated(result.id))</code>"
     html += " · 来源：<code>\(isolated(result.location.description))</code>"
     if let note = TextReport.transcodingNote(result) { html += "（\(note)）" }
     html += "</p>\n"
@@ -321,9 +321,11 @@ public enum HTMLReport {
       let difference = item.claimedScore.map { $0 - item.score } ?? .zero
       let marker = !item.verified ? "" : difference > .zero ? " class=\"over\"" : difference < .zero ? " class=\"under\"" : ""
       let sign = marker.isEmpty ? "" : difference > .zero ? " ↓" : " ↑"
-      html += "<tr><td>\(item.index)</td><td>\(isolated(item.level1 ?? ""))</td><td>\(isolated(item.level2 ?? ""))</td>"
-      html += "<th scope=\"row\">\(isolated(item.name))</th><td>\(item.weight?.description ?? "—")</td>"
-      html += "<td>\(item.target.map(isolated) ?? "—")</td><td>\(item.actual.map(isolated) ?? "—")</td>"
+      html +=
+        "<tr><td>\(item.index)</td><td>\(isolated(item.level1?.string ?? ""))</td><td>\(isolated(item.level2?.string ?? ""))</td>"
+      html += "<th scope=\"row\">\(isolated(item.name.string))</th><td>\(item.weight?.description ?? "—")</td>"
+      html +=
+        "<td>\(item.target.map { isolated($0.string) } ?? "—")</td><td>\(item.actual.map { isolated($0.string) } ?? "—")</td>"
       html +=
         "<td>\(item.completion?.percentText ?? item.band?.label ?? "—")</td><td>\(item.claimedScore?.description ?? "—")</td>"
       let score = TextReport.scoreText(item.score, verified: item.verified, review: item.review)

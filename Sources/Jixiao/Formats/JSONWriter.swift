@@ -26,6 +26,16 @@ struct JSONWriter {
     if let value { buffer.appendEscaped(value) } else { buffer.append("null") }
   }
 
+  /// A table's text: its bytes copied as they are when they are known to need no escaping
+  /// (`TableText.isPlainJSON`), else escaped byte by byte as `string` escapes a `String`.
+  mutating func string(_ key: JSONKey?, _ value: TableText?) {
+    separate(key)
+    guard let value else { return buffer.append("null") }
+    value.withUTF8 { bytes in
+      if value.isPlainJSON { buffer.appendQuoted(bytes) } else { buffer.appendEscaped(bytes) }
+    }
+  }
+
   mutating func raw(_ key: JSONKey?, _ literal: StaticString) {
     separate(key)
     buffer.append(literal)
@@ -161,6 +171,12 @@ final class ByteBuffer {
     count += bytes.count
   }
 
+  /// A table's text as a message quotes it, spaces trimmed; `—` when absent.
+  func append(trimmed text: TableText?) {
+    guard let text else { return append("—") }
+    text.trimmingSpaces().withUTF8 { append($0) }
+  }
+
   /// A two-place decimal (`-12.30`), written in place.
   func append(_ value: Hundredths) {
     let length = value.textLength
@@ -272,6 +288,19 @@ final class ByteBuffer {
 
   private static func needsEscaping(_ byte: UInt8) -> Bool {
     byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
+  }
+
+  /// UTF-8 bytes as `appendEscaped(_: String)` writes their text.
+  func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>) {
+    if !appendQuotedIfPlain(bytes) { appendEscapedByByte(bytes) }
+  }
+
+  /// Bytes that need no escaping, in double quotes.
+  func appendQuoted(_ bytes: UnsafeBufferPointer<UInt8>) {
+    reserve(bytes.count + 2)
+    append(UInt8(ascii: "\""))
+    append(bytes)
+    append(UInt8(ascii: "\""))
   }
 
   private func appendEscapedByByte<Bytes: Sequence<UInt8>>(_ bytes: Bytes) {

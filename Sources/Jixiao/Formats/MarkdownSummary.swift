@@ -15,7 +15,8 @@ public enum MarkdownSummary {
   public static func row(_ result: TableResult) -> String {
     let over = result.overClaimed.map { $0 > .zero ? "**\($0)**" : "\($0)" } ?? "—"
     let cells = [
-      code(result.id), result.department.map(text) ?? "—", text(result.name), total(result.claimedTotal, result.claimedGrade),
+      code(result.id), result.department.map { text($0.string) } ?? "—", text(result.name.string),
+      total(result.claimedTotal, result.claimedGrade),
       result.isTargetTable
         ? "目标表"
         : total(result.recomputedTotal, result.recomputedGrade) + (TextReport.offScaleNote(result).map { "（\($0)）" } ?? "")

@@ -160,7 +160,7 @@ public enum ReviewWorkbook {
           ReviewWorkbook.write(cell, column: column, fill: fill, into: &book, styles: styles)
         }
         var extra = extra
-        extra["实施单位"] = .text(result.implementer ?? "")
+        extra["实施单位"] = .text(result.implementer?.string ?? "")
         extra["类型"] = .text(result.kind.rawValue + (result.isTargetTable ? "-target" : ""))
         extra["表序"] = .year(tableOffset + 1)
         extra["行序"] = .year(order)
@@ -197,7 +197,7 @@ public enum ReviewWorkbook {
           for (offset, source) in (result.funds?.sources ?? []).enumerated() {
             let cells: [Worksheet.Cell] =
               Array(row.cells.prefix(4)) + [
-                .text(sourceLabel), .text(""), .text(source.name), .text(""), .amount(source.annualBudget),
+                .text(sourceLabel), .text(""), .text(source.name.string), .text(""), .amount(source.annualBudget),
                 .amount(source.executed),
               ]
             write(
@@ -209,9 +209,10 @@ public enum ReviewWorkbook {
           write(
             row, place: .indicator(position: position), review: item?.review,
             extra: [
-              "自评完成率": .rate(item?.claimedCompletion), "赋分规则": .text(item?.ruleText ?? ""),
-              "指标值设定依据": .text(item?.basis ?? ""), "上年完成情况": .text(item?.lastYear ?? ""),
-              "佐证资料": .text(item?.evidence ?? ""), "偏差原因分析及改进措施": .text(item?.explanation ?? ""),
+              "自评完成率": .rate(item?.claimedCompletion), "赋分规则": .text(item?.ruleText?.string ?? ""),
+              "指标值设定依据": .text(item?.basis?.string ?? ""), "上年完成情况": .text(item?.lastYear?.string ?? ""),
+              "佐证资料": .text(item?.evidence?.string ?? ""),
+              "偏差原因分析及改进措施": .text(item?.explanation?.string ?? ""),
             ])
         case .source:
           break
@@ -366,7 +367,7 @@ public enum ReviewWorkbook {
     for result in results {
       for finding in result.findings {
         book.text(0, result.id)
-        book.text(1, result.name)
+        book.text(1, result.name.string)
         book.text(2, finding.code.rawValue)
         book.text(3, finding.severity.label)
         book.text(4, finding.location.label)

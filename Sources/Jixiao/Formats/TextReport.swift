@@ -8,11 +8,11 @@ public enum TextReport {
   public static func render(_ result: TableResult) -> String {
     var lines: [String] = []
     let header = [
-      result.department.map(TerminalText.visible), result.year.map { "\($0)年度" },
+      result.department.map { TerminalText.visible($0.string) }, result.year.map { "\($0)年度" },
       result.kind.label + (result.isTargetTable ? "绩效目标表" : "绩效自评表"),
     ]
     .compactMap { $0 }.joined(separator: " · ")
-    lines.append("━━ \(TerminalText.visible(result.name))")
+    lines.append("━━ \(TerminalText.visible(result.name.string))")
     lines.append("   \(header)   [\(TerminalText.visible(result.id))]")
     if let note = transcodingNote(result) { lines.append("   \(note)") }
     if result.isTargetTable {
@@ -74,9 +74,10 @@ public enum TextReport {
     let headers = ["指标", "一级指标", "二级指标", "权重", "目标值", "说明"]
     let rows = result.indicators.map { item in
       [
-        TerminalText.fitted("\(item.index). \(item.name)", to: nameWidth), item.level1.map(TerminalText.visible) ?? "—",
-        item.level2.map(TerminalText.visible) ?? "—", item.weight?.description ?? "—",
-        TerminalText.fitted(item.target?.trimmingSpaces() ?? "—", to: cellWidth),
+        TerminalText.fitted("\(item.index). \(item.name)", to: nameWidth),
+        item.level1.map { TerminalText.visible($0.string) } ?? "—",
+        item.level2.map { TerminalText.visible($0.string) } ?? "—", item.weight?.description ?? "—",
+        TerminalText.fitted(item.target?.trimmingSpaces().string ?? "—", to: cellWidth),
         notes(result, .indicator(index: item.index, name: item.name)),
       ]
     }
@@ -97,8 +98,8 @@ public enum TextReport {
     for item in result.indicators {
       rows.append([
         TerminalText.fitted("\(item.index). \(item.name)", to: nameWidth), item.weight?.description ?? "—",
-        TerminalText.fitted(item.target?.trimmingSpaces() ?? "—", to: cellWidth),
-        TerminalText.fitted(item.actual?.trimmingSpaces() ?? "—", to: cellWidth),
+        TerminalText.fitted(item.target?.trimmingSpaces().string ?? "—", to: cellWidth),
+        TerminalText.fitted(item.actual?.trimmingSpaces().string ?? "—", to: cellWidth),
         item.completion?.percentText ?? item.band?.label ?? "—", item.claimedScore?.description ?? "—",
         scoreText(item.score, verified: item.verified, review: item.review),
         difference(item.claimedScore, item.finalScore, verified: item.verified || item.review != nil),

@@ -69,7 +69,7 @@ public enum Worksheet {
   /// The rows of one table: the funds row, the indicators, the total row.
   static func tableRows(_ result: TableResult) -> [Row] {
     var rows: [Row] = []
-    let table: [Cell] = [.text(result.id), .year(result.year), .text(result.name), .text(result.department ?? "")]
+    let table: [Cell] = [.text(result.id), .year(result.year), .text(result.name.string), .text(result.department?.string ?? "")]
     func notes(_ location: FindingLocation) -> String {
       result.findings.filter { $0.location == location }.map { "[\($0.code.rawValue)] \($0.message)" }.joined(separator: "；")
     }
@@ -90,8 +90,8 @@ public enum Worksheet {
         Row(
           kind: .indicator(position: item.index),
           cells: table + [
-            .text(item.level1 ?? ""), .text(item.level2 ?? ""), .text(item.name), .points(item.weight), .text(item.target ?? ""),
-            .text(item.actual ?? ""), .points(item.claimedScore),
+            .text(item.level1?.string ?? ""), .text(item.level2?.string ?? ""), .text(item.name.string), .points(item.weight),
+            .text(item.target?.string ?? ""), .text(item.actual?.string ?? ""), .points(item.claimedScore),
             item.completion.map { .rate($0) } ?? .text(item.band?.label ?? ""),
             item.verified ? .points(item.score) : .text(unverified), .points(over),
             .text(notes(.indicator(index: item.index, name: item.name))),

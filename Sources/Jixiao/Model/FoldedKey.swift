@@ -15,43 +15,61 @@ import Foundation
 /// mark, a control character) by the general definition (`foldedByCharacters`), which the byte walk agrees
 /// with wherever it applies (`FoldedKeyTests`).
 public struct FoldedKey: Sendable, Hashable, CustomStringConvertible {
-  /// The folded text; only its bytes count.
-  public let text: String
+  /// The folded text; only its bytes count. A name that folds to itself shares the name's storage.
+  public let key: TableText
+
+  /// The folded text as a `String`, for a message or a profile's lists.
+  public var text: String { key.string }
 
   /// A level name's key: `LevelName`'s folding (whitespace dropped, the profile's traditional forms mapped to
   /// simplified ones, a trailing 指标 dropped) in normal form C. Names of printable ASCII and CJK ideographs
-  /// (nearly all) are folded on bytes (`LevelNameFolding.fastKey`), and are their own normal form.
+  /// (nearly all) are folded on bytes (`LevelNameFolding.fastFolding`), and are their own normal form.
+  public init(level printed: TableText, folding: LevelNameFolding) {
+    let fast = printed.withUTF8 { folding.fastFolding($0) }
+    switch fast {
+    case .unchanged: key = printed
+    case .prefix(let count): key = printed.prefix(utf8Count: count)
+    case .folded(let folded): key = TableText(folded)
+    case nil:
+      key = TableText(
+        LevelName.foldedByCharacters(printed.string, folding: folding).precomposedStringWithCanonicalMapping)
+    }
+  }
+
   public init(level printed: String, folding: LevelNameFolding) {
-    text =
-      folding.fastKey(printed)
-      ?? LevelName.foldedByCharacters(printed, folding: folding).precomposedStringWithCanonicalMapping
+    self.init(level: TableText(printed), folding: folding)
   }
 
   /// A text already folded: the profile's level names, folded when it is loaded.
   init(folded text: String) {
-    self.text = text
+    key = TableText(text)
   }
 
   /// No name printed.
   static let empty = FoldedKey(folded: "")
 
   /// Equal to a text already folded (the profile's level names), byte for byte.
-  func matches(_ folded: String) -> Bool { text.hasSameBytes(as: folded) }
+  func matches(_ folded: String) -> Bool { key.hasSameBytes(as: folded) }
 
-  var isEmpty: Bool { text.utf8.isEmpty }
+  var isEmpty: Bool { key.isEmpty }
 
   /// An indicator name's key.
+  public init(name printed: TableText) {
+    let folded = printed.withUTF8 { Self.foldedOnBytes($0) }
+    switch folded {
+    case .unchanged?: key = printed
+    case .folded(let text)?: key = TableText(text)
+    case nil: key = TableText(Self.foldedByCharacters(printed.string))
+    }
+  }
+
   public init(name printed: String) {
-    let folded = printed.utf8.withContiguousStorageIfAvailable { Self.foldedOnBytes($0, printed) } ?? nil
-    text = folded ?? Self.foldedByCharacters(printed)
+    self.init(name: TableText(printed))
   }
 
-  public static func == (lhs: FoldedKey, rhs: FoldedKey) -> Bool { lhs.text.hasSameBytes(as: rhs.text) }
+  public static func == (lhs: FoldedKey, rhs: FoldedKey) -> Bool { lhs.key == rhs.key }
 
-  public func hash(into hasher: inout Hasher) {
-    let hashed: Void? = text.utf8.withContiguousStorageIfAvailable { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-    if hashed == nil { for byte in text.utf8 { hasher.combine(byte) } }
-  }
+  public func hash(into hasher: inout Hasher) { key.hash(into: &hasher) }
 
   public var description: String { text }
 
@@ -62,6 +80,20 @@ public struct FoldedKey: Sendable, Hashable, CustomStringConvertible {
 
   /// The key of a name whose every scalar is one the byte walk knows (see `Scalar`), or `nil`.
   static func foldedOnBytes(_ bytes: UnsafeBufferPointer<UInt8>, _ printed: String) -> String? {
+    switch foldedOnBytes(bytes) {
+    case .unchanged?: printed
+    case .folded(let text)?: text
+    case nil: nil
+    }
+  }
+
+  /// What folding on bytes does to a name: nothing (nearly always), or makes another text.
+  enum BytesFolding {
+    case unchanged
+    case folded(String)
+  }
+
+  static func foldedOnBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> BytesFolding? {
     var index = 0
     // The usual name, printable ASCII and CJK ideographs only, is its own key.
     while index < bytes.count {
@@ -74,14 +106,14 @@ public struct FoldedKey: Sendable, Hashable, CustomStringConvertible {
         break
       }
     }
-    if index >= bytes.count { return printed }
+    if index >= bytes.count { return .unchanged }
     var untouched = true
     while index < bytes.count {
       guard let scalar = Scalar(bytes, at: index) else { return nil }
       if scalar.fold != .keep { untouched = false }
       index += scalar.length
     }
-    if untouched { return printed }
+    if untouched { return .unchanged }
     var output: [UInt8] = []
     output.reserveCapacity(bytes.count)
     index = 0
@@ -94,7 +126,7 @@ public struct FoldedKey: Sendable, Hashable, CustomStringConvertible {
       }
       index += scalar.length
     }
-    return String(decoding: output, as: UTF8.self)
+    return .folded(String(decoding: output, as: UTF8.self))
   }
 
   /// One scalar of a name read on bytes, with what folding does to it. Only scalars that are their own

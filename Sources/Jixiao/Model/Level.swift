@@ -25,10 +25,10 @@ struct LevelKeys: Equatable {
   /// less to search than to fold again.
   private struct RememberedKeys {
     let folding: LevelNameFolding
-    var known: [(printed: String?, key: FoldedKey)] = []
+    var known: [(printed: TableText?, key: FoldedKey)] = []
 
-    mutating func key(of printed: String?) -> FoldedKey {
-      if let hit = known.lastIndex(where: { printed.hasSameBytes(as: $0.printed) }) { return known[hit].key }
+    mutating func key(of printed: TableText?) -> FoldedKey {
+      if let hit = known.lastIndex(where: { printed == $0.printed }) { return known[hit].key }
       let key = printed.map { FoldedKey(level: $0, folding: folding) } ?? .empty
       if known.count < 8 { known.append((printed, key)) }
       return key
@@ -39,7 +39,7 @@ struct LevelKeys: Equatable {
     self.init(level1: indicator.level1, level2: indicator.level2, folding: folding)
   }
 
-  init(level1: String?, level2: String?, folding: LevelNameFolding) {
+  init(level1: TableText?, level2: TableText?, folding: LevelNameFolding) {
     // Only the folding is passed: a `profile.levelName` closure would copy the whole profile.
     self.level1 = level1.map { FoldedKey(level: $0, folding: folding) } ?? .empty
     self.level2 = level2.map { FoldedKey(level: $0, folding: folding) } ?? .empty
@@ -101,53 +101,70 @@ public struct LevelNameFolding: Sendable, Hashable {
   /// character and none is a space other than U+0020); `nil` for anything else.
   func fastKey(_ printed: String) -> String? {
     printed.utf8.withContiguousStorageIfAvailable { bytes -> String? in
-      var characters = 0
-      var untouched = true
-      var index = 0
-      while index < bytes.count {
-        let lead = bytes[index]
-        if lead < 0x80 {
-          guard lead >= 0x20, lead < 0x7F else { return nil }
-          if lead == 0x20 { untouched = false } else { characters += 1 }
-          index += 1
-          continue
-        }
-        // E4…E9 lead the three-byte forms of U+4000…U+9FFF.
-        guard lead >= 0xE4, lead <= 0xE9 else { return nil }
-        if isTraditional(Self.scalar(bytes, at: index)) { untouched = false }
-        characters += 1
-        index += 3
-      }
-      // Nearly every name: nothing to drop or map.
-      if untouched {
-        if characters > 2, Self.endsWithSuffix(bytes) {
-          return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<(bytes.count - Self.suffix.count)]), as: UTF8.self)
-        }
-        return printed
-      }
-      var output: [UInt8] = []
-      output.reserveCapacity(bytes.count)
-      index = 0
-      while index < bytes.count {
-        let lead = bytes[index]
-        if lead < 0x80 {
-          if lead != 0x20 { output.append(lead) }
-          index += 1
-          continue
-        }
-        let scalar = Self.scalar(bytes, at: index)
-        if isTraditional(scalar), let simplified = mapped[scalar] {
-          output.append(contentsOf: simplified)
-        } else {
-          output.append(contentsOf: bytes[index..<index + 3])
-        }
-        index += 3
-      }
-      return output.withUnsafeBufferPointer { folded in
-        let end = characters > 2 && Self.endsWithSuffix(folded) ? folded.count - Self.suffix.count : folded.count
-        return String(decoding: UnsafeBufferPointer(rebasing: folded[..<end]), as: UTF8.self)
+      switch fastFolding(bytes) {
+      case nil: nil
+      case .unchanged: printed
+      case .prefix(let count): String(decoding: UnsafeBufferPointer(rebasing: bytes[..<count]), as: UTF8.self)
+      case .folded(let key): key
       }
     } ?? nil
+  }
+
+  /// What `fastKey` does to a name's bytes: nothing, keeps their first `prefix` bytes (a trailing 指标
+  /// dropped), or makes another key; nil when the name is for the general definition.
+  enum BytesFolding {
+    case unchanged
+    case prefix(Int)
+    case folded(String)
+  }
+
+  func fastFolding(_ bytes: UnsafeBufferPointer<UInt8>) -> BytesFolding? {
+    var characters = 0
+    var untouched = true
+    var index = 0
+    while index < bytes.count {
+      let lead = bytes[index]
+      if lead < 0x80 {
+        guard lead >= 0x20, lead < 0x7F else { return nil }
+        if lead == 0x20 { untouched = false } else { characters += 1 }
+        index += 1
+        continue
+      }
+      // E4…E9 lead the three-byte forms of U+4000…U+9FFF.
+      guard lead >= 0xE4, lead <= 0xE9 else { return nil }
+      if isTraditional(Self.scalar(bytes, at: index)) { untouched = false }
+      characters += 1
+      index += 3
+    }
+    // Nearly every name: nothing to drop or map.
+    if untouched {
+      if characters > 2, Self.endsWithSuffix(bytes) {
+        return .prefix(bytes.count - Self.suffix.count)
+      }
+      return .unchanged
+    }
+    var output: [UInt8] = []
+    output.reserveCapacity(bytes.count)
+    index = 0
+    while index < bytes.count {
+      let lead = bytes[index]
+      if lead < 0x80 {
+        if lead != 0x20 { output.append(lead) }
+        index += 1
+        continue
+      }
+      let scalar = Self.scalar(bytes, at: index)
+      if isTraditional(scalar), let simplified = mapped[scalar] {
+        output.append(contentsOf: simplified)
+      } else {
+        output.append(contentsOf: bytes[index..<index + 3])
+      }
+      index += 3
+    }
+    return output.withUnsafeBufferPointer { folded in
+      let end = characters > 2 && Self.endsWithSuffix(folded) ? folded.count - Self.suffix.count : folded.count
+      return .folded(String(decoding: UnsafeBufferPointer(rebasing: folded[..<end]), as: UTF8.self))
+    }
   }
 
   private static func endsWithSuffix(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -12,9 +12,9 @@ public struct Table: Sendable, Hashable {
   /// A 绩效目标表: targets without actuals, structure-checked but not scored.
   public var isTargetTable: Bool
   public var year: Int?
-  public var name: String
-  public var department: String?
-  public var implementer: String?
+  public var name: TableText
+  public var department: TableText?
+  public var implementer: TableText?
   public var funds: Funds?
   /// 年度总体目标, as printed: no score depends on it; it is kept for the evaluator to read.
   public var goals: Goals?
@@ -39,8 +39,8 @@ public struct Table: Sendable, Hashable {
   public var overrides: [ScoreOverride] = []
 
   public init(
-    id: String, kind: Kind = .project, isTargetTable: Bool = false, year: Int? = nil, name: String,
-    department: String? = nil, implementer: String? = nil, funds: Funds? = nil, goals: Goals? = nil,
+    id: String, kind: Kind = .project, isTargetTable: Bool = false, year: Int? = nil, name: TableText,
+    department: TableText? = nil, implementer: TableText? = nil, funds: Funds? = nil, goals: Goals? = nil,
     indicators: [Indicator],
     claimedTotal: Rational? = nil, claimedGrade: Grade? = nil, columns: Set<Indicator.OptionalColumn> = [],
     unreadableNumbers: [UnreadableNumber] = [], notes: [ReadingNote] = [], levelWeights: [LevelWeight] = [],
@@ -79,7 +79,10 @@ public struct Table: Sendable, Hashable {
 
   /// The name as reports show it: the printed one, or a mark that none was printed (`name.missing`; the
   /// builder keeps a blank name as empty).
-  public var displayName: String { name.isEmpty ? Self.unnamed : name }
+  public var displayName: String { name.isEmpty ? Self.unnamed : name.string }
+
+  /// `displayName` as a table text: the name itself, sharing its storage, when one is printed.
+  public var displayText: TableText { name.isEmpty ? TableText(Self.unnamed) : name }
 
   /// How reports name a table that prints no 项目名称.
   public static let unnamed = "（未填项目名称）"
@@ -136,10 +139,10 @@ public struct Table: Sendable, Hashable {
 /// The 年度总体目标 block: the goals set for the year (预期目标) and what was achieved (实际完成情况), each as
 /// printed; a target table (绩效目标表) states only the expected.
 public struct Goals: Sendable, Hashable {
-  public var expected: String?
-  public var actual: String?
+  public var expected: TableText?
+  public var actual: TableText?
 
-  public init(expected: String? = nil, actual: String? = nil) {
+  public init(expected: TableText? = nil, actual: TableText? = nil) {
     self.expected = expected
     self.actual = actual
   }
@@ -148,12 +151,12 @@ public struct Goals: Sendable, Hashable {
 /// The 项目资金 block: the budget execution item and its source rows.
 public struct Funds: Sendable, Hashable {
   public struct Source: Sendable, Hashable {
-    public var name: String
+    public var name: TableText
     public var initialBudget: Rational?
     public var annualBudget: Rational?
     public var executed: Rational?
 
-    public init(name: String, initialBudget: Rational?, annualBudget: Rational?, executed: Rational?) {
+    public init(name: TableText, initialBudget: Rational?, annualBudget: Rational?, executed: Rational?) {
       self.name = name
       self.initialBudget = initialBudget
       self.annualBudget = annualBudget
@@ -197,33 +200,33 @@ public struct Indicator: Sendable, Hashable {
 
   struct Fields: Sendable, Hashable {
     var index: Int
-    var level1: String?
-    var level2: String?
-    var name: String
+    var level1: TableText?
+    var level2: TableText?
+    var name: TableText
     /// `name` folded (`FoldedKey`): derived, kept with the name by its setter.
     var nameKey: FoldedKey
     var weight: Rational?
-    var targetText: String?
-    var actualText: String?
+    var targetText: TableText?
+    var actualText: TableText?
     var target: Cell
     var actual: Cell
     var claimedCompletion: Rational?
     var claimedScore: Rational?
-    var ruleText: String?
-    var basis: String?
-    var lastYear: String?
-    var evidence: String?
-    var explanation: String?
+    var ruleText: TableText?
+    var basis: TableText?
+    var lastYear: TableText?
+    var evidence: TableText?
+    var explanation: TableText?
     var location: SourceLocation
   }
 
   private var box: CopyOnWriteBox<Fields>
 
   public init(
-    index: Int, level1: String? = nil, level2: String? = nil, name: String, weight: Rational?,
-    target: String?, actual: String?, claimedCompletion: Rational? = nil, claimedScore: Rational? = nil,
-    ruleText: String? = nil, basis: String? = nil, lastYear: String? = nil, evidence: String? = nil,
-    explanation: String? = nil, location: SourceLocation
+    index: Int, level1: TableText? = nil, level2: TableText? = nil, name: TableText, weight: Rational?,
+    target: TableText?, actual: TableText?, claimedCompletion: Rational? = nil, claimedScore: Rational? = nil,
+    ruleText: TableText? = nil, basis: TableText? = nil, lastYear: TableText? = nil, evidence: TableText? = nil,
+    explanation: TableText? = nil, location: SourceLocation
   ) {
     box = CopyOnWriteBox(
       Fields(
@@ -244,16 +247,16 @@ public struct Indicator: Sendable, Hashable {
     get { box.fields.index }
     set { box.update { $0.index = newValue } }
   }
-  public var level1: String? {
+  public var level1: TableText? {
     get { box.fields.level1 }
     set { box.update { $0.level1 = newValue } }
   }
-  public var level2: String? {
+  public var level2: TableText? {
     get { box.fields.level2 }
     set { box.update { $0.level2 = newValue } }
   }
   /// Setting the name folds it again: `nameKey` is always the key of `name`.
-  public var name: String {
+  public var name: TableText {
     get { box.fields.name }
     set {
       box.update {
@@ -269,7 +272,7 @@ public struct Indicator: Sendable, Hashable {
     set { box.update { $0.weight = newValue } }
   }
   /// Setting the text parses it again: `target` is always the reading of `targetText`.
-  public var targetText: String? {
+  public var targetText: TableText? {
     get { box.fields.targetText }
     set {
       box.update {
@@ -279,7 +282,7 @@ public struct Indicator: Sendable, Hashable {
     }
   }
   /// Setting the text parses it again: `actual` is always the reading of `actualText`.
-  public var actualText: String? {
+  public var actualText: TableText? {
     get { box.fields.actualText }
     set {
       box.update {
@@ -293,7 +296,7 @@ public struct Indicator: Sendable, Hashable {
   /// The reading of `actualText`; set the text to change it.
   public var actual: Cell { box.fields.actual }
 
-  private static func cell(_ text: String?) -> Cell { text.map(Cell.init(parsing:)) ?? .empty }
+  private static func cell(_ text: TableText?) -> Cell { text?.cell ?? .empty }
   public var claimedCompletion: Rational? {
     get { box.fields.claimedCompletion }
     set { box.update { $0.claimedCompletion = newValue } }
@@ -302,23 +305,23 @@ public struct Indicator: Sendable, Hashable {
     get { box.fields.claimedScore }
     set { box.update { $0.claimedScore = newValue } }
   }
-  public var ruleText: String? {
+  public var ruleText: TableText? {
     get { box.fields.ruleText }
     set { box.update { $0.ruleText = newValue } }
   }
-  public var basis: String? {
+  public var basis: TableText? {
     get { box.fields.basis }
     set { box.update { $0.basis = newValue } }
   }
-  public var lastYear: String? {
+  public var lastYear: TableText? {
     get { box.fields.lastYear }
     set { box.update { $0.lastYear = newValue } }
   }
-  public var evidence: String? {
+  public var evidence: TableText? {
     get { box.fields.evidence }
     set { box.update { $0.evidence = newValue } }
   }
-  public var explanation: String? {
+  public var explanation: TableText? {
     get { box.fields.explanation }
     set { box.update { $0.explanation = newValue } }
   }
@@ -329,7 +332,10 @@ public struct Indicator: Sendable, Hashable {
 
   /// The name as findings and reports show it: `#3 （未填指标名称）` for a row without one (the builder keeps
   /// a blank name as empty).
-  public var displayName: String { name.isEmpty ? Self.unnamed : name }
+  public var displayName: String { name.isEmpty ? Self.unnamed : name.string }
+
+  /// `displayName` as a table text: the name itself, sharing its storage, when one is printed.
+  public var displayText: TableText { name.isEmpty ? TableText(Self.unnamed) : name }
 
   /// How findings and reports name a row that prints no 三级指标 (`name.missing`).
   public static let unnamed = "（未填指标名称）"

@@ -1,8 +1,8 @@
 /// The re-score of one table: what the evaluation-format's result section lists.
 public struct TableResult: Sendable, Hashable {
   public var id: String
-  public var name: String
-  public var department: String?
+  public var name: TableText
+  public var department: TableText?
   public var year: Int?
   public var kind: Table.Kind
   public var isTargetTable: Bool
@@ -27,7 +27,7 @@ public struct TableResult: Sendable, Hashable {
   public var sourceEncoding: SourceEncoding = .utf8
   /// The 实施单位 and the optional columns the table printed: with the indicators' own texts, what the 复核
   /// workbook writes so that the table can be rebuilt from it (`ReviewWorkbook`).
-  public var implementer: String? = nil
+  public var implementer: TableText? = nil
   public var columns: Set<Indicator.OptionalColumn> = []
   /// The engine's total and grade when a reviewer's score replaced an item's (`ScoreOverride`): the
   /// recomputed total and grade are then the reviewer's. nil when nothing was overridden.
@@ -90,12 +90,12 @@ public struct ReviewerScore: Sendable, Hashable {
 
 public struct IndicatorResult: Sendable, Hashable {
   public var index: Int
-  public var name: String
-  public var level1: String?
-  public var level2: String?
+  public var name: TableText
+  public var level1: TableText?
+  public var level2: TableText?
   public var weight: Hundredths?
-  public var target: String?
-  public var actual: String?
+  public var target: TableText?
+  public var actual: TableText?
   public var rule: RuleKind?
   /// Unrounded; nil where it has no meaning (graded, unverified).
   public var completion: Rational?
@@ -108,11 +108,11 @@ public struct IndicatorResult: Sendable, Hashable {
   public var whatIfScore: Hundredths?
   public var verified: Bool
   /// The printed texts the score does not show, kept so that the 复核 workbook can rebuild the table.
-  public var ruleText: String? = nil
-  public var basis: String? = nil
-  public var lastYear: String? = nil
-  public var evidence: String? = nil
-  public var explanation: String? = nil
+  public var ruleText: TableText? = nil
+  public var basis: TableText? = nil
+  public var lastYear: TableText? = nil
+  public var evidence: TableText? = nil
+  public var explanation: TableText? = nil
   /// The reviewer's score, which replaces `score` in the total; nil when not overridden.
   public var review: ReviewerScore? = nil
 

@@ -22,14 +22,14 @@ struct RuleContext {
   let profile: Profile
   let tableYear: Int?
 
-  var location: FindingLocation { .indicator(index: indicator.index, name: indicator.displayName) }
+  var location: FindingLocation { .indicator(index: indicator.index, name: indicator.displayText) }
 
   func finding(_ detail: FindingDetail) -> Finding {
     Finding(detail, at: location)
   }
 
-  var targetText: String { indicator.targetText?.trimmingSpaces() ?? "" }
-  var actualText: String { indicator.actualText?.trimmingSpaces() ?? "" }
+  var targetText: String { indicator.targetText?.trimmingSpaces().string ?? "" }
+  var actualText: String { indicator.actualText?.trimmingSpaces().string ?? "" }
 }
 
 extension Rational {

@@ -24,7 +24,7 @@ enum IndicatorRules {
       var mismatch: [Finding] = []
       if printed == .proportional {
         mismatch.append(
-          context.finding(.proportionalRuleOnQualitative(rule: indicator.ruleText ?? "", target: context.targetText)))
+          context.finding(.proportionalRuleOnQualitative(rule: indicator.ruleText?.string ?? "", target: context.targetText)))
       }
       var evaluation: Evaluation
       if rule == .passFail {
@@ -41,7 +41,7 @@ enum IndicatorRules {
       var findings: [Finding] = []
       if printed == .graded {
         findings.append(
-          context.finding(.gradedRuleOnQuantity(rule: indicator.ruleText ?? "", target: context.targetText)))
+          context.finding(.gradedRuleOnQuantity(rule: indicator.ruleText?.string ?? "", target: context.targetText)))
       }
       let actual: Rational
       switch QuantityPreparation.actualValue(target: target, context: context, findings: &findings) {

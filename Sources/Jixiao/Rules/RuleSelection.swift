@@ -3,8 +3,8 @@
 enum RuleSelection {
   /// The rule the printed text names, if any.
   static func printedRule(_ indicator: Indicator, profile: Profile) -> RuleKind? {
-    guard let text = indicator.ruleText, !text.trimmingSpaces().isEmpty else { return nil }
-    return profile.ruleKeywords.first(where: { text.containsText($0.keyword) })?.rule
+    guard let text = indicator.ruleText, !text.isBlank else { return nil }
+    return profile.ruleKeywords.first(where: { text.contains($0.keyword) })?.rule
   }
 
   static func defaultRule(_ indicator: Indicator, isSatisfactionLevel: Bool) -> RuleKind {
@@ -25,7 +25,7 @@ enum RuleSelection {
     let profile: Profile
     /// The readings of the first few distinct texts and names, newest last: a table prints a handful, and
     /// a longer list would cost more to search than it saves.
-    private var ruleReadings: [(ruleText: String?, printed: RuleKind?)] = []
+    private var ruleReadings: [(ruleText: TableText?, printed: RuleKind?)] = []
     private var levelReadings: [(level1: FoldedKey, isSatisfactionLevel: Bool)] = []
     private static let remembered = 8
 
@@ -36,7 +36,7 @@ enum RuleSelection {
     mutating func choice(for indicator: Indicator, level1: FoldedKey) -> Choice {
       let ruleText = indicator.ruleText
       let printed: RuleKind?
-      if let known = ruleReadings.lastIndex(where: { ruleText.hasSameBytes(as: $0.ruleText) }) {
+      if let known = ruleReadings.lastIndex(where: { ruleText == $0.ruleText }) {
         printed = ruleReadings[known].printed
       } else {
         printed = printedRule(indicator, profile: profile)

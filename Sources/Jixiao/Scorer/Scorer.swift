@@ -52,7 +52,7 @@ public struct Scorer: Sendable {
     let weights = WeightsTotal(table, profile: profile)
     let offScale = table.isTargetTable ? nil : weights.offScale
     var result = TableResult(
-      id: table.id, name: table.displayName, department: table.department, year: table.year, kind: table.kind,
+      id: table.id, name: table.displayText, department: table.department, year: table.year, kind: table.kind,
       isTargetTable: table.isTargetTable, profileName: profile.name, profileHash: profile.contentHash,
       claimedTotal: claimedTotal, recomputedTotal: recomputed, unverifiedPoints: unverified,
       claimedGrade: table.claimedGrade ?? claimedTotal.map(profile.grade(for:)),
@@ -61,7 +61,7 @@ public struct Scorer: Sendable {
       sourceEncoding: table.sourceEncoding, implementer: table.implementer, columns: table.columns)
 
     let levelWeightKeys = table.levelWeights.map {
-      LevelKeys(level1: $0.level1, level2: $0.level2, folding: profile.levelFolding)
+      LevelKeys(level1: TableText($0.level1), level2: $0.level2.map { TableText($0) }, folding: profile.levelFolding)
     }
     let context = CheckContext(
       table: table, result: result, evaluations: evaluations, levels: levels, levelWeightKeys: levelWeightKeys,
@@ -100,7 +100,7 @@ public struct Scorer: Sendable {
   ) -> (IndicatorResult, Evaluation?) {
     let claimed = indicator.claimedScore.flatMap { try? $0.rounded() }
     var result = IndicatorResult(
-      index: indicator.index, name: indicator.displayName, level1: indicator.level1, level2: indicator.level2,
+      index: indicator.index, name: indicator.displayText, level1: indicator.level1, level2: indicator.level2,
       weight: indicator.weight.flatMap { try? $0.rounded() }, target: indicator.targetText,
       actual: indicator.actualText, rule: nil, completion: nil, claimedCompletion: indicator.claimedCompletion,
       score: claimed ?? .zero, claimedScore: claimed, band: nil, whatIfScore: nil, verified: false,
@@ -117,7 +117,9 @@ public struct Scorer: Sendable {
       indicator: indicator, levels: levels, choice: rules.choice(for: indicator, level1: levels.level1), weight: weight,
       profile: profile, tableYear: table.year)
     var evaluation = IndicatorRules.evaluate(context)
-    if profile.evidenceRequired, table.columns.contains(.evidence), indicator.evidence.isBlank, evaluation.score != nil {
+    if profile.evidenceRequired, table.columns.contains(.evidence), indicator.evidence?.isBlankOrMark ?? true,
+      evaluation.score != nil
+    {
       evaluation.score = .zero
     }
     result.rule = evaluation.rule
@@ -143,18 +145,5 @@ public struct Scorer: Sendable {
     // Ranks computed once and positions sorted, so that the sort compares integers, not findings.
     let ranks = findings.map { rank($0.location) }
     return ranks.indices.sorted { (ranks[$0], $0) < (ranks[$1], $1) }.map { findings[$0] }
-  }
-}
-
-extension Optional where Wrapped == String {
-  /// Absent, blank, or a blank mark (`—`, `/`).
-  var isBlank: Bool {
-    guard let text = self else { return true }
-    // A first character that survives normalizing and trimming, other than the marks' '-' and '/',
-    // starts no blank mark: the usual filled cell.
-    if let first = text.utf8.first, String.isPlainLead(first), first != UInt8(ascii: "-"), first != UInt8(ascii: "/") {
-      return false
-    }
-    return CellGrammar.isEmptyMark(CellGrammar.normalize(text))
   }
 }

@@ -17,6 +17,8 @@ struct DirectTableDecoder {
   }
 
   private let bytes: UnsafeBufferPointer<UInt8>
+  /// The record's one retained copy, which its texts are ranges of (`TableText`).
+  private let record: RecordBytes
   private var index = 0
   private var line: Int
   /// Where the current line begins, for columns.
@@ -30,6 +32,7 @@ struct DirectTableDecoder {
 
   private init(bytes: UnsafeBufferPointer<UInt8>, firstLine: Int) {
     self.bytes = bytes
+    self.record = RecordBytes.copying(bytes)
     self.line = firstLine
   }
 
@@ -133,7 +136,6 @@ struct DirectTableDecoder {
 
   private mutating func indicators(into builder: inout TableBuilder, location: SourceLocation) throws(GiveUp) {
     var position = 0
-    var repeated = RepeatedText()
     // The optional columns the rows print, gathered here and handed to the builder once.
     var columns: UInt8 = 0
     defer { builder.markColumns(columns) }
@@ -145,7 +147,7 @@ struct DirectTableDecoder {
       try decoder.members { (member, decoder) throws(GiveUp) in
         if let field = decoder.memberTable.field(member, in: .indicator) {
           if let column = Indicator.OptionalColumn(field) { columns |= column.bit }
-          try decoder.value(field, ofIndicatorInto: &builder, reusing: &repeated)
+          try decoder.value(field, ofIndicatorInto: &builder)
         } else {
           try decoder.skipValue(depth: 3)
         }
@@ -331,24 +333,15 @@ struct DirectTableDecoder {
 
   // MARK: Values
 
-  /// The last text read for each field of an indicator: a table repeats its level names, rules and
-  /// evidence row after row, and a repeat is then one comparison instead of a new string.
-  struct RepeatedText {
-    private var last: [(raw: Slice<UnsafeBufferPointer<UInt8>>, text: String)?] = Array(
-      repeating: nil, count: TableField.allCases.count)
-
-    mutating func text(_ raw: Slice<UnsafeBufferPointer<UInt8>>, for field: TableField) throws(GiveUp) -> String {
-      if let previous = last[field.rawValue], previous.raw.count == raw.count,
-        raw.isEmpty
-          || memcmp(previous.raw.base.baseAddress! + previous.raw.startIndex, raw.base.baseAddress! + raw.startIndex, raw.count)
-            == 0
-      {
-        return previous.text
-      }
-      let text = try DirectTableDecoder.string(raw)
-      last[field.rawValue] = (raw, text)
-      return text
+  /// A string's bytes (between its quotes, without escapes) as a range of the record's copy: valid UTF-8
+  /// within a cell's length, as `string` takes them, and plain for a JSON writer (the string has no escape,
+  /// and a control character or a quote would have ended or refused it).
+  private func text(_ raw: Slice<UnsafeBufferPointer<UInt8>>) throws(GiveUp) -> TableText {
+    guard raw.count <= Limits.maximumCellLength else { throw GiveUp() }
+    guard UTF8Validation.isValid(UnsafeBufferPointer(rebasing: raw)) else {
+      throw GiveUp(syntax: (JSONParser.invalidUTF8, raw.startIndex))
     }
+    return TableText(record, raw.startIndex..<raw.endIndex, plain: true)
   }
 
   /// A string's bytes as text. Longer text is counted in characters by the general path, which refuses
@@ -362,23 +355,23 @@ struct DirectTableDecoder {
   }
 
   /// An indicator's value, handed to the builder as `value(_:into:)` hands it (its column is marked by
-  /// the caller); the texts a table repeats row after row are made once.
+  /// the caller); a text is a range of the record (`text`).
   private mutating func value(
-    _ field: TableField, ofIndicatorInto builder: inout TableBuilder, reusing repeated: inout RepeatedText
+    _ field: TableField, ofIndicatorInto builder: inout TableBuilder
   ) throws(GiveUp) {
     guard index < bytes.count else { throw unexpected(expecting: JSONParser.aValue) }
     switch bytes[index] {
     case UInt8(ascii: "\""):
       guard let raw = try rawString() else {
         let text = try escapedString()
-        if schema.isNumber(field) { builder.set(field, printed: text) } else { builder.setIndicatorText(field, text) }
+        if schema.isNumber(field) { builder.set(field, printed: text) } else { builder.setIndicatorText(field, TableText(text)) }
         return
       }
       if schema.isNumber(field) {
         guard !builder.setPlainNumber(field, utf8: UnsafeBufferPointer(rebasing: raw)) else { return }
         builder.set(field, printed: try Self.string(raw))
       } else {
-        builder.setIndicatorText(field, Self.repeats(field) ? try repeated.text(raw, for: field) : try Self.string(raw))
+        builder.setIndicatorText(field, try text(raw))
       }
     case UInt8(ascii: "n"):
       try literal("null")
@@ -387,7 +380,7 @@ struct DirectTableDecoder {
       if schema.isNumber(field) {
         builder.setNumber(field, literal: UnsafeBufferPointer(rebasing: literal))
       } else {
-        builder.setIndicatorText(field, String(decoding: literal, as: UTF8.self))
+        builder.setIndicatorText(field, TableText(record, literal.startIndex..<literal.endIndex, plain: true))
       }
     default: throw otherValue()
     }
@@ -403,6 +396,7 @@ struct DirectTableDecoder {
     case UInt8(ascii: "\""):
       guard let raw = try rawString() else { return builder.set(field, printed: try escapedString()) }
       if schema.isNumber(field), builder.setPlainNumber(field, utf8: UnsafeBufferPointer(rebasing: raw)) { return }
+      if TableBuilder.keptAsPrinted(field) { return builder.set(field, text: try text(raw)) }
       builder.set(field, printed: try Self.string(raw))
     case UInt8(ascii: "n"):
       try literal("null")
@@ -424,14 +418,6 @@ struct DirectTableDecoder {
     switch bytes[index] {
     case UInt8(ascii: "{"), UInt8(ascii: "["), UInt8(ascii: "t"), UInt8(ascii: "f"): GiveUp()
     default: unexpected(expecting: JSONParser.aValue)
-    }
-  }
-
-  /// The indicator texts that a table repeats row after row (levels, rules, evidence).
-  private static func repeats(_ field: TableField) -> Bool {
-    switch field {
-    case .level1, .level2, .rule, .basis, .lastYear, .evidence, .explanation: true
-    default: false
     }
   }
 
