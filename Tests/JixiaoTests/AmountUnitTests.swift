@@ -67,6 +67,29 @@ import Testing
     #expect(odd.funds?.unit == nil && odd.notes.contains { $0.field == .fundsUnit })
   }
 
+  /// An amount that prints its own unit is read in that unit, whatever unit the table prints its amounts in:
+  /// in a table in 元, `50万元` is 500000 (it was taken as 50 元) and `500000元` stays 500000 (it was 50).
+  @Test func anAmountPrintingItsOwnUnitIsRescaledIntoTheTables() throws {
+    let form = Self.form().replacingOccurrences(of: ",年度资金总额,500000,500000,", with: ",年度资金总额,50万元,500000元,")
+    let table = try Self.table(form)
+    #expect(table.funds?.unit == Unit("元"))
+    #expect(table.funds?.annualBudget == Rational(500000) && table.funds?.executed == Rational(500000))
+    #expect(Self.costFindings(table).count == 1, "80 万元 of costs against a budget of 50 万元, as with plain amounts")
+
+    let json =
+      #"{"name":"a","funds":{"annualBudget":"50万元","executed":"500000元","unit":"元","sources":[{"name":"财政拨款","annualBudget":"50万元 ","executed":400000}]},"indicators":[{"name":"c","weight":100,"target":"1","actual":"1"}]}"#
+    DirectTableDecoderTests.agrees(Array(json.utf8), expectDirect: true)
+    let decoded = try Self.table(json, file: "t.json")
+    #expect(decoded.funds?.annualBudget == Rational(500000) && decoded.funds?.executed == Rational(500000))
+    #expect(decoded.funds?.sources.first?.annualBudget == Rational(500000))
+    #expect(decoded.funds?.sources.first?.executed == Rational(400000))
+
+    let inTenThousands = try Self.table(json.replacingOccurrences(of: #""unit":"元""#, with: #""unit":"万元""#), file: "t.json")
+    #expect(inTenThousands.funds?.annualBudget == Rational(50) && inTenThousands.funds?.executed == Rational(50))
+    let inThousands = try Self.table(json.replacingOccurrences(of: #""unit":"元""#, with: #""unit":"千元""#), file: "t.json")
+    #expect(inThousands.funds?.annualBudget == Rational(500) && inThousands.funds?.sources.first?.executed == Rational(400000))
+  }
+
   @Test func extractWritesTheUnitWithItsCell() throws {
     let extracted = TableReader.extract(Array(Self.form().utf8), file: "t.csv").compactMap {
       if case .table(let table) = $0 { table } else { nil }

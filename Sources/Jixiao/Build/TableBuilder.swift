@@ -72,6 +72,10 @@ public struct TableBuilder {
   /// whether the table has one.
   private var funds = Funds(annualBudget: nil, executed: nil)
   private var hasFunds = false
+  /// The amounts printed with their own money unit (`50万元`, `500000元`), which the number grammar reads in 万元:
+  /// `build` rescales them into the unit the table says (`funds.unit`). `source` is the source row's index, -1
+  /// for the funds block's own amounts.
+  private var amountsWithOwnUnit: [(field: TableField, source: Int)] = []
   private var goals = Goals()
   private var hasGoals = false
   private var indicators: [Indicator] = []
@@ -221,6 +225,7 @@ public struct TableBuilder {
     if Self.recordsGiven(place), !Self.isBlank(printed) { given |= 1 << UInt64(field.rawValue) }
     if case .number(let kind) = schema.value(field) {
       store(field, PrintedNumber.read(printed, as: kind))
+      if kind == .amount { noteAmountUnit(field, printedWithUnit: Self.endsWithYuan(printed.utf8)) }
     } else {
       setText(field, printed)
     }
@@ -243,7 +248,47 @@ public struct TableBuilder {
     }
     if Self.recordsGiven(schema.place(field)) { given |= 1 << UInt64(field.rawValue) }
     store(field, .value(value))
+    if kind == .amount { noteAmountUnit(field, printedWithUnit: Self.endsWithYuan(bytes)) }
     return true
+  }
+
+  /// Keeps whether the amount just stored printed its own unit; a later value of the same cell replaces it.
+  private mutating func noteAmountUnit(_ field: TableField, printedWithUnit: Bool) {
+    let source = schema.place(field) == .source ? funds.sources.count - 1 : -1
+    amountsWithOwnUnit.removeAll { $0.field == field && $0.source == source }
+    if printedWithUnit { amountsWithOwnUnit.append((field, source)) }
+  }
+
+  /// The number's text ends in 元 (as 万元 and 元 do, the amount suffixes `PrintedNumber` takes), spaces aside.
+  static func endsWithYuan(_ bytes: some BidirectionalCollection<UInt8>) -> Bool {
+    bytes.reversed().drop { $0 == UInt8(ascii: " ") }.starts(with: yuan.reversed())
+  }
+
+  private static let yuan = Array("元".utf8)
+  private static let tenThousandYuan = Unit("万元")
+
+  /// The amounts printed with their own unit, rescaled from 万元 into the table's unit (`50万元` in a table in 元
+  /// is 500000). Magnitudes are at most `Limits.maximumMagnitude` (10^12) and the factor at most 10^4, so the
+  /// product stays within 64 bits and cannot overflow.
+  private mutating func rescaleAmountsWithOwnUnit() {
+    guard hasFunds, !amountsWithOwnUnit.isEmpty, let unit = funds.unit,
+      case .converted(let factor) = unit.relation(ofActual: Self.tenThousandYuan)
+    else { return }
+    func scaled(_ value: inout Rational?) {
+      if let amount = value, let converted = try? amount * factor { value = converted }
+    }
+    for (field, source) in amountsWithOwnUnit {
+      let hasSource = funds.sources.indices.contains(source)
+      switch field {
+      case .fundsInitialBudget: scaled(&funds.initialBudget)
+      case .fundsAnnualBudget: scaled(&funds.annualBudget)
+      case .fundsExecuted: scaled(&funds.executed)
+      case .sourceInitialBudget where hasSource: scaled(&funds.sources[source].initialBudget)
+      case .sourceAnnualBudget where hasSource: scaled(&funds.sources[source].annualBudget)
+      case .sourceExecuted where hasSource: scaled(&funds.sources[source].executed)
+      default: break
+      }
+    }
   }
 
   @inline(__always) private mutating func markColumn(_ field: TableField) {
@@ -406,6 +451,7 @@ public struct TableBuilder {
 
     }
     if name == nil { notes.append(ReadingNote(place: .table, field: .name, problem: .missingName(found: nameFound))) }
+    rescaleAmountsWithOwnUnit()
     return .success(
       Table(
         id: id ?? defaultID, kind: kind, isTargetTable: isTargetTable, year: year, name: name ?? "",
