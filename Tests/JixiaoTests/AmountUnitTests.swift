@@ -88,6 +88,9 @@ import Testing
     #expect(inTenThousands.funds?.annualBudget == Rational(50) && inTenThousands.funds?.executed == Rational(50))
     let inThousands = try Self.table(json.replacingOccurrences(of: #""unit":"元""#, with: #""unit":"千元""#), file: "t.json")
     #expect(inThousands.funds?.annualBudget == Rational(500) && inThousands.funds?.sources.first?.executed == Rational(400000))
+    // The unit is told as the number grammar tells it: after the same folding (an ideographic space).
+    let folded = try Self.table(json.replacingOccurrences(of: #""50万元 ""#, with: "\"50万元\u{3000}\""), file: "t.json")
+    #expect(folded.funds?.sources.first?.annualBudget == Rational(500000))
   }
 
   @Test func extractWritesTheUnitWithItsCell() throws {

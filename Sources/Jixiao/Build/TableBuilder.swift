@@ -224,8 +224,9 @@ public struct TableBuilder {
     let place = schema.place(field)
     if Self.recordsGiven(place), !Self.isBlank(printed) { given |= 1 << UInt64(field.rawValue) }
     if case .number(let kind) = schema.value(field) {
-      store(field, PrintedNumber.read(printed, as: kind))
-      if kind == .amount { noteAmountUnit(field, printedWithUnit: Self.endsWithYuan(printed.utf8)) }
+      let (reading, hasSuffix) = PrintedNumber.reading(printed, as: kind)
+      store(field, reading)
+      if kind == .amount { noteAmountUnit(field, printedWithUnit: hasSuffix) }
     } else {
       setText(field, printed)
     }
@@ -248,7 +249,7 @@ public struct TableBuilder {
     }
     if Self.recordsGiven(schema.place(field)) { given |= 1 << UInt64(field.rawValue) }
     store(field, .value(value))
-    if kind == .amount { noteAmountUnit(field, printedWithUnit: Self.endsWithYuan(bytes)) }
+    if kind == .amount { noteAmountUnit(field, printedWithUnit: PrintedNumber.hasFastSuffix(bytes, of: kind)) }
     return true
   }
 
@@ -259,12 +260,6 @@ public struct TableBuilder {
     if printedWithUnit { amountsWithOwnUnit.append((field, source)) }
   }
 
-  /// The number's text ends in 元 (as 万元 and 元 do, the amount suffixes `PrintedNumber` takes), spaces aside.
-  static func endsWithYuan(_ bytes: some BidirectionalCollection<UInt8>) -> Bool {
-    bytes.reversed().drop { $0 == UInt8(ascii: " ") }.starts(with: yuan.reversed())
-  }
-
-  private static let yuan = Array("元".utf8)
   private static let tenThousandYuan = Unit("万元")
 
   /// The amounts printed with their own unit, rescaled from 万元 into the table's unit (`50万元` in a table in 元

@@ -35,20 +35,30 @@ enum PrintedNumber {
   /// trimmed, a blank mark, or `[+|-] integer [. digits] [spaces suffix]`, the integer plain digits or
   /// groups of three behind a first group of one to three (`1,782.65`), the suffix the one `kind` allows.
   static func read(_ printed: String, as kind: NumberKind) -> NumberReading {
-    if let value = plainDecimal(printed, as: kind) { return .value(value) }
+    reading(printed, as: kind).reading
+  }
+
+  /// `read(_:as:)`, and whether the text carried a suffix of its kind: an amount printed in a unit of its own
+  /// (`50万元`, `500000元`), which the reading has scaled to 万元.
+  static func reading(_ printed: String, as kind: NumberKind) -> (reading: NumberReading, hasSuffix: Bool) {
+    if let value = plainDecimal(printed, as: kind) {
+      return (.value(value), printed.utf8.withContiguousStorageIfAvailable { hasFastSuffix($0, of: kind) } ?? false)
+    }
     let text = CellGrammar.normalize(printed)
-    if CellGrammar.isEmptyMark(text) { return .absent }
+    if CellGrammar.isEmptyMark(text) { return (.absent, false) }
     var body = Substring(text)
     var scale = kind == .rate ? percent : .one
+    var hasSuffix = false
     for (suffix, factor) in suffixes(of: kind) where body.hasSuffix(suffix) {
       body = body.dropLast(suffix.count)
       while body.last == " " { body = body.dropLast() }
       scale = factor
+      hasSuffix = true
       break
     }
-    guard let digits = decimalDigits(body.utf8) else { return .refused(.form, text: printed) }
-    guard let value = Rational(decimalBytes: digits) else { return .refused(.outOfRange, text: printed) }
-    return finish(value, scaledBy: scale, printed: printed)
+    guard let digits = decimalDigits(body.utf8) else { return (.refused(.form, text: printed), hasSuffix) }
+    guard let value = Rational(decimalBytes: digits) else { return (.refused(.outOfRange, text: printed), hasSuffix) }
+    return (finish(value, scaledBy: scale, printed: printed), hasSuffix)
   }
 
   /// A JSON number literal (its syntax already checked by the parser): in range, and a percent for a rate.
@@ -161,11 +171,15 @@ extension PrintedNumber {
     printed.utf8.withContiguousStorageIfAvailable { plainDecimal($0, as: kind) } ?? nil
   }
 
+  /// The bytes end in the one suffix `plainDecimal` takes for `kind` (`万元` for an amount), after a number.
+  static func hasFastSuffix(_ bytes: UnsafeBufferPointer<UInt8>, of kind: NumberKind) -> Bool {
+    guard let suffix = fastSuffix(kind) else { return false }
+    return bytes.count > suffix.count && bytes.hasBytes(suffix, at: bytes.count - suffix.count)
+  }
+
   static func plainDecimal(_ bytes: UnsafeBufferPointer<UInt8>, as kind: NumberKind) -> Rational? {
     var end = bytes.count
-    if let suffix = fastSuffix(kind), end > suffix.count, bytes.hasBytes(suffix, at: end - suffix.count) {
-      end -= suffix.count
-    }
+    if hasFastSuffix(bytes, of: kind), let suffix = fastSuffix(kind) { end -= suffix.count }
     for index in 0..<end where !((bytes[index] >= 0x30 && bytes[index] <= 0x39) || bytes[index] == 0x2E) { return nil }
     guard let value = Rational(decimalBytes: bytes[..<end]), isInRange(value) else { return nil }
     guard kind == .rate else { return value }
