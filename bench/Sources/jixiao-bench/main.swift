@@ -207,23 +207,32 @@ enum Bench {
     let workbook = directory + "year.xlsx"
     try LibreOfficeYear.writeFirst(workbookTables, of: file, to: jsonLines)
     try WorkbookYear.write(from: jsonLines, to: workbook, layout: .sheetPerTable)
+    try compare(
+      workbook, as: "the same year as .xlsx", named: ".xlsx", about: "L1 forms, a table a sheet", with: jsonLines,
+      profile: profile, repeats: repeats)
+    print(String(format: "peak RSS of an .xlsx rescore at 2 jobs (child process): %.1f MB", try peakRSS(file: workbook, jobs: 2)))
+  }
+
+  /// A workbook rescored at 1 and 2 jobs against `jsonLines`, the same tables (issue 17: at most 3×): a row a
+  /// job (`label`), the ratio and the check of totals (the workbook `named` so), each on a line of its own.
+  static func compare(
+    _ workbook: String, as label: String, named name: String, about: String, with jsonLines: String, profile: Profile,
+    repeats: Int
+  ) throws {
+    let (lineTimes, tables) = rescoreTimes(jsonLines, profile: profile, repeats: repeats)
+    let (times, _) = rescoreTimes(workbook, profile: profile, repeats: repeats)
     let bytes = Double((try FileManager.default.attributesOfItem(atPath: workbook)[.size] as? Int) ?? 0)
-    let (lineTimes, _) = rescoreTimes(jsonLines, profile: profile, repeats: repeats)
-    let (times, tables) = rescoreTimes(workbook, profile: profile, repeats: repeats)
     for (jobs, (lineTime, time)) in zip([1, 2], zip(lineTimes, times)) {
       print(
-        "the same year as .xlsx, \(jobs) job\(jobs > 1 ? "s" : "")".padding(toLength: 30, withPad: " ", startingAt: 0)
-          + String(format: "%9.3f s  %10.0f tables/s  %7.1f MB/s", time, Double(tables) / time, bytes / 1e6 / time)
-          + String(
-            format: "  (%.1f MB, %d tables, L1 forms, a table a sheet; as JSON Lines: %.3f s)", bytes / 1e6, tables,
-            lineTime))
+        "\(label), \(jobs) job\(jobs > 1 ? "s" : "")".padding(toLength: 30, withPad: " ", startingAt: 0)
+          + String(format: "%9.3f s  %10.0f tables/s", time, Double(tables) / time)
+          + String(format: "  (%.1f MB, %d tables, ", bytes / 1e6, tables) + about
+          + String(format: "; as JSON Lines: %.3f s)", lineTime))
     }
     print(
-      String(
-        format: "ratio .xlsx/jsonl rescore: %.2f at 1 job, %.2f at 2 jobs (target ≤ 3.00)", times[0] / lineTimes[0],
-        times[1] / lineTimes[1]))
-    print(String(format: "peak RSS of an .xlsx rescore at 2 jobs (child process): %.1f MB", try peakRSS(file: workbook, jobs: 2)))
-    print(sameTotals(jsonLines, workbook, profile: profile))
+      "ratio \(name)/jsonl rescore: "
+        + String(format: "%.2f at 1 job, %.2f at 2 jobs (target ≤ 3.00)", times[0] / lineTimes[0], times[1] / lineTimes[1]))
+    print(sameTotals(jsonLines, workbook, profile: profile).replacingOccurrences(of: ".xlsx", with: name))
   }
 
   /// The best rescore times of `file` at 1 and 2 jobs, and the records it gave.
@@ -266,21 +275,9 @@ enum Bench {
       guard let saved = try LibreOfficeYear.save(workbook, into: directory + "saved/") else { return }
       copy = saved
     }
-    let (lineTimes, tables) = rescoreTimes(jsonLines, profile: profile, repeats: repeats)
-    let (copyTimes, _) = rescoreTimes(copy, profile: profile, repeats: repeats)
-    let bytes = Double((try FileManager.default.attributesOfItem(atPath: copy)[.size] as? Int) ?? 0)
-    for (jobs, (lineTime, copyTime)) in zip([1, 2], zip(lineTimes, copyTimes)) {
-      print(
-        "LibreOffice's .xlsx, \(jobs) job\(jobs > 1 ? "s" : "")".padding(toLength: 30, withPad: " ", startingAt: 0)
-          + String(format: "%9.3f s  %10.0f tables/s", copyTime, Double(tables) / copyTime)
-          + String(
-            format: "  (%.1f MB, %d tables; the same as JSON Lines: %.3f s)", bytes / 1e6, tables, lineTime))
-    }
-    print(
-      String(
-        format: "ratio LibreOffice .xlsx/jsonl rescore: %.2f at 1 job, %.2f at 2 jobs (target ≤ 3.00)",
-        copyTimes[0] / lineTimes[0], copyTimes[1] / lineTimes[1]))
-    print(sameTotals(jsonLines, copy, profile: profile).replacingOccurrences(of: ".xlsx", with: "LibreOffice .xlsx"))
+    try compare(
+      copy, as: "LibreOffice's .xlsx", named: "LibreOffice .xlsx", about: "saved by soffice", with: jsonLines,
+      profile: profile, repeats: repeats)
   }
 
   /// Whether two inputs give the same tables, in order, with the same recomputed totals.
