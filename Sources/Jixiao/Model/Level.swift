@@ -9,10 +9,12 @@ struct LevelKeys: Equatable {
   /// A table prints a few level names on many rows: the keys of the first few distinct names are kept
   /// and found again by their printed bytes.
   static func keys(of indicators: [Indicator], folding: LevelNameFolding) -> [LevelKeys] {
-    var level1 = RememberedKeys(folding: folding)
-    var level2 = RememberedKeys(folding: folding)
+    var level1 = RememberedReadings<TableText?, FoldedKey>()
+    var level2 = RememberedReadings<TableText?, FoldedKey>()
     return indicators.map { indicator in
-      LevelKeys(level1: level1.key(of: indicator.level1), level2: level2.key(of: indicator.level2))
+      LevelKeys(
+        level1: level1.reading(of: indicator.level1) { key($0, folding: folding) },
+        level2: level2.reading(of: indicator.level2) { key($0, folding: folding) })
     }
   }
 
@@ -21,28 +23,19 @@ struct LevelKeys: Equatable {
     self.level2 = level2
   }
 
-  /// Keys of the names seen, newest last; no more than a handful, which a table's names fit and which cost
-  /// less to search than to fold again.
-  private struct RememberedKeys {
-    let folding: LevelNameFolding
-    var known: [(printed: TableText?, key: FoldedKey)] = []
-
-    mutating func key(of printed: TableText?) -> FoldedKey {
-      if let hit = known.lastIndex(where: { printed == $0.printed }) { return known[hit].key }
-      let key = printed.map { FoldedKey(level: $0, folding: folding) } ?? .empty
-      if known.count < 8 { known.append((printed, key)) }
-      return key
-    }
-  }
-
   init(_ indicator: Indicator, folding: LevelNameFolding) {
     self.init(level1: indicator.level1, level2: indicator.level2, folding: folding)
   }
 
   init(level1: TableText?, level2: TableText?, folding: LevelNameFolding) {
     // Only the folding is passed: a `profile.levelName` closure would copy the whole profile.
-    self.level1 = level1.map { FoldedKey(level: $0, folding: folding) } ?? .empty
-    self.level2 = level2.map { FoldedKey(level: $0, folding: folding) } ?? .empty
+    self.level1 = Self.key(level1, folding: folding)
+    self.level2 = Self.key(level2, folding: folding)
+  }
+
+  /// A level name's key; `.empty` when none is printed.
+  private static func key(_ printed: TableText?, folding: LevelNameFolding) -> FoldedKey {
+    printed.map { FoldedKey(level: $0, folding: folding) } ?? .empty
   }
 }
 

@@ -23,31 +23,18 @@ enum RuleSelection {
   /// a repeat (equal bytes, so equal text) reuses the reading of the row that printed it first.
   struct Chooser {
     let profile: Profile
-    /// The readings of the first few distinct texts and names, newest last: a table prints a handful, and
-    /// a longer list would cost more to search than it saves.
-    private var ruleReadings: [(ruleText: TableText?, printed: RuleKind?)] = []
-    private var levelReadings: [(level1: FoldedKey, isSatisfactionLevel: Bool)] = []
-    private static let remembered = 8
+    private var ruleReadings = RememberedReadings<TableText?, RuleKind?>()
+    private var levelReadings = RememberedReadings<FoldedKey, Bool>()
 
     init(profile: Profile) {
       self.profile = profile
     }
 
     mutating func choice(for indicator: Indicator, level1: FoldedKey) -> Choice {
-      let ruleText = indicator.ruleText
-      let printed: RuleKind?
-      if let known = ruleReadings.lastIndex(where: { ruleText == $0.ruleText }) {
-        printed = ruleReadings[known].printed
-      } else {
-        printed = printedRule(indicator, profile: profile)
-        if ruleReadings.count < Self.remembered { ruleReadings.append((ruleText, printed)) }
-      }
-      let isSatisfactionLevel: Bool
-      if let known = levelReadings.lastIndex(where: { $0.level1 == level1 }) {
-        isSatisfactionLevel = levelReadings[known].isSatisfactionLevel
-      } else {
-        isSatisfactionLevel = profile.satisfactionLevel1.contains { level1.matches($0) }
-        if levelReadings.count < Self.remembered { levelReadings.append((level1, isSatisfactionLevel)) }
+      let profile = profile
+      let printed = ruleReadings.reading(of: indicator.ruleText) { _ in printedRule(indicator, profile: profile) }
+      let isSatisfactionLevel = levelReadings.reading(of: level1) { level1 in
+        profile.satisfactionLevel1.contains { level1.matches($0) }
       }
       return Choice(printed: printed, rule: printed ?? defaultRule(indicator, isSatisfactionLevel: isSatisfactionLevel))
     }
