@@ -269,8 +269,7 @@ final class ByteBuffer {
 
   /// `text` in double quotes, with `"`, `\\` and control characters escaped.
   func appendEscaped(_ text: String) {
-    if text.utf8.withContiguousStorageIfAvailable({ appendQuotedIfPlain($0) }) == true { return }
-    appendEscapedByByte(text.utf8)
+    if text.utf8.withContiguousStorageIfAvailable({ appendEscaped($0) }) == nil { appendEscapedByByte(text.utf8) }
   }
 
   /// What `write` appends, in double quotes and escaped as `appendEscaped(_:)` escapes text: written in
