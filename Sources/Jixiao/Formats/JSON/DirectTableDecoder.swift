@@ -272,12 +272,11 @@ struct DirectTableDecoder {
           throw unexpected(expecting: JSONParser.aMemberName)
         }
         // An escaped member name (never seen in practice) is left to the general path.
-        guard let key = try rawString() else { throw GiveUp() }
+        guard let raw = try rawString() else { throw GiveUp() }
+        let key = raw.bytes
         field = memberTable.member(key)
         if field == .unknown {
-          guard UTF8Validation.isValid(UnsafeBufferPointer(rebasing: key)) else {
-            throw syntaxError(JSONParser.invalidUTF8, at: key.startIndex)
-          }
+          guard raw.isValidUTF8 else { throw syntaxError(JSONParser.invalidUTF8, at: key.startIndex) }
           if key.contains(where: { $0 >= 0x80 }) { unsure = true }
           guard !unknownKeys.contains(where: { $0.elementsEqual(key) }) else {
             throw syntaxError(JSONParser.repeatedMember(String(decoding: key, as: UTF8.self)))
@@ -336,22 +335,23 @@ struct DirectTableDecoder {
   /// A string's bytes (between its quotes, without escapes) as a range of the record's copy: valid UTF-8
   /// within a cell's length, as `string` takes them, and plain for a JSON writer (the string has no escape,
   /// and a control character or a quote would have ended or refused it).
-  private func text(_ raw: Slice<UnsafeBufferPointer<UInt8>>) throws(GiveUp) -> TableText {
-    guard raw.count <= Limits.maximumCellLength else { throw GiveUp() }
-    guard UTF8Validation.isValid(UnsafeBufferPointer(rebasing: raw)) else {
-      throw GiveUp(syntax: (JSONParser.invalidUTF8, raw.startIndex))
-    }
-    return TableText(record, raw.startIndex..<raw.endIndex, plain: true)
+  private func text(_ raw: RawString) throws(GiveUp) -> TableText {
+    try checkCell(raw)
+    return TableText(record, raw.bytes.startIndex..<raw.bytes.endIndex, plain: true)
   }
 
   /// A string's bytes as text. Longer text is counted in characters by the general path, which refuses
   /// or keeps it.
-  static func string(_ raw: Slice<UnsafeBufferPointer<UInt8>>) throws(GiveUp) -> String {
-    guard raw.count <= Limits.maximumCellLength else { throw GiveUp() }
-    guard let text = UTF8Validation.string(UnsafeBufferPointer(rebasing: raw)) else {
-      throw GiveUp(syntax: (JSONParser.invalidUTF8, raw.startIndex))
-    }
-    return text
+  private func string(_ raw: RawString) throws(GiveUp) -> String {
+    try checkCell(raw)
+    return String(decoding: raw.bytes, as: UTF8.self)
+  }
+
+  /// A string as a cell takes it: within a cell's length (longer text is the general path's), and valid
+  /// UTF-8 (else the general parser's error, at the string's start).
+  private func checkCell(_ raw: RawString) throws(GiveUp) {
+    guard raw.bytes.count <= Limits.maximumCellLength else { throw GiveUp() }
+    guard raw.isValidUTF8 else { throw GiveUp(syntax: (JSONParser.invalidUTF8, raw.bytes.startIndex)) }
   }
 
   /// An indicator's value, handed to the builder as `value(_:into:)` hands it (its column is marked by
@@ -368,8 +368,8 @@ struct DirectTableDecoder {
         return
       }
       if schema.isNumber(field) {
-        guard !builder.setPlainNumber(field, utf8: UnsafeBufferPointer(rebasing: raw)) else { return }
-        builder.set(field, printed: try Self.string(raw))
+        guard !builder.setPlainNumber(field, utf8: UnsafeBufferPointer(rebasing: raw.bytes)) else { return }
+        builder.set(field, printed: try string(raw))
       } else {
         builder.setIndicatorText(field, try text(raw))
       }
@@ -395,9 +395,9 @@ struct DirectTableDecoder {
     switch bytes[index] {
     case UInt8(ascii: "\""):
       guard let raw = try rawString() else { return builder.set(field, printed: try escapedString()) }
-      if schema.isNumber(field), builder.setPlainNumber(field, utf8: UnsafeBufferPointer(rebasing: raw)) { return }
+      if schema.isNumber(field), builder.setPlainNumber(field, utf8: UnsafeBufferPointer(rebasing: raw.bytes)) { return }
       if TableBuilder.keptAsPrinted(field) { return builder.set(field, text: try text(raw)) }
-      builder.set(field, printed: try Self.string(raw))
+      builder.set(field, printed: try string(raw))
     case UInt8(ascii: "n"):
       try literal("null")
       builder.set(field, .null)
@@ -437,9 +437,7 @@ struct DirectTableDecoder {
         _ = try escapedString()
         return
       }
-      guard UTF8Validation.isValid(UnsafeBufferPointer(rebasing: raw)) else {
-        throw syntaxError(JSONParser.invalidUTF8, at: raw.startIndex)
-      }
+      guard raw.isValidUTF8 else { throw syntaxError(JSONParser.invalidUTF8, at: raw.bytes.startIndex) }
     case UInt8(ascii: "{"): try members { (_, decoder) throws(GiveUp) in try decoder.skipValue(depth: depth + 1) }
     case UInt8(ascii: "["): try elements { (decoder) throws(GiveUp) in try decoder.skipValue(depth: depth + 1) }
     case UInt8(ascii: "t"): try literal("true")
@@ -452,26 +450,26 @@ struct DirectTableDecoder {
 
   // MARK: Bytes
 
-  /// The bytes between a string's quotes (the cursor is on the opening one), or nil, the cursor left on the
-  /// opening quote, when the string has an escape (`escapedString`); a control character or the end of the
-  /// record is the general parser's error.
-  private mutating func rawString() throws(GiveUp) -> Slice<UnsafeBufferPointer<UInt8>>? {
+  /// A string without escapes: its bytes between the quotes, and whether they are well-formed UTF-8.
+  struct RawString {
+    var bytes: Slice<UnsafeBufferPointer<UInt8>>
+    var isValidUTF8: Bool
+  }
+
+  /// The bytes between a string's quotes (the cursor is on the opening one) and their validity, found in
+  /// one pass (`JSONStringScan`), or nil, the cursor left on the opening quote, when the string has an
+  /// escape (`escapedString`); a control character or the end of the record is the general parser's error.
+  private mutating func rawString() throws(GiveUp) -> RawString? {
     let start = index + 1
-    // A local cursor and base address keep the scan in registers.
-    guard let base = bytes.baseAddress else { throw GiveUp() }
-    let count = bytes.count
-    var cursor = start
-    while cursor < count {
-      let byte = base[cursor]
-      if byte == UInt8(ascii: "\"") {
-        index = cursor + 1
-        return bytes[start..<cursor]
-      }
-      if byte == UInt8(ascii: "\\") { return nil }
-      guard byte >= 0x20 else { throw syntaxError(JSONParser.unescapedControl(byte), at: cursor) }
-      cursor += 1
+    let scan = JSONStringScan.scan(bytes, from: start)
+    switch scan.stop {
+    case .quote:
+      index = scan.end + 1
+      return RawString(bytes: bytes[start..<scan.end], isValidUTF8: scan.isValidUTF8)
+    case .backslash: return nil
+    case .control: throw syntaxError(JSONParser.unescapedControl(bytes[scan.end]), at: scan.end)
+    case .end: throw syntaxError(JSONParser.endInsideString, at: scan.end)
     }
-    throw syntaxError(JSONParser.endInsideString, at: count)
   }
 
   /// A string with escapes, read by the general parser's string reader: the same text, or its error where
