@@ -30,9 +30,10 @@ struct DirectTableDecoder {
   private let memberTable = MemberTable.shared
   private let schema = TableSchema.Lookup.shared
 
-  private init(bytes: UnsafeBufferPointer<UInt8>, firstLine: Int) {
+  /// `bytes` are `record`'s, which outlives the decoder.
+  private init(bytes: UnsafeBufferPointer<UInt8>, record: RecordBytes, firstLine: Int) {
     self.bytes = bytes
-    self.record = RecordBytes.copying(bytes)
+    self.record = record
     self.line = firstLine
   }
 
@@ -41,18 +42,26 @@ struct DirectTableDecoder {
     return table
   }
 
-  /// The record's table, or its rejection for a JSON syntax error; nil when the general path must read it.
+  /// `read(_:at:defaultID:)` on a copy of `bytes`.
   static func read(
     _ bytes: UnsafeBufferPointer<UInt8>, at location: SourceLocation, defaultID: String
   ) -> TableReader.Record? {
-    var decoder = DirectTableDecoder(bytes: bytes, firstLine: location.line ?? 1)
-    do {
-      return .table(try decoder.table(at: location, defaultID: defaultID))
-    } catch {
-      guard let syntax = error.syntax, !decoder.unsure else { return nil }
-      // The error is on the line the decoder stopped on: a string holds no line end.
-      let column = syntax.position - decoder.lineStart + 1
-      return .rejected(TableReader.syntaxError(syntax.message, column: column, at: location))
+    read(RecordBytes.copying(bytes), at: location, defaultID: defaultID)
+  }
+
+  /// The record's table, or its rejection for a JSON syntax error; nil when the general path must read it.
+  /// The table's texts are ranges of `record` (the reader's copy of the line: it is not copied again).
+  static func read(_ record: RecordBytes, at location: SourceLocation, defaultID: String) -> TableReader.Record? {
+    record.withBytes { bytes -> TableReader.Record? in
+      var decoder = DirectTableDecoder(bytes: bytes, record: record, firstLine: location.line ?? 1)
+      do throws(GiveUp) {
+        return .table(try decoder.table(at: location, defaultID: defaultID))
+      } catch {
+        guard let syntax = error.syntax, !decoder.unsure else { return nil }
+        // The error is on the line the decoder stopped on: a string holds no line end.
+        let column = syntax.position - decoder.lineStart + 1
+        return .rejected(TableReader.syntaxError(syntax.message, column: column, at: location))
+      }
     }
   }
 
