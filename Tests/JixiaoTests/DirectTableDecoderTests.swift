@@ -320,7 +320,8 @@ import Testing
   }
 
   /// Every member name of the schema is read as itself; a name one byte away from it (changed, cut or
-  /// lengthened) is an unknown member. The names are the schema's: each field's member in its place.
+  /// lengthened) is an unknown member. The names are the schema's: each field's member in its place. The
+  /// number fields are the schema's too.
   @Test func memberNamesAreReadExactly() {
     let table = DirectTableDecoder.MemberTable.shared
     func member(_ name: [UInt8]) -> DirectTableDecoder.Member {
@@ -345,6 +346,13 @@ import Testing
       }
     }
     #expect(member([]) == .unknown)
+    for field in TableField.allCases {
+      guard case .number = field.value else {
+        #expect(!table.isNumber(field), "\(field)")
+        continue
+      }
+      #expect(table.isNumber(field), "\(field)")
+    }
     // A member of one place is no field of another: `sources` is the funds block's, `level1` an indicator's.
     #expect(table.field(member(Array("sources".utf8)), in: .table) == nil)
     #expect(table.field(member(Array("level1".utf8)), in: .funds) == nil)

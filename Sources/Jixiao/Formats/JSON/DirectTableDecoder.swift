@@ -28,7 +28,6 @@ struct DirectTableDecoder {
   private var unsure = false
   private var memberOrder = MemberOrder()
   private let memberTable = MemberTable.shared
-  private let schema = TableSchema.Lookup.shared
 
   /// `bytes` are `record`'s, which outlives the decoder.
   private init(bytes: UnsafeBufferPointer<UInt8>, record: RecordBytes, firstLine: Int) {
@@ -189,6 +188,8 @@ struct DirectTableDecoder {
     /// The names that could be a key, by its length and first byte: nearly always one, confirmed byte for
     /// byte. Member names are read for every cell that `MemberOrder` does not predict.
     private let candidates: [[Int]]
+    /// The number fields (`FieldValue.number`), a bit each by raw value.
+    private let numberFields: UInt64
     let funds: Member
     let sources: Member
     let indicators: Member
@@ -213,6 +214,11 @@ struct DirectTableDecoder {
       var candidates = [[Int]](repeating: [], count: 32 * 128)
       for (position, name) in names.enumerated() { candidates[Self.slot(name.count, name[0])].append(position) }
       self.candidates = candidates
+      precondition(TableField.allCases.count <= 64)
+      numberFields = TableField.allCases.reduce(0) { bits, field in
+        guard case .number = field.value else { return bits }
+        return bits | 1 << UInt64(field.rawValue)
+      }
       func member(_ container: TableSchema.Container) -> Member {
         Member(rawValue: names.firstIndex(of: Array(container.member.utf8))!)
       }
@@ -227,6 +233,9 @@ struct DirectTableDecoder {
     func indicatorPath(_ position: Int) -> String {
       position < indicatorPaths.count ? indicatorPaths[position] : "indicators[\(position)]"
     }
+
+    /// The field holds a number (`FieldValue.number`): a string is read as one.
+    func isNumber(_ field: TableField) -> Bool { numberFields & 1 << UInt64(field.rawValue) != 0 }
 
     /// The field `member` is in an object of `place`, nil when it is none there.
     func field(_ member: Member, in place: FieldPlace) -> TableField? {
@@ -373,10 +382,14 @@ struct DirectTableDecoder {
     case UInt8(ascii: "\""):
       guard let raw = try rawString() else {
         let text = try escapedString()
-        if schema.isNumber(field) { builder.set(field, printed: text) } else { builder.setIndicatorText(field, TableText(text)) }
+        if memberTable.isNumber(field) {
+          builder.set(field, printed: text)
+        } else {
+          builder.setIndicatorText(field, TableText(text))
+        }
         return
       }
-      if schema.isNumber(field) {
+      if memberTable.isNumber(field) {
         guard !builder.setPlainNumber(field, utf8: UnsafeBufferPointer(rebasing: raw.bytes)) else { return }
         builder.set(field, printed: try string(raw))
       } else {
@@ -386,7 +399,7 @@ struct DirectTableDecoder {
       try literal("null")
     case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
       let literal = try numberLiteral()
-      if schema.isNumber(field) {
+      if memberTable.isNumber(field) {
         builder.setNumber(field, literal: UnsafeBufferPointer(rebasing: literal))
       } else {
         builder.setIndicatorText(field, TableText(record, literal.startIndex..<literal.endIndex, plain: true))
@@ -404,7 +417,7 @@ struct DirectTableDecoder {
     switch bytes[index] {
     case UInt8(ascii: "\""):
       guard let raw = try rawString() else { return builder.set(field, printed: try escapedString()) }
-      if schema.isNumber(field), builder.setPlainNumber(field, utf8: UnsafeBufferPointer(rebasing: raw.bytes)) { return }
+      if memberTable.isNumber(field), builder.setPlainNumber(field, utf8: UnsafeBufferPointer(rebasing: raw.bytes)) { return }
       if TableBuilder.keptAsPrinted(field) { return builder.set(field, text: try text(raw)) }
       builder.set(field, printed: try string(raw))
     case UInt8(ascii: "n"):
@@ -412,7 +425,7 @@ struct DirectTableDecoder {
       builder.set(field, .null)
     case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
       let literal = try numberLiteral()
-      if schema.isNumber(field) {
+      if memberTable.isNumber(field) {
         builder.setNumber(field, literal: UnsafeBufferPointer(rebasing: literal))
       } else {
         builder.set(field, .number(String(decoding: literal, as: UTF8.self)))
@@ -502,6 +515,14 @@ struct DirectTableDecoder {
   }
 
   private mutating func literal(_ word: StaticString) throws(GiveUp) {
+    // `null` (nearly every literal a table holds) in one comparison; anything else, or an error, as the parser reads it.
+    if word.utf8CodeUnitCount == 4, index + 4 <= bytes.count,
+      UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt32.self)
+        == UnsafeRawPointer(word.utf8Start).loadUnaligned(as: UInt32.self)
+    {
+      index += 4
+      return
+    }
     if let problem = JSONParser.wordProblem(bytes, at: index, word) { throw syntaxError(problem) }
     index += word.utf8CodeUnitCount
   }

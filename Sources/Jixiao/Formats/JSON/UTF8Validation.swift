@@ -76,7 +76,7 @@ enum UTF8Validation {
 /// One pass over a JSON string's bytes (from just after its opening quote): where the string's plain run
 /// stops and why, and whether the bytes before the stop are well-formed UTF-8. Its definition is
 /// `reference(_:from:)`, which finds the stop byte by byte and validates with `UTF8Validation.isValid`;
-/// `scan` does both at once, eight bytes at a time over runs of plain ASCII and a CJK character in one
+/// `scan` does both at once, eight bytes at a time over runs of plain ASCII and two CJK characters in one
 /// test (`JSONStringScanTests` holds the two equal on random and adversarial bytes).
 struct JSONStringScan: Equatable {
   enum Stop: Equatable {
@@ -114,31 +114,58 @@ struct JSONStringScan: Equatable {
     guard let base = bytes.baseAddress else { return JSONStringScan(end: count, stop: .end, isValidUTF8: true) }
     var cursor = start
     while true {
-      // Eight plain ASCII bytes at a time: none is a control, `"`, `\` or above 0x7F.
-      while cursor + 8 <= count, !hasSpecialByte(UnsafeRawPointer(base + cursor).loadUnaligned(as: UInt64.self)) {
-        cursor += 8
+      // To the next byte that is no plain ASCII, eight bytes at a time (the last few one at a time).
+      if cursor + 8 <= count {
+        let special = specialBytes(UnsafeRawPointer(base + cursor).loadUnaligned(as: UInt64.self))
+        if special == 0 {
+          cursor += 8
+          continue
+        }
+        cursor += special.trailingZeroBitCount >> 3
+      } else {
+        while cursor < count, isPlainASCII(base[cursor]) { cursor += 1 }
+        guard cursor < count else { return JSONStringScan(end: count, stop: .end, isValidUTF8: true) }
       }
-      guard cursor < count else { return JSONStringScan(end: count, stop: .end, isValidUTF8: true) }
       let byte = base[cursor]
       if byte < 0x80 {
-        if byte == UInt8(ascii: "\"") { return JSONStringScan(end: cursor, stop: .quote, isValidUTF8: true) }
-        if byte == UInt8(ascii: "\\") { return JSONStringScan(end: cursor, stop: .backslash, isValidUTF8: true) }
-        if byte < 0x20 { return JSONStringScan(end: cursor, stop: .control, isValidUTF8: true) }
-        cursor += 1
-        continue
+        let stop: Stop = byte == UInt8(ascii: "\"") ? .quote : byte == UInt8(ascii: "\\") ? .backslash : .control
+        return JSONStringScan(end: cursor, stop: stop, isValidUTF8: true)
       }
-      // A three-byte form without a range restriction (E1…EC, EE, EF: CJK, full-width forms), in one test;
-      // its continuation bytes are never a stop byte.
-      if byte &- 0xE1 < 0x0F, byte != 0xED, cursor + 2 < count,
-        (UInt16(base[cursor + 1]) | UInt16(base[cursor + 2]) << 8) & 0xC0C0 == 0x8080
-      {
-        cursor += 3
-        continue
-      }
-      let length = UTF8Validation.sequenceLength(base + cursor, available: count - cursor)
-      guard length > 0 else { return finishInvalid(bytes, from: cursor) }
-      cursor += length
+      // A run of characters above ASCII (CJK, nearly always), whose continuation bytes are never a stop byte.
+      repeat {
+        // Two three-byte forms without a range restriction (E1…EC, EE, EF: CJK, full-width forms) in one test.
+        if cursor + 8 <= count {
+          let word = UnsafeRawPointer(base + cursor).loadUnaligned(as: UInt64.self)
+          if word & 0xC0C0_F0C0_C0F0 == 0x8080_E080_80E0, isUnrestrictedLead(word), isUnrestrictedLead(word >> 24) {
+            cursor += 6
+            continue
+          }
+        }
+        // One of them.
+        if cursor + 2 < count, isUnrestrictedLead(UInt64(base[cursor])), base[cursor] & 0xF0 == 0xE0,
+          (UInt16(base[cursor + 1]) | UInt16(base[cursor + 2]) << 8) & 0xC0C0 == 0x8080
+        {
+          cursor += 3
+          continue
+        }
+        let length = UTF8Validation.sequenceLength(base + cursor, available: count - cursor)
+        guard length > 0 else { return finishInvalid(bytes, from: cursor) }
+        cursor += length
+      } while cursor < count && base[cursor] >= 0x80
     }
+  }
+
+  /// Whether an E-byte lead (in the low byte of `lead`) takes any continuation bytes: not E0 (which must
+  /// not be overlong) nor ED (which must not encode a surrogate).
+  @inline(__always)
+  private static func isUnrestrictedLead(_ lead: UInt64) -> Bool {
+    let low = lead & 0x0F
+    return low != 0 && low != 0x0D
+  }
+
+  @inline(__always)
+  private static func isPlainASCII(_ byte: UInt8) -> Bool {
+    byte >= 0x20 && byte < 0x80 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\")
   }
 
   /// The stop after an ill-formed sequence at `cursor`: only the stop byte is left to find.
@@ -148,10 +175,11 @@ struct JSONStringScan: Equatable {
     return found
   }
 
-  /// Some byte of `word` is below 0x20, `"`, `\` or above 0x7F (exact as a yes or no, SWAR: the lanes after
-  /// the first such byte may be marked wrongly, which does not matter here).
+  /// The high bit of each byte of `word` that is below 0x20, `"`, `\` or above 0x7F, exact up to the first
+  /// such byte (SWAR: the bytes after it may be marked wrongly, which does not matter here, as the scan
+  /// stops at the first).
   @inline(__always)
-  private static func hasSpecialByte(_ word: UInt64) -> Bool {
+  private static func specialBytes(_ word: UInt64) -> UInt64 {
     let ones: UInt64 = 0x0101_0101_0101_0101
     let highs: UInt64 = 0x8080_8080_8080_8080
     let quote = word ^ (ones &* 0x22)
@@ -159,6 +187,6 @@ struct JSONStringScan: Equatable {
     let below20 = word &- ones &* 0x20
     let quoteZero = (quote &- ones) & ~quote
     let backslashZero = (backslash &- ones) & ~backslash
-    return (below20 | quoteZero | backslashZero | word) & highs != 0
+    return (below20 | quoteZero | backslashZero | word) & highs
   }
 }
