@@ -461,3 +461,30 @@ import Testing
     }
   }
 }
+
+/// A predicted member name is compared as words (`QuotedName.stands`): the same answer as `hasBytes`, its
+/// definition, for every name of the schema at every offset of a record, with a byte changed anywhere.
+@Suite struct QuotedNameTests {
+  @Test func agreesWithHasBytes() {
+    let table = DirectTableDecoder.MemberTable.shared
+    for name in table.quotedNames {
+      let record = Array(#"{"x":1,"#.utf8) + name.bytes + Array("\"abc\"}".utf8)
+      let variants =
+        [record, Array(record.prefix(7 + name.count)), Array(record.prefix(7 + name.count - 1))]
+        + (0..<record.count).map { position in
+          var changed = record
+          changed[position] ^= 0x01
+          return changed
+        }
+      for bytes in variants {
+        bytes.withUnsafeBufferPointer { buffer in
+          for offset in -1...buffer.count {
+            #expect(
+              name.stands(in: buffer, at: offset) == buffer.hasBytes(name.bytes, at: offset),
+              "\(String(decoding: name.bytes, as: UTF8.self)) at \(offset) of \(String(decoding: bytes, as: UTF8.self))")
+          }
+        }
+      }
+    }
+  }
+}

@@ -182,7 +182,7 @@ struct DirectTableDecoder {
     /// Every name the schema gives a member, once: fields first, in schema order, then the containers.
     let names: [[UInt8]]
     /// Every name as it opens a member, `"name":`.
-    let quotedNames: [[UInt8]]
+    let quotedNames: [QuotedName]
     /// By place and member (`place * names.count + member`), the field; nil when it is none there.
     private let fields: [TableField?]
     /// The names that could be a key, by its length and first byte: nearly always one, confirmed byte for
@@ -207,7 +207,7 @@ struct DirectTableDecoder {
       }
       precondition(names.count < Member.unknown.rawValue)
       self.names = names
-      quotedNames = names.map { [UInt8(ascii: "\"")] + $0 + Array("\":".utf8) }
+      quotedNames = names.map { QuotedName([UInt8(ascii: "\"")] + $0 + Array("\":".utf8)) }
       fields = FieldPlace.allCases.flatMap { place in
         names.map { name in TableSchema.field(member: String(decoding: name, as: UTF8.self), in: place) }
       }
@@ -252,6 +252,46 @@ struct DirectTableDecoder {
     }
   }
 
+  /// A member's opening, `"name":`, with its bytes as words, compared with a record's at once: whether it
+  /// stands at an offset is `hasBytes(bytes, at:)` (`QuotedNameTests` holds the two equal).
+  struct QuotedName: Sendable {
+    let bytes: [UInt8]
+    var count: Int { bytes.count }
+    /// The first eight bytes, those past the name masked off (`headMask`) when it is shorter.
+    private let head: UInt64
+    private let headMask: UInt64
+    /// Bytes 8 to 16, compared when the name is longer than 16 bytes.
+    private let middle: UInt64
+    /// The last eight bytes, compared when the name is longer than 8 bytes.
+    private let tail: UInt64
+
+    init(_ bytes: [UInt8]) {
+      precondition(bytes.count <= 24, "a member name of the schema is compared as at most three words")
+      self.bytes = bytes
+      func word(_ range: Range<Int>) -> UInt64 {
+        bytes[range].enumerated().reduce(0) { word, byte in word | UInt64(byte.element) << (8 * UInt64(byte.offset)) }
+      }
+      head = word(0..<min(8, bytes.count))
+      headMask = bytes.count >= 8 ? ~0 : (1 << (8 * UInt64(bytes.count))) - 1
+      middle = bytes.count > 16 ? word(8..<16) : 0
+      tail = bytes.count > 8 ? word(bytes.count - 8..<bytes.count) : 0
+    }
+
+    /// Whether the name stands at `offset` of `record`; false when it would run past its end.
+    @inline(__always)
+    func stands(in record: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
+      // Near the record's end a word would be loaded past it: byte for byte there.
+      guard offset >= 0, offset + Swift.max(count, 8) <= record.count, let base = record.baseAddress else {
+        return record.hasBytes(bytes, at: offset)
+      }
+      let start = UnsafeRawPointer(base + offset)
+      guard start.loadUnaligned(as: UInt64.self) & headMask == head else { return false }
+      if count <= 8 { return true }
+      if count > 16, start.loadUnaligned(fromByteOffset: 8, as: UInt64.self) != middle { return false }
+      return start.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self) == tail
+    }
+  }
+
   /// The order members came in: a record's indicators print theirs in the same order row after row,
   /// so the member that followed this one last time is tried first, as the bytes `"name":`.
   struct MemberOrder {
@@ -279,7 +319,7 @@ struct DirectTableDecoder {
       skipWhitespace()
       let field: Member
       let predicted = memberOrder.predicted(after: previous)
-      if predicted != .unknown, bytes.hasBytes(memberTable.quotedNames[predicted.rawValue], at: index) {
+      if predicted != .unknown, memberTable.quotedNames[predicted.rawValue].stands(in: bytes, at: index) {
         // `"name":` is exactly what reading the key, then the colon, would have accepted.
         field = predicted
         index += memberTable.quotedNames[predicted.rawValue].count
@@ -481,6 +521,7 @@ struct DirectTableDecoder {
   /// The bytes between a string's quotes (the cursor is on the opening one) and their validity, found in
   /// one pass (`JSONStringScan`), or nil, the cursor left on the opening quote, when the string has an
   /// escape (`escapedString`); a control character or the end of the record is the general parser's error.
+  @inline(__always)
   private mutating func rawString() throws(GiveUp) -> RawString? {
     let start = index + 1
     let scan = JSONStringScan.scan(bytes, from: start)
@@ -527,7 +568,10 @@ struct DirectTableDecoder {
     index += word.utf8CodeUnitCount
   }
 
+  @inline(__always)
   private mutating func skipWhitespace() {
+    // Whitespace is at most 0x20: a record without any (the usual) costs one test.
+    guard index < bytes.count, bytes[index] <= 0x20 else { return }
     JSONParser.skipWhitespace(bytes, &index, line: &line, lineStart: &lineStart)
   }
 
