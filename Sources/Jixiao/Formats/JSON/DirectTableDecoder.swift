@@ -363,6 +363,7 @@ struct DirectTableDecoder {
 
   /// Marks a schema member seen in this object; a second time is the general parser's error, at the
   /// key's end.
+  @inline(__always)
   private func noteMember(_ field: Member, in seen: inout UInt64, keyEnd: Int) throws(GiveUp) {
     guard seen & field.bit == 0 else {
       let name = String(decoding: memberTable.names[field.rawValue], as: UTF8.self)
@@ -393,21 +394,23 @@ struct DirectTableDecoder {
   /// A string's bytes (between its quotes, without escapes) as a range of the record's copy: valid UTF-8
   /// within a cell's length, as `string` takes them, and plain for a JSON writer (the string has no escape,
   /// and a control character or a quote would have ended or refused it).
-  private func text(_ raw: RawString) throws(GiveUp) -> TableText {
+  /// (Static, as `string` and `checkCell`: a method called from a mutating one would be handed a copy of the
+  /// decoder.)
+  private static func text(_ raw: RawString, of record: RecordBytes) throws(GiveUp) -> TableText {
     try checkCell(raw)
     return TableText(record, raw.bytes.startIndex..<raw.bytes.endIndex, plain: true)
   }
 
   /// A string's bytes as text. Longer text is counted in characters by the general path, which refuses
   /// or keeps it.
-  private func string(_ raw: RawString) throws(GiveUp) -> String {
+  private static func string(_ raw: RawString) throws(GiveUp) -> String {
     try checkCell(raw)
     return String(decoding: raw.bytes, as: UTF8.self)
   }
 
   /// A string as a cell takes it: within a cell's length (longer text is the general path's), and valid
   /// UTF-8 (else the general parser's error, at the string's start).
-  private func checkCell(_ raw: RawString) throws(GiveUp) {
+  private static func checkCell(_ raw: RawString) throws(GiveUp) {
     guard raw.bytes.count <= Limits.maximumCellLength else { throw GiveUp() }
     guard raw.isValidUTF8 else { throw GiveUp(syntax: (JSONParser.invalidUTF8, raw.bytes.startIndex)) }
   }
@@ -431,9 +434,9 @@ struct DirectTableDecoder {
       }
       if memberTable.isNumber(field) {
         guard !builder.setPlainNumber(field, utf8: UnsafeBufferPointer(rebasing: raw.bytes)) else { return }
-        builder.set(field, printed: try string(raw))
+        builder.set(field, printed: try Self.string(raw))
       } else {
-        builder.setIndicatorText(field, try text(raw))
+        builder.setIndicatorText(field, try Self.text(raw, of: record))
       }
     case UInt8(ascii: "n"):
       try literal("null")
@@ -458,8 +461,8 @@ struct DirectTableDecoder {
     case UInt8(ascii: "\""):
       guard let raw = try rawString() else { return builder.set(field, printed: try escapedString()) }
       if memberTable.isNumber(field), builder.setPlainNumber(field, utf8: UnsafeBufferPointer(rebasing: raw.bytes)) { return }
-      if TableBuilder.keptAsPrinted(field) { return builder.set(field, text: try text(raw)) }
-      builder.set(field, printed: try string(raw))
+      if TableBuilder.keptAsPrinted(field) { return builder.set(field, text: try Self.text(raw, of: record)) }
+      builder.set(field, printed: try Self.string(raw))
     case UInt8(ascii: "n"):
       try literal("null")
       builder.set(field, .null)
