@@ -396,6 +396,7 @@ struct DirectTableDecoder {
   /// and a control character or a quote would have ended or refused it).
   /// (Static, as `string` and `checkCell`: a method called from a mutating one would be handed a copy of the
   /// decoder.)
+  @inline(__always)
   private static func text(_ raw: RawString, of record: RecordBytes) throws(GiveUp) -> TableText {
     try checkCell(raw)
     return TableText(record, raw.bytes.startIndex..<raw.bytes.endIndex, plain: true)
@@ -417,6 +418,7 @@ struct DirectTableDecoder {
 
   /// An indicator's value, handed to the builder as `value(_:into:)` hands it (its column is marked by
   /// the caller); a text is a range of the record (`text`).
+  @inline(__always)
   private mutating func value(
     _ field: TableField, ofIndicatorInto builder: inout TableBuilder
   ) throws(GiveUp) {
