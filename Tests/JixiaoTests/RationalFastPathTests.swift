@@ -144,39 +144,6 @@ import Testing
     }
   }
 
-  /// A short decimal in contiguous bytes (`shortDecimal`) reads as its definition reads it
-  /// (`init(decimalBytesByDefinition:)`, given bytes without contiguous storage): random strings of digits,
-  /// points, signs and other bytes, of every length around the 18 bytes the fast path takes.
-  @Test func aShortDecimalReadsAsItsDefinition() {
-    var generator = SplitMix(seed: 18)
-    let alphabet = Array("0123456789.-+ e/,".utf8) + [0x00, 0xFF, UInt8(ascii: "0"), UInt8(ascii: "9"), UInt8(ascii: "0")]
-    var cases: [[UInt8]] = [[], Array("-".utf8), Array(".".utf8), Array("-.".utf8), Array("+.5".utf8), Array("5.".utf8)]
-    cases.append(
-      contentsOf: [
-        "999999999999999999", "-999999999999999999", "9999999999999999999", "0.00000000000000001", "000000000000000000000001",
-        "1.2.3",
-      ].map { Array($0.utf8) })
-    for _ in 0..<30_000 {
-      let length = Int(generator.next() % 23)
-      cases.append((0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] })
-    }
-    for bytes in cases {
-      let definition = Rational(decimalBytesByDefinition: AnySequenceCollection(bytes))
-      #expect(Rational(decimalBytes: bytes) == definition, "\(String(decoding: bytes, as: UTF8.self))")
-      #expect(Rational(decimalBytes: bytes[...]) == definition, "\(String(decoding: bytes, as: UTF8.self))")
-    }
-  }
-
-  /// A collection without contiguous storage, so that `init(decimalBytes:)` takes its definition's path.
-  struct AnySequenceCollection: Collection {
-    let bytes: [UInt8]
-    init(_ bytes: [UInt8]) { self.bytes = bytes }
-    var startIndex: Int { bytes.startIndex }
-    var endIndex: Int { bytes.endIndex }
-    subscript(position: Int) -> UInt8 { bytes[position] }
-    func index(after index: Int) -> Int { index + 1 }
-  }
-
   /// The edges exactly: products at ±2^126 and one step past `Int128`, an integer `Int128.min`.
   @Test func theLimitsAreKept() throws {
     let big = Int128(Int64.min)

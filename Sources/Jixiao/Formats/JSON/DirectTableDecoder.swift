@@ -307,6 +307,7 @@ struct DirectTableDecoder {
 
   /// Reads an object, handing each member to `body` with the cursor on its value. Anything but an object
   /// gives up (the general path says what was expected); a repeated member is the general parser's error.
+  @inline(__always)
   private mutating func members(_ body: (Member, inout DirectTableDecoder) throws(GiveUp) -> Void) throws(GiveUp) {
     guard index < bytes.count, bytes[index] == UInt8(ascii: "{") else { throw GiveUp() }
     index += 1
@@ -373,6 +374,7 @@ struct DirectTableDecoder {
   }
 
   /// Reads an array (or `null`, as none), handing each element to `body`. Any other value gives up.
+  @inline(__always)
   private mutating func elements(_ body: (inout DirectTableDecoder) throws(GiveUp) -> Void) throws(GiveUp) {
     if try null() { return }
     guard consume(UInt8(ascii: "[")) else { throw GiveUp() }
