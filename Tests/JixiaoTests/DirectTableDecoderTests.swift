@@ -320,7 +320,8 @@ import Testing
   }
 
   /// Every member name of the schema is read as itself; a name one byte away from it (changed, cut or
-  /// lengthened) is an unknown member. The names are the schema's: each field's member in its place.
+  /// lengthened) is an unknown member. The names are the schema's: each field's member in its place. The
+  /// number fields are the schema's too.
   @Test func memberNamesAreReadExactly() {
     let table = DirectTableDecoder.MemberTable.shared
     func member(_ name: [UInt8]) -> DirectTableDecoder.Member {
@@ -345,6 +346,13 @@ import Testing
       }
     }
     #expect(member([]) == .unknown)
+    for field in TableField.allCases {
+      guard case .number = field.value else {
+        #expect(!table.isNumber(field), "\(field)")
+        continue
+      }
+      #expect(table.isNumber(field), "\(field)")
+    }
     // A member of one place is no field of another: `sources` is the funds block's, `level1` an indicator's.
     #expect(table.field(member(Array("sources".utf8)), in: .table) == nil)
     #expect(table.field(member(Array("level1".utf8)), in: .funds) == nil)
@@ -391,6 +399,92 @@ import Testing
       let bytes = (0..<Int.random(in: 0...8, using: &random)).flatMap { _ in pieces.randomElement(using: &random)! }
       let expected = String(validating: bytes, as: UTF8.self) != nil
       bytes.withUnsafeBufferPointer { #expect(UTF8Validation.isValid($0) == expected, "\(bytes)") }
+    }
+  }
+}
+
+/// The direct decoder's one-pass string scan (`JSONStringScan.scan`) against its definition (`reference`: the
+/// first stop byte found byte by byte, then `UTF8Validation.isValid` on what comes before), and that
+/// definition's validity against the standard library.
+@Suite struct JSONStringScanTests {
+  static func expectAgreement(_ bytes: [UInt8], from start: Int, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+    bytes.withUnsafeBufferPointer { buffer in
+      let scan = JSONStringScan.scan(buffer, from: start)
+      let reference = JSONStringScan.reference(buffer, from: start)
+      #expect(scan == reference, "\(bytes) from \(start)", sourceLocation: sourceLocation)
+      let before = Array(bytes[start..<reference.end])
+      #expect(
+        reference.isValidUTF8 == (String(validating: before, as: UTF8.self) != nil), "\(before)", sourceLocation: sourceLocation)
+    }
+  }
+
+  /// Random strings of pieces: ASCII runs of every length around eight, CJK, every stop byte, and the
+  /// ill-formed sequences of Table 3-7 (a stray or missing continuation byte, overlong forms, surrogates, above
+  /// U+10FFFF, a sequence cut by a quote or by the end), scanned from every start.
+  @Test func agreesWithItsDefinitionOnRandomBytes() {
+    var random = SplitMix(seed: 2026)
+    let pieces: [[UInt8]] = [
+      Array("a".utf8), Array("abcdefg".utf8), Array("abcdefgh".utf8), Array("abcdefghi".utf8), Array("abcdefghijklmnop".utf8),
+      Array("按照完成比例赋分".utf8), Array("（".utf8), Array("≥".utf8), Array("é".utf8), Array("😀".utf8), Array("\u{7F}".utf8),
+      [0x22], [0x5C], [0x00], [0x09], [0x0A], [0x1F], [0x20], [0x21], [0x23], [0x5B], [0x5D], [0xA2], [0xDC],
+      [0x80], [0xBF], [0xFF], [0xC0, 0x80], [0xC1, 0xBF], [0xE0, 0x80, 0x80], [0xE0, 0x9F, 0xBF], [0xF0, 0x80, 0x80, 0x80],
+      [0xF0, 0x8F, 0xBF, 0xBF], [0xED, 0xA0, 0x80], [0xED, 0xBF, 0xBF], [0xED, 0x9F, 0xBF], [0xF4, 0x90, 0x80, 0x80],
+      [0xF4, 0x8F, 0xBF, 0xBF], [0xF5, 0x80, 0x80, 0x80], [0xE4, 0xB8], [0xE4], [0xE4, 0x22, 0x80], [0xE4, 0xB8, 0x22],
+      [0xC2], [0xC2, 0x22], [0xF0, 0x9F, 0x98], [0xE1, 0x41, 0x80], [0xEF, 0xBF, 0xBF], [0xEE, 0x80, 0x80], [0xEC, 0xBF, 0xBF],
+    ]
+    for _ in 0..<20_000 {
+      let bytes = (0..<Int.random(in: 0...10, using: &random)).flatMap { _ in pieces.randomElement(using: &random)! }
+      for start in 0...bytes.count { Self.expectAgreement(bytes, from: start) }
+    }
+  }
+
+  /// Each stop byte at every position of texts of ASCII and CJK (across the eight-byte words), and every
+  /// text cut short: the stop is found where it is, whatever precedes it.
+  @Test func aStopAtEveryPositionIsFound() {
+    let texts = [
+      Array("计划标准abcdefghijklmnopqrstuvwxyz".utf8), Array("abcdefghijklmnopqrstuvwxyz0123456789".utf8),
+      Array("=157场 ≥98% 油电混动电车节能高效".utf8),
+    ]
+    for text in texts {
+      for position in 0...text.count {
+        for stop: UInt8 in [0x22, 0x5C, 0x00, 0x1F, 0x0A] {
+          var bytes = text
+          bytes.insert(stop, at: position)
+          Self.expectAgreement(bytes, from: 0)
+          Self.expectAgreement(bytes + [0x22], from: 0)
+        }
+        Self.expectAgreement(Array(text[..<position]), from: 0)
+        var broken = text
+        broken[min(position, text.count - 1)] = 0xFF
+        Self.expectAgreement(broken + [0x22], from: 0)
+      }
+    }
+  }
+}
+
+/// A predicted member name is compared as words (`QuotedName.stands`): the same answer as `hasBytes`, its
+/// definition, for every name of the schema at every offset of a record, with a byte changed anywhere.
+@Suite struct QuotedNameTests {
+  @Test func agreesWithHasBytes() {
+    let table = DirectTableDecoder.MemberTable.shared
+    for name in table.quotedNames {
+      let record = Array(#"{"x":1,"#.utf8) + name.bytes + Array("\"abc\"}".utf8)
+      let variants =
+        [record, Array(record.prefix(7 + name.count)), Array(record.prefix(7 + name.count - 1))]
+        + (0..<record.count).map { position in
+          var changed = record
+          changed[position] ^= 0x01
+          return changed
+        }
+      for bytes in variants {
+        bytes.withUnsafeBufferPointer { buffer in
+          for offset in -1...buffer.count {
+            #expect(
+              name.stands(in: buffer, at: offset) == buffer.hasBytes(name.bytes, at: offset),
+              "\(String(decoding: name.bytes, as: UTF8.self)) at \(offset) of \(String(decoding: bytes, as: UTF8.self))")
+          }
+        }
+      }
     }
   }
 }

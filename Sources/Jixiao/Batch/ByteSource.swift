@@ -38,11 +38,27 @@ final class ByteSource {
     if closesHandle { try? handle.close() }
   }
 
-  /// The next block, or nil at the end.
+  /// The next block (full, unless the input ends), or nil at the end. Read straight into the array: a
+  /// `Data` would be copied into it once more.
   func nextBlock() -> [UInt8]? {
-    guard let data = try? handle.read(upToCount: Self.blockSize), !data.isEmpty else { return nil }
-    bytesRead += data.count
-    return Array(data)
+    let descriptor = handle.fileDescriptor
+    let block = [UInt8](unsafeUninitializedCapacity: Self.blockSize) { buffer, filled in
+      filled = 0
+      while filled < buffer.count {
+        let count = read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+        if count > 0 {
+          filled += count
+        } else if count < 0, errno == EINTR {
+          continue
+        } else {
+          // The end of the input, or an error, which ends it as `FileHandle.read` did.
+          break
+        }
+      }
+    }
+    guard !block.isEmpty else { return nil }
+    bytesRead += block.count
+    return block
   }
 
   /// Everything that is left, or nil when it exceeds `limit` bytes (for a single JSON document).

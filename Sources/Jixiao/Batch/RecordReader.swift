@@ -1,7 +1,7 @@
 /// One unit of work for a batch worker: a JSON Lines line, a whole JSON document, or a table the CSV
 /// reader assembled. Decoding and scoring happen in the worker, so they run on all cores.
 enum RawRecord: Sendable {
-  case jsonLine([UInt8], SourceLocation, defaultID: String)
+  case jsonLine(RecordLine, SourceLocation, defaultID: String)
   case jsonDocument([UInt8], file: String)
   case csvTable(FlatCSVTable)
   /// One printed form of a workbook, a Word document, a PDF, a form CSV or a document's text, located by the
@@ -21,8 +21,8 @@ enum RawRecord: Sendable {
   /// Decodes the record into tables (a JSON document may hold an array of them) or rejections.
   func decode() -> [TableReader.Record] {
     switch self {
-    case .jsonLine(let bytes, let location, let defaultID):
-      return [TableReader.decodeLine(bytes[...], at: location, defaultID: defaultID)]
+    case .jsonLine(let line, let location, let defaultID):
+      return [TableReader.decodeLine(line.bytes, at: location, defaultID: defaultID)]
     case .jsonDocument(let bytes, let file):
       return TableReader.read(bytes, file: file, format: .json)
     case .csvTable(let rows):
@@ -34,6 +34,20 @@ enum RawRecord: Sendable {
     case .rejected(let error):
       return [.rejected(error)]
     }
+  }
+}
+
+/// A JSON Lines record's bytes, copied once from the block that held them: the direct decoder's texts are
+/// ranges of this copy (`TableText`), so it is the record's only one. `RecordBytes` is immutable once made,
+/// hence safe to hand to a worker.
+struct RecordLine: @unchecked Sendable {
+  let bytes: RecordBytes
+}
+
+extension RecordBytes {
+  /// Calls `body` with the bytes, valid only during the call.
+  func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+    try withUnsafeMutablePointers { count, bytes in try body(UnsafeBufferPointer(start: bytes, count: count.pointee)) }
   }
 }
 
@@ -136,7 +150,8 @@ struct RecordReader {
       switch line {
       case .complete(let bytes, let number):
         guard bytes.contains(where: { $0 != 0x20 && $0 != 0x09 }) else { return }
-        emit(.jsonLine(Array(bytes), SourceLocation(file: file, line: number), defaultID: "\(base):\(number)"))
+        let line = RecordLine(bytes: bytes.withUnsafeBufferPointer(RecordBytes.copying))
+        emit(.jsonLine(line, SourceLocation(file: file, line: number), defaultID: "\(base):\(number)"))
       case .oversized(let number):
         emit(.rejected(InputError(SourceLocation(file: file, line: number), LineSplitter.oversizedMessage)))
       }

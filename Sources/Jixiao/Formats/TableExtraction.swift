@@ -109,8 +109,8 @@ extension RawRecord {
   /// `decode`, each table with the place of each value (`jixiao extract`).
   func extract() -> [TableReader.Extraction] {
     switch self {
-    case .jsonLine(let bytes, let location, let defaultID):
-      return [TableReader.extractLine(bytes[...], at: location, defaultID: defaultID)]
+    case .jsonLine(let line, let location, let defaultID):
+      return [TableReader.extractLine(line.bytes.withBytes { Array($0) }[...], at: location, defaultID: defaultID)]
     case .jsonDocument(let bytes, let file):
       return TableReader.extract(bytes, file: file, format: .json)
     case .csvTable(let rows):

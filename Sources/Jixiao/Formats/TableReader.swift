@@ -275,12 +275,14 @@ public enum TableReader {
 
   /// One JSON Lines record.
   static func decodeLine(_ line: ArraySlice<UInt8>, at location: SourceLocation, defaultID: String) -> Record {
+    decodeLine(line.withUnsafeBufferPointer(RecordBytes.copying), at: location, defaultID: defaultID)
+  }
+
+  /// One JSON Lines record, the reader's copy of its line.
+  static func decodeLine(_ line: RecordBytes, at location: SourceLocation, defaultID: String) -> Record {
     // The direct decoder's table, or its rejection of a syntax error: the record is read once.
-    let direct = line.withContiguousStorageIfAvailable { bytes in
-      DirectTableDecoder.read(bytes, at: location, defaultID: defaultID)
-    }
-    if let record = direct ?? nil { return record }
-    switch object(ofLine: line, at: location) {
+    if let record = DirectTableDecoder.read(line, at: location, defaultID: defaultID) { return record }
+    switch object(ofLine: line.withBytes { Array($0) }[...], at: location) {
     case .success(let object): return record(object, at: location, defaultID: defaultID)
     case .failure(let error): return .rejected(error)
     }

@@ -28,11 +28,11 @@ struct DirectTableDecoder {
   private var unsure = false
   private var memberOrder = MemberOrder()
   private let memberTable = MemberTable.shared
-  private let schema = TableSchema.Lookup.shared
 
-  private init(bytes: UnsafeBufferPointer<UInt8>, firstLine: Int) {
+  /// `bytes` are `record`'s, which outlives the decoder.
+  private init(bytes: UnsafeBufferPointer<UInt8>, record: RecordBytes, firstLine: Int) {
     self.bytes = bytes
-    self.record = RecordBytes.copying(bytes)
+    self.record = record
     self.line = firstLine
   }
 
@@ -41,18 +41,26 @@ struct DirectTableDecoder {
     return table
   }
 
-  /// The record's table, or its rejection for a JSON syntax error; nil when the general path must read it.
+  /// `read(_:at:defaultID:)` on a copy of `bytes`.
   static func read(
     _ bytes: UnsafeBufferPointer<UInt8>, at location: SourceLocation, defaultID: String
   ) -> TableReader.Record? {
-    var decoder = DirectTableDecoder(bytes: bytes, firstLine: location.line ?? 1)
-    do {
-      return .table(try decoder.table(at: location, defaultID: defaultID))
-    } catch {
-      guard let syntax = error.syntax, !decoder.unsure else { return nil }
-      // The error is on the line the decoder stopped on: a string holds no line end.
-      let column = syntax.position - decoder.lineStart + 1
-      return .rejected(TableReader.syntaxError(syntax.message, column: column, at: location))
+    read(RecordBytes.copying(bytes), at: location, defaultID: defaultID)
+  }
+
+  /// The record's table, or its rejection for a JSON syntax error; nil when the general path must read it.
+  /// The table's texts are ranges of `record` (the reader's copy of the line: it is not copied again).
+  static func read(_ record: RecordBytes, at location: SourceLocation, defaultID: String) -> TableReader.Record? {
+    record.withBytes { bytes -> TableReader.Record? in
+      var decoder = DirectTableDecoder(bytes: bytes, record: record, firstLine: location.line ?? 1)
+      do throws(GiveUp) {
+        return .table(try decoder.table(at: location, defaultID: defaultID))
+      } catch {
+        guard let syntax = error.syntax, !decoder.unsure else { return nil }
+        // The error is on the line the decoder stopped on: a string holds no line end.
+        let column = syntax.position - decoder.lineStart + 1
+        return .rejected(TableReader.syntaxError(syntax.message, column: column, at: location))
+      }
     }
   }
 
@@ -174,12 +182,14 @@ struct DirectTableDecoder {
     /// Every name the schema gives a member, once: fields first, in schema order, then the containers.
     let names: [[UInt8]]
     /// Every name as it opens a member, `"name":`.
-    let quotedNames: [[UInt8]]
+    let quotedNames: [QuotedName]
     /// By place and member (`place * names.count + member`), the field; nil when it is none there.
     private let fields: [TableField?]
     /// The names that could be a key, by its length and first byte: nearly always one, confirmed byte for
     /// byte. Member names are read for every cell that `MemberOrder` does not predict.
     private let candidates: [[Int]]
+    /// The number fields (`FieldValue.number`), a bit each by raw value.
+    private let numberFields: UInt64
     let funds: Member
     let sources: Member
     let indicators: Member
@@ -197,13 +207,18 @@ struct DirectTableDecoder {
       }
       precondition(names.count < Member.unknown.rawValue)
       self.names = names
-      quotedNames = names.map { [UInt8(ascii: "\"")] + $0 + Array("\":".utf8) }
+      quotedNames = names.map { QuotedName([UInt8(ascii: "\"")] + $0 + Array("\":".utf8)) }
       fields = FieldPlace.allCases.flatMap { place in
         names.map { name in TableSchema.field(member: String(decoding: name, as: UTF8.self), in: place) }
       }
       var candidates = [[Int]](repeating: [], count: 32 * 128)
       for (position, name) in names.enumerated() { candidates[Self.slot(name.count, name[0])].append(position) }
       self.candidates = candidates
+      precondition(TableField.allCases.count <= 64)
+      numberFields = TableField.allCases.reduce(0) { bits, field in
+        guard case .number = field.value else { return bits }
+        return bits | 1 << UInt64(field.rawValue)
+      }
       func member(_ container: TableSchema.Container) -> Member {
         Member(rawValue: names.firstIndex(of: Array(container.member.utf8))!)
       }
@@ -219,6 +234,9 @@ struct DirectTableDecoder {
       position < indicatorPaths.count ? indicatorPaths[position] : "indicators[\(position)]"
     }
 
+    /// The field holds a number (`FieldValue.number`): a string is read as one.
+    func isNumber(_ field: TableField) -> Bool { numberFields & 1 << UInt64(field.rawValue) != 0 }
+
     /// The field `member` is in an object of `place`, nil when it is none there.
     func field(_ member: Member, in place: FieldPlace) -> TableField? {
       member.rawValue < names.count ? fields[place.rawValue * names.count + member.rawValue] : nil
@@ -231,6 +249,46 @@ struct DirectTableDecoder {
         return Member(rawValue: candidate)
       }
       return .unknown
+    }
+  }
+
+  /// A member's opening, `"name":`, with its bytes as words, compared with a record's at once: whether it
+  /// stands at an offset is `hasBytes(bytes, at:)` (`QuotedNameTests` holds the two equal).
+  struct QuotedName: Sendable {
+    let bytes: [UInt8]
+    var count: Int { bytes.count }
+    /// The first eight bytes, those past the name masked off (`headMask`) when it is shorter.
+    private let head: UInt64
+    private let headMask: UInt64
+    /// Bytes 8 to 16, compared when the name is longer than 16 bytes.
+    private let middle: UInt64
+    /// The last eight bytes, compared when the name is longer than 8 bytes.
+    private let tail: UInt64
+
+    init(_ bytes: [UInt8]) {
+      precondition(bytes.count <= 24, "a member name of the schema is compared as at most three words")
+      self.bytes = bytes
+      func word(_ range: Range<Int>) -> UInt64 {
+        bytes[range].enumerated().reduce(0) { word, byte in word | UInt64(byte.element) << (8 * UInt64(byte.offset)) }
+      }
+      head = word(0..<min(8, bytes.count))
+      headMask = bytes.count >= 8 ? ~0 : (1 << (8 * UInt64(bytes.count))) - 1
+      middle = bytes.count > 16 ? word(8..<16) : 0
+      tail = bytes.count > 8 ? word(bytes.count - 8..<bytes.count) : 0
+    }
+
+    /// Whether the name stands at `offset` of `record`; false when it would run past its end.
+    @inline(__always)
+    func stands(in record: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
+      // Near the record's end a word would be loaded past it: byte for byte there.
+      guard offset >= 0, offset + Swift.max(count, 8) <= record.count, let base = record.baseAddress else {
+        return record.hasBytes(bytes, at: offset)
+      }
+      let start = UnsafeRawPointer(base + offset)
+      guard start.loadUnaligned(as: UInt64.self) & headMask == head else { return false }
+      if count <= 8 { return true }
+      if count > 16, start.loadUnaligned(fromByteOffset: 8, as: UInt64.self) != middle { return false }
+      return start.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self) == tail
     }
   }
 
@@ -249,6 +307,7 @@ struct DirectTableDecoder {
 
   /// Reads an object, handing each member to `body` with the cursor on its value. Anything but an object
   /// gives up (the general path says what was expected); a repeated member is the general parser's error.
+  @inline(__always)
   private mutating func members(_ body: (Member, inout DirectTableDecoder) throws(GiveUp) -> Void) throws(GiveUp) {
     guard index < bytes.count, bytes[index] == UInt8(ascii: "{") else { throw GiveUp() }
     index += 1
@@ -261,7 +320,7 @@ struct DirectTableDecoder {
       skipWhitespace()
       let field: Member
       let predicted = memberOrder.predicted(after: previous)
-      if predicted != .unknown, bytes.hasBytes(memberTable.quotedNames[predicted.rawValue], at: index) {
+      if predicted != .unknown, memberTable.quotedNames[predicted.rawValue].stands(in: bytes, at: index) {
         // `"name":` is exactly what reading the key, then the colon, would have accepted.
         field = predicted
         index += memberTable.quotedNames[predicted.rawValue].count
@@ -272,12 +331,11 @@ struct DirectTableDecoder {
           throw unexpected(expecting: JSONParser.aMemberName)
         }
         // An escaped member name (never seen in practice) is left to the general path.
-        guard let key = try rawString() else { throw GiveUp() }
+        guard let raw = try rawString() else { throw GiveUp() }
+        let key = raw.bytes
         field = memberTable.member(key)
         if field == .unknown {
-          guard UTF8Validation.isValid(UnsafeBufferPointer(rebasing: key)) else {
-            throw syntaxError(JSONParser.invalidUTF8, at: key.startIndex)
-          }
+          guard raw.isValidUTF8 else { throw syntaxError(JSONParser.invalidUTF8, at: key.startIndex) }
           if key.contains(where: { $0 >= 0x80 }) { unsure = true }
           guard !unknownKeys.contains(where: { $0.elementsEqual(key) }) else {
             throw syntaxError(JSONParser.repeatedMember(String(decoding: key, as: UTF8.self)))
@@ -306,6 +364,7 @@ struct DirectTableDecoder {
 
   /// Marks a schema member seen in this object; a second time is the general parser's error, at the
   /// key's end.
+  @inline(__always)
   private func noteMember(_ field: Member, in seen: inout UInt64, keyEnd: Int) throws(GiveUp) {
     guard seen & field.bit == 0 else {
       let name = String(decoding: memberTable.names[field.rawValue], as: UTF8.self)
@@ -315,6 +374,7 @@ struct DirectTableDecoder {
   }
 
   /// Reads an array (or `null`, as none), handing each element to `body`. Any other value gives up.
+  @inline(__always)
   private mutating func elements(_ body: (inout DirectTableDecoder) throws(GiveUp) -> Void) throws(GiveUp) {
     if try null() { return }
     guard consume(UInt8(ascii: "[")) else { throw GiveUp() }
@@ -336,26 +396,31 @@ struct DirectTableDecoder {
   /// A string's bytes (between its quotes, without escapes) as a range of the record's copy: valid UTF-8
   /// within a cell's length, as `string` takes them, and plain for a JSON writer (the string has no escape,
   /// and a control character or a quote would have ended or refused it).
-  private func text(_ raw: Slice<UnsafeBufferPointer<UInt8>>) throws(GiveUp) -> TableText {
-    guard raw.count <= Limits.maximumCellLength else { throw GiveUp() }
-    guard UTF8Validation.isValid(UnsafeBufferPointer(rebasing: raw)) else {
-      throw GiveUp(syntax: (JSONParser.invalidUTF8, raw.startIndex))
-    }
-    return TableText(record, raw.startIndex..<raw.endIndex, plain: true)
+  /// (Static, as `string` and `checkCell`: a method called from a mutating one would be handed a copy of the
+  /// decoder.)
+  @inline(__always)
+  private static func text(_ raw: RawString, of record: RecordBytes) throws(GiveUp) -> TableText {
+    try checkCell(raw)
+    return TableText(record, raw.bytes.startIndex..<raw.bytes.endIndex, plain: true)
   }
 
   /// A string's bytes as text. Longer text is counted in characters by the general path, which refuses
   /// or keeps it.
-  static func string(_ raw: Slice<UnsafeBufferPointer<UInt8>>) throws(GiveUp) -> String {
-    guard raw.count <= Limits.maximumCellLength else { throw GiveUp() }
-    guard let text = UTF8Validation.string(UnsafeBufferPointer(rebasing: raw)) else {
-      throw GiveUp(syntax: (JSONParser.invalidUTF8, raw.startIndex))
-    }
-    return text
+  private static func string(_ raw: RawString) throws(GiveUp) -> String {
+    try checkCell(raw)
+    return String(decoding: raw.bytes, as: UTF8.self)
+  }
+
+  /// A string as a cell takes it: within a cell's length (longer text is the general path's), and valid
+  /// UTF-8 (else the general parser's error, at the string's start).
+  private static func checkCell(_ raw: RawString) throws(GiveUp) {
+    guard raw.bytes.count <= Limits.maximumCellLength else { throw GiveUp() }
+    guard raw.isValidUTF8 else { throw GiveUp(syntax: (JSONParser.invalidUTF8, raw.bytes.startIndex)) }
   }
 
   /// An indicator's value, handed to the builder as `value(_:into:)` hands it (its column is marked by
   /// the caller); a text is a range of the record (`text`).
+  @inline(__always)
   private mutating func value(
     _ field: TableField, ofIndicatorInto builder: inout TableBuilder
   ) throws(GiveUp) {
@@ -364,20 +429,24 @@ struct DirectTableDecoder {
     case UInt8(ascii: "\""):
       guard let raw = try rawString() else {
         let text = try escapedString()
-        if schema.isNumber(field) { builder.set(field, printed: text) } else { builder.setIndicatorText(field, TableText(text)) }
+        if memberTable.isNumber(field) {
+          builder.set(field, printed: text)
+        } else {
+          builder.setIndicatorText(field, TableText(text))
+        }
         return
       }
-      if schema.isNumber(field) {
-        guard !builder.setPlainNumber(field, utf8: UnsafeBufferPointer(rebasing: raw)) else { return }
+      if memberTable.isNumber(field) {
+        guard !builder.setPlainNumber(field, utf8: UnsafeBufferPointer(rebasing: raw.bytes)) else { return }
         builder.set(field, printed: try Self.string(raw))
       } else {
-        builder.setIndicatorText(field, try text(raw))
+        builder.setIndicatorText(field, try Self.text(raw, of: record))
       }
     case UInt8(ascii: "n"):
       try literal("null")
     case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
       let literal = try numberLiteral()
-      if schema.isNumber(field) {
+      if memberTable.isNumber(field) {
         builder.setNumber(field, literal: UnsafeBufferPointer(rebasing: literal))
       } else {
         builder.setIndicatorText(field, TableText(record, literal.startIndex..<literal.endIndex, plain: true))
@@ -395,15 +464,15 @@ struct DirectTableDecoder {
     switch bytes[index] {
     case UInt8(ascii: "\""):
       guard let raw = try rawString() else { return builder.set(field, printed: try escapedString()) }
-      if schema.isNumber(field), builder.setPlainNumber(field, utf8: UnsafeBufferPointer(rebasing: raw)) { return }
-      if TableBuilder.keptAsPrinted(field) { return builder.set(field, text: try text(raw)) }
+      if memberTable.isNumber(field), builder.setPlainNumber(field, utf8: UnsafeBufferPointer(rebasing: raw.bytes)) { return }
+      if TableBuilder.keptAsPrinted(field) { return builder.set(field, text: try Self.text(raw, of: record)) }
       builder.set(field, printed: try Self.string(raw))
     case UInt8(ascii: "n"):
       try literal("null")
       builder.set(field, .null)
     case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
       let literal = try numberLiteral()
-      if schema.isNumber(field) {
+      if memberTable.isNumber(field) {
         builder.setNumber(field, literal: UnsafeBufferPointer(rebasing: literal))
       } else {
         builder.set(field, .number(String(decoding: literal, as: UTF8.self)))
@@ -437,9 +506,7 @@ struct DirectTableDecoder {
         _ = try escapedString()
         return
       }
-      guard UTF8Validation.isValid(UnsafeBufferPointer(rebasing: raw)) else {
-        throw syntaxError(JSONParser.invalidUTF8, at: raw.startIndex)
-      }
+      guard raw.isValidUTF8 else { throw syntaxError(JSONParser.invalidUTF8, at: raw.bytes.startIndex) }
     case UInt8(ascii: "{"): try members { (_, decoder) throws(GiveUp) in try decoder.skipValue(depth: depth + 1) }
     case UInt8(ascii: "["): try elements { (decoder) throws(GiveUp) in try decoder.skipValue(depth: depth + 1) }
     case UInt8(ascii: "t"): try literal("true")
@@ -452,26 +519,27 @@ struct DirectTableDecoder {
 
   // MARK: Bytes
 
-  /// The bytes between a string's quotes (the cursor is on the opening one), or nil, the cursor left on the
-  /// opening quote, when the string has an escape (`escapedString`); a control character or the end of the
-  /// record is the general parser's error.
-  private mutating func rawString() throws(GiveUp) -> Slice<UnsafeBufferPointer<UInt8>>? {
+  /// A string without escapes: its bytes between the quotes, and whether they are well-formed UTF-8.
+  struct RawString {
+    var bytes: Slice<UnsafeBufferPointer<UInt8>>
+    var isValidUTF8: Bool
+  }
+
+  /// The bytes between a string's quotes (the cursor is on the opening one) and their validity, found in
+  /// one pass (`JSONStringScan`), or nil, the cursor left on the opening quote, when the string has an
+  /// escape (`escapedString`); a control character or the end of the record is the general parser's error.
+  @inline(__always)
+  private mutating func rawString() throws(GiveUp) -> RawString? {
     let start = index + 1
-    // A local cursor and base address keep the scan in registers.
-    guard let base = bytes.baseAddress else { throw GiveUp() }
-    let count = bytes.count
-    var cursor = start
-    while cursor < count {
-      let byte = base[cursor]
-      if byte == UInt8(ascii: "\"") {
-        index = cursor + 1
-        return bytes[start..<cursor]
-      }
-      if byte == UInt8(ascii: "\\") { return nil }
-      guard byte >= 0x20 else { throw syntaxError(JSONParser.unescapedControl(byte), at: cursor) }
-      cursor += 1
+    let scan = JSONStringScan.scan(bytes, from: start)
+    switch scan.stop {
+    case .quote:
+      index = scan.end + 1
+      return RawString(bytes: bytes[start..<scan.end], isValidUTF8: scan.isValidUTF8)
+    case .backslash: return nil
+    case .control: throw syntaxError(JSONParser.unescapedControl(bytes[scan.end]), at: scan.end)
+    case .end: throw syntaxError(JSONParser.endInsideString, at: scan.end)
     }
-    throw syntaxError(JSONParser.endInsideString, at: count)
   }
 
   /// A string with escapes, read by the general parser's string reader: the same text, or its error where
@@ -495,11 +563,22 @@ struct DirectTableDecoder {
   }
 
   private mutating func literal(_ word: StaticString) throws(GiveUp) {
+    // `null` (nearly every literal a table holds) in one comparison; anything else, or an error, as the parser reads it.
+    if word.utf8CodeUnitCount == 4, index + 4 <= bytes.count,
+      UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt32.self)
+        == UnsafeRawPointer(word.utf8Start).loadUnaligned(as: UInt32.self)
+    {
+      index += 4
+      return
+    }
     if let problem = JSONParser.wordProblem(bytes, at: index, word) { throw syntaxError(problem) }
     index += word.utf8CodeUnitCount
   }
 
+  @inline(__always)
   private mutating func skipWhitespace() {
+    // Whitespace is at most 0x20: a record without any (the usual) costs one test.
+    guard index < bytes.count, bytes[index] <= 0x20 else { return }
     JSONParser.skipWhitespace(bytes, &index, line: &line, lineStart: &lineStart)
   }
 
