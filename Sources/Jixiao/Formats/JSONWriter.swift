@@ -1,10 +1,15 @@
 /// Writes JSON text with members in a fixed order: results are byte-identical run to run.
 /// Builds UTF-8 bytes directly; strings are appended whole unless they need escaping.
 struct JSONWriter {
-  private let buffer = ByteBuffer(capacity: 16 << 10)
+  private let buffer: ByteBuffer
   /// One bit per open container, innermost lowest: whether its next member needs a comma.
   /// The documents written are a few levels deep; 63 is the most this can nest.
   private var needsComma: UInt64 = 0
+
+  init() { buffer = ByteBuffer(capacity: 16 << 10) }
+
+  /// A writer appending to `buffer`.
+  init(into buffer: ByteBuffer) { self.buffer = buffer }
 
   var bytes: [UInt8] { buffer.array }
   var output: String { buffer.text }
@@ -78,10 +83,7 @@ struct JSONWriter {
   mutating func hundredths(_ key: JSONKey?, _ value: Hundredths?, suffix: UInt8? = nil) {
     separate(key)
     guard let value else { return buffer.append("null") }
-    buffer.append(UInt8(ascii: "\""))
-    buffer.append(value)
-    if let suffix { buffer.append(suffix) }
-    buffer.append(UInt8(ascii: "\""))
+    buffer.appendQuoted(value, suffix: suffix)
   }
 
   /// A rational as `pointsText` (`"12.30"`).
@@ -128,15 +130,43 @@ struct JSONWriter {
 /// and where the most frequent finding messages are assembled. Owned by one writer on one thread.
 final class ByteBuffer {
   private var pointer: UnsafeMutablePointer<UInt8>
-  private var count = 0
+  private(set) var count = 0
   private var capacity: Int
+  /// Whether `pointer` is this buffer's own allocation; else it is an array's storage, lent while the
+  /// array is made (`array(capacity:_:)`) and never freed here.
+  private var ownsStorage = true
 
   init(capacity: Int) {
     self.capacity = max(16, capacity)
     pointer = .allocate(capacity: self.capacity)
   }
 
-  deinit { pointer.deallocate() }
+  private init(lending storage: UnsafeMutableBufferPointer<UInt8>) {
+    pointer = storage.baseAddress!
+    capacity = storage.count
+    ownsStorage = false
+  }
+
+  deinit { if ownsStorage { pointer.deallocate() } }
+
+  /// What `build` appends, written straight into the storage of the array returned (`capacity` bytes, a
+  /// guess), not copied there afterwards: a result line is handed out as the bytes it was written in. Bytes
+  /// that outgrow `capacity` move to storage of the buffer's own and are copied into an array once.
+  /// `build` must not keep the buffer.
+  static func array(capacity: Int, _ build: (ByteBuffer) -> Void) -> [UInt8] {
+    var outgrown: ByteBuffer?
+    let array = [UInt8](unsafeUninitializedCapacity: max(16, capacity)) { storage, initialized in
+      let buffer = ByteBuffer(lending: storage)
+      build(buffer)
+      if buffer.ownsStorage {
+        outgrown = buffer
+        initialized = 0
+      } else {
+        initialized = buffer.count
+      }
+    }
+    return outgrown?.array ?? array
+  }
 
   var array: [UInt8] { withBytes { Array($0) } }
   var text: String { withBytes { String(decoding: $0, as: UTF8.self) } }
@@ -153,9 +183,10 @@ final class ByteBuffer {
     let newCapacity = max(needed, capacity * 2)
     let newPointer = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
     newPointer.update(from: pointer, count: count)
-    pointer.deallocate()
+    if ownsStorage { pointer.deallocate() }
     pointer = newPointer
     capacity = newCapacity
+    ownsStorage = true
   }
 
   @inline(__always) func append(_ byte: UInt8) {
@@ -179,10 +210,22 @@ final class ByteBuffer {
 
   /// A two-place decimal (`-12.30`), written in place.
   func append(_ value: Hundredths) {
-    let length = value.textLength
-    reserve(length)
-    value.writeText(to: pointer + count)
-    count += length
+    reserve(Hundredths.maximumTextLength)
+    count += value.writeText(to: pointer + count)
+  }
+
+  /// A two-place decimal in double quotes (`"-12.30"`), `suffix` before the closing quote, after one
+  /// capacity check.
+  func appendQuoted(_ value: Hundredths, suffix: UInt8?) {
+    reserve(Hundredths.maximumTextLength + 3)
+    pointer[count] = UInt8(ascii: "\"")
+    var end = count + 1 + value.writeText(to: pointer + count + 1)
+    if let suffix {
+      pointer[end] = suffix
+      end += 1
+    }
+    pointer[end] = UInt8(ascii: "\"")
+    count = end + 1
   }
 
   /// `value.pointsText` (`12.30`), written in place when it rounds to hundredths.
