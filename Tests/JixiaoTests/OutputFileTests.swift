@@ -38,6 +38,52 @@ import Testing
     #expect(received.data == Data(bytes))
   }
 
+  /// Kept arrays and gathered texts leave in the order they were appended, through a non-blocking pipe
+  /// that takes a part of most `writev` calls (the vectors resume in the middle of a piece) and refuses
+  /// some (`EAGAIN`, waited on); empty pieces and a write with nothing waiting are no trouble.
+  @Test func gatheredOutputReachesAPipeInOrder() throws {
+    var ends: [Int32] = [0, 0]
+    #expect(pipe(&ends) == 0)
+    #expect(fcntl(ends[1], F_SETFL, fcntl(ends[1], F_GETFL) | O_NONBLOCK) == 0)
+    let received = ReceivedBytes()
+    let readEnd = ends[0]
+    let reader = Thread {
+      let handle = FileHandle(fileDescriptor: readEnd, closeOnDealloc: true)
+      received.data = handle.readDataToEndOfFile()
+      received.done.signal()
+    }
+    reader.start()
+    let writer = DescriptorWriter(descriptor: ends[1], destination: Message(verbatim: "a pipe"))
+    var random = SplitMix(seed: 2026)
+    var expected: [UInt8] = []
+    var pending = GatheredOutput()
+    try pending.write(to: writer)
+    for index in 0..<3_000 {
+      let length = [0, 1, 7, 1_023, 1_024, 1_500, 9_000][Int.random(in: 0..<7, using: &random)]
+      let piece = (0..<length).map { UInt8(truncatingIfNeeded: $0 &+ index) }
+      expected += piece
+      if index % 3 == 0 { pending.append(contentsOf: piece[...]) } else { pending.append(piece) }
+      #expect(pending.count <= expected.count)
+      if pending.isFull { try pending.write(to: writer) }
+    }
+    try pending.write(to: writer)
+    #expect(pending.count == 0)
+    close(ends[1])
+    received.done.wait()
+    #expect(received.data == Data(expected))
+  }
+
+  @Test func aFailedGatheredWriteThrowsTheSystemReason() throws {
+    let full = open("/dev/full", O_WRONLY)
+    defer { close(full) }
+    var pending = GatheredOutput()
+    pending.append(Array(repeating: 1, count: 5_000))
+    pending.append(contentsOf: "x".utf8)
+    #expect(throws: OutputError(.write, .path("/dev/full"), code: ENOSPC)) {
+      try pending.write(to: DescriptorWriter(descriptor: full, destination: .path("/dev/full")))
+    }
+  }
+
   final class ReceivedBytes: @unchecked Sendable {
     var data = Data()
     let done = DispatchSemaphore(value: 0)

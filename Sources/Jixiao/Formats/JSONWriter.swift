@@ -247,8 +247,13 @@ final class ByteBuffer {
     }
   }
 
+  /// A literal (a piece of a message, `null`): a short one copied by words, not by a call to memcpy.
   func append(_ literal: StaticString) {
-    append(UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+    let length = literal.utf8CodeUnitCount
+    guard length <= 64 else { return append(UnsafeBufferPointer(start: literal.utf8Start, count: length)) }
+    reserve(length)
+    Self.copyShort(from: literal.utf8Start, to: pointer + count, count: length)
+    count += length
   }
 
   /// `"name":`, after a comma when `afterComma`, for a literal name, after one capacity check.
@@ -268,7 +273,8 @@ final class ByteBuffer {
     count += length + 3
   }
 
-  /// Copies a few bytes (a member name) as two overlapping words, not byte by byte or by a call to memcpy.
+  /// Copies a few bytes (a member name, a short text) as words, the last two overlapping, not byte by byte
+  /// or by a call to memcpy.
   @inline(__always) private static func copyShort(
     from source: UnsafePointer<UInt8>, to destination: UnsafeMutablePointer<UInt8>, count: Int
   ) {
@@ -337,12 +343,22 @@ final class ByteBuffer {
     if !appendQuotedIfPlain(bytes) { appendEscapedByByte(bytes) }
   }
 
-  /// Bytes that need no escaping, in double quotes.
+  /// Bytes that need no escaping, in double quotes, after one capacity check; a short text (most of a
+  /// table's) is copied by words, not by a call to memcpy.
   func appendQuoted(_ bytes: UnsafeBufferPointer<UInt8>) {
-    reserve(bytes.count + 2)
-    append(UInt8(ascii: "\""))
-    append(bytes)
-    append(UInt8(ascii: "\""))
+    let length = bytes.count
+    reserve(length + 2)
+    let destination = pointer + count
+    destination[0] = UInt8(ascii: "\"")
+    if let source = bytes.baseAddress {
+      if length <= 64 {
+        Self.copyShort(from: source, to: destination + 1, count: length)
+      } else {
+        (destination + 1).update(from: source, count: length)
+      }
+    }
+    destination[length + 1] = UInt8(ascii: "\"")
+    count += length + 2
   }
 
   private func appendEscapedByByte<Bytes: Sequence<UInt8>>(_ bytes: Bytes) {

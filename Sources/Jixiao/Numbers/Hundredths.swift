@@ -55,7 +55,7 @@ public struct Hundredths: Sendable, Hashable, Comparable, CustomStringConvertibl
   static let maximumTextLength = 21
 
   /// The bytes of the text: a sign, at least one integer digit, a point and two decimals.
-  var textLength: Int {
+  @inline(__always) var textLength: Int {
     (hundredths < 0 ? 1 : 0) + Self.digitCount(hundredths.magnitude / 100) + 3
   }
 
