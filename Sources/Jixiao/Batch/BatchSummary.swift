@@ -65,11 +65,13 @@ public struct BatchSummary: Sendable {
     } else {
       tablesScored += 1
     }
-    for finding in result.findings {
-      if let position = FindingCatalogue.position(of: finding.code) {
+    // By index: a loop over the findings copied each one's location and detail to read its code.
+    for index in result.findings.indices {
+      let code = result.findings[index].code
+      if let position = FindingCatalogue.position(of: code) {
         countsByCatalogue[position] += 1
       } else {
-        uncataloguedCounts[finding.code, default: 0] += 1
+        uncataloguedCounts[code, default: 0] += 1
       }
     }
     guard let recomputedGrade = result.recomputedGrade else { return }

@@ -66,28 +66,34 @@ public enum ResultJSON {
     }
     writer.endArray()
     writer.beginArray("findings")
-    for finding in result.findings {
-      writer.beginObject()
-      writer.string("code", finding.code.rawValue)
-      writer.string("severity", finding.severity.rawValue)
-      switch finding.location {
-      case .table:
-        writer.raw("where", #""table""#)
-        writer.raw("indicator", "null")
-      case .funds:
-        writer.raw("where", #""funds""#)
-        writer.raw("indicator", "null")
-      case .indicator(let index, let name):
-        // `location.key`, the index as a string, without making one.
-        writer.quotedInt("where", index)
-        writer.string("indicator", name)
-      }
-      writer.message("message", finding.detail)
-      writer.endObject()
+    // In place, as the indicators: a loop over the array copied each finding's location and detail.
+    result.findings.withUnsafeBufferPointer { items in
+      guard let first = items.baseAddress else { return }
+      for position in items.indices { writeFinding(first + position, into: &writer) }
     }
     writer.endArray()
     writer.string("source", result.location.description)
     if result.sourceEncoding.wasTranscoded { writer.string("sourceEncoding", result.sourceEncoding.rawValue) }
+    writer.endObject()
+  }
+
+  static func writeFinding(_ finding: UnsafePointer<Finding>, into writer: inout JSONWriter) {
+    writer.beginObject()
+    writer.string("code", finding.pointee.code.rawValue)
+    writer.string("severity", finding.pointee.severity.rawValue)
+    switch finding.pointee.location {
+    case .table:
+      writer.raw("where", #""table""#)
+      writer.raw("indicator", "null")
+    case .funds:
+      writer.raw("where", #""funds""#)
+      writer.raw("indicator", "null")
+    case .indicator(let index, let name):
+      // `location.key`, the index as a string, without making one.
+      writer.quotedInt("where", index)
+      writer.string("indicator", name)
+    }
+    writer.message("message", finding.pointee.detail)
     writer.endObject()
   }
 
