@@ -36,9 +36,7 @@ struct JSONWriter {
   mutating func string(_ key: JSONKey?, _ value: TableText?) {
     separate(key)
     guard let value else { return buffer.append("null") }
-    value.withUTF8 { bytes in
-      if value.isPlainJSON { buffer.appendQuoted(bytes) } else { buffer.appendEscaped(bytes) }
-    }
+    buffer.appendQuoted(value)
   }
 
   mutating func raw(_ key: JSONKey?, _ literal: StaticString) {
@@ -343,9 +341,17 @@ final class ByteBuffer {
     if !appendQuotedIfPlain(bytes) { appendEscapedByByte(bytes) }
   }
 
+  /// A table's text in double quotes: its bytes copied as they are when they are known to need no escaping
+  /// (`TableText.isPlainJSON`), else escaped byte by byte as `appendEscaped` escapes a `String`. (Here, not
+  /// in the writer: a closure there over the text and the buffer retained and released both for every text.)
+  func appendQuoted(_ text: TableText) {
+    guard text.isPlainJSON else { return text.withUTF8 { appendEscaped($0) } }
+    text.withUTF8 { appendQuoted($0) }
+  }
+
   /// Bytes that need no escaping, in double quotes, after one capacity check; a short text (most of a
   /// table's) is copied by words, not by a call to memcpy.
-  func appendQuoted(_ bytes: UnsafeBufferPointer<UInt8>) {
+  @inline(__always) func appendQuoted(_ bytes: UnsafeBufferPointer<UInt8>) {
     let length = bytes.count
     reserve(length + 2)
     let destination = pointer + count
