@@ -94,22 +94,9 @@ public struct DescriptorWriter: Sendable {
   }
 
   public func write(_ bytes: UnsafeRawBufferPointer) throws(OutputError) {
-    guard var next = bytes.baseAddress else { return }
-    var left = bytes.count
-    while left > 0 {
-      let written = Foundation.write(descriptor, next, left)
-      if written > 0 {
-        next += written
-        left -= written
-        continue
-      }
-      let code = written == 0 ? EIO : errno
-      switch code {
-      case EINTR: continue
-      case EAGAIN, EWOULDBLOCK: waitUntilWritable()
-      default: throw OutputError(.write, destination, code: code)
-      }
-    }
+    guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+    var vectors = [iovec(iov_base: UnsafeMutableRawPointer(mutating: base), iov_len: bytes.count)]
+    try write(vectors: &vectors)
   }
 
   public func write(_ bytes: [UInt8]) throws(OutputError) {
@@ -131,9 +118,9 @@ public struct DescriptorWriter: Sendable {
 }
 
 extension DescriptorWriter {
-  /// Writes the bytes `vectors` point to, in order, with `writev(2)`, as `write` writes one buffer: a partial
-  /// write continues where it stopped (`vectors` are advanced past what was written), `EINTR` is retried,
-  /// and a non-blocking descriptor is waited on.
+  /// Writes the bytes `vectors` point to, in order, with `writev(2)`: a partial write continues where it
+  /// stopped (`vectors` are advanced past what was written), `EINTR` is retried, and a descriptor left
+  /// non-blocking is waited on. Every write of this type comes here.
   func write(vectors: inout [iovec]) throws(OutputError) {
     var first = 0
     while first < vectors.count {
