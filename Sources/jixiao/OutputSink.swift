@@ -88,15 +88,16 @@ final class SpoolFile {
 }
 
 /// Where results go: standard output, or the `-o` file (`OutputFile`: a temporary file beside the target,
-/// renamed into place at the end, or a device or FIFO written in place). Buffered. A failed write ends
-/// the run (`Termination`): the temporary file is removed and the target is left as it was.
+/// renamed into place at the end, or a device or FIFO written in place). Buffered (`GatheredOutput`: rendered
+/// results are written from their own arrays). A failed write ends the run (`Termination`): the temporary
+/// file is removed and the target is left as it was.
 final class OutputSink {
   private let writer: DescriptorWriter
   private let file: OutputFile?
   private let cleanupSlot: Int?
   /// What a failed write leaves, for the message: an `-o` file unchanged or not created.
   private let consequence: Message?
-  private var buffer: [UInt8] = []
+  private var pending = GatheredOutput()
 
   /// `target`: the checked `-o` path, or nil for standard output.
   init(target: OutputTarget?) {
@@ -125,19 +126,23 @@ final class OutputSink {
   }
 
   func write(_ text: String) {
-    buffer.append(contentsOf: text.utf8)
-    if buffer.count >= 1 << 20 { flush() }
+    pending.append(contentsOf: text.utf8)
+    if pending.isFull { flush() }
+  }
+
+  /// An array is kept, not copied, until it is written.
+  func write(bytes: [UInt8]) {
+    pending.append(bytes)
+    if pending.isFull { flush() }
   }
 
   func write(bytes: some Collection<UInt8>) {
-    buffer.append(contentsOf: bytes)
-    if buffer.count >= 1 << 20 { flush() }
+    pending.append(contentsOf: bytes)
+    if pending.isFull { flush() }
   }
 
   func flush() {
-    guard !buffer.isEmpty else { return }
-    do throws(OutputError) { try writer.write(buffer) } catch { Termination.outputFailed(error, consequence) }
-    buffer.removeAll(keepingCapacity: true)
+    do throws(OutputError) { try pending.write(to: writer) } catch { Termination.outputFailed(error, consequence) }
   }
 
   /// Flushes, and moves the temporary file into place.

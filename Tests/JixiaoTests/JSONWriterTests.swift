@@ -81,10 +81,62 @@ import Testing
       let hundredths = Hundredths(hundredths: value)
       #expect(hundredths.description == expected)
       #expect(hundredths.textLength == expected.utf8.count)
+      #expect(expected.utf8.count <= Hundredths.maximumTextLength)
       let buffer = ByteBuffer(capacity: 1)
       buffer.append(hundredths)
       #expect(buffer.text == expected)
+      let quoted = ByteBuffer(capacity: 1)
+      quoted.appendQuoted(hundredths, suffix: nil)
+      quoted.appendQuoted(hundredths, suffix: UInt8(ascii: "%"))
+      #expect(quoted.text == "\"\(expected)\"\"\(expected)%\"")
+      let written = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { scratch in
+        scratch.initialize(repeating: UInt8(ascii: "#"))
+        let length = hundredths.writeText(to: scratch.baseAddress!)
+        // Nothing is written past the text.
+        return (
+          length, String(decoding: scratch[..<length], as: UTF8.self), scratch[length...].allSatisfy { $0 == UInt8(ascii: "#") }
+        )
+      }
+      #expect(written.0 == expected.utf8.count && written.1 == expected && written.2, "\(value)")
     }
+  }
+
+  /// A line written in the storage of the array handed out is the bytes an own buffer holds, for every
+  /// length around the capacity guessed (a line that outgrows it moves, and is copied once).
+  @Test func bytesWrittenInTheArrayHandedOutAreTheBuffers() {
+    var random = SplitMix(seed: 31)
+    for capacity in [16, 17, 40, 100] {
+      for length in 0...(2 * capacity + 5) {
+        let pieces = (0..<length).map { _ in UInt8.random(in: 0...255, using: &random) }
+        let handedOut = ByteBuffer.array(capacity: capacity) { buffer in
+          for (position, byte) in pieces.enumerated() {
+            if position % 3 == 0 { buffer.append(byte) } else { buffer.append(Hundredths(hundredths: Int64(byte))) }
+          }
+        }
+        let own = ByteBuffer(capacity: 1)
+        for (position, byte) in pieces.enumerated() {
+          if position % 3 == 0 { own.append(byte) } else { own.append(Hundredths(hundredths: Int64(byte))) }
+        }
+        #expect(handedOut == own.array, "capacity \(capacity), \(length) pieces")
+      }
+    }
+  }
+
+  /// `ResultJSON.line` is `encode`'s text and a newline: for hostile results, and for results whose texts
+  /// outgrow the length guessed for their line many times.
+  @Test func aLineIsTheEncodedResult() {
+    var random = SplitMix(seed: 1905)
+    var results = (0..<200).map { _ in HostileCase.random(&random).result }
+    let long = String(repeating: "很长的名称\"\\", count: 2_000)
+    results.append(
+      HostileCase(
+        id: long, name: long, department: long, file: "f.jsonl", levels: (long, nil), names: [long, "b"],
+        targets: [long, nil], actuals: [nil, long], rejectionMessage: "x"
+      ).result)
+    for result in results {
+      #expect(ResultJSON.line(result) == Array(ResultJSON.encode(result).utf8) + [0x0A])
+    }
+    #expect(ResultJSON.line(results.last!).count > 8 * ResultJSON.estimatedLength(results.last!))
   }
 
   /// Member names are copied as overlapping words: every length from 1 to 25 comes out whole.
@@ -120,6 +172,48 @@ import Testing
       let percent = ByteBuffer(capacity: 1)
       percent.appendPercent(value)
       #expect(percent.text == value.percentText)
+    }
+  }
+
+  /// The messages assembled in bytes are the texts their `String` interpolations made before (kept here as
+  /// their definitions): totals and grades for values on and off hundredths, both explanations' and both
+  /// evidence messages.
+  @Test func assembledMessagesAreTheirFormerTexts() throws {
+    let third = try Rational(1) / Rational(3)
+    let values: [Rational] = [.zero, third, -third, Rational(100), try Rational(-5) / Rational(2), Rational(Int(Int64.max))]
+    var expected: [(FindingDetail, String)] = []
+    for claimed in values {
+      for difference in values {
+        for recomputed in [Hundredths.zero, Hundredths(hundredths: -1), Hundredths(hundredths: 9_950)] {
+          expected.append(
+            (
+              .totalOverClaimed(claimed: claimed, recomputed: recomputed, difference: difference),
+              "自评总分 \(claimed.pointsText)，复核总分 \(recomputed)，多报 \(difference.pointsText) 分"
+            ))
+        }
+      }
+    }
+    for claimed in Grade.allCases {
+      for recomputed in Grade.allCases {
+        for total in [Hundredths.zero, Hundredths(hundredths: 8_999), Hundredths(hundredths: -123_456)] {
+          expected.append(
+            (
+              .gradeInflated(claimed: claimed, recomputedTotal: total, recomputed: recomputed),
+              "自评等级“\(claimed.rawValue)”，按复核总分 \(total) 应为“\(recomputed.rawValue)”"
+            ))
+        }
+      }
+    }
+    for flag in [false, true] {
+      expected.append(
+        (.explanationMissing(overAchieved: flag), flag ? "指标超过超额阈值，偏差原因分析及改进措施为空" : "指标未完全达成，偏差原因分析及改进措施为空"))
+      expected.append((.evidenceMissing(requiredByProfile: flag), "佐证资料为空，\(flag ? "本方案按 0 分计" : "复核人员通常按 0 分计")"))
+    }
+    for (detail, text) in expected {
+      #expect(detail.message == text)
+      let bytes = ByteBuffer(capacity: 1)
+      detail.appendMessage(to: bytes)
+      #expect(bytes.text == text)
     }
   }
 

@@ -21,9 +21,15 @@ import Testing
 
   /// More than a pipe holds, so the reader takes it in several reads and the writer sees partial writes.
   @Test func everyByteReachesAPipe() throws {
-    var ends: [Int32] = [0, 0]
-    #expect(pipe(&ends) == 0)
     let bytes = (0..<(3 << 20)).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 11) }
+    #expect(try bytesThroughAPipe { try $0.write(bytes) } == Data(bytes))
+  }
+
+  /// What `write` writes into a pipe (its write end non-blocking when asked), as the other end reads it.
+  func bytesThroughAPipe(nonBlocking: Bool = false, _ write: (DescriptorWriter) throws -> Void) throws -> Data {
+    var ends: [Int32] = [0, 0]
+    try #require(pipe(&ends) == 0)
+    if nonBlocking { try #require(fcntl(ends[1], F_SETFL, fcntl(ends[1], F_GETFL) | O_NONBLOCK) == 0) }
     let received = ReceivedBytes()
     let readEnd = ends[0]
     let reader = Thread {
@@ -32,10 +38,44 @@ import Testing
       received.done.signal()
     }
     reader.start()
-    try DescriptorWriter(descriptor: ends[1], destination: Message(verbatim: "a pipe")).write(bytes)
+    let written = Result { try write(DescriptorWriter(descriptor: ends[1], destination: Message(verbatim: "a pipe"))) }
     close(ends[1])
     received.done.wait()
-    #expect(received.data == Data(bytes))
+    try written.get()
+    return received.data
+  }
+
+  /// Kept arrays and gathered texts leave in the order they were appended, through a non-blocking pipe
+  /// that takes a part of most `writev` calls (the vectors resume in the middle of a piece) and refuses
+  /// some (`EAGAIN`, waited on); empty pieces and a write with nothing waiting are no trouble.
+  @Test func gatheredOutputReachesAPipeInOrder() throws {
+    var random = SplitMix(seed: 2026)
+    var expected: [UInt8] = []
+    let received = try bytesThroughAPipe(nonBlocking: true) { writer in
+      var pending = GatheredOutput()
+      try pending.write(to: writer)
+      for index in 0..<3_000 {
+        let length = [0, 1, 7, 1_023, 1_024, 1_500, 9_000][Int.random(in: 0..<7, using: &random)]
+        let piece = (0..<length).map { UInt8(truncatingIfNeeded: $0 &+ index) }
+        expected += piece
+        if index % 3 == 0 { pending.append(contentsOf: piece[...]) } else { pending.append(piece) }
+        if pending.isFull { try pending.write(to: writer) }
+      }
+      try pending.write(to: writer)
+      #expect(pending.count == 0)
+    }
+    #expect(received == Data(expected))
+  }
+
+  @Test func aFailedGatheredWriteThrowsTheSystemReason() throws {
+    let full = open("/dev/full", O_WRONLY)
+    defer { close(full) }
+    var pending = GatheredOutput()
+    pending.append(Array(repeating: 1, count: 5_000))
+    pending.append(contentsOf: "x".utf8)
+    #expect(throws: OutputError(.write, .path("/dev/full"), code: ENOSPC)) {
+      try pending.write(to: DescriptorWriter(descriptor: full, destination: .path("/dev/full")))
+    }
   }
 
   final class ReceivedBytes: @unchecked Sendable {

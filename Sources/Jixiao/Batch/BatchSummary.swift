@@ -65,28 +65,30 @@ public struct BatchSummary: Sendable {
     } else {
       tablesScored += 1
     }
-    for finding in result.findings {
-      if let position = FindingCatalogue.position(of: finding.code) {
+    // By index: a loop over the findings copied each one's location and detail to read its code.
+    for index in result.findings.indices {
+      let code = result.findings[index].code
+      if let position = FindingCatalogue.position(of: code) {
         countsByCatalogue[position] += 1
       } else {
-        uncataloguedCounts[finding.code, default: 0] += 1
+        uncataloguedCounts[code, default: 0] += 1
       }
     }
     guard let recomputedGrade = result.recomputedGrade else { return }
     let transition = Transition(claimed: result.claimedGrade, recomputed: recomputedGrade)
     transitions[transition, default: 0] += 1
-    let department = result.department?.string ?? "（未填主管部门）"
+    let printedDepartment = result.department?.string
+    let department = printedDepartment ?? "（未填主管部门）"
     transitionsByDepartment[department, default: [:]][transition, default: 0] += 1
     guard let claimed = result.claimedTotal else { return }
     overClaimedByDepartment[department, default: .zero] += max(.zero, claimed - result.recomputedTotal)
     tablesWithClaimedTotal += 1
     claimedPoints = claimedPoints + claimed
     recomputedPoints = recomputedPoints + result.recomputedTotal
-    scatter.add(
-      id: result.id, name: result.name.string, claimed: claimed, recomputed: result.recomputedTotal, isFlagged: result.isFlagged)
+    let name = result.name.string
+    scatter.add(id: result.id, name: name, claimed: claimed, recomputed: result.recomputedTotal, isFlagged: result.isFlagged)
     let candidate = OverClaim(
-      id: result.id, name: result.name.string, department: result.department?.string, claimed: claimed,
-      recomputed: result.recomputedTotal)
+      id: result.id, name: name, department: printedDepartment, claimed: claimed, recomputed: result.recomputedTotal)
     guard candidate.over > .zero else { return }
     if largestOverClaims.count < Self.largestCount || candidate.over > largestOverClaims[largestOverClaims.count - 1].over {
       // Ties keep input order: the earlier table stays ahead.

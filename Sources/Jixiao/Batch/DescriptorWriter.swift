@@ -94,22 +94,9 @@ public struct DescriptorWriter: Sendable {
   }
 
   public func write(_ bytes: UnsafeRawBufferPointer) throws(OutputError) {
-    guard var next = bytes.baseAddress else { return }
-    var left = bytes.count
-    while left > 0 {
-      let written = Foundation.write(descriptor, next, left)
-      if written > 0 {
-        next += written
-        left -= written
-        continue
-      }
-      let code = written == 0 ? EIO : errno
-      switch code {
-      case EINTR: continue
-      case EAGAIN, EWOULDBLOCK: waitUntilWritable()
-      default: throw OutputError(.write, destination, code: code)
-      }
-    }
+    guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+    var vectors = [iovec(iov_base: UnsafeMutableRawPointer(mutating: base), iov_len: bytes.count)]
+    try write(vectors: &vectors)
   }
 
   public func write(_ bytes: [UInt8]) throws(OutputError) {
@@ -127,5 +114,128 @@ public struct DescriptorWriter: Sendable {
   private func waitUntilWritable() {
     var request = pollfd(fd: descriptor, events: Int16(POLLOUT), revents: 0)
     _ = poll(&request, 1, -1)
+  }
+}
+
+extension DescriptorWriter {
+  /// Writes the bytes `vectors` point to, in order, with `writev(2)`: a partial write continues where it
+  /// stopped (`vectors` are advanced past what was written), `EINTR` is retried, and a descriptor left
+  /// non-blocking is waited on. Every write of this type comes here.
+  func write(vectors: inout [iovec]) throws(OutputError) {
+    var first = 0
+    while first < vectors.count {
+      if vectors[first].iov_len == 0 {
+        first += 1
+        continue
+      }
+      let batch = Int32(min(vectors.count - first, Self.maximumVectors))
+      let written = vectors.withUnsafeBufferPointer { writev(descriptor, $0.baseAddress! + first, batch) }
+      if written > 0 {
+        var left = written
+        while left > 0 {
+          let length = vectors[first].iov_len
+          if left >= length {
+            left -= length
+            first += 1
+          } else {
+            vectors[first].iov_base = vectors[first].iov_base.map { $0 + left }
+            vectors[first].iov_len -= left
+            left = 0
+          }
+        }
+        continue
+      }
+      let code = written == 0 ? EIO : errno
+      switch code {
+      case EINTR: continue
+      case EAGAIN, EWOULDBLOCK: waitUntilWritable()
+      default: throw OutputError(.write, destination, code: code)
+      }
+    }
+  }
+
+  /// The vectors one `writev(2)` takes (POSIX's IOV_MAX on Linux and macOS).
+  static let maximumVectors = 1_024
+}
+
+/// Output waiting to be written by one `writev(2)`: rendered outcomes are kept as the arrays they are (copying
+/// them into one buffer copied every byte of a batch's output once more), the small texts between them
+/// gathered in a buffer. Bytes leave in the order they were appended.
+public struct GatheredOutput {
+  private enum Piece {
+    case kept([UInt8])
+    case gathered(Range<Int>)
+  }
+
+  private var pieces: [Piece] = []
+  private var gathered: [UInt8] = []
+  /// The bytes waiting.
+  public private(set) var count = 0
+
+  /// Arrays at least this long are kept; shorter ones are copied into the gathering buffer.
+  static let keptLength = 1_024
+
+  public init() {}
+
+  /// A megabyte waits, or as many pieces as are worth one system call: time to `write`.
+  public var isFull: Bool { count >= 1 << 20 || pieces.count >= 256 }
+
+  public mutating func append(_ bytes: [UInt8]) {
+    guard bytes.count >= Self.keptLength else { return append(contentsOf: bytes) }
+    pieces.append(.kept(bytes))
+    count += bytes.count
+  }
+
+  public mutating func append(contentsOf bytes: some Collection<UInt8>) {
+    guard !bytes.isEmpty else { return }
+    let start = gathered.count
+    gathered.append(contentsOf: bytes)
+    if case .gathered(let range) = pieces.last, range.upperBound == start {
+      pieces[pieces.count - 1] = .gathered(range.lowerBound..<gathered.count)
+    } else {
+      pieces.append(.gathered(start..<gathered.count))
+    }
+    count += gathered.count - start
+  }
+
+  /// Writes everything waiting to `writer`, in order, and empties (keeping the gathering buffer's capacity).
+  public mutating func write(to writer: DescriptorWriter) throws(OutputError) {
+    defer {
+      pieces.removeAll(keepingCapacity: true)
+      gathered.removeAll(keepingCapacity: true)
+      count = 0
+    }
+    guard count > 0 else { return }
+    var vectors: [iovec] = []
+    vectors.reserveCapacity(pieces.count)
+    let failure = gathered.withUnsafeBytes { gathered in
+      Self.pinning(pieces[...], gathered, &vectors) { (vectors: inout [iovec]) -> OutputError? in
+        do throws(OutputError) { try writer.write(vectors: &vectors) } catch { return error }
+        return nil
+      }
+    }
+    if let failure { throw failure }
+  }
+
+  /// Calls `body` with a vector for each piece, every kept array's storage pinned during the call.
+  private static func pinning(
+    _ pieces: ArraySlice<Piece>, _ gathered: UnsafeRawBufferPointer, _ vectors: inout [iovec],
+    _ body: (inout [iovec]) -> OutputError?
+  ) -> OutputError? {
+    var rest = pieces
+    while let piece = rest.first {
+      rest = rest.dropFirst()
+      switch piece {
+      case .gathered(let range):
+        vectors.append(
+          iovec(iov_base: UnsafeMutableRawPointer(mutating: gathered.baseAddress! + range.lowerBound), iov_len: range.count))
+      case .kept(let bytes):
+        return bytes.withUnsafeBytes { kept in
+          vectors.append(iovec(iov_base: UnsafeMutableRawPointer(mutating: kept.baseAddress!), iov_len: kept.count))
+          return pinning(rest, gathered, &vectors, body)
+        }
+      }
+    }
+    return body(&vectors)
   }
 }

@@ -4,17 +4,13 @@ extension FindingDetail {
   /// Chinese, with the numbers: `目标 ≥5%，实际 0.1%，完成率 2.00%，按比例应得 0.50 分，自评 25.00 分，多报 24.50 分`.
   public var message: String {
     switch self {
-    case .indicatorClaim, .fundsClaim:
+    case .indicatorClaim, .fundsClaim, .totalOverClaimed, .gradeInflated, .explanationMissing, .evidenceMissing:
       let text = ByteBuffer(capacity: 192)
-      appendClaim(to: text)
+      appendAssembled(to: text)
       return text.text
 
-    case .totalOverClaimed(let claimed, let recomputed, let difference):
-      return "自评总分 \(claimed.pointsText)，复核总分 \(recomputed)，多报 \(difference.pointsText) 分"
     case .totalArithmetic(let claimed, let itemSum, let difference):
       return "自评总分 \(claimed.pointsText)，各项自评得分之和为 \(itemSum.pointsText)，相差 \(difference.pointsText) 分"
-    case .gradeInflated(let claimed, let recomputedTotal, let recomputed):
-      return "自评等级“\(claimed.rawValue)”，按复核总分 \(recomputedTotal) 应为“\(recomputed.rawValue)”"
     case .gradeMismatch(let claimedTotal, let expected, let printed):
       return "自评总分 \(claimedTotal) 应评“\(expected.rawValue)”，表上填“\(printed.rawValue)”"
 
@@ -146,11 +142,6 @@ extension FindingDetail {
     case .spendingGap(let rate, let share, let claimed, let weights):
       return "预算执行率仅 \(rate.percentText)，指标自评得分却达权重合计的 \(share.percentText)（\(claimed.pointsText)/\(weights.pointsText)）"
 
-    case .explanationMissing(let overAchieved):
-      return overAchieved ? "指标超过超额阈值，偏差原因分析及改进措施为空" : "指标未完全达成，偏差原因分析及改进措施为空"
-    case .evidenceMissing(let requiredByProfile):
-      return "佐证资料为空，\(requiredByProfile ? "本方案按 0 分计" : "复核人员通常按 0 分计")"
-
     case .qualitativeShare(let qualitative, let total, let share, let maximum, let names):
       return "定性目标占权重 \(qualitative.pointsText)/\(total.pointsText) = \(share.percentText)，超过 \(maximum.percentText)："
         + names.joined(separator: "、")
@@ -182,13 +173,43 @@ extension FindingDetail {
     }
   }
 
-  /// Appends `message`'s UTF-8 bytes to `text`: a claim's assembled there (the most frequent messages of a
-  /// batch, which the JSON writer so writes without making a `String`), any other's copied from `message`.
+  /// Appends `message`'s UTF-8 bytes to `text`: the most frequent messages of a batch (claims, totals,
+  /// explanations) are assembled there, which the JSON writer so writes without making a `String`; any
+  /// other's are copied from `message`.
   func appendMessage(to text: ByteBuffer) {
+    if !appendAssembled(to: text) { text.append(utf8: message) }
+  }
+
+  /// Appends the message of a finding whose message is assembled in bytes (its one definition, which
+  /// `message` reads too) and returns true; returns false, appending nothing, for any other finding.
+  @discardableResult
+  private func appendAssembled(to text: ByteBuffer) -> Bool {
     switch self {
     case .indicatorClaim, .fundsClaim: appendClaim(to: text)
-    default: text.append(utf8: message)
+    case .totalOverClaimed(let claimed, let recomputed, let difference):
+      text.append("自评总分 ")
+      text.appendPoints(claimed)
+      text.append("，复核总分 ")
+      text.append(recomputed)
+      text.append("，多报 ")
+      text.appendPoints(difference)
+      text.append(" 分")
+    case .gradeInflated(let claimed, let recomputedTotal, let recomputed):
+      text.append("自评等级“")
+      text.append(utf8: claimed.rawValue)
+      text.append("”，按复核总分 ")
+      text.append(recomputedTotal)
+      text.append(" 应为“")
+      text.append(utf8: recomputed.rawValue)
+      text.append("”")
+    case .explanationMissing(let overAchieved):
+      text.append(overAchieved ? "指标超过超额阈值，偏差原因分析及改进措施为空" : "指标未完全达成，偏差原因分析及改进措施为空")
+    case .evidenceMissing(let requiredByProfile):
+      text.append("佐证资料为空，")
+      text.append(requiredByProfile ? "本方案按 0 分计" : "复核人员通常按 0 分计")
+    default: return false
     }
+    return true
   }
 
   private func appendClaim(to text: ByteBuffer) {

@@ -1,10 +1,15 @@
 /// Writes JSON text with members in a fixed order: results are byte-identical run to run.
 /// Builds UTF-8 bytes directly; strings are appended whole unless they need escaping.
 struct JSONWriter {
-  private let buffer = ByteBuffer(capacity: 16 << 10)
+  private let buffer: ByteBuffer
   /// One bit per open container, innermost lowest: whether its next member needs a comma.
   /// The documents written are a few levels deep; 63 is the most this can nest.
   private var needsComma: UInt64 = 0
+
+  init() { buffer = ByteBuffer(capacity: 16 << 10) }
+
+  /// A writer appending to `buffer`.
+  init(into buffer: ByteBuffer) { self.buffer = buffer }
 
   var bytes: [UInt8] { buffer.array }
   var output: String { buffer.text }
@@ -31,9 +36,7 @@ struct JSONWriter {
   mutating func string(_ key: JSONKey?, _ value: TableText?) {
     separate(key)
     guard let value else { return buffer.append("null") }
-    value.withUTF8 { bytes in
-      if value.isPlainJSON { buffer.appendQuoted(bytes) } else { buffer.appendEscaped(bytes) }
-    }
+    buffer.appendQuoted(value)
   }
 
   mutating func raw(_ key: JSONKey?, _ literal: StaticString) {
@@ -78,10 +81,7 @@ struct JSONWriter {
   mutating func hundredths(_ key: JSONKey?, _ value: Hundredths?, suffix: UInt8? = nil) {
     separate(key)
     guard let value else { return buffer.append("null") }
-    buffer.append(UInt8(ascii: "\""))
-    buffer.append(value)
-    if let suffix { buffer.append(suffix) }
-    buffer.append(UInt8(ascii: "\""))
+    buffer.appendQuoted(value, suffix: suffix)
   }
 
   /// A rational as `pointsText` (`"12.30"`).
@@ -128,15 +128,43 @@ struct JSONWriter {
 /// and where the most frequent finding messages are assembled. Owned by one writer on one thread.
 final class ByteBuffer {
   private var pointer: UnsafeMutablePointer<UInt8>
-  private var count = 0
+  private(set) var count = 0
   private var capacity: Int
+  /// Whether `pointer` is this buffer's own allocation; else it is an array's storage, lent while the
+  /// array is made (`array(capacity:_:)`) and never freed here.
+  private var ownsStorage = true
 
   init(capacity: Int) {
     self.capacity = max(16, capacity)
     pointer = .allocate(capacity: self.capacity)
   }
 
-  deinit { pointer.deallocate() }
+  private init(lending storage: UnsafeMutableBufferPointer<UInt8>) {
+    pointer = storage.baseAddress!
+    capacity = storage.count
+    ownsStorage = false
+  }
+
+  deinit { if ownsStorage { pointer.deallocate() } }
+
+  /// What `build` appends, written straight into the storage of the array returned (`capacity` bytes, a
+  /// guess), not copied there afterwards: a result line is handed out as the bytes it was written in. Bytes
+  /// that outgrow `capacity` move to storage of the buffer's own and are copied into an array once.
+  /// `build` must not keep the buffer.
+  static func array(capacity: Int, _ build: (ByteBuffer) -> Void) -> [UInt8] {
+    var outgrown: ByteBuffer?
+    let array = [UInt8](unsafeUninitializedCapacity: max(16, capacity)) { storage, initialized in
+      let buffer = ByteBuffer(lending: storage)
+      build(buffer)
+      if buffer.ownsStorage {
+        outgrown = buffer
+        initialized = 0
+      } else {
+        initialized = buffer.count
+      }
+    }
+    return outgrown?.array ?? array
+  }
 
   var array: [UInt8] { withBytes { Array($0) } }
   var text: String { withBytes { String(decoding: $0, as: UTF8.self) } }
@@ -153,9 +181,10 @@ final class ByteBuffer {
     let newCapacity = max(needed, capacity * 2)
     let newPointer = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
     newPointer.update(from: pointer, count: count)
-    pointer.deallocate()
+    if ownsStorage { pointer.deallocate() }
     pointer = newPointer
     capacity = newCapacity
+    ownsStorage = true
   }
 
   @inline(__always) func append(_ byte: UInt8) {
@@ -179,10 +208,22 @@ final class ByteBuffer {
 
   /// A two-place decimal (`-12.30`), written in place.
   func append(_ value: Hundredths) {
-    let length = value.textLength
-    reserve(length)
-    value.writeText(to: pointer + count)
-    count += length
+    reserve(Hundredths.maximumTextLength)
+    count += value.writeText(to: pointer + count)
+  }
+
+  /// A two-place decimal in double quotes (`"-12.30"`), `suffix` before the closing quote, after one
+  /// capacity check.
+  func appendQuoted(_ value: Hundredths, suffix: UInt8?) {
+    reserve(Hundredths.maximumTextLength + 3)
+    pointer[count] = UInt8(ascii: "\"")
+    var end = count + 1 + value.writeText(to: pointer + count + 1)
+    if let suffix {
+      pointer[end] = suffix
+      end += 1
+    }
+    pointer[end] = UInt8(ascii: "\"")
+    count = end + 1
   }
 
   /// `value.pointsText` (`12.30`), written in place when it rounds to hundredths.
@@ -204,8 +245,13 @@ final class ByteBuffer {
     }
   }
 
+  /// A literal (a piece of a message, `null`): a short one copied by words, not by a call to memcpy.
   func append(_ literal: StaticString) {
-    append(UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+    let length = literal.utf8CodeUnitCount
+    guard length <= 64 else { return append(UnsafeBufferPointer(start: literal.utf8Start, count: length)) }
+    reserve(length)
+    Self.copyShort(from: literal.utf8Start, to: pointer + count, count: length)
+    count += length
   }
 
   /// `"name":`, after a comma when `afterComma`, for a literal name, after one capacity check.
@@ -225,7 +271,8 @@ final class ByteBuffer {
     count += length + 3
   }
 
-  /// Copies a few bytes (a member name) as two overlapping words, not byte by byte or by a call to memcpy.
+  /// Copies a few bytes (a member name, a short text) as words, the last two overlapping, not byte by byte
+  /// or by a call to memcpy.
   @inline(__always) private static func copyShort(
     from source: UnsafePointer<UInt8>, to destination: UnsafeMutablePointer<UInt8>, count: Int
   ) {
@@ -294,12 +341,30 @@ final class ByteBuffer {
     if !appendQuotedIfPlain(bytes) { appendEscapedByByte(bytes) }
   }
 
-  /// Bytes that need no escaping, in double quotes.
-  func appendQuoted(_ bytes: UnsafeBufferPointer<UInt8>) {
-    reserve(bytes.count + 2)
-    append(UInt8(ascii: "\""))
-    append(bytes)
-    append(UInt8(ascii: "\""))
+  /// A table's text in double quotes: its bytes copied as they are when they are known to need no escaping
+  /// (`TableText.isPlainJSON`), else escaped byte by byte as `appendEscaped` escapes a `String`. (Here, not
+  /// in the writer: a closure there over the text and the buffer retained and released both for every text.)
+  func appendQuoted(_ text: TableText) {
+    guard text.isPlainJSON else { return text.withUTF8 { appendEscaped($0) } }
+    text.withUTF8 { appendQuoted($0) }
+  }
+
+  /// Bytes that need no escaping, in double quotes, after one capacity check; a short text (most of a
+  /// table's) is copied by words, not by a call to memcpy.
+  @inline(__always) func appendQuoted(_ bytes: UnsafeBufferPointer<UInt8>) {
+    let length = bytes.count
+    reserve(length + 2)
+    let destination = pointer + count
+    destination[0] = UInt8(ascii: "\"")
+    if let source = bytes.baseAddress {
+      if length <= 64 {
+        Self.copyShort(from: source, to: destination + 1, count: length)
+      } else {
+        (destination + 1).update(from: source, count: length)
+      }
+    }
+    destination[length + 1] = UInt8(ascii: "\"")
+    count += length + 2
   }
 
   private func appendEscapedByByte<Bytes: Sequence<UInt8>>(_ bytes: Bytes) {

@@ -45,42 +45,63 @@ public struct Hundredths: Sendable, Hashable, Comparable, CustomStringConvertibl
   /// The text (`-12.30`) as UTF-8, in a buffer on the stack: scores are formatted for every cell and
   /// finding, into strings and straight into JSON.
   func withText<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { buffer in
-      let length = textLength
-      writeText(to: buffer.baseAddress!)
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.maximumTextLength) { buffer in
+      let length = writeText(to: buffer.baseAddress!)
       return body(UnsafeBufferPointer(start: buffer.baseAddress, count: length))
     }
   }
 
+  /// The longest text: a sign, the 17 integer digits of `Int64.min`'s hundredths, a point and two decimals.
+  static let maximumTextLength = 21
+
   /// The bytes of the text: a sign, at least one integer digit, a point and two decimals.
-  var textLength: Int {
-    var integerDigits = 1
-    var rest = hundredths.magnitude / 1000
-    while rest != 0 {
-      integerDigits += 1
-      rest /= 10
-    }
-    return (hundredths < 0 ? 1 : 0) + integerDigits + 3
+  @inline(__always) var textLength: Int {
+    (hundredths < 0 ? 1 : 0) + Self.digitCount(hundredths.magnitude / 100) + 3
   }
 
-  /// Writes the text's `textLength` bytes from `start`, right to left: the one definition of the text,
-  /// for `description` and for the JSON writer, which writes it in place.
-  func writeText(to start: UnsafeMutablePointer<UInt8>) {
-    var magnitude = hundredths.magnitude
-    var index = textLength
-    func put(_ byte: UInt8) {
-      index -= 1
-      start[index] = byte
+  /// Writes the text (at most `maximumTextLength` bytes) from `start` and returns its length: the one
+  /// definition of the text, for `description` and for the JSON writer, which writes it in place. Digits
+  /// go two at a time, from a table: a score is written for every cell of a result.
+  @discardableResult
+  func writeText(to start: UnsafeMutablePointer<UInt8>) -> Int {
+    let magnitude = hundredths.magnitude
+    var integer = magnitude / 100
+    let length = textLength
+    if hundredths < 0 { start[0] = UInt8(ascii: "-") }
+    Self.writePair(Int(magnitude % 100), to: start + length - 2)
+    start[length - 3] = UInt8(ascii: ".")
+    var end = length - 3
+    while integer >= 100 {
+      end -= 2
+      Self.writePair(Int(integer % 100), to: start + end)
+      integer /= 100
     }
-    put(UInt8(ascii: "0") + UInt8(magnitude % 10))
-    magnitude /= 10
-    put(UInt8(ascii: "0") + UInt8(magnitude % 10))
-    magnitude /= 10
-    put(UInt8(ascii: "."))
-    repeat {
-      put(UInt8(ascii: "0") + UInt8(magnitude % 10))
-      magnitude /= 10
-    } while magnitude != 0
-    if hundredths < 0 { put(UInt8(ascii: "-")) }
+    if integer >= 10 {
+      Self.writePair(Int(integer), to: start + end - 2)
+    } else {
+      start[end - 1] = UInt8(ascii: "0") + UInt8(integer)
+    }
+    return length
+  }
+
+  /// The decimal digits of `value` (1 for 0).
+  @inline(__always) private static func digitCount(_ value: UInt64) -> Int {
+    var digits = 1
+    var rest = value
+    while rest >= 10_000 {
+      digits += 4
+      rest /= 10_000
+    }
+    return digits + (rest >= 10 ? 1 : 0) + (rest >= 100 ? 1 : 0) + (rest >= 1_000 ? 1 : 0)
+  }
+
+  /// `00`, `01` … `99`: a pair of digits is two bytes at twice its value.
+  private static let digitPairs: StaticString =
+    "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"
+
+  /// The two digits of `value` (0 to 99) at `destination`.
+  @inline(__always) private static func writePair(_ value: Int, to destination: UnsafeMutablePointer<UInt8>) {
+    let pair = UnsafeRawPointer(digitPairs.utf8Start + 2 * value).loadUnaligned(as: UInt16.self)
+    UnsafeMutableRawPointer(destination).storeBytes(of: pair, as: UInt16.self)
   }
 }

@@ -323,20 +323,19 @@ enum Bench {
   }
 
   /// What `jixiao rescore FILE --format jsonl -o /dev/null` does, inside the bench binary.
+  /// Its output waits and is written as the command's (`OutputSink`): gathered, by `DescriptorWriter`.
   static func childRescore(file: String, jobs: Int) {
     guard let profile = try? Profile.load(), let sink = FileHandle(forWritingAtPath: "/dev/null") else { exit(1) }
-    var buffer: [UInt8] = []
+    let writer = DescriptorWriter(descriptor: sink.fileDescriptor, destination: .path("/dev/null"))
+    var pending = GatheredOutput()
     let runner = jsonLinesRunner(profile: profile, jobs: jobs)
     _ = runner.run(inputs: [file]) { outcome in
       switch outcome {
-      case .result(_, let bytes), .rejected(_, let bytes): buffer.append(contentsOf: bytes)
+      case .result(_, let bytes), .rejected(_, let bytes): pending.append(bytes)
       }
-      if buffer.count > 1 << 20 {
-        sink.write(Data(buffer))
-        buffer.removeAll(keepingCapacity: true)
-      }
+      if pending.isFull { try? pending.write(to: writer) }
     }
-    sink.write(Data(buffer))
+    try? pending.write(to: writer)
     print(ownPeakKilobytes())
   }
 }
