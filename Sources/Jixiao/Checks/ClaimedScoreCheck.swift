@@ -1,49 +1,43 @@
 /// `score.over-claimed` and `score.under-claimed`, for the funds item and every verified indicator.
 struct ClaimedScoreCheck: TableCheck {
-  func findings(in context: CheckContext) -> [Finding] {
-    var findings: [Finding] = []
+  func check(_ context: CheckContext, into findings: inout [Finding]) {
     let tolerance = context.profile.scoreTolerance
     if let funds = context.result.funds, funds.verified, let claimed = context.table.funds?.claimedScore {
-      if let finding = compare(
-        claimed: claimed, recomputed: funds.score, tolerance: tolerance, at: .funds,
+      compare(
+        claimed: claimed, recomputed: funds.score, tolerance: tolerance, at: .funds, into: &findings,
         detail: { difference in
           .fundsClaim(rate: funds.rate, score: funds.score, claimed: claimed, difference: difference)
         })
-      {
-        findings.append(finding)
+    }
+    // In place: the results hold their rows, so a result's claim is its indicator's.
+    context.result.indicators.withUnsafeBufferPointer { items in
+      for position in items.indices where items[position].verified {
+        guard let claimed = items[position].indicator.claimedScore else { continue }
+        compare(
+          claimed: claimed, recomputed: items[position].score, tolerance: tolerance,
+          at: context.location(items[position].indicator), into: &findings,
+          detail: { difference in
+            let item = items[position]
+            return .indicatorClaim(
+              target: item.target, actual: item.actual, completion: item.completion, band: item.band, rule: item.rule,
+              score: item.score, claimed: claimed, difference: difference)
+          })
       }
     }
-    // By position: a zip of the two arrays copied every result (a dozen strings retained and released).
-    let items = context.result.indicators
-    for (position, indicator) in context.table.indicators.enumerated()
-    where items.indices.contains(position) && items[position].verified {
-      guard let claimed = indicator.claimedScore else { continue }
-      if let finding = compare(
-        claimed: claimed, recomputed: items[position].score, tolerance: tolerance, at: context.location(indicator),
-        detail: { difference in
-          let item = items[position]
-          return .indicatorClaim(
-            target: indicator.targetText, actual: indicator.actualText, completion: item.completion, band: item.band,
-            rule: item.rule, score: item.score, claimed: claimed, difference: difference)
-        })
-      {
-        findings.append(finding)
-      }
-    }
-    return findings
   }
 
   /// The finding when the claim differs from the re-score by more than the tolerance; `detail` makes it
   /// from the difference (claimed − re-score), whose sign tells over- from under-claimed.
   private func compare(
     claimed: Rational, recomputed: Hundredths, tolerance: Rational, at location: @autoclosure () -> FindingLocation,
-    detail: (Rational) -> FindingDetail
-  ) -> Finding? {
+    into findings: inout [Finding], detail: (Rational) -> FindingDetail
+  ) {
     // The location (an indicator's display name) is made only for a finding.
-    guard let difference = try? claimed - recomputed.rational else {
-      return Finding(.notComputable(.claimedScoreDifference), at: location())
+    guard let difference = try? claimed.subtracting(recomputed) else {
+      findings.append(Finding(.notComputable(.claimedScoreDifference), at: location()))
+      return
     }
-    guard tolerance < difference || tolerance < -difference else { return nil }
-    return Finding(detail(difference), at: location())
+    guard tolerance < difference.magnitude else { return }
+    findings.append(Finding(detail(difference), at: location()))
   }
 }

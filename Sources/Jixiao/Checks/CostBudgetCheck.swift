@@ -2,8 +2,8 @@
 struct CostBudgetCheck: TableCheck {
   var appliesToTargetTables: Bool { true }
 
-  func findings(in context: CheckContext) -> [Finding] {
-    guard let budget = context.table.funds?.annualBudget, budget.numerator > 0 else { return [] }
+  func check(_ context: CheckContext, into findings: inout [Finding]) {
+    guard let budget = context.table.funds?.annualBudget, budget.numerator > 0 else { return }
     // The budget in the unit the table prints its amounts in (`金额单位：元`), else the profile's.
     let budgetUnit = context.table.funds?.unit ?? context.profile.budgetUnit
     var costs: [Rational] = []
@@ -17,9 +17,10 @@ struct CostBudgetCheck: TableCheck {
       case .incompatible: continue
       }
       guard let value = try? target.value * factor else {
-        return [
+        findings.append(
           Finding(.notComputable(.costTargetConversion(target: indicator.targetText?.string ?? "", unit: budgetUnit)), at: .table)
-        ]
+        )
+        return
       }
       costs.append(value)
     }
@@ -30,11 +31,11 @@ struct CostBudgetCheck: TableCheck {
       sum = try Rational.sum(costs)
       excess = try sum - budget
     } catch {
-      return [Finding(.notComputable(.costTargetSum), at: .table)]
+      findings.append(Finding(.notComputable(.costTargetSum), at: .table))
+      return
     }
-    guard count > 0, context.profile.sourcesTolerance < excess else { return [] }
-    return [
-      Finding(.costOverBudget(costs: count, sum: sum, budget: budget, excess: excess, unit: budgetUnit), at: .table)
-    ]
+    guard count > 0, context.profile.sourcesTolerance < excess else { return }
+    findings.append(
+      Finding(.costOverBudget(costs: count, sum: sum, budget: budget, excess: excess, unit: budgetUnit), at: .table))
   }
 }

@@ -3,15 +3,16 @@
 struct LastYearCheck: TableCheck {
   var appliesToTargetTables: Bool { true }
 
-  func findings(in context: CheckContext) -> [Finding] {
-    context.table.indicators.compactMap { indicator in
+  func check(_ context: CheckContext, into findings: inout [Finding]) {
+    for indicator in context.table.indicators {
       guard case .quantity(let target) = indicator.target, target.comparison?.isHigherBetter ?? true,
         target.comparison != .equal || target.value.numerator > 0,
         let printed = indicator.lastYear, case .quantity(let last) = printed.cell,
         Self.comparable(target.unit, last.unit), !(last.value < target.value)
-      else { return nil }
-      return Finding(
-        .belowLastYear(target: indicator.targetText?.string ?? "", lastYear: printed.string), at: context.location(indicator))
+      else { continue }
+      findings.append(
+        Finding(
+          .belowLastYear(target: indicator.targetText?.string ?? "", lastYear: printed.string), at: context.location(indicator)))
     }
   }
 

@@ -3,9 +3,8 @@
 struct LevelWeightsCheck: TableCheck {
   var appliesToTargetTables: Bool { true }
 
-  func findings(in context: CheckContext) -> [Finding] {
-    guard !context.table.levelWeights.isEmpty else { return [] }
-    var findings: [Finding] = []
+  func check(_ context: CheckContext, into findings: inout [Finding]) {
+    guard !context.table.levelWeights.isEmpty else { return }
     for (level, levelKeys) in zip(context.table.levelWeights, context.levelWeightKeys) {
       var weights: [Rational] = []
       var complete = true
@@ -31,6 +30,5 @@ struct LevelWeightsCheck: TableCheck {
         findings.append(Finding(.notComputable(.levelWeightsSum(level1: level.level1, level2: level.level2)), at: .table))
       }
     }
-    return findings
   }
 }

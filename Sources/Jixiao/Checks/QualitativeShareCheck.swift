@@ -2,7 +2,7 @@
 struct QualitativeShareCheck: TableCheck {
   var appliesToTargetTables: Bool { true }
 
-  func findings(in context: CheckContext) -> [Finding] {
+  func check(_ context: CheckContext, into findings: inout [Finding]) {
     var weights: [Rational] = []
     var qualitativeWeights: [Rational] = []
     var names: [String] = []
@@ -20,17 +20,17 @@ struct QualitativeShareCheck: TableCheck {
     do {
       total = try Rational.sum(weights)
       qualitative = try Rational.sum(qualitativeWeights)
-      guard !total.isZero else { return [] }
+      guard !total.isZero else { return }
       share = try qualitative / total
     } catch {
-      return [Finding(.notComputable(.qualitativeShareSums), at: .table)]
+      findings.append(Finding(.notComputable(.qualitativeShareSums), at: .table))
+      return
     }
-    guard context.profile.qualitativeShareMax < share else { return [] }
-    return [
+    guard context.profile.qualitativeShareMax < share else { return }
+    findings.append(
       Finding(
         .qualitativeShare(
           qualitative: qualitative, total: total, share: share, maximum: context.profile.qualitativeShareMax, names: names),
-        at: .table)
-    ]
+        at: .table))
   }
 }

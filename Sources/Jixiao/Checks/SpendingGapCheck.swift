@@ -1,7 +1,7 @@
 /// `consistency.spending-gap`: indicators claim nearly full marks while the money was not spent.
 struct SpendingGapCheck: TableCheck {
-  func findings(in context: CheckContext) -> [Finding] {
-    guard let rate = context.result.funds?.rate, rate < context.profile.spendingGapExecutionBelow else { return [] }
+  func check(_ context: CheckContext, into findings: inout [Finding]) {
+    guard let rate = context.result.funds?.rate, rate < context.profile.spendingGapExecutionBelow else { return }
     let weighted = context.table.indicators.filter { $0.weight != nil }
     let claimed: Rational
     let weights: Rational
@@ -9,14 +9,13 @@ struct SpendingGapCheck: TableCheck {
     do {
       claimed = try Rational.sum(weighted.map { $0.claimedScore ?? .zero })
       weights = try Rational.sum(weighted.compactMap(\.weight))
-      guard !weights.isZero else { return [] }
+      guard !weights.isZero else { return }
       share = try claimed / weights
     } catch {
-      return [Finding(.notComputable(.spendingGapSums), at: .table)]
+      findings.append(Finding(.notComputable(.spendingGapSums), at: .table))
+      return
     }
-    guard !(share < context.profile.spendingGapClaimedShare) else { return [] }
-    return [
-      Finding(.spendingGap(rate: rate, share: share, claimed: claimed, weights: weights), at: .table)
-    ]
+    guard !(share < context.profile.spendingGapClaimedShare) else { return }
+    findings.append(Finding(.spendingGap(rate: rate, share: share, claimed: claimed, weights: weights), at: .table))
   }
 }

@@ -1,13 +1,22 @@
-/// A check over a scored table: a small type that returns findings, never prints them. The scorer runs
-/// every check of `TableChecks.all`.
+/// A check over a scored table: a small type that adds findings to the table's, never prints them. The
+/// scorer runs every check of `TableChecks.all`, each appending to one list (a table has a dozen findings
+/// from a dozen checks: one list, not one a check).
 protocol TableCheck: Sendable {
   /// Target tables (绩效目标表) have no actuals: only structure checks apply to them.
   var appliesToTargetTables: Bool { get }
-  func findings(in context: CheckContext) -> [Finding]
+  /// Appends what the check finds, in the order found.
+  func check(_ context: CheckContext, into findings: inout [Finding])
 }
 
 extension TableCheck {
   var appliesToTargetTables: Bool { false }
+
+  /// What the check finds on its own.
+  func findings(in context: CheckContext) -> [Finding] {
+    var findings: [Finding] = []
+    check(context, into: &findings)
+    return findings
+  }
 }
 
 struct CheckContext {

@@ -2,10 +2,10 @@
 struct TargetUnitCheck: TableCheck {
   var appliesToTargetTables: Bool { true }
 
-  func findings(in context: CheckContext) -> [Finding] {
-    context.table.indicators.compactMap { indicator in
-      guard case .quantity(let target) = indicator.target, target.unit.isEmpty else { return nil }
-      return Finding(.targetWithoutUnit(target: indicator.targetText?.string ?? ""), at: context.location(indicator))
+  func check(_ context: CheckContext, into findings: inout [Finding]) {
+    for indicator in context.table.indicators {
+      guard case .quantity(let target) = indicator.target, target.unit.isEmpty else { continue }
+      findings.append(Finding(.targetWithoutUnit(target: indicator.targetText?.string ?? ""), at: context.location(indicator)))
     }
   }
 }

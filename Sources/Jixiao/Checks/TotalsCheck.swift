@@ -2,15 +2,14 @@
 /// `grade.mismatch`. The first and third compare with the recomputed total, and are not checked when the
 /// weights do not add up to 100 (no recomputed grade is given then).
 struct TotalsCheck: TableCheck {
-  func findings(in context: CheckContext) -> [Finding] {
+  func check(_ context: CheckContext, into findings: inout [Finding]) {
     let profile = context.profile
     let result = context.result
-    var findings: [Finding] = []
     if let claimed = context.table.claimedTotal {
       // Weights that do not add up to 100 put the recomputed total off the claimed total's scale (`weights.sum`).
       if result.weightsOffScale == nil {
         do {
-          let difference = try claimed - result.recomputedTotal.rational
+          let difference = try claimed.subtracting(result.recomputedTotal)
           if profile.scoreTolerance < difference {
             findings.append(
               Finding(
@@ -44,7 +43,6 @@ struct TotalsCheck: TableCheck {
           Finding(.gradeMismatch(claimedTotal: total, expected: expected, printed: printed), at: .table))
       }
     }
-    return findings
   }
 
   /// The sum of every item's claim, or nil when some item has none.

@@ -3,12 +3,12 @@
 struct UnreadableNumberCheck: TableCheck {
   var appliesToTargetTables: Bool { true }
 
-  func findings(in context: CheckContext) -> [Finding] {
+  func check(_ context: CheckContext, into findings: inout [Finding]) {
     let table = context.table
-    guard !table.unreadableNumbers.isEmpty else { return [] }
-    return table.currentUnreadableNumbers.compactMap { cell in
-      guard let (location, subject) = context.location(of: cell.place, label: cell.field.label) else { return nil }
-      return Finding(.unreadableNumber(cell, subject: subject, keptClaim: keptClaim(of: cell, in: table)), at: location)
+    guard !table.unreadableNumbers.isEmpty else { return }
+    for cell in table.currentUnreadableNumbers {
+      guard let (location, subject) = context.location(of: cell.place, label: cell.field.label) else { continue }
+      findings.append(Finding(.unreadableNumber(cell, subject: subject, keptClaim: keptClaim(of: cell, in: table)), at: location))
     }
   }
 

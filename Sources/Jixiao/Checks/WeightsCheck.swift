@@ -4,8 +4,7 @@
 struct WeightsCheck: TableCheck {
   var appliesToTargetTables: Bool { true }
 
-  func findings(in context: CheckContext) -> [Finding] {
-    var findings: [Finding] = []
+  func check(_ context: CheckContext, into findings: inout [Finding]) {
     for indicator in context.table.indicators {
       guard let weight = indicator.weight else {
         // An unreadable weight has its own finding (`UnreadableNumberCheck`).
@@ -35,6 +34,5 @@ struct WeightsCheck: TableCheck {
         findings.append(Finding(.weightsSum(indicators: indicators, funds: funds, sum: sum), at: .table))
       }
     }
-    return findings
   }
 }

@@ -9,22 +9,13 @@ enum WeightsTotal {
   case known(indicators: Rational, funds: Rational?, sum: Rational)
 
   init(_ table: Table, profile: Profile) {
-    var weights: [Rational] = []
-    weights.reserveCapacity(table.indicators.count)
-    for indicator in table.indicators {
-      guard let weight = indicator.weight else {
-        self = .unknown
-        return
-      }
-      weights.append(weight)
-    }
-    guard !weights.isEmpty else {
+    guard !table.indicators.isEmpty, !table.indicators.contains(where: { $0.weight == nil }) else {
       self = .unknown
       return
     }
     let indicators: Rational
     do {
-      indicators = try Rational.sum(weights)
+      indicators = try Rational.sum(table.indicators.lazy.map { $0.weight ?? .zero })
     } catch {
       self = .notComputable(withFunds: false)
       return

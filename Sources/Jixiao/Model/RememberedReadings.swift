@@ -9,6 +9,10 @@ struct RememberedReadings<Printed: Equatable, Reading> {
   mutating func reading(of printed: Printed, _ read: (Printed) -> Reading) -> Reading {
     if let hit = known.lastIndex(where: { $0.printed == printed }) { return known[hit].reading }
     let reading = read(printed)
+    if known.isEmpty {
+      // One allocation a table, not four as the list grows to its capacity.
+      known.reserveCapacity(Self.capacity)
+    }
     if known.count < Self.capacity { known.append((printed, reading)) }
     return reading
   }

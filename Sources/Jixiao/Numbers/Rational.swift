@@ -147,6 +147,9 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
   /// `lhs / rhs`; the caller guarantees `rhs` is not zero.
   public static func / (lhs: Rational, rhs: Rational) throws(ArithmeticOverflow) -> Rational {
     precondition(!rhs.isZero, "division by zero is decided by the rule, not by Rational")
+    // Two integers (most counts and amounts): their quotient, reduced once. The same as the product with the
+    // reciprocal below, whose cross-reduction is then this one reduction (`RationalFastPathTests`).
+    if lhs.denominator == 1, rhs.denominator == 1 { return try Rational(lhs.numerator, over: rhs.numerator) }
     // The reciprocal of a reduced fraction is reduced; only the sign moves to the numerator.
     guard rhs.numerator != .min else { throw ArithmeticOverflow() }
     let reciprocal =
@@ -188,6 +191,56 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
   }
 
   public static func min(_ a: Rational, _ b: Rational) -> Rational { a < b ? a : b }
+
+  // MARK: Hundredths
+
+  /// `self × 100` when it is an integer that fits in 64 bits: a figure printed with at most two decimals
+  /// (nearly every score, weight and claim). By definition `self * 100` when that is an integer
+  /// (`RationalFastPathTests`).
+  var exactHundredths: Int64? {
+    guard let denominator = Int64(exactly: denominator), denominator <= 100, 100 % denominator == 0,
+      let numerator = Int64(exactly: numerator)
+    else { return nil }
+    let (value, overflow) = numerator.multipliedReportingOverflow(by: 100 / denominator)
+    return overflow ? nil : value
+  }
+
+  /// `self - hundredths.rational` (its definition): in 64-bit hundredths when `self` has an exact count of
+  /// them, the usual claim against a rounded score; by the general arithmetic otherwise.
+  func subtracting(_ hundredths: Hundredths) throws(ArithmeticOverflow) -> Rational {
+    if let own = exactHundredths {
+      let (difference, overflow) = own.subtractingReportingOverflow(hundredths.hundredths)
+      if !overflow { return try Rational(Int128(difference), over: 100) }
+    }
+    return try self - hundredths.rational
+  }
+
+  /// The exact sum, or `ArithmeticOverflow` when it cannot be held: an addend is never dropped. Figures with
+  /// at most two decimals (weights, claims, amounts) are added as 64-bit hundredths; any other list by
+  /// `generalSum`, the definition (`RationalFastPathTests`).
+  static func sum(_ values: some Collection<Rational>) throws(ArithmeticOverflow) -> Rational {
+    if let total = hundredthsSum(values) { return try Rational(Int128(total), over: 100) }
+    return try generalSum(values)
+  }
+
+  /// The sum, one exact addition after another.
+  static func generalSum(_ values: some Sequence<Rational>) throws(ArithmeticOverflow) -> Rational {
+    var total = Rational.zero
+    for value in values { total = try total + value }
+    return total
+  }
+
+  /// The sum in hundredths when every value has an exact count of them and the total fits in 64 bits.
+  private static func hundredthsSum(_ values: some Collection<Rational>) -> Int64? {
+    var total: Int64 = 0
+    for value in values {
+      guard let hundredths = value.exactHundredths else { return nil }
+      let (sum, overflow) = total.addingReportingOverflow(hundredths)
+      guard !overflow else { return nil }
+      total = sum
+    }
+    return total
+  }
   public static func max(_ a: Rational, _ b: Rational) -> Rational { a < b ? b : a }
 
   // MARK: Rounding
@@ -202,7 +255,9 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
   /// `self × scale`, rounded half up, as a count of hundredths (scale 100: the value; 10,000: the
   /// value as a percent); nil when it does not fit.
   func hundredths(scaledBy scale: Int128) -> Hundredths? {
-    roundedHalfUp(scaledBy: scale).flatMap { Int64(exactly: $0) }.map { Hundredths(hundredths: $0) }
+    // A value with an exact count of hundredths (nearly every weight and claim) is that count: nothing to round.
+    if scale == 100, let exact = exactHundredths { return Hundredths(hundredths: exact) }
+    return roundedHalfUp(scaledBy: scale).flatMap { Int64(exactly: $0) }.map { Hundredths(hundredths: $0) }
   }
 
   /// `self × scale` rounded half away from zero: every rounding of the engine is this one. Nil when

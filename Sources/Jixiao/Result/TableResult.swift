@@ -88,18 +88,18 @@ public struct ReviewerScore: Sendable, Hashable {
   }
 }
 
+/// The re-score of one indicator. Its printed texts are read through the `Indicator` it holds (one
+/// reference for the row, not a copy of each of its ten texts: a result is made for every row of every
+/// table); what scoring concluded is stored beside it. Equality and hashing are by value over every field
+/// the result shows (below, stored or read through the row); where the row was read from is not one, as a
+/// table's result compares its own place only as `TableResult.location`.
 public struct IndicatorResult: Sendable, Hashable {
-  public var index: Int
-  public var name: TableText
-  public var level1: TableText?
-  public var level2: TableText?
+  /// The row as read: the texts below are its own.
+  var indicator: Indicator
   public var weight: Hundredths?
-  public var target: TableText?
-  public var actual: TableText?
   public var rule: RuleKind?
   /// Unrounded; nil where it has no meaning (graded, unverified).
   public var completion: Rational?
-  public var claimedCompletion: Rational?
   public var score: Hundredths
   public var claimedScore: Hundredths?
   /// For graded items: the band the actual reads as.
@@ -107,15 +107,110 @@ public struct IndicatorResult: Sendable, Hashable {
   /// The score a deducting profile would give for over-achievement (spec §3), when above the threshold.
   public var whatIfScore: Hundredths?
   public var verified: Bool
-  /// The printed texts the score does not show, kept so that the 复核 workbook can rebuild the table.
-  public var ruleText: TableText? = nil
-  public var basis: TableText? = nil
-  public var lastYear: TableText? = nil
-  public var evidence: TableText? = nil
-  public var explanation: TableText? = nil
   /// The reviewer's score, which replaces `score` in the total; nil when not overridden.
   public var review: ReviewerScore? = nil
 
+  /// A result that keeps the row's claim, unverified: the scorer sets what its rule concludes.
+  init(unverified indicator: Indicator, weight: Hundredths?, claimedScore: Hundredths?) {
+    self.indicator = indicator
+    self.weight = weight
+    self.score = claimedScore ?? .zero
+    self.claimedScore = claimedScore
+    self.verified = false
+  }
+
+  /// The row's position in the table (`Indicator.index`).
+  public var index: Int {
+    get { indicator.index }
+    set { indicator.index = newValue }
+  }
+  /// The name as reports show it (`Indicator.displayText`); set: the row's name.
+  public var name: TableText {
+    get { indicator.displayText }
+    set { indicator.name = newValue }
+  }
+  public var level1: TableText? {
+    get { indicator.level1 }
+    set { indicator.level1 = newValue }
+  }
+  public var level2: TableText? {
+    get { indicator.level2 }
+    set { indicator.level2 = newValue }
+  }
+  /// The target as printed (`Indicator.targetText`).
+  public var target: TableText? {
+    get { indicator.targetText }
+    set { indicator.targetText = newValue }
+  }
+  /// The actual as printed (`Indicator.actualText`).
+  public var actual: TableText? {
+    get { indicator.actualText }
+    set { indicator.actualText = newValue }
+  }
+  public var claimedCompletion: Rational? {
+    get { indicator.claimedCompletion }
+    set { indicator.claimedCompletion = newValue }
+  }
+  /// The printed texts the score does not show, kept so that the 复核 workbook can rebuild the table.
+  public var ruleText: TableText? {
+    get { indicator.ruleText }
+    set { indicator.ruleText = newValue }
+  }
+  public var basis: TableText? {
+    get { indicator.basis }
+    set { indicator.basis = newValue }
+  }
+  public var lastYear: TableText? {
+    get { indicator.lastYear }
+    set { indicator.lastYear = newValue }
+  }
+  public var evidence: TableText? {
+    get { indicator.evidence }
+    set { indicator.evidence = newValue }
+  }
+  public var explanation: TableText? {
+    get { indicator.explanation }
+    set { indicator.explanation = newValue }
+  }
+
   /// The score the total counts: the reviewer's, else the engine's.
   public var finalScore: Hundredths { review?.score ?? score }
+
+  public static func == (lhs: IndicatorResult, rhs: IndicatorResult) -> Bool {
+    let texts =
+      lhs.name == rhs.name && lhs.level1 == rhs.level1 && lhs.level2 == rhs.level2 && lhs.target == rhs.target
+      && lhs.actual == rhs.actual && lhs.ruleText == rhs.ruleText && lhs.basis == rhs.basis && lhs.lastYear == rhs.lastYear
+      && lhs.evidence == rhs.evidence && lhs.explanation == rhs.explanation
+    let figures =
+      lhs.index == rhs.index && lhs.weight == rhs.weight && lhs.completion == rhs.completion
+      && lhs.claimedCompletion == rhs.claimedCompletion && lhs.score == rhs.score && lhs.claimedScore == rhs.claimedScore
+      && lhs.whatIfScore == rhs.whatIfScore
+    let conclusions =
+      lhs.rule == rhs.rule && lhs.band == rhs.band && lhs.verified == rhs.verified && lhs.review == rhs.review
+    return texts && figures && conclusions
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(index)
+    hasher.combine(name)
+    hasher.combine(level1)
+    hasher.combine(level2)
+    hasher.combine(weight)
+    hasher.combine(target)
+    hasher.combine(actual)
+    hasher.combine(rule)
+    hasher.combine(completion)
+    hasher.combine(claimedCompletion)
+    hasher.combine(score)
+    hasher.combine(claimedScore)
+    hasher.combine(band)
+    hasher.combine(whatIfScore)
+    hasher.combine(verified)
+    hasher.combine(ruleText)
+    hasher.combine(basis)
+    hasher.combine(lastYear)
+    hasher.combine(evidence)
+    hasher.combine(explanation)
+    hasher.combine(review)
+  }
 }

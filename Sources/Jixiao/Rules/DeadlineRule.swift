@@ -1,28 +1,28 @@
 /// A date target (spec §3): met when the actual date is on or before it (a missing year is the
 /// table's); late → the profile's penalty (all of the weight by default).
 enum DeadlineRule {
-  static func evaluate(deadline: Deadline, context: RuleContext) throws(ArithmeticOverflow) -> Evaluation {
+  static func evaluate(deadline: Deadline, context: RuleContext, findings: inout [Finding]) throws(ArithmeticOverflow)
+    -> Evaluation
+  {
     let actual: Deadline
     switch context.indicator.actual {
     case .deadline(let date): actual = date
     case .empty:
-      return .unverified(.deadline, context.finding(.actualEmptyForDeadline(target: context.targetText)))
+      return .unverified(.deadline, context.finding(.actualEmptyForDeadline(target: context.targetText)), into: &findings)
     default:
       return .unverified(
-        .deadline, context.finding(.actualNotDate(target: context.targetText, actual: context.actualText)))
+        .deadline, context.finding(.actualNotDate(target: context.targetText, actual: context.actualText)), into: &findings)
     }
     guard let year = context.tableYear ?? deadline.year ?? actual.year else {
-      return .unverified(.deadline, context.finding(.deadlineWithoutYear))
+      return .unverified(.deadline, context.finding(.deadlineWithoutYear), into: &findings)
     }
     if actual.ordinal(defaultYear: year) <= deadline.ordinal(defaultYear: year) {
       return Evaluation(rule: .deadline, score: context.weight, completion: .one)
     }
     let penalty = context.profile.latePenalty
     let score = try context.weight * (try Rational.one - penalty)
-    var evaluation = Evaluation(rule: .deadline, score: score, completion: .zero)
-    evaluation.findings.append(
-      context.finding(.deadlineMissed(deadline: deadline, actual: actual, year: year, score: score)))
-    return evaluation
+    findings.append(context.finding(.deadlineMissed(deadline: deadline, actual: actual, year: year, score: score)))
+    return Evaluation(rule: .deadline, score: score, completion: .zero)
   }
 
   /// Calendar days from `start` to `end`.

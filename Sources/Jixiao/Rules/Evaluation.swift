@@ -1,4 +1,6 @@
-/// What a rule concludes about one indicator, before rounding and claim checks.
+/// What a rule concludes about one indicator, before rounding and claim checks. Plain values only: what a
+/// rule finds goes to the table's findings as it is found (the rules' `findings` argument), so that an
+/// evaluation is copied, kept for the checks and dropped without a reference count.
 struct Evaluation {
   var rule: RuleKind?
   /// Unrounded score; nil when the item cannot be verified (it then keeps its claim).
@@ -6,17 +8,17 @@ struct Evaluation {
   var completion: Rational?
   var band: Achievement?
   var whatIf: Rational?
-  var findings: [Finding] = []
 
-  static func unverified(_ rule: RuleKind?, _ finding: Finding) -> Evaluation {
-    Evaluation(rule: rule, score: nil, findings: [finding])
+  /// The item cannot be verified: `finding` says why.
+  static func unverified(_ rule: RuleKind?, _ finding: Finding, into findings: inout [Finding]) -> Evaluation {
+    findings.append(finding)
+    return Evaluation(rule: rule, score: nil)
   }
 }
 
 /// Everything a rule may consult.
 struct RuleContext {
   let indicator: Indicator
-  let levels: LevelKeys
   let choice: RuleSelection.Choice
   let weight: Rational
   let profile: Profile

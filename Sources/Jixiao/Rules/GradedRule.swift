@@ -2,10 +2,10 @@
 /// partly or not achieved, and the claimed score is held inside that band of the weight (no claim →
 /// the band's top). An actual that reads as none of them leaves the item unverified.
 enum GradedRule {
-  static func evaluate(context: RuleContext) throws(ArithmeticOverflow) -> Evaluation {
+  static func evaluate(context: RuleContext, findings: inout [Finding]) throws(ArithmeticOverflow) -> Evaluation {
     let achievement: Achievement
     switch read(context: context) {
-    case .failure(let unverified): return .unverified(.graded, unverified.finding)
+    case .failure(let unverified): return .unverified(.graded, unverified.finding, into: &findings)
     case .success(let reading): achievement = reading
     }
     let band = context.profile.bands[achievement]!

@@ -2,9 +2,10 @@
 /// Above the over-achievement threshold the target may be too low: flagged, and deducted only when
 /// the profile says so (never for satisfaction).
 enum HigherIsBetterRule {
-  static func evaluate(target: Quantity, actual: Rational, comparison: Comparison, rule: RuleKind, context: RuleContext)
-    throws(ArithmeticOverflow) -> Evaluation
-  {
+  static func evaluate(
+    target: Quantity, actual: Rational, comparison: Comparison, rule: RuleKind, context: RuleContext,
+    findings: inout [Finding]
+  ) throws(ArithmeticOverflow) -> Evaluation {
     let weight = context.weight
     let profile = context.profile
     var evaluation = Evaluation(rule: rule)
@@ -25,7 +26,7 @@ enum HigherIsBetterRule {
       evaluation.score = try weight * Rational.min(completion, .one)
     }
     if comparison == .greaterThan, actual == target.value {
-      evaluation.findings.append(
+      findings.append(
         context.finding(.strictBoundary(target: context.targetText, actual: context.actualText, bound: .above)))
     }
 
@@ -34,7 +35,7 @@ enum HigherIsBetterRule {
       evaluation.whatIf = whatIf
       let deducts = profile.deductOverAchievement && rule != .satisfaction
       if deducts { evaluation.score = whatIf }
-      evaluation.findings.append(
+      findings.append(
         context.finding(
           .targetTooLow(
             target: context.targetText, actual: context.actualText, completion: completion,

@@ -1,73 +1,63 @@
 /// Chooses and applies the rule for one weighted indicator.
 enum IndicatorRules {
-  static func evaluate(_ context: RuleContext) -> Evaluation {
+  /// The rule's conclusion; what it finds is appended to `findings`. An item whose arithmetic overflows
+  /// leaves only `indicator.out-of-range`: what its rule found before is taken back.
+  static func evaluate(_ context: RuleContext, findings: inout [Finding]) -> Evaluation {
+    let found = findings.count
     do {
-      return try dispatch(context)
+      return try dispatch(context, findings: &findings)
     } catch {
-      return .unverified(nil, context.finding(.indicatorOutOfRange))
+      findings.removeSubrange(found...)
+      return .unverified(nil, context.finding(.indicatorOutOfRange), into: &findings)
     }
   }
 
-  private static func dispatch(_ context: RuleContext) throws(ArithmeticOverflow) -> Evaluation {
+  private static func dispatch(_ context: RuleContext, findings: inout [Finding]) throws(ArithmeticOverflow) -> Evaluation {
     let indicator = context.indicator
     let printed = context.choice.printed
     let rule = context.choice.rule
 
     switch indicator.target {
     case .empty:
-      return .unverified(rule, context.finding(.targetEmpty))
+      return .unverified(rule, context.finding(.targetEmpty), into: &findings)
     case .unreadable(let reason):
-      return .unverified(rule, context.finding(.targetUnreadable(target: context.targetText, reason: reason)))
+      return .unverified(
+        rule, context.finding(.targetUnreadable(target: context.targetText, reason: reason)), into: &findings)
     case .deadline(let deadline):
-      return try DeadlineRule.evaluate(deadline: deadline, context: context)
+      return try DeadlineRule.evaluate(deadline: deadline, context: context, findings: &findings)
     case .text:
-      var mismatch: [Finding] = []
       if printed == .proportional {
-        mismatch.append(
+        findings.append(
           context.finding(.proportionalRuleOnQualitative(rule: indicator.ruleText?.string ?? "", target: context.targetText)))
       }
-      var evaluation: Evaluation
-      if rule == .passFail {
-        switch GradedRule.read(context: context) {
-        case .failure(let unverified): evaluation = .unverified(.passFail, unverified.finding)
-        case .success(let achievement): evaluation = PassFailRule.evaluate(met: achievement == .achieved, context: context)
-        }
-      } else {
-        evaluation = try GradedRule.evaluate(context: context)
+      guard rule == .passFail else { return try GradedRule.evaluate(context: context, findings: &findings) }
+      switch GradedRule.read(context: context) {
+      case .failure(let unverified): return .unverified(.passFail, unverified.finding, into: &findings)
+      case .success(let achievement): return PassFailRule.evaluate(met: achievement == .achieved, context: context)
       }
-      if !mismatch.isEmpty { evaluation.findings.insert(contentsOf: mismatch, at: 0) }
-      return evaluation
     case .quantity(let target):
-      var findings: [Finding] = []
       if printed == .graded {
         findings.append(
           context.finding(.gradedRuleOnQuantity(rule: indicator.ruleText?.string ?? "", target: context.targetText)))
       }
       let actual: Rational
       switch QuantityPreparation.actualValue(target: target, context: context, findings: &findings) {
-      case .failure(let unverified):
-        var evaluation = Evaluation.unverified(rule, unverified.finding)
-        if !findings.isEmpty { evaluation.findings.insert(contentsOf: findings, at: 0) }
-        return evaluation
+      case .failure(let unverified): return .unverified(rule, unverified.finding, into: &findings)
       case .success(let value): actual = value
       }
       let comparison = target.comparison ?? .equal
-      var evaluation: Evaluation
       if rule == .passFail {
-        evaluation = PassFailRule.evaluate(
-          met: comparison.isMet(actual: actual, target: target.value), context: context)
+        return PassFailRule.evaluate(met: comparison.isMet(actual: actual, target: target.value), context: context)
       } else if comparison.isLowerBetter {
-        evaluation = try LowerIsBetterRule.evaluate(
-          target: target, actual: actual, comparison: comparison, context: context)
+        return try LowerIsBetterRule.evaluate(
+          target: target, actual: actual, comparison: comparison, context: context, findings: &findings)
       } else if comparison == .equal, target.value.isZero {
-        evaluation = EqualZeroRule.evaluate(actual: actual, context: context)
+        return EqualZeroRule.evaluate(actual: actual, context: context)
       } else {
         let effective: RuleKind = rule == .satisfaction ? .satisfaction : .proportional
-        evaluation = try HigherIsBetterRule.evaluate(
-          target: target, actual: actual, comparison: comparison, rule: effective, context: context)
+        return try HigherIsBetterRule.evaluate(
+          target: target, actual: actual, comparison: comparison, rule: effective, context: context, findings: &findings)
       }
-      if !findings.isEmpty { evaluation.findings.insert(contentsOf: findings, at: 0) }
-      return evaluation
     }
   }
 }

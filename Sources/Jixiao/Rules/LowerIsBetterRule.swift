@@ -1,13 +1,13 @@
 /// `<=` and `<` (spec §3): met → full weight; else by the profile's formula, weight × target/actual
 /// (default) or weight × max(0, 1 − (actual − target)/target).
 enum LowerIsBetterRule {
-  static func evaluate(target: Quantity, actual: Rational, comparison: Comparison, context: RuleContext)
-    throws(ArithmeticOverflow) -> Evaluation
-  {
+  static func evaluate(
+    target: Quantity, actual: Rational, comparison: Comparison, context: RuleContext, findings: inout [Finding]
+  ) throws(ArithmeticOverflow) -> Evaluation {
     var evaluation = Evaluation(rule: .lowerIsBetter)
     let met = comparison.isMet(actual: actual, target: target.value)
     if comparison == .lessThan, actual == target.value {
-      evaluation.findings.append(
+      findings.append(
         context.finding(.strictBoundary(target: context.targetText, actual: context.actualText, bound: .below)))
     }
     if met || actual == target.value {

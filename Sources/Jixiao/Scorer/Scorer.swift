@@ -17,10 +17,16 @@ public struct Scorer: Sendable {
   }
 
   public func score(_ original: Table) -> TableResult {
-    var table = original
-    if mode == .reviewTargets { table.isTargetTable = true }
+    let table: Table
+    if mode == .reviewTargets {
+      var targets = original
+      targets.isTargetTable = true
+      table = targets
+    } else {
+      table = original
+    }
     var findings: [Finding] = []
-    findings.reserveCapacity(16)
+    findings.reserveCapacity(32)
     let uncertain = table.uncertainPlaces
     let fundsResult =
       table.isTargetTable
@@ -32,20 +38,29 @@ public struct Scorer: Sendable {
     evaluations.reserveCapacity(table.indicators.count)
     let levels = LevelKeys.keys(of: table.indicators, folding: profile.levelFolding)
     var rules = RuleSelection.Chooser(profile: profile)
-    for (indicator, levelKeys) in zip(table.indicators, levels) {
-      let (result, evaluation) = scoreIndicator(
-        indicator, levels: levelKeys, table: table, isUncertain: uncertain.contains(.indicator(indicator.index)), rules: &rules)
-      indicators.append(result)
-      evaluations.append(evaluation)
-      if let evaluation { findings.append(contentsOf: evaluation.findings) }
-    }
-
     var recomputed = fundsResult?.score ?? .zero
     var unverified = Hundredths.zero
     if let fundsResult, !fundsResult.verified { unverified = unverified + fundsResult.score }
-    for item in indicators {
-      recomputed = recomputed + item.score
-      if !item.verified { unverified = unverified + item.score }
+    for position in table.indicators.indices {
+      let indicator = table.indicators[position]
+      let claimed = indicator.claimedScore.flatMap { try? $0.rounded() }
+      indicators.append(
+        IndicatorResult(unverified: indicator, weight: indicator.weight.flatMap { try? $0.rounded() }, claimedScore: claimed))
+      // A row without a name cannot be told from the table's other indicators, and a row read without
+      // certainty may hold another row's values: each keeps its claim.
+      if !table.isTargetTable, let weight = indicator.weight, !weight.isNegative, !indicator.name.isEmpty,
+        uncertain.isEmpty || !uncertain.contains(.indicator(indicator.index))
+      {
+        let choice = rules.choice(for: indicator, level1: levels[position].level1)
+        let evaluation = scoreIndicator(
+          indicator, weight: weight, choice: choice, table: table, into: &indicators[position], findings: &findings)
+        evaluations.append(evaluation)
+      } else {
+        evaluations.append(nil)
+      }
+      let score = indicators[position].score
+      recomputed = recomputed + score
+      if !indicators[position].verified { unverified = unverified + score }
     }
 
     let claimedTotal = table.claimedTotal.flatMap { try? $0.rounded() }
@@ -60,18 +75,21 @@ public struct Scorer: Sendable {
       funds: fundsResult, indicators: indicators, findings: [], location: table.location,
       sourceEncoding: table.sourceEncoding, implementer: table.implementer, columns: table.columns)
 
-    let levelWeightKeys = table.levelWeights.map {
-      LevelKeys(level1: TableText($0.level1), level2: $0.level2.map { TableText($0) }, folding: profile.levelFolding)
-    }
+    let levelWeightKeys =
+      table.levelWeights.isEmpty
+      ? []
+      : table.levelWeights.map {
+        LevelKeys(level1: TableText($0.level1), level2: $0.level2.map { TableText($0) }, folding: profile.levelFolding)
+      }
     let context = CheckContext(
       table: table, result: result, evaluations: evaluations, levels: levels, levelWeightKeys: levelWeightKeys,
       weights: weights, profile: profile)
     let checks = mode == .reviewTargets ? TableChecks.review : TableChecks.all
     for check in checks where !table.isTargetTable || check.appliesToTargetTables {
-      findings.append(contentsOf: check.findings(in: context))
+      check.check(context, into: &findings)
     }
     if !table.overrides.isEmpty { findings.append(contentsOf: apply(table.overrides, to: &result)) }
-    result.findings = Self.ordered(findings)
+    result.findings = Self.ordered(consume findings)
     return result
   }
 
@@ -79,7 +97,9 @@ public struct Scorer: Sendable {
   private func scoreFunds(_ funds: Funds, in table: Table, isUncertain: Bool, findings: inout [Finding]) -> FundsResult {
     // An unreadable weight is not a missing one: the profile's default would be a guess.
     let weight = table.unreadable(.weight, at: .funds) == nil ? funds.weight ?? profile.defaultFundsWeight : nil
-    let unreadable = Set(NumberField.allCases.filter { table.unreadable($0, at: .funds) != nil })
+    let unreadable =
+      table.unreadableNumbers.isEmpty
+      ? [] : Set(NumberField.allCases.filter { table.unreadable($0, at: .funds) != nil })
     let claimed = funds.claimedScore.flatMap { try? $0.rounded() }
     let outcome: BudgetExecutionRule.Outcome
     do {
@@ -95,28 +115,14 @@ public struct Scorer: Sendable {
       verified: score != nil, initialBudget: funds.initialBudget, sources: funds.sources)
   }
 
+  /// The rule's conclusion on a weighted, named row read with certainty, set in its result.
   private func scoreIndicator(
-    _ indicator: Indicator, levels: LevelKeys, table: Table, isUncertain: Bool, rules: inout RuleSelection.Chooser
-  ) -> (IndicatorResult, Evaluation?) {
-    let claimed = indicator.claimedScore.flatMap { try? $0.rounded() }
-    var result = IndicatorResult(
-      index: indicator.index, name: indicator.displayText, level1: indicator.level1, level2: indicator.level2,
-      weight: indicator.weight.flatMap { try? $0.rounded() }, target: indicator.targetText,
-      actual: indicator.actualText, rule: nil, completion: nil, claimedCompletion: indicator.claimedCompletion,
-      score: claimed ?? .zero, claimedScore: claimed, band: nil, whatIfScore: nil, verified: false,
-      ruleText: indicator.ruleText, basis: indicator.basis, lastYear: indicator.lastYear, evidence: indicator.evidence,
-      explanation: indicator.explanation)
-    // A row without a name cannot be told from the table's other indicators, and a row read without
-    // certainty may hold another row's values: each keeps its claim.
-    guard !table.isTargetTable, !isUncertain, let weight = indicator.weight, !weight.isNegative, !indicator.name.isEmpty
-    else {
-      return (result, nil)
-    }
-
+    _ indicator: Indicator, weight: Rational, choice: RuleSelection.Choice, table: Table,
+    into result: inout IndicatorResult, findings: inout [Finding]
+  ) -> Evaluation {
     let context = RuleContext(
-      indicator: indicator, levels: levels, choice: rules.choice(for: indicator, level1: levels.level1), weight: weight,
-      profile: profile, tableYear: table.year)
-    var evaluation = IndicatorRules.evaluate(context)
+      indicator: indicator, choice: choice, weight: weight, profile: profile, tableYear: table.year)
+    var evaluation = IndicatorRules.evaluate(context, findings: &findings)
     if profile.evidenceRequired, table.columns.contains(.evidence), indicator.evidence?.isBlankOrMark ?? true,
       evaluation.score != nil
     {
@@ -130,11 +136,56 @@ public struct Scorer: Sendable {
       result.score = rounded
       result.verified = true
     }
-    return (result, evaluation)
+    return evaluation
   }
 
   /// Funds first, then indicators in table order, then the table; the order of discovery within each.
-  static func ordered(_ findings: [Finding]) -> [Finding] {
+  /// By definition `orderedBySorting`; a table's findings (indicators numbered from 1, as read) are moved to
+  /// their places in the list itself, counted, without comparing or copying findings (`ScoringFastPathTests`).
+  static func ordered(_ findings: consuming [Finding]) -> [Finding] {
+    var ordered = consume findings
+    let placed = ordered.withUnsafeMutableBufferPointer { buffer -> Bool in
+      // Places: 0 funds, 1…last indicators, last + 1 the table (-1 until `last` is known).
+      var places = [Int](repeating: 0, count: buffer.count)
+      var last = 0
+      for position in buffer.indices {
+        switch buffer[position].location {
+        case .funds: places[position] = 0
+        case .table: places[position] = -1
+        case .indicator(let index, _):
+          // Positions past a table's rows, or below them, are ordered by the general sort.
+          guard index >= 1, index <= 4096 else { return false }
+          places[position] = index
+          last = Swift.max(last, index)
+        }
+      }
+      // Where each finding goes: after those of the places before its own and of its place found before it.
+      var starts = [Int](repeating: 0, count: last + 3)
+      for position in places.indices {
+        if places[position] < 0 { places[position] = last + 1 }
+        starts[places[position] + 1] += 1
+      }
+      for place in 1..<starts.count { starts[place] += starts[place - 1] }
+      for position in places.indices {
+        let place = places[position]
+        places[position] = starts[place]
+        starts[place] += 1
+      }
+      // Each cycle of the permutation followed by swaps, which move findings without copying them.
+      for position in buffer.indices {
+        while places[position] != position {
+          let destination = places[position]
+          buffer.swapAt(position, destination)
+          places.swapAt(position, destination)
+        }
+      }
+      return true
+    }
+    return placed ? ordered : orderedBySorting(ordered)
+  }
+
+  /// The definition: a stable sort by place (funds, each indicator by its index, the table).
+  static func orderedBySorting(_ findings: [Finding]) -> [Finding] {
     func rank(_ location: FindingLocation) -> Int {
       switch location {
       case .funds: 0
