@@ -13,6 +13,10 @@ struct WorksheetReader {
   /// only to test them against the general path.
   var usesPlainCells = true
 
+  /// Whether `read` gathers a row's cells apart and adds the row whole (`Grid.appendRow`) when they come in
+  /// order; off only to test it against setting each cell through the grid's subscript.
+  var usesRowAppending = true
+
   /// The elements `read` does something with; the others it steps over (their content included).
   private static let handledElements: [StaticString] = ["row", "c", "mergeCell", "extLst"]
 
@@ -46,6 +50,39 @@ struct WorksheetReader {
       column = reference.column
       return reference
     }
+    /// The row being read (`pendingRow`, -1 when none), kept apart from the grid until another row starts
+    /// (`Grid.appendRow`): a sheet's cells come row by row, left to right. A cell out of that order goes
+    /// through the grid's subscript.
+    var pendingRow = -1
+    var pendingCells: [GridCell] = []
+    func flush() {
+      guard pendingRow >= 0 else { return }
+      grid.appendRow(pendingCells, at: pendingRow)
+      pendingRow = -1
+      pendingCells = []
+    }
+    func put(_ cell: GridCell, at reference: CellReference) {
+      var cell = cell
+      cell.reference = reference
+      if usesRowAppending {
+        if pendingRow != reference.row {
+          flush()
+          if reference.row >= grid.rowCount {
+            pendingRow = reference.row
+            pendingCells.reserveCapacity(min(max(reference.column + 1, grid.rows.last?.count ?? 0), Grid.reservedRowWidth))
+          }
+        }
+        if pendingRow >= 0, reference.column >= pendingCells.count {
+          while pendingCells.count < reference.column {
+            pendingCells.append(.empty(CellReference(row: reference.row, column: pendingCells.count)))
+          }
+          pendingCells.append(cell)
+          return
+        }
+        flush()
+      }
+      grid[reference] = cell
+    }
     /// Places a cell read by either path.
     func place(_ given: CellReference?, _ read: (CellReference) throws(InputError) -> GridCell) throws(InputError) {
       let reference = try advance(to: given)
@@ -59,7 +96,7 @@ struct WorksheetReader {
               en: "the sheet has more than \(limits.maximumCellsPerSheet) cells that hold something",
               zh: "该工作表的非空单元格超过 \(limits.maximumCellsPerSheet) 个"))
         }
-        grid[reference] = cell
+        put(cell, at: reference)
       }
     }
     /// A row's `r` as bytes: plain digits read here, anything else as the general path reads its text.
@@ -151,6 +188,7 @@ struct WorksheetReader {
           try reader.skipElement()
         }
       }
+      flush()
     } catch  where error.location.field == entry {
       // The XML reader names the part; the sheet's name is what the user knows.
       throw InputError(SourceLocation(file: file, field: "\(sheetName) (\(entry))"), error.message)
