@@ -89,7 +89,12 @@ struct PrintedFormTable {
   private func set(_ field: TableField, from cell: GridCell, text: String? = nil, into builder: inout TableBuilder) {
     // A value's place is kept only for `extract`: making it (`自评表12!F14`) for every value of every table
     // cost a workbook's rescore 6 % of its instructions.
-    builder.set(field, .text(text ?? cell.text), at: builder.recordsProvenance ? form.location(of: cell) : nil)
+    if text == nil, !builder.recordsProvenance, builder.isIndicatorText(field) {
+      // A shared string's cell gives its text as the string's one `TableText`: the table shares its bytes.
+      builder.set(field, indicatorText: cell.tableText)
+    } else {
+      builder.set(field, .text(text ?? cell.text), at: builder.recordsProvenance ? form.location(of: cell) : nil)
+    }
     if let doubt = cell.doubt { builder.markUncertain(field, reason: doubt) }
   }
 
@@ -312,9 +317,11 @@ struct PrintedFormTable {
           builder.set(field, .null)
           continue
         }
-        var text = cell.text
-        if field == .weight, percentWeight || FormText.isPercent(text) { text = FormText.droppingPercent(text) }
-        set(field, from: cell, text: text, into: &builder)
+        if field == .weight, percentWeight || FormText.isPercent(cell.text) {
+          set(field, from: cell, text: FormText.droppingPercent(cell.text), into: &builder)
+        } else {
+          set(field, from: cell, into: &builder)
+        }
       }
       // 指标性质 定性 says the target is a text, which the target's own cell holds.
       let parts = targetParts.map { row.cells[$0] }.filter { !$0.isEmpty && $0.text.trimmingSpaces() != "定性" }
