@@ -584,6 +584,55 @@ extension VocabularyFastPathTests {
     }
   }
 
+  /// `FormText.isPercent` tells by bytes what its definition (`stringIsPercent`) tells by characters, also where
+  /// a mark, a prepended sign or a space makes the sign part of another character or leaves it behind.
+  @Test func percentSignsAreToldAsDefined() {
+    let scalars: [UInt32] = [
+      0x25, 0xFF05, 0x31, 0x30, 0x2E, 0x20, 0x0A, 0x0D, 0x09, 0x3000, 0xA0, 0x301, 0x600, 0x200D, 0x5206, 0x5341, 0xE9, 0x1F600,
+      0x61, 0xFEFF, 0x4E00, 0x9FA5,
+    ]
+    var random = SplitMix(seed: 67)
+    let texts =
+      ["", "%", "％", "10%", "10％", " 15% ", "15 %", "\u{600}%", "e\u{301}%", "%\u{301}", "十%", "10分", "10%\r\n", "１０％"]
+      + (0..<5_000).map { _ in
+        String(
+          String.UnicodeScalarView(
+            (0..<Int.random(in: 1...6, using: &random)).map { _ in Unicode.Scalar(scalars.randomElement(using: &random)!)! }))
+      }
+    for text in texts {
+      #expect(
+        FormText.isPercent(text) == FormText.stringIsPercent(text), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+    }
+    #expect(
+      FormText.isPercent("10%") && FormText.isPercent(" 15％ ") && !FormText.isPercent("\u{600}%") && !FormText.isPercent("10"))
+  }
+
+  /// Keys are equal as their bytes are (`FormKey.bytesEqual`), canonically equivalent texts and bridged strings
+  /// included.
+  @Test func keysAreEqualByTheirBytes() {
+    let texts = [
+      "", "a", "三级指标", "三级指标：", "é", "e\u{301}", "指标名称", "指标名称 ", String(repeating: "项", count: 20),
+      String(repeating: "项", count: 19) + "目", NSString(string: "三级指标") as String, NSString(string: "é") as String,
+    ]
+    for left in texts {
+      for right in texts {
+        let (a, b) = (FormKey(left), FormKey(right))
+        #expect((a == b) == FormKey.bytesEqual(a, b), "\(left) \(right)")
+        #expect((a == b) == (Array(left.utf8) == Array(right.utf8)))
+        if a == b { #expect(a.hashValue == b.hashValue) }
+      }
+    }
+  }
+
+  /// A cell's type read from its bytes is the type read from its text.
+  @Test func cellTypesReadFromBytesAsFromText() {
+    for text in ["s", "n", "b", "e", "d", "str", "inlineStr", "", "S", "x", "ss", "一", "inlinestr"] {
+      var bytes = text
+      #expect(bytes.withUTF8(CellType.init(bytes:)) == CellType(text), "\(text)")
+    }
+    #expect(CellType("s") == .shared && CellType("inlineStr") == .inlineString && CellType("x") == .unknown("x"))
+  }
+
   @Test func prefixesAreComparedAsBytes() {
     let texts = ["", "其中：当年财政拨款", "其中", "其中:", "★产出", "项目资金（万元）", "预算执行情况（20分）", "a"]
     let words = ["", "其中：", "其中:", "★", "项目资金", "预算执行情况", "a", "ab"]

@@ -3,8 +3,29 @@ import Foundation
 /// How the form locator compares what a form prints: headers and labels wrap and are spaced out to fill
 /// their cells (`一级\n指标`, `分  值`), and brackets and colons come full-width or ASCII.
 enum FormText {
-  /// L10: a weight printed as a share of 100 (`15%`) is its points.
+  /// L10: a weight printed as a share of 100 (`15%`) is its points. Its definition is `stringIsPercent`.
   static func isPercent(_ text: String) -> Bool {
+    // Asked of every weight cell: told by the last bytes where they show the last character, which a
+    // `String`'s suffix test finds through Unicode normalization.
+    let told = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+      let count = bytes.count
+      guard let last = bytes.last else { return false }
+      // A character ends at an ASCII byte or a CJK ideograph's (led by E4…E9), and what comes before an ASCII byte
+      // never joins the character after it.
+      func endsCharacter(before index: Int) -> Bool { index == 0 || bytes[index - 1] < 0x80 }
+      if last == UInt8(ascii: "%") { return endsCharacter(before: count - 1) ? true : nil }
+      if count >= 3, bytes[count - 3] == 0xEF, bytes[count - 2] == 0xBC, last == 0x85 {
+        return endsCharacter(before: count - 3) ? true : nil
+      }
+      if last < 0x80 { return last == 0x20 || (last >= 0x09 && last <= 0x0D) ? nil : false }
+      if count >= 3, bytes[count - 3] >= 0xE4, bytes[count - 3] <= 0xE9 { return false }
+      return nil
+    }
+    return (told ?? nil) ?? stringIsPercent(text)
+  }
+
+  /// `isPercent`'s definition: trimmed, the text ends in the character `%` or `％`.
+  static func stringIsPercent(_ text: String) -> Bool {
     let trimmed = text.trimmingSpaces()
     return trimmed.hasSuffix("%") || trimmed.hasSuffix("％")
   }
@@ -220,7 +241,19 @@ struct FormKey: Hashable, Sendable {
 
   init(_ text: String) { self.text = text }
 
+  /// Byte for byte (`bytesEqual` is the definition), compared as contiguous bytes: every look-up in a
+  /// vocabulary's set ends in one.
   static func == (lhs: FormKey, rhs: FormKey) -> Bool {
+    let compared = lhs.text.utf8.withContiguousStorageIfAvailable { left in
+      rhs.text.utf8.withContiguousStorageIfAvailable { right in
+        left.count == right.count && (left.isEmpty || memcmp(left.baseAddress!, right.baseAddress!, left.count) == 0)
+      }
+    }
+    return (compared ?? nil) ?? bytesEqual(lhs, rhs)
+  }
+
+  /// The definition of equality: the same UTF-8 bytes.
+  static func bytesEqual(_ lhs: FormKey, _ rhs: FormKey) -> Bool {
     lhs.text.utf8.count == rhs.text.utf8.count && lhs.text.utf8.elementsEqual(rhs.text.utf8)
   }
 

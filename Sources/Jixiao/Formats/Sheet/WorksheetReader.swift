@@ -148,7 +148,7 @@ struct WorksheetReader {
                 } else if let index = plain.sharedIndex, index < strings.cells.count {
                   try place(plain.reference) { reference in strings.cell(index, at: reference)! }
                 } else {
-                  let type = reader.type(of: plain) ?? "n"
+                  let type = reader.withType(of: plain, CellType.init(bytes:)) ?? .number
                   let value = reader.value(of: plain)
                   try place(plain.reference) { reference in
                     cell(type: type, value: value, inline: nil, formula: nil, style: plain.style, at: reference)
@@ -198,7 +198,7 @@ struct WorksheetReader {
 
   /// The cell whose `<c>` tag was just read, through its `</c>`.
   private func readCell(_ tag: XMLStartTag, at reference: CellReference, reader: inout XMLReader) throws(InputError) -> GridCell {
-    let type = tag["t"] ?? "n"
+    let type = tag["t"].map(CellType.init) ?? .number
     var value: String?
     var formula: String?
     var inline: String?
@@ -227,14 +227,14 @@ struct WorksheetReader {
     GridCell(kind: text.isEmpty ? .empty : .text, text: text, formula: formula, reference: reference)
   }
 
-  private func cell(type: String, value: String?, inline: String?, formula: String?, style: Int?, at reference: CellReference)
+  private func cell(type: CellType, value: String?, inline: String?, formula: String?, style: Int?, at reference: CellReference)
     -> GridCell
   {
     func unreadable(_ text: String, _ problem: String) -> GridCell {
       GridCell(kind: .unreadable, text: text, formula: formula, problem: problem, reference: reference)
     }
     func text(_ text: String) -> GridCell { self.text(text, formula: formula, at: reference) }
-    if type == "inlineStr" { return text(inline ?? "") }
+    if type == .inlineString { return text(inline ?? "") }
     // `<v/>` and `<v></v>` (openpyxl's formulas) hold no value either.
     guard let value, !value.isEmpty else {
       if let formula {
@@ -246,25 +246,25 @@ struct WorksheetReader {
       return .empty(reference)
     }
     switch type {
-    case "s":
+    case .shared:
       guard let index = Int(value.trimmingSpaces()), let string = strings[index] else {
         return unreadable(value, "the cell points to shared string \(value), which the workbook does not have")
       }
       return text(string)
-    case "str":
+    case .string:
       return text(OOXMLText.decode(value))
-    case "b":
+    case .boolean:
       switch value.trimmingSpaces() {
       case "1", "true": return GridCell(kind: .boolean, text: "TRUE", value: "TRUE", formula: formula, reference: reference)
       case "0", "false": return GridCell(kind: .boolean, text: "FALSE", value: "FALSE", formula: formula, reference: reference)
       default: return unreadable(value, "the cell is marked true/false but holds \(value)")
       }
-    case "e":
+    case .error:
       return unreadable(value, "the cell holds the error value \(value)")
-    case "d":
+    case .date:
       // An ISO 8601 date as written (strict OOXML); shown as stored.
       return GridCell(kind: .date, text: value, value: value, formula: formula, reference: reference)
-    case "n":
+    case .number:
       if styles.isGeneral(style) && SheetNumber.isPlainText(value) {
         return GridCell(kind: .number, text: value, value: value, formula: formula, reference: reference)
       }
@@ -281,8 +281,45 @@ struct WorksheetReader {
           kind: .date, text: printed.text, value: date.isoText(withTime: showsTime), formula: formula, reference: reference)
       }
       return GridCell(kind: .number, text: printed.text, value: number.plainText, formula: formula, reference: reference)
-    default:
+    case .inlineString:
+      return text(inline ?? "")
+    case .unknown(let type):
       return unreadable(value, "the cell has the unknown type \"\(type)\"")
+    }
+  }
+}
+
+/// A cell's type (`t`) as SpreadsheetML names it; `number` when a cell has none.
+enum CellType: Hashable {
+  case shared, string, inlineString, boolean, error, date, number
+  case unknown(String)
+
+  init(_ text: String) {
+    switch text {
+    case "s": self = .shared
+    case "str": self = .string
+    case "inlineStr": self = .inlineString
+    case "b": self = .boolean
+    case "e": self = .error
+    case "d": self = .date
+    case "n": self = .number
+    default: self = .unknown(text)
+    }
+  }
+
+  /// `init(_:)` on the text's bytes, without making a string for the usual types: every cell of a sheet has one.
+  init(bytes: UnsafeBufferPointer<UInt8>) {
+    if bytes.count == 1 {
+      switch bytes[0] {
+      case UInt8(ascii: "s"): self = .shared
+      case UInt8(ascii: "n"): self = .number
+      case UInt8(ascii: "b"): self = .boolean
+      case UInt8(ascii: "e"): self = .error
+      case UInt8(ascii: "d"): self = .date
+      default: self.init(String(decoding: bytes, as: UTF8.self))
+      }
+    } else {
+      self.init(String(decoding: bytes, as: UTF8.self))
     }
   }
 }

@@ -805,6 +805,11 @@ extension XMLReader {
     cell.type.map { range in bytes.withUnsafeBufferPointer { Self.cellType(UnsafeBufferPointer(rebasing: $0[range])) } }
   }
 
+  /// `body` with the bytes of a plain cell's `t`; nil when it has none.
+  func withType<Result>(of cell: PlainCell, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
+    cell.type.map { range in bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) } }
+  }
+
   /// The text of a plain cell's `<v>`.
   func value(of cell: PlainCell) -> String? {
     cell.value.map { range in bytes.withUnsafeBufferPointer { Self.string($0, range) } }
