@@ -697,3 +697,42 @@ func mutated(_ bytes: [UInt8], edits: Int, _ pieces: [String], _ random: inout S
   }
   return mutated
 }
+
+/// A package's relationships: targets resolved and ids looked up by their fast paths as by their definitions.
+@Suite struct PackageRelationshipsFastPathTests {
+  @Test func plainTargetsResolveAsByComponents() {
+    let targets = [
+      "worksheets/sheet1.xml", "/xl/styles.xml", "../media/a.png", "./a.xml", "a//b", "a/./b", "a/../b", "...", "a/...", ".a",
+      "a.",
+      "", "/", "a/", "..", ".", "sheet 1.xml", "a/..", "a/.", "..a/b", "表/一.xml",
+    ]
+    let folders = ["", "xl", "xl/worksheets", "xl/", "/xl", "a/./b", "..", "a//b", "x/.."]
+    for target in targets {
+      for folder in folders {
+        #expect(
+          PackageRelationships.resolve(target, from: folder) == PackageRelationships.resolvedByComponents(target, from: folder),
+          "\(target) from \(folder)")
+      }
+    }
+    #expect(PackageRelationships.resolve("worksheets/sheet1.xml", from: "xl") == "xl/worksheets/sheet1.xml")
+  }
+
+  @Test func relationshipsAreFoundByIdAsByAScan() throws {
+    func rels(_ ids: [String]) -> String {
+      let items = ids.enumerated().map {
+        #"<Relationship Id="\#($1)" Type="urn:t/worksheet" Target="worksheets/sheet\#($0).xml"/>"#
+      }
+      return #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"# + items.joined()
+        + "</Relationships>"
+    }
+    var writer = ZipWriter()
+    try writer.add("xl/_rels/workbook.xml.rels", Array(rels(["rId1", "rId2", "rId1", "rId10", "rid2", ""]).utf8))
+    let archive = try ZipArchive(bytes: try writer.finish(), file: "t.xlsx")
+    let relationships = try PackageRelationships(of: "xl/workbook.xml", in: archive)
+    #expect(relationships.relationships.count == 6)
+    for id in ["rId1", "rId2", "rId10", "rid2", "", "rId3", "RID1"] {
+      #expect(relationships.relationship(id: id) == relationships.relationships.first { $0.id == id }, "\(id)")
+    }
+    #expect(relationships.relationship(id: "rId1")?.target == "xl/worksheets/sheet0.xml")
+  }
+}
