@@ -305,7 +305,8 @@ struct PrintedFormTable {
     }
     let percentWeight = block.weightColumn.map { block.columns[$0].key.contains("%") } ?? false
     var filledUnknown = Set<Int>()
-    for row in block.rows where row.kind == .indicator {
+    for index in block.rows.indices where block.rows[index].kind == .indicator {
+      let row = block.rows[index]
       builder.beginIndicator(at: form.location(of: row.cells[block.nameColumn]))
       for (index, cell) in row.cells.enumerated() {
         guard let field = fields[index] else {

@@ -1455,13 +1455,14 @@ extension XMLReader {
   /// space allowed before `>`), after white space: read as `next()` reads it, for a caller that ignores
   /// end events. False, with nothing read, for anything else.
   mutating func plainEndTag() -> Bool {
-    guard pendingEnd == nil, !finished, readProlog, text.isEmpty, stack.count >= 2, let open = stack.last else { return false }
+    guard pendingEnd == nil, !finished, readProlog, text.isEmpty, stack.count >= 2 else { return false }
+    // The name alone, not a copy of the whole open element (three strings).
+    var name = stack[stack.count - 1].qualifiedName
     let bytes = self.bytes
     let end = bytes.withUnsafeBufferPointer { buffer -> Int? in
       var at = position
       Self.skipSpace(buffer, &at)
       guard Self.take("</", buffer, &at) else { return nil }
-      var name = open.qualifiedName
       let matches = name.withUTF8 { name in
         guard at + name.count < buffer.count, buffer[at..<at + name.count].elementsEqual(name) else { return false }
         at += name.count
