@@ -736,3 +736,54 @@ func mutated(_ bytes: [UInt8], edits: Int, _ pieces: [String], _ random: inout S
     #expect(relationships.relationship(id: "rId1")?.target == "xl/worksheets/sheet0.xml")
   }
 }
+
+/// `HeaderLookup` finds what its `[String: Value]` finds, whatever the key's form.
+@Suite struct HeaderLookupTests {
+  static let scalars: [UInt32] = [
+    0x61, 0x28, 0x3A, 0x25, 0x20, 0x0A, 0x4E00, 0x6307, 0x6807, 0x6B04, 0x9FA5, 0x4DC0, 0xFF08, 0xFF09, 0xFF05, 0xFF1A, 0xFF9E,
+    0xF91D, 0x302A, 0x3000, 0x301, 0x65, 0xE9, 0xAC00, 0x1100, 0x1161, 0x1F600, 0x2000,
+  ]
+
+  static func texts(seed: UInt64) -> [String] {
+    var random = SplitMix(seed: seed)
+    return (0..<4_000).map { _ in
+      String(
+        String.UnicodeScalarView(
+          (0..<Int.random(in: 0...5, using: &random)).map { _ in Unicode.Scalar(scalars.randomElement(using: &random)!)! }))
+    }
+  }
+
+  /// A plainly composed text is its own composed and decomposed form.
+  @Test func aPlainlyComposedTextIsInComposedForm() {
+    var plain = 0
+    for text in Self.texts(seed: 71) where FormText.isPlainlyComposed(text) {
+      plain += 1
+      #expect(Array(text.precomposedStringWithCanonicalMapping.utf8) == Array(text.utf8), "\(text.unicodeScalars.map(\.value))")
+      #expect(Array(text.decomposedStringWithCanonicalMapping.utf8) == Array(text.utf8), "\(text.unicodeScalars.map(\.value))")
+    }
+    #expect(plain > 100)
+    #expect(FormText.isPlainlyComposed("指标权重(分)") && FormText.isPlainlyComposed("年度预算（万元）："))
+    #expect(
+      !FormText.isPlainlyComposed("\u{F91D}") && !FormText.isPlainlyComposed("e\u{301}") && !FormText.isPlainlyComposed("é"))
+  }
+
+  @Test func aLookupFindsWhatItsDictionaryFinds() {
+    let dictionaries: [HeaderLookup<TableField>] = [
+      PrintedFormTable.headerFields, PrintedFormTable.fundsFields, PrintedFormTable.sourceFields, PrintedFormTable.goalsFields,
+      PrintedFormTable.indicatorFields,
+      // Keys not plainly composed: every look-up goes by the string (欄 and its compatibility ideograph are one).
+      HeaderLookup(["\u{F91D}": .weight, "分值": .weight, "é": .target]),
+      HeaderLookup(["\u{6B04}": .weight, "e\u{301}": .target, "ａ": .actual]),
+    ]
+    for lookup in dictionaries {
+      let probes =
+        Array(lookup.byString.keys) + lookup.byString.keys.map { $0 + "：" } + lookup.byString.keys.map { String($0.dropLast()) }
+        + Self.texts(seed: 73) + ["\u{F91D}", "\u{6B04}", "é", "e\u{301}", "ａ", "a", "", "分值"]
+      for probe in probes {
+        #expect(lookup[probe] == lookup.byString[probe], "\(probe.unicodeScalars.map(\.value))")
+      }
+      for (key, value) in lookup.byString { #expect(lookup[key] == value) }
+    }
+    #expect(PrintedFormTable.targetPartKeys["度量单位"] == true && PrintedFormTable.targetPartKeys["指标值"] == nil)
+  }
+}

@@ -13,18 +13,20 @@ struct PrintedFormTable {
   /// The sheets of the workbook, not blank, that hold no form, said on this table (`sheet.no-form`).
   var sheetsWithoutForm: [FormCollector.SheetWithoutForm] = []
 
-  static let headerFields = TableSchema.headers(of: [TableField.name, .department, .implementer])
-  static let fundsFields = TableSchema.headers(of: [
-    TableField.fundsInitialBudget, .fundsAnnualBudget, .fundsExecuted, .fundsWeight, .fundsClaimedRate, .fundsClaimedScore,
-  ])
-  static let sourceFields = TableSchema.headers(of: [
-    TableField.sourceName, .sourceInitialBudget, .sourceAnnualBudget, .sourceExecuted,
-  ])
-  static let goalsFields = TableSchema.headers(of: [TableField.goalsExpected, .goalsActual])
-  static let indicatorFields = TableSchema.headers(of: TableField.allCases.filter { $0.place == .indicator })
+  static let headerFields = HeaderLookup(TableSchema.headers(of: [TableField.name, .department, .implementer]))
+  static let fundsFields = HeaderLookup(
+    TableSchema.headers(of: [
+      TableField.fundsInitialBudget, .fundsAnnualBudget, .fundsExecuted, .fundsWeight, .fundsClaimedRate, .fundsClaimedScore,
+    ]))
+  static let sourceFields = HeaderLookup(
+    TableSchema.headers(of: [
+      TableField.sourceName, .sourceInitialBudget, .sourceAnnualBudget, .sourceExecuted,
+    ]))
+  static let goalsFields = HeaderLookup(TableSchema.headers(of: [TableField.goalsExpected, .goalsActual]))
+  static let indicatorFields = HeaderLookup(TableSchema.headers(of: TableField.allCases.filter { $0.place == .indicator }))
   /// The columns of a target printed in parts (L2, L3): 指标性质 (≥, ≤, ＝) · 指标值 · 度量单位, joined in
   /// column order into the target's text (`≥` `735` `人次` → `≥735人次`).
-  static let targetPartKeys: Set<String> = ["指标性质", "度量单位", "计量单位", "单位"]
+  static let targetPartKeys = HeaderLookup(["指标性质": true, "度量单位": true, "计量单位": true, "单位": true])
   /// How an ignored column of the funds block is named (`资金块第 E 列`), told from the indicator block's.
   static let fundsColumnPrefix = "资金块"
 
@@ -293,7 +295,7 @@ struct PrintedFormTable {
     var targetParts: [Int] = []
     for (index, column) in block.columns.enumerated() {
       let groupField = column.groupKey.flatMap { Self.indicatorFields[$0] }
-      if groupField == .target || Self.targetPartKeys.contains(column.key) {
+      if groupField == .target || Self.targetPartKeys[column.key] != nil {
         targetParts.append(index)
         fields[index] = nil
       }

@@ -352,7 +352,7 @@ public struct TableBuilder {
   }
 
   /// Whether `field` is a text of an indicator's row, which `set(_:indicatorText:)` takes.
-  func isIndicatorText(_ field: TableField) -> Bool {
+  @inline(__always) func isIndicatorText(_ field: TableField) -> Bool {
     schema.place(field) == .indicator && !schema.isNumber(field)
   }
 

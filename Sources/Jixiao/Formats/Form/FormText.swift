@@ -276,3 +276,49 @@ struct FormKey: Hashable, Sendable {
 extension Set where Element == FormKey {
   func contains(_ key: String) -> Bool { contains(FormKey(key)) }
 }
+
+extension FormText {
+  /// Whether every character of a text is ASCII, a CJK ideograph of U+4000…U+9FFF or a full-width form of
+  /// U+FF00…U+FF3F (`（`, `）`, `％`, `：`): none of these has a canonical decomposition or combines, so the text
+  /// is in composed form (NFC) and equals, as a `String`, exactly the texts of the same bytes that are made of
+  /// such characters too. Told on the bytes; false says nothing.
+  static func isPlainlyComposed(_ text: String) -> Bool {
+    text.utf8.withContiguousStorageIfAvailable { bytes in
+      var index = 0
+      let count = bytes.count
+      while index < count {
+        let lead = bytes[index]
+        if lead < 0x80 {
+          index += 1
+        } else if (lead >= 0xE4 && lead <= 0xE9) || (lead == 0xEF && index + 1 < count && bytes[index + 1] == 0xBC) {
+          index += 3
+        } else {
+          return false
+        }
+      }
+      return true
+    } ?? false
+  }
+}
+
+/// A `[String: Value]` of header keys (`TableSchema.headers(of:)`), looked up as it is, but a key that
+/// `FormText.isPlainlyComposed` is found by its bytes (`FormKey`), without the Unicode normalization a
+/// `String` hashes through: when every key of the dictionary is plainly composed too, equal bytes are what
+/// `String` equality means for them. `byString` is the definition (`HeaderLookupTests`).
+struct HeaderLookup<Value: Sendable>: Sendable {
+  let byString: [String: Value]
+  /// Nil when some key of `byString` is not plainly composed: every look-up then goes by the string.
+  private let byBytes: [FormKey: Value]?
+
+  init(_ dictionary: [String: Value]) {
+    byString = dictionary
+    byBytes =
+      dictionary.keys.allSatisfy(FormText.isPlainlyComposed)
+      ? Dictionary(uniqueKeysWithValues: dictionary.map { (FormKey($0.key), $0.value) }) : nil
+  }
+
+  subscript(key: String) -> Value? {
+    if let byBytes, FormText.isPlainlyComposed(key) { return byBytes[FormKey(key)] }
+    return byString[key]
+  }
+}
