@@ -825,6 +825,7 @@ extension XMLReader {
   /// white space between as text), so a caller that reads a cell from either gets the same cell: the
   /// general reader is the definition (`SheetFastPathTests` compares the two). The element name is
   /// unprefixed: it is in `defaultNamespace`, which the caller checks.
+  @inline(__always)
   mutating func plainCell() -> PlainCell? {
     guard pendingEnd == nil, !finished, readProlog, text.isEmpty, !stack.isEmpty,
       stack.count + 2 <= limits.maximumDepth, limits.maximumAttributes >= 3
