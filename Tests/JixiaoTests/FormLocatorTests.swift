@@ -196,6 +196,32 @@ import Testing
     }
   }
 
+  /// A level's label is split once for the rows its cell is filled down over (the reader keeps the row
+  /// above's), and is `PointsLabel(cell)` of each row's own level cell all the same: a level printed again,
+  /// as a flat export prints it, is its own cell's label.
+  @Test func levelLabelsAreTheirRowsCellsLabels() throws {
+    let rows =
+      Self.top + [
+        Self.header,
+        ["产出指标（40分）", "数量指标", "a", "1", "1", "10", "10"],
+        ["", "", "b", "1", "1", "10", "10"],
+        ["产出指标（40分）", "数量指标", "c", "1", "1", "20", "20"],
+        ["效益指标", "质量指标", "d", "1", "1", "60", "60"],
+        ["", "", "e", "1", "1", "0", "0"],
+      ]
+    for merges in [["A6:A7", "B6:B7"], []] {
+      let block = try #require(Self.locate(rows, merges: merges).first?.indicators)
+      #expect(block.rows.count == 5)
+      for row in block.rows {
+        for (label, column) in [(row.level1, block.level1Column!), (row.level2, block.level2Column!)] {
+          #expect(label == (row.cells[column].isEmpty ? nil : PointsLabel(row.cells[column])), "row \(row.row)")
+        }
+      }
+      #expect(block.rows.map { $0.level1?.cell.reference } == ["A6", "A6", "A8", "A9", "A9"].map { CellReference($0) })
+      #expect(block.rows.map { $0.level1?.points } == [40, 40, 40, nil, nil].map { $0.map { Rational($0) } })
+    }
+  }
+
   @Test func aProjectNameColumnIsFilledDownToo() throws {
     let form = try #require(
       Self.locate([

@@ -102,7 +102,10 @@ import Testing
   static func read(_ xml: [UInt8], plain: Bool) -> Result<Grid, InputError> {
     var reader = WorksheetReader(
       file: "t.xlsx", sheetName: "表1", strings: strings, styles: CellStyles(), uses1904: false, limits: .standard)
+    // The general path is the definition of both fast paths: every cell read by `next()` and set through the
+    // grid's subscript.
     reader.usesPlainCells = plain
+    reader.usesRowAppending = plain
     return Result { () throws(InputError) in try reader.read(bytes: xml, entry: "xl/worksheets/sheet1.xml", isHidden: false) }
   }
 
@@ -224,6 +227,14 @@ import Testing
     #"<row r="1"><v>7</v><is><t>x</t></is><c><v>1</v></c></row>"#,
     #"<row r="1"><cc r="A1"><v>1</v></cc><c><v>2</v></c></row>"#, #"<row r="1"><rows/><mergeCells/><c><v>2</v></c></row>"#,
     #"<row r="1"><c><v>1</v></c></row></sheetData><mergeCells count="1"><mergeCell ref="A1:B2" x14ac:a="1"/><mergeCell ref="一"/></mergeCells><sheetData>"#,
+    // Cells and rows out of order, twice, or skipping rows: a row is gathered apart only while its cells come in order.
+    #"<row r="2"><c r="B2"><v>1</v></c></row><row r="1"><c r="A1"><v>2</v></c><c r="C1"><v>3</v></c></row>"#,
+    #"<row r="1"><c r="C1"><v>1</v></c><c r="A1"><v>2</v></c><c r="D1"><v>3</v></c></row><row r="3"><c r="B3"><v>4</v></c></row>"#,
+    #"<row r="1"><c r="B1"><v>1</v></c><c r="B1"><v>2</v></c><c r="B1" t="s"><v>1</v></c></row>"#,
+    #"<row r="1"><c r="A1"><v>1</v></c></row><row r="1"><c r="B1"><v>2</v></c><c r="A1"><v>3</v></c></row>"#,
+    #"<row r="1"><c r="A1"><v>1</v></c><c r="B2"><v>2</v></c><c r="C1"><v>3</v></c></row><row r="5"><c r="E5"><v>5</v></c></row>"#,
+    #"<row r="4"><c r="D4" t="s"><v>1</v></c><c r="E4" t="s"><v>0</v></c></row><row r="6"><c r="A6" s="1"/><c r="B6"><v>1</v></c></row>"#,
+    #"<row r="1"><c r="A1"><v>1</v></c></row><row r="2"><c r="A2" t="s"><v>1</v></c></row><row r="3"><c r="C3"><v>1</v></c></row>"#,
   ])
   func craftedRowsAndMergesReadTheSameBothWays(_ rows: String) {
     Self.expectSame(Self.rows(rows), rows)
@@ -573,6 +584,55 @@ extension VocabularyFastPathTests {
     }
   }
 
+  /// `FormText.isPercent` tells by bytes what its definition (`stringIsPercent`) tells by characters, also where
+  /// a mark, a prepended sign or a space makes the sign part of another character or leaves it behind.
+  @Test func percentSignsAreToldAsDefined() {
+    let scalars: [UInt32] = [
+      0x25, 0xFF05, 0x31, 0x30, 0x2E, 0x20, 0x0A, 0x0D, 0x09, 0x3000, 0xA0, 0x301, 0x600, 0x200D, 0x5206, 0x5341, 0xE9, 0x1F600,
+      0x61, 0xFEFF, 0x4E00, 0x9FA5,
+    ]
+    var random = SplitMix(seed: 67)
+    let texts =
+      ["", "%", "％", "10%", "10％", " 15% ", "15 %", "\u{600}%", "e\u{301}%", "%\u{301}", "十%", "10分", "10%\r\n", "１０％"]
+      + (0..<5_000).map { _ in
+        String(
+          String.UnicodeScalarView(
+            (0..<Int.random(in: 1...6, using: &random)).map { _ in Unicode.Scalar(scalars.randomElement(using: &random)!)! }))
+      }
+    for text in texts {
+      #expect(
+        FormText.isPercent(text) == FormText.stringIsPercent(text), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+    }
+    #expect(
+      FormText.isPercent("10%") && FormText.isPercent(" 15％ ") && !FormText.isPercent("\u{600}%") && !FormText.isPercent("10"))
+  }
+
+  /// Keys are equal as their bytes are (`FormKey.bytesEqual`), canonically equivalent texts and bridged strings
+  /// included.
+  @Test func keysAreEqualByTheirBytes() {
+    let texts = [
+      "", "a", "三级指标", "三级指标：", "é", "e\u{301}", "指标名称", "指标名称 ", String(repeating: "项", count: 20),
+      String(repeating: "项", count: 19) + "目", NSString(string: "三级指标") as String, NSString(string: "é") as String,
+    ]
+    for left in texts {
+      for right in texts {
+        let (a, b) = (FormKey(left), FormKey(right))
+        #expect((a == b) == FormKey.bytesEqual(a, b), "\(left) \(right)")
+        #expect((a == b) == (Array(left.utf8) == Array(right.utf8)))
+        if a == b { #expect(a.hashValue == b.hashValue) }
+      }
+    }
+  }
+
+  /// A cell's type read from its bytes is the type read from its text.
+  @Test func cellTypesReadFromBytesAsFromText() {
+    for text in ["s", "n", "b", "e", "d", "str", "inlineStr", "", "S", "x", "ss", "一", "inlinestr"] {
+      var bytes = text
+      #expect(bytes.withUTF8(CellType.init(bytes:)) == CellType(text), "\(text)")
+    }
+    #expect(CellType("s") == .shared && CellType("inlineStr") == .inlineString && CellType("x") == .unknown("x"))
+  }
+
   @Test func prefixesAreComparedAsBytes() {
     let texts = ["", "其中：当年财政拨款", "其中", "其中:", "★产出", "项目资金（万元）", "预算执行情况（20分）", "a"]
     let words = ["", "其中：", "其中:", "★", "项目资金", "预算执行情况", "a", "ab"]
@@ -636,4 +696,94 @@ func mutated(_ bytes: [UInt8], edits: Int, _ pieces: [String], _ random: inout S
     }
   }
   return mutated
+}
+
+/// A package's relationships: targets resolved and ids looked up by their fast paths as by their definitions.
+@Suite struct PackageRelationshipsFastPathTests {
+  @Test func plainTargetsResolveAsByComponents() {
+    let targets = [
+      "worksheets/sheet1.xml", "/xl/styles.xml", "../media/a.png", "./a.xml", "a//b", "a/./b", "a/../b", "...", "a/...", ".a",
+      "a.",
+      "", "/", "a/", "..", ".", "sheet 1.xml", "a/..", "a/.", "..a/b", "表/一.xml",
+    ]
+    let folders = ["", "xl", "xl/worksheets", "xl/", "/xl", "a/./b", "..", "a//b", "x/.."]
+    for target in targets {
+      for folder in folders {
+        #expect(
+          PackageRelationships.resolve(target, from: folder) == PackageRelationships.resolvedByComponents(target, from: folder),
+          "\(target) from \(folder)")
+      }
+    }
+    #expect(PackageRelationships.resolve("worksheets/sheet1.xml", from: "xl") == "xl/worksheets/sheet1.xml")
+  }
+
+  @Test func relationshipsAreFoundByIdAsByAScan() throws {
+    func rels(_ ids: [String]) -> String {
+      let items = ids.enumerated().map {
+        #"<Relationship Id="\#($1)" Type="urn:t/worksheet" Target="worksheets/sheet\#($0).xml"/>"#
+      }
+      return #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"# + items.joined()
+        + "</Relationships>"
+    }
+    var writer = ZipWriter()
+    try writer.add("xl/_rels/workbook.xml.rels", Array(rels(["rId1", "rId2", "rId1", "rId10", "rid2", ""]).utf8))
+    let archive = try ZipArchive(bytes: try writer.finish(), file: "t.xlsx")
+    let relationships = try PackageRelationships(of: "xl/workbook.xml", in: archive)
+    #expect(relationships.relationships.count == 6)
+    for id in ["rId1", "rId2", "rId10", "rid2", "", "rId3", "RID1"] {
+      #expect(relationships.relationship(id: id) == relationships.relationships.first { $0.id == id }, "\(id)")
+    }
+    #expect(relationships.relationship(id: "rId1")?.target == "xl/worksheets/sheet0.xml")
+  }
+}
+
+/// `HeaderLookup` finds what its `[String: Value]` finds, whatever the key's form.
+@Suite struct HeaderLookupTests {
+  static let scalars: [UInt32] = [
+    0x61, 0x28, 0x3A, 0x25, 0x20, 0x0A, 0x4E00, 0x6307, 0x6807, 0x6B04, 0x9FA5, 0x4DC0, 0xFF08, 0xFF09, 0xFF05, 0xFF1A, 0xFF9E,
+    0xF91D, 0x302A, 0x3000, 0x301, 0x65, 0xE9, 0xAC00, 0x1100, 0x1161, 0x1F600, 0x2000,
+  ]
+
+  static func texts(seed: UInt64) -> [String] {
+    var random = SplitMix(seed: seed)
+    return (0..<4_000).map { _ in
+      String(
+        String.UnicodeScalarView(
+          (0..<Int.random(in: 0...5, using: &random)).map { _ in Unicode.Scalar(scalars.randomElement(using: &random)!)! }))
+    }
+  }
+
+  /// A plainly composed text is its own composed and decomposed form.
+  @Test func aPlainlyComposedTextIsInComposedForm() {
+    var plain = 0
+    for text in Self.texts(seed: 71) where FormText.isPlainlyComposed(text) {
+      plain += 1
+      #expect(Array(text.precomposedStringWithCanonicalMapping.utf8) == Array(text.utf8), "\(text.unicodeScalars.map(\.value))")
+      #expect(Array(text.decomposedStringWithCanonicalMapping.utf8) == Array(text.utf8), "\(text.unicodeScalars.map(\.value))")
+    }
+    #expect(plain > 100)
+    #expect(FormText.isPlainlyComposed("指标权重(分)") && FormText.isPlainlyComposed("年度预算（万元）："))
+    #expect(
+      !FormText.isPlainlyComposed("\u{F91D}") && !FormText.isPlainlyComposed("e\u{301}") && !FormText.isPlainlyComposed("é"))
+  }
+
+  @Test func aLookupFindsWhatItsDictionaryFinds() {
+    let dictionaries: [HeaderLookup<TableField>] = [
+      PrintedFormTable.headerFields, PrintedFormTable.fundsFields, PrintedFormTable.sourceFields, PrintedFormTable.goalsFields,
+      PrintedFormTable.indicatorFields,
+      // Keys not plainly composed: every look-up goes by the string (欄 and its compatibility ideograph are one).
+      HeaderLookup(["\u{F91D}": .weight, "分值": .weight, "é": .target]),
+      HeaderLookup(["\u{6B04}": .weight, "e\u{301}": .target, "ａ": .actual]),
+    ]
+    for lookup in dictionaries {
+      let probes =
+        Array(lookup.byString.keys) + lookup.byString.keys.map { $0 + "：" } + lookup.byString.keys.map { String($0.dropLast()) }
+        + Self.texts(seed: 73) + ["\u{F91D}", "\u{6B04}", "é", "e\u{301}", "ａ", "a", "", "分值"]
+      for probe in probes {
+        #expect(lookup[probe] == lookup.byString[probe], "\(probe.unicodeScalars.map(\.value))")
+      }
+      for (key, value) in lookup.byString { #expect(lookup[key] == value) }
+    }
+    #expect(PrintedFormTable.targetPartKeys["度量单位"] == true && PrintedFormTable.targetPartKeys["指标值"] == nil)
+  }
 }

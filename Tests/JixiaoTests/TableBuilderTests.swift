@@ -253,6 +253,29 @@ import Testing
     #expect(quiet.provenance == nil)
   }
 
+  /// `set(_:indicatorText:)` (a workbook's shared strings, kept without a copy) is `set(_:_:)` with the text's
+  /// string: every field of an indicator's row, texts blank, spaced, long and over the limit, builds the same table.
+  @Test func anIndicatorTextSetAsTableTextIsSetAsItsString() throws {
+    let long = String(repeating: "有", count: Limits.maximumCellLength + 1)
+    let texts = ["次数", "", "  ", " 甲\n", "10", "10%", "定性", "优", "≥1次", "—", long, String(long.dropFirst())]
+    let fields = TableField.allCases.filter { $0.declaration.place == .indicator }
+    #expect(fields.contains(.indicatorName) && fields.contains(.weight))
+    for field in fields {
+      for text in texts {
+        func built(_ set: (inout TableBuilder) -> Void) -> Result<Table, InputError> {
+          var builder = TableBuilder(location: SourceLocation(file: "t"), defaultID: "x")
+          builder.beginIndicator(at: SourceLocation(file: "t", line: 1))
+          if field != .indicatorName { builder.set(.indicatorName, .text("甲")) }
+          set(&builder)
+          return builder.build()
+        }
+        let expected = built { $0.set(field, .text(text)) }
+        let found = built { $0.set(field, indicatorText: TableText(text)) }
+        #expect(found == expected, "\(field) \(text.prefix(8))")
+      }
+    }
+  }
+
   /// A text longer than the cell limit is refused for its cell, never cut, and never costs the table.
   @Test func aLongTextIsRefusedForItsCell() throws {
     let long = String(repeating: "有", count: Limits.maximumCellLength + 1)

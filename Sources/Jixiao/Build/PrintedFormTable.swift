@@ -13,18 +13,20 @@ struct PrintedFormTable {
   /// The sheets of the workbook, not blank, that hold no form, said on this table (`sheet.no-form`).
   var sheetsWithoutForm: [FormCollector.SheetWithoutForm] = []
 
-  static let headerFields = TableSchema.headers(of: [TableField.name, .department, .implementer])
-  static let fundsFields = TableSchema.headers(of: [
-    TableField.fundsInitialBudget, .fundsAnnualBudget, .fundsExecuted, .fundsWeight, .fundsClaimedRate, .fundsClaimedScore,
-  ])
-  static let sourceFields = TableSchema.headers(of: [
-    TableField.sourceName, .sourceInitialBudget, .sourceAnnualBudget, .sourceExecuted,
-  ])
-  static let goalsFields = TableSchema.headers(of: [TableField.goalsExpected, .goalsActual])
-  static let indicatorFields = TableSchema.headers(of: TableField.allCases.filter { $0.place == .indicator })
+  static let headerFields = HeaderLookup(TableSchema.headers(of: [TableField.name, .department, .implementer]))
+  static let fundsFields = HeaderLookup(
+    TableSchema.headers(of: [
+      TableField.fundsInitialBudget, .fundsAnnualBudget, .fundsExecuted, .fundsWeight, .fundsClaimedRate, .fundsClaimedScore,
+    ]))
+  static let sourceFields = HeaderLookup(
+    TableSchema.headers(of: [
+      TableField.sourceName, .sourceInitialBudget, .sourceAnnualBudget, .sourceExecuted,
+    ]))
+  static let goalsFields = HeaderLookup(TableSchema.headers(of: [TableField.goalsExpected, .goalsActual]))
+  static let indicatorFields = HeaderLookup(TableSchema.headers(of: TableField.allCases.filter { $0.place == .indicator }))
   /// The columns of a target printed in parts (L2, L3): 指标性质 (≥, ≤, ＝) · 指标值 · 度量单位, joined in
   /// column order into the target's text (`≥` `735` `人次` → `≥735人次`).
-  static let targetPartKeys: Set<String> = ["指标性质", "度量单位", "计量单位", "单位"]
+  static let targetPartKeys = HeaderLookup(["指标性质": true, "度量单位": true, "计量单位": true, "单位": true])
   /// How an ignored column of the funds block is named (`资金块第 E 列`), told from the indicator block's.
   static let fundsColumnPrefix = "资金块"
 
@@ -89,7 +91,12 @@ struct PrintedFormTable {
   private func set(_ field: TableField, from cell: GridCell, text: String? = nil, into builder: inout TableBuilder) {
     // A value's place is kept only for `extract`: making it (`自评表12!F14`) for every value of every table
     // cost a workbook's rescore 6 % of its instructions.
-    builder.set(field, .text(text ?? cell.text), at: builder.recordsProvenance ? form.location(of: cell) : nil)
+    if text == nil, !builder.recordsProvenance, builder.isIndicatorText(field) {
+      // A shared string's cell gives its text as the string's one `TableText`: the table shares its bytes.
+      builder.set(field, indicatorText: cell.tableText)
+    } else {
+      builder.set(field, .text(text ?? cell.text), at: builder.recordsProvenance ? form.location(of: cell) : nil)
+    }
     if let doubt = cell.doubt { builder.markUncertain(field, reason: doubt) }
   }
 
@@ -288,7 +295,7 @@ struct PrintedFormTable {
     var targetParts: [Int] = []
     for (index, column) in block.columns.enumerated() {
       let groupField = column.groupKey.flatMap { Self.indicatorFields[$0] }
-      if groupField == .target || Self.targetPartKeys.contains(column.key) {
+      if groupField == .target || Self.targetPartKeys[column.key] != nil {
         targetParts.append(index)
         fields[index] = nil
       }
@@ -300,7 +307,8 @@ struct PrintedFormTable {
     }
     let percentWeight = block.weightColumn.map { block.columns[$0].key.contains("%") } ?? false
     var filledUnknown = Set<Int>()
-    for row in block.rows where row.kind == .indicator {
+    for index in block.rows.indices where block.rows[index].kind == .indicator {
+      let row = block.rows[index]
       builder.beginIndicator(at: form.location(of: row.cells[block.nameColumn]))
       for (index, cell) in row.cells.enumerated() {
         guard let field = fields[index] else {
@@ -312,9 +320,11 @@ struct PrintedFormTable {
           builder.set(field, .null)
           continue
         }
-        var text = cell.text
-        if field == .weight, percentWeight || FormText.isPercent(text) { text = FormText.droppingPercent(text) }
-        set(field, from: cell, text: text, into: &builder)
+        if field == .weight, percentWeight || FormText.isPercent(cell.text) {
+          set(field, from: cell, text: FormText.droppingPercent(cell.text), into: &builder)
+        } else {
+          set(field, from: cell, into: &builder)
+        }
       }
       // 指标性质 定性 says the target is a text, which the target's own cell holds.
       let parts = targetParts.map { row.cells[$0] }.filter { !$0.isEmpty && $0.text.trimmingSpaces() != "定性" }

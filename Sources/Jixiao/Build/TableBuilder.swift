@@ -351,6 +351,24 @@ public struct TableBuilder {
     }
   }
 
+  /// Whether `field` is a text of an indicator's row, which `set(_:indicatorText:)` takes.
+  @inline(__always) func isIndicatorText(_ field: TableField) -> Bool {
+    schema.place(field) == .indicator && !schema.isNumber(field)
+  }
+
+  /// `set(field, printed: text.string)` for an indicator's text field (`isIndicatorText`) whose text the reader
+  /// holds as a `TableText` (a workbook's shared string, made once for every cell that shows it): kept as it
+  /// is, without a string made or its bytes copied.
+  mutating func set(_ field: TableField, indicatorText text: TableText) {
+    guard isIndicatorText(field) else { return set(field, printed: text.string) }
+    markColumn(field)
+    if Self.recordsGiven(.indicator), !text.isBlank { given |= 1 << UInt64(field.rawValue) }
+    guard !text.isLonger(thanCharacters: Limits.maximumCellLength) else {
+      return refuseText(field, .tooLong(characters: text.string.count))
+    }
+    setIndicatorText(field, text)
+  }
+
   /// A text field the table keeps as printed (`keptAsPrinted`), from a table text: `set(field, printed:)`
   /// without making a string (the direct decoder's ranges of its record). Any other field is set from
   /// the text's string.

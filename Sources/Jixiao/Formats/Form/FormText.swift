@@ -3,8 +3,29 @@ import Foundation
 /// How the form locator compares what a form prints: headers and labels wrap and are spaced out to fill
 /// their cells (`一级\n指标`, `分  值`), and brackets and colons come full-width or ASCII.
 enum FormText {
-  /// L10: a weight printed as a share of 100 (`15%`) is its points.
+  /// L10: a weight printed as a share of 100 (`15%`) is its points. Its definition is `stringIsPercent`.
   static func isPercent(_ text: String) -> Bool {
+    // Asked of every weight cell: told by the last bytes where they show the last character, which a
+    // `String`'s suffix test finds through Unicode normalization.
+    let told = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+      let count = bytes.count
+      guard let last = bytes.last else { return false }
+      // A character ends at an ASCII byte or a CJK ideograph's (led by E4…E9), and what comes before an ASCII byte
+      // never joins the character after it.
+      func endsCharacter(before index: Int) -> Bool { index == 0 || bytes[index - 1] < 0x80 }
+      if last == UInt8(ascii: "%") { return endsCharacter(before: count - 1) ? true : nil }
+      if count >= 3, bytes[count - 3] == 0xEF, bytes[count - 2] == 0xBC, last == 0x85 {
+        return endsCharacter(before: count - 3) ? true : nil
+      }
+      if last < 0x80 { return last == 0x20 || (last >= 0x09 && last <= 0x0D) ? nil : false }
+      if count >= 3, bytes[count - 3] >= 0xE4, bytes[count - 3] <= 0xE9 { return false }
+      return nil
+    }
+    return (told ?? nil) ?? stringIsPercent(text)
+  }
+
+  /// `isPercent`'s definition: trimmed, the text ends in the character `%` or `％`.
+  static func stringIsPercent(_ text: String) -> Bool {
     let trimmed = text.trimmingSpaces()
     return trimmed.hasSuffix("%") || trimmed.hasSuffix("％")
   }
@@ -220,7 +241,19 @@ struct FormKey: Hashable, Sendable {
 
   init(_ text: String) { self.text = text }
 
+  /// Byte for byte (`bytesEqual` is the definition), compared as contiguous bytes: every look-up in a
+  /// vocabulary's set ends in one.
   static func == (lhs: FormKey, rhs: FormKey) -> Bool {
+    let compared = lhs.text.utf8.withContiguousStorageIfAvailable { left in
+      rhs.text.utf8.withContiguousStorageIfAvailable { right in
+        left.count == right.count && (left.isEmpty || memcmp(left.baseAddress!, right.baseAddress!, left.count) == 0)
+      }
+    }
+    return (compared ?? nil) ?? bytesEqual(lhs, rhs)
+  }
+
+  /// The definition of equality: the same UTF-8 bytes.
+  static func bytesEqual(_ lhs: FormKey, _ rhs: FormKey) -> Bool {
     lhs.text.utf8.count == rhs.text.utf8.count && lhs.text.utf8.elementsEqual(rhs.text.utf8)
   }
 
@@ -242,4 +275,50 @@ struct FormKey: Hashable, Sendable {
 
 extension Set where Element == FormKey {
   func contains(_ key: String) -> Bool { contains(FormKey(key)) }
+}
+
+extension FormText {
+  /// Whether every character of a text is ASCII, a CJK ideograph of U+4000…U+9FFF or a full-width form of
+  /// U+FF00…U+FF3F (`（`, `）`, `％`, `：`): none of these has a canonical decomposition or combines, so the text
+  /// is in composed form (NFC) and equals, as a `String`, exactly the texts of the same bytes that are made of
+  /// such characters too. Told on the bytes; false says nothing.
+  static func isPlainlyComposed(_ text: String) -> Bool {
+    text.utf8.withContiguousStorageIfAvailable { bytes in
+      var index = 0
+      let count = bytes.count
+      while index < count {
+        let lead = bytes[index]
+        if lead < 0x80 {
+          index += 1
+        } else if (lead >= 0xE4 && lead <= 0xE9) || (lead == 0xEF && index + 1 < count && bytes[index + 1] == 0xBC) {
+          index += 3
+        } else {
+          return false
+        }
+      }
+      return true
+    } ?? false
+  }
+}
+
+/// A `[String: Value]` of header keys (`TableSchema.headers(of:)`), looked up as it is, but a key that
+/// `FormText.isPlainlyComposed` is found by its bytes (`FormKey`), without the Unicode normalization a
+/// `String` hashes through: when every key of the dictionary is plainly composed too, equal bytes are what
+/// `String` equality means for them. `byString` is the definition (`HeaderLookupTests`).
+struct HeaderLookup<Value: Sendable>: Sendable {
+  let byString: [String: Value]
+  /// Nil when some key of `byString` is not plainly composed: every look-up then goes by the string.
+  private let byBytes: [FormKey: Value]?
+
+  init(_ dictionary: [String: Value]) {
+    byString = dictionary
+    byBytes =
+      dictionary.keys.allSatisfy(FormText.isPlainlyComposed)
+      ? Dictionary(uniqueKeysWithValues: dictionary.map { (FormKey($0.key), $0.value) }) : nil
+  }
+
+  subscript(key: String) -> Value? {
+    if let byBytes, FormText.isPlainlyComposed(key) { return byBytes[FormKey(key)] }
+    return byString[key]
+  }
 }

@@ -99,7 +99,8 @@ struct IndicatorBlockReader {
   private func reportLevelLabelsOverNothing(_ result: inout Result) {
     let rows = result.block.rows
     var lone: Set<Int> = []
-    for (index, label) in rows.enumerated() where label.kind == .levelLabel {
+    for index in rows.indices where rows[index].kind == .levelLabel {
+      let label = rows[index]
       // Under it: a row its cell is carried down to, or one printing the same name again (a flat export).
       let own = Set([label.level1?.cell.reference, label.level2?.cell.reference].compactMap { $0 })
       let heads = rows[(index + 1)...].contains { row in
@@ -197,6 +198,8 @@ struct IndicatorBlockReader {
     for column in unnamed { isUnnamed[column] = true }
     var unnamedCells: [Int: [GridCell]] = [:]
     let firstBodyRow = rows.lowerBound
+    /// The levels' last labels: a level's cell is filled down over the rows under it, and split once.
+    var levelLabels: (PointsLabel?, PointsLabel?) = (nil, nil)
 
     for row in rows where !view.isBlank(row) {
       result.lastRow = row
@@ -250,14 +253,20 @@ struct IndicatorBlockReader {
       }
       result.block.rows.append(
         IndicatorRow(
-          row: row, kind: kind, cells: cells, level1: level(block.level1Column, cells), level2: level(block.level2Column, cells)))
+          row: row, kind: kind, cells: cells, level1: level(block.level1Column, cells, last: &levelLabels.0),
+          level2: level(block.level2Column, cells, last: &levelLabels.1)))
     }
     result.unnamedColumns = unnamedCells.keys.sorted().map { UnnamedColumn(column: $0, cells: unnamedCells[$0]!) }
   }
 
-  private func level(_ index: Int?, _ cells: [GridCell]) -> PointsLabel? {
+  /// The label of the level in column `index`: `last`, the label of the row above, when the cell is the same
+  /// (filled down), else `PointsLabel(cell)`, kept as `last`.
+  private func level(_ index: Int?, _ cells: [GridCell], last: inout PointsLabel?) -> PointsLabel? {
     guard let index, !cells[index].isEmpty else { return nil }
-    return PointsLabel(cells[index])
+    if let last, last.cell == cells[index] { return last }
+    let label = PointsLabel(cells[index])
+    last = label
+    return label
   }
 
   /// A `其中：` row with no weight and no score details the row above it.
@@ -274,17 +283,18 @@ struct IndicatorBlockReader {
   private func markParents(_ block: inout IndicatorBlock) {
     guard let weightColumn = block.weightColumn else { return }
     let rows = block.rows
-    func isStarred(_ row: IndicatorRow) -> Bool {
-      row.kind == .indicator && FormText.starts(row.cells[block.nameColumn].text.trimmingSpaces(), with: "★")
+    // Rows by index, not copied out of the array one by one.
+    func isStarred(_ index: Int) -> Bool {
+      rows[index].kind == .indicator && FormText.starts(rows[index].cells[block.nameColumn].text.trimmingSpaces(), with: "★")
     }
-    func levels(_ row: IndicatorRow) -> [String?] { [row.level1?.name, row.level2?.name] }
-    for (index, parent) in rows.enumerated() where isStarred(parent) {
-      guard let whole = Self.weight(parent.cells[weightColumn]) else { continue }
+    func levels(_ index: Int) -> [String?] { [rows[index].level1?.name, rows[index].level2?.name] }
+    for index in rows.indices where isStarred(index) {
+      guard let whole = Self.weight(rows[index].cells[weightColumn]) else { continue }
       var sum = Rational.zero
-      for child in rows[(index + 1)...] {
-        if child.kind == .detail { continue }
-        guard child.kind == .indicator, !isStarred(child), levels(child) == levels(parent),
-          let part = Self.weight(child.cells[weightColumn]), let added = try? sum + part
+      for child in (index + 1)..<rows.count {
+        if rows[child].kind == .detail { continue }
+        guard rows[child].kind == .indicator, !isStarred(child), levels(child) == levels(index),
+          let part = Self.weight(rows[child].cells[weightColumn]), let added = try? sum + part
         else { break }
         sum = added
         if sum >= whole {

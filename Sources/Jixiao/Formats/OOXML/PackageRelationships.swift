@@ -16,7 +16,21 @@ struct PackageRelationships {
 
   static let namespaces: Set<String> = ["http://schemas.openxmlformats.org/package/2006/relationships"]
 
-  var relationships: [Relationship] = []
+  var relationships: [Relationship] = [] {
+    didSet { indexByID = Self.index(relationships) }
+  }
+  /// The index in `relationships` of the first relationship with each id: a workbook of a year's forms
+  /// looks up a thousand sheets among a thousand relationships.
+  private var indexByID: [String: Int] = [:]
+
+  private static func index(_ relationships: [Relationship]) -> [String: Int] {
+    var index: [String: Int] = [:]
+    index.reserveCapacity(relationships.count)
+    for (position, relationship) in relationships.enumerated() where index[relationship.id] == nil {
+      index[relationship.id] = position
+    }
+    return index
+  }
 
   /// The `.rels` part of `part` (`xl/workbook.xml` → `xl/_rels/workbook.xml.rels`).
   static func partName(for part: String) -> String {
@@ -31,6 +45,12 @@ struct PackageRelationships {
     guard let entry = archive.entry(named: name) else { return }
     var reader = XMLReader(bytes: try archive.contents(of: entry), file: archive.file, entry: entry.name)
     let folder = source.lastIndex(of: "/").map { String(source[..<$0]) } ?? ""
+    var relationships: [Relationship] = []
+    defer {
+      // Observers do not run in an initializer: the index is made here.
+      self.relationships = relationships
+      indexByID = Self.index(relationships)
+    }
     while let event = try reader.next() {
       guard case .start(let tag) = event, tag.name.local == "Relationship" else { continue }
       guard let id = tag["Id"], let type = tag["Type"], let target = tag["Target"] else {
@@ -43,7 +63,8 @@ struct PackageRelationships {
     }
   }
 
-  func relationship(id: String) -> Relationship? { relationships.first { $0.id == id } }
+  /// The first relationship with the id (`relationships.first { $0.id == id }`, which the index keeps).
+  func relationship(id: String) -> Relationship? { indexByID[id].map { relationships[$0] } }
 
   func first(ofType name: String) -> Relationship? { relationships.first { $0.hasType(name) && !$0.isExternal } }
 
@@ -51,6 +72,31 @@ struct PackageRelationships {
   /// `/xl/styles.xml` is absolute, `../media/a.png` climbs; `%20` and the like are decoded.
   static func resolve(_ target: String, from folder: String) -> String {
     let decoded = target.removingPercentEncodingIfValid
+    // A workbook's targets are plain relative paths (`worksheets/sheet1.xml`): nothing to resolve but the
+    // folder to put before them.
+    if isPlainPath(decoded), folder.isEmpty || isPlainPath(folder) { return folder.isEmpty ? decoded : folder + "/" + decoded }
+    return resolvedByComponents(decoded, from: folder)
+  }
+
+  /// Names separated by single slashes, none of them `.` or `..`: a path `resolvedByComponents` only joins.
+  static func isPlainPath(_ path: String) -> Bool {
+    var component = 0
+    var dots = 0
+    for byte in path.utf8 {
+      if byte == UInt8(ascii: "/") {
+        guard component > 0, dots < component || component > 2 else { return false }
+        component = 0
+        dots = 0
+      } else {
+        component += 1
+        if byte == UInt8(ascii: ".") { dots += 1 }
+      }
+    }
+    return component > 0 && (dots < component || component > 2)
+  }
+
+  /// `resolve`'s definition: the folder's components, then the target's, `.` skipped and `..` climbing.
+  static func resolvedByComponents(_ decoded: String, from folder: String) -> String {
     var components = decoded.hasPrefix("/") ? [] : folder.split(separator: "/").map(String.init)
     for component in decoded.split(separator: "/") {
       switch component {

@@ -79,6 +79,16 @@ public struct Grid: Sendable, Hashable {
 
   static let reservedRowWidth = 64
 
+  /// Adds a whole row below every row that holds something: `cells` are the row's cells left to right, the
+  /// last one not empty, each at its place (`reference` row `row`, column its index). What setting each
+  /// cell through the subscript makes, without a subscript call per cell: a sheet's rows come in order.
+  mutating func appendRow(_ cells: consuming [GridCell], at row: Int) {
+    precondition(row >= rows.count, "a row is appended below the grid's rows")
+    if cells.isEmpty { return }
+    while rows.count < row { rows.append([]) }
+    rows.append(cells)
+  }
+
   public subscript(row: Int, column: Int) -> GridCell {
     get { self[CellReference(row: row, column: column)] }
     set { self[CellReference(row: row, column: column)] = newValue }

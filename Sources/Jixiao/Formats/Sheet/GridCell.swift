@@ -29,10 +29,14 @@ public struct GridCell: Sendable, Hashable {
     /// workbook's shared string, `GridCell.sharedText`); nil for every other box, whose keys are made when
     /// asked. Derived from `text`, so left out of equality and hashing.
     let keys: (key: String, labelKey: String)?
+    /// The text as a `TableText`, made once for a shared string's box, whose every cell a table may keep
+    /// (an indicator's name): the table then shares the string's bytes instead of copying them. Nil for
+    /// every other box. Derived from `text`, so left out of equality and hashing.
+    let tableText: TableText?
 
     init(
       kind: Kind, text: String, value: String?, formula: String?, problem: String?, origin: SourceLocation?, doubt: String?,
-      keys: (key: String, labelKey: String)? = nil
+      keys: (key: String, labelKey: String)? = nil, tableText: TableText? = nil
     ) {
       self.kind = kind
       self.text = text
@@ -42,6 +46,7 @@ public struct GridCell: Sendable, Hashable {
       self.origin = origin
       self.doubt = doubt
       self.keys = keys
+      self.tableText = tableText
     }
 
     /// Every empty cell that says nothing of where it was printed shares one box.
@@ -131,7 +136,7 @@ public struct GridCell: Sendable, Hashable {
     let key = FormText.key(text)
     let content = Content(
       kind: .text, text: text, value: nil, formula: nil, problem: nil, origin: nil, doubt: nil,
-      keys: FormGrid.isKeyed(text) ? (key, FormText.droppingEndColons(key)) : nil)
+      keys: FormGrid.isKeyed(text) ? (key, FormText.droppingEndColons(key)) : nil, tableText: TableText(text))
     return GridCell(sharing: content, reference: reference)
   }
 
@@ -140,6 +145,9 @@ public struct GridCell: Sendable, Hashable {
 
   /// `FormText.labelKey(text)`: made once for a shared string's cells.
   var labelKey: String { content.keys?.labelKey ?? FormText.labelKey(content.text) }
+
+  /// `TableText(text)`: a shared string's, made once for its cells.
+  var tableText: TableText { content.tableText ?? TableText(content.text) }
 
   public var isEmpty: Bool { kind == .empty }
 

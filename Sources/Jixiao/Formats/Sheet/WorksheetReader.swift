@@ -13,6 +13,10 @@ struct WorksheetReader {
   /// only to test them against the general path.
   var usesPlainCells = true
 
+  /// Whether `read` gathers a row's cells apart and adds the row whole (`Grid.appendRow`) when they come in
+  /// order; off only to test it against setting each cell through the grid's subscript.
+  var usesRowAppending = true
+
   /// The elements `read` does something with; the others it steps over (their content included).
   private static let handledElements: [StaticString] = ["row", "c", "mergeCell", "extLst"]
 
@@ -46,6 +50,39 @@ struct WorksheetReader {
       column = reference.column
       return reference
     }
+    /// The row being read (`pendingRow`, -1 when none), kept apart from the grid until another row starts
+    /// (`Grid.appendRow`): a sheet's cells come row by row, left to right. A cell out of that order goes
+    /// through the grid's subscript.
+    var pendingRow = -1
+    var pendingCells: [GridCell] = []
+    func flush() {
+      guard pendingRow >= 0 else { return }
+      grid.appendRow(pendingCells, at: pendingRow)
+      pendingRow = -1
+      pendingCells = []
+    }
+    func put(_ cell: GridCell, at reference: CellReference) {
+      var cell = cell
+      cell.reference = reference
+      if usesRowAppending {
+        if pendingRow != reference.row {
+          flush()
+          if reference.row >= grid.rowCount {
+            pendingRow = reference.row
+            pendingCells.reserveCapacity(min(max(reference.column + 1, grid.rows.last?.count ?? 0), Grid.reservedRowWidth))
+          }
+        }
+        if pendingRow >= 0, reference.column >= pendingCells.count {
+          while pendingCells.count < reference.column {
+            pendingCells.append(.empty(CellReference(row: reference.row, column: pendingCells.count)))
+          }
+          pendingCells.append(cell)
+          return
+        }
+        flush()
+      }
+      grid[reference] = cell
+    }
     /// Places a cell read by either path.
     func place(_ given: CellReference?, _ read: (CellReference) throws(InputError) -> GridCell) throws(InputError) {
       let reference = try advance(to: given)
@@ -59,7 +96,7 @@ struct WorksheetReader {
               en: "the sheet has more than \(limits.maximumCellsPerSheet) cells that hold something",
               zh: "该工作表的非空单元格超过 \(limits.maximumCellsPerSheet) 个"))
         }
-        grid[reference] = cell
+        put(cell, at: reference)
       }
     }
     /// A row's `r` as bytes: plain digits read here, anything else as the general path reads its text.
@@ -111,7 +148,7 @@ struct WorksheetReader {
                 } else if let index = plain.sharedIndex, index < strings.cells.count {
                   try place(plain.reference) { reference in strings.cell(index, at: reference)! }
                 } else {
-                  let type = reader.type(of: plain) ?? "n"
+                  let type = reader.withType(of: plain, CellType.init(bytes:)) ?? .number
                   let value = reader.value(of: plain)
                   try place(plain.reference) { reference in
                     cell(type: type, value: value, inline: nil, formula: nil, style: plain.style, at: reference)
@@ -151,6 +188,7 @@ struct WorksheetReader {
           try reader.skipElement()
         }
       }
+      flush()
     } catch  where error.location.field == entry {
       // The XML reader names the part; the sheet's name is what the user knows.
       throw InputError(SourceLocation(file: file, field: "\(sheetName) (\(entry))"), error.message)
@@ -160,7 +198,7 @@ struct WorksheetReader {
 
   /// The cell whose `<c>` tag was just read, through its `</c>`.
   private func readCell(_ tag: XMLStartTag, at reference: CellReference, reader: inout XMLReader) throws(InputError) -> GridCell {
-    let type = tag["t"] ?? "n"
+    let type = tag["t"].map(CellType.init) ?? .number
     var value: String?
     var formula: String?
     var inline: String?
@@ -189,14 +227,14 @@ struct WorksheetReader {
     GridCell(kind: text.isEmpty ? .empty : .text, text: text, formula: formula, reference: reference)
   }
 
-  private func cell(type: String, value: String?, inline: String?, formula: String?, style: Int?, at reference: CellReference)
+  private func cell(type: CellType, value: String?, inline: String?, formula: String?, style: Int?, at reference: CellReference)
     -> GridCell
   {
     func unreadable(_ text: String, _ problem: String) -> GridCell {
       GridCell(kind: .unreadable, text: text, formula: formula, problem: problem, reference: reference)
     }
     func text(_ text: String) -> GridCell { self.text(text, formula: formula, at: reference) }
-    if type == "inlineStr" { return text(inline ?? "") }
+    if type == .inlineString { return text(inline ?? "") }
     // `<v/>` and `<v></v>` (openpyxl's formulas) hold no value either.
     guard let value, !value.isEmpty else {
       if let formula {
@@ -208,25 +246,25 @@ struct WorksheetReader {
       return .empty(reference)
     }
     switch type {
-    case "s":
+    case .shared:
       guard let index = Int(value.trimmingSpaces()), let string = strings[index] else {
         return unreadable(value, "the cell points to shared string \(value), which the workbook does not have")
       }
       return text(string)
-    case "str":
+    case .string:
       return text(OOXMLText.decode(value))
-    case "b":
+    case .boolean:
       switch value.trimmingSpaces() {
       case "1", "true": return GridCell(kind: .boolean, text: "TRUE", value: "TRUE", formula: formula, reference: reference)
       case "0", "false": return GridCell(kind: .boolean, text: "FALSE", value: "FALSE", formula: formula, reference: reference)
       default: return unreadable(value, "the cell is marked true/false but holds \(value)")
       }
-    case "e":
+    case .error:
       return unreadable(value, "the cell holds the error value \(value)")
-    case "d":
+    case .date:
       // An ISO 8601 date as written (strict OOXML); shown as stored.
       return GridCell(kind: .date, text: value, value: value, formula: formula, reference: reference)
-    case "n":
+    case .number:
       if styles.isGeneral(style) && SheetNumber.isPlainText(value) {
         return GridCell(kind: .number, text: value, value: value, formula: formula, reference: reference)
       }
@@ -243,8 +281,45 @@ struct WorksheetReader {
           kind: .date, text: printed.text, value: date.isoText(withTime: showsTime), formula: formula, reference: reference)
       }
       return GridCell(kind: .number, text: printed.text, value: number.plainText, formula: formula, reference: reference)
-    default:
+    case .inlineString:
+      return text(inline ?? "")
+    case .unknown(let type):
       return unreadable(value, "the cell has the unknown type \"\(type)\"")
+    }
+  }
+}
+
+/// A cell's type (`t`) as SpreadsheetML names it; `number` when a cell has none.
+enum CellType: Hashable {
+  case shared, string, inlineString, boolean, error, date, number
+  case unknown(String)
+
+  init(_ text: String) {
+    switch text {
+    case "s": self = .shared
+    case "str": self = .string
+    case "inlineStr": self = .inlineString
+    case "b": self = .boolean
+    case "e": self = .error
+    case "d": self = .date
+    case "n": self = .number
+    default: self = .unknown(text)
+    }
+  }
+
+  /// `init(_:)` on the text's bytes, without making a string for the usual types: every cell of a sheet has one.
+  init(bytes: UnsafeBufferPointer<UInt8>) {
+    if bytes.count == 1 {
+      switch bytes[0] {
+      case UInt8(ascii: "s"): self = .shared
+      case UInt8(ascii: "n"): self = .number
+      case UInt8(ascii: "b"): self = .boolean
+      case UInt8(ascii: "e"): self = .error
+      case UInt8(ascii: "d"): self = .date
+      default: self.init(String(decoding: bytes, as: UTF8.self))
+      }
+    } else {
+      self.init(String(decoding: bytes, as: UTF8.self))
     }
   }
 }

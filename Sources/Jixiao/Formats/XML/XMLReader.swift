@@ -805,6 +805,11 @@ extension XMLReader {
     cell.type.map { range in bytes.withUnsafeBufferPointer { Self.cellType(UnsafeBufferPointer(rebasing: $0[range])) } }
   }
 
+  /// `body` with the bytes of a plain cell's `t`; nil when it has none.
+  func withType<Result>(of cell: PlainCell, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
+    cell.type.map { range in bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) } }
+  }
+
   /// The text of a plain cell's `<v>`.
   func value(of cell: PlainCell) -> String? {
     cell.value.map { range in bytes.withUnsafeBufferPointer { Self.string($0, range) } }
@@ -820,6 +825,7 @@ extension XMLReader {
   /// white space between as text), so a caller that reads a cell from either gets the same cell: the
   /// general reader is the definition (`SheetFastPathTests` compares the two). The element name is
   /// unprefixed: it is in `defaultNamespace`, which the caller checks.
+  @inline(__always)
   mutating func plainCell() -> PlainCell? {
     guard pendingEnd == nil, !finished, readProlog, text.isEmpty, !stack.isEmpty,
       stack.count + 2 <= limits.maximumDepth, limits.maximumAttributes >= 3
@@ -1450,13 +1456,14 @@ extension XMLReader {
   /// space allowed before `>`), after white space: read as `next()` reads it, for a caller that ignores
   /// end events. False, with nothing read, for anything else.
   mutating func plainEndTag() -> Bool {
-    guard pendingEnd == nil, !finished, readProlog, text.isEmpty, stack.count >= 2, let open = stack.last else { return false }
+    guard pendingEnd == nil, !finished, readProlog, text.isEmpty, stack.count >= 2 else { return false }
+    // The name alone, not a copy of the whole open element (three strings).
+    var name = stack[stack.count - 1].qualifiedName
     let bytes = self.bytes
     let end = bytes.withUnsafeBufferPointer { buffer -> Int? in
       var at = position
       Self.skipSpace(buffer, &at)
       guard Self.take("</", buffer, &at) else { return nil }
-      var name = open.qualifiedName
       let matches = name.withUTF8 { name in
         guard at + name.count < buffer.count, buffer[at..<at + name.count].elementsEqual(name) else { return false }
         at += name.count
