@@ -1,17 +1,21 @@
 /// A canonical Huffman code (RFC 1951 §3.2.2) as decoding tables: codes of up to `fastBits` bits are
-/// found with one lookup of the next `fastBits` input bits; longer codes (rare by construction: a
-/// 11-bit code stands for a symbol seen about once in 2,000) are decoded bit by bit from the counts.
+/// found with one lookup of the next `fastBits` input bits (or fewer: as many as the longest code has, so
+/// a short code, as the code-length code and most distance codes are, fills a small table); longer codes
+/// (rare by construction: a 11-bit code stands for a symbol seen about once in 2,000) are decoded bit by
+/// bit from the counts.
 ///
 /// The tables live in memory the inflater allocates once and rebuilds for each block.
 struct HuffmanDecoder {
   static let fastBits = 10
-  static let fastMask: UInt64 = (1 << UInt64(fastBits)) - 1
+  static let allFastBits: UInt64 = (1 << UInt64(fastBits)) - 1
   static let maximumCodeLength = 15
 
-  /// Indexed by the next `fastBits` input bits (the first bit in the lowest place): the symbol shifted
-  /// left by 4 and the code's length in the low 4 bits; 0 where the code is longer than `fastBits` or
-  /// not assigned.
+  /// Indexed by the next input bits masked by `fastMask` (the first bit in the lowest place): the symbol
+  /// shifted left by 4 and the code's length in the low 4 bits; 0 where the code is longer than `fastBits`
+  /// or not assigned.
   let fast: UnsafeMutablePointer<UInt32>
+  /// The bits `fast` is indexed by: as many as the longest code has, at least 1 and at most `fastBits`.
+  private(set) var fastMask: UInt64 = HuffmanDecoder.allFastBits
   /// Codes of each length, 0...15 (index 0 unused).
   let counts: UnsafeMutablePointer<UInt16>
   /// Symbols in canonical code order (by length, then by symbol).
@@ -67,18 +71,23 @@ struct HuffmanDecoder {
       }
     }
 
-    fast.initialize(repeating: 0, count: 1 << Self.fastBits)
+    // The table repeats with the period of its longest code: a shorter table holds the same entries.
+    let tableBits = min(Self.fastBits, max(1, longest))
+    let tableSize = 1 << tableBits
+    fastMask = UInt64(tableSize - 1)
+    // A complete code of no longer codes fills every slot; otherwise the slots left are those to decode slowly.
+    if left > 0 || longest > Self.fastBits { fast.initialize(repeating: 0, count: tableSize) }
     var code = 0
     var index = 0
     Self.reversedCodes.withUnsafeBufferPointer { reversedCodes in
-      for length in 1...Self.fastBits {
+      for length in 1...tableBits {
         for _ in 0..<Int(counts[length]) {
           // Codes are packed starting with their most significant bit; the table is indexed by input bits
           // as they arrive, so by the code reversed.
           let reversed = Int(reversedCodes[code]) >> (Self.fastBits - length)
           let entry = UInt32(symbols[index]) << 4 | UInt32(length)
           var slot = reversed
-          while slot < 1 << Self.fastBits {
+          while slot < tableSize {
             fast[slot] = entry
             slot += 1 << length
           }
@@ -102,7 +111,7 @@ struct HuffmanDecoder {
   /// changes and load it into a decoder.
   var tables: HuffmanTables {
     HuffmanTables(
-      fast: Array(UnsafeBufferPointer(start: fast, count: 1 << Self.fastBits)),
+      fast: Array(UnsafeBufferPointer(start: fast, count: Int(fastMask) + 1)),
       counts: Array(UnsafeBufferPointer(start: counts, count: Self.maximumCodeLength + 1)),
       symbols: Array(UnsafeBufferPointer(start: symbols, count: symbolCount)))
   }
@@ -111,6 +120,7 @@ struct HuffmanDecoder {
   mutating func load(_ tables: HuffmanTables) {
     precondition(tables.symbols.count <= symbolCapacity)
     tables.fast.withUnsafeBufferPointer { fast.update(from: $0.baseAddress!, count: $0.count) }
+    fastMask = UInt64(tables.fast.count - 1)
     tables.counts.withUnsafeBufferPointer { counts.update(from: $0.baseAddress!, count: $0.count) }
     tables.symbols.withUnsafeBufferPointer { buffer in
       if let start = buffer.baseAddress { symbols.update(from: start, count: buffer.count) }

@@ -179,7 +179,7 @@ private struct Inflater {
 
   @inline(__always)
   private mutating func decodeSymbol(_ code: HuffmanDecoder) throws(InflateError) -> Int {
-    let entry = code.fast[Int(truncatingIfNeeded: bits & HuffmanDecoder.fastMask)]
+    let entry = code.fast[Int(truncatingIfNeeded: bits & code.fastMask)]
     let symbol: Int
     let length: Int
     if entry != 0 {
@@ -355,7 +355,9 @@ private struct Inflater {
     let inputEnd = inputCount &- 8
     let outputEnd = capacity &- Self.fastOutputRoom
     let literalFast = literals.fast
+    let literalMask = literals.fastMask
     let distanceFast = distances.fast
+    let distanceMask = distances.fastMask
     defer {
       self.bits = bits
       self.bitCount = bitCount
@@ -374,7 +376,7 @@ private struct Inflater {
       position &+= (63 &- bitCount) >> 3
       bitCount |= 56
 
-      var entry = literalFast[Int(truncatingIfNeeded: bits & HuffmanDecoder.fastMask)]
+      var entry = literalFast[Int(truncatingIfNeeded: bits & literalMask)]
       var symbol: Int
       var length: Int
       if entry != 0 {
@@ -395,7 +397,7 @@ private struct Inflater {
         outputCount &+= 1
         // A second literal from the same refill (at least 41 bits are left, a code takes at most 15). A loop
         // over every literal the bits hold was measured: it cost more than it saved.
-        entry = literalFast[Int(truncatingIfNeeded: bits & HuffmanDecoder.fastMask)]
+        entry = literalFast[Int(truncatingIfNeeded: bits & literalMask)]
         if entry != 0 && entry < 256 << 4 {
           output[outputCount] = UInt8(truncatingIfNeeded: entry >> 4)
           outputCount &+= 1
@@ -413,7 +415,7 @@ private struct Inflater {
       bits &>>= extra
       bitCount &-= extra
 
-      entry = distanceFast[Int(truncatingIfNeeded: bits & HuffmanDecoder.fastMask)]
+      entry = distanceFast[Int(truncatingIfNeeded: bits & distanceMask)]
       if entry != 0 {
         symbol = Int(entry >> 4)
         length = Int(entry & 15)
