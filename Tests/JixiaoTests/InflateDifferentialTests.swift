@@ -171,7 +171,8 @@ import Testing
           },
           build { () throws(InflateError) in
             try reference.build(lengths: start, count: buffer.count, table: "t", requiresComplete: false, offset: 0)
-          })
+          }
+        )
       }
       #expect(newError == referenceError, "case \(number)")
       guard newError == nil, referenceError == nil else { continue }
