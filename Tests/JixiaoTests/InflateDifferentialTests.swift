@@ -125,7 +125,7 @@ import Testing
     }
   }
 
-  /// The decoder's fast table takes the size of its longest code (at most `fastBits`): every 15-bit input
+  /// The decoder's fast table is filled for the period of its longest code and copied: every 15-bit input
   /// decodes to the symbol and length (or the error) the reference decoder's full table gives, for codes
   /// short and long, complete and not (one symbol, none), with and without codes past `fastBits`.
   @Test func codesDecodeAsTheReferenceDecoderDoes() {
@@ -177,7 +177,6 @@ import Testing
       #expect(newError == referenceError, "case \(number)")
       guard newError == nil, referenceError == nil else { continue }
       built += 1
-      #expect(Int(new.fastMask) + 1 <= 1 << HuffmanDecoder.fastBits)
       for bits in UInt64(0)..<(1 << 15) {
         func decode(_ entry: UInt32, _ slowly: () throws(InflateError) -> (symbol: Int, length: Int)?) -> String {
           if entry != 0 { return "\(entry >> 4) \(entry & 15)" }
@@ -187,7 +186,7 @@ import Testing
             return "\(error)"
           }
         }
-        let newDecoded = decode(new.fast[Int(bits & new.fastMask)]) { () throws(InflateError) in
+        let newDecoded = decode(new.fast[Int(bits & HuffmanDecoder.fastMask)]) { () throws(InflateError) in
           try new.decodeSlowly(bits, available: 15, offset: 0)
         }
         let referenceDecoded = decode(reference.fast[Int(bits & ReferenceHuffmanDecoder.fastMask)]) {

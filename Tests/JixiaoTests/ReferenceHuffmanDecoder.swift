@@ -1,7 +1,8 @@
 @testable import Jixiao
 
-// The Huffman decoder as it was before its fast table took the size of its code (commit bd6deb0), kept
-// verbatim but for its name, for `ReferenceInflate`: the differential tests hold the library's decoder to it.
+// The Huffman decoder as it was before its fast table was filled for one period of its longest code and then
+// copied (commit bd6deb0), kept verbatim but for its name, for `ReferenceInflate`: the differential tests
+// hold the library's decoder to it.
 
 /// A canonical Huffman code (RFC 1951 §3.2.2) as decoding tables: codes of up to `fastBits` bits are
 /// found with one lookup of the next `fastBits` input bits; longer codes (rare by construction: a

@@ -1,21 +1,17 @@
 /// A canonical Huffman code (RFC 1951 §3.2.2) as decoding tables: codes of up to `fastBits` bits are
-/// found with one lookup of the next `fastBits` input bits (or fewer: as many as the longest code has, so
-/// a short code, as the code-length code and most distance codes are, fills a small table); longer codes
-/// (rare by construction: a 11-bit code stands for a symbol seen about once in 2,000) are decoded bit by
-/// bit from the counts.
+/// found with one lookup of the next `fastBits` input bits; longer codes (rare by construction: a 11-bit
+/// code stands for a symbol seen about once in 2,000) are decoded bit by bit from the counts.
 ///
 /// The tables live in memory the inflater allocates once and rebuilds for each block.
 struct HuffmanDecoder {
   static let fastBits = 10
-  static let allFastBits: UInt64 = (1 << UInt64(fastBits)) - 1
+  static let fastMask: UInt64 = (1 << UInt64(fastBits)) - 1
   static let maximumCodeLength = 15
 
-  /// Indexed by the next input bits masked by `fastMask` (the first bit in the lowest place): the symbol
-  /// shifted left by 4 and the code's length in the low 4 bits; 0 where the code is longer than `fastBits`
-  /// or not assigned.
+  /// Indexed by the next `fastBits` input bits (the first bit in the lowest place): the symbol shifted
+  /// left by 4 and the code's length in the low 4 bits; 0 where the code is longer than `fastBits` or
+  /// not assigned.
   let fast: UnsafeMutablePointer<UInt32>
-  /// The bits `fast` is indexed by: as many as the longest code has, at least 1 and at most `fastBits`.
-  private(set) var fastMask: UInt64 = HuffmanDecoder.allFastBits
   /// Codes of each length, 0...15 (index 0 unused).
   let counts: UnsafeMutablePointer<UInt16>
   /// Symbols in canonical code order (by length, then by symbol).
@@ -71,11 +67,12 @@ struct HuffmanDecoder {
       }
     }
 
-    // The table repeats with the period of its longest code: a shorter table holds the same entries.
+    // The table repeats with the period of its longest code (when that is shorter): the first period is
+    // filled code by code, then copied. The code-length code (7 bits at most) and most distance codes fill
+    // a few hundred slots, not 1,024 each. A complete code fills every slot of its period; otherwise the
+    // slots left are those to decode slowly.
     let tableBits = min(Self.fastBits, max(1, longest))
     let tableSize = 1 << tableBits
-    fastMask = UInt64(tableSize - 1)
-    // A complete code of no longer codes fills every slot; otherwise the slots left are those to decode slowly.
     if left > 0 || longest > Self.fastBits { fast.initialize(repeating: 0, count: tableSize) }
     var code = 0
     var index = 0
@@ -97,6 +94,11 @@ struct HuffmanDecoder {
         code <<= 1
       }
     }
+    var filled = tableSize
+    while filled < 1 << Self.fastBits {
+      (fast + filled).update(from: fast, count: filled)
+      filled <<= 1
+    }
   }
 
   /// Each `fastBits`-bit number with its bits in reverse order: a code of `length` bits reversed is its
@@ -111,7 +113,7 @@ struct HuffmanDecoder {
   /// changes and load it into a decoder.
   var tables: HuffmanTables {
     HuffmanTables(
-      fast: Array(UnsafeBufferPointer(start: fast, count: Int(fastMask) + 1)),
+      fast: Array(UnsafeBufferPointer(start: fast, count: 1 << Self.fastBits)),
       counts: Array(UnsafeBufferPointer(start: counts, count: Self.maximumCodeLength + 1)),
       symbols: Array(UnsafeBufferPointer(start: symbols, count: symbolCount)))
   }
@@ -120,7 +122,6 @@ struct HuffmanDecoder {
   mutating func load(_ tables: HuffmanTables) {
     precondition(tables.symbols.count <= symbolCapacity)
     tables.fast.withUnsafeBufferPointer { fast.update(from: $0.baseAddress!, count: $0.count) }
-    fastMask = UInt64(tables.fast.count - 1)
     tables.counts.withUnsafeBufferPointer { counts.update(from: $0.baseAddress!, count: $0.count) }
     tables.symbols.withUnsafeBufferPointer { buffer in
       if let start = buffer.baseAddress { symbols.update(from: start, count: buffer.count) }

@@ -179,7 +179,7 @@ private struct Inflater {
 
   @inline(__always)
   private mutating func decodeSymbol(_ code: HuffmanDecoder) throws(InflateError) -> Int {
-    let entry = code.fast[Int(truncatingIfNeeded: bits & code.fastMask)]
+    let entry = code.fast[Int(truncatingIfNeeded: bits & HuffmanDecoder.fastMask)]
     let symbol: Int
     let length: Int
     if entry != 0 {
@@ -355,9 +355,7 @@ private struct Inflater {
     let inputEnd = inputCount &- 8
     let outputEnd = capacity &- Self.fastOutputRoom
     let literalFast = literals.fast
-    let literalMask = literals.fastMask
     let distanceFast = distances.fast
-    let distanceMask = distances.fastMask
     defer {
       self.bits = bits
       self.bitCount = bitCount
@@ -376,7 +374,7 @@ private struct Inflater {
       position &+= (63 &- bitCount) >> 3
       bitCount |= 56
 
-      var entry = literalFast[Int(truncatingIfNeeded: bits & literalMask)]
+      var entry = literalFast[Int(truncatingIfNeeded: bits & HuffmanDecoder.fastMask)]
       var symbol: Int
       var length: Int
       if entry != 0 {
@@ -397,7 +395,7 @@ private struct Inflater {
         outputCount &+= 1
         // A second literal from the same refill (at least 41 bits are left, a code takes at most 15). A loop
         // over every literal the bits hold was measured: it cost more than it saved.
-        entry = literalFast[Int(truncatingIfNeeded: bits & literalMask)]
+        entry = literalFast[Int(truncatingIfNeeded: bits & HuffmanDecoder.fastMask)]
         if entry != 0 && entry < 256 << 4 {
           output[outputCount] = UInt8(truncatingIfNeeded: entry >> 4)
           outputCount &+= 1
@@ -415,7 +413,7 @@ private struct Inflater {
       bits &>>= extra
       bitCount &-= extra
 
-      entry = distanceFast[Int(truncatingIfNeeded: bits & distanceMask)]
+      entry = distanceFast[Int(truncatingIfNeeded: bits & HuffmanDecoder.fastMask)]
       if entry != 0 {
         symbol = Int(entry >> 4)
         length = Int(entry & 15)
