@@ -107,3 +107,28 @@ import Testing
     }
   }
 }
+
+/// A relationship is found by its id through an index (a workbook of 1,000 sheets looks up 1,000 ids): the
+/// one a search from the start finds, the first of a repeated id, none for an id not listed.
+@Suite struct PackageRelationshipIndexTests {
+  @Test func anIDFindsTheRelationshipASearchFinds() throws {
+    let type = WorkbookErrorTests.type
+    var listed = (1...40).map { #"<Relationship Id="rId\#($0)" Type="\#(type)worksheet" Target="worksheets/sheet\#($0).xml"/>"# }
+    listed.insert(#"<Relationship Id="rId7" Type="\#(type)worksheet" Target="worksheets/again.xml"/>"#, at: 30)
+    listed.append(#"<Relationship Id="r\#u{0065}\#u{0301}" Type="\#(type)styles" Target="styles.xml"/>"#)
+    let archive = try ZipArchive(
+      bytes: storedZip([
+        (
+          "xl/_rels/workbook.xml.rels",
+          #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\#(listed.joined())</Relationships>"#
+        )
+      ]), file: "t.xlsx")
+    let relationships = try PackageRelationships(of: "xl/workbook.xml", in: archive)
+    #expect(relationships.relationships.count == 42)
+    for id in relationships.relationships.map(\.id) + ["rId0", "rId41", "", "r\u{E9}"] {
+      #expect(relationships.relationship(id: id) == relationships.relationships.first { $0.id == id }, "\(id)")
+    }
+    #expect(relationships.relationship(id: "rId7")?.target == "xl/worksheets/sheet7.xml")
+    #expect(relationships.relationship(id: "r\u{E9}")?.target == "xl/styles.xml", "ids compare as Swift strings do")
+  }
+}

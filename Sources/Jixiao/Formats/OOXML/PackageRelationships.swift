@@ -16,7 +16,10 @@ struct PackageRelationships {
 
   static let namespaces: Set<String> = ["http://schemas.openxmlformats.org/package/2006/relationships"]
 
-  var relationships: [Relationship] = []
+  private(set) var relationships: [Relationship] = []
+  /// Where each id first occurs in `relationships`: a workbook of 1,000 sheets looks up 1,000 ids, which a
+  /// search from the start made quadratic.
+  private var firstIndexByID: [String: Int] = [:]
 
   /// The `.rels` part of `part` (`xl/workbook.xml` → `xl/_rels/workbook.xml.rels`).
   static func partName(for part: String) -> String {
@@ -37,13 +40,15 @@ struct PackageRelationships {
         throw reader.failure(Message(en: "a relationship needs Id, Type and Target", zh: "关系（relationship）须有 Id、Type 和 Target"))
       }
       let isExternal = tag["TargetMode"] == "External"
+      if firstIndexByID[id] == nil { firstIndexByID[id] = relationships.count }
       relationships.append(
         Relationship(id: id, type: type, target: isExternal ? target : Self.resolve(target, from: folder), isExternal: isExternal)
       )
     }
   }
 
-  func relationship(id: String) -> Relationship? { relationships.first { $0.id == id } }
+  /// The first relationship with this id (a package repeating an id is damaged; the first one is read).
+  func relationship(id: String) -> Relationship? { firstIndexByID[id].map { relationships[$0] } }
 
   func first(ofType name: String) -> Relationship? { relationships.first { $0.hasType(name) && !$0.isExternal } }
 
