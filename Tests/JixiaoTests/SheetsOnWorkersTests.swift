@@ -132,3 +132,27 @@ import Testing
     #expect(relationships.relationship(id: "r\u{E9}")?.target == "xl/styles.xml", "ids compare as Swift strings do")
   }
 }
+
+/// A relationship's target resolved against its part's folder: a plain target below a plain folder is the
+/// two joined, exactly what resolving segment by segment gives, for random paths of slashes, dots, escapes
+/// and combining marks.
+@Suite struct RelationshipTargetTests {
+  @Test func plainPathsResolveAsStepByStep() {
+    var random = SplitMix(seed: 3986)
+    let pieces = ["a", "sheet1.xml", "/", "/", ".", "..", "%20", "%", "\u{301}", "é", "x"]
+    func path() -> String {
+      (0..<Int.random(in: 0...6, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+    }
+    var plain = 0
+    for _ in 0..<3000 {
+      let (target, folder) = (path(), path())
+      if PackageRelationships.isPlainPath(target.utf8) && PackageRelationships.isPlainPath(folder.utf8) { plain += 1 }
+      #expect(
+        PackageRelationships.resolve(target, from: folder) == PackageRelationships.resolvedStepByStep(target, from: folder),
+        "\(target) from \(folder)")
+    }
+    #expect(plain > 300, "the shortcut is taken often enough to be tested")
+    #expect(PackageRelationships.resolve("worksheets/sheet12.xml", from: "xl") == "xl/worksheets/sheet12.xml")
+    #expect(PackageRelationships.resolve("sheet1.xml", from: "") == "sheet1.xml")
+  }
+}

@@ -55,6 +55,16 @@ struct PackageRelationships {
   /// A target against the source's folder: `worksheets/sheet1.xml` from `xl` is `xl/worksheets/sheet1.xml`,
   /// `/xl/styles.xml` is absolute, `../media/a.png` climbs; `%20` and the like are decoded.
   static func resolve(_ target: String, from folder: String) -> String {
+    // A plain target below a plain folder (`worksheets/sheet12.xml` from `xl`, as every producer writes a
+    // workbook's 1,000 sheets) is the two joined: nothing to decode, climb or drop.
+    if isPlainPath(target.utf8), isPlainPath(folder.utf8) {
+      return folder.isEmpty ? target : target.isEmpty ? folder : folder + "/" + target
+    }
+    return resolvedStepByStep(target, from: folder)
+  }
+
+  /// `resolve` by its definition, segment by segment: the reference its shortcut is tested against.
+  static func resolvedStepByStep(_ target: String, from folder: String) -> String {
     let decoded = target.removingPercentEncodingIfValid
     var components = decoded.hasPrefix("/") ? [] : folder.split(separator: "/").map(String.init)
     for component in decoded.split(separator: "/") {
@@ -65,6 +75,26 @@ struct PackageRelationships {
       }
     }
     return components.joined(separator: "/")
+  }
+}
+
+extension PackageRelationships {
+  /// A path `resolve` keeps as it is: no `%` escape, no empty segment (no leading, trailing or doubled `/`),
+  /// no segment starting with `.` (`.`, `..`). The empty path is plain.
+  static func isPlainPath(_ path: String.UTF8View) -> Bool {
+    var atSegmentStart = true
+    for byte in path {
+      switch byte {
+      case UInt8(ascii: "%"): return false
+      case UInt8(ascii: "/"):
+        if atSegmentStart { return false }
+        atSegmentStart = true
+      case UInt8(ascii: "."):
+        if atSegmentStart { return false }
+      default: atSegmentStart = false
+      }
+    }
+    return path.isEmpty || !atSegmentStart
   }
 }
 
