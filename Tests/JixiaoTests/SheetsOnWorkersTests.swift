@@ -87,7 +87,7 @@ import Testing
     let fine = ExampleWorkbook.bytes(sheets: Self.sheets)
     let archive = try ZipArchive(bytes: fine, file: "year.xlsx")
     var writer = ZipWriter()
-    // 表31 is the 32nd sheet: in the second window of 2 jobs, the first of 3.
+    // 表31 is the 32nd sheet: the last of the second window at 2 jobs (16 sheets), the eighth of it at 3 (24).
     for entry in archive.entries {
       let broken = entry.name == "xl/worksheets/sheet32.xml"
       try writer.add(entry.name, broken ? Array("<worksheet><sheetData><row>".utf8) : try archive.contents(of: entry))
