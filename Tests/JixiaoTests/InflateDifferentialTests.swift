@@ -124,4 +124,80 @@ import Testing
       }
     }
   }
+
+  /// The decoder's fast table is filled for the period of its longest code and copied: every 15-bit input
+  /// decodes to the symbol and length (or the error) the reference decoder's full table gives, for codes
+  /// short and long, complete and not (one symbol, none), with and without codes past `fastBits`.
+  @Test func codesDecodeAsTheReferenceDecoderDoes() {
+    var random = SplitMix(seed: 1951)
+    var cases: [[UInt8]] = [[], [1], [0, 0, 1], [1, 1], [2, 2, 1], [7, 7] + [UInt8](repeating: 6, count: 62)]
+    cases.append((0..<288).map { $0 < 144 ? 8 : $0 < 256 ? 9 : $0 < 280 ? 7 : 8 })
+    for _ in 0..<120 {
+      // Random lengths, most of them not a code (both refuse them alike); and codes made complete by
+      // splitting a leaf of a random tree until the longest length allowed.
+      let count = Int.random(in: 1...288, using: &random)
+      let longest = UInt8.random(in: 1...15, using: &random)
+      cases.append((0..<count).map { _ in Bool.random(using: &random) ? 0 : UInt8.random(in: 1...longest, using: &random) })
+      var lengths: [UInt8] = [1, 1]
+      while lengths.count < count, let leaf = lengths.indices.filter({ lengths[$0] < longest }).randomElement(using: &random) {
+        lengths[leaf] += 1
+        lengths.append(lengths[leaf])
+      }
+      lengths.shuffle(using: &random)
+      if Bool.random(using: &random), lengths.count > 2 { lengths[0] = 0 }
+      cases.append(lengths)
+    }
+    var built = 0
+    for (number, lengths) in cases.enumerated() {
+      var new = HuffmanDecoder(symbolCapacity: 288)
+      var reference = ReferenceHuffmanDecoder(symbolCapacity: 288)
+      defer {
+        new.deallocate()
+        reference.deallocate()
+      }
+      func build(_ make: () throws(InflateError) -> Void) -> InflateError? {
+        do throws(InflateError) {
+          try make()
+          return nil
+        } catch {
+          return error
+        }
+      }
+      let (newError, referenceError) = lengths.withUnsafeBufferPointer { buffer in
+        let start = buffer.baseAddress ?? UnsafePointer([UInt8(0)])
+        return (
+          build { () throws(InflateError) in
+            try new.build(lengths: start, count: buffer.count, table: "t", requiresComplete: false, offset: 0)
+          },
+          build { () throws(InflateError) in
+            try reference.build(lengths: start, count: buffer.count, table: "t", requiresComplete: false, offset: 0)
+          }
+        )
+      }
+      #expect(newError == referenceError, "case \(number)")
+      guard newError == nil, referenceError == nil else { continue }
+      built += 1
+      for bits in UInt64(0)..<(1 << 15) {
+        func decode(_ entry: UInt32, _ slowly: () throws(InflateError) -> (symbol: Int, length: Int)?) -> String {
+          if entry != 0 { return "\(entry >> 4) \(entry & 15)" }
+          do throws(InflateError) {
+            return try slowly().map { "\($0.symbol) \($0.length)" } ?? "short"
+          } catch {
+            return "\(error)"
+          }
+        }
+        let newDecoded = decode(new.fast[Int(bits & HuffmanDecoder.fastMask)]) { () throws(InflateError) in
+          try new.decodeSlowly(bits, available: 15, offset: 0)
+        }
+        let referenceDecoded = decode(reference.fast[Int(bits & ReferenceHuffmanDecoder.fastMask)]) {
+          () throws(InflateError) in try reference.decodeSlowly(bits, available: 15, offset: 0)
+        }
+        if newDecoded != referenceDecoded {
+          Issue.record("case \(number) \(lengths), input \(bits): \(newDecoded) ≠ \(referenceDecoded)")
+          break
+        }
+      }
+    }
+    #expect(built > 60, "many cases are codes")
+  }
 }

@@ -1,7 +1,8 @@
 @testable import Jixiao
 
 // The inflater as it was before its fast loop (commit e622656), kept verbatim but for its names as the
-// reference the differential tests hold the library's inflater to.
+// reference the differential tests hold the library's inflater to; its Huffman decoder is the reference
+// one too (`ReferenceHuffmanDecoder`).
 
 /// A DEFLATE decoder (RFC 1951): stored, fixed-Huffman and dynamic-Huffman blocks. It stops with an
 /// `InflateError` on any malformed stream and as soon as the output would pass the caller's limit, so a
@@ -69,9 +70,9 @@ private struct ReferenceInflater {
   private(set) var ownsOutput = true
   private let limit: Int
 
-  private var literals = HuffmanDecoder(symbolCapacity: 288)
-  private var distances = HuffmanDecoder(symbolCapacity: 32)
-  private var codeLengthCodes = HuffmanDecoder(symbolCapacity: 19)
+  private var literals = ReferenceHuffmanDecoder(symbolCapacity: 288)
+  private var distances = ReferenceHuffmanDecoder(symbolCapacity: 32)
+  private var codeLengthCodes = ReferenceHuffmanDecoder(symbolCapacity: 19)
   /// The code lengths of a dynamic block: literal/length codes, then distance codes.
   private let lengths = UnsafeMutablePointer<UInt8>.allocate(capacity: 320)
   /// Length symbols 257...285 and distance symbols 0...29: the base value shifted left by 8, and the
@@ -184,8 +185,8 @@ private struct ReferenceInflater {
   }
 
   @inline(__always)
-  private mutating func decodeSymbol(_ code: HuffmanDecoder) throws(InflateError) -> Int {
-    let entry = code.fast[Int(truncatingIfNeeded: bits & HuffmanDecoder.fastMask)]
+  private mutating func decodeSymbol(_ code: ReferenceHuffmanDecoder) throws(InflateError) -> Int {
+    let entry = code.fast[Int(truncatingIfNeeded: bits & ReferenceHuffmanDecoder.fastMask)]
     let symbol: Int
     let length: Int
     if entry != 0 {
@@ -239,8 +240,8 @@ private struct ReferenceInflater {
   }
 
   private mutating func buildFixedCodes() {
-    literals.load(HuffmanDecoder.fixedLiterals)
-    distances.load(HuffmanDecoder.fixedDistances)
+    literals.load(ReferenceHuffmanDecoder.fixedLiterals)
+    distances.load(ReferenceHuffmanDecoder.fixedDistances)
   }
 
   private mutating func readDynamicCodes() throws(InflateError) {

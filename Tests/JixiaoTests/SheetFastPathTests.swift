@@ -700,7 +700,7 @@ func mutated(_ bytes: [UInt8], edits: Int, _ pieces: [String], _ random: inout S
 
 /// A package's relationships: targets resolved and ids looked up by their fast paths as by their definitions.
 @Suite struct PackageRelationshipsFastPathTests {
-  @Test func plainTargetsResolveAsByComponents() {
+  @Test func plainTargetsResolveAsStepByStep() {
     let targets = [
       "worksheets/sheet1.xml", "/xl/styles.xml", "../media/a.png", "./a.xml", "a//b", "a/./b", "a/../b", "...", "a/...", ".a",
       "a.",
@@ -710,7 +710,7 @@ func mutated(_ bytes: [UInt8], edits: Int, _ pieces: [String], _ random: inout S
     for target in targets {
       for folder in folders {
         #expect(
-          PackageRelationships.resolve(target, from: folder) == PackageRelationships.resolvedByComponents(target, from: folder),
+          PackageRelationships.resolve(target, from: folder) == PackageRelationships.resolvedStepByStep(target, from: folder),
           "\(target) from \(folder)")
       }
     }

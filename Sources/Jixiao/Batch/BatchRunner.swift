@@ -119,7 +119,7 @@ public struct BatchRunner: Sendable {
       inFlight = next
     }
     for input in inputs {
-      bytes += RecordReader(path: input, format: format).read { record in
+      bytes += RecordReader(path: input, format: format, jobs: jobs).read { record in
         chunk.append(record)
         if chunk.count >= chunkSize { drain() }
       }

@@ -5,7 +5,7 @@ enum RawRecord: Sendable {
   case jsonDocument([UInt8], file: String)
   case csvTable(FlatCSVTable)
   /// One printed form of a workbook, a Word document, a PDF, a form CSV or a document's text, located by the
-  /// reader (a sheet at a time: `TableReader.eachPrintedForm`) and built in the worker.
+  /// reader (a workbook's sheets on the workers, a window at a time: `LocatedSheets`) and built in the worker.
   case printedForm(PrintedFormTable)
   /// One table of a 复核 workbook jixiao wrote, its rows found by the reader and built in the worker.
   case reviewedTable(ReviewedTable)
@@ -57,10 +57,14 @@ struct RecordReader {
   /// The format asked for; nil: decided by the file name, or else by the first block (standard input, a
   /// file without a telling extension, a `.txt` holding JSON: `TableReader.resolve`).
   let format: InputFormat?
+  /// The workers a workbook's sheets are read and located on (`LocatedSheets`); the records come in the same
+  /// order for any number.
+  let jobs: Int
 
-  init(path: String, format: InputFormat?) {
+  init(path: String, format: InputFormat?, jobs: Int = 1) {
     self.path = path
     self.format = format
+    self.jobs = jobs
   }
 
   var fileLabel: String { path == "-" ? "<stdin>" : path }
@@ -101,7 +105,7 @@ struct RecordReader {
           case .success(let table): emit(.reviewedTable(table))
           case .failure(let error): emit(.rejected(error))
           }
-        })
+        }, jobs: jobs)
       if let failure { emit(.rejected(failure)) }
     }
     switch resolved {

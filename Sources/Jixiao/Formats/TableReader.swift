@@ -101,15 +101,16 @@ public enum TableReader {
 
   /// Hands `emit` the forms of a workbook, a Word document, a PDF, a form CSV or a document's text in order:
   /// the grids (every sheet, every document table, every table a document prints), the tables the
-  /// locator finds in each (`FormLocator`); and `unread` the tables a document tells in prose. A workbook is
-  /// read a sheet at a time, each sheet's grid let go once its forms are located, so memory is bounded by
-  /// the largest sheet, not the workbook. A 复核 workbook jixiao wrote is read back instead
+  /// locator finds in each (`FormLocator`); and `unread` the tables a document tells in prose. A workbook's
+  /// sheets are read and located on `jobs` workers, a few at a time (`LocatedSheets`), each sheet's grid let
+  /// go once its forms are located, so memory is bounded by the largest sheets in flight, not the workbook;
+  /// the forms are numbered and handed on in order, the same for any number of jobs. A 复核 workbook jixiao wrote is read back instead
   /// (`ReviewWorkbookReader`): `reviewed` receives its tables in order, and its rows that name no table.
   /// Returns why the file could not be read (after the forms of the sheets before the one that failed), or
   /// that it holds no form; nil when all went well.
   static func eachPrintedForm(
     _ bytes: [UInt8], file: String, format: InputFormat, _ emit: (PrintedFormTable) -> Void,
-    unread: (InputError) -> Void, reviewed: (Result<ReviewedTable, InputError>) -> Void
+    unread: (InputError) -> Void, reviewed: (Result<ReviewedTable, InputError>) -> Void, jobs: Int = 1
   ) -> InputError? {
     var collector = FormCollector()
     var told = 0
@@ -132,14 +133,17 @@ public enum TableReader {
           return nil
         }
         // A sheet without a form is said on a table of the workbook (the one before it, else the first):
-        // each table is handed on once the next sheet's are located, or at the end.
+        // each table is handed on once the next sheet's are located, or at the end (or before the sheet
+        // that cannot be read).
         var held: PrintedFormTable?
         var before: [FormCollector.SheetWithoutForm] = []
-        for sheet in workbook.sheets {
-          let grid = try workbook.grid(of: sheet)
-          let forms = collector.forms(in: grid)
+        defer { if let held { emit(held) } }
+        var sheets = LocatedSheets(of: workbook, locator: collector.locator, jobs: jobs)
+        while let located = sheets.next() {
+          let sheet = try located.get()
+          let forms = collector.number(sheet.forms)
           if forms.isEmpty {
-            guard let formless = FormCollector.SheetWithoutForm(grid) else { continue }
+            guard let formless = sheet.withoutForm else { continue }
             if held != nil { held?.sheetsWithoutForm.append(formless) } else { before.append(formless) }
             continue
           }
@@ -152,7 +156,6 @@ public enum TableReader {
             held = form
           }
         }
-        if let held { emit(held) }
       case .docx:
         for grid in try DocumentReader.read(bytes: bytes, file: file) { locate(grid) }
       case .pdf:
@@ -343,14 +346,79 @@ struct FormCollector {
     }
   }
 
-  /// The forms of one grid. A hidden sheet's form without an indicator row is a template's blank form, not
-  /// a table filed.
+  /// The forms of one grid, numbered on from the forms before it.
   mutating func forms(in grid: Grid, encoding: SourceEncoding = .utf8) -> [PrintedFormTable] {
-    var forms: [PrintedFormTable] = []
-    for form in locator.forms(in: grid) where !grid.isHidden || !(form.indicators?.indicatorRows.isEmpty ?? true) {
+    number(Self.located(in: grid, by: locator), encoding: encoding)
+  }
+
+  /// The forms of one grid, not yet numbered (a worker locates them: `LocatedSheets`). A hidden sheet's form
+  /// without an indicator row is a template's blank form, not a table filed.
+  static func located(in grid: Grid, by locator: FormLocator) -> [PrintedForm] {
+    locator.forms(in: grid).filter { !grid.isHidden || !($0.indicators?.indicatorRows.isEmpty ?? true) }
+  }
+
+  /// Forms located in a grid, numbered on from the forms of the grids before it, in order.
+  mutating func number(_ forms: [PrintedForm], encoding: SourceEncoding = .utf8) -> [PrintedFormTable] {
+    forms.map { form in
       count += 1
-      forms.append(PrintedFormTable(form: form, number: count, vocabulary: locator.vocabulary, sourceEncoding: encoding))
+      return PrintedFormTable(form: form, number: count, vocabulary: locator.vocabulary, sourceEncoding: encoding)
     }
-    return forms
+  }
+}
+
+/// A workbook's sheets, each read and its forms located on `jobs` workers (a sheet is an independent inflate,
+/// parse and locate), handed on in tab order: a window of sheets at a time, so that memory holds the grids
+/// of the sheets in flight (one a worker) and the forms of one window, never the workbook. The forms are
+/// numbered by the caller, in order (`FormCollector.number`): a form's number does not depend on the jobs.
+struct LocatedSheets {
+  /// One sheet's forms, or the sheet that holds none (nil when it is blank or hidden).
+  struct Sheet: Sendable {
+    var forms: [PrintedForm]
+    var withoutForm: FormCollector.SheetWithoutForm?
+  }
+
+  let workbook: SpreadsheetReader
+  let locator: FormLocator
+  let jobs: Int
+  private var nextSheet = 0
+  private var window: [Result<Sheet, InputError>] = []
+  private var position = 0
+
+  init(of workbook: SpreadsheetReader, locator: FormLocator, jobs: Int) {
+    self.workbook = workbook
+    self.locator = locator
+    self.jobs = max(1, jobs)
+  }
+
+  /// Sheets located at once: with one job, one (as a sheet-at-a-time reader); else a few a worker, so that a
+  /// worker finishing early idles for at most the rest of one window.
+  var windowSize: Int { jobs == 1 ? 1 : jobs * 8 }
+
+  /// The next sheet's forms, or why it cannot be read; nil after the last sheet.
+  mutating func next() -> Result<Sheet, InputError>? {
+    if position == window.count {
+      guard nextSheet < workbook.sheets.count else { return nil }
+      let end = min(nextSheet + windowSize, workbook.sheets.count)
+      let (workbook, locator) = (self.workbook, self.locator)
+      window = OrderedParallelMap.map(Array(workbook.sheets[nextSheet..<end]), jobs: jobs) { sheet in
+        Self.locate(sheet, of: workbook, by: locator)
+      }
+      nextSheet = end
+      position = 0
+    }
+    defer { position += 1 }
+    return window[position]
+  }
+
+  static func locate(_ sheet: SpreadsheetReader.Sheet, of workbook: SpreadsheetReader, by locator: FormLocator)
+    -> Result<Sheet, InputError>
+  {
+    do {
+      let grid = try workbook.grid(of: sheet)
+      let forms = FormCollector.located(in: grid, by: locator)
+      return .success(Sheet(forms: forms, withoutForm: forms.isEmpty ? FormCollector.SheetWithoutForm(grid) : nil))
+    } catch {
+      return .failure(error)
+    }
   }
 }

@@ -1,6 +1,6 @@
 /// A canonical Huffman code (RFC 1951 §3.2.2) as decoding tables: codes of up to `fastBits` bits are
-/// found with one lookup of the next `fastBits` input bits; longer codes (rare by construction: a
-/// 11-bit code stands for a symbol seen about once in 2,000) are decoded bit by bit from the counts.
+/// found with one lookup of the next `fastBits` input bits; longer codes (rare by construction: a 11-bit
+/// code stands for a symbol seen about once in 2,000) are decoded bit by bit from the counts.
 ///
 /// The tables live in memory the inflater allocates once and rebuilds for each block.
 struct HuffmanDecoder {
@@ -67,18 +67,24 @@ struct HuffmanDecoder {
       }
     }
 
-    fast.initialize(repeating: 0, count: 1 << Self.fastBits)
+    // The table repeats with the period of its longest code (when that is shorter): the first period is
+    // filled code by code, then copied. The code-length code (7 bits at most) and most distance codes fill
+    // a few hundred slots, not 1,024 each. A complete code fills every slot of its period; otherwise the
+    // slots left are those to decode slowly.
+    let tableBits = min(Self.fastBits, max(1, longest))
+    let tableSize = 1 << tableBits
+    if left > 0 || longest > Self.fastBits { fast.initialize(repeating: 0, count: tableSize) }
     var code = 0
     var index = 0
     Self.reversedCodes.withUnsafeBufferPointer { reversedCodes in
-      for length in 1...Self.fastBits {
+      for length in 1...tableBits {
         for _ in 0..<Int(counts[length]) {
           // Codes are packed starting with their most significant bit; the table is indexed by input bits
           // as they arrive, so by the code reversed.
           let reversed = Int(reversedCodes[code]) >> (Self.fastBits - length)
           let entry = UInt32(symbols[index]) << 4 | UInt32(length)
           var slot = reversed
-          while slot < 1 << Self.fastBits {
+          while slot < tableSize {
             fast[slot] = entry
             slot += 1 << length
           }
@@ -87,6 +93,11 @@ struct HuffmanDecoder {
         }
         code <<= 1
       }
+    }
+    var filled = tableSize
+    while filled < 1 << Self.fastBits {
+      (fast + filled).update(from: fast, count: filled)
+      filled <<= 1
     }
   }
 

@@ -16,21 +16,10 @@ struct PackageRelationships {
 
   static let namespaces: Set<String> = ["http://schemas.openxmlformats.org/package/2006/relationships"]
 
-  var relationships: [Relationship] = [] {
-    didSet { indexByID = Self.index(relationships) }
-  }
-  /// The index in `relationships` of the first relationship with each id: a workbook of a year's forms
-  /// looks up a thousand sheets among a thousand relationships.
-  private var indexByID: [String: Int] = [:]
-
-  private static func index(_ relationships: [Relationship]) -> [String: Int] {
-    var index: [String: Int] = [:]
-    index.reserveCapacity(relationships.count)
-    for (position, relationship) in relationships.enumerated() where index[relationship.id] == nil {
-      index[relationship.id] = position
-    }
-    return index
-  }
+  private(set) var relationships: [Relationship] = []
+  /// Where each id first occurs in `relationships`: a workbook of 1,000 sheets looks up 1,000 ids, which a
+  /// search from the start made quadratic.
+  private var firstIndexByID: [String: Int] = [:]
 
   /// The `.rels` part of `part` (`xl/workbook.xml` → `xl/_rels/workbook.xml.rels`).
   static func partName(for part: String) -> String {
@@ -45,58 +34,38 @@ struct PackageRelationships {
     guard let entry = archive.entry(named: name) else { return }
     var reader = XMLReader(bytes: try archive.contents(of: entry), file: archive.file, entry: entry.name)
     let folder = source.lastIndex(of: "/").map { String(source[..<$0]) } ?? ""
-    var relationships: [Relationship] = []
-    defer {
-      // Observers do not run in an initializer: the index is made here.
-      self.relationships = relationships
-      indexByID = Self.index(relationships)
-    }
     while let event = try reader.next() {
       guard case .start(let tag) = event, tag.name.local == "Relationship" else { continue }
       guard let id = tag["Id"], let type = tag["Type"], let target = tag["Target"] else {
         throw reader.failure(Message(en: "a relationship needs Id, Type and Target", zh: "关系（relationship）须有 Id、Type 和 Target"))
       }
       let isExternal = tag["TargetMode"] == "External"
+      if firstIndexByID[id] == nil { firstIndexByID[id] = relationships.count }
       relationships.append(
         Relationship(id: id, type: type, target: isExternal ? target : Self.resolve(target, from: folder), isExternal: isExternal)
       )
     }
   }
 
-  /// The first relationship with the id (`relationships.first { $0.id == id }`, which the index keeps).
-  func relationship(id: String) -> Relationship? { indexByID[id].map { relationships[$0] } }
+  /// The first relationship with this id (a package repeating an id is damaged; the first one is read).
+  func relationship(id: String) -> Relationship? { firstIndexByID[id].map { relationships[$0] } }
 
   func first(ofType name: String) -> Relationship? { relationships.first { $0.hasType(name) && !$0.isExternal } }
 
   /// A target against the source's folder: `worksheets/sheet1.xml` from `xl` is `xl/worksheets/sheet1.xml`,
   /// `/xl/styles.xml` is absolute, `../media/a.png` climbs; `%20` and the like are decoded.
   static func resolve(_ target: String, from folder: String) -> String {
-    let decoded = target.removingPercentEncodingIfValid
-    // A workbook's targets are plain relative paths (`worksheets/sheet1.xml`): nothing to resolve but the
-    // folder to put before them.
-    if isPlainPath(decoded), folder.isEmpty || isPlainPath(folder) { return folder.isEmpty ? decoded : folder + "/" + decoded }
-    return resolvedByComponents(decoded, from: folder)
-  }
-
-  /// Names separated by single slashes, none of them `.` or `..`: a path `resolvedByComponents` only joins.
-  static func isPlainPath(_ path: String) -> Bool {
-    var component = 0
-    var dots = 0
-    for byte in path.utf8 {
-      if byte == UInt8(ascii: "/") {
-        guard component > 0, dots < component || component > 2 else { return false }
-        component = 0
-        dots = 0
-      } else {
-        component += 1
-        if byte == UInt8(ascii: ".") { dots += 1 }
-      }
+    // A plain target below a plain folder (`worksheets/sheet12.xml` from `xl`, as every producer writes a
+    // workbook's 1,000 sheets) is the two joined: nothing to decode, climb or drop.
+    if isPlainPath(target.utf8), isPlainPath(folder.utf8) {
+      return folder.isEmpty ? target : target.isEmpty ? folder : folder + "/" + target
     }
-    return component > 0 && (dots < component || component > 2)
+    return resolvedStepByStep(target, from: folder)
   }
 
-  /// `resolve`'s definition: the folder's components, then the target's, `.` skipped and `..` climbing.
-  static func resolvedByComponents(_ decoded: String, from folder: String) -> String {
+  /// `resolve` by its definition, segment by segment: the reference its shortcut is tested against.
+  static func resolvedStepByStep(_ target: String, from folder: String) -> String {
+    let decoded = target.removingPercentEncodingIfValid
     var components = decoded.hasPrefix("/") ? [] : folder.split(separator: "/").map(String.init)
     for component in decoded.split(separator: "/") {
       switch component {
@@ -106,6 +75,26 @@ struct PackageRelationships {
       }
     }
     return components.joined(separator: "/")
+  }
+}
+
+extension PackageRelationships {
+  /// A path `resolve` keeps as it is: no `%` escape, no empty segment (no leading, trailing or doubled `/`),
+  /// no segment starting with `.` (`.`, `..`). The empty path is plain.
+  static func isPlainPath(_ path: String.UTF8View) -> Bool {
+    var atSegmentStart = true
+    for byte in path {
+      switch byte {
+      case UInt8(ascii: "%"): return false
+      case UInt8(ascii: "/"):
+        if atSegmentStart { return false }
+        atSegmentStart = true
+      case UInt8(ascii: "."):
+        if atSegmentStart { return false }
+      default: atSegmentStart = false
+      }
+    }
+    return path.isEmpty || !atSegmentStart
   }
 }
 
