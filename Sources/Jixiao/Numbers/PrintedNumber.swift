@@ -98,7 +98,8 @@ enum PrintedNumber {
   }
 
   static func isInRange(_ value: Rational) -> Bool {
-    !(maximumMagnitude < value.magnitude)
+    // A numerator within the limit (nearly every number) says so without comparing fractions.
+    value.numerator.magnitude <= UInt128(Limits.maximumMagnitude) || !(maximumMagnitude < value.magnitude)
   }
 
   static let maximumMagnitude = Rational(Limits.maximumMagnitude)
@@ -178,13 +179,16 @@ extension PrintedNumber {
   }
 
   static func plainDecimal(_ bytes: UnsafeBufferPointer<UInt8>, as kind: NumberKind) -> Rational? {
-    var end = bytes.count
-    if hasFastSuffix(bytes, of: kind), let suffix = fastSuffix(kind) { end -= suffix.count }
-    for index in 0..<end where !((bytes[index] >= 0x30 && bytes[index] <= 0x39) || bytes[index] == 0x2E) { return nil }
-    guard let value = Rational(decimalBytes: bytes[..<end]), isInRange(value) else { return nil }
-    guard kind == .rate else { return value }
-    let (scaled, overflow) = value.denominator.multipliedReportingOverflow(by: 100)
-    return overflow ? nil : try? Rational(value.numerator, over: scaled)
+    // One pass: digits and points into the decimal, then nothing but the kind's suffix.
+    var decimal = DecimalAccumulator()
+    var index = 0
+    while index < bytes.count, decimal.take(bytes[index]) { index += 1 }
+    if index < bytes.count {
+      guard index > 0, let suffix = fastSuffix(kind), bytes.count - index == suffix.count, bytes.hasBytes(suffix, at: index)
+      else { return nil }
+    }
+    guard let value = decimal.value(negative: false), isInRange(value) else { return nil }
+    return kind == .rate ? decimal.value(negative: false, extraScale: 2) : value
   }
 }
 
