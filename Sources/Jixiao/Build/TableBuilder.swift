@@ -476,20 +476,24 @@ public struct TableBuilder {
     if draft.name == nil {
       notes.append(ReadingNote(place: .indicator(index), field: .indicatorName, problem: .missingName(found: draft.nameFound)))
     }
-    indicators.append(
-      Indicator(
-        index: index, level1: draft.level1, level2: draft.level2, name: draft.name ?? "", weight: draft.weight,
-        target: draft.target,
-        actual: draft.actual, claimedCompletion: draft.claimedCompletion, claimedScore: draft.claimedScore, ruleText: draft.rule,
-        basis: draft.basis, lastYear: draft.lastYear, evidence: draft.evidence, explanation: draft.explanation,
-        location: draft.location))
     if let points = level1Points, let level1 = draft.level1 {
       keep(LevelWeight(level1: level1.string, level2: nil, points: points))
     }
     if let points = level2Points, let level2 = draft.level2 {
       keep(LevelWeight(level1: draft.level1?.string ?? "", level2: level2.string, points: points))
     }
+    // The texts move out of the draft (`take`), which the next row replaces: no reference is counted twice.
+    indicators.append(
+      Indicator(
+        index: index, level1: draft.level1.take(), level2: draft.level2.take(), name: draft.name.take() ?? Self.noName,
+        weight: draft.weight, target: draft.target.take(), actual: draft.actual.take(),
+        claimedCompletion: draft.claimedCompletion, claimedScore: draft.claimedScore, ruleText: draft.rule.take(),
+        basis: draft.basis.take(), lastYear: draft.lastYear.take(), evidence: draft.evidence.take(),
+        explanation: draft.explanation.take(), location: draft.location))
   }
+
+  /// The name of a row that prints none, made once.
+  private static let noName = TableText("")
 
   /// Some text of the row is not blank (the first one, nearly always).
   private func hasPrintedText() -> Bool {
