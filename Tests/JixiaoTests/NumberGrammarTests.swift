@@ -274,4 +274,22 @@ import Testing
     let reviewed = Scorer(profile: defaultProfile, mode: .reviewTargets).score(review)
     #expect(reviewed.findings.contains { $0.code == .numberOutOfRange && $0.message.contains("定性目标占比") })
   }
+
+  /// The suffixes the plain number reader compares as constants are each kind's `fastSuffix`, and nothing else.
+  @Test func fastSuffixConstantsAreTheSuffixes() {
+    for kind in [NumberKind.points, .amount, .rate, .decimal] {
+      for suffix in ["分", "万元", "%", "元", "", "分分", "亿元"] {
+        var bytes = suffix
+        let isSuffix = bytes.withUTF8 { PrintedNumber.isFastSuffix($0, of: kind) }
+        let expected = PrintedNumber.suffixes(of: kind).first.map { $0.0 == suffix } ?? false
+        #expect(isSuffix == expected, "\(suffix) \(kind)")
+        // The printed number ends in the suffix, byte for byte.
+        var printed = "12" + suffix
+        let endsInIt =
+          PrintedNumber.suffixes(of: kind).first.map { Array(printed.utf8).reversed().starts(with: Array($0.0.utf8).reversed()) }
+          ?? false
+        #expect(printed.withUTF8 { PrintedNumber.hasFastSuffix($0, of: kind) } == endsInIt, "12\(suffix) \(kind)")
+      }
+    }
+  }
 }

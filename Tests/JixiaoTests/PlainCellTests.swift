@@ -69,6 +69,20 @@ import Testing
     }
   }
 
+  /// The characters the plain reader compares as constants are the grammar's words.
+  @Test func packedCharactersAreTheGrammars() {
+    func packed(_ text: String) -> UInt32 { PlainCell.packed(Array(text.utf8), at: 0) }
+    #expect(PlainCell.Packed.approximate == (packed("多"), packed("余")))
+    #expect(PlainCell.Packed.trailingLead == packed("以"))
+    let trailing = PlainCell.Packed.trailing
+    let words = CellGrammar.trailingOperators
+    #expect(words.count == 3)
+    for (index, (second, comparison)) in [trailing.0, trailing.1, trailing.2].enumerated() {
+      #expect(words[index].0 == "以" + String(decoding: Array("\(words[index].0)".utf8.suffix(3)), as: UTF8.self))
+      #expect(second == PlainCell.packed(Array(words[index].0.utf8), at: 3) && comparison == words[index].1)
+    }
+  }
+
   /// Operators, numbers, marks and units in every order, and random strings over the grammar's alphabet.
   @Test func generatedCellsAgree() {
     let heads = ["", ">=", ">", "<=", "<", "=", "==", "≥", "≤", "不少于", "大于", "达到", "控制在", "-", "+", "月"]

@@ -256,7 +256,7 @@ public struct TableBuilder {
   /// Keeps whether the amount just stored printed its own unit; a later value of the same cell replaces it.
   private mutating func noteAmountUnit(_ field: TableField, printedWithUnit: Bool) {
     let source = schema.place(field) == .source ? funds.sources.count - 1 : -1
-    amountsWithOwnUnit.removeAll { $0.field == field && $0.source == source }
+    if !amountsWithOwnUnit.isEmpty { amountsWithOwnUnit.removeAll { $0.field == field && $0.source == source } }
     if printedWithUnit { amountsWithOwnUnit.append((field, source)) }
   }
 

@@ -44,14 +44,21 @@ enum PlainCell {
   /// starting with another character has none, told without trying each word.
   private static let wordOperators: [([UInt8], Comparison)] = CellGrammar.wordOperators.map { (Array($0.0.utf8), $0.1) }
   private static let wordOperatorLeads: [UInt32] = Array(Set(wordOperators.map { packed($0.0, at: 0) })).sorted()
-  private static let approximateMarks: [[UInt8]] = [Array("多".utf8), Array("余".utf8)]
-  /// 以上, 以内, 以下: each 以 followed by a second character (`CellGrammar.trailingOperators`).
-  private static let trailingLead = packed(Array("以".utf8), at: 0)
-  private static let trailingOperators: [(UInt32, Comparison)] = CellGrammar.trailingOperators.map {
-    (packed(Array($0.0.utf8), at: 3), $0.1)
+  /// The characters the quantity grammar looks for after the number, as `packed` gives them (constants, not
+  /// tables: the reader does not look them up); `PlainCellTests.packedCharactersAreTheGrammars` holds them
+  /// to `CellGrammar`'s words.
+  enum Packed {
+    /// 多 and 余 (`600多亿`, `30余家`): an approximate number.
+    static let approximate: (UInt32, UInt32) = (0xE5A49A, 0xE4BD99)
+    /// 以, which starts 以上, 以内 and 以下 (`CellGrammar.trailingOperators`).
+    static let trailingLead: UInt32 = 0xE4BBA5
+    /// The second characters of 以上, 以内 and 以下, with their comparisons.
+    static let trailing: ((UInt32, Comparison), (UInt32, Comparison), (UInt32, Comparison)) = (
+      (0xE4B88A, .atLeast), (0xE58685, .atMost), (0xE4B88B, .atMost)
+    )
   }
 
-  @inline(__always) private static func packed(_ bytes: some RandomAccessCollection<UInt8>, at offset: Int) -> UInt32 {
+  @inline(__always) static func packed(_ bytes: some RandomAccessCollection<UInt8>, at offset: Int) -> UInt32 {
     let start = bytes.index(bytes.startIndex, offsetBy: offset)
     return UInt32(bytes[start]) << 16 | UInt32(bytes[bytes.index(after: start)]) << 8
       | UInt32(bytes[bytes.index(start, offsetBy: 2)])
@@ -133,18 +140,23 @@ enum PlainCell {
     var unitStart = index
     var unitEnd = rest.count
     var isApproximate = false
-    for mark in approximateMarks where rest.hasBytes(mark, at: unitStart) {
-      isApproximate = true
-      unitStart += mark.count
-      break
+    if unitEnd - unitStart >= 3 {
+      let next = packed(rest, at: unitStart)
+      if next == Packed.approximate.0 || next == Packed.approximate.1 {
+        isApproximate = true
+        unitStart += 3
+      }
     }
     var effective = comparison
-    if unitEnd - unitStart >= 6, packed(rest, at: unitEnd - 6) == trailingLead {
+    if unitEnd - unitStart >= 6, packed(rest, at: unitEnd - 6) == Packed.trailingLead {
       let second = packed(rest, at: unitEnd - 3)
-      for (word, trailing) in trailingOperators where word == second {
+      let trailing = Packed.trailing
+      let found: Comparison? =
+        second == trailing.0.0
+        ? trailing.0.1 : second == trailing.1.0 ? trailing.1.1 : second == trailing.2.0 ? trailing.2.1 : nil
+      if let found {
         unitEnd -= 6
-        if effective == nil || effective == .equal { effective = trailing }
-        break
+        if effective == nil || effective == .equal { effective = found }
       }
     }
     var characters = 0

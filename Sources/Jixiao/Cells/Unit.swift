@@ -4,6 +4,7 @@ public struct Unit: Sendable, Hashable, CustomStringConvertible {
   public let text: String
 
   public static let none = Unit("")
+  static let percent = Unit(plain: "%")
 
   public init(_ printed: some StringProtocol) {
     var normalized = ""
@@ -36,7 +37,12 @@ public struct Unit: Sendable, Hashable, CustomStringConvertible {
 
   /// The unit these bytes print when it is one of the units tables print most (`CommonUnits`), made
   /// once: `Unit(plain:)` of their text, found without making a string.
-  static func common(_ bytes: UnsafeBufferPointer<UInt8>) -> Unit? { CommonUnits.shared.unit(bytes) }
+  static func common(_ bytes: UnsafeBufferPointer<UInt8>) -> Unit? {
+    // A percent and no unit at all are most cells' units: told without the table.
+    if bytes.isEmpty { return Unit.none }
+    if bytes.count == 1, bytes[0] == UInt8(ascii: "%") { return Unit.percent }
+    return CommonUnits.shared.unit(bytes)
+  }
 
   public var isEmpty: Bool { text.isEmpty }
   public var description: String { text }
