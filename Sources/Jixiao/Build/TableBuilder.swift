@@ -333,7 +333,7 @@ public struct TableBuilder {
     case .id: id = printed
     case .kind:
       guard !Self.isBlank(printed) else { return }
-      guard let known = Self.kinds[printed.trimmingSpaces()] else { return refuseText(field, .unreadable(text: printed)) }
+      guard let known = Self.kind(printed.trimmingSpaces()) else { return refuseText(field, .unreadable(text: printed)) }
       (kind, isTargetTable) = known
     case .year:
       guard !Self.isBlank(printed) else { return }
@@ -516,10 +516,16 @@ public struct TableBuilder {
 
   // MARK: Rules of the table's own fields
 
-  static let kinds: [String: (Table.Kind, Bool)] = [
-    "project": (.project, false), "unit": (.unit, false),
-    "project-target": (.project, true), "unit-target": (.unit, true),
+  static let kinds: [(String, (Table.Kind, Bool))] = [
+    ("project", (.project, false)), ("unit", (.unit, false)),
+    ("project-target", (.project, true)), ("unit-target", (.unit, true)),
   ]
+
+  /// The kind a (trimmed) text names, compared byte for byte with the four names: ASCII, so byte equality is
+  /// `String` equality, without hashing the text.
+  static func kind(_ text: String) -> (Table.Kind, Bool)? {
+    kinds.first { $0.0.hasSameBytes(as: text) }?.1
+  }
 
   /// A printed 自评等级: `.some(nil)` when blank, `nil` when it is no grade.
   static func claimedGrade(_ printed: String) -> Grade?? {
@@ -527,8 +533,19 @@ public struct TableBuilder {
     return Grade(printed: printed).map { .some($0) }
   }
 
-  /// A printed year (`2023`, `"2023年度"`); `nil` when it has not exactly four digits.
+  /// A printed year (`2023`, `"2023年度"`); `nil` when it has not exactly four digits. The usual year, four
+  /// ASCII digits and nothing else (a JSON number), is read on its bytes; any other text by the definition,
+  /// `yearByCharacters` (`TableBuilderTests.aYearReadsAsItsDefinition`).
   static func year(_ text: String) -> Int? {
+    let plain = text.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+      guard bytes.count == 4, bytes.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return nil }
+      return bytes.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
+    }
+    return plain.flatMap { $0 } ?? yearByCharacters(text)
+  }
+
+  /// `year`'s definition: the ASCII digits of the normalized text, exactly four of them.
+  static func yearByCharacters(_ text: String) -> Int? {
     let digits = CellGrammar.normalize(text).filter { $0.isASCII && $0.isNumber }
     guard digits.count == 4 else { return nil }
     return Int(digits)
