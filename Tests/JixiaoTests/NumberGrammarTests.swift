@@ -292,4 +292,25 @@ import Testing
       }
     }
   }
+
+  /// A plain decimal's value (`Rational(decimalText:)`, which the byte readers share) against the arithmetic
+  /// definition: its digits over the power of ten of its decimals, reduced by `Rational(_:over:)`.
+  @Test func aDecimalIsItsDigitsOverItsPowerOfTen() throws {
+    var generator = SplitMix(seed: 47)
+    let alphabet = Array("0000123456789.")
+    for _ in 0..<20_000 {
+      let sign = ["", "-", "+"][Int(generator.next() % 3)]
+      let length = 1 + Int(generator.next() % 22)
+      let body = String((0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] })
+      let text = sign + body
+      let parts = body.split(separator: ".", omittingEmptySubsequences: false)
+      let digits = parts.joined()
+      let decimals = parts.count == 2 ? parts[1].count : 0
+      let significant = digits.drop { $0 == "0" }.count
+      let expected: Rational? =
+        parts.count > 2 || digits.isEmpty || significant > 18 || decimals > 30
+        ? nil : try Rational(Int128(digits)! * (sign == "-" ? -1 : 1), over: Rational.powerOfTen(decimals))
+      #expect(Rational(decimalText: Substring(text)) == expected, "\(text)")
+    }
+  }
 }

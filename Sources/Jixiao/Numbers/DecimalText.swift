@@ -35,6 +35,9 @@ struct DecimalAccumulator {
   private var digits = 0
   private var significantDigits = 0
   private var seenPoint = false
+  /// The zeros ending the decimals taken so far (`6.00` has two): dropped before the value is made, so that
+  /// a whole number printed with decimals is made as the integer it is.
+  private var trailingZeros = 0
 
   /// Takes a digit or the point; false for any other byte, a second point, a 19th significant digit or a
   /// 31st decimal: the text is then no decimal `Rational` holds.
@@ -45,7 +48,10 @@ struct DecimalAccumulator {
       if significand != 0 || digit != 0 { significantDigits += 1 }
       guard significantDigits <= Rational.maximumSignificantDigits, scale < 30 else { return false }
       significand = significand &* 10 &+ UInt64(digit)
-      if seenPoint { scale += 1 }
+      if seenPoint {
+        scale += 1
+        trailingZeros = digit == 0 ? trailingZeros + 1 : 0
+      }
       return true
     }
     guard byte == UInt8(ascii: "."), !seenPoint else { return false }
@@ -59,7 +65,12 @@ struct DecimalAccumulator {
   /// The decimal taken, nil without a digit; `extraScale` more decimal places (a percent is 2).
   func value(negative: Bool, extraScale: Int = 0) -> Rational? {
     guard digits > 0 else { return nil }
+    // The same number without its trailing zeros: an integer needs no reduction.
+    var significand = significand
+    for _ in 0..<trailingZeros { significand /= 10 }
+    let scale = scale - trailingZeros + extraScale
     let signed = Int128(significand)
-    return try? Rational(significand: negative ? -signed : signed, scale: scale + extraScale)
+    if scale == 0 { return Rational(Int(truncatingIfNeeded: negative ? -signed : signed)) }
+    return try? Rational(significand: negative ? -signed : signed, scale: scale)
   }
 }
