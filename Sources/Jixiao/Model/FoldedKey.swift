@@ -109,6 +109,16 @@ public struct FoldedKey: Sendable, Hashable, CustomStringConvertible {
     if index >= bytes.count { return .unchanged }
     var untouched = true
     while index < bytes.count {
+      // Printable ASCII and CJK ideographs are kept (as `Scalar` says), told by their first byte.
+      let lead = bytes[index]
+      if lead > 0x20, lead < 0x7F {
+        index += 1
+        continue
+      }
+      if lead >= 0xE4, lead <= 0xE9 {
+        index += 3
+        continue
+      }
       guard let scalar = Scalar(bytes, at: index) else { return nil }
       if scalar.fold != .keep { untouched = false }
       index += scalar.length
