@@ -124,18 +124,30 @@ public struct FoldedKey: Sendable, Hashable, CustomStringConvertible {
       index += scalar.length
     }
     if untouched { return .unchanged }
+    // The kept scalars are copied a run at a time: each scalar that folds ends a run.
     var output: [UInt8] = []
     output.reserveCapacity(bytes.count)
+    var runStart = 0
     index = 0
     while index < bytes.count {
+      let lead = bytes[index]
+      if lead > 0x20, lead < 0x7F {
+        index += 1
+        continue
+      }
+      if lead >= 0xE4, lead <= 0xE9 {
+        index += 3
+        continue
+      }
       let scalar = Scalar(bytes, at: index)!
-      switch scalar.fold {
-      case .keep: output.append(contentsOf: bytes[index..<index + scalar.length])
-      case .drop: break
-      case .ascii(let byte): output.append(byte)
+      if scalar.fold != .keep {
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+        if case .ascii(let byte) = scalar.fold { output.append(byte) }
+        runStart = index + scalar.length
       }
       index += scalar.length
     }
+    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
     return .folded(String(decoding: output, as: UTF8.self))
   }
 
