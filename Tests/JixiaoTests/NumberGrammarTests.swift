@@ -274,4 +274,43 @@ import Testing
     let reviewed = Scorer(profile: defaultProfile, mode: .reviewTargets).score(review)
     #expect(reviewed.findings.contains { $0.code == .numberOutOfRange && $0.message.contains("定性目标占比") })
   }
+
+  /// The suffixes the plain number reader compares as constants are each kind's `fastSuffix`, and nothing else.
+  @Test func fastSuffixConstantsAreTheSuffixes() {
+    for kind in [NumberKind.points, .amount, .rate, .decimal] {
+      for suffix in ["分", "万元", "%", "元", "", "分分", "亿元"] {
+        var bytes = suffix
+        let isSuffix = bytes.withUTF8 { PrintedNumber.isFastSuffix($0, of: kind) }
+        let expected = PrintedNumber.suffixes(of: kind).first.map { $0.0 == suffix } ?? false
+        #expect(isSuffix == expected, "\(suffix) \(kind)")
+        // The printed number ends in the suffix, byte for byte.
+        var printed = "12" + suffix
+        let endsInIt =
+          PrintedNumber.suffixes(of: kind).first.map { Array(printed.utf8).reversed().starts(with: Array($0.0.utf8).reversed()) }
+          ?? false
+        #expect(printed.withUTF8 { PrintedNumber.hasFastSuffix($0, of: kind) } == endsInIt, "12\(suffix) \(kind)")
+      }
+    }
+  }
+
+  /// A plain decimal's value (`Rational(decimalText:)`, which the byte readers share) against the arithmetic
+  /// definition: its digits over the power of ten of its decimals, reduced by `Rational(_:over:)`.
+  @Test func aDecimalIsItsDigitsOverItsPowerOfTen() throws {
+    var generator = SplitMix(seed: 47)
+    let alphabet = Array("0000123456789.")
+    for _ in 0..<20_000 {
+      let sign = ["", "-", "+"][Int(generator.next() % 3)]
+      let length = 1 + Int(generator.next() % 22)
+      let body = String((0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] })
+      let text = sign + body
+      let parts = body.split(separator: ".", omittingEmptySubsequences: false)
+      let digits = parts.joined()
+      let decimals = parts.count == 2 ? parts[1].count : 0
+      let significant = digits.drop { $0 == "0" }.count
+      let expected: Rational? =
+        parts.count > 2 || digits.isEmpty || significant > 18 || decimals > 30
+        ? nil : try Rational(Int128(digits)! * (sign == "-" ? -1 : 1), over: Rational.powerOfTen(decimals))
+      #expect(Rational(decimalText: Substring(text)) == expected, "\(text)")
+    }
+  }
 }

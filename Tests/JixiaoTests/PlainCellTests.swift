@@ -35,6 +35,54 @@ import Testing
     #expect(cells > 500)
   }
 
+  /// Every string of the malformed corpus (Tests/Malformed), read as a cell: broken numbers, dates and
+  /// operators of real defects.
+  @Test func everyMalformedCorpusStringAgrees() throws {
+    let folder = repositoryRoot.appendingPathComponent("Tests/Malformed")
+    let strings = try Regex(#""([^"\\]*)""#)
+    var cells = 0
+    for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
+      guard let data = try? Data(contentsOf: folder.appendingPathComponent(name)), let text = String(data: data, encoding: .utf8)
+      else { continue }
+      for match in text.matches(of: strings) {
+        Self.agrees(String(text[match.range].dropFirst().dropLast()))
+        cells += 1
+      }
+    }
+    #expect(cells > 1_000)
+  }
+
+  /// The common units table gives `Unit(plain:)` of each of its texts, found by their bytes, and nothing for
+  /// another text; a cell printing each unit reads as the general grammar reads it.
+  @Test func commonUnitsAreTheUnitsOfTheirTexts() {
+    for text in CommonUnits.texts {
+      var bytes = text
+      let found = bytes.withUTF8 { Unit.common($0) }
+      #expect(found == Unit(plain: text), "\(text)")
+      #expect(found?.text == text, "\(text)")
+      for cell in ["5" + text, ">=12.5" + text, "≤3" + text + "以内", "30余" + text] { Self.agrees(cell) }
+    }
+    for other in ["次/周", "个个", "%%", "万", "亿", "一二三四五六七八九", "平方米/年/人/次/户"] {
+      var bytes = other
+      #expect(bytes.withUTF8 { Unit.common($0) } == nil, "\(other)")
+      Self.agrees("7" + other)
+    }
+  }
+
+  /// The characters the plain reader compares as constants are the grammar's words.
+  @Test func packedCharactersAreTheGrammars() {
+    func packed(_ text: String) -> UInt32 { PlainCell.packed(Array(text.utf8), at: 0) }
+    #expect(PlainCell.Packed.approximate == (packed("多"), packed("余")))
+    #expect(PlainCell.Packed.trailingLead == packed("以"))
+    let trailing = PlainCell.Packed.trailing
+    let words = CellGrammar.trailingOperators
+    #expect(words.count == 3)
+    for (index, (second, comparison)) in [trailing.0, trailing.1, trailing.2].enumerated() {
+      #expect(words[index].0 == "以" + String(decoding: Array("\(words[index].0)".utf8.suffix(3)), as: UTF8.self))
+      #expect(second == PlainCell.packed(Array(words[index].0.utf8), at: 3) && comparison == words[index].1)
+    }
+  }
+
   /// Operators, numbers, marks and units in every order, and random strings over the grammar's alphabet.
   @Test func generatedCellsAgree() {
     let heads = ["", ">=", ">", "<=", "<", "=", "==", "≥", "≤", "不少于", "大于", "达到", "控制在", "-", "+", "月"]

@@ -336,4 +336,19 @@ import Testing
     #expect(result.weightsOffScale == nil)
     #expect(result.recomputedGrade != nil)
   }
+
+  /// The year read on bytes agrees with its definition on characters, and a kind is found by its name.
+  @Test func aYearReadsAsItsDefinition() {
+    var texts = ["2023", "2023年度", "２０２３", "0000", "999", "20234", " 2023", "2023 ", "二〇二三", "", "12a4", "1e3"]
+    let alphabet = Array("0123456789２年度 -a") as [Character]
+    var generator = SplitMix(seed: 43)
+    for _ in 0..<5_000 {
+      let length = Int(generator.next() % 7)
+      texts.append(String((0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }))
+    }
+    for text in texts { #expect(TableBuilder.year(text) == TableBuilder.yearByCharacters(text), "\(text)") }
+    #expect(TableBuilder.year("2024") == 2024)
+    for (name, kind) in TableBuilder.kinds { #expect(TableBuilder.kind(name).map { $0 == kind } == true, "\(name)") }
+    for other in ["Project", "units", "", "project-targets"] { #expect(TableBuilder.kind(other) == nil, "\(other)") }
+  }
 }

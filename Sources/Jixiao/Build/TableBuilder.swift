@@ -256,7 +256,7 @@ public struct TableBuilder {
   /// Keeps whether the amount just stored printed its own unit; a later value of the same cell replaces it.
   private mutating func noteAmountUnit(_ field: TableField, printedWithUnit: Bool) {
     let source = schema.place(field) == .source ? funds.sources.count - 1 : -1
-    amountsWithOwnUnit.removeAll { $0.field == field && $0.source == source }
+    if !amountsWithOwnUnit.isEmpty { amountsWithOwnUnit.removeAll { $0.field == field && $0.source == source } }
     if printedWithUnit { amountsWithOwnUnit.append((field, source)) }
   }
 
@@ -333,7 +333,7 @@ public struct TableBuilder {
     case .id: id = printed
     case .kind:
       guard !Self.isBlank(printed) else { return }
-      guard let known = Self.kinds[printed.trimmingSpaces()] else { return refuseText(field, .unreadable(text: printed)) }
+      guard let known = Self.kind(printed.trimmingSpaces()) else { return refuseText(field, .unreadable(text: printed)) }
       (kind, isTargetTable) = known
     case .year:
       guard !Self.isBlank(printed) else { return }
@@ -494,20 +494,24 @@ public struct TableBuilder {
     if draft.name == nil {
       notes.append(ReadingNote(place: .indicator(index), field: .indicatorName, problem: .missingName(found: draft.nameFound)))
     }
-    indicators.append(
-      Indicator(
-        index: index, level1: draft.level1, level2: draft.level2, name: draft.name ?? "", weight: draft.weight,
-        target: draft.target,
-        actual: draft.actual, claimedCompletion: draft.claimedCompletion, claimedScore: draft.claimedScore, ruleText: draft.rule,
-        basis: draft.basis, lastYear: draft.lastYear, evidence: draft.evidence, explanation: draft.explanation,
-        location: draft.location))
     if let points = level1Points, let level1 = draft.level1 {
       keep(LevelWeight(level1: level1.string, level2: nil, points: points))
     }
     if let points = level2Points, let level2 = draft.level2 {
       keep(LevelWeight(level1: draft.level1?.string ?? "", level2: level2.string, points: points))
     }
+    // The texts move out of the draft (`take`), which the next row replaces: no reference is counted twice.
+    indicators.append(
+      Indicator(
+        index: index, level1: draft.level1.take(), level2: draft.level2.take(), name: draft.name.take() ?? Self.noName,
+        weight: draft.weight, target: draft.target.take(), actual: draft.actual.take(),
+        claimedCompletion: draft.claimedCompletion, claimedScore: draft.claimedScore, ruleText: draft.rule.take(),
+        basis: draft.basis.take(), lastYear: draft.lastYear.take(), evidence: draft.evidence.take(),
+        explanation: draft.explanation.take(), location: draft.location))
   }
+
+  /// The name of a row that prints none, made once.
+  private static let noName = TableText("")
 
   /// Some text of the row is not blank (the first one, nearly always).
   private func hasPrintedText() -> Bool {
@@ -530,10 +534,16 @@ public struct TableBuilder {
 
   // MARK: Rules of the table's own fields
 
-  static let kinds: [String: (Table.Kind, Bool)] = [
-    "project": (.project, false), "unit": (.unit, false),
-    "project-target": (.project, true), "unit-target": (.unit, true),
+  static let kinds: [(String, (Table.Kind, Bool))] = [
+    ("project", (.project, false)), ("unit", (.unit, false)),
+    ("project-target", (.project, true)), ("unit-target", (.unit, true)),
   ]
+
+  /// The kind a (trimmed) text names, compared byte for byte with the four names: ASCII, so byte equality is
+  /// `String` equality, without hashing the text.
+  static func kind(_ text: String) -> (Table.Kind, Bool)? {
+    kinds.first { $0.0.hasSameBytes(as: text) }?.1
+  }
 
   /// A printed 自评等级: `.some(nil)` when blank, `nil` when it is no grade.
   static func claimedGrade(_ printed: String) -> Grade?? {
@@ -541,8 +551,19 @@ public struct TableBuilder {
     return Grade(printed: printed).map { .some($0) }
   }
 
-  /// A printed year (`2023`, `"2023年度"`); `nil` when it has not exactly four digits.
+  /// A printed year (`2023`, `"2023年度"`); `nil` when it has not exactly four digits. The usual year, four
+  /// ASCII digits and nothing else (a JSON number), is read on its bytes; any other text by the definition,
+  /// `yearByCharacters` (`TableBuilderTests.aYearReadsAsItsDefinition`).
   static func year(_ text: String) -> Int? {
+    let plain = text.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+      guard bytes.count == 4, bytes.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return nil }
+      return bytes.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
+    }
+    return plain.flatMap { $0 } ?? yearByCharacters(text)
+  }
+
+  /// `year`'s definition: the ASCII digits of the normalized text, exactly four of them.
+  static func yearByCharacters(_ text: String) -> Int? {
     let digits = CellGrammar.normalize(text).filter { $0.isASCII && $0.isNumber }
     guard digits.count == 4 else { return nil }
     return Int(digits)

@@ -7,8 +7,9 @@ public enum Cell: Sendable, Hashable {
   case quantity(Quantity)
   /// A date, with or without a year, usually followed by 前: `2024年10月30日前`.
   case deadline(Deadline)
-  /// Anything else: `有效促进`, `达到预期指标`.
-  case text(String)
+  /// Anything else: `有效促进`, `达到预期指标`, as printed (normalized: `CellGrammar.normalize`). A table's
+  /// cell holds its own text, sharing its storage; equal by bytes (`TableText`).
+  case text(TableText)
   /// Text that starts like a quantity or a date but cannot be read (`>=`, `2月30日`, 40 digits).
   case unreadable(reason: String)
 }

@@ -67,7 +67,7 @@ enum CellGrammar {
     if comparison != nil, rest.isEmpty || rest.first.map(isNumberStart) == true || rest.allSatisfy(isUnitLike) {
       return .unreadable(reason: rest.isEmpty ? "比较符后缺少数值" : "无法读出数值")
     }
-    return .text(text)
+    return .text(TableText(text))
   }
 
   /// 月, in UTF-8: a cell without it is not a date.

@@ -5,58 +5,93 @@
 /// on every fixture cell and on generated ones; the differential `Fuzz/FuzzCell.swift`).
 enum PlainCell {
   static func parse(_ printed: String) -> Cell?? {
-    printed.utf8.withContiguousStorageIfAvailable { bytes in parse(bytes) { printed } }
+    printed.utf8.withContiguousStorageIfAvailable { bytes in parse(bytes) { TableText(printed) } }
   }
 
-  /// The plain reading of a table text's bytes, or nil when the general path must read it.
+  /// The plain reading of a table text's bytes, or nil when the general path must read it. A cell that is
+  /// text is the text itself, sharing its storage.
   static func parse(bytes: UnsafeBufferPointer<UInt8>, _ text: TableText) -> Cell? {
-    parse(bytes) { text.string }
+    parse(bytes) { text }
   }
 
   /// Printable ASCII but space, three-byte CJK (U+4000…U+9FFF), ≤ (E2 89 A4) and ≥ (E2 89 A5).
   static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    scan(bytes) != nil
+  }
+
+  /// Whether a plain text holds 月 (E6 9C 88), which every date has; nil when the text is not plain.
+  private static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
     var index = 0
+    var hasMonth = false
     while index < bytes.count {
       let lead = bytes[index]
       if lead < 0x80 {
-        guard lead > 0x20, lead < 0x7F else { return false }
+        guard lead > 0x20, lead < 0x7F else { return nil }
         index += 1
       } else if lead >= 0xE4, lead <= 0xE9 {
+        if lead == 0xE6, index + 2 < bytes.count, bytes[index + 1] == 0x9C, bytes[index + 2] == 0x88 { hasMonth = true }
         index += 3
       } else if lead == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x89, bytes[index + 2] & 0xFE == 0xA4 {
         index += 3
       } else {
-        return false
+        return nil
       }
     }
-    return true
+    return hasMonth
   }
 
-  private static let symbolOperators: [([UInt8], Comparison)] = CellGrammar.symbolOperators.map { (Array($0.0.utf8), $0.1) }
+  /// The word operators, and the first characters they start with (three bytes each, packed): a text
+  /// starting with another character has none, told without trying each word.
   private static let wordOperators: [([UInt8], Comparison)] = CellGrammar.wordOperators.map { (Array($0.0.utf8), $0.1) }
-  private static let trailingOperators: [([UInt8], Comparison)] = CellGrammar.trailingOperators.map {
-    (Array($0.0.utf8), $0.1)
+  private static let wordOperatorLeads: [UInt32] = Array(Set(wordOperators.map { packed($0.0, at: 0) })).sorted()
+  /// The characters the quantity grammar looks for after the number, as `packed` gives them (constants, not
+  /// tables: the reader does not look them up); `PlainCellTests.packedCharactersAreTheGrammars` holds them
+  /// to `CellGrammar`'s words.
+  enum Packed {
+    /// 多 and 余 (`600多亿`, `30余家`): an approximate number.
+    static let approximate: (UInt32, UInt32) = (0xE5A49A, 0xE4BD99)
+    /// 以, which starts 以上, 以内 and 以下 (`CellGrammar.trailingOperators`).
+    static let trailingLead: UInt32 = 0xE4BBA5
+    /// The second characters of 以上, 以内 and 以下, with their comparisons.
+    static let trailing: ((UInt32, Comparison), (UInt32, Comparison), (UInt32, Comparison)) = (
+      (0xE4B88A, .atLeast), (0xE58685, .atMost), (0xE4B88B, .atMost)
+    )
   }
-  private static let approximateMarks: [[UInt8]] = [Array("多".utf8), Array("余".utf8)]
 
-  private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, printed: () -> String) -> Cell? {
-    guard isPlain(bytes) else { return nil }
+  @inline(__always) static func packed(_ bytes: some RandomAccessCollection<UInt8>, at offset: Int) -> UInt32 {
+    let start = bytes.index(bytes.startIndex, offsetBy: offset)
+    return UInt32(bytes[start]) << 16 | UInt32(bytes[bytes.index(after: start)]) << 8
+      | UInt32(bytes[bytes.index(start, offsetBy: 2)])
+  }
+
+  /// The comparison a plain text starts with, and its length in bytes (`CellGrammar.takeOperator` on text
+  /// without full-width forms: `>=`, `≥`, `不少于`…).
+  @inline(__always) private static func comparison(_ bytes: UnsafeBufferPointer<UInt8>) -> (Comparison, Int)? {
+    let second = bytes.count > 1 ? bytes[1] : 0
+    switch bytes[0] {
+    case UInt8(ascii: ">"): return second == UInt8(ascii: "=") ? (.atLeast, 2) : (.greaterThan, 1)
+    case UInt8(ascii: "<"): return second == UInt8(ascii: "=") ? (.atMost, 2) : (.lessThan, 1)
+    case UInt8(ascii: "="): return (.equal, second == UInt8(ascii: "=") ? 2 : 1)
+    // A plain text's E2 is ≤ or ≥.
+    case 0xE2: return (bytes[2] == 0xA5 ? .atLeast : .atMost, 3)
+    case 0xE4...0xE9:
+      guard bytes.count >= 6, wordOperatorLeads.contains(packed(bytes, at: 0)) else { return nil }
+      for (word, found) in wordOperators where bytes.hasBytes(word, at: 0) { return (found, word.count) }
+      return nil
+    default: return nil
+    }
+  }
+
+  /// The grammar on plain bytes in one pass over each part: the operator, a date or the number, the unit.
+  private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, text: () -> TableText) -> Cell? {
+    guard let hasMonth = scan(bytes) else { return nil }
     if bytes.isEmpty { return .empty }
     if bytes.count == 1, bytes[0] == UInt8(ascii: "-") || bytes[0] == UInt8(ascii: "/") { return .empty }
 
-    var start = 0
-    var comparison: Comparison?
-    let first = bytes[0]
-    if first < 0x30 || first > 0x39 {
-      for (symbol, found) in first < 0x80 || first == 0xE2 ? symbolOperators : wordOperators
-      where bytes.hasBytes(symbol, at: 0) {
-        comparison = found
-        start = symbol.count
-        break
-      }
-    }
-    let rest = UnsafeBufferPointer(rebasing: bytes[start...])
-    if CellGrammar.monthMark.withUnsafeBufferPointer(rest.containsSequence) {
+    let found = comparison(bytes)
+    let comparison = found?.0
+    let rest = UnsafeBufferPointer(rebasing: bytes[(found?.1 ?? 0)...])
+    if hasMonth {
       switch DateGrammar.parse(bytes: rest) {
       case .success(let date): return .deadline(date)
       case .failure(let reason): return .unreadable(reason: reason)
@@ -66,8 +101,14 @@ enum PlainCell {
     }
 
     var index = 0
-    if index < rest.count, rest[index] == UInt8(ascii: "-") || rest[index] == UInt8(ascii: "+") { index += 1 }
+    var negative = false
+    if index < rest.count, rest[index] == UInt8(ascii: "-") || rest[index] == UInt8(ascii: "+") {
+      negative = rest[index] == UInt8(ascii: "-")
+      index += 1
+    }
     let numberStart = index
+    var decimal = DecimalAccumulator()
+    var isDecimal = true
     var sawDigit = false
     var hasSeparator = false
     while index < rest.count {
@@ -79,38 +120,56 @@ enum PlainCell {
       } else if byte != UInt8(ascii: ".") {
         break
       }
+      if isDecimal { isDecimal = decimal.take(byte) }
       index += 1
     }
     guard sawDigit, index > numberStart, !hasSeparator else {
-      // No number: text, unless an operator promised one (then the general path words the reason).
-      guard comparison == nil, !sawDigit, index == numberStart else { return nil }
-      return .text(printed())
+      guard !sawDigit, index == numberStart else { return nil }
+      if comparison == nil { return .text(text()) }
+      // An operator promised a number (`CellGrammar.parseGeneral`'s reasons: a sign starts one; plain text
+      // has no ‰).
+      if rest.isEmpty { return .unreadable(reason: "比较符后缺少数值") }
+      if numberStart > 0 || rest.allSatisfy({ $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: "/") }) {
+        return .unreadable(reason: "无法读出数值")
+      }
+      return .text(text())
     }
-    guard let value = Rational(decimalBytes: rest[..<index]) else { return nil }
+    // Too many digits or two points: the general path words the reason.
+    guard isDecimal, let value = decimal.value(negative: negative) else { return nil }
 
     var unitStart = index
     var unitEnd = rest.count
     var isApproximate = false
-    for mark in approximateMarks where rest.hasBytes(mark, at: unitStart) {
-      isApproximate = true
-      unitStart += mark.count
-      break
+    if unitEnd - unitStart >= 3 {
+      let next = packed(rest, at: unitStart)
+      if next == Packed.approximate.0 || next == Packed.approximate.1 {
+        isApproximate = true
+        unitStart += 3
+      }
     }
     var effective = comparison
-    for (word, trailing) in trailingOperators
-    where unitEnd - unitStart >= word.count && rest.hasBytes(word, at: unitEnd - word.count) {
-      unitEnd -= word.count
-      if effective == nil || effective == .equal { effective = trailing }
-      break
+    if unitEnd - unitStart >= 6, packed(rest, at: unitEnd - 6) == Packed.trailingLead {
+      let second = packed(rest, at: unitEnd - 3)
+      let trailing = Packed.trailing
+      let found: Comparison? =
+        second == trailing.0.0
+        ? trailing.0.1 : second == trailing.1.0 ? trailing.1.1 : second == trailing.2.0 ? trailing.2.1 : nil
+      if let found {
+        unitEnd -= 6
+        if effective == nil || effective == .equal { effective = found }
+      }
     }
     var characters = 0
     for offset in unitStart..<unitEnd {
       let byte = rest[offset]
-      if byte >= 0x30, byte <= 0x39 { return comparison == nil ? .text(printed()) : nil }
+      if byte >= 0x30, byte <= 0x39 { return comparison == nil ? .text(text()) : nil }
       if byte & 0xC0 != 0x80 { characters += 1 }
     }
-    guard characters <= CellGrammar.maximumUnitLength else { return comparison == nil ? .text(printed()) : nil }
-    let unitText = String(decoding: UnsafeBufferPointer(rebasing: rest[unitStart..<unitEnd]), as: UTF8.self)
-    return .quantity(Quantity(comparison: effective, value: value, unit: Unit(plain: unitText), isApproximate: isApproximate))
+    guard characters <= CellGrammar.maximumUnitLength else { return comparison == nil ? .text(text()) : nil }
+    let unit = UnsafeBufferPointer(rebasing: rest[unitStart..<unitEnd])
+    return .quantity(
+      Quantity(
+        comparison: effective, value: value, unit: Unit.common(unit) ?? Unit(plain: String(decoding: unit, as: UTF8.self)),
+        isApproximate: isApproximate))
   }
 }

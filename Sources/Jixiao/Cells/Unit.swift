@@ -4,6 +4,7 @@ public struct Unit: Sendable, Hashable, CustomStringConvertible {
   public let text: String
 
   public static let none = Unit("")
+  static let percent = Unit(plain: "%")
 
   public init(_ printed: some StringProtocol) {
     var normalized = ""
@@ -33,6 +34,15 @@ public struct Unit: Sendable, Hashable, CustomStringConvertible {
   }
 
   private static let hundredMillion = Array("亿".utf8)
+
+  /// The unit these bytes print when it is one of the units tables print most (`CommonUnits`), made
+  /// once: `Unit(plain:)` of their text, found without making a string.
+  static func common(_ bytes: UnsafeBufferPointer<UInt8>) -> Unit? {
+    // A percent and no unit at all are most cells' units: told without the table.
+    if bytes.isEmpty { return Unit.none }
+    if bytes.count == 1, bytes[0] == UInt8(ascii: "%") { return Unit.percent }
+    return CommonUnits.shared.unit(bytes)
+  }
 
   public var isEmpty: Bool { text.isEmpty }
   public var description: String { text }
@@ -67,5 +77,65 @@ extension Unit {
       return .converted(factor: factor)
     }
     return .incompatible
+  }
+}
+
+/// The units tables print most, each `Unit(plain:)` of its text, in a small open-addressed table keyed by
+/// the text's bytes (at most 16, packed into two words): the byte-level cell reader finds a unit here in
+/// a few instructions instead of making a string and a unit for every cell.
+struct CommonUnits: Sendable {
+  static let texts = [
+    "", "%", "万元", "元", "亿元", "千元", "场", "个", "次/年", "辆", "篇", "次", "批次", "家", "人次", "人", "套", "项", "天",
+    "户", "份", "所", "台", "件", "分", "座", "名", "期", "月", "年", "吨", "亩", "公里", "平方米", "小时", "万人次", "个/年",
+    "人/年", "元/人", "万元/年", "次/月", "份/年", "处", "条", "本", "张", "棵", "株", "头", "只", "间", "栋", "所/年", "家/年",
+  ]
+
+  private struct Key: Equatable {
+    var low: UInt64 = 0
+    var high: UInt64 = 0
+    var count: Int = -1
+
+    init?(_ bytes: UnsafeBufferPointer<UInt8>) {
+      guard bytes.count <= 16 else { return nil }
+      count = bytes.count
+      for index in 0..<Swift.min(bytes.count, 8) { low |= UInt64(bytes[index]) << (8 * UInt64(index)) }
+      if bytes.count > 8 {
+        for index in 8..<bytes.count { high |= UInt64(bytes[index]) << (8 * UInt64(index - 8)) }
+      }
+    }
+
+    init() {}
+
+    var slot: Int {
+      Int(truncatingIfNeeded: (low &* 0x9E37_79B9_7F4A_7C15 ^ high &* 0xC2B2_AE3D_27D4_EB4F &+ UInt64(count)) >> 57)
+    }
+  }
+
+  /// 128 slots, linear probing; an empty slot's key has count -1.
+  private var keys = [Key](repeating: Key(), count: 128)
+  private var units = [Unit](repeating: .none, count: 128)
+
+  static let shared = CommonUnits()
+
+  private init() {
+    for text in Self.texts {
+      var copy = text
+      copy.withUTF8 { bytes in
+        var slot = Key(bytes)!.slot
+        while keys[slot].count >= 0 { slot = (slot + 1) & 127 }
+        keys[slot] = Key(bytes)!
+        units[slot] = Unit(plain: text)
+      }
+    }
+  }
+
+  func unit(_ bytes: UnsafeBufferPointer<UInt8>) -> Unit? {
+    guard let key = Key(bytes) else { return nil }
+    var slot = key.slot
+    while keys[slot].count >= 0 {
+      if keys[slot] == key { return units[slot] }
+      slot = (slot + 1) & 127
+    }
+    return nil
   }
 }

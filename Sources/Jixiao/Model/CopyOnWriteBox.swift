@@ -15,7 +15,10 @@ struct CopyOnWriteBox<Fields: Sendable>: Sendable {
 
   init(_ fields: Fields) { storage = Storage(fields) }
 
-  var fields: Fields { storage.fields }
+  /// Read in place: a getter that reads one field copies that field, not all of them.
+  var fields: Fields {
+    _read { yield storage.fields }
+  }
 
   mutating func update(_ change: (inout Fields) -> Void) {
     if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }

@@ -109,23 +109,45 @@ public struct FoldedKey: Sendable, Hashable, CustomStringConvertible {
     if index >= bytes.count { return .unchanged }
     var untouched = true
     while index < bytes.count {
+      // Printable ASCII and CJK ideographs are kept (as `Scalar` says), told by their first byte.
+      let lead = bytes[index]
+      if lead > 0x20, lead < 0x7F {
+        index += 1
+        continue
+      }
+      if lead >= 0xE4, lead <= 0xE9 {
+        index += 3
+        continue
+      }
       guard let scalar = Scalar(bytes, at: index) else { return nil }
       if scalar.fold != .keep { untouched = false }
       index += scalar.length
     }
     if untouched { return .unchanged }
+    // The kept scalars are copied a run at a time: each scalar that folds ends a run.
     var output: [UInt8] = []
     output.reserveCapacity(bytes.count)
+    var runStart = 0
     index = 0
     while index < bytes.count {
+      let lead = bytes[index]
+      if lead > 0x20, lead < 0x7F {
+        index += 1
+        continue
+      }
+      if lead >= 0xE4, lead <= 0xE9 {
+        index += 3
+        continue
+      }
       let scalar = Scalar(bytes, at: index)!
-      switch scalar.fold {
-      case .keep: output.append(contentsOf: bytes[index..<index + scalar.length])
-      case .drop: break
-      case .ascii(let byte): output.append(byte)
+      if scalar.fold != .keep {
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+        if case .ascii(let byte) = scalar.fold { output.append(byte) }
+        runStart = index + scalar.length
       }
       index += scalar.length
     }
+    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
     return .folded(String(decoding: output, as: UTF8.self))
   }
 

@@ -10,36 +10,67 @@ extension Rational {
 
   /// `init(decimalText:)` on the UTF-8 bytes of the text.
   init?(decimalBytes text: some Collection<UInt8>) {
-    var negative = false
     var rest = text[...]
+    var negative = false
     if let sign = rest.first, sign == UInt8(ascii: "-") || sign == UInt8(ascii: "+") {
       negative = sign == UInt8(ascii: "-")
       rest = rest.dropFirst()
     }
-    // At most 18 significant digits (checked before each one is added): below 10^18, so 64 bits hold it.
-    var significand: UInt64 = 0
-    var scale = 0
-    var digits = 0
-    var significantDigits = 0
-    var seenPoint = false
-    for character in rest {
-      switch character {
-      case UInt8(ascii: "0")...UInt8(ascii: "9"):
-        digits += 1
-        if significand != 0 || character != UInt8(ascii: "0") { significantDigits += 1 }
-        guard significantDigits <= Self.maximumSignificantDigits, scale < 30 else { return nil }
-        significand = significand &* 10 &+ UInt64(character &- UInt8(ascii: "0"))
-        if seenPoint { scale += 1 }
-      case UInt8(ascii: "."):
-        guard !seenPoint else { return nil }
-        seenPoint = true
-      default:
-        return nil
-      }
+    var decimal = DecimalAccumulator()
+    for byte in rest {
+      guard decimal.take(byte) else { return nil }
     }
-    let signed = Int128(significand)
-    guard digits > 0, let value = try? Rational(significand: negative ? -signed : signed, scale: scale)
-    else { return nil }
+    guard let value = decimal.value(negative: negative) else { return nil }
     self = value
+  }
+}
+
+/// The digits and point of a plain decimal, taken one byte at a time as a scanner meets them: the one
+/// reading of `Rational(decimalBytes:)`, which the byte-level cell and number readers share by taking
+/// bytes into it during their own pass over a text.
+struct DecimalAccumulator {
+  // At most 18 significant digits (checked before each one is added): below 10^18, so 64 bits hold it.
+  private var significand: UInt64 = 0
+  private var scale = 0
+  private var digits = 0
+  private var significantDigits = 0
+  private var seenPoint = false
+  /// The zeros ending the decimals taken so far (`6.00` has two): dropped before the value is made, so that
+  /// a whole number printed with decimals is made as the integer it is.
+  private var trailingZeros = 0
+
+  /// Takes a digit or the point; false for any other byte, a second point, a 19th significant digit or a
+  /// 31st decimal: the text is then no decimal `Rational` holds.
+  @inline(__always) mutating func take(_ byte: UInt8) -> Bool {
+    let digit = byte &- UInt8(ascii: "0")
+    if digit < 10 {
+      digits += 1
+      if significand != 0 || digit != 0 { significantDigits += 1 }
+      guard significantDigits <= Rational.maximumSignificantDigits, scale < 30 else { return false }
+      significand = significand &* 10 &+ UInt64(digit)
+      if seenPoint {
+        scale += 1
+        trailingZeros = digit == 0 ? trailingZeros + 1 : 0
+      }
+      return true
+    }
+    guard byte == UInt8(ascii: "."), !seenPoint else { return false }
+    seenPoint = true
+    return true
+  }
+
+  /// Some digit was taken.
+  var hasDigits: Bool { digits > 0 }
+
+  /// The decimal taken, nil without a digit; `extraScale` more decimal places (a percent is 2).
+  func value(negative: Bool, extraScale: Int = 0) -> Rational? {
+    guard digits > 0 else { return nil }
+    // The same number without its trailing zeros: an integer needs no reduction.
+    var significand = significand
+    for _ in 0..<trailingZeros { significand /= 10 }
+    let scale = scale - trailingZeros + extraScale
+    let signed = Int128(significand)
+    if scale == 0 { return Rational(Int(truncatingIfNeeded: negative ? -signed : signed)) }
+    return try? Rational(significand: negative ? -signed : signed, scale: scale)
   }
 }

@@ -98,7 +98,8 @@ enum PrintedNumber {
   }
 
   static func isInRange(_ value: Rational) -> Bool {
-    !(maximumMagnitude < value.magnitude)
+    // A numerator within the limit (nearly every number) says so without comparing fractions.
+    value.numerator.magnitude <= UInt128(Limits.maximumMagnitude) || !(maximumMagnitude < value.magnitude)
   }
 
   static let maximumMagnitude = Rational(Limits.maximumMagnitude)
@@ -151,40 +152,43 @@ enum PrintedNumber {
 }
 
 extension PrintedNumber {
-  private static let pointsSuffix = Array("分".utf8)
-  private static let amountSuffix = Array("万元".utf8)
-  private static let rateSuffix = Array("%".utf8)
-
-  /// The one suffix each kind's fast path reads: the one that leaves the number as it is.
-  private static func fastSuffix(_ kind: NumberKind) -> [UInt8]? {
-    switch kind {
-    case .points: pointsSuffix
-    case .amount: amountSuffix
-    case .rate: rateSuffix
-    case .decimal: nil
-    }
-  }
-
   /// `read` for ASCII digits and a point, perhaps with the kind's suffix (`12.87`, `100%`, `5.00分`),
   /// in range; `nil` for anything else, which `read` then decides.
   static func plainDecimal(_ printed: String, as kind: NumberKind) -> Rational? {
     printed.utf8.withContiguousStorageIfAvailable { plainDecimal($0, as: kind) } ?? nil
   }
 
-  /// The bytes end in the one suffix `plainDecimal` takes for `kind` (`万元` for an amount), after a number.
+  /// The bytes end in the one suffix `plainDecimal` takes for `kind` (`万元` for an amount, `isFastSuffix`), after a number.
   static func hasFastSuffix(_ bytes: UnsafeBufferPointer<UInt8>, of kind: NumberKind) -> Bool {
-    guard let suffix = fastSuffix(kind) else { return false }
-    return bytes.count > suffix.count && bytes.hasBytes(suffix, at: bytes.count - suffix.count)
+    let length = kind == .amount ? 6 : kind == .points ? 3 : 1
+    return kind != .decimal && bytes.count > length
+      && isFastSuffix(UnsafeBufferPointer(rebasing: bytes[(bytes.count - length)...]), of: kind)
   }
 
   static func plainDecimal(_ bytes: UnsafeBufferPointer<UInt8>, as kind: NumberKind) -> Rational? {
-    var end = bytes.count
-    if hasFastSuffix(bytes, of: kind), let suffix = fastSuffix(kind) { end -= suffix.count }
-    for index in 0..<end where !((bytes[index] >= 0x30 && bytes[index] <= 0x39) || bytes[index] == 0x2E) { return nil }
-    guard let value = Rational(decimalBytes: bytes[..<end]), isInRange(value) else { return nil }
-    guard kind == .rate else { return value }
-    let (scaled, overflow) = value.denominator.multipliedReportingOverflow(by: 100)
-    return overflow ? nil : try? Rational(value.numerator, over: scaled)
+    // One pass: digits and points into the decimal, then nothing but the kind's suffix.
+    var decimal = DecimalAccumulator()
+    var index = 0
+    while index < bytes.count, decimal.take(bytes[index]) { index += 1 }
+    if index < bytes.count {
+      guard index > 0, isFastSuffix(UnsafeBufferPointer(rebasing: bytes[index...]), of: kind) else { return nil }
+    }
+    guard let value = decimal.value(negative: false), isInRange(value) else { return nil }
+    return kind == .rate ? decimal.value(negative: false, extraScale: 2) : value
+  }
+
+  /// The bytes are the one suffix `plainDecimal` takes for `kind`, the first of `suffixes(of:)` (the one that
+  /// leaves the number as it is), compared with constants: 分 is E5 88 86, 万元 E4 B8 87 E5 85 83
+  /// (`NumberGrammarTests.fastSuffixConstantsAreTheSuffixes`).
+  @inline(__always) static func isFastSuffix(_ bytes: UnsafeBufferPointer<UInt8>, of kind: NumberKind) -> Bool {
+    switch kind {
+    case .points: bytes.count == 3 && bytes[0] == 0xE5 && bytes[1] == 0x88 && bytes[2] == 0x86
+    case .amount:
+      bytes.count == 6 && bytes[0] == 0xE4 && bytes[1] == 0xB8 && bytes[2] == 0x87 && bytes[3] == 0xE5 && bytes[4] == 0x85
+        && bytes[5] == 0x83
+    case .rate: bytes.count == 1 && bytes[0] == UInt8(ascii: "%")
+    case .decimal: false
+    }
   }
 }
 
