@@ -94,8 +94,39 @@ public struct FoldedKey: Sendable, Hashable, CustomStringConvertible {
   }
 
   static func foldedOnBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> BytesFolding? {
-    var index = 0
     // The usual name, printable ASCII and CJK ideographs only, is its own key.
+    var index = endOfKeptRun(bytes, from: 0)
+    if index >= bytes.count { return .unchanged }
+    var untouched = true
+    while index < bytes.count {
+      guard let scalar = Scalar(bytes, at: index) else { return nil }
+      if scalar.fold != .keep { untouched = false }
+      index = endOfKeptRun(bytes, from: index + scalar.length)
+    }
+    if untouched { return .unchanged }
+    // The kept scalars are copied a run at a time: each scalar that folds ends a run.
+    var output: [UInt8] = []
+    output.reserveCapacity(bytes.count)
+    var runStart = 0
+    index = endOfKeptRun(bytes, from: 0)
+    while index < bytes.count {
+      let scalar = Scalar(bytes, at: index)!
+      if scalar.fold != .keep {
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+        if case .ascii(let byte) = scalar.fold { output.append(byte) }
+        runStart = index + scalar.length
+      }
+      index = endOfKeptRun(bytes, from: index + scalar.length)
+    }
+    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
+    return .folded(String(decoding: output, as: UTF8.self))
+  }
+
+  /// Where the run from `start` of printable ASCII and CJK ideographs ends: scalars kept as they are (as `Scalar`
+  /// says), told by their first byte.
+  @inline(__always)
+  static func endOfKeptRun(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    var index = start
     while index < bytes.count {
       let lead = bytes[index]
       if lead > 0x20, lead < 0x7F {
@@ -106,49 +137,7 @@ public struct FoldedKey: Sendable, Hashable, CustomStringConvertible {
         break
       }
     }
-    if index >= bytes.count { return .unchanged }
-    var untouched = true
-    while index < bytes.count {
-      // Printable ASCII and CJK ideographs are kept (as `Scalar` says), told by their first byte.
-      let lead = bytes[index]
-      if lead > 0x20, lead < 0x7F {
-        index += 1
-        continue
-      }
-      if lead >= 0xE4, lead <= 0xE9 {
-        index += 3
-        continue
-      }
-      guard let scalar = Scalar(bytes, at: index) else { return nil }
-      if scalar.fold != .keep { untouched = false }
-      index += scalar.length
-    }
-    if untouched { return .unchanged }
-    // The kept scalars are copied a run at a time: each scalar that folds ends a run.
-    var output: [UInt8] = []
-    output.reserveCapacity(bytes.count)
-    var runStart = 0
-    index = 0
-    while index < bytes.count {
-      let lead = bytes[index]
-      if lead > 0x20, lead < 0x7F {
-        index += 1
-        continue
-      }
-      if lead >= 0xE4, lead <= 0xE9 {
-        index += 3
-        continue
-      }
-      let scalar = Scalar(bytes, at: index)!
-      if scalar.fold != .keep {
-        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-        if case .ascii(let byte) = scalar.fold { output.append(byte) }
-        runStart = index + scalar.length
-      }
-      index += scalar.length
-    }
-    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
-    return .folded(String(decoding: output, as: UTF8.self))
+    return index
   }
 
   /// One scalar of a name read on bytes, with what folding does to it. Only scalars that are their own
