@@ -164,3 +164,27 @@ import Testing
     #expect(forms.first?.total != nil)
   }
 }
+
+/// `FormGrid.filled` against its definition, on every sheet of the fixture workbooks (rows full, rows
+/// with gaps under merged areas, blank rows) and on rows padded with empty cells.
+@Suite struct FormGridFastPathTests {
+  @Test func aRowsFilledCellsAreAsDefined() throws {
+    var grids: [Grid] = []
+    for (name, bytes) in SharedStringKeyTests.fixtureWorkbooks { grids += try SpreadsheetReader.read(bytes: bytes, file: name) }
+    var padded = Grid(file: "padded.csv", name: "padded")
+    padded[CellReference(row: 0, column: 3)] = GridCell(kind: .text, text: "项目名称", reference: CellReference(row: 0, column: 3))
+    padded[CellReference(row: 2, column: 0)] = GridCell(kind: .text, text: "合计", reference: CellReference(row: 2, column: 0))
+    padded[CellReference(row: 2, column: 1)] = GridCell(kind: .number, text: "1", value: "1", reference: CellReference(row: 2, column: 1))
+    grids.append(padded)
+    var partial = 0
+    for grid in grids {
+      let view = FormGrid(grid, vocabulary: .standard)
+      for row in 0..<grid.rowCount {
+        let definition = grid.rows[row].filter { !$0.isEmpty }
+        #expect(view.filled(row) == definition, "\(grid.file) \(grid.name) row \(row + 1)")
+        if !definition.isEmpty && definition.count < grid.rows[row].count { partial += 1 }
+      }
+    }
+    #expect(partial > 10, "rows with gaps are among those compared")
+  }
+}

@@ -30,6 +30,8 @@ struct FormGrid {
   struct RowAnchor {
     var anchor: Anchor
     var cell: GridCell?
+    /// How many of the row's cells hold something.
+    var filledCount = 0
   }
 
   let grid: Grid
@@ -74,8 +76,17 @@ struct FormGrid {
 
   func cells(_ row: Int) -> [GridCell] { grid.rows[row] }
 
-  /// The row's cells that hold something, left to right.
-  func filled(_ row: Int) -> [GridCell] { grid.rows[row].filter { !$0.isEmpty } }
+  /// The row's cells that hold something, left to right (`grid.rows[row].filter { !$0.isEmpty }`).
+  func filled(_ row: Int) -> [GridCell] {
+    // Asked of most rows, several times: a full row is itself, and another is made in one allocation.
+    let cells = grid.rows[row]
+    let count = anchors[row].filledCount
+    if count == cells.count { return cells }
+    var filled: [GridCell] = []
+    filled.reserveCapacity(count)
+    for cell in cells where !cell.isEmpty { filled.append(cell) }
+    return filled
+  }
 
   func isBlank(_ row: Int) -> Bool { anchors[row].anchor == .blank }
 
@@ -164,13 +175,14 @@ struct FormGrid {
           sharedVerdict(cells[index])?.isNameHeader
           ?? Self.isNameHeader(cells[index].text, labelKey: cells[index].labelKey, vocabulary: vocabulary)
         guard isNameHeader else { continue }
-        return RowAnchor(anchor: .indicatorHeader(nameColumn: cells[index].reference.column), cell: cells[index])
+        return RowAnchor(
+          anchor: .indicatorHeader(nameColumn: cells[index].reference.column), cell: cells[index], filledCount: filledCount)
       }
     }
     let first = cells[firstIndex]
     let verdict =
       sharedVerdict(first) ?? Self.verdict(of: first.text, labelKey: { first.labelKey }, vocabulary: vocabulary)
-    if verdict.isTitle, filledCount <= 3 { return RowAnchor(anchor: .title, cell: first) }
-    return RowAnchor(anchor: verdict.anchor, cell: first)
+    if verdict.isTitle, filledCount <= 3 { return RowAnchor(anchor: .title, cell: first, filledCount: filledCount) }
+    return RowAnchor(anchor: verdict.anchor, cell: first, filledCount: filledCount)
   }
 }
