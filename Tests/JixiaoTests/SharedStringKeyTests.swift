@@ -174,7 +174,8 @@ import Testing
     var padded = Grid(file: "padded.csv", name: "padded")
     padded[CellReference(row: 0, column: 3)] = GridCell(kind: .text, text: "项目名称", reference: CellReference(row: 0, column: 3))
     padded[CellReference(row: 2, column: 0)] = GridCell(kind: .text, text: "合计", reference: CellReference(row: 2, column: 0))
-    padded[CellReference(row: 2, column: 1)] = GridCell(kind: .number, text: "1", value: "1", reference: CellReference(row: 2, column: 1))
+    padded[CellReference(row: 2, column: 1)] = GridCell(
+      kind: .number, text: "1", value: "1", reference: CellReference(row: 2, column: 1))
     grids.append(padded)
     var partial = 0
     for grid in grids {
