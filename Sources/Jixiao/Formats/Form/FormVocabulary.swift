@@ -1,5 +1,3 @@
-import Foundation
-
 /// The anchor words by which the form locator finds the parts of a printed form (forms.md, "The parts of
 /// a form"): compared as keys (`FormText.key`: spaces and line breaks removed, full-width brackets folded).
 ///
@@ -128,46 +126,18 @@ public struct FormVocabulary: Sendable, Hashable {
   }
 
   private func isTitle(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    // Each of a workbook's strings is asked: each title word's first byte is found by libc's search, most strings
-    // holding none. `isTitleBySearch` is the definition.
-    guard let base = bytes.baseAddress else { return false }
-    return titleWords.contains { word in
-      word.withUnsafeBufferPointer { needle in
-        guard let wordBase = needle.baseAddress, !needle.isEmpty else { return false }
-        var index = 0
-        while index < bytes.count, let found = memchr(base + index, Int32(needle[0]), bytes.count - index) {
-          let start = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
-          if bytes.count - start >= needle.count, memcmp(base + start, wordBase, needle.count) == 0,
-            Self.endsTitle(bytes, after: start + needle.count)
-          {
-            return true
-          }
-          index = start + 1
+    titleWords.contains { word in
+      var index = 0
+      while let found = bytes[index...].firstIndex(of: word[0]) {
+        if bytes[found...].starts(with: word) {
+          // A title word starts with a lead byte and ends a character: the rest is whole characters.
+          let rest = UnsafeBufferPointer(rebasing: bytes[(found + word.count)...])
+          if rest.isEmpty || FormText.year(ofYearCell: String(decoding: rest, as: UTF8.self)) != nil { return true }
         }
-        return false
+        index = found + 1
       }
+      return false
     }
-  }
-
-  /// `isTitle` on a key's bytes, each title word looked for byte by byte.
-  func isTitleBySearch(_ key: String) -> Bool {
-    Array(key.utf8).withUnsafeBufferPointer { bytes in
-      titleWords.contains { word in
-        var index = 0
-        while let found = bytes[index...].firstIndex(of: word[0]) {
-          if bytes[found...].starts(with: word), Self.endsTitle(bytes, after: found + word.count) { return true }
-          index = found + 1
-        }
-        return false
-      }
-    }
-  }
-
-  /// Whether what follows a title word makes it a title: nothing, or a year as printed under a title. A
-  /// title word starts with a lead byte and ends a character: the rest is whole characters.
-  private static func endsTitle(_ bytes: UnsafeBufferPointer<UInt8>, after end: Int) -> Bool {
-    let rest = UnsafeBufferPointer(rebasing: bytes[end...])
-    return rest.isEmpty || FormText.year(ofYearCell: String(decoding: rest, as: UTF8.self)) != nil
   }
 
   /// Whether a text printed on its own (a paragraph above a table) is a title, told as a title cell is.
