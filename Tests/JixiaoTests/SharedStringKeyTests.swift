@@ -104,4 +104,88 @@ import Testing
     }
     #expect(compared > 20)
   }
+
+  /// A shared string's verdict (title, name header, the anchor it begins a row with) is the definition's
+  /// under the standard vocabulary, for every text a fixture workbook shares, labels and near misses.
+  @Test func aSharedStringsVerdictIsItsTextsVerdict() throws {
+    let vocabulary = FormVocabulary.standard
+    var texts = Self.labels + vocabulary.fundsLabelPrefixes + vocabulary.noteLabelPrefixes
+    texts += [vocabulary.headerLabels, vocabulary.goalsLabels, vocabulary.totalLabels, vocabulary.nameHeaders].flatMap {
+      $0.map(\.text)
+    }
+    texts += ["其他需要说明事项", "备注：", "项目资金（万元）：", "合计", "三级指标", "部门（单位）整体支出绩效（目标）自评表（2024年度）", "绩效目标表"]
+    for (name, bytes) in Self.fixtureWorkbooks {
+      let archive = try ZipArchive(bytes: bytes, file: name)
+      guard let entry = archive.entry(named: "xl/sharedStrings.xml") else { continue }
+      texts += try SharedStrings(bytes: try archive.contents(of: entry), file: name, entry: entry.name).strings
+    }
+    var anchors: Set<String> = []
+    for text in texts {
+      let verdict = GridCell.sharedText(text).standardVerdict
+      guard !text.isEmpty else {
+        #expect(verdict == nil, "an empty string is an empty cell")
+        continue
+      }
+      let definition = FormGrid.verdict(of: text, labelKey: { FormText.labelKey(text) }, vocabulary: vocabulary)
+      #expect(verdict == definition, "\(text.debugDescription)")
+      anchors.insert("\(definition.anchor)")
+      if definition.isTitle { anchors.insert("title") }
+      if definition.isNameHeader { anchors.insert("name header") }
+    }
+    #expect(anchors.count == 8, "every verdict is among the texts: \(anchors.sorted())")
+  }
+
+  /// Shared strings' verdicts are the standard vocabulary's: a locator with other words tells each cell
+  /// itself, and finds in shared cells what it finds in unshared ones.
+  @Test func anotherVocabularyTellsSharedCellsItself() {
+    let words = FormVocabulary(
+      titleWords: ["考核表"], headerLabels: ["项目名称"], fundsLabelPrefixes: ["项目资金"], fundsTotalLabels: ["合计"],
+      goalsLabels: ["年度总体目标"], nameHeaders: ["考核指标"], level1Headers: ["一级指标"], level2Headers: ["二级指标"],
+      projectNameHeaders: [], weightHeaders: ["分值"], scoreHeaders: ["得分"], rotatedLabelWords: ["指标"],
+      totalLabels: ["总分"], noteLabelPrefixes: ["备注"], grades: ["优"])
+    let rows = [
+      ["项目支出考核表"], ["项目名称", "道路维护"], ["一级指标", "二级指标", "考核指标", "分值", "得分"],
+      ["产出指标", "数量指标", "维护里程", "10", "9"], ["总分", "", "", "10", "9"],
+    ]
+    var grid = Grid(file: "考核.xlsx", name: "Sheet1")
+    for (row, texts) in rows.enumerated() {
+      for (column, text) in texts.enumerated() where !text.isEmpty {
+        var cell = GridCell.sharedText(text)
+        cell.reference = CellReference(row: row, column: column)
+        grid[cell.reference] = cell
+      }
+    }
+    let locator = FormLocator(vocabulary: words)
+    let forms = locator.forms(in: grid)
+    #expect(forms == locator.forms(in: Self.unshared(grid)))
+    #expect(forms.count == 1)
+    #expect(forms.first?.title?.text == "项目支出考核表")
+    #expect(forms.first?.indicators?.rows.count == 1)
+    #expect(forms.first?.total != nil)
+  }
+}
+
+/// `FormGrid.filled` against its definition, on every sheet of the fixture workbooks (rows full, rows
+/// with gaps under merged areas, blank rows) and on rows padded with empty cells.
+@Suite struct FormGridFastPathTests {
+  @Test func aRowsFilledCellsAreAsDefined() throws {
+    var grids: [Grid] = []
+    for (name, bytes) in SharedStringKeyTests.fixtureWorkbooks { grids += try SpreadsheetReader.read(bytes: bytes, file: name) }
+    var padded = Grid(file: "padded.csv", name: "padded")
+    padded[CellReference(row: 0, column: 3)] = GridCell(kind: .text, text: "项目名称", reference: CellReference(row: 0, column: 3))
+    padded[CellReference(row: 2, column: 0)] = GridCell(kind: .text, text: "合计", reference: CellReference(row: 2, column: 0))
+    padded[CellReference(row: 2, column: 1)] = GridCell(
+      kind: .number, text: "1", value: "1", reference: CellReference(row: 2, column: 1))
+    grids.append(padded)
+    var partial = 0
+    for grid in grids {
+      let view = FormGrid(grid, vocabulary: .standard)
+      for row in 0..<grid.rowCount {
+        let definition = grid.rows[row].filter { !$0.isEmpty }
+        #expect(view.filled(row) == definition, "\(grid.file) \(grid.name) row \(row + 1)")
+        if !definition.isEmpty && definition.count < grid.rows[row].count { partial += 1 }
+      }
+    }
+    #expect(partial > 10, "rows with gaps are among those compared")
+  }
 }

@@ -30,11 +30,15 @@ struct FormGrid {
   struct RowAnchor {
     var anchor: Anchor
     var cell: GridCell?
+    /// How many of the row's cells hold something.
+    var filledCount = 0
   }
 
   let grid: Grid
   let vocabulary: FormVocabulary
   private(set) var anchors: [RowAnchor] = []
+  /// Whether the vocabulary is the standard one, under which shared strings' verdicts were told.
+  private let usesSharedVerdicts: Bool
   /// The indexes of the merged areas that cross each row: those of row r are
   /// `mergeIndexes[mergeStarts[r]..<mergeStarts[r + 1]]` (one array for the sheet, not one per row).
   private var mergeStarts: [Int]
@@ -48,6 +52,8 @@ struct FormGrid {
   init(_ grid: Grid, vocabulary: FormVocabulary) {
     self.grid = grid
     self.vocabulary = vocabulary
+    // Equal vocabularies built alike share their sets' storage, and the comparison ends there.
+    usesSharedVerdicts = vocabulary == .standard
     var starts = Array(repeating: 0, count: grid.rowCount + 1)
     for range in grid.merges where range.first.row < grid.rowCount {
       for row in range.first.row...min(range.last.row, grid.rowCount - 1) { starts[row + 1] += 1 }
@@ -70,8 +76,17 @@ struct FormGrid {
 
   func cells(_ row: Int) -> [GridCell] { grid.rows[row] }
 
-  /// The row's cells that hold something, left to right.
-  func filled(_ row: Int) -> [GridCell] { grid.rows[row].filter { !$0.isEmpty } }
+  /// The row's cells that hold something, left to right (`grid.rows[row].filter { !$0.isEmpty }`).
+  func filled(_ row: Int) -> [GridCell] {
+    // Asked of most rows, several times: a full row is itself, and another is made in one allocation.
+    let cells = grid.rows[row]
+    let count = anchors[row].filledCount
+    if count == cells.count { return cells }
+    var filled: [GridCell] = []
+    filled.reserveCapacity(count)
+    for cell in cells where !cell.isEmpty { filled.append(cell) }
+    return filled
+  }
 
   func isBlank(_ row: Int) -> Bool { anchors[row].anchor == .blank }
 
@@ -96,31 +111,24 @@ struct FormGrid {
   /// the keys of these once).
   static func isKeyed(_ text: String) -> Bool { text.utf8.count <= longestTitle }
 
-  private func classify(_ row: Int) -> RowAnchor {
-    let cells = grid.rows[row]
-    // By index, so that a cell is looked at where it lies, not copied out of the row.
-    var firstIndex = -1
-    var filledCount = 0
-    for index in cells.indices where !cells[index].isEmpty {
-      if firstIndex < 0 { firstIndex = index }
-      filledCount += 1
-    }
-    guard firstIndex >= 0 else { return RowAnchor(anchor: .blank) }
-    // A header row holds its neighbours' headers too; a lone 三级指标 cell is a label, not a header.
-    if filledCount >= 3 {
-      for index in cells.indices where !cells[index].isEmpty {
-        guard Self.isShort(cells[index].text), vocabulary.mayBeNameHeader(cells[index].text),
-          vocabulary.nameHeaders.contains(cells[index].labelKey)
-        else { continue }
-        return RowAnchor(anchor: .indicatorHeader(nameColumn: cells[index].reference.column), cell: cells[index])
-      }
-    }
-    let first = cells[firstIndex]
+  /// What classifying a row asks of one cell's text: whether it is a name header, whether a title, and
+  /// what it anchors as a row's first cell that is no title. `GridCell.sharedText` tells this once for a
+  /// workbook's shared string under the standard vocabulary (`verdict(of:labelKey:vocabulary:)` is the
+  /// definition), so a sheet's labels are classified once a workbook, not once a cell.
+  struct TextVerdict: Equatable, Sendable {
+    var isNameHeader: Bool
+    var isTitle: Bool
+    /// The row's anchor when the text begins it and is not read as a title.
+    var anchor: Anchor
+  }
+
+  /// The verdict on a text, its label key made only when asked (a text longer than a title has none).
+  static func verdict(of text: String, labelKey: () -> String, vocabulary: FormVocabulary) -> TextVerdict {
     // A title may be long (部门（单位）整体支出绩效（目标）自评表 with its year), never a paragraph.
-    guard first.text.utf8.count <= Self.longestTitle else { return RowAnchor(anchor: .other, cell: first) }
-    let key = first.labelKey
-    if vocabulary.isTitle(key), filledCount <= 3 { return RowAnchor(anchor: .title, cell: first) }
-    guard Self.isShort(first.text) else { return RowAnchor(anchor: .other, cell: first) }
+    guard text.utf8.count <= longestTitle else { return TextVerdict(isNameHeader: false, isTitle: false, anchor: .other) }
+    let key = labelKey()
+    let isTitle = vocabulary.isTitle(key)
+    guard isShort(text) else { return TextVerdict(isNameHeader: false, isTitle: isTitle, anchor: .other) }
     let mayBeLabel = vocabulary.mayBeAnchorLabel(key)
     let anchor: Anchor =
       if mayBeLabel && vocabulary.totalLabels.contains(key) {
@@ -136,6 +144,45 @@ struct FormGrid {
       } else {
         .other
       }
-    return RowAnchor(anchor: anchor, cell: first)
+    return TextVerdict(
+      isNameHeader: isNameHeader(text, labelKey: key, vocabulary: vocabulary), isTitle: isTitle, anchor: anchor)
+  }
+
+  /// Whether a text prints a name header (三级指标, 指标名称).
+  static func isNameHeader(_ text: String, labelKey: @autoclosure () -> String, vocabulary: FormVocabulary) -> Bool {
+    isShort(text) && vocabulary.mayBeNameHeader(text) && vocabulary.nameHeaders.contains(labelKey())
+  }
+
+  /// A shared string's verdict, where this grid's vocabulary is the one it was told under.
+  private func sharedVerdict(_ cell: GridCell) -> TextVerdict? {
+    usesSharedVerdicts ? cell.standardVerdict : nil
+  }
+
+  private func classify(_ row: Int) -> RowAnchor {
+    let cells = grid.rows[row]
+    // By index, so that a cell is looked at where it lies, not copied out of the row.
+    var firstIndex = -1
+    var filledCount = 0
+    for index in cells.indices where !cells[index].isEmpty {
+      if firstIndex < 0 { firstIndex = index }
+      filledCount += 1
+    }
+    guard firstIndex >= 0 else { return RowAnchor(anchor: .blank) }
+    // A header row holds its neighbours' headers too; a lone 三级指标 cell is a label, not a header.
+    if filledCount >= 3 {
+      for index in cells.indices where !cells[index].isEmpty {
+        let isNameHeader =
+          sharedVerdict(cells[index])?.isNameHeader
+          ?? Self.isNameHeader(cells[index].text, labelKey: cells[index].labelKey, vocabulary: vocabulary)
+        guard isNameHeader else { continue }
+        return RowAnchor(
+          anchor: .indicatorHeader(nameColumn: cells[index].reference.column), cell: cells[index], filledCount: filledCount)
+      }
+    }
+    let first = cells[firstIndex]
+    let verdict =
+      sharedVerdict(first) ?? Self.verdict(of: first.text, labelKey: { first.labelKey }, vocabulary: vocabulary)
+    if verdict.isTitle, filledCount <= 3 { return RowAnchor(anchor: .title, cell: first, filledCount: filledCount) }
+    return RowAnchor(anchor: verdict.anchor, cell: first, filledCount: filledCount)
   }
 }

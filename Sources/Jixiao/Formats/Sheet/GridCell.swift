@@ -33,10 +33,15 @@ public struct GridCell: Sendable, Hashable {
     /// (an indicator's name): the table then shares the string's bytes instead of copying them. Nil for
     /// every other box. Derived from `text`, so left out of equality and hashing.
     let tableText: TableText?
+    /// What the form locator's standard vocabulary makes of the text (`FormGrid.TextVerdict`), told once
+    /// for a shared string's box; nil for every other box. Derived from `text`, so left out of equality
+    /// and hashing.
+    let standardVerdict: FormGrid.TextVerdict?
 
     init(
       kind: Kind, text: String, value: String?, formula: String?, problem: String?, origin: SourceLocation?, doubt: String?,
-      keys: (key: String, labelKey: String)? = nil, tableText: TableText? = nil
+      keys: (key: String, labelKey: String)? = nil, tableText: TableText? = nil,
+      standardVerdict: FormGrid.TextVerdict? = nil
     ) {
       self.kind = kind
       self.text = text
@@ -47,6 +52,7 @@ public struct GridCell: Sendable, Hashable {
       self.doubt = doubt
       self.keys = keys
       self.tableText = tableText
+      self.standardVerdict = standardVerdict
     }
 
     /// Every empty cell that says nothing of where it was printed shares one box.
@@ -134,9 +140,12 @@ public struct GridCell: Sendable, Hashable {
     let reference = CellReference(row: 0, column: 0)
     guard !text.isEmpty else { return .empty(reference) }
     let key = FormText.key(text)
+    let keys = FormGrid.isKeyed(text) ? (key: key, labelKey: FormText.droppingEndColons(key)) : nil
+    let verdict = FormGrid.verdict(
+      of: text, labelKey: { keys?.labelKey ?? FormText.labelKey(text) }, vocabulary: .standard)
     let content = Content(
       kind: .text, text: text, value: nil, formula: nil, problem: nil, origin: nil, doubt: nil,
-      keys: FormGrid.isKeyed(text) ? (key, FormText.droppingEndColons(key)) : nil, tableText: TableText(text))
+      keys: keys, tableText: TableText(text), standardVerdict: verdict)
     return GridCell(sharing: content, reference: reference)
   }
 
@@ -145,6 +154,10 @@ public struct GridCell: Sendable, Hashable {
 
   /// `FormText.labelKey(text)`: made once for a shared string's cells.
   var labelKey: String { content.keys?.labelKey ?? FormText.labelKey(content.text) }
+
+  /// `FormGrid.verdict(of:labelKey:vocabulary:)` under `FormVocabulary.standard`: told once for a shared
+  /// string's cells, nil for every other cell.
+  var standardVerdict: FormGrid.TextVerdict? { content.standardVerdict }
 
   /// `TableText(text)`: a shared string's, made once for its cells.
   var tableText: TableText { content.tableText ?? TableText(content.text) }
