@@ -869,6 +869,12 @@ extension XMLReader {
     return cell
   }
 
+  /// The eight bytes at `at` as a little-endian word.
+  @inline(__always)
+  private static func word(_ base: UnsafePointer<UInt8>, _ at: Int) -> UInt64 {
+    UInt64(littleEndian: UnsafeRawPointer(base + at).loadUnaligned(as: UInt64.self))
+  }
+
   /// `compactCell()` on the bytes from `start`: the cell and where it ends, or nil.
   @inline(__always)
   private static func scanCompactCell(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> (CompactCell, Int)? {
@@ -877,9 +883,8 @@ extension XMLReader {
     let count = buffer.count
     while at < count, isSpace(base[at]) { at += 1 }
     // The longest cell read here is under 60 bytes: with that many left, no index below needs a bounds test.
-    guard count - at >= 64, base[at] == UInt8(ascii: "<"), base[at + 1] == UInt8(ascii: "c"), base[at + 2] == 0x20,
-      base[at + 3] == UInt8(ascii: "r"), base[at + 4] == UInt8(ascii: "="), base[at + 5] == UInt8(ascii: "\"")
-    else { return nil }
+    // Literals are compared eight bytes at a time, as little-endian words of their UTF-8 (`<c r="` here).
+    guard count - at >= 64, word(base, at) & 0xFFFF_FFFF_FFFF == 0x22_3D72_2063_3C else { return nil }
     at += 6
     var column = 0
     var letters = 0
@@ -899,8 +904,8 @@ extension XMLReader {
     guard base[at] == UInt8(ascii: "\""), column <= CellReference.columnLimit, row <= CellReference.rowLimit else { return nil }
     at += 1
     var cell = CompactCell(reference: CellReference(row: row - 1, column: column - 1))
-    if base[at] == 0x20, base[at + 1] == UInt8(ascii: "s"), base[at + 2] == UInt8(ascii: "="), base[at + 3] == UInt8(ascii: "\"")
-    {
+    // ` s="`
+    if word(base, at) & 0xFFFF_FFFF == 0x223D_7320 {
       at += 4
       var style = 0
       var styleDigits = 0
@@ -915,11 +920,9 @@ extension XMLReader {
     }
     if base[at] == UInt8(ascii: "/"), base[at + 1] == UInt8(ascii: ">") { return (cell, at + 2) }
     // ` t="s"><v>`
-    guard base[at] == 0x20, base[at + 1] == UInt8(ascii: "t"), base[at + 2] == UInt8(ascii: "="),
-      base[at + 3] == UInt8(ascii: "\""),
-      base[at + 4] == UInt8(ascii: "s"), base[at + 5] == UInt8(ascii: "\""), base[at + 6] == UInt8(ascii: ">"),
-      base[at + 7] == UInt8(ascii: "<"), base[at + 8] == UInt8(ascii: "v"), base[at + 9] == UInt8(ascii: ">")
-    else { return nil }
+    guard word(base, at) == 0x3C3E_2273_223D_7420, base[at + 8] == UInt8(ascii: "v"), base[at + 9] == UInt8(ascii: ">") else {
+      return nil
+    }
     at += 10
     guard base[at] &- UInt8(ascii: "0") < 10, base[at] != UInt8(ascii: "0") || base[at + 1] == UInt8(ascii: "<") else {
       return nil
@@ -932,10 +935,7 @@ extension XMLReader {
       indexDigits += 1
     }
     // `</v></c>`
-    guard base[at] == UInt8(ascii: "<"), base[at + 1] == UInt8(ascii: "/"), base[at + 2] == UInt8(ascii: "v"),
-      base[at + 3] == UInt8(ascii: ">"), base[at + 4] == UInt8(ascii: "<"), base[at + 5] == UInt8(ascii: "/"),
-      base[at + 6] == UInt8(ascii: "c"), base[at + 7] == UInt8(ascii: ">")
-    else { return nil }
+    guard word(base, at) == 0x3E63_2F3C_3E76_2F3C else { return nil }
     cell.sharedIndex = index
     return (cell, at + 8)
   }
