@@ -99,23 +99,28 @@ import Testing
     bytes: Array(#"<sst xmlns="\#(main)"><si><t>甲</t></si><si><t></t></si><si><t>c</t></si></sst>"#.utf8), file: "t.xlsx",
     entry: "xl/sharedStrings.xml")
 
-  static func read(_ xml: [UInt8], plain: Bool) -> Result<Grid, InputError> {
+  static func read(_ xml: [UInt8], plain: Bool, compact: Bool = true) -> Result<Grid, InputError> {
     var reader = WorksheetReader(
       file: "t.xlsx", sheetName: "表1", strings: strings, styles: CellStyles(), uses1904: false, limits: .standard)
-    // The general path is the definition of both fast paths: every cell read by `next()` and set through the
+    // The general path is the definition of the fast paths: every cell read by `next()` and set through the
     // grid's subscript.
     reader.usesPlainCells = plain
     reader.usesRowAppending = plain
+    reader.usesCompactCells = compact
     return Result { () throws(InputError) in try reader.read(bytes: xml, entry: "xl/worksheets/sheet1.xml", isHidden: false) }
   }
 
+  /// The general path against the fast paths, with and without compact cells (`plainCell()` is the
+  /// definition of `compactCell()`).
   static func expectSame(_ xml: [UInt8], _ comment: String) {
     let general = read(xml, plain: false)
-    let fast = read(xml, plain: true)
-    switch (general, fast) {
-    case (.success(let expected), .success(let found)): #expect(expected == found, "\(comment)")
-    case (.failure(let expected), .failure(let found)): #expect(expected == found, "\(comment)")
-    default: Issue.record("one path read it, the other refused it: \(comment)\n\(general)\n\(fast)")
+    for compact in [true, false] {
+      let fast = read(xml, plain: true, compact: compact)
+      switch (general, fast) {
+      case (.success(let expected), .success(let found)): #expect(expected == found, "compact \(compact): \(comment)")
+      case (.failure(let expected), .failure(let found)): #expect(expected == found, "compact \(compact): \(comment)")
+      default: Issue.record("one path read it, the other refused it (compact \(compact)): \(comment)\n\(general)\n\(fast)")
+      }
     }
   }
 
@@ -276,6 +281,81 @@ import Testing
       for _ in 0..<(index < 12 ? 40 : 16) {
         Self.expectSame(mutated(xml, edits: 1 + Int.random(in: 0..<3, using: &random), pieces, &random), "mutated \(name)")
       }
+    }
+  }
+
+  static let compactCrafted = [
+    #"<c r="B1" s="1"/>"#, #"<c r="B1"/>"#, #"<c r="XFD1048576" s="123456789"/>"#, #"<c r="XFE1" s="1"/>"#,
+    #"<c r="A1048577" s="1"/>"#, #"<c r="A10000000" s="1"/>"#, #"<c r="AAAA1" s="1"/>"#, #"<c r="A01" s="1"/>"#,
+    #"<c r="a1" s="1"/>"#, #"<c r="A" s="1"/>"#, #"<c r="1" s="1"/>"#, #"<c r="A1" s=""/>"#, #"<c r="A1" s="1234567890"/>"#,
+    #"<c r="A1" s="007"/>"#, #"<c r="A1" s="1" />"#, #"<c r="A1"  s="1"/>"#, #"<c r='A1' s="1"/>"#, #"<c r="A1" s="1">"#,
+    #"<c r="C5" s="3" t="s"><v>12</v></c>"#, #"<c r="C5" t="s"><v>0</v></c>"#, #"<c r="C5" s="3" t="s"><v>00</v></c>"#,
+    #"<c r="C5" s="3" t="s"><v>012</v></c>"#, #"<c r="C5" s="3" t="s"><v>123456789</v></c>"#,
+    #"<c r="C5" s="3" t="s"><v>1234567890</v></c>"#, #"<c r="C5" s="3" t="s"><v></v></c>"#,
+    #"<c r="C5" s="3" t="s"><v>1 </v></c>"#,
+    #"<c r="C5" s="3" t="s"><v>1</v></c >"#, #"<c r="C5" s="3" t="s"><v>1</v>"#, #"<c r="C5" s="3" t="s"/>"#,
+    #"<c r="C5" s="3" t="n"><v>1</v></c>"#, #"<c r="C5" s="3" t="str"><v>1</v></c>"#, #"<c r="C5" t="s" s="3"><v>1</v></c>"#,
+    #"<c r="C5" s="3" t='s'><v>1</v></c>"#, #"<c r="C5" s="3" t="s"><v>1</v><f>x</f></c>"#, #"<c r="C5"><v>1</v></c>"#,
+    "  \n<c r=\"D1\" s=\"2\"/>", #"<c r="B1" s="1"/><c r="C1" s="1" t="s"><v>2</v></c><c r="D1" s="1"/>"#,
+  ]
+
+  /// The bytes after a start tag, padded so that a cell is read both near the end of the part and far from it.
+  static func cellsPart(_ cells: String, padding: Int) -> [UInt8] {
+    Array(#"<worksheet xmlns="\#(main)"><sheetData><row r="1">\#(cells)"#.utf8)
+      + Array(repeating: UInt8(ascii: " "), count: padding) + Array("</row></sheetData></worksheet>".utf8)
+  }
+
+  /// `compactCell()` against its definition, `plainCell()`: where it reads a cell, `plainCell()` reads the
+  /// same reference, style and shared index (no value for an empty one) and ends at the same byte.
+  static func expectCompactAsPlain(_ part: [UInt8], _ comment: String) throws {
+    var compactReader = XMLReader(bytes: part, file: "t.xlsx", entry: "sheet1.xml")
+    for _ in 0..<3 { _ = try compactReader.next() }
+    var plainReader = compactReader
+    while let compact = compactReader.compactCell() {
+      let read = plainReader.plainCell()
+      let plain = try #require(read, "plainCell refused what compactCell read: \(comment)")
+      #expect(compact.reference == plain.reference && compact.style == plain.style, "\(comment)")
+      #expect(compact.sharedIndex == plain.sharedIndex && (compact.sharedIndex == nil) == (plain.value == nil), "\(comment)")
+      if compact.sharedIndex != nil { #expect(plainReader.type(of: plain) == "s", "\(comment)") }
+      #expect(compactReader.position == plainReader.position, "\(comment)")
+    }
+    #expect(compactReader.position == plainReader.position, "\(comment)")
+  }
+
+  @Test(arguments: compactCrafted)
+  func compactCellsReadAsPlainCells(_ cells: String) throws {
+    for padding in [0, 80] { try Self.expectCompactAsPlain(Self.cellsPart(cells, padding: padding), cells) }
+    Self.expectSame(Self.sheet(cells), cells)
+  }
+
+  /// The compact path takes what LibreOffice writes for most cells (the differential tests alone would pass
+  /// if it took nothing).
+  @Test func compactCellsTakeLibreOfficeCells() throws {
+    var reader = XMLReader(
+      bytes: Self.cellsPart(
+        #"<c r="B7" s="12"/><c r="C7" s="1" t="s"><v>2</v></c><c r="D7" s="1" t="n"><v>2</v></c>"#, padding: 0),
+      file: "t.xlsx", entry: "sheet1.xml")
+    for _ in 0..<3 { _ = try reader.next() }
+    let empty = reader.compactCell()
+    #expect(empty == XMLReader.CompactCell(reference: CellReference(row: 6, column: 1), style: 12))
+    let shared = reader.compactCell()
+    #expect(shared == XMLReader.CompactCell(reference: CellReference(row: 6, column: 2), style: 1, sharedIndex: 2))
+    let number = reader.compactCell()
+    #expect(number == nil, "a number is the plain path's")
+    let plain = reader.plainCell()
+    #expect(plain?.reference == CellReference(row: 6, column: 3))
+  }
+
+  /// Cells of the two compact shapes cut, repeated and spliced: `compactCell()` reads as `plainCell()` does.
+  @Test func mutatedCompactCellsReadAsPlainCells() throws {
+    var random = SplitMix(seed: 23)
+    let pieces = ["<c r=\"A1\" s=\"1\"/>", "\"", "0", "9", "Z", " ", "/", "<v>", "</v>", "</c>", " t=\"s\"", "s", "/>"]
+    let row = #"<c r="A1" s="1" t="s"><v>0</v></c><c r="B1" s="1"/><c r="C1" s="12" t="s"><v>2</v></c><c r="XFD1" s="3"/>"#
+    for _ in 0..<300 {
+      let cells = mutated(Array(row.utf8), edits: 1 + Int.random(in: 0..<3, using: &random), pieces, &random)
+      let text = String(decoding: cells, as: UTF8.self)
+      try Self.expectCompactAsPlain(Self.cellsPart(text, padding: 64), text)
+      Self.expectSame(Self.sheet(text), text)
     }
   }
 

@@ -17,6 +17,10 @@ struct WorksheetReader {
   /// order; off only to test it against setting each cell through the grid's subscript.
   var usesRowAppending = true
 
+  /// Whether `read` takes `XMLReader.compactCell()` before `plainCell()`, and goes on taking it for the
+  /// cells that follow; off only to test it against `plainCell()`.
+  var usesCompactCells = true
+
   /// The elements `read` does something with; the others it steps over (their content included).
   private static let handledElements: [StaticString] = ["row", "c", "mergeCell", "extLst"]
 
@@ -141,6 +145,26 @@ struct WorksheetReader {
           if checkedNamespace.isMain {
             switch reader.nextTagLead() {
             case UInt8(ascii: "c"):
+              if usesCompactCells, var compact = reader.compactCell() {
+                // A row of LibreOffice's print area is mostly these two shapes: read them one after the other.
+                while true {
+                  if let index = compact.sharedIndex {
+                    if index < strings.cells.count {
+                      try place(compact.reference) { reference in strings.cell(index, at: reference)! }
+                    } else {
+                      try place(compact.reference) { reference in
+                        cell(type: .shared, value: String(index), inline: nil, formula: nil, style: compact.style, at: reference)
+                      }
+                    }
+                  } else {
+                    // A styled cell without a value (LibreOffice writes every one of the print area) is empty.
+                    _ = try advance(to: compact.reference)
+                  }
+                  guard let next = reader.compactCell() else { break }
+                  compact = next
+                }
+                continue
+              }
               if let plain = reader.plainCell() {
                 if plain.value == nil {
                   // A styled cell without a value (LibreOffice writes every one of the print area) is empty.

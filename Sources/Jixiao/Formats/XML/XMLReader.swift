@@ -35,7 +35,8 @@ public struct XMLReader {
   public let entry: String
   public let limits: Limits
   private let bytes: [UInt8]
-  private var position = 0
+  /// The offset of the next byte to read (tests compare where two paths end).
+  private(set) var position = 0
   private var stack: [Open] = []
   private var bindings: [(prefix: String, namespace: String)] = [("xml", XMLName.xmlNamespace)]
   /// The namespace of unprefixed element names where the reader is.
@@ -836,6 +837,107 @@ extension XMLReader {
     else { return nil }
     position = end
     return cell
+  }
+
+  /// A worksheet cell in one of the two shapes that make up most of LibreOffice's print area, as
+  /// `compactCell()` reads it: a styled cell without a value, or a shared string by its index.
+  struct CompactCell: Equatable {
+    var reference: CellReference
+    var style: Int?
+    /// The index the cell's `<v>` holds; nil for a cell without a value.
+    var sharedIndex: Int?
+  }
+
+  /// The next element when it is a cell of one of two shapes, read in one pass over its bytes without
+  /// making a string: white space, `<c r="…"`, optionally ` s="…"`, then either `/>`, or ` t="s"><v>…</v></c>`.
+  /// The reference is one to three upper-case letters, then one to seven digits not starting with 0, within
+  /// Excel's last row and column; the style is one to nine digits; the index one to
+  /// nine digits, no leading zero. Anything else returns nil with nothing read, for `plainCell()`.
+  ///
+  /// What it returns is what `plainCell()` gives for the same bytes (its reference, style and shared
+  /// index; no value for `/>`), and it ends where that ends: `plainCell()` and, through it, the general
+  /// reader are its definition (`SheetFastPathTests` compares them). The element name is unprefixed: it is
+  /// in `defaultNamespace`, which the caller checks.
+  @inline(__always)
+  mutating func compactCell() -> CompactCell? {
+    guard pendingEnd == nil, !finished, readProlog, text.isEmpty, !stack.isEmpty,
+      stack.count + 2 <= limits.maximumDepth, limits.maximumAttributes >= 3, limits.maximumAttributeBytes >= 10
+    else { return nil }
+    let start = position
+    guard let (cell, end) = bytes.withUnsafeBufferPointer({ Self.scanCompactCell($0, from: start) }) else { return nil }
+    position = end
+    return cell
+  }
+
+  /// The eight bytes at `at` as a little-endian word.
+  @inline(__always)
+  private static func word(_ base: UnsafePointer<UInt8>, _ at: Int) -> UInt64 {
+    UInt64(littleEndian: UnsafeRawPointer(base + at).loadUnaligned(as: UInt64.self))
+  }
+
+  /// `compactCell()` on the bytes from `start`: the cell and where it ends, or nil.
+  @inline(__always)
+  private static func scanCompactCell(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> (CompactCell, Int)? {
+    guard let base = buffer.baseAddress else { return nil }
+    var at = start
+    let count = buffer.count
+    while at < count, isSpace(base[at]) { at += 1 }
+    // The longest cell read here is under 60 bytes: with that many left, no index below needs a bounds test.
+    // Literals are compared eight bytes at a time, as little-endian words of their UTF-8 (`<c r="` here).
+    guard count - at >= 64, word(base, at) & 0xFFFF_FFFF_FFFF == 0x22_3D72_2063_3C else { return nil }
+    at += 6
+    var column = 0
+    var letters = 0
+    while letters < 3, base[at] &- UInt8(ascii: "A") < 26 {
+      column = column * 26 + Int(base[at] &- UInt8(ascii: "A")) + 1
+      at += 1
+      letters += 1
+    }
+    guard letters > 0, base[at] &- UInt8(ascii: "1") < 9 else { return nil }
+    var row = 0
+    var digits = 0
+    while digits < 7, base[at] &- UInt8(ascii: "0") < 10 {
+      row = row * 10 + Int(base[at] &- UInt8(ascii: "0"))
+      at += 1
+      digits += 1
+    }
+    guard base[at] == UInt8(ascii: "\""), column <= CellReference.columnLimit, row <= CellReference.rowLimit else { return nil }
+    at += 1
+    var cell = CompactCell(reference: CellReference(row: row - 1, column: column - 1))
+    // ` s="`
+    if word(base, at) & 0xFFFF_FFFF == 0x223D_7320 {
+      at += 4
+      var style = 0
+      var styleDigits = 0
+      while styleDigits < 9, base[at] &- UInt8(ascii: "0") < 10 {
+        style = style * 10 + Int(base[at] &- UInt8(ascii: "0"))
+        at += 1
+        styleDigits += 1
+      }
+      guard styleDigits > 0, base[at] == UInt8(ascii: "\"") else { return nil }
+      at += 1
+      cell.style = style
+    }
+    if base[at] == UInt8(ascii: "/"), base[at + 1] == UInt8(ascii: ">") { return (cell, at + 2) }
+    // ` t="s"><v>`
+    guard word(base, at) == 0x3C3E_2273_223D_7420, base[at + 8] == UInt8(ascii: "v"), base[at + 9] == UInt8(ascii: ">") else {
+      return nil
+    }
+    at += 10
+    guard base[at] &- UInt8(ascii: "0") < 10, base[at] != UInt8(ascii: "0") || base[at + 1] == UInt8(ascii: "<") else {
+      return nil
+    }
+    var index = 0
+    var indexDigits = 0
+    while indexDigits < 9, base[at] &- UInt8(ascii: "0") < 10 {
+      index = index * 10 + Int(base[at] &- UInt8(ascii: "0"))
+      at += 1
+      indexDigits += 1
+    }
+    // `</v></c>`
+    guard word(base, at) == 0x3E63_2F3C_3E76_2F3C else { return nil }
+    cell.sharedIndex = index
+    return (cell, at + 8)
   }
 
   /// A cell's type as text; the usual ones without making a string.
