@@ -17,8 +17,26 @@ enum LevelLabel {
     else { return nil }
     let name = text[..<open].trimmingSpaces()
     let inside = text[text.index(after: open)..<text.index(before: text.endIndex)]
-    guard !name.isEmpty, case .value(let points) = PrintedNumber.read(String(inside), as: .points) else { return nil }
+    guard !name.isEmpty, !holdsNoDigit(inside), case .value(let points) = PrintedNumber.read(String(inside), as: .points)
+    else { return nil }
     return (name, points)
+  }
+
+  /// Whether a text is only ASCII other than digits and CJK ideographs (UTF-8 lead bytes E4…E9, which no
+  /// normalisation turns into a digit), so holds no number of any kind: `万元` in a funds label
+  /// `项目资金（万元）` is told without normalising it for the number grammar. False says nothing.
+  static func holdsNoDigit(_ text: Substring) -> Bool {
+    var bytes = text.utf8.makeIterator()
+    while let byte = bytes.next() {
+      if byte < 0x80 {
+        if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") { return false }
+      } else if byte >= 0xE4 && byte <= 0xE9 {
+        guard bytes.next() != nil, bytes.next() != nil else { return false }
+      } else {
+        return false
+      }
+    }
+    return true
   }
 
   /// `split` of a table's text: the usual level name, without brackets, is told on its last byte, without
