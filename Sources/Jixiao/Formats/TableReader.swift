@@ -222,11 +222,39 @@ public enum TableReader {
   }
 
   static func baseName(_ path: String) -> String {
+    // Every table of a workbook asks its file's name: an ASCII path is told on its bytes.
+    var path = path
+    return path.withUTF8 { asciiBaseName($0) } ?? baseNameByCharacters(path)
+  }
+
+  static let baseNameSuffixes = [".jsonl", ".ndjson", ".json", ".xlsx", ".docx", ".pdf", ".txt"]
+
+  /// `baseName`'s definition: the last component, less a known extension in any case.
+  static func baseNameByCharacters(_ path: String) -> String {
     let name = path.split(separator: "/").last.map(String.init) ?? path
-    for suffix in [".jsonl", ".ndjson", ".json", ".xlsx", ".docx", ".pdf", ".txt"] where name.lowercased().hasSuffix(suffix) {
+    for suffix in baseNameSuffixes where name.lowercased().hasSuffix(suffix) {
       return String(name.dropLast(suffix.count))
     }
     return name
+  }
+
+  /// `baseName` of an ASCII path with a component; nil for any other.
+  private static func asciiBaseName(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+    var end = bytes.count
+    while end > 0, bytes[end - 1] == UInt8(ascii: "/") { end -= 1 }
+    guard end > 0 else { return nil }
+    var start = end
+    while start > 0, bytes[start - 1] != UInt8(ascii: "/") { start -= 1 }
+    let name = UnsafeBufferPointer(rebasing: bytes[start..<end])
+    for suffix in baseNameSuffixes where name.count >= suffix.utf8.count {
+      let tail = name[(name.count - suffix.utf8.count)...]
+      // ASCII letters lowered by their 0x20 bit; the suffixes' other bytes (`.`) are compared as they are.
+      if zip(tail, suffix.utf8).allSatisfy({ ($0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0) == $1 }) {
+        return String(decoding: name[..<(name.count - suffix.utf8.count)], as: UTF8.self)
+      }
+    }
+    return String(decoding: name, as: UTF8.self)
   }
 
   private static func readDocument(_ bytes: [UInt8], file: String) -> [Record] {
