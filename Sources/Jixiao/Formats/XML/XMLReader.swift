@@ -894,26 +894,14 @@ extension XMLReader {
       letters += 1
     }
     guard letters > 0, base[at] &- UInt8(ascii: "1") < 9 else { return nil }
-    var row = 0
-    var digits = 0
-    while digits < 7, base[at] &- UInt8(ascii: "0") < 10 {
-      row = row * 10 + Int(base[at] &- UInt8(ascii: "0"))
-      at += 1
-      digits += 1
-    }
+    let row = digits(base, &at, upTo: 7).value
     guard base[at] == UInt8(ascii: "\""), column <= CellReference.columnLimit, row <= CellReference.rowLimit else { return nil }
     at += 1
     var cell = CompactCell(reference: CellReference(row: row - 1, column: column - 1))
     // ` s="`
     if word(base, at) & 0xFFFF_FFFF == 0x223D_7320 {
       at += 4
-      var style = 0
-      var styleDigits = 0
-      while styleDigits < 9, base[at] &- UInt8(ascii: "0") < 10 {
-        style = style * 10 + Int(base[at] &- UInt8(ascii: "0"))
-        at += 1
-        styleDigits += 1
-      }
+      let (style, styleDigits) = digits(base, &at, upTo: 9)
       guard styleDigits > 0, base[at] == UInt8(ascii: "\"") else { return nil }
       at += 1
       cell.style = style
@@ -927,17 +915,24 @@ extension XMLReader {
     guard base[at] &- UInt8(ascii: "0") < 10, base[at] != UInt8(ascii: "0") || base[at + 1] == UInt8(ascii: "<") else {
       return nil
     }
-    var index = 0
-    var indexDigits = 0
-    while indexDigits < 9, base[at] &- UInt8(ascii: "0") < 10 {
-      index = index * 10 + Int(base[at] &- UInt8(ascii: "0"))
-      at += 1
-      indexDigits += 1
-    }
+    let index = digits(base, &at, upTo: 9).value
     // `</v></c>`
     guard word(base, at) == 0x3E63_2F3C_3E76_2F3C else { return nil }
     cell.sharedIndex = index
     return (cell, at + 8)
+  }
+
+  /// At most `limit` ASCII digits from `at`, stepped over: their value and how many there were.
+  @inline(__always)
+  private static func digits(_ base: UnsafePointer<UInt8>, _ at: inout Int, upTo limit: Int) -> (value: Int, count: Int) {
+    var value = 0
+    var count = 0
+    while count < limit, base[at] &- UInt8(ascii: "0") < 10 {
+      value = value * 10 + Int(base[at] &- UInt8(ascii: "0"))
+      at += 1
+      count += 1
+    }
+    return (value, count)
   }
 
   /// A cell's type as text; the usual ones without making a string.
