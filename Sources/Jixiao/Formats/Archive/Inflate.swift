@@ -320,29 +320,37 @@ private struct Inflater {
             of: UnsafeRawPointer(source + index).loadUnaligned(as: UInt64.self), as: UInt64.self)
           index &+= 8
         }
-      } else if distance >= length {
-        target.update(from: source, count: length)
-      } else if distance == 1 {
-        target.update(repeating: source.pointee, count: length)
       } else {
-        // Overlapping: each byte may be one this copy has just written.
-        for index in 0..<length { target[index] = source[index] }
+        Self.copyMatchExactly(to: target, distance: distance, length: length)
       }
       outputCount &+= length
     }
   }
 
-  /// The longest match (258) and the fifteen bytes a copy may write past it.
-  private static let fastOutputRoom = 258 + 16
+  /// Copies a match of `length` bytes from `distance` back, writing nothing past its end: byte by byte where
+  /// the source overlaps the bytes being written (each byte may be one this copy has just written).
+  @inline(__always)
+  private static func copyMatchExactly(to target: UnsafeMutablePointer<UInt8>, distance: Int, length: Int) {
+    let source = target - distance
+    if distance >= length {
+      target.update(from: source, count: length)
+    } else if distance == 1 {
+      target.update(repeating: source.pointee, count: length)
+    } else {
+      for index in 0..<length { target[index] = source[index] }
+    }
+  }
 
-  /// Decodes symbols for as long as at least eight input bytes lie past `position` and `fastOutputRoom`
-  /// bytes of room past the output; true at the end of the block, false when one of the two runs short
-  /// (the caller then takes one symbol with every check and comes back).
+  /// Decodes symbols for as long as at least eight input bytes lie past `position` and two bytes of room
+  /// past the output (two literals); true at the end of the block, false when one of the two runs short or
+  /// a match would pass the output's end (the caller then takes one symbol with every check and comes back).
   ///
   /// Safe by construction, without the checks `decodeBlock` makes a symbol: each step first loads eight
   /// real input bytes, leaving at least 56 bits in the buffer, and the longest step (a 15-bit length code,
   /// 5 extra bits, a 15-bit distance code, 13 extra bits) takes 48, so no code or extra bits can be cut
-  /// short; and the output has room for the longest match with its overrun, so nothing is reserved. The
+  /// short. A match is copied sixteen or eight bytes a step when the output has room for the overrun, byte
+  /// by byte when it fits only exactly, and left to the caller (the bit buffer as it was before the
+  /// match's length code) when it does not fit: the caller grows the output or refuses the limit. The
   /// state lives in locals for the loop (stores through `output` could otherwise alias it) and is written
   /// back on every way out, errors included, which are those and at the offsets `decodeBlock` gives.
   private mutating func decodeFast() throws(InflateError) -> Bool {
@@ -353,9 +361,12 @@ private struct Inflater {
     let output = self.output
     let input = self.input
     let inputEnd = inputCount &- 8
-    let outputEnd = capacity &- Self.fastOutputRoom
+    let capacity = self.capacity
+    let outputEnd = capacity &- 2
     let literalFast = literals.fast
     let distanceFast = distances.fast
+    let lengthCodes = self.lengthCodes
+    let distanceCodes = self.distanceCodes
     defer {
       self.bits = bits
       self.bitCount = bitCount
@@ -363,7 +374,7 @@ private struct Inflater {
       self.outputCount = outputCount
     }
     func failure(_ reason: InflateError.Reason) -> InflateError {
-      InflateError(reason, offset: position - bitCount >> 3)
+      InflateError(reason, offset: position &- bitCount &>> 3)
     }
 
     // Shifts mask their count (`&<<`, `&>>`): every count here is below 64 (a bit count at most 63, a code at
@@ -371,33 +382,33 @@ private struct Inflater {
     while position <= inputEnd && outputCount <= outputEnd {
       let word = UInt64(littleEndian: UnsafeRawPointer(input + position).loadUnaligned(as: UInt64.self))
       bits |= word &<< bitCount
-      position &+= (63 &- bitCount) >> 3
+      position &+= (63 &- bitCount) &>> 3
       bitCount |= 56
 
       var entry = literalFast[Int(truncatingIfNeeded: bits & HuffmanDecoder.fastMask)]
       var symbol: Int
       var length: Int
       if entry != 0 {
-        symbol = Int(entry >> 4)
+        symbol = Int(entry &>> 4)
         length = Int(entry & 15)
       } else {
         // With 56 bits at hand the slow decoder always has enough: nil cannot come back.
-        guard let slow = try literals.decodeSlowly(bits, available: bitCount, offset: position - bitCount >> 3) else {
+        guard let slow = try literals.decodeSlowly(bits, available: bitCount, offset: position &- bitCount &>> 3) else {
           throw failure(.truncated)
         }
         (symbol, length) = slow
       }
-      bits &>>= length
-      bitCount &-= length
 
       if symbol < 256 {
+        bits &>>= length
+        bitCount &-= length
         output[outputCount] = UInt8(truncatingIfNeeded: symbol)
         outputCount &+= 1
         // A second literal from the same refill (at least 41 bits are left, a code takes at most 15). A loop
         // over every literal the bits hold was measured: it cost more than it saved.
         entry = literalFast[Int(truncatingIfNeeded: bits & HuffmanDecoder.fastMask)]
         if entry != 0 && entry < 256 << 4 {
-          output[outputCount] = UInt8(truncatingIfNeeded: entry >> 4)
+          output[outputCount] = UInt8(truncatingIfNeeded: entry &>> 4)
           outputCount &+= 1
           length = Int(entry & 15)
           bits &>>= length
@@ -405,20 +416,29 @@ private struct Inflater {
         }
         continue
       }
-      if symbol == 256 { return true }
-      guard symbol < 286 else { throw failure(.invalidSymbol) }
-      let lengthCode = lengthCodes[symbol &- 257]
+      // Kept to hand a match that does not fit back to the caller as it was.
+      let matchBits = bits
+      let matchBitCount = bitCount
+      bits &>>= length
+      bitCount &-= length
+      // One unsigned comparison for the 29 length symbols; the end of the block and 286, 287 fall outside.
+      let lengthSymbol = symbol &- 257
+      guard UInt(bitPattern: lengthSymbol) < 29 else {
+        if symbol == 256 { return true }
+        throw failure(.invalidSymbol)
+      }
+      let lengthCode = lengthCodes[lengthSymbol]
       var extra = Int(lengthCode & 0xFF)
-      let matchLength = Int(lengthCode >> 8) &+ Int(truncatingIfNeeded: bits & ((1 &<< UInt64(extra)) &- 1))
+      let matchLength = Int(lengthCode &>> 8) &+ Int(truncatingIfNeeded: bits & ((1 &<< UInt64(extra)) &- 1))
       bits &>>= extra
       bitCount &-= extra
 
       entry = distanceFast[Int(truncatingIfNeeded: bits & HuffmanDecoder.fastMask)]
       if entry != 0 {
-        symbol = Int(entry >> 4)
+        symbol = Int(entry &>> 4)
         length = Int(entry & 15)
       } else {
-        guard let slow = try distances.decodeSlowly(bits, available: bitCount, offset: position - bitCount >> 3) else {
+        guard let slow = try distances.decodeSlowly(bits, available: bitCount, offset: position &- bitCount &>> 3) else {
           throw failure(.truncated)
         }
         (symbol, length) = slow
@@ -428,16 +448,23 @@ private struct Inflater {
       guard symbol < 30 else { throw failure(.invalidSymbol) }
       let distanceCode = distanceCodes[symbol]
       extra = Int(distanceCode & 0xFF)
-      let distance = Int(distanceCode >> 8) &+ Int(truncatingIfNeeded: bits & ((1 &<< UInt64(extra)) &- 1))
+      let distance = Int(distanceCode &>> 8) &+ Int(truncatingIfNeeded: bits & ((1 &<< UInt64(extra)) &- 1))
       bits &>>= extra
       bitCount &-= extra
       guard distance <= outputCount else { throw failure(.distanceTooFarBack) }
 
       let target = output + outputCount
-      let source = target - distance
-      if distance >= 16 {
-        // Sixteen bytes a step into the room `outputEnd` keeps: both halves are read before either is
-        // written, and a source sixteen or more bytes back holds no byte the step writes.
+      let source = output + (outputCount &- distance)
+      if matchLength > capacity &- 16 &- outputCount {
+        guard matchLength <= capacity &- outputCount else {
+          bits = matchBits
+          bitCount = matchBitCount
+          return false
+        }
+        Self.copyMatchExactly(to: target, distance: distance, length: matchLength)
+      } else if distance >= 16 {
+        // Sixteen bytes a step, past the end by up to fifteen (room the output has): both halves are read
+        // before either is written, and a source sixteen or more bytes back holds no byte the step writes.
         var index = 0
         while index < matchLength {
           let low = UnsafeRawPointer(source + index).loadUnaligned(as: UInt64.self)
