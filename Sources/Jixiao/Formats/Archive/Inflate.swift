@@ -68,10 +68,11 @@ private struct Inflater {
   private var codeLengthCodes = HuffmanDecoder(symbolCapacity: 19)
   /// The code lengths of a dynamic block: literal/length codes, then distance codes.
   private let lengths = UnsafeMutablePointer<UInt8>.allocate(capacity: 320)
-  /// Length symbols 257...285 and distance symbols 0...29: the base value shifted left by 8, and the
-  /// count of extra bits in the low 8 bits (RFC 1951 §3.2.5).
-  private let lengthCodes = UnsafeMutablePointer<UInt32>.allocate(capacity: 29)
-  private let distanceCodes = UnsafeMutablePointer<UInt32>.allocate(capacity: 30)
+  /// Length symbols 257...285, then distance symbols 0...29 (from `distanceCodes` on): the base value
+  /// shifted left by 8, and the count of extra bits in the low 8 bits (RFC 1951 §3.2.5). One allocation,
+  /// so that the fast loop reaches both from one register.
+  private let lengthCodes = UnsafeMutablePointer<UInt32>.allocate(capacity: 29 + 30)
+  private var distanceCodes: UnsafeMutablePointer<UInt32> { lengthCodes + 29 }
 
   private static let lengthBases: [UInt32] = [
     3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258,
@@ -114,7 +115,6 @@ private struct Inflater {
     codeLengthCodes.deallocate()
     lengths.deallocate()
     lengthCodes.deallocate()
-    distanceCodes.deallocate()
   }
 
   /// The input byte being read, for error messages.
@@ -283,10 +283,20 @@ private struct Inflater {
   }
 
   /// Decodes literals and length/distance pairs up to the end-of-block symbol: by `decodeFast` while the
-  /// input and the output are far from their ends, symbol by symbol with every check near them.
+  /// input and the output are far from their ends, symbol by symbol with every check near them and for
+  /// what the fast loop leaves (codes past its table, matches past its room).
   private mutating func decodeBlock() throws(InflateError) {
     while true {
-      if try decodeFast() { return }
+      switch try decodeFast() {
+      case .endOfBlock: return
+      case .nextSymbol: break
+      case .distance(let length):
+        try decodeDistance(length: length)
+        continue
+      case .match(let length, let distance):
+        try copyMatch(length: length, distance: distance)
+        continue
+      }
       // 48 bits hold the longest pair: a 15-bit length code, 5 extra bits, a 15-bit distance code and
       // 13 extra bits.
       if bitCount < 48 { refill() }
@@ -300,31 +310,40 @@ private struct Inflater {
       if symbol == 256 { return }
       guard symbol < 286 else { throw InflateError(.invalidSymbol, offset: offset) }
       let lengthCode = lengthCodes[symbol &- 257]
-      let length = Int(lengthCode >> 8) &+ (try takeExtra(Int(lengthCode & 0xFF)))
-
-      let distanceSymbol = try decodeSymbol(distances)
-      guard distanceSymbol < 30 else { throw InflateError(.invalidSymbol, offset: offset) }
-      let distanceCode = distanceCodes[distanceSymbol]
-      let distance = Int(distanceCode >> 8) &+ (try takeExtra(Int(distanceCode & 0xFF)))
-      guard distance <= outputCount else { throw InflateError(.distanceTooFarBack, offset: offset) }
-
-      try reserve(length)
-      let target = output + outputCount
-      let source = target - distance
-      if distance >= 8 && outputCount &+ length &+ 8 <= capacity {
-        // Eight bytes a step, past the end by up to seven (room the output has): a source eight or more
-        // bytes back never holds a byte this step writes, so an overlapping copy repeats as it must.
-        var index = 0
-        while index < length {
-          UnsafeMutableRawPointer(target + index).storeBytes(
-            of: UnsafeRawPointer(source + index).loadUnaligned(as: UInt64.self), as: UInt64.self)
-          index &+= 8
-        }
-      } else {
-        Self.copyMatchExactly(to: target, distance: distance, length: length)
-      }
-      outputCount &+= length
+      try decodeDistance(length: Int(lengthCode >> 8) &+ (try takeExtra(Int(lengthCode & 0xFF))))
     }
+  }
+
+  /// The distance of a match whose length is decoded, and the match copied.
+  private mutating func decodeDistance(length: Int) throws(InflateError) {
+    // 28 bits hold the longest distance: a 15-bit code and 13 extra bits.
+    if bitCount < 28 { refill() }
+    let distanceSymbol = try decodeSymbol(distances)
+    guard distanceSymbol < 30 else { throw InflateError(.invalidSymbol, offset: offset) }
+    let distanceCode = distanceCodes[distanceSymbol]
+    let distance = Int(distanceCode >> 8) &+ (try takeExtra(Int(distanceCode & 0xFF)))
+    guard distance <= outputCount else { throw InflateError(.distanceTooFarBack, offset: offset) }
+    try copyMatch(length: length, distance: distance)
+  }
+
+  /// Copies a decoded match (its distance checked), making room for it first.
+  private mutating func copyMatch(length: Int, distance: Int) throws(InflateError) {
+    try reserve(length)
+    let target = output + outputCount
+    if distance >= 8 && outputCount &+ length &+ 8 <= capacity {
+      // Eight bytes a step, past the end by up to seven (room the output has): a source eight or more
+      // bytes back never holds a byte this step writes, so an overlapping copy repeats as it must.
+      let source = target - distance
+      var index = 0
+      while index < length {
+        UnsafeMutableRawPointer(target + index).storeBytes(
+          of: UnsafeRawPointer(source + index).loadUnaligned(as: UInt64.self), as: UInt64.self)
+        index &+= 8
+      }
+    } else {
+      Self.copyMatchExactly(to: target, distance: distance, length: length)
+    }
+    outputCount &+= length
   }
 
   /// Copies a match of `length` bytes from `distance` back, writing nothing past its end: byte by byte where
@@ -341,67 +360,65 @@ private struct Inflater {
     }
   }
 
+  /// Where `decodeFast` stopped, and what it leaves to `decodeBlock`.
+  private enum FastExit {
+    case endOfBlock
+    /// The next symbol, not yet taken, is for the checked path.
+    case nextSymbol
+    /// A match's length is decoded; its distance code, not yet taken, is for the checked path.
+    case distance(length: Int)
+    /// A match is decoded and checked, not yet copied: it needs more room than the fast loop's copies.
+    case match(length: Int, distance: Int)
+  }
+
   /// Decodes symbols for as long as at least eight input bytes lie past `position` and two bytes of room
-  /// past the output (two literals); true at the end of the block, false when one of the two runs short or
-  /// a match would pass the output's end (the caller then takes one symbol with every check and comes back).
+  /// (two literals) past the output, and leaves the rest to `decodeBlock`: a code longer than the fast
+  /// tables (not yet taken), a match whose copy (with its overrun) would pass the output's end.
   ///
   /// Safe by construction, without the checks `decodeBlock` makes a symbol: each step first loads eight
-  /// real input bytes, leaving at least 56 bits in the buffer, and the longest step (a 15-bit length code,
-  /// 5 extra bits, a 15-bit distance code, 13 extra bits) takes 48, so no code or extra bits can be cut
-  /// short. A match is copied sixteen or eight bytes a step when the output has room for the overrun, byte
-  /// by byte when it fits only exactly, and left to the caller (the bit buffer as it was before the
-  /// match's length code) when it does not fit: the caller grows the output or refuses the limit. The
-  /// state lives in locals for the loop (stores through `output` could otherwise alias it) and is written
-  /// back on every way out, errors included, which are those and at the offsets `decodeBlock` gives.
-  private mutating func decodeFast() throws(InflateError) -> Bool {
+  /// real input bytes, leaving at least 56 bits in the buffer, and the longest step (a 10-bit length code
+  /// from the table, 5 extra bits, a 10-bit distance code, 13 extra bits) takes 38, so no code or extra
+  /// bits can be cut short; a match is copied only where the output has room for it and its overrun. The
+  /// loop calls nothing (a call would cost registers the loop needs), and its state lives in locals (stores
+  /// through `output` could otherwise alias it), written back on every way out, errors included, which are
+  /// those and at the offsets `decodeBlock` gives.
+  private mutating func decodeFast() throws(InflateError) -> FastExit {
+    let input = self.input
+    guard inputCount >= 8 else { return .nextSymbol }
+    var next = input + position
+    let last = input + (inputCount &- 8)
     var bits = self.bits
     var bitCount = self.bitCount
-    var position = self.position
     var outputCount = self.outputCount
     let output = self.output
-    let input = self.input
-    let inputEnd = inputCount &- 8
-    let capacity = self.capacity
     let outputEnd = capacity &- 2
     let literalFast = literals.fast
     let distanceFast = distances.fast
-    let lengthCodes = self.lengthCodes
-    let distanceCodes = self.distanceCodes
+    let codes = lengthCodes
     defer {
       self.bits = bits
       self.bitCount = bitCount
-      self.position = position
+      self.position = input.distance(to: next)
       self.outputCount = outputCount
     }
     func failure(_ reason: InflateError.Reason) -> InflateError {
-      InflateError(reason, offset: position &- bitCount &>> 3)
+      InflateError(reason, offset: input.distance(to: next) &- bitCount &>> 3)
     }
 
     // Shifts mask their count (`&<<`, `&>>`): every count here is below 64 (a bit count at most 63, a code at
     // most 15 bits, extra bits at most 13), and the masking shifts spare the checks for 64 and beyond.
-    while position <= inputEnd && outputCount <= outputEnd {
-      let word = UInt64(littleEndian: UnsafeRawPointer(input + position).loadUnaligned(as: UInt64.self))
-      bits |= word &<< bitCount
-      position &+= (63 &- bitCount) &>> 3
+    while next <= last && outputCount <= outputEnd {
+      bits |= UInt64(littleEndian: UnsafeRawPointer(next).loadUnaligned(as: UInt64.self)) &<< bitCount
+      next += (63 &- bitCount) &>> 3
       bitCount |= 56
 
       var entry = literalFast[Int(truncatingIfNeeded: bits & HuffmanDecoder.fastMask)]
-      var symbol: Int
-      var length: Int
-      if entry != 0 {
-        symbol = Int(entry &>> 4)
-        length = Int(entry & 15)
-      } else {
-        // With 56 bits at hand the slow decoder always has enough: nil cannot come back.
-        guard let slow = try literals.decodeSlowly(bits, available: bitCount, offset: position &- bitCount &>> 3) else {
-          throw failure(.truncated)
-        }
-        (symbol, length) = slow
-      }
-
+      if entry == 0 { return .nextSymbol }
+      var length = Int(entry & 15)
+      var symbol = Int(entry &>> 4)
+      bits &>>= length
+      bitCount &-= length
       if symbol < 256 {
-        bits &>>= length
-        bitCount &-= length
         output[outputCount] = UInt8(truncatingIfNeeded: symbol)
         outputCount &+= 1
         // A second literal from the same refill (at least 41 bits are left, a code takes at most 15). A loop
@@ -416,55 +433,40 @@ private struct Inflater {
         }
         continue
       }
-      // Kept to hand a match that does not fit back to the caller as it was.
-      let matchBits = bits
-      let matchBitCount = bitCount
-      bits &>>= length
-      bitCount &-= length
       // One unsigned comparison for the 29 length symbols; the end of the block and 286, 287 fall outside.
       let lengthSymbol = symbol &- 257
       guard UInt(bitPattern: lengthSymbol) < 29 else {
-        if symbol == 256 { return true }
+        if symbol == 256 { return .endOfBlock }
         throw failure(.invalidSymbol)
       }
-      let lengthCode = lengthCodes[lengthSymbol]
+      let lengthCode = codes[lengthSymbol]
       var extra = Int(lengthCode & 0xFF)
       let matchLength = Int(lengthCode &>> 8) &+ Int(truncatingIfNeeded: bits & ((1 &<< UInt64(extra)) &- 1))
       bits &>>= extra
       bitCount &-= extra
 
       entry = distanceFast[Int(truncatingIfNeeded: bits & HuffmanDecoder.fastMask)]
-      if entry != 0 {
-        symbol = Int(entry &>> 4)
-        length = Int(entry & 15)
-      } else {
-        guard let slow = try distances.decodeSlowly(bits, available: bitCount, offset: position &- bitCount &>> 3) else {
-          throw failure(.truncated)
-        }
-        (symbol, length) = slow
-      }
+      if entry == 0 { return .distance(length: matchLength) }
+      length = Int(entry & 15)
+      symbol = Int(entry &>> 4)
       bits &>>= length
       bitCount &-= length
       guard symbol < 30 else { throw failure(.invalidSymbol) }
-      let distanceCode = distanceCodes[symbol]
+      let distanceCode = codes[29 &+ symbol]
       extra = Int(distanceCode & 0xFF)
       let distance = Int(distanceCode &>> 8) &+ Int(truncatingIfNeeded: bits & ((1 &<< UInt64(extra)) &- 1))
       bits &>>= extra
       bitCount &-= extra
       guard distance <= outputCount else { throw failure(.distanceTooFarBack) }
+      // Room for the match and the fifteen bytes a copy may write past it: outputCount + matchLength + 16
+      // <= capacity, which is outputEnd + 2.
+      guard matchLength <= outputEnd &- 14 &- outputCount else { return .match(length: matchLength, distance: distance) }
 
       let target = output + outputCount
       let source = output + (outputCount &- distance)
-      if matchLength > capacity &- 16 &- outputCount {
-        guard matchLength <= capacity &- outputCount else {
-          bits = matchBits
-          bitCount = matchBitCount
-          return false
-        }
-        Self.copyMatchExactly(to: target, distance: distance, length: matchLength)
-      } else if distance >= 16 {
-        // Sixteen bytes a step, past the end by up to fifteen (room the output has): both halves are read
-        // before either is written, and a source sixteen or more bytes back holds no byte the step writes.
+      if distance >= 16 {
+        // Sixteen bytes a step, past the end by up to fifteen: both halves are read before either is
+        // written, and a source sixteen or more bytes back holds no byte the step writes.
         var index = 0
         while index < matchLength {
           let low = UnsafeRawPointer(source + index).loadUnaligned(as: UInt64.self)
@@ -474,7 +476,7 @@ private struct Inflater {
           index &+= 16
         }
       } else if distance >= 8 {
-        // As in `decodeBlock`: eight bytes a step.
+        // As in `copyMatch`: eight bytes a step.
         var index = 0
         while index < matchLength {
           UnsafeMutableRawPointer(target + index).storeBytes(
@@ -482,12 +484,23 @@ private struct Inflater {
           index &+= 8
         }
       } else if distance == 1 {
-        target.update(repeating: source.pointee, count: matchLength)
+        // One byte repeated: eight of it a step, past the end by up to seven.
+        let pattern = UInt64(source.pointee) &* 0x0101_0101_0101_0101
+        var index = 0
+        while index < matchLength {
+          UnsafeMutableRawPointer(target + index).storeBytes(of: pattern, as: UInt64.self)
+          index &+= 8
+        }
       } else {
-        for index in 0..<matchLength { target[index] = source[index] }
+        // Overlapping: each byte may be one this copy has just written.
+        var index = 0
+        while index < matchLength {
+          target[index] = source[index]
+          index &+= 1
+        }
       }
       outputCount &+= matchLength
     }
-    return false
+    return .nextSymbol
   }
 }
