@@ -20,17 +20,21 @@ struct HuffmanDecoder {
   /// Symbols with a code, set by `build`.
   private(set) var symbolCount = 0
 
+  /// The three tables in one allocation (an inflater makes three decoders for each entry it reads).
   init(symbolCapacity: Int) {
-    fast = .allocate(capacity: 1 << Self.fastBits)
-    counts = .allocate(capacity: Self.maximumCodeLength + 1)
-    symbols = .allocate(capacity: symbolCapacity)
+    let fastBytes = (1 << Self.fastBits) * MemoryLayout<UInt32>.stride
+    let countBytes = (Self.maximumCodeLength + 1) * MemoryLayout<UInt16>.stride
+    let memory = UnsafeMutableRawPointer.allocate(
+      byteCount: fastBytes + countBytes + symbolCapacity * MemoryLayout<UInt16>.stride,
+      alignment: MemoryLayout<UInt32>.alignment)
+    fast = memory.bindMemory(to: UInt32.self, capacity: 1 << Self.fastBits)
+    counts = (memory + fastBytes).bindMemory(to: UInt16.self, capacity: Self.maximumCodeLength + 1)
+    symbols = (memory + fastBytes + countBytes).bindMemory(to: UInt16.self, capacity: symbolCapacity)
     self.symbolCapacity = symbolCapacity
   }
 
   func deallocate() {
-    fast.deallocate()
-    counts.deallocate()
-    symbols.deallocate()
+    UnsafeMutableRawPointer(fast).deallocate()
   }
 
   /// Builds the code for `lengths` (0 = symbol unused). A code must be complete (every bit pattern a

@@ -66,13 +66,13 @@ private struct Inflater {
   private var literals = HuffmanDecoder(symbolCapacity: 288)
   private var distances = HuffmanDecoder(symbolCapacity: 32)
   private var codeLengthCodes = HuffmanDecoder(symbolCapacity: 19)
-  /// The code lengths of a dynamic block: literal/length codes, then distance codes.
-  private let lengths = UnsafeMutablePointer<UInt8>.allocate(capacity: 320)
   /// Length symbols 257...285, then distance symbols 0...29 (from `distanceCodes` on): the base value
-  /// shifted left by 8, and the count of extra bits in the low 8 bits (RFC 1951 §3.2.5). One allocation,
-  /// so that the fast loop reaches both from one register.
-  private let lengthCodes = UnsafeMutablePointer<UInt32>.allocate(capacity: 29 + 30)
+  /// shifted left by 8, and the count of extra bits in the low 8 bits (RFC 1951 §3.2.5). Together, so that
+  /// the fast loop reaches both from one register; and in one allocation with `lengths`.
+  private let lengthCodes: UnsafeMutablePointer<UInt32>
   private var distanceCodes: UnsafeMutablePointer<UInt32> { lengthCodes + 29 }
+  /// The code lengths of a dynamic block: literal/length codes, then distance codes.
+  private let lengths: UnsafeMutablePointer<UInt8>
 
   private static let lengthBases: [UInt32] = [
     3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258,
@@ -88,24 +88,35 @@ private struct Inflater {
     0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13,
   ]
   private static let codeLengthOrder = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15]
+  /// What `lengthCodes` holds, made once.
+  private static let matchCodes: [UInt32] =
+    (0..<29).map { lengthBases[$0] << 8 | lengthExtraBits[$0] } + (0..<30).map { distanceBases[$0] << 8 | distanceExtraBits[$0] }
 
-  init(input: UnsafePointer<UInt8>, count: Int, limit: Int, expectedSize: Int?) {
+  private init(
+    input: UnsafePointer<UInt8>, count: Int, limit: Int, output: UnsafeMutablePointer<UInt8>, capacity: Int, ownsOutput: Bool
+  ) {
     self.input = input
     inputCount = count
     self.limit = limit
-    capacity = max(1, min(limit, expectedSize ?? max(4096, count &* 4)))
-    output = .allocate(capacity: capacity)
-    for code in 0..<29 { lengthCodes[code] = Self.lengthBases[code] << 8 | Self.lengthExtraBits[code] }
-    for code in 0..<30 { distanceCodes[code] = Self.distanceBases[code] << 8 | Self.distanceExtraBits[code] }
+    self.output = output
+    self.capacity = capacity
+    self.ownsOutput = ownsOutput
+    let codeBytes = Self.matchCodes.count * MemoryLayout<UInt32>.stride
+    let memory = UnsafeMutableRawPointer.allocate(byteCount: codeBytes + 320, alignment: MemoryLayout<UInt32>.alignment)
+    lengthCodes = memory.bindMemory(to: UInt32.self, capacity: Self.matchCodes.count)
+    lengths = (memory + codeBytes).bindMemory(to: UInt8.self, capacity: 320)
+    Self.matchCodes.withUnsafeBufferPointer { lengthCodes.initialize(from: $0.baseAddress!, count: $0.count) }
+  }
+
+  init(input: UnsafePointer<UInt8>, count: Int, limit: Int, expectedSize: Int?) {
+    let capacity = max(1, min(limit, expectedSize ?? max(4096, count &* 4)))
+    self.init(
+      input: input, count: count, limit: limit, output: .allocate(capacity: capacity), capacity: capacity, ownsOutput: true)
   }
 
   /// An inflater writing into the caller's `capacity` bytes at `output` until it needs more.
   init(input: UnsafePointer<UInt8>, count: Int, limit: Int, into output: UnsafeMutablePointer<UInt8>, capacity: Int) {
-    self.init(input: input, count: count, limit: limit, expectedSize: 1)
-    self.output.deallocate()
-    self.output = output
-    self.capacity = capacity
-    ownsOutput = false
+    self.init(input: input, count: count, limit: limit, output: output, capacity: capacity, ownsOutput: false)
   }
 
   func deallocate() {
@@ -113,8 +124,7 @@ private struct Inflater {
     literals.deallocate()
     distances.deallocate()
     codeLengthCodes.deallocate()
-    lengths.deallocate()
-    lengthCodes.deallocate()
+    UnsafeMutableRawPointer(lengthCodes).deallocate()
   }
 
   /// The input byte being read, for error messages.
@@ -462,42 +472,43 @@ private struct Inflater {
       // <= capacity, which is outputEnd + 2.
       guard matchLength <= outputEnd &- 14 &- outputCount else { return .match(length: matchLength, distance: distance) }
 
+      // Every match is 3 bytes or more: the copies test for their end after a step, not before.
       let target = output + outputCount
       let source = output + (outputCount &- distance)
       if distance >= 16 {
         // Sixteen bytes a step, past the end by up to fifteen: both halves are read before either is
         // written, and a source sixteen or more bytes back holds no byte the step writes.
         var index = 0
-        while index < matchLength {
+        repeat {
           let low = UnsafeRawPointer(source + index).loadUnaligned(as: UInt64.self)
           let high = UnsafeRawPointer(source + index + 8).loadUnaligned(as: UInt64.self)
           UnsafeMutableRawPointer(target + index).storeBytes(of: low, as: UInt64.self)
           UnsafeMutableRawPointer(target + index + 8).storeBytes(of: high, as: UInt64.self)
           index &+= 16
-        }
+        } while index < matchLength
       } else if distance >= 8 {
         // As in `copyMatch`: eight bytes a step.
         var index = 0
-        while index < matchLength {
+        repeat {
           UnsafeMutableRawPointer(target + index).storeBytes(
             of: UnsafeRawPointer(source + index).loadUnaligned(as: UInt64.self), as: UInt64.self)
           index &+= 8
-        }
+        } while index < matchLength
       } else if distance == 1 {
         // One byte repeated: eight of it a step, past the end by up to seven.
         let pattern = UInt64(source.pointee) &* 0x0101_0101_0101_0101
         var index = 0
-        while index < matchLength {
+        repeat {
           UnsafeMutableRawPointer(target + index).storeBytes(of: pattern, as: UInt64.self)
           index &+= 8
-        }
+        } while index < matchLength
       } else {
         // Overlapping: each byte may be one this copy has just written.
         var index = 0
-        while index < matchLength {
+        repeat {
           target[index] = source[index]
           index &+= 1
-        }
+        } while index < matchLength
       }
       outputCount &+= matchLength
     }
