@@ -93,6 +93,46 @@ import Testing
     }
   }
 
+  /// Streams of one to four random blocks, stored, fixed and dynamic (`RandomDeflateStream`: random complete
+  /// codes to 15 bits, code lengths with repeats, matches of 3 to 258 bytes from distance 1 to the whole
+  /// window): each inflates to its original, into an array of exactly its size (the fast loop runs to the
+  /// last bytes of the output) and into one grown from a byte; and whole, at a limit a byte short, cut and
+  /// damaged, as the reference inflates it, bytes or error and offset.
+  @Test func randomBlocksInflateAsTheReferenceDoes() {
+    var random = SplitMix(seed: 1996)
+    for trial in 0..<300 {
+      var stream = RandomDeflateStream()
+      let blocks = Int.random(in: 1...4, using: &random)
+      for block in 0..<blocks {
+        let isFinal = block == blocks - 1
+        // Some streams long enough for distances across the whole 32 KiB window.
+        let size = trial % 25 == 0 ? Int.random(in: 33_000...40_000, using: &random) : Int.random(in: 0...3_000, using: &random)
+        switch Int.random(in: 0..<4, using: &random) {
+        case 0: stream.storedBlock(size: size / 4, isFinal: isFinal, using: &random)
+        case 1: stream.fixedBlock(size: size, isFinal: isFinal, using: &random)
+        case 2: stream.dynamicBlock(size: size, isFinal: isFinal, using: &random)
+        default: stream.sparseDynamicBlock(size: size, isFinal: isFinal, using: &random)
+        }
+      }
+      stream.finish()
+      let bytes = stream.bytes
+      let size = stream.original.count
+      for declared in [size, 1, nil] as [Int?] {
+        let inflated = outcome { () throws(InflateError) in try Inflate.decompress(bytes, limit: size, expectedSize: declared) }
+        // Compared first: a failure then names the trial, not thousands of bytes.
+        let isOriginal = inflated == .success(stream.original)
+        #expect(isOriginal, "trial \(trial), declared \(declared.map(String.init) ?? "nil")")
+      }
+      expectSame(bytes, limit: max(0, size - 1), expectedSize: max(0, size - 1), "trial \(trial)")
+      expectSame(bytes, limit: size / 2, expectedSize: nil, "trial \(trial)")
+      let cut = Int.random(in: 0..<bytes.count, using: &random)
+      expectSame(Array(bytes[..<cut]), limit: size, expectedSize: size, "trial \(trial) cut to \(cut)")
+      var damaged = bytes
+      damaged[Int.random(in: 0..<bytes.count, using: &random)] ^= 1 << UInt8.random(in: 0...7, using: &random)
+      expectSame(damaged, limit: size + 300, expectedSize: trial % 2 == 0 ? size : nil, "trial \(trial) damaged")
+    }
+  }
+
   @Test func matchEdgesInflateToTheirOriginal() throws {
     for (file, original) in [
       (
@@ -125,9 +165,10 @@ import Testing
     }
   }
 
-  /// The decoder's fast table is filled for the period of its longest code and copied: every 15-bit input
-  /// decodes to the symbol and length (or the error) the reference decoder's full table gives, for codes
-  /// short and long, complete and not (one symbol, none), with and without codes past `fastBits`.
+  /// The decoder's fast table is filled for the period of its longest code and copied, and not cleared
+  /// first: every 15-bit input decodes to the symbol and length (or the error) the reference decoder's full
+  /// table gives, for codes short and long, complete and not (one symbol, none), with and without codes
+  /// past `fastBits`, in a table whose slots all held garbage before.
   @Test func codesDecodeAsTheReferenceDecoderDoes() {
     var random = SplitMix(seed: 1951)
     var cases: [[UInt8]] = [[], [1], [0, 0, 1], [1, 1], [2, 2, 1], [7, 7] + [UInt8](repeating: 6, count: 62)]
@@ -163,6 +204,9 @@ import Testing
           return error
         }
       }
+      // Every slot is written by `build` (the table is reused block after block): a table full of an entry
+      // no code makes shows any slot left over.
+      new.fast.update(repeating: 0xFFFF_FFF7, count: 1 << HuffmanDecoder.fastBits)
       let (newError, referenceError) = lengths.withUnsafeBufferPointer { buffer in
         let start = buffer.baseAddress ?? UnsafePointer([UInt8(0)])
         return (

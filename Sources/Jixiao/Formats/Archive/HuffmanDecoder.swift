@@ -20,17 +20,21 @@ struct HuffmanDecoder {
   /// Symbols with a code, set by `build`.
   private(set) var symbolCount = 0
 
+  /// The three tables in one allocation (an inflater makes three decoders for each entry it reads).
   init(symbolCapacity: Int) {
-    fast = .allocate(capacity: 1 << Self.fastBits)
-    counts = .allocate(capacity: Self.maximumCodeLength + 1)
-    symbols = .allocate(capacity: symbolCapacity)
+    let fastBytes = (1 << Self.fastBits) * MemoryLayout<UInt32>.stride
+    let countBytes = (Self.maximumCodeLength + 1) * MemoryLayout<UInt16>.stride
+    let memory = UnsafeMutableRawPointer.allocate(
+      byteCount: fastBytes + countBytes + symbolCapacity * MemoryLayout<UInt16>.stride,
+      alignment: MemoryLayout<UInt32>.alignment)
+    fast = memory.bindMemory(to: UInt32.self, capacity: 1 << Self.fastBits)
+    counts = (memory + fastBytes).bindMemory(to: UInt16.self, capacity: Self.maximumCodeLength + 1)
+    symbols = (memory + fastBytes + countBytes).bindMemory(to: UInt16.self, capacity: symbolCapacity)
     self.symbolCapacity = symbolCapacity
   }
 
   func deallocate() {
-    fast.deallocate()
-    counts.deallocate()
-    symbols.deallocate()
+    UnsafeMutableRawPointer(fast).deallocate()
   }
 
   /// Builds the code for `lengths` (0 = symbol unused). A code must be complete (every bit pattern a
@@ -67,37 +71,49 @@ struct HuffmanDecoder {
       }
     }
 
-    // The table repeats with the period of its longest code (when that is shorter): the first period is
-    // filled code by code, then copied. The code-length code (7 bits at most) and most distance codes fill
-    // a few hundred slots, not 1,024 each. A complete code fills every slot of its period; otherwise the
-    // slots left are those to decode slowly.
+    // Filled length by length, each code in one slot (libdeflate's way): once the codes up to `length` bits
+    // are in, the table's first 2^length slots are whole, and a code of `length` bits reversed is one of
+    // them; doubling the table (a copy of its filled part) repeats every shorter code where the next length
+    // needs it. A complete code so fills every slot: with its codes up to `fastBits` long, and with 0 (to
+    // decode slowly) in the slot of each longer code's first `fastBits` bits, set code by code rather than
+    // by clearing the table first. An incomplete code has at most one code, of one bit (`left > 0` was
+    // refused otherwise): its two slots are cleared first.
     let tableBits = min(Self.fastBits, max(1, longest))
-    let tableSize = 1 << tableBits
-    if left > 0 || longest > Self.fastBits { fast.initialize(repeating: 0, count: tableSize) }
+    if left > 0 { fast.initialize(repeating: 0, count: 2) }
+    var filled = 2
     var code = 0
     var index = 0
     Self.reversedCodes.withUnsafeBufferPointer { reversedCodes in
       for length in 1...tableBits {
-        for _ in 0..<Int(counts[length]) {
+        let count = Int(counts[length])
+        if count > 0 {
+          while filled < 1 << length {
+            (fast + filled).update(from: fast, count: filled)
+            filled <<= 1
+          }
           // Codes are packed starting with their most significant bit; the table is indexed by input bits
           // as they arrive, so by the code reversed.
-          let reversed = Int(reversedCodes[code]) >> (Self.fastBits - length)
-          let entry = UInt32(symbols[index]) << 4 | UInt32(length)
-          var slot = reversed
-          while slot < tableSize {
-            fast[slot] = entry
-            slot += 1 << length
+          let shift = Self.fastBits - length
+          for _ in 0..<count {
+            fast[Int(reversedCodes[code]) >> shift] = UInt32(symbols[index]) << 4 | UInt32(length)
+            code += 1
+            index += 1
           }
-          code += 1
-          index += 1
         }
         code <<= 1
       }
-    }
-    var filled = tableSize
-    while filled < 1 << Self.fastBits {
-      (fast + filled).update(from: fast, count: filled)
-      filled <<= 1
+      while filled < 1 << Self.fastBits {
+        (fast + filled).update(from: fast, count: filled)
+        filled <<= 1
+      }
+      guard longest > Self.fastBits else { return }
+      for length in Self.fastBits + 1...longest {
+        for _ in 0..<Int(counts[length]) {
+          fast[Int(reversedCodes[code >> (length - Self.fastBits)])] = 0
+          code += 1
+        }
+        code <<= 1
+      }
     }
   }
 

@@ -66,12 +66,13 @@ private struct Inflater {
   private var literals = HuffmanDecoder(symbolCapacity: 288)
   private var distances = HuffmanDecoder(symbolCapacity: 32)
   private var codeLengthCodes = HuffmanDecoder(symbolCapacity: 19)
+  /// Length symbols 257...285, then distance symbols 0...29 (from `distanceCodes` on): the base value
+  /// shifted left by 8, and the count of extra bits in the low 8 bits (RFC 1951 §3.2.5). Together, so that
+  /// the fast loop reaches both from one register; and in one allocation with `lengths`.
+  private let lengthCodes: UnsafeMutablePointer<UInt32>
+  private var distanceCodes: UnsafeMutablePointer<UInt32> { lengthCodes + 29 }
   /// The code lengths of a dynamic block: literal/length codes, then distance codes.
-  private let lengths = UnsafeMutablePointer<UInt8>.allocate(capacity: 320)
-  /// Length symbols 257...285 and distance symbols 0...29: the base value shifted left by 8, and the
-  /// count of extra bits in the low 8 bits (RFC 1951 §3.2.5).
-  private let lengthCodes = UnsafeMutablePointer<UInt32>.allocate(capacity: 29)
-  private let distanceCodes = UnsafeMutablePointer<UInt32>.allocate(capacity: 30)
+  private let lengths: UnsafeMutablePointer<UInt8>
 
   private static let lengthBases: [UInt32] = [
     3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258,
@@ -87,24 +88,35 @@ private struct Inflater {
     0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13,
   ]
   private static let codeLengthOrder = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15]
+  /// What `lengthCodes` holds, made once.
+  private static let matchCodes: [UInt32] =
+    (0..<29).map { lengthBases[$0] << 8 | lengthExtraBits[$0] } + (0..<30).map { distanceBases[$0] << 8 | distanceExtraBits[$0] }
 
-  init(input: UnsafePointer<UInt8>, count: Int, limit: Int, expectedSize: Int?) {
+  private init(
+    input: UnsafePointer<UInt8>, count: Int, limit: Int, output: UnsafeMutablePointer<UInt8>, capacity: Int, ownsOutput: Bool
+  ) {
     self.input = input
     inputCount = count
     self.limit = limit
-    capacity = max(1, min(limit, expectedSize ?? max(4096, count &* 4)))
-    output = .allocate(capacity: capacity)
-    for code in 0..<29 { lengthCodes[code] = Self.lengthBases[code] << 8 | Self.lengthExtraBits[code] }
-    for code in 0..<30 { distanceCodes[code] = Self.distanceBases[code] << 8 | Self.distanceExtraBits[code] }
+    self.output = output
+    self.capacity = capacity
+    self.ownsOutput = ownsOutput
+    let codeBytes = Self.matchCodes.count * MemoryLayout<UInt32>.stride
+    let memory = UnsafeMutableRawPointer.allocate(byteCount: codeBytes + 320, alignment: MemoryLayout<UInt32>.alignment)
+    lengthCodes = memory.bindMemory(to: UInt32.self, capacity: Self.matchCodes.count)
+    lengths = (memory + codeBytes).bindMemory(to: UInt8.self, capacity: 320)
+    Self.matchCodes.withUnsafeBufferPointer { lengthCodes.initialize(from: $0.baseAddress!, count: $0.count) }
+  }
+
+  init(input: UnsafePointer<UInt8>, count: Int, limit: Int, expectedSize: Int?) {
+    let capacity = max(1, min(limit, expectedSize ?? max(4096, count &* 4)))
+    self.init(
+      input: input, count: count, limit: limit, output: .allocate(capacity: capacity), capacity: capacity, ownsOutput: true)
   }
 
   /// An inflater writing into the caller's `capacity` bytes at `output` until it needs more.
   init(input: UnsafePointer<UInt8>, count: Int, limit: Int, into output: UnsafeMutablePointer<UInt8>, capacity: Int) {
-    self.init(input: input, count: count, limit: limit, expectedSize: 1)
-    self.output.deallocate()
-    self.output = output
-    self.capacity = capacity
-    ownsOutput = false
+    self.init(input: input, count: count, limit: limit, output: output, capacity: capacity, ownsOutput: false)
   }
 
   func deallocate() {
@@ -112,9 +124,7 @@ private struct Inflater {
     literals.deallocate()
     distances.deallocate()
     codeLengthCodes.deallocate()
-    lengths.deallocate()
-    lengthCodes.deallocate()
-    distanceCodes.deallocate()
+    UnsafeMutableRawPointer(lengthCodes).deallocate()
   }
 
   /// The input byte being read, for error messages.
@@ -283,10 +293,20 @@ private struct Inflater {
   }
 
   /// Decodes literals and length/distance pairs up to the end-of-block symbol: by `decodeFast` while the
-  /// input and the output are far from their ends, symbol by symbol with every check near them.
+  /// input and the output are far from their ends, symbol by symbol with every check near them and for
+  /// what the fast loop leaves (codes past its table, matches past its room).
   private mutating func decodeBlock() throws(InflateError) {
     while true {
-      if try decodeFast() { return }
+      switch try decodeFast() {
+      case .endOfBlock: return
+      case .nextSymbol: break
+      case .distance(let length):
+        try decodeDistance(length: length)
+        continue
+      case .match(let length, let distance):
+        try copyMatch(length: length, distance: distance)
+        continue
+      }
       // 48 bits hold the longest pair: a 15-bit length code, 5 extra bits, a 15-bit distance code and
       // 13 extra bits.
       if bitCount < 48 { refill() }
@@ -300,96 +320,114 @@ private struct Inflater {
       if symbol == 256 { return }
       guard symbol < 286 else { throw InflateError(.invalidSymbol, offset: offset) }
       let lengthCode = lengthCodes[symbol &- 257]
-      let length = Int(lengthCode >> 8) &+ (try takeExtra(Int(lengthCode & 0xFF)))
-
-      let distanceSymbol = try decodeSymbol(distances)
-      guard distanceSymbol < 30 else { throw InflateError(.invalidSymbol, offset: offset) }
-      let distanceCode = distanceCodes[distanceSymbol]
-      let distance = Int(distanceCode >> 8) &+ (try takeExtra(Int(distanceCode & 0xFF)))
-      guard distance <= outputCount else { throw InflateError(.distanceTooFarBack, offset: offset) }
-
-      try reserve(length)
-      let target = output + outputCount
-      let source = target - distance
-      if distance >= 8 && outputCount &+ length &+ 8 <= capacity {
-        // Eight bytes a step, past the end by up to seven (room the output has): a source eight or more
-        // bytes back never holds a byte this step writes, so an overlapping copy repeats as it must.
-        var index = 0
-        while index < length {
-          UnsafeMutableRawPointer(target + index).storeBytes(
-            of: UnsafeRawPointer(source + index).loadUnaligned(as: UInt64.self), as: UInt64.self)
-          index &+= 8
-        }
-      } else if distance >= length {
-        target.update(from: source, count: length)
-      } else if distance == 1 {
-        target.update(repeating: source.pointee, count: length)
-      } else {
-        // Overlapping: each byte may be one this copy has just written.
-        for index in 0..<length { target[index] = source[index] }
-      }
-      outputCount &+= length
+      try decodeDistance(length: Int(lengthCode >> 8) &+ (try takeExtra(Int(lengthCode & 0xFF))))
     }
   }
 
-  /// The longest match (258) and the fifteen bytes a copy may write past it.
-  private static let fastOutputRoom = 258 + 16
+  /// The distance of a match whose length is decoded, and the match copied.
+  private mutating func decodeDistance(length: Int) throws(InflateError) {
+    // 28 bits hold the longest distance: a 15-bit code and 13 extra bits.
+    if bitCount < 28 { refill() }
+    let distanceSymbol = try decodeSymbol(distances)
+    guard distanceSymbol < 30 else { throw InflateError(.invalidSymbol, offset: offset) }
+    let distanceCode = distanceCodes[distanceSymbol]
+    let distance = Int(distanceCode >> 8) &+ (try takeExtra(Int(distanceCode & 0xFF)))
+    guard distance <= outputCount else { throw InflateError(.distanceTooFarBack, offset: offset) }
+    try copyMatch(length: length, distance: distance)
+  }
 
-  /// Decodes symbols for as long as at least eight input bytes lie past `position` and `fastOutputRoom`
-  /// bytes of room past the output; true at the end of the block, false when one of the two runs short
-  /// (the caller then takes one symbol with every check and comes back).
+  /// Copies a decoded match (its distance checked), making room for it first.
+  private mutating func copyMatch(length: Int, distance: Int) throws(InflateError) {
+    try reserve(length)
+    let target = output + outputCount
+    if distance >= 8 && outputCount &+ length &+ 8 <= capacity {
+      // Eight bytes a step, past the end by up to seven (room the output has): a source eight or more
+      // bytes back never holds a byte this step writes, so an overlapping copy repeats as it must.
+      let source = target - distance
+      var index = 0
+      while index < length {
+        UnsafeMutableRawPointer(target + index).storeBytes(
+          of: UnsafeRawPointer(source + index).loadUnaligned(as: UInt64.self), as: UInt64.self)
+        index &+= 8
+      }
+    } else {
+      Self.copyMatchExactly(to: target, distance: distance, length: length)
+    }
+    outputCount &+= length
+  }
+
+  /// Copies a match of `length` bytes from `distance` back, writing nothing past its end: byte by byte where
+  /// the source overlaps the bytes being written (each byte may be one this copy has just written).
+  @inline(__always)
+  private static func copyMatchExactly(to target: UnsafeMutablePointer<UInt8>, distance: Int, length: Int) {
+    let source = target - distance
+    if distance >= length {
+      target.update(from: source, count: length)
+    } else if distance == 1 {
+      target.update(repeating: source.pointee, count: length)
+    } else {
+      for index in 0..<length { target[index] = source[index] }
+    }
+  }
+
+  /// Where `decodeFast` stopped, and what it leaves to `decodeBlock`.
+  private enum FastExit {
+    case endOfBlock
+    /// The next symbol, not yet taken, is for the checked path.
+    case nextSymbol
+    /// A match's length is decoded; its distance code, not yet taken, is for the checked path.
+    case distance(length: Int)
+    /// A match is decoded and checked, not yet copied: it needs more room than the fast loop's copies.
+    case match(length: Int, distance: Int)
+  }
+
+  /// Decodes symbols for as long as at least eight input bytes lie past `position` and two bytes of room
+  /// (two literals) past the output, and leaves the rest to `decodeBlock`: a code longer than the fast
+  /// tables (not yet taken), a match whose copy (with its overrun) would pass the output's end.
   ///
   /// Safe by construction, without the checks `decodeBlock` makes a symbol: each step first loads eight
-  /// real input bytes, leaving at least 56 bits in the buffer, and the longest step (a 15-bit length code,
-  /// 5 extra bits, a 15-bit distance code, 13 extra bits) takes 48, so no code or extra bits can be cut
-  /// short; and the output has room for the longest match with its overrun, so nothing is reserved. The
-  /// state lives in locals for the loop (stores through `output` could otherwise alias it) and is written
-  /// back on every way out, errors included, which are those and at the offsets `decodeBlock` gives.
-  private mutating func decodeFast() throws(InflateError) -> Bool {
+  /// real input bytes, leaving at least 56 bits in the buffer, and the longest step (a 10-bit length code
+  /// from the table, 5 extra bits, a 10-bit distance code, 13 extra bits) takes 38, so no code or extra
+  /// bits can be cut short; a match is copied only where the output has room for it and its overrun. The
+  /// loop calls nothing (a call would cost registers the loop needs), and its state lives in locals (stores
+  /// through `output` could otherwise alias it), written back on every way out, errors included, which are
+  /// those and at the offsets `decodeBlock` gives.
+  private mutating func decodeFast() throws(InflateError) -> FastExit {
+    let input = self.input
+    guard inputCount >= 8 else { return .nextSymbol }
+    var next = input + position
+    let last = input + (inputCount &- 8)
     var bits = self.bits
     var bitCount = self.bitCount
-    var position = self.position
     var outputCount = self.outputCount
     let output = self.output
-    let input = self.input
-    let inputEnd = inputCount &- 8
-    let outputEnd = capacity &- Self.fastOutputRoom
+    let outputEnd = capacity &- 2
     let literalFast = literals.fast
     let distanceFast = distances.fast
+    let codes = lengthCodes
     defer {
       self.bits = bits
       self.bitCount = bitCount
-      self.position = position
+      self.position = input.distance(to: next)
       self.outputCount = outputCount
     }
     func failure(_ reason: InflateError.Reason) -> InflateError {
-      InflateError(reason, offset: position - bitCount >> 3)
+      InflateError(reason, offset: input.distance(to: next) &- bitCount &>> 3)
     }
 
     // Shifts mask their count (`&<<`, `&>>`): every count here is below 64 (a bit count at most 63, a code at
     // most 15 bits, extra bits at most 13), and the masking shifts spare the checks for 64 and beyond.
-    while position <= inputEnd && outputCount <= outputEnd {
-      let word = UInt64(littleEndian: UnsafeRawPointer(input + position).loadUnaligned(as: UInt64.self))
-      bits |= word &<< bitCount
-      position &+= (63 &- bitCount) >> 3
+    while next <= last && outputCount <= outputEnd {
+      bits |= UInt64(littleEndian: UnsafeRawPointer(next).loadUnaligned(as: UInt64.self)) &<< bitCount
+      next += (63 &- bitCount) &>> 3
       bitCount |= 56
 
       var entry = literalFast[Int(truncatingIfNeeded: bits & HuffmanDecoder.fastMask)]
-      var symbol: Int
-      var length: Int
-      if entry != 0 {
-        symbol = Int(entry >> 4)
-        length = Int(entry & 15)
-      } else {
-        // With 56 bits at hand the slow decoder always has enough: nil cannot come back.
-        guard let slow = try literals.decodeSlowly(bits, available: bitCount, offset: position - bitCount >> 3) else {
-          throw failure(.truncated)
-        }
-        (symbol, length) = slow
-      }
+      if entry == 0 { return .nextSymbol }
+      var length = Int(entry & 15)
+      var symbol = Int(entry &>> 4)
       bits &>>= length
       bitCount &-= length
-
       if symbol < 256 {
         output[outputCount] = UInt8(truncatingIfNeeded: symbol)
         outputCount &+= 1
@@ -397,7 +435,7 @@ private struct Inflater {
         // over every literal the bits hold was measured: it cost more than it saved.
         entry = literalFast[Int(truncatingIfNeeded: bits & HuffmanDecoder.fastMask)]
         if entry != 0 && entry < 256 << 4 {
-          output[outputCount] = UInt8(truncatingIfNeeded: entry >> 4)
+          output[outputCount] = UInt8(truncatingIfNeeded: entry &>> 4)
           outputCount &+= 1
           length = Int(entry & 15)
           bits &>>= length
@@ -405,62 +443,75 @@ private struct Inflater {
         }
         continue
       }
-      if symbol == 256 { return true }
-      guard symbol < 286 else { throw failure(.invalidSymbol) }
-      let lengthCode = lengthCodes[symbol &- 257]
+      // One unsigned comparison for the 29 length symbols; the end of the block and 286, 287 fall outside.
+      let lengthSymbol = symbol &- 257
+      guard UInt(bitPattern: lengthSymbol) < 29 else {
+        if symbol == 256 { return .endOfBlock }
+        throw failure(.invalidSymbol)
+      }
+      let lengthCode = codes[lengthSymbol]
       var extra = Int(lengthCode & 0xFF)
-      let matchLength = Int(lengthCode >> 8) &+ Int(truncatingIfNeeded: bits & ((1 &<< UInt64(extra)) &- 1))
+      let matchLength = Int(lengthCode &>> 8) &+ Int(truncatingIfNeeded: bits & ((1 &<< UInt64(extra)) &- 1))
       bits &>>= extra
       bitCount &-= extra
 
       entry = distanceFast[Int(truncatingIfNeeded: bits & HuffmanDecoder.fastMask)]
-      if entry != 0 {
-        symbol = Int(entry >> 4)
-        length = Int(entry & 15)
-      } else {
-        guard let slow = try distances.decodeSlowly(bits, available: bitCount, offset: position - bitCount >> 3) else {
-          throw failure(.truncated)
-        }
-        (symbol, length) = slow
-      }
+      if entry == 0 { return .distance(length: matchLength) }
+      length = Int(entry & 15)
+      symbol = Int(entry &>> 4)
       bits &>>= length
       bitCount &-= length
       guard symbol < 30 else { throw failure(.invalidSymbol) }
-      let distanceCode = distanceCodes[symbol]
+      let distanceCode = codes[29 &+ symbol]
       extra = Int(distanceCode & 0xFF)
-      let distance = Int(distanceCode >> 8) &+ Int(truncatingIfNeeded: bits & ((1 &<< UInt64(extra)) &- 1))
+      let distance = Int(distanceCode &>> 8) &+ Int(truncatingIfNeeded: bits & ((1 &<< UInt64(extra)) &- 1))
       bits &>>= extra
       bitCount &-= extra
       guard distance <= outputCount else { throw failure(.distanceTooFarBack) }
+      // Room for the match and the fifteen bytes a copy may write past it: outputCount + matchLength + 16
+      // <= capacity, which is outputEnd + 2.
+      guard matchLength <= outputEnd &- 14 &- outputCount else { return .match(length: matchLength, distance: distance) }
 
+      // Every match is 3 bytes or more: the copies test for their end after a step, not before.
       let target = output + outputCount
-      let source = target - distance
+      let source = output + (outputCount &- distance)
       if distance >= 16 {
-        // Sixteen bytes a step into the room `outputEnd` keeps: both halves are read before either is
+        // Sixteen bytes a step, past the end by up to fifteen: both halves are read before either is
         // written, and a source sixteen or more bytes back holds no byte the step writes.
         var index = 0
-        while index < matchLength {
+        repeat {
           let low = UnsafeRawPointer(source + index).loadUnaligned(as: UInt64.self)
           let high = UnsafeRawPointer(source + index + 8).loadUnaligned(as: UInt64.self)
           UnsafeMutableRawPointer(target + index).storeBytes(of: low, as: UInt64.self)
           UnsafeMutableRawPointer(target + index + 8).storeBytes(of: high, as: UInt64.self)
           index &+= 16
-        }
+        } while index < matchLength
       } else if distance >= 8 {
-        // As in `decodeBlock`: eight bytes a step.
+        // As in `copyMatch`: eight bytes a step.
         var index = 0
-        while index < matchLength {
+        repeat {
           UnsafeMutableRawPointer(target + index).storeBytes(
             of: UnsafeRawPointer(source + index).loadUnaligned(as: UInt64.self), as: UInt64.self)
           index &+= 8
-        }
+        } while index < matchLength
       } else if distance == 1 {
-        target.update(repeating: source.pointee, count: matchLength)
+        // One byte repeated: eight of it a step, past the end by up to seven.
+        let pattern = UInt64(source.pointee) &* 0x0101_0101_0101_0101
+        var index = 0
+        repeat {
+          UnsafeMutableRawPointer(target + index).storeBytes(of: pattern, as: UInt64.self)
+          index &+= 8
+        } while index < matchLength
       } else {
-        for index in 0..<matchLength { target[index] = source[index] }
+        // Overlapping: each byte may be one this copy has just written.
+        var index = 0
+        repeat {
+          target[index] = source[index]
+          index &+= 1
+        } while index < matchLength
       }
       outputCount &+= matchLength
     }
-    return false
+    return .nextSymbol
   }
 }
