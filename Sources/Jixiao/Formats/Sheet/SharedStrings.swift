@@ -8,25 +8,51 @@ struct SharedStrings: Sendable {
 
   init() {}
 
-  /// `usesPlainItems` off only to test `XMLReader.plainStringItem()` against the general path.
-  init(bytes: [UInt8], file: String, entry: String, usesPlainItems: Bool = true) throws(InputError) {
+  /// The strings are read in order, then made into cells on `jobs` workers (a cell is made from its text
+  /// alone, so the cells are the same for any number). `usesPlainItems` off only to test
+  /// `XMLReader.plainStringItem(reusing:)` against the general path.
+  init(bytes: [UInt8], file: String, entry: String, jobs: Int = 1, usesPlainItems: Bool = true) throws(InputError) {
+    let texts = try Self.texts(bytes: bytes, file: file, entry: entry, usesPlainItems: usesPlainItems)
+    cells = Self.cells(of: texts, jobs: jobs)
+  }
+
+  /// The table's strings, in order.
+  static func texts(bytes: [UInt8], file: String, entry: String, usesPlainItems: Bool = true) throws(InputError)
+    -> [String]
+  {
     var reader = XMLReader(bytes: bytes, file: file, entry: entry)
+    var texts: [String] = []
     var checkedNamespace = (changes: -1, isMain: false)
+    var segments: [Range<Int>] = []
     while true {
       if usesPlainItems {
         if checkedNamespace.changes != reader.defaultNamespaceChanges {
           checkedNamespace = (reader.defaultNamespaceChanges, SpreadsheetML.isMainNamespace(reader.defaultNamespace))
         }
-        if checkedNamespace.isMain, let item = reader.plainStringItem() {
-          cells.append(.sharedText(OOXMLText.decode(item)))
+        if checkedNamespace.isMain, let item = reader.plainStringItem(reusing: &segments) {
+          texts.append(item.holdsUnderscore ? OOXMLText.decode(item.text) : item.text)
           continue
         }
       }
       guard let event = try reader.next() else { break }
       if case .start(let tag) = event, SpreadsheetML.isMain(tag.name, "si") {
-        cells.append(.sharedText(try SpreadsheetML.readStringItem(&reader)))
+        texts.append(try SpreadsheetML.readStringItem(&reader))
       }
     }
+    return texts
+  }
+
+  /// Strings made into cells a chunk at a time on the workers: a workbook's table holds thousands, and
+  /// telling each one's keys is most of the work of opening it, which no sheet can start before.
+  static func cells(of texts: [String], jobs: Int) -> [GridCell] {
+    let chunk = 256
+    guard jobs > 1, texts.count > chunk else { return texts.map(GridCell.sharedText) }
+    let chunks = stride(from: 0, to: texts.count, by: chunk).map { $0..<min($0 + chunk, texts.count) }
+    let made = OrderedParallelMap.map(chunks, jobs: jobs) { range in texts[range].map(GridCell.sharedText) }
+    var cells: [GridCell] = []
+    cells.reserveCapacity(texts.count)
+    for part in made { cells.append(contentsOf: part) }
+    return cells
   }
 
   subscript(index: Int) -> String? { cells.indices.contains(index) ? cells[index].text : nil }
