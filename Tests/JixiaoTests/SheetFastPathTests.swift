@@ -495,7 +495,7 @@ import Testing
     var read = 0
     for (name, xml) in Self.fixtureTables + [("crafted", Array(#"<sst xmlns="\#(PlainCellPathTests.main)"><si><t>a_b</t></si><si><r><t>_x</t></r><r><t>0041_</t></r></si></sst>"#.utf8))] {
       var reader = XMLReader(bytes: xml, file: name, entry: "xl/sharedStrings.xml")
-      var segments: [Range<Int>] = []
+      var segments = XMLReader.StringItemSegments()
       while true {
         if SpreadsheetML.isMainNamespace(reader.defaultNamespace), let item = reader.plainStringItem(reusing: &segments) {
           #expect(item.holdsUnderscore == item.text.utf8.contains(UInt8(ascii: "_")), "\(name): \(item.text)")

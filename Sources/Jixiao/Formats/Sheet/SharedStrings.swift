@@ -23,7 +23,7 @@ struct SharedStrings: Sendable {
     var reader = XMLReader(bytes: bytes, file: file, entry: entry)
     var texts: [String] = []
     var checkedNamespace = (changes: -1, isMain: false)
-    var segments: [Range<Int>] = []
+    var segments = XMLReader.StringItemSegments()
     while true {
       if usesPlainItems {
         if checkedNamespace.changes != reader.defaultNamespaceChanges {

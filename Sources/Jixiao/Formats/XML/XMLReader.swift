@@ -1176,10 +1176,9 @@ extension XMLReader {
   /// joined, as the general reader joins them. Anything else returns nil with nothing read. The element
   /// names are unprefixed: they are in `defaultNamespace`, which the caller checks.
   ///
-  /// The item is read on its bytes first and its text made at the end, as one string written in place:
-  /// `segments` (emptied, then the texts' byte ranges; a caller reading many items passes the same array)
-  /// spares an array a item.
-  mutating func plainStringItem(reusing segments: inout [Range<Int>]) -> PlainStringItem? {
+  /// The item is read on its bytes first, its texts' ranges kept in `segments` (which a caller reading many
+  /// items keeps for all), and its text made at the end as one string written in place.
+  mutating func plainStringItem(reusing segments: inout StringItemSegments) -> PlainStringItem? {
     // `<si><r><rPr><sz/>` opens four elements.
     guard pendingEnd == nil, !finished, readProlog, text.isEmpty, !stack.isEmpty, stack.count + 4 <= limits.maximumDepth
     else { return nil }
@@ -1187,7 +1186,7 @@ extension XMLReader {
     var known: [Range<Int>] = []
     swap(&known, &knownRunProperties)
     defer { swap(&known, &knownRunProperties) }
-    segments.removeAll(keepingCapacity: true)
+    segments.count = 0
     return bytes.withUnsafeBufferPointer { buffer -> PlainStringItem? in
       var at = position
       var content = PlainTextContent()
@@ -1198,7 +1197,7 @@ extension XMLReader {
       position = end
       let text = String(unsafeUninitializedCapacity: content.bytes) { target in
         var written = 0
-        for segment in segments where !segment.isEmpty {
+        for segment in segments.ranges[..<segments.count] where !segment.isEmpty {
           guard content.holdsReferences else {
             (target.baseAddress! + written).update(from: buffer.baseAddress! + segment.lowerBound, count: segment.count)
             written += segment.count
@@ -1222,6 +1221,19 @@ extension XMLReader {
     }
   }
 
+  /// The byte ranges of a shared string item's texts, in storage that outlives the item.
+  struct StringItemSegments {
+    fileprivate var ranges: [Range<Int>] = []
+    fileprivate var count = 0
+
+    init() {}
+
+    fileprivate mutating func append(_ range: Range<Int>) {
+      if count < ranges.count { ranges[count] = range } else { ranges.append(range) }
+      count += 1
+    }
+  }
+
   /// What the texts of an item read the plain way hold.
   private struct PlainTextContent {
     /// Their bytes as written (a reference counted whole): at least the bytes of the text they make.
@@ -1233,7 +1245,7 @@ extension XMLReader {
   /// `plainStringItem(reusing:)` on the bytes from `at`: where the item ends, the ranges of its texts in
   /// `segments`, and what they hold in `content`; nil when it is not written the plain way.
   private static func scanPlainStringItem(
-    _ buffer: UnsafeBufferPointer<UInt8>, _ at: inout Int, _ segments: inout [Range<Int>],
+    _ buffer: UnsafeBufferPointer<UInt8>, _ at: inout Int, _ segments: inout StringItemSegments,
     _ content: inout PlainTextContent, known: inout [Range<Int>], maximumAttributeBytes: Int
   ) -> Int? {
     skipSpace(buffer, &at)
@@ -1248,7 +1260,7 @@ extension XMLReader {
         else { return nil }
         segments.append(text)
       }
-      guard !segments.isEmpty else { return nil }
+      guard segments.count > 0 else { return nil }
     }
     guard take("</si>", buffer, &at) else { return nil }
     return at
@@ -1261,10 +1273,16 @@ extension XMLReader {
   private static func plainStringText(
     _ buffer: UnsafeBufferPointer<UInt8>, _ at: inout Int, _ content: inout PlainTextContent
   ) -> Range<Int>? {
-    guard take("<t>", buffer, &at) || take(#"<t xml:space="preserve">"#, buffer, &at), let base = buffer.baseAddress
-    else { return nil }
-    let start = at
     let count = buffer.count
+    let preserving: StaticString = #"<t xml:space="preserve">"#
+    guard let base = buffer.baseAddress else { return nil }
+    if !take("<t>", buffer, &at) {
+      guard at + preserving.utf8CodeUnitCount <= count,
+        memcmp(base + at, preserving.utf8Start, preserving.utf8CodeUnitCount) == 0
+      else { return nil }
+      at += preserving.utf8CodeUnitCount
+    }
+    let start = at
     var index = start
     while index < count {
       let byte = buffer[index]
