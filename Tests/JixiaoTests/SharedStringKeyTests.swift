@@ -85,7 +85,8 @@ import Testing
     for jobs in [1, 2, 3, 8] {
       let cells = SharedStrings.cells(of: texts, jobs: jobs)
       #expect(cells == expected, "jobs \(jobs)")
-      for (cell, one) in zip(cells, expected) where cell != one || cell.key != one.key || cell.labelKey != one.labelKey
+      for (cell, one) in zip(cells, expected)
+      where cell != one || cell.key != one.key || cell.labelKey != one.labelKey
         || cell.standardVerdict != one.standardVerdict || cell.tableText != one.tableText
       {
         Issue.record("jobs \(jobs): \(one.text.debugDescription)")

@@ -493,7 +493,9 @@ import Testing
   /// the text holds, for every item of the fixtures' tables.
   @Test func anItemSaysWhetherItHoldsAnUnderscore() {
     var read = 0
-    for (name, xml) in Self.fixtureTables + [("crafted", Array(#"<sst xmlns="\#(PlainCellPathTests.main)"><si><t>a_b</t></si><si><r><t>_x</t></r><r><t>0041_</t></r></si></sst>"#.utf8))] {
+    let main = PlainCellPathTests.main
+    let crafted = Array(#"<sst xmlns="\#(main)"><si><t>a_b</t></si><si><r><t>_x</t></r><r><t>0041_</t></r></si></sst>"#.utf8)
+    for (name, xml) in Self.fixtureTables + [("crafted", crafted)] {
       var reader = XMLReader(bytes: xml, file: name, entry: "xl/sharedStrings.xml")
       var segments = XMLReader.StringItemSegments()
       while true {
@@ -502,7 +504,7 @@ import Testing
           read += 1
           continue
         }
-        guard let event = try? reader.next() else { break }
+        guard (try? reader.next()) != nil else { break }
       }
     }
     #expect(read > 100)
@@ -516,6 +518,51 @@ import Testing
     ]
     for (name, xml) in Self.fixtureTables.prefix(8) {
       for _ in 0..<40 { Self.expectSame(mutated(xml, edits: 1, pieces, &random), "mutated \(name)") }
+    }
+  }
+}
+
+/// A shared string table read in parts on workers (`SharedStrings.texts(…jobs:partBytes:)`) gives the strings,
+/// or the error, that one reader gives alone: with parts of a few bytes, where a part begins at every kind of
+/// place (a `</si>` in a comment or a CDATA section, an item of another kind, another namespace, an error).
+@Suite struct SharedStringPartsTests {
+  static func expectSame(_ xml: [UInt8], _ comment: String) {
+    func read(_ jobs: Int, _ partBytes: Int) -> Result<[String], InputError> {
+      Result { () throws(InputError) in
+        try SharedStrings.texts(bytes: xml, file: "t.xlsx", entry: "xl/sharedStrings.xml", jobs: jobs, partBytes: partBytes)
+      }
+    }
+    let alone = read(1, 1)
+    for (jobs, partBytes) in [(2, 1), (3, 7), (4, 40), (8, 3), (2, 1 << 16)] {
+      #expect(read(jobs, partBytes) == alone, "\(comment), jobs \(jobs), parts of \(partBytes) bytes")
+    }
+  }
+
+  @Test func fixtureTablesReadInPartsAsAlone() {
+    for (name, xml) in PlainStringItemPathTests.fixtureTables { Self.expectSame(xml, name) }
+  }
+
+  @Test(arguments: [
+    "<si><t>a</t></si><!-- </si><si><t>x</t></si> --><si><t>b</t></si><si><t>c</t></si>",
+    "<si><t>a</t></si><si><t><![CDATA[</si><si><t>x</t></si>]]></t></si><si><t>b</t></si>",
+    "<si><t>a</t></si><si><t>&#62;</si></t></si><si><t>b</t></si><si><t>c</t></si>",
+    "<si><t>a</t></si><si><t>b</t><rPh><t>x</t></rPh></si><si><t>c</t></si><si><t>d</t></si>",
+    "<si><t>a</t></si><x:si><x:t>b</x:t></x:si><si><t>c</t></si><si><t>d</t></si>",
+    #"<si><t>a</t></si><si xmlns="urn:other"><t>b</t></si><si><t>c</t></si><si><t>d</t></si>"#,
+    "<si><t>a</t></si><si><t>b</t></si><si><t>c</x></si><si><t>d</t></si>",
+    "<si><t>a</t></si>\n  <si><t>b</t></si>\n  <si><r><t>c</t></r><r><t>_x0041_</t></r></si>\n<si><t>d</t></si>",
+    "<si><t>a</t></si><si><t>b</t></si></sst><si><t>c</t></si>", "<si><t>a</t></si></si><si><t>b</t></si>",
+  ])
+  func craftedTablesReadInPartsAsAlone(_ items: String) {
+    let main = PlainCellPathTests.main
+    Self.expectSame(Array(#"<?xml version="1.0"?><sst xmlns="\#(main)" xmlns:x="\#(main)">\#(items)</sst>"#.utf8), items)
+  }
+
+  @Test func mutatedTablesReadInPartsAsAlone() {
+    var random = SplitMix(seed: 29)
+    let pieces = ["<si>", "</si>", "<t>", "</t>", "<!--", "-->", "&#60;", "一", "<r>", "</r>", "\u{1}", "<![CDATA[", "]]>"]
+    for (name, xml) in PlainStringItemPathTests.fixtureTables.prefix(6) {
+      for _ in 0..<12 { Self.expectSame(mutated(xml, edits: 2, pieces, &random), "mutated \(name)") }
     }
   }
 }

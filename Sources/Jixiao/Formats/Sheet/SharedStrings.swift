@@ -8,29 +8,35 @@ struct SharedStrings: Sendable {
 
   init() {}
 
-  /// The strings are read in order, then made into cells on `jobs` workers (a cell is made from its text
-  /// alone, so the cells are the same for any number). `usesPlainItems` off only to test
+  /// The strings are read (in parts on `jobs` workers, `texts`), then made into cells on the workers (a cell
+  /// is made from its text alone): the same for any number. `usesPlainItems` off only to test
   /// `XMLReader.plainStringItem(reusing:)` against the general path.
   init(bytes: [UInt8], file: String, entry: String, jobs: Int = 1, usesPlainItems: Bool = true) throws(InputError) {
-    let texts = try Self.texts(bytes: bytes, file: file, entry: entry, usesPlainItems: usesPlainItems)
+    let texts = try Self.texts(bytes: bytes, file: file, entry: entry, jobs: jobs, usesPlainItems: usesPlainItems)
     cells = Self.cells(of: texts, jobs: jobs)
   }
 
-  /// The table's strings, in order.
-  static func texts(bytes: [UInt8], file: String, entry: String, usesPlainItems: Bool = true) throws(InputError)
-    -> [String]
-  {
+  /// The table's strings, in order. With more than one job, a table of at least two parts of `partBytes`
+  /// is read in parts on the workers once its first item is read (`readInParts`).
+  static func texts(
+    bytes: [UInt8], file: String, entry: String, jobs: Int = 1, usesPlainItems: Bool = true, partBytes: Int = 1 << 16
+  ) throws(InputError) -> [String] {
     var reader = XMLReader(bytes: bytes, file: file, entry: entry)
     var texts: [String] = []
     var checkedNamespace = (changes: -1, isMain: false)
     var segments = XMLReader.StringItemSegments()
+    var mayReadInParts = jobs > 1
     while true {
       if usesPlainItems {
         if checkedNamespace.changes != reader.defaultNamespaceChanges {
           checkedNamespace = (reader.defaultNamespaceChanges, SpreadsheetML.isMainNamespace(reader.defaultNamespace))
         }
         if checkedNamespace.isMain, let item = reader.plainStringItem(reusing: &segments) {
-          texts.append(item.holdsUnderscore ? OOXMLText.decode(item.text) : item.text)
+          texts.append(text(of: item))
+          if mayReadInParts {
+            mayReadInParts = false
+            readInParts(bytes, &reader, into: &texts, jobs: jobs, partBytes: partBytes)
+          }
           continue
         }
       }
@@ -40,6 +46,51 @@ struct SharedStrings: Sendable {
       }
     }
     return texts
+  }
+
+  private static func text(of item: XMLReader.PlainStringItem) -> String {
+    item.holdsUnderscore ? OOXMLText.decode(item.text) : item.text
+  }
+
+  /// The plain items after the one `reader` has just read (so it is where one ends, among items in the main
+  /// namespace), read in parts on the workers: each part from where an item ends (`</si>`, searched from
+  /// equal shares of the bytes) to where the next part begins. The reader alone would read what a part reads
+  /// if the part before reached exactly the part's start; the parts are kept in order until one does not (an
+  /// item of another kind, or a `</si>` that ended no item), which hands on its reader to go on from, and
+  /// the parts after it are dropped.
+  private static func readInParts(
+    _ bytes: [UInt8], _ reader: inout XMLReader, into texts: inout [String], jobs: Int, partBytes: Int
+  ) {
+    let start = reader.position
+    let count = min(jobs, (bytes.count - start) / max(1, partBytes))
+    guard count > 1 else { return }
+    var bounds = [start]
+    let endTag = Array("</si>".utf8)
+    for part in 1..<count {
+      var at = max(start + (bytes.count - start) * part / count, bounds[bounds.count - 1])
+      while at + endTag.count <= bytes.count, !bytes[at..<at + endTag.count].elementsEqual(endTag) { at += 1 }
+      guard at + endTag.count <= bytes.count else { break }
+      bounds.append(at + endTag.count)
+    }
+    guard bounds.count > 1 else { return }
+    let parts = (0..<bounds.count).map { index in
+      (start: bounds[index], end: index + 1 < bounds.count ? bounds[index + 1] : nil as Int?)
+    }
+    let first = reader
+    let read = OrderedParallelMap.map(parts, jobs: jobs) { part -> (texts: [String], reader: XMLReader) in
+      var reader = first.resumed(at: part.start)
+      var segments = XMLReader.StringItemSegments()
+      var texts: [String] = []
+      while part.end.map({ reader.position < $0 }) ?? true, let item = reader.plainStringItem(reusing: &segments) {
+        texts.append(text(of: item))
+      }
+      return (texts, reader)
+    }
+    for (part, result) in zip(parts, read) {
+      texts += result.texts
+      reader = result.reader
+      guard result.reader.position == part.end else { return }
+    }
   }
 
   /// Strings made into cells a chunk at a time on the workers: a workbook's table holds thousands, and

@@ -1221,6 +1221,16 @@ extension XMLReader {
     }
   }
 
+  /// A copy of the reader moved on to `offset`, for a caller that knows the reader would get there by reading
+  /// plain shared string items (`plainStringItem(reusing:)`, which change nothing but the position): one
+  /// reads the items up to an offset while another reads on from it (`SharedStrings`), and the second is
+  /// kept only once the first has reached it.
+  func resumed(at offset: Int) -> XMLReader {
+    var copy = self
+    copy.position = offset
+    return copy
+  }
+
   /// The byte ranges of a shared string item's texts, in storage that outlives the item.
   struct StringItemSegments {
     fileprivate var ranges: [Range<Int>] = []
@@ -1657,3 +1667,7 @@ extension XMLReader {
     return true
   }
 }
+
+/// A reader is a value of values: a copy may be read on another thread (`SharedStrings` reads a table's
+/// parts on the workers).
+extension XMLReader: Sendable {}
