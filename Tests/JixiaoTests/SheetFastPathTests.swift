@@ -552,6 +552,11 @@ import Testing
     "<si><t>a</t></si><si><t>b</t></si><si><t>c</x></si><si><t>d</t></si>",
     "<si><t>a</t></si>\n  <si><t>b</t></si>\n  <si><r><t>c</t></r><r><t>_x0041_</t></r></si>\n<si><t>d</t></si>",
     "<si><t>a</t></si><si><t>b</t></si></sst><si><t>c</t></si>", "<si><t>a</t></si></si><si><t>b</t></si>",
+    "<si><t>a</t></si><foo><si><t>b</t></si><si><t>c</t></si></foo><si><t>d</t></si>",
+    "<si><t>a</t></si><foo><si><t>b</t></si><si><t>c</t></si><si><t>d</t></si>",
+    "<si><t>a</t></si><si><t>b</t></si><foo/><si><t>c</t></si><?pi </si>?><si><t>d</t></si>",
+    // Items of the general path between plain ones (a character reference, as LibreOffice writes a line break).
+    (0..<60).map { $0 % 7 == 3 ? "<si><t>a&#10;\($0)</t></si>" : "<si><r><t>\($0)</t></r><r><t>乙</t></r></si>" }.joined(),
   ])
   func craftedTablesReadInPartsAsAlone(_ items: String) {
     let main = PlainCellPathTests.main

@@ -23,19 +23,30 @@ struct SharedStrings: Sendable {
   ) throws(InputError) -> [String] {
     var reader = XMLReader(bytes: bytes, file: file, entry: entry)
     var texts: [String] = []
+    let inParts = jobs > 1 && usesPlainItems ? (bytes: bytes, jobs: jobs, partBytes: partBytes) : nil
+    try read(&reader, into: &texts, upTo: nil, usesPlainItems: usesPlainItems, inParts: inParts)
+    return texts
+  }
+
+  /// Reads items into `texts` to the end of the table or, given `end`, until the reader is at or past it;
+  /// given `inParts`, the rest in parts once the first plain item is read.
+  private static func read(
+    _ reader: inout XMLReader, into texts: inout [String], upTo end: Int?, usesPlainItems: Bool,
+    inParts: (bytes: [UInt8], jobs: Int, partBytes: Int)?
+  ) throws(InputError) {
     var checkedNamespace = (changes: -1, isMain: false)
     var segments = XMLReader.StringItemSegments()
-    var mayReadInParts = jobs > 1
-    while true {
+    var inParts = inParts
+    while end.map({ reader.position < $0 }) ?? true {
       if usesPlainItems {
         if checkedNamespace.changes != reader.defaultNamespaceChanges {
           checkedNamespace = (reader.defaultNamespaceChanges, SpreadsheetML.isMainNamespace(reader.defaultNamespace))
         }
         if checkedNamespace.isMain, let item = reader.plainStringItem(reusing: &segments) {
           texts.append(text(of: item))
-          if mayReadInParts {
-            mayReadInParts = false
-            readInParts(bytes, &reader, into: &texts, jobs: jobs, partBytes: partBytes)
+          if let parts = inParts {
+            inParts = nil
+            try readInParts(parts.bytes, &reader, into: &texts, jobs: parts.jobs, partBytes: parts.partBytes)
           }
           continue
         }
@@ -45,22 +56,22 @@ struct SharedStrings: Sendable {
         texts.append(try SpreadsheetML.readStringItem(&reader))
       }
     }
-    return texts
   }
 
   private static func text(of item: XMLReader.PlainStringItem) -> String {
     item.holdsUnderscore ? OOXMLText.decode(item.text) : item.text
   }
 
-  /// The plain items after the one `reader` has just read (so it is where one ends, among items in the main
-  /// namespace), read in parts on the workers: each part from where an item ends (`</si>`, searched from
-  /// equal shares of the bytes) to where the next part begins. The reader alone would read what a part reads
-  /// if the part before reached exactly the part's start; the parts are kept in order until one does not (an
-  /// item of another kind, or a `</si>` that ended no item), which hands on its reader to go on from, and
-  /// the parts after it are dropped.
+  /// The items after the plain one `reader` has just read (so it is where one ends), read in parts on the
+  /// workers: each part from where an item ends (`</si>`, searched from equal shares of the bytes) up to
+  /// the next part's start, each by a copy of the reader moved to its start. The single reader would read
+  /// what a part reads when the part before reached exactly the part's start, between elements at the depth
+  /// the parts began at; the parts are kept in order (an error of one kept is the single reader's error)
+  /// until one does not (a `</si>` that ended no item), whose reader goes on alone, and the parts after it
+  /// are dropped.
   private static func readInParts(
     _ bytes: [UInt8], _ reader: inout XMLReader, into texts: inout [String], jobs: Int, partBytes: Int
-  ) {
+  ) throws(InputError) {
     let start = reader.position
     let count = min(jobs, (bytes.count - start) / max(1, partBytes))
     guard count > 1 else { return }
@@ -76,20 +87,20 @@ struct SharedStrings: Sendable {
     let parts = (0..<bounds.count).map { index in
       (start: bounds[index], end: index + 1 < bounds.count ? bounds[index + 1] : nil as Int?)
     }
-    let first = reader
-    let read = OrderedParallelMap.map(parts, jobs: jobs) { part -> (texts: [String], reader: XMLReader) in
+    let (first, depth) = (reader, reader.depth)
+    let read = OrderedParallelMap.map(parts, jobs: jobs) { part -> (texts: Result<[String], InputError>, reader: XMLReader) in
       var reader = first.resumed(at: part.start)
-      var segments = XMLReader.StringItemSegments()
       var texts: [String] = []
-      while part.end.map({ reader.position < $0 }) ?? true, let item = reader.plainStringItem(reusing: &segments) {
-        texts.append(text(of: item))
+      let outcome = Result { () throws(InputError) in
+        try Self.read(&reader, into: &texts, upTo: part.end, usesPlainItems: true, inParts: nil)
+        return texts
       }
-      return (texts, reader)
+      return (outcome, reader)
     }
     for (part, result) in zip(parts, read) {
-      texts += result.texts
+      texts += try result.texts.get()
       reader = result.reader
-      guard result.reader.position == part.end else { return }
+      guard let end = part.end, reader.position == end, reader.depth == depth, reader.isBetweenElements else { return }
     }
   }
 

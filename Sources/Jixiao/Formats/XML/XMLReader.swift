@@ -1221,15 +1221,19 @@ extension XMLReader {
     }
   }
 
-  /// A copy of the reader moved on to `offset`, for a caller that knows the reader would get there by reading
-  /// plain shared string items (`plainStringItem(reusing:)`, which change nothing but the position): one
-  /// reads the items up to an offset while another reads on from it (`SharedStrings`), and the second is
-  /// kept only once the first has reached it.
+  /// A copy of the reader moved on to `offset`, for a caller that will know whether the reader gets there
+  /// between elements at the same depth (`isBetweenElements`, `depth`): one reads the items up to an offset
+  /// while another reads on from it (`SharedStrings`), and the second is kept only once the first has
+  /// reached it so.
   func resumed(at offset: Int) -> XMLReader {
     var copy = self
     copy.position = offset
     return copy
   }
+
+  /// Whether the reader is between elements as `plainStringItem(reusing:)` needs it (inside the root, no end
+  /// tag or text pending): at an item's end, it is then where a reader of the items alone would be.
+  var isBetweenElements: Bool { pendingEnd == nil && !finished && readProlog && text.isEmpty && !stack.isEmpty }
 
   /// The byte ranges of a shared string item's texts, in storage that outlives the item.
   struct StringItemSegments {
