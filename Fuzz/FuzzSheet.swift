@@ -37,6 +37,11 @@ public func fuzzSheet(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
       }
     }
     precondition(strings(true) == strings(false), "the plain shared string path and the general reader disagree")
+    // Read in parts on workers, as a workbook's table is with more than one job: the single reader's strings.
+    let inParts = Result { () throws(InputError) in
+      try SharedStrings.texts(bytes: bytes, file: "fuzz.xlsx", entry: "xl/sharedStrings.xml", jobs: 3, partBytes: 16)
+    }
+    precondition(inParts == strings(true), "the shared strings read in parts and the single reader disagree")
   case 1:
     do {
       for grid in try SpreadsheetReader.read(bytes: bytes, file: "fuzz.xlsx") { check(grid) }

@@ -69,6 +69,39 @@ import Testing
     }
   }
 
+  /// The cells of a table of strings made a chunk at a time on workers (`SharedStrings.cells(of:jobs:)`) are
+  /// the cells made one by one, in order, with the same keys, verdicts and table texts, for any number of
+  /// workers and a count of strings that does not fill the last chunk.
+  @Test func cellsMadeOnWorkersAreTheCellsMadeInOrder() throws {
+    var texts = Self.labels
+    for (name, bytes) in Self.fixtureWorkbooks {
+      let archive = try ZipArchive(bytes: bytes, file: name)
+      guard let entry = archive.entry(named: "xl/sharedStrings.xml") else { continue }
+      texts += try SharedStrings.texts(bytes: try archive.contents(of: entry), file: name, entry: entry.name)
+    }
+    texts += (0..<1_000).map { "指标\($0)" }
+    #expect(texts.count > 3 * 256 && texts.count % 256 != 0)
+    let expected = texts.map(GridCell.sharedText)
+    for jobs in [1, 2, 3, 8] {
+      let cells = SharedStrings.cells(of: texts, jobs: jobs)
+      #expect(cells == expected, "jobs \(jobs)")
+      for (cell, one) in zip(cells, expected)
+      where cell != one || cell.key != one.key || cell.labelKey != one.labelKey
+        || cell.standardVerdict != one.standardVerdict || cell.tableText != one.tableText
+      {
+        Issue.record("jobs \(jobs): \(one.text.debugDescription)")
+      }
+    }
+    for (name, bytes) in Self.fixtureWorkbooks.prefix(6) {
+      let archive = try ZipArchive(bytes: bytes, file: name)
+      guard let entry = archive.entry(named: "xl/sharedStrings.xml") else { continue }
+      let contents = try archive.contents(of: entry)
+      let one = try SharedStrings(bytes: contents, file: name, entry: entry.name)
+      let two = try SharedStrings(bytes: contents, file: name, entry: entry.name, jobs: 2)
+      #expect(one.cells == two.cells, "\(name)")
+    }
+  }
+
   /// Each sheet of every fixture workbook, and the same sheets with their labels swapped for other
   /// labels (shared by several cells, as in a year's workbook), located and built with shared cells and
   /// without.

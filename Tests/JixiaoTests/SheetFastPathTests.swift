@@ -452,11 +452,62 @@ import Testing
     #"<si><r><rPr><vertAlign val="superscript"/><condense val="1"/><indexed/></rPr><t>a</t></r></si>"#,
     #"<si><r><rPr><vertAlignx val="1"/></rPr><t>a</t></r></si>"#,
     #"<si><r><rPr><sz indexed="1" indexedx="2"/></rPr><t>a</t></r></si>"#,
+    // An escape split between runs is decoded in the joined text; an underscore alone is left.
+    "<si><r><t>a_x00</t></r><r><t>0D_b</t></r></si>", "<si><t>a_b_x</t></si>", "<si><r><t>_</t></r><r><t>x0041_</t></r></si>",
   ])
   func craftedItemsReadTheSameBothWays(_ items: String) {
     for namespace in [#"xmlns="\#(PlainCellPathTests.main)""#, #"xmlns:x="\#(PlainCellPathTests.main)""#, #"xmlns="urn:other""#] {
       Self.expectSame(Array(#"<?xml version="1.0"?><sst \#(namespace)>\#(items)</sst>"#.utf8), namespace + items)
     }
+  }
+
+  /// Text that is not valid UTF-8 is an error on both paths, wherever it is: the plain path checks it as it
+  /// scans. A sequence cut between two runs is valid once the runs are joined, but each run's text is not.
+  @Test func textThatIsNotUTF8ReadsTheSameBothWays() {
+    let sequences: [[UInt8]] = [
+      [0xE4, 0xB8], [0xE4], [0x80], [0xC0, 0x80], [0xC3], [0xED, 0xA0, 0x80], [0xE0, 0x80, 0x80], [0xF4, 0x90, 0x80, 0x80],
+      [0xF0, 0x9F, 0x98], [0xFF], [0xE4, 0xB8, 0xC0], [0xE4, 0x41, 0xAD],
+      // Valid, for contrast: two, three (with and without a range restriction) and four bytes.
+      [0xC3, 0xA9], [0xE0, 0xA0, 0x80], [0xED, 0x9F, 0xBF], [0xE4, 0xB8, 0x80], [0xEF, 0xBF, 0xBD], [0xF0, 0x9F, 0x98, 0x80],
+    ]
+    let main = PlainCellPathTests.main
+    func table(_ items: [UInt8]) -> [UInt8] {
+      Array(#"<?xml version="1.0"?><sst xmlns="\#(main)"><si><t>a</t></si>"#.utf8) + items + Array("</sst>".utf8)
+    }
+    for sequence in sequences {
+      let text = Array("甲".utf8) + sequence + Array("乙".utf8)
+      Self.expectSame(table(Array("<si><t>".utf8) + text + Array("</t></si>".utf8)), "text \(sequence)")
+      Self.expectSame(table(Array("<si><t>".utf8) + sequence + Array("&amp;</t></si>".utf8)), "before a reference \(sequence)")
+      Self.expectSame(
+        table(Array(#"<si><r><rPr><sz val="11"/></rPr><t>"#.utf8) + text + Array("</t></r></si>".utf8)), "run \(sequence)")
+    }
+    let cut = Array("<si><r><t>甲".utf8) + [0xE4] + Array("</t></r><r><t>".utf8) + [0xB8, 0x80] + Array("</t></r></si>".utf8)
+    Self.expectSame(table(cut), "a sequence cut between runs")
+    let general = Result { () throws(InputError) in
+      try SharedStrings(bytes: table(cut), file: "t.xlsx", entry: "xl/sharedStrings.xml", usesPlainItems: false).strings
+    }
+    #expect(throws: InputError.self, "the general reader refuses it") { try general.get() }
+  }
+
+  /// What the plain path says of an item's text (`holdsUnderscore`, which spares `OOXMLText.decode`) is what
+  /// the text holds, for every item of the fixtures' tables.
+  @Test func anItemSaysWhetherItHoldsAnUnderscore() {
+    var read = 0
+    let main = PlainCellPathTests.main
+    let crafted = Array(#"<sst xmlns="\#(main)"><si><t>a_b</t></si><si><r><t>_x</t></r><r><t>0041_</t></r></si></sst>"#.utf8)
+    for (name, xml) in Self.fixtureTables + [("crafted", crafted)] {
+      var reader = XMLReader(bytes: xml, file: name, entry: "xl/sharedStrings.xml")
+      var segments = XMLReader.StringItemSegments()
+      while true {
+        if SpreadsheetML.isMainNamespace(reader.defaultNamespace), let item = reader.plainStringItem(reusing: &segments) {
+          #expect(item.holdsUnderscore == item.text.utf8.contains(UInt8(ascii: "_")), "\(name): \(item.text)")
+          read += 1
+          continue
+        }
+        guard (try? reader.next()) != nil else { break }
+      }
+    }
+    #expect(read > 100)
   }
 
   @Test func mutatedTablesReadTheSameBothWays() {
@@ -467,6 +518,56 @@ import Testing
     ]
     for (name, xml) in Self.fixtureTables.prefix(8) {
       for _ in 0..<40 { Self.expectSame(mutated(xml, edits: 1, pieces, &random), "mutated \(name)") }
+    }
+  }
+}
+
+/// A shared string table read in parts on workers (`SharedStrings.texts(…jobs:partBytes:)`) gives the strings,
+/// or the error, that one reader gives alone: with parts of a few bytes, where a part begins at every kind of
+/// place (a `</si>` in a comment or a CDATA section, an item of another kind, another namespace, an error).
+@Suite struct SharedStringPartsTests {
+  static func expectSame(_ xml: [UInt8], _ comment: String) {
+    func read(_ jobs: Int, _ partBytes: Int) -> Result<[String], InputError> {
+      Result { () throws(InputError) in
+        try SharedStrings.texts(bytes: xml, file: "t.xlsx", entry: "xl/sharedStrings.xml", jobs: jobs, partBytes: partBytes)
+      }
+    }
+    let alone = read(1, 1)
+    for (jobs, partBytes) in [(2, 1), (3, 7), (4, 40), (8, 3), (2, 1 << 16)] {
+      #expect(read(jobs, partBytes) == alone, "\(comment), jobs \(jobs), parts of \(partBytes) bytes")
+    }
+  }
+
+  @Test func fixtureTablesReadInPartsAsAlone() {
+    for (name, xml) in PlainStringItemPathTests.fixtureTables { Self.expectSame(xml, name) }
+  }
+
+  @Test(arguments: [
+    "<si><t>a</t></si><!-- </si><si><t>x</t></si> --><si><t>b</t></si><si><t>c</t></si>",
+    "<si><t>a</t></si><si><t><![CDATA[</si><si><t>x</t></si>]]></t></si><si><t>b</t></si>",
+    "<si><t>a</t></si><si><t>&#62;</si></t></si><si><t>b</t></si><si><t>c</t></si>",
+    "<si><t>a</t></si><si><t>b</t><rPh><t>x</t></rPh></si><si><t>c</t></si><si><t>d</t></si>",
+    "<si><t>a</t></si><x:si><x:t>b</x:t></x:si><si><t>c</t></si><si><t>d</t></si>",
+    #"<si><t>a</t></si><si xmlns="urn:other"><t>b</t></si><si><t>c</t></si><si><t>d</t></si>"#,
+    "<si><t>a</t></si><si><t>b</t></si><si><t>c</x></si><si><t>d</t></si>",
+    "<si><t>a</t></si>\n  <si><t>b</t></si>\n  <si><r><t>c</t></r><r><t>_x0041_</t></r></si>\n<si><t>d</t></si>",
+    "<si><t>a</t></si><si><t>b</t></si></sst><si><t>c</t></si>", "<si><t>a</t></si></si><si><t>b</t></si>",
+    "<si><t>a</t></si><foo><si><t>b</t></si><si><t>c</t></si></foo><si><t>d</t></si>",
+    "<si><t>a</t></si><foo><si><t>b</t></si><si><t>c</t></si><si><t>d</t></si>",
+    "<si><t>a</t></si><si><t>b</t></si><foo/><si><t>c</t></si><?pi </si>?><si><t>d</t></si>",
+    // Items of the general path between plain ones (a character reference, as LibreOffice writes a line break).
+    (0..<60).map { $0 % 7 == 3 ? "<si><t>a&#10;\($0)</t></si>" : "<si><r><t>\($0)</t></r><r><t>乙</t></r></si>" }.joined(),
+  ])
+  func craftedTablesReadInPartsAsAlone(_ items: String) {
+    let main = PlainCellPathTests.main
+    Self.expectSame(Array(#"<?xml version="1.0"?><sst xmlns="\#(main)" xmlns:x="\#(main)">\#(items)</sst>"#.utf8), items)
+  }
+
+  @Test func mutatedTablesReadInPartsAsAlone() {
+    var random = SplitMix(seed: 29)
+    let pieces = ["<si>", "</si>", "<t>", "</t>", "<!--", "-->", "&#60;", "一", "<r>", "</r>", "\u{1}", "<![CDATA[", "]]>"]
+    for (name, xml) in PlainStringItemPathTests.fixtureTables.prefix(6) {
+      for _ in 0..<12 { Self.expectSame(mutated(xml, edits: 2, pieces, &random), "mutated \(name)") }
     }
   }
 }

@@ -120,7 +120,7 @@ public enum TableReader {
     do {
       switch format {
       case .xlsx:
-        let workbook = try SpreadsheetReader(bytes: bytes, file: file)
+        let workbook = try SpreadsheetReader(bytes: bytes, file: file, jobs: jobs)
         if let tables = try ReviewWorkbookReader.tables(in: workbook) {
           guard !tables.isEmpty else {
             return InputError(

@@ -33,7 +33,9 @@ public struct SpreadsheetReader: Sendable {
   private let styles: CellStyles
   private let limits: Limits
 
-  public init(bytes: [UInt8], file: String, limits: Limits = .standard) throws(InputError) {
+  /// The shared strings' cells are made on `jobs` workers (`SharedStrings.cells(of:jobs:)`): the same for
+  /// any number.
+  public init(bytes: [UInt8], file: String, limits: Limits = .standard, jobs: Int = 1) throws(InputError) {
     self.file = file
     self.limits = limits
     let location = SourceLocation(file: file)
@@ -78,7 +80,7 @@ public struct SpreadsheetReader: Sendable {
     self.uses1904 = uses1904
 
     if let part = relationships.first(ofType: "sharedStrings")?.target, let entry = archive.entry(named: part) {
-      strings = try SharedStrings(bytes: try archive.contents(of: entry), file: file, entry: entry.name)
+      strings = try SharedStrings(bytes: try archive.contents(of: entry), file: file, entry: entry.name, jobs: jobs)
     } else {
       strings = SharedStrings()
     }

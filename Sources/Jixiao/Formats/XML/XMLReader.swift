@@ -1157,6 +1157,15 @@ extension XMLReader {
     return (cell, at)
   }
 
+  /// A shared string item read the plain way (`plainStringItem(reusing:)`).
+  struct PlainStringItem {
+    /// The item's text as the general reader gives it (before `OOXMLText.decode`, which the caller applies).
+    var text: String
+    /// Whether the text holds an underscore: without one it holds no `_xHHHH_`, and `OOXMLText.decode`
+    /// would give it back unchanged.
+    var holdsUnderscore: Bool
+  }
+
   /// The next element when it is a shared string item written the plain way, read whole: white space,
   /// `<si>`, then either one text or rich-text runs, then `</si>`. A text is `<t>` or
   /// `<t xml:space="preserve">`, text without character references (the five predefined entities are
@@ -1164,113 +1173,198 @@ extension XMLReader {
   /// UTF-8), `</t>`. A run (LibreOffice writes one wherever CJK and Latin text meet) is `<r>`, optionally
   /// `<rPr>` holding only known empty elements (`<sz val="11"/>`, known attributes once each, values as
   /// `plainAttributeValue` reads them, of valid UTF-8), `</rPr>`, a text, `</r>`; the runs' texts are
-  /// joined, as the general reader joins them. Its text as the general reader gives it (before `OOXMLText.decode`, which the caller applies
-  /// either way). Anything else returns nil with nothing read. The element names are unprefixed: they are in
-  /// `defaultNamespace`, which the caller checks.
-  mutating func plainStringItem() -> String? {
+  /// joined, as the general reader joins them. Anything else returns nil with nothing read. The element
+  /// names are unprefixed: they are in `defaultNamespace`, which the caller checks.
+  ///
+  /// The item is read on its bytes first, its texts' ranges kept in `segments` (which a caller reading many
+  /// items keeps for all), and its text made at the end as one string written in place.
+  mutating func plainStringItem(reusing segments: inout StringItemSegments) -> PlainStringItem? {
     // `<si><r><rPr><sz/>` opens four elements.
     guard pendingEnd == nil, !finished, readProlog, text.isEmpty, !stack.isEmpty, stack.count + 4 <= limits.maximumDepth
     else { return nil }
     let bytes = self.bytes
-    let start = position
-    let maximumAttributeBytes = limits.maximumAttributeBytes
-    let knownRunProperties = self.knownRunProperties
-    var readRunProperties: [Range<Int>] = []
-    func rememberRunProperties(_ range: Range<Int>) { readRunProperties.append(range) }
-    defer {
-      for range in readRunProperties {
-        if self.knownRunProperties.count == 4 { self.knownRunProperties.removeLast() }
-        self.knownRunProperties.insert(range, at: 0)
+    var known: [Range<Int>] = []
+    swap(&known, &knownRunProperties)
+    defer { swap(&known, &knownRunProperties) }
+    segments.count = 0
+    return bytes.withUnsafeBufferPointer { buffer -> PlainStringItem? in
+      var at = position
+      var content = PlainTextContent()
+      guard
+        let end = Self.scanPlainStringItem(
+          buffer, &at, &segments, &content, known: &known, maximumAttributeBytes: limits.maximumAttributeBytes)
+      else { return nil }
+      position = end
+      let text = String(unsafeUninitializedCapacity: content.bytes) { target in
+        var written = 0
+        for segment in segments.ranges[..<segments.count] where !segment.isEmpty {
+          guard content.holdsReferences else {
+            (target.baseAddress! + written).update(from: buffer.baseAddress! + segment.lowerBound, count: segment.count)
+            written += segment.count
+            continue
+          }
+          var index = segment.lowerBound
+          while index < segment.upperBound {
+            if buffer[index] == UInt8(ascii: "&"), let (character, length) = Self.predefinedEntity(in: buffer, at: index) {
+              target[written] = character
+              index += length
+            } else {
+              target[written] = buffer[index]
+              index += 1
+            }
+            written += 1
+          }
+        }
+        return written
       }
+      return PlainStringItem(text: text, holdsUnderscore: content.holdsUnderscore)
     }
-    let found = bytes.withUnsafeBufferPointer { buffer -> String? in
-      let count = buffer.count
-      func take(_ literal: StaticString) -> Bool { Self.take(literal, buffer, &position) }
-      /// A `<t>` element's text appended to `decoded`; false when it is not written the plain way.
-      func readText(into decoded: inout [UInt8]) -> Bool {
-        guard take("<t>") || take(#"<t xml:space="preserve">"#) else { return false }
-        let textStart = position
-        var ascii = true
-        var references = false
-        while position < count {
-          let byte = buffer[position]
-          guard byte != UInt8(ascii: "<") else { break }
-          guard byte >= 0x20 || byte == 0x09 || byte == 0x0A, byte != UInt8(ascii: "]") else { return false }
-          if byte == UInt8(ascii: "&") {
-            guard Self.predefinedEntity(in: buffer, at: position) != nil else { return false }
-            references = true
-          }
-          if byte >= 0x80 { ascii = false }
-          position += 1
-        }
-        let text = UnsafeBufferPointer(rebasing: buffer[textStart..<position])
-        guard ascii || UTF8Validation.isValid(text) else { return false }
-        guard references else {
-          decoded.append(contentsOf: text)
-          return take("</t>")
-        }
-        var index = textStart
-        while index < position {
-          if buffer[index] == UInt8(ascii: "&"), let (character, length) = Self.predefinedEntity(in: buffer, at: index) {
-            decoded.append(character)
-            index += length
-          } else {
-            decoded.append(buffer[index])
-            index += 1
-          }
-        }
-        return take("</t>")
+  }
+
+  /// A copy of the reader moved on to `offset`, for a caller that will know whether the reader gets there
+  /// between elements at the same depth (`isBetweenElements`, `depth`): one reads the items up to an offset
+  /// while another reads on from it (`SharedStrings`), and the second is kept only once the first has
+  /// reached it so.
+  func resumed(at offset: Int) -> XMLReader {
+    var copy = self
+    copy.position = offset
+    return copy
+  }
+
+  /// Whether the reader is between elements as `plainStringItem(reusing:)` needs it (inside the root, no end
+  /// tag or text pending): at an item's end, it is then where a reader of the items alone would be.
+  var isBetweenElements: Bool { pendingEnd == nil && !finished && readProlog && text.isEmpty && !stack.isEmpty }
+
+  /// The byte ranges of a shared string item's texts, in storage that outlives the item.
+  struct StringItemSegments {
+    fileprivate var ranges: [Range<Int>] = []
+    fileprivate var count = 0
+
+    init() {}
+
+    fileprivate mutating func append(_ range: Range<Int>) {
+      if count < ranges.count { ranges[count] = range } else { ranges.append(range) }
+      count += 1
+    }
+  }
+
+  /// What the texts of an item read the plain way hold.
+  private struct PlainTextContent {
+    /// Their bytes as written (a reference counted whole): at least the bytes of the text they make.
+    var bytes = 0
+    var holdsReferences = false
+    var holdsUnderscore = false
+  }
+
+  /// `plainStringItem(reusing:)` on the bytes from `at`: where the item ends, the ranges of its texts in
+  /// `segments`, and what they hold in `content`; nil when it is not written the plain way.
+  private static func scanPlainStringItem(
+    _ buffer: UnsafeBufferPointer<UInt8>, _ at: inout Int, _ segments: inout StringItemSegments,
+    _ content: inout PlainTextContent, known: inout [Range<Int>], maximumAttributeBytes: Int
+  ) -> Int? {
+    skipSpace(buffer, &at)
+    guard take("<si>", buffer, &at), at + 1 < buffer.count else { return nil }
+    if buffer[at] == UInt8(ascii: "<"), buffer[at + 1] == UInt8(ascii: "t") {
+      guard let text = plainStringText(buffer, &at, &content) else { return nil }
+      segments.append(text)
+    } else {
+      while take("<r>", buffer, &at) {
+        guard skipPlainRunProperties(buffer, &at, known: &known, maximumAttributeBytes: maximumAttributeBytes),
+          let text = plainStringText(buffer, &at, &content), take("</r>", buffer, &at)
+        else { return nil }
+        segments.append(text)
       }
-      /// A run's properties: known empty elements only, each with known attributes, each at most once.
-      func skipRunProperties() -> Bool {
-        let start = position
-        guard take("<rPr>") else { return true }
-        // A producer writes a few kinds of run properties over and over: one read before is read again.
-        if let base = buffer.baseAddress {
-          for known in knownRunProperties
-          where start + known.count <= count && memcmp(base + start, base + known.lowerBound, known.count) == 0 {
-            position = start + known.count
-            return true
-          }
+      guard segments.count > 0 else { return nil }
+    }
+    guard take("</si>", buffer, &at) else { return nil }
+    return at
+  }
+
+  /// A `<t>` element written the plain way at `at`: the range of its text as written (references not yet
+  /// replaced), `at` past its end tag; nil for anything else. Checks that the text is valid UTF-8 as it
+  /// goes: the bytes between two tags are, so the texts of an item's runs are each valid, as the general
+  /// reader requires, and not only once joined.
+  private static func plainStringText(
+    _ buffer: UnsafeBufferPointer<UInt8>, _ at: inout Int, _ content: inout PlainTextContent
+  ) -> Range<Int>? {
+    let count = buffer.count
+    let preserving: StaticString = #"<t xml:space="preserve">"#
+    guard let base = buffer.baseAddress else { return nil }
+    if !take("<t>", buffer, &at) {
+      guard at + preserving.utf8CodeUnitCount <= count,
+        memcmp(base + at, preserving.utf8Start, preserving.utf8CodeUnitCount) == 0
+      else { return nil }
+      at += preserving.utf8CodeUnitCount
+    }
+    let start = at
+    var index = start
+    while index < count {
+      let byte = buffer[index]
+      if byte >= 0x80 {
+        // The three-byte forms without a range restriction (CJK, full-width forms) in one test, as
+        // `UTF8Validation.isValid` tells them; any other sequence as it does.
+        if byte >= 0xE1, byte != 0xED, byte <= 0xEF, index + 2 < count, buffer[index + 1] & 0xC0 == 0x80,
+          buffer[index + 2] & 0xC0 == 0x80
+        {
+          index += 3
+          continue
         }
-        while !take("</rPr>") {
-          guard take("<"), let element = Self.knownName(Self.runPropertyElements, in: buffer, at: position) else { return false }
-          position += Self.runPropertyElements[element].count
-          var seen: UInt8 = 0
-          while position < count, buffer[position] == UInt8(ascii: " ") {
-            position += 1
-            guard let attribute = Self.knownName(Self.runPropertyAttributes, in: buffer, at: position),
-              seen & (1 << attribute) == 0
-            else { return false }
-            seen |= 1 << attribute
-            position += Self.runPropertyAttributes[attribute].count
-            guard Self.plainAttributeValue(buffer, &position, maximumBytes: maximumAttributeBytes, allowingUTF8: true) != nil
-            else { return false }
-          }
-          guard take("/>") else { return false }
-        }
-        rememberRunProperties(start..<position)
+        let length = UTF8Validation.sequenceLength(base + index, available: count - index)
+        guard length > 0 else { return nil }
+        index += length
+        continue
+      }
+      if byte == UInt8(ascii: "<") { break }
+      guard byte >= 0x20 || byte == 0x09 || byte == 0x0A, byte != UInt8(ascii: "]") else { return nil }
+      if byte == UInt8(ascii: "&") {
+        guard let (_, length) = predefinedEntity(in: buffer, at: index) else { return nil }
+        content.holdsReferences = true
+        index += length
+        continue
+      }
+      if byte == UInt8(ascii: "_") { content.holdsUnderscore = true }
+      index += 1
+    }
+    at = index
+    guard take("</t>", buffer, &at) else { return nil }
+    content.bytes += index - start
+    return start..<index
+  }
+
+  /// A run's properties at `at`, if any: known empty elements only, each with known attributes, each at most
+  /// once; `at` past them. A producer writes a few kinds of run properties over and over: the last four
+  /// kinds read (`known`) are told by comparing bytes.
+  private static func skipPlainRunProperties(
+    _ buffer: UnsafeBufferPointer<UInt8>, _ at: inout Int, known: inout [Range<Int>], maximumAttributeBytes: Int
+  ) -> Bool {
+    let start = at
+    let count = buffer.count
+    guard take("<rPr>", buffer, &at) else { return true }
+    if let base = buffer.baseAddress {
+      for range in known
+      where start + range.count <= count && memcmp(base + start, base + range.lowerBound, range.count) == 0 {
+        at = start + range.count
         return true
       }
-      Self.skipSpace(buffer, &position)
-      guard take("<si>") else { return nil }
-      var decoded: [UInt8] = []
-      decoded.reserveCapacity(64)
-      if buffer[position...].starts(with: "<t".utf8) {
-        guard readText(into: &decoded) else { return nil }
-      } else {
-        var runs = 0
-        while take("<r>") {
-          guard skipRunProperties(), readText(into: &decoded), take("</r>") else { return nil }
-          runs += 1
-        }
-        guard runs > 0 else { return nil }
-      }
-      guard take("</si>") else { return nil }
-      return String(decoding: decoded, as: UTF8.self)
     }
-    if found == nil { position = start }
-    return found
+    while !take("</rPr>", buffer, &at) {
+      guard take("<", buffer, &at), let element = knownName(runPropertyElements, in: buffer, at: at) else { return false }
+      at += runPropertyElements[element].count
+      var seen: UInt8 = 0
+      while at < count, buffer[at] == UInt8(ascii: " ") {
+        at += 1
+        guard let attribute = knownName(runPropertyAttributes, in: buffer, at: at), seen & (1 << attribute) == 0
+        else { return false }
+        seen |= 1 << attribute
+        at += runPropertyAttributes[attribute].count
+        guard plainAttributeValue(buffer, &at, maximumBytes: maximumAttributeBytes, allowingUTF8: true) != nil
+        else { return false }
+      }
+      guard take("/>", buffer, &at) else { return false }
+    }
+    if known.count == 4 { known.removeLast() }
+    known.insert(start..<at, at: 0)
+    return true
   }
 
   /// The elements a run's properties hold (ECMA-376 CT_RPrElt) and their attributes: the only names the
@@ -1577,3 +1671,7 @@ extension XMLReader {
     return true
   }
 }
+
+/// A reader is a value of values: a copy may be read on another thread (`SharedStrings` reads a table's
+/// parts on the workers).
+extension XMLReader: Sendable {}
