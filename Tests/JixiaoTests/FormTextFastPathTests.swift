@@ -51,6 +51,26 @@ import Testing
     }
   }
 
+  /// A row's first cell begins with ★ or 其中： as its trimmed text does, whether or not it is trimmed first.
+  @Test func aTrimmedPrefixIsToldAsDefined() {
+    var random = SplitMix(seed: 31)
+    let pieces = ["★", "其中", "：", ":", " ", "\u{3000}", "\t", "\n", "\u{0301}", "指标", "a", "\u{FEFF}", "\u{00A0}"]
+    let texts =
+      Self.texts + ["★指标", " ★指标", "其中：指标", "\u{3000}其中:a", "★\u{0301}", "其中：\u{0301}", "★ ", "其中"]
+      + (0..<3_000).map { _ in
+        (0..<Int.random(in: 0...5, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+      }
+    var starting = 0
+    for text in texts {
+      for word in ["★", "其中：", "其中:"] {
+        let definition = FormText.starts(text.trimmingSpaces(), with: word)
+        #expect(FormText.startsTrimmed(text, with: word) == definition, "\(text.debugDescription) \(word)")
+        if definition { starting += 1 }
+      }
+    }
+    #expect(starting > 200)
+  }
+
   @Test func aLabelsUnitReadsAsDefined() {
     for text in Self.texts + PrintedFormTable.commonLabelUnits.map { "项目资金（\($0)）" } {
       let definition: String? = text.lastIndex { $0 == "（" || $0 == "(" }.flatMap { open in

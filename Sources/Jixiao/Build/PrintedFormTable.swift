@@ -94,8 +94,10 @@ struct PrintedFormTable {
     if text == nil, !builder.recordsProvenance, builder.isIndicatorText(field) {
       // A shared string's cell gives its text as the string's one `TableText`: the table shares its bytes.
       builder.set(field, indicatorText: cell.tableText)
+    } else if builder.recordsProvenance {
+      builder.set(field, .text(text ?? cell.text), at: form.location(of: cell))
     } else {
-      builder.set(field, .text(text ?? cell.text), at: builder.recordsProvenance ? form.location(of: cell) : nil)
+      builder.set(field, printed: text ?? cell.text)
     }
     if let doubt = cell.doubt { builder.markUncertain(field, reason: doubt) }
   }
@@ -290,12 +292,13 @@ struct PrintedFormTable {
   // MARK: Indicator block
 
   private func readIndicators(_ block: IndicatorBlock, into builder: inout TableBuilder) {
-    var fields: [TableField?] = block.columns.map { Self.indicatorFields[$0.key] }
+    // The columns are read by index, not copied one by one.
+    var fields: [TableField?] = block.columns.indices.map { Self.indicatorFields[block.columns[$0].key] }
     // A group header that names the target (年度指标值) over its parts: each part is the target's.
     var targetParts: [Int] = []
-    for (index, column) in block.columns.enumerated() {
-      let groupField = column.groupKey.flatMap { Self.indicatorFields[$0] }
-      if groupField == .target || Self.targetPartKeys[column.key] != nil {
+    for index in block.columns.indices {
+      let groupField = block.columns[index].groupKey.flatMap { Self.indicatorFields[$0] }
+      if groupField == .target || Self.targetPartKeys[block.columns[index].key] != nil {
         targetParts.append(index)
         fields[index] = nil
       }
@@ -305,37 +308,36 @@ struct PrintedFormTable {
       targetParts.sort()
       fields[target] = nil
     }
-    let percentWeight = block.weightColumn.map { block.columns[$0].key.contains("%") } ?? false
+    // Searched on bytes first: a key without the byte holds no `%`.
+    let percentWeight =
+      block.weightColumn.map { block.columns[$0].key.utf8.contains(UInt8(ascii: "%")) && block.columns[$0].key.contains("%") }
+      ?? false
     var filledUnknown = Set<Int>()
-    for index in block.rows.indices where block.rows[index].kind == .indicator {
-      let row = block.rows[index]
-      builder.beginIndicator(at: form.location(of: row.cells[block.nameColumn]))
-      for (index, cell) in row.cells.enumerated() {
+    for rowIndex in block.rows.indices where block.rows[rowIndex].kind == .indicator {
+      // The row's cells, not the row (its levels' labels too) copied.
+      let cells = block.rows[rowIndex].cells
+      builder.beginIndicator(at: form.location(of: cells[block.nameColumn]))
+      for index in cells.indices {
         guard let field = fields[index] else {
-          if !cell.isEmpty, !targetParts.contains(index), index != block.projectNameColumn { filledUnknown.insert(index) }
+          if !cells[index].isEmpty, !targetParts.contains(index), index != block.projectNameColumn {
+            filledUnknown.insert(index)
+          }
           continue
         }
         // A blank cell under a column the form prints: the column is the table's, its value absent.
-        guard !cell.isEmpty else {
+        guard !cells[index].isEmpty else {
           builder.set(field, .null)
           continue
         }
-        if field == .weight, percentWeight || FormText.isPercent(cell.text) {
-          set(field, from: cell, text: FormText.droppingPercent(cell.text), into: &builder)
+        if field == .weight, percentWeight || FormText.isPercent(cells[index].text) {
+          set(field, from: cells[index], text: FormText.droppingPercent(cells[index].text), into: &builder)
         } else {
-          set(field, from: cell, into: &builder)
+          set(field, from: cells[index], into: &builder)
         }
       }
-      // 指标性质 定性 says the target is a text, which the target's own cell holds.
-      let parts = targetParts.map { row.cells[$0] }.filter { !$0.isEmpty && $0.text.trimmingSpaces() != "定性" }
-      if let first = parts.first {
-        set(.target, from: first, text: parts.map { $0.text.trimmingSpaces() }.joined(), into: &builder)
-        for part in parts.dropFirst() { if let doubt = part.doubt { builder.markUncertain(.target, reason: doubt) } }
-      } else if !targetParts.isEmpty {
-        builder.set(.target, .null)
-      }
-      if let index = block.projectNameColumn, !row.cells[index].isEmpty, !builder.hasValue(.name) {
-        set(.name, from: row.cells[index], into: &builder)
+      if !targetParts.isEmpty { readTarget(of: cells, parts: targetParts, into: &builder) }
+      if let index = block.projectNameColumn, !cells[index].isEmpty, !builder.hasValue(.name) {
+        set(.name, from: cells[index], into: &builder)
       }
     }
     for index in filledUnknown.sorted() {
@@ -345,6 +347,18 @@ struct PrintedFormTable {
     }
     for column in form.unnamedColumns {
       builder.ignoreColumn(header: "（无列名）", column: "第 \(CellReference.columnName(column.column)) 列")
+    }
+  }
+
+  /// A target printed in parts (指标性质 · 指标值 · 度量单位), joined in column order.
+  private func readTarget(of cells: [GridCell], parts targetParts: [Int], into builder: inout TableBuilder) {
+    // 指标性质 定性 says the target is a text, which the target's own cell holds.
+    let parts = targetParts.map { cells[$0] }.filter { !$0.isEmpty && $0.text.trimmingSpaces() != "定性" }
+    if let first = parts.first {
+      set(.target, from: first, text: parts.map { $0.text.trimmingSpaces() }.joined(), into: &builder)
+      for part in parts.dropFirst() { if let doubt = part.doubt { builder.markUncertain(.target, reason: doubt) } }
+    } else {
+      builder.set(.target, .null)
     }
   }
 
