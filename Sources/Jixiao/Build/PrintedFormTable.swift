@@ -156,10 +156,38 @@ struct PrintedFormTable {
 
   /// The unit the funds label prints in its brackets (`项目资金（元）`), if it is a money unit.
   static func labelUnit(_ label: String) -> String? {
+    if label.utf8.withContiguousStorageIfAvailable(holdsNoMoneyWord) == true { return nil }
     guard let open = label.lastIndex(where: { $0 == "（" || $0 == "(" }) else { return nil }
     let inner = String(label[label.index(after: open)...].prefix { $0 != "）" && $0 != ")" })
     if commonLabelUnits.contains(inner) { return inner }
     return TableBuilder.amountUnit(inner) != nil ? inner : nil
+  }
+
+  /// Whether a label is made only of printable ASCII, CJK ideographs (lead bytes E4…E9) and full-width
+  /// brackets, without the bytes of 元 or 亿: no text in its brackets is then a money unit (`amountUnit`),
+  /// as every money unit holds one of them, and no character of such a text is equivalent to either or
+  /// folded into one. `预算执行情况（20分）` is told without reading `20分` as a unit. False says nothing.
+  static func holdsNoMoneyWord(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var index = 0
+    while index < bytes.count {
+      let byte = bytes[index]
+      if byte >= 0x20 && byte < 0x7F {
+        index += 1
+        continue
+      }
+      guard index + 2 < bytes.count, bytes[index + 1] & 0xC0 == 0x80, bytes[index + 2] & 0xC0 == 0x80 else { return false }
+      let (second, third) = (bytes[index + 1], bytes[index + 2])
+      switch byte {
+      // 元 is E5 85 83, 亿 E4 BA BF.
+      case 0xE5 where second == 0x85 && third == 0x83, 0xE4 where second == 0xBA && third == 0xBF: return false
+      case 0xE4...0xE9: break
+      // （ and ）.
+      case 0xEF where second == 0xBC && (third == 0x88 || third == 0x89): break
+      default: return false
+      }
+      index += 3
+    }
+    return true
   }
 
   /// The units funds labels print most, each a money unit by `TableBuilder.amountUnit` (asked once here):
@@ -222,7 +250,7 @@ struct PrintedFormTable {
       }
       builder.beginSource()
       if let label = labels.first {
-        set(.sourceName, from: label, text: Self.sourceName(label.text), into: &builder)
+        set(.sourceName, from: label, text: Self.sourceName(labelKey: label.labelKey), into: &builder)
       }
       for (index, cell) in row.cells.enumerated() where !cell.isEmpty {
         guard let field = sourceFields[index] else {
@@ -232,7 +260,7 @@ struct PrintedFormTable {
           }
           continue
         }
-        let text = field == .sourceName ? Self.sourceName(cell.text) : cell.text
+        let text = field == .sourceName ? Self.sourceName(labelKey: cell.labelKey) : cell.text
         set(field, from: cell, text: text, into: &builder)
       }
     }
@@ -242,7 +270,7 @@ struct PrintedFormTable {
         set(.fundsAnnualBudget, from: pair.value, into: &builder)
       } else {
         builder.beginSource()
-        set(.sourceName, from: pair.label, text: Self.sourceName(pair.label.text), into: &builder)
+        set(.sourceName, from: pair.label, text: Self.sourceName(labelKey: pair.label.labelKey), into: &builder)
         set(.sourceAnnualBudget, from: pair.value, into: &builder)
       }
     }
@@ -262,9 +290,10 @@ struct PrintedFormTable {
     }
   }
 
-  /// A source's name as a form prints it: `其中：当年财政拨款` is 当年财政拨款, `其他\n资金：` is 其他资金.
-  static func sourceName(_ printed: String) -> String {
-    var name = FormText.labelKey(printed)
+  /// A source's name as a form prints it, from its label's key (`FormText.labelKey`, which a shared
+  /// string's cell holds made): `其中：当年财政拨款` is 当年财政拨款, `其他\n资金：` is 其他资金.
+  static func sourceName(labelKey: String) -> String {
+    var name = labelKey
     for prefix in ["其中：", "其中:"] where FormText.starts(name, with: prefix) {
       name = String(name.dropFirst(prefix.count))
     }
@@ -277,11 +306,14 @@ struct PrintedFormTable {
   /// header (L7) is the expected goals. A text under a header no field names, or a second text for a field
   /// already given (L8 prints two blocks), is kept for `extract` to list.
   private func readGoals(_ goals: GoalsBlock, into builder: inout TableBuilder) {
-    let label = FormText.oneLine(goals.label.text)
     for entry in goals.entries {
       let field = entry.header.map { Self.goalsFields[$0.key] } ?? .goalsExpected
       guard let field, !entry.text.isEmpty, !builder.hasValue(field) else {
-        keepUnread(entry.header.map { "\(label)“\(FormText.oneLine($0.text))”" } ?? label, entry.text, into: &builder)
+        // Named only for what extract lists (`keepUnread`): made only for it.
+        if builder.recordsProvenance {
+          let label = FormText.oneLine(goals.label.text)
+          keepUnread(entry.header.map { "\(label)“\(FormText.oneLine($0.text))”" } ?? label, entry.text, into: &builder)
+        }
         continue
       }
       builder.beginGoals()
