@@ -6,12 +6,7 @@ enum LevelLabel {
   /// The name without its points, and the points; nil when the text carries none. Its definition is
   /// `splitByCharacters`.
   static func split(_ printed: String) -> (name: String, points: Rational)? {
-    // Nearly every level name ends in a CJK character: one byte says there are no brackets to read.
-    // The last byte of `)`, of `）` (EF BC 89), or of a space after them (ASCII, or U+3000 ending in 80).
-    switch printed.utf8.withContiguousStorageIfAvailable({ $0.last }) ?? printed.utf8.last {
-    case 0x29, 0x89, 0x20, 0x09, 0x0A, 0x0D, 0x80: break
-    default: return nil
-    }
+    if printed.utf8.withContiguousStorageIfAvailable(endsInNoBracket) == true { return nil }
     // A bracketed label (`预算执行情况（20分）`) is read on its bytes where they are only ASCII, CJK and
     // brackets, and by characters otherwise.
     var split: (name: String, points: Rational)?
@@ -25,6 +20,16 @@ enum LevelLabel {
       }
     }
     return told == true ? split : splitByCharacters(printed)
+  }
+
+  /// Whether a text ends in a CJK ideograph (lead byte E4…E9) or in printable ASCII other than `)` and the
+  /// space: its last character, trimmed, is then no closing bracket. Nearly every level name ends in a CJK
+  /// ideograph, told by its last bytes. False says nothing: any other last character may be whitespace
+  /// (U+0085, U+2028, U+3000, …) or a bracket.
+  static func endsInNoBracket(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let last = bytes.last else { return false }
+    if last < 0x80 { return last > 0x20 && last < 0x7F && last != UInt8(ascii: ")") }
+    return bytes.count >= 3 && bytes[bytes.count - 3] >= 0xE4 && bytes[bytes.count - 3] <= 0xE9
   }
 
   /// `split`'s definition: the text trimmed, its last character a closing bracket, the brackets' contents
@@ -49,10 +54,11 @@ enum LevelLabel {
     case unknown
   }
 
-  /// `splitByCharacters` on the bytes of a text made only of printable ASCII, CJK ideographs (lead bytes
-  /// E4…E9) and full-width brackets (EF BC 88, EF BC 89): each of those is a character of its own (none
-  /// joins a neighbour, none is canonically equivalent to a bracket or a space), and the only whitespace
-  /// among them is the ASCII space. Any other byte is `unknown`.
+  /// `splitByCharacters` on the bytes of a text made only of printable ASCII, ASCII whitespace (tab, line
+  /// breaks), CJK ideographs (lead bytes E4…E9) and full-width brackets (EF BC 88, EF BC 89): each of those
+  /// is a character of its own but CR LF, which is whitespace as its bytes are (none joins a neighbour,
+  /// none is canonically equivalent to a bracket), and the only whitespace among them is ASCII's: trimmed
+  /// by bytes as by characters. Any other byte is `unknown`.
   static func splitOnBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> ByteSplit {
     let fullWidthOpen: UInt8 = 0x88
     let fullWidthClose: UInt8 = 0x89
@@ -62,7 +68,7 @@ enum LevelLabel {
     var index = 0
     while index < bytes.count {
       let byte = bytes[index]
-      if byte >= 0x20 && byte < 0x7F {
+      if (byte >= 0x20 && byte < 0x7F) || isSpace(byte) {
         if byte == UInt8(ascii: "(") { lastOpen = index }
         if byte == UInt8(ascii: ")") { lastClose = index }
         index += 1
@@ -80,20 +86,25 @@ enum LevelLabel {
       }
     }
     var end = bytes.count
-    while end > 0, bytes[end - 1] == 0x20 { end -= 1 }
+    while end > 0, isSpace(bytes[end - 1]) { end -= 1 }
     // The last character, trimmed, is the closing bracket; the opening one is the last before it.
     guard lastClose >= 0, lastClose == end - (bytes[lastClose] == 0xEF ? 3 : 1), lastOpen >= 0 else { return .notSplit }
     var start = 0
-    while start < end, bytes[start] == 0x20 { start += 1 }
+    while start < end, isSpace(bytes[start]) { start += 1 }
     guard lastOpen >= start else { return .notSplit }
     var nameEnd = lastOpen
-    while nameEnd > start, bytes[nameEnd - 1] == 0x20 { nameEnd -= 1 }
+    while nameEnd > start, isSpace(bytes[nameEnd - 1]) { nameEnd -= 1 }
     let insideStart = lastOpen + (bytes[lastOpen] == 0xEF ? 3 : 1)
     let inside = UnsafeBufferPointer(rebasing: bytes[insideStart..<lastClose])
     guard nameEnd > start, !holdsNoDigit(inside),
       case .value(let points) = PrintedNumber.read(String(decoding: inside, as: UTF8.self), as: .points)
     else { return .notSplit }
     return .split(name: start..<nameEnd, points: points)
+  }
+
+  /// An ASCII whitespace byte: space, tab, line feed, vertical tab, form feed, carriage return.
+  @inline(__always) private static func isSpace(_ byte: UInt8) -> Bool {
+    byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
   }
 
   /// Whether a text is only ASCII other than digits and CJK ideographs (UTF-8 lead bytes E4…E9, which no
@@ -119,10 +130,7 @@ enum LevelLabel {
   /// `split` of a table's text: the usual level name, without brackets, is told on its last byte, without
   /// making a string.
   static func split(_ printed: TableText) -> (name: TableText, points: Rational)? {
-    switch printed.withUTF8({ $0.last }) {
-    case 0x29, 0x89, 0x20, 0x09, 0x0A, 0x0D, 0x80: break
-    default: return nil
-    }
+    if printed.withUTF8(endsInNoBracket) { return nil }
     switch printed.withUTF8(splitOnBytes) {
     case .notSplit: return nil
     case .split(let name, let points):

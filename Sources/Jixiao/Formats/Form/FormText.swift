@@ -192,7 +192,10 @@ enum FormText {
   /// `其中：`). A first byte that trimming keeps (`String.isPlainLead`) says there is nothing to trim at
   /// the start, and trimming the end takes none of the word's characters: the text is compared as it is.
   static func startsTrimmed(_ printed: String, with word: String) -> Bool {
-    if let first = printed.utf8.first, String.isPlainLead(first) { return starts(printed, with: word) }
+    if let first = printed.utf8.first, String.isPlainLead(first) {
+      // Most rows' first byte is not the word's.
+      return word.isEmpty || (first == word.utf8.first && starts(printed, with: word))
+    }
     return starts(printed.trimmingSpaces(), with: word)
   }
 

@@ -278,10 +278,8 @@ struct IndicatorBlockReader {
   /// (filled down), else `PointsLabel(cell)`, kept as `last`.
   private func level(_ index: Int?, _ cells: [GridCell], last: inout PointsLabel?) -> PointsLabel? {
     guard let index, !cells[index].isEmpty else { return nil }
-    if let last, last.cell == cells[index] { return last }
-    let label = PointsLabel(cells[index])
-    last = label
-    return label
+    if last?.cell != cells[index] { last = PointsLabel(cells[index]) }
+    return last
   }
 
   /// A `其中：` row with no weight and no score details the row above it.
