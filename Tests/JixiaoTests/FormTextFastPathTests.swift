@@ -62,7 +62,7 @@ import Testing
       }
     var starting = 0
     for text in texts {
-      for word in ["★", "其中：", "其中:"] {
+      for word in ["★", "其中", "其中：", "其中:"] {
         let definition = FormText.starts(text.trimmingSpaces(), with: word)
         #expect(FormText.startsTrimmed(text, with: word) == definition, "\(text.debugDescription) \(word)")
         if definition { starting += 1 }

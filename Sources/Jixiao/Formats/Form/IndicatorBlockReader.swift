@@ -83,7 +83,9 @@ struct IndicatorBlockReader {
     let nameColumn = nameGridColumn < width ? max(gridColumnIndex[nameGridColumn], 0) : 0
     var block = IndicatorBlock(headerRows: headerRows, columns: columns, nameColumn: nameColumn)
     block.rotatedLabel = rotatedLabel
-    func role(_ headers: Set<FormKey>) -> Int? { columns.firstIndex { headers.contains($0.key) } }
+    // Each column's key made once for the five roles, the columns not copied.
+    let keys = columns.indices.map { FormKey(columns[$0].key) }
+    func role(_ headers: Set<FormKey>) -> Int? { keys.firstIndex(where: headers.contains) }
     block.level1Column = role(vocabulary.level1Headers)
     block.level2Column = role(vocabulary.level2Headers)
     block.projectNameColumn = role(vocabulary.projectNameHeaders)
@@ -285,7 +287,10 @@ struct IndicatorBlockReader {
   /// A `其中：` row with no weight and no score details the row above it.
   private func isDetail(_ cells: [GridCell], _ block: IndicatorBlock) -> Bool {
     let name = cells[block.nameColumn].text
-    guard FormText.startsTrimmed(name, with: "其中：") || FormText.startsTrimmed(name, with: "其中:") else { return false }
+    // Both words begin with 其中, which nearly every name does not.
+    guard FormText.startsTrimmed(name, with: "其中"),
+      FormText.startsTrimmed(name, with: "其中：") || FormText.startsTrimmed(name, with: "其中:")
+    else { return false }
     for index in [block.weightColumn, block.scoreColumn].compactMap({ $0 }) where !cells[index].isEmpty { return false }
     return true
   }
