@@ -157,10 +157,51 @@ struct PrintedFormTable {
   /// The unit the funds label prints in its brackets (`项目资金（元）`), if it is a money unit.
   static func labelUnit(_ label: String) -> String? {
     if label.utf8.withContiguousStorageIfAvailable(holdsNoMoneyWord) == true { return nil }
-    guard let open = label.lastIndex(where: { $0 == "（" || $0 == "(" }) else { return nil }
-    let inner = String(label[label.index(after: open)...].prefix { $0 != "）" && $0 != ")" })
+    let inner: String
+    switch label.utf8.withContiguousStorageIfAvailable(bracketedBytes) {
+    case .some(.some(.some(let range))):
+      inner = label.utf8.withContiguousStorageIfAvailable {
+        String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self)
+      }!
+    case .some(.some(.none)): return nil
+    default:
+      guard let open = label.lastIndex(where: { $0 == "（" || $0 == "(" }) else { return nil }
+      inner = String(label[label.index(after: open)...].prefix { $0 != "）" && $0 != ")" })
+    }
     if commonLabelUnits.contains(inner) { return inner }
     return TableBuilder.amountUnit(inner) != nil ? inner : nil
+  }
+
+  /// The bytes `labelUnit` reads in a label made only of printable ASCII, ASCII whitespace, CJK ideographs
+  /// (lead bytes E4…E9) and full-width brackets, each a character of its own but CR LF, which holds no
+  /// bracket: those after the last opening bracket, up to the first closing one. `.some(nil)` when there is
+  /// no opening bracket; nil when the label holds any other byte.
+  static func bracketedBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> Range<Int>?? {
+    var open = -1
+    var index = 0
+    while index < bytes.count {
+      let byte = bytes[index]
+      if byte < 0x80 {
+        guard byte >= 0x20 && byte < 0x7F || (byte >= 0x09 && byte <= 0x0D) else { return nil }
+        if byte == UInt8(ascii: "(") { open = index + 1 }
+        index += 1
+        continue
+      }
+      guard index + 2 < bytes.count, bytes[index + 1] & 0xC0 == 0x80, bytes[index + 2] & 0xC0 == 0x80 else { return nil }
+      if byte == 0xEF {
+        guard bytes[index + 1] == 0xBC, bytes[index + 2] == 0x88 || bytes[index + 2] == 0x89 else { return nil }
+        if bytes[index + 2] == 0x88 { open = index + 3 }
+      } else if byte < 0xE4 || byte > 0xE9 {
+        return nil
+      }
+      index += 3
+    }
+    guard open >= 0 else { return .some(nil) }
+    var end = open
+    while end < bytes.count, bytes[end] != UInt8(ascii: ")"), !(bytes[end] == 0xEF && bytes[end + 2] == 0x89) {
+      end += bytes[end] < 0x80 ? 1 : 3
+    }
+    return open..<end
   }
 
   /// Whether a label is made only of printable ASCII, CJK ideographs (lead bytes E4…E9) and full-width
