@@ -51,14 +51,50 @@ import Testing
     }
   }
 
+  /// A row's first cell begins with ★ or 其中： as its trimmed text does, whether or not it is trimmed first.
+  @Test func aTrimmedPrefixIsToldAsDefined() {
+    var random = SplitMix(seed: 31)
+    let pieces = ["★", "其中", "：", ":", " ", "\u{3000}", "\t", "\n", "\u{0301}", "指标", "a", "\u{FEFF}", "\u{00A0}"]
+    let texts =
+      Self.texts + ["★指标", " ★指标", "其中：指标", "\u{3000}其中:a", "★\u{0301}", "其中：\u{0301}", "★ ", "其中"]
+      + (0..<3_000).map { _ in
+        (0..<Int.random(in: 0...5, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+      }
+    var starting = 0
+    for text in texts {
+      for word in ["★", "其中", "其中：", "其中:"] {
+        let definition = FormText.starts(text.trimmingSpaces(), with: word)
+        #expect(FormText.startsTrimmed(text, with: word) == definition, "\(text.debugDescription) \(word)")
+        if definition { starting += 1 }
+      }
+    }
+    #expect(starting > 200)
+  }
+
   @Test func aLabelsUnitReadsAsDefined() {
-    for text in Self.texts + PrintedFormTable.commonLabelUnits.map { "项目资金（\($0)）" } {
+    // Labels whose brackets hold points, or a unit spelt without 元 (亿 alone is 亿元), or a word the
+    // byte test cannot vouch for.
+    let labels = [
+      "预算执行情况（20分）", "项目资金（10分）", "项目资金（亿）", "项目资金(亿/年)", "资金（ 元 ）", "资金（单位:元）", "资金（元/人）",
+      "资金（万 元）", "资金（\u{2F00}）", "资金（元\u{0301}）", "资金（％）", "资金（千元", "资金（人）",
+      "项目资金\n（万元）", "项目资金\r\n(元)", "项目\t资金（亿元）\n", "资金（万元）（元）", "资金（万元)x", "资金（", "资金（）", "（元",
+    ]
+    var random = SplitMix(seed: 37)
+    let pieces = ["（", "）", "(", ")", "元", "亿", "万", "分", "10", " ", ":", "单位", "/", "人", "\u{3000}", "：", "é", "\n", "\r\n"]
+    let randomLabels = (0..<2_000).map { _ in
+      (0..<Int.random(in: 0...6, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+    }
+    var toldByBytes = 0
+    for text in Self.texts + labels + randomLabels + PrintedFormTable.commonLabelUnits.map({ "项目资金（\($0)）" }) {
+      var bytes = text
+      if bytes.withUTF8(PrintedFormTable.holdsNoMoneyWord) { toldByBytes += 1 }
       let definition: String? = text.lastIndex { $0 == "（" || $0 == "(" }.flatMap { open in
         let inner = String(text[text.index(after: open)...].prefix { $0 != "）" && $0 != ")" })
         return TableBuilder.amountUnit(inner) != nil ? inner : nil
       }
       #expect(PrintedFormTable.labelUnit(text) == definition, "\(text.debugDescription)")
     }
+    #expect(toldByBytes > 500)
     #expect(PrintedFormTable.commonLabelUnits.count == 4, "every common unit is a money unit")
   }
 }

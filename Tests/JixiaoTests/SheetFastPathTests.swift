@@ -87,6 +87,21 @@ import Testing
       #expect(CellReference(row: row, column: column).description == Self.referenceText(column: column, row: row + 1))
     }
   }
+
+  /// A reference on its sheet, built in one buffer, is the sheet's name, `!` and the reference, whatever the
+  /// name: empty, short, longer than a small string, of any script.
+  @Test func referencesOnASheetPrintAsDefined() {
+    let sheets = ["", "a", "自评表1", "自评表123", "Sheet1", "表 (2)", "🇨🇳预算", String(repeating: "长", count: 40), "e\u{301}"]
+    let references = [(0, 0), (0, 25), (9, 26), (99, 701), (1_048_575, 16_383), (-3, -1)].map {
+      CellReference(row: $0.0, column: $0.1)
+    }
+    for sheet in sheets {
+      for reference in references {
+        let described = reference.described(onSheet: sheet)
+        #expect(described == "\(sheet)!\(reference)" && described.utf8.elementsEqual("\(sheet)!\(reference)".utf8))
+      }
+    }
+  }
 }
 
 /// `XMLReader.plainCell()` against the general reader: the same worksheet read both ways gives the same

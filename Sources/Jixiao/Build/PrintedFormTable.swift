@@ -94,8 +94,10 @@ struct PrintedFormTable {
     if text == nil, !builder.recordsProvenance, builder.isIndicatorText(field) {
       // A shared string's cell gives its text as the string's one `TableText`: the table shares its bytes.
       builder.set(field, indicatorText: cell.tableText)
+    } else if builder.recordsProvenance {
+      builder.set(field, .text(text ?? cell.text), at: form.location(of: cell))
     } else {
-      builder.set(field, .text(text ?? cell.text), at: builder.recordsProvenance ? form.location(of: cell) : nil)
+      builder.set(field, printed: text ?? cell.text)
     }
     if let doubt = cell.doubt { builder.markUncertain(field, reason: doubt) }
   }
@@ -154,10 +156,79 @@ struct PrintedFormTable {
 
   /// The unit the funds label prints in its brackets (`项目资金（元）`), if it is a money unit.
   static func labelUnit(_ label: String) -> String? {
-    guard let open = label.lastIndex(where: { $0 == "（" || $0 == "(" }) else { return nil }
-    let inner = String(label[label.index(after: open)...].prefix { $0 != "）" && $0 != ")" })
+    if label.utf8.withContiguousStorageIfAvailable(holdsNoMoneyWord) == true { return nil }
+    let inner: String
+    switch label.utf8.withContiguousStorageIfAvailable(bracketedBytes) {
+    case .some(.some(.some(let range))):
+      inner = label.utf8.withContiguousStorageIfAvailable {
+        String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self)
+      }!
+    case .some(.some(.none)): return nil
+    default:
+      guard let open = label.lastIndex(where: { $0 == "（" || $0 == "(" }) else { return nil }
+      inner = String(label[label.index(after: open)...].prefix { $0 != "）" && $0 != ")" })
+    }
     if commonLabelUnits.contains(inner) { return inner }
     return TableBuilder.amountUnit(inner) != nil ? inner : nil
+  }
+
+  /// The bytes `labelUnit` reads in a label made only of printable ASCII, ASCII whitespace, CJK ideographs
+  /// (lead bytes E4…E9) and full-width brackets, each a character of its own but CR LF, which holds no
+  /// bracket: those after the last opening bracket, up to the first closing one. `.some(nil)` when there is
+  /// no opening bracket; nil when the label holds any other byte.
+  static func bracketedBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> Range<Int>?? {
+    var open = -1
+    var index = 0
+    while index < bytes.count {
+      let byte = bytes[index]
+      if byte < 0x80 {
+        guard byte >= 0x20 && byte < 0x7F || (byte >= 0x09 && byte <= 0x0D) else { return nil }
+        if byte == UInt8(ascii: "(") { open = index + 1 }
+        index += 1
+        continue
+      }
+      guard index + 2 < bytes.count, bytes[index + 1] & 0xC0 == 0x80, bytes[index + 2] & 0xC0 == 0x80 else { return nil }
+      if byte == 0xEF {
+        guard bytes[index + 1] == 0xBC, bytes[index + 2] == 0x88 || bytes[index + 2] == 0x89 else { return nil }
+        if bytes[index + 2] == 0x88 { open = index + 3 }
+      } else if byte < 0xE4 || byte > 0xE9 {
+        return nil
+      }
+      index += 3
+    }
+    guard open >= 0 else { return .some(nil) }
+    var end = open
+    while end < bytes.count, bytes[end] != UInt8(ascii: ")"), !(bytes[end] == 0xEF && bytes[end + 2] == 0x89) {
+      end += bytes[end] < 0x80 ? 1 : 3
+    }
+    return open..<end
+  }
+
+  /// Whether a label is made only of printable ASCII, CJK ideographs (lead bytes E4…E9) and full-width
+  /// brackets, without the bytes of 元 or 亿: no text in its brackets is then a money unit (`amountUnit`),
+  /// as every money unit holds one of them, and no character of such a text is equivalent to either or
+  /// folded into one. `预算执行情况（20分）` is told without reading `20分` as a unit. False says nothing.
+  static func holdsNoMoneyWord(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var index = 0
+    while index < bytes.count {
+      let byte = bytes[index]
+      if byte >= 0x20 && byte < 0x7F {
+        index += 1
+        continue
+      }
+      guard index + 2 < bytes.count, bytes[index + 1] & 0xC0 == 0x80, bytes[index + 2] & 0xC0 == 0x80 else { return false }
+      let (second, third) = (bytes[index + 1], bytes[index + 2])
+      switch byte {
+      // 元 is E5 85 83, 亿 E4 BA BF.
+      case 0xE5 where second == 0x85 && third == 0x83, 0xE4 where second == 0xBA && third == 0xBF: return false
+      case 0xE4...0xE9: break
+      // （ and ）.
+      case 0xEF where second == 0xBC && (third == 0x88 || third == 0x89): break
+      default: return false
+      }
+      index += 3
+    }
+    return true
   }
 
   /// The units funds labels print most, each a money unit by `TableBuilder.amountUnit` (asked once here):
@@ -220,7 +291,7 @@ struct PrintedFormTable {
       }
       builder.beginSource()
       if let label = labels.first {
-        set(.sourceName, from: label, text: Self.sourceName(label.text), into: &builder)
+        set(.sourceName, from: label, text: Self.sourceName(labelKey: label.labelKey), into: &builder)
       }
       for (index, cell) in row.cells.enumerated() where !cell.isEmpty {
         guard let field = sourceFields[index] else {
@@ -230,7 +301,7 @@ struct PrintedFormTable {
           }
           continue
         }
-        let text = field == .sourceName ? Self.sourceName(cell.text) : cell.text
+        let text = field == .sourceName ? Self.sourceName(labelKey: cell.labelKey) : cell.text
         set(field, from: cell, text: text, into: &builder)
       }
     }
@@ -240,7 +311,7 @@ struct PrintedFormTable {
         set(.fundsAnnualBudget, from: pair.value, into: &builder)
       } else {
         builder.beginSource()
-        set(.sourceName, from: pair.label, text: Self.sourceName(pair.label.text), into: &builder)
+        set(.sourceName, from: pair.label, text: Self.sourceName(labelKey: pair.label.labelKey), into: &builder)
         set(.sourceAnnualBudget, from: pair.value, into: &builder)
       }
     }
@@ -260,9 +331,10 @@ struct PrintedFormTable {
     }
   }
 
-  /// A source's name as a form prints it: `其中：当年财政拨款` is 当年财政拨款, `其他\n资金：` is 其他资金.
-  static func sourceName(_ printed: String) -> String {
-    var name = FormText.labelKey(printed)
+  /// A source's name as a form prints it, from its label's key (`FormText.labelKey`, which a shared
+  /// string's cell holds made): `其中：当年财政拨款` is 当年财政拨款, `其他\n资金：` is 其他资金.
+  static func sourceName(labelKey: String) -> String {
+    var name = labelKey
     for prefix in ["其中：", "其中:"] where FormText.starts(name, with: prefix) {
       name = String(name.dropFirst(prefix.count))
     }
@@ -275,11 +347,14 @@ struct PrintedFormTable {
   /// header (L7) is the expected goals. A text under a header no field names, or a second text for a field
   /// already given (L8 prints two blocks), is kept for `extract` to list.
   private func readGoals(_ goals: GoalsBlock, into builder: inout TableBuilder) {
-    let label = FormText.oneLine(goals.label.text)
     for entry in goals.entries {
       let field = entry.header.map { Self.goalsFields[$0.key] } ?? .goalsExpected
       guard let field, !entry.text.isEmpty, !builder.hasValue(field) else {
-        keepUnread(entry.header.map { "\(label)“\(FormText.oneLine($0.text))”" } ?? label, entry.text, into: &builder)
+        // Named only for what extract lists (`keepUnread`): made only for it.
+        if builder.recordsProvenance {
+          let label = FormText.oneLine(goals.label.text)
+          keepUnread(entry.header.map { "\(label)“\(FormText.oneLine($0.text))”" } ?? label, entry.text, into: &builder)
+        }
         continue
       }
       builder.beginGoals()
@@ -290,12 +365,13 @@ struct PrintedFormTable {
   // MARK: Indicator block
 
   private func readIndicators(_ block: IndicatorBlock, into builder: inout TableBuilder) {
-    var fields: [TableField?] = block.columns.map { Self.indicatorFields[$0.key] }
+    // The columns are read by index, not copied one by one.
+    var fields: [TableField?] = block.columns.indices.map { Self.indicatorFields[block.columns[$0].key] }
     // A group header that names the target (年度指标值) over its parts: each part is the target's.
     var targetParts: [Int] = []
-    for (index, column) in block.columns.enumerated() {
-      let groupField = column.groupKey.flatMap { Self.indicatorFields[$0] }
-      if groupField == .target || Self.targetPartKeys[column.key] != nil {
+    for index in block.columns.indices {
+      let groupField = block.columns[index].groupKey.flatMap { Self.indicatorFields[$0] }
+      if groupField == .target || Self.targetPartKeys[block.columns[index].key] != nil {
         targetParts.append(index)
         fields[index] = nil
       }
@@ -305,37 +381,36 @@ struct PrintedFormTable {
       targetParts.sort()
       fields[target] = nil
     }
-    let percentWeight = block.weightColumn.map { block.columns[$0].key.contains("%") } ?? false
+    // Searched on bytes first: a key without the byte holds no `%`.
+    let percentWeight =
+      block.weightColumn.map { block.columns[$0].key.utf8.contains(UInt8(ascii: "%")) && block.columns[$0].key.contains("%") }
+      ?? false
     var filledUnknown = Set<Int>()
-    for index in block.rows.indices where block.rows[index].kind == .indicator {
-      let row = block.rows[index]
-      builder.beginIndicator(at: form.location(of: row.cells[block.nameColumn]))
-      for (index, cell) in row.cells.enumerated() {
+    for rowIndex in block.rows.indices where block.rows[rowIndex].kind == .indicator {
+      // The row's cells, not the row (its levels' labels too) copied.
+      let cells = block.rows[rowIndex].cells
+      builder.beginIndicator(at: form.location(of: cells[block.nameColumn]))
+      for index in cells.indices {
         guard let field = fields[index] else {
-          if !cell.isEmpty, !targetParts.contains(index), index != block.projectNameColumn { filledUnknown.insert(index) }
+          if !cells[index].isEmpty, !targetParts.contains(index), index != block.projectNameColumn {
+            filledUnknown.insert(index)
+          }
           continue
         }
         // A blank cell under a column the form prints: the column is the table's, its value absent.
-        guard !cell.isEmpty else {
+        guard !cells[index].isEmpty else {
           builder.set(field, .null)
           continue
         }
-        if field == .weight, percentWeight || FormText.isPercent(cell.text) {
-          set(field, from: cell, text: FormText.droppingPercent(cell.text), into: &builder)
+        if field == .weight, percentWeight || FormText.isPercent(cells[index].text) {
+          set(field, from: cells[index], text: FormText.droppingPercent(cells[index].text), into: &builder)
         } else {
-          set(field, from: cell, into: &builder)
+          set(field, from: cells[index], into: &builder)
         }
       }
-      // 指标性质 定性 says the target is a text, which the target's own cell holds.
-      let parts = targetParts.map { row.cells[$0] }.filter { !$0.isEmpty && $0.text.trimmingSpaces() != "定性" }
-      if let first = parts.first {
-        set(.target, from: first, text: parts.map { $0.text.trimmingSpaces() }.joined(), into: &builder)
-        for part in parts.dropFirst() { if let doubt = part.doubt { builder.markUncertain(.target, reason: doubt) } }
-      } else if !targetParts.isEmpty {
-        builder.set(.target, .null)
-      }
-      if let index = block.projectNameColumn, !row.cells[index].isEmpty, !builder.hasValue(.name) {
-        set(.name, from: row.cells[index], into: &builder)
+      if !targetParts.isEmpty { readTarget(of: cells, parts: targetParts, into: &builder) }
+      if let index = block.projectNameColumn, !cells[index].isEmpty, !builder.hasValue(.name) {
+        set(.name, from: cells[index], into: &builder)
       }
     }
     for index in filledUnknown.sorted() {
@@ -345,6 +420,18 @@ struct PrintedFormTable {
     }
     for column in form.unnamedColumns {
       builder.ignoreColumn(header: "（无列名）", column: "第 \(CellReference.columnName(column.column)) 列")
+    }
+  }
+
+  /// A target printed in parts (指标性质 · 指标值 · 度量单位), joined in column order.
+  private func readTarget(of cells: [GridCell], parts targetParts: [Int], into builder: inout TableBuilder) {
+    // 指标性质 定性 says the target is a text, which the target's own cell holds.
+    let parts = targetParts.map { cells[$0] }.filter { !$0.isEmpty && $0.text.trimmingSpaces() != "定性" }
+    if let first = parts.first {
+      set(.target, from: first, text: parts.map { $0.text.trimmingSpaces() }.joined(), into: &builder)
+      for part in parts.dropFirst() { if let doubt = part.doubt { builder.markUncertain(.target, reason: doubt) } }
+    } else {
+      builder.set(.target, .null)
     }
   }
 

@@ -148,7 +148,8 @@ public enum TableReader {
             continue
           }
           for var form in forms {
-            if let previous = held { emit(previous) }
+            // Moved out, not copied: a copy of a form's table counts a reference for each of its parts.
+            if let previous = held.take() { emit(previous) }
             if !before.isEmpty {
               form.sheetsWithoutForm = before
               before = []

@@ -188,6 +188,17 @@ enum FormText {
     return (compared ?? nil) ?? printed.utf8.starts(with: word.utf8)
   }
 
+  /// Whether a text, trimmed (`trimmingSpaces`), begins with a word that ends in no whitespace (`★`,
+  /// `其中：`). A first byte that trimming keeps (`String.isPlainLead`) says there is nothing to trim at
+  /// the start, and trimming the end takes none of the word's characters: the text is compared as it is.
+  static func startsTrimmed(_ printed: String, with word: String) -> Bool {
+    if let first = printed.utf8.first, String.isPlainLead(first) {
+      // Most rows' first byte is not the word's.
+      return word.isEmpty || (first == word.utf8.first && starts(printed, with: word))
+    }
+    return starts(printed.trimmingSpaces(), with: word)
+  }
+
   /// The year of a cell that is only a year as forms print it under their title: `（2023年度）`,
   /// `(2024年度)`, `2023 年度`, `(2024 年）`, `2023年`.
   static func year(ofYearCell printed: String) -> Int? {

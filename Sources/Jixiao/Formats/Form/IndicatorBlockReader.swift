@@ -34,7 +34,8 @@ struct IndicatorBlockReader {
 
     // The headers, column by column; a column may be named by the lower row of a two-row header.
     var columns: [FormColumn] = []
-    var gridColumnIndex: [Int: Int] = [:]
+    /// By grid column, its index in `columns`, or -1 where it is none.
+    var gridColumnIndex = Array(repeating: -1, count: width)
     var unnamed: Set<Int> = []
     var group: GridCell?
     for column in 0..<width {
@@ -70,16 +71,21 @@ struct IndicatorBlockReader {
       }
       guard found.count == 1, vocabulary.isRotatedLabel(found[0].key) else { continue }
       rotatedLabel = found[0]
-      if let index = gridColumnIndex.removeValue(forKey: column) {
+      let index = gridColumnIndex[column]
+      if index >= 0 {
+        gridColumnIndex[column] = -1
         columns.remove(at: index)
-        for (key, value) in gridColumnIndex where value > index { gridColumnIndex[key] = value - 1 }
+        for key in gridColumnIndex.indices where gridColumnIndex[key] > index { gridColumnIndex[key] -= 1 }
       }
       unnamed.remove(column)
     }
 
-    var block = IndicatorBlock(headerRows: headerRows, columns: columns, nameColumn: gridColumnIndex[nameGridColumn] ?? 0)
+    let nameColumn = nameGridColumn < width ? max(gridColumnIndex[nameGridColumn], 0) : 0
+    var block = IndicatorBlock(headerRows: headerRows, columns: columns, nameColumn: nameColumn)
     block.rotatedLabel = rotatedLabel
-    func role(_ headers: Set<FormKey>) -> Int? { columns.firstIndex { headers.contains($0.key) } }
+    // Each column's key made once for the five roles, the columns not copied.
+    let keys = columns.indices.map { FormKey(columns[$0].key) }
+    func role(_ headers: Set<FormKey>) -> Int? { keys.firstIndex(where: headers.contains) }
     block.level1Column = role(vocabulary.level1Headers)
     block.level2Column = role(vocabulary.level2Headers)
     block.projectNameColumn = role(vocabulary.projectNameHeaders)
@@ -87,6 +93,7 @@ struct IndicatorBlockReader {
     block.scoreColumn = role(vocabulary.scoreHeaders)
 
     var result = Result(block: block, lastRow: headerRows.upperBound, unplacedRows: [], unnamedColumns: [])
+    result.block.rows.reserveCapacity(bodyRows.count)
     readRows(bodyRows, into: &result, unnamed: unnamed, skipping: rotatedLabel?.reference.column)
     reportLevelLabelsOverNothing(&result)
     markParents(&result.block)
@@ -186,13 +193,14 @@ struct IndicatorBlockReader {
 
   private mutating func readRows(_ rows: Range<Int>, into result: inout Result, unnamed: Set<Int>, skipping rotated: Int?) {
     let block = result.block
-    let columns = block.columns
+    /// By column index, its grid column: the columns themselves are not copied for each row.
+    let gridColumns = block.columns.map(\.column)
     // Filled down, highest first: a new project name starts its levels afresh, a new 一级 its 二级.
     let fillDown = [block.projectNameColumn, block.level1Column, block.level2Column]
-    var isFilledDown = Array(repeating: false, count: columns.count)
+    var isFilledDown = Array(repeating: false, count: gridColumns.count)
     for index in fillDown.compactMap({ $0 }) { isFilledDown[index] = true }
     /// By column index, the last cell that held the column's level (or project name), to fill down.
-    var lastFilled: [GridCell?] = Array(repeating: nil, count: columns.count)
+    var lastFilled: [GridCell?] = Array(repeating: nil, count: gridColumns.count)
     /// By grid column, whether it is under no header (`unnamed`).
     var isUnnamed = Array(repeating: false, count: (unnamed.max() ?? -1) + 1)
     for column in unnamed { isUnnamed[column] = true }
@@ -204,15 +212,18 @@ struct IndicatorBlockReader {
     for row in rows where !view.isBlank(row) {
       result.lastRow = row
       let own = view.cells(row)
-      func ownCell(_ column: Int) -> GridCell {
+      /// The row's own cell under column `index` is filled (before any is filled down).
+      func ownFilled(_ index: Int) -> Bool {
+        let column = gridColumns[index]
+        return column < own.count && !own[column].isEmpty
+      }
+      var cells = gridColumns.map { column in
         column < own.count ? own[column] : .empty(CellReference(row: row, column: column))
       }
-      var cells = columns.map { ownCell($0.column) }
-      let ownFilled = cells.map { !$0.isEmpty }
 
       for (rank, index) in fillDown.enumerated() {
         guard let index else { continue }
-        if ownFilled[index] {
+        if ownFilled(index) {
           lastFilled[index] = cells[index]
           // Lower levels start afresh under a new higher one.
           for lower in fillDown[(rank + 1)...] { if let lower { lastFilled[lower] = nil } }
@@ -227,7 +238,14 @@ struct IndicatorBlockReader {
       for column in own.indices.prefix(isUnnamed.count) where isUnnamed[column] && !own[column].isEmpty {
         if own[column].reference.column != rotated { strays.append(own[column]) }
       }
-      let namedCount = ownFilled.reduce(0) { $0 + ($1 ? 1 : 0) }
+      var namedCount = 0
+      var firstFilled = -1
+      var fillsOwnColumn = false
+      for index in gridColumns.indices where ownFilled(index) {
+        namedCount += 1
+        if firstFilled < 0 { firstFilled = index }
+        if !isFilledDown[index] { fillsOwnColumn = true }
+      }
       if namedCount == 0 {
         if !strays.isEmpty {
           result.unplacedRows.append(
@@ -238,7 +256,7 @@ struct IndicatorBlockReader {
       for cell in strays { unnamedCells[cell.reference.column, default: []].append(cell) }
 
       let kind: IndicatorRow.Kind
-      let onlyCell = namedCount == 1 ? cells[ownFilled.firstIndex(of: true)!] : nil
+      let onlyCell = namedCount == 1 ? cells[firstFilled] : nil
       if let onlyCell, strays.isEmpty, let range = view.merge(at: onlyCell.reference), range.columnCount >= 3,
         !PointsLabel(onlyCell).name.hasSuffix("指标")
       {
@@ -246,15 +264,14 @@ struct IndicatorBlockReader {
         result.unplacedRows.append(
           UnplacedRow(row: row, cells: [onlyCell], reason: "one text across the indicator block, not an indicator"))
         continue
-      } else if ownFilled.indices.contains(where: { ownFilled[$0] && !isFilledDown[$0] }) {
+      } else if fillsOwnColumn {
         kind = isDetail(cells, block) ? .detail : .indicator
       } else {
         kind = .levelLabel
       }
-      result.block.rows.append(
-        IndicatorRow(
-          row: row, kind: kind, cells: cells, level1: level(block.level1Column, cells, last: &levelLabels.0),
-          level2: level(block.level2Column, cells, last: &levelLabels.1)))
+      let level1 = level(block.level1Column, cells, last: &levelLabels.0)
+      let level2 = level(block.level2Column, cells, last: &levelLabels.1)
+      result.block.rows.append(IndicatorRow(row: row, kind: kind, cells: cells, level1: level1, level2: level2))
     }
     result.unnamedColumns = unnamedCells.keys.sorted().map { UnnamedColumn(column: $0, cells: unnamedCells[$0]!) }
   }
@@ -263,16 +280,17 @@ struct IndicatorBlockReader {
   /// (filled down), else `PointsLabel(cell)`, kept as `last`.
   private func level(_ index: Int?, _ cells: [GridCell], last: inout PointsLabel?) -> PointsLabel? {
     guard let index, !cells[index].isEmpty else { return nil }
-    if let last, last.cell == cells[index] { return last }
-    let label = PointsLabel(cells[index])
-    last = label
-    return label
+    if last?.cell != cells[index] { last = PointsLabel(cells[index]) }
+    return last
   }
 
   /// A `其中：` row with no weight and no score details the row above it.
   private func isDetail(_ cells: [GridCell], _ block: IndicatorBlock) -> Bool {
-    let name = cells[block.nameColumn].text.trimmingSpaces()
-    guard FormText.starts(name, with: "其中：") || FormText.starts(name, with: "其中:") else { return false }
+    let name = cells[block.nameColumn].text
+    // Both words begin with 其中, which nearly every name does not.
+    guard FormText.startsTrimmed(name, with: "其中"),
+      FormText.startsTrimmed(name, with: "其中：") || FormText.startsTrimmed(name, with: "其中:")
+    else { return false }
     for index in [block.weightColumn, block.scoreColumn].compactMap({ $0 }) where !cells[index].isEmpty { return false }
     return true
   }
@@ -285,7 +303,7 @@ struct IndicatorBlockReader {
     let rows = block.rows
     // Rows by index, not copied out of the array one by one.
     func isStarred(_ index: Int) -> Bool {
-      rows[index].kind == .indicator && FormText.starts(rows[index].cells[block.nameColumn].text.trimmingSpaces(), with: "★")
+      rows[index].kind == .indicator && FormText.startsTrimmed(rows[index].cells[block.nameColumn].text, with: "★")
     }
     func levels(_ index: Int) -> [String?] { [rows[index].level1?.name, rows[index].level2?.name] }
     for index in rows.indices where isStarred(index) {

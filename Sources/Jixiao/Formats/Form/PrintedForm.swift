@@ -61,7 +61,7 @@ public struct PrintedForm: Sendable, Hashable {
   /// Where a cell of the table is, as `Grid.location(of:)` says it.
   public func location(of reference: CellReference) -> SourceLocation {
     let offset = reference.row - rows.lowerBound
-    guard lines.indices.contains(offset) else { return SourceLocation(file: file, field: "\(sheet)!\(reference)") }
+    guard lines.indices.contains(offset) else { return SourceLocation(file: file, field: reference.described(onSheet: sheet)) }
     return SourceLocation(file: file, line: lines[offset], field: "\(reference)")
   }
 

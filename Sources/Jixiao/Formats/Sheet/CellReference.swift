@@ -51,34 +51,56 @@ public struct CellReference: Sendable, Hashable, Comparable, CustomStringConvert
   /// rather than by joining strings.
   public var description: String { Self.text(column: column, row: row + 1) }
 
+  /// The reference on its sheet, `自评表!B7`: `"\(sheet)!\(self)"`, built in one buffer. Every indicator row
+  /// of a workbook's form is located by it.
+  public func described(onSheet sheet: String) -> String {
+    let name = sheet.utf8
+    return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: name.count + 1 + Self.longestText) { buffer in
+      var end = buffer.initialize(fromContentsOf: name)
+      buffer[end] = UInt8(ascii: "!")
+      end = Self.write(column: column, row: row + 1, into: buffer, at: end + 1)
+      return String(decoding: UnsafeBufferPointer(rebasing: buffer[..<end]), as: UTF8.self)
+    }
+  }
+
+  /// The most bytes a reference's text takes: the letters of the largest column and a sign and the digits
+  /// of the largest row.
+  private static var longestText: Int { 40 }
+
   /// The column's letters, then the row's digits when there is a row.
   private static func text(column: Int, row: Int?) -> String {
-    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 40) { buffer in
-      var end = 0
-      var rest = column + 1
-      while rest > 0 {
-        rest -= 1
-        buffer[end] = UInt8(ascii: "A") + UInt8(rest % 26)
-        end += 1
-        rest /= 26
-      }
-      buffer[0..<end].reverse()
-      if let row {
-        let start = end
-        var number = row.magnitude
-        repeat {
-          buffer[end] = UInt8(ascii: "0") + UInt8(number % 10)
-          end += 1
-          number /= 10
-        } while number > 0
-        if row < 0 {
-          buffer[end] = UInt8(ascii: "-")
-          end += 1
-        }
-        buffer[start..<end].reverse()
-      }
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: longestText) { buffer in
+      let end = write(column: column, row: row, into: buffer, at: 0)
       return String(decoding: UnsafeBufferPointer(rebasing: buffer[0..<end]), as: UTF8.self)
     }
+  }
+
+  /// Writes the column's letters, then the row's digits when there is a row, from `start`; returns the end.
+  private static func write(column: Int, row: Int?, into buffer: UnsafeMutableBufferPointer<UInt8>, at start: Int) -> Int {
+    var end = start
+    var rest = column + 1
+    while rest > 0 {
+      rest -= 1
+      buffer[end] = UInt8(ascii: "A") + UInt8(rest % 26)
+      end += 1
+      rest /= 26
+    }
+    buffer[start..<end].reverse()
+    if let row {
+      let digits = end
+      var number = row.magnitude
+      repeat {
+        buffer[end] = UInt8(ascii: "0") + UInt8(number % 10)
+        end += 1
+        number /= 10
+      } while number > 0
+      if row < 0 {
+        buffer[end] = UInt8(ascii: "-")
+        end += 1
+      }
+      buffer[digits..<end].reverse()
+    }
+    return end
   }
 
   public static func < (lhs: CellReference, rhs: CellReference) -> Bool {

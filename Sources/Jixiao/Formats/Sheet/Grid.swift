@@ -143,7 +143,9 @@ public struct Grid: Sendable, Hashable {
   /// knows where a document printed it, that place (`GridCell.origin`).
   public func location(of reference: CellReference) -> SourceLocation {
     if let origin = self[reference].origin { return origin }
-    guard rowLines.indices.contains(reference.row) else { return SourceLocation(file: file, field: "\(name)!\(reference)") }
+    guard rowLines.indices.contains(reference.row) else {
+      return SourceLocation(file: file, field: reference.described(onSheet: name))
+    }
     return SourceLocation(file: file, line: rowLines[reference.row], field: "\(reference)")
   }
 
