@@ -189,9 +189,41 @@ enum FormText {
   }
 
   /// The year of a cell that is only a year as forms print it under their title: `（2023年度）`,
-  /// `(2024年度)`, `2023 年度`, `(2024 年）`, `2023年`.
+  /// `(2024年度)`, `2023 年度`, `(2024 年）`, `2023年`. Its definition is `yearByCharacters(ofYearCell:)`.
   static func year(ofYearCell printed: String) -> Int? {
-    var key = Substring(key(printed))
+    // Asked of the row under every title and of a title's tail: a key that `isPlainlyComposed` is its
+    // characters' bytes, so the brackets and 年度 are found on them.
+    let key = key(printed)
+    if isPlainlyComposed(key), let told: Int? = key.utf8.withContiguousStorageIfAvailable(yearOfPlainKey) { return told }
+    return yearByCharacters(ofKey: key)
+  }
+
+  /// `yearByCharacters(ofKey:)` on the bytes of a key that `isPlainlyComposed`: each of its characters is
+  /// one scalar (a key holds no line break, so no CR LF), and each scalar its bytes.
+  private static func yearOfPlainKey(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    var text = bytes[...]
+    if text.first == UInt8(ascii: "("), text.last == UInt8(ascii: ")") { text = text.dropFirst().dropLast() }
+    /// Whether the text ends in the character of these three bytes (年 is E5 B9 B4, 度 E5 BA A6).
+    func endsIn(_ first: UInt8, _ second: UInt8, _ third: UInt8) -> Bool {
+      text.count >= 3 && text[text.endIndex - 3] == first && text[text.endIndex - 2] == second && text[text.endIndex - 1] == third
+    }
+    if endsIn(0xE5, 0xBA, 0xA6) {
+      text = text.dropLast(3)
+      guard endsIn(0xE5, 0xB9, 0xB4) else { return nil }
+    } else if !endsIn(0xE5, 0xB9, 0xB4) {
+      return nil
+    }
+    text = text.dropLast(3)
+    guard text.count == 4, text.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+    let year = text.reduce(0) { $0 * 10 + Int($1 - 0x30) }
+    return year >= 1900 ? year : nil
+  }
+
+  /// The definition of `year(ofYearCell:)`, on characters.
+  static func yearByCharacters(ofYearCell printed: String) -> Int? { yearByCharacters(ofKey: key(printed)) }
+
+  private static func yearByCharacters(ofKey whole: String) -> Int? {
+    var key = Substring(whole)
     if key.first == "(" && key.last == ")" { key = key.dropFirst().dropLast() }
     if key.hasSuffix("年度") {
       key = key.dropLast(2)
