@@ -320,7 +320,7 @@ struct PrintedFormReader {
       guard !view.isBlank(next) else { continue }
       var cells = spans.map { view.grid[CellReference(row: next, column: $0.0)] }
       var labels: [GridCell] = []
-      for cell in view.filled(next) {
+      for cell in view.cells(next) where !cell.isEmpty {
         let column = cell.reference.column
         guard let index = spans.firstIndex(where: { ($0.0...$0.1).contains(column) }) else {
           labels.append(cell)
@@ -337,7 +337,8 @@ struct PrintedFormReader {
         }
       }
       let fundsRow = FundsRow(row: next, labels: labels, cells: cells)
-      if funds.totalRow == nil, (labels + cells).contains(where: { !$0.isEmpty && vocabulary.isFundsTotal($0.text) }) {
+      func isTotal(_ cell: GridCell) -> Bool { !cell.isEmpty && vocabulary.isFundsTotal(cell.text) }
+      if funds.totalRow == nil, labels.contains(where: isTotal) || cells.contains(where: isTotal) {
         funds.totalRow = next
       }
       funds.rows.append(fundsRow)
@@ -359,7 +360,7 @@ struct PrintedFormReader {
     var sawText = false
     while next < view.rowCount, continuesBlock(next, allowingTotal: false) {
       defer { next += 1 }
-      for cell in view.filled(next) {
+      for cell in view.cells(next) where !cell.isEmpty {
         sawText = true
         let header = headers.last { $0.reference.column <= cell.reference.column }
         goals.entries.append(GoalsBlock.Entry(header: header, text: cell))
@@ -388,7 +389,7 @@ struct PrintedFormReader {
     total.weightSum = cell(under: block?.weightColumn)
     total.claimedTotal = cell(under: block?.scoreColumn)
     let taken = [label.reference, total.weightSum?.reference, total.claimedTotal?.reference]
-    for cell in view.filled(row) where !taken.contains(cell.reference) {
+    for cell in view.cells(row) where !cell.isEmpty && !taken.contains(cell.reference) {
       if total.grade == nil, vocabulary.grades.contains(cell.key) {
         total.grade = cell
       } else {

@@ -42,8 +42,6 @@ public struct FormVocabulary: Sendable, Hashable {
     let signOffLabels: Set<FormKey>
     /// The last character of each name header, in UTF-8.
     let nameHeaderEndings: [[UInt8]]
-    /// The last byte of each of `nameHeaderEndings`.
-    let nameHeaderEndingLastBytes: [UInt8]
     /// The `keyFingerprint` bits of every total, goals and header label: a key whose bit is not set is none
     /// of them, told without hashing it.
     let anchorLabelFingerprints: UInt64
@@ -75,7 +73,6 @@ public struct FormVocabulary: Sendable, Hashable {
       self.grades = keys(grades)
       self.signOffLabels = keys(signOffLabels)
       nameHeaderEndings = Array(Set(self.nameHeaders.compactMap { $0.text.unicodeScalars.last.map { Array(String($0).utf8) } }))
-      nameHeaderEndingLastBytes = nameHeaderEndings.compactMap(\.last)
       prefixLeadFingerprints = (self.fundsLabelPrefixes + self.noteLabelPrefixes).reduce(0) {
         $0 | (FormVocabulary.leadFingerprint($1) ?? ~0)
       }
@@ -93,7 +90,7 @@ public struct FormVocabulary: Sendable, Hashable {
           && lhs.weightHeaders == rhs.weightHeaders && lhs.scoreHeaders == rhs.scoreHeaders
           && lhs.rotatedLabelWords == rhs.rotatedLabelWords && lhs.totalLabels == rhs.totalLabels
           && lhs.noteLabelPrefixes == rhs.noteLabelPrefixes && lhs.grades == rhs.grades && lhs.signOffLabels == rhs.signOffLabels
-          && lhs.nameHeaderEndings == rhs.nameHeaderEndings && lhs.nameHeaderEndingLastBytes == rhs.nameHeaderEndingLastBytes
+          && lhs.nameHeaderEndings == rhs.nameHeaderEndings
           && lhs.anchorLabelFingerprints == rhs.anchorLabelFingerprints
           && lhs.prefixLeadFingerprints == rhs.prefixLeadFingerprints)
     }
@@ -116,7 +113,6 @@ public struct FormVocabulary: Sendable, Hashable {
       hasher.combine(grades)
       hasher.combine(signOffLabels)
       hasher.combine(nameHeaderEndings)
-      hasher.combine(nameHeaderEndingLastBytes)
       hasher.combine(anchorLabelFingerprints)
       hasher.combine(prefixLeadFingerprints)
     }
@@ -141,7 +137,6 @@ public struct FormVocabulary: Sendable, Hashable {
   var grades: Set<FormKey> { words.grades }
   var signOffLabels: Set<FormKey> { words.signOffLabels }
   private var nameHeaderEndings: [[UInt8]] { words.nameHeaderEndings }
-  private var nameHeaderEndingLastBytes: [UInt8] { words.nameHeaderEndingLastBytes }
   private var anchorLabelFingerprints: UInt64 { words.anchorLabelFingerprints }
   private var prefixLeadFingerprints: UInt64 { words.prefixLeadFingerprints }
 
@@ -249,10 +244,6 @@ public struct FormVocabulary: Sendable, Hashable {
   /// Whether a cell may print a name header: it ends (spaces and colons aside) in the last character of
   /// one. Every cell of a row is asked, and this costs no key.
   func mayBeNameHeader(_ printed: String) -> Bool {
-    // Most cells asked end in a byte no name header ends in (a number's digit), and no space or colon to
-    // drop before it: told by that byte.
-    guard let last = printed.utf8.last else { return false }
-    if last > 0x20, last != UInt8(ascii: ":"), !nameHeaderEndingLastBytes.contains(last) { return false }
     return printed.utf8.withContiguousStorageIfAvailable { mayBeNameHeader(utf8: $0) }
       ?? Array(printed.utf8).withUnsafeBufferPointer { mayBeNameHeader(utf8: $0) }
   }

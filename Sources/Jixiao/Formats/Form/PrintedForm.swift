@@ -143,17 +143,17 @@ public struct FormColumn: Sendable, Hashable {
   public var column: Int
   public var header: GridCell
   public var group: GridCell?
-  /// The header as compared (`FormText.key`): `年度\n指标值` is `年度指标值`.
-  public var key: String
+  /// The header as compared (`FormText.key`): `年度\n指标值` is `年度指标值`. Asked of the header, not kept:
+  /// a workbook's shared string holds its key already, and a column is copied from the block to each
+  /// reader of it.
+  public var key: String { header.key }
   /// The group's key, when the column has a group.
-  public var groupKey: String?
+  public var groupKey: String? { group?.key }
 
   public init(column: Int, header: GridCell, group: GridCell? = nil) {
     self.column = column
     self.header = header
     self.group = group
-    key = header.key
-    groupKey = group.map(\.key)
   }
 }
 
