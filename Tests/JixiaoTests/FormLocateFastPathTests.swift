@@ -81,6 +81,29 @@ import Testing
     #expect(vocabulary.isFundsTotal("合计（元）（万元）"))
   }
 
+  /// A wrapped label joined on its bytes, as `oneLineByCharacters` joins it (`FormTextFastPathTests` holds
+  /// the two together on random texts).
+  @Test func aWrappedLabelJoinsOnItsBytes() {
+    for text in ["一级\r\n 指标\t", "年度\n总体\n目标", " 项目资金\u{0B}（万元）\u{0C}", "\r\n", "a\n\n b", "偏差原因分析及改\n进措施"] {
+      #expect(FormText.isPlainlyComposed(text), "\(text.debugDescription) is joined on its bytes")
+      #expect(FormText.oneLine(text) == FormText.oneLineByCharacters(text), "\(text.debugDescription)")
+    }
+    #expect(FormText.oneLine("一级\r\n 指标\t") == "一级指标")
+  }
+
+  /// The fingerprints read on contiguous bytes are those of the bytes as a string iterates them.
+  @Test func fingerprintsAreOfTheTextsBytes() {
+    let texts = Self.texts(["", "a", "ab", "abc", "项", "项目资金"], pieces: ["项目", "a", "（", "\u{301}", "1", " "], seed: 83)
+    for text in texts {
+      let bytes = Array(text.utf8)
+      let lead: UInt64? =
+        bytes.count < 3 ? nil : 1 << UInt64((Int(bytes[0]) &* 31 &+ Int(bytes[1]) &* 7 &+ Int(bytes[2])) & 63)
+      #expect(FormVocabulary.leadFingerprint(text) == lead, "\(text.debugDescription)")
+      let key: UInt64 = 1 << UInt64((bytes.count &* 7 &+ Int(bytes.last ?? 0)) & 63)
+      #expect(FormVocabulary.keyFingerprint(text) == key, "\(text.debugDescription)")
+    }
+  }
+
   /// The words as `FormVocabulary.init` takes them, the `changed`th replaced by another (none for nil).
   static func vocabulary(changing changed: Int?) -> FormVocabulary {
     func words(_ index: Int, _ words: Set<String>) -> Set<String> { index == changed ? words.union(["另一个词"]) : words }

@@ -42,7 +42,41 @@ enum FormText {
   static func oneLine(_ printed: String) -> String {
     // A label that is its own key holds no whitespace at all, so no line break or space to trim.
     if isPlain(printed) { return printed }
-    return printed.split(whereSeparator: \.isNewline).map { $0.trimmingSpaces() }.joined()
+    // A wrapped label (`一级\n指标`) is joined on its bytes where they are its characters.
+    if isPlainlyComposed(printed), let joined = printed.utf8.withContiguousStorageIfAvailable(oneLineOfPlainBytes) {
+      return joined
+    }
+    return oneLineByCharacters(printed)
+  }
+
+  /// The definition of `oneLine`.
+  static func oneLineByCharacters(_ printed: String) -> String {
+    printed.split(whereSeparator: \.isNewline).map { $0.trimmingSpaces() }.joined()
+  }
+
+  /// `oneLineByCharacters` on the bytes of a text that `isPlainlyComposed`: its line breaks are the bytes
+  /// 0A…0D (a CR LF is one break, and splitting it in two leaves an empty line, which adds nothing), and
+  /// the only other whitespace a line of it holds is a tab or a space.
+  private static func oneLineOfPlainBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+    String(unsafeUninitializedCapacity: bytes.count) { joined in
+      func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+      var written = 0
+      var lineStart = 0
+      while lineStart < bytes.count {
+        var lineEnd = lineStart
+        while lineEnd < bytes.count, bytes[lineEnd] < 0x0A || bytes[lineEnd] > 0x0D { lineEnd += 1 }
+        var start = lineStart
+        var end = lineEnd
+        while start < end, isSpace(bytes[start]) { start += 1 }
+        while end > start, isSpace(bytes[end - 1]) { end -= 1 }
+        for index in start..<end {
+          joined[written] = bytes[index]
+          written += 1
+        }
+        lineStart = lineEnd + 1
+      }
+      return written
+    }
   }
 
   /// A header as compared: without spaces and line breaks, full-width brackets and percent signs folded

@@ -156,7 +156,9 @@ public struct FormVocabulary: Sendable, Hashable {
 
   /// One of 64 bits, from a key's length in bytes and its last byte: equal keys have the same bit.
   static func keyFingerprint(_ key: String) -> UInt64 {
-    1 << UInt64((key.utf8.count &* 7 &+ Int(key.utf8.last ?? 0)) & 63)
+    // On the contiguous bytes: `String.UTF8View.last` steps back through the string's index machinery.
+    let last = key.utf8.withContiguousStorageIfAvailable { $0.last } ?? key.utf8.last
+    return 1 << UInt64((key.utf8.count &* 7 &+ Int(last ?? 0)) & 63)
   }
 
   /// Whether a label key may be in `totalLabels`, `goalsLabels` or `headerLabels`; false only for a key
@@ -229,9 +231,17 @@ public struct FormVocabulary: Sendable, Hashable {
   /// One of 64 bits, from a text's first three bytes (one CJK character); nil for a shorter text. A text
   /// that starts with a prefix of three bytes or more has the prefix's bit.
   static func leadFingerprint(_ text: String) -> UInt64? {
+    func fingerprint(_ first: UInt8, _ second: UInt8, _ third: UInt8) -> UInt64 {
+      1 << UInt64((Int(first) &* 31 &+ Int(second) &* 7 &+ Int(third)) & 63)
+    }
+    // On the contiguous bytes, as every row's first cell is asked: a string's iterator costs more.
+    let told: UInt64?? = text.utf8.withContiguousStorageIfAvailable { bytes in
+      bytes.count >= 3 ? fingerprint(bytes[0], bytes[1], bytes[2]) : nil
+    }
+    if let told { return told }
     var bytes = text.utf8.makeIterator()
     guard let first = bytes.next(), let second = bytes.next(), let third = bytes.next() else { return nil }
-    return 1 << UInt64((Int(first) &* 31 &+ Int(second) &* 7 &+ Int(third)) & 63)
+    return fingerprint(first, second, third)
   }
 
   /// Whether a key may start with a funds-label or note prefix; false only for a key that starts with none.
