@@ -383,7 +383,10 @@ struct FormCollector {
   /// The forms of one grid, not yet numbered (a worker locates them: `LocatedSheets`). A hidden sheet's form
   /// without an indicator row is a template's blank form, not a table filed.
   static func located(in grid: Grid, by locator: FormLocator) -> [PrintedForm] {
-    locator.forms(in: grid).filter { !grid.isHidden || !($0.indicators?.indicatorRows.isEmpty ?? true) }
+    let forms = locator.forms(in: grid)
+    // A visible sheet's forms are handed on as they are, not copied one by one through a filter.
+    guard grid.isHidden else { return forms }
+    return forms.filter { !($0.indicators?.indicatorRows.isEmpty ?? true) }
   }
 
   /// Forms located in a grid, numbered on from the forms of the grids before it, in order.

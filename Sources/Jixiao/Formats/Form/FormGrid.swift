@@ -1,7 +1,10 @@
 /// A grid as the locator reads it: each row classified once by the anchor word that begins it, and the
 /// merged areas indexed by row, so every question the locator asks costs a row's cells or merges, never a
 /// scan of the sheet.
-struct FormGrid {
+///
+/// A class, immutable once made: every reader of a table's parts holds the view, and a copy of it is then
+/// one reference count, not one for each array of the grid and set of the vocabulary.
+final class FormGrid {
   /// What a row begins with.
   enum Anchor: Equatable {
     case blank

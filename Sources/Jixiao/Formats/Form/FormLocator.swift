@@ -33,7 +33,7 @@ public struct FormLocator: Sendable {
         leading = []
         readTitleAndYear(from: grid.preamble, into: &form)
       }
-      forms.append(form)
+      forms.append(consume form)
       row = reader.next
     }
     return forms
@@ -86,10 +86,20 @@ struct PrintedFormReader {
     case title, header, funds, goals, indicators
   }
 
+  /// The parts a table has read so far: a few bits, not a hashed set, since every row asks.
+  private struct Parts: OptionSet {
+    let rawValue: UInt8
+    static let title = Parts(rawValue: 1 << 0)
+    static let header = Parts(rawValue: 1 << 1)
+    static let funds = Parts(rawValue: 1 << 2)
+    static let goals = Parts(rawValue: 1 << 3)
+    static let indicators = Parts(rawValue: 1 << 4)
+  }
+
   mutating func read() -> PrintedForm {
     var row = start
     var last = start
-    var seen: Set<Part> = []
+    var seen: Parts = []
     var lastPart: Part?
     var afterTotal = false
     parts: while row < view.rowCount {
@@ -169,7 +179,10 @@ struct PrintedFormReader {
     form.rows = start...last
     let lines = view.grid.rowLines
     if lines.indices.contains(last) { form.lines = Array(lines[start...last]) }
-    return form
+    // Handed over, not copied (a form holds a few dozen arrays): the reader is done with it.
+    var read = PrintedForm(file: form.file, sheet: form.sheet, rows: form.rows)
+    swap(&read, &form)
+    return read
   }
 
   // MARK: Title and year
@@ -187,9 +200,11 @@ struct PrintedFormReader {
     while next < view.rowCount, view.isBlank(next) { next += 1 }
     if form.year == nil, next < view.rowCount, view.anchors[next].anchor == .other {
       let cells = view.filled(next)
-      if let index = cells.firstIndex(where: { FormText.year(ofYearCell: $0.text) != nil }) {
-        form.year = PrintedYear(cell: cells[index], year: FormText.year(ofYearCell: cells[index].text)!)
-        form.corner += cells.enumerated().filter { $0.offset != index }.map(\.element)
+      for index in cells.indices {
+        guard let year = FormText.year(ofYearCell: cells[index].text) else { continue }
+        form.year = PrintedYear(cell: cells[index], year: year)
+        form.corner += cells[..<index]
+        form.corner += cells[(index + 1)...]
         return next + 1
       }
     }
@@ -201,7 +216,8 @@ struct PrintedFormReader {
 
   // MARK: Header block
 
-  private func isHeaderLabel(_ cell: GridCell) -> Bool {
+  /// Static, so that passing it captures the vocabulary, not a copy of the reader and its form.
+  private static func isHeaderLabel(_ cell: GridCell, vocabulary: FormVocabulary) -> Bool {
     guard FormGrid.isShort(cell.text) else { return false }
     let labelKey = cell.labelKey
     return vocabulary.headerLabels.contains(labelKey) || labelKey != cell.key
@@ -209,7 +225,8 @@ struct PrintedFormReader {
 
   /// Label | value pairs across a row; several on one row, a value merged or not, or left blank.
   private mutating func readHeader(row: Int) {
-    let (pairs, loose) = pairs(in: view.filled(row), isLabel: isHeaderLabel)
+    let vocabulary = vocabulary
+    let (pairs, loose) = pairs(in: view.filled(row), isLabel: { Self.isHeaderLabel($0, vocabulary: vocabulary) })
     form.header += pairs
     form.corner += loose
   }
@@ -245,6 +262,7 @@ struct PrintedFormReader {
   /// A row that only signs the form (填报人：张三 | 联系电话： | 0908-…): its label:value pairs; nil when
   /// anything on it is neither a sign-off label nor a label's value.
   private func signOffPairs(in row: Int) -> [LabeledCell]? {
+    let vocabulary = vocabulary
     let (pairs, loose) = pairs(in: view.filled(row), isLabel: { FormGrid.isShort($0.text) && vocabulary.isSignOff($0.text) })
     return pairs.isEmpty || !loose.isEmpty ? nil : pairs
   }
@@ -302,7 +320,7 @@ struct PrintedFormReader {
       guard !view.isBlank(next) else { continue }
       var cells = spans.map { view.grid[CellReference(row: next, column: $0.0)] }
       var labels: [GridCell] = []
-      for cell in view.filled(next) {
+      for cell in view.cells(next) where !cell.isEmpty {
         let column = cell.reference.column
         guard let index = spans.firstIndex(where: { ($0.0...$0.1).contains(column) }) else {
           labels.append(cell)
@@ -319,7 +337,8 @@ struct PrintedFormReader {
         }
       }
       let fundsRow = FundsRow(row: next, labels: labels, cells: cells)
-      if funds.totalRow == nil, (labels + cells).contains(where: { !$0.isEmpty && vocabulary.isFundsTotal($0.text) }) {
+      func isTotal(_ cell: GridCell) -> Bool { !cell.isEmpty && vocabulary.isFundsTotal(cell.text) }
+      if funds.totalRow == nil, labels.contains(where: isTotal) || cells.contains(where: isTotal) {
         funds.totalRow = next
       }
       funds.rows.append(fundsRow)
@@ -341,7 +360,7 @@ struct PrintedFormReader {
     var sawText = false
     while next < view.rowCount, continuesBlock(next, allowingTotal: false) {
       defer { next += 1 }
-      for cell in view.filled(next) {
+      for cell in view.cells(next) where !cell.isEmpty {
         sawText = true
         let header = headers.last { $0.reference.column <= cell.reference.column }
         goals.entries.append(GoalsBlock.Entry(header: header, text: cell))
@@ -369,8 +388,8 @@ struct PrintedFormReader {
     }
     total.weightSum = cell(under: block?.weightColumn)
     total.claimedTotal = cell(under: block?.scoreColumn)
-    let taken = Set([label.reference, total.weightSum?.reference, total.claimedTotal?.reference].compactMap { $0 })
-    for cell in view.filled(row) where !taken.contains(cell.reference) {
+    let taken = [label.reference, total.weightSum?.reference, total.claimedTotal?.reference]
+    for cell in view.cells(row) where !cell.isEmpty && !taken.contains(cell.reference) {
       if total.grade == nil, vocabulary.grades.contains(cell.key) {
         total.grade = cell
       } else {

@@ -42,7 +42,41 @@ enum FormText {
   static func oneLine(_ printed: String) -> String {
     // A label that is its own key holds no whitespace at all, so no line break or space to trim.
     if isPlain(printed) { return printed }
-    return printed.split(whereSeparator: \.isNewline).map { $0.trimmingSpaces() }.joined()
+    // A wrapped label (`一级\n指标`) is joined on its bytes where they are its characters.
+    if isPlainlyComposed(printed), let joined = printed.utf8.withContiguousStorageIfAvailable(oneLineOfPlainBytes) {
+      return joined
+    }
+    return oneLineByCharacters(printed)
+  }
+
+  /// The definition of `oneLine`.
+  static func oneLineByCharacters(_ printed: String) -> String {
+    printed.split(whereSeparator: \.isNewline).map { $0.trimmingSpaces() }.joined()
+  }
+
+  /// `oneLineByCharacters` on the bytes of a text that `isPlainlyComposed`: its line breaks are the bytes
+  /// 0A…0D (a CR LF is one break, and splitting it in two leaves an empty line, which adds nothing), and
+  /// the only other whitespace a line of it holds is a tab or a space.
+  private static func oneLineOfPlainBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+    String(unsafeUninitializedCapacity: bytes.count) { joined in
+      func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+      var written = 0
+      var lineStart = 0
+      while lineStart < bytes.count {
+        var lineEnd = lineStart
+        while lineEnd < bytes.count, bytes[lineEnd] < 0x0A || bytes[lineEnd] > 0x0D { lineEnd += 1 }
+        var start = lineStart
+        var end = lineEnd
+        while start < end, isSpace(bytes[start]) { start += 1 }
+        while end > start, isSpace(bytes[end - 1]) { end -= 1 }
+        for index in start..<end {
+          joined[written] = bytes[index]
+          written += 1
+        }
+        lineStart = lineEnd + 1
+      }
+      return written
+    }
   }
 
   /// A header as compared: without spaces and line breaks, full-width brackets and percent signs folded
@@ -200,9 +234,41 @@ enum FormText {
   }
 
   /// The year of a cell that is only a year as forms print it under their title: `（2023年度）`,
-  /// `(2024年度)`, `2023 年度`, `(2024 年）`, `2023年`.
+  /// `(2024年度)`, `2023 年度`, `(2024 年）`, `2023年`. Its definition is `yearByCharacters(ofYearCell:)`.
   static func year(ofYearCell printed: String) -> Int? {
-    var key = Substring(key(printed))
+    // Asked of the row under every title and of a title's tail: a key that `isPlainlyComposed` is its
+    // characters' bytes, so the brackets and 年度 are found on them.
+    let key = key(printed)
+    if isPlainlyComposed(key), let told: Int? = key.utf8.withContiguousStorageIfAvailable(yearOfPlainKey) { return told }
+    return yearByCharacters(ofKey: key)
+  }
+
+  /// `yearByCharacters(ofKey:)` on the bytes of a key that `isPlainlyComposed`: each of its characters is
+  /// one scalar (a key holds no line break, so no CR LF), and each scalar its bytes.
+  private static func yearOfPlainKey(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    var text = bytes[...]
+    if text.first == UInt8(ascii: "("), text.last == UInt8(ascii: ")") { text = text.dropFirst().dropLast() }
+    /// Whether the text ends in the character of these three bytes (年 is E5 B9 B4, 度 E5 BA A6).
+    func endsIn(_ first: UInt8, _ second: UInt8, _ third: UInt8) -> Bool {
+      text.count >= 3 && text[text.endIndex - 3] == first && text[text.endIndex - 2] == second && text[text.endIndex - 1] == third
+    }
+    if endsIn(0xE5, 0xBA, 0xA6) {
+      text = text.dropLast(3)
+      guard endsIn(0xE5, 0xB9, 0xB4) else { return nil }
+    } else if !endsIn(0xE5, 0xB9, 0xB4) {
+      return nil
+    }
+    text = text.dropLast(3)
+    guard text.count == 4, text.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+    let year = text.reduce(0) { $0 * 10 + Int($1 - 0x30) }
+    return year >= 1900 ? year : nil
+  }
+
+  /// The definition of `year(ofYearCell:)`, on characters.
+  static func yearByCharacters(ofYearCell printed: String) -> Int? { yearByCharacters(ofKey: key(printed)) }
+
+  private static func yearByCharacters(ofKey whole: String) -> Int? {
+    var key = Substring(whole)
     if key.first == "(" && key.last == ")" { key = key.dropFirst().dropLast() }
     if key.hasSuffix("年度") {
       key = key.dropLast(2)

@@ -6,44 +6,139 @@
 /// row and the total row are read by. Which field each column of a form fills is the table schema's to
 /// say, not this.
 public struct FormVocabulary: Sendable, Hashable {
-  /// A title ends in one of these, or in one and its year: 项目支出绩效自评表, 部门（单位）整体支出绩效（目标）
-  /// 自评表, 项目支出绩效目标表 (in UTF-8).
-  let titleWords: [[UInt8]]
-  /// The labels of the header block (项目名称 | 雇员经费 | …), as label keys (a colon after them ignored).
-  let headerLabels: Set<FormKey>
-  /// A funds block's label starts with one of these (`项目资金（万元）`, `预算执行情况（20分）`).
-  let fundsLabelPrefixes: [String]
-  /// The rows of a funds block that hold its total (年度资金总额, or 合计 below the sources).
-  let fundsTotalLabels: Set<FormKey>
-  /// The goals block's label.
-  let goalsLabels: Set<FormKey>
-  /// The header of the indicator's own name: a row holding one is the indicator block's header.
-  let nameHeaders: Set<FormKey>
-  let level1Headers: Set<FormKey>
-  let level2Headers: Set<FormKey>
-  /// A column of the project's name in the indicator block, left blank on continuation rows.
-  let projectNameHeaders: Set<FormKey>
-  let weightHeaders: Set<FormKey>
-  let scoreHeaders: Set<FormKey>
-  /// A rotated label down the indicator block's left side holds one of these (绩效指标, 年度绩效指标完成情况;
-  /// in UTF-8).
-  let rotatedLabelWords: [[UInt8]]
-  /// The total row's label.
-  let totalLabels: Set<FormKey>
-  /// A row of remarks before the total row starts with one of these (其他需要说明事项).
-  let noteLabelPrefixes: [String]
-  /// The grades a total row may print.
-  let grades: Set<FormKey>
-  /// The labels of who filled the form in, below its total row (填报人, 联系电话, 填报日期 …).
-  let signOffLabels: Set<FormKey>
-  /// The last character of each name header, in UTF-8.
-  private let nameHeaderEndings: [[UInt8]]
-  /// The `keyFingerprint` bits of every total, goals and header label: a key whose bit is not set is none
-  /// of them, told without hashing it.
-  private let anchorLabelFingerprints: UInt64
-  /// The `leadFingerprint` bits of every funds-label and note prefix (every bit when one is shorter than
-  /// three bytes): a key whose bit is not set starts with none of them, told without comparing each.
-  private let prefixLeadFingerprints: UInt64
+  /// The words, kept as keys, in one immutable box: every reader of a form's parts holds the vocabulary,
+  /// and a copy of it is then one reference count, not one for each set. Equality and hashing are by the
+  /// words, not by the box.
+  private final class Words: Sendable, Hashable {
+    /// A title ends in one of these, or in one and its year: 项目支出绩效自评表, 部门（单位）整体支出绩效（目标）
+    /// 自评表, 项目支出绩效目标表 (in UTF-8).
+    let titleWords: [[UInt8]]
+    /// The labels of the header block (项目名称 | 雇员经费 | …), as label keys (a colon after them ignored).
+    let headerLabels: Set<FormKey>
+    /// A funds block's label starts with one of these (`项目资金（万元）`, `预算执行情况（20分）`).
+    let fundsLabelPrefixes: [String]
+    /// The rows of a funds block that hold its total (年度资金总额, or 合计 below the sources).
+    let fundsTotalLabels: Set<FormKey>
+    /// The goals block's label.
+    let goalsLabels: Set<FormKey>
+    /// The header of the indicator's own name: a row holding one is the indicator block's header.
+    let nameHeaders: Set<FormKey>
+    let level1Headers: Set<FormKey>
+    let level2Headers: Set<FormKey>
+    /// A column of the project's name in the indicator block, left blank on continuation rows.
+    let projectNameHeaders: Set<FormKey>
+    let weightHeaders: Set<FormKey>
+    let scoreHeaders: Set<FormKey>
+    /// A rotated label down the indicator block's left side holds one of these (绩效指标, 年度绩效指标完成情况;
+    /// in UTF-8).
+    let rotatedLabelWords: [[UInt8]]
+    /// The total row's label.
+    let totalLabels: Set<FormKey>
+    /// A row of remarks before the total row starts with one of these (其他需要说明事项).
+    let noteLabelPrefixes: [String]
+    /// The grades a total row may print.
+    let grades: Set<FormKey>
+    /// The labels of who filled the form in, below its total row (填报人, 联系电话, 填报日期 …).
+    let signOffLabels: Set<FormKey>
+    /// The last character of each name header, in UTF-8.
+    let nameHeaderEndings: [[UInt8]]
+    /// The `keyFingerprint` bits of every total, goals and header label: a key whose bit is not set is none
+    /// of them, told without hashing it.
+    let anchorLabelFingerprints: UInt64
+    /// The `leadFingerprint` bits of every funds-label and note prefix (every bit when one is shorter than
+    /// three bytes): a key whose bit is not set starts with none of them, told without comparing each.
+    let prefixLeadFingerprints: UInt64
+
+    init(
+      titleWords: [String], headerLabels: Set<String>, fundsLabelPrefixes: [String], fundsTotalLabels: Set<String>,
+      goalsLabels: Set<String>, nameHeaders: Set<String>, level1Headers: Set<String>, level2Headers: Set<String>,
+      projectNameHeaders: Set<String>, weightHeaders: Set<String>, scoreHeaders: Set<String>, rotatedLabelWords: [String],
+      totalLabels: Set<String>, noteLabelPrefixes: [String], grades: Set<String>, signOffLabels: Set<String> = []
+    ) {
+      func keys(_ words: Set<String>) -> Set<FormKey> { Set(words.map { FormKey(FormText.labelKey($0)) }) }
+      self.titleWords = titleWords.map { Array(FormText.key($0).utf8) }
+      self.headerLabels = keys(headerLabels)
+      self.fundsLabelPrefixes = fundsLabelPrefixes.map { FormText.key($0) }
+      self.fundsTotalLabels = keys(fundsTotalLabels)
+      self.goalsLabels = keys(goalsLabels)
+      self.nameHeaders = keys(nameHeaders)
+      self.level1Headers = keys(level1Headers)
+      self.level2Headers = keys(level2Headers)
+      self.projectNameHeaders = keys(projectNameHeaders)
+      self.weightHeaders = keys(weightHeaders)
+      self.scoreHeaders = keys(scoreHeaders)
+      self.rotatedLabelWords = rotatedLabelWords.map { Array(FormText.key($0).utf8) }
+      self.totalLabels = keys(totalLabels)
+      self.noteLabelPrefixes = noteLabelPrefixes.map { FormText.key($0) }
+      self.grades = keys(grades)
+      self.signOffLabels = keys(signOffLabels)
+      nameHeaderEndings = Array(Set(self.nameHeaders.compactMap { $0.text.unicodeScalars.last.map { Array(String($0).utf8) } }))
+      prefixLeadFingerprints = (self.fundsLabelPrefixes + self.noteLabelPrefixes).reduce(0) {
+        $0 | (FormVocabulary.leadFingerprint($1) ?? ~0)
+      }
+      anchorLabelFingerprints = (self.totalLabels.union(self.goalsLabels).union(self.headerLabels)).reduce(0) {
+        $0 | FormVocabulary.keyFingerprint($1.text)
+      }
+    }
+
+    static func == (lhs: Words, rhs: Words) -> Bool {
+      lhs === rhs
+        || (lhs.titleWords == rhs.titleWords && lhs.headerLabels == rhs.headerLabels
+          && lhs.fundsLabelPrefixes == rhs.fundsLabelPrefixes && lhs.fundsTotalLabels == rhs.fundsTotalLabels
+          && lhs.goalsLabels == rhs.goalsLabels && lhs.nameHeaders == rhs.nameHeaders && lhs.level1Headers == rhs.level1Headers
+          && lhs.level2Headers == rhs.level2Headers && lhs.projectNameHeaders == rhs.projectNameHeaders
+          && lhs.weightHeaders == rhs.weightHeaders && lhs.scoreHeaders == rhs.scoreHeaders
+          && lhs.rotatedLabelWords == rhs.rotatedLabelWords && lhs.totalLabels == rhs.totalLabels
+          && lhs.noteLabelPrefixes == rhs.noteLabelPrefixes && lhs.grades == rhs.grades && lhs.signOffLabels == rhs.signOffLabels
+          && lhs.nameHeaderEndings == rhs.nameHeaderEndings
+          && lhs.anchorLabelFingerprints == rhs.anchorLabelFingerprints
+          && lhs.prefixLeadFingerprints == rhs.prefixLeadFingerprints)
+    }
+
+    func hash(into hasher: inout Hasher) {
+      hasher.combine(titleWords)
+      hasher.combine(headerLabels)
+      hasher.combine(fundsLabelPrefixes)
+      hasher.combine(fundsTotalLabels)
+      hasher.combine(goalsLabels)
+      hasher.combine(nameHeaders)
+      hasher.combine(level1Headers)
+      hasher.combine(level2Headers)
+      hasher.combine(projectNameHeaders)
+      hasher.combine(weightHeaders)
+      hasher.combine(scoreHeaders)
+      hasher.combine(rotatedLabelWords)
+      hasher.combine(totalLabels)
+      hasher.combine(noteLabelPrefixes)
+      hasher.combine(grades)
+      hasher.combine(signOffLabels)
+      hasher.combine(nameHeaderEndings)
+      hasher.combine(anchorLabelFingerprints)
+      hasher.combine(prefixLeadFingerprints)
+    }
+  }
+
+  private let words: Words
+
+  var titleWords: [[UInt8]] { words.titleWords }
+  var headerLabels: Set<FormKey> { words.headerLabels }
+  var fundsLabelPrefixes: [String] { words.fundsLabelPrefixes }
+  var fundsTotalLabels: Set<FormKey> { words.fundsTotalLabels }
+  var goalsLabels: Set<FormKey> { words.goalsLabels }
+  var nameHeaders: Set<FormKey> { words.nameHeaders }
+  var level1Headers: Set<FormKey> { words.level1Headers }
+  var level2Headers: Set<FormKey> { words.level2Headers }
+  var projectNameHeaders: Set<FormKey> { words.projectNameHeaders }
+  var weightHeaders: Set<FormKey> { words.weightHeaders }
+  var scoreHeaders: Set<FormKey> { words.scoreHeaders }
+  var rotatedLabelWords: [[UInt8]] { words.rotatedLabelWords }
+  var totalLabels: Set<FormKey> { words.totalLabels }
+  var noteLabelPrefixes: [String] { words.noteLabelPrefixes }
+  var grades: Set<FormKey> { words.grades }
+  var signOffLabels: Set<FormKey> { words.signOffLabels }
+  private var nameHeaderEndings: [[UInt8]] { words.nameHeaderEndings }
+  private var anchorLabelFingerprints: UInt64 { words.anchorLabelFingerprints }
+  private var prefixLeadFingerprints: UInt64 { words.prefixLeadFingerprints }
 
   public init(
     titleWords: [String], headerLabels: Set<String>, fundsLabelPrefixes: [String], fundsTotalLabels: Set<String>,
@@ -51,35 +146,19 @@ public struct FormVocabulary: Sendable, Hashable {
     projectNameHeaders: Set<String>, weightHeaders: Set<String>, scoreHeaders: Set<String>, rotatedLabelWords: [String],
     totalLabels: Set<String>, noteLabelPrefixes: [String], grades: Set<String>, signOffLabels: Set<String> = []
   ) {
-    func keys(_ words: Set<String>) -> Set<FormKey> { Set(words.map { FormKey(FormText.labelKey($0)) }) }
-    self.titleWords = titleWords.map { Array(FormText.key($0).utf8) }
-    self.headerLabels = keys(headerLabels)
-    self.fundsLabelPrefixes = fundsLabelPrefixes.map { FormText.key($0) }
-    self.fundsTotalLabels = keys(fundsTotalLabels)
-    self.goalsLabels = keys(goalsLabels)
-    self.nameHeaders = keys(nameHeaders)
-    self.level1Headers = keys(level1Headers)
-    self.level2Headers = keys(level2Headers)
-    self.projectNameHeaders = keys(projectNameHeaders)
-    self.weightHeaders = keys(weightHeaders)
-    self.scoreHeaders = keys(scoreHeaders)
-    self.rotatedLabelWords = rotatedLabelWords.map { Array(FormText.key($0).utf8) }
-    self.totalLabels = keys(totalLabels)
-    self.noteLabelPrefixes = noteLabelPrefixes.map { FormText.key($0) }
-    self.grades = keys(grades)
-    self.signOffLabels = keys(signOffLabels)
-    nameHeaderEndings = Array(Set(self.nameHeaders.compactMap { $0.text.unicodeScalars.last.map { Array(String($0).utf8) } }))
-    prefixLeadFingerprints = (self.fundsLabelPrefixes + self.noteLabelPrefixes).reduce(0) {
-      $0 | (Self.leadFingerprint($1) ?? ~0)
-    }
-    anchorLabelFingerprints = (self.totalLabels.union(self.goalsLabels).union(self.headerLabels)).reduce(0) {
-      $0 | Self.keyFingerprint($1.text)
-    }
+    words = Words(
+      titleWords: titleWords, headerLabels: headerLabels, fundsLabelPrefixes: fundsLabelPrefixes,
+      fundsTotalLabels: fundsTotalLabels, goalsLabels: goalsLabels, nameHeaders: nameHeaders, level1Headers: level1Headers,
+      level2Headers: level2Headers, projectNameHeaders: projectNameHeaders, weightHeaders: weightHeaders,
+      scoreHeaders: scoreHeaders, rotatedLabelWords: rotatedLabelWords, totalLabels: totalLabels,
+      noteLabelPrefixes: noteLabelPrefixes, grades: grades, signOffLabels: signOffLabels)
   }
 
   /// One of 64 bits, from a key's length in bytes and its last byte: equal keys have the same bit.
   static func keyFingerprint(_ key: String) -> UInt64 {
-    1 << UInt64((key.utf8.count &* 7 &+ Int(key.utf8.last ?? 0)) & 63)
+    // On the contiguous bytes: `String.UTF8View.last` steps back through the string's index machinery.
+    let last = key.utf8.withContiguousStorageIfAvailable { $0.last } ?? key.utf8.last
+    return 1 << UInt64((key.utf8.count &* 7 &+ Int(last ?? 0)) & 63)
   }
 
   /// Whether a label key may be in `totalLabels`, `goalsLabels` or `headerLabels`; false only for a key
@@ -152,9 +231,17 @@ public struct FormVocabulary: Sendable, Hashable {
   /// One of 64 bits, from a text's first three bytes (one CJK character); nil for a shorter text. A text
   /// that starts with a prefix of three bytes or more has the prefix's bit.
   static func leadFingerprint(_ text: String) -> UInt64? {
+    func fingerprint(_ first: UInt8, _ second: UInt8, _ third: UInt8) -> UInt64 {
+      1 << UInt64((Int(first) &* 31 &+ Int(second) &* 7 &+ Int(third)) & 63)
+    }
+    // On the contiguous bytes, as every row's first cell is asked: a string's iterator costs more.
+    let told: UInt64?? = text.utf8.withContiguousStorageIfAvailable { bytes in
+      bytes.count >= 3 ? fingerprint(bytes[0], bytes[1], bytes[2]) : nil
+    }
+    if let told { return told }
     var bytes = text.utf8.makeIterator()
     guard let first = bytes.next(), let second = bytes.next(), let third = bytes.next() else { return nil }
-    return 1 << UInt64((Int(first) &* 31 &+ Int(second) &* 7 &+ Int(third)) & 63)
+    return fingerprint(first, second, third)
   }
 
   /// Whether a key may start with a funds-label or note prefix; false only for a key that starts with none.
@@ -167,7 +254,7 @@ public struct FormVocabulary: Sendable, Hashable {
   /// Whether a cell may print a name header: it ends (spaces and colons aside) in the last character of
   /// one. Every cell of a row is asked, and this costs no key.
   func mayBeNameHeader(_ printed: String) -> Bool {
-    printed.utf8.withContiguousStorageIfAvailable { mayBeNameHeader(utf8: $0) }
+    return printed.utf8.withContiguousStorageIfAvailable { mayBeNameHeader(utf8: $0) }
       ?? Array(printed.utf8).withUnsafeBufferPointer { mayBeNameHeader(utf8: $0) }
   }
 
@@ -187,8 +274,25 @@ public struct FormVocabulary: Sendable, Hashable {
 
   /// A funds row's label as compared with the total labels: its unit (`（万元）`) aside.
   func isFundsTotal(_ label: String) -> Bool {
-    var key = FormText.labelKey(label)
-    for unit in ["(万元)", "(元)"] where key.hasSuffix(unit) { key.removeLast(unit.count) }
-    return fundsTotalLabels.contains(FormKey(key))
+    fundsTotalLabels.contains(FormKey(Self.droppingFundsUnits(FormText.labelKey(label))))
+  }
+
+  static let fundsUnits = ["(万元)", "(元)"]
+
+  /// A key without the units that end it, as `droppingFundsUnitsByCharacters` (the definition) drops them;
+  /// on the bytes of a key that `FormText.isPlainlyComposed`, whose characters are its scalars.
+  static func droppingFundsUnits(_ key: String) -> String {
+    guard FormText.isPlainlyComposed(key) else { return droppingFundsUnitsByCharacters(key) }
+    var bytes = Substring(key).utf8
+    for unit in fundsUnits where bytes.count >= unit.utf8.count && bytes.suffix(unit.utf8.count).elementsEqual(unit.utf8) {
+      bytes = bytes.dropLast(unit.utf8.count)
+    }
+    return bytes.count == key.utf8.count ? key : String(Substring(bytes))
+  }
+
+  static func droppingFundsUnitsByCharacters(_ key: String) -> String {
+    var key = key
+    for unit in fundsUnits where key.hasSuffix(unit) { key.removeLast(unit.count) }
+    return key
   }
 }

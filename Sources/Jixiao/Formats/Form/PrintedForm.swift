@@ -143,17 +143,17 @@ public struct FormColumn: Sendable, Hashable {
   public var column: Int
   public var header: GridCell
   public var group: GridCell?
-  /// The header as compared (`FormText.key`): `年度\n指标值` is `年度指标值`.
-  public var key: String
+  /// The header as compared (`FormText.key`): `年度\n指标值` is `年度指标值`. Asked of the header, not kept:
+  /// a workbook's shared string holds its key already, and a column is copied from the block to each
+  /// reader of it.
+  public var key: String { header.key }
   /// The group's key, when the column has a group.
-  public var groupKey: String?
+  public var groupKey: String? { group?.key }
 
   public init(column: Int, header: GridCell, group: GridCell? = nil) {
     self.column = column
     self.header = header
     self.group = group
-    key = header.key
-    groupKey = group.map(\.key)
   }
 }
 
@@ -165,6 +165,21 @@ public struct PointsLabel: Sendable, Hashable {
   public var cell: GridCell
 
   public init(_ cell: GridCell) {
+    if let name = Self.nameWithoutPoints(cell.text) {
+      self.init(name: name, points: nil, cell: cell)
+    } else {
+      self.init(byCharacters: cell)
+    }
+  }
+
+  private init(name: String, points: Rational?, cell: GridCell) {
+    self.name = name
+    self.points = points
+    self.cell = cell
+  }
+
+  /// The definition of `init(_:)`: `LevelLabel.split` of the text, else the text trimmed and no points.
+  init(byCharacters cell: GridCell) {
     self.cell = cell
     if let (name, points) = LevelLabel.split(cell.text) {
       self.name = name
@@ -173,6 +188,43 @@ public struct PointsLabel: Sendable, Hashable {
       name = cell.text.trimmingSpaces()
       points = nil
     }
+  }
+
+  /// The name of a label that prints no points, told on its bytes where `FormText.isPlainlyComposed` says
+  /// each character is one scalar and each scalar its bytes (a CR LF aside, which trims alike): the text
+  /// trimmed of its whitespace (ASCII, the only whitespace such a text holds), when it ends in no bracket or
+  /// its last brackets hold no digit (`项目资金\n（万元）`, which `LevelLabel.split` reads by characters). Nil
+  /// says nothing.
+  static func nameWithoutPoints(_ text: String) -> String? {
+    guard FormText.isPlainlyComposed(text) else { return nil }
+    let told: String?? = text.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+      func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+      var start = 0
+      var end = bytes.count
+      while start < end, isSpace(bytes[start]) { start += 1 }
+      while end > start, isSpace(bytes[end - 1]) { end -= 1 }
+      // Full-width brackets are EF BC 88 and EF BC 89; nothing else in such a text ends in 88 or 89.
+      func isFullWidth(_ last: UInt8, endingAt index: Int) -> Bool {
+        index - 3 >= start && bytes[index - 3] == 0xEF && bytes[index - 2] == 0xBC && bytes[index - 1] == last
+      }
+      var close = end
+      if end > start, bytes[end - 1] == UInt8(ascii: ")") {
+        close = end - 1
+      } else if isFullWidth(0x89, endingAt: end) {
+        close = end - 3
+      }
+      if close < end {
+        var open = close
+        while open > start, bytes[open - 1] != UInt8(ascii: "("), !isFullWidth(0x88, endingAt: open) { open -= 1 }
+        if open > start {
+          let inside = String(decoding: UnsafeBufferPointer(rebasing: bytes[open..<close]), as: UTF8.self)
+          guard LevelLabel.holdsNoDigit(inside[...]) else { return nil }
+        }
+      }
+      if start == 0 && end == bytes.count { return text }
+      return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+    }
+    return told ?? nil
   }
 }
 

@@ -27,8 +27,10 @@ public struct GridCell: Sendable, Hashable {
     let doubt: String?
     /// The text's `FormText.key` and `FormText.labelKey`, made once for a box that many cells share (a
     /// workbook's shared string, `GridCell.sharedText`); nil for every other box, whose keys are made when
-    /// asked. Derived from `text`, so left out of equality and hashing.
-    let keys: (key: String, labelKey: String)?
+    /// asked. Derived from `text`, so left out of equality and hashing. Two fields, not one optional pair, so
+    /// that asking one copies one string.
+    let key: String?
+    let labelKey: String?
     /// The text as a `TableText`, made once for a shared string's box, whose every cell a table may keep
     /// (an indicator's name): the table then shares the string's bytes instead of copying them. Nil for
     /// every other box. Derived from `text`, so left out of equality and hashing.
@@ -50,7 +52,8 @@ public struct GridCell: Sendable, Hashable {
       self.problem = problem
       self.origin = origin
       self.doubt = doubt
-      self.keys = keys
+      key = keys?.key
+      labelKey = keys?.labelKey
       self.tableText = tableText
       self.standardVerdict = standardVerdict
     }
@@ -150,10 +153,10 @@ public struct GridCell: Sendable, Hashable {
   }
 
   /// `FormText.key(text)`: made once for a shared string's cells.
-  var key: String { content.keys?.key ?? FormText.key(content.text) }
+  var key: String { content.key ?? FormText.key(content.text) }
 
   /// `FormText.labelKey(text)`: made once for a shared string's cells.
-  var labelKey: String { content.keys?.labelKey ?? FormText.labelKey(content.text) }
+  var labelKey: String { content.labelKey ?? FormText.labelKey(content.text) }
 
   /// `FormGrid.verdict(of:labelKey:vocabulary:)` under `FormVocabulary.standard`: told once for a shared
   /// string's cells, nil for every other cell.
