@@ -104,8 +104,7 @@ struct WorksheetReader {
       }
     }
     /// A row's `r` as bytes: plain digits read here, anything else as the general path reads its text.
-    func startRow(number: ArraySlice<UInt8>?) throws(InputError) {
-      guard let number else { return try startRow(number: nil as String?) }
+    func startRow(number: UnsafeBufferPointer<UInt8>) throws(InputError) {
       guard (1...7).contains(number.count), number.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else {
         return try startRow(number: String(decoding: number, as: UTF8.self))
       }
@@ -182,13 +181,17 @@ struct WorksheetReader {
               }
             case UInt8(ascii: "r"):
               if let tag = reader.plainStartTag(named: "row", reading: "r") {
-                try startRow(number: tag.value)
+                if let number = tag.value {
+                  try reader.withBytes(of: number) { number throws(InputError) in try startRow(number: number) }
+                } else {
+                  try startRow(number: nil as String?)
+                }
                 continue
               }
             case UInt8(ascii: "m"):
               if let tag = reader.plainStartTag(named: "mergeCell", reading: "ref") {
                 // A merged area that cannot be read or overlaps another is left out: its cells stay as they are.
-                if let range = tag.value.flatMap({ CellRange(bytes: $0) }) { grid.merge(range) }
+                if let range = tag.value.flatMap({ reader.withBytes(of: $0, CellRange.init(bytes:)) }) { grid.merge(range) }
                 continue
               }
             case UInt8(ascii: "/"):
