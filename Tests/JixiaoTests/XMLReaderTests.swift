@@ -261,4 +261,34 @@ import Testing
       }
     }
   }
+
+  /// An end event names its element as the start event did: an open element keeps its name as offsets and
+  /// its namespace as an index into the bindings, which must still be the one it resolved to when it closes.
+  @Test(arguments: [
+    #"<a xmlns="urn:1" xmlns:p="urn:2"><p:b xmlns:p="urn:3"><c xmlns=""/><p:d/><c/></p:b><b/><p:e/></a>"#,
+    #"<p:a xmlns:p="urn:1"><b xmlns="urn:2"><b xmlns="urn:3"><p:c xmlns:p="urn:4"/></b><b/></b><p:c/></p:a>"#,
+    #"<a><b xmlns="urn:2" xml:space="preserve"><c/>t<d xmlns=""><e/></d></b><f/></a>"#,
+    #"<a xmlns="urn:1"><b/><b></b><b xmlns:q="urn:q"><q:c/></b></a>"#,
+  ])
+  func endEventsNameTheirElementsAsTheStartsDid(_ document: String) throws {
+    var open: [XMLName] = []
+    var ends = 0
+    for event in try events(document) {
+      switch event {
+      case .start(let tag): open.append(tag.name)
+      case .end(let name):
+        #expect(name == open.removeLast(), "\(document)")
+        ends += 1
+      case .text: break
+      }
+    }
+    #expect(open.isEmpty && ends > 4)
+  }
+
+  /// The structs read and kept for every tag hold no string or array: copying and dropping them costs no
+  /// reference counting.
+  @Test func perTagStructsAreTrivial() {
+    #expect(XMLReader.perTagStructsAreTrivial)
+    #expect(_isPOD(XMLReader.PlainStartTag.self) && _isPOD(XMLReader.CompactCell.self) && _isPOD(XMLReader.PlainCell.self))
+  }
 }

@@ -145,7 +145,7 @@ struct WorksheetReader {
             switch reader.nextTagLead() {
             case UInt8(ascii: "c"):
               if usesCompactCells, var compact = reader.compactCell() {
-                // A row of LibreOffice's print area is mostly these two shapes: read them one after the other.
+                // A row of LibreOffice's print area is mostly these three shapes: read them one after the other.
                 while true {
                   if let index = compact.sharedIndex {
                     if index < strings.cells.count {
@@ -154,6 +154,11 @@ struct WorksheetReader {
                       try place(compact.reference) { reference in
                         cell(type: .shared, value: String(index), inline: nil, formula: nil, style: compact.style, at: reference)
                       }
+                    }
+                  } else if let number = compact.number {
+                    let value = reader.withBytes(of: number) { String(decoding: $0, as: UTF8.self) }
+                    try place(compact.reference) { reference in
+                      cell(type: .number, value: value, inline: nil, formula: nil, style: compact.style, at: reference)
                     }
                   } else {
                     // A styled cell without a value (LibreOffice writes every one of the print area) is empty.

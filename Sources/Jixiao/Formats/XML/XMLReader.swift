@@ -876,23 +876,27 @@ extension XMLReader {
     return cell
   }
 
-  /// A worksheet cell in one of the two shapes that make up most of LibreOffice's print area, as
-  /// `compactCell()` reads it: a styled cell without a value, or a shared string by its index.
+  /// A worksheet cell in one of the three shapes that make up most of LibreOffice's print area, as
+  /// `compactCell()` reads it: a styled cell without a value, a shared string by its index, or a number.
   struct CompactCell: Equatable {
     var reference: CellReference
     var style: Int?
-    /// The index the cell's `<v>` holds; nil for a cell without a value.
+    /// The index the cell's `<v>` holds, for a shared string; nil for a cell without one.
     var sharedIndex: Int?
+    /// The text of the `<v>` of a number (`t="n"`), as a range of the part's bytes (`withBytes(of:_:)`); nil
+    /// for a cell without one.
+    var number: Range<Int>?
   }
 
-  /// The next element when it is a cell of one of two shapes, read in one pass over its bytes without
-  /// making a string: white space, `<c r="…"`, optionally ` s="…"`, then either `/>`, or ` t="s"><v>…</v></c>`.
-  /// The reference is one to three upper-case letters, then one to seven digits not starting with 0, within
-  /// Excel's last row and column; the style is one to nine digits; the index one to
-  /// nine digits, no leading zero. Anything else returns nil with nothing read, for `plainCell()`.
+  /// The next element when it is a cell of one of three shapes, read in one pass over its bytes without
+  /// making a string: white space, `<c r="…"`, optionally ` s="…"`, then either `/>`, ` t="s"><v>…</v></c>`
+  /// or ` t="n"><v>…</v></c>`. The reference is one to three upper-case letters, then one to seven digits
+  /// not starting with 0, within Excel's last row and column; the style is one to nine digits; the index one
+  /// to nine digits, no leading zero; a number's text printable ASCII but `&` and `]`. Anything else returns
+  /// nil with nothing read, for `plainCell()`.
   ///
-  /// What it returns is what `plainCell()` gives for the same bytes (its reference, style and shared
-  /// index; no value for `/>`), and it ends where that ends: `plainCell()` and, through it, the general
+  /// What it returns is what `plainCell()` gives for the same bytes (its reference, style, shared index or
+  /// value; no value for `/>`), and it ends where that ends: `plainCell()` and, through it, the general
   /// reader are its definition (`SheetFastPathTests` compares them). The element name is unprefixed: it is
   /// in `defaultNamespace`, which the caller checks.
   @inline(__always)
@@ -944,10 +948,23 @@ extension XMLReader {
       cell.style = style
     }
     if base[at] == UInt8(ascii: "/"), base[at + 1] == UInt8(ascii: ">") { return (cell, at + 2) }
-    // ` t="s"><v>`
-    guard word(base, at) == 0x3C3E_2273_223D_7420, base[at + 8] == UInt8(ascii: "v"), base[at + 9] == UInt8(ascii: ">") else {
-      return nil
+    guard base[at + 8] == UInt8(ascii: "v"), base[at + 9] == UInt8(ascii: ">") else { return nil }
+    let type = word(base, at)
+    // ` t="n"><v>`: a number's text, up to `</v></c>`.
+    if type == 0x3C3E_226E_223D_7420 {
+      at += 10
+      let valueStart = at
+      while at < count, base[at] &- 0x20 < 0x60, base[at] != UInt8(ascii: "<"), base[at] != UInt8(ascii: "&"),
+        base[at] != UInt8(ascii: "]")
+      {
+        at += 1
+      }
+      guard count - at >= 8, word(base, at) == 0x3E63_2F3C_3E76_2F3C else { return nil }
+      cell.number = valueStart..<at
+      return (cell, at + 8)
     }
+    // ` t="s"><v>`
+    guard type == 0x3C3E_2273_223D_7420 else { return nil }
     at += 10
     guard base[at] &- UInt8(ascii: "0") < 10, base[at] != UInt8(ascii: "0") || base[at + 1] == UInt8(ascii: "<") else {
       return nil
@@ -1429,6 +1446,12 @@ extension XMLReader {
     /// The value of the attribute asked for, within its quotes.
     var value: Range<Int>?
     var hasPrefixes: Bool
+  }
+
+  /// Whether the structs kept or returned for every tag hold no reference (no string or array), so that
+  /// copying and dropping them costs no reference counting (a test holds them to it).
+  static var perTagStructsAreTrivial: Bool {
+    _isPOD(Open.self) && _isPOD(PlainTagPattern.self) && _isPOD(PlainTagScan.self) && _isPOD(PlainStartTag.self)
   }
 
   /// `plainStartTag`'s reading: `accepts` tells, from the tag's name bytes, whether the caller takes it.
