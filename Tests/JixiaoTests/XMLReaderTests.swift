@@ -180,7 +180,8 @@ import Testing
   @Test func declaredEncodingsReadAsDefined() {
     var random = SplitMix(seed: 71)
     let pieces = [
-      "encoding", "=", " ", "\"", "'", "UTF-8", "utf8", "GBK", "Utf-8", "x", "version=\"1.0\"", "\r\n", "é", "utf-88",
+      "encoding", "=", " ", "\"", "'", "UTF-8", "utf8", "GBK", "Utf-8", "x", "version=\"1.0\"", "\r\n", "é", "utf-88", "UTF8",
+      "uTF-8", "UTF-7", "utf-", "\u{212A}",
     ]
     let declarations =
       [
@@ -290,5 +291,30 @@ import Testing
   @Test func perTagStructsAreTrivial() {
     #expect(XMLReader.perTagStructsAreTrivial)
     #expect(_isPOD(XMLReader.PlainStartTag.self) && _isPOD(XMLReader.CompactCell.self) && _isPOD(XMLReader.PlainCell.self))
+  }
+
+  /// Attribute values scanned eight bytes at a time read as scanned byte by byte (the definition): the same
+  /// events, or the same located error, whatever the value holds and wherever its special bytes fall.
+  @Test func attributeValuesScannedByWordsReadAsByBytes() {
+    var random = SplitMix(seed: 37)
+    let pieces = ["a", "bc", "一", "é", "\"", "'", "&amp;", "&#x4E2D;", "&", "<", ">", "\t", "\n", "\r\n", "\u{1}", "\u{7F}", " "]
+    for _ in 0..<3_000 {
+      let value = (0..<Int.random(in: 0...24, using: &random)).map { _ in
+        Int.random(in: 0..<4, using: &random) == 0 ? pieces.randomElement(using: &random)! : "abcdefgh"
+      }.joined()
+      let quote = Bool.random(using: &random) ? "\"" : "'"
+      var bytes = Array("<a xmlns=\"urn:\(value.count)\" b=\(quote)\(value)\(quote) c=\"1\"/>".utf8)
+      if Int.random(in: 0..<8, using: &random) == 0 { bytes[Int.random(in: 0..<bytes.count, using: &random)] = 0xFF }
+      func read(_ words: Bool) -> Result<[XMLEvent], InputError> {
+        var reader = XMLReader(bytes: bytes, file: "book.xlsx", entry: "xl/test.xml")
+        reader.usesWordScans = words
+        return Result { () throws(InputError) in
+          var events: [XMLEvent] = []
+          while let event = try reader.next() { events.append(event) }
+          return events
+        }
+      }
+      #expect(read(true) == read(false), "\(String(decoding: bytes, as: UTF8.self))")
+    }
   }
 }

@@ -103,18 +103,6 @@ struct WorksheetReader {
         put(cell, at: reference)
       }
     }
-    /// A row's `r` as bytes: plain digits read here, anything else as the general path reads its text.
-    func startRow(number: UnsafeBufferPointer<UInt8>) throws(InputError) {
-      guard (1...7).contains(number.count), number.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else {
-        return try startRow(number: String(decoding: number, as: UTF8.self))
-      }
-      let value = number.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
-      guard value >= 1, value <= CellReference.rowLimit else {
-        return try startRow(number: String(decoding: number, as: UTF8.self))
-      }
-      row = value - 1
-      column = -1
-    }
     func startRow(number: String?) throws(InputError) {
       if let number {
         guard let value = Int(number), value >= 1, value <= CellReference.rowLimit else {
@@ -156,7 +144,7 @@ struct WorksheetReader {
                       }
                     }
                   } else if let number = compact.number {
-                    let value = reader.withBytes(of: number) { String(decoding: $0, as: UTF8.self) }
+                    let value = reader.text(of: number)
                     try place(compact.reference) { reference in
                       cell(type: .number, value: value, inline: nil, formula: nil, style: compact.style, at: reference)
                     }
@@ -186,17 +174,23 @@ struct WorksheetReader {
               }
             case UInt8(ascii: "r"):
               if let tag = reader.plainStartTag(named: "row", reading: "r") {
-                if let number = tag.value {
-                  try reader.withBytes(of: number) { number throws(InputError) in try startRow(number: number) }
+                // A row's `r` of plain digits is read from its bytes; anything else as the general path reads its text.
+                if let number = tag.value, let value = reader.digits(of: number, maximumDigits: 7), value >= 1,
+                  value <= CellReference.rowLimit
+                {
+                  row = value - 1
+                  column = -1
+                } else if let number = tag.value {
+                  try startRow(number: reader.text(of: number))
                 } else {
-                  try startRow(number: nil as String?)
+                  try startRow(number: nil)
                 }
                 continue
               }
             case UInt8(ascii: "m"):
               if let tag = reader.plainStartTag(named: "mergeCell", reading: "ref") {
                 // A merged area that cannot be read or overlaps another is left out: its cells stay as they are.
-                if let range = tag.value.flatMap({ reader.withBytes(of: $0, CellRange.init(bytes:)) }) { grid.merge(range) }
+                if let value = tag.value, let range = reader.withBytes(of: value, CellRange.init(bytes:)) { grid.merge(range) }
                 continue
               }
             case UInt8(ascii: "/"):

@@ -71,6 +71,10 @@ public struct XMLReader {
   private var finished = false
   private var readProlog = false
 
+  /// Whether attribute values are scanned eight bytes at a time where they can be; off only to test that
+  /// against the byte-by-byte scan.
+  var usesWordScans = true
+
   /// `entry` names the part inside the file (`xl/worksheets/sheet1.xml`) for error messages.
   public init(bytes: [UInt8], file: String, entry: String, limits: Limits = .standard) {
     self.bytes = bytes
@@ -200,18 +204,17 @@ public struct XMLReader {
           zh: "该部件为 UTF-16；只读取 UTF-8（请用 Excel、WPS 或 LibreOffice 重新保存文件）"),
         at: 0)
     }
-    let declaration = Array("<?xml".utf8)
-    guard position + 6 <= buffer.count, UnsafeBufferPointer(rebasing: buffer[position..<position + 5]).elementsEqual(declaration),
+    guard position + 6 <= buffer.count, Self.bytes(buffer, position..<position + 5, equal: "<?xml"),
       Self.isSpace(buffer[position + 5])
     else { return }
     let start = position
-    guard let end = find(Array("?>".utf8), in: buffer, from: position) else {
+    guard let end = find("?>", in: buffer, from: position) else {
       throw failure(Message(en: "the XML declaration is not closed with ?>", zh: "XML 声明没有以 ?> 结束"), at: start)
     }
     let written = UnsafeBufferPointer(rebasing: buffer[start..<end])
     if written.allSatisfy({ $0 < 0x80 }) {
       // The usual declaration, ASCII: the same reading on bytes, without Foundation's search.
-      guard let found = find(Array("encoding".utf8), in: written, from: 0) else {
+      guard let found = find("encoding", in: written, from: 0) else {
         position = end + 2
         return
       }
@@ -224,7 +227,15 @@ public struct XMLReader {
       }
       var valueEnd = index
       while valueEnd < written.count, !isQuote(written[valueEnd]), written[valueEnd] != UInt8(ascii: " ") { valueEnd += 1 }
-      try requireUTF8(String(decoding: UnsafeBufferPointer(rebasing: written[index..<valueEnd]), as: UTF8.self), at: start)
+      // ASCII, so lower case by bytes is what `requireUTF8` compares: only a refusal needs the string.
+      let declared = UnsafeBufferPointer(rebasing: written[index..<valueEnd])
+      func lowercased(is name: StaticString) -> Bool {
+        declared.count == name.utf8CodeUnitCount
+          && declared.indices.allSatisfy { (declared[$0] | (declared[$0] &- 0x41 < 26 ? 0x20 : 0)) == name.utf8Start[$0] }
+      }
+      if !lowercased(is: "utf-8") && !lowercased(is: "utf8") {
+        try requireUTF8(String(decoding: declared, as: UTF8.self), at: start)
+      }
       position = end + 2
       return
     }
@@ -248,13 +259,13 @@ public struct XMLReader {
     }
   }
 
-  private func find(_ needle: [UInt8], in buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-    guard let first = needle.first else { return start }
+  /// Where `needle` (not empty) is first in `buffer` from `start`.
+  private func find(_ needle: StaticString, in buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+    let length = needle.utf8CodeUnitCount
+    let first = needle.utf8Start[0]
     var index = start
-    while index + needle.count <= buffer.count {
-      if buffer[index] == first, UnsafeBufferPointer(rebasing: buffer[index..<index + needle.count]).elementsEqual(needle) {
-        return index
-      }
+    while index + length <= buffer.count {
+      if buffer[index] == first, Self.bytes(buffer, index..<index + length, equal: needle) { return index }
       index += 1
     }
     return nil
@@ -404,7 +415,7 @@ public struct XMLReader {
     let start = position
     let rest = UnsafeBufferPointer(rebasing: buffer[position...])
     if rest.starts(with: "<!--".utf8) {
-      guard let end = find(Array("-->".utf8), in: buffer, from: position + 4) else {
+      guard let end = find("-->", in: buffer, from: position + 4) else {
         throw failure(Message(en: "a comment is not closed with -->", zh: "注释没有以 --> 结束"), at: start)
       }
       position = end + 3
@@ -412,7 +423,7 @@ public struct XMLReader {
       guard !stack.isEmpty else {
         throw failure(Message(en: "a CDATA section outside the root element", zh: "CDATA 段在根元素之外"), at: start)
       }
-      guard let end = find(Array("]]>".utf8), in: buffer, from: position + 9) else {
+      guard let end = find("]]>", in: buffer, from: position + 9) else {
         throw failure(Message(en: "a CDATA section is not closed with ]]>", zh: "CDATA 段没有以 ]]> 结束"), at: start)
       }
       let content = UnsafeBufferPointer(rebasing: buffer[position + 9..<end])
@@ -448,7 +459,7 @@ public struct XMLReader {
   }
 
   private mutating func skipProcessingInstruction(_ buffer: UnsafeBufferPointer<UInt8>) throws(InputError) {
-    guard let end = find(Array("?>".utf8), in: buffer, from: position + 2) else {
+    guard let end = find("?>", in: buffer, from: position + 2) else {
       throw failure(Message(en: "a processing instruction is not closed with ?>", zh: "处理指令没有以 ?> 结束"), at: position)
     }
     position = end + 2
@@ -708,6 +719,23 @@ public struct XMLReader {
     // The usual value has nothing to replace or normalize: its bytes are the value.
     var end = position
     var ascii = true
+    // Eight bytes at a time while none is the quote, `&`, `<` or a control character (namespace names are long).
+    if usesWordScans, let base = buffer.baseAddress {
+      let ones: UInt64 = 0x0101_0101_0101_0101
+      let highs: UInt64 = 0x8080_8080_8080_8080
+      /// Whether a byte of `word` is zero (exactly when one is; the bytes above one that is may be told wrongly).
+      func hasZero(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
+      while end + 8 <= buffer.count {
+        let word = UInt64(littleEndian: UnsafeRawPointer(base + end).loadUnaligned(as: UInt64.self))
+        if hasZero(word ^ (ones &* UInt64(quote))) || hasZero(word ^ (ones &* 0x26)) || hasZero(word ^ (ones &* 0x3C))
+          || (word &- ones &* 0x20) & ~word & highs != 0
+        {
+          break
+        }
+        if word & highs != 0 { ascii = false }
+        end += 8
+      }
+    }
     while end < buffer.count {
       let byte = buffer[end]
       if byte == quote || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte < 0x20 { break }
@@ -1381,6 +1409,22 @@ extension XMLReader {
     var value: Range<Int>?
   }
 
+  /// The part's bytes in `range` (a value `plainStartTag(named:reading:)` gave) as text.
+  func text(of range: Range<Int>) -> String { bytes.withUnsafeBufferPointer { Self.string($0, range) } }
+
+  /// The value of the part's bytes in `range` when they are one to `maximumDigits` ASCII digits (at most 18).
+  func digits(of range: Range<Int>, maximumDigits: Int) -> Int? {
+    guard (1...min(maximumDigits, 18)).contains(range.count) else { return nil }
+    return bytes.withUnsafeBufferPointer { buffer in
+      var value = 0
+      for index in range {
+        guard buffer[index] &- UInt8(ascii: "0") < 10 else { return nil }
+        value = value * 10 + Int(buffer[index] &- UInt8(ascii: "0"))
+      }
+      return value
+    }
+  }
+
   /// `body` with the part's bytes in `range` (a value `plainStartTag(named:reading:)` gave).
   func withBytes<Result, Failure: Error>(
     of range: Range<Int>, _ body: (UnsafeBufferPointer<UInt8>) throws(Failure) -> Result
@@ -1461,22 +1505,32 @@ extension XMLReader {
   ) -> PlainStartTag? {
     guard !pendingEnd, !finished, readProlog, text.isEmpty, !stack.isEmpty, stack.count < limits.maximumDepth
     else { return nil }
+    // The closures below capture no part of `self` (a capture would copy the reader, arrays and all): what
+    // they need is read into locals, and the arrays are passed as buffers.
     let start = position
-    let found = bytes.withUnsafeBufferPointer { buffer -> (scan: PlainTagScan, isNew: Bool)? in
-      if let attribute {
-        for index in plainTagPatterns.indices {
-          let pattern = plainTagPatterns[index]
-          guard pattern.attribute.utf8Start == attribute.utf8Start,
-            pattern.bindingsChanges == nil || pattern.bindingsChanges == bindingsChanges,
-            let scan = Self.matchPlainTag(buffer, from: start, pattern, maximumValue: limits.maximumAttributeBytes)
-          else { continue }
-          return accepts(buffer, scan.element) ? (scan, false) : nil
+    let limits = self.limits
+    let bindingsChanges = self.bindingsChanges
+    let found = bindings.withUnsafeBufferPointer { bindings in
+      plainTagPatterns.withUnsafeBufferPointer { patterns in
+        bytes.withUnsafeBufferPointer { buffer -> (scan: PlainTagScan, isNew: Bool)? in
+          if let attribute {
+            for pattern in patterns {
+              guard pattern.attribute.utf8Start == attribute.utf8Start,
+                pattern.bindingsChanges == nil || pattern.bindingsChanges == bindingsChanges,
+                let scan = Self.matchPlainTag(buffer, from: start, pattern, maximumValue: limits.maximumAttributeBytes)
+              else { continue }
+              return accepts(buffer, scan.element) ? (scan, false) : nil
+            }
+          }
+          guard
+            let scan = Self.scanPlainStartTag(
+              buffer, from: start, limits: limits, reading: attribute,
+              isBound: { prefix in bindings.contains { $0.prefix.utf8.elementsEqual(prefix) } }),
+            accepts(buffer, scan.element)
+          else { return nil }
+          return (scan, true)
         }
       }
-      guard let scan = Self.scanPlainStartTag(buffer, from: start, limits: limits, reading: attribute, isBound: isBound),
-        accepts(buffer, scan.element)
-      else { return nil }
-      return (scan, true)
     }
     guard let (scan, isNew) = found else { return nil }
     position = scan.end
@@ -1496,11 +1550,6 @@ extension XMLReader {
           bindingsBefore: bindings.count, preservesSpace: stack[stack.count - 1].preservesSpace))
     }
     return PlainStartTag(isEmpty: scan.isEmpty, value: scan.value)
-  }
-
-  /// Whether a prefix (its bytes) is bound.
-  private func isBound(_ prefix: UnsafeBufferPointer<UInt8>) -> Bool {
-    bindings.contains { $0.prefix.utf8.elementsEqual(prefix) }
   }
 
   /// The tag at `from` (after white space) when it is `pattern`'s but for the value it reads, which must
@@ -1663,9 +1712,10 @@ extension XMLReader {
     guard !pendingEnd, !finished, readProlog, text.isEmpty, stack.count >= 2 else { return false }
     // The open element's name is where its start tag wrote it: the two are compared as bytes.
     let name = stack[stack.count - 1].qualifiedName
+    let start = position
     let end = bytes.withUnsafeBufferPointer { buffer -> Int? in
       guard let base = buffer.baseAddress else { return nil }
-      var at = position
+      var at = start
       Self.skipSpace(buffer, &at)
       guard at + 2 + name.count < buffer.count, base[at] == UInt8(ascii: "<"), base[at + 1] == UInt8(ascii: "/"),
         Self.equalBytes(base + at + 2, base + name.lowerBound, name.count)
