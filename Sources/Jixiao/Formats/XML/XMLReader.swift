@@ -1604,10 +1604,9 @@ extension XMLReader {
   /// Whether `byte` may be in a plain name (`plainStartTag`'s): an ASCII letter, digit, `_`, `-` or `.`.
   @inline(__always)
   private static func isPlainNameByte(_ byte: UInt8) -> Bool {
-    // Bit n of the first word for byte n below 64 (`-`, `.`, digits); of the second for byte n + 64 (letters, `_`).
-    let low: UInt64 = 1 << 45 | 1 << 46 | 0x3FF << 48
-    let high: UInt64 = 0x3FF_FFFF << 1 | 1 << 31 | 0x3FF_FFFF << 33
-    return byte < 64 ? (low >> byte) & 1 != 0 : byte < 128 && (high >> (byte - 64)) & 1 != 0
+    // Letters first: most bytes of a name are.
+    (byte | 0x20) &- UInt8(ascii: "a") < 26 || byte &- UInt8(ascii: "0") < 10 || byte == UInt8(ascii: "_")
+      || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
   }
 
   /// The scan of a start tag written the plain way, as `plainStartTag(named:reading:)` describes it; nil
