@@ -1621,19 +1621,14 @@ extension XMLReader {
     skipSpace(buffer, &at)
     let tagStart = at
     guard take("<", buffer, &at) else { return nil }
-    /// An ASCII name that starts as a name must (a letter or `_`), without a colon: its end, and its bytes
-    /// hashed (names of equal bytes have equal hashes).
-    func plainName(from nameStart: Int, hash: inout UInt64) -> Int? {
+    /// An ASCII name that starts as a name must (a letter or `_`), without a colon: its end.
+    func plainName(from nameStart: Int) -> Int? {
       guard nameStart < count, buffer[nameStart] >= UInt8(ascii: "A"), isPlainNameByte(buffer[nameStart]) else { return nil }
       var end = nameStart
-      while end < count, isPlainNameByte(buffer[end]) {
-        hash = (hash ^ UInt64(buffer[end])) &* 0x100_0000_01B3
-        end += 1
-      }
+      while end < count, isPlainNameByte(buffer[end]) { end += 1 }
       return end - nameStart <= limits.maximumNameBytes ? end : nil
     }
-    var elementHash: UInt64 = 0
-    guard let nameEnd = plainName(from: at, hash: &elementHash), nameEnd < count,
+    guard let nameEnd = plainName(from: at), nameEnd < count,
       buffer[nameEnd] < 0x80, buffer[nameEnd] != UInt8(ascii: ":")
     else { return nil }
     var scan = PlainTagScan(start: tagStart, end: 0, element: at..<nameEnd, isEmpty: false, value: nil, hasPrefixes: false)
@@ -1658,16 +1653,14 @@ extension XMLReader {
           scan.isEmpty = true
           return scan
         }
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        guard spaced, attributes < maximumAttributes, let firstEnd = plainName(from: at, hash: &hash), firstEnd < count,
+        guard spaced, attributes < maximumAttributes, let firstEnd = plainName(from: at), firstEnd < count,
           buffer[firstEnd] < 0x80
         else { return nil }
         var name = at..<firstEnd
         var local = name
         if buffer[firstEnd] == UInt8(ascii: ":") {
           // A prefixed name: its prefix must be in force, and not one that declares or sets the reader's state.
-          hash = (hash ^ UInt64(UInt8(ascii: ":"))) &* 0x100_0000_01B3
-          guard let localEnd = plainName(from: firstEnd + 1, hash: &hash), localEnd < count, buffer[localEnd] < 0x80,
+          guard let localEnd = plainName(from: firstEnd + 1), localEnd < count, buffer[localEnd] < 0x80,
             buffer[localEnd] != UInt8(ascii: ":"), !Self.bytes(buffer, name, equal: "xmlns"),
             !Self.bytes(buffer, name, equal: "xml"),
             isBound(UnsafeBufferPointer(rebasing: buffer[name]))
@@ -1680,7 +1673,12 @@ extension XMLReader {
         }
         guard name.count <= limits.maximumNameBytes else { return nil }
         let prefixed = name != local
-        let bit: UInt64 = 1 << (hash & 63)
+        // A name's length and its first and last bytes, mixed: equal names have equal hashes.
+        let hash =
+          (UInt64(truncatingIfNeeded: name.count) << 16 | UInt64(buffer[name.lowerBound]) << 8
+            | UInt64(buffer[name.upperBound - 1]))
+          &* 0x9E37_79B9_7F4A_7C15
+        let bit: UInt64 = 1 << (hash >> 58)
         if hashes & bit != 0 || prefixed {
           for index in 0..<attributes {
             let other = seen[index]
@@ -1695,10 +1693,28 @@ extension XMLReader {
         seen[attributes] = (name, local, hash)
         attributes += 1
         at = name.upperBound
-        guard
-          let range = plainAttributeValue(
-            buffer, &at, maximumBytes: limits.maximumAttributeBytes, allowingUTF8: true)
-        else { return nil }
+        let range: Range<Int>
+        if at + 2 < count, buffer[at] == UInt8(ascii: "="), buffer[at + 1] == UInt8(ascii: "\"") {
+          // `="…"`, as producers write a value: `plainAttributeValue`'s reading of it, here without a call.
+          let valueStart = at + 2
+          var end = valueStart
+          var ascii = true
+          while end < count, buffer[end] != UInt8(ascii: "\"") {
+            let byte = buffer[end]
+            guard byte >= 0x20, byte != UInt8(ascii: "&"), byte != UInt8(ascii: "<") else { return nil }
+            if byte >= 0x80 { ascii = false }
+            end += 1
+          }
+          guard end < count, end - valueStart <= limits.maximumAttributeBytes,
+            ascii || UTF8Validation.isValid(UnsafeBufferPointer(rebasing: buffer[valueStart..<end]))
+          else { return nil }
+          range = valueStart..<end
+          at = end + 1
+        } else {
+          guard let value = plainAttributeValue(buffer, &at, maximumBytes: limits.maximumAttributeBytes, allowingUTF8: true)
+          else { return nil }
+          range = value
+        }
         if !prefixed, let attribute, Self.bytes(buffer, name, equal: attribute) { scan.value = range }
       }
     }
