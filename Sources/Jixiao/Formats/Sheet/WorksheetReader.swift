@@ -143,22 +143,19 @@ struct WorksheetReader {
                         cell(type: .shared, value: String(index), inline: nil, formula: nil, style: compact.style, at: reference)
                       }
                     }
-                  } else if compact.number != nil {
-                    // Placed below, out of the loop, as the plain path places a cell: with that closure in the loop the
-                    // optimizer copied the sheet reader for every cell.
-                    break
+                  } else if let number = compact.number {
+                    // Made before it is placed (at its own reference, which `advance` keeps), so that the closure holds
+                    // the cell alone: a closure over the sheet reader here had it copied for every cell of the loop.
+                    let made = cell(
+                      type: .number, value: reader.text(of: number), inline: nil, formula: nil, style: compact.style,
+                      at: compact.reference)
+                    try place(compact.reference) { _ in made }
                   } else {
                     // A styled cell without a value (LibreOffice writes every one of the print area) is empty.
                     _ = try advance(to: compact.reference)
                   }
                   guard let next = reader.compactCell() else { break }
                   compact = next
-                }
-                if let number = compact.number {
-                  let value = reader.text(of: number)
-                  try place(compact.reference) { reference in
-                    cell(type: .number, value: value, inline: nil, formula: nil, style: compact.style, at: reference)
-                  }
                 }
                 continue
               }
