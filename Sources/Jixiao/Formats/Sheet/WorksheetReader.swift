@@ -208,7 +208,11 @@ struct WorksheetReader {
         if SpreadsheetML.isMain(tag.name, "row") {
           try startRow(number: tag["r"])
         } else if SpreadsheetML.isMain(tag.name, "c") {
-          try place(try reference(tag["r"])) { reference throws(InputError) in try readCell(tag, at: reference, reader: &reader) }
+          // The cell is read before it is placed, at the place `advance` gives it (which placing it keeps), so that
+          // no closure holds the XML reader: one that did kept it boxed, and every fast path above read it there.
+          let at = try advance(to: try reference(tag["r"]))
+          let made = try readCell(tag, at: at, reader: &reader)
+          try place(at) { _ in made }
         } else if SpreadsheetML.isMain(tag.name, "mergeCell") {
           // A merged area that cannot be read or overlaps another is left out: its cells stay as they are.
           mergeCell(tag["ref"])
