@@ -135,17 +135,17 @@ struct WorksheetReader {
               if usesCompactCells, var compact = reader.compactCell() {
                 // A row of LibreOffice's print area is mostly these three shapes: read them one after the other.
                 while true {
+                  // A cell is made before it is placed (at its own reference, which `advance` keeps), so that the closure
+                  // holds the cell alone: a closure over the sheet reader here had it copied for every cell of the loop.
                   if let index = compact.sharedIndex {
-                    if index < strings.cells.count {
-                      try place(compact.reference) { reference in strings.cell(index, at: reference)! }
-                    } else {
-                      try place(compact.reference) { reference in
-                        cell(type: .shared, value: String(index), inline: nil, formula: nil, style: compact.style, at: reference)
-                      }
-                    }
+                    let made =
+                      index < strings.cells.count
+                      ? strings.cell(index, at: compact.reference)!
+                      : cell(
+                        type: .shared, value: String(index), inline: nil, formula: nil, style: compact.style,
+                        at: compact.reference)
+                    try place(compact.reference) { _ in made }
                   } else if let number = compact.number {
-                    // Made before it is placed (at its own reference, which `advance` keeps), so that the closure holds
-                    // the cell alone: a closure over the sheet reader here had it copied for every cell of the loop.
                     let made = cell(
                       type: .number, value: reader.text(of: number), inline: nil, formula: nil, style: compact.style,
                       at: compact.reference)
