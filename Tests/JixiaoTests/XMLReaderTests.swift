@@ -180,7 +180,8 @@ import Testing
   @Test func declaredEncodingsReadAsDefined() {
     var random = SplitMix(seed: 71)
     let pieces = [
-      "encoding", "=", " ", "\"", "'", "UTF-8", "utf8", "GBK", "Utf-8", "x", "version=\"1.0\"", "\r\n", "é", "utf-88",
+      "encoding", "=", " ", "\"", "'", "UTF-8", "utf8", "GBK", "Utf-8", "x", "version=\"1.0\"", "\r\n", "é", "utf-88", "UTF8",
+      "uTF-8", "UTF-7", "utf-", "\u{212A}",
     ]
     let declarations =
       [
@@ -259,6 +260,61 @@ import Testing
         changed[position] = replacement
         if let failure = error(changed) { #expect(failure.message.english.hasPrefix("line ")) }
       }
+    }
+  }
+
+  /// An end event names its element as the start event did: an open element keeps its name as offsets and
+  /// its namespace as an index into the bindings, which must still be the one it resolved to when it closes.
+  @Test(arguments: [
+    #"<a xmlns="urn:1" xmlns:p="urn:2"><p:b xmlns:p="urn:3"><c xmlns=""/><p:d/><c/></p:b><b/><p:e/></a>"#,
+    #"<p:a xmlns:p="urn:1"><b xmlns="urn:2"><b xmlns="urn:3"><p:c xmlns:p="urn:4"/></b><b/></b><p:c/></p:a>"#,
+    #"<a><b xmlns="urn:2" xml:space="preserve"><c/>t<d xmlns=""><e/></d></b><f/></a>"#,
+    #"<a xmlns="urn:1"><b/><b></b><b xmlns:q="urn:q"><q:c/></b></a>"#,
+  ])
+  func endEventsNameTheirElementsAsTheStartsDid(_ document: String) throws {
+    var open: [XMLName] = []
+    var ends = 0
+    for event in try events(document) {
+      switch event {
+      case .start(let tag): open.append(tag.name)
+      case .end(let name):
+        #expect(name == open.removeLast(), "\(document)")
+        ends += 1
+      case .text: break
+      }
+    }
+    #expect(open.isEmpty && ends > 4)
+  }
+
+  /// The structs read and kept for every tag hold no string or array: copying and dropping them costs no
+  /// reference counting.
+  @Test func perTagStructsAreTrivial() {
+    #expect(XMLReader.perTagStructsAreTrivial)
+    #expect(_isPOD(XMLReader.PlainStartTag.self) && _isPOD(XMLReader.CompactCell.self) && _isPOD(XMLReader.PlainCell.self))
+  }
+
+  /// Attribute values scanned eight bytes at a time read as scanned byte by byte (the definition): the same
+  /// events, or the same located error, whatever the value holds and wherever its special bytes fall.
+  @Test func attributeValuesScannedByWordsReadAsByBytes() {
+    var random = SplitMix(seed: 37)
+    let pieces = ["a", "bc", "一", "é", "\"", "'", "&amp;", "&#x4E2D;", "&", "<", ">", "\t", "\n", "\r\n", "\u{1}", "\u{7F}", " "]
+    for _ in 0..<3_000 {
+      let value = (0..<Int.random(in: 0...24, using: &random)).map { _ in
+        Int.random(in: 0..<4, using: &random) == 0 ? pieces.randomElement(using: &random)! : "abcdefgh"
+      }.joined()
+      let quote = Bool.random(using: &random) ? "\"" : "'"
+      var bytes = Array("<a xmlns=\"urn:\(value.count)\" b=\(quote)\(value)\(quote) c=\"1\"/>".utf8)
+      if Int.random(in: 0..<8, using: &random) == 0 { bytes[Int.random(in: 0..<bytes.count, using: &random)] = 0xFF }
+      func read(_ words: Bool) -> Result<[XMLEvent], InputError> {
+        var reader = XMLReader(bytes: bytes, file: "book.xlsx", entry: "xl/test.xml")
+        reader.usesWordScans = words
+        return Result { () throws(InputError) in
+          var events: [XMLEvent] = []
+          while let event = try reader.next() { events.append(event) }
+          return events
+        }
+      }
+      #expect(read(true) == read(false), "\(String(decoding: bytes, as: UTF8.self))")
     }
   }
 }

@@ -128,8 +128,8 @@ public struct CellRange: Sendable, Hashable, CustomStringConvertible {
   }
 
   /// `init(_:)` on a text's UTF-8 bytes.
-  init?(bytes: ArraySlice<UInt8>) {
-    guard let parsed = bytes.withUnsafeBufferPointer(Self.parse) else { return nil }
+  init?(bytes: UnsafeBufferPointer<UInt8>) {
+    guard let parsed = Self.parse(bytes) else { return nil }
     self = parsed
   }
 

@@ -103,19 +103,6 @@ struct WorksheetReader {
         put(cell, at: reference)
       }
     }
-    /// A row's `r` as bytes: plain digits read here, anything else as the general path reads its text.
-    func startRow(number: ArraySlice<UInt8>?) throws(InputError) {
-      guard let number else { return try startRow(number: nil as String?) }
-      guard (1...7).contains(number.count), number.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else {
-        return try startRow(number: String(decoding: number, as: UTF8.self))
-      }
-      let value = number.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
-      guard value >= 1, value <= CellReference.rowLimit else {
-        return try startRow(number: String(decoding: number, as: UTF8.self))
-      }
-      row = value - 1
-      column = -1
-    }
     func startRow(number: String?) throws(InputError) {
       if let number {
         guard let value = Int(number), value >= 1, value <= CellReference.rowLimit else {
@@ -146,16 +133,23 @@ struct WorksheetReader {
             switch reader.nextTagLead() {
             case UInt8(ascii: "c"):
               if usesCompactCells, var compact = reader.compactCell() {
-                // A row of LibreOffice's print area is mostly these two shapes: read them one after the other.
+                // A row of LibreOffice's print area is mostly these three shapes: read them one after the other.
                 while true {
+                  // A cell is made before it is placed (at its own reference, which `advance` keeps), so that the closure
+                  // holds the cell alone: a closure over the sheet reader here had it copied for every cell of the loop.
                   if let index = compact.sharedIndex {
-                    if index < strings.cells.count {
-                      try place(compact.reference) { reference in strings.cell(index, at: reference)! }
-                    } else {
-                      try place(compact.reference) { reference in
-                        cell(type: .shared, value: String(index), inline: nil, formula: nil, style: compact.style, at: reference)
-                      }
-                    }
+                    let made =
+                      index < strings.cells.count
+                      ? strings.cell(index, at: compact.reference)!
+                      : cell(
+                        type: .shared, value: String(index), inline: nil, formula: nil, style: compact.style,
+                        at: compact.reference)
+                    try place(compact.reference) { _ in made }
+                  } else if let number = compact.number {
+                    let made = cell(
+                      type: .number, value: reader.text(of: number), inline: nil, formula: nil, style: compact.style,
+                      at: compact.reference)
+                    try place(compact.reference) { _ in made }
                   } else {
                     // A styled cell without a value (LibreOffice writes every one of the print area) is empty.
                     _ = try advance(to: compact.reference)
@@ -182,13 +176,23 @@ struct WorksheetReader {
               }
             case UInt8(ascii: "r"):
               if let tag = reader.plainStartTag(named: "row", reading: "r") {
-                try startRow(number: tag.value)
+                // A row's `r` of plain digits is read from its bytes; anything else as the general path reads its text.
+                if let number = tag.value, let value = reader.digits(of: number, maximumDigits: 7), value >= 1,
+                  value <= CellReference.rowLimit
+                {
+                  row = value - 1
+                  column = -1
+                } else if let number = tag.value {
+                  try startRow(number: reader.text(of: number))
+                } else {
+                  try startRow(number: nil)
+                }
                 continue
               }
             case UInt8(ascii: "m"):
               if let tag = reader.plainStartTag(named: "mergeCell", reading: "ref") {
                 // A merged area that cannot be read or overlaps another is left out: its cells stay as they are.
-                if let range = tag.value.flatMap({ CellRange(bytes: $0) }) { grid.merge(range) }
+                if let value = tag.value, let range = reader.withBytes(of: value, CellRange.init(bytes:)) { grid.merge(range) }
                 continue
               }
             case UInt8(ascii: "/"):
@@ -204,7 +208,11 @@ struct WorksheetReader {
         if SpreadsheetML.isMain(tag.name, "row") {
           try startRow(number: tag["r"])
         } else if SpreadsheetML.isMain(tag.name, "c") {
-          try place(try reference(tag["r"])) { reference throws(InputError) in try readCell(tag, at: reference, reader: &reader) }
+          // The cell is read before it is placed, at the place `advance` gives it (which placing it keeps), so that
+          // no closure holds the XML reader: one that did kept it boxed, and every fast path above read it there.
+          let at = try advance(to: try reference(tag["r"]))
+          let made = try readCell(tag, at: at, reader: &reader)
+          try place(at) { _ in made }
         } else if SpreadsheetML.isMain(tag.name, "mergeCell") {
           // A merged area that cannot be read or overlaps another is left out: its cells stay as they are.
           mergeCell(tag["ref"])

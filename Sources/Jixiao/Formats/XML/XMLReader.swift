@@ -23,9 +23,16 @@ public struct XMLReader {
     public static let standard = Limits()
   }
 
+  /// An open element, as offsets: no string or array, so that opening and closing one (every tag of a
+  /// part) copies and frees nothing.
   private struct Open {
-    var qualifiedName: String
-    var name: XMLName
+    /// The name as written (`x:row`): a range of the part's bytes.
+    var qualifiedName: Range<Int>
+    /// Where the local part of the name starts (past the colon of a prefixed name).
+    var localStart: Int
+    /// The binding (an index into `bindings`) the name resolved to; -1 for no namespace. Bindings made
+    /// after it are dropped before it closes, so the index holds while it is open.
+    var namespace: Int
     /// Namespace bindings in force before this element.
     var bindingsBefore: Int
     var preservesSpace: Bool
@@ -45,6 +52,8 @@ public struct XMLReader {
   }
   /// Counts changes of `defaultNamespace`, so that a caller can tell it is the one it checked.
   private(set) var defaultNamespaceChanges = 0
+  /// The binding (an index into `bindings`) `defaultNamespace` comes from; -1 for none.
+  private var defaultBinding = -1
   private var scratch: [RawAttribute] = []
   /// Counts changes of `bindings`, so that a tag read with prefixes in force can tell they still are.
   private var bindingsChanges = 0
@@ -56,10 +65,15 @@ public struct XMLReader {
   private var text: [UInt8] = []
   /// Whether the text gathered holds anything but white space.
   private var textIsBlank = true
-  private var pendingEnd: XMLName?
+  /// Whether the innermost open element was an empty-element tag, whose end is the next event.
+  private var pendingEnd = false
   private var sawRoot = false
   private var finished = false
   private var readProlog = false
+
+  /// Whether attribute values are scanned eight bytes at a time where they can be; off only to test that
+  /// against the byte-by-byte scan.
+  var usesWordScans = true
 
   /// `entry` names the part inside the file (`xl/worksheets/sheet1.xml`) for error messages.
   public init(bytes: [UInt8], file: String, entry: String, limits: Limits = .standard) {
@@ -78,8 +92,9 @@ public struct XMLReader {
   /// The next event, or nil after the root element has ended (and only white space, comments and
   /// processing instructions follow it).
   public mutating func next() throws(InputError) -> XMLEvent? {
-    if let name = pendingEnd {
-      pendingEnd = nil
+    if pendingEnd {
+      pendingEnd = false
+      let name = name(of: stack[stack.count - 1])
       close()
       return .end(name)
     }
@@ -168,10 +183,9 @@ public struct XMLReader {
       }
     }
     if let open = stack.last {
+      let name = Self.string(buffer, open.qualifiedName)
       throw failure(
-        Message(
-          en: "the document ends inside <\(open.qualifiedName)>: the part is cut short",
-          zh: "文档在 <\(open.qualifiedName)> 内部结束：该部件被截断"),
+        Message(en: "the document ends inside <\(name)>: the part is cut short", zh: "文档在 <\(name)> 内部结束：该部件被截断"),
         at: buffer.count)
     }
     guard sawRoot else { throw failure(Message(en: "the part holds no XML element", zh: "该部件没有 XML 元素"), at: buffer.count) }
@@ -190,18 +204,17 @@ public struct XMLReader {
           zh: "该部件为 UTF-16；只读取 UTF-8（请用 Excel、WPS 或 LibreOffice 重新保存文件）"),
         at: 0)
     }
-    let declaration = Array("<?xml".utf8)
-    guard position + 6 <= buffer.count, UnsafeBufferPointer(rebasing: buffer[position..<position + 5]).elementsEqual(declaration),
+    guard position + 6 <= buffer.count, Self.bytes(buffer, position..<position + 5, equal: "<?xml"),
       Self.isSpace(buffer[position + 5])
     else { return }
     let start = position
-    guard let end = find(Array("?>".utf8), in: buffer, from: position) else {
+    guard let end = find("?>", in: buffer, from: position) else {
       throw failure(Message(en: "the XML declaration is not closed with ?>", zh: "XML 声明没有以 ?> 结束"), at: start)
     }
     let written = UnsafeBufferPointer(rebasing: buffer[start..<end])
     if written.allSatisfy({ $0 < 0x80 }) {
       // The usual declaration, ASCII: the same reading on bytes, without Foundation's search.
-      guard let found = find(Array("encoding".utf8), in: written, from: 0) else {
+      guard let found = find("encoding", in: written, from: 0) else {
         position = end + 2
         return
       }
@@ -214,7 +227,15 @@ public struct XMLReader {
       }
       var valueEnd = index
       while valueEnd < written.count, !isQuote(written[valueEnd]), written[valueEnd] != UInt8(ascii: " ") { valueEnd += 1 }
-      try requireUTF8(String(decoding: UnsafeBufferPointer(rebasing: written[index..<valueEnd]), as: UTF8.self), at: start)
+      // ASCII, so lower case by bytes is what `requireUTF8` compares: only a refusal needs the string.
+      let declared = UnsafeBufferPointer(rebasing: written[index..<valueEnd])
+      func lowercased(is name: StaticString) -> Bool {
+        declared.count == name.utf8CodeUnitCount
+          && declared.indices.allSatisfy { (declared[$0] | (declared[$0] &- 0x41 < 26 ? 0x20 : 0)) == name.utf8Start[$0] }
+      }
+      if !lowercased(is: "utf-8") && !lowercased(is: "utf8") {
+        try requireUTF8(String(decoding: declared, as: UTF8.self), at: start)
+      }
       position = end + 2
       return
     }
@@ -238,13 +259,13 @@ public struct XMLReader {
     }
   }
 
-  private func find(_ needle: [UInt8], in buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-    guard let first = needle.first else { return start }
+  /// Where `needle` (not empty) is first in `buffer` from `start`.
+  private func find(_ needle: StaticString, in buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+    let length = needle.utf8CodeUnitCount
+    let first = needle.utf8Start[0]
     var index = start
-    while index + needle.count <= buffer.count {
-      if buffer[index] == first, UnsafeBufferPointer(rebasing: buffer[index..<index + needle.count]).elementsEqual(needle) {
-        return index
-      }
+    while index + length <= buffer.count {
+      if buffer[index] == first, Self.bytes(buffer, index..<index + length, equal: needle) { return index }
       index += 1
     }
     return nil
@@ -394,7 +415,7 @@ public struct XMLReader {
     let start = position
     let rest = UnsafeBufferPointer(rebasing: buffer[position...])
     if rest.starts(with: "<!--".utf8) {
-      guard let end = find(Array("-->".utf8), in: buffer, from: position + 4) else {
+      guard let end = find("-->", in: buffer, from: position + 4) else {
         throw failure(Message(en: "a comment is not closed with -->", zh: "注释没有以 --> 结束"), at: start)
       }
       position = end + 3
@@ -402,7 +423,7 @@ public struct XMLReader {
       guard !stack.isEmpty else {
         throw failure(Message(en: "a CDATA section outside the root element", zh: "CDATA 段在根元素之外"), at: start)
       }
-      guard let end = find(Array("]]>".utf8), in: buffer, from: position + 9) else {
+      guard let end = find("]]>", in: buffer, from: position + 9) else {
         throw failure(Message(en: "a CDATA section is not closed with ]]>", zh: "CDATA 段没有以 ]]> 结束"), at: start)
       }
       let content = UnsafeBufferPointer(rebasing: buffer[position + 9..<end])
@@ -438,7 +459,7 @@ public struct XMLReader {
   }
 
   private mutating func skipProcessingInstruction(_ buffer: UnsafeBufferPointer<UInt8>) throws(InputError) {
-    guard let end = find(Array("?>".utf8), in: buffer, from: position + 2) else {
+    guard let end = find("?>", in: buffer, from: position + 2) else {
       throw failure(Message(en: "a processing instruction is not closed with ?>", zh: "处理指令没有以 ?> 结束"), at: position)
     }
     position = end + 2
@@ -598,12 +619,16 @@ public struct XMLReader {
         }
         bindingsChanges &+= 1
       }
-      defaultNamespace = bindings.last { $0.prefix.isEmpty }?.namespace ?? ""
+      updateDefaultNamespace()
     }
-    let name = try resolve(buffer, nameRange, colon: nameColon, isElement: true)
+    let namespace = try binding(buffer, nameRange, colon: nameColon, isElement: true)
+    var open = Open(
+      qualifiedName: nameRange, localStart: nameColon.map { $0 + 1 } ?? nameRange.lowerBound, namespace: namespace,
+      bindingsBefore: bindingsBefore, preservesSpace: stack.last?.preservesSpace ?? false)
+    let name = name(of: open, buffer)
     var attributes: [XMLAttribute] = []
     attributes.reserveCapacity(raw.count)
-    var preservesSpace = stack.last?.preservesSpace ?? false
+    var preservesSpace = open.preservesSpace
     for attribute in raw where !attribute.isDeclaration {
       let attributeName = try resolve(buffer, attribute.name, colon: attribute.colon, isElement: false)
       if attribute.colon != nil {
@@ -623,20 +648,43 @@ public struct XMLReader {
       attributes.append(XMLAttribute(name: attributeName, value: attribute.value))
     }
     sawRoot = true
-    stack.append(
-      Open(
-        qualifiedName: Self.string(buffer, nameRange), name: name, bindingsBefore: bindingsBefore,
-        preservesSpace: preservesSpace))
-    if isEmpty { pendingEnd = name }
+    open.preservesSpace = preservesSpace
+    stack.append(open)
+    pendingEnd = isEmpty
     return .start(XMLStartTag(name: name, attributes: attributes))
   }
+
+  /// `defaultNamespace` and `defaultBinding` after `bindings` changed.
+  private mutating func updateDefaultNamespace() {
+    defaultBinding = bindings.lastIndex { $0.prefix.isEmpty } ?? -1
+    defaultNamespace = defaultBinding < 0 ? "" : bindings[defaultBinding].namespace
+  }
+
+  /// An open element's name, resolved.
+  private func name(of open: Open, _ buffer: UnsafeBufferPointer<UInt8>) -> XMLName {
+    XMLName(
+      open.namespace < 0 ? "" : bindings[open.namespace].namespace,
+      Self.string(buffer, open.localStart..<open.qualifiedName.upperBound))
+  }
+
+  private func name(of open: Open) -> XMLName { bytes.withUnsafeBufferPointer { name(of: open, $0) } }
 
   private func resolve(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, colon: Int?, isElement: Bool)
     throws(InputError) -> XMLName
   {
+    let binding = try binding(buffer, range, colon: colon, isElement: isElement)
+    return XMLName(
+      binding < 0 ? "" : bindings[binding].namespace,
+      Self.string(buffer, (colon.map { $0 + 1 } ?? range.lowerBound)..<range.upperBound))
+  }
+
+  /// The binding (an index into `bindings`) a name resolves to; -1 for no namespace.
+  private func binding(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, colon: Int?, isElement: Bool)
+    throws(InputError) -> Int
+  {
     guard let colon else {
       // Unprefixed attributes are in no namespace; unprefixed elements in the default one.
-      return XMLName(isElement ? defaultNamespace : "", Self.string(buffer, range))
+      return isElement ? defaultBinding : -1
     }
     let prefix = UnsafeBufferPointer(rebasing: buffer[range.lowerBound..<colon])
     let local = colon + 1..<range.upperBound
@@ -647,14 +695,14 @@ public struct XMLReader {
           zh: "名称 \(Self.string(buffer, range)) 不是有效的限定名"),
         at: range.lowerBound)
     }
-    guard let binding = bindings.last(where: { $0.prefix.utf8.elementsEqual(prefix) }) else {
+    guard let binding = bindings.lastIndex(where: { $0.prefix.utf8.elementsEqual(prefix) }) else {
       throw failure(
         Message(
           en: "the prefix \(String(decoding: prefix, as: UTF8.self)) in \(Self.string(buffer, range)) is not declared",
           zh: "\(Self.string(buffer, range)) 中的前缀 \(String(decoding: prefix, as: UTF8.self)) 未声明"),
         at: range.lowerBound)
     }
-    return XMLName(binding.namespace, Self.string(buffer, local))
+    return binding
   }
 
   private mutating func readAttributeValue(_ buffer: UnsafeBufferPointer<UInt8>, name: Range<Int>) throws(InputError) -> String {
@@ -671,6 +719,23 @@ public struct XMLReader {
     // The usual value has nothing to replace or normalize: its bytes are the value.
     var end = position
     var ascii = true
+    // Eight bytes at a time while none is the quote, `&`, `<` or a control character (namespace names are long).
+    if usesWordScans, let base = buffer.baseAddress {
+      let ones: UInt64 = 0x0101_0101_0101_0101
+      let highs: UInt64 = 0x8080_8080_8080_8080
+      /// Whether a byte of `word` is zero (exactly when one is; the bytes above one that is may be told wrongly).
+      func hasZero(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
+      while end + 8 <= buffer.count {
+        let word = UInt64(littleEndian: UnsafeRawPointer(base + end).loadUnaligned(as: UInt64.self))
+        if hasZero(word ^ (ones &* UInt64(quote))) || hasZero(word ^ (ones &* 0x26)) || hasZero(word ^ (ones &* 0x3C))
+          || (word &- ones &* 0x20) & ~word & highs != 0
+        {
+          break
+        }
+        if word & highs != 0 { ascii = false }
+        end += 8
+      }
+    }
     while end < buffer.count {
       let byte = buffer[end]
       if byte == quote || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte < 0x20 { break }
@@ -748,15 +813,15 @@ public struct XMLReader {
       let tag = Self.string(buffer, range)
       throw failure(Message(en: "</\(tag)> closes no element", zh: "</\(tag)> 没有可结束的元素"), at: start)
     }
-    guard open.qualifiedName.utf8.elementsEqual(UnsafeBufferPointer(rebasing: buffer[range])) else {
+    guard Self.bytes(buffer, open.qualifiedName, equal: range) else {
       let tag = Self.string(buffer, range)
+      let expected = Self.string(buffer, open.qualifiedName)
       throw failure(
-        Message(
-          en: "</\(tag)> where </\(open.qualifiedName)> was expected", zh: "此处应为 </\(open.qualifiedName)>，实为 </\(tag)>"),
-        at: start)
+        Message(en: "</\(tag)> where </\(expected)> was expected", zh: "此处应为 </\(expected)>，实为 </\(tag)>"), at: start)
     }
+    let name = name(of: open, buffer)
     close()
-    return .end(open.name)
+    return .end(name)
   }
 
   private mutating func close() {
@@ -764,7 +829,7 @@ public struct XMLReader {
     if bindings.count > open.bindingsBefore {
       bindings.removeSubrange(open.bindingsBefore...)
       bindingsChanges &+= 1
-      defaultNamespace = bindings.last { $0.prefix.isEmpty }?.namespace ?? ""
+      updateDefaultNamespace()
     }
   }
 }
@@ -828,7 +893,7 @@ extension XMLReader {
   /// unprefixed: it is in `defaultNamespace`, which the caller checks.
   @inline(__always)
   mutating func plainCell() -> PlainCell? {
-    guard pendingEnd == nil, !finished, readProlog, text.isEmpty, !stack.isEmpty,
+    guard !pendingEnd, !finished, readProlog, text.isEmpty, !stack.isEmpty,
       stack.count + 2 <= limits.maximumDepth, limits.maximumAttributes >= 3
     else { return nil }
     let start = position
@@ -839,28 +904,32 @@ extension XMLReader {
     return cell
   }
 
-  /// A worksheet cell in one of the two shapes that make up most of LibreOffice's print area, as
-  /// `compactCell()` reads it: a styled cell without a value, or a shared string by its index.
+  /// A worksheet cell in one of the three shapes that make up most of LibreOffice's print area, as
+  /// `compactCell()` reads it: a styled cell without a value, a shared string by its index, or a number.
   struct CompactCell: Equatable {
     var reference: CellReference
     var style: Int?
-    /// The index the cell's `<v>` holds; nil for a cell without a value.
+    /// The index the cell's `<v>` holds, for a shared string; nil for a cell without one.
     var sharedIndex: Int?
+    /// The text of the `<v>` of a number (`t="n"`), as a range of the part's bytes (`withBytes(of:_:)`); nil
+    /// for a cell without one.
+    var number: Range<Int>?
   }
 
-  /// The next element when it is a cell of one of two shapes, read in one pass over its bytes without
-  /// making a string: white space, `<c r="…"`, optionally ` s="…"`, then either `/>`, or ` t="s"><v>…</v></c>`.
-  /// The reference is one to three upper-case letters, then one to seven digits not starting with 0, within
-  /// Excel's last row and column; the style is one to nine digits; the index one to
-  /// nine digits, no leading zero. Anything else returns nil with nothing read, for `plainCell()`.
+  /// The next element when it is a cell of one of three shapes, read in one pass over its bytes without
+  /// making a string: white space, `<c r="…"`, optionally ` s="…"`, then either `/>`, ` t="s"><v>…</v></c>`
+  /// or ` t="n"><v>…</v></c>`. The reference is one to three upper-case letters, then one to seven digits
+  /// not starting with 0, within Excel's last row and column; the style is one to nine digits; the index one
+  /// to nine digits, no leading zero; a number's text printable ASCII but `&` and `]`. Anything else returns
+  /// nil with nothing read, for `plainCell()`.
   ///
-  /// What it returns is what `plainCell()` gives for the same bytes (its reference, style and shared
-  /// index; no value for `/>`), and it ends where that ends: `plainCell()` and, through it, the general
+  /// What it returns is what `plainCell()` gives for the same bytes (its reference, style, shared index or
+  /// value; no value for `/>`), and it ends where that ends: `plainCell()` and, through it, the general
   /// reader are its definition (`SheetFastPathTests` compares them). The element name is unprefixed: it is
   /// in `defaultNamespace`, which the caller checks.
   @inline(__always)
   mutating func compactCell() -> CompactCell? {
-    guard pendingEnd == nil, !finished, readProlog, text.isEmpty, !stack.isEmpty,
+    guard !pendingEnd, !finished, readProlog, text.isEmpty, !stack.isEmpty,
       stack.count + 2 <= limits.maximumDepth, limits.maximumAttributes >= 3, limits.maximumAttributeBytes >= 10
     else { return nil }
     let start = position
@@ -907,10 +976,23 @@ extension XMLReader {
       cell.style = style
     }
     if base[at] == UInt8(ascii: "/"), base[at + 1] == UInt8(ascii: ">") { return (cell, at + 2) }
-    // ` t="s"><v>`
-    guard word(base, at) == 0x3C3E_2273_223D_7420, base[at + 8] == UInt8(ascii: "v"), base[at + 9] == UInt8(ascii: ">") else {
-      return nil
+    guard base[at + 8] == UInt8(ascii: "v"), base[at + 9] == UInt8(ascii: ">") else { return nil }
+    let type = word(base, at)
+    // ` t="n"><v>`: a number's text, up to `</v></c>`.
+    if type == 0x3C3E_226E_223D_7420 {
+      at += 10
+      let valueStart = at
+      while at < count, base[at] &- 0x20 < 0x60, base[at] != UInt8(ascii: "<"), base[at] != UInt8(ascii: "&"),
+        base[at] != UInt8(ascii: "]")
+      {
+        at += 1
+      }
+      guard count - at >= 8, word(base, at) == 0x3E63_2F3C_3E76_2F3C else { return nil }
+      cell.number = valueStart..<at
+      return (cell, at + 8)
     }
+    // ` t="s"><v>`
+    guard type == 0x3C3E_2273_223D_7420 else { return nil }
     at += 10
     guard base[at] &- UInt8(ascii: "0") < 10, base[at] != UInt8(ascii: "0") || base[at + 1] == UInt8(ascii: "<") else {
       return nil
@@ -1180,7 +1262,7 @@ extension XMLReader {
   /// items keeps for all), and its text made at the end as one string written in place.
   mutating func plainStringItem(reusing segments: inout StringItemSegments) -> PlainStringItem? {
     // `<si><r><rPr><sz/>` opens four elements.
-    guard pendingEnd == nil, !finished, readProlog, text.isEmpty, !stack.isEmpty, stack.count + 4 <= limits.maximumDepth
+    guard !pendingEnd, !finished, readProlog, text.isEmpty, !stack.isEmpty, stack.count + 4 <= limits.maximumDepth
     else { return nil }
     let bytes = self.bytes
     var known: [Range<Int>] = []
@@ -1413,17 +1495,41 @@ extension XMLReader {
     return nil
   }
 
-  /// A start tag as `plainStartTag(named:reading:)` reads it: whether it was an empty-element tag, and the
-  /// bytes of the value of the one attribute the caller asked for (nil when the tag has none).
+  /// A start tag as `plainStartTag(named:reading:)` reads it: whether it was an empty-element tag, and where
+  /// the value of the one attribute the caller asked for is (a range of the part's bytes, which
+  /// `withBytes(of:_:)` reads; nil when the tag has none).
   struct PlainStartTag {
     var isEmpty = false
-    var value: ArraySlice<UInt8>?
+    var value: Range<Int>?
+  }
+
+  /// The part's bytes in `range` (a value `plainStartTag(named:reading:)` gave) as text.
+  func text(of range: Range<Int>) -> String { bytes.withUnsafeBufferPointer { Self.string($0, range) } }
+
+  /// The value of the part's bytes in `range` when they are one to `maximumDigits` ASCII digits (at most 18).
+  func digits(of range: Range<Int>, maximumDigits: Int) -> Int? {
+    guard (1...min(maximumDigits, 18)).contains(range.count) else { return nil }
+    return bytes.withUnsafeBufferPointer { buffer in
+      var value = 0
+      for index in range {
+        guard buffer[index] &- UInt8(ascii: "0") < 10 else { return nil }
+        value = value * 10 + Int(buffer[index] &- UInt8(ascii: "0"))
+      }
+      return value
+    }
+  }
+
+  /// `body` with the part's bytes in `range` (a value `plainStartTag(named:reading:)` gave).
+  func withBytes<Result, Failure: Error>(
+    of range: Range<Int>, _ body: (UnsafeBufferPointer<UInt8>) throws(Failure) -> Result
+  ) throws(Failure) -> Result {
+    try bytes.withUnsafeBufferPointer { buffer throws(Failure) in try body(UnsafeBufferPointer(rebasing: buffer[range])) }
   }
 
   /// The byte after the `<` of the next tag, past white space, without reading anything: how a caller
   /// picks the plain path to try (`c`, `r`, `m`, or `/` for an end tag); nil when something else is next.
   func nextTagLead() -> UInt8? {
-    guard pendingEnd == nil, !finished, readProlog, text.isEmpty else { return nil }
+    guard !pendingEnd, !finished, readProlog, text.isEmpty else { return nil }
     return bytes.withUnsafeBufferPointer { buffer in
       var index = position
       Self.skipSpace(buffer, &index)
@@ -1433,12 +1539,12 @@ extension XMLReader {
   }
 
   /// The next start tag when it is `<name` (unprefixed) written the plain way, read as `next()` reads it
-  /// (the element is open after it unless it was empty, and then it is closed too), with the value of its
-  /// unprefixed attribute `attribute` as bytes. Written the plain way: white space, `<`, the name, then
+  /// (the element is open after it unless it was empty, and then it is closed too), with where the value of
+  /// its unprefixed attribute `attribute` is. Written the plain way: white space, `<`, the name, then
   /// attributes, each after white space, whose names are ASCII and either unprefixed (not `xmlns`) or
   /// prefixed by a prefix in force (not `xml` or `xmlns`; no two with one local name), each at most once,
   /// with values `plainAttributeValue` reads (valid UTF-8, no references, `<` or control characters), at
-  /// most `Limits.maximumAttributes` and 32 of them; then `>` or `/>`. Such a tag is one the general
+  /// most `Limits.maximumAttributes` and 24 of them; then `>` or `/>`. Such a tag is one the general
   /// reader reads without error, and the attribute's value is the one it gives. Anything else returns nil
   /// with nothing read. The name is in `defaultNamespace`, which the caller checks.
   mutating func plainStartTag(named name: StaticString, reading attribute: StaticString) -> PlainStartTag? {
@@ -1447,7 +1553,8 @@ extension XMLReader {
 
   /// The next start tag when it is written the plain way (as `plainStartTag(named:reading:)` reads it)
   /// and its unprefixed name is none of `handled`: read as `next()` reads it, for a caller that ignores
-  /// such elements but their content. False, with nothing read, for anything else.
+  /// such elements but their content. False, with nothing read, for anything else. It reads bytes only:
+  /// no string is made, nothing is kept.
   mutating func plainStartTag(notNamed handled: [StaticString]) -> Bool {
     readPlainStartTag(reading: nil) { buffer, element in
       !handled.contains { Self.bytes(buffer, element, equal: $0) }
@@ -1455,13 +1562,13 @@ extension XMLReader {
   }
 
   /// A start tag read the plain way, kept to read the next one like it: its bytes up to and including the
-  /// opening quote of the value asked for, and from the closing quote to its end.
+  /// opening quote of the value asked for, and from the closing quote to its end (ranges of the part's
+  /// bytes, so that keeping and matching one copies nothing).
   private struct PlainTagPattern {
     var attribute: StaticString
     var prefix: Range<Int>
     var suffix: Range<Int>
     var nameLength: Int
-    var qualifiedName: String
     var isEmpty: Bool
     /// `bindingsChanges` when the tag was read, if a prefix of it had to be in force; nil if none had.
     var bindingsChanges: Int?
@@ -1479,63 +1586,69 @@ extension XMLReader {
     var hasPrefixes: Bool
   }
 
+  /// Whether the structs kept or returned for every tag hold no reference (no string or array), so that
+  /// copying and dropping them costs no reference counting (a test holds them to it).
+  static var perTagStructsAreTrivial: Bool {
+    _isPOD(Open.self) && _isPOD(PlainTagPattern.self) && _isPOD(PlainTagScan.self) && _isPOD(PlainStartTag.self)
+  }
+
   /// `plainStartTag`'s reading: `accepts` tells, from the tag's name bytes, whether the caller takes it.
+  @inline(__always)
   private mutating func readPlainStartTag(
     reading attribute: StaticString?, accepts: (UnsafeBufferPointer<UInt8>, Range<Int>) -> Bool
   ) -> PlainStartTag? {
-    guard pendingEnd == nil, !finished, readProlog, text.isEmpty, !stack.isEmpty, stack.count < limits.maximumDepth
+    guard !pendingEnd, !finished, readProlog, text.isEmpty, !stack.isEmpty, stack.count < limits.maximumDepth
     else { return nil }
-    let bytes = self.bytes
+    // The closures below capture no part of `self` (a capture would copy the reader, arrays and all): what
+    // they need is read into locals, and the arrays are passed as buffers.
+    let start = position
     let limits = self.limits
-    let bindings = self.bindings
     let bindingsChanges = self.bindingsChanges
-    let patterns = plainTagPatterns
-    let found = bytes.withUnsafeBufferPointer { buffer -> (scan: PlainTagScan, pattern: Int?)? in
-      if let attribute {
-        for (index, pattern) in patterns.enumerated() {
-          guard pattern.attribute.utf8Start == attribute.utf8Start,
-            pattern.bindingsChanges == nil || pattern.bindingsChanges == bindingsChanges,
-            let scan = Self.matchPlainTag(buffer, from: position, pattern, maximumValue: limits.maximumAttributeBytes)
-          else { continue }
-          return accepts(buffer, scan.element) ? (scan, index) : nil
+    let found = bindings.withUnsafeBufferPointer { bindings in
+      plainTagPatterns.withUnsafeBufferPointer { patterns in
+        bytes.withUnsafeBufferPointer { buffer -> (scan: PlainTagScan, isNew: Bool)? in
+          if let attribute {
+            for pattern in patterns {
+              guard pattern.attribute.utf8Start == attribute.utf8Start,
+                pattern.bindingsChanges == nil || pattern.bindingsChanges == bindingsChanges,
+                let scan = Self.matchPlainTag(buffer, from: start, pattern, maximumValue: limits.maximumAttributeBytes)
+              else { continue }
+              return accepts(buffer, scan.element) ? (scan, false) : nil
+            }
+          }
+          guard
+            let scan = Self.scanPlainStartTag(
+              buffer, from: start, limits: limits, reading: attribute,
+              isBound: { prefix in bindings.contains { $0.prefix.utf8.elementsEqual(prefix) } }),
+            accepts(buffer, scan.element)
+          else { return nil }
+          return (scan, true)
         }
       }
-      guard
-        let scan = Self.scanPlainStartTag(
-          buffer, from: position, limits: limits, reading: attribute,
-          isBound: { prefix in bindings.contains { $0.prefix.utf8.elementsEqual(prefix) } }),
-        accepts(buffer, scan.element)
-      else { return nil }
-      return (scan, nil)
     }
-    guard let (scan, patternIndex) = found else { return nil }
+    guard let (scan, isNew) = found else { return nil }
     position = scan.end
-    let qualifiedName: String
-    if let patternIndex {
-      qualifiedName = plainTagPatterns[patternIndex].qualifiedName
-    } else {
-      qualifiedName = bytes.withUnsafeBufferPointer { Self.string($0, scan.element) }
-      if let attribute, let value = scan.value {
-        // The newest pattern first; a few are kept (rows, merged areas, and whatever a part repeats).
-        if plainTagPatterns.count == 4 { plainTagPatterns.removeLast() }
-        plainTagPatterns.insert(
-          PlainTagPattern(
-            attribute: attribute, prefix: scan.start..<value.lowerBound, suffix: value.upperBound..<scan.end,
-            nameLength: scan.element.count, qualifiedName: qualifiedName, isEmpty: scan.isEmpty,
-            bindingsChanges: scan.hasPrefixes ? bindingsChanges : nil), at: 0)
-      }
+    if isNew, let attribute, let value = scan.value {
+      // The newest pattern first; a few are kept (rows, merged areas, and whatever a part repeats).
+      if plainTagPatterns.count == 4 { plainTagPatterns.removeLast() }
+      plainTagPatterns.insert(
+        PlainTagPattern(
+          attribute: attribute, prefix: scan.start..<value.lowerBound, suffix: value.upperBound..<scan.end,
+          nameLength: scan.element.count, isEmpty: scan.isEmpty, bindingsChanges: scan.hasPrefixes ? bindingsChanges : nil),
+        at: 0)
     }
     if !scan.isEmpty {
       stack.append(
         Open(
-          qualifiedName: qualifiedName, name: XMLName(defaultNamespace, qualifiedName), bindingsBefore: bindings.count,
-          preservesSpace: stack.last?.preservesSpace ?? false))
+          qualifiedName: scan.element, localStart: scan.element.lowerBound, namespace: defaultBinding,
+          bindingsBefore: bindings.count, preservesSpace: stack[stack.count - 1].preservesSpace))
     }
-    return PlainStartTag(isEmpty: scan.isEmpty, value: scan.value.map { bytes[$0] })
+    return PlainStartTag(isEmpty: scan.isEmpty, value: scan.value)
   }
 
   /// The tag at `from` (after white space) when it is `pattern`'s but for the value it reads, which must
   /// be one `plainAttributeValue` reads.
+  @inline(__always)
   private static func matchPlainTag(
     _ buffer: UnsafeBufferPointer<UInt8>, from start: Int, _ pattern: PlainTagPattern, maximumValue: Int
   ) -> PlainTagScan? {
@@ -1544,7 +1657,7 @@ extension XMLReader {
     skipSpace(buffer, &at)
     let tagStart = at
     guard let base = buffer.baseAddress, at + pattern.prefix.count <= count,
-      memcmp(base + at, base + pattern.prefix.lowerBound, pattern.prefix.count) == 0
+      equalBytes(base + at, base + pattern.prefix.lowerBound, pattern.prefix.count)
     else { return nil }
     at += pattern.prefix.count
     let quote = buffer[pattern.prefix.upperBound - 1]
@@ -1558,15 +1671,41 @@ extension XMLReader {
     }
     let value = valueStart..<at
     guard value.count <= maximumValue, ascii || UTF8Validation.isValid(UnsafeBufferPointer(rebasing: buffer[value])),
-      at + pattern.suffix.count <= count, memcmp(base + at, base + pattern.suffix.lowerBound, pattern.suffix.count) == 0
+      at + pattern.suffix.count <= count, equalBytes(base + at, base + pattern.suffix.lowerBound, pattern.suffix.count)
     else { return nil }
     return PlainTagScan(
       start: tagStart, end: at + pattern.suffix.count, element: tagStart + 1..<tagStart + 1 + pattern.nameLength,
       isEmpty: pattern.isEmpty, value: value, hasPrefixes: pattern.bindingsChanges != nil)
   }
 
+  /// Whether `count` bytes at `a` and `b` are equal: eight at a time, without a call for the short runs of a tag.
+  @inline(__always)
+  private static func equalBytes(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+    var index = 0
+    while index + 8 <= count {
+      guard
+        UnsafeRawPointer(a + index).loadUnaligned(as: UInt64.self) == UnsafeRawPointer(b + index).loadUnaligned(as: UInt64.self)
+      else { return false }
+      index += 8
+    }
+    while index < count {
+      guard a[index] == b[index] else { return false }
+      index += 1
+    }
+    return true
+  }
+
+  /// Whether `byte` may be in a plain name (`plainStartTag`'s): an ASCII letter, digit, `_`, `-` or `.`.
+  @inline(__always)
+  private static func isPlainNameByte(_ byte: UInt8) -> Bool {
+    // Letters first: most bytes of a name are.
+    (byte | 0x20) &- UInt8(ascii: "a") < 26 || byte &- UInt8(ascii: "0") < 10 || byte == UInt8(ascii: "_")
+      || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
+  }
+
   /// The scan of a start tag written the plain way, as `plainStartTag(named:reading:)` describes it; nil
   /// for anything else.
+  @inline(__always)
   private static func scanPlainStartTag(
     _ buffer: UnsafeBufferPointer<UInt8>, from start: Int, limits: Limits, reading attribute: StaticString?,
     isBound: (UnsafeBufferPointer<UInt8>) -> Bool
@@ -1578,21 +1717,22 @@ extension XMLReader {
     guard take("<", buffer, &at) else { return nil }
     /// An ASCII name that starts as a name must (a letter or `_`), without a colon: its end.
     func plainName(from nameStart: Int) -> Int? {
-      guard nameStart < count, buffer[nameStart] >= UInt8(ascii: "A"), buffer[nameStart] < 0x80, isNameByte(buffer[nameStart])
-      else { return nil }
+      guard nameStart < count, buffer[nameStart] >= UInt8(ascii: "A"), isPlainNameByte(buffer[nameStart]) else { return nil }
       var end = nameStart
-      while end < count, buffer[end] != UInt8(ascii: ":"), isNameByte(buffer[end]) {
-        guard buffer[end] < 0x80 else { return nil }
-        end += 1
-      }
+      while end < count, isPlainNameByte(buffer[end]) { end += 1 }
       return end - nameStart <= limits.maximumNameBytes ? end : nil
     }
-    guard let nameEnd = plainName(from: at) else { return nil }
+    guard let nameEnd = plainName(from: at), nameEnd < count,
+      buffer[nameEnd] < 0x80, buffer[nameEnd] != UInt8(ascii: ":")
+    else { return nil }
     var scan = PlainTagScan(start: tagStart, end: 0, element: at..<nameEnd, isEmpty: false, value: nil, hasPrefixes: false)
     at = nameEnd
     let maximumAttributes = min(limits.maximumAttributes, 24)
-    return withUnsafeTemporaryAllocation(of: (name: Range<Int>, local: Range<Int>).self, capacity: 24) { seen -> PlainTagScan? in
+    return withUnsafeTemporaryAllocation(of: (name: Range<Int>, local: Range<Int>, hash: UInt64).self, capacity: 24) {
+      seen -> PlainTagScan? in
       var attributes = 0
+      // A bit for each attribute name's hash (modulo 64): most tags' names are told apart by it alone.
+      var hashes: UInt64 = 0
       while true {
         let spaced = at < count && isSpace(buffer[at])
         skipSpace(buffer, &at)
@@ -1607,13 +1747,17 @@ extension XMLReader {
           scan.isEmpty = true
           return scan
         }
-        guard spaced, attributes < maximumAttributes, let firstEnd = plainName(from: at) else { return nil }
+        guard spaced, attributes < maximumAttributes, let firstEnd = plainName(from: at), firstEnd < count,
+          buffer[firstEnd] < 0x80
+        else { return nil }
         var name = at..<firstEnd
         var local = name
-        if firstEnd < count, buffer[firstEnd] == UInt8(ascii: ":") {
+        if buffer[firstEnd] == UInt8(ascii: ":") {
           // A prefixed name: its prefix must be in force, and not one that declares or sets the reader's state.
-          guard let localEnd = plainName(from: firstEnd + 1), !Self.bytes(buffer, name, equal: "xmlns"),
-            !Self.bytes(buffer, name, equal: "xml"), isBound(UnsafeBufferPointer(rebasing: buffer[name]))
+          guard let localEnd = plainName(from: firstEnd + 1), localEnd < count, buffer[localEnd] < 0x80,
+            buffer[localEnd] != UInt8(ascii: ":"), !Self.bytes(buffer, name, equal: "xmlns"),
+            !Self.bytes(buffer, name, equal: "xml"),
+            isBound(UnsafeBufferPointer(rebasing: buffer[name]))
           else { return nil }
           local = firstEnd + 1..<localEnd
           name = at..<localEnd
@@ -1623,21 +1767,48 @@ extension XMLReader {
         }
         guard name.count <= limits.maximumNameBytes else { return nil }
         let prefixed = name != local
-        for index in 0..<attributes {
-          let other = seen[index]
-          // The same name twice, or two prefixes that might name one namespace: the general reader's to judge.
-          if Self.bytes(buffer, other.name, equal: name) { return nil }
-          if prefixed && other.name != other.local && Self.bytes(buffer, other.local, equal: local) {
-            return nil
+        // A name's length and its first and last bytes, mixed: equal names have equal hashes.
+        let hash =
+          (UInt64(truncatingIfNeeded: name.count) << 16 | UInt64(buffer[name.lowerBound]) << 8
+            | UInt64(buffer[name.upperBound - 1]))
+          &* 0x9E37_79B9_7F4A_7C15
+        let bit: UInt64 = 1 << (hash >> 58)
+        if hashes & bit != 0 || prefixed {
+          for index in 0..<attributes {
+            let other = seen[index]
+            // The same name twice, or two prefixes that might name one namespace: the general reader's to judge.
+            if other.hash == hash, Self.bytes(buffer, other.name, equal: name) { return nil }
+            if prefixed && other.name != other.local && Self.bytes(buffer, other.local, equal: local) {
+              return nil
+            }
           }
         }
-        seen[attributes] = (name, local)
+        hashes |= bit
+        seen[attributes] = (name, local, hash)
         attributes += 1
         at = name.upperBound
-        guard
-          let range = plainAttributeValue(
-            buffer, &at, maximumBytes: limits.maximumAttributeBytes, allowingUTF8: true)
-        else { return nil }
+        let range: Range<Int>
+        if at + 2 < count, buffer[at] == UInt8(ascii: "="), buffer[at + 1] == UInt8(ascii: "\"") {
+          // `="…"`, as producers write a value: `plainAttributeValue`'s reading of it, here without a call.
+          let valueStart = at + 2
+          var end = valueStart
+          var ascii = true
+          while end < count, buffer[end] != UInt8(ascii: "\"") {
+            let byte = buffer[end]
+            guard byte >= 0x20, byte != UInt8(ascii: "&"), byte != UInt8(ascii: "<") else { return nil }
+            if byte >= 0x80 { ascii = false }
+            end += 1
+          }
+          guard end < count, end - valueStart <= limits.maximumAttributeBytes,
+            ascii || UTF8Validation.isValid(UnsafeBufferPointer(rebasing: buffer[valueStart..<end]))
+          else { return nil }
+          range = valueStart..<end
+          at = end + 1
+        } else {
+          guard let value = plainAttributeValue(buffer, &at, maximumBytes: limits.maximumAttributeBytes, allowingUTF8: true)
+          else { return nil }
+          range = value
+        }
         if !prefixed, let attribute, Self.bytes(buffer, name, equal: attribute) { scan.value = range }
       }
     }
@@ -1647,22 +1818,21 @@ extension XMLReader {
   /// space allowed before `>`), after white space: read as `next()` reads it, for a caller that ignores
   /// end events. False, with nothing read, for anything else.
   mutating func plainEndTag() -> Bool {
-    guard pendingEnd == nil, !finished, readProlog, text.isEmpty, stack.count >= 2 else { return false }
-    // The name alone, not a copy of the whole open element (three strings).
-    var name = stack[stack.count - 1].qualifiedName
-    let bytes = self.bytes
+    guard !pendingEnd, !finished, readProlog, text.isEmpty, stack.count >= 2 else { return false }
+    // The open element's name is where its start tag wrote it: the two are compared as bytes.
+    let name = stack[stack.count - 1].qualifiedName
+    let start = position
     let end = bytes.withUnsafeBufferPointer { buffer -> Int? in
-      var at = position
+      guard let base = buffer.baseAddress else { return nil }
+      var at = start
       Self.skipSpace(buffer, &at)
-      guard Self.take("</", buffer, &at) else { return nil }
-      let matches = name.withUTF8 { name in
-        guard at + name.count < buffer.count, buffer[at..<at + name.count].elementsEqual(name) else { return false }
-        at += name.count
-        return true
-      }
-      guard matches, at < buffer.count, !Self.isNameByte(buffer[at]) else { return nil }
+      guard at + 2 + name.count < buffer.count, base[at] == UInt8(ascii: "<"), base[at + 1] == UInt8(ascii: "/"),
+        Self.equalBytes(base + at + 2, base + name.lowerBound, name.count)
+      else { return nil }
+      at += 2 + name.count
+      guard !Self.isNameByte(base[at]) else { return nil }
       Self.skipSpace(buffer, &at)
-      guard at < buffer.count, buffer[at] == UInt8(ascii: ">") else { return nil }
+      guard at < buffer.count, base[at] == UInt8(ascii: ">") else { return nil }
       return at + 1
     }
     guard let end else { return false }
