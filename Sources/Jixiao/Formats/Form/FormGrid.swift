@@ -74,17 +74,15 @@ struct FormGrid {
 
   var rowCount: Int { grid.rowCount }
 
-  func cells(_ row: Int) -> [GridCell] { grid.rows[row] }
+  func cells(_ row: Int) -> Grid.Row { grid.cells(inRow: row) }
 
   /// The row's cells that hold something, left to right (`grid.rows[row].filter { !$0.isEmpty }`).
   func filled(_ row: Int) -> [GridCell] {
-    // Asked of most rows, several times: a full row is itself, and another is made in one allocation.
-    let cells = grid.rows[row]
-    let count = anchors[row].filledCount
-    if count == cells.count { return cells }
+    // Asked of most rows, several times: made in one allocation, the empty cells never made.
+    let cells = grid.cells(inRow: row)
     var filled: [GridCell] = []
-    filled.reserveCapacity(count)
-    for cell in cells where !cell.isEmpty { filled.append(cell) }
+    filled.reserveCapacity(anchors[row].filledCount)
+    for index in cells.indices where !cells.isEmpty(at: index) { filled.append(cells[index]) }
     return filled
   }
 
@@ -159,24 +157,23 @@ struct FormGrid {
   }
 
   private func classify(_ row: Int) -> RowAnchor {
-    let cells = grid.rows[row]
-    // By index, so that a cell is looked at where it lies, not copied out of the row.
+    let cells = grid.cells(inRow: row)
+    // By index, and empty cells told by their slots, never made.
     var firstIndex = -1
     var filledCount = 0
-    for index in cells.indices where !cells[index].isEmpty {
+    for index in cells.indices where !cells.isEmpty(at: index) {
       if firstIndex < 0 { firstIndex = index }
       filledCount += 1
     }
     guard firstIndex >= 0 else { return RowAnchor(anchor: .blank) }
     // A header row holds its neighbours' headers too; a lone 三级指标 cell is a label, not a header.
     if filledCount >= 3 {
-      for index in cells.indices where !cells[index].isEmpty {
+      for index in cells.indices where !cells.isEmpty(at: index) {
+        let cell = cells[index]
         let isNameHeader =
-          sharedVerdict(cells[index])?.isNameHeader
-          ?? Self.isNameHeader(cells[index].text, labelKey: cells[index].labelKey, vocabulary: vocabulary)
+          sharedVerdict(cell)?.isNameHeader ?? Self.isNameHeader(cell.text, labelKey: cell.labelKey, vocabulary: vocabulary)
         guard isNameHeader else { continue }
-        return RowAnchor(
-          anchor: .indicatorHeader(nameColumn: cells[index].reference.column), cell: cells[index], filledCount: filledCount)
+        return RowAnchor(anchor: .indicatorHeader(nameColumn: cell.reference.column), cell: cell, filledCount: filledCount)
       }
     }
     let first = cells[firstIndex]

@@ -13,9 +13,9 @@ struct WorksheetReader {
   /// only to test them against the general path.
   var usesPlainCells = true
 
-  /// Whether `read` gathers a row's cells apart and adds the row whole (`Grid.appendRow`) when they come in
-  /// order; off only to test it against setting each cell through the grid's subscript.
-  var usesRowAppending = true
+  /// Whether `read` places a shared string's cell by the string's index (`Grid.setShared`), not by setting
+  /// its cell through the grid's subscript; off only to test it against the subscript.
+  var usesSharedSlots = true
 
   /// Whether `read` takes `XMLReader.compactCell()` before `plainCell()`, and goes on taking it for the
   /// cells that follow; off only to test it against `plainCell()`.
@@ -25,7 +25,7 @@ struct WorksheetReader {
   private static let handledElements: [StaticString] = ["row", "c", "mergeCell", "extLst"]
 
   func read(bytes: [UInt8], entry: String, isHidden: Bool) throws(InputError) -> Grid {
-    var grid = Grid(file: file, name: sheetName, isHidden: isHidden)
+    var grid = Grid(file: file, name: sheetName, isHidden: isHidden, sharing: strings.cells)
     var reader = XMLReader(bytes: bytes, file: file, entry: entry)
     var row = -1
     var column = -1
@@ -54,54 +54,34 @@ struct WorksheetReader {
       column = reference.column
       return reference
     }
-    /// The row being read (`pendingRow`, -1 when none), kept apart from the grid until another row starts
-    /// (`Grid.appendRow`): a sheet's cells come row by row, left to right. A cell out of that order goes
-    /// through the grid's subscript.
-    var pendingRow = -1
-    var pendingCells: [GridCell] = []
-    func flush() {
-      guard pendingRow >= 0 else { return }
-      grid.appendRow(pendingCells, at: pendingRow)
-      pendingRow = -1
-      pendingCells = []
-    }
-    func put(_ cell: GridCell, at reference: CellReference) {
-      var cell = cell
-      cell.reference = reference
-      if usesRowAppending {
-        if pendingRow != reference.row {
-          flush()
-          if reference.row >= grid.rowCount {
-            pendingRow = reference.row
-            pendingCells.reserveCapacity(min(max(reference.column + 1, grid.rows.last?.count ?? 0), Grid.reservedRowWidth))
-          }
-        }
-        if pendingRow >= 0, reference.column >= pendingCells.count {
-          while pendingCells.count < reference.column {
-            pendingCells.append(.empty(CellReference(row: reference.row, column: pendingCells.count)))
-          }
-          pendingCells.append(cell)
-          return
-        }
-        flush()
+    /// Counts a cell that holds something against the sheet's limit.
+    func count(at reference: CellReference) throws(InputError) {
+      cells += 1
+      guard cells <= limits.maximumCellsPerSheet else {
+        throw InputError(
+          grid.location(of: reference),
+          Message(
+            en: "the sheet has more than \(limits.maximumCellsPerSheet) cells that hold something",
+            zh: "该工作表的非空单元格超过 \(limits.maximumCellsPerSheet) 个"))
       }
-      grid[reference] = cell
     }
     /// Places a cell read by either path.
     func place(_ given: CellReference?, _ read: (CellReference) throws(InputError) -> GridCell) throws(InputError) {
       let reference = try advance(to: given)
       let cell = try read(reference)
       if !cell.isEmpty {
-        cells += 1
-        guard cells <= limits.maximumCellsPerSheet else {
-          throw InputError(
-            grid.location(of: reference),
-            Message(
-              en: "the sheet has more than \(limits.maximumCellsPerSheet) cells that hold something",
-              zh: "该工作表的非空单元格超过 \(limits.maximumCellsPerSheet) 个"))
-        }
-        put(cell, at: reference)
+        try count(at: reference)
+        grid[reference] = cell
       }
+    }
+    /// Places the cell of the shared string at `index`, which the workbook has.
+    func placeShared(_ given: CellReference?, _ index: Int) throws(InputError) {
+      guard usesSharedSlots else { return try place(given) { reference in strings.cell(index, at: reference)! } }
+      let reference = try advance(to: given)
+      // An empty string's cell is empty.
+      guard !strings.cells[index].isEmpty else { return }
+      try count(at: reference)
+      grid.setShared(index, at: reference)
     }
     /// A row's `r` as bytes: plain digits read here, anything else as the general path reads its text.
     func startRow(number: ArraySlice<UInt8>?) throws(InputError) {
@@ -150,7 +130,7 @@ struct WorksheetReader {
                 while true {
                   if let index = compact.sharedIndex {
                     if index < strings.cells.count {
-                      try place(compact.reference) { reference in strings.cell(index, at: reference)! }
+                      try placeShared(compact.reference, index)
                     } else {
                       try place(compact.reference) { reference in
                         cell(type: .shared, value: String(index), inline: nil, formula: nil, style: compact.style, at: reference)
@@ -170,7 +150,7 @@ struct WorksheetReader {
                   // A styled cell without a value (LibreOffice writes every one of the print area) is empty.
                   _ = try advance(to: plain.reference)
                 } else if let index = plain.sharedIndex, index < strings.cells.count {
-                  try place(plain.reference) { reference in strings.cell(index, at: reference)! }
+                  try placeShared(plain.reference, index)
                 } else {
                   let type = reader.withType(of: plain, CellType.init(bytes:)) ?? .number
                   let value = reader.value(of: plain)
@@ -212,7 +192,6 @@ struct WorksheetReader {
           try reader.skipElement()
         }
       }
-      flush()
     } catch  where error.location.field == entry {
       // The XML reader names the part; the sheet's name is what the user knows.
       throw InputError(SourceLocation(file: file, field: "\(sheetName) (\(entry))"), error.message)
