@@ -106,6 +106,7 @@ import Testing
     // grid's subscript.
     reader.usesPlainCells = plain
     reader.usesSharedSlots = plain
+    reader.usesRecentNumbers = plain
     reader.usesCompactCells = compact
     return Result { () throws(InputError) in try reader.read(bytes: xml, entry: "xl/worksheets/sheet1.xml", isHidden: false) }
   }

@@ -85,6 +85,17 @@ public struct Grid: Sendable, Hashable {
     }
   }
 
+  /// The slot of a cell within the rows, which another place may be given (`set(_:at:)`): the same cell
+  /// there, its box not kept again.
+  func slot(at reference: CellReference) -> GridStorage.Slot {
+    storage.slot(row: reference.row, column: reference.column)
+  }
+
+  /// Places a slot of this grid's (`slot(at:)`) at a place, as setting its cell there does.
+  mutating func set(_ slot: GridStorage.Slot, at reference: CellReference) {
+    storage.set(slot, row: reference.row, column: reference.column)
+  }
+
   /// Places the cell of the workbook's shared string at `index` (one that is not empty) at a place, as
   /// setting `sharing[index]` there through the subscript does, without keeping its box again.
   mutating func setShared(_ index: Int, at reference: CellReference) {

@@ -17,6 +17,11 @@ struct WorksheetReader {
   /// its cell through the grid's subscript; off only to test it against the subscript.
   var usesSharedSlots = true
 
+  /// Whether `read` places a number read again (its value's text and style those of one of the last
+  /// numbers placed) as the slot of that number's cell (`RecentNumbers`), not by making its cell again; off
+  /// only to test it against making every cell.
+  var usesRecentNumbers = true
+
   /// Whether `read` takes `XMLReader.compactCell()` before `plainCell()`, and goes on taking it for the
   /// cells that follow; off only to test it against `plainCell()`.
   var usesCompactCells = true
@@ -82,6 +87,26 @@ struct WorksheetReader {
       guard !strings.cells[index].isEmpty else { return }
       try count(at: reference)
       grid.setShared(index, at: reference)
+    }
+    var recentNumbers = RecentNumbers()
+    /// Places a number cell without a formula, as `place` with `cell(type: .number, …)` does.
+    func placeNumber(_ given: CellReference?, value: String?, style: Int?) throws(InputError) {
+      guard usesRecentNumbers, let value else {
+        return try place(given) { reference in
+          cell(type: .number, value: value, inline: nil, formula: nil, style: style, at: reference)
+        }
+      }
+      let reference = try advance(to: given)
+      if let slot = recentNumbers.slot(of: value, style: style) {
+        try count(at: reference)
+        grid.set(slot, at: reference)
+        return
+      }
+      let number = cell(type: .number, value: value, inline: nil, formula: nil, style: style, at: reference)
+      guard !number.isEmpty else { return }
+      try count(at: reference)
+      grid[reference] = number
+      recentNumbers.remember(value, style: style, slot: grid.slot(at: reference))
     }
     /// A row's `r` as bytes: plain digits read here, anything else as the general path reads its text.
     func startRow(number: ArraySlice<UInt8>?) throws(InputError) {
@@ -154,8 +179,12 @@ struct WorksheetReader {
                 } else {
                   let type = reader.withType(of: plain, CellType.init(bytes:)) ?? .number
                   let value = reader.value(of: plain)
-                  try place(plain.reference) { reference in
-                    cell(type: type, value: value, inline: nil, formula: nil, style: plain.style, at: reference)
+                  if type == .number {
+                    try placeNumber(plain.reference, value: value, style: plain.style)
+                  } else {
+                    try place(plain.reference) { reference in
+                      cell(type: type, value: value, inline: nil, formula: nil, style: plain.style, at: reference)
+                    }
                   }
                 }
                 continue
@@ -288,6 +317,31 @@ struct WorksheetReader {
       return text(inline ?? "")
     case .unknown(let type):
       return unreadable(value, "the cell has the unknown type \"\(type)\"")
+    }
+  }
+}
+
+/// The last numbers a sheet's reader placed without a formula, by their value's text and style, with the
+/// slots of their cells: a form repeats its numbers (a weight and its score, an amount across columns),
+/// and a cell is a function of its value's text and style (`WorksheetReader.cell`), so a number read
+/// again is the cell placed before.
+struct RecentNumbers {
+  private var entries: [(value: String, style: Int?, slot: GridStorage.Slot)] = []
+  private var next = 0
+  static let capacity = 8
+
+  func slot(of value: String, style: Int?) -> GridStorage.Slot? {
+    for entry in entries where entry.style == style && entry.value == value { return entry.slot }
+    return nil
+  }
+
+  /// Keeps a number's slot in place of the oldest kept.
+  mutating func remember(_ value: String, style: Int?, slot: GridStorage.Slot) {
+    if entries.count < Self.capacity {
+      entries.append((value, style, slot))
+    } else {
+      entries[next] = (value, style, slot)
+      next = (next + 1) % Self.capacity
     }
   }
 }
