@@ -79,10 +79,11 @@ struct FormGrid {
   /// The row's cells that hold something, left to right (`grid.rows[row].filter { !$0.isEmpty }`).
   func filled(_ row: Int) -> [GridCell] {
     // Asked of most rows, several times: made in one allocation, the empty cells never made.
-    let cells = grid.cells(inRow: row)
     var filled: [GridCell] = []
     filled.reserveCapacity(anchors[row].filledCount)
-    for index in cells.indices where !cells.isEmpty(at: index) { filled.append(cells[index]) }
+    for column in 0..<grid.count(ofRow: row) where !grid.isEmpty(row: row, column: column) {
+      filled.append(grid[row, column])
+    }
     return filled
   }
 
@@ -157,26 +158,26 @@ struct FormGrid {
   }
 
   private func classify(_ row: Int) -> RowAnchor {
-    let cells = grid.cells(inRow: row)
-    // By index, and empty cells told by their slots, never made.
+    // Empty cells are told by the grid, never made.
+    let count = grid.count(ofRow: row)
     var firstIndex = -1
     var filledCount = 0
-    for index in cells.indices where !cells.isEmpty(at: index) {
+    for index in 0..<count where !grid.isEmpty(row: row, column: index) {
       if firstIndex < 0 { firstIndex = index }
       filledCount += 1
     }
     guard firstIndex >= 0 else { return RowAnchor(anchor: .blank) }
     // A header row holds its neighbours' headers too; a lone 三级指标 cell is a label, not a header.
     if filledCount >= 3 {
-      for index in cells.indices where !cells.isEmpty(at: index) {
-        let cell = cells[index]
+      for index in 0..<count where !grid.isEmpty(row: row, column: index) {
+        let cell = grid[row, index]
         let isNameHeader =
           sharedVerdict(cell)?.isNameHeader ?? Self.isNameHeader(cell.text, labelKey: cell.labelKey, vocabulary: vocabulary)
         guard isNameHeader else { continue }
         return RowAnchor(anchor: .indicatorHeader(nameColumn: cell.reference.column), cell: cell, filledCount: filledCount)
       }
     }
-    let first = cells[firstIndex]
+    let first = grid[row, firstIndex]
     let verdict =
       sharedVerdict(first) ?? Self.verdict(of: first.text, labelKey: { first.labelKey }, vocabulary: vocabulary)
     if verdict.isTitle, filledCount <= 3 { return RowAnchor(anchor: .title, cell: first, filledCount: filledCount) }

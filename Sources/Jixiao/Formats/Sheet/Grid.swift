@@ -71,6 +71,9 @@ public struct Grid: Sendable, Hashable {
     storage.isEmpty(row: reference.row, column: reference.column)
   }
 
+  /// `isEmpty(at: CellReference(row: row, column: column))`.
+  public func isEmpty(row: Int, column: Int) -> Bool { storage.isEmpty(row: row, column: column) }
+
   /// For a grid read from text (a CSV), the line of the file each row starts on (a quoted cell may span
   /// lines); empty for sheets and document tables, whose cells are found by reference.
   public var rowLines: [Int] = []

@@ -93,31 +93,40 @@ struct GridStorage: Sendable {
   /// Places a slot, growing the rows to reach it (an empty slot too).
   mutating func set(_ slot: Slot, row: Int, column: Int) {
     precondition(row >= 0 && column >= 0, "a cell reference is never negative")
-    while spans.count <= row { spans.append(Span(start: slots.count, count: 0, room: 0)) }
-    var span = spans[row]
-    if column < span.count {
+    if row >= spans.count { addRows(through: row) }
+    let span = spans[row]
+    if column < span.room {
       slots[span.start + column] = slot
+      if column >= span.count { spans[row].count = column + 1 }
       return
     }
-    let end = span.start + span.room
-    if column >= span.room {
-      if end == slots.count {
-        // The row ends the slots: it grows where it is.
-        slots.append(contentsOf: repeatElement(.empty, count: column + 1 - span.room))
-        span.room = column + 1
-      } else {
-        let room = max(column + 1, 2 * span.room)
-        let start = slots.count
-        slots.reserveCapacity(start + room)
-        for index in span.start..<(span.start + span.count) { slots.append(slots[index]) }
-        slots.append(contentsOf: repeatElement(.empty, count: room - span.count))
-        span.start = start
-        span.room = room
-      }
+    if span.start + span.room == slots.count {
+      // The row ends the slots (a sheet's row being read): it grows where it is.
+      while slots.count < span.start + column { slots.append(.empty) }
+      slots.append(slot)
+      spans[row].count = column + 1
+      spans[row].room = column + 1
+      return
     }
-    slots[span.start + column] = slot
-    span.count = column + 1
-    spans[row] = span
+    move(row, reaching: column)
+    slots[spans[row].start + column] = slot
+    spans[row].count = column + 1
+  }
+
+  /// Adds empty rows up to `row`, each where the slots end.
+  private mutating func addRows(through row: Int) {
+    while spans.count <= row { spans.append(Span(start: slots.count, count: 0, room: 0)) }
+  }
+
+  /// Moves a row to the end of the slots, with room to reach `column` and to grow as much again.
+  private mutating func move(_ row: Int, reaching column: Int) {
+    let span = spans[row]
+    let room = max(column + 1, 2 * span.room)
+    let start = slots.count
+    slots.reserveCapacity(start + room)
+    for index in span.start..<(span.start + span.count) { slots.append(slots[index]) }
+    while slots.count < start + room { slots.append(.empty) }
+    spans[row] = Span(start: start, count: span.count, room: room)
   }
 
   /// The grid's cells as arrays of rows (`Grid.rows`).

@@ -89,24 +89,27 @@ struct WorksheetReader {
       grid.setShared(index, at: reference)
     }
     var recentNumbers = RecentNumbers()
-    /// Places a number cell without a formula, as `place` with `cell(type: .number, …)` does.
-    func placeNumber(_ given: CellReference?, value: String?, style: Int?) throws(InputError) {
-      guard usesRecentNumbers, let value else {
+    /// Places a number cell without a formula, as `place` with `cell(type: .number, …)` does; `key` is its
+    /// value's bytes and its style (`RecentNumbers.Key`), nil when they make none; its text is made only
+    /// for a number not read before.
+    func placeNumber(_ given: CellReference?, key: RecentNumbers.Key?, style: Int?, value: () -> String?) throws(InputError) {
+      guard usesRecentNumbers, let key else {
+        let value = value()
         return try place(given) { reference in
           cell(type: .number, value: value, inline: nil, formula: nil, style: style, at: reference)
         }
       }
       let reference = try advance(to: given)
-      if let slot = recentNumbers.slot(of: value, style: style) {
+      if let slot = recentNumbers.slot(of: key) {
         try count(at: reference)
         grid.set(slot, at: reference)
         return
       }
-      let number = cell(type: .number, value: value, inline: nil, formula: nil, style: style, at: reference)
+      let number = cell(type: .number, value: value(), inline: nil, formula: nil, style: style, at: reference)
       guard !number.isEmpty else { return }
       try count(at: reference)
       grid[reference] = number
-      recentNumbers.remember(value, style: style, slot: grid.slot(at: reference))
+      recentNumbers.remember(key, slot: grid.slot(at: reference))
     }
     /// A row's `r` as bytes: plain digits read here, anything else as the general path reads its text.
     func startRow(number: ArraySlice<UInt8>?) throws(InputError) {
@@ -178,10 +181,11 @@ struct WorksheetReader {
                   try placeShared(plain.reference, index)
                 } else {
                   let type = reader.withType(of: plain, CellType.init(bytes:)) ?? .number
-                  let value = reader.value(of: plain)
                   if type == .number {
-                    try placeNumber(plain.reference, value: value, style: plain.style)
+                    let key = reader.withValue(of: plain) { RecentNumbers.Key($0, style: plain.style) } ?? nil
+                    try placeNumber(plain.reference, key: key, style: plain.style) { reader.value(of: plain) }
                   } else {
+                    let value = reader.value(of: plain)
                     try place(plain.reference) { reference in
                       cell(type: type, value: value, inline: nil, formula: nil, style: plain.style, at: reference)
                     }
@@ -326,21 +330,43 @@ struct WorksheetReader {
 /// and a cell is a function of its value's text and style (`WorksheetReader.cell`), so a number read
 /// again is the cell placed before.
 struct RecentNumbers {
-  private var entries: [(value: String, style: Int?, slot: GridStorage.Slot)] = []
+  /// A number's value, as its bytes (at most 15), and its style: compared as three words.
+  struct Key: Equatable {
+    var low: UInt64
+    /// The bytes after the eighth, and the byte count in the top byte.
+    var high: UInt64
+    var style: Int
+
+    init?(_ bytes: UnsafeBufferPointer<UInt8>, style: Int?) {
+      guard bytes.count < 16 else { return nil }
+      var low: UInt64 = 0
+      var high = UInt64(bytes.count) << 56
+      for index in bytes.indices {
+        if index < 8 {
+          low |= UInt64(bytes[index]) << (8 * index)
+        } else {
+          high |= UInt64(bytes[index]) << (8 * (index - 8))
+        }
+      }
+      (self.low, self.high, self.style) = (low, high, style ?? -1)
+    }
+  }
+
+  private var entries: [(key: Key, slot: GridStorage.Slot)] = []
   private var next = 0
   static let capacity = 8
 
-  func slot(of value: String, style: Int?) -> GridStorage.Slot? {
-    for entry in entries where entry.style == style && entry.value == value { return entry.slot }
+  func slot(of key: Key) -> GridStorage.Slot? {
+    for entry in entries where entry.key == key { return entry.slot }
     return nil
   }
 
   /// Keeps a number's slot in place of the oldest kept.
-  mutating func remember(_ value: String, style: Int?, slot: GridStorage.Slot) {
+  mutating func remember(_ key: Key, slot: GridStorage.Slot) {
     if entries.count < Self.capacity {
-      entries.append((value, style, slot))
+      entries.append((key, slot))
     } else {
-      entries[next] = (value, style, slot)
+      entries[next] = (key, slot)
       next = (next + 1) % Self.capacity
     }
   }
