@@ -41,7 +41,9 @@ import Testing
       return GridCell(kind: .number, text: value, value: value, reference: nowhere)
     case 4: return GridCell(kind: .unreadable, text: "#REF!", problem: "the cell holds the error value #REF!", reference: nowhere)
     case 5:
-      return GridCell(kind: .empty, text: "", reference: nowhere, origin: SourceLocation(file: "a.pdf", line: Int.random(in: 1...9, using: &random)))
+      return GridCell(
+        kind: .empty, text: "", reference: nowhere,
+        origin: SourceLocation(file: "a.pdf", line: Int.random(in: 1...9, using: &random)))
     case 6: return GridCell(kind: .empty, text: "", formula: "A1", reference: nowhere)
     case 7: return GridCell(kind: .text, text: "截止到", reference: nowhere, doubt: "placed by position")
     default: return GridCell.sharedText(["自评表", "", "指标"].randomElement(using: &random)!)
@@ -92,8 +94,14 @@ import Testing
     let strings = ["三级指标", "指标值", ""].map(GridCell.sharedText)
     let cells: [(CellReference, GridCell)] = [
       (CellReference(row: 0, column: 0), strings[0]), (CellReference(row: 0, column: 3), strings[1]),
-      (CellReference(row: 2, column: 1), GridCell(kind: .number, text: "6", value: "6", reference: CellReference(row: 0, column: 0))),
-      (CellReference(row: 2, column: 2), GridCell(kind: .number, text: "6", value: "6", reference: CellReference(row: 0, column: 0))),
+      (
+        CellReference(row: 2, column: 1),
+        GridCell(kind: .number, text: "6", value: "6", reference: CellReference(row: 0, column: 0))
+      ),
+      (
+        CellReference(row: 2, column: 2),
+        GridCell(kind: .number, text: "6", value: "6", reference: CellReference(row: 0, column: 0))
+      ),
       (CellReference(row: 3, column: 0), strings[0]),
     ]
     var inOrder = Grid(file: "t", name: "s", isHidden: false, sharing: strings)
@@ -116,8 +124,14 @@ import Testing
       { $0[2, 2] = GridCell(kind: .text, text: "6", value: "6", reference: CellReference(row: 0, column: 0)) },
       { $0[2, 2] = GridCell(kind: .number, text: "6", value: "6", formula: "B3", reference: CellReference(row: 0, column: 0)) },
       { $0[0, 0] = GridCell(kind: .text, text: "三级指标", reference: CellReference(row: 0, column: 0), doubt: "by position") },
-      { $0[0, 0] = GridCell(kind: .text, text: "三级指标", reference: CellReference(row: 0, column: 0), origin: SourceLocation(file: "t")) },
-      { $0[2, 0] = GridCell(kind: .empty, text: "", reference: CellReference(row: 0, column: 0), origin: SourceLocation(file: "t")) },
+      {
+        $0[0, 0] = GridCell(
+          kind: .text, text: "三级指标", reference: CellReference(row: 0, column: 0), origin: SourceLocation(file: "t"))
+      },
+      {
+        $0[2, 0] = GridCell(
+          kind: .empty, text: "", reference: CellReference(row: 0, column: 0), origin: SourceLocation(file: "t"))
+      },
       { $0[0, 1] = GridCell(kind: .empty, text: "", formula: "A1", reference: CellReference(row: 0, column: 0)) },
       { $0[4, 0] = strings[1] },
     ]
@@ -160,7 +174,11 @@ import Testing
     let grid = try Self.read(Array(fixed.utf8), recentNumbers: true)
     let texts = grid.cells(inRow: 0).map(\.text)
     #expect(Array(texts.prefix(5)) == ["1", "100%", "1.00", "1", "100%"] && texts[5] == texts[6] && texts[5] != "1")
-    #expect(grid[0, 5].kind == .date && grid[0, 6] == GridCell(kind: .date, text: texts[5], value: grid[0, 5].value, reference: CellReference(row: 0, column: 6)))
+    #expect(
+      grid[0, 5].kind == .date
+        && grid[0, 6]
+          == GridCell(kind: .date, text: texts[5], value: grid[0, 5].value, reference: CellReference(row: 0, column: 6))
+    )
     #expect(grid == (try Self.read(Array(fixed.utf8), recentNumbers: false)))
 
     var random = SplitMix(seed: 7)

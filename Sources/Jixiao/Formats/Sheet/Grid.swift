@@ -210,3 +210,15 @@ extension Grid {
     public func isEmpty(at column: Int) -> Bool { storage.slot(row: row, column: column).isEmpty }
   }
 }
+
+extension Grid: CustomReflectable {
+  /// A grid as its rows of cells, not its slots: what a failed expectation prints.
+  public var customMirror: Mirror {
+    Mirror(
+      self,
+      children: [
+        "file": file, "name": name, "isHidden": isHidden, "preamble": preamble, "rows": rows, "merges": merges,
+        "rowLines": rowLines,
+      ])
+  }
+}
