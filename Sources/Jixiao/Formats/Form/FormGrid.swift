@@ -152,9 +152,10 @@ struct FormGrid {
     isShort(text) && vocabulary.mayBeNameHeader(text) && vocabulary.nameHeaders.contains(labelKey())
   }
 
-  /// A shared string's verdict, where this grid's vocabulary is the one it was told under.
-  private func sharedVerdict(_ cell: GridCell) -> TextVerdict? {
-    usesSharedVerdicts ? cell.standardVerdict : nil
+  /// A shared string's verdict, where this grid's vocabulary is the one it was told under; asked of the
+  /// grid, so that a cell is made only when its verdict must be told.
+  private func sharedVerdict(row: Int, column: Int) -> TextVerdict? {
+    usesSharedVerdicts ? grid.standardVerdict(row: row, column: column) : nil
   }
 
   private func classify(_ row: Int) -> RowAnchor {
@@ -170,16 +171,21 @@ struct FormGrid {
     // A header row holds its neighbours' headers too; a lone 三级指标 cell is a label, not a header.
     if filledCount >= 3 {
       for index in 0..<count where !grid.isEmpty(row: row, column: index) {
-        let cell = grid[row, index]
-        let isNameHeader =
-          sharedVerdict(cell)?.isNameHeader ?? Self.isNameHeader(cell.text, labelKey: cell.labelKey, vocabulary: vocabulary)
+        let isNameHeader: Bool
+        if let verdict = sharedVerdict(row: row, column: index) {
+          isNameHeader = verdict.isNameHeader
+        } else {
+          let cell = grid[row, index]
+          isNameHeader = Self.isNameHeader(cell.text, labelKey: cell.labelKey, vocabulary: vocabulary)
+        }
         guard isNameHeader else { continue }
-        return RowAnchor(anchor: .indicatorHeader(nameColumn: cell.reference.column), cell: cell, filledCount: filledCount)
+        return RowAnchor(anchor: .indicatorHeader(nameColumn: index), cell: grid[row, index], filledCount: filledCount)
       }
     }
     let first = grid[row, firstIndex]
     let verdict =
-      sharedVerdict(first) ?? Self.verdict(of: first.text, labelKey: { first.labelKey }, vocabulary: vocabulary)
+      sharedVerdict(row: row, column: firstIndex)
+      ?? Self.verdict(of: first.text, labelKey: { first.labelKey }, vocabulary: vocabulary)
     if verdict.isTitle, filledCount <= 3 { return RowAnchor(anchor: .title, cell: first, filledCount: filledCount) }
     return RowAnchor(anchor: verdict.anchor, cell: first, filledCount: filledCount)
   }

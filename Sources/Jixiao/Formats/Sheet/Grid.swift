@@ -71,6 +71,12 @@ public struct Grid: Sendable, Hashable {
     storage.isEmpty(row: reference.row, column: reference.column)
   }
 
+  /// `self[row, column].standardVerdict`, told without making the cell (`FormGrid` asks it of every
+  /// label).
+  func standardVerdict(row: Int, column: Int) -> FormGrid.TextVerdict? {
+    storage.standardVerdict(row: row, column: column)
+  }
+
   /// `isEmpty(at: CellReference(row: row, column: column))`.
   public func isEmpty(row: Int, column: Int) -> Bool { storage.isEmpty(row: row, column: column) }
 

@@ -62,6 +62,15 @@ struct GridStorage: Sendable {
     return cell(slots[spans[row].start + column], at: reference)
   }
 
+  /// `cell(row:column:).standardVerdict`, told without making the cell.
+  func standardVerdict(row: Int, column: Int) -> FormGrid.TextVerdict? {
+    guard row >= 0, row < spans.count, column >= 0, column < spans[row].count else { return nil }
+    let slot = slots[spans[row].start + column]
+    if slot.index > 0 { return boxes[Int(slot.index) - 1].standardVerdict }
+    if slot.index < 0 { return shared[-Int(slot.index) - 1].standardVerdict }
+    return nil
+  }
+
   /// Whether the cell at a place is empty (`cell(row:column:).isEmpty`), without making the cell.
   func isEmpty(row: Int, column: Int) -> Bool {
     guard row >= 0, row < spans.count, column >= 0, column < spans[row].count else { return true }
@@ -104,8 +113,7 @@ struct GridStorage: Sendable {
       // The row ends the slots (a sheet's row being read): it grows where it is.
       while slots.count < span.start + column { slots.append(.empty) }
       slots.append(slot)
-      spans[row].count = column + 1
-      spans[row].room = column + 1
+      spans[row] = Span(start: span.start, count: column + 1, room: column + 1)
       return
     }
     move(row, reaching: column)

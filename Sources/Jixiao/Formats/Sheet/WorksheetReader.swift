@@ -90,26 +90,25 @@ struct WorksheetReader {
     }
     var recentNumbers = RecentNumbers()
     /// Places a number cell without a formula, as `place` with `cell(type: .number, …)` does; `key` is its
-    /// value's bytes and its style (`RecentNumbers.Key`), nil when they make none; its text is made only
-    /// for a number not read before.
-    func placeNumber(_ given: CellReference?, key: RecentNumbers.Key?, style: Int?, value: () -> String?) throws(InputError) {
+    /// value's bytes and its style (`RecentNumbers.Key`), nil when they make none.
+    func placeNumber(_ given: CellReference?, key: RecentNumbers.Key?, value: String?, style: Int?) throws(InputError) {
       guard usesRecentNumbers, let key else {
-        let value = value()
         return try place(given) { reference in
           cell(type: .number, value: value, inline: nil, formula: nil, style: style, at: reference)
         }
       }
       let reference = try advance(to: given)
-      if let slot = recentNumbers.slot(of: key) {
-        try count(at: reference)
-        grid.set(slot, at: reference)
-        return
-      }
-      let number = cell(type: .number, value: value(), inline: nil, formula: nil, style: style, at: reference)
+      let number = cell(type: .number, value: value, inline: nil, formula: nil, style: style, at: reference)
       guard !number.isEmpty else { return }
       try count(at: reference)
       grid[reference] = number
       recentNumbers.remember(key, slot: grid.slot(at: reference))
+    }
+    /// Places a number read again (`RecentNumbers`), as `placeNumber` does: the cell its value made before.
+    func placeNumber(_ given: CellReference?, readAgain slot: GridStorage.Slot) throws(InputError) {
+      let reference = try advance(to: given)
+      try count(at: reference)
+      grid.set(slot, at: reference)
     }
     /// A row's `r` as bytes: plain digits read here, anything else as the general path reads its text.
     func startRow(number: ArraySlice<UInt8>?) throws(InputError) {
@@ -182,8 +181,13 @@ struct WorksheetReader {
                 } else {
                   let type = reader.withType(of: plain, CellType.init(bytes:)) ?? .number
                   if type == .number {
-                    let key = reader.withValue(of: plain) { RecentNumbers.Key($0, style: plain.style) } ?? nil
-                    try placeNumber(plain.reference, key: key, style: plain.style) { reader.value(of: plain) }
+                    let key =
+                      usesRecentNumbers ? reader.withValue(of: plain) { RecentNumbers.Key($0, style: plain.style) } ?? nil : nil
+                    if let key, let slot = recentNumbers.slot(of: key) {
+                      try placeNumber(plain.reference, readAgain: slot)
+                    } else {
+                      try placeNumber(plain.reference, key: key, value: reader.value(of: plain), style: plain.style)
+                    }
                   } else {
                     let value = reader.value(of: plain)
                     try place(plain.reference) { reference in
