@@ -38,8 +38,13 @@ public struct Grid: Sendable, Hashable {
 
   /// A sheet's grid, whose cells of a workbook's shared strings index `shared` (`SharedStrings.cells`).
   init(file: String, name: String, isHidden: Bool, sharing shared: [GridCell]) {
-    self.init(file: file, name: name, isHidden: isHidden, preamble: [], merges: [], storage: GridStorage(shared: shared))
+    var storage = GridStorage(shared: shared)
+    // A form's sheet: a few dozen rows of a few cells each, room made once rather than doubled up to it.
+    storage.reserve(rows: Self.reservedRows, cells: Self.reservedRows * 8)
+    self.init(file: file, name: name, isHidden: isHidden, preamble: [], merges: [], storage: storage)
   }
+
+  static let reservedRows = 32
 
   private init(file: String, name: String, isHidden: Bool, preamble: [String], merges: [CellRange], storage: GridStorage) {
     self.file = file

@@ -37,6 +37,12 @@ struct GridStorage: Sendable {
     self.shared = shared
   }
 
+  /// Room for `rows` rows and `cells` cells, as a sheet's reader expects them.
+  mutating func reserve(rows: Int, cells: Int) {
+    spans.reserveCapacity(rows)
+    slots.reserveCapacity(cells)
+  }
+
   var rowCount: Int { spans.count }
 
   func count(ofRow row: Int) -> Int { spans[row].count }
@@ -80,7 +86,8 @@ struct GridStorage: Sendable {
   /// The slot that keeps a cell: the shared empty box's, or a new one of the grid's boxes.
   private mutating func slot(keeping cell: GridCell) -> Slot {
     let box = cell.content
-    if box === GridCell.Content.empty { return .empty }
+    // The kind first: a cell that holds something is never the shared empty box.
+    if box.kind == .empty && box === GridCell.Content.empty { return .empty }
     precondition(boxes.count < Int(Int32.max), "a grid keeps fewer than 2³¹ cells")
     boxes.append(box)
     return Slot(index: Int32(boxes.count), kind: box.kind)
