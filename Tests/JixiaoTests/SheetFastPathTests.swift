@@ -120,7 +120,8 @@ import Testing
     // The general path is the definition of the fast paths: every cell read by `next()` and set through the
     // grid's subscript.
     reader.usesPlainCells = plain
-    reader.usesRowAppending = plain
+    reader.usesSharedSlots = plain
+    reader.usesRecentNumbers = plain
     reader.usesCompactCells = compact
     return Result { () throws(InputError) in try reader.read(bytes: xml, entry: "xl/worksheets/sheet1.xml", isHidden: false) }
   }

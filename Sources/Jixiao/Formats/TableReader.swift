@@ -365,8 +365,8 @@ struct FormCollector {
 
     init?(_ grid: Grid) {
       guard !grid.isHidden else { return nil }
-      for row in grid.rows {
-        for cell in row where !cell.isEmpty && !cell.text.isBlankText {
+      for row in 0..<grid.rowCount {
+        for cell in grid.cells(inRow: row) where !cell.isEmpty && !cell.text.isBlankText {
           (name, self.cell, text) = (grid.name, "\(cell.reference)", FormText.oneLine(cell.text))
           return
         }

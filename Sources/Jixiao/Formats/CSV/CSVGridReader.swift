@@ -79,7 +79,8 @@ public enum CSVGridReader {
   /// A corner row is one of at most `maximumCornerCells` cells that begins with no anchor word (`附件2`,
   /// `金额单位：万元`, `公开14表`), as a form prints above its title; at most `maximumCornerRows` are passed.
   public static func isPrintedForm(_ grid: Grid, vocabulary: FormVocabulary = .standard) -> Bool {
-    let filled = grid.rows.lazy.filter { $0.contains { !$0.isEmpty } }.prefix(maximumCornerRows + 1)
+    let filled = (0..<grid.rowCount).lazy.map { grid.cells(inRow: $0) }.filter { $0.contains { !$0.isEmpty } }
+      .prefix(maximumCornerRows + 1)
     for cells in filled {
       let row = Grid(
         file: grid.file, name: grid.name,

@@ -77,17 +77,16 @@ final class FormGrid {
 
   var rowCount: Int { grid.rowCount }
 
-  func cells(_ row: Int) -> [GridCell] { grid.rows[row] }
+  func cells(_ row: Int) -> Grid.Row { grid.cells(inRow: row) }
 
   /// The row's cells that hold something, left to right (`grid.rows[row].filter { !$0.isEmpty }`).
   func filled(_ row: Int) -> [GridCell] {
-    // Asked of most rows, several times: a full row is itself, and another is made in one allocation.
-    let cells = grid.rows[row]
-    let count = anchors[row].filledCount
-    if count == cells.count { return cells }
+    // Asked of most rows, several times: made in one allocation, the empty cells never made.
     var filled: [GridCell] = []
-    filled.reserveCapacity(count)
-    for cell in cells where !cell.isEmpty { filled.append(cell) }
+    filled.reserveCapacity(anchors[row].filledCount)
+    for column in 0..<grid.count(ofRow: row) where !grid.isEmpty(row: row, column: column) {
+      filled.append(grid[row, column])
+    }
     return filled
   }
 
@@ -156,35 +155,40 @@ final class FormGrid {
     isShort(text) && vocabulary.mayBeNameHeader(text) && vocabulary.nameHeaders.contains(labelKey())
   }
 
-  /// A shared string's verdict, where this grid's vocabulary is the one it was told under.
-  private func sharedVerdict(_ cell: GridCell) -> TextVerdict? {
-    usesSharedVerdicts ? cell.standardVerdict : nil
+  /// A shared string's verdict, where this grid's vocabulary is the one it was told under; asked of the
+  /// grid, so that a cell is made only when its verdict must be told.
+  private func sharedVerdict(row: Int, column: Int) -> TextVerdict? {
+    usesSharedVerdicts ? grid.standardVerdict(row: row, column: column) : nil
   }
 
   private func classify(_ row: Int) -> RowAnchor {
-    let cells = grid.rows[row]
-    // By index, so that a cell is looked at where it lies, not copied out of the row.
+    // Empty cells are told by the grid, never made.
+    let count = grid.count(ofRow: row)
     var firstIndex = -1
     var filledCount = 0
-    for index in cells.indices where !cells[index].isEmpty {
+    for index in 0..<count where !grid.isEmpty(row: row, column: index) {
       if firstIndex < 0 { firstIndex = index }
       filledCount += 1
     }
     guard firstIndex >= 0 else { return RowAnchor(anchor: .blank) }
     // A header row holds its neighbours' headers too; a lone 三级指标 cell is a label, not a header.
     if filledCount >= 3 {
-      for index in cells.indices where !cells[index].isEmpty {
-        let isNameHeader =
-          sharedVerdict(cells[index])?.isNameHeader
-          ?? Self.isNameHeader(cells[index].text, labelKey: cells[index].labelKey, vocabulary: vocabulary)
+      for index in 0..<count where !grid.isEmpty(row: row, column: index) {
+        let isNameHeader: Bool
+        if let verdict = sharedVerdict(row: row, column: index) {
+          isNameHeader = verdict.isNameHeader
+        } else {
+          let cell = grid[row, index]
+          isNameHeader = Self.isNameHeader(cell.text, labelKey: cell.labelKey, vocabulary: vocabulary)
+        }
         guard isNameHeader else { continue }
-        return RowAnchor(
-          anchor: .indicatorHeader(nameColumn: cells[index].reference.column), cell: cells[index], filledCount: filledCount)
+        return RowAnchor(anchor: .indicatorHeader(nameColumn: index), cell: grid[row, index], filledCount: filledCount)
       }
     }
-    let first = cells[firstIndex]
+    let first = grid[row, firstIndex]
     let verdict =
-      sharedVerdict(first) ?? Self.verdict(of: first.text, labelKey: { first.labelKey }, vocabulary: vocabulary)
+      sharedVerdict(row: row, column: firstIndex)
+      ?? Self.verdict(of: first.text, labelKey: { first.labelKey }, vocabulary: vocabulary)
     if verdict.isTitle, filledCount <= 3 { return RowAnchor(anchor: .title, cell: first, filledCount: filledCount) }
     return RowAnchor(anchor: verdict.anchor, cell: first, filledCount: filledCount)
   }

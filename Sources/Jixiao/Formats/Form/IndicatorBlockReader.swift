@@ -30,7 +30,7 @@ struct IndicatorBlockReader {
     let bodyRows = (headerRows.upperBound + 1)..<bodyEnd
     var width = 0
     // Nothing is read beyond the last cell of any row (a header merged further names no cell).
-    for row in headerRows.lowerBound..<bodyEnd { width = max(width, view.cells(row).count) }
+    for row in headerRows.lowerBound..<bodyEnd { width = max(width, view.grid.count(ofRow: row)) }
 
     // The headers, column by column; a column may be named by the lower row of a two-row header.
     var columns: [FormColumn] = []

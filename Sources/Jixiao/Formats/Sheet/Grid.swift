@@ -19,7 +19,8 @@ public struct Grid: Sendable, Hashable {
   /// `\n`), blank paragraphs left out: for a document table, the paragraphs since the previous table
   /// (`项目支出绩效自评表`, `（2023年度）`). Empty for a sheet or a CSV file, whose title is in its cells.
   public var preamble: [String]
-  public private(set) var rows: [[GridCell]]
+  /// The cells, row by row (`GridStorage`: no object per cell).
+  private var storage: GridStorage
   public private(set) var merges: [CellRange]
   /// Once there are `scannedMerges` areas: for each row that merged areas cross, the indexes of those
   /// areas in `merges` (derived from it, so left out of equality and hashing).
@@ -29,20 +30,60 @@ public struct Grid: Sendable, Hashable {
     file: String, name: String, isHidden: Bool = false, preamble: [String] = [], rows: [[GridCell]] = [],
     merges: [CellRange] = []
   ) {
-    self.file = file
-    self.name = name
-    self.isHidden = isHidden
-    self.preamble = preamble
-    self.rows = []
-    self.merges = merges
+    self.init(file: file, name: name, isHidden: isHidden, preamble: preamble, merges: merges, storage: GridStorage())
     for row in rows {
       for cell in row where !cell.isEmpty { self[cell.reference] = cell }
     }
   }
 
-  public var rowCount: Int { rows.count }
+  /// A sheet's grid, whose cells of a workbook's shared strings index `shared` (`SharedStrings.cells`).
+  init(file: String, name: String, isHidden: Bool, sharing shared: [GridCell]) {
+    var storage = GridStorage(shared: shared)
+    // A form's sheet: a few dozen rows of a few cells each, room made once rather than doubled up to it.
+    storage.reserve(rows: Self.reservedRows, cells: Self.reservedRows * 8)
+    self.init(file: file, name: name, isHidden: isHidden, preamble: [], merges: [], storage: storage)
+  }
+
+  static let reservedRows = 32
+
+  private init(file: String, name: String, isHidden: Bool, preamble: [String], merges: [CellRange], storage: GridStorage) {
+    self.file = file
+    self.name = name
+    self.isHidden = isHidden
+    self.preamble = preamble
+    self.merges = merges
+    self.storage = storage
+  }
+
+  /// The rows of cells (row 0 is the first printed), each as long as its last cell that holds something.
+  /// Made when asked: a reader that goes through a row asks `cells(inRow:)`, a cell `self[reference]`.
+  public var rows: [[GridCell]] { storage.rows }
+
+  public var rowCount: Int { storage.rowCount }
   /// The longest row's length.
-  public var columnCount: Int { rows.reduce(0) { max($0, $1.count) } }
+  public var columnCount: Int { storage.columnCount }
+
+  /// A row's length: up to its last cell that holds something (0 beyond the rows).
+  public func count(ofRow row: Int) -> Int {
+    row >= 0 && row < storage.rowCount ? storage.count(ofRow: row) : 0
+  }
+
+  /// A row's cells, left to right, as `rows[row]` has them, without making the other rows.
+  public func cells(inRow row: Int) -> Row { Row(storage: storage, row: row, count: count(ofRow: row)) }
+
+  /// Whether the cell at a place is empty (`self[reference].isEmpty`), told without making the cell.
+  public func isEmpty(at reference: CellReference) -> Bool {
+    storage.isEmpty(row: reference.row, column: reference.column)
+  }
+
+  /// `self[row, column].standardVerdict`, told without making the cell (`FormGrid` asks it of every
+  /// label).
+  func standardVerdict(row: Int, column: Int) -> FormGrid.TextVerdict? {
+    storage.standardVerdict(row: row, column: column)
+  }
+
+  /// `isEmpty(at: CellReference(row: row, column: column))`.
+  public func isEmpty(row: Int, column: Int) -> Bool { storage.isEmpty(row: row, column: column) }
 
   /// For a grid read from text (a CSV), the line of the file each row starts on (a quoted cell may span
   /// lines); empty for sheets and document tables, whose cells are found by reference.
@@ -51,42 +92,28 @@ public struct Grid: Sendable, Hashable {
   /// The cell at a place; an empty cell beyond the rows and columns that hold anything. Setting a
   /// cell grows the grid to reach it; setting an empty cell at the end of a row keeps the row short.
   public subscript(reference: CellReference) -> GridCell {
-    get {
-      guard reference.row >= 0, reference.row < rows.count, reference.column >= 0, reference.column < rows[reference.row].count
-      else { return .empty(reference) }
-      return rows[reference.row][reference.column]
-    }
+    get { storage.cell(row: reference.row, column: reference.column) }
     set {
       precondition(reference.row >= 0 && reference.column >= 0, "a cell reference is never negative")
-      let (row, column) = (reference.row, reference.column)
-      if newValue.isEmpty && (row >= rows.count || column >= rows[row].count) { return }
-      while rows.count <= row { rows.append([]) }
-      if rows[row].isEmpty && row > 0 {
-        // Rows of a form are about as wide as the row above: one allocation for the row, not one each
-        // time it doubles. Capped, so one wide row never makes every later row wide.
-        rows[row].reserveCapacity(min(max(column + 1, rows[row - 1].count), Self.reservedRowWidth))
-      }
-      // A sheet's cells come left to right: the cell is most often the row's next, appended in place.
-      if rows[row].count == column {
-        rows[row].append(newValue)
-      } else {
-        while rows[row].count <= column { rows[row].append(.empty(CellReference(row: row, column: rows[row].count))) }
-        rows[row][column] = newValue
-      }
-      rows[row][column].reference = reference
+      storage.set(newValue, row: reference.row, column: reference.column)
     }
   }
 
-  static let reservedRowWidth = 64
+  /// The slot of a cell within the rows, which another place may be given (`set(_:at:)`): the same cell
+  /// there, its box not kept again.
+  func slot(at reference: CellReference) -> GridStorage.Slot {
+    storage.slot(row: reference.row, column: reference.column)
+  }
 
-  /// Adds a whole row below every row that holds something: `cells` are the row's cells left to right, the
-  /// last one not empty, each at its place (`reference` row `row`, column its index). What setting each
-  /// cell through the subscript makes, without a subscript call per cell: a sheet's rows come in order.
-  mutating func appendRow(_ cells: consuming [GridCell], at row: Int) {
-    precondition(row >= rows.count, "a row is appended below the grid's rows")
-    if cells.isEmpty { return }
-    while rows.count < row { rows.append([]) }
-    rows.append(cells)
+  /// Places a slot of this grid's (`slot(at:)`) at a place, as setting its cell there does.
+  mutating func set(_ slot: GridStorage.Slot, at reference: CellReference) {
+    storage.set(slot, row: reference.row, column: reference.column)
+  }
+
+  /// Places the cell of the workbook's shared string at `index` (one that is not empty) at a place, as
+  /// setting `sharing[index]` there through the subscript does, without keeping its box again.
+  mutating func setShared(_ index: Int, at reference: CellReference) {
+    storage.set(GridStorage.sharedSlot(index, kind: .text), row: reference.row, column: reference.column)
   }
 
   public subscript(row: Int, column: Int) -> GridCell {
@@ -163,7 +190,7 @@ public struct Grid: Sendable, Hashable {
 extension Grid {
   public static func == (lhs: Grid, rhs: Grid) -> Bool {
     lhs.file == rhs.file && lhs.name == rhs.name && lhs.isHidden == rhs.isHidden && lhs.preamble == rhs.preamble
-      && lhs.rows == rhs.rows && lhs.merges == rhs.merges && lhs.rowLines == rhs.rowLines
+      && lhs.storage == rhs.storage && lhs.merges == rhs.merges && lhs.rowLines == rhs.rowLines
   }
 
   public func hash(into hasher: inout Hasher) {
@@ -171,8 +198,40 @@ extension Grid {
     hasher.combine(name)
     hasher.combine(isHidden)
     hasher.combine(preamble)
-    hasher.combine(rows)
+    storage.hash(into: &hasher)
     hasher.combine(merges)
     hasher.combine(rowLines)
+  }
+}
+
+extension Grid {
+  /// A row's cells, left to right (`Grid.cells(inRow:)`): each made when asked.
+  public struct Row: RandomAccessCollection, Sendable {
+    fileprivate let storage: GridStorage
+    public let row: Int
+    public let count: Int
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { count }
+
+    public subscript(column: Int) -> GridCell {
+      precondition(column >= 0 && column < count, "a column within the row")
+      return storage.cell(storage.slot(row: row, column: column), at: CellReference(row: row, column: column))
+    }
+
+    /// Whether the row's cell at `column` is empty, told without making the cell.
+    public func isEmpty(at column: Int) -> Bool { storage.slot(row: row, column: column).isEmpty }
+  }
+}
+
+extension Grid: CustomReflectable {
+  /// A grid as its rows of cells, not its slots: what a failed expectation prints.
+  public var customMirror: Mirror {
+    Mirror(
+      self,
+      children: [
+        "file": file, "name": name, "isHidden": isHidden, "preamble": preamble, "rows": rows, "merges": merges,
+        "rowLines": rowLines,
+      ])
   }
 }

@@ -16,8 +16,8 @@ public struct GridCell: Sendable, Hashable {
 
   /// What the cell holds and where a document printed it, in one immutable box: a grid's cells are copied
   /// row by row wherever a form is read, and a copy is then one reference count instead of one per text.
-  /// Setting a field replaces the box.
-  private final class Content: Sendable {
+  /// Setting a field replaces the box. A grid keeps its cells' boxes, not the cells (`GridStorage`).
+  final class Content: Sendable {
     let kind: Kind
     let text: String
     let value: String?
@@ -66,7 +66,7 @@ public struct GridCell: Sendable, Hashable {
     }
   }
 
-  private var content: Content
+  private(set) var content: Content
   public var reference: CellReference
 
   /// A copy of the content with one field changed.
@@ -131,7 +131,8 @@ public struct GridCell: Sendable, Hashable {
     GridCell(sharing: .empty, reference: reference)
   }
 
-  private init(sharing content: Content, reference: CellReference) {
+  /// A cell of a box that other cells share (a grid's, a shared string's).
+  init(sharing content: Content, reference: CellReference) {
     self.content = content
     self.reference = reference
   }

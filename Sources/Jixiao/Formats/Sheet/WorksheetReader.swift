@@ -13,9 +13,14 @@ struct WorksheetReader {
   /// only to test them against the general path.
   var usesPlainCells = true
 
-  /// Whether `read` gathers a row's cells apart and adds the row whole (`Grid.appendRow`) when they come in
-  /// order; off only to test it against setting each cell through the grid's subscript.
-  var usesRowAppending = true
+  /// Whether `read` places a shared string's cell by the string's index (`Grid.setShared`), not by setting
+  /// its cell through the grid's subscript; off only to test it against the subscript.
+  var usesSharedSlots = true
+
+  /// Whether `read` places a number read again (its value's text and style those of one of the last
+  /// numbers placed) as the slot of that number's cell (`RecentNumbers`), not by making its cell again; off
+  /// only to test it against making every cell.
+  var usesRecentNumbers = true
 
   /// Whether `read` takes `XMLReader.compactCell()` before `plainCell()`, and goes on taking it for the
   /// cells that follow; off only to test it against `plainCell()`.
@@ -25,7 +30,7 @@ struct WorksheetReader {
   private static let handledElements: [StaticString] = ["row", "c", "mergeCell", "extLst"]
 
   func read(bytes: [UInt8], entry: String, isHidden: Bool) throws(InputError) -> Grid {
-    var grid = Grid(file: file, name: sheetName, isHidden: isHidden)
+    var grid = Grid(file: file, name: sheetName, isHidden: isHidden, sharing: strings.cells)
     var reader = XMLReader(bytes: bytes, file: file, entry: entry)
     var row = -1
     var column = -1
@@ -54,54 +59,56 @@ struct WorksheetReader {
       column = reference.column
       return reference
     }
-    /// The row being read (`pendingRow`, -1 when none), kept apart from the grid until another row starts
-    /// (`Grid.appendRow`): a sheet's cells come row by row, left to right. A cell out of that order goes
-    /// through the grid's subscript.
-    var pendingRow = -1
-    var pendingCells: [GridCell] = []
-    func flush() {
-      guard pendingRow >= 0 else { return }
-      grid.appendRow(pendingCells, at: pendingRow)
-      pendingRow = -1
-      pendingCells = []
-    }
-    func put(_ cell: GridCell, at reference: CellReference) {
-      var cell = cell
-      cell.reference = reference
-      if usesRowAppending {
-        if pendingRow != reference.row {
-          flush()
-          if reference.row >= grid.rowCount {
-            pendingRow = reference.row
-            pendingCells.reserveCapacity(min(max(reference.column + 1, grid.rows.last?.count ?? 0), Grid.reservedRowWidth))
-          }
-        }
-        if pendingRow >= 0, reference.column >= pendingCells.count {
-          while pendingCells.count < reference.column {
-            pendingCells.append(.empty(CellReference(row: reference.row, column: pendingCells.count)))
-          }
-          pendingCells.append(cell)
-          return
-        }
-        flush()
+    /// Counts a cell that holds something against the sheet's limit.
+    func count(at reference: CellReference) throws(InputError) {
+      cells += 1
+      guard cells <= limits.maximumCellsPerSheet else {
+        throw InputError(
+          grid.location(of: reference),
+          Message(
+            en: "the sheet has more than \(limits.maximumCellsPerSheet) cells that hold something",
+            zh: "该工作表的非空单元格超过 \(limits.maximumCellsPerSheet) 个"))
       }
-      grid[reference] = cell
     }
     /// Places a cell read by either path.
     func place(_ given: CellReference?, _ read: (CellReference) throws(InputError) -> GridCell) throws(InputError) {
       let reference = try advance(to: given)
       let cell = try read(reference)
       if !cell.isEmpty {
-        cells += 1
-        guard cells <= limits.maximumCellsPerSheet else {
-          throw InputError(
-            grid.location(of: reference),
-            Message(
-              en: "the sheet has more than \(limits.maximumCellsPerSheet) cells that hold something",
-              zh: "该工作表的非空单元格超过 \(limits.maximumCellsPerSheet) 个"))
-        }
-        put(cell, at: reference)
+        try count(at: reference)
+        grid[reference] = cell
       }
+    }
+    /// Places the cell of the shared string at `index`, which the workbook has.
+    func placeShared(_ given: CellReference?, _ index: Int) throws(InputError) {
+      guard usesSharedSlots else { return try place(given) { reference in strings.cell(index, at: reference)! } }
+      let reference = try advance(to: given)
+      // An empty string's cell is empty.
+      guard !strings.cells[index].isEmpty else { return }
+      try count(at: reference)
+      grid.setShared(index, at: reference)
+    }
+    var recentNumbers = RecentNumbers()
+    /// Places a number cell without a formula, as `place` with `cell(type: .number, …)` does; `key` is its
+    /// value's bytes and its style (`RecentNumbers.Key`), nil when they make none.
+    func placeNumber(_ given: CellReference?, key: RecentNumbers.Key?, value: String?, style: Int?) throws(InputError) {
+      guard usesRecentNumbers, let key else {
+        return try place(given) { reference in
+          cell(type: .number, value: value, inline: nil, formula: nil, style: style, at: reference)
+        }
+      }
+      let reference = try advance(to: given)
+      let number = cell(type: .number, value: value, inline: nil, formula: nil, style: style, at: reference)
+      guard !number.isEmpty else { return }
+      try count(at: reference)
+      grid[reference] = number
+      recentNumbers.remember(key, slot: grid.slot(at: reference))
+    }
+    /// Places a number read again (`RecentNumbers`), as `placeNumber` does: the cell its value made before.
+    func placeNumber(_ given: CellReference?, readAgain slot: GridStorage.Slot) throws(InputError) {
+      let reference = try advance(to: given)
+      try count(at: reference)
+      grid.set(slot, at: reference)
     }
     func startRow(number: String?) throws(InputError) {
       if let number {
@@ -138,18 +145,22 @@ struct WorksheetReader {
                   // A cell is made before it is placed (at its own reference, which `advance` keeps), so that the closure
                   // holds the cell alone: a closure over the sheet reader here had it copied for every cell of the loop.
                   if let index = compact.sharedIndex {
-                    let made =
-                      index < strings.cells.count
-                      ? strings.cell(index, at: compact.reference)!
-                      : cell(
+                    if index < strings.cells.count {
+                      try placeShared(compact.reference, index)
+                    } else {
+                      let made = cell(
                         type: .shared, value: String(index), inline: nil, formula: nil, style: compact.style,
                         at: compact.reference)
-                    try place(compact.reference) { _ in made }
+                      try place(compact.reference) { _ in made }
+                    }
                   } else if let number = compact.number {
-                    let made = cell(
-                      type: .number, value: reader.text(of: number), inline: nil, formula: nil, style: compact.style,
-                      at: compact.reference)
-                    try place(compact.reference) { _ in made }
+                    let key =
+                      usesRecentNumbers ? reader.withBytes(of: number) { RecentNumbers.Key($0, style: compact.style) } : nil
+                    if let key, let slot = recentNumbers.slot(of: key) {
+                      try placeNumber(compact.reference, readAgain: slot)
+                    } else {
+                      try placeNumber(compact.reference, key: key, value: reader.text(of: number), style: compact.style)
+                    }
                   } else {
                     // A styled cell without a value (LibreOffice writes every one of the print area) is empty.
                     _ = try advance(to: compact.reference)
@@ -164,12 +175,22 @@ struct WorksheetReader {
                   // A styled cell without a value (LibreOffice writes every one of the print area) is empty.
                   _ = try advance(to: plain.reference)
                 } else if let index = plain.sharedIndex, index < strings.cells.count {
-                  try place(plain.reference) { reference in strings.cell(index, at: reference)! }
+                  try placeShared(plain.reference, index)
                 } else {
                   let type = reader.withType(of: plain, CellType.init(bytes:)) ?? .number
-                  let value = reader.value(of: plain)
-                  try place(plain.reference) { reference in
-                    cell(type: type, value: value, inline: nil, formula: nil, style: plain.style, at: reference)
+                  if type == .number {
+                    let key =
+                      usesRecentNumbers ? reader.withValue(of: plain) { RecentNumbers.Key($0, style: plain.style) } ?? nil : nil
+                    if let key, let slot = recentNumbers.slot(of: key) {
+                      try placeNumber(plain.reference, readAgain: slot)
+                    } else {
+                      try placeNumber(plain.reference, key: key, value: reader.value(of: plain), style: plain.style)
+                    }
+                  } else {
+                    let value = reader.value(of: plain)
+                    try place(plain.reference) { reference in
+                      cell(type: type, value: value, inline: nil, formula: nil, style: plain.style, at: reference)
+                    }
                   }
                 }
                 continue
@@ -220,7 +241,6 @@ struct WorksheetReader {
           try reader.skipElement()
         }
       }
-      flush()
     } catch  where error.location.field == entry {
       // The XML reader names the part; the sheet's name is what the user knows.
       throw InputError(SourceLocation(file: file, field: "\(sheetName) (\(entry))"), error.message)
@@ -317,6 +337,53 @@ struct WorksheetReader {
       return text(inline ?? "")
     case .unknown(let type):
       return unreadable(value, "the cell has the unknown type \"\(type)\"")
+    }
+  }
+}
+
+/// The last numbers a sheet's reader placed without a formula, by their value's text and style, with the
+/// slots of their cells: a form repeats its numbers (a weight and its score, an amount across columns),
+/// and a cell is a function of its value's text and style (`WorksheetReader.cell`), so a number read
+/// again is the cell placed before.
+struct RecentNumbers {
+  /// A number's value, as its bytes (at most 15), and its style: compared as three words.
+  struct Key: Equatable {
+    var low: UInt64
+    /// The bytes after the eighth, and the byte count in the top byte.
+    var high: UInt64
+    var style: Int
+
+    init?(_ bytes: UnsafeBufferPointer<UInt8>, style: Int?) {
+      guard bytes.count < 16 else { return nil }
+      var low: UInt64 = 0
+      var high = UInt64(bytes.count) << 56
+      for index in bytes.indices {
+        if index < 8 {
+          low |= UInt64(bytes[index]) << (8 * index)
+        } else {
+          high |= UInt64(bytes[index]) << (8 * (index - 8))
+        }
+      }
+      (self.low, self.high, self.style) = (low, high, style ?? -1)
+    }
+  }
+
+  private var entries: [(key: Key, slot: GridStorage.Slot)] = []
+  private var next = 0
+  static let capacity = 8
+
+  func slot(of key: Key) -> GridStorage.Slot? {
+    for entry in entries where entry.key == key { return entry.slot }
+    return nil
+  }
+
+  /// Keeps a number's slot in place of the oldest kept.
+  mutating func remember(_ key: Key, slot: GridStorage.Slot) {
+    if entries.count < Self.capacity {
+      entries.append((key, slot))
+    } else {
+      entries[next] = (key, slot)
+      next = (next + 1) % Self.capacity
     }
   }
 }

@@ -876,6 +876,11 @@ extension XMLReader {
     cell.type.map { range in bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) } }
   }
 
+  /// The bytes of a plain cell's `<v>`, as `value(of:)` decodes them.
+  func withValue<Result>(of cell: PlainCell, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
+    cell.value.map { range in bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) } }
+  }
+
   /// The text of a plain cell's `<v>`.
   func value(of cell: PlainCell) -> String? {
     cell.value.map { range in bytes.withUnsafeBufferPointer { Self.string($0, range) } }
