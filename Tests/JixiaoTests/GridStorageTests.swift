@@ -90,6 +90,37 @@ import Testing
   /// Grids are equal, and hash alike, by their cells, however the cells are kept: set in another order,
   /// a shared string's cell by its index or through the subscript, a number's slot given again or its cell
   /// set again. One cell changed in any field makes them differ.
+  /// A cell's formula, problem, origin and doubt are kept in a box of their own, made only for a cell that has one
+  /// (a workbook keeps a box for each of its shared strings while it is read): each reads back as set, alone or
+  /// with the others, and a cell that has none keeps no such box.
+  @Test func rareFieldsReadBackAndCostNothingWhenAbsent() {
+    let at = CellReference(row: 1, column: 2)
+    let origin = SourceLocation(file: "a.pdf", line: 3, field: "page 1")
+    #expect(GridCell.sharedText("三级指标").content.rare == nil)
+    #expect(GridCell(kind: .number, text: "6", value: "6", reference: at).content.rare == nil)
+    let lone: [GridCell] = [
+      GridCell(kind: .number, text: "6", value: "6", formula: "A1*2", reference: at),
+      GridCell(kind: .unreadable, text: "#REF!", problem: "an error value", reference: at),
+      GridCell(kind: .text, text: "x", reference: at, origin: origin),
+      GridCell(kind: .text, text: "x", reference: at, doubt: "placed by guess"),
+    ]
+    #expect(lone.allSatisfy { $0.content.rare != nil })
+    #expect(lone[0].formula == "A1*2" && lone[0].problem == nil && lone[0].origin == nil && lone[0].doubt == nil)
+    #expect(lone[1].problem == "an error value" && lone[1].formula == nil)
+    #expect(lone[2].origin == origin && lone[2].doubt == nil)
+    #expect(lone[3].doubt == "placed by guess" && lone[3].origin == nil)
+    var all = lone[0]
+    all.problem = "p"
+    all.origin = origin
+    all.doubt = "d"
+    #expect(all.formula == "A1*2" && all.problem == "p" && all.origin == origin && all.doubt == "d")
+    all.formula = nil
+    all.problem = nil
+    all.origin = nil
+    all.doubt = nil
+    #expect(all.content.rare == nil && all == GridCell(kind: .number, text: "6", value: "6", reference: at))
+  }
+
   @Test func equalityAndHashingAreByTheCells() {
     let strings = ["三级指标", "指标值", ""].map(GridCell.sharedText)
     let cells: [(CellReference, GridCell)] = [

@@ -21,10 +21,13 @@ public struct GridCell: Sendable, Hashable {
     let kind: Kind
     let text: String
     let value: String?
-    let formula: String?
-    let problem: String?
-    let origin: SourceLocation?
-    let doubt: String?
+    /// A formula, a problem, an origin or a doubt: few cells have one, and a workbook keeps a box for each of
+    /// its shared strings while it is read, so they are kept apart, in a box of their own, nil when all are.
+    let rare: RareFields?
+    var formula: String? { rare?.formula }
+    var problem: String? { rare?.problem }
+    var origin: SourceLocation? { rare?.origin }
+    var doubt: String? { rare?.doubt }
     /// The text's `FormText.key` and `FormText.labelKey`, made once for a box that many cells share (a
     /// workbook's shared string, `GridCell.sharedText`); nil for every other box, whose keys are made when
     /// asked. Derived from `text`, so left out of equality and hashing. Two fields, not one optional pair, so
@@ -48,10 +51,9 @@ public struct GridCell: Sendable, Hashable {
       self.kind = kind
       self.text = text
       self.value = value
-      self.formula = formula
-      self.problem = problem
-      self.origin = origin
-      self.doubt = doubt
+      rare =
+        formula == nil && problem == nil && origin == nil && doubt == nil
+        ? nil : RareFields(formula: formula, problem: problem, origin: origin, doubt: doubt)
       key = keys?.key
       labelKey = keys?.labelKey
       self.tableText = tableText
@@ -62,7 +64,22 @@ public struct GridCell: Sendable, Hashable {
     static let empty = Content(kind: .empty, text: "", value: nil, formula: nil, problem: nil, origin: nil, doubt: nil)
 
     var isBlank: Bool {
-      kind == .empty && text.isEmpty && value == nil && formula == nil && problem == nil && origin == nil && doubt == nil
+      kind == .empty && text.isEmpty && value == nil && rare == nil
+    }
+  }
+
+  /// The fields of a cell that few cells have (`Content.rare`).
+  final class RareFields: Sendable {
+    let formula: String?
+    let problem: String?
+    let origin: SourceLocation?
+    let doubt: String?
+
+    init(formula: String?, problem: String?, origin: SourceLocation?, doubt: String?) {
+      self.formula = formula
+      self.problem = problem
+      self.origin = origin
+      self.doubt = doubt
     }
   }
 
