@@ -86,7 +86,7 @@ struct RecordReader {
     let resolved = TableReader.resolve(format, path: path, firstBlock: first ?? [])
     /// The whole input, or nil (after its rejection) when it is larger than a document may be.
     func whole(_ advice: Message) -> [UInt8]? {
-      guard let rest = source.readAll(limit: Limits.maximumDocumentBytes - (first?.count ?? 0)) else {
+      guard let bytes = source.readAll(after: first ?? [], limit: Limits.maximumDocumentBytes) else {
         let size = Limits.maximumDocumentBytes >> 20
         emit(
           .rejected(
@@ -95,7 +95,7 @@ struct RecordReader {
               Message(en: "the file is larger than \(size) MiB; ", zh: "文件大于 \(size) MiB；") + advice)))
         return nil
       }
-      return (first ?? []) + rest
+      return bytes
     }
     func emitForms(_ bytes: [UInt8], workbook: ZipSource? = nil, format: InputFormat) {
       let failure = TableReader.eachPrintedForm(
