@@ -61,9 +61,10 @@ final class ByteSource {
     return block
   }
 
-  /// Everything that is left, or nil when it exceeds `limit` bytes (for a single JSON document).
-  func readAll(limit: Int) -> [UInt8]? {
-    var bytes: [UInt8] = []
+  /// `start` (the blocks read so far) and everything that is left, or nil when together they exceed `limit`
+  /// bytes (for a single JSON document). Appended to `start`, never copied into a second whole.
+  func readAll(after start: [UInt8], limit: Int) -> [UInt8]? {
+    var bytes = start
     while let block = nextBlock() {
       bytes += block
       if bytes.count > limit { return nil }

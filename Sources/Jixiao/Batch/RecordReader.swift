@@ -86,7 +86,7 @@ struct RecordReader {
     let resolved = TableReader.resolve(format, path: path, firstBlock: first ?? [])
     /// The whole input, or nil (after its rejection) when it is larger than a document may be.
     func whole(_ advice: Message) -> [UInt8]? {
-      guard let rest = source.readAll(limit: Limits.maximumDocumentBytes - (first?.count ?? 0)) else {
+      guard let bytes = source.readAll(after: first ?? [], limit: Limits.maximumDocumentBytes) else {
         let size = Limits.maximumDocumentBytes >> 20
         emit(
           .rejected(
@@ -95,11 +95,11 @@ struct RecordReader {
               Message(en: "the file is larger than \(size) MiB; ", zh: "文件大于 \(size) MiB；") + advice)))
         return nil
       }
-      return (first ?? []) + rest
+      return bytes
     }
-    func emitForms(_ bytes: [UInt8], format: InputFormat) {
+    func emitForms(_ bytes: [UInt8], workbook: ZipSource? = nil, format: InputFormat) {
       let failure = TableReader.eachPrintedForm(
-        bytes, file: file, format: format, { emit(.printedForm($0)) }, unread: { emit(.rejected($0)) },
+        bytes, workbook: workbook, file: file, format: format, { emit(.printedForm($0)) }, unread: { emit(.rejected($0)) },
         reviewed: { table in
           switch table {
           case .success(let table): emit(.reviewedTable(table))
@@ -115,6 +115,16 @@ struct RecordReader {
       }
 
     case .xlsx, .docx:
+      // A workbook on disk is read from its file a part at a time, never whole: only its shared strings and
+      // the sheets in flight are held (issue 17 item 10).
+      if let package = packageOnDisk(firstBlock: first ?? []) {
+        let told = format ?? OfficeFileSniffer.format(ofPackage: package)
+        if told == .xlsx {
+          emitForms([], workbook: package, format: told)
+          // Read a range at a time, all of it as far as the count goes.
+          return package.count
+        }
+      }
       // A package told by its first block is told again by its parts, now that they are all read.
       if let bytes = whole(Self.splitAdvice) {
         emitForms(bytes, format: format ?? OfficeFileSniffer.format(of: bytes) ?? resolved)
@@ -134,6 +144,15 @@ struct RecordReader {
       Self.split(resolved, file: file, next: next, emit)
     }
     return source.bytesRead
+  }
+
+  /// The file as a ZIP source, when it is a ZIP archive on disk (not standard input) that a document may
+  /// be: a larger one is read whole, to be refused as any other such file.
+  private func packageOnDisk(firstBlock: [UInt8]) -> ZipSource? {
+    guard path != "-", firstBlock.starts(with: OfficeFileSniffer.zipSignature),
+      let package = try? ZipSource(path: path, file: fileLabel), package.count <= Limits.maximumDocumentBytes
+    else { return nil }
+    return package
   }
 
   /// Records of a JSON Lines or CSV stream, block by block (`next`), in input order.

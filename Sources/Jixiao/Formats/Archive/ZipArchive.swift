@@ -1,4 +1,4 @@
-/// A ZIP archive read from bytes in memory (PKWARE APPNOTE 6.3): the end record (after an optional
+/// A ZIP archive read from bytes in memory or from a file a range at a time (`ZipSource`; PKWARE APPNOTE 6.3): the end record (after an optional
 /// comment), the central directory, ZIP64 end records and extra fields, local headers; entries stored
 /// or deflated, each checked against its CRC-32. Opening the archive checks its structure and limits;
 /// reading an entry inflates and checks it.
@@ -14,14 +14,20 @@ public struct ZipArchive: Sendable {
   /// In central-directory order.
   public let entries: [Entry]
   public let limits: Limits
-  private let bytes: [UInt8]
+  private let source: ZipSource
   private let index: [String: Int]
 
   public init(bytes: [UInt8], file: String, limits: Limits = .standard) throws(InputError) {
-    self.bytes = bytes
+    try self.init(source: ZipSource(bytes: bytes), file: file, limits: limits)
+  }
+
+  /// The end records, the directory and the local headers are read from `source` now; an entry's data
+  /// when it is read.
+  public init(source: ZipSource, file: String, limits: Limits = .standard) throws(InputError) {
+    self.source = source
     self.file = file
     self.limits = limits
-    var reader = DirectoryReader(bytes: bytes, file: file, limits: limits)
+    var reader = DirectoryReader(source: source, file: file, limits: limits)
     entries = try reader.readEntries()
     var index: [String: Int] = [:]
     for (position, entry) in entries.enumerated() {
@@ -62,25 +68,23 @@ public struct ZipArchive: Sendable {
               "the entry is stored uncompressed but declares \(entry.compressedSize) bytes stored and \(entry.uncompressedSize) bytes of content",
             zh: "该条目未压缩存储，却声明存储 \(entry.compressedSize) 字节、内容 \(entry.uncompressedSize) 字节"))
       }
-      output = Array(bytes[entry.dataRange])
+      output = try source.bytes(in: entry.dataRange)
     case 8:
-      do {
-        output = try bytes.withUnsafeBufferPointer { buffer throws(InflateError) in
-          try Inflate.decompress(
-            UnsafeBufferPointer(rebasing: buffer[entry.dataRange]), limit: entry.uncompressedSize,
-            expectedSize: entry.uncompressedSize)
-        }
-      } catch {
-        if case .outputLimitExceeded = error.reason {
+      output = try source.withBytes(in: entry.dataRange) { compressed throws(InputError) in
+        do throws(InflateError) {
+          return try Inflate.decompress(compressed, limit: entry.uncompressedSize, expectedSize: entry.uncompressedSize)
+        } catch {
+          if case .outputLimitExceeded = error.reason {
+            throw InputError(
+              location,
+              Message(
+                en: "the entry inflates to more than the \(entry.uncompressedSize) bytes it declares",
+                zh: "该条目解压后超过其声明的 \(entry.uncompressedSize) 字节"))
+          }
           throw InputError(
             location,
-            Message(
-              en: "the entry inflates to more than the \(entry.uncompressedSize) bytes it declares",
-              zh: "该条目解压后超过其声明的 \(entry.uncompressedSize) 字节"))
+            Message(en: "the entry's compressed data is damaged: ", zh: "该条目的压缩数据已损坏：") + error.message)
         }
-        throw InputError(
-          location,
-          Message(en: "the entry's compressed data is damaged: ", zh: "该条目的压缩数据已损坏：") + error.message)
       }
       guard output.count == entry.uncompressedSize else {
         throw InputError(
@@ -138,11 +142,39 @@ public struct ZipArchive: Sendable {
   }
 }
 
-/// Reads and checks the end records, the central directory and the local headers.
+/// Reads and checks the end records, the central directory and the local headers, each read from the
+/// source into `window` when its turn comes (offsets are the file's).
 private struct DirectoryReader {
-  let bytes: [UInt8]
+  let source: ZipSource
   let file: String
   let limits: ZipArchive.Limits
+  private var window = Window(bytes: [], start: 0)
+
+  init(source: ZipSource, file: String, limits: ZipArchive.Limits) {
+    self.source = source
+    self.file = file
+    self.limits = limits
+  }
+
+  /// Bytes of the archive from `start`, read by the file's offsets.
+  private struct Window {
+    let bytes: [UInt8]
+    let start: Int
+
+    init(bytes: [UInt8], start: Int) {
+      self.bytes = bytes
+      self.start = start
+    }
+
+    init(_ source: ZipSource, _ range: Range<Int>) throws(InputError) {
+      self.init(bytes: try source.bytes(in: range), start: range.lowerBound)
+    }
+
+    func u16(_ offset: Int) -> UInt16 { UInt16(bytes[offset - start]) | UInt16(bytes[offset - start + 1]) << 8 }
+    func u32(_ offset: Int) -> UInt32 { UInt32(u16(offset)) | UInt32(u16(offset + 2)) << 16 }
+    func u64(_ offset: Int) -> UInt64 { UInt64(u32(offset)) | UInt64(u32(offset + 4)) << 32 }
+    subscript(range: Range<Int>) -> ArraySlice<UInt8> { bytes[range.lowerBound - start..<range.upperBound - start] }
+  }
 
   private static let endSignature: UInt32 = 0x0605_4B50
   private static let zip64EndSignature: UInt32 = 0x0606_4B50
@@ -157,9 +189,9 @@ private struct DirectoryReader {
     InputError(SourceLocation(file: file, field: entry), message)
   }
 
-  private func u16(_ offset: Int) -> UInt16 { UInt16(bytes[offset]) | UInt16(bytes[offset + 1]) << 8 }
-  private func u32(_ offset: Int) -> UInt32 { UInt32(u16(offset)) | UInt32(u16(offset + 2)) << 16 }
-  private func u64(_ offset: Int) -> UInt64 { UInt64(u32(offset)) | UInt64(u32(offset + 4)) << 32 }
+  private func u16(_ offset: Int) -> UInt16 { window.u16(offset) }
+  private func u32(_ offset: Int) -> UInt32 { window.u32(offset) }
+  private func u64(_ offset: Int) -> UInt64 { window.u64(offset) }
 
   /// The directory's layout from the end record (and the ZIP64 end record when there is one).
   private struct Directory {
@@ -184,6 +216,7 @@ private struct DirectoryReader {
           en: "the central directory lies outside the file: the archive is damaged or has data before it",
           zh: "中央目录位于文件之外：压缩包已损坏，或其前面有其他数据"))
     }
+    window = try Window(source, Int(directory.offset)..<Int(directory.offset + directory.size))
     var entries: [ZipArchive.Entry] = []
     entries.reserveCapacity(Int(directory.entryCount))
     var position = Int(directory.offset)
@@ -206,21 +239,24 @@ private struct DirectoryReader {
     return entries
   }
 
-  private func findDirectory() throws(InputError) -> Directory {
+  private mutating func findDirectory() throws(InputError) -> Directory {
     // The end record is 22 bytes and a comment of up to 65,535; the one whose comment reaches exactly
     // to the end of the file is the one.
-    guard bytes.count >= 22 else {
+    let count = source.count
+    guard count >= 22 else {
       throw failure(
         Message(
           en: "the file is too short to be a ZIP archive (an .xlsx or .docx is one)",
           zh: "文件太短，不是 ZIP 压缩包（.xlsx 和 .docx 都是 ZIP 压缩包）"))
     }
-    var candidate = bytes.count - 22
-    let lowest = max(0, bytes.count - 22 - 0xFFFF)
+    var candidate = count - 22
+    let lowest = max(0, count - 22 - 0xFFFF)
+    // The end record with its longest comment, and the ZIP64 locator before it.
+    window = try Window(source, max(0, lowest - 20)..<count)
     var endRecord: Int?
     while candidate >= lowest {
-      if bytes[candidate] == 0x50, u32(candidate) == Self.endSignature,
-        candidate + 22 + Int(u16(candidate + 20)) == bytes.count
+      if window.bytes[candidate - window.start] == 0x50, u32(candidate) == Self.endSignature,
+        candidate + 22 + Int(u16(candidate + 20)) == count
       {
         endRecord = candidate
         break
@@ -228,7 +264,7 @@ private struct DirectoryReader {
       candidate -= 1
     }
     guard let end = endRecord else {
-      if bytes.count >= 4, u32(0) == Self.localSignature {
+      if count >= 4, try Window(source, 0..<4).u32(0) == Self.localSignature {
         throw failure(
           Message(
             en: "the archive has no end record: it was cut short (copy or download it again)",
@@ -268,12 +304,15 @@ private struct DirectoryReader {
     guard u32(locator + 4) == 0, u32(locator + 16) <= 1 else {
       throw failure(Self.splitArchive)
     }
-    guard locator >= 56, recordOffset <= UInt64(locator - 56), u32(Int(recordOffset)) == Self.zip64EndSignature else {
-      throw failure(
+    func misplaced() -> InputError {
+      failure(
         Message(
           en: "the ZIP64 end record is not where its locator says: the archive is damaged", zh: "ZIP64 结束记录不在其定位记录所指的位置：压缩包已损坏"))
     }
+    guard locator >= 56, recordOffset <= UInt64(locator - 56) else { throw misplaced() }
     let record = Int(recordOffset)
+    window = try Window(source, record..<record + 56)
+    guard u32(record) == Self.zip64EndSignature else { throw misplaced() }
     guard u32(record + 16) == 0, u32(record + 20) == 0, u64(record + 24) == u64(record + 32) else {
       throw failure(Self.splitArchive)
     }
@@ -310,7 +349,7 @@ private struct DirectoryReader {
         Message(
           en: "the central directory ends inside entry \(number): the archive is damaged", zh: "中央目录在第 \(number) 个条目中间结束：压缩包已损坏"))
     }
-    let nameBytes = bytes[nameStart..<nameStart + nameLength]
+    let nameBytes = window[nameStart..<nameStart + nameLength]
     let name = try entryName(nameBytes, number: number)
 
     // ZIP64: the 64-bit values of the fields that hold all ones, in this order.
@@ -418,22 +457,28 @@ private struct DirectoryReader {
     at offset: Int, nameBytes: ArraySlice<UInt8>, method: UInt16, compressedSize: Int, directoryStart: Int,
     name: String
   ) throws(InputError) -> Range<Int> {
-    guard offset + 30 <= directoryStart, u32(offset) == Self.localSignature else {
-      throw failure(
+    func missing() -> InputError {
+      failure(
         Message(
           en: "the entry's local header is missing where the directory says: the archive is damaged",
           zh: "目录所指的位置没有该条目的本地文件头：压缩包已损坏"),
         entry: name)
     }
-    let nameLength = Int(u16(offset + 26))
-    let extraLength = Int(u16(offset + 28))
+    guard offset + 30 <= directoryStart else { throw missing() }
+    // The fixed fields and, when the header agrees with the directory, the name: no more may be read.
+    let header = try Window(source, offset..<min(directoryStart, offset + 30 + nameBytes.count))
+    guard header.u32(offset) == Self.localSignature else { throw missing() }
+    let nameLength = Int(header.u16(offset + 26))
+    let extraLength = Int(header.u16(offset + 28))
     let dataStart = offset + 30 + nameLength + extraLength
     guard dataStart <= directoryStart, compressedSize <= directoryStart - dataStart else {
       throw failure(
         Message(en: "the entry's data runs into the central directory: the archive is damaged", zh: "该条目的数据延伸进中央目录：压缩包已损坏"),
         entry: name)
     }
-    guard bytes[offset + 30..<offset + 30 + nameLength].elementsEqual(nameBytes), u16(offset + 8) == method else {
+    guard nameLength == nameBytes.count, header[offset + 30..<offset + 30 + nameLength].elementsEqual(nameBytes),
+      header.u16(offset + 8) == method
+    else {
       throw failure(
         Message(
           en:

@@ -36,11 +36,17 @@ public struct SpreadsheetReader: Sendable {
   /// The shared strings' cells are made on `jobs` workers (`SharedStrings.cells(of:jobs:)`): the same for
   /// any number.
   public init(bytes: [UInt8], file: String, limits: Limits = .standard, jobs: Int = 1) throws(InputError) {
+    if let legacy = LegacyOfficeFile(bytes: bytes) { throw InputError(SourceLocation(file: file), Self.message(for: legacy)) }
+    try self.init(source: ZipSource(bytes: bytes), file: file, limits: limits, jobs: jobs)
+  }
+
+  /// A workbook read from its source a part at a time (a file on disk is never read whole). The source is
+  /// a ZIP archive: a legacy Office file is told apart by `init(bytes:)`, which has all its bytes.
+  public init(source: ZipSource, file: String, limits: Limits = .standard, jobs: Int = 1) throws(InputError) {
     self.file = file
     self.limits = limits
     let location = SourceLocation(file: file)
-    if let legacy = LegacyOfficeFile(bytes: bytes) { throw InputError(location, Self.message(for: legacy)) }
-    archive = try ZipArchive(bytes: bytes, file: file, limits: limits.archive)
+    archive = try ZipArchive(source: source, file: file, limits: limits.archive)
 
     let package = try PackageRelationships(of: "", in: archive)
     let workbookPart = package.first(ofType: "officeDocument")?.target ?? "xl/workbook.xml"
