@@ -97,7 +97,7 @@ struct RecordReader {
       }
       return bytes
     }
-    func emitForms(_ bytes: [UInt8], workbook: ZipSource? = nil, format: InputFormat) {
+    func emitForms(_ bytes: [UInt8], workbook: ZipArchive? = nil, format: InputFormat) {
       let failure = TableReader.eachPrintedForm(
         bytes, workbook: workbook, file: file, format: format, { emit(.printedForm($0)) }, unread: { emit(.rejected($0)) },
         reviewed: { table in
@@ -118,9 +118,12 @@ struct RecordReader {
       // A workbook on disk is read from its file a part at a time, never whole: only its shared strings and
       // the sheets in flight are held (issue 17 item 10).
       if let package = packageOnDisk(firstBlock: first ?? []) {
-        let told = format ?? OfficeFileSniffer.format(ofPackage: package)
-        if told == .xlsx {
-          emitForms([], workbook: package, format: told)
+        // Opened once, to tell a workbook from a document and then to read it. One that cannot be opened is
+        // read whole below, and its reader says what is wrong with it.
+        if let archive = try? ZipArchive(source: package, file: file, limits: SpreadsheetReader.Limits.standard.archive),
+          case let told = format ?? OfficeFileSniffer.format(of: archive), told == .xlsx
+        {
+          emitForms([], workbook: archive, format: told)
           // Read a range at a time, all of it as far as the count goes.
           return package.count
         }

@@ -108,9 +108,10 @@ public enum TableReader {
   /// (`ReviewWorkbookReader`): `reviewed` receives its tables in order, and its rows that name no table.
   /// Returns why the file could not be read (after the forms of the sheets before the one that failed), or
   /// that it holds no form; nil when all went well.
-  /// A workbook on disk is read from `workbook` (its file, a range at a time), never from `bytes`.
+  /// A workbook on disk is read from `workbook` (its archive, opened on its file, read a range at a time),
+  /// never from `bytes`.
   static func eachPrintedForm(
-    _ bytes: [UInt8], workbook: ZipSource? = nil, file: String, format: InputFormat, _ emit: (PrintedFormTable) -> Void,
+    _ bytes: [UInt8], workbook: ZipArchive? = nil, file: String, format: InputFormat, _ emit: (PrintedFormTable) -> Void,
     unread: (InputError) -> Void, reviewed: (Result<ReviewedTable, InputError>) -> Void, jobs: Int = 1
   ) -> InputError? {
     var collector = FormCollector()
@@ -122,7 +123,7 @@ public enum TableReader {
       switch format {
       case .xlsx:
         let workbook =
-          if let workbook { try SpreadsheetReader(source: workbook, file: file, jobs: jobs) } else {
+          if let workbook { try SpreadsheetReader(archive: workbook, file: file, jobs: jobs) } else {
             try SpreadsheetReader(bytes: bytes, file: file, jobs: jobs)
           }
         if let tables = try ReviewWorkbookReader.tables(in: workbook) {

@@ -31,14 +31,8 @@ enum OfficeFileSniffer {
     return nil
   }
 
-  /// `.xlsx` or `.docx`, told by the parts of the ZIP archive read from `source` (a file on disk, not read
-  /// whole); a ZIP that cannot be opened is taken as a workbook, as above.
-  static func format(ofPackage source: ZipSource) -> InputFormat {
-    guard let archive = try? ZipArchive(source: source, file: "") else { return .xlsx }
-    return format(of: archive)
-  }
-
-  private static func format(of archive: ZipArchive) -> InputFormat {
+  /// `.xlsx` or `.docx`, told by the parts of an archive already opened (a file on disk, not read whole).
+  static func format(of archive: ZipArchive) -> InputFormat {
     if archive.entry(named: "word/document.xml") != nil { return .docx }
     if archive.entry(named: "xl/workbook.xml") != nil { return .xlsx }
     guard let types = try? archive.contents(named: "[Content_Types].xml") else { return .xlsx }

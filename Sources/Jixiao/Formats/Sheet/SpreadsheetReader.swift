@@ -43,10 +43,17 @@ public struct SpreadsheetReader: Sendable {
   /// A workbook read from its source a part at a time (a file on disk is never read whole). The source is
   /// a ZIP archive: a legacy Office file is told apart by `init(bytes:)`, which has all its bytes.
   public init(source: ZipSource, file: String, limits: Limits = .standard, jobs: Int = 1) throws(InputError) {
+    try self.init(
+      archive: ZipArchive(source: source, file: file, limits: limits.archive), file: file, limits: limits, jobs: jobs)
+  }
+
+  /// A workbook of an archive already opened (under `limits.archive`): the one a caller opened to tell a
+  /// workbook from a document is read as it is, not opened a second time.
+  init(archive: ZipArchive, file: String, limits: Limits = .standard, jobs: Int = 1) throws(InputError) {
     self.file = file
     self.limits = limits
     let location = SourceLocation(file: file)
-    archive = try ZipArchive(source: source, file: file, limits: limits.archive)
+    self.archive = archive
 
     let package = try PackageRelationships(of: "", in: archive)
     let workbookPart = package.first(ofType: "officeDocument")?.target ?? "xl/workbook.xml"
