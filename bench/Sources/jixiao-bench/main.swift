@@ -144,7 +144,7 @@ enum Bench {
       let runner = jsonLinesRunner(profile: profile, jobs: jobs)
       let time = best(repeats) {
         outputBytes = 0
-        _ = runner.run(inputs: [file]) { outcome in
+        _ = runner.stream(inputs: [file]) { outcome in
           switch outcome {
           case .result(_, let bytes), .rejected(_, let bytes): outputBytes += bytes.count
           }
@@ -184,7 +184,7 @@ enum Bench {
     var records = 0
     let time = best(repeats) {
       records = 0
-      _ = runner.run(inputs: [csv]) { _ in records += 1 }
+      _ = runner.stream(inputs: [csv]) { _ in records += 1 }
     }
     print(
       "the same year as CSV".padding(toLength: 30, withPad: " ", startingAt: 0)
@@ -242,7 +242,7 @@ enum Bench {
       let runner = jsonLinesRunner(profile: profile, jobs: jobs)
       return best(repeats) {
         records = 0
-        _ = runner.run(inputs: [file]) { _ in records += 1 }
+        _ = runner.stream(inputs: [file]) { _ in records += 1 }
       }
     }
     return (times, records)
@@ -251,7 +251,7 @@ enum Bench {
   /// The tables (and rejections) a rescore of `file` gives.
   static func tableCount(_ file: String) -> Int {
     var records = 0
-    _ = jsonLinesRunner(profile: (try? Profile.load())!, jobs: 2).run(inputs: [file]) { _ in records += 1 }
+    _ = jsonLinesRunner(profile: (try? Profile.load())!, jobs: 2).stream(inputs: [file]) { _ in records += 1 }
     return records
   }
 
@@ -329,7 +329,7 @@ enum Bench {
     let writer = DescriptorWriter(descriptor: sink.fileDescriptor, destination: .path("/dev/null"))
     var pending = GatheredOutput()
     let runner = jsonLinesRunner(profile: profile, jobs: jobs)
-    _ = runner.run(inputs: [file]) { outcome in
+    _ = runner.stream(inputs: [file]) { outcome in
       switch outcome {
       case .result(_, let bytes), .rejected(_, let bytes): pending.append(bytes)
       }
