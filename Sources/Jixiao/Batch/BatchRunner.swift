@@ -41,12 +41,14 @@ public struct BatchRunner: Sendable {
   public func run(
     inputs: [String], format: InputFormat? = nil, handle: (Outcome) -> Void, progress: ((Int) -> Void)? = nil
   ) -> BatchSummary {
-    score(inputs: inputs, format: format, keep: { $0 }, progress: progress) { scored in
-      switch scored {
-      case .result(let result, _, let rendered): handle(.result(result, rendered: rendered))
-      case .rejected(let error, let rendered): handle(.rejected(error, rendered: rendered))
-      }
-    }
+    score(
+      inputs: inputs, format: format, keep: { $0 }, progress: progress,
+      handle: { scored in
+        switch scored {
+        case .result(let result, _, let rendered): handle(.result(result, rendered: rendered))
+        case .rejected(let error, let rendered): handle(.rejected(error, rendered: rendered))
+        }
+      })
   }
 
   /// Runs the whole batch as `run` does, but each result is destroyed on the worker that scored it (the
@@ -55,12 +57,14 @@ public struct BatchRunner: Sendable {
   public func stream(
     inputs: [String], format: InputFormat? = nil, handle: (RenderedOutcome) -> Void, progress: ((Int) -> Void)? = nil
   ) -> BatchSummary {
-    score(inputs: inputs, format: format, keep: { _ in () }, progress: progress) { scored in
-      switch scored {
-      case .result(_, let entry, let rendered): handle(.result(entry, rendered: rendered))
-      case .rejected(let error, let rendered): handle(.rejected(error, rendered: rendered))
-      }
-    }
+    score(
+      inputs: inputs, format: format, keep: { _ in () }, progress: progress,
+      handle: { scored in
+        switch scored {
+        case .result(_, let entry, let rendered): handle(.result(entry, rendered: rendered))
+        case .rejected(let error, let rendered): handle(.rejected(error, rendered: rendered))
+        }
+      })
   }
 
   /// A record's outcome as a worker leaves it: what the caller keeps of the result (`Kept`: all of it, or
@@ -93,7 +97,7 @@ public struct BatchRunner: Sendable {
       },
       consume: { outcomes in
         for outcome in outcomes {
-          outcome.forEach { scored in
+          outcome.each { scored in
             switch scored {
             case .result(_, let entry, _): summary.add(entry)
             case .rejected(let error, _): summary.add(error)
@@ -123,7 +127,7 @@ public struct BatchRunner: Sendable {
       },
       consume: { outcomes in
         for outcome in outcomes {
-          outcome.forEach { isTable in
+          outcome.each { isTable in
             if isTable { tables += 1 } else { rejected += 1 }
           }
         }

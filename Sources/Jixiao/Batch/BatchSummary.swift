@@ -94,7 +94,8 @@ public struct BatchSummary: Sendable {
     tablesWithClaimedTotal += 1
     claimedPoints = claimedPoints + claimed
     recomputedPoints = recomputedPoints + entry.recomputedTotal
-    scatter.add(id: entry.id, name: entry.name.string, claimed: claimed, recomputed: entry.recomputedTotal, isFlagged: entry.isFlagged)
+    scatter.add(
+      id: entry.id, name: entry.name.string, claimed: claimed, recomputed: entry.recomputedTotal, isFlagged: entry.isFlagged)
     let over = claimed - entry.recomputedTotal
     guard over > .zero,
       largestOverClaims.count < Self.largestCount || over > largestOverClaims[largestOverClaims.count - 1].over

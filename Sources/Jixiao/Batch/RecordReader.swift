@@ -48,10 +48,11 @@ enum RecordOutputs<Element> {
   case one(Element)
   case many([Element])
 
-  func forEach(_ body: (Element) -> Void) {
+  /// Calls `body` with each output, in order.
+  func each(_ body: (Element) -> Void) {
     switch self {
     case .one(let element): body(element)
-    case .many(let elements): elements.forEach(body)
+    case .many(let elements): for element in elements { body(element) }
     }
   }
 
