@@ -153,12 +153,29 @@ extension BatchSummary {
       var catalogued: [UInt8] = []
       var uncatalogued: [FindingCode] = []
       catalogued.reserveCapacity(result.findings.count)
+      // A table's findings repeat a few codes (an over-claim and its missing explanation, indicator after
+      // indicator): the last two codes are remembered with their positions, and a code equal to one of them
+      // (the same static string, told by its bits) is not looked up again.
+      var recent: (FindingCode, Int?)?
+      var older: (FindingCode, Int?)?
       // By index: a loop over the findings copied each one's location and detail to read its code.
       for index in result.findings.indices {
         let code = result.findings[index].code
         let severity = result.findings[index].severity
         if mostSevere.map({ $0 < severity }) ?? true { mostSevere = severity }
-        if let position = FindingCatalogue.position(of: code) {
+        let position: Int?
+        if let recent, recent.0 == code {
+          position = recent.1
+        } else if let remembered = older, remembered.0 == code {
+          position = remembered.1
+          older = recent
+          recent = remembered
+        } else {
+          position = FindingCatalogue.position(of: code)
+          older = recent
+          recent = (code, position)
+        }
+        if let position {
           catalogued.append(UInt8(position))
         } else {
           uncatalogued.append(code)
@@ -219,13 +236,13 @@ extension BatchSummary {
     private static let unnamedText = TableText(unnamed)
     private(set) var names: [String] = []
     var figures: [DepartmentFigures] = []
-    private var byBytes: [TableText: Int] = [:]
+    private var byBytes: [Key: Int] = [:]
     private var byName: [String: Int] = [:]
 
     /// The place of `department` (nil: not printed) in `names` and `figures`; added when new.
     mutating func index(of department: TableText?) -> Int {
       let text = department ?? Self.unnamedText
-      if let index = byBytes[text] { return index }
+      if let index = byBytes[Key(text: text)] { return index }
       let name = text.string
       let index =
         byName[name]
@@ -236,8 +253,17 @@ extension BatchSummary {
           return names.count - 1
         }()
       // Its own copy of the bytes: a key made of the record's would keep the whole record.
-      byBytes[TableText(name)] = index
+      byBytes[Key(text: TableText(name))] = index
       return index
+    }
+
+    /// A department's bytes as a key: hashed by their print (`TableText.print`, a few instructions whatever
+    /// the length: hashing every byte cost more than the rest of a table's summary), equal by bytes.
+    private struct Key: Hashable, Sendable {
+      let text: TableText
+
+      static func == (lhs: Key, rhs: Key) -> Bool { lhs.text == rhs.text }
+      func hash(into hasher: inout Hasher) { hasher.combine(text.print) }
     }
   }
 }
