@@ -180,32 +180,45 @@ enum RescoreCommand {
     }
     var first = true
     var workbookResults: [TableResult] = []
-    var threshold = Severity(rawValue: failOn)
+    let threshold = Severity(rawValue: failOn)
     var failed = false
-    let summary = runner.run(
-      inputs: inputs, format: inputFormat,
-      handle: { outcome in
-        switch outcome {
-        case .result(let result, let rendered):
-          if format == "json", !first { sink.write(",") }
-          first = false
-          if let htmlSections {
-            htmlSections.add(result, section: rendered)
-          } else if format == "xlsx" {
-            workbookResults.append(result)
-          } else {
+    func rejected(_ error: InputError, _ rendered: [UInt8]) {
+      StandardError.write(Diagnostic.cannotRead.text(Main.language) + error.text(Main.language))
+      sink.write(bytes: rendered)
+    }
+    let reportProgress = progress.map { reporter in { reporter.update($0) } }
+    let summary: BatchSummary
+    if htmlSections != nil || format == "xlsx" {
+      // Whole results: the HTML report indexes the tables beyond its sections, the workbook holds them all.
+      summary = runner.run(
+        inputs: inputs, format: inputFormat,
+        handle: { outcome in
+          switch outcome {
+          case .result(let result, let rendered):
+            if let htmlSections {
+              htmlSections.add(result, section: rendered)
+            } else {
+              workbookResults.append(result)
+            }
+            if let threshold, BatchSummary.Entry(result).hasFinding(atLeast: threshold) { failed = true }
+          case .rejected(let error, let rendered): rejected(error, rendered)
+          }
+        }, progress: reportProgress)
+    } else {
+      // Only the output: each result is destroyed on the worker that scored it.
+      summary = runner.stream(
+        inputs: inputs, format: inputFormat,
+        handle: { outcome in
+          switch outcome {
+          case .result(let entry, let rendered):
+            if format == "json", !first { sink.write(",") }
+            first = false
             sink.write(bytes: rendered)
+            if let threshold, entry.hasFinding(atLeast: threshold) { failed = true }
+          case .rejected(let error, let rendered): rejected(error, rendered)
           }
-          if let limit = threshold, result.findings.contains(where: { !($0.severity < limit) }) {
-            failed = true
-            threshold = threshold.flatMap { _ in limit }
-          }
-        case .rejected(let error, let rendered):
-          StandardError.write(Diagnostic.cannotRead.text(Main.language) + error.text(Main.language))
-          sink.write(bytes: rendered)
-        }
-      },
-      progress: progress.map { reporter in { reporter.update($0) } })
+        }, progress: reportProgress)
+    }
     progress?.finish(summary.tablesRead)
 
     switch format {

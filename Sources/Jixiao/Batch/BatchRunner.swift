@@ -10,6 +10,13 @@ public struct BatchRunner: Sendable {
     case rejected(InputError, rendered: [UInt8])
   }
 
+  /// An outcome as `stream` hands it over: the result was destroyed on the worker that made it, and only
+  /// its rendered output and what the summary and `--fail-on` need of it (`BatchSummary.Entry`) crossed.
+  public enum RenderedOutcome: Sendable {
+    case result(BatchSummary.Entry, rendered: [UInt8])
+    case rejected(InputError, rendered: [UInt8])
+  }
+
   public let scorer: Scorer
   public let jobs: Int
   public let chunkSize: Int
@@ -29,9 +36,47 @@ public struct BatchRunner: Sendable {
     self.renderRejection = renderRejection
   }
 
-  /// Runs the whole batch; `handle` receives every outcome in input order, `progress` the running count.
+  /// Runs the whole batch; `handle` receives every outcome in input order, with its result, `progress` the
+  /// running count. For output alone, `stream` does less on the caller's thread.
   public func run(
     inputs: [String], format: InputFormat? = nil, handle: (Outcome) -> Void, progress: ((Int) -> Void)? = nil
+  ) -> BatchSummary {
+    score(
+      inputs: inputs, format: format, keep: { $0 }, progress: progress,
+      handle: { scored in
+        switch scored {
+        case .result(let result, _, let rendered): handle(.result(result, rendered: rendered))
+        case .rejected(let error, let rendered): handle(.rejected(error, rendered: rendered))
+        }
+      })
+  }
+
+  /// Runs the whole batch as `run` does, but each result is destroyed on the worker that scored it (the
+  /// thread that allocated most of it): `handle` receives the rendered outputs in input order, each with the
+  /// summary's entry for a table. What stays serial is reading, the summary and writing.
+  public func stream(
+    inputs: [String], format: InputFormat? = nil, handle: (RenderedOutcome) -> Void, progress: ((Int) -> Void)? = nil
+  ) -> BatchSummary {
+    score(
+      inputs: inputs, format: format, keep: { _ in () }, progress: progress,
+      handle: { scored in
+        switch scored {
+        case .result(_, let entry, let rendered): handle(.result(entry, rendered: rendered))
+        case .rejected(let error, let rendered): handle(.rejected(error, rendered: rendered))
+        }
+      })
+  }
+
+  /// A record's outcome as a worker leaves it: what the caller keeps of the result (`Kept`: all of it, or
+  /// nothing), the summary's entry, the rendered output.
+  private enum Scored<Kept: Sendable>: Sendable {
+    case result(Kept, BatchSummary.Entry, rendered: [UInt8])
+    case rejected(InputError, rendered: [UInt8])
+  }
+
+  private func score<Kept: Sendable>(
+    inputs: [String], format: InputFormat?, keep: @escaping @Sendable (TableResult) -> Kept,
+    progress: ((Int) -> Void)?, handle: (Scored<Kept>) -> Void
   ) -> BatchSummary {
     var summary = BatchSummary()
     let scorer = self.scorer
@@ -39,25 +84,25 @@ public struct BatchRunner: Sendable {
     let renderRejection = self.renderRejection
     summary.bytesRead = Self.pipeline(
       inputs: inputs, format: format, jobs: jobs, chunkSize: chunkSize,
-      transform: { record -> [Outcome] in
-        record.decode().map { decoded in
+      transform: { record in
+        record.decoded { decoded -> Scored<Kept> in
           switch decoded {
           case .table(let table):
             let result = scorer.score(table)
-            return .result(result, rendered: renderResult(result))
+            return .result(keep(result), BatchSummary.Entry(result), rendered: renderResult(result))
           case .rejected(let error):
             return .rejected(error, rendered: renderRejection(error))
           }
         }
       },
       consume: { outcomes in
-        for group in outcomes {
-          for outcome in group {
-            switch outcome {
-            case .result(let result, _): summary.add(result)
+        for outcome in outcomes {
+          outcome.each { scored in
+            switch scored {
+            case .result(_, let entry, _): summary.add(entry)
             case .rejected(let error, _): summary.add(error)
             }
-            handle(outcome)
+            handle(scored)
           }
         }
         progress?(summary.tablesRead)
@@ -74,15 +119,17 @@ public struct BatchRunner: Sendable {
     var rejected = 0
     let bytes = pipeline(
       inputs: inputs, format: format, jobs: max(1, jobs), chunkSize: max(1, chunkSize),
-      transform: { record -> (Int, Int) in
-        record.decode().reduce(into: (0, 0)) { counts, decoded in
-          if case .table = decoded { counts.0 += 1 } else { counts.1 += 1 }
+      transform: { record in
+        record.decoded { decoded -> Bool in
+          if case .table = decoded { return true }
+          return false
         }
       },
-      consume: { counts in
-        for (decoded, failed) in counts {
-          tables += decoded
-          rejected += failed
+      consume: { outcomes in
+        for outcome in outcomes {
+          outcome.each { isTable in
+            if isTable { tables += 1 } else { rejected += 1 }
+          }
         }
       })
     return (tables, rejected, bytes)
@@ -94,12 +141,12 @@ public struct BatchRunner: Sendable {
   /// Returns the bytes read.
   private static func pipeline<Output: Sendable>(
     inputs: [String], format: InputFormat?, jobs: Int, chunkSize: Int,
-    transform: @escaping @Sendable (RawRecord) -> Output, consume: ([Output]) -> Void
+    transform: @escaping @Sendable (RawRecord) -> RecordOutputs<Output>, consume: ([RecordOutputs<Output>]) -> Void
   ) -> Int {
     var bytes = 0
     var chunk: [RawRecord] = []
     chunk.reserveCapacity(chunkSize)
-    var inFlight: InFlight<Output>?
+    var inFlight: InFlight<RecordOutputs<Output>>?
     func finishInFlight() {
       guard let flight = inFlight else { return }
       inFlight = nil

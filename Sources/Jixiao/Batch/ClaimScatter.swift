@@ -47,7 +47,10 @@ public struct ClaimScatter: Sendable, Hashable {
   /// Whether every table is a point of its own; otherwise the report draws `cells`.
   public var drawsPoints: Bool { count <= Self.pointLimit }
 
-  public mutating func add(id: String, name: String, claimed: Hundredths, recomputed: Hundredths, isFlagged: Bool) {
+  /// `name` is made only for a table drawn as a point of its own (the first `pointLimit`).
+  public mutating func add(
+    id: String, name: @autoclosure () -> String, claimed: Hundredths, recomputed: Hundredths, isFlagged: Bool
+  ) {
     if claimed > recomputed {
       overClaimed += 1
     } else if claimed == recomputed {
@@ -61,7 +64,7 @@ public struct ClaimScatter: Sendable, Hashable {
     let drawnRecomputed = Self.clamped(recomputed)
     largest = max(largest, drawnClaimed, drawnRecomputed)
     if points.count < Self.pointLimit {
-      points.append(Point(id: id, name: name, claimed: claimed, recomputed: recomputed, isFlagged: isFlagged))
+      points.append(Point(id: id, name: name(), claimed: claimed, recomputed: recomputed, isFlagged: isFlagged))
     }
     cells[Cell(claimed: Self.wholePoints(drawnClaimed), recomputed: Self.wholePoints(drawnRecomputed)), default: 0] += 1
   }

@@ -9,26 +9,25 @@ enum OrderedParallelMap {
   ) -> [Output] {
     let count = inputs.count
     guard jobs > 1, count > 1 else { return inputs.map(transform) }
-    let buffer = UnsafeMutableBufferPointer<Output>.allocate(capacity: count)
-    defer { buffer.deallocate() }
-    let slots = SendableBuffer(buffer: buffer)
     let workers = min(jobs, count)
     let next = Counter()
-    inputs.withUnsafeBufferPointer { source in
+    return inputs.withUnsafeBufferPointer { source in
       let sourceSlots = SendableInput(buffer: source)
-      DispatchQueue.concurrentPerform(iterations: workers) { _ in
-        // Each worker takes the next record: a worker the system pauses (the reader shares the cores)
-        // does not hold back a fixed half of the chunk.
-        while true {
-          let index = next.value.wrappingAdd(1, ordering: .relaxed).oldValue
-          guard index < count else { return }
-          (slots.buffer.baseAddress! + index).initialize(to: transform(sourceSlots.buffer[index]))
+      // The workers initialise the result's own storage: no buffer to copy (a retain and a release an output).
+      return [Output](unsafeUninitializedCapacity: count) { buffer, initialized in
+        let slots = SendableBuffer(buffer: buffer)
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+          // Each worker takes the next record: a worker the system pauses (the reader shares the cores)
+          // does not hold back a fixed half of the chunk.
+          while true {
+            let index = next.value.wrappingAdd(1, ordering: .relaxed).oldValue
+            guard index < count else { return }
+            (slots.buffer.baseAddress! + index).initialize(to: transform(sourceSlots.buffer[index]))
+          }
         }
+        initialized = count
       }
     }
-    let results = Array(buffer)
-    _ = buffer.baseAddress.map { $0.deinitialize(count: count) }
-    return results
   }
 
   private final class Counter: Sendable {

@@ -20,22 +20,51 @@ enum RawRecord: Sendable {
 
   /// Decodes the record into tables (a JSON document may hold an array of them) or rejections.
   func decode() -> [TableReader.Record] {
+    decoded { $0 }.elements
+  }
+
+  /// `transform` of each table or rejection the record decodes to, in order.
+  func decoded<Output>(_ transform: (TableReader.Record) -> Output) -> RecordOutputs<Output> {
     switch self {
     case .jsonLine(let line, let location, let defaultID):
-      return [TableReader.decodeLine(line.bytes, at: location, defaultID: defaultID)]
+      return .one(transform(TableReader.decodeLine(line.bytes, at: location, defaultID: defaultID)))
     case .jsonDocument(let bytes, let file):
-      return TableReader.read(bytes, file: file, format: .json)
+      return .many(TableReader.read(bytes, file: file, format: .json).map(transform))
     case .csvTable(let rows):
-      return [TableReader.Record(built: rows.build())]
+      return .one(transform(TableReader.Record(built: rows.build())))
     case .printedForm(let form):
-      return [TableReader.Record(built: form.build())]
+      return .one(transform(TableReader.Record(built: form.build())))
     case .reviewedTable(let table):
-      return [TableReader.Record(built: table.build())]
+      return .one(transform(TableReader.Record(built: table.build())))
     case .rejected(let error):
-      return [.rejected(error)]
+      return .one(transform(.rejected(error)))
     }
   }
 }
+
+/// What one record gives, in order: nearly always one output (a line, a CSV table, a form), held without
+/// an array; a JSON document may give many.
+enum RecordOutputs<Element> {
+  case one(Element)
+  case many([Element])
+
+  /// Calls `body` with each output, in order.
+  func each(_ body: (Element) -> Void) {
+    switch self {
+    case .one(let element): body(element)
+    case .many(let elements): for element in elements { body(element) }
+    }
+  }
+
+  var elements: [Element] {
+    switch self {
+    case .one(let element): [element]
+    case .many(let elements): elements
+    }
+  }
+}
+
+extension RecordOutputs: Sendable where Element: Sendable {}
 
 /// A JSON Lines record's bytes, copied once from the block that held them: the direct decoder's texts are
 /// ranges of this copy (`TableText`), so it is the record's only one. `RecordBytes` is immutable once made,

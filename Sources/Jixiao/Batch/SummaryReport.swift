@@ -22,9 +22,10 @@ public enum SummaryReport {
     if !summary.transitions.isEmpty {
       lines += ["", "   等级变化（自评 → 复核）"]
       lines += matrix(summary.transitions).map { "     " + $0 }
-      for department in summary.transitionsByDepartment.keys.sorted() where summary.transitionsByDepartment.count > 1 {
+      let byDepartment = summary.transitionsByDepartment
+      for department in byDepartment.keys.sorted() where byDepartment.count > 1 {
         lines += ["", "   \(TerminalText.visible(department))"]
-        lines += matrix(summary.transitionsByDepartment[department]!).map { "     " + $0 }
+        lines += matrix(byDepartment[department]!).map { "     " + $0 }
       }
     }
     if !summary.largestOverClaims.isEmpty {
@@ -87,8 +88,9 @@ public enum SummaryReport {
     writer.string("overClaimedPoints", (summary.claimedPoints - summary.recomputedPoints).description)
     writeTransitions("gradeTransitions", summary.transitions, into: &writer)
     writer.beginObject("gradeTransitionsByDepartment")
-    for department in summary.transitionsByDepartment.keys.sorted() {
-      writeTransitions(JSONKey(text: department), summary.transitionsByDepartment[department]!, into: &writer)
+    let byDepartment = summary.transitionsByDepartment
+    for department in byDepartment.keys.sorted() {
+      writeTransitions(JSONKey(text: department), byDepartment[department]!, into: &writer)
     }
     writer.endObject()
     writer.beginObject("overClaimedByDepartment")

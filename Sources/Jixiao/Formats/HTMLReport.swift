@@ -261,8 +261,9 @@ public enum HTMLReport {
     guard !ranked.isEmpty else { return "" }
     var html = "<h3>各主管部门多报分数</h3>\n<table><thead><tr><th scope=\"col\">排名</th><th scope=\"col\">主管部门</th>"
     html += "<th scope=\"col\" class=\"num\">多报合计（分）</th><th scope=\"col\">等级变化</th></tr></thead><tbody>\n"
+    let byDepartment = summary.transitionsByDepartment
     for (rank, (department, points)) in ranked.enumerated() {
-      let transitions = (summary.transitionsByDepartment[department] ?? [:]).sorted { $0.key < $1.key }.filter {
+      let transitions = (byDepartment[department] ?? [:]).sorted { $0.key < $1.key }.filter {
         $0.key.claimed != $0.key.recomputed
       }.map { "\($0.key.claimed?.rawValue ?? "未填")→\($0.key.recomputed.rawValue) ×\($0.value)" }
       html += "<tr><td class=\"num\">\(rank + 1)</td><td>\(isolated(department))</td>"
