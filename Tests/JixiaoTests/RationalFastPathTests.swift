@@ -91,6 +91,29 @@ import Testing
     return (value.numerator, value.denominator)
   }
 
+  /// The binary gcd, with its shortcut when one side divides the other, is Euclid's (`General.gcd`).
+  @Test func theBinaryGcdIsEuclids() {
+    var generator = SplitMix(seed: 64)
+    let edges: [UInt64] = [0, 1, 2, 3, 5, 10, 100, 10_000, 1 << 63, UInt64.max, UInt64.max - 1, UInt64(Int64.max)]
+    for _ in 0..<20_000 {
+      let a: UInt64
+      switch generator.next() % 4 {
+      case 0: a = edges[Int(generator.next() % UInt64(edges.count))]
+      case 1: a = generator.next() % 1_000
+      case 2: a = generator.next() >> (generator.next() % 64)
+      default: a = generator.next()
+      }
+      // Often a multiple of `a` (the shortcut), else any value.
+      let factor = generator.next() % 20
+      let b =
+        generator.next() % 2 == 0
+        ? a.multipliedReportingOverflow(by: factor).partialValue : generator.next() >> (generator.next() % 64)
+      let expected = UInt64(General.gcd(UInt128(a), UInt128(b)))
+      #expect(Rational.gcd64(a, b) == expected, "gcd(\(a), \(b))")
+      #expect(Rational.gcd64(b, a) == expected, "gcd(\(b), \(a))")
+    }
+  }
+
   @Test func theFastPathsComputeWhatTheGeneralArithmeticDoes() throws {
     var generator = SplitMix(seed: 2026)
     var values: [Rational] = []

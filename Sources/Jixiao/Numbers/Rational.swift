@@ -7,9 +7,11 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
   public let numerator: Int128
   public let denominator: Int128
 
-  public static let zero = Rational(0)
-  public static let one = Rational(1)
-  public static let hundred = Rational(100)
+  // Made where used, not stored: a stored static is reached through a one-time initialisation check at
+  // every use (every comparison of a rule with 0 or 1).
+  public static var zero: Rational { Rational(reduced: 0, 1) }
+  public static var one: Rational { Rational(reduced: 1, 1) }
+  public static var hundred: Rational { Rational(reduced: 100, 1) }
 
   public init(_ integer: Int) {
     numerator = Int128(integer)
@@ -86,10 +88,17 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
     (0..<exponent).reduce(1) { power, _ in power * 5 }
   }
 
-  /// Binary GCD (shifts and subtractions, no division); gcd(0, 0) is taken as 1.
-  private static func gcd64(_ a: UInt64, _ b: UInt64) -> UInt64 {
+  /// Binary GCD (shifts and subtractions, no division); gcd(0, 0) is taken as 1. A side that divides the
+  /// other (a whole number over 1, 100 or 10 000, a weight over a completion's denominator) is the gcd
+  /// at once: one division instead of the loop.
+  static func gcd64(_ a: UInt64, _ b: UInt64) -> UInt64 {
     if a == 0 { return b == 0 ? 1 : b }
     if b == 0 { return a }
+    if a <= b {
+      if b % a == 0 { return a }
+    } else if a % b == 0 {
+      return b
+    }
     let shift = (a | b).trailingZeroBitCount
     var a = a >> a.trailingZeroBitCount
     var b = b

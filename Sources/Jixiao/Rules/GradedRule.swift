@@ -21,7 +21,8 @@ enum GradedRule {
     if case .empty = context.indicator.actual {
       return .failure(UnverifiedItem(context.finding(.actualEmptyForQualitative(target: context.targetText))))
     }
-    guard let achievement = context.profile.vocabulary.read(actual: context.actualText, target: context.targetText) else {
+    let indicator = context.indicator
+    guard let achievement = context.profile.vocabulary.read(actual: indicator.actualText, target: indicator.targetText) else {
       return .failure(
         UnverifiedItem(
           context.finding(.qualitativeUnclassified(actual: context.actualText))))

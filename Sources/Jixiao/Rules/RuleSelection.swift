@@ -33,10 +33,12 @@ enum RuleSelection {
     mutating func choice(for indicator: Indicator, level1: FoldedKey) -> Choice {
       let profile = profile
       let printed = ruleReadings.reading(of: indicator.ruleText) { _ in printedRule(indicator, profile: profile) }
+      // A printed rule is the rule: the level and the target are read only for a row without one.
+      if let printed { return Choice(printed: printed, rule: printed) }
       let isSatisfactionLevel = levelReadings.reading(of: level1) { level1 in
         profile.satisfactionLevel1.contains { level1.matches($0) }
       }
-      return Choice(printed: printed, rule: printed ?? defaultRule(indicator, isSatisfactionLevel: isSatisfactionLevel))
+      return Choice(printed: nil, rule: defaultRule(indicator, isSatisfactionLevel: isSatisfactionLevel))
     }
   }
 }
