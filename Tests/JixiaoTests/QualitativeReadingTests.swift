@@ -35,7 +35,8 @@ import Testing
         let fromBytes = vocabulary.read(actual: TableText(actual), target: TableText(target))
         let definition = vocabulary.read(actual: actual.trimmingSpaces(), target: target.trimmingSpaces())
         #expect(fromBytes == definition, "actual \(actual.debugDescription), target \(target.debugDescription)")
-        #expect(vocabulary.read(actual: TableText(actual), target: nil) == vocabulary.read(actual: actual.trimmingSpaces(), target: ""))
+        #expect(
+          vocabulary.read(actual: TableText(actual), target: nil) == vocabulary.read(actual: actual.trimmingSpaces(), target: ""))
       }
       #expect(vocabulary.read(actual: nil, target: nil) == vocabulary.read(actual: "", target: ""))
     }
