@@ -42,6 +42,30 @@ import Testing
     }
   }
 
+  /// A phrase the scalar bits rule out never occurs: the bits skip searches, never matches.
+  @Test func phrasesRuledOutByTheScalarsDoNotOccur() {
+    var generator = SplitMix(seed: 3)
+    let phrases = Self.pieces + ["达到", "预期", "不断提", "到预", "a", "bc", "５", "%完成"]
+    var ruledOut = 0
+    for _ in 0..<4000 {
+      let text = Self.text(&generator)
+      guard let normalized = QualitativeText.withNormalized(TableText(text), { Array($0) }) else { continue }
+      normalized.withUnsafeBufferPointer { haystack in
+        let scalars = QualitativeText.Scalars(haystack)
+        for phrase in phrases {
+          Array(phrase.utf8).withUnsafeBufferPointer { needle in
+            if haystack.containsSequence(needle) {
+              #expect(scalars.mayContain(needle), "\(text.debugDescription) contains \(phrase.debugDescription)")
+            } else if !scalars.mayContain(needle) {
+              ruledOut += 1
+            }
+          }
+        }
+      }
+    }
+    #expect(ruledOut > 10_000, "the bits rule out most absent phrases")
+  }
+
   @Test func plainTextsAreReadOnTheirBytesAndOthersAreNot() {
     let plain = ["有效促进", " １２％，完成\u{3000}", "\t达到预期。\r\n", "abc（5%）"]
     for text in plain {

@@ -70,19 +70,21 @@ public struct QualitativeVocabulary: Sendable, Hashable, Codable {
   /// The definition's steps on normalized texts of plain scalars.
   private func readPlain(actual: UnsafeBufferPointer<UInt8>, target: UnsafeBufferPointer<UInt8>) -> Achievement? {
     if !target.isEmpty, QualitativeText.equal(actual, target) { return .achieved }
+    let scalars = QualitativeText.Scalars(actual)
     var scrubbed: [UInt8]? = nil
     for phrase in notNegations {
       let removed = QualitativeText.withBytes(scrubbed, or: actual) { text in
-        QualitativeText.removingAll(phrase, from: text)
+        QualitativeText.removingAll(phrase, from: text, scalars: scrubbed == nil ? scalars : QualitativeText.Scalars(text))
       }
       if let removed { scrubbed = removed }
     }
     let negated = QualitativeText.withBytes(scrubbed, or: actual) { text in
-      negations.contains { QualitativeText.contains($0, in: text) }
+      let textScalars = scrubbed == nil ? scalars : QualitativeText.Scalars(text)
+      return negations.contains { QualitativeText.contains($0, in: text, scalars: textScalars) }
     }
     if negated { return .notAchieved }
-    if partly.contains(where: { QualitativeText.contains($0, in: actual) }) { return .partlyAchieved }
-    if achieved.contains(where: { QualitativeText.contains($0, in: actual) }) { return .achieved }
+    if partly.contains(where: { QualitativeText.contains($0, in: actual, scalars: scalars) }) { return .partlyAchieved }
+    if achieved.contains(where: { QualitativeText.contains($0, in: actual, scalars: scalars) }) { return .achieved }
     if !target.isEmpty, actual.containsSequence(target) || target.containsSequence(actual) { return .achieved }
     return nil
   }
@@ -194,18 +196,56 @@ enum QualitativeText {
     lhs.count == rhs.count && lhs.elementsEqual(rhs)
   }
 
-  /// `containsText` on bytes.
-  static func contains(_ phrase: String, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+  /// The scalars a plain text holds, as bits of one word (`bit`): a phrase whose first scalar's bit is
+  /// clear does not occur in the text and is not searched for (a graded row's text is searched for some
+  /// twenty words, of which one or two occur).
+  struct Scalars {
+    private var bits: UInt64 = 0
+
+    init(_ text: UnsafeBufferPointer<UInt8>) {
+      var index = 0
+      while index < text.count {
+        let lead = text[index]
+        if lead < 0x80 {
+          bits |= Self.bit(lead, 0, 0)
+          index += 1
+        } else if lead & 0xF0 == 0xE0, index + 2 < text.count {
+          bits |= Self.bit(lead, text[index + 1], text[index + 2])
+          index += 3
+        } else {
+          // Not a plain text: nothing is ruled out.
+          bits = ~0
+          return
+        }
+      }
+    }
+
+    /// Whether `phrase` may occur in the text: false only when its first scalar does not.
+    func mayContain(_ phrase: UnsafeBufferPointer<UInt8>) -> Bool {
+      guard let lead = phrase.first else { return true }
+      if lead < 0x80 { return bits & Self.bit(lead, 0, 0) != 0 }
+      guard lead & 0xF0 == 0xE0, phrase.count >= 3 else { return true }
+      return bits & Self.bit(lead, phrase[1], phrase[2]) != 0
+    }
+
+    @inline(__always)
+    private static func bit(_ first: UInt8, _ second: UInt8, _ third: UInt8) -> UInt64 {
+      1 << ((UInt64(first) &+ UInt64(second) &* 5 &+ UInt64(third) &* 17) & 63)
+    }
+  }
+
+  /// `containsText` on bytes; `scalars` are the text's.
+  static func contains(_ phrase: String, in text: UnsafeBufferPointer<UInt8>, scalars: Scalars) -> Bool {
     var phrase = phrase
-    return phrase.withUTF8 { text.containsSequence($0) }
+    return phrase.withUTF8 { scalars.mayContain($0) && text.containsSequence($0) }
   }
 
   /// `text` with every occurrence of `phrase` removed, left to right (`String.replacing(_:with:)` on a plain
-  /// text); nil when it has none.
-  static func removingAll(_ phrase: String, from text: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+  /// text); nil when it has none. `scalars` are the text's.
+  static func removingAll(_ phrase: String, from text: UnsafeBufferPointer<UInt8>, scalars: Scalars) -> [UInt8]? {
     var phrase = phrase
     return phrase.withUTF8 { needle -> [UInt8]? in
-      guard !needle.isEmpty, text.containsSequence(needle) else { return nil }
+      guard !needle.isEmpty, scalars.mayContain(needle), text.containsSequence(needle) else { return nil }
       var output: [UInt8] = []
       output.reserveCapacity(text.count)
       var index = 0

@@ -188,8 +188,16 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
     return Int128(left) &* Int128(right)
   }
 
+  /// Inlined: most comparisons are with 0 or 1, or between integers or amounts of a common denominator,
+  /// where the numerators decide.
+  @inline(__always)
   public static func < (lhs: Rational, rhs: Rational) -> Bool {
     if lhs.denominator == rhs.denominator { return lhs.numerator < rhs.numerator }
+    return isLessByProducts(lhs, rhs)
+  }
+
+  /// `lhs < rhs` with different denominators: the cross products compared.
+  private static func isLessByProducts(_ lhs: Rational, _ rhs: Rational) -> Bool {
     if let left = smallProduct(lhs.numerator, rhs.denominator), let right = smallProduct(rhs.numerator, lhs.denominator) {
       return left < right
     }

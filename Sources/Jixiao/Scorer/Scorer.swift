@@ -118,13 +118,14 @@ public struct Scorer: Sendable {
 
   /// The rule's conclusion on a weighted, named row read with certainty, set in its result.
   private func scoreIndicator(
-    _ indicator: Indicator, weight: Rational, choice: RuleSelection.Choice, table: Table,
+    _ indicator: consuming Indicator, weight: Rational, choice: RuleSelection.Choice, table: Table,
     into result: inout IndicatorResult, findings: inout [Finding]
   ) -> Evaluation {
+    // The row is moved into the context, not retained again: the caller is done with it.
     let context = RuleContext(
       indicator: indicator, choice: choice, weight: weight, profile: profile, tableYear: table.year)
     var evaluation = IndicatorRules.evaluate(context, findings: &findings)
-    if profile.evidenceRequired, table.columns.contains(.evidence), indicator.evidence?.isBlankOrMark ?? true,
+    if profile.evidenceRequired, table.columns.contains(.evidence), context.indicator.evidence?.isBlankOrMark ?? true,
       evaluation.score != nil
     {
       evaluation.score = .zero
