@@ -30,6 +30,11 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
     // Nearly every real amount fits in 64 bits, where division is a machine instruction.
     if let n64 = Int64(exactly: numerator), let d64 = Int64(exactly: denominator), n64 != .min, d64 != .min {
       let divisor = Int64(Self.gcd64(n64.magnitude, d64.magnitude))
+      if d64 > 0 {
+        self.numerator = Int128(n64 / divisor)
+        self.denominator = Int128(d64 / divisor)
+        return
+      }
       let sign: Int64 = d64 < 0 ? -1 : 1
       self.numerator = Int128(n64 / divisor * sign)
       self.denominator = Int128(d64 / divisor * sign)
@@ -45,6 +50,26 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
     }
     self.numerator = n
     self.denominator = d
+  }
+
+  /// `hundredths / 100`, reduced: the gcd of a count and 100 is 2^a × 5^b (a, b ≤ 2), found by two shifts
+  /// and two divisions at most. By definition `Rational(hundredths, over: 100)` (`RationalFastPathTests`).
+  init(hundredths: Int64) {
+    guard hundredths != 0, hundredths != .min else {
+      self = try! Rational(Int128(hundredths), over: 100)
+      return
+    }
+    var numerator = hundredths
+    var denominator: Int64 = 100
+    for _ in 0..<2 where numerator & 1 == 0 {
+      numerator >>= 1
+      denominator >>= 1
+    }
+    for _ in 0..<2 where numerator % 5 == 0 {
+      numerator /= 5
+      denominator /= 5
+    }
+    self.init(reduced: Int128(numerator), Int128(denominator))
   }
 
   private init(reduced numerator: Int128, _ denominator: Int128) {
@@ -88,17 +113,10 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
     (0..<exponent).reduce(1) { power, _ in power * 5 }
   }
 
-  /// Binary GCD (shifts and subtractions, no division); gcd(0, 0) is taken as 1. A side that divides the
-  /// other (a whole number over 1, 100 or 10 000, a weight over a completion's denominator) is the gcd
-  /// at once: one division instead of the loop.
+  /// Binary GCD (shifts and subtractions, no division); gcd(0, 0) is taken as 1.
   static func gcd64(_ a: UInt64, _ b: UInt64) -> UInt64 {
     if a == 0 { return b == 0 ? 1 : b }
     if b == 0 { return a }
-    if a <= b {
-      if b % a == 0 { return a }
-    } else if a % b == 0 {
-      return b
-    }
     let shift = (a | b).trailingZeroBitCount
     var a = a >> a.trailingZeroBitCount
     var b = b
@@ -227,7 +245,7 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
   func subtracting(_ hundredths: Hundredths) throws(ArithmeticOverflow) -> Rational {
     if let own = exactHundredths {
       let (difference, overflow) = own.subtractingReportingOverflow(hundredths.hundredths)
-      if !overflow { return try Rational(Int128(difference), over: 100) }
+      if !overflow { return Rational(hundredths: difference) }
     }
     return try self - hundredths.rational
   }
@@ -236,7 +254,7 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
   /// at most two decimals (weights, claims, amounts) are added as 64-bit hundredths; any other list by
   /// `generalSum`, the definition (`RationalFastPathTests`).
   static func sum(_ values: some Collection<Rational>) throws(ArithmeticOverflow) -> Rational {
-    if let total = hundredthsSum(values) { return try Rational(Int128(total), over: 100) }
+    if let total = hundredthsSum(values) { return Rational(hundredths: total) }
     return try generalSum(values)
   }
 
