@@ -29,16 +29,17 @@ import Testing
         achieved: ["\u{F900}", "e\u{0301}", "完成"], partly: ["", "基本"], negations: ["未", "é"], notNegations: ["", "未来", "不断"]),
     ]
     for vocabulary in profiles {
+      let phrases = QualitativePhrases(vocabulary)
       for _ in 0..<4000 {
         let actual = Self.text(&generator)
         let target = Self.text(&generator)
-        let fromBytes = vocabulary.read(actual: TableText(actual), target: TableText(target))
+        let fromBytes = phrases.read(actual: TableText(actual), target: TableText(target))
         let definition = vocabulary.read(actual: actual.trimmingSpaces(), target: target.trimmingSpaces())
         #expect(fromBytes == definition, "actual \(actual.debugDescription), target \(target.debugDescription)")
         #expect(
-          vocabulary.read(actual: TableText(actual), target: nil) == vocabulary.read(actual: actual.trimmingSpaces(), target: ""))
+          phrases.read(actual: TableText(actual), target: nil) == vocabulary.read(actual: actual.trimmingSpaces(), target: ""))
       }
-      #expect(vocabulary.read(actual: nil, target: nil) == vocabulary.read(actual: "", target: ""))
+      #expect(phrases.read(actual: nil, target: nil) == vocabulary.read(actual: "", target: ""))
     }
   }
 

@@ -53,40 +53,96 @@ public struct QualitativeVocabulary: Sendable, Hashable, Codable {
     if !targetText.isEmpty, actualText.containsText(targetText) || targetText.containsText(actualText) { return .achieved }
     return nil
   }
+}
 
-  /// `read(actual:target:)` of a row's printed texts (nil: none printed), without making a `String`:
-  /// texts of plain scalars (`QualitativeText`), nearly all, are read on their bytes, where comparing and
-  /// replacing characters is comparing and replacing bytes; any other by the definition
-  /// (`QualitativeReadingTests`).
+/// A vocabulary's words as bytes, each with its first character's bit (`QualitativeText.Scalars`), made
+/// once for a scorer: a row's text is then searched only for the words whose first character it holds,
+/// without a `String` touched. Reads as `QualitativeVocabulary.read(actual:target:)`, its definition
+/// (`QualitativeReadingTests`).
+struct QualitativePhrases: Sendable {
+  let vocabulary: QualitativeVocabulary
+  /// Every word's bytes, one after another.
+  private let bytes: [UInt8]
+  /// Each word's place in `bytes` and its first character's bit, list after list.
+  private let phrases: [Phrase]
+  private let achieved: Range<Int>
+  private let partly: Range<Int>
+  private let negations: Range<Int>
+  private let notNegations: Range<Int>
+
+  private struct Phrase {
+    let start: Int
+    let count: Int
+    let firstBit: UInt64
+  }
+
+  init(_ vocabulary: QualitativeVocabulary) {
+    self.vocabulary = vocabulary
+    var bytes: [UInt8] = []
+    var phrases: [Phrase] = []
+    func add(_ list: [String]) -> Range<Int> {
+      let first = phrases.count
+      for word in list {
+        let utf8 = Array(word.utf8)
+        let firstBit = utf8.withUnsafeBufferPointer { QualitativeText.Scalars.firstBit(of: $0) }
+        phrases.append(Phrase(start: bytes.count, count: utf8.count, firstBit: firstBit))
+        bytes.append(contentsOf: utf8)
+      }
+      return first..<phrases.count
+    }
+    achieved = add(vocabulary.achieved)
+    partly = add(vocabulary.partly)
+    negations = add(vocabulary.negations)
+    notNegations = add(vocabulary.notNegations)
+    self.bytes = bytes
+    self.phrases = phrases
+  }
+
+  /// `vocabulary.read(actual:target:)` of a row's printed texts (nil: none printed), without making a
+  /// `String`: texts of plain scalars (`QualitativeText`), nearly all, are read on their bytes, where
+  /// comparing and replacing characters is comparing and replacing bytes; any other by the definition.
   func read(actual: TableText?, target: TableText?) -> Achievement? {
     // nil: a text is not plain; .some(reading): read on bytes.
     let plain = QualitativeText.withNormalized(actual) { actualBytes in
       QualitativeText.withNormalized(target) { readPlain(actual: actualBytes, target: $0) }
     }
     if case .some(.some(let reading)) = plain { return reading }
-    return read(actual: actual?.trimmingSpaces().string ?? "", target: target?.trimmingSpaces().string ?? "")
+    return vocabulary.read(actual: actual?.trimmingSpaces().string ?? "", target: target?.trimmingSpaces().string ?? "")
   }
 
   /// The definition's steps on normalized texts of plain scalars.
   private func readPlain(actual: UnsafeBufferPointer<UInt8>, target: UnsafeBufferPointer<UInt8>) -> Achievement? {
     if !target.isEmpty, QualitativeText.equal(actual, target) { return .achieved }
-    let scalars = QualitativeText.Scalars(actual)
-    var scrubbed: [UInt8]? = nil
-    for phrase in notNegations {
-      let removed = QualitativeText.withBytes(scrubbed, or: actual) { text in
-        QualitativeText.removingAll(phrase, from: text, scalars: scrubbed == nil ? scalars : QualitativeText.Scalars(text))
+    return bytes.withUnsafeBufferPointer { bytes in
+      phrases.withUnsafeBufferPointer { phrases -> Achievement? in
+        func word(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+          UnsafeBufferPointer(rebasing: bytes[phrases[index].start..<phrases[index].start + phrases[index].count])
+        }
+        func occurs(_ index: Int, in text: UnsafeBufferPointer<UInt8>, _ scalars: QualitativeText.Scalars) -> Bool {
+          scalars.has(phrases[index].firstBit) && text.containsSequence(word(index))
+        }
+        let scalars = QualitativeText.Scalars(actual)
+        var scrubbed: [UInt8]? = nil
+        var scrubbedScalars = scalars
+        for index in notNegations {
+          let removed = QualitativeText.withBytes(scrubbed, or: actual) { text in
+            occurs(index, in: text, scrubbedScalars) ? QualitativeText.removingAll(word(index), from: text) : nil
+          }
+          if let removed {
+            scrubbed = removed
+            scrubbedScalars = removed.withUnsafeBufferPointer { QualitativeText.Scalars($0) }
+          }
+        }
+        let negated = QualitativeText.withBytes(scrubbed, or: actual) { text in
+          negations.contains { occurs($0, in: text, scrubbedScalars) }
+        }
+        if negated { return .notAchieved }
+        if partly.contains(where: { occurs($0, in: actual, scalars) }) { return .partlyAchieved }
+        if achieved.contains(where: { occurs($0, in: actual, scalars) }) { return .achieved }
+        if !target.isEmpty, actual.containsSequence(target) || target.containsSequence(actual) { return .achieved }
+        return nil
       }
-      if let removed { scrubbed = removed }
     }
-    let negated = QualitativeText.withBytes(scrubbed, or: actual) { text in
-      let textScalars = scrubbed == nil ? scalars : QualitativeText.Scalars(text)
-      return negations.contains { QualitativeText.contains($0, in: text, scalars: textScalars) }
-    }
-    if negated { return .notAchieved }
-    if partly.contains(where: { QualitativeText.contains($0, in: actual, scalars: scalars) }) { return .partlyAchieved }
-    if achieved.contains(where: { QualitativeText.contains($0, in: actual, scalars: scalars) }) { return .achieved }
-    if !target.isEmpty, actual.containsSequence(target) || target.containsSequence(actual) { return .achieved }
-    return nil
   }
 }
 
@@ -221,11 +277,19 @@ enum QualitativeText {
     }
 
     /// Whether `phrase` may occur in the text: false only when its first scalar does not.
-    func mayContain(_ phrase: UnsafeBufferPointer<UInt8>) -> Bool {
-      guard let lead = phrase.first else { return true }
-      if lead < 0x80 { return bits & Self.bit(lead, 0, 0) != 0 }
-      guard lead & 0xF0 == 0xE0, phrase.count >= 3 else { return true }
-      return bits & Self.bit(lead, phrase[1], phrase[2]) != 0
+    func mayContain(_ phrase: UnsafeBufferPointer<UInt8>) -> Bool { has(Self.firstBit(of: phrase)) }
+
+    /// Whether a phrase whose first scalar's bit is `bit` (`firstBit(of:)`) may occur in the text.
+    @inline(__always)
+    func has(_ bit: UInt64) -> Bool { bit == ~0 || bits & bit != 0 }
+
+    /// The bit of the phrase's first scalar; all ones when it rules nothing out (an empty phrase, a first
+    /// scalar of two or four bytes).
+    static func firstBit(of phrase: UnsafeBufferPointer<UInt8>) -> UInt64 {
+      guard let lead = phrase.first else { return ~0 }
+      if lead < 0x80 { return bit(lead, 0, 0) }
+      guard lead & 0xF0 == 0xE0, phrase.count >= 3 else { return ~0 }
+      return bit(lead, phrase[1], phrase[2])
     }
 
     @inline(__always)
@@ -241,26 +305,23 @@ enum QualitativeText {
   }
 
   /// `text` with every occurrence of `phrase` removed, left to right (`String.replacing(_:with:)` on a plain
-  /// text); nil when it has none. `scalars` are the text's.
-  static func removingAll(_ phrase: String, from text: UnsafeBufferPointer<UInt8>, scalars: Scalars) -> [UInt8]? {
-    var phrase = phrase
-    return phrase.withUTF8 { needle -> [UInt8]? in
-      guard !needle.isEmpty, scalars.mayContain(needle), text.containsSequence(needle) else { return nil }
-      var output: [UInt8] = []
-      output.reserveCapacity(text.count)
-      var index = 0
-      while index < text.count {
-        if index + needle.count <= text.count, text[index] == needle[0],
-          UnsafeBufferPointer(rebasing: text[index..<index + needle.count]).elementsEqual(needle)
-        {
-          index += needle.count
-        } else {
-          output.append(text[index])
-          index += 1
-        }
+  /// text); nil for an empty phrase, which removes nothing. The caller has found one occurrence.
+  static func removingAll(_ phrase: UnsafeBufferPointer<UInt8>, from text: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+    guard !phrase.isEmpty else { return nil }
+    var output: [UInt8] = []
+    output.reserveCapacity(text.count)
+    var index = 0
+    while index < text.count {
+      if index + phrase.count <= text.count, text[index] == phrase[0],
+        UnsafeBufferPointer(rebasing: text[index..<index + phrase.count]).elementsEqual(phrase)
+      {
+        index += phrase.count
+      } else {
+        output.append(text[index])
+        index += 1
       }
-      return output
     }
+    return output
   }
 
   /// Calls `body` with the bytes of `scrubbed` when there is one, else with `original`.

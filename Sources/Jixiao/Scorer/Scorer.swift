@@ -10,10 +10,13 @@ public struct Scorer: Sendable {
 
   public let profile: Profile
   public let mode: Mode
+  /// The profile's qualitative words as bytes, made once for every table this scorer reads.
+  private let phrases: QualitativePhrases
 
   public init(profile: Profile, mode: Mode = .rescore) {
     self.profile = profile
     self.mode = mode
+    phrases = QualitativePhrases(profile.vocabulary)
   }
 
   public func score(_ original: Table) -> TableResult {
@@ -124,7 +127,7 @@ public struct Scorer: Sendable {
     // The row is moved into the context, not retained again: the caller is done with it.
     let context = RuleContext(
       indicator: indicator, choice: choice, weight: weight, profile: profile, tableYear: table.year)
-    var evaluation = IndicatorRules.evaluate(context, findings: &findings)
+    var evaluation = IndicatorRules.evaluate(context, phrases: phrases, findings: &findings)
     if profile.evidenceRequired, table.columns.contains(.evidence), context.indicator.evidence?.isBlankOrMark ?? true,
       evaluation.score != nil
     {
