@@ -91,6 +91,47 @@ import Testing
     return (value.numerator, value.denominator)
   }
 
+  /// A count of hundredths over 100, reduced by its twos and fives, is the general quotient.
+  @Test func hundredthsAreReducedAsTheGeneralQuotient() throws {
+    var generator = SplitMix(seed: 100)
+    let edges: [Int64] = [0, 1, -1, 2, 4, 5, 25, 50, 100, -100, 250, 10_000, Int64.max, Int64.min, Int64.min + 1, Int64.max - 99]
+    for step in 0..<20_000 {
+      let value: Int64
+      switch step % 4 {
+      case 0: value = edges[Int(generator.next() % UInt64(edges.count))]
+      case 1: value = Int64(generator.next() % 100_000) - 50_000
+      case 2: value = Int64(bitPattern: generator.next()) >> (generator.next() % 64)
+      default: value = Int64(generator.next() % 10_000) * [1, 2, 4, 5, 10, 20, 25, 50, 100][Int(generator.next() % 9)]
+      }
+      let general = try Rational(Int128(value), over: 100)
+      #expect(Rational(hundredths: value) == general, "\(value)")
+      #expect(Hundredths(hundredths: value).rational == general)
+    }
+  }
+
+  /// The binary gcd is Euclid's (`General.gcd`).
+  @Test func theBinaryGcdIsEuclids() {
+    var generator = SplitMix(seed: 64)
+    let edges: [UInt64] = [0, 1, 2, 3, 5, 10, 100, 10_000, 1 << 63, UInt64.max, UInt64.max - 1, UInt64(Int64.max)]
+    for _ in 0..<20_000 {
+      let a: UInt64
+      switch generator.next() % 4 {
+      case 0: a = edges[Int(generator.next() % UInt64(edges.count))]
+      case 1: a = generator.next() % 1_000
+      case 2: a = generator.next() >> (generator.next() % 64)
+      default: a = generator.next()
+      }
+      // Often a multiple of `a` (the shortcut), else any value.
+      let factor = generator.next() % 20
+      let b =
+        generator.next() % 2 == 0
+        ? a.multipliedReportingOverflow(by: factor).partialValue : generator.next() >> (generator.next() % 64)
+      let expected = UInt64(General.gcd(UInt128(a), UInt128(b)))
+      #expect(Rational.gcd64(a, b) == expected, "gcd(\(a), \(b))")
+      #expect(Rational.gcd64(b, a) == expected, "gcd(\(b), \(a))")
+    }
+  }
+
   @Test func theFastPathsComputeWhatTheGeneralArithmeticDoes() throws {
     var generator = SplitMix(seed: 2026)
     var values: [Rational] = []

@@ -30,4 +30,24 @@ import Testing
       }
     }
   }
+
+  /// The keyword search that skips keywords whose first character the text lacks finds what searching for
+  /// every keyword finds (`printedRule`), on texts of every kind of scalar.
+  @Test func skippingAbsentKeywordsFindsTheSameRule() {
+    let profile = defaultProfile
+    let pieces = [
+      "满意", "满", "意度", "直接", "等级", "比例", "按照", "完成", "赋分", " ", "\u{3000}", "e\u{0301}", "😀", "é", "abc", "≥90%", "比",
+    ]
+    var random = SplitMix(seed: 61)
+    for index in 0..<3000 {
+      let text = (0..<Int.random(in: 0...5, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+      let indicator = Indicator(
+        index: index + 1, name: "指标", weight: Rational(5), target: nil, actual: nil, ruleText: TableText(text),
+        location: SourceLocation(file: "t.json"))
+      #expect(
+        RuleSelection.printedRuleSearchingOnce(indicator, profile: profile)
+          == RuleSelection.printedRule(indicator, profile: profile),
+        "\(text.debugDescription)")
+    }
+  }
 }

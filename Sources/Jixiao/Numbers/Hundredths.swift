@@ -22,8 +22,7 @@ public struct Hundredths: Sendable, Hashable, Comparable, CustomStringConvertibl
   }
 
   public var rational: Rational {
-    // Hundredths always fit; `try!` cannot fail for an Int64 numerator over 100.
-    try! Rational(Int128(hundredths), over: 100)
+    Rational(hundredths: hundredths)
   }
 
   public static func + (lhs: Hundredths, rhs: Hundredths) -> Hundredths {

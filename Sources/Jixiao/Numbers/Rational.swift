@@ -7,9 +7,11 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
   public let numerator: Int128
   public let denominator: Int128
 
-  public static let zero = Rational(0)
-  public static let one = Rational(1)
-  public static let hundred = Rational(100)
+  // Made where used, not stored: a stored static is reached through a one-time initialisation check at
+  // every use (every comparison of a rule with 0 or 1).
+  public static var zero: Rational { Rational(reduced: 0, 1) }
+  public static var one: Rational { Rational(reduced: 1, 1) }
+  public static var hundred: Rational { Rational(reduced: 100, 1) }
 
   public init(_ integer: Int) {
     numerator = Int128(integer)
@@ -28,6 +30,11 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
     // Nearly every real amount fits in 64 bits, where division is a machine instruction.
     if let n64 = Int64(exactly: numerator), let d64 = Int64(exactly: denominator), n64 != .min, d64 != .min {
       let divisor = Int64(Self.gcd64(n64.magnitude, d64.magnitude))
+      if d64 > 0 {
+        self.numerator = Int128(n64 / divisor)
+        self.denominator = Int128(d64 / divisor)
+        return
+      }
       let sign: Int64 = d64 < 0 ? -1 : 1
       self.numerator = Int128(n64 / divisor * sign)
       self.denominator = Int128(d64 / divisor * sign)
@@ -43,6 +50,26 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
     }
     self.numerator = n
     self.denominator = d
+  }
+
+  /// `hundredths / 100`, reduced: the gcd of a count and 100 is 2^a × 5^b (a, b ≤ 2), found by two shifts
+  /// and two divisions at most. By definition `Rational(hundredths, over: 100)` (`RationalFastPathTests`).
+  init(hundredths: Int64) {
+    guard hundredths != 0, hundredths != .min else {
+      self = try! Rational(Int128(hundredths), over: 100)
+      return
+    }
+    var numerator = hundredths
+    var denominator: Int64 = 100
+    for _ in 0..<2 where numerator & 1 == 0 {
+      numerator >>= 1
+      denominator >>= 1
+    }
+    for _ in 0..<2 where numerator % 5 == 0 {
+      numerator /= 5
+      denominator /= 5
+    }
+    self.init(reduced: Int128(numerator), Int128(denominator))
   }
 
   private init(reduced numerator: Int128, _ denominator: Int128) {
@@ -87,7 +114,7 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
   }
 
   /// Binary GCD (shifts and subtractions, no division); gcd(0, 0) is taken as 1.
-  private static func gcd64(_ a: UInt64, _ b: UInt64) -> UInt64 {
+  static func gcd64(_ a: UInt64, _ b: UInt64) -> UInt64 {
     if a == 0 { return b == 0 ? 1 : b }
     if b == 0 { return a }
     let shift = (a | b).trailingZeroBitCount
@@ -179,8 +206,16 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
     return Int128(left) &* Int128(right)
   }
 
+  /// Inlined: most comparisons are with 0 or 1, or between integers or amounts of a common denominator,
+  /// where the numerators decide.
+  @inline(__always)
   public static func < (lhs: Rational, rhs: Rational) -> Bool {
     if lhs.denominator == rhs.denominator { return lhs.numerator < rhs.numerator }
+    return isLessByProducts(lhs, rhs)
+  }
+
+  /// `lhs < rhs` with different denominators: the cross products compared.
+  private static func isLessByProducts(_ lhs: Rational, _ rhs: Rational) -> Bool {
     if let left = smallProduct(lhs.numerator, rhs.denominator), let right = smallProduct(rhs.numerator, lhs.denominator) {
       return left < right
     }
@@ -210,7 +245,7 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
   func subtracting(_ hundredths: Hundredths) throws(ArithmeticOverflow) -> Rational {
     if let own = exactHundredths {
       let (difference, overflow) = own.subtractingReportingOverflow(hundredths.hundredths)
-      if !overflow { return try Rational(Int128(difference), over: 100) }
+      if !overflow { return Rational(hundredths: difference) }
     }
     return try self - hundredths.rational
   }
@@ -219,7 +254,7 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
   /// at most two decimals (weights, claims, amounts) are added as 64-bit hundredths; any other list by
   /// `generalSum`, the definition (`RationalFastPathTests`).
   static func sum(_ values: some Collection<Rational>) throws(ArithmeticOverflow) -> Rational {
-    if let total = hundredthsSum(values) { return try Rational(Int128(total), over: 100) }
+    if let total = hundredthsSum(values) { return Rational(hundredths: total) }
     return try generalSum(values)
   }
 

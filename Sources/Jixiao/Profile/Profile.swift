@@ -153,13 +153,14 @@ public struct Profile: Sendable, Hashable {
     get { fields.latePenalty }
     set { change { $0.latePenalty = newValue } }
   }
+  // The lists the rules consult for every row are read in place (`_read`), not copied.
   public var bands: [Achievement: Band] {
-    get { fields.bands }
+    _read { yield storage.fields.fields.bands }
     set { change { $0.bands = newValue } }
   }
   /// Best grade first.
   public var gradeLines: [GradeLine] {
-    get { fields.gradeLines }
+    _read { yield storage.fields.fields.gradeLines }
     set { change { $0.gradeLines = newValue } }
   }
   public var spendingGapClaimedShare: Rational {
@@ -185,12 +186,12 @@ public struct Profile: Sendable, Hashable {
     set { change { $0.budgetUnit = newValue } }
   }
   public var vocabulary: QualitativeVocabulary {
-    get { fields.vocabulary }
+    _read { yield storage.fields.fields.vocabulary }
     set { change { $0.vocabulary = newValue } }
   }
   /// 赋分规则 text → rule, first match wins.
   public var ruleKeywords: [(keyword: String, rule: RuleKind)] {
-    get { fields.ruleKeywords }
+    _read { yield storage.fields.fields.ruleKeywords }
     set { change { $0.ruleKeywords = newValue } }
   }
   /// Level 1 → the level 2 names it accepts, per table kind (names folded as `levelName` folds them).
@@ -203,7 +204,7 @@ public struct Profile: Sendable, Hashable {
     set { change { $0.requiredLevel1 = newValue } }
   }
   public var satisfactionLevel1: Set<String> {
-    get { fields.satisfactionLevel1 }
+    _read { yield storage.fields.fields.satisfactionLevel1 }
     set { change { $0.satisfactionLevel1 = newValue } }
   }
   public var levelFolding: LevelNameFolding {

@@ -2,9 +2,11 @@
 /// partly or not achieved, and the claimed score is held inside that band of the weight (no claim →
 /// the band's top). An actual that reads as none of them leaves the item unverified.
 enum GradedRule {
-  static func evaluate(context: RuleContext, findings: inout [Finding]) throws(ArithmeticOverflow) -> Evaluation {
+  static func evaluate(context: RuleContext, phrases: QualitativePhrases, findings: inout [Finding]) throws(ArithmeticOverflow)
+    -> Evaluation
+  {
     let achievement: Achievement
-    switch read(context: context) {
+    switch read(context: context, phrases: phrases) {
     case .failure(let unverified): return .unverified(.graded, unverified.finding, into: &findings)
     case .success(let reading): achievement = reading
     }
@@ -17,11 +19,12 @@ enum GradedRule {
   }
 
   /// The band the actual text reads as, or why it cannot be read.
-  static func read(context: RuleContext) -> Result<Achievement, UnverifiedItem> {
+  static func read(context: RuleContext, phrases: QualitativePhrases) -> Result<Achievement, UnverifiedItem> {
     if case .empty = context.indicator.actual {
       return .failure(UnverifiedItem(context.finding(.actualEmptyForQualitative(target: context.targetText))))
     }
-    guard let achievement = context.profile.vocabulary.read(actual: context.actualText, target: context.targetText) else {
+    let indicator = context.indicator
+    guard let achievement = phrases.read(actual: indicator.actualText, target: indicator.targetText) else {
       return .failure(
         UnverifiedItem(
           context.finding(.qualitativeUnclassified(actual: context.actualText))))

@@ -2,17 +2,20 @@
 enum IndicatorRules {
   /// The rule's conclusion; what it finds is appended to `findings`. An item whose arithmetic overflows
   /// leaves only `indicator.out-of-range`: what its rule found before is taken back.
-  static func evaluate(_ context: RuleContext, findings: inout [Finding]) -> Evaluation {
+  static func evaluate(_ context: RuleContext, phrases: QualitativePhrases, findings: inout [Finding]) -> Evaluation {
     let found = findings.count
     do {
-      return try dispatch(context, findings: &findings)
+      return try dispatch(context, phrases: phrases, findings: &findings)
     } catch {
       findings.removeSubrange(found...)
       return .unverified(nil, context.finding(.indicatorOutOfRange), into: &findings)
     }
   }
 
-  private static func dispatch(_ context: RuleContext, findings: inout [Finding]) throws(ArithmeticOverflow) -> Evaluation {
+  private static func dispatch(_ context: RuleContext, phrases: QualitativePhrases, findings: inout [Finding])
+    throws(ArithmeticOverflow)
+    -> Evaluation
+  {
     let indicator = context.indicator
     let printed = context.choice.printed
     let rule = context.choice.rule
@@ -30,8 +33,8 @@ enum IndicatorRules {
         findings.append(
           context.finding(.proportionalRuleOnQualitative(rule: indicator.ruleText?.string ?? "", target: context.targetText)))
       }
-      guard rule == .passFail else { return try GradedRule.evaluate(context: context, findings: &findings) }
-      switch GradedRule.read(context: context) {
+      guard rule == .passFail else { return try GradedRule.evaluate(context: context, phrases: phrases, findings: &findings) }
+      switch GradedRule.read(context: context, phrases: phrases) {
       case .failure(let unverified): return .unverified(.passFail, unverified.finding, into: &findings)
       case .success(let achievement): return PassFailRule.evaluate(met: achievement == .achieved, context: context)
       }

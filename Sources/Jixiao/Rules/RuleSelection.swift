@@ -7,6 +7,16 @@ enum RuleSelection {
     return profile.ruleKeywords.first(where: { text.contains($0.keyword) })?.rule
   }
 
+  /// `printedRule`, searching the text for a keyword only when the keyword's first character is in it
+  /// (`QualitativeText.Scalars`): a text is searched for every keyword of the profile (`RuleChoiceTests`).
+  static func printedRuleSearchingOnce(_ indicator: Indicator, profile: Profile) -> RuleKind? {
+    guard let text = indicator.ruleText, !text.isBlank else { return nil }
+    return text.withUTF8 { bytes in
+      let scalars = QualitativeText.Scalars(bytes)
+      return profile.ruleKeywords.first { QualitativeText.contains($0.keyword, in: bytes, scalars: scalars) }?.rule
+    }
+  }
+
   static func defaultRule(_ indicator: Indicator, isSatisfactionLevel: Bool) -> RuleKind {
     if isSatisfactionLevel { return .satisfaction }
     if case .text = indicator.target { return .graded }
@@ -32,11 +42,15 @@ enum RuleSelection {
 
     mutating func choice(for indicator: Indicator, level1: FoldedKey) -> Choice {
       let profile = profile
-      let printed = ruleReadings.reading(of: indicator.ruleText) { _ in printedRule(indicator, profile: profile) }
+      let printed = ruleReadings.reading(of: indicator.ruleText) { _ in
+        printedRuleSearchingOnce(indicator, profile: profile)
+      }
+      // A printed rule is the rule: the level and the target are read only for a row without one.
+      if let printed { return Choice(printed: printed, rule: printed) }
       let isSatisfactionLevel = levelReadings.reading(of: level1) { level1 in
         profile.satisfactionLevel1.contains { level1.matches($0) }
       }
-      return Choice(printed: printed, rule: printed ?? defaultRule(indicator, isSatisfactionLevel: isSatisfactionLevel))
+      return Choice(printed: nil, rule: defaultRule(indicator, isSatisfactionLevel: isSatisfactionLevel))
     }
   }
 }

@@ -10,21 +10,25 @@ public struct Scorer: Sendable {
 
   public let profile: Profile
   public let mode: Mode
+  /// The profile's qualitative words as bytes, made once for every table this scorer reads.
+  private let phrases: QualitativePhrases
 
   public init(profile: Profile, mode: Mode = .rescore) {
     self.profile = profile
     self.mode = mode
+    phrases = QualitativePhrases(profile.vocabulary)
   }
 
   public func score(_ original: Table) -> TableResult {
-    let table: Table
-    if mode == .reviewTargets {
-      var targets = original
-      targets.isTargetTable = true
-      table = targets
-    } else {
-      table = original
-    }
+    // The table is read where it is, not copied (a copy retains every one of its texts and lists), unless
+    // a review must mark it a target table.
+    guard mode == .reviewTargets, !original.isTargetTable else { return score(table: original) }
+    var targets = original
+    targets.isTargetTable = true
+    return score(table: targets)
+  }
+
+  private func score(table: Table) -> TableResult {
     var findings: [Finding] = []
     findings.reserveCapacity(32)
     let uncertain = table.uncertainPlaces
@@ -117,13 +121,14 @@ public struct Scorer: Sendable {
 
   /// The rule's conclusion on a weighted, named row read with certainty, set in its result.
   private func scoreIndicator(
-    _ indicator: Indicator, weight: Rational, choice: RuleSelection.Choice, table: Table,
+    _ indicator: consuming Indicator, weight: Rational, choice: RuleSelection.Choice, table: Table,
     into result: inout IndicatorResult, findings: inout [Finding]
   ) -> Evaluation {
+    // The row is moved into the context, not retained again: the caller is done with it.
     let context = RuleContext(
       indicator: indicator, choice: choice, weight: weight, profile: profile, tableYear: table.year)
-    var evaluation = IndicatorRules.evaluate(context, findings: &findings)
-    if profile.evidenceRequired, table.columns.contains(.evidence), indicator.evidence?.isBlankOrMark ?? true,
+    var evaluation = IndicatorRules.evaluate(context, phrases: phrases, findings: &findings)
+    if profile.evidenceRequired, table.columns.contains(.evidence), context.indicator.evidence?.isBlankOrMark ?? true,
       evaluation.score != nil
     {
       evaluation.score = .zero
@@ -145,41 +150,45 @@ public struct Scorer: Sendable {
   static func ordered(_ findings: consuming [Finding]) -> [Finding] {
     var ordered = consume findings
     let placed = ordered.withUnsafeMutableBufferPointer { buffer -> Bool in
-      // Places: 0 funds, 1…last indicators, last + 1 the table (-1 until `last` is known).
-      var places = [Int](repeating: 0, count: buffer.count)
-      var last = 0
-      for position in buffer.indices {
-        switch buffer[position].location {
-        case .funds: places[position] = 0
-        case .table: places[position] = -1
-        case .indicator(let index, _):
-          // Positions past a table's rows, or below them, are ordered by the general sort.
-          guard index >= 1, index <= 4096 else { return false }
-          places[position] = index
-          last = Swift.max(last, index)
+      // Places: 0 funds, 1…last indicators, last + 1 the table (-1 until `last` is known). On the stack:
+      // a table has a few dozen findings.
+      withUnsafeTemporaryAllocation(of: Int.self, capacity: buffer.count) { places -> Bool in
+        var last = 0
+        for position in buffer.indices {
+          switch buffer[position].location {
+          case .funds: places[position] = 0
+          case .table: places[position] = -1
+          case .indicator(let index, _):
+            // Positions past a table's rows, or below them, are ordered by the general sort.
+            guard index >= 1, index <= 4096 else { return false }
+            places[position] = index
+            last = Swift.max(last, index)
+          }
         }
-      }
-      // Where each finding goes: after those of the places before its own and of its place found before it.
-      var starts = [Int](repeating: 0, count: last + 3)
-      for position in places.indices {
-        if places[position] < 0 { places[position] = last + 1 }
-        starts[places[position] + 1] += 1
-      }
-      for place in 1..<starts.count { starts[place] += starts[place - 1] }
-      for position in places.indices {
-        let place = places[position]
-        places[position] = starts[place]
-        starts[place] += 1
-      }
-      // Each cycle of the permutation followed by swaps, which move findings without copying them.
-      for position in buffer.indices {
-        while places[position] != position {
-          let destination = places[position]
-          buffer.swapAt(position, destination)
-          places.swapAt(position, destination)
+        // Where each finding goes: after those of the places before its own and of its place found before it.
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: last + 3) { starts in
+          starts.initialize(repeating: 0)
+          for position in places.indices {
+            if places[position] < 0 { places[position] = last + 1 }
+            starts[places[position] + 1] += 1
+          }
+          for place in 1..<starts.count { starts[place] += starts[place - 1] }
+          for position in places.indices {
+            let place = places[position]
+            places[position] = starts[place]
+            starts[place] += 1
+          }
         }
+        // Each cycle of the permutation followed by swaps, which move findings without copying them.
+        for position in buffer.indices {
+          while places[position] != position {
+            let destination = places[position]
+            buffer.swapAt(position, destination)
+            places.swapAt(position, destination)
+          }
+        }
+        return true
       }
-      return true
     }
     return placed ? ordered : orderedBySorting(ordered)
   }
