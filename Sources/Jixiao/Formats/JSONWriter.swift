@@ -47,16 +47,14 @@ struct JSONWriter {
   mutating func int(_ key: JSONKey?, _ value: Int?) {
     separate(key)
     guard let value else { return buffer.append("null") }
-    if value < 0 { buffer.append(UInt8(ascii: "-")) }
-    buffer.appendDigits(value.magnitude)
+    buffer.appendInteger(value)
   }
 
   /// An integer as a JSON string (`"12"`), as `String(value)` would be written.
   mutating func quotedInt(_ key: JSONKey?, _ value: Int) {
     separate(key)
     buffer.append(UInt8(ascii: "\""))
-    if value < 0 { buffer.append(UInt8(ascii: "-")) }
-    buffer.appendDigits(value.magnitude)
+    buffer.appendInteger(value)
     buffer.append(UInt8(ascii: "\""))
   }
 
@@ -94,6 +92,98 @@ struct JSONWriter {
   mutating func percent(_ key: JSONKey?, _ value: Rational?) {
     guard let value, let percent = value.hundredths(scaledBy: 10_000) else { return string(key, value?.percentText) }
     hundredths(key, percent, suffix: UInt8(ascii: "%"))
+  }
+
+  // MARK: Objects written in a fixed order
+
+  // A result line writes the same members in the same order for every table: the text before each value
+  // (the comma or brace, the quoted name and the colon: `,"weight":`) is one literal, copied whole, and runs
+  // of fixed text are one literal (`},"claimedTotal":`). Such an object is written from its first `{` to its
+  // last `}` with these methods alone: they do not track commas. Inlined, so that each literal's length is a
+  // constant where it is copied.
+
+  /// Fixed text, as it is: the end of an object, or a member whose value never changes.
+  @inline(__always) mutating func fixed(_ text: StaticString) { buffer.append(text) }
+
+  /// `prefix`, then `value` as a JSON string (`null` when absent).
+  @inline(__always) mutating func member(_ prefix: StaticString, _ value: TableText?) {
+    buffer.append(prefix)
+    guard let value else { return buffer.append("null") }
+    buffer.appendQuoted(value)
+  }
+
+  @inline(__always) mutating func member(_ prefix: StaticString, _ value: String?) {
+    buffer.append(prefix)
+    guard let value else { return buffer.append("null") }
+    buffer.appendEscaped(value)
+  }
+
+  /// `prefix`, then a literal that is a whole JSON value (`"proportional"`, quotes included: an enumeration's
+  /// text, `JSONText`), or `null`.
+  @inline(__always) mutating func member(_ prefix: StaticString, literal value: StaticString?) {
+    buffer.append(prefix)
+    buffer.append(value ?? "null")
+  }
+
+  @inline(__always) mutating func member(_ prefix: StaticString, _ value: Int?) {
+    buffer.append(prefix)
+    guard let value else { return buffer.append("null") }
+    buffer.appendInteger(value)
+  }
+
+  /// `prefix`, then an integer as a JSON string (`"12"`, as `String(value)` would be written).
+  @inline(__always) mutating func member(_ prefix: StaticString, quoted value: Int) {
+    buffer.append(prefix)
+    buffer.append(UInt8(ascii: "\""))
+    buffer.appendInteger(value)
+    buffer.append(UInt8(ascii: "\""))
+  }
+
+  @inline(__always) mutating func member(_ prefix: StaticString, _ value: Bool) {
+    buffer.append(prefix)
+    buffer.append(value ? "true" : "false")
+  }
+
+  /// `prefix`, then a two-place decimal as a JSON string (`"-12.30"`).
+  @inline(__always) mutating func member(_ prefix: StaticString, _ value: Hundredths?) {
+    buffer.append(prefix)
+    guard let value else { return buffer.append("null") }
+    buffer.appendQuoted(value, suffix: nil)
+  }
+
+  /// `prefix`, then a rational as its `pointsText` in a JSON string (`"12.30"`).
+  @inline(__always) mutating func member(_ prefix: StaticString, points value: Rational?) {
+    guard let value, let rounded = value.hundredths(scaledBy: 100) else { return member(prefix, value?.pointsText) }
+    member(prefix, rounded)
+  }
+
+  /// `prefix`, then a rational as its `percentText` in a JSON string (`"86.24%"`).
+  @inline(__always) mutating func member(_ prefix: StaticString, percent value: Rational?) {
+    guard let value, let percent = value.hundredths(scaledBy: 10_000) else { return member(prefix, value?.percentText) }
+    buffer.append(prefix)
+    buffer.appendQuoted(percent, suffix: UInt8(ascii: "%"))
+  }
+
+  /// `prefix`, then a finding's message as a JSON string, assembled in place (`FindingDetail.appendMessage`).
+  @inline(__always) mutating func member(_ prefix: StaticString, message detail: FindingDetail) {
+    buffer.append(prefix)
+    buffer.appendEscaped { detail.appendMessage(to: $0) }
+  }
+
+  /// `prefix`, then `location.description` as a JSON string, assembled in place.
+  @inline(__always) mutating func member(_ prefix: StaticString, _ location: SourceLocation) {
+    buffer.append(prefix)
+    buffer.appendEscaped { text in
+      text.append(utf8: location.file)
+      if let line = location.line {
+        text.append(UInt8(ascii: ":"))
+        text.appendInteger(line)
+      }
+      if let field = location.field {
+        text.append(": ")
+        text.append(utf8: field)
+      }
+    }
   }
 
   private mutating func open(_ key: JSONKey?, _ bracket: UInt8) {
@@ -203,7 +293,10 @@ final class ByteBuffer {
   /// A table's text as a message quotes it, spaces trimmed; `—` when absent.
   func append(trimmed text: TableText?) {
     guard let text else { return append("—") }
-    text.trimmingSpaces().withUTF8 { append($0) }
+    // `text.trimmingSpaces()`, without a copy of the text when there is nothing to trim (the usual cell).
+    text.withUTF8 { bytes in
+      if String.hasNothingToTrim(bytes) { append(bytes) } else { append(utf8: text.string.trimmingSpaces()) }
+    }
   }
 
   /// A two-place decimal (`-12.30`), written in place.
@@ -246,7 +339,8 @@ final class ByteBuffer {
   }
 
   /// A literal (a piece of a message, `null`): a short one copied by words, not by a call to memcpy.
-  func append(_ literal: StaticString) {
+  /// Inlined: the length is then a constant, and the copy a few loads and stores.
+  @inline(__always) func append(_ literal: StaticString) {
     let length = literal.utf8CodeUnitCount
     guard length <= 64 else { return append(UnsafeBufferPointer(start: literal.utf8Start, count: length)) }
     reserve(length)
@@ -296,6 +390,12 @@ final class ByteBuffer {
     }
   }
 
+  /// An integer in decimal (`-12`), as `String(value)` writes it.
+  func appendInteger(_ value: Int) {
+    if value < 0 { append(UInt8(ascii: "-")) }
+    appendDigits(value.magnitude)
+  }
+
   func appendDigits(_ value: UInt) {
     reserve(20)
     var value = value
@@ -321,10 +421,17 @@ final class ByteBuffer {
 
   /// What `write` appends, in double quotes and escaped as `appendEscaped(_:)` escapes text: written in
   /// place, then escaped only when some byte needs it (moved aside and written again).
-  func appendEscaped(writing write: (ByteBuffer) -> Void) {
+  // Inlined: `write` is then inlined too, not called through a context that retains what it captures.
+  @inline(__always) func appendEscaped(writing write: (ByteBuffer) -> Void) {
     append(UInt8(ascii: "\""))
     let start = count
     write(self)
+    closeString(writtenFrom: start)
+  }
+
+  /// Ends a string whose bytes were written from `start`, after its opening quote: they are escaped (moved
+  /// aside and written again) when some byte needs it.
+  private func closeString(writtenFrom start: Int) {
     let written = UnsafeBufferPointer(start: pointer + start, count: count - start)
     if !Self.mayNeedEscaping(written) { return append(UInt8(ascii: "\"")) }
     let raw = Array(written)
