@@ -6,6 +6,11 @@ import Testing
 /// A finding is a code with typed arguments (`FindingDetail`); its Chinese message is made in one place,
 /// `FindingDetail.message`. These tests hold that text to what jixiao printed when checks made it.
 @Suite struct FindingMessageTests {
+  /// The rule's name written as a literal in claim messages is its `label`.
+  @Test func ruleLabelLiteralsAreTheLabels() {
+    for rule in RuleKind.allCases { #expect(rule.labelText.description == rule.label) }
+  }
+
   static let examplesFile = repositoryRoot.appendingPathComponent("Tests/FindingMessages/catalogue-examples.txt")
 
   /// Every triggering example of the catalogue, scored, with the message of each finding of its code: the

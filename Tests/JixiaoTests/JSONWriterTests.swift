@@ -62,6 +62,55 @@ import Testing
   }
 }
 
+/// Every fast escaping path of `ByteBuffer` writes what its plain definition, `appendEscapedByByte`, writes.
+@Suite struct EscapingDifferentialTests {
+  /// Hostile strings (quotes, backslashes, controls, U+2028, combining marks next to `"`) and random ASCII
+  /// of every length around a word, through `appendEscaped` (a `String`), a string written in place
+  /// (`appendEscaped(writing:)`, as messages are) and a table's text (`appendQuoted`, copied when plain).
+  @Test func fastEscapingIsThePlainDefinition() {
+    var random = SplitMix(seed: 2_028)
+    var samples = (0..<3_000).map { _ in HostileText.random(&random, maximumPieces: 12) }
+    samples += ["\"\u{0301}", "\u{0301}\"", "a\u{2028}b", "\u{2029}\"\u{20DD}", "\\\u{0308}", "\u{85}\u{9B}\u{7F}"]
+    for length in 0...40 {
+      for _ in 0..<20 {
+        let bytes = (0..<length).map { _ in UInt8.random(in: 0...0x7F, using: &random) }
+        samples.append(String(decoding: bytes, as: UTF8.self))
+      }
+    }
+    for sample in samples {
+      let plain = ByteBuffer(capacity: 1)
+      plain.appendEscapedByByte(sample.utf8)
+      let fast = ByteBuffer(capacity: 1)
+      fast.appendEscaped(sample)
+      let inPlace = ByteBuffer(capacity: 1)
+      inPlace.appendEscaped { $0.append(utf8: sample) }
+      let text = ByteBuffer(capacity: 1)
+      text.appendQuoted(TableText(sample))
+      #expect(fast.array == plain.array, "\(Array(sample.utf8))")
+      #expect(inPlace.array == plain.array, "\(Array(sample.utf8))")
+      #expect(text.array == plain.array, "\(Array(sample.utf8))")
+    }
+  }
+
+  /// The word-at-a-time test for a byte to escape is its byte-by-byte definition, on random bytes of every
+  /// value (high bytes too, which only resemble controls when their top bit is dropped) and length.
+  @Test func wordTestIsTheByteTest() {
+    var random = SplitMix(seed: 8_232)
+    for length in 0...40 {
+      for _ in 0..<200 {
+        // Mostly bytes that need no escaping, so that a lone one that does is found in every position.
+        let bytes = (0..<length).map { _ in
+          let any = Int.random(in: 0..<8, using: &random) == 0
+          return UInt8.random(in: any ? 0...0xFF : 0x23...0xFF, using: &random)
+        }
+        bytes.withUnsafeBufferPointer { buffer in
+          #expect(ByteBuffer.needsEscaping(buffer) == TableText.needsJSONEscaping(buffer), "\(bytes)")
+        }
+      }
+    }
+  }
+}
+
 /// The result line writes numbers and findings' messages in place; their definitions are `Hundredths`'
 /// `description` (against digits formatted independently here) and `Finding.message` escaped as any string.
 @Suite struct InPlaceWritingTests {

@@ -295,7 +295,7 @@ extension FindingDetail {
         text.append("，")
         if let rule {
           text.append("按")
-          text.append(utf8: rule.label)
+          text.append(rule.labelText)
         }
         text.append("应得 ")
         text.append(score)
@@ -450,5 +450,21 @@ extension FindingSubject {
   /// `全年预算数`, or `资金来源“其他资金”的全年预算数` for a source row's cell.
   fileprivate var text: String {
     source.map { "资金来源“\($0)”的\(label)" } ?? label
+  }
+}
+
+extension RuleKind {
+  /// `label` as a literal, for the claim messages that name the rule (`FindingMessageTests` compares them).
+  var labelText: StaticString {
+    switch self {
+    case .proportional: "比例"
+    case .lowerIsBetter: "越低越好"
+    case .equalZero: "目标为0"
+    case .passFail: "直接赋分"
+    case .deadline: "时限"
+    case .graded: "评判等级"
+    case .satisfaction: "满意度"
+    case .budgetExecution: "预算执行"
+    }
   }
 }

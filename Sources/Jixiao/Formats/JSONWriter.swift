@@ -122,7 +122,7 @@ struct JSONWriter {
   /// text, `JSONText`), or `null`.
   @inline(__always) mutating func member(_ prefix: StaticString, literal value: StaticString?) {
     buffer.append(prefix)
-    buffer.append(value ?? "null")
+    if let value { buffer.append(value) } else { buffer.append("null") }
   }
 
   @inline(__always) mutating func member(_ prefix: StaticString, _ value: Int?) {
@@ -167,7 +167,10 @@ struct JSONWriter {
   /// `prefix`, then a finding's message as a JSON string, assembled in place (`FindingDetail.appendMessage`).
   @inline(__always) mutating func member(_ prefix: StaticString, message detail: FindingDetail) {
     buffer.append(prefix)
-    buffer.appendEscaped { detail.appendMessage(to: $0) }
+    // Not through `appendEscaped(writing:)`: a closure over the detail copied it.
+    let start = buffer.openString()
+    detail.appendMessage(to: buffer)
+    buffer.closeString(writtenFrom: start)
   }
 
   /// `prefix`, then `location.description` as a JSON string, assembled in place.
@@ -423,17 +426,22 @@ final class ByteBuffer {
   /// place, then escaped only when some byte needs it (moved aside and written again).
   // Inlined: `write` is then inlined too, not called through a context that retains what it captures.
   @inline(__always) func appendEscaped(writing write: (ByteBuffer) -> Void) {
-    append(UInt8(ascii: "\""))
-    let start = count
+    let start = openString()
     write(self)
     closeString(writtenFrom: start)
   }
 
-  /// Ends a string whose bytes were written from `start`, after its opening quote: they are escaped (moved
-  /// aside and written again) when some byte needs it.
-  private func closeString(writtenFrom start: Int) {
+  /// Opens a string whose bytes are then written in place, and returns where they start, for `closeString`.
+  @inline(__always) func openString() -> Int {
+    append(UInt8(ascii: "\""))
+    return count
+  }
+
+  /// Ends a string whose bytes were written from `start` (`openString`): they are escaped (moved aside and
+  /// written again) when some byte needs it.
+  func closeString(writtenFrom start: Int) {
     let written = UnsafeBufferPointer(start: pointer + start, count: count - start)
-    if !Self.mayNeedEscaping(written) { return append(UInt8(ascii: "\"")) }
+    if !Self.needsEscaping(written) { return append(UInt8(ascii: "\"")) }
     let raw = Array(written)
     count = start - 1
     appendEscapedByByte(raw)
@@ -474,7 +482,9 @@ final class ByteBuffer {
     count += length + 2
   }
 
-  private func appendEscapedByByte<Bytes: Sequence<UInt8>>(_ bytes: Bytes) {
+  /// The plain definition of every escaping writer here, byte by byte: the fast paths (`appendEscaped`,
+  /// `appendQuotedIfPlain`, `closeString`) write what it writes (`JSONWriterTests`).
+  func appendEscapedByByte<Bytes: Sequence<UInt8>>(_ bytes: Bytes) {
     append(UInt8(ascii: "\""))
     for byte in bytes {
       switch byte {
@@ -496,42 +506,26 @@ final class ByteBuffer {
   /// Copies `bytes` in quotes, eight at a time, when none needs escaping (nearly every string);
   /// false, with nothing appended, otherwise.
   private func appendQuotedIfPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    let length = bytes.count
-    reserve(length + 2)
-    let destination = pointer + count
-    destination[0] = UInt8(ascii: "\"")
-    if let source = bytes.baseAddress {
-      var offset = 0
-      while offset + 8 <= length {
-        let word = UnsafeRawPointer(source + offset).loadUnaligned(as: UInt64.self)
-        guard !Self.mayNeedEscaping(word) else { return false }
-        UnsafeMutableRawPointer(destination + 1 + offset).storeBytes(of: word, as: UInt64.self)
-        offset += 8
-      }
-      while offset < length {
-        let byte = source[offset]
-        guard !Self.needsEscaping(byte) else { return false }
-        destination[1 + offset] = byte
-        offset += 1
-      }
-    }
-    destination[length + 1] = UInt8(ascii: "\"")
-    count += length + 2
+    guard !Self.needsEscaping(bytes) else { return false }
+    appendQuoted(bytes)
     return true
   }
 
-  /// Whether a byte of `bytes` needs escaping, eight at a time.
-  private static func mayNeedEscaping(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    guard let base = bytes.baseAddress else { return false }
+  /// Whether a byte of `bytes` needs escaping (its definition: `TableText.needsJSONEscaping`), eight at a
+  /// time, the last word overlapping the one before rather than a tail byte by byte.
+  static func needsEscaping(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let base = bytes.baseAddress, bytes.count >= 8 else { return bytes.contains(where: needsEscaping) }
+    let raw = UnsafeRawPointer(base)
     var offset = 0
-    while offset + 8 <= bytes.count {
-      if mayNeedEscaping(UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)) { break }
+    while offset + 8 < bytes.count {
+      if mayNeedEscaping(raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) { return true }
       offset += 8
     }
-    return bytes[offset...].contains(where: needsEscaping)
+    return mayNeedEscaping(raw.loadUnaligned(fromByteOffset: bytes.count - 8, as: UInt64.self))
   }
 
-  /// Whether a byte of `word` may be `"`, `\\` or a control character (never a false negative).
+  /// Whether a byte of `word` is `"`, `\\` or a control character: exact, since a borrow that could raise a
+  /// false alarm in a byte starts only at a byte that is one.
   @inline(__always) private static func mayNeedEscaping(_ word: UInt64) -> Bool {
     let ones: UInt64 = 0x0101_0101_0101_0101
     let highBits: UInt64 = 0x8080_8080_8080_8080
