@@ -150,6 +150,21 @@ extension FindingDetail {
     }
   }
 
+  /// Whether `message` is known to need no JSON escaping (no `"`, `\\` or control character), so that a
+  /// writer copies it without looking: a message assembled from literals and numbers alone, or quoting only
+  /// table texts that are plain (`TableText.isPlainJSON`; trimmed, still plain). False when not known (a
+  /// writer then looks); `FindingMessageTests` holds it to the message's bytes.
+  var messageIsPlainJSON: Bool {
+    switch self {
+    case .indicatorClaim(let target, let actual, _, _, _, _, _, _):
+      (target?.isPlainJSON ?? true) && (actual?.isPlainJSON ?? true)
+    case .fundsClaim, .totalOverClaimed, .gradeInflated, .explanationMissing, .evidenceMissing, .duplicateIndicator,
+      .deadlineMissed, .targetEmpty:
+      true
+    default: false
+    }
+  }
+
   /// Appends `message`'s UTF-8 bytes to `text`: the most frequent messages of a batch (claims, totals,
   /// explanations) are assembled there, which the JSON writer so writes without making a `String`; any
   /// other's are copied from `message`.

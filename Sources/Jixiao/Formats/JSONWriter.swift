@@ -170,6 +170,7 @@ struct JSONWriter {
     // Not through `appendEscaped(writing:)`: a closure over the detail copied it.
     let start = buffer.openString()
     detail.appendMessage(to: buffer)
+    if detail.messageIsPlainJSON { return buffer.append(UInt8(ascii: "\"")) }
     buffer.closeString(writtenFrom: start)
   }
 
@@ -528,10 +529,13 @@ final class ByteBuffer {
   /// false alarm in a byte starts only at a byte that is one.
   @inline(__always) private static func mayNeedEscaping(_ word: UInt64) -> Bool {
     let ones: UInt64 = 0x0101_0101_0101_0101
-    let highBits: UInt64 = 0x8080_8080_8080_8080
-    func hasZeroByte(_ value: UInt64) -> Bool { (value &- ones) & ~value & highBits != 0 }
-    let control = (word &- ones &* 0x20) & ~word & highBits != 0
-    return control || hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x5C))
+    // A byte's high bit set in each term where it is below 0x20, or zero once `"` or `\\` is taken away; one
+    // test for the three.
+    func belowOne(_ value: UInt64) -> UInt64 { (value &- ones) & ~value }
+    let quote = word ^ (ones &* 0x22)
+    let backslash = word ^ (ones &* 0x5C)
+    let control = (word &- ones &* 0x20) & ~word
+    return (control | belowOne(quote) | belowOne(backslash)) & (ones &* 0x80) != 0
   }
 
   private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
