@@ -6,6 +6,44 @@ import Testing
 /// A finding is a code with typed arguments (`FindingDetail`); its Chinese message is made in one place,
 /// `FindingDetail.message`. These tests hold that text to what jixiao printed when checks made it.
 @Suite struct FindingMessageTests {
+  /// A message said to need no JSON escaping has no byte that needs it: for every finding of the catalogue's
+  /// examples, and for claims quoting hostile texts (which must be looked at) and plain ones (which need not).
+  @Test func plainMessagesNeedNoEscaping() throws {
+    var details = FindingCatalogue.all.flatMap { descriptor in
+      descriptor.triggering.flatMap {
+        ExampleReport.findings(of: $0, code: descriptor.code, profile: defaultProfile)?.map(\.detail) ?? []
+      }
+    }
+    var random = SplitMix(seed: 1_919)
+    for _ in 0..<500 {
+      let target = HostileText.random(&random)
+      let actual = HostileText.random(&random)
+      details.append(
+        .indicatorClaim(
+          target: TableText(target), actual: TableText(actual), completion: nil, band: nil, rule: .graded, score: .zero,
+          claimed: Rational(1), difference: Rational(1)))
+      details.append(.qualitativeUnclassified(actual: actual))
+    }
+    var plain = 0
+    for detail in details where detail.messageIsPlainJSON {
+      plain += 1
+      var message = detail.message
+      let needsEscaping = message.withUTF8(TableText.needsJSONEscaping)
+      #expect(!needsEscaping, "\(message)")
+    }
+    #expect(plain > 0)
+    let plainClaim = FindingDetail.indicatorClaim(
+      target: "≥5次", actual: " 4次 ", completion: nil, band: .achieved, rule: nil, score: .zero, claimed: Rational(1),
+      difference: Rational(1))
+    #expect(plainClaim.messageIsPlainJSON)
+    #expect(FindingDetail.explanationMissing(overAchieved: true).messageIsPlainJSON)
+  }
+
+  /// The rule's name written as a literal in claim messages is its `label`.
+  @Test func ruleLabelLiteralsAreTheLabels() {
+    for rule in RuleKind.allCases { #expect(rule.labelText.description == rule.label) }
+  }
+
   static let examplesFile = repositoryRoot.appendingPathComponent("Tests/FindingMessages/catalogue-examples.txt")
 
   /// Every triggering example of the catalogue, scored, with the message of each finding of its code: the

@@ -62,6 +62,55 @@ import Testing
   }
 }
 
+/// Every fast escaping path of `ByteBuffer` writes what its plain definition, `appendEscapedByByte`, writes.
+@Suite struct EscapingDifferentialTests {
+  /// Hostile strings (quotes, backslashes, controls, U+2028, combining marks next to `"`) and random ASCII
+  /// of every length around a word, through `appendEscaped` (a `String`), a string written in place
+  /// (`appendEscaped(writing:)`, as messages are) and a table's text (`appendQuoted`, copied when plain).
+  @Test func fastEscapingIsThePlainDefinition() {
+    var random = SplitMix(seed: 2_028)
+    var samples = (0..<3_000).map { _ in HostileText.random(&random, maximumPieces: 12) }
+    samples += ["\"\u{0301}", "\u{0301}\"", "a\u{2028}b", "\u{2029}\"\u{20DD}", "\\\u{0308}", "\u{85}\u{9B}\u{7F}"]
+    for length in 0...40 {
+      for _ in 0..<20 {
+        let bytes = (0..<length).map { _ in UInt8.random(in: 0...0x7F, using: &random) }
+        samples.append(String(decoding: bytes, as: UTF8.self))
+      }
+    }
+    for sample in samples {
+      let plain = ByteBuffer(capacity: 1)
+      plain.appendEscapedByByte(sample.utf8)
+      let fast = ByteBuffer(capacity: 1)
+      fast.appendEscaped(sample)
+      let inPlace = ByteBuffer(capacity: 1)
+      inPlace.appendEscaped { $0.append(utf8: sample) }
+      let text = ByteBuffer(capacity: 1)
+      text.appendQuoted(TableText(sample))
+      #expect(fast.array == plain.array, "\(Array(sample.utf8))")
+      #expect(inPlace.array == plain.array, "\(Array(sample.utf8))")
+      #expect(text.array == plain.array, "\(Array(sample.utf8))")
+    }
+  }
+
+  /// The word-at-a-time test for a byte to escape is its byte-by-byte definition, on random bytes of every
+  /// value (high bytes too, which only resemble controls when their top bit is dropped) and length.
+  @Test func wordTestIsTheByteTest() {
+    var random = SplitMix(seed: 8_232)
+    for length in 0...40 {
+      for _ in 0..<200 {
+        // Mostly bytes that need no escaping, so that a lone one that does is found in every position.
+        let bytes = (0..<length).map { _ in
+          let any = Int.random(in: 0..<8, using: &random) == 0
+          return UInt8.random(in: any ? 0...0xFF : 0x23...0xFF, using: &random)
+        }
+        bytes.withUnsafeBufferPointer { buffer in
+          #expect(ByteBuffer.needsEscaping(buffer) == TableText.needsJSONEscaping(buffer), "\(bytes)")
+        }
+      }
+    }
+  }
+}
+
 /// The result line writes numbers and findings' messages in place; their definitions are `Hundredths`'
 /// `description` (against digits formatted independently here) and `Finding.message` escaped as any string.
 @Suite struct InPlaceWritingTests {
@@ -177,7 +226,8 @@ import Testing
 
   /// The messages assembled in bytes are the texts their `String` interpolations made before (kept here as
   /// their definitions): totals and grades for values on and off hundredths, both explanations' and both
-  /// evidence messages.
+  /// evidence messages, deadlines with and without their own year, unit conversions, duplicate names, and
+  /// the targets and actuals that could not be read, with texts that need escaping.
   @Test func assembledMessagesAreTheirFormerTexts() throws {
     let third = try Rational(1) / Rational(3)
     let values: [Rational] = [.zero, third, -third, Rational(100), try Rational(-5) / Rational(2), Rational(Int(Int64.max))]
@@ -208,6 +258,46 @@ import Testing
       expected.append(
         (.explanationMissing(overAchieved: flag), flag ? "指标超过超额阈值，偏差原因分析及改进措施为空" : "指标未完全达成，偏差原因分析及改进措施为空"))
       expected.append((.evidenceMissing(requiredByProfile: flag), "佐证资料为空，\(flag ? "本方案按 0 分计" : "复核人员通常按 0 分计")"))
+    }
+    let deadlines = [
+      Deadline(year: nil, month: 1, day: 2), Deadline(year: 2023, month: 12, day: 31), Deadline(year: -1, month: 0, day: 0),
+    ]
+    for deadline in deadlines {
+      for actual in deadlines {
+        for score in values {
+          let late = DeadlineRule.daysBetween(deadline, actual, year: 2024)
+          expected.append(
+            (
+              .deadlineMissed(deadline: deadline, actual: actual, year: 2024, score: score),
+              "时限 \(deadline.formatted(defaultYear: 2024))，实际 \(actual.formatted(defaultYear: 2024))，逾期 \(late) 天；按规则应得 \(score.pointsText) 分"
+            ))
+        }
+      }
+    }
+    for text in ["", "=1,000元", "say \"yes\"", "甲\u{0301}"] {
+      for unit in [Unit("万元"), Unit("元"), Unit.none] {
+        for converted in values {
+          expected.append(
+            (
+              .unitScaleConverted(actual: text, unit: unit, converted: converted, target: "<=5万元"),
+              "实际值 \(text) 按 \(unit) 换算为 \(converted.formatted(places: 6).trimmedZeros)\(unit) 后与目标 <=5万元 比较"
+            ))
+        }
+      }
+      expected += [
+        (.qualitativeUnclassified(actual: text), "实际值“\(text)”读不出达成、部分达成或未达成，该项未核实"),
+        (.targetUnreadable(target: text, reason: "无法读出数值"), "目标值“\(text)”无法读出：无法读出数值，该项未核实"),
+        (.actualEmpty(target: text), "实际值为空，无法与目标 \(text) 比较"),
+        (.actualEmptyForDeadline(target: text), "实际值为空，无法与时限 \(text) 比较"),
+        (.actualEmptyForQualitative(target: text), "实际值为空，无法评判定性目标“\(text)”"),
+        (.actualUnreadable(actual: text, reason: text), "实际值“\(text)”无法读出：\(text)"),
+        (.actualNotNumber(target: text, actual: "详见报告"), "数值目标 \(text) 对应的实际值“详见报告”不是数值"),
+        (.actualNotDate(target: "2024年12月31日前", actual: text), "时限目标 2024年12月31日前 对应的实际值“\(text)”不是日期"),
+      ]
+    }
+    expected.append((.targetEmpty, "目标值为空，该项未核实"))
+    for first in [0, 1, 12, -3, Int.max, Int.min] {
+      expected.append((.duplicateIndicator(first: first), "与第 \(first) 项指标同名，复核只应计一次"))
     }
     for (detail, text) in expected {
       #expect(detail.message == text)

@@ -4,7 +4,10 @@ extension FindingDetail {
   /// Chinese, with the numbers: `目标 ≥5%，实际 0.1%，完成率 2.00%，按比例应得 0.50 分，自评 25.00 分，多报 24.50 分`.
   public var message: String {
     switch self {
-    case .indicatorClaim, .fundsClaim, .totalOverClaimed, .gradeInflated, .explanationMissing, .evidenceMissing:
+    case .indicatorClaim, .fundsClaim, .totalOverClaimed, .gradeInflated, .explanationMissing, .evidenceMissing,
+      .deadlineMissed, .unitScaleConverted, .qualitativeUnclassified, .duplicateIndicator, .targetEmpty,
+      .targetUnreadable, .actualEmpty, .actualEmptyForDeadline, .actualEmptyForQualitative, .actualUnreadable,
+      .actualNotNumber, .actualNotDate:
       let text = ByteBuffer(capacity: 192)
       appendAssembled(to: text)
       return text.text
@@ -32,8 +35,6 @@ extension FindingDetail {
       return "项目表缺少一级指标：" + levels.map { "\($0)指标" }.joined(separator: "、")
     case .misplacedLevel2(let level1, let level2, let allowed):
       return "二级指标“\(level2)”不属于一级指标“\(level1)”（应为：\(allowed.sorted().map { "\($0)指标" }.joined(separator: "、"))）"
-    case .duplicateIndicator(let first):
-      return "与第 \(first) 项指标同名，复核只应计一次"
 
     case .costTargetRaises(let target, let comparison):
       return "成本指标的目标 \(target) 用了 \(comparison.symbol)：成本应当越低越好，目标方向可能写反"
@@ -47,39 +48,15 @@ extension FindingDetail {
       return "目标 \(target) 要求严格\(bound == .above ? "大于" : "小于")，实际 \(actual) 恰好相等：严格说未达成"
     case .completionMismatch(let claimed, let target, let actual, let computed):
       return "表上完成率 \(claimed.percentText)，按目标 \(target ?? "—")、实际 \(actual ?? "—") 计算为 \(computed.percentText)"
-    case .deadlineMissed(let deadline, let actual, let year, let score):
-      let late = DeadlineRule.daysBetween(deadline, actual, year: year)
-      return
-        "时限 \(deadline.formatted(defaultYear: year))，实际 \(actual.formatted(defaultYear: year))，逾期 \(late) 天；按规则应得 \(score.pointsText) 分"
     case .proportionalRuleOnQualitative(let rule, let target):
       return "赋分规则“\(rule)”按比例计分，但目标“\(target)”是定性的；按评判等级复核"
     case .gradedRuleOnQuantity(let rule, let target):
       return "赋分规则“\(rule)”按评判等级计分，但目标 \(target) 是数值；按完成比例复核"
-    case .unitScaleConverted(let actual, let unit, let converted, let target):
-      return "实际值 \(actual) 按 \(unit) 换算为 \(converted.formatted(places: 6).trimmedZeros)\(unit) 后与目标 \(target) 比较"
     case .unitIncompatible(let target, let targetUnit, let actual, let actualUnit):
       return "目标 \(target) 的单位“\(targetUnit)”与实际值 \(actual) 的单位“\(actualUnit)”无法比较，该项未核实"
     case .actualRestatesTarget(let actual, let comparison, let value):
       return "实际值“\(actual)”带有比较符 \(comparison.symbol)，是在重复目标而非报告实测值；按数值 \(value.formatted(places: 2).trimmedZeros) 计分"
-    case .qualitativeUnclassified(let actual):
-      return "实际值“\(actual)”读不出达成、部分达成或未达成，该项未核实"
 
-    case .targetEmpty:
-      return "目标值为空，该项未核实"
-    case .targetUnreadable(let target, let reason):
-      return "目标值“\(target)”无法读出：\(reason)，该项未核实"
-    case .actualEmpty(let target):
-      return "实际值为空，无法与目标 \(target) 比较"
-    case .actualEmptyForDeadline(let target):
-      return "实际值为空，无法与时限 \(target) 比较"
-    case .actualEmptyForQualitative(let target):
-      return "实际值为空，无法评判定性目标“\(target)”"
-    case .actualUnreadable(let actual, let reason):
-      return "实际值“\(actual)”无法读出：\(reason)"
-    case .actualNotNumber(let target, let actual):
-      return "数值目标 \(target) 对应的实际值“\(actual)”不是数值"
-    case .actualNotDate(let target, let actual):
-      return "时限目标 \(target) 对应的实际值“\(actual)”不是日期"
     case .deadlineWithoutYear:
       return "时限与实际日期都没有年份，表也未填年度，无法比较"
     case .actualConversionOutOfRange(let actual):
@@ -173,6 +150,21 @@ extension FindingDetail {
     }
   }
 
+  /// Whether `message` is known to need no JSON escaping (no `"`, `\\` or control character), so that a
+  /// writer copies it without looking: a message assembled from literals and numbers alone, or quoting only
+  /// table texts that are plain (`TableText.isPlainJSON`; trimmed, still plain). False when not known (a
+  /// writer then looks); `FindingMessageTests` holds it to the message's bytes.
+  var messageIsPlainJSON: Bool {
+    switch self {
+    case .indicatorClaim(let target, let actual, _, _, _, _, _, _):
+      (target?.isPlainJSON ?? true) && (actual?.isPlainJSON ?? true)
+    case .fundsClaim, .totalOverClaimed, .gradeInflated, .explanationMissing, .evidenceMissing, .duplicateIndicator,
+      .deadlineMissed, .targetEmpty:
+      true
+    default: false
+    }
+  }
+
   /// Appends `message`'s UTF-8 bytes to `text`: the most frequent messages of a batch (claims, totals,
   /// explanations) are assembled there, which the JSON writer so writes without making a `String`; any
   /// other's are copied from `message`.
@@ -207,9 +199,95 @@ extension FindingDetail {
     case .evidenceMissing(let requiredByProfile):
       text.append("佐证资料为空，")
       text.append(requiredByProfile ? "本方案按 0 分计" : "复核人员通常按 0 分计")
+    case .duplicateIndicator(let first):
+      text.append("与第 ")
+      text.appendInteger(first)
+      text.append(" 项指标同名，复核只应计一次")
+    case .deadlineMissed(let deadline, let actual, let year, let score):
+      text.append("时限 ")
+      Self.append(deadline, defaultYear: year, to: text)
+      text.append("，实际 ")
+      Self.append(actual, defaultYear: year, to: text)
+      text.append("，逾期 ")
+      text.appendInteger(DeadlineRule.daysBetween(deadline, actual, year: year))
+      text.append(" 天；按规则应得 ")
+      text.appendPoints(score)
+      text.append(" 分")
+    case .unitScaleConverted(let actual, let unit, let converted, let target):
+      text.append("实际值 ")
+      text.append(utf8: actual)
+      text.append(" 按 ")
+      text.append(utf8: unit.text)
+      text.append(" 换算为 ")
+      text.append(utf8: converted.formatted(places: 6).trimmedZeros)
+      text.append(utf8: unit.text)
+      text.append(" 后与目标 ")
+      text.append(utf8: target)
+      text.append(" 比较")
+    case .qualitativeUnclassified(let actual):
+      text.append("实际值“")
+      text.append(utf8: actual)
+      text.append("”读不出达成、部分达成或未达成，该项未核实")
+    default: return appendAssembledCell(to: text)
+    }
+    return true
+  }
+
+  /// `appendAssembled` for a target or an actual that could not be read (`cell.unparseable`).
+  private func appendAssembledCell(to text: ByteBuffer) -> Bool {
+    switch self {
+    case .targetEmpty:
+      text.append("目标值为空，该项未核实")
+    case .targetUnreadable(let target, let reason):
+      text.append("目标值“")
+      text.append(utf8: target)
+      text.append("”无法读出：")
+      text.append(utf8: reason)
+      text.append("，该项未核实")
+    case .actualEmpty(let target):
+      text.append("实际值为空，无法与目标 ")
+      text.append(utf8: target)
+      text.append(" 比较")
+    case .actualEmptyForDeadline(let target):
+      text.append("实际值为空，无法与时限 ")
+      text.append(utf8: target)
+      text.append(" 比较")
+    case .actualEmptyForQualitative(let target):
+      text.append("实际值为空，无法评判定性目标“")
+      text.append(utf8: target)
+      text.append("”")
+    case .actualUnreadable(let actual, let reason):
+      text.append("实际值“")
+      text.append(utf8: actual)
+      text.append("”无法读出：")
+      text.append(utf8: reason)
+    case .actualNotNumber(let target, let actual):
+      text.append("数值目标 ")
+      text.append(utf8: target)
+      text.append(" 对应的实际值“")
+      text.append(utf8: actual)
+      text.append("”不是数值")
+    case .actualNotDate(let target, let actual):
+      text.append("时限目标 ")
+      text.append(utf8: target)
+      text.append(" 对应的实际值“")
+      text.append(utf8: actual)
+      text.append("”不是日期")
     default: return false
     }
     return true
+  }
+
+  /// `deadline.formatted(defaultYear:)` (`2024年11月24日`, or `11月24日` without a year), as UTF-8 bytes.
+  private static func append(_ deadline: Deadline, defaultYear: Int?, to text: ByteBuffer) {
+    if let year = deadline.year ?? defaultYear {
+      text.appendInteger(year)
+      text.append("年")
+    }
+    text.appendInteger(deadline.month)
+    text.append("月")
+    text.appendInteger(deadline.day)
+    text.append("日")
   }
 
   private func appendClaim(to text: ByteBuffer) {
@@ -232,7 +310,7 @@ extension FindingDetail {
         text.append("，")
         if let rule {
           text.append("按")
-          text.append(utf8: rule.label)
+          text.append(rule.labelText)
         }
         text.append("应得 ")
         text.append(score)
@@ -387,5 +465,21 @@ extension FindingSubject {
   /// `全年预算数`, or `资金来源“其他资金”的全年预算数` for a source row's cell.
   fileprivate var text: String {
     source.map { "资金来源“\($0)”的\(label)" } ?? label
+  }
+}
+
+extension RuleKind {
+  /// `label` as a literal, for the claim messages that name the rule (`FindingMessageTests` compares them).
+  var labelText: StaticString {
+    switch self {
+    case .proportional: "比例"
+    case .lowerIsBetter: "越低越好"
+    case .equalZero: "目标为0"
+    case .passFail: "直接赋分"
+    case .deadline: "时限"
+    case .graded: "评判等级"
+    case .satisfaction: "满意度"
+    case .budgetExecution: "预算执行"
+    }
   }
 }

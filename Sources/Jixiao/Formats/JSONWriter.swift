@@ -47,16 +47,14 @@ struct JSONWriter {
   mutating func int(_ key: JSONKey?, _ value: Int?) {
     separate(key)
     guard let value else { return buffer.append("null") }
-    if value < 0 { buffer.append(UInt8(ascii: "-")) }
-    buffer.appendDigits(value.magnitude)
+    buffer.appendInteger(value)
   }
 
   /// An integer as a JSON string (`"12"`), as `String(value)` would be written.
   mutating func quotedInt(_ key: JSONKey?, _ value: Int) {
     separate(key)
     buffer.append(UInt8(ascii: "\""))
-    if value < 0 { buffer.append(UInt8(ascii: "-")) }
-    buffer.appendDigits(value.magnitude)
+    buffer.appendInteger(value)
     buffer.append(UInt8(ascii: "\""))
   }
 
@@ -94,6 +92,102 @@ struct JSONWriter {
   mutating func percent(_ key: JSONKey?, _ value: Rational?) {
     guard let value, let percent = value.hundredths(scaledBy: 10_000) else { return string(key, value?.percentText) }
     hundredths(key, percent, suffix: UInt8(ascii: "%"))
+  }
+
+  // MARK: Objects written in a fixed order
+
+  // A result line writes the same members in the same order for every table: the text before each value
+  // (the comma or brace, the quoted name and the colon: `,"weight":`) is one literal, copied whole, and runs
+  // of fixed text are one literal (`},"claimedTotal":`). Such an object is written from its first `{` to its
+  // last `}` with these methods alone: they do not track commas. Inlined, so that each literal's length is a
+  // constant where it is copied.
+
+  /// Fixed text, as it is: the end of an object, or a member whose value never changes.
+  @inline(__always) mutating func fixed(_ text: StaticString) { buffer.append(text) }
+
+  /// `prefix`, then `value` as a JSON string (`null` when absent).
+  @inline(__always) mutating func member(_ prefix: StaticString, _ value: TableText?) {
+    buffer.append(prefix)
+    guard let value else { return buffer.append("null") }
+    buffer.appendQuoted(value)
+  }
+
+  @inline(__always) mutating func member(_ prefix: StaticString, _ value: String?) {
+    buffer.append(prefix)
+    guard let value else { return buffer.append("null") }
+    buffer.appendEscaped(value)
+  }
+
+  /// `prefix`, then a literal that is a whole JSON value (`"proportional"`, quotes included: an enumeration's
+  /// text, `JSONText`), or `null`.
+  @inline(__always) mutating func member(_ prefix: StaticString, literal value: StaticString?) {
+    buffer.append(prefix)
+    if let value { buffer.append(value) } else { buffer.append("null") }
+  }
+
+  @inline(__always) mutating func member(_ prefix: StaticString, _ value: Int?) {
+    buffer.append(prefix)
+    guard let value else { return buffer.append("null") }
+    buffer.appendInteger(value)
+  }
+
+  /// `prefix`, then an integer as a JSON string (`"12"`, as `String(value)` would be written).
+  @inline(__always) mutating func member(_ prefix: StaticString, quoted value: Int) {
+    buffer.append(prefix)
+    buffer.append(UInt8(ascii: "\""))
+    buffer.appendInteger(value)
+    buffer.append(UInt8(ascii: "\""))
+  }
+
+  @inline(__always) mutating func member(_ prefix: StaticString, _ value: Bool) {
+    buffer.append(prefix)
+    buffer.append(value ? "true" : "false")
+  }
+
+  /// `prefix`, then a two-place decimal as a JSON string (`"-12.30"`).
+  @inline(__always) mutating func member(_ prefix: StaticString, _ value: Hundredths?) {
+    buffer.append(prefix)
+    guard let value else { return buffer.append("null") }
+    buffer.appendQuoted(value, suffix: nil)
+  }
+
+  /// `prefix`, then a rational as its `pointsText` in a JSON string (`"12.30"`).
+  @inline(__always) mutating func member(_ prefix: StaticString, points value: Rational?) {
+    guard let value, let rounded = value.hundredths(scaledBy: 100) else { return member(prefix, value?.pointsText) }
+    member(prefix, rounded)
+  }
+
+  /// `prefix`, then a rational as its `percentText` in a JSON string (`"86.24%"`).
+  @inline(__always) mutating func member(_ prefix: StaticString, percent value: Rational?) {
+    guard let value, let percent = value.hundredths(scaledBy: 10_000) else { return member(prefix, value?.percentText) }
+    buffer.append(prefix)
+    buffer.appendQuoted(percent, suffix: UInt8(ascii: "%"))
+  }
+
+  /// `prefix`, then a finding's message as a JSON string, assembled in place (`FindingDetail.appendMessage`).
+  @inline(__always) mutating func member(_ prefix: StaticString, message detail: FindingDetail) {
+    buffer.append(prefix)
+    // Not through `appendEscaped(writing:)`: a closure over the detail copied it.
+    let start = buffer.openString()
+    detail.appendMessage(to: buffer)
+    if detail.messageIsPlainJSON { return buffer.append(UInt8(ascii: "\"")) }
+    buffer.closeString(writtenFrom: start)
+  }
+
+  /// `prefix`, then `location.description` as a JSON string, assembled in place.
+  @inline(__always) mutating func member(_ prefix: StaticString, _ location: SourceLocation) {
+    buffer.append(prefix)
+    buffer.appendEscaped { text in
+      text.append(utf8: location.file)
+      if let line = location.line {
+        text.append(UInt8(ascii: ":"))
+        text.appendInteger(line)
+      }
+      if let field = location.field {
+        text.append(": ")
+        text.append(utf8: field)
+      }
+    }
   }
 
   private mutating func open(_ key: JSONKey?, _ bracket: UInt8) {
@@ -203,7 +297,10 @@ final class ByteBuffer {
   /// A table's text as a message quotes it, spaces trimmed; `—` when absent.
   func append(trimmed text: TableText?) {
     guard let text else { return append("—") }
-    text.trimmingSpaces().withUTF8 { append($0) }
+    // `text.trimmingSpaces()`, without a copy of the text when there is nothing to trim (the usual cell).
+    text.withUTF8 { bytes in
+      if String.hasNothingToTrim(bytes) { append(bytes) } else { append(utf8: text.string.trimmingSpaces()) }
+    }
   }
 
   /// A two-place decimal (`-12.30`), written in place.
@@ -246,7 +343,8 @@ final class ByteBuffer {
   }
 
   /// A literal (a piece of a message, `null`): a short one copied by words, not by a call to memcpy.
-  func append(_ literal: StaticString) {
+  /// Inlined: the length is then a constant, and the copy a few loads and stores.
+  @inline(__always) func append(_ literal: StaticString) {
     let length = literal.utf8CodeUnitCount
     guard length <= 64 else { return append(UnsafeBufferPointer(start: literal.utf8Start, count: length)) }
     reserve(length)
@@ -296,6 +394,12 @@ final class ByteBuffer {
     }
   }
 
+  /// An integer in decimal (`-12`), as `String(value)` writes it.
+  func appendInteger(_ value: Int) {
+    if value < 0 { append(UInt8(ascii: "-")) }
+    appendDigits(value.magnitude)
+  }
+
   func appendDigits(_ value: UInt) {
     reserve(20)
     var value = value
@@ -321,12 +425,24 @@ final class ByteBuffer {
 
   /// What `write` appends, in double quotes and escaped as `appendEscaped(_:)` escapes text: written in
   /// place, then escaped only when some byte needs it (moved aside and written again).
-  func appendEscaped(writing write: (ByteBuffer) -> Void) {
-    append(UInt8(ascii: "\""))
-    let start = count
+  // Inlined: `write` is then inlined too, not called through a context that retains what it captures.
+  @inline(__always) func appendEscaped(writing write: (ByteBuffer) -> Void) {
+    let start = openString()
     write(self)
+    closeString(writtenFrom: start)
+  }
+
+  /// Opens a string whose bytes are then written in place, and returns where they start, for `closeString`.
+  @inline(__always) func openString() -> Int {
+    append(UInt8(ascii: "\""))
+    return count
+  }
+
+  /// Ends a string whose bytes were written from `start` (`openString`): they are escaped (moved aside and
+  /// written again) when some byte needs it.
+  func closeString(writtenFrom start: Int) {
     let written = UnsafeBufferPointer(start: pointer + start, count: count - start)
-    if !Self.mayNeedEscaping(written) { return append(UInt8(ascii: "\"")) }
+    if !Self.needsEscaping(written) { return append(UInt8(ascii: "\"")) }
     let raw = Array(written)
     count = start - 1
     appendEscapedByByte(raw)
@@ -367,7 +483,9 @@ final class ByteBuffer {
     count += length + 2
   }
 
-  private func appendEscapedByByte<Bytes: Sequence<UInt8>>(_ bytes: Bytes) {
+  /// The plain definition of every escaping writer here, byte by byte: the fast paths (`appendEscaped`,
+  /// `appendQuotedIfPlain`, `closeString`) write what it writes (`JSONWriterTests`).
+  func appendEscapedByByte<Bytes: Sequence<UInt8>>(_ bytes: Bytes) {
     append(UInt8(ascii: "\""))
     for byte in bytes {
       switch byte {
@@ -389,48 +507,35 @@ final class ByteBuffer {
   /// Copies `bytes` in quotes, eight at a time, when none needs escaping (nearly every string);
   /// false, with nothing appended, otherwise.
   private func appendQuotedIfPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    let length = bytes.count
-    reserve(length + 2)
-    let destination = pointer + count
-    destination[0] = UInt8(ascii: "\"")
-    if let source = bytes.baseAddress {
-      var offset = 0
-      while offset + 8 <= length {
-        let word = UnsafeRawPointer(source + offset).loadUnaligned(as: UInt64.self)
-        guard !Self.mayNeedEscaping(word) else { return false }
-        UnsafeMutableRawPointer(destination + 1 + offset).storeBytes(of: word, as: UInt64.self)
-        offset += 8
-      }
-      while offset < length {
-        let byte = source[offset]
-        guard !Self.needsEscaping(byte) else { return false }
-        destination[1 + offset] = byte
-        offset += 1
-      }
-    }
-    destination[length + 1] = UInt8(ascii: "\"")
-    count += length + 2
+    guard !Self.needsEscaping(bytes) else { return false }
+    appendQuoted(bytes)
     return true
   }
 
-  /// Whether a byte of `bytes` needs escaping, eight at a time.
-  private static func mayNeedEscaping(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    guard let base = bytes.baseAddress else { return false }
+  /// Whether a byte of `bytes` needs escaping (its definition: `TableText.needsJSONEscaping`), eight at a
+  /// time, the last word overlapping the one before rather than a tail byte by byte.
+  static func needsEscaping(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let base = bytes.baseAddress, bytes.count >= 8 else { return bytes.contains(where: needsEscaping) }
+    let raw = UnsafeRawPointer(base)
     var offset = 0
-    while offset + 8 <= bytes.count {
-      if mayNeedEscaping(UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)) { break }
+    while offset + 8 < bytes.count {
+      if mayNeedEscaping(raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) { return true }
       offset += 8
     }
-    return bytes[offset...].contains(where: needsEscaping)
+    return mayNeedEscaping(raw.loadUnaligned(fromByteOffset: bytes.count - 8, as: UInt64.self))
   }
 
-  /// Whether a byte of `word` may be `"`, `\\` or a control character (never a false negative).
+  /// Whether a byte of `word` is `"`, `\\` or a control character: exact, since a borrow that could raise a
+  /// false alarm in a byte starts only at a byte that is one.
   @inline(__always) private static func mayNeedEscaping(_ word: UInt64) -> Bool {
     let ones: UInt64 = 0x0101_0101_0101_0101
-    let highBits: UInt64 = 0x8080_8080_8080_8080
-    func hasZeroByte(_ value: UInt64) -> Bool { (value &- ones) & ~value & highBits != 0 }
-    let control = (word &- ones &* 0x20) & ~word & highBits != 0
-    return control || hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x5C))
+    // A byte's high bit set in each term where it is below 0x20, or zero once `"` or `\\` is taken away; one
+    // test for the three.
+    func belowOne(_ value: UInt64) -> UInt64 { (value &- ones) & ~value }
+    let quote = word ^ (ones &* 0x22)
+    let backslash = word ^ (ones &* 0x5C)
+    let control = (word &- ones &* 0x20) & ~word
+    return (control | belowOne(quote) | belowOne(backslash)) & (ones &* 0x80) != 0
   }
 
   private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)

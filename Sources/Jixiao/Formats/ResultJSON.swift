@@ -20,113 +20,170 @@ public enum ResultJSON {
     1_024 + 512 * result.indicators.count + 256 * result.findings.count
   }
 
+  // Written in a fixed order (`JSONWriter.member`): each literal is the text before a value, the comma, the
+  // quoted name and the colon, so that the layout reads as the line it writes. Its definition, the same
+  // members through keyed `JSONWriter` calls, is kept in the tests and compared with it (`ResultLayoutTests`).
   static func write(_ result: TableResult, into writer: inout JSONWriter) {
-    writer.beginObject()
-    writer.string("id", result.id)
-    writer.string("name", result.name)
-    writer.string("department", result.department)
-    writer.int("year", result.year)
-    writer.string("kind", result.isTargetTable ? result.kind.rawValue + "-target" : result.kind.rawValue)
-    writer.beginObject("profile")
-    writer.string("name", result.profileName)
-    writer.string("hash", result.profileHash)
-    writer.endObject()
-    writer.hundredths("claimedTotal", result.claimedTotal)
-    writer.hundredths("recomputedTotal", result.recomputedTotal)
-    writer.hundredths("overClaimed", result.overClaimed)
-    writer.hundredths("unverifiedPoints", result.unverifiedPoints)
-    writer.string("claimedGrade", result.claimedGrade?.rawValue)
-    writer.string("recomputedGrade", result.recomputedGrade?.rawValue)
-    if let weights = result.weightsOffScale { writer.points("weightsOffScale", weights) }
+    writer.member(#"{"id":"#, result.id)
+    writer.member(#","name":"#, result.name)
+    writer.member(#","department":"#, result.department)
+    writer.member(#","year":"#, result.year)
+    writer.member(#","kind":"#, literal: result.kind.jsonText(target: result.isTargetTable))
+    writer.member(#","profile":{"name":"#, result.profileName)
+    writer.member(#","hash":"#, result.profileHash)
+    writer.member(#"},"claimedTotal":"#, result.claimedTotal)
+    writer.member(#","recomputedTotal":"#, result.recomputedTotal)
+    writer.member(#","overClaimed":"#, result.overClaimed)
+    writer.member(#","unverifiedPoints":"#, result.unverifiedPoints)
+    writer.member(#","claimedGrade":"#, literal: result.claimedGrade?.jsonText)
+    writer.member(#","recomputedGrade":"#, literal: result.recomputedGrade?.jsonText)
+    if let weights = result.weightsOffScale { writer.member(#","weightsOffScale":"#, points: weights) }
     if let engineTotal = result.engineTotal {
-      writer.hundredths("engineTotal", engineTotal)
-      writer.string("engineGrade", result.engineGrade?.rawValue)
+      writer.member(#","engineTotal":"#, engineTotal)
+      writer.member(#","engineGrade":"#, literal: result.engineGrade?.jsonText)
     }
     if let funds = result.funds {
-      writer.beginObject("funds")
-      writer.hundredths("weight", funds.weight)
-      writer.points("annualBudget", funds.annualBudget)
-      writer.points("executed", funds.executed)
-      writer.percent("rate", funds.rate)
-      writer.percent("claimedRate", funds.claimedRate)
-      writer.hundredths("score", funds.score)
-      writer.hundredths("claimedScore", funds.claimedScore)
-      writer.bool("verified", funds.verified)
+      writer.member(#","funds":{"weight":"#, funds.weight)
+      writer.member(#","annualBudget":"#, points: funds.annualBudget)
+      writer.member(#","executed":"#, points: funds.executed)
+      writer.member(#","rate":"#, percent: funds.rate)
+      writer.member(#","claimedRate":"#, percent: funds.claimedRate)
+      writer.member(#","score":"#, funds.score)
+      writer.member(#","claimedScore":"#, funds.claimedScore)
+      writer.member(#","verified":"#, funds.verified)
       writeReview(funds.review, into: &writer)
-      writer.endObject()
+      writer.fixed("}")
     } else {
-      writer.raw("funds", "null")
+      writer.fixed(#","funds":null"#)
     }
-    writer.beginArray("indicators")
+    writer.fixed(#","indicators":["#)
     // Read in place through a pointer: a loop over the array, or an element passed as an argument, copied
     // each result (a dozen strings retained and released).
     result.indicators.withUnsafeBufferPointer { items in
       guard let first = items.baseAddress else { return }
-      for position in items.indices { writeIndicator(first + position, into: &writer) }
+      for position in items.indices {
+        if position > 0 { writer.fixed(",") }
+        writeIndicator(first + position, into: &writer)
+      }
     }
-    writer.endArray()
-    writer.beginArray("findings")
+    writer.fixed(#"],"findings":["#)
     // In place, as the indicators: a loop over the array copied each finding's location and detail.
     result.findings.withUnsafeBufferPointer { items in
       guard let first = items.baseAddress else { return }
-      for position in items.indices { writeFinding(first + position, into: &writer) }
+      for position in items.indices {
+        if position > 0 { writer.fixed(",") }
+        writeFinding(first + position, into: &writer)
+      }
     }
-    writer.endArray()
-    writer.string("source", result.location.description)
-    if result.sourceEncoding.wasTranscoded { writer.string("sourceEncoding", result.sourceEncoding.rawValue) }
-    writer.endObject()
+    writer.member(#"],"source":"#, result.location)
+    if result.sourceEncoding.wasTranscoded { writer.member(#","sourceEncoding":"#, result.sourceEncoding.rawValue) }
+    writer.fixed("}")
   }
 
   static func writeFinding(_ finding: UnsafePointer<Finding>, into writer: inout JSONWriter) {
-    writer.beginObject()
-    writer.string("code", finding.pointee.code.rawValue)
-    writer.string("severity", finding.pointee.severity.rawValue)
+    writer.member(#"{"code":"#, finding.pointee.code.rawValue)
+    writer.member(#","severity":"#, literal: finding.pointee.severity.jsonText)
     switch finding.pointee.location {
-    case .table:
-      writer.raw("where", #""table""#)
-      writer.raw("indicator", "null")
-    case .funds:
-      writer.raw("where", #""funds""#)
-      writer.raw("indicator", "null")
+    case .table: writer.fixed(#","where":"table","indicator":null"#)
+    case .funds: writer.fixed(#","where":"funds","indicator":null"#)
     case .indicator(let index, let name):
       // `location.key`, the index as a string, without making one.
-      writer.quotedInt("where", index)
-      writer.string("indicator", name)
+      writer.member(#","where":"#, quoted: index)
+      writer.member(#","indicator":"#, name)
     }
-    writer.message("message", finding.pointee.detail)
-    writer.endObject()
+    writer.member(#","message":"#, message: finding.pointee.detail)
+    writer.fixed("}")
   }
 
   static func writeIndicator(_ item: UnsafePointer<IndicatorResult>, into writer: inout JSONWriter) {
-    writer.beginObject()
-    writer.int("index", item.pointee.index)
-    writer.string("name", item.pointee.name)
-    writer.string("level1", item.pointee.level1)
-    writer.string("level2", item.pointee.level2)
-    writer.hundredths("weight", item.pointee.weight)
-    writer.string("target", item.pointee.target)
-    writer.string("actual", item.pointee.actual)
-    writer.string("rule", item.pointee.rule?.rawValue)
-    writer.percent("completion", item.pointee.completion)
-    writer.percent("claimedCompletion", item.pointee.claimedCompletion)
-    writer.hundredths("score", item.pointee.score)
-    writer.hundredths("claimedScore", item.pointee.claimedScore)
-    writer.string("band", item.pointee.band?.rawValue)
-    writer.hundredths("whatIfScore", item.pointee.whatIfScore)
-    writer.bool("verified", item.pointee.verified)
+    writer.member(#"{"index":"#, item.pointee.index)
+    writer.member(#","name":"#, item.pointee.name)
+    writer.member(#","level1":"#, item.pointee.level1)
+    writer.member(#","level2":"#, item.pointee.level2)
+    writer.member(#","weight":"#, item.pointee.weight)
+    writer.member(#","target":"#, item.pointee.target)
+    writer.member(#","actual":"#, item.pointee.actual)
+    writer.member(#","rule":"#, literal: item.pointee.rule?.jsonText)
+    writer.member(#","completion":"#, percent: item.pointee.completion)
+    writer.member(#","claimedCompletion":"#, percent: item.pointee.claimedCompletion)
+    writer.member(#","score":"#, item.pointee.score)
+    writer.member(#","claimedScore":"#, item.pointee.claimedScore)
+    writer.member(#","band":"#, literal: item.pointee.band?.jsonText)
+    writer.member(#","whatIfScore":"#, item.pointee.whatIfScore)
+    writer.member(#","verified":"#, item.pointee.verified)
     // Tested in place: passing the optional copied its two strings for every item, reviewed or not.
     if item.pointee.review != nil { writeReview(item.pointee.review, into: &writer) }
-    writer.endObject()
+    writer.fixed("}")
   }
 
   /// A reviewer's override of the item's score, when there is one (a 复核 workbook read back): the
   /// engine's `score` stays beside it.
   static func writeReview(_ review: ReviewerScore?, into writer: inout JSONWriter) {
     guard let review else { return }
-    writer.beginObject("review")
-    writer.hundredths("score", review.score)
-    writer.string("comment", review.comment)
-    writer.string("cell", review.cell)
-    writer.endObject()
+    writer.member(#","review":{"score":"#, review.score)
+    writer.member(#","comment":"#, review.comment)
+    writer.member(#","cell":"#, review.cell)
+    writer.fixed("}")
+  }
+}
+
+// The texts of the result's enumerations as JSON strings, quotes included: literals, so that no `String`
+// is made for them. Their definition is `rawValue` (`ResultLayoutTests` compares them on every case).
+
+extension Table.Kind {
+  /// `"project"`, or `"project-target"` for a target table.
+  func jsonText(target: Bool) -> StaticString {
+    switch (self, target) {
+    case (.project, false): #""project""#
+    case (.project, true): #""project-target""#
+    case (.unit, false): #""unit""#
+    case (.unit, true): #""unit-target""#
+    }
+  }
+}
+
+extension Grade {
+  var jsonText: StaticString {
+    switch self {
+    case .excellent: #""优""#
+    case .good: #""良""#
+    case .fair: #""中""#
+    case .poor: #""差""#
+    }
+  }
+}
+
+extension RuleKind {
+  var jsonText: StaticString {
+    switch self {
+    case .proportional: #""proportional""#
+    case .lowerIsBetter: #""lower-is-better""#
+    case .equalZero: #""equal-zero""#
+    case .passFail: #""pass-fail""#
+    case .deadline: #""deadline""#
+    case .graded: #""graded""#
+    case .satisfaction: #""satisfaction""#
+    case .budgetExecution: #""budget-execution""#
+    }
+  }
+}
+
+extension Achievement {
+  var jsonText: StaticString {
+    switch self {
+    case .achieved: #""achieved""#
+    case .partlyAchieved: #""partly""#
+    case .notAchieved: #""not""#
+    }
+  }
+}
+
+extension Severity {
+  var jsonText: StaticString {
+    switch self {
+    case .error: #""error""#
+    case .warning: #""warning""#
+    case .info: #""info""#
+    }
   }
 }

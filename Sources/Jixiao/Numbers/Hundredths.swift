@@ -64,6 +64,7 @@ public struct Hundredths: Sendable, Hashable, Comparable, CustomStringConvertibl
   @discardableResult
   func writeText(to start: UnsafeMutablePointer<UInt8>) -> Int {
     let magnitude = hundredths.magnitude
+    if magnitude < 100_000 { return writeShortText(to: start) }
     var integer = magnitude / 100
     let length = textLength
     if hundredths < 0 { start[0] = UInt8(ascii: "-") }
@@ -81,6 +82,32 @@ public struct Hundredths: Sendable, Hashable, Comparable, CustomStringConvertibl
       start[end - 1] = UInt8(ascii: "0") + UInt8(integer)
     }
     return length
+  }
+
+  /// `writeText` for a magnitude under 1,000 (nearly every score, weight and percent written), its few
+  /// digits placed without counting them first.
+  @inline(__always) private func writeShortText(to start: UnsafeMutablePointer<UInt8>) -> Int {
+    let magnitude = Int(hundredths.magnitude)
+    var end = 0
+    if hundredths < 0 {
+      start[0] = UInt8(ascii: "-")
+      end = 1
+    }
+    let integer = magnitude / 100
+    if integer >= 100 {
+      start[end] = UInt8(ascii: "0") + UInt8(integer / 100)
+      Self.writePair(integer % 100, to: start + end + 1)
+      end += 3
+    } else if integer >= 10 {
+      Self.writePair(integer, to: start + end)
+      end += 2
+    } else {
+      start[end] = UInt8(ascii: "0") + UInt8(integer)
+      end += 1
+    }
+    start[end] = UInt8(ascii: ".")
+    Self.writePair(magnitude % 100, to: start + end + 1)
+    return end + 3
   }
 
   /// The decimal digits of `value` (1 for 0).
