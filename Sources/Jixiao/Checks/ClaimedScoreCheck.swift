@@ -1,7 +1,7 @@
 /// `score.over-claimed` and `score.under-claimed`, for the funds item and every verified indicator.
 struct ClaimedScoreCheck: TableCheck {
   func check(_ context: CheckContext, into findings: inout [Finding]) {
-    let tolerance = context.profile.scoreTolerance
+    let tolerance = context.scoreTolerance
     if let funds = context.result.funds, funds.verified, let claimed = context.table.funds?.claimedScore {
       compare(
         claimed: claimed, recomputed: funds.score, tolerance: tolerance, at: .funds, into: &findings,
@@ -28,16 +28,21 @@ struct ClaimedScoreCheck: TableCheck {
 
   /// The finding when the claim differs from the re-score by more than the tolerance; `detail` makes it
   /// from the difference (claimed − re-score), whose sign tells over- from under-claimed.
+  @inline(__always)
   private func compare(
-    claimed: Rational, recomputed: Hundredths, tolerance: Rational, at location: @autoclosure () -> FindingLocation,
-    into findings: inout [Finding], detail: (Rational) -> FindingDetail
+    claimed: Rational, recomputed: Hundredths, tolerance: HundredthsTolerance,
+    at location: @autoclosure () -> FindingLocation, into findings: inout [Finding], detail: (Rational) -> FindingDetail
   ) {
+    // A claim with two decimals (nearly all) within the tolerance is told in hundredths, without a `Rational`.
+    if let difference = HundredthsTolerance.difference(claimed, recomputed), !tolerance.isExceeded(byHundredths: difference) {
+      return
+    }
     // The location (an indicator's display name) is made only for a finding.
     guard let difference = try? claimed.subtracting(recomputed) else {
       findings.append(Finding(.notComputable(.claimedScoreDifference), at: location()))
       return
     }
-    guard tolerance < difference.magnitude else { return }
+    guard tolerance.tolerance < difference.magnitude else { return }
     findings.append(Finding(detail(difference), at: location()))
   }
 }

@@ -84,9 +84,10 @@ public struct Scorer: Sendable {
     let context = CheckContext(
       table: table, result: result, evaluations: evaluations, levels: levels, levelWeightKeys: levelWeightKeys,
       weights: weights, profile: profile)
-    let checks = mode == .reviewTargets ? TableChecks.review : TableChecks.all
-    for check in checks where !table.isTargetTable || check.appliesToTargetTables {
-      check.check(context, into: &findings)
+    if mode == .reviewTargets {
+      TableChecks.reviewTargets(context, into: &findings)
+    } else {
+      TableChecks.rescore(context, into: &findings)
     }
     if !table.overrides.isEmpty { findings.append(contentsOf: apply(table.overrides, to: &result)) }
     result.findings = Self.ordered(consume findings)
