@@ -4,19 +4,23 @@
 /// hundredths, is made a `Rational`.
 struct HundredthsTolerance {
   let tolerance: Rational
-  /// The tolerance's count of hundredths, when it is a whole number of them (0.5 is 50).
-  private let hundredths: Int64?
+  /// The tolerance's numerator × 100 and its denominator, when both fit in 64 bits (a profile's 0.005 is
+  /// 1 × 100 over 200): a difference is then compared by two products that cannot overflow.
+  private let scaledNumerator: Int128?
+  private let denominator: Int128
 
   init(_ tolerance: Rational) {
     self.tolerance = tolerance
-    hundredths = tolerance.exactHundredths
+    let fits = Int64(exactly: tolerance.numerator) != nil && Int64(exactly: tolerance.denominator) != nil
+    scaledNumerator = fits ? tolerance.numerator * 100 : nil
+    denominator = tolerance.denominator
   }
 
   /// Whether `difference` hundredths, either way, lie beyond the tolerance: by definition
   /// `tolerance < Rational(difference, over: 100).magnitude` (`CheckFastPathTests`).
   func isExceeded(byHundredths difference: Int64) -> Bool {
-    // Both counts of hundredths: the comparison of the values is that of the counts.
-    if let hundredths, let magnitude = Int64(exactly: difference.magnitude) { return hundredths < magnitude }
+    // n/d < |h|/100 exactly when 100n < |h|d (d > 0); each side is below 2^127.
+    if let scaledNumerator { return scaledNumerator < Int128(difference.magnitude) * denominator }
     return Self.isExceeded(tolerance, byHundredths: difference)
   }
 

@@ -135,12 +135,15 @@ public enum FindingCatalogue {
 /// An open-addressed table from a code's UTF-8 bytes to its position in a list: a hash of the byte count
 /// and the first and last eight bytes, linear probing, bytes compared on a hit. Codes are ASCII (letters,
 /// digits, `.`, `-`: `FindingCatalogueTests`), so byte equality is `String` equality for them.
-struct CodeTable: Sendable {
+///
+/// Every finding made looks its code up: the table is read through plain pointers, without a reference
+/// counted a lookup. It is made once for the program (the catalogue's), so its storage is never freed.
+struct CodeTable: @unchecked Sendable {
   /// Every code's bytes, one after another; code `n` is `bytes[starts[n]..<starts[n + 1]]`.
-  private let bytes: [UInt8]
-  private let starts: [Int]
+  private let bytes: UnsafeBufferPointer<UInt8>
+  private let starts: UnsafeBufferPointer<Int>
   /// Positions in the list, -1 for an empty slot; a power of two at least four times the codes.
-  private let slots: [Int16]
+  private let slots: UnsafeBufferPointer<Int16>
 
   init(_ codes: [FindingCode]) {
     var bytes: [UInt8] = []
@@ -165,9 +168,16 @@ struct CodeTable: Sendable {
         if slots[slot] < 0 { slots[slot] = Int16(position) }
       }
     }
-    self.bytes = bytes
-    self.starts = starts
-    self.slots = slots
+    self.bytes = Self.kept(bytes)
+    self.starts = Self.kept(starts)
+    self.slots = Self.kept(slots)
+  }
+
+  /// A copy of `elements` that is never freed.
+  private static func kept<Element>(_ elements: [Element]) -> UnsafeBufferPointer<Element> {
+    let copy = UnsafeMutableBufferPointer<Element>.allocate(capacity: elements.count)
+    _ = copy.initialize(from: elements)
+    return UnsafeBufferPointer(copy)
   }
 
   func position(of code: FindingCode) -> Int? {
@@ -176,19 +186,12 @@ struct CodeTable: Sendable {
   }
 
   private func position(ofBytes code: UnsafeBufferPointer<UInt8>) -> Int? {
-    bytes.withUnsafeBufferPointer { all in
-      starts.withUnsafeBufferPointer { starts in
-        slots.withUnsafeBufferPointer { slots in
-          var slot = Self.hash(code) & (slots.count - 1)
-          while true {
-            let position = Int(slots[slot])
-            guard position >= 0 else { return nil }
-            let start = starts[position]
-            if Self.equal(UnsafeBufferPointer(rebasing: all[start..<starts[position + 1]]), code) { return position }
-            slot = (slot + 1) & (slots.count - 1)
-          }
-        }
-      }
+    var slot = Self.hash(code) & (slots.count - 1)
+    while true {
+      let position = Int(slots[slot])
+      guard position >= 0 else { return nil }
+      if Self.equal(UnsafeBufferPointer(rebasing: bytes[starts[position]..<starts[position + 1]]), code) { return position }
+      slot = (slot + 1) & (slots.count - 1)
     }
   }
 
