@@ -73,6 +73,22 @@ import Testing
     #expect(exceeded > 1_000 && exceeded < 19_000)
   }
 
+  @Test func aClaimsDifferenceInHundredthsIsItsSubtraction() throws {
+    var generator = SplitMix(seed: 43)
+    var counted = 0
+    for _ in 0..<5_000 {
+      let claimed = ScoringFastPathTests.rational(&generator)
+      let score = Hundredths(hundredths: Int64(bitPattern: generator.next()) >> Int(generator.next() % 64))
+      guard let hundredths = HundredthsTolerance.difference(claimed, score) else {
+        #expect(claimed.exactHundredths == nil || (try? claimed.subtracting(score))?.exactHundredths == nil)
+        continue
+      }
+      #expect((try Rational(Int128(hundredths), over: 100)) == (try claimed.subtracting(score)), "\(claimed) − \(score)")
+      counted += 1
+    }
+    #expect(counted > 1_000)
+  }
+
   @Test func sumsInHundredthsAreTheRationalSums() throws {
     var generator = SplitMix(seed: 29)
     var fitted = 0

@@ -33,8 +33,11 @@ struct ClaimedScoreCheck: TableCheck {
     claimed: Rational, recomputed: Hundredths, tolerance: HundredthsTolerance,
     at location: @autoclosure () -> FindingLocation, into findings: inout [Finding], detail: (Rational) -> FindingDetail
   ) {
-    // A claim with two decimals (nearly all) within the tolerance is told in hundredths, without a `Rational`.
-    if let difference = HundredthsTolerance.difference(claimed, recomputed), !tolerance.isExceeded(byHundredths: difference) {
+    // A claim with two decimals (nearly all) is compared in hundredths: a `Rational` is made only for a
+    // finding, the difference `subtracting` gives (its count of hundredths over 100).
+    if let hundredths = HundredthsTolerance.difference(claimed, recomputed) {
+      guard tolerance.isExceeded(byHundredths: hundredths) else { return }
+      findings.append(Finding(detail(try! Rational(Int128(hundredths), over: 100)), at: location()))
       return
     }
     // The location (an indicator's display name) is made only for a finding.

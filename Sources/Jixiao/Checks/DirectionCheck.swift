@@ -6,24 +6,16 @@ struct DirectionCheck: TableCheck {
     // The rows and their keys read in place: a copy of a row's keys is two references counted.
     context.table.indicators.withUnsafeBufferPointer { indicators in
       context.levels.withUnsafeBufferPointer { levels in
-        // Rows repeat the level names of the row before: a row's levels are judged again only when they
-        // change, and its target is read only under a 成本 or 数量 level.
-        var isCost = false
-        var isQuantity = false
         for position in indicators.indices where position < levels.count {
-          if position == 0 || levels[position - 1] != levels[position] {
-            isCost = Self.isCost(levels[position])
-            isQuantity = levels[position].level2.matches("数量")
+          guard case .quantity(let target) = indicators[position].target, let comparison = target.comparison else {
+            continue
           }
-          guard isCost || isQuantity, case .quantity(let target) = indicators[position].target,
-            let comparison = target.comparison
-          else { continue }
-          if isCost, comparison.isHigherBetter {
+          if comparison.isHigherBetter, Self.isCost(levels[position]) {
             findings.append(
               Finding(
                 .costTargetRaises(target: indicators[position].targetText?.string ?? "", comparison: comparison),
                 at: context.location(indicators[position])))
-          } else if isQuantity, comparison.isLowerBetter {
+          } else if comparison.isLowerBetter, levels[position].level2.matches("数量") {
             findings.append(
               Finding(
                 .quantityTargetLowers(target: indicators[position].targetText?.string ?? "", comparison: comparison),

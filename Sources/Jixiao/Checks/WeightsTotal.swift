@@ -42,7 +42,11 @@ enum WeightsTotal {
   private static func weightsSum(_ rows: [Indicator]) throws(ArithmeticOverflow) -> Rational? {
     guard !rows.isEmpty else { return nil }
     for position in rows.indices where rows[position].weight == nil { return nil }
-    return try Rational.sum(rows.indices.lazy.map { rows[$0].weight ?? .zero })
+    // Weights with two decimals (nearly all) are added in hundredths; others by `Rational.sum`, the definition.
+    if let hundredths = HundredthsTolerance.sum(rows.count, { rows[$0].weight }) {
+      return try Rational(Int128(hundredths), over: 100)
+    }
+    return try Rational.sum(rows.map { $0.weight ?? .zero })
   }
 
   /// The sum of a scored table when it is known and is not 100: its total is then not on the 100-point

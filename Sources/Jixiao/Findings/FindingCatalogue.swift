@@ -181,6 +181,8 @@ struct CodeTable: @unchecked Sendable {
   }
 
   func position(of code: FindingCode) -> Int? {
+    // A code's text is contiguous UTF-8 nearly always (a literal, or read from a file); a bridged one is copied.
+    if let found = code.rawValue.utf8.withContiguousStorageIfAvailable(position(ofBytes:)) { return found }
     var text = code.rawValue
     return text.withUTF8(position(ofBytes:))
   }

@@ -81,7 +81,7 @@ public struct Scorer: Sendable {
       : table.levelWeights.map {
         LevelKeys(level1: TableText($0.level1), level2: $0.level2.map { TableText($0) }, folding: profile.levelFolding)
       }
-    // The result and the lists go into the context and the result comes back: moved, not copied.
+    // The rows' lists go into the context: moved, not copied.
     let context = CheckContext(
       table: table, result: result, evaluations: consume evaluations, levels: consume levels,
       levelWeightKeys: levelWeightKeys, weights: weights, profile: profile)
@@ -90,7 +90,6 @@ public struct Scorer: Sendable {
     } else {
       TableChecks.rescore(context, into: &findings)
     }
-    result = context.takeResult()
     if !table.overrides.isEmpty { findings.append(contentsOf: apply(table.overrides, to: &result)) }
     result.findings = Self.ordered(consume findings)
     return result
