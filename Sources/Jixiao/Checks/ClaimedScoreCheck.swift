@@ -2,11 +2,14 @@
 struct ClaimedScoreCheck: TableCheck {
   func check(_ context: CheckContext, into findings: inout [Finding]) {
     let tolerance = context.scoreTolerance
-    if let funds = context.result.funds, funds.verified, let claimed = context.table.funds?.claimedScore {
+    // The funds item's fields read through the result: a copy of it counts its sources' references.
+    if context.result.funds?.verified == true, let score = context.result.funds?.score,
+      let claimed = context.table.funds?.claimedScore
+    {
       compare(
-        claimed: claimed, recomputed: funds.score, tolerance: tolerance, at: .funds, into: &findings,
+        claimed: claimed, recomputed: score, tolerance: tolerance, at: .funds, into: &findings,
         detail: { difference in
-          .fundsClaim(rate: funds.rate, score: funds.score, claimed: claimed, difference: difference)
+          .fundsClaim(rate: context.result.funds?.rate ?? nil, score: score, claimed: claimed, difference: difference)
         })
     }
     // In place: the results hold their rows, so a result's claim is its indicator's.

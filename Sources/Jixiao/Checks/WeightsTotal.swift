@@ -29,7 +29,13 @@ enum WeightsTotal {
       self = .unknown
       return
     }
-    let funds = table.funds != nil ? table.funds?.weight ?? profile.defaultFundsWeight : nil
+    // The block told present by its tag and its weight read through it: `!= nil` copied the block.
+    let funds: Rational?
+    if case .none = table.funds {
+      funds = nil
+    } else {
+      funds = table.funds?.weight ?? profile.defaultFundsWeight
+    }
     do {
       let sum = try funds.map { (weight) throws(ArithmeticOverflow) in try indicators + weight } ?? indicators
       self = .known(indicators: indicators, funds: funds, sum: sum)
