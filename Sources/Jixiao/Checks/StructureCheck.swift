@@ -15,16 +15,13 @@ struct StructureCheck: TableCheck {
         // Rows repeat the level names of the row before: a level 1 is looked up once a run of rows, and a
         // row's level 2 judged again only when it differs from the row before's. A verdict depends on the
         // two keys alone, so that each row is judged as on its own (`misplacedFrom`).
-        var unprinted = required.count
         var listed: Set<String>?
         var misplaced = false
         for row in levels.indices {
           let newLevel1 = row == 0 || levels[row - 1].level1 != levels[row].level1
           if newLevel1 {
-            for (position, name) in required.enumerated() where unprinted > 0 && !printed[position] {
-              guard levels[row].level1.matches(name) else { continue }
+            for (position, name) in required.enumerated() where !printed[position] && levels[row].level1.matches(name) {
               printed[position] = true
-              unprinted -= 1
             }
             listed = Self.listed(under: levels[row].level1, in: hierarchy)
           }
@@ -40,7 +37,7 @@ struct StructureCheck: TableCheck {
               .misplacedLevel2(level1: level1.string, level2: level2.string, allowed: allowed),
               at: context.location(indicator)))
         }
-        if unprinted > 0 {
+        if printed.contains(false) {
           // After the rows' findings: the table's are listed after the rows' (`Scorer.ordered`) whatever the order found.
           let missing = required.indices.filter { !printed[$0] }.map { required[$0] }
           findings.append(Finding(.missingLevel1(levels: missing), at: .table))
