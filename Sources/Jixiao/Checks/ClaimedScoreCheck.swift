@@ -1,12 +1,15 @@
 /// `score.over-claimed` and `score.under-claimed`, for the funds item and every verified indicator.
 struct ClaimedScoreCheck: TableCheck {
   func check(_ context: CheckContext, into findings: inout [Finding]) {
-    let tolerance = context.profile.scoreTolerance
-    if let funds = context.result.funds, funds.verified, let claimed = context.table.funds?.claimedScore {
+    let tolerance = context.scoreTolerance
+    // The funds item's fields read through the result: a copy of it counts its sources' references.
+    if context.result.funds?.verified == true, let score = context.result.funds?.score,
+      let claimed = context.table.funds?.claimedScore
+    {
       compare(
-        claimed: claimed, recomputed: funds.score, tolerance: tolerance, at: .funds, into: &findings,
+        claimed: claimed, recomputed: score, tolerance: tolerance, at: .funds, into: &findings,
         detail: { difference in
-          .fundsClaim(rate: funds.rate, score: funds.score, claimed: claimed, difference: difference)
+          .fundsClaim(rate: context.result.funds?.rate ?? nil, score: score, claimed: claimed, difference: difference)
         })
     }
     // In place: the results hold their rows, so a result's claim is its indicator's.
@@ -28,16 +31,24 @@ struct ClaimedScoreCheck: TableCheck {
 
   /// The finding when the claim differs from the re-score by more than the tolerance; `detail` makes it
   /// from the difference (claimed − re-score), whose sign tells over- from under-claimed.
+  @inline(__always)
   private func compare(
-    claimed: Rational, recomputed: Hundredths, tolerance: Rational, at location: @autoclosure () -> FindingLocation,
-    into findings: inout [Finding], detail: (Rational) -> FindingDetail
+    claimed: Rational, recomputed: Hundredths, tolerance: HundredthsTolerance,
+    at location: @autoclosure () -> FindingLocation, into findings: inout [Finding], detail: (Rational) -> FindingDetail
   ) {
+    // A claim with two decimals (nearly all) is compared in hundredths: a `Rational` is made only for a
+    // finding, the difference `subtracting` gives (its count of hundredths over 100).
+    if let hundredths = HundredthsTolerance.difference(claimed, recomputed) {
+      guard tolerance.isExceeded(byHundredths: hundredths) else { return }
+      findings.append(Finding(detail(try! Rational(Int128(hundredths), over: 100)), at: location()))
+      return
+    }
     // The location (an indicator's display name) is made only for a finding.
     guard let difference = try? claimed.subtracting(recomputed) else {
       findings.append(Finding(.notComputable(.claimedScoreDifference), at: location()))
       return
     }
-    guard tolerance < difference.magnitude else { return }
+    guard tolerance.tolerance < difference.magnitude else { return }
     findings.append(Finding(detail(difference), at: location()))
   }
 }

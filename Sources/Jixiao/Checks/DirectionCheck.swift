@@ -3,24 +3,31 @@ struct DirectionCheck: TableCheck {
   var appliesToTargetTables: Bool { true }
 
   func check(_ context: CheckContext, into findings: inout [Finding]) {
-    let indicators = context.table.indicators
-    // The rows' keys read in place: a copy of a row's keys is two references counted.
-    context.levels.withUnsafeBufferPointer { levels in
-      for position in indicators.indices where position < levels.count {
-        let indicator = indicators[position]
-        guard case .quantity(let target) = indicator.target, let comparison = target.comparison else { continue }
-        if levels[position].level1.matches("成本") || levels[position].level2.key.contains("成本"), comparison.isHigherBetter {
-          findings.append(
-            Finding(
-              .costTargetRaises(target: indicator.targetText?.string ?? "", comparison: comparison),
-              at: context.location(indicator)))
-        } else if levels[position].level2.matches("数量"), comparison.isLowerBetter {
-          findings.append(
-            Finding(
-              .quantityTargetLowers(target: indicator.targetText?.string ?? "", comparison: comparison),
-              at: context.location(indicator)))
+    // The rows and their keys read in place: a copy of a row's keys is two references counted.
+    context.table.indicators.withUnsafeBufferPointer { indicators in
+      context.levels.withUnsafeBufferPointer { levels in
+        for position in indicators.indices where position < levels.count {
+          guard case .quantity(let target) = indicators[position].target, let comparison = target.comparison else {
+            continue
+          }
+          if comparison.isHigherBetter, Self.isCost(levels[position]) {
+            findings.append(
+              Finding(
+                .costTargetRaises(target: indicators[position].targetText?.string ?? "", comparison: comparison),
+                at: context.location(indicators[position])))
+          } else if comparison.isLowerBetter, levels[position].level2.matches("数量") {
+            findings.append(
+              Finding(
+                .quantityTargetLowers(target: indicators[position].targetText?.string ?? "", comparison: comparison),
+                at: context.location(indicators[position])))
+          }
         }
       }
     }
+  }
+
+  /// A 成本 row: its level 1 is 成本, or its level 2 names 成本.
+  static func isCost(_ levels: LevelKeys) -> Bool {
+    levels.level1.matches("成本") || levels.level2.key.contains("成本")
   }
 }

@@ -11,6 +11,12 @@ protocol TableCheck: Sendable {
 extension TableCheck {
   var appliesToTargetTables: Bool { false }
 
+  /// Runs the check when it applies to the table (a target table takes only the structure checks).
+  @inline(__always)
+  func run(_ context: CheckContext, into findings: inout [Finding]) {
+    if !context.table.isTargetTable || appliesToTargetTables { check(context, into: &findings) }
+  }
+
   /// What the check finds on its own.
   func findings(in context: CheckContext) -> [Finding] {
     var findings: [Finding] = []
@@ -19,6 +25,8 @@ extension TableCheck {
   }
 }
 
+/// What every check reads, made once a table and borrowed by each check in turn: the table, its result,
+/// and the facts several checks need, derived once.
 struct CheckContext {
   let table: Table
   let result: TableResult
@@ -31,6 +39,36 @@ struct CheckContext {
   /// The sum of the weights, computed once for the scorer and `WeightsCheck`.
   let weights: WeightsTotal
   let profile: Profile
+  /// The table prints a 偏差原因 column, a 佐证资料 column (`table.columns`, read once).
+  let printsExplanation: Bool
+  let printsEvidence: Bool
+  /// `profile.scoreTolerance` and `profile.sourcesTolerance`, for differences counted in hundredths.
+  let scoreTolerance: HundredthsTolerance
+  let sourcesTolerance: HundredthsTolerance
+
+  init(
+    table: Table, result: TableResult, evaluations: [Evaluation?], levels: [LevelKeys], levelWeightKeys: [LevelKeys],
+    weights: WeightsTotal, profile: Profile
+  ) {
+    self.table = table
+    self.result = result
+    self.evaluations = evaluations
+    self.levels = levels
+    self.levelWeightKeys = levelWeightKeys
+    self.weights = weights
+    self.profile = profile
+    // One walk over the set's few members, not a hashed lookup a column.
+    var printsExplanation = false
+    var printsEvidence = false
+    for column in table.columns {
+      if column == .explanation { printsExplanation = true }
+      if column == .evidence { printsEvidence = true }
+    }
+    self.printsExplanation = printsExplanation
+    self.printsEvidence = printsEvidence
+    scoreTolerance = HundredthsTolerance(profile.scoreTolerance)
+    sourcesTolerance = HundredthsTolerance(profile.sourcesTolerance)
+  }
 
   func location(_ indicator: Indicator) -> FindingLocation {
     .indicator(index: indicator.index, name: indicator.displayText)
@@ -54,7 +92,28 @@ struct CheckContext {
   }
 }
 
+/// The registry. `all` lists `jixiao rescore`'s checks in the order their findings are found; `rescore`
+/// runs the same checks in the same order, each called on its own type rather than through the protocol (a
+/// table is checked without boxing a check or its context), and is by definition `all`, each run in turn
+/// (`CheckRegistryTests`).
 enum TableChecks {
+  static func rescore(_ context: CheckContext, into findings: inout [Finding]) {
+    ReadingNoteCheck().run(context, into: &findings)
+    UnreadableNumberCheck().run(context, into: &findings)
+    ClaimedScoreCheck().run(context, into: &findings)
+    CompletionCheck().run(context, into: &findings)
+    WeightsCheck().run(context, into: &findings)
+    LevelWeightsCheck().run(context, into: &findings)
+    DirectionCheck().run(context, into: &findings)
+    StructureCheck().run(context, into: &findings)
+    DuplicateIndicatorCheck().run(context, into: &findings)
+    ExplanationCheck().run(context, into: &findings)
+    EvidenceCheck().run(context, into: &findings)
+    FundsSourcesCheck().run(context, into: &findings)
+    SpendingGapCheck().run(context, into: &findings)
+    TotalsCheck().run(context, into: &findings)
+  }
+
   static let all: [any TableCheck] = [
     ReadingNoteCheck(),
     UnreadableNumberCheck(),
@@ -71,6 +130,16 @@ enum TableChecks {
     SpendingGapCheck(),
     TotalsCheck(),
   ]
+
+  /// `all`, each run in turn: the definition of `rescore`.
+  static func rescoreInTurn(_ context: CheckContext, into findings: inout [Finding]) {
+    for check in all { check.run(context, into: &findings) }
+  }
+
+  /// Runs `review` (a rare command: through the protocol).
+  static func reviewTargets(_ context: CheckContext, into findings: inout [Finding]) {
+    for check in review { check.run(context, into: &findings) }
+  }
 
   /// `jixiao review-targets`: the target side of a table, before the year starts.
   static let review: [any TableCheck] =

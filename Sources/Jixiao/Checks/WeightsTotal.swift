@@ -8,14 +8,15 @@ enum WeightsTotal {
   case notComputable(withFunds: Bool)
   case known(indicators: Rational, funds: Rational?, sum: Rational)
 
-  init(_ table: Table, profile: Profile) {
-    guard !table.indicators.isEmpty, !table.indicators.contains(where: { $0.weight == nil }) else {
-      self = .unknown
-      return
-    }
+  init(_ table: borrowing Table, profile: borrowing Profile) {
+    // Borrowed, and the rows read in place: a copy of the table, or of a row, is its references counted.
     let indicators: Rational
     do {
-      indicators = try Rational.sum(table.indicators.lazy.map { $0.weight ?? .zero })
+      guard let sum = try Self.weightsSum(table.indicators) else {
+        self = .unknown
+        return
+      }
+      indicators = sum
     } catch {
       self = .notComputable(withFunds: false)
       return
@@ -28,13 +29,30 @@ enum WeightsTotal {
       self = .unknown
       return
     }
-    let funds = table.funds.map { $0.weight ?? profile.defaultFundsWeight }
+    // The block told present by its tag and its weight read through it: `!= nil` copied the block.
+    let funds: Rational?
+    if case .none = table.funds {
+      funds = nil
+    } else {
+      funds = table.funds?.weight ?? profile.defaultFundsWeight
+    }
     do {
       let sum = try funds.map { (weight) throws(ArithmeticOverflow) in try indicators + weight } ?? indicators
       self = .known(indicators: indicators, funds: funds, sum: sum)
     } catch {
       self = .notComputable(withFunds: true)
     }
+  }
+
+  /// The sum of the rows' weights; nil when there is no row or some row has no weight.
+  private static func weightsSum(_ rows: [Indicator]) throws(ArithmeticOverflow) -> Rational? {
+    guard !rows.isEmpty else { return nil }
+    for position in rows.indices where rows[position].weight == nil { return nil }
+    // Weights with two decimals (nearly all) are added in hundredths; others by `Rational.sum`, the definition.
+    if let hundredths = HundredthsTolerance.sum(rows.count, { rows[$0].weight }) {
+      return try Rational(Int128(hundredths), over: 100)
+    }
+    return try Rational.sum(rows.map { $0.weight ?? .zero })
   }
 
   /// The sum of a scored table when it is known and is not 100: its total is then not on the 100-point

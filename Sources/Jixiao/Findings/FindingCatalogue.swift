@@ -1,3 +1,5 @@
+import Foundation
+
 /// A finding code with what it means and the examples that both document and test it.
 public struct FindingDescriptor: Sendable {
   public var code: FindingCode
@@ -130,56 +132,91 @@ public enum FindingCatalogue {
   private static let codeTable = CodeTable(all.map(\.code))
 }
 
-/// An open-addressed table from a code's UTF-8 bytes to its position in a list: FNV-1a over the bytes,
-/// linear probing, bytes compared on a hit. Codes are ASCII (letters, digits, `.`, `-`:
-/// `FindingCatalogueTests`), so byte equality is `String` equality for them.
-struct CodeTable: Sendable {
-  private let codes: [[UInt8]]
-  /// Positions in `codes`, -1 for an empty slot; a power of two at least four times the codes.
-  private let slots: [Int16]
+/// An open-addressed table from a code's UTF-8 bytes to its position in a list: a hash of the byte count
+/// and the first and last eight bytes, linear probing, bytes compared on a hit. Codes are ASCII (letters,
+/// digits, `.`, `-`: `FindingCatalogueTests`), so byte equality is `String` equality for them.
+///
+/// Every finding made looks its code up: the table is read through plain pointers, without a reference
+/// counted a lookup. It is made once for the program (the catalogue's), so its storage is never freed.
+struct CodeTable: @unchecked Sendable {
+  /// Every code's bytes, one after another; code `n` is `bytes[starts[n]..<starts[n + 1]]`.
+  private let bytes: UnsafeBufferPointer<UInt8>
+  private let starts: UnsafeBufferPointer<Int>
+  /// Positions in the list, -1 for an empty slot; a power of two at least four times the codes.
+  private let slots: UnsafeBufferPointer<Int16>
 
   init(_ codes: [FindingCode]) {
-    self.codes = codes.map { Array($0.rawValue.utf8) }
+    var bytes: [UInt8] = []
+    var starts = [0]
+    for code in codes {
+      bytes.append(contentsOf: code.rawValue.utf8)
+      starts.append(bytes.count)
+    }
     var size = 16
     while size < codes.count * 4 { size *= 2 }
     var slots = [Int16](repeating: -1, count: size)
-    for (position, bytes) in self.codes.enumerated() {
-      var slot = bytes.withUnsafeBufferPointer(Self.hash) & (size - 1)
-      while slots[slot] >= 0 {
-        // The first of two equal codes is the one found, as `firstIndex` finds it.
-        if self.codes[Int(slots[slot])] == bytes { break }
-        slot = (slot + 1) & (size - 1)
+    bytes.withUnsafeBufferPointer { all in
+      for position in codes.indices {
+        let code = UnsafeBufferPointer(rebasing: all[starts[position]..<starts[position + 1]])
+        var slot = Self.hash(code) & (size - 1)
+        while slots[slot] >= 0 {
+          // The first of two equal codes is the one found, as `firstIndex` finds it.
+          let other = Int(slots[slot])
+          if Self.equal(UnsafeBufferPointer(rebasing: all[starts[other]..<starts[other + 1]]), code) { break }
+          slot = (slot + 1) & (size - 1)
+        }
+        if slots[slot] < 0 { slots[slot] = Int16(position) }
       }
-      if slots[slot] < 0 { slots[slot] = Int16(position) }
     }
-    self.slots = slots
+    self.bytes = Self.kept(bytes)
+    self.starts = Self.kept(starts)
+    self.slots = Self.kept(slots)
+  }
+
+  /// A copy of `elements` that is never freed.
+  private static func kept<Element>(_ elements: [Element]) -> UnsafeBufferPointer<Element> {
+    let copy = UnsafeMutableBufferPointer<Element>.allocate(capacity: elements.count)
+    _ = copy.initialize(from: elements)
+    return UnsafeBufferPointer(copy)
   }
 
   func position(of code: FindingCode) -> Int? {
+    // A code's text is contiguous UTF-8 nearly always (a literal, or read from a file); a bridged one is copied.
+    if let found = code.rawValue.utf8.withContiguousStorageIfAvailable(position(ofBytes:)) { return found }
     var text = code.rawValue
     return text.withUTF8(position(ofBytes:))
   }
 
-  private func position(ofBytes bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-    var slot = Self.hash(bytes) & (slots.count - 1)
+  private func position(ofBytes code: UnsafeBufferPointer<UInt8>) -> Int? {
+    var slot = Self.hash(code) & (slots.count - 1)
     while true {
       let position = Int(slots[slot])
       guard position >= 0 else { return nil }
-      if codes[position].withUnsafeBufferPointer({ Self.equal($0, bytes) }) { return position }
+      if Self.equal(UnsafeBufferPointer(rebasing: bytes[starts[position]..<starts[position + 1]]), code) { return position }
       slot = (slot + 1) & (slots.count - 1)
     }
   }
 
-  // A loop over indices: `elementsEqual` iterated generically, at several times the cost.
   private static func equal(_ left: UnsafeBufferPointer<UInt8>, _ right: UnsafeBufferPointer<UInt8>) -> Bool {
     guard left.count == right.count else { return false }
-    for index in left.indices where left[index] != right[index] { return false }
-    return true
+    guard let leftBase = left.baseAddress, let rightBase = right.baseAddress else { return true }
+    return memcmp(leftBase, rightBase, left.count) == 0
   }
 
+  /// The byte count and the first and last eight bytes, mixed (codes differ in their ends): a few
+  /// instructions whatever the code's length.
   private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0100_0000_01b3 }
-    return Int(truncatingIfNeeded: hash ^ (hash >> 32))
+    var mixed: UInt64
+    if let base = bytes.baseAddress, bytes.count >= 8 {
+      let raw = UnsafeRawPointer(base)
+      let head = raw.loadUnaligned(as: UInt64.self)
+      let tail = raw.loadUnaligned(fromByteOffset: bytes.count - 8, as: UInt64.self)
+      mixed = head &* 0x9E37_79B9_7F4A_7C15 ^ tail
+    } else {
+      mixed = 0
+      for byte in bytes { mixed = mixed << 8 | UInt64(byte) }
+    }
+    mixed = (mixed ^ UInt64(bytes.count)) &* 0xFF51_AFD7_ED55_8CCD
+    return Int(truncatingIfNeeded: mixed ^ (mixed >> 29))
   }
 }

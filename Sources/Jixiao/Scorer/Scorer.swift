@@ -85,12 +85,14 @@ public struct Scorer: Sendable {
       : table.levelWeights.map {
         LevelKeys(level1: TableText($0.level1), level2: $0.level2.map { TableText($0) }, folding: profile.levelFolding)
       }
+    // The rows' lists go into the context: moved, not copied.
     let context = CheckContext(
-      table: table, result: result, evaluations: evaluations, levels: levels, levelWeightKeys: levelWeightKeys,
-      weights: weights, profile: profile)
-    let checks = mode == .reviewTargets ? TableChecks.review : TableChecks.all
-    for check in checks where !table.isTargetTable || check.appliesToTargetTables {
-      check.check(context, into: &findings)
+      table: table, result: result, evaluations: consume evaluations, levels: consume levels,
+      levelWeightKeys: levelWeightKeys, weights: weights, profile: profile)
+    if mode == .reviewTargets {
+      TableChecks.reviewTargets(context, into: &findings)
+    } else {
+      TableChecks.rescore(context, into: &findings)
     }
     if !table.overrides.isEmpty { findings.append(contentsOf: apply(table.overrides, to: &result)) }
     result.findings = Self.ordered(consume findings)

@@ -1,0 +1,214 @@
+import Testing
+
+@testable import Jixiao
+
+/// The table checks' fast paths against their definitions: the registry's direct calls against its list
+/// run in turn, differences and sums counted in hundredths against `Rational`, and the in-place duplicate and
+/// structure checks against the row-by-row definitions.
+@Suite struct CheckFastPathTests {
+  /// The context the scorer makes for `table`, with the evaluations its result shows.
+  static func context(_ table: Table, profile: Profile = defaultProfile) -> CheckContext {
+    let result = Scorer(profile: profile).score(table)
+    let evaluations = result.indicators.map { item -> Evaluation? in
+      guard item.weight != nil else { return nil }
+      return Evaluation(
+        rule: item.rule, score: item.verified ? item.score.rational : nil, completion: item.completion, band: item.band,
+        whatIf: item.whatIfScore?.rational)
+    }
+    let levelWeightKeys = table.levelWeights.map {
+      LevelKeys(level1: TableText($0.level1), level2: $0.level2.map { TableText($0) }, folding: profile.levelFolding)
+    }
+    return CheckContext(
+      table: table, result: result, evaluations: evaluations,
+      levels: LevelKeys.keys(of: table.indicators, folding: profile.levelFolding), levelWeightKeys: levelWeightKeys,
+      weights: WeightsTotal(table, profile: profile), profile: profile)
+  }
+
+  /// Every table of the catalogue's examples that reads as one, scored and as a target table.
+  static var exampleTables: [Table] {
+    FindingCatalogue.all.flatMap { $0.triggering + $0.clean }.compactMap { example in
+      let records = TableReader.read(example.bytes, file: "example.\(example.format.rawValue)", format: example.format)
+      guard records.count == 1, case .table(let table) = records[0] else { return nil }
+      return table
+    }
+  }
+
+  @Test func theRegistryRunsItsListInTurn() {
+    let tables = Self.exampleTables
+    #expect(tables.count > 100)
+    var found = 0
+    for table in tables {
+      var target = table
+      target.isTargetTable = true
+      for table in [table, target] {
+        let context = Self.context(table)
+        var direct: [Finding] = []
+        TableChecks.rescore(context, into: &direct)
+        var inTurn: [Finding] = []
+        TableChecks.rescoreInTurn(context, into: &inTurn)
+        #expect(direct == inTurn, "\(table.name)")
+        found += direct.count
+      }
+    }
+    #expect(found > 100)
+  }
+
+  @Test func aDifferenceInHundredthsExceedsTheToleranceAsItsRationalDoes() {
+    var generator = SplitMix(seed: 23)
+    var exceeded = 0
+    for _ in 0..<5_000 {
+      let tolerance = ScoringFastPathTests.rational(&generator)
+      let difference: Int64
+      switch generator.next() % 4 {
+      case 0: difference = Int64(bitPattern: generator.next())
+      case 1: difference = .min + Int64(generator.next() % 3)
+      default: difference = Int64(generator.next() % 2_001) - 1_000
+      }
+      for tolerance in [tolerance, tolerance.magnitude, Rational(Int(generator.next() % 300)), try! Rational(1, over: 100)] {
+        let fast = HundredthsTolerance(tolerance).isExceeded(byHundredths: difference)
+        #expect(fast == HundredthsTolerance.isExceeded(tolerance, byHundredths: difference), "\(tolerance) \(difference)")
+        if fast { exceeded += 1 }
+      }
+    }
+    #expect(exceeded > 1_000 && exceeded < 19_000)
+  }
+
+  @Test func aClaimsDifferenceInHundredthsIsItsSubtraction() throws {
+    var generator = SplitMix(seed: 43)
+    var counted = 0
+    for _ in 0..<5_000 {
+      let claimed = ScoringFastPathTests.rational(&generator)
+      let score = Hundredths(hundredths: Int64(bitPattern: generator.next()) >> Int(generator.next() % 64))
+      guard let hundredths = HundredthsTolerance.difference(claimed, score) else {
+        #expect(claimed.exactHundredths == nil || (try? claimed.subtracting(score))?.exactHundredths == nil)
+        continue
+      }
+      #expect((try Rational(Int128(hundredths), over: 100)) == (try claimed.subtracting(score)), "\(claimed) − \(score)")
+      counted += 1
+    }
+    #expect(counted > 1_000)
+  }
+
+  @Test func sumsInHundredthsAreTheRationalSums() throws {
+    var generator = SplitMix(seed: 29)
+    var fitted = 0
+    for _ in 0..<3_000 {
+      let values: [Rational?] = (0..<Int(generator.next() % 12)).map { _ in
+        generator.next() % 5 == 0 ? nil : ScoringFastPathTests.rational(&generator)
+      }
+      let present = values.compactMap { $0 }
+      let general = try? Rational.sum(present)
+      guard let fast = HundredthsTolerance.sum(values.count, { values[$0] }) else {
+        // Left to the general sum only when a value is no whole number of hundredths, or the sum overflows.
+        #expect(present.contains { $0.exactHundredths == nil } || general.map { $0.exactHundredths == nil } ?? true)
+        continue
+      }
+      #expect(general == (try Rational(Int128(fast), over: 100)), "\(values)")
+      fitted += 1
+    }
+    #expect(fitted > 500)
+  }
+
+  /// Claims of a few decimals (some with more than two, some missing), with and without a funds claim.
+  static func claimsTable(_ generator: inout SplitMix) throws -> Table {
+    func claim(_ generator: inout SplitMix) -> String {
+      switch generator.next() % 8 {
+      case 0: return ""
+      case 1: return #","claimedScore":"\#(generator.next() % 100).\#(generator.next() % 1_000)""#
+      default: return #","claimedScore":\#(generator.next() % 100).\#(generator.next() % 100)"#
+      }
+    }
+    let rows = (0..<Int(1 + generator.next() % 8)).map { position in
+      #"{"level1":"产出指标","level2":"数量指标","name":"指标\#(position)""#
+        + (generator.next() % 4 == 0 ? "" : #","weight":10"#)
+        + #","target":">=10人","actual":"=\#(generator.next() % 20)人""# + claim(&generator) + "}"
+    }
+    let funds =
+      generator.next() % 2 == 0 ? nil : #"{"annualBudget":100,"executed":\#(generator.next() % 120)"# + claim(&generator) + "}"
+    return try table(projectJSON(rows.joined(separator: ","), funds: funds, extra: #""claimedTotal": 90"#))
+  }
+
+  @Test func claimedItemsAndSpendingSumsInHundredthsAreTheGeneralOnes() throws {
+    var generator = SplitMix(seed: 31)
+    var (items, spending) = (0, 0)
+    for _ in 0..<400 {
+      let table = try Self.claimsTable(&generator)
+      let general = try TotalsCheck.claimedItemSum(table)
+      if let fast = TotalsCheck.claimedItemHundredths(table) {
+        #expect(general == (try Rational(Int128(fast), over: 100)))
+        items += 1
+      } else {
+        // Some item has no claim, or one more than two decimals (the sum may still have two).
+        let claims = [table.funds?.claimedScore].compactMap { $0 } + table.indicators.map(\.claimedScore).compactMap { $0 }
+        #expect(general == nil || claims.contains { $0.exactHundredths == nil })
+      }
+      let weighted = table.indicators.filter { $0.weight != nil }
+      let definition = (
+        try Rational.sum(weighted.map { $0.claimedScore ?? .zero }), try Rational.sum(weighted.compactMap(\.weight))
+      )
+      let sums = try SpendingGapCheck.sums(table.indicators)
+      #expect(sums.claimed == definition.0 && sums.weights == definition.1)
+      if definition.0.exactHundredths != nil { spending += 1 }
+    }
+    #expect(items > 50 && spending > 50)
+  }
+
+  /// Names from a few that share their length and ends (their prints collide), some blank.
+  @Test func theDuplicateCheckInPlaceFindsTheFirstEarlierEqualName() throws {
+    var generator = SplitMix(seed: 37)
+    var found = 0
+    for _ in 0..<150 {
+      let names = ScoringFastPathTests.names(&generator, count: Int(2 + generator.next() % 20)).map {
+        generator.next() % 9 == 0 ? "" : $0
+      }
+      let rows = names.map { #"{"level1":"产出指标","level2":"数量指标","name":"\#($0)","weight":5,"target":">=1人","actual":"1人"}"# }
+      let table = try table(projectJSON(rows.joined(separator: ",")))
+      let findings = DuplicateIndicatorCheck().findings(in: Self.context(table))
+      let keys = table.indicators.map(\.nameKey)
+      let definition = keys.indices.compactMap { position -> Finding? in
+        guard !table.indicators[position].name.isEmpty, let match = keys[..<position].firstIndex(of: keys[position]) else {
+          return nil
+        }
+        return Finding(
+          .duplicateIndicator(first: table.indicators[match].index),
+          at: .indicator(index: table.indicators[position].index, name: table.indicators[position].displayText))
+      }
+      #expect(findings == definition, "\(names)")
+      found += findings.count
+    }
+    #expect(found > 100)
+  }
+
+  /// Level names listed, unlisted, blank and folded (`指标` dropped, spaces), in runs and not.
+  @Test func theStructureCheckJudgesEachRowAsOnItsOwn() throws {
+    var generator = SplitMix(seed: 41)
+    let level1s = ["产出指标", "效益", "成本指标", "满意度指标", "其他", "", "产 出"]
+    let level2s = ["数量指标", "质量", "经济效益", "社会效益指标", "", "成本", "满意度", "时 效"]
+    let hierarchy = defaultProfile.hierarchy[.project] ?? [:]
+    var misplaced = 0
+    for _ in 0..<200 {
+      var level1 = level1s[0]
+      var level2 = level2s[0]
+      let rows = (0..<Int(1 + generator.next() % 12)).map { position in
+        // Runs: most rows keep the level names of the row before.
+        if generator.next() % 3 == 0 { level1 = level1s[Int(generator.next() % UInt64(level1s.count))] }
+        if generator.next() % 2 == 0 { level2 = level2s[Int(generator.next() % UInt64(level2s.count))] }
+        return #"{"level1":"\#(level1)","level2":"\#(level2)","name":"指标\#(position)","weight":5,"target":">=1人","actual":"1人"}"#
+      }
+      let table = try table(projectJSON(rows.joined(separator: ",")))
+      let context = Self.context(table)
+      let findings = StructureCheck().findings(in: context).filter { $0.code == .misplacedLevel2 }
+      let definition = context.levels.indices.compactMap { row -> Finding? in
+        let indicator = table.indicators[row]
+        guard let allowed = StructureCheck.misplacedFrom(context.levels[row], in: hierarchy),
+          let level1 = indicator.level1, let level2 = indicator.level2
+        else { return nil }
+        return Finding(
+          .misplacedLevel2(level1: level1.string, level2: level2.string, allowed: allowed), at: context.location(indicator))
+      }
+      #expect(findings == definition, "\(rows)")
+      misplaced += findings.count
+    }
+    #expect(misplaced > 50)
+  }
+}
