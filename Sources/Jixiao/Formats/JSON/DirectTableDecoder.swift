@@ -80,18 +80,19 @@ struct DirectTableDecoder {
     skipWhitespace()
     var builder = TableBuilder(location: location, defaultID: defaultID)
     var sawIndicators = false
-    try members { (member, decoder) throws(GiveUp) in
-      if let field = decoder.memberTable.field(member, in: .table) {
-        try decoder.value(field, into: &builder)
-      } else if member == decoder.memberTable.funds {
-        try decoder.funds(into: &builder)
-      } else if member == decoder.memberTable.goals {
-        try decoder.goals(into: &builder)
-      } else if member == decoder.memberTable.indicators {
+    var object = try openObject()
+    while let member = try nextMember(of: &object) {
+      if let field = memberTable.field(member, in: .table) {
+        try value(field, into: &builder)
+      } else if member == memberTable.funds {
+        try funds(into: &builder)
+      } else if member == memberTable.goals {
+        try goals(into: &builder)
+      } else if member == memberTable.indicators {
         sawIndicators = true
-        try decoder.indicators(into: &builder, location: location)
+        try indicators(into: &builder, location: location)
       } else {
-        try decoder.skipValue(depth: 1)
+        try skipValue(depth: 1)
       }
     }
     skipWhitespace()
@@ -105,22 +106,25 @@ struct DirectTableDecoder {
   private mutating func funds(into builder: inout TableBuilder) throws(GiveUp) {
     if try null() { return }
     builder.beginFunds()
-    try members { (member, decoder) throws(GiveUp) in
-      if let field = decoder.memberTable.field(member, in: .funds) {
-        try decoder.value(field, into: &builder)
-      } else if member == decoder.memberTable.sources {
-        try decoder.elements { (decoder) throws(GiveUp) in
+    var object = try openObject()
+    while let member = try nextMember(of: &object) {
+      if let field = memberTable.field(member, in: .funds) {
+        try value(field, into: &builder)
+      } else if member == memberTable.sources {
+        var list = try openArray()
+        while try nextElement(of: &list) {
           builder.beginSource()
-          try decoder.members { (member, decoder) throws(GiveUp) in
-            if let field = decoder.memberTable.field(member, in: .source) {
-              try decoder.value(field, into: &builder)
+          var source = try openObject()
+          while let member = try nextMember(of: &source) {
+            if let field = memberTable.field(member, in: .source) {
+              try value(field, into: &builder)
             } else {
-              try decoder.skipValue(depth: 4)
+              try skipValue(depth: 4)
             }
           }
         }
       } else {
-        try decoder.skipValue(depth: 2)
+        try skipValue(depth: 2)
       }
     }
   }
@@ -133,11 +137,12 @@ struct DirectTableDecoder {
       throw GiveUp()
     }
     builder.beginGoals()
-    try members { (member, decoder) throws(GiveUp) in
-      if let field = decoder.memberTable.field(member, in: .goals) {
-        try decoder.value(field, into: &builder)
+    var object = try openObject()
+    while let member = try nextMember(of: &object) {
+      if let field = memberTable.field(member, in: .goals) {
+        try value(field, into: &builder)
       } else {
-        try decoder.skipValue(depth: 2)
+        try skipValue(depth: 2)
       }
     }
   }
@@ -147,17 +152,19 @@ struct DirectTableDecoder {
     // The optional columns the rows print, gathered here and handed to the builder once.
     var columns: UInt8 = 0
     defer { builder.markColumns(columns) }
-    try elements { (decoder) throws(GiveUp) in
+    var list = try openArray()
+    while try nextElement(of: &list) {
       position += 1
-      var itemLocation = location.field(decoder.memberTable.indicatorPath(position))
-      itemLocation.line = decoder.line
+      var itemLocation = location.field(memberTable.indicatorPath(position))
+      itemLocation.line = line
       builder.beginIndicator(at: itemLocation)
-      try decoder.members { (member, decoder) throws(GiveUp) in
-        if let field = decoder.memberTable.field(member, in: .indicator) {
+      var object = try openObject()
+      while let member = try nextMember(of: &object) {
+        if let field = memberTable.field(member, in: .indicator) {
           if let column = Indicator.OptionalColumn(field) { columns |= column.bit }
-          try decoder.value(field, ofIndicatorInto: &builder)
+          try value(field, ofIndicatorInto: &builder)
         } else {
-          try decoder.skipValue(depth: 3)
+          try skipValue(depth: 3)
         }
       }
     }
@@ -305,61 +312,85 @@ struct DirectTableDecoder {
     mutating func record(_ member: Member, after previous: Int) { next[previous] = member }
   }
 
-  /// Reads an object, handing each member to `body` with the cursor on its value. Anything but an object
-  /// gives up (the general path says what was expected); a repeated member is the general parser's error.
+  /// An object being read, member by member (`nextMember`): the schema's members it has had, the other
+  /// names (a repeated one is the general parser's error), and the last member, which predicts the next.
+  /// Read in a loop, not by a closure per member: a closure that captures the decoder is a call and a
+  /// context for every value of a record.
+  struct ObjectReading {
+    fileprivate var seen: UInt64 = 0
+    fileprivate var unknownKeys: [Slice<UnsafeBufferPointer<UInt8>>]?
+    fileprivate var previous = MemberOrder.start
+    fileprivate var started = false
+  }
+
+  /// Opens an object, the cursor on its `{`. Anything but an object gives up (the general path says what
+  /// was expected).
   @inline(__always)
-  private mutating func members(_ body: (Member, inout DirectTableDecoder) throws(GiveUp) -> Void) throws(GiveUp) {
+  private mutating func openObject() throws(GiveUp) -> ObjectReading {
     guard index < bytes.count, bytes[index] == UInt8(ascii: "{") else { throw GiveUp() }
     index += 1
-    var seen: UInt64 = 0
-    var unknownKeys: [Slice<UnsafeBufferPointer<UInt8>>] = []
-    var previous = MemberOrder.start
+    return ObjectReading()
+  }
+
+  /// The object's next member, the cursor on its value (which the caller reads or skips before asking for
+  /// the next), or nil past the object's `}`. A repeated member is the general parser's error.
+  @inline(__always)
+  private mutating func nextMember(of object: inout ObjectReading) throws(GiveUp) -> Member? {
     skipWhitespace()
-    if consume(UInt8(ascii: "}")) { return }
-    while true {
-      skipWhitespace()
-      let field: Member
-      let predicted = memberOrder.predicted(after: previous)
-      if predicted != .unknown, memberTable.quotedNames[predicted.rawValue].stands(in: bytes, at: index) {
-        // `"name":` is exactly what reading the key, then the colon, would have accepted.
-        field = predicted
-        index += memberTable.quotedNames[predicted.rawValue].count
-        // The general parser finds a repeated name just after its closing quote, before the colon.
-        try noteMember(field, in: &seen, keyEnd: index - 1)
-      } else {
-        guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
-          throw unexpected(expecting: JSONParser.aMemberName)
-        }
-        // An escaped member name (never seen in practice) is left to the general path.
-        guard let raw = try rawString() else { throw GiveUp() }
-        let key = raw.bytes
-        field = memberTable.member(key)
-        if field == .unknown {
-          guard raw.isValidUTF8 else { throw syntaxError(JSONParser.invalidUTF8, at: key.startIndex) }
-          if key.contains(where: { $0 >= 0x80 }) { unsure = true }
-          guard !unknownKeys.contains(where: { $0.elementsEqual(key) }) else {
-            throw syntaxError(JSONParser.repeatedMember(String(decoding: key, as: UTF8.self)))
-          }
-          unknownKeys.append(key)
-        } else {
-          try noteMember(field, in: &seen, keyEnd: index)
-        }
-        memberOrder.record(field, after: previous)
-        skipWhitespace()
-        guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
-          let name = String(decoding: key, as: UTF8.self)
-          throw unexpected(expecting: JSONParser.colon(after: name))
-        }
-        index += 1
+    if object.started {
+      if !consume(UInt8(ascii: ",")) {
+        guard consume(UInt8(ascii: "}")) else { throw unexpected(expecting: JSONParser.commaOrBrace) }
+        return nil
       }
-      previous = field.rawValue
       skipWhitespace()
-      try body(field, &self)
-      skipWhitespace()
-      if consume(UInt8(ascii: ",")) { continue }
-      guard consume(UInt8(ascii: "}")) else { throw unexpected(expecting: JSONParser.commaOrBrace) }
-      return
+    } else {
+      object.started = true
+      if consume(UInt8(ascii: "}")) { return nil }
     }
+    let field: Member
+    let predicted = memberOrder.predicted(after: object.previous)
+    if predicted != .unknown, memberTable.quotedNames[predicted.rawValue].stands(in: bytes, at: index) {
+      // `"name":` is exactly what reading the key, then the colon, would have accepted.
+      field = predicted
+      index += memberTable.quotedNames[predicted.rawValue].count
+      // The general parser finds a repeated name just after its closing quote, before the colon.
+      try noteMember(field, in: &object.seen, keyEnd: index - 1)
+    } else {
+      field = try memberName(of: &object)
+    }
+    object.previous = field.rawValue
+    skipWhitespace()
+    return field
+  }
+
+  /// A member's name that `MemberOrder` did not predict, and its colon.
+  private mutating func memberName(of object: inout ObjectReading) throws(GiveUp) -> Member {
+    guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
+      throw unexpected(expecting: JSONParser.aMemberName)
+    }
+    // An escaped member name (never seen in practice) is left to the general path.
+    guard let raw = try rawString() else { throw GiveUp() }
+    let key = raw.bytes
+    let field = memberTable.member(key)
+    if field == .unknown {
+      guard raw.isValidUTF8 else { throw syntaxError(JSONParser.invalidUTF8, at: key.startIndex) }
+      if key.contains(where: { $0 >= 0x80 }) { unsure = true }
+      guard !(object.unknownKeys ?? []).contains(where: { $0.elementsEqual(key) }) else {
+        throw syntaxError(JSONParser.repeatedMember(String(decoding: key, as: UTF8.self)))
+      }
+      if object.unknownKeys == nil { object.unknownKeys = [] }
+      object.unknownKeys?.append(key)
+    } else {
+      try noteMember(field, in: &object.seen, keyEnd: index)
+    }
+    memberOrder.record(field, after: object.previous)
+    skipWhitespace()
+    guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
+      let name = String(decoding: key, as: UTF8.self)
+      throw unexpected(expecting: JSONParser.colon(after: name))
+    }
+    index += 1
+    return field
   }
 
   /// Marks a schema member seen in this object; a second time is the general parser's error, at the
@@ -373,22 +404,41 @@ struct DirectTableDecoder {
     seen |= field.bit
   }
 
-  /// Reads an array (or `null`, as none), handing each element to `body`. Any other value gives up.
-  @inline(__always)
-  private mutating func elements(_ body: (inout DirectTableDecoder) throws(GiveUp) -> Void) throws(GiveUp) {
-    if try null() { return }
-    guard consume(UInt8(ascii: "[")) else { throw GiveUp() }
-    skipWhitespace()
-    if consume(UInt8(ascii: "]")) { return }
-    while true {
-      skipWhitespace()
-      try body(&self)
-      skipWhitespace()
-      if consume(UInt8(ascii: ",")) { continue }
-      guard consume(UInt8(ascii: "]")) else { throw unexpected(expecting: JSONParser.commaOrBracket) }
+  /// An array being read, element by element (`nextElement`).
+  struct ArrayReading {
+    fileprivate var isOpen: Bool
+    fileprivate var started = false
+  }
 
-      return
+  /// Opens an array (or `null`, as none), the cursor on its `[`. Any other value gives up.
+  @inline(__always)
+  private mutating func openArray() throws(GiveUp) -> ArrayReading {
+    if try null() { return ArrayReading(isOpen: false) }
+    guard consume(UInt8(ascii: "[")) else { throw GiveUp() }
+    return ArrayReading(isOpen: true)
+  }
+
+  /// Whether the array has a next element, the cursor on it (which the caller reads before asking for the
+  /// next); false past the array's `]`.
+  @inline(__always)
+  private mutating func nextElement(of array: inout ArrayReading) throws(GiveUp) -> Bool {
+    guard array.isOpen else { return false }
+    skipWhitespace()
+    if array.started {
+      if !consume(UInt8(ascii: ",")) {
+        guard consume(UInt8(ascii: "]")) else { throw unexpected(expecting: JSONParser.commaOrBracket) }
+        array.isOpen = false
+        return false
+      }
+    } else {
+      array.started = true
+      if consume(UInt8(ascii: "]")) {
+        array.isOpen = false
+        return false
+      }
     }
+    skipWhitespace()
+    return true
   }
 
   // MARK: Values
@@ -507,8 +557,12 @@ struct DirectTableDecoder {
         return
       }
       guard raw.isValidUTF8 else { throw syntaxError(JSONParser.invalidUTF8, at: raw.bytes.startIndex) }
-    case UInt8(ascii: "{"): try members { (_, decoder) throws(GiveUp) in try decoder.skipValue(depth: depth + 1) }
-    case UInt8(ascii: "["): try elements { (decoder) throws(GiveUp) in try decoder.skipValue(depth: depth + 1) }
+    case UInt8(ascii: "{"):
+      var object = try openObject()
+      while try nextMember(of: &object) != nil { try skipValue(depth: depth + 1) }
+    case UInt8(ascii: "["):
+      var array = try openArray()
+      while try nextElement(of: &array) { try skipValue(depth: depth + 1) }
     case UInt8(ascii: "t"): try literal("true")
     case UInt8(ascii: "f"): try literal("false")
     case UInt8(ascii: "n"): try literal("null")
