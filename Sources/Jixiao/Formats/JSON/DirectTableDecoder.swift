@@ -158,14 +158,21 @@ struct DirectTableDecoder {
       var itemLocation = location.field(memberTable.indicatorPath(position))
       itemLocation.line = line
       builder.beginIndicator(at: itemLocation)
-      var object = try openObject()
-      while let member = try nextMember(of: &object) {
-        if let field = memberTable.field(member, in: .indicator) {
-          if let column = Indicator.OptionalColumn(field) { columns |= column.bit }
-          try value(field, ofIndicatorInto: &builder)
-        } else {
-          try skipValue(depth: 3)
-        }
+      try indicator(into: &builder, columns: &columns)
+    }
+  }
+
+  /// An indicator's members, each value handed to the builder, the optional columns it prints marked in
+  /// `columns`. (A function of its own: the optimizer inlines the reading of a member and of its value into
+  /// a small loop, not into one that also begins rows.)
+  private mutating func indicator(into builder: inout TableBuilder, columns: inout UInt8) throws(GiveUp) {
+    var object = try openObject()
+    while let member = try nextMember(of: &object) {
+      if let field = memberTable.field(member, in: .indicator) {
+        if let column = Indicator.OptionalColumn(field) { columns |= column.bit }
+        try value(field, ofIndicatorInto: &builder)
+      } else {
+        try skipValue(depth: 3)
       }
     }
   }
@@ -263,7 +270,9 @@ struct DirectTableDecoder {
   /// stands at an offset is `hasBytes(bytes, at:)` (`QuotedNameTests` holds the two equal).
   struct QuotedName: Sendable {
     let bytes: [UInt8]
-    var count: Int { bytes.count }
+    let count: Int
+    /// The bytes a comparison loads: the name's, or one word for a shorter one.
+    private let span: Int
     /// The first eight bytes, those past the name masked off (`headMask`) when it is shorter.
     private let head: UInt64
     private let headMask: UInt64
@@ -275,6 +284,8 @@ struct DirectTableDecoder {
     init(_ bytes: [UInt8]) {
       precondition(bytes.count <= 24, "a member name of the schema is compared as at most three words")
       self.bytes = bytes
+      count = bytes.count
+      span = Swift.max(bytes.count, 8)
       func word(_ range: Range<Int>) -> UInt64 {
         bytes[range].enumerated().reduce(0) { word, byte in word | UInt64(byte.element) << (8 * UInt64(byte.offset)) }
       }
@@ -288,7 +299,7 @@ struct DirectTableDecoder {
     @inline(__always)
     func stands(in record: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
       // Near the record's end a word would be loaded past it: byte for byte there.
-      guard offset >= 0, offset + Swift.max(count, 8) <= record.count, let base = record.baseAddress else {
+      guard offset >= 0, offset + span <= record.count, let base = record.baseAddress else {
         return record.hasBytes(bytes, at: offset)
       }
       let start = UnsafeRawPointer(base + offset)
@@ -336,6 +347,27 @@ struct DirectTableDecoder {
   /// the next), or nil past the object's `}`. A repeated member is the general parser's error.
   @inline(__always)
   private mutating func nextMember(of object: inout ObjectReading) throws(GiveUp) -> Member? {
+    // The usual member, read inline: its comma (none for the first), then the predicted `"name":`, with no
+    // whitespace around them, which is what `separatedMember` accepts there.
+    let predicted = memberOrder.predicted(after: object.previous)
+    let nameStart = object.started ? index + 1 : index
+    if predicted != .unknown, !object.started || (index < bytes.count && bytes[index] == UInt8(ascii: ",")),
+      memberTable.quotedNames[predicted.rawValue].stands(in: bytes, at: nameStart)
+    {
+      object.started = true
+      index = nameStart + memberTable.quotedNames[predicted.rawValue].count
+      try noteMember(predicted, in: &object.seen, keyEnd: index - 1)
+      object.previous = predicted.rawValue
+      skipWhitespace()
+      return predicted
+    }
+    return try separatedMember(of: &object)
+  }
+
+  /// `nextMember`'s definition: whitespace, the comma or the brace, whitespace, the member's name (the
+  /// predicted one compared at once) and its colon, whitespace.
+  @inline(never)
+  private mutating func separatedMember(of object: inout ObjectReading) throws(GiveUp) -> Member? {
     skipWhitespace()
     if object.started {
       if !consume(UInt8(ascii: ",")) {
@@ -397,11 +429,14 @@ struct DirectTableDecoder {
   /// key's end.
   @inline(__always)
   private func noteMember(_ field: Member, in seen: inout UInt64, keyEnd: Int) throws(GiveUp) {
-    guard seen & field.bit == 0 else {
-      let name = String(decoding: memberTable.names[field.rawValue], as: UTF8.self)
-      throw syntaxError(JSONParser.repeatedMember(name), at: keyEnd)
-    }
+    guard seen & field.bit == 0 else { throw repeated(field, keyEnd: keyEnd) }
     seen |= field.bit
+  }
+
+  /// The general parser's error for a repeated member (kept out of line: the member loops stay small).
+  @inline(never)
+  private func repeated(_ field: Member, keyEnd: Int) -> GiveUp {
+    syntaxError(JSONParser.repeatedMember(String(decoding: memberTable.names[field.rawValue], as: UTF8.self)), at: keyEnd)
   }
 
   /// An array being read, element by element (`nextElement`).
