@@ -311,16 +311,26 @@ struct DirectTableDecoder {
   }
 
   /// The order members came in: a record's indicators print theirs in the same order row after row,
-  /// so the member that followed this one last time is tried first, as the bytes `"name":`.
+  /// so the member that followed this one last time is tried first, as the bytes `"name":`; then the one
+  /// that followed it the time before, when that was another (a row that prints an optional member, such as
+  /// `claimedCompletion`, among rows that do not).
   struct MemberOrder {
     /// By previous member (`start` at the start of an object), the member that came next.
     private var next = [Member](repeating: .unknown, count: start + 1)
+    /// By previous member, the member that came next before `next` did.
+    private var before = [Member](repeating: .unknown, count: start + 1)
 
     static var start: Int { Member.unknown.rawValue + 1 }
 
     func predicted(after previous: Int) -> Member { next[previous] }
 
-    mutating func record(_ member: Member, after previous: Int) { next[previous] = member }
+    func alternative(after previous: Int) -> Member { before[previous] }
+
+    mutating func record(_ member: Member, after previous: Int) {
+      guard next[previous] != member else { return }
+      before[previous] = next[previous]
+      next[previous] = member
+    }
   }
 
   /// An object being read, member by member (`nextMember`): the schema's members it has had, the other
@@ -379,12 +389,14 @@ struct DirectTableDecoder {
       object.started = true
       if consume(UInt8(ascii: "}")) { return nil }
     }
-    let field: Member
-    let predicted = memberOrder.predicted(after: object.previous)
-    if predicted != .unknown, memberTable.quotedNames[predicted.rawValue].stands(in: bytes, at: index) {
+    var field = memberOrder.predicted(after: object.previous)
+    if !isStanding(field) {
+      field = memberOrder.alternative(after: object.previous)
+      if isStanding(field) { memberOrder.record(field, after: object.previous) } else { field = .unknown }
+    }
+    if field != .unknown {
       // `"name":` is exactly what reading the key, then the colon, would have accepted.
-      field = predicted
-      index += memberTable.quotedNames[predicted.rawValue].count
+      index += memberTable.quotedNames[field.rawValue].count
       // The general parser finds a repeated name just after its closing quote, before the colon.
       try noteMember(field, in: &object.seen, keyEnd: index - 1)
     } else {
@@ -393,6 +405,11 @@ struct DirectTableDecoder {
     object.previous = field.rawValue
     skipWhitespace()
     return field
+  }
+
+  /// Whether `member`'s `"name":` stands at the cursor (never for `unknown`).
+  private func isStanding(_ member: Member) -> Bool {
+    member != .unknown && memberTable.quotedNames[member.rawValue].stands(in: bytes, at: index)
   }
 
   /// A member's name that `MemberOrder` did not predict, and its colon.
