@@ -350,6 +350,35 @@ import Testing
     Self.agreesAfterEachDeletionAndSubstitution(of: alternating, at: last..<alternating.count, substitutes: substitutes, seed: 31)
   }
 
+  /// A record's first objects are predicted in the schema's order (`MemberOrder`, seeded per place): walking
+  /// each place's declared members, each is the one predicted after the one before; a member of another place
+  /// predicts nothing of this one.
+  @Test func theSchemaOrderIsPredicted() {
+    let table = DirectTableDecoder.MemberTable.shared
+    let order = table.schemaOrder
+    func member(_ name: String) -> DirectTableDecoder.Member {
+      Array(name.utf8).withUnsafeBufferPointer { table.member($0[...]) }
+    }
+    let containers: [FieldPlace: [String]] = [.table: ["funds", "goals", "indicators"], .funds: ["sources"]]
+    for place in FieldPlace.allCases {
+      let names = TableSchema.declarations.filter { $0.place == place }.map(\.member) + (containers[place] ?? [])
+      var previous = DirectTableDecoder.MemberOrder.start(of: place)
+      for name in names {
+        #expect(order.predicted(after: previous) == member(name), "\(name) in \(place)")
+        previous = DirectTableDecoder.MemberOrder.slot(member(name), in: previous)
+      }
+      #expect(order.predicted(after: previous) == .unknown, "nothing after the last member of \(place)")
+    }
+    // `name` is a member of the table, a source and an indicator: each place predicts its own next member.
+    let afterName = { (place: FieldPlace) in
+      order.predicted(after: DirectTableDecoder.MemberOrder.slot(member("name"), in: DirectTableDecoder.MemberOrder.start(of: place)))
+    }
+    #expect(afterName(.table) == member("department"))
+    #expect(afterName(.source) == member("initialBudget"))
+    #expect(afterName(.indicator) == member("weight"))
+    #expect(order.predicted(after: DirectTableDecoder.MemberOrder.start(of: nil)) == .unknown)
+  }
+
   /// Every member name of the schema is read as itself; a name one byte away from it (changed, cut or
   /// lengthened) is an unknown member. The names are the schema's: each field's member in its place. The
   /// number fields are the schema's too.

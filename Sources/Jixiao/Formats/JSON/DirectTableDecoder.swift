@@ -26,7 +26,7 @@ struct DirectTableDecoder {
   /// A member name outside the schema is not ASCII: `JSONParser` finds repeated names by canonical
   /// equivalence, this decoder by bytes, so such a record is left to the general path at its end.
   private var unsure = false
-  private var memberOrder = MemberOrder()
+  private var memberOrder = MemberTable.shared.schemaOrder
   private let memberTable = MemberTable.shared
 
   /// `bytes` are `record`'s, which outlives the decoder.
@@ -80,7 +80,7 @@ struct DirectTableDecoder {
     skipWhitespace()
     var builder = TableBuilder(location: location, defaultID: defaultID)
     var sawIndicators = false
-    var object = try openObject()
+    var object = try openObject(.table)
     while let member = try nextMember(of: &object) {
       if let field = memberTable.field(member, in: .table) {
         try value(field, into: &builder)
@@ -106,7 +106,7 @@ struct DirectTableDecoder {
   private mutating func funds(into builder: inout TableBuilder) throws(GiveUp) {
     if try null() { return }
     builder.beginFunds()
-    var object = try openObject()
+    var object = try openObject(.funds)
     while let member = try nextMember(of: &object) {
       if let field = memberTable.field(member, in: .funds) {
         try value(field, into: &builder)
@@ -114,7 +114,7 @@ struct DirectTableDecoder {
         var list = try openArray()
         while try nextElement(of: &list) {
           builder.beginSource()
-          var source = try openObject()
+          var source = try openObject(.source)
           while let member = try nextMember(of: &source) {
             if let field = memberTable.field(member, in: .source) {
               try value(field, into: &builder)
@@ -137,7 +137,7 @@ struct DirectTableDecoder {
       throw GiveUp()
     }
     builder.beginGoals()
-    var object = try openObject()
+    var object = try openObject(.goals)
     while let member = try nextMember(of: &object) {
       if let field = memberTable.field(member, in: .goals) {
         try value(field, into: &builder)
@@ -166,7 +166,7 @@ struct DirectTableDecoder {
   /// `columns`. (A function of its own: the optimizer inlines the reading of a member and of its value into
   /// a small loop, not into one that also begins rows.)
   private mutating func indicator(into builder: inout TableBuilder, columns: inout UInt8) throws(GiveUp) {
-    var object = try openObject()
+    var object = try openObject(.indicator)
     while let member = try nextMember(of: &object) {
       if let field = memberTable.field(member, in: .indicator) {
         if let column = Indicator.OptionalColumn(field) { columns |= column.bit }
@@ -208,6 +208,8 @@ struct DirectTableDecoder {
     let sources: Member
     let indicators: Member
     let goals: Member
+    /// The schema's order of members (`MemberOrder`), which a record's decoder starts from.
+    let schemaOrder: MemberOrder
     /// `indicators[n]`, made once for the usual positions.
     private let indicatorPaths = (0...64).map { "indicators[\($0)]" }
 
@@ -240,6 +242,14 @@ struct DirectTableDecoder {
       sources = member(.sources)
       indicators = member(.indicators)
       goals = member(.goals)
+      func order(_ place: FieldPlace, _ containers: [TableSchema.Container]) -> (FieldPlace, [Member]) {
+        let fields = TableSchema.declarations.filter { $0.place == place }.map(\.member)
+        return (place, (fields + containers.map(\.member)).map { Member(rawValue: names.firstIndex(of: Array($0.utf8))!) })
+      }
+      schemaOrder = MemberOrder([
+        order(.table, [.funds, .goals, .indicators]), order(.funds, [.sources]), order(.source, []), order(.goals, []),
+        order(.indicator, []),
+      ])
     }
 
     private static func slot(_ count: Int, _ first: UInt8) -> Int { count * 128 + Int(first & 0x7F) }
@@ -310,26 +320,46 @@ struct DirectTableDecoder {
     }
   }
 
-  /// The order members came in: a record's indicators print theirs in the same order row after row,
-  /// so the member that followed this one last time is tried first, as the bytes `"name":`; then the one
+  /// The order members came in, by place: a record's indicators print theirs in the same order row after
+  /// row, so the member that followed this one last time is tried first, as the bytes `"name":`; then the one
   /// that followed it the time before, when that was another (a row that prints an optional member, such as
-  /// `claimedCompletion`, among rows that do not).
-  struct MemberOrder {
-    /// By previous member (`start` at the start of an object), the member that came next.
-    private var next = [Member](repeating: .unknown, count: start + 1)
-    /// By previous member, the member that came next before `next` did.
-    private var before = [Member](repeating: .unknown, count: start + 1)
+  /// `claimedCompletion`, among rows that do not). A record's first objects are predicted in the order the
+  /// schema declares its members (`TableSchema.declarations`, each place's containers after its fields: the
+  /// order `jixiao extract` writes).
+  struct MemberOrder: Sendable {
+    /// By slot (`slot(_:in:)`: a place and a member), the member that came next at `2 * slot`, and the one
+    /// that came next before it at `2 * slot + 1`, as raw values.
+    private var next: [UInt8]
 
-    static var start: Int { Member.unknown.rawValue + 1 }
+    /// The slot before the first member of an object of `place` (`nil`: an object the schema does not read);
+    /// the slots of the place's members are the `Member.unknown.rawValue + 1` before it.
+    static func start(of place: FieldPlace?) -> Int { (place.map(\.rawValue) ?? FieldPlace.allCases.count) * stride + stride - 1 }
 
-    func predicted(after previous: Int) -> Member { next[previous] }
+    private static var stride: Int { Member.unknown.rawValue + 2 }
 
-    func alternative(after previous: Int) -> Member { before[previous] }
+    /// The order `members` give for each place, in turn.
+    init(_ members: [(FieldPlace, [Member])]) {
+      next = [UInt8](repeating: UInt8(Member.unknown.rawValue), count: 2 * (FieldPlace.allCases.count + 1) * Self.stride)
+      for (place, order) in members {
+        var previous = Self.start(of: place)
+        for member in order {
+          record(member, after: previous)
+          previous = Self.slot(member, in: previous)
+        }
+      }
+    }
+
+    /// The slot of `member` in the place of `previous` (a slot of that place).
+    static func slot(_ member: Member, in previous: Int) -> Int { previous - previous % stride + member.rawValue }
+
+    func predicted(after previous: Int) -> Member { Member(rawValue: Int(next[2 * previous])) }
+
+    func alternative(after previous: Int) -> Member { Member(rawValue: Int(next[2 * previous + 1])) }
 
     mutating func record(_ member: Member, after previous: Int) {
-      guard next[previous] != member else { return }
-      before[previous] = next[previous]
-      next[previous] = member
+      guard next[2 * previous] != member.rawValue else { return }
+      next[2 * previous + 1] = next[2 * previous]
+      next[2 * previous] = UInt8(member.rawValue)
     }
   }
 
@@ -340,17 +370,18 @@ struct DirectTableDecoder {
   struct ObjectReading {
     fileprivate var seen: UInt64 = 0
     fileprivate var unknownKeys: [Slice<UnsafeBufferPointer<UInt8>>]?
-    fileprivate var previous = MemberOrder.start
+    /// The `MemberOrder` slot of the last member (the place's start before the first).
+    fileprivate var previous: Int
     fileprivate var started = false
   }
 
   /// Opens an object, the cursor on its `{`. Anything but an object gives up (the general path says what
   /// was expected).
   @inline(__always)
-  private mutating func openObject() throws(GiveUp) -> ObjectReading {
+  private mutating func openObject(_ place: FieldPlace?) throws(GiveUp) -> ObjectReading {
     guard index < bytes.count, bytes[index] == UInt8(ascii: "{") else { throw GiveUp() }
     index += 1
-    return ObjectReading()
+    return ObjectReading(previous: MemberOrder.start(of: place))
   }
 
   /// The object's next member, the cursor on its value (which the caller reads or skips before asking for
@@ -367,7 +398,7 @@ struct DirectTableDecoder {
       object.started = true
       index = nameStart + memberTable.quotedNames[predicted.rawValue].count
       try noteMember(predicted, in: &object.seen, keyEnd: index - 1)
-      object.previous = predicted.rawValue
+      object.previous = MemberOrder.slot(predicted, in: object.previous)
       skipWhitespace()
       return predicted
     }
@@ -402,7 +433,7 @@ struct DirectTableDecoder {
     } else {
       field = try memberName(of: &object)
     }
-    object.previous = field.rawValue
+    object.previous = MemberOrder.slot(field, in: object.previous)
     skipWhitespace()
     return field
   }
@@ -610,7 +641,7 @@ struct DirectTableDecoder {
       }
       guard raw.isValidUTF8 else { throw syntaxError(JSONParser.invalidUTF8, at: raw.bytes.startIndex) }
     case UInt8(ascii: "{"):
-      var object = try openObject()
+      var object = try openObject(nil)
       while try nextMember(of: &object) != nil { try skipValue(depth: depth + 1) }
     case UInt8(ascii: "["):
       var array = try openArray()
