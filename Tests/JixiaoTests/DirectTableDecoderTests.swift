@@ -331,13 +331,15 @@ import Testing
     let alternating = record([with, without, with, without, with, without, with])
     #expect(Self.agrees(alternating, expectDirect: true) != nil)
     let variants = [
-      with.replacingOccurrences(of: #""claimedCompletion":"100%","#, with: #""claimedCompletion":"100%","claimedCompletion":"90%","#),
+      with.replacingOccurrences(
+        of: #""claimedCompletion":"100%","#, with: #""claimedCompletion":"100%","claimedCompletion":"90%","#),
       with.replacingOccurrences(of: #""claimedScore":"5","#, with: #""claimedScore":"5","claimedCompletion":"90%","#),
       without.replacingOccurrences(of: #""actual":"6次","#, with: #""actual":"6次","actual":"7次","#),
       without.replacingOccurrences(of: #""claimedScore":"5","#, with: #""claimedScore":"5","claimedScore":"6","#),
       // The alternative stands where it was already read: the general parser's repeated member.
       with.replacingOccurrences(
-        of: #""actual":"6次","claimedCompletion":"100%","#, with: #""claimedCompletion":"100%","actual":"6次","claimedCompletion":"90%","#),
+        of: #""actual":"6次","claimedCompletion":"100%","#,
+        with: #""claimedCompletion":"100%","actual":"6次","claimedCompletion":"90%","#),
       with.replacingOccurrences(of: #""claimedCompletion""#, with: #""claimedCompletions""#),
       with.replacingOccurrences(of: #""claimedCompletion":"100%","#, with: #""claimedCompletion" :"100%","#),
     ]
@@ -371,7 +373,8 @@ import Testing
     }
     // `name` is a member of the table, a source and an indicator: each place predicts its own next member.
     let afterName = { (place: FieldPlace) in
-      order.predicted(after: DirectTableDecoder.MemberOrder.slot(member("name"), in: DirectTableDecoder.MemberOrder.start(of: place)))
+      order.predicted(
+        after: DirectTableDecoder.MemberOrder.slot(member("name"), in: DirectTableDecoder.MemberOrder.start(of: place)))
     }
     #expect(afterName(.table) == member("department"))
     #expect(afterName(.source) == member("initialBudget"))

@@ -156,7 +156,9 @@ struct JSONStringScan: Equatable {
         cursor += length
       } while cursor < count && base[cursor] >= 0x80
       // The run ends the string, nearly always: its closing quote, told without another word's test.
-      if cursor < count, base[cursor] == UInt8(ascii: "\"") { return JSONStringScan(end: cursor, stop: .quote, isValidUTF8: true) }
+      if cursor < count, base[cursor] == UInt8(ascii: "\"") {
+        return JSONStringScan(end: cursor, stop: .quote, isValidUTF8: true)
+      }
     }
   }
 
