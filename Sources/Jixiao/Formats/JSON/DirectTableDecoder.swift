@@ -331,11 +331,15 @@ struct DirectTableDecoder {
     /// that came next before it at `2 * slot + 1`, as raw values.
     private var next: [UInt8]
 
-    /// The slot before the first member of an object of `place` (`nil`: an object the schema does not read);
-    /// the slots of the place's members are the `Member.unknown.rawValue + 1` before it.
-    static func start(of place: FieldPlace?) -> Int { (place.map(\.rawValue) ?? FieldPlace.allCases.count) * stride + stride - 1 }
+    /// The slot before the first member of an object of `place` (`nil`: an object the schema does not read):
+    /// the slot of `unknown` in the place (after a member the schema does not know, the first member is tried).
+    /// A place's slots are a block of `stride`, one for each member, found by masking (`slot(_:in:)`).
+    static func start(of place: FieldPlace?) -> Int {
+      (place.map(\.rawValue) ?? FieldPlace.allCases.count) * stride + Member.unknown.rawValue
+    }
 
-    private static var stride: Int { Member.unknown.rawValue + 2 }
+    /// 64, a power of two: `Member.unknown` is the last member.
+    private static var stride: Int { Member.unknown.rawValue + 1 }
 
     /// The order `members` give for each place, in turn.
     init(_ members: [(FieldPlace, [Member])]) {
@@ -350,7 +354,7 @@ struct DirectTableDecoder {
     }
 
     /// The slot of `member` in the place of `previous` (a slot of that place).
-    static func slot(_ member: Member, in previous: Int) -> Int { previous - previous % stride + member.rawValue }
+    static func slot(_ member: Member, in previous: Int) -> Int { previous & ~(stride - 1) | member.rawValue }
 
     func predicted(after previous: Int) -> Member { Member(rawValue: Int(next[2 * previous])) }
 
@@ -438,8 +442,8 @@ struct DirectTableDecoder {
     return field
   }
 
-  /// Whether `member`'s `"name":` stands at the cursor (never for `unknown`).
-  private func isStanding(_ member: Member) -> Bool {
+  /// Whether `member`'s `"name":` stands at the cursor (never for `unknown`). (Mutating: see `noteMember`.)
+  private mutating func isStanding(_ member: Member) -> Bool {
     member != .unknown && memberTable.quotedNames[member.rawValue].stands(in: bytes, at: index)
   }
 
@@ -474,9 +478,10 @@ struct DirectTableDecoder {
   }
 
   /// Marks a schema member seen in this object; a second time is the general parser's error, at the
-  /// key's end.
+  /// key's end. (Mutating, as every method called for each member: a method that is not is handed a copy
+  /// of the decoder.)
   @inline(__always)
-  private func noteMember(_ field: Member, in seen: inout UInt64, keyEnd: Int) throws(GiveUp) {
+  private mutating func noteMember(_ field: Member, in seen: inout UInt64, keyEnd: Int) throws(GiveUp) {
     guard seen & field.bit == 0 else { throw repeated(field, keyEnd: keyEnd) }
     seen |= field.bit
   }
