@@ -319,6 +319,69 @@ import Testing
     Self.agreesAfterEachDeletionAndSubstitution(of: plain, at: last..<plain.count, substitutes: substitutes, seed: 29)
   }
 
+  /// Rows that print an optional member (`claimedCompletion`) among rows that do not: the member that
+  /// followed the one before last time and the time before are both tried (`MemberOrder.alternative`),
+  /// and a record that breaks either order decodes as the general path reads it.
+  @Test func alternatingMemberOrdersAgree() {
+    let without = #"{"name":"N","target":">=5次","actual":"6次","claimedScore":"5","rule":"按照完成比例赋分"}"#
+    let with = without.replacingOccurrences(of: #""claimedScore""#, with: #""claimedCompletion":"100%","claimedScore""#)
+    func record(_ rows: [String]) -> [UInt8] {
+      Array((#"{"name":"表","indicators":["# + rows.joined(separator: ",") + "]}").utf8)
+    }
+    let alternating = record([with, without, with, without, with, without, with])
+    #expect(Self.agrees(alternating, expectDirect: true) != nil)
+    let variants = [
+      with.replacingOccurrences(
+        of: #""claimedCompletion":"100%","#, with: #""claimedCompletion":"100%","claimedCompletion":"90%","#),
+      with.replacingOccurrences(of: #""claimedScore":"5","#, with: #""claimedScore":"5","claimedCompletion":"90%","#),
+      without.replacingOccurrences(of: #""actual":"6次","#, with: #""actual":"6次","actual":"7次","#),
+      without.replacingOccurrences(of: #""claimedScore":"5","#, with: #""claimedScore":"5","claimedScore":"6","#),
+      // The alternative stands where it was already read: the general parser's repeated member.
+      with.replacingOccurrences(
+        of: #""actual":"6次","claimedCompletion":"100%","#,
+        with: #""claimedCompletion":"100%","actual":"6次","claimedCompletion":"90%","#),
+      with.replacingOccurrences(of: #""claimedCompletion""#, with: #""claimedCompletions""#),
+      with.replacingOccurrences(of: #""claimedCompletion":"100%","#, with: #""claimedCompletion" :"100%","#),
+    ]
+    for variant in variants {
+      Self.agrees(record([with, without, with, without, variant]))
+      Self.agrees(record([with, without, without, with, variant]))
+    }
+    let last = alternating.lastIndex(of: UInt8(ascii: "{"))!
+    let substitutes: [UInt8] = Array(#"{}[]",:\ 1"#.utf8) + [0x0A, 0xFF]
+    Self.agreesAfterEachDeletionAndSubstitution(of: alternating, at: last..<alternating.count, substitutes: substitutes, seed: 31)
+  }
+
+  /// A record's first objects are predicted in the schema's order (`MemberOrder`, seeded per place): walking
+  /// each place's declared members, each is the one predicted after the one before; a member of another place
+  /// predicts nothing of this one.
+  @Test func theSchemaOrderIsPredicted() {
+    let table = DirectTableDecoder.MemberTable.shared
+    let order = table.schemaOrder
+    func member(_ name: String) -> DirectTableDecoder.Member {
+      Array(name.utf8).withUnsafeBufferPointer { table.member($0[...]) }
+    }
+    let containers: [FieldPlace: [String]] = [.table: ["funds", "goals", "indicators"], .funds: ["sources"]]
+    for place in FieldPlace.allCases {
+      let names = TableSchema.declarations.filter { $0.place == place }.map(\.member) + (containers[place] ?? [])
+      var previous = DirectTableDecoder.MemberOrder.start(of: place)
+      for name in names {
+        #expect(order.predicted(after: previous) == member(name), "\(name) in \(place)")
+        previous = DirectTableDecoder.MemberOrder.slot(member(name), in: previous)
+      }
+      #expect(order.predicted(after: previous) == .unknown, "nothing after the last member of \(place)")
+    }
+    // `name` is a member of the table, a source and an indicator: each place predicts its own next member.
+    let afterName = { (place: FieldPlace) in
+      order.predicted(
+        after: DirectTableDecoder.MemberOrder.slot(member("name"), in: DirectTableDecoder.MemberOrder.start(of: place)))
+    }
+    #expect(afterName(.table) == member("department"))
+    #expect(afterName(.source) == member("initialBudget"))
+    #expect(afterName(.indicator) == member("weight"))
+    #expect(order.predicted(after: DirectTableDecoder.MemberOrder.start(of: nil)) == .unknown)
+  }
+
   /// Every member name of the schema is read as itself; a name one byte away from it (changed, cut or
   /// lengthened) is an unknown member. The names are the schema's: each field's member in its place. The
   /// number fields are the schema's too.

@@ -26,7 +26,7 @@ struct DirectTableDecoder {
   /// A member name outside the schema is not ASCII: `JSONParser` finds repeated names by canonical
   /// equivalence, this decoder by bytes, so such a record is left to the general path at its end.
   private var unsure = false
-  private var memberOrder = MemberOrder()
+  private var memberOrder = MemberTable.shared.schemaOrder
   private let memberTable = MemberTable.shared
 
   /// `bytes` are `record`'s, which outlives the decoder.
@@ -80,18 +80,19 @@ struct DirectTableDecoder {
     skipWhitespace()
     var builder = TableBuilder(location: location, defaultID: defaultID)
     var sawIndicators = false
-    try members { (member, decoder) throws(GiveUp) in
-      if let field = decoder.memberTable.field(member, in: .table) {
-        try decoder.value(field, into: &builder)
-      } else if member == decoder.memberTable.funds {
-        try decoder.funds(into: &builder)
-      } else if member == decoder.memberTable.goals {
-        try decoder.goals(into: &builder)
-      } else if member == decoder.memberTable.indicators {
+    var object = try openObject(.table)
+    while let member = try nextMember(of: &object) {
+      if let field = memberTable.field(member, in: .table) {
+        try value(field, into: &builder)
+      } else if member == memberTable.funds {
+        try funds(into: &builder)
+      } else if member == memberTable.goals {
+        try goals(into: &builder)
+      } else if member == memberTable.indicators {
         sawIndicators = true
-        try decoder.indicators(into: &builder, location: location)
+        try indicators(into: &builder, location: location)
       } else {
-        try decoder.skipValue(depth: 1)
+        try skipValue(depth: 1)
       }
     }
     skipWhitespace()
@@ -105,22 +106,25 @@ struct DirectTableDecoder {
   private mutating func funds(into builder: inout TableBuilder) throws(GiveUp) {
     if try null() { return }
     builder.beginFunds()
-    try members { (member, decoder) throws(GiveUp) in
-      if let field = decoder.memberTable.field(member, in: .funds) {
-        try decoder.value(field, into: &builder)
-      } else if member == decoder.memberTable.sources {
-        try decoder.elements { (decoder) throws(GiveUp) in
+    var object = try openObject(.funds)
+    while let member = try nextMember(of: &object) {
+      if let field = memberTable.field(member, in: .funds) {
+        try value(field, into: &builder)
+      } else if member == memberTable.sources {
+        var list = try openArray()
+        while try nextElement(of: &list) {
           builder.beginSource()
-          try decoder.members { (member, decoder) throws(GiveUp) in
-            if let field = decoder.memberTable.field(member, in: .source) {
-              try decoder.value(field, into: &builder)
+          var source = try openObject(.source)
+          while let member = try nextMember(of: &source) {
+            if let field = memberTable.field(member, in: .source) {
+              try value(field, into: &builder)
             } else {
-              try decoder.skipValue(depth: 4)
+              try skipValue(depth: 4)
             }
           }
         }
       } else {
-        try decoder.skipValue(depth: 2)
+        try skipValue(depth: 2)
       }
     }
   }
@@ -133,11 +137,12 @@ struct DirectTableDecoder {
       throw GiveUp()
     }
     builder.beginGoals()
-    try members { (member, decoder) throws(GiveUp) in
-      if let field = decoder.memberTable.field(member, in: .goals) {
-        try decoder.value(field, into: &builder)
+    var object = try openObject(.goals)
+    while let member = try nextMember(of: &object) {
+      if let field = memberTable.field(member, in: .goals) {
+        try value(field, into: &builder)
       } else {
-        try decoder.skipValue(depth: 2)
+        try skipValue(depth: 2)
       }
     }
   }
@@ -147,18 +152,27 @@ struct DirectTableDecoder {
     // The optional columns the rows print, gathered here and handed to the builder once.
     var columns: UInt8 = 0
     defer { builder.markColumns(columns) }
-    try elements { (decoder) throws(GiveUp) in
+    var list = try openArray()
+    while try nextElement(of: &list) {
       position += 1
-      var itemLocation = location.field(decoder.memberTable.indicatorPath(position))
-      itemLocation.line = decoder.line
+      var itemLocation = location.field(memberTable.indicatorPath(position))
+      itemLocation.line = line
       builder.beginIndicator(at: itemLocation)
-      try decoder.members { (member, decoder) throws(GiveUp) in
-        if let field = decoder.memberTable.field(member, in: .indicator) {
-          if let column = Indicator.OptionalColumn(field) { columns |= column.bit }
-          try decoder.value(field, ofIndicatorInto: &builder)
-        } else {
-          try decoder.skipValue(depth: 3)
-        }
+      try indicator(into: &builder, columns: &columns)
+    }
+  }
+
+  /// An indicator's members, each value handed to the builder, the optional columns it prints marked in
+  /// `columns`. (A function of its own: the optimizer inlines the reading of a member and of its value into
+  /// a small loop, not into one that also begins rows.)
+  private mutating func indicator(into builder: inout TableBuilder, columns: inout UInt8) throws(GiveUp) {
+    var object = try openObject(.indicator)
+    while let member = try nextMember(of: &object) {
+      if let field = memberTable.field(member, in: .indicator) {
+        if let column = Indicator.OptionalColumn(field) { columns |= column.bit }
+        try value(field, ofIndicatorInto: &builder)
+      } else {
+        try skipValue(depth: 3)
       }
     }
   }
@@ -194,6 +208,8 @@ struct DirectTableDecoder {
     let sources: Member
     let indicators: Member
     let goals: Member
+    /// The schema's order of members (`MemberOrder`), which a record's decoder starts from.
+    let schemaOrder: MemberOrder
     /// `indicators[n]`, made once for the usual positions.
     private let indicatorPaths = (0...64).map { "indicators[\($0)]" }
 
@@ -226,6 +242,14 @@ struct DirectTableDecoder {
       sources = member(.sources)
       indicators = member(.indicators)
       goals = member(.goals)
+      func order(_ place: FieldPlace, _ containers: [TableSchema.Container]) -> (FieldPlace, [Member]) {
+        let fields = TableSchema.declarations.filter { $0.place == place }.map(\.member)
+        return (place, (fields + containers.map(\.member)).map { Member(rawValue: names.firstIndex(of: Array($0.utf8))!) })
+      }
+      schemaOrder = MemberOrder([
+        order(.table, [.funds, .goals, .indicators]), order(.funds, [.sources]), order(.source, []), order(.goals, []),
+        order(.indicator, []),
+      ])
     }
 
     private static func slot(_ count: Int, _ first: UInt8) -> Int { count * 128 + Int(first & 0x7F) }
@@ -256,7 +280,9 @@ struct DirectTableDecoder {
   /// stands at an offset is `hasBytes(bytes, at:)` (`QuotedNameTests` holds the two equal).
   struct QuotedName: Sendable {
     let bytes: [UInt8]
-    var count: Int { bytes.count }
+    let count: Int
+    /// The bytes a comparison loads: the name's, or one word for a shorter one.
+    private let span: Int
     /// The first eight bytes, those past the name masked off (`headMask`) when it is shorter.
     private let head: UInt64
     private let headMask: UInt64
@@ -268,6 +294,8 @@ struct DirectTableDecoder {
     init(_ bytes: [UInt8]) {
       precondition(bytes.count <= 24, "a member name of the schema is compared as at most three words")
       self.bytes = bytes
+      count = bytes.count
+      span = Swift.max(bytes.count, 8)
       func word(_ range: Range<Int>) -> UInt64 {
         bytes[range].enumerated().reduce(0) { word, byte in word | UInt64(byte.element) << (8 * UInt64(byte.offset)) }
       }
@@ -281,7 +309,7 @@ struct DirectTableDecoder {
     @inline(__always)
     func stands(in record: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
       // Near the record's end a word would be loaded past it: byte for byte there.
-      guard offset >= 0, offset + Swift.max(count, 8) <= record.count, let base = record.baseAddress else {
+      guard offset >= 0, offset + span <= record.count, let base = record.baseAddress else {
         return record.hasBytes(bytes, at: offset)
       }
       let start = UnsafeRawPointer(base + offset)
@@ -292,103 +320,213 @@ struct DirectTableDecoder {
     }
   }
 
-  /// The order members came in: a record's indicators print theirs in the same order row after row,
-  /// so the member that followed this one last time is tried first, as the bytes `"name":`.
-  struct MemberOrder {
-    /// By previous member (`start` at the start of an object), the member that came next.
-    private var next = [Member](repeating: .unknown, count: start + 1)
+  /// The order members came in, by place: a record's indicators print theirs in the same order row after
+  /// row, so the member that followed this one last time is tried first, as the bytes `"name":`; then the one
+  /// that followed it the time before, when that was another (a row that prints an optional member, such as
+  /// `claimedCompletion`, among rows that do not). A record's first objects are predicted in the order the
+  /// schema declares its members (`TableSchema.declarations`, each place's containers after its fields: the
+  /// order `jixiao extract` writes).
+  struct MemberOrder: Sendable {
+    /// By slot (`slot(_:in:)`: a place and a member), the member that came next at `2 * slot`, and the one
+    /// that came next before it at `2 * slot + 1`, as raw values.
+    private var next: [UInt8]
 
-    static var start: Int { Member.unknown.rawValue + 1 }
+    /// The slot before the first member of an object of `place` (`nil`: an object the schema does not read):
+    /// the slot of `unknown` in the place (after a member the schema does not know, the first member is tried).
+    /// A place's slots are a block of `stride`, one for each member, found by masking (`slot(_:in:)`).
+    static func start(of place: FieldPlace?) -> Int {
+      (place.map(\.rawValue) ?? FieldPlace.allCases.count) * stride + Member.unknown.rawValue
+    }
 
-    func predicted(after previous: Int) -> Member { next[previous] }
+    /// 64, a power of two: `Member.unknown` is the last member.
+    private static var stride: Int { Member.unknown.rawValue + 1 }
 
-    mutating func record(_ member: Member, after previous: Int) { next[previous] = member }
+    /// The order `members` give for each place, in turn.
+    init(_ members: [(FieldPlace, [Member])]) {
+      next = [UInt8](repeating: UInt8(Member.unknown.rawValue), count: 2 * (FieldPlace.allCases.count + 1) * Self.stride)
+      for (place, order) in members {
+        var previous = Self.start(of: place)
+        for member in order {
+          record(member, after: previous)
+          previous = Self.slot(member, in: previous)
+        }
+      }
+    }
+
+    /// The slot of `member` in the place of `previous` (a slot of that place).
+    static func slot(_ member: Member, in previous: Int) -> Int { previous & ~(stride - 1) | member.rawValue }
+
+    func predicted(after previous: Int) -> Member { Member(rawValue: Int(next[2 * previous])) }
+
+    func alternative(after previous: Int) -> Member { Member(rawValue: Int(next[2 * previous + 1])) }
+
+    mutating func record(_ member: Member, after previous: Int) {
+      guard next[2 * previous] != member.rawValue else { return }
+      next[2 * previous + 1] = next[2 * previous]
+      next[2 * previous] = UInt8(member.rawValue)
+    }
   }
 
-  /// Reads an object, handing each member to `body` with the cursor on its value. Anything but an object
-  /// gives up (the general path says what was expected); a repeated member is the general parser's error.
+  /// An object being read, member by member (`nextMember`): the schema's members it has had, the other
+  /// names (a repeated one is the general parser's error), and the last member, which predicts the next.
+  /// Read in a loop, not by a closure per member: a closure that captures the decoder is a call and a
+  /// context for every value of a record.
+  struct ObjectReading {
+    fileprivate var seen: UInt64 = 0
+    fileprivate var unknownKeys: [Slice<UnsafeBufferPointer<UInt8>>]?
+    /// The `MemberOrder` slot of the last member (the place's start before the first).
+    fileprivate var previous: Int
+    fileprivate var started = false
+  }
+
+  /// Opens an object, the cursor on its `{`. Anything but an object gives up (the general path says what
+  /// was expected).
   @inline(__always)
-  private mutating func members(_ body: (Member, inout DirectTableDecoder) throws(GiveUp) -> Void) throws(GiveUp) {
+  private mutating func openObject(_ place: FieldPlace?) throws(GiveUp) -> ObjectReading {
     guard index < bytes.count, bytes[index] == UInt8(ascii: "{") else { throw GiveUp() }
     index += 1
-    var seen: UInt64 = 0
-    var unknownKeys: [Slice<UnsafeBufferPointer<UInt8>>] = []
-    var previous = MemberOrder.start
-    skipWhitespace()
-    if consume(UInt8(ascii: "}")) { return }
-    while true {
+    return ObjectReading(previous: MemberOrder.start(of: place))
+  }
+
+  /// The object's next member, the cursor on its value (which the caller reads or skips before asking for
+  /// the next), or nil past the object's `}`. A repeated member is the general parser's error.
+  @inline(__always)
+  private mutating func nextMember(of object: inout ObjectReading) throws(GiveUp) -> Member? {
+    // The usual member, read inline: its comma (none for the first), then the predicted `"name":`, with no
+    // whitespace around them, which is what `separatedMember` accepts there.
+    let predicted = memberOrder.predicted(after: object.previous)
+    let nameStart = object.started ? index + 1 : index
+    if predicted != .unknown, !object.started || (index < bytes.count && bytes[index] == UInt8(ascii: ",")),
+      memberTable.quotedNames[predicted.rawValue].stands(in: bytes, at: nameStart)
+    {
+      object.started = true
+      index = nameStart + memberTable.quotedNames[predicted.rawValue].count
+      try noteMember(predicted, in: &object.seen, keyEnd: index - 1)
+      object.previous = MemberOrder.slot(predicted, in: object.previous)
       skipWhitespace()
-      let field: Member
-      let predicted = memberOrder.predicted(after: previous)
-      if predicted != .unknown, memberTable.quotedNames[predicted.rawValue].stands(in: bytes, at: index) {
-        // `"name":` is exactly what reading the key, then the colon, would have accepted.
-        field = predicted
-        index += memberTable.quotedNames[predicted.rawValue].count
-        // The general parser finds a repeated name just after its closing quote, before the colon.
-        try noteMember(field, in: &seen, keyEnd: index - 1)
-      } else {
-        guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
-          throw unexpected(expecting: JSONParser.aMemberName)
-        }
-        // An escaped member name (never seen in practice) is left to the general path.
-        guard let raw = try rawString() else { throw GiveUp() }
-        let key = raw.bytes
-        field = memberTable.member(key)
-        if field == .unknown {
-          guard raw.isValidUTF8 else { throw syntaxError(JSONParser.invalidUTF8, at: key.startIndex) }
-          if key.contains(where: { $0 >= 0x80 }) { unsure = true }
-          guard !unknownKeys.contains(where: { $0.elementsEqual(key) }) else {
-            throw syntaxError(JSONParser.repeatedMember(String(decoding: key, as: UTF8.self)))
-          }
-          unknownKeys.append(key)
-        } else {
-          try noteMember(field, in: &seen, keyEnd: index)
-        }
-        memberOrder.record(field, after: previous)
-        skipWhitespace()
-        guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
-          let name = String(decoding: key, as: UTF8.self)
-          throw unexpected(expecting: JSONParser.colon(after: name))
-        }
-        index += 1
-      }
-      previous = field.rawValue
-      skipWhitespace()
-      try body(field, &self)
-      skipWhitespace()
-      if consume(UInt8(ascii: ",")) { continue }
-      guard consume(UInt8(ascii: "}")) else { throw unexpected(expecting: JSONParser.commaOrBrace) }
-      return
+      return predicted
     }
+    return try separatedMember(of: &object)
+  }
+
+  /// `nextMember`'s definition: whitespace, the comma or the brace, whitespace, the member's name (the
+  /// predicted one compared at once) and its colon, whitespace.
+  @inline(never)
+  private mutating func separatedMember(of object: inout ObjectReading) throws(GiveUp) -> Member? {
+    skipWhitespace()
+    if object.started {
+      if !consume(UInt8(ascii: ",")) {
+        guard consume(UInt8(ascii: "}")) else { throw unexpected(expecting: JSONParser.commaOrBrace) }
+        return nil
+      }
+      skipWhitespace()
+    } else {
+      object.started = true
+      if consume(UInt8(ascii: "}")) { return nil }
+    }
+    var field = memberOrder.predicted(after: object.previous)
+    if !isStanding(field) {
+      field = memberOrder.alternative(after: object.previous)
+      if isStanding(field) { memberOrder.record(field, after: object.previous) } else { field = .unknown }
+    }
+    if field != .unknown {
+      // `"name":` is exactly what reading the key, then the colon, would have accepted.
+      index += memberTable.quotedNames[field.rawValue].count
+      // The general parser finds a repeated name just after its closing quote, before the colon.
+      try noteMember(field, in: &object.seen, keyEnd: index - 1)
+    } else {
+      field = try memberName(of: &object)
+    }
+    object.previous = MemberOrder.slot(field, in: object.previous)
+    skipWhitespace()
+    return field
+  }
+
+  /// Whether `member`'s `"name":` stands at the cursor (never for `unknown`). (Mutating: see `noteMember`.)
+  private mutating func isStanding(_ member: Member) -> Bool {
+    member != .unknown && memberTable.quotedNames[member.rawValue].stands(in: bytes, at: index)
+  }
+
+  /// A member's name that `MemberOrder` did not predict, and its colon.
+  private mutating func memberName(of object: inout ObjectReading) throws(GiveUp) -> Member {
+    guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
+      throw unexpected(expecting: JSONParser.aMemberName)
+    }
+    // An escaped member name (never seen in practice) is left to the general path.
+    guard let raw = try rawString() else { throw GiveUp() }
+    let key = raw.bytes
+    let field = memberTable.member(key)
+    if field == .unknown {
+      guard raw.isValidUTF8 else { throw syntaxError(JSONParser.invalidUTF8, at: key.startIndex) }
+      if key.contains(where: { $0 >= 0x80 }) { unsure = true }
+      guard !(object.unknownKeys ?? []).contains(where: { $0.elementsEqual(key) }) else {
+        throw syntaxError(JSONParser.repeatedMember(String(decoding: key, as: UTF8.self)))
+      }
+      if object.unknownKeys == nil { object.unknownKeys = [] }
+      object.unknownKeys?.append(key)
+    } else {
+      try noteMember(field, in: &object.seen, keyEnd: index)
+    }
+    memberOrder.record(field, after: object.previous)
+    skipWhitespace()
+    guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
+      let name = String(decoding: key, as: UTF8.self)
+      throw unexpected(expecting: JSONParser.colon(after: name))
+    }
+    index += 1
+    return field
   }
 
   /// Marks a schema member seen in this object; a second time is the general parser's error, at the
-  /// key's end.
+  /// key's end. (Mutating, as every method called for each member: a method that is not is handed a copy
+  /// of the decoder.)
   @inline(__always)
-  private func noteMember(_ field: Member, in seen: inout UInt64, keyEnd: Int) throws(GiveUp) {
-    guard seen & field.bit == 0 else {
-      let name = String(decoding: memberTable.names[field.rawValue], as: UTF8.self)
-      throw syntaxError(JSONParser.repeatedMember(name), at: keyEnd)
-    }
+  private mutating func noteMember(_ field: Member, in seen: inout UInt64, keyEnd: Int) throws(GiveUp) {
+    guard seen & field.bit == 0 else { throw repeated(field, keyEnd: keyEnd) }
     seen |= field.bit
   }
 
-  /// Reads an array (or `null`, as none), handing each element to `body`. Any other value gives up.
-  @inline(__always)
-  private mutating func elements(_ body: (inout DirectTableDecoder) throws(GiveUp) -> Void) throws(GiveUp) {
-    if try null() { return }
-    guard consume(UInt8(ascii: "[")) else { throw GiveUp() }
-    skipWhitespace()
-    if consume(UInt8(ascii: "]")) { return }
-    while true {
-      skipWhitespace()
-      try body(&self)
-      skipWhitespace()
-      if consume(UInt8(ascii: ",")) { continue }
-      guard consume(UInt8(ascii: "]")) else { throw unexpected(expecting: JSONParser.commaOrBracket) }
+  /// The general parser's error for a repeated member (kept out of line: the member loops stay small).
+  @inline(never)
+  private func repeated(_ field: Member, keyEnd: Int) -> GiveUp {
+    syntaxError(JSONParser.repeatedMember(String(decoding: memberTable.names[field.rawValue], as: UTF8.self)), at: keyEnd)
+  }
 
-      return
+  /// An array being read, element by element (`nextElement`).
+  struct ArrayReading {
+    fileprivate var isOpen: Bool
+    fileprivate var started = false
+  }
+
+  /// Opens an array (or `null`, as none), the cursor on its `[`. Any other value gives up.
+  @inline(__always)
+  private mutating func openArray() throws(GiveUp) -> ArrayReading {
+    if try null() { return ArrayReading(isOpen: false) }
+    guard consume(UInt8(ascii: "[")) else { throw GiveUp() }
+    return ArrayReading(isOpen: true)
+  }
+
+  /// Whether the array has a next element, the cursor on it (which the caller reads before asking for the
+  /// next); false past the array's `]`.
+  @inline(__always)
+  private mutating func nextElement(of array: inout ArrayReading) throws(GiveUp) -> Bool {
+    guard array.isOpen else { return false }
+    skipWhitespace()
+    if array.started {
+      if !consume(UInt8(ascii: ",")) {
+        guard consume(UInt8(ascii: "]")) else { throw unexpected(expecting: JSONParser.commaOrBracket) }
+        array.isOpen = false
+        return false
+      }
+    } else {
+      array.started = true
+      if consume(UInt8(ascii: "]")) {
+        array.isOpen = false
+        return false
+      }
     }
+    skipWhitespace()
+    return true
   }
 
   // MARK: Values
@@ -507,8 +645,12 @@ struct DirectTableDecoder {
         return
       }
       guard raw.isValidUTF8 else { throw syntaxError(JSONParser.invalidUTF8, at: raw.bytes.startIndex) }
-    case UInt8(ascii: "{"): try members { (_, decoder) throws(GiveUp) in try decoder.skipValue(depth: depth + 1) }
-    case UInt8(ascii: "["): try elements { (decoder) throws(GiveUp) in try decoder.skipValue(depth: depth + 1) }
+    case UInt8(ascii: "{"):
+      var object = try openObject(nil)
+      while try nextMember(of: &object) != nil { try skipValue(depth: depth + 1) }
+    case UInt8(ascii: "["):
+      var array = try openArray()
+      while try nextElement(of: &array) { try skipValue(depth: depth + 1) }
     case UInt8(ascii: "t"): try literal("true")
     case UInt8(ascii: "f"): try literal("false")
     case UInt8(ascii: "n"): try literal("null")

@@ -114,22 +114,25 @@ struct JSONStringScan: Equatable {
     guard let base = bytes.baseAddress else { return JSONStringScan(end: count, stop: .end, isValidUTF8: true) }
     var cursor = start
     while true {
-      // To the next byte that is no plain ASCII, eight bytes at a time (the last few one at a time).
-      if cursor + 8 <= count {
-        let special = specialBytes(UnsafeRawPointer(base + cursor).loadUnaligned(as: UInt64.self))
-        if special == 0 {
-          cursor += 8
-          continue
+      // A byte above ASCII starts its run at once (a string of CJK text, nearly always).
+      if cursor >= count || base[cursor] < 0x80 {
+        // To the next byte that is no plain ASCII, eight bytes at a time (the last few one at a time).
+        if cursor + 8 <= count {
+          let special = specialBytes(UnsafeRawPointer(base + cursor).loadUnaligned(as: UInt64.self))
+          if special == 0 {
+            cursor += 8
+            continue
+          }
+          cursor += special.trailingZeroBitCount >> 3
+        } else {
+          while cursor < count, isPlainASCII(base[cursor]) { cursor += 1 }
+          guard cursor < count else { return JSONStringScan(end: count, stop: .end, isValidUTF8: true) }
         }
-        cursor += special.trailingZeroBitCount >> 3
-      } else {
-        while cursor < count, isPlainASCII(base[cursor]) { cursor += 1 }
-        guard cursor < count else { return JSONStringScan(end: count, stop: .end, isValidUTF8: true) }
-      }
-      let byte = base[cursor]
-      if byte < 0x80 {
-        let stop: Stop = byte == UInt8(ascii: "\"") ? .quote : byte == UInt8(ascii: "\\") ? .backslash : .control
-        return JSONStringScan(end: cursor, stop: stop, isValidUTF8: true)
+        let byte = base[cursor]
+        if byte < 0x80 {
+          let stop: Stop = byte == UInt8(ascii: "\"") ? .quote : byte == UInt8(ascii: "\\") ? .backslash : .control
+          return JSONStringScan(end: cursor, stop: stop, isValidUTF8: true)
+        }
       }
       // A run of characters above ASCII (CJK, nearly always), whose continuation bytes are never a stop byte.
       repeat {
@@ -152,6 +155,10 @@ struct JSONStringScan: Equatable {
         guard length > 0 else { return finishInvalid(bytes, from: cursor) }
         cursor += length
       } while cursor < count && base[cursor] >= 0x80
+      // The run ends the string, nearly always: its closing quote, told without another word's test.
+      if cursor < count, base[cursor] == UInt8(ascii: "\"") {
+        return JSONStringScan(end: cursor, stop: .quote, isValidUTF8: true)
+      }
     }
   }
 
