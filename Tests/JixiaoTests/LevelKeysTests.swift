@@ -22,4 +22,34 @@ import Testing
       #expect(LevelKeys.keys(of: indicators, folding: folding) == indicators.map { LevelKeys($0, folding: folding) })
     }
   }
+
+  /// The keys of a table's rows, memoised by their printed bytes, are the keys folded afresh on random
+  /// labels: Chinese with and without 指标, traditional forms, full-width brackets and digits, ASCII and
+  /// Unicode spaces (NBSP, U+3000), combining marks, and more distinct names than are remembered.
+  @Test func memoisedKeysAreTheFreshOnesOnRandomLabels() {
+    let folding = defaultProfile.levelFolding
+    let pieces = [
+      "产出", "指标", "效益", "指標", "满意度", "數量", "质量", " ", "\u{00A0}", "\u{3000}", "（", "）", "１０", "10", "e", "\u{0301}",
+      "é", "A", "分", "\t",
+    ]
+    var random = SplitMix(seed: 19)
+    for _ in 0..<60 {
+      let distinct = Int.random(in: 1...24, using: &random)
+      let labels: [TableText?] = (0..<distinct).map { _ in
+        if Int.random(in: 0..<8, using: &random) == 0 { return nil }
+        let count = Int.random(in: 0...5, using: &random)
+        return TableText((0..<count).map { _ in pieces.randomElement(using: &random)! }.joined())
+      }
+      var previous = 0
+      let indicators = (1...40).map { index in
+        // Rows repeat the previous row's names, as merged cells print them, or take another one.
+        if Int.random(in: 0..<3, using: &random) != 0 { previous = Int.random(in: 0..<distinct, using: &random) }
+        let level2 = labels[(previous + index) % distinct]
+        return Indicator(
+          index: index, level1: labels[previous], level2: level2, name: "指标\(index)", weight: Rational(5), target: nil,
+          actual: nil, location: SourceLocation(file: "t.json"))
+      }
+      #expect(LevelKeys.keys(of: indicators, folding: folding) == indicators.map { LevelKeys($0, folding: folding) })
+    }
+  }
 }

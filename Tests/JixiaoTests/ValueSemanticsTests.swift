@@ -59,4 +59,37 @@ import Testing
     #expect(names == Set((0..<8).map { "副本\($0)" }))
     #expect(original.name == "原名")
   }
+
+  /// A built table's indicators share one storage, a slot each: a change to one, in the table or in a
+  /// copy, shows in no other indicator and in no other copy of the table, and equality and hashes stay by
+  /// value.
+  @Test func indicatorsSharingTheirTablesStorageStayApart() throws {
+    var builder = TableBuilder(location: SourceLocation(file: "t.json"), defaultID: "x")
+    for (name, weight) in [("甲", "10"), ("乙", "20"), ("丙", "30")] {
+      builder.beginIndicator(at: SourceLocation(file: "t.json", line: 1))
+      builder.set(.indicatorName, .text(name))
+      builder.set(.weight, .text(weight))
+      builder.set(.target, .text(">=20次"))
+    }
+    let table = try builder.build().get()
+    var changed = table
+    changed.indicators[1].name = "丁"
+    changed.indicators[1].weight = Rational(5)
+    var copied = table.indicators[2]
+    copied.targetText = "<=3天"
+    #expect(table.indicators.map(\.name) == ["甲", "乙", "丙"])
+    #expect(table.indicators.map(\.weight) == [Rational(10), Rational(20), Rational(30)])
+    #expect(changed.indicators.map(\.name) == ["甲", "丁", "丙"])
+    #expect(changed.indicators[1].nameKey == FoldedKey(name: "丁") && changed.indicators[1].weight == Rational(5))
+    #expect(copied.target != table.indicators[2].target && table.indicators[2].targetText == ">=20次")
+    #expect(changed.indicators[0] == table.indicators[0] && changed.indicators[2] == table.indicators[2])
+    #expect(changed != table)
+    changed.indicators[1].name = "乙"
+    changed.indicators[1].weight = Rational(20)
+    #expect(changed == table && changed.hashValue == table.hashValue)
+    // Made alone, with the same values, an indicator equals its table's.
+    let alone = Indicator(
+      index: 1, name: "甲", weight: Rational(10), target: ">=20次", actual: nil, location: table.indicators[0].location)
+    #expect(alone == table.indicators[0] && alone.hashValue == table.indicators[0].hashValue)
+  }
 }

@@ -25,6 +25,27 @@ struct IndicatorCells {
     self.location = location
   }
 
+  /// The next row, `IndicatorCells(location:)`, made in place: a new row assigned would copy and destroy
+  /// the whole row for each indicator.
+  mutating func reset(at location: SourceLocation) {
+    self.location = location
+    level1 = nil
+    level2 = nil
+    name = nil
+    nameFound = nil
+    weight = nil
+    target = nil
+    actual = nil
+    claimedCompletion = nil
+    claimedScore = nil
+    rule = nil
+    basis = nil
+    lastYear = nil
+    evidence = nil
+    explanation = nil
+    printed = false
+  }
+
   /// An indicator text as printed.
   @inline(__always) mutating func setText(_ field: TableField, _ text: consuming TableText) {
     switch field {

@@ -116,7 +116,7 @@ public struct TableBuilder {
             "more than \(Limits.maximumIndicators) indicators in one table; at most \(Limits.maximumIndicators) are read (split the table)",
           zh: "一张表的指标超过 \(Limits.maximumIndicators) 个；最多读取 \(Limits.maximumIndicators) 个（请拆分该表）"))
     }
-    draft = IndicatorCells(location: location)
+    draft.reset(at: location)
     rowOpen = true
   }
 

@@ -244,20 +244,20 @@ public struct Indicator: Sendable, Hashable {
 
   /// 1-based position in the table.
   public var index: Int {
-    get { box.fields.index }
+    _read { yield box.fields.index }
     set { box.update { $0.index = newValue } }
   }
   public var level1: TableText? {
-    get { box.fields.level1 }
+    _read { yield box.fields.level1 }
     set { box.update { $0.level1 = newValue } }
   }
   public var level2: TableText? {
-    get { box.fields.level2 }
+    _read { yield box.fields.level2 }
     set { box.update { $0.level2 = newValue } }
   }
   /// Setting the name folds it again: `nameKey` is always the key of `name`.
   public var name: TableText {
-    get { box.fields.name }
+    _read { yield box.fields.name }
     set {
       box.update {
         $0.name = newValue
@@ -266,14 +266,14 @@ public struct Indicator: Sendable, Hashable {
     }
   }
   /// The name as names are compared (`FoldedKey`); set `name` to change it.
-  public var nameKey: FoldedKey { box.fields.nameKey }
+  public var nameKey: FoldedKey { _read { yield box.fields.nameKey } }
   public var weight: Rational? {
-    get { box.fields.weight }
+    _read { yield box.fields.weight }
     set { box.update { $0.weight = newValue } }
   }
   /// Setting the text parses it again: `target` is always the reading of `targetText`.
   public var targetText: TableText? {
-    get { box.fields.targetText }
+    _read { yield box.fields.targetText }
     set {
       box.update {
         $0.targetText = newValue
@@ -283,7 +283,7 @@ public struct Indicator: Sendable, Hashable {
   }
   /// Setting the text parses it again: `actual` is always the reading of `actualText`.
   public var actualText: TableText? {
-    get { box.fields.actualText }
+    _read { yield box.fields.actualText }
     set {
       box.update {
         $0.actualText = newValue
@@ -292,41 +292,41 @@ public struct Indicator: Sendable, Hashable {
     }
   }
   /// The reading of `targetText`; set the text to change it.
-  public var target: Cell { box.fields.target }
+  public var target: Cell { _read { yield box.fields.target } }
   /// The reading of `actualText`; set the text to change it.
-  public var actual: Cell { box.fields.actual }
+  public var actual: Cell { _read { yield box.fields.actual } }
 
   private static func cell(_ text: TableText?) -> Cell { text?.cell ?? .empty }
   public var claimedCompletion: Rational? {
-    get { box.fields.claimedCompletion }
+    _read { yield box.fields.claimedCompletion }
     set { box.update { $0.claimedCompletion = newValue } }
   }
   public var claimedScore: Rational? {
-    get { box.fields.claimedScore }
+    _read { yield box.fields.claimedScore }
     set { box.update { $0.claimedScore = newValue } }
   }
   public var ruleText: TableText? {
-    get { box.fields.ruleText }
+    _read { yield box.fields.ruleText }
     set { box.update { $0.ruleText = newValue } }
   }
   public var basis: TableText? {
-    get { box.fields.basis }
+    _read { yield box.fields.basis }
     set { box.update { $0.basis = newValue } }
   }
   public var lastYear: TableText? {
-    get { box.fields.lastYear }
+    _read { yield box.fields.lastYear }
     set { box.update { $0.lastYear = newValue } }
   }
   public var evidence: TableText? {
-    get { box.fields.evidence }
+    _read { yield box.fields.evidence }
     set { box.update { $0.evidence = newValue } }
   }
   public var explanation: TableText? {
-    get { box.fields.explanation }
+    _read { yield box.fields.explanation }
     set { box.update { $0.explanation = newValue } }
   }
   public var location: SourceLocation {
-    get { box.fields.location }
+    _read { yield box.fields.location }
     set { box.update { $0.location = newValue } }
   }
 
