@@ -2,6 +2,9 @@
 struct DuplicateIndicatorCheck: TableCheck {
   var appliesToTargetTables: Bool { true }
 
+  // Kept out of line so that bench/ can measure it on its own (issue 19 item 2: the same cost on Chinese names
+  // as on ASCII ones); one call a table.
+  @inline(never)
   func check(_ context: CheckContext, into findings: inout [Finding]) {
     let indicators = context.table.indicators
     guard indicators.count > 1 else { return }
