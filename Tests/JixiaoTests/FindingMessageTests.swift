@@ -39,11 +39,6 @@ import Testing
     #expect(FindingDetail.explanationMissing(overAchieved: true).messageIsPlainJSON)
   }
 
-  /// The rule's name written as a literal in claim messages is its `label`.
-  @Test func ruleLabelLiteralsAreTheLabels() {
-    for rule in RuleKind.allCases { #expect(rule.labelText.description == rule.label) }
-  }
-
   static let examplesFile = repositoryRoot.appendingPathComponent("Tests/FindingMessages/catalogue-examples.txt")
 
   /// Every triggering example of the catalogue, scored, with the message of each finding of its code: the

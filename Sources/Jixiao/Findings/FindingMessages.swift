@@ -467,19 +467,3 @@ extension FindingSubject {
     source.map { "资金来源“\($0)”的\(label)" } ?? label
   }
 }
-
-extension RuleKind {
-  /// `label` as a literal, for the claim messages that name the rule (`FindingMessageTests` compares them).
-  var labelText: StaticString {
-    switch self {
-    case .proportional: "比例"
-    case .lowerIsBetter: "越低越好"
-    case .equalZero: "目标为0"
-    case .passFail: "直接赋分"
-    case .deadline: "时限"
-    case .graded: "评判等级"
-    case .satisfaction: "满意度"
-    case .budgetExecution: "预算执行"
-    }
-  }
-}

@@ -242,7 +242,10 @@ public enum RuleKind: String, Sendable, Hashable, CaseIterable, Codable {
   case satisfaction
   case budgetExecution = "budget-execution"
 
-  public var label: String {
+  public var label: String { labelText.description }
+
+  /// The rule's name as a literal: claim messages write it with no `String` made.
+  var labelText: StaticString {
     switch self {
     case .proportional: "比例"
     case .lowerIsBetter: "越低越好"
