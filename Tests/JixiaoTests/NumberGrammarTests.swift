@@ -329,7 +329,8 @@ import Testing
       for negative in [false, true] {
         for extraScale in [0, 2] {
           #expect(
-            decimal.value(negative: negative, extraScale: extraScale) == decimal.definitionValue(negative: negative, extraScale: extraScale),
+            decimal.value(negative: negative, extraScale: extraScale)
+              == decimal.definitionValue(negative: negative, extraScale: extraScale),
             "\(negative ? "-" : "")\(body) +\(extraScale)")
         }
       }
