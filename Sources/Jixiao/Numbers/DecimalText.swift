@@ -65,10 +65,14 @@ struct DecimalAccumulator {
   /// The decimal taken, nil without a digit; `extraScale` more decimal places (a percent is 2).
   /// `definitionValue` is the definition; this reduces in 64 bits: a decimal is `significand / 10^scale`, and
   /// the gcd of a number and 10^k is 2^a × 5^b, so the reduction strips twos (a shift) and fives.
-  func value(negative: Bool, extraScale: Int = 0) -> Rational? {
+  @inline(__always) func value(negative: Bool, extraScale: Int = 0) -> Rational? {
     guard digits > 0 else { return nil }
     var significand = significand
-    for _ in 0..<trailingZeros { significand /= 10 }
+    var zeros = trailingZeros
+    while zeros > 0 {
+      significand /= 10
+      zeros -= 1
+    }
     let scale = scale - trailingZeros + extraScale
     // Below 10^18 and at most 18 places: 2^a × 5^b ≤ 10^18 fits a signed 64-bit denominator.
     guard scale <= 18 else { return definitionValue(negative: negative, extraScale: extraScale) }
@@ -87,7 +91,7 @@ struct DecimalAccumulator {
   }
 
   /// `value`'s definition: the significand over its power of ten, reduced by `Rational(significand:scale:)`.
-  func definitionValue(negative: Bool, extraScale: Int = 0) -> Rational? {
+  @inline(never) func definitionValue(negative: Bool, extraScale: Int = 0) -> Rational? {
     guard digits > 0 else { return nil }
     // The same number without its trailing zeros: an integer needs no reduction.
     var significand = significand
