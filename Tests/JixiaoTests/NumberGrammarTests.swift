@@ -313,4 +313,53 @@ import Testing
       #expect(Rational(decimalText: Substring(text)) == expected, "\(text)")
     }
   }
+
+  /// The 64-bit reduction of a plain decimal (`DecimalAccumulator.value`) against its definition
+  /// (`definitionValue`, reduced by `Rational(significand:scale:)`), with and without a percent's two extra
+  /// places, on random digits: leading and trailing zeros, 18 significant digits, up to 29 decimals.
+  @Test func aDecimalReducedInSixtyFourBitsIsItsDefinition() {
+    var generator = SplitMix(seed: 1919)
+    let alphabet = Array("00001234556789.")
+    var compared = 0
+    for round in 0..<20_000 {
+      let length = 1 + Int(generator.next() % (round % 2 == 0 ? 8 : 32))
+      let body = String((0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] })
+      var decimal = DecimalAccumulator()
+      guard body.utf8.allSatisfy({ decimal.take($0) }) else { continue }
+      for negative in [false, true] {
+        for extraScale in [0, 2] {
+          #expect(
+            decimal.value(negative: negative, extraScale: extraScale)
+              == decimal.definitionValue(negative: negative, extraScale: extraScale),
+            "\(negative ? "-" : "")\(body) +\(extraScale)")
+        }
+      }
+      compared += 1
+    }
+    #expect(compared > 5_000)
+  }
+
+  /// `plainDecimal` (which tells a number within the limit from its digits) against the reading it stands for:
+  /// the decimal's value, refused out of range, a percent for a rate; around the limit and with suffixes.
+  @Test func plainDecimalsAreTheirValuesInRange() {
+    var generator = SplitMix(seed: 2019)
+    var texts = ["999999999999.99", "1000000000000", "1000000000000.0", "1000000000000.01", "1000000000001", "0.00", "0.005"]
+    for _ in 0..<5_000 {
+      let digits = String((0..<(1 + Int(generator.next() % 16))).map { _ in "0123456789".randomElement(using: &generator)! })
+      let point = Int(generator.next() % UInt64(digits.count + 1))
+      texts.append(String(digits.prefix(point)) + (generator.next() % 3 == 0 ? "" : ".") + String(digits.dropFirst(point)))
+    }
+    for text in texts {
+      var decimal = DecimalAccumulator()
+      guard text.utf8.allSatisfy({ decimal.take($0) }) else { continue }
+      for (kind, suffix) in [(NumberKind.decimal, "%"), (.rate, "%"), (.amount, "万元"), (.points, "分")] {
+        let value = decimal.definitionValue(negative: false)
+        let expected =
+          value.map { PrintedNumber.isInRange($0) } ?? false
+          ? (kind == .rate ? decimal.definitionValue(negative: false, extraScale: 2) : value) : nil
+        #expect(PrintedNumber.plainDecimal(text, as: kind) == expected, "\(text) \(kind)")
+        #expect(PrintedNumber.plainDecimal(text + suffix, as: kind) == (kind == .decimal ? nil : expected), "\(text)\(suffix)")
+      }
+    }
+  }
 }

@@ -35,12 +35,17 @@ public struct Unit: Sendable, Hashable, CustomStringConvertible {
 
   private static let hundredMillion = Array("亿".utf8)
 
+  /// A unit whose text is `Unit(plain:)`'s reading of itself already.
+  private init(verbatim text: String) { self.text = text }
+
   /// The unit these bytes print when it is one of the units tables print most (`CommonUnits`), made
   /// once: `Unit(plain:)` of their text, found without making a string.
   static func common(_ bytes: UnsafeBufferPointer<UInt8>) -> Unit? {
     // A percent and no unit at all are most cells' units: told without the table.
-    if bytes.isEmpty { return Unit.none }
-    if bytes.count == 1, bytes[0] == UInt8(ascii: "%") { return Unit.percent }
+    // Made here, equal to `none` and `percent`: a stored static is reached through a one-time
+    // initialisation check at every use.
+    if bytes.isEmpty { return Unit(verbatim: "") }
+    if bytes.count == 1, bytes[0] == UInt8(ascii: "%") { return Unit(verbatim: "%") }
     return CommonUnits.shared.unit(bytes)
   }
 

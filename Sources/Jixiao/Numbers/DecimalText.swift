@@ -63,7 +63,35 @@ struct DecimalAccumulator {
   var hasDigits: Bool { digits > 0 }
 
   /// The decimal taken, nil without a digit; `extraScale` more decimal places (a percent is 2).
-  func value(negative: Bool, extraScale: Int = 0) -> Rational? {
+  /// `definitionValue` is the definition; this reduces in 64 bits: a decimal is `significand / 10^scale`, and
+  /// the gcd of a number and 10^k is 2^a × 5^b, so the reduction strips twos (a shift) and fives.
+  @inline(__always) func value(negative: Bool, extraScale: Int = 0) -> Rational? {
+    guard digits > 0 else { return nil }
+    var significand = significand
+    var zeros = trailingZeros
+    while zeros > 0 {
+      significand /= 10
+      zeros -= 1
+    }
+    let scale = scale - trailingZeros + extraScale
+    // Below 10^18 and at most 18 places: 2^a × 5^b ≤ 10^18 fits a signed 64-bit denominator.
+    guard scale <= 18 else { return definitionValue(negative: negative, extraScale: extraScale) }
+    let sign: Int64 = negative ? -1 : 1
+    if scale == 0 || significand == 0 { return Rational(Int(sign * Int64(significand))) }
+    let twos = Swift.min(significand.trailingZeroBitCount, scale)
+    var reduced = significand >> UInt64(twos)
+    var fives = scale
+    while fives > 0, reduced % 5 == 0 {
+      reduced /= 5
+      fives -= 1
+    }
+    var denominator: UInt64 = 1
+    for _ in 0..<fives { denominator &*= 5 }
+    return Rational(reduced: Int128(sign * Int64(reduced)), Int128(denominator << UInt64(scale - twos)))
+  }
+
+  /// `value`'s definition: the significand over its power of ten, reduced by `Rational(significand:scale:)`.
+  @inline(never) func definitionValue(negative: Bool, extraScale: Int = 0) -> Rational? {
     guard digits > 0 else { return nil }
     // The same number without its trailing zeros: an integer needs no reduction.
     var significand = significand
@@ -73,4 +101,8 @@ struct DecimalAccumulator {
     if scale == 0 { return Rational(Int(truncatingIfNeeded: negative ? -signed : signed)) }
     return try? Rational(significand: negative ? -signed : signed, scale: scale)
   }
+
+  /// The decimal is at most `bound` in magnitude, told from its digits: the value is the significand
+  /// divided by a power of ten.
+  func isAtMost(_ bound: UInt64) -> Bool { significand <= bound }
 }

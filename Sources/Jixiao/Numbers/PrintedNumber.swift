@@ -173,6 +173,10 @@ extension PrintedNumber {
     if index < bytes.count {
       guard index > 0, isFastSuffix(UnsafeBufferPointer(rebasing: bytes[index...]), of: kind) else { return nil }
     }
+    // Digits within the limit are a value within it (nearly every number): no value is made to check.
+    if decimal.isAtMost(UInt64(Limits.maximumMagnitude)) {
+      return decimal.value(negative: false, extraScale: kind == .rate ? 2 : 0)
+    }
     guard let value = decimal.value(negative: false), isInRange(value) else { return nil }
     return kind == .rate ? decimal.value(negative: false, extraScale: 2) : value
   }

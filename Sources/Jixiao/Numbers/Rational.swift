@@ -72,7 +72,8 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
     self.init(reduced: Int128(numerator), Int128(denominator))
   }
 
-  private init(reduced numerator: Int128, _ denominator: Int128) {
+  /// A fraction already in lowest terms with a positive denominator (the caller's promise: nothing checks it).
+  init(reduced numerator: Int128, _ denominator: Int128) {
     self.numerator = numerator
     self.denominator = denominator
   }
