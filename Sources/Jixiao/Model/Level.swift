@@ -96,7 +96,8 @@ public struct LevelNameFolding: Sendable, Hashable, CustomReflectable {
   private let foldsOnBytes: Bool
 
   private static let cjkRange: ClosedRange<UInt32> = 0x4000...0x9FFF
-  private static let suffix: [UInt8] = Array("指标".utf8)
+  /// The bytes of 指标 in UTF-8, E6 8C 87 E6 A0 87: compared as constants, not loaded from an array.
+  private static let suffixCount = 6
 
   public init(_ traditionalForms: [Character: Character]) {
     self.traditionalForms = traditionalForms
@@ -182,7 +183,7 @@ public struct LevelNameFolding: Sendable, Hashable, CustomReflectable {
     }
     // Nearly every name: nothing to drop or map.
     guard untouched else { return .folded }
-    return Self.endsWithSuffix(bytes) ? .prefix(bytes.count - Self.suffix.count) : .unchanged
+    return Self.endsWithSuffix(bytes) ? .prefix(bytes.count - Self.suffixCount) : .unchanged
   }
 
   /// Writes the folding of a name `fastFolding` says is `.folded` (never longer than the name: a mapped
@@ -210,12 +211,14 @@ public struct LevelNameFolding: Sendable, Hashable, CustomReflectable {
       index += 3
     }
     let folded = UnsafeBufferPointer(rebasing: output[..<count])
-    return Self.endsWithSuffix(folded) ? count - Self.suffix.count : count
+    return Self.endsWithSuffix(folded) ? count - Self.suffixCount : count
   }
 
   /// Ends with 指标 after at least one more character (each scalar here is a character).
   private static func endsWithSuffix(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    bytes.count > suffix.count && bytes.hasBytes(suffix, at: bytes.count - suffix.count)
+    let end = bytes.count
+    return end > suffixCount && bytes[end - 6] == 0xE6 && bytes[end - 5] == 0x8C && bytes[end - 4] == 0x87
+      && bytes[end - 3] == 0xE6 && bytes[end - 2] == 0xA0 && bytes[end - 1] == 0x87
   }
 
   private static func scalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> UInt32 {
