@@ -22,18 +22,26 @@ public struct FoldedKey: Sendable, Hashable, CustomStringConvertible {
   public var text: String { key.string }
 
   /// A level name's key: `LevelName`'s folding (whitespace dropped, the profile's traditional forms mapped to
-  /// simplified ones, a trailing 指标 dropped) in normal form C. Names of printable ASCII and CJK ideographs
-  /// (nearly all) are folded on bytes (`LevelNameFolding.fastFolding`), and are their own normal form.
+  /// simplified ones, a trailing 指标 dropped) in normal form C (`byDefinition`). Names of printable ASCII, CJK
+  /// ideographs and punctuation and the full-width forms (nearly all) are folded on bytes
+  /// (`LevelNameFolding.fastFolding`) and are their own normal form: the key shares the name's bytes, or
+  /// is written once when a space or a traditional form is folded (`LevelKeysTests`).
   public init(level printed: TableText, folding: LevelNameFolding) {
     let fast = printed.withUTF8 { folding.fastFolding($0) }
     switch fast {
     case .unchanged: key = printed
     case .prefix(let count): key = printed.prefix(utf8Count: count)
-    case .folded(let folded): key = TableText(folded)
-    case nil:
-      key = TableText(
-        LevelName.foldedByCharacters(printed.string, folding: folding).precomposedStringWithCanonicalMapping)
+    case .folded:
+      key = printed.withUTF8 { bytes in
+        TableText(capacity: bytes.count) { folding.writeFolded(bytes, into: $0) }
+      }
+    case nil: self = Self(levelByDefinition: printed.string, folding: folding)
     }
+  }
+
+  /// The definition of a level name's key: `LevelName.foldedByCharacters`, then normal form C.
+  init(levelByDefinition printed: String, folding: LevelNameFolding) {
+    key = TableText(LevelName.foldedByCharacters(printed, folding: folding).precomposedStringWithCanonicalMapping)
   }
 
   public init(level printed: String, folding: LevelNameFolding) {

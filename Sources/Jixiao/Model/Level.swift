@@ -6,15 +6,34 @@ struct LevelKeys: Equatable {
   var level2: FoldedKey
 
   /// The keys of every indicator, by definition `LevelKeys(indicator, folding:)` of each (`LevelKeysTests`).
-  /// A table prints a few level names on many rows: the keys of the first few distinct names are kept
-  /// and found again by their printed bytes.
+  /// A table prints the same level names on consecutive rows (merged cells): a row that prints its previous
+  /// row's bytes takes that row's key, and only a change of name is folded.
   static func keys(of indicators: [Indicator], folding: LevelNameFolding) -> [LevelKeys] {
-    var level1 = RememberedReadings<TableText?, FoldedKey>()
-    var level2 = RememberedReadings<TableText?, FoldedKey>()
-    return indicators.map { indicator in
-      LevelKeys(
-        level1: level1.reading(of: indicator.level1) { key($0, folding: folding) },
-        level2: level2.reading(of: indicator.level2) { key($0, folding: folding) })
+    var level1 = PreviousRow()
+    var level2 = PreviousRow()
+    var keys: [LevelKeys] = []
+    keys.reserveCapacity(indicators.count)
+    for position in indicators.indices {
+      keys.append(
+        LevelKeys(
+          level1: level1.key(of: indicators[position].level1, folding: folding),
+          level2: level2.key(of: indicators[position].level2, folding: folding)))
+    }
+    return keys
+  }
+
+  /// The level name the previous row printed in one column, and its key: nothing printed, keyed `.empty`,
+  /// before the first row.
+  private struct PreviousRow {
+    var printed: TableText?
+    var key = FoldedKey.empty
+
+    mutating func key(of row: TableText?, folding: LevelNameFolding) -> FoldedKey {
+      if row != printed {
+        printed = row
+        key = LevelKeys.key(row, folding: folding)
+      }
+      return key
     }
   }
 
@@ -67,19 +86,26 @@ public struct LevelName: Sendable, Hashable, CustomStringConvertible {
 
 /// The profile's traditional → simplified map, with a bitmap over the CJK block so that a name
 /// without any traditional form (nearly all of them) is keyed without a dictionary lookup.
-public struct LevelNameFolding: Sendable, Hashable {
+public struct LevelNameFolding: Sendable, Hashable, CustomReflectable {
   public let traditionalForms: [Character: Character]
   private let mapped: [UInt32: [UInt8]]
   private let bitmap: [UInt64]
+  /// Every pair of the map is one ideograph of `cjkRange` for another: a name's bytes are folded by
+  /// `fastFolding`. A map with any other pair (a full-width form, a character of several scalars) leaves
+  /// every name to the definition.
+  private let foldsOnBytes: Bool
 
   private static let cjkRange: ClosedRange<UInt32> = 0x4000...0x9FFF
-  private static let suffix: [UInt8] = Array("指标".utf8)
+  /// The bytes of 指标 in UTF-8, E6 8C 87 E6 A0 87: compared as constants, not loaded from an array.
+  private static let suffixCount = 6
 
   public init(_ traditionalForms: [Character: Character]) {
     self.traditionalForms = traditionalForms
     var mapped: [UInt32: [UInt8]] = [:]
     var bitmap = [UInt64](repeating: 0, count: (Self.cjkRange.count + 63) / 64)
+    var foldsOnBytes = true
     for (traditional, simplified) in traditionalForms {
+      if Self.ideograph(traditional) == nil || Self.ideograph(simplified) == nil { foldsOnBytes = false }
       let scalars = traditional.unicodeScalars
       guard scalars.count == 1, let scalar = scalars.first, Self.cjkRange.contains(scalar.value) else { continue }
       let offset = Int(scalar.value - Self.cjkRange.lowerBound)
@@ -88,80 +114,111 @@ public struct LevelNameFolding: Sendable, Hashable {
     }
     self.mapped = mapped
     self.bitmap = bitmap
+    self.foldsOnBytes = foldsOnBytes
   }
 
-  /// The key of a name made only of printable ASCII and CJK ideographs (where a scalar is a
-  /// character and none is a space other than U+0020); `nil` for anything else.
+  /// A profile's identity and content hash (`CanonicalText`) reflect a folding as its map and the tables
+  /// first stored with it; `foldsOnBytes`, which the map decides, is left out so that the hashes results
+  /// already name stay the same.
+  public var customMirror: Mirror {
+    Mirror(self, children: ["traditionalForms": traditionalForms, "mapped": mapped, "bitmap": bitmap])
+  }
+
+  /// The scalar of a character that is one ideograph of `cjkRange`.
+  private static func ideograph(_ character: Character) -> UInt32? {
+    let scalars = character.unicodeScalars
+    guard scalars.count == 1, let scalar = scalars.first, cjkRange.contains(scalar.value) else { return nil }
+    return scalar.value
+  }
+
+  /// The key of a name `fastFolding` reads; `nil` for anything else.
   func fastKey(_ printed: String) -> String? {
     printed.utf8.withContiguousStorageIfAvailable { bytes -> String? in
       switch fastFolding(bytes) {
       case nil: nil
       case .unchanged: printed
       case .prefix(let count): String(decoding: UnsafeBufferPointer(rebasing: bytes[..<count]), as: UTF8.self)
-      case .folded(let key): key
+      case .folded:
+        String(unsafeUninitializedCapacity: bytes.count) { writeFolded(bytes, into: $0) }
       }
     } ?? nil
   }
 
-  /// What `fastKey` does to a name's bytes: nothing, keeps their first `prefix` bytes (a trailing 指标
-  /// dropped), or makes another key; nil when the name is for the general definition.
-  enum BytesFolding {
+  /// What folding does to a name's bytes: nothing, keeps their first `prefix` bytes (a trailing 指标
+  /// dropped), or writes another, no longer text (`writeFolded`).
+  enum BytesFolding: Hashable {
     case unchanged
     case prefix(Int)
-    case folded(String)
+    case folded
   }
 
+  /// The folding of a name made only of scalars that are each a character, their own normal form C and
+  /// joined by no neighbour into another (printable ASCII, CJK ideographs U+4000…U+9FFF, CJK punctuation
+  /// U+3000…U+3029 and U+3030…U+303F, the full-width forms U+FF01…U+FF5E), where the only whitespace is
+  /// U+0020 and U+3000: for those, dropping a space scalar is dropping its character, mapping a
+  /// traditional scalar is mapping its character, and the result is its own normal form. `nil` for any
+  /// other name, which is left to the definition (`LevelName.foldedByCharacters`, then normal form C).
   func fastFolding(_ bytes: UnsafeBufferPointer<UInt8>) -> BytesFolding? {
-    var characters = 0
+    guard foldsOnBytes else { return nil }
     var untouched = true
     var index = 0
     while index < bytes.count {
       let lead = bytes[index]
       if lead < 0x80 {
         guard lead >= 0x20, lead < 0x7F else { return nil }
-        if lead == 0x20 { untouched = false } else { characters += 1 }
+        if lead == 0x20 { untouched = false }
         index += 1
         continue
       }
-      // E4…E9 lead the three-byte forms of U+4000…U+9FFF.
-      guard lead >= 0xE4, lead <= 0xE9 else { return nil }
-      if isTraditional(Self.scalar(bytes, at: index)) { untouched = false }
-      characters += 1
+      // E4…E9 lead the three-byte forms of U+4000…U+9FFF; E3 and EF those of U+3000…U+3FFF and U+F000…U+FFFF.
+      guard lead >= 0xE3, lead <= 0xEF else { return nil }
+      let scalar = Self.scalar(bytes, at: index)
+      switch scalar {
+      case Self.cjkRange: if isTraditional(scalar) { untouched = false }
+      case 0x3000: untouched = false
+      case 0x3001...0x3029, 0x3030...0x303F, 0xFF01...0xFF5E: break
+      default: return nil
+      }
       index += 3
     }
     // Nearly every name: nothing to drop or map.
-    if untouched {
-      if characters > 2, Self.endsWithSuffix(bytes) {
-        return .prefix(bytes.count - Self.suffix.count)
-      }
-      return .unchanged
-    }
-    var output: [UInt8] = []
-    output.reserveCapacity(bytes.count)
-    index = 0
+    guard untouched else { return .folded }
+    return Self.endsWithSuffix(bytes) ? .prefix(bytes.count - Self.suffixCount) : .unchanged
+  }
+
+  /// Writes the folding of a name `fastFolding` says is `.folded` (never longer than the name: a mapped
+  /// ideograph is three bytes for three) and returns the count of its bytes.
+  func writeFolded(_ bytes: UnsafeBufferPointer<UInt8>, into output: UnsafeMutableBufferPointer<UInt8>) -> Int {
+    var count = 0
+    var index = 0
     while index < bytes.count {
       let lead = bytes[index]
       if lead < 0x80 {
-        if lead != 0x20 { output.append(lead) }
+        if lead != 0x20 {
+          output[count] = lead
+          count += 1
+        }
         index += 1
         continue
       }
       let scalar = Self.scalar(bytes, at: index)
-      if isTraditional(scalar), let simplified = mapped[scalar] {
-        output.append(contentsOf: simplified)
-      } else {
-        output.append(contentsOf: bytes[index..<index + 3])
+      // A mapped form is an ideograph too (`foldsOnBytes`): three bytes for three.
+      let simplified = Self.cjkRange.contains(scalar) && isTraditional(scalar) ? mapped[scalar] : nil
+      if scalar != 0x3000 {
+        for offset in 0..<3 { output[count + offset] = simplified?[offset] ?? bytes[index + offset] }
+        count += 3
       }
       index += 3
     }
-    return output.withUnsafeBufferPointer { folded in
-      let end = characters > 2 && Self.endsWithSuffix(folded) ? folded.count - Self.suffix.count : folded.count
-      return .folded(String(decoding: UnsafeBufferPointer(rebasing: folded[..<end]), as: UTF8.self))
-    }
+    let folded = UnsafeBufferPointer(rebasing: output[..<count])
+    return Self.endsWithSuffix(folded) ? count - Self.suffixCount : count
   }
 
+  /// Ends with 指标 after at least one more character (each scalar here is a character).
   private static func endsWithSuffix(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    bytes.hasBytes(suffix, at: bytes.count - suffix.count)
+    let end = bytes.count
+    return end > suffixCount && bytes[end - 6] == 0xE6 && bytes[end - 5] == 0x8C && bytes[end - 4] == 0x87
+      && bytes[end - 3] == 0xE6 && bytes[end - 2] == 0xA0 && bytes[end - 1] == 0x87
   }
 
   private static func scalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> UInt32 {

@@ -1,7 +1,7 @@
-/// The readings of the first few distinct values a table's rows print (its level names, its 赋分规则 texts),
+/// The readings of the first few distinct values a table's rows print (its 赋分规则 texts, its level keys),
 /// found again by equality: a table prints a handful of them on many rows, and searching a handful costs less
 /// than reading again. A value past the first few is read each time it comes, so a reading is always the one
-/// `read` gives (`LevelKeysTests`, `RuleChoiceTests`).
+/// `read` gives (`RuleChoiceTests`).
 struct RememberedReadings<Printed: Equatable, Reading> {
   private var known: [(printed: Printed, reading: Reading)] = []
   private static var capacity: Int { 8 }

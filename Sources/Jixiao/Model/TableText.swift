@@ -38,6 +38,17 @@ public struct TableText: Sendable, Hashable, ExpressibleByStringInterpolation, C
     }
   }
 
+  /// A text made by `write`, which writes at most `capacity` bytes of valid UTF-8 and returns how many: its
+  /// one copy, with no `String` between.
+  init(capacity: Int, writing write: (UnsafeMutableBufferPointer<UInt8>) -> Int) {
+    let storage = unsafeDowncast(RecordBytes.create(minimumCapacity: capacity) { _ in capacity }, to: RecordBytes.self)
+    self = storage.withUnsafeMutablePointerToElements { base in
+      let count = write(UnsafeMutableBufferPointer(start: base, count: capacity))
+      return TableText(
+        storage, 0..<count, plain: !Self.needsJSONEscaping(UnsafeBufferPointer(start: base, count: count)))
+    }
+  }
+
   public init(stringLiteral value: String) { self.init(value) }
 
   public init(stringInterpolation: DefaultStringInterpolation) { self.init(String(stringInterpolation: stringInterpolation)) }
