@@ -71,7 +71,7 @@ import Testing
     var rejections: [InputError] = []
     for file in files {
       let path = MalformedInputTests.directory.appendingPathComponent(file).path
-      BatchRunner(scorer: Scorer(profile: defaultProfile), jobs: 1).run(inputs: [path]) { outcome in
+      _ = BatchRunner(scorer: Scorer(profile: defaultProfile), jobs: 1).run(inputs: [path]) { outcome in
         if case .rejected(let error, _) = outcome { rejections.append(error) }
       }
     }
@@ -93,12 +93,12 @@ import Testing
     var paths: [String] = []
     for (name, bytes) in inputs {
       let path = scratch.file(name)
-      FileManager.default.createFile(atPath: path, contents: Data(bytes))
+      #expect(FileManager.default.createFile(atPath: path, contents: Data(bytes)))
       paths.append(path)
     }
     paths += [scratch.path, scratch.file("missing.json")]
     var rejections: [InputError] = []
-    BatchRunner(scorer: Scorer(profile: defaultProfile), jobs: 1).run(inputs: paths) { outcome in
+    _ = BatchRunner(scorer: Scorer(profile: defaultProfile), jobs: 1).run(inputs: paths) { outcome in
       if case .rejected(let error, _) = outcome { rejections.append(error) }
     }
     #expect(rejections.count == paths.count, "\(rejections)")
@@ -187,7 +187,7 @@ import Testing
     }
     let scratch = try ScratchFolder()
     let input = scratch.file("in.json")
-    FileManager.default.createFile(atPath: input, contents: Data("{}".utf8))
+    #expect(FileManager.default.createFile(atPath: input, contents: Data("{}".utf8)))
     try FileManager.default.createSymbolicLink(atPath: scratch.file("dangling"), withDestinationPath: "nowhere.txt")
     for path in [scratch.path, scratch.file("no/out.txt"), input, scratch.file("dangling")] {
       do {
