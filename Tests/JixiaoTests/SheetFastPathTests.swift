@@ -661,6 +661,20 @@ import Testing
     }
   }
 
+  /// The parts are joined only where the reader stands between items: were it never so (it once compared a
+  /// `Bool` with nil), every part after the first would be read again on one thread.
+  @Test func aReaderIsBetweenElementsAfterAPlainItem() throws {
+    let xml = #"<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>a</t></si><si><t>b</t></si></sst>"#
+    var reader = XMLReader(bytes: Array(xml.utf8), file: "t.xlsx", entry: "xl/sharedStrings.xml")
+    guard case .start? = try reader.next() else {
+      Issue.record("no root element")
+      return
+    }
+    var segments = XMLReader.StringItemSegments()
+    #expect(reader.plainStringItem(reusing: &segments) != nil)
+    #expect(reader.isBetweenElements)
+  }
+
   @Test func fixtureTablesReadInPartsAsAlone() {
     for (name, xml) in PlainStringItemPathTests.fixtureTables { Self.expectSame(xml, name) }
   }

@@ -1320,7 +1320,7 @@ extension XMLReader {
 
   /// Whether the reader is between elements as `plainStringItem(reusing:)` needs it (inside the root, no end
   /// tag or text pending): at an item's end, it is then where a reader of the items alone would be.
-  var isBetweenElements: Bool { pendingEnd == nil && !finished && readProlog && text.isEmpty && !stack.isEmpty }
+  var isBetweenElements: Bool { !pendingEnd && !finished && readProlog && text.isEmpty && !stack.isEmpty }
 
   /// The byte ranges of a shared string item's texts, in storage that outlives the item.
   struct StringItemSegments {
