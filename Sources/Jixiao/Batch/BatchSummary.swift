@@ -7,8 +7,8 @@ public struct BatchSummary: Sendable {
     public var recomputed: Grade
 
     public static func < (lhs: Transition, rhs: Transition) -> Bool {
-      (lhs.claimed.map { Grade.allCases.firstIndex(of: $0)! } ?? 9, Grade.allCases.firstIndex(of: lhs.recomputed)!)
-        < (rhs.claimed.map { Grade.allCases.firstIndex(of: $0)! } ?? 9, Grade.allCases.firstIndex(of: rhs.recomputed)!)
+      (lhs.claimed?.rank ?? Grade.allCases.count, lhs.recomputed.rank)
+        < (rhs.claimed?.rank ?? Grade.allCases.count, rhs.recomputed.rank)
     }
   }
 

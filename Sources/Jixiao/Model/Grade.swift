@@ -11,7 +11,15 @@ public enum Grade: String, Sendable, Hashable, CaseIterable, Codable, Comparable
     self = grade
   }
 
-  private var rank: Int { Grade.allCases.firstIndex(of: self)! }
+  /// Position from the best grade (0) to the worst: the order of `allCases`, without searching it.
+  var rank: Int {
+    switch self {
+    case .excellent: 0
+    case .good: 1
+    case .fair: 2
+    case .poor: 3
+    }
+  }
 
   /// `a < b` when `a` is the worse grade.
   public static func < (lhs: Grade, rhs: Grade) -> Bool { lhs.rank > rhs.rank }
