@@ -21,5 +21,8 @@ import Testing
       #expect(TableReader.baseName(path) == TableReader.baseNameByCharacters(path), "\(path)")
     }
     #expect(TableReader.baseName("/tmp/dir/Year.XLSX") == "Year")
+    // docs/input.md: an id defaults to the file name without its extension, a CSV's too.
+    #expect(TableReader.baseName("/tmp/dir/2024年.csv") == "2024年")
+    #expect(TableReader.baseName("three-tables.CSV") == "three-tables")
   }
 }

@@ -233,7 +233,7 @@ public enum TableReader {
     return path.withUTF8 { asciiBaseName($0) } ?? baseNameByCharacters(path)
   }
 
-  static let baseNameSuffixes = [".jsonl", ".ndjson", ".json", ".xlsx", ".docx", ".pdf", ".txt"]
+  static let baseNameSuffixes = [".jsonl", ".ndjson", ".json", ".csv", ".xlsx", ".docx", ".pdf", ".txt"]
 
   /// `baseName`'s definition: the last component, less a known extension in any case.
   static func baseNameByCharacters(_ path: String) -> String {
