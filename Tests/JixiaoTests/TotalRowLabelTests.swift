@@ -3,11 +3,12 @@ import Testing
 @testable import Jixiao
 
 /// `TableSchema.isTotalRowLabel` tells most cells from their first bytes (`startsWithNoTotalWord`); the
-/// definition is its character-level rule: the first character that is no space is 总, 合 or 得, and the
-/// label's key (`headerKey`) is among `totalRowLabels`.
+/// definition is its character-level rule: the first character that is no space (nor a byte-order mark, which
+/// the key drops) is 总, 合 or 得, and the label's key (`headerKey`) is among `totalRowLabels`.
 @Suite struct TotalRowLabelTests {
   static func definition(_ text: String) -> Bool {
-    guard let first = text.unicodeScalars.first(where: { !$0.properties.isWhitespace }), "总合得".unicodeScalars.contains(first)
+    guard let first = text.unicodeScalars.first(where: { !$0.properties.isWhitespace && $0 != "\u{FEFF}" }),
+      "总合得".unicodeScalars.contains(first)
     else { return false }
     return TableSchema.totalRowLabels.contains(TableSchema.headerKey(text))
   }
@@ -34,5 +35,14 @@ import Testing
       }
     }
     #expect(totals > 20)
+  }
+
+  /// The label and its key agree on what is printed: a byte-order mark, dropped by the key, does not hide a
+  /// total row.
+  @Test func aByteOrderMarkBeforeATotalLabelIsDroppedAsTheKeyDropsIt() {
+    #expect(TableSchema.headerKey("\u{FEFF}合计") == "合计")
+    #expect(TableSchema.isTotalRowLabel("\u{FEFF}合计"))
+    #expect(TableSchema.isTotalRowLabel("\u{FEFF} 总分"))
+    #expect(!TableSchema.isTotalRowLabel("\u{FEFF}产出指标"))
   }
 }

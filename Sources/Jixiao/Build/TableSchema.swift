@@ -91,7 +91,10 @@ public enum TableSchema {
   /// by their first bytes (`startsWithNoTotalWord`).
   public static func isTotalRowLabel(_ text: String) -> Bool {
     if text.utf8.withContiguousStorageIfAvailable(startsWithNoTotalWord) == true { return false }
-    guard let first = text.unicodeScalars.first(where: { !$0.properties.isWhitespace }), "总合得".unicodeScalars.contains(first)
+    // The first scalar the key keeps: a byte-order mark before 合计 (a CSV saved by Excel) is dropped by
+    // `headerKey` as spaces are, so it must not hide the label here either.
+    guard let first = text.unicodeScalars.first(where: { !FormText.isWhitespace($0) && $0 != "\u{FEFF}" }),
+      "总合得".unicodeScalars.contains(first)
     else { return false }
     return totalRowLabels.contains(headerKey(text))
   }
