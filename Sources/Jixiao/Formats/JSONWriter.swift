@@ -132,10 +132,10 @@ struct JSONWriter {
 /// A result line writes the same members in the same order for every table: the text before each value
 /// (the comma or brace, the quoted name and the colon: `,"weight":`) is one literal, copied whole, and runs
 /// of fixed text are one literal (`},"claimedTotal":`). Such an object is written from its first `{` to its
-/// last `}` with these methods alone: they do not track commas. A member is inlined for its literal, whose
-/// length is then a constant where it is copied, and writes its value by a call of its own (inlined whole,
-/// an indicator's members made its writer too large to inline any more into). Their definition is the keyed
-/// `JSONWriter` (`ResultLayoutTests`).
+/// last `}` with these methods alone: they do not track commas. A member is inlined, so that its literal's
+/// length is a constant where it is copied; a text or a rational is then written by a call of its own
+/// (inlined whole, they made an indicator's writer too large for the optimizer to inline the rest into).
+/// Their definition is the keyed `JSONWriter` (`ResultLayoutTests`).
 struct FixedOrderWriter {
   private let buffer: ByteBuffer
   /// Where the next byte goes, and the end of the buffer's storage: bytes before `cursor` are written but
@@ -175,42 +175,52 @@ struct FixedOrderWriter {
   /// `prefix`, then a literal that is a whole JSON value (`"proportional"`, quotes included: an enumeration's
   /// text, `jsonText`), or `null`.
   @inline(__always) mutating func member(_ prefix: StaticString, literal value: StaticString?) {
-    fixed(prefix)
-    if let value { putLiteral(value) } else { putNull() }
+    let value = value ?? "null"
+    makeRoom(prefix.utf8CodeUnitCount + value.utf8CodeUnitCount)
+    put(prefix)
+    put(value)
   }
 
   @inline(__always) mutating func member(_ prefix: StaticString, _ value: Int?) {
-    fixed(prefix)
-    if let value { putInteger(value, quoted: false) } else { putNull() }
+    guard let value else { return member(prefix, literal: nil) }
+    makeRoom(prefix.utf8CodeUnitCount + ByteBuffer.maximumIntegerLength)
+    put(prefix)
+    cursor += ByteBuffer.writeInteger(value, to: cursor)
   }
 
   /// `prefix`, then an integer as a JSON string (`"12"`, as `String(value)` would be written).
   @inline(__always) mutating func member(_ prefix: StaticString, quoted value: Int) {
-    fixed(prefix)
-    putInteger(value, quoted: true)
+    makeRoom(prefix.utf8CodeUnitCount + ByteBuffer.maximumIntegerLength + 2)
+    put(prefix)
+    put(UInt8(ascii: "\""))
+    cursor += ByteBuffer.writeInteger(value, to: cursor)
+    put(UInt8(ascii: "\""))
   }
 
   @inline(__always) mutating func member(_ prefix: StaticString, _ value: Bool) {
-    fixed(prefix)
-    if value { fixed("true") } else { fixed("false") }
+    member(prefix, literal: value ? "true" : "false")
   }
 
   /// `prefix`, then a two-place decimal as a JSON string (`"-12.30"`).
   @inline(__always) mutating func member(_ prefix: StaticString, _ value: Hundredths?) {
-    fixed(prefix)
-    if let value { putQuoted(value, suffix: nil) } else { putNull() }
+    guard let value else { return member(prefix, literal: nil) }
+    makeRoom(prefix.utf8CodeUnitCount + Hundredths.maximumTextLength + 2)
+    put(prefix)
+    put(UInt8(ascii: "\""))
+    cursor += value.writeText(to: cursor)
+    put(UInt8(ascii: "\""))
   }
 
   /// `prefix`, then a rational as its `pointsText` in a JSON string (`"12.30"`).
   @inline(__always) mutating func member(_ prefix: StaticString, points value: Rational?) {
     fixed(prefix)
-    putRational(value, scaledBy: 100)
+    if let value { putRational(value, scaledBy: 100) } else { putNull() }
   }
 
   /// `prefix`, then a rational as its `percentText` in a JSON string (`"86.24%"`).
   @inline(__always) mutating func member(_ prefix: StaticString, percent value: Rational?) {
     fixed(prefix)
-    putRational(value, scaledBy: 10_000)
+    if let value { putRational(value, scaledBy: 10_000) } else { putNull() }
   }
 
   /// `prefix`, then a finding's message as a JSON string, assembled in place by the buffer
@@ -250,11 +260,6 @@ struct FixedOrderWriter {
 
   @inline(__always) private mutating func putNull() { fixed("null") }
 
-  @inline(never) private mutating func putLiteral(_ value: StaticString) {
-    makeRoom(value.utf8CodeUnitCount)
-    put(value)
-  }
-
   @inline(never) private mutating func putQuoted(_ value: TableText) {
     guard value.isPlainJSON else {
       handOver().appendQuoted(value)
@@ -278,31 +283,18 @@ struct FixedOrderWriter {
     }
   }
 
-  @inline(never) private mutating func putInteger(_ value: Int, quoted: Bool) {
-    makeRoom(ByteBuffer.maximumIntegerLength + 2)
-    if quoted { put(UInt8(ascii: "\"")) }
-    cursor += ByteBuffer.writeInteger(value, to: cursor)
-    if quoted { put(UInt8(ascii: "\"")) }
-  }
-
-  /// `-12.30` in double quotes, `suffix` (`%`) before the closing quote.
-  @inline(never) private mutating func putQuoted(_ value: Hundredths, suffix: UInt8?) {
-    makeRoom(Hundredths.maximumTextLength + 3)
-    put(UInt8(ascii: "\""))
-    cursor += value.writeText(to: cursor)
-    if let suffix { put(suffix) }
-    put(UInt8(ascii: "\""))
-  }
-
   /// `value × scale` in hundredths, in double quotes: `pointsText` (scale 100) or `percentText` (10,000, a
-  /// `%` after it); `null` when absent. Written from the `String` when it does not round within 64 bits.
-  @inline(never) private mutating func putRational(_ value: Rational?, scaledBy scale: Int128) {
-    guard let value else { return putNull() }
+  /// `%` after it). Written from the `String` when it does not round within 64 bits.
+  @inline(never) private mutating func putRational(_ value: Rational, scaledBy scale: Int128) {
     let percent = scale == 10_000
     guard let rounded = value.hundredths(scaledBy: scale) else {
       return putQuoted(percent ? value.percentText : value.pointsText)
     }
-    putQuoted(rounded, suffix: percent ? UInt8(ascii: "%") : nil)
+    makeRoom(Hundredths.maximumTextLength + 3)
+    put(UInt8(ascii: "\""))
+    cursor += rounded.writeText(to: cursor)
+    if percent { put(UInt8(ascii: "%")) }
+    put(UInt8(ascii: "\""))
   }
 
   // MARK: Stores within the room made
