@@ -550,6 +550,16 @@ final class ByteBuffer {
   /// Writes `value` in decimal (`-12`, as `String(value)` writes it; at most `maximumIntegerLength` bytes)
   /// from `start`, and returns its length.
   static func writeInteger(_ value: Int, to start: UnsafeMutablePointer<UInt8>) -> Int {
+    // An indicator's index and a finding's place: one or two digits, placed without counting them first.
+    if value >= 0, value < 100 {
+      if value < 10 {
+        start[0] = UInt8(ascii: "0") + UInt8(value)
+        return 1
+      }
+      start[0] = UInt8(ascii: "0") + UInt8(value / 10)
+      start[1] = UInt8(ascii: "0") + UInt8(value % 10)
+      return 2
+    }
     let sign = value < 0 ? 1 : 0
     if value < 0 { start[0] = UInt8(ascii: "-") }
     var magnitude = value.magnitude
