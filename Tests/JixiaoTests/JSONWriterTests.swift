@@ -150,6 +150,20 @@ import Testing
     }
   }
 
+  /// An integer is written as `String(value)` writes it: the one- and two-digit ones placed directly, the
+  /// rest digit by digit, both signs and both ends of `Int`.
+  @Test func integersAreTheirDescriptions() {
+    var random = SplitMix(seed: 23)
+    var values = Array(-1_000...1_000) + [.max, .min, .max - 1, .min + 1]
+    values += (0..<2_000).map { _ in Int(bitPattern: UInt(random.next())) >> Int.random(in: 0...62, using: &random) }
+    for value in values {
+      let buffer = ByteBuffer(capacity: 1)
+      buffer.appendInteger(value)
+      #expect(buffer.text == String(value), "\(value)")
+      #expect(String(value).utf8.count <= ByteBuffer.maximumIntegerLength)
+    }
+  }
+
   /// A line written in the storage of the array handed out is the bytes an own buffer holds, for every
   /// length around the capacity guessed (a line that outgrows it moves, and is copied once).
   @Test func bytesWrittenInTheArrayHandedOutAreTheBuffers() {

@@ -82,6 +82,33 @@ import Testing
     }
   }
 
+  /// The fixed-order writer stores through a cursor after making room once a member: a buffer whose storage
+  /// ends at any byte of the line (a member cut before, inside or after its value; an escaped text, a
+  /// message) grows there and writes the same line, in a buffer of its own and in the array lent to it.
+  @Test func aLineIsTheSameWhereverTheStorageEnds() throws {
+    // A reviewed result, one with a transcoded source and a field, one with extra findings, the quoting one.
+    let varied = try Self.variedResults()
+    let results = [varied[3], varied[6], varied[7], varied[varied.count - 1]]
+    for result in results {
+      let definition = Array(JSONWriter.text { ResultLayoutDefinition.write(result, into: &$0) }.utf8) + [0x0A]
+      for capacity in stride(from: 1, through: definition.count + 2, by: 1) {
+        let own = ByteBuffer(capacity: capacity)
+        var writer = FixedOrderWriter(appendingTo: own)
+        ResultJSON.write(result, into: &writer)
+        writer.fixed("\n")
+        writer.finish()
+        let lent = ByteBuffer.array(capacity: capacity) { buffer in
+          var writer = FixedOrderWriter(appendingTo: buffer)
+          ResultJSON.write(result, into: &writer)
+          writer.fixed("\n")
+          writer.finish()
+        }
+        #expect(own.array == definition, "capacity \(capacity)")
+        #expect(lent == definition, "capacity \(capacity)")
+      }
+    }
+  }
+
   /// The enumerations' texts written as literals are their raw values in quotes.
   @Test func enumerationTextsAreTheirRawValues() {
     func quoted(_ text: String) -> String { "\"\(text)\"" }

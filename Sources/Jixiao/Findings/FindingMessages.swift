@@ -293,45 +293,42 @@ extension FindingDetail {
   private func appendClaim(to text: ByteBuffer) {
     switch self {
     case .indicatorClaim(let target, let actual, let completion, let band, let rule, let score, let claimed, let difference):
-      Self.claim(into: text, claimed: claimed, difference: difference) {
-        text.append("目标 ")
-        text.append(trimmed: target)
-        text.append("，实际 ")
-        text.append(trimmed: actual)
-        if let completion {
-          text.append("，完成率 ")
-          text.appendPercent(completion)
-        }
-        if let band {
-          text.append("，评判为“")
-          text.append(utf8: band.label)
-          text.append("”")
-        }
-        text.append("，")
-        if let rule {
-          text.append("按")
-          text.append(rule.labelText)
-        }
-        text.append("应得 ")
-        text.append(score)
-        text.append(" 分")
+      text.append("目标 ")
+      text.append(trimmed: target)
+      text.append("，实际 ")
+      text.append(trimmed: actual)
+      if let completion {
+        text.append("，完成率 ")
+        text.appendPercent(completion)
       }
+      if let band {
+        text.append("，评判为“")
+        text.append(utf8: band.label)
+        text.append("”")
+      }
+      text.append("，")
+      if let rule {
+        text.append("按")
+        text.append(rule.labelText)
+      }
+      text.append("应得 ")
+      text.append(score)
+      text.append(" 分")
+      Self.appendClaimed(claimed, difference: difference, to: text)
     case .fundsClaim(let rate, let score, let claimed, let difference):
-      Self.claim(into: text, claimed: claimed, difference: difference) {
-        text.append("执行率 ")
-        if let rate { text.appendPercent(rate) } else { text.append("—") }
-        text.append("，应得 ")
-        text.append(score)
-        text.append(" 分")
-      }
+      text.append("执行率 ")
+      if let rate { text.appendPercent(rate) } else { text.append("—") }
+      text.append("，应得 ")
+      text.append(score)
+      text.append(" 分")
+      Self.appendClaimed(claimed, difference: difference, to: text)
     default: preconditionFailure("not a claim: \(code)")
     }
   }
 
-  /// A claim against its re-score: how the re-score was reached (`detail`), the claim, and by how much it
-  /// is over or under, appended to `message` as UTF-8 bytes.
-  private static func claim(into message: ByteBuffer, claimed: Rational, difference: Rational, detail: () -> Void) {
-    detail()
+  /// What a claim's message says after how the re-score was reached: the claim, and by how much it is
+  /// over or under, as UTF-8 bytes. (After, not around the detail: a closure for the detail was a call.)
+  private static func appendClaimed(_ claimed: Rational, difference: Rational, to message: ByteBuffer) {
     message.append("，自评 ")
     message.appendPoints(claimed)
     message.append(difference.isNegative ? " 分，少报 " : " 分，多报 ")

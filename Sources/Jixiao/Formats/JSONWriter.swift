@@ -94,102 +94,6 @@ struct JSONWriter {
     hundredths(key, percent, suffix: UInt8(ascii: "%"))
   }
 
-  // MARK: Objects written in a fixed order
-
-  // A result line writes the same members in the same order for every table: the text before each value
-  // (the comma or brace, the quoted name and the colon: `,"weight":`) is one literal, copied whole, and runs
-  // of fixed text are one literal (`},"claimedTotal":`). Such an object is written from its first `{` to its
-  // last `}` with these methods alone: they do not track commas. Inlined, so that each literal's length is a
-  // constant where it is copied.
-
-  /// Fixed text, as it is: the end of an object, or a member whose value never changes.
-  @inline(__always) mutating func fixed(_ text: StaticString) { buffer.append(text) }
-
-  /// `prefix`, then `value` as a JSON string (`null` when absent).
-  @inline(__always) mutating func member(_ prefix: StaticString, _ value: TableText?) {
-    buffer.append(prefix)
-    guard let value else { return buffer.append("null") }
-    buffer.appendQuoted(value)
-  }
-
-  @inline(__always) mutating func member(_ prefix: StaticString, _ value: String?) {
-    buffer.append(prefix)
-    guard let value else { return buffer.append("null") }
-    buffer.appendEscaped(value)
-  }
-
-  /// `prefix`, then a literal that is a whole JSON value (`"proportional"`, quotes included: an enumeration's
-  /// text, `JSONText`), or `null`.
-  @inline(__always) mutating func member(_ prefix: StaticString, literal value: StaticString?) {
-    buffer.append(prefix)
-    if let value { buffer.append(value) } else { buffer.append("null") }
-  }
-
-  @inline(__always) mutating func member(_ prefix: StaticString, _ value: Int?) {
-    buffer.append(prefix)
-    guard let value else { return buffer.append("null") }
-    buffer.appendInteger(value)
-  }
-
-  /// `prefix`, then an integer as a JSON string (`"12"`, as `String(value)` would be written).
-  @inline(__always) mutating func member(_ prefix: StaticString, quoted value: Int) {
-    buffer.append(prefix)
-    buffer.append(UInt8(ascii: "\""))
-    buffer.appendInteger(value)
-    buffer.append(UInt8(ascii: "\""))
-  }
-
-  @inline(__always) mutating func member(_ prefix: StaticString, _ value: Bool) {
-    buffer.append(prefix)
-    buffer.append(value ? "true" : "false")
-  }
-
-  /// `prefix`, then a two-place decimal as a JSON string (`"-12.30"`).
-  @inline(__always) mutating func member(_ prefix: StaticString, _ value: Hundredths?) {
-    buffer.append(prefix)
-    guard let value else { return buffer.append("null") }
-    buffer.appendQuoted(value, suffix: nil)
-  }
-
-  /// `prefix`, then a rational as its `pointsText` in a JSON string (`"12.30"`).
-  @inline(__always) mutating func member(_ prefix: StaticString, points value: Rational?) {
-    guard let value, let rounded = value.hundredths(scaledBy: 100) else { return member(prefix, value?.pointsText) }
-    member(prefix, rounded)
-  }
-
-  /// `prefix`, then a rational as its `percentText` in a JSON string (`"86.24%"`).
-  @inline(__always) mutating func member(_ prefix: StaticString, percent value: Rational?) {
-    guard let value, let percent = value.hundredths(scaledBy: 10_000) else { return member(prefix, value?.percentText) }
-    buffer.append(prefix)
-    buffer.appendQuoted(percent, suffix: UInt8(ascii: "%"))
-  }
-
-  /// `prefix`, then a finding's message as a JSON string, assembled in place (`FindingDetail.appendMessage`).
-  @inline(__always) mutating func member(_ prefix: StaticString, message detail: FindingDetail) {
-    buffer.append(prefix)
-    // Not through `appendEscaped(writing:)`: a closure over the detail copied it.
-    let start = buffer.openString()
-    detail.appendMessage(to: buffer)
-    if detail.messageIsPlainJSON { return buffer.append(UInt8(ascii: "\"")) }
-    buffer.closeString(writtenFrom: start)
-  }
-
-  /// `prefix`, then `location.description` as a JSON string, assembled in place.
-  @inline(__always) mutating func member(_ prefix: StaticString, _ location: SourceLocation) {
-    buffer.append(prefix)
-    buffer.appendEscaped { text in
-      text.append(utf8: location.file)
-      if let line = location.line {
-        text.append(UInt8(ascii: ":"))
-        text.appendInteger(line)
-      }
-      if let field = location.field {
-        text.append(": ")
-        text.append(utf8: field)
-      }
-    }
-  }
-
   private mutating func open(_ key: JSONKey?, _ bracket: UInt8) {
     separate(key)
     buffer.append(bracket)
@@ -215,6 +119,225 @@ struct JSONWriter {
       buffer.append(UInt8(ascii: ":"))
     case nil: break
     }
+  }
+}
+
+/// Writes an object whose members come in a fixed order (a result line) straight into a `ByteBuffer`'s
+/// storage, through a cursor of its own: each piece first makes room for the longest text it can write
+/// (one comparison of the cursor with the end of the storage, both held here, not in the buffer), then
+/// stores its bytes without a check. Text whose bytes need escaping, and a finding's message, are written
+/// by the buffer's own appends (`ByteBuffer.appendEscaped`, `FindingDetail.appendMessage`): the cursor is
+/// handed to the buffer and taken back after. `finish` hands the bytes written to the buffer.
+///
+/// A result line writes the same members in the same order for every table: the text before each value
+/// (the comma or brace, the quoted name and the colon: `,"weight":`) is one literal, copied whole, and runs
+/// of fixed text are one literal (`},"claimedTotal":`). Such an object is written from its first `{` to its
+/// last `}` with these methods alone: they do not track commas. A member is inlined, so that its literal's
+/// length is a constant where it is copied; a text or a rational is then written by a call of its own
+/// (inlined whole, they made an indicator's writer too large for the optimizer to inline the rest into).
+/// Their definition is the keyed `JSONWriter` (`ResultLayoutTests`).
+struct FixedOrderWriter {
+  private let buffer: ByteBuffer
+  /// Where the next byte goes, and the end of the buffer's storage: bytes before `cursor` are written but
+  /// not yet counted by the buffer.
+  private var cursor: UnsafeMutablePointer<UInt8>
+  private var end: UnsafeMutablePointer<UInt8>
+
+  /// A writer appending to `buffer`, which is not used otherwise until `finish`.
+  init(appendingTo buffer: ByteBuffer) {
+    self.buffer = buffer
+    (cursor, end) = buffer.unwritten
+  }
+
+  /// Hands the bytes written to the buffer.
+  mutating func finish() { buffer.advance(to: cursor) }
+
+  /// Fixed text, as it is: the end of an object, or a member whose value never changes.
+  @inline(__always) mutating func fixed(_ text: StaticString) {
+    makeRoom(text.utf8CodeUnitCount)
+    put(text)
+  }
+
+  /// `prefix`, then `value` as a JSON string (`null` when absent): its bytes copied when they are known to
+  /// need no escaping (`TableText.isPlainJSON`), else escaped byte by byte by the buffer.
+  @inline(__always) mutating func member(_ prefix: StaticString, _ value: TableText?) {
+    fixed(prefix)
+    if let value { putQuoted(value) } else { putNull() }
+  }
+
+  /// `prefix`, then `value` as a JSON string (`null` when absent), escaped as `ByteBuffer.appendEscaped`
+  /// escapes it: copied when no byte needs escaping.
+  @inline(__always) mutating func member(_ prefix: StaticString, _ value: String?) {
+    fixed(prefix)
+    if let value { putQuoted(value) } else { putNull() }
+  }
+
+  /// `prefix`, then a literal that is a whole JSON value (`"proportional"`, quotes included: an enumeration's
+  /// text, `jsonText`), or `null`.
+  @inline(__always) mutating func member(_ prefix: StaticString, literal value: StaticString?) {
+    let value = value ?? "null"
+    makeRoom(prefix.utf8CodeUnitCount + value.utf8CodeUnitCount)
+    put(prefix)
+    put(value)
+  }
+
+  @inline(__always) mutating func member(_ prefix: StaticString, _ value: Int?) {
+    guard let value else { return member(prefix, literal: nil) }
+    makeRoom(prefix.utf8CodeUnitCount + ByteBuffer.maximumIntegerLength)
+    put(prefix)
+    cursor += ByteBuffer.writeInteger(value, to: cursor)
+  }
+
+  /// `prefix`, then an integer as a JSON string (`"12"`, as `String(value)` would be written).
+  @inline(__always) mutating func member(_ prefix: StaticString, quoted value: Int) {
+    makeRoom(prefix.utf8CodeUnitCount + ByteBuffer.maximumIntegerLength + 2)
+    put(prefix)
+    put(UInt8(ascii: "\""))
+    cursor += ByteBuffer.writeInteger(value, to: cursor)
+    put(UInt8(ascii: "\""))
+  }
+
+  @inline(__always) mutating func member(_ prefix: StaticString, _ value: Bool) {
+    member(prefix, literal: value ? "true" : "false")
+  }
+
+  /// `prefix`, then a two-place decimal as a JSON string (`"-12.30"`).
+  @inline(__always) mutating func member(_ prefix: StaticString, _ value: Hundredths?) {
+    guard let value else { return member(prefix, literal: nil) }
+    makeRoom(prefix.utf8CodeUnitCount + Hundredths.maximumTextLength + 2)
+    put(prefix)
+    put(UInt8(ascii: "\""))
+    cursor += value.writeText(to: cursor)
+    put(UInt8(ascii: "\""))
+  }
+
+  /// `prefix`, then a rational as its `pointsText` in a JSON string (`"12.30"`).
+  @inline(__always) mutating func member(_ prefix: StaticString, points value: Rational?) {
+    fixed(prefix)
+    if let value { putRational(value, scaledBy: 100) } else { putNull() }
+  }
+
+  /// `prefix`, then a rational as its `percentText` in a JSON string (`"86.24%"`).
+  @inline(__always) mutating func member(_ prefix: StaticString, percent value: Rational?) {
+    fixed(prefix)
+    if let value { putRational(value, scaledBy: 10_000) } else { putNull() }
+  }
+
+  /// `prefix`, then a finding's message as a JSON string, assembled in place by the buffer
+  /// (`FindingDetail.appendMessage`) and escaped there when it is not known to need no escaping. Read in
+  /// place through a pointer: passed as a value, the detail was copied (its texts retained and released).
+  mutating func member(_ prefix: StaticString, messageOf finding: UnsafePointer<Finding>) {
+    fixed(prefix)
+    let buffer = handOver()
+    let start = buffer.openString()
+    finding.pointee.detail.appendMessage(to: buffer)
+    if finding.pointee.detail.messageIsPlainJSON {
+      buffer.append(UInt8(ascii: "\""))
+    } else {
+      buffer.closeString(writtenFrom: start)
+    }
+    takeBack()
+  }
+
+  /// `prefix`, then `location.description` as a JSON string, assembled in place by the buffer.
+  mutating func member(_ prefix: StaticString, _ location: SourceLocation) {
+    fixed(prefix)
+    handOver().appendEscaped { text in
+      text.append(utf8: location.file)
+      if let line = location.line {
+        text.append(UInt8(ascii: ":"))
+        text.appendInteger(line)
+      }
+      if let field = location.field {
+        text.append(": ")
+        text.append(utf8: field)
+      }
+    }
+    takeBack()
+  }
+
+  // MARK: Values
+
+  @inline(__always) private mutating func putNull() { fixed("null") }
+
+  @inline(never) private mutating func putQuoted(_ value: TableText) {
+    guard value.isPlainJSON else {
+      handOver().appendQuoted(value)
+      return takeBack()
+    }
+    makeRoom(value.utf8Count + 2)
+    // The closure takes the cursor, not the writer: one over the writer retained the text's storage.
+    cursor = value.withUTF8 { [cursor] in Self.quoted(plain: $0, at: cursor) }
+  }
+
+  @inline(never) private mutating func putQuoted(_ value: String) {
+    makeRoom(value.utf8.count + 2)
+    let plainEnd = value.utf8.withContiguousStorageIfAvailable { [cursor] bytes in
+      ByteBuffer.needsEscaping(bytes) ? nil : Self.quoted(plain: bytes, at: cursor)
+    }
+    if let end = plainEnd ?? nil {
+      cursor = end
+    } else {
+      handOver().appendEscaped(value)
+      takeBack()
+    }
+  }
+
+  /// `value × scale` in hundredths, in double quotes: `pointsText` (scale 100) or `percentText` (10,000, a
+  /// `%` after it). Written from the `String` when it does not round within 64 bits.
+  @inline(never) private mutating func putRational(_ value: Rational, scaledBy scale: Int128) {
+    let percent = scale == 10_000
+    guard let rounded = value.hundredths(scaledBy: scale) else {
+      return putQuoted(percent ? value.percentText : value.pointsText)
+    }
+    makeRoom(Hundredths.maximumTextLength + 3)
+    put(UInt8(ascii: "\""))
+    cursor += rounded.writeText(to: cursor)
+    if percent { put(UInt8(ascii: "%")) }
+    put(UInt8(ascii: "\""))
+  }
+
+  // MARK: Stores within the room made
+
+  @inline(__always) private mutating func makeRoom(_ length: Int) {
+    if end - cursor < length { grow(length) }
+  }
+
+  @inline(never) private mutating func grow(_ length: Int) {
+    buffer.advance(to: cursor)
+    buffer.reserve(length)
+    (cursor, end) = buffer.unwritten
+  }
+
+  /// The buffer, with the bytes written counted, for an append of its own; `takeBack` after it, before
+  /// anything else is written here. (Not a closure: one over the text or detail written retained it.)
+  @inline(__always) private mutating func handOver() -> ByteBuffer {
+    buffer.advance(to: cursor)
+    return buffer
+  }
+
+  @inline(__always) private mutating func takeBack() {
+    (cursor, end) = buffer.unwritten
+  }
+
+  @inline(__always) private mutating func put(_ byte: UInt8) {
+    cursor.pointee = byte
+    cursor += 1
+  }
+
+  @inline(__always) private mutating func put(_ literal: StaticString) {
+    ByteBuffer.copy(from: literal.utf8Start, to: cursor, count: literal.utf8CodeUnitCount)
+    cursor += literal.utf8CodeUnitCount
+  }
+
+  /// Writes bytes that need no escaping, in double quotes, at `destination`, and returns where they end.
+  @inline(__always) private static func quoted(
+    plain bytes: UnsafeBufferPointer<UInt8>, at destination: UnsafeMutablePointer<UInt8>
+  ) -> UnsafeMutablePointer<UInt8> {
+    destination[0] = UInt8(ascii: "\"")
+    if let source = bytes.baseAddress { ByteBuffer.copy(from: source, to: destination + 1, count: bytes.count) }
+    destination[bytes.count + 1] = UInt8(ascii: "\"")
+    return destination + bytes.count + 2
   }
 }
 
@@ -267,8 +390,19 @@ final class ByteBuffer {
     body(UnsafeBufferPointer(start: pointer, count: count))
   }
 
-  @inline(__always) private func reserve(_ extra: Int) {
+  /// Makes room for `extra` more bytes.
+  @inline(__always) func reserve(_ extra: Int) {
     if count + extra > capacity { grow(to: count + extra) }
+  }
+
+  /// Where the next byte goes, and the end of the storage: for a writer that stores through a cursor of its
+  /// own (`FixedOrderWriter`) and then counts what it wrote (`advance(to:)`). Valid until the next append.
+  var unwritten: (UnsafeMutablePointer<UInt8>, UnsafeMutablePointer<UInt8>) { (pointer + count, pointer + capacity) }
+
+  /// Counts the bytes written from `unwritten`'s start up to `position`.
+  func advance(to position: UnsafeMutablePointer<UInt8>) {
+    precondition(position >= pointer + count && position <= pointer + capacity, "written outside the buffer")
+    count = position - pointer
   }
 
   private func grow(to needed: Int) {
@@ -290,7 +424,7 @@ final class ByteBuffer {
   func append(_ bytes: UnsafeBufferPointer<UInt8>) {
     guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
     reserve(bytes.count)
-    (pointer + count).update(from: base, count: bytes.count)
+    Self.copy(from: base, to: pointer + count, count: bytes.count)
     count += bytes.count
   }
 
@@ -369,6 +503,16 @@ final class ByteBuffer {
     count += length + 3
   }
 
+  /// Copies `count` bytes: a short run (a member name, most of a table's texts) by `copyShort`, a longer one
+  /// by memcpy.
+  @inline(__always) static func copy(from source: UnsafePointer<UInt8>, to destination: UnsafeMutablePointer<UInt8>, count: Int) {
+    if count <= 64 {
+      copyShort(from: source, to: destination, count: count)
+    } else {
+      destination.update(from: source, count: count)
+    }
+  }
+
   /// Copies a few bytes (a member name, a short text) as words, the last two overlapping, not byte by byte
   /// or by a call to memcpy.
   @inline(__always) private static func copyShort(
@@ -396,26 +540,42 @@ final class ByteBuffer {
 
   /// An integer in decimal (`-12`), as `String(value)` writes it.
   func appendInteger(_ value: Int) {
-    if value < 0 { append(UInt8(ascii: "-")) }
-    appendDigits(value.magnitude)
+    reserve(Self.maximumIntegerLength)
+    count += Self.writeInteger(value, to: pointer + count)
   }
 
-  func appendDigits(_ value: UInt) {
-    reserve(20)
-    var value = value
+  /// The longest integer text: `-9223372036854775808`.
+  static let maximumIntegerLength = 20
+
+  /// Writes `value` in decimal (`-12`, as `String(value)` writes it; at most `maximumIntegerLength` bytes)
+  /// from `start`, and returns its length.
+  static func writeInteger(_ value: Int, to start: UnsafeMutablePointer<UInt8>) -> Int {
+    // An indicator's index and a finding's place: one or two digits, placed without counting them first.
+    if value >= 0, value < 100 {
+      if value < 10 {
+        start[0] = UInt8(ascii: "0") + UInt8(value)
+        return 1
+      }
+      start[0] = UInt8(ascii: "0") + UInt8(value / 10)
+      start[1] = UInt8(ascii: "0") + UInt8(value % 10)
+      return 2
+    }
+    let sign = value < 0 ? 1 : 0
+    if value < 0 { start[0] = UInt8(ascii: "-") }
+    var magnitude = value.magnitude
     var digits = 0
-    var scratch = value
+    var scratch = magnitude
     repeat {
       digits += 1
       scratch /= 10
     } while scratch != 0
-    var index = count + digits
+    var index = sign + digits
     repeat {
       index -= 1
-      pointer[index] = UInt8(ascii: "0") + UInt8(value % 10)
-      value /= 10
-    } while value != 0
-    count += digits
+      start[index] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+      magnitude /= 10
+    } while magnitude != 0
+    return sign + digits
   }
 
   /// `text` in double quotes, with `"`, `\\` and control characters escaped.

@@ -2,15 +2,20 @@
 /// completion as a percent string (`"2.00%"`).
 public enum ResultJSON {
   public static func encode(_ result: TableResult) -> String {
-    JSONWriter.text { write(result, into: &$0) }
+    let buffer = ByteBuffer(capacity: estimatedLength(result))
+    var writer = FixedOrderWriter(appendingTo: buffer)
+    write(result, into: &writer)
+    writer.finish()
+    return buffer.text
   }
 
   /// One JSON Lines record: the result and its newline, as UTF-8, written in the array returned.
   public static func line(_ result: TableResult) -> [UInt8] {
     ByteBuffer.array(capacity: estimatedLength(result)) { buffer in
-      var writer = JSONWriter(into: buffer)
+      var writer = FixedOrderWriter(appendingTo: buffer)
       write(result, into: &writer)
-      writer.newline()
+      writer.fixed("\n")
+      writer.finish()
     }
   }
 
@@ -20,10 +25,10 @@ public enum ResultJSON {
     1_024 + 512 * result.indicators.count + 256 * result.findings.count
   }
 
-  // Written in a fixed order (`JSONWriter.member`): each literal is the text before a value, the comma, the
+  // Written in a fixed order (`FixedOrderWriter.member`): each literal is the text before a value, the comma, the
   // quoted name and the colon, so that the layout reads as the line it writes. Its definition, the same
   // members through keyed `JSONWriter` calls, is kept in the tests and compared with it (`ResultLayoutTests`).
-  static func write(_ result: TableResult, into writer: inout JSONWriter) {
+  static func write(_ result: TableResult, into writer: inout FixedOrderWriter) {
     writer.member(#"{"id":"#, result.id)
     writer.member(#","name":"#, result.name)
     writer.member(#","department":"#, result.department)
@@ -80,7 +85,7 @@ public enum ResultJSON {
     writer.fixed("}")
   }
 
-  static func writeFinding(_ finding: UnsafePointer<Finding>, into writer: inout JSONWriter) {
+  static func writeFinding(_ finding: UnsafePointer<Finding>, into writer: inout FixedOrderWriter) {
     writer.member(#"{"code":"#, finding.pointee.code.rawValue)
     writer.member(#","severity":"#, literal: finding.pointee.severity.jsonText)
     switch finding.pointee.location {
@@ -91,11 +96,11 @@ public enum ResultJSON {
       writer.member(#","where":"#, quoted: index)
       writer.member(#","indicator":"#, name)
     }
-    writer.member(#","message":"#, message: finding.pointee.detail)
+    writer.member(#","message":"#, messageOf: finding)
     writer.fixed("}")
   }
 
-  static func writeIndicator(_ item: UnsafePointer<IndicatorResult>, into writer: inout JSONWriter) {
+  static func writeIndicator(_ item: UnsafePointer<IndicatorResult>, into writer: inout FixedOrderWriter) {
     writer.member(#"{"index":"#, item.pointee.index)
     writer.member(#","name":"#, item.pointee.name)
     writer.member(#","level1":"#, item.pointee.level1)
@@ -118,7 +123,7 @@ public enum ResultJSON {
 
   /// A reviewer's override of the item's score, when there is one (a 复核 workbook read back): the
   /// engine's `score` stays beside it.
-  static func writeReview(_ review: ReviewerScore?, into writer: inout JSONWriter) {
+  static func writeReview(_ review: ReviewerScore?, into writer: inout FixedOrderWriter) {
     guard let review else { return }
     writer.member(#","review":{"score":"#, review.score)
     writer.member(#","comment":"#, review.comment)
