@@ -52,6 +52,12 @@ extension Cell {
     guard case .quantity(let quantity) = self else { return nil }
     return quantity
   }
+
+  /// The comparison a quantity cell prints, read without copying its quantity.
+  var quantityComparison: Comparison? {
+    guard case .quantity(let quantity) = self else { return nil }
+    return quantity.comparison
+  }
 }
 
 struct UnverifiedItem: Error {
