@@ -70,9 +70,6 @@ struct CheckContext {
     sourcesTolerance = HundredthsTolerance(profile.sourcesTolerance)
   }
 
-  /// The result, handed back to the scorer once the checks are done: moved out of the context, not copied.
-  consuming func checkedResult() -> TableResult { result }
-
   func location(_ indicator: Indicator) -> FindingLocation {
     .indicator(index: indicator.index, name: indicator.displayText)
   }

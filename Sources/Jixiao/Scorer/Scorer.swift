@@ -70,7 +70,7 @@ public struct Scorer: Sendable {
     let claimedTotal = table.claimedTotal.flatMap { try? $0.rounded() }
     let weights = WeightsTotal(table, profile: profile)
     let offScale = table.isTargetTable ? nil : weights.offScale
-    let scored = TableResult(
+    var result = TableResult(
       id: table.id, name: table.displayText, department: table.department, year: table.year, kind: table.kind,
       isTargetTable: table.isTargetTable, profileName: profile.name, profileHash: profile.contentHash,
       claimedTotal: claimedTotal, recomputedTotal: recomputed, unverifiedPoints: unverified,
@@ -85,16 +85,15 @@ public struct Scorer: Sendable {
       : table.levelWeights.map {
         LevelKeys(level1: TableText($0.level1), level2: $0.level2.map { TableText($0) }, folding: profile.levelFolding)
       }
-    // The result and the rows' lists go into the context, and the result comes back: moved, not copied.
+    // The rows' lists go into the context: moved, not copied.
     let context = CheckContext(
-      table: table, result: consume scored, evaluations: consume evaluations, levels: consume levels,
+      table: table, result: result, evaluations: consume evaluations, levels: consume levels,
       levelWeightKeys: levelWeightKeys, weights: weights, profile: profile)
     if mode == .reviewTargets {
       TableChecks.reviewTargets(context, into: &findings)
     } else {
       TableChecks.rescore(context, into: &findings)
     }
-    var result = context.checkedResult()
     if !table.overrides.isEmpty { findings.append(contentsOf: apply(table.overrides, to: &result)) }
     result.findings = Self.ordered(consume findings)
     return result
