@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import Jixiao
@@ -51,6 +52,30 @@ import Testing
       }
     }
     #expect(found > 100)
+  }
+
+  /// `rescore` calls its checks by name, beside the registry's list (`all`): the two, and the checks the Checks
+  /// folder declares, must be the same checks in the same order. A check added to one list only, or declared
+  /// and added to neither, fails here, with or without a catalogue example that would show it.
+  @Test func rescoreCallsTheRegistrysChecksInItsOrder() throws {
+    let folder = repositoryRoot.appendingPathComponent("Sources/Jixiao/Checks")
+    let registry = try String(contentsOf: folder.appendingPathComponent("TableCheck.swift"), encoding: .utf8)
+    let start = try #require(registry.range(of: "static func rescore("))
+    let end = try #require(registry.range(of: "\n  }\n", range: start.upperBound..<registry.endIndex))
+    let called = registry[start.upperBound..<end.lowerBound].matches(of: /(\w+)\(\)\.run\(context, into: &findings\)/)
+      .map { String($0.output.1) }
+    let listed = TableChecks.all.map { String(describing: type(of: $0)) }
+    #expect(called == listed)
+    #expect(listed.count == 14)
+
+    var declared: Set<String> = []
+    for file in try FileManager.default.contentsOfDirectory(atPath: folder.path) where file.hasSuffix(".swift") {
+      let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+      declared.formUnion(text.matches(of: /struct (\w+): TableCheck/).map { String($0.output.1) })
+    }
+    let reviewOnly = TableChecks.review.map { String(describing: type(of: $0)) }.filter { !listed.contains($0) }
+    #expect(declared == Set(listed + reviewOnly))
+    #expect(reviewOnly.count == 4)
   }
 
   @Test func aDifferenceInHundredthsExceedsTheToleranceAsItsRationalDoes() {

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import Jixiao
@@ -50,13 +51,31 @@ import Testing
       #expect(FindingCatalogue.descriptor(for: code) == nil)
     }
     // A table of duplicates keeps the first, as `firstIndex` does.
-    let table = CodeTable([.gradeMismatch, .weightsSum, .gradeMismatch])
-    #expect(table.position(of: .gradeMismatch) == 0)
-    #expect(table.position(of: .weightsSum) == 1)
-    #expect(table.position(of: .weightsZero) == nil)
+    let table = CodeTable(["grade.mismatch", "weights.sum", "grade.mismatch"])
+    #expect(table.position(of: "grade.mismatch") == 0)
+    #expect(table.position(of: "weights.sum") == 1)
+    #expect(table.position(of: "weights.zero") == nil)
     // A code that is not a literal (no contiguous UTF-8 of its own) is found too.
     let bridged = FindingCode(String("grade.mismatch".unicodeScalars.map(Character.init)))
     #expect(FindingCatalogue.position(of: bridged) == codes.firstIndex(of: .gradeMismatch))
+  }
+
+  /// The catalogue's codes carry their positions from their declarations (`FindingCode(_:catalogued:)`): each
+  /// is the position its text is found at, so a code declared with another's position fails here, and a code
+  /// made from its text (a user's, a file's) is equal to the catalogue's.
+  @Test func aCataloguedCodeCarriesItsPosition() throws {
+    for (position, descriptor) in FindingCatalogue.all.enumerated() {
+      let code = descriptor.code
+      #expect(code.cataloguePosition.map(Int.init) == position, "\(code)")
+      #expect(FindingCatalogue.lookUpPosition(of: code.rawValue) == position, "\(code)")
+      let read = FindingCode(rawValue: String(code.rawValue.unicodeScalars.map(Character.init)))
+      #expect(read == code && read.hashValue == code.hashValue, "\(code)")
+      let decoded = try JSONDecoder().decode(FindingCode.self, from: JSONEncoder().encode(code))
+      #expect(decoded == code)
+    }
+    #expect(FindingCode("jixiao.unknown").cataloguePosition == nil)
+    #expect(Finding(.weightZero, at: .table).severity == .warning)
+    #expect(Finding(.evidenceMissing(requiredByProfile: false), at: .table).severity == .info)
   }
 
   @Test func severitiesAreTheSpecs() {

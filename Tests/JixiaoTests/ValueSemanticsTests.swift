@@ -37,6 +37,23 @@ import Testing
     #expect(indicator.target == .empty)
   }
 
+  /// Table kinds, optional columns and achievements are hashed by case (not by their raw texts): equal values
+  /// hash alike and distinct ones are told apart, in a set and as dictionary keys.
+  @Test func enumsHashedByCaseAreSetsAndKeys() {
+    let columns = Indicator.OptionalColumn.allCases
+    #expect(Set(columns).count == columns.count)
+    #expect(Set(columns.map(\.bit)).count == columns.count)
+    for column in columns {
+      #expect(Set(columns).contains(column))
+      #expect(Indicator.OptionalColumn(rawValue: column.rawValue)?.hashValue == column.hashValue)
+    }
+    let kinds: [Table.Kind] = [.project, .unit]
+    let byKind = Dictionary(uniqueKeysWithValues: kinds.map { ($0, $0.rawValue) })
+    for kind in kinds { #expect(byKind[kind] == kind.rawValue) }
+    #expect(Set(Achievement.allCases).count == Achievement.allCases.count)
+    #expect(defaultProfile.requiredLevel1[.project] != defaultProfile.requiredLevel1[.unit])
+  }
+
   @Test func changingACopiedProfileLeavesTheOriginal() {
     let changed = profile { $0.latePenalty = Rational(7) }
     #expect(changed.latePenalty == Rational(7))

@@ -7,9 +7,8 @@ struct DirectionCheck: TableCheck {
     context.table.indicators.withUnsafeBufferPointer { indicators in
       context.levels.withUnsafeBufferPointer { levels in
         for position in indicators.indices where position < levels.count {
-          guard case .quantity(let target) = indicators[position].target, let comparison = target.comparison else {
-            continue
-          }
+          // Only the comparison is read from the cell: binding its quantity copies (and counts) its unit.
+          guard let comparison = indicators[position].target.quantityComparison else { continue }
           if comparison.isHigherBetter, Self.isCost(levels[position]) {
             findings.append(
               Finding(

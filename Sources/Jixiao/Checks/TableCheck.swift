@@ -95,7 +95,7 @@ struct CheckContext {
 /// The registry. `all` lists `jixiao rescore`'s checks in the order their findings are found; `rescore`
 /// runs the same checks in the same order, each called on its own type rather than through the protocol (a
 /// table is checked without boxing a check or its context), and is by definition `all`, each run in turn
-/// (`CheckRegistryTests`).
+/// (`CheckFastPathTests`: the two give the same findings, and name the same checks in the same order).
 enum TableChecks {
   static func rescore(_ context: CheckContext, into findings: inout [Finding]) {
     ReadingNoteCheck().run(context, into: &findings)

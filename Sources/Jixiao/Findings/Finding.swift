@@ -1,10 +1,20 @@
 /// A stable finding code. An open set, like swift-system's `Errno`: new codes are added as static
 /// members and never renamed, so a `switch` in a user's code never breaks.
+///
+/// A code carries its position in `FindingCatalogue.all` (nil for a code the catalogue does not list): looked
+/// up once when a code is made from its text, and declared with the catalogue's own codes (FindingCodes.swift,
+/// held to the catalogue by `FindingCatalogueTests`). A finding's severity and the batch's count by code are
+/// read from it, not looked up by the code's text for every finding.
 public struct FindingCode: RawRepresentable, Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
   public let rawValue: String
+  /// Follows from `rawValue`: by definition `FindingCatalogue.all.firstIndex { $0.code.rawValue == rawValue }`.
+  let cataloguePosition: Int16?
 
-  public init(rawValue: String) { self.rawValue = rawValue }
-  public init(_ rawValue: String) { self.rawValue = rawValue }
+  public init(rawValue: String) {
+    self.rawValue = rawValue
+    cataloguePosition = FindingCatalogue.lookUpPosition(of: rawValue).map(Int16.init)
+  }
+  public init(_ rawValue: String) { self.init(rawValue: rawValue) }
 
   public var description: String { rawValue }
   public static func < (lhs: FindingCode, rhs: FindingCode) -> Bool { lhs.rawValue < rhs.rawValue }

@@ -122,14 +122,19 @@ public enum FindingCatalogue {
   private static let severities = all.map(\.severity)
 
   /// Where `code` stands in `all`: by definition `all.firstIndex { $0.code == code }` (`FindingCatalogueTests`
-  /// checks the two agree on every code and on codes the catalogue lacks). Every finding looks its code up
-  /// (its severity, the batch's count by code), so the lookup hashes the code's bytes into `CodeTable`
-  /// rather than hashing a `String`, which is several times dearer.
+  /// checks the two agree on every code and on codes the catalogue lacks). Carried by the code.
   static func position(of code: FindingCode) -> Int? {
+    code.cataloguePosition.map(Int.init)
+  }
+
+  /// Where a code's text stands in `all`, for a code made from its text (`FindingCode(rawValue:)`); the
+  /// catalogue's own codes carry theirs from their declaration. The lookup hashes the text's bytes into
+  /// `CodeTable` rather than hashing a `String`, which is several times dearer.
+  static func lookUpPosition(of code: String) -> Int? {
     codeTable.position(of: code)
   }
 
-  private static let codeTable = CodeTable(all.map(\.code))
+  private static let codeTable = CodeTable(all.map(\.code.rawValue))
 }
 
 /// An open-addressed table from a code's UTF-8 bytes to its position in a list: a hash of the byte count
@@ -145,11 +150,11 @@ struct CodeTable: @unchecked Sendable {
   /// Positions in the list, -1 for an empty slot; a power of two at least four times the codes.
   private let slots: UnsafeBufferPointer<Int16>
 
-  init(_ codes: [FindingCode]) {
+  init(_ codes: [String]) {
     var bytes: [UInt8] = []
     var starts = [0]
     for code in codes {
-      bytes.append(contentsOf: code.rawValue.utf8)
+      bytes.append(contentsOf: code.utf8)
       starts.append(bytes.count)
     }
     var size = 16
@@ -180,10 +185,10 @@ struct CodeTable: @unchecked Sendable {
     return UnsafeBufferPointer(copy)
   }
 
-  func position(of code: FindingCode) -> Int? {
+  func position(of code: String) -> Int? {
     // A code's text is contiguous UTF-8 nearly always (a literal, or read from a file); a bridged one is copied.
-    if let found = code.rawValue.utf8.withContiguousStorageIfAvailable(position(ofBytes:)) { return found }
-    var text = code.rawValue
+    if let found = code.utf8.withContiguousStorageIfAvailable(position(ofBytes:)) { return found }
+    var text = code
     return text.withUTF8(position(ofBytes:))
   }
 

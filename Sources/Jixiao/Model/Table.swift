@@ -5,6 +5,10 @@ public struct Table: Sendable, Hashable {
     case unit
 
     public var label: String { self == .project ? "项目支出" : "部门（单位）整体支出" }
+
+    /// By case, as `==` compares: the standard library would hash a raw-valued enum by its raw text, a `String`
+    /// hashed for every profile lookup by kind.
+    public func hash(into hasher: inout Hasher) { hasher.combine(self == .project) }
   }
 
   public var id: String
@@ -196,6 +200,10 @@ public struct Funds: Sendable, Hashable {
 public struct Indicator: Sendable, Hashable {
   public enum OptionalColumn: String, Sendable, Hashable, CaseIterable, Codable {
     case evidence, explanation, claimedCompletion, rule, basis, lastYear
+
+    /// By case (`bit`), as `==` compares: the standard library would hash a raw-valued enum by its raw text, a
+    /// `String` hashed for every column of every table's set.
+    public func hash(into hasher: inout Hasher) { hasher.combine(bit) }
   }
 
   struct Fields: Sendable, Hashable {

@@ -4,17 +4,9 @@ enum QuantityPreparation {
   static func actualValue(
     target: Quantity, context: RuleContext, findings: inout [Finding]
   ) -> Result<Rational, UnverifiedItem> {
-    let actual: Quantity
-    switch context.indicator.actual {
-    case .quantity(let quantity): actual = quantity
-    case .empty:
-      return .failure(UnverifiedItem(context.finding(.actualEmpty(target: context.targetText))))
-    case .unreadable(let reason):
-      return .failure(UnverifiedItem(context.finding(.actualUnreadable(actual: context.actualText, reason: reason))))
-    case .text, .deadline:
-      return .failure(
-        UnverifiedItem(context.finding(.actualNotNumber(target: context.targetText, actual: context.actualText))))
-    }
+    // The quantity is read out of the row's cell where it is: a switch that binds it copies the whole cell
+    // first, on every quantitative row.
+    guard let actual = context.indicator.actual.quantity else { return .failure(notAQuantity(context)) }
     if let comparison = actual.comparison, comparison != .equal {
       findings.append(
         context.finding(.actualRestatesTarget(actual: context.actualText, comparison: comparison, value: actual.value)))
@@ -37,6 +29,34 @@ enum QuantityPreparation {
             .unitIncompatible(
               target: context.targetText, targetUnit: target.unit, actual: context.actualText, actualUnit: actual.unit))))
     }
+  }
+
+  /// Why an actual that is not a quantity leaves the item unverified.
+  private static func notAQuantity(_ context: RuleContext) -> UnverifiedItem {
+    switch context.indicator.actual {
+    case .empty:
+      UnverifiedItem(context.finding(.actualEmpty(target: context.targetText)))
+    case .unreadable(let reason):
+      UnverifiedItem(context.finding(.actualUnreadable(actual: context.actualText, reason: reason)))
+    case .text, .deadline:
+      UnverifiedItem(context.finding(.actualNotNumber(target: context.targetText, actual: context.actualText)))
+    case .quantity:
+      preconditionFailure("a quantity is read by actualValue")
+    }
+  }
+}
+
+extension Cell {
+  /// The quantity a cell reads as, copied out of the cell alone.
+  var quantity: Quantity? {
+    guard case .quantity(let quantity) = self else { return nil }
+    return quantity
+  }
+
+  /// The comparison a quantity cell prints, read without copying its quantity.
+  var quantityComparison: Comparison? {
+    guard case .quantity(let quantity) = self else { return nil }
+    return quantity.comparison
   }
 }
 
