@@ -253,6 +253,30 @@ public struct TableBuilder {
     return true
   }
 
+  /// An indicator's number field as a JSON number literal (the direct decoder's): `setNumber(field, literal:)`,
+  /// a literal without an exponent read on its bytes (`PrintedNumber.jsonDecimal`) and stored in the row at once.
+  @inline(__always) mutating func setIndicatorNumber(_ field: TableField, literal bytes: UnsafeBufferPointer<UInt8>) {
+    if case .number(let kind) = schema.value(field), let value = PrintedNumber.jsonDecimal(bytes, as: kind) {
+      return draft.setNumber(field, value)
+    }
+    setNumber(field, literal: bytes)
+  }
+
+  /// An indicator's string as the direct decoder finds it: the bytes `range` of `record`, valid UTF-8 within a
+  /// cell's length and plain JSON (`bytes` are they). `set(field, printed:)` of their text without making it: a
+  /// text is kept as a range of the record, a number field's plain decimal is read on the bytes and stored in
+  /// the row at once (an indicator's number is no amount: it has no unit to note). Its column is marked by the
+  /// caller (`markColumns`).
+  @inline(__always) mutating func setIndicatorString(
+    _ field: TableField, _ record: RecordBytes, _ range: Range<Int>, _ bytes: UnsafeBufferPointer<UInt8>
+  ) {
+    guard case .number(let kind) = schema.value(field) else {
+      return setIndicatorText(field, TableText(record, range, plain: true))
+    }
+    if let value = PrintedNumber.plainDecimal(bytes, as: kind) { return draft.setNumber(field, value) }
+    set(field, printed: String(decoding: bytes, as: UTF8.self))
+  }
+
   /// Keeps whether the amount just stored printed its own unit; a later value of the same cell replaces it.
   private mutating func noteAmountUnit(_ field: TableField, printedWithUnit: Bool) {
     let source = schema.place(field) == .source ? funds.sources.count - 1 : -1

@@ -163,17 +163,24 @@ struct DirectTableDecoder {
   }
 
   /// An indicator's members, each value handed to the builder, the optional columns it prints marked in
-  /// `columns`. (A function of its own: the optimizer inlines the reading of a member and of its value into
-  /// a small loop, not into one that also begins rows.)
+  /// `columns`. A string without escapes (nearly every value) is read here and handed over as a range of the
+  /// record; any other value by `value(_:ofIndicatorInto:)`, which reads every value the same way. (A function
+  /// of its own: the optimizer inlines the reading of a member and of its value into a small loop, not into
+  /// one that also begins rows.)
   private mutating func indicator(into builder: inout TableBuilder, columns: inout UInt8) throws(GiveUp) {
     var object = try openObject(.indicator)
     while let member = try nextMember(of: &object) {
-      if let field = memberTable.field(member, in: .indicator) {
-        if let column = Indicator.OptionalColumn(field) { columns |= column.bit }
-        try value(field, ofIndicatorInto: &builder)
-      } else {
+      let slot = memberTable.indicatorMember(member)
+      guard let field = slot.field else {
         try skipValue(depth: 3)
+        continue
       }
+      columns |= slot.column
+      guard let range = plainCellString() else {
+        try value(field, ofIndicatorInto: &builder)
+        continue
+      }
+      builder.setIndicatorString(field, record, range, UnsafeBufferPointer(rebasing: bytes[range]))
     }
   }
 
@@ -210,6 +217,8 @@ struct DirectTableDecoder {
     let goals: Member
     /// The schema's order of members (`MemberOrder`), which a record's decoder starts from.
     let schemaOrder: MemberOrder
+    /// By member, its field and column in an indicator (`indicatorMember`).
+    private let indicatorMembers: [IndicatorMember]
     /// `indicators[n]`, made once for the usual positions.
     private let indicatorPaths = (0...64).map { "indicators[\($0)]" }
 
@@ -226,6 +235,11 @@ struct DirectTableDecoder {
       quotedNames = names.map { QuotedName([UInt8(ascii: "\"")] + $0 + Array("\":".utf8)) }
       fields = FieldPlace.allCases.flatMap { place in
         names.map { name in TableSchema.field(member: String(decoding: name, as: UTF8.self), in: place) }
+      }
+      let fields = self.fields
+      indicatorMembers = (0...Member.unknown.rawValue).map { member in
+        let field = member < names.count ? fields[FieldPlace.indicator.rawValue * names.count + member] : nil
+        return IndicatorMember(field: field, column: field.flatMap(Indicator.OptionalColumn.init)?.bit ?? 0)
       }
       var candidates = [[Int]](repeating: [], count: 32 * 128)
       for (position, name) in names.enumerated() { candidates[Self.slot(name.count, name[0])].append(position) }
@@ -265,6 +279,16 @@ struct DirectTableDecoder {
     func field(_ member: Member, in place: FieldPlace) -> TableField? {
       member.rawValue < names.count ? fields[place.rawValue * names.count + member.rawValue] : nil
     }
+
+    /// An indicator's member: its field (nil when it is none) and the optional column it prints.
+    struct IndicatorMember: Sendable {
+      let field: TableField?
+      /// `Indicator.OptionalColumn.bit` of the field, 0 when it is no optional column.
+      let column: UInt8
+    }
+
+    /// `field(member, in: .indicator)` and its column, by a load (every member has a slot, `unknown` too).
+    @inline(__always) func indicatorMember(_ member: Member) -> IndicatorMember { indicatorMembers[member.rawValue] }
 
     func member(_ key: Slice<UnsafeBufferPointer<UInt8>>) -> Member {
       guard let first = key.first, key.count < 32, first < 0x80 else { return .unknown }
@@ -556,9 +580,23 @@ struct DirectTableDecoder {
     guard raw.isValidUTF8 else { throw GiveUp(syntax: (JSONParser.invalidUTF8, raw.bytes.startIndex)) }
   }
 
-  /// An indicator's value, handed to the builder as `value(_:into:)` hands it (its column is marked by
-  /// the caller); a text is a range of the record (`text`).
+  /// The cursor's value when it is a string without escapes, valid UTF-8 and within a cell's length (nearly
+  /// every cell): its bytes between the quotes, the cursor past it. Nil for any other value, the cursor left
+  /// on it, which `value(_:ofIndicatorInto:)` reads (and refuses as `text` does).
   @inline(__always)
+  private mutating func plainCellString() -> Range<Int>? {
+    guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { return nil }
+    let start = index + 1
+    let scan = JSONStringScan.scan(bytes, from: start)
+    guard scan.stop == .quote, scan.isValidUTF8, scan.end - start <= Limits.maximumCellLength else { return nil }
+    index = scan.end + 1
+    return start..<scan.end
+  }
+
+  /// An indicator's value, handed to the builder as `value(_:into:)` hands it (its column is marked by
+  /// the caller); a text is a range of the record (`text`). The definition of the member loop's reading of a
+  /// plain string (`plainCellString`, `TableBuilder.setIndicatorString`), and the reader of every other value.
+  @inline(never)
   private mutating func value(
     _ field: TableField, ofIndicatorInto builder: inout TableBuilder
   ) throws(GiveUp) {
@@ -585,7 +623,7 @@ struct DirectTableDecoder {
     case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
       let literal = try numberLiteral()
       if memberTable.isNumber(field) {
-        builder.setNumber(field, literal: UnsafeBufferPointer(rebasing: literal))
+        builder.setIndicatorNumber(field, literal: UnsafeBufferPointer(rebasing: literal))
       } else {
         builder.setIndicatorText(field, TableText(record, literal.startIndex..<literal.endIndex, plain: true))
       }
