@@ -29,11 +29,10 @@ extension Rational {
 /// reading of `Rational(decimalBytes:)`, which the byte-level cell and number readers share by taking
 /// bytes into it during their own pass over a text.
 struct DecimalAccumulator {
-  // At most 18 significant digits (checked before each one is added): below 10^18, so 64 bits hold it.
+  // At most 18 significant digits (checked as each one is added): below 10^18, so 64 bits hold it.
   private var significand: UInt64 = 0
   private var scale = 0
   private var digits = 0
-  private var significantDigits = 0
   private var seenPoint = false
   /// The zeros ending the decimals taken so far (`6.00` has two): dropped before the value is made, so that
   /// a whole number printed with decimals is made as the integer it is.
@@ -44,10 +43,12 @@ struct DecimalAccumulator {
   @inline(__always) mutating func take(_ byte: UInt8) -> Bool {
     let digit = byte &- UInt8(ascii: "0")
     if digit < 10 {
+      // The significand's digits are the significant ones (leading zeros add none): at most 18 while it stays
+      // below 10^18. It is below that before, so the product does not overflow.
+      let next = significand &* 10 &+ UInt64(digit)
+      guard next < Self.significandLimit, scale < 30 else { return false }
       digits += 1
-      if significand != 0 || digit != 0 { significantDigits += 1 }
-      guard significantDigits <= Rational.maximumSignificantDigits, scale < 30 else { return false }
-      significand = significand &* 10 &+ UInt64(digit)
+      significand = next
       if seenPoint {
         scale += 1
         trailingZeros = digit == 0 ? trailingZeros + 1 : 0
@@ -58,6 +59,9 @@ struct DecimalAccumulator {
     seenPoint = true
     return true
   }
+
+  /// 10^`Rational.maximumSignificantDigits`: every significand is below it.
+  static var significandLimit: UInt64 { 1_000_000_000_000_000_000 }
 
   /// Some digit was taken.
   var hasDigits: Bool { digits > 0 }
