@@ -501,6 +501,26 @@ import Testing
     }
   }
 
+  /// Runs of CJK of every length (read four and two characters at a time) ending in each three-byte form
+  /// whose lead restricts its continuation (E0, ED) or does not (E1, EC, EE, EF), well- or ill-formed, then a
+  /// quote or the end: the restricted ones are found at every alignment.
+  @Test func threeByteFormsAreCheckedAtEveryAlignment() {
+    let endings: [[UInt8]] = [
+      [0xE0, 0xA0, 0x80], [0xE0, 0x9F, 0xBF], [0xE0, 0x80, 0x80], [0xED, 0x9F, 0xBF], [0xED, 0xA0, 0x80], [0xED, 0xBF, 0xBF],
+      [0xE1, 0x80, 0x80], [0xEC, 0xBF, 0xBF], [0xEE, 0x80, 0x80], [0xEF, 0xBF, 0xBF], [0xE4, 0xB8, 0x41], [0xE4, 0x41, 0x80],
+    ]
+    for length in 0...9 {
+      let run = Array(String(repeating: "绩", count: length).utf8)
+      for ending in endings {
+        for after in [[UInt8](), [0x22], Array("效\"abcdefghijklmnop".utf8)] {
+          Self.expectAgreement(run + ending + after, from: 0)
+          Self.expectAgreement(run + ending + run + after, from: 0)
+          Self.expectAgreement(Array("a".utf8) + run + ending + after, from: 0)
+        }
+      }
+    }
+  }
+
   /// Each stop byte at every position of texts of ASCII and CJK (across the eight-byte words), and every
   /// text cut short: the stop is found where it is, whatever precedes it.
   @Test func aStopAtEveryPositionIsFound() {

@@ -176,11 +176,27 @@ struct DirectTableDecoder {
         continue
       }
       columns |= slot.column
-      guard let range = plainCellString() else {
+      guard index < bytes.count else { throw unexpected(expecting: JSONParser.aValue) }
+      switch bytes[index] {
+      case UInt8(ascii: "\""):
+        // A string without escapes, valid UTF-8 and within a cell's length (nearly every cell), as a range of
+        // the record; any other is read (and refused as `text` does) by `value(_:ofIndicatorInto:)`.
+        let start = index + 1
+        let scan = JSONStringScan.scan(bytes, from: start)
+        guard scan.stop == .quote, scan.isValidUTF8, scan.end - start <= Limits.maximumCellLength else {
+          try value(field, ofIndicatorInto: &builder)
+          continue
+        }
+        index = scan.end + 1
+        builder.setIndicatorString(field, record, start..<scan.end, UnsafeBufferPointer(rebasing: bytes[start..<scan.end]))
+      case UInt8(ascii: "n") where hasNull():
+        index += 4
+      case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9") where slot.isNumber:
+        let literal = try numberLiteral()
+        builder.setIndicatorNumber(field, literal: UnsafeBufferPointer(rebasing: literal))
+      default:
         try value(field, ofIndicatorInto: &builder)
-        continue
       }
-      builder.setIndicatorString(field, record, range, UnsafeBufferPointer(rebasing: bytes[range]))
     }
   }
 
@@ -239,7 +255,9 @@ struct DirectTableDecoder {
       let fields = self.fields
       indicatorMembers = (0...Member.unknown.rawValue).map { member in
         let field = member < names.count ? fields[FieldPlace.indicator.rawValue * names.count + member] : nil
-        return IndicatorMember(field: field, column: field.flatMap(Indicator.OptionalColumn.init)?.bit ?? 0)
+        return IndicatorMember(
+          field: field, column: field.flatMap(Indicator.OptionalColumn.init)?.bit ?? 0,
+          isNumber: field.map { TableSchema.Lookup.shared.isNumber($0) } ?? false)
       }
       var candidates = [[Int]](repeating: [], count: 32 * 128)
       for (position, name) in names.enumerated() { candidates[Self.slot(name.count, name[0])].append(position) }
@@ -285,6 +303,8 @@ struct DirectTableDecoder {
       let field: TableField?
       /// `Indicator.OptionalColumn.bit` of the field, 0 when it is no optional column.
       let column: UInt8
+      /// The field holds a number (`isNumber`).
+      let isNumber: Bool
     }
 
     /// `field(member, in: .indicator)` and its column, by a load (every member has a slot, `unknown` too).
@@ -580,22 +600,9 @@ struct DirectTableDecoder {
     guard raw.isValidUTF8 else { throw GiveUp(syntax: (JSONParser.invalidUTF8, raw.bytes.startIndex)) }
   }
 
-  /// The cursor's value when it is a string without escapes, valid UTF-8 and within a cell's length (nearly
-  /// every cell): its bytes between the quotes, the cursor past it. Nil for any other value, the cursor left
-  /// on it, which `value(_:ofIndicatorInto:)` reads (and refuses as `text` does).
-  @inline(__always)
-  private mutating func plainCellString() -> Range<Int>? {
-    guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { return nil }
-    let start = index + 1
-    let scan = JSONStringScan.scan(bytes, from: start)
-    guard scan.stop == .quote, scan.isValidUTF8, scan.end - start <= Limits.maximumCellLength else { return nil }
-    index = scan.end + 1
-    return start..<scan.end
-  }
-
   /// An indicator's value, handed to the builder as `value(_:into:)` hands it (its column is marked by
   /// the caller); a text is a range of the record (`text`). The definition of the member loop's reading of a
-  /// plain string (`plainCellString`, `TableBuilder.setIndicatorString`), and the reader of every other value.
+  /// plain string (`TableBuilder.setIndicatorString`), `null` and a number, and the reader of every other value.
   @inline(never)
   private mutating func value(
     _ field: TableField, ofIndicatorInto builder: inout TableBuilder
@@ -665,6 +672,17 @@ struct DirectTableDecoder {
     default: unexpected(expecting: JSONParser.aValue)
     }
   }
+
+  /// `null` stands at the cursor (the bytes `literal("null")` takes in one comparison). (Mutating: see
+  /// `noteMember`.)
+  @inline(__always)
+  private mutating func hasNull() -> Bool {
+    index + 4 <= bytes.count
+      && UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt32.self) == Self.nullWord
+  }
+
+  /// The bytes of `null` as a little-endian word.
+  private static var nullWord: UInt32 { 0x6C6C_756E }
 
   private mutating func null() throws(GiveUp) -> Bool {
     guard index < bytes.count, bytes[index] == UInt8(ascii: "n") else { return false }
