@@ -133,9 +133,17 @@ public struct TableBuilder {
   /// The next 资金来源 row of the funds block; named 资金来源N until a name is set.
   public mutating func beginSource() {
     beginFunds()
-    let name = Self.sourceName(funds.sources.count)
-    funds.sources.append(Funds.Source(name: TableText(name), initialBudget: nil, annualBudget: nil, executed: nil))
+    funds.sources.append(
+      Funds.Source(name: Self.defaultSourceName(funds.sources.count), initialBudget: nil, annualBudget: nil, executed: nil))
   }
+
+  /// `sourceName(offset)` as a text: made once for the rows a table usually has (a text is immutable and shares
+  /// its storage), else made.
+  static func defaultSourceName(_ offset: Int) -> TableText {
+    offset < defaultSourceNames.count ? defaultSourceNames[offset] : TableText(sourceName(offset))
+  }
+
+  private static let defaultSourceNames = (0..<8).map { TableText(sourceName($0)) }
 
   /// A column the reader does not know, which this table fills: reported once (`column.ignored`).
   public mutating func ignoreColumn(header: String, column: String) {
