@@ -32,7 +32,8 @@ struct DecimalAccumulator {
   // At most 18 significant digits (checked as each one is added): below 10^18, so 64 bits hold it.
   private var significand: UInt64 = 0
   private var scale = 0
-  private var digits = 0
+  /// Some digit was taken.
+  private(set) var hasDigits = false
   private var seenPoint = false
   /// The zeros ending the decimals taken so far (`6.00` has two): dropped before the value is made, so that
   /// a whole number printed with decimals is made as the integer it is.
@@ -46,13 +47,14 @@ struct DecimalAccumulator {
       // The significand's digits are the significant ones (leading zeros add none): at most 18 while it stays
       // below 10^18. It is below that before, so the product does not overflow.
       let next = significand &* 10 &+ UInt64(digit)
-      guard next < Self.significandLimit, scale < 30 else { return false }
-      digits += 1
-      significand = next
+      guard next < Self.significandLimit else { return false }
       if seenPoint {
-        scale += 1
-        trailingZeros = digit == 0 ? trailingZeros + 1 : 0
+        guard scale < 30 else { return false }
+        scale &+= 1
+        trailingZeros = digit == 0 ? trailingZeros &+ 1 : 0
       }
+      hasDigits = true
+      significand = next
       return true
     }
     guard byte == UInt8(ascii: "."), !seenPoint else { return false }
@@ -63,14 +65,11 @@ struct DecimalAccumulator {
   /// 10^`Rational.maximumSignificantDigits`: every significand is below it.
   static var significandLimit: UInt64 { 1_000_000_000_000_000_000 }
 
-  /// Some digit was taken.
-  var hasDigits: Bool { digits > 0 }
-
   /// The decimal taken, nil without a digit; `extraScale` more decimal places (a percent is 2).
   /// `definitionValue` is the definition; this reduces in 64 bits: a decimal is `significand / 10^scale`, and
   /// the gcd of a number and 10^k is 2^a × 5^b, so the reduction strips twos (a shift) and fives.
   @inline(__always) func value(negative: Bool, extraScale: Int = 0) -> Rational? {
-    guard digits > 0 else { return nil }
+    guard hasDigits else { return nil }
     var significand = significand
     var zeros = trailingZeros
     while zeros > 0 {
@@ -96,7 +95,7 @@ struct DecimalAccumulator {
 
   /// `value`'s definition: the significand over its power of ten, reduced by `Rational(significand:scale:)`.
   @inline(never) func definitionValue(negative: Bool, extraScale: Int = 0) -> Rational? {
-    guard digits > 0 else { return nil }
+    guard hasDigits else { return nil }
     // The same number without its trailing zeros: an integer needs no reduction.
     var significand = significand
     for _ in 0..<trailingZeros { significand /= 10 }

@@ -353,7 +353,7 @@ struct DirectTableDecoder {
     @inline(__always)
     func stands(in record: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
       // Near the record's end a word would be loaded past it: byte for byte there.
-      guard offset >= 0, offset + span <= record.count, let base = record.baseAddress else {
+      guard offset >= 0, offset &+ span <= record.count, let base = record.baseAddress else {
         return record.hasBytes(bytes, at: offset)
       }
       let start = UnsafeRawPointer(base + offset)
@@ -400,7 +400,7 @@ struct DirectTableDecoder {
     /// The slot of `member` in the place of `previous` (a slot of that place).
     static func slot(_ member: Member, in previous: Int) -> Int { previous & ~(stride - 1) | member.rawValue }
 
-    func predicted(after previous: Int) -> Member { Member(rawValue: Int(next[2 * previous])) }
+    func predicted(after previous: Int) -> Member { Member(rawValue: Int(next[2 &* previous])) }
 
     func alternative(after previous: Int) -> Member { Member(rawValue: Int(next[2 * previous + 1])) }
 
@@ -438,14 +438,15 @@ struct DirectTableDecoder {
   private mutating func nextMember(of object: inout ObjectReading) throws(GiveUp) -> Member? {
     // The usual member, read inline: its comma (none for the first), then the predicted `"name":`, with no
     // whitespace around them, which is what `separatedMember` accepts there.
+    // (Offsets within the record: their sums do not overflow.)
     let predicted = memberOrder.predicted(after: object.previous)
-    let nameStart = object.started ? index + 1 : index
+    let nameStart = object.started ? index &+ 1 : index
     if predicted != .unknown, !object.started || (index < bytes.count && bytes[index] == UInt8(ascii: ",")),
       memberTable.quotedNames[predicted.rawValue].stands(in: bytes, at: nameStart)
     {
       object.started = true
-      index = nameStart + memberTable.quotedNames[predicted.rawValue].count
-      try noteMember(predicted, in: &object.seen, keyEnd: index - 1)
+      index = nameStart &+ memberTable.quotedNames[predicted.rawValue].count
+      try noteMember(predicted, in: &object.seen, keyEnd: index &- 1)
       object.previous = MemberOrder.slot(predicted, in: object.previous)
       skipWhitespace()
       return predicted
