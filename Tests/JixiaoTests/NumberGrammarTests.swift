@@ -318,8 +318,14 @@ import Testing
   /// (`DecimalAccumulator.take`, which checks the significand against 10^18).
   @Test func aDecimalHoldsEighteenSignificantDigits() {
     let eighteen = String(repeating: "9", count: 18)
-    let accepted = [eighteen, "000000" + eighteen, "0." + eighteen, "1" + String(repeating: "0", count: 17), "0." + String(repeating: "0", count: 29) + "1"]
-    let refused = ["1" + eighteen, "00" + eighteen + "0", "1" + String(repeating: "0", count: 18), "0." + String(repeating: "0", count: 30) + "1"]
+    let accepted = [
+      eighteen, "000000" + eighteen, "0." + eighteen, "1" + String(repeating: "0", count: 17),
+      "0." + String(repeating: "0", count: 29) + "1",
+    ]
+    let refused = [
+      "1" + eighteen, "00" + eighteen + "0", "1" + String(repeating: "0", count: 18),
+      "0." + String(repeating: "0", count: 30) + "1",
+    ]
     for text in accepted { #expect(Rational(decimalText: Substring(text)) != nil, "\(text)") }
     for text in refused { #expect(Rational(decimalText: Substring(text)) == nil, "\(text)") }
     #expect(UInt64(Rational.powerOfTen(Rational.maximumSignificantDigits)) == DecimalAccumulator.significandLimit)
@@ -329,7 +335,9 @@ import Testing
   /// it reads one, for every kind (a rate is a percent); it reads every plain literal within the limit.
   @Test func jsonDecimalsAreTheirLiteralsReadings() {
     var generator = SplitMix(seed: 1231)
-    var literals = ["0", "-0", "10", "-0.5", "100", "2024", "1e3", "1E-2", "1000000000000", "1000000000001", "-1000000000000", "0.000"]
+    var literals = [
+      "0", "-0", "10", "-0.5", "100", "2024", "1e3", "1E-2", "1000000000000", "1000000000001", "-1000000000000", "0.000",
+    ]
     for _ in 0..<5_000 {
       let digits = String((0..<(1 + Int(generator.next() % 20))).map { _ in "0123456789".randomElement(using: &generator)! })
       let integer = digits.first == "0" && digits.count > 1 ? "0" : digits

@@ -88,7 +88,9 @@ import Testing
   /// text reads as the general grammar reads it. Random strings mix the grammar's words with characters
   /// outside the alphabet (spaces, full-width forms, other E2 signs, Latin, four-byte scalars, controls).
   @Test func onlyPlainTextIsReadPlainly() {
-    let plainParts = [">=", "≥", "≤", "不少于", "控制在", "12", "0.5", "-3", ",", ".", "%", "次/年", "万元", "多", "以上", "月", "日", "年", "2024"]
+    let plainParts = [
+      ">=", "≥", "≤", "不少于", "控制在", "12", "0.5", "-3", ",", ".", "%", "次/年", "万元", "多", "以上", "月", "日", "年", "2024",
+    ]
     let otherParts = [" ", "\u{3000}", "％", "＞", "≠", "…", "é", "😀", "\t", "Ａ", "\u{7F}", "\u{2264}\u{0338}", "ﾟ"]
     var generator = SplitMix(seed: 4242)
     var readPlainly = 0

@@ -164,9 +164,9 @@ struct DirectTableDecoder {
 
   /// An indicator's members, each value handed to the builder, the optional columns it prints marked in
   /// `columns`. A string without escapes (nearly every value) is read here and handed over as a range of the
-  /// record; any other value by `value(_:ofIndicatorInto:)`, which reads every value the same way. (A function
-  /// of its own: the optimizer inlines the reading of a member and of its value into a small loop, not into
-  /// one that also begins rows.)
+  /// record, `null` and a number too; any other value by `value(_:ofIndicatorInto:)`, which reads every value
+  /// the same way. (A function of its own: the optimizer inlines the reading of a member and of its value into
+  /// a small loop, not into one that also begins rows.)
   private mutating func indicator(into builder: inout TableBuilder, columns: inout UInt8) throws(GiveUp) {
     var object = try openObject(.indicator)
     while let member = try nextMember(of: &object) {
@@ -191,7 +191,8 @@ struct DirectTableDecoder {
         builder.setIndicatorString(field, record, start..<scan.end, UnsafeBufferPointer(rebasing: bytes[start..<scan.end]))
       case UInt8(ascii: "n") where hasNull():
         index += 4
-      case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9") where slot.isNumber:
+      case UInt8(ascii: "-"),
+        UInt8(ascii: "0")...UInt8(ascii: "9") where slot.isNumber:
         let literal = try numberLiteral()
         builder.setIndicatorNumber(field, literal: UnsafeBufferPointer(rebasing: literal))
       default:
