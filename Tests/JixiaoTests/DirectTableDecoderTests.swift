@@ -290,6 +290,23 @@ import Testing
     #expect(refused > 100, "the refused values reach the unreadable cells of both paths")
   }
 
+  /// A JSON number in every member of an indicator, text or number, negative or not: the member loop reads a
+  /// number field's literal itself and leaves a text field's to `value(_:ofIndicatorInto:)`, which keeps it as
+  /// text, as the general path does.
+  @Test func numbersInEveryIndicatorMemberAgree() {
+    let members = [
+      "level1", "level2", "name", "weight", "target", "actual", "claimedCompletion", "claimedScore", "rule", "basis",
+      "lastYear", "evidence", "explanation",
+    ]
+    for member in members {
+      for literal in ["-5", "5", "-0.5", "0", "-0", "1e3", "-1E2", "12.50"] {
+        let name = member == "name" ? "" : #""name":"i","#
+        let record = #"{"name":"a","indicators":[{\#(name)"\#(member)":\#(literal)},{"name":"j","\#(member)":\#(literal)}]}"#
+        Self.agrees(Array(record.utf8), expectDirect: true)
+      }
+    }
+  }
+
   /// Later indicators' member names are matched against the order of the ones before (`MemberOrder`):
   /// a record whose indicators break that order in any way decodes as the general path reads it.
   @Test func predictedMemberNamesAreCheckedByteForByte() {

@@ -191,8 +191,8 @@ struct DirectTableDecoder {
         builder.setIndicatorString(field, record, start..<scan.end, UnsafeBufferPointer(rebasing: bytes[start..<scan.end]))
       case UInt8(ascii: "n") where hasNull():
         index += 4
-      case UInt8(ascii: "-"),
-        UInt8(ascii: "0")...UInt8(ascii: "9") where slot.isNumber:
+      // (`where` binds to one pattern only: the number's first byte is tested as a range.)
+      case let first where slot.isNumber && (first == UInt8(ascii: "-") || first &- UInt8(ascii: "0") < 10):
         let literal = try numberLiteral()
         builder.setIndicatorNumber(field, literal: UnsafeBufferPointer(rebasing: literal))
       default:
