@@ -69,6 +69,14 @@ struct DecimalAccumulator {
   /// `definitionValue` is the definition; this reduces in 64 bits: a decimal is `significand / 10^scale`, and
   /// the gcd of a number and 10^k is 2^a × 5^b, so the reduction strips twos (a shift) and fives.
   @inline(__always) func value(negative: Bool, extraScale: Int = 0) -> Rational? {
+    // A whole number printed without decimals (nearly every count, weight and year) is its significand: told
+    // in a few instructions where the caller reads it, the rest out of line.
+    if scale == 0, extraScale == 0, hasDigits { return Rational(Int(negative ? -Int64(significand) : Int64(significand))) }
+    return reducedValue(negative: negative, extraScale: extraScale)
+  }
+
+  /// `value` of a decimal with decimals, or scaled.
+  @inline(never) private func reducedValue(negative: Bool, extraScale: Int) -> Rational? {
     guard hasDigits else { return nil }
     var significand = significand
     var zeros = trailingZeros
