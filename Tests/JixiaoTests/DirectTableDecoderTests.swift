@@ -290,6 +290,23 @@ import Testing
     #expect(refused > 100, "the refused values reach the unreadable cells of both paths")
   }
 
+  /// A JSON number in every member of an indicator, text or number, negative or not: the member loop reads a
+  /// number field's literal itself and leaves a text field's to `value(_:ofIndicatorInto:)`, which keeps it as
+  /// text, as the general path does.
+  @Test func numbersInEveryIndicatorMemberAgree() {
+    let members = [
+      "level1", "level2", "name", "weight", "target", "actual", "claimedCompletion", "claimedScore", "rule", "basis",
+      "lastYear", "evidence", "explanation",
+    ]
+    for member in members {
+      for literal in ["-5", "5", "-0.5", "0", "-0", "1e3", "-1E2", "12.50"] {
+        let name = member == "name" ? "" : #""name":"i","#
+        let record = #"{"name":"a","indicators":[{\#(name)"\#(member)":\#(literal)},{"name":"j","\#(member)":\#(literal)}]}"#
+        Self.agrees(Array(record.utf8), expectDirect: true)
+      }
+    }
+  }
+
   /// Later indicators' member names are matched against the order of the ones before (`MemberOrder`):
   /// a record whose indicators break that order in any way decodes as the general path reads it.
   @Test func predictedMemberNamesAreCheckedByteForByte() {
@@ -498,6 +515,26 @@ import Testing
     for _ in 0..<20_000 {
       let bytes = (0..<Int.random(in: 0...10, using: &random)).flatMap { _ in pieces.randomElement(using: &random)! }
       for start in 0...bytes.count { Self.expectAgreement(bytes, from: start) }
+    }
+  }
+
+  /// Runs of CJK of every length (read four and two characters at a time) ending in each three-byte form
+  /// whose lead restricts its continuation (E0, ED) or does not (E1, EC, EE, EF), well- or ill-formed, then a
+  /// quote or the end: the restricted ones are found at every alignment.
+  @Test func threeByteFormsAreCheckedAtEveryAlignment() {
+    let endings: [[UInt8]] = [
+      [0xE0, 0xA0, 0x80], [0xE0, 0x9F, 0xBF], [0xE0, 0x80, 0x80], [0xED, 0x9F, 0xBF], [0xED, 0xA0, 0x80], [0xED, 0xBF, 0xBF],
+      [0xE1, 0x80, 0x80], [0xEC, 0xBF, 0xBF], [0xEE, 0x80, 0x80], [0xEF, 0xBF, 0xBF], [0xE4, 0xB8, 0x41], [0xE4, 0x41, 0x80],
+    ]
+    for length in 0...9 {
+      let run = Array(String(repeating: "绩", count: length).utf8)
+      for ending in endings {
+        for after in [[UInt8](), [0x22], Array("效\"abcdefghijklmnop".utf8)] {
+          Self.expectAgreement(run + ending + after, from: 0)
+          Self.expectAgreement(run + ending + run + after, from: 0)
+          Self.expectAgreement(Array("a".utf8) + run + ending + after, from: 0)
+        }
+      }
     }
   }
 

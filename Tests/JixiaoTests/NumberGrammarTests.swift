@@ -314,6 +314,55 @@ import Testing
     }
   }
 
+  /// A significand holds at most 18 significant digits, leading zeros aside, and 30 decimals
+  /// (`DecimalAccumulator.take`, which checks the significand against 10^18).
+  @Test func aDecimalHoldsEighteenSignificantDigits() {
+    let eighteen = String(repeating: "9", count: 18)
+    let accepted = [
+      eighteen, "000000" + eighteen, "0." + eighteen, "1" + String(repeating: "0", count: 17),
+      "0." + String(repeating: "0", count: 29) + "1",
+    ]
+    let refused = [
+      "1" + eighteen, "00" + eighteen + "0", "1" + String(repeating: "0", count: 18),
+      "0." + String(repeating: "0", count: 30) + "1",
+    ]
+    for text in accepted { #expect(Rational(decimalText: Substring(text)) != nil, "\(text)") }
+    for text in refused { #expect(Rational(decimalText: Substring(text)) == nil, "\(text)") }
+    #expect(UInt64(Rational.powerOfTen(Rational.maximumSignificantDigits)) == DecimalAccumulator.significandLimit)
+  }
+
+  /// `jsonDecimal`, the one-pass reading of a JSON number literal, is `read(jsonNumber:as:)` of its text whenever
+  /// it reads one, for every kind (a rate is a percent); it reads every plain literal within the limit.
+  @Test func jsonDecimalsAreTheirLiteralsReadings() {
+    var generator = SplitMix(seed: 1231)
+    var literals = [
+      "0", "-0", "10", "-0.5", "100", "2024", "1e3", "1E-2", "1000000000000", "1000000000001", "-1000000000000", "0.000",
+    ]
+    for _ in 0..<5_000 {
+      let digits = String((0..<(1 + Int(generator.next() % 20))).map { _ in "0123456789".randomElement(using: &generator)! })
+      let integer = digits.first == "0" && digits.count > 1 ? "0" : digits
+      let fraction = generator.next() % 2 == 0 ? "" : "." + String(digits.reversed())
+      let exponent = generator.next() % 8 == 0 ? "e" + String(Int(generator.next() % 7) - 3) : ""
+      literals.append((generator.next() % 4 == 0 ? "-" : "") + integer + fraction + exponent)
+    }
+    var read = 0
+    for literal in literals {
+      for kind in [NumberKind.points, .amount, .rate, .decimal] {
+        var bytes = literal
+        let fast = bytes.withUTF8 { PrintedNumber.jsonDecimal($0, as: kind) }
+        let reading = PrintedNumber.read(jsonNumber: literal, as: kind)
+        if let fast {
+          #expect(reading == .value(fast), "\(literal) \(kind)")
+          read += 1
+        } else if !literal.contains(where: { $0 == "e" || $0 == "E" }), literal.filter(\.isNumber).count <= 12 {
+          Issue.record("\(literal) is a plain literal within the limit, not read in one pass")
+        }
+        #expect(bytes.withUTF8 { PrintedNumber.read(jsonNumber: $0, as: kind) } == reading, "\(literal) \(kind)")
+      }
+    }
+    #expect(read > 5_000)
+  }
+
   /// The 64-bit reduction of a plain decimal (`DecimalAccumulator.value`) against its definition
   /// (`definitionValue`, reduced by `Rational(significand:scale:)`), with and without a percent's two extra
   /// places, on random digits: leading and trailing zeros, 18 significant digits, up to 29 decimals.

@@ -83,6 +83,42 @@ import Testing
     }
   }
 
+  /// The plain reader reads in one pass, deciding whether the text is plain (`PlainCell.isPlain`, its
+  /// alphabet) only after the operator and the number: text that is not plain anywhere is never read, and plain
+  /// text reads as the general grammar reads it. Random strings mix the grammar's words with characters
+  /// outside the alphabet (spaces, full-width forms, other E2 signs, Latin, four-byte scalars, controls).
+  @Test func onlyPlainTextIsReadPlainly() {
+    let plainParts = [
+      ">=", "≥", "≤", "不少于", "控制在", "12", "0.5", "-3", ",", ".", "%", "次/年", "万元", "多", "以上", "月", "日", "年", "2024",
+    ]
+    let otherParts = [" ", "\u{3000}", "％", "＞", "≠", "…", "é", "😀", "\t", "Ａ", "\u{7F}", "\u{2264}\u{0338}", "ﾟ"]
+    var generator = SplitMix(seed: 4242)
+    var readPlainly = 0
+    for _ in 0..<20_000 {
+      let count = 1 + Int(generator.next() % 5)
+      var text = ""
+      for _ in 0..<count {
+        let parts = generator.next() % 4 == 0 ? otherParts : plainParts
+        text += parts[Int(generator.next() % UInt64(parts.count))]
+      }
+      var bytes = text
+      let isPlain = bytes.withUTF8 { PlainCell.isPlain($0) }
+      let plain = PlainCell.parse(text) ?? nil
+      if !isPlain { #expect(plain == nil, "\(text.debugDescription) is not plain") }
+      if plain != nil { readPlainly += 1 }
+      Self.agrees(text)
+    }
+    #expect(readPlainly > 5_000)
+  }
+
+  /// The word operators the plain reader takes without scanning them are plain text.
+  @Test func wordOperatorsArePlain() {
+    for (word, _) in CellGrammar.wordOperators {
+      var bytes = word
+      #expect(bytes.withUTF8 { PlainCell.isPlain($0) }, "\(word)")
+    }
+  }
+
   /// Operators, numbers, marks and units in every order, and random strings over the grammar's alphabet.
   @Test func generatedCellsAgree() {
     let heads = ["", ">=", ">", "<=", "<", "=", "==", "≥", "≤", "不少于", "大于", "达到", "控制在", "-", "+", "月"]

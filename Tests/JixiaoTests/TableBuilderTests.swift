@@ -338,6 +338,22 @@ import Testing
   }
 
   /// The year read on bytes agrees with its definition on characters, and a kind is found by its name.
+  /// A source row's default name, made once for the first rows, is `sourceName` of its position for every row.
+  @Test func defaultSourceNamesAreTheirDefinition() {
+    for offset in 0..<20 {
+      #expect(TableBuilder.defaultSourceName(offset) == TableText(TableBuilder.sourceName(offset)), "\(offset)")
+    }
+    var builder = TableBuilder(location: SourceLocation(file: "t"), defaultID: "t")
+    builder.beginIndicator(at: SourceLocation(file: "t"))
+    builder.set(.indicatorName, .text("i"))
+    for _ in 0..<10 { builder.beginSource() }
+    guard case .success(let table) = builder.build() else {
+      Issue.record("no table")
+      return
+    }
+    #expect(table.funds?.sources.map(\.name.string) == (1...10).map { "资金来源\($0)" })
+  }
+
   @Test func aYearReadsAsItsDefinition() {
     var texts = ["2023", "2023年度", "２０２３", "0000", "999", "20234", " 2023", "2023 ", "二〇二三", "", "12a4", "1e3"]
     let alphabet = Array("0123456789２年度 -a") as [Character]

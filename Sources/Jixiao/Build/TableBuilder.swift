@@ -133,9 +133,17 @@ public struct TableBuilder {
   /// The next 资金来源 row of the funds block; named 资金来源N until a name is set.
   public mutating func beginSource() {
     beginFunds()
-    let name = Self.sourceName(funds.sources.count)
-    funds.sources.append(Funds.Source(name: TableText(name), initialBudget: nil, annualBudget: nil, executed: nil))
+    funds.sources.append(
+      Funds.Source(name: Self.defaultSourceName(funds.sources.count), initialBudget: nil, annualBudget: nil, executed: nil))
   }
+
+  /// `sourceName(offset)` as a text: made once for the rows a table usually has (a text is immutable and shares
+  /// its storage), else made.
+  static func defaultSourceName(_ offset: Int) -> TableText {
+    offset < defaultSourceNames.count ? defaultSourceNames[offset] : TableText(sourceName(offset))
+  }
+
+  private static let defaultSourceNames = (0..<8).map { TableText(sourceName($0)) }
 
   /// A column the reader does not know, which this table fills: reported once (`column.ignored`).
   public mutating func ignoreColumn(header: String, column: String) {
@@ -251,6 +259,30 @@ public struct TableBuilder {
     store(field, .value(value))
     if kind == .amount { noteAmountUnit(field, printedWithUnit: PrintedNumber.hasFastSuffix(bytes, of: kind)) }
     return true
+  }
+
+  /// An indicator's number field as a JSON number literal (the direct decoder's): `setNumber(field, literal:)`,
+  /// a literal without an exponent read on its bytes (`PrintedNumber.jsonDecimal`) and stored in the row at once.
+  @inline(__always) mutating func setIndicatorNumber(_ field: TableField, literal bytes: UnsafeBufferPointer<UInt8>) {
+    if case .number(let kind) = schema.value(field), let value = PrintedNumber.jsonDecimal(bytes, as: kind) {
+      return draft.setNumber(field, value)
+    }
+    setNumber(field, literal: bytes)
+  }
+
+  /// An indicator's string as the direct decoder finds it: the bytes `range` of `record`, valid UTF-8 within a
+  /// cell's length and plain JSON (`bytes` are they). `set(field, printed:)` of their text without making it: a
+  /// text is kept as a range of the record, a number field's plain decimal is read on the bytes and stored in
+  /// the row at once (an indicator's number is no amount: it has no unit to note). Its column is marked by the
+  /// caller (`markColumns`).
+  @inline(__always) mutating func setIndicatorString(
+    _ field: TableField, _ record: RecordBytes, _ range: Range<Int>, _ bytes: UnsafeBufferPointer<UInt8>
+  ) {
+    guard case .number(let kind) = schema.value(field) else {
+      return setIndicatorText(field, TableText(record, range, plain: true))
+    }
+    if let value = PrintedNumber.plainDecimal(bytes, as: kind) { return draft.setNumber(field, value) }
+    set(field, printed: String(decoding: bytes, as: UTF8.self))
   }
 
   /// Keeps whether the amount just stored printed its own unit; a later value of the same cell replaces it.

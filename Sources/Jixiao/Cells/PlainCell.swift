@@ -14,30 +14,47 @@ enum PlainCell {
     parse(bytes) { text }
   }
 
-  /// Printable ASCII but space, three-byte CJK (U+4000…U+9FFF), ≤ (E2 89 A4) and ≥ (E2 89 A5).
+  /// Printable ASCII but space, three-byte CJK (U+4000…U+9FFF), ≤ (E2 89 A4) and ≥ (E2 89 A5): the text
+  /// `parse` reads (it reads none other, `PlainCellTests`).
   static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    scan(bytes) != nil
+    var tail = Tail()
+    return tail.scan(bytes, from: 0)
   }
 
-  /// Whether a plain text holds 月 (E6 9C 88), which every date has; nil when the text is not plain.
-  private static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
-    var index = 0
+  /// What `parse` needs to know of the text after the number (all of it when there is none), found in one
+  /// pass over its bytes: whether it is plain (`isPlain`), holds 月 (E6 9C 88, which every date has) or a
+  /// digit, and how many characters it has.
+  private struct Tail {
     var hasMonth = false
-    while index < bytes.count {
-      let lead = bytes[index]
-      if lead < 0x80 {
-        guard lead > 0x20, lead < 0x7F else { return nil }
-        index += 1
-      } else if lead >= 0xE4, lead <= 0xE9 {
-        if lead == 0xE6, index + 2 < bytes.count, bytes[index + 1] == 0x9C, bytes[index + 2] == 0x88 { hasMonth = true }
-        index += 3
-      } else if lead == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x89, bytes[index + 2] & 0xFE == 0xA4 {
-        index += 3
-      } else {
-        return nil
+    var hasDigit = false
+    var characters = 0
+
+    /// Scans `bytes` from `start`; false when they are not plain.
+    @inline(__always) mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
+      var index = start
+      while index < bytes.count {
+        let lead = bytes[index]
+        characters += 1
+        if lead < 0x80 {
+          guard lead > 0x20, lead < 0x7F else { return false }
+          if lead &- UInt8(ascii: "0") < 10 { hasDigit = true }
+          index += 1
+        } else if lead >= 0xE4, lead <= 0xE9 {
+          if lead == 0xE6, index + 2 < bytes.count, bytes[index + 1] == 0x9C, bytes[index + 2] == 0x88 { hasMonth = true }
+          index += 3
+        } else if isComparisonSign(bytes, at: index) {
+          index += 3
+        } else {
+          return false
+        }
       }
+      return true
     }
-    return hasMonth
+  }
+
+  /// ≤ (E2 89 A4) or ≥ (E2 89 A5) at `index`.
+  @inline(__always) private static func isComparisonSign(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+    bytes[index] == 0xE2 && index + 2 < bytes.count && bytes[index + 1] == 0x89 && bytes[index + 2] & 0xFE == 0xA4
   }
 
   /// The word operators, and the first characters they start with (three bytes each, packed): a text
@@ -72,8 +89,10 @@ enum PlainCell {
     case UInt8(ascii: ">"): return second == UInt8(ascii: "=") ? (.atLeast, 2) : (.greaterThan, 1)
     case UInt8(ascii: "<"): return second == UInt8(ascii: "=") ? (.atMost, 2) : (.lessThan, 1)
     case UInt8(ascii: "="): return (.equal, second == UInt8(ascii: "=") ? 2 : 1)
-    // A plain text's E2 is ≤ or ≥.
-    case 0xE2: return (bytes[2] == 0xA5 ? .atLeast : .atMost, 3)
+    case 0xE2:
+      guard isComparisonSign(bytes, at: 0) else { return nil }
+      return (bytes[2] == 0xA5 ? .atLeast : .atMost, 3)
+    // A word operator is plain text (`PlainCellTests`).
     case 0xE4...0xE9:
       guard bytes.count >= 6, wordOperatorLeads.contains(packed(bytes, at: 0)) else { return nil }
       for (word, found) in wordOperators where bytes.hasBytes(word, at: 0) { return (found, word.count) }
@@ -82,23 +101,15 @@ enum PlainCell {
     }
   }
 
-  /// The grammar on plain bytes in one pass over each part: the operator, a date or the number, the unit.
+  /// The grammar on plain bytes in one pass: the operator, the number, then the rest (`Tail`); a date read
+  /// again by `DateGrammar` from after the operator. Text that is not plain is nil.
   private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, text: () -> TableText) -> Cell? {
-    guard let hasMonth = scan(bytes) else { return nil }
     if bytes.isEmpty { return .empty }
     if bytes.count == 1, bytes[0] == UInt8(ascii: "-") || bytes[0] == UInt8(ascii: "/") { return .empty }
 
     let found = comparison(bytes)
     let comparison = found?.0
     let rest = UnsafeBufferPointer(rebasing: bytes[(found?.1 ?? 0)...])
-    if hasMonth {
-      switch DateGrammar.parse(bytes: rest) {
-      case .success(let date): return .deadline(date)
-      case .failure(let reason): return .unreadable(reason: reason)
-      // Text with 月 that is no date is read by the general path.
-      case nil: return nil
-      }
-    }
 
     var index = 0
     var negative = false
@@ -113,7 +124,7 @@ enum PlainCell {
     var hasSeparator = false
     while index < rest.count {
       let byte = rest[index]
-      if byte >= 0x30, byte <= 0x39 {
+      if byte &- UInt8(ascii: "0") < 10 {
         sawDigit = true
       } else if byte == UInt8(ascii: ",") {
         hasSeparator = true
@@ -122,6 +133,17 @@ enum PlainCell {
       }
       if isDecimal { isDecimal = decimal.take(byte) }
       index += 1
+    }
+    // The operator and the number are plain: the text is when the rest is.
+    var tail = Tail()
+    guard tail.scan(rest, from: index) else { return nil }
+    if tail.hasMonth {
+      switch DateGrammar.parse(bytes: rest) {
+      case .success(let date): return .deadline(date)
+      case .failure(let reason): return .unreadable(reason: reason)
+      // Text with 月 that is no date is read by the general path.
+      case nil: return nil
+      }
     }
     guard sawDigit, index > numberStart, !hasSeparator else {
       guard !sawDigit, index == numberStart else { return nil }
@@ -136,6 +158,8 @@ enum PlainCell {
     }
     // Too many digits or two points: the general path words the reason.
     guard isDecimal, let value = decimal.value(negative: negative) else { return nil }
+    // A unit with a digit is prose (or a number the grammar does not read).
+    if tail.hasDigit { return comparison == nil ? .text(text()) : nil }
 
     var unitStart = index
     var unitEnd = rest.count
@@ -159,12 +183,8 @@ enum PlainCell {
         if effective == nil || effective == .equal { effective = found }
       }
     }
-    var characters = 0
-    for offset in unitStart..<unitEnd {
-      let byte = rest[offset]
-      if byte >= 0x30, byte <= 0x39 { return comparison == nil ? .text(text()) : nil }
-      if byte & 0xC0 != 0x80 { characters += 1 }
-    }
+    // 多, 余 and the trailing operator's two characters are not the unit's.
+    let characters = tail.characters - (unitStart - index + rest.count - unitEnd) / 3
     guard characters <= CellGrammar.maximumUnitLength else { return comparison == nil ? .text(text()) : nil }
     let unit = UnsafeBufferPointer(rebasing: rest[unitStart..<unitEnd])
     return .quantity(

@@ -29,11 +29,11 @@ extension Rational {
 /// reading of `Rational(decimalBytes:)`, which the byte-level cell and number readers share by taking
 /// bytes into it during their own pass over a text.
 struct DecimalAccumulator {
-  // At most 18 significant digits (checked before each one is added): below 10^18, so 64 bits hold it.
+  // At most 18 significant digits (checked as each one is added): below 10^18, so 64 bits hold it.
   private var significand: UInt64 = 0
   private var scale = 0
-  private var digits = 0
-  private var significantDigits = 0
+  /// Some digit was taken.
+  private(set) var hasDigits = false
   private var seenPoint = false
   /// The zeros ending the decimals taken so far (`6.00` has two): dropped before the value is made, so that
   /// a whole number printed with decimals is made as the integer it is.
@@ -44,14 +44,17 @@ struct DecimalAccumulator {
   @inline(__always) mutating func take(_ byte: UInt8) -> Bool {
     let digit = byte &- UInt8(ascii: "0")
     if digit < 10 {
-      digits += 1
-      if significand != 0 || digit != 0 { significantDigits += 1 }
-      guard significantDigits <= Rational.maximumSignificantDigits, scale < 30 else { return false }
-      significand = significand &* 10 &+ UInt64(digit)
+      // The significand's digits are the significant ones (leading zeros add none): at most 18 while it stays
+      // below 10^18. It is below that before, so the product does not overflow.
+      let next = significand &* 10 &+ UInt64(digit)
+      guard next < Self.significandLimit else { return false }
       if seenPoint {
-        scale += 1
-        trailingZeros = digit == 0 ? trailingZeros + 1 : 0
+        guard scale < 30 else { return false }
+        scale &+= 1
+        trailingZeros = digit == 0 ? trailingZeros &+ 1 : 0
       }
+      hasDigits = true
+      significand = next
       return true
     }
     guard byte == UInt8(ascii: "."), !seenPoint else { return false }
@@ -59,14 +62,22 @@ struct DecimalAccumulator {
     return true
   }
 
-  /// Some digit was taken.
-  var hasDigits: Bool { digits > 0 }
+  /// 10^`Rational.maximumSignificantDigits`: every significand is below it.
+  static var significandLimit: UInt64 { 1_000_000_000_000_000_000 }
 
   /// The decimal taken, nil without a digit; `extraScale` more decimal places (a percent is 2).
   /// `definitionValue` is the definition; this reduces in 64 bits: a decimal is `significand / 10^scale`, and
   /// the gcd of a number and 10^k is 2^a × 5^b, so the reduction strips twos (a shift) and fives.
   @inline(__always) func value(negative: Bool, extraScale: Int = 0) -> Rational? {
-    guard digits > 0 else { return nil }
+    // A whole number printed without decimals (nearly every count, weight and year) is its significand: told
+    // in a few instructions where the caller reads it, the rest out of line.
+    if scale == 0, extraScale == 0, hasDigits { return Rational(Int(negative ? -Int64(significand) : Int64(significand))) }
+    return reducedValue(negative: negative, extraScale: extraScale)
+  }
+
+  /// `value` of a decimal with decimals, or scaled.
+  @inline(never) private func reducedValue(negative: Bool, extraScale: Int) -> Rational? {
+    guard hasDigits else { return nil }
     var significand = significand
     var zeros = trailingZeros
     while zeros > 0 {
@@ -92,7 +103,7 @@ struct DecimalAccumulator {
 
   /// `value`'s definition: the significand over its power of ten, reduced by `Rational(significand:scale:)`.
   @inline(never) func definitionValue(negative: Bool, extraScale: Int = 0) -> Rational? {
-    guard digits > 0 else { return nil }
+    guard hasDigits else { return nil }
     // The same number without its trailing zeros: an integer needs no reduction.
     var significand = significand
     for _ in 0..<trailingZeros { significand /= 10 }

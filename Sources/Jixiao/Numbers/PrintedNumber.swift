@@ -67,15 +67,23 @@ enum PrintedNumber {
     return finish(value, scaledBy: kind == .rate ? percent : .one, printed: literal)
   }
 
-  /// `read(jsonNumber:as:)` on a literal's bytes: without an exponent, a rate or a string made.
+  /// `read(jsonNumber:as:)` on a literal's bytes: the usual literal (`jsonDecimal`) without making a string.
   static func read(jsonNumber bytes: UnsafeBufferPointer<UInt8>, as kind: NumberKind) -> NumberReading {
-    // Without an exponent a JSON number is a plain decimal.
-    if kind != .rate, !bytes.contains(where: { $0 | 0x20 == UInt8(ascii: "e") }), let value = Rational(decimalBytes: bytes[...]),
-      isInRange(value)
-    {
-      return .value(value)
-    }
+    if let value = jsonDecimal(bytes, as: kind) { return .value(value) }
     return read(jsonNumber: String(decoding: bytes, as: UTF8.self), as: kind)
+  }
+
+  /// The value `read(jsonNumber:as:)` reads from a literal (its syntax checked by the parser) without an
+  /// exponent whose digits are within the limit (nearly every weight, score and year), in one pass over its
+  /// bytes; nil for any other literal, which `read` decides. Without an exponent a JSON number is a plain
+  /// decimal, within the limit when its digits are (`DecimalAccumulator.isAtMost`), a percent for a rate.
+  static func jsonDecimal(_ bytes: UnsafeBufferPointer<UInt8>, as kind: NumberKind) -> Rational? {
+    let negative = bytes.first == UInt8(ascii: "-")
+    var decimal = DecimalAccumulator()
+    var index = negative ? 1 : 0
+    while index < bytes.count, decimal.take(bytes[index]) { index += 1 }
+    guard index == bytes.count, decimal.isAtMost(UInt64(Limits.maximumMagnitude)) else { return nil }
+    return decimal.value(negative: negative, extraScale: kind == .rate ? 2 : 0)
   }
 
   /// A JSON value of another type in a number field, as a finding shows it.

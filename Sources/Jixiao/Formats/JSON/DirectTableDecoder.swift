@@ -163,16 +163,40 @@ struct DirectTableDecoder {
   }
 
   /// An indicator's members, each value handed to the builder, the optional columns it prints marked in
-  /// `columns`. (A function of its own: the optimizer inlines the reading of a member and of its value into
+  /// `columns`. A string without escapes (nearly every value) is read here and handed over as a range of the
+  /// record, `null` and a number too; any other value by `value(_:ofIndicatorInto:)`, which reads every value
+  /// the same way. (A function of its own: the optimizer inlines the reading of a member and of its value into
   /// a small loop, not into one that also begins rows.)
   private mutating func indicator(into builder: inout TableBuilder, columns: inout UInt8) throws(GiveUp) {
     var object = try openObject(.indicator)
     while let member = try nextMember(of: &object) {
-      if let field = memberTable.field(member, in: .indicator) {
-        if let column = Indicator.OptionalColumn(field) { columns |= column.bit }
-        try value(field, ofIndicatorInto: &builder)
-      } else {
+      let slot = memberTable.indicatorMember(member)
+      guard let field = slot.field else {
         try skipValue(depth: 3)
+        continue
+      }
+      columns |= slot.column
+      guard index < bytes.count else { throw unexpected(expecting: JSONParser.aValue) }
+      switch bytes[index] {
+      case UInt8(ascii: "\""):
+        // A string without escapes, valid UTF-8 and within a cell's length (nearly every cell), as a range of
+        // the record; any other is read (and refused as `text` does) by `value(_:ofIndicatorInto:)`.
+        let start = index + 1
+        let scan = JSONStringScan.scan(bytes, from: start)
+        guard scan.stop == .quote, scan.isValidUTF8, scan.end - start <= Limits.maximumCellLength else {
+          try value(field, ofIndicatorInto: &builder)
+          continue
+        }
+        index = scan.end + 1
+        builder.setIndicatorString(field, record, start..<scan.end, UnsafeBufferPointer(rebasing: bytes[start..<scan.end]))
+      case UInt8(ascii: "n") where hasNull():
+        index += 4
+      // (`where` binds to one pattern only: the number's first byte is tested as a range.)
+      case let first where slot.isNumber && (first == UInt8(ascii: "-") || first &- UInt8(ascii: "0") < 10):
+        let literal = try numberLiteral()
+        builder.setIndicatorNumber(field, literal: UnsafeBufferPointer(rebasing: literal))
+      default:
+        try value(field, ofIndicatorInto: &builder)
       }
     }
   }
@@ -210,6 +234,8 @@ struct DirectTableDecoder {
     let goals: Member
     /// The schema's order of members (`MemberOrder`), which a record's decoder starts from.
     let schemaOrder: MemberOrder
+    /// By member, its field and column in an indicator (`indicatorMember`).
+    private let indicatorMembers: [IndicatorMember]
     /// `indicators[n]`, made once for the usual positions.
     private let indicatorPaths = (0...64).map { "indicators[\($0)]" }
 
@@ -226,6 +252,13 @@ struct DirectTableDecoder {
       quotedNames = names.map { QuotedName([UInt8(ascii: "\"")] + $0 + Array("\":".utf8)) }
       fields = FieldPlace.allCases.flatMap { place in
         names.map { name in TableSchema.field(member: String(decoding: name, as: UTF8.self), in: place) }
+      }
+      let fields = self.fields
+      indicatorMembers = (0...Member.unknown.rawValue).map { member in
+        let field = member < names.count ? fields[FieldPlace.indicator.rawValue * names.count + member] : nil
+        return IndicatorMember(
+          field: field, column: field.flatMap(Indicator.OptionalColumn.init)?.bit ?? 0,
+          isNumber: field.map { TableSchema.Lookup.shared.isNumber($0) } ?? false)
       }
       var candidates = [[Int]](repeating: [], count: 32 * 128)
       for (position, name) in names.enumerated() { candidates[Self.slot(name.count, name[0])].append(position) }
@@ -265,6 +298,18 @@ struct DirectTableDecoder {
     func field(_ member: Member, in place: FieldPlace) -> TableField? {
       member.rawValue < names.count ? fields[place.rawValue * names.count + member.rawValue] : nil
     }
+
+    /// An indicator's member: its field (nil when it is none) and the optional column it prints.
+    struct IndicatorMember: Sendable {
+      let field: TableField?
+      /// `Indicator.OptionalColumn.bit` of the field, 0 when it is no optional column.
+      let column: UInt8
+      /// The field holds a number (`isNumber`).
+      let isNumber: Bool
+    }
+
+    /// `field(member, in: .indicator)` and its column, by a load (every member has a slot, `unknown` too).
+    @inline(__always) func indicatorMember(_ member: Member) -> IndicatorMember { indicatorMembers[member.rawValue] }
 
     func member(_ key: Slice<UnsafeBufferPointer<UInt8>>) -> Member {
       guard let first = key.first, key.count < 32, first < 0x80 else { return .unknown }
@@ -309,7 +354,7 @@ struct DirectTableDecoder {
     @inline(__always)
     func stands(in record: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
       // Near the record's end a word would be loaded past it: byte for byte there.
-      guard offset >= 0, offset + span <= record.count, let base = record.baseAddress else {
+      guard offset >= 0, offset &+ span <= record.count, let base = record.baseAddress else {
         return record.hasBytes(bytes, at: offset)
       }
       let start = UnsafeRawPointer(base + offset)
@@ -356,7 +401,7 @@ struct DirectTableDecoder {
     /// The slot of `member` in the place of `previous` (a slot of that place).
     static func slot(_ member: Member, in previous: Int) -> Int { previous & ~(stride - 1) | member.rawValue }
 
-    func predicted(after previous: Int) -> Member { Member(rawValue: Int(next[2 * previous])) }
+    func predicted(after previous: Int) -> Member { Member(rawValue: Int(next[2 &* previous])) }
 
     func alternative(after previous: Int) -> Member { Member(rawValue: Int(next[2 * previous + 1])) }
 
@@ -394,14 +439,15 @@ struct DirectTableDecoder {
   private mutating func nextMember(of object: inout ObjectReading) throws(GiveUp) -> Member? {
     // The usual member, read inline: its comma (none for the first), then the predicted `"name":`, with no
     // whitespace around them, which is what `separatedMember` accepts there.
+    // (Offsets within the record: their sums do not overflow.)
     let predicted = memberOrder.predicted(after: object.previous)
-    let nameStart = object.started ? index + 1 : index
+    let nameStart = object.started ? index &+ 1 : index
     if predicted != .unknown, !object.started || (index < bytes.count && bytes[index] == UInt8(ascii: ",")),
       memberTable.quotedNames[predicted.rawValue].stands(in: bytes, at: nameStart)
     {
       object.started = true
-      index = nameStart + memberTable.quotedNames[predicted.rawValue].count
-      try noteMember(predicted, in: &object.seen, keyEnd: index - 1)
+      index = nameStart &+ memberTable.quotedNames[predicted.rawValue].count
+      try noteMember(predicted, in: &object.seen, keyEnd: index &- 1)
       object.previous = MemberOrder.slot(predicted, in: object.previous)
       skipWhitespace()
       return predicted
@@ -557,8 +603,9 @@ struct DirectTableDecoder {
   }
 
   /// An indicator's value, handed to the builder as `value(_:into:)` hands it (its column is marked by
-  /// the caller); a text is a range of the record (`text`).
-  @inline(__always)
+  /// the caller); a text is a range of the record (`text`). The definition of the member loop's reading of a
+  /// plain string (`TableBuilder.setIndicatorString`), `null` and a number, and the reader of every other value.
+  @inline(never)
   private mutating func value(
     _ field: TableField, ofIndicatorInto builder: inout TableBuilder
   ) throws(GiveUp) {
@@ -585,7 +632,7 @@ struct DirectTableDecoder {
     case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
       let literal = try numberLiteral()
       if memberTable.isNumber(field) {
-        builder.setNumber(field, literal: UnsafeBufferPointer(rebasing: literal))
+        builder.setIndicatorNumber(field, literal: UnsafeBufferPointer(rebasing: literal))
       } else {
         builder.setIndicatorText(field, TableText(record, literal.startIndex..<literal.endIndex, plain: true))
       }
@@ -627,6 +674,17 @@ struct DirectTableDecoder {
     default: unexpected(expecting: JSONParser.aValue)
     }
   }
+
+  /// `null` stands at the cursor (the bytes `literal("null")` takes in one comparison). (Mutating: see
+  /// `noteMember`.)
+  @inline(__always)
+  private mutating func hasNull() -> Bool {
+    index + 4 <= bytes.count
+      && UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt32.self) == Self.nullWord
+  }
+
+  /// The bytes of `null` as a little-endian word.
+  private static var nullWord: UInt32 { 0x6C6C_756E }
 
   private mutating func null() throws(GiveUp) -> Bool {
     guard index < bytes.count, bytes[index] == UInt8(ascii: "n") else { return false }

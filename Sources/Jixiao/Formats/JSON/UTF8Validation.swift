@@ -136,13 +136,20 @@ struct JSONStringScan: Equatable {
       }
       // A run of characters above ASCII (CJK, nearly always), whose continuation bytes are never a stop byte.
       repeat {
-        // Two three-byte forms without a range restriction (E1…EC, EE, EF: CJK, full-width forms) in one test.
-        if cursor + 8 <= count {
-          let word = UnsafeRawPointer(base + cursor).loadUnaligned(as: UInt64.self)
-          if word & 0xC0C0_F0C0_C0F0 == 0x8080_E080_80E0, isUnrestrictedLead(word), isUnrestrictedLead(word >> 24) {
-            cursor += 6
+        // Four, then two three-byte forms without a range restriction (E1…EC, EE, EF: CJK, full-width forms),
+        // two in one test.
+        if cursor + 14 <= count {
+          let raw = UnsafeRawPointer(base + cursor)
+          if areTwoUnrestricted(raw.loadUnaligned(as: UInt64.self)),
+            areTwoUnrestricted(raw.loadUnaligned(fromByteOffset: 6, as: UInt64.self))
+          {
+            cursor += 12
             continue
           }
+        }
+        if cursor + 8 <= count, areTwoUnrestricted(UnsafeRawPointer(base + cursor).loadUnaligned(as: UInt64.self)) {
+          cursor += 6
+          continue
         }
         // One of them.
         if cursor + 2 < count, isUnrestrictedLead(UInt64(base[cursor])), base[cursor] & 0xF0 == 0xE0,
@@ -160,6 +167,17 @@ struct JSONStringScan: Equatable {
         return JSONStringScan(end: cursor, stop: .quote, isValidUTF8: true)
       }
     }
+  }
+
+  /// The first six bytes of `word` are two three-byte forms whose leads take any continuation bytes
+  /// (`isUnrestrictedLead`), told without a branch: each lead's low nibble is neither 0 nor D, so that adding
+  /// F to it, and to it with D flipped, carries into bit 4.
+  @inline(__always)
+  private static func areTwoUnrestricted(_ word: UInt64) -> Bool {
+    guard word & 0xC0C0_F0C0_C0F0 == 0x8080_E080_80E0 else { return false }
+    let nibbles = word & 0x0F00_000F
+    let carries = (nibbles &+ 0x0F00_000F) & ((nibbles ^ 0x0D00_000D) &+ 0x0F00_000F)
+    return carries & 0x1000_0010 == 0x1000_0010
   }
 
   /// Whether an E-byte lead (in the low byte of `lead`) takes any continuation bytes: not E0 (which must
