@@ -105,7 +105,9 @@ struct CSVParser {
         }
       }
       while index < buffer.count {
-        if readsRuns, let end = runEnd(buffer, from: index) {
+        if readsRuns, state == .fieldStart, ends.isEmpty, let next = wholeRow(buffer, from: index, body) {
+          index = next
+        } else if readsRuns, let end = runEnd(buffer, from: index) {
           appendRun(UnsafeBufferPointer(rebasing: buffer[index..<end]))
           index = end
         } else {
@@ -114,6 +116,57 @@ struct CSVParser {
         }
       }
     }
+  }
+
+  /// A row that lies whole in the block from `start`, up to its line end, with no quoted field and no NUL
+  /// (nearly every row): its bytes are its fields, each but the last followed by its comma, so they are
+  /// copied at once, and the row is handed to `body`. Returns where the next row starts; nil, having read
+  /// nothing, for any other row, which `step` and the runs read.
+  private mutating func wholeRow(
+    _ buffer: UnsafeBufferPointer<UInt8>, from start: Int, _ body: (Fields) -> Void
+  ) -> Int? {
+    var index = start
+    // A blank line, the LF of a CRLF cut by the block's end, and a quoted first field are `step`'s.
+    guard index < buffer.count, buffer[index] != UInt8(ascii: "\""), buffer[index] != 0x0A, buffer[index] != 0x0D else {
+      return nil
+    }
+    var lineEnd: Int?
+    while index < buffer.count {
+      let byte = buffer[index]
+      // Every byte the loop stops on is at most `,` (0x2C): one comparison passes the rest.
+      if byte <= UInt8(ascii: ",") {
+        if byte == UInt8(ascii: ",") {
+          ends.append(index - start)
+          if index + 1 < buffer.count, buffer[index + 1] == UInt8(ascii: "\"") { break }
+        } else if byte == 0x0A || byte == 0x0D {
+          lineEnd = index
+          break
+        } else if byte == 0 {
+          break
+        }
+      }
+      index += 1
+    }
+    guard let lineEnd, lineEnd - start + 1 <= Limits.maximumRecordBytes else {
+      ends.removeAll(keepingCapacity: true)
+      return nil
+    }
+    ends.append(lineEnd - start)
+    row.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start..<lineEnd]))
+    row.append(UInt8(ascii: ","))
+    lineEnds.sawText()
+    var next = lineEnd + 1
+    _ = lineEnds.isLineEnd(buffer[lineEnd])
+    if buffer[lineEnd] == 0x0D, next < buffer.count, buffer[next] == 0x0A {
+      // The LF of a CRLF, which ends no line of its own.
+      _ = lineEnds.isLineEnd(0x0A)
+      next += 1
+    }
+    hand(body, line: rowLine, error: nil)
+    reset()
+    line += 1
+    rowLine = line
+    return next
   }
 
   /// Where a run of bytes that `step` would only append ends: text of an unquoted field up to a comma or
@@ -258,7 +311,12 @@ struct CSVParser {
   /// Hands the row read to `body`: its fields checked as text, each field that is not emptied.
   private mutating func hand(_ body: (Fields) -> Void, line: Int, error: Message?) {
     var error = error
-    let isValid = row.withUnsafeBufferPointer(UTF8Validation.isValid)
+    // Whether the row is text and plain JSON, in one pass for a plain row (`JSONStringScan` stops at a quote,
+    // a backslash or a control character).
+    let (isValid, isPlainJSON) = row.withUnsafeBufferPointer { bytes in
+      let scan = JSONStringScan.scan(bytes, from: 0)
+      return scan.stop == .end ? (scan.isValidUTF8, true) : (UTF8Validation.isValid(bytes), false)
+    }
     if !isValid, let invalid = emptyInvalidFields() {
       // An error found in a later field than the first invalid one came after it.
       if error == nil || (error == rowError && invalid < rowErrorField) {
@@ -269,7 +327,7 @@ struct CSVParser {
     }
     row.withUnsafeBufferPointer { bytes in
       ends.withUnsafeBufferPointer { ends in
-        body(Fields(bytes: bytes, ends: ends, line: line, error: error, isPlainJSON: !TableText.needsJSONEscaping(bytes)))
+        body(Fields(bytes: bytes, ends: ends, line: line, error: error, isPlainJSON: isPlainJSON))
       }
     }
   }

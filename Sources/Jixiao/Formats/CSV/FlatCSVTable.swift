@@ -20,6 +20,8 @@ struct FlatCSVHeader: Sendable {
   let positions: [Int?]
   /// By column, what a row's cell in it is to the table.
   let roles: [Role]
+  /// By column, whether its field holds a number (`FieldValue.number`).
+  let holdsNumber: [Bool]
 
   enum Role: Sendable {
     /// A column jixiao does not read (`column.ignored` when a table fills it).
@@ -43,6 +45,10 @@ struct FlatCSVHeader: Sendable {
     }
     self.fields = fields
     self.positions = positions
+    holdsNumber = fields.map { field in
+      guard let field, case .number = field.value else { return false }
+      return true
+    }
     roles = fields.enumerated().map { column, field in
       guard let field else { return .unknown }
       guard positions[field.rawValue] == column else { return .other }
@@ -187,6 +193,10 @@ struct FlatCSVTable: Sendable {
     var filledUnknown = [Bool](repeating: false, count: header.width)
     var levels = LevelFill()
     let recordsProvenance = builder.recordsProvenance
+    // The table's fields set, as `builder.hasValue` tells them (only cells that are not blank are set): asking
+    // the builder would copy it, once a cell.
+    var given: UInt64 = 0
+    func hasValue(_ field: TableField) -> Bool { given & 1 << UInt64(field.rawValue) != 0 }
     // The optional columns the rows fill, marked once (`setPlainNumber` leaves them to the reader).
     var columns: UInt8 = 0
     let positions = header.positions
@@ -210,10 +220,10 @@ struct FlatCSVTable: Sendable {
           file: file, line: line, field: "line \(line), column \(CSVTableAssembler.columnLetters(column))\(named)")
       }
       /// An indicator's cell `column` of row `from` (this row, or the one a level is filled from).
-      func setIndicator(_ field: TableField, _ column: Int, from: Int) {
+      func setIndicator(_ field: TableField, _ column: Int, from: Int, into builder: inout TableBuilder) {
         if byDefinition {
           builder.set(field, .text(string(column, row: from)), at: location(column, line: rows.lines[from]))
-        } else if builder.isIndicatorText(field) {
+        } else if !header.holdsNumber[column] {
           builder.set(field, indicatorText: rows.text(from, column))
         } else {
           if let optional = Indicator.OptionalColumn(field) { columns |= optional.bit }
@@ -248,7 +258,8 @@ struct FlatCSVTable: Sendable {
         case .unknown:
           if !filledUnknown[column], !isBlank(column) { filledUnknown[column] = true }
         case .table(let field):
-          guard !builder.hasValue(field), !isBlank(column) else { continue }
+          guard !hasValue(field), !isBlank(column) else { continue }
+          given |= 1 << UInt64(field.rawValue)
           if byDefinition {
             builder.set(field, .text(string(column)), at: location(column))
           } else if TableBuilder.keptAsPrinted(field) {
@@ -260,10 +271,10 @@ struct FlatCSVTable: Sendable {
           guard case .indicator(let field) = role, let from = field == .level1 ? rowLevels.level1 : rowLevels.level2 else {
             continue
           }
-          setIndicator(field, column, from: from)
+          setIndicator(field, column, from: from, into: &builder)
         case .indicator(let field):
           guard kind == .indicator, !isBlank(column) else { continue }
-          setIndicator(field, column, from: row)
+          setIndicator(field, column, from: row, into: &builder)
         case .other: continue
         }
       }
@@ -275,17 +286,18 @@ struct FlatCSVTable: Sendable {
             builder.set(field, .text(string(position)), at: location(position))
           }
         }
-        noteUnread(row, in: .funds, except: Self.fundsColumns.map(\.0) + [.level1], into: &builder, string: { string($0) }) {
-          location($0)
-        }
+        noteUnread(
+          row, in: .funds, except: Self.fundsColumns.map(\.0) + [.level1], into: &builder, given: &given, string: { string($0) }
+        ) { location($0) }
       case .total:
-        if let position = positions[TableField.claimedScore.rawValue], !isBlank(position), !builder.hasValue(.claimedTotal) {
+        if let position = positions[TableField.claimedScore.rawValue], !isBlank(position), !hasValue(.claimedTotal) {
+          given |= 1 << UInt64(TableField.claimedTotal.rawValue)
           builder.set(.claimedTotal, .text(string(position)), at: location(position))
         }
         // The weight cell repeats the sum of the weights, which `weights.sum` computes itself.
         noteUnread(
           row, in: .total, except: [.level1, .level2, .indicatorName, .weight, .claimedScore], gradeTo: true, into: &builder,
-          string: { string($0) }
+          given: &given, string: { string($0) }
         ) { location($0) }
       case .indicator: break
       }
@@ -340,7 +352,7 @@ struct FlatCSVTable: Sendable {
   /// that reads as a grade (优, 良, 中, 差) is the claimed grade instead.
   private func noteUnread(
     _ row: Int, in structural: ReadingNote.StructuralRow, except read: [TableField], gradeTo: Bool = false,
-    into builder: inout TableBuilder, string: (Int) -> String, _ location: (Int) -> SourceLocation?
+    into builder: inout TableBuilder, given: inout UInt64, string: (Int) -> String, _ location: (Int) -> SourceLocation?
   ) {
     for column in 0..<header.width {
       guard let field = header.fields[column], field.place == .indicator, !read.contains(field),
@@ -349,7 +361,10 @@ struct FlatCSVTable: Sendable {
       let cell = string(column)
       guard !cell.isBlankText else { continue }
       if gradeTo, case .some(.some) = TableBuilder.claimedGrade(cell) {
-        if !builder.hasValue(.claimedGrade) { builder.set(.claimedGrade, .text(cell), at: location(column)) }
+        if given & 1 << UInt64(TableField.claimedGrade.rawValue) == 0 {
+          given |= 1 << UInt64(TableField.claimedGrade.rawValue)
+          builder.set(.claimedGrade, .text(cell), at: location(column))
+        }
         continue
       }
       builder.ignoreCell(row: structural, header: header.texts[column].trimmingSpaces(), text: cell)
