@@ -16,11 +16,13 @@ struct CSVParser {
 
   /// A row's fields as bytes, valid only during the call that hands them over: each field's text (a field
   /// that is not valid in the file's encoding is empty, and the row is malformed), one after the other, each
-  /// followed by a comma, so that the bytes of the row are well-formed UTF-8 exactly when each field is.
+  /// but the last followed by a comma, so that the bytes of the row are well-formed UTF-8 exactly when each
+  /// field is.
   struct Fields {
-    /// The fields' bytes, each followed by a comma.
+    /// The fields' bytes, each but the last followed by a comma.
     let bytes: UnsafeBufferPointer<UInt8>
-    /// By field, the offset of its comma in `bytes`: field `n` is `ends[n - 1] + 1 ..< ends[n]`.
+    /// By field, where it ends in `bytes` (at its comma, or at the end): field `n` is
+    /// `ends[n - 1] + 1 ..< ends[n]`.
     let ends: UnsafeBufferPointer<Int>
     /// The line the row starts on.
     let line: Int
@@ -120,40 +122,51 @@ struct CSVParser {
 
   /// A row that lies whole in the block from `start`, up to its line end, with no quoted field and no NUL
   /// (nearly every row): its bytes are its fields, each but the last followed by its comma, so they are
-  /// copied at once, and the row is handed to `body`. Returns where the next row starts; nil, having read
-  /// nothing, for any other row, which `step` and the runs read.
+  /// handed to `body` as they lie in the block. Returns where the next row starts; nil, having read nothing,
+  /// for any other row, which `step` and the runs read.
   private mutating func wholeRow(
     _ buffer: UnsafeBufferPointer<UInt8>, from start: Int, _ body: (Fields) -> Void
   ) -> Int? {
-    var index = start
     // A blank line, the LF of a CRLF cut by the block's end, and a quoted first field are `step`'s.
-    guard index < buffer.count, buffer[index] != UInt8(ascii: "\""), buffer[index] != 0x0A, buffer[index] != 0x0D else {
+    guard let base = buffer.baseAddress, start < buffer.count, buffer[start] != UInt8(ascii: "\""), buffer[start] != 0x0A,
+      buffer[start] != 0x0D
+    else {
       return nil
     }
+    let count = min(buffer.count, start + Limits.maximumRecordBytes)
+    var index = start
     var lineEnd: Int?
-    while index < buffer.count {
-      let byte = buffer[index]
-      // Every byte the loop stops on is at most `,` (0x2C): one comparison passes the rest.
-      if byte <= UInt8(ascii: ",") {
-        if byte == UInt8(ascii: ",") {
-          ends.append(index - start)
-          if index + 1 < buffer.count, buffer[index + 1] == UInt8(ascii: "\"") { break }
-        } else if byte == 0x0A || byte == 0x0D {
-          lineEnd = index
-          break
-        } else if byte == 0 {
+    scanning: while true {
+      // To the next byte below `-` (0x2D), eight bytes at a time: every byte the row stops on is one (`,`, CR,
+      // LF, NUL), and the lowest byte a word flags is exactly the first such byte.
+      while index + 8 <= count {
+        let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+        let below = (word &- 0x2D2D_2D2D_2D2D_2D2D) & ~word & 0x8080_8080_8080_8080
+        if below != 0 {
+          index += below.trailingZeroBitCount >> 3
           break
         }
+        index += 8
+      }
+      guard index < count else { break }
+      switch buffer[index] {
+      case UInt8(ascii: ","):
+        ends.append(index - start)
+        if index + 1 < count, buffer[index + 1] == UInt8(ascii: "\"") { break scanning }
+      case 0x0A, 0x0D:
+        lineEnd = index
+        break scanning
+      case 0: break scanning
+      default: break
       }
       index += 1
     }
-    guard let lineEnd, lineEnd - start + 1 <= Limits.maximumRecordBytes else {
+    // The row's bytes with its line end are at most `Limits.maximumRecordBytes`, as `step` counts them.
+    guard let lineEnd, lineEnd - start < Limits.maximumRecordBytes else {
       ends.removeAll(keepingCapacity: true)
       return nil
     }
     ends.append(lineEnd - start)
-    row.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start..<lineEnd]))
-    row.append(UInt8(ascii: ","))
     lineEnds.sawText()
     var next = lineEnd + 1
     _ = lineEnds.isLineEnd(buffer[lineEnd])
@@ -162,7 +175,18 @@ struct CSVParser {
       _ = lineEnds.isLineEnd(0x0A)
       next += 1
     }
-    hand(body, line: rowLine, error: nil)
+    let fields = UnsafeBufferPointer(rebasing: buffer[start..<lineEnd])
+    let scan = JSONStringScan.scan(fields, from: 0)
+    if scan.stop == .end, scan.isValidUTF8 {
+      // Text, and plain JSON: handed over as it lies.
+      ends.withUnsafeBufferPointer { ends in
+        body(Fields(bytes: fields, ends: ends, line: rowLine, error: nil, isPlainJSON: true))
+      }
+    } else {
+      row.append(contentsOf: fields)
+      row.append(UInt8(ascii: ","))
+      hand(body, line: rowLine, error: nil)
+    }
     reset()
     line += 1
     rowLine = line
@@ -313,7 +337,8 @@ struct CSVParser {
     var error = error
     // Whether the row is text and plain JSON, in one pass for a plain row (`JSONStringScan` stops at a quote,
     // a backslash or a control character).
-    let (isValid, isPlainJSON) = row.withUnsafeBufferPointer { bytes in
+    let (isValid, isPlainJSON) = row.withUnsafeBufferPointer { row in
+      let bytes = UnsafeBufferPointer(rebasing: row.dropLast())
       let scan = JSONStringScan.scan(bytes, from: 0)
       return scan.stop == .end ? (scan.isValidUTF8, true) : (UTF8Validation.isValid(bytes), false)
     }
@@ -325,8 +350,9 @@ struct CSVParser {
           zh: "有单元格不是有效的 \(sourceEncoding.rawValue)；请将文件存为 CSV UTF-8")
       }
     }
-    row.withUnsafeBufferPointer { bytes in
+    row.withUnsafeBufferPointer { row in
       ends.withUnsafeBufferPointer { ends in
+        let bytes = UnsafeBufferPointer(rebasing: row.dropLast())
         body(Fields(bytes: bytes, ends: ends, line: line, error: error, isPlainJSON: isPlainJSON))
       }
     }

@@ -75,7 +75,7 @@ struct FlatCSVHeader: Sendable {
 /// are ranges of (`TableText`): a table costs one allocation for all its text, as a JSON Lines record does.
 /// Every row has the header's width. Immutable once made, hence safe to hand to a worker.
 struct FlatCSVRows: @unchecked Sendable {
-  /// The rows' fields, each followed by a comma (`CSVParser.Fields`), row after row.
+  /// The rows' fields, each followed by a comma, row after row.
   let record: RecordBytes
   /// By row and column (`row * width + column`), the offset of the comma after the field.
   let ends: [UInt32]
@@ -106,6 +106,7 @@ struct FlatCSVRows: @unchecked Sendable {
     mutating func append(_ row: CSVParser.Fields) {
       let base = bytes.count
       bytes.append(contentsOf: row.bytes)
+      bytes.append(UInt8(ascii: ","))
       for end in row.ends { ends.append(UInt32(base + end)) }
       lines.append(row.line)
       plain.append(row.isPlainJSON)
