@@ -77,8 +77,10 @@ struct FlatCSVHeader: Sendable {
 struct FlatCSVRows: @unchecked Sendable {
   /// The rows' fields, each followed by a comma, row after row.
   let record: RecordBytes
-  /// By row and column (`row * width + column`), the offset of the comma after the field.
-  let ends: [UInt32]
+  /// By row, where it starts in `record`.
+  let starts: [Int]
+  /// By row and column (`row * width + column`), where the field ends (at its comma) from its row's start.
+  let ends: [Int]
   /// By row, the line it starts on.
   let lines: [Int]
   /// By row, whether its fields are plain JSON text (`CSVParser.Fields.isPlainJSON`).
@@ -89,7 +91,15 @@ struct FlatCSVRows: @unchecked Sendable {
 
   func range(_ row: Int, _ column: Int) -> Range<Int> {
     let field = row * width + column
-    return (field == 0 ? 0 : Int(ends[field - 1]) + 1)..<Int(ends[field])
+    let start = starts[row]
+    return start + (column == 0 ? 0 : ends[field - 1] + 1)..<start + ends[field]
+  }
+
+  /// The cell's bytes, `bytes` being the record's.
+  @inline(__always)
+  func cell(_ row: Int, _ column: Int, in bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+    let range = range(row, column)
+    return UnsafeBufferPointer(start: bytes.baseAddress! + range.lowerBound, count: range.count)
   }
 
   /// The cell as a text of the record.
@@ -98,16 +108,17 @@ struct FlatCSVRows: @unchecked Sendable {
   /// The rows of a table as the assembler gathers them, row by row.
   struct Gathering {
     private var bytes: [UInt8] = []
-    private var ends: [UInt32] = []
+    private var starts: [Int] = []
+    private var ends: [Int] = []
     private(set) var lines: [Int] = []
     private var plain: [Bool] = []
 
     /// Copies a row's fields.
     mutating func append(_ row: CSVParser.Fields) {
-      let base = bytes.count
+      starts.append(bytes.count)
       bytes.append(contentsOf: row.bytes)
       bytes.append(UInt8(ascii: ","))
-      for end in row.ends { ends.append(UInt32(base + end)) }
+      ends.append(contentsOf: row.ends)
       lines.append(row.line)
       plain.append(row.isPlainJSON)
     }
@@ -117,15 +128,16 @@ struct FlatCSVRows: @unchecked Sendable {
     mutating func take(width: Int) -> FlatCSVRows {
       defer {
         bytes.removeAll(keepingCapacity: true)
-        (ends, lines, plain) = ([], [], [])
+        (starts, ends, lines, plain) = ([], [], [], [])
       }
       return FlatCSVRows(
-        record: bytes.withUnsafeBufferPointer(RecordBytes.copying), ends: ends, lines: lines, plain: plain, width: width)
+        record: bytes.withUnsafeBufferPointer(RecordBytes.copying), starts: starts, ends: ends, lines: lines, plain: plain,
+        width: width)
     }
 
     mutating func removeAll() {
       bytes.removeAll(keepingCapacity: true)
-      (ends, lines, plain) = ([], [], [])
+      (starts, ends, lines, plain) = ([], [], [], [])
     }
   }
 }
@@ -205,7 +217,7 @@ struct FlatCSVTable: Sendable {
     let level2Column = positions[TableField.level2.rawValue]
     for row in 0..<rows.count {
       let line = rows.lines[row]
-      func cell(_ column: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[rows.range(row, column)]) }
+      func cell(_ column: Int) -> UnsafeBufferPointer<UInt8> { rows.cell(row, column, in: bytes) }
       func string(_ column: Int, row: Int = row) -> String {
         String(decoding: bytes[rows.range(row, column)], as: UTF8.self)
       }
@@ -232,7 +244,7 @@ struct FlatCSVTable: Sendable {
           if !builder.setPlainNumber(field, utf8: plain) { builder.set(field, printed: string(column, row: from)) }
         }
       }
-      let kind = kind(of: row, cell: cell, string: { string($0) })
+      let kind = kind(of: row, in: bytes)
       var rowLevels: (level1: Int?, level2: Int?) = (nil, nil)
       if kind == .indicator {
         builder.beginIndicator(at: SourceLocation(file: file, line: line))
@@ -323,11 +335,10 @@ struct FlatCSVTable: Sendable {
 
   private static let fundsLevel1Bytes = Array(fundsLevel1.utf8)
 
-  /// The funds row, a total row, or an indicator row, by its level and name cells (`cell`, their bytes;
-  /// `string`, their text).
-  private func kind(
-    of row: Int, cell: (Int) -> UnsafeBufferPointer<UInt8>, string: (Int) -> String
-  ) -> RowKind {
+  /// The funds row, a total row, or an indicator row, by its level and name cells (`bytes` are the record's).
+  private func kind(of row: Int, in bytes: UnsafeBufferPointer<UInt8>) -> RowKind {
+    func cell(_ column: Int) -> UnsafeBufferPointer<UInt8> { rows.cell(row, column, in: bytes) }
+    func string(_ column: Int) -> String { String(decoding: cell(column), as: UTF8.self) }
     if let column = header.positions[TableField.level1.rawValue] {
       let level1 = cell(column)
       // `trimmingSpaces() == fundsLevel1` of a cell that is not blank, on its bytes when they decide it: nothing
