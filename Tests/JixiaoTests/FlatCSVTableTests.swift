@@ -12,7 +12,11 @@ import Testing
   static func tables(_ bytes: [UInt8]) -> [FlatCSVTable] {
     var tables: [FlatCSVTable] = []
     var block: [UInt8]? = bytes
-    RecordReader.split(.csv, file: "t.csv", next: { defer { block = nil }; return block }) { record in
+    func next() -> [UInt8]? {
+      defer { block = nil }
+      return block
+    }
+    RecordReader.split(.csv, file: "t.csv", next: next) { record in
       if case .csvTable(let table) = record { tables.append(table) }
     }
     return tables
@@ -68,14 +72,18 @@ import Testing
     func pick<T>(_ values: [T]) -> T { values[Int(generator.next() % UInt64(values.count))] }
     let headers = [
       ["表编号", "项目名称", "年度", "主管部门", "一级指标", "二级指标", "三级指标", "权重", "目标值", "业绩值", "完成率", "得分", "佐证资料", "备注", "总分"],
-      ["id", "name", "year", "department", "level1", "level2", "indicator", "weight", "target", "actual", "claimedCompletion",
-        "claimedScore", "evidence", "备注", "claimedTotal"],
+      [
+        "id", "name", "year", "department", "level1", "level2", "indicator", "weight", "target", "actual", "claimedCompletion",
+        "claimedScore", "evidence", "备注", "claimedTotal",
+      ],
     ]
     let level1s = ["产出指标", "效益指标（30分）", "满意度指标", "预算执行率", "合计", "", " ", "产出指标"]
     let level2s = ["数量指标", "质量指标", "", "时效指标", "总分"]
     let names = ["宣传报道", "发放补贴人次", "", "  ", "服务企业\"数\"", "a,b", "率\u{F961}", "行\n两行", "—", "得分合计"]
     let numbers = ["10", "5.00分", "100%", "", "10（分）", "abc", "1,782.65", " 3 ", "优", "-", "1e3", "0.5"]
-    let cells = [">=156场", "=157场", "≥98%", "", "/", "按期完成", "\"引号\"", "达标\r\n", "\\", "\t制表", "很长" + String(repeating: "长", count: 40)]
+    let texts = [
+      ">=156场", "=157场", "≥98%", "", "/", "按期完成", "\"引号\"", "达标\r\n", "\\", "\t制表", "很长" + String(repeating: "长", count: 40),
+    ]
     let keys = ["甲", "乙", "", "丙"]
     var built = 0
     for _ in 0..<300 {
@@ -87,7 +95,7 @@ import Testing
           var cells = [
             row == 0 || generator.next() % 3 == 0 ? id : "", row == 0 ? "项目\(table)" : pick(["", "项目\(table)"]),
             row == 0 ? "2024" : pick(["", "2024", "2023年"]), pick(["财政局", "", "局 "]), pick(level1s), pick(level2s),
-            pick(names), pick(numbers), pick(cells), pick(cells), pick(numbers), pick(numbers), pick(["", "工作资料", "有"]),
+            pick(names), pick(numbers), pick(texts), pick(texts), pick(numbers), pick(numbers), pick(["", "工作资料", "有"]),
             pick(["", "", "注"]), pick(["", "97.48分", "九十"]),
           ]
           if generator.next() % 25 == 0 { cells.append("多") }

@@ -84,16 +84,16 @@ struct CSVParser {
 
   /// Reads a block, handing each row it ends to `body` with a `String` a field.
   mutating func feed(_ block: [UInt8], _ body: (Row) -> Void) {
-    feed(block, fields: { body($0.row) })
+    feedFields(block) { body($0.row) }
   }
 
   /// At the end of the input: the last row, with a `String` a field.
   mutating func finish(_ body: (Row) -> Void) {
-    finish(fields: { body($0.row) })
+    finishFields { body($0.row) }
   }
 
   /// Reads a block, handing each row it ends to `body` as bytes.
-  mutating func feed(_ block: [UInt8], fields body: (Fields) -> Void) {
+  mutating func feedFields(_ block: [UInt8], _ body: (Fields) -> Void) {
     block.withUnsafeBufferPointer { buffer in
       var index = 0
       while let matched = orderMarkBytes, index < buffer.count {
@@ -229,7 +229,8 @@ struct CSVParser {
       state = .unquoted
       lineEnds.sawText()
     }
-    row.append(contentsOf: UnsafeBufferPointer(rebasing: run.prefix(max(0, Limits.maximumRecordBytes - (row.count - fieldStart)))))
+    let room = max(0, Limits.maximumRecordBytes - (row.count - fieldStart))
+    row.append(contentsOf: UnsafeBufferPointer(rebasing: run.prefix(room)))
   }
 
   @inline(__always)
@@ -292,7 +293,7 @@ struct CSVParser {
   }
 
   /// At the end of the input: the last row, as bytes.
-  mutating func finish(fields body: (Fields) -> Void) {
+  mutating func finishFields(_ body: (Fields) -> Void) {
     if let matched = orderMarkBytes {
       orderMarkBytes = nil
       for byte in Self.orderMark[..<matched] { step(byte, body) }
@@ -378,7 +379,8 @@ struct CSVParser {
   }
 
   private mutating func reset() {
-    row.removeAll(keepingCapacity: true)
+    // `removeAll(keepingCapacity:)` takes the generic path even on an empty array (a whole row leaves `row` so).
+    if !row.isEmpty { row.removeAll(keepingCapacity: true) }
     ends.removeAll(keepingCapacity: true)
     fieldStart = 0
     rowBytes = 0

@@ -85,7 +85,13 @@ struct CSVTableAssembler {
       return
     }
     guard let key = groupKey(row) else { return }  // A row as wide as the header has its key cells.
-    startGroupIfNeeded(key, line: row.line, emit)
+    if key == .above, current != nil {
+      // The table being read is the row above's (its key is `aboveKey`, as every group's is when it starts):
+      // the row goes on with it.
+      unplaced = nil
+    } else {
+      startGroupIfNeeded(aboveKey, line: row.line, emit)
+    }
     guard current?.error == nil else { return }
     if current!.rowCount >= Limits.maximumIndicators + 1 {
       current?.error = InputError(
@@ -110,7 +116,7 @@ struct CSVTableAssembler {
   /// cells, the tables on either side of it, since it may belong to either.
   private mutating func reject(_ row: CSVParser.Fields, _ error: InputError, _ emit: (Output) -> Void) {
     guard header != nil else { return }
-    guard let key = groupKey(row) else {
+    guard groupKey(row) != nil else {
       let unplacedError = InputError(
         error.location,
         error.message
@@ -121,7 +127,7 @@ struct CSVTableAssembler {
       unplaced = (unplacedError, current != nil)
       return
     }
-    startGroupIfNeeded(key, line: error.location.line ?? 0, emit)
+    startGroupIfNeeded(aboveKey, line: error.location.line ?? 0, emit)
     if current?.error == nil { current?.error = error }
   }
 
@@ -229,9 +235,11 @@ struct CSVTableAssembler {
   /// or the same as the row above's goes on with the table above: a merged 项目名称 saved as CSV leaves the
   /// rows below its first blank. A row that fills a key cell differently starts from its own cells. Cells
   /// are compared with the row above's by their bytes: a string is made only for a row that changes them.
-  private mutating func groupKey(_ row: CSVParser.Fields) -> GroupKey? {
+  /// The row's key is then `aboveKey`.
+  private mutating func groupKey(_ row: CSVParser.Fields) -> RowKey? {
     guard let header else { return nil }
-    let columns = (header.positions[TableField.id.rawValue], header.positions[TableField.name.rawValue], header.positions[TableField.year.rawValue])
+    let positions = header.positions
+    let columns = (positions[TableField.id.rawValue], positions[TableField.name.rawValue], positions[TableField.year.rawValue])
     for column in [columns.0, columns.1, columns.2] {
       if let column, column >= row.count { return nil }
     }
@@ -250,7 +258,7 @@ struct CSVTableAssembler {
       return above == String(decoding: cell, as: UTF8.self) ? 1 : 2
     }
     let agreements = (agreement(id, above.id), agreement(name, above.name), agreement(year, above.year))
-    if agreements == (0, 0, 0) { return aboveKey }
+    if agreements == (0, 0, 0) { return .above }
     func string(_ cell: UnsafeBufferPointer<UInt8>?) -> String? { cell.map { String(decoding: $0, as: UTF8.self) } }
     if agreements.0 < 2, agreements.1 < 2, agreements.2 < 2 {
       above = (string(id) ?? above.id, string(name) ?? above.name, string(year) ?? above.year)
@@ -262,8 +270,11 @@ struct CSVTableAssembler {
     } else {
       aboveKey = .nameAndYear(above.name ?? "", above.year ?? "")
     }
-    return aboveKey
+    return .changed
   }
+
+  /// A row's key against the row above's: the same cells, or cells that changed `aboveKey`.
+  private enum RowKey { case above, changed }
 
   private mutating func flush(_ emit: (Output) -> Void) {
     guard let group = current else { return }

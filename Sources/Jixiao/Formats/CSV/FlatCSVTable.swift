@@ -300,8 +300,8 @@ struct FlatCSVTable: Sendable {
           }
         }
         noteUnread(
-          row, in: .funds, except: Self.fundsColumns.map(\.0) + [.level1], into: &builder, given: &given, string: { string($0) }
-        ) { location($0) }
+          row, in: .funds, except: Self.fundsColumns.map(\.0) + [.level1], into: &builder, given: &given,
+          string: { string($0) }, location: { location($0) })
       case .total:
         if let position = positions[TableField.claimedScore.rawValue], !isBlank(position), !hasValue(.claimedTotal) {
           given |= 1 << UInt64(TableField.claimedTotal.rawValue)
@@ -310,8 +310,7 @@ struct FlatCSVTable: Sendable {
         // The weight cell repeats the sum of the weights, which `weights.sum` computes itself.
         noteUnread(
           row, in: .total, except: [.level1, .level2, .indicatorName, .weight, .claimedScore], gradeTo: true, into: &builder,
-          given: &given, string: { string($0) }
-        ) { location($0) }
+          given: &given, string: { string($0) }, location: { location($0) })
       case .indicator: break
       }
     }
@@ -364,7 +363,7 @@ struct FlatCSVTable: Sendable {
   /// that reads as a grade (优, 良, 中, 差) is the claimed grade instead.
   private func noteUnread(
     _ row: Int, in structural: ReadingNote.StructuralRow, except read: [TableField], gradeTo: Bool = false,
-    into builder: inout TableBuilder, given: inout UInt64, string: (Int) -> String, _ location: (Int) -> SourceLocation?
+    into builder: inout TableBuilder, given: inout UInt64, string: (Int) -> String, location: (Int) -> SourceLocation?
   ) {
     for column in 0..<header.width {
       guard let field = header.fields[column], field.place == .indicator, !read.contains(field),
