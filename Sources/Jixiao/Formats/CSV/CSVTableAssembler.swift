@@ -36,8 +36,11 @@ struct CSVTableAssembler {
   private struct Group {
     var key: GroupKey
     var firstLine: Int
-    var rowCount = 0
-    var byteCount = 0
+    /// No row of the table has refused it (yet).
+    var isWhole: Bool {
+      guard case .none = error else { return false }
+      return true
+    }
     var error: InputError?
   }
 
@@ -92,13 +95,14 @@ struct CSVTableAssembler {
     } else {
       startGroupIfNeeded(aboveKey, line: row.line, emit)
     }
-    guard current?.error == nil else { return }
-    if current!.rowCount >= Limits.maximumIndicators + 1 {
+    // The rows gathered are the current table's, while it is whole.
+    guard current?.isWhole == true else { return }
+    if gathered.count >= Limits.maximumIndicators + 1 {
       current?.error = InputError(
         SourceLocation(file: file, line: row.line),
         Message(
           en: "more than \(Limits.maximumIndicators) indicators in one table", zh: "一张表的指标超过 \(Limits.maximumIndicators) 个"))
-    } else if current!.byteCount + row.bytes.count > Limits.maximumDocumentBytes {
+    } else if gathered.byteCount + row.bytes.count >= Limits.maximumDocumentBytes {
       // The table's texts are ranges of one copy of its rows, counted in 32 bits.
       current?.error = InputError(
         SourceLocation(file: file, line: row.line),
@@ -106,8 +110,6 @@ struct CSVTableAssembler {
           en: "the rows of one table are longer than \(Limits.maximumDocumentBytes >> 20) MiB; split the table",
           zh: "一张表的行超过 \(Limits.maximumDocumentBytes >> 20) MiB；请拆分该表"))
     } else {
-      current?.rowCount += 1
-      current?.byteCount += row.bytes.count
       gathered.append(row)
     }
   }

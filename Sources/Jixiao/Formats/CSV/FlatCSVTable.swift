@@ -110,8 +110,13 @@ struct FlatCSVRows: @unchecked Sendable {
     private var bytes: [UInt8] = []
     private var starts: [Int] = []
     private var ends: [Int] = []
-    private(set) var lines: [Int] = []
+    private var lines: [Int] = []
     private var plain: [Bool] = []
+
+    /// The rows gathered.
+    var count: Int { lines.count }
+    /// Their bytes, each row followed by a comma.
+    var byteCount: Int { bytes.count }
 
     /// Copies a row's fields.
     mutating func append(_ row: CSVParser.Fields) {
