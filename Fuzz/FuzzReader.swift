@@ -29,6 +29,7 @@ public func fuzzReader(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     precondition(direct == general, "the direct decoder's syntax error is not the general parser's")
   case nil: break
   }
+  if format == .csv { checkFlatCSV(bytes) }
   for record in TableReader.read(bytes, file: "fuzz", format: format) {
     switch record {
     case .table(let table):
@@ -41,4 +42,23 @@ public func fuzzReader(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     }
   }
   return 0
+}
+
+/// The flat CSV's fast paths against their definitions: the parser's shortcuts read the rows the
+/// byte-at-a-time state machine reads, and each table built from its bytes is the table its cells' texts build.
+private func checkFlatCSV(_ bytes: [UInt8]) {
+  func rows(readsRuns: Bool) -> [String] {
+    var parser = CSVParser()
+    parser.readsRuns = readsRuns
+    var rows: [String] = []
+    parser.feed(bytes) { (row: CSVParser.Row) in rows.append("\(row)") }
+    parser.finish { (row: CSVParser.Row) in rows.append("\(row)") }
+    return rows
+  }
+  precondition(rows(readsRuns: true) == rows(readsRuns: false), "the CSV parser's shortcuts and its definition disagree")
+  var block: [UInt8]? = bytes
+  RecordReader.split(.csv, file: "fuzz", next: { defer { block = nil }; return block }) { record in
+    guard case .csvTable(let table) = record else { return }
+    precondition(table.build() == table.buildByDefinition(), "a flat CSV table built from its bytes is not its definition's")
+  }
 }

@@ -217,10 +217,10 @@ import Testing
     var start = 0
     for size in blocks + [bytes.count] where start < bytes.count {
       let end = min(bytes.count, start + max(1, size))
-      parser.feed(Array(bytes[start..<end])) { rows.append("\($0)") }
+      parser.feed(Array(bytes[start..<end])) { (row: CSVParser.Row) in rows.append("\(row)") }
       start = end
     }
-    parser.finish { rows.append("\($0)") }
+    parser.finish { (row: CSVParser.Row) in rows.append("\(row)") }
     return rows
   }
 

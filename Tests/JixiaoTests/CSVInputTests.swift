@@ -187,8 +187,8 @@ import Testing
     var assembler = CSVTableAssembler(file: "t.csv")
     let text = "表编号,项目名称,年度,三级指标\n甲,甲项目,2024,次数\n,乙项目,2024,次数\n"
     var outputs = 0
-    parser.feed(Array(text.utf8)) { row in assembler.add(row) { _ in outputs += 1 } }
-    parser.finish { row in assembler.add(row) { _ in outputs += 1 } }
+    parser.feedFields(Array(text.utf8)) { row in assembler.add(row) { _ in outputs += 1 } }
+    parser.finishFields { row in assembler.add(row) { _ in outputs += 1 } }
     assembler.finish { _ in outputs += 1 }
     #expect(outputs == 2)
     #expect(assembler.emittedKeys == [.id("甲"), .nameAndYear("乙项目", "2024")])

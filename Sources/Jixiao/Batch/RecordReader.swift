@@ -226,7 +226,7 @@ struct RecordReader {
     func feed(_ text: [UInt8]) -> Bool {
       parser.sourceEncoding = decoder.encoding ?? .utf8
       assembler.sourceEncoding = decoder.encoding ?? .utf8
-      parser.feed(text) { assembler.add($0, handle) }
+      parser.feedFields(text) { assembler.add($0, handle) }
       guard let refusal = decoder.refusal else { return true }
       assembler.abandon(refusal, handle)
       return false
@@ -235,7 +235,7 @@ struct RecordReader {
       guard feed(decoder.decode(block)) else { return }
     }
     guard feed(decoder.finish()) else { return }
-    parser.finish { assembler.add($0, handle) }
+    parser.finishFields { assembler.add($0, handle) }
     assembler.finish(handle)
   }
 }

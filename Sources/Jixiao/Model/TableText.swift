@@ -124,12 +124,13 @@ public struct TableText: Sendable, Hashable, ExpressibleByStringInterpolation, C
   // MARK: Queries on bytes
 
   /// Empty, or only whitespace characters: nothing printed. Its definition is `stringIsBlank`.
-  public var isBlank: Bool {
-    withUTF8 { bytes in
-      guard let first = bytes.first else { return true }
-      if String.isPlainLead(first) { return false }
-      return Self.stringIsBlank(string)
-    }
+  public var isBlank: Bool { withUTF8(Self.isBlank) }
+
+  /// `isBlank` of well-formed UTF-8 bytes that are no text yet (a CSV reader's field).
+  static func isBlank(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let first = bytes.first else { return true }
+    if String.isPlainLead(first) { return false }
+    return stringIsBlank(String(decoding: bytes, as: UTF8.self))
   }
 
   /// `isBlank`'s definition: nothing is left when whitespace characters are trimmed from both ends.

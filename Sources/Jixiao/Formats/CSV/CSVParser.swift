@@ -2,6 +2,10 @@
 /// a UTF-8 byte-order mark. A line ends at CRLF, LF or a lone CR (old Mac files), mixed as they come;
 /// inside a quoted field they stay text but still count as lines, so each row knows the line it starts on
 /// whatever the convention.
+///
+/// A row is handed over as its fields' bytes (`Fields`), which the flat CSV reader copies into its table's
+/// one record (`CSVTableAssembler`); `Row` is the same row with a `String` a field (the grid of a form CSV,
+/// the tests).
 struct CSVParser {
   enum Row {
     case fields([String], line: Int)
@@ -10,20 +14,51 @@ struct CSVParser {
 
   }
 
+  /// A row's fields as bytes, valid only during the call that hands them over: each field's text (a field
+  /// that is not valid in the file's encoding is empty, and the row is malformed), one after the other, each
+  /// but the last followed by a comma, so that the bytes of the row are well-formed UTF-8 exactly when each
+  /// field is.
+  struct Fields {
+    /// The fields' bytes, each but the last followed by a comma.
+    let bytes: UnsafeBufferPointer<UInt8>
+    /// By field, where it ends in `bytes` (at its comma, or at the end): field `n` is
+    /// `ends[n - 1] + 1 ..< ends[n]`.
+    let ends: UnsafeBufferPointer<Int>
+    /// The line the row starts on.
+    let line: Int
+    /// Why the row cannot be read (a quote problem, a NUL, a cell not valid in the file's encoding); its
+    /// fields are then those read, to tell which table it belongs to.
+    let error: Message?
+    /// No byte of the row's fields is `"`, `\` or a control character: each field is plain JSON text
+    /// (`TableText.isPlainJSON`).
+    let isPlainJSON: Bool
+
+    var count: Int { ends.count }
+
+    func range(_ field: Int) -> Range<Int> { (field == 0 ? 0 : ends[field - 1] + 1)..<ends[field] }
+
+    subscript(_ field: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[range(field)]) }
+
+    func string(_ field: Int) -> String { String(decoding: self[field], as: UTF8.self) }
+
+    /// The row as `Row` gives it.
+    var row: Row {
+      let strings = (0..<count).map(string)
+      if let error { return .malformed(strings, line: line, reason: error) }
+      return .fields(strings, line: line)
+    }
+  }
+
   private enum State {
     case fieldStart, unquoted, quoted, quoteInQuoted
   }
 
   private var state = State.fieldStart
-  private var field: [UInt8] = []
-  /// An unquoted field that lies whole in the block being fed, up to its comma or line end: the field's
-  /// text is made from the block's bytes when `step` ends it, without copying them into `field` first.
-  /// Set only within `feed`, for the step right after it.
-  private var wholeField: UnsafeBufferPointer<UInt8>?
-  private var fields: [String] = []
-  /// The row before's cells: a table's rows repeat its id, name, department, year and level names, and a
-  /// cell equal byte for byte to the one above it reuses that string.
-  private var previousFields: [String] = []
+  /// The row's fields read so far, each followed by a comma, and the field being read (from `fieldStart`).
+  private var row: [UInt8] = []
+  private var fieldStart = 0
+  /// By field read, the offset of the comma after it in `row`.
+  private var ends: [Int] = []
   private var rowBytes = 0
   private var line = 1
   private var rowLine = 1
@@ -34,7 +69,12 @@ struct CSVParser {
   /// decided. The mark may arrive split across blocks (a pipe's first read can be short).
   private var orderMarkBytes: Int? = 0
   private static let orderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
-  private var rowError: Message?
+  private var rowError: Message? {
+    didSet { rowErrorField = ends.count }
+  }
+  /// The field being read when `rowError` was set: a cell not valid in the file's encoding before it is
+  /// the row's error instead, as it was found first.
+  private var rowErrorField = 0
 
   /// What the file was saved in: a cell that is not text is reported in its terms.
   var sourceEncoding = SourceEncoding.utf8
@@ -42,7 +82,18 @@ struct CSVParser {
   /// Off only in tests, which hold the run shortcut to the byte-at-a-time definition.
   var readsRuns = true
 
+  /// Reads a block, handing each row it ends to `body` with a `String` a field.
   mutating func feed(_ block: [UInt8], _ body: (Row) -> Void) {
+    feedFields(block) { body($0.row) }
+  }
+
+  /// At the end of the input: the last row, with a `String` a field.
+  mutating func finish(_ body: (Row) -> Void) {
+    finishFields { body($0.row) }
+  }
+
+  /// Reads a block, handing each row it ends to `body` as bytes.
+  mutating func feedFields(_ block: [UInt8], _ body: (Fields) -> Void) {
     block.withUnsafeBufferPointer { buffer in
       var index = 0
       while let matched = orderMarkBytes, index < buffer.count {
@@ -56,17 +107,10 @@ struct CSVParser {
         }
       }
       while index < buffer.count {
-        if readsRuns, let end = runEnd(buffer, from: index) {
-          let run = UnsafeBufferPointer(rebasing: buffer[index..<end])
-          if state == .fieldStart, field.isEmpty, end < buffer.count, buffer[end] != 0 {
-            // `step` reads the comma or line end at `end` next, in this call, and ends the field with these bytes.
-            countRowBytes(run.count)
-            state = .unquoted
-            lineEnds.sawText()
-            wholeField = UnsafeBufferPointer(rebasing: run.prefix(Limits.maximumRecordBytes))
-          } else {
-            appendRun(run)
-          }
+        if readsRuns, state == .fieldStart, ends.isEmpty, let next = wholeRow(buffer, from: index, body) {
+          index = next
+        } else if readsRuns, let end = runEnd(buffer, from: index) {
+          appendRun(UnsafeBufferPointer(rebasing: buffer[index..<end]))
           index = end
         } else {
           step(buffer[index], body)
@@ -74,6 +118,79 @@ struct CSVParser {
         }
       }
     }
+  }
+
+  /// A row that lies whole in the block from `start`, up to its line end, with no quoted field and no NUL
+  /// (nearly every row): its bytes are its fields, each but the last followed by its comma, so they are
+  /// handed to `body` as they lie in the block. Returns where the next row starts; nil, having read nothing,
+  /// for any other row, which `step` and the runs read.
+  private mutating func wholeRow(
+    _ buffer: UnsafeBufferPointer<UInt8>, from start: Int, _ body: (Fields) -> Void
+  ) -> Int? {
+    // A blank line, the LF of a CRLF cut by the block's end, and a quoted first field are `step`'s.
+    guard let base = buffer.baseAddress, start < buffer.count, buffer[start] != UInt8(ascii: "\""), buffer[start] != 0x0A,
+      buffer[start] != 0x0D
+    else {
+      return nil
+    }
+    let count = min(buffer.count, start + Limits.maximumRecordBytes)
+    var index = start
+    var lineEnd: Int?
+    scanning: while true {
+      // To the next byte below `-` (0x2D), eight bytes at a time: every byte the row stops on is one (`,`, CR,
+      // LF, NUL), and the lowest byte a word flags is exactly the first such byte.
+      while index + 8 <= count {
+        let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+        let below = (word &- 0x2D2D_2D2D_2D2D_2D2D) & ~word & 0x8080_8080_8080_8080
+        if below != 0 {
+          index += below.trailingZeroBitCount >> 3
+          break
+        }
+        index += 8
+      }
+      guard index < count else { break }
+      switch buffer[index] {
+      case UInt8(ascii: ","):
+        ends.append(index - start)
+        if index + 1 < count, buffer[index + 1] == UInt8(ascii: "\"") { break scanning }
+      case 0x0A, 0x0D:
+        lineEnd = index
+        break scanning
+      case 0: break scanning
+      default: break
+      }
+      index += 1
+    }
+    // The row's bytes with its line end are at most `Limits.maximumRecordBytes`, as `step` counts them.
+    guard let lineEnd, lineEnd - start < Limits.maximumRecordBytes else {
+      ends.removeAll(keepingCapacity: true)
+      return nil
+    }
+    ends.append(lineEnd - start)
+    lineEnds.sawText()
+    var next = lineEnd + 1
+    _ = lineEnds.isLineEnd(buffer[lineEnd])
+    if buffer[lineEnd] == 0x0D, next < buffer.count, buffer[next] == 0x0A {
+      // The LF of a CRLF, which ends no line of its own.
+      _ = lineEnds.isLineEnd(0x0A)
+      next += 1
+    }
+    let fields = UnsafeBufferPointer(rebasing: buffer[start..<lineEnd])
+    let scan = JSONStringScan.scan(fields, from: 0)
+    if scan.stop == .end, scan.isValidUTF8 {
+      // Text, and plain JSON: handed over as it lies.
+      ends.withUnsafeBufferPointer { ends in
+        body(Fields(bytes: fields, ends: ends, line: rowLine, error: nil, isPlainJSON: true))
+      }
+    } else {
+      row.append(contentsOf: fields)
+      row.append(UInt8(ascii: ","))
+      hand(body, line: rowLine, error: nil)
+    }
+    reset()
+    line += 1
+    rowLine = line
+    return next
   }
 
   /// Where a run of bytes that `step` would only append ends: text of an unquoted field up to a comma or
@@ -112,7 +229,8 @@ struct CSVParser {
       state = .unquoted
       lineEnds.sawText()
     }
-    field.append(contentsOf: UnsafeBufferPointer(rebasing: run.prefix(max(0, Limits.maximumRecordBytes - field.count))))
+    let room = max(0, Limits.maximumRecordBytes - (row.count - fieldStart))
+    row.append(contentsOf: UnsafeBufferPointer(rebasing: run.prefix(room)))
   }
 
   @inline(__always)
@@ -131,7 +249,7 @@ struct CSVParser {
     zh: "该行有 NUL 字节（0x00），这不是文字（满是 NUL 的文件是没有字节顺序标记的 UTF-16）；请将文件存为 CSV UTF-8")
 
   /// The definition: one byte of RFC 4180.
-  private mutating func step(_ byte: UInt8, _ body: (Row) -> Void) {
+  private mutating func step(_ byte: UInt8, _ body: (Fields) -> Void) {
     countRowBytes(1)
     if byte == 0, rowError == nil { rowError = Self.nulMessage }
     let endsLine = lineEnds.isLineEnd(byte)
@@ -174,78 +292,97 @@ struct CSVParser {
     }
   }
 
-  mutating func finish(_ body: (Row) -> Void) {
+  /// At the end of the input: the last row, as bytes.
+  mutating func finishFields(_ body: (Fields) -> Void) {
     if let matched = orderMarkBytes {
       orderMarkBytes = nil
       for byte in Self.orderMark[..<matched] { step(byte, body) }
     }
     if state == .quoted {
       // The open field is the rest of the file, not a cell: the row is the cells before it.
-      body(
-        .malformed(
-          fields, line: quoteLine,
-          reason: Message(
-            en:
-              "a quoted field opened on this line is never closed, so the rest of the file is one cell and is not read; check the quotes",
-            zh: "本行开始的带引号字段没有闭合，文件其余部分成了一个单元格，未读取；请检查引号")))
+      row.removeSubrange(fieldStart...)
+      hand(
+        body, line: quoteLine,
+        error: Message(
+          en:
+            "a quoted field opened on this line is never closed, so the rest of the file is one cell and is not read; check the quotes",
+          zh: "本行开始的带引号字段没有闭合，文件其余部分成了一个单元格，未读取；请检查引号"))
       reset()
       return
     }
-    if state != .fieldStart || !field.isEmpty || !fields.isEmpty {
+    if state != .fieldStart || row.count > fieldStart || !ends.isEmpty {
       endField()
       endRow(body)
     }
   }
 
   private mutating func append(_ byte: UInt8) {
-    if field.count < Limits.maximumRecordBytes { field.append(byte) }
+    if row.count - fieldStart < Limits.maximumRecordBytes { row.append(byte) }
   }
 
   private mutating func endField() {
-    if let whole = wholeField {
-      wholeField = nil
-      appendField(whole)
-    } else {
-      field.withUnsafeBufferPointer { appendField($0) }
-      clearField()
-    }
+    ends.append(row.count)
+    row.append(UInt8(ascii: ","))
+    fieldStart = row.count
     state = .fieldStart
   }
 
-  private mutating func appendField(_ bytes: UnsafeBufferPointer<UInt8>) {
-    let column = fields.count
-    if column < previousFields.count, previousFields[column].hasSameBytes(as: bytes) {
-      fields.append(previousFields[column])
-    } else if let text = UTF8Validation.string(bytes) {
-      fields.append(text)
-    } else {
-      fields.append("")
-      if rowError == nil {
-        rowError = Message(
+  private mutating func endRow(_ body: (Fields) -> Void) {
+    // A row of one empty field is a blank line: no row.
+    if rowError != nil || ends.count != 1 || ends[0] != 0 { hand(body, line: rowLine, error: rowError) }
+    reset()
+  }
+
+  /// Hands the row read to `body`: its fields checked as text, each field that is not emptied.
+  private mutating func hand(_ body: (Fields) -> Void, line: Int, error: Message?) {
+    var error = error
+    // Whether the row is text and plain JSON, in one pass for a plain row (`JSONStringScan` stops at a quote,
+    // a backslash or a control character).
+    let (isValid, isPlainJSON) = row.withUnsafeBufferPointer { row in
+      let bytes = UnsafeBufferPointer(rebasing: row.dropLast())
+      let scan = JSONStringScan.scan(bytes, from: 0)
+      return scan.stop == .end ? (scan.isValidUTF8, true) : (UTF8Validation.isValid(bytes), false)
+    }
+    if !isValid, let invalid = emptyInvalidFields() {
+      // An error found in a later field than the first invalid one came after it.
+      if error == nil || (error == rowError && invalid < rowErrorField) {
+        error = Message(
           en: "a cell is not valid \(sourceEncoding.rawValue); save the file as CSV UTF-8",
           zh: "有单元格不是有效的 \(sourceEncoding.rawValue)；请将文件存为 CSV UTF-8")
       }
     }
-  }
-
-  /// `removeAll(keepingCapacity:)` takes the generic path even on an empty array, once a field.
-  private mutating func clearField() {
-    if !field.isEmpty { field.removeAll(keepingCapacity: true) }
-  }
-
-  private mutating func endRow(_ body: (Row) -> Void) {
-    if let rowError {
-      body(.malformed(fields, line: rowLine, reason: rowError))
-    } else if !(fields.count == 1 && fields[0].isEmpty) {
-      body(.fields(fields, line: rowLine))
+    row.withUnsafeBufferPointer { row in
+      ends.withUnsafeBufferPointer { ends in
+        let bytes = UnsafeBufferPointer(rebasing: row.dropLast())
+        body(Fields(bytes: bytes, ends: ends, line: line, error: error, isPlainJSON: isPlainJSON))
+      }
     }
-    reset()
+  }
+
+  /// Each field that is not well-formed UTF-8 made empty (rare: the row is refused); the first such field.
+  private mutating func emptyInvalidFields() -> Int? {
+    var kept: [UInt8] = []
+    var start = 0
+    var first: Int?
+    for (field, end) in ends.enumerated() {
+      if row[start..<end].withUnsafeBufferPointer(UTF8Validation.isValid) {
+        kept += row[start..<end]
+      } else if first == nil {
+        first = field
+      }
+      ends[field] = kept.count
+      kept.append(UInt8(ascii: ","))
+      start = end + 1
+    }
+    row = kept
+    return first
   }
 
   private mutating func reset() {
-    swap(&previousFields, &fields)
-    fields.removeAll(keepingCapacity: true)
-    clearField()
+    // `removeAll(keepingCapacity:)` takes the generic path even on an empty array (a whole row leaves `row` so).
+    if !row.isEmpty { row.removeAll(keepingCapacity: true) }
+    ends.removeAll(keepingCapacity: true)
+    fieldStart = 0
     rowBytes = 0
     rowError = nil
     state = .fieldStart

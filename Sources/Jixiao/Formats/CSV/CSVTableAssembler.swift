@@ -8,9 +8,12 @@ struct CSVTableAssembler {
   /// The header once read; nil before it, and when it refused the file.
   private var header: FlatCSVHeader?
   private var sawHeader = false
-  /// The key cells of the row above, which a blank key cell repeats.
+  /// The key cells of the row above, which a blank key cell repeats, and the key they make.
   private var above: (id: String?, name: String?, year: String?)
+  private var aboveKey = GroupKey.nameAndYear("", "")
   private var current: Group?
+  /// The rows of the current table, while it is read without error.
+  private var gathered = FlatCSVRows.Gathering()
   /// The keys of the tables already emitted: a table whose rows come back later is refused, not split.
   private(set) var emittedKeys = Set<GroupKey>()
   /// A bad row whose table cannot be told refuses the table above it and the next one to start.
@@ -33,7 +36,11 @@ struct CSVTableAssembler {
   private struct Group {
     var key: GroupKey
     var firstLine: Int
-    var rows: [(cells: [String], line: Int)] = []
+    /// No row of the table has refused it (yet).
+    var isWhole: Bool {
+      guard case .none = error else { return false }
+      return true
+    }
     var error: InputError?
   }
 
@@ -46,10 +53,9 @@ struct CSVTableAssembler {
     case rejected(InputError)
   }
 
-  mutating func add(_ row: CSVParser.Row, _ emit: (Output) -> Void) {
-    switch row {
-    case .malformed(let fields, let line, let reason):
-      let error = InputError(SourceLocation(file: file, line: line), reason)
+  mutating func add(_ row: CSVParser.Fields, _ emit: (Output) -> Void) {
+    if let reason = row.error {
+      let error = InputError(SourceLocation(file: file, line: row.line), reason)
       guard sawHeader else {
         // Without its header no row can be read: the file is refused once, not row by row.
         sawHeader = true
@@ -62,41 +68,57 @@ struct CSVTableAssembler {
                 zh: "表头行无法读取：\(reason.chinese)；该文件的行均未读取"))))
         return
       }
-      reject(fields, error, emit)
-    case .fields(let fields, let line):
-      guard sawHeader else {
-        readHeader(fields, line: line, emit)
-        return
-      }
-      guard let header else { return }
-      // A row of blank cells (Excel saves a few below the table) is no row of any table.
-      guard fields.contains(where: { !$0.isBlankText }) else { return }
-      guard fields.count == header.width else {
-        let error = InputError(
-          SourceLocation(file: file, line: line),
-          Message(
-            en: "the row has \(fields.count) cells, the header has \(header.width); check for a missing or extra comma",
-            zh: "该行有 \(fields.count) 个单元格，表头有 \(header.width) 个；请检查是否少了或多了逗号"))
-        reject(fields, error, emit)
-        return
-      }
-      guard let key = groupKey(fields) else { return }  // A row as wide as the header has its key cells.
-      startGroupIfNeeded(key, line: line, emit)
-      if current!.rows.count >= Limits.maximumIndicators + 1, current?.error == nil {
-        current?.error = InputError(
-          SourceLocation(file: file, line: line),
-          Message(
-            en: "more than \(Limits.maximumIndicators) indicators in one table", zh: "一张表的指标超过 \(Limits.maximumIndicators) 个"))
-      }
-      if current?.error == nil { current?.rows.append((fields, line)) }
+      reject(row, error, emit)
+      return
+    }
+    guard sawHeader else {
+      readHeader((0..<row.count).map(row.string), line: row.line, emit)
+      return
+    }
+    guard let header else { return }
+    // A row of blank cells (Excel saves a few below the table) is no row of any table.
+    guard (0..<row.count).contains(where: { !TableText.isBlank(row[$0]) }) else { return }
+    guard row.count == header.width else {
+      let error = InputError(
+        SourceLocation(file: file, line: row.line),
+        Message(
+          en: "the row has \(row.count) cells, the header has \(header.width); check for a missing or extra comma",
+          zh: "该行有 \(row.count) 个单元格，表头有 \(header.width) 个；请检查是否少了或多了逗号"))
+      reject(row, error, emit)
+      return
+    }
+    guard let key = groupKey(row) else { return }  // A row as wide as the header has its key cells.
+    if key == .above, current != nil {
+      // The table being read is the row above's (its key is `aboveKey`, as every group's is when it starts):
+      // the row goes on with it.
+      unplaced = nil
+    } else {
+      startGroupIfNeeded(aboveKey, line: row.line, emit)
+    }
+    // The rows gathered are the current table's, while it is whole.
+    guard current?.isWhole == true else { return }
+    if gathered.count >= Limits.maximumIndicators + 1 {
+      current?.error = InputError(
+        SourceLocation(file: file, line: row.line),
+        Message(
+          en: "more than \(Limits.maximumIndicators) indicators in one table", zh: "一张表的指标超过 \(Limits.maximumIndicators) 个"))
+    } else if gathered.byteCount + row.bytes.count >= Limits.maximumDocumentBytes {
+      // The table's texts are ranges of one copy of its rows, counted in 32 bits.
+      current?.error = InputError(
+        SourceLocation(file: file, line: row.line),
+        Message(
+          en: "the rows of one table are longer than \(Limits.maximumDocumentBytes >> 20) MiB; split the table",
+          zh: "一张表的行超过 \(Limits.maximumDocumentBytes >> 20) MiB；请拆分该表"))
+    } else {
+      gathered.append(row)
     }
   }
 
   /// A bad row rejects the table it belongs to, told by its key; when the row is too short to hold its key
   /// cells, the tables on either side of it, since it may belong to either.
-  private mutating func reject(_ fields: [String], _ error: InputError, _ emit: (Output) -> Void) {
+  private mutating func reject(_ row: CSVParser.Fields, _ error: InputError, _ emit: (Output) -> Void) {
     guard header != nil else { return }
-    guard let key = groupKey(fields) else {
+    guard groupKey(row) != nil else {
       let unplacedError = InputError(
         error.location,
         error.message
@@ -107,7 +129,7 @@ struct CSVTableAssembler {
       unplaced = (unplacedError, current != nil)
       return
     }
-    startGroupIfNeeded(key, line: error.location.line ?? 0, emit)
+    startGroupIfNeeded(aboveKey, line: error.location.line ?? 0, emit)
     if current?.error == nil { current?.error = error }
   }
 
@@ -213,34 +235,62 @@ struct CSVTableAssembler {
 
   /// nil when the row is too short to hold the cells its key is made of. A row whose key cells are blank
   /// or the same as the row above's goes on with the table above: a merged 项目名称 saved as CSV leaves the
-  /// rows below its first blank. A row that fills a key cell differently starts from its own cells.
-  private mutating func groupKey(_ fields: [String]) -> GroupKey? {
+  /// rows below its first blank. A row that fills a key cell differently starts from its own cells. Cells
+  /// are compared with the row above's by their bytes: a string is made only for a row that changes them.
+  /// The row's key is then `aboveKey`.
+  private mutating func groupKey(_ row: CSVParser.Fields) -> RowKey? {
     guard let header else { return nil }
-    for field in [TableField.id, .name, .year] {
-      if let index = header.positions[field.rawValue], index >= fields.count { return nil }
+    let positions = header.positions
+    let columns = (positions[TableField.id.rawValue], positions[TableField.name.rawValue], positions[TableField.year.rawValue])
+    for column in [columns.0, columns.1, columns.2] {
+      if let column, column >= row.count { return nil }
     }
-    var id = header.cell(fields, .id)
-    var name = header.cell(fields, .name)
-    var year = header.cell(fields, .year)
-    func agrees(_ cell: String?, _ above: String?) -> Bool { cell == nil || cell == above }
-    if agrees(id, above.id), agrees(name, above.name), agrees(year, above.year) {
-      (id, name, year) = (id ?? above.id, name ?? above.name, year ?? above.year)
+    /// The cell's bytes, nil when blank or when the header lacks it.
+    func cell(_ column: Int?) -> UnsafeBufferPointer<UInt8>? {
+      guard let column else { return nil }
+      let bytes = row[column]
+      return TableText.isBlank(bytes) ? nil : bytes
     }
-    above = (id, name, year)
-    if let id { return .id(id) }
-    return .nameAndYear(name ?? "", year ?? "")
+    let (id, name, year) = (cell(columns.0), cell(columns.1), cell(columns.2))
+    /// 0: blank, or the bytes above; 1: a text `String` takes for the one above, in other bytes; 2: another.
+    func agreement(_ cell: UnsafeBufferPointer<UInt8>?, _ above: String?) -> Int {
+      guard let cell else { return 0 }
+      guard let above else { return 2 }
+      if above.hasSameBytes(as: cell) { return 0 }
+      return above == String(decoding: cell, as: UTF8.self) ? 1 : 2
+    }
+    let agreements = (agreement(id, above.id), agreement(name, above.name), agreement(year, above.year))
+    if agreements == (0, 0, 0) { return .above }
+    func string(_ cell: UnsafeBufferPointer<UInt8>?) -> String? { cell.map { String(decoding: $0, as: UTF8.self) } }
+    if agreements.0 < 2, agreements.1 < 2, agreements.2 < 2 {
+      above = (string(id) ?? above.id, string(name) ?? above.name, string(year) ?? above.year)
+    } else {
+      above = (string(id), string(name), string(year))
+    }
+    if let id = above.id {
+      aboveKey = .id(id)
+    } else {
+      aboveKey = .nameAndYear(above.name ?? "", above.year ?? "")
+    }
+    return .changed
   }
+
+  /// A row's key against the row above's: the same cells, or cells that changed `aboveKey`.
+  private enum RowKey { case above, changed }
 
   private mutating func flush(_ emit: (Output) -> Void) {
     guard let group = current else { return }
     current = nil
     emittedKeys.insert(group.key)
     if let error = group.error {
+      gathered.removeAll()
       emit(.rejected(error))
       return
     }
     emit(
       .table(
-        FlatCSVTable(file: file, header: header!, rows: group.rows, firstLine: group.firstLine, sourceEncoding: sourceEncoding)))
+        FlatCSVTable(
+          file: file, header: header!, rows: gathered.take(width: header!.width), firstLine: group.firstLine,
+          sourceEncoding: sourceEncoding)))
   }
 }

@@ -20,6 +20,8 @@ struct FlatCSVHeader: Sendable {
   let positions: [Int?]
   /// By column, what a row's cell in it is to the table.
   let roles: [Role]
+  /// By column, whether its field holds a number (`FieldValue.number`).
+  let holdsNumber: [Bool]
 
   enum Role: Sendable {
     /// A column jixiao does not read (`column.ignored` when a table fills it).
@@ -43,6 +45,10 @@ struct FlatCSVHeader: Sendable {
     }
     self.fields = fields
     self.positions = positions
+    holdsNumber = fields.map { field in
+      guard let field, case .number = field.value else { return false }
+      return true
+    }
     roles = fields.enumerated().map { column, field in
       guard let field else { return .unknown }
       guard positions[field.rawValue] == column else { return .other }
@@ -63,18 +69,81 @@ struct FlatCSVHeader: Sendable {
       return (first, offset)
     }
   }
+}
 
-  /// Whether a row prints `field`: the header has it and the row's cell is not blank.
-  func prints(_ row: [String], _ field: TableField) -> Bool {
-    guard let index = positions[field.rawValue], index < row.count else { return false }
-    return !row[index].isBlankText
+/// The rows of one table of a flat CSV as one retained copy of their fields' bytes, which the table's texts
+/// are ranges of (`TableText`): a table costs one allocation for all its text, as a JSON Lines record does.
+/// Every row has the header's width. Immutable once made, hence safe to hand to a worker.
+struct FlatCSVRows: @unchecked Sendable {
+  /// The rows' fields, each followed by a comma, row after row.
+  let record: RecordBytes
+  /// By row, where it starts in `record`.
+  let starts: [Int]
+  /// By row and column (`row * width + column`), where the field ends (at its comma) from its row's start.
+  let ends: [Int]
+  /// By row, the line it starts on.
+  let lines: [Int]
+  /// By row, whether its fields are plain JSON text (`CSVParser.Fields.isPlainJSON`).
+  let plain: [Bool]
+  let width: Int
+
+  var count: Int { lines.count }
+
+  func range(_ row: Int, _ column: Int) -> Range<Int> {
+    let field = row * width + column
+    let start = starts[row]
+    return start + (column == 0 ? 0 : ends[field - 1] + 1)..<start + ends[field]
   }
 
-  /// The cell of `field` in a row, nil when blank or when the header lacks it.
-  func cell(_ row: [String], _ field: TableField) -> String? {
-    guard let index = positions[field.rawValue], index < row.count else { return nil }
-    let value = row[index]
-    return value.isBlankText ? nil : value
+  /// The cell's bytes, `bytes` being the record's.
+  @inline(__always)
+  func cell(_ row: Int, _ column: Int, in bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+    let range = range(row, column)
+    return UnsafeBufferPointer(start: bytes.baseAddress! + range.lowerBound, count: range.count)
+  }
+
+  /// The cell as a text of the record.
+  func text(_ row: Int, _ column: Int) -> TableText { TableText(record, range(row, column), plain: plain[row]) }
+
+  /// The rows of a table as the assembler gathers them, row by row.
+  struct Gathering {
+    private var bytes: [UInt8] = []
+    private var starts: [Int] = []
+    private var ends: [Int] = []
+    private var lines: [Int] = []
+    private var plain: [Bool] = []
+
+    /// The rows gathered.
+    var count: Int { lines.count }
+    /// Their bytes, each row followed by a comma.
+    var byteCount: Int { bytes.count }
+
+    /// Copies a row's fields.
+    mutating func append(_ row: CSVParser.Fields) {
+      starts.append(bytes.count)
+      bytes.append(contentsOf: row.bytes)
+      bytes.append(UInt8(ascii: ","))
+      ends.append(contentsOf: row.ends)
+      lines.append(row.line)
+      plain.append(row.isPlainJSON)
+    }
+
+    /// The rows gathered, their bytes copied once into the table's record; the gathering is emptied, its
+    /// byte buffer kept for the next table.
+    mutating func take(width: Int) -> FlatCSVRows {
+      defer {
+        bytes.removeAll(keepingCapacity: true)
+        (starts, ends, lines, plain) = ([], [], [], [])
+      }
+      return FlatCSVRows(
+        record: bytes.withUnsafeBufferPointer(RecordBytes.copying), starts: starts, ends: ends, lines: lines, plain: plain,
+        width: width)
+    }
+
+    mutating func removeAll() {
+      bytes.removeAll(keepingCapacity: true)
+      (starts, ends, lines, plain) = ([], [], [], [])
+    }
   }
 }
 
@@ -86,7 +155,7 @@ struct FlatCSVHeader: Sendable {
 struct FlatCSVTable: Sendable {
   let file: String
   let header: FlatCSVHeader
-  let rows: [(cells: [String], line: Int)]
+  let rows: FlatCSVRows
   let firstLine: Int
   let sourceEncoding: SourceEncoding
 
@@ -103,14 +172,23 @@ struct FlatCSVTable: Sendable {
 
   func build() -> Result<Table, InputError> {
     var builder = makeBuilder(recordingProvenance: false)
-    fill(&builder)
+    fill(&builder, byDefinition: false)
+    return builder.build()
+  }
+
+  /// `build`'s definition: every cell handed to the builder as its text (`TableBuilder.Value.text`), as the
+  /// general JSON path hands a string, where `build` hands a number's bytes and a text as a range of the
+  /// record. `FlatCSVTableTests` holds the two equal.
+  func buildByDefinition() -> Result<Table, InputError> {
+    var builder = makeBuilder(recordingProvenance: false)
+    fill(&builder, byDefinition: true)
     return builder.build()
   }
 
   /// The table with each value's line and column (`jixiao extract`).
   func extract() -> TableReader.Extraction {
     var builder = makeBuilder(recordingProvenance: true)
-    fill(&builder)
+    fill(&builder, byDefinition: true)
     return TableReader.Extraction(builder)
   }
 
@@ -120,11 +198,37 @@ struct FlatCSVTable: Sendable {
       recordingProvenance: recordingProvenance)
   }
 
-  private func fill(_ builder: inout TableBuilder) {
+  /// Fills `builder` from the rows. `byDefinition`, every cell is set as its text (`Value.text`), with its
+  /// place when the builder keeps provenance; else a number is handed over as its bytes and a text as a
+  /// range of the record.
+  private func fill(_ builder: inout TableBuilder, byDefinition: Bool) {
+    rows.record.withBytes { bytes in
+      fill(&builder, bytes: bytes, byDefinition: byDefinition || builder.recordsProvenance)
+    }
+  }
+
+  private func fill(_ builder: inout TableBuilder, bytes: UnsafeBufferPointer<UInt8>, byDefinition: Bool) {
     var filledUnknown = [Bool](repeating: false, count: header.width)
     var levels = LevelFill()
     let recordsProvenance = builder.recordsProvenance
-    for (offset, (cells, line)) in rows.enumerated() {
+    // The table's fields set, as `builder.hasValue` tells them (only cells that are not blank are set): asking
+    // the builder would copy it, once a cell.
+    var given: UInt64 = 0
+    func hasValue(_ field: TableField) -> Bool { given & 1 << UInt64(field.rawValue) != 0 }
+    // The optional columns the rows fill, marked once (`setPlainNumber` leaves them to the reader).
+    var columns: UInt8 = 0
+    let positions = header.positions
+    let level1Column = positions[TableField.level1.rawValue]
+    let level2Column = positions[TableField.level2.rawValue]
+    for row in 0..<rows.count {
+      let line = rows.lines[row]
+      func cell(_ column: Int) -> UnsafeBufferPointer<UInt8> { rows.cell(row, column, in: bytes) }
+      func string(_ column: Int, row: Int = row) -> String {
+        String(decoding: bytes[rows.range(row, column)], as: UTF8.self)
+      }
+      func isBlank(_ column: Int) -> Bool { TableText.isBlank(cell(column)) }
+      /// Whether the row prints the header's column `column` (nil: the header lacks it).
+      func prints(_ column: Int?) -> Bool { column.map { !isBlank($0) } ?? false }
       /// Where a cell is, made only when the builder keeps provenance.
       func location(_ column: Int, line: Int = line) -> SourceLocation? {
         guard recordsProvenance else { return nil }
@@ -133,17 +237,34 @@ struct FlatCSVTable: Sendable {
         return SourceLocation(
           file: file, line: line, field: "line \(line), column \(CSVTableAssembler.columnLetters(column))\(named)")
       }
-      let kind = kind(of: cells)
+      /// An indicator's cell `column` of row `from` (this row, or the one a level is filled from).
+      func setIndicator(_ field: TableField, _ column: Int, from: Int, into builder: inout TableBuilder) {
+        if byDefinition {
+          builder.set(field, .text(string(column, row: from)), at: location(column, line: rows.lines[from]))
+        } else if !header.holdsNumber[column] {
+          builder.set(field, indicatorText: rows.text(from, column))
+        } else {
+          if let optional = Indicator.OptionalColumn(field) { columns |= optional.bit }
+          let plain = UnsafeBufferPointer(rebasing: bytes[rows.range(from, column)])
+          if !builder.setPlainNumber(field, utf8: plain) { builder.set(field, printed: string(column, row: from)) }
+        }
+      }
+      let kind = kind(of: row, in: bytes)
       var rowLevels: (level1: Int?, level2: Int?) = (nil, nil)
       if kind == .indicator {
         builder.beginIndicator(at: SourceLocation(file: file, line: line))
         rowLevels = levels.row(
-          offset, printsLevel1: header.prints(cells, .level1), printsLevel2: header.prints(cells, .level2),
-          sameLevel1: { above in header.cell(rows[above].cells, .level1) == header.cell(cells, .level1) },
+          row, printsLevel1: prints(level1Column), printsLevel2: prints(level2Column),
+          sameLevel1: { above in
+            guard let column = level1Column else { return true }
+            let (mine, theirs) = (cell(column), UnsafeBufferPointer(rebasing: bytes[rows.range(above, column)]))
+            let (mineBlank, theirsBlank) = (TableText.isBlank(mine), TableText.isBlank(theirs))
+            return mineBlank || theirsBlank ? mineBlank == theirsBlank : Self.sameText(mine, theirs)
+          },
           printsOwnCell: {
             header.roles.indices.contains { column in
               guard case .indicator(let field) = header.roles[column], field != .level1, field != .level2 else { return false }
-              return !cells[column].isBlankText
+              return !isBlank(column)
             }
           })
       } else {
@@ -153,26 +274,25 @@ struct FlatCSVTable: Sendable {
       for (column, role) in header.roles.enumerated() {
         switch role {
         case .unknown:
-          if !filledUnknown[column], !cells[column].isBlankText { filledUnknown[column] = true }
+          if !filledUnknown[column], !isBlank(column) { filledUnknown[column] = true }
         case .table(let field):
-          guard !builder.hasValue(field), !cells[column].isBlankText else { continue }
-          builder.set(field, .text(cells[column]), at: location(column))
+          guard !hasValue(field), !isBlank(column) else { continue }
+          given |= 1 << UInt64(field.rawValue)
+          if byDefinition {
+            builder.set(field, .text(string(column)), at: location(column))
+          } else if TableBuilder.keptAsPrinted(field) {
+            builder.set(field, text: rows.text(row, column))
+          } else {
+            builder.set(field, printed: string(column))
+          }
         case .indicator(.level1), .indicator(.level2):
           guard case .indicator(let field) = role, let from = field == .level1 ? rowLevels.level1 : rowLevels.level2 else {
             continue
           }
-          if recordsProvenance {
-            builder.set(field, .text(rows[from].cells[column]), at: location(column, line: rows[from].line))
-          } else {
-            builder.set(field, printed: rows[from].cells[column])
-          }
+          setIndicator(field, column, from: from, into: &builder)
         case .indicator(let field):
-          guard kind == .indicator, !cells[column].isBlankText else { continue }
-          if recordsProvenance {
-            builder.set(field, .text(cells[column]), at: location(column))
-          } else {
-            builder.set(field, printed: cells[column])
-          }
+          guard kind == .indicator, !isBlank(column) else { continue }
+          setIndicator(field, column, from: row, into: &builder)
         case .other: continue
         }
       }
@@ -180,24 +300,26 @@ struct FlatCSVTable: Sendable {
       case .funds:
         builder.beginFunds()
         for (column, field) in Self.fundsColumns {
-          if let position = header.positions[column.rawValue], let cell = header.cell(cells, column) {
-            builder.set(field, .text(cell), at: location(position))
+          if let position = positions[column.rawValue], !isBlank(position) {
+            builder.set(field, .text(string(position)), at: location(position))
           }
         }
-        noteUnread(cells, in: .funds, except: Self.fundsColumns.map(\.0) + [.level1], into: &builder) { location($0) }
+        noteUnread(
+          row, in: .funds, except: Self.fundsColumns.map(\.0) + [.level1], into: &builder, given: &given,
+          string: { string($0) }, location: { location($0) })
       case .total:
-        if let position = header.positions[TableField.claimedScore.rawValue], let score = header.cell(cells, .claimedScore),
-          !builder.hasValue(.claimedTotal)
-        {
-          builder.set(.claimedTotal, .text(score), at: location(position))
+        if let position = positions[TableField.claimedScore.rawValue], !isBlank(position), !hasValue(.claimedTotal) {
+          given |= 1 << UInt64(TableField.claimedTotal.rawValue)
+          builder.set(.claimedTotal, .text(string(position)), at: location(position))
         }
         // The weight cell repeats the sum of the weights, which `weights.sum` computes itself.
         noteUnread(
-          cells, in: .total, except: [.level1, .level2, .indicatorName, .weight, .claimedScore], gradeTo: true, into: &builder
-        ) { location($0) }
+          row, in: .total, except: [.level1, .level2, .indicatorName, .weight, .claimedScore], gradeTo: true, into: &builder,
+          given: &given, string: { string($0) }, location: { location($0) })
       case .indicator: break
       }
     }
+    builder.markColumns(columns)
     for (column, filled) in filledUnknown.enumerated() where filled {
       let text = header.texts[column].trimmingSpaces()
       builder.ignoreColumn(
@@ -207,10 +329,37 @@ struct FlatCSVTable: Sendable {
 
   private enum RowKind { case funds, total, indicator }
 
-  private func kind(of cells: [String]) -> RowKind {
-    if header.cell(cells, .level1)?.trimmingSpaces() == Self.fundsLevel1 { return .funds }
+  /// Two cells are the same text as `String` compares them (canonical equivalence), on their bytes where
+  /// those decide it: equal bytes are equal texts, and different ASCII bytes different texts.
+  static func sameText(_ left: UnsafeBufferPointer<UInt8>, _ right: UnsafeBufferPointer<UInt8>) -> Bool {
+    if left.elementsEqual(right) { return true }
+    if !left.contains(where: { $0 >= 0x80 }), !right.contains(where: { $0 >= 0x80 }) { return false }
+    return String(decoding: left, as: UTF8.self) == String(decoding: right, as: UTF8.self)
+  }
+
+  private static let fundsLevel1Bytes = Array(fundsLevel1.utf8)
+
+  /// The funds row, a total row, or an indicator row, by its level and name cells (`bytes` are the record's).
+  private func kind(of row: Int, in bytes: UnsafeBufferPointer<UInt8>) -> RowKind {
+    func cell(_ column: Int) -> UnsafeBufferPointer<UInt8> { rows.cell(row, column, in: bytes) }
+    func string(_ column: Int) -> String { String(decoding: cell(column), as: UTF8.self) }
+    if let column = header.positions[TableField.level1.rawValue] {
+      let level1 = cell(column)
+      // `trimmingSpaces() == fundsLevel1` of a cell that is not blank, on its bytes when they decide it: nothing
+      // to trim, and no byte EF or above. 预算执行率 is CJK ideographs that decompose to nothing, so a text
+      // canonically equal to it in other bytes holds a compatibility ideograph (U+F900…, U+2F800…: EF or F0 …).
+      if String.hasNothingToTrim(level1), !level1.contains(where: { $0 >= 0xEF }) {
+        if level1.elementsEqual(Self.fundsLevel1Bytes) { return .funds }
+      } else if !TableText.isBlank(level1), string(column).trimmingSpaces() == Self.fundsLevel1 {
+        return .funds
+      }
+    }
     for field in [TableField.indicatorName, .level1, .level2] {
-      if let label = header.cell(cells, field), TableSchema.isTotalRowLabel(label) { return .total }
+      guard let column = header.positions[field.rawValue] else { continue }
+      let label = cell(column)
+      // Most labels start with a character no total label does: no string is made for them.
+      if TableSchema.startsWithNoTotalWord(label) || TableText.isBlank(label) { continue }
+      if TableSchema.isTotalRowLabel(string(column)) { return .total }
     }
     return .indicator
   }
@@ -218,18 +367,23 @@ struct FlatCSVTable: Sendable {
   /// The indicator cells of a structural row that it does not read, each reported; with `gradeTo`, a cell
   /// that reads as a grade (优, 良, 中, 差) is the claimed grade instead.
   private func noteUnread(
-    _ cells: [String], in row: ReadingNote.StructuralRow, except read: [TableField], gradeTo: Bool = false,
-    into builder: inout TableBuilder, _ location: (Int) -> SourceLocation?
+    _ row: Int, in structural: ReadingNote.StructuralRow, except read: [TableField], gradeTo: Bool = false,
+    into builder: inout TableBuilder, given: inout UInt64, string: (Int) -> String, location: (Int) -> SourceLocation?
   ) {
-    for (column, cell) in cells.enumerated() where !cell.isBlankText {
+    for column in 0..<header.width {
       guard let field = header.fields[column], field.place == .indicator, !read.contains(field),
         header.positions[field.rawValue] == column
       else { continue }
+      let cell = string(column)
+      guard !cell.isBlankText else { continue }
       if gradeTo, case .some(.some) = TableBuilder.claimedGrade(cell) {
-        if !builder.hasValue(.claimedGrade) { builder.set(.claimedGrade, .text(cell), at: location(column)) }
+        if given & 1 << UInt64(TableField.claimedGrade.rawValue) == 0 {
+          given |= 1 << UInt64(TableField.claimedGrade.rawValue)
+          builder.set(.claimedGrade, .text(cell), at: location(column))
+        }
         continue
       }
-      builder.ignoreCell(row: row, header: header.texts[column].trimmingSpaces(), text: cell)
+      builder.ignoreCell(row: structural, header: header.texts[column].trimmingSpaces(), text: cell)
     }
   }
 }
