@@ -351,4 +351,18 @@ import Testing
     for (name, kind) in TableBuilder.kinds { #expect(TableBuilder.kind(name).map { $0 == kind } == true, "\(name)") }
     for other in ["Project", "units", "", "project-targets"] { #expect(TableBuilder.kind(other) == nil, "\(other)") }
   }
+
+  /// Each row keeps the location it began at: the builder moves a row's location into its indicator, and
+  /// the next row (or a row that is no indicator) never shows the one moved out.
+  @Test func eachIndicatorKeepsItsRowsLocation() throws {
+    var builder = TableBuilder(location: SourceLocation(file: "t.json"), defaultID: "x")
+    for (line, name) in [(3, "甲"), (4, ""), (5, "乙"), (6, "丙")] {
+      builder.beginIndicator(at: SourceLocation(file: "t.json", line: line, field: "indicators[\(line)]"))
+      if !name.isEmpty { builder.set(.indicatorName, .text(name)) }
+    }
+    let table = try builder.build().get()
+    #expect(table.indicators.map(\.location.line) == [3, 5, 6])
+    #expect(table.indicators.map(\.location.field) == ["indicators[3]", "indicators[5]", "indicators[6]"])
+    #expect(table.indicators.allSatisfy { $0.location.file == "t.json" })
+  }
 }

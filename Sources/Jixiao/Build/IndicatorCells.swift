@@ -26,24 +26,33 @@ struct IndicatorCells {
   }
 
   /// The next row, `IndicatorCells(location:)`, made in place: a new row assigned would copy and destroy
-  /// the whole row for each indicator.
-  mutating func reset(at location: SourceLocation) {
+  /// the whole row for each indicator. A finished row's texts have moved to its indicator (`take`): only
+  /// a text still here is released (clearing one already absent cost a call to release nothing).
+  mutating func reset(at location: consuming SourceLocation) {
     self.location = location
-    level1 = nil
-    level2 = nil
-    name = nil
-    nameFound = nil
+    if level1 != nil { level1 = nil }
+    if level2 != nil { level2 = nil }
+    if name != nil { name = nil }
+    if nameFound != nil { nameFound = nil }
     weight = nil
-    target = nil
-    actual = nil
+    if target != nil { target = nil }
+    if actual != nil { actual = nil }
     claimedCompletion = nil
     claimedScore = nil
-    rule = nil
-    basis = nil
-    lastYear = nil
-    evidence = nil
-    explanation = nil
+    if rule != nil { rule = nil }
+    if basis != nil { basis = nil }
+    if lastYear != nil { lastYear = nil }
+    if evidence != nil { evidence = nil }
+    if explanation != nil { explanation = nil }
     printed = false
+  }
+
+  /// The row's location, moved out for its indicator: the draft keeps a placeholder until the next row
+  /// (`reset`) gives it its own.
+  mutating func takeLocation() -> SourceLocation {
+    let taken = location
+    location = SourceLocation(file: "")
+    return taken
   }
 
   /// An indicator text as printed.

@@ -106,7 +106,7 @@ public struct TableBuilder {
   // MARK: Parts
 
   /// The next indicator row; the values set from now on until the next row are its.
-  public mutating func beginIndicator(at location: SourceLocation) {
+  public mutating func beginIndicator(at location: consuming SourceLocation) {
     finishIndicator()
     if indicators.count >= Limits.maximumIndicators, refusal == nil {
       refusal = InputError(
@@ -116,7 +116,7 @@ public struct TableBuilder {
             "more than \(Limits.maximumIndicators) indicators in one table; at most \(Limits.maximumIndicators) are read (split the table)",
           zh: "一张表的指标超过 \(Limits.maximumIndicators) 个；最多读取 \(Limits.maximumIndicators) 个（请拆分该表）"))
     }
-    draft.reset(at: location)
+    draft.reset(at: consume location)
     rowOpen = true
   }
 
@@ -507,7 +507,7 @@ public struct TableBuilder {
         weight: draft.weight, target: draft.target.take(), actual: draft.actual.take(),
         claimedCompletion: draft.claimedCompletion, claimedScore: draft.claimedScore, ruleText: draft.rule.take(),
         basis: draft.basis.take(), lastYear: draft.lastYear.take(), evidence: draft.evidence.take(),
-        explanation: draft.explanation.take(), location: draft.location))
+        explanation: draft.explanation.take(), location: draft.takeLocation()))
   }
 
   /// The name of a row that prints none, made once.

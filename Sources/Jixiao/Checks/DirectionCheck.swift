@@ -7,9 +7,11 @@ struct DirectionCheck: TableCheck {
     context.table.indicators.withUnsafeBufferPointer { indicators in
       context.levels.withUnsafeBufferPointer { levels in
         for position in indicators.indices where position < levels.count {
-          guard case .quantity(let target) = indicators[position].target, let comparison = target.comparison else {
-            continue
+          // The cell lent in place (`Indicator.readInPlace`): matched on a copy, its unit was retained.
+          let comparison = indicators[position].readInPlace { row -> Comparison? in
+            if case .quantity(let target) = row.target { target.comparison } else { nil }
           }
+          guard let comparison else { continue }
           if comparison.isHigherBetter, Self.isCost(levels[position]) {
             findings.append(
               Finding(

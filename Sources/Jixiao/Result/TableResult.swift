@@ -130,21 +130,21 @@ public struct IndicatorResult: Sendable, Hashable {
     set { indicator.name = newValue }
   }
   public var level1: TableText? {
-    get { indicator.level1 }
+    _read { yield indicator.level1 }
     set { indicator.level1 = newValue }
   }
   public var level2: TableText? {
-    get { indicator.level2 }
+    _read { yield indicator.level2 }
     set { indicator.level2 = newValue }
   }
   /// The target as printed (`Indicator.targetText`).
   public var target: TableText? {
-    get { indicator.targetText }
+    _read { yield indicator.targetText }
     set { indicator.targetText = newValue }
   }
   /// The actual as printed (`Indicator.actualText`).
   public var actual: TableText? {
-    get { indicator.actualText }
+    _read { yield indicator.actualText }
     set { indicator.actualText = newValue }
   }
   public var claimedCompletion: Rational? {
@@ -153,23 +153,23 @@ public struct IndicatorResult: Sendable, Hashable {
   }
   /// The printed texts the score does not show, kept so that the 复核 workbook can rebuild the table.
   public var ruleText: TableText? {
-    get { indicator.ruleText }
+    _read { yield indicator.ruleText }
     set { indicator.ruleText = newValue }
   }
   public var basis: TableText? {
-    get { indicator.basis }
+    _read { yield indicator.basis }
     set { indicator.basis = newValue }
   }
   public var lastYear: TableText? {
-    get { indicator.lastYear }
+    _read { yield indicator.lastYear }
     set { indicator.lastYear = newValue }
   }
   public var evidence: TableText? {
-    get { indicator.evidence }
+    _read { yield indicator.evidence }
     set { indicator.evidence = newValue }
   }
   public var explanation: TableText? {
-    get { indicator.explanation }
+    _read { yield indicator.explanation }
     set { indicator.explanation = newValue }
   }
 
