@@ -58,18 +58,24 @@ struct IndicatorCells {
   /// An indicator text as printed.
   @inline(__always) mutating func setText(_ field: TableField, _ text: consuming TableText) {
     switch field {
-    case .level1: level1 = text
-    case .level2: level2 = text
-    case .indicatorName: name = text
-    case .target: target = text
-    case .actual: actual = text
-    case .rule: rule = text
-    case .basis: basis = text
-    case .lastYear: lastYear = text
-    case .evidence: evidence = text
-    case .explanation: explanation = text
+    case .level1: Self.put(text, into: &level1)
+    case .level2: Self.put(text, into: &level2)
+    case .indicatorName: Self.put(text, into: &name)
+    case .target: Self.put(text, into: &target)
+    case .actual: Self.put(text, into: &actual)
+    case .rule: Self.put(text, into: &rule)
+    case .basis: Self.put(text, into: &basis)
+    case .lastYear: Self.put(text, into: &lastYear)
+    case .evidence: Self.put(text, into: &evidence)
+    case .explanation: Self.put(text, into: &explanation)
     default: break
     }
+  }
+
+  /// `slot = text`. A row prints each text once, so the slot is nearly always empty: stored over nothing
+  /// known to be nothing, no release is called for the old value.
+  @inline(__always) private static func put(_ text: consuming TableText, into slot: inout TableText?) {
+    if slot == nil { slot = text } else { slot = text }
   }
 
   /// An indicator number as read: present or refused (`nil` with `refused`).
