@@ -130,21 +130,21 @@ public struct IndicatorResult: Sendable, Hashable {
     set { indicator.name = newValue }
   }
   public var level1: TableText? {
-    _read { yield indicator.level1 }
+    get { indicator.level1 }
     set { indicator.level1 = newValue }
   }
   public var level2: TableText? {
-    _read { yield indicator.level2 }
+    get { indicator.level2 }
     set { indicator.level2 = newValue }
   }
   /// The target as printed (`Indicator.targetText`).
   public var target: TableText? {
-    _read { yield indicator.targetText }
+    get { indicator.targetText }
     set { indicator.targetText = newValue }
   }
   /// The actual as printed (`Indicator.actualText`).
   public var actual: TableText? {
-    _read { yield indicator.actualText }
+    get { indicator.actualText }
     set { indicator.actualText = newValue }
   }
   public var claimedCompletion: Rational? {
@@ -153,23 +153,23 @@ public struct IndicatorResult: Sendable, Hashable {
   }
   /// The printed texts the score does not show, kept so that the 复核 workbook can rebuild the table.
   public var ruleText: TableText? {
-    _read { yield indicator.ruleText }
+    get { indicator.ruleText }
     set { indicator.ruleText = newValue }
   }
   public var basis: TableText? {
-    _read { yield indicator.basis }
+    get { indicator.basis }
     set { indicator.basis = newValue }
   }
   public var lastYear: TableText? {
-    _read { yield indicator.lastYear }
+    get { indicator.lastYear }
     set { indicator.lastYear = newValue }
   }
   public var evidence: TableText? {
-    _read { yield indicator.evidence }
+    get { indicator.evidence }
     set { indicator.evidence = newValue }
   }
   public var explanation: TableText? {
-    _read { yield indicator.explanation }
+    get { indicator.explanation }
     set { indicator.explanation = newValue }
   }
 
