@@ -367,4 +367,41 @@ import Testing
     for (name, kind) in TableBuilder.kinds { #expect(TableBuilder.kind(name).map { $0 == kind } == true, "\(name)") }
     for other in ["Project", "units", "", "project-targets"] { #expect(TableBuilder.kind(other) == nil, "\(other)") }
   }
+
+  /// Each row keeps the location it began at: the builder moves a row's location into its indicator, and
+  /// the next row (or a row that is no indicator) never shows the one moved out.
+  @Test func eachIndicatorKeepsItsRowsLocation() throws {
+    var builder = TableBuilder(location: SourceLocation(file: "t.json"), defaultID: "x")
+    for (line, name) in [(3, "甲"), (4, ""), (5, "乙"), (6, "丙")] {
+      builder.beginIndicator(at: SourceLocation(file: "t.json", line: line, field: "indicators[\(line)]"))
+      if !name.isEmpty { builder.set(.indicatorName, .text(name)) }
+    }
+    // A text set again on the same row replaces the first (the draft stores over a text already there).
+    builder.set(.indicatorName, .text("丁"))
+    builder.set(.target, .text(">=1次"))
+    builder.set(.target, .text(">=2次"))
+    let table = try builder.build().get()
+    #expect(table.indicators.map(\.name) == ["甲", "乙", "丁"] && table.indicators[2].targetText == ">=2次")
+    #expect(table.indicators.map(\.location.line) == [3, 5, 6])
+    #expect(table.indicators.map(\.location.field) == ["indicators[3]", "indicators[5]", "indicators[6]"])
+    #expect(table.indicators.allSatisfy { $0.location.file == "t.json" })
+  }
+
+  /// A table's optional columns come from sets made once per combination of their bits: each is the set of
+  /// the columns whose bit it has (its definition), and every column has its own bit, within the six the
+  /// sets cover.
+  @Test func columnSetsAreTheColumnsOfTheirBits() {
+    let all = Indicator.OptionalColumn.allCases
+    #expect(Set(all.map(\.bit)).count == all.count && all.allSatisfy { $0.bit.nonzeroBitCount == 1 && $0.bit < 64 })
+    #expect(TableBuilder.columnSets.count == 64)
+    for bits in 0..<64 {
+      #expect(TableBuilder.columnSets[bits] == Set(all.filter { Int($0.bit) & bits != 0 }), "\(bits)")
+    }
+    var builder = TableBuilder(location: SourceLocation(file: "t.json"), defaultID: "x")
+    builder.beginIndicator(at: SourceLocation(file: "t.json", line: 1))
+    builder.set(.indicatorName, .text("甲"))
+    builder.set(.evidence, .text("清单"))
+    builder.set(.lastYear, .null)
+    #expect((try? builder.build().get())?.columns == [.evidence, .lastYear])
+  }
 }

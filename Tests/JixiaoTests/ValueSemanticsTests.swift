@@ -54,6 +54,41 @@ import Testing
     #expect(defaultProfile.requiredLevel1[.project] != defaultProfile.requiredLevel1[.unit])
   }
 
+  /// `readInPlace` lends the row itself: what its getters read there is what they read on the row, before
+  /// and after a change (which makes new storage: the fields are constants, so that they can be lent), and
+  /// a copy made before the change still reads its own. `withDisplayText` lends `displayText`.
+  @Test func aRowReadInPlaceReadsAsItself() {
+    func expectReadInPlace(_ indicator: Indicator) {
+      indicator.readInPlace { row in
+        #expect(row == indicator && row.hashValue == indicator.hashValue)
+        #expect(row.index == indicator.index && row.name == indicator.name && row.nameKey == indicator.nameKey)
+        #expect(row.level1 == indicator.level1 && row.level2 == indicator.level2 && row.weight == indicator.weight)
+        #expect(row.targetText == indicator.targetText && row.actualText == indicator.actualText)
+        #expect(row.target == indicator.target && row.actual == indicator.actual)
+        #expect(row.claimedCompletion == indicator.claimedCompletion && row.claimedScore == indicator.claimedScore)
+        #expect(row.ruleText == indicator.ruleText && row.basis == indicator.basis && row.lastYear == indicator.lastYear)
+        #expect(row.evidence == indicator.evidence && row.explanation == indicator.explanation)
+        #expect(row.location == indicator.location)
+        row.withDisplayText { #expect($0 == indicator.displayText) }
+      }
+    }
+    var indicator = Indicator(
+      index: 2, level1: "产出指标", level2: "数量指标", name: "宣传报道", weight: Rational(5), target: ">=20次",
+      actual: "=18次", claimedCompletion: Rational(1), claimedScore: Rational(4), ruleText: "正向",
+      basis: "计划", lastYear: "15次", evidence: "报道清单", explanation: "天气", location: SourceLocation(file: "t.json", line: 3))
+    let original = indicator
+    expectReadInPlace(indicator)
+    indicator.name = ""
+    indicator.level1 = nil
+    indicator.targetText = "<=3天"
+    indicator.evidence = nil
+    expectReadInPlace(indicator)
+    expectReadInPlace(original)
+    #expect(indicator.withDisplayText { $0 == TableText(Indicator.unnamed) } && indicator.displayName == Indicator.unnamed)
+    #expect(original.readInPlace { $0.name == "宣传报道" && $0.level1 == "产出指标" && $0.evidence == "报道清单" })
+    #expect(indicator.readInPlace { $0.target } != original.readInPlace { $0.target })
+  }
+
   @Test func changingACopiedProfileLeavesTheOriginal() {
     let changed = profile { $0.latePenalty = Rational(7) }
     #expect(changed.latePenalty == Rational(7))

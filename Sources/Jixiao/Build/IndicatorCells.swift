@@ -26,41 +26,56 @@ struct IndicatorCells {
   }
 
   /// The next row, `IndicatorCells(location:)`, made in place: a new row assigned would copy and destroy
-  /// the whole row for each indicator.
-  mutating func reset(at location: SourceLocation) {
+  /// the whole row for each indicator. A finished row's texts have moved to its indicator (`take`): only
+  /// a text still here is released (clearing one already absent cost a call to release nothing).
+  mutating func reset(at location: consuming SourceLocation) {
     self.location = location
-    level1 = nil
-    level2 = nil
-    name = nil
-    nameFound = nil
+    if level1 != nil { level1 = nil }
+    if level2 != nil { level2 = nil }
+    if name != nil { name = nil }
+    if nameFound != nil { nameFound = nil }
     weight = nil
-    target = nil
-    actual = nil
+    if target != nil { target = nil }
+    if actual != nil { actual = nil }
     claimedCompletion = nil
     claimedScore = nil
-    rule = nil
-    basis = nil
-    lastYear = nil
-    evidence = nil
-    explanation = nil
+    if rule != nil { rule = nil }
+    if basis != nil { basis = nil }
+    if lastYear != nil { lastYear = nil }
+    if evidence != nil { evidence = nil }
+    if explanation != nil { explanation = nil }
     printed = false
+  }
+
+  /// The row's location, moved out for its indicator: the draft keeps a placeholder until the next row
+  /// (`reset`) gives it its own.
+  mutating func takeLocation() -> SourceLocation {
+    let taken = location
+    location = SourceLocation(file: "")
+    return taken
   }
 
   /// An indicator text as printed.
   @inline(__always) mutating func setText(_ field: TableField, _ text: consuming TableText) {
     switch field {
-    case .level1: level1 = text
-    case .level2: level2 = text
-    case .indicatorName: name = text
-    case .target: target = text
-    case .actual: actual = text
-    case .rule: rule = text
-    case .basis: basis = text
-    case .lastYear: lastYear = text
-    case .evidence: evidence = text
-    case .explanation: explanation = text
+    case .level1: Self.put(text, into: &level1)
+    case .level2: Self.put(text, into: &level2)
+    case .indicatorName: Self.put(text, into: &name)
+    case .target: Self.put(text, into: &target)
+    case .actual: Self.put(text, into: &actual)
+    case .rule: Self.put(text, into: &rule)
+    case .basis: Self.put(text, into: &basis)
+    case .lastYear: Self.put(text, into: &lastYear)
+    case .evidence: Self.put(text, into: &evidence)
+    case .explanation: Self.put(text, into: &explanation)
     default: break
     }
+  }
+
+  /// `slot = text`. A row prints each text once, so the slot is nearly always empty: stored over nothing
+  /// known to be nothing, no release is called for the old value.
+  @inline(__always) private static func put(_ text: consuming TableText, into slot: inout TableText?) {
+    if slot == nil { slot = text } else { slot = text }
   }
 
   /// An indicator number as read: present or refused (`nil` with `refused`).

@@ -106,7 +106,7 @@ public struct TableBuilder {
   // MARK: Parts
 
   /// The next indicator row; the values set from now on until the next row are its.
-  public mutating func beginIndicator(at location: SourceLocation) {
+  public mutating func beginIndicator(at location: consuming SourceLocation) {
     finishIndicator()
     if indicators.count >= Limits.maximumIndicators, refusal == nil {
       refusal = InputError(
@@ -116,7 +116,7 @@ public struct TableBuilder {
             "more than \(Limits.maximumIndicators) indicators in one table; at most \(Limits.maximumIndicators) are read (split the table)",
           zh: "一张表的指标超过 \(Limits.maximumIndicators) 个；最多读取 \(Limits.maximumIndicators) 个（请拆分该表）"))
     }
-    draft.reset(at: location)
+    draft.reset(at: consume location)
     rowOpen = true
   }
 
@@ -503,7 +503,7 @@ public struct TableBuilder {
         department: department, implementer: implementer, funds: hasFunds ? funds : nil, goals: hasGoals ? goals : nil,
         indicators: indicators,
         claimedTotal: claimedTotal, claimedGrade: claimedGrade,
-        columns: Set(Indicator.OptionalColumn.allCases.filter { columns & $0.bit != 0 }),
+        columns: Self.columnSets[Int(columns)],
         unreadableNumbers: unreadableNumbers, notes: notes, levelWeights: levelWeights, location: location,
         sourceEncoding: sourceEncoding))
   }
@@ -518,9 +518,12 @@ public struct TableBuilder {
       return
     }
     let index = indicators.count + 1
-    if let name = draft.name, name.isBlank { draft.name = nil }
+    // Tested where it is, not bound to a copy (a retain and a release).
+    if draft.name?.isBlank == true { draft.name = nil }
     var level1Points: Rational?
     var level2Points: Rational?
+    // Bound to copies (a retain each): through `flatMap`, the optional pair was destroyed by the runtime's
+    // generic witnesses (+4 K instructions a table).
     if let level1 = draft.level1, let (name, points) = LevelLabel.split(level1) { (draft.level1, level1Points) = (name, points) }
     if let level2 = draft.level2, let (name, points) = LevelLabel.split(level2) { (draft.level2, level2Points) = (name, points) }
     if draft.name == nil {
@@ -539,7 +542,14 @@ public struct TableBuilder {
         weight: draft.weight, target: draft.target.take(), actual: draft.actual.take(),
         claimedCompletion: draft.claimedCompletion, claimedScore: draft.claimedScore, ruleText: draft.rule.take(),
         basis: draft.basis.take(), lastYear: draft.lastYear.take(), evidence: draft.evidence.take(),
-        explanation: draft.explanation.take(), location: draft.location))
+        explanation: draft.explanation.take(), location: draft.takeLocation()))
+  }
+
+  /// The set of optional columns each combination of their bits names (`Indicator.OptionalColumn.bit`, six
+  /// bits), made once: a table takes its set from here, shared, instead of hashing its columns into a new one
+  /// (an array and a set allocated, 3 K instructions a table).
+  static let columnSets: [Set<Indicator.OptionalColumn>] = (0..<64).map { bits in
+    Set(Indicator.OptionalColumn.allCases.filter { Int($0.bit) & bits != 0 })
   }
 
   /// The name of a row that prints none, made once.

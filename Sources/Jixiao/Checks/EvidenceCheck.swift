@@ -4,7 +4,7 @@ struct EvidenceCheck: TableCheck {
     guard context.printsEvidence else { return }
     let required = context.profile.evidenceRequired
     context.table.indicators.withUnsafeBufferPointer { indicators in
-      for position in indicators.indices where indicators[position].evidence?.isBlankOrMark ?? true {
+      for position in indicators.indices where indicators[position].readInPlace({ $0.evidence?.isBlankOrMark ?? true }) {
         findings.append(Finding(.evidenceMissing(requiredByProfile: required), at: context.location(indicators[position])))
       }
     }

@@ -8,7 +8,8 @@ struct ExplanationCheck: TableCheck {
       context.evaluations.withUnsafeBufferPointer { evaluations in
         for position in indicators.indices where position < evaluations.count {
           guard let evaluation = evaluations[position], let score = evaluation.score,
-            let weight = indicators[position].weight, indicators[position].explanation?.isBlankOrMark ?? true
+            let weight = indicators[position].weight,
+            indicators[position].readInPlace({ $0.explanation?.isBlankOrMark ?? true })
           else { continue }
           let overAchieved = evaluation.whatIf != nil
           let notMet = evaluation.band.map { $0 != .achieved } ?? (score < weight)

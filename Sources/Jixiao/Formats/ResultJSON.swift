@@ -101,13 +101,16 @@ public enum ResultJSON {
   }
 
   static func writeIndicator(_ item: UnsafePointer<IndicatorResult>, into writer: inout FixedOrderWriter) {
-    writer.member(#"{"index":"#, item.pointee.index)
-    writer.member(#","name":"#, item.pointee.name)
-    writer.member(#","level1":"#, item.pointee.level1)
-    writer.member(#","level2":"#, item.pointee.level2)
-    writer.member(#","weight":"#, item.pointee.weight)
-    writer.member(#","target":"#, item.pointee.target)
-    writer.member(#","actual":"#, item.pointee.actual)
+    // The row's texts read in place (`Indicator.readInPlace`): read through the result, each was retained.
+    item.pointee.indicator.readInPlace { row in
+      writer.member(#"{"index":"#, row.index)
+      row.withDisplayText { writer.member(#","name":"#, $0) }
+      writer.member(#","level1":"#, row.level1)
+      writer.member(#","level2":"#, row.level2)
+      writer.member(#","weight":"#, item.pointee.weight)
+      writer.member(#","target":"#, row.targetText)
+      writer.member(#","actual":"#, row.actualText)
+    }
     writer.member(#","rule":"#, literal: item.pointee.rule?.jsonText)
     writer.member(#","completion":"#, percent: item.pointee.completion)
     writer.member(#","claimedCompletion":"#, percent: item.pointee.claimedCompletion)

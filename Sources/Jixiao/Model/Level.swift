@@ -14,10 +14,11 @@ struct LevelKeys: Equatable {
     var keys: [LevelKeys] = []
     keys.reserveCapacity(indicators.count)
     for position in indicators.indices {
+      // The row's names lent in place (`Indicator.readInPlace`), not retained for the comparison.
       keys.append(
-        LevelKeys(
-          level1: level1.key(of: indicators[position].level1, folding: folding),
-          level2: level2.key(of: indicators[position].level2, folding: folding)))
+        indicators[position].readInPlace { row in
+          LevelKeys(level1: level1.key(of: row.level1, folding: folding), level2: level2.key(of: row.level2, folding: folding))
+        })
     }
     return keys
   }

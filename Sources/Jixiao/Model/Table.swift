@@ -250,6 +250,17 @@ public struct Indicator: Sendable, Hashable {
   }
   public func hash(into hasher: inout Hasher) { hasher.combine(box.fields) }
 
+  /// Calls `body` with this row, borrowed: its texts and cells are then read in place, neither copied nor
+  /// retained. Read through an array's element or a pointer's `pointee`, each getter's value is a copy (a
+  /// retain and a release for each text); lent here, the row costs one retain, whatever `body` reads. For
+  /// a reader of several fields of each row (a writer, a check). (Lending the fields themselves, not the
+  /// row, costs more: a large argument is passed by address, and the compiler retains each text read
+  /// from it around any call.)
+  @inline(__always)
+  func readInPlace<Result>(_ body: (borrowing Indicator) throws -> Result) rethrows -> Result {
+    try body(self)
+  }
+
   /// 1-based position in the table.
   public var index: Int {
     _read { yield box.fields.index }
@@ -343,10 +354,19 @@ public struct Indicator: Sendable, Hashable {
   public var displayName: String { name.isEmpty ? Self.unnamed : name.string }
 
   /// `displayName` as a table text: the name itself, sharing its storage, when one is printed.
-  public var displayText: TableText { name.isEmpty ? TableText(Self.unnamed) : name }
+  public var displayText: TableText { name.isEmpty ? Self.unnamedText : name }
+
+  /// Calls `body` with `displayText`, lent: the name itself is not retained (`readInPlace`).
+  @inline(__always)
+  func withDisplayText<Result>(_ body: (borrowing TableText) throws -> Result) rethrows -> Result {
+    name.isEmpty ? try body(Self.unnamedText) : try body(name)
+  }
 
   /// How findings and reports name a row that prints no 三级指标 (`name.missing`).
   public static let unnamed = "（未填指标名称）"
+
+  /// `unnamed` as a table text, made once.
+  static let unnamedText = TableText(unnamed)
 }
 
 extension String {
