@@ -28,6 +28,7 @@ import Testing
   /// A money prefix followed by a combining mark is not money by characters: the bytes must not say it is.
   @Test func aMarkAfterAMoneyPrefixIsNoMoney() {
     #expect(Unit(plain: "元\u{301}").relation(ofActual: Unit(plain: "万元")) == .incompatible)
-    #expect(Unit(plain: "万元/e\u{301}").relation(ofActual: Unit(plain: "元/é")) == .converted(factor: try! Rational(1, over: 10_000)))
+    let perTenThousand = try! Rational(1, over: 10_000)
+    #expect(Unit(plain: "万元/e\u{301}").relation(ofActual: Unit(plain: "元/é")) == .converted(factor: perTenThousand))
   }
 }

@@ -11,29 +11,39 @@ struct LevelLists: Sendable {
     /// The level 2 names as the profile lists them, for a finding's message.
     let listed: Set<String>
     let level2: [FoldedKey]
+    /// Each of `level2`'s `TableText.print`: a key is compared with the few whose print is its own.
+    let level2Prints: [UInt64]
   }
 
   /// The level 1 names a table of the kind must print, in the profile's order.
   let required: [FoldedKey]
   /// In no particular order: the profile's names are distinct, so at most one matches a row's key.
   let level1: [Level1]
+  /// Each of `level1`'s keys' `TableText.print`.
+  private let level1Prints: [UInt64]
 
   /// The profile's names are folded already (`ProfileLoader`): a key holds their bytes as they are.
   init(hierarchy: [String: Set<String>], required: [String]) {
     self.required = required.map(FoldedKey.init(folded:))
     level1 = hierarchy.map { name, listed in
-      Level1(key: FoldedKey(folded: name), listed: listed, level2: listed.map(FoldedKey.init(folded:)))
+      let level2 = listed.map(FoldedKey.init(folded:))
+      return Level1(key: FoldedKey(folded: name), listed: listed, level2: level2, level2Prints: level2.map(\.key.print))
     }
+    level1Prints = level1.map(\.key.key.print)
   }
 
   /// The position in `level1` of a row's level 1; nil when the profile lists no such level 1.
   func position(of level1: FoldedKey) -> Int? {
-    self.level1.firstIndex { $0.key == level1 }
+    let print = level1.key.print
+    return level1Prints.indices.first { level1Prints[$0] == print && self.level1[$0].key == level1 }
   }
 
   /// A level 2 printed and not listed under the level 1 at `position`.
   func isMisplaced(_ level2: FoldedKey, under position: Int) -> Bool {
-    !level2.isEmpty && !level1[position].level2.contains(level2)
+    guard !level2.isEmpty else { return false }
+    let print = level2.key.print
+    let listed = level1[position]
+    return !listed.level2Prints.indices.contains { listed.level2Prints[$0] == print && listed.level2[$0] == level2 }
   }
 }
 
