@@ -97,11 +97,13 @@ extension Unit {
   private static func relation(ofTarget target: UnsafeBufferPointer<UInt8>, actual: UnsafeBufferPointer<UInt8>)
     -> UnitRelation?
   {
+    // Equal bytes are equal texts whatever the script: the usual pair, told before the bytes are walked.
+    if target.isEmpty || actual.isEmpty || target.hasSameBytes(as: actual) { return .same }
     guard FoldedKey.endOfKeptRun(target, from: 0) == target.count, FoldedKey.endOfKeptRun(actual, from: 0) == actual.count
     else { return nil }
-    if target.isEmpty || actual.isEmpty || target.elementsEqual(actual) { return .same }
     guard let targetMoney = moneyPrefix(target), let otherMoney = moneyPrefix(actual),
-      target[targetMoney.count...].elementsEqual(actual[otherMoney.count...])
+      UnsafeBufferPointer(rebasing: target[targetMoney.count...])
+        .hasSameBytes(as: UnsafeBufferPointer(rebasing: actual[otherMoney.count...]))
     else { return .incompatible }
     return .converted(factor: powerOfTen(otherMoney.exponent - targetMoney.exponent))
   }
