@@ -262,6 +262,11 @@ import Testing
     let after = StructureCheck().findings(in: Self.context(table, profile: changed))
     #expect(after.map(\.code) == [.misplacedLevel2], "数量 is no longer listed under 产出, and 满意度 no longer required")
 
+    // A name listed twice is printed twice over.
+    var twice = defaultProfile
+    twice.requiredLevel1[.project] = [name("产出"), name("产出指标"), name("效益")]
+    #expect(StructureCheck().findings(in: Self.context(table, profile: twice)).isEmpty)
+
     // The lists a profile derives are no setting: a profile made again from the same settings has the same hash.
     var restored = changed
     restored.hierarchy = defaultProfile.hierarchy
