@@ -19,7 +19,9 @@ struct StructureCheck: TableCheck {
         for row in levels.indices {
           let newLevel1 = row == 0 || levels[row - 1].level1 != levels[row].level1
           if newLevel1 {
-            lists.markRequired(levels[row].level1, in: printed)
+            for (position, key) in lists.required.enumerated() where !printed[position] && levels[row].level1 == key {
+              printed[position] = true
+            }
             listed = lists.position(of: levels[row].level1)
           }
           if newLevel1 || levels[row - 1].level2 != levels[row].level2 {

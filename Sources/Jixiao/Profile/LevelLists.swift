@@ -17,8 +17,6 @@ struct LevelLists: Sendable {
 
   /// The level 1 names a table of the kind must print, in the profile's order.
   let required: [FoldedKey]
-  /// Each of `required`'s `TableText.print`.
-  private let requiredPrints: [UInt64]
   /// In no particular order: the profile's names are distinct, so at most one matches a row's key.
   let level1: [Level1]
   /// Each of `level1`'s keys' `TableText.print`.
@@ -27,21 +25,11 @@ struct LevelLists: Sendable {
   /// The profile's names are folded already (`ProfileLoader`): a key holds their bytes as they are.
   init(hierarchy: [String: Set<String>], required: [String]) {
     self.required = required.map(FoldedKey.init(folded:))
-    requiredPrints = self.required.map(\.key.print)
     level1 = hierarchy.map { name, listed in
       let level2 = listed.map(FoldedKey.init(folded:))
       return Level1(key: FoldedKey(folded: name), listed: listed, level2: level2, level2Prints: level2.map(\.key.print))
     }
     level1Prints = level1.map(\.key.key.print)
-  }
-
-  /// Marks in `printed` (one flag a required level 1) each required level 1 that is a row's: every one, since
-  /// a profile may list a name twice.
-  func markRequired(_ level1: FoldedKey, in printed: UnsafeMutableBufferPointer<Bool>) {
-    let print = level1.key.print
-    for position in requiredPrints.indices where requiredPrints[position] == print && required[position] == level1 {
-      printed[position] = true
-    }
   }
 
   /// The position in `level1` of a row's level 1; nil when the profile lists no such level 1.
