@@ -210,7 +210,9 @@ import Testing
     let level1s = ["产出指标", "效益", "成本指标", "满意度指标", "其他", "", "产 出"]
     let level2s = ["数量指标", "质量", "经济效益", "社会效益指标", "", "成本", "满意度", "时 效"]
     let hierarchy = defaultProfile.hierarchy[.project] ?? [:]
+    let required = defaultProfile.requiredLevel1[.project] ?? []
     var misplaced = 0
+    var missingTables = 0
     for _ in 0..<200 {
       var level1 = level1s[0]
       var level2 = level2s[0]
@@ -222,8 +224,8 @@ import Testing
       }
       let table = try table(projectJSON(rows.joined(separator: ",")))
       let context = Self.context(table)
-      let findings = StructureCheck().findings(in: context).filter { $0.code == .misplacedLevel2 }
-      let definition = context.levels.indices.compactMap { row -> Finding? in
+      let findings = StructureCheck().findings(in: context)
+      var definition = context.levels.indices.compactMap { row -> Finding? in
         let indicator = table.indicators[row]
         guard let allowed = StructureCheck.misplacedFrom(context.levels[row], in: hierarchy),
           let level1 = indicator.level1, let level2 = indicator.level2
@@ -231,9 +233,45 @@ import Testing
         return Finding(
           .misplacedLevel2(level1: level1.string, level2: level2.string, allowed: allowed), at: context.location(indicator))
       }
+      // A required level 1 is missing when no row's level 1 is its name, byte for byte.
+      let missing = required.filter { name in !context.levels.contains { $0.level1.matches(name) } }
+      if !missing.isEmpty { definition.append(Finding(.missingLevel1(levels: missing), at: .table)) }
       #expect(findings == definition, "\(rows)")
-      misplaced += findings.count
+      misplaced += findings.filter { $0.code == .misplacedLevel2 }.count
+      missingTables += missing.isEmpty ? 0 : 1
     }
-    #expect(misplaced > 50)
+    #expect(misplaced > 50 && missingTables > 20 && missingTables < 190)
+  }
+
+  /// The check reads the profile's lists as keys made with the profile (`LevelLists`): a profile whose lists
+  /// are changed after it is made is judged by its new lists, and its content hash is that of its settings.
+  @Test func theStructureCheckFollowsAChangedProfile() throws {
+    let rows = [
+      #"{"level1":"产出指标","level2":"数量指标","name":"甲","weight":5,"target":">=1人","actual":"1人"}"#,
+      #"{"level1":"效益指标","level2":"社会效益指标","name":"乙","weight":5,"target":">=1人","actual":"1人"}"#,
+    ]
+    let table = try table(projectJSON(rows.joined(separator: ",")))
+    let before = StructureCheck().findings(in: Self.context(table))
+    #expect(!before.contains { $0.code == .misplacedLevel2 })
+    #expect(before.contains { $0.code == .missingLevel1 }, "no 满意度")
+
+    let name = defaultProfile.levelName
+    var changed = defaultProfile
+    changed.hierarchy[.project]?[name("产出")] = [name("质量")]
+    changed.requiredLevel1[.project] = [name("产出"), name("效益")]
+    let after = StructureCheck().findings(in: Self.context(table, profile: changed))
+    #expect(after.map(\.code) == [.misplacedLevel2], "数量 is no longer listed under 产出, and 满意度 no longer required")
+
+    // A name listed twice is printed twice over.
+    var twice = defaultProfile
+    twice.requiredLevel1[.project] = [name("产出"), name("产出指标"), name("效益")]
+    #expect(StructureCheck().findings(in: Self.context(table, profile: twice)).isEmpty)
+
+    // The lists a profile derives are no setting: a profile made again from the same settings has the same hash.
+    var restored = changed
+    restored.hierarchy = defaultProfile.hierarchy
+    restored.requiredLevel1 = defaultProfile.requiredLevel1
+    #expect(restored.contentHash == defaultProfile.contentHash && restored == defaultProfile)
+    #expect(StructureCheck().findings(in: Self.context(table, profile: restored)) == before)
   }
 }

@@ -115,4 +115,13 @@ import Testing
     #expect(report.contains("不触发示例"))
     #expect(report.contains("多报 24.50 分"))
   }
+
+  /// A severity's rank is its position in `allCases` (error first), and `<` orders by it: info < warning < error.
+  @Test func severitiesRankInTheirDeclaredOrder() {
+    for severity in Severity.allCases { #expect(severity.rank == Severity.allCases.firstIndex(of: severity)) }
+    for lhs in Severity.allCases {
+      for rhs in Severity.allCases { #expect((lhs < rhs) == (lhs.rank > rhs.rank), "\(lhs) < \(rhs)") }
+    }
+    #expect(Severity.info < .warning && Severity.warning < .error)
+  }
 }

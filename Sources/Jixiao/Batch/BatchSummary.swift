@@ -153,28 +153,13 @@ extension BatchSummary {
       var catalogued: [UInt8] = []
       var uncatalogued: [FindingCode] = []
       catalogued.reserveCapacity(result.findings.count)
-      // A table's findings repeat a few codes (an over-claim and its missing explanation, indicator after
-      // indicator): the last two codes are remembered with their positions, and a code equal to one of them
-      // (the same static string, told by its bits) is not looked up again.
-      var recent: (FindingCode, Int?)?
-      var older: (FindingCode, Int?)?
       // By index: a loop over the findings copied each one's location and detail to read its code.
       for index in result.findings.indices {
-        let code = result.findings[index].code
         let severity = result.findings[index].severity
         if mostSevere.map({ $0 < severity }) ?? true { mostSevere = severity }
-        let position: Int?
-        if let recent, recent.0 == code {
-          position = recent.1
-        } else if let remembered = older, remembered.0 == code {
-          position = remembered.1
-          older = recent
-          recent = remembered
-        } else {
-          position = FindingCatalogue.position(of: code)
-          older = recent
-          recent = (code, position)
-        }
+        let code = result.findings[index].code
+        // A field of the code (`FindingCode.cataloguePosition`): comparing codes to remember positions cost more.
+        let position = FindingCatalogue.position(of: code)
         if let position {
           catalogued.append(UInt8(position))
         } else {

@@ -14,6 +14,11 @@ extension UnsafeBufferPointer where Element == UInt8 {
     return true
   }
 
+  /// The same bytes as `other`, as many of them.
+  func hasSameBytes(as other: UnsafeBufferPointer<UInt8>) -> Bool {
+    count == other.count && (isEmpty || memcmp(baseAddress!, other.baseAddress!, count) == 0)
+  }
+
   /// Whether `needle` occurs as a contiguous run of bytes.
   func containsSequence(_ needle: UnsafeBufferPointer<UInt8>) -> Bool {
     guard let head = needle.first else { return true }

@@ -60,7 +60,7 @@ public struct Unit: Sendable, Hashable, CustomStringConvertible {
     return nil
   }
 
-  private static let moneyPrefixes: [(String, Int)] = [("亿元", 8), ("万元", 4), ("千元", 3), ("元", 0)]
+  fileprivate static let moneyPrefixes: [(String, Int)] = [("亿元", 8), ("万元", 4), ("千元", 3), ("元", 0)]
 }
 
 /// How two units relate when an actual is compared with a target.
@@ -74,14 +74,52 @@ public enum UnitRelation: Sendable, Equatable {
 
 extension Unit {
   public func relation(ofActual actual: Unit) -> UnitRelation {
+    var target = text
+    var other = actual.text
+    let onBytes = target.withUTF8 { target in other.withUTF8 { Self.relation(ofTarget: target, actual: $0) } }
+    return onBytes ?? relationByCharacters(ofActual: actual)
+  }
+
+  /// The definition of `relation(ofActual:)`, on characters: the byte reading (`relation(ofTarget:actual:)`)
+  /// agrees with it wherever it answers (`UnitRelationTests`).
+  func relationByCharacters(ofActual actual: Unit) -> UnitRelation {
     if self == actual || isEmpty || actual.isEmpty { return .same }
     if let target = money, let other = actual.money, target.suffix == other.suffix {
-      let difference = other.exponent - target.exponent
-      let power = Rational.powerOfTen(abs(difference))
-      let factor = difference >= 0 ? Rational(Int(power)) : try! Rational(1, over: power)
-      return .converted(factor: factor)
+      return .converted(factor: Self.powerOfTen(other.exponent - target.exponent))
     }
     return .incompatible
+  }
+
+  /// `relationByCharacters` read on the units' bytes, when both are printable ASCII and CJK ideographs only
+  /// (`FoldedKey.endOfKeptRun` reads them whole: nearly every unit). There each character is one scalar that
+  /// no neighbour joins or composes, so that equal units are equal bytes and a money prefix of characters is
+  /// one of bytes. Nil for any other unit.
+  private static func relation(ofTarget target: UnsafeBufferPointer<UInt8>, actual: UnsafeBufferPointer<UInt8>)
+    -> UnitRelation?
+  {
+    // Equal bytes are equal texts whatever the script: the usual pair, told before the bytes are walked.
+    if target.isEmpty || actual.isEmpty || target.hasSameBytes(as: actual) { return .same }
+    guard FoldedKey.endOfKeptRun(target, from: 0) == target.count, FoldedKey.endOfKeptRun(actual, from: 0) == actual.count
+    else { return nil }
+    guard let targetMoney = moneyPrefix(target), let otherMoney = moneyPrefix(actual),
+      UnsafeBufferPointer(rebasing: target[targetMoney.count...])
+        .hasSameBytes(as: UnsafeBufferPointer(rebasing: actual[otherMoney.count...]))
+    else { return .incompatible }
+    return .converted(factor: powerOfTen(otherMoney.exponent - targetMoney.exponent))
+  }
+
+  /// The money prefix (`moneyPrefixes`) a unit's bytes start with: its power of ten and its byte count.
+  private static func moneyPrefix(_ bytes: UnsafeBufferPointer<UInt8>) -> (exponent: Int, count: Int)? {
+    for (prefix, exponent) in moneyPrefixBytes where bytes.hasBytes(prefix, at: 0) { return (exponent, prefix.count) }
+    return nil
+  }
+
+  private static let moneyPrefixBytes = moneyPrefixes.map { (Array($0.utf8), $1) }
+
+  /// 10^`exponent` as an exact ratio, the exponent negative or not.
+  private static func powerOfTen(_ exponent: Int) -> Rational {
+    let power = Rational.powerOfTen(abs(exponent))
+    return exponent >= 0 ? Rational(Int(power)) : try! Rational(1, over: power)
   }
 }
 

@@ -4,63 +4,54 @@ struct StructureCheck: TableCheck {
   var appliesToTargetTables: Bool { true }
 
   func check(_ context: CheckContext, into findings: inout [Finding]) {
-    let kind = context.table.kind
-    let required = context.profile.requiredLevel1[kind] ?? []
-    let hierarchy = context.profile.hierarchy[kind] ?? [:]
+    // The profile's lists as keys, made when it was loaded (`LevelLists`).
+    let lists = context.levelLists
     // The rows' keys read in place (a copy of a row's keys is two references counted), and which required
     // level 1 is printed kept on the stack.
     context.levels.withUnsafeBufferPointer { levels in
-      withUnsafeTemporaryAllocation(of: Bool.self, capacity: required.count) { printed in
+      withUnsafeTemporaryAllocation(of: Bool.self, capacity: lists.required.count) { printed in
         printed.initialize(repeating: false)
         // Rows repeat the level names of the row before: a level 1 is looked up once a run of rows, and a
         // row's level 2 judged again only when it differs from the row before's. A verdict depends on the
         // two keys alone, so that each row is judged as on its own (`misplacedFrom`).
-        var listed: Set<String>?
+        var listed: Int?
         var misplaced = false
         for row in levels.indices {
           let newLevel1 = row == 0 || levels[row - 1].level1 != levels[row].level1
           if newLevel1 {
-            for (position, name) in required.enumerated() where !printed[position] && levels[row].level1.matches(name) {
+            for (position, key) in lists.required.enumerated() where !printed[position] && levels[row].level1 == key {
               printed[position] = true
             }
-            listed = Self.listed(under: levels[row].level1, in: hierarchy)
+            listed = lists.position(of: levels[row].level1)
           }
           if newLevel1 || levels[row - 1].level2 != levels[row].level2 {
-            misplaced = listed.map { Self.isMisplaced(levels[row].level2, in: $0) } ?? false
+            misplaced = listed.map { lists.isMisplaced(levels[row].level2, under: $0) } ?? false
           }
           // The row's names are read only for a finding; a row without both has none.
-          guard misplaced, let allowed = listed, context.table.indicators.indices.contains(row) else { continue }
+          guard misplaced, let listed, context.table.indicators.indices.contains(row) else { continue }
           let indicator = context.table.indicators[row]
           guard let level1 = indicator.level1, let level2 = indicator.level2 else { continue }
           findings.append(
             Finding(
-              .misplacedLevel2(level1: level1.string, level2: level2.string, allowed: allowed),
+              .misplacedLevel2(level1: level1.string, level2: level2.string, allowed: lists.level1[listed].listed),
               at: context.location(indicator)))
         }
         if printed.contains(false) {
           // After the rows' findings: the table's are listed after the rows' (`Scorer.ordered`) whatever the order found.
-          let missing = required.indices.filter { !printed[$0] }.map { required[$0] }
+          let missing = lists.required.indices.filter { !printed[$0] }.map { lists.required[$0].text }
           findings.append(Finding(.missingLevel1(levels: missing), at: .table))
         }
       }
     }
   }
 
-  /// The level 2 names the profile lists under the row's level 1, when the row's level 2 is not one of
-  /// them: by definition `listed(under:in:)` and `isMisplaced(_:in:)`. Linear, by bytes: a profile lists a
-  /// handful of names, folded as the table's are.
+  /// The definition the check's keys are held to (`LevelLists`, made once a profile): the level 2 names the
+  /// profile lists under the row's level 1, when the row's level 2 is not one of them. Linear, by bytes: a
+  /// profile lists a handful of names, folded as the table's are.
   static func misplacedFrom(_ keys: LevelKeys, in hierarchy: [String: Set<String>]) -> Set<String>? {
-    guard let listed = listed(under: keys.level1, in: hierarchy), isMisplaced(keys.level2, in: listed) else { return nil }
+    guard let listed = hierarchy.first(where: { keys.level1.matches($0.key) })?.value,
+      !keys.level2.isEmpty && !listed.contains(where: { keys.level2.matches($0) })
+    else { return nil }
     return listed
-  }
-
-  /// The level 2 names the profile lists under a level 1.
-  private static func listed(under level1: FoldedKey, in hierarchy: [String: Set<String>]) -> Set<String>? {
-    hierarchy.first(where: { level1.matches($0.key) })?.value
-  }
-
-  /// A level 2 printed and not listed.
-  private static func isMisplaced(_ level2: FoldedKey, in listed: Set<String>) -> Bool {
-    !level2.isEmpty && !listed.contains { level2.matches($0) }
   }
 }

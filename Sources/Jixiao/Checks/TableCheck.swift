@@ -39,6 +39,8 @@ struct CheckContext {
   /// The sum of the weights, computed once for the scorer and `WeightsCheck`.
   let weights: WeightsTotal
   let profile: Profile
+  /// The profile's level lists for the table's kind, as keys (`StructureCheck`).
+  var levelLists: LevelLists { profile.levelLists(for: table.kind) }
   /// The table prints a 偏差原因 column, a 佐证资料 column (`table.columns`, read once).
   let printsExplanation: Bool
   let printsEvidence: Bool

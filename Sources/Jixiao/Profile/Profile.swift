@@ -55,11 +55,14 @@ public struct Profile: Sendable, Hashable {
     private(set) var canonical: String
     /// The first 16 hex digits of the FNV-1a hash of `canonical`.
     private(set) var contentHash: String
+    /// `hierarchy` and `requiredLevel1` as the keys checks compare: derived, so outside `fields`.
+    private(set) var levelLists: LevelListsByKind
 
     init(_ fields: Fields) {
       self.fields = fields
       canonical = CanonicalText.of(fields)
       contentHash = fingerprint(Array(canonical.utf8))
+      levelLists = LevelListsByKind(hierarchy: fields.hierarchy, required: fields.requiredLevel1)
     }
 
     mutating func change(_ body: (inout Fields) -> Void) {
@@ -207,6 +210,8 @@ public struct Profile: Sendable, Hashable {
     _read { yield storage.fields.fields.satisfactionLevel1 }
     set { change { $0.satisfactionLevel1 = newValue } }
   }
+  /// `hierarchy` and `requiredLevel1` of a kind of table as folded keys, made with the profile.
+  func levelLists(for kind: Table.Kind) -> LevelLists { storage.fields.levelLists[kind] }
   public var levelFolding: LevelNameFolding {
     get { fields.levelFolding }
     set { change { $0.levelFolding = newValue } }
