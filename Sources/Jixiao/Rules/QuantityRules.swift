@@ -2,7 +2,7 @@
 enum QuantityPreparation {
   /// The actual's value in the target's unit, or an unverified evaluation explaining why not.
   static func actualValue(
-    target: Quantity, context: RuleContext, findings: inout [Finding]
+    target: borrowing Quantity, context: RuleContext, findings: inout [Finding]
   ) -> Result<Rational, UnverifiedItem> {
     // The quantity is lent where it is, in the row's cell: a switch that binds it copies the whole cell
     // first, and a copy of the quantity retains its unit's text, on every quantitative row.
@@ -12,7 +12,7 @@ enum QuantityPreparation {
   }
 
   private static func actualValue(
-    _ actual: borrowing Quantity, target: Quantity, context: RuleContext, findings: inout [Finding]
+    _ actual: borrowing Quantity, target: borrowing Quantity, context: RuleContext, findings: inout [Finding]
   ) -> Result<Rational, UnverifiedItem> {
     if let comparison = actual.comparison, comparison != .equal {
       findings.append(
@@ -56,9 +56,11 @@ enum QuantityPreparation {
 extension Cell {
   /// Calls `body` with the quantity this cell reads as, lent in place (not copied); nil for any other cell.
   @inline(__always)
-  func readQuantityInPlace<Result>(_ body: (borrowing Quantity) -> Result) -> Result? {
+  func readQuantityInPlace<Result, Failure: Error>(_ body: (borrowing Quantity) throws(Failure) -> Result) throws(Failure)
+    -> Result?
+  {
     guard case .quantity(let quantity) = self else { return nil }
-    return body(quantity)
+    return try body(quantity)
   }
 
   /// The quantity a cell reads as, copied out of the cell alone.
