@@ -89,6 +89,23 @@ import Testing
     #expect(indicator.readInPlace { $0.target } != original.readInPlace { $0.target })
   }
 
+  /// `Cell.readQuantityInPlace` lends what `Cell.quantity` copies, and nothing for a cell of another kind; a
+  /// thrown error passes through it as thrown.
+  @Test func aQuantityReadInPlaceIsTheQuantity() {
+    struct Stop: Error, Equatable {}
+    let cells = [">=20次/年", "=96.67%", "600多亿", "<=3天", "2024年10月30日前", "有效促进", "", ">="].map { TableText($0).cell }
+    #expect(cells.contains { $0.quantity != nil } && cells.contains { $0.quantity == nil })
+    for cell in cells {
+      #expect(cell.readQuantityInPlace { copy $0 } == cell.quantity)
+      #expect(
+        cell.readQuantityInPlace { $0.unit == cell.quantity?.unit && $0.value == cell.quantity?.value }
+          == (cell.quantity != nil ? true : nil))
+      var threw = false
+      do throws(Stop) { _ = try cell.readQuantityInPlace { (_) throws(Stop) in throw Stop() } } catch { threw = true }
+      #expect(threw == (cell.quantity != nil))
+    }
+  }
+
   @Test func changingACopiedProfileLeavesTheOriginal() {
     let changed = profile { $0.latePenalty = Rational(7) }
     #expect(changed.latePenalty == Rational(7))

@@ -257,7 +257,7 @@ public struct Indicator: Sendable, Hashable {
   /// row, costs more: a large argument is passed by address, and the compiler retains each text read
   /// from it around any call.)
   @inline(__always)
-  func readInPlace<Result>(_ body: (borrowing Indicator) throws -> Result) rethrows -> Result {
+  func readInPlace<Result, Failure: Error>(_ body: (borrowing Indicator) throws(Failure) -> Result) throws(Failure) -> Result {
     try body(self)
   }
 

@@ -3,7 +3,7 @@
 /// the profile says so (never for satisfaction).
 enum HigherIsBetterRule {
   static func evaluate(
-    target: Quantity, actual: Rational, comparison: Comparison, rule: RuleKind, context: RuleContext,
+    target: borrowing Quantity, actual: Rational, comparison: Comparison, rule: RuleKind, context: RuleContext,
     findings: inout [Finding]
   ) throws(ArithmeticOverflow) -> Evaluation {
     let weight = context.weight

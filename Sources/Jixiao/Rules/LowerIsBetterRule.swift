@@ -2,7 +2,7 @@
 /// (default) or weight × max(0, 1 − (actual − target)/target).
 enum LowerIsBetterRule {
   static func evaluate(
-    target: Quantity, actual: Rational, comparison: Comparison, context: RuleContext, findings: inout [Finding]
+    target: borrowing Quantity, actual: Rational, comparison: Comparison, context: RuleContext, findings: inout [Finding]
   ) throws(ArithmeticOverflow) -> Evaluation {
     var evaluation = Evaluation(rule: .lowerIsBetter)
     let met = comparison.isMet(actual: actual, target: target.value)

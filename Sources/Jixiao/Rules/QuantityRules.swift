@@ -2,11 +2,18 @@
 enum QuantityPreparation {
   /// The actual's value in the target's unit, or an unverified evaluation explaining why not.
   static func actualValue(
-    target: Quantity, context: RuleContext, findings: inout [Finding]
+    target: borrowing Quantity, context: RuleContext, findings: inout [Finding]
   ) -> Result<Rational, UnverifiedItem> {
-    // The quantity is read out of the row's cell where it is: a switch that binds it copies the whole cell
-    // first, on every quantitative row.
-    guard let actual = context.indicator.actual.quantity else { return .failure(notAQuantity(context)) }
+    // The quantity is lent where it is, in the row's cell: a switch that binds it copies the whole cell
+    // first, and a copy of the quantity retains its unit's text, on every quantitative row.
+    context.indicator.actual.readQuantityInPlace { actual in
+      actualValue(actual, target: target, context: context, findings: &findings)
+    } ?? .failure(notAQuantity(context))
+  }
+
+  private static func actualValue(
+    _ actual: borrowing Quantity, target: borrowing Quantity, context: RuleContext, findings: inout [Finding]
+  ) -> Result<Rational, UnverifiedItem> {
     if let comparison = actual.comparison, comparison != .equal {
       findings.append(
         context.finding(.actualRestatesTarget(actual: context.actualText, comparison: comparison, value: actual.value)))
@@ -47,6 +54,15 @@ enum QuantityPreparation {
 }
 
 extension Cell {
+  /// Calls `body` with the quantity this cell reads as, lent in place (not copied); nil for any other cell.
+  @inline(__always)
+  func readQuantityInPlace<Result, Failure: Error>(_ body: (borrowing Quantity) throws(Failure) -> Result) throws(Failure)
+    -> Result?
+  {
+    guard case .quantity(let quantity) = self else { return nil }
+    return try body(quantity)
+  }
+
   /// The quantity a cell reads as, copied out of the cell alone.
   var quantity: Quantity? {
     guard case .quantity(let quantity) = self else { return nil }
