@@ -131,18 +131,22 @@ struct FlatCSVRows: @unchecked Sendable {
     /// The rows gathered, their bytes copied once into the table's record; the gathering is emptied, its
     /// byte buffer kept for the next table.
     mutating func take(width: Int) -> FlatCSVRows {
-      defer {
-        bytes.removeAll(keepingCapacity: true)
-        (starts, ends, lines, plain) = ([], [], [], [])
-      }
+      defer { removeAll() }
       return FlatCSVRows(
         record: bytes.withUnsafeBufferPointer(RecordBytes.copying), starts: starts, ends: ends, lines: lines, plain: plain,
         width: width)
     }
 
+    /// Empties the gathering. The next table is likely about as long as this one: its arrays get room for as
+    /// many rows at once, not grown (and copied) row by row.
     mutating func removeAll() {
       bytes.removeAll(keepingCapacity: true)
+      let (rowCount, endCount) = (lines.count, ends.count)
       (starts, ends, lines, plain) = ([], [], [], [])
+      starts.reserveCapacity(rowCount)
+      ends.reserveCapacity(endCount)
+      lines.reserveCapacity(rowCount)
+      plain.reserveCapacity(rowCount)
     }
   }
 }
@@ -354,14 +358,14 @@ struct FlatCSVTable: Sendable {
         return .funds
       }
     }
-    for field in [TableField.indicatorName, .level1, .level2] {
-      guard let column = header.positions[field.rawValue] else { continue }
+    func isTotalLabel(_ field: TableField) -> Bool {
+      guard let column = header.positions[field.rawValue] else { return false }
       let label = cell(column)
       // Most labels start with a character no total label does: no string is made for them.
-      if TableSchema.startsWithNoTotalWord(label) || TableText.isBlank(label) { continue }
-      if TableSchema.isTotalRowLabel(string(column)) { return .total }
+      if TableSchema.startsWithNoTotalWord(label) || TableText.isBlank(label) { return false }
+      return TableSchema.isTotalRowLabel(string(column))
     }
-    return .indicator
+    return isTotalLabel(.indicatorName) || isTotalLabel(.level1) || isTotalLabel(.level2) ? .total : .indicator
   }
 
   /// The indicator cells of a structural row that it does not read, each reported; with `gradeTo`, a cell
