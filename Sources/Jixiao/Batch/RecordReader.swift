@@ -221,21 +221,28 @@ struct RecordReader {
     var decoder = CSVTextDecoder(file: file)
     var parser = CSVParser()
     var assembler = CSVTableAssembler(file: file)
-    func handle(_ output: CSVTableAssembler.Output) { emit(RawRecord(output)) }
-    /// false once the file is refused: the rest is not read.
-    func feed(_ text: [UInt8]) -> Bool {
-      parser.sourceEncoding = decoder.encoding ?? .utf8
-      assembler.sourceEncoding = decoder.encoding ?? .utf8
-      parser.feedFields(text) { assembler.add($0, handle) }
-      guard let refusal = decoder.refusal else { return true }
-      assembler.abandon(refusal, handle)
-      return false
-    }
     while let block = next() {
-      guard feed(decoder.decode(block)) else { return }
+      let text = decoder.decode(block)
+      guard feedCSV(text, from: decoder, to: &parser, &assembler, emit) else { return }
     }
-    guard feed(decoder.finish()) else { return }
-    parser.finishFields { assembler.add($0, handle) }
-    assembler.finish(handle)
+    let text = decoder.finish()
+    guard feedCSV(text, from: decoder, to: &parser, &assembler, emit) else { return }
+    parser.finishFields { row in assembler.add(row) { emit(RawRecord($0)) } }
+    assembler.finish { emit(RawRecord($0)) }
+  }
+
+  /// Feeds one block of UTF-8 text; false once the file is refused: the rest is not read. The parser and the
+  /// assembler are parameters, not variables a nested function captures: a captured variable would be
+  /// checked for exclusive access at run time on every row.
+  private static func feedCSV(
+    _ text: [UInt8], from decoder: CSVTextDecoder, to parser: inout CSVParser, _ assembler: inout CSVTableAssembler,
+    _ emit: (RawRecord) -> Void
+  ) -> Bool {
+    parser.sourceEncoding = decoder.encoding ?? .utf8
+    assembler.sourceEncoding = decoder.encoding ?? .utf8
+    parser.feedFields(text) { row in assembler.add(row) { emit(RawRecord($0)) } }
+    guard let refusal = decoder.refusal else { return true }
+    assembler.abandon(refusal) { emit(RawRecord($0)) }
+    return false
   }
 }

@@ -391,7 +391,7 @@ public struct TableBuilder {
   /// `set(field, printed: text.string)` for an indicator's text field (`isIndicatorText`) whose text the reader
   /// holds as a `TableText` (a workbook's shared string, made once for every cell that shows it): kept as it
   /// is, without a string made or its bytes copied.
-  mutating func set(_ field: TableField, indicatorText text: TableText) {
+  mutating func set(_ field: TableField, indicatorText text: consuming TableText) {
     guard isIndicatorText(field) else { return set(field, printed: text.string) }
     markColumn(field)
     if Self.recordsGiven(.indicator), !text.isBlank { given |= 1 << UInt64(field.rawValue) }

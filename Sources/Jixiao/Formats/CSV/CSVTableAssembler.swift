@@ -7,6 +7,10 @@ struct CSVTableAssembler {
   var sourceEncoding = SourceEncoding.utf8
   /// The header once read; nil before it, and when it refused the file.
   private var header: FlatCSVHeader?
+  /// The header's columns of the key cells (table id, 项目名称, 年度), and how many cells a row needs to hold
+  /// them: looked up once, not on every row.
+  private var keyColumns: (id: Int?, name: Int?, year: Int?) = (nil, nil, nil)
+  private var keyWidth = 0
   private var sawHeader = false
   /// The key cells of the row above, which a blank key cell repeats, and the key they make.
   private var above: (id: String?, name: String?, year: String?)
@@ -75,15 +79,16 @@ struct CSVTableAssembler {
       readHeader((0..<row.count).map(row.string), line: row.line, emit)
       return
     }
-    guard let header else { return }
+    // Only the header's width is needed: binding the header would copy it (and retain its arrays) on every row.
+    guard let width = header?.width else { return }
     // A row of blank cells (Excel saves a few below the table) is no row of any table.
     guard (0..<row.count).contains(where: { !TableText.isBlank(row[$0]) }) else { return }
-    guard row.count == header.width else {
+    guard row.count == width else {
       let error = InputError(
         SourceLocation(file: file, line: row.line),
         Message(
-          en: "the row has \(row.count) cells, the header has \(header.width); check for a missing or extra comma",
-          zh: "该行有 \(row.count) 个单元格，表头有 \(header.width) 个；请检查是否少了或多了逗号"))
+          en: "the row has \(row.count) cells, the header has \(width); check for a missing or extra comma",
+          zh: "该行有 \(row.count) 个单元格，表头有 \(width) 个；请检查是否少了或多了逗号"))
       reject(row, error, emit)
       return
     }
@@ -219,6 +224,10 @@ struct CSVTableAssembler {
       return
     }
     header = read
+    keyColumns = (
+      read.positions[TableField.id.rawValue], read.positions[TableField.name.rawValue], read.positions[TableField.year.rawValue]
+    )
+    keyWidth = [keyColumns.id, keyColumns.name, keyColumns.year].compactMap { $0.map { $0 + 1 } }.max() ?? 0
   }
 
   /// A column as a spreadsheet names it: A, …, Z, AA, ….
@@ -239,12 +248,8 @@ struct CSVTableAssembler {
   /// are compared with the row above's by their bytes: a string is made only for a row that changes them.
   /// The row's key is then `aboveKey`.
   private mutating func groupKey(_ row: CSVParser.Fields) -> RowKey? {
-    guard let header else { return nil }
-    let positions = header.positions
-    let columns = (positions[TableField.id.rawValue], positions[TableField.name.rawValue], positions[TableField.year.rawValue])
-    for column in [columns.0, columns.1, columns.2] {
-      if let column, column >= row.count { return nil }
-    }
+    guard header != nil, row.count >= keyWidth else { return nil }
+    let columns = keyColumns
     /// The cell's bytes, nil when blank or when the header lacks it.
     func cell(_ column: Int?) -> UnsafeBufferPointer<UInt8>? {
       guard let column else { return nil }

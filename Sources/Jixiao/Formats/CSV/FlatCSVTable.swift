@@ -22,6 +22,8 @@ struct FlatCSVHeader: Sendable {
   let roles: [Role]
   /// By column, whether its field holds a number (`FieldValue.number`).
   let holdsNumber: [Bool]
+  /// Some column holds no field jixiao reads (its role is `unknown`).
+  let hasUnknownColumns: Bool
 
   enum Role: Sendable {
     /// A column jixiao does not read (`column.ignored` when a table fills it).
@@ -58,6 +60,7 @@ struct FlatCSVHeader: Sendable {
       default: return .other
       }
     }
+    hasUnknownColumns = fields.contains(nil)
   }
 
   var width: Int { texts.count }
@@ -77,21 +80,28 @@ struct FlatCSVHeader: Sendable {
 struct FlatCSVRows: @unchecked Sendable {
   /// The rows' fields, each followed by a comma, row after row.
   let record: RecordBytes
-  /// By row, where it starts in `record`.
-  let starts: [Int]
+  /// By row, where it starts in `record`, its line and whether it is plain: one array, appended to once a row.
+  let heads: [Head]
   /// By row and column (`row * width + column`), where the field ends (at its comma) from its row's start.
   let ends: [Int]
-  /// By row, the line it starts on.
-  let lines: [Int]
-  /// By row, whether its fields are plain JSON text (`CSVParser.Fields.isPlainJSON`).
-  let plain: [Bool]
   let width: Int
 
-  var count: Int { lines.count }
+  struct Head {
+    /// Where the row starts in `record`.
+    let start: Int
+    /// The line the row starts on.
+    let line: Int
+    /// Whether the row's fields are plain JSON text (`CSVParser.Fields.isPlainJSON`).
+    let plain: Bool
+  }
+
+  var count: Int { heads.count }
+
+  func line(_ row: Int) -> Int { heads[row].line }
 
   func range(_ row: Int, _ column: Int) -> Range<Int> {
     let field = row * width + column
-    let start = starts[row]
+    let start = heads[row].start
     return start + (column == 0 ? 0 : ends[field - 1] + 1)..<start + ends[field]
   }
 
@@ -103,46 +113,43 @@ struct FlatCSVRows: @unchecked Sendable {
   }
 
   /// The cell as a text of the record.
-  func text(_ row: Int, _ column: Int) -> TableText { TableText(record, range(row, column), plain: plain[row]) }
+  func text(_ row: Int, _ column: Int) -> TableText { TableText(record, range(row, column), plain: heads[row].plain) }
 
   /// The rows of a table as the assembler gathers them, row by row.
   struct Gathering {
     private var bytes: [UInt8] = []
-    private var starts: [Int] = []
+    private var heads: [Head] = []
     private var ends: [Int] = []
-    private var lines: [Int] = []
-    private var plain: [Bool] = []
 
     /// The rows gathered.
-    var count: Int { lines.count }
+    var count: Int { heads.count }
     /// Their bytes, each row followed by a comma.
     var byteCount: Int { bytes.count }
 
     /// Copies a row's fields.
     mutating func append(_ row: CSVParser.Fields) {
-      starts.append(bytes.count)
+      heads.append(Head(start: bytes.count, line: row.line, plain: row.isPlainJSON))
       bytes.append(contentsOf: row.bytes)
       bytes.append(UInt8(ascii: ","))
       ends.append(contentsOf: row.ends)
-      lines.append(row.line)
-      plain.append(row.isPlainJSON)
     }
 
     /// The rows gathered, their bytes copied once into the table's record; the gathering is emptied, its
     /// byte buffer kept for the next table.
     mutating func take(width: Int) -> FlatCSVRows {
-      defer {
-        bytes.removeAll(keepingCapacity: true)
-        (starts, ends, lines, plain) = ([], [], [], [])
-      }
+      defer { removeAll() }
       return FlatCSVRows(
-        record: bytes.withUnsafeBufferPointer(RecordBytes.copying), starts: starts, ends: ends, lines: lines, plain: plain,
-        width: width)
+        record: bytes.withUnsafeBufferPointer(RecordBytes.copying), heads: heads, ends: ends, width: width)
     }
 
+    /// Empties the gathering. The next table is likely about as long as this one: its arrays get room for as
+    /// many rows at once, not grown (and copied) row by row.
     mutating func removeAll() {
       bytes.removeAll(keepingCapacity: true)
-      (starts, ends, lines, plain) = ([], [], [], [])
+      let (rowCount, endCount) = (heads.count, ends.count)
+      (heads, ends) = ([], [])
+      heads.reserveCapacity(rowCount)
+      ends.reserveCapacity(endCount)
     }
   }
 }
@@ -208,7 +215,8 @@ struct FlatCSVTable: Sendable {
   }
 
   private func fill(_ builder: inout TableBuilder, bytes: UnsafeBufferPointer<UInt8>, byDefinition: Bool) {
-    var filledUnknown = [Bool](repeating: false, count: header.width)
+    // By column, whether a row fills it; read only for a column of role `unknown`, so made only when there is one.
+    var filledUnknown = header.hasUnknownColumns ? [Bool](repeating: false, count: header.width) : []
     var levels = LevelFill()
     let recordsProvenance = builder.recordsProvenance
     // The table's fields set, as `builder.hasValue` tells them (only cells that are not blank are set): asking
@@ -221,7 +229,7 @@ struct FlatCSVTable: Sendable {
     let level1Column = positions[TableField.level1.rawValue]
     let level2Column = positions[TableField.level2.rawValue]
     for row in 0..<rows.count {
-      let line = rows.lines[row]
+      let line = rows.line(row)
       func cell(_ column: Int) -> UnsafeBufferPointer<UInt8> { rows.cell(row, column, in: bytes) }
       func string(_ column: Int, row: Int = row) -> String {
         String(decoding: bytes[rows.range(row, column)], as: UTF8.self)
@@ -240,7 +248,7 @@ struct FlatCSVTable: Sendable {
       /// An indicator's cell `column` of row `from` (this row, or the one a level is filled from).
       func setIndicator(_ field: TableField, _ column: Int, from: Int, into builder: inout TableBuilder) {
         if byDefinition {
-          builder.set(field, .text(string(column, row: from)), at: location(column, line: rows.lines[from]))
+          builder.set(field, .text(string(column, row: from)), at: location(column, line: rows.line(from)))
         } else if !header.holdsNumber[column] {
           builder.set(field, indicatorText: rows.text(from, column))
         } else {
@@ -354,14 +362,14 @@ struct FlatCSVTable: Sendable {
         return .funds
       }
     }
-    for field in [TableField.indicatorName, .level1, .level2] {
-      guard let column = header.positions[field.rawValue] else { continue }
+    func isTotalLabel(_ field: TableField) -> Bool {
+      guard let column = header.positions[field.rawValue] else { return false }
       let label = cell(column)
       // Most labels start with a character no total label does: no string is made for them.
-      if TableSchema.startsWithNoTotalWord(label) || TableText.isBlank(label) { continue }
-      if TableSchema.isTotalRowLabel(string(column)) { return .total }
+      if TableSchema.startsWithNoTotalWord(label) || TableText.isBlank(label) { return false }
+      return TableSchema.isTotalRowLabel(string(column))
     }
-    return .indicator
+    return isTotalLabel(.indicatorName) || isTotalLabel(.level1) || isTotalLabel(.level2) ? .total : .indicator
   }
 
   /// The indicator cells of a structural row that it does not read, each reported; with `gradeTo`, a cell
