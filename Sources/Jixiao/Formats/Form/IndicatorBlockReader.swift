@@ -85,8 +85,9 @@ struct IndicatorBlockReader {
     block.rotatedLabel = rotatedLabel
     // Each column's key made once for the five roles, the columns not copied.
     let keys = columns.indices.map { FormKey(columns[$0].key) }
-    // A closure, not `headers.contains`: the method as a value allocates a context holding the set.
-    func role(_ headers: Set<FormKey>) -> Int? { keys.firstIndex { headers.contains($0) } }
+    // A key that may name no role is not hashed into the five sets (most columns: 指标值, 实际完成值, 偏差原因 …).
+    let mayNameRole = keys.map { vocabulary.mayBeRoleHeader($0.text) }
+    func role(_ headers: Set<FormKey>) -> Int? { keys.indices.first { mayNameRole[$0] && headers.contains(keys[$0]) } }
     block.level1Column = role(vocabulary.level1Headers)
     block.level2Column = role(vocabulary.level2Headers)
     block.projectNameColumn = role(vocabulary.projectNameHeaders)
