@@ -97,7 +97,8 @@ public struct FormVocabulary: Sendable, Hashable {
           && lhs.rotatedLabelWords == rhs.rotatedLabelWords && lhs.totalLabels == rhs.totalLabels
           && lhs.noteLabelPrefixes == rhs.noteLabelPrefixes && lhs.grades == rhs.grades && lhs.signOffLabels == rhs.signOffLabels
           && lhs.nameHeaderEndings == rhs.nameHeaderEndings
-          && lhs.anchorLabelFingerprints == rhs.anchorLabelFingerprints && lhs.roleHeaderFingerprints == rhs.roleHeaderFingerprints
+          && lhs.anchorLabelFingerprints == rhs.anchorLabelFingerprints
+          && lhs.roleHeaderFingerprints == rhs.roleHeaderFingerprints
           && lhs.prefixLeadFingerprints == rhs.prefixLeadFingerprints)
     }
 

@@ -292,13 +292,13 @@ struct IndicatorBlockReader {
 
   /// A `其中：` row with no weight and no score details the row above it.
   private func isDetail(_ cells: [GridCell], _ block: IndicatorBlock) -> Bool {
+    // The weight and score first: nearly every indicator prints one, and telling so reads no text.
+    if let index = block.weightColumn, !cells[index].isEmpty { return false }
+    if let index = block.scoreColumn, !cells[index].isEmpty { return false }
     let name = cells[block.nameColumn].text
     // Both words begin with 其中, which nearly every name does not.
-    guard FormText.startsTrimmed(name, with: "其中"),
-      FormText.startsTrimmed(name, with: "其中：") || FormText.startsTrimmed(name, with: "其中:")
-    else { return false }
-    for index in [block.weightColumn, block.scoreColumn].compactMap({ $0 }) where !cells[index].isEmpty { return false }
-    return true
+    return FormText.startsTrimmed(name, with: "其中")
+      && (FormText.startsTrimmed(name, with: "其中：") || FormText.startsTrimmed(name, with: "其中:"))
   }
 
   // MARK: ★ parent rows
