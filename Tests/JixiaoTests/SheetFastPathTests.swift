@@ -876,6 +876,38 @@ extension VocabularyFastPathTests {
     }
   }
 
+  /// The fingerprint check before the role headers never turns away a key one of them holds: every level,
+  /// project-name, weight and score header (of the standard words and of others), and generated keys.
+  @Test func roleHeaderFingerprintsTurnAwayOnlyOtherKeys() {
+    let other = FormVocabulary(
+      titleWords: ["表"], headerLabels: [], fundsLabelPrefixes: [], fundsTotalLabels: [], goalsLabels: [],
+      nameHeaders: ["Indicator"], level1Headers: ["Level 1", "一级"], level2Headers: ["L2"], projectNameHeaders: ["Project"],
+      weightHeaders: ["Weight（分）", "w"], scoreHeaders: ["得 分"], rotatedLabelWords: [], totalLabels: [], noteLabelPrefixes: [],
+      grades: []
+    )
+    var random = SplitMix(seed: 59)
+    for vocabulary in [Self.vocabulary, other] {
+      let roleSets = [
+        vocabulary.level1Headers, vocabulary.level2Headers, vocabulary.projectNameHeaders, vocabulary.weightHeaders,
+        vocabulary.scoreHeaders,
+      ]
+      let headers = roleSets.joined().map(\.text)
+      let pieces = headers + ["指标", "级", "分值", "权重", "得分", "a", "（", "）", "值", "偏差"]
+      let texts =
+        headers
+        + (0..<3_000).map { _ in
+          (0..<Int.random(in: 0...3, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+        }
+      var turnedAway = 0
+      for text in texts {
+        let key = FormText.key(text)
+        if roleSets.contains(where: { $0.contains(key) }) { #expect(vocabulary.mayBeRoleHeader(key), "\(text)") }
+        if !vocabulary.mayBeRoleHeader(key) { turnedAway += 1 }
+      }
+      #expect(turnedAway > 0, "the check turns some keys away")
+    }
+  }
+
   /// A key folded on bytes against its definition scalar by scalar: every scalar it drops or folds, their
   /// byte neighbours, ideographs, ASCII and four-byte scalars, in 5,000 generated texts.
   @Test func keysFoldOnBytesAsOnScalars() {

@@ -320,8 +320,10 @@ struct PrintedFormReader {
       guard !view.isBlank(next) else { continue }
       var cells = spans.map { view.grid[CellReference(row: next, column: $0.0)] }
       var labels: [GridCell] = []
-      for cell in view.cells(next) where !cell.isEmpty {
-        let column = cell.reference.column
+      // Empty cells told by the grid, never made.
+      let own = view.cells(next)
+      for column in own.indices where !own.isEmpty(at: column) {
+        let cell = own[column]
         guard let index = spans.firstIndex(where: { ($0.0...$0.1).contains(column) }) else {
           labels.append(cell)
           continue
@@ -360,7 +362,10 @@ struct PrintedFormReader {
     var sawText = false
     while next < view.rowCount, continuesBlock(next, allowingTotal: false) {
       defer { next += 1 }
-      for cell in view.cells(next) where !cell.isEmpty {
+      // Empty cells told by the grid, never made.
+      let own = view.cells(next)
+      for column in own.indices where !own.isEmpty(at: column) {
+        let cell = own[column]
         sawText = true
         let header = headers.last { $0.reference.column <= cell.reference.column }
         goals.entries.append(GoalsBlock.Entry(header: header, text: cell))

@@ -45,6 +45,9 @@ public struct FormVocabulary: Sendable, Hashable {
     /// The `keyFingerprint` bits of every total, goals and header label: a key whose bit is not set is none
     /// of them, told without hashing it.
     let anchorLabelFingerprints: UInt64
+    /// The `keyFingerprint` bits of every level, project-name, weight and score header: a column's key whose
+    /// bit is not set names none of the block's roles, told without hashing it into each set.
+    let roleHeaderFingerprints: UInt64
     /// The `leadFingerprint` bits of every funds-label and note prefix (every bit when one is shorter than
     /// three bytes): a key whose bit is not set starts with none of them, told without comparing each.
     let prefixLeadFingerprints: UInt64
@@ -76,6 +79,9 @@ public struct FormVocabulary: Sendable, Hashable {
       prefixLeadFingerprints = (self.fundsLabelPrefixes + self.noteLabelPrefixes).reduce(0) {
         $0 | (FormVocabulary.leadFingerprint($1) ?? ~0)
       }
+      roleHeaderFingerprints = [
+        self.level1Headers, self.level2Headers, self.projectNameHeaders, self.weightHeaders, self.scoreHeaders,
+      ].joined().reduce(0) { $0 | FormVocabulary.keyFingerprint($1.text) }
       anchorLabelFingerprints = (self.totalLabels.union(self.goalsLabels).union(self.headerLabels)).reduce(0) {
         $0 | FormVocabulary.keyFingerprint($1.text)
       }
@@ -92,6 +98,7 @@ public struct FormVocabulary: Sendable, Hashable {
           && lhs.noteLabelPrefixes == rhs.noteLabelPrefixes && lhs.grades == rhs.grades && lhs.signOffLabels == rhs.signOffLabels
           && lhs.nameHeaderEndings == rhs.nameHeaderEndings
           && lhs.anchorLabelFingerprints == rhs.anchorLabelFingerprints
+          && lhs.roleHeaderFingerprints == rhs.roleHeaderFingerprints
           && lhs.prefixLeadFingerprints == rhs.prefixLeadFingerprints)
     }
 
@@ -114,6 +121,7 @@ public struct FormVocabulary: Sendable, Hashable {
       hasher.combine(signOffLabels)
       hasher.combine(nameHeaderEndings)
       hasher.combine(anchorLabelFingerprints)
+      hasher.combine(roleHeaderFingerprints)
       hasher.combine(prefixLeadFingerprints)
     }
   }
@@ -138,6 +146,7 @@ public struct FormVocabulary: Sendable, Hashable {
   var signOffLabels: Set<FormKey> { words.signOffLabels }
   private var nameHeaderEndings: [[UInt8]] { words.nameHeaderEndings }
   private var anchorLabelFingerprints: UInt64 { words.anchorLabelFingerprints }
+  private var roleHeaderFingerprints: UInt64 { words.roleHeaderFingerprints }
   private var prefixLeadFingerprints: UInt64 { words.prefixLeadFingerprints }
 
   public init(
@@ -164,6 +173,10 @@ public struct FormVocabulary: Sendable, Hashable {
   /// Whether a label key may be in `totalLabels`, `goalsLabels` or `headerLabels`; false only for a key
   /// none of them holds. Most rows of a sheet begin with none, and this costs no hash.
   func mayBeAnchorLabel(_ key: String) -> Bool { anchorLabelFingerprints & Self.keyFingerprint(key) != 0 }
+
+  /// Whether a column's key may be in `level1Headers`, `level2Headers`, `projectNameHeaders`, `weightHeaders`
+  /// or `scoreHeaders`; false only for a key none of them holds. Most columns of a block name no role.
+  func mayBeRoleHeader(_ key: String) -> Bool { roleHeaderFingerprints & Self.keyFingerprint(key) != 0 }
 
   /// The words of forms.md's layouts L1–L11.
   public static let standard = FormVocabulary(

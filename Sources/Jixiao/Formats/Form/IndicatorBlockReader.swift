@@ -85,7 +85,9 @@ struct IndicatorBlockReader {
     block.rotatedLabel = rotatedLabel
     // Each column's key made once for the five roles, the columns not copied.
     let keys = columns.indices.map { FormKey(columns[$0].key) }
-    func role(_ headers: Set<FormKey>) -> Int? { keys.firstIndex(where: headers.contains) }
+    // A key that may name no role is not hashed into the five sets (most columns: 指标值, 实际完成值, 偏差原因 …).
+    let mayNameRole = keys.map { vocabulary.mayBeRoleHeader($0.text) }
+    func role(_ headers: Set<FormKey>) -> Int? { keys.indices.first { mayNameRole[$0] && headers.contains(keys[$0]) } }
     block.level1Column = role(vocabulary.level1Headers)
     block.level2Column = role(vocabulary.level2Headers)
     block.projectNameColumn = role(vocabulary.projectNameHeaders)
@@ -207,7 +209,9 @@ struct IndicatorBlockReader {
     var unnamedCells: [Int: [GridCell]] = [:]
     let firstBodyRow = rows.lowerBound
     /// The levels' last labels: a level's cell is filled down over the rows under it, and split once.
-    var levelLabels: (PointsLabel?, PointsLabel?) = (nil, nil)
+    /// Two variables, not a tuple, which was copied and destroyed whole for each row.
+    var lastLevel1: PointsLabel?
+    var lastLevel2: PointsLabel?
 
     for row in rows where !view.isBlank(row) {
       result.lastRow = row
@@ -215,7 +219,7 @@ struct IndicatorBlockReader {
       /// The row's own cell under column `index` is filled (before any is filled down).
       func ownFilled(_ index: Int) -> Bool {
         let column = gridColumns[index]
-        return column < own.count && !own[column].isEmpty
+        return column < own.count && !own.isEmpty(at: column)
       }
       var cells = gridColumns.map { column in
         column < own.count ? own[column] : .empty(CellReference(row: row, column: column))
@@ -235,8 +239,9 @@ struct IndicatorBlockReader {
       }
 
       var strays: [GridCell] = []
-      for column in own.indices.prefix(isUnnamed.count) where isUnnamed[column] && !own[column].isEmpty {
-        if own[column].reference.column != rotated { strays.append(own[column]) }
+      // Told by the grid before a cell is made: most rows hold nothing under no header.
+      for column in own.indices.prefix(isUnnamed.count) where isUnnamed[column] && column != rotated && !own.isEmpty(at: column) {
+        strays.append(own[column])
       }
       var namedCount = 0
       var firstFilled = -1
@@ -269,9 +274,10 @@ struct IndicatorBlockReader {
       } else {
         kind = .levelLabel
       }
-      let level1 = level(block.level1Column, cells, last: &levelLabels.0)
-      let level2 = level(block.level2Column, cells, last: &levelLabels.1)
-      result.block.rows.append(IndicatorRow(row: row, kind: kind, cells: cells, level1: level1, level2: level2))
+      let level1 = level(block.level1Column, cells, last: &lastLevel1)
+      let level2 = level(block.level2Column, cells, last: &lastLevel2)
+      // The row's cells handed over, not copied with the row into the block.
+      result.block.rows.append(IndicatorRow(row: row, kind: kind, cells: consume cells, level1: level1, level2: level2))
     }
     result.unnamedColumns = unnamedCells.keys.sorted().map { UnnamedColumn(column: $0, cells: unnamedCells[$0]!) }
   }
@@ -286,13 +292,13 @@ struct IndicatorBlockReader {
 
   /// A `其中：` row with no weight and no score details the row above it.
   private func isDetail(_ cells: [GridCell], _ block: IndicatorBlock) -> Bool {
+    // The weight and score first: nearly every indicator prints one, and telling so reads no text.
+    if let index = block.weightColumn, !cells[index].isEmpty { return false }
+    if let index = block.scoreColumn, !cells[index].isEmpty { return false }
     let name = cells[block.nameColumn].text
     // Both words begin with 其中, which nearly every name does not.
-    guard FormText.startsTrimmed(name, with: "其中"),
-      FormText.startsTrimmed(name, with: "其中：") || FormText.startsTrimmed(name, with: "其中:")
-    else { return false }
-    for index in [block.weightColumn, block.scoreColumn].compactMap({ $0 }) where !cells[index].isEmpty { return false }
-    return true
+    return FormText.startsTrimmed(name, with: "其中")
+      && (FormText.startsTrimmed(name, with: "其中：") || FormText.startsTrimmed(name, with: "其中:"))
   }
 
   // MARK: ★ parent rows
