@@ -102,7 +102,8 @@ import Testing
       if let reference = cell(anchors, name) {
         #expect(found?.reference == reference, "\(context) \(name)")
       } else {
-        #expect((found?.text ?? "").isEmpty, "\(context) \(name) is not printed")
+        let printed = found?.text ?? ""
+        #expect(printed.isEmpty, "\(context) \(name) is not printed")
       }
     }
     if let line = anchors["indicatorHeaderLine"] as? Int { #expect(grid.rowLines[headerRows[0] - 1] == line, context) }

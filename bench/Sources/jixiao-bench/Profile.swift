@@ -20,7 +20,7 @@ enum IssueNineteen {
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(atPath: directory) }
     let empty = directory + "empty.jsonl"
-    FileManager.default.createFile(atPath: empty, contents: Data())
+    try Data().write(to: URL(fileURLWithPath: empty))
     let baseline = try callgrind(valgrind, file: empty, output: directory + "empty.out")
     print("callgrind: \(tables) tables a year, seed \(seed), rescore → jsonl at 1 job, less a run on an empty file")
     print("  (the empty run, start-up and loading the profile: \(baseline) instructions)")
