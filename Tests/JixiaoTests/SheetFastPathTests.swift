@@ -847,6 +847,14 @@ import Testing
 }
 
 extension VocabularyFastPathTests {
+  /// `words` themselves, then 3,000 texts of up to three random pieces: what a fingerprint check is tried on.
+  static func textsAround(_ words: [String], pieces: [String], using random: inout SplitMix) -> [String] {
+    words
+      + (0..<3_000).map { _ in
+        (0..<Int.random(in: 0...3, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+      }
+  }
+
   /// The fingerprint check before the label sets never turns away a key one of them holds: every total,
   /// goals and header label (of the standard words and of others), and generated keys, some of them labels.
   @Test func anchorLabelFingerprintsTurnAwayOnlyOtherKeys() {
@@ -859,11 +867,7 @@ extension VocabularyFastPathTests {
     for vocabulary in [Self.vocabulary, other] {
       let labels = vocabulary.totalLabels.union(vocabulary.goalsLabels).union(vocabulary.headerLabels).map(\.text)
       let pieces = labels + ["项目", "名称", "合计", "a", "（", "）", ":", "：", "分", "总"]
-      let texts =
-        labels
-        + (0..<3_000).map { _ in
-          (0..<Int.random(in: 0...3, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
-        }
+      let texts = Self.textsAround(labels, pieces: pieces, using: &random)
       var turnedAway = 0
       for text in texts {
         let key = FormText.labelKey(text)
@@ -893,11 +897,7 @@ extension VocabularyFastPathTests {
       ]
       let headers = roleSets.joined().map(\.text)
       let pieces = headers + ["指标", "级", "分值", "权重", "得分", "a", "（", "）", "值", "偏差"]
-      let texts =
-        headers
-        + (0..<3_000).map { _ in
-          (0..<Int.random(in: 0...3, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
-        }
+      let texts = Self.textsAround(headers, pieces: pieces, using: &random)
       var turnedAway = 0
       for text in texts {
         let key = FormText.key(text)
