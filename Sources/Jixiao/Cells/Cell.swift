@@ -74,3 +74,26 @@ public struct Deadline: Sendable, Hashable {
     return "\(month)月\(day)日"
   }
 }
+
+extension Cell {
+  /// Calls `body` with the quantity this cell reads as, lent in place (not copied); nil for any other cell.
+  @inline(__always)
+  func readQuantityInPlace<Result, Failure: Error>(_ body: (borrowing Quantity) throws(Failure) -> Result) throws(Failure)
+    -> Result?
+  {
+    guard case .quantity(let quantity) = self else { return nil }
+    return try body(quantity)
+  }
+
+  /// The quantity a cell reads as, copied out of the cell alone (`readQuantityInPlace`'s definition).
+  var quantity: Quantity? {
+    guard case .quantity(let quantity) = self else { return nil }
+    return quantity
+  }
+
+  /// The comparison a quantity cell prints, read without copying its quantity.
+  var quantityComparison: Comparison? {
+    guard case .quantity(let quantity) = self else { return nil }
+    return quantity.comparison
+  }
+}

@@ -53,29 +53,6 @@ enum QuantityPreparation {
   }
 }
 
-extension Cell {
-  /// Calls `body` with the quantity this cell reads as, lent in place (not copied); nil for any other cell.
-  @inline(__always)
-  func readQuantityInPlace<Result, Failure: Error>(_ body: (borrowing Quantity) throws(Failure) -> Result) throws(Failure)
-    -> Result?
-  {
-    guard case .quantity(let quantity) = self else { return nil }
-    return try body(quantity)
-  }
-
-  /// The quantity a cell reads as, copied out of the cell alone.
-  var quantity: Quantity? {
-    guard case .quantity(let quantity) = self else { return nil }
-    return quantity
-  }
-
-  /// The comparison a quantity cell prints, read without copying its quantity.
-  var quantityComparison: Comparison? {
-    guard case .quantity(let quantity) = self else { return nil }
-    return quantity.comparison
-  }
-}
-
 struct UnverifiedItem: Error {
   let finding: Finding
   init(_ finding: Finding) { self.finding = finding }
