@@ -396,7 +396,8 @@ import Testing
       "产出指标（50分）", "效益指标(30分)", " 满意度指标（10） ", "成本指标（万元）", "产出指标", "产出指标\u{3000}", "质量指标（5分)",
       "数量指标 (20)", "（20分）", "效益指标（30分）\n", "时效指标)", "产出指标（五十分）", "",
     ]
-    let texts = labels + TableTextTests.generated(count: 1500, seed: 10).map { $0 + ["", "（10分）", "(5)", ")", "）"][$0.utf8.count % 5] }
+    let texts =
+      labels + TableTextTests.generated(count: 1500, seed: 10).map { $0 + ["", "（10分）", "(5)", ")", "）"][$0.utf8.count % 5] }
     for (level1, level2) in zip(texts, texts.reversed()) {
       var builder = TableBuilder(location: SourceLocation(file: "t.json"), defaultID: "x")
       builder.beginIndicator(at: SourceLocation(file: "t.json", line: 1))
