@@ -387,6 +387,37 @@ import Testing
     #expect(table.indicators.allSatisfy { $0.location.file == "t.json" })
   }
 
+  /// A row's level names lose their points as `LevelLabel.splitByCharacters` (the definition) splits them, and
+  /// the points become the table's level weights: the builder tells most names have none in place, on their
+  /// last bytes, before it splits a copy. Held on generated texts (spaces, brackets, marks and scripts the byte
+  /// paths and the characters read differently) and on labels as forms print them.
+  @Test func aRowsLevelNamesAreSplitAsTheirDefinition() throws {
+    let labels = [
+      "产出指标（50分）", "效益指标(30分)", " 满意度指标（10） ", "成本指标（万元）", "产出指标", "产出指标\u{3000}", "质量指标（5分)",
+      "数量指标 (20)", "（20分）", "效益指标（30分）\n", "时效指标)", "产出指标（五十分）", "",
+    ]
+    let texts =
+      labels + TableTextTests.generated(count: 1500, seed: 10).map { $0 + ["", "（10分）", "(5)", ")", "）"][$0.utf8.count % 5] }
+    for (level1, level2) in zip(texts, texts.reversed()) {
+      var builder = TableBuilder(location: SourceLocation(file: "t.json"), defaultID: "x")
+      builder.beginIndicator(at: SourceLocation(file: "t.json", line: 1))
+      builder.set(.level1, .text(level1))
+      builder.set(.level2, .text(level2))
+      builder.set(.indicatorName, .text("甲"))
+      let table = try builder.build().get()
+      let split1 = LevelLabel.splitByCharacters(level1)
+      let split2 = LevelLabel.splitByCharacters(level2)
+      let name1 = split1?.name ?? level1
+      let shown = "\(level1.debugDescription) \(level2.debugDescription)"
+      #expect(table.indicators[0].level1?.string == name1, "\(shown)")
+      #expect(table.indicators[0].level2?.string == split2?.name ?? level2, "\(shown)")
+      var weights: [LevelWeight] = []
+      if let split1 { weights.append(LevelWeight(level1: name1, level2: nil, points: split1.points)) }
+      if let split2 { weights.append(LevelWeight(level1: name1, level2: split2.name, points: split2.points)) }
+      #expect(table.levelWeights == weights, "\(shown)")
+    }
+  }
+
   /// A table's optional columns come from sets made once per combination of their bits: each is the set of
   /// the columns whose bit it has (its definition), and every column has its own bit, within the six the
   /// sets cover.

@@ -522,10 +522,20 @@ public struct TableBuilder {
     if draft.name?.isBlank == true { draft.name = nil }
     var level1Points: Rational?
     var level2Points: Rational?
-    // Bound to copies (a retain each): through `flatMap`, the optional pair was destroyed by the runtime's
-    // generic witnesses (+4 K instructions a table).
-    if let level1 = draft.level1, let (name, points) = LevelLabel.split(level1) { (draft.level1, level1Points) = (name, points) }
-    if let level2 = draft.level2, let (name, points) = LevelLabel.split(level2) { (draft.level2, level2Points) = (name, points) }
+    // A level name that ends in no bracket (nearly every one) has no points (`LevelLabel.split`): told in place,
+    // its text is not bound to a copy (a retain and a release). A text that may have points is bound to a copy:
+    // through `flatMap`, the optional pair was destroyed by the runtime's generic witnesses (+4 K instructions a
+    // table).
+    if draft.level1?.withUTF8(LevelLabel.endsInNoBracket) == false, let level1 = draft.level1,
+      let (name, points) = LevelLabel.split(level1)
+    {
+      (draft.level1, level1Points) = (name, points)
+    }
+    if draft.level2?.withUTF8(LevelLabel.endsInNoBracket) == false, let level2 = draft.level2,
+      let (name, points) = LevelLabel.split(level2)
+    {
+      (draft.level2, level2Points) = (name, points)
+    }
     if draft.name == nil {
       notes.append(ReadingNote(place: .indicator(index), field: .indicatorName, problem: .missingName(found: draft.nameFound)))
     }
