@@ -126,11 +126,7 @@ public struct BatchRunner: Sendable {
       inputs: inputs, format: format, jobs: jobs, chunkSize: chunkSize,
       transform: { record in record.decoded { scoring.outcome($0) } },
       consume: { outcomes in
-        // Each outcome is moved out of the chunk (the last of the reversed chunk, the first), not copied: a copy
-        // counts a reference for each of its parts.
-        var outcomes = outcomes
-        outcomes.reverse()
-        while let outcome = outcomes.popLast() { outcome.take { handle(&summary, $0) } }
+        for outcome in outcomes { outcome.each { handle(&summary, $0) } }
         progress?(summary.tablesRead)
       })
     return summary
@@ -165,29 +161,25 @@ public struct BatchRunner: Sendable {
   /// chunk and consumes the previous one (in input order) while the workers map the current one, so
   /// reading and writing do not leave cores idle. With one job everything runs on the caller's thread, each
   /// record transformed as it is read (a chunk of records would copy each one out to transform it), its
-  /// outputs consumed a chunk at a time as with more jobs. `consume` is handed the chunk's outputs to keep
-  /// (its own array: it may move them out). Returns the bytes read.
+  /// outputs consumed a chunk at a time as with more jobs. Returns the bytes read.
   private static func pipeline<Output: Sendable>(
     inputs: [String], format: InputFormat?, jobs: Int, chunkSize: Int,
     transform: @escaping @Sendable (RawRecord) -> RecordOutputs<Output>,
-    consume: (consuming [RecordOutputs<Output>]) -> Void
+    consume: ([RecordOutputs<Output>]) -> Void
   ) -> Int {
     var bytes = 0
     if jobs == 1 {
       var outputs: [RecordOutputs<Output>] = []
-      func deliver() {
-        let full = outputs
-        outputs = []
-        outputs.reserveCapacity(chunkSize)
-        consume(full)
-      }
+      outputs.reserveCapacity(chunkSize)
       for input in inputs {
         bytes += RecordReader(path: input, format: format, jobs: jobs).read { record in
           outputs.append(transform(record))
-          if outputs.count >= chunkSize { deliver() }
+          guard outputs.count >= chunkSize else { return }
+          consume(outputs)
+          outputs.removeAll(keepingCapacity: true)
         }
       }
-      if !outputs.isEmpty { deliver() }
+      if !outputs.isEmpty { consume(outputs) }
       return bytes
     }
     var chunk: [RawRecord] = []

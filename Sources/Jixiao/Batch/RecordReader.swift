@@ -56,14 +56,6 @@ enum RecordOutputs<Element> {
     }
   }
 
-  /// Calls `body` with each output, in order, moved out of the outputs (not copied).
-  consuming func take(_ body: (Element) -> Void) {
-    switch consume self {
-    case .one(let element): body(element)
-    case .many(let elements): for element in elements { body(element) }
-    }
-  }
-
   var elements: [Element] {
     switch self {
     case .one(let element): [element]
