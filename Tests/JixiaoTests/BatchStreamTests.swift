@@ -42,7 +42,9 @@ import Testing
       case .result(_, let bytes), .rejected(_, let bytes): expected += bytes
       }
     }
-    for (jobs, chunk) in [(1, 256), (2, 256), (2, 3), (3, 1)] {
+    // At 1 job each record is transformed as it is read and its outputs consumed a chunk at a time; with more,
+    // a chunk of records is mapped on the workers: the same output and summary for any chunk.
+    for (jobs, chunk) in [(1, 256), (1, 3), (1, 1), (2, 256), (2, 3), (3, 1)] {
       var output: [UInt8] = []
       let summary = Self.runner(jobs: jobs, chunkSize: chunk).stream(inputs: [path]) { outcome in
         switch outcome {

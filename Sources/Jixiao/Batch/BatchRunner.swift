@@ -41,14 +41,21 @@ public struct BatchRunner: Sendable {
   public func run(
     inputs: [String], format: InputFormat? = nil, handle: (Outcome) -> Void, progress: ((Int) -> Void)? = nil
   ) -> BatchSummary {
-    score(
-      inputs: inputs, format: format, keep: { $0 }, progress: progress,
-      handle: { scored in
-        switch scored {
-        case .result(let result, _, let rendered): handle(.result(result, rendered: rendered))
-        case .rejected(let error, let rendered): handle(.rejected(error, rendered: rendered))
-        }
-      })
+    let scoring = Scoring(self) { result, rendered in
+      KeptOutcome.result(result, BatchSummary.Entry(result), rendered: rendered)
+    } rejected: { error, rendered in
+      KeptOutcome.rejected(error, rendered: rendered)
+    }
+    return score(inputs: inputs, format: format, scoring: scoring, progress: progress) { summary, kept in
+      switch kept {
+      case .result(let result, let entry, let rendered):
+        summary.add(entry)
+        handle(.result(result, rendered: rendered))
+      case .rejected(let error, let rendered):
+        summary.add(error)
+        handle(.rejected(error, rendered: rendered))
+      }
+    }
   }
 
   /// Runs the whole batch as `run` does, but each result is destroyed on the worker that scored it (the
@@ -57,54 +64,69 @@ public struct BatchRunner: Sendable {
   public func stream(
     inputs: [String], format: InputFormat? = nil, handle: (RenderedOutcome) -> Void, progress: ((Int) -> Void)? = nil
   ) -> BatchSummary {
-    score(
-      inputs: inputs, format: format, keep: { _ in () }, progress: progress,
-      handle: { scored in
-        switch scored {
-        case .result(_, let entry, let rendered): handle(.result(entry, rendered: rendered))
-        case .rejected(let error, let rendered): handle(.rejected(error, rendered: rendered))
-        }
-      })
+    // The workers make the outcome `handle` takes: nothing is converted (copied) on the caller's thread.
+    let scoring = Scoring(self) { result, rendered in
+      RenderedOutcome.result(BatchSummary.Entry(result), rendered: rendered)
+    } rejected: { error, rendered in
+      RenderedOutcome.rejected(error, rendered: rendered)
+    }
+    return score(inputs: inputs, format: format, scoring: scoring, progress: progress) { summary, outcome in
+      switch outcome {
+      case .result(let entry, _): summary.add(entry)
+      case .rejected(let error, _): summary.add(error)
+      }
+      handle(outcome)
+    }
   }
 
-  /// A record's outcome as a worker leaves it: what the caller keeps of the result (`Kept`: all of it, or
-  /// nothing), the summary's entry, the rendered output.
-  private enum Scored<Kept: Sendable>: Sendable {
-    case result(Kept, BatchSummary.Entry, rendered: [UInt8])
+  /// A result as `run` hands it over, with the summary's entry its worker took from it.
+  private enum KeptOutcome: Sendable {
+    case result(TableResult, BatchSummary.Entry, rendered: [UInt8])
     case rejected(InputError, rendered: [UInt8])
   }
 
-  private func score<Kept: Sendable>(
-    inputs: [String], format: InputFormat?, keep: @escaping @Sendable (TableResult) -> Kept,
-    progress: ((Int) -> Void)?, handle: (Scored<Kept>) -> Void
+  /// What a worker makes of a record: it scores a table and renders its result or the rejection, and makes the
+  /// outcome the caller takes (`Scored`). One reference for the workers' closure to hold: the scorer is lent
+  /// to each table from here, not copied into a closure's context a record.
+  private final class Scoring<Scored: Sendable>: Sendable {
+    let scorer: Scorer
+    let renderResult: @Sendable (TableResult) -> [UInt8]
+    let renderRejection: @Sendable (InputError) -> [UInt8]
+    let result: @Sendable (TableResult, consuming [UInt8]) -> Scored
+    let rejected: @Sendable (InputError, consuming [UInt8]) -> Scored
+
+    init(
+      _ runner: BatchRunner, result: @escaping @Sendable (TableResult, consuming [UInt8]) -> Scored,
+      rejected: @escaping @Sendable (InputError, consuming [UInt8]) -> Scored
+    ) {
+      scorer = runner.scorer
+      renderResult = runner.renderResult
+      renderRejection = runner.renderRejection
+      self.result = result
+      self.rejected = rejected
+    }
+
+    func outcome(_ record: TableReader.Record) -> Scored {
+      switch record {
+      case .table(let table):
+        let scored = scorer.score(table)
+        return result(scored, renderResult(scored))
+      case .rejected(let error):
+        return rejected(error, renderRejection(error))
+      }
+    }
+  }
+
+  private func score<Scored: Sendable>(
+    inputs: [String], format: InputFormat?, scoring: Scoring<Scored>, progress: ((Int) -> Void)?,
+    handle: (inout BatchSummary, Scored) -> Void
   ) -> BatchSummary {
     var summary = BatchSummary()
-    let scorer = self.scorer
-    let renderResult = self.renderResult
-    let renderRejection = self.renderRejection
     summary.bytesRead = Self.pipeline(
       inputs: inputs, format: format, jobs: jobs, chunkSize: chunkSize,
-      transform: { record in
-        record.decoded { decoded -> Scored<Kept> in
-          switch decoded {
-          case .table(let table):
-            let result = scorer.score(table)
-            return .result(keep(result), BatchSummary.Entry(result), rendered: renderResult(result))
-          case .rejected(let error):
-            return .rejected(error, rendered: renderRejection(error))
-          }
-        }
-      },
+      transform: { record in record.decoded { scoring.outcome($0) } },
       consume: { outcomes in
-        for outcome in outcomes {
-          outcome.each { scored in
-            switch scored {
-            case .result(_, let entry, _): summary.add(entry)
-            case .rejected(let error, _): summary.add(error)
-            }
-            handle(scored)
-          }
-        }
+        for outcome in outcomes { outcome.each { handle(&summary, $0) } }
         progress?(summary.tablesRead)
       })
     return summary
@@ -137,13 +159,29 @@ public struct BatchRunner: Sendable {
 
   /// Reads records in chunks and maps each chunk on the workers; the caller's thread reads the next
   /// chunk and consumes the previous one (in input order) while the workers map the current one, so
-  /// reading and writing do not leave cores idle. With one job everything runs on the caller's thread.
-  /// Returns the bytes read.
+  /// reading and writing do not leave cores idle. With one job everything runs on the caller's thread, each
+  /// record transformed as it is read (a chunk of records would copy each one out to transform it), its
+  /// outputs consumed a chunk at a time as with more jobs. Returns the bytes read.
   private static func pipeline<Output: Sendable>(
     inputs: [String], format: InputFormat?, jobs: Int, chunkSize: Int,
-    transform: @escaping @Sendable (RawRecord) -> RecordOutputs<Output>, consume: ([RecordOutputs<Output>]) -> Void
+    transform: @escaping @Sendable (RawRecord) -> RecordOutputs<Output>,
+    consume: ([RecordOutputs<Output>]) -> Void
   ) -> Int {
     var bytes = 0
+    if jobs == 1 {
+      var outputs: [RecordOutputs<Output>] = []
+      outputs.reserveCapacity(chunkSize)
+      for input in inputs {
+        bytes += RecordReader(path: input, format: format, jobs: jobs).read { record in
+          outputs.append(transform(record))
+          guard outputs.count >= chunkSize else { return }
+          consume(outputs)
+          outputs.removeAll(keepingCapacity: true)
+        }
+      }
+      if !outputs.isEmpty { consume(outputs) }
+      return bytes
+    }
     var chunk: [RawRecord] = []
     chunk.reserveCapacity(chunkSize)
     var inFlight: InFlight<RecordOutputs<Output>>?
@@ -157,10 +195,6 @@ public struct BatchRunner: Sendable {
       let work = chunk
       chunk = []
       chunk.reserveCapacity(chunkSize)
-      if jobs == 1 {
-        consume(work.map(transform))
-        return
-      }
       let next = InFlight(work, jobs: jobs, transform)
       finishInFlight()
       inFlight = next
@@ -191,8 +225,10 @@ private final class InFlight<Output: Sendable>: @unchecked Sendable {
     }
   }
 
+  /// The outputs, handed over: the caller's is their only reference.
   func wait() -> [Output] {
     group.wait()
+    defer { outputs = [] }
     return outputs
   }
 }

@@ -140,7 +140,8 @@ extension BatchSummary {
     /// Codes the catalogue does not list, one a finding (none, in practice).
     let uncataloguedFindings: [FindingCode]
 
-    public init(_ result: TableResult) {
+    /// `result` is lent, not copied: a copy of a result counts a reference for each of its parts.
+    public init(_ result: borrowing TableResult) {
       id = result.id
       name = result.name
       department = result.department

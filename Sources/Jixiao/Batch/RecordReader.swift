@@ -100,9 +100,9 @@ struct RecordReader {
 
   private static let splitAdvice = Message(en: "split the tables into smaller files", zh: "请将表格拆分为较小的文件")
 
-  /// Calls `emit` for each record; returns the bytes read.
+  /// Calls `emit` for each record, handing it over (a record kept is moved, not copied); returns the bytes read.
   @discardableResult
-  func read(_ emit: (RawRecord) -> Void) -> Int {
+  func read(_ emit: (consuming RawRecord) -> Void) -> Int {
     let source: ByteSource
     do {
       source = try ByteSource(path: path)
@@ -188,7 +188,7 @@ struct RecordReader {
   }
 
   /// Records of a JSON Lines or CSV stream, block by block (`next`), in input order.
-  static func split(_ format: InputFormat, file: String, next: () -> [UInt8]?, _ emit: (RawRecord) -> Void) {
+  static func split(_ format: InputFormat, file: String, next: () -> [UInt8]?, _ emit: (consuming RawRecord) -> Void) {
     precondition(!format.holdsPrintedForms, "a file of printed forms is read whole (TableReader.eachPrintedForm)")
     if format == .csv {
       splitCSV(file: file, next: next, emit)
@@ -198,15 +198,18 @@ struct RecordReader {
   }
 
   /// JSON Lines: one record a non-blank line; an oversized line is a rejection, never buffered.
-  static func splitLines(file: String, next: () -> [UInt8]?, _ emit: (RawRecord) -> Void) {
-    let base = TableReader.baseName(file)
+  static func splitLines(file: String, next: () -> [UInt8]?, _ emit: (consuming RawRecord) -> Void) {
+    // A line's default id is `base:number`: the prefix is made once a file, the number a line.
+    let idPrefix = TableReader.baseName(file) + ":"
     var splitter = LineSplitter()
     func handle(_ line: LineSplitter.Line) {
       switch line {
       case .complete(let bytes, let number):
         guard bytes.contains(where: { $0 != 0x20 && $0 != 0x09 }) else { return }
-        let line = RecordLine(bytes: bytes.withUnsafeBufferPointer(RecordBytes.copying))
-        emit(.jsonLine(line, SourceLocation(file: file, line: number), defaultID: "\(base):\(number)"))
+        emit(
+          .jsonLine(
+            RecordLine(bytes: bytes.withUnsafeBufferPointer(RecordBytes.copying)), SourceLocation(file: file, line: number),
+            defaultID: idPrefix + String(number)))
       case .oversized(let number):
         emit(.rejected(InputError(SourceLocation(file: file, line: number), LineSplitter.oversizedMessage)))
       }
@@ -217,7 +220,7 @@ struct RecordReader {
 
   /// CSV: one record a table (its rows together), or a rejection. The text is made UTF-8 first
   /// (`CSVTextDecoder`); a file in no encoding jixiao reads is one rejection.
-  static func splitCSV(file: String, next: () -> [UInt8]?, _ emit: (RawRecord) -> Void) {
+  static func splitCSV(file: String, next: () -> [UInt8]?, _ emit: (consuming RawRecord) -> Void) {
     var decoder = CSVTextDecoder(file: file)
     var parser = CSVParser()
     var assembler = CSVTableAssembler(file: file)
@@ -236,7 +239,7 @@ struct RecordReader {
   /// checked for exclusive access at run time on every row.
   private static func feedCSV(
     _ text: [UInt8], from decoder: CSVTextDecoder, to parser: inout CSVParser, _ assembler: inout CSVTableAssembler,
-    _ emit: (RawRecord) -> Void
+    _ emit: (consuming RawRecord) -> Void
   ) -> Bool {
     parser.sourceEncoding = decoder.encoding ?? .utf8
     assembler.sourceEncoding = decoder.encoding ?? .utf8
