@@ -74,8 +74,9 @@ enum PlainCell {
     )
 
     /// The characters the word operators start with (`CellGrammar.wordOperators`): 大, 不, 小, 控, 高, 超, 低,
-    /// 等 and 达. (A switch on constants: a stored table is reached through a one-time initialisation check.)
-    static func isWordOperatorLead(_ character: UInt32) -> Bool {
+    /// 等 and 达. (A switch on constants: a stored table is reached through a one-time initialisation check. Out
+    /// of line: few texts start with a CJK character, and inlined, it kept `comparison` out of `parse`.)
+    @inline(never) static func isWordOperatorLead(_ character: UInt32) -> Bool {
       switch character {
       case 0xE5A4A7, 0xE4B88D, 0xE5B08F, 0xE68EA7, 0xE9AB98, 0xE8B685, 0xE4BD8E, 0xE7AD89, 0xE8BEBE: true
       default: false
