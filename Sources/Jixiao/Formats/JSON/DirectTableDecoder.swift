@@ -180,17 +180,18 @@ struct DirectTableDecoder {
       switch bytes[index] {
       case UInt8(ascii: "\""):
         // A string without escapes, valid UTF-8 and within a cell's length (nearly every cell), as a range of
-        // the record; any other is read (and refused as `text` does) by `value(_:ofIndicatorInto:)`.
-        let start = index + 1
+        // the record; any other is read (and refused as `text` does) by `value(_:ofIndicatorInto:)`. (Offsets
+        // within the record: their sums do not overflow.)
+        let start = index &+ 1
         let scan = JSONStringScan.scan(bytes, from: start)
-        guard scan.stop == .quote, scan.isValidUTF8, scan.end - start <= Limits.maximumCellLength else {
+        guard scan.stop == .quote, scan.isValidUTF8, scan.end &- start <= Limits.maximumCellLength else {
           try value(field, ofIndicatorInto: &builder)
           continue
         }
-        index = scan.end + 1
+        index = scan.end &+ 1
         builder.setIndicatorString(field, record, start..<scan.end, UnsafeBufferPointer(rebasing: bytes[start..<scan.end]))
       case UInt8(ascii: "n") where hasNull():
-        index += 4
+        index &+= 4
       // (`where` binds to one pattern only: the number's first byte is tested as a range.)
       case let first where slot.isNumber && (first == UInt8(ascii: "-") || first &- UInt8(ascii: "0") < 10):
         try number(field, ofIndicatorInto: &builder)
@@ -754,11 +755,11 @@ struct DirectTableDecoder {
   /// escape (`escapedString`); a control character or the end of the record is the general parser's error.
   @inline(__always)
   private mutating func rawString() throws(GiveUp) -> RawString? {
-    let start = index + 1
+    let start = index &+ 1
     let scan = JSONStringScan.scan(bytes, from: start)
     switch scan.stop {
     case .quote:
-      index = scan.end + 1
+      index = scan.end &+ 1
       return RawString(bytes: bytes[start..<scan.end], isValidUTF8: scan.isValidUTF8)
     case .backslash: return nil
     case .control: throw syntaxError(JSONParser.unescapedControl(bytes[scan.end]), at: scan.end)
