@@ -386,7 +386,10 @@ import Testing
         #expect(order.predicted(after: previous) == member(name), "\(name) in \(place)")
         previous = DirectTableDecoder.MemberOrder.slot(member(name), in: previous)
       }
-      #expect(order.predicted(after: previous) == .unknown, "nothing after the last member of \(place)")
+      // Nothing after the last member of a place, but the table's, which the format's example closes with the claimed
+      // total (`leftOutMembersAndTheFormatsOrderAreAlternatives`).
+      let last = place == .table ? member("claimedTotal") : .unknown
+      #expect(order.predicted(after: previous) == last, "after the last member of \(place)")
     }
     // `name` is a member of the table, a source and an indicator: each place predicts its own next member.
     let afterName = { (place: FieldPlace) in
@@ -397,6 +400,40 @@ import Testing
     #expect(afterName(.source) == member("initialBudget"))
     #expect(afterName(.indicator) == member("weight"))
     #expect(order.predicted(after: DirectTableDecoder.MemberOrder.start(of: nil)) == .unknown)
+  }
+
+  /// Where a record leaves the schema's order, the alternative is seeded too: the member after the next, for
+  /// an optional member left out (`goals`, the funds block's `unit`, a row's `claimedCompletion`), and the order
+  /// of the format's example (evaluation-format.md), which prints the claimed total and grade after the
+  /// indicators. Such a record is then read without looking a name up, and as the general path reads it.
+  @Test func leftOutMembersAndTheFormatsOrderAreAlternatives() {
+    let table = DirectTableDecoder.MemberTable.shared
+    let order = table.schemaOrder
+    func member(_ name: String) -> DirectTableDecoder.Member {
+      Array(name.utf8).withUnsafeBufferPointer { table.member($0[...]) }
+    }
+    func after(_ names: [String], in place: FieldPlace) -> (DirectTableDecoder.Member, DirectTableDecoder.Member) {
+      let slot = names.reduce(DirectTableDecoder.MemberOrder.start(of: place)) {
+        DirectTableDecoder.MemberOrder.slot(member($1), in: $0)
+      }
+      return (order.predicted(after: slot), order.alternative(after: slot))
+    }
+    #expect(after(["actual"], in: .indicator) == (member("claimedCompletion"), member("claimedScore")))
+    #expect(after(["level2"], in: .indicator) == (member("name"), member("weight")))
+    #expect(after(["claimedScore"], in: .funds) == (member("unit"), member("sources")))
+    #expect(after(["implementer"], in: .table) == (member("claimedTotal"), member("funds")))
+    #expect(after(["funds"], in: .table) == (member("goals"), member("indicators")))
+    #expect(after(["indicators"], in: .table).0 == member("claimedTotal"))
+    #expect(after([], in: .table) == (member("id"), member("kind")))
+
+    let row = #"{"level1":"产出指标","level2":"数量指标","name":"N","weight":5,"target":">=5次","actual":"6次","claimedScore":"5"}"#
+    let record =
+      #"{"id":"a","kind":"project","year":2023,"name":"表","department":"局","implementer":"局","funds":{"#
+      + #""initialBudget":"1","annualBudget":"1","executed":"1","weight":10,"claimedRate":"100%","claimedScore":"10","#
+      + #""sources":[{"name":"当年财政拨款","initialBudget":"1","annualBudget":"1","executed":"1"}]},"indicators":["#
+      + [row, row.replacingOccurrences(of: #""claimedScore""#, with: #""claimedCompletion":"100%","claimedScore""#), row]
+      .joined(separator: ",") + #"],"claimedTotal":"90分","claimedGrade":null}"#
+    #expect(Self.agrees(Array(record.utf8), expectDirect: true) != nil)
   }
 
   /// Every member name of the schema is read as itself; a name one byte away from it (changed, cut or

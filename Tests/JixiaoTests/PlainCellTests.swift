@@ -81,6 +81,12 @@ import Testing
       #expect(words[index].0 == "以" + String(decoding: Array("\(words[index].0)".utf8.suffix(3)), as: UTF8.self))
       #expect(second == PlainCell.packed(Array(words[index].0.utf8), at: 3) && comparison == words[index].1)
     }
+    // The word operators' first characters are the leads, and no other three-byte character is.
+    let leads = Set(CellGrammar.wordOperators.map { packed($0.0) })
+    for character in UInt32(0x4000)...0x9FFF {
+      let text = String(UnicodeScalar(character)!)
+      #expect(PlainCell.Packed.isWordOperatorLead(packed(text)) == leads.contains(packed(text)), "\(text)")
+    }
   }
 
   /// The plain reader reads in one pass, deciding whether the text is plain (`PlainCell.isPlain`, its

@@ -57,10 +57,9 @@ enum PlainCell {
     bytes[index] == 0xE2 && index + 2 < bytes.count && bytes[index + 1] == 0x89 && bytes[index + 2] & 0xFE == 0xA4
   }
 
-  /// The word operators, and the first characters they start with (three bytes each, packed): a text
-  /// starting with another character has none, told without trying each word.
+  /// The word operators; a text starting with a character no word starts with (`Packed.isWordOperatorLead`)
+  /// has none, told without trying each word.
   private static let wordOperators: [([UInt8], Comparison)] = CellGrammar.wordOperators.map { (Array($0.0.utf8), $0.1) }
-  private static let wordOperatorLeads: [UInt32] = Array(Set(wordOperators.map { packed($0.0, at: 0) })).sorted()
   /// The characters the quantity grammar looks for after the number, as `packed` gives them (constants, not
   /// tables: the reader does not look them up); `PlainCellTests.packedCharactersAreTheGrammars` holds them
   /// to `CellGrammar`'s words.
@@ -73,6 +72,16 @@ enum PlainCell {
     static let trailing: ((UInt32, Comparison), (UInt32, Comparison), (UInt32, Comparison)) = (
       (0xE4B88A, .atLeast), (0xE58685, .atMost), (0xE4B88B, .atMost)
     )
+
+    /// The characters the word operators start with (`CellGrammar.wordOperators`): 大, 不, 小, 控, 高, 超, 低,
+    /// 等 and 达. (A switch on constants: a stored table is reached through a one-time initialisation check. Out
+    /// of line: few texts start with a CJK character, and inlined, it kept `comparison` out of `parse`.)
+    @inline(never) static func isWordOperatorLead(_ character: UInt32) -> Bool {
+      switch character {
+      case 0xE5A4A7, 0xE4B88D, 0xE5B08F, 0xE68EA7, 0xE9AB98, 0xE8B685, 0xE4BD8E, 0xE7AD89, 0xE8BEBE: true
+      default: false
+      }
+    }
   }
 
   @inline(__always) static func packed(_ bytes: some RandomAccessCollection<UInt8>, at offset: Int) -> UInt32 {
@@ -94,7 +103,7 @@ enum PlainCell {
       return (bytes[2] == 0xA5 ? .atLeast : .atMost, 3)
     // A word operator is plain text (`PlainCellTests`).
     case 0xE4...0xE9:
-      guard bytes.count >= 6, wordOperatorLeads.contains(packed(bytes, at: 0)) else { return nil }
+      guard bytes.count >= 6, Packed.isWordOperatorLead(packed(bytes, at: 0)) else { return nil }
       for (word, found) in wordOperators where bytes.hasBytes(word, at: 0) { return (found, word.count) }
       return nil
     default: return nil

@@ -69,10 +69,22 @@ struct DecimalAccumulator {
   /// `definitionValue` is the definition; this reduces in 64 bits: a decimal is `significand / 10^scale`, and
   /// the gcd of a number and 10^k is 2^a × 5^b, so the reduction strips twos (a shift) and fives.
   @inline(__always) func value(negative: Bool, extraScale: Int = 0) -> Rational? {
-    // A whole number printed without decimals (nearly every count, weight and year) is its significand: told
-    // in a few instructions where the caller reads it, the rest out of line.
-    if scale == 0, extraScale == 0, hasDigits { return Rational(Int(negative ? -Int64(significand) : Int64(significand))) }
+    // A whole number, printed without decimals or with zeros for decimals (nearly every count, weight and year,
+    // and scores such as `6.00`), is its significand without those zeros: told in a few instructions where the
+    // caller reads it, the rest out of line. (A significand is below 10^18: more zeros than 18 are of 0.)
+    if scale == trailingZeros, extraScale == 0, hasDigits {
+      var whole = significand
+      if scale > 0 { whole = scale > 18 ? 0 : significand / Self.powerOfTen(scale) }
+      return Rational(Int(negative ? -Int64(whole) : Int64(whole)))
+    }
     return reducedValue(negative: negative, extraScale: extraScale)
+  }
+
+  /// 10^`exponent`, for an exponent of at most 19 (10^19 is below 2^64).
+  @inline(__always) private static func powerOfTen(_ exponent: Int) -> UInt64 {
+    var power: UInt64 = 1
+    for _ in 0..<exponent { power &*= 10 }
+    return power
   }
 
   /// `value` of a decimal with decimals, or scaled.

@@ -113,19 +113,20 @@ struct JSONStringScan: Equatable {
     let count = bytes.count
     guard let base = bytes.baseAddress else { return JSONStringScan(end: count, stop: .end, isValidUTF8: true) }
     var cursor = start
+    // (Offsets within the buffer: their sums do not overflow.)
     while true {
       // A byte above ASCII starts its run at once (a string of CJK text, nearly always).
       if cursor >= count || base[cursor] < 0x80 {
         // To the next byte that is no plain ASCII, eight bytes at a time (the last few one at a time).
-        if cursor + 8 <= count {
+        if cursor &+ 8 <= count {
           let special = specialBytes(UnsafeRawPointer(base + cursor).loadUnaligned(as: UInt64.self))
           if special == 0 {
-            cursor += 8
+            cursor &+= 8
             continue
           }
-          cursor += special.trailingZeroBitCount >> 3
+          cursor &+= special.trailingZeroBitCount >> 3
         } else {
-          while cursor < count, isPlainASCII(base[cursor]) { cursor += 1 }
+          while cursor < count, isPlainASCII(base[cursor]) { cursor &+= 1 }
           guard cursor < count else { return JSONStringScan(end: count, stop: .end, isValidUTF8: true) }
         }
         let byte = base[cursor]
@@ -138,29 +139,29 @@ struct JSONStringScan: Equatable {
       repeat {
         // Four, then two three-byte forms without a range restriction (E1…EC, EE, EF: CJK, full-width forms),
         // two in one test.
-        if cursor + 14 <= count {
+        if cursor &+ 14 <= count {
           let raw = UnsafeRawPointer(base + cursor)
           if areTwoUnrestricted(raw.loadUnaligned(as: UInt64.self)),
             areTwoUnrestricted(raw.loadUnaligned(fromByteOffset: 6, as: UInt64.self))
           {
-            cursor += 12
+            cursor &+= 12
             continue
           }
         }
-        if cursor + 8 <= count, areTwoUnrestricted(UnsafeRawPointer(base + cursor).loadUnaligned(as: UInt64.self)) {
-          cursor += 6
+        if cursor &+ 8 <= count, areTwoUnrestricted(UnsafeRawPointer(base + cursor).loadUnaligned(as: UInt64.self)) {
+          cursor &+= 6
           continue
         }
         // One of them.
-        if cursor + 2 < count, isUnrestrictedLead(UInt64(base[cursor])), base[cursor] & 0xF0 == 0xE0,
-          (UInt16(base[cursor + 1]) | UInt16(base[cursor + 2]) << 8) & 0xC0C0 == 0x8080
+        if cursor &+ 2 < count, isUnrestrictedLead(UInt64(base[cursor])), base[cursor] & 0xF0 == 0xE0,
+          (UInt16(base[cursor &+ 1]) | UInt16(base[cursor &+ 2]) << 8) & 0xC0C0 == 0x8080
         {
-          cursor += 3
+          cursor &+= 3
           continue
         }
         let length = UTF8Validation.sequenceLength(base + cursor, available: count - cursor)
         guard length > 0 else { return finishInvalid(bytes, from: cursor) }
-        cursor += length
+        cursor &+= length
       } while cursor < count && base[cursor] >= 0x80
       // The run ends the string, nearly always: its closing quote, told without another word's test.
       if cursor < count, base[cursor] == UInt8(ascii: "\"") {
