@@ -7,35 +7,27 @@ struct LevelKeys: Equatable {
 
   /// The keys of every indicator, by definition `LevelKeys(indicator, folding:)` of each (`LevelKeysTests`).
   /// A table prints the same level names on consecutive rows (merged cells): a row that prints its previous
-  /// row's bytes takes that row's key, and only a change of name is folded.
+  /// row's bytes takes that row's key, and only a change of name is folded. The names are compared where the
+  /// rows hold them: kept aside for the next row, each was retained and released.
   static func keys(of indicators: [Indicator], folding: LevelNameFolding) -> [LevelKeys] {
-    var level1 = PreviousRow()
-    var level2 = PreviousRow()
     var keys: [LevelKeys] = []
     keys.reserveCapacity(indicators.count)
-    for position in indicators.indices {
-      // The row's names lent in place (`Indicator.readInPlace`), not retained for the comparison.
-      keys.append(
-        indicators[position].readInPlace { row in
-          LevelKeys(level1: level1.key(of: row.level1, folding: folding), level2: level2.key(of: row.level2, folding: folding))
-        })
+    indicators.withUnsafeBufferPointer { rows in
+      for position in rows.indices {
+        guard position > 0 else {
+          keys.append(LevelKeys(level1: rows[0].level1, level2: rows[0].level2, folding: folding))
+          continue
+        }
+        let level1 =
+          rows[position].level1 == rows[position - 1].level1
+          ? keys[position - 1].level1 : key(rows[position].level1, folding: folding)
+        let level2 =
+          rows[position].level2 == rows[position - 1].level2
+          ? keys[position - 1].level2 : key(rows[position].level2, folding: folding)
+        keys.append(LevelKeys(level1: level1, level2: level2))
+      }
     }
     return keys
-  }
-
-  /// The level name the previous row printed in one column, and its key: nothing printed, keyed `.empty`,
-  /// before the first row.
-  private struct PreviousRow {
-    var printed: TableText?
-    var key = FoldedKey.empty
-
-    mutating func key(of row: TableText?, folding: LevelNameFolding) -> FoldedKey {
-      if row != printed {
-        printed = row
-        key = LevelKeys.key(row, folding: folding)
-      }
-      return key
-    }
   }
 
   init(level1: FoldedKey, level2: FoldedKey) {
