@@ -119,27 +119,25 @@ public struct FoldedKey: Sendable, Hashable, CustomStringConvertible {
   /// than the name's (a scalar is dropped, kept, or becomes one ASCII byte). The kept scalars are copied a run
   /// at a time: each scalar that folds ends a run.
   static func writeFolded(_ bytes: UnsafeBufferPointer<UInt8>, into output: UnsafeMutableBufferPointer<UInt8>) -> Int {
+    guard let source = bytes.baseAddress, let destination = output.baseAddress else { return 0 }
     var count = 0
-    func copyRun(_ run: Range<Int>) {
-      for offset in run { output[count + offset - run.lowerBound] = bytes[offset] }
-      count += run.count
-    }
     var runStart = 0
     var index = endOfKeptRun(bytes, from: 0)
     while index < bytes.count {
       let scalar = Scalar(bytes, at: index)!
       if scalar.fold != .keep {
-        copyRun(runStart..<index)
+        (destination + count).initialize(from: source + runStart, count: index - runStart)
+        count += index - runStart
         if case .ascii(let byte) = scalar.fold {
-          output[count] = byte
+          destination[count] = byte
           count += 1
         }
         runStart = index + scalar.length
       }
       index = endOfKeptRun(bytes, from: index + scalar.length)
     }
-    copyRun(runStart..<bytes.count)
-    return count
+    (destination + count).initialize(from: source + runStart, count: bytes.count - runStart)
+    return count + bytes.count - runStart
   }
 
   /// Where the run from `start` of printable ASCII and CJK ideographs ends: scalars kept as they are (as `Scalar`
