@@ -20,7 +20,7 @@ import Testing
       LevelKeys(level1: TableText($0.level1), level2: $0.level2.map { TableText($0) }, folding: profile.levelFolding)
     }
     return CheckContext(
-      table: table, result: result, evaluations: evaluations,
+      table: table, result: ScoredTable(result), evaluations: evaluations,
       levels: LevelKeys.keys(of: table.indicators, folding: profile.levelFolding), levelWeightKeys: levelWeightKeys,
       weights: WeightsTotal(table, profile: profile), profile: profile)
   }

@@ -155,6 +155,8 @@ import Testing
       let product = Self.result { () throws(ArithmeticOverflow) in try a * b }
       let generalProduct = General.times(a, b)
       #expect(product?.0 == generalProduct?.0 && product?.1 == generalProduct?.1, "\(a) × \(b)")
+      let defined = Self.result { () throws(ArithmeticOverflow) in try Rational.multipliedByDefinition(a, b) }
+      #expect(product?.0 == defined?.0 && product?.1 == defined?.1, "\(a) × \(b) by definition")
       if product == nil { overflows.product += 1 } else { fits.product += 1 }
       #expect((a < b) == General.less(a, b), "\(a) < \(b)")
       for scale: Int128 in [100, 10_000] {
@@ -163,6 +165,36 @@ import Testing
     }
     // Every outcome is tried: refusals, overflows and exact results on both sides of the 64-bit paths.
     #expect(refused > 20 && overflows.sum > 100 && overflows.product > 100 && fits.sum > 100 && fits.product > 100)
+  }
+
+  /// `*` of figures within 64 bits (its machine-word path) is the general product and `multipliedByDefinition`'s,
+  /// with signs, zeros, common factors and figures at the 64-bit edge (`Int64.min`, which the path leaves to
+  /// the definition, among them).
+  @Test func productsWithin64BitsAreTheGeneralProducts() throws {
+    var generator = SplitMix(seed: 1964)
+    var figures: [Int64] = []
+    for _ in 0..<8_000 {
+      switch generator.next() % 5 {
+      case 0: figures.append(Int64(generator.next() % 1_000))
+      case 1: figures.append(Int64(generator.next() % 1_000_000_000) * [1, 2, 5, 10, 100][Int(generator.next() % 5)])
+      case 2: figures.append(Int64.max - Int64(generator.next() % 4))
+      case 3: figures.append(Int64.min + Int64(generator.next() % 2))
+      default: figures.append(Int64(bitPattern: generator.next()) >> (generator.next() % 64))
+      }
+    }
+    var compared = 0
+    for index in stride(from: 0, to: figures.count - 3, by: 4) {
+      guard let a = try? Rational(Int128(figures[index]), over: Int128(figures[index + 1] == 0 ? 1 : figures[index + 1])),
+        let b = try? Rational(Int128(figures[index + 2]), over: Int128(figures[index + 3] == 0 ? 1 : figures[index + 3]))
+      else { continue }
+      let product = Self.result { () throws(ArithmeticOverflow) in try a * b }
+      let general = General.times(a, b)
+      let defined = Self.result { () throws(ArithmeticOverflow) in try Rational.multipliedByDefinition(a, b) }
+      #expect(product?.0 == general?.0 && product?.1 == general?.1, "\(a) × \(b)")
+      #expect(product?.0 == defined?.0 && product?.1 == defined?.1, "\(a) × \(b) by definition")
+      compared += 1
+    }
+    #expect(compared > 1_900)
   }
 
   /// A decimal `significand × 10^-scale` is reduced as `init(_:over:)` reduces it, whatever factors of 2

@@ -73,7 +73,17 @@ public enum UnitRelation: Sendable, Equatable {
 }
 
 extension Unit {
+  /// Inlined: the usual pair, the same unit or one side without any, is told where the units are, by the
+  /// definition's first test (`relationByCharacters`). Out of line, the two units were retained around the call
+  /// on every quantitative row.
+  @inline(__always)
   public func relation(ofActual actual: Unit) -> UnitRelation {
+    if text == actual.text || text.isEmpty || actual.text.isEmpty { return .same }
+    return relationOfOthers(actual)
+  }
+
+  /// `relation(ofActual:)` of two units that differ, neither empty: on their bytes, else by the definition.
+  private func relationOfOthers(_ actual: Unit) -> UnitRelation {
     var target = text
     var other = actual.text
     let onBytes = target.withUTF8 { target in other.withUTF8 { Self.relation(ofTarget: target, actual: $0) } }

@@ -40,7 +40,7 @@ struct ClaimedScoreCheck: TableCheck {
     // finding, the difference `subtracting` gives (its count of hundredths over 100).
     if let hundredths = HundredthsTolerance.difference(claimed, recomputed) {
       guard tolerance.isExceeded(byHundredths: hundredths) else { return }
-      findings.append(Finding(detail(try! Rational(Int128(hundredths), over: 100)), at: location()))
+      findings.append(Finding(detail(Rational(hundredths: hundredths)), at: location()))
       return
     }
     // The location (an indicator's display name) is made only for a finding.

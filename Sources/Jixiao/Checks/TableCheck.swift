@@ -25,11 +25,45 @@ extension TableCheck {
   }
 }
 
-/// What every check reads, made once a table and borrowed by each check in turn: the table, its result,
-/// and the facts several checks need, derived once.
+/// What the scorer concluded, as the checks read it before the table's result is made: the rows' results and
+/// the funds item's (shared with the result: a list and an item to count, not a result's every field), the
+/// totals and grades as values.
+struct ScoredTable {
+  let funds: FundsResult?
+  let indicators: [IndicatorResult]
+  let claimedTotal: Hundredths?
+  let recomputedTotal: Hundredths
+  let claimedGrade: Grade?
+  let recomputedGrade: Grade?
+  let weightsOffScale: Rational?
+
+  init(
+    funds: FundsResult?, indicators: [IndicatorResult], claimedTotal: Hundredths?, recomputedTotal: Hundredths,
+    claimedGrade: Grade?, recomputedGrade: Grade?, weightsOffScale: Rational?
+  ) {
+    self.funds = funds
+    self.indicators = indicators
+    self.claimedTotal = claimedTotal
+    self.recomputedTotal = recomputedTotal
+    self.claimedGrade = claimedGrade
+    self.recomputedGrade = recomputedGrade
+    self.weightsOffScale = weightsOffScale
+  }
+
+  /// What a result made already shows of the same.
+  init(_ result: TableResult) {
+    self.init(
+      funds: result.funds, indicators: result.indicators, claimedTotal: result.claimedTotal,
+      recomputedTotal: result.recomputedTotal, claimedGrade: result.claimedGrade, recomputedGrade: result.recomputedGrade,
+      weightsOffScale: result.weightsOffScale)
+  }
+}
+
+/// What every check reads, made once a table and borrowed by each check in turn: the table, what the scorer
+/// concluded, and the facts several checks need, derived once.
 struct CheckContext {
   let table: Table
-  let result: TableResult
+  let result: ScoredTable
   /// Per indicator, what its rule concluded (nil when it had no weight or the table is a target table).
   let evaluations: [Evaluation?]
   /// Per indicator, its level names as compared.
@@ -49,7 +83,7 @@ struct CheckContext {
   let sourcesTolerance: HundredthsTolerance
 
   init(
-    table: Table, result: TableResult, evaluations: [Evaluation?], levels: [LevelKeys], levelWeightKeys: [LevelKeys],
+    table: Table, result: ScoredTable, evaluations: [Evaluation?], levels: [LevelKeys], levelWeightKeys: [LevelKeys],
     weights: WeightsTotal, profile: Profile
   ) {
     self.table = table

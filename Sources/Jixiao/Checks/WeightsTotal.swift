@@ -50,7 +50,7 @@ enum WeightsTotal {
     for position in rows.indices where rows[position].weight == nil { return nil }
     // Weights with two decimals (nearly all) are added in hundredths; others by `Rational.sum`, the definition.
     if let hundredths = HundredthsTolerance.sum(rows.count, { rows[$0].weight }) {
-      return try Rational(Int128(hundredths), over: 100)
+      return Rational(hundredths: hundredths)
     }
     return try Rational.sum(rows.map { $0.weight ?? .zero })
   }

@@ -66,7 +66,8 @@ public struct FoldedKey: Sendable, Hashable, CustomStringConvertible {
     let folded = printed.withUTF8 { Self.foldedOnBytes($0) }
     switch folded {
     case .unchanged?: key = printed
-    case .folded(let text)?: key = TableText(text)
+    // Written once, into the key's own bytes: no array, and no string copied again.
+    case .folded?: key = printed.withUTF8 { bytes in TableText(capacity: bytes.count) { Self.writeFolded(bytes, into: $0) } }
     case nil: key = TableText(Self.foldedByCharacters(printed.string))
     }
   }
@@ -90,15 +91,15 @@ public struct FoldedKey: Sendable, Hashable, CustomStringConvertible {
   static func foldedOnBytes(_ bytes: UnsafeBufferPointer<UInt8>, _ printed: String) -> String? {
     switch foldedOnBytes(bytes) {
     case .unchanged?: printed
-    case .folded(let text)?: text
+    case .folded?: String(unsafeUninitializedCapacity: bytes.count) { writeFolded(bytes, into: $0) }
     case nil: nil
     }
   }
 
-  /// What folding on bytes does to a name: nothing (nearly always), or makes another text.
+  /// What folding on bytes does to a name: nothing (nearly always), or makes another text (`writeFolded`).
   enum BytesFolding {
     case unchanged
-    case folded(String)
+    case folded
   }
 
   static func foldedOnBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> BytesFolding? {
@@ -111,23 +112,32 @@ public struct FoldedKey: Sendable, Hashable, CustomStringConvertible {
       if scalar.fold != .keep { untouched = false }
       index = endOfKeptRun(bytes, from: index + scalar.length)
     }
-    if untouched { return .unchanged }
-    // The kept scalars are copied a run at a time: each scalar that folds ends a run.
-    var output: [UInt8] = []
-    output.reserveCapacity(bytes.count)
+    return untouched ? .unchanged : .folded
+  }
+
+  /// Writes the key of a name `foldedOnBytes` says is `.folded` and returns the count of its bytes, never more
+  /// than the name's (a scalar is dropped, kept, or becomes one ASCII byte). The kept scalars are copied a run
+  /// at a time: each scalar that folds ends a run.
+  static func writeFolded(_ bytes: UnsafeBufferPointer<UInt8>, into output: UnsafeMutableBufferPointer<UInt8>) -> Int {
+    guard let source = bytes.baseAddress, let destination = output.baseAddress else { return 0 }
+    var count = 0
     var runStart = 0
-    index = endOfKeptRun(bytes, from: 0)
+    var index = endOfKeptRun(bytes, from: 0)
     while index < bytes.count {
       let scalar = Scalar(bytes, at: index)!
       if scalar.fold != .keep {
-        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-        if case .ascii(let byte) = scalar.fold { output.append(byte) }
+        (destination + count).initialize(from: source + runStart, count: index - runStart)
+        count += index - runStart
+        if case .ascii(let byte) = scalar.fold {
+          destination[count] = byte
+          count += 1
+        }
         runStart = index + scalar.length
       }
       index = endOfKeptRun(bytes, from: index + scalar.length)
     }
-    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
-    return .folded(String(decoding: output, as: UTF8.self))
+    (destination + count).initialize(from: source + runStart, count: bytes.count - runStart)
+    return count + bytes.count - runStart
   }
 
   /// Where the run from `start` of printable ASCII and CJK ideographs ends: scalars kept as they are (as `Scalar`

@@ -7,35 +7,27 @@ struct LevelKeys: Equatable {
 
   /// The keys of every indicator, by definition `LevelKeys(indicator, folding:)` of each (`LevelKeysTests`).
   /// A table prints the same level names on consecutive rows (merged cells): a row that prints its previous
-  /// row's bytes takes that row's key, and only a change of name is folded.
+  /// row's bytes takes that row's key, and only a change of name is folded. The names are compared where the
+  /// rows hold them: kept aside for the next row, each was retained and released.
   static func keys(of indicators: [Indicator], folding: LevelNameFolding) -> [LevelKeys] {
-    var level1 = PreviousRow()
-    var level2 = PreviousRow()
     var keys: [LevelKeys] = []
     keys.reserveCapacity(indicators.count)
-    for position in indicators.indices {
-      // The row's names lent in place (`Indicator.readInPlace`), not retained for the comparison.
-      keys.append(
-        indicators[position].readInPlace { row in
-          LevelKeys(level1: level1.key(of: row.level1, folding: folding), level2: level2.key(of: row.level2, folding: folding))
-        })
+    indicators.withUnsafeBufferPointer { rows in
+      for position in rows.indices {
+        guard position > 0 else {
+          keys.append(LevelKeys(level1: rows[0].level1, level2: rows[0].level2, folding: folding))
+          continue
+        }
+        let level1 =
+          rows[position].level1 == rows[position - 1].level1
+          ? keys[position - 1].level1 : key(rows[position].level1, folding: folding)
+        let level2 =
+          rows[position].level2 == rows[position - 1].level2
+          ? keys[position - 1].level2 : key(rows[position].level2, folding: folding)
+        keys.append(LevelKeys(level1: level1, level2: level2))
+      }
     }
     return keys
-  }
-
-  /// The level name the previous row printed in one column, and its key: nothing printed, keyed `.empty`,
-  /// before the first row.
-  private struct PreviousRow {
-    var printed: TableText?
-    var key = FoldedKey.empty
-
-    mutating func key(of row: TableText?, folding: LevelNameFolding) -> FoldedKey {
-      if row != printed {
-        printed = row
-        key = LevelKeys.key(row, folding: folding)
-      }
-      return key
-    }
   }
 
   init(level1: FoldedKey, level2: FoldedKey) {
@@ -161,30 +153,38 @@ public struct LevelNameFolding: Sendable, Hashable, CustomReflectable {
   /// other name, which is left to the definition (`LevelName.foldedByCharacters`, then normal form C).
   func fastFolding(_ bytes: UnsafeBufferPointer<UInt8>) -> BytesFolding? {
     guard foldsOnBytes else { return nil }
-    var untouched = true
-    var index = 0
-    while index < bytes.count {
-      let lead = bytes[index]
-      if lead < 0x80 {
-        guard lead >= 0x20, lead < 0x7F else { return nil }
-        if lead == 0x20 { untouched = false }
-        index += 1
-        continue
+    // The bitmap read through its buffer: every ideograph of a name is looked up in it.
+    return bitmap.withUnsafeBufferPointer { bitmap -> BytesFolding? in
+      var untouched = true
+      var index = 0
+      while index < bytes.count {
+        let lead = bytes[index]
+        if lead < 0x80 {
+          guard lead >= 0x20, lead < 0x7F else { return nil }
+          if lead == 0x20 { untouched = false }
+          index += 1
+          continue
+        }
+        // E4…E9 lead the three-byte forms of U+4000…U+9FFF (`cjkRange`, nearly every scalar of a name): told by
+        // the lead, without the switch below.
+        if lead >= 0xE4, lead <= 0xE9 {
+          if Self.isTraditional(Self.scalar(bytes, at: index), in: bitmap) { untouched = false }
+          index += 3
+          continue
+        }
+        // E3 and EF lead those of U+3000…U+3FFF and U+F000…U+FFFF.
+        guard lead == 0xE3 || lead == 0xEF else { return nil }
+        switch Self.scalar(bytes, at: index) {
+        case 0x3000: untouched = false
+        case 0x3001...0x3029, 0x3030...0x303F, 0xFF01...0xFF5E: break
+        default: return nil
+        }
+        index += 3
       }
-      // E4…E9 lead the three-byte forms of U+4000…U+9FFF; E3 and EF those of U+3000…U+3FFF and U+F000…U+FFFF.
-      guard lead >= 0xE3, lead <= 0xEF else { return nil }
-      let scalar = Self.scalar(bytes, at: index)
-      switch scalar {
-      case Self.cjkRange: if isTraditional(scalar) { untouched = false }
-      case 0x3000: untouched = false
-      case 0x3001...0x3029, 0x3030...0x303F, 0xFF01...0xFF5E: break
-      default: return nil
-      }
-      index += 3
+      // Nearly every name: nothing to drop or map.
+      guard untouched else { return .folded }
+      return Self.endsWithSuffix(bytes) ? .prefix(bytes.count - Self.suffixCount) : .unchanged
     }
-    // Nearly every name: nothing to drop or map.
-    guard untouched else { return .folded }
-    return Self.endsWithSuffix(bytes) ? .prefix(bytes.count - Self.suffixCount) : .unchanged
   }
 
   /// Writes the folding of a name `fastFolding` says is `.folded` (never longer than the name: a mapped
@@ -227,7 +227,13 @@ public struct LevelNameFolding: Sendable, Hashable, CustomReflectable {
   }
 
   private func isTraditional(_ scalar: UInt32) -> Bool {
-    let offset = Int(scalar - Self.cjkRange.lowerBound)
-    return bitmap[offset / 64] & (1 << UInt64(offset % 64)) != 0
+    bitmap.withUnsafeBufferPointer { Self.isTraditional(scalar, in: $0) }
+  }
+
+  /// Whether an ideograph of `cjkRange` has a simplified form in the map (its bit in `bitmap`).
+  @inline(__always)
+  private static func isTraditional(_ scalar: UInt32, in bitmap: UnsafeBufferPointer<UInt64>) -> Bool {
+    let offset = Int(scalar &- cjkRange.lowerBound)
+    return bitmap[offset &>> 6] & (1 &<< UInt64(offset & 63)) != 0
   }
 }

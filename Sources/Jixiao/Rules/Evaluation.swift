@@ -16,13 +16,30 @@ struct Evaluation {
   }
 }
 
-/// Everything a rule may consult.
+/// Everything a rule may consult: the table's part (the profile, the year), made once a table, and the row
+/// being scored, which the scorer moves on from row to row (`move(to:choice:weight:)`). Made a row, the
+/// context retained and released the profile for every row of every table.
 struct RuleContext {
-  let indicator: Indicator
-  let choice: RuleSelection.Choice
-  let weight: Rational
+  private(set) var indicator: Indicator
+  private(set) var choice: RuleSelection.Choice
+  private(set) var weight: Rational
   let profile: Profile
   let tableYear: Int?
+
+  init(indicator: consuming Indicator, choice: RuleSelection.Choice, weight: Rational, profile: Profile, tableYear: Int?) {
+    self.indicator = indicator
+    self.choice = choice
+    self.weight = weight
+    self.profile = profile
+    self.tableYear = tableYear
+  }
+
+  /// The next row of the same table: the row is moved in, not retained again.
+  mutating func move(to indicator: consuming Indicator, choice: RuleSelection.Choice, weight: Rational) {
+    self.indicator = indicator
+    self.choice = choice
+    self.weight = weight
+  }
 
   var location: FindingLocation { .indicator(index: indicator.index, name: indicator.displayText) }
 

@@ -45,6 +45,8 @@ public struct Scorer: Sendable {
     var recomputed = fundsResult?.score ?? .zero
     var unverified = Hundredths.zero
     if let fundsResult, !fundsResult.verified { unverified = unverified + fundsResult.score }
+    // The rules' context, made at the first row scored and moved on from row to row.
+    var ruleContext: RuleContext?
     for position in table.indicators.indices {
       let indicator = table.indicators[position]
       let claimed = indicator.claimedScore.flatMap { try? $0.rounded() }
@@ -57,7 +59,8 @@ public struct Scorer: Sendable {
       {
         let choice = rules.choice(for: indicator, level1: levels[position].level1)
         let evaluation = scoreIndicator(
-          indicator, weight: weight, choice: choice, table: table, into: &indicators[position], findings: &findings)
+          indicator, weight: weight, choice: choice, table: table, context: &ruleContext, into: &indicators[position],
+          findings: &findings)
         evaluations.append(evaluation)
       } else {
         evaluations.append(nil)
@@ -70,14 +73,6 @@ public struct Scorer: Sendable {
     let claimedTotal = table.claimedTotal.flatMap { try? $0.rounded() }
     let weights = WeightsTotal(table, profile: profile)
     let offScale = table.isTargetTable ? nil : weights.offScale
-    var result = TableResult(
-      id: table.id, name: table.displayText, department: table.department, year: table.year, kind: table.kind,
-      isTargetTable: table.isTargetTable, profileName: profile.name, profileHash: profile.contentHash,
-      claimedTotal: claimedTotal, recomputedTotal: recomputed, unverifiedPoints: unverified,
-      claimedGrade: table.claimedGrade ?? claimedTotal.map(profile.grade(for:)),
-      recomputedGrade: table.isTargetTable || offScale != nil ? nil : profile.grade(for: recomputed), weightsOffScale: offScale,
-      funds: fundsResult, indicators: indicators, findings: [], location: table.location,
-      sourceEncoding: table.sourceEncoding, implementer: table.implementer, columns: table.columns)
 
     let levelWeightKeys =
       table.levelWeights.isEmpty
@@ -85,15 +80,29 @@ public struct Scorer: Sendable {
       : table.levelWeights.map {
         LevelKeys(level1: TableText($0.level1), level2: $0.level2.map { TableText($0) }, folding: profile.levelFolding)
       }
-    // The rows' lists go into the context: moved, not copied.
+    let claimedGrade = table.claimedGrade ?? claimedTotal.map(profile.grade(for:))
+    let recomputedGrade = table.isTargetTable || offScale != nil ? nil : profile.grade(for: recomputed)
+    // The rows' lists go into the context: moved, not copied. The result is made after the checks, from what
+    // they read: put in the context, the result was copied, each of its references counted.
     let context = CheckContext(
-      table: table, result: result, evaluations: consume evaluations, levels: consume levels,
-      levelWeightKeys: levelWeightKeys, weights: weights, profile: profile)
+      table: table,
+      result: ScoredTable(
+        funds: fundsResult, indicators: indicators, claimedTotal: claimedTotal, recomputedTotal: recomputed,
+        claimedGrade: claimedGrade, recomputedGrade: recomputedGrade, weightsOffScale: offScale),
+      evaluations: consume evaluations, levels: consume levels, levelWeightKeys: levelWeightKeys, weights: weights,
+      profile: profile)
     if mode == .reviewTargets {
       TableChecks.reviewTargets(context, into: &findings)
     } else {
       TableChecks.rescore(context, into: &findings)
     }
+    var result = TableResult(
+      id: table.id, name: table.displayText, department: table.department, year: table.year, kind: table.kind,
+      isTargetTable: table.isTargetTable, profileName: profile.name, profileHash: profile.contentHash,
+      claimedTotal: claimedTotal, recomputedTotal: recomputed, unverifiedPoints: unverified, claimedGrade: claimedGrade,
+      recomputedGrade: recomputedGrade, weightsOffScale: offScale, funds: fundsResult, indicators: indicators, findings: [],
+      location: table.location, sourceEncoding: table.sourceEncoding, implementer: table.implementer,
+      columns: table.columns)
     if !table.overrides.isEmpty { findings.append(contentsOf: apply(table.overrides, to: &result)) }
     result.findings = Self.ordered(consume findings)
     return result
@@ -124,13 +133,16 @@ public struct Scorer: Sendable {
   /// The rule's conclusion on a weighted, named row read with certainty, set in its result.
   private func scoreIndicator(
     _ indicator: consuming Indicator, weight: Rational, choice: RuleSelection.Choice, table: Table,
-    into result: inout IndicatorResult, findings: inout [Finding]
+    context: inout RuleContext?, into result: inout IndicatorResult, findings: inout [Finding]
   ) -> Evaluation {
     // The row is moved into the context, not retained again: the caller is done with it.
-    let context = RuleContext(
-      indicator: indicator, choice: choice, weight: weight, profile: profile, tableYear: table.year)
-    var evaluation = IndicatorRules.evaluate(context, phrases: phrases, findings: &findings)
-    if profile.evidenceRequired, table.columns.contains(.evidence), context.indicator.evidence?.isBlankOrMark ?? true,
+    if context == nil {
+      context = RuleContext(indicator: indicator, choice: choice, weight: weight, profile: profile, tableYear: table.year)
+    } else {
+      context!.move(to: indicator, choice: choice, weight: weight)
+    }
+    var evaluation = IndicatorRules.evaluate(context!, phrases: phrases, findings: &findings)
+    if profile.evidenceRequired, table.columns.contains(.evidence), context!.indicator.evidence?.isBlankOrMark ?? true,
       evaluation.score != nil
     {
       evaluation.score = .zero
