@@ -150,6 +150,30 @@ import Testing
     }
   }
 
+  /// A converted value in a message (`unit.scale-converted`) is written as its definition,
+  /// `formatted(places: 6).trimmedZeros`, writes it: both signs, whole numbers, halves of a millionth rounded
+  /// away from zero, fractions with fewer places than six, and values whose millionths do not fit 64 bits.
+  @Test func millionthsAreTheirFormattedText() throws {
+    var random = SplitMix(seed: 37)
+    var values: [Rational] = [.zero, Rational(1), Rational(-1), Rational(10), Rational(-1_000_000)]
+    for (numerator, denominator) in [(1, 2_000_000), (-1, 2_000_000), (3, 2_000_000), (1, 3), (-2, 3), (1, 8), (5, 4), (1, 1_000_000)] {
+      values.append(try Rational(Int128(numerator), over: Int128(denominator)))
+    }
+    // Past 64 bits of millionths: the text is copied from the definition.
+    values.append(try Rational(Int128(Int64.max) * 7, over: 3))
+    values.append(try Rational(-Int128(Int64.max), over: 1_000))
+    for _ in 0..<3_000 {
+      let numerator = Int128(Int64(bitPattern: random.next()) >> Int64.random(in: 0...62, using: &random))
+      let denominator = Int128([1, 2, 3, 4, 5, 7, 8, 10, 16, 25, 100, 1_000, 10_000, 1_000_000, 3_000_000].randomElement(using: &random)!)
+      values.append(try Rational(numerator, over: denominator))
+    }
+    for value in values {
+      let buffer = ByteBuffer(capacity: 1)
+      buffer.appendMillionthsTrimmingZeros(value)
+      #expect(buffer.text == value.formatted(places: 6).trimmedZeros, "\(value)")
+    }
+  }
+
   /// An integer is written as `String(value)` writes it: the one- and two-digit ones placed directly, the
   /// rest digit by digit, both signs and both ends of `Int`.
   @Test func integersAreTheirDescriptions() {

@@ -219,7 +219,7 @@ extension FindingDetail {
       text.append(" 按 ")
       text.append(utf8: unit.text)
       text.append(" 换算为 ")
-      text.append(utf8: converted.formatted(places: 6).trimmedZeros)
+      text.appendMillionthsTrimmingZeros(converted)
       text.append(utf8: unit.text)
       text.append(" 后与目标 ")
       text.append(utf8: target)

@@ -162,14 +162,23 @@ struct FixedOrderWriter {
   /// need no escaping (`TableText.isPlainJSON`), else escaped byte by byte by the buffer.
   @inline(__always) mutating func member(_ prefix: StaticString, _ value: TableText?) {
     fixed(prefix)
-    if let value { putQuoted(value) } else { putNull() }
+    // A `switch` lends the text to the call; `if let` bound a copy of it, a retain and a release around the
+    // call for every text of every row.
+    switch value {
+    case .some(let text): putQuoted(text)
+    case .none: putNull()
+    }
   }
 
   /// `prefix`, then `value` as a JSON string (`null` when absent), escaped as `ByteBuffer.appendEscaped`
   /// escapes it: copied when no byte needs escaping.
   @inline(__always) mutating func member(_ prefix: StaticString, _ value: String?) {
     fixed(prefix)
-    if let value { putQuoted(value) } else { putNull() }
+    // Lent by a `switch`, as a table's text is.
+    switch value {
+    case .some(let text): putQuoted(text)
+    case .none: putNull()
+    }
   }
 
   /// `prefix`, then a literal that is a whole JSON value (`"proportional"`, quotes included: an enumeration's
@@ -430,10 +439,14 @@ final class ByteBuffer {
 
   /// A table's text as a message quotes it, spaces trimmed; `—` when absent.
   func append(trimmed text: TableText?) {
-    guard let text else { return append("—") }
-    // `text.trimmingSpaces()`, without a copy of the text when there is nothing to trim (the usual cell).
-    text.withUTF8 { bytes in
-      if String.hasNothingToTrim(bytes) { append(bytes) } else { append(utf8: text.string.trimmingSpaces()) }
+    // Lent by a `switch` (`FixedOrderWriter.member`); `text.trimmingSpaces()`, without a copy of the text when
+    // there is nothing to trim (the usual cell).
+    switch text {
+    case .none: append("—")
+    case .some(let text):
+      text.withUTF8 { bytes in
+        if String.hasNothingToTrim(bytes) { append(bytes) } else { append(utf8: text.string.trimmingSpaces()) }
+      }
     }
   }
 
@@ -467,6 +480,32 @@ final class ByteBuffer {
     guard let percent = value.hundredths(scaledBy: 10_000) else { return append(utf8: value.percentText) }
     append(percent)
     append(UInt8(ascii: "%"))
+  }
+
+  /// `value.formatted(places: 6).trimmedZeros` (`1.5`, `-0.25`, `2`), its definition: written from the value's
+  /// count of millionths, rounded half up as `formatted` rounds, with no `String` between; copied from that
+  /// text when the count does not fit in 64 bits.
+  func appendMillionthsTrimmingZeros(_ value: Rational) {
+    guard let millionths = value.hundredths(scaledBy: 1_000_000)?.hundredths else {
+      return append(utf8: value.formatted(places: 6).trimmedZeros)
+    }
+    if millionths < 0 { append(UInt8(ascii: "-")) }
+    let magnitude = millionths.magnitude
+    appendInteger(Int(magnitude / 1_000_000))
+    var fraction = magnitude % 1_000_000
+    guard fraction != 0 else { return }
+    var digits = 6
+    while fraction % 10 == 0 {
+      fraction /= 10
+      digits -= 1
+    }
+    reserve(digits + 1)
+    pointer[count] = UInt8(ascii: ".")
+    for position in stride(from: digits, to: 0, by: -1) {
+      pointer[count + position] = UInt8(ascii: "0") + UInt8(fraction % 10)
+      fraction /= 10
+    }
+    count += digits + 1
   }
 
   /// Text as its UTF-8 bytes, unescaped: a JSON number literal, or a piece of a message.
