@@ -156,7 +156,9 @@ import Testing
   @Test func millionthsAreTheirFormattedText() throws {
     var random = SplitMix(seed: 37)
     var values: [Rational] = [.zero, Rational(1), Rational(-1), Rational(10), Rational(-1_000_000)]
-    for (numerator, denominator) in [(1, 2_000_000), (-1, 2_000_000), (3, 2_000_000), (1, 3), (-2, 3), (1, 8), (5, 4), (1, 1_000_000)] {
+    for (numerator, denominator) in [
+      (1, 2_000_000), (-1, 2_000_000), (3, 2_000_000), (1, 3), (-2, 3), (1, 8), (5, 4), (1, 1_000_000),
+    ] {
       values.append(try Rational(Int128(numerator), over: Int128(denominator)))
     }
     // Past 64 bits of millionths: the text is copied from the definition.
@@ -164,7 +166,8 @@ import Testing
     values.append(try Rational(-Int128(Int64.max), over: 1_000))
     for _ in 0..<3_000 {
       let numerator = Int128(Int64(bitPattern: random.next()) >> Int64.random(in: 0...62, using: &random))
-      let denominator = Int128([1, 2, 3, 4, 5, 7, 8, 10, 16, 25, 100, 1_000, 10_000, 1_000_000, 3_000_000].randomElement(using: &random)!)
+      let denominator = Int128(
+        [1, 2, 3, 4, 5, 7, 8, 10, 16, 25, 100, 1_000, 10_000, 1_000_000, 3_000_000].randomElement(using: &random)!)
       values.append(try Rational(numerator, over: denominator))
     }
     for value in values {
