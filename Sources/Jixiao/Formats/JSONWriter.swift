@@ -190,6 +190,15 @@ struct FixedOrderWriter {
     put(value)
   }
 
+  /// `prefix`, then bytes that are a whole JSON value as they are (a catalogued finding code in quotes,
+  /// `FindingCode.quotedCatalogue`).
+  @inline(__always) mutating func member(_ prefix: StaticString, json value: UnsafeBufferPointer<UInt8>) {
+    makeRoom(prefix.utf8CodeUnitCount + value.count)
+    put(prefix)
+    if let source = value.baseAddress { ByteBuffer.copy(from: source, to: cursor, count: value.count) }
+    cursor += value.count
+  }
+
   @inline(__always) mutating func member(_ prefix: StaticString, _ value: Int?) {
     guard let value else { return member(prefix, literal: nil) }
     makeRoom(prefix.utf8CodeUnitCount + ByteBuffer.maximumIntegerLength)
@@ -340,7 +349,9 @@ struct FixedOrderWriter {
   }
 
   /// Writes bytes that need no escaping, in double quotes, at `destination`, and returns where they end.
-  @inline(__always) private static func quoted(
+  // Not inlined: inlined, the copy made the closure that calls it too large to be inlined itself, a call with
+  // all registers saved for every text; here the texts' writers call it as a leaf.
+  @inline(never) private static func quoted(
     plain bytes: UnsafeBufferPointer<UInt8>, at destination: UnsafeMutablePointer<UInt8>
   ) -> UnsafeMutablePointer<UInt8> {
     destination[0] = UInt8(ascii: "\"")

@@ -61,15 +61,10 @@ public struct Hundredths: Sendable, Hashable, Comparable, CustomStringConvertibl
   /// Writes the text (at most `maximumTextLength` bytes) from `start` and returns its length: the one
   /// definition of the text, for `description` and for the JSON writer, which writes it in place. Digits
   /// go two at a time, from a table: a score is written for every cell of a result.
-  @discardableResult @inline(__always)
+  @discardableResult
   func writeText(to start: UnsafeMutablePointer<UInt8>) -> Int {
-    // Inlined: the short text (nearly every one) is then a few stores where it is written; a call cost as much.
-    hundredths.magnitude < 100_000 ? writeShortText(to: start) : writeLongText(to: start)
-  }
-
-  /// `writeText` for a value of 1,000 or more.
-  @inline(never) private func writeLongText(to start: UnsafeMutablePointer<UInt8>) -> Int {
     let magnitude = hundredths.magnitude
+    if magnitude < 100_000 { return writeShortText(to: start) }
     var integer = magnitude / 100
     let length = textLength
     if hundredths < 0 { start[0] = UInt8(ascii: "-") }
