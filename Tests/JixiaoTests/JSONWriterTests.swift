@@ -150,10 +150,10 @@ import Testing
     }
   }
 
-  /// A converted value in a message (`unit.scale-converted`) is written as its definition,
-  /// `formatted(places: 6).trimmedZeros`, writes it: both signs, whole numbers, halves of a millionth rounded
-  /// away from zero, fractions with fewer places than six, and values whose millionths do not fit 64 bits.
-  @Test func millionthsAreTheirFormattedText() throws {
+  /// A value in a message (`unit.scale-converted` to 6 places, `actual.restates-target` to 2) is written as its
+  /// definition, `formatted(places:).trimmedZeros`, writes it: both signs, whole numbers, halves of the last
+  /// place rounded away from zero, fractions with fewer places, and values whose units do not fit 64 bits.
+  @Test func trimmedDecimalsAreTheirFormattedText() throws {
     var random = SplitMix(seed: 37)
     var values: [Rational] = [.zero, Rational(1), Rational(-1), Rational(10), Rational(-1_000_000)]
     for (numerator, denominator) in [
@@ -171,9 +171,25 @@ import Testing
       values.append(try Rational(numerator, over: denominator))
     }
     for value in values {
-      let buffer = ByteBuffer(capacity: 1)
-      buffer.appendMillionthsTrimmingZeros(value)
-      #expect(buffer.text == value.formatted(places: 6).trimmedZeros, "\(value)")
+      for places in 1...6 {
+        let buffer = ByteBuffer(capacity: 1)
+        buffer.appendTrimmingZeros(value, places: places)
+        #expect(buffer.text == value.formatted(places: places).trimmedZeros, "\(value) to \(places)")
+      }
+    }
+  }
+
+  /// A claim quotes its target and actual trimmed (`ByteBuffer.append(trimmed:)`), as its definition
+  /// `String.trimmingSpaces` trims them: for a text led by every character of U+2000…U+2FFF (the spaces
+  /// among them trimmed, the symbols such as `≥` copied without a `String`), with and without spaces around.
+  @Test func quotedTextsAreTrimmedAsStrings() {
+    for value in UInt32(0x2000)...UInt32(0x2FFF) {
+      guard let scalar = Unicode.Scalar(value) else { continue }
+      for text in ["\(scalar)5次", " \(scalar)5次 ", "\(scalar)", "\(scalar)\u{301}x", "\(scalar)\u{3000}"] {
+        let buffer = ByteBuffer(capacity: 1)
+        buffer.append(trimmed: TableText(text))
+        #expect(buffer.text == text.trimmingSpaces(), "\(text.debugDescription)")
+      }
     }
   }
 

@@ -7,7 +7,7 @@ extension FindingDetail {
     case .indicatorClaim, .fundsClaim, .totalOverClaimed, .gradeInflated, .explanationMissing, .evidenceMissing,
       .deadlineMissed, .unitScaleConverted, .qualitativeUnclassified, .duplicateIndicator, .targetEmpty,
       .targetUnreadable, .actualEmpty, .actualEmptyForDeadline, .actualEmptyForQualitative, .actualUnreadable,
-      .actualNotNumber, .actualNotDate:
+      .actualNotNumber, .actualNotDate, .actualRestatesTarget:
       let text = ByteBuffer(capacity: 192)
       appendAssembled(to: text)
       return text.text
@@ -54,8 +54,6 @@ extension FindingDetail {
       return "赋分规则“\(rule)”按评判等级计分，但目标 \(target) 是数值；按完成比例复核"
     case .unitIncompatible(let target, let targetUnit, let actual, let actualUnit):
       return "目标 \(target) 的单位“\(targetUnit)”与实际值 \(actual) 的单位“\(actualUnit)”无法比较，该项未核实"
-    case .actualRestatesTarget(let actual, let comparison, let value):
-      return "实际值“\(actual)”带有比较符 \(comparison.symbol)，是在重复目标而非报告实测值；按数值 \(value.formatted(places: 2).trimmedZeros) 计分"
 
     case .deadlineWithoutYear:
       return "时限与实际日期都没有年份，表也未填年度，无法比较"
@@ -219,11 +217,19 @@ extension FindingDetail {
       text.append(" 按 ")
       text.append(utf8: unit.text)
       text.append(" 换算为 ")
-      text.appendMillionthsTrimmingZeros(converted)
+      text.appendTrimmingZeros(converted, places: 6)
       text.append(utf8: unit.text)
       text.append(" 后与目标 ")
       text.append(utf8: target)
       text.append(" 比较")
+    case .actualRestatesTarget(let actual, let comparison, let value):
+      text.append("实际值“")
+      text.append(utf8: actual)
+      text.append("”带有比较符 ")
+      text.append(utf8: comparison.symbol)
+      text.append("，是在重复目标而非报告实测值；按数值 ")
+      text.appendTrimmingZeros(value, places: 2)
+      text.append(" 计分")
     case .qualitativeUnclassified(let actual):
       text.append("实际值“")
       text.append(utf8: actual)

@@ -493,19 +493,20 @@ final class ByteBuffer {
     append(UInt8(ascii: "%"))
   }
 
-  /// `value.formatted(places: 6).trimmedZeros` (`1.5`, `-0.25`, `2`), its definition: written from the value's
-  /// count of millionths, rounded half up as `formatted` rounds, with no `String` between; copied from that
-  /// text when the count does not fit in 64 bits.
-  func appendMillionthsTrimmingZeros(_ value: Rational) {
-    guard let millionths = value.hundredths(scaledBy: 1_000_000)?.hundredths else {
-      return append(utf8: value.formatted(places: 6).trimmedZeros)
+  /// `value.formatted(places: places).trimmedZeros` (`1.5`, `-0.25`, `2`; `places` 1 to 6), its definition:
+  /// written from the value's count of units of the last place, rounded half up as `formatted` rounds, with no
+  /// `String` between; copied from that text when the count does not fit in 64 bits.
+  func appendTrimmingZeros(_ value: Rational, places: Int) {
+    precondition((1...6).contains(places), "1 to 6 places")
+    let unit = (0..<places).reduce(UInt64(1)) { power, _ in power * 10 }
+    guard let units = value.hundredths(scaledBy: Int128(unit))?.hundredths else {
+      return append(utf8: value.formatted(places: places).trimmedZeros)
     }
-    if millionths < 0 { append(UInt8(ascii: "-")) }
-    let magnitude = millionths.magnitude
-    appendInteger(Int(magnitude / 1_000_000))
-    var fraction = magnitude % 1_000_000
+    if units < 0 { append(UInt8(ascii: "-")) }
+    appendInteger(Int(units.magnitude / unit))
+    var fraction = units.magnitude % unit
     guard fraction != 0 else { return }
-    var digits = 6
+    var digits = places
     while fraction % 10 == 0 {
       fraction /= 10
       digits -= 1
