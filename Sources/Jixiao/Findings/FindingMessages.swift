@@ -212,9 +212,7 @@ extension FindingDetail {
       text.appendPoints(score)
       text.append(" 分")
     case .unitScaleConverted(let actual, let unit, let converted, let target):
-      text.append("实际值 ")
-      text.append(utf8: actual)
-      text.append(" 按 ")
+      Self.append("实际值 ", actual, " 按 ", to: text)
       text.append(utf8: unit.text)
       text.append(" 换算为 ")
       text.appendTrimmingZeros(converted, places: 6)
@@ -223,9 +221,7 @@ extension FindingDetail {
       text.append(utf8: target)
       text.append(" 比较")
     case .actualRestatesTarget(let actual, let comparison, let value):
-      text.append("实际值“")
-      text.append(utf8: actual)
-      text.append("”带有比较符 ")
+      Self.append("实际值“", actual, "”带有比较符 ", to: text)
       text.append(utf8: comparison.symbol)
       text.append("，是在重复目标而非报告实测值；按数值 ")
       text.appendTrimmingZeros(value, places: 2)
@@ -282,6 +278,13 @@ extension FindingDetail {
     default: return false
     }
     return true
+  }
+
+  /// A text of the table between two fixed pieces of a message (`实际值“`, the text, `”带有比较符 `), as UTF-8 bytes.
+  private static func append(_ before: StaticString, _ quoted: String, _ after: StaticString, to text: ByteBuffer) {
+    text.append(before)
+    text.append(utf8: quoted)
+    text.append(after)
   }
 
   /// `deadline.formatted(defaultYear:)` (`2024年11月24日`, or `11月24日` without a year), as UTF-8 bytes.
