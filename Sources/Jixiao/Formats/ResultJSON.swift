@@ -148,7 +148,8 @@ extension FindingCode {
 }
 
 /// Texts as JSON strings, quotes included, laid end to end in one allocation made once and kept for the
-/// life of the process (a static's): read without a reference count or a bounds check of an array.
+/// life of the process (a static's): read without a reference count or a bounds check of an array. Never
+/// changed once made, so shared across threads (`@unchecked`: its storage is pointers).
 struct QuotedTexts: @unchecked Sendable {
   private let bytes: UnsafeBufferPointer<UInt8>
   /// Where each text starts in `bytes`, and after the last, where the last ends.
