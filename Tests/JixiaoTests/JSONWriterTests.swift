@@ -150,6 +150,57 @@ import Testing
     }
   }
 
+  /// A value in a message (`unit.scale-converted` to 6 places, `actual.restates-target` to 2) is written as its
+  /// definition, `formatted(places:).trimmedZeros`, writes it: both signs, whole numbers, halves of the last
+  /// place rounded away from zero, fractions with fewer places, and values whose units do not fit 64 bits.
+  @Test func trimmedDecimalsAreTheirFormattedText() throws {
+    var random = SplitMix(seed: 37)
+    var values: [Rational] = [.zero, Rational(1), Rational(-1), Rational(10), Rational(-1_000_000)]
+    for (numerator, denominator) in [
+      (1, 2_000_000), (-1, 2_000_000), (3, 2_000_000), (1, 3), (-2, 3), (1, 8), (5, 4), (1, 1_000_000),
+    ] {
+      values.append(try Rational(Int128(numerator), over: Int128(denominator)))
+    }
+    // Past 64 bits of millionths: the text is copied from the definition.
+    values.append(try Rational(Int128(Int64.max) * 7, over: 3))
+    values.append(try Rational(-Int128(Int64.max), over: 1_000))
+    for _ in 0..<3_000 {
+      let numerator = Int128(Int64(bitPattern: random.next()) >> Int64.random(in: 0...62, using: &random))
+      let denominator = Int128(
+        [1, 2, 3, 4, 5, 7, 8, 10, 16, 25, 100, 1_000, 10_000, 1_000_000, 3_000_000].randomElement(using: &random)!)
+      values.append(try Rational(numerator, over: denominator))
+    }
+    for value in values {
+      for places in 1...6 {
+        let buffer = ByteBuffer(capacity: 1)
+        buffer.appendTrimmingZeros(value, places: places)
+        #expect(buffer.text == value.formatted(places: places).trimmedZeros, "\(value) to \(places)")
+      }
+    }
+  }
+
+  /// A claim quotes its target and actual trimmed (`ByteBuffer.append(trimmed:)`) as whitespace characters
+  /// are trimmed from both ends (the character-level trim, not `trimmingSpaces`, whose byte shortcut is the
+  /// one tested): for a text led by every character of U+2000…U+2FFF (the spaces among them trimmed, the
+  /// symbols such as `≥` copied without a `String`), with and without spaces around.
+  @Test func quotedTextsAreTrimmedAsStrings() {
+    func trimmedByCharacters(_ text: String) -> String {
+      var view = Substring(text)
+      while let first = view.first, first.isWhitespace { view = view.dropFirst() }
+      while let last = view.last, last.isWhitespace { view = view.dropLast() }
+      return String(view)
+    }
+    for value in UInt32(0x2000)...UInt32(0x2FFF) {
+      guard let scalar = Unicode.Scalar(value) else { continue }
+      for text in ["\(scalar)5次", " \(scalar)5次 ", "\(scalar)", "\(scalar)\u{301}x", "\(scalar)\u{3000}"] {
+        let buffer = ByteBuffer(capacity: 1)
+        buffer.append(trimmed: TableText(text))
+        #expect(buffer.text == trimmedByCharacters(text), "\(text.debugDescription)")
+        #expect(text.trimmingSpaces() == trimmedByCharacters(text), "\(text.debugDescription)")
+      }
+    }
+  }
+
   /// An integer is written as `String(value)` writes it: the one- and two-digit ones placed directly, the
   /// rest digit by digit, both signs and both ends of `Int`.
   @Test func integersAreTheirDescriptions() {

@@ -109,6 +109,27 @@ import Testing
     }
   }
 
+  /// A catalogued finding's code is copied from `FindingCode.quotedCatalogue`: there, at the code's catalogue
+  /// position, are its `rawValue`'s bytes escaped as any string is; and texts that need escaping are kept
+  /// escaped, empty ones as `""`.
+  @Test func quotedCodesAreTheirEscapedRawValues() {
+    func escaped(_ text: String) -> [UInt8] {
+      let buffer = ByteBuffer(capacity: 1)
+      buffer.appendEscaped(text)
+      return buffer.array
+    }
+    let catalogue = FindingCode.quotedCatalogue
+    #expect(catalogue.count == FindingCatalogue.all.count)
+    for (position, descriptor) in FindingCatalogue.all.enumerated() {
+      #expect(descriptor.code.cataloguePosition == Int16(position))
+      #expect(Array(catalogue.text(at: position)) == escaped(descriptor.code.rawValue), "\(descriptor.code)")
+    }
+    let texts = ["a\"b", "", "\\", "中文", "\u{1}", "score.over-claimed"]
+    let quoted = QuotedTexts(texts)
+    #expect(quoted.count == texts.count)
+    for (position, text) in texts.enumerated() { #expect(Array(quoted.text(at: position)) == escaped(text)) }
+  }
+
   /// The enumerations' texts written as literals are their raw values in quotes.
   @Test func enumerationTextsAreTheirRawValues() {
     func quoted(_ text: String) -> String { "\"\(text)\"" }

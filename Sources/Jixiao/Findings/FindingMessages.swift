@@ -7,7 +7,7 @@ extension FindingDetail {
     case .indicatorClaim, .fundsClaim, .totalOverClaimed, .gradeInflated, .explanationMissing, .evidenceMissing,
       .deadlineMissed, .unitScaleConverted, .qualitativeUnclassified, .duplicateIndicator, .targetEmpty,
       .targetUnreadable, .actualEmpty, .actualEmptyForDeadline, .actualEmptyForQualitative, .actualUnreadable,
-      .actualNotNumber, .actualNotDate:
+      .actualNotNumber, .actualNotDate, .actualRestatesTarget:
       let text = ByteBuffer(capacity: 192)
       appendAssembled(to: text)
       return text.text
@@ -54,8 +54,6 @@ extension FindingDetail {
       return "赋分规则“\(rule)”按评判等级计分，但目标 \(target) 是数值；按完成比例复核"
     case .unitIncompatible(let target, let targetUnit, let actual, let actualUnit):
       return "目标 \(target) 的单位“\(targetUnit)”与实际值 \(actual) 的单位“\(actualUnit)”无法比较，该项未核实"
-    case .actualRestatesTarget(let actual, let comparison, let value):
-      return "实际值“\(actual)”带有比较符 \(comparison.symbol)，是在重复目标而非报告实测值；按数值 \(value.formatted(places: 2).trimmedZeros) 计分"
 
     case .deadlineWithoutYear:
       return "时限与实际日期都没有年份，表也未填年度，无法比较"
@@ -214,16 +212,20 @@ extension FindingDetail {
       text.appendPoints(score)
       text.append(" 分")
     case .unitScaleConverted(let actual, let unit, let converted, let target):
-      text.append("实际值 ")
-      text.append(utf8: actual)
-      text.append(" 按 ")
+      Self.append("实际值 ", actual, " 按 ", to: text)
       text.append(utf8: unit.text)
       text.append(" 换算为 ")
-      text.append(utf8: converted.formatted(places: 6).trimmedZeros)
+      text.appendTrimmingZeros(converted, places: 6)
       text.append(utf8: unit.text)
       text.append(" 后与目标 ")
       text.append(utf8: target)
       text.append(" 比较")
+    case .actualRestatesTarget(let actual, let comparison, let value):
+      Self.append("实际值“", actual, "”带有比较符 ", to: text)
+      text.append(utf8: comparison.symbol)
+      text.append("，是在重复目标而非报告实测值；按数值 ")
+      text.appendTrimmingZeros(value, places: 2)
+      text.append(" 计分")
     case .qualitativeUnclassified(let actual):
       text.append("实际值“")
       text.append(utf8: actual)
@@ -276,6 +278,13 @@ extension FindingDetail {
     default: return false
     }
     return true
+  }
+
+  /// A text of the table between two fixed pieces of a message (`实际值“`, the text, `”带有比较符 `), as UTF-8 bytes.
+  private static func append(_ before: StaticString, _ quoted: String, _ after: StaticString, to text: ByteBuffer) {
+    text.append(before)
+    text.append(utf8: quoted)
+    text.append(after)
   }
 
   /// `deadline.formatted(defaultYear:)` (`2024年11月24日`, or `11月24日` without a year), as UTF-8 bytes.

@@ -162,14 +162,23 @@ struct FixedOrderWriter {
   /// need no escaping (`TableText.isPlainJSON`), else escaped byte by byte by the buffer.
   @inline(__always) mutating func member(_ prefix: StaticString, _ value: TableText?) {
     fixed(prefix)
-    if let value { putQuoted(value) } else { putNull() }
+    // A `switch` lends the text to the call; `if let` bound a copy of it, a retain and a release around the
+    // call for every text of every row.
+    switch value {
+    case .some(let text): putQuoted(text)
+    case .none: putNull()
+    }
   }
 
   /// `prefix`, then `value` as a JSON string (`null` when absent), escaped as `ByteBuffer.appendEscaped`
   /// escapes it: copied when no byte needs escaping.
   @inline(__always) mutating func member(_ prefix: StaticString, _ value: String?) {
     fixed(prefix)
-    if let value { putQuoted(value) } else { putNull() }
+    // Lent by a `switch`, as a table's text is.
+    switch value {
+    case .some(let text): putQuoted(text)
+    case .none: putNull()
+    }
   }
 
   /// `prefix`, then a literal that is a whole JSON value (`"proportional"`, quotes included: an enumeration's
@@ -179,6 +188,15 @@ struct FixedOrderWriter {
     makeRoom(prefix.utf8CodeUnitCount + value.utf8CodeUnitCount)
     put(prefix)
     put(value)
+  }
+
+  /// `prefix`, then bytes that are a whole JSON value as they are (a catalogued finding code in quotes,
+  /// `FindingCode.quotedCatalogue`).
+  @inline(__always) mutating func member(_ prefix: StaticString, json value: UnsafeBufferPointer<UInt8>) {
+    makeRoom(prefix.utf8CodeUnitCount + value.count)
+    put(prefix)
+    if let source = value.baseAddress { ByteBuffer.copy(from: source, to: cursor, count: value.count) }
+    cursor += value.count
   }
 
   @inline(__always) mutating func member(_ prefix: StaticString, _ value: Int?) {
@@ -331,7 +349,9 @@ struct FixedOrderWriter {
   }
 
   /// Writes bytes that need no escaping, in double quotes, at `destination`, and returns where they end.
-  @inline(__always) private static func quoted(
+  // Not inlined: inlined, the copy made the closure that calls it too large to be inlined itself, a call with
+  // all registers saved for every text; here the texts' writers call it as a leaf.
+  @inline(never) private static func quoted(
     plain bytes: UnsafeBufferPointer<UInt8>, at destination: UnsafeMutablePointer<UInt8>
   ) -> UnsafeMutablePointer<UInt8> {
     destination[0] = UInt8(ascii: "\"")
@@ -430,10 +450,14 @@ final class ByteBuffer {
 
   /// A table's text as a message quotes it, spaces trimmed; `—` when absent.
   func append(trimmed text: TableText?) {
-    guard let text else { return append("—") }
-    // `text.trimmingSpaces()`, without a copy of the text when there is nothing to trim (the usual cell).
-    text.withUTF8 { bytes in
-      if String.hasNothingToTrim(bytes) { append(bytes) } else { append(utf8: text.string.trimmingSpaces()) }
+    // Lent by a `switch` (`FixedOrderWriter.member`); `text.trimmingSpaces()`, without a copy of the text when
+    // there is nothing to trim (the usual cell).
+    switch text {
+    case .none: append("—")
+    case .some(let text):
+      text.withUTF8 { bytes in
+        if String.hasNothingToTrim(bytes) { append(bytes) } else { append(utf8: text.string.trimmingSpaces()) }
+      }
     }
   }
 
@@ -467,6 +491,33 @@ final class ByteBuffer {
     guard let percent = value.hundredths(scaledBy: 10_000) else { return append(utf8: value.percentText) }
     append(percent)
     append(UInt8(ascii: "%"))
+  }
+
+  /// `value.formatted(places: places).trimmedZeros` (`1.5`, `-0.25`, `2`; `places` 1 to 6), its definition:
+  /// written from the value's count of units of the last place, rounded half up as `formatted` rounds, with no
+  /// `String` between; copied from that text when the count does not fit in 64 bits.
+  func appendTrimmingZeros(_ value: Rational, places: Int) {
+    precondition((1...6).contains(places), "1 to 6 places")
+    let unit = (0..<places).reduce(UInt64(1)) { power, _ in power * 10 }
+    guard let units = value.hundredths(scaledBy: Int128(unit))?.hundredths else {
+      return append(utf8: value.formatted(places: places).trimmedZeros)
+    }
+    if units < 0 { append(UInt8(ascii: "-")) }
+    appendInteger(Int(units.magnitude / unit))
+    var fraction = units.magnitude % unit
+    guard fraction != 0 else { return }
+    var digits = places
+    while fraction % 10 == 0 {
+      fraction /= 10
+      digits -= 1
+    }
+    reserve(digits + 1)
+    pointer[count] = UInt8(ascii: ".")
+    for position in stride(from: digits, to: 0, by: -1) {
+      pointer[count + position] = UInt8(ascii: "0") + UInt8(fraction % 10)
+      fraction /= 10
+    }
+    count += digits + 1
   }
 
   /// Text as its UTF-8 bytes, unescaped: a JSON number literal, or a piece of a message.
