@@ -88,7 +88,7 @@ import Testing
     }
   }
 
-  /// A reference on its sheet, built in one buffer, is the sheet's name, `!` and the reference, whatever the
+  /// A reference on its sheet is the sheet's name, `!` and the reference, whatever the
   /// name: empty, short, longer than a small string, of any script.
   @Test func referencesOnASheetPrintAsDefined() {
     let sheets = ["", "a", "自评表1", "自评表123", "Sheet1", "表 (2)", "🇨🇳预算", String(repeating: "长", count: 40), "e\u{301}"]

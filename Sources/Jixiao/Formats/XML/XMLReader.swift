@@ -71,8 +71,8 @@ public struct XMLReader {
   private var finished = false
   private var readProlog = false
 
-  /// Whether attribute values are scanned eight bytes at a time where they can be; off only to test that
-  /// against the byte-by-byte scan.
+  /// Whether attribute values, and the letters of plain start tags' names (`letterRunEnd`), are scanned eight
+  /// bytes at a time where they can be; off only to test that against the byte-by-byte scan.
   var usesWordScans = true
 
   /// `entry` names the part inside the file (`xl/worksheets/sheet1.xml`) for error messages.
@@ -1609,6 +1609,7 @@ extension XMLReader {
     let start = position
     let limits = self.limits
     let bindingsChanges = self.bindingsChanges
+    let wordScans = usesWordScans
     let found = bindings.withUnsafeBufferPointer { bindings in
       plainTagPatterns.withUnsafeBufferPointer { patterns in
         bytes.withUnsafeBufferPointer { buffer -> (scan: PlainTagScan, isNew: Bool)? in
@@ -1623,7 +1624,7 @@ extension XMLReader {
           }
           guard
             let scan = Self.scanPlainStartTag(
-              buffer, from: start, limits: limits, reading: attribute,
+              buffer, from: start, limits: limits, reading: attribute, wordScans: wordScans,
               isBound: { prefix in bindings.contains { $0.prefix.utf8.elementsEqual(prefix) } }),
             accepts(buffer, scan.element)
           else { return nil }
@@ -1708,12 +1709,34 @@ extension XMLReader {
       || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
   }
 
+  /// Where the run of ASCII letters at `start` ends: eight bytes at a time while eight are left, then byte by
+  /// byte by the definition, `(byte | 0x20) - "a" < 26` (`isPlainNameByte`'s first test). Attribute names are
+  /// mostly letters (`customHeight`, `outlineLevel`), and a sheet's tags have many of them.
+  @inline(__always)
+  static func letterRunEnd(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    guard let base = buffer.baseAddress else { return start }
+    var at = start
+    while at + 8 <= buffer.count {
+      let word = UInt64(littleEndian: UnsafeRawPointer(base + at).loadUnaligned(as: UInt64.self))
+      let lower = word | 0x2020_2020_2020_2020
+      // The high bit of each byte that is no letter: past `z` (adding 5 reaches 0x80), below `a` (taking `a`
+      // from the byte with its high bit set clears it), or not ASCII. A byte of 0xFB or more carries into the
+      // bytes above it, which only the lowest flagged byte, at or below it, is read past.
+      let highs: UInt64 = 0x8080_8080_8080_8080
+      let notLetter = ((lower &+ 0x0505_0505_0505_0505) | ~((lower | highs) &- 0x6161_6161_6161_6161) | word) & highs
+      if notLetter != 0 { return at + notLetter.trailingZeroBitCount >> 3 }
+      at += 8
+    }
+    while at < buffer.count, (buffer[at] | 0x20) &- UInt8(ascii: "a") < 26 { at += 1 }
+    return at
+  }
+
   /// The scan of a start tag written the plain way, as `plainStartTag(named:reading:)` describes it; nil
-  /// for anything else.
+  /// for anything else. `wordScans` reads names' letters eight at a time (`letterRunEnd`).
   @inline(__always)
   private static func scanPlainStartTag(
     _ buffer: UnsafeBufferPointer<UInt8>, from start: Int, limits: Limits, reading attribute: StaticString?,
-    isBound: (UnsafeBufferPointer<UInt8>) -> Bool
+    wordScans: Bool = true, isBound: (UnsafeBufferPointer<UInt8>) -> Bool
   ) -> PlainTagScan? {
     let count = buffer.count
     var at = start
@@ -1723,7 +1746,7 @@ extension XMLReader {
     /// An ASCII name that starts as a name must (a letter or `_`), without a colon: its end.
     func plainName(from nameStart: Int) -> Int? {
       guard nameStart < count, buffer[nameStart] >= UInt8(ascii: "A"), isPlainNameByte(buffer[nameStart]) else { return nil }
-      var end = nameStart
+      var end = wordScans ? letterRunEnd(buffer, from: nameStart) : nameStart
       while end < count, isPlainNameByte(buffer[end]) { end += 1 }
       return end - nameStart <= limits.maximumNameBytes ? end : nil
     }
