@@ -881,11 +881,12 @@ extension VocabularyFastPathTests {
   }
 
   /// The fingerprint check before the role headers never turns away a key one of them holds: every level,
-  /// project-name, weight and score header (of the standard words and of others), and generated keys.
+  /// project-name, weight and score header (of the standard words and of others), and generated keys. The
+  /// roles told by one look-up (`roles(of:)`) are the sets that hold the key, a key in two sets (`w`) too.
   @Test func roleHeaderFingerprintsTurnAwayOnlyOtherKeys() {
     let other = FormVocabulary(
       titleWords: ["表"], headerLabels: [], fundsLabelPrefixes: [], fundsTotalLabels: [], goalsLabels: [],
-      nameHeaders: ["Indicator"], level1Headers: ["Level 1", "一级"], level2Headers: ["L2"], projectNameHeaders: ["Project"],
+      nameHeaders: ["Indicator"], level1Headers: ["Level 1", "一级", "w"], level2Headers: ["L2"], projectNameHeaders: ["Project"],
       weightHeaders: ["Weight（分）", "w"], scoreHeaders: ["得 分"], rotatedLabelWords: [], totalLabels: [], noteLabelPrefixes: [],
       grades: []
     )
@@ -903,6 +904,10 @@ extension VocabularyFastPathTests {
         let key = FormText.key(text)
         if roleSets.contains(where: { $0.contains(key) }) { #expect(vocabulary.mayBeRoleHeader(key), "\(text)") }
         if !vocabulary.mayBeRoleHeader(key) { turnedAway += 1 }
+        let held = zip(roleSets, [FormVocabulary.Roles.level1, .level2, .projectName, .weight, .score]).filter {
+          $0.0.contains(FormKey(key))
+        }
+        #expect(vocabulary.roles(of: FormKey(key)) == FormVocabulary.Roles(held.map(\.1)), "\(text)")
       }
       #expect(turnedAway > 0, "the check turns some keys away")
     }
