@@ -916,14 +916,14 @@ extension XMLReader {
     var style: Int?
     /// The index the cell's `<v>` holds, for a shared string; nil for a cell without one.
     var sharedIndex: Int?
-    /// The text of the `<v>` of a number (`t="n"`), as a range of the part's bytes (`withBytes(of:_:)`); nil
+    /// The text of the `<v>` of a number (`t="n"`, or no type), as a range of the part's bytes (`withBytes(of:_:)`); nil
     /// for a cell without one.
     var number: Range<Int>?
   }
 
   /// The next element when it is a cell of one of three shapes, read in one pass over its bytes without
-  /// making a string: white space, `<c r="…"`, optionally ` s="…"`, then either `/>`, ` t="s"><v>…</v></c>`
-  /// or ` t="n"><v>…</v></c>`. The reference is one to three upper-case letters, then one to seven digits
+  /// making a string: white space, `<c r="…"`, optionally ` s="…"`, then either `/>`, ` t="s"><v>…</v></c>`,
+  /// ` t="n"><v>…</v></c>` or `><v>…</v></c>` (a number without a type). The reference is one to three upper-case letters, then one to seven digits
   /// not starting with 0, within Excel's last row and column; the style is one to nine digits; the index one
   /// to nine digits, no leading zero; a number's text printable ASCII but `&` and `]`. Anything else returns
   /// nil with nothing read, for `plainCell()`.
@@ -981,12 +981,9 @@ extension XMLReader {
       cell.style = style
     }
     if base[at] == UInt8(ascii: "/"), base[at + 1] == UInt8(ascii: ">") { return (cell, at + 2) }
-    guard base[at + 8] == UInt8(ascii: "v"), base[at + 9] == UInt8(ascii: ">") else { return nil }
-    let type = word(base, at)
-    // ` t="n"><v>`: a number's text, up to `</v></c>`.
-    if type == 0x3C3E_226E_223D_7420 {
-      at += 10
-      let valueStart = at
+    /// A number's text from `valueStart`, up to `</v></c>`.
+    func number(from valueStart: Int) -> (CompactCell, Int)? {
+      var at = valueStart
       while at < count, base[at] &- 0x20 < 0x60, base[at] != UInt8(ascii: "<"), base[at] != UInt8(ascii: "&"),
         base[at] != UInt8(ascii: "]")
       {
@@ -996,6 +993,13 @@ extension XMLReader {
       cell.number = valueStart..<at
       return (cell, at + 8)
     }
+    // `><v>`: a number without a type, which is a number as ` t="n"` is (the bench's writer and openpyxl write
+    // every number so).
+    if word(base, at) & 0xFFFF_FFFF == 0x3E76_3C3E { return number(from: at + 4) }
+    guard base[at + 8] == UInt8(ascii: "v"), base[at + 9] == UInt8(ascii: ">") else { return nil }
+    let type = word(base, at)
+    // ` t="n"><v>`: a number's text, up to `</v></c>`.
+    if type == 0x3C3E_226E_223D_7420 { return number(from: at + 10) }
     // ` t="s"><v>`
     guard type == 0x3C3E_2273_223D_7420 else { return nil }
     at += 10
