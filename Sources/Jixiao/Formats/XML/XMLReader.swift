@@ -993,24 +993,26 @@ extension XMLReader {
       cell.number = valueStart..<at
       return (cell, at + 8)
     }
-    // `><v>`: a number without a type, which is a number as ` t="n"` is (the bench's writer and openpyxl write
-    // every number so).
-    if word(base, at) & 0xFFFF_FFFF == 0x3E76_3C3E { return number(from: at + 4) }
-    guard base[at + 8] == UInt8(ascii: "v"), base[at + 9] == UInt8(ascii: ">") else { return nil }
     let type = word(base, at)
-    // ` t="n"><v>`: a number's text, up to `</v></c>`.
-    if type == 0x3C3E_226E_223D_7420 { return number(from: at + 10) }
-    // ` t="s"><v>`
-    guard type == 0x3C3E_2273_223D_7420 else { return nil }
-    at += 10
-    guard base[at] &- UInt8(ascii: "0") < 10, base[at] != UInt8(ascii: "0") || base[at + 1] == UInt8(ascii: "<") else {
-      return nil
+    if base[at + 8] == UInt8(ascii: "v"), base[at + 9] == UInt8(ascii: ">") {
+      // ` t="n"><v>`: a number's text, up to `</v></c>`.
+      if type == 0x3C3E_226E_223D_7420 { return number(from: at + 10) }
+      // ` t="s"><v>`
+      guard type == 0x3C3E_2273_223D_7420 else { return nil }
+      at += 10
+      guard base[at] &- UInt8(ascii: "0") < 10, base[at] != UInt8(ascii: "0") || base[at + 1] == UInt8(ascii: "<") else {
+        return nil
+      }
+      let index = digits(base, &at, upTo: 9).value
+      // `</v></c>`
+      guard word(base, at) == 0x3E63_2F3C_3E76_2F3C else { return nil }
+      cell.sharedIndex = index
+      return (cell, at + 8)
     }
-    let index = digits(base, &at, upTo: 9).value
-    // `</v></c>`
-    guard word(base, at) == 0x3E63_2F3C_3E76_2F3C else { return nil }
-    cell.sharedIndex = index
-    return (cell, at + 8)
+    // `><v>`: a number without a type, which is a number as ` t="n"` is (the bench's writer and openpyxl write
+    // every number so). Asked after the typed shapes, which begin with a space: LibreOffice's cells are those.
+    guard type & 0xFFFF_FFFF == 0x3E76_3C3E else { return nil }
+    return number(from: at + 4)
   }
 
   /// At most `limit` ASCII digits from `at`, stepped over: their value and how many there were.
