@@ -300,46 +300,6 @@ import Testing
     }
   }
 
-  /// Rows and merged areas of the shapes `compactStartTag` reads and of their neighbours, read as the general
-  /// reader and the plain path read them: the same grid, or the same error.
-  @Test(arguments: [
-    #"<row r="2"><c r="A2" t="s"><v>0</v></c></row><row r="3"/>"#,
-    #"<row r="12"></row><row r="13"><c r="B13"><v>1</v></c></row>"#,
-    #"<row r=""></row>"#, #"<row r="0"></row>"#, #"<row r="1048577"></row>"#, #"<row r="x"></row>"#, #"<row r="2" ></row>"#,
-    #"<row r='2'></row>"#, #"<row r="2"/>"#, #"<row r="2" ht="12.8"></row>"#, #"<row r="2"><row r="3"></row></row>"#,
-    #"<row r="2">"#, #"<row r="2$"></row>"#, #"<row r="2:3"></row>"#, #"<row r="A"></row>"#, #"<rows r="2"></rows>"#,
-    #"<row r="2"></row><mergeCells><mergeCell ref="A1:I1"/><mergeCell ref="A2:B8"/><mergeCell ref="A2:B3"/></mergeCells>"#,
-    #"<row r="2"></row><mergeCells><mergeCell ref="$A$1:$B$2"/><mergeCell ref=""/><mergeCell ref="A1"/></mergeCells>"#,
-    #"<row r="2"></row><mergeCells><mergeCell ref="A1:B2"></mergeCell><mergeCell ref="C1:D2" /></mergeCells>"#,
-    #"<row r="2"></row><mergeCells><mergeCell ref="a1:b2"/><mergeCell ref="A1:B2:C3"/><mergeCell ref="A1 :B2"/></mergeCells>"#,
-  ])
-  func rowsAndMergedAreasReadTheSameBothWays(_ rows: String) {
-    // Merged areas follow the sheet's data, as a producer writes them.
-    let parts = rows.components(separatedBy: "<mergeCells>")
-    let merges = parts.count > 1 ? "<mergeCells>" + parts[1] : ""
-    let xml = #"<?xml version="1.0"?><worksheet xmlns="\#(Self.main)"><sheetData>\#(parts[0])</sheetData>\#(merges)</worksheet>"#
-    Self.expectSame(Array(xml.utf8), rows)
-    #expect(merges.isEmpty || (try? Self.read(Array(xml.utf8), plain: true).get().merges.isEmpty) == false, "\(rows)")
-  }
-
-  /// `compactStartTag` takes a row and a merged area as LibreOffice and the bench's writer print them (the
-  /// differential tests alone would pass if it took nothing), and leaves the row open, the merged area not.
-  @Test func compactStartTagsTakeRowsAndMergedAreas() throws {
-    let part =
-      #"<worksheet xmlns="\#(Self.main)"><sheetData><row r="12"></row></sheetData><mergeCells> <mergeCell ref="A1:I1"/></mergeCells></worksheet>"#
-    var reader = XMLReader(bytes: Array(part.utf8), file: "t.xlsx", entry: "sheet1.xml")
-    for _ in 0..<2 { _ = try reader.next() }
-    let depth = reader.depth
-    let taken = reader.compactStartTag("<row r=\"", nameLength: 3, isEmpty: false)
-    let row = try #require(taken)
-    #expect(!row.isEmpty && row.value.map { reader.text(of: $0) } == "12" && reader.depth == depth + 1)
-    #expect(reader.plainEndTag() && reader.plainEndTag())
-    _ = try reader.next()
-    let takenMerge = reader.compactStartTag("<mergeCell ref=\"", nameLength: 9, isEmpty: true)
-    let merged = try #require(takenMerge)
-    #expect(merged.isEmpty && merged.value.map { reader.text(of: $0) } == "A1:I1" && reader.depth == depth)
-  }
-
   static let compactCrafted = [
     #"<c r="B1" s="1"/>"#, #"<c r="B1"/>"#, #"<c r="XFD1048576" s="123456789"/>"#, #"<c r="XFE1" s="1"/>"#,
     #"<c r="A1048577" s="1"/>"#, #"<c r="A10000000" s="1"/>"#, #"<c r="AAAA1" s="1"/>"#, #"<c r="A01" s="1"/>"#,

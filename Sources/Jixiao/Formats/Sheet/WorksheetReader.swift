@@ -23,8 +23,7 @@ struct WorksheetReader {
   var usesRecentNumbers = true
 
   /// Whether `read` takes `XMLReader.compactCell()` before `plainCell()`, and goes on taking it for the
-  /// cells that follow, and `XMLReader.compactStartTag` before `plainStartTag(named:reading:)` for rows and
-  /// merged areas; off only to test them against the plain path.
+  /// cells that follow; off only to test it against `plainCell()`.
   var usesCompactCells = true
 
   /// The elements `read` does something with; the others it steps over (their content included).
@@ -197,9 +196,7 @@ struct WorksheetReader {
                 continue
               }
             case UInt8(ascii: "r"):
-              if let tag = (usesCompactCells ? reader.compactStartTag("<row r=\"", nameLength: 3, isEmpty: false) : nil)
-                ?? reader.plainStartTag(named: "row", reading: "r")
-              {
+              if let tag = reader.plainStartTag(named: "row", reading: "r") {
                 // A row's `r` of plain digits is read from its bytes; anything else as the general path reads its text.
                 if let number = tag.value, let value = reader.digits(of: number, maximumDigits: 7), value >= 1,
                   value <= CellReference.rowLimit
@@ -214,9 +211,7 @@ struct WorksheetReader {
                 continue
               }
             case UInt8(ascii: "m"):
-              if let tag = (usesCompactCells ? reader.compactStartTag("<mergeCell ref=\"", nameLength: 9, isEmpty: true) : nil)
-                ?? reader.plainStartTag(named: "mergeCell", reading: "ref")
-              {
+              if let tag = reader.plainStartTag(named: "mergeCell", reading: "ref") {
                 // A merged area that cannot be read or overlaps another is left out: its cells stay as they are.
                 if let value = tag.value, let range = reader.withBytes(of: value, CellRange.init(bytes:)) { grid.merge(range) }
                 continue

@@ -1603,49 +1603,6 @@ extension XMLReader {
     _isPOD(Open.self) && _isPOD(PlainTagPattern.self) && _isPOD(PlainTagScan.self) && _isPOD(PlainStartTag.self)
   }
 
-  /// The next start tag when it is exactly `prefix` (`<`, an unprefixed name of `nameLength` bytes, one
-  /// attribute's name, `="`), a value of ASCII letters, digits, `$` and `:`, then `">` (or `"/>` where
-  /// `isEmpty`), after white space: `<row r="12">`, `<mergeCell ref="A1:I1"/>`, as a producer writes every
-  /// row and merged area. Read as `plainStartTag(named:reading:)` reads it, which is its definition
-  /// (`SheetFastPathTests` compares them through the worksheet reader): the element open after it unless it
-  /// was empty, the value's range. Nil, with nothing read, for anything else. Without the patterns the
-  /// plain reading matches, it costs a few comparisons.
-  mutating func compactStartTag(_ prefix: StaticString, nameLength: Int, isEmpty: Bool) -> PlainStartTag? {
-    guard !pendingEnd, !finished, readProlog, text.isEmpty, !stack.isEmpty, stack.count < limits.maximumDepth,
-      limits.maximumAttributes >= 1, nameLength <= limits.maximumNameBytes
-    else { return nil }
-    let start = position
-    let maximumValue = limits.maximumAttributeBytes
-    let found = bytes.withUnsafeBufferPointer { buffer -> (tagStart: Int, value: Range<Int>, end: Int)? in
-      var at = start
-      Self.skipSpace(buffer, &at)
-      let tagStart = at
-      guard Self.take(prefix, buffer, &at) else { return nil }
-      let valueStart = at
-      while at < buffer.count {
-        let byte = buffer[at]
-        guard
-          (byte | 0x20) &- UInt8(ascii: "a") < 26 || byte &- UInt8(ascii: "0") < 10 || byte == UInt8(ascii: "$")
-            || byte == UInt8(ascii: ":")
-        else { break }
-        at += 1
-      }
-      let value = valueStart..<at
-      guard value.count <= maximumValue, Self.take(isEmpty ? "\"/>" : "\">", buffer, &at) else { return nil }
-      return (tagStart, value, at)
-    }
-    guard let found else { return nil }
-    position = found.end
-    if !isEmpty {
-      let element = found.tagStart + 1..<found.tagStart + 1 + nameLength
-      stack.append(
-        Open(
-          qualifiedName: element, localStart: element.lowerBound, namespace: defaultBinding, bindingsBefore: bindings.count,
-          preservesSpace: stack[stack.count - 1].preservesSpace))
-    }
-    return PlainStartTag(isEmpty: isEmpty, value: found.value)
-  }
-
   /// `plainStartTag`'s reading: `accepts` tells, from the tag's name bytes, whether the caller takes it.
   @inline(__always)
   private mutating func readPlainStartTag(
