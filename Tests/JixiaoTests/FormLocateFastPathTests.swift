@@ -64,6 +64,27 @@ import Testing
     #expect(PointsLabel.nameWithoutPoints("产出指标（20分）") == nil, "points are read by the definition")
   }
 
+  /// A points label keeps its fields in one box: a change to a copy never shows through the original, every
+  /// field counts in equality, and labels equal by value from different boxes are equal and hash alike.
+  @Test func aPointsLabelIsAValue() {
+    let cell = GridCell(kind: .text, text: "产出指标（50分）", reference: CellReference(row: 11, column: 1))
+    let original = PointsLabel(cell)
+    #expect(original.name == "产出指标" && original.points == Rational(50) && original.cell == cell)
+    var copy = original
+    copy.name = "效益指标"
+    #expect(original.name == "产出指标" && copy.name == "效益指标" && copy != original)
+    copy.name = "产出指标"
+    #expect(copy == original && copy.hashValue == original.hashValue)
+    copy.points = nil
+    #expect(copy != original && original.points == Rational(50))
+    copy.points = Rational(50)
+    copy.cell.reference = CellReference(row: 12, column: 1)
+    #expect(copy != original && original.cell == cell && copy.cell.reference.row == 12)
+    copy.cell.reference = cell.reference
+    #expect(copy == original && copy.hashValue == original.hashValue)
+    #expect(PointsLabel(cell) == original && PointsLabel(cell).hashValue == original.hashValue)
+  }
+
   @Test func aFundsRowsUnitsDropAsDefined() {
     let texts = Self.texts(
       ["合计(元)(万元)", "合计(万元)(元)", "年度资金总额(万元)", "(元)", "合计(元)\u{301}", "合计(元\u{F98E})", "总计"],

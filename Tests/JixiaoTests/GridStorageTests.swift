@@ -62,6 +62,7 @@ import Testing
         let cell = grid[reference]
         #expect(cell == model[reference] && cell.reference == reference, "\(comment): \(reference)")
         #expect(grid.isEmpty(at: reference) == cell.isEmpty, "\(comment): \(reference)")
+        #expect(grid.text(row: row, column: column) == cell.text, "\(comment): \(reference)")
         if column < modelRow.count { #expect(grid.cells(inRow: row).isEmpty(at: column) == cell.isEmpty) }
       }
     }

@@ -88,7 +88,7 @@ import Testing
     }
   }
 
-  /// A reference on its sheet, built in one buffer, is the sheet's name, `!` and the reference, whatever the
+  /// A reference on its sheet is the sheet's name, `!` and the reference, whatever the
   /// name: empty, short, longer than a small string, of any script.
   @Test func referencesOnASheetPrintAsDefined() {
     let sheets = ["", "a", "自评表1", "自评表123", "Sheet1", "表 (2)", "🇨🇳预算", String(repeating: "长", count: 40), "e\u{301}"]
@@ -321,6 +321,12 @@ import Testing
     #"<c r="H30" t="n"><v>1</v><f>x</f></c>"#, #"<c r="H30" s="0" t="n"/>"#, #"<c r="H30" s="0" t="n"></c>"#,
     #"<c r="H30" s="0" t="n"><v>1</v>"#, #"<c r="H30" s="0" t="n"><v>abc</v></c>"#, #"<c r="H30" s="0" t="n"><v>\#u{7F}</v></c>"#,
     #"<c r="H30" s="0" t="n"><v>1</c></v>"#, #"<c r="H30" s="0" t="N"><v>1</v></c>"#, #"<c r="H30" s="0" t="nn"><v>1</v></c>"#,
+    // Numbers without a type, as the bench's writer and openpyxl write them.
+    #"<c r="D6"><v>4607.61</v></c>"#, #"<c r="H6" s="1"><v>1</v></c>"#, #"<c r="D6"><v></v></c>"#,
+    #"<c r="D6"><v>1&amp;2</v></c>"#,
+    #"<c r="D6"><v>一</v></c>"#, #"<c r="D6"><v>1</v></c >"#, #"<c r="D6"><v/></c>"#, #"<c r="D6"><v >1</v></c>"#,
+    #"<c r="D6"><f>1+1</f><v>2</v></c>"#, #"<c r="D6"><v>1</v><v>2</v></c>"#, #"<c r="D6"><v>1</v>"#,
+    #"<c r="C6" t="s"><v>14</v></c><c r="D6"><v>4607.61</v></c><c r="E6"><v>4607.61</v></c><c r="H6" s="1"><v>1</v></c>"#,
   ]
 
   /// The bytes after a start tag, padded so that a cell is read both near the end of the part and far from it.
@@ -342,7 +348,10 @@ import Testing
       #expect(compact.sharedIndex == plain.sharedIndex, "\(comment)")
       #expect((compact.sharedIndex == nil && compact.number == nil) == (plain.value == nil), "\(comment)")
       if compact.sharedIndex != nil { #expect(plainReader.type(of: plain) == "s", "\(comment)") }
-      if let number = compact.number { #expect(plainReader.type(of: plain) == "n" && plain.value == number, "\(comment)") }
+      // A cell without a type is a number.
+      if let number = compact.number {
+        #expect((plainReader.type(of: plain) ?? "n") == "n" && plain.value == number, "\(comment)")
+      }
       #expect(compactReader.position == plainReader.position, "\(comment)")
     }
     #expect(compactReader.position == plainReader.position, "\(comment)")
@@ -354,12 +363,13 @@ import Testing
     Self.expectSame(Self.sheet(cells), cells)
   }
 
-  /// The compact path takes what LibreOffice writes for most cells (the differential tests alone would pass
-  /// if it took nothing).
+  /// The compact path takes what LibreOffice writes for most cells, and a number without a type as the
+  /// bench's writer writes it (the differential tests alone would pass if it took nothing).
   @Test func compactCellsTakeLibreOfficeCells() throws {
     var reader = XMLReader(
       bytes: Self.cellsPart(
-        #"<c r="B7" s="12"/><c r="C7" s="1" t="s"><v>2</v></c><c r="D7" s="1" t="n"><v>2</v></c><c r="E7" t="b"><v>1</v></c>"#,
+        #"<c r="B7" s="12"/><c r="C7" s="1" t="s"><v>2</v></c><c r="D7" s="1" t="n"><v>2</v></c><c r="F7"><v>3.5</v></c>"#
+          + #"<c r="E7" t="b"><v>1</v></c>"#,
         padding: 0),
       file: "t.xlsx", entry: "sheet1.xml")
     for _ in 0..<3 { _ = try reader.next() }
@@ -370,6 +380,9 @@ import Testing
     let number = reader.compactCell()
     #expect(number?.reference == CellReference(row: 6, column: 3) && number?.style == 1 && number?.sharedIndex == nil)
     #expect(number.flatMap(\.number).map { reader.withBytes(of: $0) { Array($0) } } == Array("2".utf8))
+    let untyped = reader.compactCell()
+    #expect(untyped?.reference == CellReference(row: 6, column: 5) && untyped?.style == nil && untyped?.sharedIndex == nil)
+    #expect(untyped.flatMap(\.number).map { reader.withBytes(of: $0) { Array($0) } } == Array("3.5".utf8))
     let boolean = reader.compactCell()
     #expect(boolean == nil, "a true/false is the plain path's")
     let plain = reader.plainCell()
@@ -881,11 +894,12 @@ extension VocabularyFastPathTests {
   }
 
   /// The fingerprint check before the role headers never turns away a key one of them holds: every level,
-  /// project-name, weight and score header (of the standard words and of others), and generated keys.
+  /// project-name, weight and score header (of the standard words and of others), and generated keys. The
+  /// roles told by one look-up (`roles(of:)`) are the sets that hold the key, a key in two sets (`w`) too.
   @Test func roleHeaderFingerprintsTurnAwayOnlyOtherKeys() {
     let other = FormVocabulary(
       titleWords: ["表"], headerLabels: [], fundsLabelPrefixes: [], fundsTotalLabels: [], goalsLabels: [],
-      nameHeaders: ["Indicator"], level1Headers: ["Level 1", "一级"], level2Headers: ["L2"], projectNameHeaders: ["Project"],
+      nameHeaders: ["Indicator"], level1Headers: ["Level 1", "一级", "w"], level2Headers: ["L2"], projectNameHeaders: ["Project"],
       weightHeaders: ["Weight（分）", "w"], scoreHeaders: ["得 分"], rotatedLabelWords: [], totalLabels: [], noteLabelPrefixes: [],
       grades: []
     )
@@ -903,6 +917,10 @@ extension VocabularyFastPathTests {
         let key = FormText.key(text)
         if roleSets.contains(where: { $0.contains(key) }) { #expect(vocabulary.mayBeRoleHeader(key), "\(text)") }
         if !vocabulary.mayBeRoleHeader(key) { turnedAway += 1 }
+        let held = zip(roleSets, [FormVocabulary.Roles.level1, .level2, .projectName, .weight, .score]).filter {
+          $0.0.contains(FormKey(key))
+        }
+        #expect(vocabulary.roles(of: FormKey(key)) == FormVocabulary.Roles(held.map(\.1)), "\(text)")
       }
       #expect(turnedAway > 0, "the check turns some keys away")
     }

@@ -317,4 +317,61 @@ import Testing
       #expect(read(true) == read(false), "\(String(decoding: bytes, as: UTF8.self))")
     }
   }
+
+  /// A run of letters found eight bytes at a time ends where the byte-by-byte definition ends it, from any
+  /// start, whatever bytes follow (digits, `_`, `:`, brackets either side of the letters' case bit, UTF-8).
+  @Test func letterRunsByWordsEndAsByBytes() {
+    var random = SplitMix(seed: 41)
+    let alphabet: [UInt8] = Array("azAZmM@[`{_-.:09 =\"".utf8) + [0x00, 0x7F, 0x80, 0xC3, 0xE4, 0xFA, 0xFB, 0xFF]
+    for _ in 0..<2_000 {
+      let bytes = (0..<Int.random(in: 0...40, using: &random)).map { _ in
+        Int.random(in: 0..<3, using: &random) == 0
+          ? alphabet.randomElement(using: &random)! : UInt8.random(in: UInt8(ascii: "a")...UInt8(ascii: "z"), using: &random)
+      }
+      bytes.withUnsafeBufferPointer { buffer in
+        for start in 0...buffer.count {
+          var end = start
+          while end < buffer.count, (buffer[end] | 0x20) &- UInt8(ascii: "a") < 26 { end += 1 }
+          #expect(XMLReader.letterRunEnd(buffer, from: start) == end, "\(bytes) from \(start)")
+        }
+      }
+    }
+  }
+
+  /// Plain start tags whose names are read eight letters at a time read as with names read byte by byte: the
+  /// same tag taken (or refused) and the same events after it, for names of any length and bytes.
+  @Test func plainTagNamesScannedByWordsReadAsByBytes() {
+    var random = SplitMix(seed: 43)
+    let pieces = ["a", "customHeight", "outlineLevel", "x14ac", "r:id", "xmlns", "xml:space", "_b", "c-d", "e.f", "長", "9", "A"]
+    for _ in 0..<2_000 {
+      let names = (0..<Int.random(in: 1...4, using: &random)).map { _ in
+        (0..<Int.random(in: 1...3, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+      }
+      let element = names[0]
+      let attributes = names.dropFirst().map { " \($0)=\"v\"" }.joined()
+      let bytes = Array(
+        "<root xmlns=\"urn:m\" xmlns:r=\"urn:r\"><\(element)\(attributes)/><\(element)\(attributes)></\(element)></root>".utf8)
+      func read(_ words: Bool) -> (taken: [Bool], events: Result<[XMLEvent], InputError>) {
+        var reader = XMLReader(bytes: bytes, file: "book.xlsx", entry: "xl/test.xml")
+        reader.usesWordScans = words
+        var taken: [Bool] = []
+        let events = Result { () throws(InputError) in
+          var events: [XMLEvent] = []
+          while true {
+            if !events.isEmpty {
+              let plain = reader.plainStartTag(notNamed: [])
+              taken.append(plain)
+              if plain { continue }
+            }
+            guard let event = try reader.next() else { break }
+            events.append(event)
+          }
+          return events
+        }
+        return (taken, events)
+      }
+      let (byWords, byBytes) = (read(true), read(false))
+      #expect(byWords.taken == byBytes.taken && byWords.events == byBytes.events, "\(String(decoding: bytes, as: UTF8.self))")
+    }
+  }
 }

@@ -178,8 +178,9 @@ final class FormGrid {
         if let verdict = sharedVerdict(row: row, column: index) {
           isNameHeader = verdict.isNameHeader
         } else {
-          let cell = grid[row, index]
-          isNameHeader = Self.isNameHeader(cell.text, labelKey: cell.labelKey, vocabulary: vocabulary)
+          // Told on the text alone (most of these are numbers), the cell made only for a header found.
+          let text = grid.text(row: row, column: index)
+          isNameHeader = Self.isNameHeader(text, labelKey: FormText.labelKey(text), vocabulary: vocabulary)
         }
         guard isNameHeader else { continue }
         return RowAnchor(anchor: .indicatorHeader(nameColumn: index), cell: grid[row, index], filledCount: filledCount)

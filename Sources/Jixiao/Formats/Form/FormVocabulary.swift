@@ -48,6 +48,10 @@ public struct FormVocabulary: Sendable, Hashable {
     /// The `keyFingerprint` bits of every level, project-name, weight and score header: a column's key whose
     /// bit is not set names none of the block's roles, told without hashing it into each set.
     let roleHeaderFingerprints: UInt64
+    /// Each level, project-name, weight and score header with the roles it names: a column's key is looked
+    /// up once for all five (`FormVocabulary.roles(of:)`), not hashed into each set. Derived from those sets,
+    /// so left out of equality and hashing.
+    let roleHeaders: [FormKey: Roles]
     /// The `leadFingerprint` bits of every funds-label and note prefix (every bit when one is shorter than
     /// three bytes): a key whose bit is not set starts with none of them, told without comparing each.
     let prefixLeadFingerprints: UInt64
@@ -82,6 +86,14 @@ public struct FormVocabulary: Sendable, Hashable {
       roleHeaderFingerprints = [
         self.level1Headers, self.level2Headers, self.projectNameHeaders, self.weightHeaders, self.scoreHeaders,
       ].joined().reduce(0) { $0 | FormVocabulary.keyFingerprint($1.text) }
+      var roleHeaders: [FormKey: Roles] = [:]
+      for (headers, role) in [
+        (self.level1Headers, Roles.level1), (self.level2Headers, .level2), (self.projectNameHeaders, .projectName),
+        (self.weightHeaders, .weight), (self.scoreHeaders, .score),
+      ] {
+        for key in headers { roleHeaders[key, default: []].insert(role) }
+      }
+      self.roleHeaders = roleHeaders
       anchorLabelFingerprints = (self.totalLabels.union(self.goalsLabels).union(self.headerLabels)).reduce(0) {
         $0 | FormVocabulary.keyFingerprint($1.text)
       }
@@ -177,6 +189,24 @@ public struct FormVocabulary: Sendable, Hashable {
   /// Whether a column's key may be in `level1Headers`, `level2Headers`, `projectNameHeaders`, `weightHeaders`
   /// or `scoreHeaders`; false only for a key none of them holds. Most columns of a block name no role.
   func mayBeRoleHeader(_ key: String) -> Bool { roleHeaderFingerprints & Self.keyFingerprint(key) != 0 }
+
+  /// The roles of an indicator block's columns.
+  struct Roles: OptionSet, Sendable {
+    let rawValue: UInt8
+    static let level1 = Roles(rawValue: 1 << 0)
+    static let level2 = Roles(rawValue: 1 << 1)
+    static let projectName = Roles(rawValue: 1 << 2)
+    static let weight = Roles(rawValue: 1 << 3)
+    static let score = Roles(rawValue: 1 << 4)
+  }
+
+  /// The roles a column's key names: `level1` where `level1Headers` holds it, and so on for `level2Headers`,
+  /// `projectNameHeaders`, `weightHeaders` and `scoreHeaders` (the definition), told by one look-up, and by
+  /// none for a key `mayBeRoleHeader` turns away (most columns).
+  func roles(of key: FormKey) -> Roles {
+    guard mayBeRoleHeader(key.text) else { return [] }
+    return words.roleHeaders[key] ?? []
+  }
 
   /// The words of forms.md's layouts L1–L11.
   public static let standard = FormVocabulary(

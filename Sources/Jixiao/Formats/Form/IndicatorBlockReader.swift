@@ -83,16 +83,15 @@ struct IndicatorBlockReader {
     let nameColumn = nameGridColumn < width ? max(gridColumnIndex[nameGridColumn], 0) : 0
     var block = IndicatorBlock(headerRows: headerRows, columns: columns, nameColumn: nameColumn)
     block.rotatedLabel = rotatedLabel
-    // Each column's key made once for the five roles, the columns not copied.
-    let keys = columns.indices.map { FormKey(columns[$0].key) }
-    // A key that may name no role is not hashed into the five sets (most columns: 指标值, 实际完成值, 偏差原因 …).
-    let mayNameRole = keys.map { vocabulary.mayBeRoleHeader($0.text) }
-    func role(_ headers: Set<FormKey>) -> Int? { keys.indices.first { mayNameRole[$0] && headers.contains(keys[$0]) } }
-    block.level1Column = role(vocabulary.level1Headers)
-    block.level2Column = role(vocabulary.level2Headers)
-    block.projectNameColumn = role(vocabulary.projectNameHeaders)
-    block.weightColumn = role(vocabulary.weightHeaders)
-    block.scoreColumn = role(vocabulary.scoreHeaders)
+    // Each column's key looked up once for the five roles (a key that may name none, as most columns' keys:
+    // 指标值, 实际完成值, 偏差原因 …, not at all), the columns not copied.
+    let roles = columns.indices.map { vocabulary.roles(of: FormKey(columns[$0].key)) }
+    func role(_ role: FormVocabulary.Roles) -> Int? { roles.firstIndex { $0.contains(role) } }
+    block.level1Column = role(.level1)
+    block.level2Column = role(.level2)
+    block.projectNameColumn = role(.projectName)
+    block.weightColumn = role(.weight)
+    block.scoreColumn = role(.score)
 
     var result = Result(block: block, lastRow: headerRows.upperBound, unplacedRows: [], unnamedColumns: [])
     result.block.rows.reserveCapacity(bodyRows.count)
@@ -213,17 +212,18 @@ struct IndicatorBlockReader {
     var lastLevel1: PointsLabel?
     var lastLevel2: PointsLabel?
 
+    // The row's own cells are asked of the grid, held once for the block: a row's view (`Grid.Row`) held the
+    // grid's storage, four arrays counted in and out again for every row.
+    let grid = view.grid
     for row in rows where !view.isBlank(row) {
       result.lastRow = row
-      let own = view.cells(row)
+      let ownCount = grid.count(ofRow: row)
       /// The row's own cell under column `index` is filled (before any is filled down).
       func ownFilled(_ index: Int) -> Bool {
         let column = gridColumns[index]
-        return column < own.count && !own.isEmpty(at: column)
+        return column < ownCount && !grid.isEmpty(row: row, column: column)
       }
-      var cells = gridColumns.map { column in
-        column < own.count ? own[column] : .empty(CellReference(row: row, column: column))
-      }
+      var cells = gridColumns.map { column in grid[row, column] }
 
       for (rank, index) in fillDown.enumerated() {
         guard let index else { continue }
@@ -240,8 +240,9 @@ struct IndicatorBlockReader {
 
       var strays: [GridCell] = []
       // Told by the grid before a cell is made: most rows hold nothing under no header.
-      for column in own.indices.prefix(isUnnamed.count) where isUnnamed[column] && column != rotated && !own.isEmpty(at: column) {
-        strays.append(own[column])
+      for column in 0..<min(ownCount, isUnnamed.count)
+      where isUnnamed[column] && column != rotated && !grid.isEmpty(row: row, column: column) {
+        strays.append(grid[row, column])
       }
       var namedCount = 0
       var firstFilled = -1

@@ -160,9 +160,36 @@ public struct FormColumn: Sendable, Hashable {
 /// A name as printed with the points in its brackets split off: `产出指标（50分）` is 产出指标 and 50,
 /// `预算执行情况（20分）` is 预算执行情况 and 20; `points` is nil where none are printed.
 public struct PointsLabel: Sendable, Hashable {
-  public var name: String
-  public var points: Rational?
-  public var cell: GridCell
+  /// The fields in one immutable box: every indicator row keeps its levels' labels, filled down from the row
+  /// above, and a label (or an optional one) is then copied and dropped as one reference count. Held inline,
+  /// an optional label (points of two 128-bit integers among its fields) was copied and destroyed through the
+  /// runtime's generic witnesses, several times a row. Setting a field replaces the box.
+  private final class Fields: Sendable {
+    let name: String
+    let points: Rational?
+    let cell: GridCell
+
+    init(name: String, points: Rational?, cell: GridCell) {
+      self.name = name
+      self.points = points
+      self.cell = cell
+    }
+  }
+
+  private var fields: Fields
+
+  public var name: String {
+    get { fields.name }
+    set { fields = Fields(name: newValue, points: fields.points, cell: fields.cell) }
+  }
+  public var points: Rational? {
+    get { fields.points }
+    set { fields = Fields(name: fields.name, points: newValue, cell: fields.cell) }
+  }
+  public var cell: GridCell {
+    get { fields.cell }
+    set { fields = Fields(name: fields.name, points: fields.points, cell: newValue) }
+  }
 
   public init(_ cell: GridCell) {
     if let name = Self.nameWithoutPoints(cell.text) {
@@ -173,21 +200,28 @@ public struct PointsLabel: Sendable, Hashable {
   }
 
   private init(name: String, points: Rational?, cell: GridCell) {
-    self.name = name
-    self.points = points
-    self.cell = cell
+    fields = Fields(name: name, points: points, cell: cell)
   }
 
   /// The definition of `init(_:)`: `LevelLabel.split` of the text, else the text trimmed and no points.
   init(byCharacters cell: GridCell) {
-    self.cell = cell
     if let (name, points) = LevelLabel.split(cell.text) {
-      self.name = name
-      self.points = points
+      self.init(name: name, points: points, cell: cell)
     } else {
-      name = cell.text.trimmingSpaces()
-      points = nil
+      self.init(name: cell.text.trimmingSpaces(), points: nil, cell: cell)
     }
+  }
+
+  /// Equal by every field (one box is equal to itself without reading them).
+  public static func == (lhs: PointsLabel, rhs: PointsLabel) -> Bool {
+    lhs.fields === rhs.fields || (lhs.name == rhs.name && lhs.points == rhs.points && lhs.cell == rhs.cell)
+  }
+
+  /// Every field, in the order they are declared.
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(name)
+    hasher.combine(points)
+    hasher.combine(cell)
   }
 
   /// The name of a label that prints no points, told on its bytes where `FormText.isPlainlyComposed` says
@@ -226,6 +260,11 @@ public struct PointsLabel: Sendable, Hashable {
     }
     return told ?? nil
   }
+}
+
+extension PointsLabel: CustomReflectable {
+  /// A label as its fields, not its box: what a failed expectation prints.
+  public var customMirror: Mirror { Mirror(self, children: ["name": name, "points": points as Any, "cell": cell]) }
 }
 
 /// 项目资金（万元）: its label, header row and rows (年度资金总额, 其中：当年财政拨款, …), or the label:value

@@ -51,16 +51,18 @@ public struct CellReference: Sendable, Hashable, Comparable, CustomStringConvert
   /// rather than by joining strings.
   public var description: String { Self.text(column: column, row: row + 1) }
 
-  /// The reference on its sheet, `自评表!B7`: `"\(sheet)!\(self)"`, built in one buffer. Every indicator row
-  /// of a workbook's form is located by it.
+  /// The reference on its sheet, `自评表!B7`: `"\(sheet)!\(self)"`. Every indicator row of a workbook's form
+  /// is located by it: the sheet's text is appended as it is, never decoded and validated again (a CJK name
+  /// validated byte by byte cost most of the call), and the rest is ASCII.
   public func described(onSheet sheet: String) -> String {
-    let name = sheet.utf8
-    return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: name.count + 1 + Self.longestText) { buffer in
-      var end = buffer.initialize(fromContentsOf: name)
-      buffer[end] = UInt8(ascii: "!")
-      end = Self.write(column: column, row: row + 1, into: buffer, at: end + 1)
-      return String(decoding: UnsafeBufferPointer(rebasing: buffer[..<end]), as: UTF8.self)
-    }
+    let reference = description
+    let count = sheet.utf8.count + 1 + reference.utf8.count
+    var text = sheet
+    // Room made once for a text that will not fit in a string's inline storage (15 bytes).
+    if count > 15 { text.reserveCapacity(count) }
+    text.append("!")
+    text.append(reference)
+    return text
   }
 
   /// The most bytes a reference's text takes: the letters of the largest column and a sign and the digits

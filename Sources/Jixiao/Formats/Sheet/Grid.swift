@@ -82,6 +82,10 @@ public struct Grid: Sendable, Hashable {
     storage.standardVerdict(row: row, column: column)
   }
 
+  /// `self[row, column].text`, told without making the cell (`FormGrid` asks it of every cell of a header row's
+  /// candidates).
+  func text(row: Int, column: Int) -> String { storage.text(row: row, column: column) }
+
   /// `isEmpty(at: CellReference(row: row, column: column))`.
   public func isEmpty(row: Int, column: Int) -> Bool { storage.isEmpty(row: row, column: column) }
 

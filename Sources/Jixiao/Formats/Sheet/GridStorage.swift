@@ -77,6 +77,15 @@ struct GridStorage: Sendable {
     return nil
   }
 
+  /// `cell(row:column:).text`, told without making the cell (no reference counted for its box).
+  func text(row: Int, column: Int) -> String {
+    guard row >= 0, row < spans.count, column >= 0, column < spans[row].count else { return "" }
+    let slot = slots[spans[row].start + column]
+    if slot.index > 0 { return boxes[Int(slot.index) - 1].text }
+    if slot.index < 0 { return shared[-Int(slot.index) - 1].text }
+    return ""
+  }
+
   /// Whether the cell at a place is empty (`cell(row:column:).isEmpty`), without making the cell.
   func isEmpty(row: Int, column: Int) -> Bool {
     guard row >= 0, row < spans.count, column >= 0, column < spans[row].count else { return true }

@@ -71,8 +71,8 @@ public struct XMLReader {
   private var finished = false
   private var readProlog = false
 
-  /// Whether attribute values are scanned eight bytes at a time where they can be; off only to test that
-  /// against the byte-by-byte scan.
+  /// Whether attribute values, and the letters of plain start tags' names (`letterRunEnd`), are scanned eight
+  /// bytes at a time where they can be; off only to test that against the byte-by-byte scan.
   var usesWordScans = true
 
   /// `entry` names the part inside the file (`xl/worksheets/sheet1.xml`) for error messages.
@@ -916,14 +916,14 @@ extension XMLReader {
     var style: Int?
     /// The index the cell's `<v>` holds, for a shared string; nil for a cell without one.
     var sharedIndex: Int?
-    /// The text of the `<v>` of a number (`t="n"`), as a range of the part's bytes (`withBytes(of:_:)`); nil
+    /// The text of the `<v>` of a number (`t="n"`, or no type), as a range of the part's bytes (`withBytes(of:_:)`); nil
     /// for a cell without one.
     var number: Range<Int>?
   }
 
   /// The next element when it is a cell of one of three shapes, read in one pass over its bytes without
-  /// making a string: white space, `<c r="…"`, optionally ` s="…"`, then either `/>`, ` t="s"><v>…</v></c>`
-  /// or ` t="n"><v>…</v></c>`. The reference is one to three upper-case letters, then one to seven digits
+  /// making a string: white space, `<c r="…"`, optionally ` s="…"`, then either `/>`, ` t="s"><v>…</v></c>`,
+  /// ` t="n"><v>…</v></c>` or `><v>…</v></c>` (a number without a type). The reference is one to three upper-case letters, then one to seven digits
   /// not starting with 0, within Excel's last row and column; the style is one to nine digits; the index one
   /// to nine digits, no leading zero; a number's text printable ASCII but `&` and `]`. Anything else returns
   /// nil with nothing read, for `plainCell()`.
@@ -981,12 +981,9 @@ extension XMLReader {
       cell.style = style
     }
     if base[at] == UInt8(ascii: "/"), base[at + 1] == UInt8(ascii: ">") { return (cell, at + 2) }
-    guard base[at + 8] == UInt8(ascii: "v"), base[at + 9] == UInt8(ascii: ">") else { return nil }
-    let type = word(base, at)
-    // ` t="n"><v>`: a number's text, up to `</v></c>`.
-    if type == 0x3C3E_226E_223D_7420 {
-      at += 10
-      let valueStart = at
+    /// A number's text from `valueStart`, up to `</v></c>`.
+    func number(from valueStart: Int) -> (CompactCell, Int)? {
+      var at = valueStart
       while at < count, base[at] &- 0x20 < 0x60, base[at] != UInt8(ascii: "<"), base[at] != UInt8(ascii: "&"),
         base[at] != UInt8(ascii: "]")
       {
@@ -996,17 +993,26 @@ extension XMLReader {
       cell.number = valueStart..<at
       return (cell, at + 8)
     }
-    // ` t="s"><v>`
-    guard type == 0x3C3E_2273_223D_7420 else { return nil }
-    at += 10
-    guard base[at] &- UInt8(ascii: "0") < 10, base[at] != UInt8(ascii: "0") || base[at + 1] == UInt8(ascii: "<") else {
-      return nil
+    let type = word(base, at)
+    if base[at + 8] == UInt8(ascii: "v"), base[at + 9] == UInt8(ascii: ">") {
+      // ` t="n"><v>`: a number's text, up to `</v></c>`.
+      if type == 0x3C3E_226E_223D_7420 { return number(from: at + 10) }
+      // ` t="s"><v>`
+      guard type == 0x3C3E_2273_223D_7420 else { return nil }
+      at += 10
+      guard base[at] &- UInt8(ascii: "0") < 10, base[at] != UInt8(ascii: "0") || base[at + 1] == UInt8(ascii: "<") else {
+        return nil
+      }
+      let index = digits(base, &at, upTo: 9).value
+      // `</v></c>`
+      guard word(base, at) == 0x3E63_2F3C_3E76_2F3C else { return nil }
+      cell.sharedIndex = index
+      return (cell, at + 8)
     }
-    let index = digits(base, &at, upTo: 9).value
-    // `</v></c>`
-    guard word(base, at) == 0x3E63_2F3C_3E76_2F3C else { return nil }
-    cell.sharedIndex = index
-    return (cell, at + 8)
+    // `><v>`: a number without a type, which is a number as ` t="n"` is (the bench's writer and openpyxl write
+    // every number so). Asked after the typed shapes, which begin with a space: LibreOffice's cells are those.
+    guard type & 0xFFFF_FFFF == 0x3E76_3C3E else { return nil }
+    return number(from: at + 4)
   }
 
   /// At most `limit` ASCII digits from `at`, stepped over: their value and how many there were.
@@ -1609,6 +1615,7 @@ extension XMLReader {
     let start = position
     let limits = self.limits
     let bindingsChanges = self.bindingsChanges
+    let wordScans = usesWordScans
     let found = bindings.withUnsafeBufferPointer { bindings in
       plainTagPatterns.withUnsafeBufferPointer { patterns in
         bytes.withUnsafeBufferPointer { buffer -> (scan: PlainTagScan, isNew: Bool)? in
@@ -1623,7 +1630,7 @@ extension XMLReader {
           }
           guard
             let scan = Self.scanPlainStartTag(
-              buffer, from: start, limits: limits, reading: attribute,
+              buffer, from: start, limits: limits, reading: attribute, wordScans: wordScans,
               isBound: { prefix in bindings.contains { $0.prefix.utf8.elementsEqual(prefix) } }),
             accepts(buffer, scan.element)
           else { return nil }
@@ -1708,12 +1715,34 @@ extension XMLReader {
       || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
   }
 
+  /// Where the run of ASCII letters at `start` ends: eight bytes at a time while eight are left, then byte by
+  /// byte by the definition, `(byte | 0x20) - "a" < 26` (`isPlainNameByte`'s first test). Attribute names are
+  /// mostly letters (`customHeight`, `outlineLevel`), and a sheet's tags have many of them.
+  @inline(__always)
+  static func letterRunEnd(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    guard let base = buffer.baseAddress else { return start }
+    var at = start
+    while at + 8 <= buffer.count {
+      let word = UInt64(littleEndian: UnsafeRawPointer(base + at).loadUnaligned(as: UInt64.self))
+      let lower = word | 0x2020_2020_2020_2020
+      // The high bit of each byte that is no letter: past `z` (adding 5 reaches 0x80), below `a` (taking `a`
+      // from the byte with its high bit set clears it), or not ASCII. A byte of 0xFB or more carries into the
+      // bytes above it, which only the lowest flagged byte, at or below it, is read past.
+      let highs: UInt64 = 0x8080_8080_8080_8080
+      let notLetter = ((lower &+ 0x0505_0505_0505_0505) | ~((lower | highs) &- 0x6161_6161_6161_6161) | word) & highs
+      if notLetter != 0 { return at + notLetter.trailingZeroBitCount >> 3 }
+      at += 8
+    }
+    while at < buffer.count, (buffer[at] | 0x20) &- UInt8(ascii: "a") < 26 { at += 1 }
+    return at
+  }
+
   /// The scan of a start tag written the plain way, as `plainStartTag(named:reading:)` describes it; nil
-  /// for anything else.
+  /// for anything else. `wordScans` reads names' letters eight at a time (`letterRunEnd`).
   @inline(__always)
   private static func scanPlainStartTag(
     _ buffer: UnsafeBufferPointer<UInt8>, from start: Int, limits: Limits, reading attribute: StaticString?,
-    isBound: (UnsafeBufferPointer<UInt8>) -> Bool
+    wordScans: Bool = true, isBound: (UnsafeBufferPointer<UInt8>) -> Bool
   ) -> PlainTagScan? {
     let count = buffer.count
     var at = start
@@ -1723,7 +1752,7 @@ extension XMLReader {
     /// An ASCII name that starts as a name must (a letter or `_`), without a colon: its end.
     func plainName(from nameStart: Int) -> Int? {
       guard nameStart < count, buffer[nameStart] >= UInt8(ascii: "A"), isPlainNameByte(buffer[nameStart]) else { return nil }
-      var end = nameStart
+      var end = wordScans ? letterRunEnd(buffer, from: nameStart) : nameStart
       while end < count, isPlainNameByte(buffer[end]) { end += 1 }
       return end - nameStart <= limits.maximumNameBytes ? end : nil
     }
