@@ -136,30 +136,42 @@ struct CSVParser {
     let count = min(buffer.count, start + Limits.maximumRecordBytes)
     var index = start
     var lineEnd: Int?
-    scanning: while true {
-      // To the next byte below `-` (0x2D), eight bytes at a time: every byte the row stops on is one (`,`, CR,
-      // LF, NUL), and the lowest byte a word flags is exactly the first such byte.
-      while index + 8 <= count {
-        let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-        let below = (word &- 0x2D2D_2D2D_2D2D_2D2D) & ~word & 0x8080_8080_8080_8080
-        if below != 0 {
-          index += below.trailingZeroBitCount >> 3
-          break
+    // The fields' ends go to the stack, and to `ends` a batch at a time: an append a comma would check the
+    // array's uniqueness and capacity once a field.
+    withUnsafeTemporaryAllocation(of: Int.self, capacity: Self.endsBatch) { batch in
+      var batched = 0
+      scanning: while true {
+        // To the next byte below `-` (0x2D), eight bytes at a time: every byte the row stops on is one (`,`,
+        // CR, LF, NUL), and the lowest byte a word flags is exactly the first such byte.
+        while index + 8 <= count {
+          let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+          let below = (word &- 0x2D2D_2D2D_2D2D_2D2D) & ~word & 0x8080_8080_8080_8080
+          if below != 0 {
+            index += below.trailingZeroBitCount >> 3
+            break
+          }
+          index += 8
         }
-        index += 8
+        guard index < count else { break }
+        // (`index < count <= buffer.count`.)
+        switch base[index] {
+        case UInt8(ascii: ","):
+          if batched == batch.count {
+            ends.append(contentsOf: batch)
+            batched = 0
+          }
+          batch[batched] = index - start
+          batched += 1
+          if index + 1 < count, base[index + 1] == UInt8(ascii: "\"") { break scanning }
+        case 0x0A, 0x0D:
+          lineEnd = index
+          break scanning
+        case 0: break scanning
+        default: break
+        }
+        index += 1
       }
-      guard index < count else { break }
-      switch buffer[index] {
-      case UInt8(ascii: ","):
-        ends.append(index - start)
-        if index + 1 < count, buffer[index + 1] == UInt8(ascii: "\"") { break scanning }
-      case 0x0A, 0x0D:
-        lineEnd = index
-        break scanning
-      case 0: break scanning
-      default: break
-      }
-      index += 1
+      ends.append(contentsOf: UnsafeBufferPointer(rebasing: batch[..<batched]))
     }
     // The row's bytes with its line end are at most `Limits.maximumRecordBytes`, as `step` counts them.
     guard let lineEnd, lineEnd - start < Limits.maximumRecordBytes else {
@@ -192,6 +204,9 @@ struct CSVParser {
     rowLine = line
     return next
   }
+
+  /// How many field ends `wholeRow` gathers on the stack before it appends them to `ends`.
+  static var endsBatch: Int { 64 }
 
   /// Where a run of bytes that `step` would only append ends: text of an unquoted field up to a comma or
   /// line end, or of a quoted field up to its next quote; a NUL ends either. nil where `step` must read
