@@ -247,6 +247,21 @@ import Testing
     }
   }
 
+  /// A whole row gathers its field ends in batches of `CSVParser.endsBatch`: rows of about one, two and
+  /// more batches of fields, the last quoted or not, read as they do byte by byte.
+  @Test func aRowOfManyFieldsReadsAsTheBytesDo() {
+    let batch = CSVParser.endsBatch
+    for fields in [batch - 1, batch, batch + 1, batch + 2, 2 * batch, 2 * batch + 1, 5 * batch + 3] {
+      for last in ["末", "\"引,号\"", ""] {
+        let row = (0..<fields - 1).map { $0 % 3 == 0 ? "" : "产出\($0)" } + [last]
+        let input = Array((row.joined(separator: ",") + "\n" + row.joined(separator: ",") + "\r\n").utf8)
+        let expected = Self.rows(input, blocks: [], readsRuns: false)
+        #expect(expected.count == 2)
+        #expect(Self.rows(input, blocks: [], readsRuns: true) == expected, "\(fields) \(last)")
+      }
+    }
+  }
+
   @Test func runsReadAsTheBytesDo() throws {
     var inputs: [[UInt8]] = try FileManager.default.contentsOfDirectory(
       atPath: repositoryRoot.appendingPathComponent("Tests/Malformed").path

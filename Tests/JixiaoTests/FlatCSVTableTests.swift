@@ -44,6 +44,34 @@ import Testing
     return count
   }
 
+  /// A row's cells as `FlatCSVRows.RowCells` gives them (its ends looked up once) are those `FlatCSVRows.range`
+  /// and `cell` give, on every cell of the fixture's tables (quoted cells, blank cells, a plain and a
+  /// non-plain row).
+  @Test func rowCellsAreTheRowsCells() throws {
+    let fixture = repositoryRoot.appendingPathComponent("Fixtures/csv/three-tables.csv")
+    let bytes = Array(try Data(contentsOf: fixture))
+    let tables = Self.tables(bytes) + Self.tables(Array("项目名称,三级指标,业绩值\nA,\"x,\"\"y\",5\nA,,\nA,产出,\n".utf8))
+    #expect(tables.count == 4)
+    var compared = 0
+    for table in tables {
+      let rows = table.rows
+      rows.record.withBytes { record in
+        rows.ends.withUnsafeBufferPointer { ends in
+          for row in 0..<rows.count {
+            let cells = FlatCSVRows.RowCells(rows, row, ends: ends, bytes: record)
+            #expect(cells.plain == rows.heads[row].plain)
+            for column in 0..<rows.width {
+              #expect(cells.range(column) == rows.range(row, column))
+              #expect(Array(cells.cell(column)) == Array(rows.cell(row, column, in: record)))
+              compared += 1
+            }
+          }
+        }
+      }
+    }
+    #expect(compared > 100)
+  }
+
   @Test func theFixtureAndTheCorpusBuildAsTheirTexts() throws {
     let malformed = repositoryRoot.appendingPathComponent("Tests/Malformed")
     var files = try FileManager.default.contentsOfDirectory(atPath: malformed.path).filter { $0.hasSuffix(".csv") }.map {

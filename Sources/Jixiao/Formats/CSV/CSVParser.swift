@@ -134,64 +134,89 @@ struct CSVParser {
       return nil
     }
     let count = min(buffer.count, start + Limits.maximumRecordBytes)
-    var index = start
-    var lineEnd: Int?
-    scanning: while true {
-      // To the next byte below `-` (0x2D), eight bytes at a time: every byte the row stops on is one (`,`, CR,
-      // LF, NUL), and the lowest byte a word flags is exactly the first such byte.
-      while index + 8 <= count {
-        let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-        let below = (word &- 0x2D2D_2D2D_2D2D_2D2D) & ~word & 0x8080_8080_8080_8080
-        if below != 0 {
-          index += below.trailingZeroBitCount >> 3
-          break
+    // The fields' ends go to the stack; a row of more fields than it holds spills them to `ends` a batch at a
+    // time. An append a comma would check the array's uniqueness and capacity once a field.
+    return withUnsafeTemporaryAllocation(of: Int.self, capacity: Self.endsBatch) { batch -> Int? in
+      var batched = 0
+      func addEnd(_ end: Int) {
+        if batched == batch.count {
+          ends.append(contentsOf: batch)
+          batched = 0
         }
-        index += 8
+        batch[batched] = end
+        batched += 1
       }
-      guard index < count else { break }
-      switch buffer[index] {
-      case UInt8(ascii: ","):
-        ends.append(index - start)
-        if index + 1 < count, buffer[index + 1] == UInt8(ascii: "\"") { break scanning }
-      case 0x0A, 0x0D:
-        lineEnd = index
-        break scanning
-      case 0: break scanning
-      default: break
+      var index = start
+      var lineEnd: Int?
+      scanning: while true {
+        // To the next byte below `-` (0x2D), eight bytes at a time: every byte the row stops on is one (`,`,
+        // CR, LF, NUL), and the lowest byte a word flags is exactly the first such byte.
+        while index + 8 <= count {
+          let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+          let below = (word &- 0x2D2D_2D2D_2D2D_2D2D) & ~word & 0x8080_8080_8080_8080
+          if below != 0 {
+            index += below.trailingZeroBitCount >> 3
+            break
+          }
+          index += 8
+        }
+        guard index < count else { break }
+        // (`index < count <= buffer.count`.)
+        switch base[index] {
+        case UInt8(ascii: ","):
+          addEnd(index - start)
+          if index + 1 < count, base[index + 1] == UInt8(ascii: "\"") { break scanning }
+        case 0x0A, 0x0D:
+          lineEnd = index
+          break scanning
+        case 0: break scanning
+        default: break
+        }
+        index += 1
       }
-      index += 1
-    }
-    // The row's bytes with its line end are at most `Limits.maximumRecordBytes`, as `step` counts them.
-    guard let lineEnd, lineEnd - start < Limits.maximumRecordBytes else {
-      ends.removeAll(keepingCapacity: true)
-      return nil
-    }
-    ends.append(lineEnd - start)
-    lineEnds.sawText()
-    var next = lineEnd + 1
-    _ = lineEnds.isLineEnd(buffer[lineEnd])
-    if buffer[lineEnd] == 0x0D, next < buffer.count, buffer[next] == 0x0A {
-      // The LF of a CRLF, which ends no line of its own.
-      _ = lineEnds.isLineEnd(0x0A)
-      next += 1
-    }
-    let fields = UnsafeBufferPointer(rebasing: buffer[start..<lineEnd])
-    let scan = JSONStringScan.scan(fields, from: 0)
-    if scan.stop == .end, scan.isValidUTF8 {
-      // Text, and plain JSON: handed over as it lies.
-      ends.withUnsafeBufferPointer { ends in
-        body(Fields(bytes: fields, ends: ends, line: rowLine, error: nil, isPlainJSON: true))
+      // The row's bytes with its line end are at most `Limits.maximumRecordBytes`, as `step` counts them.
+      guard let lineEnd, lineEnd - start < Limits.maximumRecordBytes else {
+        if !ends.isEmpty { ends.removeAll(keepingCapacity: true) }
+        return nil
       }
-    } else {
-      row.append(contentsOf: fields)
-      row.append(UInt8(ascii: ","))
-      hand(body, line: rowLine, error: nil)
+      addEnd(lineEnd - start)
+      lineEnds.sawText()
+      var next = lineEnd + 1
+      _ = lineEnds.isLineEnd(base[lineEnd])
+      if base[lineEnd] == 0x0D, next < buffer.count, base[next] == 0x0A {
+        // The LF of a CRLF, which ends no line of its own.
+        _ = lineEnds.isLineEnd(0x0A)
+        next += 1
+      }
+      let fields = UnsafeBufferPointer(rebasing: buffer[start..<lineEnd])
+      let scan = JSONStringScan.scan(fields, from: 0)
+      if scan.stop == .end, scan.isValidUTF8, ends.isEmpty {
+        // Text, and plain JSON: handed over as it lies, with its ends as they lie on the stack.
+        body(
+          Fields(
+            bytes: fields, ends: UnsafeBufferPointer(rebasing: batch[..<batched]), line: rowLine, error: nil, isPlainJSON: true
+          ))
+      } else {
+        ends.append(contentsOf: UnsafeBufferPointer(rebasing: batch[..<batched]))
+        if scan.stop == .end, scan.isValidUTF8 {
+          ends.withUnsafeBufferPointer { ends in
+            body(Fields(bytes: fields, ends: ends, line: rowLine, error: nil, isPlainJSON: true))
+          }
+        } else {
+          row.append(contentsOf: fields)
+          row.append(UInt8(ascii: ","))
+          hand(body, line: rowLine, error: nil)
+        }
+      }
+      reset()
+      line += 1
+      rowLine = line
+      return next
     }
-    reset()
-    line += 1
-    rowLine = line
-    return next
   }
+
+  /// How many field ends `wholeRow` gathers on the stack before it appends them to `ends`.
+  static var endsBatch: Int { 64 }
 
   /// Where a run of bytes that `step` would only append ends: text of an unquoted field up to a comma or
   /// line end, or of a quoted field up to its next quote; a NUL ends either. nil where `step` must read
@@ -379,9 +404,10 @@ struct CSVParser {
   }
 
   private mutating func reset() {
-    // `removeAll(keepingCapacity:)` takes the generic path even on an empty array (a whole row leaves `row` so).
+    // `removeAll(keepingCapacity:)` takes the generic path even on an empty array (a whole row leaves both so,
+    // nearly always).
     if !row.isEmpty { row.removeAll(keepingCapacity: true) }
-    ends.removeAll(keepingCapacity: true)
+    if !ends.isEmpty { ends.removeAll(keepingCapacity: true) }
     fieldStart = 0
     rowBytes = 0
     rowError = nil

@@ -115,6 +115,35 @@ struct FlatCSVRows: @unchecked Sendable {
   /// The cell as a text of the record.
   func text(_ row: Int, _ column: Int) -> TableText { TableText(record, range(row, column), plain: heads[row].plain) }
 
+  /// One row's cells, its start and ends looked up once: `range` and `cell` of the row, without the
+  /// look-ups each cell would repeat. `ends` are those of all rows (`ends`), `bytes` the record's.
+  struct RowCells {
+    let start: Int
+    /// The row's field ends, from its start.
+    let ends: UnsafeBufferPointer<Int>
+    let bytes: UnsafeBufferPointer<UInt8>
+    let plain: Bool
+
+    init(_ rows: FlatCSVRows, _ row: Int, ends: UnsafeBufferPointer<Int>, bytes: UnsafeBufferPointer<UInt8>) {
+      let head = rows.heads[row]
+      start = head.start
+      self.ends = UnsafeBufferPointer(rebasing: ends[row * rows.width..<(row + 1) * rows.width])
+      self.bytes = bytes
+      plain = head.plain
+    }
+
+    @inline(__always)
+    func range(_ column: Int) -> Range<Int> {
+      start + (column == 0 ? 0 : ends[column - 1] + 1)..<start + ends[column]
+    }
+
+    @inline(__always)
+    func cell(_ column: Int) -> UnsafeBufferPointer<UInt8> {
+      let range = range(column)
+      return UnsafeBufferPointer(start: bytes.baseAddress! + range.lowerBound, count: range.count)
+    }
+  }
+
   /// The rows of a table as the assembler gathers them, row by row.
   struct Gathering {
     private var bytes: [UInt8] = []
@@ -210,11 +239,15 @@ struct FlatCSVTable: Sendable {
   /// range of the record.
   private func fill(_ builder: inout TableBuilder, byDefinition: Bool) {
     rows.record.withBytes { bytes in
-      fill(&builder, bytes: bytes, byDefinition: byDefinition || builder.recordsProvenance)
+      rows.ends.withUnsafeBufferPointer { ends in
+        fill(&builder, bytes: bytes, ends: ends, byDefinition: byDefinition || builder.recordsProvenance)
+      }
     }
   }
 
-  private func fill(_ builder: inout TableBuilder, bytes: UnsafeBufferPointer<UInt8>, byDefinition: Bool) {
+  private func fill(
+    _ builder: inout TableBuilder, bytes: UnsafeBufferPointer<UInt8>, ends: UnsafeBufferPointer<Int>, byDefinition: Bool
+  ) {
     // By column, whether a row fills it; read only for a column of role `unknown`, so made only when there is one.
     var filledUnknown = header.hasUnknownColumns ? [Bool](repeating: false, count: header.width) : []
     var levels = LevelFill()
@@ -230,9 +263,10 @@ struct FlatCSVTable: Sendable {
     let level2Column = positions[TableField.level2.rawValue]
     for row in 0..<rows.count {
       let line = rows.line(row)
-      func cell(_ column: Int) -> UnsafeBufferPointer<UInt8> { rows.cell(row, column, in: bytes) }
-      func string(_ column: Int, row: Int = row) -> String {
-        String(decoding: bytes[rows.range(row, column)], as: UTF8.self)
+      let cells = FlatCSVRows.RowCells(rows, row, ends: ends, bytes: bytes)
+      func cell(_ column: Int) -> UnsafeBufferPointer<UInt8> { cells.cell(column) }
+      func string(_ column: Int, row from: Int = row) -> String {
+        String(decoding: from == row ? cells.cell(column) : rows.cell(from, column, in: bytes), as: UTF8.self)
       }
       func isBlank(_ column: Int) -> Bool { TableText.isBlank(cell(column)) }
       /// Whether the row prints the header's column `column` (nil: the header lacks it).
@@ -250,14 +284,17 @@ struct FlatCSVTable: Sendable {
         if byDefinition {
           builder.set(field, .text(string(column, row: from)), at: location(column, line: rows.line(from)))
         } else if !header.holdsNumber[column] {
-          builder.set(field, indicatorText: rows.text(from, column))
+          builder.set(
+            field,
+            indicatorText: from == row
+              ? TableText(rows.record, cells.range(column), plain: cells.plain) : rows.text(from, column))
         } else {
           if let optional = Indicator.OptionalColumn(field) { columns |= optional.bit }
-          let plain = UnsafeBufferPointer(rebasing: bytes[rows.range(from, column)])
+          let plain = from == row ? cells.cell(column) : rows.cell(from, column, in: bytes)
           if !builder.setPlainNumber(field, utf8: plain) { builder.set(field, printed: string(column, row: from)) }
         }
       }
-      let kind = kind(of: row, in: bytes)
+      let kind = kind(of: cells)
       var rowLevels: (level1: Int?, level2: Int?) = (nil, nil)
       if kind == .indicator {
         builder.beginIndicator(at: SourceLocation(file: file, line: line))
@@ -289,7 +326,7 @@ struct FlatCSVTable: Sendable {
           if byDefinition {
             builder.set(field, .text(string(column)), at: location(column))
           } else if TableBuilder.keptAsPrinted(field) {
-            builder.set(field, text: rows.text(row, column))
+            builder.set(field, text: TableText(rows.record, cells.range(column), plain: cells.plain))
           } else {
             builder.set(field, printed: string(column))
           }
@@ -347,9 +384,9 @@ struct FlatCSVTable: Sendable {
 
   private static let fundsLevel1Bytes = Array(fundsLevel1.utf8)
 
-  /// The funds row, a total row, or an indicator row, by its level and name cells (`bytes` are the record's).
-  private func kind(of row: Int, in bytes: UnsafeBufferPointer<UInt8>) -> RowKind {
-    func cell(_ column: Int) -> UnsafeBufferPointer<UInt8> { rows.cell(row, column, in: bytes) }
+  /// The funds row, a total row, or an indicator row, by its level and name cells.
+  private func kind(of cells: FlatCSVRows.RowCells) -> RowKind {
+    func cell(_ column: Int) -> UnsafeBufferPointer<UInt8> { cells.cell(column) }
     func string(_ column: Int) -> String { String(decoding: cell(column), as: UTF8.self) }
     if let column = header.positions[TableField.level1.rawValue] {
       let level1 = cell(column)
