@@ -36,7 +36,9 @@ public struct XMLName: Sendable, Hashable, CustomStringConvertible {
   /// definition: `String(decoding: bytes, as: UTF8.self)` when that is in the list.
   static func wellKnownNamespace(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
     for namespace in wellKnownNamespaces where namespace.utf8.count == bytes.count {
-      let equal = namespace.utf8.withContiguousStorageIfAvailable { $0.elementsEqual(bytes) } ?? namespace.utf8.elementsEqual(bytes)
+      // The list's strings are literals, whose bytes are contiguous.
+      let equal =
+        namespace.utf8.withContiguousStorageIfAvailable { $0.hasSameBytes(as: bytes) } ?? namespace.utf8.elementsEqual(bytes)
       if equal { return namespace }
     }
     return nil
