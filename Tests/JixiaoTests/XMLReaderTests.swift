@@ -293,6 +293,35 @@ import Testing
     #expect(_isPOD(XMLReader.PlainStartTag.self) && _isPOD(XMLReader.CompactCell.self) && _isPOD(XMLReader.PlainCell.self))
   }
 
+  /// A declaration of a well-known namespace takes the list's string: the same events and default namespace
+  /// as the string made from its bytes (the definition), for each namespace of the list and values near
+  /// one (a byte changed, one short, one more, a reference, a prefix's and the default declaration's).
+  @Test func wellKnownNamespacesReadAsMadeFromBytes() {
+    var values: [String] = []
+    for namespace in XMLName.wellKnownNamespaces {
+      values += [namespace, String(namespace.dropLast()), namespace + "x", namespace.uppercased(), "x" + namespace.dropFirst()]
+      values.append(namespace.replacingOccurrences(of: "/", with: "&#x2F;"))
+    }
+    for value in values {
+      for root in ["<r xmlns=\"\(value)\" xmlns:p=\"urn:p\">", "<r xmlns:p=\"\(value)\">"] {
+        let bytes = Array((root + "<p:a p:b=\"1\"/><c/></r>").utf8)
+        // Each event, with the default namespace after it.
+        func read(_ wellKnown: Bool) -> Result<[[String]], InputError> {
+          var reader = XMLReader(bytes: bytes, file: "book.xlsx", entry: "xl/test.xml")
+          reader.usesWellKnownNamespaces = wellKnown
+          return Result { () throws(InputError) in
+            var events: [[String]] = []
+            while let event = try reader.next() { events.append(["\(event)", reader.defaultNamespace]) }
+            return events
+          }
+        }
+        #expect(read(true) == read(false), "\(root)")
+      }
+      let found = Array(value.utf8).withUnsafeBufferPointer { XMLName.wellKnownNamespace($0) }
+      #expect(found == (XMLName.wellKnownNamespaces.contains(value) ? value : nil), "\(value)")
+    }
+  }
+
   /// Attribute values scanned eight bytes at a time read as scanned byte by byte (the definition): the same
   /// events, or the same located error, whatever the value holds and wherever its special bytes fall.
   @Test func attributeValuesScannedByWordsReadAsByBytes() {

@@ -14,6 +14,35 @@ public struct XMLName: Sendable, Hashable, CustomStringConvertible {
 
   /// The namespace `xml:space` and `xml:lang` belong to, bound to the prefix `xml` without a declaration.
   public static let xmlNamespace = "http://www.w3.org/XML/1998/namespace"
+
+  /// The namespaces an Office part's root tag declares (LibreOffice's worksheets declare six), as strings
+  /// made once: a declaration of one takes it instead of making a string of its own each part.
+  static let wellKnownNamespaces: [String] = [
+    SpreadsheetML.transitional, SpreadsheetML.strict, WordprocessingML.transitional, WordprocessingML.strict,
+    WordprocessingML.compatibility, xmlNamespace,
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    "http://schemas.openxmlformats.org/package/2006/relationships",
+    "http://schemas.openxmlformats.org/package/2006/content-types",
+    "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing",
+    "http://schemas.openxmlformats.org/drawingml/2006/main",
+    "http://schemas.microsoft.com/office/spreadsheetml/2009/9/main",
+    "http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac",
+    "http://schemas.microsoft.com/office/spreadsheetml/2014/revision",
+    "http://schemas.microsoft.com/office/spreadsheetml/2015/revision2",
+    "http://schemas.microsoft.com/office/spreadsheetml/2016/revision3",
+  ]
+
+  /// The well-known namespace (`wellKnownNamespaces`) whose UTF-8 is `bytes`; nil when none is. Its
+  /// definition: `String(decoding: bytes, as: UTF8.self)` when that is in the list.
+  static func wellKnownNamespace(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    for namespace in wellKnownNamespaces where namespace.utf8.count == bytes.count {
+      // The list's strings are literals, whose bytes are contiguous.
+      let equal =
+        namespace.utf8.withContiguousStorageIfAvailable { $0.hasSameBytes(as: bytes) } ?? namespace.utf8.elementsEqual(bytes)
+      if equal { return namespace }
+    }
+    return nil
+  }
 }
 
 public struct XMLAttribute: Sendable, Hashable {

@@ -74,6 +74,9 @@ public struct XMLReader {
   /// Whether attribute values, and the letters of plain start tags' names (`letterRunEnd`), are scanned eight
   /// bytes at a time where they can be; off only to test that against the byte-by-byte scan.
   var usesWordScans = true
+  /// Whether a declaration of a well-known namespace takes its string instead of making one
+  /// (`XMLName.wellKnownNamespace`); off only to test that against the strings made from the bytes.
+  var usesWellKnownNamespaces = true
 
   /// `entry` names the part inside the file (`xl/worksheets/sheet1.xml`) for error messages.
   public init(bytes: [UInt8], file: String, entry: String, limits: Limits = .standard) {
@@ -579,7 +582,10 @@ public struct XMLReader {
       }
       position += 1
       _ = skipSpace(buffer)
-      let value = try readAttributeValue(buffer, name: attributeRange)
+      let isDeclaration =
+        colon.map { Self.bytes(buffer, attributeRange.lowerBound..<$0, equal: "xmlns") }
+        ?? Self.bytes(buffer, attributeRange, equal: "xmlns")
+      let value = try readAttributeValue(buffer, name: attributeRange, isDeclaration: isDeclaration)
       let attributeBytes = UnsafeBufferPointer(rebasing: buffer[attributeRange])
       guard !raw.contains(where: { UnsafeBufferPointer(rebasing: buffer[$0.name]).elementsEqual(attributeBytes) }) else {
         throw failure(
@@ -595,9 +601,6 @@ public struct XMLReader {
             zh: "<\(Self.string(buffer, nameRange))> 中的属性超过 \(limits.maximumAttributes) 个"),
           at: attributeRange.lowerBound)
       }
-      let isDeclaration =
-        colon.map { Self.bytes(buffer, attributeRange.lowerBound..<$0, equal: "xmlns") }
-        ?? Self.bytes(buffer, attributeRange, equal: "xmlns")
       declares = declares || isDeclaration
       raw.append(RawAttribute(name: attributeRange, colon: colon, value: value, isDeclaration: isDeclaration))
     }
@@ -705,7 +708,11 @@ public struct XMLReader {
     return binding
   }
 
-  private mutating func readAttributeValue(_ buffer: UnsafeBufferPointer<UInt8>, name: Range<Int>) throws(InputError) -> String {
+  /// A namespace declaration's value (`isDeclaration`) that is a well-known namespace is that namespace's
+  /// string (`XMLName.wellKnownNamespace`), which a part's every root tag declares again.
+  private mutating func readAttributeValue(_ buffer: UnsafeBufferPointer<UInt8>, name: Range<Int>, isDeclaration: Bool = false)
+    throws(InputError) -> String
+  {
     guard position < buffer.count, buffer[position] == UInt8(ascii: "\"") || buffer[position] == UInt8(ascii: "'") else {
       throw failure(
         Message(
@@ -753,6 +760,7 @@ public struct XMLReader {
         throw failure(attributeNotUTF8(Self.string(buffer, name)), at: start)
       }
       position = end + 1
+      if isDeclaration, usesWellKnownNamespaces, let known = XMLName.wellKnownNamespace(value) { return known }
       return String(decoding: value, as: UTF8.self)
     }
     var value: [UInt8] = Array(UnsafeBufferPointer(rebasing: buffer[position..<end]))
