@@ -216,7 +216,8 @@ import Testing
       case 2: numerator = (Int64.min / 10_000) + Int64(generator.next() % 5) - 2
       default: numerator = Int64(bitPattern: generator.next()) >> (generator.next() % 64)
       }
-      let denominator = Int64(generator.next() % 3 == 0 ? generator.next() % 1_000 : generator.next() >> (generator.next() % 64 + 1))
+      let denominator = Int64(
+        generator.next() % 3 == 0 ? generator.next() % 1_000 : generator.next() >> (generator.next() % 64 + 1))
       values.append(try Rational(Int128(numerator), over: Int128(Swift.max(denominator, 1))))
     }
     values.append(try Rational(Int128(Int64.min), over: 1))
