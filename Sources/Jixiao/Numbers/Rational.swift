@@ -310,6 +310,13 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
   func hundredths(scaledBy scale: Int128) -> Hundredths? {
     // A value with an exact count of hundredths (nearly every weight and claim) is that count: nothing to round.
     if scale == 100, let exact = exactHundredths { return Hundredths(hundredths: exact) }
+    return roundedHundredths(scaledBy: scale)
+  }
+
+  /// `hundredths(scaledBy:)` of a value to round. Never inlined: inlined, it made `hundredths(scaledBy:)` too
+  /// large to be inlined itself, and each exact count (most calls) then cost a call.
+  @inline(never)
+  private func roundedHundredths(scaledBy scale: Int128) -> Hundredths? {
     // A 64-bit value and scale whose product fits (nearly every completion percentage and score): one machine
     // multiplication and one division, as `hundredthsByDefinition` rounds on 128 bits (`RationalFastPathTests`).
     if let numerator = Int64(exactly: numerator), let denominator = Int64(exactly: denominator),
