@@ -197,6 +197,44 @@ import Testing
     #expect(compared > 1_900)
   }
 
+  /// `hundredths(scaledBy:)`'s 64-bit path is `hundredthsByDefinition` (and the 128-bit rounding written
+  /// here): values within 64 bits over small and large denominators, halves of both signs, products at
+  /// and one step past `Int64`'s limits (`Int64.min` among them), and scales past 64 bits.
+  @Test func roundingWithin64BitsIsTheDefinition() throws {
+    var generator = SplitMix(seed: 19)
+    var values: [Rational] = []
+    for numerator: Int64 in [0, 1, -1, 5, -5, 15, -15, 25, -25, 49, -49, 50, -50, 51, -51, 1_000_000_007] {
+      for denominator: Int64 in [1, 2, 3, 4, 6, 7, 8, 200, 400, 1_000, 30_000, 20_001] {
+        values.append(try Rational(Int128(numerator), over: Int128(denominator)))
+      }
+    }
+    for _ in 0..<4_000 {
+      let numerator: Int64
+      switch generator.next() % 4 {
+      case 0: numerator = Int64(generator.next() % 2_000_000) - 1_000_000
+      case 1: numerator = (Int64.max / 10_000) + Int64(generator.next() % 5) - 2
+      case 2: numerator = (Int64.min / 10_000) + Int64(generator.next() % 5) - 2
+      default: numerator = Int64(bitPattern: generator.next()) >> (generator.next() % 64)
+      }
+      let denominator = Int64(
+        generator.next() % 3 == 0 ? generator.next() % 1_000 : generator.next() >> (generator.next() % 64 + 1))
+      values.append(try Rational(Int128(numerator), over: Int128(Swift.max(denominator, 1))))
+    }
+    values.append(try Rational(Int128(Int64.min), over: 1))
+    values.append(try Rational(Int128(Int64.min) / 100, over: 1))
+    var rounded = 0
+    for value in values {
+      for scale: Int128 in [1, 100, 10_000, Int128(Int64.max), Int128(Int64.max) + 1] {
+        let fast = value.hundredths(scaledBy: scale)?.hundredths
+        #expect(fast == value.hundredthsByDefinition(scaledBy: scale)?.hundredths, "\(value) × \(scale)")
+        #expect(fast == General.hundredths(value, scaledBy: scale), "\(value) × \(scale) on 128 bits")
+        if fast != nil { rounded += 1 }
+      }
+    }
+    // Both outcomes are tried: a rounded count and one that does not fit.
+    #expect(rounded > 5_000 && rounded < values.count * 5)
+  }
+
   /// A decimal `significand × 10^-scale` is reduced as `init(_:over:)` reduces it, whatever factors of 2
   /// and 5 the significand has.
   @Test func aDecimalIsReducedAsTheGeneralQuotient() throws {

@@ -310,7 +310,33 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
   func hundredths(scaledBy scale: Int128) -> Hundredths? {
     // A value with an exact count of hundredths (nearly every weight and claim) is that count: nothing to round.
     if scale == 100, let exact = exactHundredths { return Hundredths(hundredths: exact) }
-    return roundedHalfUp(scaledBy: scale).flatMap { Int64(exactly: $0) }.map { Hundredths(hundredths: $0) }
+    return roundedHundredths(scaledBy: scale)
+  }
+
+  /// `hundredths(scaledBy:)` of a value to round. Never inlined: inlined, it made `hundredths(scaledBy:)` too
+  /// large to be inlined itself, and each exact count (most calls) then cost a call.
+  @inline(never)
+  private func roundedHundredths(scaledBy scale: Int128) -> Hundredths? {
+    // A 64-bit value and scale whose product fits (nearly every completion percentage and score): one machine
+    // multiplication and one division, as `hundredthsByDefinition` rounds on 128 bits (`RationalFastPathTests`).
+    if let numerator = Int64(exactly: numerator), let denominator = Int64(exactly: denominator),
+      let scale = Int64(exactly: scale)
+    {
+      let (scaled, overflow) = numerator.multipliedReportingOverflow(by: scale)
+      if !overflow, scaled != .min {
+        // The denominator is positive, so |remainder| < denominator ≤ Int64.max and twice it fits in UInt64;
+        // a rounded quotient only moves when the denominator is at least 2, so it cannot overflow either.
+        let (quotient, remainder) = scaled.quotientAndRemainder(dividingBy: denominator)
+        guard remainder.magnitude &* 2 >= denominator.magnitude else { return Hundredths(hundredths: quotient) }
+        return Hundredths(hundredths: scaled < 0 ? quotient - 1 : quotient + 1)
+      }
+    }
+    return hundredthsByDefinition(scaledBy: scale)
+  }
+
+  /// `hundredths(scaledBy:)` as defined: the 128-bit product rounded half up, when it fits in 64 bits.
+  func hundredthsByDefinition(scaledBy scale: Int128) -> Hundredths? {
+    roundedHalfUp(scaledBy: scale).flatMap { Int64(exactly: $0) }.map { Hundredths(hundredths: $0) }
   }
 
   /// `self × scale` rounded half away from zero: every rounding of the engine is this one. Nil when
