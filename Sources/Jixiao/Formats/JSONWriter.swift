@@ -752,6 +752,41 @@ final class ByteBuffer {
   private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 }
 
+/// Texts as JSON strings, quotes included, laid end to end in one allocation made once and kept for the
+/// life of the process (a static's): read without a reference count or a bounds check of an array. Never
+/// changed once made, so shared across threads (`@unchecked`: its storage is pointers).
+struct QuotedTexts: @unchecked Sendable {
+  private let bytes: UnsafeBufferPointer<UInt8>
+  /// Where each text starts in `bytes`, and after the last, where the last ends.
+  private let starts: UnsafeBufferPointer<Int>
+
+  init(_ texts: [String]) {
+    let written = ByteBuffer(capacity: 32 * texts.count)
+    var starts = [0]
+    for text in texts {
+      written.appendEscaped(text)
+      starts.append(written.count)
+    }
+    bytes = UnsafeBufferPointer(written.withBytes(Self.copy))
+    self.starts = UnsafeBufferPointer(starts.withUnsafeBufferPointer(Self.copy))
+  }
+
+  /// A copy of `source` in storage of its own, never freed.
+  private static func copy<Element>(_ source: UnsafeBufferPointer<Element>) -> UnsafeMutableBufferPointer<Element> {
+    let storage = UnsafeMutableBufferPointer<Element>.allocate(capacity: source.count)
+    _ = storage.initialize(fromContentsOf: source)
+    return storage
+  }
+
+  var count: Int { starts.count - 1 }
+
+  /// The text at `position` (below `count`), quoted.
+  @inline(__always) func text(at position: Int) -> UnsafeBufferPointer<UInt8> {
+    precondition(position >= 0 && position < count, "no quoted text at \(position)")
+    return UnsafeBufferPointer(rebasing: bytes[starts[position]..<starts[position + 1]])
+  }
+}
+
 /// A member name: a literal from the code (written as it is: the engine's names need no escaping), or
 /// text from the data (a department, a finding code), escaped.
 struct JSONKey: ExpressibleByStringLiteral {
