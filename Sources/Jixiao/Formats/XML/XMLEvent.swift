@@ -16,21 +16,22 @@ public struct XMLName: Sendable, Hashable, CustomStringConvertible {
   public static let xmlNamespace = "http://www.w3.org/XML/1998/namespace"
 
   /// The namespaces an Office part's root tag declares (LibreOffice's worksheets declare six), as strings
-  /// made once: a declaration of one takes it instead of making a string of its own each part.
-  static let wellKnownNamespaces: [String] = [
-    SpreadsheetML.transitional, SpreadsheetML.strict, WordprocessingML.transitional, WordprocessingML.strict,
-    WordprocessingML.compatibility, xmlNamespace,
-    "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
-    "http://schemas.openxmlformats.org/package/2006/relationships",
-    "http://schemas.openxmlformats.org/package/2006/content-types",
-    "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing",
-    "http://schemas.openxmlformats.org/drawingml/2006/main",
-    "http://schemas.microsoft.com/office/spreadsheetml/2009/9/main",
-    "http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac",
-    "http://schemas.microsoft.com/office/spreadsheetml/2014/revision",
-    "http://schemas.microsoft.com/office/spreadsheetml/2015/revision2",
-    "http://schemas.microsoft.com/office/spreadsheetml/2016/revision3",
-  ]
+  /// made once: a declaration of one takes it instead of making a string of its own each part. The readers'
+  /// own constants where they have them, sets sorted (the order of a set's elements varies from run to run).
+  static let wellKnownNamespaces: [String] =
+    [
+      SpreadsheetML.transitional, SpreadsheetML.strict, WordprocessingML.transitional, WordprocessingML.strict,
+      WordprocessingML.compatibility, xmlNamespace,
+    ] + SpreadsheetML.relationshipNamespaces.sorted() + PackageRelationships.namespaces.sorted() + [
+      "http://schemas.openxmlformats.org/package/2006/content-types",
+      "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing",
+      "http://schemas.openxmlformats.org/drawingml/2006/main",
+      "http://schemas.microsoft.com/office/spreadsheetml/2009/9/main",
+      "http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac",
+      "http://schemas.microsoft.com/office/spreadsheetml/2014/revision",
+      "http://schemas.microsoft.com/office/spreadsheetml/2015/revision2",
+      "http://schemas.microsoft.com/office/spreadsheetml/2016/revision3",
+    ]
 
   /// The well-known namespace (`wellKnownNamespaces`) whose UTF-8 is `bytes`; nil when none is. Its
   /// definition: `String(decoding: bytes, as: UTF8.self)` when that is in the list.
