@@ -264,10 +264,14 @@ struct FlatCSVTable: Sendable {
     for row in 0..<rows.count {
       let line = rows.line(row)
       let cells = FlatCSVRows.RowCells(rows, row, ends: ends, bytes: bytes)
-      func cell(_ column: Int) -> UnsafeBufferPointer<UInt8> { cells.cell(column) }
-      func string(_ column: Int, row from: Int = row) -> String {
-        String(decoding: from == row ? cells.cell(column) : rows.cell(from, column, in: bytes), as: UTF8.self)
+      // This row's cells through `cells`; another row's (a level filled from above) as `rows` gives them.
+      func cell(_ column: Int, row from: Int = row) -> UnsafeBufferPointer<UInt8> {
+        from == row ? cells.cell(column) : rows.cell(from, column, in: bytes)
       }
+      func text(_ column: Int, row from: Int = row) -> TableText {
+        from == row ? TableText(rows.record, cells.range(column), plain: cells.plain) : rows.text(from, column)
+      }
+      func string(_ column: Int, row from: Int = row) -> String { String(decoding: cell(column, row: from), as: UTF8.self) }
       func isBlank(_ column: Int) -> Bool { TableText.isBlank(cell(column)) }
       /// Whether the row prints the header's column `column` (nil: the header lacks it).
       func prints(_ column: Int?) -> Bool { column.map { !isBlank($0) } ?? false }
@@ -284,13 +288,10 @@ struct FlatCSVTable: Sendable {
         if byDefinition {
           builder.set(field, .text(string(column, row: from)), at: location(column, line: rows.line(from)))
         } else if !header.holdsNumber[column] {
-          builder.set(
-            field,
-            indicatorText: from == row
-              ? TableText(rows.record, cells.range(column), plain: cells.plain) : rows.text(from, column))
+          builder.set(field, indicatorText: text(column, row: from))
         } else {
           if let optional = Indicator.OptionalColumn(field) { columns |= optional.bit }
-          let plain = from == row ? cells.cell(column) : rows.cell(from, column, in: bytes)
+          let plain = cell(column, row: from)
           if !builder.setPlainNumber(field, utf8: plain) { builder.set(field, printed: string(column, row: from)) }
         }
       }
@@ -326,7 +327,7 @@ struct FlatCSVTable: Sendable {
           if byDefinition {
             builder.set(field, .text(string(column)), at: location(column))
           } else if TableBuilder.keptAsPrinted(field) {
-            builder.set(field, text: TableText(rows.record, cells.range(column), plain: cells.plain))
+            builder.set(field, text: text(column))
           } else {
             builder.set(field, printed: string(column))
           }
