@@ -160,35 +160,29 @@ public struct FormColumn: Sendable, Hashable {
 /// A name as printed with the points in its brackets split off: `产出指标（50分）` is 产出指标 and 50,
 /// `预算执行情况（20分）` is 预算执行情况 and 20; `points` is nil where none are printed.
 public struct PointsLabel: Sendable, Hashable {
-  /// The fields in one immutable box: every indicator row keeps its levels' labels, filled down from the row
-  /// above, and a label (or an optional one) is then copied and dropped as one reference count. Held inline,
-  /// an optional label (points of two 128-bit integers among its fields) was copied and destroyed through the
-  /// runtime's generic witnesses, several times a row. Setting a field replaces the box.
-  private final class Fields: Sendable {
-    let name: String
-    let points: Rational?
-    let cell: GridCell
-
-    init(name: String, points: Rational?, cell: GridCell) {
-      self.name = name
-      self.points = points
-      self.cell = cell
-    }
+  /// The fields in one box (`CopyOnWriteBox`): every indicator row keeps its levels' labels, filled down from
+  /// the row above, and a label (or an optional one) is then copied and dropped as one reference count. Held
+  /// inline, an optional label (points of two 128-bit integers among its fields) was copied and destroyed
+  /// through the runtime's generic witnesses, several times a row. Setting a field replaces the box.
+  private struct Fields: Sendable, Hashable {
+    var name: String
+    var points: Rational?
+    var cell: GridCell
   }
 
-  private var fields: Fields
+  private var box: CopyOnWriteBox<Fields>
 
   public var name: String {
-    get { fields.name }
-    set { fields = Fields(name: newValue, points: fields.points, cell: fields.cell) }
+    get { box.fields.name }
+    set { box.update { $0.name = newValue } }
   }
   public var points: Rational? {
-    get { fields.points }
-    set { fields = Fields(name: fields.name, points: newValue, cell: fields.cell) }
+    get { box.fields.points }
+    set { box.update { $0.points = newValue } }
   }
   public var cell: GridCell {
-    get { fields.cell }
-    set { fields = Fields(name: fields.name, points: fields.points, cell: newValue) }
+    get { box.fields.cell }
+    set { box.update { $0.cell = newValue } }
   }
 
   public init(_ cell: GridCell) {
@@ -200,7 +194,7 @@ public struct PointsLabel: Sendable, Hashable {
   }
 
   private init(name: String, points: Rational?, cell: GridCell) {
-    fields = Fields(name: name, points: points, cell: cell)
+    box = CopyOnWriteBox(Fields(name: name, points: points, cell: cell))
   }
 
   /// The definition of `init(_:)`: `LevelLabel.split` of the text, else the text trimmed and no points.
@@ -214,15 +208,11 @@ public struct PointsLabel: Sendable, Hashable {
 
   /// Equal by every field (one box is equal to itself without reading them).
   public static func == (lhs: PointsLabel, rhs: PointsLabel) -> Bool {
-    lhs.fields === rhs.fields || (lhs.name == rhs.name && lhs.points == rhs.points && lhs.cell == rhs.cell)
+    lhs.box.isIdentical(to: rhs.box) || lhs.box.fields == rhs.box.fields
   }
 
-  /// Every field, in the order they are declared.
-  public func hash(into hasher: inout Hasher) {
-    hasher.combine(name)
-    hasher.combine(points)
-    hasher.combine(cell)
-  }
+  /// Every field.
+  public func hash(into hasher: inout Hasher) { hasher.combine(box.fields) }
 
   /// The name of a label that prints no points, told on its bytes where `FormText.isPlainlyComposed` says
   /// each character is one scalar and each scalar its bytes (a CR LF aside, which trims alike): the text
