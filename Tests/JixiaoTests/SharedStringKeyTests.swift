@@ -102,6 +102,41 @@ import Testing
     }
   }
 
+  /// A shared string's verdict is told when first asked, by any of several threads asking at once: whichever
+  /// thread asks first, and whatever else its cell was asked before, each part of the cell is the
+  /// definition's (`FormText.key`, `FormText.labelKey`, `FormGrid.verdict(of:labelKey:vocabulary:)`,
+  /// `TableText(_:)`), and the name header told when the string is read is the verdict's.
+  @Test func aSharedStringsPartsAreTheDefinitionsAskedInAnyOrderOnAnyThread() async {
+    let texts =
+      (Self.labels + (0..<100).map { "指标\($0)：" }
+      + [FormVocabulary.standard.nameHeaders, FormVocabulary.standard.headerLabels].flatMap { $0.map(\.text) })
+      .filter { !$0.isEmpty }
+    for order in 0..<5 {
+      let cells = texts.map(GridCell.sharedText)
+      let failures = await withTaskGroup(of: [String].self) { group in
+        for worker in 0..<4 {
+          group.addTask {
+            zip(cells, texts).filter { !Self.partsAreDefined($0.0, $0.1, order: (order + worker) % 5) }.map(\.1)
+          }
+        }
+        return await group.reduce(into: Set<String>()) { $0.formUnion($1) }
+      }
+      #expect(failures.isEmpty, "order \(order): \(failures.sorted())")
+    }
+  }
+
+  /// Whether a shared string's cell has the definition's parts, asked starting with the `order`th.
+  static func partsAreDefined(_ cell: GridCell, _ text: String, order: Int) -> Bool {
+    let verdict = FormGrid.verdict(of: text, labelKey: { FormText.labelKey(text) }, vocabulary: .standard)
+    var checks: [() -> Bool] = [
+      { cell.key == FormText.key(text) }, { cell.labelKey == FormText.labelKey(text) },
+      { cell.standardVerdict == verdict }, { cell.tableText == TableText(text) },
+      { cell.content.standardIsNameHeader == verdict.isNameHeader },
+    ]
+    for _ in 0..<order { checks.append(checks.removeFirst()) }
+    return checks.allSatisfy { $0() }
+  }
+
   /// Each sheet of every fixture workbook, and the same sheets with their labels swapped for other
   /// labels (shared by several cells, as in a year's workbook), located and built with shared cells and
   /// without.

@@ -146,14 +146,16 @@ public enum TableReader {
         var sheets = LocatedSheets(of: workbook, locator: collector.locator, jobs: jobs)
         while let located = sheets.next() {
           let sheet = try located.get()
-          let forms = collector.number(sheet.forms)
+          var forms = collector.number(sheet.forms)
           if forms.isEmpty {
             guard let formless = sheet.withoutForm else { continue }
             if held != nil { held?.sheetsWithoutForm.append(formless) } else { before.append(formless) }
             continue
           }
-          for var form in forms {
-            // Moved out, not copied: a copy of a form's table counts a reference for each of its parts.
+          // Each form moved out of the array, in order, and on to `held`, not copied: a copy of a form's table
+          // counts a reference for each of its parts (an array's loop copies each element out).
+          forms.reverse()
+          while var form = forms.popLast() {
             if let previous = held.take() { emit(previous) }
             if !before.isEmpty {
               form.sheetsWithoutForm = before

@@ -34,7 +34,7 @@ public struct TableText: Sendable, Hashable, ExpressibleByStringInterpolation, C
     self = string.withUTF8 { bytes in
       bytes.isEmpty
         ? TableText(RecordBytes.empty, 0..<0, plain: true)
-        : TableText(RecordBytes.copying(bytes), 0..<bytes.count, plain: !Self.needsJSONEscaping(bytes))
+        : TableText(RecordBytes.copying(bytes), 0..<bytes.count, plain: !ByteBuffer.needsEscaping(bytes))
     }
   }
 
@@ -45,7 +45,7 @@ public struct TableText: Sendable, Hashable, ExpressibleByStringInterpolation, C
     self = storage.withUnsafeMutablePointerToElements { base in
       let count = write(UnsafeMutableBufferPointer(start: base, count: capacity))
       return TableText(
-        storage, 0..<count, plain: !Self.needsJSONEscaping(UnsafeBufferPointer(start: base, count: count)))
+        storage, 0..<count, plain: !ByteBuffer.needsEscaping(UnsafeBufferPointer(start: base, count: count)))
     }
   }
 
@@ -61,6 +61,8 @@ public struct TableText: Sendable, Hashable, ExpressibleByStringInterpolation, C
     countAndPlain = UInt32(range.count) | (plain ? 0x8000_0000 : 0)
   }
 
+  /// Whether a byte needs escaping in a JSON string: the definition of `ByteBuffer.needsEscaping`, which tells
+  /// it eight bytes at a time and is what a text asks when it is made.
   static func needsJSONEscaping(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     bytes.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
   }

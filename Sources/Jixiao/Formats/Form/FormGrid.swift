@@ -175,8 +175,8 @@ final class FormGrid {
     if filledCount >= 3 {
       for index in 0..<count where !grid.isEmpty(row: row, column: index) {
         let isNameHeader: Bool
-        if let verdict = sharedVerdict(row: row, column: index) {
-          isNameHeader = verdict.isNameHeader
+        if usesSharedVerdicts, let shared = grid.standardIsNameHeader(row: row, column: index) {
+          isNameHeader = shared
         } else {
           // Told on the text alone (most of these are numbers), the cell made only for a header found.
           let text = grid.text(row: row, column: index)

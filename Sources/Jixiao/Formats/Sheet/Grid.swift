@@ -82,6 +82,11 @@ public struct Grid: Sendable, Hashable {
     storage.standardVerdict(row: row, column: column)
   }
 
+  /// `standardVerdict(row:column:)?.isNameHeader`, without telling the rest of the verdict.
+  func standardIsNameHeader(row: Int, column: Int) -> Bool? {
+    storage.standardIsNameHeader(row: row, column: column)
+  }
+
   /// `self[row, column].text`, told without making the cell (`FormGrid` asks it of every cell of a header row's
   /// candidates).
   func text(row: Int, column: Int) -> String { storage.text(row: row, column: column) }

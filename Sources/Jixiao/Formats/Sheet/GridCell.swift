@@ -1,3 +1,5 @@
+import Synchronization
+
 /// One cell of a grid as a person sees it printed, with what it holds underneath.
 ///
 /// - `text` is the cell as displayed: a number through its number format (`100%` for a 1 formatted
@@ -38,15 +40,34 @@ public struct GridCell: Sendable, Hashable {
     /// (an indicator's name): the table then shares the string's bytes instead of copying them. Nil for
     /// every other box. Derived from `text`, so left out of equality and hashing.
     let tableText: TableText?
+    /// For a shared string's box, whether its text prints a name header under the standard vocabulary (its
+    /// verdict's `isNameHeader`), told when the string is read: the locator asks it of every cell of a row
+    /// that may be a header. Nil for every other box. Derived from `text`, so left out of equality and
+    /// hashing.
+    let standardIsNameHeader: Bool?
+    /// A shared string's verdict, once told (`standardVerdict`). Told when first asked, not when the string
+    /// is read: the locator asks it of a row's first cell only, which most strings (an indicator's target,
+    /// its actual) never are, and telling every string's verdict up front cost ~8 K instructions a table.
+    /// The sheets are located on several workers at once: kept under a lock.
+    private let toldVerdict = Mutex<FormGrid.TextVerdict?>(nil)
+
     /// What the form locator's standard vocabulary makes of the text (`FormGrid.TextVerdict`), told once
     /// for a shared string's box; nil for every other box. Derived from `text`, so left out of equality
     /// and hashing.
-    let standardVerdict: FormGrid.TextVerdict?
+    var standardVerdict: FormGrid.TextVerdict? {
+      guard standardIsNameHeader != nil else { return nil }
+      return toldVerdict.withLock { told in
+        if let told { return told }
+        let verdict = FormGrid.verdict(
+          of: text, labelKey: { labelKey ?? FormText.labelKey(text) }, vocabulary: .standard)
+        told = verdict
+        return verdict
+      }
+    }
 
     init(
       kind: Kind, text: String, value: String?, formula: String?, problem: String?, origin: SourceLocation?, doubt: String?,
-      keys: (key: String, labelKey: String)? = nil, tableText: TableText? = nil,
-      standardVerdict: FormGrid.TextVerdict? = nil
+      keys: (key: String, labelKey: String)? = nil, tableText: TableText? = nil, standardIsNameHeader: Bool? = nil
     ) {
       self.kind = kind
       self.text = text
@@ -57,7 +78,7 @@ public struct GridCell: Sendable, Hashable {
       key = keys?.key
       labelKey = keys?.labelKey
       self.tableText = tableText
-      self.standardVerdict = standardVerdict
+      self.standardIsNameHeader = standardIsNameHeader
     }
 
     /// Every empty cell that says nothing of where it was printed shares one box.
@@ -162,11 +183,11 @@ public struct GridCell: Sendable, Hashable {
     guard !text.isEmpty else { return .empty(reference) }
     let key = FormText.key(text)
     let keys = FormGrid.isKeyed(text) ? (key: key, labelKey: FormText.droppingEndColons(key)) : nil
-    let verdict = FormGrid.verdict(
-      of: text, labelKey: { keys?.labelKey ?? FormText.labelKey(text) }, vocabulary: .standard)
+    let isNameHeader = FormGrid.isNameHeader(
+      text, labelKey: keys?.labelKey ?? FormText.labelKey(text), vocabulary: .standard)
     let content = Content(
       kind: .text, text: text, value: nil, formula: nil, problem: nil, origin: nil, doubt: nil,
-      keys: keys, tableText: TableText(text), standardVerdict: verdict)
+      keys: keys, tableText: TableText(text), standardIsNameHeader: isNameHeader)
     return GridCell(sharing: content, reference: reference)
   }
 

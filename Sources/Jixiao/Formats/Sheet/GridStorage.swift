@@ -70,10 +70,20 @@ struct GridStorage: Sendable {
 
   /// `cell(row:column:).standardVerdict`, told without making the cell.
   func standardVerdict(row: Int, column: Int) -> FormGrid.TextVerdict? {
+    content(row: row, column: column)?.standardVerdict
+  }
+
+  /// `cell(row:column:).standardVerdict?.isNameHeader`, told without making the cell or the whole verdict.
+  func standardIsNameHeader(row: Int, column: Int) -> Bool? {
+    content(row: row, column: column)?.standardIsNameHeader
+  }
+
+  /// The box of the cell at a place, other than the shared empty one.
+  private func content(row: Int, column: Int) -> GridCell.Content? {
     guard row >= 0, row < spans.count, column >= 0, column < spans[row].count else { return nil }
     let slot = slots[spans[row].start + column]
-    if slot.index > 0 { return boxes[Int(slot.index) - 1].standardVerdict }
-    if slot.index < 0 { return shared[-Int(slot.index) - 1].standardVerdict }
+    if slot.index > 0 { return boxes[Int(slot.index) - 1] }
+    if slot.index < 0 { return shared[-Int(slot.index) - 1].content }
     return nil
   }
 
