@@ -33,6 +33,20 @@ import Testing
     #expect(result.recomputedGrade == nil, "nothing is scored")
   }
 
+  /// The scorer takes the table it scores (`Scorer.score` consumes it): a caller that keeps its table passes a
+  /// copy, so a review, which marks the table it scores a target table, leaves the caller's as it was.
+  @Test func aReviewLeavesTheCallersTableAsItWas() throws {
+    let fixture = "000-investment-promotion"
+    let bytes = Array(try Data(contentsOf: repositoryRoot.appendingPathComponent("Fixtures/\(fixture)/table.json")))
+    guard case .table(let table) = TableReader.read(bytes, file: "\(fixture).json")[0] else { throw CancellationError() }
+    let reviewer = Scorer(profile: defaultProfile, mode: .reviewTargets)
+    let reviewed = reviewer.score(table)
+    #expect(reviewed.isTargetTable && reviewed.recomputedGrade == nil)
+    #expect(!table.isTargetTable)
+    #expect(reviewer.score(table) == reviewed)
+    #expect(Scorer(profile: defaultProfile).score(table).recomputedGrade != nil)
+  }
+
   @Test func reviewFindingsAppearInEveryFormat() throws {
     let result = try review("000-investment-promotion")
     #expect(ResultJSON.encode(result).contains(#""code":"target.below-last-year","severity":"warning","where":"3""#))

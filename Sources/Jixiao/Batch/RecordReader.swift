@@ -23,13 +23,14 @@ enum RawRecord: Sendable {
     decoded { $0 }.elements
   }
 
-  /// `transform` of each table or rejection the record decodes to, in order.
-  func decoded<Output>(_ transform: (TableReader.Record) -> Output) -> RecordOutputs<Output> {
+  /// `transform` of each table or rejection the record decodes to, in order; each is handed over, not lent, so
+  /// that a table can move on into its scoring without a copy.
+  func decoded<Output>(_ transform: (consuming TableReader.Record) -> Output) -> RecordOutputs<Output> {
     switch self {
     case .jsonLine(let line, let location, let defaultID):
       return .one(transform(TableReader.decodeLine(line.bytes, at: location, defaultID: defaultID)))
     case .jsonDocument(let bytes, let file):
-      return .many(TableReader.read(bytes, file: file, format: .json).map(transform))
+      return .many(TableReader.read(bytes, file: file, format: .json).map { transform($0) })
     case .csvTable(let rows):
       return .one(transform(TableReader.Record(built: rows.build())))
     case .printedForm(let form):

@@ -19,16 +19,14 @@ public struct Scorer: Sendable {
     phrases = QualitativePhrases(profile.vocabulary)
   }
 
-  public func score(_ original: Table) -> TableResult {
-    // The table is read where it is, not copied (a copy retains every one of its texts and lists), unless
-    // a review must mark it a target table.
-    guard mode == .reviewTargets, !original.isTargetTable else { return score(table: original) }
-    var targets = original
-    targets.isTargetTable = true
-    return score(table: targets)
+  /// The table is taken, not lent: it moves on into the checks' context instead of being copied there (a copy
+  /// retains every one of its texts and lists). A caller that keeps its table passes a copy.
+  public func score(_ original: consuming Table) -> TableResult {
+    if mode == .reviewTargets, !original.isTargetTable { original.isTargetTable = true }
+    return score(table: original)
   }
 
-  private func score(table: Table) -> TableResult {
+  private func score(table: consuming Table) -> TableResult {
     var findings: [Finding] = []
     findings.reserveCapacity(32)
     let uncertain = table.uncertainPlaces
@@ -82,10 +80,19 @@ public struct Scorer: Sendable {
       }
     let claimedGrade = table.claimedGrade ?? claimedTotal.map(profile.grade(for:))
     let recomputedGrade = table.isTargetTable || offScale != nil ? nil : profile.grade(for: recomputed)
-    // The rows' lists go into the context: moved, not copied. The result is made after the checks, from what
-    // they read: put in the context, the result was copied, each of its references counted.
+    // The result's values from the table are taken before the table moves into the checks' context (not
+    // copied there); its findings are set after the checks. The rows' lists are shared with the context, not
+    // copied: the checks only read them (put in the context, the result itself was copied, each of its
+    // references counted).
+    var result = TableResult(
+      id: table.id, name: table.displayText, department: table.department, year: table.year, kind: table.kind,
+      isTargetTable: table.isTargetTable, profileName: profile.name, profileHash: profile.contentHash,
+      claimedTotal: claimedTotal, recomputedTotal: recomputed, unverifiedPoints: unverified, claimedGrade: claimedGrade,
+      recomputedGrade: recomputedGrade, weightsOffScale: offScale, funds: fundsResult, indicators: indicators, findings: [],
+      location: table.location, sourceEncoding: table.sourceEncoding, implementer: table.implementer,
+      columns: table.columns)
     let context = CheckContext(
-      table: table,
+      table: consume table,
       result: ScoredTable(
         funds: fundsResult, indicators: indicators, claimedTotal: claimedTotal, recomputedTotal: recomputed,
         claimedGrade: claimedGrade, recomputedGrade: recomputedGrade, weightsOffScale: offScale),
@@ -96,14 +103,7 @@ public struct Scorer: Sendable {
     } else {
       TableChecks.rescore(context, into: &findings)
     }
-    var result = TableResult(
-      id: table.id, name: table.displayText, department: table.department, year: table.year, kind: table.kind,
-      isTargetTable: table.isTargetTable, profileName: profile.name, profileHash: profile.contentHash,
-      claimedTotal: claimedTotal, recomputedTotal: recomputed, unverifiedPoints: unverified, claimedGrade: claimedGrade,
-      recomputedGrade: recomputedGrade, weightsOffScale: offScale, funds: fundsResult, indicators: indicators, findings: [],
-      location: table.location, sourceEncoding: table.sourceEncoding, implementer: table.implementer,
-      columns: table.columns)
-    if !table.overrides.isEmpty { findings.append(contentsOf: apply(table.overrides, to: &result)) }
+    if !context.table.overrides.isEmpty { findings.append(contentsOf: apply(context.table.overrides, to: &result)) }
     result.findings = Self.ordered(consume findings)
     return result
   }
