@@ -244,17 +244,9 @@ struct FixedOrderWriter {
   /// `prefix`, then a finding's message as a JSON string, assembled in place by the buffer
   /// (`FindingDetail.appendMessage`) and escaped there when it is not known to need no escaping. Read in
   /// place through a pointer: passed as a value, the detail was copied (its texts retained and released).
-  mutating func member(_ prefix: StaticString, messageOf finding: UnsafePointer<Finding>) {
+  @inline(__always) mutating func member(_ prefix: StaticString, messageOf finding: UnsafePointer<Finding>) {
     fixed(prefix)
-    let buffer = handOver()
-    let start = buffer.openString()
-    finding.pointee.detail.appendMessage(to: buffer)
-    if finding.pointee.detail.messageIsPlainJSON {
-      buffer.append(UInt8(ascii: "\""))
-    } else {
-      buffer.closeString(writtenFrom: start)
-    }
-    takeBack()
+    putMessage(of: finding)
   }
 
   /// `prefix`, then `location.description` as a JSON string, assembled in place by the buffer.
@@ -277,6 +269,18 @@ struct FixedOrderWriter {
   // MARK: Values
 
   @inline(__always) private mutating func putNull() { fixed("null") }
+
+  @inline(never) private mutating func putMessage(of finding: UnsafePointer<Finding>) {
+    let buffer = handOver()
+    let start = buffer.openString()
+    finding.pointee.detail.appendMessage(to: buffer)
+    if finding.pointee.detail.messageIsPlainJSON {
+      buffer.append(UInt8(ascii: "\""))
+    } else {
+      buffer.closeString(writtenFrom: start)
+    }
+    takeBack()
+  }
 
   @inline(never) private mutating func putQuoted(_ value: TableText) {
     guard value.isPlainJSON else {
