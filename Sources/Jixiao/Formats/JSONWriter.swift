@@ -423,6 +423,18 @@ final class ByteBuffer {
   /// own (`FixedOrderWriter`) and then counts what it wrote (`advance(to:)`). Valid until the next append.
   var unwritten: (UnsafeMutablePointer<UInt8>, UnsafeMutablePointer<UInt8>) { (pointer + count, pointer + capacity) }
 
+  /// Runs `write` with a cursor at the end of the bytes, after making room for `length` bytes, which `write`
+  /// must not pass, then counts what it wrote: for a text of many pieces whose longest length is known (a
+  /// claim's message), each piece is then stored through a pointer held in a register, without a capacity
+  /// check and a count kept here.
+  @inline(__always) func write(reserving length: Int, _ write: (inout ByteCursor) -> Void) {
+    reserve(length)
+    var cursor = ByteCursor(position: pointer + count)
+    write(&cursor)
+    precondition(cursor.position - (pointer + count) <= length, "wrote past the room made")
+    count = cursor.position - pointer
+  }
+
   /// Counts the bytes written from `unwritten`'s start up to `position`.
   func advance(to position: UnsafeMutablePointer<UInt8>) {
     precondition(position >= pointer + count && position <= pointer + capacity, "written outside the buffer")
@@ -754,6 +766,29 @@ final class ByteBuffer {
   }
 
   private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+}
+
+/// Where the next byte goes in room already made (`ByteBuffer.write(reserving:_:)`): its stores check nothing.
+struct ByteCursor {
+  fileprivate(set) var position: UnsafeMutablePointer<UInt8>
+
+  @inline(__always) mutating func put(_ literal: StaticString) {
+    ByteBuffer.copy(from: literal.utf8Start, to: position, count: literal.utf8CodeUnitCount)
+    position += literal.utf8CodeUnitCount
+  }
+
+  @inline(__always) mutating func put(_ bytes: UnsafeBufferPointer<UInt8>) {
+    if let source = bytes.baseAddress { ByteBuffer.copy(from: source, to: position, count: bytes.count) }
+    position += bytes.count
+  }
+
+  /// A two-place decimal (`-12.30`): at most `Hundredths.maximumTextLength` bytes.
+  @inline(__always) mutating func put(_ value: Hundredths) { position += value.writeText(to: position) }
+
+  @inline(__always) mutating func put(_ byte: UInt8) {
+    position.pointee = byte
+    position += 1
+  }
 }
 
 /// Texts as JSON strings, quotes included, laid end to end in one allocation made once and kept for the
