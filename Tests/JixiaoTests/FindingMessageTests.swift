@@ -24,6 +24,17 @@ import Testing
           claimed: Rational(1), difference: Rational(1)))
       details.append(.qualitativeUnclassified(actual: actual))
     }
+    // Every message copied whole, whether the examples raise it or not.
+    details += [.explanationMissing(overAchieved: true), .explanationMissing(overAchieved: false), .targetEmpty]
+    var fixed = 0
+    for detail in details {
+      guard let text = detail.fixedMessage else { continue }
+      fixed += 1
+      let bytes = UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)
+      #expect(Array(bytes) == Array(detail.message.utf8))
+      #expect(!TableText.needsJSONEscaping(bytes), "\(text)")
+    }
+    #expect(fixed > 0)
     var plain = 0
     for detail in details where detail.messageIsPlainJSON {
       plain += 1

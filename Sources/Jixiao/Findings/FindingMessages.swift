@@ -163,6 +163,17 @@ extension FindingDetail {
     }
   }
 
+  /// The whole message of a finding whose message has no figures or texts (`explanation.missing`, the most
+  /// frequent finding), which needs no JSON escaping: a writer copies it as it is. Nil for any other finding.
+  var fixedMessage: StaticString? {
+    switch self {
+    case .explanationMissing(let overAchieved):
+      overAchieved ? "指标超过超额阈值，偏差原因分析及改进措施为空" : "指标未完全达成，偏差原因分析及改进措施为空"
+    case .targetEmpty: "目标值为空，该项未核实"
+    default: nil
+    }
+  }
+
   /// Appends `message`'s UTF-8 bytes to `text`: the most frequent messages of a batch (claims, totals,
   /// explanations) are assembled there, which the JSON writer so writes without making a `String`; any
   /// other's are copied from `message`.
@@ -174,6 +185,10 @@ extension FindingDetail {
   /// `message` reads too) and returns true; returns false, appending nothing, for any other finding.
   @discardableResult
   private func appendAssembled(to text: ByteBuffer) -> Bool {
+    if let fixed = fixedMessage {
+      text.append(fixed)
+      return true
+    }
     switch self {
     case .indicatorClaim, .fundsClaim: if !appendClaimInPlace(to: text) { appendClaim(to: text) }
     case .totalOverClaimed(let claimed, let recomputed, let difference):
@@ -192,8 +207,6 @@ extension FindingDetail {
       text.append(" 应为“")
       text.append(utf8: recomputed.rawValue)
       text.append("”")
-    case .explanationMissing(let overAchieved):
-      text.append(overAchieved ? "指标超过超额阈值，偏差原因分析及改进措施为空" : "指标未完全达成，偏差原因分析及改进措施为空")
     case .evidenceMissing(let requiredByProfile):
       text.append("佐证资料为空，")
       text.append(requiredByProfile ? "本方案按 0 分计" : "复核人员通常按 0 分计")
@@ -238,8 +251,6 @@ extension FindingDetail {
   /// `appendAssembled` for a target or an actual that could not be read (`cell.unparseable`).
   private func appendAssembledCell(to text: ByteBuffer) -> Bool {
     switch self {
-    case .targetEmpty:
-      text.append("目标值为空，该项未核实")
     case .targetUnreadable(let target, let reason):
       text.append("目标值“")
       text.append(utf8: target)

@@ -271,6 +271,14 @@ struct FixedOrderWriter {
   @inline(__always) private mutating func putNull() { fixed("null") }
 
   @inline(never) private mutating func putMessage(of finding: UnsafePointer<Finding>) {
+    // A message without figures or texts is copied whole (`FindingDetail.fixedMessage`: it needs no escaping).
+    if let fixed = finding.pointee.detail.fixedMessage {
+      makeRoom(fixed.utf8CodeUnitCount + 2)
+      put(UInt8(ascii: "\""))
+      put(fixed)
+      put(UInt8(ascii: "\""))
+      return
+    }
     let buffer = handOver()
     let start = buffer.openString()
     finding.pointee.detail.appendMessage(to: buffer)
