@@ -24,6 +24,17 @@ import Testing
           claimed: Rational(1), difference: Rational(1)))
       details.append(.qualitativeUnclassified(actual: actual))
     }
+    // Every message copied whole, whether the examples raise it or not.
+    details += [.explanationMissing(overAchieved: true), .explanationMissing(overAchieved: false), .targetEmpty]
+    var fixed = 0
+    for detail in details {
+      guard let text = detail.fixedMessage else { continue }
+      fixed += 1
+      let bytes = UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)
+      #expect(Array(bytes) == Array(detail.message.utf8))
+      #expect(!TableText.needsJSONEscaping(bytes), "\(text)")
+    }
+    #expect(fixed > 0)
     var plain = 0
     for detail in details where detail.messageIsPlainJSON {
       plain += 1
@@ -37,6 +48,53 @@ import Testing
       difference: Rational(1))
     #expect(plainClaim.messageIsPlainJSON)
     #expect(FindingDetail.explanationMissing(overAchieved: true).messageIsPlainJSON)
+  }
+
+  /// The usual claim's message, written in one reservation (`appendClaimInPlace`), is its definition's
+  /// (`appendClaim`) byte for byte, after bytes already written and from a buffer that must grow; any claim
+  /// it does not take is left to the definition with nothing written. Texts to trim, hostile, empty and long;
+  /// numbers negative, long, and beyond 64-bit hundredths.
+  @Test func aClaimWrittenInPlaceIsItsDefinitions() throws {
+    var random = SplitMix(seed: 2_026)
+    func text() -> TableText? {
+      switch Int.random(in: 0..<8, using: &random) {
+      case 0: nil
+      case 1: ""
+      case 2: " 4次 "
+      case 3: TableText(String(repeating: "线路改迁长度", count: Int.random(in: 1...9, using: &random)))
+      case 4: ">=5%"
+      default: TableText(HostileText.random(&random))
+      }
+    }
+    func number() throws -> Rational {
+      switch Int.random(in: 0..<6, using: &random) {
+      case 0: try Rational(Int128(Int.random(in: -1_000_000...1_000_000, using: &random)), over: 3)
+      case 1: try Rational(significand: Int128(Int64.random(in: .min ... .max, using: &random)), scale: 2)
+      case 2: try Rational(Int128(Int64.max) * 1_000, over: 7)
+      default: Rational(hundredths: Int64.random(in: -100_000...100_000, using: &random))
+      }
+    }
+    var inPlace = 0
+    for _ in 0..<3_000 {
+      let detail = try FindingDetail.indicatorClaim(
+        target: text(), actual: text(), completion: Bool.random(using: &random) ? nil : number(),
+        band: Int.random(in: 0..<4, using: &random) == 0 ? .partlyAchieved : nil,
+        rule: Bool.random(using: &random) ? RuleKind.allCases.randomElement(using: &random) : nil,
+        score: Hundredths(hundredths: Bool.random(using: &random) ? .min : Int64.random(in: -99_999...99_999, using: &random)),
+        claimed: number(), difference: number())
+      let fast = ByteBuffer(capacity: 16)
+      let definition = ByteBuffer(capacity: 16)
+      fast.append("前" as StaticString)
+      definition.append("前" as StaticString)
+      if detail.appendClaimInPlace(to: fast) {
+        inPlace += 1
+        detail.appendClaim(to: definition)
+        #expect(fast.text == definition.text)
+      } else {
+        #expect(fast.text == "前")
+      }
+    }
+    #expect(inPlace > 150)
   }
 
   static let examplesFile = repositoryRoot.appendingPathComponent("Tests/FindingMessages/catalogue-examples.txt")

@@ -60,6 +60,12 @@ public enum FindingLocation: Sendable, Hashable {
     }
   }
 
+  /// The indicator's name as reports show it; nil for the table or the funds item.
+  var indicatorName: TableText? {
+    guard case .indicator(_, let name) = self else { return nil }
+    return name
+  }
+
   /// The compact key used by expected results: `funds`, `3`, or nil for the table.
   public var key: String? {
     switch self {

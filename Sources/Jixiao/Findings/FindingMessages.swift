@@ -163,6 +163,17 @@ extension FindingDetail {
     }
   }
 
+  /// The whole message of a finding whose message has no figures or texts (`explanation.missing`, the most
+  /// frequent finding), which needs no JSON escaping: a writer copies it as it is. Nil for any other finding.
+  var fixedMessage: StaticString? {
+    switch self {
+    case .explanationMissing(let overAchieved):
+      overAchieved ? "指标超过超额阈值，偏差原因分析及改进措施为空" : "指标未完全达成，偏差原因分析及改进措施为空"
+    case .targetEmpty: "目标值为空，该项未核实"
+    default: nil
+    }
+  }
+
   /// Appends `message`'s UTF-8 bytes to `text`: the most frequent messages of a batch (claims, totals,
   /// explanations) are assembled there, which the JSON writer so writes without making a `String`; any
   /// other's are copied from `message`.
@@ -174,8 +185,12 @@ extension FindingDetail {
   /// `message` reads too) and returns true; returns false, appending nothing, for any other finding.
   @discardableResult
   private func appendAssembled(to text: ByteBuffer) -> Bool {
+    if let fixed = fixedMessage {
+      text.append(fixed)
+      return true
+    }
     switch self {
-    case .indicatorClaim, .fundsClaim: appendClaim(to: text)
+    case .indicatorClaim, .fundsClaim: if !appendClaimInPlace(to: text) { appendClaim(to: text) }
     case .totalOverClaimed(let claimed, let recomputed, let difference):
       text.append("自评总分 ")
       text.appendPoints(claimed)
@@ -192,8 +207,6 @@ extension FindingDetail {
       text.append(" 应为“")
       text.append(utf8: recomputed.rawValue)
       text.append("”")
-    case .explanationMissing(let overAchieved):
-      text.append(overAchieved ? "指标超过超额阈值，偏差原因分析及改进措施为空" : "指标未完全达成，偏差原因分析及改进措施为空")
     case .evidenceMissing(let requiredByProfile):
       text.append("佐证资料为空，")
       text.append(requiredByProfile ? "本方案按 0 分计" : "复核人员通常按 0 分计")
@@ -238,8 +251,6 @@ extension FindingDetail {
   /// `appendAssembled` for a target or an actual that could not be read (`cell.unparseable`).
   private func appendAssembledCell(to text: ByteBuffer) -> Bool {
     switch self {
-    case .targetEmpty:
-      text.append("目标值为空，该项未核实")
     case .targetUnreadable(let target, let reason):
       text.append("目标值“")
       text.append(utf8: target)
@@ -299,7 +310,81 @@ extension FindingDetail {
     text.append("日")
   }
 
-  private func appendClaim(to text: ByteBuffer) {
+  /// `appendClaim` for the usual claim of an indicator, its pieces written after one reservation for the
+  /// longest it can be (`ByteBuffer.write(reserving:_:)`): its texts have nothing to trim, it has no band, and
+  /// its numbers round within 64 bits. Returns false, with nothing written, for any other claim. Its
+  /// definition is `appendClaim` (`FindingMessageTests`).
+  func appendClaimInPlace(to text: ByteBuffer) -> Bool {
+    // Bound by a `switch`, as `appendClaim` binds them: a pattern that matched `band` against nil copied the
+    // case's values.
+    switch self {
+    case .indicatorClaim(let target, let actual, let completion, let band, let rule, let score, let claimed, let difference):
+      guard band == nil, Self.hasNothingToTrim(target), Self.hasNothingToTrim(actual),
+        let claimed = claimed.hundredths(scaledBy: 100), let over = difference.magnitude.hundredths(scaledBy: 100)
+      else { return false }
+      return Self.appendClaim(
+        target: target, actual: actual, completion: completion, rule: rule, score: score, claimed: claimed,
+        over: over, under: difference.isNegative, to: text)
+    default: return false
+    }
+  }
+
+  /// `appendClaimInPlace` once its claim is known to take it: `claimed` and the difference `over` (or `under`)
+  /// rounded.
+  private static func appendClaim(
+    target: TableText?, actual: TableText?, completion: Rational?, rule: RuleKind?, score: Hundredths,
+    claimed: Hundredths, over: Hundredths, under: Bool, to text: ByteBuffer
+  ) -> Bool {
+    let percent = completion?.hundredths(scaledBy: 10_000)
+    guard completion == nil || percent != nil else { return false }
+    // The fixed pieces, four numbers (a percent sign after one) and the two texts or their dashes.
+    let longest =
+      96 + (rule?.labelText.utf8CodeUnitCount ?? 0) + 4 * (Hundredths.maximumTextLength + 1)
+      + (target?.utf8Count ?? 3) + (actual?.utf8Count ?? 3)
+    text.write(reserving: longest) { message in
+      message.put("目标 ")
+      Self.put(target, to: &message)
+      message.put("，实际 ")
+      Self.put(actual, to: &message)
+      if let percent {
+        message.put("，完成率 ")
+        message.put(percent)
+        message.put(UInt8(ascii: "%"))
+      }
+      message.put("，")
+      if let rule {
+        message.put("按")
+        message.put(rule.labelText)
+      }
+      message.put("应得 ")
+      message.put(score)
+      message.put(" 分，自评 ")
+      message.put(claimed)
+      message.put(under ? " 分，少报 " : " 分，多报 ")
+      message.put(over)
+      message.put(" 分")
+    }
+    return true
+  }
+
+  /// Whether `append(trimmed:)` writes the text as it is: absent, or nothing to trim.
+  private static func hasNothingToTrim(_ text: TableText?) -> Bool {
+    switch text {
+    case .none: true
+    case .some(let text): text.withUTF8 { String.hasNothingToTrim($0) }
+    }
+  }
+
+  /// A text with nothing to trim as `append(trimmed:)` writes it; `—` when absent.
+  @inline(__always) private static func put(_ text: TableText?, to message: inout ByteCursor) {
+    switch text {
+    case .none: message.put("—")
+    case .some(let text): text.withUTF8 { message.put($0) }
+    }
+  }
+
+  /// The definition of a claim's message (`appendClaimInPlace` writes the usual one).
+  func appendClaim(to text: ByteBuffer) {
     switch self {
     case .indicatorClaim(let target, let actual, let completion, let band, let rule, let score, let claimed, let difference):
       text.append("目标 ")

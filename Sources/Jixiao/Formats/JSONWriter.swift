@@ -244,17 +244,9 @@ struct FixedOrderWriter {
   /// `prefix`, then a finding's message as a JSON string, assembled in place by the buffer
   /// (`FindingDetail.appendMessage`) and escaped there when it is not known to need no escaping. Read in
   /// place through a pointer: passed as a value, the detail was copied (its texts retained and released).
-  mutating func member(_ prefix: StaticString, messageOf finding: UnsafePointer<Finding>) {
+  @inline(__always) mutating func member(_ prefix: StaticString, messageOf finding: UnsafePointer<Finding>) {
     fixed(prefix)
-    let buffer = handOver()
-    let start = buffer.openString()
-    finding.pointee.detail.appendMessage(to: buffer)
-    if finding.pointee.detail.messageIsPlainJSON {
-      buffer.append(UInt8(ascii: "\""))
-    } else {
-      buffer.closeString(writtenFrom: start)
-    }
-    takeBack()
+    putMessage(of: finding)
   }
 
   /// `prefix`, then `location.description` as a JSON string, assembled in place by the buffer.
@@ -277,6 +269,26 @@ struct FixedOrderWriter {
   // MARK: Values
 
   @inline(__always) private mutating func putNull() { fixed("null") }
+
+  @inline(never) private mutating func putMessage(of finding: UnsafePointer<Finding>) {
+    // A message without figures or texts is copied whole (`FindingDetail.fixedMessage`: it needs no escaping).
+    if let fixed = finding.pointee.detail.fixedMessage {
+      makeRoom(fixed.utf8CodeUnitCount + 2)
+      put(UInt8(ascii: "\""))
+      put(fixed)
+      put(UInt8(ascii: "\""))
+      return
+    }
+    let buffer = handOver()
+    let start = buffer.openString()
+    finding.pointee.detail.appendMessage(to: buffer)
+    if finding.pointee.detail.messageIsPlainJSON {
+      buffer.append(UInt8(ascii: "\""))
+    } else {
+      buffer.closeString(writtenFrom: start)
+    }
+    takeBack()
+  }
 
   @inline(never) private mutating func putQuoted(_ value: TableText) {
     guard value.isPlainJSON else {
@@ -418,6 +430,18 @@ final class ByteBuffer {
   /// Where the next byte goes, and the end of the storage: for a writer that stores through a cursor of its
   /// own (`FixedOrderWriter`) and then counts what it wrote (`advance(to:)`). Valid until the next append.
   var unwritten: (UnsafeMutablePointer<UInt8>, UnsafeMutablePointer<UInt8>) { (pointer + count, pointer + capacity) }
+
+  /// Runs `write` with a cursor at the end of the bytes, after making room for `length` bytes, which `write`
+  /// must not pass, then counts what it wrote: for a text of many pieces whose longest length is known (a
+  /// claim's message), each piece is then stored through a pointer held in a register, without a capacity
+  /// check and a count kept here.
+  @inline(__always) func write(reserving length: Int, _ write: (inout ByteCursor) -> Void) {
+    reserve(length)
+    var cursor = ByteCursor(position: pointer + count)
+    write(&cursor)
+    precondition(cursor.position - (pointer + count) <= length, "wrote past the room made")
+    count = cursor.position - pointer
+  }
 
   /// Counts the bytes written from `unwritten`'s start up to `position`.
   func advance(to position: UnsafeMutablePointer<UInt8>) {
@@ -750,6 +774,29 @@ final class ByteBuffer {
   }
 
   private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+}
+
+/// Where the next byte goes in room already made (`ByteBuffer.write(reserving:_:)`): its stores check nothing.
+struct ByteCursor {
+  fileprivate(set) var position: UnsafeMutablePointer<UInt8>
+
+  @inline(__always) mutating func put(_ literal: StaticString) {
+    ByteBuffer.copy(from: literal.utf8Start, to: position, count: literal.utf8CodeUnitCount)
+    position += literal.utf8CodeUnitCount
+  }
+
+  @inline(__always) mutating func put(_ bytes: UnsafeBufferPointer<UInt8>) {
+    if let source = bytes.baseAddress { ByteBuffer.copy(from: source, to: position, count: bytes.count) }
+    position += bytes.count
+  }
+
+  /// A two-place decimal (`-12.30`): at most `Hundredths.maximumTextLength` bytes.
+  @inline(__always) mutating func put(_ value: Hundredths) { position += value.writeText(to: position) }
+
+  @inline(__always) mutating func put(_ byte: UInt8) {
+    position.pointee = byte
+    position += 1
+  }
 }
 
 /// Texts as JSON strings, quotes included, laid end to end in one allocation made once and kept for the

@@ -72,12 +72,14 @@ public enum ResultJSON {
       }
     }
     writer.fixed(#"],"findings":["#)
+    // Taken once for the table: each access to the static is a call to make sure it is made.
+    let codes = FindingCode.quotedCatalogue
     // In place, as the indicators: a loop over the array copied each finding's location and detail.
     result.findings.withUnsafeBufferPointer { items in
       guard let first = items.baseAddress else { return }
       for position in items.indices {
         if position > 0 { writer.fixed(",") }
-        writeFinding(first + position, into: &writer)
+        writeFinding(first + position, codes: codes, into: &writer)
       }
     }
     writer.member(#"],"source":"#, result.location)
@@ -85,9 +87,10 @@ public enum ResultJSON {
     writer.fixed("}")
   }
 
-  static func writeFinding(_ finding: UnsafePointer<Finding>, into writer: inout FixedOrderWriter) {
+  /// `codes`: `FindingCode.quotedCatalogue`.
+  static func writeFinding(_ finding: UnsafePointer<Finding>, codes: QuotedTexts, into writer: inout FixedOrderWriter) {
     if let position = finding.pointee.code.cataloguePosition {
-      writer.member(#"{"code":"#, json: FindingCode.quotedCatalogue.text(at: Int(position)))
+      writer.member(#"{"code":"#, json: codes.text(at: Int(position)))
     } else {
       writer.member(#"{"code":"#, finding.pointee.code.rawValue)
     }
@@ -95,10 +98,11 @@ public enum ResultJSON {
     switch finding.pointee.location {
     case .table: writer.fixed(#","where":"table","indicator":null"#)
     case .funds: writer.fixed(#","where":"funds","indicator":null"#)
-    case .indicator(let index, let name):
+    case .indicator(let index, _):
       // `location.key`, the index as a string, without making one.
       writer.member(#","where":"#, quoted: index)
-      writer.member(#","indicator":"#, name)
+      // The name read on its own: bound with the index, the location was copied and destroyed twice.
+      writer.member(#","indicator":"#, finding.pointee.location.indicatorName)
     }
     writer.member(#","message":"#, messageOf: finding)
     writer.fixed("}")
