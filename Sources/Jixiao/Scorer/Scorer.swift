@@ -20,15 +20,35 @@ public struct Scorer: Sendable {
   }
 
   public func score(_ original: Table) -> TableResult {
-    // The table is read where it is, not copied (a copy retains every one of its texts and lists), unless
-    // a review must mark it a target table.
-    guard mode == .reviewTargets, !original.isTargetTable else { return score(table: original) }
-    var targets = original
-    targets.isTargetTable = true
-    return score(table: targets)
+    score(original, memo: Memo(profile: profile))
   }
 
-  private func score(table: Table) -> TableResult {
+  /// What one worker of a batch remembers from table to table (`TextMemo`): level names' keys and the rules
+  /// 赋分规则 texts name, read under one profile. Used by one thread at a time.
+  final class Memo {
+    let levelKeys: TextMemo<FoldedKey>
+    let printedRules: TextMemo<RuleKind?>
+
+    init(profile: Profile) {
+      // The readings keep what they read with, not the whole profile.
+      let folding = profile.levelFolding
+      let keywords = profile.ruleKeywords
+      levelKeys = TextMemo(absent: .empty) { FoldedKey(level: $0, folding: folding) }
+      printedRules = TextMemo(absent: nil) { RuleSelection.printedRuleSearchingOnce($0, keywords: keywords) }
+    }
+  }
+
+  /// A table scored with a worker's memo, made for this scorer's profile (`Memo(profile:)`).
+  func score(_ original: Table, memo: Memo) -> TableResult {
+    // The table is read where it is, not copied (a copy retains every one of its texts and lists), unless
+    // a review must mark it a target table.
+    guard mode == .reviewTargets, !original.isTargetTable else { return score(table: original, memo: memo) }
+    var targets = original
+    targets.isTargetTable = true
+    return score(table: targets, memo: memo)
+  }
+
+  private func score(table: Table, memo: Memo) -> TableResult {
     var findings: [Finding] = []
     findings.reserveCapacity(32)
     let uncertain = table.uncertainPlaces
@@ -40,8 +60,8 @@ public struct Scorer: Sendable {
     indicators.reserveCapacity(table.indicators.count)
     var evaluations: [Evaluation?] = []
     evaluations.reserveCapacity(table.indicators.count)
-    let levels = LevelKeys.keys(of: table.indicators, folding: profile.levelFolding)
-    var rules = RuleSelection.Chooser(profile: profile)
+    let levels = LevelKeys.keys(of: table.indicators, memo: memo.levelKeys)
+    var rules = RuleSelection.Chooser(profile: profile, printedRules: memo.printedRules)
     var recomputed = fundsResult?.score ?? .zero
     var unverified = Hundredths.zero
     if let fundsResult, !fundsResult.verified { unverified = unverified + fundsResult.score }
