@@ -34,9 +34,11 @@ import Testing
   }
 
   /// The keyword search that skips keywords whose first character the text lacks finds what searching for
-  /// every keyword finds (`printedRule`), on texts of every kind of scalar.
+  /// every keyword finds (`printedRule`), on texts of every kind of scalar, and so does a worker's memo of it
+  /// kept over all the texts (more than it holds).
   @Test func skippingAbsentKeywordsFindsTheSameRule() {
     let profile = defaultProfile
+    let memo = Scorer.Memo(profile: profile)
     let pieces = [
       "满意", "满", "意度", "直接", "等级", "比例", "按照", "完成", "赋分", " ", "\u{3000}", "e\u{0301}", "😀", "é", "abc", "≥90%", "比",
     ]
@@ -49,6 +51,9 @@ import Testing
       #expect(
         RuleSelection.printedRuleSearchingOnce(indicator, profile: profile)
           == RuleSelection.printedRule(indicator, profile: profile),
+        "\(text.debugDescription)")
+      #expect(
+        memo.printedRules.reading(of: indicator.ruleText) == RuleSelection.printedRule(indicator, profile: profile),
         "\(text.debugDescription)")
     }
   }
