@@ -21,7 +21,7 @@ import Testing
     }
     return CheckContext(
       table: table, result: ScoredTable(result), evaluations: evaluations,
-      levels: LevelKeys.keys(of: table.indicators, folding: profile.levelFolding), levelWeightKeys: levelWeightKeys,
+      levels: table.indicators.map { LevelKeys($0, folding: profile.levelFolding) }, levelWeightKeys: levelWeightKeys,
       weights: WeightsTotal(table, profile: profile), profile: profile)
   }
 

@@ -2,8 +2,8 @@ import Testing
 
 @testable import Jixiao
 
-/// `LevelKeys.keys(of:folding:)` takes the previous row's key for a name a row repeats; its definition is
-/// the keys folded afresh for every row. A level name's key folded on bytes (`LevelNameFolding.fastFolding`)
+/// `LevelKeys.keys(of:memo:)` takes a name's key from the worker's memo (`TextMemoTests`); its
+/// definition is the keys folded afresh for every row. A level name's key folded on bytes (`LevelNameFolding.fastFolding`)
 /// is its definition's (`FoldedKey(levelByDefinition:folding:)`).
 @Suite struct LevelKeysTests {
   @Test func rememberedKeysAreTheFreshOnes() {
@@ -13,6 +13,7 @@ import Testing
       "其他六", " 产出指标",
     ]
     let level2s: [TableText?] = [nil, "", "数量指标", "数量 指标", "质量指标", "时效指标", "经济成本指标", "社会效益指标", "服务对象满意度指标", "甲", "乙", "丙", "丁"]
+    let memo = Scorer.Memo(profile: defaultProfile).levelKeys
     var random = SplitMix(seed: 11)
     for _ in 0..<40 {
       let indicators = (1...60).map { index in
@@ -20,11 +21,11 @@ import Testing
           index: index, level1: level1s.randomElement(using: &random)!, level2: level2s.randomElement(using: &random)!,
           name: "指标\(index)", weight: Rational(5), target: ">=1次", actual: "1次", location: SourceLocation(file: "t.json"))
       }
-      #expect(LevelKeys.keys(of: indicators, folding: folding) == indicators.map { LevelKeys($0, folding: folding) })
+      #expect(LevelKeys.keys(of: indicators, memo: memo) == indicators.map { LevelKeys($0, folding: folding) })
     }
   }
 
-  /// The keys of a table's rows, taken from the previous row when it prints the same bytes, are the keys folded afresh on random
+  /// The keys of a table's rows, taken from a memo kept from table to table, are the keys folded afresh on random
   /// labels: Chinese with and without 指标, traditional forms, full-width brackets and digits, ASCII and
   /// Unicode spaces (NBSP, U+3000), combining marks, and more distinct names than are remembered.
   @Test func memoisedKeysAreTheFreshOnesOnRandomLabels() {
@@ -33,6 +34,7 @@ import Testing
       "产出", "指标", "效益", "指標", "满意度", "數量", "质量", " ", "\u{00A0}", "\u{3000}", "（", "）", "１０", "10", "e", "\u{0301}",
       "é", "A", "分", "\t",
     ]
+    let memo = Scorer.Memo(profile: defaultProfile).levelKeys
     var random = SplitMix(seed: 19)
     for _ in 0..<60 {
       let distinct = Int.random(in: 1...24, using: &random)
@@ -50,7 +52,7 @@ import Testing
           index: index, level1: labels[previous], level2: level2, name: "指标\(index)", weight: Rational(5), target: nil,
           actual: nil, location: SourceLocation(file: "t.json"))
       }
-      #expect(LevelKeys.keys(of: indicators, folding: folding) == indicators.map { LevelKeys($0, folding: folding) })
+      #expect(LevelKeys.keys(of: indicators, memo: memo) == indicators.map { LevelKeys($0, folding: folding) })
     }
   }
 

@@ -14,8 +14,10 @@ import Testing
     let levels: [TableText?] = [nil, "产出指标", "效益指标", "满意度指标", "满意度", "成本指标", "其他一", "其他二", "其他三", "其他四", "其他五"]
     let targets: [TableText?] = [">=10次", "有效提升", "2024年12月31日前", nil, "≤5%"]
     var random = SplitMix(seed: 6)
+    // One worker's memo for every table, as a batch keeps it.
+    let memo = Scorer.Memo(profile: profile)
     for _ in 0..<40 {
-      var chooser = RuleSelection.Chooser(profile: profile)
+      var chooser = RuleSelection.Chooser(profile: profile, printedRules: memo.printedRules)
       for index in 1...60 {
         let indicator = Indicator(
           index: index, level1: levels.randomElement(using: &random)!, name: "指标\(index)", weight: Rational(5),
@@ -32,9 +34,11 @@ import Testing
   }
 
   /// The keyword search that skips keywords whose first character the text lacks finds what searching for
-  /// every keyword finds (`printedRule`), on texts of every kind of scalar.
+  /// every keyword finds (`printedRule`), on texts of every kind of scalar, and so does a worker's memo of it
+  /// kept over all the texts (more than it holds).
   @Test func skippingAbsentKeywordsFindsTheSameRule() {
     let profile = defaultProfile
+    let memo = Scorer.Memo(profile: profile)
     let pieces = [
       "满意", "满", "意度", "直接", "等级", "比例", "按照", "完成", "赋分", " ", "\u{3000}", "e\u{0301}", "😀", "é", "abc", "≥90%", "比",
     ]
@@ -47,6 +51,9 @@ import Testing
       #expect(
         RuleSelection.printedRuleSearchingOnce(indicator, profile: profile)
           == RuleSelection.printedRule(indicator, profile: profile),
+        "\(text.debugDescription)")
+      #expect(
+        memo.printedRules.reading(of: indicator.ruleText) == RuleSelection.printedRule(indicator, profile: profile),
         "\(text.debugDescription)")
     }
   }

@@ -106,10 +106,16 @@ public struct BatchRunner: Sendable {
       self.rejected = rejected
     }
 
-    func outcome(_ record: consuming TableReader.Record) -> Scored {
+    /// A worker's own way to an outcome: the memo it scores with (`Scorer.Memo`) is its alone.
+    func worker() -> (consuming TableReader.Record) -> Scored {
+      let memo = Scorer.Memo(profile: scorer.profile)
+      return { record in self.outcome(record, memo: memo) }
+    }
+
+    private func outcome(_ record: consuming TableReader.Record, memo: Scorer.Memo) -> Scored {
       switch consume record {
       case .table(let table):
-        let scored = scorer.score(consume table)
+        let scored = scorer.score(consume table, memo: memo)
         return result(scored, renderResult(scored))
       case .rejected(let error):
         return rejected(error, renderRejection(error))
@@ -124,7 +130,10 @@ public struct BatchRunner: Sendable {
     var summary = BatchSummary()
     summary.bytesRead = Self.pipeline(
       inputs: inputs, format: format, jobs: jobs, chunkSize: chunkSize,
-      transform: { record in record.decoded { scoring.outcome($0) } },
+      worker: {
+        let outcome = scoring.worker()
+        return { record in record.decoded(outcome) }
+      },
       consume: { outcomes in
         for outcome in outcomes { outcome.each { handle(&summary, $0) } }
         progress?(summary.tablesRead)
@@ -141,10 +150,12 @@ public struct BatchRunner: Sendable {
     var rejected = 0
     let bytes = pipeline(
       inputs: inputs, format: format, jobs: max(1, jobs), chunkSize: max(1, chunkSize),
-      transform: { record in
-        record.decoded { decoded -> Bool in
-          if case .table = decoded { return true }
-          return false
+      worker: {
+        { record in
+          record.decoded { decoded -> Bool in
+            if case .table = decoded { return true }
+            return false
+          }
         }
       },
       consume: { outcomes in
@@ -161,14 +172,16 @@ public struct BatchRunner: Sendable {
   /// chunk and consumes the previous one (in input order) while the workers map the current one, so
   /// reading and writing do not leave cores idle. With one job everything runs on the caller's thread, each
   /// record transformed as it is read (a chunk of records would copy each one out to transform it), its
-  /// outputs consumed a chunk at a time as with more jobs. Returns the bytes read.
+  /// outputs consumed a chunk at a time as with more jobs. Each worker transforms its records with a function
+  /// `worker` makes it, which may keep what it learns from record to record. Returns the bytes read.
   private static func pipeline<Output: Sendable>(
     inputs: [String], format: InputFormat?, jobs: Int, chunkSize: Int,
-    transform: @escaping @Sendable (RawRecord) -> RecordOutputs<Output>,
+    worker: @escaping @Sendable () -> (RawRecord) -> RecordOutputs<Output>,
     consume: ([RecordOutputs<Output>]) -> Void
   ) -> Int {
     var bytes = 0
     if jobs == 1 {
+      let transform = worker()
       var outputs: [RecordOutputs<Output>] = []
       outputs.reserveCapacity(chunkSize)
       for input in inputs {
@@ -195,7 +208,7 @@ public struct BatchRunner: Sendable {
       let work = chunk
       chunk = []
       chunk.reserveCapacity(chunkSize)
-      let next = InFlight(work, jobs: jobs, transform)
+      let next = InFlight(work, jobs: jobs, worker)
       finishInFlight()
       inFlight = next
     }
@@ -217,10 +230,10 @@ private final class InFlight<Output: Sendable>: @unchecked Sendable {
   // Written once by the worker before `leave`, read after `wait`: the group orders the two.
   private var outputs: [Output] = []
 
-  init(_ records: [RawRecord], jobs: Int, _ transform: @escaping @Sendable (RawRecord) -> Output) {
+  init(_ records: [RawRecord], jobs: Int, _ worker: @escaping @Sendable () -> (RawRecord) -> Output) {
     group.enter()
     DispatchQueue.global().async { [self] in
-      outputs = OrderedParallelMap.map(records, jobs: jobs, transform)
+      outputs = OrderedParallelMap.map(records, jobs: jobs, worker: worker)
       group.leave()
     }
   }

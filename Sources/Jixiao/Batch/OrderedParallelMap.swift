@@ -7,8 +7,16 @@ enum OrderedParallelMap {
   static func map<Input: Sendable, Output: Sendable>(
     _ inputs: [Input], jobs: Int, _ transform: @Sendable (Input) -> Output
   ) -> [Output] {
+    withoutActuallyEscaping(transform) { transform in map(inputs, jobs: jobs, worker: { transform }) }
+  }
+
+  /// `map`, each worker transforming with its own function from `worker` (made once a worker a call), which
+  /// may keep state from input to input.
+  static func map<Input: Sendable, Output: Sendable>(
+    _ inputs: [Input], jobs: Int, worker: @Sendable () -> (Input) -> Output
+  ) -> [Output] {
     let count = inputs.count
-    guard jobs > 1, count > 1 else { return inputs.map(transform) }
+    guard jobs > 1, count > 1 else { return inputs.map(worker()) }
     let workers = min(jobs, count)
     let next = Counter()
     return inputs.withUnsafeBufferPointer { source in
@@ -17,6 +25,7 @@ enum OrderedParallelMap {
       return [Output](unsafeUninitializedCapacity: count) { buffer, initialized in
         let slots = SendableBuffer(buffer: buffer)
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
+          let transform = worker()
           // Each worker takes the next record: a worker the system pauses (the reader shares the cores)
           // does not hold back a fixed half of the chunk.
           while true {

@@ -140,8 +140,9 @@ public struct FoldedKey: Sendable, Hashable, CustomStringConvertible {
     return count + bytes.count - runStart
   }
 
-  /// Where the run from `start` of printable ASCII and CJK ideographs ends: scalars kept as they are (as `Scalar`
-  /// says), told by their first byte.
+  /// Where the run from `start` of scalars kept as they are (as `Scalar` says) ends: printable ASCII and CJK
+  /// ideographs told by their first byte, and the full-width forms a Chinese name prints most (（ ） ； ：, not
+  /// the digits and `％，－．`, which become ASCII) by their first two.
   @inline(__always)
   static func endOfKeptRun(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
     var index = start
@@ -151,11 +152,24 @@ public struct FoldedKey: Sendable, Hashable, CustomStringConvertible {
         index += 1
       } else if lead >= 0xE4, lead <= 0xE9 {
         index += 3
+      } else if lead == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBC, isKeptFullWidth(bytes[index + 2]) {
+        index += 3
       } else {
         break
       }
     }
     return index
+  }
+
+  /// Whether U+FF00 + (`last` − 0x80), a full-width form of `!`…`?` (EF BC 81…BF), is kept as it is: all but
+  /// `％，－．` and the digits.
+  @inline(__always)
+  private static func isKeptFullWidth(_ last: UInt8) -> Bool {
+    switch last {
+    case 0x85, 0x8C...0x8E, 0x90...0x99: false
+    case 0x81...0xBF: true
+    default: false
+    }
   }
 
   /// One scalar of a name read on bytes, with what folding does to it. Only scalars that are their own

@@ -5,26 +5,15 @@ struct LevelKeys: Equatable {
   var level1: FoldedKey
   var level2: FoldedKey
 
-  /// The keys of every indicator, by definition `LevelKeys(indicator, folding:)` of each (`LevelKeysTests`).
-  /// A table prints the same level names on consecutive rows (merged cells): a row that prints its previous
-  /// row's bytes takes that row's key, and only a change of name is folded. The names are compared where the
-  /// rows hold them: kept aside for the next row, each was retained and released.
-  static func keys(of indicators: [Indicator], folding: LevelNameFolding) -> [LevelKeys] {
+  /// The keys of every indicator, by definition `LevelKeys(indicator, folding:)` of each (`LevelKeysTests`),
+  /// found in the worker's memo: a year's tables print the same few level names on every row.
+  static func keys(of indicators: [Indicator], memo: TextMemo<FoldedKey>) -> [LevelKeys] {
     var keys: [LevelKeys] = []
     keys.reserveCapacity(indicators.count)
     indicators.withUnsafeBufferPointer { rows in
       for position in rows.indices {
-        guard position > 0 else {
-          keys.append(LevelKeys(level1: rows[0].level1, level2: rows[0].level2, folding: folding))
-          continue
-        }
-        let level1 =
-          rows[position].level1 == rows[position - 1].level1
-          ? keys[position - 1].level1 : key(rows[position].level1, folding: folding)
-        let level2 =
-          rows[position].level2 == rows[position - 1].level2
-          ? keys[position - 1].level2 : key(rows[position].level2, folding: folding)
-        keys.append(LevelKeys(level1: level1, level2: level2))
+        keys.append(
+          LevelKeys(level1: memo.reading(of: rows[position].level1), level2: memo.reading(of: rows[position].level2)))
       }
     }
     return keys

@@ -1,4 +1,4 @@
-/// The readings of the first few distinct values a table's rows print (its 赋分规则 texts, its level keys),
+/// The readings of the first few distinct values a table's rows print (its level 1 names),
 /// found again by equality: a table prints a handful of them on many rows, and searching a handful costs less
 /// than reading again. A value past the first few is read each time it comes, so a reading is always the one
 /// `read` gives (`RuleChoiceTests`).

@@ -83,6 +83,11 @@ public struct TableText: Sendable, Hashable, ExpressibleByStringInterpolation, C
     TableText(storage, Int(start)..<Int(start) + count, plain: isPlainJSON)
   }
 
+  /// The same bytes in storage of their own: kept after its record is gone, without keeping the record.
+  func copied() -> TableText {
+    withUTF8 { TableText(RecordBytes.copying($0), 0..<$0.count, plain: isPlainJSON) }
+  }
+
   /// The number of UTF-8 bytes.
   public var utf8Count: Int { Int(count) }
 

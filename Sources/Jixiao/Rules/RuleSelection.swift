@@ -10,10 +10,14 @@ enum RuleSelection {
   /// `printedRule`, searching the text for a keyword only when the keyword's first character is in it
   /// (`QualitativeText.Scalars`): a text is searched for every keyword of the profile (`RuleChoiceTests`).
   static func printedRuleSearchingOnce(_ indicator: Indicator, profile: Profile) -> RuleKind? {
-    guard let text = indicator.ruleText, !text.isBlank else { return nil }
+    indicator.ruleText.flatMap { printedRuleSearchingOnce($0, keywords: profile.ruleKeywords) }
+  }
+
+  static func printedRuleSearchingOnce(_ text: TableText, keywords: [(keyword: String, rule: RuleKind)]) -> RuleKind? {
+    guard !text.isBlank else { return nil }
     return text.withUTF8 { bytes in
       let scalars = QualitativeText.Scalars(bytes)
-      return profile.ruleKeywords.first { QualitativeText.contains($0.keyword, in: bytes, scalars: scalars) }?.rule
+      return keywords.first { QualitativeText.contains($0.keyword, in: bytes, scalars: scalars) }?.rule
     }
   }
 
@@ -29,22 +33,23 @@ enum RuleSelection {
     let rule: RuleKind
   }
 
-  /// Chooses the rules of a table's rows in order. Rows repeat a few 赋分规则 texts and level 1 names;
-  /// a repeat (equal bytes, so equal text) reuses the reading of the row that printed it first.
+  /// Chooses the rules of a table's rows in order. Rows repeat a few 赋分规则 texts and level 1 names: a
+  /// text's rule is found in the worker's memo (`printedRules`, read by `printedRuleSearchingOnce`), and a
+  /// level 1 repeated in the table (equal bytes, so equal text) reuses the reading of the row that printed it
+  /// first.
   struct Chooser {
     let profile: Profile
-    private var ruleReadings = RememberedReadings<TableText?, RuleKind?>()
+    private let printedRules: TextMemo<RuleKind?>
     private var levelReadings = RememberedReadings<FoldedKey, Bool>()
 
-    init(profile: Profile) {
+    init(profile: Profile, printedRules: TextMemo<RuleKind?>) {
       self.profile = profile
+      self.printedRules = printedRules
     }
 
     mutating func choice(for indicator: Indicator, level1: FoldedKey) -> Choice {
       let profile = profile
-      let printed = ruleReadings.reading(of: indicator.ruleText) { _ in
-        printedRuleSearchingOnce(indicator, profile: profile)
-      }
+      let printed = printedRules.reading(of: indicator.ruleText)
       // A printed rule is the rule: the level and the target are read only for a row without one.
       if let printed { return Choice(printed: printed, rule: printed) }
       let isSatisfactionLevel = levelReadings.reading(of: level1) { level1 in

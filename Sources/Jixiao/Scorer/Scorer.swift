@@ -22,11 +22,31 @@ public struct Scorer: Sendable {
   /// The table is taken, not lent: it moves on into the checks' context instead of being copied there (a copy
   /// retains every one of its texts and lists). A caller that keeps its table passes a copy.
   public func score(_ original: consuming Table) -> TableResult {
-    if mode == .reviewTargets, !original.isTargetTable { original.isTargetTable = true }
-    return score(table: original)
+    score(original, memo: Memo(profile: profile))
   }
 
-  private func score(table: consuming Table) -> TableResult {
+  /// What one worker of a batch remembers from table to table (`TextMemo`): level names' keys and the rules
+  /// 赋分规则 texts name, read under one profile. Used by one thread at a time.
+  final class Memo {
+    let levelKeys: TextMemo<FoldedKey>
+    let printedRules: TextMemo<RuleKind?>
+
+    init(profile: Profile) {
+      // The readings keep what they read with, not the whole profile.
+      let folding = profile.levelFolding
+      let keywords = profile.ruleKeywords
+      levelKeys = TextMemo(absent: .empty) { FoldedKey(level: $0, folding: folding) }
+      printedRules = TextMemo(absent: nil) { RuleSelection.printedRuleSearchingOnce($0, keywords: keywords) }
+    }
+  }
+
+  /// A table scored with a worker's memo, made for this scorer's profile (`Memo(profile:)`).
+  func score(_ original: consuming Table, memo: Memo) -> TableResult {
+    if mode == .reviewTargets, !original.isTargetTable { original.isTargetTable = true }
+    return score(table: original, memo: memo)
+  }
+
+  private func score(table: consuming Table, memo: Memo) -> TableResult {
     var findings: [Finding] = []
     findings.reserveCapacity(32)
     let uncertain = table.uncertainPlaces
@@ -38,8 +58,8 @@ public struct Scorer: Sendable {
     indicators.reserveCapacity(table.indicators.count)
     var evaluations: [Evaluation?] = []
     evaluations.reserveCapacity(table.indicators.count)
-    let levels = LevelKeys.keys(of: table.indicators, folding: profile.levelFolding)
-    var rules = RuleSelection.Chooser(profile: profile)
+    let levels = LevelKeys.keys(of: table.indicators, memo: memo.levelKeys)
+    var rules = RuleSelection.Chooser(profile: profile, printedRules: memo.printedRules)
     var recomputed = fundsResult?.score ?? .zero
     var unverified = Hundredths.zero
     if let fundsResult, !fundsResult.verified { unverified = unverified + fundsResult.score }
