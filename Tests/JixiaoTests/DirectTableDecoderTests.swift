@@ -172,6 +172,31 @@ import Testing
     }
   }
 
+  /// An indicator's number literal, read whole where it is a small whole number (`smallWholeNumber`) and by
+  /// the parser's scan otherwise: every literal around that shape, in a points field and in a rate, as the last
+  /// member or followed by whitespace, decodes as the general path reads it (or is its syntax error).
+  @Test func indicatorNumberLiteralsAgree() {
+    let literals = [
+      "0", "5", "10", "99", "100", "1000", "01", "00", "09", "0.5", "1.", "1.5", "10.0", "1e2", "1E2", "10e1", "1e", "-1", "-0",
+      "-12", "+1", "1-", "7a",
+    ]
+    let valid = ["0", "5", "10", "99", "100", "1000", "0.5", "1.5", "10.0", "1e2", "1E2", "10e1", "-1", "-0", "-12"]
+    for literal in literals {
+      for field in ["weight", "claimedScore", "claimedCompletion"] {
+        for record in [
+          #"{"name":"a","indicators":[{"name":"i","\#(field)":\#(literal),"target":"5次"}]}"#,
+          #"{"name":"a","indicators":[{"name":"i","\#(field)":\#(literal)}]}"#,
+          #"{"name":"a","indicators":[{"name":"i","\#(field)":\#(literal) ,"actual":"6次"}]}"#,
+          #"{"name":"a","indicators":[{"name":"i","\#(field)":\#(literal)"#,
+        ] {
+          Self.agrees(Array(record.utf8))
+        }
+        let plain = #"{"name":"a","indicators":[{"name":"i","\#(field)":\#(literal),"target":"5次"}]}"#
+        if valid.contains(literal) { Self.agrees(Array(plain.utf8), expectDirect: true) }
+      }
+    }
+  }
+
   @Test func mutatedRecordsAgree() throws {
     let lines = try String(contentsOf: repositoryRoot.appendingPathComponent("Fixtures/corpus.jsonl"), encoding: .utf8)
     let record = Array(lines.split(separator: "\n").min(by: { $0.utf8.count < $1.utf8.count })!.utf8)

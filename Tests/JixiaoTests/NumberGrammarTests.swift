@@ -388,6 +388,31 @@ import Testing
     #expect(compared > 5_000)
   }
 
+  /// `plainDecimal` tells a whole number with two zero decimals at once (`wholeWithZeroCents`): every text of one
+  /// or two digits, a point and two digits (and the shapes around it), with and without the kind's suffix, reads
+  /// as the decimal it prints.
+  @Test func wholeNumbersWithZeroCentsAreTheirDecimals() {
+    var texts: [String] = []
+    for whole in 0..<100 {
+      for cents in ["00", "01", "10", "50", "0", "000"] {
+        texts.append("\(whole).\(cents)")
+        if whole < 10 { texts.append("0\(whole).\(cents)") }
+      }
+    }
+    texts += ["100.00", ".00", "1.", "1.0", "a.00", "1a.00", "1.00a", "-1.00", "1,0.00", "1.0.0"]
+    for text in texts {
+      for (kind, suffix) in [(NumberKind.decimal, "%"), (.rate, "%"), (.amount, "万元"), (.points, "分")] {
+        for printed in [text, text + suffix] {
+          var decimal = DecimalAccumulator()
+          let number = printed.hasSuffix(suffix) && kind != .decimal ? String(printed.dropLast(suffix.count)) : printed
+          let isDecimal = !number.isEmpty && number.utf8.allSatisfy { decimal.take($0) } && decimal.hasDigits
+          let expected = isDecimal ? decimal.definitionValue(negative: false, extraScale: kind == .rate ? 2 : 0) : nil
+          #expect(PrintedNumber.plainDecimal(printed, as: kind) == expected, "\(printed) \(kind)")
+        }
+      }
+    }
+  }
+
   /// `plainDecimal` (which tells a number within the limit from its digits) against the reading it stands for:
   /// the decimal's value, refused out of range, a percent for a rate; around the limit and with suffixes.
   @Test func plainDecimalsAreTheirValuesInRange() {

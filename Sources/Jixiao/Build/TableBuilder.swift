@@ -270,6 +270,14 @@ public struct TableBuilder {
     setNumber(field, literal: bytes)
   }
 
+  /// `setIndicatorNumber(field, literal:)` of a whole number's literal without a sign, a fraction or an
+  /// exponent (`6`, `10`), given as its value; false, nothing set, for a rate (a percent: the literal is read).
+  @inline(__always) mutating func setIndicatorNumber(_ field: TableField, whole value: Int) -> Bool {
+    guard case .number(let kind) = schema.value(field), kind != .rate else { return false }
+    draft.setNumber(field, Rational(value))
+    return true
+  }
+
   /// An indicator's string as the direct decoder finds it: the bytes `range` of `record`, valid UTF-8 within a
   /// cell's length and plain JSON (`bytes` are they). `set(field, printed:)` of their text without making it: a
   /// text is kept as a range of the record, a number field's plain decimal is read on the bytes and stored in

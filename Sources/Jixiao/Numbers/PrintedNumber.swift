@@ -174,6 +174,9 @@ extension PrintedNumber {
   }
 
   static func plainDecimal(_ bytes: UnsafeBufferPointer<UInt8>, as kind: NumberKind) -> Rational? {
+    // A whole number printed with two zero decimals (`6.00`, `10.00`: nearly every claimed score), told at once:
+    // the decimal is the integer (a rate's is a percent, read below).
+    if kind != .rate, let whole = wholeWithZeroCents(bytes) { return Rational(whole) }
     // One pass: digits and points into the decimal, then nothing but the kind's suffix.
     var decimal = DecimalAccumulator()
     var index = 0
@@ -187,6 +190,21 @@ extension PrintedNumber {
     }
     guard let value = decimal.value(negative: false), isInRange(value) else { return nil }
     return kind == .rate ? decimal.value(negative: false, extraScale: 2) : value
+  }
+
+  /// One or two digits, a point and two zeros (`6.00`, `10.00`): the whole number they print; nil for any other
+  /// bytes. (`plainDecimal` reads them as this integer: `NumberGrammarTests.wholeNumbersWithZeroCentsAreTheirDecimals`.)
+  @inline(__always) static func wholeWithZeroCents(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    let count = bytes.count
+    guard count == 4 || count == 5, bytes[count - 3] == UInt8(ascii: "."), bytes[count - 2] == UInt8(ascii: "0"),
+      bytes[count - 1] == UInt8(ascii: "0")
+    else { return nil }
+    let first = bytes[0] &- UInt8(ascii: "0")
+    guard first < 10 else { return nil }
+    if count == 4 { return Int(first) }
+    let second = bytes[1] &- UInt8(ascii: "0")
+    guard second < 10 else { return nil }
+    return Int(first) * 10 + Int(second)
   }
 
   /// The bytes are the one suffix `plainDecimal` takes for `kind`, the first of `suffixes(of:)` (the one that

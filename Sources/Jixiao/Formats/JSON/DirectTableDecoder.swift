@@ -206,8 +206,32 @@ struct DirectTableDecoder {
   /// loop without the number's reading inlined is the cheaper for its strings (1.4 K instructions a table).
   @inline(never)
   private mutating func number(_ field: TableField, ofIndicatorInto builder: inout TableBuilder) throws(GiveUp) {
+    if let (whole, end) = smallWholeNumber(), builder.setIndicatorNumber(field, whole: whole) {
+      index = end
+      return
+    }
     let literal = try numberLiteral()
     builder.setIndicatorNumber(field, literal: UnsafeBufferPointer(rebasing: literal))
+  }
+
+  /// A whole number of one or two digits at the cursor (nearly every weight) and where its literal ends: the
+  /// literal `numberLiteral` takes there, and the value `PrintedNumber.jsonDecimal` reads in it, told without
+  /// either. Nil for any other literal (a sign, a third digit, a fraction, an exponent, `0` before a digit) and
+  /// at the record's end. (Mutating: see `noteMember`.)
+  private mutating func smallWholeNumber() -> (value: Int, end: Int)? {
+    var end = index
+    var value = 0
+    while end < bytes.count, end - index < 3, bytes[end] &- UInt8(ascii: "0") < 10 {
+      value = value &* 10 &+ Int(bytes[end] &- UInt8(ascii: "0"))
+      end &+= 1
+    }
+    guard end > index, end - index < 3, end < bytes.count, bytes[index] != UInt8(ascii: "0") || end - index == 1 else {
+      return nil
+    }
+    switch bytes[end] {
+    case UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E"): return nil
+    default: return (value, end)
+    }
   }
 
   // MARK: Members and elements
