@@ -57,10 +57,13 @@ public struct Scorer: Sendable {
       if !table.isTargetTable, let weight = indicator.weight, !weight.isNegative, !indicator.name.isEmpty,
         uncertain.isEmpty || !uncertain.contains(.indicator(indicator.index))
       {
-        let choice = rules.choice(for: indicator, level1: levels[position].level1)
+        // The row's level key read only for a row that prints no rule: read from the list, it is retained.
+        let choice =
+          rules.printedChoice(for: indicator) ?? rules.unprintedChoice(for: indicator, level1: levels[position].level1)
+        // The row moved into the rules' context: kept here to the loop's end, it was retained again.
         let evaluation = scoreIndicator(
-          indicator, weight: weight, choice: choice, table: table, context: &ruleContext, into: &indicators[position],
-          findings: &findings)
+          consume indicator, weight: weight, choice: choice, table: table, context: &ruleContext,
+          into: &indicators[position], findings: &findings)
         evaluations.append(evaluation)
       } else {
         evaluations.append(nil)
