@@ -38,8 +38,8 @@ public struct Scorer: Sendable {
 
     var indicators: [IndicatorResult] = []
     indicators.reserveCapacity(table.indicators.count)
-    var evaluations: [Evaluation?] = []
-    evaluations.reserveCapacity(table.indicators.count)
+    var verdicts: [Evaluation.Verdict?] = []
+    verdicts.reserveCapacity(table.indicators.count)
     let levels = LevelKeys.keys(of: table.indicators, folding: profile.levelFolding)
     var rules = RuleSelection.Chooser(profile: profile)
     var recomputed = fundsResult?.score ?? .zero
@@ -64,9 +64,9 @@ public struct Scorer: Sendable {
         let evaluation = scoreIndicator(
           consume indicator, weight: weight, choice: choice, table: table, context: &ruleContext,
           into: &indicators[position], findings: &findings)
-        evaluations.append(evaluation)
+        verdicts.append(evaluation.verdict(weight: weight))
       } else {
-        evaluations.append(nil)
+        verdicts.append(nil)
       }
       let score = indicators[position].score
       recomputed = recomputed + score
@@ -92,7 +92,7 @@ public struct Scorer: Sendable {
       result: ScoredTable(
         funds: fundsResult, indicators: indicators, claimedTotal: claimedTotal, recomputedTotal: recomputed,
         claimedGrade: claimedGrade, recomputedGrade: recomputedGrade, weightsOffScale: offScale),
-      evaluations: consume evaluations, levels: consume levels, levelWeightKeys: levelWeightKeys, weights: weights,
+      verdicts: consume verdicts, levels: consume levels, levelWeightKeys: levelWeightKeys, weights: weights,
       profile: profile)
     if mode == .reviewTargets {
       TableChecks.reviewTargets(context, into: &findings)
