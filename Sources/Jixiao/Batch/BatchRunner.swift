@@ -106,10 +106,10 @@ public struct BatchRunner: Sendable {
       self.rejected = rejected
     }
 
-    func outcome(_ record: TableReader.Record) -> Scored {
-      switch record {
+    func outcome(_ record: consuming TableReader.Record) -> Scored {
+      switch consume record {
       case .table(let table):
-        let scored = scorer.score(table)
+        let scored = scorer.score(consume table)
         return result(scored, renderResult(scored))
       case .rejected(let error):
         return rejected(error, renderRejection(error))

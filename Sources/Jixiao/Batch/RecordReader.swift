@@ -24,12 +24,13 @@ enum RawRecord: Sendable {
   }
 
   /// `transform` of each table or rejection the record decodes to, in order.
-  func decoded<Output>(_ transform: (TableReader.Record) -> Output) -> RecordOutputs<Output> {
+  /// Each record is handed over (`consuming`): a scorer moves its table into its checks, not copying it.
+  func decoded<Output>(_ transform: (consuming TableReader.Record) -> Output) -> RecordOutputs<Output> {
     switch self {
     case .jsonLine(let line, let location, let defaultID):
       return .one(transform(TableReader.decodeLine(line.bytes, at: location, defaultID: defaultID)))
     case .jsonDocument(let bytes, let file):
-      return .many(TableReader.read(bytes, file: file, format: .json).map(transform))
+      return .many(TableReader.read(bytes, file: file, format: .json).map { transform($0) })
     case .csvTable(let rows):
       return .one(transform(TableReader.Record(built: rows.build())))
     case .printedForm(let form):

@@ -19,16 +19,16 @@ public struct Scorer: Sendable {
     phrases = QualitativePhrases(profile.vocabulary)
   }
 
-  public func score(_ original: Table) -> TableResult {
-    // The table is read where it is, not copied (a copy retains every one of its texts and lists), unless
-    // a review must mark it a target table.
+  /// Taken, not lent: the table is moved into the checks' context, not copied (a copy retains every one of
+  /// its texts and lists). A caller that keeps the table passes a copy.
+  public func score(_ original: consuming Table) -> TableResult {
     guard mode == .reviewTargets, !original.isTargetTable else { return score(table: original) }
-    var targets = original
+    var targets = consume original
     targets.isTargetTable = true
     return score(table: targets)
   }
 
-  private func score(table: Table) -> TableResult {
+  private func score(table: consuming Table) -> TableResult {
     var findings: [Finding] = []
     findings.reserveCapacity(32)
     let uncertain = table.uncertainPlaces
@@ -88,7 +88,7 @@ public struct Scorer: Sendable {
     // The rows' lists go into the context: moved, not copied. The result is made after the checks, from what
     // they read: put in the context, the result was copied, each of its references counted.
     let context = CheckContext(
-      table: table,
+      table: consume table,
       result: ScoredTable(
         funds: fundsResult, indicators: indicators, claimedTotal: claimedTotal, recomputedTotal: recomputed,
         claimedGrade: claimedGrade, recomputedGrade: recomputedGrade, weightsOffScale: offScale),
@@ -99,14 +99,16 @@ public struct Scorer: Sendable {
     } else {
       TableChecks.rescore(context, into: &findings)
     }
+    // The table, moved into the context, is read from there (a copy of it retains every one of its texts).
     var result = TableResult(
-      id: table.id, name: table.displayText, department: table.department, year: table.year, kind: table.kind,
-      isTargetTable: table.isTargetTable, profileName: profile.name, profileHash: profile.contentHash,
-      claimedTotal: claimedTotal, recomputedTotal: recomputed, unverifiedPoints: unverified, claimedGrade: claimedGrade,
+      id: context.table.id, name: context.table.displayText, department: context.table.department,
+      year: context.table.year, kind: context.table.kind, isTargetTable: context.table.isTargetTable,
+      profileName: profile.name, profileHash: profile.contentHash, claimedTotal: claimedTotal,
+      recomputedTotal: recomputed, unverifiedPoints: unverified, claimedGrade: claimedGrade,
       recomputedGrade: recomputedGrade, weightsOffScale: offScale, funds: fundsResult, indicators: indicators, findings: [],
-      location: table.location, sourceEncoding: table.sourceEncoding, implementer: table.implementer,
-      columns: table.columns)
-    if !table.overrides.isEmpty { findings.append(contentsOf: apply(table.overrides, to: &result)) }
+      location: context.table.location, sourceEncoding: context.table.sourceEncoding,
+      implementer: context.table.implementer, columns: context.table.columns)
+    if !context.table.overrides.isEmpty { findings.append(contentsOf: apply(context.table.overrides, to: &result)) }
     result.findings = Self.ordered(consume findings)
     return result
   }
