@@ -61,10 +61,10 @@ public struct Scorer: Sendable {
         let choice =
           rules.printedChoice(for: indicator) ?? rules.unprintedChoice(for: indicator, level1: levels[position].level1)
         // The row moved into the rules' context: kept here to the loop's end, it was retained again.
-        let evaluation = scoreIndicator(
-          consume indicator, weight: weight, choice: choice, table: table, context: &ruleContext,
-          into: &indicators[position], findings: &findings)
-        verdicts.append(evaluation.verdict(weight: weight))
+        verdicts.append(
+          scoreIndicator(
+            consume indicator, weight: weight, choice: choice, table: table, context: &ruleContext,
+            into: &indicators[position], findings: &findings))
       } else {
         verdicts.append(nil)
       }
@@ -135,11 +135,12 @@ public struct Scorer: Sendable {
       verified: score != nil, initialBudget: funds.initialBudget, sources: funds.sources)
   }
 
-  /// The rule's conclusion on a weighted, named row read with certainty, set in its result.
+  /// The rule's conclusion on a weighted, named row read with certainty, set in its result; what the checks
+  /// read of it returned.
   private func scoreIndicator(
     _ indicator: consuming Indicator, weight: Rational, choice: RuleSelection.Choice, table: Table,
     context: inout RuleContext?, into result: inout IndicatorResult, findings: inout [Finding]
-  ) -> Evaluation {
+  ) -> Evaluation.Verdict? {
     // The row is moved into the context, not retained again: the caller is done with it.
     if context == nil {
       context = RuleContext(indicator: indicator, choice: choice, weight: weight, profile: profile, tableYear: table.year)
@@ -160,7 +161,7 @@ public struct Scorer: Sendable {
       result.score = rounded
       result.verified = true
     }
-    return evaluation
+    return evaluation.verdict(weight: weight)
   }
 
   /// Funds first, then indicators in table order, then the table; the order of discovery within each.
