@@ -12,6 +12,9 @@ enum IndicatorRules {
     }
   }
 
+  // Inlined into `evaluate`, its only caller: called, the rule's evaluation was copied on its way out of
+  // each (a hundred and sixty bytes a row).
+  @inline(__always)
   private static func dispatch(_ context: RuleContext, phrases: QualitativePhrases, findings: inout [Finding])
     throws(ArithmeticOverflow)
     -> Evaluation
