@@ -10,17 +10,18 @@ import Testing
   /// The context the scorer makes for `table`, with the evaluations its result shows.
   static func context(_ table: Table, profile: Profile = defaultProfile) -> CheckContext {
     let result = Scorer(profile: profile).score(table)
-    let evaluations = result.indicators.map { item -> Evaluation? in
-      guard item.weight != nil else { return nil }
+    let verdicts = result.indicators.map { item -> Evaluation.Verdict? in
+      guard item.weight != nil, let weight = item.indicator.weight else { return nil }
       return Evaluation(
         rule: item.rule, score: item.verified ? item.score.rational : nil, completion: item.completion, band: item.band,
-        whatIf: item.whatIfScore?.rational)
+        whatIf: item.whatIfScore?.rational
+      ).verdict(weight: weight)
     }
     let levelWeightKeys = table.levelWeights.map {
       LevelKeys(level1: TableText($0.level1), level2: $0.level2.map { TableText($0) }, folding: profile.levelFolding)
     }
     return CheckContext(
-      table: table, result: ScoredTable(result), evaluations: evaluations,
+      table: table, result: ScoredTable(result), verdicts: verdicts,
       levels: table.indicators.map { LevelKeys($0, folding: profile.levelFolding) }, levelWeightKeys: levelWeightKeys,
       weights: WeightsTotal(table, profile: profile), profile: profile)
   }
@@ -76,6 +77,29 @@ import Testing
     let reviewOnly = TableChecks.review.map { String(describing: type(of: $0)) }.filter { !listed.contains($0) }
     #expect(declared == Set(listed + reviewOnly))
     #expect(reviewOnly.count == 4)
+  }
+
+  /// What the scorer keeps of an evaluation for `ExplanationCheck`: nothing for an unverified row; met by the
+  /// 达成 band for a graded row, whatever its score, and else by a score of the whole weight; over-achieved
+  /// when a what-if score was computed.
+  @Test func aVerdictIsWhatTheExplanationCheckReadsOfAnEvaluation() throws {
+    let weight = Rational(5)
+    let below = try Rational(49, over: 10)
+    let cases: [(Evaluation, Evaluation.Verdict?)] = [
+      (Evaluation(rule: .proportional, score: nil), nil),
+      (Evaluation(rule: .graded, score: nil, band: .achieved), nil),
+      (Evaluation(rule: .proportional, score: weight), .init(isMet: true, isOverAchieved: false)),
+      (Evaluation(rule: .proportional, score: below), .init(isMet: false, isOverAchieved: false)),
+      (Evaluation(rule: .proportional, score: Rational(6)), .init(isMet: true, isOverAchieved: false)),
+      (Evaluation(rule: .proportional, score: below, whatIf: below), .init(isMet: false, isOverAchieved: true)),
+      (Evaluation(rule: .proportional, score: weight, whatIf: .zero), .init(isMet: true, isOverAchieved: true)),
+      (Evaluation(rule: .graded, score: below, band: .achieved), .init(isMet: true, isOverAchieved: false)),
+      (Evaluation(rule: .graded, score: weight, band: .partlyAchieved), .init(isMet: false, isOverAchieved: false)),
+      (Evaluation(rule: .graded, score: weight, band: .notAchieved), .init(isMet: false, isOverAchieved: false)),
+    ]
+    for (evaluation, verdict) in cases {
+      #expect(evaluation.verdict(weight: weight) == verdict, "\(evaluation)")
+    }
   }
 
   @Test func aDifferenceInHundredthsExceedsTheToleranceAsItsRationalDoes() {

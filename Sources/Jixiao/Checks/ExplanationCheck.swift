@@ -3,19 +3,16 @@
 struct ExplanationCheck: TableCheck {
   func check(_ context: CheckContext, into findings: inout [Finding]) {
     guard context.printsExplanation else { return }
-    // By position, each row and evaluation read in place, once.
+    // By position, each row and verdict read in place, once.
     context.table.indicators.withUnsafeBufferPointer { indicators in
-      context.evaluations.withUnsafeBufferPointer { evaluations in
-        for position in indicators.indices where position < evaluations.count {
-          guard let evaluation = evaluations[position], let score = evaluation.score,
-            let weight = indicators[position].weight,
+      context.verdicts.withUnsafeBufferPointer { verdicts in
+        for position in indicators.indices where position < verdicts.count {
+          guard let verdict = verdicts[position], !verdict.isMet || verdict.isOverAchieved,
             indicators[position].readInPlace({ $0.explanation?.isBlankOrMark ?? true })
           else { continue }
-          let overAchieved = evaluation.whatIf != nil
-          let notMet = evaluation.band.map { $0 != .achieved } ?? (score < weight)
-          guard notMet || overAchieved else { continue }
           findings.append(
-            Finding(.explanationMissing(overAchieved: overAchieved), at: context.location(indicators[position])))
+            Finding(
+              .explanationMissing(overAchieved: verdict.isOverAchieved), at: context.location(indicators[position])))
         }
       }
     }

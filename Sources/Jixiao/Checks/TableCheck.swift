@@ -64,8 +64,9 @@ struct ScoredTable {
 struct CheckContext {
   let table: Table
   let result: ScoredTable
-  /// Per indicator, what its rule concluded (nil when it had no weight or the table is a target table).
-  let evaluations: [Evaluation?]
+  /// Per indicator, what its rule concluded (nil when it had no weight, was not verified, or the table is a
+  /// target table).
+  let verdicts: [Evaluation.Verdict?]
   /// Per indicator, its level names as compared.
   let levels: [LevelKeys]
   /// Per level printed with its points (`table.levelWeights`), its names as compared.
@@ -83,12 +84,12 @@ struct CheckContext {
   let sourcesTolerance: HundredthsTolerance
 
   init(
-    table: Table, result: ScoredTable, evaluations: [Evaluation?], levels: [LevelKeys], levelWeightKeys: [LevelKeys],
+    table: Table, result: ScoredTable, verdicts: [Evaluation.Verdict?], levels: [LevelKeys], levelWeightKeys: [LevelKeys],
     weights: WeightsTotal, profile: Profile
   ) {
     self.table = table
     self.result = result
-    self.evaluations = evaluations
+    self.verdicts = verdicts
     self.levels = levels
     self.levelWeightKeys = levelWeightKeys
     self.weights = weights

@@ -14,6 +14,21 @@ struct Evaluation {
     findings.append(finding)
     return Evaluation(rule: rule, score: nil)
   }
+
+  /// What the checks read of a verified evaluation of a row weighing `weight`; nil for an unverified one.
+  func verdict(weight: Rational) -> Verdict? {
+    guard let score else { return nil }
+    return Verdict(isMet: band.map { $0 == .achieved } ?? !(score < weight), isOverAchieved: whatIf != nil)
+  }
+
+  /// A verified row's conclusion as the checks read it (`ExplanationCheck`): two facts kept for each row until
+  /// the checks run, not the evaluation's figures (a hundred and sixty bytes a row, copied into a list).
+  struct Verdict: Equatable {
+    /// The band is 达成 (graded), or else the unrounded score is the row's whole weight.
+    let isMet: Bool
+    /// Above the profile's over-achievement threshold (the evaluation has a what-if score).
+    let isOverAchieved: Bool
+  }
 }
 
 /// Everything a rule may consult: the table's part (the profile, the year), made once a table, and the row

@@ -12,6 +12,9 @@ enum IndicatorRules {
     }
   }
 
+  // Inlined into `evaluate`, its only caller: called, the rule's evaluation was copied on its way out of
+  // each (a hundred and sixty bytes a row).
+  @inline(__always)
   private static func dispatch(_ context: RuleContext, phrases: QualitativePhrases, findings: inout [Finding])
     throws(ArithmeticOverflow)
     -> Evaluation
@@ -48,7 +51,9 @@ enum IndicatorRules {
     }
   }
 
-  /// A quantitative target: the actual read in its unit, then the comparison's rule.
+  /// A quantitative target: the actual read in its unit, then the comparison's rule. Inlined into `evaluate`,
+  /// as `dispatch` is, for the same copy of the evaluation.
+  @inline(__always)
   private static func evaluateQuantity(
     target: borrowing Quantity, printed: RuleKind?, rule: RuleKind, context: RuleContext, findings: inout [Finding]
   ) throws(ArithmeticOverflow) -> Evaluation {

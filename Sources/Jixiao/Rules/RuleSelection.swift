@@ -48,10 +48,19 @@ enum RuleSelection {
     }
 
     mutating func choice(for indicator: Indicator, level1: FoldedKey) -> Choice {
+      printedChoice(for: indicator) ?? unprintedChoice(for: indicator, level1: level1)
+    }
+
+    /// The choice of a row whose 赋分规则 text names a rule (that rule), nil for a row that names none. A
+    /// printed rule is the rule: the level and the target are read only for a row without one, so that a
+    /// scorer reads a row's level key only then (`unprintedChoice`).
+    func printedChoice(for indicator: Indicator) -> Choice? {
+      printedRules.reading(of: indicator.ruleText).map { Choice(printed: $0, rule: $0) }
+    }
+
+    /// The choice of a row whose 赋分规则 text names no rule (`printedChoice` is nil): by its level 1 and target.
+    mutating func unprintedChoice(for indicator: Indicator, level1: FoldedKey) -> Choice {
       let profile = profile
-      let printed = printedRules.reading(of: indicator.ruleText)
-      // A printed rule is the rule: the level and the target are read only for a row without one.
-      if let printed { return Choice(printed: printed, rule: printed) }
       let isSatisfactionLevel = levelReadings.reading(of: level1) { level1 in
         profile.satisfactionLevel1.contains { level1.matches($0) }
       }

@@ -56,8 +56,8 @@ public struct Scorer: Sendable {
 
     var indicators: [IndicatorResult] = []
     indicators.reserveCapacity(table.indicators.count)
-    var evaluations: [Evaluation?] = []
-    evaluations.reserveCapacity(table.indicators.count)
+    var verdicts: [Evaluation.Verdict?] = []
+    verdicts.reserveCapacity(table.indicators.count)
     let levels = LevelKeys.keys(of: table.indicators, memo: memo.levelKeys)
     var rules = RuleSelection.Chooser(profile: profile, printedRules: memo.printedRules)
     var recomputed = fundsResult?.score ?? .zero
@@ -75,13 +75,16 @@ public struct Scorer: Sendable {
       if !table.isTargetTable, let weight = indicator.weight, !weight.isNegative, !indicator.name.isEmpty,
         uncertain.isEmpty || !uncertain.contains(.indicator(indicator.index))
       {
-        let choice = rules.choice(for: indicator, level1: levels[position].level1)
-        let evaluation = scoreIndicator(
-          indicator, weight: weight, choice: choice, table: table, context: &ruleContext, into: &indicators[position],
-          findings: &findings)
-        evaluations.append(evaluation)
+        // The row's level key read only for a row that prints no rule: read from the list, it is retained.
+        let choice =
+          rules.printedChoice(for: indicator) ?? rules.unprintedChoice(for: indicator, level1: levels[position].level1)
+        // The row moved into the rules' context: kept here to the loop's end, it was retained again.
+        verdicts.append(
+          scoreIndicator(
+            consume indicator, weight: weight, choice: choice, table: table, context: &ruleContext,
+            into: &indicators[position], findings: &findings))
       } else {
-        evaluations.append(nil)
+        verdicts.append(nil)
       }
       let score = indicators[position].score
       recomputed = recomputed + score
@@ -116,7 +119,7 @@ public struct Scorer: Sendable {
       result: ScoredTable(
         funds: fundsResult, indicators: indicators, claimedTotal: claimedTotal, recomputedTotal: recomputed,
         claimedGrade: claimedGrade, recomputedGrade: recomputedGrade, weightsOffScale: offScale),
-      evaluations: consume evaluations, levels: consume levels, levelWeightKeys: levelWeightKeys, weights: weights,
+      verdicts: consume verdicts, levels: consume levels, levelWeightKeys: levelWeightKeys, weights: weights,
       profile: profile)
     if mode == .reviewTargets {
       TableChecks.reviewTargets(context, into: &findings)
@@ -150,11 +153,12 @@ public struct Scorer: Sendable {
       verified: score != nil, initialBudget: funds.initialBudget, sources: funds.sources)
   }
 
-  /// The rule's conclusion on a weighted, named row read with certainty, set in its result.
+  /// The rule's conclusion on a weighted, named row read with certainty, set in its result; what the checks
+  /// read of it returned.
   private func scoreIndicator(
     _ indicator: consuming Indicator, weight: Rational, choice: RuleSelection.Choice, table: Table,
     context: inout RuleContext?, into result: inout IndicatorResult, findings: inout [Finding]
-  ) -> Evaluation {
+  ) -> Evaluation.Verdict? {
     // The row is moved into the context, not retained again: the caller is done with it.
     if context == nil {
       context = RuleContext(indicator: indicator, choice: choice, weight: weight, profile: profile, tableYear: table.year)
@@ -175,7 +179,7 @@ public struct Scorer: Sendable {
       result.score = rounded
       result.verified = true
     }
-    return evaluation
+    return evaluation.verdict(weight: weight)
   }
 
   /// Funds first, then indicators in table order, then the table; the order of discovery within each.
