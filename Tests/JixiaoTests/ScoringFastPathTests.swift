@@ -41,6 +41,24 @@ import Testing
     return (try? Rational(numerator, over: denominator)) ?? Rational(Int(generator.next() % 1_000))
   }
 
+  @Test func aBandReadByCaseIsTheProfilesBand() throws {
+    var profiles = try Profile.bundledNames().map { try Profile.load($0) }
+    // Each band changed, and each removed: the bands by case are made anew with every change.
+    for achievement in Achievement.allCases {
+      var changed = defaultProfile
+      changed.bands[achievement] = Profile.Band(lower: try Rational(1, over: 7), upper: try Rational(6, over: 7))
+      profiles.append(changed)
+      var removed = defaultProfile
+      removed.bands[achievement] = nil
+      profiles.append(removed)
+    }
+    for profile in profiles {
+      for achievement in Achievement.allCases {
+        #expect(profile.band(for: achievement) == profile.bands[achievement], "\(profile.name) \(achievement)")
+      }
+    }
+  }
+
   @Test func exactHundredthsAreTheValueTimesAHundredWhenWhole() throws {
     var generator = SplitMix(seed: 7)
     var whole = 0

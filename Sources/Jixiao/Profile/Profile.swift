@@ -57,12 +57,15 @@ public struct Profile: Sendable, Hashable {
     private(set) var contentHash: String
     /// `hierarchy` and `requiredLevel1` as the keys checks compare: derived, so outside `fields`.
     private(set) var levelLists: LevelListsByKind
+    /// `bands` by case, derived likewise: read for every graded row, where the dictionary would hash.
+    private(set) var bandsByCase: BandsByAchievement
 
     init(_ fields: Fields) {
       self.fields = fields
       canonical = CanonicalText.of(fields)
       contentHash = fingerprint(Array(canonical.utf8))
       levelLists = LevelListsByKind(hierarchy: fields.hierarchy, required: fields.requiredLevel1)
+      bandsByCase = BandsByAchievement(fields.bands)
     }
 
     mutating func change(_ body: (inout Fields) -> Void) {
@@ -161,6 +164,30 @@ public struct Profile: Sendable, Hashable {
     _read { yield storage.fields.fields.bands }
     set { change { $0.bands = newValue } }
   }
+  /// `bands[achievement]`, read by case (`ScoringFastPathTests`).
+  func band(for achievement: Achievement) -> Band? { storage.fields.bandsByCase[achievement] }
+
+  /// The profile's bands held by case, not by key.
+  struct BandsByAchievement: Sendable {
+    private let achieved: Band?
+    private let partlyAchieved: Band?
+    private let notAchieved: Band?
+
+    init(_ bands: [Achievement: Band]) {
+      achieved = bands[.achieved]
+      partlyAchieved = bands[.partlyAchieved]
+      notAchieved = bands[.notAchieved]
+    }
+
+    subscript(achievement: Achievement) -> Band? {
+      switch achievement {
+      case .achieved: achieved
+      case .partlyAchieved: partlyAchieved
+      case .notAchieved: notAchieved
+      }
+    }
+  }
+
   /// Best grade first.
   public var gradeLines: [GradeLine] {
     _read { yield storage.fields.fields.gradeLines }

@@ -10,7 +10,7 @@ enum GradedRule {
     case .failure(let unverified): return .unverified(.graded, unverified.finding, into: &findings)
     case .success(let reading): achievement = reading
     }
-    let band = context.profile.bands[achievement]!
+    let band = context.profile.band(for: achievement)!
     let lower = try context.weight * band.lower
     let upper = try context.weight * band.upper
     let claimed = context.indicator.claimedScore ?? upper

@@ -103,17 +103,6 @@ public struct Scorer: Sendable {
       }
     let claimedGrade = table.claimedGrade ?? claimedTotal.map(profile.grade(for:))
     let recomputedGrade = table.isTargetTable || offScale != nil ? nil : profile.grade(for: recomputed)
-    // The result's values from the table are taken before the table moves into the checks' context (not
-    // copied there); its findings are set after the checks. The rows' lists are shared with the context, not
-    // copied: the checks only read them (put in the context, the result itself was copied, each of its
-    // references counted).
-    var result = TableResult(
-      id: table.id, name: table.displayText, department: table.department, year: table.year, kind: table.kind,
-      isTargetTable: table.isTargetTable, profileName: profile.name, profileHash: profile.contentHash,
-      claimedTotal: claimedTotal, recomputedTotal: recomputed, unverifiedPoints: unverified, claimedGrade: claimedGrade,
-      recomputedGrade: recomputedGrade, weightsOffScale: offScale, funds: fundsResult, indicators: indicators, findings: [],
-      location: table.location, sourceEncoding: table.sourceEncoding, implementer: table.implementer,
-      columns: table.columns)
     let context = CheckContext(
       table: consume table,
       result: ScoredTable(
@@ -126,9 +115,29 @@ public struct Scorer: Sendable {
     } else {
       TableChecks.rescore(context, into: &findings)
     }
-    if !context.table.overrides.isEmpty { findings.append(contentsOf: apply(context.table.overrides, to: &result)) }
+    // The result is made last, where it is returned: made before the checks and returned from a variable, it
+    // was copied once more.
+    if context.table.overrides.isEmpty {
+      return result(of: context, unverifiedPoints: unverified, findings: Self.ordered(consume findings))
+    }
+    var result = result(of: context, unverifiedPoints: unverified, findings: [])
+    findings.append(contentsOf: apply(context.table.overrides, to: &result))
     result.findings = Self.ordered(consume findings)
     return result
+  }
+
+  /// A scored table's result: its values from the table and from its scores. The rows' lists are shared with
+  /// the context, not copied.
+  private func result(of context: CheckContext, unverifiedPoints: Hundredths, findings: [Finding]) -> TableResult {
+    let table = context.table
+    let scored = context.result
+    return TableResult(
+      id: table.id, name: table.displayText, department: table.department, year: table.year, kind: table.kind,
+      isTargetTable: table.isTargetTable, profileName: profile.name, profileHash: profile.contentHash,
+      claimedTotal: scored.claimedTotal, recomputedTotal: scored.recomputedTotal, unverifiedPoints: unverifiedPoints,
+      claimedGrade: scored.claimedGrade, recomputedGrade: scored.recomputedGrade, weightsOffScale: scored.weightsOffScale,
+      funds: scored.funds, indicators: scored.indicators, findings: findings, location: table.location,
+      sourceEncoding: table.sourceEncoding, implementer: table.implementer, columns: table.columns)
   }
 
   /// The funds row; one with a value read without certainty keeps its claim, unverified.
