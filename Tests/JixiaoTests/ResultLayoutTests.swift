@@ -40,6 +40,8 @@ import Testing
         result.isTargetTable = true
         result.location = SourceLocation(file: HostileText.random(&random))
         result.funds?.rate = try Rational(Int(Int64.max)) / Rational(7)
+        // A percentage that does not round within 64 bits: the row's verdict is written member by member.
+        result.indicators[0].completion = try Rational(Int(Int64.max)) / Rational(7)
         result.funds?.annualBudget = try Rational(1) / Rational(3)
         result.funds?.claimedRate = nil
         result.funds?.weight = nil
@@ -106,6 +108,38 @@ import Testing
         #expect(own.array == definition, "capacity \(capacity)")
         #expect(lent == definition, "capacity \(capacity)")
       }
+    }
+  }
+
+  /// The members after a row's texts are stored after one room check (`ResultJSON.verdictRoom`): a row
+  /// whose every value is as long as it can be fills that room exactly, and is written as its definition is,
+  /// wherever the storage ends.
+  @Test func theLongestVerdictFillsItsRoom() throws {
+    var result = try Self.variedResults()[0]
+    let longest = Hundredths(hundredths: .min)
+    // Rounds to `Int64.min` hundredths of a percent.
+    let percent = try Rational(Int128(Int64.min), over: 10_000)
+    result.indicators[0].rule = .budgetExecution
+    result.indicators[0].completion = percent
+    result.indicators[0].claimedCompletion = percent
+    result.indicators[0].score = longest
+    result.indicators[0].claimedScore = longest
+    result.indicators[0].band = .achieved
+    result.indicators[0].whatIfScore = longest
+    result.indicators[0].verified = false
+    let definition = JSONWriter.text { ResultLayoutDefinition.write(result, into: &$0) }
+    let line = try #require(String(validating: ResultJSON.line(result), as: UTF8.self))
+    #expect(line == definition + "\n")
+    let start = try #require(line.utf8.firstRange(of: Array(#","rule":"budget-execution""#.utf8)))
+    let end = try #require(line.utf8.firstRange(of: Array(#","verified":false"#.utf8)))
+    #expect(line.utf8.distance(from: start.lowerBound, to: end.upperBound) == ResultJSON.verdictRoom)
+    for capacity in 1...line.utf8.count + 2 {
+      let own = ByteBuffer(capacity: capacity)
+      var writer = FixedOrderWriter(appendingTo: own)
+      ResultJSON.write(result, into: &writer)
+      writer.fixed("\n")
+      writer.finish()
+      #expect(own.text == line, "capacity \(capacity)")
     }
   }
 

@@ -241,6 +241,17 @@ struct FixedOrderWriter {
     if let value { putRational(value, scaledBy: 10_000) } else { putNull() }
   }
 
+  /// Runs `write` with a cursor where the next byte goes, after making room for `length` bytes, which `write`
+  /// must not pass (as `ByteBuffer.write(reserving:_:)`): members whose longest text is known (an indicator's
+  /// verdict) are then stored after one room check for all of them.
+  @inline(__always) mutating func write(reserving length: Int, _ write: (inout ByteCursor) -> Void) {
+    makeRoom(length)
+    var text = ByteCursor(position: cursor)
+    write(&text)
+    precondition(text.position - cursor <= length, "wrote past the room made")
+    cursor = text.position
+  }
+
   /// `prefix`, then a finding's message as a JSON string, assembled in place by the buffer
   /// (`FindingDetail.appendMessage`) and escaped there when it is not known to need no escaping. Read in
   /// place through a pointer: passed as a value, the detail was copied (its texts retained and released).
@@ -796,6 +807,16 @@ struct ByteCursor {
   @inline(__always) mutating func put(_ byte: UInt8) {
     position.pointee = byte
     position += 1
+  }
+
+  /// A two-place decimal as a JSON string (`"-12.30"`), `suffix` before the closing quote, or `null`: at most
+  /// `Hundredths.maximumTextLength + 3` bytes.
+  @inline(__always) mutating func put(quoted value: Hundredths?, suffix: UInt8? = nil) {
+    guard let value else { return put("null") }
+    put(UInt8(ascii: "\""))
+    put(value)
+    if let suffix { put(suffix) }
+    put(UInt8(ascii: "\""))
   }
 }
 

@@ -119,18 +119,52 @@ public enum ResultJSON {
       writer.member(#","target":"#, row.targetText)
       writer.member(#","actual":"#, row.actualText)
     }
-    writer.member(#","rule":"#, literal: item.pointee.rule?.jsonText)
-    writer.member(#","completion":"#, percent: item.pointee.completion)
-    writer.member(#","claimedCompletion":"#, percent: item.pointee.claimedCompletion)
-    writer.member(#","score":"#, item.pointee.score)
-    writer.member(#","claimedScore":"#, item.pointee.claimedScore)
-    writer.member(#","band":"#, literal: item.pointee.band?.jsonText)
-    writer.member(#","whatIfScore":"#, item.pointee.whatIfScore)
-    writer.member(#","verified":"#, item.pointee.verified)
+    // The percentages rounded first: when each is absent or rounds (nearly always), the members after the
+    // row's texts are stored after one room check for the longest they can be (`verdictRoom`), not one a
+    // member with the cursor stored back before each rational's call.
+    let completion = item.pointee.completion?.hundredths(scaledBy: 10_000)
+    let claimedCompletion = item.pointee.claimedCompletion?.hundredths(scaledBy: 10_000)
+    if (completion == nil) == (item.pointee.completion == nil),
+      (claimedCompletion == nil) == (item.pointee.claimedCompletion == nil)
+    {
+      writer.write(reserving: verdictRoom) { text in
+        text.put(#","rule":"#)
+        text.put(item.pointee.rule?.jsonText ?? "null")
+        text.put(#","completion":"#)
+        text.put(quoted: completion, suffix: UInt8(ascii: "%"))
+        text.put(#","claimedCompletion":"#)
+        text.put(quoted: claimedCompletion, suffix: UInt8(ascii: "%"))
+        text.put(#","score":"#)
+        text.put(quoted: item.pointee.score)
+        text.put(#","claimedScore":"#)
+        text.put(quoted: item.pointee.claimedScore)
+        text.put(#","band":"#)
+        text.put(item.pointee.band?.jsonText ?? "null")
+        text.put(#","whatIfScore":"#)
+        text.put(quoted: item.pointee.whatIfScore)
+        text.put(#","verified":"#)
+        text.put(item.pointee.verified ? "true" : "false")
+      }
+    } else {
+      writer.member(#","rule":"#, literal: item.pointee.rule?.jsonText)
+      writer.member(#","completion":"#, percent: item.pointee.completion)
+      writer.member(#","claimedCompletion":"#, percent: item.pointee.claimedCompletion)
+      writer.member(#","score":"#, item.pointee.score)
+      writer.member(#","claimedScore":"#, item.pointee.claimedScore)
+      writer.member(#","band":"#, literal: item.pointee.band?.jsonText)
+      writer.member(#","whatIfScore":"#, item.pointee.whatIfScore)
+      writer.member(#","verified":"#, item.pointee.verified)
+    }
     // Tested in place: passing the optional copied its two strings for every item, reviewed or not.
     if item.pointee.review != nil { writeReview(item.pointee.review, into: &writer) }
     writer.fixed("}")
   }
+
+  /// The longest the members from `rule` to `verified` can be when the percentages round: each name, with
+  /// its comma, quotes and colon, and the longest value it can have (`"budget-execution"`, a two-place
+  /// decimal of `Hundredths.maximumTextLength` bytes in quotes, with a `%` for a percentage, `"achieved"`,
+  /// `false`). `ResultLayoutTests` writes the longest row.
+  static var verdictRoom: Int { 253 }
 
   /// A reviewer's override of the item's score, when there is one (a 复核 workbook read back): the
   /// engine's `score` stays beside it.
