@@ -236,12 +236,11 @@ public struct Indicator: Sendable, Hashable {
     ruleText: TableText? = nil, basis: TableText? = nil, lastYear: TableText? = nil, evidence: TableText? = nil,
     explanation: TableText? = nil, location: SourceLocation
   ) {
-    // Read before the texts move into the fields: read after, each was retained around its reading.
-    let (nameKey, targetCell, actualCell) = (FoldedKey(name: name), Self.cell(target), Self.cell(actual))
     box = CopyOnWriteBox(
       Fields(
-        index: index, level1: level1, level2: level2, name: name, nameKey: nameKey, weight: weight,
-        targetText: target, actualText: actual, target: targetCell, actual: actualCell,
+        index: index, level1: level1, level2: level2, name: name, nameKey: FoldedKey(name: name), weight: weight,
+        targetText: target, actualText: actual,
+        target: Self.cell(target), actual: Self.cell(actual),
         claimedCompletion: claimedCompletion, claimedScore: claimedScore, ruleText: ruleText, basis: basis,
         lastYear: lastYear, evidence: evidence, explanation: explanation, location: location))
   }
