@@ -62,10 +62,38 @@ import Testing
       #expect(found?.text == text, "\(text)")
       for cell in ["5" + text, ">=12.5" + text, "≤3" + text + "以内", "30余" + text] { Self.agrees(cell) }
     }
-    for other in ["次/周", "个个", "%%", "万", "亿", "一二三四五六七八九", "平方米/年/人/次/户"] {
+    for other in [
+      "次/周", "个个", "%%", "万", "亿", "一二三四五六七八九", "平方米/年/人/次/户", "次-年", "人/月", "万元/月", "平方公里",
+      "万元/年年", "一二三四五", "abcdefghijklmnop", "abcdefghijklmnopq", "a", "ab", "abc",
+    ] {
       var bytes = other
       #expect(bytes.withUTF8 { Unit.common($0) } == nil, "\(other)")
       Self.agrees("7" + other)
+    }
+  }
+
+  /// The common units table finds a text by all its bytes: each text with any one byte changed, or one
+  /// byte more or fewer, is found only when it is itself a common text.
+  @Test func commonUnitsTellEveryByte() {
+    let texts = Set(CommonUnits.texts.map { Array($0.utf8) })
+    func expectFound(_ bytes: [UInt8]) {
+      let found = bytes.withUnsafeBufferPointer { Unit.common($0) }
+      let expected = texts.contains(bytes) ? Unit(plain: String(decoding: bytes, as: UTF8.self)) : nil
+      #expect(found == expected, "\(bytes)")
+    }
+    for text in texts {
+      for index in text.indices {
+        for change: UInt8 in [1, 0x20, 0x80] {
+          var changed = text
+          changed[index] ^= change
+          expectFound(changed)
+        }
+        var shorter = text
+        shorter.remove(at: index)
+        expectFound(shorter)
+      }
+      expectFound(text + [0x41])
+      expectFound([0x41] + text)
     }
   }
 

@@ -121,6 +121,8 @@ public struct TableBuilder {
   /// The next 资金来源 row of the funds block; named 资金来源N until a name is set.
   public mutating func beginSource() {
     beginFunds()
+    // Room for the rows a table usually has, made with the first: grown one by one, the array was allocated twice.
+    if funds.sources.isEmpty { funds.sources.reserveCapacity(4) }
     funds.sources.append(
       Funds.Source(name: Self.defaultSourceName(funds.sources.count), initialBudget: nil, annualBudget: nil, executed: nil))
   }

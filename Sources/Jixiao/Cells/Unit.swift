@@ -134,7 +134,7 @@ extension Unit {
 }
 
 /// The units tables print most, each `Unit(plain:)` of its text, in a small open-addressed table keyed by
-/// the text's bytes (at most 16, packed into two words): the byte-level cell reader finds a unit here in
+/// the text's bytes (at most 16, read into two words): the byte-level cell reader finds a unit here in
 /// a few instructions instead of making a string and a unit for every cell.
 struct CommonUnits: Sendable {
   static let texts = [
@@ -148,12 +148,23 @@ struct CommonUnits: Sendable {
     var high: UInt64 = 0
     var count: Int = -1
 
+    /// In a few loads, not byte by byte: the first and the last bytes, overlapping, which with the count
+    /// are all the bytes (a key is equal only for equal bytes, `commonUnitsAreTheUnitsOfTheirTexts`).
     init?(_ bytes: UnsafeBufferPointer<UInt8>) {
-      guard bytes.count <= 16 else { return nil }
-      count = bytes.count
-      for index in 0..<Swift.min(bytes.count, 8) { low |= UInt64(bytes[index]) << (8 * UInt64(index)) }
-      if bytes.count > 8 {
-        for index in 8..<bytes.count { high |= UInt64(bytes[index]) << (8 * UInt64(index - 8)) }
+      let count = bytes.count
+      guard count <= 16 else { return nil }
+      self.count = count
+      guard let base = bytes.baseAddress, count > 0 else { return }
+      let raw = UnsafeRawPointer(base)
+      switch count {
+      case 1...3: low = UInt64(bytes[0]) | UInt64(bytes[count / 2]) << 8 | UInt64(bytes[count - 1]) << 16
+      case 4...8:
+        low =
+          UInt64(raw.loadUnaligned(as: UInt32.self))
+          | UInt64(raw.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)) << 32
+      default:
+        low = raw.loadUnaligned(as: UInt64.self)
+        high = raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
       }
     }
 
