@@ -49,7 +49,7 @@ import Testing
         index: index + 1, name: "指标", weight: Rational(5), target: nil, actual: nil, ruleText: TableText(text),
         location: SourceLocation(file: "t.json"))
       #expect(
-        RuleSelection.printedRuleSearchingOnce(indicator, profile: profile)
+        indicator.ruleText.flatMap { RuleSelection.printedRuleSearchingOnce($0, keywords: profile.ruleKeywords) }
           == RuleSelection.printedRule(indicator, profile: profile),
         "\(text.debugDescription)")
       #expect(

@@ -1,5 +1,5 @@
 /// An indicator's level 1 and level 2 as compared (`FoldedKey(level:folding:)`; empty when not printed),
-/// computed once per distinct pair of a table when it is scored: the folding is the profile's. Two are
+/// folded once per distinct name a batch worker meets (`keys(of:memo:)`): the folding is the profile's. Two are
 /// equal when both keys are, byte for byte (`FoldedKey`).
 struct LevelKeys: Equatable {
   var level1: FoldedKey

@@ -7,12 +7,9 @@ enum RuleSelection {
     return profile.ruleKeywords.first(where: { text.contains($0.keyword) })?.rule
   }
 
-  /// `printedRule`, searching the text for a keyword only when the keyword's first character is in it
-  /// (`QualitativeText.Scalars`): a text is searched for every keyword of the profile (`RuleChoiceTests`).
-  static func printedRuleSearchingOnce(_ indicator: Indicator, profile: Profile) -> RuleKind? {
-    indicator.ruleText.flatMap { printedRuleSearchingOnce($0, keywords: profile.ruleKeywords) }
-  }
-
+  /// `printedRule` of a row printing `text` (`keywords`: the profile's `ruleKeywords`), searching the text for a
+  /// keyword only when the keyword's first character is in it (`QualitativeText.Scalars`): a text is searched
+  /// for every keyword of the profile (`RuleChoiceTests`).
   static func printedRuleSearchingOnce(_ text: TableText, keywords: [(keyword: String, rule: RuleKind)]) -> RuleKind? {
     guard !text.isBlank else { return nil }
     return text.withUTF8 { bytes in
