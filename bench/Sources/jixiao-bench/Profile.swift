@@ -11,6 +11,12 @@ enum IssueNineteen {
   /// Callgrind figures of both years (and of a malformed record), of the synthetic year as the bench's
   /// workbook and as LibreOffice saves it (issue 17, item 10: each ≤ 3× its JSON Lines), or a note when
   /// valgrind is absent.
+  ///
+  /// Each file is run twice, whole and as its first table alone. A table's cost is what each table after the
+  /// first adds, (whole − first) / (tables − 1): start-up, loading the profile and the first table's one-time
+  /// work (the runtime's conformance lookups, a worker's first memo entries) fall out, as they do in a year of
+  /// thousands of tables. The whole run less a run on an empty file, over the tables, is printed beside it:
+  /// it charges every table a share of the first table's one-time work, so it shrinks as the year grows.
   static func profile(tables: Int, seed: UInt64, top: Int, libreOffice: String?) throws {
     guard let valgrind = executable("valgrind") else {
       print("callgrind: skipped (valgrind is not on PATH)")
@@ -22,47 +28,69 @@ enum IssueNineteen {
     let empty = directory + "empty.jsonl"
     try Data().write(to: URL(fileURLWithPath: empty))
     let baseline = try callgrind(valgrind, file: empty, output: directory + "empty.out")
-    print("callgrind: \(tables) tables a year, seed \(seed), rescore → jsonl at 1 job, less a run on an empty file")
-    print("  (the empty run, start-up and loading the profile: \(baseline) instructions)")
-    var syntheticPerTable = 0.0
+    print("callgrind: \(tables) tables a year, seed \(seed), rescore → jsonl at 1 job")
+    print("  a table: (the whole year − its first table alone) / (tables − 1), the cost each further table adds;")
+    print("  in brackets the whole year less a run on an empty file, over the tables: each table also carries a")
+    print("  share of the first table's one-time costs (the empty run, start-up and loading the profile:")
+    print("  \(baseline) instructions)")
+    var synthetic = Cost(perTable: 0, withStart: 0)
     for chinese in [false, true] {
-      let file = directory + (chinese ? "chinese.jsonl" : "synthetic.jsonl")
+      let name = chinese ? "chinese" : "synthetic"
+      let file = directory + name + ".jsonl"
       try Bench.generate(tables: tables, seed: seed, to: file, chineseNames: chinese)
-      let out = directory + (chinese ? "chinese.out" : "synthetic.out")
-      let total = try callgrind(valgrind, file: file, output: out)
-      if !chinese { syntheticPerTable = Double(total - baseline) / Double(tables) }
+      try firstTable(of: file, to: directory + name + "-first.jsonl")
+      let out = directory + name + ".out"
+      let cost = try measure(
+        valgrind, whole: (file, tables), first: directory + name + "-first.jsonl", output: out, baseline: baseline)
+      if !chinese { synthetic = cost }
       let label = chinese ? "Chinese names, ~1 % defective rows" : "synthetic year"
       print(
         "  \(label.padding(toLength: 36, withPad: " ", startingAt: 0))"
-          + String(format: "%9.0f instructions a table", Double(total - baseline) / Double(tables)))
+          + String(format: "%9.0f instructions a table (%.0f)", cost.perTable, cost.withStart))
       let duplicates = inclusive(of: ["DuplicateIndicatorCheckV5check_4into"], in: out)  // its mangled name
       print(
         "    DuplicateIndicatorCheck.check (inclusive)   "
           + String(format: "%9.0f instructions a table (one call a table)", Double(duplicates) / Double(tables)))
       if top > 0 {
-        print("    top \(top) functions (exclusive, instructions a table and share, less the empty run):")
-        for line in topFunctions(out, less: directory + "empty.out", tables: tables, count: top) { print("      " + line) }
+        print("    top \(top) functions (exclusive, instructions a table and share, less the first table's run):")
+        for line in topFunctions(out, less: out + ".first", tables: tables - 1, count: top) { print("      " + line) }
       }
     }
     // Issue 17, item 10: the synthetic year as the bench's workbook and as LibreOffice saves it.
-    // The two workbooks in sibling folders under one name: the tables' sources name the file.
-    try FileManager.default.createDirectory(atPath: directory + "bench", withIntermediateDirectories: true)
-    let workbook = directory + "bench/synthetic.xlsx"
-    try WorkbookYear.write(from: directory + "synthetic.jsonl", to: workbook, layout: .sheetPerTable)
-    var workbooks = [("the same year as the bench's .xlsx", workbook, tables)]
-    if let copy = try libreOffice ?? LibreOfficeYear.save(workbook, into: directory + "saved/") {
-      workbooks.append(("the same year as LibreOffice saves it", copy, Bench.tableCount(copy)))
+    // The workbooks in sibling folders of names as long, under one name: the tables' sources name the file.
+    for folder in ["bench", "first"] {
+      try FileManager.default.createDirectory(atPath: directory + folder, withIntermediateDirectories: true)
     }
-    for (index, (label, file, count)) in workbooks.enumerated() {
+    let workbook = directory + "bench/synthetic.xlsx"
+    let firstWorkbook = directory + "first/synthetic.xlsx"
+    try WorkbookYear.write(from: directory + "synthetic.jsonl", to: workbook, layout: .sheetPerTable)
+    try WorkbookYear.write(from: directory + "synthetic-first.jsonl", to: firstWorkbook, layout: .sheetPerTable)
+    var workbooks: [(label: String, file: String, first: String?, tables: Int)] = [
+      ("the same year as the bench's .xlsx", workbook, firstWorkbook, tables)
+    ]
+    if let copy = try libreOffice ?? LibreOfficeYear.save(workbook, into: directory + "saved/") {
+      // A copy given on the command line has no first-table copy beside it; LibreOffice makes one when present.
+      let hasLibreOffice = executable("soffice") != nil || executable("libreoffice") != nil
+      let firstCopy = hasLibreOffice ? try LibreOfficeYear.save(firstWorkbook, into: directory + "save1/") : nil
+      workbooks.append(("the same year as LibreOffice saves it", copy, firstCopy, Bench.tableCount(copy)))
+    }
+    for (index, workbook) in workbooks.enumerated() {
       let out = directory + "workbook\(index).out"
-      let perTable = Double(try callgrind(valgrind, file: file, output: out) - baseline) / Double(max(count, 1))
+      let cost = try measure(
+        valgrind, whole: (workbook.file, workbook.tables), first: workbook.first, output: out, baseline: baseline)
+      let ratio = String(format: "%.2f× JSON Lines (%.2f×; target ≤ 3)", cost.perTable / synthetic.perTable,
+        cost.withStart / synthetic.withStart)
       print(
-        "  \(label.padding(toLength: 38, withPad: " ", startingAt: 0))"
-          + String(format: "%7.0f instructions a table, %.2f× JSON Lines (target ≤ 3)", perTable, perTable / syntheticPerTable)
-          + (count == tables ? "" : " (\(count) tables)"))
+        "  \(workbook.label.padding(toLength: 38, withPad: " ", startingAt: 0))"
+          + String(format: "%7.0f instructions a table (%.0f), ", cost.perTable, cost.withStart) + ratio
+          + (workbook.tables == tables ? "" : " (\(workbook.tables) tables)")
+          + (workbook.first == nil ? " (no first-table copy: the figure carries the one-time costs)" : ""))
       if top > 0 {
-        print("    top \(top) functions (exclusive, instructions a table and share, less the empty run):")
-        for line in topFunctions(out, less: directory + "empty.out", tables: count, count: top) { print("      " + line) }
+        let less = workbook.first == nil ? directory + "empty.out" : out + ".first"
+        print("    top \(top) functions (exclusive, instructions a table and share, less the first table's run):")
+        for line in topFunctions(out, less: less, tables: workbook.tables - (workbook.first == nil ? 0 : 1), count: top) {
+          print("      " + line)
+        }
       }
     }
     let malformed = directory + "malformed.jsonl"
@@ -71,6 +99,30 @@ enum IssueNineteen {
     print(
       "  a malformed record (an error at its end)"
         + String(format: "%9.0f instructions a record", Double(rejected - baseline) / 50))
+  }
+
+  /// Instructions a table: what each table after the first adds, and the whole run less the empty run.
+  struct Cost {
+    var perTable: Double
+    var withStart: Double
+  }
+
+  /// Callgrind of the whole file (into `output`) and of its first table alone (into `output.first`); without
+  /// a first-table file both figures carry the one-time costs.
+  static func measure(
+    _ valgrind: String, whole: (file: String, tables: Int), first: String?, output: String, baseline: Int
+  ) throws -> Cost {
+    let total = try callgrind(valgrind, file: whole.file, output: output)
+    let withStart = Double(total - baseline) / Double(max(whole.tables, 1))
+    guard let first, whole.tables > 1 else { return Cost(perTable: withStart, withStart: withStart) }
+    let one = try callgrind(valgrind, file: first, output: output + ".first")
+    return Cost(perTable: Double(total - one) / Double(whole.tables - 1), withStart: withStart)
+  }
+
+  /// The first record of a JSON Lines file, alone in a file of its own.
+  static func firstTable(of file: String, to path: String) throws {
+    let first = try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n")[0]
+    try String(first + "\n").write(toFile: path, atomically: true, encoding: .utf8)
   }
 
   /// `records` copies of the first synthetic table, each broken just before its end (`null` misspelt):
@@ -107,7 +159,7 @@ enum IssueNineteen {
     }.max() ?? 0
   }
 
-  /// The functions costing most per table: exclusive counts of the year's run less those of the empty run.
+  /// The functions costing most per table: exclusive counts of the year's run less those of `baseline`'s.
   static func topFunctions(_ output: String, less baseline: String, tables: Int, count: Int) -> [String] {
     func counts(_ file: String) -> [String: Int] {
       var counts: [String: Int] = [:]
