@@ -143,18 +143,15 @@ struct JSONStringScan: Equatable {
       }
       // A run of characters above ASCII (CJK, nearly always), whose continuation bytes are never a stop byte.
       repeat {
-        // Four, then two three-byte forms without a range restriction (E1…EC, EE, EF: CJK, full-width forms),
-        // two in one test.
+        // Four, or two, three-byte forms without a range restriction (E1…EC, EE, EF: CJK, full-width forms),
+        // two in one test (a word that fails it is not tested again).
         if cursor &+ 14 <= count {
           let raw = UnsafeRawPointer(base + cursor)
-          if areTwoUnrestricted(raw.loadUnaligned(as: UInt64.self)),
-            areTwoUnrestricted(raw.loadUnaligned(fromByteOffset: 6, as: UInt64.self))
-          {
-            cursor &+= 12
+          if areTwoUnrestricted(raw.loadUnaligned(as: UInt64.self)) {
+            cursor &+= areTwoUnrestricted(raw.loadUnaligned(fromByteOffset: 6, as: UInt64.self)) ? 12 : 6
             continue
           }
-        }
-        if cursor &+ 8 <= count, areTwoUnrestricted(UnsafeRawPointer(base + cursor).loadUnaligned(as: UInt64.self)) {
+        } else if cursor &+ 8 <= count, areTwoUnrestricted(UnsafeRawPointer(base + cursor).loadUnaligned(as: UInt64.self)) {
           cursor &+= 6
           continue
         }
