@@ -545,15 +545,17 @@ import Testing
   }
 }
 
-/// The direct decoder's one-pass string scan (`JSONStringScan.scan`) against its definition (`reference`: the
-/// first stop byte found byte by byte, then `UTF8Validation.isValid` on what comes before), and that
-/// definition's validity against the standard library.
+/// The direct decoder's one-pass string scan (`JSONStringScan.scan`, and the same inlined, `inlinedScan`) against
+/// its definition (`reference`: the first stop byte found byte by byte, then `UTF8Validation.isValid` on what
+/// comes before), and that definition's validity against the standard library.
 @Suite struct JSONStringScanTests {
   static func expectAgreement(_ bytes: [UInt8], from start: Int, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
     bytes.withUnsafeBufferPointer { buffer in
       let scan = JSONStringScan.scan(buffer, from: start)
       let reference = JSONStringScan.reference(buffer, from: start)
       #expect(scan == reference, "\(bytes) from \(start)", sourceLocation: sourceLocation)
+      let inlined = JSONStringScan.inlinedScan(buffer, from: start)
+      #expect(inlined == reference, "\(bytes) from \(start)", sourceLocation: sourceLocation)
       let before = Array(bytes[start..<reference.end])
       #expect(
         reference.isValidUTF8 == (String(validating: before, as: UTF8.self) != nil), "\(before)", sourceLocation: sourceLocation)

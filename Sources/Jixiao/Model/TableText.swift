@@ -56,9 +56,12 @@ public struct TableText: Sendable, Hashable, ExpressibleByStringInterpolation, C
   /// Bytes of a record, valid UTF-8 (the caller has checked); `plain` when none of them is `"`, `\` or a
   /// control character, so that a JSON writer copies them as they are.
   init(_ record: RecordBytes, _ range: Range<Int>, plain: Bool) {
+    // Both bounds within 0..<2^31 (a record is at most `Limits.maximumRecordBytes`), in one test: then neither
+    // the start nor the count needs a conversion's check, and the count leaves the top bit to `plain`.
+    precondition(UInt(bitPattern: range.lowerBound | range.upperBound) < 0x8000_0000, "a text's offsets are below 2^31")
     storage = record
-    start = UInt32(range.lowerBound)
-    countAndPlain = UInt32(range.count) | (plain ? 0x8000_0000 : 0)
+    start = UInt32(truncatingIfNeeded: range.lowerBound)
+    countAndPlain = UInt32(truncatingIfNeeded: range.upperBound &- range.lowerBound) | (plain ? 0x8000_0000 : 0)
   }
 
   /// Whether a byte needs escaping in a JSON string: the definition of `ByteBuffer.needsEscaping`, which tells

@@ -183,13 +183,15 @@ struct DirectTableDecoder {
         // the record; any other is read (and refused as `text` does) by `value(_:ofIndicatorInto:)`. (Offsets
         // within the record: their sums do not overflow.)
         let start = index &+ 1
-        let scan = JSONStringScan.scan(bytes, from: start)
+        let scan = JSONStringScan.inlinedScan(bytes, from: start)
         guard scan.stop == .quote, scan.isValidUTF8, scan.end &- start <= Limits.maximumCellLength else {
           try value(field, ofIndicatorInto: &builder)
           continue
         }
         index = scan.end &+ 1
-        builder.setIndicatorString(field, record, start..<scan.end, UnsafeBufferPointer(rebasing: bytes[start..<scan.end]))
+        // (A scan ends at or after its start: the range needs no check.)
+        let range = Range(uncheckedBounds: (start, scan.end))
+        builder.setIndicatorString(field, record, range, UnsafeBufferPointer(rebasing: bytes[range]))
       case UInt8(ascii: "n") where hasNull():
         index &+= 4
       // (`where` binds to one pattern only: the number's first byte is tested as a range.)
@@ -244,7 +246,8 @@ struct DirectTableDecoder {
     /// Above every name's position, and a bit of a `UInt64` (`MemberTable` has fewer names).
     static var unknown: Member { Member(rawValue: 63) }
 
-    var bit: UInt64 { 1 << UInt64(rawValue) }
+    /// (A masking shift: `rawValue` is below 64.)
+    var bit: UInt64 { 1 &<< UInt64(rawValue) }
   }
 
   /// The schema's member names and what each is in each place, held by each decoder: an array it holds
@@ -392,10 +395,9 @@ struct DirectTableDecoder {
     @inline(__always)
     func stands(in record: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
       // Near the record's end a word would be loaded past it: byte for byte there.
-      guard offset >= 0, offset &+ span <= record.count, let base = record.baseAddress else {
-        return record.hasBytes(bytes, at: offset)
-      }
-      let start = UnsafeRawPointer(base + offset)
+      guard offset >= 0, offset &+ span <= record.count else { return record.hasBytes(bytes, at: offset) }
+      // A record of `span` bytes or more has a base address.
+      let start = UnsafeRawPointer(record.baseAddress.unsafelyUnwrapped + offset)
       guard start.loadUnaligned(as: UInt64.self) & headMask == head else { return false }
       if count <= 8 { return true }
       if count > 16, start.loadUnaligned(fromByteOffset: 8, as: UInt64.self) != middle { return false }
@@ -484,7 +486,8 @@ struct DirectTableDecoder {
 
   /// The object's next member, the cursor on its value (which the caller reads or skips before asking for
   /// the next), or nil past the object's `}`. A repeated member is the general parser's error.
-  @inline(__always)
+  /// (`@inline(always)`: with its strings' scan inlined, the indicator loop was left calling it, 8 K instructions a table.)
+  @inline(always)
   private mutating func nextMember(of object: inout ObjectReading) throws(GiveUp) -> Member? {
     // The usual member, read inline: its comma (none for the first), then the predicted `"name":`, with no
     // whitespace around them, which is what `separatedMember` accepts there.

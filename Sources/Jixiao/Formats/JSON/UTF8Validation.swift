@@ -108,8 +108,14 @@ struct JSONStringScan: Equatable {
   }
 
   /// `reference`, in one pass.
-  @inline(__always)
   static func scan(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> JSONStringScan {
+    inlinedScan(bytes, from: start)
+  }
+
+  /// `scan`, inlined where a loop reads a string a turn (the JSON decoder's indicator members): a call costs its
+  /// frame, a fifth of a short string's scan.
+  @inline(always)
+  static func inlinedScan(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> JSONStringScan {
     let count = bytes.count
     guard let base = bytes.baseAddress else { return JSONStringScan(end: count, stop: .end, isValidUTF8: true) }
     var cursor = start
@@ -137,18 +143,15 @@ struct JSONStringScan: Equatable {
       }
       // A run of characters above ASCII (CJK, nearly always), whose continuation bytes are never a stop byte.
       repeat {
-        // Four, then two three-byte forms without a range restriction (E1…EC, EE, EF: CJK, full-width forms),
-        // two in one test.
+        // Four, or two, three-byte forms without a range restriction (E1…EC, EE, EF: CJK, full-width forms),
+        // two in one test (a word that fails it is not tested again).
         if cursor &+ 14 <= count {
           let raw = UnsafeRawPointer(base + cursor)
-          if areTwoUnrestricted(raw.loadUnaligned(as: UInt64.self)),
-            areTwoUnrestricted(raw.loadUnaligned(fromByteOffset: 6, as: UInt64.self))
-          {
-            cursor &+= 12
+          if areTwoUnrestricted(raw.loadUnaligned(as: UInt64.self)) {
+            cursor &+= areTwoUnrestricted(raw.loadUnaligned(fromByteOffset: 6, as: UInt64.self)) ? 12 : 6
             continue
           }
-        }
-        if cursor &+ 8 <= count, areTwoUnrestricted(UnsafeRawPointer(base + cursor).loadUnaligned(as: UInt64.self)) {
+        } else if cursor &+ 8 <= count, areTwoUnrestricted(UnsafeRawPointer(base + cursor).loadUnaligned(as: UInt64.self)) {
           cursor &+= 6
           continue
         }
