@@ -38,6 +38,56 @@ import Testing
     #expect(SheetNumber.isPlainText("-0.5") && SheetNumber.isPlainText("1782.65") && SheetNumber.isPlainText("0"))
   }
 
+  /// `formatted`, which writes its digits into one byte buffer, against its definition: the integer and fraction
+  /// digits gathered as lists, padded, and appended to a string one by one. Numbers from zero to 16 digits, far
+  /// left and far right of the point, both signs, every option.
+  @Test func formattingAgreesWithTheDigitLists() {
+    func byDigitLists(
+      _ number: SheetNumber, minimumDecimals: Int, maximumDecimals: Int, minimumIntegerDigits: Int, grouped: Bool, signed: Bool
+    ) -> String {
+      let number = maximumDecimals == .max ? number : number.rounded(places: maximumDecimals)
+      let pointPosition = number.digits.count + number.exponent
+      var integer: [UInt8] = []
+      var fraction: [UInt8] = []
+      for (index, digit) in number.digits.enumerated() {
+        if index < pointPosition { integer.append(digit) } else { fraction.append(digit) }
+      }
+      if pointPosition > number.digits.count { integer += Array(repeating: 0, count: pointPosition - number.digits.count) }
+      if pointPosition < 0 { fraction = Array(repeating: 0, count: -pointPosition) + fraction }
+      while integer.count < minimumIntegerDigits { integer.insert(0, at: 0) }
+      while fraction.count < minimumDecimals { fraction.append(0) }
+      var text = signed && number.isNegative ? "-" : ""
+      for (index, digit) in integer.enumerated() {
+        if grouped && index > 0 && (integer.count - index) % 3 == 0 { text += "," }
+        text.unicodeScalars.append(Unicode.Scalar(UInt8(ascii: "0") + digit))
+      }
+      if !fraction.isEmpty {
+        text += "."
+        for digit in fraction { text.unicodeScalars.append(Unicode.Scalar(UInt8(ascii: "0") + digit)) }
+      }
+      return text
+    }
+    var generator = SplitMix(seed: 1904)
+    for _ in 0..<20_000 {
+      let digits = (0..<Int.random(in: 0...16, using: &generator)).map { _ in UInt8.random(in: 0...9, using: &generator) }
+      let number = SheetNumber(
+        isNegative: Bool.random(using: &generator), digits: digits, exponent: Int.random(in: -20...12, using: &generator))
+      let minimumDecimals = Int.random(in: 0...4, using: &generator)
+      let maximumDecimals = Bool.random(using: &generator) ? Int.max : minimumDecimals + Int.random(in: 0...3, using: &generator)
+      let minimumIntegerDigits = Int.random(in: 0...5, using: &generator)
+      let grouped = Bool.random(using: &generator)
+      let signed = Bool.random(using: &generator)
+      #expect(
+        number.formatted(
+          minimumDecimals: minimumDecimals, maximumDecimals: maximumDecimals, minimumIntegerDigits: minimumIntegerDigits,
+          grouped: grouped, signed: signed)
+          == byDigitLists(
+            number, minimumDecimals: minimumDecimals, maximumDecimals: maximumDecimals,
+            minimumIntegerDigits: minimumIntegerDigits, grouped: grouped, signed: signed),
+        "\(number) \(minimumDecimals)…\(maximumDecimals), \(minimumIntegerDigits) integer digits, grouped \(grouped)")
+    }
+  }
+
   @Test(arguments: ["", "-", ".", "1e", "1e+", "1.2.3", "abc", "INF", "NaN", "1e99", "1e-99", "1,000", " 1", "0x10"])
   func notNumbers(text: String) {
     #expect(SheetNumber(text) == nil)

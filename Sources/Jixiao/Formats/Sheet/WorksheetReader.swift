@@ -379,6 +379,8 @@ struct RecentNumbers {
 
   /// Keeps a number's slot in place of the oldest kept.
   mutating func remember(_ key: Key, slot: GridStorage.Slot) {
+    // Room for all at the first: growing one by one took four allocations a sheet.
+    if entries.isEmpty { entries.reserveCapacity(Self.capacity) }
     if entries.count < Self.capacity {
       entries.append((key, slot))
     } else {
