@@ -477,6 +477,13 @@ import Testing
     for container in TableSchema.Container.allCases {
       #expect(table.names.contains(Array(container.member.utf8)))
     }
+    // What each name is in each place is the schema's look-up by `String` (`TableSchema.field`), nil included.
+    for place in FieldPlace.allCases {
+      for name in table.names {
+        let field = TableSchema.field(member: String(decoding: name, as: UTF8.self), in: place)
+        #expect(table.field(member(name), in: place) == field, "\(String(decoding: name, as: UTF8.self)) in \(place)")
+      }
+    }
     for name in table.names {
       #expect(member(name) != .unknown)
       #expect(member(Array(name.dropLast())) == .unknown || names.contains(Array(name.dropLast())))

@@ -118,6 +118,26 @@ import Testing
     #expect(html.contains("<td class=\"num\">150–151</td><td class=\"num\">95–96</td><td class=\"num\">1</td>"))
   }
 
+  /// A table is counted in the cell of its totals as drawn (`ClaimScatter.cell`, the definition the grid of
+  /// counts is indexed by): negative totals, totals past the axis, whole points and totals just under one.
+  @Test func eachTableIsCountedInTheCellOfItsDrawnTotals() {
+    let edges: [Int64] = [-10_001, -1, 0, 1, 99, 100, 101, 8_550, 14_999, 15_000, 15_001, 15_099, 15_100, 95_000]
+    var pairs = edges.flatMap { claimed in edges.map { (claimed, $0) } }
+    var random = SplitMix(seed: 19)
+    for _ in 0..<3_000 {
+      pairs.append((Int64.random(in: -500...16_000, using: &random), Int64.random(in: 0...15_100, using: &random)))
+    }
+    var scatter = ClaimScatter()
+    var expected: [ClaimScatter.Cell: Int] = [:]
+    for (claimed, recomputed) in pairs {
+      let (claimed, recomputed) = (Hundredths(hundredths: claimed), Hundredths(hundredths: recomputed))
+      scatter.add(id: "t", name: "表", claimed: claimed, recomputed: recomputed, isFlagged: false)
+      expected[ClaimScatter.cell(claimed: claimed, recomputed: recomputed), default: 0] += 1
+    }
+    #expect(scatter.cells == expected)
+    #expect(ClaimScatter().cells.isEmpty)
+  }
+
   @Test func textIsEscaped() {
     #expect(HTMLReport.escape("<b>甲&乙</b>") == "&lt;b&gt;甲&amp;乙&lt;/b&gt;")
   }

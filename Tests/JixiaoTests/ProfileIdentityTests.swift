@@ -47,6 +47,22 @@ import Testing
     #expect(Set(Self.changes.values.map { profile($0).contentHash }).count == Self.changes.count)
   }
 
+  /// The canonical text names the integer types a profile holds (`CanonicalText.of`); its definition asks every
+  /// value whether it is an integer of any type. They agree on every setting, changed or not, and on integers
+  /// of other types, alone, optional, and inside collections and tuples.
+  @Test func theCanonicalTextIsItsDefinition() {
+    #expect(CanonicalText.of(defaultProfile.fields) == CanonicalText.definition(defaultProfile.fields))
+    for (setting, change) in Self.changes {
+      let fields = profile(change).fields
+      #expect(CanonicalText.of(fields) == CanonicalText.definition(fields), "\(setting)")
+    }
+    let values: [Any] = [
+      Int8(-3), Int16(7), UInt(9), Int128.min, Optional(Int32(5)) as Any, Int?.none as Any, Optional(UInt8(2)) as Any,
+      [Int16(1), 2], (UInt16(4), "a"), ["k": Int64(-1)], Set([Int32(3), 4]), Rational(7),
+    ]
+    for value in values { #expect(CanonicalText.of(value) == CanonicalText.definition(value), "\(value)") }
+  }
+
   @Test func aSettingChangedBackIsTheSameProfileAgain() {
     var changed = profile { $0.latePenalty = try! Rational(3, over: 10) }
     changed.latePenalty = defaultProfile.latePenalty

@@ -76,6 +76,11 @@ import Testing
     #expect(TableField.allCases.compactMap(Indicator.OptionalColumn.init).count == Indicator.OptionalColumn.allCases.count)
   }
 
+  /// A container's member is its case's name, as the format documents it.
+  @Test func containerMembersAreTheirCaseNames() {
+    for container in TableSchema.Container.allCases { #expect(container.member == "\(container)") }
+  }
+
   @Test func totalRowLabels() {
     for label in ["总分", "合计", " 得分合计 ", "总 计"] { #expect(TableSchema.isTotalRowLabel(label), "\(label)") }
     for label in ["总体满意度", "产出指标", "", "合格率"] { #expect(!TableSchema.isTotalRowLabel(label), "\(label)") }

@@ -556,9 +556,10 @@ public struct TableBuilder {
   /// The set of optional columns each combination of their bits names (`Indicator.OptionalColumn.bit`, six
   /// bits), made once: a table takes its set from here, shared, instead of hashing its columns into a new one
   /// (an array and a set allocated, 3 K instructions a table).
-  static let columnSets: [Set<Indicator.OptionalColumn>] = (0..<64).map { bits in
-    Set(Indicator.OptionalColumn.allCases.filter { Int($0.bit) & bits != 0 })
-  }
+  static let columnSets: [Set<Indicator.OptionalColumn>] = {
+    let columns = Indicator.OptionalColumn.allCases
+    return (0..<64).map { bits in Set(columns.filter { Int($0.bit) & bits != 0 }) }
+  }()
 
   /// The name of a row that prints none, made once.
   private static let noName = TableText("")

@@ -279,17 +279,26 @@ struct DirectTableDecoder {
 
     private init() {
       var names: [[UInt8]] = []
-      for member in TableSchema.declarations.map(\.member) + TableSchema.Container.allCases.map(\.member)
-      where !names.contains(Array(member.utf8)) {
-        names.append(Array(member.utf8))
+      func position(_ member: String) -> Int {
+        let bytes = Array(member.utf8)
+        if let known = names.firstIndex(of: bytes) { return known }
+        names.append(bytes)
+        return names.count - 1
       }
+      // By field and by container (raw values), the position of its member's name.
+      var fieldMembers = [Int](repeating: 0, count: TableField.allCases.count)
+      for declaration in TableSchema.declarations { fieldMembers[declaration.field.rawValue] = position(declaration.member) }
+      let containerMembers = TableSchema.Container.allCases.map { position($0.member) }
       precondition(names.count < Member.unknown.rawValue)
       self.names = names
       quotedNames = names.map { QuotedName([UInt8(ascii: "\"")] + $0 + Array("\":".utf8)) }
-      fields = FieldPlace.allCases.flatMap { place in
-        names.map { name in TableSchema.field(member: String(decoding: name, as: UTF8.self), in: place) }
+      // What `TableSchema.field(member:in:)` answers (`memberNamesAreReadExactly`), from the declarations: its
+      // dictionaries of `String`s cost more to make and to ask than this whole table.
+      var fields = [TableField?](repeating: nil, count: FieldPlace.allCases.count * names.count)
+      for declaration in TableSchema.declarations {
+        fields[declaration.place.rawValue * names.count + fieldMembers[declaration.field.rawValue]] = declaration.field
       }
-      let fields = self.fields
+      self.fields = fields
       indicatorMembers = (0...Member.unknown.rawValue).map { member in
         let field = member < names.count ? fields[FieldPlace.indicator.rawValue * names.count + member] : nil
         return IndicatorMember(
@@ -304,17 +313,17 @@ struct DirectTableDecoder {
         guard case .number = field.value else { return bits }
         return bits | 1 << UInt64(field.rawValue)
       }
-      func member(_ container: TableSchema.Container) -> Member {
-        Member(rawValue: names.firstIndex(of: Array(container.member.utf8))!)
-      }
+      func member(_ container: TableSchema.Container) -> Member { Member(rawValue: containerMembers[container.rawValue]) }
       funds = member(.funds)
       sources = member(.sources)
       indicators = member(.indicators)
       goals = member(.goals)
       func order(_ place: FieldPlace, _ containers: [TableSchema.Container], last: [TableField] = []) -> (FieldPlace, [Member]) {
-        let fields = TableSchema.declarations.filter { $0.place == place && !last.contains($0.field) }.map(\.member)
-        let members = fields + containers.map(\.member) + last.map(\.declaration.member)
-        return (place, members.map { Member(rawValue: names.firstIndex(of: Array($0.utf8))!) })
+        let fields = TableField.allCases.filter { TableSchema.places[$0.rawValue] == place && !last.contains($0) }
+        let members =
+          fields.map { fieldMembers[$0.rawValue] } + containers.map { containerMembers[$0.rawValue] }
+          + last.map { fieldMembers[$0.rawValue] }
+        return (place, members.map(Member.init(rawValue:)))
       }
       let schema = [
         order(.table, [.funds, .goals, .indicators]), order(.funds, [.sources]), order(.source, []), order(.goals, []),
