@@ -177,6 +177,14 @@ extension PrintedNumber {
     // A whole number printed with two zero decimals (`6.00`, `10.00`: nearly every claimed score), told at once:
     // the decimal is the integer (a rate's is a percent, read below).
     if kind != .rate, let whole = wholeWithZeroCents(bytes) { return Rational(whole) }
+    // Any other figure with two decimals (amounts such as `1730.79`, scores such as `3.60`): its count of
+    // hundredths, reduced over 100.
+    if kind != .rate, let hundredths = twoDecimalHundredths(bytes, as: kind) { return Rational(hundredths: hundredths) }
+    return plainDecimalByAccumulator(bytes, as: kind)
+  }
+
+  /// `plainDecimal` as defined: the bytes taken into a `DecimalAccumulator`, then the kind's suffix, in range.
+  static func plainDecimalByAccumulator(_ bytes: UnsafeBufferPointer<UInt8>, as kind: NumberKind) -> Rational? {
     // One pass: digits and points into the decimal, then nothing but the kind's suffix.
     var decimal = DecimalAccumulator()
     var index = 0
@@ -205,6 +213,29 @@ extension PrintedNumber {
     let second = bytes[1] &- UInt8(ascii: "0")
     guard second < 10 else { return nil }
     return Int(first) * 10 + Int(second)
+  }
+
+  /// One to ten digits, a point, two digits and perhaps the kind's suffix (`1730.79`, `3.60`, `12.50分`): the count
+  /// of hundredths they print, below 10^12 and so in range; nil for any other bytes. By definition
+  /// `plainDecimalByAccumulator` (`NumberGrammarTests.twoDecimalFiguresAreTheirDecimals`).
+  @inline(__always) static func twoDecimalHundredths(_ bytes: UnsafeBufferPointer<UInt8>, as kind: NumberKind) -> Int64? {
+    var index = 0
+    var hundredths: Int64 = 0
+    while index < bytes.count, index <= 10 {
+      let digit = bytes[index] &- UInt8(ascii: "0")
+      guard digit < 10 else { break }
+      hundredths = hundredths &* 10 &+ Int64(digit)
+      index &+= 1
+    }
+    guard index > 0, index <= 10, bytes.count - index >= 3, bytes[index] == UInt8(ascii: ".") else { return nil }
+    let tenths = bytes[index &+ 1] &- UInt8(ascii: "0")
+    let cents = bytes[index &+ 2] &- UInt8(ascii: "0")
+    guard tenths < 10, cents < 10 else { return nil }
+    let end = index &+ 3
+    if end < bytes.count {
+      guard isFastSuffix(UnsafeBufferPointer(rebasing: bytes[end...]), of: kind) else { return nil }
+    }
+    return hundredths &* 100 &+ Int64(tenths) &* 10 &+ Int64(cents)
   }
 
   /// The bytes are the one suffix `plainDecimal` takes for `kind`, the first of `suffixes(of:)` (the one that
