@@ -413,6 +413,42 @@ import Testing
     }
   }
 
+  /// `plainDecimal` reads a short figure, whole or with two decimals, by its digits (`shortFigure`): against its
+  /// definition, `plainDecimalByAccumulator`, on random figures of one to twelve digits before the point and the
+  /// shapes around them (one or three decimals, a bare point, signs, separators, spaces, full-width digits), with
+  /// each kind's suffix and others.
+  @Test func shortFiguresAreTheirDecimals() {
+    var generator = SplitMix(seed: 1730)
+    var texts = [
+      "0", "0.00", "0.01", "0.50", "00.25", "100", "9999999999", "99999999999", "9999999999.99", "0000000000.99",
+      "99999999999.99", "10000000000.00", "999999999999.99", "1000000000000.00", "1.2", "1.234", ".25", "1.", "-1.25",
+      "+1.25", "1.2.5", "1,730.79", "1730.79 ", " 1730.79", "1730.7９", "１730.79", "1730,79", "1730.7a", "a1730.79",
+      "", ".", "..00",
+    ]
+    for _ in 0..<20_000 {
+      let digits = String((0..<(1 + Int(generator.next() % 12))).map { _ in "0123456789".randomElement(using: &generator)! })
+      let decimals = String(
+        (0..<[2, 2, 2, 0, 1, 3][Int(generator.next() % 6)]).map { _ in "0123456789".randomElement(using: &generator)! })
+      texts.append(digits + (decimals.isEmpty && generator.next() % 2 == 0 ? "" : ".") + decimals)
+    }
+    let suffixes = ["", "分", "万元", "%", "元", " 分", "分分", "万", "\u{5206}x"]
+    var fast = (whole: 0, cents: 0)
+    for text in texts {
+      for kind in [NumberKind.points, .amount, .rate, .decimal] {
+        for suffix in suffixes {
+          let bytes = Array((text + suffix).utf8)
+          let (expected, figure) = bytes.withUnsafeBufferPointer {
+            (PrintedNumber.plainDecimalByAccumulator($0, as: kind), PrintedNumber.shortFigure($0, as: kind))
+          }
+          #expect(PrintedNumber.plainDecimal(text + suffix, as: kind) == expected, "\(text)\(suffix) \(kind)")
+          if figure?.hasCents == true { fast.cents += 1 } else if figure != nil { fast.whole += 1 }
+        }
+      }
+    }
+    // Both shapes are read by the fast path, many times.
+    #expect(fast.whole > 5_000 && fast.cents > 20_000)
+  }
+
   /// `plainDecimal` (which tells a number within the limit from its digits) against the reading it stands for:
   /// the decimal's value, refused out of range, a percent for a rate; around the limit and with suffixes.
   @Test func plainDecimalsAreTheirValuesInRange() {

@@ -192,6 +192,16 @@ import Testing
       let defined = Self.result { () throws(ArithmeticOverflow) in try Rational.multipliedByDefinition(a, b) }
       #expect(product?.0 == general?.0 && product?.1 == general?.1, "\(a) × \(b)")
       #expect(product?.0 == defined?.0 && product?.1 == defined?.1, "\(a) × \(b) by definition")
+      // An integer side (a denominator of 1, whose gcd the path skips), on either side.
+      let integer = Rational(reduced: Int128(figures[index]), 1)
+      for (left, right) in [(integer, b), (b, integer), (integer, a), (a, integer)] {
+        let product = Self.result { () throws(ArithmeticOverflow) in try left * right }
+        let general = General.times(left, right)
+        #expect(product?.0 == general?.0 && product?.1 == general?.1, "\(left) × \(right)")
+      }
+      // Comparison by the products of the same figures.
+      #expect((a < b) == General.less(a, b) && (b < a) == General.less(b, a), "\(a) < \(b)")
+      #expect((a < b) == Rational.isLessByWideProducts(a, b) && (integer < a) == Rational.isLessByWideProducts(integer, a))
       compared += 1
     }
     #expect(compared > 1_900)

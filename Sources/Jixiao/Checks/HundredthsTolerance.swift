@@ -7,20 +7,21 @@ struct HundredthsTolerance {
   /// The tolerance's numerator × 100 and its denominator, when both fit in 64 bits (a profile's 0.005 is
   /// 1 × 100 over 200): a difference is then compared by two products that cannot overflow.
   private let scaledNumerator: Int128?
-  private let denominator: Int128
+  private let denominator: Int64
 
   init(_ tolerance: Rational) {
     self.tolerance = tolerance
-    let fits = Int64(exactly: tolerance.numerator) != nil && Int64(exactly: tolerance.denominator) != nil
-    scaledNumerator = fits ? tolerance.numerator * 100 : nil
-    denominator = tolerance.denominator
+    let denominator = Int64(exactly: tolerance.denominator)
+    scaledNumerator = Int64(exactly: tolerance.numerator) != nil && denominator != nil ? tolerance.numerator * 100 : nil
+    self.denominator = denominator ?? 1
   }
 
   /// Whether `difference` hundredths, either way, lie beyond the tolerance: by definition
   /// `tolerance < Rational(difference, over: 100).magnitude` (`CheckFastPathTests`).
   func isExceeded(byHundredths difference: Int64) -> Bool {
-    // n/d < |h|/100 exactly when 100n < |h|d (d > 0); each side is below 2^127.
-    if let scaledNumerator { return scaledNumerator < Int128(difference.magnitude) * denominator }
+    // n/d < |h|/100 exactly when 100n < |h|d (0 < d < 2^63, |h| ≤ 2^63): each side is below 2^127, so the
+    // product needs no overflow check.
+    if let scaledNumerator { return scaledNumerator < Int128(difference.magnitude) &* Int128(denominator) }
     return Self.isExceeded(tolerance, byHundredths: difference)
   }
 

@@ -177,6 +177,20 @@ extension PrintedNumber {
     // A whole number printed with two zero decimals (`6.00`, `10.00`: nearly every claimed score), told at once:
     // the decimal is the integer (a rate's is a percent, read below).
     if kind != .rate, let whole = wholeWithZeroCents(bytes) { return Rational(whole) }
+    // Any other short figure, whole or with two decimals (amounts such as `1730.79`, scores such as `3.60`,
+    // percents such as `100%`): its digits over the power of ten they stand for, reduced in 64 bits.
+    if let figure = shortFigure(bytes, as: kind) {
+      switch (figure.hasCents, kind == .rate) {
+      case (false, false): return Rational(Int(figure.digits))
+      case (false, true), (true, false): return Rational(hundredths: figure.digits)
+      case (true, true): if let value = try? Rational(significand: Int128(figure.digits), scale: 4) { return value }
+      }
+    }
+    return plainDecimalByAccumulator(bytes, as: kind)
+  }
+
+  /// `plainDecimal` as defined: the bytes taken into a `DecimalAccumulator`, then the kind's suffix, in range.
+  static func plainDecimalByAccumulator(_ bytes: UnsafeBufferPointer<UInt8>, as kind: NumberKind) -> Rational? {
     // One pass: digits and points into the decimal, then nothing but the kind's suffix.
     var decimal = DecimalAccumulator()
     var index = 0
@@ -205,6 +219,37 @@ extension PrintedNumber {
     let second = bytes[1] &- UInt8(ascii: "0")
     guard second < 10 else { return nil }
     return Int(first) * 10 + Int(second)
+  }
+
+  /// One to ten digits, perhaps a point and two more, perhaps the kind's suffix (`1730.79`, `3.60`, `12.50分`,
+  /// `100%`): the digits as one number (below 10^12, so in range) and whether the last two are decimals; nil for
+  /// any other bytes. By definition `plainDecimalByAccumulator` (`NumberGrammarTests.shortFiguresAreTheirDecimals`).
+  @inline(__always) static func shortFigure(_ bytes: UnsafeBufferPointer<UInt8>, as kind: NumberKind) -> (
+    digits: Int64, hasCents: Bool
+  )? {
+    var index = 0
+    var digits: Int64 = 0
+    while index < bytes.count, index <= 10 {
+      let digit = bytes[index] &- UInt8(ascii: "0")
+      guard digit < 10 else { break }
+      digits = digits &* 10 &+ Int64(digit)
+      index &+= 1
+    }
+    guard index > 0, index <= 10 else { return nil }
+    var hasCents = false
+    if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+      guard bytes.count - index >= 3 else { return nil }
+      let tenths = bytes[index &+ 1] &- UInt8(ascii: "0")
+      let cents = bytes[index &+ 2] &- UInt8(ascii: "0")
+      guard tenths < 10, cents < 10 else { return nil }
+      digits = digits &* 100 &+ Int64(tenths) &* 10 &+ Int64(cents)
+      hasCents = true
+      index &+= 3
+    }
+    if index < bytes.count {
+      guard isFastSuffix(UnsafeBufferPointer(rebasing: bytes[index...]), of: kind) else { return nil }
+    }
+    return (digits, hasCents)
   }
 
   /// The bytes are the one suffix `plainDecimal` takes for `kind`, the first of `suffixes(of:)` (the one that

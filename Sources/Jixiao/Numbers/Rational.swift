@@ -166,8 +166,9 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
     if let ln = Int64(exactly: lhs.numerator), let ld = Int64(exactly: lhs.denominator),
       let rn = Int64(exactly: rhs.numerator), let rd = Int64(exactly: rhs.denominator), ln != .min, rn != .min
     {
-      let left = Int64(gcd64(ln.magnitude, rd.magnitude))
-      let right = Int64(gcd64(rn.magnitude, ld.magnitude))
+      // A denominator of 1 (an integer weight or count) shares no factor with the other side: no gcd to find.
+      let left = rd == 1 ? 1 : Int64(gcd64(ln.magnitude, rd.magnitude))
+      let right = ld == 1 ? 1 : Int64(gcd64(rn.magnitude, ld.magnitude))
       return Rational(reduced: Int128(ln / left) &* Int128(rn / right), Int128(ld / right) &* Int128(rd / left))
     }
     return try multipliedByDefinition(lhs, rhs)
@@ -230,12 +231,20 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
     return isLessByProducts(lhs, rhs)
   }
 
-  /// `lhs < rhs` with different denominators: the cross products compared.
+  /// `lhs < rhs` with different denominators: the cross products compared. Four figures of 64 bits (nearly
+  /// every comparison) multiply as such, one machine multiplication a product; the full-width products of
+  /// `isLessByWideProducts` are the definition (`RationalFastPathTests`).
   private static func isLessByProducts(_ lhs: Rational, _ rhs: Rational) -> Bool {
-    if let left = smallProduct(lhs.numerator, rhs.denominator), let right = smallProduct(rhs.numerator, lhs.denominator) {
-      return left < right
-    }
-    // Full-width products: comparison never overflows.
+    guard let ln = Int64(exactly: lhs.numerator), let ld = Int64(exactly: lhs.denominator),
+      let rn = Int64(exactly: rhs.numerator), let rd = Int64(exactly: rhs.denominator)
+    else { return isLessByWideProducts(lhs, rhs) }
+    return Int128(ln) &* Int128(rd) < Int128(rn) &* Int128(ld)
+  }
+
+  /// `lhs < rhs` by full-width products of its figures: comparison never overflows. Out of line, so that the
+  /// usual comparison above keeps to a few registers.
+  @inline(never)
+  static func isLessByWideProducts(_ lhs: Rational, _ rhs: Rational) -> Bool {
     let left = lhs.numerator.multipliedFullWidth(by: rhs.denominator)
     let right = rhs.numerator.multipliedFullWidth(by: lhs.denominator)
     return (left.high, left.low) < (right.high, right.low)
@@ -248,7 +257,21 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
   /// `self × 100` when it is an integer that fits in 64 bits: a figure printed with at most two decimals
   /// (nearly every score, weight and claim). By definition `self * 100` when that is an integer
   /// (`RationalFastPathTests`).
+  ///
+  /// Inlined: a whole figure (most weights and claims) is a hundred to the unit, told in a few instructions where
+  /// it is read; a fraction is left to `fractionHundredths`.
+  @inline(__always)
   var exactHundredths: Int64? {
+    if denominator == 1, let numerator = Int64(exactly: numerator) {
+      let (value, overflow) = numerator.multipliedReportingOverflow(by: 100)
+      return overflow ? nil : value
+    }
+    return fractionHundredths
+  }
+
+  /// `exactHundredths` of a value that is not a 64-bit integer.
+  @inline(never)
+  private var fractionHundredths: Int64? {
     guard let denominator = Int64(exactly: denominator), denominator <= 100, 100 % denominator == 0,
       let numerator = Int64(exactly: numerator)
     else { return nil }

@@ -18,7 +18,8 @@ enum HigherIsBetterRule {
       return evaluation
     }
 
-    let completion = try Rational.max(actual, .zero) / target.value
+    // max(actual, 0), told by the sign: compared with 0, a fraction was compared by cross products.
+    let completion = try (actual.isNegative ? .zero : actual) / target.value
     evaluation.completion = completion
     if met {
       evaluation.score = weight

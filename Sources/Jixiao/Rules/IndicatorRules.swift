@@ -1,8 +1,10 @@
 /// Chooses and applies the rule for one weighted indicator.
 enum IndicatorRules {
   /// The rule's conclusion; what it finds is appended to `findings`. An item whose arithmetic overflows
-  /// leaves only `indicator.out-of-range`: what its rule found before is taken back.
-  static func evaluate(_ context: RuleContext, phrases: QualitativePhrases, findings: inout [Finding]) -> Evaluation {
+  /// leaves only `indicator.out-of-range`: what its rule found before is taken back. The context is only read:
+  /// it is lent in place (`inout`) because the scorer keeps it in an optional, from which a borrow was a copy
+  /// of the whole context at every row.
+  static func evaluate(_ context: inout RuleContext, phrases: QualitativePhrases, findings: inout [Finding]) -> Evaluation {
     let found = findings.count
     do {
       return try dispatch(context, phrases: phrases, findings: &findings)

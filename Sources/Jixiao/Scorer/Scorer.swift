@@ -174,7 +174,7 @@ public struct Scorer: Sendable {
     } else {
       context!.move(to: indicator, choice: choice, weight: weight)
     }
-    var evaluation = IndicatorRules.evaluate(context!, phrases: phrases, findings: &findings)
+    var evaluation = IndicatorRules.evaluate(&context!, phrases: phrases, findings: &findings)
     if profile.evidenceRequired, table.columns.contains(.evidence), context!.indicator.evidence?.isBlankOrMark ?? true,
       evaluation.score != nil
     {
