@@ -510,7 +510,7 @@ public struct TableBuilder {
     guard rowOpen else { return }
     rowOpen = false
     // Read in place, not copied: the next row replaces the draft.
-    guard draft.printed || hasPrintedText() else {
+    guard draft.printed || draft.hasPrintedText else {
       // A row that is no indicator gives no value: its blanks and nulls are not the next row's.
       provenance?.removeAll { $0.place == .indicator(indicators.count + 1) }
       return
@@ -562,14 +562,6 @@ public struct TableBuilder {
 
   /// The name of a row that prints none, made once.
   private static let noName = TableText("")
-
-  /// Some text of the row is not blank (the first one, nearly always).
-  private func hasPrintedText() -> Bool {
-    func printed(_ text: TableText?) -> Bool { text.map { !$0.isBlank } ?? false }
-    return printed(draft.level1) || printed(draft.level2) || printed(draft.name) || printed(draft.target)
-      || printed(draft.actual) || printed(draft.rule) || printed(draft.basis) || printed(draft.lastYear)
-      || printed(draft.evidence) || printed(draft.explanation)
-  }
 
   /// A level's points, once: a merged cell prints them once, a flat export on every row.
   private mutating func keep(_ weight: LevelWeight) {
