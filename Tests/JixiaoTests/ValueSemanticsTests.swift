@@ -22,6 +22,37 @@ import Testing
     #expect(copy == original && copy.hashValue == original.hashValue)
   }
 
+  /// A funds block keeps its fields in one box: each setter changes its own field of a copy and nothing of the
+  /// original, every field counts in equality, and blocks equal by value from different boxes hash alike.
+  @Test func changingACopiedFundsBlockLeavesTheOriginal() {
+    let original = Funds(
+      initialBudget: Rational(120), annualBudget: Rational(100), executed: Rational(90), weight: Rational(10),
+      claimedRate: Rational(hundredths: 90), claimedScore: Rational(9),
+      sources: [Funds.Source(name: "财政拨款", initialBudget: nil, annualBudget: Rational(100), executed: Rational(90))],
+      unit: Unit("万元"))
+    let changes: [(inout Funds) -> Void] = [
+      { $0.initialBudget = nil }, { $0.annualBudget = Rational(101) }, { $0.executed = nil }, { $0.weight = Rational(5) },
+      { $0.claimedRate = Rational(1) }, { $0.claimedScore = nil }, { $0.sources[0].executed = Rational(91) },
+      { $0.sources = [] }, { $0.unit = Unit("元") },
+    ]
+    for change in changes {
+      var copy = original
+      change(&copy)
+      #expect(copy != original)
+      #expect(original.annualBudget == Rational(100) && original.sources.first?.executed == Rational(90))
+      #expect(original.unit == Unit("万元") && original.claimedScore == Rational(9))
+    }
+    let rebuilt = Funds(
+      initialBudget: original.initialBudget, annualBudget: original.annualBudget, executed: original.executed,
+      weight: original.weight, claimedRate: original.claimedRate, claimedScore: original.claimedScore,
+      sources: original.sources, unit: original.unit)
+    #expect(rebuilt == original && rebuilt.hashValue == original.hashValue)
+    var undone = original
+    undone.weight = nil
+    undone.weight = Rational(10)
+    #expect(undone == original && undone.hashValue == original.hashValue)
+  }
+
   /// `target` and `actual` are the readings of their texts: setting a text parses it again, and there
   /// is no setter by which a cell could disagree with its text (issue 16, item 9).
   @Test func anIndicatorsCellsFollowTheirText() {

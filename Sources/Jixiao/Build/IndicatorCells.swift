@@ -1,8 +1,11 @@
 /// One indicator row as printed, before the builder's rules: a reader sets its values one by one on a
 /// `TableBuilder`, which keeps the row here. The rules of a row's texts (a blank name, a level's points,
-/// whether anything was printed) are the builder's, applied when the row is finished.
+/// whether anything was printed) are the builder's, applied when the row is finished. Made through its
+/// memberwise initializer, `IndicatorCells(location:)`: with an initializer of its own, the row was built aside,
+/// copied whole into place and the original destroyed.
 struct IndicatorCells {
-  var location: SourceLocation
+  /// Nil once moved out for the row's indicator (`takeLocation`), until the next row (`reset`).
+  var location: SourceLocation?
   var level1: TableText?
   var level2: TableText?
   var name: TableText?
@@ -21,15 +24,12 @@ struct IndicatorCells {
   /// `{}`) is no indicator. Its texts are looked at when it is finished.
   var printed = false
 
-  init(location: SourceLocation) {
-    self.location = location
-  }
-
   /// The next row, `IndicatorCells(location:)`, made in place: a new row assigned would copy and destroy
   /// the whole row for each indicator. A finished row's texts have moved to its indicator (`take`): only
   /// a text still here is released (clearing one already absent cost a call to release nothing).
   mutating func reset(at location: consuming SourceLocation) {
-    self.location = location
+    // Stored over the nothing `takeLocation` left: no release is called (a placeholder location cost two).
+    if self.location == nil { self.location = location } else { self.location = location }
     if level1 != nil { level1 = nil }
     if level2 != nil { level2 = nil }
     if name != nil { name = nil }
@@ -47,12 +47,19 @@ struct IndicatorCells {
     printed = false
   }
 
-  /// The row's location, moved out for its indicator: the draft keeps a placeholder until the next row
-  /// (`reset`) gives it its own.
+  /// The row's location, moved out for its indicator: the draft holds none until the next row (`reset`) gives
+  /// it its own.
   mutating func takeLocation() -> SourceLocation {
-    let taken = location
-    location = SourceLocation(file: "")
-    return taken
+    // A row is finished once, after `init` or `reset` gave it its location.
+    location.take()!
+  }
+
+  /// Some text of the row is not blank (the first one, nearly always). Asked of the draft in place (asked of the
+  /// builder, the draft was copied for it: the row open before the first one, once a table).
+  var hasPrintedText: Bool {
+    func printed(_ text: TableText?) -> Bool { text.map { !$0.isBlank } ?? false }
+    return printed(level1) || printed(level2) || printed(name) || printed(target) || printed(actual) || printed(rule)
+      || printed(basis) || printed(lastYear) || printed(evidence) || printed(explanation)
   }
 
   /// An indicator text as printed.

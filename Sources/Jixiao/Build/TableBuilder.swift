@@ -68,9 +68,9 @@ public struct TableBuilder {
   private var implementer: TableText?
   private var claimedTotal: Rational?
   private var claimedGrade: Grade?
-  /// The funds block, kept in place (a `Funds?` would be copied whole for each value set); `hasFunds` says
-  /// whether the table has one.
-  private var funds = Funds(annualBudget: nil, executed: nil)
+  /// The funds block's values, kept in place (a `Funds?` would be copied whole for each value set) and boxed
+  /// once by `build`; `hasFunds` says whether the table has one.
+  private var funds = Funds.Fields()
   private var hasFunds = false
   /// The amounts printed with their own money unit (`50万元`, `500000元`), which the number grammar reads in 万元:
   /// `build` rescales them into the unit the table says (`funds.unit`). `source` is the source row's index, -1
@@ -402,7 +402,7 @@ public struct TableBuilder {
   /// A text field the table keeps as printed (`keptAsPrinted`), from a table text: `set(field, printed:)`
   /// without making a string (the direct decoder's ranges of its record). Any other field is set from
   /// the text's string.
-  mutating func set(_ field: TableField, text: TableText) {
+  mutating func set(_ field: TableField, text: consuming TableText) {
     guard Self.keptAsPrinted(field) else { return set(field, printed: text.string) }
     if Self.recordsGiven(schema.place(field)), !text.isBlank { given |= 1 << UInt64(field.rawValue) }
     guard !text.isLonger(thanCharacters: Limits.maximumCellLength) else {
@@ -419,7 +419,8 @@ public struct TableBuilder {
     }
   }
 
-  private mutating func keepText(_ field: TableField, _ text: TableText) {
+  /// Takes `text` (moved into its field, not copied: a retain here and a release of the caller's).
+  private mutating func keepText(_ field: TableField, _ text: consuming TableText) {
     switch field {
     case .name: name = text.isBlank ? nil : text
     case .department: department = text
@@ -478,7 +479,8 @@ public struct TableBuilder {
 
   // MARK: The table
 
-  /// The table, or why there is none: no indicator could be read, or a limit was passed.
+  /// The table, or why there is none: no indicator could be read, or a limit was passed. A builder builds one
+  /// table: its values move into it.
   public mutating func build() -> Result<Table, InputError> {
     finishIndicator()
     if let refusal { return .failure(refusal) }
@@ -495,22 +497,32 @@ public struct TableBuilder {
     }
     if name == nil { notes.append(ReadingNote(place: .table, field: .name, problem: .missingName(found: nameFound))) }
     rescaleAmountsWithOwnUnit()
+    // The values move out into the table (a builder builds one): copied, each reference was retained here and
+    // released again when the builder went.
     return .success(
       Table(
-        id: id ?? defaultID, kind: kind, isTargetTable: isTargetTable, year: year, name: name ?? "",
-        department: department, implementer: implementer, funds: hasFunds ? funds : nil, goals: hasGoals ? goals : nil,
-        indicators: indicators,
+        id: id.take() ?? defaultID, kind: kind, isTargetTable: isTargetTable, year: year, name: name.take() ?? "",
+        department: department.take(), implementer: implementer.take(),
+        funds: hasFunds ? Funds(Self.moved(&funds, leaving: Funds.Fields())) : nil, goals: hasGoals ? goals : nil,
+        indicators: Self.moved(&indicators, leaving: []),
         claimedTotal: claimedTotal, claimedGrade: claimedGrade,
         columns: Self.columnSets[Int(columns)],
-        unreadableNumbers: unreadableNumbers, notes: notes, levelWeights: levelWeights, location: location,
-        sourceEncoding: sourceEncoding))
+        unreadableNumbers: Self.moved(&unreadableNumbers, leaving: []), notes: Self.moved(&notes, leaving: []),
+        levelWeights: Self.moved(&levelWeights, leaving: []), location: location, sourceEncoding: sourceEncoding))
+  }
+
+  /// `field`'s value, moved out with `empty` left in its place.
+  private static func moved<Value>(_ field: inout Value, leaving empty: Value) -> Value {
+    var value = empty
+    swap(&value, &field)
+    return value
   }
 
   private mutating func finishIndicator() {
     guard rowOpen else { return }
     rowOpen = false
     // Read in place, not copied: the next row replaces the draft.
-    guard draft.printed || hasPrintedText() else {
+    guard draft.printed || draft.hasPrintedText else {
       // A row that is no indicator gives no value: its blanks and nulls are not the next row's.
       provenance?.removeAll { $0.place == .indicator(indicators.count + 1) }
       return
@@ -563,14 +575,6 @@ public struct TableBuilder {
 
   /// The name of a row that prints none, made once.
   private static let noName = TableText("")
-
-  /// Some text of the row is not blank (the first one, nearly always).
-  private func hasPrintedText() -> Bool {
-    func printed(_ text: TableText?) -> Bool { text.map { !$0.isBlank } ?? false }
-    return printed(draft.level1) || printed(draft.level2) || printed(draft.name) || printed(draft.target)
-      || printed(draft.actual) || printed(draft.rule) || printed(draft.basis) || printed(draft.lastYear)
-      || printed(draft.evidence) || printed(draft.explanation)
-  }
 
   /// A level's points, once: a merged cell prints them once, a flat export on every row.
   private mutating func keep(_ weight: LevelWeight) {

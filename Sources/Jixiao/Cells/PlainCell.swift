@@ -4,14 +4,21 @@
 /// `nil` and is read by `CellGrammar.parseGeneral`, whose result this path must equal (`PlainCellTests`
 /// on every fixture cell and on generated ones; the differential `Fuzz/FuzzCell.swift`).
 enum PlainCell {
-  static func parse(_ printed: String) -> Cell?? {
-    printed.utf8.withContiguousStorageIfAvailable { bytes in parse(bytes) { TableText(printed) } }
+  /// What the plain path reads a text as: a cell other than text, or text (`Cell.text` of the very text, which
+  /// the caller holds: the reading holds no reference, so that lending the bytes costs no reference count).
+  enum Reading {
+    case cell(Cell)
+    case text
   }
 
-  /// The plain reading of a table text's bytes, or nil when the general path must read it. A cell that is
-  /// text is the text itself, sharing its storage.
-  static func parse(bytes: UnsafeBufferPointer<UInt8>, _ text: TableText) -> Cell? {
-    parse(bytes) { text }
+  static func parse(_ printed: String) -> Cell?? {
+    printed.utf8.withContiguousStorageIfAvailable { bytes in
+      switch read(bytes) {
+      case .cell(let cell): cell
+      case .text: .text(TableText(printed))
+      case nil: nil
+      }
+    }
   }
 
   /// Printable ASCII but space, three-byte CJK (U+4000…U+9FFF), ≤ (E2 89 A4) and ≥ (E2 89 A5): the text
@@ -112,9 +119,9 @@ enum PlainCell {
 
   /// The grammar on plain bytes in one pass: the operator, the number, then the rest (`Tail`); a date read
   /// again by `DateGrammar` from after the operator. Text that is not plain is nil.
-  private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, text: () -> TableText) -> Cell? {
-    if bytes.isEmpty { return .empty }
-    if bytes.count == 1, bytes[0] == UInt8(ascii: "-") || bytes[0] == UInt8(ascii: "/") { return .empty }
+  static func read(_ bytes: UnsafeBufferPointer<UInt8>) -> Reading? {
+    if bytes.isEmpty { return .cell(.empty) }
+    if bytes.count == 1, bytes[0] == UInt8(ascii: "-") || bytes[0] == UInt8(ascii: "/") { return .cell(.empty) }
 
     let found = comparison(bytes)
     let comparison = found?.0
@@ -148,27 +155,27 @@ enum PlainCell {
     guard tail.scan(rest, from: index) else { return nil }
     if tail.hasMonth {
       switch DateGrammar.parse(bytes: rest) {
-      case .success(let date): return .deadline(date)
-      case .failure(let reason): return .unreadable(reason: reason)
+      case .success(let date): return .cell(.deadline(date))
+      case .failure(let reason): return .cell(.unreadable(reason: reason))
       // Text with 月 that is no date is read by the general path.
       case nil: return nil
       }
     }
     guard sawDigit, index > numberStart, !hasSeparator else {
       guard !sawDigit, index == numberStart else { return nil }
-      if comparison == nil { return .text(text()) }
+      if comparison == nil { return .text }
       // An operator promised a number (`CellGrammar.parseGeneral`'s reasons: a sign starts one; plain text
       // has no ‰).
-      if rest.isEmpty { return .unreadable(reason: "比较符后缺少数值") }
+      if rest.isEmpty { return .cell(.unreadable(reason: "比较符后缺少数值")) }
       if numberStart > 0 || rest.allSatisfy({ $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: "/") }) {
-        return .unreadable(reason: "无法读出数值")
+        return .cell(.unreadable(reason: "无法读出数值"))
       }
-      return .text(text())
+      return .text
     }
     // Too many digits or two points: the general path words the reason.
     guard isDecimal, let value = decimal.value(negative: negative) else { return nil }
     // A unit with a digit is prose (or a number the grammar does not read).
-    if tail.hasDigit { return comparison == nil ? .text(text()) : nil }
+    if tail.hasDigit { return comparison == nil ? .text : nil }
 
     var unitStart = index
     var unitEnd = rest.count
@@ -194,11 +201,12 @@ enum PlainCell {
     }
     // 多, 余 and the trailing operator's two characters are not the unit's.
     let characters = tail.characters - (unitStart - index + rest.count - unitEnd) / 3
-    guard characters <= CellGrammar.maximumUnitLength else { return comparison == nil ? .text(text()) : nil }
+    guard characters <= CellGrammar.maximumUnitLength else { return comparison == nil ? .text : nil }
     let unit = UnsafeBufferPointer(rebasing: rest[unitStart..<unitEnd])
-    return .quantity(
-      Quantity(
-        comparison: effective, value: value, unit: Unit.common(unit) ?? Unit(plain: String(decoding: unit, as: UTF8.self)),
-        isApproximate: isApproximate))
+    return .cell(
+      .quantity(
+        Quantity(
+          comparison: effective, value: value, unit: Unit.common(unit) ?? Unit(plain: String(decoding: unit, as: UTF8.self)),
+          isApproximate: isApproximate)))
   }
 }

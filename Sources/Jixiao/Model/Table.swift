@@ -144,7 +144,10 @@ public struct Goals: Sendable, Hashable {
   }
 }
 
-/// The 项目资金 block: the budget execution item and its source rows.
+/// The 项目资金 block: the budget execution item and its source rows. Its fields live in one shared,
+/// copy-on-write box, as an indicator's do: a table is moved and copied whole from the reader through the
+/// scorer and its checks, and the block's six amounts inline made each move and copy 300 bytes longer (and
+/// a copy of the block, two references retained).
 public struct Funds: Sendable, Hashable {
   public struct Source: Sendable, Hashable {
     public var name: TableText
@@ -160,30 +163,71 @@ public struct Funds: Sendable, Hashable {
     }
   }
 
-  public var initialBudget: Rational?
-  public var annualBudget: Rational?
-  public var executed: Rational?
-  /// `nil` when not printed: the profile's default weight applies.
-  public var weight: Rational?
-  public var claimedRate: Rational?
-  public var claimedScore: Rational?
-  public var sources: [Source]
-  /// The unit the amounts are printed in (`金额单位：元`), where the table says one; nil: the profile's
-  /// budget unit (万元). The amounts stay as printed: a check that meets them with another unit scales them.
-  public var unit: Unit?
+  /// The block's values, which a builder fills in place and boxes once (`init(_:)`).
+  struct Fields: Sendable, Hashable {
+    var initialBudget: Rational?
+    var annualBudget: Rational?
+    var executed: Rational?
+    var weight: Rational?
+    var claimedRate: Rational?
+    var claimedScore: Rational?
+    var sources: [Source] = []
+    var unit: Unit?
+  }
+
+  private var box: CopyOnWriteBox<Fields>
 
   public init(
     initialBudget: Rational? = nil, annualBudget: Rational?, executed: Rational?, weight: Rational? = nil,
     claimedRate: Rational? = nil, claimedScore: Rational? = nil, sources: [Source] = [], unit: Unit? = nil
   ) {
-    self.initialBudget = initialBudget
-    self.annualBudget = annualBudget
-    self.executed = executed
-    self.weight = weight
-    self.claimedRate = claimedRate
-    self.claimedScore = claimedScore
-    self.sources = sources
-    self.unit = unit
+    self.init(
+      Fields(
+        initialBudget: initialBudget, annualBudget: annualBudget, executed: executed, weight: weight,
+        claimedRate: claimedRate, claimedScore: claimedScore, sources: sources, unit: unit))
+  }
+
+  init(_ fields: Fields) { box = CopyOnWriteBox(fields) }
+
+  public static func == (lhs: Funds, rhs: Funds) -> Bool {
+    lhs.box.isIdentical(to: rhs.box) || lhs.box.fields == rhs.box.fields
+  }
+  public func hash(into hasher: inout Hasher) { hasher.combine(box.fields) }
+
+  public var initialBudget: Rational? {
+    _read { yield box.fields.initialBudget }
+    set { box.update { $0.initialBudget = newValue } }
+  }
+  public var annualBudget: Rational? {
+    _read { yield box.fields.annualBudget }
+    set { box.update { $0.annualBudget = newValue } }
+  }
+  public var executed: Rational? {
+    _read { yield box.fields.executed }
+    set { box.update { $0.executed = newValue } }
+  }
+  /// `nil` when not printed: the profile's default weight applies.
+  public var weight: Rational? {
+    _read { yield box.fields.weight }
+    set { box.update { $0.weight = newValue } }
+  }
+  public var claimedRate: Rational? {
+    _read { yield box.fields.claimedRate }
+    set { box.update { $0.claimedRate = newValue } }
+  }
+  public var claimedScore: Rational? {
+    _read { yield box.fields.claimedScore }
+    set { box.update { $0.claimedScore = newValue } }
+  }
+  public var sources: [Source] {
+    _read { yield box.fields.sources }
+    set { box.update { $0.sources = newValue } }
+  }
+  /// The unit the amounts are printed in (`金额单位：元`), where the table says one; nil: the profile's
+  /// budget unit (万元). The amounts stay as printed: a check that meets them with another unit scales them.
+  public var unit: Unit? {
+    _read { yield box.fields.unit }
+    set { box.update { $0.unit = newValue } }
   }
 }
 

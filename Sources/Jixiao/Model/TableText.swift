@@ -177,10 +177,15 @@ public struct TableText: Sendable, Hashable, ExpressibleByStringInterpolation, C
     return TableText(string.trimmingSpaces())
   }
 
-  /// The cell grammar's reading (`Cell(parsing:)`), on the bytes where the plain path reads them.
+  /// The cell grammar's reading (`Cell(parsing:)`), on the bytes where the plain path reads them. A cell that
+  /// is text is this text, sharing its storage. (The plain reading is not handed the text: lent to it, the
+  /// text was retained and released around the call, twice an indicator.)
   var cell: Cell {
-    if let plain = withUTF8({ PlainCell.parse(bytes: $0, self) }) { return plain }
-    return CellGrammar.parseGeneral(string)
+    switch withUTF8(PlainCell.read) {
+    case .cell(let cell): cell
+    case .text: .text(self)
+    case nil: CellGrammar.parseGeneral(string)
+    }
   }
 
   /// Contains `needle`'s bytes.
