@@ -7,8 +7,9 @@ import Testing
 /// run in turn, differences and sums counted in hundredths against `Rational`, and the in-place duplicate and
 /// structure checks against the row-by-row definitions.
 @Suite struct CheckFastPathTests {
-  /// The context the scorer makes for `table`, with the evaluations its result shows.
-  static func context(_ table: Table, profile: Profile = defaultProfile) -> CheckContext {
+  /// The context the scorer makes for `table`, with the evaluations its result shows; the rows' level keys
+  /// folded afresh, or taken from a worker's memo (one copy of each key, as a batch's worker has them).
+  static func context(_ table: Table, profile: Profile = defaultProfile, memo: Scorer.Memo? = nil) -> CheckContext {
     let result = Scorer(profile: profile).score(table)
     let verdicts = result.indicators.map { item -> Evaluation.Verdict? in
       guard item.weight != nil, let weight = item.indicator.weight else { return nil }
@@ -22,7 +23,8 @@ import Testing
     }
     return CheckContext(
       table: table, result: ScoredTable(result), verdicts: verdicts,
-      levels: table.indicators.map { LevelKeys($0, folding: profile.levelFolding) }, levelWeightKeys: levelWeightKeys,
+      levels: memo.map { LevelKeys.keys(of: table.indicators, memo: $0.levelKeys) }
+        ?? table.indicators.map { LevelKeys($0, folding: profile.levelFolding) }, levelWeightKeys: levelWeightKeys,
       weights: WeightsTotal(table, profile: profile), profile: profile)
   }
 
@@ -207,7 +209,7 @@ import Testing
     var generator = SplitMix(seed: 37)
     var found = 0
     for _ in 0..<150 {
-      let names = ScoringFastPathTests.names(&generator, count: Int(2 + generator.next() % 20)).map {
+      let names = ScoringFastPathTests.names(&generator, count: Int(2 + generator.next() % 63)).map {
         generator.next() % 9 == 0 ? "" : $0
       }
       let rows = names.map { #"{"level1":"产出指标","level2":"数量指标","name":"\#($0)","weight":5,"target":">=1人","actual":"1人"}"# }
@@ -228,11 +230,13 @@ import Testing
     #expect(found > 100)
   }
 
-  /// Level names listed, unlisted, blank and folded (`指标` dropped, spaces), in runs and not.
+  /// Level names listed, unlisted, blank and folded (`指标` dropped, spaces), in runs and not; the rows'
+  /// keys folded afresh (equal keys held apart) and from a worker's memo (one copy of each key).
   @Test func theStructureCheckJudgesEachRowAsOnItsOwn() throws {
     var generator = SplitMix(seed: 41)
-    let level1s = ["产出指标", "效益", "成本指标", "满意度指标", "其他", "", "产 出"]
-    let level2s = ["数量指标", "质量", "经济效益", "社会效益指标", "", "成本", "满意度", "时 效"]
+    let level1s = ["产出指标", "效益", "成本指标", "满意度指标", "其他", "", "产 出", "产出", "效益指標"]
+    let level2s = ["数量指标", "质量", "经济效益", "社会效益指标", "", "成本", "满意度", "时 效", "数量", "质量 指标"]
+    let memo = Scorer.Memo(profile: defaultProfile)
     let hierarchy = defaultProfile.hierarchy[.project] ?? [:]
     let required = defaultProfile.requiredLevel1[.project] ?? []
     var misplaced = 0
@@ -249,6 +253,7 @@ import Testing
       let table = try table(projectJSON(rows.joined(separator: ",")))
       let context = Self.context(table)
       let findings = StructureCheck().findings(in: context)
+      #expect(StructureCheck().findings(in: Self.context(table, memo: memo)) == findings, "\(rows)")
       var definition = context.levels.indices.compactMap { row -> Finding? in
         let indicator = table.indicators[row]
         guard let allowed = StructureCheck.misplacedFrom(context.levels[row], in: hierarchy),
@@ -265,6 +270,48 @@ import Testing
       missingTables += missing.isEmpty ? 0 : 1
     }
     #expect(misplaced > 50 && missingTables > 20 && missingTables < 190)
+  }
+
+  /// Level names that are 成本 or not, in runs and not, with targets that raise, lower or neither: each row
+  /// judged as on its own (`DirectionCheck.isCost` of its keys folded afresh), whether the rows' keys are held
+  /// apart or are a worker's one copy of each.
+  @Test func theDirectionCheckJudgesEachRowAsOnItsOwn() throws {
+    var generator = SplitMix(seed: 43)
+    let level1s = ["产出指标", "成本指标", "成本", "成本 指标", "成本指標", "效益", ""]
+    let level2s = ["数量指标", "经济成本指标", "社会成本", "经济成本", "数量", "质量", "", "数 量"]
+    let targets = [">=10人", "≥5次", ">3", "<=2天", "<1", "=4", "≤8元", "按时"]
+    let memo = Scorer.Memo(profile: defaultProfile)
+    var (raises, lowers) = (0, 0)
+    for _ in 0..<200 {
+      var level1 = level1s[0]
+      var level2 = level2s[0]
+      let rows = (0..<Int(1 + generator.next() % 12)).map { position in
+        if generator.next() % 3 == 0 { level1 = level1s[Int(generator.next() % UInt64(level1s.count))] }
+        if generator.next() % 2 == 0 { level2 = level2s[Int(generator.next() % UInt64(level2s.count))] }
+        let target = targets[Int(generator.next() % UInt64(targets.count))]
+        return
+          #"{"level1":"\#(level1)","level2":"\#(level2)","name":"指标\#(position)","weight":5,"target":"\#(target)","actual":"1"}"#
+      }
+      let table = try table(projectJSON(rows.joined(separator: ",")))
+      let definition = table.indicators.compactMap { indicator -> Finding? in
+        guard let comparison = indicator.target.quantityComparison else { return nil }
+        let keys = LevelKeys(indicator, folding: defaultProfile.levelFolding)
+        let target = indicator.targetText?.string ?? ""
+        let location = FindingLocation.indicator(index: indicator.index, name: indicator.displayText)
+        if comparison.isHigherBetter, DirectionCheck.isCost(keys) {
+          return Finding(.costTargetRaises(target: target, comparison: comparison), at: location)
+        }
+        if comparison.isLowerBetter, keys.level2.matches("数量") {
+          return Finding(.quantityTargetLowers(target: target, comparison: comparison), at: location)
+        }
+        return nil
+      }
+      #expect(DirectionCheck().findings(in: Self.context(table)) == definition, "\(rows)")
+      #expect(DirectionCheck().findings(in: Self.context(table, memo: memo)) == definition, "\(rows)")
+      raises += definition.filter { $0.message.hasPrefix("成本") }.count
+      lowers += definition.filter { $0.message.hasPrefix("数量") }.count
+    }
+    #expect(raises > 50 && lowers > 20)
   }
 
   /// The check reads the profile's lists as keys made with the profile (`LevelLists`): a profile whose lists

@@ -39,7 +39,8 @@ import Testing
       "参会人数", "（人）", "(人)", "满意度", "指标", "１２", "12", "３０％", "30%", "．５", ".5", "－", "-", "，", ",", " ", "\u{3000}",
       "\u{A0}", "\t", "\n", "\r\n", "\u{2003}", "\u{202F}", "\u{85}", "\u{205F}", "“好地方”", "‰", "≥", "≤", "、", "。", "〔2024〕",
       "Ａｂｃ", "abc", "é", "e\u{301}", " \u{301}", "Привет", "한국", "か\u{3099}", "が", "\u{302A}", "\u{FF9E}", "\u{AD}", "\u{200D}",
-      "\u{F900}", "\u{8C48}", "😀", "\u{1}", "產出指標", "产出",
+      "\u{F900}", "\u{8C48}", "😀", "\u{1}", "產出指標", "产出", "\"", "\\", "《", "》", "【", "】", "—", "\u{2028}", "\u{200B}",
+      "\u{202A}", "\u{3030}", "\u{303F}",
     ]
     var state: UInt64 = 19
     func next(_ upper: Int) -> Int {
@@ -49,12 +50,15 @@ import Testing
     return (0..<count).map { _ in (0..<(next(5) + 1)).map { _ in pieces[next(pieces.count)] }.joined() }
   }
 
-  /// Where the byte walk applies, it gives exactly the general definition's bytes.
+  /// Where the byte walk applies, it gives exactly the general definition's bytes; a key is plain JSON
+  /// exactly when its bytes are.
   @Test func theByteWalkAgreesWithTheDefinition() throws {
     var walked = 0
     for name in try Self.fixtureTexts() + Self.generatedNames(count: 4000) {
       let general = FoldedKey.foldedByCharacters(name)
-      #expect(FoldedKey(name: name).text.utf8.elementsEqual(general.utf8), "\(name.debugDescription)")
+      let key = FoldedKey(name: name).key
+      #expect(key.string.utf8.elementsEqual(general.utf8), "\(name.debugDescription)")
+      #expect(key.isPlainJSON == key.withUTF8 { !TableText.needsJSONEscaping($0) }, "\(name.debugDescription)")
       let onBytes = name.utf8.withContiguousStorageIfAvailable { FoldedKey.foldedOnBytes($0, name) } ?? nil
       if let onBytes {
         walked += 1
@@ -94,13 +98,18 @@ import Testing
     #expect(FoldedKey(name: "受益企业满意度").text.hasSameBytes(as: "受益企业满意度"))
   }
 
-  /// The duplicate-name check's two ways (pairwise for short tables, hashed for long ones) compare the
-  /// same keys and find the same earlier names.
-  @Test func pairwiseAndHashedMatchesAgree() {
+  /// The duplicate-name check's two ways (by prints for short tables, hashed for long ones) compare the
+  /// same keys and find the same earlier names: the first with the same key.
+  @Test func matchesByPrintsAndHashedMatchesAgree() {
     let names = Self.generatedNames(count: 300)
     let keys = names.map { FoldedKey(name: $0) }
-    #expect(DuplicateIndicatorCheck.pairwiseMatches(keys) == DuplicateIndicatorCheck.hashedMatches(keys))
-    #expect(DuplicateIndicatorCheck.pairwiseMatches(keys).contains { $0 != nil })
+    let definition = keys.indices.map { keys[..<$0].firstIndex(of: keys[$0]) }
+    #expect(DuplicateIndicatorCheck.hashedMatches(keys) == definition)
+    #expect(definition.contains { $0 != nil })
+    for start in stride(from: 0, to: 300, by: 60) {
+      let short = Array(keys[start..<start + 60])
+      #expect(DuplicateIndicatorCheck.matchesByPrints(short) == short.indices.map { short[..<$0].firstIndex(of: short[$0]) })
+    }
   }
 
   /// A name printed with a full-width bracket after a space is the same indicator as without the space.

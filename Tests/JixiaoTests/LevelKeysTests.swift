@@ -25,6 +25,20 @@ import Testing
     }
   }
 
+  /// A worker hands out one copy of each key, whichever printing it reads it from, so that checks tell a row's
+  /// keys from the row before's by identity (`FoldedKey.isIdentical`); different keys are never one copy.
+  @Test func aWorkerHandsOutOneCopyOfEachKey() {
+    let memo = Scorer.Memo(profile: defaultProfile).levelKeys
+    let printings: [TableText] = ["产出指标", "产出 指标", "产出指標", "产出", " 产出指标", "產出指標"]
+    let keys = printings.map { memo.reading(of: $0) }
+    for key in keys { #expect(key.isIdentical(to: keys[0]) && key.text == "产出") }
+    let others = ["效益指标", "成本指标", "数量指标", "质量指标", "产出指标二"].map { memo.reading(of: TableText($0)) }
+    for (position, other) in others.enumerated() {
+      #expect(!other.isIdentical(to: keys[0]))
+      for earlier in others[..<position] { #expect(!other.isIdentical(to: earlier)) }
+    }
+  }
+
   /// The keys of a table's rows, taken from a memo kept from table to table, are the keys folded afresh on random
   /// labels: Chinese with and without 指标, traditional forms, full-width brackets and digits, ASCII and
   /// Unicode spaces (NBSP, U+3000), combining marks, and more distinct names than are remembered.

@@ -69,6 +69,21 @@ import Testing
     #expect(TableText("e\u{301}") != TableText("é"))
   }
 
+  /// Identity says equal, and only for the same bytes of the same storage: not for a copy, a prefix, or
+  /// another range of the same record.
+  @Test func identityIsTheSameBytesOfTheSameStorage() throws {
+    for text in try Self.allTexts().prefix(500) where text.utf8.count > 1 {
+      let ranged = Self.inRecord(text)
+      let same = ranged
+      #expect(same.isIdentical(to: ranged) && same == ranged)
+      #expect(!ranged.copied().isIdentical(to: ranged) && ranged.copied() == ranged)
+      let head = ranged.withUTF8 { bytes in (1..<bytes.count).first { bytes[$0] & 0xC0 != 0x80 } } ?? 1
+      #expect(!ranged.prefix(utf8Count: head).isIdentical(to: ranged))
+      let shifted = TableText(ranged.storage, Int(ranged.start) - 1..<Int(ranged.start) - 1 + ranged.utf8Count, plain: false)
+      #expect(!shifted.isIdentical(to: ranged))
+    }
+  }
+
   @Test func byteQueriesAgreeWithTheirStringDefinitions() throws {
     for text in try Self.allTexts() {
       for table in [TableText(text), Self.inRecord(text)] {

@@ -6,10 +6,19 @@ struct DirectionCheck: TableCheck {
     // The rows and their keys read in place: a copy of a row's keys is two references counted.
     context.table.indicators.withUnsafeBufferPointer { indicators in
       context.levels.withUnsafeBufferPointer { levels in
+        // Rows repeat the level names of the rows before: whether a row is 成本 is read again only when its
+        // keys are not those of the row last read, told by identity (a worker hands out one copy of a key,
+        // `Scorer.Memo`; keys equal but held apart are read again, to the same answer).
+        var costRead: (row: Int, isCost: Bool)?
         for position in indicators.indices where position < levels.count {
           // Only the comparison is read from the cell: binding its quantity copies (and counts) its unit.
           guard let comparison = indicators[position].target.quantityComparison else { continue }
-          if comparison.isHigherBetter, Self.isCost(levels[position]) {
+          if comparison.isHigherBetter {
+            let isCost =
+              costRead.flatMap { levels[$0.row].isIdentical(to: levels[position]) ? $0.isCost : nil }
+              ?? Self.isCost(levels[position])
+            costRead = (position, isCost)
+            guard isCost else { continue }
             findings.append(
               Finding(
                 .costTargetRaises(target: indicators[position].targetText?.string ?? "", comparison: comparison),

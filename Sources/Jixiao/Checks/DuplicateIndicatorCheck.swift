@@ -8,28 +8,38 @@ struct DuplicateIndicatorCheck: TableCheck {
   func check(_ context: CheckContext, into findings: inout [Finding]) {
     let indicators = context.table.indicators
     guard indicators.count > 1 else { return }
-    // Keys are compared as bytes, whatever the script: pairwise for a table's usual few names (cheaper than
-    // hashing), hashed for long tables. Both compare the same keys, so they find the same pairs.
-    guard indicators.count <= 64 else {
+    // Keys are compared as bytes, whatever the script: found by their prints for a table's usual few names,
+    // hashed for long tables. Both compare the same keys, so they find the same pairs.
+    guard indicators.count <= Self.longestInPlace else {
       report(Self.hashedMatches(indicators.map(\.nameKey)), in: context, into: &findings)
       return
     }
-    // The rows' keys read in place and their prints kept on the stack: no list is made for a table.
+    // The rows' keys read in place, their prints and the table of first rows kept on the stack: no list is
+    // made for a table.
     indicators.withUnsafeBufferPointer { rows in
       withUnsafeTemporaryAllocation(of: UInt64.self, capacity: rows.count) { prints in
-        for position in rows.indices { prints[position] = rows[position].nameKey.key.print }
-        for position in rows.indices.dropFirst() {
-          guard
-            let match = Self.firstEarlier(
-              position, prints: UnsafeBufferPointer(prints), sameKey: { rows[$0].nameKey == rows[$1].nameKey }),
-            !rows[position].name.isEmpty
-          else { continue }
-          findings.append(
-            Finding(.duplicateIndicator(first: rows[match].index), at: context.location(rows[position])))
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.slotCount) { slots in
+          slots.initialize(repeating: 0)
+          for position in rows.indices {
+            prints[position] = rows[position].nameKey.key.print
+            guard
+              let match = Self.firstEarlier(
+                position, prints: UnsafeBufferPointer(prints), firstRows: slots,
+                sameKey: { rows[$0].nameKey == rows[$1].nameKey }),
+              !rows[position].name.isEmpty
+            else { continue }
+            findings.append(
+              Finding(.duplicateIndicator(first: rows[match].index), at: context.location(rows[position])))
+          }
         }
       }
     }
   }
+
+  /// The most rows checked in place (`firstEarlier`): at most half the slots are filled, and a slot holds a
+  /// row's position + 1 in a byte.
+  static var longestInPlace: Int { 64 }
+  static var slotCount: Int { 128 }
 
   private func report(_ earlier: [Int?], in context: CheckContext, into findings: inout [Finding]) {
     let indicators = context.table.indicators
@@ -42,24 +52,37 @@ struct DuplicateIndicatorCheck: TableCheck {
   }
 
   /// The position of the first name before `position` with the same key, by definition
-  /// `keys[..<position].firstIndex(of: keys[position])`. Keys' prints (`TableText.Print`) are compared first,
-  /// their bytes (`sameKey`) only when the prints agree.
+  /// `keys[..<position].firstIndex(of: keys[position])`. `firstRows` is a table of
+  /// the first row of each key before `position`, by open addressing on their prints (`TableText.print`),
+  /// probing linearly: a slot is 0 or a row's position + 1. The keys' bytes (`sameKey`) are compared only
+  /// when the prints agree. `position` is entered when no row before has its key: called for each row in
+  /// turn, from the first, with never more than half the slots filled.
   @inline(__always)
-  static func firstEarlier(_ position: Int, prints: UnsafeBufferPointer<UInt64>, sameKey: (Int, Int) -> Bool) -> Int? {
+  static func firstEarlier(
+    _ position: Int, prints: UnsafeBufferPointer<UInt64>, firstRows: UnsafeMutableBufferPointer<UInt8>,
+    sameKey: (Int, Int) -> Bool
+  ) -> Int? {
     let own = prints[position]
-    var earlier = 0
-    while earlier < position {
+    var slot = Int(truncatingIfNeeded: (own &* 0x9E37_79B9_7F4A_7C15) >> 57) & (firstRows.count - 1)
+    while firstRows[slot] != 0 {
+      let earlier = Int(firstRows[slot]) - 1
       if prints[earlier] == own, sameKey(earlier, position) { return earlier }
-      earlier += 1
+      slot = (slot + 1) & (firstRows.count - 1)
     }
+    firstRows[slot] = UInt8(truncatingIfNeeded: position + 1)
     return nil
   }
 
-  /// For each name, the position of the first earlier one with the same key (`firstEarlier` of each).
-  static func pairwiseMatches(_ keys: [FoldedKey]) -> [Int?] {
+  /// For each of at most `longestInPlace` names, the position of the first earlier one with the same key:
+  /// the check's way (`firstEarlier` of each in turn), on a list.
+  static func matchesByPrints(_ keys: [FoldedKey]) -> [Int?] {
+    precondition(keys.count <= longestInPlace)
     let prints = keys.map(\.key.print)
     return prints.withUnsafeBufferPointer { prints in
-      keys.indices.map { position in firstEarlier(position, prints: prints, sameKey: { keys[$0] == keys[$1] }) }
+      withUnsafeTemporaryAllocation(of: UInt8.self, capacity: slotCount) { slots in
+        slots.initialize(repeating: 0)
+        return keys.indices.map { firstEarlier($0, prints: prints, firstRows: slots, sameKey: { keys[$0] == keys[$1] }) }
+      }
     }
   }
 

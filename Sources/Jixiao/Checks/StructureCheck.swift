@@ -12,19 +12,22 @@ struct StructureCheck: TableCheck {
       withUnsafeTemporaryAllocation(of: Bool.self, capacity: lists.required.count) { printed in
         printed.initialize(repeating: false)
         // Rows repeat the level names of the row before: a level 1 is looked up once a run of rows, and a
-        // row's level 2 judged again only when it differs from the row before's. A verdict depends on the
-        // two keys alone, so that each row is judged as on its own (`misplacedFrom`).
+        // row's level 2 judged again only when its key is not the row before's. A verdict depends on the two
+        // keys alone, so that each row is judged as on its own (`misplacedFrom`). The keys are told apart by
+        // identity, not bytes (a worker hands out one copy of a key, `Scorer.Memo`): a key equal to the row
+        // before's but held apart is looked up again, to the same verdict.
         var listed: Int?
         var misplaced = false
         for row in levels.indices {
-          let newLevel1 = row == 0 || levels[row - 1].level1 != levels[row].level1
+          let newLevel1 = row == 0 || !levels[row - 1].level1.isIdentical(to: levels[row].level1)
           if newLevel1 {
-            for (position, key) in lists.required.enumerated() where !printed[position] && levels[row].level1 == key {
-              printed[position] = true
+            let print = levels[row].level1.key.print
+            for position in lists.required.indices where !printed[position] && lists.requiredPrints[position] == print {
+              if levels[row].level1 == lists.required[position] { printed[position] = true }
             }
             listed = lists.position(of: levels[row].level1)
           }
-          if newLevel1 || levels[row - 1].level2 != levels[row].level2 {
+          if newLevel1 || !levels[row - 1].level2.isIdentical(to: levels[row].level2) {
             misplaced = listed.map { lists.isMisplaced(levels[row].level2, under: $0) } ?? false
           }
           // The row's names are read only for a finding; a row without both has none.

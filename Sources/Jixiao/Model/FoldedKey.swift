@@ -53,8 +53,18 @@ public struct FoldedKey: Sendable, Hashable, CustomStringConvertible {
     key = TableText(text)
   }
 
+  /// A text already folded, sharing its bytes: a worker's one copy of a level name's key (`Scorer.Memo`).
+  init(folded text: TableText) {
+    key = text
+  }
+
   /// No name printed.
   static let empty = FoldedKey(folded: "")
+
+  /// Held in the same bytes as `other`: then equal. A worker's memo hands out one copy of each level name's
+  /// key, however the name is printed (`Scorer.Memo`), so that the keys of a table's rows are told apart
+  /// without comparing bytes. False says nothing: equal keys may be held apart.
+  func isIdentical(to other: FoldedKey) -> Bool { key.isIdentical(to: other.key) }
 
   /// Equal to a text already folded (the profile's level names), byte for byte.
   func matches(_ folded: String) -> Bool { key.hasSameBytes(as: folded) }
@@ -66,8 +76,14 @@ public struct FoldedKey: Sendable, Hashable, CustomStringConvertible {
     let folded = printed.withUTF8 { Self.foldedOnBytes($0) }
     switch folded {
     case .unchanged?: key = printed
-    // Written once, into the key's own bytes: no array, and no string copied again.
-    case .folded?: key = printed.withUTF8 { bytes in TableText(capacity: bytes.count) { Self.writeFolded(bytes, into: $0) } }
+    // Written once, into the key's own bytes: no array, and no string copied again. Folding drops whitespace
+    // and makes full-width forms ASCII digits and `.,%-`: a plain JSON name folds to a plain JSON key.
+    case .folded(let first)?:
+      key = printed.withUTF8 { bytes in
+        TableText(capacity: bytes.count, knownPlain: printed.isPlainJSON) {
+          Self.writeFolded(bytes, from: first, into: $0)
+        }
+      }
     case nil: key = TableText(Self.foldedByCharacters(printed.string))
     }
   }
@@ -91,38 +107,42 @@ public struct FoldedKey: Sendable, Hashable, CustomStringConvertible {
   static func foldedOnBytes(_ bytes: UnsafeBufferPointer<UInt8>, _ printed: String) -> String? {
     switch foldedOnBytes(bytes) {
     case .unchanged?: printed
-    case .folded?: String(unsafeUninitializedCapacity: bytes.count) { writeFolded(bytes, into: $0) }
+    case .folded(let first)?: String(unsafeUninitializedCapacity: bytes.count) { writeFolded(bytes, from: first, into: $0) }
     case nil: nil
     }
   }
 
-  /// What folding on bytes does to a name: nothing (nearly always), or makes another text (`writeFolded`).
-  enum BytesFolding {
+  /// What folding on bytes does to a name: nothing (nearly always), or makes another text (`writeFolded`)
+  /// from the scalar at byte `first` on, the bytes before it kept.
+  enum BytesFolding: Equatable {
     case unchanged
-    case folded
+    case folded(first: Int)
   }
 
   static func foldedOnBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> BytesFolding? {
     // The usual name, printable ASCII and CJK ideographs only, is its own key.
     var index = endOfKeptRun(bytes, from: 0)
     if index >= bytes.count { return .unchanged }
-    var untouched = true
+    var first = bytes.count
     while index < bytes.count {
       guard let scalar = Scalar(bytes, at: index) else { return nil }
-      if scalar.fold != .keep { untouched = false }
+      if scalar.fold != .keep, first == bytes.count { first = index }
       index = endOfKeptRun(bytes, from: index + scalar.length)
     }
-    return untouched ? .unchanged : .folded
+    return first == bytes.count ? .unchanged : .folded(first: first)
   }
 
-  /// Writes the key of a name `foldedOnBytes` says is `.folded` and returns the count of its bytes, never more
-  /// than the name's (a scalar is dropped, kept, or becomes one ASCII byte). The kept scalars are copied a run
-  /// at a time: each scalar that folds ends a run.
-  static func writeFolded(_ bytes: UnsafeBufferPointer<UInt8>, into output: UnsafeMutableBufferPointer<UInt8>) -> Int {
+  /// Writes the key of a name `foldedOnBytes` says is `.folded(first:)` and returns the count of its bytes,
+  /// never more than the name's (a scalar is dropped, kept, or becomes one ASCII byte). The kept scalars are
+  /// copied a run at a time: each scalar that folds ends a run. The walk starts at `first`, the first scalar
+  /// that folds: the bytes before it, walked once already, are copied as they are.
+  static func writeFolded(
+    _ bytes: UnsafeBufferPointer<UInt8>, from first: Int, into output: UnsafeMutableBufferPointer<UInt8>
+  ) -> Int {
     guard let source = bytes.baseAddress, let destination = output.baseAddress else { return 0 }
     var count = 0
     var runStart = 0
-    var index = endOfKeptRun(bytes, from: 0)
+    var index = first
     while index < bytes.count {
       let scalar = Scalar(bytes, at: index)!
       if scalar.fold != .keep {
@@ -140,20 +160,23 @@ public struct FoldedKey: Sendable, Hashable, CustomStringConvertible {
     return count + bytes.count - runStart
   }
 
-  /// Where the run from `start` of scalars kept as they are (as `Scalar` says) ends: printable ASCII and CJK
-  /// ideographs told by their first byte, and the full-width forms a Chinese name prints most (（ ） ； ：, not
-  /// the digits and `％，－．`, which become ASCII) by their first two.
+  /// Where the run from `start` of scalars kept as they are (as `Scalar` says) ends: CJK ideographs and
+  /// printable ASCII told by their first byte, and by their first two the full-width forms a Chinese name
+  /// prints most (（ ） ； ：, not the digits and `％，－．`, which become ASCII), its CJK punctuation
+  /// (、 。 《 》 【 】) and its general punctuation (“ ” — ‰).
   @inline(__always)
   static func endOfKeptRun(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
     var index = start
     while index < bytes.count {
       let lead = bytes[index]
-      if lead > 0x20, lead < 0x7F {
-        index += 1
-      } else if lead >= 0xE4, lead <= 0xE9 {
-        index += 3
-      } else if lead == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBC, isKeptFullWidth(bytes[index + 2]) {
-        index += 3
+      // Ideographs first, nearly every scalar of a Chinese name. The index stays below the count, which
+      // is never near `Int.max`: its additions need no overflow check.
+      if lead >= 0xE4, lead <= 0xE9 {
+        index &+= 3
+      } else if lead > 0x20, lead < 0x7F {
+        index &+= 1
+      } else if index + 2 < bytes.count, isKeptPunctuation(lead, bytes[index + 1], bytes[index + 2]) {
+        index &+= 3
       } else {
         break
       }
@@ -161,13 +184,29 @@ public struct FoldedKey: Sendable, Hashable, CustomStringConvertible {
     return index
   }
 
-  /// Whether U+FF00 + (`last` − 0x80), a full-width form of `!`…`?` (EF BC 81…BF), is kept as it is: all but
-  /// `％，－．` and the digits.
+  /// Whether the three bytes lead a scalar `Scalar` keeps as it is, of the full-width forms (EF BC 81…BF:
+  /// U+FF01…FF3F, all but `％，－．` and the digits), the CJK punctuation (E3 80 81…A9 and B0…BF:
+  /// U+3001…3029 and U+3030…303F) or the general punctuation (E2 80 90…A7 and B0…BF: U+2010…2027 and
+  /// U+2030…203F).
   @inline(__always)
-  private static func isKeptFullWidth(_ last: UInt8) -> Bool {
-    switch last {
-    case 0x85, 0x8C...0x8E, 0x90...0x99: false
-    case 0x81...0xBF: true
+  private static func isKeptPunctuation(_ lead: UInt8, _ second: UInt8, _ last: UInt8) -> Bool {
+    switch (lead, second) {
+    case (0xEF, 0xBC):
+      switch last {
+      case 0x85, 0x8C...0x8E, 0x90...0x99: false
+      case 0x81...0xBF: true
+      default: false
+      }
+    case (0xE3, 0x80):
+      switch last {
+      case 0x81...0xA9, 0xB0...0xBF: true
+      default: false
+      }
+    case (0xE2, 0x80):
+      switch last {
+      case 0x90...0xA7, 0xB0...0xBF: true
+      default: false
+      }
     default: false
     }
   }

@@ -19,6 +19,11 @@ struct LevelKeys: Equatable {
     return keys
   }
 
+  /// Both keys held in the same bytes as `other`'s (`FoldedKey.isIdentical`): then equal. False says nothing.
+  func isIdentical(to other: LevelKeys) -> Bool {
+    level1.isIdentical(to: other.level1) && level2.isIdentical(to: other.level2)
+  }
+
   init(level1: FoldedKey, level2: FoldedKey) {
     self.level1 = level1
     self.level2 = level2

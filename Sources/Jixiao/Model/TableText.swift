@@ -39,13 +39,15 @@ public struct TableText: Sendable, Hashable, ExpressibleByStringInterpolation, C
   }
 
   /// A text made by `write`, which writes at most `capacity` bytes of valid UTF-8 and returns how many: its
-  /// one copy, with no `String` between.
-  init(capacity: Int, writing write: (UnsafeMutableBufferPointer<UInt8>) -> Int) {
+  /// one copy, with no `String` between. `knownPlain` when the caller knows that none of the bytes needs JSON
+  /// escaping; otherwise the bytes written are looked at.
+  init(capacity: Int, knownPlain: Bool = false, writing write: (UnsafeMutableBufferPointer<UInt8>) -> Int) {
     let storage = unsafeDowncast(RecordBytes.create(minimumCapacity: capacity) { _ in capacity }, to: RecordBytes.self)
     self = storage.withUnsafeMutablePointerToElements { base in
       let count = write(UnsafeMutableBufferPointer(start: base, count: capacity))
       return TableText(
-        storage, 0..<count, plain: !ByteBuffer.needsEscaping(UnsafeBufferPointer(start: base, count: count)))
+        storage, 0..<count,
+        plain: knownPlain || !ByteBuffer.needsEscaping(UnsafeBufferPointer(start: base, count: count)))
     }
   }
 
@@ -102,6 +104,12 @@ public struct TableText: Sendable, Hashable, ExpressibleByStringInterpolation, C
     return lhs.withUTF8 { left in
       rhs.withUTF8 { right in left.isEmpty || memcmp(left.baseAddress!, right.baseAddress!, left.count) == 0 }
     }
+  }
+
+  /// The same bytes of the same storage as `other`: then equal (`==`), told without a byte compared. False
+  /// says nothing: equal texts are often held apart.
+  func isIdentical(to other: TableText) -> Bool {
+    storage === other.storage && start == other.start && count == other.count
   }
 
   public func hash(into hasher: inout Hasher) {

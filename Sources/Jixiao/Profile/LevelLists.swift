@@ -17,6 +17,8 @@ struct LevelLists: Sendable {
 
   /// The level 1 names a table of the kind must print, in the profile's order.
   let required: [FoldedKey]
+  /// Each of `required`'s keys' `TableText.print`: a row's level 1 is compared with the few whose print is its own.
+  let requiredPrints: [UInt64]
   /// In no particular order: the profile's names are distinct, so at most one matches a row's key.
   let level1: [Level1]
   /// Each of `level1`'s keys' `TableText.print`.
@@ -25,6 +27,7 @@ struct LevelLists: Sendable {
   /// The profile's names are folded already (`ProfileLoader`): a key holds their bytes as they are.
   init(hierarchy: [String: Set<String>], required: [String]) {
     self.required = required.map(FoldedKey.init(folded:))
+    requiredPrints = self.required.map(\.key.print)
     level1 = hierarchy.map { name, listed in
       let level2 = listed.map(FoldedKey.init(folded:))
       return Level1(key: FoldedKey(folded: name), listed: listed, level2: level2, level2Prints: level2.map(\.key.print))

@@ -35,7 +35,11 @@ public struct Scorer: Sendable {
       // The readings keep what they read with, not the whole profile.
       let folding = profile.levelFolding
       let keywords = profile.ruleKeywords
-      levelKeys = TextMemo(absent: .empty) { FoldedKey(level: $0, folding: folding) }
+      // Each key is handed out in one copy, whichever printing it was read from (`产出指标`, `产出 指标`,
+      // `产出指標`), as long as the memo keeps it: a check tells a row's keys from the row before's by
+      // identity (`FoldedKey.isIdentical`) and compares bytes only with the profile's.
+      let copies = TextMemo<FoldedKey>(absent: .empty) { FoldedKey(folded: $0) }
+      levelKeys = TextMemo(absent: .empty) { copies.reading(of: FoldedKey(level: $0, folding: folding).key) }
       printedRules = TextMemo(absent: nil) { RuleSelection.printedRuleSearchingOnce($0, keywords: keywords) }
     }
   }
