@@ -301,13 +301,27 @@ struct FixedOrderWriter {
     takeBack()
   }
 
+  /// A table's text in double quotes. A short plain text with room for it (nearly every text of a row) is
+  /// copied here by words, with no call, so that no register is saved; any other goes to `putQuotedSlowly`.
   @inline(never) private mutating func putQuoted(_ value: TableText) {
+    let length = value.utf8Count
+    guard value.isPlainJSON, length <= 64, end - cursor >= length + 2 else { return putQuotedSlowly(value) }
+    // The closure takes the cursor, not the writer: one over the writer retained the text's storage.
+    cursor = value.withUTF8 { [cursor] bytes in
+      cursor[0] = UInt8(ascii: "\"")
+      if let source = bytes.baseAddress { ByteBuffer.copyShort(from: source, to: cursor + 1, count: length) }
+      cursor[length + 1] = UInt8(ascii: "\"")
+      return cursor + length + 2
+    }
+  }
+
+  /// `putQuoted` for a text that needs escaping (escaped by the buffer), is long, or needs the buffer grown.
+  @inline(never) private mutating func putQuotedSlowly(_ value: TableText) {
     guard value.isPlainJSON else {
       handOver().appendQuoted(value)
       return takeBack()
     }
     makeRoom(value.utf8Count + 2)
-    // The closure takes the cursor, not the writer: one over the writer retained the text's storage.
     cursor = value.withUTF8 { [cursor] in Self.quoted(plain: $0, at: cursor) }
   }
 
@@ -601,7 +615,7 @@ final class ByteBuffer {
 
   /// Copies a few bytes (a member name, a short text) as words, the last two overlapping, not byte by byte
   /// or by a call to memcpy.
-  @inline(__always) private static func copyShort(
+  @inline(__always) static func copyShort(
     from source: UnsafePointer<UInt8>, to destination: UnsafeMutablePointer<UInt8>, count: Int
   ) {
     let from = UnsafeRawPointer(source)
