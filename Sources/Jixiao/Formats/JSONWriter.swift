@@ -139,23 +139,25 @@ struct JSONWriter {
 struct FixedOrderWriter {
   private let buffer: ByteBuffer
   /// Where the next byte goes, and the end of the buffer's storage: bytes before `cursor` are written but
-  /// not yet counted by the buffer.
-  private var cursor: UnsafeMutablePointer<UInt8>
+  /// not yet counted by the buffer. Its stores are `ByteCursor`'s, made after `makeRoom`.
+  private var cursor: ByteCursor
   private var end: UnsafeMutablePointer<UInt8>
 
   /// A writer appending to `buffer`, which is not used otherwise until `finish`.
   init(appendingTo buffer: ByteBuffer) {
     self.buffer = buffer
-    (cursor, end) = buffer.unwritten
+    let (start, end) = buffer.unwritten
+    cursor = ByteCursor(position: start)
+    self.end = end
   }
 
   /// Hands the bytes written to the buffer.
-  mutating func finish() { buffer.advance(to: cursor) }
+  mutating func finish() { buffer.advance(to: cursor.position) }
 
   /// Fixed text, as it is: the end of an object, or a member whose value never changes.
   @inline(__always) mutating func fixed(_ text: StaticString) {
     makeRoom(text.utf8CodeUnitCount)
-    put(text)
+    cursor.put(text)
   }
 
   /// `prefix`, then `value` as a JSON string (`null` when absent): its bytes copied when they are known to
@@ -186,33 +188,32 @@ struct FixedOrderWriter {
   @inline(__always) mutating func member(_ prefix: StaticString, literal value: StaticString?) {
     let value = value ?? "null"
     makeRoom(prefix.utf8CodeUnitCount + value.utf8CodeUnitCount)
-    put(prefix)
-    put(value)
+    cursor.put(prefix)
+    cursor.put(value)
   }
 
   /// `prefix`, then bytes that are a whole JSON value as they are (a catalogued finding code in quotes,
   /// `FindingCode.quotedCatalogue`).
   @inline(__always) mutating func member(_ prefix: StaticString, json value: UnsafeBufferPointer<UInt8>) {
     makeRoom(prefix.utf8CodeUnitCount + value.count)
-    put(prefix)
-    if let source = value.baseAddress { ByteBuffer.copy(from: source, to: cursor, count: value.count) }
-    cursor += value.count
+    cursor.put(prefix)
+    cursor.put(value)
   }
 
   @inline(__always) mutating func member(_ prefix: StaticString, _ value: Int?) {
     guard let value else { return member(prefix, literal: nil) }
     makeRoom(prefix.utf8CodeUnitCount + ByteBuffer.maximumIntegerLength)
-    put(prefix)
-    cursor += ByteBuffer.writeInteger(value, to: cursor)
+    cursor.put(prefix)
+    cursor.put(integer: value)
   }
 
   /// `prefix`, then an integer as a JSON string (`"12"`, as `String(value)` would be written).
   @inline(__always) mutating func member(_ prefix: StaticString, quoted value: Int) {
     makeRoom(prefix.utf8CodeUnitCount + ByteBuffer.maximumIntegerLength + 2)
-    put(prefix)
-    put(UInt8(ascii: "\""))
-    cursor += ByteBuffer.writeInteger(value, to: cursor)
-    put(UInt8(ascii: "\""))
+    cursor.put(prefix)
+    cursor.put(UInt8(ascii: "\""))
+    cursor.put(integer: value)
+    cursor.put(UInt8(ascii: "\""))
   }
 
   @inline(__always) mutating func member(_ prefix: StaticString, _ value: Bool) {
@@ -223,10 +224,8 @@ struct FixedOrderWriter {
   @inline(__always) mutating func member(_ prefix: StaticString, _ value: Hundredths?) {
     guard let value else { return member(prefix, literal: nil) }
     makeRoom(prefix.utf8CodeUnitCount + Hundredths.maximumTextLength + 2)
-    put(prefix)
-    put(UInt8(ascii: "\""))
-    cursor += value.writeText(to: cursor)
-    put(UInt8(ascii: "\""))
+    cursor.put(prefix)
+    cursor.put(quoted: value)
   }
 
   /// `prefix`, then a rational as its `pointsText` in a JSON string (`"12.30"`).
@@ -246,10 +245,7 @@ struct FixedOrderWriter {
   /// verdict) are then stored after one room check for all of them.
   @inline(__always) mutating func write(reserving length: Int, _ write: (inout ByteCursor) -> Void) {
     makeRoom(length)
-    var text = ByteCursor(position: cursor)
-    write(&text)
-    precondition(text.position - cursor <= length, "wrote past the room made")
-    cursor = text.position
+    cursor.write(within: length, write)
   }
 
   /// `prefix`, then a finding's message as a JSON string, assembled in place by the buffer
@@ -285,9 +281,9 @@ struct FixedOrderWriter {
     // A message without figures or texts is copied whole (`FindingDetail.fixedMessage`: it needs no escaping).
     if let fixed = finding.pointee.detail.fixedMessage {
       makeRoom(fixed.utf8CodeUnitCount + 2)
-      put(UInt8(ascii: "\""))
-      put(fixed)
-      put(UInt8(ascii: "\""))
+      cursor.put(UInt8(ascii: "\""))
+      cursor.put(fixed)
+      cursor.put(UInt8(ascii: "\""))
       return
     }
     let buffer = handOver()
@@ -305,13 +301,13 @@ struct FixedOrderWriter {
   /// copied here by words, with no call, so that no register is saved; any other goes to `putQuotedSlowly`.
   @inline(never) private mutating func putQuoted(_ value: TableText) {
     let length = value.utf8Count
-    guard value.isPlainJSON, length <= 64, end - cursor >= length + 2 else { return putQuotedSlowly(value) }
-    // The closure takes the cursor, not the writer: one over the writer retained the text's storage.
-    cursor = value.withUTF8 { [cursor] bytes in
-      cursor[0] = UInt8(ascii: "\"")
-      if let source = bytes.baseAddress { ByteBuffer.copyShort(from: source, to: cursor + 1, count: length) }
-      cursor[length + 1] = UInt8(ascii: "\"")
-      return cursor + length + 2
+    guard value.isPlainJSON, length <= 64, end - cursor.position >= length + 2 else { return putQuotedSlowly(value) }
+    // The closure takes the position, not the writer: one over the writer retained the text's storage.
+    cursor.position = value.withUTF8 { [position = cursor.position] bytes in
+      position[0] = UInt8(ascii: "\"")
+      if let source = bytes.baseAddress { ByteBuffer.copyShort(from: source, to: position + 1, count: length) }
+      position[length + 1] = UInt8(ascii: "\"")
+      return position + length + 2
     }
   }
 
@@ -322,16 +318,16 @@ struct FixedOrderWriter {
       return takeBack()
     }
     makeRoom(value.utf8Count + 2)
-    cursor = value.withUTF8 { [cursor] in Self.quoted(plain: $0, at: cursor) }
+    cursor.position = value.withUTF8 { [position = cursor.position] in Self.quoted(plain: $0, at: position) }
   }
 
   @inline(never) private mutating func putQuoted(_ value: String) {
     makeRoom(value.utf8.count + 2)
-    let plainEnd = value.utf8.withContiguousStorageIfAvailable { [cursor] bytes in
-      ByteBuffer.needsEscaping(bytes) ? nil : Self.quoted(plain: bytes, at: cursor)
+    let plainEnd = value.utf8.withContiguousStorageIfAvailable { [position = cursor.position] bytes in
+      ByteBuffer.needsEscaping(bytes) ? nil : Self.quoted(plain: bytes, at: position)
     }
     if let end = plainEnd ?? nil {
-      cursor = end
+      cursor.position = end
     } else {
       handOver().appendEscaped(value)
       takeBack()
@@ -346,43 +342,30 @@ struct FixedOrderWriter {
       return putQuoted(percent ? value.percentText : value.pointsText)
     }
     makeRoom(Hundredths.maximumTextLength + 3)
-    put(UInt8(ascii: "\""))
-    cursor += rounded.writeText(to: cursor)
-    if percent { put(UInt8(ascii: "%")) }
-    put(UInt8(ascii: "\""))
+    cursor.put(quoted: rounded, suffix: percent ? UInt8(ascii: "%") : nil)
   }
 
   // MARK: Stores within the room made
 
   @inline(__always) private mutating func makeRoom(_ length: Int) {
-    if end - cursor < length { grow(length) }
+    if end - cursor.position < length { grow(length) }
   }
 
   @inline(never) private mutating func grow(_ length: Int) {
-    buffer.advance(to: cursor)
+    buffer.advance(to: cursor.position)
     buffer.reserve(length)
-    (cursor, end) = buffer.unwritten
+    (cursor.position, end) = buffer.unwritten
   }
 
   /// The buffer, with the bytes written counted, for an append of its own; `takeBack` after it, before
   /// anything else is written here. (Not a closure: one over the text or detail written retained it.)
   @inline(__always) private mutating func handOver() -> ByteBuffer {
-    buffer.advance(to: cursor)
+    buffer.advance(to: cursor.position)
     return buffer
   }
 
   @inline(__always) private mutating func takeBack() {
-    (cursor, end) = buffer.unwritten
-  }
-
-  @inline(__always) private mutating func put(_ byte: UInt8) {
-    cursor.pointee = byte
-    cursor += 1
-  }
-
-  @inline(__always) private mutating func put(_ literal: StaticString) {
-    ByteBuffer.copy(from: literal.utf8Start, to: cursor, count: literal.utf8CodeUnitCount)
-    cursor += literal.utf8CodeUnitCount
+    (cursor.position, end) = buffer.unwritten
   }
 
   /// Writes bytes that need no escaping, in double quotes, at `destination`, and returns where they end.
@@ -463,8 +446,7 @@ final class ByteBuffer {
   @inline(__always) func write(reserving length: Int, _ write: (inout ByteCursor) -> Void) {
     reserve(length)
     var cursor = ByteCursor(position: pointer + count)
-    write(&cursor)
-    precondition(cursor.position - (pointer + count) <= length, "wrote past the room made")
+    cursor.write(within: length, write)
     count = cursor.position - pointer
   }
 
@@ -815,6 +797,9 @@ struct ByteCursor {
     position += bytes.count
   }
 
+  /// An integer in decimal (`-12`): at most `ByteBuffer.maximumIntegerLength` bytes.
+  @inline(__always) mutating func put(integer value: Int) { position += ByteBuffer.writeInteger(value, to: position) }
+
   /// A two-place decimal (`-12.30`): at most `Hundredths.maximumTextLength` bytes.
   @inline(__always) mutating func put(_ value: Hundredths) { position += value.writeText(to: position) }
 
@@ -831,6 +816,14 @@ struct ByteCursor {
     put(value)
     if let suffix { put(suffix) }
     put(UInt8(ascii: "\""))
+  }
+
+  /// Runs `write` from here, which must not move the cursor past `length` bytes: the room made for them
+  /// (`ByteBuffer.write(reserving:_:)`, `FixedOrderWriter.write(reserving:_:)`).
+  @inline(__always) mutating func write(within length: Int, _ write: (inout ByteCursor) -> Void) {
+    let start = position
+    write(&self)
+    precondition(position - start <= length, "wrote past the room made")
   }
 }
 
