@@ -240,12 +240,20 @@ struct FixedOrderWriter {
     if let value { putRational(value, scaledBy: 10_000) } else { putNull() }
   }
 
-  /// Runs `write` with a cursor where the next byte goes, after making room for `length` bytes, which `write`
-  /// must not pass (as `ByteBuffer.write(reserving:_:)`): members whose longest text is known (an indicator's
-  /// verdict) are then stored after one room check for all of them.
-  @inline(__always) mutating func write(reserving length: Int, _ write: (inout ByteCursor) -> Void) {
+  /// A cursor where the next byte goes, after making room for `length` bytes, which its stores must not pass:
+  /// members whose longest text is known (an indicator's verdict) are then stored after one room check for
+  /// all of them. `take(_:within:)` takes it back, before anything else is written here. (Not a closure, as
+  /// `ByteBuffer.write(reserving:_:)` is: an indicator's verdict in one was not inlined, a call a row with
+  /// every register saved.)
+  @inline(__always) mutating func cursor(reserving length: Int) -> ByteCursor {
     makeRoom(length)
-    cursor.write(within: length, write)
+    return cursor
+  }
+
+  /// Takes back the cursor handed out by `cursor(reserving: length)`, after its stores.
+  @inline(__always) mutating func take(_ text: ByteCursor, within length: Int) {
+    precondition(text.position >= cursor.position && text.position - cursor.position <= length, "wrote past the room made")
+    cursor = text
   }
 
   /// `prefix`, then a finding's message as a JSON string, assembled in place by the buffer
@@ -302,13 +310,10 @@ struct FixedOrderWriter {
   @inline(never) private mutating func putQuoted(_ value: TableText) {
     let length = value.utf8Count
     guard value.isPlainJSON, length <= 64, end - cursor.position >= length + 2 else { return putQuotedSlowly(value) }
-    // The closure takes the position, not the writer: one over the writer retained the text's storage.
-    cursor.position = value.withUTF8 { [position = cursor.position] bytes in
-      position[0] = UInt8(ascii: "\"")
-      if let source = bytes.baseAddress { ByteBuffer.copyShort(from: source, to: position + 1, count: length) }
-      position[length + 1] = UInt8(ascii: "\"")
-      return position + length + 2
-    }
+    cursor.put(UInt8(ascii: "\""))
+    ByteBuffer.copyShort(from: value.utf8Start, to: cursor.position, count: length)
+    cursor.position += length
+    cursor.put(UInt8(ascii: "\""))
   }
 
   /// `putQuoted` for a text that needs escaping (escaped by the buffer), is long, or needs the buffer grown.
@@ -446,7 +451,8 @@ final class ByteBuffer {
   @inline(__always) func write(reserving length: Int, _ write: (inout ByteCursor) -> Void) {
     reserve(length)
     var cursor = ByteCursor(position: pointer + count)
-    cursor.write(within: length, write)
+    write(&cursor)
+    precondition(cursor.position - (pointer + count) <= length, "wrote past the room made")
     count = cursor.position - pointer
   }
 
@@ -816,14 +822,6 @@ struct ByteCursor {
     put(value)
     if let suffix { put(suffix) }
     put(UInt8(ascii: "\""))
-  }
-
-  /// Runs `write` from here, which must not move the cursor past `length` bytes: the room made for them
-  /// (`ByteBuffer.write(reserving:_:)`, `FixedOrderWriter.write(reserving:_:)`).
-  @inline(__always) mutating func write(within length: Int, _ write: (inout ByteCursor) -> Void) {
-    let start = position
-    write(&self)
-    precondition(position - start <= length, "wrote past the room made")
   }
 }
 
