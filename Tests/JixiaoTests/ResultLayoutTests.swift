@@ -143,6 +143,37 @@ import Testing
     }
   }
 
+  /// A row's plain text is copied by the writer itself when it is short and there is room
+  /// (`FixedOrderWriter.putQuoted`), else by the buffer: texts of every length from empty to past the short
+  /// copy's 64 bytes, ASCII and CJK, in each of a row's text members and a finding's, are written as their
+  /// definition writes them, and (for the lengths around the copy's word sizes) wherever the storage ends.
+  @Test func plainTextsOfEveryLengthAreTheirDefinition() throws {
+    var result = try Self.variedResults()[1]
+    for length in 0...80 {
+      let ascii = String(repeating: "x", count: length)
+      let cjk = String(repeating: "项", count: length / 3) + String(repeating: "1", count: length % 3)
+      for (text, other) in [(ascii, cjk), (cjk, ascii)] {
+        result.indicators[0].indicator.name = TableText(text.isEmpty ? "名" : text)
+        result.indicators[0].indicator.level1 = TableText(other)
+        result.indicators[0].indicator.level2 = TableText(text)
+        result.indicators[0].indicator.targetText = TableText(other)
+        result.indicators[0].indicator.actualText = TableText(text)
+        result.findings = [Finding(.weightZero, at: .indicator(index: 1, name: TableText(text)))]
+        let definition = Array(JSONWriter.text { ResultLayoutDefinition.write(result, into: &$0) }.utf8) + [0x0A]
+        #expect(ResultJSON.line(result) == definition, "\(length) bytes")
+        guard [0, 1, 3, 4, 7, 8, 9, 16, 63, 64, 65, 80].contains(length) else { continue }
+        for capacity in 1...definition.count + 2 {
+          let own = ByteBuffer(capacity: capacity)
+          var writer = FixedOrderWriter(appendingTo: own)
+          ResultJSON.write(result, into: &writer)
+          writer.fixed("\n")
+          writer.finish()
+          #expect(own.array == definition, "\(length) bytes, capacity \(capacity)")
+        }
+      }
+    }
+  }
+
   /// A catalogued finding's code is copied from `FindingCode.quotedCatalogue`: there, at the code's catalogue
   /// position, are its `rawValue`'s bytes escaped as any string is; and texts that need escaping are kept
   /// escaped, empty ones as `""`.

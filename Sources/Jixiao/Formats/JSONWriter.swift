@@ -139,23 +139,25 @@ struct JSONWriter {
 struct FixedOrderWriter {
   private let buffer: ByteBuffer
   /// Where the next byte goes, and the end of the buffer's storage: bytes before `cursor` are written but
-  /// not yet counted by the buffer.
-  private var cursor: UnsafeMutablePointer<UInt8>
+  /// not yet counted by the buffer. Its stores are `ByteCursor`'s, made after `makeRoom`.
+  private var cursor: ByteCursor
   private var end: UnsafeMutablePointer<UInt8>
 
   /// A writer appending to `buffer`, which is not used otherwise until `finish`.
   init(appendingTo buffer: ByteBuffer) {
     self.buffer = buffer
-    (cursor, end) = buffer.unwritten
+    let (start, end) = buffer.unwritten
+    cursor = ByteCursor(position: start)
+    self.end = end
   }
 
   /// Hands the bytes written to the buffer.
-  mutating func finish() { buffer.advance(to: cursor) }
+  mutating func finish() { buffer.advance(to: cursor.position) }
 
   /// Fixed text, as it is: the end of an object, or a member whose value never changes.
   @inline(__always) mutating func fixed(_ text: StaticString) {
     makeRoom(text.utf8CodeUnitCount)
-    put(text)
+    cursor.put(text)
   }
 
   /// `prefix`, then `value` as a JSON string (`null` when absent): its bytes copied when they are known to
@@ -186,33 +188,32 @@ struct FixedOrderWriter {
   @inline(__always) mutating func member(_ prefix: StaticString, literal value: StaticString?) {
     let value = value ?? "null"
     makeRoom(prefix.utf8CodeUnitCount + value.utf8CodeUnitCount)
-    put(prefix)
-    put(value)
+    cursor.put(prefix)
+    cursor.put(value)
   }
 
   /// `prefix`, then bytes that are a whole JSON value as they are (a catalogued finding code in quotes,
   /// `FindingCode.quotedCatalogue`).
   @inline(__always) mutating func member(_ prefix: StaticString, json value: UnsafeBufferPointer<UInt8>) {
     makeRoom(prefix.utf8CodeUnitCount + value.count)
-    put(prefix)
-    if let source = value.baseAddress { ByteBuffer.copy(from: source, to: cursor, count: value.count) }
-    cursor += value.count
+    cursor.put(prefix)
+    cursor.put(value)
   }
 
   @inline(__always) mutating func member(_ prefix: StaticString, _ value: Int?) {
     guard let value else { return member(prefix, literal: nil) }
     makeRoom(prefix.utf8CodeUnitCount + ByteBuffer.maximumIntegerLength)
-    put(prefix)
-    cursor += ByteBuffer.writeInteger(value, to: cursor)
+    cursor.put(prefix)
+    cursor.put(integer: value)
   }
 
   /// `prefix`, then an integer as a JSON string (`"12"`, as `String(value)` would be written).
   @inline(__always) mutating func member(_ prefix: StaticString, quoted value: Int) {
     makeRoom(prefix.utf8CodeUnitCount + ByteBuffer.maximumIntegerLength + 2)
-    put(prefix)
-    put(UInt8(ascii: "\""))
-    cursor += ByteBuffer.writeInteger(value, to: cursor)
-    put(UInt8(ascii: "\""))
+    cursor.put(prefix)
+    cursor.put(UInt8(ascii: "\""))
+    cursor.put(integer: value)
+    cursor.put(UInt8(ascii: "\""))
   }
 
   @inline(__always) mutating func member(_ prefix: StaticString, _ value: Bool) {
@@ -223,10 +224,8 @@ struct FixedOrderWriter {
   @inline(__always) mutating func member(_ prefix: StaticString, _ value: Hundredths?) {
     guard let value else { return member(prefix, literal: nil) }
     makeRoom(prefix.utf8CodeUnitCount + Hundredths.maximumTextLength + 2)
-    put(prefix)
-    put(UInt8(ascii: "\""))
-    cursor += value.writeText(to: cursor)
-    put(UInt8(ascii: "\""))
+    cursor.put(prefix)
+    cursor.put(quoted: value)
   }
 
   /// `prefix`, then a rational as its `pointsText` in a JSON string (`"12.30"`).
@@ -241,15 +240,20 @@ struct FixedOrderWriter {
     if let value { putRational(value, scaledBy: 10_000) } else { putNull() }
   }
 
-  /// Runs `write` with a cursor where the next byte goes, after making room for `length` bytes, which `write`
-  /// must not pass (as `ByteBuffer.write(reserving:_:)`): members whose longest text is known (an indicator's
-  /// verdict) are then stored after one room check for all of them.
-  @inline(__always) mutating func write(reserving length: Int, _ write: (inout ByteCursor) -> Void) {
+  /// A cursor where the next byte goes, after making room for `length` bytes, which its stores must not pass:
+  /// members whose longest text is known (an indicator's verdict) are then stored after one room check for
+  /// all of them. `take(_:within:)` takes it back, before anything else is written here. (Not a closure, as
+  /// `ByteBuffer.write(reserving:_:)` is: an indicator's verdict in one was not inlined, a call a row with
+  /// every register saved.)
+  @inline(__always) mutating func cursor(reserving length: Int) -> ByteCursor {
     makeRoom(length)
-    var text = ByteCursor(position: cursor)
-    write(&text)
-    precondition(text.position - cursor <= length, "wrote past the room made")
-    cursor = text.position
+    return cursor
+  }
+
+  /// Takes back the cursor handed out by `cursor(reserving: length)`, after its stores.
+  @inline(__always) mutating func take(_ text: ByteCursor, within length: Int) {
+    precondition(text.position >= cursor.position && text.position - cursor.position <= length, "wrote past the room made")
+    cursor = text
   }
 
   /// `prefix`, then a finding's message as a JSON string, assembled in place by the buffer
@@ -285,9 +289,9 @@ struct FixedOrderWriter {
     // A message without figures or texts is copied whole (`FindingDetail.fixedMessage`: it needs no escaping).
     if let fixed = finding.pointee.detail.fixedMessage {
       makeRoom(fixed.utf8CodeUnitCount + 2)
-      put(UInt8(ascii: "\""))
-      put(fixed)
-      put(UInt8(ascii: "\""))
+      cursor.put(UInt8(ascii: "\""))
+      cursor.put(fixed)
+      cursor.put(UInt8(ascii: "\""))
       return
     }
     let buffer = handOver()
@@ -301,23 +305,34 @@ struct FixedOrderWriter {
     takeBack()
   }
 
+  /// A table's text in double quotes. A short plain text with room for it (nearly every text of a row) is
+  /// copied here by words, with no call, so that no register is saved; any other goes to `putQuotedSlowly`.
   @inline(never) private mutating func putQuoted(_ value: TableText) {
+    let length = value.utf8Count
+    guard value.isPlainJSON, length <= 64, end - cursor.position >= length + 2 else { return putQuotedSlowly(value) }
+    cursor.put(UInt8(ascii: "\""))
+    ByteBuffer.copyShort(from: value.utf8Start, to: cursor.position, count: length)
+    cursor.position += length
+    cursor.put(UInt8(ascii: "\""))
+  }
+
+  /// `putQuoted` for a text that needs escaping (escaped by the buffer), is long, or needs the buffer grown.
+  @inline(never) private mutating func putQuotedSlowly(_ value: TableText) {
     guard value.isPlainJSON else {
       handOver().appendQuoted(value)
       return takeBack()
     }
     makeRoom(value.utf8Count + 2)
-    // The closure takes the cursor, not the writer: one over the writer retained the text's storage.
-    cursor = value.withUTF8 { [cursor] in Self.quoted(plain: $0, at: cursor) }
+    cursor.position = value.withUTF8 { [position = cursor.position] in Self.quoted(plain: $0, at: position) }
   }
 
   @inline(never) private mutating func putQuoted(_ value: String) {
     makeRoom(value.utf8.count + 2)
-    let plainEnd = value.utf8.withContiguousStorageIfAvailable { [cursor] bytes in
-      ByteBuffer.needsEscaping(bytes) ? nil : Self.quoted(plain: bytes, at: cursor)
+    let plainEnd = value.utf8.withContiguousStorageIfAvailable { [position = cursor.position] bytes in
+      ByteBuffer.needsEscaping(bytes) ? nil : Self.quoted(plain: bytes, at: position)
     }
     if let end = plainEnd ?? nil {
-      cursor = end
+      cursor.position = end
     } else {
       handOver().appendEscaped(value)
       takeBack()
@@ -332,43 +347,30 @@ struct FixedOrderWriter {
       return putQuoted(percent ? value.percentText : value.pointsText)
     }
     makeRoom(Hundredths.maximumTextLength + 3)
-    put(UInt8(ascii: "\""))
-    cursor += rounded.writeText(to: cursor)
-    if percent { put(UInt8(ascii: "%")) }
-    put(UInt8(ascii: "\""))
+    cursor.put(quoted: rounded, suffix: percent ? UInt8(ascii: "%") : nil)
   }
 
   // MARK: Stores within the room made
 
   @inline(__always) private mutating func makeRoom(_ length: Int) {
-    if end - cursor < length { grow(length) }
+    if end - cursor.position < length { grow(length) }
   }
 
   @inline(never) private mutating func grow(_ length: Int) {
-    buffer.advance(to: cursor)
+    buffer.advance(to: cursor.position)
     buffer.reserve(length)
-    (cursor, end) = buffer.unwritten
+    (cursor.position, end) = buffer.unwritten
   }
 
   /// The buffer, with the bytes written counted, for an append of its own; `takeBack` after it, before
   /// anything else is written here. (Not a closure: one over the text or detail written retained it.)
   @inline(__always) private mutating func handOver() -> ByteBuffer {
-    buffer.advance(to: cursor)
+    buffer.advance(to: cursor.position)
     return buffer
   }
 
   @inline(__always) private mutating func takeBack() {
-    (cursor, end) = buffer.unwritten
-  }
-
-  @inline(__always) private mutating func put(_ byte: UInt8) {
-    cursor.pointee = byte
-    cursor += 1
-  }
-
-  @inline(__always) private mutating func put(_ literal: StaticString) {
-    ByteBuffer.copy(from: literal.utf8Start, to: cursor, count: literal.utf8CodeUnitCount)
-    cursor += literal.utf8CodeUnitCount
+    (cursor.position, end) = buffer.unwritten
   }
 
   /// Writes bytes that need no escaping, in double quotes, at `destination`, and returns where they end.
@@ -601,7 +603,7 @@ final class ByteBuffer {
 
   /// Copies a few bytes (a member name, a short text) as words, the last two overlapping, not byte by byte
   /// or by a call to memcpy.
-  @inline(__always) private static func copyShort(
+  @inline(__always) static func copyShort(
     from source: UnsafePointer<UInt8>, to destination: UnsafeMutablePointer<UInt8>, count: Int
   ) {
     let from = UnsafeRawPointer(source)
@@ -800,6 +802,9 @@ struct ByteCursor {
     if let source = bytes.baseAddress { ByteBuffer.copy(from: source, to: position, count: bytes.count) }
     position += bytes.count
   }
+
+  /// An integer in decimal (`-12`): at most `ByteBuffer.maximumIntegerLength` bytes.
+  @inline(__always) mutating func put(integer value: Int) { position += ByteBuffer.writeInteger(value, to: position) }
 
   /// A two-place decimal (`-12.30`): at most `Hundredths.maximumTextLength` bytes.
   @inline(__always) mutating func put(_ value: Hundredths) { position += value.writeText(to: position) }

@@ -83,6 +83,13 @@ public struct TableText: Sendable, Hashable, ExpressibleByStringInterpolation, C
     try storage.withUnsafeMutablePointerToElements { try body(UnsafeBufferPointer(start: $0 + Int(start), count: Int(count))) }
   }
 
+  /// Where the bytes start, for a writer that copies them at once while it holds this text (which keeps
+  /// them): valid no longer than the text. (`withUTF8` around a copy of a few words was not inlined: a call
+  /// for every text written.)
+  var utf8Start: UnsafePointer<UInt8> {
+    storage.withUnsafeMutablePointerToElements { UnsafePointer($0 + Int(start)) }
+  }
+
   /// The first `count` bytes (a whole number of characters, which the caller knows), sharing the storage.
   func prefix(utf8Count count: Int) -> TableText {
     TableText(storage, Int(start)..<Int(start) + count, plain: isPlainJSON)

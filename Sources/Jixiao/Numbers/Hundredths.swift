@@ -61,53 +61,57 @@ public struct Hundredths: Sendable, Hashable, Comparable, CustomStringConvertibl
   /// Writes the text (at most `maximumTextLength` bytes) from `start` and returns its length: the one
   /// definition of the text, for `description` and for the JSON writer, which writes it in place. Digits
   /// go two at a time, from a table: a score is written for every cell of a result.
+  ///
+  /// A magnitude under 1,000 (nearly every score, weight and percent written) has its few digits placed
+  /// here without counting them first, in 32-bit arithmetic that cannot overflow; a longer one is written by
+  /// a call of its own, so that this path saves no register.
   @discardableResult
   func writeText(to start: UnsafeMutablePointer<UInt8>) -> Int {
-    let magnitude = hundredths.magnitude
-    if magnitude < 100_000 { return writeShortText(to: start) }
-    var integer = magnitude / 100
-    let length = textLength
-    if hundredths < 0 { start[0] = UInt8(ascii: "-") }
-    Self.writePair(Int(magnitude % 100), to: start + length - 2)
-    start[length - 3] = UInt8(ascii: ".")
-    var end = length - 3
-    while integer >= 100 {
-      end -= 2
-      Self.writePair(Int(integer % 100), to: start + end)
-      integer /= 100
-    }
-    if integer >= 10 {
-      Self.writePair(Int(integer), to: start + end - 2)
-    } else {
-      start[end - 1] = UInt8(ascii: "0") + UInt8(integer)
-    }
-    return length
-  }
-
-  /// `writeText` for a magnitude under 1,000 (nearly every score, weight and percent written), its few
-  /// digits placed without counting them first.
-  @inline(__always) private func writeShortText(to start: UnsafeMutablePointer<UInt8>) -> Int {
-    let magnitude = Int(hundredths.magnitude)
+    guard hundredths.magnitude < 100_000 else { return writeLongText(to: start) }
+    let magnitude = UInt32(truncatingIfNeeded: hundredths.magnitude)
+    let integer = magnitude / 100
     var end = 0
     if hundredths < 0 {
       start[0] = UInt8(ascii: "-")
       end = 1
     }
-    let integer = magnitude / 100
     if integer >= 100 {
-      start[end] = UInt8(ascii: "0") + UInt8(integer / 100)
-      Self.writePair(integer % 100, to: start + end + 1)
-      end += 3
+      let hundreds = integer / 100
+      start[end] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: hundreds)
+      Self.writePair(integer &- hundreds &* 100, to: start + end + 1)
+      end &+= 3
     } else if integer >= 10 {
       Self.writePair(integer, to: start + end)
-      end += 2
+      end &+= 2
     } else {
-      start[end] = UInt8(ascii: "0") + UInt8(integer)
-      end += 1
+      start[end] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: integer)
+      end &+= 1
     }
     start[end] = UInt8(ascii: ".")
-    Self.writePair(magnitude % 100, to: start + end + 1)
-    return end + 3
+    Self.writePair(magnitude &- integer &* 100, to: start + end + 1)
+    return end &+ 3
+  }
+
+  /// `writeText` for a magnitude of 1,000 or more: its digits counted first, then written from the last pair.
+  @inline(never) private func writeLongText(to start: UnsafeMutablePointer<UInt8>) -> Int {
+    let magnitude = hundredths.magnitude
+    var integer = magnitude / 100
+    let length = textLength
+    if hundredths < 0 { start[0] = UInt8(ascii: "-") }
+    Self.writePair(UInt32(magnitude % 100), to: start + length - 2)
+    start[length - 3] = UInt8(ascii: ".")
+    var end = length - 3
+    while integer >= 100 {
+      end -= 2
+      Self.writePair(UInt32(integer % 100), to: start + end)
+      integer /= 100
+    }
+    if integer >= 10 {
+      Self.writePair(UInt32(integer), to: start + end - 2)
+    } else {
+      start[end - 1] = UInt8(ascii: "0") + UInt8(integer)
+    }
+    return length
   }
 
   /// The decimal digits of `value` (1 for 0).
@@ -126,8 +130,8 @@ public struct Hundredths: Sendable, Hashable, Comparable, CustomStringConvertibl
     "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"
 
   /// The two digits of `value` (0 to 99) at `destination`.
-  @inline(__always) private static func writePair(_ value: Int, to destination: UnsafeMutablePointer<UInt8>) {
-    let pair = UnsafeRawPointer(digitPairs.utf8Start + 2 * value).loadUnaligned(as: UInt16.self)
+  @inline(__always) private static func writePair(_ value: UInt32, to destination: UnsafeMutablePointer<UInt8>) {
+    let pair = UnsafeRawPointer(digitPairs.utf8Start + Int(truncatingIfNeeded: value &* 2)).loadUnaligned(as: UInt16.self)
     UnsafeMutableRawPointer(destination).storeBytes(of: pair, as: UInt16.self)
   }
 }
