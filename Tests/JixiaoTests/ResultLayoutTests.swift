@@ -134,13 +134,18 @@ import Testing
     let end = try #require(line.utf8.firstRange(of: Array(#","verified":false"#.utf8)))
     #expect(line.utf8.distance(from: start.lowerBound, to: end.upperBound) == ResultJSON.verdictRoom)
     for capacity in 1...line.utf8.count + 2 {
-      let own = ByteBuffer(capacity: capacity)
-      var writer = FixedOrderWriter(appendingTo: own)
-      ResultJSON.write(result, into: &writer)
-      writer.fixed("\n")
-      writer.finish()
-      #expect(own.text == line, "capacity \(capacity)")
+      #expect(Self.line(result, writtenInto: capacity).text == line, "capacity \(capacity)")
     }
+  }
+
+  /// A result line written into a buffer of `capacity` bytes, which the writer outgrows as it must.
+  static func line(_ result: TableResult, writtenInto capacity: Int) -> ByteBuffer {
+    let own = ByteBuffer(capacity: capacity)
+    var writer = FixedOrderWriter(appendingTo: own)
+    ResultJSON.write(result, into: &writer)
+    writer.fixed("\n")
+    writer.finish()
+    return own
   }
 
   /// A row's plain text is copied by the writer itself when it is short and there is room
@@ -163,12 +168,8 @@ import Testing
         #expect(ResultJSON.line(result) == definition, "\(length) bytes")
         guard [0, 1, 3, 4, 7, 8, 9, 16, 63, 64, 65, 80].contains(length) else { continue }
         for capacity in 1...definition.count + 2 {
-          let own = ByteBuffer(capacity: capacity)
-          var writer = FixedOrderWriter(appendingTo: own)
-          ResultJSON.write(result, into: &writer)
-          writer.fixed("\n")
-          writer.finish()
-          #expect(own.array == definition, "\(length) bytes, capacity \(capacity)")
+          #expect(
+            Self.line(result, writtenInto: capacity).array == definition, "\(length) bytes, capacity \(capacity)")
         }
       }
     }
