@@ -242,13 +242,8 @@ import Testing
     var misplaced = 0
     var missingTables = 0
     for _ in 0..<200 {
-      var level1 = level1s[0]
-      var level2 = level2s[0]
-      let rows = (0..<Int(1 + generator.next() % 12)).map { position in
-        // Runs: most rows keep the level names of the row before.
-        if generator.next() % 3 == 0 { level1 = level1s[Int(generator.next() % UInt64(level1s.count))] }
-        if generator.next() % 2 == 0 { level2 = level2s[Int(generator.next() % UInt64(level2s.count))] }
-        return #"{"level1":"\#(level1)","level2":"\#(level2)","name":"指标\#(position)","weight":5,"target":">=1人","actual":"1人"}"#
+      let rows = Self.rowsInRuns(&generator, level1s: level1s, level2s: level2s) { level1, level2, position, _ in
+        #"{"level1":"\#(level1)","level2":"\#(level2)","name":"指标\#(position)","weight":5,"target":">=1人","actual":"1人"}"#
       }
       let table = try table(projectJSON(rows.joined(separator: ",")))
       let context = Self.context(table)
@@ -283,11 +278,7 @@ import Testing
     let memo = Scorer.Memo(profile: defaultProfile)
     var (raises, lowers) = (0, 0)
     for _ in 0..<200 {
-      var level1 = level1s[0]
-      var level2 = level2s[0]
-      let rows = (0..<Int(1 + generator.next() % 12)).map { position in
-        if generator.next() % 3 == 0 { level1 = level1s[Int(generator.next() % UInt64(level1s.count))] }
-        if generator.next() % 2 == 0 { level2 = level2s[Int(generator.next() % UInt64(level2s.count))] }
+      let rows = Self.rowsInRuns(&generator, level1s: level1s, level2s: level2s) { level1, level2, position, generator in
         let target = targets[Int(generator.next() % UInt64(targets.count))]
         return
           #"{"level1":"\#(level1)","level2":"\#(level2)","name":"指标\#(position)","weight":5,"target":"\#(target)","actual":"1"}"#
@@ -312,6 +303,21 @@ import Testing
       lowers += definition.filter { $0.message.hasPrefix("数量") }.count
     }
     #expect(raises > 50 && lowers > 20)
+  }
+
+  /// One to twelve rows whose level names come in runs (most rows keep the names of the row before), each
+  /// written by `row` from its level names, its position and the generator.
+  static func rowsInRuns(
+    _ generator: inout SplitMix, level1s: [String], level2s: [String],
+    row: (String, String, Int, inout SplitMix) -> String
+  ) -> [String] {
+    var level1 = level1s[0]
+    var level2 = level2s[0]
+    return (0..<Int(1 + generator.next() % 12)).map { position in
+      if generator.next() % 3 == 0 { level1 = level1s[Int(generator.next() % UInt64(level1s.count))] }
+      if generator.next() % 2 == 0 { level2 = level2s[Int(generator.next() % UInt64(level2s.count))] }
+      return row(level1, level2, position, &generator)
+    }
   }
 
   /// The check reads the profile's lists as keys made with the profile (`LevelLists`): a profile whose lists
