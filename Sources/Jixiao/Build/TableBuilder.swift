@@ -286,8 +286,9 @@ public struct TableBuilder {
   /// `setIndicatorString` of a CSV cell, whose row tells whether its bytes are plain JSON (`plain`): within a
   /// cell's length in bytes, so in characters too, `set(field, indicatorText:)` of a text and `setPlainNumber`
   /// (else `set(field, printed:)`) of a number, without the look-ups and checks those repeat. Its column is
-  /// marked by the caller (`markColumns`).
-  mutating func setIndicatorCell(
+  /// marked by the caller (`markColumns`). Inlined: called for nearly every cell of a CSV, its call cost more
+  /// than its work (4.5 K instructions a table of the bench's CSV).
+  @inline(__always) mutating func setIndicatorCell(
     _ field: TableField, _ record: RecordBytes, _ range: Range<Int>, _ bytes: UnsafeBufferPointer<UInt8>, plain: Bool
   ) {
     guard case .number(let kind) = schema.value(field) else {
