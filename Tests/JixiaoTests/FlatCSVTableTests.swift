@@ -108,9 +108,14 @@ import Testing
     let level1s = ["产出指标", "效益指标（30分）", "满意度指标", "预算执行率", "合计", "", " ", "产出指标"]
     let level2s = ["数量指标", "质量指标", "", "时效指标", "总分"]
     let names = ["宣传报道", "发放补贴人次", "", "  ", "服务企业\"数\"", "a,b", "率\u{F961}", "行\n两行", "—", "得分合计"]
-    let numbers = ["10", "5.00分", "100%", "", "10（分）", "abc", "1,782.65", " 3 ", "优", "-", "1e3", "0.5"]
+    // Cells over `Limits.maximumCellLength` in bytes, within it in characters (长) or not (x, 1): the build
+    // reads a cell on its bytes only within the limit in bytes.
+    let numbers = [
+      "10", "5.00分", "100%", "", "10（分）", "abc", "1,782.65", " 3 ", "优", "-", "1e3", "0.5", String(repeating: "1", count: 4_097),
+    ]
     let texts = [
       ">=156场", "=157场", "≥98%", "", "/", "按期完成", "\"引号\"", "达标\r\n", "\\", "\t制表", "很长" + String(repeating: "长", count: 40),
+      String(repeating: "长", count: 1_400), String(repeating: "x", count: 4_097),
     ]
     let keys = ["甲", "乙", "", "丙"]
     var built = 0

@@ -286,7 +286,14 @@ struct FlatCSVTable: Sendable {
       /// An indicator's cell `column` of row `from` (this row, or the one a level is filled from).
       func setIndicator(_ field: TableField, _ column: Int, from: Int, into builder: inout TableBuilder) {
         if byDefinition {
-          builder.set(field, .text(string(column, row: from)), at: location(column, line: rows.line(from)))
+          return builder.set(field, .text(string(column, row: from)), at: location(column, line: rows.line(from)))
+        }
+        let (range, plain) = from == row ? (cells.range(column), cells.plain) : (rows.range(from, column), rows.heads[from].plain)
+        // Within a cell's length in bytes, so in characters too: read on its bytes, as the direct decoder does.
+        if range.count <= Limits.maximumCellLength {
+          if let optional = Indicator.OptionalColumn(field) { columns |= optional.bit }
+          let cell = UnsafeBufferPointer(start: bytes.baseAddress! + range.lowerBound, count: range.count)
+          builder.setIndicatorCell(field, rows.record, range, cell, plain: plain)
         } else if !header.holdsNumber[column] {
           builder.set(field, indicatorText: text(column, row: from))
         } else {
@@ -395,7 +402,7 @@ struct FlatCSVTable: Sendable {
       // to trim, and no byte EF or above. 预算执行率 is CJK ideographs that decompose to nothing, so a text
       // canonically equal to it in other bytes holds a compatibility ideograph (U+F900…, U+2F800…: EF or F0 …).
       if String.hasNothingToTrim(level1), !level1.contains(where: { $0 >= 0xEF }) {
-        if level1.elementsEqual(Self.fundsLevel1Bytes) { return .funds }
+        if level1.count == Self.fundsLevel1Bytes.count, level1.elementsEqual(Self.fundsLevel1Bytes) { return .funds }
       } else if !TableText.isBlank(level1), string(column).trimmingSpaces() == Self.fundsLevel1 {
         return .funds
       }
