@@ -96,6 +96,8 @@ struct CSVParser {
   mutating func feedFields(_ block: [UInt8], _ body: (Fields) -> Void) {
     block.withUnsafeBufferPointer { buffer in
       var index = 0
+      // The last row of this block found plain text, whose leading bytes the next rows mostly repeat.
+      var plainRow: UnsafeBufferPointer<UInt8>?
       while let matched = orderMarkBytes, index < buffer.count {
         if buffer[index] == Self.orderMark[matched] {
           index += 1
@@ -107,7 +109,7 @@ struct CSVParser {
         }
       }
       while index < buffer.count {
-        if readsRuns, state == .fieldStart, ends.isEmpty, let next = wholeRow(buffer, from: index, body) {
+        if readsRuns, state == .fieldStart, ends.isEmpty, let next = wholeRow(buffer, from: index, after: &plainRow, body) {
           index = next
         } else if readsRuns, let end = runEnd(buffer, from: index) {
           appendRun(UnsafeBufferPointer(rebasing: buffer[index..<end]))
@@ -123,9 +125,11 @@ struct CSVParser {
   /// A row that lies whole in the block from `start`, up to its line end, with no quoted field and no NUL
   /// (nearly every row): its bytes are its fields, each but the last followed by its comma, so they are
   /// handed to `body` as they lie in the block. Returns where the next row starts; nil, having read nothing,
-  /// for any other row, which `step` and the runs read.
+  /// for any other row, which `step` and the runs read. `plainRow`, a row of the block found plain text, is
+  /// the row's if it is.
   private mutating func wholeRow(
-    _ buffer: UnsafeBufferPointer<UInt8>, from start: Int, _ body: (Fields) -> Void
+    _ buffer: UnsafeBufferPointer<UInt8>, from start: Int, after plainRow: inout UnsafeBufferPointer<UInt8>?,
+    _ body: (Fields) -> Void
   ) -> Int? {
     // A blank line, the LF of a CRLF cut by the block's end, and a quoted first field are `step`'s.
     guard let base = buffer.baseAddress, start < buffer.count, buffer[start] != UInt8(ascii: "\""), buffer[start] != 0x0A,
@@ -189,7 +193,10 @@ struct CSVParser {
         next += 1
       }
       let fields = UnsafeBufferPointer(rebasing: buffer[start..<lineEnd])
-      let scan = JSONStringScan.scan(fields, from: 0)
+      // The bytes the row shares with the plain row before are plain text already; only the rest is scanned.
+      let known = plainRow.map { Self.knownPlainPrefix(of: fields, sharedWith: $0) } ?? 0
+      let scan = JSONStringScan.scan(fields, from: known)
+      if scan.stop == .end, scan.isValidUTF8 { plainRow = fields }
       if scan.stop == .end, scan.isValidUTF8, ends.isEmpty {
         // Text, and plain JSON: handed over as it lies, with its ends as they lie on the stack.
         body(
@@ -213,6 +220,33 @@ struct CSVParser {
       rowLine = line
       return next
     }
+  }
+
+  /// How many leading bytes of `row` are plain text because `plainRow`, plain text (no `"`, `\` or control
+  /// character, well-formed UTF-8), begins with them too: the bytes the two share, cut back to where a
+  /// character of `plainRow` starts, so that they are well-formed on their own and the rest of `row` starts a
+  /// character of its own.
+  static func knownPlainPrefix(of row: UnsafeBufferPointer<UInt8>, sharedWith plainRow: UnsafeBufferPointer<UInt8>) -> Int {
+    guard let rowBase = row.baseAddress, let plainBase = plainRow.baseAddress else { return 0 }
+    let count = min(row.count, plainRow.count)
+    var shared = 0
+    // Eight bytes at a time, to the first that differs (the lowest byte a word flags).
+    while shared + 8 <= count {
+      let difference =
+        UnsafeRawPointer(rowBase + shared).loadUnaligned(as: UInt64.self)
+        ^ UnsafeRawPointer(plainBase + shared).loadUnaligned(as: UInt64.self)
+      if difference != 0 { return characterStart(in: plainRow, atOrBefore: shared + difference.trailingZeroBitCount >> 3) }
+      shared += 8
+    }
+    while shared < count, rowBase[shared] == plainBase[shared] { shared += 1 }
+    return characterStart(in: plainRow, atOrBefore: shared)
+  }
+
+  /// The greatest offset at most `offset` where a character of the well-formed `text` starts (or its end).
+  private static func characterStart(in text: UnsafeBufferPointer<UInt8>, atOrBefore offset: Int) -> Int {
+    var start = offset
+    while start > 0, start < text.count, text[start] & 0xC0 == 0x80 { start -= 1 }
+    return start
   }
 
   /// How many field ends `wholeRow` gathers on the stack before it appends them to `ends`.
