@@ -272,9 +272,10 @@ import Testing
     return rows
   }
 
-  /// A whole row scans only what it does not share with the plain row before it: rows that repeat one
-  /// another up to a byte changed anywhere (inside a character too: a lead, a continuation, a stray one, a
-  /// quote, a backslash, a control character), or cut short, read as they do byte by byte.
+  /// A whole row scans only what it does not share with the plain row before it, at its head and its tail:
+  /// rows that repeat one another up to a byte changed or added anywhere (inside a character too: a lead, a
+  /// continuation, a stray one, a quote, a backslash, a control character), or cut short, read as they do
+  /// byte by byte.
   @Test func rowsThatRepeatTheRowBeforeReadAsTheBytesDo() {
     var generator = SplitMix(seed: 19)
     let words = ["产出指标", "bench-0", "财政局", "2024", "≥98%", "", "按照完成比例赋分", "a", "𝟘零"]
@@ -294,7 +295,8 @@ import Testing
       }
       #expect(Self.fieldRows(input, readsRuns: true) == Self.fieldRows(input, readsRuns: false))
     }
-    // Cut back to a character's start: the rows differ in the last byte of 产 (E4 BA A7), the second's ill-formed.
+    // The head cut back to a character's start: the rows differ in the last byte of 产 (E4 BA A7), and the
+    // second is ill-formed.
     let input = Array("产出,1\n".utf8) + [0xE4, 0xBA, 0x41] + Array("出,1\n".utf8)
     let rows = Self.fieldRows(input, readsRuns: true)
     #expect(rows == Self.fieldRows(input, readsRuns: false))

@@ -194,8 +194,8 @@ struct CSVParser {
       }
       let fields = UnsafeBufferPointer(rebasing: buffer[start..<lineEnd])
       // The bytes the row shares with the plain row before are plain text already; only the rest is scanned.
-      let known = plainRow.map { Self.knownPlainPrefix(of: fields, sharedWith: $0) } ?? 0
-      let scan = JSONStringScan.scan(fields, from: known)
+      let unknown = plainRow.map { Self.unknownBytes(of: fields, besides: $0) } ?? 0..<fields.count
+      let scan = JSONStringScan.scan(UnsafeBufferPointer(rebasing: fields[..<unknown.upperBound]), from: unknown.lowerBound)
       if scan.stop == .end, scan.isValidUTF8 { plainRow = fields }
       if scan.stop == .end, scan.isValidUTF8, ends.isEmpty {
         // Text, and plain JSON: handed over as it lies, with its ends as they lie on the stack.
@@ -222,31 +222,46 @@ struct CSVParser {
     }
   }
 
-  /// How many leading bytes of `row` are plain text because `plainRow`, plain text (no `"`, `\` or control
-  /// character, well-formed UTF-8), begins with them too: the bytes the two share, cut back to where a
-  /// character of `plainRow` starts, so that they are well-formed on their own and the rest of `row` starts a
-  /// character of its own.
-  static func knownPlainPrefix(of row: UnsafeBufferPointer<UInt8>, sharedWith plainRow: UnsafeBufferPointer<UInt8>) -> Int {
-    guard let rowBase = row.baseAddress, let plainBase = plainRow.baseAddress else { return 0 }
+  /// The bytes of `row` not known to be plain text by `plainRow`, plain text (no `"`, `\` or control
+  /// character, well-formed UTF-8): all but the head and the tail the two share, each cut to where a character
+  /// of `plainRow` starts, so that the head, the rest and the tail are each well-formed exactly when the row
+  /// is (the rest starts a character of its own, and the tail starts one).
+  static func unknownBytes(of row: UnsafeBufferPointer<UInt8>, besides plainRow: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+    guard let rowBase = row.baseAddress, let plainBase = plainRow.baseAddress else { return 0..<row.count }
+    // (Offsets within the buffers: their sums and differences do not overflow.)
     let count = min(row.count, plainRow.count)
-    var shared = 0
-    // Eight bytes at a time, to the first that differs (the lowest byte a word flags).
-    while shared + 8 <= count {
+    // The head, eight bytes at a time to the first that differs (the lowest byte a word flags).
+    var head = 0
+    while head &+ 8 <= count {
       let difference =
-        UnsafeRawPointer(rowBase + shared).loadUnaligned(as: UInt64.self)
-        ^ UnsafeRawPointer(plainBase + shared).loadUnaligned(as: UInt64.self)
-      if difference != 0 { return characterStart(in: plainRow, atOrBefore: shared + difference.trailingZeroBitCount >> 3) }
-      shared += 8
+        UnsafeRawPointer(rowBase + head).loadUnaligned(as: UInt64.self)
+        ^ UnsafeRawPointer(plainBase + head).loadUnaligned(as: UInt64.self)
+      if difference != 0 {
+        head &+= difference.trailingZeroBitCount &>> 3
+        break
+      }
+      head &+= 8
     }
-    while shared < count, rowBase[shared] == plainBase[shared] { shared += 1 }
-    return characterStart(in: plainRow, atOrBefore: shared)
-  }
-
-  /// The greatest offset at most `offset` where a character of the well-formed `text` starts (or its end).
-  private static func characterStart(in text: UnsafeBufferPointer<UInt8>, atOrBefore offset: Int) -> Int {
-    var start = offset
-    while start > 0, start < text.count, text[start] & 0xC0 == 0x80 { start -= 1 }
-    return start
+    while head < count, rowBase[head] == plainBase[head] { head &+= 1 }
+    while head > 0, head < plainRow.count, plainBase[head] & 0xC0 == 0x80 { head &-= 1 }
+    // The tail, back to the last byte that differs (the highest byte a word flags), clear of the head.
+    let rowEnd = rowBase + row.count
+    let plainEnd = plainBase + plainRow.count
+    let tailLimit = min(row.count &- head, plainRow.count)
+    var tail = 0
+    while tail &+ 8 <= tailLimit {
+      let difference =
+        UnsafeRawPointer(rowEnd - (tail &+ 8)).loadUnaligned(as: UInt64.self)
+        ^ UnsafeRawPointer(plainEnd - (tail &+ 8)).loadUnaligned(as: UInt64.self)
+      if difference != 0 {
+        tail &+= difference.leadingZeroBitCount &>> 3
+        break
+      }
+      tail &+= 8
+    }
+    while tail < tailLimit, rowEnd[-1 &- tail] == plainEnd[-1 &- tail] { tail &+= 1 }
+    while tail > 0, plainEnd[-tail] & 0xC0 == 0x80 { tail &-= 1 }
+    return head..<row.count &- tail
   }
 
   /// How many field ends `wholeRow` gathers on the stack before it appends them to `ends`.
