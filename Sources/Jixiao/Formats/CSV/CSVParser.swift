@@ -195,7 +195,9 @@ struct CSVParser {
       let fields = UnsafeBufferPointer(rebasing: buffer[start..<lineEnd])
       // The bytes the row shares with the plain row before are plain text already; only the rest is scanned.
       let unknown = plainRow.map { Self.unknownBytes(of: fields, besides: $0) } ?? 0..<fields.count
-      let scan = JSONStringScan.scan(UnsafeBufferPointer(rebasing: fields[..<unknown.upperBound]), from: unknown.lowerBound)
+      // Inlined, as the JSON decoder's is: the call's frame cost 0.4 K instructions a table.
+      let beforeTail = UnsafeBufferPointer(rebasing: fields[..<unknown.upperBound])
+      let scan = JSONStringScan.inlinedScan(beforeTail, from: unknown.lowerBound)
       if scan.stop == .end, scan.isValidUTF8 { plainRow = fields }
       if scan.stop == .end, scan.isValidUTF8, ends.isEmpty {
         // Text, and plain JSON: handed over as it lies, with its ends as they lie on the stack.
