@@ -262,6 +262,47 @@ import Testing
     }
   }
 
+  /// The rows as bytes, with whether each is plain JSON text.
+  static func fieldRows(_ bytes: [UInt8], readsRuns: Bool) -> [String] {
+    var parser = CSVParser()
+    parser.readsRuns = readsRuns
+    var rows: [String] = []
+    parser.feedFields(bytes) { rows.append("\($0.row) \($0.isPlainJSON)") }
+    parser.finishFields { rows.append("\($0.row) \($0.isPlainJSON)") }
+    return rows
+  }
+
+  /// A whole row scans only what it does not share with the plain row before it, at its head and its tail:
+  /// rows that repeat one another up to a byte changed or added anywhere (inside a character too: a lead, a
+  /// continuation, a stray one, a quote, a backslash, a control character), or cut short, read as they do
+  /// byte by byte.
+  @Test func rowsThatRepeatTheRowBeforeReadAsTheBytesDo() {
+    var generator = SplitMix(seed: 19)
+    let words = ["产出指标", "bench-0", "财政局", "2024", "≥98%", "", "按照完成比例赋分", "a", "𝟘零"]
+    let changes: [UInt8] = [0x80, 0xBF, 0xA8, 0xE4, 0xF0, 0xFF, 0x22, 0x5C, 0x01, 0x09, 0x41, 0x2C, 0xC3]
+    for _ in 0..<400 {
+      let base = Array((0..<12).map { _ in words[Int(generator.next() % UInt64(words.count))] }.joined(separator: ",").utf8)
+      var input: [UInt8] = []
+      for _ in 0..<6 {
+        var row = base
+        switch generator.next() % 3 {
+        case 0: row[Int(generator.next() % UInt64(row.count))] = changes[Int(generator.next() % UInt64(changes.count))]
+        case 1: row.removeLast(Int(generator.next() % UInt64(row.count)))
+        default: row.insert(changes[Int(generator.next() % UInt64(changes.count))], at: Int(generator.next() % UInt64(row.count)))
+        }
+        input += (row.first == 0x22 || row.isEmpty ? [UInt8(ascii: "x")] : []) + row + [0x0A]
+        if generator.next() % 2 == 0 { input += base + [0x0A] }
+      }
+      #expect(Self.fieldRows(input, readsRuns: true) == Self.fieldRows(input, readsRuns: false))
+    }
+    // The head cut back to a character's start: the rows differ in the last byte of 产 (E4 BA A7), and the
+    // second is ill-formed.
+    let input = Array("产出,1\n".utf8) + [0xE4, 0xBA, 0x41] + Array("出,1\n".utf8)
+    let rows = Self.fieldRows(input, readsRuns: true)
+    #expect(rows == Self.fieldRows(input, readsRuns: false))
+    #expect(rows.last?.contains("not valid UTF-8") == true)
+  }
+
   @Test func runsReadAsTheBytesDo() throws {
     var inputs: [[UInt8]] = try FileManager.default.contentsOfDirectory(
       atPath: repositoryRoot.appendingPathComponent("Tests/Malformed").path
