@@ -56,6 +56,17 @@ enum IssueNineteen {
         for line in topFunctions(out, less: out + ".first", tables: tables - 1, count: top) { print("      " + line) }
       }
     }
+    // Issue 19: the synthetic year as a flat CSV, within 1.3× of its JSON Lines.
+    try CSVYear.write(from: directory + "synthetic.jsonl", to: directory + "synthetic.csv")
+    try CSVYear.write(from: directory + "synthetic-first.jsonl", to: directory + "synthetic-first.csv")
+    let csv = try measure(
+      valgrind, whole: (directory + "synthetic.csv", tables), first: directory + "synthetic-first.csv",
+      output: directory + "csv.out", baseline: baseline)
+    print(
+      "  \("the same year as a flat CSV".padding(toLength: 36, withPad: " ", startingAt: 0))"
+        + String(format: "%9.0f instructions a table (%.0f), ", csv.perTable, csv.withStart)
+        + String(format: "%.2f× JSON Lines (%.2f×; target ≤ 1.3)", csv.perTable / synthetic.perTable,
+          csv.withStart / synthetic.withStart))
     // Issue 17, item 10: the synthetic year as the bench's workbook and as LibreOffice saves it.
     // The workbooks in sibling folders of names as long, under one name: the tables' sources name the file.
     for folder in ["bench", "first"] {
