@@ -268,26 +268,13 @@ public struct TableBuilder {
     return true
   }
 
-  /// An indicator's string as the direct decoder finds it: the bytes `range` of `record`, valid UTF-8 within a
-  /// cell's length and plain JSON (`bytes` are they). `set(field, printed:)` of their text without making it: a
-  /// text is kept as a range of the record, a number field's plain decimal is read on the bytes and stored in
-  /// the row at once (an indicator's number is no amount: it has no unit to note). Its column is marked by the
-  /// caller (`markColumns`).
-  @inline(__always) mutating func setIndicatorString(
-    _ field: TableField, _ record: RecordBytes, _ range: Range<Int>, _ bytes: UnsafeBufferPointer<UInt8>
-  ) {
-    guard case .number(let kind) = schema.value(field) else {
-      return setIndicatorText(field, TableText(record, range, plain: true))
-    }
-    if let value = PrintedNumber.plainDecimal(bytes, as: kind) { return draft.setNumber(field, value) }
-    set(field, printed: String(decoding: bytes, as: UTF8.self))
-  }
-
-  /// `setIndicatorString` of a CSV cell, whose row tells whether its bytes are plain JSON (`plain`): within a
-  /// cell's length in bytes, so in characters too, `set(field, indicatorText:)` of a text and `setPlainNumber`
-  /// (else `set(field, printed:)`) of a number, without the look-ups and checks those repeat. Its column is
-  /// marked by the caller (`markColumns`). Inlined: called for nearly every cell of a CSV, its call cost more
-  /// than its work (4.5 K instructions a table of the bench's CSV).
+  /// An indicator's cell as the direct decoder and the flat CSV find it: the bytes `range` of `record`, valid
+  /// UTF-8 within a cell's length in bytes (so in characters too), and plain JSON when `plain` says so (`bytes`
+  /// are they). `set(field, printed:)` of their text without making it, and without the look-ups and checks
+  /// `set(field, indicatorText:)` repeats: a text is kept as a range of the record, a number field's plain
+  /// decimal is read on the bytes and stored in the row at once (an indicator's number is no amount: it has no
+  /// unit to note). Its column is marked by the caller (`markColumns`). Inlined: called for nearly every cell,
+  /// its call cost more than its work (4.5 K instructions a table of the bench's CSV).
   @inline(__always) mutating func setIndicatorCell(
     _ field: TableField, _ record: RecordBytes, _ range: Range<Int>, _ bytes: UnsafeBufferPointer<UInt8>, plain: Bool
   ) {

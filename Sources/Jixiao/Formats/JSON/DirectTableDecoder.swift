@@ -191,7 +191,7 @@ struct DirectTableDecoder {
         index = scan.end &+ 1
         // (A scan ends at or after its start: the range needs no check.)
         let range = Range(uncheckedBounds: (start, scan.end))
-        builder.setIndicatorString(field, record, range, UnsafeBufferPointer(rebasing: bytes[range]))
+        builder.setIndicatorCell(field, record, range, UnsafeBufferPointer(rebasing: bytes[range]), plain: true)
       case UInt8(ascii: "n") where hasNull():
         index &+= 4
       // (`where` binds to one pattern only: the number's first byte is tested as a range.)
@@ -665,7 +665,7 @@ struct DirectTableDecoder {
 
   /// An indicator's value, handed to the builder as `value(_:into:)` hands it (its column is marked by
   /// the caller); a text is a range of the record (`text`). The definition of the member loop's reading of a
-  /// plain string (`TableBuilder.setIndicatorString`), `null` and a number, and the reader of every other value.
+  /// plain string (`TableBuilder.setIndicatorCell`), `null` and a number, and the reader of every other value.
   @inline(never)
   private mutating func value(
     _ field: TableField, ofIndicatorInto builder: inout TableBuilder
